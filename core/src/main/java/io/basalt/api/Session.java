@@ -1,0 +1,26 @@
+package io.basalt.api;
+
+/**
+ * A connection to a database: runs statements one at a time. Not thread-safe.
+ *
+ * <p>Parameters {@code $1, $2, ...} take Java values: {@code null}, Boolean, Short, Integer, Long,
+ * Double, BigDecimal, String, LocalDate.
+ */
+public interface Session extends AutoCloseable {
+    /**
+     * Runs one SQL statement (a trailing semicolon is allowed) and returns its result: rows for a
+     * query, otherwise just the command tag. The caller closes the result.
+     *
+     * @throws io.basalt.error.BasaltException with a PostgreSQL SQLSTATE when the statement fails
+     */
+    QueryResult execute(String sql, Object... parameters);
+
+    /** Like {@link #execute} but for statements that return rows. */
+    QueryResult query(String sql, Object... parameters);
+
+    /** What the session can see of the catalog, for the shell's {@code \d} commands and tools. */
+    CatalogView catalog();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,56 @@
+package io.basalt.error;
+
+/**
+ * PostgreSQL's SQLSTATE codes that Basalt raises. The five-character code is what clients match on;
+ * the constant names follow PostgreSQL's condition names (Appendix A of its manual).
+ */
+public enum SqlState {
+    SUCCESSFUL_COMPLETION("00000"),
+    FEATURE_NOT_SUPPORTED("0A000"),
+    CARDINALITY_VIOLATION("21000"),
+    STRING_DATA_RIGHT_TRUNCATION("22001"),
+    NUMERIC_VALUE_OUT_OF_RANGE("22003"),
+    INVALID_DATETIME_FORMAT("22007"),
+    DATETIME_FIELD_OVERFLOW("22008"),
+    DIVISION_BY_ZERO("22012"),
+    INVALID_PARAMETER_VALUE("22023"),
+    INVALID_TEXT_REPRESENTATION("22P02"),
+    NOT_NULL_VIOLATION("23502"),
+    FOREIGN_KEY_VIOLATION("23503"),
+    UNIQUE_VIOLATION("23505"),
+    CHECK_VIOLATION("23514"),
+    IN_FAILED_SQL_TRANSACTION("25P02"),
+    SERIALIZATION_FAILURE("40001"),
+    SYNTAX_ERROR("42601"),
+    INSUFFICIENT_PRIVILEGE("42501"),
+    GROUPING_ERROR("42803"),
+    DATATYPE_MISMATCH("42804"),
+    WRONG_OBJECT_TYPE("42809"),
+    UNDEFINED_COLUMN("42703"),
+    UNDEFINED_FUNCTION("42883"),
+    UNDEFINED_TABLE("42P01"),
+    UNDEFINED_PARAMETER("42P02"),
+    UNDEFINED_OBJECT("42704"),
+    DUPLICATE_COLUMN("42701"),
+    AMBIGUOUS_COLUMN("42702"),
+    DUPLICATE_TABLE("42P07"),
+    INVALID_COLUMN_REFERENCE("42P10"),
+    CANNOT_COERCE("42846"),
+    INVALID_ROW_COUNT_IN_LIMIT_CLAUSE("2201W"),
+    INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE("2201X"),
+    OUT_OF_MEMORY("53200"),
+    IO_ERROR("58030"),
+    DATA_CORRUPTED("XX001"),
+    INTERNAL_ERROR("XX000");
+
+    private final String code;
+
+    SqlState(String code) {
+        this.code = code;
+    }
+
+    /** The five-character SQLSTATE, e.g. {@code 42601}. */
+    public String code() {
+        return code;
+    }
+}

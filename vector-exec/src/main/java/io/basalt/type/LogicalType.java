@@ -1,0 +1,160 @@
+package io.basalt.type;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.util.Map;
+import org.apache.arrow.vector.types.DateUnit;
+import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.FieldType;
+
+/**
+ * A SQL type with its modifiers: {@code precision}/{@code scale} for NUMERIC (precision -1 means
+ * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited).
+ *
+ * <p>Every Arrow {@link Field} Basalt produces carries its logical type in the metadata key
+ * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
+ * the same Arrow vector class).
+ */
+public record LogicalType(TypeId id, int precision, int scale) {
+    public static final String METADATA_KEY = "basalt.type";
+    /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
+    public static final int MAX_LONG_DECIMAL_PRECISION = 18;
+    public static final int MAX_NUMERIC_PRECISION = 1000;
+
+    public static final LogicalType UNKNOWN = new LogicalType(TypeId.UNKNOWN, -1, 0);
+    public static final LogicalType BOOLEAN = new LogicalType(TypeId.BOOLEAN, -1, 0);
+    public static final LogicalType SMALLINT = new LogicalType(TypeId.SMALLINT, -1, 0);
+    public static final LogicalType INTEGER = new LogicalType(TypeId.INTEGER, -1, 0);
+    public static final LogicalType BIGINT = new LogicalType(TypeId.BIGINT, -1, 0);
+    public static final LogicalType DOUBLE = new LogicalType(TypeId.DOUBLE, -1, 0);
+    public static final LogicalType NUMERIC = new LogicalType(TypeId.NUMERIC, -1, 0);
+    public static final LogicalType TEXT = new LogicalType(TypeId.TEXT, -1, 0);
+    public static final LogicalType VARCHAR = new LogicalType(TypeId.VARCHAR, -1, 0);
+    public static final LogicalType DATE = new LogicalType(TypeId.DATE, -1, 0);
+
+    public LogicalType {
+        requireNonNull(id, "id is null");
+    }
+
+    public static LogicalType numeric(int precision, int scale) {
+        if (precision < 1 || precision > MAX_NUMERIC_PRECISION) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "NUMERIC precision " + precision + " must be between 1 and " + MAX_NUMERIC_PRECISION);
+        }
+        if (scale < 0 || scale > precision) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "NUMERIC scale " + scale + " must be between 0 and precision " + precision);
+        }
+        return new LogicalType(TypeId.NUMERIC, precision, scale);
+    }
+
+    public static LogicalType varchar(int maxLength) {
+        if (maxLength < 1) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type varchar must be at least 1");
+        }
+        return new LogicalType(TypeId.VARCHAR, maxLength, 0);
+    }
+
+    public boolean isNumeric() {
+        return id == TypeId.NUMERIC;
+    }
+
+    /** NUMERIC(p,s) with p <= 18: computed and stored as a 64-bit integer scaled by 10^scale. */
+    public boolean isScaledLong() {
+        return id == TypeId.NUMERIC && precision >= 1 && precision <= MAX_LONG_DECIMAL_PRECISION;
+    }
+
+    public boolean isIntegral() {
+        return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
+    }
+
+    public boolean isNumber() {
+        return isIntegral() || id == TypeId.DOUBLE || id == TypeId.NUMERIC;
+    }
+
+    public boolean isString() {
+        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.UNKNOWN;
+    }
+
+    public PhysicalType physical() {
+        return switch (id) {
+            case BOOLEAN -> PhysicalType.BOOLEAN;
+            case SMALLINT -> PhysicalType.INT16;
+            case INTEGER, DATE -> PhysicalType.INT32;
+            case BIGINT -> PhysicalType.INT64;
+            case DOUBLE -> PhysicalType.FLOAT64;
+            case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : PhysicalType.BIG_DECIMAL;
+            case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
+        };
+    }
+
+    /** The type as PostgreSQL prints it in {@code \d} and error messages, e.g. {@code numeric(10,2)}. */
+    public String displayName() {
+        return switch (id) {
+            case NUMERIC -> precision < 0 ? "numeric" : "numeric(" + precision + "," + scale + ")";
+            case VARCHAR -> precision < 0 ? "character varying" : "character varying(" + precision + ")";
+            default -> id.pgName();
+        };
+    }
+
+    @Override
+    public String toString() {
+        return displayName();
+    }
+
+    public ArrowType arrowType() {
+        return switch (physical()) {
+            case BOOLEAN -> ArrowType.Bool.INSTANCE;
+            case INT16 -> new ArrowType.Int(16, true);
+            case INT32 -> id == TypeId.DATE ? new ArrowType.Date(DateUnit.DAY) : new ArrowType.Int(32, true);
+            case INT64 -> new ArrowType.Int(64, true);
+            case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
+            case BIG_DECIMAL -> ArrowType.Binary.INSTANCE;
+            case STRING -> ArrowType.Utf8.INSTANCE;
+        };
+    }
+
+    /** An Arrow field of this type, nullable, tagged with the logical type in its metadata. */
+    public Field arrowField(String name) {
+        FieldType fieldType = new FieldType(true, arrowType(), null, Map.of(METADATA_KEY, encode()));
+        return new Field(name, fieldType, null);
+    }
+
+    /** The logical type recorded in a field's metadata, or inferred from its Arrow type. */
+    public static LogicalType of(Field field) {
+        Map<String, String> metadata = field.getMetadata();
+        String encoded = metadata == null ? null : metadata.get(METADATA_KEY);
+        if (encoded != null) {
+            return decode(encoded);
+        }
+        ArrowType type = field.getType();
+        return switch (type) {
+            case ArrowType.Bool ignored -> BOOLEAN;
+            case ArrowType.Int i when i.getBitWidth() == 16 -> SMALLINT;
+            case ArrowType.Int i when i.getBitWidth() == 32 -> INTEGER;
+            case ArrowType.Int i when i.getBitWidth() == 64 -> BIGINT;
+            case ArrowType.FloatingPoint ignored -> DOUBLE;
+            case ArrowType.Utf8 ignored -> TEXT;
+            case ArrowType.Date ignored -> DATE;
+            default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "Arrow type " + type + " is not supported");
+        };
+    }
+
+    /** A compact text form used in Arrow metadata and on disk: {@code NUMERIC:10:2}. */
+    public String encode() {
+        return id.name() + ":" + precision + ":" + scale;
+    }
+
+    public static LogicalType decode(String encoded) {
+        String[] parts = encoded.split(":");
+        if (parts.length != 3) {
+            throw BasaltException.internal("malformed logical type '" + encoded + "'");
+        }
+        return new LogicalType(TypeId.valueOf(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+    }
+}

@@ -1,0 +1,25 @@
+package io.basalt.type;
+
+/**
+ * How values of a logical type are laid out in an Arrow vector. Kernels and operators specialise on this,
+ * once per batch, never per row.
+ */
+public enum PhysicalType {
+    /** Arrow BitVector. */
+    BOOLEAN,
+    /** Arrow SmallIntVector. */
+    INT16,
+    /** Arrow IntVector (INTEGER) or DateDayVector (DATE, days since 1970-01-01). */
+    INT32,
+    /** Arrow BigIntVector: BIGINT, or NUMERIC(p,s) with p <= 18 as an integer scaled by 10^s. */
+    INT64,
+    /** Arrow Float8Vector. */
+    FLOAT64,
+    /**
+     * Arrow VarBinaryVector holding a NUMERIC of any precision and per-value scale:
+     * two bytes of scale (big-endian) followed by the unscaled value as big-endian two's complement.
+     */
+    BIG_DECIMAL,
+    /** Arrow VarCharVector, UTF-8. */
+    STRING
+}

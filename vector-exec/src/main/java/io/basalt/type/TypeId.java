@@ -1,0 +1,26 @@
+package io.basalt.type;
+
+/** The SQL types Basalt knows, by PostgreSQL name. Modifiers (precision, length) live in {@link LogicalType}. */
+public enum TypeId {
+    /** The type of an untyped NULL or a quoted literal before the binder decides what it is. */
+    UNKNOWN("unknown"),
+    BOOLEAN("boolean"),
+    SMALLINT("smallint"),
+    INTEGER("integer"),
+    BIGINT("bigint"),
+    DOUBLE("double precision"),
+    NUMERIC("numeric"),
+    TEXT("text"),
+    VARCHAR("character varying"),
+    DATE("date");
+
+    private final String pgName;
+
+    TypeId(String pgName) {
+        this.pgName = pgName;
+    }
+
+    public String pgName() {
+        return pgName;
+    }
+}
