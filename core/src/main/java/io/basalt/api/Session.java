@@ -18,6 +18,14 @@ public interface Session extends AutoCloseable {
     /** Like {@link #execute} but for statements that return rows. */
     QueryResult query(String sql, Object... parameters);
 
+    /**
+     * Appends the rows of an Arrow batch to an existing table, matching columns by position; the
+     * values are copied, the caller keeps ownership of {@code rows}. The bulk-load path for loaders.
+     *
+     * @return the number of rows appended
+     */
+    long append(String table, org.apache.arrow.vector.VectorSchemaRoot rows);
+
     /** What the session can see of the catalog, for the shell's {@code \d} commands and tools. */
     CatalogView catalog();
 
