@@ -1,0 +1,31 @@
+package io.basalt.sql.ast;
+
+/**
+ * A constraint written on a column: {@code [CONSTRAINT name] NOT NULL | NULL | DEFAULT expr | CHECK (expr)
+ * | UNIQUE | PRIMARY KEY | REFERENCES table [(column)]}. {@code name} is null when not given.
+ */
+public sealed interface ColumnConstraint extends Node {
+    String name();
+
+    record NotNull(String name, int position) implements ColumnConstraint {
+    }
+
+    record Nullable(String name, int position) implements ColumnConstraint {
+    }
+
+    record Default(String name, Expression expression, int position) implements ColumnConstraint {
+    }
+
+    record Check(String name, Expression condition, int position) implements ColumnConstraint {
+    }
+
+    record Unique(String name, int position) implements ColumnConstraint {
+    }
+
+    record PrimaryKey(String name, int position) implements ColumnConstraint {
+    }
+
+    record References(String name, QualifiedName table, java.util.List<String> columns, String onDelete,
+                      String onUpdate, int position) implements ColumnConstraint {
+    }
+}

@@ -1,0 +1,40 @@
+package io.basalt.sql.ast;
+
+import java.util.List;
+
+/** An item of a FROM clause. Aliases are null when not given; {@code columnAliases} empty when not given. */
+public sealed interface FromItem extends Node {
+    record Table(QualifiedName name, String alias, List<String> columnAliases, int position) implements FromItem {
+        public Table {
+            columnAliases = List.copyOf(columnAliases);
+        }
+    }
+
+    record Subquery(Query query, boolean lateral, String alias, List<String> columnAliases, int position)
+            implements FromItem {
+        public Subquery {
+            columnAliases = List.copyOf(columnAliases);
+        }
+    }
+
+    /** A function in FROM: {@code generate_series(1, 10) AS g(x)}. */
+    record Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
+                    int position) implements FromItem {
+        public Function {
+            columnAliases = List.copyOf(columnAliases);
+        }
+    }
+
+    /**
+     * {@code left [NATURAL] {INNER|LEFT|RIGHT|FULL|CROSS} JOIN right [ON condition | USING (columns)]}.
+     * {@code condition} is null and {@code using} empty for CROSS and NATURAL joins.
+     */
+    record Join(JoinType type, boolean natural, FromItem left, FromItem right, Expression condition,
+                List<String> using, int position) implements FromItem {
+        public Join {
+            using = List.copyOf(using);
+        }
+    }
+
+    enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+}

@@ -1,0 +1,38 @@
+package io.basalt.sql.ast;
+
+import java.util.List;
+
+/** The body of a query: a SELECT block, a VALUES list, a set operation, or a parenthesised query. */
+public sealed interface QueryBody extends Node {
+
+    /**
+     * {@code SELECT [DISTINCT] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]}. {@code from} lists
+     * the comma-separated FROM items (empty without FROM); {@code where}/{@code having} are null when absent.
+     */
+    record Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expression where,
+                  List<Expression> groupBy, Expression having, int position) implements QueryBody {
+        public Select {
+            items = List.copyOf(items);
+            from = List.copyOf(from);
+            groupBy = List.copyOf(groupBy);
+        }
+    }
+
+    /** {@code VALUES (a, b), (c, d)}: every row has the same number of expressions. */
+    record Values(List<List<Expression>> rows, int position) implements QueryBody {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** {@code left UNION|INTERSECT|EXCEPT [ALL] right}. */
+    record SetOperation(SetOperator operator, boolean all, QueryBody left, QueryBody right, int position)
+            implements QueryBody {
+    }
+
+    /** A parenthesised query with its own ORDER BY / LIMIT, used as a set-operation operand. */
+    record Nested(Query query, int position) implements QueryBody {
+    }
+
+    enum SetOperator { UNION, INTERSECT, EXCEPT }
+}

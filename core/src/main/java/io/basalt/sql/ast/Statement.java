@@ -1,0 +1,6 @@
+package io.basalt.sql.ast;
+
+/** A parsed SQL statement. */
+public sealed interface Statement extends Node
+        permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UnsupportedStatement {
+}
