@@ -1,0 +1,87 @@
+package io.basalt.exec.expression;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import io.basalt.type.PhysicalType;
+import io.basalt.type.ValueConversion;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+
+/**
+ * Converts values to {@code type}. Widening between integer types and to double precision runs as
+ * tight loops; every other conversion goes value by value through {@link ValueConversion}, which holds
+ * PostgreSQL's rules (boxing there is accepted: those casts are rare in hot paths).
+ */
+public record CastExpression(PhysicalExpression operand, LogicalType type, boolean explicit)
+        implements PhysicalExpression {
+    public CastExpression {
+        requireNonNull(operand, "operand is null");
+        requireNonNull(type, "type is null");
+    }
+
+    @Override
+    public FieldVector evaluate(Batch batch, EvaluationContext context) {
+        FieldVector in = operand.evaluate(batch, context);
+        LogicalType from = operand.type();
+        if (from.equals(type)) {
+            return in;
+        }
+        int rows = batch.rowCount();
+        FieldVector out = context.newVector(type, rows);
+        if (!widen(in, out, rows, from)) {
+            for (int i = 0; i < rows; i++) {
+                ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit));
+            }
+        }
+        out.setValueCount(rows);
+        return out;
+    }
+
+    /** Integer widening and integer-to-double; returns false when the conversion is not one of these. */
+    private boolean widen(FieldVector in, FieldVector out, int rows, LogicalType from) {
+        if (!from.isIntegral() || !(type.isIntegral() || type.physical() == PhysicalType.FLOAT64)) {
+            return false;
+        }
+        if (type.isIntegral() && integerWidth(type) < integerWidth(from)) {
+            return false;
+        }
+        for (int i = 0; i < rows; i++) {
+            if (in.isNull(i)) {
+                continue;
+            }
+            long value = switch (in) {
+                case SmallIntVector v -> v.get(i);
+                case IntVector v -> v.get(i);
+                case BigIntVector v -> v.get(i);
+                default -> throw new IllegalStateException();
+            };
+            switch (out) {
+                case IntVector v -> v.set(i, (int) value);
+                case BigIntVector v -> v.set(i, value);
+                case Float8Vector v -> v.set(i, (double) value);
+                case SmallIntVector v -> v.set(i, (short) value);
+                default -> throw new IllegalStateException();
+            }
+        }
+        return true;
+    }
+
+    private static int integerWidth(LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT -> 2;
+            case INTEGER -> 4;
+            default -> 8;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return operand + "::" + type;
+    }
+}

@@ -1,0 +1,77 @@
+package io.basalt.exec.expression;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.type.DecimalCodec;
+import io.basalt.type.LogicalType;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+
+/** Unary minus, with PostgreSQL's overflow error for the most negative integer. */
+public record NegateExpression(PhysicalExpression operand) implements PhysicalExpression {
+    public NegateExpression {
+        requireNonNull(operand, "operand is null");
+    }
+
+    @Override
+    public LogicalType type() {
+        return operand.type();
+    }
+
+    @Override
+    public FieldVector evaluate(Batch batch, EvaluationContext context) {
+        FieldVector in = operand.evaluate(batch, context);
+        int rows = batch.rowCount();
+        FieldVector out = context.newVector(type(), rows);
+        for (int i = 0; i < rows; i++) {
+            if (in.isNull(i)) {
+                continue;
+            }
+            switch (out) {
+                case SmallIntVector o -> {
+                    short v = ((SmallIntVector) in).get(i);
+                    if (v == Short.MIN_VALUE) {
+                        throw outOfRange("smallint");
+                    }
+                    o.set(i, -v);
+                }
+                case IntVector o -> {
+                    int v = ((IntVector) in).get(i);
+                    if (v == Integer.MIN_VALUE) {
+                        throw outOfRange("integer");
+                    }
+                    o.set(i, -v);
+                }
+                case BigIntVector o -> {
+                    long v = ((BigIntVector) in).get(i);
+                    if (v == Long.MIN_VALUE) {
+                        throw outOfRange(type().isScaledLong() ? "numeric" : "bigint");
+                    }
+                    o.set(i, -v);
+                }
+                case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
+                case VarBinaryVector o -> o.setSafe(i,
+                        DecimalCodec.encode(DecimalCodec.decode(((VarBinaryVector) in).get(i)).negate()));
+                default -> throw BasaltException.internal("negation of " + type());
+            }
+        }
+        out.setValueCount(rows);
+        return out;
+    }
+
+    private static BasaltException outOfRange(String typeName) {
+        return BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, typeName + " out of range");
+    }
+
+    @Override
+    public String toString() {
+        return "(-" + operand + ")";
+    }
+}

@@ -1,0 +1,18 @@
+package io.basalt.exec.function.aggregate;
+
+import io.basalt.type.LogicalType;
+
+/**
+ * An aggregate function resolved for one argument type: immutable, shared. Its running values live in a
+ * {@link GroupedAggregateState}, one slot per group.
+ */
+public interface AggregateFunction {
+    String name();
+
+    /** The type of the argument ({@code null} for {@code count(*)}). */
+    LogicalType argumentType();
+
+    LogicalType resultType();
+
+    GroupedAggregateState newState();
+}

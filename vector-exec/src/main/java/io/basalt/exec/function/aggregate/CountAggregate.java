@@ -1,0 +1,65 @@
+package io.basalt.exec.function.aggregate;
+
+import io.basalt.type.LogicalType;
+import java.util.Arrays;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+
+/** {@code count(*)} (no argument: counts rows) and {@code count(x)} (counts non-null values); bigint. */
+public record CountAggregate(LogicalType argumentType) implements AggregateFunction {
+    public static CountAggregate star() {
+        return new CountAggregate(null);
+    }
+
+    @Override
+    public String name() {
+        return "count";
+    }
+
+    @Override
+    public LogicalType resultType() {
+        return LogicalType.BIGINT;
+    }
+
+    @Override
+    public GroupedAggregateState newState() {
+        return new GroupedAggregateState() {
+            private long[] counts = new long[16];
+
+            @Override
+            public void ensureGroups(int groupCount) {
+                if (groupCount > counts.length) {
+                    counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
+                }
+            }
+
+            @Override
+            public void update(FieldVector argument, int[] groupIds, int rows) {
+                if (argument == null || argument.getNullCount() == 0) {
+                    for (int i = 0; i < rows; i++) {
+                        counts[groupIds[i]]++;
+                    }
+                } else {
+                    for (int i = 0; i < rows; i++) {
+                        if (!argument.isNull(i)) {
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
+            }
+
+            @Override
+            public void updateSingleGroup(FieldVector argument, int rows) {
+                counts[0] += argument == null ? rows : rows - argument.getNullCount();
+            }
+
+            @Override
+            public void writeResults(FieldVector out, int groupCount) {
+                BigIntVector vector = (BigIntVector) out;
+                for (int g = 0; g < groupCount; g++) {
+                    vector.setSafe(g, counts[g]);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.basalt.exec.function.aggregate;
+
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The running values of one aggregate for every group of one aggregation. Groups are numbered densely
+ * from 0; a group's slot exists once {@link #ensureGroups} has covered it. Implementations dispatch on the
+ * argument's type once per batch and then run a typed loop.
+ */
+public interface GroupedAggregateState {
+    /** Makes room for groups {@code [0, groupCount)}. */
+    void ensureGroups(int groupCount);
+
+    /**
+     * Adds rows {@code [0, rows)} of {@code argument} (null for {@code count(*)}) to the groups
+     * {@code groupIds[row]}. NULL arguments are skipped, as SQL requires.
+     */
+    void update(FieldVector argument, int[] groupIds, int rows);
+
+    /** Adds all rows to group 0: the no-GROUP-BY case, where kernels can sum a whole vector at once. */
+    void updateSingleGroup(FieldVector argument, int rows);
+
+    /** Writes the results of groups {@code [0, groupCount)} into rows 0.. of {@code out} (of the result type). */
+    void writeResults(FieldVector out, int groupCount);
+}

@@ -1,0 +1,168 @@
+package io.basalt.exec.function.aggregate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.vector.ValueComparison;
+import io.basalt.type.DecimalCodec;
+import io.basalt.type.LogicalType;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * {@code min} / {@code max} over any orderable type; the result has the argument's type. Integers (and
+ * dates, scaled NUMERIC) keep a long per group, doubles a double (PostgreSQL order: NaN is the largest),
+ * text the UTF-8 bytes (C collation), NUMERIC of any precision a BigDecimal.
+ */
+public record MinMaxAggregate(boolean max, LogicalType argumentType) implements AggregateFunction {
+    public MinMaxAggregate {
+        requireNonNull(argumentType, "argumentType is null");
+    }
+
+    @Override
+    public String name() {
+        return max ? "max" : "min";
+    }
+
+    @Override
+    public LogicalType resultType() {
+        return argumentType;
+    }
+
+    @Override
+    public GroupedAggregateState newState() {
+        return new State();
+    }
+
+    private final class State implements GroupedAggregateState {
+        private boolean[] seen = new boolean[16];
+        private long[] longs = new long[16];
+        private double[] doubles = new double[16];
+        private Object[] objects = new Object[16];
+
+        @Override
+        public void ensureGroups(int groupCount) {
+            if (groupCount > seen.length) {
+                int size = Math.max(groupCount, seen.length * 2);
+                seen = Arrays.copyOf(seen, size);
+                longs = Arrays.copyOf(longs, size);
+                doubles = Arrays.copyOf(doubles, size);
+                objects = Arrays.copyOf(objects, size);
+            }
+        }
+
+        private void offer(int g, long value) {
+            if (!seen[g] || (max ? value > longs[g] : value < longs[g])) {
+                longs[g] = value;
+                seen[g] = true;
+            }
+        }
+
+        @Override
+        public void update(FieldVector argument, int[] groupIds, int rows) {
+            switch (argument) {
+                case SmallIntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            offer(groupIds[i], v.get(i));
+                        }
+                    }
+                }
+                case IntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            offer(groupIds[i], v.get(i));
+                        }
+                    }
+                }
+                case DateDayVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            offer(groupIds[i], v.get(i));
+                        }
+                    }
+                }
+                case BigIntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            offer(groupIds[i], v.get(i));
+                        }
+                    }
+                }
+                case Float8Vector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            double value = v.get(i);
+                            int order = seen[g] ? ValueComparison.compareDoubles(value, doubles[g]) : 0;
+                            if (!seen[g] || (max ? order > 0 : order < 0)) {
+                                doubles[g] = value;
+                                seen[g] = true;
+                            }
+                        }
+                    }
+                }
+                case VarCharVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            byte[] value = v.get(i);
+                            int order = seen[g] ? Arrays.compareUnsigned(value, (byte[]) objects[g]) : 0;
+                            if (!seen[g] || (max ? order > 0 : order < 0)) {
+                                objects[g] = value;
+                                seen[g] = true;
+                            }
+                        }
+                    }
+                }
+                case VarBinaryVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            BigDecimal value = DecimalCodec.decode(v.get(i));
+                            int order = seen[g] ? value.compareTo((BigDecimal) objects[g]) : 0;
+                            if (!seen[g] || (max ? order > 0 : order < 0)) {
+                                objects[g] = value;
+                                seen[g] = true;
+                            }
+                        }
+                    }
+                }
+                default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        @Override
+        public void updateSingleGroup(FieldVector argument, int rows) {
+            update(argument, new int[rows], rows);
+        }
+
+        @Override
+        public void writeResults(FieldVector out, int groupCount) {
+            for (int g = 0; g < groupCount; g++) {
+                if (!seen[g]) {
+                    out.setNull(g);
+                    continue;
+                }
+                switch (out) {
+                    case SmallIntVector v -> v.setSafe(g, (short) longs[g]);
+                    case IntVector v -> v.setSafe(g, (int) longs[g]);
+                    case DateDayVector v -> v.setSafe(g, (int) longs[g]);
+                    case BigIntVector v -> v.setSafe(g, longs[g]);
+                    case Float8Vector v -> v.setSafe(g, doubles[g]);
+                    case VarCharVector v -> v.setSafe(g, (byte[]) objects[g]);
+                    case VarBinaryVector v -> v.setSafe(g, DecimalCodec.encode((BigDecimal) objects[g]));
+                    default -> throw BasaltException.internal(name() + " into " + out.getClass().getSimpleName());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.basalt.exec.function.aggregate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.NumericMath;
+import io.basalt.exec.kernel.ArrowSegments;
+import io.basalt.exec.kernel.KernelProvider;
+import io.basalt.exec.kernel.Kernels;
+import io.basalt.type.DecimalCodec;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+
+/**
+ * {@code sum} and {@code avg} with PostgreSQL's result types: sum of smallint/integer is bigint, sum of
+ * bigint or numeric is numeric, avg of any integer or numeric is numeric (divided with NUMERIC's scale
+ * rules), and both stay double precision for doubles. Integer and scaled-NUMERIC sums accumulate exactly
+ * in 128 bits; without GROUP BY the SIMD sum kernels add whole vectors.
+ */
+public record SumAverageAggregate(boolean average, LogicalType argumentType) implements AggregateFunction {
+    private static final Kernels KERNELS = KernelProvider.kernels();
+
+    public SumAverageAggregate {
+        requireNonNull(argumentType, "argumentType is null");
+    }
+
+    @Override
+    public String name() {
+        return average ? "avg" : "sum";
+    }
+
+    @Override
+    public LogicalType resultType() {
+        if (argumentType.id() == TypeId.DOUBLE) {
+            return LogicalType.DOUBLE;
+        }
+        if (!average && (argumentType.id() == TypeId.SMALLINT || argumentType.id() == TypeId.INTEGER)) {
+            return LogicalType.BIGINT;
+        }
+        return LogicalType.NUMERIC;
+    }
+
+    @Override
+    public GroupedAggregateState newState() {
+        return new State();
+    }
+
+    private final class State implements GroupedAggregateState {
+        private long[] counts = new long[16];
+        private final Int128Sums wide = new Int128Sums();
+        private double[] doubles = new double[16];
+        private BigDecimal[] decimals = new BigDecimal[16];
+        private final long[] lowHigh = new long[2];
+
+        @Override
+        public void ensureGroups(int groupCount) {
+            if (groupCount > counts.length) {
+                int size = Math.max(groupCount, counts.length * 2);
+                counts = Arrays.copyOf(counts, size);
+                doubles = Arrays.copyOf(doubles, size);
+                decimals = Arrays.copyOf(decimals, size);
+            }
+            wide.ensure(groupCount);
+        }
+
+        @Override
+        public void update(FieldVector argument, int[] groupIds, int rows) {
+            switch (argument) {
+                case SmallIntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            wide.add(groupIds[i], v.get(i));
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
+                case IntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            wide.add(groupIds[i], v.get(i));
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
+                case BigIntVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            wide.add(groupIds[i], v.get(i));
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
+                case Float8Vector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            doubles[groupIds[i]] += v.get(i);
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
+                case VarBinaryVector v -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            BigDecimal value = DecimalCodec.decode(v.get(i));
+                            decimals[g] = decimals[g] == null ? value : decimals[g].add(value);
+                            counts[g]++;
+                        }
+                    }
+                }
+                default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        @Override
+        public void updateSingleGroup(FieldVector argument, int rows) {
+            int valid = rows - argument.getNullCount();
+            switch (argument) {
+                case BigIntVector v -> {
+                    KERNELS.sumLong(ArrowSegments.values(v), ArrowSegments.validity(v), rows, lowHigh);
+                    wide.addSplit(0, lowHigh[0], lowHigh[1]);
+                }
+                case IntVector v -> wide.add(0, KERNELS.sumInt(ArrowSegments.values(v), ArrowSegments.validity(v), rows));
+                case Float8Vector v -> doubles[0] += KERNELS.sumDouble(ArrowSegments.values(v), ArrowSegments.validity(v), rows);
+                default -> {
+                    update(argument, new int[rows], rows);
+                    return;
+                }
+            }
+            counts[0] += valid;
+        }
+
+        @Override
+        public void writeResults(FieldVector out, int groupCount) {
+            for (int g = 0; g < groupCount; g++) {
+                if (counts[g] == 0) {
+                    out.setNull(g);
+                    continue;
+                }
+                switch (out) {
+                    case Float8Vector v -> v.setSafe(g, average ? doubles[g] / counts[g] : doubles[g]);
+                    case BigIntVector v -> {
+                        try {
+                            v.setSafe(g, wide.get(g).longValueExact());
+                        } catch (ArithmeticException overflow) {
+                            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
+                        }
+                    }
+                    case VarBinaryVector v -> {
+                        BigDecimal sum = exactSum(g);
+                        BigDecimal result = average ? NumericMath.divide(sum, BigDecimal.valueOf(counts[g])) : sum;
+                        v.setSafe(g, DecimalCodec.encode(result));
+                    }
+                    default -> throw BasaltException.internal(name() + " into " + out.getClass().getSimpleName());
+                }
+            }
+        }
+
+        private BigDecimal exactSum(int g) {
+            if (argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL) {
+                return decimals[g];
+            }
+            int scale = argumentType.isScaledLong() ? argumentType.scale() : 0;
+            return new BigDecimal(wide.get(g), scale);
+        }
+    }
+}

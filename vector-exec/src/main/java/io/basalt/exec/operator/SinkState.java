@@ -1,0 +1,25 @@
+package io.basalt.exec.operator;
+
+import io.basalt.exec.batch.Batch;
+
+/**
+ * A running pipeline breaker. Lifecycle: {@link #sink} for every input batch (which is valid only during
+ * the call: copy what must be kept) -> {@link #finish()} once at the end of input -> {@link #openResult()}
+ * to read the output -> {@link #close()}.
+ */
+public interface SinkState extends AutoCloseable {
+    void sink(Batch batch);
+
+    /** True when more input cannot change the result, so the pipeline may stop early. */
+    default boolean isFinished() {
+        return false;
+    }
+
+    void finish();
+
+    /** The output, as a source for the next pipeline. Closing that source does not close this state. */
+    SourceState openResult();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,14 @@
+package io.basalt.exec.operator;
+
+import io.basalt.exec.batch.Batch;
+
+/**
+ * A running source. {@link #next()} returns the next batch (never empty) or null at the end; the
+ * batch's vectors belong to the source and stay valid until the next call or {@link #close()}.
+ */
+public interface SourceState extends AutoCloseable {
+    Batch next();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,183 @@
+package io.basalt.exec.operator.aggregate;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.function.aggregate.GroupedAggregateState;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.SinkOperator;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * GROUP BY with aggregates. Output columns: the group keys, then one column per aggregate. Without
+ * group keys there is exactly one output row, even for empty input ({@code count(*)} is 0, {@code sum}
+ * is NULL).
+ */
+public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpression> groupKeys,
+                                    List<AggregateCall> aggregates) implements SinkOperator {
+    public HashAggregateOperator {
+        requireNonNull(child, "child is null");
+        groupKeys = List.copyOf(groupKeys);
+        aggregates = List.copyOf(aggregates);
+    }
+
+    @Override
+    public List<LogicalType> outputTypes() {
+        List<LogicalType> types = new ArrayList<>();
+        for (PhysicalExpression key : groupKeys) {
+            types.add(key.type());
+        }
+        for (AggregateCall aggregate : aggregates) {
+            types.add(aggregate.function().resultType());
+        }
+        return types;
+    }
+
+    @Override
+    public String describe() {
+        return "HashAggregate keys=" + groupKeys + " aggregates=" + aggregates;
+    }
+
+    @Override
+    public SinkState openSink(ExecutionContext context) {
+        return new AggregateState(context);
+    }
+
+    // ---- sink -------------------------------------------------------------------------------------
+
+    private final class AggregateState implements SinkState {
+        private final ExecutionContext context;
+        private final EvaluationContext evaluation;
+        private final GroupKeyTable keyTable;
+        private final GroupedAggregateState[] states;
+        private final List<FieldVector> results = new ArrayList<>();
+        private int[] groupIds = new int[0];
+        private int outputGroups;
+
+        AggregateState(ExecutionContext context) {
+            this.context = context;
+            this.evaluation = new EvaluationContext(context.allocator());
+            List<LogicalType> keyTypes = new ArrayList<>();
+            for (PhysicalExpression key : groupKeys) {
+                keyTypes.add(key.type());
+            }
+            this.keyTable = new GroupKeyTable(keyTypes, context.allocator());
+            this.states = new GroupedAggregateState[aggregates.size()];
+            for (int a = 0; a < states.length; a++) {
+                states[a] = aggregates.get(a).function().newState();
+                states[a].ensureGroups(1);
+            }
+        }
+
+        @Override
+        public void sink(Batch batch) {
+            evaluation.releaseBatch();
+            int rows = batch.rowCount();
+            if (groupKeys.isEmpty()) {
+                for (int a = 0; a < states.length; a++) {
+                    states[a].updateSingleGroup(argument(a, batch), rows);
+                }
+                return;
+            }
+            FieldVector[] keyColumns = new FieldVector[groupKeys.size()];
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
+            }
+            if (groupIds.length < rows) {
+                groupIds = new int[Math.max(rows, 16)];
+            }
+            keyTable.findOrInsert(keyColumns, rows, groupIds);
+            for (int a = 0; a < states.length; a++) {
+                states[a].ensureGroups(keyTable.groupCount());
+                states[a].update(argument(a, batch), groupIds, rows);
+            }
+        }
+
+        private FieldVector argument(int a, Batch batch) {
+            PhysicalExpression argument = aggregates.get(a).argument();
+            return argument == null ? null : argument.evaluate(batch, evaluation);
+        }
+
+        // ---- finalize -----------------------------------------------------------------------------
+
+        @Override
+        public void finish() {
+            evaluation.releaseBatch();
+            outputGroups = groupKeys.isEmpty() ? 1 : keyTable.groupCount();
+            for (int a = 0; a < states.length; a++) {
+                FieldVector out = ValueAccess.allocate(aggregates.get(a).function().resultType(), "",
+                        context.allocator(), outputGroups);
+                results.add(out);
+                states[a].writeResults(out, outputGroups);
+                out.setValueCount(outputGroups);
+            }
+        }
+
+        // ---- source -------------------------------------------------------------------------------
+
+        @Override
+        public SourceState openResult() {
+            return new SourceState() {
+                private final List<FieldVector> slices = new ArrayList<>();
+                private int next;
+
+                @Override
+                public Batch next() {
+                    release();
+                    if (next >= outputGroups) {
+                        return null;
+                    }
+                    int count = Math.min(context.vectorSize(), outputGroups - next);
+                    List<FieldVector> columns = new ArrayList<>();
+                    for (int k = 0; k < groupKeys.size(); k++) {
+                        columns.add(slice(keyTable.keyVector(k), next, count));
+                    }
+                    for (FieldVector result : results) {
+                        columns.add(slice(result, next, count));
+                    }
+                    next += count;
+                    return new Batch(columns, count);
+                }
+
+                private FieldVector slice(FieldVector vector, int start, int count) {
+                    TransferPair pair = vector.getTransferPair(context.allocator());
+                    pair.splitAndTransfer(start, count);
+                    FieldVector slice = (FieldVector) pair.getTo();
+                    slices.add(slice);
+                    return slice;
+                }
+
+                private void release() {
+                    for (FieldVector slice : slices) {
+                        slice.close();
+                    }
+                    slices.clear();
+                }
+
+                @Override
+                public void close() {
+                    release();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            evaluation.close();
+            keyTable.close();
+            for (FieldVector result : results) {
+                result.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.basalt.exec.operator.project;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.operator.OperatorState;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/** Computes one output column per expression. Column references pass their input vector through unchanged. */
+public record ProjectOperator(PhysicalOperator child, List<PhysicalExpression> expressions) implements StreamingOperator {
+    public ProjectOperator {
+        requireNonNull(child, "child is null");
+        expressions = List.copyOf(expressions);
+    }
+
+    @Override
+    public List<LogicalType> outputTypes() {
+        List<LogicalType> types = new ArrayList<>(expressions.size());
+        for (PhysicalExpression expression : expressions) {
+            types.add(expression.type());
+        }
+        return types;
+    }
+
+    @Override
+    public String describe() {
+        return "Project " + expressions;
+    }
+
+    @Override
+    public OperatorState openOperator(ExecutionContext context) {
+        EvaluationContext evaluation = new EvaluationContext(context.allocator());
+        return new OperatorState() {
+            @Override
+            public Batch execute(Batch input) {
+                evaluation.releaseBatch();
+                List<FieldVector> columns = new ArrayList<>(expressions.size());
+                for (PhysicalExpression expression : expressions) {
+                    columns.add(expression.evaluate(input, evaluation));
+                }
+                return new Batch(columns, input.rowCount());
+            }
+
+            @Override
+            public void close() {
+                evaluation.close();
+            }
+        };
+    }
+}

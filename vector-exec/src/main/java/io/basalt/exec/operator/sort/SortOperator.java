@@ -1,0 +1,194 @@
+package io.basalt.exec.operator.sort;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.SinkOperator;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.ValueComparison;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * ORDER BY: keeps every input batch (as slices sharing the producer's buffers), sorts row references
+ * with a stable merge sort, and emits the rows in order. Ties keep input order. Sort keys are columns of
+ * the input; the planner projects computed keys first.
+ */
+public record SortOperator(PhysicalOperator child, List<SortKey> keys) implements SinkOperator {
+    public SortOperator {
+        requireNonNull(child, "child is null");
+        keys = List.copyOf(keys);
+    }
+
+    @Override
+    public List<LogicalType> outputTypes() {
+        return child.outputTypes();
+    }
+
+    @Override
+    public String describe() {
+        return "Sort " + keys;
+    }
+
+    @Override
+    public SinkState openSink(ExecutionContext context) {
+        return new SortState(context);
+    }
+
+    private final class SortState implements SinkState {
+        private final ExecutionContext context;
+        private final List<List<FieldVector>> batches = new ArrayList<>();
+        private long[] order = new long[0];
+        private int rowCount;
+
+        SortState(ExecutionContext context) {
+            this.context = context;
+        }
+
+        // ---- sink ---------------------------------------------------------------------------------
+
+        @Override
+        public void sink(Batch batch) {
+            List<FieldVector> kept = new ArrayList<>(batch.columnCount());
+            for (FieldVector column : batch.columns()) {
+                TransferPair pair = column.getTransferPair(context.allocator());
+                pair.splitAndTransfer(0, batch.rowCount());
+                kept.add((FieldVector) pair.getTo());
+            }
+            batches.add(kept);
+            rowCount += batch.rowCount();
+        }
+
+        // ---- finalize -----------------------------------------------------------------------------
+
+        @Override
+        public void finish() {
+            order = new long[rowCount];
+            int n = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                int rows = batches.get(b).isEmpty() ? 0 : batches.get(b).getFirst().getValueCount();
+                for (int r = 0; r < rows; r++) {
+                    order[n++] = ((long) b << 32) | r;
+                }
+            }
+            mergeSort(order, new long[order.length], 0, order.length);
+        }
+
+        private void mergeSort(long[] a, long[] scratch, int from, int to) {
+            if (to - from <= 16) {
+                for (int i = from + 1; i < to; i++) {
+                    long item = a[i];
+                    int j = i - 1;
+                    while (j >= from && compare(a[j], item) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = item;
+                }
+                return;
+            }
+            int middle = (from + to) >>> 1;
+            mergeSort(a, scratch, from, middle);
+            mergeSort(a, scratch, middle, to);
+            if (compare(a[middle - 1], a[middle]) <= 0) {
+                return;
+            }
+            System.arraycopy(a, from, scratch, from, to - from);
+            int left = from;
+            int right = middle;
+            for (int k = from; k < to; k++) {
+                if (right >= to || (left < middle && compare(scratch[left], scratch[right]) <= 0)) {
+                    a[k] = scratch[left++];
+                } else {
+                    a[k] = scratch[right++];
+                }
+            }
+        }
+
+        private int compare(long x, long y) {
+            List<FieldVector> bx = batches.get((int) (x >>> 32));
+            List<FieldVector> by = batches.get((int) (y >>> 32));
+            int rx = (int) x;
+            int ry = (int) y;
+            for (SortKey key : keys) {
+                FieldVector vx = bx.get(key.column());
+                FieldVector vy = by.get(key.column());
+                boolean nx = vx.isNull(rx);
+                boolean ny = vy.isNull(ry);
+                int result;
+                if (nx || ny) {
+                    result = nx == ny ? 0 : (nx == key.nullsFirst() ? -1 : 1);
+                } else {
+                    result = ValueComparison.compare(vx, rx, vy, ry);
+                    if (key.descending()) {
+                        result = -result;
+                    }
+                }
+                if (result != 0) {
+                    return result;
+                }
+            }
+            return 0;
+        }
+
+        // ---- source -------------------------------------------------------------------------------
+
+        @Override
+        public SourceState openResult() {
+            List<LogicalType> types = outputTypes();
+            return new SourceState() {
+                private final List<FieldVector> current = new ArrayList<>();
+                private int next;
+
+                @Override
+                public Batch next() {
+                    release();
+                    if (next >= rowCount) {
+                        return null;
+                    }
+                    int count = Math.min(context.vectorSize(), rowCount - next);
+                    for (int c = 0; c < types.size(); c++) {
+                        FieldVector out = ValueAccess.allocate(types.get(c), "", context.allocator(), count);
+                        current.add(out);
+                        for (int k = 0; k < count; k++) {
+                            long ref = order[next + k];
+                            out.copyFromSafe((int) ref, k, batches.get((int) (ref >>> 32)).get(c));
+                        }
+                        out.setValueCount(count);
+                    }
+                    next += count;
+                    return new Batch(new ArrayList<>(current), count);
+                }
+
+                private void release() {
+                    for (FieldVector vector : current) {
+                        vector.close();
+                    }
+                    current.clear();
+                }
+
+                @Override
+                public void close() {
+                    release();
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            for (List<FieldVector> batch : batches) {
+                for (FieldVector vector : batch) {
+                    vector.close();
+                }
+            }
+            batches.clear();
+        }
+    }
+}

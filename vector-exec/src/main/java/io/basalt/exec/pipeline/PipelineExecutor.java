@@ -1,0 +1,96 @@
+package io.basalt.exec.pipeline;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.OperatorState;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.SinkOperator;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.exec.operator.SourceOperator;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.StreamingOperator;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs a physical plan as push-based pipelines. The plan is cut at every pipeline breaker
+ * ({@link SinkOperator}): a pipeline is a source, the streaming operators above it, and the sink that
+ * ends it. Pipelines run children first; each pulls batches from its source and pushes them through its
+ * operators into its sink until the source is exhausted or an operator or the sink says it is finished.
+ *
+ * <p>Today each pipeline runs on the calling thread. Morsel-driven parallelism (several threads per
+ * pipeline, each with local operator state, combined at the sink) is the executor issue's work.
+ */
+public final class PipelineExecutor {
+    private final ExecutionContext context;
+
+    public PipelineExecutor(ExecutionContext context) {
+        this.context = requireNonNull(context, "context is null");
+    }
+
+    /** Pushes every batch {@code root} produces into {@code sink}, then finishes the sink. */
+    public void run(PhysicalOperator root, SinkState sink) {
+        push(root, sink);
+        sink.finish();
+    }
+
+    private void push(PhysicalOperator top, SinkState sink) {
+        List<StreamingOperator> chain = new ArrayList<>();
+        PhysicalOperator current = top;
+        while (current instanceof StreamingOperator streaming) {
+            chain.addFirst(streaming);
+            current = streaming.child();
+        }
+        SinkState breaker = null;
+        SourceState source = null;
+        List<OperatorState> states = new ArrayList<>(chain.size());
+        try {
+            switch (current) {
+                case SinkOperator sinkOperator -> {
+                    breaker = sinkOperator.openSink(context);
+                    push(sinkOperator.child(), breaker);
+                    breaker.finish();
+                    source = breaker.openResult();
+                }
+                case SourceOperator sourceOperator -> source = sourceOperator.openSource(context);
+                default -> throw BasaltException.internal("operator " + current.describe() + " has no pipeline role");
+            }
+            for (StreamingOperator operator : chain) {
+                states.add(operator.openOperator(context));
+            }
+            drive(source, states, sink);
+        } finally {
+            for (OperatorState state : states) {
+                state.close();
+            }
+            if (source != null) {
+                source.close();
+            }
+            if (breaker != null) {
+                breaker.close();
+            }
+        }
+    }
+
+    private static void drive(SourceState source, List<OperatorState> states, SinkState sink) {
+        int operatorCount = states.size();
+        boolean finished = false;
+        while (!finished) {
+            Batch batch = source.next();
+            if (batch == null) {
+                return;
+            }
+            for (int i = 0; i < operatorCount && batch.rowCount() > 0; i++) {
+                OperatorState state = states.get(i);
+                batch = state.execute(batch);
+                finished |= state.isFinished();
+            }
+            if (batch.rowCount() > 0) {
+                sink.sink(batch);
+            }
+            finished |= sink.isFinished();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package io.basalt.exec.vector;
+
+import io.basalt.error.BasaltException;
+import io.basalt.type.DecimalCodec;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TextFormat;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * One value at a time, as a Java object: for constants, parameters, result rendering and other places
+ * that are not per-row hot paths. The canonical Java form of each physical type is: BOOLEAN Boolean,
+ * INT16/INT32/INT64 Long (a DATE is its epoch day, a scaled NUMERIC its unscaled value), FLOAT64 Double,
+ * BIG_DECIMAL BigDecimal, STRING String.
+ */
+public final class ValueAccess {
+    private ValueAccess() {
+    }
+
+    /** A new empty vector for a column of type {@code type}. */
+    public static FieldVector allocate(LogicalType type, String name, BufferAllocator allocator, int capacity) {
+        FieldVector vector = type.arrowField(name).createVector(allocator);
+        vector.setInitialCapacity(Math.max(capacity, 1));
+        vector.allocateNew();
+        return vector;
+    }
+
+    /** The value at {@code row} in canonical form, or null. */
+    public static Object get(FieldVector vector, int row) {
+        if (vector.isNull(row)) {
+            return null;
+        }
+        return switch (vector) {
+            case BitVector v -> v.get(row) != 0;
+            case SmallIntVector v -> (long) v.get(row);
+            case IntVector v -> (long) v.get(row);
+            case DateDayVector v -> (long) v.get(row);
+            case BigIntVector v -> v.get(row);
+            case Float8Vector v -> v.get(row);
+            case VarBinaryVector v -> DecimalCodec.decode(v.get(row));
+            case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
+            default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
+        };
+    }
+
+    /** Stores a canonical value (or null) at {@code row}, growing the vector as needed. */
+    public static void set(FieldVector vector, int row, Object value) {
+        if (value == null) {
+            switch (vector) {
+                case BitVector v -> v.setNull(row);
+                case SmallIntVector v -> v.setNull(row);
+                case IntVector v -> v.setNull(row);
+                case DateDayVector v -> v.setNull(row);
+                case BigIntVector v -> v.setNull(row);
+                case Float8Vector v -> v.setNull(row);
+                case VarBinaryVector v -> v.setNull(row);
+                case VarCharVector v -> v.setNull(row);
+                default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
+            }
+            return;
+        }
+        switch (vector) {
+            case BitVector v -> v.setSafe(row, ((Boolean) value) ? 1 : 0);
+            case SmallIntVector v -> v.setSafe(row, (short) (long) (Long) value);
+            case IntVector v -> v.setSafe(row, (int) (long) (Long) value);
+            case DateDayVector v -> v.setSafe(row, (int) (long) (Long) value);
+            case BigIntVector v -> v.setSafe(row, (Long) value);
+            case Float8Vector v -> v.setSafe(row, (Double) value);
+            case VarBinaryVector v -> v.setSafe(row, DecimalCodec.encode((BigDecimal) value));
+            case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+            default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
+        }
+    }
+
+    /** PostgreSQL's text output of the value at {@code row}, or null for SQL NULL. */
+    public static String text(FieldVector vector, int row) {
+        if (vector.isNull(row)) {
+            return null;
+        }
+        LogicalType type = LogicalType.of(vector.getField());
+        return text(type, get(vector, row));
+    }
+
+    /** PostgreSQL's text output of a canonical value of {@code type}, or null. */
+    public static String text(LogicalType type, Object value) {
+        if (value == null) {
+            return null;
+        }
+        return switch (type.id()) {
+            case BOOLEAN -> TextFormat.formatBoolean((Boolean) value);
+            case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
+            case DATE -> TextFormat.formatDate((Long) value);
+            case DOUBLE -> TextFormat.formatDouble((Double) value);
+            case NUMERIC -> type.isScaledLong()
+                    ? TextFormat.formatScaledLong((Long) value, type.scale())
+                    : TextFormat.formatDecimal((BigDecimal) value);
+            case TEXT, VARCHAR, UNKNOWN -> (String) value;
+        };
+    }
+}

@@ -1,0 +1,75 @@
+package io.basalt.exec.vector;
+
+import io.basalt.error.BasaltException;
+import io.basalt.type.DecimalCodec;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Three-way comparison of non-null values with PostgreSQL's ordering: doubles order NaN above everything
+ * and treat -0 as 0; text compares bytewise (UTF-8 in the C collation, which is code point order).
+ */
+public final class ValueComparison {
+    private ValueComparison() {
+    }
+
+    public static int compareDoubles(double a, double b) {
+        if (a < b) {
+            return -1;
+        }
+        if (a > b) {
+            return 1;
+        }
+        if (a == b) {
+            return 0;
+        }
+        boolean aNaN = Double.isNaN(a);
+        boolean bNaN = Double.isNaN(b);
+        return aNaN == bNaN ? 0 : aNaN ? 1 : -1;
+    }
+
+    /** Bytewise unsigned comparison of two variable-width values. */
+    public static int compareBytes(BaseVariableWidthVector a, int i, BaseVariableWidthVector b, int j) {
+        ArrowBuf aOffsets = a.getOffsetBuffer();
+        ArrowBuf bOffsets = b.getOffsetBuffer();
+        long aStart = aOffsets.getInt((long) i * 4);
+        long aLength = aOffsets.getInt((long) (i + 1) * 4) - aStart;
+        long bStart = bOffsets.getInt((long) j * 4);
+        long bLength = bOffsets.getInt((long) (j + 1) * 4) - bStart;
+        ArrowBuf aData = a.getDataBuffer();
+        ArrowBuf bData = b.getDataBuffer();
+        long common = Math.min(aLength, bLength);
+        for (long k = 0; k < common; k++) {
+            int x = aData.getByte(aStart + k) & 0xff;
+            int y = bData.getByte(bStart + k) & 0xff;
+            if (x != y) {
+                return x < y ? -1 : 1;
+            }
+        }
+        return Long.compare(aLength, bLength);
+    }
+
+    /** Compares row {@code i} of {@code a} with row {@code j} of {@code b}; both non-null, same vector class. */
+    public static int compare(FieldVector a, int i, FieldVector b, int j) {
+        return switch (a) {
+            case BitVector v -> Integer.compare(v.get(i), ((BitVector) b).get(j));
+            case SmallIntVector v -> Short.compare(v.get(i), ((SmallIntVector) b).get(j));
+            case IntVector v -> Integer.compare(v.get(i), ((IntVector) b).get(j));
+            case DateDayVector v -> Integer.compare(v.get(i), ((DateDayVector) b).get(j));
+            case BigIntVector v -> Long.compare(v.get(i), ((BigIntVector) b).get(j));
+            case Float8Vector v -> compareDoubles(v.get(i), ((Float8Vector) b).get(j));
+            case VarCharVector v -> compareBytes(v, i, (VarCharVector) b, j);
+            case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
+            default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());
+        };
+    }
+}

@@ -1,0 +1,284 @@
+package io.basalt.type;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * Converts one canonical value (see {@code ValueAccess}) from one SQL type to another with PostgreSQL's
+ * rules: input syntax and its error messages, range checks, rounding (half away from zero for NUMERIC,
+ * half to even from double to integer), and for VARCHAR(n) truncation on explicit casts but an error on
+ * assignment.
+ */
+public final class ValueConversion {
+    private ValueConversion() {
+    }
+
+    /**
+     * @param explicit true for CAST / {@code ::}, false for assignment (INSERT) and implicit coercion
+     */
+    public static Object convert(Object value, LogicalType from, LogicalType to, boolean explicit) {
+        if (value == null) {
+            return null;
+        }
+        if (from.isString() && !to.isString()) {
+            return parse((String) value, to);
+        }
+        return switch (to.id()) {
+            case BOOLEAN -> toBoolean(value, from);
+            case SMALLINT -> checkRange(toLong(value, from, "smallint"), Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
+            case INTEGER -> checkRange(toLong(value, from, "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
+            case BIGINT -> toLong(value, from, "bigint");
+            case DOUBLE -> toDouble(value, from);
+            case NUMERIC -> fromDecimal(toDecimal(value, from), to);
+            case DATE -> {
+                if (from.id() == TypeId.DATE) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
+            case TEXT, UNKNOWN -> toText(value, from);
+            case VARCHAR -> limitLength(toText(value, from), to, explicit);
+        };
+    }
+
+    /** Parses PostgreSQL's text input of {@code type}. */
+    public static Object parse(String text, LogicalType type) {
+        return switch (type.id()) {
+            case BOOLEAN -> parseBoolean(text);
+            case SMALLINT -> checkInputRange(parseInteger(text, "smallint"), Short.MIN_VALUE, Short.MAX_VALUE, text, "smallint");
+            case INTEGER -> checkInputRange(parseInteger(text, "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE, text, "integer");
+            case BIGINT -> parseInteger(text, "bigint");
+            case DOUBLE -> parseDouble(text);
+            case NUMERIC -> fromDecimal(parseDecimal(text), type);
+            case DATE -> parseDate(text);
+            case TEXT, UNKNOWN -> text;
+            case VARCHAR -> limitLength(text, type, false);
+        };
+    }
+
+    /** A canonical value of {@code type} as a BigDecimal (for arithmetic and comparisons across types). */
+    public static BigDecimal toDecimal(Object value, LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT, INTEGER, BIGINT -> BigDecimal.valueOf((Long) value);
+            case NUMERIC -> type.isScaledLong() ? BigDecimal.valueOf((Long) value, type.scale()) : (BigDecimal) value;
+            case DOUBLE -> {
+                double d = (Double) value;
+                if (Double.isNaN(d) || Double.isInfinite(d)) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot convert " + TextFormat.formatDouble(d) + " to numeric yet");
+                }
+                // PostgreSQL converts through 15 significant digits (DBL_DIG).
+                BigDecimal rounded = new BigDecimal(d, new java.math.MathContext(15, RoundingMode.HALF_EVEN))
+                        .stripTrailingZeros();
+                yield rounded.scale() < 0 ? rounded.setScale(0) : rounded;
+            }
+            case BOOLEAN -> throw cannotCast(type, LogicalType.NUMERIC);
+            default -> parseDecimal(value.toString());
+        };
+    }
+
+    /** Rounds a decimal to the NUMERIC type's scale, checks its precision and returns the canonical form. */
+    public static Object fromDecimal(BigDecimal value, LogicalType type) {
+        if (type.precision() < 0) {
+            return value;
+        }
+        BigDecimal rounded = value.setScale(type.scale(), RoundingMode.HALF_UP);
+        int integerDigits = rounded.precision() - rounded.scale();
+        int maxIntegerDigits = type.precision() - type.scale();
+        if (rounded.signum() != 0 && integerDigits > maxIntegerDigits) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail("A field with precision " + type.precision() + ", scale " + type.scale()
+                            + " must round to an absolute value less than "
+                            + (maxIntegerDigits > 0 ? "10^" + maxIntegerDigits : "1") + ".");
+        }
+        return type.isScaledLong() ? rounded.unscaledValue().longValueExact() : rounded;
+    }
+
+    private static Object toBoolean(Object value, LogicalType from) {
+        return switch (from.id()) {
+            case BOOLEAN -> value;
+            case INTEGER, SMALLINT, BIGINT -> (Long) value != 0;
+            default -> throw cannotCast(from, LogicalType.BOOLEAN);
+        };
+    }
+
+    private static long toLong(Object value, LogicalType from, String typeName) {
+        return switch (from.id()) {
+            case SMALLINT, INTEGER, BIGINT -> (Long) value;
+            case BOOLEAN -> {
+                if (!typeName.equals("integer")) {
+                    throw cannotCast(from, typeName.equals("bigint") ? LogicalType.BIGINT : LogicalType.SMALLINT);
+                }
+                yield ((Boolean) value) ? 1L : 0L;
+            }
+            case DOUBLE -> {
+                double d = Math.rint((Double) value);
+                if (Double.isNaN(d) || d < -9.223372036854776E18 || d >= 9.223372036854776E18) {
+                    throw outOfRange(typeName);
+                }
+                yield (long) d;
+            }
+            case NUMERIC -> {
+                BigDecimal rounded = toDecimal(value, from).setScale(0, RoundingMode.HALF_UP);
+                if (rounded.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
+                        || rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                    throw outOfRange(typeName);
+                }
+                yield rounded.longValueExact();
+            }
+            default -> throw cannotCast(from, LogicalType.BIGINT);
+        };
+    }
+
+    private static double toDouble(Object value, LogicalType from) {
+        return switch (from.id()) {
+            case SMALLINT, INTEGER, BIGINT -> (double) (Long) value;
+            case DOUBLE -> (Double) value;
+            case NUMERIC -> toDecimal(value, from).doubleValue();
+            default -> throw cannotCast(from, LogicalType.DOUBLE);
+        };
+    }
+
+    private static String toText(Object value, LogicalType from) {
+        return switch (from.id()) {
+            case BOOLEAN -> ((Boolean) value) ? "true" : "false";
+            case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
+            case DOUBLE -> TextFormat.formatDouble((Double) value);
+            case NUMERIC -> toDecimal(value, from).toPlainString();
+            case DATE -> TextFormat.formatDate((Long) value);
+            case TEXT, VARCHAR, UNKNOWN -> (String) value;
+        };
+    }
+
+    private static String limitLength(String text, LogicalType to, boolean explicit) {
+        int max = to.precision();
+        if (max < 0 || text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        if (explicit) {
+            return text.substring(0, text.offsetByCodePoints(0, max));
+        }
+        // PostgreSQL allows the excess to be blanks.
+        String kept = text.substring(0, text.offsetByCodePoints(0, max));
+        if (text.substring(kept.length()).isBlank() && text.substring(kept.length()).chars().allMatch(c -> c == ' ')) {
+            return kept;
+        }
+        throw BasaltException.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
+                "value too long for type character varying(" + max + ")");
+    }
+
+    private static long checkRange(long value, long min, long max, String typeName) {
+        if (value < min || value > max) {
+            throw outOfRange(typeName);
+        }
+        return value;
+    }
+
+    private static long checkInputRange(long value, long min, long max, String text, String typeName) {
+        if (value < min || value > max) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "value \"" + text + "\" is out of range for type " + typeName);
+        }
+        return value;
+    }
+
+    private static long parseInteger(String text, String typeName) {
+        String trimmed = text.strip();
+        if (trimmed.isEmpty() || !trimmed.matches("[+-]?[0-9]+")) {
+            throw invalidInput(typeName, text);
+        }
+        try {
+            return Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
+        } catch (NumberFormatException overflow) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "value \"" + text + "\" is out of range for type " + typeName);
+        }
+    }
+
+    private static double parseDouble(String text) {
+        String trimmed = text.strip();
+        switch (trimmed.toLowerCase(Locale.ROOT)) {
+            case "nan":
+                return Double.NaN;
+            case "infinity", "+infinity", "inf", "+inf":
+                return Double.POSITIVE_INFINITY;
+            case "-infinity", "-inf":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                break;
+        }
+        if (!trimmed.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            throw invalidInput("double precision", text);
+        }
+        double value = Double.parseDouble(trimmed);
+        if (Double.isInfinite(value)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "\"" + text + "\" is out of range for type double precision");
+        }
+        return value;
+    }
+
+    public static BigDecimal parseDecimal(String text) {
+        String trimmed = text.strip();
+        if (!trimmed.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+            if (trimmed.equalsIgnoreCase("nan")) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN is not supported yet");
+            }
+            throw invalidInput("numeric", text);
+        }
+        BigDecimal value = new BigDecimal(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
+        return value.scale() < 0 ? value.setScale(0) : value;
+    }
+
+    private static boolean parseBoolean(String text) {
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        if (!word.isEmpty()) {
+            if ("true".startsWith(word) || "yes".startsWith(word) || word.equals("on") || word.equals("1")) {
+                return true;
+            }
+            if ("false".startsWith(word) || "no".startsWith(word) || word.equals("off") || word.equals("0")) {
+                return false;
+            }
+        }
+        throw invalidInput("boolean", text);
+    }
+
+    private static long parseDate(String text) {
+        String trimmed = text.strip();
+        java.util.regex.Matcher iso = java.util.regex.Pattern.compile("(\\d{1,7})-(\\d{1,2})-(\\d{1,2})( BC)?")
+                .matcher(trimmed);
+        if (!iso.matches()) {
+            throw BasaltException.of(SqlState.INVALID_DATETIME_FORMAT,
+                    "invalid input syntax for type date: \"" + text + "\"");
+        }
+        int year = Integer.parseInt(iso.group(1));
+        if (iso.group(4) != null) {
+            year = 1 - year;
+        }
+        try {
+            return LocalDate.of(year, Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))).toEpochDay();
+        } catch (DateTimeException invalid) {
+            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date/time field value out of range: \"" + text + "\"");
+        }
+    }
+
+    private static BasaltException invalidInput(String typeName, String text) {
+        return BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION,
+                "invalid input syntax for type " + typeName + ": \"" + text + "\"");
+    }
+
+    private static BasaltException outOfRange(String typeName) {
+        return BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, typeName + " out of range");
+    }
+
+    private static BasaltException cannotCast(LogicalType from, LogicalType to) {
+        return BasaltException.of(SqlState.CANNOT_COERCE,
+                "cannot cast type " + from.displayName() + " to " + to.displayName());
+    }
+}
