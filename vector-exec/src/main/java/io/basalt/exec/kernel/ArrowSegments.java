@@ -1,0 +1,45 @@
+package io.basalt.exec.kernel;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Views Arrow buffers as {@link MemorySegment}s so that they can be handed to {@link Kernels}, and names
+ * the little-endian layouts in which Arrow stores fixed-width values.
+ *
+ * <p>A segment made here does not own its memory: it is valid only while the Arrow buffer it views is
+ * open and not reallocated. Use it for the duration of one kernel call, as a batch is used.
+ */
+public final class ArrowSegments {
+    /** A 64-bit integer as Arrow stores it (little-endian, no alignment assumed). */
+    public static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** A 32-bit integer as Arrow stores it. */
+    public static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    /** A double as Arrow stores it. */
+    public static final ValueLayout.OfDouble DOUBLE = ValueLayout.JAVA_DOUBLE_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+
+    private ArrowSegments() {
+    }
+
+    /** The whole capacity of {@code buffer} as a segment (needs {@code --enable-native-access}). */
+    @SuppressWarnings("restricted") // the size comes from Arrow's own bookkeeping of the buffer
+    public static MemorySegment of(ArrowBuf buffer) {
+        return MemorySegment.ofAddress(buffer.memoryAddress()).reinterpret(buffer.capacity());
+    }
+
+    /** The data buffer of a fixed-width vector (BigIntVector, IntVector, Float8Vector, ...). */
+    public static MemorySegment values(FieldVector vector) {
+        return of(vector.getDataBuffer());
+    }
+
+    /**
+     * The validity bitmap of {@code vector}, or null when it holds no null, which is what {@link Kernels}
+     * takes for "no nulls". Counting the nulls reads the bitmap unless the vector caches the count.
+     */
+    public static MemorySegment validity(FieldVector vector) {
+        return vector.getNullCount() == 0 ? null : of(vector.getValidityBuffer());
+    }
+}
