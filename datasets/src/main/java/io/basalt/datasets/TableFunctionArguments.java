@@ -61,6 +61,14 @@ public final class TableFunctionArguments {
         };
     }
 
+    /** Argument {@code index}, which must be a string. */
+    public String stringAt(int index) {
+        if (arguments.get(index) instanceof String text) {
+            return text;
+        }
+        throw noSuchFunction();
+    }
+
     /** Argument {@code index} as a long, or {@code fallback} when the call has fewer arguments. */
     public long longAt(int index, long fallback) {
         return index < arguments.size() ? longAt(index) : fallback;
