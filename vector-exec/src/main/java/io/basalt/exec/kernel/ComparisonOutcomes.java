@@ -18,10 +18,7 @@ final class ComparisonOutcomes {
     private ComparisonOutcomes() {
     }
 
-    /**
-     * The outcomes {@code op} accepts. Bit {@code c + 1} is set when a three-way comparison result
-     * {@code c} in {-1, 0, 1} satisfies {@code op}, so {@code (accepted(op) >>> (c + 1)) & 1} is the answer.
-     */
+    /** The outcomes {@code op} accepts, as a mask of {@link #LESS}, {@link #EQUAL} and {@link #GREATER}. */
     static int accepted(CompareOp op) {
         return switch (op) {
             case EQ -> EQUAL;
@@ -31,6 +28,33 @@ final class ComparisonOutcomes {
             case GT -> GREATER;
             case GE -> EQUAL | GREATER;
         };
+    }
+
+    /**
+     * The outcome of comparing {@code left} with {@code right} as a bit index: 0 for less, 1 for equal,
+     * 2 for greater, so {@code (accepted(op) >>> of(left, right)) & 1} tells whether {@code op} holds.
+     * Written with conditional expressions rather than {@link Long#compare}, which compiles to branches
+     * that mispredict on unsorted data.
+     */
+    static int of(long left, long right) {
+        return (left < right ? 0 : 1) + (left > right ? 1 : 0);
+    }
+
+    /** {@link #of(long, long)} for ints. */
+    static int of(int left, int right) {
+        return (left < right ? 0 : 1) + (left > right ? 1 : 0);
+    }
+
+    /**
+     * {@link #of(long, long)} for doubles in PostgreSQL's order: NaN equals NaN and is greater than
+     * everything else; -0.0 equals 0.0 (as IEEE comparison already has it).
+     */
+    static int of(double left, double right) {
+        boolean leftIsNaN = left != left;
+        boolean rightIsNaN = right != right;
+        boolean less = (left < right) | (rightIsNaN & !leftIsNaN);
+        boolean greater = (left > right) | (leftIsNaN & !rightIsNaN);
+        return (less ? 0 : 1) + (greater ? 1 : 0);
     }
 
     /** A long with every bit set when {@code accepted} contains {@code outcome}, else zero. */

@@ -10,9 +10,10 @@ import java.lang.foreign.MemorySegment;
  * The reference {@link Kernels}: one row at a time in plain Java. {@link VectorKernels} must return
  * exactly what this class returns, and runs the package-private range methods here as its scalar tail.
  *
- * <p>Selections classify each row once as less, equal or greater than the other operand and test the
- * outcome against a mask of the outcomes the operator accepts ({@link ComparisonOutcomes}); the index
- * is always written and the count advanced by 0 or 1, so the loop has no data-dependent branch.
+ * <p>Selections classify each row once as less, equal or greater than the other operand (doubles in
+ * PostgreSQL's order, see {@link ComparisonOutcomes#of(double, double)}) and test the outcome against a
+ * mask of the outcomes the operator accepts; the index is always written and the count advanced by 0
+ * or 1, so the loop has no data-dependent branch.
  *
  * <p>Double sums use a fixed order that {@link VectorKernels} follows too: eight accumulators, all
  * starting at +0.0; accumulator {@code k} adds the non-null values of rows {@code i} with
@@ -90,7 +91,7 @@ public final class PlainKernels implements Kernels {
     static int selectLong(MemorySegment values, MemorySegment validity, int from, int to, int accepted, long constant,
                           int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = Long.compare(values.getAtIndex(LONG, i), constant) + 1;
+            int outcome = ComparisonOutcomes.of(values.getAtIndex(LONG, i), constant);
             selection[n] = i;
             n += (accepted >>> outcome) & valid(validity, i);
         }
@@ -100,7 +101,7 @@ public final class PlainKernels implements Kernels {
     static int selectInt(MemorySegment values, MemorySegment validity, int from, int to, int accepted, int constant,
                          int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = Integer.compare(values.getAtIndex(INT, i), constant) + 1;
+            int outcome = ComparisonOutcomes.of(values.getAtIndex(INT, i), constant);
             selection[n] = i;
             n += (accepted >>> outcome) & valid(validity, i);
         }
@@ -110,7 +111,7 @@ public final class PlainKernels implements Kernels {
     static int selectDouble(MemorySegment values, MemorySegment validity, int from, int to, int accepted, double constant,
                             int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = compareDoubles(values.getAtIndex(DOUBLE, i), constant) + 1;
+            int outcome = ComparisonOutcomes.of(values.getAtIndex(DOUBLE, i), constant);
             selection[n] = i;
             n += (accepted >>> outcome) & valid(validity, i);
         }
@@ -120,7 +121,7 @@ public final class PlainKernels implements Kernels {
     static int selectLongPairs(MemorySegment left, MemorySegment leftValidity, MemorySegment right, MemorySegment rightValidity,
                                int from, int to, int accepted, int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = Long.compare(left.getAtIndex(LONG, i), right.getAtIndex(LONG, i)) + 1;
+            int outcome = ComparisonOutcomes.of(left.getAtIndex(LONG, i), right.getAtIndex(LONG, i));
             selection[n] = i;
             n += (accepted >>> outcome) & valid(leftValidity, i) & valid(rightValidity, i);
         }
@@ -130,7 +131,7 @@ public final class PlainKernels implements Kernels {
     static int selectIntPairs(MemorySegment left, MemorySegment leftValidity, MemorySegment right, MemorySegment rightValidity,
                               int from, int to, int accepted, int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = Integer.compare(left.getAtIndex(INT, i), right.getAtIndex(INT, i)) + 1;
+            int outcome = ComparisonOutcomes.of(left.getAtIndex(INT, i), right.getAtIndex(INT, i));
             selection[n] = i;
             n += (accepted >>> outcome) & valid(leftValidity, i) & valid(rightValidity, i);
         }
@@ -140,7 +141,7 @@ public final class PlainKernels implements Kernels {
     static int selectDoublePairs(MemorySegment left, MemorySegment leftValidity, MemorySegment right, MemorySegment rightValidity,
                                  int from, int to, int accepted, int[] selection, int n) {
         for (int i = from; i < to; i++) {
-            int outcome = compareDoubles(left.getAtIndex(DOUBLE, i), right.getAtIndex(DOUBLE, i)) + 1;
+            int outcome = ComparisonOutcomes.of(left.getAtIndex(DOUBLE, i), right.getAtIndex(DOUBLE, i));
             selection[n] = i;
             n += (accepted >>> outcome) & valid(leftValidity, i) & valid(rightValidity, i);
         }
@@ -211,26 +212,6 @@ public final class PlainKernels implements Kernels {
     /** The final step of the summation order: a fixed pairwise tree over the eight accumulators. */
     static double reduceDoubleAccumulators(double[] a) {
         return ((a[0] + a[1]) + (a[2] + a[3])) + ((a[4] + a[5]) + (a[6] + a[7]));
-    }
-
-    /**
-     * PostgreSQL's three-way comparison of doubles: NaN equals NaN and is above every other value,
-     * -0.0 equals 0.0; otherwise numeric order. Returns -1, 0 or 1.
-     */
-    static int compareDoubles(double left, double right) {
-        if (left < right) {
-            return -1;
-        }
-        if (left > right) {
-            return 1;
-        }
-        if (left == right) {
-            return 0;
-        }
-        // At least one side is NaN.
-        boolean leftIsNaN = Double.isNaN(left);
-        boolean rightIsNaN = Double.isNaN(right);
-        return leftIsNaN == rightIsNaN ? 0 : leftIsNaN ? 1 : -1;
     }
 
     private static int valid(MemorySegment validity, int index) {

@@ -25,7 +25,7 @@ import jdk.incubator.vector.VectorSpecies;
  * Vector API compiles a comparison to one instruction only when its operator is a constant, so the
  * {@link CompareOp} is never passed to it). The two lane masks become bits ({@code toLong()}), are
  * combined with the operator's accepted outcomes ({@link ComparisonOutcomes}), ANDed with the validity
- * bits of the same rows, and the set bits become indices. Doubles follow PostgreSQL: IEEE comparison
+ * bits of the same rows, and the row indices of the set bits are compressed into the selection. Doubles follow PostgreSQL: IEEE comparison
  * already makes -0.0 equal 0.0 and says false for NaN, and lanes holding NaN are then reclassified
  * (NaN equals NaN and is greater than anything else).
  *
@@ -47,9 +47,13 @@ public final class VectorKernels implements Kernels {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
-    /** Ints with as many lanes as LONGS, to be widened into one long vector each. */
+    /** Ints with as many lanes as LONGS: widened into one long vector each, and the row indices of selections. */
     private static final VectorSpecies<Integer> INTS_TO_WIDEN =
         VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
+    /** 0, 1, 2, ... in the lanes of a vector as wide (in lanes) as LONGS: the row offsets a selection writes. */
+    private static final IntVector LONG_LANE_INDICES = IntVector.zero(INTS_TO_WIDEN).addIndex(1);
+    /** 0, 1, 2, ... across INTS. */
+    private static final IntVector INT_LANE_INDICES = IntVector.zero(INTS).addIndex(1);
     /** The species of the double-sum accumulators: between 2 and 8 lanes, so that 8 is a multiple of its length. */
     private static final VectorSpecies<Double> SUM_DOUBLES = DOUBLES.length() > PlainKernels.DOUBLE_ACCUMULATORS
         ? DoubleVector.SPECIES_512
@@ -80,7 +84,7 @@ public final class VectorKernels implements Kernels {
             long less = v.compare(VectorOperators.LT, constant).toLong();
             long equal = v.compare(VectorOperators.EQ, constant).toLong();
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
-            n = append(andValid(hits, validity, i, lanes), i, selection, n);
+            n = appendLongLanes(andValid(hits, validity, i, lanes), i, selection, n);
         }
         return PlainKernels.selectLong(values, validity, i, count, accepted, constant, selection, n);
     }
@@ -101,7 +105,7 @@ public final class VectorKernels implements Kernels {
             long less = v.compare(VectorOperators.LT, constant).toLong();
             long equal = v.compare(VectorOperators.EQ, constant).toLong();
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
-            n = append(andValid(hits, validity, i, lanes), i, selection, n);
+            n = appendIntLanes(andValid(hits, validity, i, lanes), i, selection, n);
         }
         return PlainKernels.selectInt(values, validity, i, count, accepted, constant, selection, n);
     }
@@ -132,7 +136,7 @@ public final class VectorKernels implements Kernels {
                 equal = v.compare(VectorOperators.EQ, constant).toLong();
             }
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
-            n = append(andValid(hits, validity, i, lanes), i, selection, n);
+            n = appendLongLanes(andValid(hits, validity, i, lanes), i, selection, n);
         }
         return PlainKernels.selectDouble(values, validity, i, count, accepted, constant, selection, n);
     }
@@ -158,7 +162,7 @@ public final class VectorKernels implements Kernels {
             long equal = a.compare(VectorOperators.EQ, b).toLong();
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
             hits = andValid(andValid(hits, leftValidity, i, lanes), rightValidity, i, lanes);
-            n = append(hits, i, selection, n);
+            n = appendLongLanes(hits, i, selection, n);
         }
         return PlainKernels.selectLongPairs(left, leftValidity, right, rightValidity, i, count, accepted, selection, n);
     }
@@ -182,7 +186,7 @@ public final class VectorKernels implements Kernels {
             long equal = a.compare(VectorOperators.EQ, b).toLong();
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
             hits = andValid(andValid(hits, leftValidity, i, lanes), rightValidity, i, lanes);
-            n = append(hits, i, selection, n);
+            n = appendIntLanes(hits, i, selection, n);
         }
         return PlainKernels.selectIntPairs(left, leftValidity, right, rightValidity, i, count, accepted, selection, n);
     }
@@ -209,7 +213,7 @@ public final class VectorKernels implements Kernels {
             long equal = a.compare(VectorOperators.EQ, b).toLong() | (leftNaN & rightNaN);
             long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
             hits = andValid(andValid(hits, leftValidity, i, lanes), rightValidity, i, lanes);
-            n = append(hits, i, selection, n);
+            n = appendLongLanes(hits, i, selection, n);
         }
         return PlainKernels.selectDoublePairs(left, leftValidity, right, rightValidity, i, count, accepted, selection, n);
     }
@@ -318,13 +322,28 @@ public final class VectorKernels implements Kernels {
         return validity == null || hits == 0 ? hits : hits & ValidityBits.bits(validity, from, lanes);
     }
 
-    /** Writes {@code base + b} for each set bit b of {@code hits}, ascending, at selection[n...]; returns the new n. */
-    private static int append(long hits, int base, int[] selection, int n) {
-        while (hits != 0) {
-            selection[n++] = base + Long.numberOfTrailingZeros(hits);
-            hits &= hits - 1;
+    /**
+     * Writes {@code base + k} for each set bit k of {@code hits}, ascending, at selection[n...] and
+     * returns the new n, for vectors of LONGS' (and DOUBLES') lane count. The lane indices are compressed
+     * into place in one step: looping over the set bits would mispredict its exit once per vector at
+     * middling selectivity. The store covers a whole vector, selection[n, n + lanes), which stays inside
+     * the array because n <= base and base + lanes <= count.
+     */
+    private static int appendLongLanes(long hits, int base, int[] selection, int n) {
+        if (hits == 0) {
+            return n;
         }
-        return n;
+        LONG_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS_TO_WIDEN, hits)).intoArray(selection, n);
+        return n + Long.bitCount(hits);
+    }
+
+    /** {@link #appendLongLanes} for vectors of INTS' lane count. */
+    private static int appendIntLanes(long hits, int base, int[] selection, int n) {
+        if (hits == 0) {
+            return n;
+        }
+        INT_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS, hits)).intoArray(selection, n);
+        return n + Long.bitCount(hits);
     }
 
     private static long allLanes(int lanes) {
