@@ -21,6 +21,12 @@ public final class KernelProvider {
     public static final String PROPERTY = "basalt.kernels";
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_CLASS = "io.basalt.exec.kernel.VectorKernels";
+    /**
+     * The narrowest preferred vector, in 64-bit lanes, on which VectorKernels is chosen by default. Two
+     * admits 128-bit SIMD; note that on x86 without AVX (measured with -XX:UseAVX=0) the selections and
+     * sumInt of VectorKernels run 10 to 100 times slower than plain Java, so 4 may be the better floor there.
+     */
+    static final int MINIMUM_LONG_LANES = 2;
 
     private static final Kernels KERNELS = choose(System.getProperty(PROPERTY));
 
@@ -40,7 +46,7 @@ public final class KernelProvider {
     static Kernels choose(String forced) {
         if (forced == null || forced.isEmpty()) {
             Kernels vector = vectorKernelsIfAvailable();
-            return vector != null && preferredLongLanes() >= 2 ? vector : new PlainKernels();
+            return vector != null && preferredLongLanes() >= MINIMUM_LONG_LANES ? vector : new PlainKernels();
         }
         return switch (forced) {
             case "plain" -> new PlainKernels();

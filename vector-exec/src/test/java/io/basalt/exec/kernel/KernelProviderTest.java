@@ -22,7 +22,7 @@ class KernelProviderTest {
     @Test
     void choosesVectorKernelsWhenTheModuleIsPresentAndVectorsAreWide() {
         assertThat(KernelProvider.vectorModulePresent()).as("tests run with --add-modules=jdk.incubator.vector").isTrue();
-        Class<?> expected = VectorKernels.preferredLongLanes() >= 2 ? VectorKernels.class : PlainKernels.class;
+        Class<?> expected = VectorKernels.preferredLongLanes() >= KernelProvider.MINIMUM_LONG_LANES ? VectorKernels.class : PlainKernels.class;
         assertThat(KernelProvider.choose(null)).isInstanceOf(expected);
         assertThat(KernelProvider.choose("")).isInstanceOf(expected);
     }
