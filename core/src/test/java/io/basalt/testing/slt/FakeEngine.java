@@ -168,6 +168,11 @@ final class FakeEngine {
             return returnsRows() ? "SELECT " + rows.size() : "OK";
         }
 
+        /** No notices; declared without @Override so the fake compiles before and after the API gains it. */
+        public List<String> notices() {
+            return List.of();
+        }
+
         @Override
         public String getText(long row, int column) {
             return rows.get((int) row).get(column);
