@@ -22,11 +22,11 @@ public final class KernelProvider {
     private static final String VECTOR_MODULE = "jdk.incubator.vector";
     private static final String VECTOR_CLASS = "io.basalt.exec.kernel.VectorKernels";
     /**
-     * The narrowest preferred vector, in 64-bit lanes, on which VectorKernels is chosen by default. Two
-     * admits 128-bit SIMD; note that on x86 without AVX (measured with -XX:UseAVX=0) the selections and
-     * sumInt of VectorKernels run 10 to 100 times slower than plain Java, so 4 may be the better floor there.
+     * The narrowest SIMD the vector kernels are chosen for: 256 bits (4 long lanes). Measured on x86 with
+     * 128-bit vectors only (-XX:UseAVX=0), the vector selections and sumInt ran 10 to 100 times slower than
+     * plain Java, so narrower hardware uses the plain kernels.
      */
-    static final int MINIMUM_LONG_LANES = 2;
+    static final int MINIMUM_LONG_LANES = 4;
 
     private static final Kernels KERNELS = choose(System.getProperty(PROPERTY));
 

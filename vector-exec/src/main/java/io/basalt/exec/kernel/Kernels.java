@@ -13,7 +13,8 @@ import java.lang.foreign.MemorySegment;
  * never contribute to a sum.
  *
  * <p>Selections: {@code selection} receives the indices (ascending) of the rows that qualify; it must
- * have room for {@code count} entries. The return value is how many were written.
+ * have room for {@code count} entries. The return value is how many qualify; entries past it may be
+ * overwritten with scratch values.
  *
  * <p>Comparisons on doubles follow PostgreSQL, not IEEE: NaN equals NaN and sorts above every other
  * value, and -0.0 equals 0.0.
