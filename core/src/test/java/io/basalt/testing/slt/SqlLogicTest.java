@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -65,6 +66,17 @@ class SqlLogicTest {
 
     @AfterAll
     static void warnAboutKnownFailures() {
+        if (System.getProperty(SqlTestFiles.FILTER_PROPERTY, "").isBlank()) {
+            Set<String> present = new HashSet<>();
+            for (SqlTestFiles.SqlTestFile file : SqlTestFiles.discover()) {
+                present.add(file.name());
+            }
+            for (String listed : KNOWN_FAILURES) {
+                if (!present.contains(listed)) {
+                    warn(listed + " is listed but no such file exists");
+                }
+            }
+        }
         synchronized (WARNINGS) {
             if (!WARNINGS.isEmpty()) {
                 System.err.println("WARNING: sqllogictest known-failures list (SqlLogicTest.KNOWN_FAILURES):\n  "
