@@ -33,6 +33,8 @@ public final class StatementScanner {
     private int statementStart;
     private int lineStart;
     private boolean firstLine = true;
+    /** Buffer length right after the newline joining this line to the previous one, or -1. */
+    private int newlineAddedAt = -1;
 
     /**
      * @param backslashCommands whether backslashes start commands (psql's script and interactive
@@ -71,8 +73,10 @@ public final class StatementScanner {
             // psql skips empty lines outside quotes and comments without adding a newline.
             return List.of();
         }
+        newlineAddedAt = -1;
         if (!buffer.isEmpty()) {
             buffer.append('\n');
+            newlineAddedAt = buffer.length();
         }
         List<ScannedPiece> pieces = new ArrayList<>();
         int i = 0;
@@ -113,6 +117,11 @@ public final class StatementScanner {
     /** Whether a statement is being typed: something other than blanks is buffered. */
     public boolean hasPendingInput() {
         return !buffer.isEmpty();
+    }
+
+    /** Whether the scanner is inside a quote or a comment (where empty lines still count). */
+    public boolean insideQuoteOrComment() {
+        return mode != Mode.NORMAL;
     }
 
     /** The text buffered so far (psql's query buffer). */
@@ -261,6 +270,11 @@ public final class StatementScanner {
      * the end of the line. A {@code \\} ends them and hands the rest of the line back to SQL.
      */
     private int scanBackslashCommands(String line, int i, List<ScannedPiece> pieces) {
+        if (newlineAddedAt >= 0 && buffer.length() == newlineAddedAt) {
+            // A line that starts with a command adds nothing to the statement, not even its newline (as in psql).
+            buffer.setLength(newlineAddedAt - 1);
+            newlineAddedAt = -1;
+        }
         int at = i;
         while (at < line.length() && line.charAt(at) == '\\') {
             if (at + 1 < line.length() && line.charAt(at + 1) == '\\') {

@@ -70,6 +70,12 @@ class StatementScannerTest {
     }
 
     @Test
+    void aCommandLineInsideAStatementAddsNoNewline() {
+        // psql -e echoed "select 2\n;" for this input.
+        assertThat(scanAll("select 2\n\\x\n;")).containsExactly("\\x []", "select 2\n;");
+    }
+
+    @Test
     void emptyStatementsAndLoneCommentsAreNotSent() {
         assertThat(scanAll(";\n;;\n/* only a comment */;\n-- nothing\n/* unterminated at end */")).isEmpty();
     }

@@ -1,0 +1,22 @@
+package io.basalt.cli;
+
+import java.io.Console;
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/** Entry point of {@code ./basalt}: the psql-like shell and {@code basalt demo}. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] arguments) {
+        PrintStream err = StandardStreams.error();
+        PrintStream out = StandardStreams.output();
+        Console console = System.console();
+        boolean terminal = console != null && console.isTerminal();
+        String home = System.getProperty("user.home");
+        int status = new BasaltCommand(System.in, out, err, DatabaseOpener.engine(),
+                home == null ? null : Path.of(home), terminal).run(arguments);
+        System.exit(status);
+    }
+}

@@ -1,0 +1,49 @@
+package io.basalt.cli;
+
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The process's standard output and error as UTF-8 streams.
+ *
+ * <p>The JVM prints {@code WARNING: Using incubator modules: jdk.incubator.vector} on standard error
+ * before any Basalt code runs, and no option turns that off. The {@code basalt} launcher therefore
+ * starts Java with a copy of the real standard error on descriptor 3 and standard error itself
+ * going through a filter that drops that line, and sets {@code BASALT_STDERR_FD=3}. From here on
+ * everything goes straight to descriptor 3, so that errors and results keep their order (the filter
+ * would delay them). The descriptor is opened in append mode so that a redirected log file is
+ * written after what it already holds rather than over it.
+ */
+final class StandardStreams {
+    static final String STDERR_VARIABLE = "BASALT_STDERR_FD";
+
+    private StandardStreams() {
+    }
+
+    static PrintStream output() {
+        return new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), false,
+                StandardCharsets.UTF_8);
+    }
+
+    /** Standard error, bypassing the launcher's filter when the launcher set one up; also installed as {@code System.err}. */
+    static PrintStream error() {
+        PrintStream err = null;
+        String descriptor = System.getenv(STDERR_VARIABLE);
+        if (descriptor != null && descriptor.matches("[0-9]+")) {
+            try {
+                err = new PrintStream(new FileOutputStream("/dev/fd/" + descriptor, true), true, StandardCharsets.UTF_8);
+            } catch (IOException | SecurityException e) {
+                err = null;
+            }
+        }
+        if (err == null) {
+            err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        }
+        System.setErr(err);
+        return err;
+    }
+}

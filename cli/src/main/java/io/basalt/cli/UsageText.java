@@ -1,0 +1,50 @@
+package io.basalt.cli;
+
+/** The text of {@code basalt --help}, laid out as psql's. */
+final class UsageText {
+    static final String HELP = """
+            basalt is the interactive terminal of Basalt, an embedded analytical SQL database.
+
+            Usage:
+              basalt [OPTION]... [DBPATH]
+              basalt demo [DBPATH]
+
+            DBPATH is a database directory, created if it does not exist; without it the
+            database lives in memory and is gone when basalt exits.
+
+            General options:
+              -c, --command=COMMAND    run only single command (SQL or internal) and exit
+              -f, --file=FILENAME      execute commands from file, then exit
+              -v, --set=, --variable=NAME=VALUE
+                                       set variable NAME to VALUE
+                                       (e.g., -v ON_ERROR_STOP=1)
+              -V, --version            output version information, then exit
+              -X, --no-psqlrc          do not read startup file (~/.basaltrc)
+              -?, --help               show this help, then exit
+
+            Input and output options:
+              -a, --echo-all           echo all input from script
+              -e, --echo-queries       echo commands sent to the database
+              -n, --no-readline        disable enhanced command line editing
+              -q, --quiet              run quietly (no messages, only query output)
+
+            Output format options:
+              -A, --no-align           unaligned table output mode
+                  --csv                CSV (Comma-Separated Values) table output mode
+              -F, --field-separator=STRING
+                                       field separator for unaligned output (default: "|")
+              -P, --pset=VAR[=ARG]     set printing option VAR to ARG (see \\pset command)
+              -t, --tuples-only        print rows only
+              -x, --expanded           turn on expanded table output
+
+            Commands:
+              demo [DBPATH]            create a sample database (default ./demo-db, replaced
+                                       if it exists), load about a million rows and run
+                                       example analytical queries
+
+            Inside basalt, type "\\?" for help on backslash commands.
+            """;
+
+    private UsageText() {
+    }
+}

@@ -1,0 +1,76 @@
+package io.basalt.cli.shell;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+
+/**
+ * Input from the terminal through JLine's line editor: cursor movement, editing keys and a history
+ * kept in a file. As in psql, the history holds whole statements (a multi-line statement is one
+ * entry) and backslash-command lines rather than every physical line typed. Ctrl-C discards the
+ * line being typed; Ctrl-D at an empty line ends the input.
+ */
+public final class LineEditorInput implements InputSource, AutoCloseable {
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    private LineEditorInput(Terminal terminal, LineReader reader) {
+        this.terminal = terminal;
+        this.reader = reader;
+    }
+
+    /** Opens the system terminal, with the history stored in {@code historyFile}. */
+    public static LineEditorInput open(Path historyFile) throws IOException {
+        Terminal terminal = TerminalBuilder.builder().system(true).name("basalt").build();
+        // The shell splits statements itself; the line editor must not treat quotes or backslashes specially.
+        DefaultParser parser = new DefaultParser();
+        parser.setEscapeChars(new char[0]);
+        parser.setQuoteChars(new char[0]);
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("basalt")
+                .parser(parser)
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.DISABLE_HISTORY, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                .build();
+        return new LineEditorInput(terminal, reader);
+    }
+
+    @Override
+    public String readLine(String prompt) throws IOException {
+        try {
+            return reader.readLine(prompt == null ? "" : prompt);
+        } catch (UserInterruptException e) {
+            throw new InputInterruptedException();
+        } catch (EndOfFileException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void remember(String entry) {
+        reader.getHistory().add(entry);
+    }
+
+    /** The terminal's width in columns. */
+    public int width() {
+        return terminal.getWidth();
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            reader.getHistory().save();
+        } finally {
+            terminal.close();
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package io.basalt.cli.shell;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.api.Session;
+import io.basalt.cli.error.ErrorReport;
+import io.basalt.cli.options.EchoMode;
+import io.basalt.cli.script.ScannedPiece;
+import io.basalt.cli.script.ScannedPiece.MetaCommand;
+import io.basalt.cli.script.ScannedPiece.SqlStatement;
+import io.basalt.cli.script.StatementScanner;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.function.IntSupplier;
+
+/**
+ * One shell session over one engine session: its settings and output, the statement executor, the
+ * backslash-command handler, and the ways input reaches it (scripts and the terminal through
+ * {@link #runScript}, {@code -c} strings through {@link #runCommandString}).
+ */
+public final class Shell {
+    private final Session session;
+    private final String databaseDescription;
+    private final ShellSettings settings;
+    private final ShellOutput output;
+    private final MetaCommandHandler commands;
+    private final StatementExecutor executor;
+    private final IntSupplier terminalWidth;
+    private String lastStatement;
+
+    /**
+     * @param databaseDescription the database directory, or null for an in-memory database
+     * @param terminalWidth       columns of the terminal for {@code \x auto}, 0 when not at a terminal
+     */
+    public Shell(Session session, String databaseDescription, ShellSettings settings, ShellOutput output,
+                 MetaCommandHandler commands, IntSupplier terminalWidth) {
+        this.session = requireNonNull(session, "session is null");
+        this.databaseDescription = databaseDescription;
+        this.settings = requireNonNull(settings, "settings is null");
+        this.output = requireNonNull(output, "output is null");
+        this.commands = requireNonNull(commands, "commands is null");
+        this.terminalWidth = requireNonNull(terminalWidth, "terminalWidth is null");
+        this.executor = new StatementExecutor(session, settings, output, terminalWidth);
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** The database directory, or null for an in-memory database. */
+    public String databaseDescription() {
+        return databaseDescription;
+    }
+
+    public ShellSettings settings() {
+        return settings;
+    }
+
+    public ShellOutput output() {
+        return output;
+    }
+
+    public StatementExecutor executor() {
+        return executor;
+    }
+
+    public MetaCommandHandler commands() {
+        return commands;
+    }
+
+    public int terminalWidth() {
+        return terminalWidth.getAsInt();
+    }
+
+    /** The statement sent most recently, for {@code \g} and {@code \p} with an empty buffer; null before the first. */
+    public String lastStatement() {
+        return lastStatement;
+    }
+
+    /** Sends one statement typed or read from a script, after echoing it under {@code -e}. */
+    public boolean sendStatement(String sql, String locationPrefix, io.basalt.cli.format.PrintSettings print) {
+        if (settings.echo() == EchoMode.QUERIES) {
+            output.println(sql);
+        }
+        lastStatement = sql;
+        return executor.execute(sql, sql, 0, locationPrefix, print);
+    }
+
+    /** Reads a script or the terminal to its end; see {@link ScriptRunner}. */
+    public ScriptOutcome runScript(InputSource input, String sourceName, boolean interactive) throws IOException {
+        return new ScriptRunner(this, input, sourceName, interactive).run();
+    }
+
+    /**
+     * Runs the script file at {@code path} ({@code -} for standard input, shown as {@code <stdin>}).
+     *
+     * @throws IOException when the file cannot be opened; its message reads like psql's
+     *                     ({@code FILE: No such file or directory})
+     */
+    public ScriptOutcome runFile(String path) throws IOException {
+        if (path.equals("-")) {
+            BufferedReader reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            return runScript(new ReaderInput(reader, null), "<stdin>", false);
+        }
+        try (BufferedReader reader = openScript(Path.of(path))) {
+            return runScript(new ReaderInput(reader, null), path, false);
+        }
+    }
+
+    /**
+     * Runs one {@code -c} string: backslash commands when it starts with a backslash, otherwise SQL
+     * split into statements that run in order until one fails (psql sends the string at once, so
+     * the statements after a failing one do not run). Error positions refer to the whole string.
+     *
+     * @return whether everything succeeded
+     */
+    public CommandOutcome runCommandString(String text) {
+        if (settings.echo() != EchoMode.NONE) {
+            output.println(text);
+        }
+        if (text.startsWith("\\")) {
+            StatementScanner scanner = new StatementScanner(true);
+            CommandOutcome outcome = CommandOutcome.SUCCESS;
+            for (String line : text.split("\n", -1)) {
+                for (ScannedPiece piece : scanner.scanLine(line)) {
+                    CommandOutcome step = switch (piece) {
+                        case MetaCommand command -> commands.handle(command, new CommandScope(this, scanner, null, 0, false));
+                        case SqlStatement statement -> sendStatement(statement.text(), "", settings.print())
+                                ? CommandOutcome.SUCCESS : CommandOutcome.FAILURE;
+                    };
+                    if (step != CommandOutcome.SUCCESS) {
+                        return step;
+                    }
+                }
+            }
+            return outcome;
+        }
+        for (SqlStatement statement : StatementScanner.splitSql(text)) {
+            lastStatement = statement.text();
+            if (!executor.execute(statement.text(), text, statement.startOffset(), "", settings.print())) {
+                return CommandOutcome.FAILURE;
+            }
+        }
+        return CommandOutcome.SUCCESS;
+    }
+
+    /** Opens a script file as UTF-8 (bad bytes become replacement characters). */
+    public static BufferedReader openScript(Path path) throws IOException {
+        try {
+            return new BufferedReader(new InputStreamReader(Files.newInputStream(path), StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            throw new IOException(path + ": No such file or directory", e);
+        } catch (AccessDeniedException e) {
+            throw new IOException(path + ": Permission denied", e);
+        } catch (IOException e) {
+            throw new IOException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Reports an error that is not a statement's (the engine failed to open, for instance). */
+    public void reportFailure(Throwable failure) {
+        output.error(ErrorReport.of(failure).render(null, ""));
+    }
+}

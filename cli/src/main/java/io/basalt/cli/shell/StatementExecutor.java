@@ -1,0 +1,96 @@
+package io.basalt.cli.shell;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import io.basalt.cli.error.ErrorReport;
+import io.basalt.cli.format.PrintSettings;
+import io.basalt.cli.format.QueryResultTable;
+import io.basalt.cli.format.TablePrinter;
+import java.util.function.IntSupplier;
+
+/**
+ * Runs one SQL statement and shows its outcome as psql does: the rows as a table, or the command
+ * tag ({@code CREATE TABLE}, {@code INSERT 0 2}) unless quiet; a table followed by the tag for
+ * {@code INSERT/UPDATE/DELETE ... RETURNING}; an error on standard error with its position; and
+ * with {@code \timing} the {@code Time:} line after either. Echoing the statement ({@code -e}) is
+ * the caller's business, since a {@code -c} string is echoed once for all its statements.
+ */
+public final class StatementExecutor {
+    private final Session session;
+    private final ShellSettings settings;
+    private final ShellOutput output;
+    private final IntSupplier terminalWidth;
+
+    public StatementExecutor(Session session, ShellSettings settings, ShellOutput output, IntSupplier terminalWidth) {
+        this.session = requireNonNull(session, "session is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.output = requireNonNull(output, "output is null");
+        this.terminalWidth = requireNonNull(terminalWidth, "terminalWidth is null");
+    }
+
+    /**
+     * Executes {@code sql} and prints its outcome.
+     *
+     * @param sql            the statement
+     * @param errorQuery     the text error positions refer to when shown: the statement itself, or
+     *                       the whole {@code -c} string it came from
+     * @param offset         where {@code sql} starts inside {@code errorQuery}
+     * @param locationPrefix put before {@code ERROR:}, e.g. {@code basalt:file.sql:3: }, or empty
+     * @param print          how to print rows (the current settings, or {@code \gx}'s expanded variant)
+     * @return whether the statement succeeded
+     */
+    public boolean execute(String sql, String errorQuery, int offset, String locationPrefix, PrintSettings print) {
+        long start = System.nanoTime();
+        boolean success;
+        try (QueryResult result = session.execute(sql)) {
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            printResult(result, print);
+            printTiming(elapsed);
+            success = true;
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
+            double elapsed = (System.nanoTime() - start) / 1e6;
+            output.error(ErrorReport.of(translate(failure)).shiftedBy(offset).render(errorQuery, locationPrefix));
+            printTiming(elapsed);
+            success = false;
+        }
+        output.flush();
+        return success;
+    }
+
+    private void printResult(QueryResult result, PrintSettings print) {
+        String tag = result.commandTag();
+        if (result.returnsRows()) {
+            TablePrinter.print(new QueryResultTable(result), print.withTerminalWidth(terminalWidth.getAsInt()), output.out());
+            if (!settings.quiet() && isDataModification(tag)) {
+                output.println(tag);
+            }
+        } else if (!settings.quiet()) {
+            output.println(tag);
+        }
+    }
+
+    private void printTiming(double milliseconds) {
+        if (settings.timing()) {
+            output.println(ElapsedTime.format(milliseconds));
+        }
+    }
+
+    /** psql prints the tag after the rows of INSERT, UPDATE, DELETE and MERGE with RETURNING. */
+    private static boolean isDataModification(String tag) {
+        return tag != null && (tag.startsWith("INSERT") || tag.startsWith("UPDATE") || tag.startsWith("DELETE")
+                || tag.startsWith("MERGE"));
+    }
+
+    /** Errors of the JVM itself, worded as PostgreSQL words them. */
+    private static Throwable translate(Throwable failure) {
+        if (failure instanceof StackOverflowError) {
+            return io.basalt.error.BasaltException.of(io.basalt.error.SqlState.INTERNAL_ERROR, "stack depth limit exceeded");
+        }
+        if (failure instanceof OutOfMemoryError) {
+            return io.basalt.error.BasaltException.of(io.basalt.error.SqlState.OUT_OF_MEMORY, "out of memory");
+        }
+        return failure;
+    }
+}
