@@ -1,0 +1,45 @@
+package io.basalt.bench.harness;
+
+import io.basalt.datasets.h2o.GroupByParameters;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * The side-by-side benchmark: loads the same data into Basalt and DuckDB in this JVM, runs a suite on
+ * both with the same thread count and warm-up, checks that the results agree, and prints per query both
+ * medians, their ratio and the verdict, then the geometric mean of the ratios. Progress goes to standard
+ * error, the report to standard output or {@code --out}. See {@link HarnessOptions#USAGE} and BENCHMARKS.md.
+ */
+public final class CompareMain {
+    private CompareMain() {
+    }
+
+    public static void main(String[] arguments) throws IOException {
+        HarnessOptions options;
+        try {
+            options = HarnessOptions.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.print(HarnessOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        PrintStream progress = System.err;
+        SuiteReport report = switch (options.suite()) {
+            case "load" -> new LoadBenchmark(options, progress).run();
+            case "tpch" -> new SuiteRunner(options, progress).run(new TpchSuite(options.scaleFactor(), options.shared()));
+            case "h2o" -> new SuiteRunner(options, progress).run(new H2oSuite(new GroupByParameters(options.rows(),
+                    options.groups(), options.naPercent(), options.sorted(), GroupByParameters.DEFAULT_SEED)));
+            default -> new SuiteRunner(options, progress).run(new MicroSuite(options.rows()));
+        };
+        String rendered = ReportWriter.render(report, options.format());
+        if (options.out() == null) {
+            System.out.print(rendered);
+        } else {
+            Files.writeString(options.out(), rendered, StandardCharsets.UTF_8);
+            progress.println("report written to " + options.out());
+        }
+    }
+}
