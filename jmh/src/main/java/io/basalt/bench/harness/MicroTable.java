@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
  * {@code s} INTEGER uniform in [0, 10,000) (s &lt; 100 selects 1%), {@code k17} INTEGER in [0, 17) and
  * {@code k1000} INTEGER in [0, 1000) (group keys), all uniform and in random order, no NULLs.
  */
-final class MicroTable implements GeneratedTable {
-    static final String NAME = "micro";
+public final class MicroTable implements GeneratedTable {
+    public static final String NAME = "micro";
     private static final List<ResultColumn> COLUMNS = List.of(
             new ResultColumn("v", LogicalType.BIGINT),
             new ResultColumn("s", LogicalType.INTEGER),
@@ -24,7 +24,7 @@ final class MicroTable implements GeneratedTable {
     private final String name;
     private final long rows;
 
-    MicroTable(String name, long rows) {
+    public MicroTable(String name, long rows) {
         this.name = name;
         this.rows = rows;
     }
