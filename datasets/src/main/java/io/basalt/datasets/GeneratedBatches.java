@@ -3,7 +3,6 @@ package io.basalt.datasets;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.api.ResultColumn;
-import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -69,11 +68,6 @@ public final class GeneratedBatches implements AutoCloseable {
         }
         writer.finish(rows);
         return writer.root();
-    }
-
-    /** The logical type of column {@code index}, as the batches' fields carry it. */
-    public LogicalType type(int index) {
-        return LogicalType.of(writer.root().getSchema().getFields().get(index));
     }
 
     @Override
