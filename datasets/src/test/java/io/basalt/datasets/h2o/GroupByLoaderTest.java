@@ -6,6 +6,7 @@ import io.basalt.datasets.RecordingSession;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The group-by loader creates table x with the benchmark's column types and appends every row. */
 class GroupByLoaderTest {
     @Test
     void createsTableXAndAppendsAllRows() {

@@ -18,6 +18,10 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The group-by generator checked loosely against the R script's distributions on small N: domains and
+ * distinct counts, missing-value fractions, order of the sorted variant, determinism, argument checks.
+ */
 class GroupByTableTest {
     private static final int ROWS = 100_000;
 

@@ -15,6 +15,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The e-commerce generator at scale 0.01: counts, amounts that add up, references between tables,
+ * skew, declared string lengths, determinism, and the loader's statements.
+ */
 class ShopTablesTest {
     private static final ShopScale SCALE = ShopScale.of(0.01);
     private static final Map<String, List<Object[]>> TABLES = new HashMap<>();

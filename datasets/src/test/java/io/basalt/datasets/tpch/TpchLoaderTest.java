@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The TPC-H loader creates the eight tables with the standard types and appends every row in batches. */
 class TpchLoaderTest {
     @Test
     void createsTheEightTablesAndAppendsEveryRowInBatches() {

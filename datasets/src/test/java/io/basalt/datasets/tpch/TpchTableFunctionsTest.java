@@ -23,6 +23,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
+/** The tpch_* table functions: discovery, bound columns, streamed batches, and argument errors. */
 class TpchTableFunctionsTest {
     private static Map<String, TableFunction> registered() {
         Map<String, TableFunction> functions = new TreeMap<>();

@@ -17,6 +17,10 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.junit.jupiter.api.Test;
 
+/**
+ * TPC-H generation at SF 0.01: row counts, types and lengths, date range, and Q1/Q6 computed over the
+ * generated batches against the published answers.
+ */
 class TpchTablesTest {
     private static final double SF = 0.01;
     /** An odd batch size, so that batch boundaries fall in awkward places. */

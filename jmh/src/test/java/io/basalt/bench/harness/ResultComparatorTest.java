@@ -10,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The harness's correctness check: equal results, reordered rows, the double tolerance, decimal
+ * exactness, NULLs, and row or column count mismatches.
+ */
 class ResultComparatorTest {
     private static ResultTable table(Object[]... rows) {
         List<Object[]> normalized = new ArrayList<>();
