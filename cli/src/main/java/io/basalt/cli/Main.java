@@ -14,7 +14,11 @@ public final class Main {
         PrintStream out = StandardStreams.output();
         Console console = System.console();
         boolean terminal = console != null && console.isTerminal();
-        String home = System.getProperty("user.home");
+        // Like psql, $HOME first; Java's user.home comes from the password database.
+        String home = System.getenv("HOME");
+        if (home == null || home.isEmpty()) {
+            home = System.getProperty("user.home");
+        }
         int status = new BasaltCommand(System.in, out, err, DatabaseOpener.engine(),
                 home == null ? null : Path.of(home), terminal).run(arguments);
         System.exit(status);

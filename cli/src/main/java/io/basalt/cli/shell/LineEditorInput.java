@@ -19,10 +19,12 @@ import org.jline.terminal.TerminalBuilder;
 public final class LineEditorInput implements InputSource, AutoCloseable {
     private final Terminal terminal;
     private final LineReader reader;
+    private final StatementHistory history;
 
-    private LineEditorInput(Terminal terminal, LineReader reader) {
+    private LineEditorInput(Terminal terminal, LineReader reader, StatementHistory history) {
         this.terminal = terminal;
         this.reader = reader;
+        this.history = history;
     }
 
     /** Opens the system terminal, with the history stored in {@code historyFile}. */
@@ -32,16 +34,19 @@ public final class LineEditorInput implements InputSource, AutoCloseable {
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
         parser.setQuoteChars(new char[0]);
+        StatementHistory history = new StatementHistory();
         LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("basalt")
                 .parser(parser)
+                .history(history)
                 .variable(LineReader.HISTORY_FILE, historyFile)
-                .variable(LineReader.DISABLE_HISTORY, true)
+                // Shown before the further lines of a recalled multi-line statement.
+                .variable(LineReader.SECONDARY_PROMPT_PATTERN, "basalt-> ")
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .build();
-        return new LineEditorInput(terminal, reader);
+        return new LineEditorInput(terminal, reader, history);
     }
 
     @Override
@@ -57,7 +62,7 @@ public final class LineEditorInput implements InputSource, AutoCloseable {
 
     @Override
     public void remember(String entry) {
-        reader.getHistory().add(entry);
+        history.remember(entry);
     }
 
     /** The terminal's width in columns. */
@@ -68,7 +73,7 @@ public final class LineEditorInput implements InputSource, AutoCloseable {
     @Override
     public void close() throws IOException {
         try {
-            reader.getHistory().save();
+            history.save();
         } finally {
             terminal.close();
         }
