@@ -48,11 +48,13 @@ final class UnalignedPrinter {
         String separator = settings.fieldSeparator();
         int columnCount = table.columnCount();
         long rowCount = table.rowCount();
-        if (!settings.tuplesOnly() && table.title() != null && rowCount > 0) {
+        boolean titled = !settings.tuplesOnly() && table.title() != null;
+        if (titled) {
             out.append(table.title()).append('\n');
         }
         for (long row = 0; row < rowCount; row++) {
-            if (row > 0) {
+            // An empty line goes before every record but a first one that has no title above it.
+            if (row > 0 || titled) {
                 out.append('\n');
             }
             for (int column = 0; column < columnCount; column++) {
