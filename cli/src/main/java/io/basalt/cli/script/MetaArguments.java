@@ -3,11 +3,13 @@ package io.basalt.cli.script;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Splits and unquotes the arguments of backslash commands as psql does: arguments are separated by
  * blanks; {@code 'single quotes'} group text (with {@code ''} for a quote and C-style backslash
- * escapes inside); {@code "double quotes"} group text and, for names, keep its case.
+ * escapes inside); {@code "double quotes"} group text and, for names, keep its case. Variable
+ * references ({@code :name}) outside quotes are expanded.
  */
 public final class MetaArguments {
     private MetaArguments() {
@@ -19,7 +21,7 @@ public final class MetaArguments {
      *
      * @return the arguments; {@code end[0]} receives the index where scanning stopped
      */
-    static List<String> split(String text, int start, int[] end) {
+    static List<String> split(String text, int start, int[] end, Function<String, String> variables) {
         List<String> arguments = new ArrayList<>();
         int i = start;
         StringBuilder current = null;
@@ -38,6 +40,18 @@ public final class MetaArguments {
             }
             if (ch == '\\') {
                 break;
+            }
+            if (ch == ':') {
+                StringBuilder expansion = new StringBuilder();
+                int after = VariableReference.expand(text, i, variables, expansion);
+                if (after >= 0) {
+                    if (current == null) {
+                        current = new StringBuilder();
+                    }
+                    current.append(expansion);
+                    i = after;
+                    continue;
+                }
             }
             if (Character.isWhitespace(ch)) {
                 if (current != null) {

@@ -4,6 +4,7 @@ import io.basalt.cli.script.ScannedPiece.MetaCommand;
 import io.basalt.cli.script.ScannedPiece.SqlStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Splits input into SQL statements and backslash commands on the client side, line by line, the
@@ -17,12 +18,14 @@ import java.util.List;
  * statement are dropped, as psql drops them; lines of one statement are joined with a newline.
  * An unquoted backslash starts a backslash command that runs to the end of the line (or to the next
  * unquoted backslash; {@code \\} returns to SQL for the rest of the line); the statement being
- * typed stays buffered across it.
+ * typed stays buffered across it. Outside quotes, {@code :name} references to psql variables are
+ * replaced (see {@link VariableReference}).
  */
 public final class StatementScanner {
     private enum Mode { NORMAL, STANDARD_STRING, ESCAPE_STRING, QUOTED_IDENTIFIER, DOLLAR_QUOTE, BLOCK_COMMENT }
 
     private final boolean backslashCommands;
+    private final Function<String, String> variables;
     private final StringBuilder buffer = new StringBuilder();
     private Mode mode = Mode.NORMAL;
     private int parenthesisDepth;
@@ -41,7 +44,16 @@ public final class StatementScanner {
      *                          input); false for text sent as SQL only, such as a {@code -c} string
      */
     public StatementScanner(boolean backslashCommands) {
+        this(backslashCommands, null);
+    }
+
+    /**
+     * @param variables looks up psql variables for {@code :name}, {@code :'name'} and
+     *                  {@code :"name"} outside quotes (null value: not set); null for no interpolation
+     */
+    public StatementScanner(boolean backslashCommands, Function<String, String> variables) {
         this.backslashCommands = backslashCommands;
+        this.variables = variables;
     }
 
     /** Splits a whole text of SQL (no backslash commands) into statements, with their offsets in it. */
@@ -183,6 +195,16 @@ public final class StatementScanner {
             return i + 1;
         }
         hasContent = true;
+        if (ch == ':') {
+            if (next == ':') {
+                buffer.append("::");
+                return i + 2;
+            }
+            int end = VariableReference.expand(line, i, variables, buffer);
+            if (end >= 0) {
+                return end;
+            }
+        }
         switch (ch) {
             case '\'' -> mode = followsEscapePrefix() ? Mode.ESCAPE_STRING : Mode.STANDARD_STRING;
             case '"' -> mode = Mode.QUOTED_IDENTIFIER;
@@ -290,7 +312,7 @@ public final class StatementScanner {
                 nameEnd++;
             }
             int[] end = new int[1];
-            List<String> arguments = MetaArguments.split(line, nameEnd, end);
+            List<String> arguments = MetaArguments.split(line, nameEnd, end, variables);
             pieces.add(new MetaCommand(line.substring(nameStart, nameEnd), arguments));
             at = end[0];
         }

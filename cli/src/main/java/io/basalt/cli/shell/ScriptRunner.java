@@ -24,7 +24,7 @@ final class ScriptRunner {
     private final InputSource input;
     private final String sourceName;
     private final boolean interactive;
-    private final StatementScanner scanner = new StatementScanner(true);
+    private final StatementScanner scanner;
     private int lineNumber;
 
     ScriptRunner(Shell shell, InputSource input, String sourceName, boolean interactive) {
@@ -32,6 +32,7 @@ final class ScriptRunner {
         this.input = requireNonNull(input, "input is null");
         this.sourceName = sourceName;
         this.interactive = interactive;
+        this.scanner = new StatementScanner(true, shell.settings()::variable);
     }
 
     ScriptOutcome run() throws IOException {

@@ -125,7 +125,7 @@ public final class Shell {
             output.println(text);
         }
         if (text.startsWith("\\")) {
-            StatementScanner scanner = new StatementScanner(true);
+            StatementScanner scanner = new StatementScanner(true, settings::variable);
             CommandOutcome outcome = CommandOutcome.SUCCESS;
             for (String line : text.split("\n", -1)) {
                 for (ScannedPiece piece : scanner.scanLine(line)) {

@@ -120,6 +120,20 @@ class StatementScannerTest {
         assertThat(scanner.scanLine("select 2;")).hasSize(1);
     }
 
+    /** psql -e echoed the statement below for v = it's, t = 5 and missing unset. */
+    @Test
+    void variablesAreInterpolatedOutsideQuotes() {
+        java.util.Map<String, String> variables = java.util.Map.of("v", "it's", "t", "5", "w", "a\\b");
+        StatementScanner scanner = new StatementScanner(true, variables::get);
+        assertThat(scanner.scanLine("select :t, :'v', :\"v\", 1::int, :missing, ':t', :'missing', /* :t */ \":t\";"))
+                .containsExactly(new SqlStatement(
+                        "select 5, 'it''s', \"it's\", 1::int, :missing, ':t', :'missing', /* :t */ \":t\";", 0));
+        assertThat(scanner.scanLine("select :'w';")).containsExactly(new SqlStatement("select  E'a\\\\b';", 74));
+        assertThat(scanner.scanLine("\\echo :t x:t :\"v\" :nope")).containsExactly(
+                new MetaCommand("echo", List.of("5", "x5", "\"it's\"", ":nope")));
+        assertThat(new StatementScanner(true).scanLine("select :t;")).containsExactly(new SqlStatement("select :t;", 0));
+    }
+
     @Test
     void metaArgumentsUnquote() {
         assertThat(MetaArguments.value("'it''s'")).isEqualTo("it's");
