@@ -3,7 +3,7 @@ package io.basalt.cli.shell;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.api.Session;
-import io.basalt.cli.error.ErrorReport;
+import io.basalt.cli.format.PrintSettings;
 import io.basalt.cli.options.EchoMode;
 import io.basalt.cli.script.ScannedPiece;
 import io.basalt.cli.script.ScannedPiece.MetaCommand;
@@ -84,7 +84,7 @@ public final class Shell {
     }
 
     /** Sends one statement typed or read from a script, after echoing it under {@code -e}. */
-    public boolean sendStatement(String sql, String locationPrefix, io.basalt.cli.format.PrintSettings print) {
+    public boolean sendStatement(String sql, String locationPrefix, PrintSettings print) {
         if (settings.echo() == EchoMode.QUERIES) {
             output.println(sql);
         }
@@ -126,7 +126,6 @@ public final class Shell {
         }
         if (text.startsWith("\\")) {
             StatementScanner scanner = new StatementScanner(true, settings::variable);
-            CommandOutcome outcome = CommandOutcome.SUCCESS;
             for (String line : text.split("\n", -1)) {
                 for (ScannedPiece piece : scanner.scanLine(line)) {
                     CommandOutcome step = switch (piece) {
@@ -139,7 +138,7 @@ public final class Shell {
                     }
                 }
             }
-            return outcome;
+            return CommandOutcome.SUCCESS;
         }
         for (SqlStatement statement : StatementScanner.splitSql(text)) {
             lastStatement = statement.text();
@@ -161,10 +160,5 @@ public final class Shell {
         } catch (IOException e) {
             throw new IOException(path + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Reports an error that is not a statement's (the engine failed to open, for instance). */
-    public void reportFailure(Throwable failure) {
-        output.error(ErrorReport.of(failure).render(null, ""));
     }
 }

@@ -8,6 +8,8 @@ import io.basalt.cli.error.ErrorReport;
 import io.basalt.cli.format.PrintSettings;
 import io.basalt.cli.format.QueryResultTable;
 import io.basalt.cli.format.TablePrinter;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import java.util.function.IntSupplier;
 
 /**
@@ -86,10 +88,10 @@ public final class StatementExecutor {
     /** Errors of the JVM itself, worded as PostgreSQL words them. */
     private static Throwable translate(Throwable failure) {
         if (failure instanceof StackOverflowError) {
-            return io.basalt.error.BasaltException.of(io.basalt.error.SqlState.INTERNAL_ERROR, "stack depth limit exceeded");
+            return BasaltException.of(SqlState.INTERNAL_ERROR, "stack depth limit exceeded");
         }
         if (failure instanceof OutOfMemoryError) {
-            return io.basalt.error.BasaltException.of(io.basalt.error.SqlState.OUT_OF_MEMORY, "out of memory");
+            return BasaltException.of(SqlState.OUT_OF_MEMORY, "out of memory");
         }
         return failure;
     }
