@@ -129,7 +129,7 @@ public final class SltRunner {
                 }
             } catch (BasaltException e) {
                 if (statement.expectation() == SltRecord.Expectation.SUCCEEDS) {
-                    fail(statement.line(), statement.sql(), "statement failed: " + describe(e));
+                    fail(statement.line(), statement.sql(), "statement failed: " + describeWithStack(e));
                 } else {
                     errorMismatch(statement, e).ifPresent(problem -> fail(statement.line(), statement.sql(), problem));
                 }
@@ -147,7 +147,7 @@ public final class SltRunner {
                     checkLabel(query, ResultComparison.hash(ResultComparison.sorted(actual.rows(), query.sortMode())));
                 }
             } catch (BasaltException e) {
-                fail(query.line(), query.sql(), "query failed: " + describe(e));
+                fail(query.line(), query.sql(), "query failed: " + describeWithStack(e));
             } catch (RuntimeException | AssertionError e) {
                 fail(query.line(), query.sql(), "query threw " + stackSummary(e));
             }
@@ -238,6 +238,14 @@ public final class SltRunner {
     /** An error as psql shows it: {@code ERROR 42P01: relation "x" does not exist}. */
     static String describe(BasaltException e) {
         return "ERROR " + e.sqlState().code() + ": " + e.getMessage();
+    }
+
+    /** Like {@link #describe}, plus the stack and cause of an internal error, which is a bug to chase. */
+    static String describeWithStack(BasaltException e) {
+        if (e.sqlState() != SqlState.INTERNAL_ERROR) {
+            return describe(e);
+        }
+        return describe(e) + "\n    " + stackSummary(e);
     }
 
     /** An unexpected exception with the top of its stack, enough to find where it came from. */

@@ -183,6 +183,17 @@ class SltRunnerTest {
     }
 
     @Test
+    void internalErrorOfAQueryShowsItsCause() {
+        engine.fail("SELECT true", BasaltException.internal("internal error: boom", new IllegalStateException("closed")));
+
+        SltRunResult result = run("query T\nSELECT true\n----\nt\n");
+
+        assertThat(result.failures()).singleElement().extracting(SltFailure::problem).asString()
+                .startsWith("query failed: ERROR XX000: internal error: boom\n    io.basalt.error.BasaltException")
+                .contains("\n    caused by java.lang.IllegalStateException: closed\n        at ");
+    }
+
+    @Test
     void wrongTypeLetterIsReported() {
         engine.answer("SELECT avg(a) FROM t", LogicalType.NUMERIC, "2.0000000000000000");
 
