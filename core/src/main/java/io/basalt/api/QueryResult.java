@@ -27,6 +27,9 @@ public interface QueryResult extends AutoCloseable {
     /** PostgreSQL's command tag: {@code SELECT 2}, {@code INSERT 0 2}, {@code CREATE TABLE}, ... */
     String commandTag();
 
+    /** Messages PostgreSQL would send as NOTICEs (e.g. "table \"t\" does not exist, skipping"). */
+    List<String> notices();
+
     /** The value at {@code row} (0-based over all batches) and {@code column} in PostgreSQL's text output, or null. */
     String getText(long row, int column);
 

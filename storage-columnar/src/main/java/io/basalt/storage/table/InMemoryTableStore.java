@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * A table held in memory as chunks of Arrow vectors, {@code chunkRows} rows each. Full chunks never
@@ -108,9 +108,7 @@ public final class InMemoryTableStore implements TableStore {
             if (tailRows > 0) {
                 FieldVector[] last = chunks.getLast();
                 for (int column : columns) {
-                    TransferPair pair = last[column].getTransferPair(context.allocator());
-                    pair.splitAndTransfer(0, tailRows);
-                    tail.add((FieldVector) pair.getTo());
+                    tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
                 }
             }
         }
@@ -168,9 +166,7 @@ public final class InMemoryTableStore implements TableStore {
                 } else {
                     List<FieldVector> sliced = new ArrayList<>(source.size());
                     for (FieldVector vector : source) {
-                        TransferPair pair = vector.getTransferPair(context.allocator());
-                        pair.splitAndTransfer(offset, count);
-                        FieldVector slice = (FieldVector) pair.getTo();
+                        FieldVector slice = VectorSlices.slice(vector, offset, count, context.allocator());
                         slices.add(slice);
                         sliced.add(slice);
                     }

@@ -15,7 +15,7 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * INSERT's sink: checks NOT NULL on every incoming row, keeps the batches, and appends them all to the
@@ -54,9 +54,7 @@ public record TableInsertOperator(PhysicalOperator child, String tableName, Tabl
                 checkNotNull(batch);
                 List<FieldVector> slices = new ArrayList<>(batch.columnCount());
                 for (FieldVector column : batch.columns()) {
-                    TransferPair pair = column.getTransferPair(context.allocator());
-                    pair.splitAndTransfer(0, batch.rowCount());
-                    slices.add((FieldVector) pair.getTo());
+                    slices.add(VectorSlices.slice(column, 0, batch.rowCount(), context.allocator()));
                 }
                 kept.add(slices);
                 batches.add(new Batch(slices, batch.rowCount()));

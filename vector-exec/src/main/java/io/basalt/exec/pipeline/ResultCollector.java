@@ -14,7 +14,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.util.AutoCloseables;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * The sink at the top of a query: keeps every batch as an Arrow {@link VectorSchemaRoot} named for the
@@ -43,9 +43,7 @@ public final class ResultCollector implements SinkState {
         List<FieldVector> vectors = new ArrayList<>(fields.size());
         try {
             for (int i = 0; i < fields.size(); i++) {
-                TransferPair slice = batch.column(i).getTransferPair(fields.get(i), allocator);
-                slice.splitAndTransfer(0, batch.rowCount());
-                vectors.add((FieldVector) slice.getTo());
+                vectors.add(VectorSlices.slice(batch.column(i), 0, batch.rowCount(), allocator, fields.get(i)));
             }
         } catch (RuntimeException failure) {
             AutoCloseables.closeNoChecked(vectors::iterator);

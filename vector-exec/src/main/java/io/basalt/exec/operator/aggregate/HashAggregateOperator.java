@@ -16,7 +16,7 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * GROUP BY with aggregates. Output columns: the group keys, then one column per aggregate. Without
@@ -150,9 +150,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 }
 
                 private FieldVector slice(FieldVector vector, int start, int count) {
-                    TransferPair pair = vector.getTransferPair(context.allocator());
-                    pair.splitAndTransfer(start, count);
-                    FieldVector slice = (FieldVector) pair.getTo();
+                    FieldVector slice = VectorSlices.slice(vector, start, count, context.allocator());
                     slices.add(slice);
                     return slice;
                 }

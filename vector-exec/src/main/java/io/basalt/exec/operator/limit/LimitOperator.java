@@ -11,7 +11,7 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * Skips {@code offset} rows, then passes at most {@code limit} rows ({@code limit < 0}: no limit) and
@@ -53,9 +53,7 @@ public record LimitOperator(PhysicalOperator child, long limit, long offset) imp
                 }
                 List<FieldVector> columns = new ArrayList<>(input.columnCount());
                 for (FieldVector column : input.columns()) {
-                    TransferPair pair = column.getTransferPair(context.allocator());
-                    pair.splitAndTransfer(start, take);
-                    FieldVector slice = (FieldVector) pair.getTo();
+                    FieldVector slice = VectorSlices.slice(column, start, take, context.allocator());
                     slices.add(slice);
                     columns.add(slice);
                 }

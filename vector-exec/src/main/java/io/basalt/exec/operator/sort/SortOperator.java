@@ -14,7 +14,7 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.TransferPair;
+import io.basalt.exec.vector.VectorSlices;
 
 /**
  * ORDER BY: keeps every input batch (as slices sharing the producer's buffers), sorts row references
@@ -58,9 +58,7 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         public void sink(Batch batch) {
             List<FieldVector> kept = new ArrayList<>(batch.columnCount());
             for (FieldVector column : batch.columns()) {
-                TransferPair pair = column.getTransferPair(context.allocator());
-                pair.splitAndTransfer(0, batch.rowCount());
-                kept.add((FieldVector) pair.getTo());
+                kept.add(VectorSlices.slice(column, 0, batch.rowCount(), context.allocator()));
             }
             batches.add(kept);
             rowCount += batch.rowCount();

@@ -1,0 +1,174 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.ArithmeticOperator;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import io.basalt.type.ValueConversion;
+
+/**
+ * PostgreSQL's implicit type rules, as far as Basalt's types go: the numeric ladder smallint < integer <
+ * bigint < numeric < double precision, text and varchar meeting at text, and untyped literals ("unknown")
+ * taking the type of the other operand. Casts of constants are folded here, at bind time, so that
+ * literal input errors carry the literal's position as in PostgreSQL.
+ */
+final class Coercion {
+    private static final int MAX_LONG_PRECISION = LogicalType.MAX_LONG_DECIMAL_PRECISION;
+
+    private Coercion() {
+    }
+
+    /** {@code expression} converted to {@code target}; a no-op when it already has that type. */
+    static BoundExpression cast(BoundExpression expression, LogicalType target, boolean explicit) {
+        if (expression.type().equals(target)) {
+            return expression;
+        }
+        if (expression instanceof BoundExpression.Constant constant) {
+            try {
+                Object value = ValueConversion.convert(constant.value(), constant.type(), target, explicit);
+                return new BoundExpression.Constant(value, target, constant.position());
+            } catch (BasaltException failure) {
+                throw failure.withPositionIfAbsent(constant.position());
+            }
+        }
+        return new BoundExpression.Cast(expression, target, explicit, expression.position());
+    }
+
+    /** Whether a value of {@code from} may be stored in a column of {@code to} (PostgreSQL's assignment casts). */
+    static boolean assignable(LogicalType from, LogicalType to) {
+        if (from.id() == TypeId.UNKNOWN || from.equals(to) || to.isString()) {
+            return true;
+        }
+        if (from.isNumber() && to.isNumber()) {
+            return true;
+        }
+        return from.id() == to.id();
+    }
+
+    /** Whether an explicit CAST from {@code from} to {@code to} exists. */
+    static boolean castable(LogicalType from, LogicalType to) {
+        if (assignable(from, to) || from.isString()) {
+            return true;
+        }
+        return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
+                || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);
+    }
+
+    /**
+     * The type two operands of a comparison (or two branches of CASE, two rows of VALUES) are brought to,
+     * or null when PostgreSQL has no such operator.
+     */
+    static LogicalType commonType(LogicalType a, LogicalType b) {
+        if (a.equals(b)) {
+            return a.id() == TypeId.UNKNOWN ? LogicalType.TEXT : a;
+        }
+        if (a.id() == TypeId.UNKNOWN) {
+            return b;
+        }
+        if (b.id() == TypeId.UNKNOWN) {
+            return a;
+        }
+        if (a.isNumber() && b.isNumber()) {
+            return numericCommon(a, b, false);
+        }
+        if (a.isString() && b.isString()) {
+            return LogicalType.TEXT;
+        }
+        if (a.id() == b.id()) {
+            // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
+            return a.id() == TypeId.VARCHAR ? LogicalType.TEXT : a;
+        }
+        return null;
+    }
+
+    /** Numeric common type; for NUMERIC, a scaled type wide enough for both operands, or unconstrained. */
+    private static LogicalType numericCommon(LogicalType a, LogicalType b, boolean extraDigit) {
+        if (a.id() == TypeId.DOUBLE || b.id() == TypeId.DOUBLE) {
+            return LogicalType.DOUBLE;
+        }
+        if (a.isNumeric() || b.isNumeric()) {
+            LogicalType x = asNumeric(a);
+            LogicalType y = asNumeric(b);
+            if (x.precision() < 0 || y.precision() < 0) {
+                return LogicalType.NUMERIC;
+            }
+            int scale = Math.max(x.scale(), y.scale());
+            int integerDigits = Math.max(x.precision() - x.scale(), y.precision() - y.scale());
+            int precision = integerDigits + scale + (extraDigit ? 1 : 0);
+            return precision <= MAX_LONG_PRECISION ? LogicalType.numeric(precision, scale) : LogicalType.NUMERIC;
+        }
+        return rank(a) >= rank(b) ? a : b;
+    }
+
+    private static LogicalType asNumeric(LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT -> LogicalType.numeric(5, 0);
+            case INTEGER -> LogicalType.numeric(10, 0);
+            case BIGINT -> LogicalType.NUMERIC;
+            default -> type;
+        };
+    }
+
+    private static int rank(LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT -> 1;
+            case INTEGER -> 2;
+            case BIGINT -> 3;
+            default -> 4;
+        };
+    }
+
+    /**
+     * Types for {@code left op right}: the operand types to cast to and the result type. For scaled
+     * NUMERIC multiplication the operands keep their own scales (the product's scale is their sum).
+     */
+    record ArithmeticTyping(LogicalType left, LogicalType right, LogicalType result) {
+    }
+
+    static ArithmeticTyping arithmetic(ArithmeticOperator operator, LogicalType left, LogicalType right) {
+        if (!left.isNumber() || !right.isNumber()) {
+            return null;
+        }
+        if (left.id() == TypeId.DOUBLE || right.id() == TypeId.DOUBLE) {
+            if (operator == ArithmeticOperator.MODULO) {
+                return null;
+            }
+            return new ArithmeticTyping(LogicalType.DOUBLE, LogicalType.DOUBLE, LogicalType.DOUBLE);
+        }
+        if (!left.isNumeric() && !right.isNumeric()) {
+            LogicalType common = numericCommon(left, right, false);
+            return new ArithmeticTyping(common, common, common);
+        }
+        LogicalType x = asNumeric(left);
+        LogicalType y = asNumeric(right);
+        boolean unconstrained = x.precision() < 0 || y.precision() < 0;
+        switch (operator) {
+            case ADD, SUBTRACT, MODULO -> {
+                if (!unconstrained) {
+                    LogicalType operands = numericCommon(x, y, false);
+                    LogicalType result = numericCommon(x, y, operator != ArithmeticOperator.MODULO);
+                    if (operands.precision() > 0 && result.precision() > 0) {
+                        return new ArithmeticTyping(operands, operands, result);
+                    }
+                }
+            }
+            case MULTIPLY -> {
+                if (!unconstrained && x.precision() + y.precision() <= MAX_LONG_PRECISION) {
+                    return new ArithmeticTyping(x, y,
+                            LogicalType.numeric(x.precision() + y.precision(), x.scale() + y.scale()));
+                }
+            }
+            case DIVIDE -> {
+            }
+        }
+        return new ArithmeticTyping(LogicalType.NUMERIC, LogicalType.NUMERIC, LogicalType.NUMERIC);
+    }
+
+    static BasaltException noOperator(String operator, LogicalType left, LogicalType right, int position) {
+        return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position,
+                        "operator does not exist: " + left.displayName() + " " + operator + " " + right.displayName())
+                .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+    }
+}

@@ -1,0 +1,48 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.sql.ast.Expression;
+import io.basalt.type.LogicalType;
+
+/** Checks a column DEFAULT when the table is created: it must bind without columns and fit the column's type. */
+public final class DefaultExpressions {
+    private DefaultExpressions() {
+    }
+
+    /** Validates the default and returns its text as {@code \d} shows it. */
+    public static String check(Expression expression, String column, LogicalType type, BindContext context) {
+        if (containsColumn(expression)) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, expression.position(),
+                    "cannot use column reference in DEFAULT expression");
+        }
+        BoundExpression bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions")
+                .bind(expression);
+        if (!Coercion.assignable(bound.type(), type)) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
+                            "column \"" + column + "\" is of type " + type.displayName()
+                                    + " but default expression is of type " + bound.type().displayName())
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        BoundExpression cast = Coercion.cast(bound, type, false);
+        if (cast instanceof BoundExpression.Constant constant) {
+            String text = io.basalt.exec.vector.ValueAccess.text(constant.type(), constant.value());
+            if (text == null) {
+                return "NULL::" + type.displayName();
+            }
+            return type.isNumber() ? text : "'" + text.replace("'", "''") + "'::" + type.displayName();
+        }
+        return null;
+    }
+
+    private static boolean containsColumn(Expression expression) {
+        return switch (expression) {
+            case Expression.ColumnRef ignored -> true;
+            case Expression.Binary b -> containsColumn(b.left()) || containsColumn(b.right());
+            case Expression.Unary u -> containsColumn(u.operand());
+            case Expression.Cast c -> containsColumn(c.operand());
+            default -> false;
+        };
+    }
+}

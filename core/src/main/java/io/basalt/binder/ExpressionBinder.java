@@ -1,0 +1,435 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.ArithmeticOperator;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.sql.ast.Expression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import io.basalt.type.ValueConversion;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds one expression against a {@link Scope}: resolves column names, types every node with
+ * PostgreSQL's rules (see {@link Coercion}) and rewrites the sugar (BETWEEN, IN lists, IS DISTINCT FROM,
+ * COALESCE, NULLIF, simple CASE) into the few node kinds the executor knows.
+ *
+ * <p>Aggregate calls are allowed only where the caller says so ({@code aggregateClause} names the clause
+ * for PostgreSQL's "aggregate functions are not allowed in WHERE" message when they are not).
+ */
+final class ExpressionBinder {
+    private final Scope scope;
+    private final Parameters parameters;
+    private final String aggregateClause;
+    private boolean insideAggregate;
+
+    /**
+     * @param aggregateClause null when aggregates are allowed, else the clause name used in the error
+     */
+    ExpressionBinder(Scope scope, Parameters parameters, String aggregateClause) {
+        this.scope = scope;
+        this.parameters = parameters;
+        this.aggregateClause = aggregateClause;
+    }
+
+    BoundExpression bind(Expression expression) {
+        return switch (expression) {
+            case Expression.NullLiteral e -> new BoundExpression.Constant(null, LogicalType.UNKNOWN, e.position());
+            case Expression.BooleanLiteral e -> new BoundExpression.Constant(e.value(), LogicalType.BOOLEAN, e.position());
+            case Expression.NumberLiteral e -> numberLiteral(e.text(), e.position());
+            case Expression.StringLiteral e -> new BoundExpression.Constant(e.value(), LogicalType.UNKNOWN, e.position());
+            case Expression.TypedLiteral e -> Coercion.cast(
+                    new BoundExpression.Constant(e.value(), LogicalType.UNKNOWN, e.position()),
+                    TypeNames.resolve(e.type()), true);
+            case Expression.ColumnRef e -> scope.resolve(e.parts(), e.position());
+            case Expression.Parameter e -> parameters.get(e.index(), e.position());
+            case Expression.Unary e -> unary(e);
+            case Expression.Binary e -> binary(e);
+            case Expression.IsNull e -> new BoundExpression.IsNull(bind(e.operand()), e.negated(), e.position());
+            case Expression.IsBoolean e -> isBoolean(e);
+            case Expression.IsDistinctFrom e -> isDistinctFrom(e);
+            case Expression.Between e -> between(e);
+            case Expression.InList e -> inList(e);
+            case Expression.Case e -> caseExpression(e);
+            case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
+            case Expression.FunctionCall e -> functionCall(e);
+            case Expression.Like e -> throw notYet("LIKE", e.position());
+            case Expression.InSubquery e -> throw notYet("subqueries", e.position());
+            case Expression.Exists e -> throw notYet("subqueries", e.position());
+            case Expression.ScalarSubquery e -> throw notYet("subqueries", e.position());
+            case Expression.Quantified e -> throw notYet("ANY/ALL", e.position());
+            case Expression.ArrayConstructor e -> throw notYet("arrays", e.position());
+            case Expression.Subscript e -> throw notYet("arrays", e.position());
+            case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
+        };
+    }
+
+    /** Binds and requires a boolean result (WHERE, HAVING, AND/OR/NOT operands, CASE WHEN). */
+    BoundExpression bindCondition(Expression expression, String clause) {
+        return requireBoolean(bind(expression), clause);
+    }
+
+    static BoundExpression requireBoolean(BoundExpression bound, String clause) {
+        if (bound.type().id() == TypeId.UNKNOWN) {
+            return Coercion.cast(bound, LogicalType.BOOLEAN, false);
+        }
+        if (bound.type().id() != TypeId.BOOLEAN) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, bound.position(),
+                    "argument of " + clause + " must be type boolean, not type " + bound.type().displayName());
+        }
+        return bound;
+    }
+
+    static BoundExpression numberLiteral(String text, int position) {
+        if (text.chars().allMatch(Character::isDigit)) {
+            try {
+                long value = Long.parseLong(text);
+                LogicalType type = value <= Integer.MAX_VALUE ? LogicalType.INTEGER : LogicalType.BIGINT;
+                return new BoundExpression.Constant(value, type, position);
+            } catch (NumberFormatException tooLong) {
+                return new BoundExpression.Constant(new BigDecimal(text), LogicalType.NUMERIC, position);
+            }
+        }
+        BigDecimal value = ValueConversion.parseDecimal(text);
+        int precision = Math.max(value.precision(), value.scale());
+        if (precision <= LogicalType.MAX_LONG_DECIMAL_PRECISION && value.scale() <= precision) {
+            LogicalType type = LogicalType.numeric(Math.max(precision, 1), value.scale());
+            return new BoundExpression.Constant(value.unscaledValue().longValueExact(), type, position);
+        }
+        return new BoundExpression.Constant(value, LogicalType.NUMERIC, position);
+    }
+
+    private BoundExpression unary(Expression.Unary e) {
+        BoundExpression operand = bind(e.operand());
+        return switch (e.operator()) {
+            case "NOT" -> new BoundExpression.Not(requireBoolean(operand, "NOT"), e.position());
+            case "+" -> {
+                requireNumber(operand, "+", e.position());
+                yield operand;
+            }
+            case "-" -> {
+                if (operand.type().id() == TypeId.UNKNOWN) {
+                    operand = Coercion.cast(operand, LogicalType.NUMERIC, false);
+                }
+                requireNumber(operand, "-", e.position());
+                yield negate(operand, e.position());
+            }
+            default -> throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
+                    "operator does not exist: " + e.operator() + " " + operand.type().displayName());
+        };
+    }
+
+    private static BoundExpression negate(BoundExpression operand, int position) {
+        if (operand instanceof BoundExpression.Constant constant && constant.value() != null) {
+            Object value = switch (constant.value()) {
+                case Long l when l != Long.MIN_VALUE -> -l;
+                case Double d -> -d;
+                case BigDecimal d -> d.negate();
+                default -> null;
+            };
+            if (value != null) {
+                return new BoundExpression.Constant(value, constant.type(), position);
+            }
+        }
+        return new BoundExpression.Negate(operand, position);
+    }
+
+    private static void requireNumber(BoundExpression operand, String operator, int position) {
+        if (!operand.type().isNumber()) {
+            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, position,
+                            "operator does not exist: " + operator + " " + operand.type().displayName())
+                    .withHint("No operator matches the given name and argument type. You might need to add an explicit type cast.");
+        }
+    }
+
+    private BoundExpression binary(Expression.Binary e) {
+        String operator = e.operator();
+        if (operator.equals("AND") || operator.equals("OR")) {
+            List<BoundExpression> operands = new ArrayList<>();
+            boolean isAnd = operator.equals("AND");
+            flatten(e, operator, operands);
+            return new BoundExpression.Logical(isAnd, operands, e.position());
+        }
+        BoundExpression left = bind(e.left());
+        BoundExpression right = bind(e.right());
+        CompareOp comparison = switch (operator) {
+            case "=" -> CompareOp.EQ;
+            case "<>", "!=" -> CompareOp.NE;
+            case "<" -> CompareOp.LT;
+            case "<=" -> CompareOp.LE;
+            case ">" -> CompareOp.GT;
+            case ">=" -> CompareOp.GE;
+            default -> null;
+        };
+        if (comparison != null) {
+            return compare(comparison, left, right, e.position());
+        }
+        ArithmeticOperator arithmetic = switch (operator) {
+            case "+" -> ArithmeticOperator.ADD;
+            case "-" -> ArithmeticOperator.SUBTRACT;
+            case "*" -> ArithmeticOperator.MULTIPLY;
+            case "/" -> ArithmeticOperator.DIVIDE;
+            case "%" -> ArithmeticOperator.MODULO;
+            default -> null;
+        };
+        if (arithmetic != null) {
+            return arithmetic(arithmetic, left, right, e.position());
+        }
+        if (operator.equals("||")) {
+            throw notYet("the || operator", e.position());
+        }
+        throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
+    }
+
+    private void flatten(Expression expression, String operator, List<BoundExpression> out) {
+        if (expression instanceof Expression.Binary b && b.operator().equals(operator)) {
+            flatten(b.left(), operator, out);
+            flatten(b.right(), operator, out);
+        } else {
+            out.add(bindCondition(expression, operator));
+        }
+    }
+
+    static BoundExpression compare(CompareOp operator, BoundExpression left, BoundExpression right, int position) {
+        LogicalType common = Coercion.commonType(left.type(), right.type());
+        if (common == null) {
+            throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
+        }
+        return new BoundExpression.Comparison(operator, Coercion.cast(left, common, false),
+                Coercion.cast(right, common, false), position);
+    }
+
+    private static BoundExpression arithmetic(ArithmeticOperator operator, BoundExpression left, BoundExpression right,
+                                              int position) {
+        // An untyped literal takes the other side's type, as PostgreSQL resolves 'unknown' operands.
+        if (left.type().id() == TypeId.UNKNOWN && right.type().isNumber()) {
+            left = Coercion.cast(left, right.type(), false);
+        }
+        if (right.type().id() == TypeId.UNKNOWN && left.type().isNumber()) {
+            right = Coercion.cast(right, left.type(), false);
+        }
+        left = narrowIntegerConstant(left, right);
+        right = narrowIntegerConstant(right, left);
+        if (left.type().id() == TypeId.DATE || right.type().id() == TypeId.DATE) {
+            throw notYet("date arithmetic", position);
+        }
+        Coercion.ArithmeticTyping typing = Coercion.arithmetic(operator, left.type(), right.type());
+        if (typing == null) {
+            throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
+        }
+        return new BoundExpression.Arithmetic(operator, Coercion.cast(left, typing.left(), false),
+                Coercion.cast(right, typing.right(), false), typing.result(), position);
+    }
+
+    /**
+     * An integer constant meeting a NUMERIC operand is typed by its own digits ({@code 2} as numeric(1,0),
+     * not numeric(10,0)), so that {@code price * 2} stays within the 18 digits of a scaled long.
+     */
+    private static BoundExpression narrowIntegerConstant(BoundExpression operand, BoundExpression other) {
+        if (other.type().isNumeric() && operand.type().isIntegral()
+                && operand instanceof BoundExpression.Constant constant && constant.value() != null) {
+            long value = (Long) constant.value();
+            int digits = Long.toString(Math.abs(value == Long.MIN_VALUE ? Long.MAX_VALUE : value)).length();
+            return Coercion.cast(constant, LogicalType.numeric(digits, 0), false);
+        }
+        return operand;
+    }
+
+    private BoundExpression isBoolean(Expression.IsBoolean e) {
+        BoundExpression operand = requireBoolean(bind(e.operand()), "IS " + (e.value() == null ? "UNKNOWN"
+                : e.value() ? "TRUE" : "FALSE"));
+        int position = e.position();
+        BoundExpression test;
+        if (e.value() == null) {
+            test = new BoundExpression.IsNull(operand, false, position);
+        } else {
+            BoundExpression condition = e.value() ? operand : new BoundExpression.Not(operand, position);
+            test = new BoundExpression.Case(List.of(condition), List.of(constant(true, position)),
+                    constant(false, position), LogicalType.BOOLEAN, position);
+        }
+        return e.negated() ? new BoundExpression.Not(test, position) : test;
+    }
+
+    private BoundExpression isDistinctFrom(Expression.IsDistinctFrom e) {
+        int position = e.position();
+        BoundExpression left = bind(e.left());
+        BoundExpression right = bind(e.right());
+        BoundExpression differs = compare(CompareOp.NE, left, right, position);
+        BoundExpression distinct = new BoundExpression.Case(
+                List.of(new BoundExpression.IsNull(left, false, position), new BoundExpression.IsNull(right, false, position)),
+                List.of(new BoundExpression.IsNull(right, true, position), constant(true, position)),
+                differs, LogicalType.BOOLEAN, position);
+        return e.negated() ? new BoundExpression.Not(distinct, position) : distinct;
+    }
+
+    private BoundExpression between(Expression.Between e) {
+        int position = e.position();
+        BoundExpression operand = bind(e.operand());
+        BoundExpression low = bind(e.low());
+        BoundExpression high = bind(e.high());
+        BoundExpression inRange = new BoundExpression.Logical(true, List.of(
+                compare(CompareOp.GE, operand, low, position), compare(CompareOp.LE, operand, high, position)), position);
+        if (e.symmetric()) {
+            BoundExpression reversed = new BoundExpression.Logical(true, List.of(
+                    compare(CompareOp.GE, operand, high, position), compare(CompareOp.LE, operand, low, position)),
+                    position);
+            inRange = new BoundExpression.Logical(false, List.of(inRange, reversed), position);
+        }
+        return e.negated() ? new BoundExpression.Not(inRange, position) : inRange;
+    }
+
+    private BoundExpression inList(Expression.InList e) {
+        BoundExpression operand = bind(e.operand());
+        List<BoundExpression> equalities = new ArrayList<>();
+        for (Expression value : e.values()) {
+            equalities.add(compare(CompareOp.EQ, operand, bind(value), e.position()));
+        }
+        BoundExpression any = equalities.size() == 1 ? equalities.getFirst()
+                : new BoundExpression.Logical(false, equalities, e.position());
+        return e.negated() ? new BoundExpression.Not(any, e.position()) : any;
+    }
+
+    private BoundExpression caseExpression(Expression.Case e) {
+        BoundExpression subject = e.operand() == null ? null : bind(e.operand());
+        List<BoundExpression> conditions = new ArrayList<>();
+        List<BoundExpression> results = new ArrayList<>();
+        for (Expression.When when : e.whens()) {
+            BoundExpression condition = subject == null
+                    ? bindCondition(when.condition(), "CASE")
+                    : compare(CompareOp.EQ, subject, bind(when.condition()), when.position());
+            conditions.add(condition);
+            results.add(bind(when.result()));
+        }
+        BoundExpression otherwise = e.otherwise() == null
+                ? new BoundExpression.Constant(null, LogicalType.UNKNOWN, e.position())
+                : bind(e.otherwise());
+        List<BoundExpression> branches = new ArrayList<>(results);
+        branches.add(otherwise);
+        LogicalType type = unify(branches, "CASE");
+        List<BoundExpression> castResults = new ArrayList<>();
+        for (BoundExpression result : results) {
+            castResults.add(Coercion.cast(result, type, false));
+        }
+        return new BoundExpression.Case(conditions, castResults, Coercion.cast(otherwise, type, false), type,
+                e.position());
+    }
+
+    /** The common type of several expressions (CASE branches, COALESCE arguments, VALUES columns). */
+    static LogicalType unify(List<BoundExpression> expressions, String construct) {
+        LogicalType type = LogicalType.UNKNOWN;
+        for (BoundExpression expression : expressions) {
+            LogicalType next = Coercion.commonType(type, expression.type());
+            if (next == null) {
+                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
+                        construct + " types " + type.displayName() + " and " + expression.type().displayName()
+                                + " cannot be matched");
+            }
+            type = next;
+        }
+        return type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type;
+    }
+
+    private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
+        if (!Coercion.castable(operand.type(), target)) {
+            throw BasaltException.at(SqlState.CANNOT_COERCE, position,
+                    "cannot cast type " + operand.type().displayName() + " to " + target.displayName());
+        }
+        return Coercion.cast(operand, target, true);
+    }
+
+    private BoundExpression functionCall(Expression.FunctionCall call) {
+        String name = call.name().last();
+        if (call.over() != null) {
+            throw notYet("window functions", call.position());
+        }
+        if (Functions.isAggregate(name)) {
+            return aggregate(call, name);
+        }
+        if (call.distinct() || call.star() || call.filter() != null || !call.orderBy().isEmpty()) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
+                    (call.distinct() ? "DISTINCT" : call.star() ? "*" : call.filter() != null ? "FILTER" : "ORDER BY")
+                            + " specified, but " + name + " is not an aggregate function");
+        }
+        List<BoundExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(bind(argument));
+        }
+        return switch (name) {
+            case "coalesce" -> coalesce(arguments, call.position());
+            case "nullif" -> nullIf(arguments, call.position());
+            default -> Functions.scalar(name, arguments, call.position());
+        };
+    }
+
+    private static BoundExpression coalesce(List<BoundExpression> arguments, int position) {
+        LogicalType type = unify(arguments, "COALESCE");
+        List<BoundExpression> conditions = new ArrayList<>();
+        List<BoundExpression> results = new ArrayList<>();
+        for (int i = 0; i < arguments.size() - 1; i++) {
+            BoundExpression argument = Coercion.cast(arguments.get(i), type, false);
+            conditions.add(new BoundExpression.IsNull(argument, true, position));
+            results.add(argument);
+        }
+        return new BoundExpression.Case(conditions, results, Coercion.cast(arguments.getLast(), type, false), type,
+                position);
+    }
+
+    private static BoundExpression nullIf(List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2) {
+            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function nullif with "
+                    + arguments.size() + " arguments does not exist");
+        }
+        BoundExpression first = arguments.get(0);
+        BoundExpression equal = compare(CompareOp.EQ, first, arguments.get(1), position);
+        LogicalType type = first.type().id() == TypeId.UNKNOWN ? LogicalType.TEXT : first.type();
+        return new BoundExpression.Case(List.of(equal),
+                List.of(new BoundExpression.Constant(null, type, position)), Coercion.cast(first, type, false), type,
+                position);
+    }
+
+    private BoundExpression aggregate(Expression.FunctionCall call, String name) {
+        if (aggregateClause != null) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(),
+                    "aggregate functions are not allowed in " + aggregateClause);
+        }
+        if (insideAggregate) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
+        }
+        if (call.distinct()) {
+            throw notYet("DISTINCT in aggregates", call.position());
+        }
+        if (call.filter() != null || !call.orderBy().isEmpty()) {
+            throw notYet(call.filter() != null ? "FILTER in aggregates" : "ORDER BY in aggregates", call.position());
+        }
+        insideAggregate = true;
+        try {
+            if (call.star()) {
+                if (!name.equals("count")) {
+                    throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
+                            name + "(*) specified, but " + name + " is not an aggregate function without arguments");
+                }
+                return new BoundExpression.AggregateCall(io.basalt.exec.function.aggregate.CountAggregate.star(), null,
+                        call.position());
+            }
+            List<BoundExpression> arguments = new ArrayList<>();
+            for (Expression argument : call.arguments()) {
+                arguments.add(bind(argument));
+            }
+            return Functions.aggregate(name, arguments, call.position());
+        } finally {
+            insideAggregate = false;
+        }
+    }
+
+    private static BoundExpression constant(boolean value, int position) {
+        return new BoundExpression.Constant(value, LogicalType.BOOLEAN, position);
+    }
+
+    static BasaltException notYet(String feature, int position) {
+        return BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position, feature + " is not supported yet");
+    }
+}

@@ -1,0 +1,124 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rewrites expressions bound over a SELECT's input so that they read the output of its aggregation:
+ * a subtree equal to a GROUP BY key becomes a reference to that key's column, an aggregate call a
+ * reference to its result column (equal calls share one), and any input column left over is the
+ * PostgreSQL error "must appear in the GROUP BY clause or be used in an aggregate function".
+ */
+final class ExpressionRewriter {
+    private final List<BoundExpression> groupKeys;
+    private final List<BoundExpression.AggregateCall> aggregates = new ArrayList<>();
+
+    ExpressionRewriter(List<BoundExpression> groupKeys) {
+        this.groupKeys = List.copyOf(groupKeys);
+    }
+
+    List<BoundExpression.AggregateCall> aggregates() {
+        return aggregates;
+    }
+
+    BoundExpression rewrite(BoundExpression expression) {
+        for (int k = 0; k < groupKeys.size(); k++) {
+            if (same(groupKeys.get(k), expression)) {
+                return new BoundExpression.ColumnRef(k, null, nameOf(groupKeys.get(k)), expression.type(),
+                        expression.position());
+            }
+        }
+        return switch (expression) {
+            case BoundExpression.AggregateCall call -> {
+                int index = -1;
+                for (int a = 0; a < aggregates.size(); a++) {
+                    if (same(aggregates.get(a), call)) {
+                        index = a;
+                        break;
+                    }
+                }
+                if (index < 0) {
+                    aggregates.add(call);
+                    index = aggregates.size() - 1;
+                }
+                yield new BoundExpression.ColumnRef(groupKeys.size() + index, null, call.function().name(),
+                        call.type(), call.position());
+            }
+            case BoundExpression.ColumnRef column -> throw BasaltException.at(SqlState.GROUPING_ERROR,
+                    column.position(), "column \"" + column.qualifiedName()
+                            + "\" must appear in the GROUP BY clause or be used in an aggregate function");
+            case BoundExpression.Constant constant -> constant;
+            case BoundExpression.Arithmetic e -> new BoundExpression.Arithmetic(e.operator(), rewrite(e.left()),
+                    rewrite(e.right()), e.type(), e.position());
+            case BoundExpression.Negate e -> new BoundExpression.Negate(rewrite(e.operand()), e.position());
+            case BoundExpression.Comparison e -> new BoundExpression.Comparison(e.operator(), rewrite(e.left()),
+                    rewrite(e.right()), e.position());
+            case BoundExpression.Logical e -> new BoundExpression.Logical(e.isAnd(), rewriteAll(e.operands()), e.position());
+            case BoundExpression.Not e -> new BoundExpression.Not(rewrite(e.operand()), e.position());
+            case BoundExpression.IsNull e -> new BoundExpression.IsNull(rewrite(e.operand()), e.negated(), e.position());
+            case BoundExpression.Cast e -> new BoundExpression.Cast(rewrite(e.operand()), e.type(), e.explicit(), e.position());
+            case BoundExpression.Case e -> new BoundExpression.Case(rewriteAll(e.conditions()), rewriteAll(e.results()),
+                    rewrite(e.otherwise()), e.type(), e.position());
+            case BoundExpression.Function e -> new BoundExpression.Function(e.function(), rewriteAll(e.arguments()),
+                    e.type(), e.position());
+        };
+    }
+
+    private List<BoundExpression> rewriteAll(List<BoundExpression> expressions) {
+        List<BoundExpression> out = new ArrayList<>(expressions.size());
+        for (BoundExpression expression : expressions) {
+            out.add(rewrite(expression));
+        }
+        return out;
+    }
+
+    private static String nameOf(BoundExpression expression) {
+        return expression instanceof BoundExpression.ColumnRef column ? column.name() : "?column?";
+    }
+
+    /** Structural equality that ignores source positions. */
+    static boolean same(BoundExpression a, BoundExpression b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        return switch (a) {
+            case BoundExpression.ColumnRef x -> b instanceof BoundExpression.ColumnRef y && x.index() == y.index();
+            case BoundExpression.Constant x -> b instanceof BoundExpression.Constant y
+                    && Objects.equals(x.value(), y.value()) && x.type().equals(y.type());
+            case BoundExpression.Arithmetic x -> b instanceof BoundExpression.Arithmetic y
+                    && x.operator() == y.operator() && same(x.left(), y.left()) && same(x.right(), y.right());
+            case BoundExpression.Negate x -> b instanceof BoundExpression.Negate y && same(x.operand(), y.operand());
+            case BoundExpression.Comparison x -> b instanceof BoundExpression.Comparison y
+                    && x.operator() == y.operator() && same(x.left(), y.left()) && same(x.right(), y.right());
+            case BoundExpression.Logical x -> b instanceof BoundExpression.Logical y && x.isAnd() == y.isAnd()
+                    && sameAll(x.operands(), y.operands());
+            case BoundExpression.Not x -> b instanceof BoundExpression.Not y && same(x.operand(), y.operand());
+            case BoundExpression.IsNull x -> b instanceof BoundExpression.IsNull y && x.negated() == y.negated()
+                    && same(x.operand(), y.operand());
+            case BoundExpression.Cast x -> b instanceof BoundExpression.Cast y && x.type().equals(y.type())
+                    && same(x.operand(), y.operand());
+            case BoundExpression.Case x -> b instanceof BoundExpression.Case y && sameAll(x.conditions(), y.conditions())
+                    && sameAll(x.results(), y.results()) && same(x.otherwise(), y.otherwise());
+            case BoundExpression.Function x -> b instanceof BoundExpression.Function y
+                    && x.function().name().equals(y.function().name()) && sameAll(x.arguments(), y.arguments());
+            case BoundExpression.AggregateCall x -> b instanceof BoundExpression.AggregateCall y
+                    && x.function().equals(y.function()) && same(x.argument(), y.argument());
+        };
+    }
+
+    private static boolean sameAll(List<BoundExpression> a, List<BoundExpression> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!same(a.get(i), b.get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

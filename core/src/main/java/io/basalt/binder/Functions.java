@@ -1,0 +1,93 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.function.aggregate.AggregateFunction;
+import io.basalt.exec.function.aggregate.CountAggregate;
+import io.basalt.exec.function.aggregate.MinMaxAggregate;
+import io.basalt.exec.function.aggregate.SumAverageAggregate;
+import io.basalt.exec.function.scalar.ScalarFunctions;
+import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Resolves function names and argument types to implementations, as PostgreSQL's function lookup does
+ * for the functions Basalt has. Unknown names or argument types fail with 42883 and PostgreSQL's hint.
+ */
+final class Functions {
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max");
+
+    private Functions() {
+    }
+
+    static boolean isAggregate(String name) {
+        return AGGREGATES.contains(name);
+    }
+
+    static BoundExpression aggregate(String name, List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 1) {
+            throw undefined(name, arguments, position);
+        }
+        BoundExpression argument = arguments.getFirst();
+        LogicalType type = argument.type();
+        if (type.id() == TypeId.UNKNOWN) {
+            argument = Coercion.cast(argument, LogicalType.TEXT, false);
+            type = LogicalType.TEXT;
+        }
+        AggregateFunction function = switch (name) {
+            case "count" -> new CountAggregate(type);
+            case "sum", "avg" -> {
+                if (!type.isNumber()) {
+                    throw undefined(name, arguments, position);
+                }
+                yield new SumAverageAggregate(name.equals("avg"), type);
+            }
+            case "min", "max" -> {
+                if (type.id() == TypeId.BOOLEAN) {
+                    throw undefined(name, arguments, position);
+                }
+                yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
+            }
+            default -> throw undefined(name, arguments, position);
+        };
+        if (name.equals("min") || name.equals("max")) {
+            argument = Coercion.cast(argument, function.argumentType(), false);
+        }
+        return new BoundExpression.AggregateCall(function, argument, position);
+    }
+
+    static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
+        List<LogicalType> types = new ArrayList<>();
+        for (BoundExpression argument : arguments) {
+            types.add(argument.type());
+        }
+        ScalarFunctions.Resolved resolved = ScalarFunctions.resolve(name, types);
+        if (resolved == null) {
+            throw undefined(name, arguments, position);
+        }
+        List<BoundExpression> cast = new ArrayList<>();
+        for (int i = 0; i < arguments.size(); i++) {
+            cast.add(Coercion.cast(arguments.get(i), resolved.argumentTypes().get(i), false));
+        }
+        ScalarFunction function = resolved.function();
+        return new BoundExpression.Function(function, cast, resolved.resultType(), position);
+    }
+
+    private static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
+        StringBuilder signature = new StringBuilder(name).append('(');
+        for (int i = 0; i < arguments.size(); i++) {
+            if (i > 0) {
+                signature.append(", ");
+            }
+            signature.append(arguments.get(i).type().displayName());
+        }
+        signature.append(')');
+        return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")
+                .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+    }
+}

@@ -1,0 +1,144 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds INSERT: matches the target column list to the source's columns, fills the others with their
+ * DEFAULT (or NULL), and converts every value to its column's type with assignment rules. A plain
+ * VALUES list is typed directly against the target columns, as PostgreSQL does, so that
+ * {@code VALUES ('2024-01-01')} goes into a date column and a bad literal is reported at its position.
+ */
+public final class InsertBinder {
+    private final BindContext context;
+
+    public InsertBinder(BindContext context) {
+        this.context = context;
+    }
+
+    public LogicalPlan bind(InsertStatement insert, TableEntry table) {
+        if (!insert.returning().isEmpty()) {
+            throw ExpressionBinder.notYet("RETURNING", insert.returning().getFirst().position());
+        }
+        List<Integer> targets = targetColumns(insert, table);
+        Query source = insert.source();
+        LogicalPlan input;
+        List<BoundExpression> sourceColumns = new ArrayList<>();
+        if (source == null) {
+            input = new LogicalPlan.Values(List.of(List.of()), List.of());
+        } else if (source.body() instanceof QueryBody.Values values && source.orderBy().isEmpty()
+                && source.limit() == null && source.offset() == null) {
+            input = bindValues(values, table, targets, insert);
+            List<LogicalType> types = input.outputTypes();
+            for (int i = 0; i < types.size(); i++) {
+                sourceColumns.add(new BoundExpression.ColumnRef(i, null, "column" + (i + 1), types.get(i), 0));
+            }
+        } else {
+            BoundQuery query = new QueryBinder(context).bind(source);
+            input = query.plan();
+            List<LogicalType> types = input.outputTypes();
+            checkWidth(types.size(), targets.size(), insert, source.position());
+            for (int i = 0; i < types.size(); i++) {
+                ColumnEntry column = table.columns().get(targets.get(i));
+                BoundExpression ref = new BoundExpression.ColumnRef(i, null, query.names().get(i), types.get(i),
+                        source.position());
+                sourceColumns.add(assign(ref, column, source.position()));
+            }
+        }
+        List<BoundExpression> row = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            int sourceIndex = targets.indexOf(c);
+            if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
+                row.add(sourceColumns.get(sourceIndex));
+            } else {
+                row.add(defaultValue(table.columns().get(c)));
+            }
+        }
+        return new LogicalPlan.Insert(table, new LogicalPlan.Project(input, row));
+    }
+
+    private List<Integer> targetColumns(InsertStatement insert, TableEntry table) {
+        List<Integer> targets = new ArrayList<>();
+        if (insert.columns().isEmpty()) {
+            for (int c = 0; c < table.columns().size(); c++) {
+                targets.add(c);
+            }
+            return targets;
+        }
+        for (String name : insert.columns()) {
+            int index = table.columnIndex(name);
+            if (index < 0) {
+                throw BasaltException.at(SqlState.UNDEFINED_COLUMN, insert.position(),
+                        "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+            }
+            if (targets.contains(index)) {
+                throw BasaltException.at(SqlState.DUPLICATE_COLUMN, insert.position(),
+                        "column \"" + name + "\" specified more than once");
+            }
+            targets.add(index);
+        }
+        return targets;
+    }
+
+    private static void checkWidth(int sourceWidth, int targetWidth, InsertStatement insert, int position) {
+        if (sourceWidth > targetWidth) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more expressions than target columns");
+        }
+        if (sourceWidth < targetWidth && !insert.columns().isEmpty()) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more target columns than expressions");
+        }
+    }
+
+    private LogicalPlan bindValues(QueryBody.Values values, TableEntry table, List<Integer> targets,
+                                   InsertStatement insert) {
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES");
+        List<List<BoundExpression>> rows = new ArrayList<>();
+        int width = values.rows().getFirst().size();
+        for (List<Expression> row : values.rows()) {
+            int position = row.isEmpty() ? values.position() : row.getFirst().position();
+            if (row.size() != width) {
+                throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "VALUES lists must all be the same length");
+            }
+            checkWidth(row.size(), targets.size(), insert, position);
+            List<BoundExpression> bound = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                bound.add(assign(binder.bind(row.get(i)), table.columns().get(targets.get(i)), row.get(i).position()));
+            }
+            rows.add(bound);
+        }
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            types.add(table.columns().get(targets.get(i)).type());
+        }
+        return new LogicalPlan.Values(rows, types);
+    }
+
+    private static BoundExpression assign(BoundExpression value, ColumnEntry column, int position) {
+        if (!Coercion.assignable(value.type(), column.type())) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position > 0 ? position : value.position(),
+                            "column \"" + column.name() + "\" is of type " + column.type().displayName()
+                                    + " but expression is of type " + value.type().displayName())
+                    .withHint("You will need to rewrite or cast the expression.");
+        }
+        return Coercion.cast(value, column.type(), false);
+    }
+
+    private BoundExpression defaultValue(ColumnEntry column) {
+        if (column.defaultExpression() == null) {
+            return new BoundExpression.Constant(null, column.type(), 0);
+        }
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions");
+        return assign(binder.bind(column.defaultExpression()), column, column.defaultExpression().position());
+    }
+}

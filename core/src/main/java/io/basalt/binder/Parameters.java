@@ -1,0 +1,57 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The values of {@code $1, $2, ...} for one execution, bound as constants. Java types map to SQL types
+ * as JDBC users expect; a String is untyped, like a quoted literal, so {@code date_col = $1} with
+ * "2024-01-01" works.
+ */
+public final class Parameters {
+    private final List<Object> values;
+
+    public Parameters(List<Object> values) {
+        this.values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+
+    public static Parameters none() {
+        return new Parameters(List.of());
+    }
+
+    BoundExpression get(int index, int position) {
+        if (index < 1 || index > values.size()) {
+            throw BasaltException.at(SqlState.UNDEFINED_PARAMETER, position, "there is no parameter $" + index);
+        }
+        Object value = values.get(index - 1);
+        return switch (value) {
+            case null -> new BoundExpression.Constant(null, LogicalType.UNKNOWN, position);
+            case Boolean b -> new BoundExpression.Constant(b, LogicalType.BOOLEAN, position);
+            case Short s -> new BoundExpression.Constant((long) s, LogicalType.SMALLINT, position);
+            case Integer i -> new BoundExpression.Constant((long) i, LogicalType.INTEGER, position);
+            case Long l -> new BoundExpression.Constant(l, LogicalType.BIGINT, position);
+            case Double d -> new BoundExpression.Constant(d, LogicalType.DOUBLE, position);
+            case Float f -> new BoundExpression.Constant((double) f, LogicalType.DOUBLE, position);
+            case BigDecimal d -> decimal(d, position);
+            case String s -> new BoundExpression.Constant(s, LogicalType.UNKNOWN, position);
+            case LocalDate date -> new BoundExpression.Constant(date.toEpochDay(), LogicalType.DATE, position);
+            default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "parameter $" + index + " has unsupported Java type " + value.getClass().getName());
+        };
+    }
+
+    private static BoundExpression decimal(BigDecimal value, int position) {
+        BigDecimal normal = value.scale() < 0 ? value.setScale(0) : value;
+        int precision = Math.max(normal.precision(), normal.scale());
+        if (precision <= LogicalType.MAX_LONG_DECIMAL_PRECISION) {
+            return new BoundExpression.Constant(normal.unscaledValue().longValueExact(),
+                    LogicalType.numeric(Math.max(precision, 1), normal.scale()), position);
+        }
+        return new BoundExpression.Constant(normal, LogicalType.NUMERIC, position);
+    }
+}

@@ -1,0 +1,494 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.spi.TableFunctionScan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.OrderItem;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds a query into a logical plan, clause by clause in SQL's logical order: FROM, WHERE, GROUP BY and
+ * aggregates, HAVING, the SELECT list, DISTINCT, ORDER BY, LIMIT/OFFSET. ORDER BY resolves names against
+ * the output columns first and against the input otherwise (computed sort keys ride along as hidden
+ * columns that a final projection drops), as PostgreSQL does.
+ */
+public final class QueryBinder {
+    private final BindContext context;
+
+    public QueryBinder(BindContext context) {
+        this.context = context;
+    }
+
+    public BoundQuery bind(Query query) {
+        return switch (query.body()) {
+            case QueryBody.Select select -> bindSelect(select, query);
+            case QueryBody.Values values -> finish(bindValues(values), query.orderBy(), query, null);
+            case QueryBody.Nested nested -> {
+                if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+                    yield bind(nested.query());
+                }
+                yield finish(bind(nested.query()), query.orderBy(), query, null);
+            }
+            case QueryBody.SetOperation operation -> throw ExpressionBinder.notYet(
+                    operation.operator().name(), operation.position());
+        };
+    }
+
+    // ---- FROM ---------------------------------------------------------------------------------------
+
+    private record Source(LogicalPlan plan, Scope scope) {
+    }
+
+    private Source bindFrom(List<FromItem> from) {
+        if (from.isEmpty()) {
+            LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
+            return new Source(oneRow, Scope.EMPTY);
+        }
+        if (from.size() > 1) {
+            throw ExpressionBinder.notYet("joins", from.get(1).position());
+        }
+        return bindFromItem(from.getFirst());
+    }
+
+    private Source bindFromItem(FromItem item) {
+        return switch (item) {
+            case FromItem.Table table -> bindTable(table);
+            case FromItem.Subquery subquery -> {
+                if (subquery.lateral()) {
+                    throw ExpressionBinder.notYet("LATERAL", subquery.position());
+                }
+                BoundQuery inner = new QueryBinder(context).bind(subquery.query());
+                List<String> names = aliasColumns(inner.names(), subquery.columnAliases(), subquery.alias(),
+                        subquery.position());
+                yield new Source(inner.plan(), scopeOf(subquery.alias(), names, inner.plan().outputTypes()));
+            }
+            case FromItem.Function function -> bindTableFunction(function);
+            case FromItem.Join join -> throw ExpressionBinder.notYet("joins", join.position());
+        };
+    }
+
+    private Source bindTable(FromItem.Table table) {
+        List<String> parts = table.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        String name = parts.getLast();
+        TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
+                SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
+        int[] columns = new int[entry.columns().size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i;
+            names.add(entry.columns().get(i).name());
+        }
+        LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
+        String qualifier = table.alias() != null ? table.alias() : name;
+        names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
+        return new Source(scan, scopeOf(qualifier, names, entry.columnTypes()));
+    }
+
+    private Source bindTableFunction(FromItem.Function function) {
+        Expression.FunctionCall call = function.call();
+        String name = call.name().last();
+        List<Object> arguments = new ArrayList<>();
+        ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
+        for (Expression argument : call.arguments()) {
+            BoundExpression bound = constants.bind(argument);
+            if (!(bound instanceof BoundExpression.Constant constant)) {
+                throw ExpressionBinder.notYet("non-constant table function arguments", argument.position());
+            }
+            arguments.add(javaValue(constant));
+        }
+        TableFunctionScan scan = context.tableFunctions().bind(name, arguments, call.position());
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (var column : scan.bound().columns()) {
+            names.add(column.name());
+            types.add(column.type());
+        }
+        String qualifier = function.alias() != null ? function.alias() : name;
+        names = aliasColumns(names, function.columnAliases(), qualifier, function.position());
+        int[] all = new int[names.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new Source(new LogicalPlan.Scan(scan, all, types), scopeOf(qualifier, names, types));
+    }
+
+    /** A constant's value as a table function receives it: Long, Double, BigDecimal, String, Boolean. */
+    private static Object javaValue(BoundExpression.Constant constant) {
+        Object value = constant.value();
+        if (value == null) {
+            return null;
+        }
+        LogicalType type = constant.type();
+        if (type.isScaledLong()) {
+            return java.math.BigDecimal.valueOf((Long) value, type.scale());
+        }
+        return value;
+    }
+
+    private static List<String> aliasColumns(List<String> names, List<String> aliases, String table, int position) {
+        if (aliases.size() > names.size()) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position, "table \"" + table + "\" has "
+                    + names.size() + " columns available but " + aliases.size() + " columns specified");
+        }
+        List<String> out = new ArrayList<>(names);
+        for (int i = 0; i < aliases.size(); i++) {
+            out.set(i, aliases.get(i));
+        }
+        return out;
+    }
+
+    private static Scope scopeOf(String qualifier, List<String> names, List<LogicalType> types) {
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new Scope.Column(qualifier, names.get(i), types.get(i)));
+        }
+        return new Scope(columns);
+    }
+
+    // ---- SELECT -------------------------------------------------------------------------------------
+
+    private BoundQuery bindSelect(QueryBody.Select select, Query query) {
+        Source source = bindFrom(select.from());
+        LogicalPlan plan = source.plan();
+        Scope scope = source.scope();
+        if (select.where() != null) {
+            ExpressionBinder where = new ExpressionBinder(scope, context.parameters(), "WHERE");
+            plan = new LogicalPlan.Filter(plan, conjuncts(where.bindCondition(select.where(), "WHERE")));
+        }
+        List<Expression> itemExpressions = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<BoundExpression> items = new ArrayList<>();
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null);
+        for (SelectItem item : select.items()) {
+            switch (item) {
+                case SelectItem.Star star -> {
+                    String qualifier = star.qualifier() == null ? null : star.qualifier().last();
+                    if (qualifier != null && !scope.hasQualifier(qualifier)) {
+                        throw BasaltException.at(SqlState.UNDEFINED_TABLE, star.position(),
+                                "missing FROM-clause entry for table \"" + qualifier + "\"");
+                    }
+                    if (qualifier == null && select.from().isEmpty()) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, star.position(),
+                                "SELECT * with no tables specified is not valid");
+                    }
+                    for (int index : scope.columnsOf(qualifier)) {
+                        Scope.Column column = scope.columns().get(index);
+                        items.add(new BoundExpression.ColumnRef(index, column.qualifier(), column.name(), column.type(),
+                                star.position()));
+                        names.add(column.name());
+                        itemExpressions.add(null);
+                    }
+                }
+                case SelectItem.Item expressionItem -> {
+                    items.add(binder.bind(expressionItem.expression()));
+                    names.add(expressionItem.alias() != null ? expressionItem.alias()
+                            : ColumnNaming.figure(expressionItem.expression()));
+                    itemExpressions.add(expressionItem.expression());
+                }
+            }
+        }
+        OrderBinding order = bindOrderBy(query.orderBy(), names, itemExpressions, items, binder);
+        boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
+                || containsAggregate(order.hiddenExpressions());
+        BoundExpression having = null;
+        if (aggregating) {
+            List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, itemExpressions, items);
+            ExpressionRewriter rewriter = new ExpressionRewriter(keys);
+            items = rewriteAll(rewriter, items);
+            List<BoundExpression> hidden = rewriteAll(rewriter, order.hiddenExpressions());
+            order = order.withHidden(hidden);
+            if (select.having() != null) {
+                BoundExpression condition = ExpressionBinder.requireBoolean(binder.bind(select.having()), "HAVING");
+                having = rewriter.rewrite(condition);
+            }
+            List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
+            for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
+                specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument()));
+            }
+            plan = new LogicalPlan.Aggregate(plan, keys, specs);
+            if (having != null) {
+                plan = new LogicalPlan.Filter(plan, conjuncts(having));
+            }
+        }
+        List<BoundExpression> projected = new ArrayList<>(items);
+        projected.addAll(order.hiddenExpressions());
+        plan = new LogicalPlan.Project(plan, projected);
+        if (select.distinct()) {
+            if (!order.hiddenExpressions().isEmpty()) {
+                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, order.firstHiddenPosition(),
+                        "for SELECT DISTINCT, ORDER BY expressions must appear in select list");
+            }
+            List<BoundExpression> keys = new ArrayList<>();
+            List<LogicalType> types = plan.outputTypes();
+            for (int i = 0; i < types.size(); i++) {
+                keys.add(new BoundExpression.ColumnRef(i, null, names.get(i), types.get(i), 0));
+            }
+            plan = new LogicalPlan.Aggregate(plan, keys, List.of());
+        }
+        return applyOrderAndLimit(plan, names, order, query);
+    }
+
+    private static boolean containsAggregate(List<BoundExpression> expressions) {
+        for (BoundExpression expression : expressions) {
+            if (containsAggregate(expression)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean containsAggregate(BoundExpression expression) {
+        return switch (expression) {
+            case BoundExpression.AggregateCall call -> true;
+            case BoundExpression.ColumnRef e -> false;
+            case BoundExpression.Constant e -> false;
+            case BoundExpression.Arithmetic e -> containsAggregate(e.left()) || containsAggregate(e.right());
+            case BoundExpression.Negate e -> containsAggregate(e.operand());
+            case BoundExpression.Comparison e -> containsAggregate(e.left()) || containsAggregate(e.right());
+            case BoundExpression.Logical e -> containsAggregate(e.operands());
+            case BoundExpression.Not e -> containsAggregate(e.operand());
+            case BoundExpression.IsNull e -> containsAggregate(e.operand());
+            case BoundExpression.Cast e -> containsAggregate(e.operand());
+            case BoundExpression.Case e -> containsAggregate(e.conditions()) || containsAggregate(e.results())
+                    || containsAggregate(e.otherwise());
+            case BoundExpression.Function e -> containsAggregate(e.arguments());
+        };
+    }
+
+    private static List<BoundExpression> rewriteAll(ExpressionRewriter rewriter, List<BoundExpression> expressions) {
+        List<BoundExpression> out = new ArrayList<>(expressions.size());
+        for (BoundExpression expression : expressions) {
+            out.add(rewriter.rewrite(expression));
+        }
+        return out;
+    }
+
+    /** GROUP BY items: an output position, an output column name, or an expression over the input. */
+    private List<BoundExpression> bindGroupBy(List<Expression> groupBy, Scope scope, List<String> names,
+                                              List<Expression> itemExpressions, List<BoundExpression> items) {
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "GROUP BY");
+        List<BoundExpression> keys = new ArrayList<>();
+        for (Expression expression : groupBy) {
+            BoundExpression key;
+            if (expression instanceof Expression.NumberLiteral number && number.text().chars().allMatch(Character::isDigit)) {
+                int position = Integer.parseInt(number.text());
+                if (position < 1 || position > items.size()) {
+                    throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, number.position(),
+                            "GROUP BY position " + position + " is not in select list");
+                }
+                key = items.get(position - 1);
+                if (containsAggregate(key)) {
+                    throw BasaltException.at(SqlState.GROUPING_ERROR, number.position(),
+                            "aggregate functions are not allowed in GROUP BY");
+                }
+            } else if (expression instanceof Expression.ColumnRef ref && ref.parts().size() == 1
+                    && !inScope(scope, ref.parts().getFirst()) && names.contains(ref.parts().getFirst())) {
+                key = items.get(names.indexOf(ref.parts().getFirst()));
+            } else {
+                key = binder.bind(expression);
+            }
+            keys.add(key);
+        }
+        return keys;
+    }
+
+    private static boolean inScope(Scope scope, String name) {
+        for (Scope.Column column : scope.columns()) {
+            if (column.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static List<BoundExpression> conjuncts(BoundExpression condition) {
+        if (condition instanceof BoundExpression.Logical logical && logical.isAnd()) {
+            List<BoundExpression> out = new ArrayList<>();
+            for (BoundExpression operand : logical.operands()) {
+                out.addAll(conjuncts(operand));
+            }
+            return out;
+        }
+        return List.of(condition);
+    }
+
+    // ---- VALUES -------------------------------------------------------------------------------------
+
+    private BoundQuery bindValues(QueryBody.Values values) {
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES");
+        List<List<BoundExpression>> rows = new ArrayList<>();
+        int width = values.rows().getFirst().size();
+        for (List<Expression> row : values.rows()) {
+            if (row.size() != width) {
+                throw BasaltException.at(SqlState.SYNTAX_ERROR, row.isEmpty() ? values.position() : row.getFirst().position(),
+                        "VALUES lists must all be the same length");
+            }
+            List<BoundExpression> bound = new ArrayList<>();
+            for (Expression expression : row) {
+                bound.add(binder.bind(expression));
+            }
+            rows.add(bound);
+        }
+        List<LogicalType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            List<BoundExpression> column = new ArrayList<>();
+            for (List<BoundExpression> row : rows) {
+                column.add(row.get(c));
+            }
+            types.add(ExpressionBinder.unify(column, "VALUES"));
+            names.add("column" + (c + 1));
+        }
+        List<List<BoundExpression>> cast = new ArrayList<>();
+        for (List<BoundExpression> row : rows) {
+            List<BoundExpression> castRow = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                castRow.add(Coercion.cast(row.get(c), types.get(c), false));
+            }
+            cast.add(castRow);
+        }
+        return new BoundQuery(new LogicalPlan.Values(cast, types), names);
+    }
+
+    // ---- ORDER BY and LIMIT -------------------------------------------------------------------------
+
+    /** Sort keys as output column indices; keys that are not output columns become hidden columns. */
+    private record OrderBinding(List<OrderItem> items, List<Integer> columns, List<BoundExpression> hiddenExpressions,
+                                int visibleCount) {
+        OrderBinding withHidden(List<BoundExpression> hidden) {
+            return new OrderBinding(items, columns, hidden, visibleCount);
+        }
+
+        int firstHiddenPosition() {
+            return hiddenExpressions.isEmpty() ? 0 : hiddenExpressions.getFirst().position();
+        }
+    }
+
+    private OrderBinding bindOrderBy(List<OrderItem> orderBy, List<String> names, List<Expression> itemExpressions,
+                                     List<BoundExpression> items, ExpressionBinder binder) {
+        List<Integer> columns = new ArrayList<>();
+        List<BoundExpression> hidden = new ArrayList<>();
+        for (OrderItem item : orderBy) {
+            Expression expression = item.expression();
+            int column = -1;
+            if (expression instanceof Expression.NumberLiteral number && number.text().chars().allMatch(Character::isDigit)) {
+                int position = Integer.parseInt(number.text());
+                if (position < 1 || position > items.size()) {
+                    throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, number.position(),
+                            "ORDER BY position " + position + " is not in select list");
+                }
+                column = position - 1;
+            } else if (expression instanceof Expression.ColumnRef ref && ref.parts().size() == 1) {
+                String name = ref.parts().getFirst();
+                for (int i = 0; i < names.size(); i++) {
+                    if (names.get(i).equals(name)) {
+                        if (column >= 0 && !ExpressionRewriter.same(items.get(column), items.get(i))) {
+                            throw BasaltException.at(SqlState.AMBIGUOUS_COLUMN, ref.position(),
+                                    "ORDER BY \"" + name + "\" is ambiguous");
+                        }
+                        if (column < 0) {
+                            column = i;
+                        }
+                    }
+                }
+            }
+            if (column < 0) {
+                BoundExpression bound = binder.bind(expression);
+                for (int i = 0; i < items.size(); i++) {
+                    if (ExpressionRewriter.same(items.get(i), bound)) {
+                        column = i;
+                        break;
+                    }
+                }
+                if (column < 0) {
+                    column = items.size() + hidden.size();
+                    hidden.add(bound);
+                }
+            }
+            columns.add(column);
+        }
+        return new OrderBinding(orderBy, columns, hidden, items.size());
+    }
+
+    private BoundQuery applyOrderAndLimit(LogicalPlan plan, List<String> names, OrderBinding order, Query query) {
+        if (!order.items().isEmpty()) {
+            List<LogicalPlan.SortSpec> keys = new ArrayList<>();
+            for (int i = 0; i < order.items().size(); i++) {
+                OrderItem item = order.items().get(i);
+                boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
+                keys.add(new LogicalPlan.SortSpec(order.columns().get(i), item.descending(), nullsFirst));
+            }
+            plan = new LogicalPlan.Sort(plan, keys);
+        }
+        if (!order.hiddenExpressions().isEmpty()) {
+            List<BoundExpression> visible = new ArrayList<>();
+            List<LogicalType> types = plan.outputTypes();
+            for (int i = 0; i < order.visibleCount(); i++) {
+                visible.add(new BoundExpression.ColumnRef(i, null, names.get(i), types.get(i), 0));
+            }
+            plan = new LogicalPlan.Project(plan, visible);
+        }
+        long limit = query.limit() == null ? -1 : rowCount(query.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE);
+        long offset = query.offset() == null ? 0 : rowCount(query.offset(), "OFFSET",
+                SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE);
+        if (limit >= 0 || offset > 0) {
+            plan = new LogicalPlan.Limit(plan, limit, Math.max(offset, 0));
+        }
+        return new BoundQuery(plan, names);
+    }
+
+    /** For VALUES and nested queries: ORDER BY over output columns only. */
+    private BoundQuery finish(BoundQuery inner, List<OrderItem> orderBy, Query query, Object unused) {
+        List<LogicalType> types = inner.plan().outputTypes();
+        List<BoundExpression> items = new ArrayList<>();
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            items.add(new BoundExpression.ColumnRef(i, null, inner.names().get(i), types.get(i), 0));
+            columns.add(new Scope.Column(null, inner.names().get(i), types.get(i)));
+        }
+        ExpressionBinder binder = new ExpressionBinder(new Scope(columns), context.parameters(), "ORDER BY");
+        List<Expression> itemExpressions = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            itemExpressions.add(null);
+        }
+        OrderBinding order = bindOrderBy(orderBy, inner.names(), itemExpressions, items, binder);
+        LogicalPlan plan = inner.plan();
+        if (!order.hiddenExpressions().isEmpty()) {
+            List<BoundExpression> projected = new ArrayList<>(items);
+            projected.addAll(order.hiddenExpressions());
+            plan = new LogicalPlan.Project(plan, projected);
+        }
+        return applyOrderAndLimit(plan, inner.names(), order, query);
+    }
+
+    private long rowCount(Expression expression, String clause, SqlState negativeState) {
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), clause);
+        BoundExpression bound = binder.bind(expression);
+        if (bound.type().id() == TypeId.UNKNOWN || bound.type().isNumber()) {
+            bound = Coercion.cast(bound, LogicalType.BIGINT, false);
+        }
+        if (!(bound instanceof BoundExpression.Constant constant) || bound.type().id() != TypeId.BIGINT) {
+            throw ExpressionBinder.notYet("non-constant " + clause, expression.position());
+        }
+        if (constant.value() == null) {
+            return clause.equals("LIMIT") ? -1 : 0;
+        }
+        long value = (Long) constant.value();
+        if (value < 0) {
+            throw BasaltException.at(negativeState, 0, clause + " must not be negative");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,40 @@
+package io.basalt.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.storage.table.TableStore;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A table in the catalog: its qualified name, columns, and the store holding its rows. */
+public record TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store) {
+    public TableEntry {
+        requireNonNull(schema, "schema is null");
+        requireNonNull(name, "name is null");
+        columns = List.copyOf(columns);
+        requireNonNull(store, "store is null");
+    }
+
+    public List<LogicalType> columnTypes() {
+        List<LogicalType> types = new ArrayList<>(columns.size());
+        for (ColumnEntry column : columns) {
+            types.add(column.type());
+        }
+        return types;
+    }
+
+    /** The index of the column of that name, or -1. */
+    public int columnIndex(String columnName) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(columnName)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public String qualifiedName() {
+        return schema + "." + name;
+    }
+}

@@ -1,0 +1,126 @@
+package io.basalt.engine;
+
+import io.basalt.api.QueryResult;
+import io.basalt.api.ResultColumn;
+import io.basalt.exec.vector.ValueAccess;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/** A materialised result: the batches, their allocator, the command tag. Closing frees everything. */
+final class QueryResultImpl implements QueryResult {
+    private final boolean returnsRows;
+    private final List<ResultColumn> columns;
+    private final Schema schema;
+    private final List<VectorSchemaRoot> batches;
+    private final long[] batchStarts;
+    private final long rowCount;
+    private final String commandTag;
+    private final List<String> notices;
+    private final BufferAllocator allocator;
+    private Runnable onClose = () -> { };
+    private boolean closed;
+
+    QueryResultImpl(boolean returnsRows, List<ResultColumn> columns, List<Field> fields, List<VectorSchemaRoot> batches,
+                    long rowCount, String commandTag, List<String> notices, BufferAllocator allocator) {
+        this.returnsRows = returnsRows;
+        this.columns = List.copyOf(columns);
+        this.schema = new Schema(fields);
+        this.batches = List.copyOf(batches);
+        this.rowCount = rowCount;
+        this.commandTag = commandTag;
+        this.notices = List.copyOf(notices);
+        this.allocator = allocator;
+        this.batchStarts = new long[batches.size()];
+        long start = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            batchStarts[b] = start;
+            start += batches.get(b).getRowCount();
+        }
+    }
+
+    /** A result for a statement that returns no rows. */
+    static QueryResultImpl command(String tag, long affected, List<String> notices) {
+        return new QueryResultImpl(false, List.of(), List.of(), List.of(), affected, tag, notices, null);
+    }
+
+    /** Runs {@code action} once when the result is closed. */
+    void whenClosed(Runnable action) {
+        this.onClose = action;
+    }
+
+    @Override
+    public boolean returnsRows() {
+        return returnsRows;
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        return columns;
+    }
+
+    @Override
+    public Schema schema() {
+        return schema;
+    }
+
+    @Override
+    public List<VectorSchemaRoot> batches() {
+        return batches;
+    }
+
+    @Override
+    public long rowCount() {
+        return rowCount;
+    }
+
+    @Override
+    public String commandTag() {
+        return commandTag;
+    }
+
+    @Override
+    public List<String> notices() {
+        return notices;
+    }
+
+    @Override
+    public String getText(long row, int column) {
+        if (row < 0 || row >= (returnsRows ? rowCount : 0)) {
+            throw new IndexOutOfBoundsException("row " + row + " of " + rowCount);
+        }
+        int batch = java.util.Arrays.binarySearch(batchStarts, row);
+        if (batch < 0) {
+            batch = -batch - 2;
+        }
+        // Skip empty batches that share a start with the next one.
+        while (batch + 1 < batchStarts.length && batchStarts[batch + 1] == row) {
+            batch++;
+        }
+        VectorSchemaRoot root = batches.get(batch);
+        return ValueAccess.text(root.getVector(column), (int) (row - batchStarts[batch]));
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        List<AutoCloseable> resources = new ArrayList<>(batches);
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception ignored) {
+                // VectorSchemaRoot.close does not throw checked exceptions in practice.
+            }
+        }
+        if (allocator != null) {
+            allocator.close();
+        }
+        onClose.run();
+    }
+}

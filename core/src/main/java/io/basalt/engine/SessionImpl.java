@@ -1,0 +1,217 @@
+package io.basalt.engine;
+
+import io.basalt.api.CatalogView;
+import io.basalt.api.QueryResult;
+import io.basalt.api.ResultColumn;
+import io.basalt.api.Session;
+import io.basalt.binder.BindContext;
+import io.basalt.binder.BoundQuery;
+import io.basalt.binder.InsertBinder;
+import io.basalt.binder.Parameters;
+import io.basalt.binder.QueryBinder;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.pipeline.PipelineExecutor;
+import io.basalt.exec.pipeline.ResultCollector;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.planner.PhysicalPlanner;
+import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.UnsupportedStatement;
+import io.basalt.sql.parser.Parser;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.OutOfMemoryException;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * A session: parses each statement, binds it against the catalog, plans it and runs it. Every statement
+ * runs in its own query allocator, freed when the statement ends; results live in an allocator of their
+ * own until the caller closes them. Any failure reaches the caller as a {@link BasaltException}; a bug
+ * surfaces as SQLSTATE XX000, never as a raw Java exception.
+ */
+final class SessionImpl implements Session {
+    private final DatabaseImpl database;
+    private final DdlExecutor ddl;
+    private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
+    private boolean closed;
+
+    SessionImpl(DatabaseImpl database) {
+        this.database = database;
+        this.ddl = new DdlExecutor(database.catalog(), database.tableAllocator(), database.config().vectorSize());
+    }
+
+    @Override
+    public QueryResult execute(String sql, Object... parameters) {
+        checkOpen();
+        try {
+            Statement statement = Parser.parseStatement(sql);
+            BindContext context = new BindContext(database.catalog(), database.tableFunctions(),
+                    new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
+            return track(run(statement, context));
+        } catch (BasaltException failure) {
+            throw failure;
+        } catch (OutOfMemoryException failure) {
+            throw BasaltException.of(SqlState.OUT_OF_MEMORY, "out of memory")
+                    .withDetail(failure.getMessage());
+        } catch (RuntimeException | StackOverflowError bug) {
+            throw BasaltException.internal("internal error: " + bug, bug);
+        }
+    }
+
+    @Override
+    public QueryResult query(String sql, Object... parameters) {
+        QueryResult result = execute(sql, parameters);
+        if (!result.returnsRows()) {
+            result.close();
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "statement does not return rows");
+        }
+        return result;
+    }
+
+    private QueryResultImpl run(Statement statement, BindContext context) {
+        return switch (statement) {
+            case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
+            case InsertStatement insert -> runInsert(insert, context);
+            case CreateTableStatement create -> {
+                synchronized (database.ddlLock()) {
+                    yield ddl.createTable(create, context);
+                }
+            }
+            case DropTableStatement drop -> {
+                synchronized (database.ddlLock()) {
+                    yield ddl.dropTable(drop);
+                }
+            }
+            case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
+                    unsupported.position(), unsupported.description() + " is not supported yet");
+        };
+    }
+
+    private QueryResultImpl runQuery(BoundQuery bound) {
+        List<LogicalType> types = new ArrayList<>();
+        for (LogicalType type : bound.plan().outputTypes()) {
+            types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
+        }
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(new ResultColumn(bound.names().get(i), types.get(i)));
+        }
+        BufferAllocator resultAllocator = database.newAllocator("result");
+        ResultCollector collector = new ResultCollector(bound.names(), types, resultAllocator);
+        try {
+            execute(bound.plan(), collector);
+            List<VectorSchemaRoot> batches = collector.takeBatches();
+            return new QueryResultImpl(true, columns, collector.fields(), batches, collector.rowCount(),
+                    "SELECT " + collector.rowCount(), List.of(), resultAllocator);
+        } catch (RuntimeException | Error failure) {
+            collector.close();
+            resultAllocator.close();
+            throw failure;
+        }
+    }
+
+    private QueryResultImpl runInsert(InsertStatement insert, BindContext context) {
+        TableEntry table = resolveTable(insert.table());
+        LogicalPlan plan = new InsertBinder(context).bind(insert, table);
+        BufferAllocator resultAllocator = database.newAllocator("result");
+        try (ResultCollector collector = new ResultCollector(List.of("count"), List.of(LogicalType.BIGINT),
+                resultAllocator)) {
+            execute(plan, collector);
+            long inserted = 0;
+            for (VectorSchemaRoot root : collector.takeBatches()) {
+                try (root) {
+                    FieldVector count = root.getVector(0);
+                    inserted += (Long) io.basalt.exec.vector.ValueAccess.get(count, 0);
+                }
+            }
+            return QueryResultImpl.command("INSERT 0 " + inserted, inserted, List.of());
+        } finally {
+            resultAllocator.close();
+        }
+    }
+
+    private void execute(LogicalPlan plan, ResultCollector collector) {
+        PhysicalOperator operator = PhysicalPlanner.plan(plan);
+        try (BufferAllocator queryAllocator = database.newAllocator("query")) {
+            ExecutionContext context = ExecutionContext.of(queryAllocator, database.config().vectorSize());
+            new PipelineExecutor(context).run(operator, collector);
+        }
+    }
+
+    private TableEntry resolveTable(QualifiedName name) {
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        return database.catalog().findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
+                SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
+    }
+
+    @Override
+    public long append(String tableName, VectorSchemaRoot rows) {
+        checkOpen();
+        TableEntry table = database.catalog().findTable(null, tableName).orElseThrow(() -> BasaltException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist"));
+        List<LogicalType> expected = table.columnTypes();
+        if (rows.getFieldVectors().size() != expected.size()) {
+            throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "table \"" + tableName + "\" has " + expected.size()
+                    + " columns but the batch has " + rows.getFieldVectors().size());
+        }
+        for (int c = 0; c < expected.size(); c++) {
+            LogicalType actual = LogicalType.of(rows.getVector(c).getField());
+            if (!actual.physical().equals(expected.get(c).physical())
+                    || (actual.isNumeric() && actual.scale() != expected.get(c).scale())) {
+                throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "column \"" + table.columns().get(c).name()
+                        + "\" is of type " + expected.get(c).displayName() + " but the batch has "
+                        + actual.displayName());
+            }
+        }
+        table.store().append(new Batch(rows.getFieldVectors(), rows.getRowCount()));
+        return rows.getRowCount();
+    }
+
+    @Override
+    public CatalogView catalog() {
+        return new CatalogViewImpl(database.catalog());
+    }
+
+    private QueryResultImpl track(QueryResultImpl result) {
+        if (result.returnsRows()) {
+            openResults.add(result);
+            result.whenClosed(() -> openResults.remove(result));
+        }
+        return result;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("session is closed");
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (QueryResultImpl result : new ArrayList<>(openResults)) {
+            result.close();
+        }
+        database.sessionClosed(this);
+    }
+}

@@ -1,0 +1,116 @@
+package io.basalt.plan.logical;
+
+import io.basalt.catalog.TableEntry;
+import io.basalt.exec.function.aggregate.AggregateFunction;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The logical plan: what to compute, not how. Immutable records; each node's output is a list of typed
+ * columns, and the expressions of a node refer to its input's columns by position.
+ */
+public sealed interface LogicalPlan {
+    List<LogicalType> outputTypes();
+
+    /** Reads columns {@code columns} of a table or another scan source. */
+    record Scan(ScanSource source, int[] columns, List<LogicalType> outputTypes) implements LogicalPlan {
+        public Scan {
+            columns = columns.clone();
+            outputTypes = List.copyOf(outputTypes);
+        }
+    }
+
+    /** Literal rows; a SELECT without FROM reads one row with no columns. */
+    record Values(List<List<BoundExpression>> rows, List<LogicalType> outputTypes) implements LogicalPlan {
+        public Values {
+            rows = rows.stream().map(List::copyOf).toList();
+            outputTypes = List.copyOf(outputTypes);
+        }
+    }
+
+    /** Keeps the rows for which every conjunct is true. */
+    record Filter(LogicalPlan input, List<BoundExpression> conjuncts) implements LogicalPlan {
+        public Filter {
+            conjuncts = List.copyOf(conjuncts);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    record Project(LogicalPlan input, List<BoundExpression> expressions) implements LogicalPlan {
+        public Project {
+            expressions = List.copyOf(expressions);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>(expressions.size());
+            for (BoundExpression expression : expressions) {
+                types.add(expression.type());
+            }
+            return types;
+        }
+    }
+
+    /** Output: group keys, then aggregates. No keys: exactly one row. */
+    record Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates)
+            implements LogicalPlan {
+        public Aggregate {
+            groupKeys = List.copyOf(groupKeys);
+            aggregates = List.copyOf(aggregates);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>();
+            for (BoundExpression key : groupKeys) {
+                types.add(key.type());
+            }
+            for (AggregateSpec aggregate : aggregates) {
+                types.add(aggregate.function().resultType());
+            }
+            return types;
+        }
+    }
+
+    /** One aggregate: its function and argument over the aggregation's input (null for count(*)). */
+    record AggregateSpec(AggregateFunction function, BoundExpression argument) {
+    }
+
+    /** Sorts by input columns. */
+    record Sort(LogicalPlan input, List<SortSpec> keys) implements LogicalPlan {
+        public Sort {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    record SortSpec(int column, boolean descending, boolean nullsFirst) {
+    }
+
+    /** {@code limit < 0} means no limit. */
+    record Limit(LogicalPlan input, long limit, long offset) implements LogicalPlan {
+        @Override
+        public List<LogicalType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /** Appends the input's rows (already in the table's column order and types) to a table; outputs nothing. */
+    record Insert(TableEntry table, LogicalPlan input) implements LogicalPlan {
+        @Override
+        public List<LogicalType> outputTypes() {
+            return List.of();
+        }
+    }
+}

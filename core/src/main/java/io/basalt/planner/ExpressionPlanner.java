@@ -1,0 +1,58 @@
+package io.basalt.planner;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.expression.ArithmeticExpression;
+import io.basalt.exec.expression.CaseExpression;
+import io.basalt.exec.expression.CastExpression;
+import io.basalt.exec.expression.ColumnExpression;
+import io.basalt.exec.expression.ComparisonExpression;
+import io.basalt.exec.expression.ConstantExpression;
+import io.basalt.exec.expression.FunctionExpression;
+import io.basalt.exec.expression.IsNullExpression;
+import io.basalt.exec.expression.LogicalExpression;
+import io.basalt.exec.expression.NegateExpression;
+import io.basalt.exec.expression.NotExpression;
+import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Translates bound expressions into the executor's physical expressions, one node kind at a time. */
+final class ExpressionPlanner {
+    private ExpressionPlanner() {
+    }
+
+    static PhysicalExpression plan(BoundExpression expression) {
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> new ColumnExpression(e.index(), e.type());
+            case BoundExpression.Constant e -> new ConstantExpression(concrete(e.type()), e.value());
+            case BoundExpression.Arithmetic e -> new ArithmeticExpression(e.operator(), plan(e.left()), plan(e.right()),
+                    e.type());
+            case BoundExpression.Negate e -> new NegateExpression(plan(e.operand()));
+            case BoundExpression.Comparison e -> new ComparisonExpression(e.operator(), plan(e.left()), plan(e.right()));
+            case BoundExpression.Logical e -> new LogicalExpression(e.isAnd(), planAll(e.operands()));
+            case BoundExpression.Not e -> new NotExpression(plan(e.operand()));
+            case BoundExpression.IsNull e -> new IsNullExpression(plan(e.operand()), e.negated());
+            case BoundExpression.Cast e -> new CastExpression(plan(e.operand()), concrete(e.type()), e.explicit());
+            case BoundExpression.Case e -> new CaseExpression(planAll(e.conditions()), planAll(e.results()),
+                    plan(e.otherwise()), concrete(e.type()));
+            case BoundExpression.Function e -> new FunctionExpression(e.function(), planAll(e.arguments()), e.type());
+            case BoundExpression.AggregateCall e -> throw BasaltException.internal("aggregate call left in a plan");
+        };
+    }
+
+    static List<PhysicalExpression> planAll(List<BoundExpression> expressions) {
+        List<PhysicalExpression> out = new ArrayList<>(expressions.size());
+        for (BoundExpression expression : expressions) {
+            out.add(plan(expression));
+        }
+        return out;
+    }
+
+    /** An untyped value that reaches execution (a bare NULL or string literal) is text, as in PostgreSQL. */
+    static LogicalType concrete(LogicalType type) {
+        return type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type;
+    }
+}

@@ -1,0 +1,44 @@
+package io.basalt.exec.vector;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * Zero-copy slices of vectors into another allocator: the slice shares the source's buffers and the
+ * memory is accounted to {@code allocator}, so the source may be closed (and its allocator too) while the
+ * slice lives on.
+ *
+ * <p>Arrow 19's {@code BitVector.splitAndTransfer} breaks that rule for slices starting at a byte boundary:
+ * it retains the source buffer without moving ownership, so closing the source's allocator fails with a
+ * leak. Boolean vectors are therefore copied (they are one bit per row: the copy is cheap).
+ */
+public final class VectorSlices {
+    private VectorSlices() {
+    }
+
+    /** Rows {@code [start, start + length)} of {@code source} as a new vector owned by {@code allocator}. */
+    public static FieldVector slice(FieldVector source, int start, int length, BufferAllocator allocator) {
+        return slice(source, start, length, allocator, source.getField());
+    }
+
+    /** Like {@link #slice} but the new vector carries {@code field} (a result column's name). */
+    public static FieldVector slice(FieldVector source, int start, int length, BufferAllocator allocator,
+                                    org.apache.arrow.vector.types.pojo.Field field) {
+        if (source instanceof BitVector bits) {
+            BitVector copy = new BitVector(field, allocator);
+            copy.allocateNew(Math.max(length, 1));
+            for (int i = 0; i < length; i++) {
+                if (!bits.isNull(start + i)) {
+                    copy.set(i, bits.get(start + i));
+                }
+            }
+            copy.setValueCount(length);
+            return copy;
+        }
+        TransferPair pair = source.getTransferPair(field, allocator);
+        pair.splitAndTransfer(start, length);
+        return (FieldVector) pair.getTo();
+    }
+}
