@@ -10,12 +10,14 @@ import io.basalt.cli.format.QueryResultTable;
 import io.basalt.cli.format.TablePrinter;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
  * Runs one SQL statement and shows its outcome as psql does: the rows as a table, or the command
  * tag ({@code CREATE TABLE}, {@code INSERT 0 2}) unless quiet; a table followed by the tag for
- * {@code INSERT/UPDATE/DELETE ... RETURNING}; an error on standard error with its position; and
+ * {@code INSERT/UPDATE/DELETE ... RETURNING}; notices ({@code NOTICE:  ...}) and errors on
+ * standard error, errors with their position; and
  * with {@code \timing} the {@code Time:} line after either. Echoing the statement ({@code -e}) is
  * the caller's business, since a {@code -c} string is echoed once for all its statements.
  */
@@ -48,6 +50,7 @@ public final class StatementExecutor {
         boolean success;
         try (QueryResult result = session.execute(sql)) {
             double elapsed = (System.nanoTime() - start) / 1e6;
+            printNotices(result, locationPrefix);
             printResult(result, print);
             printTiming(elapsed);
             success = true;
@@ -70,6 +73,17 @@ public final class StatementExecutor {
             }
         } else if (!settings.quiet()) {
             output.println(tag);
+        }
+    }
+
+    /** Notices go to standard error before the result, as psql receives them while the statement runs. */
+    private void printNotices(QueryResult result, String locationPrefix) {
+        List<String> notices = result.notices();
+        if (notices == null) {
+            return;
+        }
+        for (String notice : notices) {
+            output.error(locationPrefix + "NOTICE:  " + notice + "\n");
         }
     }
 

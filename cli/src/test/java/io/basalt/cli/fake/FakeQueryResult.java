@@ -19,9 +19,12 @@ public final class FakeQueryResult implements QueryResult {
     private final List<List<String>> rows;
     private final String commandTag;
     private final long rowCount;
+    private final List<String> notices;
     private boolean closed;
 
-    private FakeQueryResult(List<ResultColumn> columns, List<List<String>> rows, String commandTag, long rowCount) {
+    private FakeQueryResult(List<ResultColumn> columns, List<List<String>> rows, String commandTag, long rowCount,
+                            List<String> notices) {
+        this.notices = List.copyOf(notices);
         this.columns = List.copyOf(columns);
         this.rows = rows;
         this.commandTag = requireNonNull(commandTag, "commandTag is null");
@@ -31,12 +34,17 @@ public final class FakeQueryResult implements QueryResult {
     /** A result with rows, tagged {@code SELECT n}. Cells may be null (SQL NULL). */
     public static FakeQueryResult rows(List<ResultColumn> columns, List<List<String>> rows) {
         List<List<String>> copy = new ArrayList<>(rows);
-        return new FakeQueryResult(columns, copy, "SELECT " + copy.size(), copy.size());
+        return new FakeQueryResult(columns, copy, "SELECT " + copy.size(), copy.size(), List.of());
     }
 
     /** A result of a statement that returns no rows, e.g. {@code INSERT 0 2}. */
     public static FakeQueryResult command(String commandTag, long affectedRows) {
-        return new FakeQueryResult(List.of(), null, commandTag, affectedRows);
+        return new FakeQueryResult(List.of(), null, commandTag, affectedRows, List.of());
+    }
+
+    /** The same result carrying notices, as the engine reports them for e.g. DROP TABLE IF EXISTS. */
+    public FakeQueryResult withNotices(String... newNotices) {
+        return new FakeQueryResult(columns, rows, commandTag, rowCount, List.of(newNotices));
     }
 
     public boolean isClosed() {
@@ -75,6 +83,11 @@ public final class FakeQueryResult implements QueryResult {
     @Override
     public String commandTag() {
         return commandTag;
+    }
+
+    @Override
+    public List<String> notices() {
+        return notices;
     }
 
     @Override

@@ -47,6 +47,11 @@ public class ForwardingQueryResult implements QueryResult {
     }
 
     @Override
+    public List<String> notices() {
+        return delegate.notices();
+    }
+
+    @Override
     public String getText(long row, int column) {
         return delegate.getText(row, column);
     }

@@ -39,6 +39,8 @@ class ShellBehaviourTest {
                 .on("create table t (a int)", () -> FakeQueryResult.command("CREATE TABLE", 0))
                 .on("insert into t values (1), (2)", () -> FakeQueryResult.command("INSERT 0 2", 2))
                 .on("insert into t values (3) returning a", () -> new ReturningResult())
+                .on("drop table if exists nosuch", () -> FakeQueryResult.command("DROP TABLE", 0)
+                        .withNotices("table \"nosuch\" does not exist, skipping"))
                 .failing("select 1/0", BasaltException.of(SqlState.DIVISION_BY_ZERO, "division by zero"));
     }
 
@@ -68,6 +70,17 @@ class ShellBehaviourTest {
         assertThat(run.out()).isEqualTo("CREATE TABLE\nINSERT 0 2\n");
         ShellRun quiet = ShellRun.of(session(), "", home, "-q", "-c", "create table t (a int)");
         assertThat(quiet.out()).isEmpty();
+    }
+
+    @Test
+    void noticesGoToStandardErrorWithTheScriptLocation() throws IOException {
+        Path script = home.resolve("notice.sql");
+        Files.writeString(script, "\n drop table if exists nosuch;\n");
+        ShellRun run = ShellRun.of(session(), "", home, "-f", script.toString());
+        assertThat(run.err()).isEqualTo("basalt:" + script + ":2: NOTICE:  table \"nosuch\" does not exist, skipping\n");
+        assertThat(run.out()).isEqualTo("DROP TABLE\n");
+        assertThat(ShellRun.of(session(), "drop table if exists nosuch;", home, "-q").err())
+                .isEqualTo("NOTICE:  table \"nosuch\" does not exist, skipping\n");
     }
 
     @Test
