@@ -1,0 +1,233 @@
+package io.basalt.storage.wal;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.channels.Channels;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.VectorUnloader;
+import org.apache.arrow.vector.ipc.ArrowStreamReader;
+import org.apache.arrow.vector.ipc.ArrowStreamWriter;
+import org.apache.arrow.vector.ipc.WriteChannel;
+import org.apache.arrow.vector.ipc.message.ArrowRecordBatch;
+import org.apache.arrow.vector.ipc.message.IpcOption;
+import org.apache.arrow.vector.ipc.message.MessageSerializer;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
+
+/**
+ * The payloads of log records. Integers are big-endian int32, strings UTF-8.
+ *
+ * <pre>
+ * DDL     the statement's SQL text (the whole payload)
+ * APPEND  table name length, table name, then an Arrow IPC stream: one schema message (with the
+ *         fields' metadata, so basalt.type survives), one record batch message per batch, and the
+ *         end-of-stream marker; no stream at all when the record has no batches
+ * GROUP   record count, then per record: kind byte, payload length, payload (DDL or APPEND only)
+ * </pre>
+ *
+ * <p>A single record is written as its own kind; a commit of several records is one GROUP record, so
+ * that the checksum makes the whole commit survive or vanish together.
+ */
+final class RecordCodec {
+    private RecordCodec() {
+    }
+
+    /** The framed bytes of one log record holding {@code records} (at least one). */
+    static ByteBuffer encode(List<WalRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("a commit needs at least one record");
+        }
+        RecordBuffer out = new RecordBuffer();
+        if (records.size() == 1) {
+            WalRecord record = records.getFirst();
+            writePayload(record, out);
+            return out.frame(kind(record));
+        }
+        out.writeInt(records.size());
+        for (WalRecord record : records) {
+            out.write(kind(record));
+            int lengthAt = out.position();
+            out.writeInt(0);
+            writePayload(record, out);
+            out.putInt(lengthAt, out.position() - lengthAt - 4);
+        }
+        return out.frame(WalFormat.KIND_GROUP);
+    }
+
+    private static byte kind(WalRecord record) {
+        return switch (record) {
+            case WalRecord.Ddl ignored -> WalFormat.KIND_DDL;
+            case WalRecord.Append ignored -> WalFormat.KIND_APPEND;
+        };
+    }
+
+    private static void writePayload(WalRecord record, RecordBuffer out) {
+        switch (record) {
+            case WalRecord.Ddl ddl -> out.writeBytes(ddl.sql().getBytes(UTF_8));
+            case WalRecord.Append append -> writeAppend(append, out);
+        }
+    }
+
+    private static void writeAppend(WalRecord.Append append, RecordBuffer out) {
+        byte[] name = append.tableName().getBytes(UTF_8);
+        out.writeInt(name.length);
+        out.writeBytes(name);
+        List<Batch> batches = append.batches();
+        if (batches.isEmpty()) {
+            return;
+        }
+        long estimate = 0;
+        for (Batch batch : batches) {
+            for (FieldVector column : batch.columns()) {
+                estimate += column.getBufferSize();
+            }
+        }
+        RecordBuffer.checkSize(estimate);
+        List<Field> fields = new ArrayList<>();
+        for (FieldVector column : batches.getFirst().columns()) {
+            fields.add(column.getField());
+        }
+        try {
+            WriteChannel channel = new WriteChannel(Channels.newChannel(out));
+            MessageSerializer.serialize(channel, new Schema(fields), IpcOption.DEFAULT);
+            for (Batch batch : batches) {
+                checkSameSchema(fields, batch, append.tableName());
+                // The root only borrows the batch's vectors and is deliberately not closed.
+                VectorSchemaRoot root = new VectorSchemaRoot(fields, batch.columns(), batch.rowCount());
+                try (ArrowRecordBatch message = new VectorUnloader(root).getRecordBatch()) {
+                    MessageSerializer.serialize(channel, message, IpcOption.DEFAULT);
+                }
+            }
+            ArrowStreamWriter.writeEndOfStream(channel, IpcOption.DEFAULT);
+        } catch (IOException e) {
+            throw BasaltException.internal("could not serialize rows for the write-ahead log", e);
+        }
+    }
+
+    private static void checkSameSchema(List<Field> fields, Batch batch, String tableName) {
+        boolean same = batch.columnCount() == fields.size();
+        for (int c = 0; same && c < fields.size(); c++) {
+            same = batch.column(c).getField().getFieldType().equals(fields.get(c).getFieldType());
+        }
+        if (!same) {
+            throw new IllegalArgumentException("batches appended to " + tableName
+                    + " differ in their columns (count, Arrow type, nullability or metadata)");
+        }
+    }
+
+    /**
+     * The records held by one log record whose checksum has been verified. The vectors of the returned
+     * {@link WalRecord.Append}s are allocated from {@code allocator} and belong to the caller, who frees
+     * them with {@link #release}.
+     *
+     * @throws BasaltException DATA_CORRUPTED when the payload does not decode
+     */
+    static List<WalRecord> decode(byte kind, byte[] payload, int length, BufferAllocator allocator) {
+        List<WalRecord> records = new ArrayList<>();
+        try {
+            if (kind == WalFormat.KIND_GROUP) {
+                ByteBuffer in = ByteBuffer.wrap(payload, 0, length);
+                int count = in.getInt();
+                for (int i = 0; i < count; i++) {
+                    byte innerKind = in.get();
+                    int innerLength = in.getInt();
+                    if (innerKind == WalFormat.KIND_GROUP || innerLength < 0 || innerLength > in.remaining()) {
+                        throw new IOException("malformed group entry " + i);
+                    }
+                    records.add(decodeSingle(innerKind, payload, in.position(), innerLength, allocator));
+                    in.position(in.position() + innerLength);
+                }
+                if (in.hasRemaining()) {
+                    throw new IOException(in.remaining() + " bytes after the last group entry");
+                }
+            } else {
+                records.add(decodeSingle(kind, payload, 0, length, allocator));
+            }
+            return records;
+        } catch (IOException | RuntimeException e) {
+            release(records);
+            if (e instanceof BasaltException basalt) {
+                throw basalt;
+            }
+            BasaltException error = BasaltException.of(SqlState.DATA_CORRUPTED, "invalid write-ahead log record")
+                    .withDetail(String.valueOf(e.getMessage()));
+            error.addSuppressed(e);
+            throw error;
+        }
+    }
+
+    private static WalRecord decodeSingle(byte kind, byte[] payload, int offset, int length,
+                                          BufferAllocator allocator) throws IOException {
+        return switch (kind) {
+            case WalFormat.KIND_DDL -> new WalRecord.Ddl(utf8(payload, offset, length));
+            case WalFormat.KIND_APPEND -> decodeAppend(payload, offset, length, allocator);
+            default -> throw new IOException("unknown record kind " + kind);
+        };
+    }
+
+    private static WalRecord.Append decodeAppend(byte[] payload, int offset, int length, BufferAllocator allocator)
+            throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(payload, offset, length);
+        int nameLength = in.getInt();
+        if (nameLength < 0 || nameLength > in.remaining()) {
+            throw new IOException("table name length " + nameLength + " exceeds the record");
+        }
+        String tableName = utf8(payload, in.position(), nameLength);
+        in.position(in.position() + nameLength);
+        if (!in.hasRemaining()) {
+            return new WalRecord.Append(tableName, List.of());
+        }
+        List<Batch> batches = new ArrayList<>();
+        List<FieldVector> owned = new ArrayList<>();
+        try (ArrowStreamReader reader = new ArrowStreamReader(
+                new ByteArrayInputStream(payload, in.position(), in.remaining()), allocator)) {
+            VectorSchemaRoot root = reader.getVectorSchemaRoot();
+            while (reader.loadNextBatch()) {
+                List<FieldVector> columns = new ArrayList<>(root.getFieldVectors().size());
+                for (FieldVector loaded : root.getFieldVectors()) {
+                    TransferPair pair = loaded.getTransferPair(allocator);
+                    pair.transfer();
+                    FieldVector column = (FieldVector) pair.getTo();
+                    owned.add(column);
+                    columns.add(column);
+                }
+                batches.add(new Batch(columns, root.getRowCount()));
+            }
+            return new WalRecord.Append(tableName, batches);
+        } catch (IOException | RuntimeException e) {
+            for (FieldVector vector : owned) {
+                vector.close();
+            }
+            throw e;
+        }
+    }
+
+    private static String utf8(byte[] bytes, int offset, int length) throws CharacterCodingException {
+        return UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+    }
+
+    /** Frees the vectors of the {@link WalRecord.Append}s that {@link #decode} returned. */
+    static void release(List<WalRecord> records) {
+        for (WalRecord record : records) {
+            if (record instanceof WalRecord.Append append) {
+                for (Batch batch : append.batches()) {
+                    for (FieldVector column : batch.columns()) {
+                        column.close();
+                    }
+                }
+            }
+        }
+    }
+}

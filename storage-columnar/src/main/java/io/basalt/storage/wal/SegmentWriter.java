@@ -1,0 +1,140 @@
+package io.basalt.storage.wal;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The appending end of the log: the open last segment, where the next record goes, and the sequence
+ * number it gets. It starts a new segment when a record would overflow the current one, after syncing
+ * the current one, so that records become durable in log order. Used by the log's writer thread only.
+ *
+ * <p>A record whose write fails is cut off again, so the log never holds a partial record while it is
+ * open. When that cut fails, or a sync fails, the writer refuses every later write: after a failed
+ * sync the kernel may have dropped the unwritten pages, so nothing written since can be trusted.
+ */
+final class SegmentWriter {
+    private final Path walDirectory;
+    private final long segmentBytes;
+    private final List<SegmentFile> segments;
+    private FileChannel channel;
+    private long position;
+    private long lastSequence;
+    private BasaltException failure;
+
+    /**
+     * Continues the log whose segments are {@code segments}, the last one ending at {@code end}.
+     *
+     * @throws IOException when the last segment cannot be opened
+     */
+    SegmentWriter(Path walDirectory, List<SegmentFile> segments, long end, long lastSequence, long segmentBytes)
+            throws IOException {
+        this.walDirectory = walDirectory;
+        this.segmentBytes = segmentBytes;
+        this.segments = new ArrayList<>(segments);
+        this.channel = FileChannel.open(segments.getLast().path(), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        this.position = end;
+        this.lastSequence = lastSequence;
+    }
+
+    /**
+     * Writes one framed record (not yet durable: see {@link #sync}) and returns its sequence number.
+     *
+     * @throws BasaltException IO_ERROR when it cannot be written
+     */
+    long write(ByteBuffer record) {
+        if (failure != null) {
+            throw BasaltException.of(SqlState.IO_ERROR, "write-ahead log is unusable after an earlier failure")
+                    .withDetail(failure.getMessage())
+                    .withHint("Close and reopen the database.");
+        }
+        if (position > WalFormat.HEADER_BYTES && position + record.remaining() > segmentBytes) {
+            startNextSegment();
+        }
+        long start = position;
+        try {
+            while (record.hasRemaining()) {
+                position += channel.write(record, position);
+            }
+        } catch (IOException e) {
+            position = start;
+            BasaltException error = FileErrors.failed("could not write to file", currentPath(), e);
+            try {
+                channel.truncate(start);
+            } catch (IOException truncation) {
+                error.addSuppressed(truncation);
+                failure = error;
+            }
+            throw error;
+        }
+        return ++lastSequence;
+    }
+
+    /**
+     * Makes every record written so far durable.
+     *
+     * @throws BasaltException IO_ERROR when the sync fails; the writer is unusable afterwards
+     */
+    void sync() {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            failure = FileErrors.failed("could not fsync file", currentPath(), e);
+            throw failure;
+        }
+    }
+
+    private void startNextSegment() {
+        sync();
+        SegmentFile current = segments.getLast();
+        Path nextPath = walDirectory.resolve(WalFormat.segmentName(current.number() + 1));
+        SegmentFile next;
+        FileChannel nextChannel;
+        try {
+            next = SegmentFile.create(walDirectory, current.number() + 1, lastSequence + 1);
+            nextChannel = FileChannel.open(next.path(), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        } catch (IOException e) {
+            throw FileErrors.failed("could not create file", nextPath, e);
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Its records are durable already; a failed close loses nothing.
+        }
+        channel = nextChannel;
+        segments.add(next);
+        position = WalFormat.HEADER_BYTES;
+    }
+
+    private Path currentPath() {
+        return segments.getLast().path();
+    }
+
+    List<SegmentFile> segments() {
+        return List.copyOf(segments);
+    }
+
+    /** The end of the last record written to the current segment. */
+    long end() {
+        return position;
+    }
+
+    long lastSequence() {
+        return lastSequence;
+    }
+
+    /** Closes the current segment. */
+    void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            throw FileErrors.failed("could not close file", currentPath(), e);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package io.basalt.storage.wal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import java.util.List;
+
+/**
+ * One committed change as the write-ahead log carries it: what the engine hands to
+ * {@link WriteAheadLog#append} and what {@link WriteAheadLog#replay} hands back.
+ *
+ * <p>Ownership of an {@link Append}'s batches: when writing, the caller keeps them (the log only reads
+ * them while {@code append} runs). When replaying, the log owns them and they are valid only while the
+ * visitor runs; the visitor copies what it keeps (as {@code TableStore.appendAll} does) and never closes
+ * them.
+ */
+public sealed interface WalRecord {
+    /** A successful CREATE TABLE or DROP TABLE, replayed by executing {@code sql} again. */
+    record Ddl(String sql) implements WalRecord {
+        public Ddl {
+            requireNonNull(sql, "sql is null");
+        }
+    }
+
+    /**
+     * The rows one INSERT or bulk append committed to {@code tableName}. The batches share one schema:
+     * the same column count and, column by column, the same Arrow field type (type, nullability and
+     * metadata such as {@code basalt.type}; names may differ), in the table's column order. Replayed
+     * vectors carry the first batch's fields, metadata included.
+     */
+    record Append(String tableName, List<Batch> batches) implements WalRecord {
+        public Append {
+            requireNonNull(tableName, "tableName is null");
+            batches = List.copyOf(batches);
+        }
+
+        /** Rows over all batches. */
+        public long rowCount() {
+            long rows = 0;
+            for (Batch batch : batches) {
+                rows += batch.rowCount();
+            }
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,331 @@
+package io.basalt.storage.wal;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The write-ahead log of one database directory: every committed change is appended here, and made
+ * durable, before the engine acknowledges it; when the database is opened again, {@link #replay}
+ * hands the changes back in commit order.
+ *
+ * <p>On disk: {@code <dbdir>/wal/wal-000001.log}, {@code wal-000002.log}, ... (segments of about 64 MiB;
+ * a new one starts when the next record would not fit), each a header followed by length-prefixed,
+ * CRC32C-checksummed records; {@link WalFormat} has the byte layout, {@link RecordCodec} the payloads
+ * (DDL as UTF-8 SQL text, appended rows as an Arrow IPC stream). {@code <dbdir>/lock} is locked while
+ * the log is open, so that one process at a time writes the database.
+ *
+ * <p>Opening recovers the log ({@link LogRecovery}): a record torn by a crash, or damaged, ends the log
+ * there; the log is cut back to the last good record, every record before it is kept, and the finding
+ * is reported by {@link #recovery()} (and logged), not thrown.
+ *
+ * <p>Writing and durability: {@link #append} and {@link #commit} return after the record is written and
+ * the segment has been synced with {@code FileChannel.force(false)}. One record is atomic: after a crash
+ * it is either wholly present or absent. {@code commit} puts several records in one log record, so a
+ * statement or transaction of several changes is atomic too. A single writer thread owned by the log
+ * does all file I/O and performs group commit: the records that callers on different threads hand in
+ * while a sync is under way are written together and made durable by one sync. Callers wait
+ * uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
+ * After a failed sync the log refuses further writes (the operating system may have dropped the dirty
+ * pages), and the database must be reopened.
+ *
+ * <p>Sequence numbers count log records from 1 for a new log; {@code append} and {@code commit} return
+ * the record's number and {@link WalVisitor} receives it on replay.
+ *
+ * <p>Thread safety: all methods may be called from any thread. Order of records is the order in
+ * which {@code append}/{@code commit} calls entered the log, which the caller serializes as it needs.
+ */
+public final class WriteAheadLog implements AutoCloseable {
+    /** The log's directory inside the database directory. */
+    public static final String DIRECTORY_NAME = "wal";
+    static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
+
+    /** A record waiting for the writer thread, or (with no bytes) the request to stop it. */
+    private static final class PendingWrite {
+        final ByteBuffer bytes;
+        final CompletableFuture<Long> done = new CompletableFuture<>();
+        long sequence;
+
+        PendingWrite(ByteBuffer bytes) {
+            this.bytes = bytes;
+        }
+    }
+
+    /** What the writer has made durable: what {@link #replay} may read. */
+    private record DurableState(List<SegmentFile> segments, long end, long lastSequence) {
+    }
+
+    private final Path walDirectory;
+    private final DatabaseLock lock;
+    private final WalRecovery recovery;
+    private final SegmentWriter segmentWriter;
+    private final Thread writer;
+    private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final PendingWrite stopRequest = new PendingWrite(null);
+    private volatile DurableState durable;
+    private boolean closed;
+
+    private WriteAheadLog(Path walDirectory, DatabaseLock lock, LogRecovery.Result recovered, long segmentBytes)
+            throws IOException {
+        this.walDirectory = walDirectory;
+        this.lock = lock;
+        this.recovery = recovered.report();
+        this.durable = new DurableState(recovered.segments(), recovered.end(), recovery.lastSequence());
+        this.segmentWriter = new SegmentWriter(walDirectory, recovered.segments(), recovered.end(),
+                recovery.lastSequence(), segmentBytes);
+        this.writer = new Thread(this::runWriter, "basalt-wal-writer " + walDirectory);
+        writer.setDaemon(true);
+    }
+
+    /**
+     * Opens the log of {@code dbDirectory}, creating the directory and an empty log if they do not
+     * exist, locking the database, and recovering the log (see {@link #recovery()}).
+     *
+     * @throws BasaltException IO_ERROR when the database is locked by another process or already open
+     *     in this one, or a file cannot be read or written; DATA_CORRUPTED when a segment header is not
+     *     a Basalt WAL header or comes from a newer version of Basalt
+     */
+    public static WriteAheadLog open(Path dbDirectory) {
+        return open(dbDirectory, DEFAULT_SEGMENT_BYTES);
+    }
+
+    /** {@link #open(Path)} with segments of {@code segmentBytes}, so that tests can make many. */
+    static WriteAheadLog open(Path dbDirectory, long segmentBytes) {
+        requireNonNull(dbDirectory, "dbDirectory is null");
+        if (segmentBytes <= WalFormat.HEADER_BYTES) {
+            throw new IllegalArgumentException("segmentBytes must exceed the segment header");
+        }
+        try {
+            if (!Files.isDirectory(dbDirectory)) {
+                Files.createDirectories(dbDirectory);
+                Path parent = dbDirectory.toAbsolutePath().getParent();
+                if (parent != null) {
+                    SegmentFile.syncDirectory(parent);
+                }
+            }
+        } catch (IOException e) {
+            throw FileErrors.failed("could not create directory", dbDirectory, e);
+        }
+        DatabaseLock lock = DatabaseLock.acquire(dbDirectory);
+        Path walDirectory = dbDirectory.resolve(DIRECTORY_NAME);
+        try {
+            LogRecovery.Result recovered = LogRecovery.recover(walDirectory);
+            WalRecovery report = recovered.report();
+            if (!report.clean()) {
+                LOG.log(System.Logger.Level.WARNING, "write-ahead log ends early: " + report.damage() + "; kept "
+                        + report.records() + " records, removed " + report.discardedBytes() + " bytes");
+            }
+            WriteAheadLog log = new WriteAheadLog(walDirectory, lock, recovered, segmentBytes);
+            log.writer.start();
+            return log;
+        } catch (IOException e) {
+            lock.close();
+            throw FileErrors.failed("could not open write-ahead log", walDirectory, e);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** What opening found: records kept, and whether and why a torn or damaged tail was removed. */
+    public WalRecovery recovery() {
+        return recovery;
+    }
+
+    /** The sequence number of the last durable record (0 for an empty new log). */
+    public long lastSequence() {
+        return durable.lastSequence();
+    }
+
+    /**
+     * Appends one record and returns its sequence number once it is durable.
+     *
+     * @throws BasaltException IO_ERROR when it cannot be written or synced (then it may or may not
+     *     survive a crash, and after a failed sync the log refuses further writes)
+     */
+    public long append(WalRecord record) {
+        return commit(List.of(requireNonNull(record, "record is null")));
+    }
+
+    /**
+     * Appends {@code records} (at least one) as one atomic log record and returns its sequence number
+     * once it is durable. Replay delivers them all, in this order, or none of them.
+     *
+     * @throws BasaltException as {@link #append}
+     */
+    public long commit(List<WalRecord> records) {
+        PendingWrite pending = new PendingWrite(RecordCodec.encode(records));
+        synchronized (this) {
+            if (closed) {
+                throw BasaltException.internal("write-ahead log " + walDirectory + " is closed");
+            }
+            queue.add(pending);
+        }
+        return await(pending.done);
+    }
+
+    private static long await(CompletableFuture<Long> done) {
+        try {
+            return done.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Hands every durable record to {@code visitor}, in commit order, and returns how many log records
+     * it read. Appended rows are decoded into vectors allocated from {@code allocator}; they are valid
+     * only during the visitor call that receives them and are freed afterwards (see {@link WalVisitor}).
+     *
+     * @throws BasaltException DATA_CORRUPTED when a record that opening verified no longer reads back,
+     *     IO_ERROR when a segment cannot be read; any exception the visitor throws
+     */
+    public long replay(BufferAllocator allocator, WalVisitor visitor) {
+        requireNonNull(allocator, "allocator is null");
+        requireNonNull(visitor, "visitor is null");
+        DurableState state = durable;
+        long delivered = 0;
+        for (int i = 0; i < state.segments().size(); i++) {
+            SegmentFile segment = state.segments().get(i);
+            boolean last = i == state.segments().size() - 1;
+            try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
+                WalFormat.readHeader(channel, segment.path());
+                SegmentReader reader = new SegmentReader(channel, segment.path(), last ? state.end() : channel.size());
+                long sequence = segment.firstSequence();
+                while (reader.next()) {
+                    List<WalRecord> records = decode(reader, sequence, allocator);
+                    try {
+                        for (WalRecord record : records) {
+                            visitor.visit(sequence, record);
+                        }
+                    } finally {
+                        RecordCodec.release(records);
+                    }
+                    sequence++;
+                    delivered++;
+                }
+                if (reader.damage() != null) {
+                    throw BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log is damaged")
+                            .withDetail(reader.damage() + ", found after the database was opened.");
+                }
+            } catch (IOException e) {
+                throw FileErrors.failed("could not read file", segment.path(), e);
+            }
+        }
+        return delivered;
+    }
+
+    private static List<WalRecord> decode(SegmentReader reader, long sequence, BufferAllocator allocator) {
+        try {
+            return RecordCodec.decode(reader.kind(), reader.payload(), reader.payloadLength(), allocator);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            BasaltException located = e.withDetail("Record " + sequence + ": " + e.detail());
+            located.addSuppressed(e);
+            throw located;
+        }
+    }
+
+    /**
+     * Waits for the records already handed in to become durable, stops the writer, closes the segment
+     * and releases the database lock. Later calls do nothing; appending afterwards is an error.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(stopRequest);
+        }
+        try {
+            await(stopRequest.done);
+        } finally {
+            lock.close();
+        }
+    }
+
+    // ---- the writer thread ----------------------------------------------------------------------
+
+    /**
+     * Takes every record waiting in the queue, writes them, syncs once, and acknowledges them; then
+     * waits for more. Runs until the stop request, which {@link #close} queues last.
+     */
+    private void runWriter() {
+        List<PendingWrite> group = new ArrayList<>();
+        List<PendingWrite> written = new ArrayList<>();
+        while (true) {
+            group.clear();
+            written.clear();
+            try {
+                group.add(queue.take());
+            } catch (InterruptedException e) {
+                continue; // nobody but this class knows the thread; there is nothing to cancel
+            }
+            queue.drainTo(group);
+            boolean stop = false;
+            try {
+                for (PendingWrite pending : group) {
+                    if (pending == stopRequest) {
+                        stop = true;
+                    } else {
+                        write(pending, written);
+                    }
+                }
+                if (!written.isEmpty()) {
+                    segmentWriter.sync();
+                    durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
+                            segmentWriter.lastSequence());
+                    for (PendingWrite pending : written) {
+                        pending.done.complete(pending.sequence);
+                    }
+                }
+            } catch (RuntimeException | Error e) {
+                for (PendingWrite pending : group) {
+                    if (pending != stopRequest) {
+                        pending.done.completeExceptionally(e);
+                    }
+                }
+            }
+            if (stop) {
+                try {
+                    segmentWriter.close();
+                    stopRequest.done.complete(segmentWriter.lastSequence());
+                } catch (RuntimeException e) {
+                    stopRequest.done.completeExceptionally(e);
+                }
+                return;
+            }
+        }
+    }
+
+    /** Writes one record, or fails its caller. */
+    private void write(PendingWrite pending, List<PendingWrite> written) {
+        try {
+            pending.sequence = segmentWriter.write(pending.bytes);
+            written.add(pending);
+        } catch (BasaltException e) {
+            pending.done.completeExceptionally(e);
+        }
+    }
+}

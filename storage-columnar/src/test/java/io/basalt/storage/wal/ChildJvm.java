@@ -1,0 +1,47 @@
+package io.basalt.storage.wal;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts a test's main class in a separate JVM (same java binary, same classpath, the flags Basalt
+ * needs), for tests that need a second process: a writer to kill, or a second owner of a lock.
+ *
+ * <p>The flags are this JVM's own (surefire's argLine: module access for Arrow and the Vector API,
+ * {@code --sun-misc-unsafe-memory-access=allow} without which Arrow's Netty allocator fails on JDK 25,
+ * {@code -ea}), minus agents, plus the ones Basalt cannot run without in case they are missing.
+ */
+final class ChildJvm {
+    private static final List<String> REQUIRED = List.of(
+            "--add-modules=jdk.incubator.vector",
+            "--enable-native-access=ALL-UNNAMED",
+            "--add-opens=java.base/java.nio=ALL-UNNAMED",
+            "--sun-misc-unsafe-memory-access=allow",
+            "-ea");
+
+    private ChildJvm() {
+    }
+
+    /** A process builder for {@code mainClass} with {@code arguments}; stderr goes to {@code errorLog}. */
+    static ProcessBuilder of(Class<?> mainClass, Path errorLog, String... arguments) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (!flag.startsWith("-javaagent") && !flag.startsWith("-agent") && !flag.startsWith("-Xrunjdwp")) {
+                command.add(flag);
+            }
+        }
+        for (String flag : REQUIRED) {
+            if (!command.contains(flag)) {
+                command.add(flag);
+            }
+        }
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(mainClass.getName());
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectError(errorLog.toFile());
+    }
+}

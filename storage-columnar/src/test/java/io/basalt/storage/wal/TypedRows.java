@@ -1,0 +1,78 @@
+package io.basalt.storage.wal;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Batches for the log's tests: one column of every Basalt type, filled with values derived from a seed
+ * so that a reader can recompute them, with a NULL in every column on every third row. The batch owns
+ * its vectors: close it.
+ */
+final class TypedRows implements AutoCloseable {
+    /** Every type the engine stores, in column order. */
+    static final List<LogicalType> TYPES = List.of(
+            LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT, LogicalType.DOUBLE,
+            LogicalType.numeric(10, 2), LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.varchar(20),
+            LogicalType.DATE);
+
+    private final List<FieldVector> vectors;
+    private final Batch batch;
+
+    private TypedRows(List<FieldVector> vectors, int rows) {
+        this.vectors = vectors;
+        this.batch = new Batch(vectors, rows);
+    }
+
+    /** {@code rows} rows of every type; row {@code r} holds values derived from {@code seed + r}. */
+    static TypedRows of(BufferAllocator allocator, long seed, int rows) {
+        List<FieldVector> vectors = new ArrayList<>();
+        for (int c = 0; c < TYPES.size(); c++) {
+            LogicalType type = TYPES.get(c);
+            FieldVector vector = ValueAccess.allocate(type, "c" + c, allocator, rows);
+            vectors.add(vector);
+            for (int r = 0; r < rows; r++) {
+                ValueAccess.set(vector, r, value(type, seed + r, r));
+            }
+            vector.setValueCount(rows);
+        }
+        return new TypedRows(vectors, rows);
+    }
+
+    /** The value of a column of {@code type} for the given row, in ValueAccess's canonical form. */
+    static Object value(LogicalType type, long key, int row) {
+        if (row % 3 == 2) {
+            return null;
+        }
+        return switch (type.id()) {
+            case BOOLEAN -> key % 2 == 0;
+            case SMALLINT -> (long) (short) (key * 7 - 300);
+            case INTEGER -> key * 1_000_003 % Integer.MAX_VALUE - 5;
+            case BIGINT -> key * 1_000_000_007L - Long.MAX_VALUE / 3;
+            case DOUBLE -> key == 4 ? Double.NaN : key * -0.5 + 1e-300;
+            case NUMERIC -> type.isScaledLong()
+                    ? key * 1234 - 99_999
+                    : new BigDecimal("123456789012345678901234567890.0" + key).negate();
+            case TEXT -> "text " + key + " ünïcødé ✓";
+            case VARCHAR -> "v" + key;
+            case DATE -> key * 37 - 20_000;
+            case UNKNOWN -> throw new IllegalArgumentException("no values of type unknown");
+        };
+    }
+
+    Batch batch() {
+        return batch;
+    }
+
+    @Override
+    public void close() {
+        for (FieldVector vector : vectors) {
+            vector.close();
+        }
+    }
+}
