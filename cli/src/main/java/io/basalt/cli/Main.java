@@ -10,6 +10,8 @@ public final class Main {
     }
 
     public static void main(String[] arguments) {
+        // Arrow logs through SLF4J, which has no logger here and would warn about that on every start.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         PrintStream err = StandardStreams.error();
         PrintStream out = StandardStreams.output();
         Console console = System.console();

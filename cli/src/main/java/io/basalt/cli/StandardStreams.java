@@ -3,7 +3,6 @@ package io.basalt.cli;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
@@ -15,8 +14,9 @@ import java.nio.charset.StandardCharsets;
  * starts Java with a copy of the real standard error on descriptor 3 and standard error itself
  * going through a filter that drops that line, and sets {@code BASALT_STDERR_FD=3}. From here on
  * everything goes straight to descriptor 3, so that errors and results keep their order (the filter
- * would delay them). The descriptor is opened in append mode so that a redirected log file is
- * written after what it already holds rather than over it.
+ * would delay them). Descriptor 3 is written through itself (see {@link DescriptorOutputStream});
+ * when that is not possible the filtered standard error is used, which keeps every line but may
+ * show errors a little later than the results around them.
  */
 final class StandardStreams {
     static final String STDERR_VARIABLE = "BASALT_STDERR_FD";
@@ -35,8 +35,9 @@ final class StandardStreams {
         String descriptor = System.getenv(STDERR_VARIABLE);
         if (descriptor != null && descriptor.matches("[0-9]+")) {
             try {
-                err = new PrintStream(new FileOutputStream("/dev/fd/" + descriptor, true), true, StandardCharsets.UTF_8);
-            } catch (IOException | SecurityException e) {
+                err = new PrintStream(new BufferedOutputStream(DescriptorOutputStream.open(Integer.parseInt(descriptor)), 8192),
+                        true, StandardCharsets.UTF_8);
+            } catch (RuntimeException e) {
                 err = null;
             }
         }
