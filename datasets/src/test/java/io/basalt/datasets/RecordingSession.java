@@ -92,6 +92,11 @@ public final class RecordingSession implements Session {
         }
 
         @Override
+        public List<String> notices() {
+            return List.of();
+        }
+
+        @Override
         public String getText(long row, int column) {
             throw new IndexOutOfBoundsException("no rows");
         }
