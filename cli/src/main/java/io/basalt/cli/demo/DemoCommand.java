@@ -14,7 +14,6 @@ import io.basalt.cli.shell.ElapsedTime;
 import io.basalt.exec.memory.MemoryRoots;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -50,11 +49,20 @@ public final class DemoCommand {
     private final PrintStream out;
     private final PrintStream err;
     private final DatabaseOpener opener;
+    private final int customers;
+    private final int orders;
 
     public DemoCommand(PrintStream out, PrintStream err, DatabaseOpener opener) {
+        this(out, err, opener, CUSTOMERS, ORDERS);
+    }
+
+    /** A demo of another size, for tests. */
+    DemoCommand(PrintStream out, PrintStream err, DatabaseOpener opener, int customers, int orders) {
         this.out = requireNonNull(out, "out is null");
         this.err = requireNonNull(err, "err is null");
         this.opener = requireNonNull(opener, "opener is null");
+        this.customers = customers;
+        this.orders = orders;
     }
 
     public int run(String... arguments) {
@@ -83,25 +91,25 @@ public final class DemoCommand {
     }
 
     private boolean load(Session session) {
-        DemoData data = new DemoData(SEED, CUSTOMERS);
+        DemoData data = new DemoData(SEED, customers);
         session.execute(DemoData.CUSTOMERS_DDL).close();
         session.execute(DemoData.ORDERS_DDL).close();
         try (BufferAllocator allocator = MemoryRoots.newRoot("basalt-demo", 1L << 30)) {
             long start = System.nanoTime();
-            for (int first = 1; first <= CUSTOMERS; first += BATCH_ROWS) {
-                try (VectorSchemaRoot batch = data.customers(allocator, first, Math.min(BATCH_ROWS, CUSTOMERS - first + 1))) {
+            for (int first = 1; first <= customers; first += BATCH_ROWS) {
+                try (VectorSchemaRoot batch = data.customers(allocator, first, Math.min(BATCH_ROWS, customers - first + 1))) {
                     session.append("customers", batch);
                 }
             }
-            reportLoad("customers", CUSTOMERS, start);
+            reportLoad("customers", customers, start);
             start = System.nanoTime();
-            for (long first = 1; first <= ORDERS; first += BATCH_ROWS) {
-                int count = (int) Math.min(BATCH_ROWS, ORDERS - first + 1);
+            for (long first = 1; first <= orders; first += BATCH_ROWS) {
+                int count = (int) Math.min(BATCH_ROWS, orders - first + 1);
                 try (VectorSchemaRoot batch = data.orders(allocator, first, count)) {
                     session.append("orders", batch);
                 }
             }
-            reportLoad("orders", ORDERS, start);
+            reportLoad("orders", orders, start);
         }
         out.println();
         return true;
