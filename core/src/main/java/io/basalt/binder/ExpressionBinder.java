@@ -85,10 +85,11 @@ final class ExpressionBinder {
     }
 
     static BoundExpression numberLiteral(String text, int position) {
-        if (text.chars().allMatch(Character::isDigit)) {
+        String digits = text.startsWith("-") ? text.substring(1) : text;
+        if (!digits.isEmpty() && digits.chars().allMatch(Character::isDigit)) {
             try {
                 long value = Long.parseLong(text);
-                LogicalType type = value <= Integer.MAX_VALUE ? LogicalType.INTEGER : LogicalType.BIGINT;
+                LogicalType type = value == (int) value ? LogicalType.INTEGER : LogicalType.BIGINT;
                 return new BoundExpression.Constant(value, type, position);
             } catch (NumberFormatException tooLong) {
                 return new BoundExpression.Constant(new BigDecimal(text), LogicalType.NUMERIC, position);
@@ -104,6 +105,10 @@ final class ExpressionBinder {
     }
 
     private BoundExpression unary(Expression.Unary e) {
+        if (e.operator().equals("-") && e.operand() instanceof Expression.NumberLiteral number) {
+            // PostgreSQL's grammar folds the sign into the constant, so -2147483648 is an integer.
+            return numberLiteral("-" + number.text(), e.position());
+        }
         BoundExpression operand = bind(e.operand());
         return switch (e.operator()) {
             case "NOT" -> new BoundExpression.Not(requireBoolean(operand, "NOT"), e.position());
@@ -215,7 +220,13 @@ final class ExpressionBinder {
         left = narrowIntegerConstant(left, right);
         right = narrowIntegerConstant(right, left);
         if (left.type().id() == TypeId.DATE || right.type().id() == TypeId.DATE) {
-            throw notYet("date arithmetic", position);
+            boolean exists = (operator == ArithmeticOperator.ADD || operator == ArithmeticOperator.SUBTRACT)
+                    && (left.type().isIntegral() || right.type().isIntegral()
+                    || (operator == ArithmeticOperator.SUBTRACT && left.type().equals(right.type())));
+            if (exists) {
+                throw notYet("date arithmetic", position);
+            }
+            throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
         }
         Coercion.ArithmeticTyping typing = Coercion.arithmetic(operator, left.type(), right.type());
         if (typing == null) {

@@ -93,7 +93,12 @@ public final class QueryBinder {
         LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         String qualifier = table.alias() != null ? table.alias() : name;
         names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
-        return new Source(scan, scopeOf(qualifier, names, entry.columnTypes()));
+        List<Scope.Column> scopeColumns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
+                    table.alias() != null ? name : null));
+        }
+        return new Source(scan, new Scope(scopeColumns));
     }
 
     private Source bindTableFunction(FromItem.Function function) {
@@ -176,8 +181,7 @@ public final class QueryBinder {
                 case SelectItem.Star star -> {
                     String qualifier = star.qualifier() == null ? null : star.qualifier().last();
                     if (qualifier != null && !scope.hasQualifier(qualifier)) {
-                        throw BasaltException.at(SqlState.UNDEFINED_TABLE, star.position(),
-                                "missing FROM-clause entry for table \"" + qualifier + "\"");
+                        throw scope.missingQualifier(qualifier, star.position());
                     }
                     if (qualifier == null && select.from().isEmpty()) {
                         throw BasaltException.at(SqlState.SYNTAX_ERROR, star.position(),
@@ -479,13 +483,19 @@ public final class QueryBinder {
         if (bound.type().id() == TypeId.UNKNOWN || bound.type().isNumber()) {
             bound = Coercion.cast(bound, LogicalType.BIGINT, false);
         }
-        if (!(bound instanceof BoundExpression.Constant constant) || bound.type().id() != TypeId.BIGINT) {
-            throw ExpressionBinder.notYet("non-constant " + clause, expression.position());
+        if (bound.type().id() != TypeId.BIGINT) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
+                    "argument of " + clause + " must be type bigint, not type " + bound.type().displayName());
         }
-        if (constant.value() == null) {
+        if (!io.basalt.planner.ConstantEvaluator.isConstant(bound)) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, expression.position(),
+                    "argument of " + clause + " must not contain variables");
+        }
+        Object folded = io.basalt.planner.ConstantEvaluator.evaluate(bound);
+        if (folded == null) {
             return clause.equals("LIMIT") ? -1 : 0;
         }
-        long value = (Long) constant.value();
+        long value = (Long) folded;
         if (value < 0) {
             throw BasaltException.at(negativeState, 0, clause + " must not be negative");
         }

@@ -12,7 +12,11 @@ import java.util.List;
  * it came from (its alias, or the table's name) so that {@code t.x} and {@code x} both resolve.
  */
 final class Scope {
-    record Column(String qualifier, String name, LogicalType type) {
+    /** A visible column; {@code tableName} is the underlying table's own name when the item has an alias. */
+    record Column(String qualifier, String name, LogicalType type, String tableName) {
+        Column(String qualifier, String name, LogicalType type) {
+            this(qualifier, name, type, null);
+        }
     }
 
     static final Scope EMPTY = new Scope(List.of());
@@ -44,8 +48,7 @@ final class Scope {
         String name = parts.getLast();
         String qualifier = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         if (qualifier != null && !hasQualifier(qualifier)) {
-            throw BasaltException.at(SqlState.UNDEFINED_TABLE, position,
-                    "missing FROM-clause entry for table \"" + qualifier + "\"");
+            throw missingQualifier(qualifier, position);
         }
         int found = -1;
         for (int i = 0; i < columns.size(); i++) {
@@ -64,6 +67,22 @@ final class Scope {
         }
         Column column = columns.get(found);
         return new BoundExpression.ColumnRef(found, column.qualifier(), column.name(), column.type(), position);
+    }
+
+    /**
+     * PostgreSQL's error for an unknown qualifier: when the name is a table that appears under an alias,
+     * it says so and suggests the alias.
+     */
+    BasaltException missingQualifier(String qualifier, int position) {
+        for (Column column : columns) {
+            if (qualifier.equals(column.tableName())) {
+                return BasaltException.at(SqlState.UNDEFINED_TABLE, position,
+                                "invalid reference to FROM-clause entry for table \"" + qualifier + "\"")
+                        .withHint("Perhaps you meant to reference the table alias \"" + column.qualifier() + "\".");
+            }
+        }
+        return BasaltException.at(SqlState.UNDEFINED_TABLE, position,
+                "missing FROM-clause entry for table \"" + qualifier + "\"");
     }
 
     /** The indices of the columns of FROM item {@code qualifier} (for {@code t.*}), or all for null. */

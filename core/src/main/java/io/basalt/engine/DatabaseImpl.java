@@ -5,7 +5,15 @@ import io.basalt.api.Database;
 import io.basalt.api.Session;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.exec.memory.MemoryRoots;
+import io.basalt.storage.table.InMemoryTableStore;
+import io.basalt.storage.table.LoggedTableStore;
+import io.basalt.storage.table.TableStore;
+import io.basalt.storage.wal.WalRecord;
+import io.basalt.storage.wal.WriteAheadLog;
+import io.basalt.type.LogicalType;
 import io.basalt.spi.TableFunctionRegistry;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,13 +38,68 @@ final class DatabaseImpl implements Database {
     private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
+    private final WriteAheadLog log;
+    private boolean replaying;
     private boolean closed;
 
+    /**
+     * Opens the database; for a directory, replays its write-ahead log: DDL statements run again, and
+     * logged rows go straight into the tables' stores.
+     */
     DatabaseImpl(Path path, BasaltConfig config) {
         this.path = path;
         this.config = config;
         this.root = MemoryRoots.newRoot("database " + (path == null ? ":memory:" : path), config.memoryLimit());
         this.tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
+        WriteAheadLog opened = null;
+        try {
+            if (path != null) {
+                opened = WriteAheadLog.open(path);
+            }
+            this.log = opened;
+            if (log != null) {
+                recover();
+            }
+        } catch (RuntimeException | Error failure) {
+            if (opened != null) {
+                opened.close();
+            }
+            closeMemory();
+            throw failure;
+        }
+    }
+
+    private void recover() {
+        replaying = true;
+        try (BufferAllocator replay = root.newChildAllocator("replay", 0, Long.MAX_VALUE);
+             SessionImpl session = new SessionImpl(this)) {
+            log.replay(replay, (sequence, record) -> {
+                switch (record) {
+                    case WalRecord.Ddl ddl -> session.execute(ddl.sql()).close();
+                    case WalRecord.Append append -> {
+                        TableEntry table = catalog.findTable(null, append.tableName()).orElseThrow(() ->
+                                BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
+                                        + " appends to table \"" + append.tableName() + "\", which does not exist"));
+                        ((LoggedTableStore) table.store()).unlogged().appendAll(append.batches());
+                    }
+                }
+            });
+        } finally {
+            replaying = false;
+        }
+    }
+
+    /** A new table's store: logged when the database lives on disk. */
+    TableStore newTableStore(String name, List<LogicalType> types) {
+        TableStore store = new InMemoryTableStore(name, types, tables, config.vectorSize());
+        return log == null ? store : new LoggedTableStore(store, log);
+    }
+
+    /** Makes a successful DDL statement durable (called under {@link #ddlLock()}); no-op in memory or replay. */
+    void logDdl(String sql) {
+        if (log != null && !replaying) {
+            log.append(new WalRecord.Ddl(sql));
+        }
     }
 
     @Override
@@ -66,10 +129,6 @@ final class DatabaseImpl implements Database {
         return tableFunctions;
     }
 
-    BufferAllocator tableAllocator() {
-        return tables;
-    }
-
     Object ddlLock() {
         return ddlLock;
     }
@@ -92,6 +151,13 @@ final class DatabaseImpl implements Database {
         for (SessionImpl session : new ArrayList<>(sessions)) {
             session.close();
         }
+        if (log != null) {
+            log.close();
+        }
+        closeMemory();
+    }
+
+    private void closeMemory() {
         List<TableEntry> all = catalog.tables();
         for (TableEntry table : all) {
             catalog.removeTable(table);

@@ -14,14 +14,12 @@ import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.TableConstraint;
-import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.storage.table.TableStore;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * CREATE TABLE and DROP TABLE against the catalog. Constraints other than NOT NULL and DEFAULT are
@@ -29,14 +27,17 @@ import org.apache.arrow.memory.BufferAllocator;
  * not enforced would silently admit duplicates.
  */
 final class DdlExecutor {
-    private final Catalog catalog;
-    private final BufferAllocator tableAllocator;
-    private final int chunkRows;
+    /** Makes the store for a new table (in memory, or logged when the database lives on disk). */
+    interface TableStoreFactory {
+        TableStore create(String name, List<LogicalType> types);
+    }
 
-    DdlExecutor(Catalog catalog, BufferAllocator tableAllocator, int chunkRows) {
+    private final Catalog catalog;
+    private final TableStoreFactory stores;
+
+    DdlExecutor(Catalog catalog, TableStoreFactory stores) {
         this.catalog = catalog;
-        this.tableAllocator = tableAllocator;
-        this.chunkRows = chunkRows;
+        this.stores = stores;
     }
 
     QueryResultImpl createTable(CreateTableStatement create, BindContext context) {
@@ -67,7 +68,7 @@ final class DdlExecutor {
         for (ColumnEntry column : columns) {
             types.add(column.type());
         }
-        TableStore store = new InMemoryTableStore(name, types, tableAllocator, chunkRows);
+        TableStore store = stores.create(name, types);
         catalog.addTable(new TableEntry(schema, name, columns, store));
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());
     }

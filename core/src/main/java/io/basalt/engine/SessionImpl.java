@@ -53,7 +53,7 @@ final class SessionImpl implements Session {
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
-        this.ddl = new DdlExecutor(database.catalog(), database.tableAllocator(), database.config().vectorSize());
+        this.ddl = new DdlExecutor(database.catalog(), database::newTableStore);
     }
 
     @Override
@@ -63,7 +63,7 @@ final class SessionImpl implements Session {
             Statement statement = Parser.parseStatement(sql);
             BindContext context = new BindContext(database.catalog(), database.tableFunctions(),
                     new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
-            return track(run(statement, context));
+            return track(run(statement, context, sql));
         } catch (BasaltException failure) {
             throw failure;
         } catch (OutOfMemoryException failure) {
@@ -84,18 +84,22 @@ final class SessionImpl implements Session {
         return result;
     }
 
-    private QueryResultImpl run(Statement statement, BindContext context) {
+    private QueryResultImpl run(Statement statement, BindContext context, String sql) {
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runInsert(insert, context);
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
-                    yield ddl.createTable(create, context);
+                    QueryResultImpl result = ddl.createTable(create, context);
+                    database.logDdl(sql);
+                    yield result;
                 }
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
-                    yield ddl.dropTable(drop);
+                    QueryResultImpl result = ddl.dropTable(drop);
+                    database.logDdl(sql);
+                    yield result;
                 }
             }
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,

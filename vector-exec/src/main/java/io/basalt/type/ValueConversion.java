@@ -250,6 +250,15 @@ public final class ValueConversion {
 
     private static long parseDate(String text) {
         String trimmed = text.strip();
+        java.util.regex.Matcher compact = java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})").matcher(trimmed);
+        if (compact.matches()) {
+            trimmed = compact.group(1) + "-" + compact.group(2) + "-" + compact.group(3);
+        }
+        java.util.regex.Matcher slashed = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{1,7})").matcher(trimmed);
+        if (slashed.matches()) {
+            // DateStyle MDY, PostgreSQL's default.
+            trimmed = slashed.group(3) + "-" + slashed.group(1) + "-" + slashed.group(2);
+        }
         java.util.regex.Matcher iso = java.util.regex.Pattern.compile("(\\d{1,7})-(\\d{1,2})-(\\d{1,2})( BC)?")
                 .matcher(trimmed);
         if (!iso.matches()) {
