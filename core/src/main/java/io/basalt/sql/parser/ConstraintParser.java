@@ -1,0 +1,295 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.ColumnConstraint;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TableConstraint;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Column and table constraints of CREATE TABLE, each optionally named by {@code CONSTRAINT name}:
+ * {@code NOT NULL}, {@code NULL}, {@code DEFAULT b_expr}, {@code CHECK (...)}, {@code UNIQUE},
+ * {@code PRIMARY KEY}, {@code REFERENCES table [(columns)] [MATCH SIMPLE] [ON DELETE action] [ON UPDATE action]},
+ * and as table constraints the same with column lists plus {@code FOREIGN KEY (...) REFERENCES ...}.
+ * Referential actions are reported in upper case: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+ * "SET DEFAULT". {@code NOT DEFERRABLE} and {@code INITIALLY IMMEDIATE}, the defaults, are accepted;
+ * deferrable constraints, generated columns, exclusion constraints and index options are not supported.
+ */
+final class ConstraintParser extends ParserBase {
+    ConstraintParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** The constraints after a column's type, in the order written. */
+    List<ColumnConstraint> columnConstraints() {
+        List<ColumnConstraint> constraints = new ArrayList<>();
+        while (true) {
+            Token start = current();
+            if (tokens.accept(Keyword.CONSTRAINT)) {
+                String name = grammar.names().columnId();
+                ColumnConstraint constraint = columnConstraint(name, start);
+                if (constraint == null) {
+                    throw tokens.syntaxError();
+                }
+                constraints.add(constraint);
+            } else if (!constraintAttribute()) {
+                ColumnConstraint constraint = columnConstraint(null, start);
+                if (constraint == null) {
+                    if (tokens.at(Keyword.COLLATE)) {
+                        throw unsupported("COLLATE");
+                    }
+                    if (tokens.accept(Keyword.NOT)) {
+                        // NOT can only go on to NULL or DEFERRABLE here.
+                        throw tokens.syntaxError();
+                    }
+                    return constraints;
+                }
+                constraints.add(constraint);
+            }
+        }
+    }
+
+    /** One column constraint at the cursor, or null when none starts here. */
+    private ColumnConstraint columnConstraint(String name, Token start) {
+        int position = start.position();
+        Token token = current();
+        if (token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
+            tokens.next();
+            tokens.next();
+            return new ColumnConstraint.NotNull(name, position);
+        }
+        if (token.keyword() == null) {
+            return null;
+        }
+        switch (token.keyword()) {
+            case NULL -> {
+                tokens.next();
+                return new ColumnConstraint.Nullable(name, position);
+            }
+            case DEFAULT -> {
+                tokens.next();
+                return new ColumnConstraint.Default(name, grammar.expressions().restrictedExpression(), position);
+            }
+            case CHECK -> {
+                return new ColumnConstraint.Check(name, checkCondition(), position);
+            }
+            case UNIQUE -> {
+                tokens.next();
+                uniqueNullsOption();
+                indexOptions();
+                return new ColumnConstraint.Unique(name, position);
+            }
+            case PRIMARY -> {
+                tokens.next();
+                tokens.expect(Keyword.KEY);
+                indexOptions();
+                return new ColumnConstraint.PrimaryKey(name, position);
+            }
+            case REFERENCES -> {
+                tokens.next();
+                QualifiedName table = grammar.names().qualifiedName();
+                List<String> columns = tokens.at(TokenKind.LEFT_PAREN)
+                        ? grammar.names().parenthesizedColumnIdList()
+                        : List.of();
+                ReferentialActions actions = referentialActions();
+                return new ColumnConstraint.References(name, table, columns, actions.onDelete(), actions.onUpdate(),
+                        position);
+            }
+            case GENERATED -> throw unsupported("GENERATED columns");
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /**
+     * {@code NOT DEFERRABLE} / {@code INITIALLY IMMEDIATE} (the defaults, accepted and consumed);
+     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} are not supported. False when none is at the cursor.
+     */
+    private boolean constraintAttribute() {
+        if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
+            tokens.next();
+            tokens.next();
+            return true;
+        }
+        if (tokens.at(Keyword.DEFERRABLE)) {
+            throw unsupported("DEFERRABLE constraints");
+        }
+        if (tokens.at(Keyword.INITIALLY)) {
+            tokens.next();
+            if (tokens.at(Keyword.DEFERRED)) {
+                throw unsupported("DEFERRABLE constraints");
+            }
+            tokens.expect(Keyword.IMMEDIATE);
+            return true;
+        }
+        return false;
+    }
+
+    /** The attributes after a table constraint: deferrability, {@code NOT VALID}, {@code NO INHERIT}. */
+    private void constraintAttributes() {
+        while (constraintAttribute()) {
+            // consumed
+        }
+        if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
+            throw unsupported("NOT VALID");
+        }
+        if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+            throw unsupported("NO INHERIT");
+        }
+        if (tokens.accept(Keyword.NOT)) {
+            // NOT can only go on to DEFERRABLE or VALID here.
+            throw tokens.syntaxError();
+        }
+    }
+
+    /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
+    private Expression checkCondition() {
+        tokens.expect(Keyword.CHECK);
+        tokens.expect(TokenKind.LEFT_PAREN);
+        Expression condition = grammar.expressions().expression();
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+            throw unsupported("NO INHERIT");
+        }
+        return condition;
+    }
+
+    /** {@code NULLS DISTINCT} is the default; {@code NULLS NOT DISTINCT} is not supported. */
+    private void uniqueNullsOption() {
+        if (tokens.at(Keyword.NULLS)) {
+            tokens.next();
+            if (tokens.at(Keyword.NOT)) {
+                throw unsupported("UNIQUE NULLS NOT DISTINCT");
+            }
+            tokens.expect(Keyword.DISTINCT);
+        }
+    }
+
+    /** {@code INCLUDE (...)}, {@code WITH (...)} and {@code USING INDEX TABLESPACE} shape the index. */
+    private void indexOptions() {
+        if (tokens.at(Keyword.INCLUDE)) {
+            throw unsupported("INCLUDE");
+        }
+        if (tokens.at(Keyword.WITH)) {
+            throw unsupported("index storage parameters");
+        }
+        if (tokens.at(Keyword.USING) && tokens.peek(1).is(Keyword.INDEX)) {
+            throw unsupported("USING INDEX");
+        }
+    }
+
+    /** Whether a table constraint (rather than a column) starts at the cursor. */
+    boolean atTableConstraint() {
+        Token token = current();
+        return token.is(Keyword.CONSTRAINT) || token.is(Keyword.CHECK) || token.is(Keyword.UNIQUE)
+                || token.is(Keyword.PRIMARY) || token.is(Keyword.FOREIGN)
+                || (token.is(Keyword.EXCLUDE)
+                    && (tokens.peek(1).is(TokenKind.LEFT_PAREN) || tokens.peek(1).is(Keyword.USING)));
+    }
+
+    TableConstraint tableConstraint() {
+        Token start = current();
+        int position = start.position();
+        String name = null;
+        if (tokens.accept(Keyword.CONSTRAINT)) {
+            name = grammar.names().columnId();
+        }
+        Token kind = current();
+        TableConstraint constraint;
+        if (kind.is(Keyword.CHECK)) {
+            constraint = new TableConstraint.Check(name, checkCondition(), position);
+        } else if (tokens.accept(Keyword.UNIQUE)) {
+            uniqueNullsOption();
+            if (tokens.at(Keyword.USING)) {
+                throw unsupported("UNIQUE USING INDEX");
+            }
+            List<String> columns = grammar.names().parenthesizedColumnIdList();
+            indexOptions();
+            constraint = new TableConstraint.Unique(name, columns, position);
+        } else if (tokens.accept(Keyword.PRIMARY)) {
+            tokens.expect(Keyword.KEY);
+            if (tokens.at(Keyword.USING)) {
+                throw unsupported("PRIMARY KEY USING INDEX");
+            }
+            List<String> columns = grammar.names().parenthesizedColumnIdList();
+            indexOptions();
+            constraint = new TableConstraint.PrimaryKey(name, columns, position);
+        } else if (tokens.accept(Keyword.FOREIGN)) {
+            tokens.expect(Keyword.KEY);
+            List<String> columns = grammar.names().parenthesizedColumnIdList();
+            tokens.expect(Keyword.REFERENCES);
+            QualifiedName table = grammar.names().qualifiedName();
+            List<String> referenced = tokens.at(TokenKind.LEFT_PAREN)
+                    ? grammar.names().parenthesizedColumnIdList()
+                    : List.of();
+            ReferentialActions actions = referentialActions();
+            constraint = new TableConstraint.ForeignKey(name, columns, table, referenced, actions.onDelete(),
+                    actions.onUpdate(), position);
+        } else if (kind.is(Keyword.EXCLUDE)) {
+            throw unsupported("EXCLUDE constraints");
+        } else {
+            throw tokens.syntaxError();
+        }
+        constraintAttributes();
+        return constraint;
+    }
+
+    private record ReferentialActions(String onDelete, String onUpdate) {
+    }
+
+    /** {@code [MATCH SIMPLE] [ON DELETE action] [ON UPDATE action]} in either order, each at most once. */
+    private ReferentialActions referentialActions() {
+        if (tokens.accept(Keyword.MATCH)) {
+            if (tokens.at(Keyword.FULL) || tokens.at(Keyword.PARTIAL)) {
+                throw unsupported("MATCH " + current().keyword().name());
+            }
+            tokens.expect(Keyword.SIMPLE);
+        }
+        String onDelete = null;
+        String onUpdate = null;
+        while (tokens.at(Keyword.ON)) {
+            Token target = tokens.peek(1);
+            if (target.is(Keyword.DELETE) && onDelete == null) {
+                tokens.next();
+                tokens.next();
+                onDelete = referentialAction();
+            } else if (target.is(Keyword.UPDATE) && onUpdate == null) {
+                tokens.next();
+                tokens.next();
+                onUpdate = referentialAction();
+            } else {
+                tokens.next();
+                throw tokens.syntaxError();
+            }
+        }
+        return new ReferentialActions(onDelete, onUpdate);
+    }
+
+    private String referentialAction() {
+        if (tokens.accept(Keyword.CASCADE)) {
+            return "CASCADE";
+        }
+        if (tokens.accept(Keyword.RESTRICT)) {
+            return "RESTRICT";
+        }
+        if (tokens.accept(Keyword.NO)) {
+            tokens.expect(Keyword.ACTION);
+            return "NO ACTION";
+        }
+        tokens.expect(Keyword.SET);
+        String action = tokens.accept(Keyword.NULL) ? "SET NULL" : null;
+        if (action == null) {
+            tokens.expect(Keyword.DEFAULT);
+            action = "SET DEFAULT";
+        }
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            throw unsupported(action + " with a column list");
+        }
+        return action;
+    }
+}

@@ -1,0 +1,157 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.ColumnConstraint;
+import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TableConstraint;
+import io.basalt.sql.ast.TypeName;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns and table constraints)} and
+ * {@code DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. The forms of CREATE TABLE that the syntax
+ * tree cannot express (temporary tables, {@code LIKE}, {@code INHERITS}, partitioning, {@code AS query},
+ * storage options) end the statement as unsupported. {@code UNLOGGED} only affects crash safety in
+ * PostgreSQL and is accepted as an ordinary table.
+ */
+final class DdlParser extends ParserBase {
+    DdlParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** Whether the cursor is at {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] TABLE}. */
+    boolean atCreateTable() {
+        int ahead = 1;
+        if (tokens.peek(ahead).is(Keyword.GLOBAL) || tokens.peek(ahead).is(Keyword.LOCAL)) {
+            ahead++;
+        }
+        Token modifier = tokens.peek(ahead);
+        if (modifier.is(Keyword.TEMP) || modifier.is(Keyword.TEMPORARY) || modifier.is(Keyword.UNLOGGED)) {
+            ahead++;
+        }
+        return tokens.peek(ahead).is(Keyword.TABLE);
+    }
+
+    CreateTableStatement createTable() {
+        Token create = tokens.expect(Keyword.CREATE);
+        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL) || tokens.at(Keyword.TEMP)
+                || tokens.at(Keyword.TEMPORARY)) {
+            throw unsupported("CREATE TEMPORARY TABLE");
+        }
+        tokens.accept(Keyword.UNLOGGED);
+        tokens.expect(Keyword.TABLE);
+        boolean ifNotExists = false;
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.NOT);
+            tokens.expect(Keyword.EXISTS);
+            ifNotExists = true;
+        }
+        QualifiedName name = grammar.names().qualifiedName();
+        if (tokens.at(Keyword.OF)) {
+            throw unsupported("CREATE TABLE ... OF type");
+        }
+        if (tokens.at(Keyword.PARTITION) && tokens.peek(1).is(Keyword.OF)) {
+            throw unsupported("CREATE TABLE ... PARTITION OF");
+        }
+        if (startsCreateTableAsOptions(current())) {
+            throw unsupported("CREATE TABLE AS");
+        }
+        tokens.expect(TokenKind.LEFT_PAREN);
+        if (grammar.names().atColumnId() && !grammar.constraints().atTableConstraint()
+                && (tokens.peek(1).is(TokenKind.COMMA) || tokens.peek(1).is(TokenKind.RIGHT_PAREN))) {
+            // CREATE TABLE t (a, b) AS query: column names without types.
+            grammar.names().columnIdList();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            tokens.expect(Keyword.AS);
+            throw unsupported("CREATE TABLE AS");
+        }
+        List<ColumnDefinition> columns = new ArrayList<>();
+        List<TableConstraint> constraints = new ArrayList<>();
+        if (!tokens.at(TokenKind.RIGHT_PAREN)) {
+            do {
+                if (grammar.constraints().atTableConstraint()) {
+                    constraints.add(grammar.constraints().tableConstraint());
+                } else {
+                    columns.add(columnDefinition());
+                }
+            } while (tokens.accept(TokenKind.COMMA));
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        tableOptions();
+        return new CreateTableStatement(name, ifNotExists, columns, constraints, create.position());
+    }
+
+    /** Without a column list, only CREATE TABLE AS can go on: its options or AS itself. */
+    private static boolean startsCreateTableAsOptions(Token token) {
+        return token.is(Keyword.AS) || token.is(Keyword.WITH) || token.is(Keyword.WITHOUT) || token.is(Keyword.USING)
+                || token.is(Keyword.ON) || token.is(Keyword.TABLESPACE);
+    }
+
+    private ColumnDefinition columnDefinition() {
+        Token first = current();
+        if (first.is(Keyword.LIKE)) {
+            throw unsupported("CREATE TABLE ... LIKE");
+        }
+        String name = grammar.names().columnId();
+        TypeName type = grammar.types().typeName();
+        if (tokens.at(Keyword.COMPRESSION)) {
+            throw unsupported("COMPRESSION");
+        }
+        List<ColumnConstraint> constraints = grammar.constraints().columnConstraints();
+        return new ColumnDefinition(name, type, constraints, first.position());
+    }
+
+    /** What may follow the column list; only {@code WITHOUT OIDS} has no effect and is accepted. */
+    private void tableOptions() {
+        if (tokens.at(Keyword.AS)) {
+            throw unsupported("CREATE TABLE AS");
+        }
+        if (tokens.at(Keyword.INHERITS)) {
+            throw unsupported("CREATE TABLE ... INHERITS");
+        }
+        if (tokens.at(Keyword.PARTITION)) {
+            throw unsupported("CREATE TABLE ... PARTITION BY");
+        }
+        if (tokens.at(Keyword.USING)) {
+            throw unsupported("table access methods");
+        }
+        if (tokens.at(Keyword.WITH)) {
+            throw unsupported("table storage parameters");
+        }
+        if (tokens.at(Keyword.WITHOUT)) {
+            tokens.next();
+            tokens.expect(Keyword.OIDS);
+        }
+        if (tokens.at(Keyword.ON) && tokens.peek(1).is(Keyword.COMMIT)) {
+            throw unsupported("ON COMMIT");
+        }
+        if (tokens.at(Keyword.TABLESPACE)) {
+            throw unsupported("TABLESPACE");
+        }
+    }
+
+    DropTableStatement dropTable() {
+        Token drop = tokens.expect(Keyword.DROP);
+        tokens.expect(Keyword.TABLE);
+        boolean ifExists = false;
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.EXISTS);
+            ifExists = true;
+        }
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(grammar.names().qualifiedName());
+        } while (tokens.accept(TokenKind.COMMA));
+        boolean cascade = tokens.accept(Keyword.CASCADE);
+        if (!cascade) {
+            tokens.accept(Keyword.RESTRICT);
+        }
+        return new DropTableStatement(names, ifExists, cascade, drop.position());
+    }
+}

@@ -1,0 +1,254 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FROM clauses: comma lists of tables ({@code [ONLY] name [*]}), subqueries and set-returning functions, each
+ * with an optional alias and column aliases, optionally {@code LATERAL}, combined by joins of every kind
+ * ({@code [NATURAL] [INNER | LEFT | RIGHT | FULL [OUTER]] JOIN ... ON | USING}, {@code CROSS JOIN}).
+ *
+ * <p>Joins associate to the left, but a qualified join's right side extends over further joins until its
+ * ON or USING arrives: {@code a JOIN b JOIN c ON x ON y} joins {@code a} with {@code (b JOIN c ON x)}, as in
+ * PostgreSQL. A subquery may omit its alias, as PostgreSQL 16 and later allow. Inheritance has no meaning in
+ * Basalt, so {@code ONLY} and a trailing {@code *} are accepted and ignored.
+ */
+final class FromClauseParser extends ParserBase {
+    /** What parentheses in FROM held: a query (which the caller may continue) or a parenthesised join. */
+    private record InParentheses(Query query, FromItem joined) {
+    }
+
+    FromClauseParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** {@code item [, item ...]}. */
+    List<FromItem> fromList() {
+        List<FromItem> items = new ArrayList<>();
+        do {
+            items.add(tableReference());
+        } while (tokens.accept(TokenKind.COMMA));
+        return items;
+    }
+
+    private FromItem tableReference() {
+        FromItem item = tablePrimary();
+        while (atJoin()) {
+            item = join(item);
+        }
+        return item;
+    }
+
+    /** After a table reference these keywords (none of which can be an alias) can only start a join. */
+    private boolean atJoin() {
+        Token token = current();
+        return token.is(Keyword.JOIN) || token.is(Keyword.NATURAL) || token.is(Keyword.CROSS)
+                || token.is(Keyword.INNER) || token.is(Keyword.LEFT) || token.is(Keyword.RIGHT)
+                || token.is(Keyword.FULL);
+    }
+
+    private FromItem join(FromItem left) {
+        Token first = current();
+        if (tokens.accept(Keyword.CROSS)) {
+            tokens.expect(Keyword.JOIN);
+            FromItem right = tablePrimary();
+            return new FromItem.Join(FromItem.JoinType.CROSS, false, left, right, null, List.of(), first.position());
+        }
+        boolean natural = tokens.accept(Keyword.NATURAL);
+        FromItem.JoinType type = FromItem.JoinType.INNER;
+        if (tokens.accept(Keyword.LEFT)) {
+            type = FromItem.JoinType.LEFT;
+        } else if (tokens.accept(Keyword.RIGHT)) {
+            type = FromItem.JoinType.RIGHT;
+        } else if (tokens.accept(Keyword.FULL)) {
+            type = FromItem.JoinType.FULL;
+        } else {
+            tokens.accept(Keyword.INNER);
+        }
+        if (type != FromItem.JoinType.INNER) {
+            tokens.accept(Keyword.OUTER);
+        }
+        tokens.expect(Keyword.JOIN);
+        FromItem right = tablePrimary();
+        if (natural) {
+            return new FromItem.Join(type, true, left, right, null, List.of(), first.position());
+        }
+        while (atJoin()) {
+            right = join(right);
+        }
+        if (tokens.accept(Keyword.ON)) {
+            Expression condition = grammar.expressions().expression();
+            return new FromItem.Join(type, false, left, right, condition, List.of(), first.position());
+        }
+        if (tokens.accept(Keyword.USING)) {
+            List<String> using = grammar.names().parenthesizedColumnIdList();
+            if (tokens.at(Keyword.AS)) {
+                throw unsupported("JOIN ... USING ... AS alias");
+            }
+            return new FromItem.Join(type, false, left, right, null, using, first.position());
+        }
+        throw tokens.syntaxError();
+    }
+
+    private FromItem tablePrimary() {
+        Token first = current();
+        boolean lateral = tokens.accept(Keyword.LATERAL);
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            if (lateral) {
+                return subquery(grammar.queries().selectWithParens(), true, first.position());
+            }
+            InParentheses inside = parenthesized();
+            if (inside.query() != null) {
+                return subquery(inside.query(), false, first.position());
+            }
+            return parenthesizedJoin(inside.joined());
+        }
+        if (tokens.at(Keyword.ROWS) && tokens.peek(1).is(Keyword.FROM)) {
+            throw unsupported("ROWS FROM");
+        }
+        if (!lateral && tokens.accept(Keyword.ONLY)) {
+            boolean parenthesized = tokens.accept(TokenKind.LEFT_PAREN);
+            QualifiedName name = grammar.names().qualifiedName();
+            if (parenthesized) {
+                tokens.expect(TokenKind.RIGHT_PAREN);
+            }
+            return table(name);
+        }
+        Token name = current();
+        if (name.keyword() != null && grammar.specialFunctions().handles(name)) {
+            return function(grammar.specialFunctions().parse(), lateral, first.position());
+        }
+        if (name.keyword() != null && name.keyword().text().startsWith("xml")
+                && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
+            throw unsupported("XMLTABLE");
+        }
+        if (NameParser.isTypeFunctionName(name) && !NameParser.isColumnId(name)) {
+            tokens.next();
+            if (!tokens.at(TokenKind.LEFT_PAREN)) {
+                throw tokens.syntaxError();
+            }
+            QualifiedName functionName = QualifiedName.of(name.value(), name.position());
+            return function(grammar.functionCalls().application(functionName, false), lateral, first.position());
+        }
+        QualifiedName qualified = grammar.names().qualifiedName();
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            return function(grammar.functionCalls().application(qualified, false), lateral, first.position());
+        }
+        if (lateral) {
+            throw tokens.syntaxError();
+        }
+        tokens.acceptOperator("*");
+        return table(qualified);
+    }
+
+    private FromItem table(QualifiedName name) {
+        if (tokens.at(Keyword.TABLESAMPLE)) {
+            throw unsupported("TABLESAMPLE");
+        }
+        Alias alias = alias();
+        if (tokens.at(Keyword.TABLESAMPLE)) {
+            throw unsupported("TABLESAMPLE");
+        }
+        return new FromItem.Table(name, alias.name(), alias.columns(), name.position());
+    }
+
+    private FromItem subquery(Query query, boolean lateral, int position) {
+        Alias alias = alias();
+        return new FromItem.Subquery(query, lateral, alias.name(), alias.columns(), position);
+    }
+
+    private FromItem function(Expression call, boolean lateral, int position) {
+        if (!(call instanceof Expression.FunctionCall functionCall)) {
+            throw tokens.syntaxError();
+        }
+        if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.ORDINALITY)) {
+            throw unsupported("WITH ORDINALITY");
+        }
+        if (tokens.at(Keyword.AS) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
+            throw unsupported("column definition list");
+        }
+        Alias alias = alias();
+        return new FromItem.Function(functionCall, lateral, alias.name(), alias.columns(), position);
+    }
+
+    /** A parenthesised join must be a join; PostgreSQL has no alias for it in Basalt's syntax tree yet. */
+    private FromItem parenthesizedJoin(FromItem joined) {
+        if (tokens.at(Keyword.AS) || NameParser.isColumnId(current())) {
+            throw unsupported("alias for a parenthesized join");
+        }
+        return joined;
+    }
+
+    /**
+     * After an opening parenthesis in FROM: {@code (query)} or {@code (table_ref JOIN ...)}, nested at will.
+     * The parenthesis is at the cursor.
+     */
+    private InParentheses parenthesized() {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        if (QueryParser.isQueryStart(current())) {
+            Query query = grammar.queries().query();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            return new InParentheses(query, null);
+        }
+        FromItem inner;
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            Token innerOpen = current();
+            InParentheses nested = parenthesized();
+            if (nested.query() != null) {
+                if (QueryParser.continuesQuery(current())) {
+                    Query query = grammar.queries().continueQuery(nested.query(), innerOpen.position());
+                    tokens.expect(TokenKind.RIGHT_PAREN);
+                    return new InParentheses(query, null);
+                }
+                if (tokens.accept(TokenKind.RIGHT_PAREN)) {
+                    return new InParentheses(nested.query(), null);
+                }
+                inner = subquery(nested.query(), false, innerOpen.position());
+            } else {
+                inner = parenthesizedJoin(nested.joined());
+            }
+        } else {
+            inner = tablePrimary();
+        }
+        boolean joined = false;
+        while (atJoin()) {
+            inner = join(inner);
+            joined = true;
+        }
+        if (!joined && !(inner instanceof FromItem.Join)) {
+            throw tokens.syntaxError();
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return new InParentheses(null, inner);
+    }
+
+    private record Alias(String name, List<String> columns) {
+    }
+
+    /** {@code [AS] alias [(column, ...)]}; a bare alias must be a name that is no reserved word. */
+    private Alias alias() {
+        String name;
+        if (tokens.accept(Keyword.AS)) {
+            name = grammar.names().columnId();
+        } else if (grammar.names().atColumnId()) {
+            name = grammar.names().columnId();
+        } else {
+            return new Alias(null, List.of());
+        }
+        if (!tokens.at(TokenKind.LEFT_PAREN)) {
+            return new Alias(name, List.of());
+        }
+        Token afterFirst = tokens.peek(2);
+        if (!afterFirst.is(TokenKind.COMMA) && !afterFirst.is(TokenKind.RIGHT_PAREN)) {
+            throw unsupported("column definition list");
+        }
+        return new Alias(name, grammar.names().parenthesizedColumnIdList());
+    }
+}

@@ -1,0 +1,103 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.OrderItem;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TypeName;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Calls of functions by name: {@code f()}, {@code f(*)}, {@code f([ALL | DISTINCT] args [ORDER BY ...])},
+ * followed by {@code FILTER (WHERE ...)} and {@code OVER ...}. Also PostgreSQL's
+ * {@code type(modifiers) 'text'} form of typed literal, which starts like a call.
+ */
+final class FunctionCallParser extends ParserBase {
+    FunctionCallParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** The call of {@code name}, the opening parenthesis at the cursor. */
+    Expression application(QualifiedName name) {
+        return application(name, true);
+    }
+
+    /**
+     * The call of {@code name}; without {@code aggregateClauses} (a function in FROM) no FILTER, OVER or
+     * WITHIN GROUP may follow, so that a following word is the alias.
+     */
+    Expression application(QualifiedName name, boolean aggregateClauses) {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        boolean star = false;
+        boolean distinct = false;
+        List<Expression> arguments = List.of();
+        List<OrderItem> orderBy = List.of();
+        if (tokens.atOperator("*") && tokens.peek(1).is(TokenKind.RIGHT_PAREN)) {
+            tokens.next();
+            star = true;
+        } else if (!tokens.at(TokenKind.RIGHT_PAREN)) {
+            distinct = tokens.accept(Keyword.DISTINCT);
+            if (!distinct) {
+                tokens.accept(Keyword.ALL);
+            }
+            arguments = arguments();
+            if (tokens.accept(Keyword.ORDER)) {
+                tokens.expect(Keyword.BY);
+                orderBy = grammar.expressions().sortList();
+            }
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        if (tokens.at(TokenKind.STRING) && !star && !distinct && orderBy.isEmpty()) {
+            return typedLiteralWithModifiers(name, arguments);
+        }
+        if (!aggregateClauses) {
+            return new Expression.FunctionCall(name, arguments, distinct, star, orderBy, null, null, name.position());
+        }
+        if (tokens.at(Keyword.WITHIN) && tokens.peek(1).is(Keyword.GROUP)) {
+            throw unsupported("WITHIN GROUP");
+        }
+        Expression filter = null;
+        if (tokens.at(Keyword.FILTER) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
+            tokens.next();
+            tokens.next();
+            tokens.expect(Keyword.WHERE);
+            filter = grammar.expressions().expression();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        Expression.WindowSpec over = tokens.at(Keyword.OVER) ? grammar.windows().overClause() : null;
+        return new Expression.FunctionCall(name, arguments, distinct, star, orderBy, filter, over, name.position());
+    }
+
+    private List<Expression> arguments() {
+        List<Expression> arguments = new ArrayList<>();
+        do {
+            if (tokens.at(Keyword.VARIADIC)) {
+                throw unsupported("VARIADIC");
+            }
+            Token next = tokens.peek(1);
+            if (NameParser.isColumnLabel(current())
+                    && (next.is(TokenKind.COLON_EQUALS) || next.is(TokenKind.EQUALS_GREATER))) {
+                throw unsupported("named function arguments");
+            }
+            arguments.add(grammar.expressions().expression());
+        } while (tokens.accept(TokenKind.COMMA));
+        return arguments;
+    }
+
+    /** {@code name(10, 2) 'text'}: a typed literal whose type has modifiers, the string at the cursor. */
+    private Expression typedLiteralWithModifiers(QualifiedName name, List<Expression> arguments) {
+        List<Integer> modifiers = new ArrayList<>();
+        for (Expression argument : arguments) {
+            if (!(argument instanceof Expression.NumberLiteral number) || !number.text().matches("[0-9]{1,9}")) {
+                throw unsupported("non-integer type modifiers");
+            }
+            modifiers.add(Integer.parseInt(number.text()));
+        }
+        Token text = tokens.next();
+        TypeName type = new TypeName(TypeNameParser.genericName(name.parts()), modifiers, 0, name.position());
+        return new Expression.TypedLiteral(type, text.value(), text.position());
+    }
+}

@@ -1,0 +1,117 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.lexer.SqlSource;
+import io.basalt.sql.lexer.Token;
+import java.util.List;
+
+/**
+ * One parse of one SQL text: the token cursor and one parser per area of PostgreSQL's grammar, wired to each
+ * other. Built per call of {@link Parser}; not shared between threads.
+ */
+final class Grammar {
+    private final TokenStream tokens;
+    private final NameParser names;
+    private final TypeNameParser types;
+    private final ExpressionParser expressions;
+    private final PredicateParser predicates;
+    private final PrimaryExpressionParser primaries;
+    private final FunctionCallParser functionCalls;
+    private final SpecialFunctionParser specialFunctions;
+    private final WindowParser windows;
+    private final QueryParser queries;
+    private final SelectParser selects;
+    private final FromClauseParser fromClause;
+    private final DdlParser ddl;
+    private final ConstraintParser constraints;
+    private final DmlParser dml;
+    private final UtilityStatementParser utility;
+    private final StatementParser statements;
+
+    Grammar(SqlSource source, List<Token> tokenList) {
+        this.tokens = new TokenStream(source, tokenList);
+        this.names = new NameParser(this);
+        this.types = new TypeNameParser(this);
+        this.expressions = new ExpressionParser(this);
+        this.predicates = new PredicateParser(this);
+        this.primaries = new PrimaryExpressionParser(this);
+        this.functionCalls = new FunctionCallParser(this);
+        this.specialFunctions = new SpecialFunctionParser(this);
+        this.windows = new WindowParser(this);
+        this.queries = new QueryParser(this);
+        this.selects = new SelectParser(this);
+        this.fromClause = new FromClauseParser(this);
+        this.ddl = new DdlParser(this);
+        this.constraints = new ConstraintParser(this);
+        this.dml = new DmlParser(this);
+        this.utility = new UtilityStatementParser(this);
+        this.statements = new StatementParser(this);
+    }
+
+    TokenStream tokens() {
+        return tokens;
+    }
+
+    NameParser names() {
+        return names;
+    }
+
+    TypeNameParser types() {
+        return types;
+    }
+
+    ExpressionParser expressions() {
+        return expressions;
+    }
+
+    PredicateParser predicates() {
+        return predicates;
+    }
+
+    PrimaryExpressionParser primaries() {
+        return primaries;
+    }
+
+    FunctionCallParser functionCalls() {
+        return functionCalls;
+    }
+
+    SpecialFunctionParser specialFunctions() {
+        return specialFunctions;
+    }
+
+    WindowParser windows() {
+        return windows;
+    }
+
+    QueryParser queries() {
+        return queries;
+    }
+
+    SelectParser selects() {
+        return selects;
+    }
+
+    FromClauseParser fromClause() {
+        return fromClause;
+    }
+
+    DdlParser ddl() {
+        return ddl;
+    }
+
+    ConstraintParser constraints() {
+        return constraints;
+    }
+
+    DmlParser dml() {
+        return dml;
+    }
+
+    UtilityStatementParser utility() {
+        return utility;
+    }
+
+    StatementParser statements() {
+        return statements;
+    }
+}

@@ -1,0 +1,30 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.lexer.Token;
+
+/**
+ * What every area parser shares: the token cursor and the {@link Grammar} through which it reaches the other
+ * areas (expressions hold subqueries, queries hold expressions, and so on).
+ */
+abstract class ParserBase {
+    protected final Grammar grammar;
+    protected final TokenStream tokens;
+
+    protected ParserBase(Grammar grammar) {
+        this.grammar = grammar;
+        this.tokens = grammar.tokens();
+    }
+
+    /** Stops the current statement: valid syntax that Basalt's syntax tree does not express yet. */
+    protected static UnsupportedSyntax unsupported(String description) {
+        return new UnsupportedSyntax(description);
+    }
+
+    protected int position() {
+        return tokens.peek().position();
+    }
+
+    protected Token current() {
+        return tokens.peek();
+    }
+}

@@ -1,0 +1,244 @@
+package io.basalt.sql.parser;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.OrderItem;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Query expressions: {@code SELECT} blocks, {@code VALUES} lists and {@code TABLE name}, combined by
+ * {@code UNION | EXCEPT} (left-associative) and {@code INTERSECT} (binding more tightly), with parenthesised
+ * operands, then {@code ORDER BY}, {@code LIMIT | OFFSET | FETCH FIRST} for the whole.
+ *
+ * <p>A parenthesised query carries its own ORDER BY and LIMIT. When it stands alone, the clauses written
+ * after it are merged into it, and writing one clause twice is an error, as PostgreSQL reports it
+ * ({@code (SELECT 1 LIMIT 1) LIMIT 2}: "multiple LIMIT clauses not allowed"). As a set-operation operand it
+ * stays {@link QueryBody.Nested} only when it has such clauses of its own.
+ */
+final class QueryParser extends ParserBase {
+    QueryParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** Whether {@code token} starts a query without parentheses. */
+    static boolean isQueryStart(Token token) {
+        return token.is(Keyword.SELECT) || token.is(Keyword.VALUES) || token.is(Keyword.TABLE)
+                || token.is(Keyword.WITH);
+    }
+
+    /** Whether {@code token} continues a query after a parenthesised one: a set operator or a tail clause. */
+    static boolean continuesQuery(Token token) {
+        return token.is(Keyword.UNION) || token.is(Keyword.INTERSECT) || token.is(Keyword.EXCEPT)
+                || token.is(Keyword.ORDER) || token.is(Keyword.LIMIT) || token.is(Keyword.OFFSET)
+                || token.is(Keyword.FETCH) || token.is(Keyword.FOR);
+    }
+
+    /** A whole query: PostgreSQL's {@code select_no_parens} or {@code select_with_parens}. */
+    Query query() {
+        Token first = current();
+        if (first.is(Keyword.WITH)) {
+            throw unsupported("WITH");
+        }
+        QueryBody body = setExpression(0);
+        return tail(body, first.position());
+    }
+
+    /** {@code ( query )}, the parenthesis at the cursor. */
+    Query selectWithParens() {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        Query query = query();
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return query;
+    }
+
+    /** A query whose first, parenthesised operand {@code first} has been read already. */
+    Query continueQuery(Query first, int position) {
+        QueryBody body = continueSetExpression(operand(first, position), 0);
+        return tail(body, position);
+    }
+
+    private QueryBody setExpression(int minimum) {
+        return continueSetExpression(setOperand(), minimum);
+    }
+
+    /** Set operators by precedence: INTERSECT (2) binds more tightly than UNION and EXCEPT (1). */
+    private QueryBody continueSetExpression(QueryBody first, int minimum) {
+        QueryBody left = first;
+        while (true) {
+            Token operator = current();
+            int precedence = operator.is(Keyword.INTERSECT) ? 2
+                    : operator.is(Keyword.UNION) || operator.is(Keyword.EXCEPT) ? 1
+                    : 0;
+            if (precedence == 0 || precedence < minimum) {
+                return left;
+            }
+            tokens.next();
+            boolean all = tokens.accept(Keyword.ALL);
+            if (!all) {
+                tokens.accept(Keyword.DISTINCT);
+            }
+            QueryBody right = setExpression(precedence + 1);
+            QueryBody.SetOperator setOperator = switch (operator.keyword()) {
+                case UNION -> QueryBody.SetOperator.UNION;
+                case INTERSECT -> QueryBody.SetOperator.INTERSECT;
+                default -> QueryBody.SetOperator.EXCEPT;
+            };
+            left = new QueryBody.SetOperation(setOperator, all, left, right, operator.position());
+        }
+    }
+
+    private QueryBody setOperand() {
+        Token first = current();
+        if (first.is(TokenKind.LEFT_PAREN)) {
+            return operand(selectWithParens(), first.position());
+        }
+        if (first.is(Keyword.SELECT)) {
+            return grammar.selects().select();
+        }
+        if (first.is(Keyword.VALUES)) {
+            return values();
+        }
+        if (first.is(Keyword.TABLE)) {
+            tokens.next();
+            if (tokens.at(Keyword.ONLY)) {
+                tokens.next();
+            }
+            QualifiedName table = grammar.names().qualifiedName();
+            FromItem item = new FromItem.Table(table, null, List.of(), table.position());
+            return new QueryBody.Select(false, List.of(new SelectItem.Star(null, first.position())), List.of(item),
+                    null, List.of(), null, first.position());
+        }
+        if (first.is(Keyword.WITH)) {
+            throw unsupported("WITH");
+        }
+        throw tokens.syntaxError();
+    }
+
+    /** A parenthesised query as a set operand: its body, unless it has clauses of its own. */
+    private static QueryBody operand(Query query, int position) {
+        if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+            return query.body();
+        }
+        return new QueryBody.Nested(query, position);
+    }
+
+    /** {@code VALUES (a, b), (c, d)}. */
+    QueryBody values() {
+        Token valuesToken = tokens.expect(Keyword.VALUES);
+        List<List<Expression>> rows = new ArrayList<>();
+        do {
+            tokens.expect(TokenKind.LEFT_PAREN);
+            rows.add(grammar.expressions().expressionList());
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        } while (tokens.accept(TokenKind.COMMA));
+        return new QueryBody.Values(rows, valuesToken.position());
+    }
+
+    /** ORDER BY, LIMIT, OFFSET and FETCH after a query body, merged into a lone parenthesised query. */
+    private Query tail(QueryBody body, int position) {
+        List<OrderItem> orderBy = List.of();
+        if (tokens.accept(Keyword.ORDER)) {
+            tokens.expect(Keyword.BY);
+            orderBy = grammar.expressions().sortList();
+        }
+        Expression limit = null;
+        Expression offset = null;
+        boolean limitWritten = false;
+        boolean offsetWritten = false;
+        for (int clause = 0; clause < 2; clause++) {
+            rejectLockingClause();
+            if (!limitWritten && (tokens.at(Keyword.LIMIT) || tokens.at(Keyword.FETCH))) {
+                limitWritten = true;
+                limit = limitClause();
+            } else if (!offsetWritten && tokens.at(Keyword.OFFSET)) {
+                offsetWritten = true;
+                offset = offsetClause();
+            }
+        }
+        rejectLockingClause();
+        if (body instanceof QueryBody.Nested nested) {
+            return merge(nested.query(), orderBy, limit, offset);
+        }
+        return new Query(body, orderBy, limit, offset, position);
+    }
+
+    /** Puts clauses written after {@code (inner)} into it, refusing a clause written on both sides. */
+    private Query merge(Query inner, List<OrderItem> orderBy, Expression limit, Expression offset) {
+        if (!orderBy.isEmpty() && !inner.orderBy().isEmpty()) {
+            throw multipleClauses("multiple ORDER BY clauses not allowed", orderBy.getFirst().expression());
+        }
+        if (limit != null && inner.limit() != null) {
+            throw multipleClauses("multiple LIMIT clauses not allowed", limit);
+        }
+        if (offset != null && inner.offset() != null) {
+            throw multipleClauses("multiple OFFSET clauses not allowed", offset);
+        }
+        return new Query(inner.body(), orderBy.isEmpty() ? inner.orderBy() : orderBy,
+                limit == null ? inner.limit() : limit, offset == null ? inner.offset() : offset, inner.position());
+    }
+
+    /** {@code FOR UPDATE}, {@code FOR SHARE} and the like: row locks, which Basalt does not take. */
+    private void rejectLockingClause() {
+        if (tokens.at(Keyword.FOR)) {
+            throw unsupported("FOR UPDATE/SHARE");
+        }
+    }
+
+    /** PostgreSQL places these errors at the second clause's first expression. */
+    private static BasaltException multipleClauses(String message, Expression clause) {
+        return BasaltException.at(SqlState.SYNTAX_ERROR, clause.position(), message);
+    }
+
+    /** {@code LIMIT n | ALL} or {@code FETCH FIRST|NEXT [n] ROW|ROWS ONLY}; null for LIMIT ALL. */
+    private Expression limitClause() {
+        Token clause = tokens.next();
+        if (clause.is(Keyword.LIMIT)) {
+            if (tokens.accept(Keyword.ALL)) {
+                return null;
+            }
+            Expression limit = grammar.expressions().expression();
+            if (tokens.at(TokenKind.COMMA)) {
+                throw tokens.errorAt(clause, "LIMIT #,# syntax is not supported")
+                        .withHint("Use separate LIMIT and OFFSET clauses.");
+            }
+            return limit;
+        }
+        if (!tokens.accept(Keyword.FIRST)) {
+            tokens.expect(Keyword.NEXT);
+        }
+        Expression count;
+        if (tokens.at(Keyword.ROW) || tokens.at(Keyword.ROWS)) {
+            count = new Expression.NumberLiteral("1", clause.position());
+        } else {
+            count = grammar.expressions().parse(ExpressionParser.UNARY_MINUS, false);
+        }
+        if (!tokens.accept(Keyword.ROW)) {
+            tokens.expect(Keyword.ROWS);
+        }
+        if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.TIES)) {
+            throw unsupported("FETCH ... WITH TIES");
+        }
+        tokens.expect(Keyword.ONLY);
+        return count;
+    }
+
+    /** {@code OFFSET n [ROW | ROWS]}. */
+    private Expression offsetClause() {
+        tokens.expect(Keyword.OFFSET);
+        Expression offset = grammar.expressions().expression();
+        if (!tokens.accept(Keyword.ROW)) {
+            tokens.accept(Keyword.ROWS);
+        }
+        return offset;
+    }
+}

@@ -1,0 +1,145 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One {@code SELECT} block: {@code SELECT [ALL | DISTINCT] [items] [FROM ...] [WHERE ...] [GROUP BY ...]
+ * [HAVING ...]}, and target lists (shared with RETURNING). Items are {@code *}, {@code t.*} or an expression
+ * with an optional label: {@code AS} followed by any word, or without {@code AS} a name or one of the keywords
+ * PostgreSQL allows as a bare label ({@code SELECT 1 AS year} works, {@code SELECT 1 year} does not).
+ */
+final class SelectParser extends ParserBase {
+    SelectParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    QueryBody.Select select() {
+        Token selectToken = tokens.expect(Keyword.SELECT);
+        boolean distinct = false;
+        if (tokens.accept(Keyword.DISTINCT)) {
+            if (tokens.at(Keyword.ON)) {
+                throw unsupported("DISTINCT ON");
+            }
+            distinct = true;
+        } else {
+            tokens.accept(Keyword.ALL);
+        }
+        List<SelectItem> items = !distinct && endsTargetList(current()) ? List.of() : targetList();
+        if (tokens.at(Keyword.INTO)) {
+            throw unsupported("SELECT INTO");
+        }
+        List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
+        Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
+        List<Expression> groupBy = List.of();
+        if (tokens.at(Keyword.GROUP)) {
+            groupBy = groupBy();
+        }
+        Expression having = tokens.accept(Keyword.HAVING) ? grammar.expressions().expression() : null;
+        if (tokens.at(Keyword.WINDOW)) {
+            throw unsupported("WINDOW clause");
+        }
+        return new QueryBody.Select(distinct, items, from, where, groupBy, having, selectToken.position());
+    }
+
+    /** Tokens after which a SELECT list may be empty ({@code SELECT FROM t} is legal PostgreSQL). */
+    private static boolean endsTargetList(Token token) {
+        return switch (token.kind()) {
+            case RIGHT_PAREN, SEMICOLON, END_OF_INPUT -> true;
+            case IDENTIFIER -> token.keyword() != null && switch (token.keyword()) {
+                case FROM, WHERE, GROUP, HAVING, WINDOW, ORDER, LIMIT, OFFSET, FETCH, FOR, UNION, INTERSECT,
+                     EXCEPT, INTO, RETURNING, ON -> true;
+                default -> false;
+            };
+            default -> false;
+        };
+    }
+
+    /** {@code item [, item ...]}. */
+    List<SelectItem> targetList() {
+        List<SelectItem> items = new ArrayList<>();
+        do {
+            items.add(targetItem());
+        } while (tokens.accept(TokenKind.COMMA));
+        return items;
+    }
+
+    private SelectItem targetItem() {
+        Token first = current();
+        if (first.isOperator("*")) {
+            tokens.next();
+            return new SelectItem.Star(null, first.position());
+        }
+        if (qualifiedStarAhead()) {
+            List<String> parts = new ArrayList<>();
+            parts.add(tokens.next().value());
+            while (!tokens.peek(1).isOperator("*")) {
+                tokens.expect(TokenKind.DOT);
+                parts.add(tokens.next().value());
+            }
+            tokens.expect(TokenKind.DOT);
+            tokens.next();
+            QualifiedName qualifier = grammar.names().checkedQualifiedName(parts, first);
+            return new SelectItem.Star(qualifier, first.position());
+        }
+        Expression expression = grammar.expressions().labeledExpression();
+        String alias = null;
+        if (tokens.accept(Keyword.AS)) {
+            alias = grammar.names().columnLabel();
+        } else if (NameParser.isBareColumnLabel(current())) {
+            alias = tokens.next().value();
+        }
+        return new SelectItem.Item(expression, alias, first.position());
+    }
+
+    /** Whether the cursor is at {@code name[.name...].*}. */
+    private boolean qualifiedStarAhead() {
+        if (!NameParser.isColumnId(current())) {
+            return false;
+        }
+        int ahead = 1;
+        while (tokens.peek(ahead).is(TokenKind.DOT)) {
+            Token next = tokens.peek(ahead + 1);
+            if (next.isOperator("*")) {
+                return true;
+            }
+            if (!NameParser.isColumnLabel(next)) {
+                return false;
+            }
+            ahead += 2;
+        }
+        return false;
+    }
+
+    /** {@code GROUP BY [ALL] expression [, ...]}; grouping sets are not supported yet. */
+    private List<Expression> groupBy() {
+        tokens.expect(Keyword.GROUP);
+        tokens.expect(Keyword.BY);
+        if (tokens.at(Keyword.DISTINCT)) {
+            throw unsupported("GROUP BY DISTINCT");
+        }
+        tokens.accept(Keyword.ALL);
+        List<Expression> items = new ArrayList<>();
+        do {
+            Token token = current();
+            boolean call = tokens.peek(1).is(TokenKind.LEFT_PAREN);
+            if ((token.is(Keyword.ROLLUP) || token.is(Keyword.CUBE)) && call) {
+                throw unsupported(token.keyword().name());
+            }
+            if ((token.is(Keyword.GROUPING) && tokens.peek(1).is(Keyword.SETS))
+                    || (token.is(TokenKind.LEFT_PAREN) && tokens.peek(1).is(TokenKind.RIGHT_PAREN))) {
+                throw unsupported("GROUPING SETS");
+            }
+            items.add(grammar.expressions().expression());
+        } while (tokens.accept(TokenKind.COMMA));
+        return items;
+    }
+}

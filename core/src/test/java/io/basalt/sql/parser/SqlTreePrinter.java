@@ -1,0 +1,258 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.ColumnConstraint;
+import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.OrderItem;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.TableConstraint;
+import io.basalt.sql.ast.TypeName;
+import io.basalt.sql.ast.UnsupportedStatement;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints syntax trees as compact S-expressions so that parser tests can state expected trees readably:
+ * {@code SELECT a + 1 FROM t} prints as {@code (select ((+ a 1)) (from t))}. Positions are not printed;
+ * tests check them separately. Types print in braces ({@code {numeric(10,2)}}, {@code {integer[]}}),
+ * strings in single quotes, a bare query (no ORDER BY / LIMIT / OFFSET) as its body alone.
+ */
+final class SqlTreePrinter {
+    private SqlTreePrinter() {
+    }
+
+    static String print(Statement statement) {
+        return switch (statement) {
+            case QueryStatement query -> print(query.query());
+            case CreateTableStatement create -> "(create-table" + (create.ifNotExists() ? " if-not-exists " : " ")
+                    + create.name() + join(create.columns().stream().map(SqlTreePrinter::print).toList())
+                    + join(create.constraints().stream().map(SqlTreePrinter::print).toList()) + ")";
+            case DropTableStatement drop -> "(drop-table" + (drop.ifExists() ? " if-exists" : "")
+                    + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
+                    + ")";
+            case InsertStatement insert -> "(insert " + insert.table()
+                    + (insert.alias() == null ? "" : " (as " + insert.alias() + ")")
+                    + (insert.columns().isEmpty() ? "" : " (" + String.join(" ", insert.columns()) + ")")
+                    + (insert.source() == null ? " default-values" : " " + print(insert.source()))
+                    + (insert.returning().isEmpty() ? ""
+                            : " (returning" + join(insert.returning().stream().map(SqlTreePrinter::print).toList())
+                                    + ")")
+                    + ")";
+            case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+        };
+    }
+
+    static String print(Query query) {
+        String body = print(query.body());
+        if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+            return body;
+        }
+        return "(query " + body
+                + (query.orderBy().isEmpty() ? "" : " " + orderBy(query.orderBy()))
+                + (query.limit() == null ? "" : " (limit " + print(query.limit()) + ")")
+                + (query.offset() == null ? "" : " (offset " + print(query.offset()) + ")") + ")";
+    }
+
+    static String print(QueryBody body) {
+        return switch (body) {
+            case QueryBody.Select select -> "(select" + (select.distinct() ? " distinct" : "") + " ("
+                    + String.join(" ", select.items().stream().map(SqlTreePrinter::print).toList()) + ")"
+                    + (select.from().isEmpty() ? ""
+                            : " (from" + join(select.from().stream().map(SqlTreePrinter::print).toList()) + ")")
+                    + (select.where() == null ? "" : " (where " + print(select.where()) + ")")
+                    + (select.groupBy().isEmpty() ? "" : " (group-by" + expressions(select.groupBy()) + ")")
+                    + (select.having() == null ? "" : " (having " + print(select.having()) + ")") + ")";
+            case QueryBody.Values values -> "(values" + join(values.rows().stream()
+                    .map(row -> "(" + expressions(row).substring(1) + ")").toList()) + ")";
+            case QueryBody.SetOperation operation -> "(" + operation.operator().name().toLowerCase(Locale.ROOT)
+                    + (operation.all() ? "-all " : " ") + print(operation.left()) + " " + print(operation.right())
+                    + ")";
+            case QueryBody.Nested nested -> "(nested " + print(nested.query()) + ")";
+        };
+    }
+
+    static String print(SelectItem item) {
+        return switch (item) {
+            case SelectItem.Star star -> star.qualifier() == null ? "*" : star.qualifier() + ".*";
+            case SelectItem.Item expression -> expression.alias() == null ? print(expression.expression())
+                    : "(as " + print(expression.expression()) + " " + expression.alias() + ")";
+        };
+    }
+
+    static String print(FromItem item) {
+        return switch (item) {
+            case FromItem.Table table -> table.alias() == null && table.columnAliases().isEmpty()
+                    ? table.name().toString()
+                    : "(table " + table.name() + alias(table.alias(), table.columnAliases()) + ")";
+            case FromItem.Subquery subquery -> "(subquery" + (subquery.lateral() ? " lateral " : " ")
+                    + print(subquery.query()) + alias(subquery.alias(), subquery.columnAliases()) + ")";
+            case FromItem.Function function -> "(function" + (function.lateral() ? " lateral " : " ")
+                    + print(function.call()) + alias(function.alias(), function.columnAliases()) + ")";
+            case FromItem.Join join -> "(" + (join.natural() ? "natural-" : "")
+                    + join.type().name().toLowerCase(Locale.ROOT) + "-join " + print(join.left()) + " "
+                    + print(join.right())
+                    + (join.condition() == null ? "" : " (on " + print(join.condition()) + ")")
+                    + (join.using().isEmpty() ? "" : " (using " + String.join(" ", join.using()) + ")") + ")";
+        };
+    }
+
+    private static String alias(String alias, List<String> columns) {
+        return (alias == null ? "" : " " + alias) + (columns.isEmpty() ? "" : " (" + String.join(" ", columns) + ")");
+    }
+
+    static String print(Expression expression) {
+        return switch (expression) {
+            case Expression.NullLiteral ignored -> "NULL";
+            case Expression.BooleanLiteral literal -> literal.value() ? "TRUE" : "FALSE";
+            case Expression.NumberLiteral number -> number.text();
+            case Expression.StringLiteral string -> quote(string.value());
+            case Expression.TypedLiteral typed -> "(typed " + print(typed.type()) + " " + quote(typed.value()) + ")";
+            case Expression.ColumnRef column -> String.join(".", column.parts());
+            case Expression.Parameter parameter -> "$" + parameter.index();
+            case Expression.Unary unary -> "(" + unary.operator() + " " + print(unary.operand()) + ")";
+            case Expression.Binary binary -> "(" + binary.operator() + " " + print(binary.left()) + " "
+                    + print(binary.right()) + ")";
+            case Expression.IsNull isNull -> "(" + (isNull.negated() ? "is-not-null " : "is-null ")
+                    + print(isNull.operand()) + ")";
+            case Expression.IsBoolean test -> "(" + (test.negated() ? "is-not-" : "is-")
+                    + (test.value() == null ? "unknown" : test.value() ? "true" : "false") + " "
+                    + print(test.operand()) + ")";
+            case Expression.IsDistinctFrom test -> "(" + (test.negated() ? "is-not-distinct-from " : "is-distinct-from ")
+                    + print(test.left()) + " " + print(test.right()) + ")";
+            case Expression.Between between -> "(" + (between.negated() ? "not-" : "") + "between"
+                    + (between.symmetric() ? "-symmetric " : " ") + print(between.operand()) + " "
+                    + print(between.low()) + " " + print(between.high()) + ")";
+            case Expression.InList in -> "(" + (in.negated() ? "not-in " : "in ") + print(in.operand()) + " ("
+                    + expressions(in.values()).substring(1) + "))";
+            case Expression.InSubquery in -> "(" + (in.negated() ? "not-in " : "in ") + print(in.operand()) + " "
+                    + print(in.query()) + ")";
+            case Expression.Exists exists -> "(exists " + print(exists.query()) + ")";
+            case Expression.ScalarSubquery subquery -> "(subquery " + print(subquery.query()) + ")";
+            case Expression.Quantified quantified -> "(" + quantified.operator()
+                    + (quantified.all() ? " all " : " any ") + print(quantified.left()) + " "
+                    + (quantified.query() != null ? print(quantified.query()) : print(quantified.array())) + ")";
+            case Expression.Like like -> "(" + (like.negated() ? "not-" : "") + (like.caseInsensitive() ? "ilike " : "like ")
+                    + print(like.operand()) + " " + print(like.pattern())
+                    + (like.escape() == null ? "" : " (escape " + print(like.escape()) + ")") + ")";
+            case Expression.Case caseExpression -> "(case"
+                    + (caseExpression.operand() == null ? "" : " " + print(caseExpression.operand()))
+                    + join(caseExpression.whens().stream()
+                            .map(when -> "(when " + print(when.condition()) + " " + print(when.result()) + ")").toList())
+                    + (caseExpression.otherwise() == null ? "" : " (else " + print(caseExpression.otherwise()) + ")")
+                    + ")";
+            case Expression.Cast cast -> "(cast " + print(cast.operand()) + " " + print(cast.type()) + ")";
+            case Expression.FunctionCall call -> "(call " + call.name() + (call.distinct() ? " distinct" : "")
+                    + (call.star() ? " *" : "") + expressions(call.arguments())
+                    + (call.orderBy().isEmpty() ? "" : " " + orderBy(call.orderBy()))
+                    + (call.filter() == null ? "" : " (filter " + print(call.filter()) + ")")
+                    + (call.over() == null ? "" : " " + print(call.over())) + ")";
+            case Expression.ArrayConstructor array -> "(array" + expressions(array.elements()) + ")";
+            case Expression.Subscript subscript -> "(" + (subscript.slice() ? "slice " : "subscript ")
+                    + print(subscript.operand()) + " " + printOrBlank(subscript.lower())
+                    + (subscript.slice() ? " " + printOrBlank(subscript.upper()) : "") + ")";
+            case Expression.RowConstructor row -> "(row" + expressions(row.fields()) + ")";
+        };
+    }
+
+    private static String print(Expression.WindowSpec window) {
+        return "(over" + (window.reference() == null ? "" : " " + window.reference())
+                + (window.partitionBy().isEmpty() ? "" : " (partition-by" + expressions(window.partitionBy()) + ")")
+                + (window.orderBy().isEmpty() ? "" : " " + orderBy(window.orderBy()))
+                + (window.frame() == null ? "" : " " + print(window.frame())) + ")";
+    }
+
+    private static String print(Expression.WindowFrame frame) {
+        return "(" + frame.mode() + " " + bound(frame.startKind(), frame.startOffset())
+                + (frame.endKind() == null ? "" : " " + bound(frame.endKind(), frame.endOffset()))
+                + (frame.exclusion() == null ? "" : " (exclude " + frame.exclusion() + ")") + ")";
+    }
+
+    private static String bound(String kind, Expression offset) {
+        return "[" + (offset == null ? "" : print(offset) + " ") + kind + "]";
+    }
+
+    static String print(TypeName type) {
+        return "{" + type.name()
+                + (type.modifiers().isEmpty() ? "" : "(" + String.join(",",
+                        type.modifiers().stream().map(String::valueOf).toList()) + ")")
+                + "[]".repeat(type.arrayDimensions()) + "}";
+    }
+
+    private static String print(OrderItem item) {
+        if (!item.descending() && item.nullsFirst() == null) {
+            return print(item.expression());
+        }
+        return "(sort " + print(item.expression()) + (item.descending() ? " desc" : "")
+                + (item.nullsFirst() == null ? "" : item.nullsFirst() ? " nulls-first" : " nulls-last") + ")";
+    }
+
+    private static String orderBy(List<OrderItem> items) {
+        return "(order-by" + join(items.stream().map(SqlTreePrinter::print).toList()) + ")";
+    }
+
+    private static String print(ColumnDefinition column) {
+        return "(column " + column.name() + " " + print(column.type())
+                + join(column.constraints().stream().map(SqlTreePrinter::print).toList()) + ")";
+    }
+
+    private static String print(ColumnConstraint constraint) {
+        String body = switch (constraint) {
+            case ColumnConstraint.NotNull ignored -> "not-null";
+            case ColumnConstraint.Nullable ignored -> "null";
+            case ColumnConstraint.Default value -> "(default " + print(value.expression()) + ")";
+            case ColumnConstraint.Check check -> "(check " + print(check.condition()) + ")";
+            case ColumnConstraint.Unique ignored -> "unique";
+            case ColumnConstraint.PrimaryKey ignored -> "primary-key";
+            case ColumnConstraint.References references -> "(references " + references.table()
+                    + (references.columns().isEmpty() ? "" : " (" + String.join(" ", references.columns()) + ")")
+                    + actions(references.onDelete(), references.onUpdate()) + ")";
+        };
+        return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
+    }
+
+    private static String print(TableConstraint constraint) {
+        String body = switch (constraint) {
+            case TableConstraint.Check check -> "(check " + print(check.condition()) + ")";
+            case TableConstraint.Unique unique -> "(unique (" + String.join(" ", unique.columns()) + "))";
+            case TableConstraint.PrimaryKey key -> "(primary-key (" + String.join(" ", key.columns()) + "))";
+            case TableConstraint.ForeignKey key -> "(foreign-key (" + String.join(" ", key.columns()) + ") "
+                    + key.table() + (key.referencedColumns().isEmpty() ? ""
+                            : " (" + String.join(" ", key.referencedColumns()) + ")")
+                    + actions(key.onDelete(), key.onUpdate()) + ")";
+        };
+        return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
+    }
+
+    private static String actions(String onDelete, String onUpdate) {
+        return (onDelete == null ? "" : " (on-delete " + onDelete + ")")
+                + (onUpdate == null ? "" : " (on-update " + onUpdate + ")");
+    }
+
+    private static String printOrBlank(Expression expression) {
+        return expression == null ? "_" : print(expression);
+    }
+
+    private static String expressions(List<Expression> expressions) {
+        return join(expressions.stream().map(SqlTreePrinter::print).toList());
+    }
+
+    private static String join(List<String> parts) {
+        StringBuilder joined = new StringBuilder();
+        for (String part : parts) {
+            joined.append(' ').append(part);
+        }
+        return joined.toString();
+    }
+
+    private static String quote(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

@@ -1,0 +1,269 @@
+package io.basalt.sql.parser;
+
+import static io.basalt.sql.parser.ParsedSql.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.UnsupportedStatement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class StatementParserTest {
+
+    @Test
+    void createTableWithColumnConstraints() {
+        assertThat(tree("""
+                CREATE TABLE IF NOT EXISTS shop.users (
+                    id SERIAL PRIMARY KEY,
+                    email VARCHAR(255) NOT NULL UNIQUE,
+                    name text NULL,
+                    type text CONSTRAINT known_type CHECK (type IN ('a', 'b')),
+                    value int DEFAULT 0 NOT NULL,
+                    status varchar(20) DEFAULT 'draft' CHECK (status <> ''),
+                    parent_id bigint REFERENCES shop.users (id) ON DELETE SET NULL ON UPDATE CASCADE,
+                    owner int REFERENCES people MATCH SIMPLE ON UPDATE NO ACTION ON DELETE RESTRICT,
+                    created_at TIMESTAMPTZ DEFAULT now() NOT DEFERRABLE INITIALLY IMMEDIATE,
+                    score double precision DEFAULT -1.5 * 2
+                )"""))
+                .isEqualTo("(create-table if-not-exists shop.users"
+                        + " (column id {serial} primary-key)"
+                        + " (column email {character varying(255)} not-null unique)"
+                        + " (column name {text} null)"
+                        + " (column type {text} (constraint known_type (check (in type ('a' 'b')))))"
+                        + " (column value {integer} (default 0) not-null)"
+                        + " (column status {character varying(20)} (default 'draft') (check (<> status '')))"
+                        + " (column parent_id {bigint} (references shop.users (id) (on-delete SET NULL)"
+                        + " (on-update CASCADE)))"
+                        + " (column owner {integer} (references people (on-delete RESTRICT) (on-update NO ACTION)))"
+                        + " (column created_at {timestamp with time zone} (default (call now)))"
+                        + " (column score {double precision} (default (* (- 1.5) 2))))");
+    }
+
+    @Test
+    void createTableWithTableConstraints() {
+        assertThat(tree("""
+                CREATE UNLOGGED TABLE order_items (
+                    order_id int,
+                    product_id int,
+                    qty int,
+                    PRIMARY KEY (order_id, product_id),
+                    UNIQUE (product_id, order_id),
+                    CHECK (qty > 0),
+                    CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
+                    FOREIGN KEY (product_id) REFERENCES products ON UPDATE SET DEFAULT,
+                    CONSTRAINT pos UNIQUE NULLS DISTINCT (qty)
+                ) WITHOUT OIDS"""))
+                .isEqualTo("(create-table order_items (column order_id {integer}) (column product_id {integer})"
+                        + " (column qty {integer}) (primary-key (order_id product_id))"
+                        + " (unique (product_id order_id)) (check (> qty 0))"
+                        + " (constraint fk_order (foreign-key (order_id) orders (id) (on-delete CASCADE)))"
+                        + " (foreign-key (product_id) products (on-update SET DEFAULT))"
+                        + " (constraint pos (unique (qty))))");
+        assertThat(tree("CREATE TABLE empty ()")).isEqualTo("(create-table empty)");
+    }
+
+    @Test
+    void keywordsAsColumnNames() {
+        assertThat(tree("CREATE TABLE t (name text, type text, value int, year int, position int, date date)"))
+                .isEqualTo("(create-table t (column name {text}) (column type {text}) (column value {integer})"
+                        + " (column year {integer}) (column position {integer}) (column date {date}))");
+        assertThat(tree("SELECT name, type, value, year FROM t WHERE value > 1"))
+                .isEqualTo("(select (name type value year) (from t) (where (> value 1)))");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            a int => {integer}
+            a int4 => {integer}
+            a integer => {integer}
+            a int2 => {smallint}
+            a smallint => {smallint}
+            a int8 => {bigint}
+            a bigint => {bigint}
+            a float8 => {double precision}
+            a float => {double precision}
+            a float(24) => {real}
+            a float(25) => {double precision}
+            a double precision => {double precision}
+            a float4 => {real}
+            a real => {real}
+            a decimal(10,2) => {numeric(10,2)}
+            a dec => {numeric}
+            a numeric(5) => {numeric(5)}
+            a varchar => {character varying}
+            a varchar(10) => {character varying(10)}
+            a character varying(10) => {character varying(10)}
+            a char => {character(1)}
+            a char(3) => {character(3)}
+            a character => {character(1)}
+            a nchar varying(4) => {character varying(4)}
+            a national character(2) => {character(2)}
+            a bpchar => {bpchar}
+            a bool => {boolean}
+            a boolean => {boolean}
+            a text => {text}
+            a date => {date}
+            a time => {time without time zone}
+            a time(3) with time zone => {time with time zone(3)}
+            a timetz => {time with time zone}
+            a timestamp => {timestamp without time zone}
+            a timestamp without time zone => {timestamp without time zone}
+            a timestamp(6) with time zone => {timestamp with time zone(6)}
+            a timestamptz => {timestamp with time zone}
+            a interval => {interval}
+            a uuid => {uuid}
+            a json => {json}
+            a jsonb => {jsonb}
+            a bytea => {bytea}
+            a serial => {serial}
+            a serial4 => {serial}
+            a bigserial => {bigserial}
+            a serial8 => {bigserial}
+            a smallserial => {smallserial}
+            a bit => {bit(1)}
+            a bit varying(8) => {bit varying(8)}
+            a varbit => {bit varying}
+            a text[] => {text[]}
+            a int[][] => {integer[][]}
+            a int[3] => {integer[]}
+            a int ARRAY => {integer[]}
+            a int ARRAY[4] => {integer[]}
+            a pg_catalog.int4 => {integer}
+            a myschema.mytype => {myschema.mytype}
+            a "MyType" => {MyType}
+            a regclass => {regclass}
+            """)
+    void typeNamesAreNormalised(String column, String type) {
+        assertThat(tree("CREATE TABLE t (" + column + ")")).isEqualTo("(create-table t (column a " + type + "))");
+    }
+
+    @Test
+    void dropTable() {
+        assertThat(tree("DROP TABLE t")).isEqualTo("(drop-table t)");
+        assertThat(tree("DROP TABLE IF EXISTS a, s.b CASCADE")).isEqualTo("(drop-table if-exists cascade a s.b)");
+        assertThat(tree("DROP TABLE a RESTRICT")).isEqualTo("(drop-table a)");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            INSERT INTO t VALUES (1, 'a') => (insert t (values (1 'a')))
+            INSERT INTO s.t (a, b) VALUES (1, 2), (3, 4) => (insert s.t (a b) (values (1 2) (3 4)))
+            INSERT INTO t AS x (a) SELECT a FROM u => (insert t (as x) (a) (select (a) (from u)))
+            INSERT INTO t (SELECT 1) => (insert t (select (1)))
+            INSERT INTO t ((SELECT 1) UNION (SELECT 2)) => (insert t (union (select (1)) (select (2))))
+            INSERT INTO t DEFAULT VALUES => (insert t default-values)
+            INSERT INTO t DEFAULT VALUES RETURNING * => (insert t default-values (returning *))
+            INSERT INTO t (a) VALUES (1) RETURNING id, a + 1 AS b => (insert t (a) (values (1)) (returning id (as (+ a 1) b)))
+            INSERT INTO t SELECT * FROM u ORDER BY a LIMIT 2 => (insert t (query (select (*) (from u)) (order-by a) (limit 2)))
+            INSERT INTO t TABLE u => (insert t (select (*) (from u)))
+            INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING => (unsupported "ON CONFLICT")
+            INSERT INTO t VALUES (DEFAULT) => (unsupported "DEFAULT")
+            """)
+    void insert(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            BEGIN => BEGIN
+            BEGIN ISOLATION LEVEL SERIALIZABLE => BEGIN
+            START TRANSACTION READ ONLY => START TRANSACTION
+            COMMIT => COMMIT
+            END => COMMIT
+            ROLLBACK => ROLLBACK
+            ABORT => ROLLBACK
+            ROLLBACK TO sp1 => ROLLBACK TO SAVEPOINT
+            ROLLBACK WORK TO SAVEPOINT sp1 => ROLLBACK TO SAVEPOINT
+            SAVEPOINT sp1 => SAVEPOINT
+            RELEASE SAVEPOINT sp1 => RELEASE
+            SET TRANSACTION ISOLATION LEVEL REPEATABLE READ => SET TRANSACTION
+            SET search_path TO "$user", public => SET
+            SET LOCAL work_mem = '1MB' => SET
+            SHOW search_path => SHOW
+            RESET ROLE => RESET
+            UPDATE t SET a = (SELECT max(b) FROM u) WHERE id = 1 => UPDATE
+            DELETE FROM t WHERE id IN (1, 2) RETURNING * => DELETE
+            MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
+            TRUNCATE TABLE t => TRUNCATE TABLE
+            COPY t FROM '/tmp/x.csv' WITH (FORMAT csv) => COPY
+            EXPLAIN SELECT 1 => EXPLAIN
+            EXPLAIN (ANALYZE, COSTS OFF) SELECT 1 => EXPLAIN
+            ANALYZE t => ANALYZE
+            VACUUM FULL t => VACUUM
+            CHECKPOINT => CHECKPOINT
+            GRANT SELECT ON t TO PUBLIC => GRANT
+            REVOKE ALL ON t FROM joe => REVOKE
+            PREPARE q (int) AS SELECT $1 => PREPARE
+            EXECUTE q (1) => EXECUTE
+            DEALLOCATE ALL => DEALLOCATE
+            COMMENT ON TABLE t IS 'x' => COMMENT
+            DO $$ BEGIN RAISE NOTICE 'x'; END $$ => DO
+            ALTER TABLE t ADD COLUMN c int => ALTER TABLE
+            ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) => ALTER TABLE
+            ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
+            ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO joe => ALTER DEFAULT PRIVILEGES
+            CREATE INDEX i ON t (a) WHERE b > 0 => CREATE INDEX
+            CREATE UNIQUE INDEX i ON t USING btree (lower(a)) => CREATE INDEX
+            CREATE OR REPLACE VIEW v AS SELECT 1 => CREATE VIEW
+            CREATE TEMP VIEW v AS SELECT 1 => CREATE VIEW
+            CREATE MATERIALIZED VIEW v AS SELECT 1 => CREATE MATERIALIZED VIEW
+            CREATE SCHEMA s AUTHORIZATION joe => CREATE SCHEMA
+            CREATE SEQUENCE s START 10 => CREATE SEQUENCE
+            CREATE ROLE joe => CREATE ROLE
+            CREATE TYPE mood AS ENUM ('sad', 'ok') => CREATE TYPE
+            CREATE EXTENSION IF NOT EXISTS pgcrypto => CREATE EXTENSION
+            CREATE CONSTRAINT TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION f() => CREATE TRIGGER
+            CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql => CREATE FUNCTION
+            CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END => CREATE FUNCTION
+            CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
+            CREATE TEMP TABLE t (a int) => CREATE TEMPORARY TABLE
+            CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
+            CREATE TABLE t (a, b) AS SELECT 1, 2 => CREATE TABLE AS
+            CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => CREATE TABLE AS
+            CREATE TABLE t (LIKE u) => CREATE TABLE ... LIKE
+            CREATE TABLE c (s char(2)) INHERITS (p) => CREATE TABLE ... INHERITS
+            CREATE TABLE m (d date) PARTITION BY RANGE (d) => CREATE TABLE ... PARTITION BY
+            CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2006-02-01') TO ('2006-03-01') => CREATE TABLE ... PARTITION OF
+            CREATE TABLE t (a int GENERATED ALWAYS AS IDENTITY) => GENERATED columns
+            CREATE TABLE t (a int REFERENCES u DEFERRABLE) => DEFERRABLE constraints
+            DROP INDEX i => DROP INDEX
+            DROP VIEW IF EXISTS v => DROP VIEW
+            DROP SCHEMA s CASCADE => DROP SCHEMA
+            DROP OWNED BY joe => DROP OWNED
+            LOCK TABLE t IN ACCESS EXCLUSIVE MODE => LOCK TABLE
+            REFRESH MATERIALIZED VIEW v => REFRESH MATERIALIZED VIEW
+            WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x => WITH
+            """)
+    void statementsWithoutSyntaxTreeAreUnsupported(String sql, String description) {
+        Statement statement = Parser.parseStatement(sql);
+        assertThat(statement).isInstanceOf(UnsupportedStatement.class);
+        assertThat(((UnsupportedStatement) statement).description()).isEqualTo(description);
+        assertThat(statement.position()).isEqualTo(1);
+    }
+
+    @Test
+    void scriptsSplitAtSemicolonsAndSkipEmptyStatements() {
+        List<Statement> statements = Parser.parseScript("""
+                ;; BEGIN;
+                UPDATE t SET a = ';' WHERE b = $x$;$x$;
+                CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
+                SELECT 1; ;
+                COMMIT""");
+        assertThat(statements).extracting(SqlTreePrinter::print).containsExactly("(unsupported \"BEGIN\")",
+                "(unsupported \"UPDATE\")", "(unsupported \"CREATE FUNCTION\")", "(select (1))",
+                "(unsupported \"COMMIT\")");
+        assertThat(statements).extracting(Statement::position).containsExactly(4, 11, 51, 116, 128);
+        assertThat(Parser.parseScript("  -- nothing here\n ; ")).isEmpty();
+    }
+
+    @Test
+    void parseStatementAcceptsOneStatementAndAnOptionalSemicolon() {
+        assertThat(tree("SELECT 1;")).isEqualTo("(select (1))");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Parser.parseStatement("SELECT 1; SELECT 2")))
+                .hasMessage("syntax error at or near \"SELECT\"");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> Parser.parseStatement("")))
+                .hasMessage("syntax error at end of input");
+    }
+}
