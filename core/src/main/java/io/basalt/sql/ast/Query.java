@@ -3,13 +3,19 @@ package io.basalt.sql.ast;
 import java.util.List;
 
 /**
- * A complete query expression: a body (SELECT, VALUES or a set operation) with ORDER BY, LIMIT and OFFSET
- * applying to the whole body. {@code limit}/{@code offset} are null when absent ({@code LIMIT ALL} is
- * absent too); {@code FETCH FIRST n ROWS ONLY} is parsed into {@code limit}.
+ * A complete query expression: an optional WITH clause, a body (SELECT, VALUES or a set operation) with
+ * ORDER BY, LIMIT and OFFSET applying to the whole body. {@code with} is null when absent;
+ * {@code limit}/{@code offset} are null when absent ({@code LIMIT ALL} is absent too);
+ * {@code FETCH FIRST n ROWS ONLY} is parsed into {@code limit}.
  */
-public record Query(QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset, int position)
-        implements Node {
+public record Query(With with, QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset,
+                    int position) implements Node {
     public Query {
         orderBy = List.copyOf(orderBy);
+    }
+
+    /** A query without a WITH clause. */
+    public Query(QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset, int position) {
+        this(null, body, orderBy, limit, offset, position);
     }
 }

@@ -11,10 +11,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Builds the value of an {@code E'...'} string. Backslash escapes are {@code \b \f \n \r \t}, octal
- * {@code \o}, {@code \oo}, {@code \ooo} and hexadecimal {@code \xh}, {@code \xhh} bytes, backslash-u followed by
- * four and backslash-U followed by eight hex digits for code points (surrogate pairs as two such escapes), and any other character standing
- * for itself. Octal and hexadecimal escapes are bytes, so the value is collected as UTF-8 and must be valid
- * UTF-8 at the end, as in PostgreSQL.
+ * {@code \o}, {@code \oo}, {@code \ooo} and hexadecimal {@code \xh}, {@code \xhh} bytes, backslash-u
+ * followed by four and backslash-U followed by eight hex digits for code points (surrogate pairs as two such
+ * escapes), and any other character standing for itself. Octal and hexadecimal escapes are bytes, so the value
+ * is collected as UTF-8 and must be valid UTF-8 at the end, as in PostgreSQL.
  */
 final class EscapeStringDecoder {
     private static final String HINT = "Unicode escapes must be \\uXXXX or \\UXXXXXXXX.";

@@ -159,7 +159,7 @@ public final class Lexer {
         }
     }
 
-    /** A word: a prefixed string ({@code E'..'}, {@code U&'..'}, {@code B'..'}, {@code X'..'}, {@code N'..'}) or a name. */
+    /** A name, or a prefixed string: {@code E'..'}, {@code U&'..'}, {@code B'..'}, {@code X'..'}, {@code N'..'}. */
     private void scanWord(int start) {
         char c = Character.toLowerCase(text.charAt(start));
         char next = charAt(start + 1);

@@ -9,6 +9,7 @@ import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.With;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
@@ -16,12 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Query expressions: {@code SELECT} blocks, {@code VALUES} lists and {@code TABLE name}, combined by
- * {@code UNION | EXCEPT} (left-associative) and {@code INTERSECT} (binding more tightly), with parenthesised
- * operands, then {@code ORDER BY}, {@code LIMIT | OFFSET | FETCH FIRST} for the whole.
+ * Query expressions: an optional {@code WITH} clause, then {@code SELECT} blocks, {@code VALUES} lists and
+ * {@code TABLE name}, combined by {@code UNION | EXCEPT} (left-associative) and {@code INTERSECT} (binding more
+ * tightly), with parenthesised operands, then {@code ORDER BY}, {@code LIMIT | OFFSET | FETCH FIRST} for the
+ * whole.
  *
- * <p>A parenthesised query carries its own ORDER BY and LIMIT. When it stands alone, the clauses written
- * after it are merged into it, and writing one clause twice is an error, as PostgreSQL reports it
+ * <p>A parenthesised query carries its own WITH, ORDER BY and LIMIT. When it stands alone, the clauses written
+ * around it are merged into it, and writing one clause twice is an error, as PostgreSQL reports it
  * ({@code (SELECT 1 LIMIT 1) LIMIT 2}: "multiple LIMIT clauses not allowed"). As a set-operation operand it
  * stays {@link QueryBody.Nested} only when it has such clauses of its own.
  */
@@ -46,11 +48,62 @@ final class QueryParser extends ParserBase {
     /** A whole query: PostgreSQL's {@code select_no_parens} or {@code select_with_parens}. */
     Query query() {
         Token first = current();
+        With with = null;
         if (first.is(Keyword.WITH)) {
-            throw unsupported("WITH");
+            with = withClause();
+            Keyword statement = current().keyword();
+            if (statement == Keyword.INSERT || statement == Keyword.UPDATE || statement == Keyword.DELETE
+                    || statement == Keyword.MERGE) {
+                throw unsupported("WITH ... " + statement.name());
+            }
         }
         QueryBody body = setExpression(0);
-        return tail(body, first.position());
+        return tail(with, body, first.position());
+    }
+
+    /** {@code WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (query) [, ...]}. */
+    private With withClause() {
+        Token withToken = tokens.expect(Keyword.WITH);
+        // RECURSIVE is unreserved: before AS it names the table ("WITH recursive AS (...)").
+        boolean recursive = false;
+        if (tokens.at(Keyword.RECURSIVE) && !tokens.peek(1).is(Keyword.AS)) {
+            tokens.next();
+            recursive = true;
+        }
+        List<With.CommonTableExpression> tables = new ArrayList<>();
+        do {
+            tables.add(commonTableExpression());
+        } while (tokens.accept(TokenKind.COMMA));
+        return new With(recursive, tables, withToken.position());
+    }
+
+    private With.CommonTableExpression commonTableExpression() {
+        Token nameToken = current();
+        String name = grammar.names().columnId();
+        List<String> columns = tokens.at(TokenKind.LEFT_PAREN)
+                ? grammar.names().parenthesizedColumnIdList()
+                : List.of();
+        tokens.expect(Keyword.AS);
+        Boolean materialized = null;
+        if (tokens.accept(Keyword.MATERIALIZED)) {
+            materialized = true;
+        } else if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.MATERIALIZED)) {
+            tokens.next();
+            tokens.next();
+            materialized = false;
+        }
+        tokens.expect(TokenKind.LEFT_PAREN);
+        Keyword statement = current().keyword();
+        if (statement == Keyword.INSERT || statement == Keyword.UPDATE || statement == Keyword.DELETE
+                || statement == Keyword.MERGE) {
+            throw unsupported("data-modifying statements in WITH");
+        }
+        Query query = query();
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        if (tokens.at(Keyword.SEARCH) || tokens.at(Keyword.CYCLE)) {
+            throw unsupported(current().keyword().name() + " clause of WITH");
+        }
+        return new With.CommonTableExpression(name, columns, materialized, query, nameToken.position());
     }
 
     /** {@code ( query )}, the parenthesis at the cursor. */
@@ -64,7 +117,7 @@ final class QueryParser extends ParserBase {
     /** A query whose first, parenthesised operand {@code first} has been read already. */
     Query continueQuery(Query first, int position) {
         QueryBody body = continueSetExpression(operand(first, position), 0);
-        return tail(body, position);
+        return tail(null, body, position);
     }
 
     private QueryBody setExpression(int minimum) {
@@ -118,15 +171,12 @@ final class QueryParser extends ParserBase {
             return new QueryBody.Select(false, List.of(new SelectItem.Star(null, first.position())), List.of(item),
                     null, List.of(), null, first.position());
         }
-        if (first.is(Keyword.WITH)) {
-            throw unsupported("WITH");
-        }
         throw tokens.syntaxError();
     }
 
     /** A parenthesised query as a set operand: its body, unless it has clauses of its own. */
     private static QueryBody operand(Query query, int position) {
-        if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+        if (query.with() == null && query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
             return query.body();
         }
         return new QueryBody.Nested(query, position);
@@ -145,7 +195,7 @@ final class QueryParser extends ParserBase {
     }
 
     /** ORDER BY, LIMIT, OFFSET and FETCH after a query body, merged into a lone parenthesised query. */
-    private Query tail(QueryBody body, int position) {
+    private Query tail(With with, QueryBody body, int position) {
         List<OrderItem> orderBy = List.of();
         if (tokens.accept(Keyword.ORDER)) {
             tokens.expect(Keyword.BY);
@@ -167,13 +217,16 @@ final class QueryParser extends ParserBase {
         }
         rejectLockingClause();
         if (body instanceof QueryBody.Nested nested) {
-            return merge(nested.query(), orderBy, limit, offset);
+            return merge(nested.query(), with, orderBy, limit, offset);
         }
-        return new Query(body, orderBy, limit, offset, position);
+        return new Query(with, body, orderBy, limit, offset, position);
     }
 
     /** Puts clauses written after {@code (inner)} into it, refusing a clause written on both sides. */
-    private Query merge(Query inner, List<OrderItem> orderBy, Expression limit, Expression offset) {
+    private Query merge(Query inner, With with, List<OrderItem> orderBy, Expression limit, Expression offset) {
+        if (with != null && inner.with() != null) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, with.position(), "multiple WITH clauses not allowed");
+        }
         if (!orderBy.isEmpty() && !inner.orderBy().isEmpty()) {
             throw multipleClauses("multiple ORDER BY clauses not allowed", orderBy.getFirst().expression());
         }
@@ -183,8 +236,9 @@ final class QueryParser extends ParserBase {
         if (offset != null && inner.offset() != null) {
             throw multipleClauses("multiple OFFSET clauses not allowed", offset);
         }
-        return new Query(inner.body(), orderBy.isEmpty() ? inner.orderBy() : orderBy,
-                limit == null ? inner.limit() : limit, offset == null ? inner.offset() : offset, inner.position());
+        return new Query(with == null ? inner.with() : with, inner.body(),
+                orderBy.isEmpty() ? inner.orderBy() : orderBy, limit == null ? inner.limit() : limit,
+                offset == null ? inner.offset() : offset, inner.position());
     }
 
     /** {@code FOR UPDATE}, {@code FOR SHARE} and the like: row locks, which Basalt does not take. */

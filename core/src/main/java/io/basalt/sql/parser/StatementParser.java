@@ -32,11 +32,8 @@ final class StatementParser extends ParserBase {
 
     private Statement dispatch(Token first) {
         if (first.is(TokenKind.LEFT_PAREN) || first.is(Keyword.SELECT) || first.is(Keyword.VALUES)
-                || first.is(Keyword.TABLE)) {
+                || first.is(Keyword.TABLE) || first.is(Keyword.WITH)) {
             return new QueryStatement(grammar.queries().query(), first.position());
-        }
-        if (first.is(Keyword.WITH)) {
-            throw unsupported("WITH");
         }
         if (first.is(Keyword.INSERT)) {
             return grammar.dml().insert();

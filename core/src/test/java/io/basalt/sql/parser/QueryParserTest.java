@@ -104,11 +104,31 @@ class QueryParserTest {
         assertThat(tree(sql)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            WITH x AS (SELECT 1) SELECT * FROM x => (query (with (x (select (1)))) (select (*) (from x)))
+            WITH x (a, b) AS (VALUES (1, 2)), y AS (SELECT a FROM x) SELECT * FROM y => (query (with (x (a b) (values (1 2))) (y (select (a) (from x)))) (select (*) (from y)))
+            WITH RECURSIVE t (n) AS (VALUES (1) UNION ALL SELECT n + 1 FROM t WHERE n < 3) SELECT n FROM t => (query (with recursive (t (n) (union-all (values (1)) (select ((+ n 1)) (from t) (where (< n 3)))))) (select (n) (from t)))
+            WITH x AS MATERIALIZED (SELECT 1), y AS NOT MATERIALIZED (SELECT 2) TABLE x => (query (with (x materialized (select (1))) (y not-materialized (select (2)))) (select (*) (from x)))
+            WITH recursive AS (SELECT 1) SELECT 2 => (query (with (recursive (select (1)))) (select (2)))
+            WITH x AS (SELECT 1) SELECT * FROM x ORDER BY 1 LIMIT 1 => (query (with (x (select (1)))) (select (*) (from x)) (order-by 1) (limit 1))
+            WITH x AS (SELECT 1) (SELECT * FROM x ORDER BY 1) LIMIT 1 => (query (with (x (select (1)))) (select (*) (from x)) (order-by 1) (limit 1))
+            SELECT 1 UNION (WITH b AS (SELECT 2) SELECT * FROM b) => (union (select (1)) (nested (query (with (b (select (2)))) (select (*) (from b)))))
+            SELECT * FROM (WITH x AS (SELECT 1) SELECT * FROM x) s => (select (*) (from (subquery (query (with (x (select (1)))) (select (*) (from x))) s)))
+            SELECT EXISTS (WITH y AS (SELECT 2) SELECT 1) => (select ((exists (query (with (y (select (2)))) (select (1))))))
+            INSERT INTO t WITH x AS (SELECT 1) SELECT * FROM x => (insert t (query (with (x (select (1)))) (select (*) (from x))))
+            """)
+    void withClauses(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+
     @Test
     void unsupportedQueryFeaturesMakeTheStatementUnsupported() {
         assertThat(tree("SELECT DISTINCT ON (a) a, b FROM t")).isEqualTo("(unsupported \"DISTINCT ON\")");
-        assertThat(tree("WITH x AS (SELECT 1) SELECT * FROM x")).isEqualTo("(unsupported \"WITH\")");
-        assertThat(tree("SELECT * FROM (WITH x AS (SELECT 1) SELECT * FROM x) s")).isEqualTo("(unsupported \"WITH\")");
+        assertThat(tree("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x"))
+                .isEqualTo("(unsupported \"data-modifying statements in WITH\")");
+        assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
+                .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
         assertThat(tree("SELECT sum(x) OVER w FROM t WINDOW w AS (ORDER BY y)"))
                 .isEqualTo("(unsupported \"WINDOW clause\")");
         assertThat(tree("SELECT a FROM t GROUP BY ROLLUP (a)")).isEqualTo("(unsupported \"ROLLUP\")");

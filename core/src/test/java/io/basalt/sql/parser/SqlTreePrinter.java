@@ -16,6 +16,7 @@ import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TableConstraint;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.ast.UnsupportedStatement;
+import io.basalt.sql.ast.With;
 import java.util.List;
 import java.util.Locale;
 
@@ -52,13 +53,22 @@ final class SqlTreePrinter {
 
     static String print(Query query) {
         String body = print(query.body());
-        if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+        if (query.with() == null && query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
             return body;
         }
-        return "(query " + body
+        return "(query " + (query.with() == null ? "" : print(query.with()) + " ") + body
                 + (query.orderBy().isEmpty() ? "" : " " + orderBy(query.orderBy()))
                 + (query.limit() == null ? "" : " (limit " + print(query.limit()) + ")")
                 + (query.offset() == null ? "" : " (offset " + print(query.offset()) + ")") + ")";
+    }
+
+    private static String print(With with) {
+        return "(with" + (with.recursive() ? " recursive" : "") + join(with.tables().stream()
+                .map(table -> "(" + table.name()
+                        + (table.columnAliases().isEmpty() ? "" : " (" + String.join(" ", table.columnAliases()) + ")")
+                        + (table.materialized() == null ? "" : table.materialized() ? " materialized" : " not-materialized")
+                        + " " + print(table.query()) + ")")
+                .toList()) + ")";
     }
 
     static String print(QueryBody body) {

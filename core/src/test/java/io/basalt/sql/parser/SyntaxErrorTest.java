@@ -166,7 +166,11 @@ class SyntaxErrorTest {
                 Arguments.of("SELECT * FROM t JOIN u USING a", 30, "syntax error at or near \"a\""),
                 Arguments.of("SELECT 1 = ALL", 15, "syntax error at end of input"),
                 Arguments.of("SELECT * FROM t GROUP BY", 25, "syntax error at end of input"),
-                Arguments.of("SELECT * FROM t WHERE x = 'a' 'b'", 31, "syntax error at or near \"'b'\"")
+                Arguments.of("SELECT * FROM t WHERE x = 'a' 'b'", 31, "syntax error at or near \"'b'\""),
+                Arguments.of("WITH a AS (SELECT 1) (WITH b AS (SELECT 2) SELECT * FROM b)", 1, "multiple WITH clauses not allowed"),
+                Arguments.of("WITH a AS (SELECT 1) SELECT * FROM a UNION WITH b AS (SELECT 2) SELECT 1", 44, "syntax error at or near \"WITH\""),
+                Arguments.of("WITH x AS (SELECT 1)", 21, "syntax error at end of input"),
+                Arguments.of("WITH x (SELECT 1) SELECT 1", 9, "syntax error at or near \"SELECT\"")
         );
     }
 
