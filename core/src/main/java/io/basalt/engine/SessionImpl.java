@@ -18,6 +18,7 @@ import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.PipelineExecutor;
 import io.basalt.exec.pipeline.ResultCollector;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.optimizer.Optimizer;
 import io.basalt.planner.PhysicalPlanner;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
@@ -151,7 +152,7 @@ final class SessionImpl implements Session {
     }
 
     private void execute(LogicalPlan plan, ResultCollector collector) {
-        PhysicalOperator operator = PhysicalPlanner.plan(plan);
+        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(plan));
         try (BufferAllocator queryAllocator = database.newAllocator("query")) {
             ExecutionContext context = ExecutionContext.of(queryAllocator, database.config().vectorSize());
             new PipelineExecutor(context).run(operator, collector);

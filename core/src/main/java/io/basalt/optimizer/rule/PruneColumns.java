@@ -1,0 +1,139 @@
+package io.basalt.optimizer.rule;
+
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Removes the columns nobody reads, down to the scans, so that a query touching two columns of a wide
+ * table reads, filters and moves only those two.
+ *
+ * <pre>
+ * before: Project[#2] <- Filter[#0 > 5] <- Scan t [0, 1, 2, 3]
+ * after:  Project[#1] <- Filter[#0 > 5] <- Scan t [0, 2]
+ * </pre>
+ *
+ * Unread aggregates and projected expressions are dropped too; group keys and sort keys are kept. The
+ * plan's own output is unchanged.
+ */
+public final class PruneColumns implements OptimizerRule {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        BitSet all = new BitSet();
+        all.set(0, plan.outputTypes().size());
+        Pruned pruned = prune(plan, all);
+        return pruned.plan();
+    }
+
+    /** A pruned plan and where each of the original plan's output columns went (-1: removed). */
+    private record Pruned(LogicalPlan plan, int[] mapping) {
+    }
+
+    private Pruned prune(LogicalPlan plan, BitSet required) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                int[] mapping = new int[scan.columns().length];
+                Arrays.fill(mapping, -1);
+                List<Integer> kept = new ArrayList<>();
+                List<LogicalType> types = new ArrayList<>();
+                for (int i = 0; i < mapping.length; i++) {
+                    if (required.get(i)) {
+                        mapping[i] = kept.size();
+                        kept.add(scan.columns()[i]);
+                        types.add(scan.outputTypes().get(i));
+                    }
+                }
+                int[] columns = kept.stream().mapToInt(Integer::intValue).toArray();
+                yield new Pruned(new LogicalPlan.Scan(scan.source(), columns, types), mapping);
+            }
+            case LogicalPlan.Values values -> new Pruned(values, identity(values.outputTypes().size()));
+            case LogicalPlan.Filter filter -> {
+                BitSet needed = (BitSet) required.clone();
+                ColumnReferences.collectAll(filter.conjuncts(), needed);
+                Pruned input = prune(filter.input(), needed);
+                yield new Pruned(new LogicalPlan.Filter(input.plan(),
+                        ColumnReferences.renumberAll(filter.conjuncts(), input.mapping())), input.mapping());
+            }
+            case LogicalPlan.Project project -> {
+                int[] mapping = new int[project.expressions().size()];
+                Arrays.fill(mapping, -1);
+                List<BoundExpression> kept = new ArrayList<>();
+                for (int i = 0; i < mapping.length; i++) {
+                    if (required.get(i)) {
+                        mapping[i] = kept.size();
+                        kept.add(project.expressions().get(i));
+                    }
+                }
+                BitSet needed = new BitSet();
+                ColumnReferences.collectAll(kept, needed);
+                Pruned input = prune(project.input(), needed);
+                yield new Pruned(new LogicalPlan.Project(input.plan(),
+                        ColumnReferences.renumberAll(kept, input.mapping())), mapping);
+            }
+            case LogicalPlan.Aggregate aggregate -> {
+                int keys = aggregate.groupKeys().size();
+                int[] mapping = new int[keys + aggregate.aggregates().size()];
+                Arrays.fill(mapping, -1);
+                BitSet needed = new BitSet();
+                ColumnReferences.collectAll(aggregate.groupKeys(), needed);
+                for (int k = 0; k < keys; k++) {
+                    mapping[k] = k;
+                }
+                List<LogicalPlan.AggregateSpec> kept = new ArrayList<>();
+                for (int a = 0; a < aggregate.aggregates().size(); a++) {
+                    if (required.get(keys + a)) {
+                        mapping[keys + a] = keys + kept.size();
+                        LogicalPlan.AggregateSpec spec = aggregate.aggregates().get(a);
+                        kept.add(spec);
+                        if (spec.argument() != null) {
+                            ColumnReferences.collect(spec.argument(), needed);
+                        }
+                    }
+                }
+                Pruned input = prune(aggregate.input(), needed);
+                List<LogicalPlan.AggregateSpec> renumbered = new ArrayList<>();
+                for (LogicalPlan.AggregateSpec spec : kept) {
+                    renumbered.add(new LogicalPlan.AggregateSpec(spec.function(),
+                            spec.argument() == null ? null : ColumnReferences.renumber(spec.argument(), input.mapping())));
+                }
+                yield new Pruned(new LogicalPlan.Aggregate(input.plan(),
+                        ColumnReferences.renumberAll(aggregate.groupKeys(), input.mapping()), renumbered), mapping);
+            }
+            case LogicalPlan.Sort sort -> {
+                BitSet needed = (BitSet) required.clone();
+                for (LogicalPlan.SortSpec key : sort.keys()) {
+                    needed.set(key.column());
+                }
+                Pruned input = prune(sort.input(), needed);
+                List<LogicalPlan.SortSpec> keys = new ArrayList<>();
+                for (LogicalPlan.SortSpec key : sort.keys()) {
+                    keys.add(new LogicalPlan.SortSpec(input.mapping()[key.column()], key.descending(), key.nullsFirst()));
+                }
+                yield new Pruned(new LogicalPlan.Sort(input.plan(), keys), input.mapping());
+            }
+            case LogicalPlan.Limit limit -> {
+                Pruned input = prune(limit.input(), required);
+                yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset()), input.mapping());
+            }
+            case LogicalPlan.Insert insert -> {
+                BitSet everything = new BitSet();
+                everything.set(0, insert.input().outputTypes().size());
+                Pruned input = prune(insert.input(), everything);
+                yield new Pruned(new LogicalPlan.Insert(insert.table(), input.plan()), new int[0]);
+            }
+        };
+    }
+
+    private static int[] identity(int size) {
+        int[] mapping = new int[size];
+        for (int i = 0; i < size; i++) {
+            mapping[i] = i;
+        }
+        return mapping;
+    }
+}

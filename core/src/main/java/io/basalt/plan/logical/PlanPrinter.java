@@ -1,0 +1,118 @@
+package io.basalt.plan.logical;
+
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.plan.expression.BoundExpression;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Prints a logical plan as an indented tree, one node per line, expressions with column positions
+ * ({@code #0}): the golden text of optimizer-rule tests and the seed of EXPLAIN.
+ */
+public final class PlanPrinter {
+    private PlanPrinter() {
+    }
+
+    public static String print(LogicalPlan plan) {
+        StringBuilder out = new StringBuilder();
+        print(plan, 0, out);
+        return out.toString();
+    }
+
+    private static void print(LogicalPlan plan, int depth, StringBuilder out) {
+        out.append("  ".repeat(depth));
+        LogicalPlan input = switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                out.append("Scan ").append(scan.source().name()).append(' ').append(Arrays.toString(scan.columns()));
+                yield null;
+            }
+            case LogicalPlan.Values values -> {
+                out.append("Values ").append(values.rows().size()).append(values.rows().size() == 1 ? " row" : " rows");
+                yield null;
+            }
+            case LogicalPlan.Filter filter -> {
+                out.append("Filter ").append(expressions(filter.conjuncts()));
+                yield filter.input();
+            }
+            case LogicalPlan.Project project -> {
+                out.append("Project ").append(expressions(project.expressions()));
+                yield project.input();
+            }
+            case LogicalPlan.Aggregate aggregate -> {
+                out.append("Aggregate keys=").append(expressions(aggregate.groupKeys())).append(" aggregates=[");
+                for (int i = 0; i < aggregate.aggregates().size(); i++) {
+                    LogicalPlan.AggregateSpec spec = aggregate.aggregates().get(i);
+                    out.append(i > 0 ? ", " : "").append(spec.function().name()).append('(')
+                            .append(spec.argument() == null ? "*" : expression(spec.argument())).append(')');
+                }
+                out.append(']');
+                yield aggregate.input();
+            }
+            case LogicalPlan.Sort sort -> {
+                out.append("Sort [");
+                for (int i = 0; i < sort.keys().size(); i++) {
+                    LogicalPlan.SortSpec key = sort.keys().get(i);
+                    out.append(i > 0 ? ", " : "").append('#').append(key.column()).append(key.descending() ? " DESC" : "")
+                            .append(key.nullsFirst() ? " NULLS FIRST" : "");
+                }
+                out.append(']');
+                yield sort.input();
+            }
+            case LogicalPlan.Limit limit -> {
+                out.append("Limit ").append(limit.limit() < 0 ? "ALL" : limit.limit()).append(" offset ")
+                        .append(limit.offset());
+                yield limit.input();
+            }
+            case LogicalPlan.Insert insert -> {
+                out.append("Insert ").append(insert.table().name());
+                yield insert.input();
+            }
+        };
+        out.append('\n');
+        if (input != null) {
+            print(input, depth + 1, out);
+        }
+    }
+
+    private static String expressions(List<BoundExpression> expressions) {
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < expressions.size(); i++) {
+            out.append(i > 0 ? ", " : "").append(expression(expressions.get(i)));
+        }
+        return out.append(']').toString();
+    }
+
+    public static String expression(BoundExpression expression) {
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> "#" + e.index();
+            case BoundExpression.Constant e -> e.value() == null ? "NULL" : ValueAccess.text(e.type(), e.value());
+            case BoundExpression.Arithmetic e -> "(" + expression(e.left()) + " " + e.operator().symbol() + " "
+                    + expression(e.right()) + ")";
+            case BoundExpression.Negate e -> "(-" + expression(e.operand()) + ")";
+            case BoundExpression.Comparison e -> "(" + expression(e.left()) + " " + e.operator().symbol() + " "
+                    + expression(e.right()) + ")";
+            case BoundExpression.Logical e -> {
+                StringBuilder out = new StringBuilder("(");
+                for (int i = 0; i < e.operands().size(); i++) {
+                    out.append(i > 0 ? (e.isAnd() ? " AND " : " OR ") : "").append(expression(e.operands().get(i)));
+                }
+                yield out.append(')').toString();
+            }
+            case BoundExpression.Not e -> "(NOT " + expression(e.operand()) + ")";
+            case BoundExpression.IsNull e -> "(" + expression(e.operand()) + (e.negated() ? " IS NOT NULL)" : " IS NULL)");
+            case BoundExpression.Cast e -> expression(e.operand()) + "::" + e.type().displayName();
+            case BoundExpression.Case e -> {
+                StringBuilder out = new StringBuilder("CASE");
+                for (int i = 0; i < e.conditions().size(); i++) {
+                    out.append(" WHEN ").append(expression(e.conditions().get(i))).append(" THEN ")
+                            .append(expression(e.results().get(i)));
+                }
+                yield out.append(" ELSE ").append(expression(e.otherwise())).append(" END").toString();
+            }
+            case BoundExpression.Function e -> e.function().name() + expressions(e.arguments())
+                    .replace('[', '(').replace(']', ')');
+            case BoundExpression.AggregateCall e -> e.function().name() + "("
+                    + (e.argument() == null ? "*" : expression(e.argument())) + ")";
+        };
+    }
+}

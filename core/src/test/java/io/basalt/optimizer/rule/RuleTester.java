@@ -1,0 +1,87 @@
+package io.basalt.optimizer.rule;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.Parameters;
+import io.basalt.binder.QueryBinder;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.plan.logical.PlanPrinter;
+import io.basalt.spi.TableFunctionRegistry;
+import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.parser.Parser;
+import io.basalt.storage.table.TableStore;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds SQL against a catalog of empty tables and prints the plan before and after a rule, so rule
+ * tests read as golden text. The tables' stores hold no rows and are never scanned.
+ */
+final class RuleTester {
+    private final Catalog catalog = new Catalog();
+
+    /** Adds table {@code name} with columns given as {@code "a integer"}-style pairs of name and type. */
+    RuleTester table(String name, String... columns) {
+        List<ColumnEntry> entries = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (String column : columns) {
+            String[] parts = column.split(" ", 2);
+            LogicalType type = switch (parts[1]) {
+                case "integer" -> LogicalType.INTEGER;
+                case "bigint" -> LogicalType.BIGINT;
+                case "text" -> LogicalType.TEXT;
+                default -> throw new IllegalArgumentException(parts[1]);
+            };
+            entries.add(new ColumnEntry(parts[0], type, false, null, null));
+            types.add(type);
+        }
+        catalog.addTable(new TableEntry("public", name, entries, new EmptyStore(name, types)));
+        return this;
+    }
+
+    LogicalPlan bind(String sql) {
+        QueryStatement statement = (QueryStatement) Parser.parseStatement(sql);
+        BindContext context = new BindContext(catalog, new TableFunctionRegistry(), Parameters.none());
+        return new QueryBinder(context).bind(statement.query()).plan();
+    }
+
+    String before(String sql) {
+        return PlanPrinter.print(bind(sql));
+    }
+
+    String after(OptimizerRule rule, String sql) {
+        return PlanPrinter.print(rule.apply(bind(sql)));
+    }
+
+    private record EmptyStore(String name, List<LogicalType> columnTypes) implements TableStore {
+        @Override
+        public long rowCount() {
+            return 0;
+        }
+
+        @Override
+        public void append(Batch batch) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void appendAll(List<Batch> batches) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public SourceState open(int[] columns, ExecutionContext context) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+}
