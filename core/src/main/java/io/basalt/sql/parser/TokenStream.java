@@ -52,10 +52,6 @@ final class TokenStream {
         index = mark;
     }
 
-    Token tokenAt(int tokenIndex) {
-        return tokens.get(tokenIndex);
-    }
-
     boolean at(Keyword keyword) {
         return peek().is(keyword);
     }
@@ -101,13 +97,6 @@ final class TokenStream {
 
     Token expect(TokenKind kind) {
         if (!at(kind)) {
-            throw syntaxError();
-        }
-        return next();
-    }
-
-    Token expectOperator(String operator) {
-        if (!atOperator(operator)) {
             throw syntaxError();
         }
         return next();

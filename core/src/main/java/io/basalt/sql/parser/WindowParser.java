@@ -81,7 +81,7 @@ final class WindowParser extends ParserBase {
                 exclusion = "NO OTHERS";
             }
         }
-        return new Expression.WindowFrame(mode.keyword().text().toUpperCase(java.util.Locale.ROOT),
+        return new Expression.WindowFrame(mode.keyword().name(),
                 start.kind(), start.offset(), end == null ? null : end.kind(), end == null ? null : end.offset(),
                 exclusion, mode.position());
     }

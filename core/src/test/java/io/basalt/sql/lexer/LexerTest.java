@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Tokens, values and positions the lexer produces for each kind of token PostgreSQL knows. */
 class LexerTest {
 
     /** Tokens as {@code KIND:value@position}, keywords marked with {@code *}, END_OF_INPUT left out. */

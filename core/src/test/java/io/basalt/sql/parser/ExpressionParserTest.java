@@ -7,6 +7,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/**
+ * Expressions: operator precedence and associativity (PostgreSQL manual 4.1.6), operands, and the constructs
+ * with their own syntax, each given as a SELECT item and compared as an S-expression.
+ */
 class ExpressionParserTest {
 
     @ParameterizedTest(name = "{0}")

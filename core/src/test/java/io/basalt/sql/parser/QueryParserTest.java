@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Queries: SELECT blocks, FROM clauses and joins, set operations, WITH, and their tail clauses. */
 class QueryParserTest {
 
     @ParameterizedTest(name = "{0}")

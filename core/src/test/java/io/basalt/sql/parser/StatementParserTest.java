@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+/** Statements: CREATE TABLE, DROP TABLE, INSERT, the unsupported ones by name, and scripts. */
 class StatementParserTest {
 
     @Test
