@@ -71,7 +71,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             for (PhysicalExpression key : groupKeys) {
                 keyTypes.add(key.type());
             }
-            this.keyTable = new GroupKeyTable(keyTypes, context.allocator());
+            this.keyTable = GroupKeyTable.create(keyTypes, context.allocator());
             this.states = new GroupedAggregateState[aggregates.size()];
             for (int a = 0; a < states.length; a++) {
                 states[a] = aggregates.get(a).function().newState();
