@@ -15,6 +15,14 @@ public interface OperatorState extends AutoCloseable {
         return false;
     }
 
+    /**
+     * Output that exists only once the input has ended (e.g. a RIGHT join's unmatched build rows): called
+     * after the last {@link #execute} until it returns null. The batch is valid until the next call.
+     */
+    default Batch drain() {
+        return null;
+    }
+
     @Override
     void close();
 }

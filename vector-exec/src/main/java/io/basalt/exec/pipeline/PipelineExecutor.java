@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.BuildProbeOperator;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkOperator;
@@ -37,15 +38,23 @@ public final class PipelineExecutor {
     }
 
     private void push(PhysicalOperator top, SinkState sink) {
-        List<StreamingOperator> chain = new ArrayList<>();
+        List<PhysicalOperator> chain = new ArrayList<>();
         PhysicalOperator current = top;
-        while (current instanceof StreamingOperator streaming) {
-            chain.addFirst(streaming);
-            current = streaming.child();
+        while (true) {
+            if (current instanceof StreamingOperator streaming) {
+                chain.addFirst(streaming);
+                current = streaming.child();
+            } else if (current instanceof BuildProbeOperator join) {
+                chain.addFirst(join);
+                current = join.probeChild();
+            } else {
+                break;
+            }
         }
         SinkState breaker = null;
         SourceState source = null;
         List<OperatorState> states = new ArrayList<>(chain.size());
+        List<SinkState> builds = new ArrayList<>();
         try {
             switch (current) {
                 case SinkOperator sinkOperator -> {
@@ -57,13 +66,24 @@ public final class PipelineExecutor {
                 case SourceOperator sourceOperator -> source = sourceOperator.openSource(context);
                 default -> throw BasaltException.internal("operator " + current.describe() + " has no pipeline role");
             }
-            for (StreamingOperator operator : chain) {
-                states.add(operator.openOperator(context));
+            for (PhysicalOperator operator : chain) {
+                if (operator instanceof BuildProbeOperator join) {
+                    SinkState build = join.openBuild(context);
+                    builds.add(build);
+                    push(join.buildChild(), build);
+                    build.finish();
+                    states.add(join.openProbe(context, build));
+                } else {
+                    states.add(((StreamingOperator) operator).openOperator(context));
+                }
             }
             drive(source, states, sink);
         } finally {
             for (OperatorState state : states) {
                 state.close();
+            }
+            for (SinkState build : builds) {
+                build.close();
             }
             if (source != null) {
                 source.close();
@@ -75,22 +95,34 @@ public final class PipelineExecutor {
     }
 
     private static void drive(SourceState source, List<OperatorState> states, SinkState sink) {
-        int operatorCount = states.size();
         boolean finished = false;
         while (!finished) {
             Batch batch = source.next();
             if (batch == null) {
-                return;
+                break;
             }
-            for (int i = 0; i < operatorCount && batch.rowCount() > 0; i++) {
-                OperatorState state = states.get(i);
-                batch = state.execute(batch);
-                finished |= state.isFinished();
-            }
-            if (batch.rowCount() > 0) {
-                sink.sink(batch);
-            }
-            finished |= sink.isFinished();
+            finished = pushThrough(batch, states, 0, sink);
         }
+        // Operators with output known only at the end of input, first to last.
+        for (int i = 0; i < states.size() && !finished; i++) {
+            Batch drained;
+            while (!finished && (drained = states.get(i).drain()) != null) {
+                finished = pushThrough(drained, states, i + 1, sink);
+            }
+        }
+    }
+
+    /** Pushes a batch through operators {@code from..} into the sink; true when the pipeline may stop. */
+    private static boolean pushThrough(Batch batch, List<OperatorState> states, int from, SinkState sink) {
+        boolean finished = false;
+        for (int i = from; i < states.size() && batch.rowCount() > 0; i++) {
+            OperatorState state = states.get(i);
+            batch = state.execute(batch);
+            finished |= state.isFinished();
+        }
+        if (batch.rowCount() > 0) {
+            sink.sink(batch);
+        }
+        return finished | sink.isFinished();
     }
 }

@@ -1,0 +1,33 @@
+package io.basalt.exec.operator;
+
+import io.basalt.exec.pipeline.ExecutionContext;
+import java.util.List;
+
+/**
+ * An operator with two inputs where one, the build side, is consumed completely before the other, the
+ * probe side, streams through it: the hash join. The build side ends its own pipeline in the sink this
+ * operator opens; the probe side continues the pipeline this operator sits in.
+ *
+ * <p>Output columns: the probe side's columns, then the build side's (the planner projects them into
+ * the order the query wants).
+ */
+public interface BuildProbeOperator extends PhysicalOperator {
+    PhysicalOperator probeChild();
+
+    PhysicalOperator buildChild();
+
+    /** The sink that consumes the build side. */
+    SinkState openBuild(ExecutionContext context);
+
+    /**
+     * The probe-side state over a finished build. It is closed before the build state. After the probe
+     * side's last batch, the executor calls {@link OperatorState#drain()} until it returns null (for
+     * rows only known at the end, such as the unmatched build rows of a RIGHT or FULL join).
+     */
+    OperatorState openProbe(ExecutionContext context, SinkState finishedBuild);
+
+    @Override
+    default List<PhysicalOperator> children() {
+        return List.of(probeChild(), buildChild());
+    }
+}
