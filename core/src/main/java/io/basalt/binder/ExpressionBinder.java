@@ -57,7 +57,7 @@ final class ExpressionBinder {
             case Expression.Case e -> caseExpression(e);
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
-            case Expression.Like e -> throw notYet("LIKE", e.position());
+            case Expression.Like e -> like(e);
             case Expression.InSubquery e -> throw notYet("subqueries", e.position());
             case Expression.Exists e -> throw notYet("subqueries", e.position());
             case Expression.ScalarSubquery e -> throw notYet("subqueries", e.position());
@@ -185,7 +185,7 @@ final class ExpressionBinder {
             return arithmetic(arithmetic, left, right, e.position());
         }
         if (operator.equals("||")) {
-            throw notYet("the || operator", e.position());
+            return concatenate(left, right, e.position());
         }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }
@@ -331,9 +331,15 @@ final class ExpressionBinder {
 
     /** The common type of several expressions (CASE branches, COALESCE arguments, VALUES columns). */
     static LogicalType unify(List<BoundExpression> expressions, String construct) {
-        LogicalType type = LogicalType.UNKNOWN;
+        // PostgreSQL ignores untyped literals and NULLs when choosing the type, unless all are untyped.
+        LogicalType type = null;
+        boolean mixed = false;
         for (BoundExpression expression : expressions) {
-            LogicalType next = Coercion.commonType(type, expression.type());
+            if (expression.type().id() == TypeId.UNKNOWN) {
+                continue;
+            }
+            mixed |= type != null && !type.equals(expression.type());
+            LogicalType next = type == null ? expression.type() : Coercion.commonType(type, expression.type());
             if (next == null) {
                 throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
                         construct + " types " + type.displayName() + " and " + expression.type().displayName()
@@ -341,8 +347,14 @@ final class ExpressionBinder {
             }
             type = next;
         }
-        return type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type;
+        if (type != null && type.isNumeric() && mixed) {
+            // PostgreSQL keeps each NUMERIC value's own scale here (least(2.5, 1) is 1, not 1.0): only the
+            // unconstrained representation carries a scale per value.
+            return LogicalType.NUMERIC;
+        }
+        return type == null ? LogicalType.TEXT : type;
     }
+
 
     private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
         if (!Coercion.castable(operand.type(), target)) {
@@ -372,8 +384,82 @@ final class ExpressionBinder {
         return switch (name) {
             case "coalesce" -> coalesce(arguments, call.position());
             case "nullif" -> nullIf(arguments, call.position());
+            case "greatest", "least" -> extremum(name, arguments, call.position());
+            case "extract", "date_part" -> datePart(name, arguments, call.position());
             default -> Functions.scalar(name, arguments, call.position());
         };
+    }
+
+    private BoundExpression like(Expression.Like e) {
+        BoundExpression operand = bind(e.operand());
+        BoundExpression pattern = bind(e.pattern());
+        BoundExpression escape = e.escape() == null
+                ? new BoundExpression.Constant("\\", LogicalType.UNKNOWN, e.position()) : bind(e.escape());
+        String operator = (e.negated() ? "!" : "") + (e.caseInsensitive() ? "~~*" : "~~");
+        if (!operand.type().isString() || !pattern.type().isString() || !escape.type().isString()) {
+            throw Coercion.noOperator(operator, operand.type(), pattern.type(), e.position());
+        }
+        operand = Coercion.cast(operand, LogicalType.TEXT, false);
+        pattern = Coercion.cast(pattern, LogicalType.TEXT, false);
+        escape = Coercion.cast(escape, LogicalType.TEXT, false);
+        if (pattern instanceof BoundExpression.Constant p && escape instanceof BoundExpression.Constant x) {
+            if (p.value() == null || x.value() == null) {
+                return new BoundExpression.Constant(null, LogicalType.BOOLEAN, e.position());
+            }
+            io.basalt.exec.function.scalar.LikeFunction function;
+            try {
+                function = io.basalt.exec.function.scalar.LikeFunction.constant((String) p.value(), (String) x.value(),
+                        e.negated(), e.caseInsensitive());
+            } catch (BasaltException invalid) {
+                throw invalid.withPositionIfAbsent(p.position());
+            }
+            return new BoundExpression.Function(function, List.of(operand), LogicalType.BOOLEAN, e.position());
+        }
+        return new BoundExpression.Function(io.basalt.exec.function.scalar.LikeFunction.dynamic(e.negated(),
+                e.caseInsensitive()), List.of(operand, pattern, escape), LogicalType.BOOLEAN, e.position());
+    }
+
+    /** {@code a || b}: text concatenation; a non-text side is converted to its text form, as PostgreSQL does. */
+    private static BoundExpression concatenate(BoundExpression left, BoundExpression right, int position) {
+        if (!left.type().isString() && !right.type().isString()) {
+            throw Coercion.noOperator("||", left.type(), right.type(), position);
+        }
+        return new BoundExpression.Function(io.basalt.exec.function.scalar.ScalarFunctions.concatOperator(),
+                List.of(Coercion.cast(left, LogicalType.TEXT, true), Coercion.cast(right, LogicalType.TEXT, true)),
+                LogicalType.TEXT, position);
+    }
+
+    private static BoundExpression extremum(String name, List<BoundExpression> arguments, int position) {
+        LogicalType type = unify(arguments, name.toUpperCase(java.util.Locale.ROOT));
+        List<BoundExpression> cast = new ArrayList<>();
+        for (BoundExpression argument : arguments) {
+            cast.add(Coercion.cast(argument, type, false));
+        }
+        return new BoundExpression.Function(new io.basalt.exec.function.scalar.ExtremumFunction(name.equals("greatest")),
+                cast, type, position);
+    }
+
+    /** {@code EXTRACT(field FROM d)} (numeric) and {@code date_part('field', d)} (double precision). */
+    private static BoundExpression datePart(String name, List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2 || !(arguments.get(0) instanceof BoundExpression.Constant field)
+                || !field.type().isString() || field.value() == null) {
+            throw notYet(name + " with these arguments", position);
+        }
+        BoundExpression source = arguments.get(1);
+        if (source.type().id() == TypeId.UNKNOWN) {
+            source = Coercion.cast(source, LogicalType.DATE, false);
+        }
+        if (source.type().id() != TypeId.DATE) {
+            throw notYet(name + " on " + source.type().displayName(), position);
+        }
+        io.basalt.exec.function.scalar.DatePartFunction function;
+        try {
+            function = io.basalt.exec.function.scalar.DatePartFunction.of((String) field.value());
+        } catch (BasaltException invalid) {
+            throw invalid.withPositionIfAbsent(position);
+        }
+        LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
+        return new BoundExpression.Function(function, List.of(source), result, position);
     }
 
     private static BoundExpression coalesce(List<BoundExpression> arguments, int position) {

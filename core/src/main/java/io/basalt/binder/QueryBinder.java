@@ -31,6 +31,9 @@ public final class QueryBinder {
     }
 
     public BoundQuery bind(Query query) {
+        if (query.with() != null) {
+            throw ExpressionBinder.notYet("WITH", query.with().position());
+        }
         return switch (query.body()) {
             case QueryBody.Select select -> bindSelect(select, query);
             case QueryBody.Values values -> finish(bindValues(values), query.orderBy(), query, null);

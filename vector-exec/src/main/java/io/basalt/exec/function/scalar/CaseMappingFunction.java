@@ -3,10 +3,14 @@ package io.basalt.exec.function.scalar;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
+import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
 
-/** {@code lower(text)} / {@code upper(text)}, with the C locale's rules (ASCII letters only change). */
+/**
+ * {@code lower(text)} / {@code upper(text)} as PostgreSQL does in a UTF-8 database: every letter with a
+ * single-character case mapping changes (so 'ß' stays, as with the C library); ASCII text takes a byte loop.
+ */
 final class CaseMappingFunction implements ScalarFunction {
     private final boolean upper;
 
@@ -28,17 +32,35 @@ final class CaseMappingFunction implements ScalarFunction {
                 continue;
             }
             byte[] bytes = in.get(i);
-            // In the C locale only ASCII letters change case; multi-byte UTF-8 sequences pass through.
-            for (int k = 0; k < bytes.length; k++) {
-                byte b = bytes[k];
-                if (upper && b >= 'a' && b <= 'z') {
-                    bytes[k] = (byte) (b - 32);
-                } else if (!upper && b >= 'A' && b <= 'Z') {
-                    bytes[k] = (byte) (b + 32);
+            if (isAscii(bytes)) {
+                for (int k = 0; k < bytes.length; k++) {
+                    byte b = bytes[k];
+                    if (upper && b >= 'a' && b <= 'z') {
+                        bytes[k] = (byte) (b - 32);
+                    } else if (!upper && b >= 'A' && b <= 'Z') {
+                        bytes[k] = (byte) (b + 32);
+                    }
                 }
+            } else {
+                bytes = mapCodePoints(new String(bytes, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
             }
             out.setSafe(i, bytes);
         }
         return out;
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private String mapCodePoints(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> out.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
+        return out.toString();
     }
 }

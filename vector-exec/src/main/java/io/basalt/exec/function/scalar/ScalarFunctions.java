@@ -1,37 +1,201 @@
 package io.basalt.exec.function.scalar;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The catalogue of scalar functions: resolves a name and argument types to an implementation and the
- * types the arguments must be cast to. The function library proper grows here.
+ * The catalogue of scalar functions: resolves a name and argument types to an implementation, the types
+ * the arguments are cast to, and the result type, following PostgreSQL's choices (integers go to the
+ * double-precision variant of math functions, numeric arguments to the exact one).
  */
 public final class ScalarFunctions {
     /** A resolved call: what to run, what to cast the arguments to, and what it returns. */
-    public record Resolved(io.basalt.exec.expression.ScalarFunction function, List<LogicalType> argumentTypes,
-                           LogicalType resultType) {
+    public record Resolved(ScalarFunction function, List<LogicalType> argumentTypes, LogicalType resultType) {
     }
 
     private ScalarFunctions() {
     }
 
-    /** The implementation for {@code name(types)}, or null when there is none. */
+    /** The implementation for {@code name(types)}, or null when PostgreSQL has no such function. */
     public static Resolved resolve(String name, List<LogicalType> types) {
-        if (types.size() != 1) {
-            return null;
+        Resolved math = math(name, types);
+        if (math != null) {
+            return math;
         }
-        LogicalType type = types.getFirst();
-        boolean stringy = type.isString();
-        return switch (name) {
-            case "abs" -> type.isNumber() ? new Resolved(new AbsFunction(), List.of(type), type) : null;
-            case "lower", "upper" -> stringy
-                    ? new Resolved(new CaseMappingFunction(name.equals("upper")), List.of(LogicalType.TEXT), LogicalType.TEXT)
-                    : null;
-            case "length", "char_length", "character_length" -> stringy
-                    ? new Resolved(new LengthFunction(), List.of(LogicalType.TEXT), LogicalType.INTEGER)
-                    : null;
+        return text(name, types);
+    }
+
+    private static Resolved math(String name, List<LogicalType> types) {
+        int n = types.size();
+        if (n == 1 && name.equals("abs") && types.getFirst().isNumber()) {
+            return new Resolved(new AbsFunction(), types, types.getFirst());
+        }
+        MathFunction.Kind kind = switch (name) {
+            case "round" -> MathFunction.Kind.ROUND;
+            case "trunc" -> MathFunction.Kind.TRUNC;
+            case "ceil", "ceiling" -> MathFunction.Kind.CEIL;
+            case "floor" -> MathFunction.Kind.FLOOR;
+            case "mod" -> MathFunction.Kind.MOD;
+            case "power", "pow" -> MathFunction.Kind.POWER;
+            case "sqrt" -> MathFunction.Kind.SQRT;
+            case "cbrt" -> MathFunction.Kind.CBRT;
+            case "exp" -> MathFunction.Kind.EXP;
+            case "ln" -> MathFunction.Kind.LN;
+            case "log", "log10" -> MathFunction.Kind.LOG10;
+            case "sign" -> MathFunction.Kind.SIGN;
             default -> null;
         };
+        if (kind == null || !kind.accepts(n) || !allNumbersOrUnknown(types)) {
+            return null;
+        }
+        boolean anyNumeric = false;
+        boolean anyDouble = false;
+        for (LogicalType type : types) {
+            anyNumeric |= type.isNumeric();
+            anyDouble |= type.id() == TypeId.DOUBLE;
+        }
+        MathFunction function = new MathFunction(kind);
+        switch (kind) {
+            case ROUND, TRUNC -> {
+                if (n == 2) {
+                    if (types.getFirst().id() == TypeId.DOUBLE || !types.get(1).isIntegral() && types.get(1).id() != TypeId.UNKNOWN) {
+                        return null;
+                    }
+                    return new Resolved(function, List.of(LogicalType.NUMERIC, LogicalType.INTEGER), LogicalType.NUMERIC);
+                }
+                return anyNumeric ? new Resolved(function, List.of(LogicalType.NUMERIC), LogicalType.NUMERIC)
+                        : new Resolved(function, List.of(LogicalType.DOUBLE), LogicalType.DOUBLE);
+            }
+            case CEIL, FLOOR, SIGN -> {
+                return anyNumeric ? new Resolved(function, List.of(LogicalType.NUMERIC), LogicalType.NUMERIC)
+                        : new Resolved(function, List.of(LogicalType.DOUBLE), LogicalType.DOUBLE);
+            }
+            case MOD -> {
+                if (anyDouble) {
+                    return null;
+                }
+                if (anyNumeric) {
+                    return new Resolved(function, List.of(LogicalType.NUMERIC, LogicalType.NUMERIC), LogicalType.NUMERIC);
+                }
+                LogicalType common = widerInteger(types.get(0), types.get(1));
+                return new Resolved(function, List.of(common, common), common);
+            }
+            default -> {
+                if (anyNumeric) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            name + "(numeric) is not supported yet; cast the argument to double precision");
+                }
+                List<LogicalType> doubles = new ArrayList<>();
+                for (int i = 0; i < n; i++) {
+                    doubles.add(LogicalType.DOUBLE);
+                }
+                return new Resolved(function, doubles, LogicalType.DOUBLE);
+            }
+        }
+    }
+
+    private static Resolved text(String name, List<LogicalType> types) {
+        int n = types.size();
+        if ((name.equals("lower") || name.equals("upper")) && n == 1 && stringy(types.getFirst())) {
+            return new Resolved(new CaseMappingFunction(name.equals("upper")), List.of(LogicalType.TEXT), LogicalType.TEXT);
+        }
+        if ((name.equals("length") || name.equals("char_length") || name.equals("character_length")) && n == 1
+                && stringy(types.getFirst())) {
+            return new Resolved(new LengthFunction(), List.of(LogicalType.TEXT), LogicalType.INTEGER);
+        }
+        TextFunction.Kind kind = switch (name) {
+            case "substring", "substr" -> TextFunction.Kind.SUBSTRING;
+            case "position" -> TextFunction.Kind.POSITION;
+            case "strpos" -> TextFunction.Kind.STRPOS;
+            case "btrim", "trim" -> TextFunction.Kind.BTRIM;
+            case "ltrim" -> TextFunction.Kind.LTRIM;
+            case "rtrim" -> TextFunction.Kind.RTRIM;
+            case "replace" -> TextFunction.Kind.REPLACE;
+            case "left" -> TextFunction.Kind.LEFT;
+            case "right" -> TextFunction.Kind.RIGHT;
+            case "concat" -> TextFunction.Kind.CONCAT;
+            case "concat_ws" -> TextFunction.Kind.CONCAT_WS;
+            case "split_part" -> TextFunction.Kind.SPLIT_PART;
+            case "repeat" -> TextFunction.Kind.REPEAT;
+            case "reverse" -> TextFunction.Kind.REVERSE;
+            case "lpad" -> TextFunction.Kind.LPAD;
+            case "rpad" -> TextFunction.Kind.RPAD;
+            case "starts_with" -> TextFunction.Kind.STARTS_WITH;
+            case "initcap" -> TextFunction.Kind.INITCAP;
+            case "octet_length" -> TextFunction.Kind.OCTET_LENGTH;
+            default -> null;
+        };
+        if (kind == null || !kind.accepts(n)) {
+            return null;
+        }
+        // Which positions are integers; every other argument is text.
+        boolean[] integer = new boolean[n];
+        switch (kind) {
+            case SUBSTRING -> {
+                integer[1] = true;
+                if (n > 2) {
+                    integer[2] = true;
+                }
+            }
+            case LEFT, RIGHT, REPEAT, LPAD, RPAD -> integer[1] = true;
+            case SPLIT_PART -> integer[2] = true;
+            default -> {
+            }
+        }
+        boolean anyType = kind == TextFunction.Kind.CONCAT || kind == TextFunction.Kind.CONCAT_WS;
+        List<LogicalType> argumentTypes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            LogicalType type = types.get(i);
+            if (integer[i]) {
+                if (!type.isIntegral() && type.id() != TypeId.UNKNOWN) {
+                    return null;
+                }
+                argumentTypes.add(LogicalType.INTEGER);
+            } else {
+                if (!anyType && !stringy(type)) {
+                    return null;
+                }
+                argumentTypes.add(LogicalType.TEXT);
+            }
+        }
+        LogicalType result = switch (kind) {
+            case POSITION, STRPOS, OCTET_LENGTH -> LogicalType.INTEGER;
+            case STARTS_WITH -> LogicalType.BOOLEAN;
+            default -> LogicalType.TEXT;
+        };
+        return new Resolved(new TextFunction(kind), argumentTypes, result);
+    }
+
+    /** The {@code ||} operator over two text values. */
+    public static ScalarFunction concatOperator() {
+        return new TextFunction(TextFunction.Kind.CONCAT_OPERATOR);
+    }
+
+    private static boolean stringy(LogicalType type) {
+        return type.isString();
+    }
+
+    private static boolean allNumbersOrUnknown(List<LogicalType> types) {
+        for (LogicalType type : types) {
+            if (!type.isNumber() && type.id() != TypeId.UNKNOWN) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static LogicalType widerInteger(LogicalType a, LogicalType b) {
+        if (a.id() == TypeId.BIGINT || b.id() == TypeId.BIGINT) {
+            return LogicalType.BIGINT;
+        }
+        if (a.id() == TypeId.INTEGER || b.id() == TypeId.INTEGER || a.id() == TypeId.UNKNOWN || b.id() == TypeId.UNKNOWN) {
+            return LogicalType.INTEGER;
+        }
+        return LogicalType.SMALLINT;
     }
 }

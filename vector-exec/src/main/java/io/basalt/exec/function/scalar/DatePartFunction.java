@@ -1,0 +1,105 @@
+package io.basalt.exec.function.scalar;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+
+/**
+ * {@code EXTRACT(field FROM date)} (numeric, as PostgreSQL 14+) and {@code date_part('field', date)}
+ * (double precision). Every field of a date is a whole number; the numeric result is carried as a
+ * scaled long with scale 0.
+ */
+public final class DatePartFunction implements ScalarFunction {
+    /** The date fields PostgreSQL accepts. */
+    public enum Field {
+        YEAR, MONTH, DAY, QUARTER, DOW, ISODOW, DOY, WEEK, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN
+    }
+
+    private final Field field;
+
+    private DatePartFunction(Field field) {
+        this.field = field;
+    }
+
+    /** The function for {@code field} as written; PostgreSQL's errors for units a date does not have. */
+    public static DatePartFunction of(String fieldName) {
+        String normal = fieldName.toLowerCase(Locale.ROOT);
+        Field field = switch (normal) {
+            case "year", "years", "y", "yr", "yrs" -> Field.YEAR;
+            case "month", "months", "mon", "mons" -> Field.MONTH;
+            case "day", "days", "d" -> Field.DAY;
+            case "quarter", "qtr" -> Field.QUARTER;
+            case "dow" -> Field.DOW;
+            case "isodow" -> Field.ISODOW;
+            case "doy" -> Field.DOY;
+            case "week", "weeks", "w" -> Field.WEEK;
+            case "isoyear" -> Field.ISOYEAR;
+            case "decade", "decades", "dec", "decs" -> Field.DECADE;
+            case "century", "centuries", "c", "cent" -> Field.CENTURY;
+            case "millennium", "millennia", "mil", "mils", "millenniums" -> Field.MILLENNIUM;
+            case "epoch" -> Field.EPOCH;
+            case "julian", "j" -> Field.JULIAN;
+            case "hour", "hours", "minute", "minutes", "second", "seconds", "milliseconds", "microseconds",
+                 "timezone", "timezone_hour", "timezone_minute", "h", "m", "s", "ms", "us" -> throw BasaltException.of(
+                    SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + normal + "\" not supported for type date");
+            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + normal + "\" not recognized for type date");
+        };
+        return new DatePartFunction(field);
+    }
+
+    @Override
+    public String name() {
+        return "date_part";
+    }
+
+    @Override
+    public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        DateDayVector dates = (DateDayVector) arguments[arguments.length - 1];
+        FieldVector out = context.newVector(resultType, rows);
+        boolean asDouble = resultType.id() == TypeId.DOUBLE;
+        for (int i = 0; i < rows; i++) {
+            if (dates.isNull(i)) {
+                continue;
+            }
+            long value = part(dates.get(i));
+            if (asDouble) {
+                ((Float8Vector) out).set(i, value);
+            } else {
+                ((BigIntVector) out).set(i, value);
+            }
+        }
+        return out;
+    }
+
+    private long part(int epochDay) {
+        LocalDate date = LocalDate.ofEpochDay(epochDay);
+        int year = date.getYear();
+        return switch (field) {
+            case YEAR -> year > 0 ? year : year - 1;
+            case MONTH -> date.getMonthValue();
+            case DAY -> date.getDayOfMonth();
+            case QUARTER -> (date.getMonthValue() - 1) / 3 + 1;
+            case DOW -> date.getDayOfWeek().getValue() % 7;
+            case ISODOW -> date.getDayOfWeek().getValue();
+            case DOY -> date.getDayOfYear();
+            case WEEK -> date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
+            case ISOYEAR -> date.get(IsoFields.WEEK_BASED_YEAR);
+            case DECADE -> Math.floorDiv(year, 10);
+            case CENTURY -> year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
+            case MILLENNIUM -> year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
+            case EPOCH -> epochDay * 86400L;
+            case JULIAN -> epochDay + 2440588L;
+        };
+    }
+}

@@ -1,0 +1,180 @@
+package io.basalt.exec.function.scalar;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A compiled LIKE / ILIKE pattern matched against UTF-8 bytes. {@code %} matches any sequence, {@code _}
+ * one character (not one byte), the escape character (default backslash) makes the next character
+ * literal. Common shapes — {@code 'abc'}, {@code 'abc%'}, {@code '%abc'}, {@code '%abc%'} — match with
+ * plain byte comparisons; the rest run a wildcard matcher that backtracks only to the last {@code %}.
+ * ILIKE folds ASCII letters, which is what the C locale does.
+ */
+public final class LikePattern {
+    private static final byte LITERAL = 0;
+    private static final byte ANY_CHAR = 1;
+    private static final byte ANY_SEQUENCE = 2;
+
+    private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, GENERAL }
+
+    private final byte[] kinds;
+    private final byte[] literals;
+    private final boolean caseInsensitive;
+    private final Shape shape;
+    private final byte[] fixed;
+
+    private LikePattern(byte[] kinds, byte[] literals, boolean caseInsensitive) {
+        this.kinds = kinds;
+        this.literals = literals;
+        this.caseInsensitive = caseInsensitive;
+        int sequences = 0;
+        int anyChars = 0;
+        for (byte kind : kinds) {
+            sequences += kind == ANY_SEQUENCE ? 1 : 0;
+            anyChars += kind == ANY_CHAR ? 1 : 0;
+        }
+        int n = kinds.length;
+        Shape chosen = Shape.GENERAL;
+        if (anyChars == 0) {
+            if (sequences == 0) {
+                chosen = Shape.EXACT;
+            } else if (sequences == 1 && kinds[n - 1] == ANY_SEQUENCE) {
+                chosen = Shape.PREFIX;
+            } else if (sequences == 1 && kinds[0] == ANY_SEQUENCE) {
+                chosen = Shape.SUFFIX;
+            } else if (sequences == 2 && n >= 2 && kinds[0] == ANY_SEQUENCE && kinds[n - 1] == ANY_SEQUENCE) {
+                chosen = Shape.CONTAINS;
+            }
+        }
+        this.shape = chosen;
+        int from = chosen == Shape.SUFFIX || chosen == Shape.CONTAINS ? 1 : 0;
+        int to = chosen == Shape.PREFIX || chosen == Shape.CONTAINS ? n - 1 : n;
+        this.fixed = java.util.Arrays.copyOfRange(literals, from, Math.max(from, to));
+    }
+
+    /**
+     * Compiles {@code pattern}; {@code escape} is the escape character, or null for none (ESCAPE '').
+     *
+     * @throws BasaltException 22025 when the pattern ends with the escape character
+     */
+    public static LikePattern compile(String pattern, String escape, boolean caseInsensitive) {
+        if (escape != null && escape.codePointCount(0, escape.length()) > 1) {
+            throw BasaltException.of(SqlState.INVALID_ESCAPE_SEQUENCE, "invalid escape string")
+                    .withHint("Escape string must be empty or one character.");
+        }
+        int escapeChar = escape == null || escape.isEmpty() ? -1 : escape.codePointAt(0);
+        java.io.ByteArrayOutputStream kinds = new java.io.ByteArrayOutputStream();
+        java.io.ByteArrayOutputStream literals = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < pattern.length()) {
+            int c = pattern.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == escapeChar) {
+                if (i >= pattern.length()) {
+                    throw BasaltException.of(SqlState.INVALID_ESCAPE_SEQUENCE,
+                            "LIKE pattern must not end with escape character");
+                }
+                int literal = pattern.codePointAt(i);
+                i += Character.charCount(literal);
+                appendLiteral(literal, kinds, literals, caseInsensitive);
+            } else if (c == '%') {
+                int size = kinds.size();
+                if (size == 0 || kinds.toByteArray()[size - 1] != ANY_SEQUENCE) {
+                    kinds.write(ANY_SEQUENCE);
+                    literals.write(0);
+                }
+            } else if (c == '_') {
+                kinds.write(ANY_CHAR);
+                literals.write(0);
+            } else {
+                appendLiteral(c, kinds, literals, caseInsensitive);
+            }
+        }
+        return new LikePattern(kinds.toByteArray(), literals.toByteArray(), caseInsensitive);
+    }
+
+    private static void appendLiteral(int codePoint, java.io.ByteArrayOutputStream kinds,
+                                      java.io.ByteArrayOutputStream literals, boolean caseInsensitive) {
+        byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);
+        for (byte b : bytes) {
+            kinds.write(LITERAL);
+            literals.write(caseInsensitive ? lower(b) : b);
+        }
+    }
+
+    private static byte lower(byte b) {
+        return b >= 'A' && b <= 'Z' ? (byte) (b + 32) : b;
+    }
+
+    /** Whether the first {@code length} bytes of {@code value} (UTF-8) match. */
+    public boolean matches(byte[] value, int length) {
+        return switch (shape) {
+            case EXACT -> length == fixed.length && regionMatches(value, 0, fixed);
+            case PREFIX -> length >= fixed.length && regionMatches(value, 0, fixed);
+            case SUFFIX -> length >= fixed.length && regionMatches(value, length - fixed.length, fixed);
+            case CONTAINS -> contains(value, length);
+            case GENERAL -> general(value, length);
+        };
+    }
+
+    private boolean regionMatches(byte[] value, int offset, byte[] expected) {
+        for (int k = 0; k < expected.length; k++) {
+            byte b = value[offset + k];
+            if ((caseInsensitive ? lower(b) : b) != expected[k]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean contains(byte[] value, int length) {
+        int last = length - fixed.length;
+        for (int start = 0; start <= last; start++) {
+            if (regionMatches(value, start, fixed)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean general(byte[] value, int length) {
+        int s = 0;
+        int p = 0;
+        int starPattern = -1;
+        int starValue = 0;
+        int n = kinds.length;
+        while (s < length) {
+            if (p < n && kinds[p] == ANY_CHAR) {
+                s = nextCharacter(value, s, length);
+                p++;
+            } else if (p < n && kinds[p] == LITERAL
+                    && (caseInsensitive ? lower(value[s]) : value[s]) == literals[p]) {
+                s++;
+                p++;
+            } else if (p < n && kinds[p] == ANY_SEQUENCE) {
+                starPattern = p++;
+                starValue = s;
+            } else if (starPattern >= 0) {
+                p = starPattern + 1;
+                starValue = nextCharacter(value, starValue, length);
+                s = starValue;
+            } else {
+                return false;
+            }
+        }
+        while (p < n && kinds[p] == ANY_SEQUENCE) {
+            p++;
+        }
+        return p == n;
+    }
+
+    /** The index after the UTF-8 character starting at {@code index}. */
+    private static int nextCharacter(byte[] value, int index, int length) {
+        int next = index + 1;
+        while (next < length && (value[next] & 0xC0) == 0x80) {
+            next++;
+        }
+        return next;
+    }
+}

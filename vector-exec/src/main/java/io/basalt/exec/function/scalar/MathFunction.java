@@ -1,0 +1,147 @@
+package io.basalt.exec.function.scalar;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.NumericMath;
+import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * PostgreSQL's numeric functions in their two families: on double precision (the arguments were cast to
+ * it; IEEE results, {@code round} to even as C's rint) and on numeric (exact, {@code round} half away
+ * from zero). Which family runs is fixed by the result type chosen at binding.
+ */
+public final class MathFunction implements ScalarFunction {
+    /** The functions and how many arguments each takes. */
+    public enum Kind {
+        ROUND(1, 2), TRUNC(1, 2), CEIL(1, 1), FLOOR(1, 1), MOD(2, 2), POWER(2, 2), SQRT(1, 1), EXP(1, 1), LN(1, 1),
+        LOG10(1, 1), SIGN(1, 1), CBRT(1, 1);
+
+        private final int minArguments;
+        private final int maxArguments;
+
+        Kind(int minArguments, int maxArguments) {
+            this.minArguments = minArguments;
+            this.maxArguments = maxArguments;
+        }
+
+        public boolean accepts(int arguments) {
+            return arguments >= minArguments && arguments <= maxArguments;
+        }
+    }
+
+    private final Kind kind;
+
+    public MathFunction(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override
+    public String name() {
+        return kind.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        FieldVector out = context.newVector(resultType, rows);
+        boolean exact = resultType.id() != TypeId.DOUBLE;
+        for (int i = 0; i < rows; i++) {
+            Object first = ValueAccess.get(arguments[0], i);
+            Object second = arguments.length > 1 ? ValueAccess.get(arguments[1], i) : null;
+            if (first == null || (arguments.length > 1 && second == null)) {
+                continue;
+            }
+            Object result;
+            if (exact && resultType.isIntegral()) {
+                result = integerResult((Long) first, (Long) second);
+            } else if (exact) {
+                result = decimalResult((BigDecimal) first, second);
+            } else {
+                result = doubleResult((Double) first, (Double) second);
+            }
+            ValueAccess.set(out, i, result);
+        }
+        return out;
+    }
+
+    private Object integerResult(long a, Long b) {
+        if (kind != Kind.MOD) {
+            throw BasaltException.internal(name() + " on integers");
+        }
+        if (b == 0) {
+            throw BasaltException.of(SqlState.DIVISION_BY_ZERO, "division by zero");
+        }
+        return b == -1 ? 0L : a % b;
+    }
+
+    private Object decimalResult(BigDecimal a, Object second) {
+        return switch (kind) {
+            case ROUND -> a.setScale(second == null ? 0 : (int) (long) (Long) second, RoundingMode.HALF_UP);
+            case TRUNC -> a.setScale(second == null ? 0 : (int) (long) (Long) second, RoundingMode.DOWN);
+            case CEIL -> a.setScale(0, RoundingMode.CEILING);
+            case FLOOR -> a.setScale(0, RoundingMode.FLOOR);
+            case SIGN -> BigDecimal.valueOf(a.signum());
+            case MOD -> NumericMath.modulo(a, (BigDecimal) second);
+            default -> throw BasaltException.internal(name() + " on numeric");
+        };
+    }
+
+    private Object doubleResult(double a, Double b) {
+        return switch (kind) {
+            case ROUND -> Math.rint(a);
+            case TRUNC -> a < 0 ? Math.ceil(a) : Math.floor(a);
+            case CEIL -> Math.ceil(a);
+            case FLOOR -> Math.floor(a);
+            case SIGN -> Math.signum(a);
+            case POWER -> power(a, b);
+            case SQRT -> {
+                if (a < 0) {
+                    throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                            "cannot take square root of a negative number");
+                }
+                yield Math.sqrt(a);
+            }
+            case CBRT -> Math.cbrt(a);
+            case EXP -> {
+                double result = Math.exp(a);
+                if (Double.isInfinite(result) && !Double.isInfinite(a)) {
+                    throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+                }
+                yield result;
+            }
+            case LN, LOG10 -> {
+                if (a == 0) {
+                    throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_LOG, "cannot take logarithm of zero");
+                }
+                if (a < 0) {
+                    throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_LOG,
+                            "cannot take logarithm of a negative number");
+                }
+                yield kind == Kind.LN ? Math.log(a) : Math.log10(a);
+            }
+            case MOD -> throw BasaltException.internal("mod on double precision");
+        };
+    }
+
+    private static double power(double base, double exponent) {
+        if (base == 0 && exponent < 0) {
+            throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "zero raised to a negative power is undefined");
+        }
+        if (base < 0 && Math.floor(exponent) != exponent) {
+            throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
+                    "a negative number raised to a non-integer power yields a complex result");
+        }
+        double result = Math.pow(base, exponent);
+        if (Double.isInfinite(result) && !Double.isInfinite(base) && !Double.isInfinite(exponent)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        return result;
+    }
+}
