@@ -12,6 +12,7 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceOperator;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.operator.join.ExpandingOperatorState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -119,6 +120,16 @@ public final class PipelineExecutor {
             OperatorState state = states.get(i);
             batch = state.execute(batch);
             finished |= state.isFinished();
+            if (state instanceof ExpandingOperatorState expanding) {
+                // One input, several output pieces (a join's fan-out): each goes all the way down before the
+                // next is asked for, and the input stays untouched until the last.
+                finished |= pushThrough(batch, states, i + 1, sink);
+                Batch piece;
+                while (!finished && (piece = expanding.continueOutput()) != null) {
+                    finished |= pushThrough(piece, states, i + 1, sink);
+                }
+                return finished;
+            }
         }
         if (batch.rowCount() > 0) {
             sink.sink(batch);

@@ -1,0 +1,45 @@
+package io.basalt.exec.operator.join;
+
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+
+/**
+ * The hash table over a join's build keys: from a key to every build row holding it (duplicates chain
+ * in build-row order). Rows with a NULL key are left out, since they can match nothing. The table is
+ * built once, then shared read-only by the probes, each of which asks for its own cursor.
+ */
+sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTable {
+    /**
+     * A cursor that enumerates the pairs of equal keys of one probe batch at a time. With
+     * {@code firstMatchOnly} each probe row yields at most one pair (enough for SEMI and ANTI joins).
+     */
+    CandidatePairs newProbe(boolean firstMatchOnly);
+
+    /**
+     * A table over {@code rows} build rows whose keys are {@code keys} (vectors that must outlive the
+     * table): the primitive one for a single integer-like key, the generic one otherwise.
+     */
+    static JoinHashTable build(FieldVector[] keys, int rows) {
+        if (keys.length == 1 && isIntegerLike(keys[0])) {
+            return new IntegerJoinHashTable(keys[0], rows);
+        }
+        return new GenericJoinHashTable(keys, rows);
+    }
+
+    private static boolean isIntegerLike(FieldVector vector) {
+        return vector instanceof BigIntVector || vector instanceof IntVector || vector instanceof DateDayVector
+                || vector instanceof SmallIntVector;
+    }
+
+    /** The number of buckets for {@code rows} keys: a power of two, at least twice the rows. */
+    static int bucketCount(int rows) {
+        int buckets = 16;
+        while (buckets < rows * 2L && buckets < (1 << 30)) {
+            buckets <<= 1;
+        }
+        return buckets;
+    }
+}

@@ -1,0 +1,290 @@
+package io.basalt.exec.operator.join;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The probe side of a join, for every join type and either kind of candidate enumeration (hash or nested
+ * loop). For each probe batch it walks the candidate pairs a chunk of at most the vector size at a time,
+ * keeps those the residual condition accepts, outputs them (probe columns, then build columns) and records
+ * which probe and build rows found a partner. When the pairs are used up it outputs the probe rows the join
+ * type asks for (unmatched ones with NULL build columns for LEFT/FULL; matched or unmatched ones alone for
+ * SEMI/ANTI). After the last probe batch, {@link #drain()} outputs the build rows nobody matched (RIGHT, FULL).
+ *
+ * <p>Output comes in pieces of at most the vector size: {@link #execute} returns the first (possibly empty),
+ * {@link #continueOutput()} the following ones. Pieces are valid until the next call on this state.
+ */
+final class JoinProbeState implements ExpandingOperatorState {
+    private enum Phase { PAIRS, PROBE_ROWS, DONE }
+
+    private final JoinType joinType;
+    private final List<PhysicalExpression> probeKeys;
+    private final PhysicalExpression residual;
+    private final CandidatePairs candidates;
+    private final BuildRows build;
+    private final List<LogicalType> probeTypes;
+    private final List<LogicalType> buildTypes;
+    private final int vectorSize;
+    private final EvaluationContext keys;
+    private final EvaluationContext scratch;
+    private final EvaluationContext output;
+    /** Holds the columns of {@link #empty}, the answer for a probe batch without output. */
+    private final EvaluationContext emptyColumns;
+    private final Batch empty;
+    private final int[] probeSelection;
+    private final int[] buildSelection;
+    private final int[] kept;
+    private final boolean[] buildMatched;
+    private boolean[] probeMatched = new boolean[0];
+    private Batch input;
+    private Phase phase = Phase.DONE;
+    private int probeCursor;
+    private int buildCursor;
+
+    /**
+     * @param probeKeys key expressions over the probe batch, handed to {@code candidates} (empty when none)
+     * @param residual  condition over a pair's probe columns then build columns, or null for none
+     * @param build     the finished build side; read only
+     */
+    JoinProbeState(ExecutionContext context, JoinType joinType, List<PhysicalExpression> probeKeys,
+                   PhysicalExpression residual, CandidatePairs candidates, BuildRows build,
+                   List<LogicalType> probeTypes, List<LogicalType> buildTypes) {
+        this.joinType = joinType;
+        this.probeKeys = probeKeys;
+        this.residual = residual;
+        this.candidates = candidates;
+        this.build = build;
+        this.probeTypes = probeTypes;
+        this.buildTypes = buildTypes;
+        this.vectorSize = context.vectorSize();
+        this.keys = new EvaluationContext(context.allocator());
+        this.scratch = new EvaluationContext(context.allocator());
+        this.output = new EvaluationContext(context.allocator());
+        this.probeSelection = new int[vectorSize];
+        this.buildSelection = new int[vectorSize];
+        this.kept = new int[vectorSize];
+        this.buildMatched = joinType.keepsUnmatchedBuildRows() ? new boolean[build.rowCount()] : null;
+        this.emptyColumns = new EvaluationContext(context.allocator());
+        this.empty = emptyBatch(emptyColumns);
+    }
+
+    // ---- probe ------------------------------------------------------------------------------------
+
+    @Override
+    public Batch execute(Batch batch) {
+        keys.releaseBatch();
+        scratch.releaseBatch();
+        output.releaseBatch();
+        input = batch;
+        int rows = batch.rowCount();
+        FieldVector[] keyColumns = new FieldVector[probeKeys.size()];
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyColumns[k] = probeKeys.get(k).evaluate(batch, keys);
+        }
+        candidates.start(keyColumns, rows);
+        if (probeMatched.length < rows) {
+            probeMatched = new boolean[Math.max(rows, probeMatched.length * 2)];
+        } else {
+            java.util.Arrays.fill(probeMatched, 0, rows, false);
+        }
+        phase = Phase.PAIRS;
+        Batch piece = nextPiece();
+        return piece == null ? empty : piece;
+    }
+
+    @Override
+    public Batch continueOutput() {
+        if (phase == Phase.DONE) {
+            return null;
+        }
+        scratch.releaseBatch();
+        output.releaseBatch();
+        return nextPiece();
+    }
+
+    /** The next non-empty piece of output for the current probe batch, or null when it is used up. */
+    private Batch nextPiece() {
+        while (true) {
+            switch (phase) {
+                case PAIRS -> {
+                    Batch pairs = nextPairs();
+                    if (pairs != null) {
+                        return pairs;
+                    }
+                }
+                case PROBE_ROWS -> {
+                    Batch rows = nextProbeRows();
+                    if (rows != null) {
+                        return rows;
+                    }
+                    phase = Phase.DONE;
+                }
+                case DONE -> {
+                    input = null;
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** One chunk of matching pairs, or null when this chunk produced no output (the phase may move on). */
+    private Batch nextPairs() {
+        scratch.releaseBatch();
+        int count = candidates.next(probeSelection, buildSelection, vectorSize);
+        if (count == 0) {
+            boolean probeRowsFollow = joinType.keepsUnmatchedProbeRows() || joinType == JoinType.SEMI;
+            phase = probeRowsFollow ? Phase.PROBE_ROWS : Phase.DONE;
+            probeCursor = 0;
+            return null;
+        }
+        Batch pairs = null;
+        if (residual != null) {
+            pairs = gatherPairs(count, scratch);
+            count = keepAccepted((BitVector) residual.evaluate(pairs, scratch), count);
+        }
+        for (int k = 0; k < count; k++) {
+            probeMatched[probeSelection[k]] = true;
+        }
+        if (buildMatched != null) {
+            for (int k = 0; k < count; k++) {
+                buildMatched[buildSelection[k]] = true;
+            }
+        }
+        if (count == 0 || !joinType.emitsPairs()) {
+            return null;
+        }
+        return pairs == null ? gatherPairs(count, output) : VectorGather.gather(pairs, kept, count, output);
+    }
+
+    /**
+     * Keeps the pairs for which the condition is true (not false, not NULL): compacts the selections in
+     * place, records the kept chunk positions in {@link #kept}, and returns how many remain.
+     */
+    private int keepAccepted(BitVector accepted, int count) {
+        int kept = 0;
+        for (int k = 0; k < count; k++) {
+            if (!accepted.isNull(k) && accepted.get(k) == 1) {
+                this.kept[kept] = k;
+                probeSelection[kept] = probeSelection[k];
+                buildSelection[kept] = buildSelection[k];
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    /** Up to a vector of the probe rows this join type outputs alone, or null when none are left. */
+    private Batch nextProbeRows() {
+        boolean wanted = joinType == JoinType.SEMI;
+        int rows = input.rowCount();
+        int count = 0;
+        while (probeCursor < rows && count < vectorSize) {
+            if (probeMatched[probeCursor] == wanted) {
+                probeSelection[count++] = probeCursor;
+            }
+            probeCursor++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        List<FieldVector> columns = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        gatherProbe(count, output, columns);
+        if (joinType.emitsBuildColumns()) {
+            addNulls(buildTypes, count, columns);
+        }
+        return new Batch(columns, count);
+    }
+
+    // ---- end of probe input -----------------------------------------------------------------------
+
+    @Override
+    public Batch drain() {
+        scratch.releaseBatch();
+        output.releaseBatch();
+        if (buildMatched == null) {
+            return null;
+        }
+        int rows = build.rowCount();
+        int count = 0;
+        while (buildCursor < rows && count < vectorSize) {
+            if (!buildMatched[buildCursor]) {
+                buildSelection[count++] = buildCursor;
+            }
+            buildCursor++;
+        }
+        if (count == 0) {
+            return null;
+        }
+        List<FieldVector> columns = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        addNulls(probeTypes, count, columns);
+        gatherBuild(count, output, columns);
+        return new Batch(columns, count);
+    }
+
+    // ---- output assembly --------------------------------------------------------------------------
+
+    /** Pairs {@code [0, count)} of the selections as a batch: probe columns, then build columns. */
+    private Batch gatherPairs(int count, EvaluationContext into) {
+        List<FieldVector> columns = new ArrayList<>(probeTypes.size() + buildTypes.size());
+        gatherProbe(count, into, columns);
+        gatherBuild(count, into, columns);
+        return new Batch(columns, count);
+    }
+
+    /** Appends the probe columns at rows {@code probeSelection[0..count)}. */
+    private void gatherProbe(int count, EvaluationContext into, List<FieldVector> columns) {
+        for (int c = 0; c < probeTypes.size(); c++) {
+            FieldVector target = into.newVector(probeTypes.get(c), count);
+            VectorGather.gather(input.column(c), probeSelection, count, target);
+            columns.add(target);
+        }
+    }
+
+    /** Appends the build columns at rows {@code buildSelection[0..count)}. */
+    private void gatherBuild(int count, EvaluationContext into, List<FieldVector> columns) {
+        for (int c = 0; c < buildTypes.size(); c++) {
+            FieldVector target = into.newVector(buildTypes.get(c), count);
+            build.gather(c, buildSelection, count, target);
+            columns.add(target);
+        }
+    }
+
+    /** Appends one all-NULL column of {@code count} rows per type. */
+    private void addNulls(List<LogicalType> types, int count, List<FieldVector> columns) {
+        for (LogicalType type : types) {
+            FieldVector nulls = output.newVector(type, count);
+            nulls.setValueCount(count);
+            columns.add(nulls);
+        }
+    }
+
+    private Batch emptyBatch(EvaluationContext into) {
+        List<FieldVector> columns = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>(probeTypes);
+        if (joinType.emitsBuildColumns()) {
+            types.addAll(buildTypes);
+        }
+        for (LogicalType type : types) {
+            FieldVector column = into.newVector(type, 0);
+            column.setValueCount(0);
+            columns.add(column);
+        }
+        return new Batch(columns, 0);
+    }
+
+    @Override
+    public void close() {
+        keys.close();
+        scratch.close();
+        output.close();
+        emptyColumns.close();
+    }
+}
