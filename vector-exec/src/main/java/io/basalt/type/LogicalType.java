@@ -35,6 +35,10 @@ public record LogicalType(TypeId id, int precision, int scale) {
     public static final LogicalType TEXT = new LogicalType(TypeId.TEXT, -1, 0);
     public static final LogicalType VARCHAR = new LogicalType(TypeId.VARCHAR, -1, 0);
     public static final LogicalType DATE = new LogicalType(TypeId.DATE, -1, 0);
+    public static final LogicalType REAL = new LogicalType(TypeId.REAL, -1, 0);
+    public static final LogicalType TIMESTAMP = new LogicalType(TypeId.TIMESTAMP, -1, 0);
+    public static final LogicalType TIMESTAMPTZ = new LogicalType(TypeId.TIMESTAMPTZ, -1, 0);
+    public static final LogicalType INTERVAL = new LogicalType(TypeId.INTERVAL, -1, 0);
 
     public LogicalType {
         requireNonNull(id, "id is null");
@@ -73,7 +77,12 @@ public record LogicalType(TypeId id, int precision, int scale) {
     }
 
     public boolean isNumber() {
-        return isIntegral() || id == TypeId.DOUBLE || id == TypeId.NUMERIC;
+        return isIntegral() || id == TypeId.DOUBLE || id == TypeId.REAL || id == TypeId.NUMERIC;
+    }
+
+    /** DATE, TIMESTAMP, TIMESTAMPTZ: the types that name a point in time. */
+    public boolean isDateTime() {
+        return id == TypeId.DATE || id == TypeId.TIMESTAMP || id == TypeId.TIMESTAMPTZ;
     }
 
     public boolean isString() {
@@ -85,8 +94,9 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case BOOLEAN -> PhysicalType.BOOLEAN;
             case SMALLINT -> PhysicalType.INT16;
             case INTEGER, DATE -> PhysicalType.INT32;
-            case BIGINT -> PhysicalType.INT64;
-            case DOUBLE -> PhysicalType.FLOAT64;
+            case BIGINT, TIMESTAMP, TIMESTAMPTZ -> PhysicalType.INT64;
+            case DOUBLE, REAL -> PhysicalType.FLOAT64;
+            case INTERVAL -> PhysicalType.INTERVAL;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : PhysicalType.BIG_DECIMAL;
             case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
         };
@@ -114,6 +124,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case INT64 -> new ArrowType.Int(64, true);
             case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
             case BIG_DECIMAL -> ArrowType.Binary.INSTANCE;
+            case INTERVAL -> new ArrowType.FixedSizeBinary(16);
             case STRING -> ArrowType.Utf8.INSTANCE;
         };
     }

@@ -11,10 +11,15 @@ public enum PhysicalType {
     INT16,
     /** Arrow IntVector (INTEGER) or DateDayVector (DATE, days since 1970-01-01). */
     INT32,
-    /** Arrow BigIntVector: BIGINT, or NUMERIC(p,s) with p <= 18 as an integer scaled by 10^s. */
+    /**
+     * Arrow BigIntVector: BIGINT; NUMERIC(p,s) with p <= 18 as an integer scaled by 10^s; TIMESTAMP and
+     * TIMESTAMPTZ as microseconds since 1970-01-01 00:00 (UTC for TIMESTAMPTZ).
+     */
     INT64,
-    /** Arrow Float8Vector. */
+    /** Arrow Float8Vector: DOUBLE PRECISION, and REAL (every value rounded to float precision). */
     FLOAT64,
+    /** Arrow FixedSizeBinaryVector(16): INTERVAL as months (int32), days (int32), microseconds (int64), little-endian. */
+    INTERVAL,
     /**
      * Arrow VarBinaryVector holding a NUMERIC of any precision and per-value scale:
      * two bytes of scale (big-endian) followed by the unscaled value as big-endian two's complement.

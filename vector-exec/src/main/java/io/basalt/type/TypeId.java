@@ -8,11 +8,15 @@ public enum TypeId {
     SMALLINT("smallint"),
     INTEGER("integer"),
     BIGINT("bigint"),
+    REAL("real"),
     DOUBLE("double precision"),
     NUMERIC("numeric"),
     TEXT("text"),
     VARCHAR("character varying"),
-    DATE("date");
+    DATE("date"),
+    TIMESTAMP("timestamp without time zone"),
+    TIMESTAMPTZ("timestamp with time zone"),
+    INTERVAL("interval");
 
     private final String pgName;
 

@@ -34,13 +34,20 @@ public final class ValueConversion {
             case INTEGER -> checkRange(toLong(value, from, "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
             case BIGINT -> toLong(value, from, "bigint");
             case DOUBLE -> toDouble(value, from);
-            case NUMERIC -> fromDecimal(toDecimal(value, from), to);
-            case DATE -> {
-                if (from.id() == TypeId.DATE) {
+            case REAL -> toReal(toDouble(value, from));
+            case TIMESTAMP, TIMESTAMPTZ -> toTimestamp(value, from, to);
+            case INTERVAL -> {
+                if (from.id() == TypeId.INTERVAL) {
                     yield value;
                 }
                 throw cannotCast(from, to);
             }
+            case NUMERIC -> fromDecimal(toDecimal(value, from), to);
+            case DATE -> switch (from.id()) {
+                case DATE -> value;
+                case TIMESTAMP, TIMESTAMPTZ -> Math.floorDiv((Long) value, Interval.MICROS_PER_DAY);
+                default -> throw cannotCast(from, to);
+            };
             case TEXT, UNKNOWN -> toText(value, from);
             case VARCHAR -> limitLength(toText(value, from), to, explicit);
         };
@@ -53,7 +60,11 @@ public final class ValueConversion {
             case SMALLINT -> checkInputRange(parseInteger(text, "smallint"), Short.MIN_VALUE, Short.MAX_VALUE, text, "smallint");
             case INTEGER -> checkInputRange(parseInteger(text, "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE, text, "integer");
             case BIGINT -> parseInteger(text, "bigint");
-            case DOUBLE -> parseDouble(text);
+            case DOUBLE -> parseDouble(text, "double precision");
+            case REAL -> toReal(parseDouble(text, "real"));
+            case TIMESTAMP -> DateTimeInput.parseTimestamp(text);
+            case TIMESTAMPTZ -> DateTimeInput.parseTimestampTz(text, java.time.ZoneOffset.UTC);
+            case INTERVAL -> DateTimeInput.parseInterval(text);
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
             case DATE -> parseDate(text);
             case TEXT, UNKNOWN -> text;
@@ -66,14 +77,15 @@ public final class ValueConversion {
         return switch (type.id()) {
             case SMALLINT, INTEGER, BIGINT -> BigDecimal.valueOf((Long) value);
             case NUMERIC -> type.isScaledLong() ? BigDecimal.valueOf((Long) value, type.scale()) : (BigDecimal) value;
-            case DOUBLE -> {
+            case DOUBLE, REAL -> {
                 double d = (Double) value;
                 if (Double.isNaN(d) || Double.isInfinite(d)) {
                     throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "cannot convert " + TextFormat.formatDouble(d) + " to numeric yet");
                 }
                 // PostgreSQL converts through 15 significant digits (DBL_DIG).
-                BigDecimal rounded = new BigDecimal(d, new java.math.MathContext(15, RoundingMode.HALF_EVEN))
+                int digits = type.id() == TypeId.REAL ? 6 : 15;
+                BigDecimal rounded = new BigDecimal(d, new java.math.MathContext(digits, RoundingMode.HALF_EVEN))
                         .stripTrailingZeros();
                 yield rounded.scale() < 0 ? rounded.setScale(0) : rounded;
             }
@@ -116,7 +128,7 @@ public final class ValueConversion {
                 }
                 yield ((Boolean) value) ? 1L : 0L;
             }
-            case DOUBLE -> {
+            case DOUBLE, REAL -> {
                 double d = Math.rint((Double) value);
                 if (Double.isNaN(d) || d < -9.223372036854776E18 || d >= 9.223372036854776E18) {
                     throw outOfRange(typeName);
@@ -138,7 +150,7 @@ public final class ValueConversion {
     private static double toDouble(Object value, LogicalType from) {
         return switch (from.id()) {
             case SMALLINT, INTEGER, BIGINT -> (double) (Long) value;
-            case DOUBLE -> (Double) value;
+            case DOUBLE, REAL -> (Double) value;
             case NUMERIC -> toDecimal(value, from).doubleValue();
             default -> throw cannotCast(from, LogicalType.DOUBLE);
         };
@@ -149,8 +161,12 @@ public final class ValueConversion {
             case BOOLEAN -> ((Boolean) value) ? "true" : "false";
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
             case DOUBLE -> TextFormat.formatDouble((Double) value);
+            case REAL -> TextFormat.formatReal((Double) value);
             case NUMERIC -> toDecimal(value, from).toPlainString();
             case DATE -> TextFormat.formatDate((Long) value);
+            case TIMESTAMP -> TextFormat.formatTimestamp((Long) value);
+            case TIMESTAMPTZ -> TextFormat.formatTimestampTz((Long) value, java.time.ZoneOffset.UTC);
+            case INTERVAL -> TextFormat.formatInterval((Interval) value);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
         };
     }
@@ -200,7 +216,27 @@ public final class ValueConversion {
         }
     }
 
-    private static double parseDouble(String text) {
+    /** A double rounded to float precision, with PostgreSQL's float4 range errors. */
+    private static double toReal(double value) {
+        float rounded = (float) value;
+        if (Float.isInfinite(rounded) && !Double.isInfinite(value)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (rounded == 0.0f && value != 0.0) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+        }
+        return rounded;
+    }
+
+    private static long toTimestamp(Object value, LogicalType from, LogicalType to) {
+        return switch (from.id()) {
+            case DATE -> Math.multiplyExact((Long) value, Interval.MICROS_PER_DAY);
+            case TIMESTAMP, TIMESTAMPTZ -> (Long) value;
+            default -> throw cannotCast(from, to);
+        };
+    }
+
+    private static double parseDouble(String text, String typeName) {
         String trimmed = text.strip();
         switch (trimmed.toLowerCase(Locale.ROOT)) {
             case "nan":
@@ -213,12 +249,12 @@ public final class ValueConversion {
                 break;
         }
         if (!trimmed.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
-            throw invalidInput("double precision", text);
+            throw invalidInput(typeName, text);
         }
         double value = Double.parseDouble(trimmed);
-        if (Double.isInfinite(value)) {
+        if (Double.isInfinite(value) || (typeName.equals("real") && Float.isInfinite((float) value))) {
             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "\"" + text + "\" is out of range for type double precision");
+                    "\"" + text + "\" is out of range for type " + typeName);
         }
         return value;
     }

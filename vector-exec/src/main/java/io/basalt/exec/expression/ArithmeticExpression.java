@@ -132,6 +132,8 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
     }
 
     private void doubles(Float8Vector l, Float8Vector r, Float8Vector out, int rows) {
+        // REAL is carried in doubles; each result is rounded to float precision as float4 arithmetic would be.
+        boolean real = type.id() == io.basalt.type.TypeId.REAL;
         for (int i = 0; i < rows; i++) {
             if (l.isNull(i) || r.isNull(i)) {
                 out.setNull(i);
@@ -151,6 +153,9 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
                 }
                 case MODULO -> throw BasaltException.internal("no modulo on double precision");
             };
+            if (real) {
+                result = (float) result;
+            }
             if (Double.isInfinite(result) && !Double.isInfinite(a) && !Double.isInfinite(b)) {
                 throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
             }

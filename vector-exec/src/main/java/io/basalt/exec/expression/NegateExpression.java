@@ -57,6 +57,8 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
                     o.set(i, -v);
                 }
                 case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
+                case org.apache.arrow.vector.FixedSizeBinaryVector o -> o.setSafe(i, io.basalt.type.Interval.fromBytes(
+                        ((org.apache.arrow.vector.FixedSizeBinaryVector) in).get(i)).negate().toBytes());
                 case VarBinaryVector o -> o.setSafe(i,
                         DecimalCodec.encode(DecimalCodec.decode(((VarBinaryVector) in).get(i)).negate()));
                 default -> throw BasaltException.internal("negation of " + type());

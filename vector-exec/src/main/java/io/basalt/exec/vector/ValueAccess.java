@@ -2,6 +2,7 @@ package io.basalt.exec.vector;
 
 import io.basalt.error.BasaltException;
 import io.basalt.type.DecimalCodec;
+import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TextFormat;
 import java.math.BigDecimal;
@@ -11,6 +12,7 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
@@ -49,6 +51,7 @@ public final class ValueAccess {
             case Float8Vector v -> v.get(row);
             case VarBinaryVector v -> DecimalCodec.decode(v.get(row));
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
+            case FixedSizeBinaryVector v -> Interval.fromBytes(v.get(row));
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
     }
@@ -65,6 +68,7 @@ public final class ValueAccess {
                 case Float8Vector v -> v.setNull(row);
                 case VarBinaryVector v -> v.setNull(row);
                 case VarCharVector v -> v.setNull(row);
+                case FixedSizeBinaryVector v -> v.setNull(row);
                 default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
             }
             return;
@@ -78,6 +82,7 @@ public final class ValueAccess {
             case Float8Vector v -> v.setSafe(row, (Double) value);
             case VarBinaryVector v -> v.setSafe(row, DecimalCodec.encode((BigDecimal) value));
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
+            case FixedSizeBinaryVector v -> v.setSafe(row, ((Interval) value).toBytes());
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
     }
@@ -101,6 +106,10 @@ public final class ValueAccess {
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
             case DATE -> TextFormat.formatDate((Long) value);
             case DOUBLE -> TextFormat.formatDouble((Double) value);
+            case REAL -> TextFormat.formatReal((Double) value);
+            case TIMESTAMP -> TextFormat.formatTimestamp((Long) value);
+            case TIMESTAMPTZ -> TextFormat.formatTimestampTz((Long) value, java.time.ZoneOffset.UTC);
+            case INTERVAL -> TextFormat.formatInterval((Interval) value);
             case NUMERIC -> type.isScaledLong()
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);

@@ -68,6 +68,8 @@ public final class ValueComparison {
             case BigIntVector v -> Long.compare(v.get(i), ((BigIntVector) b).get(j));
             case Float8Vector v -> compareDoubles(v.get(i), ((Float8Vector) b).get(j));
             case VarCharVector v -> compareBytes(v, i, (VarCharVector) b, j);
+            case org.apache.arrow.vector.FixedSizeBinaryVector v -> io.basalt.type.Interval.fromBytes(v.get(i))
+                    .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
             case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
             default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());
         };

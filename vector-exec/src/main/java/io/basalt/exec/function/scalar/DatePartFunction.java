@@ -22,13 +22,47 @@ import org.apache.arrow.vector.Float8Vector;
 public final class DatePartFunction implements ScalarFunction {
     /** The date fields PostgreSQL accepts. */
     public enum Field {
-        YEAR, MONTH, DAY, QUARTER, DOW, ISODOW, DOY, WEEK, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN
+        YEAR, MONTH, DAY, QUARTER, DOW, ISODOW, DOY, WEEK, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN,
+        HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS;
+
+        /** The decimals PostgreSQL gives EXTRACT of this field from a timestamp. */
+        public int timestampScale() {
+            return switch (this) {
+                case SECOND, EPOCH -> 6;
+                case MILLISECONDS -> 3;
+                default -> 0;
+            };
+        }
     }
 
     private final Field field;
+    private final boolean timestamp;
 
     private DatePartFunction(Field field) {
+        this(field, false);
+    }
+
+    private DatePartFunction(Field field, boolean timestamp) {
         this.field = field;
+        this.timestamp = timestamp;
+    }
+
+    public Field field() {
+        return field;
+    }
+
+    /** The function for {@code field} on a timestamp: every date field plus the time of day. */
+    public static DatePartFunction ofTimestamp(String fieldName) {
+        String normal = fieldName.toLowerCase(Locale.ROOT);
+        Field field = switch (normal) {
+            case "hour", "hours", "h", "hr", "hrs" -> Field.HOUR;
+            case "minute", "minutes", "m", "min", "mins" -> Field.MINUTE;
+            case "second", "seconds", "s", "sec", "secs" -> Field.SECOND;
+            case "milliseconds", "millisecond", "ms", "msec", "msecs" -> Field.MILLISECONDS;
+            case "microseconds", "microsecond", "us", "usec", "usecs" -> Field.MICROSECONDS;
+            default -> of(fieldName).field;
+        };
+        return new DatePartFunction(field, true);
     }
 
     /** The function for {@code field} as written; PostgreSQL's errors for units a date does not have. */
@@ -65,6 +99,9 @@ public final class DatePartFunction implements ScalarFunction {
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        if (timestamp) {
+            return applyToTimestamps((BigIntVector) arguments[arguments.length - 1], rows, resultType, context);
+        }
         DateDayVector dates = (DateDayVector) arguments[arguments.length - 1];
         FieldVector out = context.newVector(resultType, rows);
         boolean asDouble = resultType.id() == TypeId.DOUBLE;
@@ -77,6 +114,36 @@ public final class DatePartFunction implements ScalarFunction {
                 ((Float8Vector) out).set(i, value);
             } else {
                 ((BigIntVector) out).set(i, value);
+            }
+        }
+        return out;
+    }
+
+    private FieldVector applyToTimestamps(BigIntVector times, int rows, LogicalType resultType, EvaluationContext context) {
+        FieldVector out = context.newVector(resultType, rows);
+        boolean asDouble = resultType.id() == TypeId.DOUBLE;
+        int scale = field.timestampScale();
+        for (int i = 0; i < rows; i++) {
+            if (times.isNull(i)) {
+                continue;
+            }
+            long micros = times.get(i);
+            long day = Math.floorDiv(micros, 86_400_000_000L);
+            long ofDay = micros - day * 86_400_000_000L;
+            // The value scaled by 10^scale: an exact integer for every field.
+            long scaled = switch (field) {
+                case HOUR -> ofDay / 3_600_000_000L;
+                case MINUTE -> ofDay / 60_000_000L % 60;
+                case SECOND -> ofDay % 60_000_000L;
+                case MILLISECONDS -> ofDay % 60_000_000L;
+                case MICROSECONDS -> ofDay % 60_000_000L;
+                case EPOCH -> micros;
+                default -> part((int) day);
+            };
+            if (asDouble) {
+                ((Float8Vector) out).set(i, scaled / Math.pow(10, scale));
+            } else {
+                ((BigIntVector) out).set(i, scaled);
             }
         }
         return out;
@@ -100,6 +167,8 @@ public final class DatePartFunction implements ScalarFunction {
             case MILLENNIUM -> year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
             case EPOCH -> epochDay * 86400L;
             case JULIAN -> epochDay + 2440588L;
+            // A date's time of day is midnight (of() refuses these units for dates; timestamps read them above).
+            case HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS -> 0;
         };
     }
 }

@@ -158,6 +158,12 @@ final class GenericGroupKeyTable implements GroupKeyTable {
                     rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(canonicalBits(v.get(i))));
                 }
             }
+            case org.apache.arrow.vector.FixedSizeBinaryVector v -> {
+                for (int i = 0; i < rows; i++) {
+                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH
+                            : mix(io.basalt.type.Interval.fromBytes(v.get(i)).normalizedHash()));
+                }
+            }
             case BaseVariableWidthVector v -> {
                 for (int i = 0; i < rows; i++) {
                     rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : hashBytes(v, i));
