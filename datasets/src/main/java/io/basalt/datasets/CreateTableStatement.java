@@ -42,6 +42,10 @@ public final class CreateTableStatement {
             case TEXT -> "TEXT";
             case VARCHAR -> type.precision() < 0 ? "VARCHAR" : "VARCHAR(" + type.precision() + ")";
             case DATE -> "DATE";
+            case REAL -> "REAL";
+            case TIMESTAMP -> "TIMESTAMP";
+            case TIMESTAMPTZ -> "TIMESTAMPTZ";
+            case INTERVAL -> "INTERVAL";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }
