@@ -15,7 +15,8 @@ import io.basalt.type.ValueConversion;
  * literal input errors carry the literal's position as in PostgreSQL.
  */
 final class Coercion {
-    private static final int MAX_LONG_PRECISION = LogicalType.MAX_LONG_DECIMAL_PRECISION;
+    /** The widest NUMERIC computed in fixed width (scaled 128-bit integers); wider ones are arbitrary-precision. */
+    private static final int MAX_FIXED_PRECISION = LogicalType.MAX_WIDE_DECIMAL_PRECISION;
 
     private Coercion() {
     }
@@ -42,6 +43,9 @@ final class Coercion {
             return true;
         }
         if (from.isNumber() && to.isNumber()) {
+            return true;
+        }
+        if (from.isDateTime() && to.isDateTime()) {
             return true;
         }
         return from.id() == to.id();
@@ -76,6 +80,13 @@ final class Coercion {
         if (a.isString() && b.isString()) {
             return LogicalType.TEXT;
         }
+        if (a.isDateTime() && b.isDateTime()) {
+            // date < timestamp < timestamptz, as PostgreSQL's implicit casts go.
+            if (a.id() == TypeId.TIMESTAMPTZ || b.id() == TypeId.TIMESTAMPTZ) {
+                return LogicalType.TIMESTAMPTZ;
+            }
+            return LogicalType.TIMESTAMP;
+        }
         if (a.id() == b.id()) {
             // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
             return a.id() == TypeId.VARCHAR ? LogicalType.TEXT : a;
@@ -88,6 +99,10 @@ final class Coercion {
         if (a.id() == TypeId.DOUBLE || b.id() == TypeId.DOUBLE) {
             return LogicalType.DOUBLE;
         }
+        if (a.id() == TypeId.REAL || b.id() == TypeId.REAL) {
+            // Only real with real stays real: with any other number PostgreSQL picks its preferred float8.
+            return a.id() == b.id() ? LogicalType.REAL : LogicalType.DOUBLE;
+        }
         if (a.isNumeric() || b.isNumeric()) {
             LogicalType x = asNumeric(a);
             LogicalType y = asNumeric(b);
@@ -97,7 +112,7 @@ final class Coercion {
             int scale = Math.max(x.scale(), y.scale());
             int integerDigits = Math.max(x.precision() - x.scale(), y.precision() - y.scale());
             int precision = integerDigits + scale + (extraDigit ? 1 : 0);
-            return precision <= MAX_LONG_PRECISION ? LogicalType.numeric(precision, scale) : LogicalType.NUMERIC;
+            return precision <= MAX_FIXED_PRECISION ? LogicalType.numeric(precision, scale) : LogicalType.NUMERIC;
         }
         return rank(a) >= rank(b) ? a : b;
     }
@@ -106,7 +121,7 @@ final class Coercion {
         return switch (type.id()) {
             case SMALLINT -> LogicalType.numeric(5, 0);
             case INTEGER -> LogicalType.numeric(10, 0);
-            case BIGINT -> LogicalType.NUMERIC;
+            case BIGINT -> LogicalType.numeric(19, 0);
             default -> type;
         };
     }
@@ -131,11 +146,13 @@ final class Coercion {
         if (!left.isNumber() || !right.isNumber()) {
             return null;
         }
-        if (left.id() == TypeId.DOUBLE || right.id() == TypeId.DOUBLE) {
+        if (left.id() == TypeId.DOUBLE || right.id() == TypeId.DOUBLE
+                || left.id() == TypeId.REAL || right.id() == TypeId.REAL) {
             if (operator == ArithmeticOperator.MODULO) {
                 return null;
             }
-            return new ArithmeticTyping(LogicalType.DOUBLE, LogicalType.DOUBLE, LogicalType.DOUBLE);
+            LogicalType common = numericCommon(left, right, false);
+            return new ArithmeticTyping(common, common, common);
         }
         if (!left.isNumeric() && !right.isNumeric()) {
             LogicalType common = numericCommon(left, right, false);
@@ -155,7 +172,7 @@ final class Coercion {
                 }
             }
             case MULTIPLY -> {
-                if (!unconstrained && x.precision() + y.precision() <= MAX_LONG_PRECISION) {
+                if (!unconstrained && x.precision() + y.precision() <= MAX_FIXED_PRECISION) {
                     return new ArithmeticTyping(x, y,
                             LogicalType.numeric(x.precision() + y.precision(), x.scale() + y.scale()));
                 }

@@ -120,6 +120,9 @@ final class ExpressionBinder {
                 if (operand.type().id() == TypeId.UNKNOWN) {
                     operand = Coercion.cast(operand, LogicalType.NUMERIC, false);
                 }
+                if (operand.type().id() == TypeId.INTERVAL) {
+                    yield new BoundExpression.Negate(operand, e.position());
+                }
                 requireNumber(operand, "-", e.position());
                 yield negate(operand, e.position());
             }
@@ -219,14 +222,9 @@ final class ExpressionBinder {
         }
         left = narrowIntegerConstant(left, right);
         right = narrowIntegerConstant(right, left);
-        if (left.type().id() == TypeId.DATE || right.type().id() == TypeId.DATE) {
-            boolean exists = (operator == ArithmeticOperator.ADD || operator == ArithmeticOperator.SUBTRACT)
-                    && (left.type().isIntegral() || right.type().isIntegral()
-                    || (operator == ArithmeticOperator.SUBTRACT && left.type().equals(right.type())));
-            if (exists) {
-                throw notYet("date arithmetic", position);
-            }
-            throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
+        BoundExpression temporal = DateTimeOperators.bind(operator, left, right, position);
+        if (temporal != null) {
+            return temporal;
         }
         Coercion.ArithmeticTyping typing = Coercion.arithmetic(operator, left.type(), right.type());
         if (typing == null) {
@@ -386,6 +384,9 @@ final class ExpressionBinder {
             case "nullif" -> nullIf(arguments, call.position());
             case "greatest", "least" -> extremum(name, arguments, call.position());
             case "extract", "date_part" -> datePart(name, arguments, call.position());
+            case "date_trunc" -> dateTrunc(arguments, call.position());
+            case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
+                 "localtimestamp", "current_date" -> currentTime(name, arguments, call.position());
             default -> Functions.scalar(name, arguments, call.position());
         };
     }
@@ -447,7 +448,18 @@ final class ExpressionBinder {
         }
         BoundExpression source = arguments.get(1);
         if (source.type().id() == TypeId.UNKNOWN) {
-            source = Coercion.cast(source, LogicalType.DATE, false);
+            source = Coercion.cast(source, LogicalType.TIMESTAMPTZ, false);
+        }
+        if (source.type().id() == TypeId.TIMESTAMP || source.type().id() == TypeId.TIMESTAMPTZ) {
+            io.basalt.exec.function.scalar.DatePartFunction function;
+            try {
+                function = io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
+            } catch (BasaltException invalid) {
+                throw invalid.withPositionIfAbsent(position);
+            }
+            LogicalType result = name.equals("extract")
+                    ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
+            return new BoundExpression.Function(function, List.of(source), result, position);
         }
         if (source.type().id() != TypeId.DATE) {
             throw notYet(name + " on " + source.type().displayName(), position);
@@ -460,6 +472,44 @@ final class ExpressionBinder {
         }
         LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
         return new BoundExpression.Function(function, List.of(source), result, position);
+    }
+
+    private static BoundExpression dateTrunc(List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2 || !(arguments.get(0) instanceof BoundExpression.Constant unit)
+                || !unit.type().isString() || unit.value() == null) {
+            throw notYet("date_trunc with these arguments", position);
+        }
+        BoundExpression source = arguments.get(1);
+        if (source.type().id() == TypeId.UNKNOWN || source.type().id() == TypeId.DATE) {
+            source = Coercion.cast(source, source.type().id() == TypeId.DATE ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP, false);
+        }
+        if (source.type().id() != TypeId.TIMESTAMP && source.type().id() != TypeId.TIMESTAMPTZ) {
+            throw notYet("date_trunc on " + source.type().displayName(), position);
+        }
+        io.basalt.exec.function.scalar.DateTruncFunction function;
+        try {
+            function = io.basalt.exec.function.scalar.DateTruncFunction.of((String) unit.value());
+        } catch (BasaltException invalid) {
+            throw invalid.withPositionIfAbsent(position);
+        }
+        return new BoundExpression.Function(function, List.of(source), source.type(), position);
+    }
+
+    /**
+     * {@code now()} and friends: the statement's start time, the same for every call in the statement (time
+     * zone UTC until session settings are consulted here).
+     */
+    private BoundExpression currentTime(String name, List<BoundExpression> arguments, int position) {
+        if (!arguments.isEmpty()) {
+            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + name + " does not exist");
+        }
+        long micros = parameters.statementTimeMicros();
+        return switch (name) {
+            case "current_date" -> new BoundExpression.Constant(Math.floorDiv(micros, io.basalt.type.Interval.MICROS_PER_DAY),
+                    LogicalType.DATE, position);
+            case "localtimestamp" -> new BoundExpression.Constant(micros, LogicalType.TIMESTAMP, position);
+            default -> new BoundExpression.Constant(micros, LogicalType.TIMESTAMPTZ, position);
+        };
     }
 
     private static BoundExpression coalesce(List<BoundExpression> arguments, int position) {

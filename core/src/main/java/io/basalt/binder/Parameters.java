@@ -15,9 +15,18 @@ import java.util.List;
  */
 public final class Parameters {
     private final List<Object> values;
+    private final long statementTimeMicros;
 
+    /** The values of one execution; the statement's start time (what now() returns) is taken here. */
     public Parameters(List<Object> values) {
         this.values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+        java.time.Instant now = java.time.Instant.now();
+        this.statementTimeMicros = now.getEpochSecond() * 1_000_000L + now.getNano() / 1000;
+    }
+
+    /** When the statement started, in microseconds since 1970 UTC: every now() in it returns this. */
+    public long statementTimeMicros() {
+        return statementTimeMicros;
     }
 
     public static Parameters none() {

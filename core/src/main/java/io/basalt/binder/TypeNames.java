@@ -10,8 +10,8 @@ import java.util.Set;
 /** Turns a written type ({@code numeric(10,2)}, {@code varchar(100)}) into a {@link LogicalType}. */
 public final class TypeNames {
     /** PostgreSQL types Basalt will support but does not yet: a clear 0A000 rather than "does not exist". */
-    private static final Set<String> NOT_YET = Set.of("real", "character", "text[]", "timestamp with time zone",
-            "timestamp without time zone", "time with time zone", "time without time zone", "interval", "uuid",
+    private static final Set<String> NOT_YET = Set.of("character", "text[]",
+            "time with time zone", "time without time zone", "time", "timetz", "uuid",
             "json", "jsonb", "bytea", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
             "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "name", "char");
 
@@ -35,6 +35,10 @@ public final class TypeNames {
             case "character varying", "varchar" ->
                     modifiers.isEmpty() ? LogicalType.VARCHAR : LogicalType.varchar(modifiers.getFirst());
             case "date" -> LogicalType.DATE;
+            case "real", "float4" -> LogicalType.REAL;
+            case "timestamp without time zone", "timestamp" -> LogicalType.TIMESTAMP;
+            case "timestamp with time zone", "timestamptz" -> LogicalType.TIMESTAMPTZ;
+            case "interval" -> LogicalType.INTERVAL;
             default -> {
                 if (NOT_YET.contains(type.name())) {
                     throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, type.position(),

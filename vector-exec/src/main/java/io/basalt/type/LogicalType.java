@@ -23,6 +23,8 @@ public record LogicalType(TypeId id, int precision, int scale) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
+    /** The largest precision of a NUMERIC computed as a scaled 128-bit integer. */
+    public static final int MAX_WIDE_DECIMAL_PRECISION = 38;
     public static final int MAX_NUMERIC_PRECISION = 1000;
 
     public static final LogicalType UNKNOWN = new LogicalType(TypeId.UNKNOWN, -1, 0);
@@ -72,6 +74,11 @@ public record LogicalType(TypeId id, int precision, int scale) {
         return id == TypeId.NUMERIC && precision >= 1 && precision <= MAX_LONG_DECIMAL_PRECISION;
     }
 
+    /** NUMERIC(p,s) with 18 < p <= 38: a 128-bit integer scaled by 10^scale (Arrow's decimal). */
+    public boolean isScaledWide() {
+        return id == TypeId.NUMERIC && precision > MAX_LONG_DECIMAL_PRECISION && precision <= MAX_WIDE_DECIMAL_PRECISION;
+    }
+
     public boolean isIntegral() {
         return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
     }
@@ -97,7 +104,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case BIGINT, TIMESTAMP, TIMESTAMPTZ -> PhysicalType.INT64;
             case DOUBLE, REAL -> PhysicalType.FLOAT64;
             case INTERVAL -> PhysicalType.INTERVAL;
-            case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : PhysicalType.BIG_DECIMAL;
+            case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
             case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
         };
     }
@@ -125,6 +132,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
             case BIG_DECIMAL -> ArrowType.Binary.INSTANCE;
             case INTERVAL -> new ArrowType.FixedSizeBinary(16);
+            case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
         };
     }
@@ -151,6 +159,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case ArrowType.FloatingPoint ignored -> DOUBLE;
             case ArrowType.Utf8 ignored -> TEXT;
             case ArrowType.Date ignored -> DATE;
+            case ArrowType.Decimal d -> numeric(d.getPrecision(), d.getScale());
             default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "Arrow type " + type + " is not supported");
         };

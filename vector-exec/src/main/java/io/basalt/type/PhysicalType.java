@@ -16,6 +16,11 @@ public enum PhysicalType {
      * TIMESTAMPTZ as microseconds since 1970-01-01 00:00 (UTC for TIMESTAMPTZ).
      */
     INT64,
+    /**
+     * Arrow DecimalVector (128-bit): NUMERIC(p,s) with 18 < p <= 38, an integer scaled by 10^s in 16 bytes
+     * of little-endian two's complement.
+     */
+    INT128,
     /** Arrow Float8Vector: DOUBLE PRECISION, and REAL (every value rounded to float precision). */
     FLOAT64,
     /** Arrow FixedSizeBinaryVector(16): INTERVAL as months (int32), days (int32), microseconds (int64), little-endian. */

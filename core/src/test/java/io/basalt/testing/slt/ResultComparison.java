@@ -64,7 +64,7 @@ public final class ResultComparison {
             return 'I';
         }
         // A new floating-point type (real) would belong here too.
-        if (id == TypeId.DOUBLE || id == TypeId.NUMERIC) {
+        if (id == TypeId.DOUBLE || id == TypeId.REAL || id == TypeId.NUMERIC) {
             return 'R';
         }
         return 'T';

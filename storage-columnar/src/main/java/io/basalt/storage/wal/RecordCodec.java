@@ -197,7 +197,8 @@ final class RecordCodec {
             while (reader.loadNextBatch()) {
                 List<FieldVector> columns = new ArrayList<>(root.getFieldVectors().size());
                 for (FieldVector loaded : root.getFieldVectors()) {
-                    TransferPair pair = loaded.getTransferPair(allocator);
+                    // With the field: FixedSizeBinaryVector's allocator-only transfer drops the field metadata.
+                    TransferPair pair = loaded.getTransferPair(loaded.getField(), allocator);
                     pair.transfer();
                     FieldVector column = (FieldVector) pair.getTo();
                     owned.add(column);

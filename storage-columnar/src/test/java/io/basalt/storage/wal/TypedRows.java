@@ -19,7 +19,8 @@ final class TypedRows implements AutoCloseable {
     static final List<LogicalType> TYPES = List.of(
             LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT, LogicalType.DOUBLE,
             LogicalType.numeric(10, 2), LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.varchar(20),
-            LogicalType.DATE);
+            LogicalType.DATE, LogicalType.REAL, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ, LogicalType.INTERVAL,
+            LogicalType.numeric(30, 4));
 
     private final List<FieldVector> vectors;
     private final Batch batch;
@@ -57,7 +58,12 @@ final class TypedRows implements AutoCloseable {
             case DOUBLE -> key == 4 ? Double.NaN : key * -0.5 + 1e-300;
             case NUMERIC -> type.isScaledLong()
                     ? key * 1234 - 99_999
+                    : type.isScaledWide()
+                    ? new BigDecimal("12345678901234567890123456." + (1000 + key)).negate()
                     : new BigDecimal("123456789012345678901234567890.0" + key).negate();
+            case REAL -> (double) (float) (key * 0.25 - 3.1);
+            case TIMESTAMP, TIMESTAMPTZ -> key * 86_400_000_123L - 1_000_000_000_000L;
+            case INTERVAL -> new io.basalt.type.Interval((int) key - 2, (int) key * 3, key * 1_000_007L);
             case TEXT -> "text " + key + " ünïcødé ✓";
             case VARCHAR -> "v" + key;
             case DATE -> key * 37 - 20_000;

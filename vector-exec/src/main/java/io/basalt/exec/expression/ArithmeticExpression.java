@@ -42,6 +42,7 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
             case INT64 -> longs((BigIntVector) l, (BigIntVector) r, (BigIntVector) out, rows);
             case FLOAT64 -> doubles((Float8Vector) l, (Float8Vector) r, (Float8Vector) out, rows);
             case BIG_DECIMAL -> decimals((VarBinaryVector) l, (VarBinaryVector) r, (VarBinaryVector) out, rows);
+            case INT128 -> WideDecimalArithmetic.apply(operator, l, r, (org.apache.arrow.vector.DecimalVector) out, rows);
             default -> throw BasaltException.internal("arithmetic on " + type);
         }
         out.setValueCount(rows);

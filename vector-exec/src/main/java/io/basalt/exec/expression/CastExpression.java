@@ -34,7 +34,7 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
         }
         int rows = batch.rowCount();
         FieldVector out = context.newVector(type, rows);
-        if (!widen(in, out, rows, from)) {
+        if (!widen(in, out, rows, from) && !rescale(in, out, rows, from)) {
             for (int i = 0; i < rows; i++) {
                 ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit));
             }
@@ -70,6 +70,59 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
             }
         }
         return true;
+    }
+
+    /**
+     * Integers and scaled NUMERICs to a scaled NUMERIC of the same or a larger scale (64 or 128 bits):
+     * a multiplication by a power of ten, which the target's precision guarantees cannot overflow.
+     */
+    private boolean rescale(FieldVector in, FieldVector out, int rows, LogicalType from) {
+        boolean source = from.isIntegral() || from.isScaledLong();
+        boolean target = type.isScaledLong() || type.isScaledWide();
+        int fromScale = from.isScaledLong() ? from.scale() : 0;
+        if (!source || !target || type.scale() < fromScale
+                || type.precision() - type.scale() < integerDigits(from)) {
+            return false;
+        }
+        long factor = 1;
+        for (int k = fromScale; k < type.scale(); k++) {
+            factor *= 10;
+        }
+        if (type.scale() - fromScale > 18) {
+            return false;
+        }
+        for (int i = 0; i < rows; i++) {
+            if (in.isNull(i)) {
+                continue;
+            }
+            long value = switch (in) {
+                case SmallIntVector v -> v.get(i);
+                case IntVector v -> v.get(i);
+                case BigIntVector v -> v.get(i);
+                default -> throw new IllegalStateException();
+            };
+            if (out instanceof BigIntVector longs) {
+                longs.set(i, value * factor);
+            } else {
+                org.apache.arrow.vector.DecimalVector wide = (org.apache.arrow.vector.DecimalVector) out;
+                long low = value * factor;
+                long high = Math.multiplyHigh(value, factor);
+                wide.getDataBuffer().setLong((long) i * 16, low);
+                wide.getDataBuffer().setLong((long) i * 16 + 8, high);
+                wide.setIndexDefined(i);
+            }
+        }
+        return true;
+    }
+
+    /** Digits before the decimal point a value of {@code type} can have. */
+    private static int integerDigits(LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT -> 5;
+            case INTEGER -> 10;
+            case BIGINT -> 19;
+            default -> type.precision() - type.scale();
+        };
     }
 
     private static int integerWidth(LogicalType type) {

@@ -57,6 +57,8 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
                     o.set(i, -v);
                 }
                 case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
+                case org.apache.arrow.vector.DecimalVector o ->
+                        o.setSafe(i, ((org.apache.arrow.vector.DecimalVector) in).getObject(i).negate());
                 case org.apache.arrow.vector.FixedSizeBinaryVector o -> o.setSafe(i, io.basalt.type.Interval.fromBytes(
                         ((org.apache.arrow.vector.FixedSizeBinaryVector) in).get(i)).negate().toBytes());
                 case VarBinaryVector o -> o.setSafe(i,

@@ -11,6 +11,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -52,6 +53,7 @@ public final class ValueAccess {
             case VarBinaryVector v -> DecimalCodec.decode(v.get(row));
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> Interval.fromBytes(v.get(row));
+            case DecimalVector v -> v.getObject(row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
     }
@@ -69,6 +71,7 @@ public final class ValueAccess {
                 case VarBinaryVector v -> v.setNull(row);
                 case VarCharVector v -> v.setNull(row);
                 case FixedSizeBinaryVector v -> v.setNull(row);
+                case DecimalVector v -> v.setNull(row);
                 default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
             }
             return;
@@ -83,6 +86,7 @@ public final class ValueAccess {
             case VarBinaryVector v -> v.setSafe(row, DecimalCodec.encode((BigDecimal) value));
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, ((Interval) value).toBytes());
+            case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
     }

@@ -58,6 +58,18 @@ public final class ValueComparison {
         return Long.compare(aLength, bLength);
     }
 
+    /** Compares two 128-bit decimals of the same scale: signed high words, then unsigned low words. */
+    public static int compareWide(org.apache.arrow.vector.DecimalVector a, int i, org.apache.arrow.vector.DecimalVector b, int j) {
+        ArrowBuf x = a.getDataBuffer();
+        ArrowBuf y = b.getDataBuffer();
+        long xHigh = x.getLong((long) i * 16 + 8);
+        long yHigh = y.getLong((long) j * 16 + 8);
+        if (xHigh != yHigh) {
+            return Long.compare(xHigh, yHigh);
+        }
+        return Long.compareUnsigned(x.getLong((long) i * 16), y.getLong((long) j * 16));
+    }
+
     /** Compares row {@code i} of {@code a} with row {@code j} of {@code b}; both non-null, same vector class. */
     public static int compare(FieldVector a, int i, FieldVector b, int j) {
         return switch (a) {
@@ -68,6 +80,7 @@ public final class ValueComparison {
             case BigIntVector v -> Long.compare(v.get(i), ((BigIntVector) b).get(j));
             case Float8Vector v -> compareDoubles(v.get(i), ((Float8Vector) b).get(j));
             case VarCharVector v -> compareBytes(v, i, (VarCharVector) b, j);
+            case org.apache.arrow.vector.DecimalVector v -> compareWide(v, i, (org.apache.arrow.vector.DecimalVector) b, j);
             case org.apache.arrow.vector.FixedSizeBinaryVector v -> io.basalt.type.Interval.fromBytes(v.get(i))
                     .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
             case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));

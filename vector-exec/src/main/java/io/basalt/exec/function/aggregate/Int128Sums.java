@@ -4,28 +4,30 @@ import java.math.BigInteger;
 import java.util.Arrays;
 
 /**
- * Exact 128-bit sums, one per group, as two parallel long arrays (signed high word, unsigned low word).
- * Sums of BIGINT and of scaled NUMERIC accumulate here and cannot overflow in practice.
+ * Exact sums, one per group, as two parallel long arrays (signed high word, unsigned low word). Sums of
+ * BIGINT and of scaled NUMERIC accumulate here. A group whose sum would leave the 128-bit range (only
+ * possible for NUMERIC with close to 38 digits) spills into an arbitrary-precision side value, so the
+ * result is always exact.
  */
 final class Int128Sums {
     private long[] high = new long[16];
     private long[] low = new long[16];
+    private BigInteger[] spilled;
 
     void ensure(int groupCount) {
         if (groupCount > high.length) {
             int size = Math.max(groupCount, high.length * 2);
             high = Arrays.copyOf(high, size);
             low = Arrays.copyOf(low, size);
+            if (spilled != null) {
+                spilled = Arrays.copyOf(spilled, size);
+            }
         }
     }
 
     /** Adds a signed 64-bit value to group {@code g}. */
     void add(int g, long value) {
-        long before = low[g];
-        long after = before + value;
-        long carry = Long.compareUnsigned(after, before) < 0 ? 1 : 0;
-        low[g] = after;
-        high[g] += (value >> 63) + carry;
+        add(g, value >> 63, value);
     }
 
     /** Adds the 128-bit value {@code (addHigh, addLow)} to group {@code g}. */
@@ -33,8 +35,25 @@ final class Int128Sums {
         long before = low[g];
         long after = before + addLow;
         long carry = Long.compareUnsigned(after, before) < 0 ? 1 : 0;
+        long oldHigh = high[g];
+        long newHigh = oldHigh + addHigh + carry;
+        // Signed overflow of the high word: both addends had the sign the result lacks.
+        if (((oldHigh ^ newHigh) & (addHigh ^ newHigh)) < 0) {
+            spill(g, addHigh, addLow);
+            return;
+        }
         low[g] = after;
-        high[g] += addHigh + carry;
+        high[g] = newHigh;
+    }
+
+    private void spill(int g, long addHigh, long addLow) {
+        if (spilled == null) {
+            spilled = new BigInteger[high.length];
+        }
+        BigInteger total = get(g).add(toBigInteger(addHigh, addLow));
+        spilled[g] = total;
+        high[g] = 0;
+        low[g] = 0;
     }
 
     /** Adds {@code highHalves * 2^32 + lowHalves}, the split sum the kernels return. */
@@ -44,10 +63,15 @@ final class Int128Sums {
     }
 
     BigInteger get(int g) {
-        BigInteger unsignedLow = BigInteger.valueOf(low[g] & Long.MAX_VALUE);
-        if (low[g] < 0) {
+        BigInteger value = toBigInteger(high[g], low[g]);
+        return spilled != null && spilled[g] != null ? spilled[g].add(value) : value;
+    }
+
+    private static BigInteger toBigInteger(long high, long low) {
+        BigInteger unsignedLow = BigInteger.valueOf(low & Long.MAX_VALUE);
+        if (low < 0) {
             unsignedLow = unsignedLow.setBit(63);
         }
-        return BigInteger.valueOf(high[g]).shiftLeft(64).add(unsignedLow);
+        return BigInteger.valueOf(high).shiftLeft(64).add(unsignedLow);
     }
 }

@@ -117,6 +117,16 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         }
                     }
                 }
+                case org.apache.arrow.vector.DecimalVector v -> {
+                    org.apache.arrow.memory.ArrowBuf data = v.getDataBuffer();
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            wide.add(g, data.getLong((long) i * 16 + 8), data.getLong((long) i * 16));
+                            counts[g]++;
+                        }
+                    }
+                }
                 case VarBinaryVector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
@@ -179,7 +189,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             if (argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL) {
                 return decimals[g];
             }
-            int scale = argumentType.isScaledLong() ? argumentType.scale() : 0;
+            int scale = argumentType.isScaledLong() || argumentType.isScaledWide() ? argumentType.scale() : 0;
             return new BigDecimal(wide.get(g), scale);
         }
     }

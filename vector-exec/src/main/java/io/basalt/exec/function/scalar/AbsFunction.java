@@ -51,6 +51,8 @@ final class AbsFunction implements ScalarFunction {
                     o.set(i, Math.abs(v));
                 }
                 case Float8Vector o -> o.set(i, Math.abs(((Float8Vector) in).get(i)));
+                case org.apache.arrow.vector.DecimalVector o ->
+                        o.setSafe(i, ((org.apache.arrow.vector.DecimalVector) in).getObject(i).abs());
                 case VarBinaryVector o -> o.setSafe(i,
                         DecimalCodec.encode(DecimalCodec.decode(((VarBinaryVector) in).get(i)).abs()));
                 default -> throw BasaltException.internal("abs into " + out.getClass().getSimpleName());

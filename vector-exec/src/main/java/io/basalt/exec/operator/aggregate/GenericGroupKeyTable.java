@@ -158,6 +158,13 @@ final class GenericGroupKeyTable implements GroupKeyTable {
                     rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(canonicalBits(v.get(i))));
                 }
             }
+            case org.apache.arrow.vector.DecimalVector v -> {
+                ArrowBuf data = v.getDataBuffer();
+                for (int i = 0; i < rows; i++) {
+                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH
+                            : mix(data.getLong((long) i * 16) ^ mix(data.getLong((long) i * 16 + 8))));
+                }
+            }
             case org.apache.arrow.vector.FixedSizeBinaryVector v -> {
                 for (int i = 0; i < rows; i++) {
                     rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH

@@ -1,0 +1,89 @@
+package io.basalt.binder;
+
+import io.basalt.exec.expression.ArithmeticOperator;
+import io.basalt.exec.function.scalar.DateTimeArithmetic;
+import io.basalt.exec.function.scalar.DateTimeArithmetic.Kind;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.List;
+
+/**
+ * PostgreSQL's arithmetic operators on dates, timestamps and intervals: {@code date ± integer},
+ * {@code date - date}, {@code timestamp ± interval} (a date operand becomes a timestamp),
+ * {@code timestamp - timestamp}, {@code interval ± interval}, {@code interval * number},
+ * {@code interval / number}. An untyped literal next to a timestamp is read as an interval after {@code +}
+ * and as the same type after {@code -}, as PostgreSQL's operator resolution does.
+ */
+final class DateTimeOperators {
+    private DateTimeOperators() {
+    }
+
+    /** The bound operation, or null when neither operand is a date, timestamp or interval. */
+    static BoundExpression bind(ArithmeticOperator operator, BoundExpression left, BoundExpression right, int position) {
+        if (!temporal(left.type()) && !temporal(right.type())) {
+            return null;
+        }
+        boolean plus = operator == ArithmeticOperator.ADD;
+        boolean minus = operator == ArithmeticOperator.SUBTRACT;
+        if (right.type().id() == TypeId.UNKNOWN && left.type().isDateTime()) {
+            right = Coercion.cast(right, plus ? LogicalType.INTERVAL : left.type(), false);
+        } else if (left.type().id() == TypeId.UNKNOWN && right.type().isDateTime() && plus) {
+            left = Coercion.cast(left, LogicalType.INTERVAL, false);
+        } else if (right.type().id() == TypeId.UNKNOWN && left.type().id() == TypeId.INTERVAL) {
+            right = Coercion.cast(right, operator == ArithmeticOperator.MULTIPLY || operator == ArithmeticOperator.DIVIDE
+                    ? LogicalType.DOUBLE : LogicalType.INTERVAL, false);
+        }
+        TypeId l = left.type().id();
+        TypeId r = right.type().id();
+        if (l == TypeId.DATE && right.type().isIntegral() && (plus || minus)) {
+            return call(plus ? Kind.DATE_PLUS_DAYS : Kind.DATE_MINUS_DAYS, LogicalType.DATE,
+                    left, Coercion.cast(right, LogicalType.BIGINT, false), position);
+        }
+        if (left.type().isIntegral() && r == TypeId.DATE && plus) {
+            return call(Kind.DATE_PLUS_DAYS, LogicalType.DATE, right, Coercion.cast(left, LogicalType.BIGINT, false),
+                    position);
+        }
+        if (l == TypeId.DATE && r == TypeId.DATE && minus) {
+            return call(Kind.DATE_MINUS_DATE, LogicalType.INTEGER, left, right, position);
+        }
+        if (left.type().isDateTime() && r == TypeId.INTERVAL && (plus || minus)) {
+            LogicalType result = l == TypeId.TIMESTAMPTZ ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP;
+            return call(plus ? Kind.TIMESTAMP_PLUS_INTERVAL : Kind.TIMESTAMP_MINUS_INTERVAL, result,
+                    Coercion.cast(left, result, false), right, position);
+        }
+        if (l == TypeId.INTERVAL && right.type().isDateTime() && plus) {
+            LogicalType result = r == TypeId.TIMESTAMPTZ ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP;
+            return call(Kind.TIMESTAMP_PLUS_INTERVAL, result, Coercion.cast(right, result, false), left, position);
+        }
+        if (left.type().isDateTime() && right.type().isDateTime() && minus) {
+            LogicalType common = Coercion.commonType(left.type(), right.type());
+            return call(Kind.TIMESTAMP_MINUS_TIMESTAMP, LogicalType.INTERVAL, Coercion.cast(left, common, false),
+                    Coercion.cast(right, common, false), position);
+        }
+        if (l == TypeId.INTERVAL && r == TypeId.INTERVAL && (plus || minus)) {
+            return call(plus ? Kind.INTERVAL_PLUS_INTERVAL : Kind.INTERVAL_MINUS_INTERVAL, LogicalType.INTERVAL,
+                    left, right, position);
+        }
+        if (l == TypeId.INTERVAL && right.type().isNumber()
+                && (operator == ArithmeticOperator.MULTIPLY || operator == ArithmeticOperator.DIVIDE)) {
+            return call(operator == ArithmeticOperator.MULTIPLY ? Kind.INTERVAL_TIMES_NUMBER
+                    : Kind.INTERVAL_DIVIDED_BY_NUMBER, LogicalType.INTERVAL, left,
+                    Coercion.cast(right, LogicalType.DOUBLE, false), position);
+        }
+        if (left.type().isNumber() && r == TypeId.INTERVAL && operator == ArithmeticOperator.MULTIPLY) {
+            return call(Kind.INTERVAL_TIMES_NUMBER, LogicalType.INTERVAL, right,
+                    Coercion.cast(left, LogicalType.DOUBLE, false), position);
+        }
+        throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
+    }
+
+    private static boolean temporal(LogicalType type) {
+        return type.isDateTime() || type.id() == TypeId.INTERVAL;
+    }
+
+    private static BoundExpression call(Kind kind, LogicalType result, BoundExpression a, BoundExpression b,
+                                        int position) {
+        return new BoundExpression.Function(new DateTimeArithmetic(kind), List.of(a, b), result, position);
+    }
+}
