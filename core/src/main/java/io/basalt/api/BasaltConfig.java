@@ -7,8 +7,10 @@ package io.basalt.api;
  *                    that batch-boundary bugs show; system property {@code basalt.vector_size})
  * @param threads     worker threads for query execution (default: the number of cores)
  * @param memoryLimit bytes of Arrow memory all queries together may hold
+ * @param parallelRowThreshold pipelines reading fewer rows run on one thread (system property
+ *                    {@code basalt.parallel_row_threshold}; tests lower it to exercise parallel plans)
  */
-public record BasaltConfig(int vectorSize, int threads, long memoryLimit) {
+public record BasaltConfig(int vectorSize, int threads, long memoryLimit, long parallelRowThreshold) {
     public static final int DEFAULT_VECTOR_SIZE = 2048;
 
     public BasaltConfig {
@@ -21,6 +23,14 @@ public record BasaltConfig(int vectorSize, int threads, long memoryLimit) {
         if (memoryLimit < 1) {
             throw new IllegalArgumentException("memoryLimit must be positive: " + memoryLimit);
         }
+        if (parallelRowThreshold < 0) {
+            throw new IllegalArgumentException("parallelRowThreshold must not be negative: " + parallelRowThreshold);
+        }
+    }
+
+    public BasaltConfig(int vectorSize, int threads, long memoryLimit) {
+        this(vectorSize, threads, memoryLimit, Long.getLong("basalt.parallel_row_threshold",
+                io.basalt.exec.pipeline.ExecutionContext.DEFAULT_PARALLEL_ROW_THRESHOLD));
     }
 
     public static BasaltConfig defaults() {
@@ -31,6 +41,14 @@ public record BasaltConfig(int vectorSize, int threads, long memoryLimit) {
     }
 
     public BasaltConfig withVectorSize(int newVectorSize) {
-        return new BasaltConfig(newVectorSize, threads, memoryLimit);
+        return new BasaltConfig(newVectorSize, threads, memoryLimit, parallelRowThreshold);
+    }
+
+    public BasaltConfig withThreads(int newThreads) {
+        return new BasaltConfig(vectorSize, newThreads, memoryLimit, parallelRowThreshold);
+    }
+
+    public BasaltConfig withParallelRowThreshold(long newThreshold) {
+        return new BasaltConfig(vectorSize, threads, memoryLimit, newThreshold);
     }
 }

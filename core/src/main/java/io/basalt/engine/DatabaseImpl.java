@@ -39,6 +39,7 @@ final class DatabaseImpl implements Database {
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
     private final WriteAheadLog log;
+    private final java.util.concurrent.ExecutorService workers;
     private boolean replaying;
     private boolean closed;
 
@@ -51,6 +52,7 @@ final class DatabaseImpl implements Database {
         this.config = config;
         this.root = MemoryRoots.newRoot("database " + (path == null ? ":memory:" : path), config.memoryLimit());
         this.tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
+        this.workers = config.threads() > 1 ? newWorkerPool(config.threads() - 1) : null;
         WriteAheadLog opened = null;
         try {
             if (path != null) {
@@ -87,6 +89,21 @@ final class DatabaseImpl implements Database {
         } finally {
             replaying = false;
         }
+    }
+
+    /** Daemon threads that run parallel pipelines next to the thread that issued the query. */
+    private static java.util.concurrent.ExecutorService newWorkerPool(int size) {
+        java.util.concurrent.atomic.AtomicInteger number = new java.util.concurrent.atomic.AtomicInteger();
+        return java.util.concurrent.Executors.newFixedThreadPool(size, task -> {
+            Thread thread = new Thread(task, "basalt-worker-" + number.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    /** The pool parallel pipelines use, or null when the database runs queries on one thread. */
+    java.util.concurrent.ExecutorService workers() {
+        return workers;
     }
 
     /** A new table's store: logged when the database lives on disk. */
@@ -158,6 +175,9 @@ final class DatabaseImpl implements Database {
     }
 
     private void closeMemory() {
+        if (workers != null) {
+            workers.shutdownNow();
+        }
         List<TableEntry> all = catalog.tables();
         for (TableEntry table : all) {
             catalog.removeTable(table);

@@ -96,48 +96,93 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     @Override
-    public SourceState open(int[] columns, ExecutionContext context) {
-        List<FieldVector[]> fullChunks;
+    public long estimatedRows() {
+        return rowCount();
+    }
+
+    /** Workers claim whole chunks from a shared counter; the last, partial chunk is one more morsel. */
+    @Override
+    public io.basalt.exec.operator.scan.ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        Snapshot snapshot = snapshot(columns, context);
+        java.util.concurrent.atomic.AtomicInteger nextMorsel = new java.util.concurrent.atomic.AtomicInteger();
+        return new io.basalt.exec.operator.scan.ParallelScan() {
+            @Override
+            public SourceState openWorker() {
+                return new ChunkScan(snapshot.fullChunks(), snapshot.tail(), snapshot.tailRows(), columns, context,
+                        nextMorsel, false);
+            }
+
+            @Override
+            public void close() {
+                for (FieldVector vector : snapshot.tail()) {
+                    vector.close();
+                }
+            }
+        };
+    }
+
+    /** The chunks a scan reads: the full ones in place, the last one as slices taken now. */
+    private record Snapshot(List<FieldVector[]> fullChunks, List<FieldVector> tail, int tailRows) {
+    }
+
+    private Snapshot snapshot(int[] columns, ExecutionContext context) {
         List<FieldVector> tail = new ArrayList<>();
-        int tailRows;
         synchronized (this) {
             boolean lastIsFull = lastChunkRows == chunkRows;
             int full = lastIsFull ? chunks.size() : Math.max(0, chunks.size() - 1);
-            fullChunks = new ArrayList<>(chunks.subList(0, full));
-            tailRows = lastIsFull || chunks.isEmpty() ? 0 : lastChunkRows;
+            List<FieldVector[]> fullChunks = new ArrayList<>(chunks.subList(0, full));
+            int tailRows = lastIsFull || chunks.isEmpty() ? 0 : lastChunkRows;
             if (tailRows > 0) {
                 FieldVector[] last = chunks.getLast();
                 for (int column : columns) {
                     tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
                 }
             }
+            return new Snapshot(fullChunks, tail, tailRows);
         }
-        return new ChunkScan(fullChunks, tail, tailRows, columns, context);
     }
 
-    /** Reads full chunks in place and the snapshot of the last one, slicing to the query's batch size. */
+    @Override
+    public SourceState open(int[] columns, ExecutionContext context) {
+        Snapshot snapshot = snapshot(columns, context);
+        return new ChunkScan(snapshot.fullChunks(), snapshot.tail(), snapshot.tailRows(), columns, context,
+                new java.util.concurrent.atomic.AtomicInteger(), true);
+    }
+
+    /**
+     * Reads full chunks in place and the snapshot of the last one, slicing to the query's batch size. The
+     * chunks it reads are those it claims from {@code nextMorsel} (shared by the workers of a parallel
+     * scan; a private counter for a plain scan). {@code ownsTail}: a plain scan frees the tail slices.
+     */
     private final class ChunkScan implements SourceState {
         private final List<FieldVector[]> fullChunks;
         private final List<FieldVector> tail;
         private final int tailRows;
         private final int[] columns;
         private final ExecutionContext context;
+        private final java.util.concurrent.atomic.AtomicInteger nextMorsel;
+        private final boolean ownsTail;
         private final List<FieldVector> slices = new ArrayList<>();
-        private int chunk;
+        private int chunk = -1;
         private int offset;
 
         ChunkScan(List<FieldVector[]> fullChunks, List<FieldVector> tail, int tailRows, int[] columns,
-                  ExecutionContext context) {
+                  ExecutionContext context, java.util.concurrent.atomic.AtomicInteger nextMorsel, boolean ownsTail) {
             this.fullChunks = fullChunks;
             this.tail = tail;
             this.tailRows = tailRows;
             this.columns = columns;
             this.context = context;
+            this.nextMorsel = nextMorsel;
+            this.ownsTail = ownsTail;
         }
 
         @Override
         public Batch next() {
             releaseSlices();
+            if (chunk < 0) {
+                chunk = nextMorsel.getAndIncrement();
+            }
             while (true) {
                 List<FieldVector> source;
                 int rows;
@@ -155,7 +200,7 @@ public final class InMemoryTableStore implements TableStore {
                     return null;
                 }
                 if (offset >= rows) {
-                    chunk++;
+                    chunk = nextMorsel.getAndIncrement();
                     offset = 0;
                     continue;
                 }
@@ -190,8 +235,10 @@ public final class InMemoryTableStore implements TableStore {
         @Override
         public void close() {
             releaseSlices();
-            for (FieldVector vector : tail) {
-                vector.close();
+            if (ownsTail) {
+                for (FieldVector vector : tail) {
+                    vector.close();
+                }
             }
         }
     }

@@ -66,6 +66,16 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public long estimatedRows() {
+        return inner.estimatedRows();
+    }
+
+    @Override
+    public io.basalt.exec.operator.scan.ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        return inner.openParallel(columns, context);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

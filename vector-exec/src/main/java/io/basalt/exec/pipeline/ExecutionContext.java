@@ -4,22 +4,40 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.kernel.KernelProvider;
 import io.basalt.exec.kernel.Kernels;
+import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * What every operator state of one query shares: the query's allocator (a child of the database's root,
- * freed when the query ends), the batch size, and the kernels.
+ * freed when the query ends; Arrow allocators are thread-safe), the batch size, the kernels, and the
+ * workers a pipeline may use: {@code threads} in all, the calling thread plus {@code threads - 1} tasks on
+ * {@code workers}. Pipelines over fewer than {@code parallelRowThreshold} rows run on the calling thread.
  */
-public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels) {
+public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
+                               ExecutorService workers, long parallelRowThreshold) {
+    /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
+    public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
+
     public ExecutionContext {
         requireNonNull(allocator, "allocator is null");
         requireNonNull(kernels, "kernels is null");
         if (vectorSize < 1) {
             throw new IllegalArgumentException("vectorSize must be positive");
         }
+        if (threads < 1 || (threads > 1 && workers == null)) {
+            throw new IllegalArgumentException("threads must be positive and have workers when above 1");
+        }
     }
 
+    /** A single-threaded context. */
     public static ExecutionContext of(BufferAllocator allocator, int vectorSize) {
-        return new ExecutionContext(allocator, vectorSize, KernelProvider.kernels());
+        return new ExecutionContext(allocator, vectorSize, KernelProvider.kernels(), 1, null, Long.MAX_VALUE);
+    }
+
+    /** A context that may run pipelines on {@code threads} threads. */
+    public static ExecutionContext parallel(BufferAllocator allocator, int vectorSize, int threads,
+                                            ExecutorService workers, long parallelRowThreshold) {
+        return new ExecutionContext(allocator, vectorSize, KernelProvider.kernels(), threads,
+                threads > 1 ? workers : null, parallelRowThreshold);
     }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.BuildProbeOperator;
+import io.basalt.exec.operator.MergeableSinkOperator;
+import io.basalt.exec.operator.scan.ScanOperator;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkOperator;
@@ -34,11 +36,12 @@ public final class PipelineExecutor {
 
     /** Pushes every batch {@code root} produces into {@code sink}, then finishes the sink. */
     public void run(PhysicalOperator root, SinkState sink) {
-        push(root, sink);
+        push(root, sink, null);
         sink.finish();
     }
 
-    private void push(PhysicalOperator top, SinkState sink) {
+    /** Runs the pipeline ending in {@code sink} ({@code sinkOperator}: the operator that opened it, or null). */
+    private void push(PhysicalOperator top, SinkState sink, SinkOperator sinkOperator) {
         List<PhysicalOperator> chain = new ArrayList<>();
         PhysicalOperator current = top;
         while (true) {
@@ -58,20 +61,28 @@ public final class PipelineExecutor {
         List<SinkState> builds = new ArrayList<>();
         try {
             switch (current) {
-                case SinkOperator sinkOperator -> {
-                    breaker = sinkOperator.openSink(context);
-                    push(sinkOperator.child(), breaker);
+                case SinkOperator breakerOperator -> {
+                    breaker = breakerOperator.openSink(context);
+                    push(breakerOperator.child(), breaker, breakerOperator);
                     breaker.finish();
                     source = breaker.openResult();
                 }
-                case SourceOperator sourceOperator -> source = sourceOperator.openSource(context);
+                case SourceOperator sourceOperator -> {
+                    if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator)) {
+                        if (ParallelPipeline.run(context, (ScanOperator) sourceOperator, chain,
+                                (MergeableSinkOperator) sinkOperator, sink)) {
+                            return;
+                        }
+                    }
+                    source = sourceOperator.openSource(context);
+                }
                 default -> throw BasaltException.internal("operator " + current.describe() + " has no pipeline role");
             }
             for (PhysicalOperator operator : chain) {
                 if (operator instanceof BuildProbeOperator join) {
                     SinkState build = join.openBuild(context);
                     builds.add(build);
-                    push(join.buildChild(), build);
+                    push(join.buildChild(), build, null);
                     build.finish();
                     states.add(join.openProbe(context, build));
                 } else {
@@ -95,7 +106,7 @@ public final class PipelineExecutor {
         }
     }
 
-    private static void drive(SourceState source, List<OperatorState> states, SinkState sink) {
+    static void drive(SourceState source, List<OperatorState> states, SinkState sink) {
         boolean finished = false;
         while (!finished) {
             Batch batch = source.next();

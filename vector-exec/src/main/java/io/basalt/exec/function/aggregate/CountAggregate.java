@@ -23,43 +23,53 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
 
     @Override
     public GroupedAggregateState newState() {
-        return new GroupedAggregateState() {
-            private long[] counts = new long[16];
+        return new State();
+    }
 
-            @Override
-            public void ensureGroups(int groupCount) {
-                if (groupCount > counts.length) {
-                    counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
-                }
+    private static final class State implements GroupedAggregateState {
+        private long[] counts = new long[16];
+
+        @Override
+        public void ensureGroups(int groupCount) {
+            if (groupCount > counts.length) {
+                counts = Arrays.copyOf(counts, Math.max(groupCount, counts.length * 2));
             }
+        }
 
-            @Override
-            public void update(FieldVector argument, int[] groupIds, int rows) {
-                if (argument == null || argument.getNullCount() == 0) {
-                    for (int i = 0; i < rows; i++) {
+        @Override
+        public void update(FieldVector argument, int[] groupIds, int rows) {
+            if (argument == null || argument.getNullCount() == 0) {
+                for (int i = 0; i < rows; i++) {
+                    counts[groupIds[i]]++;
+                }
+            } else {
+                for (int i = 0; i < rows; i++) {
+                    if (!argument.isNull(i)) {
                         counts[groupIds[i]]++;
                     }
-                } else {
-                    for (int i = 0; i < rows; i++) {
-                        if (!argument.isNull(i)) {
-                            counts[groupIds[i]]++;
-                        }
-                    }
                 }
             }
+        }
 
-            @Override
-            public void updateSingleGroup(FieldVector argument, int rows) {
-                counts[0] += argument == null ? rows : rows - argument.getNullCount();
-            }
+        @Override
+        public void updateSingleGroup(FieldVector argument, int rows) {
+            counts[0] += argument == null ? rows : rows - argument.getNullCount();
+        }
 
-            @Override
-            public void writeResults(FieldVector out, int groupCount) {
-                BigIntVector vector = (BigIntVector) out;
-                for (int g = 0; g < groupCount; g++) {
-                    vector.setSafe(g, counts[g]);
-                }
+        @Override
+        public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
+            long[] theirs = ((State) other).counts;
+            for (int g = 0; g < otherGroups; g++) {
+                counts[mapping[g]] += theirs[g];
             }
-        };
+        }
+
+        @Override
+        public void writeResults(FieldVector out, int groupCount) {
+            BigIntVector vector = (BigIntVector) out;
+            for (int g = 0; g < groupCount; g++) {
+                vector.setSafe(g, counts[g]);
+            }
+        }
     }
 }

@@ -20,6 +20,13 @@ public interface GroupedAggregateState {
     /** Adds all rows to group 0: the no-GROUP-BY case, where kernels can sum a whole vector at once. */
     void updateSingleGroup(FieldVector argument, int rows);
 
+    /**
+     * Adds the running values of {@code other} (a state of the same function) into this one: group g of
+     * {@code other}, for g in {@code [0, otherGroups)}, goes into group {@code mapping[g]} here, whose slot
+     * must exist. How parallel workers' partial aggregates are combined.
+     */
+    void merge(GroupedAggregateState other, int[] mapping, int otherGroups);
+
     /** Writes the results of groups {@code [0, groupCount)} into rows 0.. of {@code out} (of the result type). */
     void writeResults(FieldVector out, int groupCount);
 }

@@ -46,6 +46,18 @@ final class Int128Sums {
         high[g] = newHigh;
     }
 
+    /** Adds an exact value of any size to group {@code g}. */
+    void add(int g, BigInteger value) {
+        if (value.bitLength() < 128) {
+            add(g, value.shiftRight(64).longValue(), value.longValue());
+            return;
+        }
+        if (spilled == null) {
+            spilled = new BigInteger[high.length];
+        }
+        spilled[g] = spilled[g] == null ? value : spilled[g].add(value);
+    }
+
     private void spill(int g, long addHigh, long addLow) {
         if (spilled == null) {
             spilled = new BigInteger[high.length];

@@ -172,6 +172,41 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
         }
 
         @Override
+        public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
+            State theirs = (State) other;
+            for (int g = 0; g < otherGroups; g++) {
+                if (!theirs.seen[g]) {
+                    continue;
+                }
+                int target = mapping[g];
+                int order;
+                if (!seen[target]) {
+                    order = max ? 1 : -1;
+                } else if (theirs.objects[g] != null) {
+                    order = compareObjects(theirs.objects[g], objects[target]);
+                } else if (argumentType.physical() == io.basalt.type.PhysicalType.FLOAT64) {
+                    order = ValueComparison.compareDoubles(theirs.doubles[g], doubles[target]);
+                } else {
+                    order = Long.compare(theirs.longs[g], longs[target]);
+                }
+                if (max ? order > 0 : order < 0) {
+                    seen[target] = true;
+                    longs[target] = theirs.longs[g];
+                    doubles[target] = theirs.doubles[g];
+                    objects[target] = theirs.objects[g];
+                }
+            }
+        }
+
+        @SuppressWarnings("unchecked")
+        private static int compareObjects(Object a, Object b) {
+            if (a instanceof byte[] x) {
+                return Arrays.compareUnsigned(x, (byte[]) b);
+            }
+            return ((Comparable<Object>) a).compareTo(b);
+        }
+
+        @Override
         public void writeResults(FieldVector out, int groupCount) {
             for (int g = 0; g < groupCount; g++) {
                 if (!seen[g]) {

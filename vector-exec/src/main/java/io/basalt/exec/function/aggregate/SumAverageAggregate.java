@@ -160,6 +160,21 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         }
 
         @Override
+        public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
+            State theirs = (State) other;
+            for (int g = 0; g < otherGroups; g++) {
+                int target = mapping[g];
+                counts[target] += theirs.counts[g];
+                doubles[target] += theirs.doubles[g];
+                BigDecimal decimal = theirs.decimals[g];
+                if (decimal != null) {
+                    decimals[target] = decimals[target] == null ? decimal : decimals[target].add(decimal);
+                }
+                wide.add(target, theirs.wide.get(g));
+            }
+        }
+
+        @Override
         public void writeResults(FieldVector out, int groupCount) {
             for (int g = 0; g < groupCount; g++) {
                 if (counts[g] == 0) {

@@ -6,8 +6,8 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
+import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
-import io.basalt.exec.operator.SinkOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
@@ -24,7 +24,7 @@ import io.basalt.exec.vector.VectorSlices;
  * is NULL).
  */
 public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpression> groupKeys,
-                                    List<AggregateCall> aggregates) implements SinkOperator {
+                                    List<AggregateCall> aggregates) implements MergeableSinkOperator {
     public HashAggregateOperator {
         requireNonNull(child, "child is null");
         groupKeys = List.copyOf(groupKeys);
@@ -51,6 +51,33 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
     @Override
     public SinkState openSink(ExecutionContext context) {
         return new AggregateState(context);
+    }
+
+    /** Folds a worker's groups into the global table: its keys are looked up as one batch, its states merged. */
+    @Override
+    public void merge(SinkState global, SinkState worker) {
+        AggregateState into = (AggregateState) global;
+        AggregateState from = (AggregateState) worker;
+        if (groupKeys.isEmpty()) {
+            for (int a = 0; a < into.states.length; a++) {
+                into.states[a].merge(from.states[a], new int[] {0}, 1);
+            }
+            return;
+        }
+        int groups = from.keyTable.groupCount();
+        if (groups == 0) {
+            return;
+        }
+        FieldVector[] keys = new FieldVector[groupKeys.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = from.keyTable.keyVector(k);
+        }
+        int[] mapping = new int[groups];
+        into.keyTable.findOrInsert(keys, groups, mapping);
+        for (int a = 0; a < into.states.length; a++) {
+            into.states[a].ensureGroups(into.keyTable.groupCount());
+            into.states[a].merge(from.states[a], mapping, groups);
+        }
     }
 
     // ---- sink -------------------------------------------------------------------------------------

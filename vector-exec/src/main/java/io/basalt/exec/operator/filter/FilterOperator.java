@@ -40,6 +40,11 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
     }
 
     @Override
+    public boolean parallelSafe() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "Filter " + conjuncts;
     }

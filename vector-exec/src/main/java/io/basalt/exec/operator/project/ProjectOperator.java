@@ -31,6 +31,11 @@ public record ProjectOperator(PhysicalOperator child, List<PhysicalExpression> e
     }
 
     @Override
+    public boolean parallelSafe() {
+        return true;
+    }
+
+    @Override
     public String describe() {
         return "Project " + expressions;
     }

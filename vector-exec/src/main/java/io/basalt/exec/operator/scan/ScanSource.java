@@ -21,4 +21,17 @@ public interface ScanSource {
      * {@code context.vectorSize()} rows whose columns are exactly those, in that order.
      */
     SourceState open(int[] columns, ExecutionContext context);
+
+    /** Rows the source will produce, or -1 when unknown; decides whether a scan is worth splitting. */
+    default long estimatedRows() {
+        return -1;
+    }
+
+    /**
+     * A scan that several workers read together, each claiming whole morsels (chunks, row groups) as it
+     * goes; null when the source cannot be split.
+     */
+    default ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        return null;
+    }
 }

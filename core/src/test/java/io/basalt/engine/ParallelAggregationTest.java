@@ -1,0 +1,64 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.BasaltConfig;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Aggregations run on several workers (threshold lowered so small tables split) give exactly the results
+ * of the single-threaded run: the same groups, counts, exact sums and averages, minima and maxima.
+ */
+class ParallelAggregationTest {
+    private static final String[] QUERIES = {
+            "SELECT count(*), sum(a), sum(b), avg(a), min(c), max(c), min(t), max(t), sum(n), max(n) FROM data",
+            "SELECT g, count(*), sum(a), avg(b), min(t), max(n), count(c) FROM data GROUP BY g ORDER BY g",
+            "SELECT t, sum(a) FROM data WHERE a % 3 = 0 GROUP BY t ORDER BY t",
+            "SELECT a % 7 AS k, sum(n * 2), count(*) FROM data WHERE b > 10 GROUP BY a % 7 ORDER BY k",
+            "SELECT count(*) FROM data WHERE c IS NULL",
+    };
+
+    private static List<String> run(BasaltConfig config, int rows) {
+        List<String> out = new ArrayList<>();
+        try (Database db = Basalt.inMemory(config); Session session = db.connect()) {
+            session.execute("CREATE TABLE data (g integer, a bigint, b integer, c double precision, t text, n numeric(12,2))")
+                    .close();
+            StringBuilder insert = new StringBuilder("INSERT INTO data VALUES ");
+            for (int i = 0; i < rows; i++) {
+                insert.append(i == 0 ? "" : ", ").append('(').append(i % 13).append(", ").append(i * 7919L % 100_003)
+                        .append(", ").append(i % 101).append(", ").append(i % 17 == 0 ? "NULL" : Double.toString(i % 50))
+                        .append(", 'k").append(i % 29).append("', ").append(i % 997).append('.').append(i % 100).append(')');
+            }
+            session.execute(insert.toString()).close();
+            for (String query : QUERIES) {
+                try (QueryResult result = session.query(query)) {
+                    StringBuilder text = new StringBuilder();
+                    for (long r = 0; r < result.rowCount(); r++) {
+                        for (int c = 0; c < result.columns().size(); c++) {
+                            text.append(result.getText(r, c)).append('|');
+                        }
+                        text.append('\n');
+                    }
+                    out.add(text.toString());
+                }
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {7, 64, 2048})
+    void parallelResultsEqualSequentialResults(int vectorSize) {
+        BasaltConfig base = BasaltConfig.defaults().withVectorSize(vectorSize);
+        List<String> sequential = run(base.withThreads(1), 5000);
+        List<String> parallel = run(base.withThreads(3).withParallelRowThreshold(0), 5000);
+        assertThat(parallel).isEqualTo(sequential);
+    }
+}

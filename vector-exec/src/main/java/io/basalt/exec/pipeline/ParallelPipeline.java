@@ -1,0 +1,117 @@
+package io.basalt.exec.pipeline;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.operator.MergeableSinkOperator;
+import io.basalt.exec.operator.OperatorState;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.SinkOperator;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.exec.operator.SourceOperator;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.operator.scan.ParallelScan;
+import io.basalt.exec.operator.scan.ScanOperator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+
+/**
+ * Morsel-driven execution of one pipeline on several threads: a shared scan hands out morsels, each
+ * worker runs its own states of the streaming operators into its own sink state, and the worker states
+ * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
+ * scan -> filter/project... -> mergeable breaker (aggregation) over enough rows to be worth it; every other
+ * pipeline runs on the calling thread. The calling thread is one of the workers.
+ */
+final class ParallelPipeline {
+    private ParallelPipeline() {
+    }
+
+    static boolean eligible(ExecutionContext context, SourceOperator source, List<PhysicalOperator> chain,
+                            SinkOperator sinkOperator) {
+        if (context.threads() < 2 || !(sinkOperator instanceof MergeableSinkOperator)
+                || !(source instanceof ScanOperator scan)) {
+            return false;
+        }
+        long rows = scan.source().estimatedRows();
+        if (rows < 0 || rows < context.parallelRowThreshold()) {
+            return false;
+        }
+        for (PhysicalOperator operator : chain) {
+            if (!(operator instanceof StreamingOperator streaming) || !streaming.parallelSafe()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Runs the pipeline in parallel into {@code global}; false (nothing done) when the scan cannot split. */
+    static boolean run(ExecutionContext context, ScanOperator scan, List<PhysicalOperator> chain,
+                       MergeableSinkOperator sinkOperator, SinkState global) {
+        ParallelScan shared = scan.source().openParallel(scan.columns(), context);
+        if (shared == null) {
+            return false;
+        }
+        int workers = context.threads();
+        List<SinkState> locals = new ArrayList<>(workers);
+        List<Future<?>> tasks = new ArrayList<>(workers - 1);
+        try {
+            for (int w = 0; w < workers; w++) {
+                locals.add(sinkOperator.openSink(context));
+            }
+            for (int w = 1; w < workers; w++) {
+                SinkState local = locals.get(w);
+                tasks.add(context.workers().submit(() -> work(context, shared, chain, local)));
+            }
+            RuntimeException failure = null;
+            try {
+                work(context, shared, chain, locals.getFirst());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            for (Future<?> task : tasks) {
+                try {
+                    task.get();
+                } catch (ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof RuntimeException runtime ? runtime
+                                : BasaltException.internal("worker failed: " + e.getCause(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    if (failure == null) {
+                        failure = BasaltException.internal("interrupted while waiting for workers", e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            for (SinkState local : locals) {
+                sinkOperator.merge(global, local);
+            }
+            return true;
+        } finally {
+            for (SinkState local : locals) {
+                local.close();
+            }
+            shared.close();
+        }
+    }
+
+    /** One worker: its own source over the shared scan, its own operator states, its own sink state. */
+    private static void work(ExecutionContext context, ParallelScan shared, List<PhysicalOperator> chain,
+                             SinkState local) {
+        List<OperatorState> states = new ArrayList<>(chain.size());
+        try (SourceState source = shared.openWorker()) {
+            for (PhysicalOperator operator : chain) {
+                states.add(((StreamingOperator) operator).openOperator(context));
+            }
+            PipelineExecutor.drive(source, states, local);
+        } finally {
+            for (OperatorState state : states) {
+                state.close();
+            }
+        }
+    }
+}
