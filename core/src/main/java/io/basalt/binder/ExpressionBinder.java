@@ -546,9 +546,6 @@ final class ExpressionBinder {
         if (insideAggregate) {
             throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
         }
-        if (call.distinct()) {
-            throw notYet("DISTINCT in aggregates", call.position());
-        }
         if (call.filter() != null || !call.orderBy().isEmpty()) {
             throw notYet(call.filter() != null ? "FILTER in aggregates" : "ORDER BY in aggregates", call.position());
         }
@@ -566,7 +563,14 @@ final class ExpressionBinder {
             for (Expression argument : call.arguments()) {
                 arguments.add(bind(argument));
             }
-            return Functions.aggregate(name, arguments, call.position());
+            BoundExpression.AggregateCall bound = (BoundExpression.AggregateCall) Functions.aggregate(name, arguments,
+                    call.position());
+            if (call.distinct()) {
+                return new BoundExpression.AggregateCall(
+                        new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function()), bound.argument(),
+                        bound.position());
+            }
+            return bound;
         } finally {
             insideAggregate = false;
         }

@@ -23,6 +23,7 @@ class ParallelAggregationTest {
             "SELECT t, sum(a) FROM data WHERE a % 3 = 0 GROUP BY t ORDER BY t",
             "SELECT a % 7 AS k, sum(n * 2), count(*) FROM data WHERE b > 10 GROUP BY a % 7 ORDER BY k",
             "SELECT count(*) FROM data WHERE c IS NULL",
+            "SELECT g, count(DISTINCT t), count(DISTINCT b), sum(DISTINCT n) FROM data GROUP BY g ORDER BY g",
     };
 
     private static List<String> run(BasaltConfig config, int rows) {

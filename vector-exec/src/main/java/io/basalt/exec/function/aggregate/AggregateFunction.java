@@ -15,4 +15,9 @@ public interface AggregateFunction {
     LogicalType resultType();
 
     GroupedAggregateState newState();
+
+    /** A state that may hold Arrow memory from {@code allocator} (freed by {@link GroupedAggregateState#close}). */
+    default GroupedAggregateState newState(org.apache.arrow.memory.BufferAllocator allocator) {
+        return newState();
+    }
 }

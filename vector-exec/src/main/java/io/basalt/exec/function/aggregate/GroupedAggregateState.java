@@ -7,7 +7,7 @@ import org.apache.arrow.vector.FieldVector;
  * from 0; a group's slot exists once {@link #ensureGroups} has covered it. Implementations dispatch on the
  * argument's type once per batch and then run a typed loop.
  */
-public interface GroupedAggregateState {
+public interface GroupedAggregateState extends AutoCloseable {
     /** Makes room for groups {@code [0, groupCount)}. */
     void ensureGroups(int groupCount);
 
@@ -29,4 +29,9 @@ public interface GroupedAggregateState {
 
     /** Writes the results of groups {@code [0, groupCount)} into rows 0.. of {@code out} (of the result type). */
     void writeResults(FieldVector out, int groupCount);
+
+    /** Frees any Arrow memory the state holds. */
+    @Override
+    default void close() {
+    }
 }

@@ -101,7 +101,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             this.keyTable = GroupKeyTable.create(keyTypes, context.allocator());
             this.states = new GroupedAggregateState[aggregates.size()];
             for (int a = 0; a < states.length; a++) {
-                states[a] = aggregates.get(a).function().newState();
+                states[a] = aggregates.get(a).function().newState(context.allocator());
                 states[a].ensureGroups(1);
             }
         }
@@ -200,6 +200,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         public void close() {
             evaluation.close();
             keyTable.close();
+            for (GroupedAggregateState state : states) {
+                state.close();
+            }
             for (FieldVector result : results) {
                 result.close();
             }
