@@ -1,13 +1,10 @@
 package io.basalt.binder;
 
-import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
-import io.basalt.spi.TableFunctionScan;
 import io.basalt.sql.ast.Expression;
-import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.OrderItem;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
@@ -18,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds a query into a logical plan, clause by clause in SQL's logical order: FROM, WHERE, GROUP BY and
- * aggregates, HAVING, the SELECT list, DISTINCT, ORDER BY, LIMIT/OFFSET. ORDER BY resolves names against
- * the output columns first and against the input otherwise (computed sort keys ride along as hidden
- * columns that a final projection drops), as PostgreSQL does.
+ * Binds a query into a logical plan, clause by clause in SQL's logical order: FROM (its own binder,
+ * {@link FromClauseBinder}), WHERE, GROUP BY and aggregates, HAVING, the SELECT list, DISTINCT, ORDER BY,
+ * LIMIT/OFFSET. ORDER BY resolves names against the output columns first and against the input otherwise
+ * (computed sort keys ride along as hidden columns that a final projection drops), as PostgreSQL does.
  */
 public final class QueryBinder {
     private final BindContext context;
@@ -48,127 +45,10 @@ public final class QueryBinder {
         };
     }
 
-    // ---- FROM ---------------------------------------------------------------------------------------
-
-    private record Source(LogicalPlan plan, Scope scope) {
-    }
-
-    private Source bindFrom(List<FromItem> from) {
-        if (from.isEmpty()) {
-            LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
-            return new Source(oneRow, Scope.EMPTY);
-        }
-        if (from.size() > 1) {
-            throw ExpressionBinder.notYet("joins", from.get(1).position());
-        }
-        return bindFromItem(from.getFirst());
-    }
-
-    private Source bindFromItem(FromItem item) {
-        return switch (item) {
-            case FromItem.Table table -> bindTable(table);
-            case FromItem.Subquery subquery -> {
-                if (subquery.lateral()) {
-                    throw ExpressionBinder.notYet("LATERAL", subquery.position());
-                }
-                BoundQuery inner = new QueryBinder(context).bind(subquery.query());
-                List<String> names = aliasColumns(inner.names(), subquery.columnAliases(), subquery.alias(),
-                        subquery.position());
-                yield new Source(inner.plan(), scopeOf(subquery.alias(), names, inner.plan().outputTypes()));
-            }
-            case FromItem.Function function -> bindTableFunction(function);
-            case FromItem.Join join -> throw ExpressionBinder.notYet("joins", join.position());
-        };
-    }
-
-    private Source bindTable(FromItem.Table table) {
-        List<String> parts = table.name().parts();
-        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
-        String name = parts.getLast();
-        TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
-                SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
-        int[] columns = new int[entry.columns().size()];
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < columns.length; i++) {
-            columns[i] = i;
-            names.add(entry.columns().get(i).name());
-        }
-        LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
-        String qualifier = table.alias() != null ? table.alias() : name;
-        names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
-        List<Scope.Column> scopeColumns = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
-                    table.alias() != null ? name : null));
-        }
-        return new Source(scan, new Scope(scopeColumns));
-    }
-
-    private Source bindTableFunction(FromItem.Function function) {
-        Expression.FunctionCall call = function.call();
-        String name = call.name().last();
-        List<Object> arguments = new ArrayList<>();
-        ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
-        for (Expression argument : call.arguments()) {
-            BoundExpression bound = constants.bind(argument);
-            if (!(bound instanceof BoundExpression.Constant constant)) {
-                throw ExpressionBinder.notYet("non-constant table function arguments", argument.position());
-            }
-            arguments.add(javaValue(constant));
-        }
-        TableFunctionScan scan = context.tableFunctions().bind(name, arguments, call.position());
-        List<String> names = new ArrayList<>();
-        List<LogicalType> types = new ArrayList<>();
-        for (var column : scan.bound().columns()) {
-            names.add(column.name());
-            types.add(column.type());
-        }
-        String qualifier = function.alias() != null ? function.alias() : name;
-        names = aliasColumns(names, function.columnAliases(), qualifier, function.position());
-        int[] all = new int[names.size()];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        return new Source(new LogicalPlan.Scan(scan, all, types), scopeOf(qualifier, names, types));
-    }
-
-    /** A constant's value as a table function receives it: Long, Double, BigDecimal, String, Boolean. */
-    private static Object javaValue(BoundExpression.Constant constant) {
-        Object value = constant.value();
-        if (value == null) {
-            return null;
-        }
-        LogicalType type = constant.type();
-        if (type.isScaledLong()) {
-            return java.math.BigDecimal.valueOf((Long) value, type.scale());
-        }
-        return value;
-    }
-
-    private static List<String> aliasColumns(List<String> names, List<String> aliases, String table, int position) {
-        if (aliases.size() > names.size()) {
-            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position, "table \"" + table + "\" has "
-                    + names.size() + " columns available but " + aliases.size() + " columns specified");
-        }
-        List<String> out = new ArrayList<>(names);
-        for (int i = 0; i < aliases.size(); i++) {
-            out.set(i, aliases.get(i));
-        }
-        return out;
-    }
-
-    private static Scope scopeOf(String qualifier, List<String> names, List<LogicalType> types) {
-        List<Scope.Column> columns = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) {
-            columns.add(new Scope.Column(qualifier, names.get(i), types.get(i)));
-        }
-        return new Scope(columns);
-    }
-
     // ---- SELECT -------------------------------------------------------------------------------------
 
     private BoundQuery bindSelect(QueryBody.Select select, Query query) {
-        Source source = bindFrom(select.from());
+        FromClauseBinder.Source source = new FromClauseBinder(context).bind(select.from());
         LogicalPlan plan = source.plan();
         Scope scope = source.scope();
         if (select.where() != null) {
@@ -320,7 +200,8 @@ public final class QueryBinder {
         return false;
     }
 
-    private static List<BoundExpression> conjuncts(BoundExpression condition) {
+    /** The operands of a top-level AND, flattened; any other condition is its own single conjunct. */
+    static List<BoundExpression> conjuncts(BoundExpression condition) {
         if (condition instanceof BoundExpression.Logical logical && logical.isAnd()) {
             List<BoundExpression> out = new ArrayList<>();
             for (BoundExpression operand : logical.operands()) {

@@ -10,21 +10,57 @@ import java.util.List;
 /**
  * The columns a clause can see, in the order of the plan's output: each with the name of the FROM item
  * it came from (its alias, or the table's name) so that {@code t.x} and {@code x} both resolve.
+ *
+ * <p>With several FROM items, name resolution follows PostgreSQL: an unqualified name must match exactly
+ * one visible column (else 42702, ambiguous); a join's USING (or NATURAL) columns appear once, as the
+ * merged column that has no qualifier, while each input's own column stays {@link Column#hidden() hidden}
+ * from unqualified names and from {@code *} but reachable as {@code t.col}. {@link #unreachable} lists the
+ * columns of FROM items that exist but cannot be referenced from this clause (the other items of a FROM
+ * list, from a JOIN's ON condition), for PostgreSQL's hint in the error.
  */
 final class Scope {
-    /** A visible column; {@code tableName} is the underlying table's own name when the item has an alias. */
-    record Column(String qualifier, String name, LogicalType type, String tableName) {
+    /**
+     * A column; {@code tableName} is the underlying table's own name when the item has an alias;
+     * {@code hidden} marks a join input's USING column, reachable only qualified.
+     */
+    record Column(String qualifier, String name, LogicalType type, String tableName, boolean hidden) {
+        Column(String qualifier, String name, LogicalType type, String tableName) {
+            this(qualifier, name, type, tableName, false);
+        }
+
         Column(String qualifier, String name, LogicalType type) {
-            this(qualifier, name, type, null);
+            this(qualifier, name, type, null, false);
+        }
+
+        Column asHidden() {
+            return new Column(qualifier, name, type, tableName, true);
         }
     }
 
     static final Scope EMPTY = new Scope(List.of());
 
     private final List<Column> columns;
+    private final List<Column> unreachable;
 
     Scope(List<Column> columns) {
+        this(columns, List.of());
+    }
+
+    private Scope(List<Column> columns, List<Column> unreachable) {
         this.columns = List.copyOf(columns);
+        this.unreachable = List.copyOf(unreachable);
+    }
+
+    /** The columns of {@code left} followed by those of {@code right}, as a join's output lists them. */
+    static Scope concat(Scope left, Scope right) {
+        List<Column> all = new ArrayList<>(left.columns);
+        all.addAll(right.columns);
+        return new Scope(all);
+    }
+
+    /** This scope, knowing that {@code others} exist elsewhere in the FROM clause but are out of reach. */
+    Scope withUnreachable(List<Column> others) {
+        return new Scope(columns, others);
     }
 
     List<Column> columns() {
@@ -53,7 +89,8 @@ final class Scope {
         int found = -1;
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            if (column.name().equals(name) && (qualifier == null || qualifier.equals(column.qualifier()))) {
+            boolean matches = qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier());
+            if (matches && column.name().equals(name)) {
                 if (found >= 0) {
                     throw BasaltException.at(SqlState.AMBIGUOUS_COLUMN, position,
                             "column reference \"" + name + "\" is ambiguous");
@@ -69,9 +106,21 @@ final class Scope {
         return new BoundExpression.ColumnRef(found, column.qualifier(), column.name(), column.type(), position);
     }
 
+    /** The positions of the columns an unqualified {@code name} could mean (for USING and NATURAL). */
+    List<Integer> unqualifiedMatches(String name) {
+        List<Integer> matches = new ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            Column column = columns.get(i);
+            if (!column.hidden() && column.name().equals(name)) {
+                matches.add(i);
+            }
+        }
+        return matches;
+    }
+
     /**
      * PostgreSQL's error for an unknown qualifier: when the name is a table that appears under an alias,
-     * it says so and suggests the alias.
+     * it says so and suggests the alias; when it names a FROM item out of this clause's reach, it says that.
      */
     BasaltException missingQualifier(String qualifier, int position) {
         for (Column column : columns) {
@@ -81,15 +130,27 @@ final class Scope {
                         .withHint("Perhaps you meant to reference the table alias \"" + column.qualifier() + "\".");
             }
         }
+        for (Column column : unreachable) {
+            if (qualifier.equals(column.qualifier())) {
+                return BasaltException.at(SqlState.UNDEFINED_TABLE, position,
+                                "invalid reference to FROM-clause entry for table \"" + qualifier + "\"")
+                        .withHint("There is an entry for table \"" + qualifier
+                                + "\", but it cannot be referenced from this part of the query.");
+            }
+        }
         return BasaltException.at(SqlState.UNDEFINED_TABLE, position,
                 "missing FROM-clause entry for table \"" + qualifier + "\"");
     }
 
-    /** The indices of the columns of FROM item {@code qualifier} (for {@code t.*}), or all for null. */
+    /**
+     * The indices of the columns of FROM item {@code qualifier} (for {@code t.*}, hidden ones included), or
+     * for null those {@code *} expands to (every column but the hidden ones).
+     */
     List<Integer> columnsOf(String qualifier) {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            if (qualifier == null || qualifier.equals(columns.get(i).qualifier())) {
+            Column column = columns.get(i);
+            if (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier())) {
                 indices.add(i);
             }
         }

@@ -1,26 +1,36 @@
 package io.basalt.planner;
 
+import io.basalt.exec.expression.ColumnExpression;
 import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.aggregate.AggregateCall;
 import io.basalt.exec.operator.aggregate.HashAggregateOperator;
 import io.basalt.exec.operator.filter.FilterOperator;
+import io.basalt.exec.operator.join.HashJoinOperator;
+import io.basalt.exec.operator.join.JoinType;
+import io.basalt.exec.operator.join.NestedLoopJoinOperator;
 import io.basalt.exec.operator.limit.LimitOperator;
 import io.basalt.exec.operator.project.ProjectOperator;
 import io.basalt.exec.operator.scan.ScanOperator;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.operator.sort.SortOperator;
 import io.basalt.exec.operator.values.ValuesOperator;
+import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.storage.table.TableInsertOperator;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 
 /**
  * Chooses an operator for each logical node. There is one choice per node today (hash aggregation,
- * full sort); the planner issue adds the alternatives (perfect-hash aggregation, top-N, index lookups).
+ * full sort) except for joins (hash join on the equalities of the condition, nested loop without any,
+ * built on the smaller input); the planner issue adds the alternatives (perfect-hash aggregation, top-N,
+ * index lookups).
  */
 public final class PhysicalPlanner {
     private PhysicalPlanner() {
@@ -44,6 +54,7 @@ public final class PhysicalPlanner {
                     ExpressionPlanner.planAll(filter.conjuncts()));
             case LogicalPlan.Project project -> new ProjectOperator(plan(project.input()),
                     ExpressionPlanner.planAll(project.expressions()));
+            case LogicalPlan.Join join -> planJoin(join);
             case LogicalPlan.Aggregate aggregate -> {
                 List<AggregateCall> calls = new ArrayList<>();
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
@@ -64,6 +75,126 @@ public final class PhysicalPlanner {
             case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
                     insert.table().store(), columnNames(insert), notNullFlags(insert));
         };
+    }
+
+    // ---- joins ------------------------------------------------------------------------------------
+
+    /** A join condition split into hash keys (left expression = right expression) and the rest. */
+    private record JoinKeys(List<BoundExpression> left, List<BoundExpression> right, List<BoundExpression> residual) {
+    }
+
+    /**
+     * A join becomes a hash join on the equalities between a left-only and a right-only expression of its
+     * condition (the rest is checked on each candidate pair), or a nested-loop join when there are none. The
+     * smaller input, by {@link CardinalityEstimate}, is built; when that is the left one, the sides swap (a
+     * LEFT join turns RIGHT) and a projection restores the left-then-right column order.
+     */
+    private static PhysicalOperator planJoin(LogicalPlan.Join join) {
+        int leftWidth = join.left().outputTypes().size();
+        int rightWidth = join.right().outputTypes().size();
+        JoinKeys keys = splitCondition(join.conjuncts(), leftWidth);
+        boolean swap = join.type().keepsRightColumns()
+                && CardinalityEstimate.rows(join.left()) < CardinalityEstimate.rows(join.right());
+        PhysicalOperator left = plan(join.left());
+        PhysicalOperator right = plan(join.right());
+        JoinType type = switch (join.type()) {
+            case INNER -> JoinType.INNER;
+            case LEFT -> swap ? JoinType.RIGHT : JoinType.LEFT;
+            case RIGHT -> swap ? JoinType.LEFT : JoinType.RIGHT;
+            case FULL -> JoinType.FULL;
+            case SEMI -> JoinType.SEMI;
+            case ANTI -> JoinType.ANTI;
+        };
+        List<BoundExpression> residual = keys.residual();
+        if (swap) {
+            // Physical columns: right's first, then left's.
+            int[] mapping = new int[leftWidth + rightWidth];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = i < leftWidth ? rightWidth + i : i - leftWidth;
+            }
+            residual = ColumnReferences.renumberAll(residual, mapping);
+        }
+        PhysicalExpression condition = residual.isEmpty() ? null
+                : ExpressionPlanner.plan(residual.size() == 1 ? residual.getFirst()
+                        : new BoundExpression.Logical(true, residual, residual.getFirst().position()));
+        PhysicalOperator probe = swap ? right : left;
+        PhysicalOperator build = swap ? left : right;
+        PhysicalOperator joined;
+        if (keys.left().isEmpty()) {
+            joined = new NestedLoopJoinOperator(probe, build, type, condition);
+        } else {
+            List<PhysicalExpression> leftKeys = ExpressionPlanner.planAll(keys.left());
+            List<PhysicalExpression> rightKeys = ExpressionPlanner.planAll(keys.right());
+            joined = new HashJoinOperator(probe, build, type, swap ? rightKeys : leftKeys, swap ? leftKeys : rightKeys,
+                    condition);
+        }
+        if (!swap) {
+            return joined;
+        }
+        List<LogicalType> types = joined.outputTypes();
+        List<PhysicalExpression> reordered = new ArrayList<>(types.size());
+        for (int i = 0; i < leftWidth + rightWidth; i++) {
+            int source = i < leftWidth ? rightWidth + i : i - leftWidth;
+            reordered.add(new ColumnExpression(source, types.get(source)));
+        }
+        return new ProjectOperator(joined, reordered);
+    }
+
+    /**
+     * Splits the conjuncts: {@code l = r} with {@code l} reading only left columns and {@code r} only right
+     * ones (or the reverse) becomes a key pair, right keys renumbered onto the right input; a constant
+     * TRUE is dropped; everything else stays a residual over left-then-right columns.
+     */
+    private static JoinKeys splitCondition(List<BoundExpression> conjuncts, int leftWidth) {
+        List<BoundExpression> left = new ArrayList<>();
+        List<BoundExpression> right = new ArrayList<>();
+        List<BoundExpression> residual = new ArrayList<>();
+        for (BoundExpression conjunct : conjuncts) {
+            if (conjunct instanceof BoundExpression.Constant constant && Boolean.TRUE.equals(constant.value())) {
+                continue;
+            }
+            if (conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == CompareOp.EQ
+                    && HashJoinOperator.canHash(comparison.left().type())) {
+                Side a = side(comparison.left(), leftWidth);
+                Side b = side(comparison.right(), leftWidth);
+                if (a == Side.LEFT && b == Side.RIGHT) {
+                    left.add(comparison.left());
+                    right.add(shiftLeft(comparison.right(), leftWidth));
+                    continue;
+                }
+                if (a == Side.RIGHT && b == Side.LEFT) {
+                    left.add(comparison.right());
+                    right.add(shiftLeft(comparison.left(), leftWidth));
+                    continue;
+                }
+            }
+            residual.add(conjunct);
+        }
+        return new JoinKeys(left, right, residual);
+    }
+
+    private enum Side { NONE, LEFT, RIGHT, BOTH }
+
+    private static Side side(BoundExpression expression, int leftWidth) {
+        BitSet columns = new BitSet();
+        ColumnReferences.collect(expression, columns);
+        if (columns.isEmpty()) {
+            return Side.NONE;
+        }
+        boolean readsLeft = columns.nextSetBit(0) < leftWidth;
+        boolean readsRight = columns.length() > leftWidth;
+        return readsLeft && readsRight ? Side.BOTH : readsLeft ? Side.LEFT : Side.RIGHT;
+    }
+
+    /** {@code expression} over the right input alone: column {@code i} becomes {@code i - leftWidth}. */
+    private static BoundExpression shiftLeft(BoundExpression expression, int leftWidth) {
+        BitSet columns = new BitSet();
+        ColumnReferences.collect(expression, columns);
+        int[] mapping = new int[columns.length()];
+        for (int i = 0; i < mapping.length; i++) {
+            mapping[i] = i - leftWidth;
+        }
+        return ColumnReferences.renumber(expression, mapping);
     }
 
     private static List<String> columnNames(LogicalPlan.Insert insert) {

@@ -18,8 +18,8 @@ import java.util.List;
  * after:  Project[#1] <- Filter[#0 > 5] <- Scan t [0, 2]
  * </pre>
  *
- * Unread aggregates and projected expressions are dropped too; group keys and sort keys are kept. The
- * plan's own output is unchanged.
+ * Unread aggregates and projected expressions are dropped too; group keys and sort keys are kept, and so
+ * are the columns a join condition reads. The plan's own output is unchanged.
  */
 public final class PruneColumns implements OptimizerRule {
     @Override
@@ -75,6 +75,7 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.Project(input.plan(),
                         ColumnReferences.renumberAll(kept, input.mapping())), mapping);
             }
+            case LogicalPlan.Join join -> pruneJoin(join, required);
             case LogicalPlan.Aggregate aggregate -> {
                 int keys = aggregate.groupKeys().size();
                 int[] mapping = new int[keys + aggregate.aggregates().size()];
@@ -127,6 +128,27 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.Insert(insert.table(), input.plan()), new int[0]);
             }
         };
+    }
+
+    /** Each input keeps the columns required above it and those its condition reads. */
+    private Pruned pruneJoin(LogicalPlan.Join join, BitSet required) {
+        int leftWidth = join.left().outputTypes().size();
+        int rightWidth = join.right().outputTypes().size();
+        BitSet needed = (BitSet) required.clone();
+        ColumnReferences.collectAll(join.conjuncts(), needed);
+        BitSet leftNeeded = needed.get(0, leftWidth);
+        BitSet rightNeeded = needed.get(leftWidth, leftWidth + rightWidth);
+        Pruned left = prune(join.left(), leftNeeded);
+        Pruned right = prune(join.right(), rightNeeded);
+        int keptLeft = left.plan().outputTypes().size();
+        int[] mapping = new int[leftWidth + rightWidth];
+        for (int i = 0; i < mapping.length; i++) {
+            int inner = i < leftWidth ? left.mapping()[i] : right.mapping()[i - leftWidth];
+            mapping[i] = inner < 0 || i < leftWidth ? inner : keptLeft + inner;
+        }
+        LogicalPlan pruned = new LogicalPlan.Join(join.type(), left.plan(), right.plan(),
+                ColumnReferences.renumberAll(join.conjuncts(), mapping));
+        return new Pruned(pruned, join.type().keepsRightColumns() ? mapping : Arrays.copyOf(mapping, leftWidth));
     }
 
     private static int[] identity(int size) {

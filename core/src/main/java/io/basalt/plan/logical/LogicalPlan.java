@@ -58,6 +58,45 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * Joins two inputs. Output: the left input's columns, then the right input's (SEMI and ANTI: the left's
+     * only). {@code conjuncts} is the join condition as a list of conjuncts over the left input's columns
+     * followed by the right input's ({@code #0..} left, {@code #leftWidth..} right); empty means true, so an
+     * INNER join without conjuncts is a cross product.
+     */
+    record Join(JoinType type, LogicalPlan left, LogicalPlan right, List<BoundExpression> conjuncts)
+            implements LogicalPlan {
+        public Join {
+            java.util.Objects.requireNonNull(type, "type is null");
+            java.util.Objects.requireNonNull(left, "left is null");
+            java.util.Objects.requireNonNull(right, "right is null");
+            conjuncts = List.copyOf(conjuncts);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>(left.outputTypes());
+            if (type.keepsRightColumns()) {
+                types.addAll(right.outputTypes());
+            }
+            return types;
+        }
+    }
+
+    /**
+     * How a join treats rows without a partner. LEFT keeps the left input's unmatched rows (NULLs for the
+     * right columns), RIGHT the right's, FULL both; SEMI outputs each left row that has a match, ANTI each
+     * left row that has none.
+     */
+    enum JoinType {
+        INNER, LEFT, RIGHT, FULL, SEMI, ANTI;
+
+        /** Whether the right input's columns are part of the output. */
+        public boolean keepsRightColumns() {
+            return this != SEMI && this != ANTI;
+        }
+    }
+
     /** Output: group keys, then aggregates. No keys: exactly one row. */
     record Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates)
             implements LogicalPlan {

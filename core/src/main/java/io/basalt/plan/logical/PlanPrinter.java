@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Prints a logical plan as an indented tree, one node per line, expressions with column positions
- * ({@code #0}): the golden text of optimizer-rule tests and the seed of EXPLAIN.
+ * ({@code #0}): the golden text of optimizer-rule tests and the seed of EXPLAIN. A join's inputs follow it,
+ * left above right; its condition's positions count the left input's columns first.
  */
 public final class PlanPrinter {
     private PlanPrinter() {
@@ -21,22 +22,26 @@ public final class PlanPrinter {
 
     private static void print(LogicalPlan plan, int depth, StringBuilder out) {
         out.append("  ".repeat(depth));
-        LogicalPlan input = switch (plan) {
+        List<LogicalPlan> inputs = switch (plan) {
             case LogicalPlan.Scan scan -> {
                 out.append("Scan ").append(scan.source().name()).append(' ').append(Arrays.toString(scan.columns()));
-                yield null;
+                yield List.of();
             }
             case LogicalPlan.Values values -> {
                 out.append("Values ").append(values.rows().size()).append(values.rows().size() == 1 ? " row" : " rows");
-                yield null;
+                yield List.of();
             }
             case LogicalPlan.Filter filter -> {
                 out.append("Filter ").append(expressions(filter.conjuncts()));
-                yield filter.input();
+                yield List.of(filter.input());
             }
             case LogicalPlan.Project project -> {
                 out.append("Project ").append(expressions(project.expressions()));
-                yield project.input();
+                yield List.of(project.input());
+            }
+            case LogicalPlan.Join join -> {
+                out.append("Join ").append(join.type()).append(' ').append(expressions(join.conjuncts()));
+                yield List.of(join.left(), join.right());
             }
             case LogicalPlan.Aggregate aggregate -> {
                 out.append("Aggregate keys=").append(expressions(aggregate.groupKeys())).append(" aggregates=[");
@@ -46,7 +51,7 @@ public final class PlanPrinter {
                             .append(spec.argument() == null ? "*" : expression(spec.argument())).append(')');
                 }
                 out.append(']');
-                yield aggregate.input();
+                yield List.of(aggregate.input());
             }
             case LogicalPlan.Sort sort -> {
                 out.append("Sort [");
@@ -56,20 +61,20 @@ public final class PlanPrinter {
                             .append(key.nullsFirst() ? " NULLS FIRST" : "");
                 }
                 out.append(']');
-                yield sort.input();
+                yield List.of(sort.input());
             }
             case LogicalPlan.Limit limit -> {
                 out.append("Limit ").append(limit.limit() < 0 ? "ALL" : limit.limit()).append(" offset ")
                         .append(limit.offset());
-                yield limit.input();
+                yield List.of(limit.input());
             }
             case LogicalPlan.Insert insert -> {
                 out.append("Insert ").append(insert.table().name());
-                yield insert.input();
+                yield List.of(insert.input());
             }
         };
         out.append('\n');
-        if (input != null) {
+        for (LogicalPlan input : inputs) {
             print(input, depth + 1, out);
         }
     }

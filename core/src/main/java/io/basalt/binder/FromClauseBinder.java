@@ -1,0 +1,297 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.spi.TableFunctionScan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Binds a FROM clause: tables, subqueries and table functions, combined by comma lists (cross joins) and
+ * joins of every kind, into a plan and the {@link Scope} through which the rest of the query sees its
+ * columns. PostgreSQL's rules apply: a FROM item's name (alias, or table name) may appear once per query
+ * level (42712); a join's ON condition sees only the join's two inputs; {@code USING (c)} and
+ * {@code NATURAL} compare the inputs' columns after casting both to their common type, and show the column
+ * once, first, as the left value (INNER, LEFT), the right value (RIGHT) or their COALESCE (FULL), while
+ * {@code t.c} still reaches each input's own column.
+ *
+ * <p>The plan of a join is a {@link LogicalPlan.Join} (left columns, then right columns); a USING join adds
+ * a projection that puts the merged columns in front, so that scope and plan list columns in one order.
+ */
+final class FromClauseBinder {
+    /** A bound FROM item: its plan, its scope, and the names it brings into the query level. */
+    record Source(LogicalPlan plan, Scope scope, List<String> itemNames) {
+    }
+
+    private final BindContext context;
+    /** The columns of every FROM item bound so far at this level, for the error on an unreachable name. */
+    private final List<Scope.Column> bound = new ArrayList<>();
+
+    FromClauseBinder(BindContext context) {
+        this.context = context;
+    }
+
+    /** The FROM list as one source: its items cross-joined left to right; no items read one empty row. */
+    Source bind(List<FromItem> from) {
+        if (from.isEmpty()) {
+            LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
+            return new Source(oneRow, Scope.EMPTY, List.of());
+        }
+        Source result = null;
+        for (FromItem item : from) {
+            Source next = bindItem(item);
+            if (result == null) {
+                result = next;
+            } else {
+                requireDistinctNames(result, next);
+                result = new Source(new LogicalPlan.Join(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of()),
+                        Scope.concat(result.scope(), next.scope()), concat(result.itemNames(), next.itemNames()));
+            }
+        }
+        return result;
+    }
+
+    private Source bindItem(FromItem item) {
+        Source source = switch (item) {
+            case FromItem.Table table -> bindTable(table);
+            case FromItem.Subquery subquery -> bindSubquery(subquery);
+            case FromItem.Function function -> bindTableFunction(function);
+            case FromItem.Join join -> bindJoin(join);
+        };
+        if (!(item instanceof FromItem.Join)) {
+            bound.addAll(source.scope().columns());
+        }
+        return source;
+    }
+
+    // ---- leaves -------------------------------------------------------------------------------------
+
+    private Source bindTable(FromItem.Table table) {
+        List<String> parts = table.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        String name = parts.getLast();
+        TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
+                SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
+        int[] columns = new int[entry.columns().size()];
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i;
+            names.add(entry.columns().get(i).name());
+        }
+        LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
+        String qualifier = table.alias() != null ? table.alias() : name;
+        names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
+        List<Scope.Column> scopeColumns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
+                    table.alias() != null ? name : null));
+        }
+        return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
+    }
+
+    private Source bindSubquery(FromItem.Subquery subquery) {
+        if (subquery.lateral()) {
+            throw ExpressionBinder.notYet("LATERAL", subquery.position());
+        }
+        BoundQuery inner = new QueryBinder(context).bind(subquery.query());
+        List<String> names = aliasColumns(inner.names(), subquery.columnAliases(), subquery.alias(),
+                subquery.position());
+        return new Source(inner.plan(), scopeOf(subquery.alias(), names, inner.plan().outputTypes()),
+                subquery.alias() == null ? List.of() : List.of(subquery.alias()));
+    }
+
+    private Source bindTableFunction(FromItem.Function function) {
+        Expression.FunctionCall call = function.call();
+        String name = call.name().last();
+        List<Object> arguments = new ArrayList<>();
+        ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
+        for (Expression argument : call.arguments()) {
+            BoundExpression bound = constants.bind(argument);
+            if (!(bound instanceof BoundExpression.Constant constant)) {
+                throw ExpressionBinder.notYet("non-constant table function arguments", argument.position());
+            }
+            arguments.add(javaValue(constant));
+        }
+        TableFunctionScan scan = context.tableFunctions().bind(name, arguments, call.position());
+        List<String> names = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (var column : scan.bound().columns()) {
+            names.add(column.name());
+            types.add(column.type());
+        }
+        String qualifier = function.alias() != null ? function.alias() : name;
+        names = aliasColumns(names, function.columnAliases(), qualifier, function.position());
+        int[] all = new int[names.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return new Source(new LogicalPlan.Scan(scan, all, types), scopeOf(qualifier, names, types), List.of(qualifier));
+    }
+
+    /** A constant's value as a table function receives it: Long, Double, BigDecimal, String, Boolean. */
+    private static Object javaValue(BoundExpression.Constant constant) {
+        Object value = constant.value();
+        if (value == null) {
+            return null;
+        }
+        LogicalType type = constant.type();
+        if (type.isScaledLong()) {
+            return java.math.BigDecimal.valueOf((Long) value, type.scale());
+        }
+        return value;
+    }
+
+    private static List<String> aliasColumns(List<String> names, List<String> aliases, String table, int position) {
+        if (aliases.size() > names.size()) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position, "table \"" + table + "\" has "
+                    + names.size() + " columns available but " + aliases.size() + " columns specified");
+        }
+        List<String> out = new ArrayList<>(names);
+        for (int i = 0; i < aliases.size(); i++) {
+            out.set(i, aliases.get(i));
+        }
+        return out;
+    }
+
+    private static Scope scopeOf(String qualifier, List<String> names, List<LogicalType> types) {
+        List<Scope.Column> columns = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new Scope.Column(qualifier, names.get(i), types.get(i)));
+        }
+        return new Scope(columns);
+    }
+
+    // ---- joins --------------------------------------------------------------------------------------
+
+    private Source bindJoin(FromItem.Join join) {
+        Source left = bindItem(join.left());
+        Source right = bindItem(join.right());
+        requireDistinctNames(left, right);
+        LogicalPlan.JoinType type = switch (join.type()) {
+            case INNER, CROSS -> LogicalPlan.JoinType.INNER;
+            case LEFT -> LogicalPlan.JoinType.LEFT;
+            case RIGHT -> LogicalPlan.JoinType.RIGHT;
+            case FULL -> LogicalPlan.JoinType.FULL;
+        };
+        List<String> itemNames = concat(left.itemNames(), right.itemNames());
+        if (join.natural() || !join.using().isEmpty()) {
+            return usingJoin(join, type, left, right, itemNames);
+        }
+        Scope combined = Scope.concat(left.scope(), right.scope());
+        List<BoundExpression> conjuncts = List.of();
+        if (join.condition() != null) {
+            ExpressionBinder binder = new ExpressionBinder(combined.withUnreachable(bound), context.parameters(),
+                    "JOIN conditions");
+            conjuncts = QueryBinder.conjuncts(binder.bindCondition(join.condition(), "JOIN/ON"));
+        }
+        return new Source(new LogicalPlan.Join(type, left.plan(), right.plan(), conjuncts), combined, itemNames);
+    }
+
+    /**
+     * {@code JOIN ... USING (columns)} and {@code NATURAL JOIN} (USING the columns both sides show, in the left
+     * side's order; none makes it a cross join).
+     */
+    private Source usingJoin(FromItem.Join join, LogicalPlan.JoinType type, Source left, Source right,
+                             List<String> itemNames) {
+        List<String> names = join.natural() ? commonNames(left.scope(), right.scope()) : join.using();
+        Set<String> seen = new HashSet<>();
+        for (String name : names) {
+            if (!seen.add(name)) {
+                throw BasaltException.of(SqlState.DUPLICATE_COLUMN,
+                        "column name \"" + name + "\" appears more than once in USING clause");
+            }
+        }
+        List<Scope.Column> leftColumns = new ArrayList<>(left.scope().columns());
+        List<Scope.Column> rightColumns = new ArrayList<>(right.scope().columns());
+        int leftWidth = leftColumns.size();
+        List<BoundExpression> conjuncts = new ArrayList<>();
+        List<BoundExpression> merged = new ArrayList<>();
+        List<Scope.Column> mergedColumns = new ArrayList<>();
+        for (String name : names) {
+            int l = usingColumn(left.scope(), name, "left");
+            int r = usingColumn(right.scope(), name, "right");
+            BoundExpression leftValue = reference(leftColumns.get(l), l);
+            BoundExpression rightValue = reference(rightColumns.get(r), leftWidth + r);
+            LogicalType common = ExpressionBinder.unify(List.of(leftValue, rightValue), "JOIN/USING");
+            leftValue = Coercion.cast(leftValue, common, false);
+            rightValue = Coercion.cast(rightValue, common, false);
+            conjuncts.add(new BoundExpression.Comparison(CompareOp.EQ, leftValue, rightValue, join.position()));
+            merged.add(switch (type) {
+                case RIGHT -> rightValue;
+                case FULL -> new BoundExpression.Case(
+                        List.of(new BoundExpression.IsNull(leftValue, true, join.position())), List.of(leftValue),
+                        rightValue, common, join.position());
+                default -> leftValue;
+            });
+            mergedColumns.add(new Scope.Column(null, name, common));
+            leftColumns.set(l, leftColumns.get(l).asHidden());
+            rightColumns.set(r, rightColumns.get(r).asHidden());
+        }
+        LogicalPlan joined = new LogicalPlan.Join(type, left.plan(), right.plan(), conjuncts);
+        List<BoundExpression> projected = new ArrayList<>(merged);
+        List<Scope.Column> scopeColumns = new ArrayList<>(mergedColumns);
+        List<Scope.Column> inputColumns = concat(leftColumns, rightColumns);
+        for (int i = 0; i < inputColumns.size(); i++) {
+            projected.add(reference(inputColumns.get(i), i));
+            scopeColumns.add(inputColumns.get(i));
+        }
+        return new Source(new LogicalPlan.Project(joined, projected), new Scope(scopeColumns), itemNames);
+    }
+
+    /** The one column of {@code side} an unqualified USING name means, with PostgreSQL's errors otherwise. */
+    private static int usingColumn(Scope side, String name, String which) {
+        List<Integer> matches = side.unqualifiedMatches(name);
+        if (matches.isEmpty()) {
+            throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                    "column \"" + name + "\" specified in USING clause does not exist in " + which + " table");
+        }
+        if (matches.size() > 1) {
+            throw BasaltException.of(SqlState.AMBIGUOUS_COLUMN,
+                    "common column name \"" + name + "\" appears more than once in " + which + " table");
+        }
+        return matches.getFirst();
+    }
+
+    /** The names of NATURAL JOIN: visible on both sides, in the left side's order. */
+    private static List<String> commonNames(Scope left, Scope right) {
+        List<String> names = new ArrayList<>();
+        for (Scope.Column column : left.columns()) {
+            if (!column.hidden() && !names.contains(column.name())
+                    && !right.unqualifiedMatches(column.name()).isEmpty()) {
+                names.add(column.name());
+            }
+        }
+        return names;
+    }
+
+    private static BoundExpression reference(Scope.Column column, int index) {
+        return new BoundExpression.ColumnRef(index, column.qualifier(), column.name(), column.type(), 0);
+    }
+
+    /**
+     * PostgreSQL's rule that a name may introduce only one FROM item per query level. The code is
+     * PostgreSQL's 42712 (duplicate_alias) once {@link SqlState} has it; until then the nearest, 42P07.
+     */
+    private static void requireDistinctNames(Source left, Source right) {
+        for (String name : right.itemNames()) {
+            if (left.itemNames().contains(name)) {
+                throw BasaltException.of(SqlState.DUPLICATE_TABLE, "table name \"" + name + "\" specified more than once");
+            }
+        }
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+        List<T> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
