@@ -1,13 +1,20 @@
 package io.basalt.optimizer;
 
+import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
+import io.basalt.optimizer.rule.PushFiltersIntoJoins;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
 /** The rule catalogue, in the order the rules run. */
 public final class Optimizer {
     private static final List<OptimizerRule> RULES = List.of(
+            // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
+            // belong (join conditions, filters near the scans), so that pruning sees which columns each
+            // operator still reads.
+            new ExtractCommonConjuncts(),
+            new PushFiltersIntoJoins(),
             new PruneColumns());
 
     private Optimizer() {

@@ -53,6 +53,35 @@ class PruneColumnsTest {
     }
 
     @Test
+    void joinInputsKeepWhatIsReadAboveAndWhatTheConditionReads() {
+        RuleTester joined = tester.table("u", "a integer", "e text", "f bigint");
+        assertThat(joined.after(rule, "SELECT u.e FROM t JOIN u ON t.a = u.a AND t.b > u.f")).isEqualTo("""
+                Project [#3]
+                  Join INNER [(#0 = #2), (#1 > #4)]
+                    Scan t [0, 1]
+                    Scan u [0, 1, 2]
+                """);
+        assertThat(joined.after(rule, "SELECT t.c FROM t LEFT JOIN u ON t.a = u.a")).isEqualTo("""
+                Project [#1]
+                  Join LEFT [(#0 = #2)]
+                    Scan t [0, 2]
+                    Scan u [0]
+                """);
+    }
+
+    @Test
+    void countOverACrossJoinReadsNoColumn() {
+        RuleTester joined = tester.table("u", "a integer", "e text");
+        assertThat(joined.after(rule, "SELECT count(*) FROM t, u")).isEqualTo("""
+                Project [#0]
+                  Aggregate keys=[] aggregates=[count(*)]
+                    Join INNER []
+                      Scan t []
+                      Scan u []
+                """);
+    }
+
+    @Test
     void doesNotFireWhenEveryColumnIsRead() {
         String sql = "SELECT * FROM t";
         assertThat(tester.after(rule, sql)).isEqualTo(tester.before(sql));

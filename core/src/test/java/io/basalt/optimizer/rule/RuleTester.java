@@ -1,5 +1,6 @@
 package io.basalt.optimizer.rule;
 
+import io.basalt.api.ResultColumn;
 import io.basalt.binder.BindContext;
 import io.basalt.binder.Parameters;
 import io.basalt.binder.QueryBinder;
@@ -11,6 +12,9 @@ import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.plan.logical.PlanPrinter;
+import io.basalt.spi.BoundTableFunction;
+import io.basalt.spi.TableFunction;
+import io.basalt.spi.TableFunctionCursor;
 import io.basalt.spi.TableFunctionRegistry;
 import io.basalt.sql.ast.QueryStatement;
 import io.basalt.sql.parser.Parser;
@@ -18,13 +22,16 @@ import io.basalt.storage.table.TableStore;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * Binds SQL against a catalog of empty tables and prints the plan before and after a rule, so rule
- * tests read as golden text. The tables' stores hold no rows and are never scanned.
+ * Binds SQL against a catalog of empty tables (and table functions that are never run) and prints the
+ * plan before and after a rule, so rule tests read as golden text. The tables' stores hold no rows and are
+ * never scanned.
  */
 final class RuleTester {
     private final Catalog catalog = new Catalog();
+    private final TableFunctionRegistry functions = new TableFunctionRegistry();
 
     /** Adds table {@code name} with columns given as {@code "a integer"}-style pairs of name and type. */
     RuleTester table(String name, String... columns) {
@@ -32,12 +39,7 @@ final class RuleTester {
         List<LogicalType> types = new ArrayList<>();
         for (String column : columns) {
             String[] parts = column.split(" ", 2);
-            LogicalType type = switch (parts[1]) {
-                case "integer" -> LogicalType.INTEGER;
-                case "bigint" -> LogicalType.BIGINT;
-                case "text" -> LogicalType.TEXT;
-                default -> throw new IllegalArgumentException(parts[1]);
-            };
+            LogicalType type = type(parts[1]);
             entries.add(new ColumnEntry(parts[0], type, false, null, null));
             types.add(type);
         }
@@ -45,9 +47,29 @@ final class RuleTester {
         return this;
     }
 
+    /** Adds table function {@code name}, taking any arguments, with columns given as for {@link #table}. */
+    RuleTester function(String name, String... columns) {
+        List<ResultColumn> result = new ArrayList<>();
+        for (String column : columns) {
+            String[] parts = column.split(" ", 2);
+            result.add(new ResultColumn(parts[0], type(parts[1])));
+        }
+        functions.register(new UnreadFunction(name, result));
+        return this;
+    }
+
+    private static LogicalType type(String name) {
+        return switch (name) {
+            case "integer" -> LogicalType.INTEGER;
+            case "bigint" -> LogicalType.BIGINT;
+            case "text" -> LogicalType.TEXT;
+            default -> throw new IllegalArgumentException(name);
+        };
+    }
+
     LogicalPlan bind(String sql) {
         QueryStatement statement = (QueryStatement) Parser.parseStatement(sql);
-        BindContext context = new BindContext(catalog, new TableFunctionRegistry(), Parameters.none());
+        BindContext context = new BindContext(catalog, functions, Parameters.none());
         return new QueryBinder(context).bind(statement.query()).plan();
     }
 
@@ -57,6 +79,19 @@ final class RuleTester {
 
     String after(OptimizerRule rule, String sql) {
         return PlanPrinter.print(rule.apply(bind(sql)));
+    }
+
+    /** A table function that can be bound and planned but is never run. */
+    private record UnreadFunction(String name, List<ResultColumn> columns) implements TableFunction, BoundTableFunction {
+        @Override
+        public BoundTableFunction bind(List<Object> arguments) {
+            return this;
+        }
+
+        @Override
+        public TableFunctionCursor open(BufferAllocator allocator, int vectorSize) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private record EmptyStore(String name, List<LogicalType> columnTypes) implements TableStore {

@@ -1,0 +1,138 @@
+package io.basalt.optimizer.rule;
+
+import io.basalt.optimizer.ExpressionSubstitution;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Moves filter conditions down the plan and into joins: a WHERE conjunct that reads both inputs of an inner
+ * join becomes part of the join's condition (where the planner finds hash keys in it), and a conjunct that
+ * reads one input only filters that input before the join. FROM lists written with commas, as TPC-H's are,
+ * thus become hash joins instead of cross products.
+ *
+ * <pre>
+ * before: Filter [(#0 = #2), (#1 > 5)]
+ *           Join INNER []
+ *             Scan a [0, 1]
+ *             Scan b [0, 1]
+ * after:  Join INNER [(#0 = #2)]
+ *           Filter [(#1 > 5)]
+ *             Scan a [0, 1]
+ *           Scan b [0, 1]
+ * </pre>
+ *
+ * Outer joins take only what keeps their meaning: a WHERE conjunct on the preserved side of a LEFT or RIGHT
+ * join goes below it (one on the other side must see the NULL-extended rows, so it stays above); an ON
+ * conjunct on the non-preserved side filters that side first (one on the preserved side decides matching
+ * only, so it stays in the condition); a FULL join keeps everything. Conditions also pass below projections
+ * (rewritten over the projection's input) and sorts, and stop at aggregations and limits.
+ */
+public final class PushFiltersIntoJoins implements OptimizerRule {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return push(plan, List.of());
+    }
+
+    /** {@code plan} with {@code conjuncts} (over its output columns) applied as far down as they may go. */
+    private LogicalPlan push(LogicalPlan plan, List<BoundExpression> conjuncts) {
+        return switch (plan) {
+            case LogicalPlan.Filter filter -> push(filter.input(), concat(filter.conjuncts(), conjuncts));
+            case LogicalPlan.Join join -> pushIntoJoin(join, conjuncts);
+            case LogicalPlan.Project project -> new LogicalPlan.Project(
+                    push(project.input(), ExpressionSubstitution.substituteAll(conjuncts, project.expressions())),
+                    project.expressions());
+            case LogicalPlan.Sort sort -> new LogicalPlan.Sort(push(sort.input(), conjuncts), sort.keys());
+            case LogicalPlan.Scan scan -> filtered(scan, conjuncts);
+            case LogicalPlan.Values values -> filtered(values, conjuncts);
+            case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),
+                    aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
+            case LogicalPlan.Limit limit -> filtered(new LogicalPlan.Limit(push(limit.input(), List.of()), limit.limit(),
+                    limit.offset()), conjuncts);
+            case LogicalPlan.Insert insert -> filtered(new LogicalPlan.Insert(insert.table(),
+                    push(insert.input(), List.of())), conjuncts);
+        };
+    }
+
+    private enum Side { NONE, LEFT, RIGHT, BOTH }
+
+    private LogicalPlan pushIntoJoin(LogicalPlan.Join join, List<BoundExpression> above) {
+        int leftWidth = join.left().outputTypes().size();
+        LogicalPlan.JoinType type = join.type();
+        List<BoundExpression> toLeft = new ArrayList<>();
+        List<BoundExpression> toRight = new ArrayList<>();
+        List<BoundExpression> condition = new ArrayList<>();
+        List<BoundExpression> remaining = new ArrayList<>();
+        for (BoundExpression conjunct : above) {
+            Side side = side(conjunct, leftWidth);
+            boolean leftGoesDown = type == LogicalPlan.JoinType.INNER || type == LogicalPlan.JoinType.LEFT
+                    || type == LogicalPlan.JoinType.SEMI || type == LogicalPlan.JoinType.ANTI;
+            boolean rightGoesDown = type == LogicalPlan.JoinType.INNER || type == LogicalPlan.JoinType.RIGHT;
+            if (side == Side.LEFT && leftGoesDown) {
+                toLeft.add(conjunct);
+            } else if (side == Side.RIGHT && rightGoesDown) {
+                toRight.add(conjunct);
+            } else if (side == Side.BOTH && type == LogicalPlan.JoinType.INNER) {
+                condition.add(conjunct);
+            } else {
+                remaining.add(conjunct);
+            }
+        }
+        for (BoundExpression conjunct : join.conjuncts()) {
+            Side side = side(conjunct, leftWidth);
+            boolean leftGoesDown = type == LogicalPlan.JoinType.INNER || type == LogicalPlan.JoinType.RIGHT
+                    || type == LogicalPlan.JoinType.SEMI;
+            boolean rightGoesDown = type == LogicalPlan.JoinType.INNER || type == LogicalPlan.JoinType.LEFT
+                    || type == LogicalPlan.JoinType.SEMI || type == LogicalPlan.JoinType.ANTI;
+            if (side == Side.LEFT && leftGoesDown) {
+                toLeft.add(conjunct);
+            } else if (side == Side.RIGHT && rightGoesDown) {
+                toRight.add(conjunct);
+            } else {
+                condition.add(conjunct);
+            }
+        }
+        LogicalPlan left = push(join.left(), toLeft);
+        LogicalPlan right = push(join.right(), shiftLeft(toRight, leftWidth));
+        return filtered(new LogicalPlan.Join(type, left, right, condition), remaining);
+    }
+
+    /** Which join inputs a conjunct reads (columns below {@code leftWidth} are the left input's). */
+    private static Side side(BoundExpression conjunct, int leftWidth) {
+        BitSet columns = new BitSet();
+        ColumnReferences.collect(conjunct, columns);
+        if (columns.isEmpty()) {
+            return Side.NONE;
+        }
+        boolean readsLeft = columns.nextSetBit(0) < leftWidth;
+        boolean readsRight = columns.length() > leftWidth;
+        return readsLeft && readsRight ? Side.BOTH : readsLeft ? Side.LEFT : Side.RIGHT;
+    }
+
+    /** Conjuncts over the right input's columns only, renumbered onto the right input. */
+    private static List<BoundExpression> shiftLeft(List<BoundExpression> conjuncts, int leftWidth) {
+        if (conjuncts.isEmpty()) {
+            return conjuncts;
+        }
+        BitSet columns = new BitSet();
+        ColumnReferences.collectAll(conjuncts, columns);
+        int[] mapping = new int[columns.length()];
+        for (int i = 0; i < mapping.length; i++) {
+            mapping[i] = i - leftWidth;
+        }
+        return ColumnReferences.renumberAll(conjuncts, mapping);
+    }
+
+    private static LogicalPlan filtered(LogicalPlan plan, List<BoundExpression> conjuncts) {
+        return conjuncts.isEmpty() ? plan : new LogicalPlan.Filter(plan, conjuncts);
+    }
+
+    private static List<BoundExpression> concat(List<BoundExpression> a, List<BoundExpression> b) {
+        List<BoundExpression> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+}
