@@ -1,5 +1,6 @@
 package io.basalt.optimizer;
 
+import io.basalt.optimizer.rule.AvoidCrossProducts;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
@@ -11,10 +12,12 @@ import java.util.List;
 public final class Optimizer {
     private static final List<OptimizerRule> RULES = List.of(
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
-            // belong (join conditions, filters near the scans), so that pruning sees which columns each
-            // operator still reads.
+            // belong (join conditions, filters near the scans); with the conditions in the joins, inner
+            // joins can be reordered around cross products; last, pruning sees which columns each operator
+            // still reads.
             new ExtractCommonConjuncts(),
             new PushFiltersIntoJoins(),
+            new AvoidCrossProducts(),
             new PruneColumns());
 
     private Optimizer() {
