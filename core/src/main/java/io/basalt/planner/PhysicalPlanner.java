@@ -142,8 +142,9 @@ public final class PhysicalPlanner {
 
     /**
      * Splits the conjuncts: {@code l = r} with {@code l} reading only left columns and {@code r} only right
-     * ones (or the reverse) becomes a key pair, right keys renumbered onto the right input; a constant
-     * TRUE is dropped; everything else stays a residual over left-then-right columns.
+     * ones (or the reverse), both of one type the hash join can hash, becomes a key pair, right keys
+     * renumbered onto the right input; a constant TRUE is dropped; everything else stays a residual over
+     * left-then-right columns.
      */
     private static JoinKeys splitCondition(List<BoundExpression> conjuncts, int leftWidth) {
         List<BoundExpression> left = new ArrayList<>();
@@ -154,6 +155,7 @@ public final class PhysicalPlanner {
                 continue;
             }
             if (conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == CompareOp.EQ
+                    && comparison.left().type().equals(comparison.right().type())
                     && HashJoinOperator.canHash(comparison.left().type())) {
                 Side a = side(comparison.left(), leftWidth);
                 Side b = side(comparison.right(), leftWidth);
