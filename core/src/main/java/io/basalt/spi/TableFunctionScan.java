@@ -7,6 +7,7 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.VectorCopies;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,21 +34,32 @@ public record TableFunctionScan(String name, BoundTableFunction bound) implement
     public SourceState open(int[] columns, ExecutionContext context) {
         TableFunctionCursor cursor = bound.open(context.allocator(), context.vectorSize());
         return new SourceState() {
+            private final List<FieldVector> copies = new ArrayList<>(columns.length);
+
+            /** Copies each batch: the cursor may refill its vectors, while consumers keep slices of ours. */
             @Override
             public Batch next() {
+                release();
                 VectorSchemaRoot root = cursor.next();
                 if (root == null) {
                     return null;
                 }
-                List<FieldVector> chosen = new ArrayList<>(columns.length);
                 for (int column : columns) {
-                    chosen.add(root.getVector(column));
+                    copies.add(VectorCopies.copy(root.getVector(column), context.allocator()));
                 }
-                return new Batch(chosen, root.getRowCount());
+                return new Batch(new ArrayList<>(copies), root.getRowCount());
+            }
+
+            private void release() {
+                for (FieldVector copy : copies) {
+                    copy.close();
+                }
+                copies.clear();
             }
 
             @Override
             public void close() {
+                release();
                 cursor.close();
             }
         };

@@ -1,0 +1,51 @@
+package io.basalt.exec.vector;
+
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Deep copies of vectors, buffer by buffer (one memory copy per buffer, not one call per value), for data
+ * that comes from outside the executor and may be overwritten by its producer — a table function's cursor
+ * refills its vectors in place, while operators keep zero-copy slices of what they are given.
+ */
+public final class VectorCopies {
+    private VectorCopies() {
+    }
+
+    /** A new vector in {@code allocator} with the same field and values as {@code source}. */
+    public static FieldVector copy(FieldVector source, BufferAllocator allocator) {
+        int rows = source.getValueCount();
+        FieldVector target = source.getField().createVector(allocator);
+        switch (source) {
+            case BaseFixedWidthVector fixed -> {
+                target.setInitialCapacity(Math.max(rows, 1));
+                target.allocateNew();
+                long validityBytes = (rows + 7L) / 8;
+                long dataBytes = fixed instanceof BitVector ? validityBytes : (long) fixed.getTypeWidth() * rows;
+                target.getValidityBuffer().setBytes(0, source.getValidityBuffer(), 0, validityBytes);
+                target.getDataBuffer().setBytes(0, source.getDataBuffer(), 0, dataBytes);
+            }
+            case BaseVariableWidthVector variable -> {
+                BaseVariableWidthVector out = (BaseVariableWidthVector) target;
+                long dataBytes = rows == 0 ? 0 : variable.getOffsetBuffer().getInt((long) rows * 4);
+                out.allocateNew(Math.max(dataBytes, 1), Math.max(rows, 1));
+                out.getValidityBuffer().setBytes(0, variable.getValidityBuffer(), 0, (rows + 7L) / 8);
+                out.getOffsetBuffer().setBytes(0, variable.getOffsetBuffer(), 0, (rows + 1L) * 4);
+                out.getDataBuffer().setBytes(0, variable.getDataBuffer(), 0, dataBytes);
+                out.setLastSet(rows - 1);
+            }
+            default -> {
+                target.setInitialCapacity(Math.max(rows, 1));
+                target.allocateNew();
+                for (int i = 0; i < rows; i++) {
+                    target.copyFromSafe(i, i, source);
+                }
+            }
+        }
+        target.setValueCount(rows);
+        return target;
+    }
+}

@@ -1,0 +1,55 @@
+package io.basalt.exec.vector;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.type.Interval;
+import io.basalt.type.LogicalType;
+import java.math.BigDecimal;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.Test;
+
+/** Copies keep every value and NULL, and stay intact when the source is overwritten in place. */
+class VectorCopiesTest {
+    @Test
+    void copiesOfEveryTypeSurviveTheSourceBeingReset() {
+        List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER,
+                LogicalType.BIGINT, LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4),
+                LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.DATE, LogicalType.TIMESTAMP, LogicalType.INTERVAL);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (LogicalType type : types) {
+                for (int rows : new int[] {0, 1, 7, 9, 100}) {
+                    try (FieldVector source = ValueAccess.allocate(type, "x", allocator, rows)) {
+                        for (int i = 0; i < rows; i++) {
+                            ValueAccess.set(source, i, i % 3 == 1 ? null : value(type, i));
+                        }
+                        source.setValueCount(rows);
+                        try (FieldVector copy = VectorCopies.copy(source, allocator)) {
+                            source.reset();
+                            assertThat(copy.getValueCount()).isEqualTo(rows);
+                            for (int i = 0; i < rows; i++) {
+                                assertThat(ValueAccess.get(copy, i)).as("%s row %d", type, i)
+                                        .isEqualTo(i % 3 == 1 ? null : value(type, i));
+                            }
+                        }
+                    }
+                }
+            }
+            assertThat(allocator.getAllocatedMemory()).isZero();
+        }
+    }
+
+    private static Object value(LogicalType type, int i) {
+        return switch (type.physical()) {
+            case BOOLEAN -> i % 2 == 0;
+            case INT16, INT32, INT64 -> (long) i * 37 - 100;
+            case FLOAT64 -> i * 0.5;
+            case INT128 -> new BigDecimal("1234567890123456789012." + (1000 + i));
+            case BIG_DECIMAL -> new BigDecimal("-99." + i);
+            case STRING -> "value " + i + " ü";
+            case INTERVAL -> new Interval(i, -i, i * 1000L);
+        };
+    }
+}
