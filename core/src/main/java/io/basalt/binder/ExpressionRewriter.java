@@ -104,7 +104,7 @@ final class ExpressionRewriter {
             case BoundExpression.Case x -> b instanceof BoundExpression.Case y && sameAll(x.conditions(), y.conditions())
                     && sameAll(x.results(), y.results()) && same(x.otherwise(), y.otherwise());
             case BoundExpression.Function x -> b instanceof BoundExpression.Function y
-                    && x.function().name().equals(y.function().name()) && sameAll(x.arguments(), y.arguments());
+                    && x.function().equals(y.function()) && sameAll(x.arguments(), y.arguments());
             case BoundExpression.AggregateCall x -> b instanceof BoundExpression.AggregateCall y
                     && x.function().equals(y.function()) && same(x.argument(), y.argument());
         };

@@ -279,12 +279,12 @@ final class FromClauseBinder {
 
     /**
      * PostgreSQL's rule that a name may introduce only one FROM item per query level. The code is
-     * PostgreSQL's 42712 (duplicate_alias) once {@link SqlState} has it; until then the nearest, 42P07.
+     * PostgreSQL's 42712 (duplicate_alias).
      */
     private static void requireDistinctNames(Source left, Source right) {
         for (String name : right.itemNames()) {
             if (left.itemNames().contains(name)) {
-                throw BasaltException.of(SqlState.DUPLICATE_TABLE, "table name \"" + name + "\" specified more than once");
+                throw BasaltException.of(SqlState.DUPLICATE_ALIAS, "table name \"" + name + "\" specified more than once");
             }
         }
     }

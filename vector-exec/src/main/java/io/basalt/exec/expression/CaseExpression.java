@@ -13,6 +13,7 @@ import org.apache.arrow.vector.FieldVector;
  * {@code CASE WHEN c1 THEN r1 ... ELSE e END} (the simple form is rewritten by the binder into this one).
  * Each result is evaluated only on the rows that chose it, so that {@code CASE WHEN b = 0 THEN 0 ELSE a / b END}
  * never divides by zero: the chosen rows are gathered into a smaller batch, evaluated, and scattered back.
+ * Results are written in row order at the end (variable-width Arrow vectors must be filled in order).
  * {@code otherwise} is a NULL constant when there is no ELSE.
  */
 public record CaseExpression(List<PhysicalExpression> conditions, List<PhysicalExpression> results,
@@ -35,6 +36,9 @@ public record CaseExpression(List<PhysicalExpression> conditions, List<PhysicalE
         }
         int[] chosen = new int[rows];
         int[] remaining = new int[rows];
+        // Where each row's result is: which evaluated vector and which position in it.
+        FieldVector[] resultVector = new FieldVector[rows];
+        int[] resultIndex = new int[rows];
         for (int w = 0; w < conditions.size() && undecidedCount > 0; w++) {
             Batch candidates = VectorGather.gather(batch, undecided, undecidedCount, context);
             BitVector condition = (BitVector) conditions.get(w).evaluate(candidates, context);
@@ -51,7 +55,8 @@ public record CaseExpression(List<PhysicalExpression> conditions, List<PhysicalE
                 Batch picked = VectorGather.gather(candidates, chosen, chosenCount, context);
                 FieldVector value = results.get(w).evaluate(picked, context);
                 for (int k = 0; k < chosenCount; k++) {
-                    VectorGather.copyValue(value, k, out, undecided[chosen[k]]);
+                    resultVector[undecided[chosen[k]]] = value;
+                    resultIndex[undecided[chosen[k]]] = k;
                 }
             }
             System.arraycopy(remaining, 0, undecided, 0, remainingCount);
@@ -61,8 +66,12 @@ public record CaseExpression(List<PhysicalExpression> conditions, List<PhysicalE
             Batch rest = VectorGather.gather(batch, undecided, undecidedCount, context);
             FieldVector value = otherwise.evaluate(rest, context);
             for (int k = 0; k < undecidedCount; k++) {
-                VectorGather.copyValue(value, k, out, undecided[k]);
+                resultVector[undecided[k]] = value;
+                resultIndex[undecided[k]] = k;
             }
+        }
+        for (int i = 0; i < rows; i++) {
+            VectorGather.copyValue(resultVector[i], resultIndex[i], out, i);
         }
         out.setValueCount(rows);
         return out;

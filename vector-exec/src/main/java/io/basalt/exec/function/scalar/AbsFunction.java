@@ -60,4 +60,15 @@ final class AbsFunction implements ScalarFunction {
         }
         return out;
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AbsFunction that && true;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass());
+    }
 }

@@ -63,4 +63,15 @@ final class CaseMappingFunction implements ScalarFunction {
         text.codePoints().forEach(c -> out.appendCodePoint(upper ? Character.toUpperCase(c) : Character.toLowerCase(c)));
         return out.toString();
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof CaseMappingFunction that && java.util.Objects.equals(upper, that.upper);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), upper);
+    }
 }

@@ -171,4 +171,15 @@ public final class DatePartFunction implements ScalarFunction {
             case HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS -> 0;
         };
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DatePartFunction that && java.util.Objects.equals(field, that.field) && java.util.Objects.equals(timestamp, that.timestamp);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), field, timestamp);
+    }
 }

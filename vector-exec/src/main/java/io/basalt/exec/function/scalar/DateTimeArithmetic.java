@@ -117,4 +117,15 @@ public final class DateTimeArithmetic implements ScalarFunction {
         return new Interval(wholeMonths.intValueExact(), wholeDays.intValueExact(),
                 micros.setScale(0, RoundingMode.HALF_EVEN).longValueExact());
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DateTimeArithmetic that && java.util.Objects.equals(kind, that.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), kind);
+    }
 }

@@ -85,4 +85,15 @@ public final class DateTruncFunction implements ScalarFunction {
         };
         return cut.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + cut.getNano() / 1000;
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof DateTruncFunction that && java.util.Objects.equals(unit, that.unit);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), unit);
+    }
 }

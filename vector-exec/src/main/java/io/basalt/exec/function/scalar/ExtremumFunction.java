@@ -47,4 +47,15 @@ public final class ExtremumFunction implements ScalarFunction {
         }
         return out;
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof ExtremumFunction that && java.util.Objects.equals(greatest, that.greatest);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), greatest);
+    }
 }

@@ -76,4 +76,15 @@ public final class LikeFunction implements ScalarFunction {
         }
         return out;
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LikeFunction that && java.util.Objects.equals(constantPattern, that.constantPattern) && java.util.Objects.equals(negated, that.negated) && java.util.Objects.equals(caseInsensitive, that.caseInsensitive);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), constantPattern, negated, caseInsensitive);
+    }
 }

@@ -18,13 +18,15 @@ public final class LikePattern {
 
     private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, GENERAL }
 
+    private final String source;
     private final byte[] kinds;
     private final byte[] literals;
     private final boolean caseInsensitive;
     private final Shape shape;
     private final byte[] fixed;
 
-    private LikePattern(byte[] kinds, byte[] literals, boolean caseInsensitive) {
+    private LikePattern(String source, byte[] kinds, byte[] literals, boolean caseInsensitive) {
+        this.source = source;
         this.kinds = kinds;
         this.literals = literals;
         this.caseInsensitive = caseInsensitive;
@@ -91,7 +93,7 @@ public final class LikePattern {
                 appendLiteral(c, kinds, literals, caseInsensitive);
             }
         }
-        return new LikePattern(kinds.toByteArray(), literals.toByteArray(), caseInsensitive);
+        return new LikePattern(pattern + "\u0000" + escape, kinds.toByteArray(), literals.toByteArray(), caseInsensitive);
     }
 
     private static void appendLiteral(int codePoint, java.io.ByteArrayOutputStream kinds,
@@ -176,5 +178,16 @@ public final class LikePattern {
             next++;
         }
         return next;
+    }
+
+    /** Patterns are equal when written the same way (text, escape, case sensitivity). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LikePattern that && source.equals(that.source) && caseInsensitive == that.caseInsensitive;
+    }
+
+    @Override
+    public int hashCode() {
+        return source.hashCode() * 31 + (caseInsensitive ? 1 : 0);
     }
 }

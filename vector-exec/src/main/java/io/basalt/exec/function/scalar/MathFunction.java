@@ -144,4 +144,15 @@ public final class MathFunction implements ScalarFunction {
         }
         return result;
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof MathFunction that && java.util.Objects.equals(kind, that.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), kind);
+    }
 }

@@ -210,4 +210,15 @@ public final class TextFunction implements ScalarFunction {
         }
         return out.toString();
     }
+
+    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TextFunction that && java.util.Objects.equals(kind, that.kind);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(getClass(), kind);
+    }
 }
