@@ -1,0 +1,89 @@
+package io.basalt.cli.conformance;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.cli.command.MetaCommandDispatcher;
+import io.basalt.cli.error.ErrorReport;
+import io.basalt.cli.format.PrintSettings;
+import io.basalt.cli.options.EchoMode;
+import io.basalt.cli.shell.ReaderInput;
+import io.basalt.cli.shell.Shell;
+import io.basalt.cli.shell.ShellOutput;
+import io.basalt.cli.shell.ShellSettings;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plays a script through Basalt's shell inside this process, as {@code basalt -X -a -q < script 2>&1}
+ * would: a fresh in-memory database, the script read as piped standard input (so errors carry no
+ * file-and-line prefix), every input line echoed, command tags suppressed, and standard output and
+ * standard error written to one stream in the order they happen. Before the script, the session is
+ * prepared as its {@link ScriptSetup} says; the output of that preparation is dropped.
+ */
+public final class ShellScriptPlayer {
+    private ShellScriptPlayer() {
+    }
+
+    public static PlayedScript play(String script, ScriptSetup setup) {
+        List<String> notes = new ArrayList<>();
+        try (Database database = Basalt.inMemory();
+             ErrorRecordingSession session = new ErrorRecordingSession(database.connect())) {
+            for (String setting : setup.settings()) {
+                try (QueryResult ignored = session.execute(setting)) {
+                    // only the effect matters
+                } catch (RuntimeException e) {
+                    notes.add("setting not applied: " + setting + ": " + ErrorReport.of(e).message());
+                }
+            }
+            for (Path prerequisite : setup.prerequisites()) {
+                run(session, read(prerequisite), prerequisite.getFileName().toString(), setup.variables(), EchoMode.NONE,
+                        OutputStream.nullOutputStream(), notes);
+            }
+            ByteArrayOutputStream captured = new ByteArrayOutputStream();
+            long start = System.nanoTime();
+            run(session, script, "the script", setup.variables(), EchoMode.ALL, captured, notes);
+            long elapsed = (System.nanoTime() - start) / 1_000_000;
+            return new PlayedScript(captured.toString(StandardCharsets.UTF_8), session.sqlStates(), notes, elapsed);
+        }
+    }
+
+    /** Reads a script as the shell reads one (UTF-8). */
+    static String read(Path script) {
+        try {
+            return Files.readString(script, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + script, e);
+        }
+    }
+
+    /** Runs {@code script} in the shell over {@code session}; {@code label} names it in notes. */
+    private static void run(ErrorRecordingSession session, String script, String label, Map<String, String> variables,
+                            EchoMode echo, OutputStream sink, List<String> notes) {
+        PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
+        ShellSettings settings = new ShellSettings(PrintSettings.defaults(), true, echo);
+        for (Map.Entry<String, String> variable : variables.entrySet()) {
+            settings.setVariable(variable.getKey(), variable.getValue());
+        }
+        Shell shell = new Shell(session, null, settings, new ShellOutput(stream, stream), new MetaCommandDispatcher(), () -> 0);
+        try {
+            shell.runScript(new ReaderInput(new BufferedReader(new StringReader(script)), null), null, false);
+        } catch (IOException | RuntimeException e) {
+            // A failure of the shell itself: the rest of the script's output is missing, and the report says why.
+            notes.add("the shell failed in " + label + ": " + e);
+        } finally {
+            stream.flush();
+        }
+    }
+}
