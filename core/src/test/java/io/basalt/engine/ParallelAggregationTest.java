@@ -14,7 +14,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Aggregations run on several workers (threshold lowered so small tables split) give exactly the results
- * of the single-threaded run: the same groups, counts, exact sums and averages, minima and maxima.
+ * of the single-threaded run: the same groups, counts, exact sums and averages, minima and maxima, also
+ * when the workers probe a shared join build on the way.
  */
 class ParallelAggregationTest {
     private static final String[] QUERIES = {
@@ -24,6 +25,10 @@ class ParallelAggregationTest {
             "SELECT a % 7 AS k, sum(n * 2), count(*) FROM data WHERE b > 10 GROUP BY a % 7 ORDER BY k",
             "SELECT count(*) FROM data WHERE c IS NULL",
             "SELECT g, count(DISTINCT t), count(DISTINCT b), sum(DISTINCT n) FROM data GROUP BY g ORDER BY g",
+            "SELECT label, count(*), sum(a) FROM data JOIN dim ON data.g = dim.g GROUP BY label ORDER BY label",
+            "SELECT label, count(*), max(n) FROM data LEFT JOIN dim ON data.g = dim.g WHERE b < 50 GROUP BY label"
+                    + " ORDER BY label NULLS FIRST",
+            "SELECT count(*), sum(d2.b) FROM data d1 JOIN data d2 ON d1.a = d2.a AND d1.g = d2.g",
     };
 
     private static List<String> run(BasaltConfig config, int rows) {
@@ -38,6 +43,9 @@ class ParallelAggregationTest {
                         .append(", 'k").append(i % 29).append("', ").append(i % 997).append('.').append(i % 100).append(')');
             }
             session.execute(insert.toString()).close();
+            session.execute("CREATE TABLE dim (g integer, label text)").close();
+            session.execute("INSERT INTO dim VALUES (0, 'zero'), (1, 'one'), (2, 'two'), (3, 'three'), (4, 'four'),"
+                    + " (5, 'five'), (6, 'six'), (7, 'seven'), (8, 'eight'), (9, 'nine')").close();
             for (String query : QUERIES) {
                 try (QueryResult result = session.query(query)) {
                     StringBuilder text = new StringBuilder();

@@ -26,6 +26,14 @@ public interface BuildProbeOperator extends PhysicalOperator {
      */
     OperatorState openProbe(ExecutionContext context, SinkState finishedBuild);
 
+    /**
+     * Whether several workers may probe one finished build at once, each with its own probe state, and
+     * together produce exactly the single-threaded result: true when probing only reads the build.
+     */
+    default boolean parallelProbeSafe() {
+        return false;
+    }
+
     @Override
     default List<PhysicalOperator> children() {
         return List.of(probeChild(), buildChild());

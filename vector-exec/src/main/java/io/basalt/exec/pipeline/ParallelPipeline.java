@@ -1,6 +1,7 @@
 package io.basalt.exec.pipeline;
 
 import io.basalt.error.BasaltException;
+import io.basalt.exec.operator.BuildProbeOperator;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
@@ -20,8 +21,9 @@ import java.util.concurrent.Future;
  * Morsel-driven execution of one pipeline on several threads: a shared scan hands out morsels, each
  * worker runs its own states of the streaming operators into its own sink state, and the worker states
  * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
- * scan -> filter/project... -> mergeable breaker (aggregation) over enough rows to be worth it; every other
- * pipeline runs on the calling thread. The calling thread is one of the workers.
+ * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) over enough rows to be worth
+ * it; every other pipeline runs on the calling thread. Join builds run first, once, and the workers probe
+ * them together. The calling thread is one of the workers.
  */
 final class ParallelPipeline {
     private ParallelPipeline() {
@@ -38,16 +40,23 @@ final class ParallelPipeline {
             return false;
         }
         for (PhysicalOperator operator : chain) {
-            if (!(operator instanceof StreamingOperator streaming) || !streaming.parallelSafe()) {
+            boolean safe = operator instanceof StreamingOperator streaming ? streaming.parallelSafe()
+                    : operator instanceof BuildProbeOperator join && join.parallelProbeSafe();
+            if (!safe) {
                 return false;
             }
         }
         return true;
     }
 
+    /** Runs a join's build pipeline to completion and returns the finished build state. */
+    interface BuildRunner {
+        SinkState build(BuildProbeOperator join);
+    }
+
     /** Runs the pipeline in parallel into {@code global}; false (nothing done) when the scan cannot split. */
     static boolean run(ExecutionContext context, ScanOperator scan, List<PhysicalOperator> chain,
-                       MergeableSinkOperator sinkOperator, SinkState global) {
+                       MergeableSinkOperator sinkOperator, SinkState global, BuildRunner builder) {
         ParallelScan shared = scan.source().openParallel(scan.columns(), context);
         if (shared == null) {
             return false;
@@ -55,17 +64,23 @@ final class ParallelPipeline {
         int workers = context.threads();
         List<SinkState> locals = new ArrayList<>(workers);
         List<Future<?>> tasks = new ArrayList<>(workers - 1);
+        java.util.Map<PhysicalOperator, SinkState> builds = new java.util.IdentityHashMap<>();
         try {
+            for (PhysicalOperator operator : chain) {
+                if (operator instanceof BuildProbeOperator join) {
+                    builds.put(join, builder.build(join));
+                }
+            }
             for (int w = 0; w < workers; w++) {
                 locals.add(sinkOperator.openSink(context));
             }
             for (int w = 1; w < workers; w++) {
                 SinkState local = locals.get(w);
-                tasks.add(context.workers().submit(() -> work(context, shared, chain, local)));
+                tasks.add(context.workers().submit(() -> work(context, shared, chain, builds, local)));
             }
             RuntimeException failure = null;
             try {
-                work(context, shared, chain, locals.getFirst());
+                work(context, shared, chain, builds, locals.getFirst());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -95,17 +110,22 @@ final class ParallelPipeline {
             for (SinkState local : locals) {
                 local.close();
             }
+            for (SinkState build : builds.values()) {
+                build.close();
+            }
             shared.close();
         }
     }
 
     /** One worker: its own source over the shared scan, its own operator states, its own sink state. */
     private static void work(ExecutionContext context, ParallelScan shared, List<PhysicalOperator> chain,
-                             SinkState local) {
+                             java.util.Map<PhysicalOperator, SinkState> builds, SinkState local) {
         List<OperatorState> states = new ArrayList<>(chain.size());
         try (SourceState source = shared.openWorker()) {
             for (PhysicalOperator operator : chain) {
-                states.add(((StreamingOperator) operator).openOperator(context));
+                states.add(operator instanceof BuildProbeOperator join
+                        ? join.openProbe(context, builds.get(join))
+                        : ((StreamingOperator) operator).openOperator(context));
             }
             PipelineExecutor.drive(source, states, local);
         } finally {

@@ -70,7 +70,7 @@ public final class PipelineExecutor {
                 case SourceOperator sourceOperator -> {
                     if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator)) {
                         if (ParallelPipeline.run(context, (ScanOperator) sourceOperator, chain,
-                                (MergeableSinkOperator) sinkOperator, sink)) {
+                                (MergeableSinkOperator) sinkOperator, sink, this::build)) {
                             return;
                         }
                     }
@@ -103,6 +103,19 @@ public final class PipelineExecutor {
             if (breaker != null) {
                 breaker.close();
             }
+        }
+    }
+
+    /** Runs a join's build side into a fresh build state, finished. */
+    private SinkState build(BuildProbeOperator join) {
+        SinkState build = join.openBuild(context);
+        try {
+            push(join.buildChild(), build, null);
+            build.finish();
+            return build;
+        } catch (RuntimeException | Error failure) {
+            build.close();
+            throw failure;
         }
     }
 

@@ -92,6 +92,12 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         return new BuildState(context);
     }
 
+    /** Probes share the read-only build; only RIGHT and FULL joins remember which build rows matched. */
+    @Override
+    public boolean parallelProbeSafe() {
+        return !joinType.keepsUnmatchedBuildRows();
+    }
+
     @Override
     public OperatorState openProbe(ExecutionContext context, SinkState finishedBuild) {
         BuildState build = (BuildState) finishedBuild;
