@@ -17,13 +17,18 @@ import io.basalt.exec.vector.VectorSlices;
  * A table held in memory as chunks of Arrow vectors, {@code chunkRows} rows each. Full chunks never
  * change again, so scans read them without copying or locking; the last, partly filled chunk is read
  * through slices taken when the scan opens, so later appends stay invisible to it.
+ *
+ * <p>The chunks belong to a {@link Generation}; TRUNCATE starts a new, empty one. Scans count themselves in
+ * the generation they read, and a generation TRUNCATE left behind is freed when its last scan closes, so a
+ * scan running across a TRUNCATE keeps reading valid memory.
  */
 public final class InMemoryTableStore implements TableStore {
     private final String name;
     private final List<LogicalType> columnTypes;
     private final BufferAllocator allocator;
     private final int chunkRows;
-    private final List<FieldVector[]> chunks = new ArrayList<>();
+    private Generation generation = new Generation();
+    private List<FieldVector[]> chunks = generation.chunks;
     private int lastChunkRows;
     private long rowCount;
 
@@ -87,6 +92,43 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
+    /** The chunks written between two truncations, and how many open scans read them. */
+    private static final class Generation {
+        final List<FieldVector[]> chunks = new ArrayList<>();
+        int openScans;
+        boolean retired;
+
+        void free() {
+            for (FieldVector[] chunk : chunks) {
+                for (FieldVector vector : chunk) {
+                    vector.close();
+                }
+            }
+            chunks.clear();
+        }
+    }
+
+    @Override
+    public synchronized void truncate() {
+        Generation old = generation;
+        old.retired = true;
+        generation = new Generation();
+        chunks = generation.chunks;
+        lastChunkRows = 0;
+        rowCount = 0;
+        if (old.openScans == 0) {
+            old.free();
+        }
+    }
+
+    /** A scan of {@code scanned} ended: frees it if TRUNCATE left it behind and no other scan reads it. */
+    private synchronized void scanClosed(Generation scanned) {
+        scanned.openScans--;
+        if (scanned.retired && scanned.openScans == 0) {
+            scanned.free();
+        }
+    }
+
     private FieldVector[] newChunk() {
         FieldVector[] chunk = new FieldVector[columnTypes.size()];
         for (int c = 0; c < chunk.length; c++) {
@@ -108,21 +150,31 @@ public final class InMemoryTableStore implements TableStore {
         return new io.basalt.exec.operator.scan.ParallelScan() {
             @Override
             public SourceState openWorker() {
-                return new ChunkScan(snapshot.fullChunks(), snapshot.tail(), snapshot.tailRows(), columns, context,
-                        nextMorsel, false);
+                return new ChunkScan(snapshot, columns, context, nextMorsel, false);
             }
+
+            private boolean closed;
 
             @Override
             public void close() {
+                if (closed) {
+                    return;
+                }
+                closed = true;
                 for (FieldVector vector : snapshot.tail()) {
                     vector.close();
                 }
+                scanClosed(snapshot.generation());
             }
         };
     }
 
-    /** The chunks a scan reads: the full ones in place, the last one as slices taken now. */
-    private record Snapshot(List<FieldVector[]> fullChunks, List<FieldVector> tail, int tailRows) {
+    /**
+     * The chunks a scan reads: the full ones in place, the last one as slices taken now. Taking a snapshot
+     * counts a scan of its generation; the scan reports its end through {@link #scanClosed}.
+     */
+    private record Snapshot(Generation generation, List<FieldVector[]> fullChunks, List<FieldVector> tail,
+                            int tailRows) {
     }
 
     private Snapshot snapshot(int[] columns, ExecutionContext context) {
@@ -138,43 +190,47 @@ public final class InMemoryTableStore implements TableStore {
                     tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
                 }
             }
-            return new Snapshot(fullChunks, tail, tailRows);
+            generation.openScans++;
+            return new Snapshot(generation, fullChunks, tail, tailRows);
         }
     }
 
     @Override
     public SourceState open(int[] columns, ExecutionContext context) {
         Snapshot snapshot = snapshot(columns, context);
-        return new ChunkScan(snapshot.fullChunks(), snapshot.tail(), snapshot.tailRows(), columns, context,
-                new java.util.concurrent.atomic.AtomicInteger(), true);
+        return new ChunkScan(snapshot, columns, context, new java.util.concurrent.atomic.AtomicInteger(), true);
     }
 
     /**
      * Reads full chunks in place and the snapshot of the last one, slicing to the query's batch size. The
      * chunks it reads are those it claims from {@code nextMorsel} (shared by the workers of a parallel
-     * scan; a private counter for a plain scan). {@code ownsTail}: a plain scan frees the tail slices.
+     * scan; a private counter for a plain scan). {@code ownsSnapshot}: a plain scan frees the tail slices
+     * and ends its snapshot's scan (a parallel scan's workers leave that to the parallel scan).
      */
     private final class ChunkScan implements SourceState {
+        private final Snapshot snapshot;
         private final List<FieldVector[]> fullChunks;
         private final List<FieldVector> tail;
         private final int tailRows;
         private final int[] columns;
         private final ExecutionContext context;
         private final java.util.concurrent.atomic.AtomicInteger nextMorsel;
-        private final boolean ownsTail;
+        private final boolean ownsSnapshot;
         private final List<FieldVector> slices = new ArrayList<>();
+        private boolean closed;
         private int chunk = -1;
         private int offset;
 
-        ChunkScan(List<FieldVector[]> fullChunks, List<FieldVector> tail, int tailRows, int[] columns,
-                  ExecutionContext context, java.util.concurrent.atomic.AtomicInteger nextMorsel, boolean ownsTail) {
-            this.fullChunks = fullChunks;
-            this.tail = tail;
-            this.tailRows = tailRows;
+        ChunkScan(Snapshot snapshot, int[] columns, ExecutionContext context,
+                  java.util.concurrent.atomic.AtomicInteger nextMorsel, boolean ownsSnapshot) {
+            this.snapshot = snapshot;
+            this.fullChunks = snapshot.fullChunks();
+            this.tail = snapshot.tail();
+            this.tailRows = snapshot.tailRows();
             this.columns = columns;
             this.context = context;
             this.nextMorsel = nextMorsel;
-            this.ownsTail = ownsTail;
+            this.ownsSnapshot = ownsSnapshot;
         }
 
         @Override
@@ -235,22 +291,19 @@ public final class InMemoryTableStore implements TableStore {
         @Override
         public void close() {
             releaseSlices();
-            if (ownsTail) {
+            if (ownsSnapshot && !closed) {
+                closed = true;
                 for (FieldVector vector : tail) {
                     vector.close();
                 }
+                scanClosed(snapshot.generation());
             }
         }
     }
 
     @Override
     public synchronized void close() {
-        for (FieldVector[] chunk : chunks) {
-            for (FieldVector vector : chunk) {
-                vector.close();
-            }
-        }
-        chunks.clear();
+        generation.free();
         rowCount = 0;
     }
 }

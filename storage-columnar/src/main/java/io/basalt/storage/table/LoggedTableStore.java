@@ -60,6 +60,17 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    /**
+     * Empties the table without writing to the log: the engine logs the TRUNCATE statement itself (as DDL),
+     * and replay runs it again.
+     */
+    @Override
+    public void truncate() {
+        synchronized (inner) {
+            inner.truncate();
+        }
+    }
+
     @Override
     public SourceState open(int[] columns, ExecutionContext context) {
         return inner.open(columns, context);

@@ -8,8 +8,8 @@ import io.basalt.exec.operator.scan.ScanSource;
  * memory ({@link InMemoryTableStore}); the columnar on-disk store with row groups, zone maps and a
  * write-ahead log implements this same interface.
  *
- * <p>Contract: {@link #append} is atomic (all rows or none become visible) and may run concurrently
- * with scans, which see the rows appended before they were opened.
+ * <p>Contract: {@link #append} and {@link #truncate} are atomic (all rows or none become visible or go) and
+ * may run concurrently with scans, which see the rows as they were when they were opened.
  */
 public interface TableStore extends ScanSource, AutoCloseable {
     /** Rows currently stored. */
@@ -20,6 +20,16 @@ public interface TableStore extends ScanSource, AutoCloseable {
 
     /** Appends several batches atomically: a reader sees all of them or none. */
     void appendAll(java.util.List<Batch> batches);
+
+    /**
+     * Removes every row (TRUNCATE), atomically with respect to appends: an append runs wholly before or wholly
+     * after it. Scans opened before keep reading the rows they saw; their memory is freed when the last of them
+     * closes. Not logged by itself: the engine logs the statement that truncates. Every store Basalt
+     * creates implements it; the default is for stores that are never truncated (test fakes).
+     */
+    default void truncate() {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be truncated");
+    }
 
     /** Frees the table's memory. The store must not be used afterwards. */
     @Override
