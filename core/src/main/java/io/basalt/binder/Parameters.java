@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The values of {@code $1, $2, ...} for one execution, bound as constants. Java types map to SQL types
  * as JDBC users expect; a String is untyped, like a quoted literal, so {@code date_col = $1} with
- * "2024-01-01" works.
+ * "2024-01-01" works. A {@link BoundExpression.Constant} (how EXECUTE passes the arguments of parameters with a
+ * declared type) keeps its type.
  */
 public final class Parameters {
     private final List<Object> values;
@@ -49,6 +50,8 @@ public final class Parameters {
             case BigDecimal d -> decimal(d, position);
             case String s -> new BoundExpression.Constant(s, LogicalType.UNKNOWN, position);
             case LocalDate date -> new BoundExpression.Constant(date.toEpochDay(), LogicalType.DATE, position);
+            case BoundExpression.Constant constant -> new BoundExpression.Constant(constant.value(), constant.type(),
+                    position);
             default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "parameter $" + index + " has unsupported Java type " + value.getClass().getName());
         };

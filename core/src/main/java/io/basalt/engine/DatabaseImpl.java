@@ -40,6 +40,7 @@ final class DatabaseImpl implements Database {
     private final Object ddlLock = new Object();
     private final WriteAheadLog log;
     private final java.util.concurrent.ExecutorService workers;
+    private final SessionSettings defaultSettings;
     private boolean replaying;
     private boolean closed;
 
@@ -50,6 +51,7 @@ final class DatabaseImpl implements Database {
     DatabaseImpl(Path path, BasaltConfig config) {
         this.path = path;
         this.config = config;
+        this.defaultSettings = SessionSettings.defaults(config);
         this.root = MemoryRoots.newRoot("database " + (path == null ? ":memory:" : path), config.memoryLimit());
         this.tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
         this.workers = config.threads() > 1 ? newWorkerPool(config.threads() - 1) : null;
@@ -104,6 +106,11 @@ final class DatabaseImpl implements Database {
     /** The pool parallel pipelines use, or null when the database runs queries on one thread. */
     java.util.concurrent.ExecutorService workers() {
         return workers;
+    }
+
+    /** The settings every new session starts from (and RESET returns to). */
+    SessionSettings defaultSettings() {
+        return defaultSettings;
     }
 
     /** A new table's store: logged when the database lives on disk. */

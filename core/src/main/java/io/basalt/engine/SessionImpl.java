@@ -21,11 +21,19 @@ import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.optimizer.Optimizer;
 import io.basalt.planner.PhysicalPlanner;
 import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.ExecuteStatement;
+import io.basalt.sql.ast.ExplainStatement;
 import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.PrepareStatement;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.ast.ResetStatement;
+import io.basalt.sql.ast.SetStatement;
+import io.basalt.sql.ast.ShowStatement;
 import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.UnsupportedStatement;
 import io.basalt.sql.parser.Parser;
 import io.basalt.type.LogicalType;
@@ -49,19 +57,27 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 final class SessionImpl implements Session {
     private final DatabaseImpl database;
     private final DdlExecutor ddl;
+    private final UtilityStatements utility;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
         this.ddl = new DdlExecutor(database.catalog(), database::newTableStore);
+        this.utility = new UtilityStatements(database.catalog(), database.defaultSettings().copy(),
+                () -> database.newAllocator("result"));
+    }
+
+    /** This session's configuration parameters (SET, SHOW). */
+    SessionSettings settings() {
+        return utility.settings();
     }
 
     @Override
     public QueryResult execute(String sql, Object... parameters) {
         checkOpen();
         try {
-            Statement statement = Parser.parseStatement(sql);
+            Statement statement = utility.evaluateSettingFunctions(Parser.parseStatement(sql));
             BindContext context = new BindContext(database.catalog(), database.tableFunctions(),
                     new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
             return track(run(statement, context, sql));
@@ -103,9 +119,41 @@ final class SessionImpl implements Session {
                     yield result;
                 }
             }
+            case SetStatement set -> utility.set(set);
+            case ShowStatement show -> utility.show(show);
+            case ResetStatement reset -> utility.reset(reset);
+            case ExplainStatement explain -> utility.explain(explain, context, this::runAndDiscard);
+            case PrepareStatement prepare -> utility.prepare(prepare, context);
+            case ExecuteStatement execute -> {
+                PreparedStatements.Execution execution = utility.execution(execute, context);
+                yield run(execution.statement(), execution.context(), sql);
+            }
+            case DeallocateStatement deallocate -> utility.deallocate(deallocate);
+            case TruncateStatement truncate -> {
+                synchronized (database.ddlLock()) {
+                    QueryResultImpl result = utility.truncate(truncate);
+                    database.logDdl(sql);
+                    yield result;
+                }
+            }
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };
+    }
+
+    /** Runs a plan for EXPLAIN ANALYZE: its changes are kept, its rows discarded. */
+    private void runAndDiscard(LogicalPlan plan) {
+        boolean insert = plan instanceof LogicalPlan.Insert;
+        List<LogicalType> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (LogicalType type : insert ? List.of(LogicalType.BIGINT) : plan.outputTypes()) {
+            types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
+            names.add("column" + names.size());
+        }
+        try (BufferAllocator allocator = database.newAllocator("result");
+             ResultCollector collector = new ResultCollector(names, types, allocator)) {
+            execute(plan, collector);
+        }
     }
 
     private QueryResultImpl runQuery(BoundQuery bound) {

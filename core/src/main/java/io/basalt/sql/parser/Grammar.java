@@ -24,6 +24,10 @@ final class Grammar {
     private final DdlParser ddl;
     private final ConstraintParser constraints;
     private final DmlParser dml;
+    private final SettingStatementParser settings;
+    private final ExplainParser explain;
+    private final PreparedStatementParser prepared;
+    private final TruncateParser truncate;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
 
@@ -43,6 +47,10 @@ final class Grammar {
         this.ddl = new DdlParser(this);
         this.constraints = new ConstraintParser(this);
         this.dml = new DmlParser(this);
+        this.settings = new SettingStatementParser(this);
+        this.explain = new ExplainParser(this);
+        this.prepared = new PreparedStatementParser(this);
+        this.truncate = new TruncateParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
     }
@@ -105,6 +113,22 @@ final class Grammar {
 
     DmlParser dml() {
         return dml;
+    }
+
+    SettingStatementParser settings() {
+        return settings;
+    }
+
+    ExplainParser explain() {
+        return explain;
+    }
+
+    PreparedStatementParser prepared() {
+        return prepared;
+    }
+
+    TruncateParser truncate() {
+        return truncate;
     }
 
     UtilityStatementParser utility() {

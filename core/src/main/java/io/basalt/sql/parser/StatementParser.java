@@ -8,7 +8,8 @@ import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
 
 /**
- * Dispatches one statement on its leading keyword to the area parser that knows it. A statement that turns
+ * Dispatches one statement on its leading keyword to the area parser that knows it, and reads the statements
+ * that PREPARE and EXPLAIN wrap. A statement that turns
  * out to use syntax the tree cannot express is skipped to its end and returned as an
  * {@link UnsupportedStatement}; a statement whose leading word is no statement at all is a syntax error at
  * that word, as in PostgreSQL.
@@ -44,6 +45,113 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TABLE)) {
             return grammar.ddl().dropTable();
         }
+        if (first.keyword() != null) {
+            switch (first.keyword()) {
+                case SET -> {
+                    return grammar.settings().set();
+                }
+                case SHOW -> {
+                    return grammar.settings().show();
+                }
+                case RESET -> {
+                    return grammar.settings().reset();
+                }
+                case EXPLAIN -> {
+                    return grammar.explain().explain();
+                }
+                case PREPARE -> {
+                    if (!tokens.peek(1).is(Keyword.TRANSACTION)) {
+                        return grammar.prepared().prepare();
+                    }
+                }
+                case EXECUTE -> {
+                    return grammar.prepared().execute();
+                }
+                case DEALLOCATE -> {
+                    return grammar.prepared().deallocate();
+                }
+                case TRUNCATE -> {
+                    return grammar.truncate().truncate();
+                }
+                default -> {
+                    // every other statement is recognised by the utility parser
+                }
+            }
+        }
         return grammar.utility().statement();
+    }
+
+    /**
+     * The statement of a PREPARE: PostgreSQL's {@code PreparableStmt}, a query or a data-changing statement.
+     * Anything else is a syntax error at its first word.
+     */
+    Statement preparable() {
+        Token first = current();
+        if (first.is(TokenKind.LEFT_PAREN) || QueryParser.isQueryStart(first)) {
+            return new QueryStatement(grammar.queries().query(), first.position());
+        }
+        if (first.is(Keyword.INSERT)) {
+            return grammar.dml().insert();
+        }
+        if (first.is(Keyword.UPDATE) || first.is(Keyword.DELETE) || first.is(Keyword.MERGE)) {
+            throw unsupported(first.keyword().name());
+        }
+        throw tokens.syntaxError();
+    }
+
+    /**
+     * The statement of an EXPLAIN: PostgreSQL's {@code ExplainableStmt}, a preparable statement, an EXECUTE, or
+     * one of the statements that run a query to fill something (CREATE TABLE AS, CREATE MATERIALIZED VIEW,
+     * REFRESH MATERIALIZED VIEW, DECLARE), which Basalt does not have yet.
+     */
+    Statement explainable() {
+        Token first = current();
+        if (first.is(Keyword.EXECUTE)) {
+            return grammar.prepared().execute();
+        }
+        if (first.is(Keyword.DECLARE)) {
+            throw unsupported("DECLARE CURSOR");
+        }
+        if (first.is(Keyword.REFRESH)) {
+            throw unsupported("REFRESH MATERIALIZED VIEW");
+        }
+        if (first.is(Keyword.CREATE)) {
+            throw createAs();
+        }
+        return preparable();
+    }
+
+    /**
+     * Reads {@code CREATE [TEMP] TABLE name [(columns)]} or {@code CREATE MATERIALIZED VIEW} as far as PostgreSQL
+     * does before it knows whether this is a CREATE ... AS, and returns what to throw: unsupported if it is, a
+     * syntax error where PostgreSQL reports one if it is not.
+     */
+    private RuntimeException createAs() {
+        tokens.expect(Keyword.CREATE);
+        if (tokens.at(Keyword.MATERIALIZED)) {
+            return unsupported("CREATE MATERIALIZED VIEW");
+        }
+        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL)) {
+            tokens.next();
+        }
+        if (tokens.at(Keyword.TEMP) || tokens.at(Keyword.TEMPORARY) || tokens.at(Keyword.UNLOGGED)) {
+            tokens.next();
+        }
+        tokens.expect(Keyword.TABLE);
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.NOT);
+            tokens.expect(Keyword.EXISTS);
+        }
+        grammar.names().qualifiedName();
+        if (tokens.accept(TokenKind.LEFT_PAREN)) {
+            grammar.names().columnIdList();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        Token next = current();
+        if (next.is(Keyword.AS) || next.is(Keyword.WITH) || next.is(Keyword.WITHOUT) || next.is(Keyword.USING)
+                || next.is(Keyword.ON) || next.is(Keyword.TABLESPACE)) {
+            return unsupported("CREATE TABLE AS");
+        }
+        return tokens.syntaxError();
     }
 }

@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Every PostgreSQL statement that the syntax tree does not express yet (transaction control, UPDATE, DELETE,
- * ALTER, CREATE INDEX, SET, COPY, GRANT, ...). Each is recognised by its leading keywords and named as
+ * ALTER, CREATE INDEX, COPY, GRANT, ...). Each is recognised by its leading keywords and named as
  * PostgreSQL's command tags name it ("BEGIN", "UPDATE", "ALTER TABLE", "CREATE INDEX", "ROLLBACK TO SAVEPOINT",
  * ...), then skipped to its end: the next {@code ;} outside parentheses and outside a
  * {@code BEGIN ATOMIC ... END} function body (dollar-quoted bodies are single tokens already). A leading
@@ -63,18 +63,15 @@ final class UtilityStatementParser extends ParserBase {
             case ROLLBACK -> rollback(second);
             case SAVEPOINT -> "SAVEPOINT";
             case RELEASE -> "RELEASE";
-            case PREPARE -> second.is(Keyword.TRANSACTION) ? "PREPARE TRANSACTION" : "PREPARE";
-            case EXECUTE -> "EXECUTE";
-            case DEALLOCATE -> "DEALLOCATE";
-            case SET -> set(second);
-            case SHOW -> "SHOW";
-            case RESET -> "RESET";
+            case PREPARE -> {
+                tokens.next();
+                tokens.expect(Keyword.TRANSACTION);
+                yield "PREPARE TRANSACTION";
+            }
             case UPDATE -> "UPDATE";
             case DELETE -> "DELETE";
             case MERGE -> "MERGE";
-            case TRUNCATE -> "TRUNCATE TABLE";
             case COPY -> "COPY";
-            case EXPLAIN -> "EXPLAIN";
             case ANALYZE, ANALYSE -> "ANALYZE";
             case VACUUM -> "VACUUM";
             case CLUSTER -> "CLUSTER";
@@ -110,17 +107,6 @@ final class UtilityStatementParser extends ParserBase {
         }
         int ahead = second.is(Keyword.WORK) || second.is(Keyword.TRANSACTION) ? 2 : 1;
         return tokens.peek(ahead).is(Keyword.TO) ? "ROLLBACK TO SAVEPOINT" : "ROLLBACK";
-    }
-
-    private String set(Token second) {
-        if (second.is(Keyword.TRANSACTION)
-                || (second.is(Keyword.SESSION) && tokens.peek(2).is(Keyword.CHARACTERISTICS))) {
-            return "SET TRANSACTION";
-        }
-        if (second.is(Keyword.CONSTRAINTS)) {
-            return "SET CONSTRAINTS";
-        }
-        return "SET";
     }
 
     /**

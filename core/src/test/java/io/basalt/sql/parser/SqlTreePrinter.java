@@ -3,17 +3,26 @@ package io.basalt.sql.parser;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.ExecuteStatement;
+import io.basalt.sql.ast.ExplainStatement;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.InsertStatement;
 import io.basalt.sql.ast.OrderItem;
+import io.basalt.sql.ast.PrepareStatement;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.ast.ResetStatement;
 import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.SetStatement;
+import io.basalt.sql.ast.SettingValue;
+import io.basalt.sql.ast.ShowStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TableConstraint;
+import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.ast.UnsupportedStatement;
 import io.basalt.sql.ast.With;
@@ -47,7 +56,38 @@ final class SqlTreePrinter {
                             : " (returning" + join(insert.returning().stream().map(SqlTreePrinter::print).toList())
                                     + ")")
                     + ")";
+            case SetStatement set -> "(set" + (set.local() ? "-local " : " ") + set.name()
+                    + switch (set.mode()) {
+                        case DEFAULT -> " default";
+                        case FROM_CURRENT -> " from-current";
+                        case VALUES -> join(set.values().stream().map(SqlTreePrinter::print).toList());
+                    } + ")";
+            case ShowStatement show -> "(show " + show.name() + ")";
+            case ResetStatement reset -> "(reset " + (reset.all() ? "all" : reset.name()) + ")";
+            case ExplainStatement explain -> "(explain" + join(explain.options().stream()
+                    .map(option -> "(" + option.name() + (option.value() == null ? ""
+                            : option.numeric() ? " " + option.value() : " " + quote(option.value())) + ")")
+                    .toList()) + " " + print(explain.statement()) + ")";
+            case PrepareStatement prepare -> "(prepare " + prepare.name()
+                    + (prepare.parameterTypes().isEmpty() ? ""
+                            : " (" + String.join(" ", prepare.parameterTypes().stream().map(SqlTreePrinter::print)
+                                    .toList()) + ")")
+                    + " " + print(prepare.statement()) + ")";
+            case ExecuteStatement execute -> "(execute " + execute.name() + expressions(execute.arguments()) + ")";
+            case DeallocateStatement deallocate -> "(deallocate " + (deallocate.all() ? "all" : deallocate.name()) + ")";
+            case TruncateStatement truncate -> "(truncate" + join(truncate.tables().stream().map(Object::toString)
+                    .toList()) + (truncate.restartIdentity() ? " restart-identity" : "")
+                    + (truncate.cascade() ? " cascade" : "") + ")";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+        };
+    }
+
+    private static String print(SettingValue value) {
+        return switch (value.kind()) {
+            case STRING -> quote(value.text());
+            case NUMBER -> value.text();
+            case INTERVAL -> "(interval " + quote(value.text())
+                    + (value.intervalQualifier() == null ? "" : " " + value.intervalQualifier()) + ")";
         };
     }
 

@@ -180,25 +180,26 @@ class StatementParserTest {
             SAVEPOINT sp1 => SAVEPOINT
             RELEASE SAVEPOINT sp1 => RELEASE
             SET TRANSACTION ISOLATION LEVEL REPEATABLE READ => SET TRANSACTION
-            SET search_path TO "$user", public => SET
-            SET LOCAL work_mem = '1MB' => SET
-            SHOW search_path => SHOW
-            RESET ROLE => RESET
+            RESET ROLE => RESET ROLE
+            SET ROLE joe => SET ROLE
+            SET SESSION AUTHORIZATION DEFAULT => SET SESSION AUTHORIZATION
+            SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY => SET TRANSACTION
+            SET CONSTRAINTS ALL DEFERRED => SET CONSTRAINTS
+            SET XML OPTION DOCUMENT => SET XML OPTION
+            SHOW SESSION AUTHORIZATION => SHOW SESSION AUTHORIZATION
+            PREPARE TRANSACTION 'x' => PREPARE TRANSACTION
+            EXPLAIN UPDATE t SET a = 1 => UPDATE
+            EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
+            PREPARE q AS DELETE FROM t => DELETE
             UPDATE t SET a = (SELECT max(b) FROM u) WHERE id = 1 => UPDATE
             DELETE FROM t WHERE id IN (1, 2) RETURNING * => DELETE
             MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
-            TRUNCATE TABLE t => TRUNCATE TABLE
             COPY t FROM '/tmp/x.csv' WITH (FORMAT csv) => COPY
-            EXPLAIN SELECT 1 => EXPLAIN
-            EXPLAIN (ANALYZE, COSTS OFF) SELECT 1 => EXPLAIN
             ANALYZE t => ANALYZE
             VACUUM FULL t => VACUUM
             CHECKPOINT => CHECKPOINT
             GRANT SELECT ON t TO PUBLIC => GRANT
             REVOKE ALL ON t FROM joe => REVOKE
-            PREPARE q (int) AS SELECT $1 => PREPARE
-            EXECUTE q (1) => EXECUTE
-            DEALLOCATE ALL => DEALLOCATE
             COMMENT ON TABLE t IS 'x' => COMMENT
             DO $$ BEGIN RAISE NOTICE 'x'; END $$ => DO
             ALTER TABLE t ADD COLUMN c int => ALTER TABLE

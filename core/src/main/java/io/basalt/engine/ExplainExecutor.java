@@ -1,0 +1,111 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.BoundQuery;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.api.ResultColumn;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.optimizer.Optimizer;
+import io.basalt.plan.logical.ExplainPrinter;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.spi.TableFunctionScan;
+import io.basalt.sql.ast.ExecuteStatement;
+import io.basalt.sql.ast.ExplainStatement;
+import io.basalt.sql.ast.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * Runs EXPLAIN: binds and optimizes the statement as it would run and prints the plan with
+ * {@link ExplainPrinter}, one row of a text column "QUERY PLAN" per line. ANALYZE also runs the statement
+ * (its rows are discarded, its changes kept, as in PostgreSQL) and adds "Execution Time"; SUMMARY adds
+ * "Planning Time". Per-node actual times and row counts are not measured yet, so ANALYZE prints the plan
+ * without them. Only the text format is implemented.
+ */
+final class ExplainExecutor {
+    /** Runs a plan to completion and discards its output. */
+    @FunctionalInterface
+    interface PlanRunner {
+        void run(LogicalPlan plan);
+    }
+
+    private final Catalog catalog;
+    private final SessionSettings settings;
+    private final PreparedStatements prepared;
+    private final Supplier<BufferAllocator> resultAllocators;
+
+    ExplainExecutor(Catalog catalog, SessionSettings settings, PreparedStatements prepared,
+                    Supplier<BufferAllocator> resultAllocators) {
+        this.catalog = catalog;
+        this.settings = settings;
+        this.prepared = prepared;
+        this.resultAllocators = resultAllocators;
+    }
+
+    QueryResultImpl explain(ExplainStatement explain, BindContext context, PlanRunner runner) {
+        ExplainOptions options = ExplainOptions.of(explain.options());
+        if (!options.format().equals("text")) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "EXPLAIN (FORMAT " + options.format().toUpperCase(Locale.ROOT) + ") is not supported yet");
+        }
+        long planningStart = System.nanoTime();
+        // set_config in the statement changes the settings only when ANALYZE runs it
+        Statement statement = SettingFunctions.rewrite(explain.statement(), settings, options.analyze());
+        BindContext bindContext = context;
+        if (statement instanceof ExecuteStatement execute) {
+            PreparedStatements.Execution execution = prepared.execution(execute, context);
+            statement = execution.statement();
+            bindContext = execution.context();
+        }
+        BoundQuery bound = StatementBinder.bind(statement, bindContext);
+        LogicalPlan plan = Optimizer.optimize(bound.plan());
+        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose()));
+        double planningMillis = (System.nanoTime() - planningStart) / 1e6;
+        if (options.summary()) {
+            lines.add("Planning Time: " + millis(planningMillis));
+        }
+        if (options.analyze()) {
+            long executionStart = System.nanoTime();
+            runner.run(bound.plan());
+            if (options.summary()) {
+                lines.add("Execution Time: " + millis((System.nanoTime() - executionStart) / 1e6));
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (String line : lines) {
+            rows.add(List.of(line));
+        }
+        return TextRows.result(List.of("QUERY PLAN"), rows, "EXPLAIN", List.of(), resultAllocators.get());
+    }
+
+    private static String millis(double value) {
+        return String.format(Locale.ROOT, "%.3f ms", value);
+    }
+
+    private ExplainPrinter.ScanLabel label(ScanSource source) {
+        if (source instanceof TableFunctionScan function) {
+            List<String> columns = new ArrayList<>();
+            for (ResultColumn column : function.bound().columns()) {
+                columns.add(column.name());
+            }
+            return new ExplainPrinter.ScanLabel("Function Scan", function.name(), null, columns);
+        }
+        for (TableEntry table : catalog.tables()) {
+            if (table.store() == source) {
+                List<String> columns = new ArrayList<>();
+                for (ColumnEntry column : table.columns()) {
+                    columns.add(column.name());
+                }
+                return new ExplainPrinter.ScanLabel("Seq Scan", table.name(), table.schema(), columns);
+            }
+        }
+        return new ExplainPrinter.ScanLabel("Seq Scan", source.name(), null, List.of());
+    }
+}

@@ -1,0 +1,48 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.BoundQuery;
+import io.basalt.binder.InsertBinder;
+import io.basalt.binder.QueryBinder;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.QueryStatement;
+import io.basalt.sql.ast.Statement;
+import java.util.List;
+
+/**
+ * Binds the statements that have a logical plan (queries and INSERT) for the utility statements that work
+ * on plans without running them the usual way: EXPLAIN prints the plan, PREPARE checks it.
+ */
+final class StatementBinder {
+    private StatementBinder() {
+    }
+
+    /**
+     * The plan of {@code statement} and the names of its output columns (none for INSERT).
+     *
+     * @throws BasaltException 0A000 for a statement without a plan (the parser lets only planned statements
+     *         through, so this is a safeguard)
+     */
+    static BoundQuery bind(Statement statement, BindContext context) {
+        return switch (statement) {
+            case QueryStatement query -> new QueryBinder(context).bind(query.query());
+            case InsertStatement insert -> new BoundQuery(
+                    new InsertBinder(context).bind(insert, resolveTable(context.catalog(), insert.table())), List.of());
+            default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, statement.position(),
+                    "this statement cannot be planned");
+        };
+    }
+
+    /** The table {@code name} names, or 42P01 {@code relation "name" does not exist} at the name. */
+    static TableEntry resolveTable(Catalog catalog, QualifiedName name) {
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
+                SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
+    }
+}

@@ -1,0 +1,45 @@
+package io.basalt.engine;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TruncateStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * TRUNCATE: empties every named table, after checking that all exist, so that a missing name empties none.
+ * A table named twice is emptied once. RESTART IDENTITY and CASCADE have nothing to act on yet (no sequences,
+ * no enforced foreign keys). The caller serialises it with other DDL and logs the statement, so that replay
+ * empties the tables at the same point of the log.
+ */
+final class TruncateExecutor {
+    private TruncateExecutor() {
+    }
+
+    static QueryResultImpl truncate(TruncateStatement truncate, Catalog catalog) {
+        List<TableEntry> tables = new ArrayList<>();
+        for (QualifiedName name : truncate.tables()) {
+            TableEntry table = find(name, catalog);
+            if (!tables.contains(table)) {
+                tables.add(table);
+            }
+        }
+        for (TableEntry table : tables) {
+            table.store().truncate();
+        }
+        return QueryResultImpl.command("TRUNCATE TABLE", 0, List.of());
+    }
+
+    private static TableEntry find(QualifiedName name, Catalog catalog) {
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        if (schema != null && !catalog.schemaExists(schema)) {
+            throw BasaltException.of(PendingSqlStates.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
+        return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.of(SqlState.UNDEFINED_TABLE,
+                "relation \"" + name + "\" does not exist"));
+    }
+}

@@ -1,0 +1,116 @@
+package io.basalt.engine.setting;
+
+import io.basalt.api.BasaltConfig;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The configuration parameters Basalt knows: PostgreSQL's that matter to users and to client libraries, under
+ * PostgreSQL's names and with its defaults, plus Basalt's own (threads, vector_size). Names are matched without
+ * regard to case. Most parameters are stored and shown but not yet acted on; the class comment of
+ * {@code io.basalt.engine.SessionSettings} says which are.
+ */
+public final class ParameterCatalog {
+    /** What SHOW server_version prints: the PostgreSQL release whose dialect Basalt speaks, and Basalt's name. */
+    public static final String SERVER_VERSION = "15.0 (Basalt)";
+
+    private final Map<String, Parameter> byLowerCaseName;
+
+    private ParameterCatalog(List<Parameter> parameters) {
+        Map<String, Parameter> map = new LinkedHashMap<>();
+        for (Parameter parameter : parameters) {
+            map.put(parameter.name().toLowerCase(Locale.ROOT), parameter);
+        }
+        this.byLowerCaseName = Collections.unmodifiableMap(map);
+    }
+
+    /** The parameters of a database opened with {@code config} (which gives the defaults of threads and vector_size). */
+    public static ParameterCatalog of(BasaltConfig config) {
+        List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.session("application_name", "Name of the application, for logs and monitoring.",
+                new TextType(ApplicationNames::canonical), ""));
+        parameters.add(Parameter.session("client_encoding", "Character set encoding of text sent to the client.",
+                new TextType(ClientEncodings::canonical), "UTF8"));
+        parameters.add(Parameter.session("client_min_messages", "Lowest message level sent to the client.",
+                new EnumType(List.of("debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning",
+                        "error"), Map.of("debug", "debug2", "info", "info")), "notice"));
+        parameters.add(new Parameter("DateStyle", "Output format of dates and the order of ambiguous date input.",
+                new TextType(DateStyles::canonical), DateStyles.DEFAULT, Parameter.Scope.SESSION, true, false));
+        parameters.add(Parameter.session("default_transaction_isolation",
+                "Isolation level a new transaction starts with.", isolationLevels(), "read committed"));
+        parameters.add(Parameter.session("extra_float_digits",
+                "Digits added to (positive) or removed from (negative) the shortest exact output of floating-point values.",
+                new IntegerType(-15, 3, IntegerUnit.NONE), "1"));
+        parameters.add(Parameter.readOnly("integer_datetimes", "Whether date and time values are stored as integers.",
+                "on"));
+        parameters.add(Parameter.session("IntervalStyle", "Output format of intervals.",
+                new EnumType("postgres", "postgres_verbose", "sql_standard", "iso_8601"), "postgres"));
+        parameters.add(Parameter.session("max_parallel_workers",
+                "Upper bound on parallel workers (kept for compatibility; Basalt sizes its workers with threads).",
+                new IntegerType(0, 1024, IntegerUnit.NONE), "8"));
+        parameters.add(new Parameter("search_path", "Schemas searched for names that are not schema-qualified.",
+                new TextType(ParameterCatalog::checkIdentifierList), "\"$user\", public", Parameter.Scope.SESSION,
+                true, true));
+        parameters.add(Parameter.readOnly("server_encoding", "Character set encoding of the database.", "UTF8"));
+        parameters.add(Parameter.readOnly("server_version", "Version of the server.", SERVER_VERSION));
+        parameters.add(Parameter.readOnly("server_version_num", "Version of the server as an integer.", "150000"));
+        parameters.add(Parameter.session("standard_conforming_strings",
+                "Whether backslashes in ordinary string literals are ordinary characters.",
+                new TextType(ParameterCatalog::checkStandardStrings), "on"));
+        parameters.add(Parameter.session("statement_timeout",
+                "Longest time a statement may run; zero means no limit.",
+                new IntegerType(0, Integer.MAX_VALUE, IntegerUnit.MILLISECONDS), "0"));
+        parameters.add(Parameter.session("threads", "Worker threads a query may use (Basalt).",
+                new IntegerType(1, 1024, IntegerUnit.NONE), Integer.toString(config.threads())));
+        parameters.add(Parameter.session("TimeZone", "Time zone for displaying and interpreting time stamps.",
+                new TextType(TimeZones::canonical), "UTC"));
+        parameters.add(new Parameter("transaction_isolation", "Isolation level of the current transaction.",
+                isolationLevels(), "read committed", Parameter.Scope.TRANSACTION, false, false));
+        parameters.add(Parameter.readOnly("vector_size",
+                "Rows per batch in the executor, fixed when the database is opened (Basalt).",
+                Integer.toString(config.vectorSize())));
+        parameters.add(Parameter.session("work_mem", "Memory an operator may use before spilling (not enforced yet).",
+                new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "4MB"));
+        return new ParameterCatalog(parameters);
+    }
+
+    private static EnumType isolationLevels() {
+        return new EnumType("serializable", "repeatable read", "read committed", "read uncommitted");
+    }
+
+    private static String checkIdentifierList(Parameter parameter, Assignment assignment) {
+        if (IdentifierLists.split(assignment.text()) == null) {
+            throw InvalidValue.of(parameter.name(), assignment.text()).withDetail("List syntax is invalid.");
+        }
+        return assignment.text();
+    }
+
+    /** Basalt's lexer always reads backslashes in ordinary strings literally, so the parameter must stay on. */
+    private static String checkStandardStrings(Parameter parameter, Assignment assignment) {
+        Boolean on = BooleanType.parse(assignment.text());
+        if (on == null) {
+            throw InvalidValue.notBoolean(assignment.writtenName());
+        }
+        if (!on) {
+            throw InvalidValue.of(parameter.name(), assignment.text())
+                    .withDetail("Basalt always reads backslashes in ordinary string literals as ordinary characters.");
+        }
+        return "on";
+    }
+
+    /** The parameter named {@code name} in any case, or null. */
+    public Parameter find(String name) {
+        return byLowerCaseName.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** Every parameter, in the order SHOW ALL lists them (by name, without regard to case). */
+    public List<Parameter> all() {
+        List<Parameter> sorted = new ArrayList<>(byLowerCaseName.values());
+        sorted.sort((a, b) -> a.name().compareToIgnoreCase(b.name()));
+        return sorted;
+    }
+}

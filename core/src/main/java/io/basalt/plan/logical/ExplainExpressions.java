@@ -1,0 +1,172 @@
+package io.basalt.plan.logical;
+
+import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.exec.function.scalar.DatePartFunction;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Writes bound expressions as PostgreSQL's EXPLAIN writes them (its {@code deparse_expression}): every operator
+ * application in parentheses ({@code (a > 5)}, {@code ((a + 1) * 2)}, {@code (- a)}), casts as
+ * {@code (a)::bigint}, constants as literals that read back with their type ({@code 5}, {@code 2.5},
+ * {@code 'x'::text}, {@code '10000000000'::bigint}, {@code '-5'::integer}), conjunctions as
+ * {@code ((a > 0) AND (b = 1))}. Column references print as the input column's text, qualified with its
+ * relation or not as the caller asks.
+ */
+final class ExplainExpressions {
+    private ExplainExpressions() {
+    }
+
+    /** One output column of a plan node as EXPLAIN names it, with and without its relation. */
+    record Column(String bare, String qualified, boolean plain) {
+        String text(boolean withRelation) {
+            return withRelation ? qualified : bare;
+        }
+    }
+
+    /** The conjuncts of a filter or join condition: one as itself, several joined with AND in parentheses. */
+    static String conjunction(List<BoundExpression> conjuncts, List<Column> input, boolean qualified) {
+        if (conjuncts.size() == 1) {
+            return deparse(conjuncts.getFirst(), input, qualified);
+        }
+        StringBuilder out = new StringBuilder("(");
+        for (int i = 0; i < conjuncts.size(); i++) {
+            out.append(i > 0 ? " AND " : "").append(deparse(conjuncts.get(i), input, qualified));
+        }
+        return out.append(')').toString();
+    }
+
+    static String deparse(BoundExpression expression, List<Column> input, boolean qualified) {
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> e.index() < input.size() ? input.get(e.index()).text(qualified)
+                    : e.qualifiedName();
+            case BoundExpression.Constant e -> constant(e.value(), e.type());
+            case BoundExpression.Arithmetic e -> infix(deparse(e.left(), input, qualified), e.operator().symbol(),
+                    deparse(e.right(), input, qualified));
+            case BoundExpression.Negate e -> "(- " + deparse(e.operand(), input, qualified) + ")";
+            case BoundExpression.Comparison e -> infix(deparse(e.left(), input, qualified), e.operator().symbol(),
+                    deparse(e.right(), input, qualified));
+            case BoundExpression.Logical e -> {
+                StringBuilder out = new StringBuilder("(");
+                for (int i = 0; i < e.operands().size(); i++) {
+                    out.append(i > 0 ? (e.isAnd() ? " AND " : " OR ") : "")
+                            .append(deparse(e.operands().get(i), input, qualified));
+                }
+                yield out.append(')').toString();
+            }
+            case BoundExpression.Not e -> "(NOT " + deparse(e.operand(), input, qualified) + ")";
+            case BoundExpression.IsNull e -> "(" + deparse(e.operand(), input, qualified)
+                    + (e.negated() ? " IS NOT NULL)" : " IS NULL)");
+            case BoundExpression.Cast e -> e.operand() instanceof BoundExpression.Constant constant
+                    ? constant(constant.value(), e.type())
+                    : "(" + deparse(e.operand(), input, qualified) + ")::" + e.type().displayName();
+            case BoundExpression.Case e -> {
+                StringBuilder out = new StringBuilder("CASE");
+                for (int i = 0; i < e.conditions().size(); i++) {
+                    out.append(" WHEN ").append(deparse(e.conditions().get(i), input, qualified)).append(" THEN ")
+                            .append(deparse(e.results().get(i), input, qualified));
+                }
+                if (e.otherwise() != null) {
+                    out.append(" ELSE ").append(deparse(e.otherwise(), input, qualified));
+                }
+                yield out.append(" END").toString();
+            }
+            case BoundExpression.Function e -> function(e, input, qualified);
+            case BoundExpression.AggregateCall e -> e.function().name() + "("
+                    + (e.argument() == null ? "*" : deparse(e.argument(), input, qualified)) + ")";
+        };
+    }
+
+    private static String infix(String left, String operator, String right) {
+        return "(" + left + " " + operator + " " + right + ")";
+    }
+
+    /**
+     * Functions that PostgreSQL writes as operators print as operators: {@code ||}, LIKE as {@code ~~}, date
+     * and interval arithmetic; GREATEST and LEAST in capitals; the rest as {@code name(arguments)}.
+     */
+    private static String function(BoundExpression.Function call, List<Column> input, boolean qualified) {
+        ScalarFunction function = call.function();
+        String name = function.name();
+        List<BoundExpression> arguments = call.arguments();
+        String[] texts = new String[arguments.size()];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = deparse(arguments.get(i), input, qualified);
+        }
+        String operator = likeOperator(name);
+        if (operator != null) {
+            // a pattern known at planning time is compiled into the function and cannot be printed
+            return infix(texts[0], operator, texts.length > 1 ? texts[1] : "(constant pattern)");
+        }
+        if (name.equals("||") && texts.length == 2) {
+            return infix(texts[0], name, texts[1]);
+        }
+        String arithmetic = dateTimeOperator(name);
+        if (arithmetic != null) {
+            return texts.length == 1 ? "(" + arithmetic + " " + texts[0] + ")" : infix(texts[0], arithmetic, texts[1]);
+        }
+        if (function instanceof DatePartFunction datePart && texts.length == 1) {
+            return "date_part('" + datePart.field().name().toLowerCase(Locale.ROOT) + "'::text, " + texts[0] + ")";
+        }
+        String shown = name.equals("greatest") || name.equals("least") ? name.toUpperCase(Locale.ROOT) : name;
+        return shown + "(" + String.join(", ", texts) + ")";
+    }
+
+    private static String likeOperator(String name) {
+        return switch (name) {
+            case "LIKE" -> "~~";
+            case "ILIKE" -> "~~*";
+            case "NOT LIKE" -> "!~~";
+            case "NOT ILIKE" -> "!~~*";
+            default -> null;
+        };
+    }
+
+    /** The operator of Basalt's date/time arithmetic functions ({@code date_plus_days} is {@code +}), or null. */
+    private static String dateTimeOperator(String name) {
+        if (name.contains("_plus_")) {
+            return "+";
+        }
+        if (name.contains("_minus_") || name.startsWith("negate_")) {
+            return "-";
+        }
+        if (name.contains("_times_")) {
+            return "*";
+        }
+        if (name.contains("_divided_by_")) {
+            return "/";
+        }
+        return null;
+    }
+
+    /**
+     * A constant as PostgreSQL's {@code get_const_expr} writes it: NULL; integers and positive decimals with a
+     * point or exponent bare; true and false; everything else (and negative numbers) quoted with its type.
+     */
+    static String constant(Object value, LogicalType type) {
+        if (value == null) {
+            return "NULL";
+        }
+        String text = ValueAccess.text(type, value);
+        TypeId id = type.id();
+        if (id == TypeId.BOOLEAN) {
+            return (Boolean) value ? "true" : "false";
+        }
+        if (id == TypeId.INTEGER && !text.startsWith("-")) {
+            return text;
+        }
+        if (id == TypeId.NUMERIC && !text.isEmpty() && Character.isDigit(text.charAt(0))
+                && (text.contains(".") || text.contains("e") || text.contains("E"))) {
+            return text;
+        }
+        String literal = "'" + text.replace("'", "''") + "'";
+        if (id == TypeId.UNKNOWN) {
+            return literal;
+        }
+        return literal + "::" + type.displayName();
+    }
+}

@@ -1,0 +1,451 @@
+package io.basalt.plan.logical;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.operator.join.HashJoinOperator;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.optimizer.CardinalityEstimate;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.ExplainExpressions.Column;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Prints an (optimized) logical plan the way PostgreSQL's EXPLAIN prints its plans in text format, without
+ * cost estimates: one line per node or property, the root at the margin, children as {@code "->  "} lines
+ * indented under their parent's properties, properties two spaces in from their node:
+ *
+ * <pre>
+ * Limit
+ *   ->  Sort
+ *         Sort Key: b DESC
+ *         ->  HashAggregate
+ *               Group Key: b
+ *               ->  Seq Scan on t
+ *                     Filter: (a > 5)
+ * </pre>
+ *
+ * Nodes take the names PostgreSQL gives their counterparts: a scan is a "Seq Scan on t" (or "Function Scan"),
+ * a filter becomes the "Filter:" of the node below it, projections print nothing (VERBOSE shows them as the
+ * "Output:" of the node that computes them), an aggregation is an "Aggregate" or, with GROUP BY, a
+ * "HashAggregate" with its "Group Key:", a join a "Hash Join" under its "Hash Cond:" with a "Hash" above its
+ * right input (a "Nested Loop" when no condition compares the two sides for equality), a query without FROM a
+ * "Result". Column names are qualified with their relation when the plan reads more than one (and in
+ * VERBOSE conditions), as PostgreSQL qualifies them.
+ */
+public final class ExplainPrinter {
+    /**
+     * How a scan source is named: the node ("Seq Scan", "Function Scan"), the relation and its schema (null
+     * for none), and its columns' names in order.
+     */
+    public record ScanLabel(String nodeName, String relation, String schema, List<String> columns) {
+        public ScanLabel {
+            requireNonNull(nodeName, "nodeName is null");
+            requireNonNull(relation, "relation is null");
+            columns = List.copyOf(columns);
+        }
+    }
+
+    /** Names the scan sources of a plan (the engine knows the catalog; the plan does not). */
+    @FunctionalInterface
+    public interface ScanLabels {
+        ScanLabel label(ScanSource source);
+    }
+
+    private static final String VALUES_RELATION = "\"*VALUES*\"";
+
+    private final ScanLabels labels;
+    private final boolean verbose;
+    /** Whether names in output lists are qualified: PostgreSQL does when the plan reads several relations. */
+    private final boolean qualifyOutputs;
+    /** Whether names in conditions and keys are qualified: several relations, or VERBOSE. */
+    private final boolean qualifyConditions;
+    private final List<String> lines = new ArrayList<>();
+
+    private ExplainPrinter(ScanLabels labels, boolean verbose, int relations) {
+        this.labels = labels;
+        this.verbose = verbose;
+        this.qualifyOutputs = relations > 1;
+        this.qualifyConditions = relations > 1 || verbose;
+    }
+
+    /** The lines of {@code plan}'s EXPLAIN; with {@code verbose}, PostgreSQL's VERBOSE form. */
+    public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose) {
+        requireNonNull(plan, "plan is null");
+        requireNonNull(labels, "labels is null");
+        ExplainPrinter printer = new ExplainPrinter(labels, verbose, countRelations(plan));
+        printer.node(plan, "", 2);
+        return List.copyOf(printer.lines);
+    }
+
+    private static int countRelations(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> 1;
+            case LogicalPlan.Values values -> values.rows().size() > 1 ? 1 : 0;
+            case LogicalPlan.Filter filter -> countRelations(filter.input());
+            case LogicalPlan.Project project -> countRelations(project.input());
+            case LogicalPlan.Join join -> countRelations(join.left()) + countRelations(join.right());
+            case LogicalPlan.Aggregate aggregate -> countRelations(aggregate.input());
+            case LogicalPlan.Sort sort -> countRelations(sort.input());
+            case LogicalPlan.Limit limit -> countRelations(limit.input());
+            case LogicalPlan.Insert insert -> 1 + countRelations(insert.input());
+        };
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /**
+     * Prints the visible node at or below {@code plan}: projections are looked through (the topmost one names
+     * the node's output), filters become properties of the node they sit on.
+     *
+     * @param prefix     what precedes the node's name: nothing at the root, else spaces and the arrow
+     * @param indent     the column at which the node's properties (and its children's arrows) start
+     */
+    private void node(LogicalPlan plan, String prefix, int indent) {
+        LogicalPlan output = plan;
+        LogicalPlan current = plan;
+        List<LogicalPlan.Filter> filters = new ArrayList<>();
+        while (true) {
+            if (current instanceof LogicalPlan.Project project) {
+                current = project.input();
+            } else if (current instanceof LogicalPlan.Filter filter && carriesFilter(below(filter.input()))) {
+                filters.add(filter);
+                current = filter.input();
+            } else {
+                break;
+            }
+        }
+        String properties = " ".repeat(indent);
+        String childPrefix = properties + "->  ";
+        int childIndent = indent + 6;
+        List<LogicalPlan> children = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        String name = switch (current) {
+            case LogicalPlan.Scan scan -> {
+                ScanLabel label = labels.label(scan.source());
+                yield label.nodeName() + " on " + relationName(label);
+            }
+            case LogicalPlan.Values values -> values.rows().size() == 1 ? "Result" : "Values Scan on " + VALUES_RELATION;
+            case LogicalPlan.Filter filter -> {
+                // a filter over a node that cannot carry one (a sort, a limit): PostgreSQL's Result with a Filter
+                details.add("Filter: " + condition(filter.conjuncts(), filter.input()));
+                children.add(filter.input());
+                yield "Result";
+            }
+            case LogicalPlan.Project project -> throw new AssertionError("projections are looked through");
+            case LogicalPlan.Aggregate aggregate -> {
+                if (!aggregate.groupKeys().isEmpty()) {
+                    details.add("Group Key: " + keys(aggregate.groupKeys(), aggregate.input()));
+                }
+                children.add(aggregate.input());
+                yield aggregate.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate";
+            }
+            case LogicalPlan.Sort sort -> {
+                details.add("Sort Key: " + sortKeys(sort));
+                children.add(sort.input());
+                yield "Sort";
+            }
+            case LogicalPlan.Limit limit -> {
+                children.add(limit.input());
+                yield "Limit";
+            }
+            case LogicalPlan.Insert insert -> {
+                children.add(insert.input());
+                yield "Insert on " + (verbose ? IdentifierQuoting.quote(insert.table().schema()) + "." : "")
+                        + IdentifierQuoting.quote(insert.table().name());
+            }
+            case LogicalPlan.Join join -> join(join, details);
+        };
+        for (LogicalPlan.Filter filter : filters.reversed()) {
+            String kind = current instanceof LogicalPlan.Values values && values.rows().size() == 1
+                    && isConstant(filter.conjuncts()) ? "One-Time Filter: " : "Filter: ";
+            details.add(kind + condition(filter.conjuncts(), filter.input()));
+        }
+        lines.add(prefix + name);
+        if (verbose && !(current instanceof LogicalPlan.Insert)) {
+            lines.add(properties + "Output: " + outputList(output));
+        }
+        for (String detail : details) {
+            lines.add(properties + detail);
+        }
+        if (current instanceof LogicalPlan.Join join) {
+            boolean swapped = buildsLeft(join);
+            LogicalPlan outer = swapped ? join.right() : join.left();
+            LogicalPlan inner = swapped ? join.left() : join.right();
+            node(outer, childPrefix, childIndent);
+            if (isHashJoin(join)) {
+                lines.add(childPrefix + "Hash");
+                if (verbose) {
+                    lines.add(" ".repeat(childIndent) + "Output: " + outputList(inner));
+                }
+                node(inner, " ".repeat(childIndent) + "->  ", childIndent + 6);
+            } else {
+                node(inner, childPrefix, childIndent);
+            }
+        }
+        for (LogicalPlan child : children) {
+            node(child, childPrefix, childIndent);
+        }
+    }
+
+    /** The first node below {@code plan} that is not a projection. */
+    private static LogicalPlan below(LogicalPlan plan) {
+        LogicalPlan current = plan;
+        while (current instanceof LogicalPlan.Project project) {
+            current = project.input();
+        }
+        return current;
+    }
+
+    /** Whether PostgreSQL would show a filter over {@code plan} as a "Filter:" of that node. */
+    private static boolean carriesFilter(LogicalPlan plan) {
+        return plan instanceof LogicalPlan.Scan || plan instanceof LogicalPlan.Values
+                || plan instanceof LogicalPlan.Aggregate || plan instanceof LogicalPlan.Join
+                || plan instanceof LogicalPlan.Filter;
+    }
+
+    private String relationName(ScanLabel label) {
+        String relation = IdentifierQuoting.quote(label.relation());
+        return verbose && label.schema() != null ? IdentifierQuoting.quote(label.schema()) + "." + relation : relation;
+    }
+
+    /**
+     * The join's name and its "Hash Cond" and "Join Filter" lines, as the physical planner will run it: a hash
+     * join on the equalities between the two sides (of types it can hash), else a nested loop; built on the
+     * smaller input, so when that is the left one the sides print swapped (the outer, probing input first)
+     * and a LEFT join is a "Right" one, as PostgreSQL would show the same plan.
+     */
+    private String join(LogicalPlan.Join join, List<String> details) {
+        int leftWidth = join.left().outputTypes().size();
+        boolean swapped = buildsLeft(join);
+        List<BoundExpression> equalities = new ArrayList<>();
+        List<BoundExpression> others = new ArrayList<>();
+        for (BoundExpression conjunct : join.conjuncts()) {
+            if (conjunct instanceof BoundExpression.Constant constant && Boolean.TRUE.equals(constant.value())) {
+                continue;
+            }
+            if (isEquality(conjunct, leftWidth)) {
+                BoundExpression.Comparison comparison = (BoundExpression.Comparison) conjunct;
+                boolean leftFirst = sides(comparison.left(), leftWidth) == 1;
+                boolean outerFirst = leftFirst != swapped;
+                equalities.add(outerFirst ? comparison : new BoundExpression.Comparison(comparison.operator(),
+                        comparison.right(), comparison.left(), comparison.position()));
+            } else {
+                others.add(conjunct);
+            }
+        }
+        boolean hash = !equalities.isEmpty();
+        List<Column> input = new ArrayList<>(columns(join.left()));
+        input.addAll(columns(join.right()));
+        if (hash) {
+            details.add("Hash Cond: " + ExplainExpressions.conjunction(equalities, input, qualifyConditions));
+        }
+        if (!others.isEmpty()) {
+            details.add("Join Filter: " + ExplainExpressions.conjunction(others, input, qualifyConditions));
+        }
+        String kind = switch (join.type()) {
+            case INNER -> "";
+            case LEFT -> swapped ? " Right" : " Left";
+            case RIGHT -> swapped ? " Left" : " Right";
+            case FULL -> " Full";
+            case SEMI -> " Semi";
+            case ANTI -> " Anti";
+        };
+        if (hash) {
+            return "Hash" + kind + " Join";
+        }
+        return kind.isEmpty() ? "Nested Loop" : "Nested Loop" + kind + " Join";
+    }
+
+    /** Whether the planner builds on the left input (the smaller one), probing with the right. */
+    private static boolean buildsLeft(LogicalPlan.Join join) {
+        return join.type().keepsRightColumns()
+                && CardinalityEstimate.rows(join.left()) < CardinalityEstimate.rows(join.right());
+    }
+
+    private static boolean isHashJoin(LogicalPlan.Join join) {
+        int leftWidth = join.left().outputTypes().size();
+        for (BoundExpression conjunct : join.conjuncts()) {
+            if (isEquality(conjunct, leftWidth)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An equality of hashable values whose one side reads only the left input and the other only the right. */
+    private static boolean isEquality(BoundExpression conjunct, int leftWidth) {
+        if (!(conjunct instanceof BoundExpression.Comparison comparison)
+                || comparison.operator() != io.basalt.exec.kernel.CompareOp.EQ
+                || !HashJoinOperator.canHash(comparison.left().type())) {
+            return false;
+        }
+        int left = sides(comparison.left(), leftWidth);
+        int right = sides(comparison.right(), leftWidth);
+        return (left == 1 && right == 2) || (left == 2 && right == 1);
+    }
+
+    /** Which inputs an expression reads: 0 none, 1 the left only, 2 the right only, 3 both. */
+    private static int sides(BoundExpression expression, int leftWidth) {
+        int[] found = {0};
+        visitColumns(expression, index -> found[0] |= index < leftWidth ? 1 : 2);
+        return found[0];
+    }
+
+    private static boolean isConstant(List<BoundExpression> conjuncts) {
+        boolean[] readsColumn = {false};
+        for (BoundExpression conjunct : conjuncts) {
+            visitColumns(conjunct, index -> readsColumn[0] = true);
+        }
+        return !readsColumn[0];
+    }
+
+    private static void visitColumns(BoundExpression expression, java.util.function.IntConsumer visitor) {
+        switch (expression) {
+            case BoundExpression.ColumnRef e -> visitor.accept(e.index());
+            case BoundExpression.Constant e -> { }
+            case BoundExpression.Arithmetic e -> {
+                visitColumns(e.left(), visitor);
+                visitColumns(e.right(), visitor);
+            }
+            case BoundExpression.Negate e -> visitColumns(e.operand(), visitor);
+            case BoundExpression.Comparison e -> {
+                visitColumns(e.left(), visitor);
+                visitColumns(e.right(), visitor);
+            }
+            case BoundExpression.Logical e -> e.operands().forEach(operand -> visitColumns(operand, visitor));
+            case BoundExpression.Not e -> visitColumns(e.operand(), visitor);
+            case BoundExpression.IsNull e -> visitColumns(e.operand(), visitor);
+            case BoundExpression.Cast e -> visitColumns(e.operand(), visitor);
+            case BoundExpression.Case e -> {
+                e.conditions().forEach(condition -> visitColumns(condition, visitor));
+                e.results().forEach(result -> visitColumns(result, visitor));
+                if (e.otherwise() != null) {
+                    visitColumns(e.otherwise(), visitor);
+                }
+            }
+            case BoundExpression.Function e -> e.arguments().forEach(argument -> visitColumns(argument, visitor));
+            case BoundExpression.AggregateCall e -> {
+                if (e.argument() != null) {
+                    visitColumns(e.argument(), visitor);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    private String condition(List<BoundExpression> conjuncts, LogicalPlan input) {
+        return ExplainExpressions.conjunction(conjuncts, columns(input), qualifyConditions);
+    }
+
+    private String keys(List<BoundExpression> keys, LogicalPlan input) {
+        List<Column> columns = columns(input);
+        List<String> texts = new ArrayList<>();
+        for (BoundExpression key : keys) {
+            texts.add(ExplainExpressions.deparse(key, columns, qualifyConditions));
+        }
+        return String.join(", ", texts);
+    }
+
+    /** Sort keys: plain columns by name, computed ones in parentheses, with the non-default directions. */
+    private String sortKeys(LogicalPlan.Sort sort) {
+        List<Column> columns = columns(sort.input());
+        List<String> texts = new ArrayList<>();
+        for (LogicalPlan.SortSpec key : sort.keys()) {
+            Column column = columns.get(key.column());
+            String text = column.plain() ? column.text(qualifyConditions) : "(" + column.text(qualifyConditions) + ")";
+            if (key.descending()) {
+                text += key.nullsFirst() ? " DESC" : " DESC NULLS LAST";
+            } else if (key.nullsFirst()) {
+                text += " NULLS FIRST";
+            }
+            texts.add(text);
+        }
+        return String.join(", ", texts);
+    }
+
+    private String outputList(LogicalPlan plan) {
+        List<String> texts = new ArrayList<>();
+        for (Column column : columns(plan)) {
+            texts.add(column.text(qualifyOutputs));
+        }
+        return String.join(", ", texts);
+    }
+
+    // ---------------------------------------------------------------- column names
+
+    /** The output columns of {@code plan} as EXPLAIN names them. */
+    private List<Column> columns(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                ScanLabel label = labels.label(scan.source());
+                String relation = IdentifierQuoting.quote(label.relation());
+                List<Column> columns = new ArrayList<>();
+                for (int index : scan.columns()) {
+                    String name = index < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(index))
+                            : "column" + (index + 1);
+                    columns.add(new Column(name, relation + "." + name, true));
+                }
+                yield columns;
+            }
+            case LogicalPlan.Values values -> {
+                List<Column> columns = new ArrayList<>();
+                for (int c = 0; c < values.outputTypes().size(); c++) {
+                    if (values.rows().size() == 1) {
+                        String text = ExplainExpressions.deparse(values.rows().getFirst().get(c), List.of(), false);
+                        columns.add(new Column(text, text, false));
+                    } else {
+                        String name = "column" + (c + 1);
+                        columns.add(new Column(name, VALUES_RELATION + "." + name, true));
+                    }
+                }
+                yield columns;
+            }
+            case LogicalPlan.Filter filter -> columns(filter.input());
+            case LogicalPlan.Project project -> {
+                List<Column> input = columns(project.input());
+                List<Column> columns = new ArrayList<>();
+                for (BoundExpression expression : project.expressions()) {
+                    columns.add(computed(expression, input));
+                }
+                yield columns;
+            }
+            case LogicalPlan.Join join -> {
+                List<Column> columns = new ArrayList<>(columns(join.left()));
+                if (join.type().keepsRightColumns()) {
+                    columns.addAll(columns(join.right()));
+                }
+                yield columns;
+            }
+            case LogicalPlan.Aggregate aggregate -> {
+                List<Column> input = columns(aggregate.input());
+                List<Column> columns = new ArrayList<>();
+                for (BoundExpression key : aggregate.groupKeys()) {
+                    columns.add(computed(key, input));
+                }
+                for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
+                    String bare = spec.function().name() + "(" + (spec.argument() == null ? "*"
+                            : ExplainExpressions.deparse(spec.argument(), input, false)) + ")";
+                    String qualified = spec.function().name() + "(" + (spec.argument() == null ? "*"
+                            : ExplainExpressions.deparse(spec.argument(), input, true)) + ")";
+                    columns.add(new Column(bare, qualified, false));
+                }
+                yield columns;
+            }
+            case LogicalPlan.Sort sort -> columns(sort.input());
+            case LogicalPlan.Limit limit -> columns(limit.input());
+            case LogicalPlan.Insert insert -> List.of();
+        };
+    }
+
+    /** A column computed by {@code expression}: plain when it only passes an input column on. */
+    private static Column computed(BoundExpression expression, List<Column> input) {
+        if (expression instanceof BoundExpression.ColumnRef reference && reference.index() < input.size()) {
+            return input.get(reference.index());
+        }
+        return new Column(ExplainExpressions.deparse(expression, input, false),
+                ExplainExpressions.deparse(expression, input, true), false);
+    }
+}

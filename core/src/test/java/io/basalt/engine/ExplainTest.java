@@ -1,0 +1,255 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.ResultColumn;
+import io.basalt.api.Session;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * EXPLAIN end to end, as golden text: the plans print in PostgreSQL's shape (node names, "->" arrows,
+ * indentation, "Filter:", "Sort Key:", "Hash Cond:" ...) without cost estimates. Shapes and expression
+ * spellings were compared with PostgreSQL 15's {@code EXPLAIN (COSTS OFF)} for the same statements; where
+ * Basalt plans differently (it casts constants to the column's type, it builds hash joins on the smaller
+ * input) the text shows Basalt's plan.
+ */
+class ExplainTest {
+    private Database database;
+    private Session session;
+
+    @BeforeEach
+    void createTables() {
+        database = Basalt.inMemory();
+        session = database.connect();
+        run("CREATE TABLE big (id integer, name text)");
+        run("CREATE TABLE small (id integer, big_id integer, note text)");
+        run("INSERT INTO big VALUES (1, 'a'), (2, 'b'), (3, 'c'), (4, NULL)");
+        run("INSERT INTO small VALUES (1, 1, 'x'), (2, 3, 'y')");
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        database.close();
+    }
+
+    @Test
+    void isOneTextColumnNamedQueryPlan() {
+        try (QueryResult result = session.execute("EXPLAIN SELECT * FROM big WHERE id > 1")) {
+            assertThat(result.returnsRows()).isTrue();
+            assertThat(result.commandTag()).isEqualTo("EXPLAIN");
+            assertThat(result.columns()).containsExactly(new ResultColumn("QUERY PLAN", LogicalType.TEXT));
+        }
+    }
+
+    @Test
+    void filtersBelongToTheScan() {
+        assertThat(explain("SELECT * FROM big WHERE id > 1")).isEqualTo("""
+                Seq Scan on big
+                  Filter: (id > 1)""");
+        assertThat(explain("SELECT * FROM big WHERE name = 'it''s' AND (id < 3 OR id IS NULL)")).isEqualTo("""
+                Seq Scan on big
+                  Filter: ((name = 'it''s'::text) AND ((id < 3) OR (id IS NULL)))""");
+        assertThat(explain("SELECT id FROM big WHERE id::bigint > 5 AND -id < 3 AND NOT (id = 2)")).isEqualTo("""
+                Seq Scan on big
+                  Filter: (((id)::bigint > '5'::bigint) AND ((- id) < 3) AND (NOT (id = 2)))""");
+    }
+
+    @Test
+    void aggregationSortAndLimitNestUnderArrows() {
+        assertThat(explain("""
+                SELECT name, count(*) FROM big WHERE id > 0 GROUP BY name HAVING count(*) > 0
+                ORDER BY name DESC LIMIT 3""")).isEqualTo("""
+                Limit
+                  ->  Sort
+                        Sort Key: name DESC
+                        ->  HashAggregate
+                              Group Key: name
+                              Filter: (count(*) > '0'::bigint)
+                              ->  Seq Scan on big
+                                    Filter: (id > 0)""");
+        assertThat(explain("SELECT sum(id) FROM big")).isEqualTo("""
+                Aggregate
+                  ->  Seq Scan on big""");
+        assertThat(explain("SELECT count(*) FROM big GROUP BY id + 1")).isEqualTo("""
+                HashAggregate
+                  Group Key: (id + 1)
+                  ->  Seq Scan on big""");
+    }
+
+    @Test
+    void sortKeysShowComputedColumnsInParenthesesAndNonDefaultDirections() {
+        assertThat(explain("SELECT id + 1, lower(name) FROM big ORDER BY id + 1 NULLS FIRST, 2 DESC NULLS LAST"))
+                .isEqualTo("""
+                        Sort
+                          Sort Key: ((id + 1)) NULLS FIRST, (lower(name)) DESC NULLS LAST
+                          ->  Seq Scan on big""");
+        assertThat(explain("SELECT * FROM big ORDER BY name DESC, id LIMIT 2 OFFSET 1")).isEqualTo("""
+                Limit
+                  ->  Sort
+                        Sort Key: name DESC, id
+                        ->  Seq Scan on big""");
+    }
+
+    @Test
+    void queriesWithoutTablesAreResults() {
+        assertThat(explain("SELECT 1")).isEqualTo("Result");
+        assertThat(explain("SELECT 1 WHERE false")).isEqualTo("""
+                Result
+                  One-Time Filter: false""");
+        assertThat(explain("VALUES (1), (2)")).isEqualTo("Values Scan on \"*VALUES*\"");
+    }
+
+    @Test
+    void insertsShowTheirSource() {
+        assertThat(explain("INSERT INTO big VALUES (5, 'e')")).isEqualTo("""
+                Insert on big
+                  ->  Result""");
+        assertThat(explain("INSERT INTO big SELECT id, note FROM small WHERE id > 1")).isEqualTo("""
+                Insert on big
+                  ->  Seq Scan on small
+                        Filter: (small.id > 1)""");
+        assertThat(count("big")).as("EXPLAIN does not run the statement").isEqualTo(4);
+    }
+
+    @Test
+    void joinsHashTheSmallerInput() {
+        assertThat(explain("SELECT * FROM big JOIN small ON big.id = small.big_id WHERE big.name = 'a'"))
+                .isEqualTo("""
+                        Hash Join
+                          Hash Cond: (big.id = small.big_id)
+                          ->  Seq Scan on big
+                                Filter: (big.name = 'a'::text)
+                          ->  Hash
+                                ->  Seq Scan on small""");
+        assertThat(explain("SELECT * FROM small LEFT JOIN big ON big.id = small.big_id AND big.name <> small.note"))
+                .isEqualTo("""
+                        Hash Right Join
+                          Hash Cond: (big.id = small.big_id)
+                          Join Filter: (big.name <> small.note)
+                          ->  Seq Scan on big
+                          ->  Hash
+                                ->  Seq Scan on small""");
+        assertThat(explain("SELECT * FROM big, small WHERE big.id < small.big_id")).isEqualTo("""
+                Nested Loop
+                  Join Filter: (big.id < small.big_id)
+                  ->  Seq Scan on big
+                  ->  Seq Scan on small""");
+        assertThat(explain("SELECT big.name, count(*) FROM big JOIN small ON big.id = small.big_id GROUP BY 1"))
+                .isEqualTo("""
+                        HashAggregate
+                          Group Key: big.name
+                          ->  Hash Join
+                                Hash Cond: (big.id = small.big_id)
+                                ->  Seq Scan on big
+                                ->  Hash
+                                      ->  Seq Scan on small""");
+    }
+
+    @Test
+    void verboseShowsOutputsAndQualifiedNames() {
+        assertThat(explain("(VERBOSE) SELECT id + 1 FROM big WHERE id > 1")).isEqualTo("""
+                Seq Scan on public.big
+                  Output: (id + 1)
+                  Filter: (big.id > 1)""");
+        assertThat(explain("(VERBOSE, COSTS OFF) SELECT name, count(*) FROM big GROUP BY name ORDER BY 2 DESC"))
+                .isEqualTo("""
+                        Sort
+                          Output: name, count(*)
+                          Sort Key: (count(*)) DESC
+                          ->  HashAggregate
+                                Output: name, count(*)
+                                Group Key: big.name
+                                ->  Seq Scan on public.big
+                                      Output: name""");
+    }
+
+    @Test
+    void analyzeRunsTheStatementAndReportsTimes() {
+        List<String> lines = explainLines("ANALYZE INSERT INTO big VALUES (5, 'e')");
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 2)).containsExactly("Insert on big", "  ->  Result");
+        assertThat(lines.get(2)).matches("Planning Time: \\d+\\.\\d{3} ms");
+        assertThat(lines.get(3)).matches("Execution Time: \\d+\\.\\d{3} ms");
+        assertThat(count("big")).isEqualTo(5);
+        assertThat(explainLines("(ANALYZE, SUMMARY OFF, TIMING OFF) SELECT * FROM big")).containsExactly("Seq Scan on big");
+        assertThat(explainLines("(SUMMARY) SELECT 1")).hasSize(2).last().asString().startsWith("Planning Time: ");
+    }
+
+    @Test
+    void explainsPreparedStatementsWithTheirArguments() {
+        run("PREPARE by_id (integer) AS SELECT * FROM big WHERE id = $1");
+        assertThat(explain("EXECUTE by_id(2)")).isEqualTo("""
+                Seq Scan on big
+                  Filter: (id = 2)""");
+        assertThat(error("EXPLAIN EXECUTE by_id").getMessage())
+                .isEqualTo("wrong number of parameters for prepared statement \"by_id\"");
+    }
+
+    @Test
+    void checksOptionsAsPostgreSqlDoes() {
+        assertError("EXPLAIN (FOO) SELECT 1", SqlState.SYNTAX_ERROR, "unrecognized EXPLAIN option \"foo\"", 10);
+        assertError("EXPLAIN (FORMAT FOO) SELECT 1", SqlState.INVALID_PARAMETER_VALUE,
+                "unrecognized value for EXPLAIN option \"format\": \"foo\"", 10);
+        assertError("EXPLAIN (ANALYZE maybe) SELECT 1", SqlState.SYNTAX_ERROR, "analyze requires a Boolean value", 0);
+        assertError("EXPLAIN (COSTS 2) SELECT 1", SqlState.SYNTAX_ERROR, "costs requires a Boolean value", 0);
+        assertError("EXPLAIN (TIMING '0', ANALYZE) SELECT 1", SqlState.SYNTAX_ERROR,
+                "timing requires a Boolean value", 0);
+        assertError("EXPLAIN (format) SELECT 1", SqlState.SYNTAX_ERROR, "format requires a parameter", 0);
+        assertError("EXPLAIN (TIMING) SELECT 1", SqlState.INVALID_PARAMETER_VALUE,
+                "EXPLAIN option TIMING requires ANALYZE", 0);
+        assertError("EXPLAIN (WAL) SELECT 1", SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option WAL requires ANALYZE", 0);
+        assertError("EXPLAIN SELECT * FROM nosuch", SqlState.UNDEFINED_TABLE, "relation \"nosuch\" does not exist", 23);
+        assertThat(explain("(COSTS OFF, BUFFERS, SETTINGS on, TIMING false, ANALYZE 0, \"verbose\" 'off') SELECT 1"))
+                .isEqualTo("Result");
+        assertThat(error("EXPLAIN (FORMAT JSON) SELECT 1").sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
+    }
+
+    private void assertError(String sql, SqlState state, String message, int position) {
+        BasaltException error = error(sql);
+        assertThat(error.sqlState()).isEqualTo(state);
+        assertThat(error.getMessage()).isEqualTo(message);
+        assertThat(error.position()).isEqualTo(position);
+    }
+
+    private String explain(String statement) {
+        return String.join("\n", explainLines(statement));
+    }
+
+    private List<String> explainLines(String statement) {
+        List<String> lines = new ArrayList<>();
+        try (QueryResult result = session.execute("EXPLAIN " + statement)) {
+            for (long row = 0; row < result.rowCount(); row++) {
+                lines.add(result.getText(row, 0));
+            }
+        }
+        return lines;
+    }
+
+    private long count(String table) {
+        try (QueryResult result = session.query("SELECT count(*) FROM " + table)) {
+            return Long.parseLong(result.getText(0, 0));
+        }
+    }
+
+    private void run(String sql) {
+        session.execute(sql).close();
+    }
+
+    private BasaltException error(String sql) {
+        BasaltException error = catchThrowableOfType(BasaltException.class, () -> session.execute(sql).close());
+        assertThat(error).as("error for %s", sql).isNotNull();
+        return error;
+    }
+}
