@@ -160,7 +160,8 @@ public final class DateTimeInput {
             }
             i++;
             if (unit == null) {
-                unit = "second";
+                // A bare number before a clock time counts days ('-1 +02:03'); otherwise seconds.
+                unit = i < words.length && CLOCK.matcher(words[i]).matches() ? "day" : "second";
             }
             switch (unit) {
                 case "microsecond", "microseconds", "us", "usec", "usecs", "microsecon" -> micros = micros.add(number);
