@@ -133,8 +133,8 @@ final class SettingFunctions {
                 Expression expression = expression(expressionItem.expression());
                 if (expression != expressionItem.expression()) {
                     String alias = expressionItem.alias();
-                    if (alias == null && expressionItem.expression() instanceof Expression.FunctionCall call) {
-                        alias = call.name().last();
+                    if (alias == null) {
+                        alias = columnName(expressionItem.expression());
                     }
                     result = new SelectItem.Item(expression, alias, item.position());
                 }
@@ -143,6 +143,18 @@ final class SettingFunctions {
             rewritten.add(result);
         }
         return changed ? rewritten : items;
+    }
+
+    /**
+     * The name PostgreSQL gives a result column that is a setting function, possibly cast
+     * ({@code current_setting('x')::integer} is "current_setting"), or null to leave naming to the binder.
+     */
+    private static String columnName(Expression original) {
+        return switch (original) {
+            case Expression.FunctionCall call -> settingFunction(call);
+            case Expression.Cast cast -> columnName(cast.operand());
+            default -> null;
+        };
     }
 
     private List<FromItem> fromItems(List<FromItem> items) {

@@ -95,6 +95,18 @@ class UtilityStatementsTest {
     }
 
     @Test
+    void settingFunctionsNameTheirColumnsAsPostgreSqlDoes() {
+        try (QueryResult result = session.query("SELECT current_setting('work_mem'), "
+                + "current_setting('extra_float_digits')::integer, set_config('x.y', 'z', false) AS v, "
+                + "pg_catalog.current_setting('x.y') || '!'")) {
+            assertThat(result.columns()).extracting(column -> column.name())
+                    .containsExactly("current_setting", "current_setting", "v", "?column?");
+            assertThat(result.getText(0, 1)).isEqualTo("1");
+            assertThat(result.getText(0, 3)).isEqualTo("z!");
+        }
+    }
+
+    @Test
     void settingFunctionsNeedConstantArguments() {
         run("CREATE TABLE names (n text)");
         BasaltException error = catchThrowableOfType(BasaltException.class,
