@@ -33,15 +33,21 @@ final class WideDecimalArithmetic {
             return;
         }
         ArrowBuf target = out.getDataBuffer();
+        // Operand layouts are fixed per batch: 8-byte scaled longs (sign-extended) or 16-byte decimals.
+        ArrowBuf a = left.getDataBuffer();
+        ArrowBuf b = right.getDataBuffer();
+        int aWidth = left instanceof BigIntVector ? 8 : 16;
+        int bWidth = right instanceof BigIntVector ? 8 : 16;
+        boolean noNulls = left.getNullCount() == 0 && right.getNullCount() == 0;
         for (int i = 0; i < rows; i++) {
-            if (left.isNull(i) || right.isNull(i)) {
+            if (!noNulls && (left.isNull(i) || right.isNull(i))) {
                 out.setNull(i);
                 continue;
             }
-            long aHigh = high(left, i);
-            long aLow = low(left, i);
-            long bHigh = high(right, i);
-            long bLow = low(right, i);
+            long aLow = a.getLong((long) i * aWidth);
+            long aHigh = aWidth == 8 ? aLow >> 63 : a.getLong((long) i * 16 + 8);
+            long bLow = b.getLong((long) i * bWidth);
+            long bHigh = bWidth == 8 ? bLow >> 63 : b.getLong((long) i * 16 + 8);
             long rLow;
             long rHigh;
             switch (operator) {
@@ -64,16 +70,6 @@ final class WideDecimalArithmetic {
             target.setLong((long) i * 16 + 8, rHigh);
             out.setIndexDefined(i);
         }
-    }
-
-    private static long low(FieldVector vector, int row) {
-        return vector instanceof BigIntVector longs ? longs.get(row)
-                : ((DecimalVector) vector).getDataBuffer().getLong((long) row * 16);
-    }
-
-    private static long high(FieldVector vector, int row) {
-        return vector instanceof BigIntVector longs ? longs.get(row) >> 63
-                : ((DecimalVector) vector).getDataBuffer().getLong((long) row * 16 + 8);
     }
 
     private static BigDecimal toDecimal(FieldVector vector, int row) {
