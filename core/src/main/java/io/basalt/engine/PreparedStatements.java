@@ -54,7 +54,7 @@ final class PreparedStatements {
     /** PREPARE: checks the parameter types and the statement (bound with NULLs for its parameters) and keeps it. */
     QueryResultImpl prepare(PrepareStatement prepare, BindContext context) {
         if (statements.containsKey(prepare.name())) {
-            throw BasaltException.of(PendingSqlStates.DUPLICATE_PREPARED_STATEMENT,
+            throw BasaltException.of(SqlState.DUPLICATE_PREPARED_STATEMENT,
                     "prepared statement \"" + prepare.name() + "\" already exists");
         }
         List<LogicalType> types = new ArrayList<>();
@@ -70,7 +70,7 @@ final class PreparedStatements {
         List<Object> placeholders = new ArrayList<>();
         for (int number = 1; number <= prepare.parameterCount(); number++) {
             if (number > types.size() && !prepare.referencedParameters().contains(number)) {
-                throw BasaltException.of(PendingSqlStates.INDETERMINATE_DATATYPE,
+                throw BasaltException.of(SqlState.INDETERMINATE_DATATYPE,
                         "could not determine data type of parameter $" + number);
             }
             placeholders.add(number <= types.size() ? new BoundExpression.Constant(null, types.get(number - 1), 0)
@@ -158,7 +158,7 @@ final class PreparedStatements {
     }
 
     private static BasaltException notFound(String name) {
-        return BasaltException.of(PendingSqlStates.INVALID_SQL_STATEMENT_NAME,
+        return BasaltException.of(SqlState.INVALID_SQL_STATEMENT_NAME,
                 "prepared statement \"" + name + "\" does not exist");
     }
 }

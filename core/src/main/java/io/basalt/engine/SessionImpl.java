@@ -202,7 +202,10 @@ final class SessionImpl implements Session {
     private void execute(LogicalPlan plan, ResultCollector collector) {
         PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(plan));
         try (BufferAllocator queryAllocator = database.newAllocator("query")) {
-            ExecutionContext context = ExecutionContext.of(queryAllocator, database.config().vectorSize());
+            // SET threads can lower, never raise, the parallelism the database was opened with.
+            int threads = Math.max(1, Math.min(settings().threads(), database.config().threads()));
+            ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
+                    threads, database.workers(), database.config().parallelRowThreshold());
             new PipelineExecutor(context).run(operator, collector);
         }
     }

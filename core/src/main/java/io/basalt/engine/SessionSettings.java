@@ -192,7 +192,7 @@ public final class SessionSettings {
 
     private static void checkChangeable(Parameter parameter, String writtenName) {
         if (parameter.scope() == Parameter.Scope.READ_ONLY) {
-            throw BasaltException.of(PendingSqlStates.CANT_CHANGE_RUNTIME_PARAM,
+            throw BasaltException.of(SqlState.CANT_CHANGE_RUNTIME_PARAM,
                     "parameter \"" + writtenName + "\" cannot be changed");
         }
     }
@@ -219,7 +219,7 @@ public final class SessionSettings {
             }
         }
         if (!valid || partStart) {
-            throw BasaltException.of(PendingSqlStates.INVALID_NAME, "invalid configuration parameter name \"" + name + "\"")
+            throw BasaltException.of(SqlState.INVALID_NAME, "invalid configuration parameter name \"" + name + "\"")
                     .withDetail("Custom parameter names must be two or more simple identifiers separated by dots.");
         }
     }

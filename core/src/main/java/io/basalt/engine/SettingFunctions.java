@@ -389,7 +389,7 @@ final class SettingFunctions {
     private Expression setConfig(List<Expression> arguments, int position) {
         String name = text(arguments.get(0), "set_config", position);
         if (name == null) {
-            throw BasaltException.at(PendingSqlStates.NULL_VALUE_NOT_ALLOWED, position, "SET requires parameter name");
+            throw BasaltException.at(SqlState.NULL_VALUE_NOT_ALLOWED, position, "SET requires parameter name");
         }
         String value = text(arguments.get(1), "set_config", position);
         bool(arguments.get(2), position);

@@ -37,7 +37,7 @@ final class TruncateExecutor {
         List<String> parts = name.parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         if (schema != null && !catalog.schemaExists(schema)) {
-            throw BasaltException.of(PendingSqlStates.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }
         return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.of(SqlState.UNDEFINED_TABLE,
                 "relation \"" + name + "\" does not exist"));
