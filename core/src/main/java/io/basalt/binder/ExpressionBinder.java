@@ -25,15 +25,22 @@ final class ExpressionBinder {
     private final Scope scope;
     private final Parameters parameters;
     private final String aggregateClause;
+    /** Where subqueries and outer references go; null where the clause allows none. */
+    private final ClauseSubqueries subqueries;
     private boolean insideAggregate;
 
     /**
      * @param aggregateClause null when aggregates are allowed, else the clause name used in the error
      */
     ExpressionBinder(Scope scope, Parameters parameters, String aggregateClause) {
+        this(scope, parameters, aggregateClause, null);
+    }
+
+    ExpressionBinder(Scope scope, Parameters parameters, String aggregateClause, ClauseSubqueries subqueries) {
         this.scope = scope;
         this.parameters = parameters;
         this.aggregateClause = aggregateClause;
+        this.subqueries = subqueries;
     }
 
     BoundExpression bind(Expression expression) {
@@ -45,7 +52,7 @@ final class ExpressionBinder {
             case Expression.TypedLiteral e -> Coercion.cast(
                     new BoundExpression.Constant(e.value(), LogicalType.UNKNOWN, e.position()),
                     TypeNames.resolve(e.type()), true);
-            case Expression.ColumnRef e -> scope.resolve(e.parts(), e.position());
+            case Expression.ColumnRef e -> column(e);
             case Expression.Parameter e -> parameters.get(e.index(), e.position());
             case Expression.Unary e -> unary(e);
             case Expression.Binary e -> binary(e);
@@ -58,14 +65,57 @@ final class ExpressionBinder {
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
-            case Expression.InSubquery e -> throw notYet("subqueries", e.position());
-            case Expression.Exists e -> throw notYet("subqueries", e.position());
-            case Expression.ScalarSubquery e -> throw notYet("subqueries", e.position());
-            case Expression.Quantified e -> throw notYet("ANY/ALL", e.position());
+            case Expression.InSubquery e -> {
+                BoundExpression in = subqueries(e.position()).quantified(bind(e.operand()), CompareOp.EQ, false,
+                        e.query(), e.position());
+                yield e.negated() ? new BoundExpression.Not(in, e.position()) : in;
+            }
+            case Expression.Exists e -> subqueries(e.position()).exists(e);
+            case Expression.ScalarSubquery e -> subqueries(e.position()).scalar(e);
+            case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> throw notYet("arrays", e.position());
             case Expression.Subscript e -> throw notYet("arrays", e.position());
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
         };
+    }
+
+    /** A column of the scope, else (in a subquery) of an enclosing query, else the scope's error. */
+    private BoundExpression column(Expression.ColumnRef e) {
+        try {
+            return scope.resolve(e.parts(), e.position());
+        } catch (BasaltException missing) {
+            boolean absent = missing.sqlState() == SqlState.UNDEFINED_COLUMN
+                    || missing.sqlState() == SqlState.UNDEFINED_TABLE;
+            BoundExpression outer = absent && subqueries != null ? subqueries.resolveOuter(e.parts(), e.position())
+                    : null;
+            if (outer == null) {
+                throw missing;
+            }
+            return outer;
+        }
+    }
+
+    private ClauseSubqueries subqueries(int position) {
+        if (subqueries == null) {
+            throw notYet("subqueries in " + (aggregateClause == null ? "this clause" : aggregateClause), position);
+        }
+        return subqueries;
+    }
+
+    private BoundExpression quantified(Expression.Quantified e) {
+        if (e.query() == null) {
+            throw notYet("ANY/ALL over arrays", e.position());
+        }
+        CompareOp operator = switch (e.operator()) {
+            case "=" -> CompareOp.EQ;
+            case "<>", "!=" -> CompareOp.NE;
+            case "<" -> CompareOp.LT;
+            case "<=" -> CompareOp.LE;
+            case ">" -> CompareOp.GT;
+            case ">=" -> CompareOp.GE;
+            default -> throw notYet("operator " + e.operator() + " with ANY/ALL", e.position());
+        };
+        return subqueries(e.position()).quantified(bind(e.left()), operator, e.all(), e.query(), e.position());
     }
 
     /** Binds and requires a boolean result (WHERE, HAVING, AND/OR/NOT operands, CASE WHEN). */

@@ -33,11 +33,13 @@ final class FromClauseBinder {
     }
 
     private final BindContext context;
+    private final Surroundings surroundings;
     /** The columns of every FROM item bound so far at this level, for the error on an unreachable name. */
     private final List<Scope.Column> bound = new ArrayList<>();
 
-    FromClauseBinder(BindContext context) {
+    FromClauseBinder(BindContext context, Surroundings surroundings) {
         this.context = context;
+        this.surroundings = surroundings;
     }
 
     /** The FROM list as one source: its items cross-joined left to right; no items read one empty row. */
@@ -79,6 +81,14 @@ final class FromClauseBinder {
         List<String> parts = table.name().parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         String name = parts.getLast();
+        Surroundings.CommonTables common = parts.size() == 1 ? Surroundings.CommonTables.entry(surroundings.tables(), name)
+                : null;
+        if (common != null) {
+            BoundQuery inner = CommonTableBinder.reference(common, context);
+            String qualifier = table.alias() != null ? table.alias() : name;
+            List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
+            return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
+        }
         TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
         int[] columns = new int[entry.columns().size()];
@@ -102,7 +112,7 @@ final class FromClauseBinder {
         if (subquery.lateral()) {
             throw ExpressionBinder.notYet("LATERAL", subquery.position());
         }
-        BoundQuery inner = new QueryBinder(context).bind(subquery.query());
+        BoundQuery inner = new QueryBinder(context, surroundings).bind(subquery.query());
         List<String> names = aliasColumns(inner.names(), subquery.columnAliases(), subquery.alias(),
                 subquery.position());
         return new Source(inner.plan(), scopeOf(subquery.alias(), names, inner.plan().outputTypes()),

@@ -22,14 +22,22 @@ import java.util.List;
  */
 public final class QueryBinder {
     private final BindContext context;
+    private final Surroundings surroundings;
 
     public QueryBinder(BindContext context) {
+        this(context, Surroundings.NONE);
+    }
+
+    QueryBinder(BindContext context, Surroundings surroundings) {
         this.context = context;
+        this.surroundings = surroundings;
     }
 
     public BoundQuery bind(Query query) {
         if (query.with() != null) {
-            throw ExpressionBinder.notYet("WITH", query.with().position());
+            Surroundings inner = CommonTableBinder.declare(query.with(), surroundings, context);
+            return new QueryBinder(context, inner).bind(new Query(query.body(), query.orderBy(), query.limit(),
+                    query.offset(), query.position()));
         }
         return switch (query.body()) {
             case QueryBody.Select select -> bindSelect(select, query);
@@ -48,17 +56,27 @@ public final class QueryBinder {
     // ---- SELECT -------------------------------------------------------------------------------------
 
     private BoundQuery bindSelect(QueryBody.Select select, Query query) {
-        FromClauseBinder.Source source = new FromClauseBinder(context).bind(select.from());
+        FromClauseBinder.Source source = new FromClauseBinder(context, surroundings).bind(select.from());
         LogicalPlan plan = source.plan();
         Scope scope = source.scope();
+        int width = scope.columns().size();
         if (select.where() != null) {
-            ExpressionBinder where = new ExpressionBinder(scope, context.parameters(), "WHERE");
-            plan = new LogicalPlan.Filter(plan, conjuncts(where.bindCondition(select.where(), "WHERE")));
+            ClauseSubqueries whereSubqueries = new ClauseSubqueries(context, surroundings, scope);
+            ExpressionBinder where = new ExpressionBinder(scope, context.parameters(), "WHERE", whereSubqueries);
+            BoundExpression condition = where.bindCondition(select.where(), "WHERE");
+            if (whereSubqueries.isEmpty()) {
+                plan = new LogicalPlan.Filter(plan, conjuncts(condition));
+            } else {
+                plan = new LogicalPlan.Filter(whereSubqueries.applyTo(plan),
+                        conjuncts(whereSubqueries.place(condition, width)));
+                plan = new LogicalPlan.Project(plan, columnsOf(plan, width));
+            }
         }
         List<Expression> itemExpressions = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
-        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null);
+        ClauseSubqueries selectSubqueries = new ClauseSubqueries(context, surroundings, scope);
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null, selectSubqueries);
         for (SelectItem item : select.items()) {
             switch (item) {
                 case SelectItem.Star star -> {
@@ -100,14 +118,30 @@ public final class QueryBinder {
                 BoundExpression condition = ExpressionBinder.requireBoolean(binder.bind(select.having()), "HAVING");
                 having = rewriter.rewrite(condition);
             }
+            selectSubqueries.rewriteComparisons(rewriter::rewrite);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
+                if (call.argument() != null && hasSubqueryResult(call.argument())) {
+                    throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
+                }
                 specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument()));
             }
             plan = new LogicalPlan.Aggregate(plan, keys, specs);
+            if (!selectSubqueries.isEmpty()) {
+                selectSubqueries.requireUncorrelated("the SELECT list, HAVING or ORDER BY");
+                int aggregateWidth = plan.outputTypes().size();
+                plan = selectSubqueries.applyTo(plan);
+                items = selectSubqueries.placeAll(items, aggregateWidth);
+                order = order.withHidden(selectSubqueries.placeAll(order.hiddenExpressions(), aggregateWidth));
+                having = having == null ? null : selectSubqueries.place(having, aggregateWidth);
+            }
             if (having != null) {
                 plan = new LogicalPlan.Filter(plan, conjuncts(having));
             }
+        } else if (!selectSubqueries.isEmpty()) {
+            plan = selectSubqueries.applyTo(plan);
+            items = selectSubqueries.placeAll(items, width);
+            order = order.withHidden(selectSubqueries.placeAll(order.hiddenExpressions(), width));
         }
         List<BoundExpression> projected = new ArrayList<>(items);
         projected.addAll(order.hiddenExpressions());
@@ -125,6 +159,25 @@ public final class QueryBinder {
             plan = new LogicalPlan.Aggregate(plan, keys, List.of());
         }
         return applyOrderAndLimit(plan, names, order, query);
+    }
+
+    /** References to the first {@code width} columns of {@code plan}. */
+    private static List<BoundExpression> columnsOf(LogicalPlan plan, int width) {
+        List<LogicalType> types = plan.outputTypes();
+        List<BoundExpression> columns = new ArrayList<>(width);
+        for (int i = 0; i < width; i++) {
+            columns.add(new BoundExpression.ColumnRef(i, null, "?column?", types.get(i), 0));
+        }
+        return columns;
+    }
+
+    private static boolean hasSubqueryResult(BoundExpression expression) {
+        boolean[] found = {false};
+        io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf -> {
+            found[0] |= leaf.function() instanceof io.basalt.plan.expression.Placeholder.SubqueryResult;
+            return leaf;
+        });
+        return found[0];
     }
 
     private static boolean containsAggregate(List<BoundExpression> expressions) {

@@ -45,6 +45,7 @@ public final class CardinalityEstimate {
                 yield limit.limit() < 0 ? input : Math.min(limit.limit(), input);
             }
             case LogicalPlan.Insert insert -> 1;
+            case LogicalPlan.Apply apply -> rows(apply.input());
         };
     }
 

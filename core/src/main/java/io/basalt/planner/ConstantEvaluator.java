@@ -43,7 +43,8 @@ public final class ConstantEvaluator {
             case BoundExpression.Cast e -> isConstant(e.operand());
             case BoundExpression.Case e -> e.conditions().stream().allMatch(ConstantEvaluator::isConstant)
                     && e.results().stream().allMatch(ConstantEvaluator::isConstant) && isConstant(e.otherwise());
-            case BoundExpression.Function e -> e.arguments().stream().allMatch(ConstantEvaluator::isConstant);
+            case BoundExpression.Function e -> !(e.function() instanceof io.basalt.plan.expression.Placeholder)
+                    && e.arguments().stream().allMatch(ConstantEvaluator::isConstant);
         };
     }
 }

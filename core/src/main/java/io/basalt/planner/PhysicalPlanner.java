@@ -1,5 +1,6 @@
 package io.basalt.planner;
 
+import io.basalt.error.BasaltException;
 import io.basalt.exec.expression.ColumnExpression;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.kernel.CompareOp;
@@ -72,6 +73,7 @@ public final class PhysicalPlanner {
                 yield new SortOperator(plan(sort.input()), keys);
             }
             case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
             case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
                     insert.table().store(), columnNames(insert), notNullFlags(insert));
         };

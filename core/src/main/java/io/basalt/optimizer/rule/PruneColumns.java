@@ -121,6 +121,17 @@ public final class PruneColumns implements OptimizerRule {
                 Pruned input = prune(limit.input(), required);
                 yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset()), input.mapping());
             }
+            case LogicalPlan.Apply apply -> {
+                // Outer references index the input's columns: an Apply keeps them all.
+                BitSet everything = new BitSet();
+                everything.set(0, apply.input().outputTypes().size());
+                Pruned input = prune(apply.input(), everything);
+                BitSet all = new BitSet();
+                all.set(0, apply.subquery().outputTypes().size());
+                Pruned subquery = prune(apply.subquery(), all);
+                yield new Pruned(new LogicalPlan.Apply(apply.kind(), input.plan(), subquery.plan(), apply.comparison()),
+                        identity(apply.outputTypes().size()));
+            }
             case LogicalPlan.Insert insert -> {
                 BitSet everything = new BitSet();
                 everything.set(0, insert.input().outputTypes().size());

@@ -52,6 +52,8 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
             case LogicalPlan.Limit limit -> filtered(new LogicalPlan.Limit(push(limit.input(), List.of()), limit.limit(),
                     limit.offset()), conjuncts);
+            case LogicalPlan.Apply apply -> filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), List.of()),
+                    push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
             case LogicalPlan.Insert insert -> filtered(new LogicalPlan.Insert(insert.table(),
                     push(insert.input(), List.of())), conjuncts);
         };

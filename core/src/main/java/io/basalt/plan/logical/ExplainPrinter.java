@@ -90,6 +90,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Sort sort -> countRelations(sort.input());
             case LogicalPlan.Limit limit -> countRelations(limit.input());
             case LogicalPlan.Insert insert -> 1 + countRelations(insert.input());
+            case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
         };
     }
 
@@ -156,6 +157,12 @@ public final class ExplainPrinter {
                         + IdentifierQuoting.quote(insert.table().name());
             }
             case LogicalPlan.Join join -> join(join, details);
+            case LogicalPlan.Apply apply -> {
+                // only seen before decorrelation: the input, then the subquery PostgreSQL would run as a SubPlan
+                children.add(apply.input());
+                children.add(apply.subquery());
+                yield "Subquery " + apply.kind();
+            }
         };
         for (LogicalPlan.Filter filter : filters.reversed()) {
             String kind = current instanceof LogicalPlan.Values values && values.rows().size() == 1
@@ -437,6 +444,11 @@ public final class ExplainPrinter {
             case LogicalPlan.Sort sort -> columns(sort.input());
             case LogicalPlan.Limit limit -> columns(limit.input());
             case LogicalPlan.Insert insert -> List.of();
+            case LogicalPlan.Apply apply -> {
+                List<Column> columns = new ArrayList<>(columns(apply.input()));
+                columns.add(new Column("(SubPlan)", "(SubPlan)", false));
+                yield columns;
+            }
         };
     }
 

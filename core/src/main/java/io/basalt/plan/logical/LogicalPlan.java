@@ -97,6 +97,37 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * A subquery used in an expression, as the binder leaves it: for each row of {@code input} the subquery
+     * yields one value, appended as a last column. The subquery may read the input row through
+     * {@link io.basalt.plan.expression.Placeholder.OuterColumn} references of depth 1 (then it is correlated).
+     * SCALAR: the subquery's single column (NULL without rows; more than one row is an error). EXISTS: whether
+     * it has a row. ANY: {@code comparison} (over the input's columns, then the subquery's column) is true
+     * for some subquery row (true), else null for some (null), else false; {@code x IN (q)} is {@code x = ANY},
+     * and ALL is the negation of ANY with the negated operator. The decorrelation rule replaces every Apply by
+     * joins; none reaches the executor.
+     */
+    record Apply(SubqueryKind kind, LogicalPlan input, LogicalPlan subquery, BoundExpression comparison)
+            implements LogicalPlan {
+        public Apply {
+            java.util.Objects.requireNonNull(kind, "kind is null");
+            if ((kind == SubqueryKind.ANY) != (comparison != null)) {
+                throw new IllegalArgumentException("ANY, and only ANY, has a comparison");
+            }
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>(input.outputTypes());
+            types.add(kind == SubqueryKind.SCALAR ? subquery.outputTypes().getFirst() : LogicalType.BOOLEAN);
+            return types;
+        }
+    }
+
+    enum SubqueryKind {
+        SCALAR, EXISTS, ANY
+    }
+
     /** Output: group keys, then aggregates. No keys: exactly one row. */
     record Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates)
             implements LogicalPlan {

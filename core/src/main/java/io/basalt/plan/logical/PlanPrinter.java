@@ -68,6 +68,11 @@ public final class PlanPrinter {
                         .append(limit.offset());
                 yield List.of(limit.input());
             }
+            case LogicalPlan.Apply apply -> {
+                out.append("Apply ").append(apply.kind())
+                        .append(apply.comparison() == null ? "" : " " + expression(apply.comparison()));
+                yield List.of(apply.input(), apply.subquery());
+            }
             case LogicalPlan.Insert insert -> {
                 out.append("Insert ").append(insert.table().name());
                 yield List.of(insert.input());

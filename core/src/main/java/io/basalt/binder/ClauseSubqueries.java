@@ -1,0 +1,159 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.Placeholder;
+import io.basalt.plan.expression.PlaceholderReplacement;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.Query;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The subqueries written in the expressions of one clause (or of the clauses that share one input:
+ * SELECT list, ORDER BY and HAVING). Each is bound as a query enclosed by the clause's scope, so that the
+ * names the subquery lacks resolve there (a correlated reference); in the expression it becomes a
+ * {@link Placeholder.SubqueryResult}. Once the clause's input plan is known, {@link #applyTo} stacks one
+ * {@link LogicalPlan.Apply} per subquery on it and {@link #place} turns placeholder {@code k} into the
+ * column the k-th Apply appends.
+ */
+final class ClauseSubqueries {
+    private record Pending(LogicalPlan.SubqueryKind kind, LogicalPlan plan, BoundExpression comparison,
+                           boolean correlated, int position) {
+    }
+
+    private final BindContext context;
+    private final Surroundings surroundings;
+    private final Scope scope;
+    private final List<Pending> pending = new ArrayList<>();
+
+    ClauseSubqueries(BindContext context, Surroundings surroundings, Scope scope) {
+        this.context = context;
+        this.surroundings = surroundings;
+        this.scope = scope;
+    }
+
+    boolean isEmpty() {
+        return pending.isEmpty();
+    }
+
+    /** A name the clause's own scope lacks, looked up in the enclosing queries; null when none has it. */
+    BoundExpression resolveOuter(List<String> parts, int position) {
+        return surroundings.outer() == null ? null : surroundings.outer().resolve(parts, position);
+    }
+
+    BoundExpression scalar(Expression.ScalarSubquery subquery) {
+        BoundSubquery bound = bindSubquery(subquery.query());
+        if (bound.plan().outputTypes().size() != 1) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, subquery.position(),
+                    "subquery must return only one column");
+        }
+        LogicalType type = bound.plan().outputTypes().getFirst();
+        return add(LogicalPlan.SubqueryKind.SCALAR, bound, null, type, subquery.position());
+    }
+
+    BoundExpression exists(Expression.Exists exists) {
+        return add(LogicalPlan.SubqueryKind.EXISTS, bindSubquery(exists.query()), null, LogicalType.BOOLEAN,
+                exists.position());
+    }
+
+    /**
+     * {@code operand op ANY (query)}; {@code all} makes it {@code NOT (operand negated-op ANY (query))},
+     * which is ALL's three-valued result.
+     */
+    BoundExpression quantified(BoundExpression operand, CompareOp operator, boolean all, Query query, int position) {
+        BoundSubquery bound = bindSubquery(query);
+        List<LogicalType> types = bound.plan().outputTypes();
+        if (types.size() != 1) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, position,
+                    types.size() > 1 ? "subquery has too many columns" : "subquery has too few columns");
+        }
+        BoundExpression value = Placeholder.of(new Placeholder.SubqueryResult(pending.size()), types.getFirst(),
+                position);
+        CompareOp tested = all ? negation(operator) : operator;
+        BoundExpression comparison = ExpressionBinder.compare(tested, operand, value, position);
+        BoundExpression any = add(LogicalPlan.SubqueryKind.ANY, bound, comparison, LogicalType.BOOLEAN, position);
+        return all ? new BoundExpression.Not(any, position) : any;
+    }
+
+    private static CompareOp negation(CompareOp operator) {
+        return switch (operator) {
+            case EQ -> CompareOp.NE;
+            case NE -> CompareOp.EQ;
+            case LT -> CompareOp.GE;
+            case LE -> CompareOp.GT;
+            case GT -> CompareOp.LE;
+            case GE -> CompareOp.LT;
+        };
+    }
+
+    private record BoundSubquery(LogicalPlan plan, boolean correlated) {
+    }
+
+    private BoundSubquery bindSubquery(Query query) {
+        Surroundings inner = surroundings.enclosedBy(scope);
+        BoundQuery bound = new QueryBinder(context, inner).bind(query);
+        return new BoundSubquery(bound.plan(), inner.outer().referenced());
+    }
+
+    private BoundExpression add(LogicalPlan.SubqueryKind kind, BoundSubquery bound, BoundExpression comparison,
+                                LogicalType type, int position) {
+        int id = pending.size();
+        pending.add(new Pending(kind, bound.plan(), comparison, bound.correlated(), position));
+        return Placeholder.of(new Placeholder.SubqueryResult(id), type, position);
+    }
+
+    /** Rewrites the comparisons of ANY subqueries (for aggregation, over the aggregate's output). */
+    void rewriteComparisons(UnaryOperator<BoundExpression> rewriter) {
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (p.comparison() != null) {
+                pending.set(i, new Pending(p.kind(), p.plan(), rewriter.apply(p.comparison()), p.correlated(),
+                        p.position()));
+            }
+        }
+    }
+
+    /**
+     * The subqueries may only be placed over an input other than the clause's scope (an aggregation's
+     * output) when none reads the scope's columns.
+     */
+    void requireUncorrelated(String clause) {
+        for (Pending p : pending) {
+            if (p.correlated()) {
+                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, p.position(),
+                        "correlated subqueries in " + clause + " of an aggregated query are not supported yet");
+            }
+        }
+    }
+
+    /** {@code input} with one Apply per subquery stacked on it, in the order they were written. */
+    LogicalPlan applyTo(LogicalPlan input) {
+        int width = input.outputTypes().size();
+        LogicalPlan plan = input;
+        for (Pending p : pending) {
+            plan = new LogicalPlan.Apply(p.kind(), plan, p.plan(),
+                    p.comparison() == null ? null : place(p.comparison(), width));
+        }
+        return plan;
+    }
+
+    /** {@code expression} over the Applies' output: subquery {@code k}'s result is column {@code width + k}. */
+    BoundExpression place(BoundExpression expression, int width) {
+        return PlaceholderReplacement.replace(expression, leaf -> leaf.function() instanceof Placeholder.SubqueryResult r
+                ? new BoundExpression.ColumnRef(width + r.id(), null, "?column?", leaf.type(), leaf.position()) : leaf);
+    }
+
+    List<BoundExpression> placeAll(List<BoundExpression> expressions, int width) {
+        List<BoundExpression> out = new ArrayList<>();
+        for (BoundExpression expression : expressions) {
+            out.add(place(expression, width));
+        }
+        return out;
+    }
+}

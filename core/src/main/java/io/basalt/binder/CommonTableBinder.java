@@ -1,0 +1,64 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.With;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * WITH queries (common table expressions). A WITH clause puts its queries in reach of the query it
+ * heads and of everything nested in it; each sees the ones written before it. A reference in FROM binds
+ * the query again where it is used, so it behaves as a subquery in FROM (inlining; PostgreSQL computes
+ * a query referenced more than once only once, which gives the same rows since every expression Basalt
+ * has is deterministic). MATERIALIZED and NOT MATERIALIZED are accepted and change nothing.
+ */
+final class CommonTableBinder {
+    private CommonTableBinder() {
+    }
+
+    /**
+     * The surroundings of the query {@code with} heads. Every WITH query is bound once here, referenced or
+     * not, so that its errors surface as PostgreSQL raises them.
+     */
+    static Surroundings declare(With with, Surroundings surroundings, BindContext context) {
+        if (with.recursive()) {
+            throw ExpressionBinder.notYet("WITH RECURSIVE", with.position());
+        }
+        Set<String> names = new HashSet<>();
+        Surroundings.CommonTables tables = surroundings.tables();
+        for (With.CommonTableExpression table : with.tables()) {
+            if (!names.add(table.name())) {
+                throw BasaltException.at(SqlState.DUPLICATE_ALIAS, table.position(),
+                        "WITH query name \"" + table.name() + "\" specified more than once");
+            }
+            Surroundings definedIn = surroundings.withTables(tables);
+            BoundQuery bound = new QueryBinder(context, definedIn).bind(table.query());
+            columnNames(table, bound.names());
+            tables = new Surroundings.CommonTables(table.name(), table, definedIn, tables);
+        }
+        return surroundings.withTables(tables);
+    }
+
+    /** The columns of a WITH query: its own names, renamed by its column list. */
+    static List<String> columnNames(With.CommonTableExpression table, List<String> names) {
+        List<String> aliases = table.columnAliases();
+        if (aliases.size() > names.size()) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, table.position(), "WITH query \""
+                    + table.name() + "\" has " + names.size() + " columns available but " + aliases.size()
+                    + " columns specified");
+        }
+        List<String> out = new java.util.ArrayList<>(names);
+        for (int i = 0; i < aliases.size(); i++) {
+            out.set(i, aliases.get(i));
+        }
+        return out;
+    }
+
+    /** Binds a reference to WITH query {@code entry} (its plan and column names, column list applied). */
+    static BoundQuery reference(Surroundings.CommonTables entry, BindContext context) {
+        BoundQuery bound = new QueryBinder(context, entry.definedIn()).bind(entry.definition().query());
+        return new BoundQuery(bound.plan(), columnNames(entry.definition(), bound.names()));
+    }
+}

@@ -1,0 +1,84 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.Placeholder;
+import io.basalt.sql.ast.With;
+import java.util.List;
+
+/**
+ * What a query level sees of the statement around it: the WITH queries in reach ({@link CommonTables}) and
+ * the scopes of the queries that enclose it ({@link OuterScope}), through which a subquery's names resolve
+ * when its own FROM clause does not have them (a correlated reference).
+ */
+record Surroundings(CommonTables tables, OuterScope outer) {
+    static final Surroundings NONE = new Surroundings(null, null);
+
+    Surroundings withTables(CommonTables tables) {
+        return new Surroundings(tables, outer);
+    }
+
+    /** The surroundings of a subquery written in a clause that sees {@code scope}. */
+    Surroundings enclosedBy(Scope scope) {
+        return new Surroundings(tables, new OuterScope(scope, outer));
+    }
+
+    /**
+     * The WITH queries in reach, innermost first: each remembers the surroundings it was written in, so
+     * that a reference binds it as its definition sees the statement (earlier WITH queries, outer scopes).
+     */
+    record CommonTables(String name, With.CommonTableExpression definition, Surroundings definedIn,
+                        CommonTables next) {
+        static CommonTables entry(CommonTables tables, String name) {
+            for (CommonTables t = tables; t != null; t = t.next) {
+                if (t.name.equals(name)) {
+                    return t;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The scope of one enclosing query level and those beyond it. {@link #referenced} turns true when a
+     * name of this level is used from inside, which makes the subquery that did so correlated.
+     */
+    static final class OuterScope {
+        private final Scope scope;
+        private final OuterScope parent;
+        private boolean referenced;
+
+        OuterScope(Scope scope, OuterScope parent) {
+            this.scope = scope;
+            this.parent = parent;
+        }
+
+        boolean referenced() {
+            return referenced;
+        }
+
+        /**
+         * Resolves a name the subquery's own scope does not have, nearest level first, as an
+         * {@link Placeholder.OuterColumn}; null when no level has it. Ambiguity at a level is an error there.
+         */
+        BoundExpression resolve(List<String> parts, int position) {
+            int depth = 1;
+            for (OuterScope level = this; level != null; level = level.parent, depth++) {
+                BoundExpression.ColumnRef column;
+                try {
+                    column = level.scope.resolve(parts, position);
+                } catch (BasaltException notHere) {
+                    if (notHere.sqlState() == SqlState.AMBIGUOUS_COLUMN) {
+                        throw notHere;
+                    }
+                    continue;
+                }
+                level.referenced = true;
+                return Placeholder.of(new Placeholder.OuterColumn(depth, column.index(), column.qualifiedName()),
+                        column.type(), position);
+            }
+            return null;
+        }
+    }
+}

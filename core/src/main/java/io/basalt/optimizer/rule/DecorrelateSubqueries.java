@@ -1,0 +1,282 @@
+package io.basalt.optimizer.rule;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.function.aggregate.AggregateFunction;
+import io.basalt.exec.function.aggregate.CountAggregate;
+import io.basalt.exec.function.aggregate.MinMaxAggregate;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.expression.Placeholder;
+import io.basalt.plan.expression.PlaceholderReplacement;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Replaces every {@link LogicalPlan.Apply} (a subquery in an expression) by joins, so that no subquery runs
+ * once per outer row. The subquery's correlated conditions are lifted to its top ({@link CorrelationPullUp})
+ * and become join conditions. Innermost subqueries go first, so an outer reference two levels out becomes
+ * one level out once its subquery is joined in.
+ *
+ * <pre>
+ * WHERE [NOT] EXISTS (q) / x IN (q) as a conjunct     Filter [#m]          ->  Join SEMI (or ANTI) [conditions]
+ *                                                       Apply EXISTS             input
+ *                                                         input                  q'
+ *                                                         q
+ * anywhere else: EXISTS     Join LEFT input, Aggregate(q' by correlation keys, count(*))  -> mark
+ *                x op ANY   the same with count(*), count(v) and a match join (=) or min/max (others),
+ *                           giving SQL's true / NULL / false
+ * scalar subquery           Join LEFT input, q' grouped by the correlation keys (an aggregation gets them
+ *                           as grouping keys; its value for no rows fills the gaps), else an aggregation
+ *                           with count(*) that raises 21000 for a second row
+ * </pre>
+ *
+ * Correlated forms it cannot rewrite fail with 0A000.
+ */
+public final class DecorrelateSubqueries implements OptimizerRule {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan;
+            case LogicalPlan.Values values -> values;
+            case LogicalPlan.Filter filter -> filter(filter);
+            case LogicalPlan.Project project -> new LogicalPlan.Project(apply(project.input()), project.expressions());
+            case LogicalPlan.Join join -> new LogicalPlan.Join(join.type(), apply(join.left()), apply(join.right()),
+                    join.conjuncts());
+            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(apply(aggregate.input()),
+                    aggregate.groupKeys(), aggregate.aggregates());
+            case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
+            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.Insert insert -> new LogicalPlan.Insert(insert.table(), apply(insert.input()));
+            case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
+                    apply.comparison());
+        };
+    }
+
+    // ---- filters: semi and anti joins ---------------------------------------------------------------
+
+    /**
+     * A filter over a stack of Applies: each EXISTS, NOT EXISTS or positive ANY that only a conjunct of
+     * its own tests becomes a SEMI or ANTI join (its column then a constant); the others the general form.
+     */
+    private LogicalPlan filter(LogicalPlan.Filter filter) {
+        List<LogicalPlan.Apply> stack = new ArrayList<>();
+        LogicalPlan base = filter.input();
+        while (base instanceof LogicalPlan.Apply apply) {
+            stack.addFirst(apply);
+            base = apply.input();
+        }
+        if (stack.isEmpty()) {
+            return new LogicalPlan.Filter(apply(base), filter.conjuncts());
+        }
+        List<BoundExpression> conjuncts = new ArrayList<>(filter.conjuncts());
+        LogicalPlan plan = apply(base);
+        int width = plan.outputTypes().size();
+        for (int i = 0; i < stack.size(); i++) {
+            LogicalPlan.Apply apply = stack.get(i);
+            int column = width + i;
+            LogicalPlan subquery = apply(apply.subquery());
+            int test = soleTest(conjuncts, stack, i, column);
+            boolean negated = test >= 0 && conjuncts.get(test) instanceof BoundExpression.Not;
+            boolean semi = test >= 0 && (apply.kind() == LogicalPlan.SubqueryKind.EXISTS
+                    || apply.kind() == LogicalPlan.SubqueryKind.ANY && !negated);
+            if (!semi) {
+                plan = general(apply.kind(), plan, subquery, apply.comparison());
+                continue;
+            }
+            CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(subquery);
+            if (lifted.groupedScalarAggregate()) {
+                throw CorrelationPullUp.unsupported("an aggregation without GROUP BY under EXISTS or IN");
+            }
+            List<BoundExpression> condition = joinConditions(lifted.conditions(), column);
+            if (apply.comparison() != null) {
+                condition.add(apply.comparison());
+            }
+            LogicalPlan joined = new LogicalPlan.Join(negated ? LogicalPlan.JoinType.ANTI : LogicalPlan.JoinType.SEMI,
+                    plan, shiftDepth(lifted.plan()), condition);
+            List<BoundExpression> columns = columns(joined, column);
+            columns.add(new BoundExpression.Constant(!negated, LogicalType.BOOLEAN, 0));
+            plan = new LogicalPlan.Project(joined, columns);
+            conjuncts.remove(test);
+        }
+        LogicalPlan filtered = conjuncts.isEmpty() ? plan : new LogicalPlan.Filter(plan, conjuncts);
+        return filtered;
+    }
+
+    /**
+     * The index of the conjunct that is exactly {@code #column} or {@code NOT #column}, when no other conjunct
+     * and no later Apply reads that column; else -1.
+     */
+    private static int soleTest(List<BoundExpression> conjuncts, List<LogicalPlan.Apply> stack, int index, int column) {
+        int found = -1;
+        for (int c = 0; c < conjuncts.size(); c++) {
+            BoundExpression conjunct = conjuncts.get(c);
+            BoundExpression operand = conjunct instanceof BoundExpression.Not not ? not.operand() : conjunct;
+            if (operand instanceof BoundExpression.ColumnRef ref && ref.index() == column && found < 0) {
+                found = c;
+            } else if (reads(conjunct, column)) {
+                return -1;
+            }
+        }
+        for (int later = index + 1; later < stack.size(); later++) {
+            BoundExpression comparison = stack.get(later).comparison();
+            if (comparison != null && reads(comparison, column)) {
+                return -1;
+            }
+        }
+        return found;
+    }
+
+    private static boolean reads(BoundExpression expression, int column) {
+        BitSet read = new BitSet();
+        ColumnReferences.collect(expression, read);
+        return read.get(column);
+    }
+
+    // ---- the general form: a LEFT join that yields the value or mark -------------------------------------
+
+    private static LogicalPlan general(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
+                                       BoundExpression comparison) {
+        int width = input.outputTypes().size();
+        CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(subquery);
+        LogicalPlan inner = shiftDepth(lifted.plan());
+        if (kind == LogicalPlan.SubqueryKind.SCALAR) {
+            return SubqueryValues.scalar(input, subquery, inner, joinConditions(lifted.conditions(), width),
+                    lifted.groupedScalarAggregate());
+        }
+        if (lifted.groupedScalarAggregate()) {
+            throw CorrelationPullUp.unsupported("an aggregation without GROUP BY under EXISTS or ANY");
+        }
+        Keys keys = keys(lifted.conditions(), width);
+        return kind == LogicalPlan.SubqueryKind.EXISTS ? SubqueryValues.existsMark(input, inner, keys)
+                : SubqueryValues.anyMark(input, inner, keys, comparison);
+    }
+
+    /** Correlation conditions split as {@code inner = outer}: inner sides over the subquery, outer over the input. */
+    record Keys(List<BoundExpression> inner, List<BoundExpression> outer) {
+    }
+
+    private static Keys keys(List<BoundExpression> conditions, int width) {
+        List<BoundExpression> inner = new ArrayList<>();
+        List<BoundExpression> outer = new ArrayList<>();
+        for (BoundExpression condition : conditions) {
+            if (condition instanceof BoundExpression.Comparison comparison && comparison.operator() == CompareOp.EQ) {
+                if (CorrelationPullUp.isInnerOnly(comparison.left()) && CorrelationPullUp.isOuterOnly(comparison.right())) {
+                    inner.add(shiftDepth(comparison.left()));
+                    outer.add(outerToInput(comparison.right()));
+                    continue;
+                }
+                if (CorrelationPullUp.isInnerOnly(comparison.right()) && CorrelationPullUp.isOuterOnly(comparison.left())) {
+                    inner.add(shiftDepth(comparison.right()));
+                    outer.add(outerToInput(comparison.left()));
+                    continue;
+                }
+            }
+            throw CorrelationPullUp.unsupported("a condition other than an equality, outside a WHERE conjunct");
+        }
+        return new Keys(inner, outer);
+    }
+
+    /** Lifted conditions over the join of the input ({@code width} columns) and the subquery. */
+    static List<BoundExpression> joinConditions(List<BoundExpression> conditions, int width) {
+        List<BoundExpression> out = new ArrayList<>();
+        for (BoundExpression condition : conditions) {
+            BitSet read = new BitSet();
+            ColumnReferences.collect(condition, read);
+            int[] mapping = new int[read.length()];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = width + i;
+            }
+            out.add(outerToInput(shiftDepth(ColumnReferences.renumber(condition, mapping))));
+        }
+        return out;
+    }
+
+    /** Depth-1 outer references become columns of the input. */
+    private static BoundExpression outerToInput(BoundExpression expression) {
+        return PlaceholderReplacement.replace(expression, leaf ->
+                leaf.function() instanceof Placeholder.OuterColumn outer && outer.depth() == 1
+                        ? new BoundExpression.ColumnRef(outer.index(), null, outer.qualifiedName(), leaf.type(),
+                                leaf.position())
+                        : leaf);
+    }
+
+    /** Outer references of depth 2 and more move one level in (the subquery now lives in its parent). */
+    private static BoundExpression shiftDepth(BoundExpression expression) {
+        return PlaceholderReplacement.replace(expression, leaf ->
+                leaf.function() instanceof Placeholder.OuterColumn outer && outer.depth() > 1
+                        ? Placeholder.of(new Placeholder.OuterColumn(outer.depth() - 1, outer.index(),
+                                outer.qualifiedName()), leaf.type(), leaf.position())
+                        : leaf);
+    }
+
+    private static List<BoundExpression> shiftDepth(List<BoundExpression> expressions) {
+        List<BoundExpression> out = new ArrayList<>();
+        for (BoundExpression expression : expressions) {
+            out.add(shiftDepth(expression));
+        }
+        return out;
+    }
+
+    /** {@link #shiftDepth(BoundExpression)} over every expression of a plan. */
+    static LogicalPlan shiftDepth(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan;
+            case LogicalPlan.Values values -> {
+                List<List<BoundExpression>> rows = new ArrayList<>();
+                for (List<BoundExpression> row : values.rows()) {
+                    rows.add(shiftDepth(row));
+                }
+                yield new LogicalPlan.Values(rows, values.outputTypes());
+            }
+            case LogicalPlan.Filter filter -> new LogicalPlan.Filter(shiftDepth(filter.input()),
+                    shiftDepth(filter.conjuncts()));
+            case LogicalPlan.Project project -> new LogicalPlan.Project(shiftDepth(project.input()),
+                    shiftDepth(project.expressions()));
+            case LogicalPlan.Join join -> new LogicalPlan.Join(join.type(), shiftDepth(join.left()),
+                    shiftDepth(join.right()), shiftDepth(join.conjuncts()));
+            case LogicalPlan.Aggregate aggregate -> {
+                List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
+                for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
+                    specs.add(new LogicalPlan.AggregateSpec(spec.function(),
+                            spec.argument() == null ? null : shiftDepth(spec.argument())));
+                }
+                yield new LogicalPlan.Aggregate(shiftDepth(aggregate.input()), shiftDepth(aggregate.groupKeys()), specs);
+            }
+            case LogicalPlan.Sort sort -> new LogicalPlan.Sort(shiftDepth(sort.input()), sort.keys());
+            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
+                    limit.offset());
+            case LogicalPlan.Insert insert -> throw BasaltException.internal("INSERT inside a subquery");
+            case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
+        };
+    }
+
+    static List<BoundExpression> columns(LogicalPlan plan, int width) {
+        List<LogicalType> types = plan.outputTypes();
+        List<BoundExpression> out = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            out.add(new BoundExpression.ColumnRef(i, null, "?column?", types.get(i), 0));
+        }
+        return out;
+    }
+
+    static AggregateFunction countStar() {
+        return CountAggregate.star();
+    }
+
+    static AggregateFunction count(LogicalType type) {
+        return new CountAggregate(type);
+    }
+
+    /** min or max over {@code type}; null when the type has no order the aggregation knows. */
+    static AggregateFunction extremum(boolean max, LogicalType type) {
+        if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UNKNOWN) {
+            return null;
+        }
+        return new MinMaxAggregate(max, type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
+    }
+}
