@@ -46,6 +46,12 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         if (!average && (argumentType.id() == TypeId.SMALLINT || argumentType.id() == TypeId.INTEGER)) {
             return LogicalType.BIGINT;
         }
+        if (!average && (argumentType.id() == TypeId.BIGINT || argumentType.isScaledLong())) {
+            // PostgreSQL's result is numeric; a sum of at most 2^63 values below 10^18 always fits in 38 digits,
+            // so it is kept as a 128-bit decimal of the argument's scale: same values, no arbitrary precision.
+            return LogicalType.numeric(LogicalType.MAX_WIDE_DECIMAL_PRECISION,
+                    argumentType.isScaledLong() ? argumentType.scale() : 0);
+        }
         return LogicalType.NUMERIC;
     }
 
@@ -190,6 +196,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
                         }
                     }
+                    case org.apache.arrow.vector.DecimalVector v -> v.setSafe(g, exactSum(g));
                     case VarBinaryVector v -> {
                         BigDecimal sum = exactSum(g);
                         BigDecimal result = average ? NumericMath.divide(sum, BigDecimal.valueOf(counts[g])) : sum;
