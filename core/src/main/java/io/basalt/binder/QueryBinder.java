@@ -48,8 +48,13 @@ public final class QueryBinder {
                 }
                 yield finish(bind(nested.query()), query.orderBy(), query, null);
             }
-            case QueryBody.SetOperation operation -> throw ExpressionBinder.notYet(
-                    operation.operator().name(), operation.position());
+            case QueryBody.SetOperation operation -> {
+                BoundQuery combined = new SetOperationBinder(this::bind).bind(operation);
+                if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
+                    yield combined;
+                }
+                yield finish(combined, query.orderBy(), query, null);
+            }
         };
     }
 

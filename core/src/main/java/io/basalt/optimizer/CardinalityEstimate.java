@@ -45,6 +45,11 @@ public final class CardinalityEstimate {
                 yield limit.limit() < 0 ? input : Math.min(limit.limit(), input);
             }
             case LogicalPlan.Insert insert -> 1;
+            case LogicalPlan.Append append -> {
+                long sum = rows(append.left()) + rows(append.right());
+                yield sum < 0 ? Long.MAX_VALUE : sum;
+            }
+            case LogicalPlan.Repeat repeat -> rows(repeat.input());
             case LogicalPlan.Apply apply -> rows(apply.input());
         };
     }

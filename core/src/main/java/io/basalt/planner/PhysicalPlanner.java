@@ -14,6 +14,8 @@ import io.basalt.exec.operator.join.NestedLoopJoinOperator;
 import io.basalt.exec.operator.limit.LimitOperator;
 import io.basalt.exec.operator.project.ProjectOperator;
 import io.basalt.exec.operator.scan.ScanOperator;
+import io.basalt.exec.operator.set.AppendOperator;
+import io.basalt.exec.operator.set.RepeatOperator;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.operator.sort.SortOperator;
 import io.basalt.exec.operator.values.ValuesOperator;
@@ -74,6 +76,8 @@ public final class PhysicalPlanner {
             }
             case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
+            case LogicalPlan.Append append -> new AppendOperator(List.of(plan(append.left()), plan(append.right())));
+            case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
                     insert.table().store(), columnNames(insert), notNullFlags(insert));
         };

@@ -74,6 +74,21 @@ final class CorrelationPullUp {
             }
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
             case LogicalPlan.Insert insert -> throw BasaltException.internal("INSERT inside a subquery");
+            case LogicalPlan.Append append -> {
+                Lifted left = lift(append.left());
+                Lifted right = lift(append.right());
+                if (!left.conditions().isEmpty() || !right.conditions().isEmpty()) {
+                    throw unsupported("UNION, INTERSECT or EXCEPT");
+                }
+                yield new Lifted(new LogicalPlan.Append(left.plan(), right.plan()), List.of(), false);
+            }
+            case LogicalPlan.Repeat repeat -> {
+                Lifted input = lift(repeat.input());
+                if (!input.conditions().isEmpty()) {
+                    throw unsupported("UNION, INTERSECT or EXCEPT");
+                }
+                yield new Lifted(new LogicalPlan.Repeat(input.plan()), List.of(), false);
+            }
         };
     }
 

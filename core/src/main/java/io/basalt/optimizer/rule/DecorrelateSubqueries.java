@@ -52,6 +52,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
             case LogicalPlan.Insert insert -> new LogicalPlan.Insert(insert.table(), apply(insert.input()));
+            case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
+            case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
             case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
                     apply.comparison());
         };
@@ -251,6 +253,9 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
                     limit.offset());
             case LogicalPlan.Insert insert -> throw BasaltException.internal("INSERT inside a subquery");
+            case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
+                    shiftDepth(append.right()));
+            case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
         };
     }

@@ -132,6 +132,20 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.Apply(apply.kind(), input.plan(), subquery.plan(), apply.comparison()),
                         identity(apply.outputTypes().size()));
             }
+            case LogicalPlan.Append append -> {
+                // both inputs must keep the same columns; they keep all of them (the set operation's rows)
+                BitSet everything = new BitSet();
+                everything.set(0, append.outputTypes().size());
+                LogicalPlan left = prune(append.left(), everything).plan();
+                LogicalPlan right = prune(append.right(), everything).plan();
+                yield new Pruned(new LogicalPlan.Append(left, right), identity(append.outputTypes().size()));
+            }
+            case LogicalPlan.Repeat repeat -> {
+                BitSet everything = new BitSet();
+                everything.set(0, repeat.input().outputTypes().size());
+                Pruned input = prune(repeat.input(), everything);
+                yield new Pruned(new LogicalPlan.Repeat(input.plan()), identity(repeat.outputTypes().size()));
+            }
             case LogicalPlan.Insert insert -> {
                 BitSet everything = new BitSet();
                 everything.set(0, insert.input().outputTypes().size());

@@ -56,6 +56,10 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
             case LogicalPlan.Insert insert -> filtered(new LogicalPlan.Insert(insert.table(),
                     push(insert.input(), List.of())), conjuncts);
+            case LogicalPlan.Append append -> filtered(new LogicalPlan.Append(push(append.left(), List.of()),
+                    push(append.right(), List.of())), conjuncts);
+            case LogicalPlan.Repeat repeat -> filtered(new LogicalPlan.Repeat(push(repeat.input(), List.of())),
+                    conjuncts);
         };
     }
 

@@ -90,6 +90,8 @@ public final class ExplainPrinter {
             case LogicalPlan.Sort sort -> countRelations(sort.input());
             case LogicalPlan.Limit limit -> countRelations(limit.input());
             case LogicalPlan.Insert insert -> 1 + countRelations(insert.input());
+            case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
+            case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
         };
     }
@@ -157,6 +159,16 @@ public final class ExplainPrinter {
                         + IdentifierQuoting.quote(insert.table().name());
             }
             case LogicalPlan.Join join -> join(join, details);
+            case LogicalPlan.Append append -> {
+                children.add(append.left());
+                children.add(append.right());
+                yield "Append";
+            }
+            case LogicalPlan.Repeat repeat -> {
+                // PostgreSQL's SetOp node repeats rows by their counts the same way
+                children.add(repeat.input());
+                yield "SetOp";
+            }
             case LogicalPlan.Apply apply -> {
                 // only seen before decorrelation: the input, then the subquery PostgreSQL would run as a SubPlan
                 children.add(apply.input());
@@ -444,6 +456,11 @@ public final class ExplainPrinter {
             case LogicalPlan.Sort sort -> columns(sort.input());
             case LogicalPlan.Limit limit -> columns(limit.input());
             case LogicalPlan.Insert insert -> List.of();
+            case LogicalPlan.Append append -> columns(append.left());
+            case LogicalPlan.Repeat repeat -> {
+                List<Column> input = columns(repeat.input());
+                yield new ArrayList<>(input.subList(0, input.size() - 1));
+            }
             case LogicalPlan.Apply apply -> {
                 List<Column> columns = new ArrayList<>(columns(apply.input()));
                 columns.add(new Column("(SubPlan)", "(SubPlan)", false));

@@ -176,6 +176,45 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * UNION ALL: the left input's rows, then the right input's. Both inputs have the same column types (the
+     * binder casts each side to the unified types); the output has those types.
+     */
+    record Append(LogicalPlan left, LogicalPlan right) implements LogicalPlan {
+        public Append {
+            java.util.Objects.requireNonNull(left, "left is null");
+            java.util.Objects.requireNonNull(right, "right is null");
+            if (!left.outputTypes().equals(right.outputTypes())) {
+                throw new IllegalArgumentException("appended inputs differ in types: " + left.outputTypes()
+                        + " and " + right.outputTypes());
+            }
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return left.outputTypes();
+        }
+    }
+
+    /**
+     * Repeats each input row as many times as its last column (a BIGINT count; zero, negative or NULL: not
+     * at all) says and drops that column: the multiplicities of INTERSECT ALL and EXCEPT ALL.
+     */
+    record Repeat(LogicalPlan input) implements LogicalPlan {
+        public Repeat {
+            List<LogicalType> types = input.outputTypes();
+            if (types.isEmpty() || !types.getLast().equals(LogicalType.BIGINT)) {
+                throw new IllegalArgumentException("the last input column must be the BIGINT count");
+            }
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = input.outputTypes();
+            return types.subList(0, types.size() - 1);
+        }
+    }
+
     /** Appends the input's rows (already in the table's column order and types) to a table; outputs nothing. */
     record Insert(TableEntry table, LogicalPlan input) implements LogicalPlan {
         @Override

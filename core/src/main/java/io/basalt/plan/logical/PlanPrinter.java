@@ -73,6 +73,14 @@ public final class PlanPrinter {
                         .append(apply.comparison() == null ? "" : " " + expression(apply.comparison()));
                 yield List.of(apply.input(), apply.subquery());
             }
+            case LogicalPlan.Append append -> {
+                out.append("Append");
+                yield List.of(append.left(), append.right());
+            }
+            case LogicalPlan.Repeat repeat -> {
+                out.append("Repeat #").append(repeat.input().outputTypes().size() - 1);
+                yield List.of(repeat.input());
+            }
             case LogicalPlan.Insert insert -> {
                 out.append("Insert ").append(insert.table().name());
                 yield List.of(insert.input());
