@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Converts one canonical value (see {@code ValueAccess}) from one SQL type to another with PostgreSQL's
@@ -15,6 +16,12 @@ import java.util.Locale;
  * assignment.
  */
 public final class ValueConversion {
+    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
+    private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{1,7})");
+    private static final Pattern ISO_DATE = Pattern.compile("(\\d{1,7})-(\\d{1,2})-(\\d{1,2})( BC)?");
+
     private ValueConversion() {
     }
 
@@ -205,7 +212,7 @@ public final class ValueConversion {
 
     private static long parseInteger(String text, String typeName) {
         String trimmed = text.strip();
-        if (trimmed.isEmpty() || !trimmed.matches("[+-]?[0-9]+")) {
+        if (trimmed.isEmpty() || !INTEGER.matcher(trimmed).matches()) {
             throw invalidInput(typeName, text);
         }
         try {
@@ -248,7 +255,7 @@ public final class ValueConversion {
             default:
                 break;
         }
-        if (!trimmed.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+        if (!DECIMAL.matcher(trimmed).matches()) {
             throw invalidInput(typeName, text);
         }
         double value = Double.parseDouble(trimmed);
@@ -261,7 +268,7 @@ public final class ValueConversion {
 
     public static BigDecimal parseDecimal(String text) {
         String trimmed = text.strip();
-        if (!trimmed.matches("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?")) {
+        if (!DECIMAL.matcher(trimmed).matches()) {
             if (trimmed.equalsIgnoreCase("nan")) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN is not supported yet");
             }
@@ -286,17 +293,16 @@ public final class ValueConversion {
 
     private static long parseDate(String text) {
         String trimmed = text.strip();
-        java.util.regex.Matcher compact = java.util.regex.Pattern.compile("(\\d{4})(\\d{2})(\\d{2})").matcher(trimmed);
+        java.util.regex.Matcher compact = COMPACT_DATE.matcher(trimmed);
         if (compact.matches()) {
             trimmed = compact.group(1) + "-" + compact.group(2) + "-" + compact.group(3);
         }
-        java.util.regex.Matcher slashed = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{1,7})").matcher(trimmed);
+        java.util.regex.Matcher slashed = SLASHED_DATE.matcher(trimmed);
         if (slashed.matches()) {
             // DateStyle MDY, PostgreSQL's default.
             trimmed = slashed.group(3) + "-" + slashed.group(1) + "-" + slashed.group(2);
         }
-        java.util.regex.Matcher iso = java.util.regex.Pattern.compile("(\\d{1,7})-(\\d{1,2})-(\\d{1,2})( BC)?")
-                .matcher(trimmed);
+        java.util.regex.Matcher iso = ISO_DATE.matcher(trimmed);
         if (!iso.matches()) {
             throw BasaltException.of(SqlState.INVALID_DATETIME_FORMAT,
                     "invalid input syntax for type date: \"" + text + "\"");
