@@ -8,6 +8,7 @@ final class UsageText {
             Usage:
               basalt [OPTION]... [DBPATH]
               basalt demo [DBPATH]
+              basalt conformance seeds|pg_regress [--files A,B] [--report FILE]
 
             DBPATH is a database directory, created if it does not exist; without it the
             database lives in memory and is gone when basalt exits.
@@ -41,6 +42,9 @@ final class UsageText {
               demo [DBPATH]            create a sample database (default ./demo-db, replaced
                                        if it exists), load about a million rows and run
                                        example analytical queries
+              conformance CORPUS       play ../shared/conformance's seeds or pg_regress
+                                       scripts and compare them statement by statement
+                                       with PostgreSQL's output
 
             Inside basalt, type "\\?" for help on backslash commands.
             """;
