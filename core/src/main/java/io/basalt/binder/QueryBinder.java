@@ -50,6 +50,7 @@ public final class QueryBinder {
             }
             case QueryBody.SetOperation operation -> {
                 BoundQuery combined = new SetOperationBinder(this::bind).bind(operation);
+                SetOperationBinder.requireOutputColumns(query.orderBy());
                 if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
                     yield combined;
                 }

@@ -7,6 +7,8 @@ import io.basalt.exec.function.aggregate.CountAggregate;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.OrderItem;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.type.LogicalType;
@@ -64,6 +66,22 @@ final class SetOperationBinder {
             case INTERSECT, EXCEPT -> counted(operation.operator(), operation.all(), leftPlan, rightPlan, types);
         };
         return new BoundQuery(plan, left.names());
+    }
+
+    /**
+     * PostgreSQL sorts a set operation's result by output columns only: ORDER BY items must be output
+     * column names or positions, anything else fails with 0A000.
+     */
+    static void requireOutputColumns(List<OrderItem> orderBy) {
+        for (OrderItem item : orderBy) {
+            Expression expression = item.expression();
+            boolean position = expression instanceof Expression.NumberLiteral number
+                    && number.text().chars().allMatch(Character::isDigit);
+            if (!position && !(expression instanceof Expression.ColumnRef)) {
+                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, expression.position(),
+                        "invalid UNION/INTERSECT/EXCEPT ORDER BY clause");
+            }
+        }
     }
 
     private static Query operand(QueryBody body, int position) {
