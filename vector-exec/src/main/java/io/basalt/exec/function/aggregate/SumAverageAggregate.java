@@ -62,6 +62,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
     private final class State implements GroupedAggregateState {
         private long[] counts = new long[16];
+        /** Integer sums run in plain longs; a group's total moves to {@code wide} before it would overflow. */
+        private long[] narrow = new long[16];
         private final Int128Sums wide = new Int128Sums();
         private double[] doubles = new double[16];
         private BigDecimal[] decimals = new BigDecimal[16];
@@ -72,10 +74,32 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             if (groupCount > counts.length) {
                 int size = Math.max(groupCount, counts.length * 2);
                 counts = Arrays.copyOf(counts, size);
+                narrow = Arrays.copyOf(narrow, size);
                 doubles = Arrays.copyOf(doubles, size);
                 decimals = Arrays.copyOf(decimals, size);
             }
             wide.ensure(groupCount);
+        }
+
+        private void addNarrow(int g, long value) {
+            long before = narrow[g];
+            long after = before + value;
+            if (((before ^ after) & (value ^ after)) < 0) {
+                wide.add(g, before);
+                narrow[g] = value;
+            } else {
+                narrow[g] = after;
+            }
+        }
+
+        /** Moves every group's plain-long partial sum into the exact 128-bit sums. */
+        private void foldNarrow(int groupCount) {
+            for (int g = 0; g < groupCount; g++) {
+                if (narrow[g] != 0) {
+                    wide.add(g, narrow[g]);
+                    narrow[g] = 0;
+                }
+            }
         }
 
         @Override
@@ -84,7 +108,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 case SmallIntVector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
-                            wide.add(groupIds[i], v.get(i));
+                            addNarrow(groupIds[i], v.get(i));
                             counts[groupIds[i]]++;
                         }
                     }
@@ -92,7 +116,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 case IntVector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
-                            wide.add(groupIds[i], v.get(i));
+                            addNarrow(groupIds[i], v.get(i));
                             counts[groupIds[i]]++;
                         }
                     }
@@ -103,13 +127,13 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         java.lang.foreign.MemorySegment values = ArrowSegments.values(v);
                         for (int i = 0; i < rows; i++) {
                             int g = groupIds[i];
-                            wide.add(g, values.get(ArrowSegments.LONG, (long) i << 3));
+                            addNarrow(g, values.get(ArrowSegments.LONG, (long) i << 3));
                             counts[g]++;
                         }
                     } else {
                         for (int i = 0; i < rows; i++) {
                             if (!v.isNull(i)) {
-                                wide.add(groupIds[i], v.get(i));
+                                addNarrow(groupIds[i], v.get(i));
                                 counts[groupIds[i]]++;
                             }
                         }
@@ -168,6 +192,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         @Override
         public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
             State theirs = (State) other;
+            theirs.foldNarrow(otherGroups);
             for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
@@ -182,6 +207,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         @Override
         public void writeResults(FieldVector out, int groupCount) {
+            foldNarrow(groupCount);
             for (int g = 0; g < groupCount; g++) {
                 if (counts[g] == 0) {
                     out.setNull(g);
