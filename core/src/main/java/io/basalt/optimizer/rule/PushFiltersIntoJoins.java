@@ -29,7 +29,8 @@ import java.util.List;
  * join goes below it (one on the other side must see the NULL-extended rows, so it stays above); an ON
  * conjunct on the non-preserved side filters that side first (one on the preserved side decides matching
  * only, so it stays in the condition); a FULL join keeps everything. Conditions also pass below projections
- * (rewritten over the projection's input) and sorts, and stop at aggregations and limits.
+ * (rewritten over the projection's input) and sorts, into both inputs of a UNION ALL's append, and stop at
+ * aggregations and limits.
  */
 public final class PushFiltersIntoJoins implements OptimizerRule {
     @Override
@@ -56,8 +57,9 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
             case LogicalPlan.Insert insert -> filtered(new LogicalPlan.Insert(insert.table(),
                     push(insert.input(), List.of())), conjuncts);
-            case LogicalPlan.Append append -> filtered(new LogicalPlan.Append(push(append.left(), List.of()),
-                    push(append.right(), List.of())), conjuncts);
+            // both inputs have the append's columns: each conjunct filters each input
+            case LogicalPlan.Append append -> new LogicalPlan.Append(push(append.left(), conjuncts),
+                    push(append.right(), conjuncts));
             case LogicalPlan.Repeat repeat -> filtered(new LogicalPlan.Repeat(push(repeat.input(), List.of())),
                     conjuncts);
         };
