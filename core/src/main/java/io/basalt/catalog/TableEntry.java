@@ -7,13 +7,25 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A table in the catalog: its qualified name, columns, and the store holding its rows. */
-public record TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store) {
+/**
+ * A table in the catalog: its qualified name, columns, the store holding its rows, and its CHECK constraints (in
+ * name order, the order PostgreSQL checks them) and UNIQUE / PRIMARY KEY constraints (in creation order; the
+ * store enforces those).
+ */
+public record TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store,
+                         List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys) {
     public TableEntry {
         requireNonNull(schema, "schema is null");
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
         requireNonNull(store, "store is null");
+        checks = List.copyOf(checks);
+        uniqueKeys = List.copyOf(uniqueKeys);
+    }
+
+    /** A table without CHECK, UNIQUE or PRIMARY KEY constraints. */
+    public TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store) {
+        this(schema, name, columns, store, List.of(), List.of());
     }
 
     public List<LogicalType> columnTypes() {

@@ -5,6 +5,7 @@ import io.basalt.binder.DefaultExpressions;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ColumnEntry;
 import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.UniqueConstraintEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.ColumnConstraint;
@@ -13,8 +14,8 @@ import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
-import io.basalt.sql.ast.TableConstraint;
 import io.basalt.storage.table.TableStore;
+import io.basalt.storage.table.UniqueKeyIndex;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,9 +23,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * CREATE TABLE and DROP TABLE against the catalog. Constraints other than NOT NULL and DEFAULT are
- * rejected with 0A000 until the data-definition issue enforces them: accepting a PRIMARY KEY that is
- * not enforced would silently admit duplicates.
+ * CREATE TABLE and DROP TABLE against the catalog. NOT NULL, DEFAULT, CHECK, UNIQUE and PRIMARY KEY are
+ * supported ({@link TableConstraints} validates and names the last three; INSERT enforces them, the table's
+ * store keeping one {@link UniqueKeyIndex} per key); FOREIGN KEY and deferrable constraints are rejected with
+ * 0A000, since accepting a constraint that is not enforced would silently admit bad rows.
  */
 final class DdlExecutor {
     /** Makes the store for a new table (in memory, or logged when the database lives on disk). */
@@ -51,10 +53,6 @@ final class DdlExecutor {
             throw BasaltException.at(SqlState.DUPLICATE_TABLE, create.name().position(),
                     "relation \"" + name + "\" already exists");
         }
-        if (!create.constraints().isEmpty()) {
-            TableConstraint first = create.constraints().getFirst();
-            throw notYet(constraintKind(first), first.position());
-        }
         List<ColumnEntry> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
@@ -64,12 +62,25 @@ final class DdlExecutor {
             }
             columns.add(column(definition, context));
         }
+        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, catalog, context);
+        columns = constraints.columns();
         List<LogicalType> types = new ArrayList<>();
+        List<String> columnNames = new ArrayList<>();
         for (ColumnEntry column : columns) {
             types.add(column.type());
+            columnNames.add(column.name());
         }
         TableStore store = stores.create(name, types);
-        catalog.addTable(new TableEntry(schema, name, columns, store));
+        for (UniqueConstraintEntry key : constraints.keys()) {
+            int[] keyColumns = new int[key.columns().size()];
+            List<String> keyNames = new ArrayList<>(keyColumns.length);
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = key.columns().get(k);
+                keyNames.add(columnNames.get(keyColumns[k]));
+            }
+            store.addUniqueKey(new UniqueKeyIndex(key.name(), name, keyColumns, keyNames, key.nullsNotDistinct()));
+        }
+        catalog.addTable(new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys()));
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());
     }
 
@@ -82,10 +93,10 @@ final class DdlExecutor {
                 case ColumnConstraint.NotNull ignored -> notNull = true;
                 case ColumnConstraint.Nullable ignored -> notNull = false;
                 case ColumnConstraint.Default d -> defaultExpression = d.expression();
-                case ColumnConstraint.Check c -> throw notYet("CHECK constraints", c.position());
-                case ColumnConstraint.Unique u -> throw notYet("UNIQUE constraints", u.position());
-                case ColumnConstraint.PrimaryKey p -> throw notYet("PRIMARY KEY constraints", p.position());
-                case ColumnConstraint.References r -> throw notYet("FOREIGN KEY constraints", r.position());
+                case ColumnConstraint.Check ignored -> { }
+                case ColumnConstraint.Unique ignored -> { }
+                case ColumnConstraint.PrimaryKey ignored -> { }
+                case ColumnConstraint.References ignored -> { }
             }
         }
         String defaultText = null;
@@ -127,18 +138,5 @@ final class DdlExecutor {
                     "schema \"" + schema + "\" does not exist");
         }
         return schema;
-    }
-
-    private static String constraintKind(TableConstraint constraint) {
-        return switch (constraint) {
-            case TableConstraint.Check c -> "CHECK constraints";
-            case TableConstraint.Unique u -> "UNIQUE constraints";
-            case TableConstraint.PrimaryKey p -> "PRIMARY KEY constraints";
-            case TableConstraint.ForeignKey f -> "FOREIGN KEY constraints";
-        };
-    }
-
-    private static BasaltException notYet(String feature, int position) {
-        return BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position, feature + " are not supported yet");
     }
 }

@@ -79,7 +79,8 @@ public final class PhysicalPlanner {
             case LogicalPlan.Append append -> new AppendOperator(List.of(plan(append.left()), plan(append.right())));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
-                    insert.table().store(), columnNames(insert), notNullFlags(insert));
+                    insert.table().store(), columnNames(insert), notNullFlags(insert),
+                    CheckConstraintPlanner.plan(insert.table()));
         };
     }
 

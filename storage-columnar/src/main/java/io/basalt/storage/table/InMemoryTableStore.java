@@ -31,6 +31,7 @@ public final class InMemoryTableStore implements TableStore {
     private List<FieldVector[]> chunks = generation.chunks;
     private int lastChunkRows;
     private long rowCount;
+    private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -63,7 +64,39 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     @Override
-    public synchronized void appendAll(List<Batch> batches) {
+    public void appendAll(List<Batch> batches) {
+        appendAll(batches, NOTHING);
+    }
+
+    private static final Runnable NOTHING = () -> { };
+
+    /**
+     * Checks the rows against every unique key (in the order the keys were added, each key over all rows, so the
+     * first conflicting row of the first key is the one reported), then runs {@code beforeVisible}, then copies
+     * the rows in and records their keys; all under the store's lock.
+     */
+    @Override
+    public synchronized void appendAll(List<Batch> batches, Runnable beforeVisible) {
+        List<List<List<Object>>> newKeys = new ArrayList<>(uniqueKeys.size());
+        for (UniqueKeyIndex key : uniqueKeys) {
+            newKeys.add(key.newKeys(batches));
+        }
+        beforeVisible.run();
+        copyIn(batches);
+        for (int k = 0; k < uniqueKeys.size(); k++) {
+            uniqueKeys.get(k).addAll(newKeys.get(k));
+        }
+    }
+
+    @Override
+    public synchronized void addUniqueKey(UniqueKeyIndex key) {
+        for (FieldVector[] chunk : chunks) {
+            key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()));
+        }
+        uniqueKeys.add(key);
+    }
+
+    private void copyIn(List<Batch> batches) {
         for (Batch batch : batches) {
             if (batch.columnCount() != columnTypes.size()) {
                 throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, table "
@@ -116,6 +149,9 @@ public final class InMemoryTableStore implements TableStore {
         chunks = generation.chunks;
         lastChunkRows = 0;
         rowCount = 0;
+        for (UniqueKeyIndex key : uniqueKeys) {
+            key.clear();
+        }
         if (old.openScans == 0) {
             old.free();
         }

@@ -55,9 +55,28 @@ public final class LoggedTableStore implements TableStore {
             return;
         }
         synchronized (inner) {
-            log.append(new WalRecord.Append(inner.name(), batches));
-            inner.appendAll(batches);
+            inner.appendAll(batches, () -> log.append(new WalRecord.Append(inner.name(), batches)));
         }
+    }
+
+    @Override
+    public void appendAll(List<Batch> batches, Runnable beforeVisible) {
+        if (batches.isEmpty()) {
+            beforeVisible.run();
+            return;
+        }
+        synchronized (inner) {
+            inner.appendAll(batches, () -> {
+                beforeVisible.run();
+                log.append(new WalRecord.Append(inner.name(), batches));
+            });
+        }
+    }
+
+    /** Unique keys live with the rows, in the store underneath, so that replaying the log rebuilds them. */
+    @Override
+    public void addUniqueKey(UniqueKeyIndex key) {
+        inner.addUniqueKey(key);
     }
 
     /**

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkOperator;
 import io.basalt.exec.operator.SinkState;
@@ -14,22 +15,36 @@ import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import io.basalt.exec.vector.VectorSlices;
 
 /**
- * INSERT's sink: checks NOT NULL on every incoming row, keeps the batches, and appends them all to the
- * table at the end in one atomic step, so a statement that fails part-way inserts nothing. Its output
- * is the number of rows inserted (one BIGINT row).
+ * INSERT's sink: checks NOT NULL and the CHECK constraints on every incoming row, keeps the batches, and
+ * appends them all to the table at the end in one atomic step, so a statement that fails part-way inserts
+ * nothing. The store checks UNIQUE and PRIMARY KEY constraints in that same step. Its output is the number
+ * of rows inserted (one BIGINT row).
+ *
+ * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
+ * the CHECK constraints, which run in the order given (PostgreSQL's: by name). Unique keys are checked when
+ * the statement ends, so a statement whose rows break both a CHECK and a unique key reports the CHECK even
+ * when the duplicate comes first (PostgreSQL would report the duplicate).
  */
 public record TableInsertOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
-                                  boolean[] notNull) implements SinkOperator {
+                                  boolean[] notNull, List<CheckConstraint> checks) implements SinkOperator {
     public TableInsertOperator {
         requireNonNull(child, "child is null");
         requireNonNull(tableName, "tableName is null");
         requireNonNull(table, "table is null");
         columnNames = List.copyOf(columnNames);
         notNull = notNull.clone();
+        checks = List.copyOf(checks);
+    }
+
+    /** An insert into a table without CHECK constraints. */
+    public TableInsertOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
+                               boolean[] notNull) {
+        this(child, tableName, table, columnNames, notNull, List.of());
     }
 
     @Override
@@ -47,11 +62,16 @@ public record TableInsertOperator(PhysicalOperator child, String tableName, Tabl
         return new SinkState() {
             private final List<List<FieldVector>> kept = new ArrayList<>();
             private final List<Batch> batches = new ArrayList<>();
+            private final EvaluationContext evaluation = new EvaluationContext(context.allocator());
             private long inserted;
 
             @Override
             public void sink(Batch batch) {
-                checkNotNull(batch);
+                try {
+                    checkConstraints(batch);
+                } finally {
+                    evaluation.releaseBatch();
+                }
                 List<FieldVector> slices = new ArrayList<>(batch.columnCount());
                 for (FieldVector column : batch.columns()) {
                     slices.add(VectorSlices.slice(column, 0, batch.rowCount(), context.allocator()));
@@ -61,20 +81,46 @@ public record TableInsertOperator(PhysicalOperator child, String tableName, Tabl
                 inserted += batch.rowCount();
             }
 
-            private void checkNotNull(Batch batch) {
+            /** Throws for the batch's first row that breaks NOT NULL or a CHECK constraint. */
+            private void checkConstraints(Batch batch) {
+                int nullRow = batch.rowCount();
+                int nullColumn = -1;
                 for (int c = 0; c < notNull.length; c++) {
                     FieldVector column = batch.column(c);
                     if (!notNull[c] || column.getNullCount() == 0) {
                         continue;
                     }
-                    for (int row = 0; row < batch.rowCount(); row++) {
+                    for (int row = 0; row < nullRow; row++) {
                         if (column.isNull(row)) {
-                            throw BasaltException.of(SqlState.NOT_NULL_VIOLATION, "null value in column \""
-                                            + columnNames.get(c) + "\" of relation \"" + tableName
-                                            + "\" violates not-null constraint")
-                                    .withDetail("Failing row contains " + describeRow(batch, row) + ".");
+                            nullRow = row;
+                            nullColumn = c;
+                            break;
                         }
                     }
+                }
+                int checkRow = nullRow;
+                CheckConstraint failed = null;
+                for (CheckConstraint check : checks) {
+                    BitVector result = (BitVector) check.condition().evaluate(batch, evaluation);
+                    // Only false fails: NULL (unknown) passes, as in SQL's three-valued CHECK.
+                    for (int row = 0; row < checkRow; row++) {
+                        if (!result.isNull(row) && result.get(row) == 0) {
+                            checkRow = row;
+                            failed = check;
+                            break;
+                        }
+                    }
+                }
+                if (failed != null) {
+                    throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \"" + tableName
+                                    + "\" violates check constraint \"" + failed.name() + "\"")
+                            .withDetail("Failing row contains " + describeRow(batch, checkRow) + ".");
+                }
+                if (nullColumn >= 0) {
+                    throw BasaltException.of(SqlState.NOT_NULL_VIOLATION, "null value in column \""
+                                    + columnNames.get(nullColumn) + "\" of relation \"" + tableName
+                                    + "\" violates not-null constraint")
+                            .withDetail("Failing row contains " + describeRow(batch, nullRow) + ".");
                 }
             }
 
@@ -112,6 +158,7 @@ public record TableInsertOperator(PhysicalOperator child, String tableName, Tabl
 
             @Override
             public void close() {
+                evaluation.close();
                 for (List<FieldVector> slices : kept) {
                     for (FieldVector slice : slices) {
                         slice.close();

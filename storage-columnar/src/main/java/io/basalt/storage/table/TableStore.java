@@ -22,6 +22,24 @@ public interface TableStore extends ScanSource, AutoCloseable {
     void appendAll(java.util.List<Batch> batches);
 
     /**
+     * Appends several batches atomically after checking them against the table's unique keys; {@code beforeVisible}
+     * runs after the check passed and before any row becomes visible (the write-ahead log writes the rows there),
+     * under the same lock, so checking and appending are one step. The default is for stores without keys.
+     */
+    default void appendAll(java.util.List<Batch> batches, Runnable beforeVisible) {
+        beforeVisible.run();
+        appendAll(batches);
+    }
+
+    /**
+     * Enforces a UNIQUE or PRIMARY KEY constraint on every later append (the rows already stored are indexed,
+     * not checked: a new table has none). Every store Basalt creates implements it.
+     */
+    default void addUniqueKey(UniqueKeyIndex key) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce unique keys");
+    }
+
+    /**
      * Removes every row (TRUNCATE), atomically with respect to appends: an append runs wholly before or wholly
      * after it. Scans opened before keep reading the rows they saw; their memory is freed when the last of them
      * closes. Not logged by itself: the engine logs the statement that truncates. Every store Basalt

@@ -1,0 +1,87 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.Session;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The DETAIL lines of constraint violations (the sqllogictest runner compares only SQLSTATE and message), as
+ * PostgreSQL 15 writes them, and the constraints Basalt still rejects.
+ */
+class ConstraintViolationDetailTest {
+    private static final String TABLE = "CREATE TABLE t (id integer PRIMARY KEY, name text, "
+            + "price numeric(8,2) CHECK (price > 0), day date, UNIQUE (name, day))";
+
+    @Test
+    void checkViolationShowsTheFailingRow() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect()) {
+            session.execute(TABLE).close();
+            assertThatThrownBy(() -> session.execute(
+                    "INSERT INTO t VALUES (1, 'a', 1.5, '2024-01-01'), (2, NULL, -2, NULL)"))
+                    .isInstanceOfSatisfying(BasaltException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo(SqlState.CHECK_VIOLATION);
+                        assertThat(e.getMessage())
+                                .isEqualTo("new row for relation \"t\" violates check constraint \"t_price_check\"");
+                        assertThat(e.detail()).isEqualTo("Failing row contains (2, null, -2.00, null).");
+                    });
+        }
+    }
+
+    @Test
+    void uniqueViolationShowsTheKey() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect()) {
+            session.execute(TABLE).close();
+            assertThatThrownBy(() -> session.execute(
+                    "INSERT INTO t VALUES (1, 'a', 1.5, '2024-01-01'), (2, 'a', 2, '2024-01-01')"))
+                    .isInstanceOfSatisfying(BasaltException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
+                        assertThat(e.getMessage())
+                                .isEqualTo("duplicate key value violates unique constraint \"t_name_day_key\"");
+                        assertThat(e.detail()).isEqualTo("Key (name, day)=(a, 2024-01-01) already exists.");
+                    });
+            session.execute("INSERT INTO t VALUES (1, 'a', 1.5, '2024-01-01')").close();
+            assertThatThrownBy(() -> session.execute("INSERT INTO t VALUES (1, 'b', 2, NULL)"))
+                    .isInstanceOfSatisfying(BasaltException.class, e -> {
+                        assertThat(e.getMessage())
+                                .isEqualTo("duplicate key value violates unique constraint \"t_pkey\"");
+                        assertThat(e.detail()).isEqualTo("Key (id)=(1) already exists.");
+                    });
+        }
+    }
+
+    @Test
+    void foreignKeysAreNotSupportedYet() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect()) {
+            session.execute(TABLE).close();
+            for (String sql : new String[] {"CREATE TABLE r (a integer REFERENCES t (id))",
+                    "CREATE TABLE r (a integer, FOREIGN KEY (a) REFERENCES t (id))"}) {
+                assertThatThrownBy(() -> session.execute(sql))
+                        .isInstanceOfSatisfying(BasaltException.class, e -> {
+                            assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
+                            assertThat(e.getMessage()).isEqualTo("FOREIGN KEY constraints are not supported yet");
+                        });
+            }
+            assertThatThrownBy(() -> session.execute("CREATE TABLE r (a integer UNIQUE DEFERRABLE)"))
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
+            assertThatThrownBy(() -> session.execute("SELECT * FROM r"))
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE));
+        }
+    }
+
+    @Test
+    void generatedNamesAreCutTo63Bytes() {
+        String table = "t".repeat(40);
+        String column = "c".repeat(40);
+        assertThat(TableConstraints.objectName(table, column, "check"))
+                .isEqualTo("t".repeat(28) + "_" + "c".repeat(28) + "_check");
+        assertThat(TableConstraints.objectName(table, null, "pkey")).isEqualTo("t".repeat(40) + "_pkey");
+    }
+}

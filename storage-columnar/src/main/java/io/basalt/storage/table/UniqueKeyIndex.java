@@ -1,0 +1,135 @@
+package io.basalt.storage.table;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.vector.ValueAccess;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The index behind one UNIQUE or PRIMARY KEY constraint: a hash set of the key values of every stored row.
+ * A key with a NULL in it is never stored and never conflicts (NULLS DISTINCT, PostgreSQL's default) unless
+ * the constraint says NULLS NOT DISTINCT. Values compare as SQL equality does: numerics by value (1.0 and
+ * 1.00 collide), -0.0 equal to 0.0.
+ *
+ * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
+ * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
+ * nature, and a statement's rows are checked once, when they are appended.
+ */
+public final class UniqueKeyIndex {
+    private final String constraintName;
+    private final String tableName;
+    private final int[] columns;
+    private final List<String> columnNames;
+    private final boolean nullsNotDistinct;
+    private final Set<List<Object>> keys = new HashSet<>();
+
+    public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
+                          boolean nullsNotDistinct) {
+        this.constraintName = requireNonNull(constraintName, "constraintName is null");
+        this.tableName = requireNonNull(tableName, "tableName is null");
+        this.columns = columns.clone();
+        this.columnNames = List.copyOf(columnNames);
+        this.nullsNotDistinct = nullsNotDistinct;
+    }
+
+    public String constraintName() {
+        return constraintName;
+    }
+
+    /**
+     * The keys {@code batches} would add, in row order, after checking each against the stored keys and the
+     * earlier rows of the same batches. Changes nothing.
+     *
+     * @throws BasaltException 23505 for the first row whose key is already present
+     */
+    List<List<Object>> newKeys(List<Batch> batches) {
+        Set<List<Object>> pending = new HashSet<>();
+        List<List<Object>> added = new ArrayList<>();
+        for (Batch batch : batches) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+                List<Object> key = keyOf(batch, row);
+                if (key == null) {
+                    continue;
+                }
+                if (keys.contains(key) || !pending.add(key)) {
+                    throw violation(batch, row);
+                }
+                added.add(key);
+            }
+        }
+        return added;
+    }
+
+    /** Records keys that {@link #newKeys} returned, once their rows are stored. */
+    void addAll(List<List<Object>> added) {
+        keys.addAll(added);
+    }
+
+    /** Forgets every key (TRUNCATE). */
+    void clear() {
+        keys.clear();
+    }
+
+    /** Records the keys of rows already stored, checking nothing (recovery, index creation over old rows). */
+    void addRows(Batch batch) {
+        for (int row = 0; row < batch.rowCount(); row++) {
+            List<Object> key = keyOf(batch, row);
+            if (key != null) {
+                keys.add(key);
+            }
+        }
+    }
+
+    /** The row's key in comparable form, or null when a NULL in it exempts the row. */
+    private List<Object> keyOf(Batch batch, int row) {
+        Object[] values = new Object[columns.length];
+        for (int k = 0; k < columns.length; k++) {
+            Object value = ValueAccess.get(batch.column(columns[k]), row);
+            if (value == null && !nullsNotDistinct) {
+                return null;
+            }
+            values[k] = comparable(value);
+        }
+        return Arrays.asList(values);
+    }
+
+    private static Object comparable(Object value) {
+        return switch (value) {
+            case BigDecimal decimal -> decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
+            case Double number -> number == 0.0 ? 0.0 : number;
+            case null, default -> value;
+        };
+    }
+
+    private BasaltException violation(Batch batch, int row) {
+        StringBuilder names = new StringBuilder();
+        StringBuilder values = new StringBuilder();
+        for (int k = 0; k < columns.length; k++) {
+            if (k > 0) {
+                names.append(", ");
+                values.append(", ");
+            }
+            names.append(columnNames.get(k));
+            FieldVector column = batch.column(columns[k]);
+            String text = ValueAccess.text(column, row);
+            values.append(text == null ? "null" : text);
+        }
+        return BasaltException.of(SqlState.UNIQUE_VIOLATION,
+                        "duplicate key value violates unique constraint \"" + constraintName + "\"")
+                .withDetail("Key (" + names + ")=(" + values + ") already exists.");
+    }
+
+    @Override
+    public String toString() {
+        return constraintName + " on " + tableName;
+    }
+}
