@@ -76,7 +76,7 @@ public final class PhysicalPlanner {
             }
             case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
-            case LogicalPlan.Append append -> new AppendOperator(List.of(plan(append.left()), plan(append.right())));
+            case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
                     insert.table().store(), columnNames(insert), notNullFlags(insert),
@@ -204,6 +204,17 @@ public final class PhysicalPlanner {
             mapping[i] = i - leftWidth;
         }
         return ColumnReferences.renumber(expression, mapping);
+    }
+
+    /** A chain of UNION ALLs becomes one append of all their inputs, in order. */
+    private static List<PhysicalOperator> appendedInputs(LogicalPlan plan, List<PhysicalOperator> inputs) {
+        if (plan instanceof LogicalPlan.Append append) {
+            appendedInputs(append.left(), inputs);
+            appendedInputs(append.right(), inputs);
+        } else {
+            inputs.add(plan(plan));
+        }
+        return inputs;
     }
 
     private static List<String> columnNames(LogicalPlan.Insert insert) {

@@ -160,8 +160,7 @@ public final class ExplainPrinter {
             }
             case LogicalPlan.Join join -> join(join, details);
             case LogicalPlan.Append append -> {
-                children.add(append.left());
-                children.add(append.right());
+                appendedInputs(append, children);
                 yield "Append";
             }
             case LogicalPlan.Repeat repeat -> {
@@ -467,6 +466,16 @@ public final class ExplainPrinter {
                 yield columns;
             }
         };
+    }
+
+    /** The inputs of a chain of UNION ALLs, in order: one Append node, as PostgreSQL prints it. */
+    private static void appendedInputs(LogicalPlan plan, List<LogicalPlan> inputs) {
+        if (plan instanceof LogicalPlan.Append append) {
+            appendedInputs(append.left(), inputs);
+            appendedInputs(append.right(), inputs);
+        } else {
+            inputs.add(plan);
+        }
     }
 
     /** A column computed by {@code expression}: plain when it only passes an input column on. */
