@@ -46,6 +46,9 @@ public final class QueryBinder {
                 if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
                     yield bind(nested.query());
                 }
+                if (SetOperationBinder.isSetOperation(nested.query())) {
+                    SetOperationBinder.requireOutputColumns(query.orderBy());
+                }
                 yield finish(bind(nested.query()), query.orderBy(), query, null);
             }
             case QueryBody.SetOperation operation -> {

@@ -84,6 +84,16 @@ final class SetOperationBinder {
         }
     }
 
+    /** Whether {@code query}'s result is a set operation's, possibly inside parentheses. */
+    static boolean isSetOperation(Query query) {
+        Query current = query;
+        while (current.body() instanceof QueryBody.Nested nested && current.orderBy().isEmpty()
+                && current.limit() == null && current.offset() == null) {
+            current = nested.query();
+        }
+        return current.body() instanceof QueryBody.SetOperation;
+    }
+
     private static Query operand(QueryBody body, int position) {
         return new Query(body, List.of(), null, null, position);
     }
