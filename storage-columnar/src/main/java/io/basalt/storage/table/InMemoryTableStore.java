@@ -71,20 +71,24 @@ public final class InMemoryTableStore implements TableStore {
     private static final Runnable NOTHING = () -> { };
 
     /**
-     * Checks the rows against every unique key (in the order the keys were added, each key over all rows, so the
-     * first conflicting row of the first key is the one reported), then runs {@code beforeVisible}, then copies
-     * the rows in and records their keys; all under the store's lock.
+     * Checks the rows against every unique key (see {@link UniqueKeyIndex#newKeys}), then runs
+     * {@code beforeVisible}, then copies the rows in and records their keys; all under the store's lock.
      */
     @Override
     public synchronized void appendAll(List<Batch> batches, Runnable beforeVisible) {
-        List<List<List<Object>>> newKeys = new ArrayList<>(uniqueKeys.size());
-        for (UniqueKeyIndex key : uniqueKeys) {
-            newKeys.add(key.newKeys(batches));
-        }
+        int lastRows = batches.isEmpty() ? 0 : batches.getLast().rowCount();
+        List<List<List<Object>>> newKeys = UniqueKeyIndex.newKeys(uniqueKeys, batches, lastRows);
         beforeVisible.run();
         copyIn(batches);
         for (int k = 0; k < uniqueKeys.size(); k++) {
             uniqueKeys.get(k).addAll(newKeys.get(k));
+        }
+    }
+
+    @Override
+    public synchronized void checkUniqueKeys(List<Batch> batches, int lastRows) {
+        if (!batches.isEmpty()) {
+            UniqueKeyIndex.newKeys(uniqueKeys, batches, lastRows);
         }
     }
 

@@ -73,6 +73,11 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    @Override
+    public void checkUniqueKeys(List<Batch> batches, int lastRows) {
+        inner.checkUniqueKeys(batches, lastRows);
+    }
+
     /** Unique keys live with the rows, in the store underneath, so that replaying the log rebuilds them. */
     @Override
     public void addUniqueKey(UniqueKeyIndex key) {

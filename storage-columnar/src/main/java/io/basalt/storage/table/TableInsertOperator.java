@@ -27,8 +27,8 @@ import io.basalt.exec.vector.VectorSlices;
  *
  * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
  * the CHECK constraints, which run in the order given (PostgreSQL's: by name). Unique keys are checked when
- * the statement ends, so a statement whose rows break both a CHECK and a unique key reports the CHECK even
- * when the duplicate comes first (PostgreSQL would report the duplicate).
+ * the statement ends; when a row fails NOT NULL or a CHECK, the rows before it are checked against the unique
+ * keys first, so that a duplicate earlier in the statement is reported, as PostgreSQL does.
  */
 public record TableInsertOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
                                   boolean[] notNull, List<CheckConstraint> checks) implements SinkOperator {
@@ -110,6 +110,13 @@ public record TableInsertOperator(PhysicalOperator child, String tableName, Tabl
                             break;
                         }
                     }
+                }
+                if (failed != null || nullColumn >= 0) {
+                    // PostgreSQL checks a row's unique keys before the next row's constraints: a duplicate among
+                    // the rows before the failing one is the error to report.
+                    List<Batch> before = new ArrayList<>(batches);
+                    before.add(batch);
+                    table.checkUniqueKeys(before, checkRow);
                 }
                 if (failed != null) {
                     throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \"" + tableName

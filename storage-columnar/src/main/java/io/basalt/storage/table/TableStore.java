@@ -32,6 +32,14 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * Throws the unique-key violation that appending {@code batches} (of the last, only its first {@code lastRows}
+     * rows) would raise now, without appending; for reporting errors in PostgreSQL's row order (a later append
+     * checks again). No-op for stores without keys.
+     */
+    default void checkUniqueKeys(java.util.List<Batch> batches, int lastRows) {
+    }
+
+    /**
      * Enforces a UNIQUE or PRIMARY KEY constraint on every later append (the rows already stored are indexed,
      * not checked: a new table has none). Every store Basalt creates implements it.
      */

@@ -6,6 +6,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.Interval;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,7 +19,8 @@ import org.apache.arrow.vector.FieldVector;
  * The index behind one UNIQUE or PRIMARY KEY constraint: a hash set of the key values of every stored row.
  * A key with a NULL in it is never stored and never conflicts (NULLS DISTINCT, PostgreSQL's default) unless
  * the constraint says NULLS NOT DISTINCT. Values compare as SQL equality does: numerics by value (1.0 and
- * 1.00 collide), -0.0 equal to 0.0.
+ * 1.00 collide), -0.0 equal to 0.0, intervals by their length with 30-day months ('1 day' and '24 hours'
+ * collide).
  *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
  * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
@@ -46,30 +48,42 @@ public final class UniqueKeyIndex {
     }
 
     /**
-     * The keys {@code batches} would add, in row order, after checking each against the stored keys and the
-     * earlier rows of the same batches. Changes nothing.
+     * The keys {@code batches} would add to each of {@code indexes} (element i for index i, in row order),
+     * after checking every row against the stored keys and the earlier rows of the same batches. Rows are
+     * checked in order and, for each row, the indexes in order, as PostgreSQL inserts a row into its indexes,
+     * so the error names the first row's first conflicting key. Only the first {@code lastRows} rows of the last
+     * batch count. Changes nothing.
      *
-     * @throws BasaltException 23505 for the first row whose key is already present
+     * @throws BasaltException 23505 for the first conflict
      */
-    List<List<Object>> newKeys(List<Batch> batches) {
-        Set<List<Object>> pending = new HashSet<>();
-        List<List<Object>> added = new ArrayList<>();
-        for (Batch batch : batches) {
-            for (int row = 0; row < batch.rowCount(); row++) {
-                List<Object> key = keyOf(batch, row);
-                if (key == null) {
-                    continue;
+    static List<List<List<Object>>> newKeys(List<UniqueKeyIndex> indexes, List<Batch> batches, int lastRows) {
+        List<Set<List<Object>>> pending = new ArrayList<>(indexes.size());
+        List<List<List<Object>>> added = new ArrayList<>(indexes.size());
+        for (int k = 0; k < indexes.size(); k++) {
+            pending.add(new HashSet<>());
+            added.add(new ArrayList<>());
+        }
+        for (int b = 0; b < batches.size(); b++) {
+            Batch batch = batches.get(b);
+            int rows = b == batches.size() - 1 ? lastRows : batch.rowCount();
+            for (int row = 0; row < rows; row++) {
+                for (int k = 0; k < indexes.size(); k++) {
+                    UniqueKeyIndex index = indexes.get(k);
+                    List<Object> key = index.keyOf(batch, row);
+                    if (key == null) {
+                        continue;
+                    }
+                    if (index.keys.contains(key) || !pending.get(k).add(key)) {
+                        throw index.violation(batch, row);
+                    }
+                    added.get(k).add(key);
                 }
-                if (keys.contains(key) || !pending.add(key)) {
-                    throw violation(batch, row);
-                }
-                added.add(key);
             }
         }
         return added;
     }
 
-    /** Records keys that {@link #newKeys} returned, once their rows are stored. */
+    /** Records keys that {@link #newKeys} returned for this index, once their rows are stored. */
     void addAll(List<List<Object>> added) {
         keys.addAll(added);
     }
@@ -106,6 +120,7 @@ public final class UniqueKeyIndex {
         return switch (value) {
             case BigDecimal decimal -> decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
             case Double number -> number == 0.0 ? 0.0 : number;
+            case Interval interval -> interval.normalizedMicros();
             case null, default -> value;
         };
     }
