@@ -2,12 +2,9 @@ package io.basalt.datasets.tpch;
 
 import io.basalt.api.ResultColumn;
 import io.basalt.datasets.BatchWriter;
-import io.basalt.datasets.GeneratedTable;
-import io.basalt.datasets.RowProducer;
 import io.trino.tpch.LineItem;
 import io.trino.tpch.LineItemColumn;
 import io.trino.tpch.TpchTable;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -15,7 +12,7 @@ import java.util.List;
  * prices, discount and tax are NUMERIC(15,2), written as hundredths from the generator's integer fields
  * (never through a double); dates are days since 1970-01-01.
  */
-public final class LineItemTable implements GeneratedTable {
+public final class LineItemTable extends TpchGeneratedTable<LineItem> {
     static final List<ResultColumn> COLUMNS = List.of(
             TpchTypes.key("l_orderkey"),
             TpchTypes.key("l_partkey"),
@@ -34,41 +31,12 @@ public final class LineItemTable implements GeneratedTable {
             TpchTypes.varchar("l_shipmode", 10),
             TpchTypes.varchar("l_comment", 44));
 
-    private final double scaleFactor;
-
     public LineItemTable(double scaleFactor) {
-        this.scaleFactor = TpchTypes.checkScaleFactor(scaleFactor);
+        super("lineitem", COLUMNS, TpchTable.LINE_ITEM, scaleFactor, sf -> -1);
     }
 
     @Override
-    public String name() {
-        return "lineitem";
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public long expectedRowCount() {
-        return -1;
-    }
-
-    @Override
-    public RowProducer newRowProducer() {
-        Iterator<LineItem> rows = TpchTable.LINE_ITEM.createGenerator(scaleFactor, 1, 1).iterator();
-        return (out, maxRows) -> {
-            int row = 0;
-            while (row < maxRows && rows.hasNext()) {
-                write(out, row, rows.next());
-                row++;
-            }
-            return row;
-        };
-    }
-
-    private static void write(BatchWriter out, int row, LineItem item) {
+    protected void write(BatchWriter out, int row, LineItem item) {
         out.setLong(0, row, item.orderKey());
         out.setLong(1, row, item.partKey());
         out.setLong(2, row, item.supplierKey());

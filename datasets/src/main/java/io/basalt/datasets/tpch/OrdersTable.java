@@ -2,19 +2,16 @@ package io.basalt.datasets.tpch;
 
 import io.basalt.api.ResultColumn;
 import io.basalt.datasets.BatchWriter;
-import io.basalt.datasets.GeneratedTable;
-import io.basalt.datasets.RowProducer;
 import io.trino.tpch.Order;
 import io.trino.tpch.OrderColumn;
 import io.trino.tpch.TpchTable;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * TPC-H {@code orders}: 1,500,000 rows per unit of scale factor; the total price is NUMERIC(15,2), the
  * order date days since 1970-01-01.
  */
-public final class OrdersTable implements GeneratedTable {
+public final class OrdersTable extends TpchGeneratedTable<Order> {
     static final List<ResultColumn> COLUMNS = List.of(
             TpchTypes.key("o_orderkey"),
             TpchTypes.key("o_custkey"),
@@ -26,41 +23,12 @@ public final class OrdersTable implements GeneratedTable {
             TpchTypes.integer("o_shippriority"),
             TpchTypes.varchar("o_comment", 79));
 
-    private final double scaleFactor;
-
     public OrdersTable(double scaleFactor) {
-        this.scaleFactor = TpchTypes.checkScaleFactor(scaleFactor);
+        super("orders", COLUMNS, TpchTable.ORDERS, scaleFactor, sf -> TpchTypes.rowCount(1_500_000, sf));
     }
 
     @Override
-    public String name() {
-        return "orders";
-    }
-
-    @Override
-    public List<ResultColumn> columns() {
-        return COLUMNS;
-    }
-
-    @Override
-    public long expectedRowCount() {
-        return TpchTypes.rowCount(1_500_000, scaleFactor);
-    }
-
-    @Override
-    public RowProducer newRowProducer() {
-        Iterator<Order> rows = TpchTable.ORDERS.createGenerator(scaleFactor, 1, 1).iterator();
-        return (out, maxRows) -> {
-            int row = 0;
-            while (row < maxRows && rows.hasNext()) {
-                write(out, row, rows.next());
-                row++;
-            }
-            return row;
-        };
-    }
-
-    private static void write(BatchWriter out, int row, Order entity) {
+    protected void write(BatchWriter out, int row, Order entity) {
         out.setLong(0, row, entity.orderKey());
         out.setLong(1, row, entity.customerKey());
         out.setString(2, row, String.valueOf(entity.orderStatus()));
