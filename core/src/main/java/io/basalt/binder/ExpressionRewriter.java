@@ -3,9 +3,9 @@ package io.basalt.binder;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ExpressionEquivalence;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Rewrites expressions bound over a SELECT's input so that they read the output of its aggregation:
@@ -27,7 +27,7 @@ final class ExpressionRewriter {
 
     BoundExpression rewrite(BoundExpression expression) {
         for (int k = 0; k < groupKeys.size(); k++) {
-            if (same(groupKeys.get(k), expression)) {
+            if (ExpressionEquivalence.same(groupKeys.get(k), expression)) {
                 return new BoundExpression.ColumnRef(k, null, nameOf(groupKeys.get(k)), expression.type(),
                         expression.position());
             }
@@ -36,7 +36,7 @@ final class ExpressionRewriter {
             case BoundExpression.AggregateCall call -> {
                 int index = -1;
                 for (int a = 0; a < aggregates.size(); a++) {
-                    if (same(aggregates.get(a), call)) {
+                    if (ExpressionEquivalence.same(aggregates.get(a), call)) {
                         index = a;
                         break;
                     }
@@ -78,47 +78,5 @@ final class ExpressionRewriter {
 
     private static String nameOf(BoundExpression expression) {
         return expression instanceof BoundExpression.ColumnRef column ? column.name() : "?column?";
-    }
-
-    /** Structural equality that ignores source positions. */
-    static boolean same(BoundExpression a, BoundExpression b) {
-        if (a == null || b == null) {
-            return a == b;
-        }
-        return switch (a) {
-            case BoundExpression.ColumnRef x -> b instanceof BoundExpression.ColumnRef y && x.index() == y.index();
-            case BoundExpression.Constant x -> b instanceof BoundExpression.Constant y
-                    && Objects.equals(x.value(), y.value()) && x.type().equals(y.type());
-            case BoundExpression.Arithmetic x -> b instanceof BoundExpression.Arithmetic y
-                    && x.operator() == y.operator() && same(x.left(), y.left()) && same(x.right(), y.right());
-            case BoundExpression.Negate x -> b instanceof BoundExpression.Negate y && same(x.operand(), y.operand());
-            case BoundExpression.Comparison x -> b instanceof BoundExpression.Comparison y
-                    && x.operator() == y.operator() && same(x.left(), y.left()) && same(x.right(), y.right());
-            case BoundExpression.Logical x -> b instanceof BoundExpression.Logical y && x.isAnd() == y.isAnd()
-                    && sameAll(x.operands(), y.operands());
-            case BoundExpression.Not x -> b instanceof BoundExpression.Not y && same(x.operand(), y.operand());
-            case BoundExpression.IsNull x -> b instanceof BoundExpression.IsNull y && x.negated() == y.negated()
-                    && same(x.operand(), y.operand());
-            case BoundExpression.Cast x -> b instanceof BoundExpression.Cast y && x.type().equals(y.type())
-                    && same(x.operand(), y.operand());
-            case BoundExpression.Case x -> b instanceof BoundExpression.Case y && sameAll(x.conditions(), y.conditions())
-                    && sameAll(x.results(), y.results()) && same(x.otherwise(), y.otherwise());
-            case BoundExpression.Function x -> b instanceof BoundExpression.Function y
-                    && x.function().equals(y.function()) && sameAll(x.arguments(), y.arguments());
-            case BoundExpression.AggregateCall x -> b instanceof BoundExpression.AggregateCall y
-                    && x.function().equals(y.function()) && same(x.argument(), y.argument());
-        };
-    }
-
-    private static boolean sameAll(List<BoundExpression> a, List<BoundExpression> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!same(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }

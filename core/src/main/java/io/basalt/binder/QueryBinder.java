@@ -3,6 +3,7 @@ package io.basalt.binder;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ExpressionEquivalence;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.OrderItem;
@@ -344,7 +345,7 @@ public final class QueryBinder {
                 String name = ref.parts().getFirst();
                 for (int i = 0; i < names.size(); i++) {
                     if (names.get(i).equals(name)) {
-                        if (column >= 0 && !ExpressionRewriter.same(items.get(column), items.get(i))) {
+                        if (column >= 0 && !ExpressionEquivalence.same(items.get(column), items.get(i))) {
                             throw BasaltException.at(SqlState.AMBIGUOUS_COLUMN, ref.position(),
                                     "ORDER BY \"" + name + "\" is ambiguous");
                         }
@@ -357,7 +358,7 @@ public final class QueryBinder {
             if (column < 0) {
                 BoundExpression bound = binder.bind(expression);
                 for (int i = 0; i < items.size(); i++) {
-                    if (ExpressionRewriter.same(items.get(i), bound)) {
+                    if (ExpressionEquivalence.same(items.get(i), bound)) {
                         column = i;
                         break;
                     }

@@ -1,6 +1,6 @@
 package io.basalt.optimizer.rule;
 
-import io.basalt.optimizer.ExpressionEquivalence;
+import io.basalt.plan.expression.ExpressionEquivalence;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.ArrayList;

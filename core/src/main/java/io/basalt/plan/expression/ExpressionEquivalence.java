@@ -1,6 +1,5 @@
-package io.basalt.optimizer;
+package io.basalt.plan.expression;
 
-import io.basalt.plan.expression.BoundExpression;
 import java.util.List;
 import java.util.Objects;
 
