@@ -1,19 +1,12 @@
 package io.basalt.exec.operator.aggregate;
 
+import io.basalt.exec.vector.KeyHashing;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.LogicalType;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
-import org.apache.arrow.vector.SmallIntVector;
 
 /**
  * Group keys of any types and number. Distinct keys are kept column by column in Arrow vectors (which
@@ -22,13 +15,12 @@ import org.apache.arrow.vector.SmallIntVector;
  * GROUP BY requires (NULL keys are "not distinct").
  */
 final class GenericGroupKeyTable implements GroupKeyTable {
-    private static final long NULL_HASH = 0x5bd1e995L;
-
     private final FieldVector[] keys;
     private int groupCount;
     private int[] slots = new int[64];
     private long[] groupHashes = new long[32];
     private long[] rowHashes = new long[0];
+    private long[] scratch = new long[0];
 
     GenericGroupKeyTable(List<LogicalType> keyTypes, BufferAllocator allocator) {
         keys = new FieldVector[keyTypes.size()];
@@ -53,14 +45,17 @@ final class GenericGroupKeyTable implements GroupKeyTable {
         if (rowHashes.length < rows) {
             rowHashes = new long[Math.max(rows, 16)];
         }
-        java.util.Arrays.fill(rowHashes, 0, rows, 0x9E3779B97F4A7C15L);
+        if (scratch.length < rows) {
+            scratch = new long[rowHashes.length];
+        }
+        java.util.Arrays.fill(rowHashes, 0, rows, KeyHashing.SEED);
         for (FieldVector column : keyColumns) {
-            hashColumn(column, rows);
+            KeyHashing.hashColumn(column, rows, rowHashes, scratch);
         }
         for (int row = 0; row < rows; row++) {
             long hash = rowHashes[row];
             int mask = slots.length - 1;
-            int slot = (int) mix(hash) & mask;
+            int slot = (int) KeyHashing.mix(hash) & mask;
             while (true) {
                 int group = slots[slot];
                 if (group < 0) {
@@ -116,100 +111,13 @@ final class GenericGroupKeyTable implements GroupKeyTable {
         java.util.Arrays.fill(bigger, -1);
         int mask = bigger.length - 1;
         for (int group = 0; group < groupCount; group++) {
-            int slot = (int) mix(groupHashes[group]) & mask;
+            int slot = (int) KeyHashing.mix(groupHashes[group]) & mask;
             while (bigger[slot] >= 0) {
                 slot = (slot + 1) & mask;
             }
             bigger[slot] = group;
         }
         slots = bigger;
-    }
-
-    /** Folds one key column into the running row hashes; one typed loop per column. */
-    private void hashColumn(FieldVector column, int rows) {
-        switch (column) {
-            case BigIntVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(v.get(i)));
-                }
-            }
-            case IntVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(v.get(i)));
-                }
-            }
-            case DateDayVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(v.get(i)));
-                }
-            }
-            case SmallIntVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(v.get(i)));
-                }
-            }
-            case BitVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(v.get(i)));
-                }
-            }
-            case Float8Vector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : mix(canonicalBits(v.get(i))));
-                }
-            }
-            case org.apache.arrow.vector.DecimalVector v -> {
-                ArrowBuf data = v.getDataBuffer();
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH
-                            : mix(data.getLong((long) i * 16) ^ mix(data.getLong((long) i * 16 + 8))));
-                }
-            }
-            case org.apache.arrow.vector.FixedSizeBinaryVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH
-                            : mix(io.basalt.type.Interval.fromBytes(v.get(i)).normalizedHash()));
-                }
-            }
-            case BaseVariableWidthVector v -> {
-                for (int i = 0; i < rows; i++) {
-                    rowHashes[i] = combine(rowHashes[i], v.isNull(i) ? NULL_HASH : hashBytes(v, i));
-                }
-            }
-            default -> throw new IllegalStateException("cannot hash " + column.getClass().getSimpleName());
-        }
-    }
-
-    /** Equal doubles in PostgreSQL's sense (-0 = 0, NaN = NaN) hash alike. */
-    private static long canonicalBits(double value) {
-        if (value == 0.0) {
-            return 0L;
-        }
-        return Double.isNaN(value) ? 0x7ff8000000000000L : Double.doubleToRawLongBits(value);
-    }
-
-    private static long hashBytes(BaseVariableWidthVector vector, int row) {
-        ArrowBuf offsets = vector.getOffsetBuffer();
-        long start = offsets.getInt((long) row * 4);
-        long end = offsets.getInt((long) (row + 1) * 4);
-        ArrowBuf data = vector.getDataBuffer();
-        long hash = 0xcbf29ce484222325L;
-        for (long p = start; p < end; p++) {
-            hash = (hash ^ (data.getByte(p) & 0xff)) * 0x100000001b3L;
-        }
-        return mix(hash);
-    }
-
-    private static long combine(long seed, long value) {
-        return (seed ^ value) * 0x9E3779B97F4A7C15L + (seed >>> 29);
-    }
-
-    /** A 64-bit finaliser (splitmix64's) so that sequential integers spread over the table. */
-    private static long mix(long value) {
-        long z = value + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.basalt.exec.operator.aggregate;
 
 import io.basalt.exec.kernel.ArrowSegments;
+import io.basalt.exec.vector.KeyHashing;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.lang.foreign.MemorySegment;
@@ -65,7 +66,7 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
 
     private int find(long key) {
         int mask = slotGroups.length - 1;
-        int slot = (int) mix(key) & mask;
+        int slot = (int) KeyHashing.mix(key) & mask;
         while (true) {
             int group = slotGroups[slot];
             if (group < 0) {
@@ -99,7 +100,7 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
         int mask = groups.length - 1;
         for (int old = 0; old < slotGroups.length; old++) {
             if (slotGroups[old] >= 0) {
-                int slot = (int) mix(slotKeys[old]) & mask;
+                int slot = (int) KeyHashing.mix(slotKeys[old]) & mask;
                 while (groups[slot] >= 0) {
                     slot = (slot + 1) & mask;
                 }
@@ -109,14 +110,6 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
         }
         slotKeys = keys;
         slotGroups = groups;
-    }
-
-    /** splitmix64's finaliser: spreads sequential keys over the table. */
-    private static long mix(long value) {
-        long z = value + 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.basalt.exec.operator.join;
 
+import io.basalt.exec.vector.KeyHashing;
+
 import io.basalt.exec.kernel.ArrowSegments;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
@@ -44,7 +46,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
             }
             long key = read(values, row, width);
             keys[row] = key;
-            int bucket = (int) JoinKeyHashing.mix(key) & mask;
+            int bucket = (int) KeyHashing.mix(key) & mask;
             next[row] = heads[bucket];
             heads[bucket] = row;
         }
@@ -115,7 +117,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
                         continue;
                     }
                     current = read(values, row, width);
-                    candidate = heads[(int) JoinKeyHashing.mix(current) & mask];
+                    candidate = heads[(int) KeyHashing.mix(current) & mask];
                     continue;
                 }
                 if (keys[candidate] == current) {
