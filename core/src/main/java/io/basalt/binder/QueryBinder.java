@@ -42,7 +42,7 @@ public final class QueryBinder {
         }
         return switch (query.body()) {
             case QueryBody.Select select -> bindSelect(select, query);
-            case QueryBody.Values values -> finish(bindValues(values), query.orderBy(), query, null);
+            case QueryBody.Values values -> finish(bindValues(values), query.orderBy(), query);
             case QueryBody.Nested nested -> {
                 if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
                     yield bind(nested.query());
@@ -50,7 +50,7 @@ public final class QueryBinder {
                 if (SetOperationBinder.isSetOperation(nested.query())) {
                     SetOperationBinder.requireOutputColumns(query.orderBy());
                 }
-                yield finish(bind(nested.query()), query.orderBy(), query, null);
+                yield finish(bind(nested.query()), query.orderBy(), query);
             }
             case QueryBody.SetOperation operation -> {
                 BoundQuery combined = new SetOperationBinder(this::bind).bind(operation);
@@ -58,7 +58,7 @@ public final class QueryBinder {
                 if (query.orderBy().isEmpty() && query.limit() == null && query.offset() == null) {
                     yield combined;
                 }
-                yield finish(combined, query.orderBy(), query, null);
+                yield finish(combined, query.orderBy(), query);
             }
         };
     }
@@ -82,7 +82,6 @@ public final class QueryBinder {
                 plan = new LogicalPlan.Project(plan, columnsOf(plan, width));
             }
         }
-        List<Expression> itemExpressions = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
         ClauseSubqueries selectSubqueries = new ClauseSubqueries(context, surroundings, scope);
@@ -103,23 +102,21 @@ public final class QueryBinder {
                         items.add(new BoundExpression.ColumnRef(index, column.qualifier(), column.name(), column.type(),
                                 star.position()));
                         names.add(column.name());
-                        itemExpressions.add(null);
                     }
                 }
                 case SelectItem.Item expressionItem -> {
                     items.add(binder.bind(expressionItem.expression()));
                     names.add(expressionItem.alias() != null ? expressionItem.alias()
                             : ColumnNaming.figure(expressionItem.expression()));
-                    itemExpressions.add(expressionItem.expression());
                 }
             }
         }
-        OrderBinding order = bindOrderBy(query.orderBy(), names, itemExpressions, items, binder);
+        OrderBinding order = bindOrderBy(query.orderBy(), names, items, binder);
         boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
                 || containsAggregate(order.hiddenExpressions());
         BoundExpression having = null;
         if (aggregating) {
-            List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, itemExpressions, items);
+            List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, items);
             ExpressionRewriter rewriter = new ExpressionRewriter(keys);
             items = rewriteAll(rewriter, items);
             List<BoundExpression> hidden = rewriteAll(rewriter, order.hiddenExpressions());
@@ -227,7 +224,7 @@ public final class QueryBinder {
 
     /** GROUP BY items: an output position, an output column name, or an expression over the input. */
     private List<BoundExpression> bindGroupBy(List<Expression> groupBy, Scope scope, List<String> names,
-                                              List<Expression> itemExpressions, List<BoundExpression> items) {
+                                              List<BoundExpression> items) {
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "GROUP BY");
         List<BoundExpression> keys = new ArrayList<>();
         for (Expression expression : groupBy) {
@@ -327,7 +324,7 @@ public final class QueryBinder {
         }
     }
 
-    private OrderBinding bindOrderBy(List<OrderItem> orderBy, List<String> names, List<Expression> itemExpressions,
+    private OrderBinding bindOrderBy(List<OrderItem> orderBy, List<String> names,
                                      List<BoundExpression> items, ExpressionBinder binder) {
         List<Integer> columns = new ArrayList<>();
         List<BoundExpression> hidden = new ArrayList<>();
@@ -401,7 +398,7 @@ public final class QueryBinder {
     }
 
     /** For VALUES and nested queries: ORDER BY over output columns only. */
-    private BoundQuery finish(BoundQuery inner, List<OrderItem> orderBy, Query query, Object unused) {
+    private BoundQuery finish(BoundQuery inner, List<OrderItem> orderBy, Query query) {
         List<LogicalType> types = inner.plan().outputTypes();
         List<BoundExpression> items = new ArrayList<>();
         List<Scope.Column> columns = new ArrayList<>();
@@ -410,11 +407,7 @@ public final class QueryBinder {
             columns.add(new Scope.Column(null, inner.names().get(i), types.get(i)));
         }
         ExpressionBinder binder = new ExpressionBinder(new Scope(columns), context.parameters(), "ORDER BY");
-        List<Expression> itemExpressions = new ArrayList<>();
-        for (int i = 0; i < types.size(); i++) {
-            itemExpressions.add(null);
-        }
-        OrderBinding order = bindOrderBy(orderBy, inner.names(), itemExpressions, items, binder);
+        OrderBinding order = bindOrderBy(orderBy, inner.names(), items, binder);
         LogicalPlan plan = inner.plan();
         if (!order.hiddenExpressions().isEmpty()) {
             List<BoundExpression> projected = new ArrayList<>(items);
