@@ -45,6 +45,8 @@ final class ExpressionBinder {
 
     BoundExpression bind(Expression expression) {
         return switch (expression) {
+            case Expression.Default e -> throw BasaltException.at(SqlState.SYNTAX_ERROR, e.position(),
+                    "DEFAULT is not allowed in this context");
             case Expression.NullLiteral e -> new BoundExpression.Constant(null, LogicalType.UNKNOWN, e.position());
             case Expression.BooleanLiteral e -> new BoundExpression.Constant(e.value(), LogicalType.BOOLEAN, e.position());
             case Expression.NumberLiteral e -> numberLiteral(e.text(), e.position());

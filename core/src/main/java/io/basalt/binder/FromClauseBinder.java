@@ -48,18 +48,53 @@ final class FromClauseBinder {
             LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
             return new Source(oneRow, Scope.EMPTY, List.of());
         }
-        Source result = null;
-        for (FromItem item : from) {
+        Source result = bindItem(from.getFirst());
+        return crossJoin(result, from.subList(1, from.size()));
+    }
+
+    /** {@code first} cross-joined with the {@code items}, left to right. */
+    private Source crossJoin(Source first, List<FromItem> items) {
+        Source result = first;
+        for (FromItem item : items) {
             Source next = bindItem(item);
-            if (result == null) {
-                result = next;
-            } else {
-                requireDistinctNames(result, next);
-                result = new Source(new LogicalPlan.Join(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of()),
-                        Scope.concat(result.scope(), next.scope()), concat(result.itemNames(), next.itemNames()));
-            }
+            requireDistinctNames(result, next);
+            result = new Source(new LogicalPlan.Join(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of()),
+                    Scope.concat(result.scope(), next.scope()), concat(result.itemNames(), next.itemNames()));
         }
         return result;
+    }
+
+    /**
+     * The name of the column through which the target of an UPDATE or DELETE carries its row ids. It starts with
+     * NUL, which no SQL identifier can hold, so no query can name it, and {@link Scope#columnsOf} never expands it.
+     */
+    static final String ROW_ID_NAME = "\0rowid";
+
+    /**
+     * The target table of an UPDATE or DELETE, then the items of its FROM or USING list cross-joined, as
+     * {@link #bind} binds a FROM list. The target's scan reads its row ids too: plan and scope list the target's
+     * columns, its row id (a hidden column named {@link #ROW_ID_NAME}), then the other items' columns.
+     */
+    Source bindTarget(TableEntry entry, String alias, int position, List<FromItem> others) {
+        int width = entry.columns().size();
+        int[] columns = new int[width + 1];
+        List<LogicalType> types = new ArrayList<>(entry.columnTypes());
+        for (int i = 0; i < width; i++) {
+            columns[i] = i;
+        }
+        columns[width] = io.basalt.exec.operator.scan.ScanSource.ROW_ID;
+        types.add(LogicalType.BIGINT);
+        String qualifier = alias != null ? alias : entry.name();
+        String tableName = alias != null ? entry.name() : null;
+        List<Scope.Column> scopeColumns = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            scopeColumns.add(new Scope.Column(qualifier, entry.columns().get(i).name(), types.get(i), tableName));
+        }
+        scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT, tableName, true));
+        Source target = new Source(new LogicalPlan.Scan(entry.store(), columns, types), new Scope(scopeColumns),
+                List.of(qualifier));
+        bound.addAll(scopeColumns);
+        return crossJoin(target, others);
     }
 
     private Source bindItem(FromItem item) {

@@ -27,10 +27,24 @@ public final class InsertBinder {
         this.context = context;
     }
 
-    public LogicalPlan bind(InsertStatement insert, TableEntry table) {
-        if (!insert.returning().isEmpty()) {
-            throw ExpressionBinder.notYet("RETURNING", insert.returning().getFirst().position());
+    public BoundWrite bind(InsertStatement insert, TableEntry table) {
+        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
+                !insert.returning().isEmpty());
+        if (insert.returning().isEmpty()) {
+            return BoundWrite.counting(write);
         }
+        String qualifier = insert.alias() != null ? insert.alias() : table.name();
+        List<Scope.Column> columns = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            columns.add(new Scope.Column(qualifier, column.name(), column.type(),
+                    insert.alias() != null ? table.name() : null));
+        }
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, new Scope(columns),
+                context));
+    }
+
+    /** The rows to insert, complete and in the table's column order and types. */
+    private LogicalPlan newRows(InsertStatement insert, TableEntry table) {
         List<Integer> targets = targetColumns(insert, table);
         Query source = insert.source();
         LogicalPlan input;
@@ -62,10 +76,10 @@ public final class InsertBinder {
             if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
                 row.add(sourceColumns.get(sourceIndex));
             } else {
-                row.add(defaultValue(table.columns().get(c)));
+                row.add(defaultValue(table.columns().get(c), context));
             }
         }
-        return new LogicalPlan.Insert(table, new LogicalPlan.Project(input, row));
+        return new LogicalPlan.Project(input, row);
     }
 
     private List<Integer> targetColumns(InsertStatement insert, TableEntry table) {
@@ -113,7 +127,9 @@ public final class InsertBinder {
             checkWidth(row.size(), targets.size(), insert, position);
             List<BoundExpression> bound = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
-                bound.add(assign(binder.bind(row.get(i)), table.columns().get(targets.get(i)), row.get(i).position()));
+                ColumnEntry column = table.columns().get(targets.get(i));
+                bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
+                        : assign(binder.bind(row.get(i)), column, row.get(i).position()));
             }
             rows.add(bound);
         }
@@ -124,7 +140,8 @@ public final class InsertBinder {
         return new LogicalPlan.Values(rows, types);
     }
 
-    private static BoundExpression assign(BoundExpression value, ColumnEntry column, int position) {
+    /** {@code value} converted to the column's type by assignment rules (42804 when it cannot be). */
+    static BoundExpression assign(BoundExpression value, ColumnEntry column, int position) {
         if (!Coercion.assignable(value.type(), column.type())) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position > 0 ? position : value.position(),
                             "column \"" + column.name() + "\" is of type " + column.type().displayName()
@@ -134,7 +151,8 @@ public final class InsertBinder {
         return Coercion.cast(value, column.type(), false);
     }
 
-    private BoundExpression defaultValue(ColumnEntry column) {
+    /** The column's DEFAULT (NULL without one), bound and converted to the column's type. */
+    static BoundExpression defaultValue(ColumnEntry column, BindContext context) {
         if (column.defaultExpression() == null) {
             return new BoundExpression.Constant(null, column.type(), 0);
         }

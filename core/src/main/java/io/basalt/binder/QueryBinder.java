@@ -71,16 +71,7 @@ public final class QueryBinder {
         Scope scope = source.scope();
         int width = scope.columns().size();
         if (select.where() != null) {
-            ClauseSubqueries whereSubqueries = new ClauseSubqueries(context, surroundings, scope);
-            ExpressionBinder where = new ExpressionBinder(scope, context.parameters(), "WHERE", whereSubqueries);
-            BoundExpression condition = where.bindCondition(select.where(), "WHERE");
-            if (whereSubqueries.isEmpty()) {
-                plan = new LogicalPlan.Filter(plan, conjuncts(condition));
-            } else {
-                plan = new LogicalPlan.Filter(whereSubqueries.applyTo(plan),
-                        conjuncts(whereSubqueries.place(condition, width)));
-                plan = new LogicalPlan.Project(plan, columnsOf(plan, width));
-            }
+            plan = where(select.where(), plan, scope, context, surroundings);
         }
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
@@ -166,6 +157,23 @@ public final class QueryBinder {
             plan = new LogicalPlan.Aggregate(plan, keys, List.of());
         }
         return applyOrderAndLimit(plan, names, order, query);
+    }
+
+    /**
+     * {@code plan} (whose columns {@code scope} lists) filtered by a WHERE condition, which may hold subqueries;
+     * the result has the same columns.
+     */
+    static LogicalPlan where(Expression condition, LogicalPlan plan, Scope scope, BindContext context,
+                             Surroundings surroundings) {
+        int width = scope.columns().size();
+        ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, scope);
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "WHERE", subqueries);
+        BoundExpression bound = binder.bindCondition(condition, "WHERE");
+        if (subqueries.isEmpty()) {
+            return new LogicalPlan.Filter(plan, conjuncts(bound));
+        }
+        LogicalPlan filtered = new LogicalPlan.Filter(subqueries.applyTo(plan), conjuncts(subqueries.place(bound, width)));
+        return new LogicalPlan.Project(filtered, columnsOf(filtered, width));
     }
 
     /** References to the first {@code width} columns of {@code plan}. */

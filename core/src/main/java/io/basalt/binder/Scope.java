@@ -150,7 +150,8 @@ final class Scope {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            if (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier())) {
+            boolean internal = column.name().equals(FromClauseBinder.ROW_ID_NAME);
+            if (!internal && (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier()))) {
                 indices.add(i);
             }
         }

@@ -86,6 +86,12 @@ final class DatabaseImpl implements Database {
                                         + " appends to table \"" + append.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().appendAll(append.batches());
                     }
+                    case WalRecord.Delete delete -> {
+                        TableEntry table = catalog.findTable(null, delete.tableName()).orElseThrow(() ->
+                                BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
+                                        + " deletes from table \"" + delete.tableName() + "\", which does not exist"));
+                        ((LoggedTableStore) table.store()).unlogged().modify(delete.rowIds(), List.of(), () -> { });
+                    }
                 }
             });
         } finally {

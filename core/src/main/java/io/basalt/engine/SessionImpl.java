@@ -6,9 +6,11 @@ import io.basalt.api.ResultColumn;
 import io.basalt.api.Session;
 import io.basalt.binder.BindContext;
 import io.basalt.binder.BoundQuery;
+import io.basalt.binder.BoundWrite;
 import io.basalt.binder.InsertBinder;
 import io.basalt.binder.Parameters;
 import io.basalt.binder.QueryBinder;
+import io.basalt.binder.UpdateBinder;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -22,6 +24,7 @@ import io.basalt.optimizer.Optimizer;
 import io.basalt.planner.PhysicalPlanner;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
+import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.ExplainStatement;
@@ -35,6 +38,7 @@ import io.basalt.sql.ast.ShowStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.UnsupportedStatement;
+import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.parser.Parser;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
@@ -104,7 +108,11 @@ final class SessionImpl implements Session {
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
-            case InsertStatement insert -> runInsert(insert, context);
+            case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
+            case UpdateStatement update -> runWrite(new UpdateBinder(context).bindUpdate(update,
+                    resolveTable(update.table())));
+            case DeleteStatement delete -> runWrite(new UpdateBinder(context).bindDelete(delete,
+                    resolveTable(delete.table())));
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     QueryResultImpl result = ddl.createTable(create, context);
@@ -143,7 +151,7 @@ final class SessionImpl implements Session {
 
     /** Runs a plan for EXPLAIN ANALYZE: its changes are kept, its rows discarded. */
     private void runAndDiscard(LogicalPlan plan) {
-        boolean insert = plan instanceof LogicalPlan.Insert;
+        boolean insert = plan instanceof LogicalPlan.Write;
         List<LogicalType> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (LogicalType type : insert ? List.of(LogicalType.BIGINT) : plan.outputTypes()) {
@@ -157,6 +165,11 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl runQuery(BoundQuery bound) {
+        return runRows(bound, null);
+    }
+
+    /** Runs a plan that returns rows: a query, or with {@code write} set that statement's RETURNING. */
+    private QueryResultImpl runRows(BoundQuery bound, LogicalPlan.WriteKind write) {
         List<LogicalType> types = new ArrayList<>();
         for (LogicalType type : bound.plan().outputTypes()) {
             types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
@@ -171,7 +184,8 @@ final class SessionImpl implements Session {
             execute(bound.plan(), collector);
             List<VectorSchemaRoot> batches = collector.takeBatches();
             return new QueryResultImpl(true, columns, collector.fields(), batches, collector.rowCount(),
-                    "SELECT " + collector.rowCount(), List.of(), resultAllocator);
+                    write == null ? "SELECT " + collector.rowCount() : commandTag(write, collector.rowCount()),
+                    List.of(), resultAllocator);
         } catch (RuntimeException | Error failure) {
             collector.close();
             resultAllocator.close();
@@ -179,24 +193,37 @@ final class SessionImpl implements Session {
         }
     }
 
-    private QueryResultImpl runInsert(InsertStatement insert, BindContext context) {
-        TableEntry table = resolveTable(insert.table());
-        LogicalPlan plan = new InsertBinder(context).bind(insert, table);
+    /**
+     * Runs an INSERT, UPDATE or DELETE: its command tag counts the rows changed ("INSERT 0 n", "UPDATE n",
+     * "DELETE n"); with RETURNING it also returns the rows, like a query.
+     */
+    private QueryResultImpl runWrite(BoundWrite write) {
+        if (write.returnsRows()) {
+            return runRows(new BoundQuery(write.plan(), write.names()), write.kind());
+        }
         BufferAllocator resultAllocator = database.newAllocator("result");
         try (ResultCollector collector = new ResultCollector(List.of("count"), List.of(LogicalType.BIGINT),
                 resultAllocator)) {
-            execute(plan, collector);
-            long inserted = 0;
+            execute(write.plan(), collector);
+            long changed = 0;
             for (VectorSchemaRoot root : collector.takeBatches()) {
                 try (root) {
                     FieldVector count = root.getVector(0);
-                    inserted += (Long) io.basalt.exec.vector.ValueAccess.get(count, 0);
+                    changed += (Long) io.basalt.exec.vector.ValueAccess.get(count, 0);
                 }
             }
-            return QueryResultImpl.command("INSERT 0 " + inserted, inserted, List.of());
+            return QueryResultImpl.command(commandTag(write.kind(), changed), changed, List.of());
         } finally {
             resultAllocator.close();
         }
+    }
+
+    private static String commandTag(LogicalPlan.WriteKind kind, long rows) {
+        return switch (kind) {
+            case INSERT -> "INSERT 0 " + rows;
+            case UPDATE -> "UPDATE " + rows;
+            case DELETE -> "DELETE " + rows;
+        };
     }
 
     private void execute(LogicalPlan plan, ResultCollector collector) {

@@ -225,6 +225,7 @@ final class SettingFunctions {
             return null;
         }
         return switch (expression) {
+            case Expression.Default e -> e;
             case Expression.NullLiteral e -> e;
             case Expression.BooleanLiteral e -> e;
             case Expression.NumberLiteral e -> e;

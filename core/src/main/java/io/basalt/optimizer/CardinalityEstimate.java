@@ -44,7 +44,7 @@ public final class CardinalityEstimate {
                 long input = Math.max(0, rows(limit.input()) - limit.offset());
                 yield limit.limit() < 0 ? input : Math.min(limit.limit(), input);
             }
-            case LogicalPlan.Insert insert -> 1;
+            case LogicalPlan.Write write -> write.returnsRows() ? rows(write.input()) : 1;
             case LogicalPlan.Append append -> {
                 long sum = rows(append.left()) + rows(append.right());
                 yield sum < 0 ? Long.MAX_VALUE : sum;

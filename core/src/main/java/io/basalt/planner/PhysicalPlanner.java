@@ -23,7 +23,7 @@ import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.logical.LogicalPlan;
-import io.basalt.storage.table.TableInsertOperator;
+import io.basalt.storage.table.TableWriteOperator;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -78,9 +78,10 @@ public final class PhysicalPlanner {
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
             case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
-            case LogicalPlan.Insert insert -> new TableInsertOperator(plan(insert.input()), insert.table().name(),
-                    insert.table().store(), columnNames(insert), notNullFlags(insert),
-                    CheckConstraintPlanner.plan(insert.table()));
+            case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
+                    TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
+                    columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),
+                    write.returnsRows());
         };
     }
 
@@ -217,16 +218,16 @@ public final class PhysicalPlanner {
         return inputs;
     }
 
-    private static List<String> columnNames(LogicalPlan.Insert insert) {
+    private static List<String> columnNames(LogicalPlan.Write write) {
         List<String> names = new ArrayList<>();
-        insert.table().columns().forEach(column -> names.add(column.name()));
+        write.table().columns().forEach(column -> names.add(column.name()));
         return names;
     }
 
-    private static boolean[] notNullFlags(LogicalPlan.Insert insert) {
-        boolean[] flags = new boolean[insert.table().columns().size()];
+    private static boolean[] notNullFlags(LogicalPlan.Write write) {
+        boolean[] flags = new boolean[write.table().columns().size()];
         for (int i = 0; i < flags.length; i++) {
-            flags[i] = insert.table().columns().get(i).notNull();
+            flags[i] = write.table().columns().get(i).notNull();
         }
         return flags;
     }

@@ -46,7 +46,7 @@ public final class AvoidCrossProducts implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
-            case LogicalPlan.Insert insert -> new LogicalPlan.Insert(insert.table(), apply(insert.input()));
+            case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
             case LogicalPlan.Apply a -> new LogicalPlan.Apply(a.kind(), apply(a.input()), apply(a.subquery()),

@@ -73,7 +73,7 @@ final class CorrelationPullUp {
                         input.groupedScalarAggregate());
             }
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
-            case LogicalPlan.Insert insert -> throw BasaltException.internal("INSERT inside a subquery");
+            case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");
             case LogicalPlan.Append append -> {
                 Lifted left = lift(append.left());
                 Lifted right = lift(append.right());

@@ -51,7 +51,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
-            case LogicalPlan.Insert insert -> new LogicalPlan.Insert(insert.table(), apply(insert.input()));
+            case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
             case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
@@ -252,7 +252,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(shiftDepth(sort.input()), sort.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
                     limit.offset());
-            case LogicalPlan.Insert insert -> throw BasaltException.internal("INSERT inside a subquery");
+            case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");
             case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
                     shiftDepth(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));

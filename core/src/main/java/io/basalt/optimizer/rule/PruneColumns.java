@@ -146,11 +146,11 @@ public final class PruneColumns implements OptimizerRule {
                 Pruned input = prune(repeat.input(), everything);
                 yield new Pruned(new LogicalPlan.Repeat(input.plan()), identity(repeat.outputTypes().size()));
             }
-            case LogicalPlan.Insert insert -> {
+            case LogicalPlan.Write write -> {
                 BitSet everything = new BitSet();
-                everything.set(0, insert.input().outputTypes().size());
-                Pruned input = prune(insert.input(), everything);
-                yield new Pruned(new LogicalPlan.Insert(insert.table(), input.plan()), new int[0]);
+                everything.set(0, write.input().outputTypes().size());
+                Pruned input = prune(write.input(), everything);
+                yield new Pruned(write.withInput(input.plan()), identity(write.outputTypes().size()));
             }
         };
     }

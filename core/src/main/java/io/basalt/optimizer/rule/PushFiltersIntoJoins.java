@@ -55,8 +55,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     limit.offset()), conjuncts);
             case LogicalPlan.Apply apply -> filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), List.of()),
                     push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
-            case LogicalPlan.Insert insert -> filtered(new LogicalPlan.Insert(insert.table(),
-                    push(insert.input(), List.of())), conjuncts);
+            case LogicalPlan.Write write -> filtered(write.withInput(push(write.input(), List.of())), conjuncts);
             // both inputs have the append's columns: each conjunct filters each input
             case LogicalPlan.Append append -> new LogicalPlan.Append(push(append.left(), conjuncts),
                     push(append.right(), conjuncts));

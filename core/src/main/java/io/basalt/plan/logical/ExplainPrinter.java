@@ -89,7 +89,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Aggregate aggregate -> countRelations(aggregate.input());
             case LogicalPlan.Sort sort -> countRelations(sort.input());
             case LogicalPlan.Limit limit -> countRelations(limit.input());
-            case LogicalPlan.Insert insert -> 1 + countRelations(insert.input());
+            case LogicalPlan.Write write -> 1 + countRelations(write.input());
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
@@ -153,10 +153,15 @@ public final class ExplainPrinter {
                 children.add(limit.input());
                 yield "Limit";
             }
-            case LogicalPlan.Insert insert -> {
-                children.add(insert.input());
-                yield "Insert on " + (verbose ? IdentifierQuoting.quote(insert.table().schema()) + "." : "")
-                        + IdentifierQuoting.quote(insert.table().name());
+            case LogicalPlan.Write write -> {
+                children.add(write.input());
+                String operation = switch (write.kind()) {
+                    case INSERT -> "Insert on ";
+                    case UPDATE -> "Update on ";
+                    case DELETE -> "Delete on ";
+                };
+                yield operation + (verbose ? IdentifierQuoting.quote(write.table().schema()) + "." : "")
+                        + IdentifierQuoting.quote(write.table().name());
             }
             case LogicalPlan.Join join -> join(join, details);
             case LogicalPlan.Append append -> {
@@ -181,7 +186,7 @@ public final class ExplainPrinter {
             details.add(kind + condition(filter.conjuncts(), filter.input()));
         }
         lines.add(prefix + name);
-        if (verbose && !(current instanceof LogicalPlan.Insert)) {
+        if (verbose && !(current instanceof LogicalPlan.Write)) {
             lines.add(properties + "Output: " + outputList(output));
         }
         for (String detail : details) {
@@ -402,7 +407,9 @@ public final class ExplainPrinter {
                 String relation = IdentifierQuoting.quote(label.relation());
                 List<Column> columns = new ArrayList<>();
                 for (int index : scan.columns()) {
-                    String name = index < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(index))
+                    // PostgreSQL's name for a row's id is its system column ctid
+                    String name = index == ScanSource.ROW_ID ? "ctid"
+                            : index < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(index))
                             : "column" + (index + 1);
                     columns.add(new Column(name, relation + "." + name, true));
                 }
@@ -454,7 +461,7 @@ public final class ExplainPrinter {
             }
             case LogicalPlan.Sort sort -> columns(sort.input());
             case LogicalPlan.Limit limit -> columns(limit.input());
-            case LogicalPlan.Insert insert -> List.of();
+            case LogicalPlan.Write write -> List.of();
             case LogicalPlan.Append append -> columns(append.left());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());

@@ -215,11 +215,37 @@ public sealed interface LogicalPlan {
         }
     }
 
-    /** Appends the input's rows (already in the table's column order and types) to a table; outputs nothing. */
-    record Insert(TableEntry table, LogicalPlan input) implements LogicalPlan {
+    /**
+     * Changes a table: INSERT appends rows, DELETE removes rows, UPDATE replaces rows by new versions. The input
+     * of an UPDATE or DELETE starts with the row id of the row to change (a {@link Scan} of
+     * {@link ScanSource#ROW_ID}); the row id of INSERT and UPDATE is followed by the new rows' columns, in the
+     * table's column order and types. Further input columns pass through for RETURNING. Output: without
+     * {@code returnsRows} nothing the plan uses (the operator reports the row count); with it, each changed
+     * row's input columns after the row id (for DELETE, the old row as the input carries it), for a RETURNING
+     * projection above.
+     */
+    record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows) implements LogicalPlan {
+        public Write {
+            java.util.Objects.requireNonNull(kind, "kind is null");
+            java.util.Objects.requireNonNull(table, "table is null");
+        }
+
+        /** This write over another input (the optimizer's rewrites). */
+        public Write withInput(LogicalPlan newInput) {
+            return new Write(kind, table, newInput, returnsRows);
+        }
+
         @Override
         public List<LogicalType> outputTypes() {
-            return List.of();
+            if (!returnsRows) {
+                return List.of();
+            }
+            List<LogicalType> types = input.outputTypes();
+            return kind == WriteKind.INSERT ? types : types.subList(1, types.size());
         }
+    }
+
+    enum WriteKind {
+        INSERT, UPDATE, DELETE
     }
 }

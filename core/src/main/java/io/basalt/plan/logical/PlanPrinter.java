@@ -81,9 +81,12 @@ public final class PlanPrinter {
                 out.append("Repeat #").append(repeat.input().outputTypes().size() - 1);
                 yield List.of(repeat.input());
             }
-            case LogicalPlan.Insert insert -> {
-                out.append("Insert ").append(insert.table().name());
-                yield List.of(insert.input());
+            case LogicalPlan.Write write -> {
+                out.append(write.kind()).append(' ').append(write.table().name());
+                if (write.returnsRows()) {
+                    out.append(" returning");
+                }
+                yield List.of(write.input());
             }
         };
         out.append('\n');

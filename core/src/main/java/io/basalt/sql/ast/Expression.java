@@ -8,6 +8,13 @@ import java.util.List;
  */
 public sealed interface Expression extends Node {
 
+    /**
+     * {@code DEFAULT}: the column's default value, allowed only as a whole value of INSERT's VALUES or of UPDATE's
+     * SET; anywhere else the binder rejects it (42601) as PostgreSQL does.
+     */
+    record Default(int position) implements Expression {
+    }
+
     /** {@code NULL}. */
     record NullLiteral(int position) implements Expression {
     }

@@ -2,7 +2,7 @@ package io.basalt.sql.ast;
 
 /** A parsed SQL statement. */
 public sealed interface Statement extends Node
-        permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, SetStatement, ShowStatement,
+        permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UpdateStatement, DeleteStatement, SetStatement, ShowStatement,
         ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
         UnsupportedStatement {
 }

@@ -1,9 +1,15 @@
 package io.basalt.sql.parser;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.InsertStatement;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
@@ -11,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT VALUES} [RETURNING ...]}.
- * UPDATE, DELETE and MERGE are not in the syntax tree yet and are recognised by
- * {@link UtilityStatementParser}; {@code ON CONFLICT}, {@code OVERRIDING} and assignments to fields or
- * subscripts of a column end the statement as unsupported.
+ * The data-changing statements: {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT
+ * VALUES} [RETURNING ...]}, {@code UPDATE} and {@code DELETE} (see {@link UpdateStatement} and
+ * {@link DeleteStatement}). MERGE is recognised by {@link UtilityStatementParser}; {@code ON CONFLICT},
+ * {@code OVERRIDING}, {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
+ * statement as unsupported.
  */
 final class DmlParser extends ParserBase {
     DmlParser(Grammar grammar) {
@@ -47,6 +54,127 @@ final class DmlParser extends ParserBase {
             returning = grammar.selects().targetList();
         }
         return new InsertStatement(table, alias, columns, source, returning, insert.position());
+    }
+
+    UpdateStatement update() {
+        Token update = tokens.expect(Keyword.UPDATE);
+        QualifiedName table = target();
+        String alias = alias(Keyword.SET);
+        tokens.expect(Keyword.SET);
+        List<UpdateStatement.Assignment> assignments = new ArrayList<>();
+        do {
+            assignments.add(assignment());
+        } while (tokens.accept(TokenKind.COMMA));
+        List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
+        Expression where = where();
+        return new UpdateStatement(table, alias, assignments, from, where, returning(), update.position());
+    }
+
+    DeleteStatement delete() {
+        Token delete = tokens.expect(Keyword.DELETE);
+        tokens.expect(Keyword.FROM);
+        QualifiedName table = target();
+        String alias = alias(Keyword.USING);
+        List<FromItem> using = tokens.accept(Keyword.USING) ? grammar.fromClause().fromList() : List.of();
+        Expression where = where();
+        return new DeleteStatement(table, alias, using, where, returning(), delete.position());
+    }
+
+    /** {@code [ONLY] name [*]} or {@code ONLY (name)}: inheritance means nothing in Basalt, so ONLY and * do not. */
+    private QualifiedName target() {
+        boolean parenthesized = tokens.accept(Keyword.ONLY) && tokens.accept(TokenKind.LEFT_PAREN);
+        QualifiedName name = grammar.names().qualifiedName();
+        if (parenthesized) {
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        } else {
+            tokens.acceptOperator("*");
+        }
+        return name;
+    }
+
+    /** {@code [AS] alias}; without AS, a name is an alias unless it is the keyword {@code next} that follows. */
+    private String alias(Keyword next) {
+        if (tokens.accept(Keyword.AS)) {
+            return grammar.names().columnId();
+        }
+        if (grammar.names().atColumnId() && !tokens.at(next)) {
+            return grammar.names().columnId();
+        }
+        return null;
+    }
+
+    private Expression where() {
+        if (!tokens.accept(Keyword.WHERE)) {
+            return null;
+        }
+        if (tokens.at(Keyword.CURRENT) && tokens.peek(1).is(Keyword.OF)) {
+            throw unsupported("WHERE CURRENT OF");
+        }
+        return grammar.expressions().expression();
+    }
+
+    private List<SelectItem> returning() {
+        return tokens.accept(Keyword.RETURNING) ? grammar.selects().targetList() : List.of();
+    }
+
+    /** {@code column [indirection] = value} or {@code (columns) = [ROW](values) | (SELECT ...)}. */
+    private UpdateStatement.Assignment assignment() {
+        Token start = current();
+        List<String> columns = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        boolean indirection = false;
+        boolean multiple = tokens.accept(TokenKind.LEFT_PAREN);
+        do {
+            positions.add(current().position());
+            columns.add(grammar.names().columnId());
+            while (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
+                indirection = true;
+                skipIndirection();
+            }
+        } while (multiple && tokens.accept(TokenKind.COMMA));
+        if (multiple) {
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        if (!tokens.acceptOperator("=")) {
+            throw tokens.syntaxError();
+        }
+        Expression value = grammar.expressions().expression();
+        if (!multiple) {
+            return new UpdateStatement.Assignment(columns, positions, List.of(value), null, indirection,
+                    start.position());
+        }
+        return switch (value) {
+            case Expression.RowConstructor row -> {
+                if (row.fields().size() != columns.size()) {
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, row.position(),
+                            "number of columns does not match number of values");
+                }
+                yield new UpdateStatement.Assignment(columns, positions, row.fields(), null, indirection,
+                        start.position());
+            }
+            case Expression.ScalarSubquery subquery -> new UpdateStatement.Assignment(columns, positions, List.of(),
+                    subquery.query(), indirection, start.position());
+            default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, value.position(),
+                    "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
+        };
+    }
+
+    /** A field selection ({@code .name}) or subscript ({@code [i]}, {@code [i:j]}) after an assigned column. */
+    private void skipIndirection() {
+        if (tokens.accept(TokenKind.DOT)) {
+            grammar.names().columnId();
+            return;
+        }
+        tokens.expect(TokenKind.LEFT_BRACKET);
+        int depth = 1;
+        while (depth > 0 && !tokens.at(TokenKind.END_OF_INPUT)) {
+            Token token = tokens.next();
+            if (token.is(TokenKind.LEFT_BRACKET)) {
+                depth++;
+            } else if (token.is(TokenKind.RIGHT_BRACKET)) {
+                depth--;
+            }
+        }
     }
 
     /** {@code INSERT INTO t (SELECT ...)}: the parenthesis opens the source, not a column list. */

@@ -104,7 +104,10 @@ final class PrimaryExpressionParser extends ParserBase {
                 }
                 return null;
             }
-            case DEFAULT -> throw unsupported("DEFAULT");
+            case DEFAULT -> {
+                tokens.next();
+                return new Expression.Default(token.position());
+            }
             default -> {
                 if (grammar.specialFunctions().handles(token)) {
                     return grammar.specialFunctions().parse();

@@ -39,6 +39,12 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.INSERT)) {
             return grammar.dml().insert();
         }
+        if (first.is(Keyword.UPDATE)) {
+            return grammar.dml().update();
+        }
+        if (first.is(Keyword.DELETE)) {
+            return grammar.dml().delete();
+        }
         if (first.is(Keyword.CREATE) && grammar.ddl().atCreateTable()) {
             return grammar.ddl().createTable();
         }
@@ -93,7 +99,13 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.INSERT)) {
             return grammar.dml().insert();
         }
-        if (first.is(Keyword.UPDATE) || first.is(Keyword.DELETE) || first.is(Keyword.MERGE)) {
+        if (first.is(Keyword.UPDATE)) {
+            return grammar.dml().update();
+        }
+        if (first.is(Keyword.DELETE)) {
+            return grammar.dml().delete();
+        }
+        if (first.is(Keyword.MERGE)) {
             throw unsupported(first.keyword().name());
         }
         throw tokens.syntaxError();

@@ -4,6 +4,7 @@ import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
+import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.ExplainStatement;
@@ -25,6 +26,7 @@ import io.basalt.sql.ast.TableConstraint;
 import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.ast.UnsupportedStatement;
+import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.ast.With;
 import java.util.List;
 import java.util.Locale;
@@ -56,6 +58,19 @@ final class SqlTreePrinter {
                             : " (returning" + join(insert.returning().stream().map(SqlTreePrinter::print).toList())
                                     + ")")
                     + ")";
+            case UpdateStatement update -> "(update " + update.table()
+                    + (update.alias() == null ? "" : " (as " + update.alias() + ")")
+                    + join(update.assignments().stream().map(SqlTreePrinter::print).toList())
+                    + (update.from().isEmpty() ? "" : " (from" + join(update.from().stream().map(SqlTreePrinter::print)
+                            .toList()) + ")")
+                    + (update.where() == null ? "" : " (where " + print(update.where()) + ")")
+                    + returning(update.returning()) + ")";
+            case DeleteStatement delete -> "(delete " + delete.table()
+                    + (delete.alias() == null ? "" : " (as " + delete.alias() + ")")
+                    + (delete.using().isEmpty() ? "" : " (using" + join(delete.using().stream()
+                            .map(SqlTreePrinter::print).toList()) + ")")
+                    + (delete.where() == null ? "" : " (where " + print(delete.where()) + ")")
+                    + returning(delete.returning()) + ")";
             case SetStatement set -> "(set" + (set.local() ? "-local " : " ") + set.name()
                     + switch (set.mode()) {
                         case DEFAULT -> " default";
@@ -80,6 +95,17 @@ final class SqlTreePrinter {
                     + (truncate.cascade() ? " cascade" : "") + ")";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
         };
+    }
+
+    private static String returning(List<SelectItem> returning) {
+        return returning.isEmpty() ? "" : " (returning" + join(returning.stream().map(SqlTreePrinter::print).toList())
+                + ")";
+    }
+
+    private static String print(UpdateStatement.Assignment assignment) {
+        return "(set (" + String.join(" ", assignment.columns()) + (assignment.indirection() ? " indirection" : "")
+                + ")" + (assignment.query() != null ? " " + print(assignment.query())
+                        : expressions(assignment.values())) + ")";
     }
 
     private static String print(SettingValue value) {
@@ -160,6 +186,7 @@ final class SqlTreePrinter {
 
     static String print(Expression expression) {
         return switch (expression) {
+            case Expression.Default ignored -> "DEFAULT";
             case Expression.NullLiteral ignored -> "NULL";
             case Expression.BooleanLiteral literal -> literal.value() ? "TRUE" : "FALSE";
             case Expression.NumberLiteral number -> number.text();

@@ -160,9 +160,29 @@ class StatementParserTest {
             INSERT INTO t SELECT * FROM u ORDER BY a LIMIT 2 => (insert t (query (select (*) (from u)) (order-by a) (limit 2)))
             INSERT INTO t TABLE u => (insert t (select (*) (from u)))
             INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING => (unsupported "ON CONFLICT")
-            INSERT INTO t VALUES (DEFAULT) => (unsupported "DEFAULT")
+            INSERT INTO t VALUES (DEFAULT, 1) => (insert t (values (DEFAULT 1)))
             """)
     void insert(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            UPDATE t SET a = 1 => (update t (set (a) 1))
+            UPDATE ONLY s.t * AS x SET a = DEFAULT, b = b + 1 WHERE x.id = 2 => (update s.t (as x) (set (a) DEFAULT) (set (b) (+ b 1)) (where (= x.id 2)))
+            UPDATE t x SET (a, b) = (1, DEFAULT) FROM u WHERE x.id = u.id RETURNING * => (update t (as x) (set (a b) 1 DEFAULT) (from u) (where (= x.id u.id)) (returning *))
+            UPDATE t SET (a, b) = ROW(1, 2) => (update t (set (a b) 1 2))
+            UPDATE t SET (a, b) = (SELECT 1, 2) => (update t (set (a b) (select (1 2))))
+            UPDATE t SET a = (SELECT max(b) FROM u) WHERE id = 1 => (update t (set (a) (subquery (select ((call max b)) (from u)))) (where (= id 1)))
+            UPDATE t SET a[1] = 2 => (update t (set (a indirection) 2))
+            UPDATE t SET a = 1 WHERE CURRENT OF c => (unsupported "WHERE CURRENT OF")
+            DELETE FROM t => (delete t)
+            DELETE FROM ONLY t AS x USING u, v WHERE x.id = u.id RETURNING x.* => (delete t (as x) (using u v) (where (= x.id u.id)) (returning x.*))
+            DELETE FROM t x WHERE id IN (1, 2) RETURNING * => (delete t (as x) (where (in id (1 2))) (returning *))
+            EXPLAIN UPDATE t SET a = 1 => (explain (update t (set (a) 1)))
+            PREPARE q AS DELETE FROM t => (prepare q (delete t))
+            """)
+    void updateAndDelete(String sql, String expected) {
         assertThat(tree(sql)).isEqualTo(expected);
     }
 
@@ -188,11 +208,7 @@ class StatementParserTest {
             SET XML OPTION DOCUMENT => SET XML OPTION
             SHOW SESSION AUTHORIZATION => SHOW SESSION AUTHORIZATION
             PREPARE TRANSACTION 'x' => PREPARE TRANSACTION
-            EXPLAIN UPDATE t SET a = 1 => UPDATE
             EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
-            PREPARE q AS DELETE FROM t => DELETE
-            UPDATE t SET a = (SELECT max(b) FROM u) WHERE id = 1 => UPDATE
-            DELETE FROM t WHERE id IN (1, 2) RETURNING * => DELETE
             MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
             COPY t FROM '/tmp/x.csv' WITH (FORMAT csv) => COPY
             ANALYZE t => ANALYZE
@@ -255,7 +271,7 @@ class StatementParserTest {
                 SELECT 1; ;
                 COMMIT""");
         assertThat(statements).extracting(SqlTreePrinter::print).containsExactly("(unsupported \"BEGIN\")",
-                "(unsupported \"UPDATE\")", "(unsupported \"CREATE FUNCTION\")", "(select (1))",
+                "(update t (set (a) ';') (where (= b ';')))", "(unsupported \"CREATE FUNCTION\")", "(select (1))",
                 "(unsupported \"COMMIT\")");
         assertThat(statements).extracting(Statement::position).containsExactly(4, 11, 51, 116, 128);
         assertThat(Parser.parseScript("  -- nothing here\n ; ")).isEmpty();

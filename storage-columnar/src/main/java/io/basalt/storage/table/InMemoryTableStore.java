@@ -2,33 +2,47 @@ package io.basalt.storage.table;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.scan.ParallelScan;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorSlices;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import io.basalt.exec.vector.VectorSlices;
 
 /**
  * A table held in memory as chunks of Arrow vectors, {@code chunkRows} rows each. Full chunks never
  * change again, so scans read them without copying or locking; the last, partly filled chunk is read
  * through slices taken when the scan opens, so later appends stay invisible to it.
  *
+ * <p>Deleting a row (DELETE, and UPDATE, which deletes the old version and appends the new one) sets its bit
+ * in its chunk's deletion mask. Masks are copied on write: a change installs a new mask, so a scan keeps the
+ * masks it saw when it opened and reads a consistent table. A row's id is its position among all rows appended
+ * since the table was created or last truncated, tagged with the number of that generation; positions never
+ * move, so ids stay valid until the row is deleted, and replaying the log reproduces them.
+ *
  * <p>The chunks belong to a {@link Generation}; TRUNCATE starts a new, empty one. Scans count themselves in
  * the generation they read, and a generation TRUNCATE left behind is freed when its last scan closes, so a
  * scan running across a TRUNCATE keeps reading valid memory.
  */
 public final class InMemoryTableStore implements TableStore {
+    /** Bits of a row id holding the row's position in its generation; the bits above hold the generation. */
+    static final int POSITION_BITS = 40;
+    private static final long[] NO_ROWS = new long[0];
+    private static final Runnable NOTHING = () -> { };
+
     private final String name;
     private final List<LogicalType> columnTypes;
     private final BufferAllocator allocator;
     private final int chunkRows;
-    private Generation generation = new Generation();
-    private List<FieldVector[]> chunks = generation.chunks;
+    private Generation generation = new Generation(0);
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
@@ -54,6 +68,12 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     @Override
+    public boolean providesRowIds() {
+        return true;
+    }
+
+    /** Rows currently stored, deleted ones not counted. */
+    @Override
     public synchronized long rowCount() {
         return rowCount;
     }
@@ -65,23 +85,85 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public void appendAll(List<Batch> batches) {
-        appendAll(batches, NOTHING);
+        modify(NO_ROWS, batches, NOTHING);
     }
 
-    private static final Runnable NOTHING = () -> { };
+    @Override
+    public void appendAll(List<Batch> batches, Runnable beforeVisible) {
+        modify(NO_ROWS, batches, beforeVisible);
+    }
 
     /**
-     * Checks the rows against every unique key (see {@link UniqueKeyIndex#newKeys}), then runs
-     * {@code beforeVisible}, then copies the rows in and records their keys; all under the store's lock.
+     * Checks that every row in {@code deleted} still exists, applies the statement's unique-key changes (see
+     * {@link UniqueKeyIndex#replace}), runs {@code beforeVisible}, then marks the rows deleted and copies the
+     * new rows in; all under the store's lock, so that no scan sees part of it and a failure anywhere before
+     * the rows change leaves the table as it was.
+     *
+     * @throws BasaltException 40001 when a row was deleted or updated since the statement's scan read it
      */
     @Override
-    public synchronized void appendAll(List<Batch> batches, Runnable beforeVisible) {
-        int lastRows = batches.isEmpty() ? 0 : batches.getLast().rowCount();
-        List<List<List<Object>>> newKeys = UniqueKeyIndex.newKeys(uniqueKeys, batches, lastRows);
-        beforeVisible.run();
-        copyIn(batches);
-        for (int k = 0; k < uniqueKeys.size(); k++) {
-            uniqueKeys.get(k).addAll(newKeys.get(k));
+    public synchronized void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
+        int[] chunkOf = new int[deleted.length];
+        int[] rowOf = new int[deleted.length];
+        List<FieldVector[]> oldChunks = new ArrayList<>(deleted.length);
+        for (int i = 0; i < deleted.length; i++) {
+            long position = locate(deleted[i]);
+            chunkOf[i] = (int) (position / chunkRows);
+            rowOf[i] = (int) (position % chunkRows);
+            oldChunks.add(generation.chunks.get(chunkOf[i]));
+        }
+        Runnable undoKeys = UniqueKeyIndex.replace(uniqueKeys, oldChunks, rowOf, appended);
+        try {
+            beforeVisible.run();
+        } catch (RuntimeException | Error failure) {
+            undoKeys.run();
+            throw failure;
+        }
+        markDeleted(chunkOf, rowOf);
+        copyIn(appended);
+    }
+
+    /**
+     * The position of the live row {@code rowId} in the current generation.
+     *
+     * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)
+     */
+    private long locate(long rowId) {
+        long position = rowId & ((1L << POSITION_BITS) - 1);
+        int chunk = (int) (position / chunkRows);
+        boolean live = rowId >>> POSITION_BITS == generation.number && chunk < generation.chunks.size()
+                && (chunk < generation.chunks.size() - 1 || position % chunkRows < lastChunkRows
+                || lastChunkRows == chunkRows);
+        if (live) {
+            long[] mask = generation.masks.get(chunk);
+            int row = (int) (position % chunkRows);
+            live = mask == null || (mask[row >>> 6] & (1L << row)) == 0;
+        }
+        if (!live) {
+            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE,
+                    "could not serialize access due to concurrent update");
+        }
+        return position;
+    }
+
+    /** Sets the rows' deletion bits, installing a new mask for each chunk touched. */
+    private void markDeleted(int[] chunkOf, int[] rowOf) {
+        List<long[]> masks = generation.masks;
+        List<Integer> copied = new ArrayList<>();
+        for (int i = 0; i < chunkOf.length; i++) {
+            int chunk = chunkOf[i];
+            long[] mask = masks.get(chunk);
+            if (!copied.contains(chunk)) {
+                mask = mask == null ? new long[(chunkRows + 63) >>> 6] : mask.clone();
+                masks.set(chunk, mask);
+                copied.add(chunk);
+            }
+            long bit = 1L << rowOf[i];
+            if ((mask[rowOf[i] >>> 6] & bit) != 0) {
+                throw new IllegalArgumentException("row " + rowOf[i] + " of chunk " + chunk + " deleted twice");
+            }
+            mask[rowOf[i] >>> 6] |= bit;
+            rowCount--;
         }
     }
 
@@ -94,13 +176,16 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public synchronized void addUniqueKey(UniqueKeyIndex key) {
-        for (FieldVector[] chunk : chunks) {
-            key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()));
+        List<FieldVector[]> chunks = generation.chunks;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
         }
         uniqueKeys.add(key);
     }
 
     private void copyIn(List<Batch> batches) {
+        List<FieldVector[]> chunks = generation.chunks;
         for (Batch batch : batches) {
             if (batch.columnCount() != columnTypes.size()) {
                 throw new IllegalArgumentException("batch has " + batch.columnCount() + " columns, table "
@@ -109,7 +194,12 @@ public final class InMemoryTableStore implements TableStore {
             int copied = 0;
             while (copied < batch.rowCount()) {
                 if (chunks.isEmpty() || lastChunkRows == chunkRows) {
+                    if (chunks.size() >= (1L << POSITION_BITS) / chunkRows) {
+                        throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "table \"" + name
+                                + "\" cannot hold more than " + (1L << POSITION_BITS) + " rows between truncations");
+                    }
                     chunks.add(newChunk());
+                    generation.masks.add(null);
                     lastChunkRows = 0;
                 }
                 FieldVector[] chunk = chunks.getLast();
@@ -129,11 +219,20 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
-    /** The chunks written between two truncations, and how many open scans read them. */
-    private static final class Generation {
+    /**
+     * The chunks written between two truncations, their deletion masks (null: no row deleted; a mask is never
+     * changed once installed), and how many open scans read them. {@code number} counts truncations.
+     */
+    static final class Generation {
+        final long number;
         final List<FieldVector[]> chunks = new ArrayList<>();
+        final List<long[]> masks = new ArrayList<>();
         int openScans;
         boolean retired;
+
+        Generation(long number) {
+            this.number = number;
+        }
 
         void free() {
             for (FieldVector[] chunk : chunks) {
@@ -142,6 +241,7 @@ public final class InMemoryTableStore implements TableStore {
                 }
             }
             chunks.clear();
+            masks.clear();
         }
     }
 
@@ -149,8 +249,7 @@ public final class InMemoryTableStore implements TableStore {
     public synchronized void truncate() {
         Generation old = generation;
         old.retired = true;
-        generation = new Generation();
-        chunks = generation.chunks;
+        generation = new Generation(old.number + 1);
         lastChunkRows = 0;
         rowCount = 0;
         for (UniqueKeyIndex key : uniqueKeys) {
@@ -162,7 +261,7 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /** A scan of {@code scanned} ended: frees it if TRUNCATE left it behind and no other scan reads it. */
-    private synchronized void scanClosed(Generation scanned) {
+    synchronized void scanClosed(Generation scanned) {
         scanned.openScans--;
         if (scanned.retired && scanned.openScans == 0) {
             scanned.free();
@@ -184,160 +283,53 @@ public final class InMemoryTableStore implements TableStore {
 
     /** Workers claim whole chunks from a shared counter; the last, partial chunk is one more morsel. */
     @Override
-    public io.basalt.exec.operator.scan.ParallelScan openParallel(int[] columns, ExecutionContext context) {
-        Snapshot snapshot = snapshot(columns, context);
-        java.util.concurrent.atomic.AtomicInteger nextMorsel = new java.util.concurrent.atomic.AtomicInteger();
-        return new io.basalt.exec.operator.scan.ParallelScan() {
+    public ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        TableSnapshot snapshot = snapshot(columns, context);
+        AtomicInteger nextMorsel = new AtomicInteger();
+        return new ParallelScan() {
+            private boolean closed;
+
             @Override
             public SourceState openWorker() {
                 return new ChunkScan(snapshot, columns, context, nextMorsel, false);
             }
 
-            private boolean closed;
-
             @Override
             public void close() {
-                if (closed) {
-                    return;
+                if (!closed) {
+                    closed = true;
+                    snapshot.close();
                 }
-                closed = true;
-                for (FieldVector vector : snapshot.tail()) {
-                    vector.close();
-                }
-                scanClosed(snapshot.generation());
             }
         };
     }
 
-    /**
-     * The chunks a scan reads: the full ones in place, the last one as slices taken now. Taking a snapshot
-     * counts a scan of its generation; the scan reports its end through {@link #scanClosed}.
-     */
-    private record Snapshot(Generation generation, List<FieldVector[]> fullChunks, List<FieldVector> tail,
-                            int tailRows) {
+    @Override
+    public SourceState open(int[] columns, ExecutionContext context) {
+        return new ChunkScan(snapshot(columns, context), columns, context, new AtomicInteger(), true);
     }
 
-    private Snapshot snapshot(int[] columns, ExecutionContext context) {
+    /** The chunks and masks as they are now; the last chunk's requested columns as slices taken now. */
+    private TableSnapshot snapshot(int[] columns, ExecutionContext context) {
         List<FieldVector> tail = new ArrayList<>();
         synchronized (this) {
+            List<FieldVector[]> chunks = generation.chunks;
             boolean lastIsFull = lastChunkRows == chunkRows;
             int full = lastIsFull ? chunks.size() : Math.max(0, chunks.size() - 1);
-            List<FieldVector[]> fullChunks = new ArrayList<>(chunks.subList(0, full));
             int tailRows = lastIsFull || chunks.isEmpty() ? 0 : lastChunkRows;
             if (tailRows > 0) {
                 FieldVector[] last = chunks.getLast();
                 for (int column : columns) {
-                    tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
+                    if (column != ROW_ID) {
+                        tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
+                    } else {
+                        tail.add(null);
+                    }
                 }
             }
             generation.openScans++;
-            return new Snapshot(generation, fullChunks, tail, tailRows);
-        }
-    }
-
-    @Override
-    public SourceState open(int[] columns, ExecutionContext context) {
-        Snapshot snapshot = snapshot(columns, context);
-        return new ChunkScan(snapshot, columns, context, new java.util.concurrent.atomic.AtomicInteger(), true);
-    }
-
-    /**
-     * Reads full chunks in place and the snapshot of the last one, slicing to the query's batch size. The
-     * chunks it reads are those it claims from {@code nextMorsel} (shared by the workers of a parallel
-     * scan; a private counter for a plain scan). {@code ownsSnapshot}: a plain scan frees the tail slices
-     * and ends its snapshot's scan (a parallel scan's workers leave that to the parallel scan).
-     */
-    private final class ChunkScan implements SourceState {
-        private final Snapshot snapshot;
-        private final List<FieldVector[]> fullChunks;
-        private final List<FieldVector> tail;
-        private final int tailRows;
-        private final int[] columns;
-        private final ExecutionContext context;
-        private final java.util.concurrent.atomic.AtomicInteger nextMorsel;
-        private final boolean ownsSnapshot;
-        private final List<FieldVector> slices = new ArrayList<>();
-        private boolean closed;
-        private int chunk = -1;
-        private int offset;
-
-        ChunkScan(Snapshot snapshot, int[] columns, ExecutionContext context,
-                  java.util.concurrent.atomic.AtomicInteger nextMorsel, boolean ownsSnapshot) {
-            this.snapshot = snapshot;
-            this.fullChunks = snapshot.fullChunks();
-            this.tail = snapshot.tail();
-            this.tailRows = snapshot.tailRows();
-            this.columns = columns;
-            this.context = context;
-            this.nextMorsel = nextMorsel;
-            this.ownsSnapshot = ownsSnapshot;
-        }
-
-        @Override
-        public Batch next() {
-            releaseSlices();
-            if (chunk < 0) {
-                chunk = nextMorsel.getAndIncrement();
-            }
-            while (true) {
-                List<FieldVector> source;
-                int rows;
-                if (chunk < fullChunks.size()) {
-                    FieldVector[] vectors = fullChunks.get(chunk);
-                    source = new ArrayList<>(columns.length);
-                    for (int column : columns) {
-                        source.add(vectors[column]);
-                    }
-                    rows = chunkRows;
-                } else if (chunk == fullChunks.size() && tailRows > 0) {
-                    source = tail;
-                    rows = tailRows;
-                } else {
-                    return null;
-                }
-                if (offset >= rows) {
-                    chunk = nextMorsel.getAndIncrement();
-                    offset = 0;
-                    continue;
-                }
-                int count = Math.min(context.vectorSize(), rows - offset);
-                Batch batch;
-                if (offset == 0 && count == rows) {
-                    batch = new Batch(source, rows);
-                } else {
-                    List<FieldVector> sliced = new ArrayList<>(source.size());
-                    for (FieldVector vector : source) {
-                        FieldVector slice = VectorSlices.slice(vector, offset, count, context.allocator());
-                        slices.add(slice);
-                        sliced.add(slice);
-                    }
-                    batch = new Batch(sliced, count);
-                }
-                offset += count;
-                if (columns.length == 0) {
-                    return new Batch(List.of(), count);
-                }
-                return batch;
-            }
-        }
-
-        private void releaseSlices() {
-            for (FieldVector slice : slices) {
-                slice.close();
-            }
-            slices.clear();
-        }
-
-        @Override
-        public void close() {
-            releaseSlices();
-            if (ownsSnapshot && !closed) {
-                closed = true;
-                for (FieldVector vector : tail) {
-                    vector.close();
-                }
-                scanClosed(snapshot.generation());
-            }
+            return new TableSnapshot(this, generation, new ArrayList<>(chunks.subList(0, full)),
+                    new ArrayList<>(generation.masks), tail, tailRows, chunkRows);
         }
     }
 

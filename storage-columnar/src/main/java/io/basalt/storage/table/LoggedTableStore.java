@@ -73,6 +73,26 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    /** Logs the deleted row ids and the appended rows as one commit, so that replay applies both or neither. */
+    @Override
+    public void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
+        List<WalRecord> records = new java.util.ArrayList<>(2);
+        if (deleted.length > 0) {
+            records.add(new WalRecord.Delete(inner.name(), deleted));
+        }
+        if (!appended.isEmpty()) {
+            records.add(new WalRecord.Append(inner.name(), appended));
+        }
+        synchronized (inner) {
+            inner.modify(deleted, appended, () -> {
+                beforeVisible.run();
+                if (!records.isEmpty()) {
+                    log.commit(records);
+                }
+            });
+        }
+    }
+
     @Override
     public void checkUniqueKeys(List<Batch> batches, int lastRows) {
         inner.checkUniqueKeys(batches, lastRows);
@@ -98,6 +118,11 @@ public final class LoggedTableStore implements TableStore {
     @Override
     public SourceState open(int[] columns, ExecutionContext context) {
         return inner.open(columns, context);
+    }
+
+    @Override
+    public boolean providesRowIds() {
+        return inner.providesRowIds();
     }
 
     @Override

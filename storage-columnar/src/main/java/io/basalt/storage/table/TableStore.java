@@ -8,7 +8,7 @@ import io.basalt.exec.operator.scan.ScanSource;
  * memory ({@link InMemoryTableStore}); the columnar on-disk store with row groups, zone maps and a
  * write-ahead log implements this same interface.
  *
- * <p>Contract: {@link #append} and {@link #truncate} are atomic (all rows or none become visible or go) and
+ * <p>Contract: {@link #append}, {@link #modify} and {@link #truncate} are atomic (all rows or none become visible or go) and
  * may run concurrently with scans, which see the rows as they were when they were opened.
  */
 public interface TableStore extends ScanSource, AutoCloseable {
@@ -29,6 +29,20 @@ public interface TableStore extends ScanSource, AutoCloseable {
     default void appendAll(java.util.List<Batch> batches, Runnable beforeVisible) {
         beforeVisible.run();
         appendAll(batches);
+    }
+
+    /**
+     * One statement's change, atomically: deletes the rows whose ids are {@code deleted} (ids that a scan of this
+     * store read through {@link io.basalt.exec.operator.scan.ScanSource#ROW_ID}, each once) and appends
+     * {@code appended}. Unique keys are checked row by row, the i-th deleted row giving up its keys before the
+     * i-th appended row takes its own (an UPDATE passes each old row with its new version, in the same order);
+     * {@code beforeVisible} runs after every check passed and before any change is visible, under the same lock.
+     * Every store Basalt creates implements it.
+     *
+     * @throws io.basalt.error.BasaltException 40001 when a deleted row is already gone, 23505 for a duplicate key
+     */
+    default void modify(long[] deleted, java.util.List<Batch> appended, Runnable beforeVisible) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete rows");
     }
 
     /**

@@ -83,6 +83,76 @@ public final class UniqueKeyIndex {
         return added;
     }
 
+    /**
+     * Applies one statement's changes to every index, in PostgreSQL's order: the statement's i-th removed row
+     * (row {@code removedRows[i]} of the vectors {@code removedChunks.get(i)}) gives up its keys, then its i-th
+     * new row takes its keys, each index in turn, checked against the keys held at that moment. So an UPDATE that
+     * shifts a key onto the key of a row it updates later fails, as in PostgreSQL, and one that swaps keys in
+     * the other order succeeds. Returns what undoes the change (for a statement that fails later, e.g. while
+     * logging); on a conflict the change is undone before the error is thrown.
+     *
+     * @throws BasaltException 23505 for the first conflict
+     */
+    static Runnable replace(List<UniqueKeyIndex> indexes, List<FieldVector[]> removedChunks, int[] removedRows,
+                            List<Batch> added) {
+        if (indexes.isEmpty()) {
+            return () -> { };
+        }
+        List<List<List<Object>>> removedKeys = new ArrayList<>();
+        List<List<List<Object>>> addedKeys = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            removedKeys.add(new ArrayList<>());
+            addedKeys.add(new ArrayList<>());
+        }
+        Runnable undo = () -> {
+            for (int k = 0; k < indexes.size(); k++) {
+                indexes.get(k).keys.removeAll(addedKeys.get(k));
+                indexes.get(k).keys.addAll(removedKeys.get(k));
+            }
+        };
+        try {
+            int batchIndex = 0;
+            int row = 0;
+            for (int i = 0; ; i++) {
+                while (batchIndex < added.size() && row >= added.get(batchIndex).rowCount()) {
+                    batchIndex++;
+                    row = 0;
+                }
+                boolean removes = i < removedRows.length;
+                boolean adds = batchIndex < added.size();
+                if (!removes && !adds) {
+                    break;
+                }
+                for (int k = 0; removes && k < indexes.size(); k++) {
+                    UniqueKeyIndex index = indexes.get(k);
+                    List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
+                    if (key != null && index.keys.remove(key)) {
+                        removedKeys.get(k).add(key);
+                    }
+                }
+                for (int k = 0; adds && k < indexes.size(); k++) {
+                    UniqueKeyIndex index = indexes.get(k);
+                    Batch batch = added.get(batchIndex);
+                    List<Object> key = index.keyOf(batch, row);
+                    if (key == null) {
+                        continue;
+                    }
+                    if (!index.keys.add(key)) {
+                        throw index.violation(batch, row);
+                    }
+                    addedKeys.get(k).add(key);
+                }
+                if (adds) {
+                    row++;
+                }
+            }
+        } catch (RuntimeException failure) {
+            undo.run();
+            throw failure;
+        }
+        return undo;
+    }
+
     /** Records keys that {@link #newKeys} returned for this index, once their rows are stored. */
     void addAll(List<List<Object>> added) {
         keys.addAll(added);
@@ -95,7 +165,15 @@ public final class UniqueKeyIndex {
 
     /** Records the keys of rows already stored, checking nothing (recovery, index creation over old rows). */
     void addRows(Batch batch) {
+        addRows(batch, null);
+    }
+
+    /** As {@link #addRows(Batch)}, skipping the rows whose bit is set in {@code deleted} (null: none). */
+    void addRows(Batch batch, long[] deleted) {
         for (int row = 0; row < batch.rowCount(); row++) {
+            if (deleted != null && (deleted[row >>> 6] & (1L << row)) != 0) {
+                continue;
+            }
             List<Object> key = keyOf(batch, row);
             if (key != null) {
                 keys.add(key);
@@ -105,9 +183,14 @@ public final class UniqueKeyIndex {
 
     /** The row's key in comparable form, or null when a NULL in it exempts the row. */
     private List<Object> keyOf(Batch batch, int row) {
+        return keyOf(batch.columns(), row);
+    }
+
+    /** The key of row {@code row} of a table's {@code tableColumns}, as {@link #keyOf(Batch, int)}. */
+    private List<Object> keyOf(List<FieldVector> tableColumns, int row) {
         Object[] values = new Object[columns.length];
         for (int k = 0; k < columns.length; k++) {
-            Object value = ValueAccess.get(batch.column(columns[k]), row);
+            Object value = ValueAccess.get(tableColumns.get(columns[k]), row);
             if (value == null && !nullsNotDistinct) {
                 return null;
             }

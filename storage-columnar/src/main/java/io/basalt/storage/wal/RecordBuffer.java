@@ -24,6 +24,11 @@ final class RecordBuffer extends ByteArrayOutputStream {
         write(value);
     }
 
+    void writeLong(long value) {
+        writeInt((int) (value >>> 32));
+        writeInt((int) value);
+    }
+
     /** Overwrites four bytes already written, at {@code position} counted from the record's start. */
     void putInt(int position, int value) {
         assert position + 4 <= count;

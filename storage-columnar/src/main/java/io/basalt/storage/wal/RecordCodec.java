@@ -34,7 +34,8 @@ import org.apache.arrow.vector.util.TransferPair;
  * APPEND  table name length, table name, then an Arrow IPC stream: one schema message (with the
  *         fields' metadata, so basalt.type survives), one record batch message per batch, and the
  *         end-of-stream marker; no stream at all when the record has no batches
- * GROUP   record count, then per record: kind byte, payload length, payload (DDL or APPEND only)
+ * DELETE  table name length, table name, row id count, then the row ids as big-endian int64
+ * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND or DELETE)
  * </pre>
  *
  * <p>A single record is written as its own kind; a commit of several records is one GROUP record, so
@@ -70,6 +71,7 @@ final class RecordCodec {
         return switch (record) {
             case WalRecord.Ddl ignored -> WalFormat.KIND_DDL;
             case WalRecord.Append ignored -> WalFormat.KIND_APPEND;
+            case WalRecord.Delete ignored -> WalFormat.KIND_DELETE;
         };
     }
 
@@ -77,6 +79,19 @@ final class RecordCodec {
         switch (record) {
             case WalRecord.Ddl ddl -> out.writeBytes(ddl.sql().getBytes(UTF_8));
             case WalRecord.Append append -> writeAppend(append, out);
+            case WalRecord.Delete delete -> writeDelete(delete, out);
+        }
+    }
+
+    private static void writeDelete(WalRecord.Delete delete, RecordBuffer out) {
+        byte[] name = delete.tableName().getBytes(UTF_8);
+        RecordBuffer.checkSize(8L * delete.rowIds().length + name.length);
+        out.writeInt(name.length);
+        out.writeBytes(name);
+        long[] rowIds = delete.rowIds();
+        out.writeInt(rowIds.length);
+        for (long rowId : rowIds) {
+            out.writeLong(rowId);
         }
     }
 
@@ -173,8 +188,28 @@ final class RecordCodec {
         return switch (kind) {
             case WalFormat.KIND_DDL -> new WalRecord.Ddl(utf8(payload, offset, length));
             case WalFormat.KIND_APPEND -> decodeAppend(payload, offset, length, allocator);
+            case WalFormat.KIND_DELETE -> decodeDelete(payload, offset, length);
             default -> throw new IOException("unknown record kind " + kind);
         };
+    }
+
+    private static WalRecord.Delete decodeDelete(byte[] payload, int offset, int length) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(payload, offset, length);
+        int nameLength = in.getInt();
+        if (nameLength < 0 || nameLength > in.remaining()) {
+            throw new IOException("table name length " + nameLength + " exceeds the record");
+        }
+        String tableName = utf8(payload, in.position(), nameLength);
+        in.position(in.position() + nameLength);
+        int count = in.getInt();
+        if (count < 0 || 8L * count != in.remaining()) {
+            throw new IOException("row id count " + count + " does not match the record's length");
+        }
+        long[] rowIds = new long[count];
+        for (int i = 0; i < count; i++) {
+            rowIds[i] = in.getLong();
+        }
+        return new WalRecord.Delete(tableName, rowIds);
     }
 
     private static WalRecord.Append decodeAppend(byte[] payload, int offset, int length, BufferAllocator allocator)

@@ -43,4 +43,17 @@ public sealed interface WalRecord {
             return rows;
         }
     }
+
+    /**
+     * The rows one DELETE or UPDATE removed from {@code tableName}, by the row ids its scan read (see
+     * {@code ScanSource.ROW_ID}). An UPDATE logs this record and the {@link Append} of the new rows in one
+     * commit, so that replay removes and adds them together. Ids are positions in the table's current
+     * generation, which replay reproduces exactly because it repeats every append, delete and TRUNCATE in order.
+     */
+    record Delete(String tableName, long[] rowIds) implements WalRecord {
+        public Delete {
+            requireNonNull(tableName, "tableName is null");
+            rowIds = rowIds.clone();
+        }
+    }
 }

@@ -17,6 +17,8 @@ record RecordContent(String kind, String text, List<List<Field>> batchFields, Li
         return switch (record) {
             case WalRecord.Ddl ddl -> new RecordContent("ddl", ddl.sql(), List.of(), List.of());
             case WalRecord.Append append -> ofAppend(append);
+            case WalRecord.Delete delete -> new RecordContent("delete", delete.tableName(), List.of(),
+                    List.of(List.of(java.util.Arrays.stream(delete.rowIds()).<Object>mapToObj(id -> id).toList())));
         };
     }
 

@@ -23,7 +23,7 @@ public record ScanOperator(ScanSource source, int[] columns) implements SourceOp
         List<LogicalType> all = source.columnTypes();
         List<LogicalType> types = new ArrayList<>(columns.length);
         for (int column : columns) {
-            types.add(all.get(column));
+            types.add(column == ScanSource.ROW_ID ? LogicalType.BIGINT : all.get(column));
         }
         return types;
     }

@@ -10,6 +10,13 @@ import java.util.List;
  * storage layer and by core; the executor knows only this.
  */
 public interface ScanSource {
+    /**
+     * A column index that asks {@link #open} for each row's id instead of a stored column: a BIGINT that
+     * identifies the row within its table until the row is deleted, for DELETE and UPDATE to name the rows
+     * they change. Only table stores provide it (see {@link #providesRowIds}).
+     */
+    int ROW_ID = -1;
+
     /** A name for plan printing, e.g. the table's name. */
     String name();
 
@@ -21,6 +28,11 @@ public interface ScanSource {
      * {@code context.vectorSize()} rows whose columns are exactly those, in that order.
      */
     SourceState open(int[] columns, ExecutionContext context);
+
+    /** Whether {@link #open} accepts {@link #ROW_ID} among its columns. */
+    default boolean providesRowIds() {
+        return false;
+    }
 
     /** Rows the source will produce, or -1 when unknown; decides whether a scan is worth splitting. */
     default long estimatedRows() {

@@ -1,0 +1,52 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.SelectItem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds the RETURNING list of INSERT, UPDATE or DELETE over the rows the statement changed: a projection on top
+ * of the {@link LogicalPlan.Write}, whose output {@code scope} describes (the target table's columns, as the row
+ * is after INSERT or UPDATE and before DELETE, then the columns of the FROM or USING items). Items are written
+ * as in a SELECT list; aggregates are not allowed (42803), nor, yet, subqueries.
+ */
+final class ReturningBinder {
+    private ReturningBinder() {
+    }
+
+    static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context) {
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING");
+        List<BoundExpression> items = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (SelectItem item : returning) {
+            switch (item) {
+                case SelectItem.Star star -> {
+                    String qualifier = star.qualifier() == null ? null : star.qualifier().last();
+                    if (qualifier != null && !scope.hasQualifier(qualifier)) {
+                        throw scope.missingQualifier(qualifier, star.position());
+                    }
+                    for (int index : scope.columnsOf(qualifier)) {
+                        Scope.Column column = scope.columns().get(index);
+                        items.add(new BoundExpression.ColumnRef(index, column.qualifier(), column.name(),
+                                column.type(), star.position()));
+                        names.add(column.name());
+                    }
+                }
+                case SelectItem.Item expression -> {
+                    items.add(binder.bind(expression.expression()));
+                    names.add(expression.alias() != null ? expression.alias()
+                            : ColumnNaming.figure(expression.expression()));
+                }
+            }
+        }
+        if (items.isEmpty()) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, returning.getFirst().position(),
+                    "RETURNING must have at least one column");
+        }
+        return new BoundQuery(new LogicalPlan.Project(write, items), names);
+    }
+}

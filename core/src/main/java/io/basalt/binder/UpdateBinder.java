@@ -1,0 +1,151 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.UpdateStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds UPDATE and DELETE. Both read the target table with its row ids, cross-joined with the FROM (UPDATE) or
+ * USING (DELETE) items and filtered by WHERE, as a SELECT over the same FROM list would be; the
+ * {@link LogicalPlan.Write} then receives, per row to change, its row id and (UPDATE) the new row: each column's
+ * SET value converted to the column's type by assignment rules, DEFAULT its default, and the old value where
+ * SET does not name it. SET expressions see the old row and the FROM items; a scalar subquery in SET may read
+ * them too. RETURNING sees the target as the statement leaves it (UPDATE: the new row; DELETE: the deleted row)
+ * and the FROM or USING items.
+ */
+public final class UpdateBinder {
+    private final BindContext context;
+
+    public UpdateBinder(BindContext context) {
+        this.context = context;
+    }
+
+    public BoundWrite bindUpdate(UpdateStatement update, TableEntry table) {
+        FromClauseBinder.Source source = source(table, update.alias(), update.position(), update.from(),
+                update.where());
+        Scope scope = source.scope();
+        int width = table.columns().size();
+        List<BoundExpression> newRow = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            newRow.add(reference(scope, c));
+        }
+        ClauseSubqueries subqueries = new ClauseSubqueries(context, Surroundings.NONE, scope);
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE", subqueries);
+        boolean[] assigned = new boolean[width];
+        for (UpdateStatement.Assignment assignment : update.assignments()) {
+            if (assignment.query() != null) {
+                throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", assignment.position());
+            }
+            for (int i = 0; i < assignment.columns().size(); i++) {
+                int column = targetColumn(table, assignment, i);
+                if (assigned[column]) {
+                    throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                            "multiple assignments to same column \"" + table.columns().get(column).name() + "\"");
+                }
+                assigned[column] = true;
+                newRow.set(column, value(binder, assignment.values().get(i), table.columns().get(column)));
+            }
+        }
+        LogicalPlan plan = source.plan();
+        int sourceWidth = scope.columns().size();
+        if (!subqueries.isEmpty()) {
+            plan = subqueries.applyTo(plan);
+            newRow = subqueries.placeAll(newRow, sourceWidth);
+        }
+        List<BoundExpression> input = new ArrayList<>();
+        input.add(reference(scope, width));
+        input.addAll(newRow);
+        boolean returning = !update.returning().isEmpty();
+        if (returning) {
+            for (int c = width + 1; c < sourceWidth; c++) {
+                input.add(reference(scope, c));
+            }
+        }
+        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.UPDATE, table,
+                new LogicalPlan.Project(plan, input), returning);
+        if (!returning) {
+            return BoundWrite.counting(write);
+        }
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), write,
+                returningScope(scope, width), context));
+    }
+
+    public BoundWrite bindDelete(DeleteStatement delete, TableEntry table) {
+        FromClauseBinder.Source source = source(table, delete.alias(), delete.position(), delete.using(),
+                delete.where());
+        Scope scope = source.scope();
+        int width = table.columns().size();
+        List<BoundExpression> input = new ArrayList<>();
+        input.add(reference(scope, width));
+        boolean returning = !delete.returning().isEmpty();
+        if (returning) {
+            for (int c = 0; c < scope.columns().size(); c++) {
+                if (c != width) {
+                    input.add(reference(scope, c));
+                }
+            }
+        }
+        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.DELETE, table,
+                new LogicalPlan.Project(source.plan(), input), returning);
+        if (!returning) {
+            return BoundWrite.counting(write);
+        }
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), write,
+                returningScope(scope, width), context));
+    }
+
+    /** The target with its row ids, cross-joined with {@code from}, filtered by {@code where}. */
+    private FromClauseBinder.Source source(TableEntry table, String alias, int position, List<FromItem> from,
+                                           Expression where) {
+        FromClauseBinder.Source source = new FromClauseBinder(context, Surroundings.NONE)
+                .bindTarget(table, alias, position, from);
+        if (where == null) {
+            return source;
+        }
+        LogicalPlan filtered = QueryBinder.where(where, source.plan(), source.scope(), context, Surroundings.NONE);
+        return new FromClauseBinder.Source(filtered, source.scope(), source.itemNames());
+    }
+
+    /** The column that item {@code i} of {@code assignment} names, as PostgreSQL reports a wrong one. */
+    private static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i) {
+        String name = assignment.columns().get(i);
+        int position = assignment.columnPositions().get(i);
+        int column = table.columnIndex(name);
+        if (column < 0) {
+            throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
+                    "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+        }
+        if (assignment.indirection()) {
+            throw ExpressionBinder.notYet("assigning to a field or subscript of a column", position);
+        }
+        return column;
+    }
+
+    private BoundExpression value(ExpressionBinder binder, Expression value, ColumnEntry column) {
+        if (value instanceof Expression.Default) {
+            return InsertBinder.defaultValue(column, context);
+        }
+        return InsertBinder.assign(binder.bind(value), column, value.position());
+    }
+
+    /** The scope of the write's output: the target's columns (qualified as before), then the other items'. */
+    private static Scope returningScope(Scope scope, int width) {
+        List<Scope.Column> columns = new ArrayList<>(scope.columns().subList(0, width));
+        columns.addAll(scope.columns().subList(width + 1, scope.columns().size()));
+        return new Scope(columns);
+    }
+
+    private static BoundExpression reference(Scope scope, int index) {
+        Scope.Column column = scope.columns().get(index);
+        return new BoundExpression.ColumnRef(index, column.qualifier(), column.name(), column.type(), 0);
+    }
+}

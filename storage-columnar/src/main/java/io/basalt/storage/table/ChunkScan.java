@@ -1,0 +1,163 @@
+package io.basalt.storage.table;
+
+import static io.basalt.exec.operator.scan.ScanSource.ROW_ID;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.exec.vector.VectorSlices;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Reads a {@link TableSnapshot}: full chunks in place and the snapshot of the last one, cut to the query's
+ * batch size. A stretch of a chunk without deleted rows is passed on as slices (no copy); a stretch with
+ * deleted rows is gathered into new vectors holding only the live ones. A {@link io.basalt.exec.operator.scan.ScanSource#ROW_ID}
+ * column is filled with each row's id.
+ *
+ * <p>The chunks read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
+ * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
+ * leave that to the parallel scan. Batches stay valid until the next call of {@link #next} or {@link #close}.
+ */
+final class ChunkScan implements SourceState {
+    private final TableSnapshot snapshot;
+    private final int[] columns;
+    private final ExecutionContext context;
+    private final AtomicInteger nextMorsel;
+    private final boolean ownsSnapshot;
+    private final List<FieldVector> owned = new ArrayList<>();
+    private final int[] selection;
+    private boolean closed;
+    private int chunk = -1;
+    private int offset;
+
+    ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
+              boolean ownsSnapshot) {
+        this.snapshot = snapshot;
+        this.columns = columns;
+        this.context = context;
+        this.nextMorsel = nextMorsel;
+        this.ownsSnapshot = ownsSnapshot;
+        this.selection = new int[context.vectorSize()];
+    }
+
+    @Override
+    public Batch next() {
+        releaseOwned();
+        if (chunk < 0) {
+            chunk = nextMorsel.getAndIncrement();
+        }
+        List<FieldVector[]> fullChunks = snapshot.fullChunks();
+        while (true) {
+            List<FieldVector> source;
+            int rows;
+            if (chunk < fullChunks.size()) {
+                FieldVector[] vectors = fullChunks.get(chunk);
+                source = new ArrayList<>(columns.length);
+                for (int column : columns) {
+                    source.add(column == ROW_ID ? null : vectors[column]);
+                }
+                rows = snapshot.chunkRows();
+            } else if (chunk == fullChunks.size() && snapshot.tailRows() > 0) {
+                source = snapshot.tail();
+                rows = snapshot.tailRows();
+            } else {
+                return null;
+            }
+            if (offset >= rows) {
+                chunk = nextMorsel.getAndIncrement();
+                offset = 0;
+                continue;
+            }
+            int start = offset;
+            int count = Math.min(context.vectorSize(), rows - start);
+            offset += count;
+            long[] mask = chunk < snapshot.masks().size() ? snapshot.masks().get(chunk) : null;
+            int live = mask == null ? count : liveRows(mask, start, count);
+            if (live == 0) {
+                continue;
+            }
+            if (columns.length == 0) {
+                return new Batch(List.of(), live);
+            }
+            return live == count ? sliced(source, start, count, rows) : gathered(source, start, live);
+        }
+    }
+
+    /** Fills {@link #selection} with the positions of the live rows among {@code [start, start + count)}. */
+    private int liveRows(long[] mask, int start, int count) {
+        int live = 0;
+        for (int row = start; row < start + count; row++) {
+            if ((mask[row >>> 6] & (1L << row)) == 0) {
+                selection[live++] = row;
+            }
+        }
+        return live;
+    }
+
+    private Batch sliced(List<FieldVector> source, int start, int count, int rows) {
+        List<FieldVector> out = new ArrayList<>(source.size());
+        for (FieldVector vector : source) {
+            if (vector == null) {
+                out.add(rowIds(start, count, false));
+            } else if (start == 0 && count == rows) {
+                out.add(vector);
+            } else {
+                FieldVector slice = VectorSlices.slice(vector, start, count, context.allocator());
+                owned.add(slice);
+                out.add(slice);
+            }
+        }
+        return new Batch(out, count);
+    }
+
+    private Batch gathered(List<FieldVector> source, int start, int live) {
+        List<FieldVector> out = new ArrayList<>(source.size());
+        for (FieldVector vector : source) {
+            if (vector == null) {
+                out.add(rowIds(start, live, true));
+            } else {
+                FieldVector target = ValueAccess.allocate(LogicalType.of(vector.getField()), vector.getName(),
+                        context.allocator(), live);
+                owned.add(target);
+                VectorGather.gather(vector, selection, live, target);
+                out.add(target);
+            }
+        }
+        return new Batch(out, live);
+    }
+
+    /** The ids of rows {@code start..start+count-1} of the chunk, or of the selected rows when {@code selected}. */
+    private FieldVector rowIds(int start, int count, boolean selected) {
+        BigIntVector ids = (BigIntVector) ValueAccess.allocate(LogicalType.BIGINT, "rowid", context.allocator(), count);
+        owned.add(ids);
+        long first = snapshot.firstRowId(chunk);
+        for (int i = 0; i < count; i++) {
+            ids.set(i, first + (selected ? selection[i] : start + i));
+        }
+        ids.setValueCount(count);
+        return ids;
+    }
+
+    private void releaseOwned() {
+        for (FieldVector vector : owned) {
+            vector.close();
+        }
+        owned.clear();
+    }
+
+    @Override
+    public void close() {
+        releaseOwned();
+        if (ownsSnapshot && !closed) {
+            closed = true;
+            snapshot.close();
+        }
+    }
+}

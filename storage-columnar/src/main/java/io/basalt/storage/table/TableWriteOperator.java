@@ -1,0 +1,297 @@
+package io.basalt.storage.table;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.SinkOperator;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.exec.vector.VectorSlices;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The sink of INSERT, UPDATE and DELETE. It checks NOT NULL and the CHECK constraints on every new row, keeps
+ * the rows, and changes the table at the end in one atomic step ({@link TableStore#modify}), so a statement that
+ * fails part-way changes nothing; the store checks UNIQUE and PRIMARY KEY constraints in that same step.
+ *
+ * <p>Input: for UPDATE and DELETE first the id of the row to change (a BIGINT); for INSERT and UPDATE then the
+ * new row's columns in the table's order; then any columns RETURNING needs. A row id met a second time (an
+ * UPDATE ... FROM or DELETE ... USING that joins a row more than once) is skipped: PostgreSQL also changes such
+ * a row once, with one of the joined rows. Output: with {@code returnsRows}, each changed row's input columns
+ * after the row id; otherwise the number of rows changed (one BIGINT row).
+ *
+ * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
+ * the CHECK constraints, which run in the order given (PostgreSQL's: by name). For INSERT, when a row fails
+ * NOT NULL or a CHECK, the rows before it are checked against the unique keys first, so that a duplicate earlier
+ * in the statement is reported, as PostgreSQL does.
+ */
+public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                                 List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                                 boolean returnsRows) implements SinkOperator {
+    /** The statement that writes. */
+    public enum Kind {
+        INSERT, UPDATE, DELETE
+    }
+
+    public TableWriteOperator {
+        requireNonNull(child, "child is null");
+        requireNonNull(kind, "kind is null");
+        requireNonNull(tableName, "tableName is null");
+        requireNonNull(table, "table is null");
+        columnNames = List.copyOf(columnNames);
+        notNull = notNull.clone();
+        checks = List.copyOf(checks);
+    }
+
+    /** A plain INSERT into a table without CHECK constraints, reporting its row count. */
+    public TableWriteOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
+                              boolean[] notNull) {
+        this(child, Kind.INSERT, tableName, table, columnNames, notNull, List.of(), false);
+    }
+
+    @Override
+    public List<LogicalType> outputTypes() {
+        if (!returnsRows) {
+            return List.of(LogicalType.BIGINT);
+        }
+        List<LogicalType> types = child.outputTypes();
+        return kind == Kind.INSERT ? types : types.subList(1, types.size());
+    }
+
+    @Override
+    public String describe() {
+        return switch (kind) {
+            case INSERT -> "Insert into ";
+            case UPDATE -> "Update ";
+            case DELETE -> "Delete from ";
+        } + tableName;
+    }
+
+    /** Where the row id is in the input (-1 for INSERT), and where the new row starts (-1 for DELETE). */
+    private int rowIdColumn() {
+        return kind == Kind.INSERT ? -1 : 0;
+    }
+
+    private int firstRowColumn() {
+        return switch (kind) {
+            case INSERT -> 0;
+            case UPDATE -> 1;
+            case DELETE -> -1;
+        };
+    }
+
+    @Override
+    public SinkState openSink(ExecutionContext context) {
+        return new WriteState(context);
+    }
+
+    private final class WriteState implements SinkState {
+        private final ExecutionContext context;
+        private final EvaluationContext evaluation;
+        private final RowIdSet seen = new RowIdSet();
+        /** Every kept batch, all input columns, as copies this state owns. */
+        private final List<Batch> kept = new ArrayList<>();
+        /** The new rows of the kept batches (views of their columns), in the table's column order. */
+        private final List<Batch> newRows = new ArrayList<>();
+        private long changed;
+
+        WriteState(ExecutionContext context) {
+            this.context = context;
+            this.evaluation = new EvaluationContext(context.allocator());
+        }
+
+        @Override
+        public void sink(Batch batch) {
+            try {
+                Batch distinct = kind == Kind.INSERT ? batch : firstVisits(batch);
+                if (distinct.rowCount() == 0) {
+                    return;
+                }
+                Batch row = firstRowColumn() < 0 ? null : rowColumns(distinct);
+                if (row != null) {
+                    checkConstraints(row);
+                }
+                List<FieldVector> copies = new ArrayList<>(distinct.columnCount());
+                for (FieldVector column : distinct.columns()) {
+                    copies.add(VectorSlices.slice(column, 0, distinct.rowCount(), context.allocator()));
+                }
+                Batch copy = new Batch(copies, distinct.rowCount());
+                kept.add(copy);
+                if (row != null) {
+                    newRows.add(rowColumns(copy));
+                }
+                changed += copy.rowCount();
+            } finally {
+                evaluation.releaseBatch();
+            }
+        }
+
+        /** The batch's rows whose row id this statement has not seen before. */
+        private Batch firstVisits(Batch batch) {
+            BigIntVector ids = (BigIntVector) batch.column(rowIdColumn());
+            int[] selection = new int[batch.rowCount()];
+            int count = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (seen.add(ids.get(row))) {
+                    selection[count++] = row;
+                }
+            }
+            return VectorGather.gather(batch, selection, count, evaluation);
+        }
+
+        private Batch rowColumns(Batch batch) {
+            int first = firstRowColumn();
+            return new Batch(batch.columns().subList(first, first + columnNames.size()), batch.rowCount());
+        }
+
+        /** Throws for the batch's first row that breaks NOT NULL or a CHECK constraint. */
+        private void checkConstraints(Batch batch) {
+            int nullRow = batch.rowCount();
+            int nullColumn = -1;
+            for (int c = 0; c < notNull.length; c++) {
+                FieldVector column = batch.column(c);
+                if (!notNull[c] || column.getNullCount() == 0) {
+                    continue;
+                }
+                for (int row = 0; row < nullRow; row++) {
+                    if (column.isNull(row)) {
+                        nullRow = row;
+                        nullColumn = c;
+                        break;
+                    }
+                }
+            }
+            int checkRow = nullRow;
+            CheckConstraint failed = null;
+            for (CheckConstraint check : checks) {
+                BitVector result = (BitVector) check.condition().evaluate(batch, evaluation);
+                // Only false fails: NULL (unknown) passes, as in SQL's three-valued CHECK.
+                for (int row = 0; row < checkRow; row++) {
+                    if (!result.isNull(row) && result.get(row) == 0) {
+                        checkRow = row;
+                        failed = check;
+                        break;
+                    }
+                }
+            }
+            if ((failed != null || nullColumn >= 0) && kind == Kind.INSERT) {
+                // PostgreSQL checks a row's unique keys before the next row's constraints: a duplicate among
+                // the rows before the failing one is the error to report.
+                List<Batch> before = new ArrayList<>(newRows);
+                before.add(batch);
+                table.checkUniqueKeys(before, checkRow);
+            }
+            if (failed != null) {
+                throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \"" + tableName
+                                + "\" violates check constraint \"" + failed.name() + "\"")
+                        .withDetail("Failing row contains " + describeRow(batch, checkRow) + ".");
+            }
+            if (nullColumn >= 0) {
+                throw BasaltException.of(SqlState.NOT_NULL_VIOLATION, "null value in column \""
+                                + columnNames.get(nullColumn) + "\" of relation \"" + tableName
+                                + "\" violates not-null constraint")
+                        .withDetail("Failing row contains " + describeRow(batch, nullRow) + ".");
+            }
+        }
+
+        @Override
+        public void finish() {
+            long[] deleted = new long[kind == Kind.INSERT ? 0 : (int) changed];
+            if (kind != Kind.INSERT) {
+                int next = 0;
+                for (Batch batch : kept) {
+                    BigIntVector ids = (BigIntVector) batch.column(rowIdColumn());
+                    for (int row = 0; row < batch.rowCount(); row++) {
+                        deleted[next++] = ids.get(row);
+                    }
+                }
+            }
+            table.modify(deleted, newRows, () -> { });
+        }
+
+        @Override
+        public SourceState openResult() {
+            return returnsRows ? returnedRows() : rowCount();
+        }
+
+        /** The kept batches without their row ids; they stay owned by this state. */
+        private SourceState returnedRows() {
+            return new SourceState() {
+                private int next;
+
+                @Override
+                public Batch next() {
+                    if (next == kept.size()) {
+                        return null;
+                    }
+                    Batch batch = kept.get(next++);
+                    int skip = kind == Kind.INSERT ? 0 : 1;
+                    return new Batch(batch.columns().subList(skip, batch.columnCount()), batch.rowCount());
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        private SourceState rowCount() {
+            return new SourceState() {
+                private FieldVector count;
+
+                @Override
+                public Batch next() {
+                    if (count != null) {
+                        return null;
+                    }
+                    count = ValueAccess.allocate(LogicalType.BIGINT, "count", context.allocator(), 1);
+                    ValueAccess.set(count, 0, changed);
+                    count.setValueCount(1);
+                    return new Batch(List.of(count), 1);
+                }
+
+                @Override
+                public void close() {
+                    if (count != null) {
+                        count.close();
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void close() {
+            evaluation.close();
+            for (Batch batch : kept) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
+                }
+            }
+        }
+    }
+
+    /** PostgreSQL's "(1, null, 5)" rendering of a row for constraint violation details. */
+    static String describeRow(Batch batch, int row) {
+        StringBuilder out = new StringBuilder("(");
+        for (int c = 0; c < batch.columnCount(); c++) {
+            if (c > 0) {
+                out.append(", ");
+            }
+            String text = ValueAccess.text(batch.column(c), row);
+            out.append(text == null ? "null" : text);
+        }
+        return out.append(')').toString();
+    }
+}
