@@ -157,6 +157,14 @@ final class FromClauseBinder {
     private Source bindTableFunction(FromItem.Function function) {
         Expression.FunctionCall call = function.call();
         String name = call.name().last();
+        if (GenerateSeriesBinder.handles(call)) {
+            LogicalPlan.Scan series = GenerateSeriesBinder.bind(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            // a function returning a single base-type column names it after the table alias, when there is one
+            List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
+                    function.position());
+            return new Source(series, scopeOf(qualifier, names, series.outputTypes()), List.of(qualifier));
+        }
         List<Object> arguments = new ArrayList<>();
         ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
         for (Expression argument : call.arguments()) {

@@ -62,6 +62,10 @@ final class Functions {
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
+        if (name.equals("pg_typeof") && arguments.size() == 1) {
+            // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
+            return new BoundExpression.Constant(arguments.getFirst().type().displayName(), LogicalType.TEXT, position);
+        }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {
             types.add(argument.type());

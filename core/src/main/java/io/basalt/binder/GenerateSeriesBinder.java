@@ -1,0 +1,105 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.operator.scan.SeriesSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.planner.ConstantEvaluator;
+import io.basalt.sql.ast.Expression;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code generate_series(start, stop [, step])} in FROM, resolved among PostgreSQL's variants the way its function
+ * resolution picks them: integer, bigint or numeric (the widest argument type; unknown literals count as
+ * integer), or timestamp / timestamp with time zone with an interval step (a date or unknown start counts as
+ * timestamp with time zone). The arguments must not read columns (no LATERAL yet); they are evaluated once, here.
+ */
+final class GenerateSeriesBinder {
+    private GenerateSeriesBinder() {
+    }
+
+    static boolean handles(Expression.FunctionCall call) {
+        List<String> parts = call.name().parts();
+        return call.name().last().equals("generate_series")
+                && (parts.size() == 1 || parts.size() == 2 && parts.getFirst().equals("pg_catalog"));
+    }
+
+    static LogicalPlan.Scan bind(Expression.FunctionCall call, BindContext context) {
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
+        List<BoundExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(binder.bind(argument));
+        }
+        LogicalType type = resultType(arguments);
+        if (type == null || call.distinct() || call.star()) {
+            List<String> names = new ArrayList<>();
+            for (BoundExpression argument : arguments) {
+                names.add(argument.type().displayName());
+            }
+            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, call.position(),
+                            "function generate_series(" + String.join(", ", names) + ") does not exist")
+                    .withHint("No function matches the given name and argument types. You might need to add explicit"
+                            + " type casts.");
+        }
+        boolean temporal = type.id() == TypeId.TIMESTAMP || type.id() == TypeId.TIMESTAMPTZ;
+        Object start = evaluate(arguments.get(0), type);
+        Object stop = evaluate(arguments.get(1), type);
+        Object step = arguments.size() == 3 ? evaluate(arguments.get(2), temporal ? LogicalType.INTERVAL : type)
+                : type.id() == TypeId.NUMERIC ? BigDecimal.ONE : (Object) 1L;
+        SeriesSource source = new SeriesSource(type, start, stop, step);
+        return new LogicalPlan.Scan(source, new int[] {0}, List.of(type));
+    }
+
+    /** The variant's element type, or null when no variant takes these arguments. */
+    private static LogicalType resultType(List<BoundExpression> arguments) {
+        if (arguments.size() < 2 || arguments.size() > 3) {
+            return null;
+        }
+        TypeId first = arguments.get(0).type().id();
+        TypeId second = arguments.get(1).type().id();
+        if (arguments.size() == 3 && (arguments.get(2).type().id() == TypeId.INTERVAL
+                || arguments.get(2).type().id() == TypeId.UNKNOWN && (isTemporal(first) || isTemporal(second)))) {
+            if (!(isTemporal(first) || first == TypeId.UNKNOWN) || !(isTemporal(second) || second == TypeId.UNKNOWN)) {
+                return null;
+            }
+            boolean plain = (first == TypeId.TIMESTAMP || second == TypeId.TIMESTAMP)
+                    && first != TypeId.TIMESTAMPTZ && second != TypeId.TIMESTAMPTZ && first != TypeId.DATE
+                    && second != TypeId.DATE;
+            return plain ? LogicalType.TIMESTAMP : LogicalType.TIMESTAMPTZ;
+        }
+        LogicalType widest = LogicalType.INTEGER;
+        for (BoundExpression argument : arguments) {
+            switch (argument.type().id()) {
+                case SMALLINT, INTEGER, UNKNOWN -> {
+                }
+                case BIGINT -> {
+                    if (widest.id() == TypeId.INTEGER) {
+                        widest = LogicalType.BIGINT;
+                    }
+                }
+                case NUMERIC -> widest = LogicalType.NUMERIC;
+                default -> {
+                    return null;
+                }
+            }
+        }
+        return widest;
+    }
+
+    private static boolean isTemporal(TypeId type) {
+        return type == TypeId.DATE || type == TypeId.TIMESTAMP || type == TypeId.TIMESTAMPTZ;
+    }
+
+    private static Object evaluate(BoundExpression argument, LogicalType type) {
+        BoundExpression cast = Coercion.cast(argument, type, false);
+        if (!ConstantEvaluator.isConstant(cast)) {
+            throw ExpressionBinder.notYet("generate_series with arguments that read columns", argument.position());
+        }
+        return ConstantEvaluator.evaluate(cast);
+    }
+}
