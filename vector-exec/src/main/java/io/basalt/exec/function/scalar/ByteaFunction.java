@@ -24,7 +24,7 @@ public final class ByteaFunction implements ScalarFunction {
         CONCAT_OPERATOR(2, 2), LENGTH(1, 1), OCTET_LENGTH(1, 1), BIT_LENGTH(1, 1), BIT_COUNT(1, 1),
         SUBSTRING(2, 3), POSITION(2, 2), BTRIM(2, 2), LTRIM(2, 2), RTRIM(2, 2), GET_BYTE(2, 2), SET_BYTE(3, 3),
         GET_BIT(2, 2), SET_BIT(3, 3), MD5(1, 1), SHA224(1, 1), SHA256(1, 1), SHA384(1, 1), SHA512(1, 1),
-        ENCODE(2, 2), DECODE(2, 2);
+        ENCODE(2, 2), DECODE(2, 2), OVERLAY(3, 4);
 
         private final int minArguments;
         private final int maxArguments;
@@ -93,6 +93,8 @@ public final class ByteaFunction implements ScalarFunction {
             case SHA256 -> ByteString.wrap(digest("SHA-256", (ByteString) v[0]));
             case SHA384 -> ByteString.wrap(digest("SHA-384", (ByteString) v[0]));
             case SHA512 -> ByteString.wrap(digest("SHA-512", (ByteString) v[0]));
+            case OVERLAY -> overlay((ByteString) v[0], (ByteString) v[1], (Long) v[2],
+                    v.length > 3 ? (Long) v[3] : ((ByteString) v[1]).length());
             case ENCODE -> BinaryEncoding.named((String) v[1]).encode((ByteString) v[0]);
             case DECODE -> BinaryEncoding.named((String) v[1]).decode((String) v[0]);
         };
@@ -132,6 +134,16 @@ public final class ByteaFunction implements ScalarFunction {
         byte[] out = new byte[(int) (to - from)];
         System.arraycopy(value.toByteArray(), (int) (from - 1), out, 0, out.length);
         return ByteString.wrap(out);
+    }
+
+    /** {@code overlay(value placing replacement from start for count)}: bytes start..start+count-1 replaced. */
+    private static ByteString overlay(ByteString value, ByteString replacement, long start, long count) {
+        if (count < 0) {
+            throw BasaltException.of(SqlState.SUBSTRING_ERROR, "negative substring length not allowed");
+        }
+        ByteString head = substring(value, 1, Math.max(start - 1, 0));
+        ByteString tail = substring(value, start + count, null);
+        return concat(concat(head, replacement), tail);
     }
 
     /** The 1-based position of the first occurrence of {@code needle} in {@code haystack}, or 0. */

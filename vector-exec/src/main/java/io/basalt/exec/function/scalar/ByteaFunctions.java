@@ -36,6 +36,9 @@ final class ByteaFunctions {
             case "btrim", "trim" -> overloaded(ByteaFunction.Kind.BTRIM, types, LogicalType.BYTEA, Slot.BYTES, Slot.BYTES);
             case "ltrim" -> overloaded(ByteaFunction.Kind.LTRIM, types, LogicalType.BYTEA, Slot.BYTES, Slot.BYTES);
             case "rtrim" -> overloaded(ByteaFunction.Kind.RTRIM, types, LogicalType.BYTEA, Slot.BYTES, Slot.BYTES);
+            case "overlay" -> n == 4
+                    ? overloaded(ByteaFunction.Kind.OVERLAY, types, LogicalType.BYTEA, Slot.BYTES, Slot.BYTES, Slot.INTEGER, Slot.INTEGER)
+                    : overloaded(ByteaFunction.Kind.OVERLAY, types, LogicalType.BYTEA, Slot.BYTES, Slot.BYTES, Slot.INTEGER);
             case "md5" -> md5(types);
             case "sha224" -> only(ByteaFunction.Kind.SHA224, types, LogicalType.BYTEA, Slot.BYTES);
             case "sha256" -> only(ByteaFunction.Kind.SHA256, types, LogicalType.BYTEA, Slot.BYTES);
