@@ -472,8 +472,19 @@ final class ExpressionBinder {
                 e.caseInsensitive()), List.of(operand, pattern, escape), LogicalType.BOOLEAN, e.position());
     }
 
-    /** {@code a || b}: text concatenation; a non-text side is converted to its text form, as PostgreSQL does. */
+    /**
+     * {@code a || b}: bytea concatenation when a side is bytea and the other bytea or an untyped literal; else
+     * text concatenation, a non-text side converted to its text form, as PostgreSQL does.
+     */
     private static BoundExpression concatenate(BoundExpression left, BoundExpression right, int position) {
+        TypeId l = left.type().id();
+        TypeId r = right.type().id();
+        if ((l == TypeId.BYTEA || r == TypeId.BYTEA) && (l == TypeId.BYTEA || l == TypeId.UNKNOWN)
+                && (r == TypeId.BYTEA || r == TypeId.UNKNOWN)) {
+            return new BoundExpression.Function(io.basalt.exec.function.scalar.ScalarFunctions.byteaConcatOperator(),
+                    List.of(Coercion.cast(left, LogicalType.BYTEA, false), Coercion.cast(right, LogicalType.BYTEA, false)),
+                    LogicalType.BYTEA, position);
+        }
         if (!left.type().isString() && !right.type().isString()) {
             throw Coercion.noOperator("||", left.type(), right.type(), position);
         }

@@ -48,7 +48,8 @@ final class Functions {
                 yield new SumAverageAggregate(name.equals("avg"), type);
             }
             case "min", "max" -> {
-                if (type.id() == TypeId.BOOLEAN) {
+                // PostgreSQL 15 has no min/max over boolean, uuid or bytea.
+                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA) {
                     throw undefined(name, arguments, position);
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);

@@ -11,8 +11,8 @@ import java.util.Set;
 public final class TypeNames {
     /** PostgreSQL types Basalt will support but does not yet: a clear 0A000 rather than "does not exist". */
     private static final Set<String> NOT_YET = Set.of("character", "text[]",
-            "time with time zone", "time without time zone", "time", "timetz", "uuid",
-            "json", "jsonb", "bytea", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
+            "time with time zone", "time without time zone", "time", "timetz",
+            "json", "jsonb", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
             "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "name", "char");
 
     private TypeNames() {
@@ -39,6 +39,8 @@ public final class TypeNames {
             case "timestamp without time zone", "timestamp" -> LogicalType.TIMESTAMP;
             case "timestamp with time zone", "timestamptz" -> LogicalType.TIMESTAMPTZ;
             case "interval" -> LogicalType.INTERVAL;
+            case "uuid" -> LogicalType.UUID;
+            case "bytea" -> LogicalType.BYTEA;
             default -> {
                 if (NOT_YET.contains(type.name())) {
                     throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, type.position(),

@@ -46,6 +46,8 @@ public final class CreateTableStatement {
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMPTZ";
             case INTERVAL -> "INTERVAL";
+            case UUID -> "UUID";
+            case BYTEA -> "BYTEA";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }

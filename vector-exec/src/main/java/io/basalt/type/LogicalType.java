@@ -41,6 +41,8 @@ public record LogicalType(TypeId id, int precision, int scale) {
     public static final LogicalType TIMESTAMP = new LogicalType(TypeId.TIMESTAMP, -1, 0);
     public static final LogicalType TIMESTAMPTZ = new LogicalType(TypeId.TIMESTAMPTZ, -1, 0);
     public static final LogicalType INTERVAL = new LogicalType(TypeId.INTERVAL, -1, 0);
+    public static final LogicalType UUID = new LogicalType(TypeId.UUID, -1, 0);
+    public static final LogicalType BYTEA = new LogicalType(TypeId.BYTEA, -1, 0);
 
     public LogicalType {
         requireNonNull(id, "id is null");
@@ -104,6 +106,8 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case BIGINT, TIMESTAMP, TIMESTAMPTZ -> PhysicalType.INT64;
             case DOUBLE, REAL -> PhysicalType.FLOAT64;
             case INTERVAL -> PhysicalType.INTERVAL;
+            case UUID -> PhysicalType.UUID;
+            case BYTEA -> PhysicalType.BYTES;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
             case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
         };
@@ -131,7 +135,8 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case INT64 -> new ArrowType.Int(64, true);
             case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
             case BIG_DECIMAL -> ArrowType.Binary.INSTANCE;
-            case INTERVAL -> new ArrowType.FixedSizeBinary(16);
+            case INTERVAL, UUID -> new ArrowType.FixedSizeBinary(16);
+            case BYTES -> ArrowType.Binary.INSTANCE;
             case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
         };

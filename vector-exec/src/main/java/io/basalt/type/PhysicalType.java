@@ -25,6 +25,10 @@ public enum PhysicalType {
     FLOAT64,
     /** Arrow FixedSizeBinaryVector(16): INTERVAL as months (int32), days (int32), microseconds (int64), little-endian. */
     INTERVAL,
+    /** Arrow FixedSizeBinaryVector(16): UUID as its 16 bytes in text order (RFC 4122), compared unsigned bytewise. */
+    UUID,
+    /** Arrow VarBinaryVector: BYTEA as its raw bytes, compared unsigned bytewise, shorter first on a common prefix. */
+    BYTES,
     /**
      * Arrow VarBinaryVector holding a NUMERIC of any precision and per-value scale:
      * two bytes of scale (big-endian) followed by the unscaled value as big-endian two's complement.

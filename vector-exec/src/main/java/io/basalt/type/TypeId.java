@@ -16,7 +16,9 @@ public enum TypeId {
     DATE("date"),
     TIMESTAMP("timestamp without time zone"),
     TIMESTAMPTZ("timestamp with time zone"),
-    INTERVAL("interval");
+    INTERVAL("interval"),
+    UUID("uuid"),
+    BYTEA("bytea");
 
     private final String pgName;
 

@@ -50,6 +50,12 @@ public final class ValueConversion {
                 throw cannotCast(from, to);
             }
             case NUMERIC -> fromDecimal(toDecimal(value, from), to);
+            case UUID, BYTEA -> {
+                if (from.id() == to.id()) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
             case DATE -> switch (from.id()) {
                 case DATE -> value;
                 case TIMESTAMP, TIMESTAMPTZ -> Math.floorDiv((Long) value, Interval.MICROS_PER_DAY);
@@ -74,6 +80,8 @@ public final class ValueConversion {
             case INTERVAL -> DateTimeInput.parseInterval(text);
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
             case DATE -> parseDate(text);
+            case UUID -> Uuid.parse(text);
+            case BYTEA -> ByteaText.parse(text);
             case TEXT, UNKNOWN -> text;
             case VARCHAR -> limitLength(text, type, false);
         };
@@ -174,6 +182,8 @@ public final class ValueConversion {
             case TIMESTAMP -> TextFormat.formatTimestamp((Long) value);
             case TIMESTAMPTZ -> TextFormat.formatTimestampTz((Long) value, java.time.ZoneOffset.UTC);
             case INTERVAL -> TextFormat.formatInterval((Interval) value);
+            case UUID -> value.toString();
+            case BYTEA -> ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
         };
     }

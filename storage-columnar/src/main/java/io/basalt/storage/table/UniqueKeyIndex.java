@@ -20,7 +20,8 @@ import org.apache.arrow.vector.FieldVector;
  * A key with a NULL in it is never stored and never conflicts (NULLS DISTINCT, PostgreSQL's default) unless
  * the constraint says NULLS NOT DISTINCT. Values compare as SQL equality does: numerics by value (1.0 and
  * 1.00 collide), -0.0 equal to 0.0, intervals by their length with 30-day months ('1 day' and '24 hours'
- * collide).
+ * collide), uuids and byteas by their bytes (their values, {@code Uuid} and {@code ByteString}, have content
+ * equality; a raw {@code byte[]} never reaches a key).
  *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
  * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by

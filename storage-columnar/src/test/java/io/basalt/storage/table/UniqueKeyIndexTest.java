@@ -95,6 +95,32 @@ class UniqueKeyIndexTest {
         assertThat(refused.get()).isEqualTo(3 * keys);
     }
 
+    @Test
+    void byteaKeysCompareByContentNotByArray() {
+        try (InMemoryTableStore bytes = new InMemoryTableStore("b", List.of(LogicalType.BYTEA), tables, 4)) {
+            bytes.addUniqueKey(new UniqueKeyIndex("b_k_key", "b", new int[] {0}, List.of("k"), false));
+            appendBytes(bytes, new byte[] {1, 2}, new byte[] {1, 2, 0}, new byte[0], new byte[] {(byte) 0xff});
+            // Equal content in fresh arrays, read back through fresh vectors, must collide.
+            assertThatThrownBy(() -> appendBytes(bytes, new byte[] {9}, new byte[] {1, 2}))
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.detail()).isEqualTo("Key (k)=(\\x0102) already exists."));
+            assertThatThrownBy(() -> appendBytes(bytes, new byte[] {7}, new byte[] {7}))
+                    .isInstanceOf(BasaltException.class);
+            appendBytes(bytes, new byte[] {1}, new byte[] {2, 1});
+            assertThat(bytes.rowCount()).isEqualTo(6);
+        }
+    }
+
+    private void appendBytes(InMemoryTableStore target, byte[]... values) {
+        try (FieldVector vector = ValueAccess.allocate(LogicalType.BYTEA, "k", input, values.length)) {
+            for (int r = 0; r < values.length; r++) {
+                ValueAccess.set(vector, r, io.basalt.type.ByteString.copyOf(values[r]));
+            }
+            vector.setValueCount(values.length);
+            target.append(new Batch(List.of(vector), values.length));
+        }
+    }
+
     private void append(Long... values) {
         try (FieldVector vector = ValueAccess.allocate(LogicalType.BIGINT, "a", input, values.length)) {
             for (int r = 0; r < values.length; r++) {

@@ -20,7 +20,7 @@ final class TypedRows implements AutoCloseable {
             LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT, LogicalType.DOUBLE,
             LogicalType.numeric(10, 2), LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.varchar(20),
             LogicalType.DATE, LogicalType.REAL, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ, LogicalType.INTERVAL,
-            LogicalType.numeric(30, 4));
+            LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA);
 
     private final List<FieldVector> vectors;
     private final Batch batch;
@@ -67,6 +67,9 @@ final class TypedRows implements AutoCloseable {
             case TEXT -> "text " + key + " ünïcødé ✓";
             case VARCHAR -> "v" + key;
             case DATE -> key * 37 - 20_000;
+            case UUID -> new io.basalt.type.Uuid(key * 0x9E3779B97F4A7C15L, ~key);
+            // Bytes above 0x7f and a zero byte, which a text or UTF-8 path would mangle.
+            case BYTEA -> io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
             case UNKNOWN -> throw new IllegalArgumentException("no values of type unknown");
         };
     }

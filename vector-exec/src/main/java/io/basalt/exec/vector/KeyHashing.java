@@ -23,7 +23,8 @@ import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * Hashes of key columns for hash tables (GROUP BY, DISTINCT, joins): values equal in PostgreSQL's sense
- * hash alike (-0 and 0, every NaN, NUMERIC 1.0 and 1.00, INTERVAL '1 day' and '24 hours'), and every NULL
+ * hash alike (-0 and 0, every NaN, NUMERIC 1.0 and 1.00, INTERVAL '1 day' and '24 hours'; uuid and bytea
+ * by their bytes), and every NULL
  * hashes to one constant. A column's hashes are computed in one typed loop over its buffer, then folded
  * into the running row hashes.
  */
@@ -89,9 +90,20 @@ public final class KeyHashing {
                     out[i] = mix(data.getLong((long) i * 16) ^ mix(data.getLong((long) i * 16 + 8)));
                 }
             }
+            case FixedSizeBinaryVector v when BinaryVectors.holdsUuid(v) -> {
+                ArrowBuf data = v.getDataBuffer();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = mix(data.getLong((long) i * 16) ^ mix(data.getLong((long) i * 16 + 8)));
+                }
+            }
             case FixedSizeBinaryVector v -> {
                 for (int i = 0; i < rows; i++) {
                     out[i] = v.isNull(i) ? 0 : mix(Interval.fromBytes(v.get(i)).normalizedHash());
+                }
+            }
+            case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> {
+                for (int i = 0; i < rows; i++) {
+                    out[i] = bytesHash(v, i);
                 }
             }
             case VarBinaryVector v -> {

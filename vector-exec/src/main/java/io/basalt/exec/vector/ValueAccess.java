@@ -1,10 +1,13 @@
 package io.basalt.exec.vector;
 
 import io.basalt.error.BasaltException;
+import io.basalt.type.ByteString;
+import io.basalt.type.ByteaText;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TextFormat;
+import io.basalt.type.Uuid;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
@@ -24,7 +27,7 @@ import org.apache.arrow.vector.VarCharVector;
  * One value at a time, as a Java object: for constants, parameters, result rendering and other places
  * that are not per-row hot paths. The canonical Java form of each physical type is: BOOLEAN Boolean,
  * INT16/INT32/INT64 Long (a DATE is its epoch day, a scaled NUMERIC its unscaled value), FLOAT64 Double,
- * BIG_DECIMAL BigDecimal, STRING String.
+ * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString}.
  */
 public final class ValueAccess {
     private ValueAccess() {
@@ -50,9 +53,9 @@ public final class ValueAccess {
             case DateDayVector v -> (long) v.get(row);
             case BigIntVector v -> v.get(row);
             case Float8Vector v -> v.get(row);
-            case VarBinaryVector v -> DecimalCodec.decode(v.get(row));
+            case VarBinaryVector v -> BinaryVectors.holdsBytea(v) ? ByteString.wrap(v.get(row)) : DecimalCodec.decode(v.get(row));
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
-            case FixedSizeBinaryVector v -> Interval.fromBytes(v.get(row));
+            case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
             case DecimalVector v -> v.getObject(row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
@@ -83,9 +86,10 @@ public final class ValueAccess {
             case DateDayVector v -> v.setSafe(row, (int) (long) (Long) value);
             case BigIntVector v -> v.setSafe(row, (Long) value);
             case Float8Vector v -> v.setSafe(row, (Double) value);
-            case VarBinaryVector v -> v.setSafe(row, DecimalCodec.encode((BigDecimal) value));
+            case VarBinaryVector v -> v.setSafe(row, value instanceof ByteString bytes
+                    ? bytes.toByteArray() : DecimalCodec.encode((BigDecimal) value));
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
-            case FixedSizeBinaryVector v -> v.setSafe(row, ((Interval) value).toBytes());
+            case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
             case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
@@ -117,6 +121,8 @@ public final class ValueAccess {
             case NUMERIC -> type.isScaledLong()
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);
+            case UUID -> value.toString();
+            case BYTEA -> ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
         };
     }

@@ -16,7 +16,8 @@ import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Three-way comparison of non-null values with PostgreSQL's ordering: doubles order NaN above everything
- * and treat -0 as 0; text compares bytewise (UTF-8 in the C collation, which is code point order).
+ * and treat -0 as 0; text compares bytewise (UTF-8 in the C collation, which is code point order), and so do
+ * bytea and uuid (unsigned bytes; bytea puts a prefix first).
  */
 public final class ValueComparison {
     private ValueComparison() {
@@ -70,6 +71,20 @@ public final class ValueComparison {
         return Long.compareUnsigned(x.getLong((long) i * 16), y.getLong((long) j * 16));
     }
 
+    /** Compares two uuids: their 16 bytes in text order, unsigned, read as two big-endian words. */
+    public static int compareUuids(org.apache.arrow.vector.FixedSizeBinaryVector a, int i,
+                                   org.apache.arrow.vector.FixedSizeBinaryVector b, int j) {
+        ArrowBuf x = a.getDataBuffer();
+        ArrowBuf y = b.getDataBuffer();
+        long xHigh = Long.reverseBytes(x.getLong((long) i * 16));
+        long yHigh = Long.reverseBytes(y.getLong((long) j * 16));
+        if (xHigh != yHigh) {
+            return Long.compareUnsigned(xHigh, yHigh);
+        }
+        return Long.compareUnsigned(Long.reverseBytes(x.getLong((long) i * 16 + 8)),
+                Long.reverseBytes(y.getLong((long) j * 16 + 8)));
+    }
+
     /** Compares row {@code i} of {@code a} with row {@code j} of {@code b}; both non-null, same vector class. */
     public static int compare(FieldVector a, int i, FieldVector b, int j) {
         return switch (a) {
@@ -81,8 +96,11 @@ public final class ValueComparison {
             case Float8Vector v -> compareDoubles(v.get(i), ((Float8Vector) b).get(j));
             case VarCharVector v -> compareBytes(v, i, (VarCharVector) b, j);
             case org.apache.arrow.vector.DecimalVector v -> compareWide(v, i, (org.apache.arrow.vector.DecimalVector) b, j);
+            case org.apache.arrow.vector.FixedSizeBinaryVector v when BinaryVectors.holdsUuid(v) ->
+                    compareUuids(v, i, (org.apache.arrow.vector.FixedSizeBinaryVector) b, j);
             case org.apache.arrow.vector.FixedSizeBinaryVector v -> io.basalt.type.Interval.fromBytes(v.get(i))
                     .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
+            case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> compareBytes(v, i, (VarBinaryVector) b, j);
             case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
             default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());
         };

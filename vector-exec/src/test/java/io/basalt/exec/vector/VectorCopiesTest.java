@@ -2,8 +2,10 @@ package io.basalt.exec.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.type.ByteString;
 import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
+import io.basalt.type.Uuid;
 import java.math.BigDecimal;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -17,7 +19,8 @@ class VectorCopiesTest {
     void copiesOfEveryTypeSurviveTheSourceBeingReset() {
         List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER,
                 LogicalType.BIGINT, LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4),
-                LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.DATE, LogicalType.TIMESTAMP, LogicalType.INTERVAL);
+                LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.DATE, LogicalType.TIMESTAMP, LogicalType.INTERVAL,
+                LogicalType.UUID, LogicalType.BYTEA);
         try (BufferAllocator allocator = new RootAllocator()) {
             for (LogicalType type : types) {
                 for (int rows : new int[] {0, 1, 7, 9, 100}) {
@@ -50,6 +53,8 @@ class VectorCopiesTest {
             case BIG_DECIMAL -> new BigDecimal("-99." + i);
             case STRING -> "value " + i + " ü";
             case INTERVAL -> new Interval(i, -i, i * 1000L);
+            case UUID -> new Uuid(i * 0x0123456789abcdefL, -i);
+            case BYTES -> ByteString.wrap(new byte[] {(byte) i, 0, (byte) 0xff});
         };
     }
 }

@@ -27,6 +27,13 @@ public final class ScalarFunctions {
         if (math != null) {
             return math;
         }
+        if (name.equals("gen_random_uuid") && types.isEmpty()) {
+            return new Resolved(new RandomUuidFunction(), types, LogicalType.UUID);
+        }
+        Resolved bytea = ByteaFunctions.resolve(name, types);
+        if (bytea != null) {
+            return bytea;
+        }
         return text(name, types);
     }
 
@@ -174,6 +181,11 @@ public final class ScalarFunctions {
     /** The {@code ||} operator over two text values. */
     public static ScalarFunction concatOperator() {
         return new TextFunction(TextFunction.Kind.CONCAT_OPERATOR);
+    }
+
+    /** The {@code ||} operator over two bytea values. */
+    public static ScalarFunction byteaConcatOperator() {
+        return ByteaFunctions.concatOperator();
     }
 
     private static boolean stringy(LogicalType type) {

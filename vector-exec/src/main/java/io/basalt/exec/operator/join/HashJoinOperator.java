@@ -57,7 +57,8 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         PhysicalType physical = type.physical();
         return physical == PhysicalType.BOOLEAN || physical == PhysicalType.INT16 || physical == PhysicalType.INT32
                 || physical == PhysicalType.INT64 || physical == PhysicalType.FLOAT64
-                || physical == PhysicalType.BIG_DECIMAL || physical == PhysicalType.STRING;
+                || physical == PhysicalType.BIG_DECIMAL || physical == PhysicalType.STRING
+                || physical == PhysicalType.UUID || physical == PhysicalType.BYTES;
     }
 
     /** Whether values of the two types are stored alike, so that equal values have equal bits. */

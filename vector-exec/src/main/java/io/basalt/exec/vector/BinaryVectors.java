@@ -1,0 +1,36 @@
+package io.basalt.exec.vector;
+
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.Map;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Tells apart the logical types that share an Arrow binary vector class: a FixedSizeBinary(16) vector holds
+ * an INTERVAL or a UUID, a VarBinary vector an arbitrary-precision NUMERIC or a BYTEA. The field's
+ * {@value LogicalType#METADATA_KEY} tag decides; an untagged vector keeps the older meaning (INTERVAL,
+ * NUMERIC). The check is one metadata lookup, cheap beside the per-value work of the callers that make it.
+ */
+public final class BinaryVectors {
+    private static final String UUID_TAG = TypeId.UUID.name() + ":";
+    private static final String BYTEA_TAG = TypeId.BYTEA.name() + ":";
+
+    private BinaryVectors() {
+    }
+
+    /** Whether a FixedSizeBinary vector holds uuids (else intervals). */
+    public static boolean holdsUuid(FieldVector vector) {
+        return tagStartsWith(vector, UUID_TAG);
+    }
+
+    /** Whether a VarBinary vector holds bytea values (else arbitrary-precision numerics). */
+    public static boolean holdsBytea(FieldVector vector) {
+        return tagStartsWith(vector, BYTEA_TAG);
+    }
+
+    private static boolean tagStartsWith(FieldVector vector, String prefix) {
+        Map<String, String> metadata = vector.getField().getMetadata();
+        String tag = metadata == null ? null : metadata.get(LogicalType.METADATA_KEY);
+        return tag != null && tag.startsWith(prefix);
+    }
+}
