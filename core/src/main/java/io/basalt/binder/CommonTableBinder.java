@@ -12,7 +12,8 @@ import java.util.Set;
  * heads and of everything nested in it; each sees the ones written before it. A reference in FROM binds
  * the query again where it is used, so it behaves as a subquery in FROM (inlining; PostgreSQL computes
  * a query referenced more than once only once, which gives the same rows since every expression Basalt
- * has is deterministic). MATERIALIZED and NOT MATERIALIZED are accepted and change nothing.
+ * has is deterministic). MATERIALIZED and NOT MATERIALIZED are accepted and change nothing. In WITH RECURSIVE,
+ * a query that names itself is bound by {@link RecursiveQueryBinder}; the others as in a plain WITH.
  */
 final class CommonTableBinder {
     private CommonTableBinder() {
@@ -23,9 +24,6 @@ final class CommonTableBinder {
      * not, so that its errors surface as PostgreSQL raises them.
      */
     static Surroundings declare(With with, Surroundings surroundings, BindContext context) {
-        if (with.recursive()) {
-            throw ExpressionBinder.notYet("WITH RECURSIVE", with.position());
-        }
         Set<String> names = new HashSet<>();
         Surroundings.CommonTables tables = surroundings.tables();
         for (With.CommonTableExpression table : with.tables()) {
@@ -34,9 +32,14 @@ final class CommonTableBinder {
                         "WITH query name \"" + table.name() + "\" specified more than once");
             }
             Surroundings definedIn = surroundings.withTables(tables);
-            BoundQuery bound = new QueryBinder(context, definedIn).bind(table.query());
-            columnNames(table, bound.names());
-            tables = new Surroundings.CommonTables(table.name(), table, definedIn, tables);
+            boolean recursive = with.recursive() && RecursiveQueryBinder.namesItself(table);
+            if (recursive) {
+                RecursiveQueryBinder.bind(table, definedIn, context);
+            } else {
+                BoundQuery bound = new QueryBinder(context, definedIn).bind(table.query());
+                columnNames(table, bound.names());
+            }
+            tables = new Surroundings.CommonTables(table.name(), table, definedIn, tables, recursive, null);
         }
         return surroundings.withTables(tables);
     }
@@ -58,6 +61,12 @@ final class CommonTableBinder {
 
     /** Binds a reference to WITH query {@code entry} (its plan and column names, column list applied). */
     static BoundQuery reference(Surroundings.CommonTables entry, BindContext context) {
+        if (entry.workTable() != null) {
+            return entry.workTable();
+        }
+        if (entry.recursive()) {
+            return RecursiveQueryBinder.bind(entry.definition(), entry.definedIn(), context);
+        }
         BoundQuery bound = new QueryBinder(context, entry.definedIn()).bind(entry.definition().query());
         return new BoundQuery(bound.plan(), columnNames(entry.definition(), bound.names()));
     }

@@ -94,7 +94,7 @@ final class SetOperationBinder {
         return current.body() instanceof QueryBody.SetOperation;
     }
 
-    private static Query operand(QueryBody body, int position) {
+    static Query operand(QueryBody body, int position) {
         return new Query(body, List.of(), null, null, position);
     }
 
@@ -103,7 +103,7 @@ final class SetOperationBinder {
      * directly, so literals are converted (and fail) as constants, as PostgreSQL does for
      * {@code SELECT 1 UNION SELECT 'x'}.
      */
-    private static LogicalPlan castTo(BoundQuery bound, List<LogicalType> types) {
+    static LogicalPlan castTo(BoundQuery bound, List<LogicalType> types) {
         LogicalPlan plan = bound.plan();
         if (plan.outputTypes().equals(types)) {
             return plan;

@@ -27,9 +27,15 @@ record Surroundings(CommonTables tables, OuterScope outer) {
     /**
      * The WITH queries in reach, innermost first: each remembers the surroundings it was written in, so
      * that a reference binds it as its definition sees the statement (earlier WITH queries, outer scopes).
+     * {@code recursive}: a WITH RECURSIVE query that names itself, bound by {@link RecursiveQueryBinder};
+     * {@code workTable}: set on the entry its recursive term sees, which reads the previous iteration's rows.
      */
     record CommonTables(String name, With.CommonTableExpression definition, Surroundings definedIn,
-                        CommonTables next) {
+                        CommonTables next, boolean recursive, BoundQuery workTable) {
+        CommonTables(String name, With.CommonTableExpression definition, Surroundings definedIn, CommonTables next) {
+            this(name, definition, definedIn, next, false, null);
+        }
+
         static CommonTables entry(CommonTables tables, String name) {
             for (CommonTables t = tables; t != null; t = t.next) {
                 if (t.name.equals(name)) {

@@ -50,6 +50,8 @@ public final class CardinalityEstimate {
                 yield sum < 0 ? Long.MAX_VALUE : sum;
             }
             case LogicalPlan.Repeat repeat -> rows(repeat.input());
+            // unknowable; a few iterations' worth
+            case LogicalPlan.RecursiveUnion union -> rows(union.seed()) + 10 * rows(union.step());
             case LogicalPlan.Apply apply -> rows(apply.input());
         };
     }

@@ -78,6 +78,8 @@ public final class PhysicalPlanner {
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
             case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
+            case LogicalPlan.RecursiveUnion union -> new io.basalt.exec.operator.set.RecursiveUnionOperator(
+                    plan(union.seed()), plan(union.step()), union.workTable(), union.distinct());
             case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
                     TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
                     columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),

@@ -89,6 +89,14 @@ final class CorrelationPullUp {
                 }
                 yield new Lifted(new LogicalPlan.Repeat(input.plan()), List.of(), false);
             }
+            case LogicalPlan.RecursiveUnion union -> {
+                Lifted seed = lift(union.seed());
+                Lifted step = lift(union.step());
+                if (!seed.conditions().isEmpty() || !step.conditions().isEmpty()) {
+                    throw unsupported("WITH RECURSIVE");
+                }
+                yield new Lifted(union.withInputs(seed.plan(), step.plan()), List.of(), false);
+            }
         };
     }
 

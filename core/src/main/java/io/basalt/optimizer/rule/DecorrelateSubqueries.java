@@ -54,6 +54,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
+            case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
             case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
                     apply.comparison());
         };
@@ -256,6 +257,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
                     shiftDepth(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));
+            case LogicalPlan.RecursiveUnion union -> union.withInputs(shiftDepth(union.seed()), shiftDepth(union.step()));
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
         };
     }

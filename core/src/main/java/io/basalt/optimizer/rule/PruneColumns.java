@@ -140,6 +140,14 @@ public final class PruneColumns implements OptimizerRule {
                 LogicalPlan right = prune(append.right(), everything).plan();
                 yield new Pruned(new LogicalPlan.Append(left, right), identity(append.outputTypes().size()));
             }
+            case LogicalPlan.RecursiveUnion union -> {
+                // the step reads the work table, whose columns are the output's: nothing is pruned across it
+                BitSet everything = new BitSet();
+                everything.set(0, union.outputTypes().size());
+                Pruned seed = prune(union.seed(), everything);
+                Pruned step = prune(union.step(), everything);
+                yield new Pruned(union.withInputs(seed.plan(), step.plan()), identity(union.outputTypes().size()));
+            }
             case LogicalPlan.Repeat repeat -> {
                 BitSet everything = new BitSet();
                 everything.set(0, repeat.input().outputTypes().size());

@@ -61,6 +61,8 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(append.right(), conjuncts));
             case LogicalPlan.Repeat repeat -> filtered(new LogicalPlan.Repeat(push(repeat.input(), List.of())),
                     conjuncts);
+            case LogicalPlan.RecursiveUnion union -> filtered(union.withInputs(push(union.seed(), List.of()),
+                    push(union.step(), List.of())), conjuncts);
         };
     }
 

@@ -92,6 +92,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Write write -> 1 + countRelations(write.input());
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
+            case LogicalPlan.RecursiveUnion union -> 1 + countRelations(union.seed()) + countRelations(union.step());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
         };
     }
@@ -167,6 +168,11 @@ public final class ExplainPrinter {
             case LogicalPlan.Append append -> {
                 appendedInputs(append, children);
                 yield "Append";
+            }
+            case LogicalPlan.RecursiveUnion union -> {
+                children.add(union.seed());
+                children.add(union.step());
+                yield "Recursive Union";
             }
             case LogicalPlan.Repeat repeat -> {
                 // PostgreSQL's SetOp node repeats rows by their counts the same way
@@ -463,6 +469,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Limit limit -> columns(limit.input());
             case LogicalPlan.Write write -> List.of();
             case LogicalPlan.Append append -> columns(append.left());
+            case LogicalPlan.RecursiveUnion union -> columns(union.seed());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());
                 yield new ArrayList<>(input.subList(0, input.size() - 1));

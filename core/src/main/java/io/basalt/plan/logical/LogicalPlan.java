@@ -216,6 +216,33 @@ public sealed interface LogicalPlan {
     }
 
     /**
+     * WITH RECURSIVE's iteration: {@code seed}'s rows, then {@code step}'s rows computed again and again from the
+     * rows of the previous iteration, which {@code step} reads by scanning {@code workTable}, until an iteration
+     * yields none. {@code distinct} (UNION rather than UNION ALL) drops rows produced before. Both inputs have
+     * the same column types, which are the output's.
+     */
+    record RecursiveUnion(LogicalPlan seed, LogicalPlan step, io.basalt.exec.operator.set.WorkTable workTable,
+                          boolean distinct) implements LogicalPlan {
+        public RecursiveUnion {
+            java.util.Objects.requireNonNull(workTable, "workTable is null");
+            if (!seed.outputTypes().equals(step.outputTypes())) {
+                throw new IllegalArgumentException("recursive terms differ in types: " + seed.outputTypes()
+                        + " and " + step.outputTypes());
+            }
+        }
+
+        /** The same iteration over rewritten inputs (the optimizer's rewrites). */
+        public RecursiveUnion withInputs(LogicalPlan newSeed, LogicalPlan newStep) {
+            return new RecursiveUnion(newSeed, newStep, workTable, distinct);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return seed.outputTypes();
+        }
+    }
+
+    /**
      * Changes a table: INSERT appends rows, DELETE removes rows, UPDATE replaces rows by new versions. The input
      * of an UPDATE or DELETE starts with the row id of the row to change (a {@link Scan} of
      * {@link ScanSource#ROW_ID}); the row id of INSERT and UPDATE is followed by the new rows' columns, in the

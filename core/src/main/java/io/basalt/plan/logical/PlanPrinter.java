@@ -77,6 +77,11 @@ public final class PlanPrinter {
                 out.append("Append");
                 yield List.of(append.left(), append.right());
             }
+            case LogicalPlan.RecursiveUnion union -> {
+                out.append("RecursiveUnion").append(union.distinct() ? "" : " all").append(' ')
+                        .append(union.workTable().name());
+                yield List.of(union.seed(), union.step());
+            }
             case LogicalPlan.Repeat repeat -> {
                 out.append("Repeat #").append(repeat.input().outputTypes().size() - 1);
                 yield List.of(repeat.input());

@@ -6,8 +6,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.ValueAccess;
-import io.basalt.type.Interval;
-import java.math.BigDecimal;
+import io.basalt.exec.vector.ValueComparison;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -195,18 +194,9 @@ public final class UniqueKeyIndex {
             if (value == null && !nullsNotDistinct) {
                 return null;
             }
-            values[k] = comparable(value);
+            values[k] = ValueComparison.equalityKey(value);
         }
         return Arrays.asList(values);
-    }
-
-    private static Object comparable(Object value) {
-        return switch (value) {
-            case BigDecimal decimal -> decimal.signum() == 0 ? BigDecimal.ZERO : decimal.stripTrailingZeros();
-            case Double number -> number == 0.0 ? 0.0 : number;
-            case Interval interval -> interval.normalizedMicros();
-            case null, default -> value;
-        };
     }
 
     private BasaltException violation(Batch batch, int row) {

@@ -105,4 +105,19 @@ public final class ValueComparison {
             default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());
         };
     }
+
+    /**
+     * A value (in {@link ValueAccess}'s canonical form) as a key whose {@code equals} is SQL equality for values
+     * of one column: numerics by value (1.0 and 1.00 equal), -0.0 equal to 0.0, intervals by their length with
+     * 30-day months ('1 day' and '24 hours' equal); other values as they are.
+     */
+    public static Object equalityKey(Object value) {
+        return switch (value) {
+            case java.math.BigDecimal decimal -> decimal.signum() == 0 ? java.math.BigDecimal.ZERO
+                    : decimal.stripTrailingZeros();
+            case Double number -> number == 0.0 ? 0.0 : number;
+            case io.basalt.type.Interval interval -> interval.normalizedMicros();
+            case null, default -> value;
+        };
+    }
 }
