@@ -10,26 +10,73 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The database's named objects. Today: tables in the {@code public} schema (schemas, views, sequences
- * and the rest come with the data-definition issue). Thread-safe; DDL is serialised by the caller.
+ * The database's named objects. Today: tables in the {@code public} schema and temporary tables (schemas,
+ * views, sequences and the rest come with the data-definition issue). Thread-safe; DDL is serialised by the caller.
+ *
+ * <p>Each session sees the database through its own view ({@link #forSession}), which shares every schema with
+ * the others and adds the session's temporary schema, {@code pg_temp_<n>}: searched before {@code public} for
+ * unqualified names and reachable as {@code pg_temp}, as PostgreSQL's search path puts it; other sessions'
+ * temporary schemas are invisible.
  */
 public final class Catalog {
     public static final String DEFAULT_SCHEMA = "public";
+    /** The name by which a session reaches its own temporary schema. */
+    public static final String TEMP_SCHEMA_ALIAS = "pg_temp";
 
-    private final Map<String, Map<String, TableEntry>> schemas = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, TableEntry>> schemas;
+    private final String tempSchema;
 
     public Catalog() {
+        this.schemas = new ConcurrentHashMap<>();
+        this.tempSchema = null;
         schemas.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
     }
 
-    /** The table {@code [schema.]name}, or empty. */
+    private Catalog(Map<String, Map<String, TableEntry>> schemas, String tempSchema) {
+        this.schemas = schemas;
+        this.tempSchema = tempSchema;
+    }
+
+    /** The catalog as a session sees it, with {@code tempSchema} (e.g. {@code pg_temp_3}) as its temporary schema. */
+    public Catalog forSession(String tempSchema) {
+        return new Catalog(schemas, tempSchema);
+    }
+
+    /** This view's temporary schema, or null for the database-wide view. */
+    public String tempSchema() {
+        return tempSchema;
+    }
+
+    /** Whether {@code schema} names this view's temporary schema ({@code pg_temp} or its own name). */
+    public boolean isTempSchema(String schema) {
+        return tempSchema != null && (schema.equals(TEMP_SCHEMA_ALIAS) || schema.equals(tempSchema));
+    }
+
+    /** The table {@code [schema.]name}, or empty; an unqualified name finds a temporary table first. */
     public Optional<TableEntry> findTable(String schema, String name) {
-        Map<String, TableEntry> tables = schemas.get(schema == null ? DEFAULT_SCHEMA : schema);
-        return tables == null ? Optional.empty() : Optional.ofNullable(tables.get(name));
+        if (schema == null && tempSchema != null) {
+            TableEntry temporary = tablesOf(tempSchema).get(name);
+            if (temporary != null) {
+                return Optional.of(temporary);
+            }
+        }
+        Map<String, TableEntry> tables = tablesOf(schema == null ? DEFAULT_SCHEMA : resolve(schema));
+        return Optional.ofNullable(tables.get(name));
+    }
+
+    private String resolve(String schema) {
+        return isTempSchema(schema) ? tempSchema : schema;
+    }
+
+    private Map<String, TableEntry> tablesOf(String schema) {
+        Map<String, TableEntry> tables = schemas.get(schema);
+        return tables == null ? Map.of() : tables;
     }
 
     public void addTable(TableEntry table) {
-        Map<String, TableEntry> tables = schemas.get(table.schema());
+        Map<String, TableEntry> tables = table.schema().equals(tempSchema)
+                ? schemas.computeIfAbsent(tempSchema, ignored -> new ConcurrentHashMap<>())
+                : schemas.get(table.schema());
         if (tables == null) {
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "schema \"" + table.schema() + "\" does not exist");
         }
@@ -45,15 +92,29 @@ public final class Catalog {
         }
     }
 
-    public boolean schemaExists(String schema) {
-        return schemas.containsKey(schema);
+    /**
+     * Removes this view's temporary schema and returns its tables (for the session to free when it ends);
+     * empty for the database-wide view.
+     */
+    public List<TableEntry> dropTempSchema() {
+        if (tempSchema == null) {
+            return List.of();
+        }
+        Map<String, TableEntry> tables = schemas.remove(tempSchema);
+        return tables == null ? List.of() : new ArrayList<>(tables.values());
     }
 
-    /** Every table, ordered by schema and name. */
+    public boolean schemaExists(String schema) {
+        return isTempSchema(schema) || schemas.containsKey(schema);
+    }
+
+    /** Every table this view sees, ordered by schema and name. */
     public List<TableEntry> tables() {
         List<TableEntry> all = new ArrayList<>();
-        for (Map<String, TableEntry> tables : schemas.values()) {
-            all.addAll(tables.values());
+        for (Map.Entry<String, Map<String, TableEntry>> schema : schemas.entrySet()) {
+            if (!schema.getKey().startsWith(TEMP_SCHEMA_ALIAS + "_") || schema.getKey().equals(tempSchema)) {
+                all.addAll(schema.getValue().values());
+            }
         }
         all.sort(Comparator.comparing(TableEntry::schema).thenComparing(TableEntry::name));
         return all;

@@ -36,6 +36,7 @@ final class DatabaseImpl implements Database {
     private final Catalog catalog = new Catalog();
     private final TableFunctionRegistry tableFunctions = TableFunctionRegistry.discover();
     private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger sessionNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
     private final WriteAheadLog log;
@@ -119,10 +120,15 @@ final class DatabaseImpl implements Database {
         return defaultSettings;
     }
 
-    /** A new table's store: logged when the database lives on disk. */
-    TableStore newTableStore(String name, List<LogicalType> types) {
+    /** A number for a new session, unique in this database: it names the session's temporary schema. */
+    int nextSessionNumber() {
+        return sessionNumbers.incrementAndGet();
+    }
+
+    /** A new table's store: logged when the database lives on disk and {@code logged} (not a temporary table). */
+    TableStore newTableStore(String name, List<LogicalType> types, boolean logged) {
         TableStore store = new InMemoryTableStore(name, types, tables, config.vectorSize());
-        return log == null ? store : new LoggedTableStore(store, log);
+        return log == null || !logged ? store : new LoggedTableStore(store, log);
     }
 
     /** Makes a successful DDL statement durable (called under {@link #ddlLock()}); no-op in memory or replay. */

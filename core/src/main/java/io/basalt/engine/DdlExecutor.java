@@ -31,7 +31,8 @@ import java.util.Set;
 final class DdlExecutor {
     /** Makes the store for a new table (in memory, or logged when the database lives on disk). */
     interface TableStoreFactory {
-        TableStore create(String name, List<LogicalType> types);
+        /** {@code logged}: whether its changes go to the write-ahead log (not for temporary tables). */
+        TableStore create(String name, List<LogicalType> types, boolean logged);
     }
 
     private final Catalog catalog;
@@ -42,10 +43,29 @@ final class DdlExecutor {
         this.stores = stores;
     }
 
+    /**
+     * Whether {@code create} makes a temporary table: TEMP, or a name qualified by the session's temporary schema.
+     * A temporary table is not logged, and neither is the statement.
+     */
+    boolean createsTemporary(CreateTableStatement create) {
+        List<String> parts = create.name().parts();
+        return create.temporary() || parts.size() >= 2 && catalog.isTempSchema(parts.get(parts.size() - 2));
+    }
+
     QueryResultImpl createTable(CreateTableStatement create, BindContext context) {
-        String schema = schemaOf(create.name());
+        boolean temporary = createsTemporary(create);
+        List<String> parts = create.name().parts();
+        if (create.temporary() && parts.size() >= 2 && !catalog.isTempSchema(parts.get(parts.size() - 2))) {
+            schemaOf(create.name());
+            throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, create.name().position(),
+                    "cannot create temporary relation in non-temporary schema");
+        }
+        String schema = temporary ? catalog.tempSchema() : schemaOf(create.name());
+        if (temporary && schema == null) {
+            throw BasaltException.internal("a temporary table needs a session");
+        }
         String name = create.name().last();
-        if (catalog.findTable(schema, name).isPresent()) {
+        if (catalog.findTable(schema, name).filter(found -> found.schema().equals(schema)).isPresent()) {
             if (create.ifNotExists()) {
                 return QueryResultImpl.command("CREATE TABLE", 0,
                         List.of("relation \"" + name + "\" already exists, skipping"));
@@ -70,7 +90,7 @@ final class DdlExecutor {
             types.add(column.type());
             columnNames.add(column.name());
         }
-        TableStore store = stores.create(name, types);
+        TableStore store = stores.create(name, types, !temporary);
         for (UniqueConstraintEntry key : constraints.keys()) {
             int[] keyColumns = new int[key.columns().size()];
             List<String> keyNames = new ArrayList<>(keyColumns.length);
@@ -110,7 +130,7 @@ final class DdlExecutor {
         List<String> notices = new ArrayList<>();
         List<TableEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            var table = catalog.findTable(schemaOf(name), name.last());
+            var table = catalog.findTable(name.parts().size() < 2 ? null : schemaOf(name), name.last());
             if (table.isEmpty()) {
                 if (drop.ifExists()) {
                     notices.add("table \"" + name.last() + "\" does not exist, skipping");
@@ -128,13 +148,43 @@ final class DdlExecutor {
         return QueryResultImpl.command("DROP TABLE", 0, notices);
     }
 
+    /**
+     * The DROP TABLE to write to the log for {@code drop}: the permanent tables it names (temporary ones are not
+     * logged), as {@code DROP TABLE IF EXISTS schema.name, ...}; null when it names none. Call before dropping.
+     */
+    String loggedDrop(DropTableStatement drop) {
+        List<String> names = permanentNames(drop.names());
+        return names.isEmpty() ? null : "DROP TABLE IF EXISTS " + String.join(", ", names);
+    }
+
+    /** As {@link #loggedDrop}, for TRUNCATE. */
+    String loggedTruncate(List<QualifiedName> tables) {
+        List<String> names = permanentNames(tables);
+        return names.isEmpty() ? null : "TRUNCATE " + String.join(", ", names);
+    }
+
+    private List<String> permanentNames(List<QualifiedName> names) {
+        List<String> permanent = new ArrayList<>();
+        for (QualifiedName name : names) {
+            List<String> parts = name.parts();
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+            if (schema != null && !catalog.schemaExists(schema)) {
+                continue;
+            }
+            catalog.findTable(schema, name.last()).filter(table -> !table.schema().equals(catalog.tempSchema()))
+                    .ifPresent(table -> permanent.add(io.basalt.sql.lexer.IdentifierQuoting.quote(table.schema()) + "."
+                            + io.basalt.sql.lexer.IdentifierQuoting.quote(table.name())));
+        }
+        return permanent;
+    }
+
     private String schemaOf(QualifiedName name) {
         if (name.parts().size() < 2) {
             return Catalog.DEFAULT_SCHEMA;
         }
         String schema = name.parts().get(name.parts().size() - 2);
         if (!catalog.schemaExists(schema)) {
-            throw BasaltException.at(SqlState.UNDEFINED_OBJECT, name.position(),
+            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
                     "schema \"" + schema + "\" does not exist");
         }
         return schema;

@@ -11,6 +11,7 @@ import io.basalt.binder.InsertBinder;
 import io.basalt.binder.Parameters;
 import io.basalt.binder.QueryBinder;
 import io.basalt.binder.UpdateBinder;
+import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -60,6 +61,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  */
 final class SessionImpl implements Session {
     private final DatabaseImpl database;
+    /** The catalog as this session sees it: the database's, plus this session's temporary tables. */
+    private final Catalog catalog;
     private final DdlExecutor ddl;
     private final UtilityStatements utility;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
@@ -67,8 +70,9 @@ final class SessionImpl implements Session {
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
-        this.ddl = new DdlExecutor(database.catalog(), database::newTableStore);
-        this.utility = new UtilityStatements(database.catalog(), database.defaultSettings().copy(),
+        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber());
+        this.ddl = new DdlExecutor(catalog, database::newTableStore);
+        this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
     }
 
@@ -82,7 +86,7 @@ final class SessionImpl implements Session {
         checkOpen();
         try {
             Statement statement = utility.evaluateSettingFunctions(Parser.parseStatement(sql));
-            BindContext context = new BindContext(database.catalog(), database.tableFunctions(),
+            BindContext context = new BindContext(catalog, database.tableFunctions(),
                     new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
             return track(run(statement, context, sql));
         } catch (BasaltException failure) {
@@ -116,14 +120,19 @@ final class SessionImpl implements Session {
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     QueryResultImpl result = ddl.createTable(create, context);
-                    database.logDdl(sql);
+                    if (!ddl.createsTemporary(create)) {
+                        database.logDdl(sql);
+                    }
                     yield result;
                 }
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    String logged = ddl.loggedDrop(drop);
                     QueryResultImpl result = ddl.dropTable(drop);
-                    database.logDdl(sql);
+                    if (logged != null) {
+                        database.logDdl(logged + (drop.cascade() ? " CASCADE" : ""));
+                    }
                     yield result;
                 }
             }
@@ -139,8 +148,12 @@ final class SessionImpl implements Session {
             case DeallocateStatement deallocate -> utility.deallocate(deallocate);
             case TruncateStatement truncate -> {
                 synchronized (database.ddlLock()) {
+                    String logged = ddl.loggedTruncate(truncate.tables());
                     QueryResultImpl result = utility.truncate(truncate);
-                    database.logDdl(sql);
+                    if (logged != null) {
+                        database.logDdl(logged + (truncate.restartIdentity() ? " RESTART IDENTITY" : "")
+                                + (truncate.cascade() ? " CASCADE" : ""));
+                    }
                     yield result;
                 }
             }
@@ -240,14 +253,14 @@ final class SessionImpl implements Session {
     private TableEntry resolveTable(QualifiedName name) {
         List<String> parts = name.parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
-        return database.catalog().findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
+        return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
     }
 
     @Override
     public long append(String tableName, VectorSchemaRoot rows) {
         checkOpen();
-        TableEntry table = database.catalog().findTable(null, tableName).orElseThrow(() -> BasaltException.of(
+        TableEntry table = catalog.findTable(null, tableName).orElseThrow(() -> BasaltException.of(
                 SqlState.UNDEFINED_TABLE, "relation \"" + tableName + "\" does not exist"));
         List<LogicalType> expected = table.columnTypes();
         if (rows.getFieldVectors().size() != expected.size()) {
@@ -269,7 +282,7 @@ final class SessionImpl implements Session {
 
     @Override
     public CatalogView catalog() {
-        return new CatalogViewImpl(database.catalog());
+        return new CatalogViewImpl(catalog);
     }
 
     private QueryResultImpl track(QueryResultImpl result) {
@@ -294,6 +307,12 @@ final class SessionImpl implements Session {
         closed = true;
         for (QueryResultImpl result : new ArrayList<>(openResults)) {
             result.close();
+        }
+        // temporary tables end with their session
+        synchronized (database.ddlLock()) {
+            for (TableEntry table : catalog.dropTempSchema()) {
+                table.store().close();
+            }
         }
         database.sessionClosed(this);
     }

@@ -40,10 +40,8 @@ final class DdlParser extends ParserBase {
 
     CreateTableStatement createTable() {
         Token create = tokens.expect(Keyword.CREATE);
-        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL) || tokens.at(Keyword.TEMP)
-                || tokens.at(Keyword.TEMPORARY)) {
-            throw unsupported("CREATE TEMPORARY TABLE");
-        }
+        boolean temporary = tokens.accept(Keyword.GLOBAL) | tokens.accept(Keyword.LOCAL);
+        temporary |= tokens.accept(Keyword.TEMP) | tokens.accept(Keyword.TEMPORARY);
         tokens.accept(Keyword.UNLOGGED);
         tokens.expect(Keyword.TABLE);
         boolean ifNotExists = false;
@@ -84,7 +82,7 @@ final class DdlParser extends ParserBase {
         }
         tokens.expect(TokenKind.RIGHT_PAREN);
         tableOptions();
-        return new CreateTableStatement(name, ifNotExists, columns, constraints, create.position());
+        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, create.position());
     }
 
     /** Without a column list, only CREATE TABLE AS can go on: its options or AS itself. */
@@ -129,7 +127,14 @@ final class DdlParser extends ParserBase {
             tokens.expect(Keyword.OIDS);
         }
         if (tokens.at(Keyword.ON) && tokens.peek(1).is(Keyword.COMMIT)) {
-            throw unsupported("ON COMMIT");
+            // PRESERVE ROWS is what a temporary table does without it; the other actions need transactions
+            if (!(tokens.peek(2).is(Keyword.PRESERVE) && tokens.peek(3).is(Keyword.ROWS))) {
+                throw unsupported("ON COMMIT DELETE ROWS / DROP");
+            }
+            tokens.next();
+            tokens.next();
+            tokens.next();
+            tokens.next();
         }
         if (tokens.at(Keyword.TABLESPACE)) {
             throw unsupported("TABLESPACE");

@@ -44,7 +44,8 @@ final class SqlTreePrinter {
     static String print(Statement statement) {
         return switch (statement) {
             case QueryStatement query -> print(query.query());
-            case CreateTableStatement create -> "(create-table" + (create.ifNotExists() ? " if-not-exists " : " ")
+            case CreateTableStatement create -> "(create-table" + (create.temporary() ? " temporary" : "")
+                    + (create.ifNotExists() ? " if-not-exists " : " ")
                     + create.name() + join(create.columns().stream().map(SqlTreePrinter::print).toList())
                     + join(create.constraints().stream().map(SqlTreePrinter::print).toList()) + ")";
             case DropTableStatement drop -> "(drop-table" + (drop.ifExists() ? " if-exists" : "")

@@ -63,6 +63,9 @@ class StatementParserTest {
                         + " (foreign-key (product_id) products (on-update SET DEFAULT))"
                         + " (constraint pos (unique (qty))))");
         assertThat(tree("CREATE TABLE empty ()")).isEqualTo("(create-table empty)");
+        assertThat(tree("CREATE GLOBAL TEMPORARY TABLE t (a int) ON COMMIT PRESERVE ROWS"))
+                .isEqualTo("(create-table temporary t (column a {integer}))");
+        assertThat(tree("CREATE TEMP TABLE t ()")).isEqualTo("(create-table temporary t)");
     }
 
     @Test
@@ -236,7 +239,7 @@ class StatementParserTest {
             CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql => CREATE FUNCTION
             CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END => CREATE FUNCTION
             CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
-            CREATE TEMP TABLE t (a int) => CREATE TEMPORARY TABLE
+            CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
             CREATE TABLE t (a, b) AS SELECT 1, 2 => CREATE TABLE AS
             CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => CREATE TABLE AS
