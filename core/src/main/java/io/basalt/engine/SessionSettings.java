@@ -67,7 +67,15 @@ public final class SessionSettings {
                 values.put(key(parameter.name()), parameter.defaultValue());
             }
         }
-        return new SessionSettings(catalog, values, Map.copyOf(values), new LinkedHashMap<>());
+        SessionSettings defaults = new SessionSettings(catalog, values, Map.copyOf(values), new LinkedHashMap<>());
+        if (config.startupSettings().isEmpty()) {
+            return defaults;
+        }
+        // Startup settings (PostgreSQL's connection options) are checked like SET and become what RESET returns to.
+        for (Map.Entry<String, String> setting : config.startupSettings().entrySet()) {
+            defaults.set(setting.getKey(), setting.getValue(), new java.util.ArrayList<>());
+        }
+        return defaults.copy();
     }
 
     /** A new session's settings: these values, which RESET will return to. */

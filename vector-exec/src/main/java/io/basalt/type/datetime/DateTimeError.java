@@ -41,7 +41,7 @@ enum DateTimeError {
                     "date/time field value out of range: \"" + text + "\"");
             case MONTH_DAY_OVERFLOW -> BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
                     "date/time field value out of range: \"" + text + "\"")
-                    .withHint("Perhaps you need a different \"datestyle\" setting.");
+                    .withHint("Perhaps you need a different \"DateStyle\" setting.");
             case INTERVAL_OVERFLOW -> BasaltException.of(SqlState.INTERVAL_FIELD_OVERFLOW,
                     "interval field value out of range: \"" + text + "\"");
             case ZONE_DISPLACEMENT_OVERFLOW -> BasaltException.of(SqlState.INVALID_TIME_ZONE_DISPLACEMENT_VALUE,

@@ -52,6 +52,7 @@ final class DateTimeKeywords {
         WORDS.put("bc", new Keyword(Kind.AD_BC, 1));
         WORDS.put("epoch", new Keyword(Kind.SPECIAL, EPOCH));
         WORDS.put("infinity", new Keyword(Kind.SPECIAL, INFINITY));
+        WORDS.put("+infinity", new Keyword(Kind.SPECIAL, INFINITY));
         WORDS.put("-infinity", new Keyword(Kind.SPECIAL, MINUS_INFINITY));
         WORDS.put("now", new Keyword(Kind.SPECIAL, NOW));
         WORDS.put("today", new Keyword(Kind.SPECIAL, TODAY));

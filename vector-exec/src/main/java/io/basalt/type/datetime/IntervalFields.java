@@ -70,6 +70,9 @@ public final class IntervalFields {
      * @throws BasaltException 22008 when rounding leaves the range of an interval
      */
     public static Interval adjust(Interval value, int fields, int precision) {
+        if (!value.isFinite()) {
+            return value;
+        }
         int months = value.months();
         int days = value.days();
         long micros = value.micros();

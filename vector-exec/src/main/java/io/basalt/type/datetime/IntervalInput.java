@@ -51,6 +51,13 @@ public final class IntervalInput {
      * {@code style}'s rules (SQL_STANDARD applies a leading minus to every field).
      */
     public static Interval parse(String text, int fields, IntervalStyle style) {
+        String word = text.strip();
+        if (word.equalsIgnoreCase("infinity") || word.equalsIgnoreCase("+infinity")) {
+            return Interval.INFINITY;
+        }
+        if (word.equalsIgnoreCase("-infinity")) {
+            return Interval.MINUS_INFINITY;
+        }
         IntervalInput input = new IntervalInput();
         try {
             try {
@@ -186,10 +193,7 @@ public final class IntervalInput {
             throw DateTimeError.BAD_FORMAT.failure();
         }
         boolean negative = text.charAt(0) == '-';
-        long value = end == start ? 0 : parseLong(text.substring(start, end));
-        if (negative) {
-            value = -value;
-        }
+        long value = end == start ? 0 : parseLong((negative ? "-" : "") + text.substring(start, end));
         double fraction = 0;
         if (end < text.length() && text.charAt(end) == '-') {
             String rest = text.substring(end + 1);
@@ -329,11 +333,13 @@ public final class IntervalInput {
         return parseLong(digits);
     }
 
+    /** A (maybe negative) decimal integer; FIELD_OVERFLOW past 64 bits. */
     private static long parseLong(String digits) {
-        if (digits.length() > 18) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException overflow) {
             throw DateTimeError.FIELD_OVERFLOW.failure();
         }
-        return Long.parseLong(digits);
     }
 
     private static Unit defaultUnit(int range) {

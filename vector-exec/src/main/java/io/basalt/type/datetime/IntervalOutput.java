@@ -14,6 +14,9 @@ public final class IntervalOutput {
     }
 
     public static String format(Interval interval, IntervalStyle style) {
+        if (!interval.isFinite()) {
+            return interval.equals(Interval.INFINITY) ? "infinity" : "-infinity";
+        }
         int years = interval.months() / 12;
         int months = interval.months() % 12;
         int days = interval.days();
