@@ -251,7 +251,7 @@ public final class SessionSettings {
 
     /** TimeZone, DateStyle and IntervalStyle, as date/time input and output read them. */
     public DateTimeSettings dateTimeSettings() {
-        return DateTimeSettings.of(timeZone(), dateStyle(), intervalStyle());
+        return DateTimeSettings.of(timeZone(), TimeZones.abbreviationOf(show("TimeZone")), dateStyle(), intervalStyle());
     }
 
     /** DateStyle as SHOW prints it: output style, comma, field order ({@code ISO, MDY}). */

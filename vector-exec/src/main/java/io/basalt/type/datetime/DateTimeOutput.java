@@ -57,7 +57,8 @@ public final class DateTimeOutput {
         }
         ZoneId zone = settings.zone();
         int offset = DateTimeValues.offsetAt(micros, zone);
-        String abbreviation = settings.style() == DateStyle.ISO ? null : abbreviation(zone, micros);
+        String abbreviation = settings.style() == DateStyle.ISO ? null
+                : settings.zoneAbbreviation() != null ? settings.zoneAbbreviation() : abbreviation(zone, micros);
         return format(micros + offset * 1_000_000L, offset, abbreviation, settings);
     }
 

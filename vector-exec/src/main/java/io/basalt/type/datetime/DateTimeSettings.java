@@ -3,7 +3,6 @@ package io.basalt.type.datetime;
 import static java.util.Objects.requireNonNull;
 
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Locale;
 
 /**
@@ -13,10 +12,11 @@ import java.util.Locale;
  * (casts, result text) captures them from there while the plan is built, so that worker threads never
  * read session state.
  */
-public record DateTimeSettings(ZoneId zone, DateStyle style, DateOrder order, IntervalStyle intervalStyle) {
+public record DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle style, DateOrder order,
+                               IntervalStyle intervalStyle) {
     /** PostgreSQL's defaults: UTC, {@code ISO, MDY}, {@code postgres}. */
     public static final DateTimeSettings DEFAULT =
-            new DateTimeSettings(ZoneOffset.UTC, DateStyle.ISO, DateOrder.MDY, IntervalStyle.POSTGRES);
+            new DateTimeSettings(ZoneId.of("UTC"), null, DateStyle.ISO, DateOrder.MDY, IntervalStyle.POSTGRES);
 
     /** The settings of the session whose statement is being bound or planned on this thread. */
     public static final ScopedValue<DateTimeSettings> CURRENT = ScopedValue.newInstance();
@@ -35,13 +35,14 @@ public record DateTimeSettings(ZoneId zone, DateStyle style, DateOrder order, In
 
     /**
      * Settings from the parameters' texts as SHOW prints them: DateStyle {@code "Postgres, MDY"},
-     * IntervalStyle {@code "postgres_verbose"}.
+     * IntervalStyle {@code "postgres_verbose"}; {@code zoneAbbreviation} is what a zone without names of its
+     * own (a POSIX zone such as {@code UTC+3} or {@code +02:00}) shows as its abbreviation, else null.
      */
-    public static DateTimeSettings of(ZoneId zone, String dateStyle, String intervalStyle) {
+    public static DateTimeSettings of(ZoneId zone, String zoneAbbreviation, String dateStyle, String intervalStyle) {
         int comma = dateStyle.indexOf(',');
         String style = dateStyle.substring(0, comma).strip().toUpperCase(Locale.ROOT);
         String order = dateStyle.substring(comma + 1).strip().toUpperCase(Locale.ROOT);
-        return new DateTimeSettings(zone, DateStyle.valueOf(style), DateOrder.valueOf(order),
+        return new DateTimeSettings(zone, zoneAbbreviation, DateStyle.valueOf(style), DateOrder.valueOf(order),
                 IntervalStyle.valueOf(intervalStyle.toUpperCase(Locale.ROOT)));
     }
 }
