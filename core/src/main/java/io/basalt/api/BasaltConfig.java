@@ -9,8 +9,11 @@ package io.basalt.api;
  * @param memoryLimit bytes of Arrow memory all queries together may hold
  * @param parallelRowThreshold pipelines reading fewer rows run on one thread (system property
  *                    {@code basalt.parallel_row_threshold}; tests lower it to exercise parallel plans)
+ * @param startupSettings configuration parameters every session starts with and RESET returns to, as
+ *                    PostgreSQL's connection options ({@code PGOPTIONS}, {@code PGTZ}, {@code PGDATESTYLE}) set them
  */
-public record BasaltConfig(int vectorSize, int threads, long memoryLimit, long parallelRowThreshold) {
+public record BasaltConfig(int vectorSize, int threads, long memoryLimit, long parallelRowThreshold,
+                           java.util.Map<String, String> startupSettings) {
     public static final int DEFAULT_VECTOR_SIZE = 2048;
 
     public BasaltConfig {
@@ -26,6 +29,11 @@ public record BasaltConfig(int vectorSize, int threads, long memoryLimit, long p
         if (parallelRowThreshold < 0) {
             throw new IllegalArgumentException("parallelRowThreshold must not be negative: " + parallelRowThreshold);
         }
+        startupSettings = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(startupSettings));
+    }
+
+    public BasaltConfig(int vectorSize, int threads, long memoryLimit, long parallelRowThreshold) {
+        this(vectorSize, threads, memoryLimit, parallelRowThreshold, java.util.Map.of());
     }
 
     public BasaltConfig(int vectorSize, int threads, long memoryLimit) {
@@ -41,14 +49,21 @@ public record BasaltConfig(int vectorSize, int threads, long memoryLimit, long p
     }
 
     public BasaltConfig withVectorSize(int newVectorSize) {
-        return new BasaltConfig(newVectorSize, threads, memoryLimit, parallelRowThreshold);
+        return new BasaltConfig(newVectorSize, threads, memoryLimit, parallelRowThreshold, startupSettings);
     }
 
     public BasaltConfig withThreads(int newThreads) {
-        return new BasaltConfig(vectorSize, newThreads, memoryLimit, parallelRowThreshold);
+        return new BasaltConfig(vectorSize, newThreads, memoryLimit, parallelRowThreshold, startupSettings);
     }
 
     public BasaltConfig withParallelRowThreshold(long newThreshold) {
-        return new BasaltConfig(vectorSize, threads, memoryLimit, newThreshold);
+        return new BasaltConfig(vectorSize, threads, memoryLimit, newThreshold, startupSettings);
+    }
+
+    /** This configuration with sessions starting with {@code name} set to {@code value} (checked when opened). */
+    public BasaltConfig withStartupSetting(String name, String value) {
+        java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(startupSettings);
+        settings.put(name, value);
+        return new BasaltConfig(vectorSize, threads, memoryLimit, parallelRowThreshold, settings);
     }
 }

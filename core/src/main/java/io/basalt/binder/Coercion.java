@@ -89,7 +89,11 @@ final class Coercion {
         }
         if (a.id() == b.id()) {
             // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
-            return a.id() == TypeId.VARCHAR ? LogicalType.TEXT : a;
+            return switch (a.id()) {
+                case VARCHAR -> LogicalType.TEXT;
+                case INTERVAL -> LogicalType.INTERVAL;
+                default -> a;
+            };
         }
         return null;
     }

@@ -47,7 +47,7 @@ final class ColumnNaming {
             case "character" -> "bpchar";
             case "timestamp without time zone" -> "timestamp";
             case "timestamp with time zone" -> "timestamptz";
-            default -> typeName;
+            default -> typeName.startsWith("interval ") ? "interval" : typeName;
         };
     }
 }

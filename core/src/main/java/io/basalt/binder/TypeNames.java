@@ -4,6 +4,8 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import io.basalt.type.datetime.IntervalFields;
 import java.util.List;
 import java.util.Set;
 
@@ -36,12 +38,19 @@ public final class TypeNames {
                     modifiers.isEmpty() ? LogicalType.VARCHAR : LogicalType.varchar(modifiers.getFirst());
             case "date" -> LogicalType.DATE;
             case "real", "float4" -> LogicalType.REAL;
-            case "timestamp without time zone", "timestamp" -> LogicalType.TIMESTAMP;
-            case "timestamp with time zone", "timestamptz" -> LogicalType.TIMESTAMPTZ;
-            case "interval" -> LogicalType.INTERVAL;
+            case "timestamp without time zone", "timestamp" -> dateTime(TypeId.TIMESTAMP, modifiers);
+            case "timestamp with time zone", "timestamptz" -> dateTime(TypeId.TIMESTAMPTZ, modifiers);
+            case "interval" -> dateTime(TypeId.INTERVAL, modifiers);
             case "uuid" -> LogicalType.UUID;
             case "bytea" -> LogicalType.BYTEA;
             default -> {
+                if (type.name().startsWith("interval ")) {
+                    int fields = IntervalFields.parse(type.name().substring("interval ".length()));
+                    if (fields > 0) {
+                        LogicalType interval = dateTime(TypeId.INTERVAL, modifiers);
+                        yield new LogicalType(TypeId.INTERVAL, interval.precision(), fields);
+                    }
+                }
                 if (NOT_YET.contains(type.name())) {
                     throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, type.position(),
                             "type " + type.name() + " is not supported yet");
@@ -50,11 +59,35 @@ public final class TypeNames {
                         "type \"" + type.name() + "\" does not exist");
             }
         };
-        if (!modifiers.isEmpty() && !(resolved.isNumeric() || resolved.id() == io.basalt.type.TypeId.VARCHAR)) {
+        if (!modifiers.isEmpty() && !(resolved.isNumeric() || resolved.id() == TypeId.VARCHAR
+                || resolved.id() == TypeId.TIMESTAMP || resolved.id() == TypeId.TIMESTAMPTZ
+                || resolved.id() == TypeId.INTERVAL)) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, type.position(),
                     "type modifier is not allowed for type \"" + type.name() + "\"");
         }
         return resolved;
+    }
+
+    /**
+     * TIMESTAMP(p), TIMESTAMPTZ(p), INTERVAL(p): fractional-second digits kept. PostgreSQL lowers a precision
+     * above 6 to 6 (with a warning, which Basalt does not send yet).
+     */
+    private static LogicalType dateTime(TypeId id, List<Integer> modifiers) {
+        if (modifiers.isEmpty()) {
+            return new LogicalType(id, -1, 0);
+        }
+        if (modifiers.size() > 1) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "invalid type modifier");
+        }
+        int precision = modifiers.getFirst();
+        if (precision < 0) {
+            String name = id == TypeId.INTERVAL ? "INTERVAL" : id == TypeId.TIMESTAMP ? "TIMESTAMP"
+                    : "TIMESTAMP WITH TIME ZONE";
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    id == TypeId.INTERVAL ? "INTERVAL(" + precision + ") precision must not be negative"
+                            : name.replace("TIMESTAMP", "TIMESTAMP(" + precision + ")") + " precision must not be negative");
+        }
+        return new LogicalType(id, Math.min(precision, IntervalFields.MAX_PRECISION), 0);
     }
 
     private static LogicalType numeric(TypeName type) {

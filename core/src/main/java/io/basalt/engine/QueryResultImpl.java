@@ -3,6 +3,7 @@ package io.basalt.engine;
 import io.basalt.api.QueryResult;
 import io.basalt.api.ResultColumn;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -21,6 +22,8 @@ final class QueryResultImpl implements QueryResult {
     private final String commandTag;
     private final List<String> notices;
     private final BufferAllocator allocator;
+    /** The session's date/time settings when the result was made: its text shows dates and times by them. */
+    private final DateTimeSettings dateTimeSettings = DateTimeSettings.current();
     private Runnable onClose = () -> { };
     private boolean closed;
 
@@ -101,7 +104,7 @@ final class QueryResultImpl implements QueryResult {
             batch++;
         }
         VectorSchemaRoot root = batches.get(batch);
-        return ValueAccess.text(root.getVector(column), (int) (row - batchStarts[batch]));
+        return ValueAccess.text(root.getVector(column), (int) (row - batchStarts[batch]), dateTimeSettings);
     }
 
     @Override

@@ -43,6 +43,7 @@ import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.parser.Parser;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -88,7 +89,9 @@ final class SessionImpl implements Session {
             Statement statement = utility.evaluateSettingFunctions(Parser.parseStatement(sql));
             BindContext context = new BindContext(catalog, database.tableFunctions(),
                     new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
-            return track(run(statement, context, sql));
+            // The session's date/time settings hold while the statement is bound and planned.
+            return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
+                    .call(() -> track(run(statement, context, sql)));
         } catch (BasaltException failure) {
             throw failure;
         } catch (OutOfMemoryException failure) {

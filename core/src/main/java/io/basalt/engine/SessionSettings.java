@@ -11,6 +11,7 @@ import io.basalt.engine.setting.ParameterCatalog;
 import io.basalt.engine.setting.TimeZones;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -27,8 +28,9 @@ import java.util.Map;
  * returns to those defaults. Names are matched without regard to case. Names with a dot ({@code myapp.user_id})
  * are custom parameters: any value is accepted and kept as text, as PostgreSQL keeps placeholder variables.
  *
- * <p>What acts on the values today: nothing yet but SHOW, {@code current_setting} and the typed accessors
- * below, which the rest of the engine reads ({@link #timeZone()} for time stamps with time zone, ...).
+ * <p>What acts on the values today: SHOW, {@code current_setting} and the typed accessors below, which the
+ * rest of the engine reads: TimeZone, DateStyle and IntervalStyle reach date/time input and output through
+ * {@link #dateTimeSettings()}.
  * statement_timeout, work_mem, threads and client_min_messages are stored and shown but not enforced.
  *
  * <p>Not thread-safe: a session runs one statement at a time.
@@ -65,7 +67,15 @@ public final class SessionSettings {
                 values.put(key(parameter.name()), parameter.defaultValue());
             }
         }
-        return new SessionSettings(catalog, values, Map.copyOf(values), new LinkedHashMap<>());
+        SessionSettings defaults = new SessionSettings(catalog, values, Map.copyOf(values), new LinkedHashMap<>());
+        if (config.startupSettings().isEmpty()) {
+            return defaults;
+        }
+        // Startup settings (PostgreSQL's connection options) are checked like SET and become what RESET returns to.
+        for (Map.Entry<String, String> setting : config.startupSettings().entrySet()) {
+            defaults.set(setting.getKey(), setting.getValue(), new java.util.ArrayList<>());
+        }
+        return defaults.copy();
     }
 
     /** A new session's settings: these values, which RESET will return to. */
@@ -237,6 +247,11 @@ public final class SessionSettings {
     /** TimeZone as a zone: named zones keep their rules, numeric and POSIX offsets are fixed offsets. */
     public ZoneId timeZone() {
         return TimeZones.zoneOf(show("TimeZone"));
+    }
+
+    /** TimeZone, DateStyle and IntervalStyle, as date/time input and output read them. */
+    public DateTimeSettings dateTimeSettings() {
+        return DateTimeSettings.of(timeZone(), TimeZones.abbreviationOf(show("TimeZone")), dateStyle(), intervalStyle());
     }
 
     /** DateStyle as SHOW prints it: output style, comma, field order ({@code ISO, MDY}). */

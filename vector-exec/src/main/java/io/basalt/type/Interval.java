@@ -9,6 +9,10 @@ package io.basalt.type;
 public record Interval(int months, int days, long micros) implements Comparable<Interval> {
     public static final long MICROS_PER_DAY = 86_400_000_000L;
     public static final Interval ZERO = new Interval(0, 0, 0);
+    /** The interval later than every other ('infinity'): every field at its maximum. */
+    public static final Interval INFINITY = new Interval(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+    /** The interval earlier than every other ('-infinity'): every field at its minimum. */
+    public static final Interval MINUS_INFINITY = new Interval(Integer.MIN_VALUE, Integer.MIN_VALUE, Long.MIN_VALUE);
 
     /** The interval as one 128-bit-safe comparison key, in microseconds (as a double is too coarse). */
     public java.math.BigInteger normalizedMicros() {
@@ -27,8 +31,23 @@ public record Interval(int months, int days, long micros) implements Comparable<
         return normalizedMicros().compareTo(other.normalizedMicros());
     }
 
+    public boolean isFinite() {
+        return !equals(INFINITY) && !equals(MINUS_INFINITY);
+    }
+
+    /**
+     * {@code -this}; the infinities swap.
+     *
+     * @throws ArithmeticException when a field is at its minimum and has no negation
+     */
     public Interval negate() {
-        return new Interval(-months, -days, -micros);
+        if (equals(INFINITY)) {
+            return MINUS_INFINITY;
+        }
+        if (equals(MINUS_INFINITY)) {
+            return INFINITY;
+        }
+        return new Interval(Math.negateExact(months), Math.negateExact(days), Math.negateExact(micros));
     }
 
     public Interval plus(Interval other) {

@@ -13,7 +13,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * A SQL type with its modifiers: {@code precision}/{@code scale} for NUMERIC (precision -1 means
- * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited).
+ * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited), {@code precision}
+ * as the fractional-second digits of TIMESTAMP, TIMESTAMPTZ and INTERVAL (-1: all six), {@code scale} as an
+ * INTERVAL's field qualifier (a set of {@code io.basalt.type.datetime.IntervalFields}; 0: all fields).
  *
  * <p>Every Arrow {@link Field} Basalt produces carries its logical type in the metadata key
  * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
@@ -118,6 +120,10 @@ public record LogicalType(TypeId id, int precision, int scale) {
         return switch (id) {
             case NUMERIC -> precision < 0 ? "numeric" : "numeric(" + precision + "," + scale + ")";
             case VARCHAR -> precision < 0 ? "character varying" : "character varying(" + precision + ")";
+            case TIMESTAMP -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") without time zone";
+            case TIMESTAMPTZ -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") with time zone";
+            case INTERVAL -> "interval" + io.basalt.type.datetime.IntervalFields.display(scale)
+                    + (precision < 0 ? "" : "(" + precision + ")");
             default -> id.pgName();
         };
     }

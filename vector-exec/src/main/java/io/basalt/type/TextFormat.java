@@ -1,12 +1,16 @@
 package io.basalt.type;
 
+import io.basalt.type.datetime.DateTimeOutput;
+import io.basalt.type.datetime.DateTimeSettings;
+import io.basalt.type.datetime.IntervalOutput;
+import io.basalt.type.datetime.IntervalStyle;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 
 /**
  * PostgreSQL's text output for each type (what {@code psql} shows): booleans as {@code t}/{@code f},
  * NUMERIC with its scale, doubles in the shortest form that reads back exactly (PostgreSQL 12+ with
- * {@code extra_float_digits = 1}), dates in ISO style with a {@code BC} suffix before year 1.
+ * {@code extra_float_digits = 1}). Dates, timestamps and intervals, whose text depends on the session's
+ * settings, are printed by {@code io.basalt.type.datetime}; the two shortcuts here use the defaults.
  */
 public final class TextFormat {
     private TextFormat() {
@@ -25,22 +29,9 @@ public final class TextFormat {
         return value.toPlainString();
     }
 
-    /** Days since 1970-01-01 as {@code YYYY-MM-DD}, or {@code YYYY-MM-DD BC}. */
+    /** Days since 1970-01-01 as {@code YYYY-MM-DD}, or {@code YYYY-MM-DD BC} (the ISO DateStyle). */
     public static String formatDate(long epochDay) {
-        LocalDate date = LocalDate.ofEpochDay(epochDay);
-        int year = date.getYear();
-        StringBuilder out = new StringBuilder(13);
-        boolean bc = year <= 0;
-        int shownYear = bc ? 1 - year : year;
-        appendPadded(out, shownYear, 4);
-        out.append('-');
-        appendPadded(out, date.getMonthValue(), 2);
-        out.append('-');
-        appendPadded(out, date.getDayOfMonth(), 2);
-        if (bc) {
-            out.append(" BC");
-        }
-        return out.toString();
+        return DateTimeOutput.formatDate(epochDay, DateTimeSettings.DEFAULT);
     }
 
     /**
@@ -87,113 +78,9 @@ public final class TextFormat {
         return out.toString();
     }
 
-    /** A timestamp (microseconds since 1970 in {@code zone}'s wall clock) as {@code 2024-01-02 03:04:05.12}. */
-    public static String formatTimestamp(long micros) {
-        StringBuilder out = new StringBuilder(32);
-        appendTimestamp(out, java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                (int) Math.floorMod(micros, 1_000_000L) * 1000, java.time.ZoneOffset.UTC), false);
-        return out.toString();
-    }
-
-    /** A timestamptz (microseconds since 1970 UTC) shown in {@code zone}: {@code 2024-01-02 03:04:05+00}. */
-    public static String formatTimestampTz(long micros, java.time.ZoneId zone) {
-        java.time.Instant instant = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                Math.floorMod(micros, 1_000_000L) * 1000);
-        java.time.ZonedDateTime local = instant.atZone(zone);
-        StringBuilder out = new StringBuilder(40);
-        boolean bc = local.getYear() <= 0;
-        appendTimestamp(out, local.toLocalDateTime(), true);
-        int offset = local.getOffset().getTotalSeconds();
-        out.append(offset < 0 ? '-' : '+');
-        int absolute = Math.abs(offset);
-        appendPadded(out, absolute / 3600, 2);
-        if (absolute % 3600 != 0) {
-            out.append(':');
-            appendPadded(out, absolute % 3600 / 60, 2);
-            if (absolute % 60 != 0) {
-                out.append(':');
-                appendPadded(out, absolute % 60, 2);
-            }
-        }
-        if (bc) {
-            out.append(" BC");
-        }
-        return out.toString();
-    }
-
-    private static void appendTimestamp(StringBuilder out, java.time.LocalDateTime time, boolean zoneFollows) {
-        int year = time.getYear();
-        boolean bc = year <= 0;
-        appendPadded(out, bc ? 1 - year : year, 4);
-        out.append('-');
-        appendPadded(out, time.getMonthValue(), 2);
-        out.append('-');
-        appendPadded(out, time.getDayOfMonth(), 2);
-        out.append(' ');
-        appendClock(out, time.getHour(), time.getMinute(), time.getSecond(), time.getNano() / 1000);
-        if (bc && !zoneFollows) {
-            out.append(" BC");
-        }
-    }
-
-    private static void appendClock(StringBuilder out, long hours, int minutes, int seconds, int micros) {
-        if (hours < 10) {
-            out.append('0');
-        }
-        out.append(hours).append(':');
-        appendPadded(out, minutes, 2);
-        out.append(':');
-        appendPadded(out, seconds, 2);
-        if (micros != 0) {
-            String fraction = Integer.toString(1_000_000 + micros).substring(1);
-            int end = fraction.length();
-            while (fraction.charAt(end - 1) == '0') {
-                end--;
-            }
-            out.append('.').append(fraction, 0, end);
-        }
-    }
-
-    /** PostgreSQL's default ({@code postgres}) interval style: {@code 1 year 2 mons 3 days 04:05:06.5}. */
+    /** An interval in PostgreSQL's default ({@code postgres}) style: {@code 1 year 2 mons 3 days 04:05:06.5}. */
     public static String formatInterval(Interval interval) {
-        StringBuilder out = new StringBuilder(40);
-        int years = interval.months() / 12;
-        int months = interval.months() % 12;
-        boolean negativeSeen = false;
-        boolean anyField = false;
-        for (int field = 0; field < 3; field++) {
-            long value = field == 0 ? years : field == 1 ? months : interval.days();
-            if (value == 0) {
-                continue;
-            }
-            if (anyField) {
-                out.append(' ');
-            }
-            if (negativeSeen && value > 0) {
-                out.append('+');
-            }
-            // PostgreSQL uses the singular only for exactly 1 ("-1 days").
-            out.append(value).append(' ').append(field == 0 ? (value == 1 ? "year" : "years")
-                    : field == 1 ? (value == 1 ? "mon" : "mons") : (value == 1 ? "day" : "days"));
-            negativeSeen |= value < 0;
-            anyField = true;
-        }
-        long micros = interval.micros();
-        if (micros != 0 || !anyField) {
-            if (anyField) {
-                out.append(' ');
-            }
-            if (micros < 0) {
-                out.append('-');
-            } else if (negativeSeen) {
-                out.append('+');
-            }
-            long absolute = Math.abs(micros);
-            long totalSeconds = absolute / 1_000_000L;
-            appendClock(out, totalSeconds / 3600, (int) (totalSeconds % 3600 / 60), (int) (totalSeconds % 60),
-                    (int) (absolute % 1_000_000L));
-        }
-        return out.toString();
+        return IntervalOutput.format(interval, IntervalStyle.POSTGRES);
     }
 
     private static void appendPadded(StringBuilder out, int value, int width) {

@@ -2,10 +2,10 @@ package io.basalt.type;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.type.datetime.DateTimeConversion;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -18,9 +18,6 @@ import java.util.regex.Pattern;
 public final class ValueConversion {
     private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
-    private static final Pattern COMPACT_DATE = Pattern.compile("(\\d{4})(\\d{2})(\\d{2})");
-    private static final Pattern SLASHED_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{1,7})");
-    private static final Pattern ISO_DATE = Pattern.compile("(\\d{1,7})-(\\d{1,2})-(\\d{1,2})( BC)?");
 
     private ValueConversion() {
     }
@@ -29,11 +26,31 @@ public final class ValueConversion {
      * @param explicit true for CAST / {@code ::}, false for assignment (INSERT) and implicit coercion
      */
     public static Object convert(Object value, LogicalType from, LogicalType to, boolean explicit) {
+        return convert(value, from, to, explicit, DateTimeSettings.current());
+    }
+
+    /**
+     * Like {@link #convert(Object, LogicalType, LogicalType, boolean)}, with the session settings that
+     * date/time conversions depend on given explicitly (for conversions at run time, off the session's thread).
+     */
+    public static Object convert(Object value, LogicalType from, LogicalType to, boolean explicit,
+                                 DateTimeSettings settings) {
         if (value == null) {
             return null;
         }
         if (from.isString() && !to.isString()) {
-            return parse((String) value, to);
+            return parse((String) value, to, settings);
+        }
+        if (to.isString() && isDateTimeOrInterval(from)) {
+            String text = DateTimeConversion.format(value, from, settings);
+            return to.id() == TypeId.VARCHAR ? limitLength(text, to, explicit) : text;
+        }
+        if (isDateTimeOrInterval(to)) {
+            Object converted = DateTimeConversion.convert(value, from, to, settings);
+            if (converted == null) {
+                throw cannotCast(from, to);
+            }
+            return converted;
         }
         return switch (to.id()) {
             case BOOLEAN -> toBoolean(value, from);
@@ -42,13 +59,7 @@ public final class ValueConversion {
             case BIGINT -> toLong(value, from, "bigint");
             case DOUBLE -> toDouble(value, from);
             case REAL -> toReal(toDouble(value, from));
-            case TIMESTAMP, TIMESTAMPTZ -> toTimestamp(value, from, to);
-            case INTERVAL -> {
-                if (from.id() == TypeId.INTERVAL) {
-                    yield value;
-                }
-                throw cannotCast(from, to);
-            }
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(toDecimal(value, from), to);
             case UUID, BYTEA -> {
                 if (from.id() == to.id()) {
@@ -56,18 +67,25 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
-            case DATE -> switch (from.id()) {
-                case DATE -> value;
-                case TIMESTAMP, TIMESTAMPTZ -> Math.floorDiv((Long) value, Interval.MICROS_PER_DAY);
-                default -> throw cannotCast(from, to);
-            };
             case TEXT, UNKNOWN -> toText(value, from);
             case VARCHAR -> limitLength(toText(value, from), to, explicit);
         };
     }
 
-    /** Parses PostgreSQL's text input of {@code type}. */
+    private static boolean isDateTimeOrInterval(LogicalType type) {
+        return type.isDateTime() || type.id() == TypeId.INTERVAL;
+    }
+
+    /** Parses PostgreSQL's text input of {@code type}, with the current session's date/time settings. */
     public static Object parse(String text, LogicalType type) {
+        return parse(text, type, DateTimeSettings.current());
+    }
+
+    /** Parses PostgreSQL's text input of {@code type}. */
+    public static Object parse(String text, LogicalType type, DateTimeSettings settings) {
+        if (isDateTimeOrInterval(type)) {
+            return DateTimeConversion.parse(text, type, settings);
+        }
         return switch (type.id()) {
             case BOOLEAN -> parseBoolean(text);
             case SMALLINT -> checkInputRange(parseInteger(text, "smallint"), Short.MIN_VALUE, Short.MAX_VALUE, text, "smallint");
@@ -75,11 +93,8 @@ public final class ValueConversion {
             case BIGINT -> parseInteger(text, "bigint");
             case DOUBLE -> parseDouble(text, "double precision");
             case REAL -> toReal(parseDouble(text, "real"));
-            case TIMESTAMP -> DateTimeInput.parseTimestamp(text);
-            case TIMESTAMPTZ -> DateTimeInput.parseTimestampTz(text, java.time.ZoneOffset.UTC);
-            case INTERVAL -> DateTimeInput.parseInterval(text);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
-            case DATE -> parseDate(text);
             case UUID -> Uuid.parse(text);
             case BYTEA -> ByteaText.parse(text);
             case TEXT, UNKNOWN -> text;
@@ -178,12 +193,9 @@ public final class ValueConversion {
             case DOUBLE -> TextFormat.formatDouble((Double) value);
             case REAL -> TextFormat.formatReal((Double) value);
             case NUMERIC -> toDecimal(value, from).toPlainString();
-            case DATE -> TextFormat.formatDate((Long) value);
-            case TIMESTAMP -> TextFormat.formatTimestamp((Long) value);
-            case TIMESTAMPTZ -> TextFormat.formatTimestampTz((Long) value, java.time.ZoneOffset.UTC);
-            case INTERVAL -> TextFormat.formatInterval((Interval) value);
             case UUID -> value.toString();
             case BYTEA -> ByteaText.formatHex((ByteString) value);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
         };
     }
@@ -245,14 +257,6 @@ public final class ValueConversion {
         return rounded;
     }
 
-    private static long toTimestamp(Object value, LogicalType from, LogicalType to) {
-        return switch (from.id()) {
-            case DATE -> Math.multiplyExact((Long) value, Interval.MICROS_PER_DAY);
-            case TIMESTAMP, TIMESTAMPTZ -> (Long) value;
-            default -> throw cannotCast(from, to);
-        };
-    }
-
     private static double parseDouble(String text, String typeName) {
         String trimmed = text.strip();
         switch (trimmed.toLowerCase(Locale.ROOT)) {
@@ -299,34 +303,6 @@ public final class ValueConversion {
             }
         }
         throw invalidInput("boolean", text);
-    }
-
-    private static long parseDate(String text) {
-        String trimmed = text.strip();
-        java.util.regex.Matcher compact = COMPACT_DATE.matcher(trimmed);
-        if (compact.matches()) {
-            trimmed = compact.group(1) + "-" + compact.group(2) + "-" + compact.group(3);
-        }
-        java.util.regex.Matcher slashed = SLASHED_DATE.matcher(trimmed);
-        if (slashed.matches()) {
-            // DateStyle MDY, PostgreSQL's default.
-            trimmed = slashed.group(3) + "-" + slashed.group(1) + "-" + slashed.group(2);
-        }
-        java.util.regex.Matcher iso = ISO_DATE.matcher(trimmed);
-        if (!iso.matches()) {
-            throw BasaltException.of(SqlState.INVALID_DATETIME_FORMAT,
-                    "invalid input syntax for type date: \"" + text + "\"");
-        }
-        int year = Integer.parseInt(iso.group(1));
-        if (iso.group(4) != null) {
-            year = 1 - year;
-        }
-        try {
-            return LocalDate.of(year, Integer.parseInt(iso.group(2)), Integer.parseInt(iso.group(3))).toEpochDay();
-        } catch (DateTimeException invalid) {
-            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "date/time field value out of range: \"" + text + "\"");
-        }
     }
 
     private static BasaltException invalidInput(String typeName, String text) {

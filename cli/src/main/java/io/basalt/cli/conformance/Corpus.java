@@ -32,25 +32,34 @@ public final class Corpus {
     private final String name;
     private final Path directory;
     private final List<String> files;
-    private final List<String> settings;
+    private final Map<String, String> settings;
     private final Map<String, String> variables;
     private final boolean regressionSetup;
 
-    private Corpus(String name, Path directory, List<String> files, List<String> settings, Map<String, String> variables,
+    private Corpus(String name, Path directory, List<String> files, Map<String, String> settings, Map<String, String> variables,
                    boolean regressionSetup) {
         this.name = requireNonNull(name, "name is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.files = List.copyOf(files);
-        this.settings = List.copyOf(settings);
+        this.settings = settings;
         this.variables = Map.copyOf(variables);
         this.regressionSetup = regressionSetup;
+    }
+
+    /** {@code name, value, name, value, ...} as a map that keeps their order. */
+    private static Map<String, String> orderedMap(String... namesAndValues) {
+        Map<String, String> map = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return java.util.Collections.unmodifiableMap(map);
     }
 
     /** The seeds in {@code conformance/seeds}, all scripts in name order. */
     public static Corpus seeds(Path conformance) {
         Path directory = conformance.resolve(SEEDS);
         return new Corpus(SEEDS, directory, scriptNames(directory),
-                List.of("SET TimeZone = 'UTC'", "SET DateStyle = 'ISO, MDY'"), Map.of(), false);
+                orderedMap("TimeZone", "UTC", "DateStyle", "ISO, MDY"), Map.of(), false);
     }
 
     /**
@@ -60,8 +69,8 @@ public final class Corpus {
      */
     public static Corpus pgRegress(Path conformance, Path buildDirectory) {
         Path directory = conformance.resolve(PG_REGRESS);
-        List<String> settings = List.of("SET TimeZone = 'America/Los_Angeles'", "SET DateStyle = 'Postgres, MDY'",
-                "SET IntervalStyle = 'postgres_verbose'");
+        Map<String, String> settings = orderedMap("TimeZone", "America/Los_Angeles", "DateStyle", "Postgres, MDY",
+                "IntervalStyle", "postgres_verbose");
         // What the scripts read with \getenv from pg_regress's environment, and psql's -v options of pg_regress.
         Map<String, String> variables = Map.of(
                 "abs_srcdir", directory.toAbsolutePath().toString(),

@@ -3,6 +3,8 @@ package io.basalt.cli.conformance;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,15 +12,15 @@ import java.util.Map;
  * How a session is prepared before a conformance script runs in it, standing in for what
  * PostgreSQL's test harness arranges outside the script.
  *
- * @param settings      statements run first, their output not shown (e.g. {@code SET TimeZone = ...},
- *                      where the harness sets PGTZ)
+ * @param settings      configuration parameters the session starts with and RESET returns to, as the
+ *                      harness's connection options set them (TimeZone from PGTZ, DateStyle from PGDATESTYLE)
  * @param variables     psql variables set as if with {@code -v} (e.g. {@code abs_srcdir}, which the
  *                      scripts read with {@code \getenv} from the harness's environment)
  * @param prerequisites scripts run silently in the same session before this one (e.g. {@code test_setup})
  */
-public record ScriptSetup(List<String> settings, Map<String, String> variables, List<Path> prerequisites) {
+public record ScriptSetup(Map<String, String> settings, Map<String, String> variables, List<Path> prerequisites) {
     public ScriptSetup {
-        settings = List.copyOf(settings);
+        settings = Collections.unmodifiableMap(new LinkedHashMap<>(settings));
         variables = Map.copyOf(requireNonNull(variables, "variables is null"));
         prerequisites = List.copyOf(prerequisites);
     }

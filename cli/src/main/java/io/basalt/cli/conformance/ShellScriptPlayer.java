@@ -1,8 +1,8 @@
 package io.basalt.cli.conformance;
 
 import io.basalt.api.Basalt;
+import io.basalt.api.BasaltConfig;
 import io.basalt.api.Database;
-import io.basalt.api.QueryResult;
 import io.basalt.cli.command.MetaCommandDispatcher;
 import io.basalt.cli.error.ErrorReport;
 import io.basalt.cli.format.PrintSettings;
@@ -38,15 +38,8 @@ public final class ShellScriptPlayer {
 
     public static PlayedScript play(String script, ScriptSetup setup) {
         List<String> notes = new ArrayList<>();
-        try (Database database = Basalt.inMemory();
+        try (Database database = open(setup.settings(), notes);
              ErrorRecordingSession session = new ErrorRecordingSession(database.connect())) {
-            for (String setting : setup.settings()) {
-                try (QueryResult ignored = session.execute(setting)) {
-                    // only the effect matters
-                } catch (RuntimeException e) {
-                    notes.add("setting not applied: " + setting + ": " + ErrorReport.of(e).message());
-                }
-            }
             for (Path prerequisite : setup.prerequisites()) {
                 run(session, read(prerequisite), prerequisite.getFileName().toString(), setup.variables(), EchoMode.NONE,
                         OutputStream.nullOutputStream(), notes);
@@ -57,6 +50,22 @@ public final class ShellScriptPlayer {
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             return new PlayedScript(captured.toString(StandardCharsets.UTF_8), session.sqlStates(), notes, elapsed);
         }
+    }
+
+    /** A fresh in-memory database whose sessions start with {@code settings}; one that is refused becomes a note. */
+    private static Database open(Map<String, String> settings, List<String> notes) {
+        BasaltConfig config = BasaltConfig.defaults();
+        for (Map.Entry<String, String> setting : settings.entrySet()) {
+            BasaltConfig candidate = config.withStartupSetting(setting.getKey(), setting.getValue());
+            try {
+                Basalt.inMemory(candidate).close();
+                config = candidate;
+            } catch (RuntimeException e) {
+                notes.add("setting not applied: " + setting.getKey() + " = " + setting.getValue() + ": "
+                        + ErrorReport.of(e).message());
+            }
+        }
+        return Basalt.inMemory(config);
     }
 
     /** Reads a script as the shell reads one (UTF-8). */

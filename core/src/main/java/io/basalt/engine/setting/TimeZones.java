@@ -28,9 +28,9 @@ import java.util.regex.Pattern;
 public final class TimeZones {
     private static final int MAX_POSIX_HOURS = 167;
     private static final int MAX_JAVA_OFFSET_SECONDS = 18 * 3600;
-    /** {@code STD offset}: a name of letters or an angle-bracketed name, then a POSIX offset (hours west). */
+    /** {@code STD offset}: a name of letters (maybe none) or an angle-bracketed name, then a POSIX offset (hours west). */
     private static final Pattern POSIX = Pattern.compile(
-            "([A-Za-z]+|<[A-Za-z0-9+:-]+>)([+-]?)(\\d{1,3})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
+            "([A-Za-z]*|<[A-Za-z0-9+:-]+>)([+-]?)(\\d{1,3})(?::(\\d{1,2})(?::(\\d{1,2}))?)?");
     private static final Map<String, String> NAMES = new HashMap<>();
 
     static {
@@ -132,6 +132,19 @@ public final class TimeZones {
         }
         long total = hours * 3600 + minutes * 60 + seconds;
         return posix.group(2).equals("-") ? -total : total;
+    }
+
+    /**
+     * The abbreviation date/time output shows for a POSIX zone printed by {@link #canonical} (its name, without
+     * angle brackets; empty for {@code +02:00}), or null for a zone of the tz database, which has its own.
+     */
+    public static String abbreviationOf(String canonical) {
+        Matcher posix = POSIX.matcher(canonical);
+        if (!posix.matches()) {
+            return null;
+        }
+        String name = posix.group(1);
+        return name.startsWith("<") ? name.substring(1, name.length() - 1) : name;
     }
 
     /** The zone a value printed by {@link #canonical} stands for. */

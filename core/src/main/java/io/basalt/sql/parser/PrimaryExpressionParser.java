@@ -152,7 +152,7 @@ final class PrimaryExpressionParser extends ParserBase {
             Token text = tokens.next();
             TypeName type = new TypeName(TypeNameParser.genericName(parts), List.of(), 0, first.position());
             if (type.name().equals("interval")) {
-                grammar.types().rejectIntervalFields();
+                type = grammar.types().withIntervalFields(type);
             }
             return new Expression.TypedLiteral(type, text.value(), text.position());
         }
@@ -182,7 +182,7 @@ final class PrimaryExpressionParser extends ParserBase {
         }
         Token text = tokens.next();
         if (type.name().equals("interval")) {
-            grammar.types().rejectIntervalFields();
+            type = grammar.types().withIntervalFields(type);
         }
         return new Expression.TypedLiteral(type, text.value(), text.position());
     }

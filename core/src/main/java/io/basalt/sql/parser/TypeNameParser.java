@@ -18,7 +18,8 @@ import java.util.Map;
  * ({@code int4}, {@code float8}, {@code timestamptz}, {@code bool}, ...) both become the names
  * {@code format_type} prints ({@code integer}, {@code double precision}, {@code character varying},
  * {@code timestamp with time zone}, ...). Any other name is kept as written (already case-folded), with a
- * leading {@code pg_catalog.} dropped. Modifiers must be integer constants; {@code []}, {@code [n]} and
+ * leading {@code pg_catalog.} dropped. An interval's field qualifier joins its name ({@code interval day to
+ * second}), with a {@code SECOND(p)} precision as its modifier. Modifiers must be integer constants; {@code []}, {@code [n]} and
  * {@code ARRAY} count as array dimensions. {@code CHARACTER} and {@code BIT} without a length mean length 1,
  * as in PostgreSQL.
  */
@@ -226,62 +227,85 @@ final class TypeNameParser extends ParserBase {
     }
 
     private TypeName intervalType(int position) {
-        List<Integer> modifiers = List.of();
         if (tokens.accept(TokenKind.LEFT_PAREN)) {
-            modifiers = List.of(integerConstant());
+            List<Integer> modifiers = List.of(integerConstant());
             tokens.expect(TokenKind.RIGHT_PAREN);
+            return new TypeName("interval", modifiers, 0, position);
         }
-        rejectIntervalFields();
-        return new TypeName("interval", modifiers, 0, position);
+        return withIntervalFields(new TypeName("interval", List.of(), 0, position));
     }
 
     /**
-     * {@code YEAR TO MONTH}, {@code DAY TO SECOND(3)} and the other field qualifiers that restrict an interval
-     * are read as PostgreSQL reads them, then rejected: the syntax tree has no place for them yet.
+     * {@code interval} followed by a field qualifier ({@code YEAR TO MONTH}, {@code DAY TO SECOND(3)}, ...)
+     * as PostgreSQL's grammar allows them: the qualifier joins the name ({@code interval day to second}) and a
+     * {@code SECOND(p)} precision becomes the modifier. Without a qualifier (or when {@code interval} already
+     * has a precision) the type is returned as it is.
      */
-    void rejectIntervalFields() {
+    TypeName withIntervalFields(TypeName interval) {
         Keyword keyword = current().keyword();
-        if (keyword == null) {
-            return;
+        if (keyword == null || !interval.modifiers().isEmpty()) {
+            return interval;
         }
+        String last;
+        List<Integer> precision = List.of();
+        String first = keyword.name().toLowerCase(java.util.Locale.ROOT);
         switch (keyword) {
             case YEAR -> {
                 tokens.next();
-                if (tokens.accept(Keyword.TO)) {
-                    tokens.expect(Keyword.MONTH);
-                }
+                last = tokens.accept(Keyword.TO) ? expectField(Keyword.MONTH) : null;
             }
-            case MONTH -> tokens.next();
+            case MONTH -> {
+                tokens.next();
+                last = null;
+            }
             case DAY, HOUR -> {
                 tokens.next();
                 if (tokens.accept(Keyword.TO)) {
                     if (tokens.at(Keyword.MINUTE) || (keyword == Keyword.DAY && tokens.at(Keyword.HOUR))) {
-                        tokens.next();
+                        last = tokens.next().keyword().name().toLowerCase(java.util.Locale.ROOT);
                     } else {
-                        secondField();
+                        precision = secondField();
+                        last = "second";
                     }
+                } else {
+                    last = null;
                 }
             }
             case MINUTE -> {
                 tokens.next();
                 if (tokens.accept(Keyword.TO)) {
-                    secondField();
+                    precision = secondField();
+                    last = "second";
+                } else {
+                    last = null;
                 }
             }
-            case SECOND -> secondField();
+            case SECOND -> {
+                precision = secondField();
+                last = null;
+            }
             default -> {
-                return;
+                return interval;
             }
         }
-        throw unsupported("interval field qualifiers");
+        String name = "interval " + first + (last == null ? "" : " to " + last);
+        return new TypeName(name, precision, 0, interval.position());
     }
 
-    private void secondField() {
+    private String expectField(Keyword field) {
+        tokens.expect(field);
+        return field.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** {@code SECOND [(p)]}: the precision, if given. */
+    private List<Integer> secondField() {
         tokens.expect(Keyword.SECOND);
         if (tokens.accept(TokenKind.LEFT_PAREN)) {
-            integerConstant();
+            int precision = integerConstant();
             tokens.expect(TokenKind.RIGHT_PAREN);
+            return List.of(precision);
         }
+        return List.of();
     }
 
     /**

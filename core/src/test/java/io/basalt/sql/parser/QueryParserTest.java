@@ -143,7 +143,6 @@ class QueryParserTest {
                 .isEqualTo("(unsupported \"WITHIN GROUP\")");
         assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY"))
                 .isEqualTo("(unsupported \"WITH ORDINALITY\")");
-        assertThat(tree("SELECT INTERVAL '1' DAY")).isEqualTo("(unsupported \"interval field qualifiers\")");
         assertThat(tree("SELECT B'101'")).isEqualTo("(unsupported \"bit string constants\")");
     }
 }

@@ -7,6 +7,7 @@ import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import io.basalt.type.PhysicalType;
 import io.basalt.type.ValueConversion;
+import io.basalt.type.datetime.DateTimeSettings;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -16,13 +17,21 @@ import org.apache.arrow.vector.SmallIntVector;
 /**
  * Converts values to {@code type}. Widening between integer types and to double precision runs as
  * tight loops; every other conversion goes value by value through {@link ValueConversion}, which holds
- * PostgreSQL's rules (boxing there is accepted: those casts are rare in hot paths).
+ * PostgreSQL's rules (boxing there is accepted: those casts are rare in hot paths). Conversions of dates
+ * and times to and from text or between kinds use the session's {@code settings}, captured when the plan
+ * was built.
  */
-public record CastExpression(PhysicalExpression operand, LogicalType type, boolean explicit)
+public record CastExpression(PhysicalExpression operand, LogicalType type, boolean explicit, DateTimeSettings settings)
         implements PhysicalExpression {
     public CastExpression {
         requireNonNull(operand, "operand is null");
         requireNonNull(type, "type is null");
+        requireNonNull(settings, "settings is null");
+    }
+
+    /** A cast with the settings of the session whose statement is being planned. */
+    public CastExpression(PhysicalExpression operand, LogicalType type, boolean explicit) {
+        this(operand, type, explicit, DateTimeSettings.current());
     }
 
     @Override
@@ -36,7 +45,7 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
         FieldVector out = context.newVector(type, rows);
         if (!widen(in, out, rows, from) && !rescale(in, out, rows, from)) {
             for (int i = 0; i < rows; i++) {
-                ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit));
+                ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit, settings));
             }
         }
         out.setValueCount(rows);

@@ -8,6 +8,8 @@ import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TextFormat;
 import io.basalt.type.Uuid;
+import io.basalt.type.datetime.DateTimeConversion;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
@@ -95,29 +97,36 @@ public final class ValueAccess {
         }
     }
 
-    /** PostgreSQL's text output of the value at {@code row}, or null for SQL NULL. */
+    /** PostgreSQL's text output of the value at {@code row}, or null for SQL NULL, with default date/time settings. */
     public static String text(FieldVector vector, int row) {
+        return text(vector, row, DateTimeSettings.current());
+    }
+
+    /** PostgreSQL's text output of the value at {@code row}, or null; dates and times as {@code settings} say. */
+    public static String text(FieldVector vector, int row, DateTimeSettings settings) {
         if (vector.isNull(row)) {
             return null;
         }
         LogicalType type = LogicalType.of(vector.getField());
-        return text(type, get(vector, row));
+        return text(type, get(vector, row), settings);
+    }
+
+    /** PostgreSQL's text output of a canonical value of {@code type}, or null, with the current session's settings. */
+    public static String text(LogicalType type, Object value) {
+        return text(type, value, DateTimeSettings.current());
     }
 
     /** PostgreSQL's text output of a canonical value of {@code type}, or null. */
-    public static String text(LogicalType type, Object value) {
+    public static String text(LogicalType type, Object value, DateTimeSettings settings) {
         if (value == null) {
             return null;
         }
         return switch (type.id()) {
             case BOOLEAN -> TextFormat.formatBoolean((Boolean) value);
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
-            case DATE -> TextFormat.formatDate((Long) value);
             case DOUBLE -> TextFormat.formatDouble((Double) value);
             case REAL -> TextFormat.formatReal((Double) value);
-            case TIMESTAMP -> TextFormat.formatTimestamp((Long) value);
-            case TIMESTAMPTZ -> TextFormat.formatTimestampTz((Long) value, java.time.ZoneOffset.UTC);
-            case INTERVAL -> TextFormat.formatInterval((Interval) value);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, type, settings);
             case NUMERIC -> type.isScaledLong()
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);
