@@ -102,7 +102,13 @@ public final class QueryBinder {
                 }
             }
         }
-        OrderBinding order = bindOrderBy(query.orderBy(), names, items, binder);
+        List<OrderItem> orderBy = query.orderBy();
+        if (!select.distinctOn().isEmpty() && orderBy.isEmpty()) {
+            orderBy = asOrderItems(select.distinctOn());
+        }
+        OrderBinding order = bindOrderBy(orderBy, names, items, binder);
+        List<Integer> distinctKeys = select.distinctOn().isEmpty() ? null
+                : distinctOnKeys(bindOrderBy(asOrderItems(select.distinctOn()), names, items, binder), order, items);
         boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
                 || containsAggregate(order.hiddenExpressions());
         BoundExpression having = null;
@@ -156,7 +162,44 @@ public final class QueryBinder {
             }
             plan = new LogicalPlan.Aggregate(plan, keys, List.of());
         }
-        return applyOrderAndLimit(plan, names, order, query);
+        return applyOrderAndLimit(plan, names, order, query, distinctKeys);
+    }
+
+    private static List<OrderItem> asOrderItems(List<Expression> expressions) {
+        List<OrderItem> items = new ArrayList<>();
+        for (Expression expression : expressions) {
+            items.add(new OrderItem(expression, false, null, expression.position()));
+        }
+        return items;
+    }
+
+    /**
+     * The sort columns DISTINCT ON compares: its expressions must be, in any order, the leading ORDER BY
+     * expressions (42P10 otherwise, as PostgreSQL requires).
+     */
+    private static List<Integer> distinctOnKeys(OrderBinding on, OrderBinding order, List<BoundExpression> items) {
+        int count = on.columns().size();
+        boolean matches = order.columns().size() >= count;
+        for (int i = 0; matches && i < count; i++) {
+            BoundExpression onExpression = expressionAt(on, on.columns().get(i), items);
+            BoundExpression orderExpression = expressionAt(order, order.columns().get(i), items);
+            boolean onFound = false;
+            boolean orderFound = false;
+            for (int j = 0; j < count; j++) {
+                onFound |= ExpressionEquivalence.same(onExpression, expressionAt(order, order.columns().get(j), items));
+                orderFound |= ExpressionEquivalence.same(orderExpression, expressionAt(on, on.columns().get(j), items));
+            }
+            matches = onFound && orderFound;
+        }
+        if (!matches) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, on.items().getFirst().position(),
+                    "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+        }
+        return order.columns().subList(0, count);
+    }
+
+    private static BoundExpression expressionAt(OrderBinding binding, int column, List<BoundExpression> items) {
+        return column < items.size() ? items.get(column) : binding.hiddenExpressions().get(column - items.size());
     }
 
     /**
@@ -379,6 +422,12 @@ public final class QueryBinder {
     }
 
     private BoundQuery applyOrderAndLimit(LogicalPlan plan, List<String> names, OrderBinding order, Query query) {
+        return applyOrderAndLimit(plan, names, order, query, null);
+    }
+
+    /** {@code distinctKeys}: the sort columns of DISTINCT ON, or null. */
+    private BoundQuery applyOrderAndLimit(LogicalPlan plan, List<String> names, OrderBinding order, Query query,
+                                          List<Integer> distinctKeys) {
         if (!order.items().isEmpty()) {
             List<LogicalPlan.SortSpec> keys = new ArrayList<>();
             for (int i = 0; i < order.items().size(); i++) {
@@ -387,6 +436,9 @@ public final class QueryBinder {
                 keys.add(new LogicalPlan.SortSpec(order.columns().get(i), item.descending(), nullsFirst));
             }
             plan = new LogicalPlan.Sort(plan, keys);
+        }
+        if (distinctKeys != null) {
+            plan = new LogicalPlan.DistinctOn(plan, distinctKeys);
         }
         if (!order.hiddenExpressions().isEmpty()) {
             List<BoundExpression> visible = new ArrayList<>();

@@ -97,7 +97,8 @@ final class SettingFunctions {
                 Expression having = expression(select.having());
                 yield items == select.items() && from == select.from() && where == select.where()
                         && groupBy == select.groupBy() && having == select.having() ? select
-                        : new QueryBody.Select(select.distinct(), items, from, where, groupBy, having, select.position());
+                        : new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, where, groupBy, having,
+                                select.position());
             }
             case QueryBody.Values values -> {
                 List<List<Expression>> rows = new ArrayList<>();

@@ -64,6 +64,14 @@ final class CorrelationPullUp {
                 yield new Lifted(new LogicalPlan.Sort(input.plan(), sort.keys()), input.conditions(),
                         input.groupedScalarAggregate());
             }
+            case LogicalPlan.DistinctOn distinct -> {
+                Lifted input = lift(distinct.input());
+                if (!input.conditions().isEmpty()) {
+                    throw unsupported("DISTINCT ON");
+                }
+                yield new Lifted(new LogicalPlan.DistinctOn(input.plan(), distinct.keys()), List.of(),
+                        input.groupedScalarAggregate());
+            }
             case LogicalPlan.Limit limit -> {
                 Lifted input = lift(limit.input());
                 if (!input.conditions().isEmpty()) {

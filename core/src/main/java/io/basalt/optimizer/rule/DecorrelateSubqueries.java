@@ -51,6 +51,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(apply(distinct.input()), distinct.keys());
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
@@ -251,6 +252,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 yield new LogicalPlan.Aggregate(shiftDepth(aggregate.input()), shiftDepth(aggregate.groupKeys()), specs);
             }
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(shiftDepth(sort.input()), sort.keys());
+            case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(shiftDepth(distinct.input()),
+                    distinct.keys());
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
                     limit.offset());
             case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");

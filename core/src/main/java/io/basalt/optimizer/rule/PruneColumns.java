@@ -117,6 +117,16 @@ public final class PruneColumns implements OptimizerRule {
                 }
                 yield new Pruned(new LogicalPlan.Sort(input.plan(), keys), input.mapping());
             }
+            case LogicalPlan.DistinctOn distinct -> {
+                BitSet needed = (BitSet) required.clone();
+                distinct.keys().forEach(needed::set);
+                Pruned input = prune(distinct.input(), needed);
+                List<Integer> keys = new ArrayList<>();
+                for (int key : distinct.keys()) {
+                    keys.add(input.mapping()[key]);
+                }
+                yield new Pruned(new LogicalPlan.DistinctOn(input.plan(), keys), input.mapping());
+            }
             case LogicalPlan.Limit limit -> {
                 Pruned input = prune(limit.input(), required);
                 yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset()), input.mapping());

@@ -51,6 +51,8 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.Values values -> filtered(values, conjuncts);
             case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
+            case LogicalPlan.DistinctOn distinct -> filtered(new LogicalPlan.DistinctOn(push(distinct.input(), List.of()),
+                    distinct.keys()), conjuncts);
             case LogicalPlan.Limit limit -> filtered(new LogicalPlan.Limit(push(limit.input(), List.of()), limit.limit(),
                     limit.offset()), conjuncts);
             case LogicalPlan.Apply apply -> filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), List.of()),

@@ -89,6 +89,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Aggregate aggregate -> countRelations(aggregate.input());
             case LogicalPlan.Sort sort -> countRelations(sort.input());
             case LogicalPlan.Limit limit -> countRelations(limit.input());
+            case LogicalPlan.DistinctOn distinct -> countRelations(distinct.input());
             case LogicalPlan.Write write -> 1 + countRelations(write.input());
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
@@ -153,6 +154,11 @@ public final class ExplainPrinter {
             case LogicalPlan.Limit limit -> {
                 children.add(limit.input());
                 yield "Limit";
+            }
+            case LogicalPlan.DistinctOn distinct -> {
+                // PostgreSQL runs DISTINCT ON as a Unique node over sorted input
+                children.add(distinct.input());
+                yield "Unique";
             }
             case LogicalPlan.Write write -> {
                 children.add(write.input());
@@ -467,6 +473,7 @@ public final class ExplainPrinter {
             }
             case LogicalPlan.Sort sort -> columns(sort.input());
             case LogicalPlan.Limit limit -> columns(limit.input());
+            case LogicalPlan.DistinctOn distinct -> columns(distinct.input());
             case LogicalPlan.Write write -> List.of();
             case LogicalPlan.Append append -> columns(append.left());
             case LogicalPlan.RecursiveUnion union -> columns(union.seed());

@@ -168,6 +168,21 @@ public sealed interface LogicalPlan {
     record SortSpec(int column, boolean descending, boolean nullsFirst) {
     }
 
+    /**
+     * SELECT DISTINCT ON: of each run of consecutive rows with equal values in {@code keys} (NULLs equal), only
+     * the first. The input comes sorted with the keys leading, so each run is a whole group.
+     */
+    record DistinctOn(LogicalPlan input, List<Integer> keys) implements LogicalPlan {
+        public DistinctOn {
+            keys = List.copyOf(keys);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
     /** {@code limit < 0} means no limit. */
     record Limit(LogicalPlan input, long limit, long offset) implements LogicalPlan {
         @Override

@@ -63,6 +63,10 @@ public final class PlanPrinter {
                 out.append(']');
                 yield List.of(sort.input());
             }
+            case LogicalPlan.DistinctOn distinct -> {
+                out.append("DistinctOn ").append(distinct.keys());
+                yield List.of(distinct.input());
+            }
             case LogicalPlan.Limit limit -> {
                 out.append("Limit ").append(limit.limit() < 0 ? "ALL" : limit.limit()).append(" offset ")
                         .append(limit.offset());

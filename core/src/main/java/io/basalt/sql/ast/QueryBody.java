@@ -6,15 +6,23 @@ import java.util.List;
 public sealed interface QueryBody extends Node {
 
     /**
-     * {@code SELECT [DISTINCT] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]}. {@code from} lists
-     * the comma-separated FROM items (empty without FROM); {@code where}/{@code having} are null when absent.
+     * {@code SELECT [DISTINCT [ON (expressions)]] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]}.
+     * {@code from} lists the comma-separated FROM items (empty without FROM); {@code where}/{@code having} are
+     * null when absent; {@code distinctOn} holds DISTINCT ON's expressions (then {@code distinct} is false).
      */
-    record Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expression where,
-                  List<Expression> groupBy, Expression having, int position) implements QueryBody {
+    record Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
+                  Expression where, List<Expression> groupBy, Expression having, int position) implements QueryBody {
         public Select {
+            distinctOn = List.copyOf(distinctOn);
             items = List.copyOf(items);
             from = List.copyOf(from);
             groupBy = List.copyOf(groupBy);
+        }
+
+        /** A SELECT without DISTINCT ON. */
+        public Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expression where,
+                      List<Expression> groupBy, Expression having, int position) {
+            this(distinct, List.of(), items, from, where, groupBy, having, position);
         }
     }
 

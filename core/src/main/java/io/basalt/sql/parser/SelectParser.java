@@ -25,11 +25,18 @@ final class SelectParser extends ParserBase {
     QueryBody.Select select() {
         Token selectToken = tokens.expect(Keyword.SELECT);
         boolean distinct = false;
+        List<Expression> distinctOn = List.of();
         if (tokens.accept(Keyword.DISTINCT)) {
-            if (tokens.at(Keyword.ON)) {
-                throw unsupported("DISTINCT ON");
+            if (tokens.accept(Keyword.ON)) {
+                tokens.expect(TokenKind.LEFT_PAREN);
+                distinctOn = new java.util.ArrayList<>();
+                do {
+                    distinctOn.add(grammar.expressions().expression());
+                } while (tokens.accept(TokenKind.COMMA));
+                tokens.expect(TokenKind.RIGHT_PAREN);
+            } else {
+                distinct = true;
             }
-            distinct = true;
         } else {
             tokens.accept(Keyword.ALL);
         }
@@ -47,7 +54,7 @@ final class SelectParser extends ParserBase {
         if (tokens.at(Keyword.WINDOW)) {
             throw unsupported("WINDOW clause");
         }
-        return new QueryBody.Select(distinct, items, from, where, groupBy, having, selectToken.position());
+        return new QueryBody.Select(distinct, distinctOn, items, from, where, groupBy, having, selectToken.position());
     }
 
     /** Tokens after which a SELECT list may be empty ({@code SELECT FROM t} is legal PostgreSQL). */

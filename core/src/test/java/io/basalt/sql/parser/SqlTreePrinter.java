@@ -140,7 +140,8 @@ final class SqlTreePrinter {
 
     static String print(QueryBody body) {
         return switch (body) {
-            case QueryBody.Select select -> "(select" + (select.distinct() ? " distinct" : "") + " ("
+            case QueryBody.Select select -> "(select" + (select.distinct() ? " distinct" : "")
+                    + (select.distinctOn().isEmpty() ? "" : " (distinct-on" + expressions(select.distinctOn()) + ")") + " ("
                     + String.join(" ", select.items().stream().map(SqlTreePrinter::print).toList()) + ")"
                     + (select.from().isEmpty() ? ""
                             : " (from" + join(select.from().stream().map(SqlTreePrinter::print).toList()) + ")")
