@@ -63,6 +63,10 @@ final class Functions {
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
+        if (name.equals("generate_series") || name.equals("unnest")) {
+            // reached only where SetReturningItems could not move the call into FROM
+            throw ExpressionBinder.notYet("set-returning function " + name + " in this position", position);
+        }
         if (name.equals("pg_typeof") && arguments.size() == 1) {
             // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
             return new BoundExpression.Constant(arguments.getFirst().type().displayName(), LogicalType.TEXT, position);

@@ -65,7 +65,8 @@ public final class QueryBinder {
 
     // ---- SELECT -------------------------------------------------------------------------------------
 
-    private BoundQuery bindSelect(QueryBody.Select select, Query query) {
+    private BoundQuery bindSelect(QueryBody.Select written, Query query) {
+        QueryBody.Select select = SetReturningItems.hoist(written);
         FromClauseBinder.Source source = new FromClauseBinder(context, surroundings).bind(select.from());
         LogicalPlan plan = source.plan();
         Scope scope = source.scope();

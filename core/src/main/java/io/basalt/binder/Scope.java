@@ -150,7 +150,8 @@ final class Scope {
         List<Integer> indices = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            boolean internal = column.name().equals(FromClauseBinder.ROW_ID_NAME);
+            // names starting with NUL are the binder's own (row ids, hoisted set-returning calls)
+            boolean internal = column.name().startsWith("\0");
             if (!internal && (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier()))) {
                 indices.add(i);
             }

@@ -1,0 +1,96 @@
+package io.basalt.binder;
+
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A set-returning function written as a whole SELECT item ({@code SELECT generate_series(1, 3)},
+ * {@code SELECT a, generate_series(1, 2) FROM t}) yields one output row per value it returns for each input row.
+ * Without GROUP BY, HAVING or aggregates that is a cross join of the FROM list with the function, so the item
+ * moves into FROM under a name no query can write, and the SELECT item reads its column, keeping the function's
+ * name as the column's; casts applied to the call stay on the item. Two such items would have to run in lockstep (PostgreSQL's rule since version 10) and
+ * are not rewritten; nor are calls nested in expressions.
+ */
+final class SetReturningItems {
+    private static final Set<String> SET_RETURNING = Set.of("generate_series", "unnest");
+    /** The FROM name of a hoisted call; it starts with NUL, which no SQL identifier can hold. */
+    private static final String ALIAS = "\0set_returning";
+
+    private SetReturningItems() {
+    }
+
+    static QueryBody.Select hoist(QueryBody.Select select) {
+        if (!select.groupBy().isEmpty() || select.having() != null) {
+            return select;
+        }
+        int found = -1;
+        for (int i = 0; i < select.items().size(); i++) {
+            if (select.items().get(i) instanceof SelectItem.Item item) {
+                if (isSetReturningCall(withoutCasts(item.expression()))) {
+                    if (found >= 0) {
+                        return select;
+                    }
+                    found = i;
+                } else if (!plain(item.expression())) {
+                    return select;
+                }
+            }
+        }
+        if (found < 0) {
+            return select;
+        }
+        SelectItem.Item item = (SelectItem.Item) select.items().get(found);
+        Expression.FunctionCall call = (Expression.FunctionCall) withoutCasts(item.expression());
+        List<FromItem> from = new ArrayList<>(select.from());
+        from.add(new FromItem.Function(call, false, ALIAS, List.of(), call.position()));
+        List<SelectItem> items = new ArrayList<>(select.items());
+        String name = item.alias() != null ? item.alias() : ColumnNaming.figure(item.expression());
+        items.set(found, new SelectItem.Item(replaceCall(item.expression(),
+                new Expression.ColumnRef(List.of(ALIAS), call.position())), name, item.position()));
+        return new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, select.where(),
+                select.groupBy(), select.having(), select.position());
+    }
+
+    /** The expression under any casts applied to it ({@code generate_series(...)::text}). */
+    private static Expression withoutCasts(Expression expression) {
+        return expression instanceof Expression.Cast cast ? withoutCasts(cast.operand()) : expression;
+    }
+
+    /** {@code expression} with the call under its casts replaced by {@code reference}. */
+    private static Expression replaceCall(Expression expression, Expression reference) {
+        return expression instanceof Expression.Cast cast
+                ? new Expression.Cast(replaceCall(cast.operand(), reference), cast.type(), cast.position())
+                : reference;
+    }
+
+    private static boolean isSetReturningCall(Expression expression) {
+        return expression instanceof Expression.FunctionCall call && call.over() == null && call.filter() == null
+                && !call.distinct() && !call.star() && call.orderBy().isEmpty() && call.name().parts().size() == 1
+                && SET_RETURNING.contains(call.name().last());
+    }
+
+    /** Whether an expression certainly holds no aggregate, window or set-returning call (then hoisting is safe). */
+    private static boolean plain(Expression expression) {
+        return switch (expression) {
+            case Expression.ColumnRef ignored -> true;
+            case Expression.NumberLiteral ignored -> true;
+            case Expression.StringLiteral ignored -> true;
+            case Expression.NullLiteral ignored -> true;
+            case Expression.BooleanLiteral ignored -> true;
+            case Expression.TypedLiteral ignored -> true;
+            case Expression.Parameter ignored -> true;
+            case Expression.Cast cast -> plain(cast.operand());
+            case Expression.Unary unary -> plain(unary.operand());
+            case Expression.Binary binary -> plain(binary.left()) && plain(binary.right());
+            case Expression.FunctionCall call -> call.over() == null && !Functions.isAggregate(call.name().last())
+                    && !SET_RETURNING.contains(call.name().last()) && call.arguments().stream().allMatch(
+                    SetReturningItems::plain);
+            default -> false;
+        };
+    }
+}
