@@ -83,7 +83,7 @@ final class Functions {
         return new BoundExpression.Function(function, cast, resolved.resultType(), position);
     }
 
-    private static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
+    static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
         StringBuilder signature = new StringBuilder(name).append('(');
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {

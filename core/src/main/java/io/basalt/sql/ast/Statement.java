@@ -4,5 +4,5 @@ package io.basalt.sql.ast;
 public sealed interface Statement extends Node
         permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UpdateStatement, DeleteStatement, SetStatement, ShowStatement,
         ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
-        UnsupportedStatement {
+        CreateSequenceStatement, AlterSequenceStatement, DropSequenceStatement, UnsupportedStatement {
 }

@@ -51,6 +51,15 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TABLE)) {
             return grammar.ddl().dropTable();
         }
+        if (first.is(Keyword.CREATE) && grammar.sequences().atCreateSequence()) {
+            return grammar.sequences().createSequence();
+        }
+        if (first.is(Keyword.ALTER) && tokens.peek(1).is(Keyword.SEQUENCE)) {
+            return grammar.sequences().alterSequence();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.SEQUENCE)) {
+            return grammar.sequences().dropSequence();
+        }
         if (first.keyword() != null) {
             switch (first.keyword()) {
                 case SET -> {

@@ -1,0 +1,112 @@
+package io.basalt.sequence;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.SequenceEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the sequence a text names, as PostgreSQL's regclass input does for {@code nextval('name')}: the text is
+ * split at dots outside double quotes into at most three names (database, schema, sequence), unquoted names are
+ * folded to lower case (ASCII letters, as the lexer does) and trimmed, quoted ones keep their spelling ({@code ""} is a quote). Errors are
+ * PostgreSQL's: 42602 for text that is no name, 42601 for too many dotted names, 0A000 for another database,
+ * 3F000 for a missing schema, 42P01 for a missing relation and 42809 for a relation that is not a sequence.
+ */
+public final class SequenceNames {
+    /** The database name a three-part name may start with (PostgreSQL's current database). */
+    private static final String DATABASE = "basalt";
+
+    private SequenceNames() {
+    }
+
+    /** The sequence {@code text} names. */
+    public static SequenceEntry resolve(Catalog catalog, String text) {
+        List<String> parts = split(text);
+        if (parts.size() > 3) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                    "improper relation name (too many dotted names): " + String.join(".", parts));
+        }
+        if (parts.size() == 3 && !parts.getFirst().equals(DATABASE)) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "cross-database references are not implemented: \"" + String.join(".", parts) + "\"");
+        }
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : Catalog.DEFAULT_SCHEMA;
+        String name = parts.getLast();
+        if (!catalog.schemaExists(schema)) {
+            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
+        var sequence = catalog.findSequence(schema, name);
+        if (sequence.isPresent()) {
+            return sequence.get();
+        }
+        if (catalog.findTable(schema, name).isPresent()) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
+        }
+        String written = parts.size() == 1 ? name : parts.get(parts.size() - 2) + "." + name;
+        throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + written + "\" does not exist");
+    }
+
+    /** The dotted names of {@code text}, each unquoted or folded. */
+    static List<String> split(String text) {
+        List<String> parts = new ArrayList<>();
+        int i = 0;
+        int length = text.length();
+        while (true) {
+            while (i < length && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            StringBuilder part = new StringBuilder();
+            if (i < length && text.charAt(i) == '"') {
+                i++;
+                while (true) {
+                    if (i >= length) {
+                        throw invalid();
+                    }
+                    char c = text.charAt(i++);
+                    if (c == '"') {
+                        if (i < length && text.charAt(i) == '"') {
+                            part.append('"');
+                            i++;
+                        } else {
+                            break;
+                        }
+                    } else {
+                        part.append(c);
+                    }
+                }
+                if (part.isEmpty()) {
+                    throw invalid();
+                }
+            } else {
+                int start = i;
+                while (i < length && text.charAt(i) != '.' && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                if (i == start) {
+                    throw invalid();
+                }
+                for (int k = start; k < i; k++) {
+                    char c = text.charAt(k);
+                    part.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+                }
+            }
+            parts.add(part.toString());
+            while (i < length && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= length) {
+                return parts;
+            }
+            if (text.charAt(i) != '.') {
+                throw invalid();
+            }
+            i++;
+        }
+    }
+
+    private static BasaltException invalid() {
+        return BasaltException.of(SqlState.INVALID_NAME, "invalid name syntax");
+    }
+}
