@@ -89,7 +89,8 @@ final class Functions {
             if (i > 0) {
                 signature.append(", ");
             }
-            signature.append(arguments.get(i).type().displayName());
+            // Without type modifiers, as PostgreSQL writes a signature: numeric, not numeric(2,1).
+            signature.append(arguments.get(i).type().id().pgName());
         }
         signature.append(')');
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")

@@ -17,7 +17,8 @@ import java.util.List;
 
 /**
  * Binds {@code nextval(regclass)}, {@code currval(regclass)}, {@code setval(regclass, bigint [, boolean])} and
- * {@code lastval()} against the session running the statement ({@link SessionSequences#current()}).
+ * {@code lastval()} against the session running the statement ({@link SessionSequences#current()}), and
+ * {@code pg_get_serial_sequence(table, column)}.
  *
  * <p>Basalt has no regclass type; the sequence argument takes PostgreSQL's two usual forms. A string constant
  * ({@code 'name'} or {@code 'name'::regclass}) names the sequence when the call is bound, so a missing sequence is
@@ -30,7 +31,8 @@ final class SequenceFunctions {
 
     /** Whether {@code name} is one of the sequence functions. */
     static boolean handles(String name) {
-        return name.equals("nextval") || name.equals("currval") || name.equals("setval") || name.equals("lastval");
+        return name.equals("nextval") || name.equals("currval") || name.equals("setval") || name.equals("lastval")
+                || name.equals("pg_get_serial_sequence");
     }
 
     static BoundExpression bind(String name, Expression.FunctionCall call, ExpressionBinder binder) {
@@ -42,6 +44,9 @@ final class SequenceFunctions {
                 throw Functions.undefined(name, bindAll(arguments, binder), position);
             }
             return new BoundExpression.Function(new LastvalFunction(session), List.of(), LogicalType.BIGINT, position);
+        }
+        if (name.equals("pg_get_serial_sequence")) {
+            return serialSequence(bindAll(arguments, binder), session, position);
         }
         boolean setval = name.equals("setval");
         int minimum = setval ? 2 : 1;
@@ -92,6 +97,39 @@ final class SequenceFunctions {
         }
         return new BoundExpression.Function(new SequenceFunction(kind, fixed, session), callArguments,
                 LogicalType.BIGINT, position);
+    }
+
+    /**
+     * {@code pg_get_serial_sequence(table, column)}: the schema-qualified name of the sequence the column owns (a
+     * serial or identity column's, or one created OWNED BY it), or NULL. The table name is read as nextval reads
+     * a sequence name; the column name is taken as written. Both must be constants, resolved when bound.
+     */
+    private static BoundExpression serialSequence(List<BoundExpression> arguments, SessionSequences session,
+                                                  int position) {
+        if (arguments.size() != 2 || !arguments.get(0).type().isString() || !arguments.get(1).type().isString()) {
+            throw Functions.undefined("pg_get_serial_sequence", arguments, position);
+        }
+        if (!(arguments.get(0) instanceof BoundExpression.Constant table)
+                || !(arguments.get(1) instanceof BoundExpression.Constant column)) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
+                    "pg_get_serial_sequence with arguments that are not constants is not supported yet");
+        }
+        if (table.value() == null || column.value() == null) {
+            return new BoundExpression.Constant(null, LogicalType.TEXT, position);
+        }
+        io.basalt.catalog.TableEntry entry = SequenceNames.resolveTable(session.catalog(), (String) table.value());
+        String columnName = (String) column.value();
+        if (entry.columnIndex(columnName) < 0) {
+            throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + columnName + "\" of relation \""
+                    + entry.name() + "\" does not exist");
+        }
+        for (SequenceEntry sequence : session.catalog().sequencesOwnedBy(entry.schema(), entry.name())) {
+            if (sequence.owner().column().equals(columnName)) {
+                return new BoundExpression.Constant(SequenceNames.quoted(sequence.schema()) + "."
+                        + SequenceNames.quoted(sequence.name()), LogicalType.TEXT, position);
+            }
+        }
+        return new BoundExpression.Constant(null, LogicalType.TEXT, position);
     }
 
     /** The string of {@code 'name'::regclass} or {@code regclass 'name'}, else null. */

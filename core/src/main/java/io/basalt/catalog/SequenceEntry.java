@@ -14,7 +14,8 @@ import io.basalt.error.SqlState;
  * Durability follows PostgreSQL: when a value is taken and no logged value covers it, the entry first logs
  * ({@link SequenceLog}) the state {@value #LOG_AHEAD} values further on and then hands out values without
  * logging until those are used up. After a crash the sequence resumes after the logged state, so it may skip up to
- * {@value #LOG_AHEAD} values but never repeats one. {@code setval} logs its exact state at once.
+ * {@value #LOG_AHEAD} values but never repeats one. {@code setval} logs its exact state at once, and so does a
+ * clean close ({@link #logExactState()}).
  *
  * <p>Thread-safe: every read and change of the state holds the entry's monitor, so concurrent sessions never
  * receive the same value.
@@ -98,15 +99,17 @@ public final class SequenceEntry {
         long value = isCalled ? step(lastValue, true) : lastValue;
         if (logCount == 0 || !isCalled) {
             long ahead = value;
-            for (int i = 0; i < LOG_AHEAD; i++) {
+            int covered = 0;
+            while (covered < LOG_AHEAD) {
                 long further = step(ahead, false);
                 if (further == ahead) {
                     break;
                 }
                 ahead = further;
+                covered++;
             }
             log.record(this, ahead, true);
-            logCount = LOG_AHEAD;
+            logCount = covered;
         } else {
             logCount--;
         }
@@ -174,6 +177,17 @@ public final class SequenceEntry {
             isCalled = false;
         }
         logCount = 0;
+    }
+
+    /**
+     * Logs the exact state when the last record logged ahead of it, so that a database closed cleanly resumes
+     * where it stopped instead of skipping the values logged ahead.
+     */
+    public synchronized void logExactState() {
+        if (logCount > 0) {
+            log.record(this, lastValue, isCalled);
+            logCount = 0;
+        }
     }
 
     /** Replay of a logged state (see {@link SequenceLog#record}). */

@@ -4,6 +4,7 @@ import io.basalt.api.BasaltConfig;
 import io.basalt.api.Database;
 import io.basalt.api.Session;
 import io.basalt.catalog.Catalog;
+import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.SequenceLog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
@@ -205,6 +206,13 @@ final class DatabaseImpl implements Database {
             session.close();
         }
         if (log != null) {
+            try {
+                for (SequenceEntry sequence : catalog.sequences()) {
+                    sequence.logExactState();
+                }
+            } catch (BasaltException cannotWrite) {
+                // The states logged ahead still hold: the sequences only skip values after reopening.
+            }
             log.close();
         }
         closeMemory();

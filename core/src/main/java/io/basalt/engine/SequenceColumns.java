@@ -6,6 +6,7 @@ import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.SequenceLog;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sequence.SequenceNames;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
@@ -116,23 +117,13 @@ final class SequenceColumns {
 
     /** {@code nextval('name'::regclass)} as syntax, the default of the column. */
     private static Expression nextvalCall(SequenceEntry sequence) {
-        Expression name = new Expression.Cast(new Expression.StringLiteral(quoted(sequence.name()), 0),
+        Expression name = new Expression.Cast(new Expression.StringLiteral(SequenceNames.quoted(sequence.name()), 0),
                 new TypeName("regclass", List.of(), 0, 0), 0);
         return new Expression.FunctionCall(QualifiedName.of("nextval", 0), List.of(name), false, false, List.of(),
                 null, null, 0);
     }
 
     private static String nextvalText(SequenceEntry sequence) {
-        return "nextval('" + quoted(sequence.name()).replace("'", "''") + "'::regclass)";
-    }
-
-    /** The name as regclass output writes it: double-quoted unless it is a plain lower-case identifier. */
-    private static String quoted(String name) {
-        boolean plain = !name.isEmpty() && !(name.charAt(0) >= '0' && name.charAt(0) <= '9');
-        for (int i = 0; i < name.length() && plain; i++) {
-            char c = name.charAt(i);
-            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-        }
-        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+        return "nextval('" + SequenceNames.quoted(sequence.name()).replace("'", "''") + "'::regclass)";
     }
 }

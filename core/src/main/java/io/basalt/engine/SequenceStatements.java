@@ -55,8 +55,7 @@ final class SequenceStatements {
         Optional<SequenceEntry> found = catalog.findSequence(schema, name);
         if (found.isEmpty()) {
             if (catalog.findTable(schema, name).isPresent()) {
-                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "cannot open relation \"" + name + "\"")
-                        .withDetail("This operation is not supported for tables.");
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
             }
             if (alter.ifExists()) {
                 return QueryResultImpl.command("ALTER SEQUENCE", 0,

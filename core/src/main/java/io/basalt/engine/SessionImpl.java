@@ -29,6 +29,7 @@ import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.DiscardSequencesStatement;
 import io.basalt.sql.ast.DropSequenceStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.ExecuteStatement;
@@ -168,6 +169,10 @@ final class SessionImpl implements Session {
                     database.logDdl(sql);
                     yield result;
                 }
+            }
+            case DiscardSequencesStatement discard -> {
+                sequences.discard();
+                yield QueryResultImpl.command("DISCARD SEQUENCES", 0, List.of());
             }
             case SetStatement set -> utility.set(set);
             case ShowStatement show -> utility.show(show);

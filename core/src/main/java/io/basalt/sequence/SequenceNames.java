@@ -2,6 +2,7 @@ package io.basalt.sequence;
 
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.SequenceEntry;
+import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import java.util.ArrayList;
@@ -23,6 +24,39 @@ public final class SequenceNames {
 
     /** The sequence {@code text} names. */
     public static SequenceEntry resolve(Catalog catalog, String text) {
+        Located located = locate(catalog, text);
+        var sequence = catalog.findSequence(located.schema(), located.name());
+        if (sequence.isPresent()) {
+            return sequence.get();
+        }
+        if (catalog.findTable(located.schema(), located.name()).isPresent()) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + located.name() + "\" is not a sequence");
+        }
+        throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + located.written() + "\" does not exist");
+    }
+
+    /** The table {@code text} names, read the same way. */
+    public static TableEntry resolveTable(Catalog catalog, String text) {
+        Located located = locate(catalog, text);
+        return catalog.findTable(located.schema(), located.name()).orElseThrow(() -> BasaltException.of(
+                SqlState.UNDEFINED_TABLE, "relation \"" + located.written() + "\" does not exist"));
+    }
+
+    /** A name as regclass output writes it: double-quoted unless it is a plain lower-case identifier. */
+    public static String quoted(String name) {
+        boolean plain = !name.isEmpty() && !(name.charAt(0) >= '0' && name.charAt(0) <= '9');
+        for (int i = 0; i < name.length() && plain; i++) {
+            char c = name.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        }
+        return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** A relation name split and checked: its schema (which exists), its name, and how messages write it. */
+    private record Located(String schema, String name, String written) {
+    }
+
+    private static Located locate(Catalog catalog, String text) {
         List<String> parts = split(text);
         if (parts.size() > 3) {
             throw BasaltException.of(SqlState.SYNTAX_ERROR,
@@ -37,15 +71,7 @@ public final class SequenceNames {
         if (!catalog.schemaExists(schema)) {
             throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }
-        var sequence = catalog.findSequence(schema, name);
-        if (sequence.isPresent()) {
-            return sequence.get();
-        }
-        if (catalog.findTable(schema, name).isPresent()) {
-            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
-        }
-        String written = parts.size() == 1 ? name : parts.get(parts.size() - 2) + "." + name;
-        throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + written + "\" does not exist");
+        return new Located(schema, name, parts.size() == 1 ? name : schema + "." + name);
     }
 
     /** The dotted names of {@code text}, each unquoted or folded. */

@@ -158,7 +158,8 @@ final class SequenceParser extends ParserBase {
             case NO -> {
                 Token next = tokens.peek(1);
                 if (!next.is(Keyword.CYCLE) && !next.is(Keyword.MAXVALUE) && !next.is(Keyword.MINVALUE)) {
-                    return null;
+                    tokens.next();
+                    throw tokens.syntaxError();
                 }
                 tokens.next();
                 tokens.next();

@@ -1,5 +1,6 @@
 package io.basalt.sql.parser;
 
+import io.basalt.sql.ast.DiscardSequencesStatement;
 import io.basalt.sql.ast.QueryStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.UnsupportedStatement;
@@ -59,6 +60,11 @@ final class StatementParser extends ParserBase {
         }
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.SEQUENCE)) {
             return grammar.sequences().dropSequence();
+        }
+        if (first.is(Keyword.DISCARD) && tokens.peek(1).is(Keyword.SEQUENCES)) {
+            tokens.next();
+            tokens.next();
+            return new DiscardSequencesStatement(first.position());
         }
         if (first.keyword() != null) {
             switch (first.keyword()) {
