@@ -102,9 +102,6 @@ public final class SequenceNames {
                         part.append(c);
                     }
                 }
-                if (part.isEmpty()) {
-                    throw invalid();
-                }
             } else {
                 int start = i;
                 while (i < length && text.charAt(i) != '.' && !Character.isWhitespace(text.charAt(i))) {
