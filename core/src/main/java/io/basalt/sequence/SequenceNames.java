@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Finds the sequence a text names, as PostgreSQL's regclass input does for {@code nextval('name')}: the text is
- * split at dots outside double quotes into at most three names (database, schema, sequence), unquoted names are
- * folded to lower case (ASCII letters, as the lexer does) and trimmed, quoted ones keep their spelling ({@code ""} is a quote). Errors are
- * PostgreSQL's: 42602 for text that is no name, 42601 for too many dotted names, 0A000 for another database,
- * 3F000 for a missing schema, 42P01 for a missing relation and 42809 for a relation that is not a sequence.
+ * split at dots outside double quotes into at most three names (database, schema, sequence); unquoted names are
+ * folded to lower case (ASCII letters, as the lexer does) and trimmed, quoted ones keep their spelling
+ * ({@code ""} is a quote). Errors are PostgreSQL's: 42602 for text that is no name, 42601 for too many dotted
+ * names, 0A000 for another database, 3F000 for a missing schema, 42P01 for a missing relation and 42809 for a
+ * relation that is not a sequence.
  */
 public final class SequenceNames {
     /** The database name a three-part name may start with (PostgreSQL's current database). */

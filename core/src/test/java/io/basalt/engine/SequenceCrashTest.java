@@ -86,7 +86,8 @@ class SequenceCrashTest {
             assertThat(single(session, "SELECT count(*) FROM t")).isEqualTo(55);
             assertThat(single(session, "SELECT count(DISTINCT id) FROM t")).isEqualTo(55);
             session.execute("INSERT INTO t (k) VALUES (-1)").close();
-            assertThat(single(session, "SELECT max(id) FROM t")).isEqualTo(single(session, "SELECT currval('t_id_seq')"))
+            assertThat(single(session, "SELECT max(id) FROM t"))
+                    .isEqualTo(single(session, "SELECT currval('t_id_seq')"))
                     .isGreaterThan(second.lastFromSerial());
         }
     }

@@ -2,7 +2,8 @@ package io.basalt.sql.ast;
 
 /**
  * A constraint written on a column: {@code [CONSTRAINT name] NOT NULL | NULL | DEFAULT expr | CHECK (expr)
- * | UNIQUE | PRIMARY KEY | REFERENCES table [(column)] | GENERATED ... AS IDENTITY}. {@code name} is null when not given.
+ * | UNIQUE | PRIMARY KEY | REFERENCES table [(column)] | GENERATED ... AS IDENTITY}. {@code name} is null when
+ * not given.
  */
 public sealed interface ColumnConstraint extends Node {
     String name();
