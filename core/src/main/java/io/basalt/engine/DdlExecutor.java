@@ -82,14 +82,14 @@ final class DdlExecutor {
         SequenceColumns sequenceColumns = new SequenceColumns(catalog, schema, name,
                 temporary ? SequenceLog.NONE : sequenceLog);
         try {
-            return createTable(create, schema, name, sequenceColumns, context);
+            return createTable(create, schema, name, temporary, sequenceColumns, context);
         } catch (RuntimeException | Error failure) {
             sequenceColumns.rollback();
             throw failure;
         }
     }
 
-    private QueryResultImpl createTable(CreateTableStatement create, String schema, String name,
+    private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
                                         SequenceColumns sequenceColumns, BindContext context) {
         List<ColumnEntry> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();

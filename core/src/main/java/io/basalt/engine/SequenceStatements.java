@@ -190,6 +190,10 @@ final class SequenceStatements {
             return Catalog.DEFAULT_SCHEMA;
         }
         String schema = name.parts().get(name.parts().size() - 2);
+        if (catalog.isTempSchema(schema)) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
+                    "temporary sequences are not supported yet");
+        }
         if (!catalog.schemaExists(schema)) {
             throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
                     "schema \"" + schema + "\" does not exist");

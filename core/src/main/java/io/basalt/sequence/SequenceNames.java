@@ -53,7 +53,10 @@ public final class SequenceNames {
         return plain ? name : "\"" + name.replace("\"", "\"\"") + "\"";
     }
 
-    /** A relation name split and checked: its schema (which exists), its name, and how messages write it. */
+    /**
+     * A relation name split and checked: its schema (which exists; null for an unqualified name, looked up through
+     * the search path: the session's temporary schema, then public), its name, and how messages write it.
+     */
     private record Located(String schema, String name, String written) {
     }
 
@@ -67,12 +70,15 @@ public final class SequenceNames {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "cross-database references are not implemented: \"" + String.join(".", parts) + "\"");
         }
-        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : Catalog.DEFAULT_SCHEMA;
         String name = parts.getLast();
+        if (parts.size() == 1) {
+            return new Located(null, name, name);
+        }
+        String schema = parts.get(parts.size() - 2);
         if (!catalog.schemaExists(schema)) {
             throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }
-        return new Located(schema, name, parts.size() == 1 ? name : schema + "." + name);
+        return new Located(schema, name, schema + "." + name);
     }
 
     /** The dotted names of {@code text}, each unquoted or folded. */
