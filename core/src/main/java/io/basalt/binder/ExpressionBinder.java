@@ -427,6 +427,9 @@ final class ExpressionBinder {
                     (call.distinct() ? "DISTINCT" : call.star() ? "*" : call.filter() != null ? "FILTER" : "ORDER BY")
                             + " specified, but " + name + " is not an aggregate function");
         }
+        if (SequenceFunctions.handles(name)) {
+            return SequenceFunctions.bind(name, call, this);
+        }
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(bind(argument));

@@ -124,6 +124,14 @@ final class FromClauseBinder {
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
         }
+        var sequence = context.catalog().findSequence(schema, name);
+        if (sequence.isPresent()) {
+            String qualifier = table.alias() != null ? table.alias() : name;
+            List<String> names = aliasColumns(SequenceRelation.NAMES, table.columnAliases(), qualifier,
+                    table.position());
+            return new Source(SequenceRelation.plan(sequence.get(), table.position()),
+                    scopeOf(qualifier, names, SequenceRelation.TYPES), List.of(qualifier));
+        }
         TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
         int[] columns = new int[entry.columns().size()];

@@ -87,13 +87,14 @@ final class Functions {
         return new BoundExpression.Function(function, cast, resolved.resultType(), position);
     }
 
-    private static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
+    static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
         StringBuilder signature = new StringBuilder(name).append('(');
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {
                 signature.append(", ");
             }
-            signature.append(arguments.get(i).type().displayName());
+            // Without type modifiers, as PostgreSQL writes a signature: numeric, not numeric(2,1).
+            signature.append(arguments.get(i).type().id().pgName());
         }
         signature.append(')');
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")

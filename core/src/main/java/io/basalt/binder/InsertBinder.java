@@ -70,6 +70,8 @@ public final class InsertBinder {
                 sourceColumns.add(assign(ref, column, source.position()));
             }
         }
+        IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
+                source != null && source.body() instanceof QueryBody.Values values ? values : null);
         List<BoundExpression> row = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             int sourceIndex = targets.indexOf(c);

@@ -134,6 +134,7 @@ public final class UpdateBinder {
         if (value instanceof Expression.Default) {
             return InsertBinder.defaultValue(column, context);
         }
+        IdentityColumns.checkUpdate(column);
         return InsertBinder.assign(binder.bind(value), column, value.position());
     }
 

@@ -4,6 +4,8 @@ import io.basalt.api.BasaltConfig;
 import io.basalt.api.Database;
 import io.basalt.api.Session;
 import io.basalt.catalog.Catalog;
+import io.basalt.catalog.SequenceEntry;
+import io.basalt.catalog.SequenceLog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -93,6 +95,10 @@ final class DatabaseImpl implements Database {
                                         + " deletes from table \"" + delete.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().modify(delete.rowIds(), List.of(), () -> { });
                     }
+                    case WalRecord.SequenceValue value -> catalog.findSequence(value.schema(), value.name())
+                            .orElseThrow(() -> BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record "
+                                    + sequence + " sets sequence \"" + value.name() + "\", which does not exist"))
+                            .restore(value.lastValue(), value.isCalled());
                 }
             });
         } finally {
@@ -136,6 +142,18 @@ final class DatabaseImpl implements Database {
         if (log != null && !replaying) {
             log.append(new WalRecord.Ddl(sql));
         }
+    }
+
+    /**
+     * Makes a sequence's state durable before the sequence hands out values it covers; no-op in memory or replay.
+     * Called with the sequence's lock held, outside the DDL lock: the log orders concurrent appends itself.
+     */
+    SequenceLog sequenceLog() {
+        return (sequence, lastValue, isCalled) -> {
+            if (log != null && !replaying) {
+                log.append(new WalRecord.SequenceValue(sequence.schema(), sequence.name(), lastValue, isCalled));
+            }
+        };
     }
 
     @Override
@@ -188,6 +206,13 @@ final class DatabaseImpl implements Database {
             session.close();
         }
         if (log != null) {
+            try {
+                for (SequenceEntry sequence : catalog.sequences()) {
+                    sequence.logExactState();
+                }
+            } catch (BasaltException cannotWrite) {
+                // The states logged ahead still hold: the sequences only skip values after reopening.
+            }
             log.close();
         }
         closeMemory();

@@ -4,6 +4,8 @@ import io.basalt.binder.BindContext;
 import io.basalt.binder.DefaultExpressions;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.SequenceEntry;
+import io.basalt.catalog.SequenceLog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.UniqueConstraintEntry;
 import io.basalt.error.BasaltException;
@@ -26,7 +28,8 @@ import java.util.Set;
  * CREATE TABLE and DROP TABLE against the catalog. NOT NULL, DEFAULT, CHECK, UNIQUE and PRIMARY KEY are
  * supported ({@link TableConstraints} validates and names the last three; INSERT enforces them, the table's
  * store keeping one {@link UniqueKeyIndex} per key); FOREIGN KEY and deferrable constraints are rejected with
- * 0A000, since accepting a constraint that is not enforced would silently admit bad rows.
+ * 0A000, since accepting a constraint that is not enforced would silently admit bad rows. Serial and identity
+ * columns get their sequences from {@link SequenceColumns}; dropping a table drops the sequences its columns own.
  */
 final class DdlExecutor {
     /** Makes the store for a new table (in memory, or logged when the database lives on disk). */
@@ -37,10 +40,12 @@ final class DdlExecutor {
 
     private final Catalog catalog;
     private final TableStoreFactory stores;
+    private final SequenceLog sequenceLog;
 
-    DdlExecutor(Catalog catalog, TableStoreFactory stores) {
+    DdlExecutor(Catalog catalog, TableStoreFactory stores, SequenceLog sequenceLog) {
         this.catalog = catalog;
         this.stores = stores;
+        this.sequenceLog = sequenceLog;
     }
 
     /**
@@ -65,7 +70,7 @@ final class DdlExecutor {
             throw BasaltException.internal("a temporary table needs a session");
         }
         String name = create.name().last();
-        if (catalog.findTable(schema, name).filter(found -> found.schema().equals(schema)).isPresent()) {
+        if (catalog.relationExists(schema, name)) {
             if (create.ifNotExists()) {
                 return QueryResultImpl.command("CREATE TABLE", 0,
                         List.of("relation \"" + name + "\" already exists, skipping"));
@@ -73,6 +78,19 @@ final class DdlExecutor {
             throw BasaltException.at(SqlState.DUPLICATE_TABLE, create.name().position(),
                     "relation \"" + name + "\" already exists");
         }
+        // A temporary table's serial sequences are temporary too: never logged, gone with the session.
+        SequenceColumns sequenceColumns = new SequenceColumns(catalog, schema, name,
+                temporary ? SequenceLog.NONE : sequenceLog);
+        try {
+            return createTable(create, schema, name, temporary, sequenceColumns, context);
+        } catch (RuntimeException | Error failure) {
+            sequenceColumns.rollback();
+            throw failure;
+        }
+    }
+
+    private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
+                                        SequenceColumns sequenceColumns, BindContext context) {
         List<ColumnEntry> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
@@ -80,7 +98,7 @@ final class DdlExecutor {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
                         "column \"" + definition.name() + "\" specified more than once");
             }
-            columns.add(column(definition, context));
+            columns.add(column(definition, name, sequenceColumns, context));
         }
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, catalog, context);
         columns = constraints.columns();
@@ -104,20 +122,56 @@ final class DdlExecutor {
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());
     }
 
-    private ColumnEntry column(ColumnDefinition definition, BindContext context) {
-        LogicalType type = io.basalt.binder.TypeNames.resolve(definition.type());
+    private ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
+                               BindContext context) {
+        boolean serial = SequenceColumns.isSerial(definition.type());
+        LogicalType type = serial ? SequenceColumns.serialType(definition.type())
+                : io.basalt.binder.TypeNames.resolve(definition.type());
         boolean notNull = false;
+        boolean nullable = false;
         Expression defaultExpression = null;
+        ColumnConstraint.Identity identity = null;
+        String where = " for column \"" + definition.name() + "\" of table \"" + table + "\"";
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
                 case ColumnConstraint.NotNull ignored -> notNull = true;
-                case ColumnConstraint.Nullable ignored -> notNull = false;
-                case ColumnConstraint.Default d -> defaultExpression = d.expression();
+                case ColumnConstraint.Nullable ignored -> {
+                    notNull = false;
+                    nullable = true;
+                }
+                case ColumnConstraint.Default d -> {
+                    if (identity != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, d.position(),
+                                "both default and identity specified" + where);
+                    }
+                    defaultExpression = d.expression();
+                }
+                case ColumnConstraint.Identity i -> {
+                    if (identity != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, i.position(),
+                                "multiple identity specifications" + where);
+                    }
+                    if (defaultExpression != null || serial) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, serial ? 0 : i.position(),
+                                "both default and identity specified" + where);
+                    }
+                    if (nullable) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, i.position(),
+                                "conflicting NULL/NOT NULL declarations" + where);
+                    }
+                    identity = i;
+                }
                 case ColumnConstraint.Check ignored -> { }
                 case ColumnConstraint.Unique ignored -> { }
                 case ColumnConstraint.PrimaryKey ignored -> { }
                 case ColumnConstraint.References ignored -> { }
             }
+        }
+        if (serial) {
+            return sequenceColumns.serial(definition.name(), type, defaultExpression != null);
+        }
+        if (identity != null) {
+            return sequenceColumns.identity(definition.name(), type, identity);
         }
         String defaultText = null;
         if (defaultExpression != null) {
@@ -131,6 +185,12 @@ final class DdlExecutor {
         List<TableEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
             var table = catalog.findTable(name.parts().size() < 2 ? null : schemaOf(name), name.last());
+            if (table.isEmpty() && catalog.findSequence(name.parts().size() < 2 ? null : schemaOf(name), name.last())
+                    .isPresent()) {
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
+                                "\"" + name.last() + "\" is not a table")
+                        .withHint("Use DROP SEQUENCE to remove a sequence.");
+            }
             if (table.isEmpty()) {
                 if (drop.ifExists()) {
                     notices.add("table \"" + name.last() + "\" does not exist, skipping");
@@ -143,6 +203,9 @@ final class DdlExecutor {
         }
         for (TableEntry victim : victims) {
             catalog.removeTable(victim);
+            for (SequenceEntry owned : catalog.sequencesOwnedBy(victim.schema(), victim.name())) {
+                catalog.removeSequence(owned);
+            }
             victim.store().close();
         }
         return QueryResultImpl.command("DROP TABLE", 0, notices);

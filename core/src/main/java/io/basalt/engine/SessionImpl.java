@@ -23,9 +23,14 @@ import io.basalt.exec.pipeline.ResultCollector;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.optimizer.Optimizer;
 import io.basalt.planner.PhysicalPlanner;
+import io.basalt.sequence.SessionSequences;
+import io.basalt.sql.ast.AlterSequenceStatement;
+import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.DiscardSequencesStatement;
+import io.basalt.sql.ast.DropSequenceStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.ExplainStatement;
@@ -66,13 +71,17 @@ final class SessionImpl implements Session {
     private final Catalog catalog;
     private final DdlExecutor ddl;
     private final UtilityStatements utility;
+    private final SequenceStatements sequenceStatements;
+    private final SessionSequences sequences;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
     private boolean closed;
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
         this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber());
-        this.ddl = new DdlExecutor(catalog, database::newTableStore);
+        this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
+        this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
+        this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
     }
@@ -89,8 +98,9 @@ final class SessionImpl implements Session {
             Statement statement = utility.evaluateSettingFunctions(Parser.parseStatement(sql));
             BindContext context = new BindContext(catalog, database.tableFunctions(),
                     new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
-            // The session's date/time settings hold while the statement is bound and planned.
+            // The session's date/time settings and sequence state hold while the statement is bound and planned.
             return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
+                    .where(SessionSequences.CURRENT, sequences)
                     .call(() -> track(run(statement, context, sql)));
         } catch (BasaltException failure) {
             throw failure;
@@ -138,6 +148,31 @@ final class SessionImpl implements Session {
                     }
                     yield result;
                 }
+            }
+            case CreateSequenceStatement create -> {
+                synchronized (database.ddlLock()) {
+                    QueryResultImpl result = sequenceStatements.create(create);
+                    database.logDdl(sql);
+                    yield result;
+                }
+            }
+            case AlterSequenceStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    QueryResultImpl result = sequenceStatements.alter(alter);
+                    database.logDdl(sql);
+                    yield result;
+                }
+            }
+            case DropSequenceStatement drop -> {
+                synchronized (database.ddlLock()) {
+                    QueryResultImpl result = sequenceStatements.drop(drop);
+                    database.logDdl(sql);
+                    yield result;
+                }
+            }
+            case DiscardSequencesStatement discard -> {
+                sequences.discard();
+                yield QueryResultImpl.command("DISCARD SEQUENCES", 0, List.of());
             }
             case SetStatement set -> utility.set(set);
             case ShowStatement show -> utility.show(show);

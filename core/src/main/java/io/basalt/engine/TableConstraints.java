@@ -93,6 +93,7 @@ final class TableConstraints {
                 case ColumnConstraint.NotNull ignored -> { }
                 case ColumnConstraint.Nullable ignored -> { }
                 case ColumnConstraint.Default ignored -> { }
+                case ColumnConstraint.Identity ignored -> { }
             }
         }
     }
@@ -159,6 +160,11 @@ final class TableConstraints {
                 relationNames.add(key.name());
             }
         }
+        for (io.basalt.catalog.SequenceEntry sequence : catalog.sequences()) {
+            if (sequence.schema().equals(schema)) {
+                relationNames.add(sequence.name());
+            }
+        }
         relationNames.add(table);
         List<CheckConstraintEntry> checkEntries = namedChecks(context, constraintNames);
         List<UniqueConstraintEntry> keyEntries = namedKeys(checkEntries, constraintNames, relationNames);
@@ -167,7 +173,7 @@ final class TableConstraints {
             for (int index : primaryKey.columns) {
                 ColumnEntry column = finalColumns.get(index);
                 finalColumns.set(index, new ColumnEntry(column.name(), column.type(), true,
-                        column.defaultExpression(), column.defaultText()));
+                        column.defaultExpression(), column.defaultText(), column.identity()));
             }
         }
         checkEntries.sort(Comparator.comparing(CheckConstraintEntry::name));

@@ -1,6 +1,7 @@
 package io.basalt.engine;
 
 import io.basalt.catalog.Catalog;
+import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -11,9 +12,9 @@ import java.util.List;
 
 /**
  * TRUNCATE: empties every named table, after checking that all exist, so that a missing name empties none.
- * A table named twice is emptied once. RESTART IDENTITY and CASCADE have nothing to act on yet (no sequences,
- * no enforced foreign keys). The caller serialises it with other DDL and logs the statement, so that replay
- * empties the tables at the same point of the log.
+ * A table named twice is emptied once. RESTART IDENTITY restarts the sequences the tables' columns own (serial
+ * and identity columns); CASCADE has nothing to act on yet (no enforced foreign keys). The caller serialises it
+ * with other DDL and logs the statement, so that replay empties the tables at the same point of the log.
  */
 final class TruncateExecutor {
     private TruncateExecutor() {
@@ -29,6 +30,11 @@ final class TruncateExecutor {
         }
         for (TableEntry table : tables) {
             table.store().truncate();
+            if (truncate.restartIdentity()) {
+                for (SequenceEntry owned : catalog.sequencesOwnedBy(table.schema(), table.name())) {
+                    owned.alter(owned.options(), owned.options().start());
+                }
+            }
         }
         return QueryResultImpl.command("TRUNCATE TABLE", 0, List.of());
     }

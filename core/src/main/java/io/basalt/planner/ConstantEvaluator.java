@@ -28,7 +28,7 @@ public final class ConstantEvaluator {
         }
     }
 
-    /** Whether the expression reads no input column (and holds no aggregate). */
+    /** Whether the expression reads no input column (and holds no aggregate and no volatile function). */
     public static boolean isConstant(BoundExpression expression) {
         return switch (expression) {
             case BoundExpression.ColumnRef e -> false;
@@ -44,6 +44,7 @@ public final class ConstantEvaluator {
             case BoundExpression.Case e -> e.conditions().stream().allMatch(ConstantEvaluator::isConstant)
                     && e.results().stream().allMatch(ConstantEvaluator::isConstant) && isConstant(e.otherwise());
             case BoundExpression.Function e -> !(e.function() instanceof io.basalt.plan.expression.Placeholder)
+                    && !(e.function() instanceof io.basalt.plan.expression.VolatileFunction)
                     && e.arguments().stream().allMatch(ConstantEvaluator::isConstant);
         };
     }

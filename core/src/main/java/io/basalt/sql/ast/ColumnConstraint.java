@@ -2,7 +2,8 @@ package io.basalt.sql.ast;
 
 /**
  * A constraint written on a column: {@code [CONSTRAINT name] NOT NULL | NULL | DEFAULT expr | CHECK (expr)
- * | UNIQUE | PRIMARY KEY | REFERENCES table [(column)]}. {@code name} is null when not given.
+ * | UNIQUE | PRIMARY KEY | REFERENCES table [(column)] | GENERATED ... AS IDENTITY}. {@code name} is null when
+ * not given.
  */
 public sealed interface ColumnConstraint extends Node {
     String name();
@@ -23,6 +24,17 @@ public sealed interface ColumnConstraint extends Node {
     }
 
     record PrimaryKey(String name, int position) implements ColumnConstraint {
+    }
+
+    /**
+     * {@code GENERATED ALWAYS | BY DEFAULT AS IDENTITY [(sequence options)]}: the column takes its values from a
+     * sequence of its own.
+     */
+    record Identity(String name, boolean always, java.util.List<SequenceOption> options, int position)
+            implements ColumnConstraint {
+        public Identity {
+            options = java.util.List.copyOf(options);
+        }
     }
 
     record References(String name, QualifiedName table, java.util.List<String> columns, String onDelete,

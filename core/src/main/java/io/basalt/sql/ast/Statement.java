@@ -4,5 +4,6 @@ package io.basalt.sql.ast;
 public sealed interface Statement extends Node
         permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UpdateStatement, DeleteStatement, SetStatement, ShowStatement,
         ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
+        CreateSequenceStatement, AlterSequenceStatement, DropSequenceStatement, DiscardSequencesStatement,
         UnsupportedStatement {
 }

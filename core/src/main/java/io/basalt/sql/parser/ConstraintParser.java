@@ -3,6 +3,7 @@ package io.basalt.sql.parser;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.SequenceOption;
 import io.basalt.sql.ast.TableConstraint;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
@@ -17,7 +18,8 @@ import java.util.List;
  * and as table constraints the same with column lists plus {@code FOREIGN KEY (...) REFERENCES ...}.
  * Referential actions are reported in upper case: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
  * "SET DEFAULT". {@code NOT DEFERRABLE} and {@code INITIALLY IMMEDIATE}, the defaults, are accepted;
- * deferrable constraints, generated columns, exclusion constraints and index options are not supported.
+ * {@code GENERATED ... AS IDENTITY} is a column constraint too. Deferrable constraints, generated columns, exclusion
+ * constraints and index options are not supported.
  */
 final class ConstraintParser extends ParserBase {
     ConstraintParser(Grammar grammar) {
@@ -99,11 +101,34 @@ final class ConstraintParser extends ParserBase {
                 return new ColumnConstraint.References(name, table, columns, actions.onDelete(), actions.onUpdate(),
                         position);
             }
-            case GENERATED -> throw unsupported("GENERATED columns");
+            case GENERATED -> {
+                return identity(name, position);
+            }
             default -> {
                 return null;
             }
         }
+    }
+
+    /**
+     * {@code GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(sequence options)]}, GENERATED at the cursor; a generated
+     * column ({@code GENERATED ALWAYS AS (expression) STORED}) is not supported.
+     */
+    private ColumnConstraint identity(String name, int position) {
+        tokens.expect(Keyword.GENERATED);
+        boolean always = tokens.accept(Keyword.ALWAYS);
+        if (!always) {
+            tokens.expect(Keyword.BY);
+            tokens.expect(Keyword.DEFAULT);
+        }
+        tokens.expect(Keyword.AS);
+        if (always && tokens.at(TokenKind.LEFT_PAREN)) {
+            throw unsupported("GENERATED columns");
+        }
+        tokens.expect(Keyword.IDENTITY);
+        List<SequenceOption> options = tokens.at(TokenKind.LEFT_PAREN) ? grammar.sequences().parenthesizedOptions()
+                : List.of();
+        return new ColumnConstraint.Identity(name, always, options, position);
     }
 
     /**

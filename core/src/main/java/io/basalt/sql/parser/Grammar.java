@@ -28,6 +28,7 @@ final class Grammar {
     private final ExplainParser explain;
     private final PreparedStatementParser prepared;
     private final TruncateParser truncate;
+    private final SequenceParser sequences;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
 
@@ -51,6 +52,7 @@ final class Grammar {
         this.explain = new ExplainParser(this);
         this.prepared = new PreparedStatementParser(this);
         this.truncate = new TruncateParser(this);
+        this.sequences = new SequenceParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
     }
@@ -129,6 +131,10 @@ final class Grammar {
 
     TruncateParser truncate() {
         return truncate;
+    }
+
+    SequenceParser sequences() {
+        return sequences;
     }
 
     UtilityStatementParser utility() {

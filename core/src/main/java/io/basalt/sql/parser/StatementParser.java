@@ -1,5 +1,6 @@
 package io.basalt.sql.parser;
 
+import io.basalt.sql.ast.DiscardSequencesStatement;
 import io.basalt.sql.ast.QueryStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.UnsupportedStatement;
@@ -50,6 +51,20 @@ final class StatementParser extends ParserBase {
         }
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TABLE)) {
             return grammar.ddl().dropTable();
+        }
+        if (first.is(Keyword.CREATE) && grammar.sequences().atCreateSequence()) {
+            return grammar.sequences().createSequence();
+        }
+        if (first.is(Keyword.ALTER) && tokens.peek(1).is(Keyword.SEQUENCE)) {
+            return grammar.sequences().alterSequence();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.SEQUENCE)) {
+            return grammar.sequences().dropSequence();
+        }
+        if (first.is(Keyword.DISCARD) && tokens.peek(1).is(Keyword.SEQUENCES)) {
+            tokens.next();
+            tokens.next();
+            return new DiscardSequencesStatement(first.position());
         }
         if (first.keyword() != null) {
             switch (first.keyword()) {

@@ -1,6 +1,11 @@
 package io.basalt.sql.parser;
 
+import io.basalt.sql.ast.AlterSequenceStatement;
 import io.basalt.sql.ast.ColumnConstraint;
+import io.basalt.sql.ast.CreateSequenceStatement;
+import io.basalt.sql.ast.DiscardSequencesStatement;
+import io.basalt.sql.ast.DropSequenceStatement;
+import io.basalt.sql.ast.SequenceOption;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
@@ -94,6 +99,14 @@ final class SqlTreePrinter {
             case TruncateStatement truncate -> "(truncate" + join(truncate.tables().stream().map(Object::toString)
                     .toList()) + (truncate.restartIdentity() ? " restart-identity" : "")
                     + (truncate.cascade() ? " cascade" : "") + ")";
+            case CreateSequenceStatement create -> "(create-sequence" + (create.ifNotExists() ? " if-not-exists " : " ")
+                    + create.name() + sequenceOptions(create.options()) + ")";
+            case AlterSequenceStatement alter -> "(alter-sequence" + (alter.ifExists() ? " if-exists " : " ")
+                    + alter.name() + sequenceOptions(alter.options()) + ")";
+            case DropSequenceStatement drop -> "(drop-sequence" + (drop.ifExists() ? " if-exists" : "")
+                    + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
+                    + ")";
+            case DiscardSequencesStatement ignored -> "(discard-sequences)";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
         };
     }
@@ -107,6 +120,25 @@ final class SqlTreePrinter {
         return "(set (" + String.join(" ", assignment.columns()) + (assignment.indirection() ? " indirection" : "")
                 + ")" + (assignment.query() != null ? " " + print(assignment.query())
                         : expressions(assignment.values())) + ")";
+    }
+
+    private static String sequenceOptions(List<SequenceOption> options) {
+        return join(options.stream().map(SqlTreePrinter::print).toList());
+    }
+
+    private static String print(SequenceOption option) {
+        return switch (option) {
+            case SequenceOption.AsType o -> "(as " + print(o.type()) + ")";
+            case SequenceOption.Increment o -> "(increment " + o.value() + ")";
+            case SequenceOption.MinValue o -> o.value() == null ? "no-minvalue" : "(minvalue " + o.value() + ")";
+            case SequenceOption.MaxValue o -> o.value() == null ? "no-maxvalue" : "(maxvalue " + o.value() + ")";
+            case SequenceOption.Start o -> "(start " + o.value() + ")";
+            case SequenceOption.Restart o -> o.value() == null ? "restart" : "(restart " + o.value() + ")";
+            case SequenceOption.Cache o -> "(cache " + o.value() + ")";
+            case SequenceOption.Cycle o -> o.cycle() ? "cycle" : "no-cycle";
+            case SequenceOption.OwnedBy o -> "(owned-by " + (o.column() == null ? "none" : o.column()) + ")";
+            case SequenceOption.SequenceName o -> "(sequence-name " + o.name() + ")";
+        };
     }
 
     private static String print(SettingValue value) {
@@ -290,6 +322,8 @@ final class SqlTreePrinter {
             case ColumnConstraint.Check check -> "(check " + print(check.condition()) + ")";
             case ColumnConstraint.Unique ignored -> "unique";
             case ColumnConstraint.PrimaryKey ignored -> "primary-key";
+            case ColumnConstraint.Identity identity -> "(identity " + (identity.always() ? "always" : "by-default")
+                    + sequenceOptions(identity.options()) + ")";
             case ColumnConstraint.References references -> "(references " + references.table()
                     + (references.columns().isEmpty() ? "" : " (" + String.join(" ", references.columns()) + ")")
                     + actions(references.onDelete(), references.onUpdate()) + ")";

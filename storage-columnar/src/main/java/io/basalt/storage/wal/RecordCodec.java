@@ -35,7 +35,9 @@ import org.apache.arrow.vector.util.TransferPair;
  *         fields' metadata, so basalt.type survives), one record batch message per batch, and the
  *         end-of-stream marker; no stream at all when the record has no batches
  * DELETE  table name length, table name, row id count, then the row ids as big-endian int64
- * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND or DELETE)
+ * SEQUENCE schema length, schema, name length, name, last value (int64), is_called (one byte, 0 or 1)
+ * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND, DELETE or
+ *         SEQUENCE)
  * </pre>
  *
  * <p>A single record is written as its own kind; a commit of several records is one GROUP record, so
@@ -72,6 +74,7 @@ final class RecordCodec {
             case WalRecord.Ddl ignored -> WalFormat.KIND_DDL;
             case WalRecord.Append ignored -> WalFormat.KIND_APPEND;
             case WalRecord.Delete ignored -> WalFormat.KIND_DELETE;
+            case WalRecord.SequenceValue ignored -> WalFormat.KIND_SEQUENCE;
         };
     }
 
@@ -80,6 +83,7 @@ final class RecordCodec {
             case WalRecord.Ddl ddl -> out.writeBytes(ddl.sql().getBytes(UTF_8));
             case WalRecord.Append append -> writeAppend(append, out);
             case WalRecord.Delete delete -> writeDelete(delete, out);
+            case WalRecord.SequenceValue sequence -> writeSequence(sequence, out);
         }
     }
 
@@ -93,6 +97,17 @@ final class RecordCodec {
         for (long rowId : rowIds) {
             out.writeLong(rowId);
         }
+    }
+
+    private static void writeSequence(WalRecord.SequenceValue sequence, RecordBuffer out) {
+        byte[] schema = sequence.schema().getBytes(UTF_8);
+        byte[] name = sequence.name().getBytes(UTF_8);
+        out.writeInt(schema.length);
+        out.writeBytes(schema);
+        out.writeInt(name.length);
+        out.writeBytes(name);
+        out.writeLong(sequence.lastValue());
+        out.write(sequence.isCalled() ? 1 : 0);
     }
 
     private static void writeAppend(WalRecord.Append append, RecordBuffer out) {
@@ -189,6 +204,7 @@ final class RecordCodec {
             case WalFormat.KIND_DDL -> new WalRecord.Ddl(utf8(payload, offset, length));
             case WalFormat.KIND_APPEND -> decodeAppend(payload, offset, length, allocator);
             case WalFormat.KIND_DELETE -> decodeDelete(payload, offset, length);
+            case WalFormat.KIND_SEQUENCE -> decodeSequence(payload, offset, length);
             default -> throw new IOException("unknown record kind " + kind);
         };
     }
@@ -248,6 +264,31 @@ final class RecordCodec {
             }
             throw e;
         }
+    }
+
+    private static WalRecord.SequenceValue decodeSequence(byte[] payload, int offset, int length) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(payload, offset, length);
+        String schema = lengthPrefixedUtf8(payload, in);
+        String name = lengthPrefixedUtf8(payload, in);
+        if (in.remaining() != 9) {
+            throw new IOException("sequence record of " + length + " bytes is malformed");
+        }
+        long lastValue = in.getLong();
+        byte isCalled = in.get();
+        if (isCalled != 0 && isCalled != 1) {
+            throw new IOException("sequence record has is_called byte " + isCalled);
+        }
+        return new WalRecord.SequenceValue(schema, name, lastValue, isCalled == 1);
+    }
+
+    private static String lengthPrefixedUtf8(byte[] payload, ByteBuffer in) throws IOException {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IOException("name length " + length + " exceeds the record");
+        }
+        String text = utf8(payload, in.position(), length);
+        in.position(in.position() + length);
+        return text;
     }
 
     private static String utf8(byte[] bytes, int offset, int length) throws CharacterCodingException {

@@ -24,7 +24,8 @@ import java.util.zip.CRC32C;
  * records, back to back, each
  *   payload length  int32     0 .. {@value #MAX_PAYLOAD_BYTES}
  *   checksum        int32     CRC32C of the kind byte and the payload
- *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP} or {@link #KIND_DELETE}
+ *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP}, {@link #KIND_DELETE} or
+ *                             {@link #KIND_SEQUENCE}
  *   payload         bytes     see {@link RecordCodec}
  * </pre>
  *
@@ -42,6 +43,7 @@ final class WalFormat {
     static final byte KIND_APPEND = 2;
     static final byte KIND_GROUP = 3;
     static final byte KIND_DELETE = 4;
+    static final byte KIND_SEQUENCE = 5;
 
     private static final byte[] MAGIC = "BASALTWL".getBytes(US_ASCII);
     private static final String SEGMENT_PREFIX = "wal-";
@@ -51,7 +53,8 @@ final class WalFormat {
     }
 
     static boolean isKnownKind(byte kind) {
-        return kind == KIND_DDL || kind == KIND_APPEND || kind == KIND_GROUP || kind == KIND_DELETE;
+        return kind == KIND_DDL || kind == KIND_APPEND || kind == KIND_GROUP || kind == KIND_DELETE
+                || kind == KIND_SEQUENCE;
     }
 
     /** The header of a segment whose first record will carry {@code firstSequence}. */

@@ -15,7 +15,7 @@ import java.util.List;
  * them.
  */
 public sealed interface WalRecord {
-    /** A successful CREATE TABLE or DROP TABLE, replayed by executing {@code sql} again. */
+    /** A successful DDL statement (CREATE TABLE, CREATE SEQUENCE, ...), replayed by executing {@code sql} again. */
     record Ddl(String sql) implements WalRecord {
         public Ddl {
             requireNonNull(sql, "sql is null");
@@ -54,6 +54,18 @@ public sealed interface WalRecord {
         public Delete {
             requireNonNull(tableName, "tableName is null");
             rowIds = rowIds.clone();
+        }
+    }
+
+    /**
+     * The state a sequence resumes from after a crash: {@code lastValue}, and whether that value was handed out
+     * ({@code isCalled}). Sequences log ahead of the values they hand out, so replay never hands out a value
+     * twice; replay applies the record to the sequence {@code schema.name}, which earlier DDL records created.
+     */
+    record SequenceValue(String schema, String name, long lastValue, boolean isCalled) implements WalRecord {
+        public SequenceValue {
+            requireNonNull(schema, "schema is null");
+            requireNonNull(name, "name is null");
         }
     }
 }

@@ -8,8 +8,8 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * A log record as plain Java values (SQL text, or table name with each batch's fields and rows), so
- * that a test can keep it after the log has freed the vectors and compare written with replayed
+ * A log record as plain Java values (SQL text, a sequence's state, or table name with each batch's fields and
+ * rows), so that a test can keep it after the log has freed the vectors and compare written with replayed
  * records. Fields compare with their metadata, so a lost {@code basalt.type} key shows as a difference.
  */
 record RecordContent(String kind, String text, List<List<Field>> batchFields, List<List<List<Object>>> batchRows) {
@@ -19,6 +19,8 @@ record RecordContent(String kind, String text, List<List<Field>> batchFields, Li
             case WalRecord.Append append -> ofAppend(append);
             case WalRecord.Delete delete -> new RecordContent("delete", delete.tableName(), List.of(),
                     List.of(List.of(java.util.Arrays.stream(delete.rowIds()).<Object>mapToObj(id -> id).toList())));
+            case WalRecord.SequenceValue value -> new RecordContent("sequence", value.schema() + "." + value.name()
+                    + "=" + value.lastValue() + (value.isCalled() ? " called" : ""), List.of(), List.of());
         };
     }
 

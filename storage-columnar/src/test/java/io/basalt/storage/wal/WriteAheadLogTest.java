@@ -64,21 +64,23 @@ class WriteAheadLogTest {
                             + " n numeric(10,2), u numeric, x text, v varchar(20), day date)"),
                     new WalRecord.Append("t", List.of(first.batch(), second.batch())),
                     new WalRecord.Ddl("CREATE TABLE \"ünïcødé ✓\" (x text)"),
+                    new WalRecord.SequenceValue("public", "ünïcødé_seq", Long.MIN_VALUE, true),
+                    new WalRecord.SequenceValue("public", "s", Long.MAX_VALUE, false),
                     new WalRecord.Ddl("DROP TABLE t"));
             for (int i = 0; i < records.size(); i++) {
                 assertThat(log.append(records.get(i))).isEqualTo(i + 1);
                 written.add(RecordContent.of(records.get(i)));
             }
             RecordingVisitor sameSession = new RecordingVisitor();
-            assertThat(log.replay(allocator, sameSession)).isEqualTo(4);
+            assertThat(log.replay(allocator, sameSession)).isEqualTo(6);
             assertThat(sameSession.contents()).isEqualTo(written);
         }
         try (WriteAheadLog log = WriteAheadLog.open(directory)) {
             assertThat(log.recovery().clean()).isTrue();
-            assertThat(log.recovery().records()).isEqualTo(4);
+            assertThat(log.recovery().records()).isEqualTo(6);
             RecordingVisitor replayed = new RecordingVisitor();
-            assertThat(log.replay(allocator, replayed)).isEqualTo(4);
-            assertThat(replayed.sequences()).containsExactly(1L, 2L, 3L, 4L);
+            assertThat(log.replay(allocator, replayed)).isEqualTo(6);
+            assertThat(replayed.sequences()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
             assertThat(replayed.contents()).isEqualTo(written);
         }
     }
@@ -160,12 +162,13 @@ class WriteAheadLogTest {
             List<WalRecord> commit = List.of(
                     new WalRecord.Ddl("CREATE TABLE u (x integer)"),
                     new WalRecord.Append("u", List.of(rows.batch())),
+                    new WalRecord.SequenceValue("public", "u_x_seq", 33, true),
                     new WalRecord.Ddl("DROP TABLE t"));
             assertThat(log.commit(commit)).isEqualTo(2);
             RecordingVisitor replayed = new RecordingVisitor();
             assertThat(log.replay(allocator, replayed)).isEqualTo(2);
-            assertThat(replayed.sequences()).containsExactly(1L, 2L, 2L, 2L);
-            assertThat(replayed.contents().subList(1, 4))
+            assertThat(replayed.sequences()).containsExactly(1L, 2L, 2L, 2L, 2L);
+            assertThat(replayed.contents().subList(1, 5))
                     .isEqualTo(commit.stream().map(RecordContent::of).toList());
         }
     }

@@ -1,0 +1,227 @@
+package io.basalt.sql.parser;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.AlterSequenceStatement;
+import io.basalt.sql.ast.CreateSequenceStatement;
+import io.basalt.sql.ast.DropSequenceStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.SequenceOption;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CREATE [UNLOGGED] SEQUENCE [IF NOT EXISTS] name [options]}, {@code ALTER SEQUENCE [IF EXISTS] name
+ * options}, {@code DROP SEQUENCE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}, and the option list that an
+ * identity column shares with them (PostgreSQL's {@code SeqOptElem}). Temporary sequences and the forms of ALTER
+ * SEQUENCE that rename, move or re-own the sequence or change its logging end the statement as unsupported;
+ * {@code UNLOGGED} only affects crash safety in PostgreSQL and is accepted as an ordinary sequence.
+ */
+final class SequenceParser extends ParserBase {
+    private static final BigInteger MIN_BIGINT = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger MAX_BIGINT = BigInteger.valueOf(Long.MAX_VALUE);
+
+    SequenceParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** Whether the cursor is at {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] SEQUENCE}. */
+    boolean atCreateSequence() {
+        int ahead = 1;
+        if (tokens.peek(ahead).is(Keyword.GLOBAL) || tokens.peek(ahead).is(Keyword.LOCAL)) {
+            ahead++;
+        }
+        Token modifier = tokens.peek(ahead);
+        if (modifier.is(Keyword.TEMP) || modifier.is(Keyword.TEMPORARY) || modifier.is(Keyword.UNLOGGED)) {
+            ahead++;
+        }
+        return tokens.peek(ahead).is(Keyword.SEQUENCE);
+    }
+
+    CreateSequenceStatement createSequence() {
+        Token create = tokens.expect(Keyword.CREATE);
+        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL) || tokens.at(Keyword.TEMP)
+                || tokens.at(Keyword.TEMPORARY)) {
+            throw unsupported("CREATE TEMPORARY SEQUENCE");
+        }
+        tokens.accept(Keyword.UNLOGGED);
+        tokens.expect(Keyword.SEQUENCE);
+        boolean ifNotExists = false;
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.NOT);
+            tokens.expect(Keyword.EXISTS);
+            ifNotExists = true;
+        }
+        QualifiedName name = grammar.names().qualifiedName();
+        List<SequenceOption> options = new ArrayList<>();
+        SequenceOption option;
+        while ((option = option()) != null) {
+            options.add(option);
+        }
+        return new CreateSequenceStatement(name, ifNotExists, options, create.position());
+    }
+
+    AlterSequenceStatement alterSequence() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        tokens.expect(Keyword.SEQUENCE);
+        boolean ifExists = false;
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.EXISTS);
+            ifExists = true;
+        }
+        QualifiedName name = grammar.names().qualifiedName();
+        if (tokens.at(Keyword.RENAME) || tokens.at(Keyword.OWNER) || tokens.at(Keyword.SET)) {
+            throw unsupported("ALTER SEQUENCE " + current().keyword().name());
+        }
+        List<SequenceOption> options = new ArrayList<>();
+        SequenceOption option;
+        while ((option = option()) != null) {
+            options.add(option);
+        }
+        if (options.isEmpty()) {
+            throw tokens.syntaxError();
+        }
+        return new AlterSequenceStatement(name, ifExists, options, alter.position());
+    }
+
+    DropSequenceStatement dropSequence() {
+        Token drop = tokens.expect(Keyword.DROP);
+        tokens.expect(Keyword.SEQUENCE);
+        boolean ifExists = false;
+        if (tokens.accept(Keyword.IF)) {
+            tokens.expect(Keyword.EXISTS);
+            ifExists = true;
+        }
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(grammar.names().qualifiedName());
+        } while (tokens.accept(TokenKind.COMMA));
+        boolean cascade = tokens.accept(Keyword.CASCADE);
+        if (!cascade) {
+            tokens.accept(Keyword.RESTRICT);
+        }
+        return new DropSequenceStatement(names, ifExists, cascade, drop.position());
+    }
+
+    /** {@code ( option [...] )} after {@code AS IDENTITY}, the parenthesis at the cursor. */
+    List<SequenceOption> parenthesizedOptions() {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<SequenceOption> options = new ArrayList<>();
+        SequenceOption option;
+        while ((option = option()) != null) {
+            options.add(option);
+        }
+        if (options.isEmpty()) {
+            throw tokens.syntaxError();
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return options;
+    }
+
+    /** One sequence option at the cursor, or null when none starts here. */
+    private SequenceOption option() {
+        Token start = current();
+        int position = start.position();
+        if (start.keyword() == null) {
+            return null;
+        }
+        switch (start.keyword()) {
+            case AS -> {
+                tokens.next();
+                return new SequenceOption.AsType(grammar.types().typeName(), position);
+            }
+            case CACHE -> {
+                tokens.next();
+                return new SequenceOption.Cache(number(), position);
+            }
+            case CYCLE -> {
+                tokens.next();
+                return new SequenceOption.Cycle(true, position);
+            }
+            case INCREMENT -> {
+                tokens.next();
+                tokens.accept(Keyword.BY);
+                return new SequenceOption.Increment(number(), position);
+            }
+            case MAXVALUE -> {
+                tokens.next();
+                return new SequenceOption.MaxValue(number(), position);
+            }
+            case MINVALUE -> {
+                tokens.next();
+                return new SequenceOption.MinValue(number(), position);
+            }
+            case NO -> {
+                Token next = tokens.peek(1);
+                if (!next.is(Keyword.CYCLE) && !next.is(Keyword.MAXVALUE) && !next.is(Keyword.MINVALUE)) {
+                    tokens.next();
+                    throw tokens.syntaxError();
+                }
+                tokens.next();
+                tokens.next();
+                return next.is(Keyword.CYCLE) ? new SequenceOption.Cycle(false, position)
+                        : next.is(Keyword.MAXVALUE) ? new SequenceOption.MaxValue(null, position)
+                        : new SequenceOption.MinValue(null, position);
+            }
+            case OWNED -> {
+                tokens.next();
+                tokens.expect(Keyword.BY);
+                QualifiedName column = grammar.names().qualifiedName();
+                boolean none = column.parts().size() == 1 && column.last().equals("none");
+                return new SequenceOption.OwnedBy(none ? null : column, position);
+            }
+            case SEQUENCE -> {
+                tokens.next();
+                tokens.expect(Keyword.NAME);
+                return new SequenceOption.SequenceName(grammar.names().qualifiedName(), position);
+            }
+            case START -> {
+                tokens.next();
+                tokens.accept(Keyword.WITH);
+                return new SequenceOption.Start(number(), position);
+            }
+            case RESTART -> {
+                tokens.next();
+                boolean with = tokens.accept(Keyword.WITH);
+                Long value = with || atNumber() ? number() : null;
+                return new SequenceOption.Restart(value, position);
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private boolean atNumber() {
+        return tokens.at(TokenKind.NUMBER) || tokens.atOperator("-") || tokens.atOperator("+");
+    }
+
+    /**
+     * PostgreSQL's {@code NumericOnly} read as a bigint, with the errors its conversion raises: a number with a
+     * fraction or exponent is "invalid input syntax for type bigint", one beyond 64 bits "out of range".
+     */
+    private long number() {
+        boolean negative = false;
+        if (tokens.atOperator("-") || tokens.atOperator("+")) {
+            negative = tokens.next().isOperator("-");
+        }
+        String text = tokens.expect(TokenKind.NUMBER).value();
+        String signed = negative ? "-" + text : text;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION,
+                        "invalid input syntax for type bigint: \"" + signed + "\"");
+            }
+        }
+        BigInteger value = new BigInteger(signed);
+        if (value.compareTo(MIN_BIGINT) < 0 || value.compareTo(MAX_BIGINT) > 0) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
+                    "value \"" + signed + "\" is out of range for type bigint");
+        }
+        return value.longValue();
+    }
+}
