@@ -29,7 +29,7 @@ public final class InsertBinder {
 
     public BoundWrite bind(InsertStatement insert, TableEntry table) {
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
-                !insert.returning().isEmpty());
+                !insert.returning().isEmpty(), ConflictArbiters.resolve(insert.onConflict(), table));
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }

@@ -53,7 +53,8 @@ final class SettingFunctions {
                 Query source = insert.source() == null ? null : functions.query(insert.source());
                 List<SelectItem> returning = functions.items(insert.returning());
                 yield source == insert.source() && returning == insert.returning() ? insert
-                        : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source, returning,
+                        : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source,
+                                insert.onConflict(), returning,
                                 insert.position());
             }
             default -> statement;

@@ -85,7 +85,7 @@ public final class PhysicalPlanner {
             case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
                     TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
                     columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),
-                    write.returnsRows());
+                    write.returnsRows(), write.conflictArbiters());
         };
     }
 

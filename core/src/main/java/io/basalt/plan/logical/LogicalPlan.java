@@ -264,17 +264,25 @@ public sealed interface LogicalPlan {
      * table's column order and types. Further input columns pass through for RETURNING. Output: without
      * {@code returnsRows} nothing the plan uses (the operator reports the row count); with it, each changed
      * row's input columns after the row id (for DELETE, the old row as the input carries it), for a RETURNING
-     * projection above.
+     * projection above. {@code conflictArbiters}: for INSERT ... ON CONFLICT DO NOTHING, the unique constraints
+     * whose conflicts skip a row (null without ON CONFLICT).
      */
-    record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows) implements LogicalPlan {
+    record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
+                 java.util.Set<String> conflictArbiters) implements LogicalPlan {
         public Write {
             java.util.Objects.requireNonNull(kind, "kind is null");
             java.util.Objects.requireNonNull(table, "table is null");
+            conflictArbiters = conflictArbiters == null ? null : java.util.Set.copyOf(conflictArbiters);
+        }
+
+        /** A write without ON CONFLICT. */
+        public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows) {
+            this(kind, table, input, returnsRows, null);
         }
 
         /** This write over another input (the optimizer's rewrites). */
         public Write withInput(LogicalPlan newInput) {
-            return new Write(kind, table, newInput, returnsRows);
+            return new Write(kind, table, newInput, returnsRows, conflictArbiters);
         }
 
         @Override

@@ -3,14 +3,37 @@ package io.basalt.sql.ast;
 import java.util.List;
 
 /**
- * {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT VALUES} [RETURNING items]}.
- * {@code columns} is empty when no column list was written; {@code source} is null for DEFAULT VALUES;
- * {@code returning} is empty without RETURNING.
+ * {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT VALUES} [ON CONFLICT ...]
+ * [RETURNING items]}. {@code columns} is empty when no column list was written; {@code source} is null for
+ * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING.
  */
 public record InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
-                              List<SelectItem> returning, int position) implements Statement {
+                              OnConflict onConflict, List<SelectItem> returning, int position) implements Statement {
     public InsertStatement {
         columns = List.copyOf(columns);
         returning = List.copyOf(returning);
+    }
+
+    /** An INSERT without ON CONFLICT. */
+    public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
+                           List<SelectItem> returning, int position) {
+        this(table, alias, columns, source, null, returning, position);
+    }
+
+    /**
+     * {@code ON CONFLICT [(columns) | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}: the conflict
+     * target ({@code targetColumns} empty and {@code constraint} null when none is written) and the action
+     * ({@code update} empty for DO NOTHING).
+     */
+    public record OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
+                             Expression updateWhere, int position) implements Node {
+        public OnConflict {
+            targetColumns = List.copyOf(targetColumns);
+            update = List.copyOf(update);
+        }
+
+        public boolean doNothing() {
+            return update.isEmpty();
+        }
     }
 }

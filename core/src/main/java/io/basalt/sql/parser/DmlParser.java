@@ -46,14 +46,56 @@ final class DmlParser extends ParserBase {
         } else {
             source = grammar.queries().query();
         }
+        InsertStatement.OnConflict onConflict = null;
         if (tokens.at(Keyword.ON) && tokens.peek(1).is(Keyword.CONFLICT)) {
-            throw unsupported("ON CONFLICT");
+            onConflict = onConflict();
         }
         List<SelectItem> returning = List.of();
         if (tokens.accept(Keyword.RETURNING)) {
             returning = grammar.selects().targetList();
         }
-        return new InsertStatement(table, alias, columns, source, returning, insert.position());
+        return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position());
+    }
+
+    /** {@code ON CONFLICT [(columns) [WHERE ...] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. */
+    private InsertStatement.OnConflict onConflict() {
+        Token on = tokens.expect(Keyword.ON);
+        tokens.expect(Keyword.CONFLICT);
+        List<String> columns = List.of();
+        String constraint = null;
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            tokens.next();
+            columns = new ArrayList<>();
+            do {
+                if (!grammar.names().atColumnId()) {
+                    throw unsupported("ON CONFLICT on an expression");
+                }
+                columns.add(grammar.names().columnId());
+                if (tokens.at(Keyword.COLLATE) || tokens.at(TokenKind.LEFT_PAREN) || !tokens.at(TokenKind.COMMA)
+                        && !tokens.at(TokenKind.RIGHT_PAREN)) {
+                    throw unsupported("ON CONFLICT on an expression or with an operator class");
+                }
+            } while (tokens.accept(TokenKind.COMMA));
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            if (tokens.at(Keyword.WHERE)) {
+                throw unsupported("ON CONFLICT with a partial index predicate");
+            }
+        } else if (tokens.accept(Keyword.ON)) {
+            tokens.expect(Keyword.CONSTRAINT);
+            constraint = grammar.names().columnId();
+        }
+        tokens.expect(Keyword.DO);
+        if (tokens.accept(Keyword.NOTHING)) {
+            return new InsertStatement.OnConflict(columns, constraint, List.of(), null, on.position());
+        }
+        tokens.expect(Keyword.UPDATE);
+        tokens.expect(Keyword.SET);
+        List<UpdateStatement.Assignment> assignments = new ArrayList<>();
+        do {
+            assignments.add(assignment());
+        } while (tokens.accept(TokenKind.COMMA));
+        Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
+        return new InsertStatement.OnConflict(columns, constraint, assignments, where, on.position());
     }
 
     UpdateStatement update() {

@@ -60,6 +60,13 @@ final class SqlTreePrinter {
                     + (insert.alias() == null ? "" : " (as " + insert.alias() + ")")
                     + (insert.columns().isEmpty() ? "" : " (" + String.join(" ", insert.columns()) + ")")
                     + (insert.source() == null ? " default-values" : " " + print(insert.source()))
+                    + (insert.onConflict() == null ? "" : " (on-conflict"
+                            + (insert.onConflict().targetColumns().isEmpty() ? ""
+                                    : " (" + String.join(" ", insert.onConflict().targetColumns()) + ")")
+                            + (insert.onConflict().constraint() == null ? "" : " constraint " + insert.onConflict().constraint())
+                            + (insert.onConflict().doNothing() ? " nothing" : " update"
+                                    + join(insert.onConflict().update().stream().map(SqlTreePrinter::print).toList()))
+                            + ")")
                     + (insert.returning().isEmpty() ? ""
                             : " (returning" + join(insert.returning().stream().map(SqlTreePrinter::print).toList())
                                     + ")")

@@ -124,6 +124,57 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * Appends the rows that conflict with nothing on the {@code arbiters} keys (see {@link TableStore#insertNew}):
+     * the keys are recorded row by row as {@link UniqueKeyIndex#insertNew} decides, the kept rows are gathered into
+     * batches of their own, handed to {@code beforeVisible}, and copied in; all under the store's lock.
+     */
+    @Override
+    public synchronized boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
+                                            java.util.function.Consumer<List<Batch>> beforeVisible) {
+        UniqueKeyIndex.Insertion insertion = UniqueKeyIndex.insertNew(uniqueKeys, arbiters, batches);
+        boolean[] inserted = insertion.inserted();
+        List<Batch> kept = new ArrayList<>();
+        try {
+            int first = 0;
+            for (Batch batch : batches) {
+                int[] selection = new int[batch.rowCount()];
+                int count = 0;
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if (inserted[first + row]) {
+                        selection[count++] = row;
+                    }
+                }
+                first += batch.rowCount();
+                if (count > 0) {
+                    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+                    try {
+                        for (FieldVector source : batch.columns()) {
+                            FieldVector target = ValueAccess.allocate(LogicalType.of(source.getField()),
+                                    source.getName(), allocator, count);
+                            columns.add(target);
+                            io.basalt.exec.vector.VectorGather.gather(source, selection, count, target);
+                        }
+                    } finally {
+                        kept.add(new Batch(columns, count));
+                    }
+                }
+            }
+            beforeVisible.accept(kept);
+            copyIn(kept);
+            return inserted;
+        } catch (RuntimeException | Error failure) {
+            insertion.undo().run();
+            throw failure;
+        } finally {
+            for (Batch batch : kept) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
+                }
+            }
+        }
+    }
+
+    /**
      * The position of the live row {@code rowId} in the current generation.
      *
      * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)

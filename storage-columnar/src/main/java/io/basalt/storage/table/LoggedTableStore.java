@@ -93,6 +93,20 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    /** Logs only the rows that are appended, in the same step. */
+    @Override
+    public boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
+                               java.util.function.Consumer<List<Batch>> beforeVisible) {
+        synchronized (inner) {
+            return inner.insertNew(batches, arbiters, appended -> {
+                beforeVisible.accept(appended);
+                if (!appended.isEmpty()) {
+                    log.append(new WalRecord.Append(inner.name(), appended));
+                }
+            });
+        }
+    }
+
     @Override
     public void checkUniqueKeys(List<Batch> batches, int lastRows) {
         inner.checkUniqueKeys(batches, lastRows);

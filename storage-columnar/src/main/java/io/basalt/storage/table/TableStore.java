@@ -46,6 +46,20 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * INSERT ... ON CONFLICT DO NOTHING: appends those rows of {@code batches} that conflict with no stored row
+     * (nor with an earlier row of the batches) on the unique keys named in {@code arbiters}, atomically; a
+     * conflict on another unique key is an error, as usual. {@code beforeVisible} receives the rows about to be
+     * appended, after every check passed (the log writes them there). Returns, per input row in order, whether it
+     * was appended. Every store Basalt creates implements it.
+     *
+     * @throws io.basalt.error.BasaltException 23505 for a conflict on a key not in {@code arbiters}
+     */
+    default boolean[] insertNew(java.util.List<Batch> batches, java.util.Set<String> arbiters,
+                                java.util.function.Consumer<java.util.List<Batch>> beforeVisible) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot skip conflicting rows");
+    }
+
+    /**
      * Throws the unique-key violation that appending {@code batches} (of the last, only its first {@code lastRows}
      * rows) would raise now, without appending; for reporting errors in PostgreSQL's row order (a later append
      * checks again). No-op for stores without keys.

@@ -30,7 +30,8 @@ import org.apache.arrow.vector.FieldVector;
  * new row's columns in the table's order; then any columns RETURNING needs. A row id met a second time (an
  * UPDATE ... FROM or DELETE ... USING that joins a row more than once) is skipped: PostgreSQL also changes such
  * a row once, with one of the joined rows. Output: with {@code returnsRows}, each changed row's input columns
- * after the row id; otherwise the number of rows changed (one BIGINT row).
+ * after the row id; otherwise the number of rows changed (one BIGINT row). With {@code conflictArbiters} (INSERT
+ * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted.
  *
  * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
  * the CHECK constraints, which run in the order given (PostgreSQL's: by name). For INSERT, when a row fails
@@ -39,7 +40,7 @@ import org.apache.arrow.vector.FieldVector;
  */
 public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                                  List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
-                                 boolean returnsRows) implements SinkOperator {
+                                 boolean returnsRows, java.util.Set<String> conflictArbiters) implements SinkOperator {
     /** The statement that writes. */
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -53,12 +54,20 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         columnNames = List.copyOf(columnNames);
         notNull = notNull.clone();
         checks = List.copyOf(checks);
+        conflictArbiters = conflictArbiters == null ? null : java.util.Set.copyOf(conflictArbiters);
+    }
+
+    /** A write without ON CONFLICT. */
+    public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                              List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                              boolean returnsRows) {
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, null);
     }
 
     /** A plain INSERT into a table without CHECK constraints, reporting its row count. */
     public TableWriteOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
                               boolean[] notNull) {
-        this(child, Kind.INSERT, tableName, table, columnNames, notNull, List.of(), false);
+        this(child, Kind.INSERT, tableName, table, columnNames, notNull, List.of(), false, null);
     }
 
     @Override
@@ -208,6 +217,10 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
 
         @Override
         public void finish() {
+            if (conflictArbiters != null) {
+                keepInserted(table.insertNew(newRows, conflictArbiters, rows -> { }));
+                return;
+            }
             long[] deleted = new long[kind == Kind.INSERT ? 0 : (int) changed];
             if (kind != Kind.INSERT) {
                 int next = 0;
@@ -219,6 +232,44 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
             table.modify(deleted, newRows, () -> { });
+        }
+
+        /** After ON CONFLICT DO NOTHING: drops the rows that were skipped from what RETURNING and the count see. */
+        private void keepInserted(boolean[] inserted) {
+            List<Batch> all = new ArrayList<>(kept);
+            kept.clear();
+            changed = 0;
+            int first = 0;
+            try {
+                for (Batch batch : all) {
+                    int[] selection = new int[batch.rowCount()];
+                    int count = 0;
+                    for (int row = 0; row < batch.rowCount(); row++) {
+                        if (inserted[first + row]) {
+                            selection[count++] = row;
+                        }
+                    }
+                    first += batch.rowCount();
+                    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+                    try {
+                        for (FieldVector source : batch.columns()) {
+                            FieldVector target = ValueAccess.allocate(LogicalType.of(source.getField()),
+                                    source.getName(), context.allocator(), count);
+                            columns.add(target);
+                            VectorGather.gather(source, selection, count, target);
+                        }
+                    } finally {
+                        kept.add(new Batch(columns, count));
+                    }
+                    changed += count;
+                }
+            } finally {
+                for (Batch batch : all) {
+                    for (FieldVector column : batch.columns()) {
+                        column.close();
+                    }
+                }
+            }
         }
 
         @Override

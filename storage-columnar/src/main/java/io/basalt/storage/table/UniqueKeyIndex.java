@@ -153,6 +153,67 @@ public final class UniqueKeyIndex {
         return undo;
     }
 
+    /** What {@link #insertNew} decided: per row whether it goes in, and how to take its keys back out. */
+    record Insertion(boolean[] inserted, Runnable undo) {
+    }
+
+    /**
+     * INSERT ... ON CONFLICT DO NOTHING's key check, row by row as PostgreSQL's speculative insertion: a row whose
+     * key on one of the indexes named in {@code arbiters} is already held (by a stored row or an earlier row kept
+     * here) is skipped; any other row takes its keys on every index, and a conflict on an index that is not an
+     * arbiter fails the statement (everything undone).
+     *
+     * @throws BasaltException 23505 for a conflict on a non-arbiter index
+     */
+    static Insertion insertNew(List<UniqueKeyIndex> indexes, java.util.Set<String> arbiters, List<Batch> batches) {
+        int total = 0;
+        for (Batch batch : batches) {
+            total += batch.rowCount();
+        }
+        boolean[] inserted = new boolean[total];
+        List<List<List<Object>>> added = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            added.add(new ArrayList<>());
+        }
+        Runnable undo = () -> {
+            for (int k = 0; k < indexes.size(); k++) {
+                indexes.get(k).keys.removeAll(added.get(k));
+            }
+        };
+        try {
+            int next = 0;
+            for (Batch batch : batches) {
+                for (int row = 0; row < batch.rowCount(); row++, next++) {
+                    List<List<Object>> keys = new ArrayList<>(indexes.size());
+                    boolean conflict = false;
+                    for (UniqueKeyIndex index : indexes) {
+                        List<Object> key = index.keyOf(batch, row);
+                        keys.add(key);
+                        conflict |= key != null && arbiters.contains(index.constraintName) && index.keys.contains(key);
+                    }
+                    if (conflict) {
+                        continue;
+                    }
+                    for (int k = 0; k < indexes.size(); k++) {
+                        List<Object> key = keys.get(k);
+                        if (key == null) {
+                            continue;
+                        }
+                        if (!indexes.get(k).keys.add(key)) {
+                            throw indexes.get(k).violation(batch, row);
+                        }
+                        added.get(k).add(key);
+                    }
+                    inserted[next] = true;
+                }
+            }
+        } catch (RuntimeException failure) {
+            undo.run();
+            throw failure;
+        }
+        return new Insertion(inserted, undo);
+    }
+
     /** Records keys that {@link #newKeys} returned for this index, once their rows are stored. */
     void addAll(List<List<Object>> added) {
         keys.addAll(added);
