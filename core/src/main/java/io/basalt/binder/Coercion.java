@@ -42,6 +42,9 @@ final class Coercion {
         if (from.id() == TypeId.UNKNOWN || from.equals(to) || to.isString()) {
             return true;
         }
+        if (from.isArray() || to.isArray()) {
+            return from.isArray() && to.isArray() && assignable(from.element(), to.element());
+        }
         if (from.isNumber() && to.isNumber()) {
             return true;
         }
@@ -55,6 +58,9 @@ final class Coercion {
     static boolean castable(LogicalType from, LogicalType to) {
         if (assignable(from, to) || from.isString()) {
             return true;
+        }
+        if (from.isArray() || to.isArray()) {
+            return from.isArray() && to.isArray() && castable(from.element(), to.element());
         }
         return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
                 || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);
@@ -73,6 +79,10 @@ final class Coercion {
         }
         if (b.id() == TypeId.UNKNOWN) {
             return a;
+        }
+        if (a.isArray() || b.isArray()) {
+            LogicalType element = a.isArray() && b.isArray() ? commonType(a.element(), b.element()) : null;
+            return element == null ? null : LogicalType.arrayOf(element);
         }
         if (a.isNumber() && b.isNumber()) {
             return numericCommon(a, b, false);

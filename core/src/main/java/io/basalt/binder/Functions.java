@@ -67,6 +67,10 @@ final class Functions {
             // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
             return new BoundExpression.Constant(arguments.getFirst().type().displayName(), LogicalType.TEXT, position);
         }
+        BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
+        if (array != null) {
+            return array;
+        }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {
             types.add(argument.type());
