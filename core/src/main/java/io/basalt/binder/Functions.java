@@ -20,7 +20,7 @@ import java.util.Set;
  * for the functions Basalt has. Unknown names or argument types fail with 42883 and PostgreSQL's hint.
  */
 final class Functions {
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg");
 
     private Functions() {
     }
@@ -53,6 +53,13 @@ final class Functions {
                     throw undefined(name, arguments, position);
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
+            }
+            case "array_agg" -> {
+                // array_agg of arrays builds a multidimensional array in PostgreSQL
+                if (type.isArray()) {
+                    throw ExpressionBinder.notYet("array_agg of arrays", position);
+                }
+                yield new io.basalt.exec.function.aggregate.ArrayAggregate(type);
             }
             default -> throw undefined(name, arguments, position);
         };

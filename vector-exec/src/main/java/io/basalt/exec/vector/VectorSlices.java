@@ -41,12 +41,17 @@ public final class VectorSlices {
         }
         if (source instanceof org.apache.arrow.vector.complex.ListVector) {
             FieldVector copy = (FieldVector) field.createVector(allocator);
-            copy.setInitialCapacity(Math.max(length, 1));
-            copy.allocateNew();
-            for (int i = 0; i < length; i++) {
-                copy.copyFromSafe(start + i, i, source);
+            try {
+                copy.setInitialCapacity(Math.max(length, 1));
+                copy.allocateNew();
+                for (int i = 0; i < length; i++) {
+                    copy.copyFromSafe(start + i, i, source);
+                }
+                copy.setValueCount(length);
+            } catch (RuntimeException failure) {
+                copy.close();
+                throw failure;
             }
-            copy.setValueCount(length);
             return copy;
         }
         TransferPair pair = source.getTransferPair(field, allocator);
