@@ -37,7 +37,7 @@ final class ArrayExpressions {
                 throw ExpressionBinder.notYet("multidimensional arrays", element.position());
             }
         }
-        LogicalType type = ExpressionBinder.unify(elements, "ARRAY");
+        LogicalType type = withoutModifiers(ExpressionBinder.unify(elements, "ARRAY"));
         List<BoundExpression> cast = new ArrayList<>(elements.size());
         boolean constant = true;
         for (BoundExpression element : elements) {
@@ -89,7 +89,7 @@ final class ArrayExpressions {
 
     private static BoundExpression subscriptValue(BoundExpression index) {
         TypeId id = index.type().id();
-        if (id != TypeId.UNKNOWN && !index.type().isIntegral()) {
+        if (id != TypeId.UNKNOWN && !index.type().isNumber()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, index.position(), "array subscript must have type integer");
         }
         return Coercion.cast(index, LogicalType.INTEGER, false);
@@ -212,6 +212,24 @@ final class ArrayExpressions {
                 return null;
             }
         }
-        return common;
+        return common == null ? null : withoutModifiers(common);
+    }
+
+    /**
+     * An element type as PostgreSQL gives it to arrays it builds: without a type modifier (numeric(2,1) and
+     * varchar(3) elements make numeric[] and varchar[], each value keeping its own scale).
+     */
+    static LogicalType withoutModifiers(LogicalType element) {
+        return switch (element.id()) {
+            case NUMERIC -> LogicalType.NUMERIC;
+            case VARCHAR -> LogicalType.VARCHAR;
+            default -> element;
+        };
+    }
+
+    /** PostgreSQL's error for a polymorphic argument that is an untyped literal. */
+    static io.basalt.error.BasaltException undeterminedPolymorphic(int position) {
+        return BasaltException.at(SqlState.DATATYPE_MISMATCH, position,
+                "could not determine polymorphic type because input has type unknown");
     }
 }

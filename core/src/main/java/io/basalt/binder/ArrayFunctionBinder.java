@@ -48,6 +48,9 @@ final class ArrayFunctionBinder {
 
     private static BoundExpression shape(ArrayShapeFunction.Kind kind, List<BoundExpression> arguments, int position) {
         BoundExpression array = arguments.getFirst();
+        if (array.type().id() == TypeId.UNKNOWN) {
+            throw ArrayExpressions.undeterminedPolymorphic(position);
+        }
         if (!array.type().isArray()) {
             return null;
         }
@@ -94,6 +97,9 @@ final class ArrayFunctionBinder {
 
     private static BoundExpression arrayToString(List<BoundExpression> arguments, int position) {
         BoundExpression array = arguments.getFirst();
+        if (array.type().id() == TypeId.UNKNOWN) {
+            throw ArrayExpressions.undeterminedPolymorphic(position);
+        }
         if (!array.type().isArray()) {
             return null;
         }

@@ -81,8 +81,10 @@ final class Coercion {
             return a;
         }
         if (a.isArray() || b.isArray()) {
-            LogicalType element = a.isArray() && b.isArray() ? commonType(a.element(), b.element()) : null;
-            return element == null ? null : LogicalType.arrayOf(element);
+            // PostgreSQL has no implicit casts between array types: only the same element type (modifiers
+            // aside) meets.
+            boolean same = a.isArray() && b.isArray() && a.element().id() == b.element().id();
+            return same ? LogicalType.arrayOf(commonType(a.element(), b.element())) : null;
         }
         if (a.isNumber() && b.isNumber()) {
             return numericCommon(a, b, false);

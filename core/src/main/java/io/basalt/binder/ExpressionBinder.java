@@ -424,8 +424,12 @@ final class ExpressionBinder {
 
     private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
         if (!Coercion.castable(operand.type(), target)) {
+            // between array types PostgreSQL names the element types that have no cast
+            boolean arrays = operand.type().isArray() && target.isArray();
+            LogicalType from = arrays ? operand.type().element() : operand.type();
+            LogicalType to = arrays ? target.element() : target;
             throw BasaltException.at(SqlState.CANNOT_COERCE, position,
-                    "cannot cast type " + operand.type().displayName() + " to " + target.displayName());
+                    "cannot cast type " + from.displayName() + " to " + to.displayName());
         }
         return Coercion.cast(operand, target, true);
     }

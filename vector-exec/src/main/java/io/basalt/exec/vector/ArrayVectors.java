@@ -65,6 +65,27 @@ public final class ArrayVectors {
         vector.endValue(row, count);
     }
 
+    /**
+     * Copies row {@code row} of {@code source} (or its NULL) to row {@code targetRow} of {@code target}, element
+     * by element through the element vectors (Arrow's own list copy cannot copy some element types, such as
+     * fixed-size binary). Target rows must be written in increasing order.
+     */
+    public static void copyRow(ListVector source, int row, ListVector target, int targetRow) {
+        if (source.isNull(row)) {
+            target.setNull(targetRow);
+            return;
+        }
+        FieldVector from = elements(source);
+        FieldVector to = elements(target);
+        int start = start(source, row);
+        int count = end(source, row) - start;
+        int at = target.startNewValue(targetRow);
+        for (int k = 0; k < count; k++) {
+            to.copyFromSafe(start + k, at + k, from);
+        }
+        target.endValue(targetRow, count);
+    }
+
     /** Copies element {@code from} of {@code source}'s data into position {@code to} of {@code target}'s data. */
     public static void copyElement(ListVector source, int from, ListVector target, int to) {
         elements(target).copyFromSafe(from, to, elements(source));

@@ -45,7 +45,7 @@ public final class VectorSlices {
                 copy.setInitialCapacity(Math.max(length, 1));
                 copy.allocateNew();
                 for (int i = 0; i < length; i++) {
-                    copy.copyFromSafe(start + i, i, source);
+                    VectorGather.copyValue(source, start + i, copy, i);
                 }
                 copy.setValueCount(length);
             } catch (RuntimeException failure) {

@@ -12,7 +12,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * {@code array_prepend} / {@code element || array}. A NULL array counts as empty unless both sides are NULL
  * arrays (then the result is NULL); a NULL element is appended or prepended as a NULL element.
  */
-public final class ArrayConcatFunction implements ScalarFunction {
+public record ArrayConcatFunction(ArrayConcatFunction.Kind kind) implements ScalarFunction {
     /** Which sides are arrays. */
     public enum Kind {
         CAT("array_cat"), APPEND("array_append"), PREPEND("array_prepend");
@@ -22,12 +22,6 @@ public final class ArrayConcatFunction implements ScalarFunction {
         Kind(String functionName) {
             this.functionName = functionName;
         }
-    }
-
-    private final Kind kind;
-
-    public ArrayConcatFunction(Kind kind) {
-        this.kind = kind;
     }
 
     @Override

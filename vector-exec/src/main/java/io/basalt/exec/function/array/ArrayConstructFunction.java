@@ -11,7 +11,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * {@code ARRAY[e1, e2, ...]}: one array per row of the arguments' values, NULLs kept as NULL elements. The
  * binder has cast every argument to the element type, so values copy vector to vector without boxing.
  */
-public final class ArrayConstructFunction implements ScalarFunction {
+public record ArrayConstructFunction() implements ScalarFunction {
     @Override
     public String name() {
         return "array";

@@ -15,7 +15,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * (a NULL element is never contained), overlap that some non-NULL element of one equal an element of the
  * other. Duplicates do not matter. NULL arrays give NULL.
  */
-public final class ArrayContainment implements ScalarFunction {
+public record ArrayContainment(ArrayContainment.Kind kind) implements ScalarFunction {
     /** The three operators. */
     public enum Kind {
         CONTAINS("@>"), CONTAINED_BY("<@"), OVERLAPS("&&");
@@ -29,12 +29,6 @@ public final class ArrayContainment implements ScalarFunction {
         public String symbol() {
             return symbol;
         }
-    }
-
-    private final Kind kind;
-
-    public ArrayContainment(Kind kind) {
-        this.kind = kind;
     }
 
     @Override

@@ -16,15 +16,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * is false when some element fails, else NULL when a NULL was met, else true. Over an empty array ANY is
  * false and ALL true, whatever the value. Arguments: the value and the array, of one element type.
  */
-public final class ArrayQuantifiedComparison implements ScalarFunction {
-    private final CompareOp operator;
-    private final boolean all;
-
-    public ArrayQuantifiedComparison(CompareOp operator, boolean all) {
-        this.operator = operator;
-        this.all = all;
-    }
-
+public record ArrayQuantifiedComparison(CompareOp operator, boolean all) implements ScalarFunction {
     @Override
     public String name() {
         return operator.symbol() + (all ? " ALL" : " ANY");

@@ -17,7 +17,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * {@code array_replace(a, x, y)}. A NULL array gives NULL. Arguments are the array then values of its
  * element type.
  */
-public final class ArraySearchFunction implements ScalarFunction {
+public record ArraySearchFunction(ArraySearchFunction.Kind kind) implements ScalarFunction {
     /** The functions, by PostgreSQL name. */
     public enum Kind {
         POSITION("array_position"), POSITIONS("array_positions"), REMOVE("array_remove"), REPLACE("array_replace");
@@ -27,12 +27,6 @@ public final class ArraySearchFunction implements ScalarFunction {
         Kind(String functionName) {
             this.functionName = functionName;
         }
-    }
-
-    private final Kind kind;
-
-    public ArraySearchFunction(Kind kind) {
-        this.kind = kind;
     }
 
     @Override

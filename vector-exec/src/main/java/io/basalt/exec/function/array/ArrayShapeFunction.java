@@ -16,7 +16,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * Arrays here have one dimension with lower bound 1; an empty array has no dimensions, so every function but
  * cardinality (0) returns NULL for it, and so does a dimension other than 1.
  */
-public final class ArrayShapeFunction implements ScalarFunction {
+public record ArrayShapeFunction(ArrayShapeFunction.Kind kind) implements ScalarFunction {
     /** The functions, by PostgreSQL name. */
     public enum Kind {
         LENGTH("array_length"), CARDINALITY("cardinality"), LOWER("array_lower"), UPPER("array_upper"),
@@ -32,12 +32,6 @@ public final class ArrayShapeFunction implements ScalarFunction {
         public boolean takesDimension() {
             return this == LENGTH || this == LOWER || this == UPPER;
         }
-    }
-
-    private final Kind kind;
-
-    public ArrayShapeFunction(Kind kind) {
-        this.kind = kind;
     }
 
     @Override

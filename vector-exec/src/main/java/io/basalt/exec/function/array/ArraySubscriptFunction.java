@@ -14,17 +14,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * array when nothing is left), an omitted slice bound means the array's own bound, and a NULL subscript
  * makes the result NULL. Arguments: the array, then the integer subscripts present.
  */
-public final class ArraySubscriptFunction implements ScalarFunction {
-    private final boolean slice;
-    private final boolean hasLower;
-    private final boolean hasUpper;
-
-    private ArraySubscriptFunction(boolean slice, boolean hasLower, boolean hasUpper) {
-        this.slice = slice;
-        this.hasLower = hasLower;
-        this.hasUpper = hasUpper;
-    }
-
+public record ArraySubscriptFunction(boolean slice, boolean hasLower, boolean hasUpper) implements ScalarFunction {
     /** {@code a[i]}: arguments (array, integer). */
     public static ArraySubscriptFunction element() {
         return new ArraySubscriptFunction(false, true, false);

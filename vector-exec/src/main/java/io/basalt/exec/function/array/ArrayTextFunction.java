@@ -17,13 +17,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * delimiter is NULL, not at all when it is empty; an empty string gives an empty array), pieces equal to
  * {@code null_string} becoming NULL elements. Both go through text, value by value.
  */
-public final class ArrayTextFunction implements ScalarFunction {
-    private final boolean toString;
-
-    private ArrayTextFunction(boolean toString) {
-        this.toString = toString;
-    }
-
+public record ArrayTextFunction(boolean joins) implements ScalarFunction {
     public static ArrayTextFunction arrayToString() {
         return new ArrayTextFunction(true);
     }
@@ -34,7 +28,7 @@ public final class ArrayTextFunction implements ScalarFunction {
 
     @Override
     public String name() {
-        return toString ? "array_to_string" : "string_to_array";
+        return joins ? "array_to_string" : "string_to_array";
     }
 
     @Override
@@ -43,7 +37,7 @@ public final class ArrayTextFunction implements ScalarFunction {
         for (int i = 0; i < rows; i++) {
             String delimiter = text(arguments[1], i);
             String nullString = arguments.length > 2 ? text(arguments[2], i) : null;
-            if (toString) {
+            if (joins) {
                 if (arguments[0].isNull(i) || delimiter == null) {
                     continue;
                 }
