@@ -42,6 +42,9 @@ final class Coercion {
         if (from.id() == TypeId.UNKNOWN || from.equals(to) || to.isString()) {
             return true;
         }
+        if (from.isArray() || to.isArray()) {
+            return from.isArray() && to.isArray() && assignable(from.element(), to.element());
+        }
         if (from.isNumber() && to.isNumber()) {
             return true;
         }
@@ -55,6 +58,9 @@ final class Coercion {
     static boolean castable(LogicalType from, LogicalType to) {
         if (assignable(from, to) || from.isString()) {
             return true;
+        }
+        if (from.isArray() || to.isArray()) {
+            return from.isArray() && to.isArray() && castable(from.element(), to.element());
         }
         return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
                 || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);
@@ -73,6 +79,12 @@ final class Coercion {
         }
         if (b.id() == TypeId.UNKNOWN) {
             return a;
+        }
+        if (a.isArray() || b.isArray()) {
+            // PostgreSQL has no implicit casts between array types: only the same element type (modifiers
+            // aside) meets.
+            boolean same = a.isArray() && b.isArray() && a.element().id() == b.element().id();
+            return same ? LogicalType.arrayOf(commonType(a.element(), b.element())) : null;
         }
         if (a.isNumber() && b.isNumber()) {
             return numericCommon(a, b, false);

@@ -28,6 +28,7 @@ final class ColumnNaming {
             case Expression.Case e -> "case";
             case Expression.Exists e -> "exists";
             case Expression.ArrayConstructor e -> "array";
+            case Expression.Subscript e -> figureOrNull(e.operand());
             case Expression.RowConstructor e -> "row";
             case Expression.BooleanLiteral e -> "bool";
             default -> null;

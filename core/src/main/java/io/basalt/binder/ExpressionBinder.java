@@ -64,6 +64,8 @@ final class ExpressionBinder {
             case Expression.Between e -> between(e);
             case Expression.InList e -> inList(e);
             case Expression.Case e -> caseExpression(e);
+            case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
+                    && array.elements().isEmpty() -> ArrayExpressions.emptyArray(TypeNames.resolve(e.type()), e.position());
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
@@ -75,8 +77,10 @@ final class ExpressionBinder {
             case Expression.Exists e -> subqueries(e.position()).exists(e);
             case Expression.ScalarSubquery e -> subqueries(e.position()).scalar(e);
             case Expression.Quantified e -> quantified(e);
-            case Expression.ArrayConstructor e -> throw notYet("arrays", e.position());
-            case Expression.Subscript e -> throw notYet("arrays", e.position());
+            case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
+            case Expression.Subscript e -> ArrayExpressions.subscript(bind(e.operand()),
+                    e.lower() == null ? null : bind(e.lower()), e.upper() == null ? null : bind(e.upper()), e.slice(),
+                    e.position());
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
         };
     }
@@ -104,10 +108,15 @@ final class ExpressionBinder {
         return subqueries;
     }
 
-    private BoundExpression quantified(Expression.Quantified e) {
-        if (e.query() == null) {
-            throw notYet("ANY/ALL over arrays", e.position());
+    private List<BoundExpression> bindAll(List<Expression> expressions) {
+        List<BoundExpression> bound = new ArrayList<>(expressions.size());
+        for (Expression expression : expressions) {
+            bound.add(bind(expression));
         }
+        return bound;
+    }
+
+    private BoundExpression quantified(Expression.Quantified e) {
         CompareOp operator = switch (e.operator()) {
             case "=" -> CompareOp.EQ;
             case "<>", "!=" -> CompareOp.NE;
@@ -117,6 +126,9 @@ final class ExpressionBinder {
             case ">=" -> CompareOp.GE;
             default -> throw notYet("operator " + e.operator() + " with ANY/ALL", e.position());
         };
+        if (e.query() == null) {
+            return ArrayExpressions.quantified(operator, e.all(), bind(e.left()), bind(e.array()), e.position());
+        }
         return subqueries(e.position()).quantified(bind(e.left()), operator, e.all(), e.query(), e.position());
     }
 
@@ -216,6 +228,10 @@ final class ExpressionBinder {
         }
         BoundExpression left = bind(e.left());
         BoundExpression right = bind(e.right());
+        BoundExpression arrayOperator = ArrayExpressions.operator(operator, left, right, e.position());
+        if (arrayOperator != null) {
+            return arrayOperator;
+        }
         CompareOp comparison = switch (operator) {
             case "=" -> CompareOp.EQ;
             case "<>", "!=" -> CompareOp.NE;
@@ -408,8 +424,12 @@ final class ExpressionBinder {
 
     private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
         if (!Coercion.castable(operand.type(), target)) {
+            // between array types PostgreSQL names the element types that have no cast
+            boolean arrays = operand.type().isArray() && target.isArray();
+            LogicalType from = arrays ? operand.type().element() : operand.type();
+            LogicalType to = arrays ? target.element() : target;
             throw BasaltException.at(SqlState.CANNOT_COERCE, position,
-                    "cannot cast type " + operand.type().displayName() + " to " + target.displayName());
+                    "cannot cast type " + from.displayName() + " to " + to.displayName());
         }
         return Coercion.cast(operand, target, true);
     }

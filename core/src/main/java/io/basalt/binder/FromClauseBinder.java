@@ -173,6 +173,16 @@ final class FromClauseBinder {
                     function.position());
             return new Source(series, scopeOf(qualifier, names, series.outputTypes()), List.of(qualifier));
         }
+        if (UnnestBinder.handles(call)) {
+            LogicalPlan.Values elements = UnnestBinder.bind(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            List<String> defaults = new ArrayList<>();
+            for (int i = 0; i < elements.outputTypes().size(); i++) {
+                defaults.add(elements.outputTypes().size() == 1 ? qualifier : name);
+            }
+            List<String> names = aliasColumns(defaults, function.columnAliases(), qualifier, function.position());
+            return new Source(elements, scopeOf(qualifier, names, elements.outputTypes()), List.of(qualifier));
+        }
         List<Object> arguments = new ArrayList<>();
         ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
         for (Expression argument : call.arguments()) {

@@ -20,7 +20,7 @@ import java.util.Set;
  * for the functions Basalt has. Unknown names or argument types fail with 42883 and PostgreSQL's hint.
  */
 final class Functions {
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg");
 
     private Functions() {
     }
@@ -54,6 +54,13 @@ final class Functions {
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
             }
+            case "array_agg" -> {
+                // array_agg of arrays builds a multidimensional array in PostgreSQL
+                if (type.isArray()) {
+                    throw ExpressionBinder.notYet("array_agg of arrays", position);
+                }
+                yield new io.basalt.exec.function.aggregate.ArrayAggregate(type);
+            }
             default -> throw undefined(name, arguments, position);
         };
         if (name.equals("min") || name.equals("max")) {
@@ -70,6 +77,10 @@ final class Functions {
         if (name.equals("pg_typeof") && arguments.size() == 1) {
             // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
             return new BoundExpression.Constant(arguments.getFirst().type().displayName(), LogicalType.TEXT, position);
+        }
+        BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
+        if (array != null) {
+            return array;
         }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {

@@ -12,7 +12,7 @@ import java.util.Set;
 /** Turns a written type ({@code numeric(10,2)}, {@code varchar(100)}) into a {@link LogicalType}. */
 public final class TypeNames {
     /** PostgreSQL types Basalt will support but does not yet: a clear 0A000 rather than "does not exist". */
-    private static final Set<String> NOT_YET = Set.of("character", "text[]",
+    private static final Set<String> NOT_YET = Set.of("character",
             "time with time zone", "time without time zone", "time", "timetz",
             "json", "jsonb", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
             "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "name", "char");
@@ -22,8 +22,8 @@ public final class TypeNames {
 
     public static LogicalType resolve(TypeName type) {
         if (type.arrayDimensions() > 0) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, type.position(),
-                    "array types are not supported yet");
+            // PostgreSQL ignores the number of dimensions written: int[][] is the same type as int[].
+            return LogicalType.arrayOf(resolve(new TypeName(type.name(), type.modifiers(), 0, type.position())));
         }
         List<Integer> modifiers = type.modifiers();
         LogicalType resolved = switch (type.name()) {

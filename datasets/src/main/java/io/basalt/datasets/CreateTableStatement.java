@@ -48,6 +48,7 @@ public final class CreateTableStatement {
             case INTERVAL -> "INTERVAL";
             case UUID -> "UUID";
             case BYTEA -> "BYTEA";
+            case ARRAY -> sqlType(type.element()) + "[]";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }

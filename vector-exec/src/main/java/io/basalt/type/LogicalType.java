@@ -17,11 +17,15 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * as the fractional-second digits of TIMESTAMP, TIMESTAMPTZ and INTERVAL (-1: all six), {@code scale} as an
  * INTERVAL's field qualifier (a set of {@code io.basalt.type.datetime.IntervalFields}; 0: all fields).
  *
+ * <p>An ARRAY carries its {@code element} type (null for every other type); its Arrow field is a list whose
+ * child field is the element's own field, so an array of NUMERIC(10,2) and an array of BIGINT differ in the
+ * child's metadata. Arrays are one-dimensional.
+ *
  * <p>Every Arrow {@link Field} Basalt produces carries its logical type in the metadata key
  * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
  * the same Arrow vector class).
  */
-public record LogicalType(TypeId id, int precision, int scale) {
+public record LogicalType(TypeId id, int precision, int scale, LogicalType element) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -48,6 +52,22 @@ public record LogicalType(TypeId id, int precision, int scale) {
 
     public LogicalType {
         requireNonNull(id, "id is null");
+        if ((id == TypeId.ARRAY) != (element != null) || element != null && element.id == TypeId.ARRAY) {
+            throw BasaltException.internal("malformed array type " + id + " of " + element);
+        }
+    }
+
+    public LogicalType(TypeId id, int precision, int scale) {
+        this(id, precision, scale, null);
+    }
+
+    /** The one-dimensional array type of {@code element} (itself not an array). */
+    public static LogicalType arrayOf(LogicalType element) {
+        return new LogicalType(TypeId.ARRAY, -1, 0, element);
+    }
+
+    public boolean isArray() {
+        return id == TypeId.ARRAY;
     }
 
     public static LogicalType numeric(int precision, int scale) {
@@ -112,6 +132,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case BYTEA -> PhysicalType.BYTES;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
             case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
+            case ARRAY -> PhysicalType.LIST;
         };
     }
 
@@ -124,6 +145,7 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case TIMESTAMPTZ -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") with time zone";
             case INTERVAL -> "interval" + io.basalt.type.datetime.IntervalFields.display(scale)
                     + (precision < 0 ? "" : "(" + precision + ")");
+            case ARRAY -> element.displayName() + "[]";
             default -> id.pgName();
         };
     }
@@ -145,13 +167,14 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case BYTES -> ArrowType.Binary.INSTANCE;
             case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
+            case LIST -> ArrowType.List.INSTANCE;
         };
     }
 
     /** An Arrow field of this type, nullable, tagged with the logical type in its metadata. */
     public Field arrowField(String name) {
         FieldType fieldType = new FieldType(true, arrowType(), null, Map.of(METADATA_KEY, encode()));
-        return new Field(name, fieldType, null);
+        return new Field(name, fieldType, isArray() ? java.util.List.of(element.arrowField("$data$")) : null);
     }
 
     /** The logical type recorded in a field's metadata, or inferred from its Arrow type. */
@@ -171,17 +194,21 @@ public record LogicalType(TypeId id, int precision, int scale) {
             case ArrowType.Utf8 ignored -> TEXT;
             case ArrowType.Date ignored -> DATE;
             case ArrowType.Decimal d -> numeric(d.getPrecision(), d.getScale());
+            case ArrowType.List ignored when field.getChildren().size() == 1 -> arrayOf(of(field.getChildren().getFirst()));
             default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "Arrow type " + type + " is not supported");
         };
     }
 
-    /** A compact text form used in Arrow metadata and on disk: {@code NUMERIC:10:2}. */
+    /** A compact text form used in Arrow metadata and on disk: {@code NUMERIC:10:2}, {@code INTEGER:-1:0[]}. */
     public String encode() {
-        return id.name() + ":" + precision + ":" + scale;
+        return isArray() ? element.encode() + "[]" : id.name() + ":" + precision + ":" + scale;
     }
 
     public static LogicalType decode(String encoded) {
+        if (encoded.endsWith("[]")) {
+            return arrayOf(decode(encoded.substring(0, encoded.length() - 2)));
+        }
         String[] parts = encoded.split(":");
         if (parts.length != 3) {
             throw BasaltException.internal("malformed logical type '" + encoded + "'");

@@ -35,5 +35,7 @@ public enum PhysicalType {
      */
     BIG_DECIMAL,
     /** Arrow VarCharVector, UTF-8. */
-    STRING
+    STRING,
+    /** Arrow ListVector whose data vector holds the elements in their own physical type (ARRAY). */
+    LIST
 }

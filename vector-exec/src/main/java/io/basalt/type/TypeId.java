@@ -18,7 +18,9 @@ public enum TypeId {
     TIMESTAMPTZ("timestamp with time zone"),
     INTERVAL("interval"),
     UUID("uuid"),
-    BYTEA("bytea");
+    BYTEA("bytea"),
+    /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
+    ARRAY("array");
 
     private final String pgName;
 

@@ -69,6 +69,17 @@ public final class ValueConversion {
             }
             case TEXT, UNKNOWN -> toText(value, from);
             case VARCHAR -> limitLength(toText(value, from), to, explicit);
+            case ARRAY -> {
+                if (!from.isArray()) {
+                    throw cannotCast(from, to);
+                }
+                ArrayValue array = (ArrayValue) value;
+                java.util.List<Object> converted = new java.util.ArrayList<>(array.length());
+                for (int i = 0; i < array.length(); i++) {
+                    converted.add(convert(array.get(i), from.element(), to.element(), explicit));
+                }
+                yield ArrayValue.of(converted);
+            }
         };
     }
 
@@ -99,6 +110,7 @@ public final class ValueConversion {
             case BYTEA -> ByteaText.parse(text);
             case TEXT, UNKNOWN -> text;
             case VARCHAR -> limitLength(text, type, false);
+            case ARRAY -> ArrayLiteral.parse(text, type.element());
         };
     }
 
@@ -197,6 +209,7 @@ public final class ValueConversion {
             case BYTEA -> ByteaText.formatHex((ByteString) value);
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
+            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> toText(element, from.element()));
         };
     }
 

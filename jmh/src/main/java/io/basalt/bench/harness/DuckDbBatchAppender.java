@@ -71,7 +71,7 @@ final class DuckDbBatchAppender {
             case INT64 -> type.isScaledLong() ? DECIMAL : BIGINT;
             case FLOAT64 -> DOUBLE;
             case STRING -> STRING;
-            case BIG_DECIMAL, INT128, INTERVAL, UUID, BYTES -> throw new IllegalArgumentException("generated data has no " + type + " column");
+            case BIG_DECIMAL, INT128, INTERVAL, UUID, BYTES, LIST -> throw new IllegalArgumentException("generated data has no " + type + " column");
         };
     }
 }

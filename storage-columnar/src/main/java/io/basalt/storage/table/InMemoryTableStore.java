@@ -259,7 +259,7 @@ public final class InMemoryTableStore implements TableStore {
                     FieldVector source = batch.column(c);
                     FieldVector target = chunk[c];
                     for (int r = 0; r < take; r++) {
-                        target.copyFromSafe(copied + r, lastChunkRows + r, source);
+                        io.basalt.exec.vector.VectorGather.copyValue(source, copied + r, target, lastChunkRows + r);
                     }
                     target.setValueCount(lastChunkRows + take);
                 }

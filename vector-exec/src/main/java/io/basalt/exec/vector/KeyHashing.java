@@ -117,7 +117,26 @@ public final class KeyHashing {
                     out[i] = bytesHash(v, i);
                 }
             }
+            case org.apache.arrow.vector.complex.ListVector v -> arrayHashes(v, rows, out);
             default -> throw BasaltException.internal("cannot hash keys of " + column.getClass().getSimpleName());
+        }
+    }
+
+    /** An array hashes as its elements folded in order (equal arrays have equal elements), then its length. */
+    private static void arrayHashes(org.apache.arrow.vector.complex.ListVector vector, int rows, long[] out) {
+        int elementCount = rows == 0 ? 0 : ArrayVectors.end(vector, rows - 1);
+        long[] elementHashes = new long[elementCount];
+        long[] scratch = new long[elementCount];
+        FieldVector elements = ArrayVectors.elements(vector);
+        hashColumn(elements, elementCount, elementHashes, scratch);
+        for (int i = 0; i < rows; i++) {
+            int start = ArrayVectors.start(vector, i);
+            int end = ArrayVectors.end(vector, i);
+            long hash = SEED;
+            for (int k = start; k < end; k++) {
+                hash = combine(hash, elementHashes[k]);
+            }
+            out[i] = mix(hash + end - start);
         }
     }
 

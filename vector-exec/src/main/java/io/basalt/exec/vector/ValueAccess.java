@@ -1,6 +1,8 @@
 package io.basalt.exec.vector;
 
 import io.basalt.error.BasaltException;
+import io.basalt.type.ArrayLiteral;
+import io.basalt.type.ArrayValue;
 import io.basalt.type.ByteString;
 import io.basalt.type.ByteaText;
 import io.basalt.type.DecimalCodec;
@@ -24,12 +26,14 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
+import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * One value at a time, as a Java object: for constants, parameters, result rendering and other places
  * that are not per-row hot paths. The canonical Java form of each physical type is: BOOLEAN Boolean,
  * INT16/INT32/INT64 Long (a DATE is its epoch day, a scaled NUMERIC its unscaled value), FLOAT64 Double,
- * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString}.
+ * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString},
+ * LIST {@link ArrayValue} of the element type's canonical values.
  */
 public final class ValueAccess {
     private ValueAccess() {
@@ -59,6 +63,7 @@ public final class ValueAccess {
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
             case DecimalVector v -> v.getObject(row);
+            case ListVector v -> ArrayVectors.get(v, row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
     }
@@ -77,6 +82,7 @@ public final class ValueAccess {
                 case VarCharVector v -> v.setNull(row);
                 case FixedSizeBinaryVector v -> v.setNull(row);
                 case DecimalVector v -> v.setNull(row);
+                case ListVector v -> v.setNull(row);
                 default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
             }
             return;
@@ -93,6 +99,7 @@ public final class ValueAccess {
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
             case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
+            case ListVector v -> ArrayVectors.set(v, row, (ArrayValue) value);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
     }
@@ -133,6 +140,7 @@ public final class ValueAccess {
             case UUID -> value.toString();
             case BYTEA -> ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
+            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element));
         };
     }
 }

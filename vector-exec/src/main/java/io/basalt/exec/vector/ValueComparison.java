@@ -102,6 +102,8 @@ public final class ValueComparison {
                     .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
             case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> compareBytes(v, i, (VarBinaryVector) b, j);
             case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
+            case org.apache.arrow.vector.complex.ListVector v ->
+                    ArrayVectors.compare(v, i, (org.apache.arrow.vector.complex.ListVector) b, j);
             default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());
         };
     }

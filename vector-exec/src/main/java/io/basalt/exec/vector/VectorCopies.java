@@ -41,7 +41,7 @@ public final class VectorCopies {
                 target.setInitialCapacity(Math.max(rows, 1));
                 target.allocateNew();
                 for (int i = 0; i < rows; i++) {
-                    target.copyFromSafe(i, i, source);
+                    VectorGather.copyValue(source, i, target, i);
                 }
             }
         }

@@ -55,14 +55,21 @@ public final class VectorGather {
             }
         } else {
             for (int k = 0; k < count; k++) {
-                target.copyFromSafe(selection[k], k, source);
+                copyValue(source, selection[k], target, k);
             }
         }
         target.setValueCount(count);
     }
 
-    /** Copies one value (or NULL) between vectors of the same type. */
+    /**
+     * Copies one value (or NULL) between vectors of the same type. Arrays go through {@link ArrayVectors#copyRow}
+     * (and must be written in increasing target order).
+     */
     public static void copyValue(FieldVector source, int sourceRow, FieldVector target, int targetRow) {
+        if (target instanceof org.apache.arrow.vector.complex.ListVector list) {
+            ArrayVectors.copyRow((org.apache.arrow.vector.complex.ListVector) source, sourceRow, list, targetRow);
+            return;
+        }
         target.copyFromSafe(sourceRow, targetRow, source);
     }
 

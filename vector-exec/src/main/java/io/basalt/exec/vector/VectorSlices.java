@@ -12,7 +12,9 @@ import org.apache.arrow.vector.util.TransferPair;
  *
  * <p>Arrow 19's {@code BitVector.splitAndTransfer} breaks that rule for slices starting at a byte boundary:
  * it retains the source buffer without moving ownership, so closing the source's allocator fails with a
- * leak. Boolean vectors are therefore copied (they are one bit per row: the copy is cheap).
+ * leak. Boolean vectors are therefore copied (they are one bit per row: the copy is cheap). Arrow's
+ * {@code ListVector} split has the same fault for its validity buffer (and would hit it again in a boolean
+ * element vector), so arrays are copied value by value too.
  */
 public final class VectorSlices {
     private VectorSlices() {
@@ -35,6 +37,21 @@ public final class VectorSlices {
                 }
             }
             copy.setValueCount(length);
+            return copy;
+        }
+        if (source instanceof org.apache.arrow.vector.complex.ListVector) {
+            FieldVector copy = (FieldVector) field.createVector(allocator);
+            try {
+                copy.setInitialCapacity(Math.max(length, 1));
+                copy.allocateNew();
+                for (int i = 0; i < length; i++) {
+                    VectorGather.copyValue(source, start + i, copy, i);
+                }
+                copy.setValueCount(length);
+            } catch (RuntimeException failure) {
+                copy.close();
+                throw failure;
+            }
             return copy;
         }
         TransferPair pair = source.getTransferPair(field, allocator);

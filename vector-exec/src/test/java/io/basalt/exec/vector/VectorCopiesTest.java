@@ -2,6 +2,7 @@ package io.basalt.exec.vector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.type.ArrayValue;
 import io.basalt.type.ByteString;
 import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
@@ -20,7 +21,8 @@ class VectorCopiesTest {
         List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER,
                 LogicalType.BIGINT, LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4),
                 LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.DATE, LogicalType.TIMESTAMP, LogicalType.INTERVAL,
-                LogicalType.UUID, LogicalType.BYTEA);
+                LogicalType.UUID, LogicalType.BYTEA, LogicalType.arrayOf(LogicalType.INTEGER),
+                LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)));
         try (BufferAllocator allocator = new RootAllocator()) {
             for (LogicalType type : types) {
                 for (int rows : new int[] {0, 1, 7, 9, 100}) {
@@ -55,6 +57,8 @@ class VectorCopiesTest {
             case INTERVAL -> new Interval(i, -i, i * 1000L);
             case UUID -> new Uuid(i * 0x0123456789abcdefL, -i);
             case BYTES -> ByteString.wrap(new byte[] {(byte) i, 0, (byte) 0xff});
+            case LIST -> ArrayValue.of(i % 4 == 0 ? List.of() : java.util.Arrays.asList(value(type.element(), i), null,
+                    value(type.element(), i + 1)));
         };
     }
 }

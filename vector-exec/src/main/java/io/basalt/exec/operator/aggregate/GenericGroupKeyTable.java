@@ -83,7 +83,7 @@ final class GenericGroupKeyTable implements GroupKeyTable {
         }
         groupHashes[group] = hash;
         for (int k = 0; k < keys.length; k++) {
-            keys[k].copyFromSafe(row, group, keyColumns[k]);
+            io.basalt.exec.vector.VectorGather.copyValue(keyColumns[k], row, keys[k], group);
             keys[k].setValueCount(group + 1);
         }
         return group;

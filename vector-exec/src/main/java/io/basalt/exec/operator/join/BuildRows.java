@@ -117,7 +117,7 @@ final class BuildRows implements AutoCloseable {
             }
         }
         for (int k = 0; k < count; k++) {
-            target.copyFromSafe(selection[k], k, source);
+            io.basalt.exec.vector.VectorGather.copyValue(source, selection[k], target, k);
         }
         target.setValueCount(count);
     }

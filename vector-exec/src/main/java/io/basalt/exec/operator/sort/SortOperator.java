@@ -157,7 +157,7 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
                         current.add(out);
                         for (int k = 0; k < count; k++) {
                             long ref = order[next + k];
-                            out.copyFromSafe((int) ref, k, batches.get((int) (ref >>> 32)).get(c));
+                            io.basalt.exec.vector.VectorGather.copyValue(batches.get((int) (ref >>> 32)).get(c), (int) ref, out, k);
                         }
                         out.setValueCount(count);
                     }
