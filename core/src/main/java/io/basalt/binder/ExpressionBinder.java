@@ -611,15 +611,22 @@ final class ExpressionBinder {
             throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
         }
         boolean orderedSet = Functions.isOrderedSetAggregate(name);
-        if (orderedSet && !call.withinGroup()) {
-            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
-                    "WITHIN GROUP is required for ordered-set aggregate " + name);
-        }
-        if (!orderedSet && call.withinGroup()) {
-            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
-                    name + " is not an ordered-set aggregate, so it cannot have WITHIN GROUP");
-        }
         insideAggregate = true;
+        if (orderedSet != call.withinGroup()) {
+            // PostgreSQL looks such a call up as a function of all its arguments, sort keys included, and
+            // finds none.
+            List<BoundExpression> all = new ArrayList<>();
+            for (Expression argument : call.arguments()) {
+                all.add(bind(argument));
+            }
+            if (call.withinGroup()) {
+                for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+                    all.add(bind(item.expression()));
+                }
+            }
+            insideAggregate = false;
+            throw Functions.undefined(name, all, call.position());
+        }
         BoundExpression.AggregateCall bound;
         try {
             if (call.star()) {
@@ -637,6 +644,9 @@ final class ExpressionBinder {
                     arguments.add(bind(argument));
                 }
                 bound = Functions.aggregate(name, arguments, call.position());
+                if (call.distinct() && !call.orderBy().isEmpty()) {
+                    requireKeysAmongArguments(call, bound);
+                }
                 if (call.distinct()) {
                     if (!bound.extraArguments().isEmpty()) {
                         throw notYet("DISTINCT in aggregates of several arguments", call.position());
@@ -657,6 +667,26 @@ final class ExpressionBinder {
         }
         return new BoundExpression.AggregateCall(bound.function(), bound.argument(), bound.extraArguments(),
                 filterCondition(call.filter()), bound.position());
+    }
+
+    /** With DISTINCT, PostgreSQL sorts by the arguments, so every ORDER BY key must be one of them. */
+    private void requireKeysAmongArguments(Expression.FunctionCall call, BoundExpression.AggregateCall bound) {
+        List<BoundExpression> arguments = new ArrayList<>();
+        arguments.add(bound.argument());
+        arguments.addAll(bound.extraArguments());
+        for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+            BoundExpression key = bind(item.expression());
+            boolean found = false;
+            for (BoundExpression argument : arguments) {
+                found |= io.basalt.plan.expression.ExpressionEquivalence.same(key, argument)
+                        || io.basalt.plan.expression.ExpressionEquivalence.same(Coercion.cast(key, argument.type(), false),
+                        argument);
+            }
+            if (!found) {
+                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, item.position(),
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+            }
+        }
     }
 
     /** {@code FILTER (WHERE f)}: a boolean condition without aggregates, bound in the aggregate's scope. */
@@ -686,10 +716,6 @@ final class ExpressionBinder {
             if (key.type().id() == TypeId.UNKNOWN) {
                 key = Coercion.cast(key, LogicalType.TEXT, false);
             }
-            if (call.distinct() && !io.basalt.plan.expression.ExpressionEquivalence.same(key, bound.argument())) {
-                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, item.position(),
-                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
-            }
             boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
             sortKeys.add(new io.basalt.exec.operator.sort.SortKey(keys.size(), item.descending(), nullsFirst));
             keys.add(key);
@@ -716,8 +742,7 @@ final class ExpressionBinder {
             for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
                 all.add(bind(item.expression()));
             }
-            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, call.position(), "function " + name
-                    + " with " + all.size() + " arguments does not exist");
+            throw Functions.undefined(name, all, call.position());
         }
         io.basalt.sql.ast.OrderItem item = call.orderBy().getFirst();
         return Functions.orderedSetAggregate(name, direct, bind(item.expression()), item.descending(),

@@ -215,13 +215,9 @@ final class Functions {
 
     private static BasaltException undefinedOrderedSet(String name, List<BoundExpression> direct,
                                                        BoundExpression sorted, int position) {
-        StringBuilder signature = new StringBuilder(name).append('(');
-        for (int i = 0; i < direct.size(); i++) {
-            signature.append(i > 0 ? ", " : "").append(direct.get(i).type().displayName());
-        }
-        signature.append(direct.isEmpty() ? "" : " ").append("ORDER BY ").append(sorted.type().displayName()).append(')');
-        return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")
-                .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+        List<BoundExpression> all = new ArrayList<>(direct);
+        all.add(sorted);
+        return undefined(name, all, position);
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
@@ -249,13 +245,14 @@ final class Functions {
         return new BoundExpression.Function(function, cast, resolved.resultType(), position);
     }
 
-    private static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
+    /** PostgreSQL's 42883 for a call no function matches; argument types print without modifiers, as there. */
+    static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
         StringBuilder signature = new StringBuilder(name).append('(');
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {
                 signature.append(", ");
             }
-            signature.append(arguments.get(i).type().displayName());
+            signature.append(arguments.get(i).type().id().pgName());
         }
         signature.append(')');
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")
