@@ -140,16 +140,41 @@ final class GroupedValues {
     /** Appends group g of {@code other}, for g in {@code [0, otherGroups)}, to group {@code mapping[g]}. */
     void merge(GroupedValues other, int[] mapping, int otherGroups) {
         for (int g = 0; g < otherGroups; g++) {
-            int target = mapping[g];
             int count = other.sizes[g];
-            for (int i = 0; i < count; i++) {
-                switch (form) {
-                    case LONG -> addLong(target, other.longs[g][i]);
-                    case DOUBLE -> addDouble(target, other.doubles[g][i]);
-                    case OBJECT -> addObject(target, other.objects[g][i]);
-                }
+            if (count == 0) {
+                continue;
             }
+            int target = mapping[g];
+            int size = sizes[target];
+            switch (form) {
+                case LONG -> longs[target] = appended(longs[target], size, other.longs[g], count);
+                case DOUBLE -> doubles[target] = appended(doubles[target], size, other.doubles[g], count);
+                case OBJECT -> objects[target] = appended(objects[target], size, other.objects[g], count);
+            }
+            sizes[target] = size + count;
         }
+    }
+
+    /** {@code list}'s first {@code size} values followed by {@code count} of {@code more}, in one copy. */
+    private static long[] appended(long[] list, int size, long[] more, int count) {
+        long[] out = list != null && list.length >= size + count ? list
+                : Arrays.copyOf(list == null ? new long[0] : list, Math.max(size + count, size * 2));
+        System.arraycopy(more, 0, out, size, count);
+        return out;
+    }
+
+    private static double[] appended(double[] list, int size, double[] more, int count) {
+        double[] out = list != null && list.length >= size + count ? list
+                : Arrays.copyOf(list == null ? new double[0] : list, Math.max(size + count, size * 2));
+        System.arraycopy(more, 0, out, size, count);
+        return out;
+    }
+
+    private static Object[] appended(Object[] list, int size, Object[] more, int count) {
+        Object[] out = list != null && list.length >= size + count ? list
+                : Arrays.copyOf(list == null ? new Object[0] : list, Math.max(size + count, size * 2));
+        System.arraycopy(more, 0, out, size, count);
+        return out;
     }
 
     /** Sorts group {@code g} ascending. */
