@@ -58,7 +58,8 @@ final class FunctionCallParser extends ParserBase {
         }
         boolean withinGroup = false;
         if (tokens.at(Keyword.WITHIN) && tokens.peek(1).is(Keyword.GROUP)) {
-            Token within = tokens.next();
+            Token within = current();
+            tokens.next();
             tokens.next();
             if (!orderBy.isEmpty()) {
                 throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, within.position(),
