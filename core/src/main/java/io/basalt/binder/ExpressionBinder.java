@@ -444,7 +444,8 @@ final class ExpressionBinder {
         }
         if (call.distinct() || call.star() || call.filter() != null || !call.orderBy().isEmpty()) {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
-                    (call.distinct() ? "DISTINCT" : call.star() ? "*" : call.filter() != null ? "FILTER" : "ORDER BY")
+                    (call.distinct() ? "DISTINCT" : call.star() ? "*" : call.filter() != null ? "FILTER"
+                            : call.withinGroup() ? "WITHIN GROUP" : "ORDER BY")
                             + " specified, but " + name + " is not an aggregate function");
         }
         if (SequenceFunctions.handles(name)) {
@@ -632,34 +633,143 @@ final class ExpressionBinder {
         if (insideAggregate) {
             throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
         }
-        if (call.filter() != null || !call.orderBy().isEmpty()) {
-            throw notYet(call.filter() != null ? "FILTER in aggregates" : "ORDER BY in aggregates", call.position());
-        }
+        boolean orderedSet = Functions.isOrderedSetAggregate(name);
         insideAggregate = true;
+        if (orderedSet != call.withinGroup()) {
+            // PostgreSQL looks such a call up as a function of all its arguments, sort keys included, and
+            // finds none.
+            List<BoundExpression> all = new ArrayList<>();
+            for (Expression argument : call.arguments()) {
+                all.add(bind(argument));
+            }
+            if (call.withinGroup()) {
+                for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+                    all.add(bind(item.expression()));
+                }
+            }
+            insideAggregate = false;
+            throw Functions.undefined(name, all, call.position());
+        }
+        BoundExpression.AggregateCall bound;
         try {
             if (call.star()) {
                 if (!name.equals("count")) {
                     throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                             name + "(*) specified, but " + name + " is not an aggregate function without arguments");
                 }
-                return new BoundExpression.AggregateCall(io.basalt.exec.function.aggregate.CountAggregate.star(), null,
+                bound = new BoundExpression.AggregateCall(io.basalt.exec.function.aggregate.CountAggregate.star(), null,
                         call.position());
+            } else if (orderedSet) {
+                bound = orderedSetAggregate(call, name);
+            } else {
+                List<BoundExpression> arguments = new ArrayList<>();
+                for (Expression argument : call.arguments()) {
+                    arguments.add(bind(argument));
+                }
+                bound = Functions.aggregate(name, arguments, call.position());
+                if (call.distinct() && !call.orderBy().isEmpty()) {
+                    requireKeysAmongArguments(call, bound);
+                }
+                if (call.distinct()) {
+                    if (!bound.extraArguments().isEmpty()) {
+                        throw notYet("DISTINCT in aggregates of several arguments", call.position());
+                    }
+                    bound = new BoundExpression.AggregateCall(
+                            new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function()), bound.argument(),
+                            bound.position());
+                }
+                if (!call.orderBy().isEmpty()) {
+                    bound = orderedInput(bound, call, name);
+                }
             }
-            List<BoundExpression> arguments = new ArrayList<>();
-            for (Expression argument : call.arguments()) {
-                arguments.add(bind(argument));
-            }
-            BoundExpression.AggregateCall bound = (BoundExpression.AggregateCall) Functions.aggregate(name, arguments,
-                    call.position());
-            if (call.distinct()) {
-                return new BoundExpression.AggregateCall(
-                        new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function()), bound.argument(),
-                        bound.position());
-            }
-            return bound;
         } finally {
             insideAggregate = false;
         }
+        if (call.filter() == null) {
+            return bound;
+        }
+        return new BoundExpression.AggregateCall(bound.function(), bound.argument(), bound.extraArguments(),
+                filterCondition(call.filter()), bound.position());
+    }
+
+    /** With DISTINCT, PostgreSQL sorts by the arguments, so every ORDER BY key must be one of them. */
+    private void requireKeysAmongArguments(Expression.FunctionCall call, BoundExpression.AggregateCall bound) {
+        List<BoundExpression> arguments = new ArrayList<>();
+        arguments.add(bound.argument());
+        arguments.addAll(bound.extraArguments());
+        for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+            BoundExpression key = bind(item.expression());
+            boolean found = false;
+            for (BoundExpression argument : arguments) {
+                found |= io.basalt.plan.expression.ExpressionEquivalence.same(key, argument)
+                        || io.basalt.plan.expression.ExpressionEquivalence.same(Coercion.cast(key, argument.type(), false),
+                        argument);
+            }
+            if (!found) {
+                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, item.position(),
+                        "in an aggregate with DISTINCT, ORDER BY expressions must appear in argument list");
+            }
+        }
+    }
+
+    /** {@code FILTER (WHERE f)}: a boolean condition without aggregates, bound in the aggregate's scope. */
+    private BoundExpression filterCondition(Expression filter) {
+        BoundExpression condition = new ExpressionBinder(scope, parameters, "FILTER", subqueries).bind(filter);
+        if (condition.type().id() == TypeId.UNKNOWN) {
+            return Coercion.cast(condition, LogicalType.BOOLEAN, false);
+        }
+        if (condition.type().id() != TypeId.BOOLEAN) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, filter.position(),
+                    "argument of FILTER must be type boolean, not type " + condition.type().displayName());
+        }
+        return condition;
+    }
+
+    /**
+     * {@code agg(args ORDER BY keys)}: the keys become extra arguments and the function is wrapped so that it
+     * sees each group's rows in key order; for aggregates whose result does not depend on order the keys are
+     * bound (so errors in them show) and dropped. With DISTINCT every key must be one of the arguments.
+     */
+    private BoundExpression.AggregateCall orderedInput(BoundExpression.AggregateCall bound,
+                                                      Expression.FunctionCall call, String name) {
+        List<BoundExpression> keys = new ArrayList<>();
+        List<io.basalt.exec.operator.sort.SortKey> sortKeys = new ArrayList<>();
+        for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+            BoundExpression key = bind(item.expression());
+            if (key.type().id() == TypeId.UNKNOWN) {
+                key = Coercion.cast(key, LogicalType.TEXT, false);
+            }
+            boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
+            sortKeys.add(new io.basalt.exec.operator.sort.SortKey(keys.size(), item.descending(), nullsFirst));
+            keys.add(key);
+        }
+        if (Functions.isOrderInsensitive(name)) {
+            return bound;
+        }
+        List<BoundExpression> extras = new ArrayList<>(bound.extraArguments());
+        extras.addAll(keys);
+        return new BoundExpression.AggregateCall(
+                new io.basalt.exec.function.aggregate.OrderedAggregate(bound.function(),
+                        1 + bound.extraArguments().size(), sortKeys),
+                bound.argument(), extras, null, bound.position());
+    }
+
+    /** {@code f(direct) WITHIN GROUP (ORDER BY x)}: the direct arguments and the one sort key are bound. */
+    private BoundExpression.AggregateCall orderedSetAggregate(Expression.FunctionCall call, String name) {
+        List<BoundExpression> direct = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            direct.add(bind(argument));
+        }
+        if (call.orderBy().size() != 1) {
+            List<BoundExpression> all = new ArrayList<>(direct);
+            for (io.basalt.sql.ast.OrderItem item : call.orderBy()) {
+                all.add(bind(item.expression()));
+            }
+            throw Functions.undefined(name, all, call.position());
+        }
+        io.basalt.sql.ast.OrderItem item = call.orderBy().getFirst();
+        return Functions.orderedSetAggregate(name, direct, bind(item.expression()), item.descending(),
+                call.position());
     }
 
     private static BoundExpression constant(boolean value, int position) {

@@ -3,9 +3,19 @@ package io.basalt.binder;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.function.aggregate.AggregateFunction;
+import io.basalt.exec.function.aggregate.BitwiseAggregate;
+import io.basalt.exec.function.aggregate.BooleanAggregate;
 import io.basalt.exec.function.aggregate.CountAggregate;
+import io.basalt.exec.function.aggregate.FloatVarianceAggregate;
 import io.basalt.exec.function.aggregate.MinMaxAggregate;
+import io.basalt.exec.function.aggregate.ModeAggregate;
+import io.basalt.exec.function.aggregate.NumericVarianceAggregate;
+import io.basalt.exec.function.aggregate.PercentileAggregate;
+import io.basalt.exec.function.aggregate.RegressionAggregate;
+import io.basalt.exec.function.aggregate.RegressionKind;
+import io.basalt.exec.function.aggregate.StringAggregate;
 import io.basalt.exec.function.aggregate.SumAverageAggregate;
+import io.basalt.exec.function.aggregate.VarianceKind;
 import io.basalt.exec.function.scalar.ScalarFunctions;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.plan.expression.BoundExpression;
@@ -20,7 +30,15 @@ import java.util.Set;
  * for the functions Basalt has. Unknown names or argument types fail with 42883 and PostgreSQL's hint.
  */
 final class Functions {
-    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "array_agg");
+    private static final Set<String> AGGREGATES = Set.of("count", "sum", "avg", "min", "max", "bool_and",
+            "bool_or", "every", "bit_and", "bit_or", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
+            "var_pop", "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "regr_count", "regr_r2",
+            "regr_avgx", "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy", "string_agg", "percentile_cont",
+            "percentile_disc", "mode", "array_agg");
+    private static final Set<String> ORDERED_SET_AGGREGATES = Set.of("percentile_cont", "percentile_disc", "mode");
+    /** Aggregates whose result does not depend on the order of their input: ORDER BY inside them is moot. */
+    private static final Set<String> ORDER_INSENSITIVE = Set.of("count", "min", "max", "bool_and", "bool_or",
+            "every", "bit_and", "bit_or");
 
     private Functions() {
     }
@@ -29,7 +47,29 @@ final class Functions {
         return AGGREGATES.contains(name);
     }
 
-    static BoundExpression aggregate(String name, List<BoundExpression> arguments, int position) {
+    static boolean isOrderedSetAggregate(String name) {
+        return ORDERED_SET_AGGREGATES.contains(name);
+    }
+
+    static boolean isOrderInsensitive(String name) {
+        return ORDER_INSENSITIVE.contains(name);
+    }
+
+    /**
+     * A plain (not ordered-set) aggregate over bound arguments: the function resolved with PostgreSQL's
+     * argument and result types, the arguments cast to what it takes.
+     */
+    static BoundExpression.AggregateCall aggregate(String name, List<BoundExpression> arguments, int position) {
+        if (VarianceKind.of(name) != null || name.startsWith("bool_") || name.equals("every")
+                || name.startsWith("bit_")) {
+            return unaryStatistic(name, arguments, position);
+        }
+        if (RegressionKind.of(name) != null) {
+            return regression(name, arguments, position);
+        }
+        if (name.equals("string_agg")) {
+            return stringAggregate(arguments, position);
+        }
         if (arguments.size() != 1) {
             throw undefined(name, arguments, position);
         }
@@ -69,6 +109,124 @@ final class Functions {
         return new BoundExpression.AggregateCall(function, argument, position);
     }
 
+    /** bool_and/bool_or/every, bit_and/bit_or and the variance family: one argument. */
+    private static BoundExpression.AggregateCall unaryStatistic(String name, List<BoundExpression> arguments,
+                                                               int position) {
+        if (arguments.size() != 1) {
+            throw undefined(name, arguments, position);
+        }
+        BoundExpression argument = arguments.getFirst();
+        LogicalType type = argument.type();
+        VarianceKind variance = VarianceKind.of(name);
+        AggregateFunction function;
+        if (variance != null) {
+            if (type.id() == TypeId.DOUBLE || type.id() == TypeId.REAL || type.id() == TypeId.UNKNOWN) {
+                function = new FloatVarianceAggregate(name, variance);
+            } else if (type.isNumber()) {
+                function = new NumericVarianceAggregate(name, variance, type);
+            } else {
+                throw undefined(name, arguments, position);
+            }
+        } else if (name.startsWith("bit_")) {
+            if (!type.isIntegral()) {
+                throw undefined(name, arguments, position);
+            }
+            function = new BitwiseAggregate(name.equals("bit_and"), type);
+        } else {
+            if (type.id() != TypeId.BOOLEAN && type.id() != TypeId.UNKNOWN) {
+                throw undefined(name, arguments, position);
+            }
+            function = BooleanAggregate.of(name);
+        }
+        return new BoundExpression.AggregateCall(function, Coercion.cast(argument, function.argumentType(), false),
+                position);
+    }
+
+    /** corr, covar_* and regr_*(Y, X): two arguments of any numeric type, as double precision. */
+    private static BoundExpression.AggregateCall regression(String name, List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2) {
+            throw undefined(name, arguments, position);
+        }
+        List<BoundExpression> cast = new ArrayList<>();
+        for (BoundExpression argument : arguments) {
+            if (!argument.type().isNumber() && argument.type().id() != TypeId.UNKNOWN) {
+                throw undefined(name, arguments, position);
+            }
+            cast.add(Coercion.cast(argument, LogicalType.DOUBLE, false));
+        }
+        return new BoundExpression.AggregateCall(new RegressionAggregate(RegressionKind.of(name)), cast.get(0),
+                List.of(cast.get(1)), null, position);
+    }
+
+    /** string_agg(text, text) and string_agg(bytea, bytea). */
+    private static BoundExpression.AggregateCall stringAggregate(List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2) {
+            throw undefined("string_agg", arguments, position);
+        }
+        TypeId value = arguments.get(0).type().id();
+        TypeId delimiter = arguments.get(1).type().id();
+        LogicalType type;
+        if (isText(value) && isText(delimiter)) {
+            type = LogicalType.TEXT;
+        } else if ((value == TypeId.BYTEA || value == TypeId.UNKNOWN) && (delimiter == TypeId.BYTEA
+                || delimiter == TypeId.UNKNOWN) && !(value == TypeId.UNKNOWN && delimiter == TypeId.UNKNOWN)) {
+            type = LogicalType.BYTEA;
+        } else {
+            throw undefined("string_agg", arguments, position);
+        }
+        return new BoundExpression.AggregateCall(new StringAggregate(type),
+                Coercion.cast(arguments.get(0), type, false), List.of(Coercion.cast(arguments.get(1), type, false)),
+                null, position);
+    }
+
+    private static boolean isText(TypeId id) {
+        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.UNKNOWN;
+    }
+
+    /**
+     * An ordered-set aggregate {@code name(direct) WITHIN GROUP (ORDER BY sorted [DESC])}: percentile_cont
+     * (double precision or interval), percentile_disc (any sortable type) and mode. The aggregated value is
+     * the first argument, the fraction of the percentiles the second.
+     */
+    static BoundExpression.AggregateCall orderedSetAggregate(String name, List<BoundExpression> direct,
+                                                            BoundExpression sorted, boolean descending,
+                                                            int position) {
+        int directCount = name.equals("mode") ? 0 : 1;
+        if (direct.size() != directCount) {
+            throw undefinedOrderedSet(name, direct, sorted, position);
+        }
+        LogicalType type = sorted.type();
+        if (type.id() == TypeId.UNKNOWN || type.id() == TypeId.VARCHAR) {
+            type = LogicalType.TEXT;
+        }
+        if (name.equals("percentile_cont")) {
+            if (type.isNumber()) {
+                type = LogicalType.DOUBLE;
+            } else if (type.id() != TypeId.INTERVAL) {
+                throw undefinedOrderedSet(name, direct, sorted, position);
+            }
+        }
+        BoundExpression value = Coercion.cast(sorted, type, false);
+        if (name.equals("mode")) {
+            return new BoundExpression.AggregateCall(new ModeAggregate(descending, type), value, position);
+        }
+        LogicalType fractionType = direct.getFirst().type();
+        if (!fractionType.isNumber() && fractionType.id() != TypeId.UNKNOWN) {
+            throw undefinedOrderedSet(name, direct, sorted, position);
+        }
+        BoundExpression fraction = Coercion.cast(direct.getFirst(), LogicalType.DOUBLE, false);
+        return new BoundExpression.AggregateCall(
+                new PercentileAggregate(name.equals("percentile_cont"), descending, type), value, List.of(fraction),
+                null, position);
+    }
+
+    private static BasaltException undefinedOrderedSet(String name, List<BoundExpression> direct,
+                                                       BoundExpression sorted, int position) {
+        List<BoundExpression> all = new ArrayList<>(direct);
+        all.add(sorted);
+        return undefined(name, all, position);
+    }
+
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
         if (name.equals("generate_series") || name.equals("unnest")) {
             // reached only where SetReturningItems could not move the call into FROM
@@ -98,13 +256,13 @@ final class Functions {
         return new BoundExpression.Function(function, cast, resolved.resultType(), position);
     }
 
+    /** PostgreSQL's 42883 for a call no function matches; argument types print without modifiers, as there. */
     static BasaltException undefined(String name, List<BoundExpression> arguments, int position) {
         StringBuilder signature = new StringBuilder(name).append('(');
         for (int i = 0; i < arguments.size(); i++) {
             if (i > 0) {
                 signature.append(", ");
             }
-            // Without type modifiers, as PostgreSQL writes a signature: numeric, not numeric(2,1).
             signature.append(arguments.get(i).type().id().pgName());
         }
         signature.append(')');

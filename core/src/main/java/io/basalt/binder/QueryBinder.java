@@ -126,10 +126,13 @@ public final class QueryBinder {
             selectSubqueries.rewriteComparisons(rewriter::rewrite);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
-                if (call.argument() != null && hasSubqueryResult(call.argument())) {
-                    throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
+                for (BoundExpression operand : call.operands()) {
+                    if (hasSubqueryResult(operand)) {
+                        throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
+                    }
                 }
-                specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument()));
+                specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument(), call.extraArguments(),
+                        call.filter()));
             }
             plan = new LogicalPlan.Aggregate(plan, keys, specs);
             if (!selectSubqueries.isEmpty()) {

@@ -359,12 +359,12 @@ final class SettingFunctions {
             return call;
         }
         return new Expression.FunctionCall(call.name(), arguments, call.distinct(), call.star(), orderBy, filter,
-                call.over(), call.position());
+                call.over(), call.position(), call.withinGroup());
     }
 
     private static Expression.FunctionCall withArguments(Expression.FunctionCall call, List<Expression> arguments) {
         return new Expression.FunctionCall(call.name(), arguments, call.distinct(), call.star(), call.orderBy(),
-                call.filter(), call.over(), call.position());
+                call.filter(), call.over(), call.position(), call.withinGroup());
     }
 
     /** "current_setting" or "set_config" when {@code call} names one (bare or in pg_catalog), else null. */

@@ -37,8 +37,7 @@ public final class ExpressionSubstitution {
                     e.position());
             case BoundExpression.Function e -> new BoundExpression.Function(e.function(),
                     substituteAll(e.arguments(), replacements), e.type(), e.position());
-            case BoundExpression.AggregateCall e -> new BoundExpression.AggregateCall(e.function(),
-                    e.argument() == null ? null : substitute(e.argument(), replacements), e.position());
+            case BoundExpression.AggregateCall e -> e.map(operand -> substitute(operand, replacements));
         };
     }
 

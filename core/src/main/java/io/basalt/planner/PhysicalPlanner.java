@@ -62,7 +62,9 @@ public final class PhysicalPlanner {
                 List<AggregateCall> calls = new ArrayList<>();
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
                     calls.add(new AggregateCall(spec.function(),
-                            spec.argument() == null ? null : ExpressionPlanner.plan(spec.argument())));
+                            spec.argument() == null ? null : ExpressionPlanner.plan(spec.argument()),
+                            ExpressionPlanner.planAll(spec.extraArguments()),
+                            spec.filter() == null ? null : ExpressionPlanner.plan(spec.filter())));
                 }
                 yield new HashAggregateOperator(plan(aggregate.input()),
                         ExpressionPlanner.planAll(aggregate.groupKeys()), calls);

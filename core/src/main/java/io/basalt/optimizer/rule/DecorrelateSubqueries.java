@@ -246,8 +246,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Aggregate aggregate -> {
                 List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
-                    specs.add(new LogicalPlan.AggregateSpec(spec.function(),
-                            spec.argument() == null ? null : shiftDepth(spec.argument())));
+                    specs.add(spec.map(operand -> shiftDepth(operand)));
                 }
                 yield new LogicalPlan.Aggregate(shiftDepth(aggregate.input()), shiftDepth(aggregate.groupKeys()), specs);
             }

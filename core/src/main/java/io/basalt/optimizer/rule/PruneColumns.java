@@ -91,16 +91,13 @@ public final class PruneColumns implements OptimizerRule {
                         mapping[keys + a] = keys + kept.size();
                         LogicalPlan.AggregateSpec spec = aggregate.aggregates().get(a);
                         kept.add(spec);
-                        if (spec.argument() != null) {
-                            ColumnReferences.collect(spec.argument(), needed);
-                        }
+                        ColumnReferences.collectAll(spec.operands(), needed);
                     }
                 }
                 Pruned input = prune(aggregate.input(), needed);
                 List<LogicalPlan.AggregateSpec> renumbered = new ArrayList<>();
                 for (LogicalPlan.AggregateSpec spec : kept) {
-                    renumbered.add(new LogicalPlan.AggregateSpec(spec.function(),
-                            spec.argument() == null ? null : ColumnReferences.renumber(spec.argument(), input.mapping())));
+                    renumbered.add(spec.map(operand -> ColumnReferences.renumber(operand, input.mapping())));
                 }
                 yield new Pruned(new LogicalPlan.Aggregate(input.plan(),
                         ColumnReferences.renumberAll(aggregate.groupKeys(), input.mapping()), renumbered), mapping);

@@ -224,7 +224,7 @@ final class SubqueryValues {
         }
         List<BoundExpression> empties = new ArrayList<>();
         for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
-            boolean count = spec.function().name().equals("count");
+            boolean count = spec.function().name().equals("count") || spec.function().name().equals("regr_count");
             empties.add(new BoundExpression.Constant(count ? 0L : null, spec.function().resultType(), 0));
         }
         BoundExpression value = chain == null ? new BoundExpression.ColumnRef(0, null, "?column?",

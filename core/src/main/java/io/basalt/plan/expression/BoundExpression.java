@@ -97,10 +97,44 @@ public sealed interface BoundExpression {
 
     /**
      * An aggregate call while a SELECT is being bound; the binder replaces it by a reference to the
-     * aggregation's output before the plan is built, so no plan node holds one.
+     * aggregation's output before the plan is built, so no plan node holds one. {@code argument} is the
+     * first argument (null for {@code count(*)}), {@code extraArguments} the rest (a second argument, sort
+     * keys of {@code ORDER BY} inside the call, direct arguments of an ordered-set aggregate), and
+     * {@code filter} the {@code FILTER (WHERE ...)} condition or null.
      */
-    record AggregateCall(AggregateFunction function, BoundExpression argument, int position)
-            implements BoundExpression {
+    record AggregateCall(AggregateFunction function, BoundExpression argument, List<BoundExpression> extraArguments,
+                         BoundExpression filter, int position) implements BoundExpression {
+        public AggregateCall {
+            extraArguments = List.copyOf(extraArguments);
+        }
+
+        public AggregateCall(AggregateFunction function, BoundExpression argument, int position) {
+            this(function, argument, List.of(), null, position);
+        }
+
+        /** The same call with every argument and the filter mapped by {@code mapper} (nulls stay null). */
+        public AggregateCall map(java.util.function.UnaryOperator<BoundExpression> mapper) {
+            List<BoundExpression> extras = new java.util.ArrayList<>(extraArguments.size());
+            for (BoundExpression extra : extraArguments) {
+                extras.add(mapper.apply(extra));
+            }
+            return new AggregateCall(function, argument == null ? null : mapper.apply(argument), extras,
+                    filter == null ? null : mapper.apply(filter), position);
+        }
+
+        /** The first argument, the extra arguments and the filter, leaving out absent ones. */
+        public List<BoundExpression> operands() {
+            List<BoundExpression> operands = new java.util.ArrayList<>();
+            if (argument != null) {
+                operands.add(argument);
+            }
+            operands.addAll(extraArguments);
+            if (filter != null) {
+                operands.add(filter);
+            }
+            return operands;
+        }
+
         @Override
         public LogicalType type() {
             return function.resultType();

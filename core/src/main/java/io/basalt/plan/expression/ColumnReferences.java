@@ -36,8 +36,8 @@ public final class ColumnReferences {
             }
             case BoundExpression.Function e -> collectAll(e.arguments(), into);
             case BoundExpression.AggregateCall e -> {
-                if (e.argument() != null) {
-                    collect(e.argument(), into);
+                for (BoundExpression operand : e.operands()) {
+                    collect(operand, into);
                 }
             }
         }
@@ -76,8 +76,7 @@ public final class ColumnReferences {
                     renumberAll(e.results(), mapping), renumber(e.otherwise(), mapping), e.type(), e.position());
             case BoundExpression.Function e -> new BoundExpression.Function(e.function(),
                     renumberAll(e.arguments(), mapping), e.type(), e.position());
-            case BoundExpression.AggregateCall e -> new BoundExpression.AggregateCall(e.function(),
-                    e.argument() == null ? null : renumber(e.argument(), mapping), e.position());
+            case BoundExpression.AggregateCall e -> e.map(operand -> renumber(operand, mapping));
         };
     }
 

@@ -41,7 +41,8 @@ public final class ExpressionEquivalence {
                     && x.function().equals(y.function()) && x.type().equals(y.type())
                     && sameAll(x.arguments(), y.arguments());
             case BoundExpression.AggregateCall x -> b instanceof BoundExpression.AggregateCall y
-                    && x.function().equals(y.function()) && same(x.argument(), y.argument());
+                    && x.function().equals(y.function()) && same(x.argument(), y.argument())
+                    && sameAll(x.extraArguments(), y.extraArguments()) && same(x.filter(), y.filter());
         };
     }
 

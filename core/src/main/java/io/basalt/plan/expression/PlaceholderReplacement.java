@@ -35,8 +35,7 @@ public final class PlaceholderReplacement {
                     replaceAll(e.results(), f), replace(e.otherwise(), f), e.type(), e.position());
             case BoundExpression.Function e -> e.function() instanceof Placeholder ? f.apply(e)
                     : new BoundExpression.Function(e.function(), replaceAll(e.arguments(), f), e.type(), e.position());
-            case BoundExpression.AggregateCall e -> new BoundExpression.AggregateCall(e.function(),
-                    e.argument() == null ? null : replace(e.argument(), f), e.position());
+            case BoundExpression.AggregateCall e -> e.map(operand -> replace(operand, f));
         };
     }
 

@@ -362,8 +362,8 @@ public final class ExplainPrinter {
             }
             case BoundExpression.Function e -> e.arguments().forEach(argument -> visitColumns(argument, visitor));
             case BoundExpression.AggregateCall e -> {
-                if (e.argument() != null) {
-                    visitColumns(e.argument(), visitor);
+                for (BoundExpression operand : e.operands()) {
+                    visitColumns(operand, visitor);
                 }
             }
         }
@@ -463,10 +463,8 @@ public final class ExplainPrinter {
                     columns.add(computed(key, input));
                 }
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
-                    String bare = spec.function().name() + "(" + (spec.argument() == null ? "*"
-                            : ExplainExpressions.deparse(spec.argument(), input, false)) + ")";
-                    String qualified = spec.function().name() + "(" + (spec.argument() == null ? "*"
-                            : ExplainExpressions.deparse(spec.argument(), input, true)) + ")";
+                    String bare = spec.describe(operand -> ExplainExpressions.deparse(operand, input, false));
+                    String qualified = spec.describe(operand -> ExplainExpressions.deparse(operand, input, true));
                     columns.add(new Column(bare, qualified, false));
                 }
                 yield columns;

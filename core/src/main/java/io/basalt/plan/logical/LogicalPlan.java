@@ -149,8 +149,56 @@ public sealed interface LogicalPlan {
         }
     }
 
-    /** One aggregate: its function and argument over the aggregation's input (null for count(*)). */
-    record AggregateSpec(AggregateFunction function, BoundExpression argument) {
+    /**
+     * One aggregate: its function and first argument over the aggregation's input (null for count(*)), its
+     * further arguments, and its FILTER condition (null when absent).
+     */
+    record AggregateSpec(AggregateFunction function, BoundExpression argument, List<BoundExpression> extraArguments,
+                         BoundExpression filter) {
+        public AggregateSpec {
+            extraArguments = List.copyOf(extraArguments);
+        }
+
+        public AggregateSpec(AggregateFunction function, BoundExpression argument) {
+            this(function, argument, List.of(), null);
+        }
+
+        /** The first argument, the extra arguments and the filter, leaving out absent ones. */
+        public List<BoundExpression> operands() {
+            List<BoundExpression> operands = new ArrayList<>();
+            if (argument != null) {
+                operands.add(argument);
+            }
+            operands.addAll(extraArguments);
+            if (filter != null) {
+                operands.add(filter);
+            }
+            return operands;
+        }
+
+        /** The same aggregate with every argument and the filter mapped by {@code mapper}. */
+        public AggregateSpec map(java.util.function.UnaryOperator<BoundExpression> mapper) {
+            List<BoundExpression> extras = new ArrayList<>(extraArguments.size());
+            for (BoundExpression extra : extraArguments) {
+                extras.add(mapper.apply(extra));
+            }
+            return new AggregateSpec(function, argument == null ? null : mapper.apply(argument), extras,
+                    filter == null ? null : mapper.apply(filter));
+        }
+
+        /** The text of the call: {@code name(arguments) [FILTER (WHERE f)]}, each operand printed by {@code printer}. */
+        public String describe(java.util.function.Function<BoundExpression, String> printer) {
+            StringBuilder text = new StringBuilder(function.name()).append('(');
+            text.append(argument == null ? "*" : printer.apply(argument));
+            for (BoundExpression extra : extraArguments) {
+                text.append(", ").append(printer.apply(extra));
+            }
+            text.append(')');
+            if (filter != null) {
+                text.append(" FILTER (WHERE ").append(printer.apply(filter)).append(')');
+            }
+            return text.toString();
+        }
     }
 
     /** Sorts by input columns. */

@@ -47,8 +47,7 @@ public final class PlanPrinter {
                 out.append("Aggregate keys=").append(expressions(aggregate.groupKeys())).append(" aggregates=[");
                 for (int i = 0; i < aggregate.aggregates().size(); i++) {
                     LogicalPlan.AggregateSpec spec = aggregate.aggregates().get(i);
-                    out.append(i > 0 ? ", " : "").append(spec.function().name()).append('(')
-                            .append(spec.argument() == null ? "*" : expression(spec.argument())).append(')');
+                    out.append(i > 0 ? ", " : "").append(spec.describe(PlanPrinter::expression));
                 }
                 out.append(']');
                 yield List.of(aggregate.input());

@@ -130,13 +130,21 @@ public sealed interface Expression extends Node {
      * A function call: {@code name([DISTINCT] args) [FILTER (WHERE f)] [OVER (...)]}; {@code count(*)} has
      * {@code star} set and no arguments. Also carries COALESCE, NULLIF, GREATEST, LEAST and other
      * keyword-named functions by their lower-case name. {@code filter} and {@code over} are null when absent.
+     * With {@code withinGroup} (an ordered-set aggregate, {@code f(direct args) WITHIN GROUP (ORDER BY ...)})
+     * {@code arguments} are the direct arguments and {@code orderBy} the WITHIN GROUP sort list.
      */
     record FunctionCall(QualifiedName name, List<Expression> arguments, boolean distinct, boolean star,
-                        List<OrderItem> orderBy, Expression filter, WindowSpec over, int position)
-            implements Expression {
+                        List<OrderItem> orderBy, Expression filter, WindowSpec over, int position,
+                        boolean withinGroup) implements Expression {
         public FunctionCall {
             arguments = List.copyOf(arguments);
             orderBy = List.copyOf(orderBy);
+        }
+
+        /** A call without {@code WITHIN GROUP}: {@code orderBy} is the ORDER BY written inside the parentheses. */
+        public FunctionCall(QualifiedName name, List<Expression> arguments, boolean distinct, boolean star,
+                            List<OrderItem> orderBy, Expression filter, WindowSpec over, int position) {
+            this(name, arguments, distinct, star, orderBy, filter, over, position, false);
         }
     }
 

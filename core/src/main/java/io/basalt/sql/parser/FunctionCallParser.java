@@ -56,8 +56,25 @@ final class FunctionCallParser extends ParserBase {
         if (!aggregateClauses) {
             return new Expression.FunctionCall(name, arguments, distinct, star, orderBy, null, null, name.position());
         }
+        boolean withinGroup = false;
         if (tokens.at(Keyword.WITHIN) && tokens.peek(1).is(Keyword.GROUP)) {
-            throw unsupported("WITHIN GROUP");
+            Token within = current();
+            tokens.next();
+            tokens.next();
+            if (!orderBy.isEmpty()) {
+                throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, within.position(),
+                        "cannot use multiple ORDER BY clauses with WITHIN GROUP");
+            }
+            if (distinct) {
+                throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, within.position(),
+                        "cannot use DISTINCT with WITHIN GROUP");
+            }
+            tokens.expect(TokenKind.LEFT_PAREN);
+            tokens.expect(Keyword.ORDER);
+            tokens.expect(Keyword.BY);
+            orderBy = grammar.expressions().sortList();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            withinGroup = true;
         }
         Expression filter = null;
         if (tokens.at(Keyword.FILTER) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
@@ -68,7 +85,8 @@ final class FunctionCallParser extends ParserBase {
             tokens.expect(TokenKind.RIGHT_PAREN);
         }
         Expression.WindowSpec over = tokens.at(Keyword.OVER) ? grammar.windows().overClause() : null;
-        return new Expression.FunctionCall(name, arguments, distinct, star, orderBy, filter, over, name.position());
+        return new Expression.FunctionCall(name, arguments, distinct, star, orderBy, filter, over, name.position(),
+                withinGroup);
     }
 
     private List<Expression> arguments() {

@@ -188,6 +188,8 @@ class ExpressionParserTest {
             left('abc', 2) => (call left 'abc' 2)
             string_agg(x, ',' ORDER BY y DESC) => (call string_agg x ',' (order-by (sort y desc)))
             count(*) FILTER (WHERE x > 0) => (call count * (filter (> x 0)))
+            percentile_cont(0.5) WITHIN GROUP (ORDER BY x DESC) => (call percentile_cont 0.5 within group (order-by (sort x desc)))
+            mode() WITHIN GROUP (ORDER BY x) FILTER (WHERE y) => (call mode within group (order-by x) (filter y))
             row_number() OVER () => (call row_number (over))
             rank() OVER w => (call rank (over w))
             sum(x) OVER (w ORDER BY y) => (call sum x (over w (order-by y)))

@@ -269,7 +269,7 @@ final class SqlTreePrinter {
             case Expression.Cast cast -> "(cast " + print(cast.operand()) + " " + print(cast.type()) + ")";
             case Expression.FunctionCall call -> "(call " + call.name() + (call.distinct() ? " distinct" : "")
                     + (call.star() ? " *" : "") + expressions(call.arguments())
-                    + (call.orderBy().isEmpty() ? "" : " " + orderBy(call.orderBy()))
+                    + (call.orderBy().isEmpty() ? "" : (call.withinGroup() ? " within group " : " ") + orderBy(call.orderBy()))
                     + (call.filter() == null ? "" : " (filter " + print(call.filter()) + ")")
                     + (call.over() == null ? "" : " " + print(call.over())) + ")";
             case Expression.ArrayConstructor array -> "(array" + expressions(array.elements()) + ")";

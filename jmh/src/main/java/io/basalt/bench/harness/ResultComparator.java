@@ -9,13 +9,20 @@ import java.util.List;
 /**
  * Decides whether two engines returned the same result. Integers, decimals, strings, dates and booleans
  * must be equal exactly (decimals by value: 1.50 equals 1.5); where either side is floating point the
- * values may differ by 1e-9 relative, since summation order differs between engines. Rows are compared in
+ * values may differ by 1e-9 relative (or 1e-15 absolute, for results that are zero up to rounding), since
+ * summation order differs between engines. Rows are compared in
  * order when the query fixes an order (a top-level ORDER BY), otherwise both sides are sorted first.
  * Column names are not compared: engines label expressions differently.
  */
 public final class ResultComparator {
     /** Largest relative difference accepted between floating-point values. */
     public static final double RELATIVE_TOLERANCE = 1e-9;
+    /**
+     * Largest absolute difference accepted: a statistic whose true value is 0 (h2o q9's squared correlation
+     * of a group with no correlation) comes out as rounding noise around 1e-30 whose digits depend on each
+     * engine's summation order, so relative comparison alone would call two equally right answers different.
+     */
+    public static final double ABSOLUTE_TOLERANCE = 1e-15;
 
     /** The verdict: whether the results match, and if not, the first difference found. */
     public record Comparison(boolean matches, String difference) {
@@ -76,7 +83,8 @@ public final class ResultComparator {
             if (x == y) {
                 return true;
             }
-            return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y));
+            return Math.abs(x - y) <= RELATIVE_TOLERANCE * Math.max(Math.abs(x), Math.abs(y))
+                    || Math.abs(x - y) <= ABSOLUTE_TOLERANCE;
         }
         if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
             return x.compareTo(y) == 0;

@@ -21,6 +21,21 @@ public interface GroupedAggregateState extends AutoCloseable {
     void updateSingleGroup(FieldVector argument, int rows);
 
     /**
+     * Adds rows of an aggregate with several arguments ({@code corr(y, x)}, {@code string_agg(v, d)}, or one
+     * whose call carries sort keys or direct arguments after its own): {@code arguments[k]} is argument k.
+     * Which rows count (NULL handling) is the aggregate's own rule. Single-argument aggregates need not
+     * override it: the default passes {@code arguments[0]} to {@link #update(FieldVector, int[], int)}.
+     */
+    default void updateArguments(FieldVector[] arguments, int[] groupIds, int rows) {
+        update(arguments.length == 0 ? null : arguments[0], groupIds, rows);
+    }
+
+    /** {@link #updateArguments} for the no-GROUP-BY case: all rows go to group 0. */
+    default void updateArgumentsSingleGroup(FieldVector[] arguments, int rows) {
+        updateArguments(arguments, new int[rows], rows);
+    }
+
+    /**
      * Adds the running values of {@code other} (a state of the same function) into this one: group g of
      * {@code other}, for g in {@code [0, otherGroups)}, goes into group {@code mapping[g]} here, whose slot
      * must exist. How parallel workers' partial aggregates are combined.

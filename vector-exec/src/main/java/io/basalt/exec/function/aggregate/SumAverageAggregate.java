@@ -43,6 +43,10 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         if (argumentType.id() == TypeId.DOUBLE) {
             return LogicalType.DOUBLE;
         }
+        if (argumentType.id() == TypeId.REAL) {
+            // sum(real) is real, added in float precision as PostgreSQL's float4pl does; avg(real) is double
+            return average ? LogicalType.DOUBLE : LogicalType.REAL;
+        }
         if (!average && (argumentType.id() == TypeId.SMALLINT || argumentType.id() == TypeId.INTEGER)) {
             return LogicalType.BIGINT;
         }
@@ -68,6 +72,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         private double[] doubles = new double[16];
         private BigDecimal[] decimals = new BigDecimal[16];
         private final long[] lowHigh = new long[2];
+        private final boolean floatSum = !average && argumentType.id() == TypeId.REAL;
 
         @Override
         public void ensureGroups(int groupCount) {
@@ -139,6 +144,15 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         }
                     }
                 }
+                case Float8Vector v when floatSum -> {
+                    // A double sum of two floats rounded to float is exactly the float sum.
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            doubles[groupIds[i]] = (float) (doubles[groupIds[i]] + v.get(i));
+                            counts[groupIds[i]]++;
+                        }
+                    }
+                }
                 case Float8Vector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
@@ -180,7 +194,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     wide.addSplit(0, lowHigh[0], lowHigh[1]);
                 }
                 case IntVector v -> wide.add(0, KERNELS.sumInt(ArrowSegments.values(v), ArrowSegments.validity(v), rows));
-                case Float8Vector v -> doubles[0] += KERNELS.sumDouble(ArrowSegments.values(v), ArrowSegments.validity(v), rows);
+                case Float8Vector v when !floatSum ->
+                        doubles[0] += KERNELS.sumDouble(ArrowSegments.values(v), ArrowSegments.validity(v), rows);
                 default -> {
                     update(argument, new int[rows], rows);
                     return;
@@ -196,7 +211,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
-                doubles[target] += theirs.doubles[g];
+                doubles[target] = floatSum ? (float) (doubles[target] + theirs.doubles[g])
+                        : doubles[target] + theirs.doubles[g];
                 BigDecimal decimal = theirs.decimals[g];
                 if (decimal != null) {
                     decimals[target] = decimals[target] == null ? decimal : decimals[target].add(decimal);

@@ -112,7 +112,14 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             int rows = batch.rowCount();
             if (groupKeys.isEmpty()) {
                 for (int a = 0; a < states.length; a++) {
-                    states[a].updateSingleGroup(argument(a, batch), rows);
+                    AggregateCall call = aggregates.get(a);
+                    if (call.filter() != null) {
+                        feedFiltered(a, batch, null);
+                    } else if (call.extraArguments().isEmpty()) {
+                        states[a].updateSingleGroup(argument(a, batch), rows);
+                    } else {
+                        states[a].updateArgumentsSingleGroup(arguments(a, batch), rows);
+                    }
                 }
                 return;
             }
@@ -126,13 +133,66 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             keyTable.findOrInsert(keyColumns, rows, groupIds);
             for (int a = 0; a < states.length; a++) {
                 states[a].ensureGroups(keyTable.groupCount());
-                states[a].update(argument(a, batch), groupIds, rows);
+                AggregateCall call = aggregates.get(a);
+                if (call.filter() != null) {
+                    feedFiltered(a, batch, groupIds);
+                } else if (call.extraArguments().isEmpty()) {
+                    states[a].update(argument(a, batch), groupIds, rows);
+                } else {
+                    states[a].updateArguments(arguments(a, batch), groupIds, rows);
+                }
+            }
+        }
+
+        /**
+         * {@code agg(...) FILTER (WHERE f)}: the rows where {@code f} is true, with their group ids
+         * ({@code groups} null without GROUP BY), are gathered and fed to the aggregate.
+         */
+        private void feedFiltered(int a, Batch batch, int[] groups) {
+            AggregateCall call = aggregates.get(a);
+            org.apache.arrow.vector.BitVector condition =
+                    (org.apache.arrow.vector.BitVector) call.filter().evaluate(batch, evaluation);
+            int rows = batch.rowCount();
+            int[] selection = new int[rows];
+            int count = 0;
+            for (int i = 0; i < rows; i++) {
+                if (!condition.isNull(i) && condition.get(i) != 0) {
+                    selection[count++] = i;
+                }
+            }
+            Batch kept = io.basalt.exec.vector.VectorGather.gather(batch, selection, count, evaluation);
+            if (groups == null) {
+                if (call.extraArguments().isEmpty()) {
+                    states[a].updateSingleGroup(argument(a, kept), count);
+                } else {
+                    states[a].updateArgumentsSingleGroup(arguments(a, kept), count);
+                }
+                return;
+            }
+            int[] keptGroups = new int[count];
+            for (int k = 0; k < count; k++) {
+                keptGroups[k] = groups[selection[k]];
+            }
+            if (call.extraArguments().isEmpty()) {
+                states[a].update(argument(a, kept), keptGroups, count);
+            } else {
+                states[a].updateArguments(arguments(a, kept), keptGroups, count);
             }
         }
 
         private FieldVector argument(int a, Batch batch) {
             PhysicalExpression argument = aggregates.get(a).argument();
             return argument == null ? null : argument.evaluate(batch, evaluation);
+        }
+
+        private FieldVector[] arguments(int a, Batch batch) {
+            AggregateCall call = aggregates.get(a);
+            FieldVector[] values = new FieldVector[1 + call.extraArguments().size()];
+            values[0] = argument(a, batch);
+            for (int k = 1; k < values.length; k++) {
+                values[k] = call.extraArguments().get(k - 1).evaluate(batch, evaluation);
+            }
+            return values;
         }
 
         // ---- finalize -----------------------------------------------------------------------------
