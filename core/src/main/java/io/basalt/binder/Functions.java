@@ -263,10 +263,15 @@ final class Functions {
             if (i > 0) {
                 signature.append(", ");
             }
-            signature.append(arguments.get(i).type().id().pgName());
+            signature.append(signatureName(arguments.get(i).type()));
         }
         signature.append(')');
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + signature + " does not exist")
                 .withHint("No function matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /** A type as a function signature names it: without modifiers, an array as its element's name and "[]". */
+    private static String signatureName(LogicalType type) {
+        return type.id() == TypeId.ARRAY ? signatureName(type.element()) + "[]" : type.id().pgName();
     }
 }
