@@ -36,6 +36,16 @@ final class FormattingFunctions {
             return new BoundExpression.Function(new ToCharFunction(type, compiled, DateTimeSettings.current()),
                     List.of(value, template), LogicalType.TEXT, position);
         }
+        if (value.type().isNumber()) {
+            LogicalType source = value.type().isIntegral() ? LogicalType.BIGINT : value.type();
+            value = Coercion.cast(value, source, false);
+            // PostgreSQL reports a bad template without a position.
+            io.basalt.type.format.NumberTemplate compiled =
+                    template instanceof BoundExpression.Constant constant && constant.value() != null
+                            ? io.basalt.type.format.NumberTemplate.compile((String) constant.value()) : null;
+            return new BoundExpression.Function(new io.basalt.exec.function.scalar.NumberToCharFunction(source, compiled),
+                    List.of(value, template), LogicalType.TEXT, position);
+        }
         return null;
     }
 }
