@@ -444,6 +444,10 @@ final class ExpressionBinder {
                 BoundExpression shifted = DateTimeFunctions.timezone(arguments, call.position());
                 yield shifted != null ? shifted : Functions.scalar(name, arguments, call.position());
             }
+            case "to_number" -> {
+                BoundExpression number = FormattingFunctions.toNumber(arguments, call.position());
+                yield number != null ? number : Functions.scalar(name, arguments, call.position());
+            }
             case "to_char" -> {
                 BoundExpression formatted = FormattingFunctions.toChar(arguments, call.position());
                 yield formatted != null ? formatted : Functions.scalar(name, arguments, call.position());

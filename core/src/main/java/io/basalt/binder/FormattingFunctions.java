@@ -48,4 +48,23 @@ final class FormattingFunctions {
         }
         return null;
     }
+
+    /** {@code to_number(text, template)}, or null when the arguments fit no variant. */
+    static BoundExpression toNumber(List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 2) {
+            return null;
+        }
+        for (BoundExpression argument : arguments) {
+            if (!argument.type().isString() && argument.type().id() != TypeId.UNKNOWN) {
+                return null;
+            }
+        }
+        BoundExpression text = Coercion.cast(arguments.get(0), LogicalType.TEXT, false);
+        BoundExpression template = Coercion.cast(arguments.get(1), LogicalType.TEXT, false);
+        io.basalt.type.format.NumberTemplate compiled =
+                template instanceof BoundExpression.Constant constant && constant.value() != null
+                        ? io.basalt.type.format.NumberTemplate.compile((String) constant.value()) : null;
+        return new BoundExpression.Function(new io.basalt.exec.function.scalar.ToNumberFunction(compiled),
+                List.of(text, template), LogicalType.NUMERIC, position);
+    }
 }
