@@ -461,6 +461,18 @@ final class ExpressionBinder {
             case "greatest", "least" -> extremum(name, arguments, call.position());
             case "extract", "date_part" -> datePart(name, arguments, call.position());
             case "date_trunc" -> dateTrunc(arguments, call.position());
+            case "timezone" -> {
+                BoundExpression shifted = DateTimeFunctions.timezone(arguments, call.position());
+                yield shifted != null ? shifted : Functions.scalar(name, arguments, call.position());
+            }
+            case "to_number" -> {
+                BoundExpression number = FormattingFunctions.toNumber(arguments, call.position());
+                yield number != null ? number : Functions.scalar(name, arguments, call.position());
+            }
+            case "to_char" -> {
+                BoundExpression formatted = FormattingFunctions.toChar(arguments, call.position());
+                yield formatted != null ? formatted : Functions.scalar(name, arguments, call.position());
+            }
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
                  "localtimestamp", "current_date" -> currentTime(name, arguments, call.position());
             default -> Functions.scalar(name, arguments, call.position());

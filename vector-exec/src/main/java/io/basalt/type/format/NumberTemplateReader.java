@@ -1,0 +1,119 @@
+package io.basalt.type.format;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * {@code to_number(text, template)}: reads a number by walking the template over the text as PostgreSQL
+ * does. Digit positions take a digit (or the sign, or the decimal point, when one stands there instead),
+ * the decimal point and group separator take their characters when present, sign patterns take
+ * {@code -}/{@code +}, {@code PR} takes angle brackets, and literal text skips one character that is not
+ * part of the number. The result keeps as many decimals as were read; {@code V} divides by its power of ten
+ * with PostgreSQL's division scale.
+ */
+public final class NumberTemplateReader {
+    private NumberTemplateReader() {
+    }
+
+    public static BigDecimal read(NumberTemplate template, String text) {
+        if (template.roman) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "\"RN\" not supported for input");
+        }
+        StringBuilder digits = new StringBuilder();
+        int decimals = 0;
+        boolean decimal = false;
+        boolean negative = false;
+        boolean signRead = false;
+        int at = 0;
+        int length = text.length();
+        if (template.brackets && at < length && text.charAt(at) == '<') {
+            negative = true;
+            signRead = true;
+            at++;
+        }
+        for (NumberTemplate.Item item : template.items) {
+            if (at >= length) {
+                break;
+            }
+            char c = text.charAt(at);
+            switch (item.token()) {
+                case NINE, ZERO -> {
+                    while (c == ' ' && at + 1 < length) {
+                        c = text.charAt(++at);
+                    }
+                    if ((c == '-' || c == '+') && !signRead) {
+                        negative = c == '-';
+                        signRead = true;
+                        if (++at >= length) {
+                            continue;
+                        }
+                        c = text.charAt(at);
+                    }
+                    if (c >= '0' && c <= '9') {
+                        digits.append(c);
+                        if (decimal) {
+                            decimals++;
+                        }
+                        at++;
+                    } else if (c == '.' && template.hasPoint && !decimal) {
+                        decimal = true;
+                        at++;
+                    }
+                }
+                case POINT -> {
+                    if (c == '.' && !decimal) {
+                        decimal = true;
+                        at++;
+                    }
+                }
+                case GROUP -> {
+                    if (c == ',') {
+                        at++;
+                    }
+                }
+                case SIGN, MINUS, PLUS, PLUS_MINUS -> {
+                    if ((c == '-' || c == '+') && !signRead) {
+                        negative = c == '-';
+                        signRead = true;
+                        at++;
+                    }
+                }
+                case BRACKETS -> {
+                    if (c == '>') {
+                        at++;
+                    }
+                }
+                case CURRENCY, LITERAL -> {
+                    if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+') {
+                        at++;
+                    }
+                }
+                case ORDINAL -> {
+                    for (int k = 0; k < 2 && at < length && Character.isLetter(text.charAt(at)); k++) {
+                        at++;
+                    }
+                }
+                case ROMAN, MULTIPLY, EXPONENT, BLANK -> {
+                }
+            }
+        }
+        if (digits.isEmpty()) {
+            throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION,
+                    "invalid input syntax for type numeric: \" \"");
+        }
+        BigDecimal value = new BigDecimal(new BigInteger(digits.toString()), decimals);
+        if (negative) {
+            value = value.negate();
+        }
+        if (template.multiplier > 0) {
+            BigDecimal quotient = value.movePointLeft(template.multiplier);
+            int integerDigits = quotient.precision() - quotient.scale();
+            int weight = integerDigits > 0 ? (integerDigits - 1) / 4 : -((-integerDigits) / 4 + 1);
+            int scale = Math.max(16 - weight * 4, value.scale());
+            value = quotient.setScale(Math.max(scale, 0), java.math.RoundingMode.HALF_UP);
+        }
+        return value;
+    }
+}
