@@ -44,6 +44,10 @@ final class ExpressionBinder {
     }
 
     BoundExpression bind(Expression expression) {
+        Expression withoutRows = RowExpressions.expand(expression);
+        if (withoutRows != null) {
+            return bind(withoutRows);
+        }
         return switch (expression) {
             case Expression.Default e -> throw BasaltException.at(SqlState.SYNTAX_ERROR, e.position(),
                     "DEFAULT is not allowed in this context");
