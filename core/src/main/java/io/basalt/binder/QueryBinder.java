@@ -111,6 +111,7 @@ public final class QueryBinder {
         OrderBinding order = bindOrderBy(orderBy, names, items, binder);
         List<Integer> distinctKeys = select.distinctOn().isEmpty() ? null
                 : distinctOnKeys(bindOrderBy(asOrderItems(select.distinctOn()), names, items, binder), order, items);
+        windows.checkDefinitions(binder);
         boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
                 || containsAggregate(order.hiddenExpressions()) || windows.anyExpression(QueryBinder::containsAggregate);
         BoundExpression having = null;

@@ -54,6 +54,23 @@ final class WindowCalls {
         }
     }
 
+    /**
+     * Binds the keys and frames of every named window, used or not, so that their errors show as PostgreSQL
+     * shows them; the results are dropped (each call binds its window again).
+     */
+    void checkDefinitions(ExpressionBinder binder) {
+        for (Window window : named.values()) {
+            for (Expression key : window.partitionBy()) {
+                binder.bind(key);
+            }
+            List<LogicalType> orderTypes = new ArrayList<>();
+            for (OrderItem item : window.orderBy()) {
+                orderTypes.add(binder.bind(item.expression()).type());
+            }
+            WindowFrameBinder.bind(window.frame(), orderTypes, binder);
+        }
+    }
+
     boolean isEmpty() {
         return pending.isEmpty();
     }
