@@ -309,6 +309,11 @@ public final class QueryBinder {
             } else {
                 key = binder.bind(expression);
             }
+            BoundExpression.Function window = WindowCalls.firstCall(key);
+            if (window != null) {
+                throw BasaltException.at(SqlState.WINDOWING_ERROR, window.position(),
+                        "window functions are not allowed in GROUP BY");
+            }
             keys.add(key);
         }
         return keys;

@@ -33,12 +33,16 @@ import java.util.function.UnaryOperator;
  */
 final class WindowCalls {
     /** A window with references to named windows resolved, still as syntax. */
-    private record Window(List<Expression> partitionBy, List<OrderItem> orderBy, Expression.WindowFrame frame) {
+    private record Window(List<Expression> partitionBy, List<OrderItem> orderBy, Expression.WindowFrame frame,
+                          int position) {
     }
 
     private record Pending(List<BoundExpression> partitionKeys, List<LogicalPlan.WindowOrder> orderKeys,
                            LogicalPlan.WindowCallSpec call) {
     }
+
+    /** The clause name of PostgreSQL's "window functions are not allowed in window definitions". */
+    private static final String WINDOW_DEFINITIONS = "window definitions";
 
     private final Map<String, Window> named = new LinkedHashMap<>();
     private final List<Pending> pending = new ArrayList<>();
@@ -61,13 +65,13 @@ final class WindowCalls {
     void checkDefinitions(ExpressionBinder binder) {
         for (Window window : named.values()) {
             for (Expression key : window.partitionBy()) {
-                binder.bind(key);
+                binder.bindWithoutWindows(key, WINDOW_DEFINITIONS);
             }
             List<LogicalType> orderTypes = new ArrayList<>();
             for (OrderItem item : window.orderBy()) {
-                orderTypes.add(binder.bind(item.expression()).type());
+                orderTypes.add(binder.bindWithoutWindows(item.expression(), WINDOW_DEFINITIONS).type());
             }
-            WindowFrameBinder.bind(window.frame(), orderTypes, binder);
+            WindowFrameBinder.bind(window.frame(), orderTypes, binder, window.position());
         }
     }
 
@@ -78,7 +82,7 @@ final class WindowCalls {
     /** {@code spec} with its reference to a named window resolved. */
     private Window resolve(Expression.WindowSpec spec, boolean inWindowClause) {
         if (spec.reference() == null) {
-            return new Window(spec.partitionBy(), spec.orderBy(), spec.frame());
+            return new Window(spec.partitionBy(), spec.orderBy(), spec.frame(), spec.position());
         }
         String name = spec.reference();
         Window base = named.get(name);
@@ -105,7 +109,7 @@ final class WindowCalls {
             throw error.withHint("Omit the parentheses in this OVER clause.");
         }
         return new Window(base.partitionBy(), spec.orderBy().isEmpty() ? base.orderBy() : spec.orderBy(),
-                spec.frame());
+                spec.frame(), spec.position());
     }
 
     /**
@@ -133,17 +137,17 @@ final class WindowCalls {
         WindowFunctions.Resolved resolved = WindowFunctions.resolve(name, call.star(), arguments, call.position());
         List<BoundExpression> partitionKeys = new ArrayList<>();
         for (Expression key : window.partitionBy()) {
-            partitionKeys.add(binder.bind(key));
+            partitionKeys.add(binder.bindWithoutWindows(key, WINDOW_DEFINITIONS));
         }
         List<LogicalPlan.WindowOrder> orderKeys = new ArrayList<>();
         List<LogicalType> orderTypes = new ArrayList<>();
         for (OrderItem item : window.orderBy()) {
-            BoundExpression key = binder.bind(item.expression());
+            BoundExpression key = binder.bindWithoutWindows(item.expression(), WINDOW_DEFINITIONS);
             boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
             orderKeys.add(new LogicalPlan.WindowOrder(key, item.descending(), nullsFirst));
             orderTypes.add(key.type());
         }
-        WindowFrame frame = WindowFrameBinder.bind(window.frame(), orderTypes, binder);
+        WindowFrame frame = WindowFrameBinder.bind(window.frame(), orderTypes, binder, window.position());
         int id = pending.size();
         pending.add(new Pending(partitionKeys, orderKeys,
                 new LogicalPlan.WindowCallSpec(resolved.function(), resolved.arguments(), frame)));
@@ -239,6 +243,18 @@ final class WindowCalls {
             }
         }
         return true;
+    }
+
+    /** The first window call in {@code expression}, or null. */
+    static BoundExpression.Function firstCall(BoundExpression expression) {
+        BoundExpression.Function[] found = {null};
+        PlaceholderReplacement.replace(expression, leaf -> {
+            if (found[0] == null && leaf.function() instanceof Placeholder.WindowResult) {
+                found[0] = leaf;
+            }
+            return leaf;
+        });
+        return found[0];
     }
 
     /** {@code expression} over the Window nodes' output: each call's placeholder becomes its result column. */

@@ -26,8 +26,10 @@ final class WindowFrameBinder {
     /**
      * @param frame the frame clause, null for the default frame
      * @param orderTypes the types of the window's ORDER BY keys
+     * @param windowPosition where the window's specification starts (PostgreSQL's position for its errors)
      */
-    static WindowFrame bind(Expression.WindowFrame frame, List<LogicalType> orderTypes, ExpressionBinder binder) {
+    static WindowFrame bind(Expression.WindowFrame frame, List<LogicalType> orderTypes, ExpressionBinder binder,
+                            int windowPosition) {
         if (frame == null) {
             return WindowFrame.DEFAULT;
         }
@@ -36,11 +38,11 @@ final class WindowFrameBinder {
         checkShape(frame, start, end);
         WindowFrame.Mode mode = WindowFrame.Mode.valueOf(frame.mode());
         if (mode == WindowFrame.Mode.GROUPS && orderTypes.isEmpty()) {
-            throw BasaltException.at(SqlState.WINDOWING_ERROR, frame.position(), "GROUPS mode requires an ORDER BY clause");
+            throw BasaltException.at(SqlState.WINDOWING_ERROR, windowPosition, "GROUPS mode requires an ORDER BY clause");
         }
         boolean offsets = isOffset(start) || isOffset(end);
         if (mode == WindowFrame.Mode.RANGE && offsets && orderTypes.size() != 1) {
-            throw BasaltException.at(SqlState.WINDOWING_ERROR, frame.position(),
+            throw BasaltException.at(SqlState.WINDOWING_ERROR, windowPosition,
                     "RANGE with offset PRECEDING/FOLLOWING requires exactly one ORDER BY column");
         }
         LogicalType keyType = mode == WindowFrame.Mode.RANGE && offsets ? orderTypes.getFirst() : null;
@@ -105,17 +107,17 @@ final class WindowFrameBinder {
         String clause = mode.name();
         BoundExpression bound = binder.bind(expression);
         if (!ConstantEvaluator.isConstant(bound)) {
-            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, expression.position(),
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, start(expression),
                     "argument of " + clause + " must not contain variables");
         }
         if (mode != WindowFrame.Mode.RANGE) {
             if (bound.type().id() != TypeId.UNKNOWN && !bound.type().isNumber()) {
-                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
+                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, start(expression),
                         "argument of " + clause + " must be type bigint, not type " + bound.type().displayName());
             }
             return Coercion.cast(bound, LogicalType.BIGINT, false);
         }
-        LogicalType target = rangeOffsetType(keyType, expression.position());
+        LogicalType target = rangeOffsetType(keyType, start(expression));
         TypeId given = bound.type().id();
         boolean fits = given == TypeId.UNKNOWN || switch (target.id()) {
             case BIGINT -> bound.type().isIntegral();
@@ -124,7 +126,7 @@ final class WindowFrameBinder {
             default -> given == TypeId.INTERVAL;
         };
         if (!fits) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, expression.position(),
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, start(expression),
                             "RANGE with offset PRECEDING/FOLLOWING is not supported for column type "
                                     + keyType.displayName() + " and offset type " + bound.type().displayName())
                     .withHint("Cast the offset value to an appropriate type.");
@@ -134,6 +136,11 @@ final class WindowFrameBinder {
             return Coercion.cast(Coercion.cast(bound, keyType, false), target, false);
         }
         return Coercion.cast(bound, target, false);
+    }
+
+    /** Where PostgreSQL places an expression in messages: a cast at its operand. */
+    private static int start(Expression expression) {
+        return expression instanceof Expression.Cast cast ? start(cast.operand()) : expression.position();
     }
 
     /** The type a RANGE offset over a key of {@code keyType} is measured in. */
