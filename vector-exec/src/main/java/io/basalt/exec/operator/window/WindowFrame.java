@@ -7,9 +7,10 @@ import io.basalt.type.LogicalType;
 /**
  * A window frame as plan data: the rows of its partition a window function sees for each row. ROWS counts
  * rows, GROUPS counts peer groups (rows equal in the ORDER BY keys), RANGE measures distance in the value of
- * the single ORDER BY key. Offsets are already evaluated: for ROWS and GROUPS a {@code Long}, for RANGE a value
- * of {@code offsetType} in the canonical form of {@link io.basalt.exec.vector.ValueAccess} (a null offset is
- * kept, and raises PostgreSQL's error when the operator runs, as a negative one does).
+ * the single ORDER BY key. Offsets are already evaluated: for ROWS and GROUPS a {@code Long}; for RANGE, by the
+ * key's type, a {@code Long} (integer keys), a {@code Double} (real and double precision keys), a
+ * {@code BigDecimal} (numeric keys) or an {@link io.basalt.type.Interval} (date, timestamp and interval keys).
+ * A null offset is kept, and raises PostgreSQL's error when the operator runs, as a negative one does.
  */
 public record WindowFrame(Mode mode, BoundKind startKind, Object startOffset, BoundKind endKind, Object endOffset,
                           Exclusion exclusion, LogicalType offsetType) {
