@@ -27,7 +27,12 @@ final class ExpressionBinder {
     private final String aggregateClause;
     /** Where subqueries and outer references go; null where the clause allows none. */
     private final ClauseSubqueries subqueries;
+    /** Where window function calls go; null where the clause allows none. */
+    private final WindowCalls windows;
+    /** A clause bound with this binder that allows no window calls (HAVING), else null. */
+    private String windowlessClause;
     private boolean insideAggregate;
+    private boolean insideWindow;
 
     /**
      * @param aggregateClause null when aggregates are allowed, else the clause name used in the error
@@ -37,10 +42,27 @@ final class ExpressionBinder {
     }
 
     ExpressionBinder(Scope scope, Parameters parameters, String aggregateClause, ClauseSubqueries subqueries) {
+        this(scope, parameters, aggregateClause, subqueries, null);
+    }
+
+    /** @param windows where window function calls go (the SELECT list and ORDER BY), or null */
+    ExpressionBinder(Scope scope, Parameters parameters, String aggregateClause, ClauseSubqueries subqueries,
+                     WindowCalls windows) {
         this.scope = scope;
         this.parameters = parameters;
         this.aggregateClause = aggregateClause;
         this.subqueries = subqueries;
+        this.windows = windows;
+    }
+
+    /** Binds an expression of a clause that allows aggregates but no window calls (HAVING). */
+    BoundExpression bindWithoutWindows(Expression expression, String clause) {
+        windowlessClause = clause;
+        try {
+            return bind(expression);
+        } finally {
+            windowlessClause = null;
+        }
     }
 
     BoundExpression bind(Expression expression) {
@@ -441,7 +463,11 @@ final class ExpressionBinder {
     private BoundExpression functionCall(Expression.FunctionCall call) {
         String name = call.name().last();
         if (call.over() != null) {
-            throw notYet("window functions", call.position());
+            return windowCall(call);
+        }
+        if (WindowFunctions.isWindowOnly(name)) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
+                    "window function " + name + " requires an OVER clause");
         }
         if (Functions.isAggregate(name)) {
             return aggregate(call, name);
@@ -639,6 +665,30 @@ final class ExpressionBinder {
         return new BoundExpression.Case(List.of(equal),
                 List.of(new BoundExpression.Constant(null, type, position)), Coercion.cast(first, type, false), type,
                 position);
+    }
+
+    private BoundExpression windowCall(Expression.FunctionCall call) {
+        String forbidden = windowlessClause != null ? windowlessClause : windows == null ? aggregateClause : null;
+        if (forbidden != null) {
+            throw BasaltException.at(SqlState.WINDOWING_ERROR, call.position(),
+                    "window functions are not allowed in " + forbidden);
+        }
+        if (windows == null) {
+            throw notYet("window functions here", call.position());
+        }
+        if (insideWindow) {
+            throw BasaltException.at(SqlState.WINDOWING_ERROR, call.position(), "window function calls cannot be nested");
+        }
+        if (insideAggregate) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(),
+                    "aggregate function calls cannot contain window function calls");
+        }
+        insideWindow = true;
+        try {
+            return windows.bind(call, this);
+        } finally {
+            insideWindow = false;
+        }
     }
 
     private BoundExpression aggregate(Expression.FunctionCall call, String name) {

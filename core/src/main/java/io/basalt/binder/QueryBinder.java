@@ -77,7 +77,8 @@ public final class QueryBinder {
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
         ClauseSubqueries selectSubqueries = new ClauseSubqueries(context, surroundings, scope);
-        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null, selectSubqueries);
+        WindowCalls windows = new WindowCalls(select.windows());
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null, selectSubqueries, windows);
         for (SelectItem item : select.items()) {
             switch (item) {
                 case SelectItem.Star star -> {
@@ -110,8 +111,9 @@ public final class QueryBinder {
         OrderBinding order = bindOrderBy(orderBy, names, items, binder);
         List<Integer> distinctKeys = select.distinctOn().isEmpty() ? null
                 : distinctOnKeys(bindOrderBy(asOrderItems(select.distinctOn()), names, items, binder), order, items);
+        windows.checkDefinitions(binder);
         boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
-                || containsAggregate(order.hiddenExpressions());
+                || containsAggregate(order.hiddenExpressions()) || windows.anyExpression(QueryBinder::containsAggregate);
         BoundExpression having = null;
         if (aggregating) {
             List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, items);
@@ -120,9 +122,11 @@ public final class QueryBinder {
             List<BoundExpression> hidden = rewriteAll(rewriter, order.hiddenExpressions());
             order = order.withHidden(hidden);
             if (select.having() != null) {
-                BoundExpression condition = ExpressionBinder.requireBoolean(binder.bind(select.having()), "HAVING");
+                BoundExpression condition = ExpressionBinder.requireBoolean(
+                        binder.bindWithoutWindows(select.having(), "HAVING"), "HAVING");
                 having = rewriter.rewrite(condition);
             }
+            windows.rewrite(rewriter::rewrite);
             selectSubqueries.rewriteComparisons(rewriter::rewrite);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
@@ -142,6 +146,7 @@ public final class QueryBinder {
                 items = selectSubqueries.placeAll(items, aggregateWidth);
                 order = order.withHidden(selectSubqueries.placeAll(order.hiddenExpressions(), aggregateWidth));
                 having = having == null ? null : selectSubqueries.place(having, aggregateWidth);
+                windows.rewrite(expression -> selectSubqueries.place(expression, aggregateWidth));
             }
             if (having != null) {
                 plan = new LogicalPlan.Filter(plan, conjuncts(having));
@@ -150,6 +155,12 @@ public final class QueryBinder {
             plan = selectSubqueries.applyTo(plan);
             items = selectSubqueries.placeAll(items, width);
             order = order.withHidden(selectSubqueries.placeAll(order.hiddenExpressions(), width));
+            windows.rewrite(expression -> selectSubqueries.place(expression, width));
+        }
+        if (!windows.isEmpty()) {
+            plan = windows.applyTo(plan);
+            items = windows.placeAll(items);
+            order = order.withHidden(windows.placeAll(order.hiddenExpressions()));
         }
         List<BoundExpression> projected = new ArrayList<>(items);
         projected.addAll(order.hiddenExpressions());
@@ -300,6 +311,11 @@ public final class QueryBinder {
                 key = items.get(names.indexOf(ref.parts().getFirst()));
             } else {
                 key = binder.bind(expression);
+            }
+            BoundExpression.Function window = WindowCalls.firstCall(key);
+            if (window != null) {
+                throw BasaltException.at(SqlState.WINDOWING_ERROR, window.position(),
+                        "window functions are not allowed in GROUP BY");
             }
             keys.add(key);
         }

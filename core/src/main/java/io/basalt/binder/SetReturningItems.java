@@ -53,7 +53,7 @@ final class SetReturningItems {
         items.set(found, new SelectItem.Item(replaceCall(item.expression(),
                 new Expression.ColumnRef(List.of(ALIAS), call.position())), name, item.position()));
         return new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, select.where(),
-                select.groupBy(), select.having(), select.position());
+                select.groupBy(), select.having(), select.windows(), select.position());
     }
 
     /** The expression under any casts applied to it ({@code generate_series(...)::text}). */

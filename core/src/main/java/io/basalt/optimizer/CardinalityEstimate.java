@@ -41,6 +41,7 @@ public final class CardinalityEstimate {
                     : Math.max(1, rows(aggregate.input()) / 2);
             case LogicalPlan.Sort sort -> rows(sort.input());
             case LogicalPlan.DistinctOn distinct -> rows(distinct.input());
+            case LogicalPlan.Window window -> rows(window.input());
             case LogicalPlan.Limit limit -> {
                 long input = Math.max(0, rows(limit.input()) - limit.offset());
                 yield limit.limit() < 0 ? input : Math.min(limit.limit(), input);

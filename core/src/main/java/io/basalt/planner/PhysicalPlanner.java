@@ -84,6 +84,7 @@ public final class PhysicalPlanner {
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.RecursiveUnion union -> new io.basalt.exec.operator.set.RecursiveUnionOperator(
                     plan(union.seed()), plan(union.step()), union.workTable(), union.distinct());
+            case LogicalPlan.Window window -> WindowPlanner.plan(window, plan(window.input()));
             case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
                     TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
                     columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),

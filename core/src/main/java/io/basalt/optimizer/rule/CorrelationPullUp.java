@@ -90,6 +90,14 @@ final class CorrelationPullUp {
                 }
                 yield new Lifted(new LogicalPlan.Append(left.plan(), right.plan()), List.of(), false);
             }
+            case LogicalPlan.Window window -> {
+                requireUncorrelated(window.expressions(), "window functions");
+                Lifted input = lift(window.input());
+                if (!input.conditions().isEmpty()) {
+                    throw unsupported("window functions");
+                }
+                yield new Lifted(window.withInput(input.plan()), List.of(), false);
+            }
             case LogicalPlan.Repeat repeat -> {
                 Lifted input = lift(repeat.input());
                 if (!input.conditions().isEmpty()) {

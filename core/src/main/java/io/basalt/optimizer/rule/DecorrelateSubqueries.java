@@ -50,6 +50,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(apply(aggregate.input()),
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
+            case LogicalPlan.Window window -> window.withInput(apply(window.input()));
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(apply(distinct.input()), distinct.keys());
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
@@ -253,6 +254,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(shiftDepth(sort.input()), sort.keys());
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(shiftDepth(distinct.input()),
                     distinct.keys());
+            case LogicalPlan.Window window -> window.map(shiftDepth(window.input()), DecorrelateSubqueries::shiftDepth);
             case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
                     limit.offset());
             case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");

@@ -155,6 +155,13 @@ public final class PruneColumns implements OptimizerRule {
                 Pruned step = prune(union.step(), everything);
                 yield new Pruned(union.withInputs(seed.plan(), step.plan()), identity(union.outputTypes().size()));
             }
+            case LogicalPlan.Window window -> {
+                // the keys and arguments index the input's columns: a window keeps them all
+                BitSet everything = new BitSet();
+                everything.set(0, window.input().outputTypes().size());
+                Pruned input = prune(window.input(), everything);
+                yield new Pruned(window.withInput(input.plan()), identity(window.outputTypes().size()));
+            }
             case LogicalPlan.Repeat repeat -> {
                 BitSet everything = new BitSet();
                 everything.set(0, repeat.input().outputTypes().size());

@@ -47,6 +47,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(project.input(), ExpressionSubstitution.substituteAll(conjuncts, project.expressions())),
                     project.expressions());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(push(sort.input(), conjuncts), sort.keys());
+            case LogicalPlan.Window window -> filtered(window.withInput(push(window.input(), List.of())), conjuncts);
             case LogicalPlan.Scan scan -> filtered(scan, conjuncts);
             case LogicalPlan.Values values -> filtered(values, conjuncts);
             case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),

@@ -11,11 +11,13 @@ import org.apache.arrow.vector.FieldVector;
  * function of an argument-less {@link BoundExpression.Function} so that every expression walker passes it
  * through unchanged. Two kinds exist while subqueries are being planned: a correlated subquery's
  * reference to a column of an enclosing query ({@link OuterColumn}), and the result of a subquery in an
- * expression before the binder has placed the subquery in the plan ({@link SubqueryResult}). The binder
- * replaces every {@code SubqueryResult}, the decorrelation rule every {@code OuterColumn}; none is ever
+ * expression before the binder has placed the subquery in the plan ({@link SubqueryResult}), and the result
+ * of a window function call before the binder has placed its window ({@link WindowResult}). The binder
+ * replaces every {@code SubqueryResult} and {@code WindowResult}, the decorrelation rule every {@code OuterColumn}; none is ever
  * evaluated, and none counts as a constant.
  */
-public sealed interface Placeholder extends ScalarFunction permits Placeholder.OuterColumn, Placeholder.SubqueryResult {
+public sealed interface Placeholder extends ScalarFunction permits Placeholder.OuterColumn, Placeholder.SubqueryResult,
+        Placeholder.WindowResult {
     @Override
     default FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
         throw BasaltException.internal(name() + " reached the executor");
@@ -37,6 +39,14 @@ public sealed interface Placeholder extends ScalarFunction permits Placeholder.O
         @Override
         public String name() {
             return "subquery#" + id;
+        }
+    }
+
+    /** The result of window function call number {@code id} of the SELECT being bound. */
+    record WindowResult(int id) implements Placeholder {
+        @Override
+        public String name() {
+            return "window#" + id;
         }
     }
 

@@ -94,6 +94,7 @@ public final class ExplainPrinter {
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
             case LogicalPlan.RecursiveUnion union -> 1 + countRelations(union.seed()) + countRelations(union.step());
+            case LogicalPlan.Window window -> countRelations(window.input());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
         };
     }
@@ -184,6 +185,11 @@ public final class ExplainPrinter {
                 // PostgreSQL's SetOp node repeats rows by their counts the same way
                 children.add(repeat.input());
                 yield "SetOp";
+            }
+            case LogicalPlan.Window window -> {
+                // PostgreSQL's WindowAgg sits on a Sort by the window's keys; Basalt's operator sorts itself
+                children.add(window.input());
+                yield "WindowAgg";
             }
             case LogicalPlan.Apply apply -> {
                 // only seen before decorrelation: the input, then the subquery PostgreSQL would run as a SubPlan
@@ -482,6 +488,22 @@ public final class ExplainPrinter {
             case LogicalPlan.Apply apply -> {
                 List<Column> columns = new ArrayList<>(columns(apply.input()));
                 columns.add(new Column("(SubPlan)", "(SubPlan)", false));
+                yield columns;
+            }
+            case LogicalPlan.Window window -> {
+                List<Column> input = columns(window.input());
+                List<Column> columns = new ArrayList<>(input);
+                for (LogicalPlan.WindowCallSpec call : window.calls()) {
+                    List<String> bare = new ArrayList<>();
+                    List<String> qualified = new ArrayList<>();
+                    for (BoundExpression argument : call.arguments()) {
+                        bare.add(ExplainExpressions.deparse(argument, input, false));
+                        qualified.add(ExplainExpressions.deparse(argument, input, true));
+                    }
+                    String name = call.function().name();
+                    columns.add(new Column(name + "(" + String.join(", ", bare) + ") OVER (?)",
+                            name + "(" + String.join(", ", qualified) + ") OVER (?)", false));
+                }
                 yield columns;
             }
         };

@@ -201,6 +201,81 @@ public sealed interface LogicalPlan {
         }
     }
 
+    /**
+     * Window functions over one window: the input's rows, partitioned by {@code partitionKeys} and ordered
+     * within each partition by {@code orderKeys}, each call computed over its own frame. Keys and arguments are
+     * expressions over the input. Output: the input's columns, then one column per call (the row order is the
+     * window's: by partition, then by the order keys).
+     */
+    record Window(LogicalPlan input, List<BoundExpression> partitionKeys, List<WindowOrder> orderKeys,
+                  List<WindowCallSpec> calls) implements LogicalPlan {
+        public Window {
+            java.util.Objects.requireNonNull(input, "input is null");
+            partitionKeys = List.copyOf(partitionKeys);
+            orderKeys = List.copyOf(orderKeys);
+            calls = List.copyOf(calls);
+        }
+
+        /** This window over another input with the same columns (the optimizer's rewrites). */
+        public Window withInput(LogicalPlan newInput) {
+            return new Window(newInput, partitionKeys, orderKeys, calls);
+        }
+
+        /** This window over {@code newInput} with every key and argument passed through {@code f}. */
+        public Window map(LogicalPlan newInput, java.util.function.UnaryOperator<BoundExpression> f) {
+            List<BoundExpression> keys = new ArrayList<>();
+            for (BoundExpression key : partitionKeys) {
+                keys.add(f.apply(key));
+            }
+            List<WindowOrder> order = new ArrayList<>();
+            for (WindowOrder key : orderKeys) {
+                order.add(new WindowOrder(f.apply(key.key()), key.descending(), key.nullsFirst()));
+            }
+            List<WindowCallSpec> mapped = new ArrayList<>();
+            for (WindowCallSpec call : calls) {
+                List<BoundExpression> arguments = new ArrayList<>();
+                for (BoundExpression argument : call.arguments()) {
+                    arguments.add(f.apply(argument));
+                }
+                mapped.add(new WindowCallSpec(call.function(), arguments, call.frame()));
+            }
+            return new Window(newInput, keys, order, mapped);
+        }
+
+        /** Every key and argument, for walks that only read them. */
+        public List<BoundExpression> expressions() {
+            List<BoundExpression> all = new ArrayList<>(partitionKeys);
+            for (WindowOrder key : orderKeys) {
+                all.add(key.key());
+            }
+            for (WindowCallSpec call : calls) {
+                all.addAll(call.arguments());
+            }
+            return all;
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>(input.outputTypes());
+            for (WindowCallSpec call : calls) {
+                types.add(call.function().resultType());
+            }
+            return types;
+        }
+    }
+
+    /** One ORDER BY key of a window. */
+    record WindowOrder(BoundExpression key, boolean descending, boolean nullsFirst) {
+    }
+
+    /** One window function call: its function, arguments over the window's input, and frame. */
+    record WindowCallSpec(io.basalt.exec.function.window.WindowFunction function, List<BoundExpression> arguments,
+                          io.basalt.exec.operator.window.WindowFrame frame) {
+        public WindowCallSpec {
+            arguments = List.copyOf(arguments);
+        }
+    }
+
     /** Sorts by input columns. */
     record Sort(LogicalPlan input, List<SortSpec> keys) implements LogicalPlan {
         public Sort {

@@ -85,6 +85,14 @@ public final class PlanPrinter {
                         .append(union.workTable().name());
                 yield List.of(union.seed(), union.step());
             }
+            case LogicalPlan.Window window -> {
+                out.append("Window partition=").append(window.partitionKeys().size()).append(" order=")
+                        .append(window.orderKeys().size()).append(" calls=");
+                for (int i = 0; i < window.calls().size(); i++) {
+                    out.append(i > 0 ? ", " : "").append(window.calls().get(i).function().name());
+                }
+                yield List.of(window.input());
+            }
             case LogicalPlan.Repeat repeat -> {
                 out.append("Repeat #").append(repeat.input().outputTypes().size() - 1);
                 yield List.of(repeat.input());

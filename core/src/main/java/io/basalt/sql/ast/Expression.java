@@ -150,10 +150,11 @@ public sealed interface Expression extends Node {
 
     /**
      * {@code OVER (...)} or {@code OVER name}: {@code reference} names a WINDOW clause entry (null when
-     * inline); {@code frame} is the frame clause text kept as a structure for later binding, null when absent.
+     * inline); {@code frame} is the frame clause text kept as a structure for later binding, null when absent;
+     * {@code bare} tells {@code OVER name} (the named window itself) from {@code OVER (name ...)} (a copy of it).
      */
     record WindowSpec(String reference, List<Expression> partitionBy, List<OrderItem> orderBy, WindowFrame frame,
-                      int position) implements Node {
+                      boolean bare, int position) implements Node {
         public WindowSpec {
             partitionBy = List.copyOf(partitionBy);
             orderBy = List.copyOf(orderBy);
@@ -164,9 +165,10 @@ public sealed interface Expression extends Node {
      * {@code ROWS|RANGE|GROUPS BETWEEN start AND end [EXCLUDE ...]}; bound kinds are
      * "UNBOUNDED PRECEDING", "PRECEDING", "CURRENT ROW", "FOLLOWING", "UNBOUNDED FOLLOWING" with offsets
      * for the two offset kinds (else null); {@code end} fields are null for the one-bound form.
+     * {@code position} is the mode keyword's, {@code startPosition}/{@code endPosition} each bound's first token's.
      */
     record WindowFrame(String mode, String startKind, Expression startOffset, String endKind, Expression endOffset,
-                       String exclusion, int position) implements Node {
+                       String exclusion, int position, int startPosition, int endPosition) implements Node {
     }
 
     /** {@code ARRAY[a, b, ...]}. */

@@ -6,23 +6,32 @@ import java.util.List;
 public sealed interface QueryBody extends Node {
 
     /**
-     * {@code SELECT [DISTINCT [ON (expressions)]] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]}.
-     * {@code from} lists the comma-separated FROM items (empty without FROM); {@code where}/{@code having} are
-     * null when absent; {@code distinctOn} holds DISTINCT ON's expressions (then {@code distinct} is false).
+     * {@code SELECT [DISTINCT [ON (expressions)]] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]
+     * [WINDOW ...]}. {@code from} lists the comma-separated FROM items (empty without FROM); {@code where}/
+     * {@code having} are null when absent; {@code distinctOn} holds DISTINCT ON's expressions (then
+     * {@code distinct} is false); {@code windows} are the named windows of the WINDOW clause, in written order.
      */
     record Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
-                  Expression where, List<Expression> groupBy, Expression having, int position) implements QueryBody {
+                  Expression where, List<Expression> groupBy, Expression having, List<WindowDefinition> windows,
+                  int position) implements QueryBody {
         public Select {
             distinctOn = List.copyOf(distinctOn);
             items = List.copyOf(items);
             from = List.copyOf(from);
             groupBy = List.copyOf(groupBy);
+            windows = List.copyOf(windows);
         }
 
-        /** A SELECT without DISTINCT ON. */
+        /** A SELECT without a WINDOW clause. */
+        public Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
+                      Expression where, List<Expression> groupBy, Expression having, int position) {
+            this(distinct, distinctOn, items, from, where, groupBy, having, List.of(), position);
+        }
+
+        /** A SELECT without DISTINCT ON or a WINDOW clause. */
         public Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expression where,
                       List<Expression> groupBy, Expression having, int position) {
-            this(distinct, List.of(), items, from, where, groupBy, having, position);
+            this(distinct, List.of(), items, from, where, groupBy, having, List.of(), position);
         }
     }
 

@@ -5,6 +5,7 @@ import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.WindowDefinition;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
@@ -51,10 +52,22 @@ final class SelectParser extends ParserBase {
             groupBy = groupBy();
         }
         Expression having = tokens.accept(Keyword.HAVING) ? grammar.expressions().expression() : null;
-        if (tokens.at(Keyword.WINDOW)) {
-            throw unsupported("WINDOW clause");
-        }
-        return new QueryBody.Select(distinct, distinctOn, items, from, where, groupBy, having, selectToken.position());
+        List<WindowDefinition> windows = tokens.at(Keyword.WINDOW) ? windowClause() : List.of();
+        return new QueryBody.Select(distinct, distinctOn, items, from, where, groupBy, having, windows,
+                selectToken.position());
+    }
+
+    /** {@code WINDOW name AS (spec) [, ...]}. */
+    private List<WindowDefinition> windowClause() {
+        tokens.expect(Keyword.WINDOW);
+        List<WindowDefinition> windows = new ArrayList<>();
+        do {
+            Token name = current();
+            String windowName = grammar.names().columnId();
+            tokens.expect(Keyword.AS);
+            windows.add(new WindowDefinition(windowName, grammar.windows().windowSpecification(), name.position()));
+        } while (tokens.accept(TokenKind.COMMA));
+        return windows;
     }
 
     /** Tokens after which a SELECT list may be empty ({@code SELECT FROM t} is legal PostgreSQL). */

@@ -20,12 +20,22 @@ final class WindowParser extends ParserBase {
 
     /** {@code OVER ...}, the OVER keyword at the cursor. */
     Expression.WindowSpec overClause() {
-        Token over = tokens.expect(Keyword.OVER);
+        tokens.expect(Keyword.OVER);
         if (!tokens.at(TokenKind.LEFT_PAREN)) {
+            int position = current().position();
             String reference = grammar.names().columnId();
-            return new Expression.WindowSpec(reference, List.of(), List.of(), null, over.position());
+            return new Expression.WindowSpec(reference, List.of(), List.of(), null, true, position);
         }
-        tokens.next();
+        return specification(current().position());
+    }
+
+    /** {@code ([name] [PARTITION BY ...] [ORDER BY ...] [frame])}: a WINDOW clause entry's definition. */
+    Expression.WindowSpec windowSpecification() {
+        return specification(current().position());
+    }
+
+    private Expression.WindowSpec specification(int position) {
+        tokens.expect(TokenKind.LEFT_PAREN);
         String reference = null;
         if (NameParser.isColumnId(current()) && !startsWindowClause(current())) {
             reference = grammar.names().columnId();
@@ -43,7 +53,7 @@ final class WindowParser extends ParserBase {
         }
         Expression.WindowFrame frame = startsFrame(current()) ? frame() : null;
         tokens.expect(TokenKind.RIGHT_PAREN);
-        return new Expression.WindowSpec(reference, partitionBy, orderBy, frame, over.position());
+        return new Expression.WindowSpec(reference, partitionBy, orderBy, frame, false, position);
     }
 
     /** PARTITION, ROWS, RANGE and GROUPS are unreserved, but inside OVER (...) they start clauses. */
@@ -83,29 +93,30 @@ final class WindowParser extends ParserBase {
         }
         return new Expression.WindowFrame(mode.keyword().name(),
                 start.kind(), start.offset(), end == null ? null : end.kind(), end == null ? null : end.offset(),
-                exclusion, mode.position());
+                exclusion, mode.position(), start.position(), end == null ? 0 : end.position());
     }
 
-    private record Bound(String kind, Expression offset) {
+    private record Bound(String kind, Expression offset, int position) {
     }
 
     private Bound bound() {
+        int position = current().position();
         if (tokens.at(Keyword.UNBOUNDED)
                 && (tokens.peek(1).is(Keyword.PRECEDING) || tokens.peek(1).is(Keyword.FOLLOWING))) {
             tokens.next();
             return new Bound(tokens.next().is(Keyword.PRECEDING) ? "UNBOUNDED PRECEDING" : "UNBOUNDED FOLLOWING",
-                    null);
+                    null, position);
         }
         if (tokens.at(Keyword.CURRENT) && tokens.peek(1).is(Keyword.ROW)) {
             tokens.next();
             tokens.next();
-            return new Bound("CURRENT ROW", null);
+            return new Bound("CURRENT ROW", null, position);
         }
         Expression offset = grammar.expressions().expression();
         if (tokens.accept(Keyword.PRECEDING)) {
-            return new Bound("PRECEDING", offset);
+            return new Bound("PRECEDING", offset, position);
         }
         tokens.expect(Keyword.FOLLOWING);
-        return new Bound("FOLLOWING", offset);
+        return new Bound("FOLLOWING", offset, position);
     }
 }

@@ -192,7 +192,7 @@ class ExpressionParserTest {
             mode() WITHIN GROUP (ORDER BY x) FILTER (WHERE y) => (call mode within group (order-by x) (filter y))
             row_number() OVER () => (call row_number (over))
             rank() OVER w => (call rank (over w))
-            sum(x) OVER (w ORDER BY y) => (call sum x (over w (order-by y)))
+            sum(x) OVER (w ORDER BY y) => (call sum x (over w (copy) (order-by y)))
             sum(x) OVER (PARTITION BY a, b ORDER BY c NULLS FIRST) => (call sum x (over (partition-by a b) (order-by (sort c nulls-first))))
             sum(x) OVER (ORDER BY d ROWS UNBOUNDED PRECEDING) => (call sum x (over (order-by d) (ROWS [UNBOUNDED PRECEDING])))
             sum(x) OVER (RANGE BETWEEN 1 PRECEDING AND CURRENT ROW) => (call sum x (over (RANGE [1 PRECEDING] [CURRENT ROW])))

@@ -124,6 +124,14 @@ class QueryParserTest {
     }
 
     @Test
+    void windowClausesNameWindowsThatCallsUseOrCopy() {
+        assertThat(tree("SELECT sum(x) OVER w, rank() OVER (w ORDER BY z) FROM t WINDOW w AS (PARTITION BY y), "
+                + "v AS (w ROWS 2 PRECEDING)"))
+                .isEqualTo("(select ((call sum x (over w)) (call rank (over w (copy) (order-by z)))) (from t) "
+                        + "(window (w (over (partition-by y))) (v (over w (copy) (ROWS [2 PRECEDING])))))");
+    }
+
+    @Test
     void unsupportedQueryFeaturesMakeTheStatementUnsupported() {
         assertThat(tree("SELECT DISTINCT ON (a, b + 1) a, b FROM t"))
                 .isEqualTo("(select (distinct-on a (+ b 1)) (a b) (from t))");
@@ -131,8 +139,6 @@ class QueryParserTest {
                 .isEqualTo("(unsupported \"data-modifying statements in WITH\")");
         assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
                 .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
-        assertThat(tree("SELECT sum(x) OVER w FROM t WINDOW w AS (ORDER BY y)"))
-                .isEqualTo("(unsupported \"WINDOW clause\")");
         assertThat(tree("SELECT a FROM t GROUP BY ROLLUP (a)")).isEqualTo("(unsupported \"ROLLUP\")");
         assertThat(tree("SELECT a FROM t GROUP BY GROUPING SETS ((a), ())")).isEqualTo("(unsupported \"GROUPING SETS\")");
         assertThat(tree("SELECT * FROM t FOR UPDATE")).isEqualTo("(unsupported \"FOR UPDATE/SHARE\")");

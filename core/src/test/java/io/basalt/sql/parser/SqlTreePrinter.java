@@ -186,7 +186,9 @@ final class SqlTreePrinter {
                             : " (from" + join(select.from().stream().map(SqlTreePrinter::print).toList()) + ")")
                     + (select.where() == null ? "" : " (where " + print(select.where()) + ")")
                     + (select.groupBy().isEmpty() ? "" : " (group-by" + expressions(select.groupBy()) + ")")
-                    + (select.having() == null ? "" : " (having " + print(select.having()) + ")") + ")";
+                    + (select.having() == null ? "" : " (having " + print(select.having()) + ")")
+                    + (select.windows().isEmpty() ? "" : " (window" + join(select.windows().stream()
+                            .map(w -> "(" + w.name() + " " + print(w.spec()) + ")").toList()) + ")") + ")";
             case QueryBody.Values values -> "(values" + join(values.rows().stream()
                     .map(row -> "(" + expressions(row).substring(1) + ")").toList()) + ")";
             case QueryBody.SetOperation operation -> "(" + operation.operator().name().toLowerCase(Locale.ROOT)
@@ -281,7 +283,7 @@ final class SqlTreePrinter {
     }
 
     private static String print(Expression.WindowSpec window) {
-        return "(over" + (window.reference() == null ? "" : " " + window.reference())
+        return "(over" + (window.reference() == null ? "" : " " + window.reference() + (window.bare() ? "" : " (copy)"))
                 + (window.partitionBy().isEmpty() ? "" : " (partition-by" + expressions(window.partitionBy()) + ")")
                 + (window.orderBy().isEmpty() ? "" : " " + orderBy(window.orderBy()))
                 + (window.frame() == null ? "" : " " + print(window.frame())) + ")";
