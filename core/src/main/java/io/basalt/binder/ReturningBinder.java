@@ -12,14 +12,15 @@ import java.util.List;
  * Binds the RETURNING list of INSERT, UPDATE or DELETE over the rows the statement changed: a projection on top
  * of the {@link LogicalPlan.Write}, whose output {@code scope} describes (the target table's columns, as the row
  * is after INSERT or UPDATE and before DELETE, then the columns of the FROM or USING items). Items are written
- * as in a SELECT list; aggregates are not allowed (42803), nor, yet, subqueries.
+ * as in a SELECT list and may hold subqueries, correlated or not; aggregates are not allowed (42803).
  */
 final class ReturningBinder {
     private ReturningBinder() {
     }
 
     static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context) {
-        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING");
+        ClauseSubqueries subqueries = new ClauseSubqueries(context, Surroundings.NONE, scope);
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING", subqueries);
         List<BoundExpression> items = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (SelectItem item : returning) {
@@ -47,6 +48,12 @@ final class ReturningBinder {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, returning.getFirst().position(),
                     "RETURNING must have at least one column");
         }
-        return new BoundQuery(new LogicalPlan.Project(write, items), names);
+        LogicalPlan input = write;
+        if (!subqueries.isEmpty()) {
+            // the subqueries join the changed rows, which the write produces once, as any other input
+            input = subqueries.applyTo(write);
+            items = subqueries.placeAll(items, scope.columns().size());
+        }
+        return new BoundQuery(new LogicalPlan.Project(input, items), names);
     }
 }
