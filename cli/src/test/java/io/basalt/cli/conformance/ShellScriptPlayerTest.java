@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Playing scripts through the real shell and engine in this process. */
 class ShellScriptPlayerTest {
-    private static final ScriptSetup NOTHING = new ScriptSetup(Map.of(), Map.of(), List.of());
+    private static final ScriptSetup NOTHING = new ScriptSetup(Map.of(), Map.of(), Map.of(), List.of());
 
     @TempDir
     Path directory;
@@ -54,7 +54,8 @@ class ShellScriptPlayerTest {
     void preparesTheSessionWithPrerequisitesVariablesAndSettingsWithoutShowingThem() throws IOException {
         Path setup = directory.resolve("setup.sql");
         Files.writeString(setup, "CREATE TABLE t (a int);\nINSERT INTO t VALUES (7);\nSELECT 'not shown';\n");
-        ScriptSetup prepared = new ScriptSetup(Map.of("no_such_parameter", "1"), Map.of("column", "a"), List.of(setup));
+        ScriptSetup prepared = new ScriptSetup(Map.of("no_such_parameter", "1"), Map.of("column", "a"), Map.of(),
+                List.of(setup));
         PlayedScript played = ShellScriptPlayer.play("SELECT :column FROM t;\n", prepared);
         assertThat(played.output()).isEqualTo("SELECT :column FROM t;\n a \n---\n 7\n(1 row)\n\n");
         assertThat(played.notes()).singleElement().asString().startsWith("setting not applied: no_such_parameter = 1: ");
