@@ -81,7 +81,8 @@ public final class CopyExecutor {
         boolean[] forceNull = flags(options.forceNull(), "FORCE_NULL", table, names);
         InputStream input = copy.fileName() == null ? streams.input() : CopyFiles.openForReading(copy.fileName());
         try (input) {
-            LineReader lines = new LineReader(input);
+            LineReader lines = options.format() == CopyFormat.CSV
+                    ? new LineReader(input, options.quote(), options.escape()) : new LineReader(input);
             RecordReader reader = options.format() == CopyFormat.CSV
                     ? new CsvRecordReader(lines, options, table.name(), names, forceNotNull, forceNull)
                     : new TextRecordReader(lines, options, table.name(), names);

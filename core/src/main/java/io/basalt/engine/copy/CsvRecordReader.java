@@ -12,7 +12,7 @@ import java.util.List;
  * lines (it still counts as one line in error messages, as in PostgreSQL). An unquoted field equal to the null
  * string (empty by default) is NULL, except in the FORCE_NOT_NULL columns; in the FORCE_NULL columns so is a
  * field whose value, quotes removed, equals it.
- * A line {@code \.} is data, as in PostgreSQL 18 (the shell strips the end marker of data typed inline).
+ * As in PostgreSQL 15, a line that is exactly {@code \.} ends the data.
  */
 final class CsvRecordReader extends RecordReader {
     private final byte delimiter;
@@ -50,6 +50,9 @@ final class CsvRecordReader extends RecordReader {
         int start = lines.lineStart();
         int end = lines.lineEnd();
         boolean high = lines.lineHasHighBytes();
+        if (end - start == 2 && line[start] == '\\' && line[start + 1] == '.') {
+            return false;
+        }
         if (split(line, start, end, batch)) {
             if (high) {
                 checkEncoding(line, start, end);

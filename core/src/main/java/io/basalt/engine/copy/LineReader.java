@@ -24,6 +24,10 @@ final class LineReader {
     static final int CARRIAGE_RETURN_LINE_FEED = 3;
 
     private final InputStream input;
+    /** For CSV, the quote and escape characters, so that the first line's end is looked for outside quotes; 0 for text. */
+    private final byte quote;
+    private final byte escape;
+    private boolean inQuote;
     private byte[] buffer = new byte[1 << 16];
     private int position;
     private int limit;
@@ -34,8 +38,16 @@ final class LineReader {
     private boolean lineHasHighBytes;
     private boolean lineTerminated;
 
+    /** A reader for the text format. */
     LineReader(InputStream input) {
+        this(input, (byte) 0, (byte) 0);
+    }
+
+    /** A reader for CSV with the given quote and escape characters. */
+    LineReader(InputStream input, byte quote, byte escape) {
         this.input = requireNonNull(input, "input is null");
+        this.quote = quote;
+        this.escape = escape;
     }
 
     /** Advances to the next line; false at the end of the input. */
@@ -54,6 +66,20 @@ final class LineReader {
                         break;
                     }
                     high |= b < 0;
+                }
+            } else if (style == UNKNOWN && quote != 0) {
+                // The first line of CSV: a newline inside quotes is data, not the line end that sets the style.
+                for (; i < end; i++) {
+                    byte b = bytes[i];
+                    high |= b < 0;
+                    if (inQuote && b == escape && escape != quote && i + 1 < end
+                            && (bytes[i + 1] == quote || bytes[i + 1] == escape)) {
+                        i++;
+                    } else if (b == quote) {
+                        inQuote = !inQuote;
+                    } else if (!inQuote && (b == '\r' || b == '\n')) {
+                        break;
+                    }
                 }
             } else {
                 for (; i < end; i++) {

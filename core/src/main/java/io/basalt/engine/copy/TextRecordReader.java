@@ -8,12 +8,19 @@ import java.util.List;
  * PostgreSQL's text format: one record per line, fields separated by the delimiter (tab by default), the null
  * string ({@code \N} by default) compared with the raw field before unescaping, and backslash escapes:
  * {@code \b \f \n \r \t \v}, one to three octal digits, {@code \x} with one or two hex digits, and a backslash
- * before any other character for that character (so {@code \\} and an escaped delimiter are data). A line
- * that is exactly {@code \.} ends the data; {@code \.} anywhere else is an error, and so is a carriage return
- * or newline that is not escaped.
+ * before any other character for that character (so {@code \\} and an escaped delimiter are data). As in
+ * PostgreSQL 15, {@code \.} at the end of a line ends the data (what comes before it on that line is its last
+ * row), {@code \.} followed by anything else is an error, and so is a carriage return or newline that is not
+ * escaped; a backslash at the end of a line escapes the newline, which becomes part of the value.
  */
 final class TextRecordReader extends RecordReader {
     private final byte delimiter;
+    /** Set when a line ended with the end-of-data marker: that line was the last. */
+    private boolean markerSeen;
+    /** A record continued over a newline escaped by a backslash, assembled here. */
+    private byte[] record;
+    private int recordLength;
+    private boolean recordAssembled;
 
     TextRecordReader(LineReader lines, CopyOptions options, String tableName, List<String> columnNames) {
         super(lines, options, tableName, columnNames);
@@ -22,21 +29,61 @@ final class TextRecordReader extends RecordReader {
 
     @Override
     protected boolean readFields(FieldBatch batch) {
-        if (!lines.next()) {
+        if (markerSeen || !lines.next()) {
             return false;
         }
         lineNumber++;
+        recordAssembled = false;
         byte[] line = lines.buffer();
         int start = lines.lineStart();
         int end = lines.lineEnd();
         if (end - start == 2 && line[start] == '\\' && line[start + 1] == '.') {
             return false;
         }
-        if (lines.lineHasHighBytes()) {
+        boolean high = lines.lineHasHighBytes();
+        if (endsWithEscape(line, start, end) && lines.lineTerminated()) {
+            // A backslash before the newline escapes it, as in PostgreSQL: the record goes on on the next line.
+            recordLength = 0;
+            append(line, start, end);
+            recordAssembled = true;
+            byte[] newline = lines.newline();
+            do {
+                append(newline, 0, newline.length);
+                if (!lines.next()) {
+                    break;
+                }
+                append(lines.buffer(), lines.lineStart(), lines.lineEnd());
+                high |= lines.lineHasHighBytes();
+            } while (endsWithEscape(record, 0, recordLength) && lines.lineTerminated());
+            line = record;
+            start = 0;
+            end = recordLength;
+        }
+        if (high) {
             checkEncoding(line, start, end);
         }
         split(line, start, end, batch);
         return true;
+    }
+
+    /** Whether {@code bytes[start, end)} ends with an odd number of backslashes: its last one escapes what follows. */
+    private static boolean endsWithEscape(byte[] bytes, int start, int end) {
+        int count = 0;
+        for (int i = end - 1; i >= start && bytes[i] == '\\'; i--) {
+            count++;
+        }
+        return (count & 1) == 1;
+    }
+
+    private void append(byte[] bytes, int start, int end) {
+        int length = end - start;
+        if (record == null) {
+            record = new byte[Math.max(1024, length * 2)];
+        } else if (recordLength + length > record.length) {
+            record = java.util.Arrays.copyOf(record, Math.max(record.length * 2, recordLength + length));
+        }
+        System.arraycopy(bytes, start, record, recordLength, length);
+        recordLength += length;
     }
 
     /** Splits {@code line[start, end)} into fields, unescaping them into the batch's data. */
@@ -50,6 +97,7 @@ final class TextRecordReader extends RecordReader {
             int rawStart = position;
             int fieldStart = written;
             boolean escapedSpecialByte = false;
+            scan:
             while (position < end) {
                 byte c = line[position];
                 if (c == delimiter) {
@@ -88,8 +136,13 @@ final class TextRecordReader extends RecordReader {
                         case 'r' -> value = '\r';
                         case 't' -> value = '\t';
                         case 'v' -> value = 0x0b;
-                        case '.' -> throw lineNumberError(SqlState.BAD_COPY_FILE_FORMAT,
-                                "end-of-copy marker is not alone on its line");
+                        case '.' -> {
+                            if (position < end) {
+                                throw lineNumberError(SqlState.BAD_COPY_FILE_FORMAT, "end-of-copy marker corrupt");
+                            }
+                            markerSeen = true;
+                            break scan;
+                        }
                         default -> value = c;
                     }
                     out[written++] = (byte) value;
@@ -106,7 +159,8 @@ final class TextRecordReader extends RecordReader {
                 out[written++] = c;
                 position++;
             }
-            if (isNullString(line, rawStart, position - rawStart)) {
+            int rawEnd = markerSeen ? position - 2 : position;
+            if (isNullString(line, rawStart, rawEnd - rawStart)) {
                 addField(fieldStart, FieldBatch.NULL);
             } else {
                 if (escapedSpecialByte) {
@@ -141,6 +195,9 @@ final class TextRecordReader extends RecordReader {
 
     @Override
     protected String recordText() {
+        if (recordAssembled) {
+            return new String(record, 0, recordLength, StandardCharsets.UTF_8);
+        }
         return new String(lines.buffer(), lines.lineStart(), lines.lineEnd() - lines.lineStart(),
                 StandardCharsets.UTF_8);
     }
