@@ -33,9 +33,9 @@ public final class CopyBinder {
             int source = indexOf(targets, c);
             row.add(source >= 0
                     ? new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0)
-                    : defaultValue(column, context));
+                    : InsertBinder.defaultValue(column, context));
         }
-        return new LogicalPlan.Insert(table, new LogicalPlan.Project(scan, row));
+        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, new LogicalPlan.Project(scan, row), false);
     }
 
     private static int indexOf(int[] targets, int column) {
@@ -46,12 +46,5 @@ public final class CopyBinder {
         }
         return -1;
     }
-
-    private static BoundExpression defaultValue(ColumnEntry column, BindContext context) {
-        if (column.defaultExpression() == null) {
-            return new BoundExpression.Constant(null, column.type(), 0);
-        }
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions");
-        return Coercion.cast(binder.bind(column.defaultExpression()), column.type(), false);
-    }
 }
+

@@ -79,7 +79,7 @@ final class CreateTableAsExecutor {
             return QueryResultImpl.command("CREATE TABLE AS", 0, List.of());
         }
         try {
-            long inserted = insert(new LogicalPlan.Insert(table, bound.plan()), database, runner);
+            long inserted = insert(new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, bound.plan(), false), database, runner);
             return QueryResultImpl.command("SELECT " + inserted, inserted, List.of());
         } catch (RuntimeException | Error failure) {
             synchronized (database.ddlLock()) {
