@@ -42,6 +42,9 @@ final class FieldConverter {
         }
     }
 
+    /** Returned by {@link #plainInteger} for a field the general path must read. */
+    private static final long NOT_PLAIN = Long.MIN_VALUE;
+
     private FieldConverter() {
     }
 
@@ -143,9 +146,6 @@ final class FieldConverter {
         value = negative ? -value : value;
         return value < min || value > max ? NOT_PLAIN : value;
     }
-
-    /** Returned by {@link #plainInteger} for a field the general path must read. */
-    private static final long NOT_PLAIN = Long.MIN_VALUE;
 
     private static void doubles(FieldBatch batch, int column, int rows, LogicalType type, Float8Vector vector) {
         byte[] data = batch.data();
