@@ -3,6 +3,7 @@ package io.basalt.engine;
 import io.basalt.binder.BindContext;
 import io.basalt.binder.BoundQuery;
 import io.basalt.binder.QueryBinder;
+import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -30,7 +31,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * through the INSERT plan. The new table is written to the log as the plain CREATE TABLE statement it amounts
  * to, so that replay creates it without running the query again and then replays the logged rows. When the
  * insert fails the table is dropped again (and the drop logged), so the statement leaves nothing behind.
- * The command tag is {@code SELECT n}, or {@code CREATE TABLE AS} when no rows were asked for or the table
+ * A temporary table is neither logged nor replayed, as CREATE TEMPORARY TABLE is not. The command tag is
+ * {@code SELECT n}, or {@code CREATE TABLE AS} when no rows were asked for or the table
  * existed already under IF NOT EXISTS.
  */
 final class CreateTableAsExecutor {
@@ -60,20 +62,26 @@ final class CreateTableAsExecutor {
             }
         }
         QualifiedName name = statement.name();
-        String schema = name.parts().size() >= 2 ? name.parts().get(name.parts().size() - 2) : null;
-        String definition = definition(name, names, types);
+        Catalog catalog = context.catalog();
+        String definition = definition(statement.temporary(), name, names, types);
+        CreateTableStatement create = (CreateTableStatement) Parser.parseStatement(definition);
+        boolean temporary = ddl.createsTemporary(create);
+        String written = name.parts().size() >= 2 ? name.parts().get(name.parts().size() - 2) : null;
+        String schema = written != null ? written : temporary ? catalog.tempSchema() : Catalog.DEFAULT_SCHEMA;
         TableEntry table;
         synchronized (database.ddlLock()) {
-            if (database.catalog().findTable(schema, name.last()).isPresent()) {
+            if (schema != null && catalog.findTable(schema, name.last()).isPresent()) {
                 String message = "relation \"" + name.last() + "\" already exists";
                 if (statement.ifNotExists()) {
                     return QueryResultImpl.command("CREATE TABLE AS", 0, List.of(message + ", skipping"));
                 }
                 throw BasaltException.of(SqlState.DUPLICATE_TABLE, message);
             }
-            ddl.createTable((CreateTableStatement) Parser.parseStatement(definition), context);
-            database.logDdl(definition);
-            table = database.catalog().findTable(schema, name.last()).orElseThrow();
+            ddl.createTable(create, context);
+            if (!temporary) {
+                database.logDdl(definition);
+            }
+            table = catalog.findTable(temporary ? catalog.tempSchema() : schema, name.last()).orElseThrow();
         }
         if (!statement.withData()) {
             return QueryResultImpl.command("CREATE TABLE AS", 0, List.of());
@@ -83,9 +91,11 @@ final class CreateTableAsExecutor {
             return QueryResultImpl.command("SELECT " + inserted, inserted, List.of());
         } catch (RuntimeException | Error failure) {
             synchronized (database.ddlLock()) {
-                String drop = "DROP TABLE " + quoted(statement.name());
+                String drop = "DROP TABLE " + quoted(table);
                 ddl.dropTable((DropTableStatement) Parser.parseStatement(drop));
-                database.logDdl(drop);
+                if (!temporary) {
+                    database.logDdl(drop);
+                }
             }
             throw failure;
         }
@@ -107,9 +117,11 @@ final class CreateTableAsExecutor {
         }
     }
 
-    /** {@code CREATE TABLE name (column type, ...)} for the query's columns. */
-    private static String definition(QualifiedName name, List<String> names, List<LogicalType> types) {
-        StringBuilder sql = new StringBuilder("CREATE TABLE ").append(quoted(name)).append(" (");
+    /** {@code CREATE [TEMPORARY] TABLE name (column type, ...)} for the query's columns. */
+    private static String definition(boolean temporary, QualifiedName name, List<String> names,
+                                     List<LogicalType> types) {
+        StringBuilder sql = new StringBuilder(temporary ? "CREATE TEMPORARY TABLE " : "CREATE TABLE ")
+                .append(quoted(name)).append(" (");
         for (int i = 0; i < names.size(); i++) {
             if (i > 0) {
                 sql.append(", ");
@@ -126,5 +138,10 @@ final class CreateTableAsExecutor {
             parts.add(IdentifierQuoting.quote(part));
         }
         return String.join(".", parts);
+    }
+
+    /** The table's schema-qualified name, so that the drop after a failure finds exactly it. */
+    private static String quoted(TableEntry table) {
+        return IdentifierQuoting.quote(table.schema()) + "." + IdentifierQuoting.quote(table.name());
     }
 }

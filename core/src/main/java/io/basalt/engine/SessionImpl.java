@@ -217,7 +217,7 @@ final class SessionImpl implements Session {
                         .copy(copy, copyStreams);
                 yield QueryResultImpl.command("COPY " + rows, rows, List.of());
             }
-            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, database.catalog());
+            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog);
             case CreateTableAsStatement createAs -> CreateTableAsExecutor.run(createAs, context, database, ddl,
                     this::execute);
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,

@@ -75,7 +75,7 @@ class ShellScriptPlayerTest {
                 \\echo :home_dir
                 """;
         PlayedScript played = ShellScriptPlayer.play(script,
-                new ScriptSetup(List.of(), Map.of(), Map.of("HOME_FOR_TEST", "/h"), List.of()));
+                new ScriptSetup(Map.of(), Map.of(), Map.of("HOME_FOR_TEST", "/h"), List.of()));
         assertThat(played.output()).isEqualTo("""
                 CREATE TABLE t (a int, b text);
                 COPY t FROM STDIN;

@@ -62,7 +62,7 @@ final class DdlParser extends ParserBase {
             throw unsupported("CREATE TABLE ... PARTITION OF");
         }
         if (startsCreateTableAsOptions(current())) {
-            return createTableAs(name, ifNotExists, List.of(), create.position());
+            return createTableAs(name, temporary, ifNotExists, List.of(), create.position());
         }
         tokens.expect(TokenKind.LEFT_PAREN);
         if (grammar.names().atColumnId() && !grammar.constraints().atTableConstraint()
@@ -70,7 +70,7 @@ final class DdlParser extends ParserBase {
             // CREATE TABLE t (a, b) AS query: column names without types.
             List<String> columnNames = grammar.names().columnIdList();
             tokens.expect(TokenKind.RIGHT_PAREN);
-            return createTableAs(name, ifNotExists, columnNames, create.position());
+            return createTableAs(name, temporary, ifNotExists, columnNames, create.position());
         }
         List<ColumnDefinition> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
@@ -92,8 +92,8 @@ final class DdlParser extends ParserBase {
      * The rest of {@code CREATE TABLE name [(column names)]} when it is a CREATE TABLE AS: {@code [WITHOUT OIDS]
      * AS query [WITH [NO] DATA]}. Storage options, access methods, ON COMMIT and TABLESPACE are unsupported.
      */
-    private CreateTableAsStatement createTableAs(QualifiedName name, boolean ifNotExists, List<String> columnNames,
-                                                 int position) {
+    private CreateTableAsStatement createTableAs(QualifiedName name, boolean temporary, boolean ifNotExists,
+                                                 List<String> columnNames, int position) {
         if (tokens.at(Keyword.WITHOUT)) {
             tokens.next();
             tokens.expect(Keyword.OIDS);
@@ -121,7 +121,7 @@ final class DdlParser extends ParserBase {
             withData = !tokens.accept(Keyword.NO);
             tokens.expect(Keyword.DATA);
         }
-        return new CreateTableAsStatement(name, ifNotExists, columnNames, query, withData, position);
+        return new CreateTableAsStatement(name, temporary, ifNotExists, columnNames, query, withData, position);
     }
 
     /** Without a column list, only CREATE TABLE AS can go on: its options or AS itself. */

@@ -22,6 +22,7 @@ final class SelectParser extends ParserBase {
     /** Whether an INTO clause may come next: only in the first SELECT of a top-level query statement. */
     private boolean intoAllowed;
     private QualifiedName into;
+    private boolean intoTemporary;
 
     SelectParser(Grammar grammar) {
         super(grammar);
@@ -31,11 +32,17 @@ final class SelectParser extends ParserBase {
     void allowInto(boolean allowed) {
         intoAllowed = allowed;
         into = null;
+        intoTemporary = false;
     }
 
     /** The table an INTO clause named since {@link #allowInto}, or null. */
     QualifiedName into() {
         return into;
+    }
+
+    /** Whether that INTO clause asked for a temporary table. */
+    boolean intoTemporary() {
+        return intoTemporary;
     }
 
     QueryBody.Select select() {
@@ -86,19 +93,23 @@ final class SelectParser extends ParserBase {
     }
 
     /**
-     * {@code INTO [UNLOGGED] [TABLE] name}, remembered for the statement parser, which turns the query into a
-     * CREATE TABLE AS. Temporary targets are unsupported, and so is INTO where the statement is no plain query.
+     * {@code INTO [[GLOBAL | LOCAL] TEMP | TEMPORARY | UNLOGGED] [TABLE] name}, remembered for the statement
+     * parser, which turns the query into a CREATE TABLE AS. INTO where the statement is no plain query is
+     * unsupported.
      */
     private void intoClause() {
         if (!intoAllowed) {
             throw unsupported("SELECT INTO");
         }
         tokens.expect(Keyword.INTO);
-        if (tokens.at(Keyword.TEMP) || tokens.at(Keyword.TEMPORARY) || tokens.at(Keyword.LOCAL)
-                || tokens.at(Keyword.GLOBAL)) {
-            throw unsupported("SELECT INTO TEMPORARY");
+        boolean scoped = tokens.accept(Keyword.LOCAL) || tokens.accept(Keyword.GLOBAL);
+        if (tokens.accept(Keyword.TEMP) || tokens.accept(Keyword.TEMPORARY)) {
+            intoTemporary = true;
+        } else if (scoped) {
+            throw tokens.syntaxError();
+        } else {
+            tokens.accept(Keyword.UNLOGGED);
         }
-        tokens.accept(Keyword.UNLOGGED);
         tokens.accept(Keyword.TABLE);
         into = grammar.names().qualifiedName();
         intoAllowed = false;

@@ -116,15 +116,17 @@ final class StatementParser extends ParserBase {
     private Statement queryStatement(Token first) {
         Query query;
         QualifiedName into;
+        boolean temporary;
         grammar.selects().allowInto(true);
         try {
             query = grammar.queries().query();
             into = grammar.selects().into();
+            temporary = grammar.selects().intoTemporary();
         } finally {
             grammar.selects().allowInto(false);
         }
         if (into != null) {
-            return new CreateTableAsStatement(into, false, List.of(), query, true, first.position());
+            return new CreateTableAsStatement(into, temporary, false, List.of(), query, true, first.position());
         }
         return new QueryStatement(query, first.position());
     }

@@ -34,6 +34,8 @@ class CopyParserTest {
             CREATE TABLE t AS VALUES (1) WITH DATA => (create-table-as t (values (1)))
             SELECT a, b INTO TABLE n FROM t WHERE a > 0 => (create-table-as n (select (a b) (from t) (where (> a 0))))
             SELECT 1 INTO n UNION SELECT 2 => (create-table-as n (union (select (1)) (select (2))))
+            SELECT 1 INTO TEMP TABLE n => (create-table-as temporary n (select (1)))
+            CREATE TEMP TABLE t AS SELECT 1 => (create-table-as temporary t (select (1)))
             """)
     void trees(String sql, String expected) {
         assertThat(tree(sql)).isEqualTo(expected);

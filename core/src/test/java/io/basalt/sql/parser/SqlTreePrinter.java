@@ -128,7 +128,8 @@ final class SqlTreePrinter {
                     .map(option -> "(" + option.name() + (option.value() == null ? "" : " " + option.value()) + ")")
                     .toList()) + join(vacuum.tables().stream().map(target -> target.name()
                     + (target.columns().isEmpty() ? "" : "(" + String.join(" ", target.columns()) + ")")).toList()) + ")";
-            case CreateTableAsStatement createAs -> "(create-table-as" + (createAs.ifNotExists() ? " if-not-exists " : " ")
+            case CreateTableAsStatement createAs -> "(create-table-as" + (createAs.temporary() ? " temporary" : "")
+                    + (createAs.ifNotExists() ? " if-not-exists " : " ")
                     + createAs.name()
                     + (createAs.columnNames().isEmpty() ? "" : " (" + String.join(" ", createAs.columnNames()) + ")")
                     + " " + print(createAs.query()) + (createAs.withData() ? "" : " no-data") + ")";
