@@ -15,6 +15,15 @@ public interface Session extends AutoCloseable {
      */
     QueryResult execute(String sql, Object... parameters);
 
+    /**
+     * Runs one statement as {@link #execute(String, Object...)} does, with the client's side of COPY:
+     * {@code COPY ... FROM STDIN} reads {@code streams.input()} and {@code COPY ... TO STDOUT} writes to
+     * {@code streams.output()}. Without streams (the default here, for sessions that have none) both fail.
+     */
+    default QueryResult execute(String sql, CopyStreams streams) {
+        return execute(sql);
+    }
+
     /** Like {@link #execute} but for statements that return rows. */
     QueryResult query(String sql, Object... parameters);
 

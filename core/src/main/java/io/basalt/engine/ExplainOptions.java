@@ -53,7 +53,8 @@ record ExplainOptions(boolean analyze, boolean verbose, boolean summary, String 
         return new ExplainOptions(analyze, verbose, summary == null ? analyze : summary, format);
     }
 
-    private static boolean bool(ExplainOption option) {
+    /** PostgreSQL's defGetBoolean, shared with VACUUM and ANALYZE, whose options read alike. */
+    static boolean bool(ExplainOption option) {
         String value = option.value();
         if (value == null) {
             return true;

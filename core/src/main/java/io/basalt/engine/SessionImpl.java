@@ -1,6 +1,7 @@
 package io.basalt.engine;
 
 import io.basalt.api.CatalogView;
+import io.basalt.api.CopyStreams;
 import io.basalt.api.QueryResult;
 import io.basalt.api.ResultColumn;
 import io.basalt.api.Session;
@@ -26,6 +27,9 @@ import io.basalt.planner.PhysicalPlanner;
 import io.basalt.sequence.SessionSequences;
 import io.basalt.sql.ast.AlterSequenceStatement;
 import io.basalt.sql.ast.CreateSequenceStatement;
+import io.basalt.engine.copy.CopyExecutor;
+import io.basalt.sql.ast.CopyStatement;
+import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
@@ -45,6 +49,7 @@ import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.UnsupportedStatement;
 import io.basalt.sql.ast.UpdateStatement;
+import io.basalt.sql.ast.VacuumStatement;
 import io.basalt.sql.parser.Parser;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
@@ -75,6 +80,8 @@ final class SessionImpl implements Session {
     private final SessionSequences sequences;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
     private boolean closed;
+    /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
+    private CopyStreams copyStreams = CopyStreams.NONE;
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
@@ -109,6 +116,16 @@ final class SessionImpl implements Session {
                     .withDetail(failure.getMessage());
         } catch (RuntimeException | StackOverflowError bug) {
             throw BasaltException.internal("internal error: " + bug, bug);
+        }
+    }
+
+    @Override
+    public QueryResult execute(String sql, CopyStreams streams) {
+        copyStreams = java.util.Objects.requireNonNull(streams, "streams is null");
+        try {
+            return execute(sql);
+        } finally {
+            copyStreams = CopyStreams.NONE;
         }
     }
 
@@ -195,6 +212,14 @@ final class SessionImpl implements Session {
                     yield result;
                 }
             }
+            case CopyStatement copy -> {
+                long rows = new CopyExecutor(context, () -> database.newAllocator("result"), this::execute)
+                        .copy(copy, copyStreams);
+                yield QueryResultImpl.command("COPY " + rows, rows, List.of());
+            }
+            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog);
+            case CreateTableAsStatement createAs -> CreateTableAsExecutor.run(createAs, context, database, ddl,
+                    this::execute);
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };

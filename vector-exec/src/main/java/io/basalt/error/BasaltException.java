@@ -4,7 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * The one exception type Basalt raises to its users. It carries a SQLSTATE, a message worded as
- * PostgreSQL words it, optional DETAIL and HINT lines, and the 1-based character position in the
+ * PostgreSQL words it, optional DETAIL, HINT and CONTEXT lines (CONTEXT says where inside a running statement
+ * the error arose, e.g. {@code COPY t, line 3, column a: "x"}), and the 1-based character position in the
  * statement text where the problem was found (0 when there is none).
  *
  * <p>User errors and internal errors are built by different factories: {@link #internal} is for
@@ -14,27 +15,30 @@ public final class BasaltException extends RuntimeException {
     private final SqlState sqlState;
     private final String detail;
     private final String hint;
+    private final String context;
     private final int position;
 
-    private BasaltException(SqlState sqlState, String message, String detail, String hint, int position, Throwable cause) {
+    private BasaltException(SqlState sqlState, String message, String detail, String hint, String context, int position,
+                            Throwable cause) {
         super(requireNonNull(message, "message is null"), cause);
         this.sqlState = requireNonNull(sqlState, "sqlState is null");
         this.detail = detail;
         this.hint = hint;
+        this.context = context;
         this.position = position;
     }
 
     public static BasaltException of(SqlState state, String message) {
-        return new BasaltException(state, message, null, null, 0, null);
+        return new BasaltException(state, message, null, null, null, 0, null);
     }
 
     public static BasaltException at(SqlState state, int position, String message) {
-        return new BasaltException(state, message, null, null, position, null);
+        return new BasaltException(state, message, null, null, null, position, null);
     }
 
     /** An internal error: a bug in Basalt, not a problem with the user's input. */
     public static BasaltException internal(String message, Throwable cause) {
-        return new BasaltException(SqlState.INTERNAL_ERROR, message, null, null, 0, cause);
+        return new BasaltException(SqlState.INTERNAL_ERROR, message, null, null, null, 0, cause);
     }
 
     public static BasaltException internal(String message) {
@@ -42,11 +46,11 @@ public final class BasaltException extends RuntimeException {
     }
 
     public BasaltException withDetail(String newDetail) {
-        return new BasaltException(sqlState, getMessage(), newDetail, hint, position, getCause());
+        return new BasaltException(sqlState, getMessage(), newDetail, hint, context, position, getCause());
     }
 
     public BasaltException withHint(String newHint) {
-        return new BasaltException(sqlState, getMessage(), detail, newHint, position, getCause());
+        return new BasaltException(sqlState, getMessage(), detail, newHint, context, position, getCause());
     }
 
     /** The same error placed at a position, unless it already has one. */
@@ -54,7 +58,12 @@ public final class BasaltException extends RuntimeException {
         if (position > 0 || newPosition <= 0) {
             return this;
         }
-        return new BasaltException(sqlState, getMessage(), detail, hint, newPosition, getCause());
+        return new BasaltException(sqlState, getMessage(), detail, hint, context, newPosition, getCause());
+    }
+
+    /** The same error with a CONTEXT line (replacing any it had). */
+    public BasaltException withContext(String newContext) {
+        return new BasaltException(sqlState, getMessage(), detail, hint, newContext, position, getCause());
     }
 
     public SqlState sqlState() {
@@ -67,6 +76,11 @@ public final class BasaltException extends RuntimeException {
 
     public String hint() {
         return hint;
+    }
+
+    /** Where inside a running statement the error arose, or null. */
+    public String context() {
+        return context;
     }
 
     /** 1-based character offset into the statement text, or 0 when the error has no position. */

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Runs the backslash commands psql users reach for, with psql's messages: q, ?, timing, x, a, t,
- * f, pset, d, dt, i, ir, echo, qecho, set, unset, g, gx, p, r and conninfo (each written after a
+ * f, pset, d, dt, i, ir, echo, qecho, set, unset, getenv, g, gx, p, r and conninfo (each written after a
  * backslash). Anything else is {@code invalid command \name}.
  */
 public final class MetaCommandDispatcher implements MetaCommandHandler {
@@ -52,6 +52,10 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
                 case "echo", "qecho" -> echo(scope, arguments);
                 case "set" -> set(scope, arguments);
                 case "unset" -> unset(scope, first);
+                case "getenv" -> {
+                    warnExtra(scope, command, 2);
+                    yield getenv(scope, arguments);
+                }
                 case "g" -> sendBuffer(scope, shell.settings().print());
                 case "gx" -> sendBuffer(scope, shell.settings().print().withExpanded(ExpandedMode.ON));
                 case "p", "print" -> printBuffer(scope);
@@ -171,6 +175,19 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
             value.append(MetaArguments.value(arguments.get(i)));
         }
         scope.shell().settings().setVariable(name, value.toString());
+        return CommandOutcome.SUCCESS;
+    }
+
+    /** {@code \getenv variable name}: the environment variable's value into the variable; unset leaves it be. */
+    private static CommandOutcome getenv(CommandScope scope, List<String> arguments) {
+        if (arguments.size() < 2) {
+            scope.reportError("\\getenv: missing required argument");
+            return CommandOutcome.FAILURE;
+        }
+        String value = scope.shell().settings().environmentVariable(MetaArguments.value(arguments.get(1)));
+        if (value != null) {
+            scope.shell().settings().setVariable(MetaArguments.value(arguments.getFirst()), value);
+        }
         return CommandOutcome.SUCCESS;
     }
 

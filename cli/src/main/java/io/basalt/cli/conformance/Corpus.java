@@ -34,15 +34,17 @@ public final class Corpus {
     private final List<String> files;
     private final Map<String, String> settings;
     private final Map<String, String> variables;
+    private final Map<String, String> environment;
     private final boolean regressionSetup;
 
     private Corpus(String name, Path directory, List<String> files, Map<String, String> settings, Map<String, String> variables,
-                   boolean regressionSetup) {
+                   Map<String, String> environment, boolean regressionSetup) {
         this.name = requireNonNull(name, "name is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.files = List.copyOf(files);
         this.settings = settings;
         this.variables = Map.copyOf(variables);
+        this.environment = Map.copyOf(environment);
         this.regressionSetup = regressionSetup;
     }
 
@@ -59,7 +61,7 @@ public final class Corpus {
     public static Corpus seeds(Path conformance) {
         Path directory = conformance.resolve(SEEDS);
         return new Corpus(SEEDS, directory, scriptNames(directory),
-                orderedMap("TimeZone", "UTC", "DateStyle", "ISO, MDY"), Map.of(), false);
+                orderedMap("TimeZone", "UTC", "DateStyle", "ISO, MDY"), Map.of(), Map.of(), false);
     }
 
     /**
@@ -69,18 +71,20 @@ public final class Corpus {
      */
     public static Corpus pgRegress(Path conformance, Path buildDirectory) {
         Path directory = conformance.resolve(PG_REGRESS);
+        // pg_regress's PGTZ, PGDATESTYLE and PGOPTIONS, and the settings of the database it creates.
         Map<String, String> settings = orderedMap("TimeZone", "America/Los_Angeles", "DateStyle", "Postgres, MDY",
-                "IntervalStyle", "postgres_verbose");
-        // What the scripts read with \getenv from pg_regress's environment, and psql's -v options of pg_regress.
-        Map<String, String> variables = Map.of(
-                "abs_srcdir", directory.toAbsolutePath().toString(),
-                "abs_builddir", buildDirectory.toAbsolutePath().toString(),
-                "libdir", directory.toAbsolutePath().resolve("lib").toString(),
-                "dlsuffix", ".so",
-                "HIDE_TABLEAM", "on",
-                "HIDE_TOAST_COMPRESSION", "on");
+                "IntervalStyle", "postgres_verbose", "lc_messages", "C", "lc_monetary", "C", "lc_numeric", "C",
+                "lc_time", "C", "bytea_output", "hex", "timezone_abbreviations", "Default");
+        // psql's -v options of pg_regress.
+        Map<String, String> variables = Map.of("HIDE_TABLEAM", "on", "HIDE_TOAST_COMPRESSION", "on");
+        // What pg_regress exports for the scripts, which read it with \getenv.
+        Map<String, String> environment = Map.of(
+                "PG_ABS_SRCDIR", directory.toAbsolutePath().toString(),
+                "PG_ABS_BUILDDIR", buildDirectory.toAbsolutePath().toString(),
+                "PG_LIBDIR", directory.toAbsolutePath().resolve("lib").toString(),
+                "PG_DLSUFFIX", ".so");
         return new Corpus(PG_REGRESS, directory, scheduledNames(directory.resolve("schedule_subset")), settings, variables,
-                true);
+                environment, true);
     }
 
     /**
@@ -129,7 +133,7 @@ public final class Corpus {
                 prerequisites.add(script(extra));
             }
         }
-        return new ScriptSetup(settings, variables, prerequisites);
+        return new ScriptSetup(settings, variables, environment, prerequisites);
     }
 
     private static List<String> scriptNames(Path directory) {

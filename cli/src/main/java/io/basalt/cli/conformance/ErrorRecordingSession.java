@@ -3,6 +3,7 @@ package io.basalt.cli.conformance;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.api.CatalogView;
+import io.basalt.api.CopyStreams;
 import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.cli.error.ErrorReport;
@@ -36,6 +37,16 @@ final class ErrorRecordingSession implements Session {
     public QueryResult execute(String sql, Object... parameters) {
         try {
             return session.execute(sql, parameters);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            note(e);
+            throw e;
+        }
+    }
+
+    @Override
+    public QueryResult execute(String sql, CopyStreams streams) {
+        try {
+            return session.execute(sql, streams);
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             note(e);
             throw e;

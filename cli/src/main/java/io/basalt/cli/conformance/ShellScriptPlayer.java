@@ -41,12 +41,12 @@ public final class ShellScriptPlayer {
         try (Database database = open(setup.settings(), notes);
              ErrorRecordingSession session = new ErrorRecordingSession(database.connect())) {
             for (Path prerequisite : setup.prerequisites()) {
-                run(session, read(prerequisite), prerequisite.getFileName().toString(), setup.variables(), EchoMode.NONE,
+                run(session, read(prerequisite), prerequisite.getFileName().toString(), setup, EchoMode.NONE,
                         OutputStream.nullOutputStream(), notes);
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             long start = System.nanoTime();
-            run(session, script, "the script", setup.variables(), EchoMode.ALL, captured, notes);
+            run(session, script, "the script", setup, EchoMode.ALL, captured, notes);
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             return new PlayedScript(captured.toString(StandardCharsets.UTF_8), session.sqlStates(), notes, elapsed);
         }
@@ -78,13 +78,14 @@ public final class ShellScriptPlayer {
     }
 
     /** Runs {@code script} in the shell over {@code session}; {@code label} names it in notes. */
-    private static void run(ErrorRecordingSession session, String script, String label, Map<String, String> variables,
+    private static void run(ErrorRecordingSession session, String script, String label, ScriptSetup setup,
                             EchoMode echo, OutputStream sink, List<String> notes) {
         PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
         ShellSettings settings = new ShellSettings(PrintSettings.defaults(), true, echo);
-        for (Map.Entry<String, String> variable : variables.entrySet()) {
+        for (Map.Entry<String, String> variable : setup.variables().entrySet()) {
             settings.setVariable(variable.getKey(), variable.getValue());
         }
+        settings.setEnvironment(setup.environment());
         Shell shell = new Shell(session, null, settings, new ShellOutput(stream, stream), new MetaCommandDispatcher(), () -> 0);
         try {
             shell.runScript(new ReaderInput(new BufferedReader(new StringReader(script)), null), null, false);

@@ -139,7 +139,10 @@ final class ScriptRunner {
     }
 
     private boolean send(String sql) {
-        return shell.sendStatement(sql, CommandScope.locationPrefix(sourceName, lineNumber), shell.settings().print());
+        Shell.Sent sent = shell.sendStatement(sql, CommandScope.locationPrefix(sourceName, lineNumber),
+                shell.settings().print(), input, interactive);
+        lineNumber += sent.dataLines();
+        return sent.success();
     }
 
     private boolean stopOnError() {

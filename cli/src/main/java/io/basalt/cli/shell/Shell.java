@@ -33,6 +33,7 @@ public final class Shell {
     private final StatementExecutor executor;
     private final IntSupplier terminalWidth;
     private String lastStatement;
+    private InputSource standardInput;
 
     /**
      * @param databaseDescription the database directory, or null for an in-memory database
@@ -83,13 +84,40 @@ public final class Shell {
         return lastStatement;
     }
 
-    /** Sends one statement typed or read from a script, after echoing it under {@code -e}. */
+    /**
+     * Sends one statement typed or read from a script, after echoing it under {@code -e}; a COPY FROM STDIN
+     * reads its data from standard input.
+     */
     public boolean sendStatement(String sql, String locationPrefix, PrintSettings print) {
+        return sendStatement(sql, locationPrefix, print, standardInput(), false).success();
+    }
+
+    /** The outcome of a statement: whether it succeeded, and how many input lines its COPY data took. */
+    public record Sent(boolean success, int dataLines) {
+    }
+
+    /**
+     * Sends one statement whose COPY FROM STDIN data, if any, follows it in {@code input} (read up to a line
+     * {@code \.}; with a prompt when {@code interactive}).
+     */
+    Sent sendStatement(String sql, String locationPrefix, PrintSettings print, InputSource input,
+                       boolean interactive) {
         if (settings.echo() == EchoMode.QUERIES) {
             output.println(sql);
         }
         lastStatement = sql;
-        return executor.execute(sql, sql, 0, locationPrefix, print);
+        ShellCopyStreams streams = new ShellCopyStreams(input, interactive, output);
+        boolean success = executor.execute(sql, sql, 0, locationPrefix, print, streams);
+        return new Sent(success, streams.finish());
+    }
+
+    /** Standard input as the source of COPY data for statements that do not come from a script; one reader for all. */
+    private InputSource standardInput() {
+        if (standardInput == null) {
+            standardInput = new ReaderInput(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                    null);
+        }
+        return standardInput;
     }
 
     /** Reads a script or the terminal to its end; see {@link ScriptRunner}. */
@@ -142,7 +170,8 @@ public final class Shell {
         }
         for (SqlStatement statement : StatementScanner.splitSql(text)) {
             lastStatement = statement.text();
-            if (!executor.execute(statement.text(), text, statement.startOffset(), "", settings.print())) {
+            if (!executor.execute(statement.text(), text, statement.startOffset(), "", settings.print(),
+                    new ShellCopyStreams(standardInput(), false, output))) {
                 return CommandOutcome.FAILURE;
             }
         }

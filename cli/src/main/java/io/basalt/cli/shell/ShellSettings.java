@@ -20,6 +20,8 @@ public final class ShellSettings {
     private boolean quiet;
     private EchoMode echo;
     private final Map<String, String> variables = new TreeMap<>();
+    /** What {@code \getenv} reads; null for the process's environment. */
+    private Map<String, String> environment;
 
     public ShellSettings(PrintSettings print, boolean quiet, EchoMode echo) {
         this.print = requireNonNull(print, "print is null");
@@ -81,6 +83,16 @@ public final class ShellSettings {
 
     public String variable(String name) {
         return variables.get(name);
+    }
+
+    /** The environment variable {@code name} as {@code \getenv} sees it, or null when it is not set. */
+    public String environmentVariable(String name) {
+        return environment == null ? System.getenv(name) : environment.get(name);
+    }
+
+    /** Replaces the process's environment for {@code \getenv} (a test harness's, for instance). */
+    public void setEnvironment(Map<String, String> newEnvironment) {
+        environment = Map.copyOf(newEnvironment);
     }
 
     /** The variables in name order. */

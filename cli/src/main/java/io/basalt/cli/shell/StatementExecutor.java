@@ -2,6 +2,7 @@ package io.basalt.cli.shell;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.api.CopyStreams;
 import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.cli.error.ErrorReport;
@@ -46,9 +47,15 @@ public final class StatementExecutor {
      * @return whether the statement succeeded
      */
     public boolean execute(String sql, String errorQuery, int offset, String locationPrefix, PrintSettings print) {
+        return execute(sql, errorQuery, offset, locationPrefix, print, CopyStreams.NONE);
+    }
+
+    /** As {@link #execute(String, String, int, String, PrintSettings)}, with the streams a COPY reads and writes. */
+    public boolean execute(String sql, String errorQuery, int offset, String locationPrefix, PrintSettings print,
+                           CopyStreams copyStreams) {
         long start = System.nanoTime();
         boolean success;
-        try (QueryResult result = session.execute(sql)) {
+        try (QueryResult result = session.execute(sql, copyStreams)) {
             double elapsed = (System.nanoTime() - start) / 1e6;
             printNotices(result, locationPrefix);
             printResult(result, print);

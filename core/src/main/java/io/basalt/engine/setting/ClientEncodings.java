@@ -12,7 +12,7 @@ import java.util.Map;
  * encoding is refused as PostgreSQL refuses an encoding it cannot convert to (0A000, "Conversion between ...
  * is not supported.").
  */
-final class ClientEncodings {
+public final class ClientEncodings {
     private static final Map<String, String> NAMES = new HashMap<>();
 
     static {
@@ -42,6 +42,11 @@ final class ClientEncodings {
     }
 
     private ClientEncodings() {
+    }
+
+    /** PostgreSQL's name of the encoding {@code name} spells (an alias or any spelling), or null for none. */
+    public static String canonicalName(String name) {
+        return NAMES.get(clean(name));
     }
 
     static String canonical(Parameter parameter, Assignment assignment) {

@@ -31,8 +31,13 @@ public final class ParameterCatalog {
     /** The parameters of a database opened with {@code config} (which gives the defaults of threads and vector_size). */
     public static ParameterCatalog of(BasaltConfig config) {
         List<Parameter> parameters = new ArrayList<>();
+        parameters.add(Parameter.session("allow_in_place_tablespaces",
+                "Allows tablespaces directly inside pg_tblspc, for testing (Basalt has no tablespaces).",
+                new BooleanType(), "off"));
         parameters.add(Parameter.session("application_name", "Name of the application, for logs and monitoring.",
                 new TextType(ApplicationNames::canonical), ""));
+        parameters.add(Parameter.session("bytea_output", "Output format of bytea values (Basalt writes hex only).",
+                new TextType(ParameterCatalog::checkByteaOutput), "hex"));
         parameters.add(Parameter.session("client_encoding", "Character set encoding of text sent to the client.",
                 new TextType(ClientEncodings::canonical), "UTF8"));
         parameters.add(Parameter.session("client_min_messages", "Lowest message level sent to the client.",
@@ -49,6 +54,11 @@ public final class ParameterCatalog {
                 "on"));
         parameters.add(Parameter.session("IntervalStyle", "Output format of intervals.",
                 new EnumType("postgres", "postgres_verbose", "sql_standard", "iso_8601"), "postgres"));
+        for (String category : List.of("messages", "monetary", "numeric", "time")) {
+            parameters.add(Parameter.session("lc_" + category, "Locale of " + category
+                    + " formatting (Basalt formats and compares as the C locale does).",
+                    new TextType(ParameterCatalog::checkLocale), "C"));
+        }
         parameters.add(Parameter.session("max_parallel_workers",
                 "Upper bound on parallel workers (kept for compatibility; Basalt sizes its workers with threads).",
                 new IntegerType(0, 1024, IntegerUnit.NONE), "8"));
@@ -64,10 +74,17 @@ public final class ParameterCatalog {
         parameters.add(Parameter.session("statement_timeout",
                 "Longest time a statement may run; zero means no limit.",
                 new IntegerType(0, Integer.MAX_VALUE, IntegerUnit.MILLISECONDS), "0"));
+        parameters.add(Parameter.session("synchronous_commit",
+                "Synchronisation level of commits (Basalt's write-ahead log always syncs before a commit returns).",
+                new EnumType(List.of("local", "remote_write", "remote_apply", "on", "off"), Map.of("true", "on",
+                        "yes", "on", "1", "on", "false", "off", "no", "off", "0", "off")), "on"));
         parameters.add(Parameter.session("threads", "Worker threads a query may use (Basalt).",
                 new IntegerType(1, 1024, IntegerUnit.NONE), Integer.toString(config.threads())));
         parameters.add(Parameter.session("TimeZone", "Time zone for displaying and interpreting time stamps.",
                 new TextType(TimeZones::canonical), "UTC"));
+        parameters.add(Parameter.session("timezone_abbreviations",
+                "Set of time zone abbreviations accepted in date/time input (Basalt knows PostgreSQL's default set).",
+                new TextType(ParameterCatalog::checkAbbreviationSet), "Default"));
         parameters.add(new Parameter("transaction_isolation", "Isolation level of the current transaction.",
                 isolationLevels(), "read committed", Parameter.Scope.TRANSACTION, false, false));
         parameters.add(Parameter.readOnly("vector_size",
@@ -87,6 +104,32 @@ public final class ParameterCatalog {
             throw InvalidValue.of(parameter.name(), assignment.text()).withDetail("List syntax is invalid.");
         }
         return assignment.text();
+    }
+
+    /** Basalt behaves as the C locale does, so only the C locale's names are accepted (and "", the default). */
+    private static String checkLocale(Parameter parameter, Assignment assignment) {
+        String text = assignment.text();
+        if (!List.of("", "C", "POSIX", "C.UTF-8", "C.utf8").contains(text)) {
+            throw InvalidValue.of(parameter.name(), text);
+        }
+        return text.isEmpty() ? "C" : text;
+    }
+
+    /** PostgreSQL's values are hex and escape; Basalt writes bytea in hex only, so escape is refused. */
+    private static String checkByteaOutput(Parameter parameter, Assignment assignment) {
+        String value = new EnumType("escape", "hex").canonical(parameter, assignment);
+        if (value.equals("escape")) {
+            throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "bytea_output \"escape\" is not supported yet");
+        }
+        return value;
+    }
+
+    private static String checkAbbreviationSet(Parameter parameter, Assignment assignment) {
+        if (!assignment.text().equals("Default")) {
+            throw InvalidValue.of(parameter.name(), assignment.text());
+        }
+        return "Default";
     }
 
     /** Basalt's lexer always reads backslashes in ordinary strings literally, so the parameter must stay on. */

@@ -2,9 +2,12 @@ package io.basalt.sql.parser;
 
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TableConstraint;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.lexer.Keyword;
@@ -14,10 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns and table constraints)} and
+ * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns and table constraints)},
+ * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name [(column names)] AS query [WITH [NO] DATA]} and
  * {@code DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. The forms of CREATE TABLE that the syntax
- * tree cannot express (temporary tables, {@code LIKE}, {@code INHERITS}, partitioning, {@code AS query},
- * storage options) end the statement as unsupported. {@code UNLOGGED} only affects crash safety in
+ * tree cannot express (temporary tables, {@code LIKE}, {@code INHERITS}, partitioning, storage options) end
+ * the statement as unsupported. {@code UNLOGGED} only affects crash safety in
  * PostgreSQL and is accepted as an ordinary table.
  */
 final class DdlParser extends ParserBase {
@@ -38,7 +42,7 @@ final class DdlParser extends ParserBase {
         return tokens.peek(ahead).is(Keyword.TABLE);
     }
 
-    CreateTableStatement createTable() {
+    Statement createTable() {
         Token create = tokens.expect(Keyword.CREATE);
         boolean temporary = tokens.accept(Keyword.GLOBAL) | tokens.accept(Keyword.LOCAL);
         temporary |= tokens.accept(Keyword.TEMP) | tokens.accept(Keyword.TEMPORARY);
@@ -58,16 +62,15 @@ final class DdlParser extends ParserBase {
             throw unsupported("CREATE TABLE ... PARTITION OF");
         }
         if (startsCreateTableAsOptions(current())) {
-            throw unsupported("CREATE TABLE AS");
+            return createTableAs(name, temporary, ifNotExists, List.of(), create.position());
         }
         tokens.expect(TokenKind.LEFT_PAREN);
         if (grammar.names().atColumnId() && !grammar.constraints().atTableConstraint()
                 && (tokens.peek(1).is(TokenKind.COMMA) || tokens.peek(1).is(TokenKind.RIGHT_PAREN))) {
             // CREATE TABLE t (a, b) AS query: column names without types.
-            grammar.names().columnIdList();
+            List<String> columnNames = grammar.names().columnIdList();
             tokens.expect(TokenKind.RIGHT_PAREN);
-            tokens.expect(Keyword.AS);
-            throw unsupported("CREATE TABLE AS");
+            return createTableAs(name, temporary, ifNotExists, columnNames, create.position());
         }
         List<ColumnDefinition> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
@@ -83,6 +86,42 @@ final class DdlParser extends ParserBase {
         tokens.expect(TokenKind.RIGHT_PAREN);
         tableOptions();
         return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, create.position());
+    }
+
+    /**
+     * The rest of {@code CREATE TABLE name [(column names)]} when it is a CREATE TABLE AS: {@code [WITHOUT OIDS]
+     * AS query [WITH [NO] DATA]}. Storage options, access methods, ON COMMIT and TABLESPACE are unsupported.
+     */
+    private CreateTableAsStatement createTableAs(QualifiedName name, boolean temporary, boolean ifNotExists,
+                                                 List<String> columnNames, int position) {
+        if (tokens.at(Keyword.WITHOUT)) {
+            tokens.next();
+            tokens.expect(Keyword.OIDS);
+        }
+        if (tokens.at(Keyword.WITH)) {
+            throw unsupported("table storage parameters");
+        }
+        if (tokens.at(Keyword.USING)) {
+            throw unsupported("table access methods");
+        }
+        if (tokens.at(Keyword.ON)) {
+            throw unsupported("ON COMMIT");
+        }
+        if (tokens.at(Keyword.TABLESPACE)) {
+            throw unsupported("TABLESPACE");
+        }
+        tokens.expect(Keyword.AS);
+        if (tokens.at(Keyword.EXECUTE)) {
+            throw unsupported("CREATE TABLE AS EXECUTE");
+        }
+        Query query = grammar.queries().query();
+        boolean withData = true;
+        if (tokens.at(Keyword.WITH)) {
+            tokens.next();
+            withData = !tokens.accept(Keyword.NO);
+            tokens.expect(Keyword.DATA);
+        }
+        return new CreateTableAsStatement(name, temporary, ifNotExists, columnNames, query, withData, position);
     }
 
     /** Without a column list, only CREATE TABLE AS can go on: its options or AS itself. */
@@ -108,7 +147,8 @@ final class DdlParser extends ParserBase {
     /** What may follow the column list; only {@code WITHOUT OIDS} has no effect and is accepted. */
     private void tableOptions() {
         if (tokens.at(Keyword.AS)) {
-            throw unsupported("CREATE TABLE AS");
+            // CREATE TABLE t (a int) AS ...: PostgreSQL's grammar has no such form.
+            throw tokens.syntaxError();
         }
         if (tokens.at(Keyword.INHERITS)) {
             throw unsupported("CREATE TABLE ... INHERITS");

@@ -26,11 +26,7 @@ final class ExplainParser extends ParserBase {
         Token explain = tokens.expect(Keyword.EXPLAIN);
         List<ExplainOption> options = new ArrayList<>();
         if (tokens.at(TokenKind.LEFT_PAREN) && !opensQuery(tokens.peek(1))) {
-            tokens.next();
-            do {
-                options.add(option());
-            } while (tokens.accept(TokenKind.COMMA));
-            tokens.expect(TokenKind.RIGHT_PAREN);
+            options.addAll(optionList());
         } else {
             if (tokens.at(Keyword.ANALYZE) || tokens.at(Keyword.ANALYSE)) {
                 options.add(new ExplainOption("analyze", null, false, tokens.next().position()));
@@ -40,6 +36,17 @@ final class ExplainParser extends ParserBase {
             }
         }
         return new ExplainStatement(options, grammar.statements().explainable(), explain.position());
+    }
+
+    /** {@code (option [value], ...)}, the parenthesis at the cursor; VACUUM and ANALYZE share this syntax. */
+    List<ExplainOption> optionList() {
+        List<ExplainOption> options = new ArrayList<>();
+        tokens.expect(TokenKind.LEFT_PAREN);
+        do {
+            options.add(option());
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return options;
     }
 
     private static boolean opensQuery(Token token) {

@@ -29,6 +29,8 @@ final class Grammar {
     private final PreparedStatementParser prepared;
     private final TruncateParser truncate;
     private final SequenceParser sequences;
+    private final CopyParser copy;
+    private final VacuumParser vacuum;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
 
@@ -53,6 +55,8 @@ final class Grammar {
         this.prepared = new PreparedStatementParser(this);
         this.truncate = new TruncateParser(this);
         this.sequences = new SequenceParser(this);
+        this.copy = new CopyParser(this);
+        this.vacuum = new VacuumParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
     }
@@ -135,6 +139,14 @@ final class Grammar {
 
     SequenceParser sequences() {
         return sequences;
+    }
+
+    CopyParser copy() {
+        return copy;
+    }
+
+    VacuumParser vacuum() {
+        return vacuum;
     }
 
     UtilityStatementParser utility() {

@@ -19,8 +19,30 @@ import java.util.List;
  * PostgreSQL allows as a bare label ({@code SELECT 1 AS year} works, {@code SELECT 1 year} does not).
  */
 final class SelectParser extends ParserBase {
+    /** Whether an INTO clause may come next: only in the first SELECT of a top-level query statement. */
+    private boolean intoAllowed;
+    private QualifiedName into;
+    private boolean intoTemporary;
+
     SelectParser(Grammar grammar) {
         super(grammar);
+    }
+
+    /** Lets the next SELECT read {@code INTO table} (for a top-level query statement), or stops that. */
+    void allowInto(boolean allowed) {
+        intoAllowed = allowed;
+        into = null;
+        intoTemporary = false;
+    }
+
+    /** The table an INTO clause named since {@link #allowInto}, or null. */
+    QualifiedName into() {
+        return into;
+    }
+
+    /** Whether that INTO clause asked for a temporary table. */
+    boolean intoTemporary() {
+        return intoTemporary;
     }
 
     QueryBody.Select select() {
@@ -43,7 +65,7 @@ final class SelectParser extends ParserBase {
         }
         List<SelectItem> items = !distinct && endsTargetList(current()) ? List.of() : targetList();
         if (tokens.at(Keyword.INTO)) {
-            throw unsupported("SELECT INTO");
+            intoClause();
         }
         List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
         Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
@@ -68,6 +90,29 @@ final class SelectParser extends ParserBase {
             windows.add(new WindowDefinition(windowName, grammar.windows().windowSpecification(), name.position()));
         } while (tokens.accept(TokenKind.COMMA));
         return windows;
+    }
+
+    /**
+     * {@code INTO [[GLOBAL | LOCAL] TEMP | TEMPORARY | UNLOGGED] [TABLE] name}, remembered for the statement
+     * parser, which turns the query into a CREATE TABLE AS. INTO where the statement is no plain query is
+     * unsupported.
+     */
+    private void intoClause() {
+        if (!intoAllowed) {
+            throw unsupported("SELECT INTO");
+        }
+        tokens.expect(Keyword.INTO);
+        boolean scoped = tokens.accept(Keyword.LOCAL) || tokens.accept(Keyword.GLOBAL);
+        if (tokens.accept(Keyword.TEMP) || tokens.accept(Keyword.TEMPORARY)) {
+            intoTemporary = true;
+        } else if (scoped) {
+            throw tokens.syntaxError();
+        } else {
+            tokens.accept(Keyword.UNLOGGED);
+        }
+        tokens.accept(Keyword.TABLE);
+        into = grammar.names().qualifiedName();
+        intoAllowed = false;
     }
 
     /** Tokens after which a SELECT list may be empty ({@code SELECT FROM t} is legal PostgreSQL). */

@@ -1,12 +1,16 @@
 package io.basalt.sql.parser;
 
 import io.basalt.sql.ast.DiscardSequencesStatement;
+import io.basalt.sql.ast.CreateTableAsStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.UnsupportedStatement;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
+import java.util.List;
 
 /**
  * Dispatches one statement on its leading keyword to the area parser that knows it, and reads the statements
@@ -35,7 +39,7 @@ final class StatementParser extends ParserBase {
     private Statement dispatch(Token first) {
         if (first.is(TokenKind.LEFT_PAREN) || first.is(Keyword.SELECT) || first.is(Keyword.VALUES)
                 || first.is(Keyword.TABLE) || first.is(Keyword.WITH)) {
-            return new QueryStatement(grammar.queries().query(), first.position());
+            return queryStatement(first);
         }
         if (first.is(Keyword.INSERT)) {
             return grammar.dml().insert();
@@ -94,12 +98,37 @@ final class StatementParser extends ParserBase {
                 case TRUNCATE -> {
                     return grammar.truncate().truncate();
                 }
+                case COPY -> {
+                    return grammar.copy().copy();
+                }
+                case VACUUM, ANALYZE, ANALYSE -> {
+                    return grammar.vacuum().vacuum();
+                }
                 default -> {
                     // every other statement is recognised by the utility parser
                 }
             }
         }
         return grammar.utility().statement();
+    }
+
+    /** A query, or with {@code SELECT ... INTO table} a CREATE TABLE AS of the query without its INTO. */
+    private Statement queryStatement(Token first) {
+        Query query;
+        QualifiedName into;
+        boolean temporary;
+        grammar.selects().allowInto(true);
+        try {
+            query = grammar.queries().query();
+            into = grammar.selects().into();
+            temporary = grammar.selects().intoTemporary();
+        } finally {
+            grammar.selects().allowInto(false);
+        }
+        if (into != null) {
+            return new CreateTableAsStatement(into, temporary, false, List.of(), query, true, first.position());
+        }
+        return new QueryStatement(query, first.position());
     }
 
     /**

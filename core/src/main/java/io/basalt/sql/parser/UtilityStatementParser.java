@@ -9,7 +9,7 @@ import java.util.Locale;
 
 /**
  * Every PostgreSQL statement that the syntax tree does not express yet (transaction control, UPDATE, DELETE,
- * ALTER, CREATE INDEX, COPY, GRANT, ...). Each is recognised by its leading keywords and named as
+ * ALTER, CREATE INDEX, GRANT, ...). Each is recognised by its leading keywords and named as
  * PostgreSQL's command tags name it ("BEGIN", "UPDATE", "ALTER TABLE", "CREATE INDEX", "ROLLBACK TO SAVEPOINT",
  * ...), then skipped to its end: the next {@code ;} outside parentheses and outside a
  * {@code BEGIN ATOMIC ... END} function body (dollar-quoted bodies are single tokens already). A leading
@@ -71,9 +71,6 @@ final class UtilityStatementParser extends ParserBase {
             case UPDATE -> "UPDATE";
             case DELETE -> "DELETE";
             case MERGE -> "MERGE";
-            case COPY -> "COPY";
-            case ANALYZE, ANALYSE -> "ANALYZE";
-            case VACUUM -> "VACUUM";
             case CLUSTER -> "CLUSTER";
             case REINDEX -> "REINDEX";
             case CHECKPOINT -> "CHECKPOINT";

@@ -142,7 +142,7 @@ class QueryParserTest {
         assertThat(tree("SELECT a FROM t GROUP BY ROLLUP (a)")).isEqualTo("(unsupported \"ROLLUP\")");
         assertThat(tree("SELECT a FROM t GROUP BY GROUPING SETS ((a), ())")).isEqualTo("(unsupported \"GROUPING SETS\")");
         assertThat(tree("SELECT * FROM t FOR UPDATE")).isEqualTo("(unsupported \"FOR UPDATE/SHARE\")");
-        assertThat(tree("SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
+        assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
         assertThat(tree("SELECT * FROM t FETCH FIRST 1 ROW WITH TIES")).isEqualTo("(unsupported \"FETCH ... WITH TIES\")");
         assertThat(tree("SELECT ARRAY(SELECT 1)")).isEqualTo("(unsupported \"ARRAY(subquery)\")");
         assertThat(tree("SELECT x COLLATE \"C\" FROM t")).isEqualTo("(unsupported \"COLLATE\")");

@@ -7,6 +7,9 @@ import io.basalt.sql.ast.DiscardSequencesStatement;
 import io.basalt.sql.ast.DropSequenceStatement;
 import io.basalt.sql.ast.SequenceOption;
 import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.CopyOption;
+import io.basalt.sql.ast.CopyStatement;
+import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
@@ -32,6 +35,7 @@ import io.basalt.sql.ast.TruncateStatement;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.ast.UnsupportedStatement;
 import io.basalt.sql.ast.UpdateStatement;
+import io.basalt.sql.ast.VacuumStatement;
 import io.basalt.sql.ast.With;
 import java.util.List;
 import java.util.Locale;
@@ -114,6 +118,21 @@ final class SqlTreePrinter {
                     + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
                     + ")";
             case DiscardSequencesStatement ignored -> "(discard-sequences)";
+            case CopyStatement copy -> "(copy " + (copy.table() != null ? copy.table().toString() : print(copy.query()))
+                    + (copy.columns().isEmpty() ? "" : " (" + String.join(" ", copy.columns()) + ")")
+                    + (copy.from() ? " from " : " to ") + (copy.program() ? "program " : "")
+                    + (copy.fileName() == null ? (copy.from() ? "stdin" : "stdout") : quote(copy.fileName()))
+                    + join(copy.options().stream().map(SqlTreePrinter::print).toList())
+                    + (copy.where() == null ? "" : " (where " + print(copy.where()) + ")") + ")";
+            case VacuumStatement vacuum -> "(" + (vacuum.vacuum() ? "vacuum" : "analyze") + join(vacuum.options().stream()
+                    .map(option -> "(" + option.name() + (option.value() == null ? "" : " " + option.value()) + ")")
+                    .toList()) + join(vacuum.tables().stream().map(target -> target.name()
+                    + (target.columns().isEmpty() ? "" : "(" + String.join(" ", target.columns()) + ")")).toList()) + ")";
+            case CreateTableAsStatement createAs -> "(create-table-as" + (createAs.temporary() ? " temporary" : "")
+                    + (createAs.ifNotExists() ? " if-not-exists " : " ")
+                    + createAs.name()
+                    + (createAs.columnNames().isEmpty() ? "" : " (" + String.join(" ", createAs.columnNames()) + ")")
+                    + " " + print(createAs.query()) + (createAs.withData() ? "" : " no-data") + ")";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
         };
     }
@@ -146,6 +165,20 @@ final class SqlTreePrinter {
             case SequenceOption.OwnedBy o -> "(owned-by " + (o.column() == null ? "none" : o.column()) + ")";
             case SequenceOption.SequenceName o -> "(sequence-name " + o.name() + ")";
         };
+    }
+
+    private static String print(CopyOption option) {
+        String argument;
+        if (option.all()) {
+            argument = " *";
+        } else if (option.columns() != null) {
+            argument = " (" + String.join(" ", option.columns()) + ")";
+        } else if (option.value() == null) {
+            argument = "";
+        } else {
+            argument = " " + (option.numeric() ? option.value() : quote(option.value()));
+        }
+        return "(" + option.name() + argument + ")";
     }
 
     private static String print(SettingValue value) {

@@ -216,9 +216,6 @@ class StatementParserTest {
             PREPARE TRANSACTION 'x' => PREPARE TRANSACTION
             EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
             MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
-            COPY t FROM '/tmp/x.csv' WITH (FORMAT csv) => COPY
-            ANALYZE t => ANALYZE
-            VACUUM FULL t => VACUUM
             CHECKPOINT => CHECKPOINT
             GRANT SELECT ON t TO PUBLIC => GRANT
             REVOKE ALL ON t FROM joe => REVOKE
@@ -246,9 +243,7 @@ class StatementParserTest {
             CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT CASE WHEN true THEN 2 END; END => CREATE FUNCTION
             CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
-            CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
-            CREATE TABLE t (a, b) AS SELECT 1, 2 => CREATE TABLE AS
-            CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => CREATE TABLE AS
+            CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => table storage parameters
             CREATE TABLE t (LIKE u) => CREATE TABLE ... LIKE
             CREATE TABLE c (s char(2)) INHERITS (p) => CREATE TABLE ... INHERITS
             CREATE TABLE m (d date) PARTITION BY RANGE (d) => CREATE TABLE ... PARTITION BY

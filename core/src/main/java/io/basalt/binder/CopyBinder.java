@@ -1,0 +1,50 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds COPY FROM as the insert it is: the rows a COPY reads (a scan of {@code rows}, whose columns are the
+ * target columns, already of their types) go into the table through the same plan node as INSERT, so that
+ * NOT NULL, CHECK and unique constraints, the write-ahead log and the all-or-nothing append apply alike. The
+ * columns COPY does not name get their DEFAULT (or NULL), as in INSERT.
+ */
+public final class CopyBinder {
+    private CopyBinder() {
+    }
+
+    /**
+     * @param targets the table's column index of each of {@code rows}' columns, in order
+     */
+    public static LogicalPlan bindInsert(BindContext context, TableEntry table, int[] targets, ScanSource rows) {
+        int[] all = new int[targets.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        LogicalPlan scan = new LogicalPlan.Scan(rows, all, rows.columnTypes());
+        List<BoundExpression> row = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            ColumnEntry column = table.columns().get(c);
+            int source = indexOf(targets, c);
+            row.add(source >= 0
+                    ? new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0)
+                    : InsertBinder.defaultValue(column, context));
+        }
+        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, new LogicalPlan.Project(scan, row), false);
+    }
+
+    private static int indexOf(int[] targets, int column) {
+        for (int i = 0; i < targets.length; i++) {
+            if (targets[i] == column) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
+
