@@ -26,7 +26,19 @@ final class RecursiveQueryBinder {
 
     /** Whether {@code table}'s query names itself in a FROM clause (then it is recursive). */
     static boolean namesItself(With.CommonTableExpression table) {
-        return mentions(table.query().body(), table.name());
+        return mentions(table.query(), table.name());
+    }
+
+    /** Whether a query names {@code name} in FROM, in its body or in the queries of its own WITH clause. */
+    private static boolean mentions(Query query, String name) {
+        if (query.with() != null) {
+            for (With.CommonTableExpression inner : query.with().tables()) {
+                if (!inner.name().equals(name) && mentions(inner.query(), name)) {
+                    return true;
+                }
+            }
+        }
+        return mentions(query.body(), name);
     }
 
     private static boolean mentions(QueryBody body, String name) {
@@ -41,14 +53,14 @@ final class RecursiveQueryBinder {
             }
             case QueryBody.Values values -> false;
             case QueryBody.SetOperation operation -> mentions(operation.left(), name) || mentions(operation.right(), name);
-            case QueryBody.Nested nested -> mentions(nested.query().body(), name);
+            case QueryBody.Nested nested -> mentions(nested.query(), name);
         };
     }
 
     private static boolean mentions(FromItem item, String name) {
         return switch (item) {
             case FromItem.Table table -> table.name().parts().size() == 1 && table.name().last().equals(name);
-            case FromItem.Subquery subquery -> mentions(subquery.query().body(), name);
+            case FromItem.Subquery subquery -> mentions(subquery.query(), name);
             case FromItem.Function function -> false;
             case FromItem.Join join -> mentions(join.left(), name) || mentions(join.right(), name);
         };

@@ -2,6 +2,8 @@ package io.basalt.exec.operator.set;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.operator.PhysicalOperator;
@@ -43,6 +45,16 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
         requireNonNull(workTable, "workTable is null");
     }
 
+    /**
+     * The guard against runaway recursion: more iterations than this fail with 54000. A recursion only a LIMIT
+     * ends stops early when the LIMIT reads it directly; one nested inside another's recursive term (which runs
+     * each of its iterations to the end) would never stop, so it meets this guard (or {@link #MAX_ROWS}, or the
+     * query memory limit). PostgreSQL has no such guard: it evaluates nested recursion lazily as well.
+     */
+    static final long MAX_ITERATIONS = 100_000;
+    /** The same guard by rows: more rows than this from all iterations together fail with 54000 too. */
+    static final long MAX_ROWS = 100_000_000;
+
     @Override
     public List<LogicalType> outputTypes() {
         return seed.outputTypes();
@@ -64,6 +76,8 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
             private final Set<List<Object>> seen = new HashSet<>();
             private List<Batch> iteration;
             private int next;
+            private long iterations;
+            private long rows;
 
             @Override
             public Batch next() {
@@ -73,6 +87,15 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
                 while (next == iteration.size()) {
                     if (iteration.isEmpty()) {
                         return null;
+                    }
+                    for (Batch batch : iteration) {
+                        rows += batch.rowCount();
+                    }
+                    if (++iterations > MAX_ITERATIONS || rows > MAX_ROWS) {
+                        throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "recursive query \""
+                                + workTable.name() + "\" did not end after " + iterations + " iterations and " + rows + " rows")
+                                .withHint("A WITH RECURSIVE query whose recursive term always yields rows ends only "
+                                        + "through a LIMIT on the query that reads it, directly.");
                     }
                     workTable.fill(iteration);
                     List<Batch> following;
@@ -118,10 +141,14 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
                             return;
                         }
                         List<FieldVector> copies = new ArrayList<>(kept.columnCount());
-                        for (FieldVector column : kept.columns()) {
-                            copies.add(VectorCopies.copy(column, context.allocator()));
+                        try {
+                            for (FieldVector column : kept.columns()) {
+                                copies.add(VectorCopies.copy(column, context.allocator()));
+                            }
+                        } finally {
+                            // kept whole or in part, so that close() frees what was copied even when copying failed
+                            batches.add(new Batch(copies, kept.rowCount()));
                         }
-                        batches.add(new Batch(copies, kept.rowCount()));
                     } finally {
                         evaluation.releaseBatch();
                     }
