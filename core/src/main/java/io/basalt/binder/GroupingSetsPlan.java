@@ -120,7 +120,7 @@ final class GroupingSetsPlan {
                     : new BoundExpression.Constant(null, type, 0));
         }
         for (BoundExpression.Function call : groupingCalls) {
-            projected.add(new BoundExpression.Constant(mask(call, set), LogicalType.INTEGER, call.position()));
+            projected.add(new BoundExpression.Constant((long) mask(call, set), LogicalType.INTEGER, call.position()));
         }
         for (int a = 0; a < aggregates.size(); a++) {
             int column = set.size() + a;
