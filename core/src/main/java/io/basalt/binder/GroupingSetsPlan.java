@@ -7,6 +7,7 @@ import io.basalt.plan.expression.ExpressionEquivalence;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.GroupingSets;
 import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,14 +109,14 @@ final class GroupingSetsPlan {
     private LogicalPlan branch(LogicalPlan input, List<Integer> set, List<LogicalPlan.AggregateSpec> aggregates) {
         List<BoundExpression> grouped = new ArrayList<>(set.size());
         for (int k : set) {
-            grouped.add(keys.get(k));
+            grouped.add(resolved(keys.get(k)));
         }
         LogicalPlan aggregate = new LogicalPlan.Aggregate(input, grouped, aggregates);
         List<LogicalType> types = aggregate.outputTypes();
         List<BoundExpression> projected = new ArrayList<>();
         for (int k = 0; k < keys.size(); k++) {
             int position = set.indexOf(k);
-            LogicalType type = keys.get(k).type();
+            LogicalType type = resolved(keys.get(k)).type();
             projected.add(position >= 0 ? new BoundExpression.ColumnRef(position, null, "?column?", types.get(position), 0)
                     : new BoundExpression.Constant(null, type, 0));
         }
@@ -127,6 +128,14 @@ final class GroupingSetsPlan {
             projected.add(new BoundExpression.ColumnRef(column, null, "?column?", types.get(column), 0));
         }
         return new LogicalPlan.Project(aggregate, projected);
+    }
+
+    /**
+     * A grouping expression with a type every branch agrees on: an unknown-typed literal is text, as
+     * PostgreSQL resolves it (the branches that do not group by it must produce a typed NULL).
+     */
+    private static BoundExpression resolved(BoundExpression key) {
+        return key.type().id() == TypeId.UNKNOWN ? Coercion.cast(key, LogicalType.TEXT, false) : key;
     }
 
     /** GROUPING's value in {@code set}: bit {@code n-1-i} set when argument {@code i} is not grouped there. */
