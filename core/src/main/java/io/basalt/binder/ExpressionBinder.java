@@ -472,6 +472,9 @@ final class ExpressionBinder {
         if (Functions.isAggregate(name)) {
             return aggregate(call, name);
         }
+        if (name.equals("grouping") && call.name().parts().size() == 1) {
+            return grouping(call);
+        }
         if (call.distinct() || call.star() || call.filter() != null || !call.orderBy().isEmpty()) {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                     (call.distinct() ? "DISTINCT" : call.star() ? "*" : call.filter() != null ? "FILTER"
@@ -689,6 +692,22 @@ final class ExpressionBinder {
         } finally {
             insideWindow = false;
         }
+    }
+
+    /** {@code GROUPING(...)}: allowed where aggregates are, not inside one; the aggregation binder resolves it. */
+    private BoundExpression grouping(Expression.FunctionCall call) {
+        if (aggregateClause != null) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(),
+                    "grouping operations are not allowed in " + aggregateClause);
+        }
+        if (insideAggregate) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
+        }
+        List<BoundExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(bind(argument));
+        }
+        return GroupingFunction.call(arguments, call.position());
     }
 
     private BoundExpression aggregate(Expression.FunctionCall call, String name) {

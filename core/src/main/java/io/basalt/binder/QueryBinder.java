@@ -112,18 +112,29 @@ public final class QueryBinder {
         List<Integer> distinctKeys = select.distinctOn().isEmpty() ? null
                 : distinctOnKeys(bindOrderBy(asOrderItems(select.distinctOn()), names, items, binder), order, items);
         windows.checkDefinitions(binder);
-        boolean aggregating = !select.groupBy().isEmpty() || select.having() != null || containsAggregate(items)
-                || containsAggregate(order.hiddenExpressions()) || windows.anyExpression(QueryBinder::containsAggregate);
+        boolean aggregating = !select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null
+                || containsAggregate(items) || containsAggregate(order.hiddenExpressions())
+                || windows.anyExpression(QueryBinder::containsAggregate);
         BoundExpression having = null;
         if (aggregating) {
             List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, items);
-            ExpressionRewriter rewriter = new ExpressionRewriter(keys);
+            BoundExpression condition = select.having() == null ? null
+                    : ExpressionBinder.requireBoolean(binder.bindWithoutWindows(select.having(), "HAVING"), "HAVING");
+            List<BoundExpression> clauses = new ArrayList<>(items);
+            clauses.addAll(order.hiddenExpressions());
+            windows.anyExpression(expression -> {
+                clauses.add(expression);
+                return false;
+            });
+            if (condition != null) {
+                clauses.add(condition);
+            }
+            GroupingSetsPlan grouping = GroupingSetsPlan.of(keys, select.groupingSets(), clauses);
+            ExpressionRewriter rewriter = new ExpressionRewriter(grouping.outputKeys());
             items = rewriteAll(rewriter, items);
             List<BoundExpression> hidden = rewriteAll(rewriter, order.hiddenExpressions());
             order = order.withHidden(hidden);
-            if (select.having() != null) {
-                BoundExpression condition = ExpressionBinder.requireBoolean(
-                        binder.bindWithoutWindows(select.having(), "HAVING"), "HAVING");
+            if (condition != null) {
                 having = rewriter.rewrite(condition);
             }
             windows.rewrite(rewriter::rewrite);
@@ -138,7 +149,7 @@ public final class QueryBinder {
                 specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument(), call.extraArguments(),
                         call.filter()));
             }
-            plan = new LogicalPlan.Aggregate(plan, keys, specs);
+            plan = grouping.build(plan, specs);
             if (!selectSubqueries.isEmpty()) {
                 selectSubqueries.requireUncorrelated("the SELECT list, HAVING or ORDER BY");
                 int aggregateWidth = plan.outputTypes().size();
@@ -276,7 +287,7 @@ public final class QueryBinder {
             case BoundExpression.Cast e -> containsAggregate(e.operand());
             case BoundExpression.Case e -> containsAggregate(e.conditions()) || containsAggregate(e.results())
                     || containsAggregate(e.otherwise());
-            case BoundExpression.Function e -> containsAggregate(e.arguments());
+            case BoundExpression.Function e -> GroupingFunction.isCall(e) || containsAggregate(e.arguments());
         };
     }
 

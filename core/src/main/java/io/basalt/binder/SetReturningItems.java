@@ -25,7 +25,7 @@ final class SetReturningItems {
     }
 
     static QueryBody.Select hoist(QueryBody.Select select) {
-        if (!select.groupBy().isEmpty() || select.having() != null) {
+        if (!select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null) {
             return select;
         }
         int found = -1;

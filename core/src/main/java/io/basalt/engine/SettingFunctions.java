@@ -99,7 +99,7 @@ final class SettingFunctions {
                 yield items == select.items() && from == select.from() && where == select.where()
                         && groupBy == select.groupBy() && having == select.having() ? select
                         : new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, where, groupBy, having,
-                                select.windows(), select.position());
+                                select.windows(), select.position(), select.groupingSets());
             }
             case QueryBody.Values values -> {
                 List<List<Expression>> rows = new ArrayList<>();

@@ -9,11 +9,12 @@ public sealed interface QueryBody extends Node {
      * {@code SELECT [DISTINCT [ON (expressions)]] items [FROM ...] [WHERE ...] [GROUP BY ...] [HAVING ...]
      * [WINDOW ...]}. {@code from} lists the comma-separated FROM items (empty without FROM); {@code where}/
      * {@code having} are null when absent; {@code distinctOn} holds DISTINCT ON's expressions (then
-     * {@code distinct} is false); {@code windows} are the named windows of the WINDOW clause, in written order.
+     * {@code distinct} is false); {@code windows} are the named windows of the WINDOW clause, in written order;
+     * {@code groupingSets} is null for a plain GROUP BY list, else the expanded sets over {@code groupBy}.
      */
     record Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
                   Expression where, List<Expression> groupBy, Expression having, List<WindowDefinition> windows,
-                  int position) implements QueryBody {
+                  int position, GroupingSets groupingSets) implements QueryBody {
         public Select {
             distinctOn = List.copyOf(distinctOn);
             items = List.copyOf(items);
@@ -22,13 +23,20 @@ public sealed interface QueryBody extends Node {
             windows = List.copyOf(windows);
         }
 
-        /** A SELECT without a WINDOW clause. */
+        /** A SELECT with a plain GROUP BY list (or none). */
+        public Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
+                      Expression where, List<Expression> groupBy, Expression having, List<WindowDefinition> windows,
+                      int position) {
+            this(distinct, distinctOn, items, from, where, groupBy, having, windows, position, null);
+        }
+
+        /** A SELECT without a WINDOW clause or grouping sets. */
         public Select(boolean distinct, List<Expression> distinctOn, List<SelectItem> items, List<FromItem> from,
                       Expression where, List<Expression> groupBy, Expression having, int position) {
             this(distinct, distinctOn, items, from, where, groupBy, having, List.of(), position);
         }
 
-        /** A SELECT without DISTINCT ON or a WINDOW clause. */
+        /** A SELECT without DISTINCT ON, a WINDOW clause or grouping sets. */
         public Select(boolean distinct, List<SelectItem> items, List<FromItem> from, Expression where,
                       List<Expression> groupBy, Expression having, int position) {
             this(distinct, List.of(), items, from, where, groupBy, having, List.of(), position);

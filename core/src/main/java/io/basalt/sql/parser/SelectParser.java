@@ -2,6 +2,7 @@ package io.basalt.sql.parser;
 
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.GroupingSets;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.SelectItem;
@@ -70,13 +71,16 @@ final class SelectParser extends ParserBase {
         List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
         Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
         List<Expression> groupBy = List.of();
+        GroupingSets groupingSets = null;
         if (tokens.at(Keyword.GROUP)) {
-            groupBy = groupBy();
+            GroupByParser.Clause clause = new GroupByParser(grammar).groupBy();
+            groupBy = clause.expressions();
+            groupingSets = clause.groupingSets();
         }
         Expression having = tokens.accept(Keyword.HAVING) ? grammar.expressions().expression() : null;
         List<WindowDefinition> windows = tokens.at(Keyword.WINDOW) ? windowClause() : List.of();
         return new QueryBody.Select(distinct, distinctOn, items, from, where, groupBy, having, windows,
-                selectToken.position());
+                selectToken.position(), groupingSets);
     }
 
     /** {@code WINDOW name AS (spec) [, ...]}. */
@@ -182,29 +186,5 @@ final class SelectParser extends ParserBase {
             ahead += 2;
         }
         return false;
-    }
-
-    /** {@code GROUP BY [ALL] expression [, ...]}; grouping sets are not supported yet. */
-    private List<Expression> groupBy() {
-        tokens.expect(Keyword.GROUP);
-        tokens.expect(Keyword.BY);
-        if (tokens.at(Keyword.DISTINCT)) {
-            throw unsupported("GROUP BY DISTINCT");
-        }
-        tokens.accept(Keyword.ALL);
-        List<Expression> items = new ArrayList<>();
-        do {
-            Token token = current();
-            boolean call = tokens.peek(1).is(TokenKind.LEFT_PAREN);
-            if ((token.is(Keyword.ROLLUP) || token.is(Keyword.CUBE)) && call) {
-                throw unsupported(token.keyword().name());
-            }
-            if ((token.is(Keyword.GROUPING) && tokens.peek(1).is(Keyword.SETS))
-                    || (token.is(TokenKind.LEFT_PAREN) && tokens.peek(1).is(TokenKind.RIGHT_PAREN))) {
-                throw unsupported("GROUPING SETS");
-            }
-            items.add(grammar.expressions().expression());
-        } while (tokens.accept(TokenKind.COMMA));
-        return items;
     }
 }

@@ -40,6 +40,25 @@ class QueryParserTest {
         assertThat(tree(sql)).isEqualTo(expected);
     }
 
+    /** Grouping sets are expanded by the parser, as indices into the GROUP BY expressions. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            SELECT 1 FROM t GROUP BY ROLLUP (a, b) => (select (1) (from t) (group-by a b) (grouping-sets (0 1) (0) ()))
+            SELECT 1 FROM t GROUP BY CUBE (a, b) => (select (1) (from t) (group-by a b) (grouping-sets (0 1) (0) (1) ()))
+            SELECT 1 FROM t GROUP BY CUBE ((a, b), c) => (select (1) (from t) (group-by a b c) (grouping-sets (0 1 2) (0 1) (2) ()))
+            SELECT 1 FROM t GROUP BY a, ROLLUP (b) => (select (1) (from t) (group-by a b) (grouping-sets (0 1) (0)))
+            SELECT 1 FROM t GROUP BY GROUPING SETS ((), (a), (a, b)) => (select (1) (from t) (group-by a a b) (grouping-sets () (0) (1 2)))
+            SELECT 1 FROM t GROUP BY GROUPING SETS (a, GROUPING SETS (b, ROLLUP (c))) => (select (1) (from t) (group-by a b c) (grouping-sets (0) (1) (2) ()))
+            SELECT 1 FROM t GROUP BY ROLLUP (a), CUBE (b) => (select (1) (from t) (group-by a b) (grouping-sets (0 1) (0) (1) ()))
+            SELECT 1 FROM t GROUP BY () => (select (1) (from t) (grouping-sets ()))
+            SELECT 1 FROM t GROUP BY DISTINCT a => (select (1) (from t) (group-by a) (grouping-sets distinct (0)))
+            SELECT 1 FROM t GROUP BY (a, b) => (select (1) (from t) (group-by a b))
+            SELECT 1 FROM t GROUP BY (a + 1) * 2 => (select (1) (from t) (group-by (* (+ a 1) 2)))
+            """)
+    void groupingSets(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
             SELECT * FROM a, b AS x, c y (p, q) => (select (*) (from a (table b x) (table c y (p q))))
@@ -139,8 +158,6 @@ class QueryParserTest {
                 .isEqualTo("(unsupported \"data-modifying statements in WITH\")");
         assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
                 .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
-        assertThat(tree("SELECT a FROM t GROUP BY ROLLUP (a)")).isEqualTo("(unsupported \"ROLLUP\")");
-        assertThat(tree("SELECT a FROM t GROUP BY GROUPING SETS ((a), ())")).isEqualTo("(unsupported \"GROUPING SETS\")");
         assertThat(tree("SELECT * FROM t FOR UPDATE")).isEqualTo("(unsupported \"FOR UPDATE/SHARE\")");
         assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
         assertThat(tree("SELECT * FROM t FETCH FIRST 1 ROW WITH TIES")).isEqualTo("(unsupported \"FETCH ... WITH TIES\")");

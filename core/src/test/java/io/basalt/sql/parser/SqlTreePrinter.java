@@ -219,6 +219,9 @@ final class SqlTreePrinter {
                             : " (from" + join(select.from().stream().map(SqlTreePrinter::print).toList()) + ")")
                     + (select.where() == null ? "" : " (where " + print(select.where()) + ")")
                     + (select.groupBy().isEmpty() ? "" : " (group-by" + expressions(select.groupBy()) + ")")
+                    + (select.groupingSets() == null ? "" : " (grouping-sets"
+                            + (select.groupingSets().distinct() ? " distinct" : "")
+                            + join(select.groupingSets().sets().stream().map(SqlTreePrinter::indices).toList()) + ")")
                     + (select.having() == null ? "" : " (having " + print(select.having()) + ")")
                     + (select.windows().isEmpty() ? "" : " (window" + join(select.windows().stream()
                             .map(w -> "(" + w.name() + " " + print(w.spec()) + ")").toList()) + ")") + ")";
@@ -409,5 +412,14 @@ final class SqlTreePrinter {
 
     private static String quote(String text) {
         return "'" + text.replace("'", "''") + "'";
+    }
+
+    /** A grouping set as its expression indices: {@code (0 2)}. */
+    private static String indices(java.util.List<Integer> set) {
+        StringBuilder text = new StringBuilder("(");
+        for (int i = 0; i < set.size(); i++) {
+            text.append(i == 0 ? "" : " ").append(set.get(i));
+        }
+        return text.append(')').toString();
     }
 }
