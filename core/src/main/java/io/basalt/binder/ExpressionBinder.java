@@ -490,7 +490,7 @@ final class ExpressionBinder {
             case "nullif" -> nullIf(arguments, call.position());
             case "greatest", "least" -> extremum(name, arguments, call.position());
             case "extract", "date_part" -> datePart(name, arguments, call.position());
-            case "date_trunc" -> dateTrunc(arguments, call.position());
+            case "date_trunc" -> DateTimeFunctions.dateTrunc(arguments, call.position());
             case "timezone" -> {
                 BoundExpression shifted = DateTimeFunctions.timezone(arguments, call.position());
                 yield shifted != null ? shifted : Functions.scalar(name, arguments, call.position());
@@ -505,7 +505,11 @@ final class ExpressionBinder {
             }
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
                  "localtimestamp", "current_date" -> currentTime(name, arguments, call.position());
-            default -> Functions.scalar(name, arguments, call.position());
+            default -> {
+                BoundExpression dateTime = DateTimeFunctions.bind(name, arguments, parameters.statementTimeMicros(),
+                        call.position());
+                yield dateTime != null ? dateTime : Functions.scalar(name, arguments, call.position());
+            }
         };
     }
 
@@ -584,11 +588,14 @@ final class ExpressionBinder {
             try {
                 function = io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
             } catch (BasaltException invalid) {
-                throw invalid.withPositionIfAbsent(position);
+                throw invalid;
             }
             LogicalType result = name.equals("extract")
                     ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
             return new BoundExpression.Function(function, List.of(source), result, position);
+        }
+        if (source.type().id() == TypeId.INTERVAL) {
+            return DateTimeFunctions.intervalPart(name, (String) field.value(), source, position);
         }
         if (source.type().id() != TypeId.DATE) {
             throw notYet(name + " on " + source.type().displayName(), position);
@@ -597,31 +604,10 @@ final class ExpressionBinder {
         try {
             function = io.basalt.exec.function.scalar.DatePartFunction.of((String) field.value());
         } catch (BasaltException invalid) {
-            throw invalid.withPositionIfAbsent(position);
+            throw invalid;
         }
         LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
         return new BoundExpression.Function(function, List.of(source), result, position);
-    }
-
-    private static BoundExpression dateTrunc(List<BoundExpression> arguments, int position) {
-        if (arguments.size() != 2 || !(arguments.get(0) instanceof BoundExpression.Constant unit)
-                || !unit.type().isString() || unit.value() == null) {
-            throw notYet("date_trunc with these arguments", position);
-        }
-        BoundExpression source = arguments.get(1);
-        if (source.type().id() == TypeId.UNKNOWN || source.type().id() == TypeId.DATE) {
-            source = Coercion.cast(source, source.type().id() == TypeId.DATE ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP, false);
-        }
-        if (source.type().id() != TypeId.TIMESTAMP && source.type().id() != TypeId.TIMESTAMPTZ) {
-            throw notYet("date_trunc on " + source.type().displayName(), position);
-        }
-        io.basalt.exec.function.scalar.DateTruncFunction function;
-        try {
-            function = io.basalt.exec.function.scalar.DateTruncFunction.of((String) unit.value());
-        } catch (BasaltException invalid) {
-            throw invalid.withPositionIfAbsent(position);
-        }
-        return new BoundExpression.Function(function, List.of(source), source.type(), position);
     }
 
     /**

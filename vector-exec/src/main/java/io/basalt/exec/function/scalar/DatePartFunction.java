@@ -109,7 +109,12 @@ public final class DatePartFunction implements ScalarFunction {
             if (dates.isNull(i)) {
                 continue;
             }
-            long value = part(dates.get(i));
+            int date = dates.get(i);
+            if (!io.basalt.type.datetime.Calendar.isFiniteDate(date)) {
+                infinite(out, i, date > 0, asDouble);
+                continue;
+            }
+            long value = part(date);
             if (asDouble) {
                 ((Float8Vector) out).set(i, value);
             } else {
@@ -128,6 +133,10 @@ public final class DatePartFunction implements ScalarFunction {
                 continue;
             }
             long micros = times.get(i);
+            if (!io.basalt.type.datetime.Calendar.isFiniteTimestamp(micros)) {
+                infinite(out, i, micros > 0, asDouble);
+                continue;
+            }
             long day = Math.floorDiv(micros, 86_400_000_000L);
             long ofDay = micros - day * 86_400_000_000L;
             // The value scaled by 10^scale: an exact integer for every field.
@@ -147,6 +156,23 @@ public final class DatePartFunction implements ScalarFunction {
             }
         }
         return out;
+    }
+
+    /**
+     * The part of an infinite value: infinite for the fields that grow without bound (years and longer,
+     * epoch, julian day), NULL (left unset) for the others, as PostgreSQL gives them.
+     */
+    private void infinite(FieldVector out, int row, boolean positive, boolean asDouble) {
+        switch (field) {
+            case YEAR, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN -> {
+                if (!asDouble) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric infinity is not supported yet");
+                }
+                ((Float8Vector) out).set(row, positive ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+            }
+            default -> {
+            }
+        }
     }
 
     private long part(int epochDay) {

@@ -18,7 +18,9 @@ import org.apache.arrow.vector.FieldVector;
  * its months first (clamping the day to the month's end: Jan 31 + 1 month = Feb 29 in a leap year), then
  * its days, then its time; subtracting timestamps gives days and time; multiplying or dividing an
  * interval spills fractional months into days and fractional days into time. Timestamps with time zone
- * do their calendar steps in UTC until session time zones exist.
+ * do their month and day steps in the wall-clock time of the session zone captured at planning, so that
+ * adding a day across a daylight-saving change keeps the time of day, as PostgreSQL does; the time part is
+ * then added as elapsed time.
  */
 public final class DateTimeArithmetic implements ScalarFunction {
     /** The operations, by operand types. */
@@ -29,9 +31,17 @@ public final class DateTimeArithmetic implements ScalarFunction {
     }
 
     private final Kind kind;
+    /** The zone calendar steps are taken in for timestamptz operands; null for timestamps. */
+    private final java.time.ZoneId zone;
 
     public DateTimeArithmetic(Kind kind) {
+        this(kind, null);
+    }
+
+    /** {@code zone}: the session zone when the timestamp operand is a timestamptz, else null. */
+    public DateTimeArithmetic(Kind kind, java.time.ZoneId zone) {
         this.kind = kind;
+        this.zone = zone;
     }
 
     @Override
@@ -63,8 +73,8 @@ public final class DateTimeArithmetic implements ScalarFunction {
             case DATE_PLUS_DAYS -> Math.addExact((Long) a, (Long) b);
             case DATE_MINUS_DAYS -> Math.subtractExact((Long) a, (Long) b);
             case DATE_MINUS_DATE -> Math.subtractExact((Long) a, (Long) b);
-            case TIMESTAMP_PLUS_INTERVAL -> plus((Long) a, (Interval) b);
-            case TIMESTAMP_MINUS_INTERVAL -> plus((Long) a, ((Interval) b).negate());
+            case TIMESTAMP_PLUS_INTERVAL -> plus((Long) a, (Interval) b, zone);
+            case TIMESTAMP_MINUS_INTERVAL -> plus((Long) a, ((Interval) b).negate(), zone);
             case TIMESTAMP_MINUS_TIMESTAMP -> difference((Long) a, (Long) b);
             case INTERVAL_PLUS_INTERVAL -> ((Interval) a).plus((Interval) b);
             case INTERVAL_MINUS_INTERVAL -> ((Interval) a).plus(((Interval) b).negate());
@@ -87,6 +97,46 @@ public final class DateTimeArithmetic implements ScalarFunction {
             case BigDecimal d -> d;
             default -> throw BasaltException.internal("interval scaled by " + number.getClass().getSimpleName());
         };
+    }
+
+    /**
+     * Microseconds since 1970 plus an interval, month by calendar, then days, then time; with a zone, the
+     * month and day steps move the wall-clock time in that zone. An infinite operand gives an infinite
+     * result; opposite infinities fail.
+     */
+    static long plus(long micros, Interval interval, java.time.ZoneId zone) {
+        boolean finiteTime = io.basalt.type.datetime.Calendar.isFiniteTimestamp(micros);
+        if (!finiteTime || !interval.isFinite()) {
+            long intervalInfinity = interval.isFinite() ? 0 : interval.months() > 0
+                    ? io.basalt.type.datetime.Calendar.TIMESTAMP_INFINITY : io.basalt.type.datetime.Calendar.TIMESTAMP_MINUS_INFINITY;
+            if (!finiteTime && intervalInfinity != 0 && intervalInfinity != micros) {
+                throw new ArithmeticException("opposite infinities");
+            }
+            return finiteTime ? intervalInfinity : micros;
+        }
+        if (zone == null) {
+            return plus(micros, interval);
+        }
+        long utc = micros;
+        if (interval.months() != 0) {
+            long local = utc + io.basalt.type.datetime.DateTimeValues.offsetAt(utc, zone) * 1_000_000L;
+            local = plus(local, new Interval(interval.months(), 0, 0));
+            utc = local - io.basalt.type.datetime.DateTimeValues.offsetOfLocal(local, zone) * 1_000_000L;
+        }
+        if (interval.days() != 0) {
+            long local = utc + io.basalt.type.datetime.DateTimeValues.offsetAt(utc, zone) * 1_000_000L;
+            local = Math.addExact(local, Math.multiplyExact((long) interval.days(), Interval.MICROS_PER_DAY));
+            utc = local - io.basalt.type.datetime.DateTimeValues.offsetOfLocal(local, zone) * 1_000_000L;
+        }
+        return checkRange(Math.addExact(utc, interval.micros()));
+    }
+
+    /** A finite result outside the timestamp range overflows. */
+    private static long checkRange(long micros) {
+        if (micros < io.basalt.type.datetime.Calendar.FIRST_TIMESTAMP || !io.basalt.type.datetime.Calendar.isFiniteTimestamp(micros)) {
+            throw new ArithmeticException("timestamp out of range");
+        }
+        return micros;
     }
 
     /** Microseconds since 1970 plus an interval, month by calendar, then days, then time. */
@@ -121,11 +171,12 @@ public final class DateTimeArithmetic implements ScalarFunction {
     /** Value equality: two calls of the same function with the same settings are the same expression. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof DateTimeArithmetic that && java.util.Objects.equals(kind, that.kind);
+        return other instanceof DateTimeArithmetic that && java.util.Objects.equals(kind, that.kind)
+                && java.util.Objects.equals(zone, that.zone);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(getClass(), kind);
+        return java.util.Objects.hash(getClass(), kind, zone);
     }
 }
