@@ -272,4 +272,57 @@ final class DateTimeFunctions {
                 ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
         return new BoundExpression.Function(function, List.of(source), result, position);
     }
+
+    private static final List<String> MAKE_INTERVAL_PARAMETERS =
+            List.of("years", "months", "weeks", "days", "hours", "mins", "secs");
+
+    /**
+     * {@code make_interval(years, months, weeks, days, hours, mins, secs)} with arguments by position, then
+     * by name ({@code days => 10}); omitted ones are 0.
+     */
+    static BoundExpression makeInterval(io.basalt.sql.ast.Expression.FunctionCall call,
+                                        java.util.function.Function<io.basalt.sql.ast.Expression, BoundExpression> binder) {
+        BoundExpression[] slots = new BoundExpression[MAKE_INTERVAL_PARAMETERS.size()];
+        List<BoundExpression> bound = new ArrayList<>();
+        boolean named = false;
+        boolean fits = call.arguments().size() <= slots.length;
+        for (int i = 0; i < call.arguments().size(); i++) {
+            io.basalt.sql.ast.Expression argument = call.arguments().get(i);
+            int slot = i;
+            if (argument instanceof io.basalt.sql.ast.Expression.NamedArgument namedArgument) {
+                named = true;
+                slot = MAKE_INTERVAL_PARAMETERS.indexOf(namedArgument.name());
+                argument = namedArgument.value();
+            } else if (named) {
+                throw BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, argument.position(),
+                        "positional argument cannot follow named argument");
+            }
+            BoundExpression value = binder.apply(argument);
+            bound.add(value);
+            if (slot < 0 || slot >= slots.length || slots[slot] != null) {
+                fits = false;
+                continue;
+            }
+            LogicalType type = value.type();
+            boolean seconds = slot == slots.length - 1;
+            if (seconds ? !type.isNumber() && type.id() != TypeId.UNKNOWN
+                    : type.id() != TypeId.INTEGER && type.id() != TypeId.SMALLINT && type.id() != TypeId.UNKNOWN) {
+                fits = false;
+                continue;
+            }
+            slots[slot] = Coercion.cast(value, seconds ? LogicalType.DOUBLE : LogicalType.INTEGER, false);
+        }
+        if (!fits) {
+            throw Functions.undefined("make_interval", bound, call.position());
+        }
+        for (int i = 0; i < slots.length; i++) {
+            if (slots[i] == null) {
+                slots[i] = i == slots.length - 1
+                        ? new BoundExpression.Constant(0.0, LogicalType.DOUBLE, call.position())
+                        : new BoundExpression.Constant(0L, LogicalType.INTEGER, call.position());
+            }
+        }
+        return new BoundExpression.Function(io.basalt.exec.function.scalar.MakeIntervalFunction.INSTANCE,
+                List.of(slots), LogicalType.INTERVAL, call.position());
+    }
 }

@@ -108,6 +108,7 @@ final class ExpressionBinder {
                     e.lower() == null ? null : bind(e.lower()), e.upper() == null ? null : bind(e.upper()), e.slice(),
                     e.position());
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
+            case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
         };
     }
 
@@ -480,6 +481,9 @@ final class ExpressionBinder {
         }
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, call, this);
+        }
+        if (name.equals("make_interval")) {
+            return DateTimeFunctions.makeInterval(call, this::bind);
         }
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
