@@ -185,14 +185,9 @@ public final class MakeDateTimeFunction implements ScalarFunction {
 
     /** Seconds as C's {@code %02g}: six significant digits, no trailing zeros, at least two characters. */
     static String shortSeconds(double second) {
-        if (Double.isNaN(second)) {
-            return "nan";
-        }
-        if (Double.isInfinite(second)) {
-            return second > 0 ? "inf" : "-inf";
-        }
         String text = ToTimestampFunction.shortest(second);
         if (text.length() < 2) {
+            // %02g pads only a one-character result.
             text = "0" + text;
         }
         return text;

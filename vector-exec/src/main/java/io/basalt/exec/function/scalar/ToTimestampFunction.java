@@ -58,13 +58,16 @@ public final class ToTimestampFunction implements ScalarFunction {
         return (long) Math.rint(seconds * 1_000_000.0);
     }
 
-    /** A double as C's {@code %g} prints it: six significant digits, exponent form outside 1e-4 .. 1e6. */
+    /**
+     * A double as PostgreSQL's {@code %g} prints it: six significant digits, exponent form outside
+     * 1e-4 .. 1e6, {@code NaN} and {@code Infinity} spelled out.
+     */
     static String shortest(double value) {
         if (Double.isNaN(value)) {
-            return "nan";
+            return "NaN";
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "inf" : "-inf";
+            return value > 0 ? "Infinity" : "-Infinity";
         }
         if (value == 0) {
             return "0";
