@@ -590,7 +590,10 @@ final class ExpressionBinder {
         if (source.type().id() == TypeId.TIMESTAMP || source.type().id() == TypeId.TIMESTAMPTZ) {
             io.basalt.exec.function.scalar.DatePartFunction function;
             try {
-                function = io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
+                function = source.type().id() == TypeId.TIMESTAMPTZ
+                        ? io.basalt.exec.function.scalar.DatePartFunction.ofTimestampTz((String) field.value(),
+                                io.basalt.type.datetime.DateTimeSettings.current().zone())
+                        : io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
             } catch (BasaltException invalid) {
                 throw invalid;
             }
