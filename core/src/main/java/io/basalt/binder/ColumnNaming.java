@@ -30,6 +30,7 @@ final class ColumnNaming {
             case Expression.ArrayConstructor e -> "array";
             case Expression.Subscript e -> figureOrNull(e.operand());
             case Expression.RowConstructor e -> "row";
+            case Expression.NamedArgument e -> figureOrNull(e.value());
             case Expression.BooleanLiteral e -> "bool";
             default -> null;
         };

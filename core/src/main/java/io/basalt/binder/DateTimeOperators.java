@@ -13,7 +13,8 @@ import java.util.List;
  * {@code date - date}, {@code timestamp ± interval} (a date operand becomes a timestamp),
  * {@code timestamp - timestamp}, {@code interval ± interval}, {@code interval * number},
  * {@code interval / number}. An untyped literal next to a timestamp is read as an interval after {@code +}
- * and as the same type after {@code -}, as PostgreSQL's operator resolution does.
+ * and as the same type after {@code -}, as PostgreSQL's operator resolution does. Timestamptz arithmetic
+ * captures the session's zone here.
  */
 final class DateTimeOperators {
     private DateTimeOperators() {
@@ -49,12 +50,12 @@ final class DateTimeOperators {
         }
         if (left.type().isDateTime() && r == TypeId.INTERVAL && (plus || minus)) {
             LogicalType result = l == TypeId.TIMESTAMPTZ ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP;
-            return call(plus ? Kind.TIMESTAMP_PLUS_INTERVAL : Kind.TIMESTAMP_MINUS_INTERVAL, result,
+            return zoned(plus ? Kind.TIMESTAMP_PLUS_INTERVAL : Kind.TIMESTAMP_MINUS_INTERVAL, result,
                     Coercion.cast(left, result, false), right, position);
         }
         if (l == TypeId.INTERVAL && right.type().isDateTime() && plus) {
             LogicalType result = r == TypeId.TIMESTAMPTZ ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP;
-            return call(Kind.TIMESTAMP_PLUS_INTERVAL, result, Coercion.cast(right, result, false), left, position);
+            return zoned(Kind.TIMESTAMP_PLUS_INTERVAL, result, Coercion.cast(right, result, false), left, position);
         }
         if (left.type().isDateTime() && right.type().isDateTime() && minus) {
             LogicalType common = Coercion.commonType(left.type(), right.type());
@@ -80,6 +81,14 @@ final class DateTimeOperators {
 
     private static boolean temporal(LogicalType type) {
         return type.isDateTime() || type.id() == TypeId.INTERVAL;
+    }
+
+    /** A timestamp ± interval; a timestamptz takes its calendar steps in the session's zone. */
+    private static BoundExpression zoned(Kind kind, LogicalType result, BoundExpression a, BoundExpression b,
+                                         int position) {
+        java.time.ZoneId zone = result.id() == TypeId.TIMESTAMPTZ
+                ? io.basalt.type.datetime.DateTimeSettings.current().zone() : null;
+        return new BoundExpression.Function(new DateTimeArithmetic(kind, zone), List.of(a, b), result, position);
     }
 
     private static BoundExpression call(Kind kind, LogicalType result, BoundExpression a, BoundExpression b,

@@ -108,6 +108,7 @@ final class ExpressionBinder {
                     e.lower() == null ? null : bind(e.lower()), e.upper() == null ? null : bind(e.upper()), e.slice(),
                     e.position());
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
+            case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
         };
     }
 
@@ -484,6 +485,9 @@ final class ExpressionBinder {
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, call, this);
         }
+        if (name.equals("make_interval")) {
+            return DateTimeFunctions.makeInterval(call, this::bind);
+        }
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(bind(argument));
@@ -493,7 +497,7 @@ final class ExpressionBinder {
             case "nullif" -> nullIf(arguments, call.position());
             case "greatest", "least" -> extremum(name, arguments, call.position());
             case "extract", "date_part" -> datePart(name, arguments, call.position());
-            case "date_trunc" -> dateTrunc(arguments, call.position());
+            case "date_trunc" -> DateTimeFunctions.dateTrunc(arguments, call.position());
             case "timezone" -> {
                 BoundExpression shifted = DateTimeFunctions.timezone(arguments, call.position());
                 yield shifted != null ? shifted : Functions.scalar(name, arguments, call.position());
@@ -508,7 +512,11 @@ final class ExpressionBinder {
             }
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
                  "localtimestamp", "current_date" -> currentTime(name, arguments, call.position());
-            default -> Functions.scalar(name, arguments, call.position());
+            default -> {
+                BoundExpression dateTime = DateTimeFunctions.bind(name, arguments, parameters.statementTimeMicros(),
+                        call.position());
+                yield dateTime != null ? dateTime : Functions.scalar(name, arguments, call.position());
+            }
         };
     }
 
@@ -585,13 +593,19 @@ final class ExpressionBinder {
         if (source.type().id() == TypeId.TIMESTAMP || source.type().id() == TypeId.TIMESTAMPTZ) {
             io.basalt.exec.function.scalar.DatePartFunction function;
             try {
-                function = io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
+                function = source.type().id() == TypeId.TIMESTAMPTZ
+                        ? io.basalt.exec.function.scalar.DatePartFunction.ofTimestampTz((String) field.value(),
+                                io.basalt.type.datetime.DateTimeSettings.current().zone())
+                        : io.basalt.exec.function.scalar.DatePartFunction.ofTimestamp((String) field.value());
             } catch (BasaltException invalid) {
-                throw invalid.withPositionIfAbsent(position);
+                throw invalid;
             }
             LogicalType result = name.equals("extract")
                     ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
             return new BoundExpression.Function(function, List.of(source), result, position);
+        }
+        if (source.type().id() == TypeId.INTERVAL) {
+            return DateTimeFunctions.intervalPart(name, (String) field.value(), source, position);
         }
         if (source.type().id() != TypeId.DATE) {
             throw notYet(name + " on " + source.type().displayName(), position);
@@ -600,31 +614,10 @@ final class ExpressionBinder {
         try {
             function = io.basalt.exec.function.scalar.DatePartFunction.of((String) field.value());
         } catch (BasaltException invalid) {
-            throw invalid.withPositionIfAbsent(position);
+            throw invalid;
         }
         LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
         return new BoundExpression.Function(function, List.of(source), result, position);
-    }
-
-    private static BoundExpression dateTrunc(List<BoundExpression> arguments, int position) {
-        if (arguments.size() != 2 || !(arguments.get(0) instanceof BoundExpression.Constant unit)
-                || !unit.type().isString() || unit.value() == null) {
-            throw notYet("date_trunc with these arguments", position);
-        }
-        BoundExpression source = arguments.get(1);
-        if (source.type().id() == TypeId.UNKNOWN || source.type().id() == TypeId.DATE) {
-            source = Coercion.cast(source, source.type().id() == TypeId.DATE ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP, false);
-        }
-        if (source.type().id() != TypeId.TIMESTAMP && source.type().id() != TypeId.TIMESTAMPTZ) {
-            throw notYet("date_trunc on " + source.type().displayName(), position);
-        }
-        io.basalt.exec.function.scalar.DateTruncFunction function;
-        try {
-            function = io.basalt.exec.function.scalar.DateTruncFunction.of((String) unit.value());
-        } catch (BasaltException invalid) {
-            throw invalid.withPositionIfAbsent(position);
-        }
-        return new BoundExpression.Function(function, List.of(source), source.type(), position);
     }
 
     /**

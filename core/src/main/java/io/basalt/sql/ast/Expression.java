@@ -189,4 +189,8 @@ public sealed interface Expression extends Node {
             fields = List.copyOf(fields);
         }
     }
+
+    /** {@code name => value} or {@code name := value}: a function argument given by its parameter's name. */
+    record NamedArgument(String name, Expression value, int position) implements Expression {
+    }
 }

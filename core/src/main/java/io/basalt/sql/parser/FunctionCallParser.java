@@ -98,7 +98,11 @@ final class FunctionCallParser extends ParserBase {
             Token next = tokens.peek(1);
             if (NameParser.isColumnLabel(current())
                     && (next.is(TokenKind.COLON_EQUALS) || next.is(TokenKind.EQUALS_GREATER))) {
-                throw unsupported("named function arguments");
+                int position = current().position();
+                String name = grammar.names().columnLabel();
+                tokens.next();
+                arguments.add(new Expression.NamedArgument(name, grammar.expressions().expression(), position));
+                continue;
             }
             arguments.add(grammar.expressions().expression());
         } while (tokens.accept(TokenKind.COMMA));

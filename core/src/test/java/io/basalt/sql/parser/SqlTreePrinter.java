@@ -315,6 +315,7 @@ final class SqlTreePrinter {
                     + print(subscript.operand()) + " " + printOrBlank(subscript.lower())
                     + (subscript.slice() ? " " + printOrBlank(subscript.upper()) : "") + ")";
             case Expression.RowConstructor row -> "(row" + expressions(row.fields()) + ")";
+            case Expression.NamedArgument named -> "(named " + named.name() + " " + print(named.value()) + ")";
         };
     }
 

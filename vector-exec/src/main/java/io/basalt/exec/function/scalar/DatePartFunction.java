@@ -16,8 +16,8 @@ import org.apache.arrow.vector.Float8Vector;
 
 /**
  * {@code EXTRACT(field FROM date)} (numeric, as PostgreSQL 14+) and {@code date_part('field', date)}
- * (double precision). Every field of a date is a whole number; the numeric result is carried as a
- * scaled long with scale 0.
+ * (double precision), and the same of timestamps (a timestamptz read in the session zone captured at
+ * planning). Every field of a date is a whole number; the numeric result is carried as a scaled long.
  */
 public final class DatePartFunction implements ScalarFunction {
     /** The date fields PostgreSQL accepts. */
@@ -37,14 +37,23 @@ public final class DatePartFunction implements ScalarFunction {
 
     private final Field field;
     private final boolean timestamp;
+    /** For a timestamptz, the session zone its fields are read in (captured at planning); else null. */
+    private final java.time.ZoneId zone;
 
     private DatePartFunction(Field field) {
-        this(field, false);
+        this(field, false, null);
     }
 
-    private DatePartFunction(Field field, boolean timestamp) {
+    private DatePartFunction(Field field, boolean timestamp, java.time.ZoneId zone) {
         this.field = field;
         this.timestamp = timestamp;
+        this.zone = zone;
+    }
+
+    /** The function for {@code field} on a timestamptz, read in the wall-clock time of {@code zone}. */
+    public static DatePartFunction ofTimestampTz(String fieldName, java.time.ZoneId zone) {
+        return new DatePartFunction(ofTimestamp(fieldName).field, true,
+                java.util.Objects.requireNonNull(zone, "zone is null"));
     }
 
     public Field field() {
@@ -62,7 +71,7 @@ public final class DatePartFunction implements ScalarFunction {
             case "microseconds", "microsecond", "us", "usec", "usecs" -> Field.MICROSECONDS;
             default -> of(fieldName).field;
         };
-        return new DatePartFunction(field, true);
+        return new DatePartFunction(field, true, null);
     }
 
     /** The function for {@code field} as written; PostgreSQL's errors for units a date does not have. */
@@ -109,7 +118,12 @@ public final class DatePartFunction implements ScalarFunction {
             if (dates.isNull(i)) {
                 continue;
             }
-            long value = part(dates.get(i));
+            int date = dates.get(i);
+            if (!io.basalt.type.datetime.Calendar.isFiniteDate(date)) {
+                infinite(out, i, date > 0, asDouble);
+                continue;
+            }
+            long value = part(date);
             if (asDouble) {
                 ((Float8Vector) out).set(i, value);
             } else {
@@ -128,6 +142,13 @@ public final class DatePartFunction implements ScalarFunction {
                 continue;
             }
             long micros = times.get(i);
+            if (!io.basalt.type.datetime.Calendar.isFiniteTimestamp(micros)) {
+                infinite(out, i, micros > 0, asDouble);
+                continue;
+            }
+            if (zone != null && field != Field.EPOCH) {
+                micros += io.basalt.type.datetime.DateTimeValues.offsetAt(micros, zone) * 1_000_000L;
+            }
             long day = Math.floorDiv(micros, 86_400_000_000L);
             long ofDay = micros - day * 86_400_000_000L;
             // The value scaled by 10^scale: an exact integer for every field.
@@ -147,6 +168,23 @@ public final class DatePartFunction implements ScalarFunction {
             }
         }
         return out;
+    }
+
+    /**
+     * The part of an infinite value: infinite for the fields that grow without bound (years and longer,
+     * epoch, julian day), NULL (left unset) for the others, as PostgreSQL gives them.
+     */
+    private void infinite(FieldVector out, int row, boolean positive, boolean asDouble) {
+        switch (field) {
+            case YEAR, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN -> {
+                if (!asDouble) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric infinity is not supported yet");
+                }
+                ((Float8Vector) out).set(row, positive ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+            }
+            default -> {
+            }
+        }
     }
 
     private long part(int epochDay) {
@@ -175,11 +213,12 @@ public final class DatePartFunction implements ScalarFunction {
     /** Value equality: two calls of the same function with the same settings are the same expression. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof DatePartFunction that && java.util.Objects.equals(field, that.field) && java.util.Objects.equals(timestamp, that.timestamp);
+        return other instanceof DatePartFunction that && field == that.field && timestamp == that.timestamp
+                && java.util.Objects.equals(zone, that.zone);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(getClass(), field, timestamp);
+        return java.util.Objects.hash(getClass(), field, timestamp, zone);
     }
 }

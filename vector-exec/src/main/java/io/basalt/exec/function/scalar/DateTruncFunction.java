@@ -4,45 +4,84 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.type.LogicalType;
+import io.basalt.type.datetime.Calendar;
+import io.basalt.type.datetime.DateTimeValues;
+import io.basalt.type.datetime.TimeZoneNames;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
-import io.basalt.type.LogicalType;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarCharVector;
 
-/** {@code date_trunc('unit', timestamp)}: the timestamp cut down to the start of its unit. */
+/**
+ * {@code date_trunc('unit', timestamp)} and {@code date_trunc('unit', timestamptz [, zone])}: the value cut
+ * down to the start of its unit. A timestamptz is cut in a zone's wall-clock time (the session zone captured
+ * at planning, or the zone named by a second argument, looked up as {@code AT TIME ZONE} looks it up) and the
+ * result is that wall-clock time in the same zone. Infinite values are returned as they are.
+ */
 public final class DateTruncFunction implements ScalarFunction {
     private enum Unit { MICROSECONDS, MILLISECONDS, SECOND, MINUTE, HOUR, DAY, WEEK, MONTH, QUARTER, YEAR, DECADE, CENTURY, MILLENNIUM }
 
+    /** The unit, or null when the call's first argument gives it per row. */
     private final Unit unit;
+    /** The zone a timestamptz is cut in when no zone argument is given; null for a timestamp. */
+    private final ZoneId zone;
 
-    private DateTruncFunction(Unit unit) {
+    private DateTruncFunction(Unit unit, ZoneId zone) {
         this.unit = unit;
+        this.zone = zone;
     }
 
+    /**
+     * Truncation to a unit given per row by a text first argument, of a timestamp ({@code sessionZone}
+     * null) or a timestamptz.
+     */
+    public static DateTruncFunction ofUnitArgument(ZoneId sessionZone) {
+        return new DateTruncFunction(null, sessionZone);
+    }
+
+    /** Truncation of a timestamp without time zone to {@code unitName}. */
     public static DateTruncFunction of(String unitName) {
+        return new DateTruncFunction(unit(unitName, "timestamp without time zone"), null);
+    }
+
+    /**
+     * Truncation of a timestamptz in {@code sessionZone}, or in the zone of a second (text) argument when
+     * the call has one.
+     */
+    public static DateTruncFunction ofTimestampTz(String unitName, ZoneId sessionZone) {
+        return new DateTruncFunction(unit(unitName, "timestamp with time zone"),
+                java.util.Objects.requireNonNull(sessionZone, "sessionZone is null"));
+    }
+
+    private static Unit unit(String unitName, String typeName) {
         String normal = unitName.toLowerCase(Locale.ROOT);
-        Unit unit = switch (normal) {
-            case "microseconds", "microsecond", "us" -> Unit.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms" -> Unit.MILLISECONDS;
-            case "second", "seconds", "s", "sec" -> Unit.SECOND;
-            case "minute", "minutes", "m", "min" -> Unit.MINUTE;
-            case "hour", "hours", "h" -> Unit.HOUR;
+        return switch (normal) {
+            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> Unit.MICROSECONDS;
+            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> Unit.MILLISECONDS;
+            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
+            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
+            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
             case "day", "days", "d" -> Unit.DAY;
             case "week", "weeks", "w" -> Unit.WEEK;
-            case "month", "months", "mon" -> Unit.MONTH;
+            case "month", "months", "mon", "mons" -> Unit.MONTH;
             case "quarter", "qtr" -> Unit.QUARTER;
-            case "year", "years", "y" -> Unit.YEAR;
-            case "decade", "decades" -> Unit.DECADE;
-            case "century", "centuries" -> Unit.CENTURY;
-            case "millennium", "millennia" -> Unit.MILLENNIUM;
-            default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + normal + "\" not supported for type timestamp without time zone");
+            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
+            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
+            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
+            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
+            case "timezone", "timezone_h", "timezone_hour", "timezone_m", "timezone_minute", "dow", "doy", "isodow",
+                 "isoyear", "julian", "j" -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + normal + "\" not supported for type " + typeName);
+            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + normal + "\" not recognized for type " + typeName);
         };
-        return new DateTruncFunction(unit);
     }
 
     @Override
@@ -50,19 +89,56 @@ public final class DateTruncFunction implements ScalarFunction {
         return "date_trunc";
     }
 
+    /**
+     * Arguments: the unit's name when it is not fixed, the value, then for a timestamptz optionally the
+     * zone's name.
+     */
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
-        BigIntVector in = (BigIntVector) arguments[arguments.length - 1];
+        int first = unit == null ? 1 : 0;
+        VarCharVector units = unit == null ? (VarCharVector) arguments[0] : null;
+        BigIntVector in = (BigIntVector) arguments[first];
+        VarCharVector zones = arguments.length > first + 1 ? (VarCharVector) arguments[first + 1] : null;
         BigIntVector out = (BigIntVector) context.newVector(resultType, rows);
+        byte[] lastZoneText = null;
+        ZoneId rowZone = zone;
+        byte[] lastUnitText = null;
+        Unit rowUnit = unit;
+        String typeName = zone == null ? "timestamp without time zone" : "timestamp with time zone";
         for (int i = 0; i < rows; i++) {
-            if (!in.isNull(i)) {
-                out.set(i, truncate(in.get(i)));
+            if (in.isNull(i) || (zones != null && zones.isNull(i)) || (units != null && units.isNull(i))) {
+                continue;
             }
+            if (units != null) {
+                byte[] text = units.get(i);
+                if (lastUnitText == null || !java.util.Arrays.equals(text, lastUnitText)) {
+                    rowUnit = unit(new String(text, StandardCharsets.UTF_8), typeName);
+                    lastUnitText = text;
+                }
+            }
+            long micros = in.get(i);
+            if (!Calendar.isFiniteTimestamp(micros)) {
+                out.set(i, micros);
+                continue;
+            }
+            if (zone == null) {
+                out.set(i, truncate(micros, rowUnit));
+                continue;
+            }
+            if (zones != null) {
+                byte[] text = zones.get(i);
+                if (lastZoneText == null || !java.util.Arrays.equals(text, lastZoneText)) {
+                    rowZone = TimeZoneNames.resolve(new String(text, StandardCharsets.UTF_8));
+                    lastZoneText = text;
+                }
+            }
+            long local = truncate(micros + DateTimeValues.offsetAt(micros, rowZone) * 1_000_000L, rowUnit);
+            out.set(i, local - DateTimeValues.offsetOfLocal(local, rowZone) * 1_000_000L);
         }
         return out;
     }
 
-    private long truncate(long micros) {
+    private static long truncate(long micros, Unit unit) {
         LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
                 (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
         LocalDateTime cut = switch (unit) {
@@ -86,14 +162,14 @@ public final class DateTruncFunction implements ScalarFunction {
         return cut.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + cut.getNano() / 1000;
     }
 
-    /** Value equality: two calls of the same function with the same settings are the same expression. */
+    /** Value equality: two calls with the same unit and zone are the same expression. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof DateTruncFunction that && java.util.Objects.equals(unit, that.unit);
+        return other instanceof DateTruncFunction that && unit == that.unit && java.util.Objects.equals(zone, that.zone);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(getClass(), unit);
+        return java.util.Objects.hash(getClass(), unit, zone);
     }
 }
