@@ -2,6 +2,7 @@ package io.basalt.binder;
 
 import io.basalt.exec.function.scalar.regex.RegexFunction;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.planner.ConstantEvaluator;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.util.List;
@@ -24,9 +25,13 @@ final class RegexOperators {
         if (!textual(left.type()) || !textual(right.type())) {
             return null;
         }
+        BoundExpression pattern = Coercion.cast(right, LogicalType.TEXT, false);
+        if (pattern instanceof BoundExpression.Function && ConstantEvaluator.isConstant(pattern)) {
+            // SIMILAR TO's similar_to_escape(constant) is folded, so plans show the regular expression as PostgreSQL's do
+            pattern = new BoundExpression.Constant(ConstantEvaluator.evaluate(pattern), LogicalType.TEXT, position);
+        }
         return new BoundExpression.Function(RegexFunction.operator(negated, base.equals("~*")),
-                List.of(Coercion.cast(left, LogicalType.TEXT, false), Coercion.cast(right, LogicalType.TEXT, false)),
-                LogicalType.BOOLEAN, position);
+                List.of(Coercion.cast(left, LogicalType.TEXT, false), pattern), LogicalType.BOOLEAN, position);
     }
 
     private static boolean textual(LogicalType type) {

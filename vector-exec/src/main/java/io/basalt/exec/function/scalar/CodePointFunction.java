@@ -47,9 +47,13 @@ public final class CodePointFunction implements ScalarFunction {
             throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "null character not permitted");
         }
         if (codePoint < 0) {
-            throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "character number must be positive");
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "character number must be positive");
         }
-        if (codePoint > Character.MAX_CODE_POINT || codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+        if (codePoint >= 0xD800 && codePoint <= 0xDFFF) {
+            throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
+                    "requested character not valid for encoding: " + codePoint);
+        }
+        if (codePoint > Character.MAX_CODE_POINT) {
             throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED,
                     "requested character too large for encoding: " + codePoint);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Resolution of the string functions beyond {@link TextFunction}'s: the regular-expression family
  * (PostgreSQL 15's regexp_* functions, substring by POSIX or SIMILAR pattern, similar_to_escape), chr, ascii,
- * translate, overlay and to_hex/to_oct/to_bin. Each signature is written as PostgreSQL declares it: 'T' a
+ * translate, overlay and to_hex. Each signature is written as PostgreSQL declares it: 'T' a
  * text argument, 'I' an integer one; unknown literals fit either.
  */
 final class StringFunctions {
@@ -49,13 +49,13 @@ final class StringFunctions {
             case "ascii" -> n == 1 ? signature(new CodePointFunction(false), "T", types, LogicalType.INTEGER) : null;
             case "translate" -> n == 3 ? signature(new TranslateFunction(), "TTT", types, LogicalType.TEXT) : null;
             case "overlay" -> n >= 3 && n <= 4 ? signature(new OverlayFunction(), "TTII", types, LogicalType.TEXT) : null;
-            case "to_hex", "to_oct", "to_bin" -> {
+            case "to_hex" -> {
                 if (n != 1 || !integral(types.getFirst())) {
                     yield null;
                 }
                 boolean wide = types.getFirst().id() == TypeId.BIGINT;
-                int radix = name.equals("to_hex") ? 16 : name.equals("to_oct") ? 8 : 2;
-                yield new ScalarFunctions.Resolved(new RadixFunction(radix, wide),
+                // to_oct and to_bin arrived in PostgreSQL 16
+                yield new ScalarFunctions.Resolved(new RadixFunction(16, wide),
                         List.of(wide ? LogicalType.BIGINT : LogicalType.INTEGER), LogicalType.TEXT);
             }
             default -> null;

@@ -27,9 +27,14 @@ public record RegexFlags(boolean caseInsensitive, boolean newlineDot, boolean ne
             } else {
                 RegexFlags next = parsed.with(letter);
                 if (next == null) {
-                    throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    BasaltException error = BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                             "invalid regular expression option: \"" + flags.substring(k, flags.offsetByCodePoints(k, 1))
                                     + "\"");
+                    if (function.equals("regexp_replace") && Character.isDigit(flags.charAt(0))) {
+                        throw error.withHint("If you meant to use regexp_replace() with a start parameter, cast the"
+                                + " fourth argument to integer explicitly.");
+                    }
+                    throw error;
                 }
                 parsed = next;
             }

@@ -41,9 +41,6 @@ public final class RegexTranslator {
         if (!effective.newlineDot()) {
             javaFlags |= Pattern.DOTALL;
         }
-        if (effective.newlineAnchors()) {
-            javaFlags |= Pattern.MULTILINE;
-        }
         try {
             return Pattern.compile(translated, javaFlags);
         } catch (java.util.regex.PatternSyntaxException e) {
@@ -148,12 +145,13 @@ public final class RegexTranslator {
                     quantifiable = false;
                 }
                 case '^' -> {
-                    out.append('^');
+                    // Java's multiline ^ would not match after a final newline, PostgreSQL's does
+                    out.append(flags.newlineAnchors() ? "(?<![^\\n])" : "^");
                     at++;
                     quantifiable = false;
                 }
                 case '$' -> {
-                    out.append(flags.newlineAnchors() ? "$" : "\\z");
+                    out.append(flags.newlineAnchors() ? "(?![^\\n])" : "\\z");
                     at++;
                     quantifiable = false;
                 }
