@@ -173,8 +173,8 @@ final class FromClauseBinder {
                     function.position());
             return new Source(series, scopeOf(qualifier, names, series.outputTypes()), List.of(qualifier));
         }
-        if (RegexSetBinder.handles(call)) {
-            LogicalPlan.Values rows = RegexSetBinder.bind(call, context);
+        if (TextSetFunctionBinder.handles(call)) {
+            LogicalPlan.Values rows = TextSetFunctionBinder.bind(call, context);
             String qualifier = function.alias() != null ? function.alias() : name;
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
                     function.position());

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Resolution of the string functions beyond {@link TextFunction}'s: the regular-expression family
  * (PostgreSQL 15's regexp_* functions, substring by POSIX or SIMILAR pattern, similar_to_escape), chr, ascii,
- * translate, overlay and to_hex. Each signature is written as PostgreSQL declares it: 'T' a
+ * unistr, translate, overlay and to_hex. Each signature is written as PostgreSQL declares it: 'T' a
  * text argument, 'I' an integer one; unknown literals fit either.
  */
 final class StringFunctions {
@@ -47,6 +47,7 @@ final class StringFunctions {
                     ? signature(new SimilarEscapeFunction(), "TT", types, LogicalType.TEXT) : null;
             case "chr" -> n == 1 ? signature(new CodePointFunction(true), "I", types, LogicalType.TEXT) : null;
             case "ascii" -> n == 1 ? signature(new CodePointFunction(false), "T", types, LogicalType.INTEGER) : null;
+            case "unistr" -> n == 1 ? signature(new UnicodeEscapeFunction(), "T", types, LogicalType.TEXT) : null;
             case "translate" -> n == 3 ? signature(new TranslateFunction(), "TTT", types, LogicalType.TEXT) : null;
             case "overlay" -> n >= 3 && n <= 4 ? signature(new OverlayFunction(), "TTII", types, LogicalType.TEXT) : null;
             case "to_hex" -> {

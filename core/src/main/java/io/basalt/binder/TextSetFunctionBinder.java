@@ -13,19 +13,21 @@ import java.util.List;
 import java.util.regex.Matcher;
 
 /**
- * The set-returning regular-expression functions in FROM: {@code regexp_matches(string, pattern [, flags])},
+ * The set-returning text functions in FROM: {@code string_to_table(string, delimiter [, null_string])}, one
+ * row per piece as string_to_array splits it, and the regular-expression ones: {@code regexp_matches(string, pattern [, flags])},
  * one text[] row per match (every match with the g flag, else at most one), and
  * {@code regexp_split_to_table(string, pattern [, flags])}, one text row per piece. As with unnest, the
  * arguments must not read columns (no LATERAL yet): they are evaluated here and the rows become a VALUES list.
  */
-final class RegexSetBinder {
-    private RegexSetBinder() {
+final class TextSetFunctionBinder {
+    private TextSetFunctionBinder() {
     }
 
     static boolean handles(Expression.FunctionCall call) {
         List<String> parts = call.name().parts();
         String name = call.name().last();
-        return (name.equals("regexp_matches") || name.equals("regexp_split_to_table"))
+        return (name.equals("regexp_matches") || name.equals("regexp_split_to_table")
+                || name.equals("string_to_table"))
                 && (parts.size() == 1 || parts.size() == 2 && parts.getFirst().equals("pg_catalog"));
     }
 
@@ -38,6 +40,9 @@ final class RegexSetBinder {
         }
         if (arguments.size() < 2 || arguments.size() > 3 || call.distinct() || call.star()) {
             throw Functions.undefined(name, arguments, call.position());
+        }
+        if (name.equals("string_to_table")) {
+            return stringToTable(arguments, call.position());
         }
         String[] values = new String[3];
         values[2] = "";
@@ -65,5 +70,21 @@ final class RegexSetBinder {
             }
         }
         return new LogicalPlan.Values(rows, List.of(type));
+    }
+
+    private static LogicalPlan.Values stringToTable(List<BoundExpression> arguments, int position) {
+        BoundExpression array = ArrayFunctionBinder.bind("string_to_array", arguments, position);
+        if (array == null) {
+            throw Functions.undefined("string_to_table", arguments, position);
+        }
+        if (!ConstantEvaluator.isConstant(array)) {
+            throw ExpressionBinder.notYet("string_to_table with arguments that read columns", position);
+        }
+        ArrayValue pieces = (ArrayValue) ConstantEvaluator.evaluate(array);
+        List<List<BoundExpression>> rows = new ArrayList<>();
+        for (int k = 0; pieces != null && k < pieces.length(); k++) {
+            rows.add(List.of(new BoundExpression.Constant(pieces.get(k), LogicalType.TEXT, position)));
+        }
+        return new LogicalPlan.Values(rows, List.of(LogicalType.TEXT));
     }
 }
