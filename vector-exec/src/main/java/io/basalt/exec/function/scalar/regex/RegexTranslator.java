@@ -252,9 +252,60 @@ public final class RegexTranslator {
             groups++;
             out.append('(');
         }
+        int start = out.length();
         sequence(depth + 1);
         out.append(')');
         at++;
+        if (lazyQuantifierFollows()) {
+            preferShortest(start);
+        }
+    }
+
+    /** Whether the cursor is on a non-greedy quantifier ({@code *?}, {@code +?}, {@code ??}, {@code {m,n}?}). */
+    private boolean lazyQuantifierFollows() {
+        int k = at;
+        if (k < source.length() && source.charAt(k) == '{') {
+            k = source.indexOf('}', k);
+            if (k < 0) {
+                return false;
+            }
+        } else if (k >= source.length() || "*+?".indexOf(source.charAt(k)) < 0) {
+            return false;
+        }
+        return k + 1 < source.length() && source.charAt(k + 1) == '?';
+    }
+
+    /**
+     * In PostgreSQL a non-greedy quantifier on a group makes the whole group prefer the shortest match (as
+     * SIMILAR TO's {@code {1,1}?} relies on); Java keeps the inner quantifiers greedy, so they are made
+     * non-greedy in the group's translation, from {@code start} on.
+     */
+    private void preferShortest(int start) {
+        boolean inClass = false;
+        for (int k = start; k < out.length(); k++) {
+            char c = out.charAt(k);
+            if (c == '\\') {
+                k++;
+                if (k + 1 < out.length() && (out.charAt(k) == 'x' || out.charAt(k) == 'p') && out.charAt(k + 1) == '{') {
+                    k = out.indexOf("}", k);
+                }
+            } else if (inClass) {
+                inClass = c != ']';
+            } else if (c == '[') {
+                inClass = true;
+                if (k + 1 < out.length() && out.charAt(k + 1) == '^') {
+                    k++;
+                }
+                if (k + 1 < out.length() && out.charAt(k + 1) == ']') {
+                    k++;
+                }
+            } else if (c == '*' || c == '+' || c == '?' && out.charAt(k - 1) != '(' || c == '}') {
+                if (k + 1 >= out.length() || out.charAt(k + 1) != '?') {
+                    out.insert(k + 1, '?');
+                }
+                k++;
+            }
+        }
     }
 
     /**

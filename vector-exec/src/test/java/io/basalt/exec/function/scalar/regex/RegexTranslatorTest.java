@@ -70,6 +70,17 @@ class RegexTranslatorTest {
     }
 
     @Test
+    void aNonGreedyGroupPrefersTheShortestMatchInside() {
+        assertThat(RegexTranslator.translate("(a*b+){1,1}?x", RegexFlags.DEFAULT)).isEqualTo("(a*?b+?){1,1}?x");
+        assertThat(RegexTranslator.translate("(?:a*?[*+]\\x41){1,1}?", RegexFlags.DEFAULT))
+                .isEqualTo("(?:a*?[*+]\\x{41}){1,1}?");
+        java.util.regex.Matcher matcher = RegexTranslator.compile("^(?:a*){1,1}?(.*){1,1}(?:g*)$", RegexFlags.DEFAULT)
+                .matcher("abcdefg");
+        assertThat(matcher.find()).isTrue();
+        assertThat(matcher.group(1)).isEqualTo("abcdefg");
+    }
+
+    @Test
     void malformedPatternsFailAsInPostgres() {
         assertError("(a", "invalid regular expression: parentheses () not balanced");
         assertError("a)", "invalid regular expression: parentheses () not balanced");
