@@ -46,7 +46,8 @@ public final class SimilarEscapeFunction implements ScalarFunction {
         StringBuilder out = new StringBuilder(pattern.length() + 10).append("^(?:");
         boolean afterEscape = false;
         boolean inClass = false;
-        int classPosition = 0;
+        int members = 0;
+        boolean caretAllowed = false;
         int quotes = 0;
         for (int k = 0; k < pattern.length(); ) {
             int c = pattern.codePointAt(k);
@@ -69,19 +70,34 @@ public final class SimilarEscapeFunction implements ScalarFunction {
             } else if (c == escapeChar) {
                 afterEscape = true;
             } else if (inClass) {
+                if (c == '[' && k < pattern.length() && ":.=".indexOf(pattern.charAt(k)) >= 0) {
+                    // a [:class:], [.element.] or [=equivalence=] inside brackets is copied whole
+                    int close = pattern.indexOf(pattern.charAt(k) + "]", k + 1);
+                    if (close >= 0) {
+                        out.append(pattern, k - 1, close + 2);
+                        k = close + 2;
+                        members++;
+                        caretAllowed = false;
+                        continue;
+                    }
+                }
                 if (c == '\\') {
                     out.append('\\');
                 }
                 out.appendCodePoint(c);
-                if (c == ']' && classPosition > 1) {
+                if (c == '^' && caretAllowed) {
+                    caretAllowed = false;
+                } else if (c == ']' && members > 0) {
                     inClass = false;
-                } else if (!(c == '^' && classPosition == 1)) {
-                    classPosition++;
+                } else {
+                    members++;
+                    caretAllowed = false;
                 }
             } else if (c == '[') {
                 out.append('[');
                 inClass = true;
-                classPosition = 1;
+                members = 0;
+                caretAllowed = true;
             } else if (c == '%') {
                 out.append(".*");
             } else if (c == '_') {
