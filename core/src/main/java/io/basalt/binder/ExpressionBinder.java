@@ -285,6 +285,10 @@ final class ExpressionBinder {
         if (operator.equals("||")) {
             return concatenate(left, right, e.position());
         }
+        BoundExpression regex = RegexOperators.bind(operator, left, right, e.position());
+        if (regex != null) {
+            return regex;
+        }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }
 

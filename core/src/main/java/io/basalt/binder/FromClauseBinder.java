@@ -173,6 +173,13 @@ final class FromClauseBinder {
                     function.position());
             return new Source(series, scopeOf(qualifier, names, series.outputTypes()), List.of(qualifier));
         }
+        if (TextSetFunctionBinder.handles(call)) {
+            LogicalPlan.Values rows = TextSetFunctionBinder.bind(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
+                    function.position());
+            return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
+        }
         if (UnnestBinder.handles(call)) {
             LogicalPlan.Values elements = UnnestBinder.bind(call, context);
             String qualifier = function.alias() != null ? function.alias() : name;

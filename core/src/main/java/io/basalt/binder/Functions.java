@@ -228,7 +228,8 @@ final class Functions {
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
-        if (name.equals("generate_series") || name.equals("unnest")) {
+        if (name.equals("generate_series") || name.equals("unnest") || name.equals("regexp_matches")
+                || name.equals("regexp_split_to_table") || name.equals("string_to_table")) {
             // reached only where SetReturningItems could not move the call into FROM
             throw ExpressionBinder.notYet("set-returning function " + name + " in this position", position);
         }
@@ -239,6 +240,10 @@ final class Functions {
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {
             return array;
+        }
+        BoundExpression quoting = QuotingFunctions.bind(name, arguments, position);
+        if (quoting != null) {
+            return quoting;
         }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {

@@ -17,7 +17,8 @@ import java.util.Set;
  * are not rewritten; nor are calls nested in expressions.
  */
 final class SetReturningItems {
-    private static final Set<String> SET_RETURNING = Set.of("generate_series", "unnest");
+    private static final Set<String> SET_RETURNING = Set.of("generate_series", "unnest", "regexp_matches",
+            "regexp_split_to_table", "string_to_table");
     /** The FROM name of a hoisted call; it starts with NUL, which no SQL identifier can hold. */
     private static final String ALIAS = "\0set_returning";
 

@@ -102,7 +102,8 @@ final class ExplainExpressions {
             // a pattern known at planning time is compiled into the function and cannot be printed
             return infix(texts[0], operator, texts.length > 1 ? texts[1] : "(constant pattern)");
         }
-        if (name.equals("||") && texts.length == 2) {
+        if ((name.equals("||") || name.equals("~") || name.equals("~*") || name.equals("!~") || name.equals("!~*"))
+                && texts.length == 2) {
             return infix(texts[0], name, texts[1]);
         }
         String arithmetic = dateTimeOperator(name);

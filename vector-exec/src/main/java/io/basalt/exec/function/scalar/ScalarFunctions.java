@@ -34,6 +34,10 @@ public final class ScalarFunctions {
         if (bytea != null) {
             return bytea;
         }
+        Resolved string = StringFunctions.resolve(name, types);
+        if (string != null) {
+            return string;
+        }
         return text(name, types);
     }
 
