@@ -146,17 +146,7 @@ public final class InMemoryTableStore implements TableStore {
                 }
                 first += batch.rowCount();
                 if (count > 0) {
-                    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-                    try {
-                        for (FieldVector source : batch.columns()) {
-                            FieldVector target = ValueAccess.allocate(LogicalType.of(source.getField()),
-                                    source.getName(), allocator, count);
-                            columns.add(target);
-                            io.basalt.exec.vector.VectorGather.gather(source, selection, count, target);
-                        }
-                    } finally {
-                        kept.add(new Batch(columns, count));
-                    }
+                    kept.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
                 }
             }
             beforeVisible.accept(kept);

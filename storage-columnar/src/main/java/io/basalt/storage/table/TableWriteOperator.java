@@ -250,17 +250,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                         }
                     }
                     first += batch.rowCount();
-                    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-                    try {
-                        for (FieldVector source : batch.columns()) {
-                            FieldVector target = ValueAccess.allocate(LogicalType.of(source.getField()),
-                                    source.getName(), context.allocator(), count);
-                            columns.add(target);
-                            VectorGather.gather(source, selection, count, target);
-                        }
-                    } finally {
-                        kept.add(new Batch(columns, count));
-                    }
+                    kept.add(VectorGather.gatherCopy(batch, selection, count, context.allocator()));
                     changed += count;
                 }
             } finally {

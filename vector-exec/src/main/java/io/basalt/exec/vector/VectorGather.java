@@ -34,6 +34,29 @@ public final class VectorGather {
         return new Batch(columns, count);
     }
 
+    /**
+     * A batch of {@code count} rows, row k being row {@code selection[k]} of {@code batch}, in new vectors from
+     * {@code allocator} that the caller owns and closes (also when this throws: the vectors made so far are then
+     * closed here).
+     */
+    public static Batch gatherCopy(Batch batch, int[] selection, int count, org.apache.arrow.memory.BufferAllocator allocator) {
+        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+        try {
+            for (FieldVector source : batch.columns()) {
+                FieldVector target = ValueAccess.allocate(LogicalType.of(source.getField()), source.getName(), allocator,
+                        count);
+                columns.add(target);
+                gather(source, selection, count, target);
+            }
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector column : columns) {
+                column.close();
+            }
+            throw failure;
+        }
+        return new Batch(columns, count);
+    }
+
     /** Copies rows {@code selection[0..count)} of {@code source} into rows 0.. of {@code target}. */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target) {
         boolean noNulls = source.getNullCount() == 0;
