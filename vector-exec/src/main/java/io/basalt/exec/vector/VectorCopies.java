@@ -15,10 +15,23 @@ public final class VectorCopies {
     private VectorCopies() {
     }
 
-    /** A new vector in {@code allocator} with the same field and values as {@code source}. */
+    /**
+     * A new vector in {@code allocator} with the same field and values as {@code source}. When allocating fails
+     * (the query's memory limit), the partly made vector is freed before the error propagates.
+     */
     public static FieldVector copy(FieldVector source, BufferAllocator allocator) {
-        int rows = source.getValueCount();
         FieldVector target = source.getField().createVector(allocator);
+        try {
+            fill(source, target);
+            return target;
+        } catch (RuntimeException | Error failure) {
+            target.close();
+            throw failure;
+        }
+    }
+
+    private static void fill(FieldVector source, FieldVector target) {
+        int rows = source.getValueCount();
         switch (source) {
             case BaseFixedWidthVector fixed -> {
                 target.setInitialCapacity(Math.max(rows, 1));
@@ -46,6 +59,5 @@ public final class VectorCopies {
             }
         }
         target.setValueCount(rows);
-        return target;
     }
 }
