@@ -27,6 +27,9 @@ public final class ScalarFunctions {
         if (math != null) {
             return math;
         }
+        if (name.equals("random") && types.isEmpty()) {
+            return new Resolved(new RandomFunction(), types, LogicalType.DOUBLE);
+        }
         if (name.equals("gen_random_uuid") && types.isEmpty()) {
             return new Resolved(new RandomUuidFunction(), types, LogicalType.UUID);
         }
