@@ -228,8 +228,7 @@ final class Functions {
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
-        if (name.equals("generate_series") || name.equals("unnest") || name.equals("regexp_matches")
-                || name.equals("regexp_split_to_table") || name.equals("string_to_table")) {
+        if (SetReturningItems.isSetReturning(name)) {
             // reached only where SetReturningItems could not move the call into FROM
             throw ExpressionBinder.notYet("set-returning function " + name + " in this position", position);
         }

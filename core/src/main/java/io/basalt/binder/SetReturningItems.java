@@ -25,6 +25,11 @@ final class SetReturningItems {
     private SetReturningItems() {
     }
 
+    /** Whether {@code name} is one of the set-returning functions Basalt has (they bind in FROM). */
+    static boolean isSetReturning(String name) {
+        return SET_RETURNING.contains(name);
+    }
+
     static QueryBody.Select hoist(QueryBody.Select select) {
         if (!select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null) {
             return select;

@@ -31,15 +31,7 @@ final class DdlParser extends ParserBase {
 
     /** Whether the cursor is at {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] TABLE}. */
     boolean atCreateTable() {
-        int ahead = 1;
-        if (tokens.peek(ahead).is(Keyword.GLOBAL) || tokens.peek(ahead).is(Keyword.LOCAL)) {
-            ahead++;
-        }
-        Token modifier = tokens.peek(ahead);
-        if (modifier.is(Keyword.TEMP) || modifier.is(Keyword.TEMPORARY) || modifier.is(Keyword.UNLOGGED)) {
-            ahead++;
-        }
-        return tokens.peek(ahead).is(Keyword.TABLE);
+        return atCreateWithPersistence(Keyword.TABLE);
     }
 
     Statement createTable() {

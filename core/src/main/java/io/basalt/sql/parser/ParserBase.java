@@ -1,5 +1,6 @@
 package io.basalt.sql.parser;
 
+import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 
 /**
@@ -26,5 +27,21 @@ abstract class ParserBase {
 
     protected Token current() {
         return tokens.peek();
+    }
+
+    /**
+     * Whether the cursor (at CREATE) is at {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] object}, the
+     * persistence prefix tables and sequences share.
+     */
+    protected boolean atCreateWithPersistence(Keyword object) {
+        int ahead = 1;
+        if (tokens.peek(ahead).is(Keyword.GLOBAL) || tokens.peek(ahead).is(Keyword.LOCAL)) {
+            ahead++;
+        }
+        Token modifier = tokens.peek(ahead);
+        if (modifier.is(Keyword.TEMP) || modifier.is(Keyword.TEMPORARY) || modifier.is(Keyword.UNLOGGED)) {
+            ahead++;
+        }
+        return tokens.peek(ahead).is(object);
     }
 }

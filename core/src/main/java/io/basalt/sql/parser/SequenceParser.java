@@ -31,15 +31,7 @@ final class SequenceParser extends ParserBase {
 
     /** Whether the cursor is at {@code CREATE [GLOBAL | LOCAL] [TEMP | TEMPORARY | UNLOGGED] SEQUENCE}. */
     boolean atCreateSequence() {
-        int ahead = 1;
-        if (tokens.peek(ahead).is(Keyword.GLOBAL) || tokens.peek(ahead).is(Keyword.LOCAL)) {
-            ahead++;
-        }
-        Token modifier = tokens.peek(ahead);
-        if (modifier.is(Keyword.TEMP) || modifier.is(Keyword.TEMPORARY) || modifier.is(Keyword.UNLOGGED)) {
-            ahead++;
-        }
-        return tokens.peek(ahead).is(Keyword.SEQUENCE);
+        return atCreateWithPersistence(Keyword.SEQUENCE);
     }
 
     CreateSequenceStatement createSequence() {

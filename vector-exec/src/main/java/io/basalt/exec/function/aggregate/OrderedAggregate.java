@@ -129,7 +129,7 @@ public record OrderedAggregate(AggregateFunction inner, int innerArity, List<Sor
                     order[n++] = ((long) c << 32) | r;
                 }
             }
-            mergeSort(order, new long[n], 0, n);
+            io.basalt.exec.operator.sort.LongMergeSort.sort(order, new long[n], 0, n, this::compare);
             FieldVector[] sorted = new FieldVector[innerArity];
             int[] groups = new int[n];
             try {
@@ -159,37 +159,6 @@ public record OrderedAggregate(AggregateFunction inner, int innerArity, List<Sor
                     if (vector != null) {
                         vector.close();
                     }
-                }
-            }
-        }
-
-        private void mergeSort(long[] a, long[] scratch, int from, int to) {
-            if (to - from <= 16) {
-                for (int i = from + 1; i < to; i++) {
-                    long item = a[i];
-                    int j = i - 1;
-                    while (j >= from && compare(a[j], item) > 0) {
-                        a[j + 1] = a[j];
-                        j--;
-                    }
-                    a[j + 1] = item;
-                }
-                return;
-            }
-            int middle = (from + to) >>> 1;
-            mergeSort(a, scratch, from, middle);
-            mergeSort(a, scratch, middle, to);
-            if (compare(a[middle - 1], a[middle]) <= 0) {
-                return;
-            }
-            System.arraycopy(a, from, scratch, from, to - from);
-            int left = from;
-            int right = middle;
-            for (int k = from; k < to; k++) {
-                if (right >= to || (left < middle && compare(scratch[left], scratch[right]) <= 0)) {
-                    a[k] = scratch[left++];
-                } else {
-                    a[k] = scratch[right++];
                 }
             }
         }

@@ -76,38 +76,7 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
                     order[n++] = ((long) b << 32) | r;
                 }
             }
-            mergeSort(order, new long[order.length], 0, order.length);
-        }
-
-        private void mergeSort(long[] a, long[] scratch, int from, int to) {
-            if (to - from <= 16) {
-                for (int i = from + 1; i < to; i++) {
-                    long item = a[i];
-                    int j = i - 1;
-                    while (j >= from && compare(a[j], item) > 0) {
-                        a[j + 1] = a[j];
-                        j--;
-                    }
-                    a[j + 1] = item;
-                }
-                return;
-            }
-            int middle = (from + to) >>> 1;
-            mergeSort(a, scratch, from, middle);
-            mergeSort(a, scratch, middle, to);
-            if (compare(a[middle - 1], a[middle]) <= 0) {
-                return;
-            }
-            System.arraycopy(a, from, scratch, from, to - from);
-            int left = from;
-            int right = middle;
-            for (int k = from; k < to; k++) {
-                if (right >= to || (left < middle && compare(scratch[left], scratch[right]) <= 0)) {
-                    a[k] = scratch[left++];
-                } else {
-                    a[k] = scratch[right++];
-                }
-            }
+            LongMergeSort.sort(order, this::compare);
         }
 
         private int compare(long x, long y) {
