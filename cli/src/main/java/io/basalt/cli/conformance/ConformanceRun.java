@@ -35,7 +35,8 @@ public final class ConformanceRun {
             FileResult result = runFile(file);
             results.add(result);
             if (progress != null) {
-                progress.println(file + ": " + result.passed() + "/" + result.statements() + " passed ("
+                progress.println(file + ": " + result.passed() + "/" + result.scored() + " passed"
+                        + (result.skipped() == 0 ? "" : ", " + result.skipped() + " skipped") + " ("
                         + result.elapsedMillis() + " ms)");
                 progress.flush();
             }
@@ -47,6 +48,6 @@ public final class ConformanceRun {
         String script = ShellScriptPlayer.read(corpus.script(file));
         String expected = ShellScriptPlayer.read(corpus.expected(file));
         PlayedScript played = ShellScriptPlayer.play(script, corpus.setup(file));
-        return ScriptComparison.compare(file, script, expected, played);
+        return ScriptComparison.compare(file, script, expected, played, corpus.skips());
     }
 }

@@ -36,9 +36,10 @@ public final class Corpus {
     private final Map<String, String> variables;
     private final Map<String, String> environment;
     private final boolean regressionSetup;
+    private final SkipList skips;
 
     private Corpus(String name, Path directory, List<String> files, Map<String, String> settings, Map<String, String> variables,
-                   Map<String, String> environment, boolean regressionSetup) {
+                   Map<String, String> environment, boolean regressionSetup, SkipList skips) {
         this.name = requireNonNull(name, "name is null");
         this.directory = requireNonNull(directory, "directory is null");
         this.files = List.copyOf(files);
@@ -46,6 +47,7 @@ public final class Corpus {
         this.variables = Map.copyOf(variables);
         this.environment = Map.copyOf(environment);
         this.regressionSetup = regressionSetup;
+        this.skips = requireNonNull(skips, "skips is null");
     }
 
     /** {@code name, value, name, value, ...} as a map that keeps their order. */
@@ -61,7 +63,7 @@ public final class Corpus {
     public static Corpus seeds(Path conformance) {
         Path directory = conformance.resolve(SEEDS);
         return new Corpus(SEEDS, directory, scriptNames(directory),
-                orderedMap("TimeZone", "UTC", "DateStyle", "ISO, MDY"), Map.of(), Map.of(), false);
+                orderedMap("TimeZone", "UTC", "DateStyle", "ISO, MDY"), Map.of(), Map.of(), false, SkipList.NONE);
     }
 
     /**
@@ -84,7 +86,7 @@ public final class Corpus {
                 "PG_LIBDIR", directory.toAbsolutePath().resolve("lib").toString(),
                 "PG_DLSUFFIX", ".so");
         return new Corpus(PG_REGRESS, directory, scheduledNames(directory.resolve("schedule_subset")), settings, variables,
-                environment, true);
+                environment, true, SkipList.pgRegress());
     }
 
     /**
@@ -109,6 +111,11 @@ public final class Corpus {
 
     public String name() {
         return name;
+    }
+
+    /** The statements played but not scored, with their reasons (none for the seeds). */
+    public SkipList skips() {
+        return skips;
     }
 
     /** Every script of the corpus, in the order they run. */

@@ -27,7 +27,7 @@ public final class FailureTally {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (FileResult result : results) {
             for (StatementVerdict verdict : result.verdicts()) {
-                if (!verdict.passed()) {
+                if (verdict.failed()) {
                     counts.merge(roots ? verdict.rootCause() : verdict.cause(), 1, Integer::sum);
                 }
             }

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verdicts on every scored block of one script, with the counts a summary shows.
+ * The verdicts on every block of one script that ends a statement, with the counts a summary shows.
  *
  * @param name          the script's name without {@code .sql}
- * @param verdicts      one per scored block, in script order
+ * @param verdicts      one per block that ends a statement, in script order (skipped blocks included)
  * @param notes         the runner's notes on preparing or running the script (see {@link PlayedScript})
  * @param elapsedMillis wall time of the script in the shell
  */
@@ -35,19 +35,35 @@ public record FileResult(String name, List<StatementVerdict> verdicts, List<Stri
         return passed;
     }
 
-    public int failed() {
-        return statements() - passed();
+    /** Blocks the corpus's skip list excludes from scoring. */
+    public int skipped() {
+        int skipped = 0;
+        for (StatementVerdict verdict : verdicts) {
+            if (verdict.skipped()) {
+                skipped++;
+            }
+        }
+        return skipped;
     }
 
-    /** Passed as a percentage of all blocks; 0 for a script without any. */
+    /** Blocks scored: all but the skipped ones. */
+    public int scored() {
+        return statements() - skipped();
+    }
+
+    public int failed() {
+        return scored() - passed();
+    }
+
+    /** Passed as a percentage of the scored blocks; 0 for a script without any. */
     public double percentage() {
-        return verdicts.isEmpty() ? 0 : 100.0 * passed() / verdicts.size();
+        return scored() == 0 ? 0 : 100.0 * passed() / scored();
     }
 
     public List<StatementVerdict> failures() {
         List<StatementVerdict> failures = new ArrayList<>();
         for (StatementVerdict verdict : verdicts) {
-            if (!verdict.passed()) {
+            if (verdict.failed()) {
                 failures.add(verdict);
             }
         }

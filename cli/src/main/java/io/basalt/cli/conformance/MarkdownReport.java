@@ -23,20 +23,27 @@ public final class MarkdownReport {
         out.append("Each script was played through Basalt's shell as `basalt -X -a -q < script 2>&1` in a fresh in-memory ")
                 .append("database and compared with PostgreSQL's recorded `psql -X -a -q` output, one statement at a time. ")
                 .append("A statement passes only when its output is identical; nothing is normalised. ")
-                .append("A line that ends several statements counts as one.\n\n");
-        out.append("| file | statements | passed | failed | passed % | time ms |\n|---|---:|---:|---:|---:|---:|\n");
+                .append("A line that ends several statements counts as one. Skipped statements are played but not ")
+                .append("scored, by the reviewed skip list (each rule with its reason); passed % is of the statements not ")
+                .append("skipped.\n\n");
+        out.append("| file | statements | skipped | passed | failed | passed % | time ms |\n")
+                .append("|---|---:|---:|---:|---:|---:|---:|\n");
         int statements = 0;
+        int skipped = 0;
         int passed = 0;
         for (FileResult result : results) {
             out.append("| ").append(result.name()).append(" | ").append(result.statements()).append(" | ")
-                    .append(result.passed()).append(" | ").append(result.failed()).append(" | ")
-                    .append(SummaryTable.percentage(result.passed(), result.statements())).append(" | ")
+                    .append(result.skipped()).append(" | ").append(result.passed()).append(" | ").append(result.failed())
+                    .append(" | ").append(SummaryTable.percentage(result.passed(), result.scored())).append(" | ")
                     .append(result.elapsedMillis()).append(" |\n");
             statements += result.statements();
+            skipped += result.skipped();
             passed += result.passed();
         }
-        out.append("| **total** | ").append(statements).append(" | ").append(passed).append(" | ")
-                .append(statements - passed).append(" | ").append(SummaryTable.percentage(passed, statements)).append(" | |\n\n");
+        out.append("| **total** | ").append(statements).append(" | ").append(skipped).append(" | ").append(passed)
+                .append(" | ").append(statements - skipped - passed).append(" | ")
+                .append(SummaryTable.percentage(passed, statements - skipped)).append(" | |\n\n");
+        appendSkipReasons(out, results);
         Map<String, Integer> overall = FailureTally.of(results);
         if (!overall.isEmpty()) {
             out.append("## Most frequent failure causes\n\nAs Basalt reported them:\n\n");
@@ -47,7 +54,11 @@ public final class MarkdownReport {
         }
         for (FileResult result : results) {
             out.append("\n## ").append(result.name()).append(": ").append(result.passed()).append('/')
-                    .append(result.statements()).append(" passed\n\n");
+                    .append(result.scored()).append(" passed");
+            if (result.skipped() > 0) {
+                out.append(", ").append(result.skipped()).append(" skipped");
+            }
+            out.append("\n\n");
             for (String note : result.notes()) {
                 out.append("- note: ").append(note).append('\n');
             }
@@ -78,6 +89,26 @@ public final class MarkdownReport {
             }
         }
         return out.toString();
+    }
+
+    /** How many statements each reason of the skip list excluded, over all scripts. */
+    private static void appendSkipReasons(StringBuilder out, List<FileResult> results) {
+        Map<String, Integer> reasons = new java.util.LinkedHashMap<>();
+        for (FileResult result : results) {
+            for (StatementVerdict verdict : result.verdicts()) {
+                if (verdict.skipped()) {
+                    reasons.merge(verdict.skipReason(), 1, Integer::sum);
+                }
+            }
+        }
+        if (reasons.isEmpty()) {
+            return;
+        }
+        out.append("## Skipped statements\n\n| skipped | reason |\n|---:|---|\n");
+        for (Map.Entry<String, Integer> reason : reasons.entrySet()) {
+            out.append("| ").append(reason.getValue()).append(" | ").append(reason.getKey().replace("|", "\\|")).append(" |\n");
+        }
+        out.append('\n');
     }
 
     private static void appendCauses(StringBuilder out, Map<String, Integer> causes, int limit) {

@@ -37,7 +37,7 @@ public final class RootCauses {
      */
     public StatementVerdict trace(StatementVerdict verdict, List<String> printed) {
         StatementVerdict result = verdict;
-        if (!verdict.passed() && MISSING_RELATION.matcher(verdict.cause()).matches()) {
+        if (verdict.failed() && MISSING_RELATION.matcher(verdict.cause()).matches()) {
             String relation = missingRelation(printed);
             String root = relation == null ? null : failedCreations.get(relation);
             if (root != null) {
@@ -46,7 +46,7 @@ public final class RootCauses {
         }
         String created = createdRelation(verdict.block().title());
         if (created != null) {
-            if (verdict.passed()) {
+            if (!verdict.failed()) {
                 failedCreations.remove(created);
             } else {
                 failedCreations.put(created, result.rootCause());

@@ -8,7 +8,7 @@ import java.util.Map;
  * Compares the shell's output for a script with PostgreSQL's, block by block: both are aligned on
  * the script's echoed lines ({@link OutputAlignment}) and a scored block passes when the lines
  * printed for it are exactly equal. Nothing is normalised: not whitespace, not message wording,
- * not the order of rows.
+ * not the order of rows. Blocks the corpus's {@link SkipList} names are played but not scored.
  */
 public final class ScriptComparison {
     /** Diff lines kept per failed block. */
@@ -23,6 +23,12 @@ public final class ScriptComparison {
      * @param actual         what Basalt's shell printed, with the SQLSTATEs of its errors
      */
     public static FileResult compare(String name, String script, String expectedOutput, PlayedScript actual) {
+        return compare(name, script, expectedOutput, actual, SkipList.NONE);
+    }
+
+    /** As {@link #compare(String, String, String, PlayedScript)}, not scoring the blocks {@code skips} names. */
+    public static FileResult compare(String name, String script, String expectedOutput, PlayedScript actual,
+                                     SkipList skips) {
         List<StatementBlock> blocks = ScriptBlocks.of(script);
         List<BlockOutput> expected = OutputAlignment.align(blocks, TextLines.split(expectedOutput));
         List<BlockOutput> printed = OutputAlignment.align(blocks, TextLines.split(actual.output()));
@@ -30,7 +36,10 @@ public final class ScriptComparison {
         RootCauses roots = new RootCauses();
         for (int i = 0; i < blocks.size(); i++) {
             StatementBlock block = blocks.get(i);
-            if (block.scored()) {
+            String skipReason = skips.reasonFor(name, block);
+            if (skipReason != null) {
+                verdicts.add(StatementVerdict.skip(block, skipReason));
+            } else if (block.scored()) {
                 StatementVerdict verdict = verdict(block, expected.get(i), printed.get(i), actual.sqlStates());
                 verdicts.add(roots.trace(verdict, printed.get(i).lines()));
             }

@@ -5,8 +5,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The plain-text summary the conformance command prints: one row per script (statements, passed,
- * failed, percentage, time) and a total, then under each script its most frequent failure causes,
+ * The plain-text summary the conformance command prints: one row per script (statements, skipped,
+ * passed, failed, passed as a percentage of the statements not skipped, time) and a total, then under each script its most frequent failure causes,
  * then the most frequent causes and root causes over all scripts.
  */
 public final class SummaryTable {
@@ -24,20 +24,26 @@ public final class SummaryTable {
             nameWidth = Math.max(nameWidth, result.name().length());
         }
         out.append(corpus).append(": each statement's output compared exactly with PostgreSQL's\n\n");
-        out.append(row(nameWidth, "file", "statements", "passed", "failed", "passed %", "time ms"));
+        out.append(row(nameWidth, "file", "statements", "skipped", "passed", "failed", "passed %", "time ms"));
         int statements = 0;
+        int skipped = 0;
         int passed = 0;
         long millis = 0;
         for (FileResult result : results) {
-            out.append(row(nameWidth, result.name(), Integer.toString(result.statements()), Integer.toString(result.passed()),
-                    Integer.toString(result.failed()), percentage(result.passed(), result.statements()),
-                    Long.toString(result.elapsedMillis())));
+            out.append(row(nameWidth, result.name(), Integer.toString(result.statements()), Integer.toString(result.skipped()),
+                    Integer.toString(result.passed()), Integer.toString(result.failed()),
+                    percentage(result.passed(), result.scored()), Long.toString(result.elapsedMillis())));
             statements += result.statements();
+            skipped += result.skipped();
             passed += result.passed();
             millis += result.elapsedMillis();
         }
-        out.append(row(nameWidth, "total", Integer.toString(statements), Integer.toString(passed),
-                Integer.toString(statements - passed), percentage(passed, statements), Long.toString(millis)));
+        out.append(row(nameWidth, "total", Integer.toString(statements), Integer.toString(skipped), Integer.toString(passed),
+                Integer.toString(statements - skipped - passed), percentage(passed, statements - skipped),
+                Long.toString(millis)));
+        if (skipped > 0) {
+            out.append("(skipped: played but not scored, by the reviewed skip list; passed % is of the rest)\n");
+        }
         for (FileResult result : results) {
             if (result.failed() == 0 && result.notes().isEmpty()) {
                 continue;
@@ -79,9 +85,9 @@ public final class SummaryTable {
         }
     }
 
-    private static String row(int nameWidth, String name, String statements, String passed, String failed, String percent,
-                              String millis) {
-        return String.format(Locale.ROOT, "%-" + nameWidth + "s %10s %7s %7s %9s %8s%n", name, statements, passed, failed,
-                percent, millis);
+    private static String row(int nameWidth, String name, String statements, String skipped, String passed, String failed,
+                              String percent, String millis) {
+        return String.format(Locale.ROOT, "%-" + nameWidth + "s %10s %7s %7s %7s %9s %8s%n", name, statements, skipped, passed,
+                failed, percent, millis);
     }
 }
