@@ -5,13 +5,15 @@ import java.util.List;
 /**
  * The unit of an integer parameter and how values are written in it, as PostgreSQL's GUC machinery reads and
  * prints them: memory in kilobytes (written with {@code B}, {@code kB}, {@code MB}, {@code GB} or {@code TB}),
- * time in milliseconds (written with {@code us}, {@code ms}, {@code s}, {@code min}, {@code h} or {@code d}),
- * or no unit at all. Unit names are case-sensitive, as in PostgreSQL.
+ * memory in blocks of 8 kB (written with the same units, printed as memory), time in milliseconds (written
+ * with {@code us}, {@code ms}, {@code s}, {@code min}, {@code h} or {@code d}), or no unit at all. Unit names are case-sensitive, as in PostgreSQL.
  */
 public enum IntegerUnit {
     NONE(List.of(), List.of(), null),
     KILOBYTES(List.of("B", "kB", "MB", "GB", "TB"), List.of(1.0 / 1024, 1.0, 1024.0, 1024.0 * 1024, 1024.0 * 1024 * 1024),
             "kB"),
+    BLOCKS(List.of("B", "kB", "MB", "GB", "TB"),
+            List.of(1.0 / 8192, 1.0 / 8, 128.0, 128.0 * 1024, 128.0 * 1024 * 1024), "8kB"),
     MILLISECONDS(List.of("us", "ms", "s", "min", "h", "d"),
             List.of(1.0 / 1000, 1.0, 1000.0, 60_000.0, 3_600_000.0, 86_400_000.0), "ms");
 
@@ -56,6 +58,9 @@ public enum IntegerUnit {
         if (this == NONE || value <= 0) {
             return Integer.toString(value);
         }
+        if (this == BLOCKS) {
+            return formatKilobytes(value * 8L);
+        }
         for (int i = names.size() - 1; i >= 0; i--) {
             double multiplier = multipliers.get(i);
             if (multiplier >= 1 && value % (long) multiplier == 0) {
@@ -63,5 +68,17 @@ public enum IntegerUnit {
             }
         }
         return value + baseName;
+    }
+
+    /** Kilobytes in the largest memory unit that holds them exactly. */
+    private static String formatKilobytes(long kilobytes) {
+        String[] units = {"TB", "GB", "MB"};
+        long[] sizes = {1024L * 1024 * 1024, 1024L * 1024, 1024L};
+        for (int i = 0; i < units.length; i++) {
+            if (kilobytes % sizes[i] == 0) {
+                return kilobytes / sizes[i] + units[i];
+            }
+        }
+        return kilobytes + "kB";
     }
 }

@@ -92,6 +92,7 @@ public final class ParameterCatalog {
                 Integer.toString(config.vectorSize())));
         parameters.add(Parameter.session("work_mem", "Memory an operator may use before spilling (not enforced yet).",
                 new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "4MB"));
+        parameters.addAll(PlannerParameters.all());
         return new ParameterCatalog(parameters);
     }
 

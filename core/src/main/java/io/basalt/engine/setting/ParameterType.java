@@ -4,7 +4,7 @@ package io.basalt.engine.setting;
  * How a parameter reads a value: which texts it accepts and the text SHOW prints for each. Every type checks
  * the way PostgreSQL's GUC machinery checks values of that kind, with its messages.
  */
-public sealed interface ParameterType permits BooleanType, IntegerType, EnumType, TextType {
+public sealed interface ParameterType permits BooleanType, IntegerType, RealType, EnumType, TextType {
     /**
      * The value as SHOW prints it.
      *
