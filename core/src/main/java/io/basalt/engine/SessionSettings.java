@@ -249,9 +249,10 @@ public final class SessionSettings {
         return TimeZones.zoneOf(show("TimeZone"));
     }
 
-    /** TimeZone, DateStyle and IntervalStyle, as date/time input and output read them. */
+    /** TimeZone, DateStyle, IntervalStyle and extra_float_digits, as value input and output read them. */
     public DateTimeSettings dateTimeSettings() {
-        return DateTimeSettings.of(timeZone(), TimeZones.abbreviationOf(show("TimeZone")), dateStyle(), intervalStyle());
+        return DateTimeSettings.of(timeZone(), TimeZones.abbreviationOf(show("TimeZone")), dateStyle(), intervalStyle())
+                .withExtraFloatDigits(extraFloatDigits());
     }
 
     /** DateStyle as SHOW prints it: output style, comma, field order ({@code ISO, MDY}). */

@@ -42,9 +42,58 @@ public final class TextFormat {
         return formatShortest(value, Double.toString(value), 15);
     }
 
+    /**
+     * float8 output under {@code extra_float_digits}: the shortest exact form when it is positive, else
+     * {@code printf("%.*g")} with {@code 15 + extraFloatDigits} significant digits (at least one), as PostgreSQL's
+     * float8out does.
+     */
+    public static String formatDouble(double value, int extraFloatDigits) {
+        return extraFloatDigits > 0 ? formatDouble(value) : formatSignificant(value, Math.max(1, 15 + extraFloatDigits));
+    }
+
     /** PostgreSQL's float4 output: shortest float digits, positional for decimal exponents in [-4, 6). */
     public static String formatReal(double value) {
         return formatShortest(value, Float.toString((float) value), 6);
+    }
+
+    /** float4 output under {@code extra_float_digits}: as {@link #formatDouble(double, int)} with 6 digits. */
+    public static String formatReal(double value, int extraFloatDigits) {
+        return extraFloatDigits > 0 ? formatReal(value) : formatSignificant((float) value, Math.max(1, 6 + extraFloatDigits));
+    }
+
+    /**
+     * C's {@code %.<precision>g}: {@code precision} significant digits rounded half to even from the exact binary
+     * value, trailing zeros dropped, in exponent form when the decimal exponent is below -4 or at least
+     * {@code precision}; PostgreSQL's spellings of NaN and the infinities.
+     */
+    static String formatSignificant(double value, int precision) {
+        if (Double.isNaN(value)) {
+            return "NaN";
+        }
+        if (Double.isInfinite(value)) {
+            return value > 0 ? "Infinity" : "-Infinity";
+        }
+        if (value == 0) {
+            return (1 / value) < 0 ? "-0" : "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new java.math.MathContext(precision, java.math.RoundingMode.HALF_EVEN));
+        int exponent = rounded.precision() - rounded.scale() - 1;
+        BigDecimal stripped = rounded.stripTrailingZeros();
+        StringBuilder out = new StringBuilder(24);
+        if (exponent < -4 || exponent >= precision) {
+            String digits = stripped.unscaledValue().abs().toString();
+            if (value < 0) {
+                out.append('-');
+            }
+            out.append(digits.charAt(0));
+            if (digits.length() > 1) {
+                out.append('.').append(digits, 1, digits.length());
+            }
+            out.append('e').append(exponent < 0 ? '-' : '+');
+            appendPadded(out, Math.abs(exponent), 2);
+            return out.toString();
+        }
+        return stripped.scale() <= 0 ? stripped.toBigInteger().toString() : stripped.toPlainString();
     }
 
     private static String formatShortest(double value, String shortest, int positionalLimit) {

@@ -67,8 +67,8 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
-            case TEXT, UNKNOWN -> toText(value, from);
-            case VARCHAR -> limitLength(toText(value, from), to, explicit);
+            case TEXT, UNKNOWN -> toText(value, from, settings);
+            case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
             case ARRAY -> {
                 if (!from.isArray()) {
                     throw cannotCast(from, to);
@@ -198,18 +198,18 @@ public final class ValueConversion {
         };
     }
 
-    private static String toText(Object value, LogicalType from) {
+    private static String toText(Object value, LogicalType from, DateTimeSettings settings) {
         return switch (from.id()) {
             case BOOLEAN -> ((Boolean) value) ? "true" : "false";
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
-            case DOUBLE -> TextFormat.formatDouble((Double) value);
-            case REAL -> TextFormat.formatReal((Double) value);
+            case DOUBLE -> TextFormat.formatDouble((Double) value, settings.extraFloatDigits());
+            case REAL -> TextFormat.formatReal((Double) value, settings.extraFloatDigits());
             case NUMERIC -> toDecimal(value, from).toPlainString();
             case UUID -> value.toString();
             case BYTEA -> ByteaText.formatHex((ByteString) value);
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
-            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> toText(element, from.element()));
+            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> toText(element, from.element(), settings));
         };
     }
 

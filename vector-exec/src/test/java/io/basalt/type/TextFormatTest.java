@@ -30,6 +30,21 @@ class TextFormatTest {
     }
 
     @Test
+    void zeroOrFewerExtraFloatDigitsPrintSignificantDigitsAsPercentG() {
+        assertThat(TextFormat.formatDouble(131.10703231895047, 0)).isEqualTo("131.10703231895");
+        assertThat(TextFormat.formatDouble(-0.000012345678901234567, 0)).isEqualTo("-1.23456789012346e-05");
+        assertThat(TextFormat.formatDouble(123456789012345678.0, 0)).isEqualTo("1.23456789012346e+17");
+        assertThat(TextFormat.formatDouble(131.10703231895047, -15)).as("at least one digit").isEqualTo("1e+02");
+        assertThat(TextFormat.formatDouble(0.5, -15)).isEqualTo("0.5");
+        assertThat(TextFormat.formatDouble(-0.0, 0)).isEqualTo("-0");
+        assertThat(TextFormat.formatDouble(Double.NaN, 0)).isEqualTo("NaN");
+        assertThat(TextFormat.formatDouble(0.1, 1)).as("positive: shortest").isEqualTo("0.1");
+        assertThat(TextFormat.formatReal(1.2345678, 0)).isEqualTo("1.23457");
+        assertThat(TextFormat.formatReal(100000, -3)).isEqualTo("1e+05");
+        assertThat(TextFormat.formatReal(100000, 0)).isEqualTo("100000");
+    }
+
+    @Test
     void datesAndNumerics() {
         assertThat(TextFormat.formatDate(0)).isEqualTo("1970-01-01");
         assertThat(TextFormat.formatDate(java.time.LocalDate.of(2024, 2, 29).toEpochDay())).isEqualTo("2024-02-29");

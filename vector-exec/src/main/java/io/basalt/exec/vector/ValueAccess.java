@@ -131,8 +131,8 @@ public final class ValueAccess {
         return switch (type.id()) {
             case BOOLEAN -> TextFormat.formatBoolean((Boolean) value);
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
-            case DOUBLE -> TextFormat.formatDouble((Double) value);
-            case REAL -> TextFormat.formatReal((Double) value);
+            case DOUBLE -> TextFormat.formatDouble((Double) value, settings.extraFloatDigits());
+            case REAL -> TextFormat.formatReal((Double) value, settings.extraFloatDigits());
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, type, settings);
             case NUMERIC -> type.isScaledLong()
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
@@ -140,7 +140,7 @@ public final class ValueAccess {
             case UUID -> value.toString();
             case BYTEA -> ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
-            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element));
+            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
         };
     }
 }

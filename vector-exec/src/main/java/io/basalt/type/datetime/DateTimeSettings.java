@@ -6,15 +6,18 @@ import java.time.ZoneId;
 import java.util.Locale;
 
 /**
- * The session settings that change how date/time values are read and printed: TimeZone, the two halves
- * of DateStyle and IntervalStyle. PostgreSQL keeps these as session globals; Basalt binds them for the
+ * The session settings that change how values are read and printed: TimeZone, the two halves of DateStyle
+ * and IntervalStyle for date/time values, and extra_float_digits for floating-point output. PostgreSQL keeps these as session globals; Basalt binds them for the
  * duration of a statement's binding and planning in {@link #CURRENT}, and whatever needs them at run time
  * (casts, result text) captures them from there while the plan is built, so that worker threads never
  * read session state.
  */
 public record DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle style, DateOrder order,
-                               IntervalStyle intervalStyle) {
-    /** PostgreSQL's defaults: UTC, {@code ISO, MDY}, {@code postgres}. */
+                               IntervalStyle intervalStyle, int extraFloatDigits) {
+    /** PostgreSQL's default extra_float_digits: shortest exact output. */
+    public static final int DEFAULT_EXTRA_FLOAT_DIGITS = 1;
+
+    /** PostgreSQL's defaults: UTC, {@code ISO, MDY}, {@code postgres}, extra_float_digits 1. */
     public static final DateTimeSettings DEFAULT =
             new DateTimeSettings(ZoneId.of("UTC"), null, DateStyle.ISO, DateOrder.MDY, IntervalStyle.POSTGRES);
 
@@ -26,6 +29,17 @@ public record DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle s
         requireNonNull(style, "style is null");
         requireNonNull(order, "order is null");
         requireNonNull(intervalStyle, "intervalStyle is null");
+    }
+
+    /** Date/time settings with the default extra_float_digits. */
+    public DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle style, DateOrder order,
+                            IntervalStyle intervalStyle) {
+        this(zone, zoneAbbreviation, style, order, intervalStyle, DEFAULT_EXTRA_FLOAT_DIGITS);
+    }
+
+    /** These settings with {@code digits} as extra_float_digits. */
+    public DateTimeSettings withExtraFloatDigits(int digits) {
+        return new DateTimeSettings(zone, zoneAbbreviation, style, order, intervalStyle, digits);
     }
 
     /** The settings bound to this thread, or {@link #DEFAULT} outside a statement. */
