@@ -223,6 +223,7 @@ final class ArrayExpressions {
         return switch (element.id()) {
             case NUMERIC -> LogicalType.NUMERIC;
             case VARCHAR -> LogicalType.VARCHAR;
+            case CHAR -> LogicalType.BPCHAR;
             default -> element;
         };
     }

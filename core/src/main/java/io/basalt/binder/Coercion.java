@@ -10,8 +10,9 @@ import io.basalt.type.ValueConversion;
 
 /**
  * PostgreSQL's implicit type rules, as far as Basalt's types go: the numeric ladder smallint < integer <
- * bigint < numeric < double precision, text and varchar meeting at text, and untyped literals ("unknown")
- * taking the type of the other operand. Casts of constants are folded here, at bind time, so that
+ * bigint < numeric < double precision, text, varchar and char meeting at text (two chars of different lengths,
+ * or a char and an untyped literal, at bpchar), and untyped literals ("unknown") taking the type of the other
+ * operand. Casts of constants are folded here, at bind time, so that
  * literal input errors carry the literal's position as in PostgreSQL.
  */
 final class Coercion {
@@ -31,6 +32,10 @@ final class Coercion {
                 Object value = ValueConversion.convert(constant.value(), constant.type(), target, explicit);
                 return new BoundExpression.Constant(value, target, constant.position());
             } catch (BasaltException failure) {
+                if (failure.sqlState() == SqlState.STRING_DATA_RIGHT_TRUNCATION) {
+                    // only assignments cast implicitly to a length, and PostgreSQL reports those without a position
+                    throw failure;
+                }
                 throw failure.withPositionIfAbsent(constant.position());
             }
         }
@@ -74,6 +79,10 @@ final class Coercion {
         if (a.equals(b)) {
             return a.id() == TypeId.UNKNOWN ? LogicalType.TEXT : a;
         }
+        if ((a.id() == TypeId.CHAR || a.id() == TypeId.UNKNOWN) && (b.id() == TypeId.CHAR || b.id() == TypeId.UNKNOWN)) {
+            // bpchar without a length: a literal longer than the char's length is no error, as in PostgreSQL
+            return LogicalType.BPCHAR;
+        }
         if (a.id() == TypeId.UNKNOWN) {
             return b;
         }
@@ -103,6 +112,7 @@ final class Coercion {
             // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
             return switch (a.id()) {
                 case VARCHAR -> LogicalType.TEXT;
+                case CHAR -> LogicalType.BPCHAR;
                 case INTERVAL -> LogicalType.INTERVAL;
                 default -> a;
             };

@@ -306,8 +306,18 @@ final class ExpressionBinder {
         if (common == null) {
             throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
         }
+        if (common.id() == TypeId.CHAR) {
+            // bpchar comparisons ignore trailing spaces: compare the values as text, which has none
+            return new BoundExpression.Comparison(operator, blankTrimmed(left), blankTrimmed(right), position);
+        }
         return new BoundExpression.Comparison(operator, Coercion.cast(left, common, false),
                 Coercion.cast(right, common, false), position);
+    }
+
+    /** A char (or untyped literal read as bpchar) as text, without its trailing spaces. */
+    private static BoundExpression blankTrimmed(BoundExpression value) {
+        BoundExpression character = value.type().id() == TypeId.CHAR ? value : Coercion.cast(value, LogicalType.BPCHAR, false);
+        return Coercion.cast(character, LogicalType.TEXT, false);
     }
 
     private static BoundExpression arithmetic(ArithmeticOperator operator, BoundExpression left, BoundExpression right,
@@ -444,6 +454,11 @@ final class ExpressionBinder {
             }
             type = next;
         }
+        if (type != null && type.id() == TypeId.CHAR && (mixed || type.precision() >= 0 && expressions.stream()
+                .anyMatch(expression -> expression.type().id() == TypeId.UNKNOWN))) {
+            // PostgreSQL keeps a char's length only when every input has it
+            return LogicalType.BPCHAR;
+        }
         if (type != null && type.isNumeric() && mixed) {
             // PostgreSQL keeps each NUMERIC value's own scale here (least(2.5, 1) is 1, not 1.0): only the
             // unconstrained representation carries a scale per value.
@@ -533,7 +548,8 @@ final class ExpressionBinder {
         if (!operand.type().isString() || !pattern.type().isString() || !escape.type().isString()) {
             throw Coercion.noOperator(operator, operand.type(), pattern.type(), e.position());
         }
-        operand = Coercion.cast(operand, LogicalType.TEXT, false);
+        // a char operand is matched with its padding, as PostgreSQL's bpcharlike does
+        operand = operand.type().id() == TypeId.CHAR ? operand : Coercion.cast(operand, LogicalType.TEXT, false);
         pattern = Coercion.cast(pattern, LogicalType.TEXT, false);
         escape = Coercion.cast(escape, LogicalType.TEXT, false);
         if (pattern instanceof BoundExpression.Constant p && escape instanceof BoundExpression.Constant x) {

@@ -302,7 +302,7 @@ final class FromClauseBinder {
             LogicalType common = ExpressionBinder.unify(List.of(leftValue, rightValue), "JOIN/USING");
             leftValue = Coercion.cast(leftValue, common, false);
             rightValue = Coercion.cast(rightValue, common, false);
-            conjuncts.add(new BoundExpression.Comparison(CompareOp.EQ, leftValue, rightValue, join.position()));
+            conjuncts.add(ExpressionBinder.compare(CompareOp.EQ, leftValue, rightValue, join.position()));
             merged.add(switch (type) {
                 case RIGHT -> rightValue;
                 case FULL -> new BoundExpression.Case(

@@ -180,7 +180,7 @@ final class Functions {
     }
 
     private static boolean isText(TypeId id) {
-        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.UNKNOWN;
+        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.CHAR || id == TypeId.UNKNOWN;
     }
 
     /**
@@ -227,6 +227,11 @@ final class Functions {
         return undefined(name, all, position);
     }
 
+    /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
+    private static String regtypeName(LogicalType type) {
+        return type.isArray() ? regtypeName(type.element()) + "[]" : type.id().pgName();
+    }
+
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
         if (SetReturningItems.isSetReturning(name)) {
             // reached only where SetReturningItems could not move the call into FROM
@@ -234,7 +239,7 @@ final class Functions {
         }
         if (name.equals("pg_typeof") && arguments.size() == 1) {
             // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
-            return new BoundExpression.Constant(arguments.getFirst().type().displayName(), LogicalType.TEXT, position);
+            return new BoundExpression.Constant(regtypeName(arguments.getFirst().type()), LogicalType.TEXT, position);
         }
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {

@@ -15,12 +15,20 @@ import java.util.Set;
  */
 public final class TypeNames {
     /** PostgreSQL types Basalt will support but does not yet: a clear 0A000 rather than "does not exist". */
-    private static final Set<String> NOT_YET = Set.of("character",
+    private static final Set<String> NOT_YET = Set.of(
             "time with time zone", "time without time zone", "time", "timetz",
             "json", "jsonb", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
             "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "char");
 
     private TypeNames() {
+    }
+
+    private static LogicalType character(int length, TypeName type) {
+        try {
+            return LogicalType.character(length);
+        } catch (BasaltException invalid) {
+            throw invalid.withPositionIfAbsent(type.position());
+        }
     }
 
     public static LogicalType resolve(TypeName type) {
@@ -43,6 +51,9 @@ public final class TypeNames {
             case "name" -> LogicalType.TEXT;
             case "character varying", "varchar" ->
                     modifiers.isEmpty() ? LogicalType.VARCHAR : LogicalType.varchar(modifiers.getFirst());
+            // CHARACTER without a length is CHARACTER(1) in a column; the parser says so, and leaves it out for a
+            // cast or typed literal, where it is bpchar without a length.
+            case "character", "bpchar" -> modifiers.isEmpty() ? LogicalType.BPCHAR : character(modifiers.getFirst(), type);
             case "date" -> LogicalType.DATE;
             case "real", "float4" -> LogicalType.REAL;
             case "timestamp without time zone", "timestamp" -> dateTime(TypeId.TIMESTAMP, modifiers);
@@ -67,7 +78,7 @@ public final class TypeNames {
             }
         };
         if (!modifiers.isEmpty() && !(resolved.isNumeric() || resolved.id() == TypeId.VARCHAR
-                || resolved.id() == TypeId.TIMESTAMP || resolved.id() == TypeId.TIMESTAMPTZ
+                || resolved.id() == TypeId.CHAR || resolved.id() == TypeId.TIMESTAMP || resolved.id() == TypeId.TIMESTAMPTZ
                 || resolved.id() == TypeId.INTERVAL)) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, type.position(),
                     "type modifier is not allowed for type \"" + type.name() + "\"");

@@ -64,6 +64,7 @@ final class PreparedStatements {
             types.add(switch (resolved.id()) {
                 case NUMERIC -> LogicalType.NUMERIC;
                 case VARCHAR -> LogicalType.VARCHAR;
+                case CHAR -> LogicalType.BPCHAR;
                 default -> resolved;
             });
         }

@@ -41,6 +41,7 @@ public final class CreateTableStatement {
             case NUMERIC -> type.precision() < 0 ? "NUMERIC" : "NUMERIC(" + type.precision() + "," + type.scale() + ")";
             case TEXT -> "TEXT";
             case VARCHAR -> type.precision() < 0 ? "VARCHAR" : "VARCHAR(" + type.precision() + ")";
+            case CHAR -> type.precision() < 0 ? "BPCHAR" : "CHAR(" + type.precision() + ")";
             case DATE -> "DATE";
             case REAL -> "REAL";
             case TIMESTAMP -> "TIMESTAMP";

@@ -13,7 +13,8 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 
 /**
  * A SQL type with its modifiers: {@code precision}/{@code scale} for NUMERIC (precision -1 means
- * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited), {@code precision}
+ * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited) and the padded length
+ * of CHAR (-1: {@code bpchar} without a length), {@code precision}
  * as the fractional-second digits of TIMESTAMP, TIMESTAMPTZ and INTERVAL (-1: all six), {@code scale} as an
  * INTERVAL's field qualifier (a set of {@code io.basalt.type.datetime.IntervalFields}; 0: all fields).
  *
@@ -42,6 +43,10 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType NUMERIC = new LogicalType(TypeId.NUMERIC, -1, 0);
     public static final LogicalType TEXT = new LogicalType(TypeId.TEXT, -1, 0);
     public static final LogicalType VARCHAR = new LogicalType(TypeId.VARCHAR, -1, 0);
+    /** {@code bpchar}: blank-padded character without a length (what an unknown literal compared with CHAR becomes). */
+    public static final LogicalType BPCHAR = new LogicalType(TypeId.CHAR, -1, 0);
+    /** The longest CHAR or VARCHAR length PostgreSQL accepts. */
+    public static final int MAX_CHARACTER_LENGTH = 10485760;
     public static final LogicalType DATE = new LogicalType(TypeId.DATE, -1, 0);
     public static final LogicalType REAL = new LogicalType(TypeId.REAL, -1, 0);
     public static final LogicalType TIMESTAMP = new LogicalType(TypeId.TIMESTAMP, -1, 0);
@@ -86,7 +91,23 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         if (maxLength < 1) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type varchar must be at least 1");
         }
+        if (maxLength > MAX_CHARACTER_LENGTH) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type varchar cannot exceed " + MAX_CHARACTER_LENGTH);
+        }
         return new LogicalType(TypeId.VARCHAR, maxLength, 0);
+    }
+
+    /** CHARACTER(length): values padded with spaces to {@code length} characters. */
+    public static LogicalType character(int length) {
+        if (length < 1) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "length for type char must be at least 1");
+        }
+        if (length > MAX_CHARACTER_LENGTH) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "length for type char cannot exceed " + MAX_CHARACTER_LENGTH);
+        }
+        return new LogicalType(TypeId.CHAR, length, 0);
     }
 
     public boolean isNumeric() {
@@ -116,8 +137,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         return id == TypeId.DATE || id == TypeId.TIMESTAMP || id == TypeId.TIMESTAMPTZ;
     }
 
+    /** TEXT, VARCHAR, CHAR and unknown literals: the types whose values are strings. */
     public boolean isString() {
-        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.UNKNOWN;
+        return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.CHAR || id == TypeId.UNKNOWN;
     }
 
     public PhysicalType physical() {
@@ -131,7 +153,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case UUID -> PhysicalType.UUID;
             case BYTEA -> PhysicalType.BYTES;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
-            case TEXT, VARCHAR, UNKNOWN -> PhysicalType.STRING;
+            case TEXT, VARCHAR, CHAR, UNKNOWN -> PhysicalType.STRING;
             case ARRAY -> PhysicalType.LIST;
         };
     }
@@ -141,6 +163,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         return switch (id) {
             case NUMERIC -> precision < 0 ? "numeric" : "numeric(" + precision + "," + scale + ")";
             case VARCHAR -> precision < 0 ? "character varying" : "character varying(" + precision + ")";
+            case CHAR -> precision < 0 ? "bpchar" : "character(" + precision + ")";
             case TIMESTAMP -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") without time zone";
             case TIMESTAMPTZ -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") with time zone";
             case INTERVAL -> "interval" + io.basalt.type.datetime.IntervalFields.display(scale)

@@ -13,6 +13,12 @@ public enum TypeId {
     NUMERIC("numeric"),
     TEXT("text"),
     VARCHAR("character varying"),
+    /**
+     * CHARACTER(n), blank-padded: values are stored padded with spaces to n characters, as PostgreSQL stores
+     * them, and trailing spaces do not count when they are compared or converted to text. Precision -1 is
+     * PostgreSQL's {@code bpchar} without a length, which keeps a value as written.
+     */
+    CHAR("character"),
     DATE("date"),
     TIMESTAMP("timestamp without time zone"),
     TIMESTAMPTZ("timestamp with time zone"),

@@ -43,7 +43,11 @@ public final class ValueConversion {
         }
         if (to.isString() && isDateTimeOrInterval(from)) {
             String text = DateTimeConversion.format(value, from, settings);
-            return to.id() == TypeId.VARCHAR ? limitLength(text, to, explicit) : text;
+            return switch (to.id()) {
+                case VARCHAR -> limitLength(text, to, explicit);
+                case CHAR -> blankPadded(text, to, explicit);
+                default -> text;
+            };
         }
         if (isDateTimeOrInterval(to)) {
             Object converted = DateTimeConversion.convert(value, from, to, settings);
@@ -69,6 +73,8 @@ public final class ValueConversion {
             }
             case TEXT, UNKNOWN -> toText(value, from, settings);
             case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
+            // CHAR to CHAR keeps the padding, which the new length then extends or cuts
+            case CHAR -> blankPadded(from.id() == TypeId.CHAR ? (String) value : toText(value, from, settings), to, explicit);
             case ARRAY -> {
                 if (!from.isArray()) {
                     throw cannotCast(from, to);
@@ -110,6 +116,7 @@ public final class ValueConversion {
             case BYTEA -> ByteaText.parse(text);
             case TEXT, UNKNOWN -> text;
             case VARCHAR -> limitLength(text, type, false);
+            case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
         };
     }
@@ -209,7 +216,10 @@ public final class ValueConversion {
             case BYTEA -> ByteaText.formatHex((ByteString) value);
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
-            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> toText(element, from.element(), settings));
+            case CHAR -> withoutTrailingBlanks((String) value);
+            // array_out prints each element with its type's output function, so a char keeps its padding
+            case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> from.element().id() == TypeId.CHAR
+                    ? (String) element : toText(element, from.element(), settings));
         };
     }
 
@@ -228,6 +238,45 @@ public final class ValueConversion {
         }
         throw BasaltException.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
                 "value too long for type character varying(" + max + ")");
+    }
+
+    /**
+     * A value of CHAR(n): padded with spaces to n characters; a longer one is cut to n when the cast is
+     * explicit or the excess is all spaces, else 22001. {@code bpchar} without a length keeps the text as is.
+     */
+    private static String blankPadded(String text, LogicalType to, boolean explicit) {
+        int length = to.precision();
+        if (length < 0) {
+            return text;
+        }
+        int characters = text.codePointCount(0, text.length());
+        if (characters > length) {
+            String kept = text.substring(0, text.offsetByCodePoints(0, length));
+            if (!explicit && !onlySpaces(text, kept.length())) {
+                throw BasaltException.of(SqlState.STRING_DATA_RIGHT_TRUNCATION,
+                        "value too long for type character(" + length + ")");
+            }
+            return kept;
+        }
+        return characters == length ? text : text + " ".repeat(length - characters);
+    }
+
+    private static boolean onlySpaces(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) != ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A CHAR value as text: without its trailing spaces, as PostgreSQL's bpchar-to-text conversion drops them. */
+    public static String withoutTrailingBlanks(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return end == value.length() ? value : value.substring(0, end);
     }
 
     private static long checkRange(long value, long min, long max, String typeName) {

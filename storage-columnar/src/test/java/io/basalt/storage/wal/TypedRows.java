@@ -68,6 +68,7 @@ final class TypedRows implements AutoCloseable {
             case INTERVAL -> new io.basalt.type.Interval((int) key - 2, (int) key * 3, key * 1_000_007L);
             case TEXT -> "text " + key + " ünïcødé ✓";
             case VARCHAR -> "v" + key;
+            case CHAR -> "c" + key + "   ";
             case DATE -> key * 37 - 20_000;
             case UUID -> new io.basalt.type.Uuid(key * 0x9E3779B97F4A7C15L, ~key);
             // Bytes above 0x7f and a zero byte, which a text or UTF-8 path would mangle.

@@ -139,7 +139,7 @@ public final class ValueAccess {
                     : TextFormat.formatDecimal((BigDecimal) value);
             case UUID -> value.toString();
             case BYTEA -> ByteaText.formatHex((ByteString) value);
-            case TEXT, VARCHAR, UNKNOWN -> (String) value;
+            case TEXT, VARCHAR, CHAR, UNKNOWN -> (String) value;
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
         };
     }

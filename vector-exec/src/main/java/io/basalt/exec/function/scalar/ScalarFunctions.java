@@ -174,7 +174,10 @@ public final class ScalarFunctions {
                 if (!anyType && !stringy(type)) {
                     return null;
                 }
-                argumentTypes.add(LogicalType.TEXT);
+                // concat, concat_ws and octet_length see a char's padding (its text output); elsewhere a char
+                // becomes text without its trailing spaces
+                boolean padded = anyType || kind == TextFunction.Kind.OCTET_LENGTH;
+                argumentTypes.add(padded && type.id() == TypeId.CHAR ? LogicalType.BPCHAR : LogicalType.TEXT);
             }
         }
         LogicalType result = switch (kind) {
