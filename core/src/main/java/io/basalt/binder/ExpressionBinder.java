@@ -225,7 +225,8 @@ final class ExpressionBinder {
     private static BoundExpression negate(BoundExpression operand, int position) {
         if (operand instanceof BoundExpression.Constant constant && constant.value() != null) {
             Object value = switch (constant.value()) {
-                case Long l when l != Long.MIN_VALUE -> -l;
+                case Long l when l != Long.MIN_VALUE
+                        && !(l == io.basalt.type.NumericSpecial.SCALED_LONG_NAN && constant.type().isScaledLong()) -> -l;
                 case Double d -> -d;
                 case BigDecimal d -> d.negate();
                 default -> null;

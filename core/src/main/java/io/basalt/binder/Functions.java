@@ -244,6 +244,10 @@ final class Functions {
         if (quoting != null) {
             return quoting;
         }
+        BoundExpression inputValidity = InputValidityFunctions.bindIsValid(name, arguments, position);
+        if (inputValidity != null) {
+            return inputValidity;
+        }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {
             types.add(argument.type());
