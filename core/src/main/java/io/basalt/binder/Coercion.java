@@ -27,12 +27,23 @@ final class Coercion {
             return expression;
         }
         if (expression instanceof BoundExpression.Constant constant) {
-            try {
-                Object value = ValueConversion.convert(constant.value(), constant.type(), target, explicit);
-                return new BoundExpression.Constant(value, target, constant.position());
-            } catch (BasaltException failure) {
-                throw failure.withPositionIfAbsent(constant.position());
+            Object value = constant.value();
+            LogicalType from = constant.type();
+            if (from.id() == TypeId.UNKNOWN) {
+                // PostgreSQL reads a literal with the type's input function, whose errors point at the literal,
+                // and applies a NUMERIC or VARCHAR modifier afterwards, whose errors (like every other
+                // conversion's) have no position.
+                LogicalType input = target.isNumeric() ? LogicalType.NUMERIC
+                        : target.id() == TypeId.VARCHAR ? LogicalType.VARCHAR : target;
+                try {
+                    value = ValueConversion.convert(value, from, input, explicit);
+                } catch (BasaltException failure) {
+                    throw failure.withPositionIfAbsent(constant.position());
+                }
+                from = input;
             }
+            value = ValueConversion.convert(value, from, target, explicit);
+            return new BoundExpression.Constant(value, target, constant.position());
         }
         return new BoundExpression.Cast(expression, target, explicit, expression.position());
     }

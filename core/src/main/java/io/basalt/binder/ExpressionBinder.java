@@ -217,8 +217,14 @@ final class ExpressionBinder {
                 requireNumber(operand, "-", e.position());
                 yield negate(operand, e.position());
             }
-            default -> throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
-                    "operator does not exist: " + e.operator() + " " + operand.type().displayName());
+            default -> {
+                BoundExpression number = NumberOperators.prefix(e.operator(), operand, e.position());
+                if (number == null) {
+                    throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
+                            "operator does not exist: " + e.operator() + " " + operand.type().displayName());
+                }
+                yield number;
+            }
         };
     }
 
@@ -289,6 +295,10 @@ final class ExpressionBinder {
         BoundExpression regex = RegexOperators.bind(operator, left, right, e.position());
         if (regex != null) {
             return regex;
+        }
+        BoundExpression number = NumberOperators.binary(operator, left, right, e.position());
+        if (number != null) {
+            return number;
         }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }

@@ -131,7 +131,7 @@ public final class NumericMath {
         return Math.min(scale, MAX_DISPLAY_SCALE);
     }
 
-    private static int base10000Weight(BigDecimal value) {
+    static int base10000Weight(BigDecimal value) {
         int decimalExponent = value.precision() - value.scale() - 1;
         return Math.floorDiv(decimalExponent, 4);
     }
