@@ -212,7 +212,12 @@ final class Coercion {
 
     static BasaltException noOperator(String operator, LogicalType left, LogicalType right, int position) {
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position,
-                        "operator does not exist: " + left.displayName() + " " + operator + " " + right.displayName())
+                        "operator does not exist: " + operandName(left) + " " + operator + " " + operandName(right))
                 .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /** A type as PostgreSQL names an operand in this error: without modifiers ({@code numeric}, not numeric(2,1)). */
+    private static String operandName(LogicalType type) {
+        return type.isArray() ? operandName(type.element()) + "[]" : type.id().pgName();
     }
 }

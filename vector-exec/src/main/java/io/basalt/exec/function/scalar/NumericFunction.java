@@ -87,7 +87,7 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
 
     private static BigDecimal factorial(long n) {
         if (n < 0) {
-            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "factorial of a negative number is undefined");
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "factorial of a negative number is undefined");
         }
         if (n > MAX_FACTORIAL) {
             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value overflows numeric format");
