@@ -156,7 +156,18 @@ public final class NumericElementary {
         if (base.signum() == 0) {
             return BigDecimal.ZERO.setScale(scale);
         }
+        if (base.abs().compareTo(BigDecimal.ONE) == 0) {
+            // BigDecimal.pow refuses exponents beyond 999999999; a power of ±1 needs none.
+            boolean negative = base.signum() < 0 && (n & 1) != 0;
+            return (negative ? BigDecimal.ONE.negate() : BigDecimal.ONE).setScale(scale);
+        }
         int significant = Math.max((int) Math.ceil(weight), 0) + scale + 12;
+        if (Math.abs((long) n) > 999_999_999L) {
+            // beyond BigDecimal.pow's range: exp(n ln|base|), with the sign of an odd power of a negative base
+            BigDecimal magnitude = NumericTranscendentals.exp(
+                    NumericTranscendentals.ln(base.abs(), significant + 12).multiply(BigDecimal.valueOf(n)), scale);
+            return base.signum() < 0 && (n & 1) != 0 ? magnitude.negate() : magnitude;
+        }
         BigDecimal result = base.pow(n, new MathContext(significant));
         return result.setScale(scale, RoundingMode.HALF_UP);
     }
