@@ -28,16 +28,24 @@ final class Coercion {
             return expression;
         }
         if (expression instanceof BoundExpression.Constant constant) {
-            try {
-                Object value = ValueConversion.convert(constant.value(), constant.type(), target, explicit);
-                return new BoundExpression.Constant(value, target, constant.position());
-            } catch (BasaltException failure) {
-                if (failure.sqlState() == SqlState.STRING_DATA_RIGHT_TRUNCATION) {
-                    // only assignments cast implicitly to a length, and PostgreSQL reports those without a position
-                    throw failure;
+            Object value = constant.value();
+            LogicalType from = constant.type();
+            if (from.id() == TypeId.UNKNOWN) {
+                // PostgreSQL reads a literal with the type's input function, whose errors point at the literal,
+                // and applies a NUMERIC, VARCHAR or CHAR modifier afterwards, whose errors (like every other
+                // conversion's) have no position.
+                LogicalType input = target.isNumeric() ? LogicalType.NUMERIC
+                        : target.id() == TypeId.VARCHAR ? LogicalType.VARCHAR
+                        : target.id() == TypeId.CHAR ? LogicalType.BPCHAR : target;
+                try {
+                    value = ValueConversion.convert(value, from, input, explicit);
+                } catch (BasaltException failure) {
+                    throw failure.withPositionIfAbsent(constant.position());
                 }
-                throw failure.withPositionIfAbsent(constant.position());
+                from = input;
             }
+            value = ValueConversion.convert(value, from, target, explicit);
+            return new BoundExpression.Constant(value, target, constant.position());
         }
         return new BoundExpression.Cast(expression, target, explicit, expression.position());
     }
@@ -211,7 +219,12 @@ final class Coercion {
 
     static BasaltException noOperator(String operator, LogicalType left, LogicalType right, int position) {
         return BasaltException.at(SqlState.UNDEFINED_FUNCTION, position,
-                        "operator does not exist: " + left.displayName() + " " + operator + " " + right.displayName())
+                        "operator does not exist: " + operandName(left) + " " + operator + " " + operandName(right))
                 .withHint("No operator matches the given name and argument types. You might need to add explicit type casts.");
+    }
+
+    /** A type as PostgreSQL names an operand in this error: without modifiers ({@code numeric}, not numeric(2,1)). */
+    private static String operandName(LogicalType type) {
+        return type.isArray() ? operandName(type.element()) + "[]" : type.id().pgName();
     }
 }

@@ -12,26 +12,36 @@ final class ColumnNaming {
     }
 
     static String figure(Expression expression) {
-        String name = figureOrNull(expression);
-        return name == null ? "?column?" : name;
+        Figured figured = figureOrNull(expression);
+        return figured == null ? "?column?" : figured.name();
     }
 
-    private static String figureOrNull(Expression expression) {
+    /**
+     * A name and how strongly it was chosen: 2 for a column's or function's own name, 1 for a type's name
+     * or "case", which an enclosing cast or CASE replaces with its own (PostgreSQL's FigureColnameInternal).
+     */
+    private record Figured(String name, int strength) {
+    }
+
+    private static Figured figureOrNull(Expression expression) {
         return switch (expression) {
-            case Expression.ColumnRef e -> e.parts().getLast();
-            case Expression.FunctionCall e -> e.name().last();
+            case Expression.ColumnRef e -> new Figured(e.parts().getLast(), 2);
+            case Expression.FunctionCall e -> new Figured(e.name().last(), 2);
             case Expression.Cast e -> {
-                String inner = figureOrNull(e.operand());
-                yield inner != null ? inner : typeLabel(e.type().name());
+                Figured inner = figureOrNull(e.operand());
+                yield inner != null && inner.strength() > 1 ? inner : new Figured(typeLabel(e.type().name()), 1);
             }
-            case Expression.TypedLiteral e -> typeLabel(e.type().name());
-            case Expression.Case e -> "case";
-            case Expression.Exists e -> "exists";
-            case Expression.ArrayConstructor e -> "array";
+            case Expression.TypedLiteral e -> new Figured(typeLabel(e.type().name()), 1);
+            case Expression.Case e -> {
+                Figured otherwise = e.otherwise() == null ? null : figureOrNull(e.otherwise());
+                yield otherwise != null && otherwise.strength() > 1 ? otherwise : new Figured("case", 1);
+            }
+            case Expression.Exists e -> new Figured("exists", 2);
+            case Expression.ArrayConstructor e -> new Figured("array", 2);
             case Expression.Subscript e -> figureOrNull(e.operand());
-            case Expression.RowConstructor e -> "row";
+            case Expression.RowConstructor e -> new Figured("row", 2);
             case Expression.NamedArgument e -> figureOrNull(e.value());
-            case Expression.BooleanLiteral e -> "bool";
+            case Expression.BooleanLiteral e -> new Figured("bool", 1);
             default -> null;
         };
     }

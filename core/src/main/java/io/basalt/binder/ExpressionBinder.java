@@ -217,15 +217,22 @@ final class ExpressionBinder {
                 requireNumber(operand, "-", e.position());
                 yield negate(operand, e.position());
             }
-            default -> throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
-                    "operator does not exist: " + e.operator() + " " + operand.type().displayName());
+            default -> {
+                BoundExpression number = NumberOperators.prefix(e.operator(), operand, e.position());
+                if (number == null) {
+                    throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
+                            "operator does not exist: " + e.operator() + " " + operand.type().displayName());
+                }
+                yield number;
+            }
         };
     }
 
     private static BoundExpression negate(BoundExpression operand, int position) {
         if (operand instanceof BoundExpression.Constant constant && constant.value() != null) {
             Object value = switch (constant.value()) {
-                case Long l when l != Long.MIN_VALUE -> -l;
+                case Long l when l != Long.MIN_VALUE
+                        && !(l == io.basalt.type.NumericSpecial.SCALED_LONG_NAN && constant.type().isScaledLong()) -> -l;
                 case Double d -> -d;
                 case BigDecimal d -> d.negate();
                 default -> null;
@@ -288,6 +295,10 @@ final class ExpressionBinder {
         BoundExpression regex = RegexOperators.bind(operator, left, right, e.position());
         if (regex != null) {
             return regex;
+        }
+        BoundExpression number = NumberOperators.binary(operator, left, right, e.position());
+        if (number != null) {
+            return number;
         }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }

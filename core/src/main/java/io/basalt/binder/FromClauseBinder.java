@@ -180,6 +180,13 @@ final class FromClauseBinder {
                     function.position());
             return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
         }
+        if (InputValidityFunctions.handles(call)) {
+            LogicalPlan.Values row = InputValidityFunctions.bindErrorInfo(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            List<String> names = aliasColumns(InputValidityFunctions.errorInfoColumns(), function.columnAliases(),
+                    qualifier, function.position());
+            return new Source(row, scopeOf(qualifier, names, row.outputTypes()), List.of(qualifier));
+        }
         if (UnnestBinder.handles(call)) {
             LogicalPlan.Values elements = UnnestBinder.bind(call, context);
             String qualifier = function.alias() != null ? function.alias() : name;

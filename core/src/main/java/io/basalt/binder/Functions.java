@@ -249,6 +249,14 @@ final class Functions {
         if (quoting != null) {
             return quoting;
         }
+        BoundExpression castCall = castCall(name, arguments, position);
+        if (castCall != null) {
+            return castCall;
+        }
+        BoundExpression inputValidity = InputValidityFunctions.bindIsValid(name, arguments, position);
+        if (inputValidity != null) {
+            return inputValidity;
+        }
         List<LogicalType> types = new ArrayList<>();
         for (BoundExpression argument : arguments) {
             types.add(argument.type());
@@ -263,6 +271,36 @@ final class Functions {
         }
         ScalarFunction function = resolved.function();
         return new BoundExpression.Function(function, cast, resolved.resultType(), position);
+    }
+
+    /**
+     * A number type's name called as a function, {@code float8(x)} or {@code int4(x)}: PostgreSQL's
+     * function-style cast; also booleq and boolne, the functions behind = and <> on booleans. Null for other
+     * calls.
+     */
+    private static BoundExpression castCall(String name, List<BoundExpression> arguments, int position) {
+        if ((name.equals("booleq") || name.equals("boolne")) && arguments.size() == 2
+                && arguments.get(0).type().id() == TypeId.BOOLEAN && arguments.get(1).type().id() == TypeId.BOOLEAN) {
+            return ExpressionBinder.compare(name.equals("booleq") ? io.basalt.exec.kernel.CompareOp.EQ
+                    : io.basalt.exec.kernel.CompareOp.NE, arguments.get(0), arguments.get(1), position);
+        }
+        LogicalType target = switch (name) {
+            case "int2" -> LogicalType.SMALLINT;
+            case "int4" -> LogicalType.INTEGER;
+            case "int8" -> LogicalType.BIGINT;
+            case "float4" -> LogicalType.REAL;
+            case "float8" -> LogicalType.DOUBLE;
+            case "numeric" -> LogicalType.NUMERIC;
+            default -> null;
+        };
+        if (target == null || arguments.size() != 1) {
+            return null;
+        }
+        LogicalType from = arguments.getFirst().type();
+        if (!from.isNumber() && !from.isString() && from.id() != TypeId.BOOLEAN) {
+            return null;
+        }
+        return Coercion.cast(arguments.getFirst(), target, true);
     }
 
     /** PostgreSQL's 42883 for a call no function matches; argument types print without modifiers, as there. */

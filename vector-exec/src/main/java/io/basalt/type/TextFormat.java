@@ -22,7 +22,7 @@ public final class TextFormat {
 
     /** A scaled 64-bit NUMERIC: {@code unscaled / 10^scale} with exactly {@code scale} decimals. */
     public static String formatScaledLong(long unscaled, int scale) {
-        return BigDecimal.valueOf(unscaled, scale).toPlainString();
+        return unscaled == NumericSpecial.SCALED_LONG_NAN ? "NaN" : BigDecimal.valueOf(unscaled, scale).toPlainString();
     }
 
     public static String formatDecimal(BigDecimal value) {

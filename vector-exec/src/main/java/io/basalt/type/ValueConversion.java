@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * assignment.
  */
 public final class ValueConversion {
-    private static final Pattern INTEGER = Pattern.compile("[+-]?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private ValueConversion() {
@@ -105,9 +104,9 @@ public final class ValueConversion {
         }
         return switch (type.id()) {
             case BOOLEAN -> parseBoolean(text);
-            case SMALLINT -> checkInputRange(parseInteger(text, "smallint"), Short.MIN_VALUE, Short.MAX_VALUE, text, "smallint");
-            case INTEGER -> checkInputRange(parseInteger(text, "integer"), Integer.MIN_VALUE, Integer.MAX_VALUE, text, "integer");
-            case BIGINT -> parseInteger(text, "bigint");
+            case SMALLINT -> NumberText.parseInteger(text, Short.MIN_VALUE, Short.MAX_VALUE, "smallint");
+            case INTEGER -> NumberText.parseInteger(text, Integer.MIN_VALUE, Integer.MAX_VALUE, "integer");
+            case BIGINT -> NumberText.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
             case DOUBLE -> parseDouble(text, "double precision");
             case REAL -> toReal(parseDouble(text, "real"));
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
@@ -125,12 +124,12 @@ public final class ValueConversion {
     public static BigDecimal toDecimal(Object value, LogicalType type) {
         return switch (type.id()) {
             case SMALLINT, INTEGER, BIGINT -> BigDecimal.valueOf((Long) value);
-            case NUMERIC -> type.isScaledLong() ? BigDecimal.valueOf((Long) value, type.scale()) : (BigDecimal) value;
+            case NUMERIC -> type.isScaledLong() ? scaledLongToDecimal((Long) value, type.scale()) : (BigDecimal) value;
             case DOUBLE, REAL -> {
                 double d = (Double) value;
-                if (Double.isNaN(d) || Double.isInfinite(d)) {
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "cannot convert " + TextFormat.formatDouble(d) + " to numeric yet");
+                NumericSpecial special = NumericSpecial.ofDouble(d);
+                if (special != null) {
+                    yield special;
                 }
                 // PostgreSQL converts through 15 significant digits (DBL_DIG).
                 int digits = type.id() == TypeId.REAL ? 6 : 15;
@@ -148,6 +147,9 @@ public final class ValueConversion {
         if (type.precision() < 0) {
             return value;
         }
+        if (value instanceof NumericSpecial special) {
+            return specialToConstrained(special, type);
+        }
         BigDecimal rounded = value.setScale(type.scale(), RoundingMode.HALF_UP);
         int integerDigits = rounded.precision() - rounded.scale();
         int maxIntegerDigits = type.precision() - type.scale();
@@ -158,6 +160,28 @@ public final class ValueConversion {
                             + (maxIntegerDigits > 0 ? "10^" + maxIntegerDigits : "1") + ".");
         }
         return type.isScaledLong() ? rounded.unscaledValue().longValueExact() : rounded;
+    }
+
+    /** A scaled 64-bit NUMERIC's unscaled value as a decimal; its NaN sentinel as NaN. */
+    public static BigDecimal scaledLongToDecimal(long unscaled, int scale) {
+        return unscaled == NumericSpecial.SCALED_LONG_NAN ? NumericSpecial.NAN : BigDecimal.valueOf(unscaled, scale);
+    }
+
+    /** NaN fits every NUMERIC(p,s); an infinity fits none (PostgreSQL 14+). */
+    private static Object specialToConstrained(NumericSpecial special, LogicalType type) {
+        if (special != NumericSpecial.NAN) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
+                    .withDetail("A field with precision " + type.precision() + ", scale " + type.scale()
+                            + " cannot hold an infinite value.");
+        }
+        if (type.isScaledLong()) {
+            return NumericSpecial.SCALED_LONG_NAN;
+        }
+        if (type.isScaledWide()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "NaN in " + type.displayName() + " (precision 19 to 38) is not supported yet");
+        }
+        return special;
     }
 
     private static Object toBoolean(Object value, LogicalType from) {
@@ -185,7 +209,12 @@ public final class ValueConversion {
                 yield (long) d;
             }
             case NUMERIC -> {
-                BigDecimal rounded = toDecimal(value, from).setScale(0, RoundingMode.HALF_UP);
+                BigDecimal decimal = toDecimal(value, from);
+                if (decimal instanceof NumericSpecial special) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot convert "
+                            + (special == NumericSpecial.NAN ? "NaN" : "infinity") + " to " + typeName);
+                }
+                BigDecimal rounded = decimal.setScale(0, RoundingMode.HALF_UP);
                 if (rounded.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) < 0
                         || rounded.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
                     throw outOfRange(typeName);
@@ -286,27 +315,6 @@ public final class ValueConversion {
         return value;
     }
 
-    private static long checkInputRange(long value, long min, long max, String text, String typeName) {
-        if (value < min || value > max) {
-            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "value \"" + text + "\" is out of range for type " + typeName);
-        }
-        return value;
-    }
-
-    private static long parseInteger(String text, String typeName) {
-        String trimmed = text.strip();
-        if (trimmed.isEmpty() || !INTEGER.matcher(trimmed).matches()) {
-            throw invalidInput(typeName, text);
-        }
-        try {
-            return Long.parseLong(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
-        } catch (NumberFormatException overflow) {
-            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
-                    "value \"" + text + "\" is out of range for type " + typeName);
-        }
-    }
-
     /** A double rounded to float precision, with PostgreSQL's float4 range errors. */
     private static double toReal(double value) {
         float rounded = (float) value;
@@ -335,23 +343,32 @@ public final class ValueConversion {
             throw invalidInput(typeName, text);
         }
         double value = Double.parseDouble(trimmed);
-        if (Double.isInfinite(value) || (typeName.equals("real") && Float.isInfinite((float) value))) {
+        boolean real = typeName.equals("real");
+        // Like strtod's ERANGE: nonzero digits that round to zero (denormals are accepted) or to infinity.
+        boolean underflow = (real ? (float) value == 0.0f : value == 0.0) && hasNonzeroMantissa(trimmed);
+        if (underflow || Double.isInfinite(value) || (real && Float.isInfinite((float) value))) {
             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE,
                     "\"" + text + "\" is out of range for type " + typeName);
         }
         return value;
     }
 
-    public static BigDecimal parseDecimal(String text) {
-        String trimmed = text.strip();
-        if (!DECIMAL.matcher(trimmed).matches()) {
-            if (trimmed.equalsIgnoreCase("nan")) {
-                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric NaN is not supported yet");
+    private static boolean hasNonzeroMantissa(String number) {
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c == 'e' || c == 'E') {
+                return false;
             }
-            throw invalidInput("numeric", text);
+            if (c >= '1' && c <= '9') {
+                return true;
+            }
         }
-        BigDecimal value = new BigDecimal(trimmed.startsWith("+") ? trimmed.substring(1) : trimmed);
-        return value.scale() < 0 ? value.setScale(0) : value;
+        return false;
+    }
+
+    /** NUMERIC text input: a finite value of scale >= 0 or a {@link NumericSpecial}. */
+    public static BigDecimal parseDecimal(String text) {
+        return NumberText.parseNumeric(text);
     }
 
     private static boolean parseBoolean(String text) {

@@ -49,6 +49,19 @@ public final class Parser {
         return statement;
     }
 
+    /**
+     * A type name written as text, as {@code pg_input_is_valid} and the {@code regtype} input read it
+     * ({@code numeric(7,4)}, {@code int4[]}); a syntax error otherwise.
+     */
+    public static io.basalt.sql.ast.TypeName parseTypeName(String text) {
+        Grammar grammar = grammarFor(text);
+        io.basalt.sql.ast.TypeName type = grammar.types().typeName();
+        if (!grammar.tokens().at(TokenKind.END_OF_INPUT)) {
+            throw grammar.tokens().syntaxError();
+        }
+        return type;
+    }
+
     private static Grammar grammarFor(String sql) {
         SqlSource source = new SqlSource(sql);
         return new Grammar(source, Lexer.tokenize(source));

@@ -7,6 +7,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import java.math.BigDecimal;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -78,13 +79,33 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
     }
 
     private void longs(BigIntVector l, BigIntVector r, BigIntVector out, int rows) {
-        String typeName = type.isScaledLong() ? "numeric" : "bigint";
+        if (type.isScaledLong()) {
+            scaledLongs(l, r, out, rows);
+            return;
+        }
         for (int i = 0; i < rows; i++) {
             if (l.isNull(i) || r.isNull(i)) {
                 out.setNull(i);
                 continue;
             }
-            out.set(i, longOp(l.get(i), r.get(i), typeName));
+            out.set(i, longOp(l.get(i), r.get(i), "bigint"));
+        }
+    }
+
+    /** Scaled 64-bit NUMERICs: as bigints, except that NaN (its sentinel) in either operand gives NaN. */
+    private void scaledLongs(BigIntVector l, BigIntVector r, BigIntVector out, int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (l.isNull(i) || r.isNull(i)) {
+                out.setNull(i);
+                continue;
+            }
+            long a = l.get(i);
+            long b = r.get(i);
+            if (a == NumericSpecial.SCALED_LONG_NAN || b == NumericSpecial.SCALED_LONG_NAN) {
+                out.set(i, NumericSpecial.SCALED_LONG_NAN);
+            } else {
+                out.set(i, longOp(a, b, "numeric"));
+            }
         }
     }
 
@@ -181,9 +202,9 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
             BigDecimal a = DecimalCodec.decode(l.get(i));
             BigDecimal b = DecimalCodec.decode(r.get(i));
             BigDecimal result = switch (operator) {
-                case ADD -> a.add(b);
-                case SUBTRACT -> a.subtract(b);
-                case MULTIPLY -> a.multiply(b);
+                case ADD -> NumericMath.add(a, b);
+                case SUBTRACT -> NumericMath.subtract(a, b);
+                case MULTIPLY -> NumericMath.multiply(a, b);
                 case DIVIDE -> NumericMath.divide(a, b);
                 case MODULO -> NumericMath.modulo(a, b);
             };

@@ -110,7 +110,10 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
                 case BigIntVector v -> v.get(i);
                 default -> throw new IllegalStateException();
             };
-            if (out instanceof BigIntVector longs) {
+            if (from.isScaledLong() && value == io.basalt.type.NumericSpecial.SCALED_LONG_NAN) {
+                // NaN keeps its sentinel in a scaled long; a 128-bit target goes value by value (and refuses it).
+                ValueAccess.set(out, i, ValueConversion.fromDecimal(io.basalt.type.NumericSpecial.NAN, type));
+            } else if (out instanceof BigIntVector longs) {
                 longs.set(i, value * factor);
             } else {
                 org.apache.arrow.vector.DecimalVector wide = (org.apache.arrow.vector.DecimalVector) out;

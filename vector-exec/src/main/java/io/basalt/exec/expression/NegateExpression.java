@@ -54,7 +54,8 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
                     if (v == Long.MIN_VALUE) {
                         throw outOfRange(type().isScaledLong() ? "numeric" : "bigint");
                     }
-                    o.set(i, -v);
+                    boolean nan = v == io.basalt.type.NumericSpecial.SCALED_LONG_NAN && type().isScaledLong();
+                    o.set(i, nan ? v : -v);
                 }
                 case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
                 case org.apache.arrow.vector.DecimalVector o ->

@@ -6,6 +6,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.exec.expression.NumericMath;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import io.basalt.type.PhysicalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +27,7 @@ import org.apache.arrow.vector.VarBinaryVector;
  * (N*sum(x*x) - sum(x)^2) / (N*(N-1)) (or N*N for the population forms) divided at PostgreSQL's division
  * scale, its square root taken at that same scale. Integer and scaled-NUMERIC inputs accumulate their
  * unscaled values in longs (no boxing); unconstrained NUMERIC accumulates BigDecimals and remembers the
- * largest scale seen, as PostgreSQL's display scale does.
+ * largest scale seen, as PostgreSQL's display scale does; a NaN or an infinity among them makes the result NaN.
  */
 public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalType argumentType)
         implements AggregateFunction {
@@ -58,6 +59,10 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
     static BigDecimal finish(VarianceKind kind, long count, BigDecimal sum, BigDecimal sumOfSquares) {
         if (count == 0 || (kind.sample() && count <= 1)) {
             return null;
+        }
+        if (sum instanceof NumericSpecial || sumOfSquares instanceof NumericSpecial) {
+            // PostgreSQL: any NaN or infinity among the inputs makes the variance NaN.
+            return NumericSpecial.NAN;
         }
         BigDecimal n = BigDecimal.valueOf(count);
         BigDecimal numerator = n.multiply(sumOfSquares).subtract(sum.multiply(sum));
@@ -116,9 +121,9 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
 
         private void addDecimal(int g, BigDecimal value) {
             counts[g]++;
-            BigDecimal square = value.multiply(value);
-            decimalSums[g] = decimalSums[g] == null ? value : decimalSums[g].add(value);
-            decimalSquares[g] = decimalSquares[g] == null ? square : decimalSquares[g].add(square);
+            BigDecimal square = NumericMath.multiply(value, value);
+            decimalSums[g] = decimalSums[g] == null ? value : NumericMath.add(decimalSums[g], value);
+            decimalSquares[g] = decimalSquares[g] == null ? square : NumericMath.add(decimalSquares[g], square);
         }
 
         @Override
@@ -193,9 +198,9 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
                 counts[target] += theirs.counts[g];
                 if (decimalSums != null) {
                     decimalSums[target] = decimalSums[target] == null ? theirs.decimalSums[g]
-                            : decimalSums[target].add(theirs.decimalSums[g]);
+                            : NumericMath.add(decimalSums[target], theirs.decimalSums[g]);
                     decimalSquares[target] = decimalSquares[target] == null ? theirs.decimalSquares[g]
-                            : decimalSquares[target].add(theirs.decimalSquares[g]);
+                            : NumericMath.add(decimalSquares[target], theirs.decimalSquares[g]);
                 } else {
                     sums.add(target, theirs.sums.get(g));
                     squares.merge(target, theirs.squares, g);

@@ -176,7 +176,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         if (!v.isNull(i)) {
                             int g = groupIds[i];
                             BigDecimal value = DecimalCodec.decode(v.get(i));
-                            decimals[g] = decimals[g] == null ? value : decimals[g].add(value);
+                            decimals[g] = decimals[g] == null ? value : NumericMath.add(decimals[g], value);
                             counts[g]++;
                         }
                     }
@@ -215,7 +215,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         : doubles[target] + theirs.doubles[g];
                 BigDecimal decimal = theirs.decimals[g];
                 if (decimal != null) {
-                    decimals[target] = decimals[target] == null ? decimal : decimals[target].add(decimal);
+                    decimals[target] = decimals[target] == null ? decimal : NumericMath.add(decimals[target], decimal);
                 }
                 wide.add(target, theirs.wide.get(g));
             }

@@ -81,15 +81,33 @@ public final class MathFunction implements ScalarFunction {
     }
 
     private Object decimalResult(BigDecimal a, Object second) {
+        if (a instanceof io.basalt.type.NumericSpecial) {
+            return switch (kind) {
+                case SIGN -> a == io.basalt.type.NumericSpecial.NAN ? a : BigDecimal.valueOf(a.signum());
+                case MOD -> NumericMath.modulo(a, (BigDecimal) second);
+                default -> a;
+            };
+        }
         return switch (kind) {
-            case ROUND -> a.setScale(second == null ? 0 : (int) (long) (Long) second, RoundingMode.HALF_UP);
-            case TRUNC -> a.setScale(second == null ? 0 : (int) (long) (Long) second, RoundingMode.DOWN);
+            case ROUND -> roundTo(a, second == null ? 0 : (Long) second, RoundingMode.HALF_UP);
+            case TRUNC -> roundTo(a, second == null ? 0 : (Long) second, RoundingMode.DOWN);
             case CEIL -> a.setScale(0, RoundingMode.CEILING);
             case FLOOR -> a.setScale(0, RoundingMode.FLOOR);
             case SIGN -> BigDecimal.valueOf(a.signum());
             case MOD -> NumericMath.modulo(a, (BigDecimal) second);
             default -> throw BasaltException.internal(name() + " on numeric");
         };
+    }
+
+    /**
+     * round/trunc to {@code digits} decimals (negative: to tens, hundreds, ...): the scale shown is never
+     * negative, and the digits are limited as PostgreSQL 16+ limits them (a NUMERIC's largest scale, and one
+     * digit more than its largest weight), so a result too large for a NUMERIC fails.
+     */
+    private static BigDecimal roundTo(BigDecimal value, long digits, RoundingMode mode) {
+        int scale = (int) Math.max(Math.min(digits, 16383), -131073);
+        BigDecimal rounded = value.setScale(scale, mode);
+        return io.basalt.type.NumberText.checkSize(scale < 0 ? rounded.setScale(0) : rounded);
     }
 
     private Object doubleResult(double a, Double b) {

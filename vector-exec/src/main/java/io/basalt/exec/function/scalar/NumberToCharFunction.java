@@ -60,12 +60,16 @@ public final class NumberToCharFunction implements ScalarFunction {
                 text = NumberTemplatePrinter.print(template, ((Float8Vector) values).get(i), type == TypeId.REAL);
             } else if (type == TypeId.BIGINT) {
                 text = NumberTemplatePrinter.print(template, BigDecimal.valueOf(((BigIntVector) values).get(i)));
-            } else if (source.isScaledLong()) {
-                text = NumberTemplatePrinter.print(template,
-                        BigDecimal.valueOf(((BigIntVector) values).get(i), source.scale()));
             } else {
-                Object value = ValueAccess.get(values, i);
-                text = NumberTemplatePrinter.print(template, value instanceof BigDecimal decimal ? decimal : null);
+                Object value = source.isScaledLong()
+                        ? io.basalt.type.ValueConversion.scaledLongToDecimal(((BigIntVector) values).get(i), source.scale())
+                        : ValueAccess.get(values, i);
+                if (value instanceof io.basalt.type.NumericSpecial special) {
+                    // NaN and the infinities print as float8's do (PostgreSQL gives both the same text)
+                    text = NumberTemplatePrinter.print(template, special.doubleValue(), false);
+                } else {
+                    text = NumberTemplatePrinter.print(template, value instanceof BigDecimal decimal ? decimal : null);
+                }
             }
             if (!text.isEmpty()) {
                 out.setSafe(i, text.getBytes(StandardCharsets.UTF_8));

@@ -49,6 +49,14 @@ public final class ScalarFunctions {
         if (n == 1 && name.equals("abs") && types.getFirst().isNumber()) {
             return new Resolved(new AbsFunction(), types, types.getFirst());
         }
+        Resolved numeric = NumericFunctions.resolve(name, types);
+        if (numeric != null) {
+            return numeric;
+        }
+        Resolved floating = FloatFunction.resolve(name, types);
+        if (floating != null) {
+            return floating;
+        }
         MathFunction.Kind kind = switch (name) {
             case "round" -> MathFunction.Kind.ROUND;
             case "trunc" -> MathFunction.Kind.TRUNC;
@@ -100,9 +108,19 @@ public final class ScalarFunctions {
                 return new Resolved(function, List.of(common, common), common);
             }
             default -> {
-                if (anyNumeric) {
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            name + "(numeric) is not supported yet; cast the argument to double precision");
+                if (anyNumeric && kind != MathFunction.Kind.CBRT) {
+                    NumericFunction.Kind exact = switch (kind) {
+                        case POWER -> NumericFunction.Kind.POWER;
+                        case SQRT -> NumericFunction.Kind.SQRT;
+                        case EXP -> NumericFunction.Kind.EXP;
+                        case LN -> NumericFunction.Kind.LN;
+                        default -> NumericFunction.Kind.LOG10;
+                    };
+                    List<LogicalType> numerics = new ArrayList<>();
+                    for (int i = 0; i < n; i++) {
+                        numerics.add(LogicalType.NUMERIC);
+                    }
+                    return new Resolved(new NumericFunction(exact), numerics, LogicalType.NUMERIC);
                 }
                 List<LogicalType> doubles = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

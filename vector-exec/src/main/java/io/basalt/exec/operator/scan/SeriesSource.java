@@ -32,8 +32,19 @@ import org.apache.arrow.vector.IntVector;
 public record SeriesSource(LogicalType type, Object start, Object stop, Object step) implements ScanSource {
     public SeriesSource {
         requireNonNull(type, "type is null");
+        rejectSpecial(start, "start value");
+        rejectSpecial(stop, "stop value");
+        rejectSpecial(step, "step size");
         if (step != null && isZero(step)) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "step size cannot equal zero");
+        }
+    }
+
+    /** PostgreSQL refuses a numeric NaN or infinity as any of the three arguments. */
+    private static void rejectSpecial(Object value, String what) {
+        if (value instanceof io.basalt.type.NumericSpecial special) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, what + " cannot be "
+                    + (special == io.basalt.type.NumericSpecial.NAN ? "NaN" : "infinity"));
         }
     }
 
