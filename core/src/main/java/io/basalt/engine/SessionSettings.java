@@ -249,10 +249,10 @@ public final class SessionSettings {
         return TimeZones.zoneOf(show("TimeZone"));
     }
 
-    /** TimeZone, DateStyle, IntervalStyle and extra_float_digits, as value input and output read them. */
+    /** TimeZone, DateStyle, IntervalStyle, extra_float_digits and bytea_output, as value input and output read them. */
     public DateTimeSettings dateTimeSettings() {
         return DateTimeSettings.of(timeZone(), TimeZones.abbreviationOf(show("TimeZone")), dateStyle(), intervalStyle())
-                .withExtraFloatDigits(extraFloatDigits());
+                .withExtraFloatDigits(extraFloatDigits()).withByteaEscape(show("bytea_output").equals("escape"));
     }
 
     /** DateStyle as SHOW prints it: output style, comma, field order ({@code ISO, MDY}). */

@@ -242,7 +242,8 @@ public final class ValueConversion {
             case REAL -> TextFormat.formatReal((Double) value, settings.extraFloatDigits());
             case NUMERIC -> toDecimal(value, from).toPlainString();
             case UUID -> value.toString();
-            case BYTEA -> ByteaText.formatHex((ByteString) value);
+            case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
+                    : ByteaText.formatHex((ByteString) value);
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
             case CHAR -> withoutTrailingBlanks((String) value);

@@ -36,8 +36,8 @@ public final class ParameterCatalog {
                 new BooleanType(), "off"));
         parameters.add(Parameter.session("application_name", "Name of the application, for logs and monitoring.",
                 new TextType(ApplicationNames::canonical), ""));
-        parameters.add(Parameter.session("bytea_output", "Output format of bytea values (Basalt writes hex only).",
-                new TextType(ParameterCatalog::checkByteaOutput), "hex"));
+        parameters.add(Parameter.session("bytea_output", "Output format of bytea values.",
+                new EnumType("escape", "hex"), "hex"));
         parameters.add(Parameter.session("client_encoding", "Character set encoding of text sent to the client.",
                 new TextType(ClientEncodings::canonical), "UTF8"));
         parameters.add(Parameter.session("client_min_messages", "Lowest message level sent to the client.",
@@ -114,16 +114,6 @@ public final class ParameterCatalog {
             throw InvalidValue.of(parameter.name(), text);
         }
         return text.isEmpty() ? "C" : text;
-    }
-
-    /** PostgreSQL's values are hex and escape; Basalt writes bytea in hex only, so escape is refused. */
-    private static String checkByteaOutput(Parameter parameter, Assignment assignment) {
-        String value = new EnumType("escape", "hex").canonical(parameter, assignment);
-        if (value.equals("escape")) {
-            throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
-                    "bytea_output \"escape\" is not supported yet");
-        }
-        return value;
     }
 
     private static String checkAbbreviationSet(Parameter parameter, Assignment assignment) {

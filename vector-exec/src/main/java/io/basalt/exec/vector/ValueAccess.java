@@ -138,7 +138,8 @@ public final class ValueAccess {
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);
             case UUID -> value.toString();
-            case BYTEA -> ByteaText.formatHex((ByteString) value);
+            case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
+                    : ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, CHAR, UNKNOWN -> (String) value;
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
         };

@@ -7,13 +7,14 @@ import java.util.Locale;
 
 /**
  * The session settings that change how values are read and printed: TimeZone, the two halves of DateStyle
- * and IntervalStyle for date/time values, and extra_float_digits for floating-point output. PostgreSQL keeps these as session globals; Basalt binds them for the
+ * and IntervalStyle for date/time values, extra_float_digits for floating-point output and bytea_output
+ * ({@code byteaEscape}: the escape format rather than hex). PostgreSQL keeps these as session globals; Basalt binds them for the
  * duration of a statement's binding and planning in {@link #CURRENT}, and whatever needs them at run time
  * (casts, result text) captures them from there while the plan is built, so that worker threads never
  * read session state.
  */
 public record DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle style, DateOrder order,
-                               IntervalStyle intervalStyle, int extraFloatDigits) {
+                               IntervalStyle intervalStyle, int extraFloatDigits, boolean byteaEscape) {
     /** PostgreSQL's default extra_float_digits: shortest exact output. */
     public static final int DEFAULT_EXTRA_FLOAT_DIGITS = 1;
 
@@ -34,12 +35,17 @@ public record DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle s
     /** Date/time settings with the default extra_float_digits. */
     public DateTimeSettings(ZoneId zone, String zoneAbbreviation, DateStyle style, DateOrder order,
                             IntervalStyle intervalStyle) {
-        this(zone, zoneAbbreviation, style, order, intervalStyle, DEFAULT_EXTRA_FLOAT_DIGITS);
+        this(zone, zoneAbbreviation, style, order, intervalStyle, DEFAULT_EXTRA_FLOAT_DIGITS, false);
     }
 
     /** These settings with {@code digits} as extra_float_digits. */
     public DateTimeSettings withExtraFloatDigits(int digits) {
-        return new DateTimeSettings(zone, zoneAbbreviation, style, order, intervalStyle, digits);
+        return new DateTimeSettings(zone, zoneAbbreviation, style, order, intervalStyle, digits, byteaEscape);
+    }
+
+    /** These settings with bytea_output {@code escape} ({@code true}) or {@code hex}. */
+    public DateTimeSettings withByteaEscape(boolean escape) {
+        return new DateTimeSettings(zone, zoneAbbreviation, style, order, intervalStyle, extraFloatDigits, escape);
     }
 
     /** The settings bound to this thread, or {@link #DEFAULT} outside a statement. */
