@@ -47,6 +47,9 @@ public final class ParameterCatalog {
                 new TextType(DateStyles::canonical), DateStyles.DEFAULT, Parameter.Scope.SESSION, true, false));
         parameters.add(Parameter.session("default_transaction_isolation",
                 "Isolation level a new transaction starts with.", isolationLevels(), "read committed"));
+        parameters.add(Parameter.session("escape_string_warning",
+                "Warns about backslash escapes in ordinary string literals (Basalt reads them literally and never warns).",
+                new BooleanType(), "on"));
         parameters.add(Parameter.session("extra_float_digits",
                 "Digits added to (positive) or removed from (negative) the shortest exact output of floating-point values.",
                 new IntegerType(-15, 3, IntegerUnit.NONE), "1"));

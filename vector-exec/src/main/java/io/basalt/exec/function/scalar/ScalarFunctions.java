@@ -30,8 +30,19 @@ public final class ScalarFunctions {
         if (name.equals("random") && types.isEmpty()) {
             return new Resolved(new RandomFunction(), types, LogicalType.DOUBLE);
         }
-        if (name.equals("gen_random_uuid") && types.isEmpty()) {
+        if ((name.equals("gen_random_uuid") || name.equals("uuidv4")) && types.isEmpty()) {
             return new Resolved(new RandomUuidFunction(), types, LogicalType.UUID);
+        }
+        if (name.equals("uuidv7") && (types.isEmpty() || types.size() == 1
+                && (types.getFirst().id() == TypeId.INTERVAL || types.getFirst().id() == TypeId.UNKNOWN))) {
+            return new Resolved(new TimeOrderedUuidFunction(io.basalt.type.datetime.DateTimeSettings.current().zone()),
+                    types.isEmpty() ? types : List.of(LogicalType.INTERVAL), LogicalType.UUID);
+        }
+        if ((name.equals("uuid_extract_version") || name.equals("uuid_extract_timestamp")) && types.size() == 1
+                && (types.getFirst().id() == TypeId.UUID || types.getFirst().id() == TypeId.UNKNOWN)) {
+            boolean timestamp = name.equals("uuid_extract_timestamp");
+            return new Resolved(new UuidFieldFunction(timestamp), List.of(LogicalType.UUID),
+                    timestamp ? LogicalType.TIMESTAMPTZ : LogicalType.SMALLINT);
         }
         Resolved bytea = ByteaFunctions.resolve(name, types);
         if (bytea != null) {
