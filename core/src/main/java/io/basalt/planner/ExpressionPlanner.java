@@ -38,6 +38,10 @@ final class ExpressionPlanner {
             case BoundExpression.Cast e -> new CastExpression(plan(e.operand()), concrete(e.type()), e.explicit());
             case BoundExpression.Case e -> new CaseExpression(planAll(e.conditions()), planAll(e.results()),
                     plan(e.otherwise()), concrete(e.type()));
+            case BoundExpression.Function e when e.function() instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer ->
+                    // a correlated reference the decorrelation rules could not place (e.g. in an aggregate's FILTER)
+                    throw BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                            "a correlated reference to " + outer.qualifiedName() + " in this position is not supported yet");
             case BoundExpression.Function e -> new FunctionExpression(e.function(), planAll(e.arguments()), e.type());
             case BoundExpression.AggregateCall e -> throw BasaltException.internal("aggregate call left in a plan");
         };
