@@ -49,6 +49,8 @@ public final class CreateTableStatement {
             case INTERVAL -> "INTERVAL";
             case UUID -> "UUID";
             case BYTEA -> "BYTEA";
+            case JSON -> "JSON";
+            case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
