@@ -44,7 +44,7 @@ final class Functions {
     }
 
     static boolean isAggregate(String name) {
-        return AGGREGATES.contains(name);
+        return AGGREGATES.contains(name) || JsonFunctionBinder.AGGREGATES.contains(name);
     }
 
     static boolean isOrderedSetAggregate(String name) {
@@ -69,6 +69,9 @@ final class Functions {
         }
         if (name.equals("string_agg")) {
             return stringAggregate(arguments, position);
+        }
+        if (JsonFunctionBinder.AGGREGATES.contains(name)) {
+            return JsonFunctionBinder.aggregate(name, arguments, position);
         }
         if (arguments.size() != 1) {
             throw undefined(name, arguments, position);
@@ -244,6 +247,10 @@ final class Functions {
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {
             return array;
+        }
+        BoundExpression json = JsonFunctionBinder.bind(name, arguments, position);
+        if (json != null) {
+            return json;
         }
         BoundExpression quoting = QuotingFunctions.bind(name, arguments, position);
         if (quoting != null) {
