@@ -91,8 +91,9 @@ final class Functions {
                 yield new SumAverageAggregate(name.equals("avg"), type);
             }
             case "min", "max" -> {
-                // PostgreSQL 15 has no min/max over boolean, uuid or bytea.
-                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA) {
+                // PostgreSQL 15 has no min/max over boolean, uuid, bytea, json or jsonb.
+                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA
+                        || type.id() == TypeId.JSON || type.id() == TypeId.JSONB) {
                     throw undefined(name, arguments, position);
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);

@@ -139,7 +139,7 @@ final class JsonFunctionBinder {
 
     /** jsonb_extract_path(j, VARIADIC path): the #> operator with the path built from the arguments. */
     private static BoundExpression extractPath(String name, List<BoundExpression> arguments, int position) {
-        if (arguments.isEmpty()) {
+        if (arguments.size() < 2) {
             throw Functions.undefined(name, arguments, position);
         }
         boolean json = name.startsWith("json_");
