@@ -64,7 +64,14 @@ final class Coercion {
         if (from.isDateTime() && to.isDateTime()) {
             return true;
         }
+        if (isJson(from) && isJson(to)) {
+            return true;
+        }
         return from.id() == to.id();
+    }
+
+    static boolean isJson(LogicalType type) {
+        return type.id() == TypeId.JSON || type.id() == TypeId.JSONB;
     }
 
     /** Whether an explicit CAST from {@code from} to {@code to} exists. */
@@ -74,6 +81,9 @@ final class Coercion {
         }
         if (from.isArray() || to.isArray()) {
             return from.isArray() && to.isArray() && castable(from.element(), to.element());
+        }
+        if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
+            return true;
         }
         return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
                 || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);

@@ -262,6 +262,10 @@ final class ExpressionBinder {
         }
         BoundExpression left = bind(e.left());
         BoundExpression right = bind(e.right());
+        BoundExpression jsonOperator = JsonOperators.bind(operator, left, right, e.position());
+        if (jsonOperator != null) {
+            return jsonOperator;
+        }
         BoundExpression arrayOperator = ArrayExpressions.operator(operator, left, right, e.position());
         if (arrayOperator != null) {
             return arrayOperator;

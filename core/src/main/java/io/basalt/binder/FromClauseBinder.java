@@ -187,6 +187,17 @@ final class FromClauseBinder {
                     qualifier, function.position());
             return new Source(row, scopeOf(qualifier, names, row.outputTypes()), List.of(qualifier));
         }
+        if (JsonSetFunctionBinder.handles(call)) {
+            LogicalPlan.Values rows = JsonSetFunctionBinder.bind(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            // the array_elements forms name their column "value" (an OUT parameter), object_keys after the alias
+            List<String> defaults = JsonSetFunctionBinder.columnNames(name);
+            if (name.endsWith("_object_keys") || qualifier.startsWith("\0")) {
+                defaults = List.of(qualifier);
+            }
+            List<String> names = aliasColumns(defaults, function.columnAliases(), qualifier, function.position());
+            return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
+        }
         if (UnnestBinder.handles(call)) {
             LogicalPlan.Values elements = UnnestBinder.bind(call, context);
             String qualifier = function.alias() != null ? function.alias() : name;

@@ -44,7 +44,7 @@ final class Functions {
     }
 
     static boolean isAggregate(String name) {
-        return AGGREGATES.contains(name);
+        return AGGREGATES.contains(name) || JsonFunctionBinder.AGGREGATES.contains(name);
     }
 
     static boolean isOrderedSetAggregate(String name) {
@@ -70,6 +70,9 @@ final class Functions {
         if (name.equals("string_agg")) {
             return stringAggregate(arguments, position);
         }
+        if (JsonFunctionBinder.AGGREGATES.contains(name)) {
+            return JsonFunctionBinder.aggregate(name, arguments, position);
+        }
         if (arguments.size() != 1) {
             throw undefined(name, arguments, position);
         }
@@ -88,8 +91,9 @@ final class Functions {
                 yield new SumAverageAggregate(name.equals("avg"), type);
             }
             case "min", "max" -> {
-                // PostgreSQL 15 has no min/max over boolean, uuid or bytea.
-                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA) {
+                // PostgreSQL 15 has no min/max over boolean, uuid, bytea, json or jsonb.
+                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA
+                        || type.id() == TypeId.JSON || type.id() == TypeId.JSONB) {
                     throw undefined(name, arguments, position);
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
@@ -244,6 +248,10 @@ final class Functions {
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {
             return array;
+        }
+        BoundExpression json = JsonFunctionBinder.bind(name, arguments, position);
+        if (json != null) {
+            return json;
         }
         BoundExpression quoting = QuotingFunctions.bind(name, arguments, position);
         if (quoting != null) {

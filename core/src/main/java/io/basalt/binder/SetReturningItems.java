@@ -27,7 +27,7 @@ final class SetReturningItems {
 
     /** Whether {@code name} is one of the set-returning functions Basalt has (they bind in FROM). */
     static boolean isSetReturning(String name) {
-        return SET_RETURNING.contains(name);
+        return SET_RETURNING.contains(name) || JsonSetFunctionBinder.NAMES.contains(name);
     }
 
     static QueryBody.Select hoist(QueryBody.Select select) {
@@ -77,7 +77,8 @@ final class SetReturningItems {
     private static boolean isSetReturningCall(Expression expression) {
         return expression instanceof Expression.FunctionCall call && call.over() == null && call.filter() == null
                 && !call.distinct() && !call.star() && call.orderBy().isEmpty() && call.name().parts().size() == 1
-                && SET_RETURNING.contains(call.name().last());
+                && (SET_RETURNING.contains(call.name().last())
+                        || JsonSetFunctionBinder.SINGLE_COLUMN.contains(call.name().last()));
     }
 
     /** Whether an expression certainly holds no aggregate, window or set-returning call (then hoisting is safe). */
@@ -94,7 +95,7 @@ final class SetReturningItems {
             case Expression.Unary unary -> plain(unary.operand());
             case Expression.Binary binary -> plain(binary.left()) && plain(binary.right());
             case Expression.FunctionCall call -> call.over() == null && !Functions.isAggregate(call.name().last())
-                    && !SET_RETURNING.contains(call.name().last()) && call.arguments().stream().allMatch(
+                    && !isSetReturning(call.name().last()) && call.arguments().stream().allMatch(
                     SetReturningItems::plain);
             default -> false;
         };

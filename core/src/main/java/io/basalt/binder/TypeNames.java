@@ -17,7 +17,7 @@ public final class TypeNames {
     /** PostgreSQL types Basalt will support but does not yet: a clear 0A000 rather than "does not exist". */
     private static final Set<String> NOT_YET = Set.of(
             "time with time zone", "time without time zone", "time", "timetz",
-            "json", "jsonb", "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
+            "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
             "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "char");
 
     private TypeNames() {
@@ -61,6 +61,8 @@ public final class TypeNames {
             case "interval" -> dateTime(TypeId.INTERVAL, modifiers);
             case "uuid" -> LogicalType.UUID;
             case "bytea" -> LogicalType.BYTEA;
+            case "json" -> LogicalType.JSON;
+            case "jsonb" -> LogicalType.JSONB;
             default -> {
                 if (type.name().startsWith("interval ")) {
                     int fields = IntervalFields.parse(type.name().substring("interval ".length()));

@@ -92,6 +92,11 @@ public final class BatchWriter {
         ((VarCharVector) vectors[column]).setSafe(row, value.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A binary column (BYTEA, or JSONB in its binary form, see {@code io.basalt.type.json.JsonbWriter}). */
+    public void setBinary(int column, int row, byte[] bytes) {
+        ((org.apache.arrow.vector.VarBinaryVector) vectors[column]).setSafe(row, bytes);
+    }
+
     /** A string column from {@code length} bytes of UTF-8 starting at {@code offset}. */
     public void setUtf8(int column, int row, byte[] utf8, int offset, int length) {
         ((VarCharVector) vectors[column]).setSafe(row, utf8, offset, length);

@@ -15,13 +15,19 @@ public final class CreateTableStatement {
     }
 
     public static String of(String table, List<ResultColumn> columns) {
+        return of(table, columns, CreateTableStatement::sqlType);
+    }
+
+    /** The statement with each column's type written by {@code typeNames} (a peer's own spelling). */
+    public static String of(String table, List<ResultColumn> columns,
+                            java.util.function.Function<LogicalType, String> typeNames) {
         StringBuilder sql = new StringBuilder("CREATE TABLE ").append(table).append(" (");
         for (int i = 0; i < columns.size(); i++) {
             ResultColumn column = columns.get(i);
             if (i > 0) {
                 sql.append(", ");
             }
-            sql.append(column.name()).append(' ').append(sqlType(column.type()));
+            sql.append(column.name()).append(' ').append(typeNames.apply(column.type()));
         }
         return sql.append(')').toString();
     }
@@ -49,6 +55,8 @@ public final class CreateTableStatement {
             case INTERVAL -> "INTERVAL";
             case UUID -> "UUID";
             case BYTEA -> "BYTEA";
+            case JSON -> "JSON";
+            case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };

@@ -54,6 +54,8 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType INTERVAL = new LogicalType(TypeId.INTERVAL, -1, 0);
     public static final LogicalType UUID = new LogicalType(TypeId.UUID, -1, 0);
     public static final LogicalType BYTEA = new LogicalType(TypeId.BYTEA, -1, 0);
+    public static final LogicalType JSON = new LogicalType(TypeId.JSON, -1, 0);
+    public static final LogicalType JSONB = new LogicalType(TypeId.JSONB, -1, 0);
 
     public LogicalType {
         requireNonNull(id, "id is null");
@@ -153,7 +155,8 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case UUID -> PhysicalType.UUID;
             case BYTEA -> PhysicalType.BYTES;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
-            case TEXT, VARCHAR, CHAR, UNKNOWN -> PhysicalType.STRING;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON -> PhysicalType.STRING;
+            case JSONB -> PhysicalType.JSONB;
             case ARRAY -> PhysicalType.LIST;
         };
     }
@@ -187,7 +190,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case FLOAT64 -> new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
             case BIG_DECIMAL -> ArrowType.Binary.INSTANCE;
             case INTERVAL, UUID -> new ArrowType.FixedSizeBinary(16);
-            case BYTES -> ArrowType.Binary.INSTANCE;
+            case BYTES, JSONB -> ArrowType.Binary.INSTANCE;
             case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
             case LIST -> ArrowType.List.INSTANCE;

@@ -34,7 +34,9 @@ public enum PhysicalType {
      * two bytes of scale (big-endian) followed by the unscaled value as big-endian two's complement.
      */
     BIG_DECIMAL,
-    /** Arrow VarCharVector, UTF-8. */
+    /** Arrow VarBinaryVector: JSONB in its binary form ({@code io.basalt.type.json.JsonbReader}). */
+    JSONB,
+    /** Arrow VarCharVector, UTF-8 (also JSON, whose text is kept as written). */
     STRING,
     /** Arrow ListVector whose data vector holds the elements in their own physical type (ARRAY). */
     LIST

@@ -25,6 +25,10 @@ public enum TypeId {
     INTERVAL("interval"),
     UUID("uuid"),
     BYTEA("bytea"),
+    /** JSON text, kept as written (validated on input). */
+    JSON("json"),
+    /** JSON in a binary, normalized form ({@code io.basalt.type.json}). */
+    JSONB("jsonb"),
     /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
     ARRAY("array");
 

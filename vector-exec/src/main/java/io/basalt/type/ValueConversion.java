@@ -4,6 +4,9 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.type.datetime.DateTimeConversion;
 import io.basalt.type.datetime.DateTimeSettings;
+import io.basalt.type.json.JsonParser;
+import io.basalt.type.json.Jsonb;
+import io.basalt.type.json.JsonbScalarCast;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -48,6 +51,9 @@ public final class ValueConversion {
                 default -> text;
             };
         }
+        if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
+            return JsonbScalarCast.convert((Jsonb) value, to);
+        }
         if (isDateTimeOrInterval(to)) {
             Object converted = DateTimeConversion.convert(value, from, to, settings);
             if (converted == null) {
@@ -70,6 +76,16 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
+            case JSON -> switch (from.id()) {
+                case JSON -> value;
+                case JSONB -> value.toString();
+                default -> throw cannotCast(from, to);
+            };
+            case JSONB -> switch (from.id()) {
+                case JSONB -> value;
+                case JSON -> Jsonb.parse((String) value);
+                default -> throw cannotCast(from, to);
+            };
             case TEXT, UNKNOWN -> toText(value, from, settings);
             case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
             // CHAR to CHAR keeps the padding, which the new length then extends or cuts
@@ -113,6 +129,8 @@ public final class ValueConversion {
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
             case UUID -> Uuid.parse(text);
             case BYTEA -> ByteaText.parse(text);
+            case JSON -> JsonParser.validate(text);
+            case JSONB -> Jsonb.parse(text);
             case TEXT, UNKNOWN -> text;
             case VARCHAR -> limitLength(text, type, false);
             case CHAR -> blankPadded(text, type, false);
@@ -244,6 +262,8 @@ public final class ValueConversion {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
+            case JSON -> (String) value;
+            case JSONB -> value.toString();
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
             case CHAR -> withoutTrailingBlanks((String) value);

@@ -5,12 +5,28 @@ import static java.util.Objects.requireNonNull;
 /**
  * A query of a suite: its name in reports ({@code q01}, {@code sum-v1-by-id1}, ...), its SQL, and whether
  * the SQL fixes the order of its result (a top-level ORDER BY; an ORDER BY inside OVER (...) or a subquery
- * does not).
+ * does not), and the text DuckDB runs when its dialect needs another spelling ({@code json_contains} for
+ * jsonb's {@code @>}); by default the same text.
  */
-public record BenchmarkQuery(String name, String sql, boolean ordered) {
+public record BenchmarkQuery(String name, String sql, boolean ordered, String duckDbSql) {
     public BenchmarkQuery {
         requireNonNull(name, "name is null");
         requireNonNull(sql, "sql is null");
+        requireNonNull(duckDbSql, "duckDbSql is null");
+    }
+
+    public BenchmarkQuery(String name, String sql, boolean ordered) {
+        this(name, sql, ordered, sql);
+    }
+
+    /** The same query with DuckDB running {@code text} instead. */
+    public BenchmarkQuery withDuckDbSql(String text) {
+        return new BenchmarkQuery(name, sql, ordered, text);
+    }
+
+    /** The text the engine in {@code slot} runs (0 Basalt, 1 DuckDB). */
+    String sqlFor(int slot) {
+        return slot == 1 ? duckDbSql : sql;
     }
 
     public static BenchmarkQuery of(String name, String sql) {

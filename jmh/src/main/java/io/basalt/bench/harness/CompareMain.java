@@ -32,6 +32,7 @@ public final class CompareMain {
             case "tpch" -> new SuiteRunner(options, progress).run(new TpchSuite(options.scaleFactor(), options.shared()));
             case "h2o" -> new SuiteRunner(options, progress).run(new H2oSuite(new GroupByParameters(options.rows(),
                     options.groups(), options.naPercent(), options.sorted(), GroupByParameters.DEFAULT_SEED)));
+            case "json" -> new SuiteRunner(options, progress).run(new JsonSuite(options.rows()));
             default -> new SuiteRunner(options, progress).run(new MicroSuite(options.rows()));
         };
         String rendered = ReportWriter.render(report, options.format());

@@ -17,7 +17,7 @@ import org.duckdb.DuckDBAppender;
 /**
  * Feeds one Arrow batch of generated rows to a DuckDB appender, so that DuckDB receives exactly the
  * values Basalt does. DuckDB's appender takes rows, so the values go row by row; the column kinds are
- * resolved once per batch. NUMERIC(p,s) with p &lt;= 18 goes in as its unscaled long.
+ * resolved once per batch; JSONB goes as its text. NUMERIC(p,s) with p &lt;= 18 goes in as its unscaled long.
  */
 final class DuckDbBatchAppender {
     private static final int BOOLEAN = 0;
@@ -28,6 +28,8 @@ final class DuckDbBatchAppender {
     private static final int DOUBLE = 5;
     private static final int DATE = 6;
     private static final int STRING = 7;
+    /** JSONB goes to DuckDB as its text (a JSON column there). */
+    private static final int JSON_TEXT = 8;
 
     private DuckDbBatchAppender() {
     }
@@ -55,6 +57,7 @@ final class DuckDbBatchAppender {
                     case DECIMAL -> appender.appendDecimal(((BigIntVector) vector).get(row));
                     case DOUBLE -> appender.append(((Float8Vector) vector).get(row));
                     case DATE -> appender.appendEpochDays(((DateDayVector) vector).get(row));
+                    case JSON_TEXT -> appender.append(io.basalt.exec.vector.ValueAccess.text(vector, row));
                     default -> appender.append(((VarCharVector) vector).getObject(row).toString());
                 }
             }
@@ -71,6 +74,7 @@ final class DuckDbBatchAppender {
             case INT64 -> type.isScaledLong() ? DECIMAL : BIGINT;
             case FLOAT64 -> DOUBLE;
             case STRING -> STRING;
+            case JSONB -> JSON_TEXT;
             case BIG_DECIMAL, INT128, INTERVAL, UUID, BYTES, LIST -> throw new IllegalArgumentException("generated data has no " + type + " column");
         };
     }

@@ -51,7 +51,9 @@ final class DuckDbEngine implements QueryEngine {
     @Override
     public void createTable(GeneratedTable table) {
         try (Statement statement = connection.createStatement()) {
-            statement.execute(CreateTableStatement.of(table));
+            // DuckDB's json extension calls its type JSON (text underneath); jsonb columns become that
+            statement.execute(CreateTableStatement.of(table.name(), table.columns(),
+                    type -> type.id() == io.basalt.type.TypeId.JSONB ? "JSON" : CreateTableStatement.sqlType(type)));
         } catch (SQLException e) {
             throw new EngineFailure(e.getMessage(), e);
         }

@@ -13,9 +13,9 @@ import java.util.Set;
 record HarnessOptions(String suite, double scaleFactor, long rows, int groups, int naPercent, boolean sorted,
                       int threads, int runs, int warmup, String format, Path out, Path shared, Set<String> only) {
     static final String USAGE = """
-            usage: CompareMain <tpch|h2o|micro|load> [options]
+            usage: CompareMain <tpch|h2o|micro|json|load> [options]
               --sf X          TPC-H scale factor (tpch, load; default 1)
-              --rows N        rows (h2o default 1e7, micro default 1e8, load default 1e7)
+              --rows N        rows (h2o default 1e7, micro default 1e8, json default 1e6, load default 1e7)
               --groups K      h2o group cardinality factor (default 100)
               --na P          h2o percentage of missing values (default 0)
               --sorted        h2o rows sorted by id1..id6
@@ -33,12 +33,13 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
             throw new IllegalArgumentException("missing suite");
         }
         String suite = arguments[0];
-        if (!Set.of("tpch", "h2o", "micro", "load").contains(suite)) {
+        if (!Set.of("tpch", "h2o", "micro", "json", "load").contains(suite)) {
             throw new IllegalArgumentException("unknown suite '" + suite + "'");
         }
         double scaleFactor = 1;
         long rows = switch (suite) {
             case "micro" -> 100_000_000L;
+            case "json" -> 1_000_000L;
             default -> 10_000_000L;
         };
         int groups = 100;

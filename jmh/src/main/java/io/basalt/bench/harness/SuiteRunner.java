@@ -170,7 +170,7 @@ final class SuiteRunner {
                     "reading the result: " + EngineFailure.describe(e));
         }
         try {
-            duckdbResult = fetch(duckdb.engine, query.sql(), digest);
+            duckdbResult = fetch(duckdb.engine, query.duckDbSql(), digest);
         } catch (RuntimeException e) {
             return new QueryOutcome(query.name(), basaltRun, duckdbRun, rows, rowsRead, QueryOutcome.DUCKDB_ERROR,
                     "reading the result: " + EngineFailure.describe(e));
@@ -192,12 +192,12 @@ final class SuiteRunner {
         }
         try {
             for (int i = 0; i < options.warmup(); i++) {
-                resultRows[slot] = contender.engine.execute(query.sql());
+                resultRows[slot] = contender.engine.execute(query.sqlFor(slot));
             }
             long[] nanos = new long[options.runs()];
             for (int i = 0; i < nanos.length; i++) {
                 long start = System.nanoTime();
-                resultRows[slot] = contender.engine.execute(query.sql());
+                resultRows[slot] = contender.engine.execute(query.sqlFor(slot));
                 nanos[i] = System.nanoTime() - start;
             }
             return EngineRun.timed(nanos);

@@ -20,7 +20,7 @@ final class TypedRows implements AutoCloseable {
             LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT, LogicalType.DOUBLE,
             LogicalType.numeric(10, 2), LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.varchar(20),
             LogicalType.DATE, LogicalType.REAL, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ, LogicalType.INTERVAL,
-            LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.arrayOf(LogicalType.INTEGER),
+            LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSON, LogicalType.JSONB, LogicalType.arrayOf(LogicalType.INTEGER),
             LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)),
             LogicalType.arrayOf(LogicalType.BOOLEAN));
 
@@ -73,6 +73,8 @@ final class TypedRows implements AutoCloseable {
             case UUID -> new io.basalt.type.Uuid(key * 0x9E3779B97F4A7C15L, ~key);
             // Bytes above 0x7f and a zero byte, which a text or UTF-8 path would mangle.
             case BYTEA -> io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
+            case JSON -> "{\"k\": " + key + ",  \"k\": [1.50]}";
+            case JSONB -> io.basalt.type.json.Jsonb.parse("{\"k\": " + key + ", \"s\": \"ü\", \"a\": [1.50, null]}");
             // Empty arrays, NULL elements and elements of the element type's own representation.
             case ARRAY -> io.basalt.type.ArrayValue.of(key % 4 == 0 ? List.of()
                     : java.util.Arrays.asList(value(type.element(), key, 0), null, value(type.element(), key + 1, 1)));

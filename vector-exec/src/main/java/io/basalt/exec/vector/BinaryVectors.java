@@ -7,13 +7,14 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Tells apart the logical types that share an Arrow binary vector class: a FixedSizeBinary(16) vector holds
- * an INTERVAL or a UUID, a VarBinary vector an arbitrary-precision NUMERIC or a BYTEA. The field's
+ * an INTERVAL or a UUID, a VarBinary vector an arbitrary-precision NUMERIC, a BYTEA or a JSONB. The field's
  * {@value LogicalType#METADATA_KEY} tag decides; an untagged vector keeps the older meaning (INTERVAL,
  * NUMERIC). The check is one metadata lookup, cheap beside the per-value work of the callers that make it.
  */
 public final class BinaryVectors {
     private static final String UUID_TAG = TypeId.UUID.name() + ":";
     private static final String BYTEA_TAG = TypeId.BYTEA.name() + ":";
+    private static final String JSONB_TAG = TypeId.JSONB.name() + ":";
 
     private BinaryVectors() {
     }
@@ -26,6 +27,11 @@ public final class BinaryVectors {
     /** Whether a VarBinary vector holds bytea values (else arbitrary-precision numerics). */
     public static boolean holdsBytea(FieldVector vector) {
         return tagStartsWith(vector, BYTEA_TAG);
+    }
+
+    /** Whether a VarBinary vector holds jsonb values. */
+    public static boolean holdsJsonb(FieldVector vector) {
+        return tagStartsWith(vector, JSONB_TAG);
     }
 
     private static boolean tagStartsWith(FieldVector vector, String prefix) {

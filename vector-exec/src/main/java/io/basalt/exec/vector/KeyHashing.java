@@ -101,6 +101,15 @@ public final class KeyHashing {
                     out[i] = v.isNull(i) ? 0 : mix(Interval.fromBytes(v.get(i)).normalizedHash());
                 }
             }
+            case VarBinaryVector v when BinaryVectors.holdsJsonb(v) -> {
+                // equal jsonb values may differ in bytes (1.0 and 1), so hash the structure
+                MemorySegment data = ArrowSegments.of(v.getDataBuffer());
+                ArrowBuf offsets = v.getOffsetBuffer();
+                for (int i = 0; i < rows; i++) {
+                    out[i] = v.isNull(i) ? 0 : mix(io.basalt.type.json.JsonbComparison.hash(data,
+                            offsets.getInt((long) i * 4), offsets.getInt((long) (i + 1) * 4)));
+                }
+            }
             case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> {
                 for (int i = 0; i < rows; i++) {
                     out[i] = bytesHash(v, i);

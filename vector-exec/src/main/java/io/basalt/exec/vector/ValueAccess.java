@@ -10,6 +10,7 @@ import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TextFormat;
 import io.basalt.type.Uuid;
+import io.basalt.type.json.Jsonb;
 import io.basalt.type.datetime.DateTimeConversion;
 import io.basalt.type.datetime.DateTimeSettings;
 import java.math.BigDecimal;
@@ -32,7 +33,7 @@ import org.apache.arrow.vector.complex.ListVector;
  * One value at a time, as a Java object: for constants, parameters, result rendering and other places
  * that are not per-row hot paths. The canonical Java form of each physical type is: BOOLEAN Boolean,
  * INT16/INT32/INT64 Long (a DATE is its epoch day, a scaled NUMERIC its unscaled value), FLOAT64 Double,
- * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString},
+ * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString}, JSONB {@link Jsonb},
  * LIST {@link ArrayValue} of the element type's canonical values.
  */
 public final class ValueAccess {
@@ -59,7 +60,8 @@ public final class ValueAccess {
             case DateDayVector v -> (long) v.get(row);
             case BigIntVector v -> v.get(row);
             case Float8Vector v -> v.get(row);
-            case VarBinaryVector v -> BinaryVectors.holdsBytea(v) ? ByteString.wrap(v.get(row)) : DecimalCodec.decode(v.get(row));
+            case VarBinaryVector v -> BinaryVectors.holdsBytea(v) ? ByteString.wrap(v.get(row))
+                    : BinaryVectors.holdsJsonb(v) ? Jsonb.wrap(v.get(row)) : DecimalCodec.decode(v.get(row));
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
             case DecimalVector v -> v.getObject(row);
@@ -94,8 +96,8 @@ public final class ValueAccess {
             case DateDayVector v -> v.setSafe(row, (int) (long) (Long) value);
             case BigIntVector v -> v.setSafe(row, (Long) value);
             case Float8Vector v -> v.setSafe(row, (Double) value);
-            case VarBinaryVector v -> v.setSafe(row, value instanceof ByteString bytes
-                    ? bytes.toByteArray() : DecimalCodec.encode((BigDecimal) value));
+            case VarBinaryVector v -> v.setSafe(row, value instanceof ByteString bytes ? bytes.toByteArray()
+                    : value instanceof Jsonb jsonb ? jsonb.bytes() : DecimalCodec.encode((BigDecimal) value));
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
             case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
@@ -140,7 +142,8 @@ public final class ValueAccess {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case TEXT, VARCHAR, CHAR, UNKNOWN -> (String) value;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON -> (String) value;
+            case JSONB -> value.toString();
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
         };
     }

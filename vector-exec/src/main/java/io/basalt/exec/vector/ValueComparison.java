@@ -85,6 +85,17 @@ public final class ValueComparison {
                 Long.reverseBytes(y.getLong((long) j * 16 + 8)));
     }
 
+    /** Compares two jsonb values with PostgreSQL's btree order, in place. */
+    public static int compareJsonb(VarBinaryVector a, int i, VarBinaryVector b, int j) {
+        ArrowBuf aOffsets = a.getOffsetBuffer();
+        ArrowBuf bOffsets = b.getOffsetBuffer();
+        return io.basalt.type.json.JsonbComparison.compare(
+                io.basalt.exec.kernel.ArrowSegments.of(a.getDataBuffer()), aOffsets.getInt((long) i * 4),
+                aOffsets.getInt((long) (i + 1) * 4),
+                io.basalt.exec.kernel.ArrowSegments.of(b.getDataBuffer()), bOffsets.getInt((long) j * 4),
+                bOffsets.getInt((long) (j + 1) * 4));
+    }
+
     /** Compares row {@code i} of {@code a} with row {@code j} of {@code b}; both non-null, same vector class. */
     public static int compare(FieldVector a, int i, FieldVector b, int j) {
         return switch (a) {
@@ -101,6 +112,7 @@ public final class ValueComparison {
             case org.apache.arrow.vector.FixedSizeBinaryVector v -> io.basalt.type.Interval.fromBytes(v.get(i))
                     .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
             case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> compareBytes(v, i, (VarBinaryVector) b, j);
+            case VarBinaryVector v when BinaryVectors.holdsJsonb(v) -> compareJsonb(v, i, (VarBinaryVector) b, j);
             case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
             case org.apache.arrow.vector.complex.ListVector v ->
                     ArrayVectors.compare(v, i, (org.apache.arrow.vector.complex.ListVector) b, j);

@@ -21,7 +21,7 @@ class VectorCopiesTest {
         List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER,
                 LogicalType.BIGINT, LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4),
                 LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.DATE, LogicalType.TIMESTAMP, LogicalType.INTERVAL,
-                LogicalType.UUID, LogicalType.BYTEA, LogicalType.arrayOf(LogicalType.INTEGER),
+                LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSONB, LogicalType.JSON, LogicalType.arrayOf(LogicalType.INTEGER),
                 LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)));
         try (BufferAllocator allocator = new RootAllocator()) {
             for (LogicalType type : types) {
@@ -57,6 +57,7 @@ class VectorCopiesTest {
             case INTERVAL -> new Interval(i, -i, i * 1000L);
             case UUID -> new Uuid(i * 0x0123456789abcdefL, -i);
             case BYTES -> ByteString.wrap(new byte[] {(byte) i, 0, (byte) 0xff});
+            case JSONB -> io.basalt.type.json.Jsonb.parse("{\"a\": [" + i + ", \"x\"]}");
             case LIST -> ArrayValue.of(i % 4 == 0 ? List.of() : java.util.Arrays.asList(value(type.element(), i), null,
                     value(type.element(), i + 1)));
         };

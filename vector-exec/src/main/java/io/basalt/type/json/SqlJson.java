@@ -1,0 +1,103 @@
+package io.basalt.type.json;
+
+import io.basalt.type.ArrayValue;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TextFormat;
+import io.basalt.type.TypeId;
+import io.basalt.type.ValueConversion;
+import io.basalt.type.datetime.DateTimeConversion;
+import io.basalt.type.datetime.DateTimeSettings;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SQL values as JSON, as to_json/to_jsonb and the json building functions convert them: numbers as JSON
+ * numbers (a float's NaN and infinities as strings), booleans as JSON booleans, dates and times as ISO 8601
+ * strings with a {@code T} ({@code "2020-01-01T10:00:00+00:00"}), arrays as JSON arrays, json and jsonb as
+ * themselves, everything else as the string of its text output.
+ */
+public final class SqlJson {
+    private SqlJson() {
+    }
+
+    /** The value as a tree (to_jsonb); SQL NULL is JSON null. */
+    public static JsonNode toNode(Object value, LogicalType type, DateTimeSettings settings) {
+        if (value == null) {
+            return JsonNode.NULL;
+        }
+        return switch (type.id()) {
+            case BOOLEAN -> JsonNode.of((Boolean) value);
+            case SMALLINT, INTEGER, BIGINT, NUMERIC -> new JsonNode.JsonNumber(ValueConversion.toDecimal(value, type));
+            case DOUBLE, REAL -> {
+                double d = (Double) value;
+                String text = type.id() == TypeId.REAL ? TextFormat.formatReal(d) : TextFormat.formatDouble(d);
+                yield Double.isNaN(d) || Double.isInfinite(d) ? new JsonNode.JsonString(text)
+                        : new JsonNode.JsonNumber(new BigDecimal(text));
+            }
+            case JSON -> JsonParser.parse((String) value);
+            case JSONB -> ((Jsonb) value).toNode();
+            case ARRAY -> {
+                ArrayValue array = (ArrayValue) value;
+                List<JsonNode> elements = new ArrayList<>(array.length());
+                for (int i = 0; i < array.length(); i++) {
+                    elements.add(toNode(array.get(i), type.element(), settings));
+                }
+                yield new JsonNode.JsonArray(elements);
+            }
+            default -> new JsonNode.JsonString(text(value, type, settings));
+        };
+    }
+
+    /** The value as JSON text (to_json, json_build_*): arrays without spaces, json as written. */
+    public static String toText(Object value, LogicalType type, DateTimeSettings settings) {
+        if (value == null) {
+            return "null";
+        }
+        return switch (type.id()) {
+            case BOOLEAN -> (Boolean) value ? "true" : "false";
+            case SMALLINT, INTEGER, BIGINT, NUMERIC -> ValueConversion.toDecimal(value, type).toPlainString();
+            case DOUBLE, REAL -> {
+                double d = (Double) value;
+                String text = type.id() == TypeId.REAL ? TextFormat.formatReal(d) : TextFormat.formatDouble(d);
+                yield Double.isNaN(d) || Double.isInfinite(d) ? JsonText.quote(text) : text;
+            }
+            case JSON -> (String) value;
+            case JSONB -> value.toString();
+            case ARRAY -> {
+                ArrayValue array = (ArrayValue) value;
+                StringBuilder out = new StringBuilder("[");
+                for (int i = 0; i < array.length(); i++) {
+                    if (i > 0) {
+                        out.append(',');
+                    }
+                    out.append(toText(array.get(i), type.element(), settings));
+                }
+                yield out.append(']').toString();
+            }
+            default -> JsonText.quote(text(value, type, settings));
+        };
+    }
+
+    /** The text of a non-JSON scalar as JSON strings carry it: dates and times in ISO 8601 with a T. */
+    private static String text(Object value, LogicalType type, DateTimeSettings settings) {
+        if (type.isDateTime()) {
+            DateTimeSettings iso = DateTimeSettings.of(settings.zone(), settings.zoneAbbreviation(), "ISO, MDY",
+                    "postgres");
+            String text = DateTimeConversion.format(value, type, iso);
+            if (type.id() == TypeId.DATE || text.indexOf(' ') < 0) {
+                return text;
+            }
+            String withT = text.replaceFirst(" ", "T");
+            if (type.id() == TypeId.TIMESTAMPTZ) {
+                // ISO 8601 wants the offset's minutes: +00 becomes +00:00
+                int sign = Math.max(withT.lastIndexOf('+'), withT.lastIndexOf('-'));
+                if (sign > withT.indexOf('T') && withT.length() - sign == 3) {
+                    withT = withT + ":00";
+                }
+            }
+            return withT;
+        }
+        return io.basalt.type.ValueConversion.convert(value, type, LogicalType.TEXT, true, settings).toString();
+    }
+}
