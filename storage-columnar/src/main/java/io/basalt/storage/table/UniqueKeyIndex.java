@@ -214,6 +214,16 @@ public final class UniqueKeyIndex {
         return new Insertion(inserted, undo);
     }
 
+    /** The key columns, in the index's order. */
+    int[] columns() {
+        return columns.clone();
+    }
+
+    /** Whether a stored row holds {@code key} (values in {@link ValueComparison#equalityKey} form, index order). */
+    boolean contains(List<Object> key) {
+        return keys.contains(key);
+    }
+
     /** Records keys that {@link #newKeys} returned for this index, once their rows are stored. */
     void addAll(List<List<Object>> added) {
         keys.addAll(added);
