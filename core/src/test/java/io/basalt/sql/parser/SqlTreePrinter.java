@@ -372,7 +372,8 @@ final class SqlTreePrinter {
                     + sequenceOptions(identity.options()) + ")";
             case ColumnConstraint.References references -> "(references " + references.table()
                     + (references.columns().isEmpty() ? "" : " (" + String.join(" ", references.columns()) + ")")
-                    + actions(references.onDelete(), references.onUpdate()) + ")";
+                    + actions(references.matchFull(), references.onDelete(), references.deleteSetColumns(),
+                            references.onUpdate()) + ")";
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }
@@ -385,13 +386,16 @@ final class SqlTreePrinter {
             case TableConstraint.ForeignKey key -> "(foreign-key (" + String.join(" ", key.columns()) + ") "
                     + key.table() + (key.referencedColumns().isEmpty() ? ""
                             : " (" + String.join(" ", key.referencedColumns()) + ")")
-                    + actions(key.onDelete(), key.onUpdate()) + ")";
+                    + actions(key.matchFull(), key.onDelete(), key.deleteSetColumns(), key.onUpdate()) + ")";
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }
 
-    private static String actions(String onDelete, String onUpdate) {
-        return (onDelete == null ? "" : " (on-delete " + onDelete + ")")
+    private static String actions(boolean matchFull, String onDelete, List<String> deleteSetColumns,
+                                  String onUpdate) {
+        return (matchFull ? " match-full" : "")
+                + (onDelete == null ? "" : " (on-delete " + onDelete
+                        + (deleteSetColumns == null ? "" : " (" + String.join(" ", deleteSetColumns) + ")") + ")")
                 + (onUpdate == null ? "" : " (on-update " + onUpdate + ")");
     }
 

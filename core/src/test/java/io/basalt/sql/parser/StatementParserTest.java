@@ -54,6 +54,7 @@ class StatementParserTest {
                     CHECK (qty > 0),
                     CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
                     FOREIGN KEY (product_id) REFERENCES products ON UPDATE SET DEFAULT,
+                    FOREIGN KEY (order_id, qty) REFERENCES x MATCH FULL ON DELETE SET NULL (qty) DEFERRABLE,
                     CONSTRAINT pos UNIQUE NULLS DISTINCT (qty)
                 ) WITHOUT OIDS"""))
                 .isEqualTo("(create-table order_items (column order_id {integer}) (column product_id {integer})"
@@ -61,6 +62,7 @@ class StatementParserTest {
                         + " (unique (product_id order_id)) (check (> qty 0))"
                         + " (constraint fk_order (foreign-key (order_id) orders (id) (on-delete CASCADE)))"
                         + " (foreign-key (product_id) products (on-update SET DEFAULT))"
+                        + " (foreign-key (order_id qty) x match-full (on-delete SET NULL (qty)))"
                         + " (constraint pos (unique (qty))))");
         assertThat(tree("CREATE TABLE empty ()")).isEqualTo("(create-table empty)");
         assertThat(tree("CREATE GLOBAL TEMPORARY TABLE t (a int) ON COMMIT PRESERVE ROWS"))
@@ -249,7 +251,7 @@ class StatementParserTest {
             CREATE TABLE m (d date) PARTITION BY RANGE (d) => CREATE TABLE ... PARTITION BY
             CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2006-02-01') TO ('2006-03-01') => CREATE TABLE ... PARTITION OF
             CREATE TABLE t (a int GENERATED ALWAYS AS (1) STORED) => GENERATED columns
-            CREATE TABLE t (a int REFERENCES u DEFERRABLE) => DEFERRABLE constraints
+            CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
             DROP INDEX i => DROP INDEX
             DROP VIEW IF EXISTS v => DROP VIEW
             DROP SCHEMA s CASCADE => DROP SCHEMA

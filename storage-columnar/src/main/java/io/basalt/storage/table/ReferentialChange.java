@@ -75,9 +75,13 @@ public final class ReferentialChange {
     private record Delta(TableChange change, List<Object[]> olds, List<Object[]> news) {
     }
 
-    /** A NO ACTION key to look at when the statement ends: its referencing rows found then, by id and by key. */
-    private record PendingCheck(ForeignKey key, TableChange referencing, List<Object> referencedKey,
-                                Object[] referencedRow, List<Long> storedIds) {
+    /**
+     * A NO ACTION or RESTRICT key to look at when the statement ends (after the unique keys, whose violations
+     * PostgreSQL reports first): its referencing rows found then, by id and by key. RESTRICT fails if they still
+     * reference it even when the statement put the key back.
+     */
+    private record PendingCheck(ForeignKey key, boolean restrict, TableChange referencing,
+                                List<Object> referencedKey, Object[] referencedRow, List<Long> storedIds) {
     }
 
     /** A referencing row found for a changed key: stored ({@code storedId}) or pending (index in pairedNew). */
@@ -279,10 +283,10 @@ public final class ReferentialChange {
             Object[] newReferenced = referencedRows[1];
             ReferentialAction action = newReferenced == null ? key.onDelete() : key.onUpdate();
             switch (action) {
-                case RESTRICT -> throw ForeignKeyChecks.stillReferenced(key, referencedRows[0]);
-                case NO_ACTION -> {
+                case NO_ACTION, RESTRICT -> {
                     PendingCheck check = checks.computeIfAbsent(match.key(), found -> new PendingCheck(key,
-                            referencing, found, referencedRows[0], new ArrayList<>()));
+                            action == ReferentialAction.RESTRICT, referencing, found, referencedRows[0],
+                            new ArrayList<>()));
                     if (match.storedId() >= 0) {
                         check.storedIds().add(match.storedId());
                     }
@@ -462,7 +466,7 @@ public final class ReferentialChange {
             }
         }
         for (PendingCheck check : pendingChecks) {
-            if (ForeignKeyChecks.present(check.key(), check.referencedKey())) {
+            if (!check.restrict() && ForeignKeyChecks.present(check.key(), check.referencedKey())) {
                 continue;
             }
             boolean referenced = false;
