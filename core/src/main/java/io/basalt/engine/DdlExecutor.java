@@ -123,7 +123,7 @@ final class DdlExecutor {
             store.addUniqueKey(new UniqueKeyIndex(key.name(), name, keyColumns, keyNames, key.nullsNotDistinct()));
         }
         TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
-                foreignKeys);
+                foreignKeys, List.of());
         catalog.addTable(table);
         ForeignKeyLinks.link(table, catalog, context);
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());

@@ -24,7 +24,7 @@ import java.util.Set;
  * The FOREIGN KEY constraints of a CREATE TABLE, validated and named as PostgreSQL 15 does: column constraints
  * first, then table constraints, in the order written. The referenced table must exist (and be temporary exactly
  * when the new table is); the referenced columns default to its primary key and must otherwise match one of its
- * unique keys as a set; both column lists must name existing columns, have the same length, and pair types that
+ * unique keys (constraints or unique indexes over plain columns) as a set; both column lists must name existing columns, have the same length, and pair types that
  * compare (integers with integers, strings with strings, a type with one it widens to implicitly). Unnamed
  * constraints become {@code t_a_b_fkey}, numbered past constraint names taken in the schema.
  */
@@ -202,7 +202,13 @@ final class ForeignKeyDefinitions {
                     ? "constraints on temporary tables may reference only temporary tables"
                     : "constraints on permanent tables may reference only permanent tables");
         }
-        return new Referenced(found.schema(), found.name(), found.columns(), found.uniqueKeys());
+        List<UniqueConstraintEntry> keys = new ArrayList<>(found.uniqueKeys());
+        for (io.basalt.catalog.IndexEntry index : found.indexes()) {
+            if (index.enforced()) {
+                keys.add(new UniqueConstraintEntry(index.name(), index.columns(), false, false));
+            }
+        }
+        return new Referenced(found.schema(), found.name(), found.columns(), keys);
     }
 
     private static List<Integer> columnIndexes(List<String> names, List<ColumnEntry> columns) {

@@ -162,6 +162,9 @@ final class TableConstraints {
             for (io.basalt.catalog.ForeignKeyEntry key : other.foreignKeys()) {
                 constraintNames.add(key.name());
             }
+            for (io.basalt.catalog.IndexEntry index : other.indexes()) {
+                relationNames.add(index.name());
+            }
         }
         for (io.basalt.catalog.SequenceEntry sequence : catalog.sequences()) {
             if (sequence.schema().equals(schema)) {

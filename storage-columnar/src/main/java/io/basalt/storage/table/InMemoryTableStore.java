@@ -291,6 +291,21 @@ public final class InMemoryTableStore implements TableStore {
         return values;
     }
 
+    @Override
+    public synchronized void createUniqueKey(UniqueKeyIndex key) {
+        List<FieldVector[]> chunks = generation.chunks;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            key.addRowsChecked(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+        }
+        uniqueKeys.add(key);
+    }
+
+    @Override
+    public synchronized void removeUniqueKey(String constraintName) {
+        uniqueKeys.removeIf(key -> key.constraintName().equals(constraintName));
+    }
+
     private void copyIn(List<Batch> batches) {
         List<FieldVector[]> chunks = generation.chunks;
         for (Batch batch : batches) {

@@ -119,6 +119,16 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public void createUniqueKey(UniqueKeyIndex key) {
+        inner.createUniqueKey(key);
+    }
+
+    @Override
+    public void removeUniqueKey(String constraintName) {
+        inner.removeUniqueKey(constraintName);
+    }
+
+    @Override
     public List<ForeignKey> foreignKeys() {
         return inner.foreignKeys();
     }

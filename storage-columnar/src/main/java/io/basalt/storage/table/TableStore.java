@@ -76,6 +76,18 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * CREATE UNIQUE INDEX: enforces a unique key on every later change after checking the rows already stored
+     * (a duplicate fails with 23505 and leaves the table without the key). Every store Basalt creates implements it.
+     */
+    default void createUniqueKey(UniqueKeyIndex key) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce unique keys");
+    }
+
+    /** Stops enforcing the unique key of that name (DROP INDEX). */
+    default void removeUniqueKey(String constraintName) {
+    }
+
+    /**
      * The FOREIGN KEY constraints this table takes part in, as the referencing table, the referenced one, or
      * both; {@link ReferentialChange} enforces them. Empty for stores without any.
      */

@@ -252,6 +252,27 @@ public final class UniqueKeyIndex {
         }
     }
 
+    /**
+     * Records the keys of rows already stored, checking them against each other (CREATE UNIQUE INDEX over a table
+     * with rows); on a duplicate the keys recorded so far stay, and the caller drops the index.
+     *
+     * @throws BasaltException 23505 {@code could not create unique index} for the first duplicated key
+     */
+    void addRowsChecked(Batch batch, long[] deleted) {
+        for (int row = 0; row < batch.rowCount(); row++) {
+            if (deleted != null && (deleted[row >>> 6] & (1L << row)) != 0) {
+                continue;
+            }
+            List<Object> key = keyOf(batch, row);
+            if (key != null && !keys.add(key)) {
+                BasaltException duplicate = violation(batch, row);
+                throw BasaltException.of(SqlState.UNIQUE_VIOLATION,
+                                "could not create unique index \"" + constraintName + "\"")
+                        .withDetail(duplicate.detail().replace(" already exists.", " is duplicated."));
+            }
+        }
+    }
+
     /** The row's key in comparable form, or null when a NULL in it exempts the row. */
     private List<Object> keyOf(Batch batch, int row) {
         return keyOf(batch.columns(), row);
