@@ -92,6 +92,8 @@ final class DdlExecutor {
 
     private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
                                         SequenceColumns sequenceColumns, BindContext context) {
+        TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
+        create = expanded.create();
         List<ColumnEntry> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
@@ -101,7 +103,8 @@ final class DdlExecutor {
             }
             columns.add(column(definition, name, sequenceColumns, context));
         }
-        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, catalog, context);
+        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, expanded.checks(),
+                catalog, context);
         columns = constraints.columns();
         List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
                 new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),

@@ -60,6 +60,7 @@ final class TableConstraints {
     private final String table;
     private final List<ColumnEntry> columns;
     private final List<Check> checks = new ArrayList<>();
+    private final List<CheckConstraintEntry> copiedChecks = new ArrayList<>();
     private final List<Key> keys = new ArrayList<>();
     private Key primaryKey;
 
@@ -70,9 +71,11 @@ final class TableConstraints {
         this.columns = columns;
     }
 
-    static Defined define(CreateTableStatement create, String schema, List<ColumnEntry> columns, Catalog catalog,
-                          BindContext context) {
+    /** {@code copiedChecks}: CHECK constraints that CREATE TABLE ... LIKE copies, already bound and named. */
+    static Defined define(CreateTableStatement create, String schema, List<ColumnEntry> columns,
+                          List<CheckConstraintEntry> copiedChecks, Catalog catalog, BindContext context) {
         TableConstraints constraints = new TableConstraints(catalog, schema, create.name().last(), columns);
+        constraints.copiedChecks.addAll(copiedChecks);
         for (int c = 0; c < create.columns().size(); c++) {
             constraints.column(c, create.columns().get(c));
         }
@@ -172,7 +175,11 @@ final class TableConstraints {
             }
         }
         relationNames.add(table);
+        for (CheckConstraintEntry copied : copiedChecks) {
+            constraintNames.add(copied.name());
+        }
         List<CheckConstraintEntry> checkEntries = namedChecks(context, constraintNames);
+        checkEntries.addAll(copiedChecks);
         List<UniqueConstraintEntry> keyEntries = namedKeys(checkEntries, constraintNames, relationNames);
         List<ColumnEntry> finalColumns = new ArrayList<>(columns);
         if (primaryKey != null) {

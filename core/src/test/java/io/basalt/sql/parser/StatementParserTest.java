@@ -246,7 +246,6 @@ class StatementParserTest {
             CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => table storage parameters
-            CREATE TABLE t (LIKE u) => CREATE TABLE ... LIKE
             CREATE TABLE c (s char(2)) INHERITS (p) => CREATE TABLE ... INHERITS
             CREATE TABLE m (d date) PARTITION BY RANGE (d) => CREATE TABLE ... PARTITION BY
             CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2006-02-01') TO ('2006-03-01') => CREATE TABLE ... PARTITION OF
