@@ -43,6 +43,20 @@ class StatementParserTest {
     }
 
     @Test
+    void createAndDropIndex() {
+        assertThat(tree("CREATE INDEX i ON t (a) WHERE b > 0"))
+                .isEqualTo("(create-index i t btree (a) (where (> b 0)))");
+        assertThat(tree("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON ONLY s.t USING btree (lower(a), "
+                + "(a + b) DESC NULLS FIRST, c text_pattern_ops) INCLUDE (d) WITH (fillfactor = 70) WHERE c <> ''"))
+                .isEqualTo("(create-index unique if-not-exists i s.t btree ((call lower a), (+ a b) desc nulls-first,"
+                        + " c text_pattern_ops) (include d) (where (<> c '')))");
+        assertThat(tree("CREATE INDEX ON t USING gin (a)")).isEqualTo("(create-index t gin (a))");
+        assertThat(tree("DROP INDEX i")).isEqualTo("(drop-index i)");
+        assertThat(tree("DROP INDEX CONCURRENTLY IF EXISTS i, s.j CASCADE"))
+                .isEqualTo("(drop-index if-exists i s.j cascade)");
+    }
+
+    @Test
     void createTableWithTableConstraints() {
         assertThat(tree("""
                 CREATE UNLOGGED TABLE order_items (
@@ -227,8 +241,6 @@ class StatementParserTest {
             ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) => ALTER TABLE
             ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
             ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO joe => ALTER DEFAULT PRIVILEGES
-            CREATE INDEX i ON t (a) WHERE b > 0 => CREATE INDEX
-            CREATE UNIQUE INDEX i ON t USING btree (lower(a)) => CREATE INDEX
             CREATE OR REPLACE VIEW v AS SELECT 1 => CREATE VIEW
             CREATE TEMP VIEW v AS SELECT 1 => CREATE VIEW
             CREATE MATERIALIZED VIEW v AS SELECT 1 => CREATE MATERIALIZED VIEW
@@ -251,7 +263,6 @@ class StatementParserTest {
             CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2006-02-01') TO ('2006-03-01') => CREATE TABLE ... PARTITION OF
             CREATE TABLE t (a int GENERATED ALWAYS AS (1) STORED) => GENERATED columns
             CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
-            DROP INDEX i => DROP INDEX
             DROP VIEW IF EXISTS v => DROP VIEW
             DROP SCHEMA s CASCADE => DROP SCHEMA
             DROP OWNED BY joe => DROP OWNED
