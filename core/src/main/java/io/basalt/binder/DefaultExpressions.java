@@ -36,6 +36,13 @@ public final class DefaultExpressions {
         return null;
     }
 
+    /** A column's default, already validated by {@link #check}, bound and cast to the column's type. */
+    public static BoundExpression bind(Expression expression, LogicalType type, BindContext context) {
+        BoundExpression bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions")
+                .bind(expression);
+        return Coercion.cast(bound, type, false);
+    }
+
     private static boolean containsColumn(Expression expression) {
         return switch (expression) {
             case Expression.ColumnRef ignored -> true;

@@ -133,10 +133,44 @@ public final class Catalog {
         return inSchema == null ? Map.of() : inSchema;
     }
 
-    /** Whether a table or sequence of that name exists in {@code schema} itself (no search path). */
+    /**
+     * Whether a relation of that name exists in {@code schema} itself (no search path): a table, a sequence, or an
+     * index (CREATE INDEX, or the index of a UNIQUE or PRIMARY KEY constraint).
+     */
     public boolean relationExists(String schema, String name) {
         String resolved = resolve(schema);
-        return tablesOf(resolved).containsKey(name) || sequencesOf(resolved).containsKey(name);
+        return tablesOf(resolved).containsKey(name) || sequencesOf(resolved).containsKey(name)
+                || indexOwner(resolved, name) != null;
+    }
+
+    /**
+     * The table owning the index {@code [schema.]name} (made by CREATE INDEX or by a UNIQUE or PRIMARY KEY
+     * constraint), or empty; an unqualified name looks in the temporary schema first.
+     */
+    public Optional<TableEntry> findIndexOwner(String schema, String name) {
+        if (schema == null && tempSchema != null) {
+            TableEntry temporary = indexOwner(tempSchema, name);
+            if (temporary != null) {
+                return Optional.of(temporary);
+            }
+        }
+        return Optional.ofNullable(indexOwner(schema == null ? DEFAULT_SCHEMA : resolve(schema), name));
+    }
+
+    private TableEntry indexOwner(String schema, String name) {
+        for (TableEntry table : tablesOf(schema).values()) {
+            for (UniqueConstraintEntry key : table.uniqueKeys()) {
+                if (key.name().equals(name)) {
+                    return table;
+                }
+            }
+            for (IndexEntry index : table.indexes()) {
+                if (index.name().equals(name)) {
+                    return table;
+                }
+            }
+        }
+        return null;
     }
 
     public void addSequence(SequenceEntry sequence) {

@@ -9,11 +9,13 @@ import java.util.List;
 
 /**
  * A table in the catalog: its qualified name, columns, the store holding its rows, and its CHECK constraints (in
- * name order, the order PostgreSQL checks them) and UNIQUE / PRIMARY KEY constraints (in creation order; the
- * store enforces those).
+ * name order, the order PostgreSQL checks them), UNIQUE / PRIMARY KEY constraints (in creation order; the
+ * store enforces those), FOREIGN KEY constraints (in creation order; registered with both tables' stores,
+ * which enforce them) and the indexes CREATE INDEX made (in creation order).
  */
 public record TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store,
-                         List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys) {
+                         List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys,
+                         List<ForeignKeyEntry> foreignKeys, List<IndexEntry> indexes) {
     public TableEntry {
         requireNonNull(schema, "schema is null");
         requireNonNull(name, "name is null");
@@ -21,11 +23,29 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
         requireNonNull(store, "store is null");
         checks = List.copyOf(checks);
         uniqueKeys = List.copyOf(uniqueKeys);
+        foreignKeys = List.copyOf(foreignKeys);
+        indexes = List.copyOf(indexes);
+    }
+
+    /** A table without FOREIGN KEY constraints or indexes of its own. */
+    public TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store,
+                      List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys) {
+        this(schema, name, columns, store, checks, uniqueKeys, List.of(), List.of());
+    }
+
+    /** This table with other FOREIGN KEY constraints. */
+    public TableEntry withForeignKeys(List<ForeignKeyEntry> replacement) {
+        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, replacement, indexes);
+    }
+
+    /** This table with other indexes (CREATE INDEX). */
+    public TableEntry withIndexes(List<IndexEntry> replacement) {
+        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, replacement);
     }
 
     /** A table without CHECK, UNIQUE or PRIMARY KEY constraints. */
     public TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store) {
-        this(schema, name, columns, store, List.of(), List.of());
+        this(schema, name, columns, store, List.of(), List.of(), List.of(), List.of());
     }
 
     public List<LogicalType> columnTypes() {

@@ -27,8 +27,9 @@ import java.util.Set;
 /**
  * CREATE TABLE and DROP TABLE against the catalog. NOT NULL, DEFAULT, CHECK, UNIQUE and PRIMARY KEY are
  * supported ({@link TableConstraints} validates and names the last three; INSERT enforces them, the table's
- * store keeping one {@link UniqueKeyIndex} per key); FOREIGN KEY and deferrable constraints are rejected with
- * 0A000, since accepting a constraint that is not enforced would silently admit bad rows. Serial and identity
+ * store keeping one {@link UniqueKeyIndex} per key), and so is FOREIGN KEY ({@link ForeignKeyDefinitions},
+ * enforced by the stores through {@link ForeignKeyLinks}); DROP TABLE of a referenced table fails unless CASCADE,
+ * which drops the referencing constraints. Serial and identity
  * columns get their sequences from {@link SequenceColumns}; dropping a table drops the sequences its columns own.
  */
 final class DdlExecutor {
@@ -91,6 +92,8 @@ final class DdlExecutor {
 
     private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
                                         SequenceColumns sequenceColumns, BindContext context) {
+        TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
+        create = expanded.create();
         List<ColumnEntry> columns = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
@@ -100,8 +103,12 @@ final class DdlExecutor {
             }
             columns.add(column(definition, name, sequenceColumns, context));
         }
-        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, catalog, context);
+        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, expanded.checks(),
+                catalog, context);
         columns = constraints.columns();
+        List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
+                new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),
+                        temporary), catalog);
         List<LogicalType> types = new ArrayList<>();
         List<String> columnNames = new ArrayList<>();
         for (ColumnEntry column : columns) {
@@ -118,7 +125,10 @@ final class DdlExecutor {
             }
             store.addUniqueKey(new UniqueKeyIndex(key.name(), name, keyColumns, keyNames, key.nullsNotDistinct()));
         }
-        catalog.addTable(new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys()));
+        TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
+                foreignKeys, List.of());
+        catalog.addTable(table);
+        ForeignKeyLinks.link(table, catalog, context);
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());
     }
 
@@ -201,7 +211,32 @@ final class DdlExecutor {
             }
             victims.add(table.get());
         }
+        List<ForeignKeyLinks.Dependent> dependents = new ArrayList<>();
         for (TableEntry victim : victims) {
+            for (ForeignKeyLinks.Dependent dependent : ForeignKeyLinks.dependents(catalog, victim)) {
+                if (!victims.contains(dependent.table())) {
+                    dependents.add(dependent);
+                }
+            }
+        }
+        if (!dependents.isEmpty()) {
+            if (!drop.cascade()) {
+                TableEntry only = victims.size() == 1 ? victims.getFirst() : null;
+                throw ForeignKeyLinks.stillDepended(only == null
+                                ? "cannot drop desired object(s) because other objects depend on them"
+                                : "cannot drop table " + only.name() + " because other objects depend on it",
+                        dependents, only == null ? "table " + dependents.getFirst().key().referencedTable()
+                                : "table " + only.name());
+            }
+            notices.add(ForeignKeyLinks.cascadeNotice(dependents));
+            for (ForeignKeyLinks.Dependent dependent : dependents) {
+                ForeignKeyLinks.drop(catalog, dependent.table(), dependent.key());
+            }
+        }
+        for (TableEntry victim : victims) {
+            for (io.basalt.catalog.ForeignKeyEntry key : victim.foreignKeys()) {
+                ForeignKeyLinks.unlink(victim, key.name());
+            }
             catalog.removeTable(victim);
             for (SequenceEntry owned : catalog.sequencesOwnedBy(victim.schema(), victim.name())) {
                 catalog.removeSequence(owned);

@@ -30,7 +30,9 @@ import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.engine.copy.CopyExecutor;
 import io.basalt.sql.ast.CopyStatement;
 import io.basalt.sql.ast.CreateTableAsStatement;
+import io.basalt.sql.ast.CreateIndexStatement;
 import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DropIndexStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.DiscardSequencesStatement;
@@ -75,6 +77,7 @@ final class SessionImpl implements Session {
     /** The catalog as this session sees it: the database's, plus this session's temporary tables. */
     private final Catalog catalog;
     private final DdlExecutor ddl;
+    private final IndexExecutor indexes;
     private final UtilityStatements utility;
     private final SequenceStatements sequenceStatements;
     private final SessionSequences sequences;
@@ -87,6 +90,7 @@ final class SessionImpl implements Session {
         this.database = database;
         this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber());
         this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
+        this.indexes = new IndexExecutor(catalog);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
         this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
@@ -162,6 +166,25 @@ final class SessionImpl implements Session {
                     QueryResultImpl result = ddl.dropTable(drop);
                     if (logged != null) {
                         database.logDdl(logged + (drop.cascade() ? " CASCADE" : ""));
+                    }
+                    yield result;
+                }
+            }
+            case CreateIndexStatement create -> {
+                synchronized (database.ddlLock()) {
+                    QueryResultImpl result = indexes.create(create, context);
+                    if (!indexes.onTemporaryTable(create)) {
+                        database.logDdl(sql);
+                    }
+                    yield result;
+                }
+            }
+            case DropIndexStatement drop -> {
+                synchronized (database.ddlLock()) {
+                    String logged = indexes.loggedDrop(drop);
+                    QueryResultImpl result = indexes.drop(drop);
+                    if (logged != null) {
+                        database.logDdl(logged);
                     }
                     yield result;
                 }

@@ -30,7 +30,7 @@ import java.util.Set;
  * (one column referenced) or {@code t_check}, unique keys {@code t_a_b_key} and the primary key {@code t_pkey},
  * numbered ({@code t_check1}) past names already taken and cut to 63 bytes. The primary key comes first among
  * the keys, its columns become NOT NULL, and a key with the same columns as an earlier one is dropped (its name
- * passing to the earlier one if that had none). FOREIGN KEY constraints are rejected with 0A000.
+ * passing to the earlier one if that had none). FOREIGN KEY constraints are {@link ForeignKeyDefinitions}' concern.
  */
 final class TableConstraints {
     /** The table's constraints, and its columns with the primary key's made NOT NULL. */
@@ -60,6 +60,7 @@ final class TableConstraints {
     private final String table;
     private final List<ColumnEntry> columns;
     private final List<Check> checks = new ArrayList<>();
+    private final List<CheckConstraintEntry> copiedChecks = new ArrayList<>();
     private final List<Key> keys = new ArrayList<>();
     private Key primaryKey;
 
@@ -70,9 +71,11 @@ final class TableConstraints {
         this.columns = columns;
     }
 
-    static Defined define(CreateTableStatement create, String schema, List<ColumnEntry> columns, Catalog catalog,
-                          BindContext context) {
+    /** {@code copiedChecks}: CHECK constraints that CREATE TABLE ... LIKE copies, already bound and named. */
+    static Defined define(CreateTableStatement create, String schema, List<ColumnEntry> columns,
+                          List<CheckConstraintEntry> copiedChecks, Catalog catalog, BindContext context) {
         TableConstraints constraints = new TableConstraints(catalog, schema, create.name().last(), columns);
+        constraints.copiedChecks.addAll(copiedChecks);
         for (int c = 0; c < create.columns().size(); c++) {
             constraints.column(c, create.columns().get(c));
         }
@@ -89,7 +92,7 @@ final class TableConstraints {
                 case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false));
                 case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true),
                         p.position());
-                case ColumnConstraint.References r -> throw notYet(r.position());
+                case ColumnConstraint.References ignored -> { }
                 case ColumnConstraint.NotNull ignored -> { }
                 case ColumnConstraint.Nullable ignored -> { }
                 case ColumnConstraint.Default ignored -> { }
@@ -105,7 +108,7 @@ final class TableConstraints {
                     keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false));
             case TableConstraint.PrimaryKey p -> addPrimaryKey(
                     new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true), p.position());
-            case TableConstraint.ForeignKey f -> throw notYet(f.position());
+            case TableConstraint.ForeignKey ignored -> { }
         }
     }
 
@@ -159,6 +162,12 @@ final class TableConstraints {
                 constraintNames.add(key.name());
                 relationNames.add(key.name());
             }
+            for (io.basalt.catalog.ForeignKeyEntry key : other.foreignKeys()) {
+                constraintNames.add(key.name());
+            }
+            for (io.basalt.catalog.IndexEntry index : other.indexes()) {
+                relationNames.add(index.name());
+            }
         }
         for (io.basalt.catalog.SequenceEntry sequence : catalog.sequences()) {
             if (sequence.schema().equals(schema)) {
@@ -166,7 +175,11 @@ final class TableConstraints {
             }
         }
         relationNames.add(table);
+        for (CheckConstraintEntry copied : copiedChecks) {
+            constraintNames.add(copied.name());
+        }
         List<CheckConstraintEntry> checkEntries = namedChecks(context, constraintNames);
+        checkEntries.addAll(copiedChecks);
         List<UniqueConstraintEntry> keyEntries = namedKeys(checkEntries, constraintNames, relationNames);
         List<ColumnEntry> finalColumns = new ArrayList<>(columns);
         if (primaryKey != null) {
@@ -291,10 +304,5 @@ final class TableConstraints {
 
     private static int bytes(String text) {
         return text.getBytes(StandardCharsets.UTF_8).length;
-    }
-
-    private static BasaltException notYet(int position) {
-        return BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
-                "FOREIGN KEY constraints are not supported yet");
     }
 }

@@ -13,8 +13,9 @@ import java.util.List;
 /**
  * TRUNCATE: empties every named table, after checking that all exist, so that a missing name empties none.
  * A table named twice is emptied once. RESTART IDENTITY restarts the sequences the tables' columns own (serial
- * and identity columns); CASCADE has nothing to act on yet (no enforced foreign keys). The caller serialises it
- * with other DDL and logs the statement, so that replay empties the tables at the same point of the log.
+ * and identity columns). A table that another table's foreign key references can only be emptied together with
+ * that table: named too, or added by CASCADE (with a NOTICE each, recursively). The caller serialises it with
+ * other DDL and logs the statement, so that replay empties the tables at the same point of the log.
  */
 final class TruncateExecutor {
     private TruncateExecutor() {
@@ -28,6 +29,24 @@ final class TruncateExecutor {
                 tables.add(table);
             }
         }
+        List<String> notices = new ArrayList<>();
+        for (int next = 0; next < tables.size(); next++) {
+            for (ForeignKeyLinks.Dependent dependent : ForeignKeyLinks.dependents(catalog, tables.get(next))) {
+                if (tables.contains(dependent.table())) {
+                    continue;
+                }
+                if (!truncate.cascade()) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "cannot truncate a table referenced in a foreign key constraint")
+                            .withDetail("Table \"" + dependent.table().name() + "\" references \""
+                                    + tables.get(next).name() + "\".")
+                            .withHint("Truncate table \"" + dependent.table().name()
+                                    + "\" at the same time, or use TRUNCATE ... CASCADE.");
+                }
+                tables.add(dependent.table());
+                notices.add("truncate cascades to table \"" + dependent.table().name() + "\"");
+            }
+        }
         for (TableEntry table : tables) {
             table.store().truncate();
             if (truncate.restartIdentity()) {
@@ -36,7 +55,7 @@ final class TruncateExecutor {
                 }
             }
         }
-        return QueryResultImpl.command("TRUNCATE TABLE", 0, List.of());
+        return QueryResultImpl.command("TRUNCATE TABLE", 0, notices);
     }
 
     private static TableEntry find(QualifiedName name, Catalog catalog) {

@@ -37,7 +37,12 @@ public sealed interface ColumnConstraint extends Node {
         }
     }
 
+    /**
+     * {@code REFERENCES table [(column)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]] [ON UPDATE action]}:
+     * actions as {@link TableConstraint.ForeignKey} has them.
+     */
     record References(String name, QualifiedName table, java.util.List<String> columns, String onDelete,
-                      String onUpdate, int position) implements ColumnConstraint {
+                      String onUpdate, boolean matchFull, java.util.List<String> deleteSetColumns, int position)
+            implements ColumnConstraint {
     }
 }

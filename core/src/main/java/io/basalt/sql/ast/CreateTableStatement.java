@@ -7,10 +7,28 @@ import java.util.List;
  * for TEMP or TEMPORARY (with GLOBAL or LOCAL, which PostgreSQL ignores).
  */
 public record CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
-                                   List<TableConstraint> constraints, boolean temporary, int position)
-        implements Statement {
+                                   List<TableConstraint> constraints, boolean temporary, List<Like> likes,
+                                   int position) implements Statement {
+    /**
+     * {@code LIKE source [{INCLUDING | EXCLUDING} {DEFAULTS | CONSTRAINTS | INDEXES | IDENTITY | ... | ALL}]}: the
+     * source's columns go where the clause stands, before column definition {@code columnIndex}; {@code including}
+     * holds the options in force (upper case; ALL expanded), the last mention of each winning.
+     */
+    public record Like(QualifiedName source, int columnIndex, java.util.Set<String> including, int position) {
+        public Like {
+            including = java.util.Set.copyOf(including);
+        }
+    }
+
     public CreateTableStatement {
         columns = List.copyOf(columns);
         constraints = List.copyOf(constraints);
+        likes = List.copyOf(likes);
+    }
+
+    /** A CREATE TABLE without LIKE clauses. */
+    public CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
+                                List<TableConstraint> constraints, boolean temporary, int position) {
+        this(name, ifNotExists, columns, constraints, temporary, List.of(), position);
     }
 }

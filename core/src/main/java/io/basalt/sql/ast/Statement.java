@@ -5,5 +5,6 @@ public sealed interface Statement extends Node
         permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UpdateStatement, DeleteStatement, SetStatement, ShowStatement,
         ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
         CreateSequenceStatement, AlterSequenceStatement, DropSequenceStatement, DiscardSequencesStatement,
-        CopyStatement, VacuumStatement, CreateTableAsStatement, UnsupportedStatement {
+        CopyStatement, VacuumStatement, CreateTableAsStatement, CreateIndexStatement, DropIndexStatement,
+        UnsupportedStatement {
 }

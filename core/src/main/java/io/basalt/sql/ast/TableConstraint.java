@@ -15,7 +15,13 @@ public sealed interface TableConstraint extends Node {
     record PrimaryKey(String name, List<String> columns, int position) implements TableConstraint {
     }
 
+    /**
+     * {@code FOREIGN KEY (columns) REFERENCES table [(columns)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]]
+     * [ON UPDATE action]}. Actions are upper-case SQL ("SET NULL", ...), null when not written (NO ACTION);
+     * {@code deleteSetColumns} is the column list of ON DELETE SET NULL / SET DEFAULT, null when not written.
+     */
     record ForeignKey(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
-                      String onDelete, String onUpdate, int position) implements TableConstraint {
+                      String onDelete, String onUpdate, boolean matchFull, List<String> deleteSetColumns,
+                      int position) implements TableConstraint {
     }
 }

@@ -1,5 +1,7 @@
 package io.basalt.sql.parser;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
@@ -14,11 +16,13 @@ import java.util.List;
 /**
  * Column and table constraints of CREATE TABLE, each optionally named by {@code CONSTRAINT name}:
  * {@code NOT NULL}, {@code NULL}, {@code DEFAULT b_expr}, {@code CHECK (...)}, {@code UNIQUE},
- * {@code PRIMARY KEY}, {@code REFERENCES table [(columns)] [MATCH SIMPLE] [ON DELETE action] [ON UPDATE action]},
- * and as table constraints the same with column lists plus {@code FOREIGN KEY (...) REFERENCES ...}.
- * Referential actions are reported in upper case: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
+ * {@code PRIMARY KEY}, {@code REFERENCES table [(columns)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]]
+ * [ON UPDATE action]}, and as table constraints the same with column lists plus {@code FOREIGN KEY (...) REFERENCES
+ * ...}. Referential actions are reported in upper case: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
  * "SET DEFAULT". {@code NOT DEFERRABLE} and {@code INITIALLY IMMEDIATE}, the defaults, are accepted;
- * {@code GENERATED ... AS IDENTITY} is a column constraint too. Deferrable constraints, generated columns, exclusion
+ * {@code GENERATED ... AS IDENTITY} is a column constraint too. A foreign key also accepts {@code DEFERRABLE} and
+ * {@code INITIALLY DEFERRED}, and is checked at the end of each statement all the same (there are no
+ * multi-statement transactions to defer it to yet). Other deferrable constraints, generated columns, exclusion
  * constraints and index options are not supported.
  */
 final class ConstraintParser extends ParserBase {
@@ -38,7 +42,8 @@ final class ConstraintParser extends ParserBase {
                     throw tokens.syntaxError();
                 }
                 constraints.add(constraint);
-            } else if (!constraintAttribute()) {
+            } else if (!constraintAttribute(!constraints.isEmpty()
+                    && constraints.getLast() instanceof ColumnConstraint.References)) {
                 ColumnConstraint constraint = columnConstraint(null, start);
                 if (constraint == null) {
                     if (tokens.at(Keyword.COLLATE)) {
@@ -99,7 +104,7 @@ final class ConstraintParser extends ParserBase {
                         : List.of();
                 ReferentialActions actions = referentialActions();
                 return new ColumnConstraint.References(name, table, columns, actions.onDelete(), actions.onUpdate(),
-                        position);
+                        actions.matchFull(), actions.deleteSetColumns(), position);
             }
             case GENERATED -> {
                 return identity(name, position);
@@ -133,21 +138,30 @@ final class ConstraintParser extends ParserBase {
 
     /**
      * {@code NOT DEFERRABLE} / {@code INITIALLY IMMEDIATE} (the defaults, accepted and consumed);
-     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} are not supported. False when none is at the cursor.
+     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} only after a foreign key ({@code deferrable}), where they are
+     * accepted and ignored. False when none is at the cursor.
      */
-    private boolean constraintAttribute() {
+    private boolean constraintAttribute(boolean deferrable) {
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
             tokens.next();
             tokens.next();
             return true;
         }
         if (tokens.at(Keyword.DEFERRABLE)) {
-            throw unsupported("DEFERRABLE constraints");
+            if (!deferrable) {
+                throw unsupported("DEFERRABLE constraints");
+            }
+            tokens.next();
+            return true;
         }
         if (tokens.at(Keyword.INITIALLY)) {
             tokens.next();
             if (tokens.at(Keyword.DEFERRED)) {
-                throw unsupported("DEFERRABLE constraints");
+                if (!deferrable) {
+                    throw unsupported("DEFERRABLE constraints");
+                }
+                tokens.next();
+                return true;
             }
             tokens.expect(Keyword.IMMEDIATE);
             return true;
@@ -156,8 +170,8 @@ final class ConstraintParser extends ParserBase {
     }
 
     /** The attributes after a table constraint: deferrability, {@code NOT VALID}, {@code NO INHERIT}. */
-    private void constraintAttributes() {
-        while (constraintAttribute()) {
+    private void constraintAttributes(boolean deferrable) {
+        while (constraintAttribute(deferrable)) {
             // consumed
         }
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
@@ -254,45 +268,68 @@ final class ConstraintParser extends ParserBase {
                     : List.of();
             ReferentialActions actions = referentialActions();
             constraint = new TableConstraint.ForeignKey(name, columns, table, referenced, actions.onDelete(),
-                    actions.onUpdate(), position);
+                    actions.onUpdate(), actions.matchFull(), actions.deleteSetColumns(), position);
         } else if (kind.is(Keyword.EXCLUDE)) {
             throw unsupported("EXCLUDE constraints");
         } else {
             throw tokens.syntaxError();
         }
-        constraintAttributes();
+        constraintAttributes(constraint instanceof TableConstraint.ForeignKey);
         return constraint;
     }
 
-    private record ReferentialActions(String onDelete, String onUpdate) {
+    private record ReferentialActions(String onDelete, String onUpdate, boolean matchFull,
+                                      List<String> deleteSetColumns) {
     }
 
-    /** {@code [MATCH SIMPLE] [ON DELETE action] [ON UPDATE action]} in either order, each at most once. */
+    /**
+     * {@code [MATCH FULL | SIMPLE] [ON DELETE action] [ON UPDATE action]}, the actions in either order, each at most once; MATCH PARTIAL is not implemented (nor is it in PostgreSQL).
+     */
     private ReferentialActions referentialActions() {
-        if (tokens.accept(Keyword.MATCH)) {
-            if (tokens.at(Keyword.FULL) || tokens.at(Keyword.PARTIAL)) {
-                throw unsupported("MATCH " + current().keyword().name());
-            }
-            tokens.expect(Keyword.SIMPLE);
-        }
+        Boolean matchFull = matchType();
         String onDelete = null;
         String onUpdate = null;
+        List<String> deleteSetColumns = null;
         while (tokens.at(Keyword.ON)) {
             Token target = tokens.peek(1);
             if (target.is(Keyword.DELETE) && onDelete == null) {
                 tokens.next();
                 tokens.next();
                 onDelete = referentialAction();
+                if (tokens.at(TokenKind.LEFT_PAREN) && onDelete.startsWith("SET ")) {
+                    deleteSetColumns = grammar.names().parenthesizedColumnIdList();
+                }
             } else if (target.is(Keyword.UPDATE) && onUpdate == null) {
-                tokens.next();
+                Token on = tokens.next();
                 tokens.next();
                 onUpdate = referentialAction();
+                if (tokens.at(TokenKind.LEFT_PAREN) && onUpdate.startsWith("SET ")) {
+                    throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, on.position(),
+                            "a column list with " + onUpdate + " is only supported for ON DELETE actions");
+                }
             } else {
                 tokens.next();
                 throw tokens.syntaxError();
             }
         }
-        return new ReferentialActions(onDelete, onUpdate);
+        return new ReferentialActions(onDelete, onUpdate, Boolean.TRUE.equals(matchFull), deleteSetColumns);
+    }
+
+    /** {@code MATCH FULL} (true), {@code MATCH SIMPLE} (false), or null when no MATCH is at the cursor. */
+    private Boolean matchType() {
+        Token match = current();
+        if (!tokens.accept(Keyword.MATCH)) {
+            return null;
+        }
+        if (tokens.accept(Keyword.FULL)) {
+            return true;
+        }
+        if (tokens.at(Keyword.PARTIAL)) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, match.position(),
+                    "MATCH PARTIAL not yet implemented");
+        }
+        tokens.expect(Keyword.SIMPLE);
+        return false;
     }
 
     private String referentialAction() {
@@ -311,9 +348,6 @@ final class ConstraintParser extends ParserBase {
         if (action == null) {
             tokens.expect(Keyword.DEFAULT);
             action = "SET DEFAULT";
-        }
-        if (tokens.at(TokenKind.LEFT_PAREN)) {
-            throw unsupported(action + " with a column list");
         }
         return action;
     }

@@ -20,7 +20,7 @@ import java.util.List;
  * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns and table constraints)},
  * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name [(column names)] AS query [WITH [NO] DATA]} and
  * {@code DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. The forms of CREATE TABLE that the syntax
- * tree cannot express (temporary tables, {@code LIKE}, {@code INHERITS}, partitioning, storage options) end
+ * tree cannot express ({@code INHERITS}, partitioning, storage options) end
  * the statement as unsupported. {@code UNLOGGED} only affects crash safety in
  * PostgreSQL and is accepted as an ordinary table.
  */
@@ -66,9 +66,12 @@ final class DdlParser extends ParserBase {
         }
         List<ColumnDefinition> columns = new ArrayList<>();
         List<TableConstraint> constraints = new ArrayList<>();
+        List<CreateTableStatement.Like> likes = new ArrayList<>();
         if (!tokens.at(TokenKind.RIGHT_PAREN)) {
             do {
-                if (grammar.constraints().atTableConstraint()) {
+                if (tokens.at(Keyword.LIKE)) {
+                    likes.add(like(columns.size()));
+                } else if (grammar.constraints().atTableConstraint()) {
                     constraints.add(grammar.constraints().tableConstraint());
                 } else {
                     columns.add(columnDefinition());
@@ -77,7 +80,37 @@ final class DdlParser extends ParserBase {
         }
         tokens.expect(TokenKind.RIGHT_PAREN);
         tableOptions();
-        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, create.position());
+        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, likes,
+                create.position());
+    }
+
+    private static final List<String> LIKE_OPTIONS = List.of("COMMENTS", "COMPRESSION", "CONSTRAINTS", "DEFAULTS",
+            "GENERATED", "IDENTITY", "INDEXES", "STATISTICS", "STORAGE");
+
+    /** {@code LIKE source [{INCLUDING | EXCLUDING} option ...]}, LIKE at the cursor. */
+    private CreateTableStatement.Like like(int columnIndex) {
+        Token like = tokens.expect(Keyword.LIKE);
+        QualifiedName source = grammar.names().qualifiedName();
+        java.util.Set<String> including = new java.util.HashSet<>();
+        while (tokens.at(Keyword.INCLUDING) || tokens.at(Keyword.EXCLUDING)) {
+            boolean include = tokens.next().is(Keyword.INCLUDING);
+            Token option = tokens.next();
+            String word = option.keyword() == null ? "" : option.keyword().name();
+            List<String> options;
+            if (word.equals("ALL")) {
+                options = LIKE_OPTIONS;
+            } else if (LIKE_OPTIONS.contains(word)) {
+                options = List.of(word);
+            } else {
+                throw tokens.syntaxErrorAt(option);
+            }
+            if (include) {
+                including.addAll(options);
+            } else {
+                options.forEach(including::remove);
+            }
+        }
+        return new CreateTableStatement.Like(source, columnIndex, including, like.position());
     }
 
     /**
@@ -124,9 +157,6 @@ final class DdlParser extends ParserBase {
 
     private ColumnDefinition columnDefinition() {
         Token first = current();
-        if (first.is(Keyword.LIKE)) {
-            throw unsupported("CREATE TABLE ... LIKE");
-        }
         String name = grammar.names().columnId();
         TypeName type = grammar.types().typeName();
         if (tokens.at(Keyword.COMPRESSION)) {

@@ -28,6 +28,7 @@ final class Grammar {
     private final ExplainParser explain;
     private final PreparedStatementParser prepared;
     private final TruncateParser truncate;
+    private final IndexParser indexes;
     private final SequenceParser sequences;
     private final CopyParser copy;
     private final VacuumParser vacuum;
@@ -54,6 +55,7 @@ final class Grammar {
         this.explain = new ExplainParser(this);
         this.prepared = new PreparedStatementParser(this);
         this.truncate = new TruncateParser(this);
+        this.indexes = new IndexParser(this);
         this.sequences = new SequenceParser(this);
         this.copy = new CopyParser(this);
         this.vacuum = new VacuumParser(this);
@@ -135,6 +137,10 @@ final class Grammar {
 
     TruncateParser truncate() {
         return truncate;
+    }
+
+    IndexParser indexes() {
+        return indexes;
     }
 
     SequenceParser sequences() {

@@ -56,6 +56,12 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TABLE)) {
             return grammar.ddl().dropTable();
         }
+        if (grammar.indexes().atCreateIndex()) {
+            return grammar.indexes().createIndex();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.INDEX)) {
+            return grammar.indexes().dropIndex();
+        }
         if (first.is(Keyword.CREATE) && grammar.sequences().atCreateSequence()) {
             return grammar.sequences().createSequence();
         }

@@ -133,6 +133,14 @@ final class SqlTreePrinter {
                     + createAs.name()
                     + (createAs.columnNames().isEmpty() ? "" : " (" + String.join(" ", createAs.columnNames()) + ")")
                     + " " + print(createAs.query()) + (createAs.withData() ? "" : " no-data") + ")";
+            case io.basalt.sql.ast.CreateIndexStatement index -> "(create-index" + (index.unique() ? " unique" : "")
+                    + (index.ifNotExists() ? " if-not-exists" : "") + (index.name() == null ? "" : " " + index.name())
+                    + " " + index.table() + " " + index.method() + " (" + indexElements(index) + ")"
+                    + (index.include().isEmpty() ? "" : " (include " + String.join(" ", index.include()) + ")")
+                    + (index.where() == null ? "" : " (where " + print(index.where()) + ")") + ")";
+            case io.basalt.sql.ast.DropIndexStatement drop -> "(drop-index" + (drop.ifExists() ? " if-exists" : "")
+                    + " " + drop.names().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" "))
+                    + (drop.cascade() ? " cascade" : "") + ")";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
         };
     }
@@ -372,7 +380,8 @@ final class SqlTreePrinter {
                     + sequenceOptions(identity.options()) + ")";
             case ColumnConstraint.References references -> "(references " + references.table()
                     + (references.columns().isEmpty() ? "" : " (" + String.join(" ", references.columns()) + ")")
-                    + actions(references.onDelete(), references.onUpdate()) + ")";
+                    + actions(references.matchFull(), references.onDelete(), references.deleteSetColumns(),
+                            references.onUpdate()) + ")";
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }
@@ -385,13 +394,27 @@ final class SqlTreePrinter {
             case TableConstraint.ForeignKey key -> "(foreign-key (" + String.join(" ", key.columns()) + ") "
                     + key.table() + (key.referencedColumns().isEmpty() ? ""
                             : " (" + String.join(" ", key.referencedColumns()) + ")")
-                    + actions(key.onDelete(), key.onUpdate()) + ")";
+                    + actions(key.matchFull(), key.onDelete(), key.deleteSetColumns(), key.onUpdate()) + ")";
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }
 
-    private static String actions(String onDelete, String onUpdate) {
-        return (onDelete == null ? "" : " (on-delete " + onDelete + ")")
+    private static String indexElements(io.basalt.sql.ast.CreateIndexStatement index) {
+        List<String> elements = new java.util.ArrayList<>();
+        for (io.basalt.sql.ast.CreateIndexStatement.Element element : index.elements()) {
+            elements.add((element.column() != null ? element.column() : print(element.expression()))
+                    + (element.operatorClass() == null ? "" : " " + element.operatorClass())
+                    + (element.descending() ? " desc" : "")
+                    + (element.nullsFirst() == null ? "" : element.nullsFirst() ? " nulls-first" : " nulls-last"));
+        }
+        return String.join(", ", elements);
+    }
+
+    private static String actions(boolean matchFull, String onDelete, List<String> deleteSetColumns,
+                                  String onUpdate) {
+        return (matchFull ? " match-full" : "")
+                + (onDelete == null ? "" : " (on-delete " + onDelete
+                        + (deleteSetColumns == null ? "" : " (" + String.join(" ", deleteSetColumns) + ")") + ")")
                 + (onUpdate == null ? "" : " (on-update " + onUpdate + ")");
     }
 

@@ -43,6 +43,20 @@ class StatementParserTest {
     }
 
     @Test
+    void createAndDropIndex() {
+        assertThat(tree("CREATE INDEX i ON t (a) WHERE b > 0"))
+                .isEqualTo("(create-index i t btree (a) (where (> b 0)))");
+        assertThat(tree("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS i ON ONLY s.t USING btree (lower(a), "
+                + "(a + b) DESC NULLS FIRST, c text_pattern_ops) INCLUDE (d) WITH (fillfactor = 70) WHERE c <> ''"))
+                .isEqualTo("(create-index unique if-not-exists i s.t btree ((call lower a), (+ a b) desc nulls-first,"
+                        + " c text_pattern_ops) (include d) (where (<> c '')))");
+        assertThat(tree("CREATE INDEX ON t USING gin (a)")).isEqualTo("(create-index t gin (a))");
+        assertThat(tree("DROP INDEX i")).isEqualTo("(drop-index i)");
+        assertThat(tree("DROP INDEX CONCURRENTLY IF EXISTS i, s.j CASCADE"))
+                .isEqualTo("(drop-index if-exists i s.j cascade)");
+    }
+
+    @Test
     void createTableWithTableConstraints() {
         assertThat(tree("""
                 CREATE UNLOGGED TABLE order_items (
@@ -54,6 +68,7 @@ class StatementParserTest {
                     CHECK (qty > 0),
                     CONSTRAINT fk_order FOREIGN KEY (order_id) REFERENCES orders (id) ON DELETE CASCADE,
                     FOREIGN KEY (product_id) REFERENCES products ON UPDATE SET DEFAULT,
+                    FOREIGN KEY (order_id, qty) REFERENCES x MATCH FULL ON DELETE SET NULL (qty) DEFERRABLE,
                     CONSTRAINT pos UNIQUE NULLS DISTINCT (qty)
                 ) WITHOUT OIDS"""))
                 .isEqualTo("(create-table order_items (column order_id {integer}) (column product_id {integer})"
@@ -61,6 +76,7 @@ class StatementParserTest {
                         + " (unique (product_id order_id)) (check (> qty 0))"
                         + " (constraint fk_order (foreign-key (order_id) orders (id) (on-delete CASCADE)))"
                         + " (foreign-key (product_id) products (on-update SET DEFAULT))"
+                        + " (foreign-key (order_id qty) x match-full (on-delete SET NULL (qty)))"
                         + " (constraint pos (unique (qty))))");
         assertThat(tree("CREATE TABLE empty ()")).isEqualTo("(create-table empty)");
         assertThat(tree("CREATE GLOBAL TEMPORARY TABLE t (a int) ON COMMIT PRESERVE ROWS"))
@@ -225,8 +241,6 @@ class StatementParserTest {
             ALTER TABLE t ADD CONSTRAINT c CHECK (a > 0) => ALTER TABLE
             ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
             ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO joe => ALTER DEFAULT PRIVILEGES
-            CREATE INDEX i ON t (a) WHERE b > 0 => CREATE INDEX
-            CREATE UNIQUE INDEX i ON t USING btree (lower(a)) => CREATE INDEX
             CREATE OR REPLACE VIEW v AS SELECT 1 => CREATE VIEW
             CREATE TEMP VIEW v AS SELECT 1 => CREATE VIEW
             CREATE MATERIALIZED VIEW v AS SELECT 1 => CREATE MATERIALIZED VIEW
@@ -244,13 +258,11 @@ class StatementParserTest {
             CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => table storage parameters
-            CREATE TABLE t (LIKE u) => CREATE TABLE ... LIKE
             CREATE TABLE c (s char(2)) INHERITS (p) => CREATE TABLE ... INHERITS
             CREATE TABLE m (d date) PARTITION BY RANGE (d) => CREATE TABLE ... PARTITION BY
             CREATE TABLE m1 PARTITION OF m FOR VALUES FROM ('2006-02-01') TO ('2006-03-01') => CREATE TABLE ... PARTITION OF
             CREATE TABLE t (a int GENERATED ALWAYS AS (1) STORED) => GENERATED columns
-            CREATE TABLE t (a int REFERENCES u DEFERRABLE) => DEFERRABLE constraints
-            DROP INDEX i => DROP INDEX
+            CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
             DROP VIEW IF EXISTS v => DROP VIEW
             DROP SCHEMA s CASCADE => DROP SCHEMA
             DROP OWNED BY joe => DROP OWNED

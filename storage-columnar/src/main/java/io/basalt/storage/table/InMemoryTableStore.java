@@ -46,6 +46,10 @@ public final class InMemoryTableStore implements TableStore {
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
+    private final List<ForeignKey> foreignKeys = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
+    /** The order in which a statement changing several tables takes their locks (creation order). */
+    final long serial = SERIALS.incrementAndGet();
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -223,6 +227,83 @@ public final class InMemoryTableStore implements TableStore {
             key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
         }
         uniqueKeys.add(key);
+    }
+
+    /** The unique key of that constraint name, or null. The caller holds this store's lock. */
+    UniqueKeyIndex uniqueKey(String constraintName) {
+        for (UniqueKeyIndex key : uniqueKeys) {
+            if (key.constraintName().equals(constraintName)) {
+                return key;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public List<ForeignKey> foreignKeys() {
+        return foreignKeys;
+    }
+
+    @Override
+    public void addForeignKey(ForeignKey key) {
+        foreignKeys.add(key);
+    }
+
+    @Override
+    public void removeForeignKey(ForeignKey key) {
+        foreignKeys.remove(key);
+    }
+
+    /** Receives stored rows one at a time: the chunk's vectors (all columns), the row in it, and its row id. */
+    interface RowVisitor {
+        void visit(FieldVector[] chunk, int row, long rowId);
+    }
+
+    /** Visits every live row in storage order. The caller holds this store's lock. */
+    void forEachRow(RowVisitor visitor) {
+        List<FieldVector[]> chunks = generation.chunks;
+        long base = generation.number << POSITION_BITS;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            int rows = c < chunks.size() - 1 ? chunkRows : lastChunkRows;
+            long[] mask = generation.masks.get(c);
+            for (int row = 0; row < rows; row++) {
+                if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                    visitor.visit(chunk, row, base + (long) c * chunkRows + row);
+                }
+            }
+        }
+    }
+
+    /**
+     * The stored values of the live row {@code rowId}, one per column. The caller holds this store's lock.
+     *
+     * @throws BasaltException 40001 when the row is gone
+     */
+    Object[] row(long rowId) {
+        long position = locate(rowId);
+        FieldVector[] chunk = generation.chunks.get((int) (position / chunkRows));
+        int row = (int) (position % chunkRows);
+        Object[] values = new Object[chunk.length];
+        for (int c = 0; c < chunk.length; c++) {
+            values[c] = ValueAccess.get(chunk[c], row);
+        }
+        return values;
+    }
+
+    @Override
+    public synchronized void createUniqueKey(UniqueKeyIndex key) {
+        List<FieldVector[]> chunks = generation.chunks;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            key.addRowsChecked(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+        }
+        uniqueKeys.add(key);
+    }
+
+    @Override
+    public synchronized void removeUniqueKey(String constraintName) {
+        uniqueKeys.removeIf(key -> key.constraintName().equals(constraintName));
     }
 
     private void copyIn(List<Batch> batches) {

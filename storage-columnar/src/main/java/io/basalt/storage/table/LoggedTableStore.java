@@ -118,6 +118,36 @@ public final class LoggedTableStore implements TableStore {
         inner.addUniqueKey(key);
     }
 
+    @Override
+    public void createUniqueKey(UniqueKeyIndex key) {
+        inner.createUniqueKey(key);
+    }
+
+    @Override
+    public void removeUniqueKey(String constraintName) {
+        inner.removeUniqueKey(constraintName);
+    }
+
+    @Override
+    public List<ForeignKey> foreignKeys() {
+        return inner.foreignKeys();
+    }
+
+    @Override
+    public void addForeignKey(ForeignKey key) {
+        inner.addForeignKey(key);
+    }
+
+    @Override
+    public void removeForeignKey(ForeignKey key) {
+        inner.removeForeignKey(key);
+    }
+
+    /** The log this store writes to. */
+    WriteAheadLog log() {
+        return log;
+    }
+
     /**
      * Empties the table without writing to the log: the engine logs the TRUNCATE statement itself (as DDL),
      * and replay runs it again.

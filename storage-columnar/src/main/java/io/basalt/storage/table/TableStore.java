@@ -76,6 +76,35 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * CREATE UNIQUE INDEX: enforces a unique key on every later change after checking the rows already stored
+     * (a duplicate fails with 23505 and leaves the table without the key). Every store Basalt creates implements it.
+     */
+    default void createUniqueKey(UniqueKeyIndex key) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce unique keys");
+    }
+
+    /** Stops enforcing the unique key of that name (DROP INDEX). */
+    default void removeUniqueKey(String constraintName) {
+    }
+
+    /**
+     * The FOREIGN KEY constraints this table takes part in, as the referencing table, the referenced one, or
+     * both; {@link ReferentialChange} enforces them. Empty for stores without any.
+     */
+    default java.util.List<ForeignKey> foreignKeys() {
+        return java.util.List.of();
+    }
+
+    /** Registers a foreign key this table takes part in (on both of its tables' stores). */
+    default void addForeignKey(ForeignKey key) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce foreign keys");
+    }
+
+    /** Forgets a foreign key registered with {@link #addForeignKey}. */
+    default void removeForeignKey(ForeignKey key) {
+    }
+
+    /**
      * Removes every row (TRUNCATE), atomically with respect to appends: an append runs wholly before or wholly
      * after it. Scans opened before keep reading the rows they saw; their memory is freed when the last of them
      * closes. Not logged by itself: the engine logs the statement that truncates. Every store Basalt

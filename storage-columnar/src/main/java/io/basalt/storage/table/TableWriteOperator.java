@@ -24,7 +24,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The sink of INSERT, UPDATE and DELETE. It checks NOT NULL and the CHECK constraints on every new row, keeps
  * the rows, and changes the table at the end in one atomic step ({@link TableStore#modify}), so a statement that
- * fails part-way changes nothing; the store checks UNIQUE and PRIMARY KEY constraints in that same step.
+ * fails part-way changes nothing; the store checks UNIQUE and PRIMARY KEY constraints in that same step, and
+ * {@link ReferentialChange} the FOREIGN KEY constraints with their cascades.
  *
  * <p>Input: for UPDATE and DELETE first the id of the row to change (a BIGINT); for INSERT and UPDATE then the
  * new row's columns in the table's order; then any columns RETURNING needs. A row id met a second time (an
@@ -218,7 +219,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void finish() {
             if (conflictArbiters != null) {
-                keepInserted(table.insertNew(newRows, conflictArbiters, rows -> { }));
+                keepInserted(ReferentialChange.insertNew(table, newRows, conflictArbiters));
                 return;
             }
             long[] deleted = new long[kind == Kind.INSERT ? 0 : (int) changed];
@@ -231,7 +232,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
-            table.modify(deleted, newRows, () -> { });
+            ReferentialChange.modify(table, deleted, newRows, context.allocator());
         }
 
         /** After ON CONFLICT DO NOTHING: drops the rows that were skipped from what RETURNING and the count see. */

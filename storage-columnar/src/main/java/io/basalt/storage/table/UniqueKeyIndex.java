@@ -214,6 +214,16 @@ public final class UniqueKeyIndex {
         return new Insertion(inserted, undo);
     }
 
+    /** The key columns, in the index's order. */
+    int[] columns() {
+        return columns.clone();
+    }
+
+    /** Whether a stored row holds {@code key} (values in {@link ValueComparison#equalityKey} form, index order). */
+    boolean contains(List<Object> key) {
+        return keys.contains(key);
+    }
+
     /** Records keys that {@link #newKeys} returned for this index, once their rows are stored. */
     void addAll(List<List<Object>> added) {
         keys.addAll(added);
@@ -238,6 +248,27 @@ public final class UniqueKeyIndex {
             List<Object> key = keyOf(batch, row);
             if (key != null) {
                 keys.add(key);
+            }
+        }
+    }
+
+    /**
+     * Records the keys of rows already stored, checking them against each other (CREATE UNIQUE INDEX over a table
+     * with rows); on a duplicate the keys recorded so far stay, and the caller drops the index.
+     *
+     * @throws BasaltException 23505 {@code could not create unique index} for the first duplicated key
+     */
+    void addRowsChecked(Batch batch, long[] deleted) {
+        for (int row = 0; row < batch.rowCount(); row++) {
+            if (deleted != null && (deleted[row >>> 6] & (1L << row)) != 0) {
+                continue;
+            }
+            List<Object> key = keyOf(batch, row);
+            if (key != null && !keys.add(key)) {
+                BasaltException duplicate = violation(batch, row);
+                throw BasaltException.of(SqlState.UNIQUE_VIOLATION,
+                                "could not create unique index \"" + constraintName + "\"")
+                        .withDetail(duplicate.detail().replace(" already exists.", " is duplicated."));
             }
         }
     }

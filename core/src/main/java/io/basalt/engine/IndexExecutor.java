@@ -1,0 +1,208 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.IndexExpressions;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ForeignKeyEntry;
+import io.basalt.catalog.IndexEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.CreateIndexStatement;
+import io.basalt.sql.ast.DropIndexStatement;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.storage.table.UniqueKeyIndex;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CREATE INDEX and DROP INDEX. An index is a relation of its table's schema, named as given or as PostgreSQL
+ * names it ({@code t_a_b_idx}, {@code t_lower_idx} for a function, {@code expr} for another expression,
+ * numbered past relations that exist). A UNIQUE index over plain columns is enforced: the rows already stored
+ * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
+ * foreign key may reference it. Unique indexes over expressions or with a WHERE predicate are not supported yet
+ * (0A000), rather than accepted unenforced. Other indexes are recorded in the catalog with what they cover; no
+ * plan reads them yet.
+ */
+final class IndexExecutor {
+    private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
+
+    private final Catalog catalog;
+
+    IndexExecutor(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Whether {@code create} indexes a temporary table (its DDL is not logged). */
+    boolean onTemporaryTable(CreateIndexStatement create) {
+        return findTable(create.table()).schema().equals(catalog.tempSchema());
+    }
+
+    QueryResultImpl create(CreateIndexStatement create, BindContext context) {
+        TableEntry table = findTable(create.table());
+        if (create.name() != null && catalog.relationExists(table.schema(), create.name())) {
+            if (create.ifNotExists()) {
+                return QueryResultImpl.command("CREATE INDEX", 0,
+                        List.of("relation \"" + create.name() + "\" already exists, skipping"));
+            }
+            throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + create.name() + "\" already exists");
+        }
+        if (!METHODS.contains(create.method())) {
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
+                    "access method \"" + create.method() + "\" does not exist");
+        }
+        if (create.unique() && !create.method().equals("btree")) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "access method \"" + create.method() + "\" does not support unique indexes");
+        }
+        List<Integer> columns = new ArrayList<>();
+        List<String> nameParts = new ArrayList<>();
+        for (CreateIndexStatement.Element element : create.elements()) {
+            if (element.column() != null) {
+                int index = table.columnIndex(element.column());
+                if (index < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + element.column() + "\" does not exist");
+                }
+                columns.add(index);
+                nameParts.add(element.column());
+            } else {
+                IndexExpressions.bindKey(element.expression(), table.name(), table.columns(), context);
+                columns.add(-1);
+                nameParts.add(element.expression() instanceof Expression.FunctionCall call
+                        ? call.name().last() : "expr");
+            }
+        }
+        for (String included : create.include()) {
+            if (table.columnIndex(included) < 0) {
+                throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + included + "\" does not exist");
+            }
+        }
+        if (create.where() != null) {
+            IndexExpressions.bindPredicate(create.where(), table.name(), table.columns(), context);
+        }
+        IndexEntry index = new IndexEntry(create.name() == null ? chooseName(table, nameParts) : create.name(),
+                create.unique(), columns, create.where() != null, create.method());
+        if (create.unique()) {
+            if (create.nullsNotDistinct()) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "UNIQUE NULLS NOT DISTINCT is not supported yet");
+            }
+            if (!index.enforced()) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, (create.where() != null
+                        ? "partial unique indexes" : "unique indexes on expressions") + " are not supported yet");
+            }
+            int[] keyColumns = new int[columns.size()];
+            List<String> keyNames = new ArrayList<>();
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = columns.get(k);
+                keyNames.add(table.columns().get(keyColumns[k]).name());
+            }
+            table.store().createUniqueKey(new UniqueKeyIndex(index.name(), table.name(), keyColumns, keyNames,
+                    false));
+        }
+        List<IndexEntry> indexes = new ArrayList<>(table.indexes());
+        indexes.add(index);
+        catalog.replaceTable(table, table.withIndexes(indexes));
+        return QueryResultImpl.command("CREATE INDEX", 0, List.of());
+    }
+
+    /** {@code table_columns_idx}, then {@code idx1}, {@code idx2}, ... until no relation of the schema has it. */
+    private String chooseName(TableEntry table, List<String> nameParts) {
+        String columns = String.join("_", nameParts);
+        for (int pass = 0; ; pass++) {
+            String name = TableConstraints.objectName(table.name(), columns, pass == 0 ? "idx" : "idx" + pass);
+            if (!catalog.relationExists(table.schema(), name)) {
+                return name;
+            }
+        }
+    }
+
+    QueryResultImpl drop(DropIndexStatement drop) {
+        List<String> notices = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            String schema = schemaOf(name);
+            TableEntry owner = catalog.findIndexOwner(schema, name.last()).orElse(null);
+            if (owner == null) {
+                if (catalog.findTable(schema, name.last()).isPresent()) {
+                    throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name.last() + "\" is not an index")
+                            .withHint("Use DROP TABLE to remove a table.");
+                }
+                if (drop.ifExists()) {
+                    notices.add("index \"" + name.last() + "\" does not exist, skipping");
+                    continue;
+                }
+                throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "index \"" + name.last() + "\" does not exist");
+            }
+            for (UniqueConstraintEntry key : owner.uniqueKeys()) {
+                if (key.name().equals(name.last())) {
+                    throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index " + key.name()
+                                    + " because constraint " + key.name() + " on table " + owner.name()
+                                    + " requires it")
+                            .withHint("You can drop constraint " + key.name() + " on table " + owner.name()
+                                    + " instead.");
+                }
+            }
+            List<ForeignKeyLinks.Dependent> dependents = new ArrayList<>();
+            for (TableEntry other : catalog.tables()) {
+                for (ForeignKeyEntry key : other.foreignKeys()) {
+                    if (key.references(owner.schema(), owner.name()) && key.referencedKey().equals(name.last())) {
+                        dependents.add(new ForeignKeyLinks.Dependent(other, key));
+                    }
+                }
+            }
+            if (!dependents.isEmpty()) {
+                if (!drop.cascade()) {
+                    throw ForeignKeyLinks.stillDepended("cannot drop index " + name.last()
+                            + " because other objects depend on it", dependents, "index " + name.last());
+                }
+                notices.add(ForeignKeyLinks.cascadeNotice(dependents));
+                for (ForeignKeyLinks.Dependent dependent : dependents) {
+                    ForeignKeyLinks.drop(catalog, dependent.table(), dependent.key());
+                }
+                owner = catalog.findTable(owner.schema(), owner.name()).orElseThrow();
+            }
+            List<IndexEntry> kept = new ArrayList<>(owner.indexes());
+            kept.removeIf(index -> index.name().equals(name.last()));
+            owner.store().removeUniqueKey(name.last());
+            catalog.replaceTable(owner, owner.withIndexes(kept));
+        }
+        return QueryResultImpl.command("DROP INDEX", 0, notices);
+    }
+
+    /** The DROP INDEX to log: the indexes of permanent tables it names, or null when none. Call before dropping. */
+    String loggedDrop(DropIndexStatement drop) {
+        List<String> names = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            String schema = name.parts().size() >= 2 ? name.parts().get(name.parts().size() - 2) : null;
+            if (schema != null && !catalog.schemaExists(schema)) {
+                continue;
+            }
+            catalog.findIndexOwner(schema, name.last()).filter(owner -> !owner.schema().equals(catalog.tempSchema()))
+                    .ifPresent(owner -> names.add(io.basalt.sql.lexer.IdentifierQuoting.quote(owner.schema()) + "."
+                            + io.basalt.sql.lexer.IdentifierQuoting.quote(name.last())));
+        }
+        return names.isEmpty() ? null : "DROP INDEX IF EXISTS " + String.join(", ", names)
+                + (drop.cascade() ? " CASCADE" : "");
+    }
+
+    private TableEntry findTable(QualifiedName name) {
+        return catalog.findTable(schemaOf(name), name.last()).orElseThrow(() -> BasaltException.at(
+                SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
+    }
+
+    private String schemaOf(QualifiedName name) {
+        if (name.parts().size() < 2) {
+            return null;
+        }
+        String schema = name.parts().get(name.parts().size() - 2);
+        if (!catalog.schemaExists(schema)) {
+            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
+                    "schema \"" + schema + "\" does not exist");
+        }
+        return schema;
+    }
+}
