@@ -146,7 +146,7 @@ final class FromClauseBinder {
         List<Scope.Column> scopeColumns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
-                    table.alias() != null ? name : null));
+                    table.alias() != null ? name : null, false, entry, i));
         }
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
     }

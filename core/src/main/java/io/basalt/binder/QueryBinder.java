@@ -129,6 +129,13 @@ public final class QueryBinder {
             if (condition != null) {
                 clauses.add(condition);
             }
+            if (select.groupingSets() == null) {
+                List<BoundExpression> dependent = FunctionalDependencies.extraKeys(keys, scope, clauses);
+                if (!dependent.isEmpty()) {
+                    keys = new ArrayList<>(keys);
+                    keys.addAll(dependent);
+                }
+            }
             GroupingSetsPlan grouping = GroupingSetsPlan.of(keys, select.groupingSets(), clauses);
             ExpressionRewriter rewriter = new ExpressionRewriter(grouping.outputKeys());
             items = rewriteAll(rewriter, items);

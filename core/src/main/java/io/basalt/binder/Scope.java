@@ -21,9 +21,16 @@ import java.util.List;
 final class Scope {
     /**
      * A column; {@code tableName} is the underlying table's own name when the item has an alias;
-     * {@code hidden} marks a join input's USING column, reachable only qualified.
+     * {@code hidden} marks a join input's USING column, reachable only qualified; {@code table} and
+     * {@code tableColumn} say which stored table column it reads when the FROM item is a table (else null and
+     * -1), for PostgreSQL's functional-dependency rule of GROUP BY.
      */
-    record Column(String qualifier, String name, LogicalType type, String tableName, boolean hidden) {
+    record Column(String qualifier, String name, LogicalType type, String tableName, boolean hidden,
+                  io.basalt.catalog.TableEntry table, int tableColumn) {
+        Column(String qualifier, String name, LogicalType type, String tableName, boolean hidden) {
+            this(qualifier, name, type, tableName, hidden, null, -1);
+        }
+
         Column(String qualifier, String name, LogicalType type, String tableName) {
             this(qualifier, name, type, tableName, false);
         }
@@ -33,7 +40,7 @@ final class Scope {
         }
 
         Column asHidden() {
-            return new Column(qualifier, name, type, tableName, true);
+            return new Column(qualifier, name, type, tableName, true, table, tableColumn);
         }
     }
 
