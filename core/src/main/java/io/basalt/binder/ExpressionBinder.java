@@ -104,9 +104,7 @@ final class ExpressionBinder {
             case Expression.ScalarSubquery e -> subqueries(e.position()).scalar(e);
             case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
-            case Expression.Subscript e -> ArrayExpressions.subscript(bind(e.operand()),
-                    e.lower() == null ? null : bind(e.lower()), e.upper() == null ? null : bind(e.upper()), e.slice(),
-                    e.position());
+            case Expression.Subscript e -> subscripts(e);
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
             case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
         };
@@ -452,6 +450,26 @@ final class ExpressionBinder {
     }
 
     /** The common type of several expressions (CASE branches, COALESCE arguments, VALUES columns). */
+    /** A chain {@code a[..][..]...} bound as one subscripting of {@code a}, as PostgreSQL reads it. */
+    private BoundExpression subscripts(Expression.Subscript last) {
+        java.util.ArrayDeque<Expression.Subscript> chain = new java.util.ArrayDeque<>();
+        Expression operand = last;
+        while (operand instanceof Expression.Subscript subscript) {
+            chain.push(subscript);
+            operand = subscript.operand();
+        }
+        List<BoundExpression> lowers = new ArrayList<>();
+        List<BoundExpression> uppers = new ArrayList<>();
+        List<Boolean> slices = new ArrayList<>();
+        BoundExpression array = bind(operand);
+        for (Expression.Subscript subscript : chain) {
+            lowers.add(subscript.lower() == null ? null : bind(subscript.lower()));
+            uppers.add(subscript.upper() == null ? null : bind(subscript.upper()));
+            slices.add(subscript.slice());
+        }
+        return ArrayExpressions.subscript(array, lowers, uppers, slices, last.position());
+    }
+
     static LogicalType unify(List<BoundExpression> expressions, String construct) {
         // PostgreSQL ignores untyped literals and NULLs when choosing the type, unless all are untyped.
         LogicalType type = null;

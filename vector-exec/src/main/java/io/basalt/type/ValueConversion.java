@@ -99,7 +99,7 @@ public final class ValueConversion {
                 for (int i = 0; i < array.length(); i++) {
                     converted.add(convert(array.get(i), from.element(), to.element(), explicit));
                 }
-                yield ArrayValue.of(converted);
+                yield ArrayValue.of(converted, array.lengths(), array.lowerBounds());
             }
         };
     }
