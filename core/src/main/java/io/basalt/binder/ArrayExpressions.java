@@ -150,7 +150,7 @@ final class ArrayExpressions {
                 array.type(), position);
     }
 
-    private static BoundExpression subscriptValue(BoundExpression index) {
+    static BoundExpression subscriptValue(BoundExpression index) {
         TypeId id = index.type().id();
         if (id != TypeId.UNKNOWN && !index.type().isNumber()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, index.position(), "array subscript must have type integer");

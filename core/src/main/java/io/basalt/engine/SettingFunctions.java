@@ -55,7 +55,7 @@ final class SettingFunctions {
                 yield source == insert.source() && returning == insert.returning() ? insert
                         : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source,
                                 insert.onConflict(), returning,
-                                insert.position());
+                                insert.position(), insert.columnSubscripts());
             }
             default -> statement;
         };
