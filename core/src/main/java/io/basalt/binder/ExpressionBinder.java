@@ -102,6 +102,7 @@ final class ExpressionBinder {
             }
             case Expression.Exists e -> subqueries(e.position()).exists(e);
             case Expression.ScalarSubquery e -> subqueries(e.position()).scalar(e);
+            case Expression.ArraySubquery e -> subqueries(e.position()).array(e);
             case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
             case Expression.Subscript e -> subscripts(e);

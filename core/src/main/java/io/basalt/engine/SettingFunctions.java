@@ -287,6 +287,10 @@ final class SettingFunctions {
                 Query query = query(e.query());
                 yield query == e.query() ? e : new Expression.ScalarSubquery(query, e.position());
             }
+            case Expression.ArraySubquery e -> {
+                Query query = query(e.query());
+                yield query == e.query() ? e : new Expression.ArraySubquery(query, e.position());
+            }
             case Expression.Quantified e -> {
                 Expression left = expression(e.left());
                 Query query = e.query() == null ? null : query(e.query());
