@@ -6,6 +6,7 @@ import io.basalt.exec.function.array.ArrayConcatFunction;
 import io.basalt.exec.function.array.ArrayConstructFunction;
 import io.basalt.exec.function.array.ArrayContainment;
 import io.basalt.exec.function.array.ArrayQuantifiedComparison;
+import io.basalt.exec.function.array.ArrayQuantifiedLike;
 import io.basalt.exec.function.array.ArraySubscriptFunction;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
@@ -174,6 +175,24 @@ final class ArrayExpressions {
         }
         return new BoundExpression.Function(new ArrayQuantifiedComparison(operator, all),
                 List.of(Coercion.cast(value, element, false), Coercion.cast(array, LogicalType.arrayOf(element), false)),
+                LogicalType.BOOLEAN, position);
+    }
+
+    /** {@code value [NOT] LIKE|ILIKE ANY|ALL (array)}: {@code operator} is ~~, !~~, ~~* or !~~*, over text. */
+    static BoundExpression quantifiedLike(String operator, boolean all, BoundExpression value, BoundExpression array,
+                                          int position) {
+        LogicalType textArray = LogicalType.arrayOf(LogicalType.TEXT);
+        if (array.type().id() == TypeId.UNKNOWN) {
+            array = Coercion.cast(array, textArray, false);
+        }
+        if (!array.type().isArray()) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, position, "op ANY/ALL (array) requires array on right side");
+        }
+        if (!value.type().isString() || !array.type().element().isString()) {
+            throw Coercion.noOperator(operator, value.type(), array.type().element(), position);
+        }
+        return new BoundExpression.Function(new ArrayQuantifiedLike(operator.startsWith("!"), operator.endsWith("*"), all),
+                List.of(Coercion.cast(value, LogicalType.TEXT, false), Coercion.cast(array, textArray, false)),
                 LogicalType.BOOLEAN, position);
     }
 

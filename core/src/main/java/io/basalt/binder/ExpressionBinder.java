@@ -150,8 +150,26 @@ final class ExpressionBinder {
             case "<=" -> CompareOp.LE;
             case ">" -> CompareOp.GT;
             case ">=" -> CompareOp.GE;
+            case "~~", "!~~", "~~*", "!~~*" -> null;
+            case "+", "-", "*", "/", "%", "^", "||" -> {
+                if (e.query() == null) {
+                    LogicalType arrayType = bind(e.array()).type();
+                    if (!arrayType.isArray() && arrayType.id() != TypeId.UNKNOWN) {
+                        throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, e.position(),
+                                "op ANY/ALL (array) requires array on right side");
+                    }
+                }
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, e.position(),
+                        "op ANY/ALL (array) requires operator to yield boolean");
+            }
             default -> throw notYet("operator " + e.operator() + " with ANY/ALL", e.position());
         };
+        if (operator == null) {
+            if (e.query() != null) {
+                throw notYet("operator " + e.operator() + " with ANY/ALL (subquery)", e.position());
+            }
+            return ArrayExpressions.quantifiedLike(e.operator(), e.all(), bind(e.left()), bind(e.array()), e.position());
+        }
         if (e.query() == null) {
             return ArrayExpressions.quantified(operator, e.all(), bind(e.left()), bind(e.array()), e.position());
         }
