@@ -44,7 +44,7 @@ public final class ArrayAssignment {
         }
         if (count == 1) {
             int index = subscripts[0];
-            return assignRange(array, index, index, List.of(value));
+            return assignRange(array, index, index, java.util.Collections.singletonList(value));
         }
         int offset = 0;
         for (int d = 0; d < count; d++) {
