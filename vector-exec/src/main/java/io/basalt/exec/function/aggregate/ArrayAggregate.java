@@ -83,7 +83,7 @@ public record ArrayAggregate(LogicalType argumentType) implements AggregateFunct
                 next = Arrays.copyOf(next, next.length * 2);
             }
             if (ArrayVectors.isArray(source)) {
-                checkSubarray(source, row);
+                checkSubarray(source, row, first[group] == NONE);
             }
             VectorGather.copyValue(source, row, values, index);
             next[index] = NONE;
@@ -105,13 +105,14 @@ public record ArrayAggregate(LogicalType argumentType) implements AggregateFunct
             }
         }
 
-        /** array_agg(anyarray) accepts neither NULL nor empty arrays. */
-        private static void checkSubarray(FieldVector source, int row) {
+        /** array_agg(anyarray) accepts neither NULL nor empty arrays (worded as PostgreSQL 15 words each case). */
+        private static void checkSubarray(FieldVector source, int row, boolean firstOfGroup) {
             if (source.isNull(row)) {
                 throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "cannot accumulate null arrays");
             }
             if (ArrayVectors.dimensionCount(source, row) == 0) {
-                throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "cannot accumulate empty arrays");
+                throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, firstOfGroup
+                        ? "cannot accumulate empty arrays" : "cannot accumulate arrays of different dimensionality");
             }
         }
 

@@ -12,8 +12,7 @@ import org.apache.arrow.vector.FieldVector;
  * {@code array_cat} / {@code array || array}, {@code array_append} / {@code array || element} and
  * {@code array_prepend} / {@code element || array}. A NULL array counts as empty unless both sides are NULL
  * arrays (then the result is NULL); a NULL element is appended or prepended as a NULL element. Shapes follow
- * PostgreSQL: appending keeps the lower bound, prepending lowers it by one (both need an empty or
- * one-dimensional array); arrays of equal dimensions join along the first, whose lower bound the left one
+ * PostgreSQL: appending and prepending keep the lower bound (both need an empty or one-dimensional array); arrays of equal dimensions join along the first, whose lower bound the left one
  * gives, when their other dimensions match; an array of one dimension fewer joins as one more item of the
  * other's first dimension; anything else fails with 2202E.
  */
@@ -75,14 +74,10 @@ public record ArrayConcatFunction(ArrayConcatFunction.Kind kind) implements Scal
             }
             int lower = ArrayVectors.lowerBound(array, row, 0);
             int length = ArrayVectors.dimensionLength(array, row, 0);
-            if (kind == Kind.PREPEND && lower == Integer.MIN_VALUE
-                    || kind == Kind.APPEND && (long) lower + length > Integer.MAX_VALUE) {
+            if ((long) lower + length > Integer.MAX_VALUE) {
                 throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "integer out of range");
             }
-            if (lower == 1) {
-                return null;
-            }
-            return new int[][] {{length + 1}, {kind == Kind.PREPEND ? lower - 1 : lower}};
+            return lower == 1 ? null : new int[][] {{length + 1}, {lower}};
         }
         int firstDimensions = first.isNull(row) ? 0 : ArrayVectors.dimensionCount(first, row);
         int secondDimensions = second.isNull(row) ? 0 : ArrayVectors.dimensionCount(second, row);
