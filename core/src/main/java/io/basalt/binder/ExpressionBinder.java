@@ -92,6 +92,9 @@ final class ExpressionBinder {
             case Expression.Case e -> caseExpression(e);
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && array.elements().isEmpty() -> ArrayExpressions.emptyArray(TypeNames.resolve(e.type()), e.position());
+            case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
+                    && TypeNames.resolve(e.type()).isArray() -> arrayConstructorAs(array, TypeNames.resolve(e.type()),
+                    e.position());
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
@@ -519,6 +522,27 @@ final class ExpressionBinder {
         return type == null ? LogicalType.TEXT : type;
     }
 
+
+    /**
+     * {@code ARRAY[...]::t[]}: as in PostgreSQL, the cast reaches into the constructor, each element (of every
+     * nesting level) cast to {@code t} explicitly, so that {@code ARRAY[1, 'NaN']::float8[]} reads 'NaN' as a
+     * double.
+     */
+    private BoundExpression arrayConstructorAs(Expression.ArrayConstructor array, LogicalType target, int position) {
+        if (array.elements().isEmpty()) {
+            return ArrayExpressions.emptyArray(target, position);
+        }
+        List<BoundExpression> elements = new ArrayList<>();
+        for (Expression element : array.elements()) {
+            if (element instanceof Expression.ArrayConstructor inner) {
+                elements.add(arrayConstructorAs(inner, target, position));
+                continue;
+            }
+            BoundExpression bound = bind(element);
+            elements.add(explicitCast(bound, bound.type().isArray() ? target : target.element(), element.position()));
+        }
+        return explicitCast(ArrayExpressions.constructor(elements, array.position()), target, position);
+    }
 
     private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
         if (!Coercion.castable(operand.type(), target)) {

@@ -32,8 +32,9 @@ public final class ArrayValueOrder {
         return order != 0 ? order : Arrays.compare(a.lowerBounds(), b.lowerBounds());
     }
 
+    /** Two elements in canonical form, NULL above every value. */
     @SuppressWarnings("unchecked")
-    private static int compareElements(Object x, Object y) {
+    public static int compareElements(Object x, Object y) {
         if (x == null || y == null) {
             return x == y ? 0 : x == null ? 1 : -1;
         }
