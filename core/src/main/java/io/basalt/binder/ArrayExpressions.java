@@ -6,6 +6,7 @@ import io.basalt.exec.function.array.ArrayConcatFunction;
 import io.basalt.exec.function.array.ArrayConstructFunction;
 import io.basalt.exec.function.array.ArrayContainment;
 import io.basalt.exec.function.array.ArrayQuantifiedComparison;
+import io.basalt.exec.function.array.ArrayQuantifiedLike;
 import io.basalt.exec.function.array.ArraySubscriptFunction;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
@@ -34,7 +35,7 @@ final class ArrayExpressions {
         }
         for (BoundExpression element : elements) {
             if (element.type().isArray()) {
-                throw ExpressionBinder.notYet("multidimensional arrays", element.position());
+                return stacked(elements, position);
             }
         }
         LogicalType type = withoutModifiers(ExpressionBinder.unify(elements, "ARRAY"));
@@ -56,6 +57,48 @@ final class ArrayExpressions {
         return new BoundExpression.Function(new ArrayConstructFunction(), cast, arrayType, position);
     }
 
+    /**
+     * {@code ARRAY[a1, a2, ...]} over arrays: a multidimensional array. The sub-arrays' element types are
+     * unified as scalar elements are (untyped literals read as the common array type); constant sub-arrays
+     * fold into a constant.
+     */
+    private static BoundExpression stacked(List<BoundExpression> subarrays, int position) {
+        LogicalType element = null;
+        for (BoundExpression subarray : subarrays) {
+            LogicalType type = subarray.type();
+            if (type.id() == TypeId.UNKNOWN) {
+                continue;
+            }
+            if (!type.isArray()) {
+                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, subarray.position(),
+                        "ARRAY types " + subarrays.getFirst().type().displayName() + " and " + type.displayName()
+                                + " cannot be matched");
+            }
+            LogicalType next = element == null ? type.element() : Coercion.commonType(element, type.element());
+            if (next == null) {
+                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, subarray.position(), "ARRAY types "
+                        + LogicalType.arrayOf(element).displayName() + " and " + type.displayName() + " cannot be matched");
+            }
+            element = next;
+        }
+        LogicalType arrayType = LogicalType.arrayOf(withoutModifiers(element));
+        List<BoundExpression> cast = new ArrayList<>(subarrays.size());
+        boolean constant = true;
+        for (BoundExpression subarray : subarrays) {
+            BoundExpression converted = Coercion.cast(subarray, arrayType, false);
+            constant &= converted instanceof BoundExpression.Constant;
+            cast.add(converted);
+        }
+        if (constant) {
+            List<ArrayValue> values = new ArrayList<>(cast.size());
+            for (BoundExpression subarray : cast) {
+                values.add((ArrayValue) ((BoundExpression.Constant) subarray).value());
+            }
+            return new BoundExpression.Constant(ArrayValue.stack(values), arrayType, position);
+        }
+        return new BoundExpression.Function(new ArrayConstructFunction(true), cast, arrayType, position);
+    }
+
     /** {@code ARRAY[]::t[]}: an empty array of the cast's type. */
     static BoundExpression emptyArray(LogicalType type, int position) {
         if (!type.isArray()) {
@@ -64,30 +107,51 @@ final class ArrayExpressions {
         return new BoundExpression.Constant(ArrayValue.of(List.of()), type, position);
     }
 
-    /** {@code a[i]} (lower only) or {@code a[lo:hi]} (either bound may be null when slicing). */
-    static BoundExpression subscript(BoundExpression array, BoundExpression lower, BoundExpression upper,
-                                     boolean slice, int position) {
+    /**
+     * A chain of subscripts {@code a[s1][s2]...}: {@code lowers}/{@code uppers} per subscript (an upper only
+     * for slices; either may be null in a slice), {@code slices} saying which were written with a colon. When
+     * any is a slice all are, a plain {@code [k]} then meaning {@code [1:k]}, as in PostgreSQL.
+     */
+    static BoundExpression subscript(BoundExpression array, List<BoundExpression> lowers, List<BoundExpression> uppers,
+                                     List<Boolean> slices, int position) {
         if (!array.type().isArray()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position, "cannot subscript type "
                     + array.type().displayName() + " because it does not support subscripting");
         }
+        if (lowers.size() > ArrayValue.MAX_DIMENSIONS) {
+            throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + lowers.size()
+                    + ") exceeds the maximum allowed (" + ArrayValue.MAX_DIMENSIONS + ")");
+        }
+        boolean slice = slices.contains(true);
         List<BoundExpression> arguments = new ArrayList<>();
         arguments.add(array);
-        if (lower != null) {
-            arguments.add(subscriptValue(lower));
-        }
-        if (upper != null) {
-            arguments.add(subscriptValue(upper));
+        List<Boolean> lowerPresent = new ArrayList<>();
+        List<Boolean> upperPresent = new ArrayList<>();
+        for (int s = 0; s < lowers.size(); s++) {
+            BoundExpression lower = lowers.get(s);
+            BoundExpression upper = uppers.get(s);
+            if (slice && !slices.get(s)) {
+                upper = lower;
+                lower = new BoundExpression.Constant(1L, LogicalType.INTEGER, position);
+            }
+            lowerPresent.add(lower != null);
+            upperPresent.add(upper != null);
+            if (lower != null) {
+                arguments.add(subscriptValue(lower));
+            }
+            if (upper != null) {
+                arguments.add(subscriptValue(upper));
+            }
         }
         if (!slice) {
-            return new BoundExpression.Function(ArraySubscriptFunction.element(), arguments, array.type().element(),
-                    position);
+            return new BoundExpression.Function(ArraySubscriptFunction.element(lowers.size()), arguments,
+                    array.type().element(), position);
         }
-        return new BoundExpression.Function(ArraySubscriptFunction.slice(lower != null, upper != null), arguments,
+        return new BoundExpression.Function(new ArraySubscriptFunction(true, lowerPresent, upperPresent), arguments,
                 array.type(), position);
     }
 
-    private static BoundExpression subscriptValue(BoundExpression index) {
+    static BoundExpression subscriptValue(BoundExpression index) {
         TypeId id = index.type().id();
         if (id != TypeId.UNKNOWN && !index.type().isNumber()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, index.position(), "array subscript must have type integer");
@@ -111,6 +175,24 @@ final class ArrayExpressions {
         }
         return new BoundExpression.Function(new ArrayQuantifiedComparison(operator, all),
                 List.of(Coercion.cast(value, element, false), Coercion.cast(array, LogicalType.arrayOf(element), false)),
+                LogicalType.BOOLEAN, position);
+    }
+
+    /** {@code value [NOT] LIKE|ILIKE ANY|ALL (array)}: {@code operator} is ~~, !~~, ~~* or !~~*, over text. */
+    static BoundExpression quantifiedLike(String operator, boolean all, BoundExpression value, BoundExpression array,
+                                          int position) {
+        LogicalType textArray = LogicalType.arrayOf(LogicalType.TEXT);
+        if (array.type().id() == TypeId.UNKNOWN) {
+            array = Coercion.cast(array, textArray, false);
+        }
+        if (!array.type().isArray()) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, position, "op ANY/ALL (array) requires array on right side");
+        }
+        if (!value.type().isString() || !array.type().element().isString()) {
+            throw Coercion.noOperator(operator, value.type(), array.type().element(), position);
+        }
+        return new BoundExpression.Function(new ArrayQuantifiedLike(operator.startsWith("!"), operator.endsWith("*"), all),
+                List.of(Coercion.cast(value, LogicalType.TEXT, false), Coercion.cast(array, textArray, false)),
                 LogicalType.BOOLEAN, position);
     }
 

@@ -1,6 +1,9 @@
 package io.basalt.binder;
 
 import io.basalt.exec.function.array.ArrayConcatFunction;
+import io.basalt.exec.function.array.ArrayFillFunction;
+import io.basalt.exec.function.array.ArrayItemsFunction;
+import io.basalt.exec.function.array.ArrayWidthBucketFunction;
 import io.basalt.exec.function.array.ArraySearchFunction;
 import io.basalt.exec.function.array.ArrayShapeFunction;
 import io.basalt.exec.function.array.ArrayTextFunction;
@@ -42,6 +45,13 @@ final class ArrayFunctionBinder {
             case "array_replace" -> n == 3 ? search(ArraySearchFunction.Kind.REPLACE, arguments, position) : null;
             case "array_to_string" -> n == 2 || n == 3 ? arrayToString(arguments, position) : null;
             case "string_to_array" -> n == 2 || n == 3 ? stringToArray(arguments, position) : null;
+            case "array_fill" -> n == 2 || n == 3 ? fill(arguments, position) : null;
+            case "width_bucket" -> n == 2 ? widthBucket(arguments, position) : null;
+            case "trim_array" -> n == 2 ? items(ArrayItemsFunction.Kind.TRIM, arguments, position) : null;
+            case "array_reverse" -> n == 1 ? items(ArrayItemsFunction.Kind.REVERSE, arguments, position) : null;
+            case "array_shuffle" -> n == 1 ? items(ArrayItemsFunction.Kind.SHUFFLE, arguments, position) : null;
+            case "array_sample" -> n == 2 ? items(ArrayItemsFunction.Kind.SAMPLE, arguments, position) : null;
+            case "array_sort" -> n >= 1 && n <= 3 ? items(ArrayItemsFunction.Kind.SORT, arguments, position) : null;
             default -> null;
         };
     }
@@ -93,6 +103,72 @@ final class ArrayFunctionBinder {
             case REMOVE, REPLACE -> LogicalType.arrayOf(element);
         };
         return new BoundExpression.Function(new ArraySearchFunction(kind), cast, result, position);
+    }
+
+    /** array_fill(anyelement, integer[] [, integer[]]). */
+    private static BoundExpression fill(List<BoundExpression> arguments, int position) {
+        BoundExpression value = arguments.getFirst();
+        if (value.type().id() == TypeId.UNKNOWN) {
+            throw ArrayExpressions.undeterminedPolymorphic(position);
+        }
+        if (value.type().isArray()) {
+            return null;
+        }
+        LogicalType integers = LogicalType.arrayOf(LogicalType.INTEGER);
+        List<BoundExpression> cast = new ArrayList<>();
+        cast.add(value);
+        for (BoundExpression bound : arguments.subList(1, arguments.size())) {
+            if (bound.type().id() != TypeId.UNKNOWN && !bound.type().equals(integers)) {
+                return null;
+            }
+            cast.add(Coercion.cast(bound, integers, false));
+        }
+        return new BoundExpression.Function(new ArrayFillFunction(), cast,
+                LogicalType.arrayOf(ArrayExpressions.withoutModifiers(value.type())), position);
+    }
+
+    /** width_bucket(anycompatible, anycompatiblearray). */
+    private static BoundExpression widthBucket(List<BoundExpression> arguments, int position) {
+        BoundExpression thresholds = arguments.get(1);
+        if (!thresholds.type().isArray() && thresholds.type().id() != TypeId.UNKNOWN) {
+            return null;
+        }
+        LogicalType element = ArrayExpressions.commonElement(List.of(thresholds), List.of(), List.of(arguments.get(0)));
+        if (element == null) {
+            return null;
+        }
+        return new BoundExpression.Function(new ArrayWidthBucketFunction(),
+                List.of(Coercion.cast(arguments.get(0), element, false),
+                        Coercion.cast(thresholds, LogicalType.arrayOf(element), false)),
+                LogicalType.INTEGER, position);
+    }
+
+    /** trim_array(a, int), array_reverse(a), array_shuffle(a), array_sample(a, int), array_sort(a [, bool [, bool]]). */
+    private static BoundExpression items(ArrayItemsFunction.Kind kind, List<BoundExpression> arguments, int position) {
+        BoundExpression array = arguments.getFirst();
+        if (array.type().id() == TypeId.UNKNOWN) {
+            throw ArrayExpressions.undeterminedPolymorphic(position);
+        }
+        if (!array.type().isArray()) {
+            return null;
+        }
+        List<BoundExpression> cast = new ArrayList<>();
+        cast.add(array);
+        for (BoundExpression argument : arguments.subList(1, arguments.size())) {
+            if (kind == ArrayItemsFunction.Kind.SORT) {
+                if (argument.type().id() != TypeId.UNKNOWN && argument.type().id() != TypeId.BOOLEAN) {
+                    return null;
+                }
+                cast.add(Coercion.cast(argument, LogicalType.BOOLEAN, false));
+            } else {
+                BoundExpression count = integer(argument);
+                if (count == null) {
+                    return null;
+                }
+                cast.add(count);
+            }
+        }
+        return new BoundExpression.Function(new ArrayItemsFunction(kind), cast, array.type(), position);
     }
 
     private static BoundExpression arrayToString(List<BoundExpression> arguments, int position) {

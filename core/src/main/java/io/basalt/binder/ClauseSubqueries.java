@@ -57,6 +57,37 @@ final class ClauseSubqueries {
         return add(LogicalPlan.SubqueryKind.SCALAR, bound, null, type, subquery.position());
     }
 
+    /**
+     * {@code ARRAY(query)}: a scalar subquery over the query's rows aggregated by array_agg in their order (arrays
+     * stack into one more dimension), an empty array when there are none.
+     */
+    BoundExpression array(Expression.ArraySubquery subquery) {
+        BoundSubquery bound = bindSubquery(subquery.query());
+        if (bound.plan().outputTypes().size() != 1) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, subquery.position(),
+                    "subquery must return only one column");
+        }
+        LogicalType element = bound.plan().outputTypes().getFirst();
+        if (element.id() == io.basalt.type.TypeId.UNKNOWN) {
+            element = LogicalType.TEXT;
+        }
+        io.basalt.exec.function.aggregate.ArrayAggregate arrayAgg =
+                new io.basalt.exec.function.aggregate.ArrayAggregate(element);
+        LogicalType type = arrayAgg.resultType();
+        BoundExpression column = new BoundExpression.ColumnRef(0, null, "array", element, subquery.position());
+        LogicalPlan aggregate = new LogicalPlan.Aggregate(bound.plan(), List.of(),
+                List.of(new LogicalPlan.AggregateSpec(arrayAgg, column)));
+        BoundExpression collected = new BoundExpression.ColumnRef(0, null, "array", type, subquery.position());
+        BoundExpression empty = new BoundExpression.Constant(io.basalt.type.ArrayValue.of(List.of()), type,
+                subquery.position());
+        BoundExpression value = new BoundExpression.Case(
+                List.of(new BoundExpression.IsNull(collected, true, subquery.position())), List.of(collected), empty,
+                type, subquery.position());
+        LogicalPlan plan = new LogicalPlan.Project(aggregate, List.of(value));
+        return add(LogicalPlan.SubqueryKind.SCALAR, new BoundSubquery(plan, bound.correlated()), null, type,
+                subquery.position());
+    }
+
     BoundExpression exists(Expression.Exists exists) {
         return add(LogicalPlan.SubqueryKind.EXISTS, bindSubquery(exists.query()), null, LogicalType.BOOLEAN,
                 exists.position());

@@ -37,6 +37,7 @@ final class ColumnNaming {
                 yield otherwise != null && otherwise.strength() > 1 ? otherwise : new Figured("case", 1);
             }
             case Expression.Exists e -> new Figured("exists", 2);
+            case Expression.ArraySubquery e -> new Figured("array", 2);
             case Expression.ArrayConstructor e -> new Figured("array", 2);
             case Expression.Subscript e -> figureOrNull(e.operand());
             case Expression.RowConstructor e -> new Figured("row", 2);

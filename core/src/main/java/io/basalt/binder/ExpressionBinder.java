@@ -92,6 +92,9 @@ final class ExpressionBinder {
             case Expression.Case e -> caseExpression(e);
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && array.elements().isEmpty() -> ArrayExpressions.emptyArray(TypeNames.resolve(e.type()), e.position());
+            case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
+                    && TypeNames.resolve(e.type()).isArray() -> arrayConstructorAs(array, TypeNames.resolve(e.type()),
+                    e.position());
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
@@ -102,11 +105,10 @@ final class ExpressionBinder {
             }
             case Expression.Exists e -> subqueries(e.position()).exists(e);
             case Expression.ScalarSubquery e -> subqueries(e.position()).scalar(e);
+            case Expression.ArraySubquery e -> subqueries(e.position()).array(e);
             case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
-            case Expression.Subscript e -> ArrayExpressions.subscript(bind(e.operand()),
-                    e.lower() == null ? null : bind(e.lower()), e.upper() == null ? null : bind(e.upper()), e.slice(),
-                    e.position());
+            case Expression.Subscript e -> subscripts(e);
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
             case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
         };
@@ -151,8 +153,26 @@ final class ExpressionBinder {
             case "<=" -> CompareOp.LE;
             case ">" -> CompareOp.GT;
             case ">=" -> CompareOp.GE;
+            case "~~", "!~~", "~~*", "!~~*" -> null;
+            case "+", "-", "*", "/", "%", "^", "||" -> {
+                if (e.query() == null) {
+                    LogicalType arrayType = bind(e.array()).type();
+                    if (!arrayType.isArray() && arrayType.id() != TypeId.UNKNOWN) {
+                        throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, e.position(),
+                                "op ANY/ALL (array) requires array on right side");
+                    }
+                }
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, e.position(),
+                        "op ANY/ALL (array) requires operator to yield boolean");
+            }
             default -> throw notYet("operator " + e.operator() + " with ANY/ALL", e.position());
         };
+        if (operator == null) {
+            if (e.query() != null) {
+                throw notYet("operator " + e.operator() + " with ANY/ALL (subquery)", e.position());
+            }
+            return ArrayExpressions.quantifiedLike(e.operator(), e.all(), bind(e.left()), bind(e.array()), e.position());
+        }
         if (e.query() == null) {
             return ArrayExpressions.quantified(operator, e.all(), bind(e.left()), bind(e.array()), e.position());
         }
@@ -452,6 +472,26 @@ final class ExpressionBinder {
     }
 
     /** The common type of several expressions (CASE branches, COALESCE arguments, VALUES columns). */
+    /** A chain {@code a[..][..]...} bound as one subscripting of {@code a}, as PostgreSQL reads it. */
+    private BoundExpression subscripts(Expression.Subscript last) {
+        java.util.ArrayDeque<Expression.Subscript> chain = new java.util.ArrayDeque<>();
+        Expression operand = last;
+        while (operand instanceof Expression.Subscript subscript) {
+            chain.push(subscript);
+            operand = subscript.operand();
+        }
+        List<BoundExpression> lowers = new ArrayList<>();
+        List<BoundExpression> uppers = new ArrayList<>();
+        List<Boolean> slices = new ArrayList<>();
+        BoundExpression array = bind(operand);
+        for (Expression.Subscript subscript : chain) {
+            lowers.add(subscript.lower() == null ? null : bind(subscript.lower()));
+            uppers.add(subscript.upper() == null ? null : bind(subscript.upper()));
+            slices.add(subscript.slice());
+        }
+        return ArrayExpressions.subscript(array, lowers, uppers, slices, last.position());
+    }
+
     static LogicalType unify(List<BoundExpression> expressions, String construct) {
         // PostgreSQL ignores untyped literals and NULLs when choosing the type, unless all are untyped.
         LogicalType type = null;
@@ -482,6 +522,27 @@ final class ExpressionBinder {
         return type == null ? LogicalType.TEXT : type;
     }
 
+
+    /**
+     * {@code ARRAY[...]::t[]}: as in PostgreSQL, the cast reaches into the constructor, each element (of every
+     * nesting level) cast to {@code t} explicitly, so that {@code ARRAY[1, 'NaN']::float8[]} reads 'NaN' as a
+     * double.
+     */
+    private BoundExpression arrayConstructorAs(Expression.ArrayConstructor array, LogicalType target, int position) {
+        if (array.elements().isEmpty()) {
+            return ArrayExpressions.emptyArray(target, position);
+        }
+        List<BoundExpression> elements = new ArrayList<>();
+        for (Expression element : array.elements()) {
+            if (element instanceof Expression.ArrayConstructor inner) {
+                elements.add(arrayConstructorAs(inner, target, position));
+                continue;
+            }
+            BoundExpression bound = bind(element);
+            elements.add(explicitCast(bound, bound.type().isArray() ? target : target.element(), element.position()));
+        }
+        return explicitCast(ArrayExpressions.constructor(elements, array.position()), target, position);
+    }
 
     private static BoundExpression explicitCast(BoundExpression operand, LogicalType target, int position) {
         if (!Coercion.castable(operand.type(), target)) {

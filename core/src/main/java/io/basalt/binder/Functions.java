@@ -98,13 +98,7 @@ final class Functions {
                 }
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
             }
-            case "array_agg" -> {
-                // array_agg of arrays builds a multidimensional array in PostgreSQL
-                if (type.isArray()) {
-                    throw ExpressionBinder.notYet("array_agg of arrays", position);
-                }
-                yield new io.basalt.exec.function.aggregate.ArrayAggregate(type);
-            }
+            case "array_agg" -> new io.basalt.exec.function.aggregate.ArrayAggregate(type);
             default -> throw undefined(name, arguments, position);
         };
         if (name.equals("min") || name.equals("max")) {

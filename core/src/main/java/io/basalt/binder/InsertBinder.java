@@ -67,7 +67,7 @@ public final class InsertBinder {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 BoundExpression ref = new BoundExpression.ColumnRef(i, null, query.names().get(i), types.get(i),
                         source.position());
-                sourceColumns.add(assign(ref, column, source.position()));
+                sourceColumns.add(assignTarget(ref, column, insert.columnSubscript(i), source.position()));
             }
         }
         IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
@@ -131,7 +131,8 @@ public final class InsertBinder {
             for (int i = 0; i < row.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
-                        : assign(binder.bind(row.get(i)), column, row.get(i).position()));
+                        : assignTarget(binder.bind(row.get(i)), column, insert.columnSubscript(i),
+                                row.get(i).position()));
             }
             rows.add(bound);
         }
@@ -140,6 +141,20 @@ public final class InsertBinder {
             types.add(table.columns().get(targets.get(i)).type());
         }
         return new LogicalPlan.Values(rows, types);
+    }
+
+    /**
+     * {@code value} for target column {@code column}: converted to its type by assignment rules, or, for a
+     * subscripted target ({@code a[1:2]}), placed into a NULL array at those subscripts.
+     */
+    private BoundExpression assignTarget(BoundExpression value, ColumnEntry column, Expression subscripted,
+                                         int position) {
+        if (subscripted == null) {
+            return assign(value, column, position);
+        }
+        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "INSERT");
+        return SubscriptAssignments.assign(new BoundExpression.Constant(null, column.type(), 0), subscripted, value,
+                column, binder);
     }
 
     /** {@code value} converted to the column's type by assignment rules (42804 when it cannot be). */

@@ -36,6 +36,17 @@ public final class TypeNames {
             // PostgreSQL ignores the number of dimensions written: int[][] is the same type as int[].
             return LogicalType.arrayOf(resolve(new TypeName(type.name(), type.modifiers(), 0, type.position())));
         }
+        if (type.name().startsWith("_") && type.name().length() > 1) {
+            // PostgreSQL's internal name of an array type: _int4 is int4[]
+            LogicalType element;
+            try {
+                element = resolve(new TypeName(type.name().substring(1), type.modifiers(), 0, type.position()));
+            } catch (BasaltException notAType) {
+                throw BasaltException.at(SqlState.UNDEFINED_OBJECT, type.position(),
+                        "type \"" + type.name() + "\" does not exist");
+            }
+            return LogicalType.arrayOf(element);
+        }
         List<Integer> modifiers = type.modifiers();
         LogicalType resolved = switch (type.name()) {
             case "boolean", "bool" -> LogicalType.BOOLEAN;

@@ -41,18 +41,25 @@ public final class UpdateBinder {
         ClauseSubqueries subqueries = new ClauseSubqueries(context, Surroundings.NONE, scope);
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE", subqueries);
         boolean[] assigned = new boolean[width];
+        boolean[] subscriptAssigned = new boolean[width];
         for (UpdateStatement.Assignment assignment : update.assignments()) {
             if (assignment.query() != null) {
                 throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", assignment.position());
             }
             for (int i = 0; i < assignment.columns().size(); i++) {
                 int column = targetColumn(table, assignment, i);
-                if (assigned[column]) {
+                Expression subscripted = assignment.subscript(i);
+                // assignments to subscripts of one column combine, in order; any other repeat is an error
+                if (assigned[column] && (subscripted == null || !subscriptAssigned[column])) {
                     throw BasaltException.of(SqlState.SYNTAX_ERROR,
                             "multiple assignments to same column \"" + table.columns().get(column).name() + "\"");
                 }
                 assigned[column] = true;
-                newRow.set(column, value(binder, assignment.values().get(i), table.columns().get(column)));
+                subscriptAssigned[column] = subscripted != null;
+                ColumnEntry entry = table.columns().get(column);
+                newRow.set(column, subscripted == null ? value(binder, assignment.values().get(i), entry)
+                        : SubscriptAssignments.assign(newRow.get(column), subscripted,
+                                binder.bind(assignment.values().get(i)), entry, binder));
             }
         }
         LogicalPlan plan = source.plan();
@@ -124,8 +131,8 @@ public final class UpdateBinder {
             throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
                     "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
         }
-        if (assignment.indirection()) {
-            throw ExpressionBinder.notYet("assigning to a field or subscript of a column", position);
+        if (assignment.indirection() && assignment.subscript(i) == null) {
+            throw ExpressionBinder.notYet("assigning to a field of a column", position);
         }
         return column;
     }

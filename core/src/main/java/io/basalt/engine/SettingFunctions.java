@@ -55,7 +55,7 @@ final class SettingFunctions {
                 yield source == insert.source() && returning == insert.returning() ? insert
                         : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source,
                                 insert.onConflict(), returning,
-                                insert.position());
+                                insert.position(), insert.columnSubscripts());
             }
             default -> statement;
         };
@@ -286,6 +286,10 @@ final class SettingFunctions {
             case Expression.ScalarSubquery e -> {
                 Query query = query(e.query());
                 yield query == e.query() ? e : new Expression.ScalarSubquery(query, e.position());
+            }
+            case Expression.ArraySubquery e -> {
+                Query query = query(e.query());
+                yield query == e.query() ? e : new Expression.ArraySubquery(query, e.position());
             }
             case Expression.Quantified e -> {
                 Expression left = expression(e.left());

@@ -7,13 +7,11 @@ import java.util.List;
 import java.util.function.BiFunction;
 
 /**
- * PostgreSQL's text form of arrays: reading {@code '{1,2,NULL}'}, {@code '{"a b",\"}'} and
- * {@code '[1:2]={1,2}'} with array_in's rules and messages (22P02 "malformed array literal" with a DETAIL
- * saying what is wrong), and writing it as array_out does (elements double-quoted when empty, spelled
- * NULL, or holding braces, commas, quotes, backslashes or white space).
- *
- * <p>Only one-dimensional arrays with lower bound 1 can be represented: a well-formed literal with more
- * dimensions or another lower bound fails with 0A000 rather than being silently changed.
+ * PostgreSQL's text form of arrays: reading {@code '{1,2,NULL}'}, {@code '{{1,2},{3,4}}'}, {@code '{"a b",\"}'}
+ * and {@code '[0:1][1:2]={{1,2},{3,4}}'} with array_in's rules and messages (22P02 "malformed array literal"
+ * with a DETAIL saying what is wrong), and writing it as array_out does (the dimensions first when some lower
+ * bound is not 1; elements double-quoted when empty, spelled NULL, or holding braces, commas, quotes,
+ * backslashes or white space).
  */
 public final class ArrayLiteral {
     private final String text;
@@ -23,36 +21,81 @@ public final class ArrayLiteral {
         this.text = text;
     }
 
-    /** The element texts of a literal (null for an unquoted NULL), in order. */
+    /** A literal's element texts in row-major order (null for an unquoted NULL) and its shape. */
+    public record Parsed(List<String> elements, int[] lengths, int[] lowerBounds) {
+    }
+
+    /** The element texts of a literal (null for an unquoted NULL), in row-major order. */
     public static List<String> parseElements(String text) {
+        return new ArrayLiteral(text).literal().elements();
+    }
+
+    /** A literal's elements and shape. */
+    public static Parsed parseShaped(String text) {
         return new ArrayLiteral(text).literal();
     }
 
     /** A literal read as an array of {@code elementType}, each element converted with its type's input rules. */
     public static ArrayValue parse(String text, LogicalType elementType) {
-        List<String> elements = parseElements(text);
-        List<Object> values = new ArrayList<>(elements.size());
-        for (String element : elements) {
+        Parsed parsed = parseShaped(text);
+        List<Object> values = new ArrayList<>(parsed.elements().size());
+        for (String element : parsed.elements()) {
             values.add(element == null ? null : ValueConversion.parse(element, elementType));
         }
-        return ArrayValue.of(values);
+        return ArrayValue.of(values, parsed.lengths(), parsed.lowerBounds());
     }
 
     /** array_out: {@code elementText} renders one non-null element. */
     public static String format(ArrayValue array, BiFunction<Object, Integer, String> elementText) {
-        StringBuilder out = new StringBuilder().append('{');
-        for (int i = 0; i < array.length(); i++) {
-            if (i > 0) {
-                out.append(',');
+        StringBuilder out = new StringBuilder();
+        int dimensions = array.dimensionCount();
+        if (dimensions == 0) {
+            return "{}";
+        }
+        if (!array.hasPlainShape() && !allLowerBoundsOne(array)) {
+            for (int d = 0; d < dimensions; d++) {
+                int lower = array.lowerBound(d);
+                out.append('[').append(lower).append(':').append(lower + array.dimensionLength(d) - 1).append(']');
             }
-            Object value = array.get(i);
+            out.append('=');
+        }
+        int[] counters = new int[dimensions];
+        int index = 0;
+        for (int d = 0; d < dimensions; d++) {
+            out.append('{');
+        }
+        while (true) {
+            Object value = array.get(index);
             if (value == null) {
                 out.append("NULL");
             } else {
-                appendElement(out, elementText.apply(value, i));
+                appendElement(out, elementText.apply(value, index));
+            }
+            index++;
+            // close the dimensions that just ended, innermost first, then open as many again
+            int d = dimensions - 1;
+            while (d >= 0 && ++counters[d] == array.dimensionLength(d)) {
+                counters[d] = 0;
+                out.append('}');
+                d--;
+            }
+            if (d < 0) {
+                return out.toString();
+            }
+            out.append(',');
+            for (int k = d + 1; k < dimensions; k++) {
+                out.append('{');
             }
         }
-        return out.append('}').toString();
+    }
+
+    private static boolean allLowerBoundsOne(ArrayValue array) {
+        for (int d = 0; d < array.dimensionCount(); d++) {
+            if (array.lowerBound(d) != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** One element as array_out writes it: bare when that reads back the same, else quoted with escapes. */
@@ -93,16 +136,22 @@ public final class ArrayLiteral {
     // Reading
     // ---------------------------------------------------------------------------------------------
 
-    private List<String> literal() {
+    private Parsed literal() {
         skipSpace();
-        int lower = 1;
-        int upper = -1;
-        boolean dimensioned = false;
+        List<int[]> bounds = new ArrayList<>();
         if (peek() == '[') {
-            int[] bounds = dimensions();
-            lower = bounds[0];
-            upper = bounds[1];
-            dimensioned = true;
+            while (peek() == '[') {
+                if (bounds.size() == ArrayValue.MAX_DIMENSIONS) {
+                    throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions ("
+                            + (bounds.size() + 1) + ") exceeds the maximum allowed (" + ArrayValue.MAX_DIMENSIONS + ")");
+                }
+                bounds.add(dimension());
+            }
+            if (peek() != '=') {
+                throw malformed("Missing \"=\" after array dimensions.");
+            }
+            position++;
+            skipSpace();
         }
         if (peek() != '{') {
             throw malformed("Array value must start with \"{\" or dimension information.");
@@ -113,23 +162,54 @@ public final class ArrayLiteral {
             throw malformed("Junk after closing right brace.");
         }
         int depth = depth(structure);
-        if (depth > 1) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported yet");
+        List<String> elements = new ArrayList<>();
+        int[] lengths = new int[depth];
+        flatten(structure, 0, lengths, elements);
+        if (depth > ArrayValue.MAX_DIMENSIONS) {
+            throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "number of array dimensions (" + depth
+                    + ") exceeds the maximum allowed (" + ArrayValue.MAX_DIMENSIONS + ")");
         }
-        @SuppressWarnings("unchecked")
-        List<String> elements = (List<String>) structure;
-        if (dimensioned && upper - lower + 1 != elements.size()) {
-            throw malformed("Specified array dimensions do not match array contents.");
+        if (elements.isEmpty()) {
+            if (!bounds.isEmpty()) {
+                throw malformed("Specified array dimensions do not match array contents.");
+            }
+            return new Parsed(elements, new int[0], new int[0]);
         }
-        if (dimensioned && lower != 1 && !elements.isEmpty()) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "arrays with a lower bound other than 1 are not supported yet");
+        int[] lowerBounds = new int[depth];
+        java.util.Arrays.fill(lowerBounds, 1);
+        if (!bounds.isEmpty()) {
+            if (bounds.size() != depth) {
+                throw malformed("Specified array dimensions do not match array contents.");
+            }
+            for (int d = 0; d < depth; d++) {
+                int[] bound = bounds.get(d);
+                if ((long) bound[1] - bound[0] + 1 != lengths[d]) {
+                    throw malformed("Specified array dimensions do not match array contents.");
+                }
+                lowerBounds[d] = bound[0];
+            }
         }
-        return elements;
+        return new Parsed(elements, lengths, lowerBounds);
     }
 
-    /** {@code [lo:hi]=} or {@code [hi]=} at the cursor; returns {lo, hi}. */
-    private int[] dimensions() {
+    /** Appends a parsed structure's elements in row-major order, recording each dimension's length. */
+    @SuppressWarnings("unchecked")
+    private static void flatten(Object structure, int dimension, int[] lengths, List<String> elements) {
+        List<Object> items = (List<Object>) structure;
+        if (dimension < lengths.length) {
+            lengths[dimension] = items.size();
+        }
+        for (Object item : items) {
+            if (item instanceof List<?>) {
+                flatten(item, dimension + 1, lengths, elements);
+            } else {
+                elements.add((String) item);
+            }
+        }
+    }
+
+    /** {@code [lo:hi]} or {@code [hi]} at the cursor; returns {lo, hi}. */
+    private int[] dimension() {
         position++;
         skipSpace();
         Integer first = integer();
@@ -155,16 +235,11 @@ public final class ArrayLiteral {
         }
         position++;
         skipSpace();
-        if (peek() == '[') {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "multidimensional arrays are not supported yet");
-        }
-        if (peek() != '=') {
-            throw malformed("Missing \"=\" after array dimensions.");
-        }
-        position++;
-        skipSpace();
         if (upper < lower) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "upper bound cannot be less than lower bound");
+        }
+        if ((long) upper + 1 > Integer.MAX_VALUE) {
+            throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "array lower bound is too large: " + lower);
         }
         return new int[] {lower, upper};
     }

@@ -20,7 +20,9 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  *
  * <p>An ARRAY carries its {@code element} type (null for every other type); its Arrow field is a list whose
  * child field is the element's own field, so an array of NUMERIC(10,2) and an array of BIGINT differ in the
- * child's metadata. Arrays are one-dimensional.
+ * child's metadata. The type says nothing of dimensions (as in PostgreSQL, {@code int[][]} is {@code int[]}):
+ * the Arrow field is a struct of the list {@code items} (the elements, row-major) and the list {@code shape}
+ * (each row's dimension lengths and lower bounds, NULL for one dimension from 1), see {@code ArrayVectors}.
  *
  * <p>Every Arrow {@link Field} Basalt produces carries its logical type in the metadata key
  * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
@@ -193,14 +195,21 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case BYTES, JSONB -> ArrowType.Binary.INSTANCE;
             case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
-            case LIST -> ArrowType.List.INSTANCE;
+            case LIST -> ArrowType.Struct.INSTANCE;
         };
     }
 
     /** An Arrow field of this type, nullable, tagged with the logical type in its metadata. */
     public Field arrowField(String name) {
         FieldType fieldType = new FieldType(true, arrowType(), null, Map.of(METADATA_KEY, encode()));
-        return new Field(name, fieldType, isArray() ? java.util.List.of(element.arrowField("$data$")) : null);
+        if (!isArray()) {
+            return new Field(name, fieldType, null);
+        }
+        Field items = new Field("items", FieldType.nullable(ArrowType.List.INSTANCE),
+                java.util.List.of(element.arrowField("$data$")));
+        Field shape = new Field("shape", FieldType.nullable(ArrowType.List.INSTANCE),
+                java.util.List.of(new Field("$data$", FieldType.notNullable(new ArrowType.Int(32, true)), null)));
+        return new Field(name, fieldType, java.util.List.of(items, shape));
     }
 
     /** The logical type recorded in a field's metadata, or inferred from its Arrow type. */
@@ -220,7 +229,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case ArrowType.Utf8 ignored -> TEXT;
             case ArrowType.Date ignored -> DATE;
             case ArrowType.Decimal d -> numeric(d.getPrecision(), d.getScale());
-            case ArrowType.List ignored when field.getChildren().size() == 1 -> arrayOf(of(field.getChildren().getFirst()));
+            case ArrowType.Struct ignored when field.getChildren().size() == 2
+                    && field.getChildren().getFirst().getName().equals("items") ->
+                    arrayOf(of(field.getChildren().getFirst().getChildren().getFirst()));
             default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "Arrow type " + type + " is not supported");
         };

@@ -38,6 +38,6 @@ public enum PhysicalType {
     JSONB,
     /** Arrow VarCharVector, UTF-8 (also JSON, whose text is kept as written). */
     STRING,
-    /** Arrow ListVector whose data vector holds the elements in their own physical type (ARRAY). */
+    /** Arrow struct of the list of elements (in their own physical type) and the list of shapes (ARRAY); see ArrayVectors. */
     LIST
 }

@@ -97,9 +97,9 @@ public final class ValueConversion {
                 ArrayValue array = (ArrayValue) value;
                 java.util.List<Object> converted = new java.util.ArrayList<>(array.length());
                 for (int i = 0; i < array.length(); i++) {
-                    converted.add(convert(array.get(i), from.element(), to.element(), explicit));
+                    converted.add(convert(array.get(i), from.element(), to.element(), explicit, settings));
                 }
-                yield ArrayValue.of(converted);
+                yield ArrayValue.of(converted, array.lengths(), array.lowerBounds());
             }
         };
     }

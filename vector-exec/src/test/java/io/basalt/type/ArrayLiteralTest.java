@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** array_in and array_out as PostgreSQL 15 has them, for one-dimensional arrays. */
+/** array_in and array_out as PostgreSQL 15 has them. */
 class ArrayLiteralTest {
     @Test
     void readsElementsWithQuotesEscapesWhiteSpaceAndNulls() {
@@ -53,10 +53,42 @@ class ArrayLiteralTest {
     }
 
     @Test
-    void refusesWhatOneDimensionalArraysCannotHold() {
-        unsupported("{{1,2},{3,4}}");
-        unsupported("[0:1]={1,2}");
-        unsupported("[1:1][1:1]={{1}}");
+    void readsShapesWithDimensionsAndLowerBounds() {
+        ArrayValue square = ArrayLiteral.parse("{{1,2},{3,4}}", LogicalType.INTEGER);
+        assertThat(square.lengths()).containsExactly(2, 2);
+        assertThat(square.lowerBounds()).containsExactly(1, 1);
+        assertThat(square.elements()).containsExactly(1L, 2L, 3L, 4L);
+        ArrayValue shifted = ArrayLiteral.parse("[0:1][-1:1]={{1,2,3},{4,5,NULL}}", LogicalType.INTEGER);
+        assertThat(shifted.lengths()).containsExactly(2, 3);
+        assertThat(shifted.lowerBounds()).containsExactly(0, -1);
+        assertThat(shifted.hasPlainShape()).isFalse();
+        assertThat(ArrayLiteral.parse("[1:2]={1,2}", LogicalType.INTEGER).hasPlainShape()).isTrue();
+        assertThat(ArrayLiteral.parse("{}", LogicalType.INTEGER).dimensionCount()).isZero();
+        malformed("[1:2][1:2]={1,2}", "Specified array dimensions do not match array contents.");
+        malformed("[1:1]={}", "Specified array dimensions do not match array contents.");
+    }
+
+    @Test
+    void refusesBoundsPostgresRefuses() {
+        assertThatThrownBy(() -> ArrayLiteral.parseElements("[1:0]={}"))
+                .hasMessage("upper bound cannot be less than lower bound");
+        assertThatThrownBy(() -> ArrayLiteral.parseElements("[2147483646:2147483647]={1,2}"))
+                .hasMessage("array lower bound is too large: 2147483646");
+        assertThatThrownBy(() -> ArrayLiteral.parseElements("{{{{{{{1}}}}}}}"))
+                .hasMessage("number of array dimensions (7) exceeds the maximum allowed (6)");
+    }
+
+    @Test
+    void writesShapesAsArrayOutDoes() {
+        assertThat(format("{{1,2},{3,4}}")).isEqualTo("{{1,2},{3,4}}");
+        assertThat(format("[0:1]={1,2}")).isEqualTo("[0:1]={1,2}");
+        assertThat(format("[1:1][3:4]={{1,NULL}}")).isEqualTo("[1:1][3:4]={{1,NULL}}");
+        assertThat(format("{{{1},{2}},{{3},{4}}}")).isEqualTo("{{{1},{2}},{{3},{4}}}");
+        assertThat(format("[5:5]={x}")).isEqualTo("[5:5]={x}");
+    }
+
+    private static String format(String literal) {
+        return ArrayLiteral.format(ArrayLiteral.parse(literal, LogicalType.TEXT), (element, index) -> (String) element);
     }
 
     @Test
@@ -84,9 +116,4 @@ class ArrayLiteralTest {
                 });
     }
 
-    private static void unsupported(String text) {
-        assertThatThrownBy(() -> ArrayLiteral.parseElements(text))
-                .isInstanceOfSatisfying(BasaltException.class,
-                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
-    }
 }

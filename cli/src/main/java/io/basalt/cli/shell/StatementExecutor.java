@@ -63,7 +63,13 @@ public final class StatementExecutor {
             success = true;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
             double elapsed = (System.nanoTime() - start) / 1e6;
-            output.error(ErrorReport.of(translate(failure)).shiftedBy(offset).render(errorQuery, locationPrefix));
+            Throwable reported = translate(failure);
+            if (reported instanceof BasaltException basalt && "sqlstate".equalsIgnoreCase(settings.variables().get("VERBOSITY"))) {
+                // psql's \set VERBOSITY sqlstate: the code alone
+                output.error(locationPrefix + "ERROR:  " + basalt.sqlState().code() + "\n");
+            } else {
+                output.error(ErrorReport.of(reported).shiftedBy(offset).render(errorQuery, locationPrefix));
+            }
             printTiming(elapsed);
             success = false;
         }

@@ -96,6 +96,10 @@ public sealed interface Expression extends Node {
     record ScalarSubquery(Query query, int position) implements Expression {
     }
 
+    /** {@code ARRAY(subquery)}: the subquery's one column as an array. */
+    record ArraySubquery(Query query, int position) implements Expression {
+    }
+
     /** {@code x op ANY|SOME|ALL (subquery or array expression)}. */
     record Quantified(String operator, boolean all, Expression left, Query query, Expression array, int position)
             implements Expression {

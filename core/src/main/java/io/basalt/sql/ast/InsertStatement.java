@@ -8,10 +8,26 @@ import java.util.List;
  * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING.
  */
 public record InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
-                              OnConflict onConflict, List<SelectItem> returning, int position) implements Statement {
+                              OnConflict onConflict, List<SelectItem> returning, int position,
+                              List<Expression> columnSubscripts) implements Statement {
     public InsertStatement {
         columns = List.copyOf(columns);
         returning = List.copyOf(returning);
+        columnSubscripts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(columnSubscripts));
+    }
+
+    /**
+     * An INSERT whose target columns are written whole. ({@code columnSubscripts} has, per target column, its
+     * subscripted form {@code a[1:2]} as {@link Expression.Subscript}s over the column, or null.)
+     */
+    public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
+                           OnConflict onConflict, List<SelectItem> returning, int position) {
+        this(table, alias, columns, source, onConflict, returning, position, List.of());
+    }
+
+    /** The subscripted form of target column {@code i}, or null. */
+    public Expression columnSubscript(int i) {
+        return i < columnSubscripts.size() ? columnSubscripts.get(i) : null;
     }
 
     /** An INSERT without ON CONFLICT. */

@@ -18,14 +18,29 @@ public record UpdateStatement(QualifiedName table, String alias, List<Assignment
      * One item of SET: {@code column = value} (one column, one value), {@code (c1, c2) = [ROW](v1, v2)} (as many
      * values as columns; a value may be {@link Expression.Default}) or {@code (c1, c2) = (SELECT ...)} ({@code query}
      * set, {@code values} empty). {@code indirection} marks a column followed by a field name or subscript
-     * ({@code SET a[1] = ...}), which Basalt does not assign yet; {@code columnPositions} are the columns' positions.
+     * ({@code SET a[1] = ...}); {@code columnPositions} are the columns' positions. {@code subscripts} has, per
+     * column, the subscripted target ({@link Expression.Subscript}s over the {@link Expression.ColumnRef}) or null
+     * when the column is assigned whole or through a field selection (which Basalt does not assign yet).
      */
     public record Assignment(List<String> columns, List<Integer> columnPositions, List<Expression> values, Query query,
-                             boolean indirection, int position) implements Node {
+                             boolean indirection, int position, List<Expression> subscripts) implements Node {
         public Assignment {
             columns = List.copyOf(columns);
             columnPositions = List.copyOf(columnPositions);
             values = List.copyOf(values);
+            subscripts = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(subscripts));
+        }
+
+        /** An assignment without subscripted targets. */
+        public Assignment(List<String> columns, List<Integer> columnPositions, List<Expression> values, Query query,
+                          boolean indirection, int position) {
+            this(columns, columnPositions, values, query, indirection, position,
+                    java.util.Collections.nCopies(columns.size(), null));
+        }
+
+        /** The subscripted target of column {@code i}, or null. */
+        public Expression subscript(int i) {
+            return i < subscripts.size() ? subscripts.get(i) : null;
         }
     }
 }

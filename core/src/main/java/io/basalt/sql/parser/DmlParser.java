@@ -33,9 +33,10 @@ final class DmlParser extends ParserBase {
         tokens.expect(Keyword.INTO);
         QualifiedName table = grammar.names().qualifiedName();
         String alias = tokens.accept(Keyword.AS) ? grammar.names().columnId() : null;
-        List<String> columns = List.of();
+        List<String> columns = new ArrayList<>();
+        List<Expression> subscripts = new ArrayList<>();
         if (tokens.at(TokenKind.LEFT_PAREN) && !startsParenthesizedQuery()) {
-            columns = columnList();
+            columnList(columns, subscripts);
         }
         if (tokens.at(Keyword.OVERRIDING)) {
             throw unsupported("OVERRIDING");
@@ -54,7 +55,8 @@ final class DmlParser extends ParserBase {
         if (tokens.accept(Keyword.RETURNING)) {
             returning = grammar.selects().targetList();
         }
-        return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position());
+        return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position(),
+                subscripts);
     }
 
     /** {@code ON CONFLICT [(columns) [WHERE ...] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. */
@@ -164,15 +166,14 @@ final class DmlParser extends ParserBase {
         Token start = current();
         List<String> columns = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
+        List<Expression> subscripts = new ArrayList<>();
         boolean indirection = false;
         boolean multiple = tokens.accept(TokenKind.LEFT_PAREN);
         do {
             positions.add(current().position());
             columns.add(grammar.names().columnId());
-            while (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
-                indirection = true;
-                skipIndirection();
-            }
+            indirection |= tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET);
+            subscripts.add(indirection(columns.getLast(), positions.getLast()));
         } while (multiple && tokens.accept(TokenKind.COMMA));
         if (multiple) {
             tokens.expect(TokenKind.RIGHT_PAREN);
@@ -183,7 +184,7 @@ final class DmlParser extends ParserBase {
         Expression value = grammar.expressions().expression();
         if (!multiple) {
             return new UpdateStatement.Assignment(columns, positions, List.of(value), null, indirection,
-                    start.position());
+                    start.position(), subscripts);
         }
         return switch (value) {
             case Expression.RowConstructor row -> {
@@ -192,31 +193,39 @@ final class DmlParser extends ParserBase {
                             "number of columns does not match number of values");
                 }
                 yield new UpdateStatement.Assignment(columns, positions, row.fields(), null, indirection,
-                        start.position());
+                        start.position(), subscripts);
             }
             case Expression.ScalarSubquery subquery -> new UpdateStatement.Assignment(columns, positions, List.of(),
-                    subquery.query(), indirection, start.position());
+                    subquery.query(), indirection, start.position(), subscripts);
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, value.position(),
                     "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
         };
     }
 
-    /** A field selection ({@code .name}) or subscript ({@code [i]}, {@code [i:j]}) after an assigned column. */
-    private void skipIndirection() {
-        if (tokens.accept(TokenKind.DOT)) {
-            grammar.names().columnId();
-            return;
-        }
-        tokens.expect(TokenKind.LEFT_BRACKET);
-        int depth = 1;
-        while (depth > 0 && !tokens.at(TokenKind.END_OF_INPUT)) {
-            Token token = tokens.next();
-            if (token.is(TokenKind.LEFT_BRACKET)) {
-                depth++;
-            } else if (token.is(TokenKind.RIGHT_BRACKET)) {
-                depth--;
+    /**
+     * The subscripts ({@code [i]}, {@code [i:j]}, {@code [:]}) after an assigned column, as {@link Expression.Subscript}s
+     * over the column; null when there are none, or when a field selection ({@code .name}) follows, which is skipped.
+     */
+    private Expression indirection(String column, int position) {
+        Expression target = new Expression.ColumnRef(List.of(column), position);
+        boolean subscripted = false;
+        while (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
+            if (tokens.accept(TokenKind.DOT)) {
+                grammar.names().columnId();
+                return null;
             }
+            tokens.expect(TokenKind.LEFT_BRACKET);
+            Expression lower = tokens.at(TokenKind.COLON) ? null : grammar.expressions().expression();
+            Expression upper = null;
+            boolean slice = tokens.accept(TokenKind.COLON);
+            if (slice && !tokens.at(TokenKind.RIGHT_BRACKET)) {
+                upper = grammar.expressions().expression();
+            }
+            tokens.expect(TokenKind.RIGHT_BRACKET);
+            target = new Expression.Subscript(target, lower, upper, slice, position);
+            subscripted = true;
         }
+        return subscripted ? target : null;
     }
 
     /** {@code INSERT INTO t (SELECT ...)}: the parenthesis opens the source, not a column list. */
@@ -224,16 +233,17 @@ final class DmlParser extends ParserBase {
         return QueryParser.isQueryStart(tokens.peek(1)) || tokens.peek(1).is(TokenKind.LEFT_PAREN);
     }
 
-    private List<String> columnList() {
+    /** {@code (column [subscripts], ...)}: the names into {@code columns}, each one's subscripted form or null into {@code subscripts}. */
+    private void columnList(List<String> columns, List<Expression> subscripts) {
         tokens.expect(TokenKind.LEFT_PAREN);
-        List<String> columns = new ArrayList<>();
         do {
+            int position = current().position();
             columns.add(grammar.names().columnId());
-            if (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
-                throw unsupported("INSERT into a field or subscript of a column");
+            if (tokens.at(TokenKind.DOT)) {
+                throw unsupported("INSERT into a field of a column");
             }
+            subscripts.add(indirection(columns.getLast(), position));
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
-        return columns;
     }
 }

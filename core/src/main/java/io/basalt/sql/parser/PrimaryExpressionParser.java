@@ -93,7 +93,7 @@ final class PrimaryExpressionParser extends ParserBase {
             case ARRAY -> {
                 tokens.next();
                 if (tokens.at(TokenKind.LEFT_PAREN)) {
-                    throw unsupported("ARRAY(subquery)");
+                    return new Expression.ArraySubquery(grammar.queries().selectWithParens(), token.position());
                 }
                 return arrayElements(token.position());
             }

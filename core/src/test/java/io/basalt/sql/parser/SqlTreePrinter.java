@@ -300,6 +300,7 @@ final class SqlTreePrinter {
                     + print(in.query()) + ")";
             case Expression.Exists exists -> "(exists " + print(exists.query()) + ")";
             case Expression.ScalarSubquery subquery -> "(subquery " + print(subquery.query()) + ")";
+            case Expression.ArraySubquery subquery -> "(array " + print(subquery.query()) + ")";
             case Expression.Quantified quantified -> "(" + quantified.operator()
                     + (quantified.all() ? " all " : " any ") + print(quantified.left()) + " "
                     + (quantified.query() != null ? print(quantified.query()) : print(quantified.array())) + ")";

@@ -126,13 +126,13 @@ public final class KeyHashing {
                     out[i] = bytesHash(v, i);
                 }
             }
-            case org.apache.arrow.vector.complex.ListVector v -> arrayHashes(v, rows, out);
+            case org.apache.arrow.vector.complex.StructVector v -> arrayHashes(v, rows, out);
             default -> throw BasaltException.internal("cannot hash keys of " + column.getClass().getSimpleName());
         }
     }
 
     /** An array hashes as its elements folded in order (equal arrays have equal elements), then its length. */
-    private static void arrayHashes(org.apache.arrow.vector.complex.ListVector vector, int rows, long[] out) {
+    private static void arrayHashes(FieldVector vector, int rows, long[] out) {
         int elementCount = rows == 0 ? 0 : ArrayVectors.end(vector, rows - 1);
         long[] elementHashes = new long[elementCount];
         long[] scratch = new long[elementCount];

@@ -27,7 +27,7 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 
 /**
  * One value at a time, as a Java object: for constants, parameters, result rendering and other places
@@ -65,7 +65,7 @@ public final class ValueAccess {
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
             case DecimalVector v -> v.getObject(row);
-            case ListVector v -> ArrayVectors.get(v, row);
+            case StructVector v -> ArrayVectors.get(v, row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
     }
@@ -84,7 +84,7 @@ public final class ValueAccess {
                 case VarCharVector v -> v.setNull(row);
                 case FixedSizeBinaryVector v -> v.setNull(row);
                 case DecimalVector v -> v.setNull(row);
-                case ListVector v -> v.setNull(row);
+                case StructVector v -> v.setNull(row);
                 default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
             }
             return;
@@ -101,7 +101,7 @@ public final class ValueAccess {
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
             case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
-            case ListVector v -> ArrayVectors.set(v, row, (ArrayValue) value);
+            case StructVector v -> ArrayVectors.set(v, row, (ArrayValue) value);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
     }

@@ -89,8 +89,8 @@ public final class VectorGather {
      * (and must be written in increasing target order).
      */
     public static void copyValue(FieldVector source, int sourceRow, FieldVector target, int targetRow) {
-        if (target instanceof org.apache.arrow.vector.complex.ListVector list) {
-            ArrayVectors.copyRow((org.apache.arrow.vector.complex.ListVector) source, sourceRow, list, targetRow);
+        if (target instanceof org.apache.arrow.vector.complex.StructVector) {
+            ArrayVectors.copyRow(source, sourceRow, target, targetRow);
             return;
         }
         target.copyFromSafe(sourceRow, targetRow, source);

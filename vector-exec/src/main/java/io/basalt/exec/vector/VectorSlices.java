@@ -39,7 +39,7 @@ public final class VectorSlices {
             copy.setValueCount(length);
             return copy;
         }
-        if (source instanceof org.apache.arrow.vector.complex.ListVector) {
+        if (source instanceof org.apache.arrow.vector.complex.StructVector) {
             FieldVector copy = (FieldVector) field.createVector(allocator);
             try {
                 copy.setInitialCapacity(Math.max(length, 1));

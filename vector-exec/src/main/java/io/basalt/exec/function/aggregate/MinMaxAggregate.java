@@ -3,6 +3,8 @@ package io.basalt.exec.function.aggregate;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.error.BasaltException;
+import io.basalt.exec.vector.ArrayValueOrder;
+import io.basalt.exec.vector.ArrayVectors;
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
@@ -162,6 +164,20 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                         }
                     }
                 }
+                case org.apache.arrow.vector.complex.StructVector v -> {
+                    // arrays: rare enough to compare as Java values
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            io.basalt.type.ArrayValue value = ArrayVectors.get(v, i);
+                            int order = seen[g] ? compareObjects(value, objects[g]) : 0;
+                            if (!seen[g] || (max ? order > 0 : order < 0)) {
+                                objects[g] = value;
+                                seen[g] = true;
+                            }
+                        }
+                    }
+                }
                 default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
             }
         }
@@ -203,6 +219,9 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
             if (a instanceof byte[] x) {
                 return Arrays.compareUnsigned(x, (byte[]) b);
             }
+            if (a instanceof io.basalt.type.ArrayValue x) {
+                return ArrayValueOrder.compare(x, (io.basalt.type.ArrayValue) b);
+            }
             return ((Comparable<Object>) a).compareTo(b);
         }
 
@@ -224,6 +243,7 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                     case org.apache.arrow.vector.DecimalVector v -> v.setSafe(g, (BigDecimal) objects[g]);
                     case org.apache.arrow.vector.FixedSizeBinaryVector v ->
                             v.setSafe(g, ((io.basalt.type.Interval) objects[g]).toBytes());
+                    case org.apache.arrow.vector.complex.StructVector v -> ArrayVectors.set(v, g, (io.basalt.type.ArrayValue) objects[g]);
                     default -> throw BasaltException.internal(name() + " into " + out.getClass().getSimpleName());
                 }
             }

@@ -7,7 +7,6 @@ import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.LogicalType;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * {@code a @> b} (contains), {@code a <@ b} (is contained by) and {@code a && b} (overlaps), as PostgreSQL
@@ -38,8 +37,8 @@ public record ArrayContainment(ArrayContainment.Kind kind) implements ScalarFunc
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
-        ListVector left = (ListVector) arguments[0];
-        ListVector right = (ListVector) arguments[1];
+        FieldVector left = arguments[0];
+        FieldVector right = arguments[1];
         BitVector out = (BitVector) context.newVector(LogicalType.BOOLEAN, rows);
         for (int i = 0; i < rows; i++) {
             if (left.isNull(i) || right.isNull(i)) {
@@ -56,7 +55,7 @@ public record ArrayContainment(ArrayContainment.Kind kind) implements ScalarFunc
     }
 
     /** Whether every element of {@code inner}'s row is a non-NULL value found in {@code outer}'s row. */
-    private static boolean everyFound(ListVector inner, ListVector outer, int row) {
+    private static boolean everyFound(FieldVector inner, FieldVector outer, int row) {
         FieldVector elements = ArrayVectors.elements(inner);
         for (int k = ArrayVectors.start(inner, row), end = ArrayVectors.end(inner, row); k < end; k++) {
             if (elements.isNull(k) || !found(elements, k, outer, row)) {
@@ -66,7 +65,7 @@ public record ArrayContainment(ArrayContainment.Kind kind) implements ScalarFunc
         return true;
     }
 
-    private static boolean anyFound(ListVector first, ListVector second, int row) {
+    private static boolean anyFound(FieldVector first, FieldVector second, int row) {
         FieldVector elements = ArrayVectors.elements(first);
         for (int k = ArrayVectors.start(first, row), end = ArrayVectors.end(first, row); k < end; k++) {
             if (!elements.isNull(k) && found(elements, k, second, row)) {
@@ -76,7 +75,7 @@ public record ArrayContainment(ArrayContainment.Kind kind) implements ScalarFunc
         return false;
     }
 
-    private static boolean found(FieldVector values, int index, ListVector array, int row) {
+    private static boolean found(FieldVector values, int index, FieldVector array, int row) {
         FieldVector elements = ArrayVectors.elements(array);
         for (int k = ArrayVectors.start(array, row), end = ArrayVectors.end(array, row); k < end; k++) {
             if (!elements.isNull(k) && ValueComparison.compare(values, index, elements, k) == 0) {

@@ -8,7 +8,6 @@ import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.LogicalType;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * {@code x op ANY (array)} and {@code x op ALL (array)} with SQL's three-valued logic: ANY is true when
@@ -25,7 +24,7 @@ public record ArrayQuantifiedComparison(CompareOp operator, boolean all) impleme
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
         FieldVector value = arguments[0];
-        ListVector array = (ListVector) arguments[1];
+        FieldVector array = arguments[1];
         FieldVector elements = ArrayVectors.elements(array);
         BitVector out = (BitVector) context.newVector(LogicalType.BOOLEAN, rows);
         for (int i = 0; i < rows; i++) {

@@ -8,13 +8,12 @@ import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * The functions that describe an array's shape: {@code array_length(a, dim)}, {@code cardinality(a)},
  * {@code array_lower(a, dim)}, {@code array_upper(a, dim)}, {@code array_ndims(a)} and {@code array_dims(a)}.
- * Arrays here have one dimension with lower bound 1; an empty array has no dimensions, so every function but
- * cardinality (0) returns NULL for it, and so does a dimension other than 1.
+ * An empty array has no dimensions, so every function but cardinality (0) returns NULL for it, and so does a
+ * dimension number outside {@code [1, ndims]}. cardinality counts the elements of all dimensions.
  */
 public record ArrayShapeFunction(ArrayShapeFunction.Kind kind) implements ScalarFunction {
     /** The functions, by PostgreSQL name. */
@@ -41,28 +40,47 @@ public record ArrayShapeFunction(ArrayShapeFunction.Kind kind) implements Scalar
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
-        ListVector array = (ListVector) arguments[0];
+        FieldVector array = arguments[0];
         IntVector dimension = kind.takesDimension() ? (IntVector) arguments[1] : null;
         FieldVector out = context.newVector(resultType, rows);
         for (int i = 0; i < rows; i++) {
             if (array.isNull(i) || dimension != null && dimension.isNull(i)) {
                 continue;
             }
-            int length = ArrayVectors.end(array, i) - ArrayVectors.start(array, i);
             if (kind == Kind.CARDINALITY) {
-                ((IntVector) out).set(i, length);
+                ((IntVector) out).set(i, ArrayVectors.end(array, i) - ArrayVectors.start(array, i));
                 continue;
             }
-            if (length == 0 || dimension != null && dimension.get(i) != 1) {
+            int dimensions = ArrayVectors.dimensionCount(array, i);
+            if (dimensions == 0) {
                 continue;
             }
+            int d = dimension == null ? 0 : dimension.get(i) - 1;
+            if (d < 0 || d >= dimensions) {
+                continue;
+            }
+            int lower = ArrayVectors.lowerBound(array, i, d);
+            int length = ArrayVectors.dimensionLength(array, i, d);
             switch (kind) {
-                case LENGTH, UPPER -> ((IntVector) out).set(i, length);
-                case LOWER, NDIMS -> ((IntVector) out).set(i, 1);
-                case DIMS -> ((VarCharVector) out).setSafe(i, ("[1:" + length + "]").getBytes(StandardCharsets.UTF_8));
+                case LENGTH -> ((IntVector) out).set(i, length);
+                case UPPER -> ((IntVector) out).set(i, lower + length - 1);
+                case LOWER -> ((IntVector) out).set(i, lower);
+                case NDIMS -> ((IntVector) out).set(i, dimensions);
+                case DIMS -> ((VarCharVector) out).setSafe(i, dims(array, i, dimensions).getBytes(StandardCharsets.UTF_8));
                 case CARDINALITY -> throw new IllegalStateException();
             }
         }
         return out;
+    }
+
+    /** array_dims: {@code [lo:hi]} per dimension. */
+    private static String dims(FieldVector array, int row, int dimensions) {
+        StringBuilder text = new StringBuilder();
+        for (int d = 0; d < dimensions; d++) {
+            int lower = ArrayVectors.lowerBound(array, row, d);
+            text.append('[').append(lower).append(':').append(lower + ArrayVectors.dimensionLength(array, row, d) - 1)
+                    .append(']');
+        }
+        return text.toString();
     }
 }

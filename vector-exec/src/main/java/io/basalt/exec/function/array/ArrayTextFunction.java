@@ -8,7 +8,6 @@ import io.basalt.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.arrow.vector.complex.ListVector;
 
 /**
  * {@code array_to_string(a, delimiter [, null_string])}: the elements' text forms joined by the delimiter,
@@ -41,10 +40,10 @@ public record ArrayTextFunction(boolean joins) implements ScalarFunction {
                 if (arguments[0].isNull(i) || delimiter == null) {
                     continue;
                 }
-                ((VarCharVector) out).setSafe(i, join((ListVector) arguments[0], i, delimiter, nullString)
+                ((VarCharVector) out).setSafe(i, join(arguments[0], i, delimiter, nullString)
                         .getBytes(StandardCharsets.UTF_8));
             } else {
-                split(text(arguments[0], i), delimiter, nullString, (ListVector) out, i);
+                split(text(arguments[0], i), delimiter, nullString, out, i);
             }
         }
         return out;
@@ -54,7 +53,7 @@ public record ArrayTextFunction(boolean joins) implements ScalarFunction {
         return vector.isNull(row) ? null : new String(((VarCharVector) vector).get(row), StandardCharsets.UTF_8);
     }
 
-    private static String join(ListVector array, int row, String delimiter, String nullString) {
+    private static String join(FieldVector array, int row, String delimiter, String nullString) {
         FieldVector elements = ArrayVectors.elements(array);
         StringBuilder joined = new StringBuilder();
         boolean first = true;
@@ -75,9 +74,9 @@ public record ArrayTextFunction(boolean joins) implements ScalarFunction {
         return joined.toString();
     }
 
-    private static void split(String input, String delimiter, String nullString, ListVector out, int row) {
+    private static void split(String input, String delimiter, String nullString, FieldVector out, int row) {
         if (input == null) {
-            out.setNull(row);
+            ArrayVectors.setNull(out, row);
             return;
         }
         VarCharVector elements = (VarCharVector) ArrayVectors.elements(out);
