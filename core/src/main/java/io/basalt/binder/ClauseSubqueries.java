@@ -139,6 +139,16 @@ final class ClauseSubqueries {
         return Placeholder.of(new Placeholder.SubqueryResult(id), type, position);
     }
 
+    /** Whether the left side of some ANY subquery's comparison satisfies {@code test} ({@code max(x) IN (...)}). */
+    boolean anyComparison(java.util.function.Predicate<BoundExpression> test) {
+        for (Pending p : pending) {
+            if (p.comparison() != null && test.test(p.comparison())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rewrites the comparisons of ANY subqueries (for aggregation, over the aggregate's output). */
     void rewriteComparisons(UnaryOperator<BoundExpression> rewriter) {
         for (int i = 0; i < pending.size(); i++) {

@@ -114,7 +114,8 @@ public final class QueryBinder {
         windows.checkDefinitions(binder);
         boolean aggregating = !select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null
                 || containsAggregate(items) || containsAggregate(order.hiddenExpressions())
-                || windows.anyExpression(QueryBinder::containsAggregate);
+                || windows.anyExpression(QueryBinder::containsAggregate)
+                || selectSubqueries.anyComparison(QueryBinder::containsAggregate);
         BoundExpression having = null;
         if (aggregating) {
             List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, items);
