@@ -561,6 +561,15 @@ final class ExpressionBinder {
         if (call.over() != null) {
             return windowCall(call);
         }
+        if (Functions.isHypotheticalSetAggregate(name)) {
+            if (call.withinGroup()) {
+                return aggregate(call, name);
+            }
+            if (!call.arguments().isEmpty()) {
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
+                        "WITHIN GROUP is required for ordered-set aggregate " + name);
+            }
+        }
         if (WindowFunctions.isWindowOnly(name)) {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                     "window function " + name + " requires an OVER clause");
@@ -807,7 +816,8 @@ final class ExpressionBinder {
         if (insideAggregate) {
             throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(), "aggregate function calls cannot be nested");
         }
-        boolean orderedSet = Functions.isOrderedSetAggregate(name);
+        boolean orderedSet = Functions.isOrderedSetAggregate(name)
+                || call.withinGroup() && Functions.isHypotheticalSetAggregate(name);
         insideAggregate = true;
         if (orderedSet != call.withinGroup()) {
             // PostgreSQL looks such a call up as a function of all its arguments, sort keys included, and
@@ -942,6 +952,11 @@ final class ExpressionBinder {
             throw Functions.undefined(name, all, call.position());
         }
         io.basalt.sql.ast.OrderItem item = call.orderBy().getFirst();
+        if (Functions.isHypotheticalSetAggregate(name)) {
+            boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
+            return Functions.hypotheticalSetAggregate(name, direct, bind(item.expression()), item.descending(),
+                    nullsFirst, call.position());
+        }
         return Functions.orderedSetAggregate(name, direct, bind(item.expression()), item.descending(),
                 call.position());
     }

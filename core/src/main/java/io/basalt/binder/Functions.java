@@ -7,6 +7,7 @@ import io.basalt.exec.function.aggregate.BitwiseAggregate;
 import io.basalt.exec.function.aggregate.BooleanAggregate;
 import io.basalt.exec.function.aggregate.CountAggregate;
 import io.basalt.exec.function.aggregate.FloatVarianceAggregate;
+import io.basalt.exec.function.aggregate.HypotheticalSetAggregate;
 import io.basalt.exec.function.aggregate.MinMaxAggregate;
 import io.basalt.exec.function.aggregate.ModeAggregate;
 import io.basalt.exec.function.aggregate.NumericVarianceAggregate;
@@ -49,6 +50,33 @@ final class Functions {
 
     static boolean isOrderedSetAggregate(String name) {
         return ORDERED_SET_AGGREGATES.contains(name);
+    }
+
+    /** rank, dense_rank, percent_rank and cume_dist, which are aggregates when called WITHIN GROUP. */
+    static boolean isHypotheticalSetAggregate(String name) {
+        return name.equals("rank") || name.equals("dense_rank") || name.equals("percent_rank") || name.equals("cume_dist");
+    }
+
+    /**
+     * {@code name(h) WITHIN GROUP (ORDER BY x ...)}: the hypothetical row's rank among the group's rows; h and x
+     * are brought to their common type, as PostgreSQL resolves the call.
+     */
+    static BoundExpression.AggregateCall hypotheticalSetAggregate(String name, List<BoundExpression> direct,
+                                                                 BoundExpression sorted, boolean descending,
+                                                                 boolean nullsFirst, int position) {
+        if (direct.size() != 1) {
+            throw undefinedOrderedSet(name, direct, sorted, position);
+        }
+        LogicalType type = Coercion.commonType(direct.getFirst().type(), sorted.type());
+        if (type == null) {
+            throw undefinedOrderedSet(name, direct, sorted, position);
+        }
+        if (type.id() == TypeId.VARCHAR) {
+            type = LogicalType.TEXT;
+        }
+        HypotheticalSetAggregate.Kind kind = HypotheticalSetAggregate.Kind.valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return new BoundExpression.AggregateCall(new HypotheticalSetAggregate(kind, descending, nullsFirst, type),
+                Coercion.cast(sorted, type, false), List.of(Coercion.cast(direct.getFirst(), type, false)), null, position);
     }
 
     static boolean isOrderInsensitive(String name) {

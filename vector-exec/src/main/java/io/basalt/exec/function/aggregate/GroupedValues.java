@@ -137,6 +137,42 @@ final class GroupedValues {
         }
     }
 
+    /** Adds row {@code row} of {@code values} to group {@code g} unless it is NULL (for values taken once per group). */
+    void addRow(FieldVector values, int row, int g) {
+        if (values.isNull(row)) {
+            return;
+        }
+        switch (values) {
+            case Float8Vector v -> addDouble(g, v.get(row));
+            case BigIntVector v -> addLong(g, v.get(row));
+            case IntVector v -> addLong(g, v.get(row));
+            case SmallIntVector v -> addLong(g, v.get(row));
+            case DateDayVector v -> addLong(g, v.get(row));
+            default -> addObject(g, ValueAccess.get(values, row));
+        }
+    }
+
+    /** Adds the first value of group {@code otherGroup} of {@code other} (of the same form) to group {@code g}. */
+    void addFirstOf(GroupedValues other, int otherGroup, int g) {
+        switch (form) {
+            case LONG -> addLong(g, other.longs[otherGroup][0]);
+            case DOUBLE -> addDouble(g, other.doubles[otherGroup][0]);
+            case OBJECT -> addObject(g, other.objects[otherGroup][0]);
+        }
+    }
+
+    /**
+     * How value {@code index} of group {@code g} sorts against value {@code otherIndex} of group {@code otherGroup}
+     * of {@code other} (of the same form): negative, zero or positive, in the order {@link #sort} uses.
+     */
+    int compare(int g, int index, GroupedValues other, int otherGroup, int otherIndex) {
+        return switch (form) {
+            case LONG -> Long.compare(longs[g][index], other.longs[otherGroup][otherIndex]);
+            case DOUBLE -> ValueComparison.compareDoubles(doubles[g][index], other.doubles[otherGroup][otherIndex]);
+            case OBJECT -> ORDER.compare(objects[g][index], other.objects[otherGroup][otherIndex]);
+        };
+    }
+
     /** Appends group g of {@code other}, for g in {@code [0, otherGroups)}, to group {@code mapping[g]}. */
     void merge(GroupedValues other, int[] mapping, int otherGroups) {
         for (int g = 0; g < otherGroups; g++) {
