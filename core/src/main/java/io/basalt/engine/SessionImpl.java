@@ -127,22 +127,81 @@ final class SessionImpl implements Session {
                 return transactions.control(control);
             }
             checkReadOnly(statement);
-            transaction = transactions.forStatement();
-            transaction.beginStatement();
-            Transaction running = transaction;
-            QueryResult result = convertFailures(() -> ScopedValue.where(TableTransaction.CURRENT, running)
-                    .call(() -> runParsed(statement, sql, parameters)));
-            try {
-                transactions.statementSucceeded(transaction);
-            } catch (BasaltException failure) {
-                result.close();
-                throw failure;
+            for (int attempt = 1; ; attempt++) {
+                transaction = transactions.forStatement();
+                try {
+                    return runInTransaction(transaction, statement, sql, parameters);
+                } catch (BasaltException failure) {
+                    if (!retries(failure, statement, transaction, attempt)) {
+                        throw failure;
+                    }
+                    if (transaction != transactions.block()) {
+                        transactions.statementFailed(transaction);
+                    }
+                }
             }
-            return result;
         } catch (RuntimeException | Error failure) {
             transactions.statementFailed(transaction);
             throw failure;
         }
+    }
+
+    /** Name of the savepoint a READ COMMITTED statement in a block is retried from; no SQL name can be it. */
+    private static final String RETRY_SAVEPOINT = "\0statement";
+    private static final int MAX_ATTEMPTS = 20;
+
+    /**
+     * Runs {@code statement} in {@code transaction} and commits it when it is a statement's own transaction. In a
+     * READ COMMITTED block, an INSERT, UPDATE or DELETE runs from an internal savepoint so that it can be retried.
+     */
+    private QueryResult runInTransaction(Transaction transaction, Statement statement, String sql,
+                                         Object... parameters) {
+        boolean retryPoint = transaction == transactions.block() && transaction.level().snapshotPerStatement()
+                && writes(statement);
+        transaction.beginStatement();
+        if (retryPoint) {
+            transaction.savepoint(RETRY_SAVEPOINT);
+        }
+        QueryResult result;
+        try {
+            result = convertFailures(() -> ScopedValue.where(TableTransaction.CURRENT, transaction)
+                    .call(() -> runParsed(statement, sql, parameters)));
+        } catch (BasaltException failure) {
+            if (retryPoint && failure.sqlState() == SqlState.SERIALIZATION_FAILURE) {
+                transaction.rollbackTo(RETRY_SAVEPOINT);
+            }
+            if (retryPoint) {
+                transaction.release(RETRY_SAVEPOINT);
+            }
+            throw failure;
+        }
+        if (retryPoint) {
+            transaction.release(RETRY_SAVEPOINT);
+        }
+        try {
+            transactions.statementSucceeded(transaction);
+        } catch (BasaltException failure) {
+            result.close();
+            throw failure;
+        }
+        return result;
+    }
+
+    /**
+     * Whether a statement that failed with a write conflict runs again with a new snapshot: at READ COMMITTED, an
+     * INSERT, UPDATE or DELETE whose own transaction it is (the conflict may come from its commit), or which runs in a
+     * block and failed before it changed anything. This stands in for PostgreSQL's re-evaluation of the newest row
+     * version: the whole statement sees the newest committed state.
+     */
+    private boolean retries(BasaltException failure, Statement statement, Transaction transaction, int attempt) {
+        return failure.sqlState() == SqlState.SERIALIZATION_FAILURE && attempt < MAX_ATTEMPTS
+                && transaction.level().snapshotPerStatement() && writes(statement)
+                && (transaction != transactions.block() || !transaction.ended());
+    }
+
+    private static boolean writes(Statement statement) {
+        return statement instanceof InsertStatement || statement instanceof UpdateStatement
+                || statement instanceof DeleteStatement;
     }
 
     private Statement parse(String sql) {

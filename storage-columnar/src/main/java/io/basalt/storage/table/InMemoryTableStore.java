@@ -86,6 +86,12 @@ public final class InMemoryTableStore implements TableStore {
         return id;
     }
 
+    private static boolean[] deleteOnly(int count) {
+        boolean[] all = new boolean[count];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
     /** The unique keys, for a pending change (read under this store's lock). */
     List<UniqueKeyIndex> uniqueKeyIndexes() {
         return uniqueKeys;
@@ -160,7 +166,7 @@ public final class InMemoryTableStore implements TableStore {
                 undoKeys.run();
                 throw failure;
             }
-            markDeleted(chunkOf, rowOf);
+            markDeleted(chunkOf, rowOf, appended.isEmpty() ? deleteOnly(deleted.length) : null);
             copyIn(appended);
             publishInPlace();
         }
@@ -240,7 +246,7 @@ public final class InMemoryTableStore implements TableStore {
                     }
                 }
             }
-            markDeleted(prepared.chunkOf(), prepared.rowOf());
+            markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             copyIn(prepared.appends());
         } finally {
             PreparedChange.free(prepared.copies());
@@ -272,6 +278,62 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * Appends the rows that conflict with nothing on the {@code arbiters} keys (see {@link TableStore#insertNew}):
+     * the keys are recorded row by row as {@link UniqueKeyIndex#insertNew} decides, the kept rows are gathered into
+     * batches of their own, handed to {@code beforeVisible}, and copied in; all under the store's lock.
+     */
+    @Override
+    public boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
+                               java.util.function.Consumer<List<Batch>> beforeVisible) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction != null) {
+            PendingChange change = transaction.changeForWrite(this);
+            synchronized (this) {
+                return change.insertNew(batches, arbiters, uniqueKeys, beforeVisible);
+            }
+        }
+        synchronized (this) {
+            return insertNewNow(batches, arbiters, beforeVisible);
+        }
+    }
+
+    private boolean[] insertNewNow(List<Batch> batches, java.util.Set<String> arbiters,
+                                   java.util.function.Consumer<List<Batch>> beforeVisible) {
+        UniqueKeyIndex.Insertion insertion = UniqueKeyIndex.insertNew(uniqueKeys, arbiters, batches);
+        boolean[] inserted = insertion.inserted();
+        List<Batch> kept = new ArrayList<>();
+        try {
+            int first = 0;
+            for (Batch batch : batches) {
+                int[] selection = new int[batch.rowCount()];
+                int count = 0;
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if (inserted[first + row]) {
+                        selection[count++] = row;
+                    }
+                }
+                first += batch.rowCount();
+                if (count > 0) {
+                    kept.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
+                }
+            }
+            beforeVisible.accept(kept);
+            copyIn(kept);
+            publishInPlace();
+            return inserted;
+        } catch (RuntimeException | Error failure) {
+            insertion.undo().run();
+            throw failure;
+        } finally {
+            for (Batch batch : kept) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
+                }
+            }
+        }
+    }
+
+    /**
      * The position of the live row {@code rowId} in the current generation.
      *
      * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)
@@ -288,23 +350,30 @@ public final class InMemoryTableStore implements TableStore {
             live = mask == null || (mask[row >>> 6] & (1L << row)) == 0;
         }
         if (!live) {
-            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent update");
+            long[] deletes = rowId >>> POSITION_BITS == generation.number && chunk < generation.deletes.size()
+                    ? generation.deletes.get(chunk) : null;
+            int row = (int) (position % chunkRows);
+            boolean deletedNotUpdated = deletes != null && (deletes[row >>> 6] & (1L << row)) != 0;
+            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent "
+                    + (deletedNotUpdated ? "delete" : "update"));
         }
         return position;
     }
 
-    /** Sets the rows' deletion bits, installing a new mask for each chunk touched. */
-    private void markDeleted(int[] chunkOf, int[] rowOf) {
+    /**
+     * Sets the rows' deletion bits, installing a new mask for each chunk touched. {@code deleteOnly[i]} (null: all
+     * false) says the row was deleted rather than replaced by a new version, for the wording of a later conflict.
+     */
+    private void markDeleted(int[] chunkOf, int[] rowOf, boolean[] deleteOnly) {
         List<long[]> masks = generation.masks;
-        List<Integer> copied = new ArrayList<>();
+        boolean[] copied = new boolean[masks.size()];
         for (int i = 0; i < chunkOf.length; i++) {
             int chunk = chunkOf[i];
             long[] mask = masks.get(chunk);
-            if (!copied.contains(chunk)) {
+            if (!copied[chunk]) {
                 mask = mask == null ? new long[(chunkRows + 63) >>> 6] : mask.clone();
                 masks.set(chunk, mask);
-                copied.add(chunk);
+                copied[chunk] = true;
             }
             long bit = 1L << rowOf[i];
             if ((mask[rowOf[i] >>> 6] & bit) != 0) {
@@ -312,6 +381,17 @@ public final class InMemoryTableStore implements TableStore {
             }
             mask[rowOf[i] >>> 6] |= bit;
             rowCount--;
+            if (deleteOnly != null && deleteOnly[i]) {
+                while (generation.deletes.size() <= chunk) {
+                    generation.deletes.add(null);
+                }
+                long[] deletes = generation.deletes.get(chunk);
+                if (deletes == null) {
+                    deletes = new long[(chunkRows + 63) >>> 6];
+                    generation.deletes.set(chunk, deletes);
+                }
+                deletes[rowOf[i] >>> 6] |= bit;
+            }
         }
     }
 
@@ -461,6 +541,8 @@ public final class InMemoryTableStore implements TableStore {
         final long number;
         final List<FieldVector[]> chunks = new ArrayList<>();
         final List<long[]> masks = new ArrayList<>();
+        /** Rows deleted without a new version (DELETE rather than UPDATE), by chunk; changed in place, read locked. */
+        final List<long[]> deletes = new ArrayList<>();
         int openScans;
         boolean retired;
 

@@ -40,8 +40,11 @@ public final class PendingChange implements AutoCloseable {
     private sealed interface Step permits Deleted, Appended, Truncated {
     }
 
-    /** A row deleted; for a committed row, its key on each unique index (null where it has none). */
-    private record Deleted(long rowId, List<List<Object>> keys) implements Step {
+    /**
+     * A row deleted; for a committed row, its key on each unique index (null where it has none). {@code deleteOnly}:
+     * by a statement that added no rows (a DELETE, not an UPDATE), for the wording of a later conflict.
+     */
+    private record Deleted(long rowId, List<List<Object>> keys, boolean deleteOnly) implements Step {
     }
 
     private record Appended(int batch) implements Step {
@@ -182,7 +185,7 @@ public final class PendingChange implements AutoCloseable {
             throw failure;
         }
         for (int i = 0; i < deleted.length; i++) {
-            Deleted step = new Deleted(deleted[i], deletedKeys.get(i));
+            Deleted step = new Deleted(deleted[i], deletedKeys.get(i), appended.isEmpty());
             steps.add(step);
             applyDeleted(step);
         }
@@ -406,6 +409,23 @@ public final class PendingChange implements AutoCloseable {
         long[] result = new long[ids.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = ids.get(i);
+        }
+        return result;
+    }
+
+    /** Per {@link #committedDeletes()} row, whether a DELETE (not an UPDATE) removed it. */
+    boolean[] committedDeleteOnly() {
+        List<Boolean> flags = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Truncated) {
+                flags.clear();
+            } else if (step instanceof Deleted deleted && !isPending(deleted.rowId())) {
+                flags.add(deleted.deleteOnly());
+            }
+        }
+        boolean[] result = new boolean[flags.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = flags.get(i);
         }
         return result;
     }
