@@ -91,6 +91,7 @@ final class SessionTransactions {
             case RELEASE -> {
                 requireBlock("RELEASE SAVEPOINT");
                 block.release(statement.savepoint());
+                showValues();
                 yield QueryResultImpl.command("RELEASE", 0, List.of());
             }
             case ROLLBACK_TO -> {
@@ -99,6 +100,7 @@ final class SessionTransactions {
                 }
                 block.rollbackTo(statement.savepoint());
                 failed = false;
+                showValues();
                 yield QueryResultImpl.command("ROLLBACK", 0, List.of());
             }
             case SET_TRANSACTION -> setTransaction(statement);
@@ -188,6 +190,10 @@ final class SessionTransactions {
             block.setLevel(level);
         }
         if (statement.readOnly() != null) {
+            if (!statement.readOnly() && block.readOnly() && block.inSavepoint()) {
+                throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "cannot set transaction read-write mode inside a read-only transaction");
+            }
             if (!statement.readOnly() && block.readOnly() && block.statementRun()) {
                 throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
                         "transaction read-write mode must be set before any query");

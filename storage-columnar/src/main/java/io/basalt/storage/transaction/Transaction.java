@@ -40,7 +40,8 @@ import java.util.Set;
  * <p>Not thread-safe: one session drives it; stores call it from that session's thread.
  */
 public final class Transaction implements TableTransaction {
-    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions) {
+    /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
+    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, boolean readOnly) {
     }
 
     private final TransactionCoordinator coordinator;
@@ -162,7 +163,7 @@ public final class Transaction implements TableTransaction {
         for (PendingChange change : changes.values()) {
             marks.put(change, change.mark());
         }
-        savepoints.add(new Savepoint(name, marks, undoActions.size()));
+        savepoints.add(new Savepoint(name, marks, undoActions.size(), readOnly));
     }
 
     /** Whether a savepoint of that name exists. */
@@ -188,15 +189,18 @@ public final class Transaction implements TableTransaction {
             }
         }
         undoSince(savepoint.undoActions());
+        readOnly = savepoint.readOnly();
     }
 
     /**
-     * RELEASE SAVEPOINT {@code name}: forgets it and every savepoint after it, keeping what they did.
+     * RELEASE SAVEPOINT {@code name}: forgets it and every savepoint after it, keeping what they did (but READ ONLY
+     * returns to what it was at the savepoint, as PostgreSQL's subtransaction-local setting does).
      *
      * @throws BasaltException 3B001 when there is no such savepoint
      */
     public void release(String name) {
         int index = requireSavepoint(name);
+        readOnly = savepoints.get(index).readOnly();
         while (savepoints.size() > index) {
             savepoints.removeLast();
         }
