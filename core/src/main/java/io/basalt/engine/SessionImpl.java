@@ -138,6 +138,7 @@ final class SessionImpl implements Session {
                     if (transaction != transactions.block()) {
                         transactions.statementFailed(transaction);
                     }
+                    Thread.yield();
                 }
             }
         } catch (RuntimeException | Error failure) {
@@ -148,7 +149,8 @@ final class SessionImpl implements Session {
 
     /** Name of the savepoint a READ COMMITTED statement in a block is retried from; no SQL name can be it. */
     private static final String RETRY_SAVEPOINT = "\0statement";
-    private static final int MAX_ATTEMPTS = 20;
+    /** Retries of a READ COMMITTED statement; another writer of its rows commits in between at most this often. */
+    private static final int MAX_ATTEMPTS = 1000;
 
     /**
      * Runs {@code statement} in {@code transaction} and commits it when it is a statement's own transaction. In a

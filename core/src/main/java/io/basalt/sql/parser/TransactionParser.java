@@ -106,9 +106,11 @@ final class TransactionParser extends ParserBase {
             if (tokens.accept(Keyword.ISOLATION)) {
                 tokens.expect(Keyword.LEVEL);
                 isolation = level();
-            } else if (tokens.at(Keyword.READ) && (tokens.peek(1).is(Keyword.ONLY) || tokens.peek(1).is(Keyword.WRITE))) {
-                tokens.next();
-                readOnly = tokens.next().is(Keyword.ONLY);
+            } else if (tokens.accept(Keyword.READ)) {
+                readOnly = tokens.accept(Keyword.ONLY);
+                if (!readOnly) {
+                    tokens.expect(Keyword.WRITE);
+                }
             } else if (tokens.at(Keyword.DEFERRABLE)) {
                 tokens.next();
             } else if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
