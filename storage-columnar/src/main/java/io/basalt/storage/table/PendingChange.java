@@ -321,6 +321,29 @@ public final class PendingChange implements AutoCloseable {
         }
     }
 
+    /** Whether a live row, committed or this transaction's, holds {@code key} on {@code index}. Store lock held. */
+    boolean holds(UniqueKeyIndex index, List<Object> key) {
+        List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
+        int k = indexes.indexOf(index);
+        if (k < 0) {
+            return index.contains(key);
+        }
+        ensureOverlays(indexes.size());
+        return conflicts(k, index, key);
+    }
+
+    /** Whether this transaction deleted (or truncated away) the committed row {@code rowId}. */
+    boolean deletesCommitted(long rowId) {
+        if (truncated) {
+            return true;
+        }
+        long position = rowId & ((1L << InMemoryTableStore.POSITION_BITS) - 1);
+        long[] mask = deletedMasks.get(chunkKey(rowId >>> InMemoryTableStore.POSITION_BITS,
+                (int) (position / chunkRows)));
+        int row = (int) (position % chunkRows);
+        return mask != null && (mask[row >>> 6] & (1L << row)) != 0;
+    }
+
     /** Whether a live row, committed or this transaction's, holds {@code key} as this transaction sees the table. */
     private boolean conflicts(int k, UniqueKeyIndex index, List<Object> key) {
         KeyOverlay overlay = overlays.get(k);
