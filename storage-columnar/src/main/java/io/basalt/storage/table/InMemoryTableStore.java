@@ -473,6 +473,14 @@ public final class InMemoryTableStore implements TableStore {
      * @throws BasaltException 40001 when the row is gone
      */
     Object[] row(long rowId) {
+        if (PendingChange.isPending(rowId)) {
+            TableTransaction transaction = TableTransaction.current();
+            PendingChange change = transaction == null ? null : transaction.change(this);
+            if (change == null) {
+                throw PendingChange.concurrentUpdate();
+            }
+            return change.rowValues(rowId);
+        }
         long position = locate(rowId);
         FieldVector[] chunk = generation.chunks.get((int) (position / chunkRows));
         int row = (int) (position % chunkRows);

@@ -332,6 +332,36 @@ public final class PendingChange implements AutoCloseable {
         return conflicts(k, index, key);
     }
 
+    /** The values of this transaction's live pending row {@code rowId}, one per column. */
+    Object[] rowValues(long rowId) {
+        if (!pendingRowLive(rowId)) {
+            throw concurrentUpdate();
+        }
+        int batch = batchOf(rowId);
+        int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
+        Batch rows = batches.get(batch);
+        Object[] values = new Object[rows.columnCount()];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = io.basalt.exec.vector.ValueAccess.get(rows.column(c), row);
+        }
+        return values;
+    }
+
+    /** Visits this transaction's live pending rows, as {@link InMemoryTableStore#forEachRow} visits stored ones. */
+    void forEachLiveRow(InMemoryTableStore.RowVisitor visitor) {
+        for (int b = 0; b < batches.size(); b++) {
+            Batch batch = batches.get(b);
+            FieldVector[] columns = batch.columns().toArray(new FieldVector[0]);
+            long[] mask = batchMasks.get(b);
+            long first = batchStarts.get(b);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                    visitor.visit(columns, row, PENDING_ROW | (first + row));
+                }
+            }
+        }
+    }
+
     /** Whether this transaction deleted (or truncated away) the committed row {@code rowId}. */
     boolean deletesCommitted(long rowId) {
         if (truncated) {

@@ -257,7 +257,7 @@ public final class ReferentialChange {
         List<Match> matches = new ArrayList<>();
         TableTransaction transaction = TableTransaction.current();
         PendingChange own = transaction == null ? null : transaction.change(referencing.base);
-        referencing.base.forEachRow((chunk, row, rowId) -> {
+        InMemoryTableStore.RowVisitor visitor = (chunk, row, rowId) -> {
             if (referencing.touched.contains(rowId) || own != null && own.deletesCommitted(rowId)) {
                 return;
             }
@@ -269,7 +269,12 @@ public final class ReferentialChange {
                 }
                 matches.add(new Match(rowId, -1, values, found));
             }
-        });
+        };
+        referencing.base.forEachRow(visitor);
+        if (own != null) {
+            // the transaction's own rows, not committed yet, reference too
+            own.forEachLiveRow(visitor);
+        }
         for (int j = 0; j < referencing.pairedNew.size(); j++) {
             Object[] values = referencing.pairedNew.get(j);
             List<Object> found = values == null ? null : ForeignKeyChecks.referencingKey(key, values);
