@@ -30,6 +30,14 @@ public interface QueryResult extends AutoCloseable {
     /** Messages PostgreSQL would send as NOTICEs (e.g. "table \"t\" does not exist, skipping"). */
     List<String> notices();
 
+    /**
+     * Messages PostgreSQL would send as WARNINGs (e.g. "there is no transaction in progress" for a COMMIT outside a
+     * transaction block); they come before the notices.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** The value at {@code row} (0-based over all batches) and {@code column} in PostgreSQL's text output, or null. */
     String getText(long row, int column);
 

@@ -44,7 +44,9 @@ final class DatabaseImpl implements Database {
     private final WriteAheadLog log;
     private final java.util.concurrent.ExecutorService workers;
     private final SessionSettings defaultSettings;
-    private boolean replaying;
+    private final io.basalt.storage.transaction.TransactionCoordinator transactions =
+            new io.basalt.storage.transaction.TransactionCoordinator();
+    private volatile boolean replaying;
     private boolean closed;
 
     /**
@@ -95,6 +97,12 @@ final class DatabaseImpl implements Database {
                                         + " deletes from table \"" + delete.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().modify(delete.rowIds(), List.of(), () -> { });
                     }
+                    case WalRecord.Truncate truncate -> {
+                        TableEntry table = catalog.findTable(null, truncate.tableName()).orElseThrow(() ->
+                                BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
+                                        + " truncates table \"" + truncate.tableName() + "\", which does not exist"));
+                        ((LoggedTableStore) table.store()).unlogged().truncate();
+                    }
                     case WalRecord.SequenceValue value -> catalog.findSequence(value.schema(), value.name())
                             .orElseThrow(() -> BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record "
                                     + sequence + " sets sequence \"" + value.name() + "\", which does not exist"))
@@ -114,6 +122,16 @@ final class DatabaseImpl implements Database {
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /** The order of commits and the snapshots in use, shared by the sessions. */
+    io.basalt.storage.transaction.TransactionCoordinator transactions() {
+        return transactions;
+    }
+
+    /** Whether the log is being replayed (statements then change the stores at once and are not logged again). */
+    boolean replaying() {
+        return replaying;
     }
 
     /** The pool parallel pipelines use, or null when the database runs queries on one thread. */

@@ -24,6 +24,7 @@ final class QueryResultImpl implements QueryResult {
     private final BufferAllocator allocator;
     /** The session's date/time settings when the result was made: its text shows dates and times by them. */
     private final DateTimeSettings dateTimeSettings = DateTimeSettings.current();
+    private List<String> warnings = List.of();
     private Runnable onClose = () -> { };
     private boolean closed;
 
@@ -48,6 +49,18 @@ final class QueryResultImpl implements QueryResult {
     /** A result for a statement that returns no rows. */
     static QueryResultImpl command(String tag, long affected, List<String> notices) {
         return new QueryResultImpl(false, List.of(), List.of(), List.of(), affected, tag, notices, null);
+    }
+
+    /** A result for a statement that returns no rows and warns ({@code WARNING:  message}). */
+    static QueryResultImpl commandWithWarning(String tag, String warning) {
+        QueryResultImpl result = command(tag, 0, List.of());
+        result.warnings = List.of(warning);
+        return result;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Runs {@code action} once when the result is closed. */

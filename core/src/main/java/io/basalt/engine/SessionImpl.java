@@ -49,7 +49,10 @@ import io.basalt.sql.ast.SetStatement;
 import io.basalt.sql.ast.ShowStatement;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.TruncateStatement;
+import io.basalt.sql.ast.TransactionStatement;
 import io.basalt.sql.ast.UnsupportedStatement;
+import io.basalt.storage.table.TableTransaction;
+import io.basalt.storage.transaction.Transaction;
 import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.ast.VacuumStatement;
 import io.basalt.sql.parser.Parser;
@@ -82,6 +85,7 @@ final class SessionImpl implements Session {
     private final SequenceStatements sequenceStatements;
     private final SessionSequences sequences;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
+    private final SessionTransactions transactions;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -95,6 +99,7 @@ final class SessionImpl implements Session {
         this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
+        this.transactions = new SessionTransactions(database.transactions(), utility.settings());
     }
 
     /** This session's configuration parameters (SET, SHOW). */
@@ -102,17 +107,122 @@ final class SessionImpl implements Session {
         return utility.settings();
     }
 
+    /**
+     * Runs one statement in the session's transaction: transaction control changes the session's block
+     * ({@link SessionTransactions}); any other statement runs in the open block's transaction, or in one of its own
+     * that commits when it succeeds and rolls back when it fails. A statement that a running statement issues
+     * (CREATE TABLE AS and COPY insert through this method) runs in the caller's transaction. During log replay
+     * statements run without a transaction: they change the stores at once and log nothing.
+     */
     @Override
     public QueryResult execute(String sql, Object... parameters) {
         checkOpen();
+        if (TableTransaction.current() != null || database.replaying()) {
+            return convertFailures(() -> runParsed(parse(sql), sql, parameters));
+        }
+        Transaction transaction = null;
         try {
-            Statement statement = utility.evaluateSettingFunctions(Parser.parseStatement(sql));
-            BindContext context = new BindContext(catalog, database.tableFunctions(),
-                    new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
-            // The session's date/time settings and sequence state hold while the statement is bound and planned.
-            return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
-                    .where(SessionSequences.CURRENT, sequences)
-                    .call(() -> track(run(statement, context, sql)));
+            Statement statement = parse(sql);
+            if (statement instanceof TransactionStatement control) {
+                return transactions.control(control);
+            }
+            checkReadOnly(statement);
+            for (int attempt = 1; ; attempt++) {
+                transaction = transactions.forStatement();
+                try {
+                    return runInTransaction(transaction, statement, sql, parameters);
+                } catch (BasaltException failure) {
+                    if (!retries(failure, statement, transaction, attempt)) {
+                        throw failure;
+                    }
+                    if (transaction != transactions.block()) {
+                        transactions.statementFailed(transaction);
+                    }
+                    Thread.yield();
+                }
+            }
+        } catch (RuntimeException | Error failure) {
+            transactions.statementFailed(transaction);
+            throw failure;
+        }
+    }
+
+    /** Name of the savepoint a READ COMMITTED statement in a block is retried from; no SQL name can be it. */
+    private static final String RETRY_SAVEPOINT = "\0statement";
+    /** Retries of a READ COMMITTED statement; another writer of its rows commits in between at most this often. */
+    private static final int MAX_ATTEMPTS = 1000;
+
+    /**
+     * Runs {@code statement} in {@code transaction} and commits it when it is a statement's own transaction. In a
+     * READ COMMITTED block, an INSERT, UPDATE or DELETE runs from an internal savepoint so that it can be retried.
+     */
+    private QueryResult runInTransaction(Transaction transaction, Statement statement, String sql,
+                                         Object... parameters) {
+        boolean retryPoint = transaction == transactions.block() && transaction.level().snapshotPerStatement()
+                && writes(statement);
+        transaction.beginStatement();
+        if (retryPoint) {
+            transaction.savepoint(RETRY_SAVEPOINT);
+        }
+        QueryResult result;
+        try {
+            result = convertFailures(() -> ScopedValue.where(TableTransaction.CURRENT, transaction)
+                    .call(() -> runParsed(statement, sql, parameters)));
+        } catch (BasaltException failure) {
+            if (retryPoint && failure.sqlState() == SqlState.SERIALIZATION_FAILURE) {
+                transaction.rollbackTo(RETRY_SAVEPOINT);
+            }
+            if (retryPoint) {
+                transaction.release(RETRY_SAVEPOINT);
+            }
+            throw failure;
+        }
+        if (retryPoint) {
+            transaction.release(RETRY_SAVEPOINT);
+        }
+        try {
+            transactions.statementSucceeded(transaction);
+        } catch (BasaltException failure) {
+            result.close();
+            throw failure;
+        }
+        return result;
+    }
+
+    /**
+     * Whether a statement that failed with a write conflict runs again with a new snapshot: at READ COMMITTED, an
+     * INSERT, UPDATE or DELETE whose own transaction it is (the conflict may come from its commit), or which runs in a
+     * block and failed before it changed anything. This stands in for PostgreSQL's re-evaluation of the newest row
+     * version: the whole statement sees the newest committed state.
+     */
+    private boolean retries(BasaltException failure, Statement statement, Transaction transaction, int attempt) {
+        return failure.sqlState() == SqlState.SERIALIZATION_FAILURE && attempt < MAX_ATTEMPTS
+                && transaction.level().snapshotPerStatement() && writes(statement)
+                && (transaction != transactions.block() || !transaction.ended());
+    }
+
+    private static boolean writes(Statement statement) {
+        return statement instanceof InsertStatement || statement instanceof UpdateStatement
+                || statement instanceof DeleteStatement;
+    }
+
+    private Statement parse(String sql) {
+        return convertFailures(() -> utility.evaluateSettingFunctions(Parser.parseStatement(sql)));
+    }
+
+    private QueryResultImpl runParsed(Statement statement, String sql, Object... parameters) {
+        BindContext context = new BindContext(catalog, database.tableFunctions(),
+                new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
+        // The session's date/time settings and sequence state hold while the statement is bound and planned.
+        return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
+                .where(SessionSequences.CURRENT, sequences)
+                .call(() -> track(run(statement, context, sql)));
+    }
+
+    /** Runs {@code action}, turning every failure into a {@link BasaltException}, a bug into XX000. */
+    private static <T> T convertFailures(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
         } catch (BasaltException failure) {
             throw failure;
         } catch (OutOfMemoryException failure) {
@@ -120,6 +230,32 @@ final class SessionImpl implements Session {
                     .withDetail(failure.getMessage());
         } catch (RuntimeException | StackOverflowError bug) {
             throw BasaltException.internal("internal error: " + bug, bug);
+        }
+    }
+
+    /** PostgreSQL's 25006 for a statement that writes, in a READ ONLY transaction block. */
+    private void checkReadOnly(Statement statement) {
+        Transaction block = transactions.block();
+        if (block == null || !block.readOnly()) {
+            return;
+        }
+        String command = switch (statement) {
+            case InsertStatement ignored -> "INSERT";
+            case UpdateStatement ignored -> "UPDATE";
+            case DeleteStatement ignored -> "DELETE";
+            case TruncateStatement ignored -> "TRUNCATE TABLE";
+            case CreateTableStatement ignored -> "CREATE TABLE";
+            case DropTableStatement ignored -> "DROP TABLE";
+            case CreateSequenceStatement ignored -> "CREATE SEQUENCE";
+            case AlterSequenceStatement ignored -> "ALTER SEQUENCE";
+            case DropSequenceStatement ignored -> "DROP SEQUENCE";
+            case CreateTableAsStatement ignored -> "CREATE TABLE AS";
+            case CopyStatement copy -> copy.from() ? "COPY FROM" : null;
+            default -> null;
+        };
+        if (command != null) {
+            throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
+                    "cannot execute " + command + " in a read-only transaction");
         }
     }
 
@@ -157,6 +293,7 @@ final class SessionImpl implements Session {
                     if (!ddl.createsTemporary(create)) {
                         database.logDdl(sql);
                     }
+                    dropOnRollback(create.name());
                     yield result;
                 }
             }
@@ -226,11 +363,10 @@ final class SessionImpl implements Session {
             case DeallocateStatement deallocate -> utility.deallocate(deallocate);
             case TruncateStatement truncate -> {
                 synchronized (database.ddlLock()) {
-                    String logged = ddl.loggedTruncate(truncate.tables());
+                    // The tables' rows go at COMMIT, which logs them; restarted sequences are not transactional.
                     QueryResultImpl result = utility.truncate(truncate);
-                    if (logged != null) {
-                        database.logDdl(logged + (truncate.restartIdentity() ? " RESTART IDENTITY" : "")
-                                + (truncate.cascade() ? " CASCADE" : ""));
+                    if (truncate.restartIdentity()) {
+                        logRestartedSequences(truncate.tables());
                     }
                     yield result;
                 }
@@ -241,11 +377,63 @@ final class SessionImpl implements Session {
                 yield QueryResultImpl.command("COPY " + rows, rows, List.of());
             }
             case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog);
-            case CreateTableAsStatement createAs -> CreateTableAsExecutor.run(createAs, context, database, ddl,
-                    this::execute);
+            case CreateTableAsStatement createAs -> {
+                QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
+                dropOnRollback(createAs.name());
+                yield result;
+            }
+            case TransactionStatement control -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
+                    control.position(), "transaction control is not supported inside another statement");
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };
+    }
+
+    /**
+     * In a transaction block, a table it created is dropped again (and the drop logged) when the block rolls back
+     * past its creation: CREATE TABLE itself takes effect at once, for every session (see docs/STATUS.md).
+     */
+    private void dropOnRollback(QualifiedName name) {
+        Transaction block = transactions.block();
+        if (block == null) {
+            return;
+        }
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        TableEntry created = catalog.findTable(schema, name.last()).orElse(null);
+        if (created == null) {
+            return;
+        }
+        block.onRollback(() -> {
+            synchronized (database.ddlLock()) {
+                if (catalog.findTable(created.schema(), created.name()).orElse(null) != created) {
+                    return;
+                }
+                DropTableStatement drop = new DropTableStatement(List.of(new QualifiedName(
+                        List.of(created.schema(), created.name()), 0)), true, true, 0);
+                String logged = ddl.loggedDrop(drop);
+                ddl.dropTable(drop);
+                if (logged != null) {
+                    database.logDdl(logged + " CASCADE");
+                }
+            }
+        });
+    }
+
+    /** TRUNCATE ... RESTART IDENTITY: logs the restart of the permanent tables' owned sequences (replay repeats it). */
+    private void logRestartedSequences(List<QualifiedName> tables) {
+        for (QualifiedName name : tables) {
+            List<String> parts = name.parts();
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+            TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
+            if (table == null || table.schema().equals(catalog.tempSchema())) {
+                continue;
+            }
+            for (io.basalt.catalog.SequenceEntry owned : catalog.sequencesOwnedBy(table.schema(), table.name())) {
+                database.logDdl("ALTER SEQUENCE " + io.basalt.sql.lexer.IdentifierQuoting.quote(owned.schema()) + "."
+                        + io.basalt.sql.lexer.IdentifierQuoting.quote(owned.name()) + " RESTART");
+            }
+        }
     }
 
     /** Runs a plan for EXPLAIN ANALYZE: its changes are kept, its rows discarded. */
@@ -362,7 +550,20 @@ final class SessionImpl implements Session {
                         + actual.displayName());
             }
         }
-        table.store().append(new Batch(rows.getFieldVectors(), rows.getRowCount()));
+        Batch batch = new Batch(rows.getFieldVectors(), rows.getRowCount());
+        if (TableTransaction.current() != null || database.replaying()) {
+            table.store().append(batch);
+            return rows.getRowCount();
+        }
+        Transaction transaction = transactions.forStatement();
+        try {
+            transaction.beginStatement();
+            ScopedValue.where(TableTransaction.CURRENT, transaction).run(() -> table.store().append(batch));
+            transactions.statementSucceeded(transaction);
+        } catch (RuntimeException | Error failure) {
+            transactions.statementFailed(transaction);
+            throw failure;
+        }
         return rows.getRowCount();
     }
 
@@ -394,6 +595,7 @@ final class SessionImpl implements Session {
         for (QueryResultImpl result : new ArrayList<>(openResults)) {
             result.close();
         }
+        transactions.sessionClosed();
         // temporary tables end with their session
         synchronized (database.ddlLock()) {
             for (TableEntry table : catalog.dropTempSchema()) {

@@ -49,6 +49,9 @@ public final class SessionSettings {
     private record CustomValue(String name, String value) {
     }
 
+    /** The open transaction block's own values of TRANSACTION parameters (by lower-case name), shown instead. */
+    private final Map<String, String> transactionValues = new HashMap<>();
+
     private SessionSettings(ParameterCatalog catalog, Map<String, String> values, Map<String, String> resetValues,
                             Map<String, CustomValue> custom) {
         this.catalog = catalog;
@@ -107,9 +110,22 @@ public final class SessionSettings {
             return value == null ? null : value.value();
         }
         if (parameter.scope() == Parameter.Scope.TRANSACTION) {
-            return values.get("default_" + key(parameter.name()));
+            String own = transactionValues.get(key(parameter.name()));
+            return own != null ? own : values.get("default_" + key(parameter.name()));
         }
         return values.get(key(parameter.name()));
+    }
+
+    /**
+     * Shows {@code value} for the TRANSACTION parameter {@code name} (transaction_isolation, transaction_read_only)
+     * while a transaction block is open; null returns to the session's default.
+     */
+    public void setTransactionValue(String name, String value) {
+        if (value == null) {
+            transactionValues.remove(key(name));
+        } else {
+            transactionValues.put(key(name), value);
+        }
     }
 
     /** The name SHOW uses as its column's name: the canonical spelling ("TimeZone" for {@code SHOW timezone}). */

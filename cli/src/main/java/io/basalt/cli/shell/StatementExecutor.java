@@ -91,6 +91,9 @@ public final class StatementExecutor {
 
     /** Notices go to standard error before the result, as psql receives them while the statement runs. */
     private void printNotices(QueryResult result, String locationPrefix) {
+        for (String warning : result.warnings()) {
+            output.error(locationPrefix + "WARNING:  " + warning + "\n");
+        }
         List<String> notices = result.notices();
         if (notices == null) {
             return;

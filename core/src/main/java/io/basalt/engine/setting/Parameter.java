@@ -19,8 +19,9 @@ public record Parameter(String name, String description, ParameterType type, Str
         READ_ONLY,
         /**
          * A property of the current transaction ({@code transaction_isolation}), which starts as the session's
-         * {@code default_}-prefixed parameter. Each statement is its own transaction until transactions exist,
-         * so a SET is checked and then has no lasting effect, and SHOW prints that default.
+         * {@code default_}-prefixed parameter. SHOW prints the open transaction block's value (BEGIN and SET
+         * TRANSACTION set it), else that default; a SET of the parameter itself is checked and has no effect (use
+         * SET TRANSACTION).
          */
         TRANSACTION
     }

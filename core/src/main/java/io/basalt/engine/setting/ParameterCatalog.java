@@ -47,6 +47,11 @@ public final class ParameterCatalog {
                 new TextType(DateStyles::canonical), DateStyles.DEFAULT, Parameter.Scope.SESSION, true, false));
         parameters.add(Parameter.session("default_transaction_isolation",
                 "Isolation level a new transaction starts with.", isolationLevels(), "read committed"));
+        parameters.add(Parameter.session("default_transaction_deferrable",
+                "Whether a new serializable read-only transaction waits for a safe snapshot (no effect in Basalt).",
+                new BooleanType(), "off"));
+        parameters.add(Parameter.session("default_transaction_read_only",
+                "Whether a new transaction starts read-only.", new BooleanType(), "off"));
         parameters.add(Parameter.session("escape_string_warning",
                 "Warns about backslash escapes in ordinary string literals (Basalt reads them literally and never warns).",
                 new BooleanType(), "on"));
@@ -90,6 +95,11 @@ public final class ParameterCatalog {
                 new TextType(ParameterCatalog::checkAbbreviationSet), "Default"));
         parameters.add(new Parameter("transaction_isolation", "Isolation level of the current transaction.",
                 isolationLevels(), "read committed", Parameter.Scope.TRANSACTION, false, false));
+        parameters.add(new Parameter("transaction_deferrable",
+                "Whether the current serializable read-only transaction waits for a safe snapshot (no effect in Basalt).",
+                new BooleanType(), "off", Parameter.Scope.TRANSACTION, false, false));
+        parameters.add(new Parameter("transaction_read_only", "Whether the current transaction is read-only.",
+                new BooleanType(), "off", Parameter.Scope.TRANSACTION, false, false));
         parameters.add(Parameter.readOnly("vector_size",
                 "Rows per batch in the executor, fixed when the database is opened (Basalt).",
                 Integer.toString(config.vectorSize())));

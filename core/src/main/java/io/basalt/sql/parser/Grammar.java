@@ -32,6 +32,7 @@ final class Grammar {
     private final SequenceParser sequences;
     private final CopyParser copy;
     private final VacuumParser vacuum;
+    private final TransactionParser transactions;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
 
@@ -59,6 +60,7 @@ final class Grammar {
         this.sequences = new SequenceParser(this);
         this.copy = new CopyParser(this);
         this.vacuum = new VacuumParser(this);
+        this.transactions = new TransactionParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
     }
@@ -153,6 +155,10 @@ final class Grammar {
 
     VacuumParser vacuum() {
         return vacuum;
+    }
+
+    TransactionParser transactions() {
+        return transactions;
     }
 
     UtilityStatementParser utility() {

@@ -38,11 +38,11 @@ final class SettingStatementParser extends ParserBase {
         }
         Token first = current();
         if (first.is(Keyword.TRANSACTION) && !namesParameter(1)) {
-            throw unsupported("SET TRANSACTION");
+            return grammar.transactions().setTransaction(set.position());
         }
         if (first.is(Keyword.SESSION) && !namesParameter(1)) {
             if (tokens.peek(1).is(Keyword.CHARACTERISTICS)) {
-                throw unsupported("SET TRANSACTION");
+                return grammar.transactions().setTransaction(set.position());
             }
             tokens.next();
             tokens.expect(Keyword.AUTHORIZATION);

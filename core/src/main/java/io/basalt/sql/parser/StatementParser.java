@@ -76,6 +76,9 @@ final class StatementParser extends ParserBase {
             tokens.next();
             return new DiscardSequencesStatement(first.position());
         }
+        if (grammar.transactions().atTransactionControl()) {
+            return grammar.transactions().statement();
+        }
         if (first.keyword() != null) {
             switch (first.keyword()) {
                 case SET -> {

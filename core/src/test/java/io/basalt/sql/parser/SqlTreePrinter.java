@@ -128,6 +128,11 @@ final class SqlTreePrinter {
                     .map(option -> "(" + option.name() + (option.value() == null ? "" : " " + option.value()) + ")")
                     .toList()) + join(vacuum.tables().stream().map(target -> target.name()
                     + (target.columns().isEmpty() ? "" : "(" + String.join(" ", target.columns()) + ")")).toList()) + ")";
+            case io.basalt.sql.ast.TransactionStatement control -> "(" + control.kind().name().toLowerCase()
+                    + (control.isolation() == null ? "" : " (isolation " + control.isolation() + ")")
+                    + (control.readOnly() == null ? "" : control.readOnly() ? " read-only" : " read-write")
+                    + (control.savepoint() == null ? "" : " " + control.savepoint())
+                    + (control.chain() ? " chain" : "") + ")";
             case CreateTableAsStatement createAs -> "(create-table-as" + (createAs.temporary() ? " temporary" : "")
                     + (createAs.ifNotExists() ? " if-not-exists " : " ")
                     + createAs.name()

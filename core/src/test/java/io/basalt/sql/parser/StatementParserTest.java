@@ -2,7 +2,10 @@ package io.basalt.sql.parser;
 
 import static io.basalt.sql.parser.ParsedSql.tree;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.UnsupportedStatement;
 import java.util.List;
@@ -210,22 +213,9 @@ class StatementParserTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
-            BEGIN => BEGIN
-            BEGIN ISOLATION LEVEL SERIALIZABLE => BEGIN
-            START TRANSACTION READ ONLY => START TRANSACTION
-            COMMIT => COMMIT
-            END => COMMIT
-            ROLLBACK => ROLLBACK
-            ABORT => ROLLBACK
-            ROLLBACK TO sp1 => ROLLBACK TO SAVEPOINT
-            ROLLBACK WORK TO SAVEPOINT sp1 => ROLLBACK TO SAVEPOINT
-            SAVEPOINT sp1 => SAVEPOINT
-            RELEASE SAVEPOINT sp1 => RELEASE
-            SET TRANSACTION ISOLATION LEVEL REPEATABLE READ => SET TRANSACTION
             RESET ROLE => RESET ROLE
             SET ROLE joe => SET ROLE
             SET SESSION AUTHORIZATION DEFAULT => SET SESSION AUTHORIZATION
-            SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY => SET TRANSACTION
             SET CONSTRAINTS ALL DEFERRED => SET CONSTRAINTS
             SET XML OPTION DOCUMENT => SET XML OPTION
             SHOW SESSION AUTHORIZATION => SHOW SESSION AUTHORIZATION
@@ -278,6 +268,45 @@ class StatementParserTest {
         assertThat(statement.position()).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            BEGIN => (begin)
+            BEGIN WORK ISOLATION LEVEL SERIALIZABLE => (begin (isolation serializable))
+            BEGIN TRANSACTION READ ONLY, ISOLATION LEVEL READ UNCOMMITTED DEFERRABLE => (begin (isolation read uncommitted) read-only)
+            START TRANSACTION ISOLATION LEVEL REPEATABLE READ READ WRITE NOT DEFERRABLE => (start (isolation repeatable read) read-write)
+            COMMIT => (commit)
+            COMMIT WORK AND CHAIN => (commit chain)
+            END TRANSACTION AND NO CHAIN => (commit)
+            ROLLBACK => (rollback)
+            ABORT AND CHAIN => (rollback chain)
+            ROLLBACK TO sp1 => (rollback_to sp1)
+            ROLLBACK WORK TO SAVEPOINT "Sp 1" => (rollback_to Sp 1)
+            SAVEPOINT sp1 => (savepoint sp1)
+            RELEASE SAVEPOINT sp1 => (release sp1)
+            RELEASE sp1 => (release sp1)
+            SET TRANSACTION ISOLATION LEVEL REPEATABLE READ => (set_transaction (isolation repeatable read))
+            SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY => (set_session_characteristics read-only)
+            """)
+    void transactionControl(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            BEGIN ISOLATION LEVEL => 22
+            BEGIN READ => 11
+            BEGIN ISOLATION LEVEL SERIALIZABLE, => 36
+            SET TRANSACTION => 16
+            SAVEPOINT => 10
+            ROLLBACK TO => 12
+            """)
+    void transactionControlSyntaxErrors(String sql, int position) {
+        assertThatThrownBy(() -> Parser.parseStatement(sql)).isInstanceOfSatisfying(BasaltException.class, error -> {
+            assertThat(error.sqlState()).isEqualTo(SqlState.SYNTAX_ERROR);
+            assertThat(error.position()).isEqualTo(position);
+        });
+    }
+
     @Test
     void scriptsSplitAtSemicolonsAndSkipEmptyStatements() {
         List<Statement> statements = Parser.parseScript("""
@@ -286,9 +315,9 @@ class StatementParserTest {
                 CREATE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql;
                 SELECT 1; ;
                 COMMIT""");
-        assertThat(statements).extracting(SqlTreePrinter::print).containsExactly("(unsupported \"BEGIN\")",
+        assertThat(statements).extracting(SqlTreePrinter::print).containsExactly("(begin)",
                 "(update t (set (a) ';') (where (= b ';')))", "(unsupported \"CREATE FUNCTION\")", "(select (1))",
-                "(unsupported \"COMMIT\")");
+                "(commit)");
         assertThat(statements).extracting(Statement::position).containsExactly(4, 11, 51, 116, 128);
         assertThat(Parser.parseScript("  -- nothing here\n ; ")).isEmpty();
     }

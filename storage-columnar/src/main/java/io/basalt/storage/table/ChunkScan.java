@@ -1,7 +1,5 @@
 package io.basalt.storage.table;
 
-import static io.basalt.exec.operator.scan.ScanSource.ROW_ID;
-
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
@@ -16,12 +14,12 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * Reads a {@link TableSnapshot}: full chunks in place and the snapshot of the last one, cut to the query's
- * batch size. A stretch of a chunk without deleted rows is passed on as slices (no copy); a stretch with
+ * Reads a {@link TableSnapshot}: its pieces (full chunks in place, the snapshot of the last one, a transaction's
+ * own pending rows), cut to the query's batch size. A stretch of a chunk without deleted rows is passed on as slices (no copy); a stretch with
  * deleted rows is gathered into new vectors holding only the live ones. A {@link io.basalt.exec.operator.scan.ScanSource#ROW_ID}
  * column is filled with each row's id.
  *
- * <p>The chunks read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
+ * <p>The pieces read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
  * leave that to the parallel scan. Batches stay valid until the next call of {@link #next} or {@link #close}.
  */
@@ -53,23 +51,13 @@ final class ChunkScan implements SourceState {
         if (chunk < 0) {
             chunk = nextMorsel.getAndIncrement();
         }
-        List<FieldVector[]> fullChunks = snapshot.fullChunks();
+        List<TableSnapshot.Piece> pieces = snapshot.pieces();
         while (true) {
-            List<FieldVector> source;
-            int rows;
-            if (chunk < fullChunks.size()) {
-                FieldVector[] vectors = fullChunks.get(chunk);
-                source = new ArrayList<>(columns.length);
-                for (int column : columns) {
-                    source.add(column == ROW_ID ? null : vectors[column]);
-                }
-                rows = snapshot.chunkRows();
-            } else if (chunk == fullChunks.size() && snapshot.tailRows() > 0) {
-                source = snapshot.tail();
-                rows = snapshot.tailRows();
-            } else {
+            if (chunk >= pieces.size()) {
                 return null;
             }
+            TableSnapshot.Piece piece = pieces.get(chunk);
+            int rows = piece.rows();
             if (offset >= rows) {
                 chunk = nextMorsel.getAndIncrement();
                 offset = 0;
@@ -78,7 +66,7 @@ final class ChunkScan implements SourceState {
             int start = offset;
             int count = Math.min(context.vectorSize(), rows - start);
             offset += count;
-            long[] mask = chunk < snapshot.masks().size() ? snapshot.masks().get(chunk) : null;
+            long[] mask = piece.mask();
             int live = mask == null ? count : liveRows(mask, start, count);
             if (live == 0) {
                 continue;
@@ -86,7 +74,7 @@ final class ChunkScan implements SourceState {
             if (columns.length == 0) {
                 return new Batch(List.of(), live);
             }
-            return live == count ? sliced(source, start, count, rows) : gathered(source, start, live);
+            return live == count ? sliced(piece, start, count) : gathered(piece, start, live);
         }
     }
 
@@ -101,12 +89,12 @@ final class ChunkScan implements SourceState {
         return live;
     }
 
-    private Batch sliced(List<FieldVector> source, int start, int count, int rows) {
-        List<FieldVector> out = new ArrayList<>(source.size());
-        for (FieldVector vector : source) {
+    private Batch sliced(TableSnapshot.Piece piece, int start, int count) {
+        List<FieldVector> out = new ArrayList<>(piece.columns().size());
+        for (FieldVector vector : piece.columns()) {
             if (vector == null) {
-                out.add(rowIds(start, count, false));
-            } else if (start == 0 && count == rows) {
+                out.add(rowIds(piece, start, count, false));
+            } else if (start == 0 && count == piece.rows()) {
                 out.add(vector);
             } else {
                 FieldVector slice = VectorSlices.slice(vector, start, count, context.allocator());
@@ -117,11 +105,11 @@ final class ChunkScan implements SourceState {
         return new Batch(out, count);
     }
 
-    private Batch gathered(List<FieldVector> source, int start, int live) {
-        List<FieldVector> out = new ArrayList<>(source.size());
-        for (FieldVector vector : source) {
+    private Batch gathered(TableSnapshot.Piece piece, int start, int live) {
+        List<FieldVector> out = new ArrayList<>(piece.columns().size());
+        for (FieldVector vector : piece.columns()) {
             if (vector == null) {
-                out.add(rowIds(start, live, true));
+                out.add(rowIds(piece, start, live, true));
             } else {
                 FieldVector target = ValueAccess.allocate(LogicalType.of(vector.getField()), vector.getName(),
                         context.allocator(), live);
@@ -133,11 +121,11 @@ final class ChunkScan implements SourceState {
         return new Batch(out, live);
     }
 
-    /** The ids of rows {@code start..start+count-1} of the chunk, or of the selected rows when {@code selected}. */
-    private FieldVector rowIds(int start, int count, boolean selected) {
+    /** The ids of rows {@code start..start+count-1} of the piece, or of the selected rows when {@code selected}. */
+    private FieldVector rowIds(TableSnapshot.Piece piece, int start, int count, boolean selected) {
         BigIntVector ids = (BigIntVector) ValueAccess.allocate(LogicalType.BIGINT, "rowid", context.allocator(), count);
         owned.add(ids);
-        long first = snapshot.firstRowId(chunk);
+        long first = piece.firstRowId();
         for (int i = 0; i < count; i++) {
             ids.set(i, first + (selected ? selection[i] : start + i));
         }

@@ -105,7 +105,11 @@ final class ForeignKeyChecks {
                 }
             }
         }
-        return index.contains(Arrays.asList(probe));
+        // In a transaction the statement's changes (and its earlier statements') are in its pending change.
+        TableTransaction transaction = TableTransaction.current();
+        PendingChange own = transaction == null ? null
+                : transaction.change(ReferentialChange.base(key.referenced().store()));
+        return own != null ? own.holds(index, Arrays.asList(probe)) : index.contains(Arrays.asList(probe));
     }
 
     /**

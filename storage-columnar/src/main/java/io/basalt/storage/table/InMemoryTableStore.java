@@ -29,14 +29,29 @@ import org.apache.arrow.vector.FieldVector;
  * move, so ids stay valid until the row is deleted, and replaying the log reproduces them.
  *
  * <p>The chunks belong to a {@link Generation}; TRUNCATE starts a new, empty one. Scans count themselves in
- * the generation they read, and a generation TRUNCATE left behind is freed when its last scan closes, so a
- * scan running across a TRUNCATE keeps reading valid memory.
+ * the generation they read, and a generation TRUNCATE left behind is freed when its last scan closes and no
+ * version still names it, so a scan running across a TRUNCATE keeps reading valid memory.
+ *
+ * <p>Versions (MVCC): each commit publishes a {@link TableVersion} stamped with its commit sequence number, and the
+ * store keeps the older versions that open transactions' snapshots may still read (the caller of {@link #apply}
+ * says which is the oldest snapshot). Appending never changes what an older version shows (it reads the last chunk
+ * only up to its own row count), and masks are copied on write, so a version is a handful of references.
+ *
+ * <p>Transactions: while a {@link TableTransaction} is bound to the calling thread, scans read the version of its
+ * snapshot plus its {@link PendingChange} (its own deletions hidden, its own appended rows added), and
+ * {@link #modify}, {@link #insertNew} and {@link #truncate} add to that pending change instead of changing the
+ * table. COMMIT checks the change against the newest state ({@link #validate}: a row it deletes that another
+ * transaction deleted or updated since fails with 40001, first committer wins; unique keys again) and applies it
+ * ({@link #apply}). Without a bound transaction the methods change the table at once.
  */
 public final class InMemoryTableStore implements TableStore {
     /** Bits of a row id holding the row's position in its generation; the bits above hold the generation. */
     static final int POSITION_BITS = 40;
     private static final long[] NO_ROWS = new long[0];
     private static final Runnable NOTHING = () -> { };
+    private static final java.util.concurrent.atomic.AtomicLong IDS = new java.util.concurrent.atomic.AtomicLong();
+
+    private final long id = IDS.incrementAndGet();
 
     private final String name;
     private final List<LogicalType> columnTypes;
@@ -50,6 +65,10 @@ public final class InMemoryTableStore implements TableStore {
     private static final java.util.concurrent.atomic.AtomicLong SERIALS = new java.util.concurrent.atomic.AtomicLong();
     /** The order in which a statement changing several tables takes their locks (creation order). */
     final long serial = SERIALS.incrementAndGet();
+    /** The newest committed state, and the older ones open snapshots may read, oldest first. */
+    private TableVersion current;
+    private final List<TableVersion> history = new ArrayList<>();
+    private boolean closed;
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -59,6 +78,23 @@ public final class InMemoryTableStore implements TableStore {
             throw new IllegalArgumentException("chunkRows must be positive");
         }
         this.chunkRows = chunkRows;
+        this.current = new TableVersion(0, generation, 0, new long[0][], 0);
+    }
+
+    /** A number unique among the stores of this process: the order in which COMMIT locks tables. */
+    public long id() {
+        return id;
+    }
+
+    private static boolean[] deleteOnly(int count) {
+        boolean[] all = new boolean[count];
+        java.util.Arrays.fill(all, true);
+        return all;
+    }
+
+    /** The unique keys, for a pending change (read under this store's lock). */
+    List<UniqueKeyIndex> uniqueKeyIndexes() {
+        return uniqueKeys;
     }
 
     @Override
@@ -76,7 +112,7 @@ public final class InMemoryTableStore implements TableStore {
         return true;
     }
 
-    /** Rows currently stored, deleted ones not counted. */
+    /** Rows currently stored (committed), deleted ones not counted. */
     @Override
     public synchronized long rowCount() {
         return rowCount;
@@ -101,30 +137,144 @@ public final class InMemoryTableStore implements TableStore {
      * Checks that every row in {@code deleted} still exists, applies the statement's unique-key changes (see
      * {@link UniqueKeyIndex#replace}), runs {@code beforeVisible}, then marks the rows deleted and copies the
      * new rows in; all under the store's lock, so that no scan sees part of it and a failure anywhere before
-     * the rows change leaves the table as it was.
+     * the rows change leaves the table as it was. In a transaction, the same checks run and the change is kept in
+     * the transaction's {@link PendingChange} instead.
      *
      * @throws BasaltException 40001 when a row was deleted or updated since the statement's scan read it
      */
     @Override
-    public synchronized void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
-        int[] chunkOf = new int[deleted.length];
-        int[] rowOf = new int[deleted.length];
-        List<FieldVector[]> oldChunks = new ArrayList<>(deleted.length);
+    public void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction != null) {
+            stage(transaction.changeForWrite(this), deleted, appended, beforeVisible);
+            return;
+        }
+        synchronized (this) {
+            int[] chunkOf = new int[deleted.length];
+            int[] rowOf = new int[deleted.length];
+            List<FieldVector[]> oldChunks = new ArrayList<>(deleted.length);
+            for (int i = 0; i < deleted.length; i++) {
+                long position = locate(deleted[i]);
+                chunkOf[i] = (int) (position / chunkRows);
+                rowOf[i] = (int) (position % chunkRows);
+                oldChunks.add(generation.chunks.get(chunkOf[i]));
+            }
+            Runnable undoKeys = UniqueKeyIndex.replace(uniqueKeys, oldChunks, rowOf, appended);
+            try {
+                beforeVisible.run();
+            } catch (RuntimeException | Error failure) {
+                undoKeys.run();
+                throw failure;
+            }
+            markDeleted(chunkOf, rowOf, appended.isEmpty() ? deleteOnly(deleted.length) : null);
+            copyIn(appended);
+            publishInPlace();
+        }
+    }
+
+    /** A statement's change in a transaction: the rows it deletes must still be live now (else 40001). */
+    private synchronized void stage(PendingChange change, long[] deleted, List<Batch> appended,
+                                    Runnable beforeVisible) {
+        FieldVector[][] chunks = new FieldVector[deleted.length][];
+        int[] rows = new int[deleted.length];
         for (int i = 0; i < deleted.length; i++) {
-            long position = locate(deleted[i]);
+            if (!PendingChange.isPending(deleted[i])) {
+                long position = locate(deleted[i]);
+                chunks[i] = generation.chunks.get((int) (position / chunkRows));
+                rows[i] = (int) (position % chunkRows);
+            }
+        }
+        change.stage(deleted, chunks, rows, appended, uniqueKeys, beforeVisible);
+    }
+
+    /** The pending change {@code transaction} keeps for this table, created for it (used by COMMIT's callers). */
+    public PendingChange newChange() {
+        return new PendingChange(this, allocator, chunkRows);
+    }
+
+    /**
+     * The first step of COMMIT for this table's part of a transaction, under this store's lock (the caller keeps
+     * holding it until {@link #apply} or {@link PreparedChange#abort}): checks that every committed row the
+     * change deletes is still live (first committer wins) and applies its unique keys to the committed indexes.
+     * A store closed meanwhile (its table dropped) has nothing to apply.
+     *
+     * @throws BasaltException 40001 when another transaction deleted or updated one of the rows since, 23505 when
+     *     it committed a row with a key this change adds
+     */
+    public synchronized PreparedChange validate(PendingChange change) {
+        if (closed) {
+            return new PreparedChange(change, new int[0], new int[0], List.of(), List.of(), NOTHING, true);
+        }
+        long[] deletes = change.committedDeletes();
+        int[] chunkOf = new int[deletes.length];
+        int[] rowOf = new int[deletes.length];
+        List<FieldVector[]> oldChunks = new ArrayList<>(deletes.length);
+        for (int i = 0; i < deletes.length; i++) {
+            long position = locate(deletes[i]);
             chunkOf[i] = (int) (position / chunkRows);
             rowOf[i] = (int) (position % chunkRows);
             oldChunks.add(generation.chunks.get(chunkOf[i]));
         }
-        Runnable undoKeys = UniqueKeyIndex.replace(uniqueKeys, oldChunks, rowOf, appended);
+        List<Batch> copies = new ArrayList<>();
+        List<Batch> appends = change.liveAppends(copies);
         try {
-            beforeVisible.run();
+            // A truncating change replaces every committed key: its own rows were checked among themselves.
+            Runnable undoKeys = change.truncated() ? NOTHING
+                    : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
+            return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false);
         } catch (RuntimeException | Error failure) {
-            undoKeys.run();
+            PreparedChange.free(copies);
             throw failure;
         }
-        markDeleted(chunkOf, rowOf);
-        copyIn(appended);
+    }
+
+    /**
+     * The second step of COMMIT for this table, still under this store's lock: truncates if the change did, marks
+     * its deleted rows and copies its rows in. Nothing of it is visible until {@link #publish}: scans read
+     * versions, and the newest version still describes the state before.
+     */
+    public synchronized void apply(PreparedChange prepared) {
+        try {
+            if (prepared.skipped()) {
+                return;
+            }
+            if (prepared.change().truncated()) {
+                startGeneration();
+                for (UniqueKeyIndex key : uniqueKeys) {
+                    for (Batch batch : prepared.appends()) {
+                        key.addRows(batch);
+                    }
+                }
+            }
+            markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
+            copyIn(prepared.appends());
+        } finally {
+            PreparedChange.free(prepared.copies());
+        }
+    }
+
+    /**
+     * The last step of COMMIT: makes the state {@link #apply} left visible as version {@code commit}; versions that
+     * no snapshot at or after {@code oldestSnapshot} reads any more are dropped.
+     */
+    public synchronized void publish(long commit, long oldestSnapshot) {
+        if (closed) {
+            return;
+        }
+        history.add(current);
+        current = version(commit);
+        dropVersionsBefore(oldestSnapshot);
+    }
+
+    /** Drops the versions that a snapshot at {@code oldestSnapshot} or later never reads: those a newer one hides. */
+    public synchronized void dropVersionsBefore(long oldestSnapshot) {
+        while (!history.isEmpty()) {
+            TableVersion next = history.size() > 1 ? history.get(1) : current;
+            if (next.commit() > oldestSnapshot) {
+                break;
+            }
+            freeIfUnused(history.removeFirst().generation());
+        }
     }
 
     /**
@@ -133,8 +283,22 @@ public final class InMemoryTableStore implements TableStore {
      * batches of their own, handed to {@code beforeVisible}, and copied in; all under the store's lock.
      */
     @Override
-    public synchronized boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
-                                            java.util.function.Consumer<List<Batch>> beforeVisible) {
+    public boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
+                               java.util.function.Consumer<List<Batch>> beforeVisible) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction != null) {
+            PendingChange change = transaction.changeForWrite(this);
+            synchronized (this) {
+                return change.insertNew(batches, arbiters, uniqueKeys, beforeVisible);
+            }
+        }
+        synchronized (this) {
+            return insertNewNow(batches, arbiters, beforeVisible);
+        }
+    }
+
+    private boolean[] insertNewNow(List<Batch> batches, java.util.Set<String> arbiters,
+                                   java.util.function.Consumer<List<Batch>> beforeVisible) {
         UniqueKeyIndex.Insertion insertion = UniqueKeyIndex.insertNew(uniqueKeys, arbiters, batches);
         boolean[] inserted = insertion.inserted();
         List<Batch> kept = new ArrayList<>();
@@ -155,6 +319,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             beforeVisible.accept(kept);
             copyIn(kept);
+            publishInPlace();
             return inserted;
         } catch (RuntimeException | Error failure) {
             insertion.undo().run();
@@ -185,23 +350,30 @@ public final class InMemoryTableStore implements TableStore {
             live = mask == null || (mask[row >>> 6] & (1L << row)) == 0;
         }
         if (!live) {
-            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE,
-                    "could not serialize access due to concurrent update");
+            long[] deletes = rowId >>> POSITION_BITS == generation.number && chunk < generation.deletes.size()
+                    ? generation.deletes.get(chunk) : null;
+            int row = (int) (position % chunkRows);
+            boolean deletedNotUpdated = deletes != null && (deletes[row >>> 6] & (1L << row)) != 0;
+            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent "
+                    + (deletedNotUpdated ? "delete" : "update"));
         }
         return position;
     }
 
-    /** Sets the rows' deletion bits, installing a new mask for each chunk touched. */
-    private void markDeleted(int[] chunkOf, int[] rowOf) {
+    /**
+     * Sets the rows' deletion bits, installing a new mask for each chunk touched. {@code deleteOnly[i]} (null: all
+     * false) says the row was deleted rather than replaced by a new version, for the wording of a later conflict.
+     */
+    private void markDeleted(int[] chunkOf, int[] rowOf, boolean[] deleteOnly) {
         List<long[]> masks = generation.masks;
-        List<Integer> copied = new ArrayList<>();
+        boolean[] copied = new boolean[masks.size()];
         for (int i = 0; i < chunkOf.length; i++) {
             int chunk = chunkOf[i];
             long[] mask = masks.get(chunk);
-            if (!copied.contains(chunk)) {
+            if (!copied[chunk]) {
                 mask = mask == null ? new long[(chunkRows + 63) >>> 6] : mask.clone();
                 masks.set(chunk, mask);
-                copied.add(chunk);
+                copied[chunk] = true;
             }
             long bit = 1L << rowOf[i];
             if ((mask[rowOf[i] >>> 6] & bit) != 0) {
@@ -209,13 +381,33 @@ public final class InMemoryTableStore implements TableStore {
             }
             mask[rowOf[i] >>> 6] |= bit;
             rowCount--;
+            if (deleteOnly != null && deleteOnly[i]) {
+                while (generation.deletes.size() <= chunk) {
+                    generation.deletes.add(null);
+                }
+                long[] deletes = generation.deletes.get(chunk);
+                if (deletes == null) {
+                    deletes = new long[(chunkRows + 63) >>> 6];
+                    generation.deletes.set(chunk, deletes);
+                }
+                deletes[rowOf[i] >>> 6] |= bit;
+            }
         }
     }
 
     @Override
-    public synchronized void checkUniqueKeys(List<Batch> batches, int lastRows) {
-        if (!batches.isEmpty()) {
-            UniqueKeyIndex.newKeys(uniqueKeys, batches, lastRows);
+    public void checkUniqueKeys(List<Batch> batches, int lastRows) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        TableTransaction transaction = TableTransaction.current();
+        PendingChange change = transaction == null ? null : transaction.change(this);
+        synchronized (this) {
+            if (change != null) {
+                change.checkNewKeys(batches, lastRows, uniqueKeys);
+            } else {
+                UniqueKeyIndex.newKeys(uniqueKeys, batches, lastRows);
+            }
         }
     }
 
@@ -281,6 +473,14 @@ public final class InMemoryTableStore implements TableStore {
      * @throws BasaltException 40001 when the row is gone
      */
     Object[] row(long rowId) {
+        if (PendingChange.isPending(rowId)) {
+            TableTransaction transaction = TableTransaction.current();
+            PendingChange change = transaction == null ? null : transaction.change(this);
+            if (change == null) {
+                throw PendingChange.concurrentUpdate();
+            }
+            return change.rowValues(rowId);
+        }
         long position = locate(rowId);
         FieldVector[] chunk = generation.chunks.get((int) (position / chunkRows));
         int row = (int) (position % chunkRows);
@@ -349,6 +549,8 @@ public final class InMemoryTableStore implements TableStore {
         final long number;
         final List<FieldVector[]> chunks = new ArrayList<>();
         final List<long[]> masks = new ArrayList<>();
+        /** Rows deleted without a new version (DELETE rather than UPDATE), by chunk; changed in place, read locked. */
+        final List<long[]> deletes = new ArrayList<>();
         int openScans;
         boolean retired;
 
@@ -367,8 +569,27 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
+    /** TRUNCATE: at once, or in the bound transaction's pending change. */
     @Override
-    public synchronized void truncate() {
+    public void truncate() {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction != null) {
+            PendingChange change = transaction.changeForWrite(this);
+            synchronized (this) {
+                change.stageTruncate();
+            }
+            return;
+        }
+        synchronized (this) {
+            Generation old = generation;
+            startGeneration();
+            publishInPlace();
+            freeIfUnused(old);
+        }
+    }
+
+    /** Retires the current generation for a new, empty one; its memory goes when nothing reads it any more. */
+    private void startGeneration() {
         Generation old = generation;
         old.retired = true;
         generation = new Generation(old.number + 1);
@@ -377,17 +598,49 @@ public final class InMemoryTableStore implements TableStore {
         for (UniqueKeyIndex key : uniqueKeys) {
             key.clear();
         }
-        if (old.openScans == 0) {
-            old.free();
+    }
+
+    /** The state now as a version stamped {@code commit}. */
+    private TableVersion version(long commit) {
+        List<FieldVector[]> chunks = generation.chunks;
+        long positions = chunks.isEmpty() ? 0 : (long) (chunks.size() - 1) * chunkRows + lastChunkRows;
+        return new TableVersion(commit, generation, positions, generation.masks.toArray(new long[0][]), rowCount);
+    }
+
+    /** A change made without a transaction (log replay, a store used alone) replaces the newest version. */
+    private void publishInPlace() {
+        current = version(current.commit());
+    }
+
+    /** The newest version a snapshot at {@code snapshot} reads. */
+    private TableVersion versionAt(long snapshot) {
+        if (current.commit() <= snapshot) {
+            return current;
         }
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).commit() <= snapshot) {
+                return history.get(i);
+            }
+        }
+        return history.isEmpty() ? current : history.getFirst();
+    }
+
+    private void freeIfUnused(Generation candidate) {
+        if (!candidate.retired || candidate.openScans > 0 || current.generation() == candidate) {
+            return;
+        }
+        for (TableVersion version : history) {
+            if (version.generation() == candidate) {
+                return;
+            }
+        }
+        candidate.free();
     }
 
     /** A scan of {@code scanned} ended: frees it if TRUNCATE left it behind and no other scan reads it. */
     synchronized void scanClosed(Generation scanned) {
         scanned.openScans--;
-        if (scanned.retired && scanned.openScans == 0) {
-            scanned.free();
-        }
+        freeIfUnused(scanned);
     }
 
     private FieldVector[] newChunk() {
@@ -431,32 +684,93 @@ public final class InMemoryTableStore implements TableStore {
         return new ChunkScan(snapshot(columns, context), columns, context, new AtomicInteger(), true);
     }
 
-    /** The chunks and masks as they are now; the last chunk's requested columns as slices taken now. */
+    /**
+     * What a scan reads: the version of the bound transaction's snapshot (the newest without one), its full chunks
+     * in place and its last chunk's requested columns as slices taken now, with the transaction's own deletions
+     * merged into the masks and its own appended rows after them.
+     */
     private TableSnapshot snapshot(int[] columns, ExecutionContext context) {
-        List<FieldVector> tail = new ArrayList<>();
+        TableTransaction transaction = TableTransaction.current();
+        List<FieldVector> owned = new ArrayList<>();
         synchronized (this) {
-            List<FieldVector[]> chunks = generation.chunks;
-            boolean lastIsFull = lastChunkRows == chunkRows;
-            int full = lastIsFull ? chunks.size() : Math.max(0, chunks.size() - 1);
-            int tailRows = lastIsFull || chunks.isEmpty() ? 0 : lastChunkRows;
-            if (tailRows > 0) {
-                FieldVector[] last = chunks.getLast();
-                for (int column : columns) {
-                    if (column != ROW_ID) {
-                        tail.add(VectorSlices.slice(last[column], 0, tailRows, context.allocator()));
-                    } else {
-                        tail.add(null);
+            TableVersion version = transaction == null ? current : versionAt(transaction.snapshot());
+            PendingChange change = transaction == null ? null : transaction.change(this);
+            if (transaction != null) {
+                transaction.read(this);
+            }
+            Generation scanned = version.generation();
+            List<TableSnapshot.Piece> pieces = new ArrayList<>();
+            if (change == null || !change.truncated()) {
+                int full = (int) (version.positions() / chunkRows);
+                int tailRows = (int) (version.positions() % chunkRows);
+                for (int c = 0; c < full; c++) {
+                    pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns), chunkRows,
+                            mask(version, change, c), firstRowId(scanned, c)));
+                }
+                if (tailRows > 0) {
+                    FieldVector[] last = scanned.chunks.get(full);
+                    List<FieldVector> tail = new ArrayList<>(columns.length);
+                    for (int column : columns) {
+                        if (column != ROW_ID) {
+                            FieldVector slice = VectorSlices.slice(last[column], 0, tailRows, context.allocator());
+                            owned.add(slice);
+                            tail.add(slice);
+                        } else {
+                            tail.add(null);
+                        }
                     }
+                    pieces.add(new TableSnapshot.Piece(tail, tailRows, mask(version, change, full),
+                            firstRowId(scanned, full)));
                 }
             }
-            generation.openScans++;
-            return new TableSnapshot(this, generation, new ArrayList<>(chunks.subList(0, full)),
-                    new ArrayList<>(generation.masks), tail, tailRows, chunkRows);
+            if (change != null) {
+                for (int b = 0; b < change.batchCount(); b++) {
+                    Batch batch = change.batch(b);
+                    pieces.add(new TableSnapshot.Piece(requested(batch.columns().toArray(new FieldVector[0]), columns),
+                            batch.rowCount(), change.batchMask(b), change.batchFirstRowId(b)));
+                }
+            }
+            scanned.openScans++;
+            return new TableSnapshot(this, scanned, pieces, owned);
         }
+    }
+
+    private static List<FieldVector> requested(FieldVector[] tableColumns, int[] columns) {
+        List<FieldVector> out = new ArrayList<>(columns.length);
+        for (int column : columns) {
+            out.add(column == ROW_ID ? null : tableColumns[column]);
+        }
+        return out;
+    }
+
+    /** Chunk {@code chunk}'s deletion mask in {@code version}, with the rows {@code change} deleted added. */
+    private static long[] mask(TableVersion version, PendingChange change, int chunk) {
+        long[] base = chunk < version.masks().length ? version.masks()[chunk] : null;
+        long[] own = change == null ? null : change.deletedMask(version.generation().number, chunk);
+        if (own == null) {
+            return base;
+        }
+        if (base == null) {
+            return own;
+        }
+        long[] merged = base.clone();
+        for (int i = 0; i < merged.length; i++) {
+            merged[i] |= own[i];
+        }
+        return merged;
+    }
+
+    private long firstRowId(Generation scanned, int chunk) {
+        return (scanned.number << POSITION_BITS) + (long) chunk * chunkRows;
     }
 
     @Override
     public synchronized void close() {
+        closed = true;
+        for (TableVersion version : history) {
+            version.generation().free();
+        }
+        history.clear();
         generation.free();
         rowCount = 0;
     }

@@ -14,6 +14,10 @@ import java.util.List;
  * A table store whose appends are durable: each append is written to the write-ahead log (and synced)
  * before its rows become visible, and log order equals apply order for the table. Replay feeds the
  * recovered rows to {@link #unlogged()} so they are not logged twice.
+ *
+ * <p>In a transaction ({@link TableTransaction#current()} bound) a change is not logged here: the store underneath
+ * keeps it in the transaction's pending change, which is told to log to this store's log, and COMMIT logs every
+ * table's change of the transaction in one log record.
  */
 public final class LoggedTableStore implements TableStore {
     private final TableStore inner;
@@ -49,9 +53,23 @@ public final class LoggedTableStore implements TableStore {
         appendAll(List.of(batch));
     }
 
+    /** In a transaction, marks this table's pending change as logged and returns true. */
+    private boolean inTransaction() {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction == null || !(inner instanceof InMemoryTableStore memory)) {
+            return false;
+        }
+        transaction.changeForWrite(memory).logTo(log);
+        return true;
+    }
+
     @Override
     public void appendAll(List<Batch> batches) {
         if (batches.isEmpty()) {
+            return;
+        }
+        if (inTransaction()) {
+            inner.appendAll(batches);
             return;
         }
         synchronized (inner) {
@@ -65,6 +83,10 @@ public final class LoggedTableStore implements TableStore {
             beforeVisible.run();
             return;
         }
+        if (inTransaction()) {
+            inner.appendAll(batches, beforeVisible);
+            return;
+        }
         synchronized (inner) {
             inner.appendAll(batches, () -> {
                 beforeVisible.run();
@@ -76,6 +98,10 @@ public final class LoggedTableStore implements TableStore {
     /** Logs the deleted row ids and the appended rows as one commit, so that replay applies both or neither. */
     @Override
     public void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
+        if (inTransaction()) {
+            inner.modify(deleted, appended, beforeVisible);
+            return;
+        }
         List<WalRecord> records = new java.util.ArrayList<>(2);
         if (deleted.length > 0) {
             records.add(new WalRecord.Delete(inner.name(), deleted));
@@ -97,6 +123,9 @@ public final class LoggedTableStore implements TableStore {
     @Override
     public boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
                                java.util.function.Consumer<List<Batch>> beforeVisible) {
+        if (inTransaction()) {
+            return inner.insertNew(batches, arbiters, beforeVisible);
+        }
         synchronized (inner) {
             return inner.insertNew(batches, arbiters, appended -> {
                 beforeVisible.accept(appended);
@@ -149,11 +178,15 @@ public final class LoggedTableStore implements TableStore {
     }
 
     /**
-     * Empties the table without writing to the log: the engine logs the TRUNCATE statement itself (as DDL),
-     * and replay runs it again.
+     * Empties the table. Without a transaction it is not logged here: the engine logs the TRUNCATE statement itself
+     * (as DDL), and replay runs it again; in a transaction, COMMIT logs it.
      */
     @Override
     public void truncate() {
+        if (inTransaction()) {
+            inner.truncate();
+            return;
+        }
         synchronized (inner) {
             inner.truncate();
         }

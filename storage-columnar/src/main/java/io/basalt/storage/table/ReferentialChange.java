@@ -255,8 +255,10 @@ public final class ReferentialChange {
         }
         TableChange referencing = change(key.referencing().store());
         List<Match> matches = new ArrayList<>();
-        referencing.base.forEachRow((chunk, row, rowId) -> {
-            if (referencing.touched.contains(rowId)) {
+        TableTransaction transaction = TableTransaction.current();
+        PendingChange own = transaction == null ? null : transaction.change(referencing.base);
+        InMemoryTableStore.RowVisitor visitor = (chunk, row, rowId) -> {
+            if (referencing.touched.contains(rowId) || own != null && own.deletesCommitted(rowId)) {
                 return;
             }
             List<Object> found = ForeignKeyChecks.referencingKey(key, java.util.Arrays.asList(chunk), row);
@@ -267,7 +269,12 @@ public final class ReferentialChange {
                 }
                 matches.add(new Match(rowId, -1, values, found));
             }
-        });
+        };
+        referencing.base.forEachRow(visitor);
+        if (own != null) {
+            // the transaction's own rows, not committed yet, reference too
+            own.forEachLiveRow(visitor);
+        }
         for (int j = 0; j < referencing.pairedNew.size(); j++) {
             Object[] values = referencing.pairedNew.get(j);
             List<Object> found = values == null ? null : ForeignKeyChecks.referencingKey(key, values);
@@ -483,8 +490,21 @@ public final class ReferentialChange {
         }
     }
 
-    /** One commit holding every logged table's deleted ids and new rows, so that replay applies all or none. */
+    /**
+     * One commit holding every logged table's deleted ids and new rows, so that replay applies all or none. In a
+     * transaction the tables' changes went into its pending changes instead, and its COMMIT logs them: here they are
+     * only marked as logged.
+     */
     private static void log(List<TableChange> changed) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction != null) {
+            for (TableChange change : changed) {
+                if (change.store instanceof LoggedTableStore logged) {
+                    transaction.changeForWrite(change.base).logTo(logged.log());
+                }
+            }
+            return;
+        }
         WriteAheadLog log = null;
         List<WalRecord> records = new ArrayList<>();
         for (TableChange change : changed) {

@@ -4,24 +4,26 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * What one scan of an {@link InMemoryTableStore} reads: the full chunks in place, the deletion masks as they
- * were when the scan opened (one per chunk, the last chunk's included; null where no row is deleted), and the
- * last, partly filled chunk as slices of the requested columns ({@code null} for a row-id column) taken then.
- * Taking a snapshot counts a scan of its generation; {@link #close} ends it and frees the slices.
+ * What one scan of an {@link InMemoryTableStore} reads: a list of pieces, each some rows of the requested columns
+ * with a deletion mask, in row-id order. The committed rows come first (full chunks in place, the last, partly
+ * filled chunk as slices taken when the scan opened, masks as the scan's version had them, merged with the rows
+ * the scan's own transaction deleted), then the rows the transaction appended and has not committed yet.
+ * {@code owned} holds the slices this snapshot must free. Taking a snapshot counts a scan of its generation;
+ * {@link #close} ends it.
  */
-record TableSnapshot(InMemoryTableStore store, InMemoryTableStore.Generation generation, List<FieldVector[]> fullChunks,
-                     List<long[]> masks, List<FieldVector> tail, int tailRows, int chunkRows) {
+record TableSnapshot(InMemoryTableStore store, InMemoryTableStore.Generation generation, List<Piece> pieces,
+                     List<FieldVector> owned) {
 
-    /** The first row id of chunk {@code chunk}: the generation's number above the position bits. */
-    long firstRowId(int chunk) {
-        return (generation.number << InMemoryTableStore.POSITION_BITS) + (long) chunk * chunkRows;
+    /**
+     * Rows {@code 0..rows-1} of the requested columns ({@code null} for a row-id column), the rows whose bit is set
+     * in {@code mask} (null: none) deleted; row {@code r} has id {@code firstRowId + r}.
+     */
+    record Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId) {
     }
 
     void close() {
-        for (FieldVector vector : tail) {
-            if (vector != null) {
-                vector.close();
-            }
+        for (FieldVector vector : owned) {
+            vector.close();
         }
         store.scanClosed(generation);
     }

@@ -214,6 +214,63 @@ public final class UniqueKeyIndex {
         return new Insertion(inserted, undo);
     }
 
+    /**
+     * A transaction's whole change at COMMIT, checked against the keys committed since it ran: every removed row
+     * (as for {@link #replace}) gives up its keys first, then every added row takes its keys. The transaction
+     * checked its statements one by one as they ran, so a conflict here is with a row another transaction
+     * committed meanwhile. Returns what undoes the change; on a conflict it is undone before the error is thrown.
+     *
+     * @throws BasaltException 23505 for the first conflict
+     */
+    static Runnable applyChange(List<UniqueKeyIndex> indexes, List<FieldVector[]> removedChunks, int[] removedRows,
+                                List<Batch> added) {
+        if (indexes.isEmpty()) {
+            return () -> { };
+        }
+        List<List<List<Object>>> removedKeys = new ArrayList<>();
+        List<List<List<Object>>> addedKeys = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            removedKeys.add(new ArrayList<>());
+            addedKeys.add(new ArrayList<>());
+        }
+        Runnable undo = () -> {
+            for (int k = 0; k < indexes.size(); k++) {
+                indexes.get(k).keys.removeAll(addedKeys.get(k));
+                indexes.get(k).keys.addAll(removedKeys.get(k));
+            }
+        };
+        try {
+            for (int i = 0; i < removedRows.length; i++) {
+                for (int k = 0; k < indexes.size(); k++) {
+                    UniqueKeyIndex index = indexes.get(k);
+                    List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
+                    if (key != null && index.keys.remove(key)) {
+                        removedKeys.get(k).add(key);
+                    }
+                }
+            }
+            for (Batch batch : added) {
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    for (int k = 0; k < indexes.size(); k++) {
+                        UniqueKeyIndex index = indexes.get(k);
+                        List<Object> key = index.keyOf(batch, row);
+                        if (key == null) {
+                            continue;
+                        }
+                        if (!index.keys.add(key)) {
+                            throw index.violation(batch, row);
+                        }
+                        addedKeys.get(k).add(key);
+                    }
+                }
+            }
+        } catch (RuntimeException failure) {
+            undo.run();
+            throw failure;
+        }
+        return undo;
+    }
+
     /** The key columns, in the index's order. */
     int[] columns() {
         return columns.clone();
@@ -274,12 +331,12 @@ public final class UniqueKeyIndex {
     }
 
     /** The row's key in comparable form, or null when a NULL in it exempts the row. */
-    private List<Object> keyOf(Batch batch, int row) {
+    List<Object> keyOf(Batch batch, int row) {
         return keyOf(batch.columns(), row);
     }
 
     /** The key of row {@code row} of a table's {@code tableColumns}, as {@link #keyOf(Batch, int)}. */
-    private List<Object> keyOf(List<FieldVector> tableColumns, int row) {
+    List<Object> keyOf(List<FieldVector> tableColumns, int row) {
         Object[] values = new Object[columns.length];
         for (int k = 0; k < columns.length; k++) {
             Object value = ValueAccess.get(tableColumns.get(columns[k]), row);
@@ -291,7 +348,7 @@ public final class UniqueKeyIndex {
         return Arrays.asList(values);
     }
 
-    private BasaltException violation(Batch batch, int row) {
+    BasaltException violation(Batch batch, int row) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
         for (int k = 0; k < columns.length; k++) {

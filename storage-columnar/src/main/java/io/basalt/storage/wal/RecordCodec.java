@@ -36,6 +36,7 @@ import org.apache.arrow.vector.util.TransferPair;
  *         end-of-stream marker; no stream at all when the record has no batches
  * DELETE  table name length, table name, row id count, then the row ids as big-endian int64
  * SEQUENCE schema length, schema, name length, name, last value (int64), is_called (one byte, 0 or 1)
+ * TRUNCATE the table's name (the whole payload)
  * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND, DELETE or
  *         SEQUENCE)
  * </pre>
@@ -75,6 +76,7 @@ final class RecordCodec {
             case WalRecord.Append ignored -> WalFormat.KIND_APPEND;
             case WalRecord.Delete ignored -> WalFormat.KIND_DELETE;
             case WalRecord.SequenceValue ignored -> WalFormat.KIND_SEQUENCE;
+            case WalRecord.Truncate ignored -> WalFormat.KIND_TRUNCATE;
         };
     }
 
@@ -84,6 +86,7 @@ final class RecordCodec {
             case WalRecord.Append append -> writeAppend(append, out);
             case WalRecord.Delete delete -> writeDelete(delete, out);
             case WalRecord.SequenceValue sequence -> writeSequence(sequence, out);
+            case WalRecord.Truncate truncate -> out.writeBytes(truncate.tableName().getBytes(UTF_8));
         }
     }
 
@@ -205,6 +208,7 @@ final class RecordCodec {
             case WalFormat.KIND_APPEND -> decodeAppend(payload, offset, length, allocator);
             case WalFormat.KIND_DELETE -> decodeDelete(payload, offset, length);
             case WalFormat.KIND_SEQUENCE -> decodeSequence(payload, offset, length);
+            case WalFormat.KIND_TRUNCATE -> new WalRecord.Truncate(utf8(payload, offset, length));
             default -> throw new IOException("unknown record kind " + kind);
         };
     }

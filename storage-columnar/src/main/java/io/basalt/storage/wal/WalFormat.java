@@ -24,8 +24,8 @@ import java.util.zip.CRC32C;
  * records, back to back, each
  *   payload length  int32     0 .. {@value #MAX_PAYLOAD_BYTES}
  *   checksum        int32     CRC32C of the kind byte and the payload
- *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP}, {@link #KIND_DELETE} or
- *                             {@link #KIND_SEQUENCE}
+ *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP}, {@link #KIND_DELETE},
+ *                             {@link #KIND_SEQUENCE} or {@link #KIND_TRUNCATE}
  *   payload         bytes     see {@link RecordCodec}
  * </pre>
  *
@@ -44,6 +44,7 @@ final class WalFormat {
     static final byte KIND_GROUP = 3;
     static final byte KIND_DELETE = 4;
     static final byte KIND_SEQUENCE = 5;
+    static final byte KIND_TRUNCATE = 6;
 
     private static final byte[] MAGIC = "BASALTWL".getBytes(US_ASCII);
     private static final String SEGMENT_PREFIX = "wal-";
@@ -54,7 +55,7 @@ final class WalFormat {
 
     static boolean isKnownKind(byte kind) {
         return kind == KIND_DDL || kind == KIND_APPEND || kind == KIND_GROUP || kind == KIND_DELETE
-                || kind == KIND_SEQUENCE;
+                || kind == KIND_SEQUENCE || kind == KIND_TRUNCATE;
     }
 
     /** The header of a segment whose first record will carry {@code firstSequence}. */

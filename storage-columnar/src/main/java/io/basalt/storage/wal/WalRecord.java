@@ -68,4 +68,15 @@ public sealed interface WalRecord {
             requireNonNull(name, "name is null");
         }
     }
+
+    /**
+     * A transaction's TRUNCATE of {@code tableName}: every row goes and a new generation of row ids starts. It is
+     * logged in the transaction's commit, before that table's {@link Delete} and {@link Append}, so that replay
+     * reproduces the row ids the commit gave.
+     */
+    record Truncate(String tableName) implements WalRecord {
+        public Truncate {
+            requireNonNull(tableName, "tableName is null");
+        }
+    }
 }

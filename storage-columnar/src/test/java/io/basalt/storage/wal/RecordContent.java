@@ -21,6 +21,7 @@ record RecordContent(String kind, String text, List<List<Field>> batchFields, Li
                     List.of(List.of(java.util.Arrays.stream(delete.rowIds()).<Object>mapToObj(id -> id).toList())));
             case WalRecord.SequenceValue value -> new RecordContent("sequence", value.schema() + "." + value.name()
                     + "=" + value.lastValue() + (value.isCalled() ? " called" : ""), List.of(), List.of());
+            case WalRecord.Truncate truncate -> new RecordContent("truncate", truncate.tableName(), List.of(), List.of());
         };
     }
 

@@ -1,0 +1,260 @@
+package io.basalt.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.TransactionStatement;
+import io.basalt.storage.transaction.IsolationLevel;
+import io.basalt.storage.transaction.Transaction;
+import io.basalt.storage.transaction.TransactionCoordinator;
+import java.util.List;
+
+/**
+ * A session's transaction state, as PostgreSQL's: no block (every statement is a transaction of its own, committed
+ * when it succeeds), an open block (BEGIN ... COMMIT), or a failed block (after an error every statement but
+ * COMMIT, ROLLBACK and ROLLBACK TO SAVEPOINT fails with 25P02, and COMMIT rolls back). Runs the transaction control
+ * statements with PostgreSQL's warnings and errors.
+ *
+ * <p>Not thread-safe: one session, one statement at a time.
+ */
+final class SessionTransactions {
+    private final TransactionCoordinator coordinator;
+    private final SessionSettings settings;
+    private Transaction block;
+    private boolean failed;
+
+    SessionTransactions(TransactionCoordinator coordinator, SessionSettings settings) {
+        this.coordinator = requireNonNull(coordinator, "coordinator is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** The open transaction block's transaction, or null. */
+    Transaction block() {
+        return block;
+    }
+
+    /**
+     * The transaction a statement other than transaction control runs in: the block's, or a new one for this
+     * statement alone (which {@link #statementSucceeded} commits).
+     *
+     * @throws BasaltException 25P02 in a failed block
+     */
+    Transaction forStatement() {
+        if (block != null) {
+            if (failed) {
+                throw aborted();
+            }
+            return block;
+        }
+        return coordinator.begin(defaultLevel(), defaultReadOnly());
+    }
+
+    /** The statement succeeded: commits it unless it ran in a block. */
+    void statementSucceeded(Transaction transaction) {
+        if (transaction != block) {
+            transaction.commit();
+        }
+    }
+
+    /** A statement failed (also one that never started, such as a syntax error): a block fails, else it rolls back. */
+    void statementFailed(Transaction transaction) {
+        if (transaction != null && transaction != block) {
+            transaction.rollback();
+        } else if (block != null) {
+            failed = true;
+        }
+    }
+
+    /** Runs a transaction control statement; an error in a block fails the block, as any other. */
+    QueryResultImpl control(TransactionStatement statement) {
+        try {
+            return run(statement);
+        } catch (RuntimeException | Error failure) {
+            if (block != null && !block.ended()) {
+                failed = true;
+            }
+            throw failure;
+        }
+    }
+
+    private QueryResultImpl run(TransactionStatement statement) {
+        return switch (statement.kind()) {
+            case BEGIN, START -> begin(statement);
+            case COMMIT -> commit(statement.chain());
+            case ROLLBACK -> rollback(statement.chain());
+            case SAVEPOINT -> {
+                requireBlock("SAVEPOINT");
+                block.savepoint(statement.savepoint());
+                yield QueryResultImpl.command("SAVEPOINT", 0, List.of());
+            }
+            case RELEASE -> {
+                requireBlock("RELEASE SAVEPOINT");
+                block.release(statement.savepoint());
+                showValues();
+                yield QueryResultImpl.command("RELEASE", 0, List.of());
+            }
+            case ROLLBACK_TO -> {
+                if (block == null) {
+                    throw outsideBlock("ROLLBACK TO SAVEPOINT");
+                }
+                block.rollbackTo(statement.savepoint());
+                failed = false;
+                showValues();
+                yield QueryResultImpl.command("ROLLBACK", 0, List.of());
+            }
+            case SET_TRANSACTION -> setTransaction(statement);
+            case SET_SESSION_CHARACTERISTICS -> {
+                if (statement.isolation() != null) {
+                    settings.set("default_transaction_isolation", statement.isolation(), new java.util.ArrayList<>());
+                }
+                if (statement.readOnly() != null) {
+                    settings.set("default_transaction_read_only", statement.readOnly() ? "on" : "off",
+                            new java.util.ArrayList<>());
+                }
+                yield QueryResultImpl.command("SET", 0, List.of());
+            }
+        };
+    }
+
+    private QueryResultImpl begin(TransactionStatement statement) {
+        String tag = statement.kind() == TransactionStatement.Kind.BEGIN ? "BEGIN" : "START TRANSACTION";
+        if (block != null) {
+            if (failed) {
+                throw aborted();
+            }
+            return QueryResultImpl.commandWithWarning(tag, "there is already a transaction in progress");
+        }
+        IsolationLevel level = statement.isolation() == null ? defaultLevel() : IsolationLevel.of(statement.isolation());
+        boolean readOnly = statement.readOnly() == null ? defaultReadOnly() : statement.readOnly();
+        open(coordinator.begin(level, readOnly));
+        return QueryResultImpl.command(tag, 0, List.of());
+    }
+
+    private QueryResultImpl commit(boolean chain) {
+        if (block == null) {
+            if (chain) {
+                throw outsideBlock("COMMIT AND CHAIN");
+            }
+            return QueryResultImpl.commandWithWarning("COMMIT", "there is no transaction in progress");
+        }
+        Transaction ending = block;
+        boolean wasFailed = failed;
+        close();
+        if (wasFailed) {
+            ending.rollback();
+        } else {
+            ending.commit();
+        }
+        if (chain) {
+            open(coordinator.begin(ending.level(), ending.readOnly()));
+        }
+        return QueryResultImpl.command(wasFailed ? "ROLLBACK" : "COMMIT", 0, List.of());
+    }
+
+    private QueryResultImpl rollback(boolean chain) {
+        if (block == null) {
+            if (chain) {
+                throw outsideBlock("ROLLBACK AND CHAIN");
+            }
+            return QueryResultImpl.commandWithWarning("ROLLBACK", "there is no transaction in progress");
+        }
+        Transaction ending = block;
+        close();
+        ending.rollback();
+        if (chain) {
+            open(coordinator.begin(ending.level(), ending.readOnly()));
+        }
+        return QueryResultImpl.command("ROLLBACK", 0, List.of());
+    }
+
+    private QueryResultImpl setTransaction(TransactionStatement statement) {
+        if (block == null) {
+            return QueryResultImpl.commandWithWarning("SET", "SET TRANSACTION can only be used in transaction blocks");
+        }
+        if (failed) {
+            throw aborted();
+        }
+        if (statement.isolation() != null) {
+            IsolationLevel level = IsolationLevel.of(statement.isolation());
+            if (level != block.level()) {
+                if (block.inSavepoint()) {
+                    throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "SET TRANSACTION ISOLATION LEVEL must not be called in a subtransaction");
+                }
+                if (block.statementRun()) {
+                    throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                            "SET TRANSACTION ISOLATION LEVEL must be called before any query");
+                }
+            }
+            block.setLevel(level);
+        }
+        if (statement.readOnly() != null) {
+            if (!statement.readOnly() && block.readOnly() && block.inSavepoint()) {
+                throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "cannot set transaction read-write mode inside a read-only transaction");
+            }
+            if (!statement.readOnly() && block.readOnly() && block.statementRun()) {
+                throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "transaction read-write mode must be set before any query");
+            }
+            block.setReadOnly(statement.readOnly());
+        }
+        showValues();
+        return QueryResultImpl.command("SET", 0, List.of());
+    }
+
+    /** The session ends: an open block rolls back. */
+    void sessionClosed() {
+        if (block != null) {
+            Transaction ending = block;
+            close();
+            ending.rollback();
+        }
+    }
+
+    private void open(Transaction transaction) {
+        block = transaction;
+        failed = false;
+        showValues();
+    }
+
+    private void close() {
+        block = null;
+        failed = false;
+        settings.setTransactionValue("transaction_isolation", null);
+        settings.setTransactionValue("transaction_read_only", null);
+    }
+
+    private void showValues() {
+        settings.setTransactionValue("transaction_isolation", block.level().displayName());
+        settings.setTransactionValue("transaction_read_only", block.readOnly() ? "on" : "off");
+    }
+
+    private void requireBlock(String statement) {
+        if (block == null) {
+            throw outsideBlock(statement);
+        }
+        if (failed) {
+            throw aborted();
+        }
+    }
+
+    private IsolationLevel defaultLevel() {
+        return IsolationLevel.of(settings.show("default_transaction_isolation"));
+    }
+
+    private boolean defaultReadOnly() {
+        return settings.show("default_transaction_read_only").equals("on");
+    }
+
+    private static BasaltException outsideBlock(String statement) {
+        return BasaltException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION, statement
+                + " can only be used in transaction blocks");
+    }
+
+    static BasaltException aborted() {
+        return BasaltException.of(SqlState.IN_FAILED_SQL_TRANSACTION,
+                "current transaction is aborted, commands ignored until end of transaction block");
+    }
+}

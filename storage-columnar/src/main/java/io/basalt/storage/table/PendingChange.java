@@ -1,0 +1,659 @@
+package io.basalt.storage.table;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.storage.wal.WriteAheadLog;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * One table's part of an open transaction: the committed rows it deleted, the rows it appended (copies it owns)
+ * and whether it truncated the table, private to the transaction until COMMIT applies them
+ * ({@link InMemoryTableStore#validate}, {@link InMemoryTableStore#apply}) or ROLLBACK drops them ({@link #close}).
+ *
+ * <p>The change is kept as a list of steps (delete one row, append one batch, truncate), so a savepoint is a
+ * position in the list and ROLLBACK TO cuts the list back and derives the rest again. Derived from the steps: a
+ * deletion mask per chunk of committed rows (what the transaction's own scans hide), one per appended batch (its
+ * own rows it deleted again), and per unique key the keys its live rows add and the committed keys its deletions
+ * give up, against which each statement's new rows are checked ({@link #stage}).
+ *
+ * <p>Row ids of pending rows have {@link #PENDING_ROW} set and number the transaction's appended rows from 0, so a
+ * later statement of the transaction can update or delete them like committed rows.
+ *
+ * <p>Not thread-safe: one session uses it, and the store calls it under its own lock.
+ */
+public final class PendingChange implements AutoCloseable {
+    /** The bit that marks a row id as a transaction's own pending row; the bits below number those rows. */
+    static final long PENDING_ROW = 1L << 62;
+
+    private sealed interface Step permits Deleted, Appended, Truncated {
+    }
+
+    /**
+     * A row deleted; for a committed row, its key on each unique index (null where it has none). {@code deleteOnly}:
+     * by a statement that added no rows (a DELETE, not an UPDATE), for the wording of a later conflict.
+     */
+    private record Deleted(long rowId, List<List<Object>> keys, boolean deleteOnly) implements Step {
+    }
+
+    private record Appended(int batch) implements Step {
+    }
+
+    private record Truncated() implements Step {
+    }
+
+    /** A unique key as this transaction sees it: keys its live rows hold, committed keys its deletions freed. */
+    private static final class KeyOverlay {
+        final Set<List<Object>> added = new HashSet<>();
+        final Set<List<Object>> removed = new HashSet<>();
+    }
+
+    private final InMemoryTableStore store;
+    private final BufferAllocator allocator;
+    private final int chunkRows;
+    private WriteAheadLog log;
+    private final List<Step> steps = new ArrayList<>();
+    private final List<Batch> batches = new ArrayList<>();
+    private final List<long[]> batchMasks = new ArrayList<>();
+    private final List<Long> batchStarts = new ArrayList<>();
+    private long pendingRows;
+    private boolean truncated;
+    private final Map<Long, long[]> deletedMasks = new HashMap<>();
+    private final List<KeyOverlay> overlays = new ArrayList<>();
+
+    PendingChange(InMemoryTableStore store, BufferAllocator allocator, int chunkRows) {
+        this.store = requireNonNull(store, "store is null");
+        this.allocator = requireNonNull(allocator, "allocator is null");
+        this.chunkRows = chunkRows;
+    }
+
+    /** The table this change is for. */
+    public InMemoryTableStore store() {
+        return store;
+    }
+
+    /** The log COMMIT writes this change to; null for a table that is not logged. */
+    public WriteAheadLog log() {
+        return log;
+    }
+
+    /** Makes COMMIT write this change to {@code log} (the table's store is logged). */
+    public void logTo(WriteAheadLog log) {
+        this.log = log;
+    }
+
+    /** Whether the transaction changed anything here (a savepoint rolled back may have emptied it). */
+    public boolean isEmpty() {
+        return steps.isEmpty();
+    }
+
+    /** A savepoint's mark: ROLLBACK TO that savepoint returns here with {@link #rollbackTo}. */
+    public int mark() {
+        return steps.size();
+    }
+
+    boolean truncated() {
+        return truncated;
+    }
+
+    static boolean isPending(long rowId) {
+        return (rowId & PENDING_ROW) != 0;
+    }
+
+    // ---- what the transaction's own scans see --------------------------------------------------------------
+
+    /** The committed rows of chunk {@code chunk} of generation {@code generation} this transaction deleted, or null. */
+    long[] deletedMask(long generation, int chunk) {
+        return deletedMasks.get(chunkKey(generation, chunk));
+    }
+
+    int batchCount() {
+        return batches.size();
+    }
+
+    Batch batch(int index) {
+        return batches.get(index);
+    }
+
+    /** The deleted rows of appended batch {@code index}, as a copy a scan may keep, or null when none is. */
+    long[] batchMask(int index) {
+        long[] mask = batchMasks.get(index);
+        return mask == null ? null : mask.clone();
+    }
+
+    /** The row id of the first row of appended batch {@code index}. */
+    long batchFirstRowId(int index) {
+        return PENDING_ROW | batchStarts.get(index);
+    }
+
+    // ---- staging a statement's change -----------------------------------------------------------------------
+
+    /**
+     * Adds one statement's change (see {@link TableStore#modify}): deletes {@code deleted} (committed rows located
+     * by the store at {@code deletedChunks[i]} row {@code deletedRows[i]}; pending rows have null there) and appends
+     * copies of {@code appended}. Unique keys are checked row by row as {@link UniqueKeyIndex#replace} does, against
+     * the committed keys seen through this transaction's own changes; {@code beforeVisible} runs after every check
+     * passed. Nothing changes when it throws.
+     *
+     * @throws BasaltException 23505 for a duplicate key, 40001 for a pending row deleted twice
+     */
+    void stage(long[] deleted, FieldVector[][] deletedChunks, int[] deletedRows, List<Batch> appended,
+               List<UniqueKeyIndex> indexes, Runnable beforeVisible) {
+        ensureOverlays(indexes.size());
+        KeyUndo undo = new KeyUndo(indexes.size());
+        List<List<List<Object>>> deletedKeys = new ArrayList<>(deleted.length);
+        try {
+            for (long rowId : deleted) {
+                if (isPending(rowId) && !pendingRowLive(rowId)) {
+                    throw concurrentUpdate();
+                }
+            }
+            int batchIndex = 0;
+            int row = 0;
+            for (int i = 0; ; i++) {
+                while (batchIndex < appended.size() && row >= appended.get(batchIndex).rowCount()) {
+                    batchIndex++;
+                    row = 0;
+                }
+                boolean removes = i < deleted.length;
+                boolean adds = batchIndex < appended.size();
+                if (!removes && !adds) {
+                    break;
+                }
+                if (removes) {
+                    deletedKeys.add(giveUpKeys(deleted[i], deletedChunks[i], deletedRows[i], indexes, undo));
+                }
+                if (adds) {
+                    takeKeys(appended.get(batchIndex), row, indexes, undo);
+                    row++;
+                }
+            }
+            beforeVisible.run();
+        } catch (RuntimeException | Error failure) {
+            undo.run(overlays);
+            throw failure;
+        }
+        for (int i = 0; i < deleted.length; i++) {
+            Deleted step = new Deleted(deleted[i], deletedKeys.get(i), appended.isEmpty());
+            steps.add(step);
+            applyDeleted(step);
+        }
+        for (Batch batch : appended) {
+            if (batch.rowCount() > 0) {
+                addBatch(VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
+            }
+        }
+    }
+
+    /**
+     * INSERT ... ON CONFLICT DO NOTHING in a transaction (see {@link TableStore#insertNew}): rows whose key on an
+     * arbiter conflicts with what this transaction sees are skipped, the others are checked on every key and
+     * appended. {@code beforeVisible} receives the rows about to be appended.
+     *
+     * @throws BasaltException 23505 for a conflict on a key that is not an arbiter
+     */
+    boolean[] insertNew(List<Batch> input, Set<String> arbiters, List<UniqueKeyIndex> indexes,
+                        java.util.function.Consumer<List<Batch>> beforeVisible) {
+        ensureOverlays(indexes.size());
+        KeyUndo undo = new KeyUndo(indexes.size());
+        int total = 0;
+        for (Batch batch : input) {
+            total += batch.rowCount();
+        }
+        boolean[] inserted = new boolean[total];
+        List<Batch> kept = new ArrayList<>();
+        try {
+            int next = 0;
+            for (Batch batch : input) {
+                int[] selection = new int[batch.rowCount()];
+                int count = 0;
+                for (int row = 0; row < batch.rowCount(); row++, next++) {
+                    boolean conflict = false;
+                    for (int k = 0; k < indexes.size() && !conflict; k++) {
+                        UniqueKeyIndex index = indexes.get(k);
+                        List<Object> key = index.keyOf(batch, row);
+                        conflict = key != null && arbiters.contains(index.constraintName()) && conflicts(k, index, key);
+                    }
+                    if (!conflict) {
+                        takeKeys(batch, row, indexes, undo);
+                        inserted[next] = true;
+                        selection[count++] = row;
+                    }
+                }
+                if (count > 0) {
+                    kept.add(VectorGather.gatherCopy(batch, selection, count, allocator));
+                }
+            }
+            beforeVisible.accept(kept);
+        } catch (RuntimeException | Error failure) {
+            undo.run(overlays);
+            for (Batch batch : kept) {
+                free(batch);
+            }
+            throw failure;
+        }
+        for (Batch batch : kept) {
+            addBatch(batch);
+        }
+        return inserted;
+    }
+
+    /**
+     * Throws the unique-key violation that appending {@code input} (of the last batch only its first {@code lastRows}
+     * rows) would raise now, as this transaction sees the keys; changes nothing (see
+     * {@link TableStore#checkUniqueKeys}).
+     */
+    void checkNewKeys(List<Batch> input, int lastRows, List<UniqueKeyIndex> indexes) {
+        ensureOverlays(indexes.size());
+        List<Set<List<Object>>> seen = new ArrayList<>();
+        for (int k = 0; k < indexes.size(); k++) {
+            seen.add(new HashSet<>());
+        }
+        for (int b = 0; b < input.size(); b++) {
+            Batch batch = input.get(b);
+            int rows = b == input.size() - 1 ? lastRows : batch.rowCount();
+            for (int row = 0; row < rows; row++) {
+                for (int k = 0; k < indexes.size(); k++) {
+                    UniqueKeyIndex index = indexes.get(k);
+                    List<Object> key = index.keyOf(batch, row);
+                    if (key != null && (conflicts(k, index, key) || !seen.get(k).add(key))) {
+                        throw index.violation(batch, row);
+                    }
+                }
+            }
+        }
+    }
+
+    /** TRUNCATE in the transaction: every committed row and every row it appended so far goes. */
+    void stageTruncate() {
+        Truncated step = new Truncated();
+        steps.add(step);
+        applyTruncated();
+    }
+
+    private List<List<Object>> giveUpKeys(long rowId, FieldVector[] chunk, int chunkRow, List<UniqueKeyIndex> indexes,
+                                          KeyUndo undo) {
+        if (isPending(rowId)) {
+            int batch = batchOf(rowId);
+            int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
+            for (int k = 0; k < indexes.size(); k++) {
+                List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
+                if (key != null && overlays.get(k).added.remove(key)) {
+                    undo.removedFromAdded.get(k).add(key);
+                }
+            }
+            return null;
+        }
+        List<List<Object>> keys = new ArrayList<>(indexes.size());
+        for (int k = 0; k < indexes.size(); k++) {
+            List<Object> key = indexes.get(k).keyOf(Arrays.asList(chunk), chunkRow);
+            keys.add(key);
+            if (key != null && overlays.get(k).removed.add(key)) {
+                undo.addedToRemoved.get(k).add(key);
+            }
+        }
+        return keys;
+    }
+
+    private void takeKeys(Batch batch, int row, List<UniqueKeyIndex> indexes, KeyUndo undo) {
+        for (int k = 0; k < indexes.size(); k++) {
+            UniqueKeyIndex index = indexes.get(k);
+            List<Object> key = index.keyOf(batch, row);
+            if (key == null) {
+                continue;
+            }
+            if (conflicts(k, index, key)) {
+                throw index.violation(batch, row);
+            }
+            overlays.get(k).added.add(key);
+            undo.addedToAdded.get(k).add(key);
+        }
+    }
+
+    /** Whether a live row, committed or this transaction's, holds {@code key} on {@code index}. Store lock held. */
+    boolean holds(UniqueKeyIndex index, List<Object> key) {
+        List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
+        int k = indexes.indexOf(index);
+        if (k < 0) {
+            return index.contains(key);
+        }
+        ensureOverlays(indexes.size());
+        return conflicts(k, index, key);
+    }
+
+    /** The values of this transaction's live pending row {@code rowId}, one per column. */
+    Object[] rowValues(long rowId) {
+        if (!pendingRowLive(rowId)) {
+            throw concurrentUpdate();
+        }
+        int batch = batchOf(rowId);
+        int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
+        Batch rows = batches.get(batch);
+        Object[] values = new Object[rows.columnCount()];
+        for (int c = 0; c < values.length; c++) {
+            values[c] = io.basalt.exec.vector.ValueAccess.get(rows.column(c), row);
+        }
+        return values;
+    }
+
+    /** Visits this transaction's live pending rows, as {@link InMemoryTableStore#forEachRow} visits stored ones. */
+    void forEachLiveRow(InMemoryTableStore.RowVisitor visitor) {
+        for (int b = 0; b < batches.size(); b++) {
+            Batch batch = batches.get(b);
+            FieldVector[] columns = batch.columns().toArray(new FieldVector[0]);
+            long[] mask = batchMasks.get(b);
+            long first = batchStarts.get(b);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                    visitor.visit(columns, row, PENDING_ROW | (first + row));
+                }
+            }
+        }
+    }
+
+    /** Whether this transaction deleted (or truncated away) the committed row {@code rowId}. */
+    boolean deletesCommitted(long rowId) {
+        if (truncated) {
+            return true;
+        }
+        long position = rowId & ((1L << InMemoryTableStore.POSITION_BITS) - 1);
+        long[] mask = deletedMasks.get(chunkKey(rowId >>> InMemoryTableStore.POSITION_BITS,
+                (int) (position / chunkRows)));
+        int row = (int) (position % chunkRows);
+        return mask != null && (mask[row >>> 6] & (1L << row)) != 0;
+    }
+
+    /** Whether a live row, committed or this transaction's, holds {@code key} as this transaction sees the table. */
+    private boolean conflicts(int k, UniqueKeyIndex index, List<Object> key) {
+        KeyOverlay overlay = overlays.get(k);
+        return overlay.added.contains(key) || (!truncated && index.contains(key) && !overlay.removed.contains(key));
+    }
+
+    /** The key changes of one statement, to take back when it fails. */
+    private static final class KeyUndo {
+        final List<List<List<Object>>> addedToAdded = new ArrayList<>();
+        final List<List<List<Object>>> removedFromAdded = new ArrayList<>();
+        final List<List<List<Object>>> addedToRemoved = new ArrayList<>();
+
+        KeyUndo(int indexes) {
+            for (int k = 0; k < indexes; k++) {
+                addedToAdded.add(new ArrayList<>());
+                removedFromAdded.add(new ArrayList<>());
+                addedToRemoved.add(new ArrayList<>());
+            }
+        }
+
+        void run(List<KeyOverlay> overlays) {
+            for (int k = 0; k < addedToAdded.size(); k++) {
+                KeyOverlay overlay = overlays.get(k);
+                addedToAdded.get(k).forEach(overlay.added::remove);
+                overlay.added.addAll(removedFromAdded.get(k));
+                addedToRemoved.get(k).forEach(overlay.removed::remove);
+            }
+        }
+    }
+
+    // ---- savepoints -----------------------------------------------------------------------------------------
+
+    /**
+     * ROLLBACK TO a savepoint taken at {@code mark}: drops the steps after it, frees the batches they appended, and
+     * derives masks and keys again from the steps left. The store's lock must be held (the keys of appended rows
+     * are read against its unique indexes).
+     */
+    public void rollbackTo(int mark) {
+        if (mark >= steps.size()) {
+            return;
+        }
+        int keptBatches = 0;
+        for (int i = 0; i < mark; i++) {
+            if (steps.get(i) instanceof Appended) {
+                keptBatches++;
+            }
+        }
+        while (steps.size() > mark) {
+            steps.removeLast();
+        }
+        while (batches.size() > keptBatches) {
+            free(batches.removeLast());
+            batchMasks.removeLast();
+            batchStarts.removeLast();
+        }
+        pendingRows = batches.isEmpty() ? 0 : batchStarts.getLast() + batches.getLast().rowCount();
+        truncated = false;
+        deletedMasks.clear();
+        for (int b = 0; b < batchMasks.size(); b++) {
+            batchMasks.set(b, null);
+        }
+        overlays.clear();
+        List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
+        ensureOverlays(indexes.size());
+        for (Step step : steps) {
+            switch (step) {
+                case Deleted deleted -> applyDeleted(deleted);
+                case Appended appended -> addKeys(appended.batch(), indexes);
+                case Truncated ignored -> applyTruncated();
+            }
+        }
+    }
+
+    // ---- commit ---------------------------------------------------------------------------------------------
+
+    /** The committed rows to delete at COMMIT, in the order deleted (those before a TRUNCATE of the change aside). */
+    long[] committedDeletes() {
+        List<Long> ids = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Truncated) {
+                ids.clear();
+            } else if (step instanceof Deleted deleted && !isPending(deleted.rowId())) {
+                ids.add(deleted.rowId());
+            }
+        }
+        long[] result = new long[ids.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = ids.get(i);
+        }
+        return result;
+    }
+
+    /** Per {@link #committedDeletes()} row, whether a DELETE (not an UPDATE) removed it. */
+    boolean[] committedDeleteOnly() {
+        List<Boolean> flags = new ArrayList<>();
+        for (Step step : steps) {
+            if (step instanceof Truncated) {
+                flags.clear();
+            } else if (step instanceof Deleted deleted && !isPending(deleted.rowId())) {
+                flags.add(deleted.deleteOnly());
+            }
+        }
+        boolean[] result = new boolean[flags.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = flags.get(i);
+        }
+        return result;
+    }
+
+    /**
+     * The live appended rows to add at COMMIT, in order: batches without deleted rows as they are, others as copies
+     * of their live rows, which are added to {@code copies} for the caller to free.
+     */
+    List<Batch> liveAppends(List<Batch> copies) {
+        List<Batch> live = new ArrayList<>();
+        for (int b = 0; b < batches.size(); b++) {
+            Batch batch = batches.get(b);
+            long[] mask = batchMasks.get(b);
+            if (mask == null) {
+                live.add(batch);
+                continue;
+            }
+            int[] selection = new int[batch.rowCount()];
+            int count = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if ((mask[row >>> 6] & (1L << row)) == 0) {
+                    selection[count++] = row;
+                }
+            }
+            if (count > 0) {
+                Batch copy = VectorGather.gatherCopy(batch, selection, count, allocator);
+                copies.add(copy);
+                live.add(copy);
+            }
+        }
+        return live;
+    }
+
+    /** Frees the appended rows (after COMMIT applied them, or at ROLLBACK). */
+    @Override
+    public void close() {
+        for (Batch batch : batches) {
+            free(batch);
+        }
+        batches.clear();
+        batchMasks.clear();
+        batchStarts.clear();
+        steps.clear();
+    }
+
+    // ---- derived state --------------------------------------------------------------------------------------
+
+    /** Takes {@code batch} (whose keys were checked and recorded already) as the next appended rows. */
+    private void addBatch(Batch batch) {
+        int index = batches.size();
+        batches.add(batch);
+        batchMasks.add(null);
+        batchStarts.add(pendingRows);
+        pendingRows += batch.rowCount();
+        steps.add(new Appended(index));
+    }
+
+    private void addKeys(int batchIndex, List<UniqueKeyIndex> indexes) {
+        ensureOverlays(indexes.size());
+        Batch batch = batches.get(batchIndex);
+        for (int row = 0; row < batch.rowCount(); row++) {
+            for (int k = 0; k < indexes.size(); k++) {
+                List<Object> key = indexes.get(k).keyOf(batch, row);
+                if (key != null) {
+                    overlays.get(k).added.add(key);
+                }
+            }
+        }
+    }
+
+    private void applyDeleted(Deleted step) {
+        long rowId = step.rowId();
+        if (isPending(rowId)) {
+            int batch = batchOf(rowId);
+            int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
+            long[] mask = batchMasks.get(batch);
+            mask = mask == null ? new long[(batches.get(batch).rowCount() + 63) >>> 6] : mask.clone();
+            mask[row >>> 6] |= 1L << row;
+            batchMasks.set(batch, mask);
+            List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
+            for (int k = 0; k < indexes.size() && k < overlays.size(); k++) {
+                List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
+                if (key != null) {
+                    overlays.get(k).added.remove(key);
+                }
+            }
+            return;
+        }
+        long generation = rowId >>> InMemoryTableStore.POSITION_BITS;
+        long position = rowId & ((1L << InMemoryTableStore.POSITION_BITS) - 1);
+        int chunk = (int) (position / chunkRows);
+        int row = (int) (position % chunkRows);
+        long key = chunkKey(generation, chunk);
+        long[] mask = deletedMasks.get(key);
+        mask = mask == null ? new long[(chunkRows + 63) >>> 6] : mask.clone();
+        mask[row >>> 6] |= 1L << row;
+        deletedMasks.put(key, mask);
+        if (step.keys() != null) {
+            for (int k = 0; k < step.keys().size() && k < overlays.size(); k++) {
+                List<Object> held = step.keys().get(k);
+                if (held != null) {
+                    overlays.get(k).removed.add(held);
+                }
+            }
+        }
+    }
+
+    private void applyTruncated() {
+        truncated = true;
+        deletedMasks.clear();
+        for (int b = 0; b < batches.size(); b++) {
+            long[] mask = new long[(batches.get(b).rowCount() + 63) >>> 6];
+            Arrays.fill(mask, -1L);
+            batchMasks.set(b, mask);
+        }
+        for (KeyOverlay overlay : overlays) {
+            overlay.added.clear();
+            overlay.removed.clear();
+        }
+    }
+
+    private void ensureOverlays(int count) {
+        while (overlays.size() < count) {
+            overlays.add(new KeyOverlay());
+        }
+    }
+
+    private boolean pendingRowLive(long rowId) {
+        long index = rowId & ~PENDING_ROW;
+        if (index >= pendingRows) {
+            return false;
+        }
+        int batch = batchOf(rowId);
+        long[] mask = batchMasks.get(batch);
+        int row = (int) (index - batchStarts.get(batch));
+        return mask == null || (mask[row >>> 6] & (1L << row)) == 0;
+    }
+
+    /** The appended batch holding pending row {@code rowId}, by binary search over the batches' first rows. */
+    private int batchOf(long rowId) {
+        long index = rowId & ~PENDING_ROW;
+        int low = 0;
+        int high = batchStarts.size() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (batchStarts.get(middle) <= index) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** One number per (generation, chunk): generations hold at most 2^40 / chunkRows chunks. */
+    private long chunkKey(long generation, int chunk) {
+        long chunksPerGeneration = ((1L << InMemoryTableStore.POSITION_BITS) + chunkRows - 1) / chunkRows;
+        return generation * chunksPerGeneration + chunk;
+    }
+
+    private static int[] identity(int count) {
+        int[] selection = new int[count];
+        for (int i = 0; i < count; i++) {
+            selection[i] = i;
+        }
+        return selection;
+    }
+
+    private static void free(Batch batch) {
+        for (FieldVector column : batch.columns()) {
+            column.close();
+        }
+    }
+
+    static BasaltException concurrentUpdate() {
+        return BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update");
+    }
+}

@@ -1,0 +1,362 @@
+package io.basalt.storage.transaction;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.storage.table.InMemoryTableStore;
+import io.basalt.storage.table.PendingChange;
+import io.basalt.storage.table.PreparedChange;
+import io.basalt.storage.table.TableTransaction;
+import io.basalt.storage.wal.WalRecord;
+import io.basalt.storage.wal.WriteAheadLog;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One transaction: its snapshot, its pending change per table, its savepoints, and COMMIT and ROLLBACK. An
+ * autocommit statement is a transaction of one statement.
+ *
+ * <p>Snapshots: {@link #beginStatement} takes a new one for every statement at READ COMMITTED, and one for the whole
+ * transaction (at its first statement) at REPEATABLE READ and SERIALIZABLE.
+ *
+ * <p>COMMIT ({@link #commit}) locks the changed tables in the order of their ids (so two commits never wait for each
+ * other in a cycle), validates each change against the newest committed state (first committer wins: a row this
+ * transaction deletes that another deleted or updated since fails with 40001; unique keys again), runs the
+ * serializable check, writes every change to the log as one record (so replay applies all of the transaction or
+ * none of it, and the commit returns only once it is durable), applies the rows, and publishes them all at once
+ * ({@link TransactionCoordinator#publish}). The tables stay locked from validation to publication.
+ *
+ * <p>Savepoints are marks in every pending change (and in the list of actions that undo the transaction's DDL);
+ * ROLLBACK TO cuts back to them.
+ *
+ * <p>Not thread-safe: one session drives it; stores call it from that session's thread.
+ */
+public final class Transaction implements TableTransaction {
+    /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
+    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, boolean readOnly) {
+    }
+
+    private final TransactionCoordinator coordinator;
+    private IsolationLevel level;
+    private boolean readOnly;
+    private boolean snapshotHeld;
+    private long snapshot;
+    private boolean statementRun;
+    private boolean serializableCounted;
+    private boolean ended;
+    private final Map<InMemoryTableStore, PendingChange> changes = new IdentityHashMap<>();
+    private final Set<Long> readTables = new HashSet<>();
+    private final List<Savepoint> savepoints = new ArrayList<>();
+    private final List<Runnable> undoActions = new ArrayList<>();
+
+    Transaction(TransactionCoordinator coordinator, IsolationLevel level, boolean readOnly) {
+        this.coordinator = requireNonNull(coordinator, "coordinator is null");
+        this.level = requireNonNull(level, "level is null");
+        this.readOnly = readOnly;
+    }
+
+    public IsolationLevel level() {
+        return level;
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
+    /** Whether a statement other than transaction control ran in it (after which the isolation level is fixed). */
+    public boolean statementRun() {
+        return statementRun;
+    }
+
+    /** Whether it is inside a savepoint (the isolation level may not change there). */
+    public boolean inSavepoint() {
+        return !savepoints.isEmpty();
+    }
+
+    /** SET TRANSACTION ISOLATION LEVEL; the caller checks that no statement ran yet. */
+    public void setLevel(IsolationLevel newLevel) {
+        this.level = requireNonNull(newLevel, "newLevel is null");
+    }
+
+    /** SET TRANSACTION READ ONLY / READ WRITE. */
+    public void setReadOnly(boolean newReadOnly) {
+        this.readOnly = newReadOnly;
+    }
+
+    /** A statement starts: takes its snapshot (READ COMMITTED), or the transaction's at its first statement. */
+    public void beginStatement() {
+        checkActive();
+        if (!statementRun && level == IsolationLevel.SERIALIZABLE) {
+            coordinator.serializableStarted();
+            serializableCounted = true;
+        }
+        statementRun = true;
+        if (snapshotHeld && level.snapshotPerStatement()) {
+            coordinator.releaseSnapshot(snapshot);
+            snapshotHeld = false;
+        }
+        if (!snapshotHeld) {
+            snapshot = coordinator.takeSnapshot();
+            snapshotHeld = true;
+        }
+    }
+
+    @Override
+    public long snapshot() {
+        if (!snapshotHeld) {
+            beginStatement();
+        }
+        return snapshot;
+    }
+
+    @Override
+    public PendingChange change(InMemoryTableStore store) {
+        return changes.get(store);
+    }
+
+    @Override
+    public PendingChange changeForWrite(InMemoryTableStore store) {
+        checkActive();
+        if (readOnly) {
+            throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
+                    "cannot change table \"" + store.name() + "\" in a read-only transaction");
+        }
+        return changes.computeIfAbsent(store, InMemoryTableStore::newChange);
+    }
+
+    @Override
+    public void read(InMemoryTableStore store) {
+        if (level == IsolationLevel.SERIALIZABLE) {
+            readTables.add(store.id());
+        }
+    }
+
+    /** Whether it changed any table. */
+    public boolean hasChanges() {
+        for (PendingChange change : changes.values()) {
+            if (!change.isEmpty()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Runs {@code undo} if the transaction rolls back (wholly, or to a savepoint taken before now). */
+    public void onRollback(Runnable undo) {
+        undoActions.add(requireNonNull(undo, "undo is null"));
+    }
+
+    // ---- savepoints -----------------------------------------------------------------------------------------
+
+    /** SAVEPOINT {@code name}; a name may be used again, the newest one wins. */
+    public void savepoint(String name) {
+        checkActive();
+        Map<PendingChange, Integer> marks = new HashMap<>();
+        for (PendingChange change : changes.values()) {
+            marks.put(change, change.mark());
+        }
+        savepoints.add(new Savepoint(name, marks, undoActions.size(), readOnly));
+    }
+
+    /** Whether a savepoint of that name exists. */
+    public boolean hasSavepoint(String name) {
+        return find(name) >= 0;
+    }
+
+    /**
+     * ROLLBACK TO SAVEPOINT {@code name}: undoes what happened since; the savepoint stays, those after it go.
+     *
+     * @throws BasaltException 3B001 when there is no such savepoint
+     */
+    public void rollbackTo(String name) {
+        int index = requireSavepoint(name);
+        Savepoint savepoint = savepoints.get(index);
+        while (savepoints.size() > index + 1) {
+            savepoints.removeLast();
+        }
+        for (PendingChange change : changes.values()) {
+            InMemoryTableStore store = change.store();
+            synchronized (store) {
+                change.rollbackTo(savepoint.marks().getOrDefault(change, 0));
+            }
+        }
+        undoSince(savepoint.undoActions());
+        readOnly = savepoint.readOnly();
+    }
+
+    /**
+     * RELEASE SAVEPOINT {@code name}: forgets it and every savepoint after it, keeping what they did (but READ ONLY
+     * returns to what it was at the savepoint, as PostgreSQL's subtransaction-local setting does).
+     *
+     * @throws BasaltException 3B001 when there is no such savepoint
+     */
+    public void release(String name) {
+        int index = requireSavepoint(name);
+        readOnly = savepoints.get(index).readOnly();
+        while (savepoints.size() > index) {
+            savepoints.removeLast();
+        }
+    }
+
+    private int requireSavepoint(String name) {
+        int index = find(name);
+        if (index < 0) {
+            throw BasaltException.of(SqlState.INVALID_SAVEPOINT_SPECIFICATION,
+                    "savepoint \"" + name + "\" does not exist");
+        }
+        return index;
+    }
+
+    private int find(String name) {
+        for (int i = savepoints.size() - 1; i >= 0; i--) {
+            if (savepoints.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ---- end ------------------------------------------------------------------------------------------------
+
+    /** ROLLBACK: drops every pending change and undoes the transaction's DDL. Safe to call more than once. */
+    public void rollback() {
+        if (ended) {
+            return;
+        }
+        try {
+            for (PendingChange change : changes.values()) {
+                synchronized (change.store()) {
+                    change.close();
+                }
+            }
+            changes.clear();
+            undoSince(0);
+        } finally {
+            end();
+        }
+    }
+
+    /**
+     * COMMIT: makes every pending change durable and visible at once, or none of them.
+     *
+     * @throws BasaltException 40001 when another transaction committed a conflicting change first, 23505 when it
+     *     committed a row with a key this one adds, an I/O error from the log; the transaction is rolled back then
+     */
+    public void commit() {
+        checkActive();
+        try {
+            List<PendingChange> changed = new ArrayList<>();
+            for (PendingChange change : changes.values()) {
+                if (!change.isEmpty()) {
+                    changed.add(change);
+                }
+            }
+            if (!changed.isEmpty()) {
+                changed.sort(Comparator.comparingLong(change -> change.store().id()));
+                lockAndCommit(changed, 0);
+            }
+            for (PendingChange change : changes.values()) {
+                change.close();
+            }
+            changes.clear();
+            undoActions.clear();
+        } catch (RuntimeException | Error failure) {
+            rollback();
+            throw failure;
+        } finally {
+            end();
+        }
+    }
+
+    /** Locks {@code changed}'s stores from {@code from} on, in order, then commits with all of them held. */
+    private void lockAndCommit(List<PendingChange> changed, int from) {
+        if (from < changed.size()) {
+            synchronized (changed.get(from).store()) {
+                lockAndCommit(changed, from + 1);
+            }
+            return;
+        }
+        List<PreparedChange> prepared = new ArrayList<>(changed.size());
+        TransactionCoordinator.WriteRecord record = null;
+        boolean registered = false;
+        try {
+            Set<Long> written = new HashSet<>();
+            for (PendingChange change : changed) {
+                prepared.add(change.store().validate(change));
+                written.add(change.store().id());
+            }
+            record = coordinator.register(written, level == IsolationLevel.SERIALIZABLE ? readTables : null,
+                    snapshotHeld ? snapshot : coordinator.lastCommit());
+            registered = true;
+            log(prepared);
+        } catch (RuntimeException | Error failure) {
+            if (registered) {
+                coordinator.withdraw(record);
+            }
+            for (PreparedChange change : prepared) {
+                change.abort();
+            }
+            throw failure;
+        }
+        // Logged: the commit is durable, so from here on it must become visible.
+        for (PreparedChange change : prepared) {
+            change.change().store().apply(change);
+        }
+        coordinator.publish(record, prepared);
+    }
+
+    /** Writes every change to its log, one log record per log (every logged table of a database shares one). */
+    private static void log(List<PreparedChange> prepared) {
+        Map<WriteAheadLog, List<WalRecord>> byLog = new LinkedHashMap<>();
+        for (PreparedChange change : prepared) {
+            WriteAheadLog log = change.change().log();
+            List<WalRecord> records = change.walRecords();
+            if (log != null && !records.isEmpty()) {
+                byLog.computeIfAbsent(log, ignored -> new ArrayList<>()).addAll(records);
+            }
+        }
+        for (Map.Entry<WriteAheadLog, List<WalRecord>> entry : byLog.entrySet()) {
+            entry.getKey().commit(entry.getValue());
+        }
+    }
+
+    private void undoSince(int mark) {
+        while (undoActions.size() > mark) {
+            undoActions.removeLast().run();
+        }
+    }
+
+    private void end() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        if (snapshotHeld) {
+            coordinator.releaseSnapshot(snapshot);
+            snapshotHeld = false;
+        }
+        if (serializableCounted) {
+            coordinator.serializableEnded();
+            serializableCounted = false;
+        }
+    }
+
+    /** Whether COMMIT or ROLLBACK ended it. */
+    public boolean ended() {
+        return ended;
+    }
+
+    private void checkActive() {
+        if (ended) {
+            throw new IllegalStateException("the transaction has ended");
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.basalt.storage.transaction;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.storage.table.InMemoryTableStore;
+import io.basalt.storage.table.PreparedChange;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The order of commits in one database, and what serializable transactions check at commit.
+ *
+ * <p>Commit sequence numbers: every commit that changes a table gets the next number when it becomes visible
+ * ({@link #publish}), and a snapshot is the number of the newest visible commit ({@link #takeSnapshot}). Publishing
+ * installs the new version of every table the commit changed under this object's lock, so a snapshot sees a commit
+ * in all its tables or in none. The snapshots in use are counted, so that stores can drop the versions nobody reads
+ * any more ({@link #oldestSnapshot}).
+ *
+ * <p>SERIALIZABLE (coarse, per table): while a serializable transaction is active, every commit that writes is
+ * recorded with the tables it wrote. A serializable transaction that writes may commit only if no transaction
+ * that committed after its snapshot (or is committing now) wrote a table it read: the optimistic, backward
+ * validation of Kung and Robinson. It forbids write skew and every other anomaly, and also aborts some
+ * transactions PostgreSQL's row- and predicate-level SSI would let through (two serializable transactions
+ * updating different rows of one table: the later committer gets 40001). A serializable transaction that only
+ * read never fails: it is ordered at its snapshot.
+ *
+ * <p>Thread-safe; the lock is held only for bookkeeping and for installing versions (no I/O, no row copying).
+ */
+public final class TransactionCoordinator {
+    /** A commit that wrote {@code tables} (store ids); {@code commit} stays MAX_VALUE until it is visible. */
+    static final class WriteRecord {
+        final Set<Long> tables;
+        long commit = Long.MAX_VALUE;
+
+        WriteRecord(Set<Long> tables) {
+            this.tables = tables;
+        }
+    }
+
+    private long lastCommit;
+    private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
+    private int serializableActive;
+    private final List<WriteRecord> writes = new ArrayList<>();
+
+    /** Starts a transaction (its snapshot is taken by its first statement). */
+    public Transaction begin(IsolationLevel level, boolean readOnly) {
+        return new Transaction(this, level, readOnly);
+    }
+
+    /** The newest visible commit, counted as in use until {@link #releaseSnapshot}. */
+    synchronized long takeSnapshot() {
+        snapshots.merge(lastCommit, 1, Integer::sum);
+        return lastCommit;
+    }
+
+    synchronized void releaseSnapshot(long snapshot) {
+        Integer count = snapshots.get(snapshot);
+        if (count == null) {
+            throw new IllegalStateException("snapshot " + snapshot + " is not in use");
+        }
+        if (count == 1) {
+            snapshots.remove(snapshot);
+        } else {
+            snapshots.put(snapshot, count - 1);
+        }
+        forgetOldWrites();
+    }
+
+    /** The oldest snapshot in use, or the newest commit when none is. */
+    synchronized long oldestSnapshot() {
+        return snapshots.isEmpty() ? lastCommit : snapshots.firstKey();
+    }
+
+    /** The number of the newest visible commit. */
+    public synchronized long lastCommit() {
+        return lastCommit;
+    }
+
+    synchronized void serializableStarted() {
+        serializableActive++;
+    }
+
+    synchronized void serializableEnded() {
+        serializableActive--;
+        forgetOldWrites();
+    }
+
+    /**
+     * Called by a committing transaction that writes {@code written} (store ids), after its tables validated and
+     * before it is logged. A serializable one ({@code readTables} non-null) first checks that nothing committed
+     * after {@code snapshot}, or committing now, wrote a table it read. Returns the record to {@link #publish}
+     * (null when no serializable transaction is active, so none needs it).
+     *
+     * @throws BasaltException 40001 when the serializable check fails
+     */
+    synchronized WriteRecord register(Set<Long> written, Set<Long> readTables, long snapshot) {
+        if (readTables != null) {
+            for (WriteRecord record : writes) {
+                if (record.commit > snapshot && intersects(record.tables, readTables)) {
+                    throw BasaltException.of(SqlState.SERIALIZATION_FAILURE,
+                                    "could not serialize access due to read/write dependencies among transactions")
+                            .withDetail("Reason code: Canceled on identification as a pivot, during commit attempt.")
+                            .withHint("The transaction might succeed if retried.");
+                }
+            }
+        }
+        if (serializableActive == 0) {
+            return null;
+        }
+        WriteRecord record = new WriteRecord(written);
+        writes.add(record);
+        return record;
+    }
+
+    /** A registered commit failed before it became visible. */
+    synchronized void withdraw(WriteRecord record) {
+        if (record != null) {
+            writes.remove(record);
+        }
+    }
+
+    /**
+     * Makes a validated, logged and applied commit visible: gives it the next number and publishes every table's
+     * new version under this lock.
+     */
+    synchronized long publish(WriteRecord record, List<PreparedChange> changes) {
+        long commit = ++lastCommit;
+        long oldest = snapshots.isEmpty() ? commit : snapshots.firstKey();
+        for (PreparedChange change : changes) {
+            if (!change.skipped()) {
+                InMemoryTableStore store = change.change().store();
+                store.publish(commit, oldest);
+            }
+        }
+        if (record != null) {
+            record.commit = commit;
+        }
+        return commit;
+    }
+
+    /** Commit records no active snapshot can conflict with any more. */
+    private void forgetOldWrites() {
+        if (writes.isEmpty()) {
+            return;
+        }
+        long oldest = snapshots.isEmpty() ? lastCommit : snapshots.firstKey();
+        Iterator<WriteRecord> records = writes.iterator();
+        while (records.hasNext()) {
+            WriteRecord record = records.next();
+            if (record.commit <= oldest || (serializableActive == 0 && record.commit != Long.MAX_VALUE)) {
+                records.remove();
+            }
+        }
+    }
+
+    private static boolean intersects(Set<Long> a, Set<Long> b) {
+        for (Long id : a) {
+            if (b.contains(id)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
