@@ -80,7 +80,9 @@ class TransactionCrashTest {
                 }
             }
             int present = transfers.isEmpty() ? 0 : transfers.getLast();
-            assertThat(present).isBetween(lastAcknowledged, lastAcknowledged + 1);
+            // every acknowledged transfer is there; the child may have committed a few more whose acknowledgement
+            // was still in the pipe (or not yet written) when it was killed
+            assertThat(present).isGreaterThanOrEqualTo(lastAcknowledged);
             for (int n = 1; n <= present; n++) {
                 assertThat(transfers.get(n - 1)).isEqualTo(n);
             }
