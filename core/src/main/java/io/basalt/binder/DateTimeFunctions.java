@@ -10,6 +10,7 @@ import io.basalt.exec.function.scalar.IntervalPartFunction;
 import io.basalt.exec.function.scalar.IsFiniteFunction;
 import io.basalt.exec.function.scalar.JustifyIntervalFunction;
 import io.basalt.exec.function.scalar.MakeDateTimeFunction;
+import io.basalt.exec.function.scalar.TimePartFunction;
 import io.basalt.exec.function.scalar.ToTimestampFunction;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.type.Interval;
@@ -270,6 +271,14 @@ final class DateTimeFunctions {
         IntervalPartFunction function = IntervalPartFunction.of(field);
         LogicalType result = name.equals("extract")
                 ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
+        return new BoundExpression.Function(function, List.of(source), result, position);
+    }
+
+    /** EXTRACT (numeric) or date_part (double precision) of a time or timetz. */
+    static BoundExpression timePart(String name, String field, BoundExpression source, int position) {
+        TimePartFunction function = TimePartFunction.of(field, source.type().id() == TypeId.TIMETZ);
+        LogicalType result = name.equals("extract")
+                ? LogicalType.numeric(18, function.field().scale()) : LogicalType.DOUBLE;
         return new BoundExpression.Function(function, List.of(source), result, position);
     }
 

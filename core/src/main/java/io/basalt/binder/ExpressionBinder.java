@@ -712,6 +712,9 @@ final class ExpressionBinder {
         if (source.type().id() == TypeId.INTERVAL) {
             return DateTimeFunctions.intervalPart(name, (String) field.value(), source, position);
         }
+        if (source.type().isTimeOfDay()) {
+            return DateTimeFunctions.timePart(name, (String) field.value(), source, position);
+        }
         if (source.type().id() != TypeId.DATE) {
             throw notYet(name + " on " + source.type().displayName(), position);
         }
