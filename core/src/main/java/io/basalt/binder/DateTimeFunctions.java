@@ -11,6 +11,7 @@ import io.basalt.exec.function.scalar.IsFiniteFunction;
 import io.basalt.exec.function.scalar.JustifyIntervalFunction;
 import io.basalt.exec.function.scalar.MakeDateTimeFunction;
 import io.basalt.exec.function.scalar.TimePartFunction;
+import io.basalt.exec.function.scalar.TimeTzAtZoneFunction;
 import io.basalt.exec.function.scalar.ToTimestampFunction;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.type.Interval;
@@ -18,6 +19,7 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import io.basalt.type.datetime.DateTimeSettings;
 import io.basalt.type.datetime.DateTimeValues;
+import io.basalt.type.datetime.TimeValues;
 import io.basalt.type.datetime.TimeZoneNames;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,13 +38,16 @@ final class DateTimeFunctions {
     }
 
     /** {@code timezone(zone, value)}, or null when the arguments fit no variant. */
-    static BoundExpression timezone(List<BoundExpression> arguments, int position) {
+    static BoundExpression timezone(List<BoundExpression> arguments, long statementMicros, int position) {
         if (arguments.size() != 2) {
             return null;
         }
         BoundExpression zone = arguments.get(0);
         BoundExpression value = arguments.get(1);
         TypeId valueType = value.type().id();
+        if (value.type().isTimeOfDay()) {
+            return timetzAtZone(zone, Coercion.cast(value, LogicalType.TIMETZ, false), statementMicros, position);
+        }
         if (valueType == TypeId.UNKNOWN || valueType == TypeId.DATE) {
             value = Coercion.cast(value, LogicalType.TIMESTAMPTZ, false);
             valueType = TypeId.TIMESTAMPTZ;
@@ -66,6 +71,61 @@ final class DateTimeFunctions {
     }
 
     /**
+     * {@code now()}, {@code current_timestamp[(p)]}, {@code localtimestamp[(p)]}, {@code current_date},
+     * {@code current_time[(p)]}, {@code localtime[(p)]}: the statement's start {@code statementMicros}, seen in
+     * the session zone where the result has no zone of its own, rounded to the precision given.
+     */
+    static BoundExpression current(String name, List<BoundExpression> arguments, long statementMicros, int position) {
+        boolean takesPrecision = switch (name) {
+            case "current_timestamp", "localtimestamp", "current_time", "localtime" -> true;
+            default -> false;
+        };
+        if (arguments.size() > (takesPrecision ? 1 : 0)) {
+            throw BasaltException.at(io.basalt.error.SqlState.UNDEFINED_FUNCTION, position,
+                    "function " + name + " does not exist");
+        }
+        int precision = -1;
+        if (!arguments.isEmpty()) {
+            Object value = arguments.getFirst() instanceof BoundExpression.Constant constant ? constant.value() : null;
+            if (!(value instanceof Long digits)) {
+                throw Functions.undefined(name, arguments, position);
+            }
+            precision = (int) Math.max(0, Math.min(digits, 6));
+        }
+        ZoneId zone = DateTimeSettings.current().zone();
+        long micros = statementMicros;
+        long local = micros + DateTimeValues.offsetAt(micros, zone) * 1_000_000L;
+        return switch (name) {
+            case "current_date" -> new BoundExpression.Constant(Math.floorDiv(local, Interval.MICROS_PER_DAY),
+                    LogicalType.DATE, position);
+            case "localtimestamp" -> new BoundExpression.Constant(TimeValues.roundTime(local, precision),
+                    LogicalType.TIMESTAMP, position);
+            case "localtime" -> new BoundExpression.Constant(TimeValues.roundTime(
+                    TimeValues.timeOfTimestamp(local), precision), LogicalType.TIME, position);
+            case "current_time" -> new BoundExpression.Constant(TimeValues.roundTimeTz(
+                    TimeValues.timestampTzToTimeTz(micros, zone), precision), LogicalType.TIMETZ, position);
+            default -> new BoundExpression.Constant(TimeValues.roundTime(micros, precision), LogicalType.TIMESTAMPTZ,
+                    position);
+        };
+    }
+
+    /** {@code timezone(zone, timetz)}: a text or interval zone. */
+    private static BoundExpression timetzAtZone(BoundExpression zone, BoundExpression value, long statementMicros,
+                                                int position) {
+        boolean intervalZone = zone.type().id() == TypeId.INTERVAL;
+        if (!intervalZone && !zone.type().isString() && zone.type().id() != TypeId.UNKNOWN) {
+            return null;
+        }
+        zone = Coercion.cast(zone, intervalZone ? LogicalType.INTERVAL : LogicalType.TEXT, false);
+        ZoneId constant = null;
+        if (!intervalZone && zone instanceof BoundExpression.Constant named && named.value() != null) {
+            constant = TimeZoneNames.resolve((String) named.value());
+        }
+        return new BoundExpression.Function(new TimeTzAtZoneFunction(intervalZone, constant, statementMicros),
+                List.of(zone, value), value.type(), position);
+    }
+
+    /**
      * The date/time function {@code name} over bound arguments, or null when {@code name} is none of them;
      * {@code statementMicros} is the statement's start time (what {@code age(ts)} measures from).
      *
@@ -74,6 +134,7 @@ final class DateTimeFunctions {
     static BoundExpression bind(String name, List<BoundExpression> arguments, long statementMicros, int position) {
         return switch (name) {
             case "make_date" -> make(MakeDateTimeFunction.Kind.DATE, name, arguments, 3, position);
+            case "make_time" -> make(MakeDateTimeFunction.Kind.TIME, name, arguments, 3, position);
             case "make_timestamp" -> make(MakeDateTimeFunction.Kind.TIMESTAMP, name, arguments, 6, position);
             case "make_timestamptz" -> make(MakeDateTimeFunction.Kind.TIMESTAMPTZ, name, arguments,
                     arguments.size() == 7 ? 7 : 6, position);
@@ -86,7 +147,7 @@ final class DateTimeFunctions {
         };
     }
 
-    /** make_date/make_timestamp/make_timestamptz: integer fields, double precision seconds, a text zone. */
+    /** make_date/make_time/make_timestamp/make_timestamptz: integer fields, double precision seconds, a text zone. */
     private static BoundExpression make(MakeDateTimeFunction.Kind kind, String name, List<BoundExpression> arguments,
                                         int count, int position) {
         if (arguments.size() != count) {
@@ -96,7 +157,8 @@ final class DateTimeFunctions {
         for (int i = 0; i < count; i++) {
             BoundExpression argument = arguments.get(i);
             LogicalType type = argument.type();
-            LogicalType target = i < 5 ? LogicalType.INTEGER : i == 5 ? LogicalType.DOUBLE : LogicalType.TEXT;
+            int secondsAt = kind == MakeDateTimeFunction.Kind.TIME ? 2 : 5;
+            LogicalType target = i < secondsAt ? LogicalType.INTEGER : i == secondsAt ? LogicalType.DOUBLE : LogicalType.TEXT;
             boolean fits = switch (target.id()) {
                 case INTEGER -> type.id() == TypeId.INTEGER || type.id() == TypeId.SMALLINT || type.id() == TypeId.UNKNOWN;
                 case DOUBLE -> type.isNumber() || type.id() == TypeId.UNKNOWN;
@@ -109,6 +171,7 @@ final class DateTimeFunctions {
         }
         LogicalType result = switch (kind) {
             case DATE -> LogicalType.DATE;
+            case TIME -> LogicalType.TIME;
             case TIMESTAMP -> LogicalType.TIMESTAMP;
             case TIMESTAMPTZ -> LogicalType.TIMESTAMPTZ;
         };
