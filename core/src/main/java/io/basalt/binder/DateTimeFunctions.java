@@ -7,6 +7,7 @@ import io.basalt.exec.function.scalar.AtTimeZoneFunction;
 import io.basalt.exec.function.scalar.DateBinFunction;
 import io.basalt.exec.function.scalar.DateTruncFunction;
 import io.basalt.exec.function.scalar.IntervalPartFunction;
+import io.basalt.exec.function.scalar.IntervalTruncFunction;
 import io.basalt.exec.function.scalar.IsFiniteFunction;
 import io.basalt.exec.function.scalar.JustifyIntervalFunction;
 import io.basalt.exec.function.scalar.MakeDateTimeFunction;
@@ -29,8 +30,8 @@ import java.util.List;
  * Binds PostgreSQL's date/time functions that take or return zones and build values from parts:
  * {@code timezone(zone, ts)} (what {@code AT TIME ZONE} parses into), {@code make_date},
  * {@code make_timestamp}, {@code make_timestamptz}, {@code to_timestamp(double precision)}, {@code isfinite},
- * the {@code justify_*} family, {@code date_bin}, {@code age}, {@code date_trunc} and EXTRACT/{@code date_part}
- * of intervals. An untyped timestamp literal is read as a timestamptz and a date becomes one, as PostgreSQL's
+ * the {@code justify_*} family, {@code date_bin}, {@code age}, {@code date_trunc} (of intervals too) and
+ * EXTRACT/{@code date_part} of intervals and times of day. An untyped timestamp literal is read as a timestamptz and a date becomes one, as PostgreSQL's
  * resolution prefers. Functions that depend on the session's TimeZone capture it here.
  */
 final class DateTimeFunctions {
@@ -143,6 +144,8 @@ final class DateTimeFunctions {
             case "date_bin" -> dateBin(arguments, position);
             case "age" -> age(arguments, statementMicros, position);
             case "to_timestamp" -> arguments.size() == 1 ? toTimestamp(arguments, position) : null;
+            case "pg_sleep" -> sleep(arguments, position);
+            case "date_add", "date_subtract" -> dateAdd(name, arguments, position);
             default -> null;
         };
     }
@@ -279,6 +282,50 @@ final class DateTimeFunctions {
         return zoned || !typed ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP;
     }
 
+    /** pg_sleep(double precision): a wait, then PostgreSQL's void (printed as an empty text here). */
+    private static BoundExpression sleep(List<BoundExpression> arguments, int position) {
+        if (arguments.size() != 1 || !arguments.getFirst().type().isNumber()
+                && arguments.getFirst().type().id() != TypeId.UNKNOWN) {
+            throw Functions.undefined("pg_sleep", arguments, position);
+        }
+        return new BoundExpression.Function(io.basalt.exec.function.scalar.SleepFunction.INSTANCE,
+                List.of(Coercion.cast(arguments.getFirst(), LogicalType.DOUBLE, false)), LogicalType.TEXT, position);
+    }
+
+    /**
+     * PostgreSQL 16's {@code date_add(timestamptz, interval [, zone])} and {@code date_subtract(...)}: the
+     * timestamptz arithmetic of {@code +} and {@code -}, with calendar steps in the zone given or the session's.
+     */
+    private static BoundExpression dateAdd(String name, List<BoundExpression> arguments, int position) {
+        if (arguments.size() < 2 || arguments.size() > 3) {
+            throw Functions.undefined(name, arguments, position);
+        }
+        TypeId value = arguments.get(0).type().id();
+        TypeId step = arguments.get(1).type().id();
+        boolean fits = (value == TypeId.TIMESTAMPTZ || value == TypeId.TIMESTAMP || value == TypeId.DATE
+                || value == TypeId.UNKNOWN) && (step == TypeId.INTERVAL || step == TypeId.UNKNOWN)
+                && (arguments.size() == 2 || arguments.get(2).type().isString());
+        if (!fits) {
+            throw Functions.undefined(name, arguments, position);
+        }
+        ZoneId zone = DateTimeSettings.current().zone();
+        if (arguments.size() == 3) {
+            if (!(arguments.get(2) instanceof BoundExpression.Constant named)) {
+                throw ExpressionBinder.notYet(name + " with a zone that is not a constant", position);
+            }
+            if (named.value() == null) {
+                return new BoundExpression.Constant(null, LogicalType.TIMESTAMPTZ, position);
+            }
+            zone = TimeZoneNames.resolve((String) named.value());
+        }
+        io.basalt.exec.function.scalar.DateTimeArithmetic.Kind kind = name.equals("date_add")
+                ? io.basalt.exec.function.scalar.DateTimeArithmetic.Kind.TIMESTAMP_PLUS_INTERVAL
+                : io.basalt.exec.function.scalar.DateTimeArithmetic.Kind.TIMESTAMP_MINUS_INTERVAL;
+        return new BoundExpression.Function(new io.basalt.exec.function.scalar.DateTimeArithmetic(kind, zone),
+                List.of(Coercion.cast(arguments.get(0), LogicalType.TIMESTAMPTZ, false),
+                        Coercion.cast(arguments.get(1), LogicalType.INTERVAL, false)), LogicalType.TIMESTAMPTZ, position);
+    }
+
     /** to_timestamp(double precision): seconds since the epoch. */
     private static BoundExpression toTimestamp(List<BoundExpression> arguments, int position) {
         BoundExpression seconds = arguments.getFirst();
@@ -306,8 +353,15 @@ final class DateTimeFunctions {
             source = Coercion.cast(source, LogicalType.TIMESTAMPTZ, false);
             type = TypeId.TIMESTAMPTZ;
         }
+        if (type == TypeId.INTERVAL && arguments.size() == 2) {
+            if (unit == null) {
+                throw ExpressionBinder.notYet("date_trunc on interval with a unit that is not a constant", position);
+            }
+            return new BoundExpression.Function(IntervalTruncFunction.of((String) unit.value()), List.of(source),
+                    LogicalType.INTERVAL, position);
+        }
         if (type != TypeId.TIMESTAMP && type != TypeId.TIMESTAMPTZ) {
-            throw ExpressionBinder.notYet("date_trunc on " + source.type().displayName(), position);
+            throw Functions.undefined("date_trunc", arguments, position);
         }
         List<BoundExpression> operands = new ArrayList<>();
         if (unit == null) {
@@ -332,9 +386,18 @@ final class DateTimeFunctions {
     /** EXTRACT (numeric) or date_part (double precision) of an interval. */
     static BoundExpression intervalPart(String name, String field, BoundExpression source, int position) {
         IntervalPartFunction function = IntervalPartFunction.of(field);
-        LogicalType result = name.equals("extract")
-                ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
-        return new BoundExpression.Function(function, List.of(source), result, position);
+        return new BoundExpression.Function(function, List.of(source), partType(name, function.field()), position);
+    }
+
+    /**
+     * The result type of {@code extract} (numeric: a scaled long for bounded fields, unconstrained for the
+     * fields that may be infinite or huge) or {@code date_part} (double precision) of {@code field}.
+     */
+    static LogicalType partType(String name, io.basalt.exec.function.scalar.DatePartFunction.Field field) {
+        if (!name.equals("extract")) {
+            return LogicalType.DOUBLE;
+        }
+        return field.unbounded() ? LogicalType.NUMERIC : LogicalType.numeric(18, field.timestampScale());
     }
 
     /** EXTRACT (numeric) or date_part (double precision) of a time or timetz. */

@@ -707,9 +707,8 @@ final class ExpressionBinder {
             } catch (BasaltException invalid) {
                 throw invalid;
             }
-            LogicalType result = name.equals("extract")
-                    ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
-            return new BoundExpression.Function(function, List.of(source), result, position);
+            return new BoundExpression.Function(function, List.of(source),
+                    DateTimeFunctions.partType(name, function.field()), position);
         }
         if (source.type().id() == TypeId.INTERVAL) {
             return DateTimeFunctions.intervalPart(name, (String) field.value(), source, position);
@@ -726,8 +725,8 @@ final class ExpressionBinder {
         } catch (BasaltException invalid) {
             throw invalid;
         }
-        LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
-        return new BoundExpression.Function(function, List.of(source), result, position);
+        return new BoundExpression.Function(function, List.of(source),
+                DateTimeFunctions.partType(name, function.field()), position);
     }
 
     /** {@code now()} and friends: the statement's start time, the same for every call in the statement. */
