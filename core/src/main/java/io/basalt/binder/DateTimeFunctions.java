@@ -40,6 +40,13 @@ final class DateTimeFunctions {
 
     /** {@code timezone(zone, value)}, or null when the arguments fit no variant. */
     static BoundExpression timezone(List<BoundExpression> arguments, long statementMicros, int position) {
+        ZoneId session = null;
+        if (arguments.size() == 1) {
+            // timezone(value), AT LOCAL: the session's zone.
+            session = DateTimeSettings.current().zone();
+            arguments = List.of(new BoundExpression.Constant(session.getId(), LogicalType.TEXT, position),
+                    arguments.getFirst());
+        }
         if (arguments.size() != 2) {
             return null;
         }
@@ -61,8 +68,8 @@ final class DateTimeFunctions {
             return null;
         }
         zone = Coercion.cast(zone, intervalZone ? LogicalType.INTERVAL : LogicalType.TEXT, false);
-        ZoneId constant = null;
-        if (!intervalZone && zone instanceof BoundExpression.Constant named && named.value() != null) {
+        ZoneId constant = session;
+        if (constant == null && !intervalZone && zone instanceof BoundExpression.Constant named && named.value() != null) {
             // An unknown zone fails here, without a position, as PostgreSQL's evaluation reports it.
             constant = TimeZoneNames.resolve((String) named.value());
         }
@@ -386,7 +393,10 @@ final class DateTimeFunctions {
     /** EXTRACT (numeric) or date_part (double precision) of an interval. */
     static BoundExpression intervalPart(String name, String field, BoundExpression source, int position) {
         IntervalPartFunction function = IntervalPartFunction.of(field);
-        return new BoundExpression.Function(function, List.of(source), partType(name, function.field()), position);
+        LogicalType result = !name.equals("extract") ? LogicalType.DOUBLE
+                : IntervalPartFunction.unbounded(function.field()) ? LogicalType.NUMERIC
+                : LogicalType.numeric(18, function.field().timestampScale());
+        return new BoundExpression.Function(function, List.of(source), result, position);
     }
 
     /**

@@ -22,8 +22,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  * {@code EXTRACT(field FROM interval)} (numeric, scaled as for timestamps) and {@code date_part('field',
  * interval)} (double precision): years, months (the remainder of months after years), days, the time's
  * hours (which may exceed 24), minutes and seconds, each with the interval's sign; {@code epoch} counts a
- * year as 365.25 days and a month as 30. Of an infinite interval, the calendar-growing fields (year and up,
- * epoch) are infinite and the others NULL, as in PostgreSQL.
+ * year as 365.25 days and a month as 30; {@code week} is the days' whole weeks. Of an infinite interval, the
+ * unbounded fields (hours, days, years and up, epoch) are infinite and the others NULL, as in PostgreSQL 17.
  */
 public final class IntervalPartFunction implements ScalarFunction {
     private final Field field;
@@ -109,8 +109,16 @@ public final class IntervalPartFunction implements ScalarFunction {
     }
 
     private boolean growsWithCalendar() {
+        return unbounded(field);
+    }
+
+    /**
+     * Whether {@code field} of an interval grows without bound: infinite for an infinite interval (hours and
+     * days too, which an interval does not wrap), and EXTRACT's result is then an unconstrained numeric.
+     */
+    public static boolean unbounded(Field field) {
         return switch (field) {
-            case YEAR, DECADE, CENTURY, MILLENNIUM, EPOCH -> true;
+            case HOUR, DAY, YEAR, DECADE, CENTURY, MILLENNIUM, EPOCH -> true;
             default -> false;
         };
     }

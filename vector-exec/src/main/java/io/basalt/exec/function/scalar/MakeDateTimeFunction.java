@@ -195,22 +195,56 @@ public final class MakeDateTimeFunction implements ScalarFunction {
                     .withHint("Numeric time zones must have \"-\" or \"+\" as first character.");
         }
         if (!text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
-            java.util.regex.Matcher matcher =
-                    java.util.regex.Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?").matcher(text);
-            if (!matcher.matches()) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                        "invalid input syntax for type numeric time zone: \"" + text + "\"");
-            }
-            int hours = Integer.parseInt(matcher.group(2));
-            int minutes = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-            int secs = matcher.group(4) == null ? 0 : Integer.parseInt(matcher.group(4));
-            if (hours > 15 || minutes > 59 || secs > 59) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
-            }
-            int east = hours * 3600 + minutes * 60 + secs;
-            return ZoneOffset.ofTotalSeconds(matcher.group(1).equals("-") ? -east : east);
+            return ZoneOffset.ofTotalSeconds(numericOffset(text));
         }
         return TimeZoneNames.resolve(text);
+    }
+
+    /**
+     * A signed offset as PostgreSQL's DecodeTimezone reads it: {@code +h}, {@code +hh:mm[:ss]} (an empty part
+     * counts as 0), or {@code +hhmm} run together; seconds east of UTC.
+     */
+    private static int numericOffset(String text) {
+        int[] parts = new int[3];
+        int at = 1;
+        int part = 0;
+        int digitsInFirst = 0;
+        while (true) {
+            long value = 0;
+            int start = at;
+            while (at < text.length() && Character.isDigit(text.charAt(at)) && at - start < 10) {
+                value = value * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
+            }
+            if (part == 0) {
+                digitsInFirst = at - start;
+            }
+            parts[part] = (int) value;
+            if (part < 2 && at < text.length() && text.charAt(at) == ':') {
+                at++;
+                part++;
+                continue;
+            }
+            break;
+        }
+        if (at != text.length() || part == 0 && digitsInFirst == 0) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid input syntax for type numeric time zone: \"" + text + "\"");
+        }
+        int hours = parts[0];
+        int minutes = parts[1];
+        if (part == 0 && text.length() > 3) {
+            minutes = hours % 100;
+            hours /= 100;
+        }
+        if (hours > 15 || minutes >= 60 || parts[2] >= 60) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
+        }
+        int east = (hours * 60 + minutes) * 60 + parts[2];
+        return text.charAt(0) == '-' ? -east : east;
     }
 
     private static String twoDigits(int value) {
