@@ -216,7 +216,7 @@ final class DateTimeDecoder {
                         }
                         case ISO_TIME -> {
                             // "T" between date and time: a date must precede and a time follow.
-                            if ((mask & DATE_FIELDS) != DATE_FIELDS || i >= fields.size() - 1) {
+                            if (!timeOnly && (mask & DATE_FIELDS) != DATE_FIELDS || i >= fields.size() - 1) {
                                 throw DateTimeError.BAD_FORMAT.failure();
                             }
                             DateTimeFields.Type next = fields.get(i + 1).type();

@@ -6,6 +6,7 @@ import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
 import io.basalt.type.datetime.Calendar;
+import io.basalt.type.datetime.DateTimeConversion;
 import io.basalt.type.datetime.TimeValues;
 import io.basalt.type.datetime.TimeWithZone;
 import org.apache.arrow.vector.BigIntVector;
@@ -101,7 +102,7 @@ public final class TimeArithmetic implements ScalarFunction {
             long time = zoned ? TimeWithZone.time(value) - TimeWithZone.offset(value) * 1_000_000L : value;
             long micros;
             try {
-                micros = Math.addExact(Math.multiplyExact((long) date, Calendar.MICROS_PER_DAY), time);
+                micros = Math.addExact(DateTimeConversion.dateToTimestamp(date), time);
             } catch (ArithmeticException overflow) {
                 throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
             }
