@@ -67,6 +67,10 @@ final class Coercion {
         if (isJson(from) && isJson(to)) {
             return true;
         }
+        if (from.isTimeOfDay() || to.isTimeOfDay()) {
+            // Every cast PostgreSQL has to or from time and timetz is an assignment or implicit one.
+            return io.basalt.type.datetime.DateTimeConversion.castable(from.id(), to.id());
+        }
         return from.id() == to.id();
     }
 
@@ -126,12 +130,18 @@ final class Coercion {
             }
             return LogicalType.TIMESTAMP;
         }
+        if (a.isTimeOfDay() && b.isTimeOfDay() && a.id() != b.id()) {
+            // time casts implicitly to timetz, not back.
+            return LogicalType.TIMETZ;
+        }
         if (a.id() == b.id()) {
             // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
             return switch (a.id()) {
                 case VARCHAR -> LogicalType.TEXT;
                 case CHAR -> LogicalType.BPCHAR;
                 case INTERVAL -> LogicalType.INTERVAL;
+                case TIME -> LogicalType.TIME;
+                case TIMETZ -> LogicalType.TIMETZ;
                 default -> a;
             };
         }

@@ -60,6 +60,8 @@ final class ColumnNaming {
             case "character" -> "bpchar";
             case "timestamp without time zone" -> "timestamp";
             case "timestamp with time zone" -> "timestamptz";
+            case "time without time zone" -> "time";
+            case "time with time zone" -> "timetz";
             default -> typeName.startsWith("interval ") ? "interval" : typeName;
         };
     }

@@ -3,6 +3,7 @@ package io.basalt.binder;
 import io.basalt.exec.expression.ArithmeticOperator;
 import io.basalt.exec.function.scalar.DateTimeArithmetic;
 import io.basalt.exec.function.scalar.DateTimeArithmetic.Kind;
+import io.basalt.exec.function.scalar.TimeArithmetic;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
@@ -12,7 +13,7 @@ import java.util.List;
  * PostgreSQL's arithmetic operators on dates, timestamps and intervals: {@code date ± integer},
  * {@code date - date}, {@code timestamp ± interval} (a date operand becomes a timestamp),
  * {@code timestamp - timestamp}, {@code interval ± interval}, {@code interval * number},
- * {@code interval / number}. An untyped literal next to a timestamp is read as an interval after {@code +}
+ * {@code interval / number}, and on times of day ({@link #bindTime}). An untyped literal next to a timestamp is read as an interval after {@code +}
  * and as the same type after {@code -}, as PostgreSQL's operator resolution does. Timestamptz arithmetic
  * captures the session's zone here.
  */
@@ -24,6 +25,9 @@ final class DateTimeOperators {
     static BoundExpression bind(ArithmeticOperator operator, BoundExpression left, BoundExpression right, int position) {
         if (!temporal(left.type()) && !temporal(right.type())) {
             return null;
+        }
+        if (left.type().isTimeOfDay() || right.type().isTimeOfDay()) {
+            return bindTime(operator, left, right, position);
         }
         boolean plus = operator == ArithmeticOperator.ADD;
         boolean minus = operator == ArithmeticOperator.SUBTRACT;
@@ -80,7 +84,54 @@ final class DateTimeOperators {
     }
 
     private static boolean temporal(LogicalType type) {
-        return type.isDateTime() || type.id() == TypeId.INTERVAL;
+        return type.isDateTime() || type.isTimeOfDay() || type.id() == TypeId.INTERVAL;
+    }
+
+    /**
+     * {@code time ± interval}, {@code timetz ± interval}, {@code time - time}, {@code date + time} and
+     * {@code date + timetz} (either order for {@code +}). An untyped literal is read as an interval after
+     * {@code +} and as a time after {@code time -}, as PostgreSQL's resolution picks.
+     */
+    private static BoundExpression bindTime(ArithmeticOperator operator, BoundExpression left, BoundExpression right,
+                                            int position) {
+        boolean plus = operator == ArithmeticOperator.ADD;
+        boolean minus = operator == ArithmeticOperator.SUBTRACT;
+        if (right.type().id() == TypeId.UNKNOWN && left.type().isTimeOfDay()) {
+            right = Coercion.cast(right, minus && left.type().id() == TypeId.TIME ? LogicalType.TIME
+                    : LogicalType.INTERVAL, false);
+        } else if (left.type().id() == TypeId.UNKNOWN && right.type().isTimeOfDay() && plus) {
+            left = Coercion.cast(left, LogicalType.INTERVAL, false);
+        }
+        TypeId l = left.type().id();
+        TypeId r = right.type().id();
+        if (plus && r == TypeId.INTERVAL && left.type().isTimeOfDay()) {
+            return time(l == TypeId.TIME ? TimeArithmetic.Kind.TIME_PLUS_INTERVAL
+                    : TimeArithmetic.Kind.TIMETZ_PLUS_INTERVAL, left.type(), left, right, position);
+        }
+        if (plus && l == TypeId.INTERVAL && right.type().isTimeOfDay()) {
+            return time(r == TypeId.TIME ? TimeArithmetic.Kind.TIME_PLUS_INTERVAL
+                    : TimeArithmetic.Kind.TIMETZ_PLUS_INTERVAL, right.type(), right, left, position);
+        }
+        if (minus && r == TypeId.INTERVAL && left.type().isTimeOfDay()) {
+            return time(l == TypeId.TIME ? TimeArithmetic.Kind.TIME_MINUS_INTERVAL
+                    : TimeArithmetic.Kind.TIMETZ_MINUS_INTERVAL, left.type(), left, right, position);
+        }
+        if (minus && l == TypeId.TIME && r == TypeId.TIME) {
+            return time(TimeArithmetic.Kind.TIME_MINUS_TIME, LogicalType.INTERVAL, left, right, position);
+        }
+        if (plus && (l == TypeId.DATE && right.type().isTimeOfDay() || r == TypeId.DATE && left.type().isTimeOfDay())) {
+            BoundExpression date = l == TypeId.DATE ? left : right;
+            BoundExpression time = l == TypeId.DATE ? right : left;
+            boolean zoned = time.type().id() == TypeId.TIMETZ;
+            return time(zoned ? TimeArithmetic.Kind.DATE_PLUS_TIMETZ : TimeArithmetic.Kind.DATE_PLUS_TIME,
+                    zoned ? LogicalType.TIMESTAMPTZ : LogicalType.TIMESTAMP, date, time, position);
+        }
+        throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
+    }
+
+    private static BoundExpression time(TimeArithmetic.Kind kind, LogicalType result, BoundExpression a,
+                                        BoundExpression b, int position) {
+        return new BoundExpression.Function(new TimeArithmetic(kind), List.of(a, b), result, position);
     }
 
     /** A timestamp ± interval; a timestamptz takes its calendar steps in the session's zone. */

@@ -603,7 +603,8 @@ final class ExpressionBinder {
             case "extract", "date_part" -> datePart(name, arguments, call.position());
             case "date_trunc" -> DateTimeFunctions.dateTrunc(arguments, call.position());
             case "timezone" -> {
-                BoundExpression shifted = DateTimeFunctions.timezone(arguments, call.position());
+                BoundExpression shifted = DateTimeFunctions.timezone(arguments, parameters.statementTimeMicros(),
+                        call.position());
                 yield shifted != null ? shifted : Functions.scalar(name, arguments, call.position());
             }
             case "to_number" -> {
@@ -615,7 +616,8 @@ final class ExpressionBinder {
                 yield formatted != null ? formatted : Functions.scalar(name, arguments, call.position());
             }
             case "now", "current_timestamp", "transaction_timestamp", "statement_timestamp", "clock_timestamp",
-                 "localtimestamp", "current_date" -> currentTime(name, arguments, call.position());
+                 "localtimestamp", "current_date", "current_time", "localtime" ->
+                    currentTime(name, arguments, call.position());
             default -> {
                 BoundExpression dateTime = DateTimeFunctions.bind(name, arguments, parameters.statementTimeMicros(),
                         call.position());
@@ -705,12 +707,14 @@ final class ExpressionBinder {
             } catch (BasaltException invalid) {
                 throw invalid;
             }
-            LogicalType result = name.equals("extract")
-                    ? LogicalType.numeric(18, function.field().timestampScale()) : LogicalType.DOUBLE;
-            return new BoundExpression.Function(function, List.of(source), result, position);
+            return new BoundExpression.Function(function, List.of(source),
+                    DateTimeFunctions.partType(name, function.field()), position);
         }
         if (source.type().id() == TypeId.INTERVAL) {
             return DateTimeFunctions.intervalPart(name, (String) field.value(), source, position);
+        }
+        if (source.type().isTimeOfDay()) {
+            return DateTimeFunctions.timePart(name, (String) field.value(), source, position);
         }
         if (source.type().id() != TypeId.DATE) {
             throw notYet(name + " on " + source.type().displayName(), position);
@@ -721,25 +725,13 @@ final class ExpressionBinder {
         } catch (BasaltException invalid) {
             throw invalid;
         }
-        LogicalType result = name.equals("extract") ? LogicalType.numeric(18, 0) : LogicalType.DOUBLE;
-        return new BoundExpression.Function(function, List.of(source), result, position);
+        return new BoundExpression.Function(function, List.of(source),
+                DateTimeFunctions.partType(name, function.field()), position);
     }
 
-    /**
-     * {@code now()} and friends: the statement's start time, the same for every call in the statement (time
-     * zone UTC until session settings are consulted here).
-     */
+    /** {@code now()} and friends: the statement's start time, the same for every call in the statement. */
     private BoundExpression currentTime(String name, List<BoundExpression> arguments, int position) {
-        if (!arguments.isEmpty()) {
-            throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, position, "function " + name + " does not exist");
-        }
-        long micros = parameters.statementTimeMicros();
-        return switch (name) {
-            case "current_date" -> new BoundExpression.Constant(Math.floorDiv(micros, io.basalt.type.Interval.MICROS_PER_DAY),
-                    LogicalType.DATE, position);
-            case "localtimestamp" -> new BoundExpression.Constant(micros, LogicalType.TIMESTAMP, position);
-            default -> new BoundExpression.Constant(micros, LogicalType.TIMESTAMPTZ, position);
-        };
+        return DateTimeFunctions.current(name, arguments, parameters.statementTimeMicros(), position);
     }
 
     private static BoundExpression coalesce(List<BoundExpression> arguments, int position) {

@@ -30,6 +30,11 @@ final class FormattingFunctions {
             value = Coercion.cast(value, LogicalType.TIMESTAMPTZ, false);
             type = TypeId.TIMESTAMPTZ;
         }
+        if (type == TypeId.TIME) {
+            // PostgreSQL has no to_char(time): its implicit cast to interval picks to_char(interval).
+            value = Coercion.cast(value, LogicalType.INTERVAL, false);
+            type = TypeId.INTERVAL;
+        }
         if (type == TypeId.TIMESTAMP || type == TypeId.TIMESTAMPTZ || type == TypeId.INTERVAL) {
             DateTimeTemplate compiled = template instanceof BoundExpression.Constant constant && constant.value() != null
                     ? DateTimeTemplate.compile((String) constant.value()) : null;

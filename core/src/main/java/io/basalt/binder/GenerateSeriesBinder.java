@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code generate_series(start, stop [, step])} in FROM, resolved among PostgreSQL's variants the way its function
+ * {@code generate_series(start, stop [, step [, zone]])} in FROM, resolved among PostgreSQL's variants the way its function
  * resolution picks them: integer, bigint or numeric (the widest argument type; unknown literals count as
  * integer), or timestamp / timestamp with time zone with an interval step (a date or unknown start counts as
- * timestamp with time zone). The arguments must not read columns (no LATERAL yet); they are evaluated once, here.
+ * timestamp with time zone; a timestamptz series steps in the session zone or the zone given). The arguments must not read columns (no LATERAL yet); they are evaluated once, here.
  */
 final class GenerateSeriesBinder {
     private GenerateSeriesBinder() {
@@ -49,19 +49,38 @@ final class GenerateSeriesBinder {
         boolean temporal = type.id() == TypeId.TIMESTAMP || type.id() == TypeId.TIMESTAMPTZ;
         Object start = evaluate(arguments.get(0), type);
         Object stop = evaluate(arguments.get(1), type);
-        Object step = arguments.size() == 3 ? evaluate(arguments.get(2), temporal ? LogicalType.INTERVAL : type)
+        Object step = arguments.size() >= 3 ? evaluate(arguments.get(2), temporal ? LogicalType.INTERVAL : type)
                 : type.id() == TypeId.NUMERIC ? BigDecimal.ONE : (Object) 1L;
-        SeriesSource source = new SeriesSource(type, start, stop, step);
+        java.time.ZoneId zone = null;
+        if (type.id() == TypeId.TIMESTAMPTZ) {
+            zone = io.basalt.type.datetime.DateTimeSettings.current().zone();
+            if (arguments.size() == 4) {
+                String name = (String) evaluate(arguments.get(3), LogicalType.TEXT);
+                if (name == null) {
+                    start = null; // a NULL zone, like any NULL argument, gives no rows
+                } else {
+                    zone = io.basalt.type.datetime.TimeZoneNames.resolve(name);
+                }
+            }
+        }
+        SeriesSource source = new SeriesSource(type, start, stop, step, zone);
         return new LogicalPlan.Scan(source, new int[] {0}, List.of(type));
     }
 
     /** The variant's element type, or null when no variant takes these arguments. */
     private static LogicalType resultType(List<BoundExpression> arguments) {
-        if (arguments.size() < 2 || arguments.size() > 3) {
+        if (arguments.size() < 2 || arguments.size() > 4) {
             return null;
         }
         TypeId first = arguments.get(0).type().id();
         TypeId second = arguments.get(1).type().id();
+        if (arguments.size() == 4) {
+            // generate_series(timestamptz, timestamptz, interval, zone), PostgreSQL 16's variant.
+            LogicalType zone = arguments.get(3).type();
+            boolean fits = resultType(arguments.subList(0, 3)) != null && (zone.isString());
+            return fits && first != TypeId.TIMESTAMP && second != TypeId.TIMESTAMP
+                    && (isTemporal(first) || isTemporal(second)) ? LogicalType.TIMESTAMPTZ : null;
+        }
         if (arguments.size() == 3 && (arguments.get(2).type().id() == TypeId.INTERVAL
                 || arguments.get(2).type().id() == TypeId.UNKNOWN && (isTemporal(first) || isTemporal(second)))) {
             if (!(isTemporal(first) || first == TypeId.UNKNOWN) || !(isTemporal(second) || second == TypeId.UNKNOWN)) {

@@ -70,6 +70,8 @@ public final class TypeNames {
             case "timestamp without time zone", "timestamp" -> dateTime(TypeId.TIMESTAMP, modifiers);
             case "timestamp with time zone", "timestamptz" -> dateTime(TypeId.TIMESTAMPTZ, modifiers);
             case "interval" -> dateTime(TypeId.INTERVAL, modifiers);
+            case "time without time zone", "time" -> dateTime(TypeId.TIME, modifiers);
+            case "time with time zone", "timetz" -> dateTime(TypeId.TIMETZ, modifiers);
             case "uuid" -> LogicalType.UUID;
             case "bytea" -> LogicalType.BYTEA;
             case "json" -> LogicalType.JSON;
@@ -92,6 +94,7 @@ public final class TypeNames {
         };
         if (!modifiers.isEmpty() && !(resolved.isNumeric() || resolved.id() == TypeId.VARCHAR
                 || resolved.id() == TypeId.CHAR || resolved.id() == TypeId.TIMESTAMP || resolved.id() == TypeId.TIMESTAMPTZ
+                || resolved.isTimeOfDay()
                 || resolved.id() == TypeId.INTERVAL)) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, type.position(),
                     "type modifier is not allowed for type \"" + type.name() + "\"");
@@ -100,7 +103,7 @@ public final class TypeNames {
     }
 
     /**
-     * TIMESTAMP(p), TIMESTAMPTZ(p), INTERVAL(p): fractional-second digits kept. PostgreSQL lowers a precision
+     * TIME(p), TIMETZ(p), TIMESTAMP(p), TIMESTAMPTZ(p), INTERVAL(p): fractional-second digits kept. PostgreSQL lowers a precision
      * above 6 to 6 (with a warning, which Basalt does not send yet).
      */
     private static LogicalType dateTime(TypeId id, List<Integer> modifiers) {
@@ -112,11 +115,14 @@ public final class TypeNames {
         }
         int precision = modifiers.getFirst();
         if (precision < 0) {
-            String name = id == TypeId.INTERVAL ? "INTERVAL" : id == TypeId.TIMESTAMP ? "TIMESTAMP"
-                    : "TIMESTAMP WITH TIME ZONE";
-            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    id == TypeId.INTERVAL ? "INTERVAL(" + precision + ") precision must not be negative"
-                            : name.replace("TIMESTAMP", "TIMESTAMP(" + precision + ")") + " precision must not be negative");
+            String name = switch (id) {
+                case INTERVAL -> "INTERVAL(" + precision + ")";
+                case TIMESTAMP -> "TIMESTAMP(" + precision + ")";
+                case TIME -> "TIME(" + precision + ")";
+                case TIMETZ -> "TIME(" + precision + ") WITH TIME ZONE";
+                default -> "TIMESTAMP(" + precision + ") WITH TIME ZONE";
+            };
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, name + " precision must not be negative");
         }
         return new LogicalType(id, Math.min(precision, IntervalFields.MAX_PRECISION), 0);
     }

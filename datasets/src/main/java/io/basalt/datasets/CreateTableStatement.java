@@ -52,6 +52,8 @@ public final class CreateTableStatement {
             case REAL -> "REAL";
             case TIMESTAMP -> "TIMESTAMP";
             case TIMESTAMPTZ -> "TIMESTAMPTZ";
+            case TIME -> "TIME";
+            case TIMETZ -> "TIMETZ";
             case INTERVAL -> "INTERVAL";
             case UUID -> "UUID";
             case BYTEA -> "BYTEA";

@@ -15,7 +15,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * A SQL type with its modifiers: {@code precision}/{@code scale} for NUMERIC (precision -1 means
  * unconstrained), {@code precision} as the maximum length for VARCHAR (-1 means unlimited) and the padded length
  * of CHAR (-1: {@code bpchar} without a length), {@code precision}
- * as the fractional-second digits of TIMESTAMP, TIMESTAMPTZ and INTERVAL (-1: all six), {@code scale} as an
+ * as the fractional-second digits of TIME, TIMETZ, TIMESTAMP, TIMESTAMPTZ and INTERVAL (-1: all six), {@code scale} as an
  * INTERVAL's field qualifier (a set of {@code io.basalt.type.datetime.IntervalFields}; 0: all fields).
  *
  * <p>An ARRAY carries its {@code element} type (null for every other type); its Arrow field is a list whose
@@ -54,6 +54,8 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType TIMESTAMP = new LogicalType(TypeId.TIMESTAMP, -1, 0);
     public static final LogicalType TIMESTAMPTZ = new LogicalType(TypeId.TIMESTAMPTZ, -1, 0);
     public static final LogicalType INTERVAL = new LogicalType(TypeId.INTERVAL, -1, 0);
+    public static final LogicalType TIME = new LogicalType(TypeId.TIME, -1, 0);
+    public static final LogicalType TIMETZ = new LogicalType(TypeId.TIMETZ, -1, 0);
     public static final LogicalType UUID = new LogicalType(TypeId.UUID, -1, 0);
     public static final LogicalType BYTEA = new LogicalType(TypeId.BYTEA, -1, 0);
     public static final LogicalType JSON = new LogicalType(TypeId.JSON, -1, 0);
@@ -141,6 +143,11 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         return id == TypeId.DATE || id == TypeId.TIMESTAMP || id == TypeId.TIMESTAMPTZ;
     }
 
+    /** TIME and TIMETZ: the types that name a time of day. */
+    public boolean isTimeOfDay() {
+        return id == TypeId.TIME || id == TypeId.TIMETZ;
+    }
+
     /** TEXT, VARCHAR, CHAR and unknown literals: the types whose values are strings. */
     public boolean isString() {
         return id == TypeId.TEXT || id == TypeId.VARCHAR || id == TypeId.CHAR || id == TypeId.UNKNOWN;
@@ -151,7 +158,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case BOOLEAN -> PhysicalType.BOOLEAN;
             case SMALLINT -> PhysicalType.INT16;
             case INTEGER, DATE -> PhysicalType.INT32;
-            case BIGINT, TIMESTAMP, TIMESTAMPTZ -> PhysicalType.INT64;
+            case BIGINT, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> PhysicalType.INT64;
             case DOUBLE, REAL -> PhysicalType.FLOAT64;
             case INTERVAL -> PhysicalType.INTERVAL;
             case UUID -> PhysicalType.UUID;
@@ -171,6 +178,8 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case CHAR -> precision < 0 ? "bpchar" : "character(" + precision + ")";
             case TIMESTAMP -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") without time zone";
             case TIMESTAMPTZ -> precision < 0 ? id.pgName() : "timestamp(" + precision + ") with time zone";
+            case TIME -> precision < 0 ? id.pgName() : "time(" + precision + ") without time zone";
+            case TIMETZ -> precision < 0 ? id.pgName() : "time(" + precision + ") with time zone";
             case INTERVAL -> "interval" + io.basalt.type.datetime.IntervalFields.display(scale)
                     + (precision < 0 ? "" : "(" + precision + ")");
             case ARRAY -> element.displayName() + "[]";

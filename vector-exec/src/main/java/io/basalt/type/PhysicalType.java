@@ -13,7 +13,8 @@ public enum PhysicalType {
     INT32,
     /**
      * Arrow BigIntVector: BIGINT; NUMERIC(p,s) with p <= 18 as an integer scaled by 10^s; TIMESTAMP and
-     * TIMESTAMPTZ as microseconds since 1970-01-01 00:00 (UTC for TIMESTAMPTZ).
+     * TIMESTAMPTZ as microseconds since 1970-01-01 00:00 (UTC for TIMESTAMPTZ); TIME as microseconds since
+     * midnight; TIMETZ as the packed, order-preserving key of {@code io.basalt.type.datetime.TimeWithZone}.
      */
     INT64,
     /**

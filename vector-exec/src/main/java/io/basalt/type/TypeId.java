@@ -22,6 +22,13 @@ public enum TypeId {
     DATE("date"),
     TIMESTAMP("timestamp without time zone"),
     TIMESTAMPTZ("timestamp with time zone"),
+    /** A time of day: microseconds since midnight, 0 to 24:00:00 inclusive. */
+    TIME("time without time zone"),
+    /**
+     * A time of day with a UTC offset, packed into one long ordered as PostgreSQL orders timetz
+     * ({@code io.basalt.type.datetime.TimeWithZone}).
+     */
+    TIMETZ("time with time zone"),
     INTERVAL("interval"),
     UUID("uuid"),
     BYTEA("bytea"),

@@ -55,11 +55,10 @@ public final class ValueConversion {
             return JsonbScalarCast.convert((Jsonb) value, to);
         }
         if (isDateTimeOrInterval(to)) {
-            Object converted = DateTimeConversion.convert(value, from, to, settings);
-            if (converted == null) {
+            if (!DateTimeConversion.castable(from.id(), to.id())) {
                 throw cannotCast(from, to);
             }
-            return converted;
+            return DateTimeConversion.convert(value, from, to, settings);
         }
         return switch (to.id()) {
             case BOOLEAN -> toBoolean(value, from);
@@ -68,7 +67,7 @@ public final class ValueConversion {
             case BIGINT -> toLong(value, from, "bigint");
             case DOUBLE -> toDouble(value, from);
             case REAL -> toReal(toDouble(value, from));
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(toDecimal(value, from), to);
             case UUID, BYTEA -> {
                 if (from.id() == to.id()) {
@@ -105,7 +104,7 @@ public final class ValueConversion {
     }
 
     private static boolean isDateTimeOrInterval(LogicalType type) {
-        return type.isDateTime() || type.id() == TypeId.INTERVAL;
+        return type.isDateTime() || type.isTimeOfDay() || type.id() == TypeId.INTERVAL;
     }
 
     /** Parses PostgreSQL's text input of {@code type}, with the current session's date/time settings. */
@@ -125,7 +124,7 @@ public final class ValueConversion {
             case BIGINT -> NumberText.parseInteger(text, Long.MIN_VALUE, Long.MAX_VALUE, "bigint");
             case DOUBLE -> parseDouble(text, "double precision");
             case REAL -> toReal(parseDouble(text, "real"));
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
             case UUID -> Uuid.parse(text);
             case BYTEA -> ByteaText.parse(text);
@@ -264,7 +263,7 @@ public final class ValueConversion {
                     : ByteaText.formatHex((ByteString) value);
             case JSON -> (String) value;
             case JSONB -> value.toString();
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
             case CHAR -> withoutTrailingBlanks((String) value);
             // array_out prints each element with its type's output function, so a char keeps its padding

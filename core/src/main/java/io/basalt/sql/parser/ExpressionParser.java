@@ -198,6 +198,13 @@ final class ExpressionParser extends ParserBase {
                 }
                 case AT_TIME_ZONE -> {
                     tokens.next();
+                    if (tokens.accept(Keyword.LOCAL)) {
+                        // PostgreSQL 17's AT LOCAL: the session's zone, timezone(value).
+                        left = new Expression.FunctionCall(QualifiedName.of("timezone", operator.position()),
+                                List.of(left), false, false, List.of(), null, null, operator.position());
+                        nonAssociative = false;
+                        break;
+                    }
                     tokens.expect(Keyword.TIME);
                     tokens.expect(Keyword.ZONE);
                     Expression zone = parse(AT_TIME_ZONE + 1, restricted);

@@ -19,7 +19,8 @@ final class TypedRows implements AutoCloseable {
     static final List<LogicalType> TYPES = List.of(
             LogicalType.BOOLEAN, LogicalType.SMALLINT, LogicalType.INTEGER, LogicalType.BIGINT, LogicalType.DOUBLE,
             LogicalType.numeric(10, 2), LogicalType.NUMERIC, LogicalType.TEXT, LogicalType.varchar(20),
-            LogicalType.DATE, LogicalType.REAL, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ, LogicalType.INTERVAL,
+            LogicalType.DATE, LogicalType.REAL, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ, LogicalType.TIME,
+            LogicalType.TIMETZ, LogicalType.INTERVAL,
             LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSON, LogicalType.JSONB, LogicalType.arrayOf(LogicalType.INTEGER),
             LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)),
             LogicalType.arrayOf(LogicalType.BOOLEAN));
@@ -65,6 +66,9 @@ final class TypedRows implements AutoCloseable {
                     : new BigDecimal("123456789012345678901234567890.0" + key).negate();
             case REAL -> (double) (float) (key * 0.25 - 3.1);
             case TIMESTAMP, TIMESTAMPTZ -> key * 86_400_000_123L - 1_000_000_000_000L;
+            case TIME -> key * 3_600_000_007L % 86_400_000_001L;
+            case TIMETZ -> io.basalt.type.datetime.TimeWithZone.pack(key * 3_600_000_007L % 86_400_000_001L,
+                    (int) (key * 1800 % 50_000) - 25_000);
             case INTERVAL -> new io.basalt.type.Interval((int) key - 2, (int) key * 3, key * 1_000_007L);
             case TEXT -> "text " + key + " ünïcødé ✓";
             case VARCHAR -> "v" + key;

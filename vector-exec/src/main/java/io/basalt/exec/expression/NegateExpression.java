@@ -60,8 +60,8 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
                 case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
                 case org.apache.arrow.vector.DecimalVector o ->
                         o.setSafe(i, ((org.apache.arrow.vector.DecimalVector) in).getObject(i).negate());
-                case org.apache.arrow.vector.FixedSizeBinaryVector o -> o.setSafe(i, io.basalt.type.Interval.fromBytes(
-                        ((org.apache.arrow.vector.FixedSizeBinaryVector) in).get(i)).negate().toBytes());
+                case org.apache.arrow.vector.FixedSizeBinaryVector o -> o.setSafe(i, negated(io.basalt.type.Interval.fromBytes(
+                        ((org.apache.arrow.vector.FixedSizeBinaryVector) in).get(i))).toBytes());
                 case VarBinaryVector o -> o.setSafe(i,
                         DecimalCodec.encode(DecimalCodec.decode(((VarBinaryVector) in).get(i)).negate()));
                 default -> throw BasaltException.internal("negation of " + type());
@@ -69,6 +69,19 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
         }
         out.setValueCount(rows);
         return out;
+    }
+
+    /** {@code -interval}; a field at its minimum, or a finite result that would read as infinity, overflows. */
+    private static io.basalt.type.Interval negated(io.basalt.type.Interval value) {
+        try {
+            io.basalt.type.Interval result = value.negate();
+            if (value.isFinite() && !result.isFinite()) {
+                throw new ArithmeticException("interval out of range");
+            }
+            return result;
+        } catch (ArithmeticException overflow) {
+            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW, "interval out of range");
+        }
     }
 
     private static BasaltException outOfRange(String typeName) {

@@ -135,7 +135,7 @@ public final class ValueAccess {
             case SMALLINT, INTEGER, BIGINT -> Long.toString((Long) value);
             case DOUBLE -> TextFormat.formatDouble((Double) value, settings.extraFloatDigits());
             case REAL -> TextFormat.formatReal((Double) value, settings.extraFloatDigits());
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> DateTimeConversion.format(value, type, settings);
+            case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, type, settings);
             case NUMERIC -> type.isScaledLong()
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);

@@ -15,6 +15,9 @@ import java.util.List;
  * ({@code -08}, {@code +05:30}), an abbreviation ({@code PST}) or a tz database name. The result is the
  * local fields and what was said about the zone; {@link DateTimeValues} turns them into a value.
  *
+ * <p>For {@code time} and {@code timetz} input ({@code timeOnly}) the date is optional and the time required,
+ * lone numbers are read as times, and of the special words only {@code now} and {@code allballs} count.
+ *
  * <p>Not thread-safe: one decoder reads one text.
  */
 final class DateTimeDecoder {
@@ -39,6 +42,7 @@ final class DateTimeDecoder {
     private final DateOrder order;
     private final ZoneId sessionZone;
     private final java.time.Instant now;
+    private final boolean timeOnly;
     // The decoded fields, read by DateTimeValues.
     int year;
     int month;
@@ -55,6 +59,8 @@ final class DateTimeDecoder {
     int offsetSeconds;
     /** The zone named in the text, or the zone of a dynamic abbreviation; null when none. */
     ZoneId namedZone;
+    /** Whether {@link #namedZone} came from an abbreviation ({@code MSK}) rather than a full zone name. */
+    boolean zoneFromAbbreviation;
     private int dayOfYear;
     private boolean twoDigitYear;
     private boolean julian;
@@ -63,9 +69,20 @@ final class DateTimeDecoder {
     private boolean textMonth;
 
     DateTimeDecoder(DateOrder order, ZoneId sessionZone, java.time.Instant now) {
+        this(order, sessionZone, now, false);
+    }
+
+    /** A decoder of a time of day ({@code timeOnly}) or of a date and time. */
+    DateTimeDecoder(DateOrder order, ZoneId sessionZone, java.time.Instant now, boolean timeOnly) {
         this.order = order;
         this.sessionZone = sessionZone;
         this.now = now;
+        this.timeOnly = timeOnly;
+    }
+
+    /** Whether the text gave a whole date (a time of day may come with one). */
+    boolean hasDate() {
+        return (mask & DATE_FIELDS) == DATE_FIELDS;
     }
 
     private void setDate(java.time.LocalDate date) {
@@ -138,6 +155,8 @@ final class DateTimeDecoder {
                     if (prefix != NO_PREFIX) {
                         filled = decodePrefixedNumber(text, prefix);
                         prefix = NO_PREFIX;
+                    } else if (timeOnly) {
+                        filled = decodeNumberInTime(text, i, fields);
                     } else {
                         filled = decodeNumberAlone(text);
                     }
@@ -148,6 +167,7 @@ final class DateTimeDecoder {
                         filled = ZONE;
                         if (abbreviation.zone() != null) {
                             namedZone = abbreviation.zone();
+                            zoneFromAbbreviation = true;
                         } else {
                             offsetSeconds = abbreviation.offsetSeconds();
                         }
@@ -196,7 +216,7 @@ final class DateTimeDecoder {
                         }
                         case ISO_TIME -> {
                             // "T" between date and time: a date must precede and a time follow.
-                            if ((mask & DATE_FIELDS) != DATE_FIELDS || i >= fields.size() - 1) {
+                            if (!timeOnly && (mask & DATE_FIELDS) != DATE_FIELDS || i >= fields.size() - 1) {
                                 throw DateTimeError.BAD_FORMAT.failure();
                             }
                             DateTimeFields.Type next = fields.get(i + 1).type();
@@ -228,7 +248,8 @@ final class DateTimeDecoder {
             } else if (meridian == 1 && hour != 12) {
                 hour += 12;
             }
-            if ((mask & DATE_FIELDS) != DATE_FIELDS) {
+            if (timeOnly ? (mask & TIME_FIELDS) != TIME_FIELDS || (mask & DATE_FIELDS) != 0 && !hasDate()
+                    : (mask & DATE_FIELDS) != DATE_FIELDS) {
                 throw DateTimeError.BAD_FORMAT.failure();
             }
             if ((mask & DST) != 0 && namedZone != null) {
@@ -239,6 +260,9 @@ final class DateTimeDecoder {
 
     /** The special {@code value}: now and the days fill in the date from the clock, the others stand alone. */
     private int special(int value) {
+        if (timeOnly && value != DateTimeKeywords.NOW && value != DateTimeKeywords.ALLBALLS) {
+            throw DateTimeError.BAD_FORMAT.failure();
+        }
         special = value;
         switch (value) {
             case DateTimeKeywords.NOW -> {
@@ -311,6 +335,27 @@ final class DateTimeDecoder {
             throw DateTimeError.BAD_FORMAT.failure();
         }
         return filled;
+    }
+
+    /**
+     * A number standing alone in a time of day: the date when it leads a text that ends in a date field, a
+     * run-together time ({@code 040506}, {@code 0405}), or one field of a time.
+     */
+    private int decodeNumberInTime(String text, int index, List<Field> fields) {
+        int dot = text.indexOf('.');
+        if (dot >= 0) {
+            if (index == 0 && fields.size() >= 2 && fields.getLast().type() == DateTimeFields.Type.DATE) {
+                return decodeDate(text);
+            }
+            if (dot > 2) {
+                return decodeNumberField(text, mask | DATE_FIELDS);
+            }
+            throw DateTimeError.BAD_FORMAT.failure();
+        }
+        if (text.length() > 4) {
+            return decodeNumberField(text, mask | DATE_FIELDS);
+        }
+        return decodeNumber(text, mask | DATE_FIELDS);
     }
 
     /** A number standing alone: part of a date, a year, a run-together date or time. */

@@ -45,7 +45,7 @@ public final class DateTimeValues {
 
     /** A timestamp without time zone: wall-clock microseconds since 1970-01-01 00:00. */
     public static long parseTimestamp(String text, DateTimeSettings settings) {
-        DateTimeDecoder decoded = decode(text, "timestamp without time zone", settings);
+        DateTimeDecoder decoded = decode(text, "timestamp", settings);
         Long special = specialTimestamp(decoded);
         if (special != null) {
             return special;

@@ -97,7 +97,12 @@ public final class IntervalFields {
             }
         }
         if (precision >= 0 && precision < MAX_PRECISION) {
-            micros = roundMicros(micros, precision);
+            try {
+                micros = roundMicros(micros, precision);
+            } catch (ArithmeticException overflow) {
+                throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.DATETIME_FIELD_OVERFLOW,
+                        "interval out of range");
+            }
         }
         if (months == value.months() && days == value.days() && micros == value.micros()) {
             return value;

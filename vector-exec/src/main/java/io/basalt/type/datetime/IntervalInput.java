@@ -35,7 +35,7 @@ public final class IntervalInput {
     private static final int F_DECADE = 512;
     private static final int F_CENTURY = 1024;
     private static final int F_MILLENNIUM = 2048;
-    private static final int F_TIME = F_HOUR | F_MINUTE | F_SECOND;
+    private static final int F_TIME = F_HOUR | F_MINUTE | F_SECOND | F_MILLISECOND | F_MICROSECOND;
 
     // The value being built, as PostgreSQL's pg_itm_in: years, months, days and microseconds apart.
     private long years;
@@ -175,9 +175,13 @@ public final class IntervalInput {
             throw DateTimeError.BAD_FORMAT.failure();
         }
         if (ago) {
+            // PostgreSQL keeps years, months and days in 32-bit fields, whose minimum has no negation.
             years = -years;
             months = -months;
             days = -days;
+            if (years != (int) years || months != (int) months || days != (int) days) {
+                throw DateTimeError.FIELD_OVERFLOW.failure();
+            }
             micros = Math.negateExact(micros);
         }
     }

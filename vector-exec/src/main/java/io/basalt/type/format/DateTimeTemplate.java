@@ -210,6 +210,9 @@ public final class DateTimeTemplate {
         all.add(new Spelling("TZ", ZONE_NAME, UPPER));
         all.add(new Spelling("tz", ZONE_NAME, LOWER));
         all.add(new Spelling("OF", ZONE_OFFSET, UPPER));
+        all.add(new Spelling("tzh", ZONE_HOURS, LOWER));
+        all.add(new Spelling("tzm", ZONE_MINUTES, LOWER));
+        all.add(new Spelling("of", ZONE_OFFSET, LOWER));
         // Longest first, so that HH24 wins over HH and SSSSS over SS.
         all.sort((a, b) -> b.text.length() - a.text.length());
         return all.toArray(new Spelling[0]);

@@ -54,13 +54,16 @@ public final class AtTimeZoneFunction implements ScalarFunction {
                 continue;
             }
             long value = in.get(i);
+            Interval interval = intervalZone ? Interval.fromBytes(((FixedSizeBinaryVector) zones).get(i)) : null;
+            if (interval != null && !interval.isFinite()) {
+                TimeTzAtZoneFunction.intervalOffset(interval);
+            }
             if (!Calendar.isFiniteTimestamp(value)) {
                 out.set(i, value);
                 continue;
             }
             long offsetMicros;
             if (intervalZone) {
-                Interval interval = Interval.fromBytes(((FixedSizeBinaryVector) zones).get(i));
                 if (interval.months() != 0 || interval.days() != 0) {
                     throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "interval time zone \""
                             + io.basalt.type.datetime.DateTimeConversion.format(interval, LogicalType.INTERVAL,

@@ -3,27 +3,43 @@ package io.basalt.exec.function.scalar;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.NumericMath;
 import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import io.basalt.type.TypeId;
+import io.basalt.type.datetime.Calendar;
+import io.basalt.type.datetime.DateTimeValues;
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * {@code EXTRACT(field FROM date)} (numeric, as PostgreSQL 14+) and {@code date_part('field', date)}
  * (double precision), and the same of timestamps (a timestamptz read in the session zone captured at
- * planning). Every field of a date is a whole number; the numeric result is carried as a scaled long.
+ * planning, which also gives its offset fields). Every field but a timestamp's julian day is computed exactly
+ * as an integer scaled by 10^{@link Field#timestampScale()}; the julian day of a timestamp carries the
+ * fraction of the day, divided with numeric's scale rules.
+ *
+ * <p>The numeric result is a scaled long for the bounded fields and an unconstrained numeric for the fields
+ * that grow without bound ({@link Field#unbounded()}), which are infinite for an infinite value; the bounded
+ * fields of an infinite value are NULL.
  */
 public final class DatePartFunction implements ScalarFunction {
-    /** The date fields PostgreSQL accepts. */
+    private static final BigDecimal MICROS_PER_DAY = BigDecimal.valueOf(Calendar.MICROS_PER_DAY);
+
+    /** The date and time fields PostgreSQL accepts. */
     public enum Field {
         YEAR, MONTH, DAY, QUARTER, DOW, ISODOW, DOY, WEEK, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN,
-        HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS;
+        HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE;
 
         /** The decimals PostgreSQL gives EXTRACT of this field from a timestamp. */
         public int timestampScale() {
@@ -33,50 +49,55 @@ public final class DatePartFunction implements ScalarFunction {
                 default -> 0;
             };
         }
+
+        /**
+         * Whether the field grows without bound (years and longer, epoch, julian day): infinite for an infinite
+         * value, and EXTRACT's result is then an unconstrained numeric.
+         */
+        public boolean unbounded() {
+            return switch (this) {
+                case YEAR, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN -> true;
+                default -> false;
+            };
+        }
     }
 
     private final Field field;
     private final boolean timestamp;
     /** For a timestamptz, the session zone its fields are read in (captured at planning); else null. */
-    private final java.time.ZoneId zone;
+    private final ZoneId zone;
 
-    private DatePartFunction(Field field) {
-        this(field, false, null);
-    }
-
-    private DatePartFunction(Field field, boolean timestamp, java.time.ZoneId zone) {
+    private DatePartFunction(Field field, boolean timestamp, ZoneId zone) {
         this.field = field;
         this.timestamp = timestamp;
         this.zone = zone;
-    }
-
-    /** The function for {@code field} on a timestamptz, read in the wall-clock time of {@code zone}. */
-    public static DatePartFunction ofTimestampTz(String fieldName, java.time.ZoneId zone) {
-        return new DatePartFunction(ofTimestamp(fieldName).field, true,
-                java.util.Objects.requireNonNull(zone, "zone is null"));
     }
 
     public Field field() {
         return field;
     }
 
-    /** The function for {@code field} on a timestamp: every date field plus the time of day. */
-    public static DatePartFunction ofTimestamp(String fieldName) {
-        String normal = fieldName.toLowerCase(Locale.ROOT);
-        Field field = switch (normal) {
-            case "hour", "hours", "h", "hr", "hrs" -> Field.HOUR;
-            case "minute", "minutes", "m", "min", "mins" -> Field.MINUTE;
-            case "second", "seconds", "s", "sec", "secs" -> Field.SECOND;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs" -> Field.MILLISECONDS;
-            case "microseconds", "microsecond", "us", "usec", "usecs" -> Field.MICROSECONDS;
-            default -> of(fieldName).field;
-        };
-        return new DatePartFunction(field, true, null);
+    /** The function for {@code field} on a date; PostgreSQL's errors for units a date does not have. */
+    public static DatePartFunction of(String fieldName) {
+        return new DatePartFunction(field(fieldName, "date"), false, null);
     }
 
-    /** The function for {@code field} as written; PostgreSQL's errors for units a date does not have. */
-    public static DatePartFunction of(String fieldName) {
+    /** The function for {@code field} on a timestamp: every date field plus the time of day. */
+    public static DatePartFunction ofTimestamp(String fieldName) {
+        return new DatePartFunction(field(fieldName, "timestamp without time zone"), true, null);
+    }
+
+    /** The function for {@code field} on a timestamptz, read in the wall-clock time of {@code zone}. */
+    public static DatePartFunction ofTimestampTz(String fieldName, ZoneId zone) {
+        return new DatePartFunction(field(fieldName, "timestamp with time zone"), true,
+                java.util.Objects.requireNonNull(zone, "zone is null"));
+    }
+
+    /** The field {@code fieldName} names, for a value of {@code typeName} (which decides what it has). */
+    private static Field field(String fieldName, String typeName) {
         String normal = fieldName.toLowerCase(Locale.ROOT);
+        boolean date = typeName.equals("date");
+        boolean zoned = typeName.equals("timestamp with time zone");
         Field field = switch (normal) {
             case "year", "years", "y", "yr", "yrs" -> Field.YEAR;
             case "month", "months", "mon", "mons" -> Field.MONTH;
@@ -92,13 +113,22 @@ public final class DatePartFunction implements ScalarFunction {
             case "millennium", "millennia", "mil", "mils", "millenniums" -> Field.MILLENNIUM;
             case "epoch" -> Field.EPOCH;
             case "julian", "j" -> Field.JULIAN;
-            case "hour", "hours", "minute", "minutes", "second", "seconds", "milliseconds", "microseconds",
-                 "timezone", "timezone_hour", "timezone_minute", "h", "m", "s", "ms", "us" -> throw BasaltException.of(
-                    SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + normal + "\" not supported for type date");
+            case "hour", "hours", "h", "hr", "hrs" -> date ? null : Field.HOUR;
+            case "minute", "minutes", "m", "min", "mins" -> date ? null : Field.MINUTE;
+            case "second", "seconds", "s", "sec", "secs" -> date ? null : Field.SECOND;
+            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> date ? null : Field.MILLISECONDS;
+            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> date ? null : Field.MICROSECONDS;
+            case "timezone" -> zoned ? Field.TIMEZONE : null;
+            case "timezone_h", "timezone_hour" -> zoned ? Field.TIMEZONE_HOUR : null;
+            case "timezone_m", "timezone_minute" -> zoned ? Field.TIMEZONE_MINUTE : null;
             default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "unit \"" + normal + "\" not recognized for type date");
+                    "unit \"" + normal + "\" not recognized for type " + typeName);
         };
-        return new DatePartFunction(field);
+        if (field == null) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + normal + "\" not supported for type " + typeName);
+        }
+        return field;
     }
 
     @Override
@@ -108,86 +138,97 @@ public final class DatePartFunction implements ScalarFunction {
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        FieldVector out = context.newVector(resultType, rows);
         if (timestamp) {
-            return applyToTimestamps((BigIntVector) arguments[arguments.length - 1], rows, resultType, context);
+            applyToTimestamps((BigIntVector) arguments[arguments.length - 1], rows, out);
+            return out;
         }
         DateDayVector dates = (DateDayVector) arguments[arguments.length - 1];
-        FieldVector out = context.newVector(resultType, rows);
-        boolean asDouble = resultType.id() == TypeId.DOUBLE;
         for (int i = 0; i < rows; i++) {
             if (dates.isNull(i)) {
                 continue;
             }
             int date = dates.get(i);
-            if (!io.basalt.type.datetime.Calendar.isFiniteDate(date)) {
-                infinite(out, i, date > 0, asDouble);
+            if (!Calendar.isFiniteDate(date)) {
+                infinite(out, i, date > 0);
                 continue;
             }
-            long value = part(date);
-            if (asDouble) {
-                ((Float8Vector) out).set(i, value);
-            } else {
-                ((BigIntVector) out).set(i, value);
-            }
+            set(out, i, part(date), 0);
         }
         return out;
     }
 
-    private FieldVector applyToTimestamps(BigIntVector times, int rows, LogicalType resultType, EvaluationContext context) {
-        FieldVector out = context.newVector(resultType, rows);
-        boolean asDouble = resultType.id() == TypeId.DOUBLE;
+    private void applyToTimestamps(BigIntVector times, int rows, FieldVector out) {
         int scale = field.timestampScale();
         for (int i = 0; i < rows; i++) {
             if (times.isNull(i)) {
                 continue;
             }
             long micros = times.get(i);
-            if (!io.basalt.type.datetime.Calendar.isFiniteTimestamp(micros)) {
-                infinite(out, i, micros > 0, asDouble);
+            if (!Calendar.isFiniteTimestamp(micros)) {
+                infinite(out, i, micros > 0);
                 continue;
             }
-            if (zone != null && field != Field.EPOCH) {
-                micros += io.basalt.type.datetime.DateTimeValues.offsetAt(micros, zone) * 1_000_000L;
+            int offset = zone == null ? 0 : DateTimeValues.offsetAt(micros, zone);
+            long local = field == Field.EPOCH ? micros : micros + offset * 1_000_000L;
+            long day = Math.floorDiv(local, Calendar.MICROS_PER_DAY);
+            long ofDay = local - day * Calendar.MICROS_PER_DAY;
+            if (field == Field.JULIAN) {
+                julian(out, i, day + Calendar.UNIX_EPOCH_JULIAN_DAY, ofDay);
+                continue;
             }
-            long day = Math.floorDiv(micros, 86_400_000_000L);
-            long ofDay = micros - day * 86_400_000_000L;
-            // The value scaled by 10^scale: an exact integer for every field.
+            // The value scaled by 10^scale: an exact integer for every other field.
             long scaled = switch (field) {
                 case HOUR -> ofDay / 3_600_000_000L;
                 case MINUTE -> ofDay / 60_000_000L % 60;
-                case SECOND -> ofDay % 60_000_000L;
-                case MILLISECONDS -> ofDay % 60_000_000L;
-                case MICROSECONDS -> ofDay % 60_000_000L;
+                case SECOND, MILLISECONDS, MICROSECONDS -> ofDay % 60_000_000L;
                 case EPOCH -> micros;
-                default -> part((int) day);
+                case TIMEZONE -> offset;
+                case TIMEZONE_HOUR -> offset / 3600;
+                case TIMEZONE_MINUTE -> offset / 60 % 60;
+                default -> part(day);
             };
-            if (asDouble) {
-                ((Float8Vector) out).set(i, scaled / Math.pow(10, scale));
-            } else {
-                ((BigIntVector) out).set(i, scaled);
-            }
+            set(out, i, scaled, scale);
         }
-        return out;
+    }
+
+    /** Stores {@code scaled} / 10^scale into the result, whichever of the three result forms it has. */
+    private static void set(FieldVector out, int row, long scaled, int scale) {
+        switch (out) {
+            case Float8Vector doubles -> doubles.set(row, scale == 0 ? scaled : scaled / Math.pow(10, scale));
+            case BigIntVector longs -> longs.set(row, scaled);
+            case VarBinaryVector numerics -> numerics.setSafe(row, DecimalCodec.encode(BigDecimal.valueOf(scaled, scale)));
+            default -> throw BasaltException.internal("date_part result " + out.getClass().getSimpleName());
+        }
+    }
+
+    /** A timestamp's julian day with the fraction of the day, as numeric or double precision. */
+    private static void julian(FieldVector out, int row, long julianDay, long ofDay) {
+        if (out instanceof Float8Vector doubles) {
+            doubles.set(row, julianDay + (ofDay / 1_000_000L + ofDay % 1_000_000L / 1_000_000.0) / 86_400.0);
+            return;
+        }
+        BigDecimal fraction = NumericMath.divide(BigDecimal.valueOf(ofDay), MICROS_PER_DAY);
+        ((VarBinaryVector) out).setSafe(row, DecimalCodec.encode(BigDecimal.valueOf(julianDay).add(fraction)));
     }
 
     /**
-     * The part of an infinite value: infinite for the fields that grow without bound (years and longer,
-     * epoch, julian day), NULL (left unset) for the others, as PostgreSQL gives them.
+     * The part of an infinite value: infinite for the fields that grow without bound, NULL (left unset) for
+     * the others, as PostgreSQL gives them.
      */
-    private void infinite(FieldVector out, int row, boolean positive, boolean asDouble) {
-        switch (field) {
-            case YEAR, ISOYEAR, DECADE, CENTURY, MILLENNIUM, EPOCH, JULIAN -> {
-                if (!asDouble) {
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric infinity is not supported yet");
-                }
-                ((Float8Vector) out).set(row, positive ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
-            }
-            default -> {
-            }
+    private void infinite(FieldVector out, int row, boolean positive) {
+        if (!field.unbounded()) {
+            return;
+        }
+        if (out instanceof Float8Vector doubles) {
+            doubles.set(row, positive ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+        } else {
+            ((VarBinaryVector) out).setSafe(row, DecimalCodec.encode(
+                    positive ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY));
         }
     }
 
-    private long part(int epochDay) {
+    private long part(long epochDay) {
         LocalDate date = LocalDate.ofEpochDay(epochDay);
         int year = date.getYear();
         return switch (field) {
@@ -199,14 +240,17 @@ public final class DatePartFunction implements ScalarFunction {
             case ISODOW -> date.getDayOfWeek().getValue();
             case DOY -> date.getDayOfYear();
             case WEEK -> date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
-            case ISOYEAR -> date.get(IsoFields.WEEK_BASED_YEAR);
+            case ISOYEAR -> {
+                int isoYear = date.get(IsoFields.WEEK_BASED_YEAR);
+                yield isoYear > 0 ? isoYear : isoYear - 1;
+            }
             case DECADE -> Math.floorDiv(year, 10);
             case CENTURY -> year > 0 ? (year + 99) / 100 : -((99 - (year - 1)) / 100);
             case MILLENNIUM -> year > 0 ? (year + 999) / 1000 : -((999 - (year - 1)) / 1000);
             case EPOCH -> epochDay * 86400L;
-            case JULIAN -> epochDay + 2440588L;
-            // A date's time of day is midnight (of() refuses these units for dates; timestamps read them above).
-            case HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS -> 0;
+            case JULIAN -> epochDay + Calendar.UNIX_EPOCH_JULIAN_DAY;
+            // A date's time of day is midnight and it has no zone (field() refuses these units for dates).
+            case HOUR, MINUTE, SECOND, MILLISECONDS, MICROSECONDS, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> 0;
         };
     }
 

@@ -279,8 +279,10 @@ public final class DateTimeArithmetic implements ScalarFunction {
      * Microseconds since 1970 plus an interval's fields, month by calendar, then days, then time; with a
      * zone, the month and day steps move the wall-clock time in that zone. An infinite operand gives an
      * infinite result; opposite infinities fail.
+     *
+     * @throws ArithmeticException when the result is out of range
      */
-    static long plus(long micros, int months, int days, long time, ZoneId zone) {
+    public static long plus(long micros, int months, int days, long time, ZoneId zone) {
         boolean finiteTime = Calendar.isFiniteTimestamp(micros);
         boolean finiteInterval = !IntervalSlots.isInfinite(months, days, time);
         if (!finiteTime || !finiteInterval) {

@@ -154,10 +154,13 @@ public final class DateTruncFunction implements ScalarFunction {
                     .withMonth((time.getMonthValue() - 1) / 3 * 3 + 1);
             case YEAR -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1);
             case DECADE -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1).withYear(Math.floorDiv(time.getYear(), 10) * 10);
+            // Centuries and millennia BC run backwards from their first year (100 BC starts the 1st century BC).
             case CENTURY -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1)
-                    .withYear(time.getYear() > 0 ? (time.getYear() - 1) / 100 * 100 + 1 : time.getYear());
+                    .withYear(time.getYear() > 0 ? (time.getYear() - 1) / 100 * 100 + 1
+                            : -((99 - (time.getYear() - 1)) / 100) * 100 + 1);
             case MILLENNIUM -> time.truncatedTo(ChronoUnit.DAYS).withDayOfYear(1)
-                    .withYear(time.getYear() > 0 ? (time.getYear() - 1) / 1000 * 1000 + 1 : time.getYear());
+                    .withYear(time.getYear() > 0 ? (time.getYear() - 1) / 1000 * 1000 + 1
+                            : -((999 - (time.getYear() - 1)) / 1000) * 1000 + 1);
         };
         return cut.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + cut.getNano() / 1000;
     }

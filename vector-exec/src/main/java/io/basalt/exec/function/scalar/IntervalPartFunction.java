@@ -7,20 +7,23 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.exec.function.scalar.DatePartFunction.Field;
+import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import io.basalt.type.TypeId;
 import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * {@code EXTRACT(field FROM interval)} (numeric, scaled as for timestamps) and {@code date_part('field',
  * interval)} (double precision): years, months (the remainder of months after years), days, the time's
  * hours (which may exceed 24), minutes and seconds, each with the interval's sign; {@code epoch} counts a
- * year as 365.25 days and a month as 30. Of an infinite interval, the calendar-growing fields (year and up,
- * epoch) are infinite and the others NULL, as in PostgreSQL.
+ * year as 365.25 days and a month as 30; {@code week} is the days' whole weeks. Of an infinite interval, the
+ * unbounded fields (hours, days, years and up, epoch) are infinite and the others NULL, as in PostgreSQL 17.
  */
 public final class IntervalPartFunction implements ScalarFunction {
     private final Field field;
@@ -50,7 +53,8 @@ public final class IntervalPartFunction implements ScalarFunction {
             case "century", "centuries", "c", "cent" -> Field.CENTURY;
             case "millennium", "millennia", "mil", "mils", "millenniums" -> Field.MILLENNIUM;
             case "epoch" -> Field.EPOCH;
-            case "week", "weeks", "w", "dow", "isodow", "doy", "isoyear", "julian", "j", "timezone", "timezone_h",
+            case "week", "weeks", "w" -> Field.WEEK;
+            case "dow", "isodow", "doy", "isoyear", "julian", "j", "timezone", "timezone_h",
                  "timezone_hour", "timezone_m", "timezone_minute" -> throw BasaltException.of(
                     SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + normal + "\" not supported for type interval");
             default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
@@ -81,25 +85,40 @@ public final class IntervalPartFunction implements ScalarFunction {
                 if (!growsWithCalendar()) {
                     continue;
                 }
-                if (!asDouble) {
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "numeric infinity is not supported yet");
+                if (asDouble) {
+                    ((Float8Vector) out).set(i, months > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+                } else {
+                    ((VarBinaryVector) out).setSafe(i, DecimalCodec.encode(months > 0
+                            ? NumericSpecial.POSITIVE_INFINITY : NumericSpecial.NEGATIVE_INFINITY));
                 }
-                ((Float8Vector) out).set(i, months > 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY);
+                continue;
+            }
+            if (field == Field.EPOCH) {
+                epoch(out, i, months, days, time);
                 continue;
             }
             long scaled = scaled(months, days, time);
-            if (asDouble) {
-                ((Float8Vector) out).set(i, scaled / divisor);
-            } else {
-                ((BigIntVector) out).set(i, scaled);
+            switch (out) {
+                case Float8Vector doubles -> doubles.set(i, scaled / divisor);
+                case BigIntVector longs -> longs.set(i, scaled);
+                default -> ((VarBinaryVector) out).setSafe(i,
+                        DecimalCodec.encode(java.math.BigDecimal.valueOf(scaled, field.timestampScale())));
             }
         }
         return out;
     }
 
     private boolean growsWithCalendar() {
+        return unbounded(field);
+    }
+
+    /**
+     * Whether {@code field} of an interval grows without bound: infinite for an infinite interval (hours and
+     * days too, which an interval does not wrap), and EXTRACT's result is then an unconstrained numeric.
+     */
+    public static boolean unbounded(Field field) {
         return switch (field) {
-            case YEAR, DECADE, CENTURY, MILLENNIUM, EPOCH -> true;
+            case HOUR, DAY, YEAR, DECADE, CENTURY, MILLENNIUM, EPOCH -> true;
             default -> false;
         };
     }
@@ -118,17 +137,36 @@ public final class IntervalPartFunction implements ScalarFunction {
             case DECADE -> years / 10;
             case CENTURY -> years / 100;
             case MILLENNIUM -> years / 1000;
-            case EPOCH -> {
-                // A year is 365.25 days: everything times four stays integral.
-                long quarterDays = 1461L * years + 120L * (months % 12) + 4L * days;
-                try {
-                    yield Math.addExact(Math.multiplyExact(quarterDays, 21_600L * 1_000_000L), time);
-                } catch (ArithmeticException overflow) {
-                    throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
-                }
-            }
+            case WEEK -> days / 7;
             default -> throw BasaltException.internal("interval part " + field);
         };
+    }
+
+    /**
+     * The epoch of an interval in seconds, a year counting 365.25 days and a month 30: everything times four
+     * stays integral, and the microseconds are summed in 128 bits so that no interval overflows.
+     */
+    private static void epoch(FieldVector out, int row, int months, int days, long time) {
+        if (out instanceof Float8Vector doubles) {
+            // date_part sums in double precision, in PostgreSQL's order.
+            double seconds = time / 1_000_000.0;
+            seconds += 365.25 * 86_400 * (months / 12);
+            seconds += 30.0 * 86_400 * (months % 12);
+            seconds += 86_400.0 * days;
+            doubles.set(row, seconds);
+            return;
+        }
+        int years = months / 12;
+        long quarterDays = 1461L * years + 120L * (months % 12) + 4L * days;
+        long high = Math.multiplyHigh(quarterDays, 21_600L * 1_000_000L);
+        long low = quarterDays * (21_600L * 1_000_000L);
+        long sum = low + time;
+        // Carry of the unsigned addition, and the sign extension of the added time.
+        high += Long.compareUnsigned(sum, low) < 0 ? 1 : 0;
+        high += time < 0 ? -1 : 0;
+        java.math.BigInteger micros = java.math.BigInteger.valueOf(high).shiftLeft(64)
+                .add(new java.math.BigInteger(Long.toUnsignedString(sum)));
+        ((VarBinaryVector) out).setSafe(row, DecimalCodec.encode(new java.math.BigDecimal(micros, 6)));
     }
 
     /** Value equality: two calls for the same field are the same expression. */

@@ -21,7 +21,8 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
- * {@code make_date(year, month, day)}, {@code make_timestamp(year, month, day, hour, min, sec)} and
+ * {@code make_date(year, month, day)}, {@code make_time(hour, min, sec)},
+ * {@code make_timestamp(year, month, day, hour, min, sec)} and
  * {@code make_timestamptz(..., sec [, zone])}: values built from their fields with PostgreSQL's checks. A
  * negative year is a year BC (-44 is 44 BC), year 0 does not exist; hour 24 is allowed only as 24:00:00. A
  * timestamptz without a zone argument is read in the session zone captured when the plan was built; a zone
@@ -30,7 +31,7 @@ import org.apache.arrow.vector.VarCharVector;
  */
 public final class MakeDateTimeFunction implements ScalarFunction {
     /** What is built. */
-    public enum Kind { DATE, TIMESTAMP, TIMESTAMPTZ }
+    public enum Kind { DATE, TIME, TIMESTAMP, TIMESTAMPTZ }
 
     private final Kind kind;
     private final ZoneId sessionZone;
@@ -45,6 +46,7 @@ public final class MakeDateTimeFunction implements ScalarFunction {
     public String name() {
         return switch (kind) {
             case DATE -> "make_date";
+            case TIME -> "make_time";
             case TIMESTAMP -> "make_timestamp";
             case TIMESTAMPTZ -> "make_timestamptz";
         };
@@ -52,6 +54,10 @@ public final class MakeDateTimeFunction implements ScalarFunction {
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        if (kind == Kind.TIME) {
+            return times((IntVector) arguments[0], (IntVector) arguments[1], (Float8Vector) arguments[2],
+                    (BigIntVector) context.newVector(resultType, rows), rows);
+        }
         IntVector years = (IntVector) arguments[0];
         IntVector months = (IntVector) arguments[1];
         IntVector days = (IntVector) arguments[2];
@@ -104,8 +110,36 @@ public final class MakeDateTimeFunction implements ScalarFunction {
     /** The first value past the last valid timestamp: the value that means infinity. */
     private static final long END_TIMESTAMP = Calendar.TIMESTAMP_INFINITY;
 
+    private static FieldVector times(IntVector hours, IntVector minutes, Float8Vector seconds, BigIntVector out,
+                                     int rows) {
+        for (int i = 0; i < rows; i++) {
+            if (hours.isNull(i) || minutes.isNull(i) || seconds.isNull(i)) {
+                continue;
+            }
+            out.set(i, time(hours.get(i), minutes.get(i), seconds.get(i)));
+        }
+        return out;
+    }
+
+    /** Microseconds since midnight of the fields, as make_time checks them (24:00:00 at most). */
+    static long time(int hour, int minute, double second) {
+        // NaN fails every comparison, so it is refused with the out-of-range values.
+        double micros = second >= 0 ? Math.rint(second * 1_000_000.0) : Double.NaN;
+        if (hour < 0 || hour > 24 || minute < 0 || minute > 59 || !(micros <= 60_000_000.0)
+                || (hour * 60L + minute) * 60_000_000L + micros > Calendar.MICROS_PER_DAY) {
+            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW, "time field value out of range: " + hour + ":"
+                    + twoDigits(minute) + ":" + shortSeconds(second));
+        }
+        return (hour * 60L + minute) * 60_000_000L + (long) micros;
+    }
+
     /** Days since 1970 of year/month/day as make_date reads them. */
     static long date(int year, int month, int day) {
+        if (year == Integer.MIN_VALUE) {
+            // PostgreSQL cannot negate the year to count it BC.
+            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
+                    "date field value out of range: " + year + "-" + twoDigits(month) + "-" + twoDigits(day));
+        }
         long astronomical = year < 0 ? year + 1L : year;
         if (year == 0 || month < 1 || month > 12 || day < 1 || day > Calendar.daysInMonth(astronomical, month)) {
             throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
@@ -161,22 +195,56 @@ public final class MakeDateTimeFunction implements ScalarFunction {
                     .withHint("Numeric time zones must have \"-\" or \"+\" as first character.");
         }
         if (!text.isEmpty() && (text.charAt(0) == '+' || text.charAt(0) == '-')) {
-            java.util.regex.Matcher matcher =
-                    java.util.regex.Pattern.compile("([+-])(\\d{1,2})(?::?(\\d{2}))?(?::(\\d{2}))?").matcher(text);
-            if (!matcher.matches()) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                        "invalid input syntax for type numeric time zone: \"" + text + "\"");
-            }
-            int hours = Integer.parseInt(matcher.group(2));
-            int minutes = matcher.group(3) == null ? 0 : Integer.parseInt(matcher.group(3));
-            int secs = matcher.group(4) == null ? 0 : Integer.parseInt(matcher.group(4));
-            if (hours > 15 || minutes > 59 || secs > 59) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
-            }
-            int east = hours * 3600 + minutes * 60 + secs;
-            return ZoneOffset.ofTotalSeconds(matcher.group(1).equals("-") ? -east : east);
+            return ZoneOffset.ofTotalSeconds(numericOffset(text));
         }
         return TimeZoneNames.resolve(text);
+    }
+
+    /**
+     * A signed offset as PostgreSQL's DecodeTimezone reads it: {@code +h}, {@code +hh:mm[:ss]} (an empty part
+     * counts as 0), or {@code +hhmm} run together; seconds east of UTC.
+     */
+    private static int numericOffset(String text) {
+        int[] parts = new int[3];
+        int at = 1;
+        int part = 0;
+        int digitsInFirst = 0;
+        while (true) {
+            long value = 0;
+            int start = at;
+            while (at < text.length() && Character.isDigit(text.charAt(at)) && at - start < 10) {
+                value = value * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            if (value > Integer.MAX_VALUE) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
+            }
+            if (part == 0) {
+                digitsInFirst = at - start;
+            }
+            parts[part] = (int) value;
+            if (part < 2 && at < text.length() && text.charAt(at) == ':') {
+                at++;
+                part++;
+                continue;
+            }
+            break;
+        }
+        if (at != text.length() || part == 0 && digitsInFirst == 0) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "invalid input syntax for type numeric time zone: \"" + text + "\"");
+        }
+        int hours = parts[0];
+        int minutes = parts[1];
+        if (part == 0 && text.length() > 3) {
+            minutes = hours % 100;
+            hours /= 100;
+        }
+        if (hours > 15 || minutes >= 60 || parts[2] >= 60) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "numeric time zone \"" + text + "\" out of range");
+        }
+        int east = (hours * 60 + minutes) * 60 + parts[2];
+        return text.charAt(0) == '-' ? -east : east;
     }
 
     private static String twoDigits(int value) {

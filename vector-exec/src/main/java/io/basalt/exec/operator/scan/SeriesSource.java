@@ -12,8 +12,8 @@ import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.math.BigDecimal;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
+import io.basalt.exec.function.scalar.DateTimeArithmetic;
+import java.time.ZoneId;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -23,13 +23,15 @@ import org.apache.arrow.vector.IntVector;
  * {@code generate_series(start, stop [, step])}: the values from {@code start} towards {@code stop} by
  * {@code step}, as PostgreSQL produces them, in one column named {@code generate_series}. Integer and bigint
  * series are written in tight loops; numeric series step exactly with BigDecimal; timestamp series add the
- * interval by calendar (months, then days, then time), in UTC for timestamp with time zone. A NULL argument
- * gives no rows.
+ * interval by calendar (months, then days, then time), for timestamp with time zone in the wall-clock time
+ * of {@code zone} (the session's, or the one given as the fourth argument). A NULL argument gives no rows; an
+ * infinite step is refused.
  *
  * <p>Values are canonical Java values of the column type (see {@link ValueAccess}): Long for integers and
  * timestamps (microseconds), BigDecimal for numeric; the step of a timestamp series is an {@link Interval}.
  */
-public record SeriesSource(LogicalType type, Object start, Object stop, Object step) implements ScanSource {
+public record SeriesSource(LogicalType type, Object start, Object stop, Object step, ZoneId zone)
+        implements ScanSource {
     public SeriesSource {
         requireNonNull(type, "type is null");
         rejectSpecial(start, "start value");
@@ -38,6 +40,14 @@ public record SeriesSource(LogicalType type, Object start, Object stop, Object s
         if (step != null && isZero(step)) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "step size cannot equal zero");
         }
+        if (step instanceof Interval interval && !interval.isFinite()) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "step size cannot be infinite");
+        }
+    }
+
+    /** A series whose timestamps (if any) step in UTC. */
+    public SeriesSource(LogicalType type, Object start, Object stop, Object step) {
+        this(type, start, stop, step, null);
     }
 
     /** PostgreSQL refuses a numeric NaN or infinity as any of the three arguments. */
@@ -134,14 +144,14 @@ public record SeriesSource(LogicalType type, Object start, Object stop, Object s
             private boolean ascending() {
                 return switch (step) {
                     case BigDecimal decimal -> decimal.signum() > 0;
-                    case Interval interval -> plus(0, interval) > 0;
+                    case Interval interval -> plus(0, interval, null) > 0;
                     default -> (Long) step > 0;
                 };
             }
 
             private Object advance(Object value) {
                 return value instanceof BigDecimal decimal ? decimal.add((BigDecimal) step)
-                        : plus((Long) value, (Interval) step);
+                        : plus((Long) value, (Interval) step, zone);
             }
 
             private void release() {
@@ -158,12 +168,15 @@ public record SeriesSource(LogicalType type, Object start, Object stop, Object s
         };
     }
 
-    /** Microseconds since 1970 plus an interval: months by calendar, then days, then time. */
-    private static long plus(long micros, Interval interval) {
-        LocalDateTime time = LocalDateTime.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
-                (int) Math.floorMod(micros, 1_000_000L) * 1000, ZoneOffset.UTC);
-        time = time.plusMonths(interval.months()).plusDays(interval.days());
-        return Math.addExact(time.toEpochSecond(ZoneOffset.UTC) * 1_000_000L + time.getNano() / 1000,
-                interval.micros());
+    /**
+     * Microseconds since 1970 plus an interval: months by calendar, then days, then time, in the wall-clock
+     * time of {@code zone} when there is one.
+     */
+    private static long plus(long micros, Interval interval, ZoneId zone) {
+        try {
+            return DateTimeArithmetic.plus(micros, interval.months(), interval.days(), interval.micros(), zone);
+        } catch (ArithmeticException | java.time.DateTimeException overflow) {
+            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW, "timestamp out of range");
+        }
     }
 }
