@@ -8,6 +8,7 @@ import io.basalt.binder.TypeNames;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.CheckConstraintEntry;
 import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.ForeignKeyEntry;
 import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.SequenceLog;
 import io.basalt.catalog.TableEntry;
@@ -27,6 +28,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -43,8 +45,9 @@ import java.util.function.Consumer;
  *
  * <p>Adding columns whose value in the stored rows is a constant (no DEFAULT, or a DEFAULT without volatile
  * functions) copies nothing: the store records the value for the rows it holds. Differences from PostgreSQL:
- * renaming the table and changes of its unique keys copy the rows, which is not supported yet for a table with
- * foreign keys (either way) or CREATE INDEX indexes (0A000).
+ * renaming the table and changes of its unique keys copy the rows. Foreign keys at either end of the table are
+ * planned again for the new definition ({@link ForeignKeyRelinks}); DROP COLUMN and DROP CONSTRAINT refuse, or with
+ * CASCADE drop, the foreign keys of other tables that depend on what goes.
  */
 final class AlterTableExecutor {
     private final Catalog catalog;
@@ -83,6 +86,9 @@ final class AlterTableExecutor {
             this.sequenceColumns = new SequenceColumns(catalog, table.schema(), table.name(),
                     temporary ? SequenceLog.NONE : sequenceLog);
             this.notices = notices;
+            for (ForeignKeyLinks.Dependent dependent : ForeignKeyLinks.dependents(catalog, table)) {
+                draft.incoming.putIfAbsent(dependent.table(), new ArrayList<>(dependent.table().foreignKeys()));
+            }
         }
     }
 
@@ -211,6 +217,16 @@ final class AlterTableExecutor {
         String dropping = "column " + column + " of table " + tableName;
         List<ViewDependents.Dependent> views = viewsReading(schema, tableName, column, dropping);
         ViewDependents.drop(catalog, drop.cascade() ? List.of() : views, dropping, false, alteration.notices);
+        boolean self = true;
+        for (Map.Entry<TableEntry, List<ForeignKeyEntry>> other : draft.incoming.entrySet()) {
+            for (ForeignKeyEntry key : other.getValue()) {
+                self &= !(key.references(schema, tableName) && key.referencedColumns().contains(index));
+            }
+        }
+        if (!self) {
+            dropReferencing(alteration, key -> key.referencedColumns().contains(index), dropping, dropping,
+                    drop.cascade());
+        }
         draft.dropColumn(index);
         alteration.afterwards.add(() -> {
             ViewDependents.drop(catalog, views, dropping, true, alteration.notices);
@@ -425,8 +441,6 @@ final class AlterTableExecutor {
         }
         if (constraint == null && foreignKey != null) {
             draft.foreignKeys.remove(foreignKey);
-            TableEntry table = alteration.table;
-            alteration.afterwards.add(() -> ForeignKeyLinks.unlink(table, drop.name()));
             return;
         }
         if (constraint == null) {
@@ -441,9 +455,58 @@ final class AlterTableExecutor {
             draft.checks.remove(check);
             draft.checksToValidate.remove(check.name());
         } else {
-            draft.keys.remove((UniqueConstraintEntry) constraint);
+            UniqueConstraintEntry key = (UniqueConstraintEntry) constraint;
+            dropReferencing(alteration, reference -> reference.referencedKey().equals(key.name()),
+                    "constraint " + key.name() + " on table " + draft.name, "index " + key.name(), drop.cascade());
+            draft.keys.remove(key);
             draft.keysChanged = true;
         }
+    }
+
+    /**
+     * The foreign keys referencing this table that {@code affected} selects (of other tables, and the table's own
+     * that reference it) depend on what is being dropped: without CASCADE that is PostgreSQL's 2BP01, with it they
+     * are dropped too.
+     */
+    private void dropReferencing(Alteration alteration, java.util.function.Predicate<ForeignKeyEntry> affected,
+                                 String dropping, String dependedOn, boolean cascade) {
+        TableDraft draft = alteration.draft;
+        String schema = alteration.table.schema();
+        String table = alteration.table.name();
+        List<String> lines = new ArrayList<>();
+        for (Map.Entry<TableEntry, List<ForeignKeyEntry>> other : draft.incoming.entrySet()) {
+            for (ForeignKeyEntry key : other.getValue()) {
+                if (key.references(schema, table) && affected.test(key)) {
+                    lines.add("constraint " + key.name() + " on table " + other.getKey().name());
+                }
+            }
+        }
+        for (ForeignKeyEntry key : draft.foreignKeys) {
+            if (key.references(schema, table) && affected.test(key)) {
+                lines.add("constraint " + key.name() + " on table " + draft.name);
+            }
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (!cascade) {
+            List<String> detail = new ArrayList<>();
+            for (String line : lines) {
+                detail.add(line + " depends on " + dependedOn);
+            }
+            throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                            "cannot drop " + dropping + " because other objects depend on it")
+                    .withDetail(String.join("\n", detail))
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        alteration.notices.add(lines.size() == 1 ? "drop cascades to " + lines.getFirst()
+                : "drop cascades to " + lines.size() + " other objects");
+        for (Map.Entry<TableEntry, List<ForeignKeyEntry>> other : draft.incoming.entrySet()) {
+            List<ForeignKeyEntry> kept = new ArrayList<>(other.getValue());
+            kept.removeIf(key -> key.references(schema, table) && affected.test(key));
+            other.setValue(kept);
+        }
+        draft.foreignKeys.removeIf(key -> key.references(schema, table) && affected.test(key));
     }
 
     private void renameColumn(Alteration alteration, AlterTableAction.RenameColumn rename) {
@@ -497,6 +560,9 @@ final class AlterTableExecutor {
             draft.keys.set(draft.keys.indexOf(key), new UniqueConstraintEntry(rename.to(), key.columns(),
                     key.primaryKey(), key.nullsNotDistinct()));
             draft.keysChanged = true;
+            draft.updateReferences(reference -> !reference.referencedKey().equals(rename.from()) ? reference
+                    : TableDraft.foreignKey(reference, reference.columns(), reference.referencedTable(),
+                            reference.referencedColumns(), rename.to(), reference.deleteSetColumns()));
         }
     }
 
@@ -506,6 +572,8 @@ final class AlterTableExecutor {
             throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + rename.to() + "\" already exists");
         }
         draft.name = rename.to();
+        draft.updateReferences(reference -> TableDraft.foreignKey(reference, reference.columns(), rename.to(),
+                reference.referencedColumns(), reference.referencedKey(), reference.deleteSetColumns()));
         String schema = alteration.table.schema();
         String tableName = alteration.table.name();
         alteration.afterwards.add(() -> {
@@ -597,15 +665,11 @@ final class AlterTableExecutor {
                     log.accept(logged);
                 }
                 catalog.replaceTable(old, replacement);
+                ForeignKeyRelinks.relink(catalog, old, replacement, draft.incoming, alteration.context);
             } finally {
                 old.store().refuseChanges(false);
             }
             return;
-        }
-        if (!old.foreignKeys().isEmpty() || !old.indexes().isEmpty()
-                || !ForeignKeyLinks.dependents(catalog, old).isEmpty()) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TABLE that copies the rows of a table "
-                    + "with foreign keys or indexes (CREATE INDEX) is not supported yet");
         }
         List<LogicalType> types = new ArrayList<>();
         for (ColumnEntry column : draft.columns) {
@@ -617,6 +681,12 @@ final class AlterTableExecutor {
         try {
             for (UniqueConstraintEntry key : draft.keys) {
                 store.addUniqueKey(DdlExecutor.uniqueKeyIndex(key, draft.name, draft.columns));
+            }
+            for (io.basalt.catalog.IndexEntry index : draft.indexes) {
+                if (index.enforced()) {
+                    store.addUniqueKey(DdlExecutor.uniqueKeyIndex(new UniqueConstraintEntry(index.name(),
+                            index.columns(), false, false), draft.name, draft.columns));
+                }
             }
             try {
                 rewrite.copy(old.store(), old.columnTypes(), draft.values, store);
@@ -641,6 +711,7 @@ final class AlterTableExecutor {
                 catalog.removeTable(old);
                 catalog.addTable(replacement);
             }
+            ForeignKeyRelinks.relink(catalog, old, replacement, draft.incoming, alteration.context);
         } catch (RuntimeException | Error failure) {
             old.store().refuseChanges(false);
             store.close();
@@ -677,7 +748,9 @@ final class AlterTableExecutor {
                 BoundExpression.Constant value = (BoundExpression.Constant) draft.values.get(c);
                 old.store().addColumn(draft.columns.get(c).type(), value.value());
             }
-            catalog.replaceTable(old, draft.toEntry(old.store()));
+            TableEntry replacement = draft.toEntry(old.store());
+            catalog.replaceTable(old, replacement);
+            ForeignKeyRelinks.relink(catalog, old, replacement, draft.incoming, alteration.context);
         } finally {
             old.store().refuseChanges(false);
         }

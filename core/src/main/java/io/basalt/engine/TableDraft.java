@@ -2,6 +2,8 @@ package io.basalt.engine;
 
 import io.basalt.catalog.CheckConstraintEntry;
 import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.ForeignKeyEntry;
+import io.basalt.catalog.IndexEntry;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.UniqueConstraintEntry;
 import io.basalt.plan.expression.BoundExpression;
@@ -9,7 +11,9 @@ import io.basalt.plan.expression.ColumnReferences;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,8 +31,12 @@ final class TableDraft {
     final List<BoundExpression> values = new ArrayList<>();
     final List<CheckConstraintEntry> checks;
     final List<UniqueConstraintEntry> keys;
-    /** The table's FOREIGN KEY constraints (carried over unchanged; DROP CONSTRAINT may remove some). */
-    final List<io.basalt.catalog.ForeignKeyEntry> foreignKeys;
+    /** The table's FOREIGN KEY constraints, over the draft's columns. */
+    final List<ForeignKeyEntry> foreignKeys;
+    /** The table's CREATE INDEX indexes, over the draft's columns. */
+    final List<IndexEntry> indexes;
+    /** Per other table with foreign keys referencing this one (as it was), its foreign keys as they become. */
+    final Map<TableEntry, List<ForeignKeyEntry>> incoming = new LinkedHashMap<>();
     /** Names of the columns whose NOT NULL must be verified against the rows. */
     final Set<String> notNullToValidate = new LinkedHashSet<>();
     /** Names of the CHECK constraints to verify against the rows. */
@@ -45,6 +53,7 @@ final class TableDraft {
         this.checks = new ArrayList<>(original.checks());
         this.keys = new ArrayList<>(original.uniqueKeys());
         this.foreignKeys = new ArrayList<>(original.foreignKeys());
+        this.indexes = new ArrayList<>(original.indexes());
         for (int c = 0; c < columns.size(); c++) {
             ColumnEntry column = columns.get(c);
             values.add(new BoundExpression.ColumnRef(c, original.name(), column.name(), column.type(), 0));
@@ -111,6 +120,73 @@ final class TableDraft {
         keys.clear();
         keys.addAll(keptKeys);
         keysChanged = true;
+        List<ForeignKeyEntry> keptForeignKeys = new ArrayList<>();
+        for (ForeignKeyEntry key : foreignKeys) {
+            boolean self = key.references(original.schema(), original.name());
+            if (key.columns().contains(index) || (key.deleteSetColumns() != null && key.deleteSetColumns().contains(index))
+                    || (self && key.referencedColumns().contains(index))) {
+                continue;
+            }
+            keptForeignKeys.add(foreignKey(key, renumber(key.columns(), mapping), key.referencedTable(),
+                    self ? renumber(key.referencedColumns(), mapping) : key.referencedColumns(), key.referencedKey(),
+                    key.deleteSetColumns() == null ? null : renumber(key.deleteSetColumns(), mapping)));
+        }
+        foreignKeys.clear();
+        foreignKeys.addAll(keptForeignKeys);
+        for (Map.Entry<TableEntry, List<ForeignKeyEntry>> other : incoming.entrySet()) {
+            List<ForeignKeyEntry> renumbered = new ArrayList<>();
+            for (ForeignKeyEntry key : other.getValue()) {
+                renumbered.add(!key.references(original.schema(), original.name()) ? key
+                        : foreignKey(key, key.columns(), key.referencedTable(),
+                                renumber(key.referencedColumns(), mapping), key.referencedKey(), key.deleteSetColumns()));
+            }
+            other.setValue(renumbered);
+        }
+        List<IndexEntry> keptIndexes = new ArrayList<>();
+        for (IndexEntry entry : indexes) {
+            if (!entry.columns().contains(index)) {
+                List<Integer> renumbered = new ArrayList<>();
+                for (int column : entry.columns()) {
+                    renumbered.add(column < 0 ? column : mapping[column]);
+                }
+                keptIndexes.add(new IndexEntry(entry.name(), entry.unique(), renumbered, entry.partial(),
+                        entry.method()));
+            }
+        }
+        indexes.clear();
+        indexes.addAll(keptIndexes);
+    }
+
+    private static List<Integer> renumber(List<Integer> columns, int[] mapping) {
+        List<Integer> renumbered = new ArrayList<>(columns.size());
+        for (int column : columns) {
+            renumbered.add(mapping[column]);
+        }
+        return renumbered;
+    }
+
+    /** {@code key} with other columns, referenced table, referenced columns, referenced key, SET columns. */
+    static ForeignKeyEntry foreignKey(ForeignKeyEntry key, List<Integer> columns, String referencedTable,
+                                      List<Integer> referencedColumns, String referencedKey,
+                                      List<Integer> deleteSetColumns) {
+        return new ForeignKeyEntry(key.name(), columns, key.referencedSchema(), referencedTable, referencedColumns,
+                referencedKey, key.matchFull(), key.onDelete(), key.onUpdate(), deleteSetColumns);
+    }
+
+    /** Rewrites every foreign key (own and incoming) that references this table through {@code change}. */
+    void updateReferences(java.util.function.UnaryOperator<ForeignKeyEntry> change) {
+        for (int k = 0; k < foreignKeys.size(); k++) {
+            if (foreignKeys.get(k).references(original.schema(), original.name())) {
+                foreignKeys.set(k, change.apply(foreignKeys.get(k)));
+            }
+        }
+        for (Map.Entry<TableEntry, List<ForeignKeyEntry>> other : incoming.entrySet()) {
+            List<ForeignKeyEntry> updated = new ArrayList<>();
+            for (ForeignKeyEntry key : other.getValue()) {
+                updated.add(key.references(original.schema(), original.name()) ? change.apply(key) : key);
+            }
+            other.setValue(updated);
+        }
     }
 
     /** Replaces column {@code index}'s entry (same position). */
@@ -156,7 +232,7 @@ final class TableDraft {
     TableEntry toEntry(io.basalt.storage.table.TableStore store) {
         List<CheckConstraintEntry> sorted = new ArrayList<>(checks);
         sorted.sort(java.util.Comparator.comparing(CheckConstraintEntry::name));
-        return new TableEntry(original.schema(), name, columns, store, sorted, keys, foreignKeys, original.indexes());
+        return new TableEntry(original.schema(), name, columns, store, sorted, keys, foreignKeys, indexes);
     }
 
     /**
