@@ -1,6 +1,7 @@
 package io.basalt.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.api.Basalt;
 import io.basalt.api.Database;
@@ -125,6 +126,30 @@ class AlterTableConcurrencyTest {
             assertThat(count(session, "SELECT count(*) FROM t")).isEqualTo(expected);
             assertThat(count(session, "SELECT sum(w) FROM t")).isEqualTo(sum);
             assertThat(List.of(count(session, "SELECT count(*) FROM t WHERE id % 7 = 0"))).containsExactly(0L);
+        }
+    }
+
+    @Test
+    void aTransactionThatWroteTheTableBeforeItWasAlteredFailsAtCommit() {
+        try (Database db = Basalt.open(directory); Session writer = db.connect(); Session alter = db.connect()) {
+            writer.execute("CREATE TABLE t (id integer)").close();
+            writer.execute("INSERT INTO t VALUES (1)").close();
+            writer.execute("BEGIN").close();
+            writer.execute("INSERT INTO t VALUES (2)").close();
+            alter.execute("ALTER TABLE t ADD COLUMN c integer DEFAULT 5").close();
+            assertThatThrownBy(() -> writer.execute("COMMIT").close())
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.SERIALIZATION_FAILURE));
+            writer.execute("BEGIN").close();
+            writer.execute("INSERT INTO t VALUES (3, 6)").close();
+            alter.execute("ALTER TABLE t ALTER COLUMN c TYPE bigint").close();
+            assertThatThrownBy(() -> writer.execute("COMMIT").close()).isInstanceOf(BasaltException.class);
+            assertThat(count(alter, "SELECT count(*) FROM t")).isEqualTo(1);
+            assertThat(count(alter, "SELECT sum(c) FROM t")).isEqualTo(5);
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            assertThat(count(session, "SELECT count(*) FROM t")).isEqualTo(1);
+            assertThat(count(session, "SELECT sum(c) FROM t")).isEqualTo(5);
         }
     }
 }
