@@ -132,6 +132,14 @@ final class FromClauseBinder {
             return new Source(SequenceRelation.plan(sequence.get(), table.position()),
                     scopeOf(qualifier, names, SequenceRelation.TYPES), List.of(qualifier));
         }
+        var view = context.catalog().findView(schema, name);
+        if (view.isPresent()) {
+            BoundQuery inner = view.get().materialized() ? ViewExpansion.materialized(view.get(), table.position())
+                    : ViewExpansion.expand(view.get(), context);
+            String qualifier = table.alias() != null ? table.alias() : name;
+            List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
+            return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
+        }
         TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
         int[] columns = new int[entry.columns().size()];

@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The database's named objects. Today: tables and sequences in the {@code public} schema, and temporary tables
- * with the sequences of their serial columns (schemas, views and the rest come with the data-definition issue).
- * Tables and sequences are relations and share one namespace per schema, as in PostgreSQL. Thread-safe; DDL is
+ * The database's named objects. Today: tables, sequences and views in the {@code public} schema, and temporary
+ * tables (with the sequences of their serial columns) and views. Tables, sequences and views are relations and
+ * share one namespace per schema, as in PostgreSQL. Thread-safe; DDL is
  * serialised by the caller.
  *
  * <p>Each session sees the database through its own view ({@link #forSession}), which shares every schema with
@@ -27,26 +27,120 @@ public final class Catalog {
 
     private final Map<String, Map<String, TableEntry>> schemas;
     private final Map<String, Map<String, SequenceEntry>> sequences;
+    private final Map<String, Map<String, ViewEntry>> views;
     private final String tempSchema;
+    /** Where lookups that found a table or view are recorded (the dependencies of a view), or null. */
+    private final List<ViewEntry.Relation> lookups;
+    /** The session's search_path (schema names as written, {@code $user} included), or null: {@code public}. */
+    private final java.util.function.Supplier<List<String>> searchPath;
 
     public Catalog() {
         this.schemas = new ConcurrentHashMap<>();
         this.sequences = new ConcurrentHashMap<>();
+        this.views = new ConcurrentHashMap<>();
         this.tempSchema = null;
+        this.lookups = null;
+        this.searchPath = null;
         schemas.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
         sequences.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
+        views.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
     }
 
     private Catalog(Map<String, Map<String, TableEntry>> schemas, Map<String, Map<String, SequenceEntry>> sequences,
-                    String tempSchema) {
+                    Map<String, Map<String, ViewEntry>> views, String tempSchema, List<ViewEntry.Relation> lookups,
+                    java.util.function.Supplier<List<String>> searchPath) {
         this.schemas = schemas;
         this.sequences = sequences;
+        this.views = views;
         this.tempSchema = tempSchema;
+        this.lookups = lookups;
+        this.searchPath = searchPath;
     }
 
     /** The catalog as a session sees it, with {@code tempSchema} (e.g. {@code pg_temp_3}) as its temporary schema. */
     public Catalog forSession(String tempSchema) {
-        return new Catalog(schemas, sequences, tempSchema);
+        return new Catalog(schemas, sequences, views, tempSchema, null, null);
+    }
+
+    /**
+     * The catalog as a session sees it, with its temporary schema and its search_path ({@code searchPath} is read
+     * at each lookup of an unqualified name, on the session's thread).
+     */
+    public Catalog forSession(String tempSchema, java.util.function.Supplier<List<String>> searchPath) {
+        return new Catalog(schemas, sequences, views, tempSchema, null, searchPath);
+    }
+
+    /** This view of the catalog, recording into {@code into} every table and view a lookup finds (in order). */
+    public Catalog recordingLookups(List<ViewEntry.Relation> into) {
+        return new Catalog(schemas, sequences, views, tempSchema, into, searchPath);
+    }
+
+    /**
+     * The schemas an unqualified name is looked up in after the temporary schema: those of search_path that exist,
+     * in order ({@code $user} names no schema: Basalt has no users yet).
+     */
+    public List<String> searchedSchemas() {
+        if (searchPath == null) {
+            return List.of(DEFAULT_SCHEMA);
+        }
+        List<String> searched = new ArrayList<>();
+        for (String schema : searchPath.get()) {
+            if (!isTempSchema(schema) && schemas.containsKey(schema) && !searched.contains(schema)) {
+                searched.add(schema);
+            }
+        }
+        return searched;
+    }
+
+    /**
+     * The schema an unqualified CREATE puts its object in: the first existing schema of search_path.
+     *
+     * @throws BasaltException 3F000 when there is none
+     */
+    public String creationSchema() {
+        List<String> searched = searchedSchemas();
+        if (searched.isEmpty()) {
+            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "no schema has been selected to create in");
+        }
+        return searched.getFirst();
+    }
+
+    /** Creates an empty schema; false when one of that name exists. Temporary schemas are made as needed. */
+    public boolean addSchema(String schema) {
+        if (schemas.putIfAbsent(schema, new ConcurrentHashMap<>()) != null) {
+            return false;
+        }
+        sequences.putIfAbsent(schema, new ConcurrentHashMap<>());
+        views.putIfAbsent(schema, new ConcurrentHashMap<>());
+        return true;
+    }
+
+    /**
+     * Removes a schema with what it holds (the caller dropped or checked its objects first): its sequences are
+     * marked dropped; returns its tables, for the caller to free their stores.
+     */
+    public List<TableEntry> removeSchema(String schema) {
+        views.remove(schema);
+        Map<String, SequenceEntry> inSchema = sequences.remove(schema);
+        if (inSchema != null) {
+            for (SequenceEntry sequence : inSchema.values()) {
+                sequence.markDropped();
+            }
+        }
+        Map<String, TableEntry> tables = schemas.remove(schema);
+        return tables == null ? List.of() : new ArrayList<>(tables.values());
+    }
+
+    /** The names of the schemas every session shares (not the temporary ones), sorted. */
+    public List<String> schemaNames() {
+        List<String> names = new ArrayList<>();
+        for (String schema : schemas.keySet()) {
+            if (!schema.startsWith(TEMP_SCHEMA_ALIAS + "_")) {
+                names.add(schema);
+            }
+        }
+        names.sort(null);
+        return names;
     }
 
     /** This view's temporary schema, or null for the database-wide view. */
@@ -61,14 +155,96 @@ public final class Catalog {
 
     /** The table {@code [schema.]name}, or empty; an unqualified name finds a temporary table first. */
     public Optional<TableEntry> findTable(String schema, String name) {
+        TableEntry found = null;
         if (schema == null && tempSchema != null) {
-            TableEntry temporary = tablesOf(tempSchema).get(name);
-            if (temporary != null) {
-                return Optional.of(temporary);
+            found = tablesOf(tempSchema).get(name);
+        }
+        if (found == null && schema != null) {
+            found = tablesOf(resolve(schema)).get(name);
+        }
+        if (found == null && schema == null) {
+            for (String searched : searchedSchemas()) {
+                found = tablesOf(searched).get(name);
+                if (found != null || relationExists(searched, name)) {
+                    break;
+                }
             }
         }
-        Map<String, TableEntry> tables = tablesOf(schema == null ? DEFAULT_SCHEMA : resolve(schema));
-        return Optional.ofNullable(tables.get(name));
+        if (found != null && lookups != null) {
+            lookups.add(new ViewEntry.Relation(found.schema(), found.name(), false));
+        }
+        return Optional.ofNullable(found);
+    }
+
+    /** The view {@code [schema.]name}, or empty; an unqualified name finds a temporary view first. */
+    public Optional<ViewEntry> findView(String schema, String name) {
+        ViewEntry found = null;
+        if (schema == null && tempSchema != null) {
+            found = viewsOf(tempSchema).get(name);
+        }
+        if (found == null && schema != null) {
+            found = viewsOf(resolve(schema)).get(name);
+        }
+        if (found == null && schema == null) {
+            for (String searched : searchedSchemas()) {
+                found = viewsOf(searched).get(name);
+                if (found != null || relationExists(searched, name)) {
+                    break;
+                }
+            }
+        }
+        if (found != null && lookups != null) {
+            lookups.add(new ViewEntry.Relation(found.schema(), found.name(), true));
+        }
+        return Optional.ofNullable(found);
+    }
+
+    private Map<String, ViewEntry> viewsOf(String schema) {
+        Map<String, ViewEntry> inSchema = views.get(schema);
+        return inSchema == null ? Map.of() : inSchema;
+    }
+
+    /**
+     * Adds {@code view}, or with {@code replacing} puts it in the place of that view (same schema and name).
+     *
+     * @throws BasaltException 42P07 when another relation has its name
+     */
+    public void addView(ViewEntry view, ViewEntry replacing) {
+        Map<String, ViewEntry> inSchema = view.schema().equals(tempSchema)
+                ? views.computeIfAbsent(tempSchema, ignored -> new ConcurrentHashMap<>())
+                : views.get(view.schema());
+        if (inSchema == null) {
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "schema \"" + view.schema() + "\" does not exist");
+        }
+        if (replacing != null) {
+            if (!inSchema.replace(view.name(), replacing, view)) {
+                throw new IllegalStateException("view " + view.name() + " changed concurrently");
+            }
+            return;
+        }
+        if (tablesOf(view.schema()).containsKey(view.name()) || sequencesOf(view.schema()).containsKey(view.name())
+                || inSchema.putIfAbsent(view.name(), view) != null) {
+            throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + view.name() + "\" already exists");
+        }
+    }
+
+    public void removeView(ViewEntry view) {
+        Map<String, ViewEntry> inSchema = views.get(view.schema());
+        if (inSchema != null) {
+            inSchema.remove(view.name(), view);
+        }
+    }
+
+    /** Every view this view of the catalog sees, ordered by schema and name. */
+    public List<ViewEntry> views() {
+        List<ViewEntry> all = new ArrayList<>();
+        for (Map.Entry<String, Map<String, ViewEntry>> schema : views.entrySet()) {
+            if (!schema.getKey().startsWith(TEMP_SCHEMA_ALIAS + "_") || schema.getKey().equals(tempSchema)) {
+                all.addAll(schema.getValue().values());
+            }
+        }
+        all.sort(Comparator.comparing(ViewEntry::schema).thenComparing(ViewEntry::name));
+        return all;
     }
 
     private String resolve(String schema) {
@@ -87,7 +263,8 @@ public final class Catalog {
         if (tables == null) {
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "schema \"" + table.schema() + "\" does not exist");
         }
-        if (sequencesOf(table.schema()).containsKey(table.name()) || tables.putIfAbsent(table.name(), table) != null) {
+        if (sequencesOf(table.schema()).containsKey(table.name()) || viewsOf(table.schema()).containsKey(table.name())
+                || tables.putIfAbsent(table.name(), table) != null) {
             throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + table.name() + "\" already exists");
         }
     }
@@ -113,6 +290,7 @@ public final class Catalog {
                 sequence.markDropped();
             }
         }
+        views.remove(tempSchema);
         Map<String, TableEntry> tables = schemas.remove(tempSchema);
         return tables == null ? List.of() : new ArrayList<>(tables.values());
     }
@@ -125,7 +303,16 @@ public final class Catalog {
                 return Optional.of(temporary);
             }
         }
-        return Optional.ofNullable(sequencesOf(schema == null ? DEFAULT_SCHEMA : resolve(schema)).get(name));
+        if (schema != null) {
+            return Optional.ofNullable(sequencesOf(resolve(schema)).get(name));
+        }
+        for (String searched : searchedSchemas()) {
+            SequenceEntry found = sequencesOf(searched).get(name);
+            if (found != null || relationExists(searched, name)) {
+                return Optional.ofNullable(found);
+            }
+        }
+        return Optional.empty();
     }
 
     private Map<String, SequenceEntry> sequencesOf(String schema) {
@@ -134,13 +321,13 @@ public final class Catalog {
     }
 
     /**
-     * Whether a relation of that name exists in {@code schema} itself (no search path): a table, a sequence, or an
-     * index (CREATE INDEX, or the index of a UNIQUE or PRIMARY KEY constraint).
+     * Whether a relation of that name exists in {@code schema} itself (no search path): a table, a sequence, a view,
+     * or an index (CREATE INDEX, or the index of a UNIQUE or PRIMARY KEY constraint).
      */
     public boolean relationExists(String schema, String name) {
         String resolved = resolve(schema);
         return tablesOf(resolved).containsKey(name) || sequencesOf(resolved).containsKey(name)
-                || indexOwner(resolved, name) != null;
+                || viewsOf(resolved).containsKey(name) || indexOwner(resolved, name) != null;
     }
 
     /**
@@ -154,7 +341,16 @@ public final class Catalog {
                 return Optional.of(temporary);
             }
         }
-        return Optional.ofNullable(indexOwner(schema == null ? DEFAULT_SCHEMA : resolve(schema), name));
+        if (schema != null) {
+            return Optional.ofNullable(indexOwner(resolve(schema), name));
+        }
+        for (String searched : searchedSchemas()) {
+            TableEntry owner = indexOwner(searched, name);
+            if (owner != null) {
+                return Optional.of(owner);
+            }
+        }
+        return Optional.empty();
     }
 
     private TableEntry indexOwner(String schema, String name) {
@@ -181,6 +377,7 @@ public final class Catalog {
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "schema \"" + sequence.schema() + "\" does not exist");
         }
         if (tablesOf(sequence.schema()).containsKey(sequence.name())
+                || viewsOf(sequence.schema()).containsKey(sequence.name())
                 || inSchema.putIfAbsent(sequence.name(), sequence) != null) {
             throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + sequence.name() + "\" already exists");
         }
@@ -229,8 +426,14 @@ public final class Catalog {
         }
     }
 
+    /** Whether a schema of that name exists: one of the database's, or this view's temporary schema. */
     public boolean schemaExists(String schema) {
-        return isTempSchema(schema) || schemas.containsKey(schema);
+        return isTempSchema(schema) || schemas.containsKey(schema) || isSystemSchema(schema);
+    }
+
+    /** {@code pg_catalog} and {@code information_schema}: they exist, hold no tables of Basalt's, cannot be dropped. */
+    public static boolean isSystemSchema(String schema) {
+        return schema.equals("pg_catalog") || schema.equals("information_schema");
     }
 
     /** Every table this view sees, ordered by schema and name. */

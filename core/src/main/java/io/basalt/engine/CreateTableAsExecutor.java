@@ -67,7 +67,7 @@ final class CreateTableAsExecutor {
         CreateTableStatement create = (CreateTableStatement) Parser.parseStatement(definition);
         boolean temporary = ddl.createsTemporary(create);
         String written = name.parts().size() >= 2 ? name.parts().get(name.parts().size() - 2) : null;
-        String schema = written != null ? written : temporary ? catalog.tempSchema() : Catalog.DEFAULT_SCHEMA;
+        String schema = written != null ? written : temporary ? catalog.tempSchema() : catalog.creationSchema();
         TableEntry table;
         synchronized (database.ddlLock()) {
             if (schema != null && catalog.findTable(schema, name.last()).isPresent()) {

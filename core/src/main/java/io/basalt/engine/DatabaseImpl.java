@@ -47,6 +47,8 @@ final class DatabaseImpl implements Database {
     private final io.basalt.storage.transaction.TransactionCoordinator transactions =
             new io.basalt.storage.transaction.TransactionCoordinator();
     private volatile boolean replaying;
+    /** The search_path DDL in the log replays under (what the replaying session's SETs leave it at). */
+    private String loggedSearchPath;
     private boolean closed;
 
     /**
@@ -57,6 +59,7 @@ final class DatabaseImpl implements Database {
         this.path = path;
         this.config = config;
         this.defaultSettings = SessionSettings.defaults(config);
+        this.loggedSearchPath = defaultSettings.show("search_path");
         this.root = MemoryRoots.newRoot("database " + (path == null ? ":memory:" : path), config.memoryLimit());
         this.tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
         this.workers = config.threads() > 1 ? newWorkerPool(config.threads() - 1) : null;
@@ -86,13 +89,13 @@ final class DatabaseImpl implements Database {
                 switch (record) {
                     case WalRecord.Ddl ddl -> session.execute(ddl.sql()).close();
                     case WalRecord.Append append -> {
-                        TableEntry table = catalog.findTable(null, append.tableName()).orElseThrow(() ->
+                        TableEntry table = loggedTable(append.tableName()).orElseThrow(() ->
                                 BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
                                         + " appends to table \"" + append.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().appendAll(append.batches());
                     }
                     case WalRecord.Delete delete -> {
-                        TableEntry table = catalog.findTable(null, delete.tableName()).orElseThrow(() ->
+                        TableEntry table = loggedTable(delete.tableName()).orElseThrow(() ->
                                 BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
                                         + " deletes from table \"" + delete.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().modify(delete.rowIds(), List.of(), () -> { });
@@ -109,9 +112,16 @@ final class DatabaseImpl implements Database {
                             .restore(value.lastValue(), value.isCalled());
                 }
             });
+            loggedSearchPath = session.settings().show("search_path");
         } finally {
             replaying = false;
         }
+    }
+
+    /** The table whose store carries {@code storeName} (see {@link DdlExecutor#storeName}). */
+    private Optional<TableEntry> loggedTable(String storeName) {
+        List<String> name = DdlExecutor.tableOfStoreName(storeName);
+        return name.size() == 2 ? catalog.findTable(name.get(0), name.get(1)) : Optional.empty();
     }
 
     /** Daemon threads that run parallel pipelines next to the thread that issued the query. */
@@ -155,11 +165,28 @@ final class DatabaseImpl implements Database {
         return log == null || !logged ? store : new LoggedTableStore(store, log);
     }
 
-    /** Makes a successful DDL statement durable (called under {@link #ddlLock()}); no-op in memory or replay. */
+    /**
+     * The search_path of the session whose statement is running, so that DDL naming objects without a schema
+     * replays with the same search_path.
+     */
+    static final ScopedValue<String> SEARCH_PATH = ScopedValue.newInstance();
+
+    /**
+     * Makes a successful DDL statement durable (called under {@link #ddlLock()}); no-op in memory or replay. When the
+     * running statement's search_path differs from the one the log's statements replay under, a SET of it goes
+     * first, in the same commit.
+     */
     void logDdl(String sql) {
-        if (log != null && !replaying) {
-            log.append(new WalRecord.Ddl(sql));
+        if (log == null || replaying) {
+            return;
         }
+        String searchPath = SEARCH_PATH.isBound() ? SEARCH_PATH.get() : loggedSearchPath;
+        if (searchPath.equals(loggedSearchPath)) {
+            log.append(new WalRecord.Ddl(sql));
+            return;
+        }
+        log.commit(List.of(new WalRecord.Ddl("SET search_path TO " + searchPath), new WalRecord.Ddl(sql)));
+        loggedSearchPath = searchPath;
     }
 
     /**
@@ -244,6 +271,9 @@ final class DatabaseImpl implements Database {
         for (TableEntry table : all) {
             catalog.removeTable(table);
             table.store().close();
+        }
+        for (io.basalt.catalog.ViewEntry view : catalog.views()) {
+            ViewDependents.remove(catalog, view);
         }
         tables.close();
         root.close();

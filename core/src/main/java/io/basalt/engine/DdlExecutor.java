@@ -115,15 +115,9 @@ final class DdlExecutor {
             types.add(column.type());
             columnNames.add(column.name());
         }
-        TableStore store = stores.create(name, types, !temporary);
+        TableStore store = stores.create(temporary ? name : storeName(schema, name), types, !temporary);
         for (UniqueConstraintEntry key : constraints.keys()) {
-            int[] keyColumns = new int[key.columns().size()];
-            List<String> keyNames = new ArrayList<>(keyColumns.length);
-            for (int k = 0; k < keyColumns.length; k++) {
-                keyColumns[k] = key.columns().get(k);
-                keyNames.add(columnNames.get(keyColumns[k]));
-            }
-            store.addUniqueKey(new UniqueKeyIndex(key.name(), name, keyColumns, keyNames, key.nullsNotDistinct()));
+            store.addUniqueKey(uniqueKeyIndex(key, name, columns));
         }
         TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
                 foreignKeys, List.of());
@@ -132,7 +126,7 @@ final class DdlExecutor {
         return QueryResultImpl.command("CREATE TABLE", 0, List.of());
     }
 
-    private ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
+    ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
                                BindContext context) {
         boolean serial = SequenceColumns.isSerial(definition.type());
         LogicalType type = serial ? SequenceColumns.serialType(definition.type())
@@ -190,11 +184,66 @@ final class DdlExecutor {
         return new ColumnEntry(definition.name(), type, notNull, defaultExpression, defaultText);
     }
 
+    /**
+     * The name a permanent table's store carries, by which the log's rows find their table on replay: the table's
+     * name in {@code public} (as before schemas existed), else {@code "schema"."name"} quoted (see
+     * {@link #tableOfStoreName}).
+     */
+    static String storeName(String schema, String name) {
+        if (schema.equals(Catalog.DEFAULT_SCHEMA) && !name.startsWith("\"") && name.indexOf('.') < 0) {
+            return name;
+        }
+        return "\"" + schema.replace("\"", "\"\"") + "\".\"" + name.replace("\"", "\"\"") + "\"";
+    }
+
+    /** The schema and name a {@link #storeName} stands for. */
+    static List<String> tableOfStoreName(String storeName) {
+        if (!storeName.startsWith("\"")) {
+            return List.of(Catalog.DEFAULT_SCHEMA, storeName);
+        }
+        List<String> parts = new ArrayList<>();
+        StringBuilder part = new StringBuilder();
+        for (int i = 1; i < storeName.length(); i++) {
+            char c = storeName.charAt(i);
+            if (c == '"' && i + 1 < storeName.length() && storeName.charAt(i + 1) == '"') {
+                part.append('"');
+                i++;
+            } else if (c == '"') {
+                parts.add(part.toString());
+                part.setLength(0);
+                i += 2; // past the dot and the opening quote of the next part
+            } else {
+                part.append(c);
+            }
+        }
+        return parts;
+    }
+
+    /** The index a table's store keeps for {@code key}, the key's columns named as in {@code columns}. */
+    static UniqueKeyIndex uniqueKeyIndex(UniqueConstraintEntry key, String table, List<ColumnEntry> columns) {
+        int[] keyColumns = new int[key.columns().size()];
+        List<String> keyNames = new ArrayList<>(keyColumns.length);
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyColumns[k] = key.columns().get(k);
+            keyNames.add(columns.get(keyColumns[k]).name());
+        }
+        return new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
+    }
+
     QueryResultImpl dropTable(DropTableStatement drop) {
         List<String> notices = new ArrayList<>();
         List<TableEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
             var table = catalog.findTable(name.parts().size() < 2 ? null : schemaOf(name), name.last());
+            var view = table.isEmpty() ? catalog.findView(name.parts().size() < 2 ? null : schemaOf(name), name.last())
+                    : java.util.Optional.<io.basalt.catalog.ViewEntry>empty();
+            if (view.isPresent()) {
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
+                                "\"" + name.last() + "\" is not a table")
+                        .withHint(view.get().materialized()
+                                ? "Use DROP MATERIALIZED VIEW to remove a materialized view."
+                                : "Use DROP VIEW to remove a view.");
+            }
             if (table.isEmpty() && catalog.findSequence(name.parts().size() < 2 ? null : schemaOf(name), name.last())
                     .isPresent()) {
                 throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
@@ -210,6 +259,18 @@ final class DdlExecutor {
                         "table \"" + name.last() + "\" does not exist");
             }
             victims.add(table.get());
+        }
+        List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
+        for (TableEntry victim : victims) {
+            for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
+                    "table " + victim.name())) {
+                if (!viewDependents.contains(dependent)) {
+                    viewDependents.add(dependent);
+                }
+            }
+        }
+        if (!victims.isEmpty()) {
+            ViewDependents.drop(catalog, viewDependents, "table " + victims.getFirst().name(), drop.cascade(), notices);
         }
         List<ForeignKeyLinks.Dependent> dependents = new ArrayList<>();
         for (TableEntry victim : victims) {
@@ -278,7 +339,7 @@ final class DdlExecutor {
 
     private String schemaOf(QualifiedName name) {
         if (name.parts().size() < 2) {
-            return Catalog.DEFAULT_SCHEMA;
+            return catalog.creationSchema();
         }
         String schema = name.parts().get(name.parts().size() - 2);
         if (!catalog.schemaExists(schema)) {

@@ -160,11 +160,14 @@ final class SequenceStatements {
                     .withHint("Specify OWNED BY table.column or OWNED BY NONE.");
         }
         String tableName = parts.get(parts.size() - 2);
-        String schema = parts.size() >= 3 ? parts.get(parts.size() - 3) : Catalog.DEFAULT_SCHEMA;
-        if (!catalog.schemaExists(schema)) {
+        String schema = parts.size() >= 3 ? parts.get(parts.size() - 3) : null;
+        if (schema != null && !catalog.schemaExists(schema)) {
             throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
         }
         Optional<TableEntry> table = catalog.findTable(schema, tableName);
+        if (schema == null) {
+            schema = table.map(TableEntry::schema).orElse(sequenceSchema);
+        }
         if (table.isEmpty()) {
             if (catalog.findSequence(schema, tableName).isPresent()) {
                 throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
@@ -187,7 +190,7 @@ final class SequenceStatements {
 
     private String schemaOf(QualifiedName name) {
         if (name.parts().size() < 2) {
-            return Catalog.DEFAULT_SCHEMA;
+            return catalog.creationSchema();
         }
         String schema = name.parts().get(name.parts().size() - 2);
         if (catalog.isTempSchema(schema)) {

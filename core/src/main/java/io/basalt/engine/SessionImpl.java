@@ -26,6 +26,13 @@ import io.basalt.optimizer.Optimizer;
 import io.basalt.planner.PhysicalPlanner;
 import io.basalt.sequence.SessionSequences;
 import io.basalt.sql.ast.AlterSequenceStatement;
+import io.basalt.sql.ast.AlterTableStatement;
+import io.basalt.sql.ast.CreateMaterializedViewStatement;
+import io.basalt.sql.ast.CreateSchemaStatement;
+import io.basalt.sql.ast.RefreshMaterializedViewStatement;
+import io.basalt.sql.ast.CreateViewStatement;
+import io.basalt.sql.ast.DropSchemaStatement;
+import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.engine.copy.CopyExecutor;
 import io.basalt.sql.ast.CopyStatement;
@@ -92,7 +99,9 @@ final class SessionImpl implements Session {
 
     SessionImpl(DatabaseImpl database) {
         this.database = database;
-        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber());
+        // search_path is read at each lookup, from the settings made below
+        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber(),
+                () -> settings().searchPath());
         this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
         this.indexes = new IndexExecutor(catalog);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
@@ -216,6 +225,7 @@ final class SessionImpl implements Session {
         // The session's date/time settings and sequence state hold while the statement is bound and planned.
         return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
+                .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
                 .call(() -> track(run(statement, context, sql)));
     }
 
@@ -324,6 +334,44 @@ final class SessionImpl implements Session {
                         database.logDdl(logged);
                     }
                     yield result;
+                }
+            }
+            case AlterTableStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    yield new AlterTableExecutor(catalog, ddl, database::newTableStore, database.sequenceLog(),
+                            new TableRewrite(database), database::logDdl).alter(alter, context, sql);
+                }
+            }
+            case CreateViewStatement create -> {
+                synchronized (database.ddlLock()) {
+                    yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
+                }
+            }
+            case CreateMaterializedViewStatement create -> {
+                synchronized (database.ddlLock()) {
+                    yield new MaterializedViewStatements(catalog, database::newTableStore, new TableRewrite(database),
+                            database::logDdl).create(create, context, sql);
+                }
+            }
+            case RefreshMaterializedViewStatement refresh -> {
+                synchronized (database.ddlLock()) {
+                    yield new MaterializedViewStatements(catalog, database::newTableStore, new TableRewrite(database),
+                            database::logDdl).refresh(refresh, context, sql);
+                }
+            }
+            case DropViewStatement drop -> {
+                synchronized (database.ddlLock()) {
+                    yield new ViewStatements(catalog, database::logDdl).drop(drop);
+                }
+            }
+            case CreateSchemaStatement create -> {
+                synchronized (database.ddlLock()) {
+                    yield new SchemaStatements(catalog, database::logDdl).create(create, sql);
+                }
+            }
+            case DropSchemaStatement drop -> {
+                synchronized (database.ddlLock()) {
+                    yield new SchemaStatements(catalog, database::logDdl).drop(drop, sql);
                 }
             }
             case CreateSequenceStatement create -> {
@@ -527,6 +575,15 @@ final class SessionImpl implements Session {
     private TableEntry resolveTable(QualifiedName name) {
         List<String> parts = name.parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        var view = catalog.findTable(schema, name.last()).isEmpty() ? catalog.findView(schema, name.last()) : null;
+        if (view != null && view.isPresent() && view.get().materialized()) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
+                    "cannot change materialized view \"" + name.last() + "\"");
+        }
+        if (view != null && view.isPresent()) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
+                    "changing the rows of view \"" + name.last() + "\" is not supported yet");
+        }
         return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
     }

@@ -80,6 +80,43 @@ public final class ColumnReferences {
         };
     }
 
+    /** {@code expression} with every column reference replaced by what {@code replacement} makes of it. */
+    public static BoundExpression substitute(BoundExpression expression,
+                                             java.util.function.Function<BoundExpression.ColumnRef, BoundExpression> replacement) {
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> replacement.apply(e);
+            case BoundExpression.Constant e -> e;
+            case BoundExpression.Arithmetic e -> new BoundExpression.Arithmetic(e.operator(),
+                    substitute(e.left(), replacement), substitute(e.right(), replacement), e.type(), e.position());
+            case BoundExpression.Negate e -> new BoundExpression.Negate(substitute(e.operand(), replacement),
+                    e.position());
+            case BoundExpression.Comparison e -> new BoundExpression.Comparison(e.operator(),
+                    substitute(e.left(), replacement), substitute(e.right(), replacement), e.position());
+            case BoundExpression.Logical e -> new BoundExpression.Logical(e.isAnd(),
+                    substituteAll(e.operands(), replacement), e.position());
+            case BoundExpression.Not e -> new BoundExpression.Not(substitute(e.operand(), replacement), e.position());
+            case BoundExpression.IsNull e -> new BoundExpression.IsNull(substitute(e.operand(), replacement),
+                    e.negated(), e.position());
+            case BoundExpression.Cast e -> new BoundExpression.Cast(substitute(e.operand(), replacement), e.type(),
+                    e.explicit(), e.position());
+            case BoundExpression.Case e -> new BoundExpression.Case(substituteAll(e.conditions(), replacement),
+                    substituteAll(e.results(), replacement), substitute(e.otherwise(), replacement), e.type(),
+                    e.position());
+            case BoundExpression.Function e -> new BoundExpression.Function(e.function(),
+                    substituteAll(e.arguments(), replacement), e.type(), e.position());
+            case BoundExpression.AggregateCall e -> e.map(operand -> substitute(operand, replacement));
+        };
+    }
+
+    private static List<BoundExpression> substituteAll(List<BoundExpression> expressions,
+            java.util.function.Function<BoundExpression.ColumnRef, BoundExpression> replacement) {
+        List<BoundExpression> out = new ArrayList<>(expressions.size());
+        for (BoundExpression expression : expressions) {
+            out.add(substitute(expression, replacement));
+        }
+        return out;
+    }
+
     public static List<BoundExpression> renumberAll(List<BoundExpression> expressions, int[] mapping) {
         List<BoundExpression> out = new ArrayList<>(expressions.size());
         for (BoundExpression expression : expressions) {

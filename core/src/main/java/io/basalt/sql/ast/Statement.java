@@ -6,6 +6,7 @@ public sealed interface Statement extends Node
         ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
         CreateSequenceStatement, AlterSequenceStatement, DropSequenceStatement, DiscardSequencesStatement,
         CopyStatement, VacuumStatement, CreateTableAsStatement, CreateIndexStatement, DropIndexStatement,
-        TransactionStatement,
+        TransactionStatement, AlterTableStatement, CreateViewStatement, DropViewStatement, CreateSchemaStatement,
+        DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
         UnsupportedStatement {
 }

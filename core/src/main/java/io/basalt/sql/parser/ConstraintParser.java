@@ -170,11 +170,14 @@ final class ConstraintParser extends ParserBase {
     }
 
     /** The attributes after a table constraint: deferrability, {@code NOT VALID}, {@code NO INHERIT}. */
-    private void constraintAttributes(boolean deferrable) {
+    private void constraintAttributes(boolean deferrable, boolean notValidFollows) {
         while (constraintAttribute(deferrable)) {
             // consumed
         }
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
+            if (notValidFollows) {
+                return;
+            }
             throw unsupported("NOT VALID");
         }
         if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
@@ -232,6 +235,14 @@ final class ConstraintParser extends ParserBase {
     }
 
     TableConstraint tableConstraint() {
+        return tableConstraint(false);
+    }
+
+    /**
+     * A table constraint; with {@code notValidFollows} (ALTER TABLE ADD) a {@code NOT VALID} after it is left at
+     * the cursor for the caller instead of being refused.
+     */
+    TableConstraint tableConstraint(boolean notValidFollows) {
         Token start = current();
         int position = start.position();
         String name = null;
@@ -274,7 +285,7 @@ final class ConstraintParser extends ParserBase {
         } else {
             throw tokens.syntaxError();
         }
-        constraintAttributes(constraint instanceof TableConstraint.ForeignKey);
+        constraintAttributes(constraint instanceof TableConstraint.ForeignKey, notValidFollows);
         return constraint;
     }
 

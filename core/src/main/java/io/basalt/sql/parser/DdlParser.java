@@ -155,7 +155,7 @@ final class DdlParser extends ParserBase {
                 || token.is(Keyword.ON) || token.is(Keyword.TABLESPACE);
     }
 
-    private ColumnDefinition columnDefinition() {
+    ColumnDefinition columnDefinition() {
         Token first = current();
         String name = grammar.names().columnId();
         TypeName type = grammar.types().typeName();

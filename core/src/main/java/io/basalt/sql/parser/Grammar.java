@@ -22,6 +22,9 @@ final class Grammar {
     private final SelectParser selects;
     private final FromClauseParser fromClause;
     private final DdlParser ddl;
+    private final AlterTableParser alterTable;
+    private final ViewParser views;
+    private final SchemaParser schemas;
     private final ConstraintParser constraints;
     private final DmlParser dml;
     private final SettingStatementParser settings;
@@ -50,6 +53,9 @@ final class Grammar {
         this.selects = new SelectParser(this);
         this.fromClause = new FromClauseParser(this);
         this.ddl = new DdlParser(this);
+        this.alterTable = new AlterTableParser(this);
+        this.views = new ViewParser(this);
+        this.schemas = new SchemaParser(this);
         this.constraints = new ConstraintParser(this);
         this.dml = new DmlParser(this);
         this.settings = new SettingStatementParser(this);
@@ -115,6 +121,18 @@ final class Grammar {
 
     DdlParser ddl() {
         return ddl;
+    }
+
+    AlterTableParser alterTable() {
+        return alterTable;
+    }
+
+    ViewParser views() {
+        return views;
+    }
+
+    SchemaParser schemas() {
+        return schemas;
     }
 
     ConstraintParser constraints() {

@@ -62,6 +62,28 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.INDEX)) {
             return grammar.indexes().dropIndex();
         }
+        if (first.is(Keyword.CREATE) && grammar.views().atCreateView()) {
+            return grammar.views().createView();
+        }
+        if (first.is(Keyword.DROP) && (tokens.peek(1).is(Keyword.VIEW)
+                || tokens.peek(1).is(Keyword.MATERIALIZED) && tokens.peek(2).is(Keyword.VIEW))) {
+            return grammar.views().dropView();
+        }
+        if (first.is(Keyword.CREATE) && tokens.peek(1).is(Keyword.MATERIALIZED) && tokens.peek(2).is(Keyword.VIEW)) {
+            return grammar.views().createMaterializedView();
+        }
+        if (first.is(Keyword.REFRESH) && tokens.peek(1).is(Keyword.MATERIALIZED)) {
+            return grammar.views().refreshMaterializedView();
+        }
+        if (first.is(Keyword.CREATE) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            return grammar.schemas().createSchema();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            return grammar.schemas().dropSchema();
+        }
+        if (first.is(Keyword.ALTER) && tokens.peek(1).is(Keyword.TABLE)) {
+            return grammar.alterTable().alterTable();
+        }
         if (first.is(Keyword.CREATE) && grammar.sequences().atCreateSequence()) {
             return grammar.sequences().createSequence();
         }

@@ -10,7 +10,15 @@ import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CopyOption;
 import io.basalt.sql.ast.CopyStatement;
 import io.basalt.sql.ast.CreateTableAsStatement;
+import io.basalt.sql.ast.AlterTableAction;
+import io.basalt.sql.ast.AlterTableStatement;
+import io.basalt.sql.ast.CreateMaterializedViewStatement;
+import io.basalt.sql.ast.CreateSchemaStatement;
+import io.basalt.sql.ast.RefreshMaterializedViewStatement;
 import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.DropSchemaStatement;
+import io.basalt.sql.ast.CreateViewStatement;
+import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.DropTableStatement;
@@ -146,7 +154,53 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.DropIndexStatement drop -> "(drop-index" + (drop.ifExists() ? " if-exists" : "")
                     + " " + drop.names().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" "))
                     + (drop.cascade() ? " cascade" : "") + ")";
+            case AlterTableStatement alter -> "(alter-table" + (alter.ifExists() ? " if-exists " : " ") + alter.name()
+                    + join(alter.actions().stream().map(SqlTreePrinter::print).toList()) + ")";
+            case CreateViewStatement view -> "(create-view" + (view.orReplace() ? " or-replace" : "")
+                    + (view.temporary() ? " temporary " : " ") + view.name()
+                    + (view.columnNames().isEmpty() ? "" : " (" + String.join(" ", view.columnNames()) + ")")
+                    + " " + print(view.query()) + ")";
+            case CreateMaterializedViewStatement view -> "(create-materialized-view"
+                    + (view.ifNotExists() ? " if-not-exists " : " ") + view.name()
+                    + (view.columnNames().isEmpty() ? "" : " (" + String.join(" ", view.columnNames()) + ")")
+                    + " " + print(view.query()) + (view.withData() ? "" : " no-data") + ")";
+            case RefreshMaterializedViewStatement refresh -> "(refresh-materialized-view"
+                    + (refresh.concurrently() ? " concurrently " : " ") + refresh.name()
+                    + (refresh.withData() ? "" : " no-data") + ")";
+            case DropViewStatement drop -> "(drop-" + (drop.materialized() ? "materialized-" : "") + "view"
+                    + (drop.ifExists() ? " if-exists" : "")
+                    + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
+                    + ")";
+            case CreateSchemaStatement schema -> "(create-schema" + (schema.ifNotExists() ? " if-not-exists " : " ")
+                    + schema.name() + (schema.authorization() == null ? "" : " (authorization " + schema.authorization()
+                    + ")") + ")";
+            case DropSchemaStatement drop -> "(drop-schema" + (drop.ifExists() ? " if-exists" : "")
+                    + (drop.cascade() ? " cascade " : " ") + String.join(" ", drop.names()) + ")";
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+        };
+    }
+
+    private static String print(AlterTableAction action) {
+        return switch (action) {
+            case AlterTableAction.AddColumn add -> "(add-column" + (add.ifNotExists() ? " if-not-exists " : " ")
+                    + print(add.column()) + ")";
+            case AlterTableAction.DropColumn drop -> "(drop-column" + (drop.ifExists() ? " if-exists " : " ")
+                    + drop.column() + (drop.cascade() ? " cascade" : "") + ")";
+            case AlterTableAction.AlterColumnType type -> "(alter-type " + type.column() + " " + print(type.type())
+                    + (type.using() == null ? "" : " (using " + print(type.using()) + ")") + ")";
+            case AlterTableAction.SetDefault set -> set.expression() == null ? "(drop-default " + set.column() + ")"
+                    : "(set-default " + set.column() + " " + print(set.expression()) + ")";
+            case AlterTableAction.SetNotNull set -> (set.notNull() ? "(set-not-null " : "(drop-not-null ")
+                    + set.column() + ")";
+            case AlterTableAction.AddConstraint add -> "(add-constraint " + print(add.constraint())
+                    + (add.notValid() ? " not-valid" : "") + ")";
+            case AlterTableAction.DropConstraint drop -> "(drop-constraint" + (drop.ifExists() ? " if-exists " : " ")
+                    + drop.name() + (drop.cascade() ? " cascade" : "") + ")";
+            case AlterTableAction.ValidateConstraint validate -> "(validate-constraint " + validate.name() + ")";
+            case AlterTableAction.RenameColumn rename -> "(rename-column " + rename.from() + " " + rename.to() + ")";
+            case AlterTableAction.RenameConstraint rename -> "(rename-constraint " + rename.from() + " " + rename.to()
+                    + ")";
+            case AlterTableAction.RenameTable rename -> "(rename-to " + rename.to() + ")";
         };
     }
 

@@ -54,7 +54,15 @@ public final class InMemoryTableStore implements TableStore {
     private final long id = IDS.incrementAndGet();
 
     private final String name;
-    private final List<LogicalType> columnTypes;
+    /** The columns' types; grows by {@link #addColumn} (each change installs a new list). */
+    private volatile List<LogicalType> columnTypes;
+    /**
+     * Per column, the value rows stored before the column was added read in it: chunks written before then hold no
+     * vector for it (such a chunk is shorter than {@link #columnTypes}); null for columns every chunk holds.
+     */
+    private volatile List<Object> missingValues;
+    /** Set while ALTER TABLE replaces this store (see {@link #refuseChanges}); stays set once it is replaced. */
+    private boolean changesRefused;
     private final BufferAllocator allocator;
     private final int chunkRows;
     private Generation generation = new Generation(0);
@@ -73,6 +81,7 @@ public final class InMemoryTableStore implements TableStore {
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
         this.columnTypes = List.copyOf(columnTypes);
+        this.missingValues = java.util.Collections.nCopies(columnTypes.size(), null);
         this.allocator = requireNonNull(allocator, "allocator is null");
         if (chunkRows < 1) {
             throw new IllegalArgumentException("chunkRows must be positive");
@@ -144,6 +153,7 @@ public final class InMemoryTableStore implements TableStore {
      */
     @Override
     public void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {
+        checkChangesAccepted(appended);
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
             stage(transaction.changeForWrite(this), deleted, appended, beforeVisible);
@@ -202,6 +212,9 @@ public final class InMemoryTableStore implements TableStore {
      *     it committed a row with a key this change adds
      */
     public synchronized PreparedChange validate(PendingChange change) {
+        if (changesRefused) {
+            throw refused();
+        }
         if (closed) {
             return new PreparedChange(change, new int[0], new int[0], List.of(), List.of(), NOTHING, true);
         }
@@ -217,6 +230,10 @@ public final class InMemoryTableStore implements TableStore {
         }
         List<Batch> copies = new ArrayList<>();
         List<Batch> appends = change.liveAppends(copies);
+        if (!widthMatches(appends)) {
+            PreparedChange.free(copies);
+            throw refused();
+        }
         try {
             // A truncating change replaces every committed key: its own rows were checked among themselves.
             Runnable undoKeys = change.truncated() ? NOTHING
@@ -285,6 +302,7 @@ public final class InMemoryTableStore implements TableStore {
     @Override
     public boolean[] insertNew(List<Batch> batches, java.util.Set<String> arbiters,
                                java.util.function.Consumer<List<Batch>> beforeVisible) {
+        checkChangesAccepted(batches);
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
             PendingChange change = transaction.changeForWrite(this);
@@ -572,6 +590,7 @@ public final class InMemoryTableStore implements TableStore {
     /** TRUNCATE: at once, or in the bound transaction's pending change. */
     @Override
     public void truncate() {
+        checkChangesAccepted(List.of());
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
             PendingChange change = transaction.changeForWrite(this);
@@ -626,6 +645,13 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     private void freeIfUnused(Generation candidate) {
+        if (closed) {
+            // a scan of a dropped or replaced table ended: its rows go with the last such scan
+            if (candidate.openScans == 0) {
+                candidate.free();
+            }
+            return;
+        }
         if (!candidate.retired || candidate.openScans > 0 || current.generation() == candidate) {
             return;
         }
@@ -693,6 +719,13 @@ public final class InMemoryTableStore implements TableStore {
         TableTransaction transaction = TableTransaction.current();
         List<FieldVector> owned = new ArrayList<>();
         synchronized (this) {
+            if (closed) {
+                // the statement was planned against a table that has since been dropped or replaced
+                throw BasaltException.of(SqlState.SERIALIZATION_FAILURE,
+                        "could not serialize access due to concurrent update")
+                        .withDetail("Table \"" + name + "\" was dropped or altered after the statement was planned.");
+            }
+            FieldVector[] missing = new FieldVector[columnTypes.size()];
             TableVersion version = transaction == null ? current : versionAt(transaction.snapshot());
             PendingChange change = transaction == null ? null : transaction.change(this);
             if (transaction != null) {
@@ -704,7 +737,8 @@ public final class InMemoryTableStore implements TableStore {
                 int full = (int) (version.positions() / chunkRows);
                 int tailRows = (int) (version.positions() % chunkRows);
                 for (int c = 0; c < full; c++) {
-                    pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns), chunkRows,
+                    pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns, missing, owned,
+                            context), chunkRows,
                             mask(version, change, c), firstRowId(scanned, c)));
                 }
                 if (tailRows > 0) {
@@ -726,7 +760,8 @@ public final class InMemoryTableStore implements TableStore {
             if (change != null) {
                 for (int b = 0; b < change.batchCount(); b++) {
                     Batch batch = change.batch(b);
-                    pieces.add(new TableSnapshot.Piece(requested(batch.columns().toArray(new FieldVector[0]), columns),
+                    pieces.add(new TableSnapshot.Piece(requested(batch.columns().toArray(new FieldVector[0]), columns,
+                            missing, owned, context),
                             batch.rowCount(), change.batchMask(b), change.batchFirstRowId(b)));
                 }
             }
@@ -735,12 +770,93 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
-    private static List<FieldVector> requested(FieldVector[] tableColumns, int[] columns) {
+    /**
+     * The requested columns of a chunk or batch; a column added after it was written is read from {@code missing}
+     * (one constant vector per column for the whole snapshot, kept in {@code owned}).
+     */
+    private List<FieldVector> requested(FieldVector[] tableColumns, int[] columns, FieldVector[] missing,
+                                        List<FieldVector> owned, ExecutionContext context) {
         List<FieldVector> out = new ArrayList<>(columns.length);
         for (int column : columns) {
-            out.add(column == ROW_ID ? null : tableColumns[column]);
+            if (column == ROW_ID) {
+                out.add(null);
+            } else if (column < tableColumns.length) {
+                out.add(tableColumns[column]);
+            } else {
+                if (missing[column] == null) {
+                    missing[column] = constant(columnTypes.get(column), missingValues.get(column), chunkRows,
+                            chunkRows, context.allocator());
+                    owned.add(missing[column]);
+                }
+                out.add(missing[column]);
+            }
         }
         return out;
+    }
+
+    /** A vector of {@code rows} copies of {@code value}, with room for {@code capacity} rows. */
+    private static FieldVector constant(LogicalType type, Object value, int rows, int capacity,
+                                        BufferAllocator allocator) {
+        FieldVector vector = ValueAccess.allocate(type, "", allocator, capacity);
+        for (int row = 0; row < rows; row++) {
+            ValueAccess.set(vector, row, value);
+        }
+        vector.setValueCount(rows);
+        return vector;
+    }
+
+    /**
+     * Adds a column after the others without copying any row: the rows stored so far read {@code value} (a value of
+     * {@code type} as {@link ValueAccess#set} takes it, or null) in it, and rows appended later bring their own.
+     * Full chunks stay as they are, without a vector for the column (scans fill it in); the last, partly filled
+     * chunk gets one now, since appends go on writing into it. A change staged by a transaction with the old
+     * width fails at COMMIT with 40001.
+     */
+    @Override
+    public synchronized void addColumn(LogicalType type, Object value) {
+        List<LogicalType> types = new ArrayList<>(columnTypes);
+        types.add(type);
+        List<Object> missing = new ArrayList<>(missingValues);
+        missing.add(value);
+        List<FieldVector[]> chunks = generation.chunks;
+        int lastRows = lastChunkRows;
+        if (!chunks.isEmpty() && lastRows < chunkRows && chunks.getLast().length < types.size()) {
+            FieldVector[] last = chunks.getLast();
+            FieldVector[] widened = java.util.Arrays.copyOf(last, types.size());
+            widened[types.size() - 1] = constant(type, value, lastRows, chunkRows, allocator);
+            chunks.set(chunks.size() - 1, widened);
+        }
+        columnTypes = List.copyOf(types);
+        missingValues = java.util.Collections.unmodifiableList(missing);
+    }
+
+    @Override
+    public synchronized void refuseChanges(boolean refuse) {
+        changesRefused = refuse;
+    }
+
+    /**
+     * @throws BasaltException 40001 while ALTER TABLE replaces this store, or when the batches are narrower than
+     *                         the table (the writer planned before ALTER TABLE added a column)
+     */
+    private synchronized void checkChangesAccepted(List<Batch> batches) {
+        if (changesRefused || !widthMatches(batches)) {
+            throw refused();
+        }
+    }
+
+    private boolean widthMatches(List<Batch> batches) {
+        for (Batch batch : batches) {
+            if (batch.columnCount() < columnTypes.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BasaltException refused() {
+        return BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent update")
+                .withDetail("Table \"" + name + "\" was altered while the statement ran.");
     }
 
     /** Chunk {@code chunk}'s deletion mask in {@code version}, with the rows {@code change} deleted added. */
@@ -767,11 +883,18 @@ public final class InMemoryTableStore implements TableStore {
     @Override
     public synchronized void close() {
         closed = true;
+        List<Generation> generations = new ArrayList<>();
         for (TableVersion version : history) {
-            version.generation().free();
+            generations.add(version.generation());
         }
+        generations.add(generation);
         history.clear();
-        generation.free();
+        for (Generation old : generations) {
+            old.retired = true;
+            if (old.openScans == 0) {
+                old.free();
+            }
+        }
         rowCount = 0;
     }
 }

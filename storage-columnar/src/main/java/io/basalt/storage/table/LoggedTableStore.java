@@ -213,6 +213,18 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public void addColumn(LogicalType type, Object value) {
+        synchronized (inner) {
+            inner.addColumn(type, value);
+        }
+    }
+
+    @Override
+    public void refuseChanges(boolean refuse) {
+        inner.refuseChanges(refuse);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

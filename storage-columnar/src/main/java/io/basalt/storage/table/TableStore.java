@@ -114,7 +114,30 @@ public interface TableStore extends ScanSource, AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be truncated");
     }
 
-    /** Frees the table's memory. The store must not be used afterwards. */
+    /**
+     * Adds a column after the others, which the rows stored so far read as {@code value} (null, or a value of
+     * {@code type} as {@code ValueAccess.set} takes it), without copying them (ALTER TABLE ADD COLUMN with a
+     * constant default). The caller makes sure no change runs concurrently ({@link #refuseChanges}). Not logged by
+     * itself: the engine logs the ALTER TABLE statement. Every store Basalt creates implements it.
+     */
+    default void addColumn(io.basalt.type.LogicalType type, Object value) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot add columns");
+    }
+
+    /**
+     * Refuses every later change ({@code true}: ALTER TABLE is copying the rows into the store that replaces this
+     * one) or accepts them again ({@code false}: the ALTER TABLE failed). While refused, {@link #append},
+     * {@link #modify}, {@link #insertNew} and {@link #truncate} fail with 40001; scans go on. Every store Basalt
+     * creates implements it.
+     */
+    default void refuseChanges(boolean refuse) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be altered");
+    }
+
+    /**
+     * Frees the table's memory; scans open now keep reading what they saw, and their memory is freed when the last
+     * of them closes. The store must not be used afterwards.
+     */
     @Override
     void close();
 }

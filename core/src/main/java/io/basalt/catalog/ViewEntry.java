@@ -1,0 +1,83 @@
+package io.basalt.catalog;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.sql.ast.Query;
+import io.basalt.storage.table.TableStore;
+import io.basalt.type.LogicalType;
+import java.util.List;
+
+/**
+ * A view: its qualified name, its query as written (bound again, like a subquery, wherever the view is read), the
+ * names and types its columns had when it was created (a query over {@code *} keeps reading only those columns),
+ * the tables and views its query reads, which cannot be dropped without CASCADE while the view exists, and the
+ * table columns it reads, which cannot be dropped or converted while it does.
+ *
+ * <p>A materialized view keeps its query's rows in {@code rows} (null for a plain view), computed when it was
+ * created or last refreshed; {@code populated} is false after {@code WITH NO DATA}, when the rows cannot be read.
+ */
+public record ViewEntry(String schema, String name, Query query, List<String> columnNames,
+                        List<LogicalType> columnTypes, List<Relation> dependencies, List<ColumnUse> columnUses,
+                        TableStore rows, boolean populated) {
+    /** A column of a table that a view reads (by its name when the view was created). */
+    public record ColumnUse(String schema, String table, String column) {
+        public ColumnUse {
+            requireNonNull(schema, "schema is null");
+            requireNonNull(table, "table is null");
+            requireNonNull(column, "column is null");
+        }
+    }
+
+    /** A table or view a view reads. */
+    public record Relation(String schema, String name, boolean view) {
+        public Relation {
+            requireNonNull(schema, "schema is null");
+            requireNonNull(name, "name is null");
+        }
+
+        /** How PostgreSQL names it in dependency messages: {@code table t}, {@code view v}. */
+        public String description() {
+            return (view ? "view " : "table ") + name;
+        }
+    }
+
+    public ViewEntry {
+        requireNonNull(schema, "schema is null");
+        requireNonNull(name, "name is null");
+        requireNonNull(query, "query is null");
+        columnNames = List.copyOf(columnNames);
+        columnTypes = List.copyOf(columnTypes);
+        dependencies = List.copyOf(dependencies);
+        columnUses = List.copyOf(columnUses);
+    }
+
+    /** A plain view: its query runs wherever it is read. */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, null, false);
+    }
+
+    public boolean materialized() {
+        return rows != null;
+    }
+
+    /** How PostgreSQL names it in messages: {@code view v} or {@code materialized view v}. */
+    public String description() {
+        return (materialized() ? "materialized view " : "view ") + name;
+    }
+
+    /** Whether this view reads column {@code column} of table {@code schema.table}. */
+    public boolean reads(String otherSchema, String table, String column) {
+        return columnUses.contains(new ColumnUse(otherSchema, table, column));
+    }
+
+    /** Whether this view reads the table or view {@code schema.name}. */
+    public boolean dependsOn(String otherSchema, String otherName) {
+        for (Relation relation : dependencies) {
+            if (relation.schema().equals(otherSchema) && relation.name().equals(otherName)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

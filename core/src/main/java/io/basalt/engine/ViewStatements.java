@@ -1,0 +1,169 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ViewEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.CreateViewStatement;
+import io.basalt.sql.ast.DropViewStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * CREATE [OR REPLACE] VIEW and DROP VIEW. Creating binds the query once, to fix the view's column names and
+ * types and to record the tables and views it reads (its dependencies); a view that reads a temporary object is
+ * temporary itself, as in PostgreSQL. OR REPLACE keeps the existing columns' names and types and may add columns
+ * at the end. Permanent views are logged as the statement, and replay creates them again. The caller holds the
+ * DDL lock.
+ */
+final class ViewStatements {
+    private final Catalog catalog;
+    private final Consumer<String> log;
+
+    ViewStatements(Catalog catalog, Consumer<String> log) {
+        this.catalog = catalog;
+        this.log = log;
+    }
+
+    QueryResultImpl create(CreateViewStatement create, BindContext context, String sql) {
+        ViewDefinition definition = ViewDefinition.of(create.query(), create.columnNames(), "CREATE VIEW", catalog,
+                context);
+        List<String> notices = new ArrayList<>();
+        boolean temporary = create.temporary() || qualifiedByTempSchema(create.name());
+        if (!temporary && catalog.tempSchema() != null && definition.readsTemporary(catalog)) {
+            temporary = true;
+            notices.add("view \"" + create.name().last() + "\" will be a temporary view");
+        }
+        String schema = temporary ? catalog.tempSchema() : schemaOf(create.name());
+        if (schema == null) {
+            throw BasaltException.internal("a temporary view needs a session");
+        }
+        ViewEntry view = new ViewEntry(schema, create.name().last(), create.query(), definition.names(),
+                definition.types(), definition.dependencies(), definition.columnUses());
+        ViewEntry existing = catalog.findView(schema, view.name()).orElse(null);
+        if (existing != null && existing.materialized()) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view");
+        }
+        if (existing != null && create.orReplace()) {
+            checkReplacement(existing, view);
+        } else if (existing != null || catalog.relationExists(schema, view.name())) {
+            if (create.orReplace()) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view");
+            }
+            throw BasaltException.at(SqlState.DUPLICATE_TABLE, create.name().position(),
+                    "relation \"" + view.name() + "\" already exists");
+        }
+        if (!temporary) {
+            log.accept(sql);
+        }
+        catalog.addView(view, existing != null && create.orReplace() ? existing : null);
+        return QueryResultImpl.command("CREATE VIEW", 0, notices);
+    }
+
+    private boolean qualifiedByTempSchema(QualifiedName name) {
+        List<String> parts = name.parts();
+        return parts.size() >= 2 && catalog.isTempSchema(parts.get(parts.size() - 2));
+    }
+
+    /** OR REPLACE: the old columns stay, by name and type, in their places; new ones may follow. */
+    private static void checkReplacement(ViewEntry existing, ViewEntry replacement) {
+        if (replacement.columnNames().size() < existing.columnNames().size()) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot drop columns from view");
+        }
+        for (int c = 0; c < existing.columnNames().size(); c++) {
+            String oldName = existing.columnNames().get(c);
+            String newName = replacement.columnNames().get(c);
+            if (!oldName.equals(newName)) {
+                throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                                "cannot change name of view column \"" + oldName + "\" to \"" + newName + "\"")
+                        .withHint("Use ALTER VIEW ... RENAME COLUMN ... to change name of view column instead.");
+            }
+            LogicalType oldType = existing.columnTypes().get(c);
+            LogicalType newType = replacement.columnTypes().get(c);
+            if (!oldType.equals(newType)) {
+                throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot change data type of view column \""
+                        + oldName + "\" from " + oldType.displayName() + " to " + newType.displayName());
+            }
+        }
+    }
+
+    QueryResultImpl drop(DropViewStatement drop) {
+        List<String> notices = new ArrayList<>();
+        List<ViewEntry> victims = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            List<String> parts = name.parts();
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+            if (schema != null && !catalog.schemaExists(schema)) {
+                throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
+                        "schema \"" + schema + "\" does not exist");
+            }
+            ViewEntry view = catalog.findView(schema, name.last()).orElse(null);
+            if (view != null && view.materialized() != drop.materialized()) {
+                throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(), "\"" + name.last()
+                                + "\" is not " + (drop.materialized() ? "a materialized view" : "a view"))
+                        .withHint(view.materialized() ? "Use DROP MATERIALIZED VIEW to remove a materialized view."
+                                : "Use DROP VIEW to remove a view.");
+            }
+            if (view == null) {
+                String kind = drop.materialized() ? "materialized view" : "view";
+                if (catalog.findTable(schema, name.last()).isPresent()) {
+                    throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
+                                    "\"" + name.last() + "\" is not a " + kind)
+                            .withHint("Use DROP TABLE to remove a table.");
+                }
+                if (drop.ifExists()) {
+                    notices.add(kind + " \"" + name.last() + "\" does not exist, skipping");
+                    continue;
+                }
+                throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
+                        kind + " \"" + name.last() + "\" does not exist");
+            }
+            victims.add(view);
+        }
+        List<ViewDependents.Dependent> dependents = new ArrayList<>();
+        for (ViewEntry victim : victims) {
+            for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
+                    victim.description())) {
+                if (!victims.contains(dependent.view())) {
+                    dependents.add(dependent);
+                }
+            }
+        }
+        String dropping = victims.isEmpty() ? "" : victims.getFirst().description();
+        if (!drop.cascade()) {
+            ViewDependents.drop(catalog, dependents, dropping, false, notices);
+        }
+        List<String> permanent = new ArrayList<>();
+        for (ViewEntry victim : victims) {
+            if (!victim.schema().equals(catalog.tempSchema())) {
+                permanent.add(IdentifierQuoting.quote(victim.schema()) + "." + IdentifierQuoting.quote(victim.name()));
+            }
+        }
+        if (!permanent.isEmpty()) {
+            log.accept("DROP " + (drop.materialized() ? "MATERIALIZED " : "") + "VIEW IF EXISTS "
+                    + String.join(", ", permanent) + (drop.cascade() ? " CASCADE" : ""));
+        }
+        ViewDependents.drop(catalog, dependents, dropping, drop.cascade(), notices);
+        for (ViewEntry victim : victims) {
+            ViewDependents.remove(catalog, victim);
+        }
+        return QueryResultImpl.command(drop.materialized() ? "DROP MATERIALIZED VIEW" : "DROP VIEW", 0, notices);
+    }
+
+    String schemaOf(QualifiedName name) {
+        if (name.parts().size() < 2) {
+            return catalog.creationSchema();
+        }
+        String schema = name.parts().get(name.parts().size() - 2);
+        if (!catalog.schemaExists(schema)) {
+            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
+                    "schema \"" + schema + "\" does not exist");
+        }
+        return schema;
+    }
+}

@@ -1,0 +1,48 @@
+package io.basalt.sql.ast;
+
+/** One action of an ALTER TABLE statement; column and constraint names are as written (case-folded). */
+public sealed interface AlterTableAction extends Node {
+    /** {@code ADD [COLUMN] [IF NOT EXISTS] column definition}. */
+    record AddColumn(ColumnDefinition column, boolean ifNotExists, int position) implements AlterTableAction {
+    }
+
+    /** {@code DROP [COLUMN] [IF EXISTS] name [CASCADE | RESTRICT]}. */
+    record DropColumn(String column, boolean ifExists, boolean cascade, int position) implements AlterTableAction {
+    }
+
+    /** {@code ALTER [COLUMN] name [SET DATA] TYPE type [USING expression]}; {@code using} is null when absent. */
+    record AlterColumnType(String column, TypeName type, Expression using, int position) implements AlterTableAction {
+    }
+
+    /** {@code ALTER [COLUMN] name SET DEFAULT expression}, or DROP DEFAULT when {@code expression} is null. */
+    record SetDefault(String column, Expression expression, int position) implements AlterTableAction {
+    }
+
+    /** {@code ALTER [COLUMN] name SET NOT NULL} ({@code notNull}) or {@code DROP NOT NULL}. */
+    record SetNotNull(String column, boolean notNull, int position) implements AlterTableAction {
+    }
+
+    /** {@code ADD table constraint [NOT VALID]}. */
+    record AddConstraint(TableConstraint constraint, boolean notValid, int position) implements AlterTableAction {
+    }
+
+    /** {@code DROP CONSTRAINT [IF EXISTS] name [CASCADE | RESTRICT]}. */
+    record DropConstraint(String name, boolean ifExists, boolean cascade, int position) implements AlterTableAction {
+    }
+
+    /** {@code VALIDATE CONSTRAINT name}. */
+    record ValidateConstraint(String name, int position) implements AlterTableAction {
+    }
+
+    /** {@code RENAME [COLUMN] from TO to}. */
+    record RenameColumn(String from, String to, int position) implements AlterTableAction {
+    }
+
+    /** {@code RENAME CONSTRAINT from TO to}. */
+    record RenameConstraint(String from, String to, int position) implements AlterTableAction {
+    }
+
+    /** {@code RENAME TO name}. */
+    record RenameTable(String to, int position) implements AlterTableAction {
+    }
+}

@@ -1,0 +1,202 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.AlterTableAction;
+import io.basalt.sql.ast.AlterTableStatement;
+import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TableConstraint;
+import io.basalt.sql.ast.TypeName;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code ALTER TABLE [IF EXISTS] [ONLY] name [*]} followed by a comma-separated list of actions (ADD / DROP /
+ * ALTER COLUMN, ADD / DROP / VALIDATE CONSTRAINT) or by one of the forms that stand alone (RENAME [COLUMN],
+ * RENAME CONSTRAINT, RENAME TO). The actions Basalt does not implement (OWNER TO, SET SCHEMA, storage, triggers,
+ * inheritance, partitions, ...) end the statement as unsupported, named after their leading words.
+ */
+final class AlterTableParser extends ParserBase {
+    AlterTableParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    AlterTableStatement alterTable() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        tokens.expect(Keyword.TABLE);
+        if (tokens.at(Keyword.ALL)) {
+            throw unsupported("ALTER TABLE ALL IN TABLESPACE");
+        }
+        boolean ifExists = false;
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
+            tokens.next();
+            tokens.next();
+            ifExists = true;
+        }
+        tokens.accept(Keyword.ONLY);
+        QualifiedName name = grammar.names().qualifiedName();
+        tokens.acceptOperator("*");
+        List<AlterTableAction> actions = new ArrayList<>();
+        if (tokens.at(Keyword.RENAME)) {
+            actions.add(rename());
+        } else {
+            do {
+                actions.add(action());
+            } while (tokens.accept(TokenKind.COMMA));
+        }
+        return new AlterTableStatement(name, ifExists, actions, alter.position());
+    }
+
+    private AlterTableAction rename() {
+        Token rename = tokens.expect(Keyword.RENAME);
+        if (tokens.accept(Keyword.TO)) {
+            return new AlterTableAction.RenameTable(grammar.names().columnId(), rename.position());
+        }
+        if (tokens.accept(Keyword.CONSTRAINT)) {
+            String from = grammar.names().columnId();
+            tokens.expect(Keyword.TO);
+            return new AlterTableAction.RenameConstraint(from, grammar.names().columnId(), rename.position());
+        }
+        tokens.accept(Keyword.COLUMN);
+        String from = grammar.names().columnId();
+        tokens.expect(Keyword.TO);
+        return new AlterTableAction.RenameColumn(from, grammar.names().columnId(), rename.position());
+    }
+
+    private AlterTableAction action() {
+        Token first = current();
+        if (first.is(Keyword.ADD)) {
+            return add();
+        }
+        if (first.is(Keyword.DROP)) {
+            return drop();
+        }
+        if (first.is(Keyword.ALTER)) {
+            return alterColumn();
+        }
+        if (first.is(Keyword.VALIDATE)) {
+            tokens.next();
+            tokens.expect(Keyword.CONSTRAINT);
+            return new AlterTableAction.ValidateConstraint(grammar.names().columnId(), first.position());
+        }
+        if (first.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            throw unsupported("ALTER TABLE ... SET SCHEMA");
+        }
+        if (first.is(Keyword.RENAME)) {
+            throw tokens.syntaxError();
+        }
+        if (first.keyword() == null) {
+            throw tokens.syntaxError();
+        }
+        Token second = tokens.peek(1);
+        throw unsupported("ALTER TABLE ... " + first.keyword().name()
+                + (second.keyword() != null ? " " + second.keyword().name() : ""));
+    }
+
+    private AlterTableAction add() {
+        Token add = tokens.expect(Keyword.ADD);
+        if (grammar.constraints().atTableConstraint() && !tokens.at(Keyword.COLUMN)) {
+            TableConstraint constraint = grammar.constraints().tableConstraint(true);
+            boolean notValid = false;
+            if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
+                tokens.next();
+                tokens.next();
+                notValid = true;
+            }
+            return new AlterTableAction.AddConstraint(constraint, notValid, add.position());
+        }
+        tokens.accept(Keyword.COLUMN);
+        boolean ifNotExists = false;
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.NOT)) {
+            tokens.next();
+            tokens.next();
+            tokens.expect(Keyword.EXISTS);
+            ifNotExists = true;
+        }
+        ColumnDefinition column = grammar.ddl().columnDefinition();
+        return new AlterTableAction.AddColumn(column, ifNotExists, add.position());
+    }
+
+    private AlterTableAction drop() {
+        Token drop = tokens.expect(Keyword.DROP);
+        if (tokens.accept(Keyword.CONSTRAINT)) {
+            boolean ifExists = ifExists();
+            String name = grammar.names().columnId();
+            return new AlterTableAction.DropConstraint(name, ifExists, dropBehaviour(), drop.position());
+        }
+        tokens.accept(Keyword.COLUMN);
+        boolean ifExists = ifExists();
+        String column = grammar.names().columnId();
+        return new AlterTableAction.DropColumn(column, ifExists, dropBehaviour(), drop.position());
+    }
+
+    private boolean ifExists() {
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
+            tokens.next();
+            tokens.next();
+            return true;
+        }
+        return false;
+    }
+
+    /** {@code [CASCADE | RESTRICT]}: whether CASCADE. */
+    private boolean dropBehaviour() {
+        if (tokens.accept(Keyword.CASCADE)) {
+            return true;
+        }
+        tokens.accept(Keyword.RESTRICT);
+        return false;
+    }
+
+    /** {@code ALTER [COLUMN] name} and what is changed about the column. */
+    private AlterTableAction alterColumn() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        if (tokens.at(Keyword.CONSTRAINT)) {
+            throw unsupported("ALTER TABLE ... ALTER CONSTRAINT");
+        }
+        tokens.accept(Keyword.COLUMN);
+        String column = grammar.names().columnId();
+        int position = alter.position();
+        if (tokens.at(Keyword.TYPE) || (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DATA))) {
+            if (tokens.accept(Keyword.SET)) {
+                tokens.expect(Keyword.DATA);
+            }
+            tokens.expect(Keyword.TYPE);
+            TypeName type = grammar.types().typeName();
+            if (tokens.at(Keyword.COLLATE)) {
+                throw unsupported("COLLATE");
+            }
+            Expression using = null;
+            if (tokens.accept(Keyword.USING)) {
+                using = grammar.expressions().expression();
+            }
+            return new AlterTableAction.AlterColumnType(column, type, using, position);
+        }
+        if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DEFAULT)) {
+            tokens.next();
+            tokens.next();
+            return new AlterTableAction.SetDefault(column, grammar.expressions().expression(), position);
+        }
+        if (tokens.at(Keyword.DROP) && tokens.peek(1).is(Keyword.DEFAULT)) {
+            tokens.next();
+            tokens.next();
+            return new AlterTableAction.SetDefault(column, null, position);
+        }
+        if ((tokens.at(Keyword.SET) || tokens.at(Keyword.DROP)) && tokens.peek(1).is(Keyword.NOT)) {
+            boolean set = tokens.next().is(Keyword.SET);
+            tokens.expect(Keyword.NOT);
+            tokens.expect(Keyword.NULL);
+            return new AlterTableAction.SetNotNull(column, set, position);
+        }
+        Token what = current();
+        if (what.keyword() == null) {
+            throw tokens.syntaxError();
+        }
+        Token second = tokens.peek(1);
+        throw unsupported("ALTER TABLE ... ALTER COLUMN ... " + what.keyword().name()
+                + (second.keyword() != null ? " " + second.keyword().name() : ""));
+    }
+}

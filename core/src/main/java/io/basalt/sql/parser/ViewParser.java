@@ -1,0 +1,177 @@
+package io.basalt.sql.parser;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.CreateMaterializedViewStatement;
+import io.basalt.sql.ast.CreateViewStatement;
+import io.basalt.sql.ast.RefreshMaterializedViewStatement;
+import io.basalt.sql.ast.DropViewStatement;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CREATE [OR REPLACE] [TEMP | TEMPORARY] VIEW name [(column names)] AS query}, CREATE and REFRESH
+ * MATERIALIZED VIEW, and {@code DROP [MATERIALIZED] VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}.
+ * Recursive views and {@code WITH CHECK OPTION} end the statement as unsupported.
+ */
+final class ViewParser extends ParserBase {
+    ViewParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** Whether the cursor (at CREATE) is at {@code CREATE [OR REPLACE] [TEMP | TEMPORARY] [RECURSIVE] VIEW}. */
+    boolean atCreateView() {
+        int ahead = 1;
+        if (tokens.peek(ahead).is(Keyword.OR) && tokens.peek(ahead + 1).is(Keyword.REPLACE)) {
+            ahead += 2;
+        }
+        if (tokens.peek(ahead).is(Keyword.TEMP) || tokens.peek(ahead).is(Keyword.TEMPORARY)) {
+            ahead++;
+        }
+        if (tokens.peek(ahead).is(Keyword.RECURSIVE)) {
+            ahead++;
+        }
+        return tokens.peek(ahead).is(Keyword.VIEW);
+    }
+
+    CreateViewStatement createView() {
+        Token create = tokens.expect(Keyword.CREATE);
+        boolean orReplace = false;
+        if (tokens.accept(Keyword.OR)) {
+            tokens.expect(Keyword.REPLACE);
+            orReplace = true;
+        }
+        boolean temporary = tokens.accept(Keyword.TEMP) | tokens.accept(Keyword.TEMPORARY);
+        if (tokens.at(Keyword.RECURSIVE)) {
+            throw unsupported("CREATE RECURSIVE VIEW");
+        }
+        tokens.expect(Keyword.VIEW);
+        QualifiedName name = grammar.names().qualifiedName();
+        List<String> columns = tokens.at(TokenKind.LEFT_PAREN) ? grammar.names().parenthesizedColumnIdList()
+                : List.of();
+        if (tokens.at(Keyword.WITH)) {
+            viewOptions();
+        }
+        tokens.expect(Keyword.AS);
+        Query query = grammar.queries().query();
+        if (tokens.at(Keyword.WITH)) {
+            throw unsupported("WITH CHECK OPTION");
+        }
+        return new CreateViewStatement(name, orReplace, temporary, columns, query, create.position());
+    }
+
+    /**
+     * {@code WITH (name [= value], ...)}, WITH at the cursor. {@code security_barrier} and {@code security_invoker}
+     * (booleans) are checked and have no effect: Basalt has neither leaky functions nor roles yet;
+     * {@code check_option} is unsupported; any other name is PostgreSQL's 22023.
+     */
+    private void viewOptions() {
+        tokens.expect(Keyword.WITH);
+        tokens.expect(TokenKind.LEFT_PAREN);
+        do {
+            String name = grammar.names().columnLabel();
+            String value = null;
+            if (tokens.acceptOperator("=")) {
+                value = tokens.next().value();
+            }
+            switch (name) {
+                case "security_barrier", "security_invoker" -> {
+                    if (value != null && !isBoolean(value)) {
+                        throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                                "invalid value for boolean option \"" + name + "\": " + value);
+                    }
+                }
+                case "check_option" -> throw unsupported("WITH CHECK OPTION");
+                default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                        "unrecognized parameter \"" + name + "\"");
+            }
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+    }
+
+    private static boolean isBoolean(String value) {
+        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "false", "on", "off", "yes", "no", "1", "0", "t", "f", "y", "n" -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * {@code CREATE MATERIALIZED VIEW [IF NOT EXISTS] name [(column names)] AS query [WITH [NO] DATA]}; access
+     * methods, storage options and tablespaces are unsupported.
+     */
+    CreateMaterializedViewStatement createMaterializedView() {
+        Token create = tokens.expect(Keyword.CREATE);
+        tokens.expect(Keyword.MATERIALIZED);
+        tokens.expect(Keyword.VIEW);
+        boolean ifNotExists = false;
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.NOT)) {
+            tokens.next();
+            tokens.next();
+            tokens.expect(Keyword.EXISTS);
+            ifNotExists = true;
+        }
+        QualifiedName name = grammar.names().qualifiedName();
+        List<String> columns = tokens.at(TokenKind.LEFT_PAREN) ? grammar.names().parenthesizedColumnIdList()
+                : List.of();
+        if (tokens.at(Keyword.USING)) {
+            throw unsupported("table access methods");
+        }
+        if (tokens.at(Keyword.WITH)) {
+            throw unsupported("table storage parameters");
+        }
+        if (tokens.at(Keyword.TABLESPACE)) {
+            throw unsupported("TABLESPACE");
+        }
+        tokens.expect(Keyword.AS);
+        Query query = grammar.queries().query();
+        boolean withData = withData();
+        return new CreateMaterializedViewStatement(name, ifNotExists, columns, query, withData, create.position());
+    }
+
+    /** {@code [WITH [NO] DATA]}: whether the rows are computed (the default). */
+    private boolean withData() {
+        if (!tokens.at(Keyword.WITH)) {
+            return true;
+        }
+        tokens.next();
+        boolean withData = !tokens.accept(Keyword.NO);
+        tokens.expect(Keyword.DATA);
+        return withData;
+    }
+
+    RefreshMaterializedViewStatement refreshMaterializedView() {
+        Token refresh = tokens.expect(Keyword.REFRESH);
+        tokens.expect(Keyword.MATERIALIZED);
+        tokens.expect(Keyword.VIEW);
+        boolean concurrently = tokens.accept(Keyword.CONCURRENTLY);
+        QualifiedName name = grammar.names().qualifiedName();
+        return new RefreshMaterializedViewStatement(name, concurrently, withData(), refresh.position());
+    }
+
+    DropViewStatement dropView() {
+        Token drop = tokens.expect(Keyword.DROP);
+        boolean materialized = tokens.accept(Keyword.MATERIALIZED);
+        tokens.expect(Keyword.VIEW);
+        boolean ifExists = false;
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
+            tokens.next();
+            tokens.next();
+            ifExists = true;
+        }
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(grammar.names().qualifiedName());
+        } while (tokens.accept(TokenKind.COMMA));
+        boolean cascade = tokens.accept(Keyword.CASCADE);
+        if (!cascade) {
+            tokens.accept(Keyword.RESTRICT);
+        }
+        return new DropViewStatement(names, materialized, ifExists, cascade, drop.position());
+    }
+}

@@ -1,0 +1,41 @@
+package io.basalt.sql.parser;
+
+import static io.basalt.sql.parser.ParsedSql.tree;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** ALTER TABLE: the trees of its actions and the forms that stand alone (RENAME); CREATE and DROP VIEW and SCHEMA. */
+class AlterTableParserTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
+            ALTER TABLE t ADD COLUMN c int => (alter-table t (add-column (column c {integer})))
+            ALTER TABLE IF EXISTS ONLY s.t * ADD IF NOT EXISTS c text NOT NULL DEFAULT 'x' => (alter-table if-exists s.t (add-column if-not-exists (column c {text} not-null (default 'x'))))
+            ALTER TABLE t DROP c, DROP COLUMN IF EXISTS d CASCADE => (alter-table t (drop-column c) (drop-column if-exists d cascade))
+            ALTER TABLE t ALTER c TYPE bigint, ALTER COLUMN d SET DATA TYPE text USING d || 'x' => (alter-table t (alter-type c {bigint}) (alter-type d {text} (using (|| d 'x'))))
+            ALTER TABLE t ALTER c SET DEFAULT 1 + 2, ALTER c DROP DEFAULT => (alter-table t (set-default c (+ 1 2)) (drop-default c))
+            ALTER TABLE t ALTER c SET NOT NULL, ALTER COLUMN c DROP NOT NULL => (alter-table t (set-not-null c) (drop-not-null c))
+            ALTER TABLE t ADD CONSTRAINT k CHECK (c > 0) NOT VALID => (alter-table t (add-constraint (constraint k (check (> c 0))) not-valid))
+            ALTER TABLE t ADD UNIQUE (a, b), ADD PRIMARY KEY (c) => (alter-table t (add-constraint (unique (a b))) (add-constraint (primary-key (c))))
+            ALTER TABLE t DROP CONSTRAINT IF EXISTS k RESTRICT, VALIDATE CONSTRAINT j => (alter-table t (drop-constraint if-exists k) (validate-constraint j))
+            ALTER TABLE t RENAME c TO d => (alter-table t (rename-column c d))
+            ALTER TABLE t RENAME COLUMN c TO d => (alter-table t (rename-column c d))
+            ALTER TABLE t RENAME CONSTRAINT c TO d => (alter-table t (rename-constraint c d))
+            ALTER TABLE t RENAME TO u => (alter-table t (rename-to u))
+            ALTER TABLE t SET SCHEMA s => (unsupported "ALTER TABLE ... SET SCHEMA")
+            ALTER TABLE t ALTER CONSTRAINT c DEFERRABLE => (unsupported "ALTER TABLE ... ALTER CONSTRAINT")
+            CREATE OR REPLACE TEMP VIEW v (x) AS SELECT 1 => (create-view or-replace temporary v (x) (select (1)))
+            DROP VIEW IF EXISTS v, s.w CASCADE => (drop-view if-exists cascade v s.w)
+            CREATE MATERIALIZED VIEW IF NOT EXISTS m (x) AS SELECT 1 WITH NO DATA => (create-materialized-view if-not-exists m (x) (select (1)) no-data)
+            REFRESH MATERIALIZED VIEW CONCURRENTLY m WITH DATA => (refresh-materialized-view concurrently m)
+            DROP MATERIALIZED VIEW m => (drop-materialized-view m)
+            CREATE SCHEMA IF NOT EXISTS s AUTHORIZATION joe => (create-schema if-not-exists s (authorization joe))
+            CREATE SCHEMA AUTHORIZATION joe => (create-schema joe (authorization joe))
+            DROP SCHEMA IF EXISTS a, b CASCADE => (drop-schema if-exists cascade a b)
+            """)
+    void alterTableStatementsParse(String sql, String expected) {
+        assertThat(tree(sql)).isEqualTo(expected);
+    }
+}
