@@ -53,7 +53,7 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
      */
     static final long MAX_ITERATIONS = 100_000;
     /** The same guard by rows: more rows than this from all iterations together fail with 54000 too. */
-    static final long MAX_ROWS = 100_000_000;
+    static final long MAX_ROWS = 10_000_000;
 
     @Override
     public List<LogicalType> outputTypes() {
