@@ -30,12 +30,7 @@ final class AlterTableParser extends ParserBase {
         if (tokens.at(Keyword.ALL)) {
             throw unsupported("ALTER TABLE ALL IN TABLESPACE");
         }
-        boolean ifExists = false;
-        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
-            tokens.next();
-            tokens.next();
-            ifExists = true;
-        }
+        boolean ifExists = acceptIfExists();
         tokens.accept(Keyword.ONLY);
         QualifiedName name = grammar.names().qualifiedName();
         tokens.acceptOperator("*");

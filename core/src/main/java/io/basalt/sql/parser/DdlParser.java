@@ -206,19 +206,9 @@ final class DdlParser extends ParserBase {
     DropTableStatement dropTable() {
         Token drop = tokens.expect(Keyword.DROP);
         tokens.expect(Keyword.TABLE);
-        boolean ifExists = false;
-        if (tokens.accept(Keyword.IF)) {
-            tokens.expect(Keyword.EXISTS);
-            ifExists = true;
-        }
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(grammar.names().qualifiedName());
-        } while (tokens.accept(TokenKind.COMMA));
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean ifExists = acceptIfExists();
+        List<QualifiedName> names = qualifiedNameList();
+        boolean cascade = acceptDropBehavior();
         return new DropTableStatement(names, ifExists, cascade, drop.position());
     }
 }

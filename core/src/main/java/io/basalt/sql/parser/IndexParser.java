@@ -140,19 +140,9 @@ final class IndexParser extends ParserBase {
         Token drop = tokens.expect(Keyword.DROP);
         tokens.expect(Keyword.INDEX);
         tokens.accept(Keyword.CONCURRENTLY);
-        boolean ifExists = false;
-        if (tokens.accept(Keyword.IF)) {
-            tokens.expect(Keyword.EXISTS);
-            ifExists = true;
-        }
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(grammar.names().qualifiedName());
-        } while (tokens.accept(TokenKind.COMMA));
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean ifExists = acceptIfExists();
+        List<QualifiedName> names = qualifiedNameList();
+        boolean cascade = acceptDropBehavior();
         return new DropIndexStatement(names, ifExists, cascade, drop.position());
     }
 }

@@ -1,7 +1,11 @@
 package io.basalt.sql.parser;
 
+import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What every area parser shares: the token cursor and the {@link Grammar} through which it reaches the other
@@ -43,5 +47,33 @@ abstract class ParserBase {
             ahead++;
         }
         return tokens.peek(ahead).is(object);
+    }
+
+    /** {@code IF EXISTS}, when the cursor is at it (IF alone may be a name: it is an unreserved keyword). */
+    protected boolean acceptIfExists() {
+        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
+            tokens.next();
+            tokens.next();
+            return true;
+        }
+        return false;
+    }
+
+    /** The optional {@code CASCADE | RESTRICT} of DROP and TRUNCATE: whether CASCADE was written. */
+    protected boolean acceptDropBehavior() {
+        if (tokens.accept(Keyword.CASCADE)) {
+            return true;
+        }
+        tokens.accept(Keyword.RESTRICT);
+        return false;
+    }
+
+    /** One or more possibly qualified names, separated by commas (what DROP lists). */
+    protected List<QualifiedName> qualifiedNameList() {
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(grammar.names().qualifiedName());
+        } while (tokens.accept(TokenKind.COMMA));
+        return names;
     }
 }

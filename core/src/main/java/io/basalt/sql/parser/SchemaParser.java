@@ -48,20 +48,12 @@ final class SchemaParser extends ParserBase {
     DropSchemaStatement dropSchema() {
         Token drop = tokens.expect(Keyword.DROP);
         tokens.expect(Keyword.SCHEMA);
-        boolean ifExists = false;
-        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
-            tokens.next();
-            tokens.next();
-            ifExists = true;
-        }
+        boolean ifExists = acceptIfExists();
         List<String> names = new ArrayList<>();
         do {
             names.add(grammar.names().columnId());
         } while (tokens.accept(TokenKind.COMMA));
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean cascade = acceptDropBehavior();
         return new DropSchemaStatement(names, ifExists, cascade, drop.position());
     }
 }

@@ -83,19 +83,9 @@ final class SequenceParser extends ParserBase {
     DropSequenceStatement dropSequence() {
         Token drop = tokens.expect(Keyword.DROP);
         tokens.expect(Keyword.SEQUENCE);
-        boolean ifExists = false;
-        if (tokens.accept(Keyword.IF)) {
-            tokens.expect(Keyword.EXISTS);
-            ifExists = true;
-        }
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(grammar.names().qualifiedName());
-        } while (tokens.accept(TokenKind.COMMA));
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean ifExists = acceptIfExists();
+        List<QualifiedName> names = qualifiedNameList();
+        boolean cascade = acceptDropBehavior();
         return new DropSequenceStatement(names, ifExists, cascade, drop.position());
     }
 

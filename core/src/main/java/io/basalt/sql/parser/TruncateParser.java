@@ -29,10 +29,7 @@ final class TruncateParser extends ParserBase {
             restartIdentity = tokens.next().is(Keyword.RESTART);
             tokens.expect(Keyword.IDENTITY);
         }
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean cascade = acceptDropBehavior();
         return new TruncateStatement(tables, restartIdentity, cascade, truncate.position());
     }
 

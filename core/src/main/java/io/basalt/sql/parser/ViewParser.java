@@ -11,7 +11,6 @@ import io.basalt.sql.ast.Query;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -158,20 +157,9 @@ final class ViewParser extends ParserBase {
         Token drop = tokens.expect(Keyword.DROP);
         boolean materialized = tokens.accept(Keyword.MATERIALIZED);
         tokens.expect(Keyword.VIEW);
-        boolean ifExists = false;
-        if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
-            tokens.next();
-            tokens.next();
-            ifExists = true;
-        }
-        List<QualifiedName> names = new ArrayList<>();
-        do {
-            names.add(grammar.names().qualifiedName());
-        } while (tokens.accept(TokenKind.COMMA));
-        boolean cascade = tokens.accept(Keyword.CASCADE);
-        if (!cascade) {
-            tokens.accept(Keyword.RESTRICT);
-        }
+        boolean ifExists = acceptIfExists();
+        List<QualifiedName> names = qualifiedNameList();
+        boolean cascade = acceptDropBehavior();
         return new DropViewStatement(names, materialized, ifExists, cascade, drop.position());
     }
 }
