@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The arbiters of INSERT ... ON CONFLICT: the unique constraints whose conflicts the clause handles, as PostgreSQL
  * infers them. {@code ON CONSTRAINT name} names one (42704 when the table has none of that name); a column list
- * picks every unique constraint on exactly those columns (42P10 when there is none); no target means all of them.
- * DO UPDATE is not supported yet (0A000).
+ * picks every unique constraint on exactly those columns (42P10 when there is none); no target means all of them,
+ * which only DO NOTHING allows (42601 for DO UPDATE).
  */
 final class ConflictArbiters {
     private ConflictArbiters() {
@@ -22,6 +22,11 @@ final class ConflictArbiters {
     static Set<String> resolve(InsertStatement.OnConflict onConflict, TableEntry table) {
         if (onConflict == null) {
             return null;
+        }
+        if (!onConflict.doNothing() && onConflict.constraint() == null && onConflict.targetColumns().isEmpty()) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, onConflict.position(),
+                            "ON CONFLICT DO UPDATE requires inference specification or constraint name")
+                    .withHint("For example, ON CONFLICT (column_name).");
         }
         Set<String> arbiters = new HashSet<>();
         if (onConflict.constraint() != null) {
@@ -57,9 +62,6 @@ final class ConflictArbiters {
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
                 arbiters.add(key.name());
             }
-        }
-        if (!onConflict.doNothing()) {
-            throw ExpressionBinder.notYet("ON CONFLICT DO UPDATE", onConflict.position());
         }
         return arbiters;
     }

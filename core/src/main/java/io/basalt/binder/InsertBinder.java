@@ -28,19 +28,17 @@ public final class InsertBinder {
     }
 
     public BoundWrite bind(InsertStatement insert, TableEntry table) {
+        java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table);
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
-                !insert.returning().isEmpty(), ConflictArbiters.resolve(insert.onConflict(), table));
+                !insert.returning().isEmpty(), arbiters, ConflictUpdateBinder.bind(insert, table, context));
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }
-        String qualifier = insert.alias() != null ? insert.alias() : table.name();
-        List<Scope.Column> columns = new ArrayList<>();
-        for (ColumnEntry column : table.columns()) {
-            columns.add(new Scope.Column(qualifier, column.name(), column.type(),
-                    insert.alias() != null ? table.name() : null));
+        Scope scope = new Scope(ConflictUpdateBinder.targetColumns(table, insert.alias()));
+        if (write.conflictUpdate() != null) {
+            scope = scope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
         }
-        return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, new Scope(columns),
-                context));
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context));
     }
 
     /** The rows to insert, complete and in the table's column order and types. */

@@ -123,7 +123,7 @@ public final class UpdateBinder {
     }
 
     /** The column that item {@code i} of {@code assignment} names, as PostgreSQL reports a wrong one. */
-    private static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i) {
+    static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i) {
         String name = assignment.columns().get(i);
         int position = assignment.columnPositions().get(i);
         int column = table.columnIndex(name);

@@ -88,7 +88,7 @@ public final class PhysicalPlanner {
             case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
                     TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
                     columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),
-                    write.returnsRows(), write.conflictArbiters());
+                    write.returnsRows(), write.conflictArbiters(), conflictUpdate(write.conflictUpdate()));
         };
     }
 
@@ -223,6 +223,14 @@ public final class PhysicalPlanner {
             inputs.add(plan(plan));
         }
         return inputs;
+    }
+
+    private static io.basalt.storage.table.ConflictUpdate conflictUpdate(LogicalPlan.ConflictUpdate update) {
+        if (update == null) {
+            return null;
+        }
+        return new io.basalt.storage.table.ConflictUpdate(ExpressionPlanner.planAll(update.newRow()),
+                update.condition() == null ? null : ExpressionPlanner.plan(update.condition()));
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

@@ -388,24 +388,34 @@ public sealed interface LogicalPlan {
      * {@code returnsRows} nothing the plan uses (the operator reports the row count); with it, each changed
      * row's input columns after the row id (for DELETE, the old row as the input carries it), for a RETURNING
      * projection above. {@code conflictArbiters}: for INSERT ... ON CONFLICT DO NOTHING, the unique constraints
-     * whose conflicts skip a row (null without ON CONFLICT).
+     * whose conflicts skip a row (null without ON CONFLICT); with {@code conflictUpdate} (DO UPDATE), whose
+     * conflicts turn the row into an update of the stored row it meets.
      */
     record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
-                 java.util.Set<String> conflictArbiters) implements LogicalPlan {
+                 java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate) implements LogicalPlan {
         public Write {
             java.util.Objects.requireNonNull(kind, "kind is null");
             java.util.Objects.requireNonNull(table, "table is null");
             conflictArbiters = conflictArbiters == null ? null : java.util.Set.copyOf(conflictArbiters);
+            if (conflictUpdate != null && (kind != WriteKind.INSERT || conflictArbiters == null)) {
+                throw new IllegalArgumentException("DO UPDATE belongs to an INSERT with conflict arbiters");
+            }
         }
 
         /** A write without ON CONFLICT. */
         public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows) {
-            this(kind, table, input, returnsRows, null);
+            this(kind, table, input, returnsRows, null, null);
+        }
+
+        /** A write without ON CONFLICT DO UPDATE. */
+        public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
+                     java.util.Set<String> conflictArbiters) {
+            this(kind, table, input, returnsRows, conflictArbiters, null);
         }
 
         /** This write over another input (the optimizer's rewrites). */
         public Write withInput(LogicalPlan newInput) {
-            return new Write(kind, table, newInput, returnsRows, conflictArbiters);
+            return new Write(kind, table, newInput, returnsRows, conflictArbiters, conflictUpdate);
         }
 
         @Override
@@ -415,6 +425,17 @@ public sealed interface LogicalPlan {
             }
             List<LogicalType> types = input.outputTypes();
             return kind == WriteKind.INSERT ? types : types.subList(1, types.size());
+        }
+    }
+
+    /**
+     * ON CONFLICT DO UPDATE: {@code newRow}, per table column, the new version of a stored row that a proposed row
+     * conflicts with, and {@code condition}, its WHERE (null: none); both over the stored row's columns followed by
+     * the proposed row's (EXCLUDED), each in the table's column order and types.
+     */
+    record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition) {
+        public ConflictUpdate {
+            newRow = List.copyOf(newRow);
         }
     }
 

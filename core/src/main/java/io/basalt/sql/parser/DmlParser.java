@@ -19,7 +19,7 @@ import java.util.List;
 /**
  * The data-changing statements: {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT
  * VALUES} [RETURNING ...]}, {@code UPDATE} and {@code DELETE} (see {@link UpdateStatement} and
- * {@link DeleteStatement}). MERGE is recognised by {@link UtilityStatementParser}; {@code ON CONFLICT},
+ * {@link DeleteStatement}), with {@code ON CONFLICT}. MERGE is recognised by {@link UtilityStatementParser};
  * {@code OVERRIDING}, {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
  * statement as unsupported.
  */

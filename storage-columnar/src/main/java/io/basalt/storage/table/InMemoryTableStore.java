@@ -352,6 +352,150 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * INSERT ... ON CONFLICT DO UPDATE (see {@link TableStore#insertOrUpdate}), under the store's lock: finds the
+     * stored rows the proposed rows conflict with ({@link UpsertKeys#find}), has {@code updater} compute their new
+     * versions one input batch at a time, applies the keys row by row ({@link UpsertKeys#apply}), hands the
+     * replaced row ids and the rows to append to {@code beforeVisible}, then deletes and appends.
+     */
+    @Override
+    public synchronized ConflictUpdater.Result insertOrUpdate(
+            List<Batch> batches, java.util.Set<String> arbiters, ConflictUpdater updater,
+            java.util.function.BiConsumer<long[], List<Batch>> beforeVisible) {
+        UpsertKeys.StoredRows stored = new UpsertKeys.StoredRows(generation.chunks, generation.masks, chunkRows,
+                lastChunkRows);
+        UpsertKeys.Conflicts conflicts = UpsertKeys.find(uniqueKeys, arbiters, batches, stored);
+        long[] positionOf = conflicts.positionOf();
+        Batch[] versionBatch = new Batch[positionOf.length];
+        int[] versionRow = new int[positionOf.length];
+        int first = 0;
+        for (Batch batch : batches) {
+            int[] selection = new int[batch.rowCount()];
+            int count = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (positionOf[first + row] >= 0) {
+                    selection[count++] = row;
+                }
+            }
+            if (count > 0) {
+                long[] positions = new long[count];
+                for (int k = 0; k < count; k++) {
+                    positions[k] = positionOf[first + selection[k]];
+                }
+                Batch existing = storedRows(positions);
+                Batch proposed = null;
+                try {
+                    proposed = io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator);
+                    ConflictUpdater.Versions versions = updater.update(existing, proposed);
+                    for (int k = 0; k < versions.inputRows().length; k++) {
+                        int row = first + selection[versions.inputRows()[k]];
+                        versionBatch[row] = versions.rows();
+                        versionRow[row] = k;
+                    }
+                } finally {
+                    closeAll(existing);
+                    if (proposed != null) {
+                        closeAll(proposed);
+                    }
+                }
+            }
+            first += batch.rowCount();
+        }
+        UpsertKeys.Applied applied = UpsertKeys.apply(uniqueKeys, arbiters, batches, conflicts, versionBatch,
+                versionRow, stored);
+        long[] replaced = applied.replacedPositions();
+        Batch written = null;
+        try {
+            written = writtenRows(batches, applied.outcomes(), versionBatch, versionRow);
+            long[] ids = new long[replaced.length];
+            for (int i = 0; i < replaced.length; i++) {
+                ids[i] = (generation.number << POSITION_BITS) + replaced[i];
+            }
+            beforeVisible.accept(ids, written.rowCount() == 0 ? List.of() : List.of(written));
+        } catch (RuntimeException | Error failure) {
+            applied.undo().run();
+            if (written != null) {
+                closeAll(written);
+            }
+            throw failure;
+        }
+        try {
+            int[] chunkOf = new int[replaced.length];
+            int[] rowOf = new int[replaced.length];
+            for (int i = 0; i < replaced.length; i++) {
+                chunkOf[i] = (int) (replaced[i] / chunkRows);
+                rowOf[i] = (int) (replaced[i] % chunkRows);
+            }
+            markDeleted(chunkOf, rowOf);
+            copyIn(List.of(written));
+        } finally {
+            closeAll(written);
+        }
+        return new ConflictUpdater.Result(applied.outcomes(), versionBatch, versionRow);
+    }
+
+    /** Copies of the stored rows at {@code positions} of the current generation, in that order. */
+    private Batch storedRows(long[] positions) {
+        List<FieldVector> columns = new ArrayList<>(columnTypes.size());
+        for (int c = 0; c < columnTypes.size(); c++) {
+            FieldVector target = ValueAccess.allocate(columnTypes.get(c), "", allocator, positions.length);
+            columns.add(target);
+            for (int k = 0; k < positions.length; k++) {
+                FieldVector source = generation.chunks.get((int) (positions[k] / chunkRows))[c];
+                io.basalt.exec.vector.VectorGather.copyValue(source, (int) (positions[k] % chunkRows), target, k);
+            }
+            target.setValueCount(positions.length);
+        }
+        return new Batch(columns, positions.length);
+    }
+
+    /** The rows an upsert appends, in statement order: each inserted row, or the new version of each updated one. */
+    private Batch writtenRows(List<Batch> batches, ConflictUpdater.Outcome[] outcomes, Batch[] versionBatch,
+                              int[] versionRow) {
+        int count = 0;
+        for (ConflictUpdater.Outcome outcome : outcomes) {
+            count += outcome == ConflictUpdater.Outcome.SKIPPED ? 0 : 1;
+        }
+        List<FieldVector> columns = new ArrayList<>(columnTypes.size());
+        try {
+            for (LogicalType type : columnTypes) {
+                columns.add(ValueAccess.allocate(type, "", allocator, count));
+            }
+            int next = 0;
+            int target = 0;
+            for (Batch batch : batches) {
+                for (int row = 0; row < batch.rowCount(); row++, next++) {
+                    if (outcomes[next] == ConflictUpdater.Outcome.SKIPPED) {
+                        continue;
+                    }
+                    boolean inserted = outcomes[next] == ConflictUpdater.Outcome.INSERTED;
+                    Batch from = inserted ? batch : versionBatch[next];
+                    int fromRow = inserted ? row : versionRow[next];
+                    for (int c = 0; c < columns.size(); c++) {
+                        io.basalt.exec.vector.VectorGather.copyValue(from.column(c), fromRow, columns.get(c), target);
+                    }
+                    target++;
+                }
+            }
+            for (FieldVector column : columns) {
+                column.setValueCount(count);
+            }
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector column : columns) {
+                column.close();
+            }
+            throw failure;
+        }
+        return new Batch(columns, count);
+    }
+
+
+    private static void closeAll(Batch batch) {
+        for (FieldVector column : batch.columns()) {
+            column.close();
+        }
+    }
+
+    /**
      * The position of the live row {@code rowId} in the current generation.
      *
      * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)

@@ -32,7 +32,9 @@ import org.apache.arrow.vector.FieldVector;
  * UPDATE ... FROM or DELETE ... USING that joins a row more than once) is skipped: PostgreSQL also changes such
  * a row once, with one of the joined rows. Output: with {@code returnsRows}, each changed row's input columns
  * after the row id; otherwise the number of rows changed (one BIGINT row). With {@code conflictArbiters} (INSERT
- * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted.
+ * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted; with
+ * {@code conflictUpdate} as well (DO UPDATE), such a row replaces the stored row it conflicts with by the new
+ * version the update computes, which RETURNING and the count see instead of the proposed row.
  *
  * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
  * the CHECK constraints, which run in the order given (PostgreSQL's: by name). For INSERT, when a row fails
@@ -41,7 +43,8 @@ import org.apache.arrow.vector.FieldVector;
  */
 public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                                  List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
-                                 boolean returnsRows, java.util.Set<String> conflictArbiters) implements SinkOperator {
+                                 boolean returnsRows, java.util.Set<String> conflictArbiters,
+                                 ConflictUpdate conflictUpdate) implements SinkOperator {
     /** The statement that writes. */
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -56,19 +59,29 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         notNull = notNull.clone();
         checks = List.copyOf(checks);
         conflictArbiters = conflictArbiters == null ? null : java.util.Set.copyOf(conflictArbiters);
+        if (conflictUpdate != null && conflictArbiters == null) {
+            throw new IllegalArgumentException("DO UPDATE needs the conflict arbiters");
+        }
+    }
+
+    /** A write without DO UPDATE. */
+    public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                              List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                              boolean returnsRows, java.util.Set<String> conflictArbiters) {
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, conflictArbiters, null);
     }
 
     /** A write without ON CONFLICT. */
     public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                               List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
                               boolean returnsRows) {
-        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, null);
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, null, null);
     }
 
     /** A plain INSERT into a table without CHECK constraints, reporting its row count. */
     public TableWriteOperator(PhysicalOperator child, String tableName, TableStore table, List<String> columnNames,
                               boolean[] notNull) {
-        this(child, Kind.INSERT, tableName, table, columnNames, notNull, List.of(), false, null);
+        this(child, Kind.INSERT, tableName, table, columnNames, notNull, List.of(), false, null, null);
     }
 
     @Override
@@ -111,6 +124,8 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private final ExecutionContext context;
         private final EvaluationContext evaluation;
         private final RowIdSet seen = new RowIdSet();
+        /** New versions of rows that DO UPDATE computed, owned by this state until it closes. */
+        private final List<Batch> versions = new ArrayList<>();
         /** Every kept batch, all input columns, as copies this state owns. */
         private final List<Batch> kept = new ArrayList<>();
         /** The new rows of the kept batches (views of their columns), in the table's column order. */
@@ -131,7 +146,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
                 Batch row = firstRowColumn() < 0 ? null : rowColumns(distinct);
                 if (row != null) {
-                    checkConstraints(row);
+                    checkConstraints(row, kind == Kind.INSERT);
                 }
                 List<FieldVector> copies = new ArrayList<>(distinct.columnCount());
                 for (FieldVector column : distinct.columns()) {
@@ -166,8 +181,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             return new Batch(batch.columns().subList(first, first + columnNames.size()), batch.rowCount());
         }
 
-        /** Throws for the batch's first row that breaks NOT NULL or a CHECK constraint. */
-        private void checkConstraints(Batch batch) {
+        /**
+         * Throws for the batch's first row that breaks NOT NULL or a CHECK constraint; with {@code uniqueFirst},
+         * for a duplicate key among the rows kept so far and this batch's rows before that row, if there is one.
+         */
+        private void checkConstraints(Batch batch, boolean uniqueFirst) {
             int nullRow = batch.rowCount();
             int nullColumn = -1;
             for (int c = 0; c < notNull.length; c++) {
@@ -196,7 +214,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
-            if ((failed != null || nullColumn >= 0) && kind == Kind.INSERT) {
+            if ((failed != null || nullColumn >= 0) && uniqueFirst) {
                 // PostgreSQL checks a row's unique keys before the next row's constraints: a duplicate among
                 // the rows before the failing one is the error to report.
                 List<Batch> before = new ArrayList<>(newRows);
@@ -218,6 +236,10 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
 
         @Override
         public void finish() {
+            if (conflictUpdate != null) {
+                replaceKept(table.insertOrUpdate(newRows, conflictArbiters, this::update, (replaced, rows) -> { }));
+                return;
+            }
             if (conflictArbiters != null) {
                 keepInserted(ReferentialChange.insertNew(table, newRows, conflictArbiters));
                 return;
@@ -233,6 +255,103 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
             ReferentialChange.modify(table, deleted, newRows, context.allocator());
+        }
+
+        /**
+         * DO UPDATE's new versions (see {@link ConflictUpdater#update}): the WHERE condition and the SET list
+         * evaluated over each stored row beside its proposed row, the new versions checked and copied.
+         */
+        private ConflictUpdater.Versions update(Batch existing, Batch proposed) {
+            try {
+                List<FieldVector> both = new ArrayList<>(existing.columns());
+                both.addAll(proposed.columns());
+                Batch pair = new Batch(both, existing.rowCount());
+                int[] selection = new int[pair.rowCount()];
+                int count = 0;
+                if (conflictUpdate.condition() == null) {
+                    for (int row = 0; row < pair.rowCount(); row++) {
+                        selection[count++] = row;
+                    }
+                } else {
+                    BitVector accepted = (BitVector) conflictUpdate.condition().evaluate(pair, evaluation);
+                    for (int row = 0; row < pair.rowCount(); row++) {
+                        if (!accepted.isNull(row) && accepted.get(row) != 0) {
+                            selection[count++] = row;
+                        }
+                    }
+                }
+                Batch chosen = VectorGather.gather(pair, selection, count, evaluation);
+                List<FieldVector> columns = new ArrayList<>(columnNames.size());
+                for (io.basalt.exec.expression.PhysicalExpression expression : conflictUpdate.newRow()) {
+                    columns.add(expression.evaluate(chosen, evaluation));
+                }
+                Batch newVersions = new Batch(columns, count);
+                checkConstraints(newVersions, false);
+                int[] identity = new int[count];
+                for (int row = 0; row < count; row++) {
+                    identity[row] = row;
+                }
+                Batch owned = VectorGather.gatherCopy(newVersions, identity, count, context.allocator());
+                versions.add(owned);
+                return new ConflictUpdater.Versions(owned, java.util.Arrays.copyOf(selection, count));
+            } finally {
+                evaluation.releaseBatch();
+            }
+        }
+
+        /**
+         * After DO UPDATE: what RETURNING and the count see becomes, in statement order, each inserted row and the
+         * new version of each updated row.
+         */
+        private void replaceKept(ConflictUpdater.Result result) {
+            ConflictUpdater.Outcome[] outcomes = result.outcomes();
+            List<Batch> all = new ArrayList<>(kept);
+            kept.clear();
+            changed = 0;
+            int next = 0;
+            try {
+                for (Batch batch : all) {
+                    List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+                    for (FieldVector column : batch.columns()) {
+                        columns.add(ValueAccess.allocate(LogicalType.of(column.getField()), column.getName(),
+                                context.allocator(), batch.rowCount()));
+                    }
+                    int count = 0;
+                    try {
+                        for (int row = 0; row < batch.rowCount(); row++, next++) {
+                            switch (outcomes[next]) {
+                                case SKIPPED -> {
+                                }
+                                case INSERTED -> copyRow(batch, row, columns, count++);
+                                case UPDATED -> copyRow(result.versions()[next], result.versionRows()[next], columns,
+                                        count++);
+                            }
+                        }
+                        for (FieldVector column : columns) {
+                            column.setValueCount(count);
+                        }
+                    } catch (RuntimeException | Error failure) {
+                        for (FieldVector column : columns) {
+                            column.close();
+                        }
+                        throw failure;
+                    }
+                    kept.add(new Batch(columns, count));
+                    changed += count;
+                }
+            } finally {
+                for (Batch batch : all) {
+                    for (FieldVector column : batch.columns()) {
+                        column.close();
+                    }
+                }
+            }
+        }
+
+        private static void copyRow(Batch from, int row, List<FieldVector> to, int targetRow) {
+            for (int c = 0; c < to.size(); c++) {
+                VectorGather.copyValue(from.column(c), row, to.get(c), targetRow);
+            }
         }
 
         /** After ON CONFLICT DO NOTHING: drops the rows that were skipped from what RETURNING and the count see. */
@@ -316,6 +435,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void close() {
             evaluation.close();
+            for (Batch batch : versions) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
+                }
+            }
             for (Batch batch : kept) {
                 for (FieldVector column : batch.columns()) {
                     column.close();

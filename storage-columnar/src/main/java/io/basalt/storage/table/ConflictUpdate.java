@@ -1,0 +1,16 @@
+package io.basalt.storage.table;
+
+import io.basalt.exec.expression.PhysicalExpression;
+import java.util.List;
+
+/**
+ * The DO UPDATE action of INSERT ... ON CONFLICT, as the write operator runs it: {@code newRow}, one expression
+ * per table column giving the new version of a conflicting stored row, and {@code condition}, its WHERE (null:
+ * always). Both read a row made of the stored row's columns (0 .. n-1) followed by the proposed row's, EXCLUDED
+ * (n .. 2n-1), in the table's column order and types.
+ */
+public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition) {
+    public ConflictUpdate {
+        newRow = List.copyOf(newRow);
+    }
+}
