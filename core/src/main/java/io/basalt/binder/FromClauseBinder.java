@@ -32,6 +32,13 @@ final class FromClauseBinder {
     record Source(LogicalPlan plan, Scope scope, List<String> itemNames) {
     }
 
+    /**
+     * A bound item and whether it reads the row of the items to its left (a LATERAL reference: its plan holds
+     * outer references of depth 1 to their columns).
+     */
+    private record Item(Source source, boolean lateral) {
+    }
+
     private final BindContext context;
     private final Surroundings surroundings;
     /** The columns of every FROM item bound so far at this level, for the error on an unreachable name. */
@@ -48,7 +55,7 @@ final class FromClauseBinder {
             LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
             return new Source(oneRow, Scope.EMPTY, List.of());
         }
-        Source result = bindItem(from.getFirst());
+        Source result = bindItem(from.getFirst(), null).source();
         return crossJoin(result, from.subList(1, from.size()));
     }
 
@@ -56,10 +63,14 @@ final class FromClauseBinder {
     private Source crossJoin(Source first, List<FromItem> items) {
         Source result = first;
         for (FromItem item : items) {
-            Source next = bindItem(item);
+            Item bound = bindItem(item, result.scope());
+            Source next = bound.source();
             requireDistinctNames(result, next);
-            result = new Source(new LogicalPlan.Join(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of()),
-                    Scope.concat(result.scope(), next.scope()), concat(result.itemNames(), next.itemNames()));
+            LogicalPlan joined = bound.lateral()
+                    ? new LogicalPlan.LateralJoin(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of())
+                    : new LogicalPlan.Join(LogicalPlan.JoinType.INNER, result.plan(), next.plan(), List.of());
+            result = new Source(joined, Scope.concat(result.scope(), next.scope()),
+                    concat(result.itemNames(), next.itemNames()));
         }
         return result;
     }
@@ -97,17 +108,26 @@ final class FromClauseBinder {
         return crossJoin(target, others);
     }
 
-    private Source bindItem(FromItem item) {
-        Source source = switch (item) {
-            case FromItem.Table table -> bindTable(table);
-            case FromItem.Subquery subquery -> bindSubquery(subquery);
-            case FromItem.Function function -> bindTableFunction(function);
-            case FromItem.Join join -> bindJoin(join);
+    /**
+     * Binds one item. {@code left}: the columns of the items to its left that a LATERAL subquery or a function may
+     * read (functions in FROM are implicitly LATERAL, as in PostgreSQL); null for the first item.
+     */
+    private Item bindItem(FromItem item, Scope left) {
+        Item bound = switch (item) {
+            case FromItem.Table table -> new Item(bindTable(table), false);
+            case FromItem.Subquery subquery -> bindSubquery(subquery, left);
+            case FromItem.Function function -> bindTableFunction(function, left);
+            case FromItem.Join join -> bindJoin(join, left);
         };
         if (!(item instanceof FromItem.Join)) {
-            bound.addAll(source.scope().columns());
+            this.bound.addAll(bound.source().scope().columns());
         }
-        return source;
+        return bound;
+    }
+
+    /** The surroundings of a LATERAL item: the items to its left are the nearest enclosing level. */
+    private Surroundings lateral(Scope left) {
+        return left == null ? surroundings : surroundings.enclosedBy(left);
     }
 
     // ---- leaves -------------------------------------------------------------------------------------
@@ -159,22 +179,40 @@ final class FromClauseBinder {
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
     }
 
-    private Source bindSubquery(FromItem.Subquery subquery) {
-        if (subquery.lateral()) {
-            throw ExpressionBinder.notYet("LATERAL", subquery.position());
-        }
-        BoundQuery inner = new QueryBinder(context, surroundings).bind(subquery.query());
-        List<String> names = aliasColumns(inner.names(), subquery.columnAliases(), subquery.alias(),
+    private Item bindSubquery(FromItem.Subquery subquery, Scope left) {
+        Surroundings inner = subquery.lateral() ? lateral(left) : surroundings;
+        BoundQuery query = new QueryBinder(context, inner).bind(subquery.query());
+        List<String> names = aliasColumns(query.names(), subquery.columnAliases(), subquery.alias(),
                 subquery.position());
-        return new Source(inner.plan(), scopeOf(subquery.alias(), names, inner.plan().outputTypes()),
-                subquery.alias() == null ? List.of() : List.of(subquery.alias()));
+        return new Item(new Source(query.plan(), scopeOf(subquery.alias(), names, query.plan().outputTypes()),
+                subquery.alias() == null ? List.of() : List.of(subquery.alias())),
+                inner != surroundings && inner.outer().referenced());
     }
 
-    private Source bindTableFunction(FromItem.Function function) {
+    private Item bindTableFunction(FromItem.Function function, Scope left) {
+        Surroundings inner = lateral(left);
+        Source source = bindTableFunction(function, inner);
+        return new Item(source, inner != surroundings && inner.outer().referenced());
+    }
+
+    /** A function in FROM whose arguments see {@code inner}'s enclosing levels (LATERAL references). */
+    private Source bindTableFunction(FromItem.Function function, Surroundings inner) {
         Expression.FunctionCall call = function.call();
         String name = call.name().last();
+        ClauseSubqueries references = new ClauseSubqueries(context, inner, Scope.EMPTY);
+        ExpressionBinder arguments = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM",
+                references);
+        Source source = bindSetFunction(function, call, name, arguments);
+        if (!references.isEmpty()) {
+            throw ExpressionBinder.notYet("subqueries in functions in FROM", call.position());
+        }
+        return source;
+    }
+
+    private Source bindSetFunction(FromItem.Function function, Expression.FunctionCall call, String name,
+                                   ExpressionBinder argumentBinder) {
         if (GenerateSeriesBinder.handles(call)) {
-            LogicalPlan.Scan series = GenerateSeriesBinder.bind(call, context);
+            LogicalPlan series = GenerateSeriesBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
             // a function returning a single base-type column names it after the table alias, when there is one
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
@@ -182,7 +220,7 @@ final class FromClauseBinder {
             return new Source(series, scopeOf(qualifier, names, series.outputTypes()), List.of(qualifier));
         }
         if (TextSetFunctionBinder.handles(call)) {
-            LogicalPlan.Values rows = TextSetFunctionBinder.bind(call, context);
+            LogicalPlan rows = TextSetFunctionBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
                     function.position());
@@ -207,7 +245,7 @@ final class FromClauseBinder {
             return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
         }
         if (UnnestBinder.handles(call)) {
-            LogicalPlan.Values elements = UnnestBinder.bind(call, context);
+            LogicalPlan elements = UnnestBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
             List<String> defaults = new ArrayList<>();
             for (int i = 0; i < elements.outputTypes().size(); i++) {
@@ -276,10 +314,18 @@ final class FromClauseBinder {
 
     // ---- joins --------------------------------------------------------------------------------------
 
-    private Source bindJoin(FromItem.Join join) {
-        Source left = bindItem(join.left());
-        Source right = bindItem(join.right());
+    private Item bindJoin(FromItem.Join join, Scope outerLeft) {
+        Item leftItem = bindItem(join.left(), outerLeft);
+        Source left = leftItem.source();
+        Item rightItem = bindItem(join.right(), left.scope());
+        Source right = rightItem.source();
         requireDistinctNames(left, right);
+        boolean lateral = rightItem.lateral();
+        if (lateral && (join.type() == FromItem.JoinType.RIGHT || join.type() == FromItem.JoinType.FULL)) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, join.position(),
+                            "invalid reference to FROM-clause entry for table \"" + left.itemNames().getFirst() + "\"")
+                    .withDetail("The combining JOIN type must be INNER or LEFT for a LATERAL reference.");
+        }
         LogicalPlan.JoinType type = switch (join.type()) {
             case INNER, CROSS -> LogicalPlan.JoinType.INNER;
             case LEFT -> LogicalPlan.JoinType.LEFT;
@@ -288,7 +334,10 @@ final class FromClauseBinder {
         };
         List<String> itemNames = concat(left.itemNames(), right.itemNames());
         if (join.natural() || !join.using().isEmpty()) {
-            return usingJoin(join, type, left, right, itemNames);
+            if (lateral) {
+                throw ExpressionBinder.notYet("a LATERAL item joined with USING or NATURAL", join.position());
+            }
+            return new Item(usingJoin(join, type, left, right, itemNames), leftItem.lateral());
         }
         Scope combined = Scope.concat(left.scope(), right.scope());
         List<BoundExpression> conjuncts = List.of();
@@ -297,7 +346,9 @@ final class FromClauseBinder {
                     "JOIN conditions");
             conjuncts = QueryBinder.conjuncts(binder.bindCondition(join.condition(), "JOIN/ON"));
         }
-        return new Source(new LogicalPlan.Join(type, left.plan(), right.plan(), conjuncts), combined, itemNames);
+        LogicalPlan joined = lateral ? new LogicalPlan.LateralJoin(type, left.plan(), right.plan(), conjuncts)
+                : new LogicalPlan.Join(type, left.plan(), right.plan(), conjuncts);
+        return new Item(new Source(joined, combined, itemNames), leftItem.lateral());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.basalt.binder;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.function.set.SeriesFunction;
 import io.basalt.exec.operator.scan.SeriesSource;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
@@ -17,7 +18,7 @@ import java.util.List;
  * {@code generate_series(start, stop [, step [, zone]])} in FROM, resolved among PostgreSQL's variants the way its function
  * resolution picks them: integer, bigint or numeric (the widest argument type; unknown literals count as
  * integer), or timestamp / timestamp with time zone with an interval step (a date or unknown start counts as
- * timestamp with time zone; a timestamptz series steps in the session zone or the zone given). The arguments must not read columns (no LATERAL yet); they are evaluated once, here.
+ * timestamp with time zone; a timestamptz series steps in the session zone or the zone given).
  */
 final class GenerateSeriesBinder {
     private GenerateSeriesBinder() {
@@ -29,8 +30,12 @@ final class GenerateSeriesBinder {
                 && (parts.size() == 1 || parts.size() == 2 && parts.getFirst().equals("pg_catalog"));
     }
 
-    static LogicalPlan.Scan bind(Expression.FunctionCall call, BindContext context) {
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
+    /**
+     * The series: with constant arguments a scan of a {@link SeriesSource} over their values; with arguments that
+     * read an earlier FROM item's row ({@code binder} resolves them as LATERAL references), a
+     * {@link LogicalPlan.FunctionScan} that builds the source when it runs.
+     */
+    static LogicalPlan bind(Expression.FunctionCall call, ExpressionBinder binder) {
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(binder.bind(argument));
@@ -47,10 +52,24 @@ final class GenerateSeriesBinder {
                             + " type casts.");
         }
         boolean temporal = type.id() == TypeId.TIMESTAMP || type.id() == TypeId.TIMESTAMPTZ;
+        Object defaultStep = type.id() == TypeId.NUMERIC ? BigDecimal.ONE : (Object) 1L;
+        List<BoundExpression> cast = new ArrayList<>();
+        boolean constant = true;
+        for (int i = 0; i < arguments.size(); i++) {
+            LogicalType argumentType = i == 3 ? LogicalType.TEXT : i == 2 && temporal ? LogicalType.INTERVAL : type;
+            cast.add(Coercion.cast(arguments.get(i), argumentType, false));
+            constant &= ConstantEvaluator.isConstant(cast.get(i));
+        }
+        if (!constant) {
+            java.time.ZoneId sessionZone = type.id() == TypeId.TIMESTAMPTZ
+                    ? io.basalt.type.datetime.DateTimeSettings.current().zone() : null;
+            return new LogicalPlan.FunctionScan(new SeriesFunction(type, defaultStep, sessionZone), cast,
+                    List.of(type));
+        }
         Object start = evaluate(arguments.get(0), type);
         Object stop = evaluate(arguments.get(1), type);
         Object step = arguments.size() >= 3 ? evaluate(arguments.get(2), temporal ? LogicalType.INTERVAL : type)
-                : type.id() == TypeId.NUMERIC ? BigDecimal.ONE : (Object) 1L;
+                : defaultStep;
         java.time.ZoneId zone = null;
         if (type.id() == TypeId.TIMESTAMPTZ) {
             zone = io.basalt.type.datetime.DateTimeSettings.current().zone();
@@ -116,9 +135,6 @@ final class GenerateSeriesBinder {
 
     private static Object evaluate(BoundExpression argument, LogicalType type) {
         BoundExpression cast = Coercion.cast(argument, type, false);
-        if (!ConstantEvaluator.isConstant(cast)) {
-            throw ExpressionBinder.notYet("generate_series with arguments that read columns", argument.position());
-        }
         return ConstantEvaluator.evaluate(cast);
     }
 }

@@ -6,15 +6,14 @@ import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.planner.ConstantEvaluator;
 import io.basalt.sql.ast.Expression;
-import io.basalt.type.ArrayValue;
+import io.basalt.exec.function.set.UnnestFunction;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code unnest(array [, array ...])} in FROM: one row per element, one column per array (shorter arrays
- * padded with NULLs, as PostgreSQL's multi-argument form does); a NULL or empty array gives no rows. The
- * arguments must not read columns (no LATERAL yet): they are evaluated here and the rows become a VALUES list.
+ * padded with NULLs, as PostgreSQL's multi-argument form does); a NULL or empty array gives no rows.
  */
 final class UnnestBinder {
     private UnnestBinder() {
@@ -26,10 +25,14 @@ final class UnnestBinder {
                 && (parts.size() == 1 || parts.size() == 2 && parts.getFirst().equals("pg_catalog"));
     }
 
-    static LogicalPlan.Values bind(Expression.FunctionCall call, BindContext context) {
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
-        List<ArrayValue> arrays = new ArrayList<>();
+    /**
+     * The rows of the call: with constant arguments, evaluated here into a VALUES list; with arguments that read an
+     * earlier FROM item's row ({@code binder} resolves them as LATERAL references), a {@link LogicalPlan.FunctionScan}.
+     */
+    static LogicalPlan bind(Expression.FunctionCall call, ExpressionBinder binder) {
+        List<BoundExpression> arguments = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
+        boolean constant = true;
         for (Expression argument : call.arguments()) {
             BoundExpression bound = binder.bind(argument);
             if (!bound.type().isArray() || call.distinct() || call.star()) {
@@ -38,29 +41,15 @@ final class UnnestBinder {
                         .withHint("No function matches the given name and argument types. You might need to add"
                                 + " explicit type casts.");
             }
-            if (!ConstantEvaluator.isConstant(bound)) {
-                throw ExpressionBinder.notYet("unnest with arguments that read columns", argument.position());
-            }
-            arrays.add((ArrayValue) ConstantEvaluator.evaluate(bound));
+            constant &= ConstantEvaluator.isConstant(bound);
+            arguments.add(bound);
             types.add(bound.type().element());
         }
-        if (arrays.isEmpty()) {
+        if (arguments.isEmpty()) {
             throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, call.position(), "function unnest() does not exist");
         }
-        int rowCount = 0;
-        for (ArrayValue array : arrays) {
-            rowCount = Math.max(rowCount, array == null ? 0 : array.length());
-        }
-        List<List<BoundExpression>> rows = new ArrayList<>(rowCount);
-        for (int r = 0; r < rowCount; r++) {
-            List<BoundExpression> row = new ArrayList<>(arrays.size());
-            for (int c = 0; c < arrays.size(); c++) {
-                ArrayValue array = arrays.get(c);
-                Object value = array != null && r < array.length() ? array.get(r) : null;
-                row.add(new BoundExpression.Constant(value, types.get(c), call.position()));
-            }
-            rows.add(row);
-        }
-        return new LogicalPlan.Values(rows, types);
+        UnnestFunction function = new UnnestFunction(types);
+        return constant ? SetFunctionRows.values(function, arguments, call.position())
+                : new LogicalPlan.FunctionScan(function, arguments, types);
     }
 }

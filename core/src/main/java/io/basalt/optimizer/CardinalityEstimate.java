@@ -37,6 +37,9 @@ public final class CardinalityEstimate {
             }
             case LogicalPlan.Project project -> rows(project.input());
             case LogicalPlan.Join join -> join(join);
+            // a few right rows per left row, as for a function or a filtered subquery
+            case LogicalPlan.LateralJoin join -> saturatingProduct(rows(join.left()), 10);
+            case LogicalPlan.FunctionScan function -> 100;
             case LogicalPlan.Aggregate aggregate -> aggregate.groupKeys().isEmpty() ? 1
                     : Math.max(1, rows(aggregate.input()) / 2);
             case LogicalPlan.Sort sort -> rows(sort.input());

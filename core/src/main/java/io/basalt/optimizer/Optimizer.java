@@ -1,6 +1,7 @@
 package io.basalt.optimizer;
 
 import io.basalt.optimizer.rule.AvoidCrossProducts;
+import io.basalt.optimizer.rule.DecorrelateLateralJoins;
 import io.basalt.optimizer.rule.DecorrelateSubqueries;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
@@ -14,6 +15,8 @@ public final class Optimizer {
     private static final List<OptimizerRule> RULES = List.of(
             // Subqueries in expressions become joins before anything else looks at the plan.
             new DecorrelateSubqueries(),
+            // LATERAL items whose reading of the earlier items' row lifts out become plain joins too.
+            new DecorrelateLateralJoins(),
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
             // belong (join conditions, filters near the scans); with the conditions in the joins, inner
             // joins can be reordered around cross products; last, pruning sees which columns each operator

@@ -58,6 +58,9 @@ public final class PhysicalPlanner {
             case LogicalPlan.Project project -> new ProjectOperator(plan(project.input()),
                     ExpressionPlanner.planAll(project.expressions()));
             case LogicalPlan.Join join -> planJoin(join);
+            case LogicalPlan.LateralJoin join -> planLateralJoin(join);
+            case LogicalPlan.FunctionScan function -> new io.basalt.exec.operator.scan.FunctionScanOperator(
+                    function.function(), ExpressionPlanner.planAll(function.arguments()));
             case LogicalPlan.Aggregate aggregate -> {
                 List<AggregateCall> calls = new ArrayList<>();
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
@@ -212,6 +215,32 @@ public final class PhysicalPlanner {
             mapping[i] = i - leftWidth;
         }
         return ColumnReferences.renumber(expression, mapping);
+    }
+
+    /**
+     * A LATERAL join the optimizer left correlated: a dependent nested loop, its right side planned with each
+     * reference to the left row (an outer reference of depth 1, or deeper inside nested LATERAL right sides) read
+     * through the join's {@link io.basalt.exec.operator.join.LateralRow}.
+     */
+    private static PhysicalOperator planLateralJoin(LogicalPlan.LateralJoin join) {
+        io.basalt.exec.operator.join.LateralRow row = new io.basalt.exec.operator.join.LateralRow();
+        LogicalPlan right = io.basalt.plan.logical.PlanExpressions.rewrite(join.right(), (expression, depth) ->
+                io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf ->
+                        leaf.function() instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer
+                                && outer.depth() == depth + 1
+                                ? new BoundExpression.Function(new LateralParameter(row, outer.index(),
+                                        outer.qualifiedName()), List.of(), leaf.type(), leaf.position())
+                                : leaf));
+        List<BoundExpression> conjuncts = new ArrayList<>();
+        for (BoundExpression conjunct : join.conjuncts()) {
+            if (!(conjunct instanceof BoundExpression.Constant constant && Boolean.TRUE.equals(constant.value()))) {
+                conjuncts.add(conjunct);
+            }
+        }
+        PhysicalExpression condition = conjuncts.isEmpty() ? null : ExpressionPlanner.plan(conjuncts.size() == 1
+                ? conjuncts.getFirst() : new BoundExpression.Logical(true, conjuncts, conjuncts.getFirst().position()));
+        return new io.basalt.exec.operator.join.LateralJoinOperator(plan(join.left()), plan(right), row,
+                join.type() == LogicalPlan.JoinType.LEFT ? JoinType.LEFT : JoinType.INNER, condition);
     }
 
     /** A chain of UNION ALLs becomes one append of all their inputs, in order. */

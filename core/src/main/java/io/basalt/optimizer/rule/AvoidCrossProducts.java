@@ -54,6 +54,9 @@ public final class AvoidCrossProducts implements OptimizerRule {
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
             case LogicalPlan.Apply a -> new LogicalPlan.Apply(a.kind(), apply(a.input()), apply(a.subquery()),
                     a.comparison());
+            case LogicalPlan.LateralJoin join -> new LogicalPlan.LateralJoin(join.type(), apply(join.left()),
+                    apply(join.right()), join.conjuncts());
+            case LogicalPlan.FunctionScan function -> function;
             case LogicalPlan.Scan scan -> scan;
             case LogicalPlan.Values values -> values;
         };

@@ -81,6 +81,18 @@ final class CorrelationPullUp {
                         input.groupedScalarAggregate());
             }
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
+            case LogicalPlan.FunctionScan function -> {
+                requireUncorrelated(function.arguments(), "a function in FROM");
+                yield new Lifted(function, List.of(), false);
+            }
+            case LogicalPlan.LateralJoin join -> {
+                requireUncorrelated(join.conjuncts(), "a LATERAL join");
+                Lifted left = lift(join.left());
+                if (!left.conditions().isEmpty() || DecorrelateSubqueries.hasOuterColumnBeyond(join.right())) {
+                    throw unsupported("a LATERAL join");
+                }
+                yield new Lifted(join, List.of(), left.groupedScalarAggregate());
+            }
             case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");
             case LogicalPlan.Append append -> {
                 Lifted left = lift(append.left());

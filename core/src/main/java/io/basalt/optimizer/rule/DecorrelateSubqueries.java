@@ -59,6 +59,9 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
             case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
                     apply.comparison());
+            case LogicalPlan.LateralJoin join -> new LogicalPlan.LateralJoin(join.type(), apply(join.left()),
+                    apply(join.right()), join.conjuncts());
+            case LogicalPlan.FunctionScan function -> function;
         };
     }
 
@@ -263,7 +266,33 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(shiftDepth(union.seed()), shiftDepth(union.step()));
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
+            case LogicalPlan.FunctionScan function -> new LogicalPlan.FunctionScan(function.function(),
+                    shiftDepth(function.arguments()), function.outputTypes());
+            case LogicalPlan.LateralJoin join -> {
+                // inside the right side an outer reference of depth 1 is the left row; deeper ones would need
+                // shifting past it
+                if (hasOuterColumnBeyond(join.right())) {
+                    throw CorrelationPullUp.unsupported("a LATERAL subquery");
+                }
+                yield new LogicalPlan.LateralJoin(join.type(), shiftDepth(join.left()), join.right(),
+                        shiftDepth(join.conjuncts()));
+            }
         };
+    }
+
+    /** Whether {@code plan} (a LATERAL right side) reads a query level beyond its LATERAL join's left row. */
+    static boolean hasOuterColumnBeyond(LogicalPlan plan) {
+        boolean[] found = {false};
+        io.basalt.plan.logical.PlanExpressions.rewrite(plan, (expression, depth) -> {
+            PlaceholderReplacement.replace(expression, leaf -> {
+                if (leaf.function() instanceof Placeholder.OuterColumn outer && outer.depth() > depth + 1) {
+                    found[0] = true;
+                }
+                return leaf;
+            });
+            return expression;
+        });
+        return found[0];
     }
 
     static List<BoundExpression> columns(LogicalPlan plan, int width) {

@@ -168,6 +168,16 @@ public final class PruneColumns implements OptimizerRule {
                 Pruned input = prune(repeat.input(), everything);
                 yield new Pruned(new LogicalPlan.Repeat(input.plan()), identity(repeat.outputTypes().size()));
             }
+            case LogicalPlan.FunctionScan function -> new Pruned(function, identity(function.outputTypes().size()));
+            case LogicalPlan.LateralJoin join -> {
+                // the right side reads the left row by column position: both sides keep every column
+                BitSet left = new BitSet();
+                left.set(0, join.left().outputTypes().size());
+                BitSet right = new BitSet();
+                right.set(0, join.right().outputTypes().size());
+                yield new Pruned(new LogicalPlan.LateralJoin(join.type(), prune(join.left(), left).plan(),
+                        prune(join.right(), right).plan(), join.conjuncts()), identity(join.outputTypes().size()));
+            }
             case LogicalPlan.Write write -> {
                 BitSet everything = new BitSet();
                 everything.set(0, write.input().outputTypes().size());

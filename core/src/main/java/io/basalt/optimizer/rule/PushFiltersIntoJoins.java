@@ -49,6 +49,9 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(push(sort.input(), conjuncts), sort.keys());
             case LogicalPlan.Window window -> filtered(window.withInput(push(window.input(), List.of())), conjuncts);
             case LogicalPlan.Scan scan -> filtered(scan, conjuncts);
+            case LogicalPlan.FunctionScan function -> filtered(function, conjuncts);
+            case LogicalPlan.LateralJoin join -> filtered(new LogicalPlan.LateralJoin(join.type(),
+                    push(join.left(), List.of()), push(join.right(), List.of()), join.conjuncts()), conjuncts);
             case LogicalPlan.Values values -> filtered(values, conjuncts);
             case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);

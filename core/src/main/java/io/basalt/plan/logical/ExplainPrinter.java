@@ -86,6 +86,8 @@ public final class ExplainPrinter {
             case LogicalPlan.Filter filter -> countRelations(filter.input());
             case LogicalPlan.Project project -> countRelations(project.input());
             case LogicalPlan.Join join -> countRelations(join.left()) + countRelations(join.right());
+            case LogicalPlan.LateralJoin join -> countRelations(join.left()) + countRelations(join.right());
+            case LogicalPlan.FunctionScan function -> 1;
             case LogicalPlan.Aggregate aggregate -> countRelations(aggregate.input());
             case LogicalPlan.Sort sort -> countRelations(sort.input());
             case LogicalPlan.Limit limit -> countRelations(limit.input());
@@ -172,6 +174,16 @@ public final class ExplainPrinter {
                         + IdentifierQuoting.quote(write.table().name());
             }
             case LogicalPlan.Join join -> join(join, details);
+            case LogicalPlan.LateralJoin join -> {
+                // PostgreSQL runs a correlated LATERAL item as a Nested Loop whose inner side reads the outer row
+                if (!join.conjuncts().isEmpty()) {
+                    details.add("Join Filter: " + condition(join.conjuncts(), join));
+                }
+                children.add(join.left());
+                children.add(join.right());
+                yield join.type() == LogicalPlan.JoinType.LEFT ? "Nested Loop Left Join" : "Nested Loop";
+            }
+            case LogicalPlan.FunctionScan function -> "Function Scan on " + function.function().name();
             case LogicalPlan.Append append -> {
                 appendedInputs(append, children);
                 yield "Append";
@@ -484,6 +496,19 @@ public final class ExplainPrinter {
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());
                 yield new ArrayList<>(input.subList(0, input.size() - 1));
+            }
+            case LogicalPlan.LateralJoin join -> {
+                List<Column> columns = new ArrayList<>(columns(join.left()));
+                columns.addAll(columns(join.right()));
+                yield columns;
+            }
+            case LogicalPlan.FunctionScan function -> {
+                List<Column> columns = new ArrayList<>();
+                for (int c = 0; c < function.outputTypes().size(); c++) {
+                    String name = function.function().name();
+                    columns.add(new Column(name, name + "." + name, true));
+                }
+                yield columns;
             }
             case LogicalPlan.Apply apply -> {
                 List<Column> columns = new ArrayList<>(columns(apply.input()));

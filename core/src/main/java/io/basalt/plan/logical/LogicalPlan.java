@@ -84,6 +84,46 @@ public sealed interface LogicalPlan {
     }
 
     /**
+     * A LATERAL join: for each row of {@code left}, the rows of {@code right} computed for that row ({@code right}
+     * reads the left row through {@link io.basalt.plan.expression.Placeholder.OuterColumn} references of depth 1),
+     * kept where {@code conjuncts} (over the left columns, then the right ones) hold. INNER drops a left row without
+     * such rows; LEFT keeps it once with NULLs on the right. Output: the left columns, then the right ones. The
+     * optimizer turns it into a {@link Join} where it can lift the correlation out of {@code right}; the rest run as
+     * a dependent nested loop.
+     */
+    record LateralJoin(JoinType type, LogicalPlan left, LogicalPlan right, List<BoundExpression> conjuncts)
+            implements LogicalPlan {
+        public LateralJoin {
+            java.util.Objects.requireNonNull(left, "left is null");
+            java.util.Objects.requireNonNull(right, "right is null");
+            if (type != JoinType.INNER && type != JoinType.LEFT) {
+                throw new IllegalArgumentException("a LATERAL join is INNER or LEFT, not " + type);
+            }
+            conjuncts = List.copyOf(conjuncts);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            List<LogicalType> types = new ArrayList<>(left.outputTypes());
+            types.addAll(right.outputTypes());
+            return types;
+        }
+    }
+
+    /**
+     * A set-returning function in FROM whose arguments are evaluated when the plan runs (they may read a LATERAL
+     * join's left row): {@code function}'s rows for the arguments' values.
+     */
+    record FunctionScan(io.basalt.exec.operator.scan.SetFunction function, List<BoundExpression> arguments,
+                        List<LogicalType> outputTypes) implements LogicalPlan {
+        public FunctionScan {
+            java.util.Objects.requireNonNull(function, "function is null");
+            arguments = List.copyOf(arguments);
+            outputTypes = List.copyOf(outputTypes);
+        }
+    }
+
+    /**
      * How a join treats rows without a partner. LEFT keeps the left input's unmatched rows (NULLs for the
      * right columns), RIGHT the right's, FULL both; SEMI outputs each left row that has a match, ANTI each
      * left row that has none.

@@ -43,6 +43,15 @@ public final class PlanPrinter {
                 out.append("Join ").append(join.type()).append(' ').append(expressions(join.conjuncts()));
                 yield List.of(join.left(), join.right());
             }
+            case LogicalPlan.LateralJoin join -> {
+                out.append("LateralJoin ").append(join.type()).append(' ').append(expressions(join.conjuncts()));
+                yield List.of(join.left(), join.right());
+            }
+            case LogicalPlan.FunctionScan function -> {
+                out.append("FunctionScan ").append(function.function().name()).append(' ')
+                        .append(expressions(function.arguments()));
+                yield List.of();
+            }
             case LogicalPlan.Aggregate aggregate -> {
                 out.append("Aggregate keys=").append(expressions(aggregate.groupKeys())).append(" aggregates=[");
                 for (int i = 0; i < aggregate.aggregates().size(); i++) {
