@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.operator.join.LateralRow;
 import io.basalt.exec.vector.VectorGather;
+import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.expression.VolatileFunction;
 import io.basalt.type.LogicalType;
 import org.apache.arrow.vector.FieldVector;
@@ -18,6 +19,42 @@ record LateralParameter(LateralRow row, int column, String qualifiedName) implem
     LateralParameter {
         requireNonNull(row, "row is null");
     }
+
+    /**
+     * Whether {@code expression} may give another value for the same row (a volatile function: sequences,
+     * random(), the clock), so that a LATERAL right side holding it must not be cached.
+     */
+    static boolean isVolatile(BoundExpression expression) {
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> false;
+            case BoundExpression.Constant e -> false;
+            case BoundExpression.Arithmetic e -> isVolatile(e.left()) || isVolatile(e.right());
+            case BoundExpression.Negate e -> isVolatile(e.operand());
+            case BoundExpression.Comparison e -> isVolatile(e.left()) || isVolatile(e.right());
+            case BoundExpression.Logical e -> anyVolatile(e.operands());
+            case BoundExpression.Not e -> isVolatile(e.operand());
+            case BoundExpression.IsNull e -> isVolatile(e.operand());
+            case BoundExpression.Cast e -> isVolatile(e.operand());
+            case BoundExpression.Case e -> anyVolatile(e.conditions()) || anyVolatile(e.results())
+                    || isVolatile(e.otherwise());
+            case BoundExpression.Function e -> e.function() instanceof VolatileFunction
+                    && !(e.function() instanceof LateralParameter) || VOLATILE_NAMES.contains(e.function().name())
+                    || anyVolatile(e.arguments());
+            case BoundExpression.AggregateCall e -> anyVolatile(e.operands());
+        };
+    }
+
+    private static boolean anyVolatile(java.util.List<BoundExpression> expressions) {
+        for (BoundExpression expression : expressions) {
+            if (isVolatile(expression)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> VOLATILE_NAMES = java.util.Set.of("random", "gen_random_uuid",
+            "clock_timestamp", "timeofday", "setseed");
 
     @Override
     public String name() {

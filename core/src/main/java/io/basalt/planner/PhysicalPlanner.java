@@ -224,13 +224,20 @@ public final class PhysicalPlanner {
      */
     private static PhysicalOperator planLateralJoin(LogicalPlan.LateralJoin join) {
         io.basalt.exec.operator.join.LateralRow row = new io.basalt.exec.operator.join.LateralRow();
-        LogicalPlan right = io.basalt.plan.logical.PlanExpressions.rewrite(join.right(), (expression, depth) ->
-                io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf ->
-                        leaf.function() instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer
-                                && outer.depth() == depth + 1
-                                ? new BoundExpression.Function(new LateralParameter(row, outer.index(),
-                                        outer.qualifiedName()), List.of(), leaf.type(), leaf.position())
-                                : leaf));
+        BitSet parameters = new BitSet();
+        boolean[] volatileRight = {false};
+        LogicalPlan right = io.basalt.plan.logical.PlanExpressions.rewrite(join.right(), (expression, depth) -> {
+            volatileRight[0] |= LateralParameter.isVolatile(expression);
+            return io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf -> {
+                if (leaf.function() instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer
+                        && outer.depth() == depth + 1) {
+                    parameters.set(outer.index());
+                    return new BoundExpression.Function(new LateralParameter(row, outer.index(),
+                            outer.qualifiedName()), List.of(), leaf.type(), leaf.position());
+                }
+                return leaf;
+            });
+        });
         List<BoundExpression> conjuncts = new ArrayList<>();
         for (BoundExpression conjunct : join.conjuncts()) {
             if (!(conjunct instanceof BoundExpression.Constant constant && Boolean.TRUE.equals(constant.value()))) {
@@ -240,7 +247,8 @@ public final class PhysicalPlanner {
         PhysicalExpression condition = conjuncts.isEmpty() ? null : ExpressionPlanner.plan(conjuncts.size() == 1
                 ? conjuncts.getFirst() : new BoundExpression.Logical(true, conjuncts, conjuncts.getFirst().position()));
         return new io.basalt.exec.operator.join.LateralJoinOperator(plan(join.left()), plan(right), row,
-                join.type() == LogicalPlan.JoinType.LEFT ? JoinType.LEFT : JoinType.INNER, condition);
+                join.type() == LogicalPlan.JoinType.LEFT ? JoinType.LEFT : JoinType.INNER, condition,
+                volatileRight[0] ? null : parameters.stream().toArray());
     }
 
     /** A chain of UNION ALLs becomes one append of all their inputs, in order. */

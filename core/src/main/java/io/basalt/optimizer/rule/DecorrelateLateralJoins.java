@@ -36,9 +36,17 @@ public final class DecorrelateLateralJoins implements OptimizerRule {
         if (!readsLeftRow(join.right())) {
             return new LogicalPlan.Join(join.type(), join.left(), join.right(), join.conjuncts());
         }
+        LogicalPlan right = join.right();
+        List<BoundExpression> output = null;
+        if (right instanceof LogicalPlan.Project project
+                && io.basalt.plan.expression.PlaceholderReplacement.hasOuterColumn(project.expressions(), 1)) {
+            // a SELECT list reading the left row is computed above the join instead
+            output = project.expressions();
+            right = project.input();
+        }
         CorrelationPullUp.Lifted lifted;
         try {
-            lifted = CorrelationPullUp.lift(join.right());
+            lifted = CorrelationPullUp.lift(right);
         } catch (BasaltException notLiftable) {
             if (notLiftable.sqlState() != SqlState.FEATURE_NOT_SUPPORTED) {
                 throw notLiftable;
@@ -50,14 +58,57 @@ public final class DecorrelateLateralJoins implements OptimizerRule {
         }
         int leftWidth = join.left().outputTypes().size();
         int rightWidth = join.right().outputTypes().size();
-        List<BoundExpression> conditions = new ArrayList<>(join.conjuncts());
-        conditions.addAll(DecorrelateSubqueries.joinConditions(lifted.conditions(), leftWidth));
-        LogicalPlan joined = new LogicalPlan.Join(join.type(), join.left(),
-                DecorrelateSubqueries.shiftDepth(lifted.plan()), conditions);
-        if (joined.outputTypes().size() == leftWidth + rightWidth) {
-            return joined;
+        if (output == null) {
+            List<BoundExpression> conditions = new ArrayList<>(join.conjuncts());
+            conditions.addAll(DecorrelateSubqueries.joinConditions(lifted.conditions(), leftWidth));
+            LogicalPlan joined = new LogicalPlan.Join(join.type(), join.left(),
+                    DecorrelateSubqueries.shiftDepth(lifted.plan()), conditions);
+            if (joined.outputTypes().size() == leftWidth + rightWidth) {
+                return joined;
+            }
+            return new LogicalPlan.Project(joined, DecorrelateSubqueries.columns(joined, leftWidth + rightWidth));
         }
-        return new LogicalPlan.Project(joined, DecorrelateSubqueries.columns(joined, leftWidth + rightWidth));
+        return projectedAbove(join, output, lifted, leftWidth);
+    }
+
+    /**
+     * The join of the left side with the lifted right side below its SELECT list {@code output}, which is computed
+     * over the joined row: its inner columns shifted past the left's, its outer references of depth 1 read from the
+     * left columns. The join's own conditions were written over the SELECT list's columns, so they are substituted
+     * too (unguarded: they only see rows with a partner). For a LEFT join, an output value is NULL where the left row found no partner, as PostgreSQL's
+     * placeholder for a LATERAL reference in a nullable side yields.
+     */
+    private static LogicalPlan projectedAbove(LogicalPlan.LateralJoin join, List<BoundExpression> output,
+                                              CorrelationPullUp.Lifted lifted, int leftWidth) {
+        LogicalPlan inner = DecorrelateSubqueries.shiftDepth(lifted.plan());
+        int innerWidth = inner.outputTypes().size();
+        boolean left = join.type() == LogicalPlan.JoinType.LEFT;
+        if (left) {
+            List<BoundExpression> flagged = DecorrelateSubqueries.columns(inner, innerWidth);
+            flagged.add(new BoundExpression.Constant(true, io.basalt.type.LogicalType.BOOLEAN, 0));
+            inner = new LogicalPlan.Project(inner, flagged);
+        }
+        List<BoundExpression> rightColumns = new ArrayList<>();
+        List<BoundExpression> matchedColumns = DecorrelateSubqueries.columns(join.left(), leftWidth);
+        for (BoundExpression expression : output) {
+            BoundExpression value = DecorrelateSubqueries.joinConditions(List.of(expression), leftWidth).getFirst();
+            matchedColumns.add(value);
+            if (left) {
+                BoundExpression missing = new BoundExpression.IsNull(new BoundExpression.ColumnRef(
+                        leftWidth + innerWidth, null, "?column?", io.basalt.type.LogicalType.BOOLEAN, 0), false, 0);
+                value = new BoundExpression.Case(List.of(missing),
+                        List.of(new BoundExpression.Constant(null, value.type(), 0)), value, value.type(), 0);
+            }
+            rightColumns.add(value);
+        }
+        List<BoundExpression> joinedColumns = DecorrelateSubqueries.columns(join.left(), leftWidth);
+        joinedColumns.addAll(rightColumns);
+        // a join condition only meets rows with a partner: it reads the values unguarded
+        List<BoundExpression> conditions = new ArrayList<>(io.basalt.optimizer.ExpressionSubstitution.substituteAll(
+                join.conjuncts(), matchedColumns));
+        conditions.addAll(DecorrelateSubqueries.joinConditions(lifted.conditions(), leftWidth));
+        LogicalPlan joined = new LogicalPlan.Join(join.type(), join.left(), inner, conditions);
+        return new LogicalPlan.Project(joined, joinedColumns);
     }
 
     /** Whether {@code right} reads its LATERAL join's left row (an outer reference of depth 1 at its level). */

@@ -1,6 +1,7 @@
 package io.basalt.optimizer.rule;
 
 import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.exec.function.aggregate.AggregateFunction;
 import io.basalt.exec.function.aggregate.CountAggregate;
 import io.basalt.exec.function.aggregate.MinMaxAggregate;
@@ -96,9 +97,10 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 plan = general(apply.kind(), plan, subquery, apply.comparison());
                 continue;
             }
-            CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(subquery);
-            if (lifted.groupedScalarAggregate()) {
-                throw CorrelationPullUp.unsupported("an aggregation without GROUP BY under EXISTS or IN");
+            CorrelationPullUp.Lifted lifted = liftOrNull(subquery);
+            if (lifted == null || lifted.groupedScalarAggregate()) {
+                plan = general(apply.kind(), plan, subquery, apply.comparison());
+                continue;
             }
             List<BoundExpression> condition = joinConditions(lifted.conditions(), column);
             if (apply.comparison() != null) {
@@ -149,6 +151,70 @@ public final class DecorrelateSubqueries implements OptimizerRule {
 
     private static LogicalPlan general(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
                                        BoundExpression comparison) {
+        try {
+            return joined(kind, input, subquery, comparison);
+        } catch (BasaltException notJoinable) {
+            if (notJoinable.sqlState() != SqlState.FEATURE_NOT_SUPPORTED) {
+                throw notJoinable;
+            }
+            return perRow(kind, input, subquery, comparison);
+        }
+    }
+
+    /** The lifted correlation of {@code subquery}, or null when it cannot be lifted. */
+    private static CorrelationPullUp.Lifted liftOrNull(LogicalPlan subquery) {
+        try {
+            return CorrelationPullUp.lift(subquery);
+        } catch (BasaltException notLiftable) {
+            if (notLiftable.sqlState() != SqlState.FEATURE_NOT_SUPPORTED) {
+                throw notLiftable;
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A subquery whose correlation cannot be lifted (it reads the outer row in its SELECT list, under a LIMIT, in
+     * an outer join, ...): a LATERAL join of the input with the subquery's value computed as for an uncorrelated
+     * subquery over one row, so that it runs once per input row. The subquery's outer references of depth 1 then
+     * read the LATERAL join's left row, which is the input row; an ANY comparison's input columns become such
+     * references too.
+     */
+    private static LogicalPlan perRow(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
+                                      BoundExpression comparison) {
+        LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
+        Keys none = new Keys(List.of(), List.of());
+        LogicalPlan value = switch (kind) {
+            case SCALAR -> SubqueryValues.scalar(oneRow, subquery, subquery, List.of(), false);
+            case EXISTS -> SubqueryValues.existsMark(oneRow, subquery, none);
+            case ANY -> SubqueryValues.anyMark(oneRow, subquery, none,
+                    inputAsOuterRow(comparison, input.outputTypes(), subquery.outputTypes().getFirst()));
+        };
+        return new LogicalPlan.LateralJoin(LogicalPlan.JoinType.INNER, input, value, List.of());
+    }
+
+    /**
+     * {@code comparison} (over the input's columns, then the subquery's one column) as seen from inside a LATERAL
+     * right side over one row: the input's columns become outer references of depth 1, outer references move one
+     * level out, and the subquery's column becomes column 0.
+     */
+    private static BoundExpression inputAsOuterRow(BoundExpression comparison, List<LogicalType> inputTypes,
+                                                   LogicalType valueType) {
+        BoundExpression deeper = PlaceholderReplacement.replace(comparison, leaf ->
+                leaf.function() instanceof Placeholder.OuterColumn outer
+                        ? Placeholder.of(new Placeholder.OuterColumn(outer.depth() + 1, outer.index(),
+                                outer.qualifiedName()), leaf.type(), leaf.position())
+                        : leaf);
+        List<BoundExpression> replacements = new ArrayList<>();
+        for (int i = 0; i < inputTypes.size(); i++) {
+            replacements.add(Placeholder.of(new Placeholder.OuterColumn(1, i, "#" + i), inputTypes.get(i), 0));
+        }
+        replacements.add(new BoundExpression.ColumnRef(0, null, "?column?", valueType, 0));
+        return io.basalt.optimizer.ExpressionSubstitution.substitute(deeper, replacements);
+    }
+
+    private static LogicalPlan joined(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
+                                      BoundExpression comparison) {
         int width = input.outputTypes().size();
         CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(subquery);
         LogicalPlan inner = shiftDepth(lifted.plan());

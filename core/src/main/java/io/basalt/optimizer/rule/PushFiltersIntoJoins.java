@@ -50,8 +50,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.Window window -> filtered(window.withInput(push(window.input(), List.of())), conjuncts);
             case LogicalPlan.Scan scan -> filtered(scan, conjuncts);
             case LogicalPlan.FunctionScan function -> filtered(function, conjuncts);
-            case LogicalPlan.LateralJoin join -> filtered(new LogicalPlan.LateralJoin(join.type(),
-                    push(join.left(), List.of()), push(join.right(), List.of()), join.conjuncts()), conjuncts);
+            case LogicalPlan.LateralJoin join -> pushIntoLateralJoin(join, conjuncts);
             case LogicalPlan.Values values -> filtered(values, conjuncts);
             case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
@@ -70,6 +69,23 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.RecursiveUnion union -> filtered(union.withInputs(push(union.seed(), List.of()),
                     push(union.step(), List.of())), conjuncts);
         };
+    }
+
+    /**
+     * Conjuncts above a LATERAL join that read only left columns filter the left input (the right side is computed
+     * per left row, so fewer left rows means fewer runs); the others stay above. The right side keeps its own.
+     */
+    private LogicalPlan pushIntoLateralJoin(LogicalPlan.LateralJoin join, List<BoundExpression> above) {
+        int leftWidth = join.left().outputTypes().size();
+        List<BoundExpression> toLeft = new ArrayList<>();
+        List<BoundExpression> kept = new ArrayList<>();
+        for (BoundExpression conjunct : above) {
+            java.util.BitSet read = new java.util.BitSet();
+            io.basalt.plan.expression.ColumnReferences.collect(conjunct, read);
+            (!read.isEmpty() && read.length() <= leftWidth ? toLeft : kept).add(conjunct);
+        }
+        return filtered(new LogicalPlan.LateralJoin(join.type(), push(join.left(), toLeft),
+                push(join.right(), List.of()), join.conjuncts()), kept);
     }
 
     private enum Side { NONE, LEFT, RIGHT, BOTH }

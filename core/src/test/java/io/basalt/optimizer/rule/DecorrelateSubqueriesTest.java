@@ -1,10 +1,7 @@
 package io.basalt.optimizer.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.basalt.error.BasaltException;
-import io.basalt.error.SqlState;
 import org.junit.jupiter.api.Test;
 
 /** DecorrelateSubqueries: every Apply becomes joins; golden plans before and after. */
@@ -123,10 +120,20 @@ class DecorrelateSubqueriesTest {
     }
 
     @Test
-    void correlatedLimitIsRejected() {
-        assertThatThrownBy(() -> tester.after(rule,
-                "SELECT (SELECT b.z FROM b WHERE b.x = a.x LIMIT 1) FROM a"))
-                .isInstanceOfSatisfying(BasaltException.class,
-                        e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
+    void aCorrelatedLimitRunsPerRowAsALateralJoin() {
+        assertThat(tester.after(rule, "SELECT (SELECT b.z FROM b WHERE b.x = a.x LIMIT 1) FROM a")).isEqualTo("""
+                Project [#2]
+                  LateralJoin INNER []
+                    Scan a [0, 1]
+                    Project [#1]
+                      Join INNER []
+                        Values 1 row
+                        Filter [single_row_check(#0)]
+                          Aggregate keys=[] aggregates=[count(*), min(#0)]
+                            Limit 1 offset 0
+                              Project [#1]
+                                Filter [(#0 = outer(1).a.x())]
+                                  Scan b [0, 1]
+                """);
     }
 }

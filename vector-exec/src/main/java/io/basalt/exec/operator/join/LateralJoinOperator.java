@@ -29,10 +29,16 @@ import org.apache.arrow.vector.FieldVector;
  * with NULLs on the right. Output: the child's columns, then the right plan's.
  *
  * <p>The right plan runs once per child row, so this costs the child's row count times the right side's; the
- * optimizer decorrelates the common shapes (a filter on the left row's columns) into hash joins instead.
+ * optimizer decorrelates the common shapes (a filter on the left row's columns) into hash joins instead. With
+ * {@code parameterColumns} (the child columns the right plan reads; null when the right plan is volatile and must
+ * run every time), the right rows are remembered per distinct parameter values, up to {@link #CACHED_ROWS} rows in
+ * all, as PostgreSQL's Memoize node does.
  */
 public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right, LateralRow row, JoinType joinType,
-                                  PhysicalExpression condition) implements StreamingOperator {
+                                  PhysicalExpression condition, int[] parameterColumns) implements StreamingOperator {
+    /** How many right rows the cache of one operator state holds at most. */
+    static final long CACHED_ROWS = 1_000_000;
+
     public LateralJoinOperator {
         requireNonNull(child, "child is null");
         requireNonNull(right, "right is null");
@@ -40,6 +46,7 @@ public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right
         if (joinType != JoinType.INNER && joinType != JoinType.LEFT) {
             throw new IllegalArgumentException("a LATERAL join is INNER or LEFT, not " + joinType);
         }
+        parameterColumns = parameterColumns == null ? null : parameterColumns.clone();
     }
 
     @Override
@@ -71,6 +78,10 @@ public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right
         private int current;
         /** The right plan's rows for the current child row, copies this state owns; null between rows. */
         private List<Batch> rightRows;
+        /** Whether {@link #rightRows} belongs to the cache (else it is freed when the row is done). */
+        private boolean rightRowsCached;
+        private final java.util.Map<List<Object>, List<Batch>> cache = new java.util.HashMap<>();
+        private long cachedRows;
         private int nextPiece;
         private boolean matched;
 
@@ -115,8 +126,35 @@ public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right
             return null;
         }
 
-        /** The right plan's rows for child row {@code current}. */
+        /** The right plan's rows for child row {@code current}, from the cache when it has them. */
         private List<Batch> runRight() {
+            rightRowsCached = false;
+            if (parameterColumns == null) {
+                return execute();
+            }
+            Object[] values = new Object[parameterColumns.length];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = ValueAccess.get(input.column(parameterColumns[i]), current);
+            }
+            List<Object> key = Arrays.asList(values);
+            List<Batch> cached = cache.get(key);
+            if (cached == null) {
+                cached = execute();
+                long rows = 0;
+                for (Batch batch : cached) {
+                    rows += batch.rowCount();
+                }
+                if (cachedRows + rows > CACHED_ROWS) {
+                    return cached;
+                }
+                cachedRows += rows;
+                cache.put(key, cached);
+            }
+            rightRowsCached = true;
+            return cached;
+        }
+
+        private List<Batch> execute() {
             row.set(input, current);
             Collector collector = new Collector();
             try {
@@ -183,19 +221,27 @@ public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right
         }
 
         private void freeRightRows() {
-            if (rightRows != null) {
-                for (Batch batch : rightRows) {
-                    for (FieldVector column : batch.columns()) {
-                        column.close();
-                    }
+            if (rightRows != null && !rightRowsCached) {
+                free(rightRows);
+            }
+            rightRows = null;
+        }
+
+        private static void free(List<Batch> batches) {
+            for (Batch batch : batches) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
                 }
-                rightRows = null;
             }
         }
 
         @Override
         public void close() {
             freeRightRows();
+            for (List<Batch> batches : cache.values()) {
+                free(batches);
+            }
+            cache.clear();
             evaluation.close();
         }
 
