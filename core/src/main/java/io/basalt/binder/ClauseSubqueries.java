@@ -54,6 +54,13 @@ final class ClauseSubqueries {
                     "subquery must return only one column");
         }
         LogicalType type = bound.plan().outputTypes().getFirst();
+        if (type.id() == io.basalt.type.TypeId.UNKNOWN) {
+            // PostgreSQL resolves a subquery's unknown-typed output (a bare literal) as text
+            type = LogicalType.TEXT;
+            BoundExpression text = Coercion.cast(new BoundExpression.ColumnRef(0, null, "?column?",
+                    LogicalType.UNKNOWN, subquery.position()), type, false);
+            bound = new BoundSubquery(new LogicalPlan.Project(bound.plan(), List.of(text)), bound.correlated());
+        }
         return add(LogicalPlan.SubqueryKind.SCALAR, bound, null, type, subquery.position());
     }
 

@@ -42,10 +42,9 @@ public final class UpdateBinder {
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE", subqueries);
         boolean[] assigned = new boolean[width];
         boolean[] subscriptAssigned = new boolean[width];
-        for (UpdateStatement.Assignment assignment : update.assignments()) {
-            if (assignment.query() != null) {
-                throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", assignment.position());
-            }
+        for (UpdateStatement.Assignment written : update.assignments()) {
+            UpdateStatement.Assignment assignment = written.query() == null ? written
+                    : MultipleAssignment.expand(written, scope, context);
             for (int i = 0; i < assignment.columns().size(); i++) {
                 int column = targetColumn(table, assignment, i);
                 Expression subscripted = assignment.subscript(i);

@@ -17,10 +17,11 @@ public record UpdateStatement(QualifiedName table, String alias, List<Assignment
     /**
      * One item of SET: {@code column = value} (one column, one value), {@code (c1, c2) = [ROW](v1, v2)} (as many
      * values as columns; a value may be {@link Expression.Default}) or {@code (c1, c2) = (SELECT ...)} ({@code query}
-     * set, {@code values} empty). {@code indirection} marks a column followed by a field name or subscript
-     * ({@code SET a[1] = ...}); {@code columnPositions} are the columns' positions. {@code subscripts} has, per
-     * column, the subscripted target ({@link Expression.Subscript}s over the {@link Expression.ColumnRef}) or null
-     * when the column is assigned whole or through a field selection (which Basalt does not assign yet).
+     * set, {@code values} the sub-SELECT as written, for its position). {@code indirection} marks a column followed
+     * by a field name or subscript ({@code SET a[1] = ...}); {@code columnPositions} are the columns' positions.
+     * {@code subscripts} has, per column, the subscripted target ({@link Expression.Subscript}s over the
+     * {@link Expression.ColumnRef}) or null when the column is assigned whole or through a field selection (which
+     * Basalt does not assign yet).
      */
     public record Assignment(List<String> columns, List<Integer> columnPositions, List<Expression> values, Query query,
                              boolean indirection, int position, List<Expression> subscripts) implements Node {

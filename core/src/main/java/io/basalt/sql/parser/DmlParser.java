@@ -195,8 +195,8 @@ final class DmlParser extends ParserBase {
                 yield new UpdateStatement.Assignment(columns, positions, row.fields(), null, indirection,
                         start.position(), subscripts);
             }
-            case Expression.ScalarSubquery subquery -> new UpdateStatement.Assignment(columns, positions, List.of(),
-                    subquery.query(), indirection, start.position(), subscripts);
+            case Expression.ScalarSubquery subquery -> new UpdateStatement.Assignment(columns, positions,
+                    List.of(subquery), subquery.query(), indirection, start.position(), subscripts);
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, value.position(),
                     "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
         };

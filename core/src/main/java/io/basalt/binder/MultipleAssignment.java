@@ -1,0 +1,54 @@
+package io.basalt.binder;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.UpdateStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code UPDATE ... SET (c1, c2, ...) = (SELECT v1, v2, ...)}: one scalar subquery per column, each reading its
+ * column of the sub-SELECT ({@code (SELECT s.ck FROM (sub-SELECT) s)}), so that each keeps the sub-SELECT's rules
+ * (no row gives NULLs, a second row is 21000) and may read the row being updated. The sub-SELECT is bound once more
+ * here to check its width (42601 when it differs from the column list's). It runs once per column: the same rows,
+ * since a sub-SELECT in SET has no volatile effect Basalt could repeat.
+ */
+final class MultipleAssignment {
+    /** Names no SQL identifier can spell, for the wrapper's FROM item and columns. */
+    private static final String SOURCE = "\0multiple";
+    private static final String COLUMN = "\0column";
+
+    private MultipleAssignment() {
+    }
+
+    /** {@code assignment} with its sub-SELECT replaced by one scalar subquery per column. */
+    static UpdateStatement.Assignment expand(UpdateStatement.Assignment assignment, Scope scope, BindContext context) {
+        Query query = assignment.query();
+        int position = assignment.values().isEmpty() ? query.position() : assignment.values().getFirst().position();
+        int width = new QueryBinder(context, Surroundings.NONE.enclosedBy(scope)).bind(query).names().size();
+        int columns = assignment.columns().size();
+        if (width != columns) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "number of columns does not match number of values");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            names.add(COLUMN + i);
+        }
+        List<Expression> values = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+            FromItem source = new FromItem.Subquery(query, false, SOURCE, names, position);
+            SelectItem item = new SelectItem.Item(new Expression.ColumnRef(List.of(SOURCE, names.get(i)), position),
+                    null, position);
+            QueryBody select = new QueryBody.Select(false, List.of(item), List.of(source), null, List.of(), null,
+                    position);
+            values.add(new Expression.ScalarSubquery(new Query(select, List.of(), null, null, position), position));
+        }
+        return new UpdateStatement.Assignment(assignment.columns(), assignment.columnPositions(), values, null,
+                assignment.indirection(), assignment.position(), assignment.subscripts());
+    }
+}
