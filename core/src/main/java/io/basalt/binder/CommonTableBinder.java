@@ -21,9 +21,18 @@ final class CommonTableBinder {
 
     /**
      * The surroundings of the query {@code with} heads. Every WITH query is bound once here, referenced or
-     * not, so that its errors surface as PostgreSQL raises them.
+     * not, so that its errors surface as PostgreSQL raises them. A data-modifying one is only allowed at the top
+     * level of a statement, which binds through {@link #declare(With, Surroundings, BindContext, ModifyingWith.Runner)}.
      */
     static Surroundings declare(With with, Surroundings surroundings, BindContext context) {
+        return declare(with, surroundings, context, null);
+    }
+
+    /**
+     * As {@link #declare(With, Surroundings, BindContext)}; a data-modifying WITH query is bound and handed to
+     * {@code runner} (null: not allowed here, 0A000), whose RETURNING rows its references then read.
+     */
+    static Surroundings declare(With with, Surroundings surroundings, BindContext context, ModifyingWith.Runner runner) {
         Set<String> names = new HashSet<>();
         Surroundings.CommonTables tables = surroundings.tables();
         for (With.CommonTableExpression table : with.tables()) {
@@ -32,6 +41,15 @@ final class CommonTableBinder {
                         "WITH query name \"" + table.name() + "\" specified more than once");
             }
             Surroundings definedIn = surroundings.withTables(tables);
+            if (table.modifying() != null) {
+                if (runner == null) {
+                    throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, table.position(),
+                            "WITH clause containing a data-modifying statement must be at the top level");
+                }
+                BoundQuery rows = ModifyingWith.run(table, definedIn, context, runner);
+                tables = new Surroundings.CommonTables(table.name(), table, definedIn, tables, false, rows);
+                continue;
+            }
             boolean recursive = with.recursive() && RecursiveQueryBinder.namesItself(table);
             if (recursive) {
                 RecursiveQueryBinder.bind(table, definedIn, context);
@@ -60,9 +78,13 @@ final class CommonTableBinder {
     }
 
     /** Binds a reference to WITH query {@code entry} (its plan and column names, column list applied). */
-    static BoundQuery reference(Surroundings.CommonTables entry, BindContext context) {
+    static BoundQuery reference(Surroundings.CommonTables entry, BindContext context, int position) {
         if (entry.workTable() != null) {
             return entry.workTable();
+        }
+        if (entry.definition().modifying() != null) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
+                    "WITH query \"" + entry.name() + "\" does not have a RETURNING clause");
         }
         if (entry.recursive()) {
             return RecursiveQueryBinder.bind(entry.definition(), entry.definedIn(), context);

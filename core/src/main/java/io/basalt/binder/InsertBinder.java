@@ -22,12 +22,29 @@ import java.util.List;
  */
 public final class InsertBinder {
     private final BindContext context;
+    /** The WITH queries in reach of the source query and RETURNING. */
+    private final Surroundings surroundings;
 
     public InsertBinder(BindContext context) {
-        this.context = context;
+        this(context, Surroundings.NONE);
     }
 
+    InsertBinder(BindContext context, Surroundings surroundings) {
+        this.context = context;
+        this.surroundings = surroundings;
+    }
+
+    /** The INSERT, with its WITH clause (which must not modify data: see {@link ModifyingWith}) in reach. */
     public BoundWrite bind(InsertStatement insert, TableEntry table) {
+        if (insert.with() != null) {
+            return new InsertBinder(context, CommonTableBinder.declare(insert.with(), surroundings, context))
+                    .bindBody(insert, table);
+        }
+        return bindBody(insert, table);
+    }
+
+    /** The INSERT without its WITH clause, whose queries {@link #surroundings} hold already. */
+    BoundWrite bindBody(InsertStatement insert, TableEntry table) {
         java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table);
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
                 !insert.returning().isEmpty(), arbiters, ConflictUpdateBinder.bind(insert, table, context));
@@ -38,7 +55,8 @@ public final class InsertBinder {
         if (write.conflictUpdate() != null) {
             scope = scope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
         }
-        return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context));
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context,
+                surroundings));
     }
 
     /** The rows to insert, complete and in the table's column order and types. */
@@ -57,7 +75,7 @@ public final class InsertBinder {
                 sourceColumns.add(new BoundExpression.ColumnRef(i, null, "column" + (i + 1), types.get(i), 0));
             }
         } else {
-            BoundQuery query = new QueryBinder(context).bind(source);
+            BoundQuery query = new QueryBinder(context, surroundings).bind(source);
             input = query.plan();
             List<LogicalType> types = input.outputTypes();
             checkWidth(types.size(), targets.size(), insert, source.position());

@@ -27,10 +27,11 @@ final class MultipleAssignment {
     }
 
     /** {@code assignment} with its sub-SELECT replaced by one scalar subquery per column. */
-    static UpdateStatement.Assignment expand(UpdateStatement.Assignment assignment, Scope scope, BindContext context) {
+    static UpdateStatement.Assignment expand(UpdateStatement.Assignment assignment, Scope scope, BindContext context,
+                                             Surroundings surroundings) {
         Query query = assignment.query();
         int position = assignment.values().isEmpty() ? query.position() : assignment.values().getFirst().position();
-        int width = new QueryBinder(context, Surroundings.NONE.enclosedBy(scope)).bind(query).names().size();
+        int width = new QueryBinder(context, surroundings.enclosedBy(scope)).bind(query).names().size();
         int columns = assignment.columns().size();
         if (width != columns) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "number of columns does not match number of values");

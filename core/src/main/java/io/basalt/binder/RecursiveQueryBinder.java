@@ -26,7 +26,7 @@ final class RecursiveQueryBinder {
 
     /** Whether {@code table}'s query names itself in a FROM clause (then it is recursive). */
     static boolean namesItself(With.CommonTableExpression table) {
-        return mentions(table.query(), table.name());
+        return table.query() != null && mentions(table.query(), table.name());
     }
 
     /** Whether a query names {@code name} in FROM, in its body or in the queries of its own WITH clause. */

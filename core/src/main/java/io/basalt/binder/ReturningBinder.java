@@ -18,8 +18,9 @@ final class ReturningBinder {
     private ReturningBinder() {
     }
 
-    static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context) {
-        ClauseSubqueries subqueries = new ClauseSubqueries(context, Surroundings.NONE, scope);
+    static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context,
+                           Surroundings surroundings) {
+        ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, scope);
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING", subqueries);
         List<BoundExpression> items = new ArrayList<>();
         List<String> names = new ArrayList<>();

@@ -24,12 +24,37 @@ import java.util.List;
  */
 public final class UpdateBinder {
     private final BindContext context;
+    /** The WITH queries in reach of FROM/USING, WHERE, SET and RETURNING. */
+    private final Surroundings surroundings;
 
     public UpdateBinder(BindContext context) {
-        this.context = context;
+        this(context, Surroundings.NONE);
     }
 
+    UpdateBinder(BindContext context, Surroundings surroundings) {
+        this.context = context;
+        this.surroundings = surroundings;
+    }
+
+    /** The UPDATE, with its WITH clause (which must not modify data: see {@link ModifyingWith}) in reach. */
     public BoundWrite bindUpdate(UpdateStatement update, TableEntry table) {
+        if (update.with() != null) {
+            return new UpdateBinder(context, CommonTableBinder.declare(update.with(), surroundings, context))
+                    .bindUpdateBody(update, table);
+        }
+        return bindUpdateBody(update, table);
+    }
+
+    /** The DELETE, with its WITH clause (which must not modify data: see {@link ModifyingWith}) in reach. */
+    public BoundWrite bindDelete(DeleteStatement delete, TableEntry table) {
+        if (delete.with() != null) {
+            return new UpdateBinder(context, CommonTableBinder.declare(delete.with(), surroundings, context))
+                    .bindDeleteBody(delete, table);
+        }
+        return bindDeleteBody(delete, table);
+    }
+
+    BoundWrite bindUpdateBody(UpdateStatement update, TableEntry table) {
         FromClauseBinder.Source source = source(table, update.alias(), update.position(), update.from(),
                 update.where());
         Scope scope = source.scope();
@@ -38,13 +63,13 @@ public final class UpdateBinder {
         for (int c = 0; c < width; c++) {
             newRow.add(reference(scope, c));
         }
-        ClauseSubqueries subqueries = new ClauseSubqueries(context, Surroundings.NONE, scope);
+        ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, scope);
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE", subqueries);
         boolean[] assigned = new boolean[width];
         boolean[] subscriptAssigned = new boolean[width];
         for (UpdateStatement.Assignment written : update.assignments()) {
             UpdateStatement.Assignment assignment = written.query() == null ? written
-                    : MultipleAssignment.expand(written, scope, context);
+                    : MultipleAssignment.expand(written, scope, context, surroundings);
             for (int i = 0; i < assignment.columns().size(); i++) {
                 int column = targetColumn(table, assignment, i);
                 Expression subscripted = assignment.subscript(i);
@@ -82,10 +107,10 @@ public final class UpdateBinder {
             return BoundWrite.counting(write);
         }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), write,
-                returningScope(scope, width), context));
+                returningScope(scope, width), context, surroundings));
     }
 
-    public BoundWrite bindDelete(DeleteStatement delete, TableEntry table) {
+    BoundWrite bindDeleteBody(DeleteStatement delete, TableEntry table) {
         FromClauseBinder.Source source = source(table, delete.alias(), delete.position(), delete.using(),
                 delete.where());
         Scope scope = source.scope();
@@ -106,18 +131,18 @@ public final class UpdateBinder {
             return BoundWrite.counting(write);
         }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), write,
-                returningScope(scope, width), context));
+                returningScope(scope, width), context, surroundings));
     }
 
     /** The target with its row ids, cross-joined with {@code from}, filtered by {@code where}. */
     private FromClauseBinder.Source source(TableEntry table, String alias, int position, List<FromItem> from,
                                            Expression where) {
-        FromClauseBinder.Source source = new FromClauseBinder(context, Surroundings.NONE)
+        FromClauseBinder.Source source = new FromClauseBinder(context, surroundings)
                 .bindTarget(table, alias, position, from);
         if (where == null) {
             return source;
         }
-        LogicalPlan filtered = QueryBinder.where(where, source.plan(), source.scope(), context, Surroundings.NONE);
+        LogicalPlan filtered = QueryBinder.where(where, source.plan(), source.scope(), context, surroundings);
         return new FromClauseBinder.Source(filtered, source.scope(), source.itemNames());
     }
 

@@ -93,6 +93,7 @@ final class SessionImpl implements Session {
     private final SessionSequences sequences;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
     private final SessionTransactions transactions;
+    private final ModifyingWithStatements modifyingWith;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -109,6 +110,22 @@ final class SessionImpl implements Session {
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings());
+        this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
+            @Override
+            public void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState sink) {
+                SessionImpl.this.execute(plan, sink);
+            }
+
+            @Override
+            public QueryResultImpl runQuery(BoundQuery query) {
+                return SessionImpl.this.runQuery(query);
+            }
+
+            @Override
+            public QueryResultImpl runWrite(BoundWrite write) {
+                return SessionImpl.this.runWrite(write);
+            }
+        }, () -> database.newAllocator("with"));
     }
 
     /** This session's configuration parameters (SET, SHOW). */
@@ -290,6 +307,14 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
+        if (ModifyingWithStatements.applies(statement)) {
+            return modifyingWith.run(statement, switch (statement) {
+                case InsertStatement insert -> resolveTable(insert.table());
+                case UpdateStatement update -> resolveTable(update.table());
+                case DeleteStatement delete -> resolveTable(delete.table());
+                default -> null;
+            }, context);
+        }
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
@@ -561,7 +586,7 @@ final class SessionImpl implements Session {
         };
     }
 
-    private void execute(LogicalPlan plan, ResultCollector collector) {
+    private void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState collector) {
         PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(plan));
         try (BufferAllocator queryAllocator = database.newAllocator("query")) {
             // SET threads can lower, never raise, the parallelism the database was opened with.

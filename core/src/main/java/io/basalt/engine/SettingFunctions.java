@@ -54,8 +54,8 @@ final class SettingFunctions {
                 List<SelectItem> returning = functions.items(insert.returning());
                 yield source == insert.source() && returning == insert.returning() ? insert
                         : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source,
-                                insert.onConflict(), returning,
-                                insert.position(), insert.columnSubscripts());
+                                insert.onConflict(), returning, insert.position(), insert.columnSubscripts(),
+                                insert.with());
             }
             default -> statement;
         };
@@ -80,6 +80,10 @@ final class SettingFunctions {
         List<With.CommonTableExpression> tables = new ArrayList<>();
         boolean changed = false;
         for (With.CommonTableExpression table : with.tables()) {
+            if (table.query() == null) {
+                tables.add(table);
+                continue;
+            }
             Query rewritten = query(table.query());
             changed |= rewritten != table.query();
             tables.add(rewritten == table.query() ? table : new With.CommonTableExpression(table.name(),

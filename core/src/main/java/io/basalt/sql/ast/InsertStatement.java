@@ -5,11 +5,13 @@ import java.util.List;
 /**
  * {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT VALUES} [ON CONFLICT ...]
  * [RETURNING items]}. {@code columns} is empty when no column list was written; {@code source} is null for
- * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING.
+ * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING;
+ * {@code columnSubscripts} (see {@link #columnSubscript}); {@code with} is the WITH clause written before INSERT
+ * (null without one).
  */
 public record InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                               OnConflict onConflict, List<SelectItem> returning, int position,
-                              List<Expression> columnSubscripts) implements Statement {
+                              List<Expression> columnSubscripts, With with) implements Statement {
     public InsertStatement {
         columns = List.copyOf(columns);
         returning = List.copyOf(returning);
@@ -22,12 +24,25 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
      */
     public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                            OnConflict onConflict, List<SelectItem> returning, int position) {
-        this(table, alias, columns, source, onConflict, returning, position, List.of());
+        this(table, alias, columns, source, onConflict, returning, position, List.of(), null);
+    }
+
+    /** An INSERT with subscripted target columns and without a WITH clause. */
+    public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
+                           OnConflict onConflict, List<SelectItem> returning, int position,
+                           List<Expression> columnSubscripts) {
+        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null);
     }
 
     /** The subscripted form of target column {@code i}, or null. */
     public Expression columnSubscript(int i) {
         return i < columnSubscripts.size() ? columnSubscripts.get(i) : null;
+    }
+
+    /** This INSERT headed by {@code newWith}. */
+    public InsertStatement withWith(With newWith) {
+        return new InsertStatement(table, alias, columns, source, onConflict, returning, position, columnSubscripts,
+                newWith);
     }
 
     /** An INSERT without ON CONFLICT. */

@@ -4,14 +4,27 @@ import java.util.List;
 
 /**
  * {@code UPDATE [ONLY] table [*] [[AS] alias] SET assignments [FROM items] [WHERE condition] [RETURNING items]}.
- * {@code alias} is null, {@code from} and {@code returning} empty, {@code where} null when not given.
+ * {@code alias} is null, {@code from} and {@code returning} empty, {@code where} null when not given; {@code with}
+ * is the WITH clause written before UPDATE (null without one).
  */
 public record UpdateStatement(QualifiedName table, String alias, List<Assignment> assignments, List<FromItem> from,
-                              Expression where, List<SelectItem> returning, int position) implements Statement {
+                              Expression where, List<SelectItem> returning, int position, With with)
+        implements Statement {
     public UpdateStatement {
         assignments = List.copyOf(assignments);
         from = List.copyOf(from);
         returning = List.copyOf(returning);
+    }
+
+    /** An UPDATE without a WITH clause. */
+    public UpdateStatement(QualifiedName table, String alias, List<Assignment> assignments, List<FromItem> from,
+                           Expression where, List<SelectItem> returning, int position) {
+        this(table, alias, assignments, from, where, returning, position, null);
+    }
+
+    /** This UPDATE headed by {@code newWith}. */
+    public UpdateStatement withWith(With newWith) {
+        return new UpdateStatement(table, alias, assignments, from, where, returning, position, newWith);
     }
 
     /**

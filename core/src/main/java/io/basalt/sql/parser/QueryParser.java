@@ -9,6 +9,7 @@ import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.SelectItem;
+import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.With;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
@@ -61,6 +62,29 @@ final class QueryParser extends ParserBase {
         return tail(with, body, first.position());
     }
 
+    /**
+     * A statement that starts with WITH: an INSERT, UPDATE or DELETE headed by the WITH clause, or a query (the
+     * WITH at the cursor).
+     */
+    Statement withStatement() {
+        Token first = current();
+        With with = withClause();
+        Keyword statement = current().keyword();
+        if (statement == Keyword.INSERT) {
+            return grammar.dml().insert().withWith(with);
+        }
+        if (statement == Keyword.UPDATE) {
+            return grammar.dml().update().withWith(with);
+        }
+        if (statement == Keyword.DELETE) {
+            return grammar.dml().delete().withWith(with);
+        }
+        if (statement == Keyword.MERGE) {
+            throw unsupported("WITH ... MERGE");
+        }
+        return new io.basalt.sql.ast.QueryStatement(tail(with, setExpression(0), first.position()), first.position());
+    }
+
     /** {@code WITH [RECURSIVE] name [(columns)] AS [[NOT] MATERIALIZED] (query) [, ...]}. */
     private With withClause() {
         Token withToken = tokens.expect(Keyword.WITH);
@@ -94,9 +118,14 @@ final class QueryParser extends ParserBase {
         }
         tokens.expect(TokenKind.LEFT_PAREN);
         Keyword statement = current().keyword();
-        if (statement == Keyword.INSERT || statement == Keyword.UPDATE || statement == Keyword.DELETE
-                || statement == Keyword.MERGE) {
-            throw unsupported("data-modifying statements in WITH");
+        if (statement == Keyword.MERGE) {
+            throw unsupported("MERGE in WITH");
+        }
+        if (statement == Keyword.INSERT || statement == Keyword.UPDATE || statement == Keyword.DELETE) {
+            Statement modifying = statement == Keyword.INSERT ? grammar.dml().insert()
+                    : statement == Keyword.UPDATE ? grammar.dml().update() : grammar.dml().delete();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            return new With.CommonTableExpression(name, columns, materialized, null, nameToken.position(), modifying);
         }
         Query query = query();
         tokens.expect(TokenKind.RIGHT_PAREN);

@@ -150,7 +150,15 @@ final class StatementParser extends ParserBase {
         boolean temporary;
         grammar.selects().allowInto(true);
         try {
-            query = grammar.queries().query();
+            if (first.is(Keyword.WITH)) {
+                Statement statement = grammar.queries().withStatement();
+                if (!(statement instanceof QueryStatement withQuery)) {
+                    return statement;
+                }
+                query = withQuery.query();
+            } else {
+                query = grammar.queries().query();
+            }
             into = grammar.selects().into();
             temporary = grammar.selects().intoTemporary();
         } finally {

@@ -36,6 +36,9 @@ import org.apache.arrow.vector.FieldVector;
  * {@code conflictUpdate} as well (DO UPDATE), such a row replaces the stored row it conflicts with by the new
  * version the update computes, which RETURNING and the count see instead of the proposed row.
  *
+ * <p>Inside a statement that collects its changes ({@link StatementChanges#CURRENT}: data-modifying WITH), the change
+ * is handed to it rather than applied (except with ON CONFLICT).
+ *
  * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
  * the CHECK constraints, which run in the order given (PostgreSQL's: by name). For INSERT, when a row fails
  * NOT NULL or a CHECK, the rows before it are checked against the unique keys first, so that a duplicate earlier
@@ -253,6 +256,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                         deleted[next++] = ids.get(row);
                     }
                 }
+            }
+            StatementChanges statement = StatementChanges.current();
+            if (statement != null) {
+                statement.defer(table, deleted, newRows);
+                return;
             }
             ReferentialChange.modify(table, deleted, newRows, context.allocator());
         }
