@@ -91,7 +91,7 @@ public final class PhysicalPlanner {
             case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
                     TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
                     columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),
-                    write.returnsRows(), write.conflictArbiters(), conflictUpdate(write.conflictUpdate()));
+                    write.returnsRows(), write.conflictArbiters(), conflictUpdate(write));
         };
     }
 
@@ -262,12 +262,29 @@ public final class PhysicalPlanner {
         return inputs;
     }
 
-    private static io.basalt.storage.table.ConflictUpdate conflictUpdate(LogicalPlan.ConflictUpdate update) {
+    /** DO UPDATE's expressions, and the key columns of its arbiters (which all have the same columns). */
+    private static io.basalt.storage.table.ConflictUpdate conflictUpdate(LogicalPlan.Write write) {
+        LogicalPlan.ConflictUpdate update = write.conflictUpdate();
         if (update == null) {
             return null;
         }
+        io.basalt.catalog.UniqueConstraintEntry arbiter = null;
+        for (io.basalt.catalog.UniqueConstraintEntry key : write.table().uniqueKeys()) {
+            if (write.conflictArbiters().contains(key.name())) {
+                arbiter = key;
+                break;
+            }
+        }
+        if (arbiter == null) {
+            throw BasaltException.internal("ON CONFLICT DO UPDATE without an arbiter constraint");
+        }
+        int[] keyColumns = new int[arbiter.columns().size()];
+        for (int i = 0; i < keyColumns.length; i++) {
+            keyColumns[i] = arbiter.columns().get(i);
+        }
         return new io.basalt.storage.table.ConflictUpdate(ExpressionPlanner.planAll(update.newRow()),
-                update.condition() == null ? null : ExpressionPlanner.plan(update.condition()));
+                update.condition() == null ? null : ExpressionPlanner.plan(update.condition()), keyColumns,
+                arbiter.nullsNotDistinct());
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

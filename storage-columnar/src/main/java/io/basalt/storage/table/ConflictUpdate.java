@@ -7,10 +7,13 @@ import java.util.List;
  * The DO UPDATE action of INSERT ... ON CONFLICT, as the write operator runs it: {@code newRow}, one expression
  * per table column giving the new version of a conflicting stored row, and {@code condition}, its WHERE (null:
  * always). Both read a row made of the stored row's columns (0 .. n-1) followed by the proposed row's, EXCLUDED
- * (n .. 2n-1), in the table's column order and types.
+ * (n .. 2n-1), in the table's column order and types. {@code keyColumns} are the arbiter constraint's columns
+ * (several arbiters share one column list), {@code nullsNotDistinct} its NULL rule.
  */
-public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition) {
+public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
+                             boolean nullsNotDistinct) {
     public ConflictUpdate {
         newRow = List.copyOf(newRow);
+        keyColumns = keyColumns.clone();
     }
 }

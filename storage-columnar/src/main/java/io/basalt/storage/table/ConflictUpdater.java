@@ -5,11 +5,10 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.batch.Batch;
 
 /**
- * The DO UPDATE half of INSERT ... ON CONFLICT, as the table store calls it back while it holds its lock
- * ({@link TableStore#insertOrUpdate}): given stored rows and the proposed rows that conflict with them, it
- * computes the stored rows' new versions (the SET list), keeps only the rows its WHERE accepts, and checks the
- * new versions' NOT NULL and CHECK constraints. The store then applies the unique keys row by row and decides
- * which versions are written.
+ * The DO UPDATE half of INSERT ... ON CONFLICT, as {@link UpsertResolution} calls it back: given stored rows and
+ * the proposed rows that conflict with them, it computes the stored rows' new versions (the SET list), keeps only
+ * the rows its WHERE accepts, and checks the new versions' NOT NULL and CHECK constraints. The resolution then
+ * walks the rows in order and decides which versions are written.
  */
 @FunctionalInterface
 public interface ConflictUpdater {

@@ -136,28 +136,6 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
-    /** Logs the replaced row ids and the appended rows (new rows and new versions) as one commit. */
-    @Override
-    public ConflictUpdater.Result insertOrUpdate(List<Batch> batches, java.util.Set<String> arbiters,
-                                                    ConflictUpdater updater,
-                                                    java.util.function.BiConsumer<long[], List<Batch>> beforeVisible) {
-        synchronized (inner) {
-            return inner.insertOrUpdate(batches, arbiters, updater, (replaced, appended) -> {
-                beforeVisible.accept(replaced, appended);
-                List<WalRecord> records = new java.util.ArrayList<>(2);
-                if (replaced.length > 0) {
-                    records.add(new WalRecord.Delete(inner.name(), replaced));
-                }
-                if (!appended.isEmpty()) {
-                    records.add(new WalRecord.Append(inner.name(), appended));
-                }
-                if (!records.isEmpty()) {
-                    log.commit(records);
-                }
-            });
-        }
-    }
-
     @Override
     public void checkUniqueKeys(List<Batch> batches, int lastRows) {
         inner.checkUniqueKeys(batches, lastRows);

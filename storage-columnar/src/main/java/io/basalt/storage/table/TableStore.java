@@ -60,24 +60,6 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
-     * INSERT ... ON CONFLICT DO UPDATE, atomically, row by row as PostgreSQL decides: a proposed row that conflicts
-     * with no stored row on the keys named in {@code arbiters} is appended; one that conflicts with a stored row
-     * replaces it by the new version {@code updater} computes (or leaves it alone when the update's WHERE is not
-     * true); one that conflicts with a row this statement appended or updated fails the statement (21000). New
-     * rows and new versions take their keys on every unique key (a conflict on any other is 23505).
-     * {@code beforeVisible} receives the ids of the replaced rows and the rows about to be appended (new rows and
-     * new versions, in statement order) after every check passed (the log writes them there). Returns what
-     * happened to each proposed row, in order, and where its new version is. Every store Basalt creates implements it.
-     *
-     * @throws io.basalt.error.BasaltException 21000 for a row affected twice, 23505 for a duplicate key
-     */
-    default ConflictUpdater.Result insertOrUpdate(java.util.List<Batch> batches, java.util.Set<String> arbiters,
-                                                     ConflictUpdater updater,
-                                                     java.util.function.BiConsumer<long[], java.util.List<Batch>> beforeVisible) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot update conflicting rows");
-    }
-
-    /**
      * Throws the unique-key violation that appending {@code batches} (of the last, only its first {@code lastRows}
      * rows) would raise now, without appending; for reporting errors in PostgreSQL's row order (a later append
      * checks again). No-op for stores without keys.

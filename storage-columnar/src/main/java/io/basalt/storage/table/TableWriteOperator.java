@@ -37,7 +37,8 @@ import org.apache.arrow.vector.FieldVector;
  * version the update computes, which RETURNING and the count see instead of the proposed row.
  *
  * <p>Inside a statement that collects its changes ({@link StatementChanges#CURRENT}: data-modifying WITH), the change
- * is handed to it rather than applied (except with ON CONFLICT).
+ * is handed to it rather than applied (except with ON CONFLICT DO NOTHING). DO UPDATE is decided by
+ * {@link UpsertResolution} and then applied as an UPDATE's change is.
  *
  * <p>Like PostgreSQL, the first failing row is reported, and for that row NOT NULL (in column order) before
  * the CHECK constraints, which run in the order given (PostgreSQL's: by name). For INSERT, when a row fails
@@ -240,7 +241,19 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void finish() {
             if (conflictUpdate != null) {
-                replaceKept(table.insertOrUpdate(newRows, conflictArbiters, this::update, (replaced, rows) -> { }));
+                List<Batch> owned = new ArrayList<>();
+                try {
+                    UpsertResolution.Resolved resolved = UpsertResolution.resolve(table, table.columnTypes(),
+                            conflictUpdate, newRows, this::update, context, owned);
+                    change(resolved.replaced(), resolved.appended());
+                    replaceKept(resolved.result());
+                } finally {
+                    for (Batch batch : owned) {
+                        for (FieldVector column : batch.columns()) {
+                            column.close();
+                        }
+                    }
+                }
                 return;
             }
             if (conflictArbiters != null) {
@@ -257,12 +270,17 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
+            change(deleted, newRows);
+        }
+
+        /** Applies the statement's change, or hands it to the statement that collects its changes. */
+        private void change(long[] deleted, List<Batch> appended) {
             StatementChanges statement = StatementChanges.current();
             if (statement != null) {
-                statement.defer(table, deleted, newRows);
+                statement.defer(table, deleted, appended);
                 return;
             }
-            ReferentialChange.modify(table, deleted, newRows, context.allocator());
+            ReferentialChange.modify(table, deleted, appended, context.allocator());
         }
 
         /**

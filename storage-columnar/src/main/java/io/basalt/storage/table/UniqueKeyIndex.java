@@ -286,21 +286,6 @@ public final class UniqueKeyIndex {
         keys.addAll(added);
     }
 
-    /** Whether a stored row (or a row of the statement being applied) holds {@code key}. */
-    boolean holds(List<Object> key) {
-        return keys.contains(key);
-    }
-
-    /** Records {@code key}; false when it is already held. */
-    boolean take(List<Object> key) {
-        return keys.add(key);
-    }
-
-    /** Forgets {@code key}; false when it was not held. */
-    boolean release(List<Object> key) {
-        return keys.remove(key);
-    }
-
     /** Forgets every key (TRUNCATE). */
     void clear() {
         keys.clear();
