@@ -479,6 +479,10 @@ public final class QueryBinder {
         if (distinctKeys != null) {
             plan = new LogicalPlan.DistinctOn(plan, distinctKeys);
         }
+        if (query.limitWithTies()) {
+            // the ties compare the sort keys, some of which may be hidden: limit before they are projected away
+            plan = withTies(plan, query, order.columns());
+        }
         if (!order.hiddenExpressions().isEmpty()) {
             List<BoundExpression> visible = new ArrayList<>();
             List<LogicalType> types = plan.outputTypes();
@@ -487,6 +491,9 @@ public final class QueryBinder {
             }
             plan = new LogicalPlan.Project(plan, visible);
         }
+        if (query.limitWithTies()) {
+            return new BoundQuery(plan, names);
+        }
         long limit = query.limit() == null ? -1 : rowCount(query.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE);
         long offset = query.offset() == null ? 0 : rowCount(query.offset(), "OFFSET",
                 SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE);
@@ -494,6 +501,26 @@ public final class QueryBinder {
             plan = new LogicalPlan.Limit(plan, limit, Math.max(offset, 0));
         }
         return new BoundQuery(plan, names);
+    }
+
+    /**
+     * FETCH FIRST n ROWS WITH TIES over the sorted {@code plan}: the rows tying with the last one kept, by the sort
+     * key columns {@code keys}, are kept too. The count must not be NULL (2201W).
+     */
+    private LogicalPlan withTies(LogicalPlan plan, Query query, List<Integer> keys) {
+        if (query.limit() != null && isNull(query.limit())) {
+            throw BasaltException.of(SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE, "row count cannot be null in FETCH FIRST ... WITH TIES clause");
+        }
+        long limit = rowCount(query.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE);
+        long offset = query.offset() == null ? 0 : rowCount(query.offset(), "OFFSET",
+                SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE);
+        return new LogicalPlan.Limit(plan, limit, Math.max(offset, 0), keys);
+    }
+
+    private boolean isNull(io.basalt.sql.ast.Expression expression) {
+        BoundExpression bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "LIMIT").bind(expression);
+        return io.basalt.planner.ConstantEvaluator.isConstant(bound)
+                && io.basalt.planner.ConstantEvaluator.evaluate(bound) == null;
     }
 
     /** For VALUES and nested queries: ORDER BY over output columns only. */

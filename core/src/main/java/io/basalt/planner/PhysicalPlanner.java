@@ -79,7 +79,8 @@ public final class PhysicalPlanner {
                 }
                 yield new SortOperator(plan(sort.input()), keys);
             }
-            case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset(),
+                    limit.tieKeys().stream().mapToInt(Integer::intValue).toArray());
             case LogicalPlan.DistinctOn distinct -> new io.basalt.exec.operator.filter.DistinctOnOperator(
                     plan(distinct.input()), distinct.keys().stream().mapToInt(Integer::intValue).toArray());
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");

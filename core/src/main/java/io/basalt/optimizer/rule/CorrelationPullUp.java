@@ -77,7 +77,7 @@ final class CorrelationPullUp {
                 if (!input.conditions().isEmpty()) {
                     throw unsupported("LIMIT or OFFSET");
                 }
-                yield new Lifted(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset()), List.of(),
+                yield new Lifted(limit.withInput(input.plan()), List.of(),
                         input.groupedScalarAggregate());
             }
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");

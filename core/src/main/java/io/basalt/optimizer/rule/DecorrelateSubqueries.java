@@ -52,7 +52,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Window window -> window.withInput(apply(window.input()));
-            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(apply(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.Limit limit -> limit.withInput(apply(limit.input()));
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(apply(distinct.input()), distinct.keys());
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
@@ -324,8 +324,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(shiftDepth(distinct.input()),
                     distinct.keys());
             case LogicalPlan.Window window -> window.map(shiftDepth(window.input()), DecorrelateSubqueries::shiftDepth);
-            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(shiftDepth(limit.input()), limit.limit(),
-                    limit.offset());
+            case LogicalPlan.Limit limit -> limit.withInput(shiftDepth(limit.input()));
             case LogicalPlan.Write write -> throw BasaltException.internal(write.kind() + " inside a subquery");
             case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
                     shiftDepth(append.right()));

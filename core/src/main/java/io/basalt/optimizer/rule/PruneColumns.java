@@ -125,8 +125,15 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.DistinctOn(input.plan(), keys), input.mapping());
             }
             case LogicalPlan.Limit limit -> {
-                Pruned input = prune(limit.input(), required);
-                yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset()), input.mapping());
+                BitSet needed = (BitSet) required.clone();
+                limit.tieKeys().forEach(needed::set);
+                Pruned input = prune(limit.input(), needed);
+                List<Integer> ties = new ArrayList<>();
+                for (int key : limit.tieKeys()) {
+                    ties.add(input.mapping()[key]);
+                }
+                yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset(), ties),
+                        input.mapping());
             }
             case LogicalPlan.Apply apply -> {
                 // Outer references index the input's columns: an Apply keeps them all.

@@ -56,8 +56,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
             case LogicalPlan.DistinctOn distinct -> filtered(new LogicalPlan.DistinctOn(push(distinct.input(), List.of()),
                     distinct.keys()), conjuncts);
-            case LogicalPlan.Limit limit -> filtered(new LogicalPlan.Limit(push(limit.input(), List.of()), limit.limit(),
-                    limit.offset()), conjuncts);
+            case LogicalPlan.Limit limit -> filtered(limit.withInput(push(limit.input(), List.of())), conjuncts);
             case LogicalPlan.Apply apply -> filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), List.of()),
                     push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
             case LogicalPlan.Write write -> filtered(write.withInput(push(write.input(), List.of())), conjuncts);

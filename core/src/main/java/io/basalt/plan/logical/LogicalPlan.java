@@ -346,8 +346,25 @@ public sealed interface LogicalPlan {
         }
     }
 
-    /** {@code limit < 0} means no limit. */
-    record Limit(LogicalPlan input, long limit, long offset) implements LogicalPlan {
+    /**
+     * {@code limit < 0} means no limit. With {@code tieKeys} (FETCH FIRST ... WITH TIES; empty otherwise), the rows
+     * after the limit whose values in those input columns equal the last kept row's are kept too (the input comes
+     * sorted by them).
+     */
+    record Limit(LogicalPlan input, long limit, long offset, List<Integer> tieKeys) implements LogicalPlan {
+        public Limit {
+            tieKeys = List.copyOf(tieKeys);
+        }
+
+        public Limit(LogicalPlan input, long limit, long offset) {
+            this(input, limit, offset, List.of());
+        }
+
+        /** This limit over another input with the same columns (the optimizer's rewrites). */
+        public Limit withInput(LogicalPlan newInput) {
+            return new Limit(newInput, limit, offset, tieKeys);
+        }
+
         @Override
         public List<LogicalType> outputTypes() {
             return input.outputTypes();

@@ -29,7 +29,7 @@ public final class PlanChildren {
             case LogicalPlan.Window window -> window.withInput(f.apply(window.input()));
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(f.apply(sort.input()), sort.keys());
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(f.apply(distinct.input()), distinct.keys());
-            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(f.apply(limit.input()), limit.limit(), limit.offset());
+            case LogicalPlan.Limit limit -> limit.withInput(f.apply(limit.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(f.apply(append.left()), f.apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(f.apply(repeat.input()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(f.apply(union.seed()), f.apply(union.step()));

@@ -61,8 +61,7 @@ public final class PlanExpressions {
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(rewrite(sort.input(), rewriter, depth), sort.keys());
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(rewrite(distinct.input(), rewriter, depth),
                     distinct.keys());
-            case LogicalPlan.Limit limit -> new LogicalPlan.Limit(rewrite(limit.input(), rewriter, depth), limit.limit(),
-                    limit.offset());
+            case LogicalPlan.Limit limit -> limit.withInput(rewrite(limit.input(), rewriter, depth));
             case LogicalPlan.Append append -> new LogicalPlan.Append(rewrite(append.left(), rewriter, depth),
                     rewrite(append.right(), rewriter, depth));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(rewrite(repeat.input(), rewriter, depth));

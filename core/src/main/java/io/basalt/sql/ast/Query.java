@@ -6,12 +6,19 @@ import java.util.List;
  * A complete query expression: an optional WITH clause, a body (SELECT, VALUES or a set operation) with
  * ORDER BY, LIMIT and OFFSET applying to the whole body. {@code with} is null when absent;
  * {@code limit}/{@code offset} are null when absent ({@code LIMIT ALL} is absent too);
- * {@code FETCH FIRST n ROWS ONLY} is parsed into {@code limit}.
+ * {@code FETCH FIRST n ROWS ONLY} is parsed into {@code limit}; {@code FETCH FIRST n ROWS WITH TIES} too, with
+ * {@code limitWithTies}.
  */
 public record Query(With with, QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset,
-                    int position) implements Node {
+                    int position, boolean limitWithTies) implements Node {
     public Query {
         orderBy = List.copyOf(orderBy);
+    }
+
+    /** A query whose limit, if any, is without ties. */
+    public Query(With with, QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset,
+                 int position) {
+        this(with, body, orderBy, limit, offset, position, false);
     }
 
     /** A query without a WITH clause. */

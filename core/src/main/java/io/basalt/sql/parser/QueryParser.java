@@ -232,6 +232,7 @@ final class QueryParser extends ParserBase {
         }
         Expression limit = null;
         Expression offset = null;
+        withTies = false;
         boolean limitWritten = false;
         boolean offsetWritten = false;
         for (int clause = 0; clause < 2; clause++) {
@@ -245,11 +246,20 @@ final class QueryParser extends ParserBase {
             }
         }
         rejectLockingClause();
-        if (body instanceof QueryBody.Nested nested) {
-            return merge(nested.query(), with, orderBy, limit, offset);
+        boolean ties = withTies;
+        if (ties && orderBy.isEmpty() && !(body instanceof QueryBody.Nested inner && !inner.query().orderBy().isEmpty())) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
         }
-        return new Query(with, body, orderBy, limit, offset, position);
+        if (body instanceof QueryBody.Nested nested) {
+            Query merged = merge(nested.query(), with, orderBy, limit, offset);
+            return ties ? new Query(merged.with(), merged.body(), merged.orderBy(), merged.limit(), merged.offset(),
+                    merged.position(), true) : merged;
+        }
+        return new Query(with, body, orderBy, limit, offset, position, ties);
     }
+
+    /** Whether the FETCH clause just read said WITH TIES. */
+    private boolean withTies;
 
     /** Puts clauses written after {@code (inner)} into it, refusing a clause written on both sides. */
     private Query merge(Query inner, With with, List<OrderItem> orderBy, Expression limit, Expression offset) {
@@ -267,7 +277,8 @@ final class QueryParser extends ParserBase {
         }
         return new Query(with == null ? inner.with() : with, inner.body(),
                 orderBy.isEmpty() ? inner.orderBy() : orderBy, limit == null ? inner.limit() : limit,
-                offset == null ? inner.offset() : offset, inner.position());
+                offset == null ? inner.offset() : offset, inner.position(),
+                limit == null && inner.limitWithTies());
     }
 
     /** {@code FOR UPDATE}, {@code FOR SHARE} and the like: row locks, which Basalt does not take. */
@@ -309,7 +320,10 @@ final class QueryParser extends ParserBase {
             tokens.expect(Keyword.ROWS);
         }
         if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.TIES)) {
-            throw unsupported("FETCH ... WITH TIES");
+            tokens.next();
+            tokens.next();
+            withTies = true;
+            return count;
         }
         tokens.expect(Keyword.ONLY);
         return count;
