@@ -48,6 +48,11 @@ final class ViewColumnUses {
                 collect(join.left(), tables, uses);
                 collect(join.right(), tables, uses);
             }
+            case LogicalPlan.LateralJoin join -> {
+                collect(join.left(), tables, uses);
+                collect(join.right(), tables, uses);
+            }
+            case LogicalPlan.FunctionScan ignored -> { }
             case LogicalPlan.Apply apply -> {
                 collect(apply.input(), tables, uses);
                 collect(apply.subquery(), tables, uses);
