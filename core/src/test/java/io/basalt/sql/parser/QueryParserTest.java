@@ -156,16 +156,30 @@ class QueryParserTest {
     }
 
     @Test
+    void dataModifyingWithQueriesAndWithBeforeDataChangingStatements() {
+        assertThat(tree("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x"))
+                .isEqualTo(tree("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x"))
+                .contains("(x (delete t (returning *)))");
+        assertThat(tree("WITH x AS (SELECT 1) INSERT INTO t SELECT * FROM x")).startsWith("(with (x ").contains("(insert t");
+        assertThat(tree("WITH x AS (SELECT 1) UPDATE t SET a = 1")).startsWith("(with (x ").contains("(update t");
+        assertThat(tree("WITH x AS (SELECT 1) DELETE FROM t")).startsWith("(with (x ").contains("(delete t");
+    }
+
+    @Test
+    void fetchWithTiesNeedsAnOrderBy() {
+        assertThat(tree("SELECT * FROM t ORDER BY a FETCH FIRST 1 ROW WITH TIES")).contains("(limit 1");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tree("SELECT * FROM t FETCH FIRST 1 ROW WITH TIES"))
+                .hasMessage("WITH TIES cannot be specified without ORDER BY clause");
+    }
+
+    @Test
     void unsupportedQueryFeaturesMakeTheStatementUnsupported() {
         assertThat(tree("SELECT DISTINCT ON (a, b + 1) a, b FROM t"))
                 .isEqualTo("(select (distinct-on a (+ b 1)) (a b) (from t))");
-        assertThat(tree("WITH x AS (DELETE FROM t RETURNING *) SELECT * FROM x"))
-                .isEqualTo("(unsupported \"data-modifying statements in WITH\")");
         assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
                 .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
         assertThat(tree("SELECT * FROM t FOR UPDATE")).isEqualTo("(unsupported \"FOR UPDATE/SHARE\")");
         assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
-        assertThat(tree("SELECT * FROM t FETCH FIRST 1 ROW WITH TIES")).isEqualTo("(unsupported \"FETCH ... WITH TIES\")");
         assertThat(tree("SELECT x COLLATE \"C\" FROM t")).isEqualTo("(unsupported \"COLLATE\")");
         assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY"))
                 .isEqualTo("(unsupported \"WITH ORDINALITY\")");

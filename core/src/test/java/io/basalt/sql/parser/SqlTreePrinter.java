@@ -68,7 +68,7 @@ final class SqlTreePrinter {
             case DropTableStatement drop -> "(drop-table" + (drop.ifExists() ? " if-exists" : "")
                     + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
                     + ")";
-            case InsertStatement insert -> "(insert " + insert.table()
+            case InsertStatement insert -> (insert.with() == null ? "" : print(insert.with()) + " ") + "(insert " + insert.table()
                     + (insert.alias() == null ? "" : " (as " + insert.alias() + ")")
                     + (insert.columns().isEmpty() ? "" : " (" + String.join(" ", insert.columns()) + ")")
                     + (insert.source() == null ? " default-values" : " " + print(insert.source()))
@@ -83,14 +83,14 @@ final class SqlTreePrinter {
                             : " (returning" + join(insert.returning().stream().map(SqlTreePrinter::print).toList())
                                     + ")")
                     + ")";
-            case UpdateStatement update -> "(update " + update.table()
+            case UpdateStatement update -> (update.with() == null ? "" : print(update.with()) + " ") + "(update " + update.table()
                     + (update.alias() == null ? "" : " (as " + update.alias() + ")")
                     + join(update.assignments().stream().map(SqlTreePrinter::print).toList())
                     + (update.from().isEmpty() ? "" : " (from" + join(update.from().stream().map(SqlTreePrinter::print)
                             .toList()) + ")")
                     + (update.where() == null ? "" : " (where " + print(update.where()) + ")")
                     + returning(update.returning()) + ")";
-            case DeleteStatement delete -> "(delete " + delete.table()
+            case DeleteStatement delete -> (delete.with() == null ? "" : print(delete.with()) + " ") + "(delete " + delete.table()
                     + (delete.alias() == null ? "" : " (as " + delete.alias() + ")")
                     + (delete.using().isEmpty() ? "" : " (using" + join(delete.using().stream()
                             .map(SqlTreePrinter::print).toList()) + ")")
@@ -273,7 +273,7 @@ final class SqlTreePrinter {
                 .map(table -> "(" + table.name()
                         + (table.columnAliases().isEmpty() ? "" : " (" + String.join(" ", table.columnAliases()) + ")")
                         + (table.materialized() == null ? "" : table.materialized() ? " materialized" : " not-materialized")
-                        + " " + print(table.query()) + ")")
+                        + " " + (table.query() != null ? print(table.query()) : print(table.modifying())) + ")")
                 .toList()) + ")";
     }
 
