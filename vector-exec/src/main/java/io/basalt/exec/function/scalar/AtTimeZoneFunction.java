@@ -8,13 +8,10 @@ import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.datetime.Calendar;
 import io.basalt.type.datetime.DateTimeValues;
-import io.basalt.type.datetime.TimeZoneNames;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * {@code ts AT TIME ZONE zone} ({@code timezone(zone, ts)}): a timestamptz becomes the wall-clock
@@ -47,8 +44,7 @@ public final class AtTimeZoneFunction implements ScalarFunction {
         FieldVector zones = arguments[0];
         BigIntVector in = (BigIntVector) arguments[1];
         BigIntVector out = (BigIntVector) context.newVector(resultType, rows);
-        ZoneId zone = constantZone;
-        String lastName = null;
+        RowZones rowZones = new RowZones(constantZone);
         for (int i = 0; i < rows; i++) {
             if (in.isNull(i) || zones.isNull(i)) {
                 continue;
@@ -71,13 +67,7 @@ public final class AtTimeZoneFunction implements ScalarFunction {
                 }
                 offsetMicros = interval.micros();
             } else {
-                if (constantZone == null) {
-                    String name = new String(((VarCharVector) zones).get(i), StandardCharsets.UTF_8);
-                    if (!name.equals(lastName)) {
-                        zone = TimeZoneNames.resolve(name);
-                        lastName = name;
-                    }
-                }
+                ZoneId zone = rowZones.at(zones, i);
                 offsetMicros = (toLocal ? DateTimeValues.offsetAt(value, zone)
                         : DateTimeValues.offsetOfLocal(value, zone)) * 1_000_000L;
             }

@@ -9,13 +9,10 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.datetime.DateTimeValues;
 import io.basalt.type.datetime.TimeValues;
 import io.basalt.type.datetime.TimeWithZone;
-import io.basalt.type.datetime.TimeZoneNames;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
 
 /**
  * {@code timetz AT TIME ZONE zone} ({@code timezone(zone, timetz)}): the same instant of the day seen at
@@ -48,8 +45,7 @@ public final class TimeTzAtZoneFunction implements ScalarFunction {
         FieldVector zones = arguments[0];
         BigIntVector in = (BigIntVector) arguments[1];
         BigIntVector out = (BigIntVector) context.newVector(resultType, rows);
-        ZoneId zone = constantZone;
-        String lastName = null;
+        RowZones rowZones = new RowZones(constantZone);
         for (int i = 0; i < rows; i++) {
             if (in.isNull(i) || zones.isNull(i)) {
                 continue;
@@ -58,14 +54,7 @@ public final class TimeTzAtZoneFunction implements ScalarFunction {
             if (intervalZone) {
                 offset = intervalOffset(Interval.fromBytes(((FixedSizeBinaryVector) zones).get(i)));
             } else {
-                if (constantZone == null) {
-                    String name = new String(((VarCharVector) zones).get(i), StandardCharsets.UTF_8);
-                    if (!name.equals(lastName)) {
-                        zone = TimeZoneNames.resolve(name);
-                        lastName = name;
-                    }
-                }
-                offset = DateTimeValues.offsetAt(statementMicros, zone);
+                offset = DateTimeValues.offsetAt(statementMicros, rowZones.at(zones, i));
             }
             long value = in.get(i);
             long time = TimeValues.wrap(TimeWithZone.time(value) + (offset - TimeWithZone.offset(value)) * 1_000_000L);
