@@ -10,6 +10,7 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.NumericSpecial;
 import io.basalt.type.TypeId;
 import io.basalt.type.datetime.Calendar;
+import io.basalt.type.datetime.DateTimeUnit;
 import io.basalt.type.datetime.DateTimeValues;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -98,31 +99,34 @@ public final class DatePartFunction implements ScalarFunction {
         String normal = fieldName.toLowerCase(Locale.ROOT);
         boolean date = typeName.equals("date");
         boolean zoned = typeName.equals("timestamp with time zone");
-        Field field = switch (normal) {
-            case "year", "years", "y", "yr", "yrs" -> Field.YEAR;
-            case "month", "months", "mon", "mons" -> Field.MONTH;
-            case "day", "days", "d" -> Field.DAY;
-            case "quarter", "qtr" -> Field.QUARTER;
-            case "dow" -> Field.DOW;
-            case "isodow" -> Field.ISODOW;
-            case "doy" -> Field.DOY;
-            case "week", "weeks", "w" -> Field.WEEK;
-            case "isoyear" -> Field.ISOYEAR;
-            case "decade", "decades", "dec", "decs" -> Field.DECADE;
-            case "century", "centuries", "c", "cent" -> Field.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Field.MILLENNIUM;
-            case "epoch" -> Field.EPOCH;
-            case "julian", "j" -> Field.JULIAN;
-            case "hour", "hours", "h", "hr", "hrs" -> date ? null : Field.HOUR;
-            case "minute", "minutes", "m", "min", "mins" -> date ? null : Field.MINUTE;
-            case "second", "seconds", "s", "sec", "secs" -> date ? null : Field.SECOND;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> date ? null : Field.MILLISECONDS;
-            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> date ? null : Field.MICROSECONDS;
-            case "timezone" -> zoned ? Field.TIMEZONE : null;
-            case "timezone_h", "timezone_hour" -> zoned ? Field.TIMEZONE_HOUR : null;
-            case "timezone_m", "timezone_minute" -> zoned ? Field.TIMEZONE_MINUTE : null;
-            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+        DateTimeUnit unit = DateTimeUnit.named(normal);
+        if (unit == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + normal + "\" not recognized for type " + typeName);
+        }
+        Field field = switch (unit) {
+            case YEAR -> Field.YEAR;
+            case MONTH -> Field.MONTH;
+            case DAY -> Field.DAY;
+            case QUARTER -> Field.QUARTER;
+            case DOW -> Field.DOW;
+            case ISODOW -> Field.ISODOW;
+            case DOY -> Field.DOY;
+            case WEEK -> Field.WEEK;
+            case ISOYEAR -> Field.ISOYEAR;
+            case DECADE -> Field.DECADE;
+            case CENTURY -> Field.CENTURY;
+            case MILLENNIUM -> Field.MILLENNIUM;
+            case EPOCH -> Field.EPOCH;
+            case JULIAN -> Field.JULIAN;
+            case HOUR -> date ? null : Field.HOUR;
+            case MINUTE -> date ? null : Field.MINUTE;
+            case SECOND -> date ? null : Field.SECOND;
+            case MILLISECONDS -> date ? null : Field.MILLISECONDS;
+            case MICROSECONDS -> date ? null : Field.MICROSECONDS;
+            case TIMEZONE -> zoned ? Field.TIMEZONE : null;
+            case TIMEZONE_HOUR -> zoned ? Field.TIMEZONE_HOUR : null;
+            case TIMEZONE_MINUTE -> zoned ? Field.TIMEZONE_MINUTE : null;
         };
         if (field == null) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,

@@ -6,6 +6,7 @@ import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
 import io.basalt.type.datetime.Calendar;
+import io.basalt.type.datetime.DateTimeUnit;
 import io.basalt.type.datetime.DateTimeValues;
 import io.basalt.type.datetime.TimeZoneNames;
 import java.nio.charset.StandardCharsets;
@@ -62,25 +63,28 @@ public final class DateTruncFunction implements ScalarFunction {
 
     private static Unit unit(String unitName, String typeName) {
         String normal = unitName.toLowerCase(Locale.ROOT);
-        return switch (normal) {
-            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> Unit.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> Unit.MILLISECONDS;
-            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
-            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
-            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
-            case "day", "days", "d" -> Unit.DAY;
-            case "week", "weeks", "w" -> Unit.WEEK;
-            case "month", "months", "mon", "mons" -> Unit.MONTH;
-            case "quarter", "qtr" -> Unit.QUARTER;
-            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
-            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
-            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
-            case "timezone", "timezone_h", "timezone_hour", "timezone_m", "timezone_minute", "dow", "doy", "isodow",
-                 "isoyear", "julian", "j" -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + normal + "\" not supported for type " + typeName);
-            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+        DateTimeUnit unit = DateTimeUnit.named(normal);
+        if (unit == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + normal + "\" not recognized for type " + typeName);
+        }
+        return switch (unit) {
+            case MICROSECONDS -> Unit.MICROSECONDS;
+            case MILLISECONDS -> Unit.MILLISECONDS;
+            case SECOND -> Unit.SECOND;
+            case MINUTE -> Unit.MINUTE;
+            case HOUR -> Unit.HOUR;
+            case DAY -> Unit.DAY;
+            case WEEK -> Unit.WEEK;
+            case MONTH -> Unit.MONTH;
+            case QUARTER -> Unit.QUARTER;
+            case YEAR -> Unit.YEAR;
+            case DECADE -> Unit.DECADE;
+            case CENTURY -> Unit.CENTURY;
+            case MILLENNIUM -> Unit.MILLENNIUM;
+            case EPOCH, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE, DOW, DOY, ISODOW, ISOYEAR, JULIAN ->
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "unit \"" + normal + "\" not supported for type " + typeName);
         };
     }
 

@@ -11,6 +11,7 @@ import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
 import io.basalt.type.NumericSpecial;
 import io.basalt.type.TypeId;
+import io.basalt.type.datetime.DateTimeUnit;
 import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
@@ -39,26 +40,28 @@ public final class IntervalPartFunction implements ScalarFunction {
     /** The function for {@code fieldName}; PostgreSQL's errors for units an interval does not have. */
     public static IntervalPartFunction of(String fieldName) {
         String normal = fieldName.toLowerCase(Locale.ROOT);
-        Field field = switch (normal) {
-            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> Field.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> Field.MILLISECONDS;
-            case "second", "seconds", "s", "sec", "secs" -> Field.SECOND;
-            case "minute", "minutes", "m", "min", "mins" -> Field.MINUTE;
-            case "hour", "hours", "h", "hr", "hrs" -> Field.HOUR;
-            case "day", "days", "d" -> Field.DAY;
-            case "month", "months", "mon", "mons" -> Field.MONTH;
-            case "quarter", "qtr" -> Field.QUARTER;
-            case "year", "years", "y", "yr", "yrs" -> Field.YEAR;
-            case "decade", "decades", "dec", "decs" -> Field.DECADE;
-            case "century", "centuries", "c", "cent" -> Field.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Field.MILLENNIUM;
-            case "epoch" -> Field.EPOCH;
-            case "week", "weeks", "w" -> Field.WEEK;
-            case "dow", "isodow", "doy", "isoyear", "julian", "j", "timezone", "timezone_h",
-                 "timezone_hour", "timezone_m", "timezone_minute" -> throw BasaltException.of(
-                    SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + normal + "\" not supported for type interval");
-            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+        DateTimeUnit unit = DateTimeUnit.named(normal);
+        if (unit == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + normal + "\" not recognized for type interval");
+        }
+        Field field = switch (unit) {
+            case MICROSECONDS -> Field.MICROSECONDS;
+            case MILLISECONDS -> Field.MILLISECONDS;
+            case SECOND -> Field.SECOND;
+            case MINUTE -> Field.MINUTE;
+            case HOUR -> Field.HOUR;
+            case DAY -> Field.DAY;
+            case MONTH -> Field.MONTH;
+            case QUARTER -> Field.QUARTER;
+            case YEAR -> Field.YEAR;
+            case DECADE -> Field.DECADE;
+            case CENTURY -> Field.CENTURY;
+            case MILLENNIUM -> Field.MILLENNIUM;
+            case EPOCH -> Field.EPOCH;
+            case WEEK -> Field.WEEK;
+            case DOW, ISODOW, DOY, ISOYEAR, JULIAN, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> throw BasaltException.of(
+                    SqlState.FEATURE_NOT_SUPPORTED, "unit \"" + normal + "\" not supported for type interval");
         };
         return new IntervalPartFunction(field);
     }

@@ -5,6 +5,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
+import io.basalt.type.datetime.DateTimeUnit;
 import java.util.Locale;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.FixedSizeBinaryVector;
@@ -31,27 +32,30 @@ public final class IntervalTruncFunction implements ScalarFunction {
      */
     public static IntervalTruncFunction of(String unitName) {
         String normal = unitName.toLowerCase(Locale.ROOT);
-        Unit unit = switch (normal) {
-            case "microseconds", "microsecond", "us", "usec", "usecs", "microsecon" -> Unit.MICROSECONDS;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "millisecon" -> Unit.MILLISECONDS;
-            case "second", "seconds", "s", "sec", "secs" -> Unit.SECOND;
-            case "minute", "minutes", "m", "min", "mins" -> Unit.MINUTE;
-            case "hour", "hours", "h", "hr", "hrs" -> Unit.HOUR;
-            case "day", "days", "d" -> Unit.DAY;
-            case "month", "months", "mon", "mons" -> Unit.MONTH;
-            case "quarter", "qtr" -> Unit.QUARTER;
-            case "year", "years", "y", "yr", "yrs" -> Unit.YEAR;
-            case "decade", "decades", "dec", "decs" -> Unit.DECADE;
-            case "century", "centuries", "c", "cent" -> Unit.CENTURY;
-            case "millennium", "millennia", "mil", "mils", "millenniums" -> Unit.MILLENNIUM;
-            case "week", "weeks", "w" -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+        DateTimeUnit named = DateTimeUnit.named(normal);
+        if (named == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + normal + "\" not recognized for type interval");
+        }
+        Unit unit = switch (named) {
+            case MICROSECONDS -> Unit.MICROSECONDS;
+            case MILLISECONDS -> Unit.MILLISECONDS;
+            case SECOND -> Unit.SECOND;
+            case MINUTE -> Unit.MINUTE;
+            case HOUR -> Unit.HOUR;
+            case DAY -> Unit.DAY;
+            case MONTH -> Unit.MONTH;
+            case QUARTER -> Unit.QUARTER;
+            case YEAR -> Unit.YEAR;
+            case DECADE -> Unit.DECADE;
+            case CENTURY -> Unit.CENTURY;
+            case MILLENNIUM -> Unit.MILLENNIUM;
+            case WEEK -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "unit \"" + normal + "\" not supported for type interval")
                     .withDetail("Months usually have fractional weeks.");
-            case "timezone", "timezone_h", "timezone_hour", "timezone_m", "timezone_minute", "dow", "doy", "isodow",
-                 "isoyear", "julian", "j", "epoch" -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "unit \"" + normal + "\" not supported for type interval");
-            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "unit \"" + normal + "\" not recognized for type interval");
+            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE, DOW, DOY, ISODOW, ISOYEAR, JULIAN, EPOCH ->
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "unit \"" + normal + "\" not supported for type interval");
         };
         return new IntervalTruncFunction(unit);
     }

@@ -6,6 +6,7 @@ import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import io.basalt.type.datetime.DateTimeUnit;
 import io.basalt.type.datetime.TimeWithZone;
 import java.util.Locale;
 import org.apache.arrow.vector.BigIntVector;
@@ -54,22 +55,22 @@ public final class TimePartFunction implements ScalarFunction {
     public static TimePartFunction of(String fieldName, boolean zoned) {
         String normal = fieldName.toLowerCase(Locale.ROOT);
         String typeName = zoned ? "time with time zone" : "time without time zone";
-        Field field = switch (normal) {
-            case "hour", "hours", "h", "hr", "hrs" -> Field.HOUR;
-            case "minute", "minutes", "m", "min", "mins" -> Field.MINUTE;
-            case "second", "seconds", "s", "sec", "secs" -> Field.SECOND;
-            case "milliseconds", "millisecond", "ms", "msec", "msecs", "mseconds", "millisecon" -> Field.MILLISECONDS;
-            case "microseconds", "microsecond", "us", "usec", "usecs", "useconds", "microsecon" -> Field.MICROSECONDS;
-            case "epoch" -> Field.EPOCH;
-            case "timezone" -> zoned ? Field.TIMEZONE : null;
-            case "timezone_h", "timezone_hour" -> zoned ? Field.TIMEZONE_HOUR : null;
-            case "timezone_m", "timezone_minute" -> zoned ? Field.TIMEZONE_MINUTE : null;
-            case "year", "years", "y", "yr", "yrs", "month", "months", "mon", "mons", "day", "days", "d",
-                 "quarter", "qtr", "dow", "isodow", "doy", "week", "weeks", "w", "isoyear", "decade", "decades",
-                 "dec", "decs", "century", "centuries", "c", "cent", "millennium", "millennia", "mil", "mils",
-                 "millenniums", "julian", "j" -> null;
-            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+        DateTimeUnit unit = DateTimeUnit.named(normal);
+        if (unit == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "unit \"" + normal + "\" not recognized for type " + typeName);
+        }
+        Field field = switch (unit) {
+            case HOUR -> Field.HOUR;
+            case MINUTE -> Field.MINUTE;
+            case SECOND -> Field.SECOND;
+            case MILLISECONDS -> Field.MILLISECONDS;
+            case MICROSECONDS -> Field.MICROSECONDS;
+            case EPOCH -> Field.EPOCH;
+            case TIMEZONE -> zoned ? Field.TIMEZONE : null;
+            case TIMEZONE_HOUR -> zoned ? Field.TIMEZONE_HOUR : null;
+            case TIMEZONE_MINUTE -> zoned ? Field.TIMEZONE_MINUTE : null;
+            default -> null;
         };
         if (field == null) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
