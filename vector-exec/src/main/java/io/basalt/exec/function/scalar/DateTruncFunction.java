@@ -82,9 +82,11 @@ public final class DateTruncFunction implements ScalarFunction {
             case DECADE -> Unit.DECADE;
             case CENTURY -> Unit.CENTURY;
             case MILLENNIUM -> Unit.MILLENNIUM;
-            case EPOCH, TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE, DOW, DOY, ISODOW, ISOYEAR, JULIAN ->
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "unit \"" + normal + "\" not supported for type " + typeName);
+            // PostgreSQL: the zone fields are units date_trunc does not support, the rest no truncation units at all
+            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + normal + "\" not supported for type " + typeName);
+            case EPOCH, DOW, DOY, ISODOW, ISOYEAR, JULIAN -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + normal + "\" not recognized for type " + typeName);
         };
     }
 

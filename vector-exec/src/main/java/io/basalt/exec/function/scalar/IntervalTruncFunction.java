@@ -53,9 +53,11 @@ public final class IntervalTruncFunction implements ScalarFunction {
             case WEEK -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "unit \"" + normal + "\" not supported for type interval")
                     .withDetail("Months usually have fractional weeks.");
-            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE, DOW, DOY, ISODOW, ISOYEAR, JULIAN, EPOCH ->
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "unit \"" + normal + "\" not supported for type interval");
+            // as for timestamps: the zone fields are unsupported units, the rest no truncation units at all
+            case TIMEZONE, TIMEZONE_HOUR, TIMEZONE_MINUTE -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "unit \"" + normal + "\" not supported for type interval");
+            case DOW, DOY, ISODOW, ISOYEAR, JULIAN, EPOCH -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "unit \"" + normal + "\" not recognized for type interval");
         };
         return new IntervalTruncFunction(unit);
     }
