@@ -108,6 +108,48 @@ final class QueryResultImpl implements QueryResult {
         if (row < 0 || row >= (returnsRows ? rowCount : 0)) {
             throw new IndexOutOfBoundsException("row " + row + " of " + rowCount);
         }
+        int batch = batchOf(row);
+        VectorSchemaRoot root = batches.get(batch);
+        return ValueAccess.text(root.getVector(column), (int) (row - batchStarts[batch]), dateTimeSettings);
+    }
+
+    /**
+     * A new result holding copies of the given rows (0-based, in that order) of this one, allocated from (and owning)
+     * {@code target}, with command tag {@code tag}.
+     */
+    QueryResultImpl copyRows(long[] rows, String tag, BufferAllocator target) {
+        List<Field> fields = schema.getFields();
+        List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>();
+        try {
+            for (Field field : fields) {
+                org.apache.arrow.vector.FieldVector vector = field.createVector(target);
+                vector.allocateNew();
+                vectors.add(vector);
+            }
+            for (int k = 0; k < rows.length; k++) {
+                int batch = batchOf(rows[k]);
+                VectorSchemaRoot root = batches.get(batch);
+                int row = (int) (rows[k] - batchStarts[batch]);
+                for (int c = 0; c < vectors.size(); c++) {
+                    io.basalt.exec.vector.VectorGather.copyValue(root.getVector(c), row, vectors.get(c), k);
+                }
+            }
+            for (org.apache.arrow.vector.FieldVector vector : vectors) {
+                vector.setValueCount(rows.length);
+            }
+            VectorSchemaRoot root = new VectorSchemaRoot(fields, vectors, rows.length);
+            return new QueryResultImpl(true, columns, fields, List.of(root), rows.length, tag, List.of(), target);
+        } catch (RuntimeException | Error failure) {
+            for (org.apache.arrow.vector.FieldVector vector : vectors) {
+                vector.close();
+            }
+            target.close();
+            throw failure;
+        }
+    }
+
+    /** The batch holding {@code row}. */
+    private int batchOf(long row) {
         int batch = java.util.Arrays.binarySearch(batchStarts, row);
         if (batch < 0) {
             batch = -batch - 2;
@@ -116,8 +158,7 @@ final class QueryResultImpl implements QueryResult {
         while (batch + 1 < batchStarts.length && batchStarts[batch + 1] == row) {
             batch++;
         }
-        VectorSchemaRoot root = batches.get(batch);
-        return ValueAccess.text(root.getVector(column), (int) (row - batchStarts[batch]), dateTimeSettings);
+        return batch;
     }
 
     @Override

@@ -40,6 +40,7 @@ import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateIndexStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropIndexStatement;
+import io.basalt.sql.ast.CursorStatement;
 import io.basalt.sql.ast.DeallocateStatement;
 import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.DiscardSequencesStatement;
@@ -93,6 +94,7 @@ final class SessionImpl implements Session {
     private final SessionSequences sequences;
     private final Set<QueryResultImpl> openResults = ConcurrentHashMap.newKeySet();
     private final SessionTransactions transactions;
+    private final SessionCursors cursors;
     private final ModifyingWithStatements modifyingWith;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
@@ -110,6 +112,7 @@ final class SessionImpl implements Session {
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings());
+        this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
             public void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState sink) {
@@ -434,6 +437,11 @@ final class SessionImpl implements Session {
                 yield run(execution.statement(), execution.context(), sql);
             }
             case DeallocateStatement deallocate -> utility.deallocate(deallocate);
+            case CursorStatement.Declare declare -> cursors.declare(declare,
+                    TableTransaction.current() instanceof Transaction running ? running : null,
+                    () -> runQuery(new QueryBinder(context).bind(declare.query())));
+            case CursorStatement.Fetch fetch -> cursors.fetch(fetch);
+            case CursorStatement.Close close -> cursors.close(close);
             case TruncateStatement truncate -> {
                 synchronized (database.ddlLock()) {
                     // The tables' rows go at COMMIT, which logs them; restarted sequences are not transactional.
@@ -677,6 +685,7 @@ final class SessionImpl implements Session {
         for (QueryResultImpl result : new ArrayList<>(openResults)) {
             result.close();
         }
+        cursors.closeAll();
         transactions.sessionClosed();
         // temporary tables end with their session
         synchronized (database.ddlLock()) {

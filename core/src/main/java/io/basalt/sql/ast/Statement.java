@@ -3,7 +3,7 @@ package io.basalt.sql.ast;
 /** A parsed SQL statement. */
 public sealed interface Statement extends Node
         permits QueryStatement, CreateTableStatement, DropTableStatement, InsertStatement, UpdateStatement, DeleteStatement, SetStatement, ShowStatement,
-        ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, TruncateStatement,
+        ResetStatement, ExplainStatement, PrepareStatement, ExecuteStatement, DeallocateStatement, CursorStatement, TruncateStatement,
         CreateSequenceStatement, AlterSequenceStatement, DropSequenceStatement, DiscardSequencesStatement,
         CopyStatement, VacuumStatement, CreateTableAsStatement, CreateIndexStatement, DropIndexStatement,
         TransactionStatement, AlterTableStatement, CreateViewStatement, DropViewStatement, CreateSchemaStatement,

@@ -30,6 +30,7 @@ final class Grammar {
     private final SettingStatementParser settings;
     private final ExplainParser explain;
     private final PreparedStatementParser prepared;
+    private final CursorParser cursors;
     private final TruncateParser truncate;
     private final IndexParser indexes;
     private final SequenceParser sequences;
@@ -61,6 +62,7 @@ final class Grammar {
         this.settings = new SettingStatementParser(this);
         this.explain = new ExplainParser(this);
         this.prepared = new PreparedStatementParser(this);
+        this.cursors = new CursorParser(this);
         this.truncate = new TruncateParser(this);
         this.indexes = new IndexParser(this);
         this.sequences = new SequenceParser(this);
@@ -149,6 +151,10 @@ final class Grammar {
 
     ExplainParser explain() {
         return explain;
+    }
+
+    CursorParser cursors() {
+        return cursors;
     }
 
     PreparedStatementParser prepared() {

@@ -126,6 +126,15 @@ final class StatementParser extends ParserBase {
                 case DEALLOCATE -> {
                     return grammar.prepared().deallocate();
                 }
+                case DECLARE -> {
+                    return grammar.cursors().declare();
+                }
+                case FETCH, MOVE -> {
+                    return grammar.cursors().fetch();
+                }
+                case CLOSE -> {
+                    return grammar.cursors().close();
+                }
                 case TRUNCATE -> {
                     return grammar.truncate().truncate();
                 }

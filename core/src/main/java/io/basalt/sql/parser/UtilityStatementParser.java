@@ -86,10 +86,6 @@ final class UtilityStatementParser extends ParserBase {
             case UNLISTEN -> "UNLISTEN";
             case LOAD -> "LOAD";
             case DISCARD -> "DISCARD";
-            case DECLARE -> "DECLARE CURSOR";
-            case FETCH -> "FETCH";
-            case MOVE -> "MOVE";
-            case CLOSE -> "CLOSE CURSOR";
             case REFRESH -> "REFRESH MATERIALIZED VIEW";
             case REASSIGN -> "REASSIGN OWNED";
             case IMPORT -> "IMPORT FOREIGN SCHEMA";

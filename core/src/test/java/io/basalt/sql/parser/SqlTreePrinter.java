@@ -115,6 +115,15 @@ final class SqlTreePrinter {
                     + " " + print(prepare.statement()) + ")";
             case ExecuteStatement execute -> "(execute " + execute.name() + expressions(execute.arguments()) + ")";
             case DeallocateStatement deallocate -> "(deallocate " + (deallocate.all() ? "all" : deallocate.name()) + ")";
+            case io.basalt.sql.ast.CursorStatement.Declare declare -> "(declare " + declare.name()
+                    + (declare.scroll() ? "" : " no-scroll") + (declare.hold() ? " hold " : " ")
+                    + print(declare.query()) + ")";
+            case io.basalt.sql.ast.CursorStatement.Fetch fetch -> "(" + (fetch.move() ? "move " : "fetch ")
+                    + fetch.direction().name().toLowerCase(java.util.Locale.ROOT) + " "
+                    + (fetch.count() == io.basalt.sql.ast.CursorStatement.Fetch.ALL ? "all" : fetch.count()) + " "
+                    + fetch.name() + ")";
+            case io.basalt.sql.ast.CursorStatement.Close close -> "(close " + (close.name() == null ? "all"
+                    : close.name()) + ")";
             case TruncateStatement truncate -> "(truncate" + join(truncate.tables().stream().map(Object::toString)
                     .toList()) + (truncate.restartIdentity() ? " restart-identity" : "")
                     + (truncate.cascade() ? " cascade" : "") + ")";

@@ -1,0 +1,203 @@
+package io.basalt.engine;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.CursorStatement;
+import io.basalt.storage.transaction.Transaction;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * A session's cursors (DECLARE, FETCH, MOVE, CLOSE). A cursor's rows are computed when it is declared, in the
+ * declaring statement's snapshot, which is the snapshot PostgreSQL's cursor reads too; FETCH then copies the rows it
+ * moves over out of them. A cursor without HOLD ends with its transaction block; one WITH HOLD outlives the commit
+ * of the transaction that declared it. Either ends when that transaction, or a savepoint taken before the DECLARE,
+ * rolls back. Ended cursors are dropped (and their rows freed) the next time the session uses a cursor.
+ *
+ * <p>Positions are PostgreSQL's: 0 is before the first row, 1..n a row, n + 1 after the last. Moving past either end
+ * leaves the cursor there; a fetch of k rows leaves it on the last row returned.
+ */
+final class SessionCursors {
+    private static final class Cursor {
+        final QueryResultImpl rows;
+        final boolean scroll;
+        final boolean hold;
+        final Transaction declaredIn;
+        long position;
+        volatile boolean rolledBack;
+
+        Cursor(QueryResultImpl rows, boolean scroll, boolean hold, Transaction declaredIn) {
+            this.rows = rows;
+            this.scroll = scroll;
+            this.hold = hold;
+            this.declaredIn = declaredIn;
+        }
+    }
+
+    private final Map<String, Cursor> cursors = new LinkedHashMap<>();
+    private final Supplier<Transaction> block;
+    private final Supplier<BufferAllocator> allocators;
+
+    /** {@code block} gives the session's open transaction block (null outside one). */
+    SessionCursors(Supplier<Transaction> block, Supplier<BufferAllocator> allocators) {
+        this.block = block;
+        this.allocators = allocators;
+    }
+
+    /**
+     * DECLARE: checks that the cursor may exist here, then keeps {@code rows} (the query's result, which the cursor
+     * then owns) under its name. {@code statementTransaction} is the transaction the DECLARE runs in.
+     */
+    QueryResultImpl declare(CursorStatement.Declare declare, Transaction statementTransaction,
+                            Supplier<QueryResultImpl> query) {
+        dropEnded();
+        if (!declare.hold() && block.get() == null) {
+            throw BasaltException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
+                    "DECLARE CURSOR can only be used in transaction blocks");
+        }
+        if (cursors.containsKey(declare.name())) {
+            throw BasaltException.of(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
+        }
+        QueryResultImpl rows = query.get();
+        Cursor cursor = new Cursor(rows, declare.scroll(), declare.hold(), statementTransaction);
+        if (statementTransaction != null) {
+            statementTransaction.onRollback(() -> cursor.rolledBack = true);
+        }
+        cursors.put(declare.name(), cursor);
+        return QueryResultImpl.command("DECLARE CURSOR", 0, List.of());
+    }
+
+    /** FETCH (the rows moved over, in the order moved) or MOVE (their count). */
+    QueryResultImpl fetch(CursorStatement.Fetch fetch) {
+        dropEnded();
+        Cursor cursor = cursors.get(fetch.name());
+        if (cursor == null) {
+            throw BasaltException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
+        }
+        List<Long> moved = move(cursor, fetch.direction(), fetch.count());
+        if (fetch.move()) {
+            return QueryResultImpl.command("MOVE " + moved.size(), moved.size(), List.of());
+        }
+        long[] rows = new long[moved.size()];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = moved.get(i);
+        }
+        return cursor.rows.copyRows(rows, "FETCH " + rows.length, allocators.get());
+    }
+
+    /** CLOSE name, or CLOSE ALL. */
+    QueryResultImpl close(CursorStatement.Close close) {
+        dropEnded();
+        if (close.name() == null) {
+            closeAll();
+        } else {
+            Cursor cursor = cursors.remove(close.name());
+            if (cursor == null) {
+                throw BasaltException.of(SqlState.INVALID_CURSOR_NAME,
+                        "cursor \"" + close.name() + "\" does not exist");
+            }
+            cursor.rows.close();
+        }
+        return QueryResultImpl.command("CLOSE CURSOR", 0, List.of());
+    }
+
+    /** Frees every cursor: CLOSE ALL, and the end of the session. */
+    void closeAll() {
+        for (Cursor cursor : cursors.values()) {
+            cursor.rows.close();
+        }
+        cursors.clear();
+    }
+
+    /** The 0-based rows a fetch in {@code direction} returns, in order, moving the cursor. */
+    private static List<Long> move(Cursor cursor, CursorStatement.Direction direction, long count) {
+        long rowCount = cursor.rows.rowCount();
+        return switch (direction) {
+            case FORWARD -> count > 0 ? forward(cursor, count, rowCount)
+                    : count < 0 ? backward(cursor, -count) : relative(cursor, 0, rowCount);
+            case BACKWARD -> count > 0 ? backward(cursor, count)
+                    : count < 0 ? forward(cursor, -count, rowCount) : relative(cursor, 0, rowCount);
+            case ABSOLUTE -> absolute(cursor, count > 0 ? count : count < 0 ? rowCount + 1 + count : 0, rowCount);
+            case RELATIVE -> relative(cursor, count, rowCount);
+        };
+    }
+
+    private static List<Long> forward(Cursor cursor, long count, long rowCount) {
+        List<Long> rows = new ArrayList<>();
+        long available = Math.max(0, rowCount - cursor.position);
+        long taken = Math.min(count, available);
+        for (long k = 1; k <= taken; k++) {
+            rows.add(cursor.position + k - 1);
+        }
+        cursor.position = count > available ? rowCount + 1 : cursor.position + taken;
+        return rows;
+    }
+
+    private static List<Long> backward(Cursor cursor, long count) {
+        requireScroll(cursor);
+        List<Long> rows = new ArrayList<>();
+        long available = Math.max(0, cursor.position - 1);
+        long taken = Math.min(count, available);
+        for (long k = 1; k <= taken; k++) {
+            rows.add(cursor.position - k - 1);
+        }
+        cursor.position = count > available ? 0 : cursor.position - taken;
+        return rows;
+    }
+
+    private static List<Long> relative(Cursor cursor, long offset, long rowCount) {
+        if (offset < 0) {
+            requireScroll(cursor);
+        }
+        return land(cursor, cursor.position + offset, rowCount);
+    }
+
+    private static List<Long> absolute(Cursor cursor, long target, long rowCount) {
+        if (target < cursor.position) {
+            requireScroll(cursor);
+        }
+        return land(cursor, target, rowCount);
+    }
+
+    /** Moves to row {@code target} (1-based), or before the first / after the last when it is out of range. */
+    private static List<Long> land(Cursor cursor, long target, long rowCount) {
+        if (target <= 0) {
+            cursor.position = 0;
+            return List.of();
+        }
+        if (target > rowCount) {
+            cursor.position = rowCount + 1;
+            return List.of();
+        }
+        cursor.position = target;
+        return List.of(target - 1);
+    }
+
+    private static void requireScroll(Cursor cursor) {
+        if (!cursor.scroll) {
+            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "cursor can only scan forward")
+                    .withHint("Declare it with SCROLL option to enable backward scan.");
+        }
+    }
+
+    /**
+     * Drops the cursors that have ended: those whose declaring transaction (or a savepoint before them) rolled back,
+     * and those without HOLD whose transaction block is over.
+     */
+    private void dropEnded() {
+        Transaction current = block.get();
+        var iterator = cursors.values().iterator();
+        while (iterator.hasNext()) {
+            Cursor cursor = iterator.next();
+            boolean ended = cursor.rolledBack || !cursor.hold && cursor.declaredIn != current;
+            if (ended) {
+                cursor.rows.close();
+                iterator.remove();
+            }
+        }
+    }
+}
