@@ -847,12 +847,13 @@ final class ExpressionBinder {
                     requireKeysAmongArguments(call, bound);
                 }
                 if (call.distinct()) {
-                    if (!bound.extraArguments().isEmpty()) {
-                        throw notYet("DISTINCT in aggregates of several arguments", call.position());
+                    List<LogicalType> extraTypes = new ArrayList<>();
+                    for (BoundExpression extra : bound.extraArguments()) {
+                        extraTypes.add(extra.type());
                     }
                     bound = new BoundExpression.AggregateCall(
-                            new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function()), bound.argument(),
-                            bound.position());
+                            new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function(), extraTypes),
+                            bound.argument(), bound.extraArguments(), null, bound.position());
                 }
                 if (!call.orderBy().isEmpty()) {
                     bound = orderedInput(bound, call, name);

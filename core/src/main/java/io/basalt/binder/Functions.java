@@ -35,7 +35,7 @@ final class Functions {
             "bool_or", "every", "bit_and", "bit_or", "stddev", "stddev_samp", "stddev_pop", "variance", "var_samp",
             "var_pop", "corr", "covar_pop", "covar_samp", "regr_slope", "regr_intercept", "regr_count", "regr_r2",
             "regr_avgx", "regr_avgy", "regr_sxx", "regr_syy", "regr_sxy", "string_agg", "percentile_cont",
-            "percentile_disc", "mode", "array_agg");
+            "percentile_disc", "mode", "array_agg", "any_value");
     private static final Set<String> ORDERED_SET_AGGREGATES = Set.of("percentile_cont", "percentile_disc", "mode");
     /** Aggregates whose result does not depend on the order of their input: ORDER BY inside them is moot. */
     private static final Set<String> ORDER_INSENSITIVE = Set.of("count", "min", "max", "bool_and", "bool_or",
@@ -127,6 +127,7 @@ final class Functions {
                 yield new MinMaxAggregate(name.equals("max"), type.id() == TypeId.VARCHAR ? LogicalType.TEXT : type);
             }
             case "array_agg" -> new io.basalt.exec.function.aggregate.ArrayAggregate(type);
+            case "any_value" -> new io.basalt.exec.function.aggregate.AnyValueAggregate(type);
             default -> throw undefined(name, arguments, position);
         };
         if (name.equals("min") || name.equals("max")) {

@@ -1,5 +1,7 @@
 package io.basalt.exec.function.aggregate;
 
+import java.util.List;
+
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.operator.aggregate.DistinctPairs;
@@ -13,11 +15,18 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * {@code agg(DISTINCT x)}: the inner aggregate sees each value once per group. A table of distinct
  * (group, value) pairs lets through only a pair's first row; NULLs never reach the inner aggregate,
- * which ignores them anyway.
+ * which ignores them anyway. With further arguments ({@code string_agg(DISTINCT v, d)}, of types
+ * {@code extraTypes}) a row is let through once per distinct tuple of all its arguments, NULLs included, and the
+ * inner aggregate applies its own NULL rule, as PostgreSQL's de-duplicating sort of the whole argument list does.
  */
-public record DistinctAggregate(AggregateFunction inner) implements AggregateFunction {
+public record DistinctAggregate(AggregateFunction inner, List<LogicalType> extraTypes) implements AggregateFunction {
     public DistinctAggregate {
         requireNonNull(inner, "inner is null");
+        extraTypes = List.copyOf(extraTypes);
+    }
+
+    public DistinctAggregate(AggregateFunction inner) {
+        this(inner, List.of());
     }
 
     @Override
@@ -53,7 +62,10 @@ public record DistinctAggregate(AggregateFunction inner) implements AggregateFun
         State(GroupedAggregateState delegate, BufferAllocator allocator) {
             this.delegate = delegate;
             this.allocator = allocator;
-            this.pairs = new DistinctPairs(inner.argumentType(), allocator);
+            List<LogicalType> types = new java.util.ArrayList<>();
+            types.add(inner.argumentType());
+            types.addAll(extraTypes);
+            this.pairs = new DistinctPairs(types, allocator);
         }
 
         @Override
@@ -69,6 +81,47 @@ public record DistinctAggregate(AggregateFunction inner) implements AggregateFun
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
             forwardNew(argument, new int[rows], rows);
+        }
+
+        @Override
+        public void updateArguments(FieldVector[] arguments, int[] groupIds, int rows) {
+            if (extraTypes.isEmpty()) {
+                forwardNew(arguments[0], groupIds, rows);
+            } else {
+                forwardNewTuples(arguments, groupIds, rows);
+            }
+        }
+
+        @Override
+        public void updateArgumentsSingleGroup(FieldVector[] arguments, int rows) {
+            updateArguments(arguments, new int[rows], rows);
+        }
+
+        /** Feeds the inner aggregate the rows whose (group, arguments...) tuple has not been seen before. */
+        private void forwardNewTuples(FieldVector[] arguments, int[] groupIds, int rows) {
+            int[] fresh = pairs.firstOccurrences(groupIds, arguments, rows, false);
+            int count = fresh.length;
+            if (count == 0) {
+                return;
+            }
+            int[] groups = new int[count];
+            for (int k = 0; k < count; k++) {
+                groups[k] = groupIds[fresh[k]];
+            }
+            FieldVector[] values = new FieldVector[arguments.length];
+            try {
+                for (int a = 0; a < arguments.length; a++) {
+                    values[a] = ValueAccess.allocate(LogicalType.of(arguments[a].getField()), "", allocator, count);
+                    VectorGather.gather(arguments[a], fresh, count, values[a]);
+                }
+                delegate.updateArguments(values, groups, count);
+            } finally {
+                for (FieldVector value : values) {
+                    if (value != null) {
+                        value.close();
+                    }
+                }
+            }
         }
 
         /** Feeds the inner aggregate the rows whose (group, value) pair has not been seen before. */
@@ -92,13 +145,20 @@ public record DistinctAggregate(AggregateFunction inner) implements AggregateFun
         public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
             State theirs = (State) other;
             BigIntVector theirGroups = theirs.pairs.groupColumn();
-            FieldVector theirValues = theirs.pairs.valueColumn();
             int n = theirs.pairs.size();
             int[] groupIds = new int[n];
             for (int k = 0; k < n; k++) {
                 groupIds[k] = mapping[(int) theirGroups.get(k)];
             }
-            forwardNew(theirValues, groupIds, n);
+            if (extraTypes.isEmpty()) {
+                forwardNew(theirs.pairs.valueColumn(), groupIds, n);
+            } else {
+                FieldVector[] theirValues = new FieldVector[1 + extraTypes.size()];
+                for (int a = 0; a < theirValues.length; a++) {
+                    theirValues[a] = theirs.pairs.valueColumn(a);
+                }
+                forwardNewTuples(theirValues, groupIds, n);
+            }
         }
 
         @Override

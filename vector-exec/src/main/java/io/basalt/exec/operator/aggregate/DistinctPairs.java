@@ -8,8 +8,9 @@ import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
- * The distinct (group id, value) pairs a DISTINCT aggregate has seen, kept in a group-key table whose two
- * key columns are the group id and the value.
+ * The distinct (group id, value) pairs a DISTINCT aggregate has seen, kept in a group-key table whose key columns
+ * are the group id and the value; an aggregate of several arguments ({@code string_agg(DISTINCT v, d)}) keeps
+ * (group id, argument 1, ..., argument k) tuples the same way.
  */
 public final class DistinctPairs implements AutoCloseable {
     private final GroupKeyTable table;
@@ -17,12 +18,28 @@ public final class DistinctPairs implements AutoCloseable {
     private int[] pairIds = new int[0];
 
     public DistinctPairs(LogicalType valueType, BufferAllocator allocator) {
+        this(List.of(valueType), allocator);
+    }
+
+    /** Tuples of the group id and values of {@code valueTypes}. */
+    public DistinctPairs(List<LogicalType> valueTypes, BufferAllocator allocator) {
         this.allocator = allocator;
-        this.table = new GenericGroupKeyTable(List.of(LogicalType.BIGINT, valueType), allocator);
+        List<LogicalType> keys = new java.util.ArrayList<>();
+        keys.add(LogicalType.BIGINT);
+        keys.addAll(valueTypes);
+        this.table = new GenericGroupKeyTable(keys, allocator);
     }
 
     /** The rows (ascending) whose pair is new; rows with a NULL value are never new. */
     public int[] firstOccurrences(int[] groupIds, FieldVector values, int rows) {
+        return firstOccurrences(groupIds, new FieldVector[] {values}, rows, true);
+    }
+
+    /**
+     * The rows (ascending) whose tuple of {@code values} is new in their group; with {@code skipNulls}, a row with a
+     * NULL in its first value is never new (an aggregate of several arguments decides about NULLs itself).
+     */
+    public int[] firstOccurrences(int[] groupIds, FieldVector[] values, int rows, boolean skipNulls) {
         if (pairIds.length < rows) {
             pairIds = new int[Math.max(rows, 16)];
         }
@@ -32,7 +49,10 @@ public final class DistinctPairs implements AutoCloseable {
                 groups.set(i, groupIds[i]);
             }
             groups.setValueCount(rows);
-            table.findOrInsert(new FieldVector[] {groups, values}, rows, pairIds);
+            FieldVector[] keys = new FieldVector[values.length + 1];
+            keys[0] = groups;
+            System.arraycopy(values, 0, keys, 1, values.length);
+            table.findOrInsert(keys, rows, pairIds);
         }
         // New pairs get consecutive ids in order of first appearance.
         int next = before;
@@ -41,7 +61,7 @@ public final class DistinctPairs implements AutoCloseable {
         for (int i = 0; i < rows; i++) {
             if (pairIds[i] == next) {
                 next++;
-                if (!values.isNull(i)) {
+                if (!skipNulls || !values[0].isNull(i)) {
                     fresh[count++] = i;
                 }
             }
@@ -59,6 +79,11 @@ public final class DistinctPairs implements AutoCloseable {
 
     public FieldVector valueColumn() {
         return table.keyVector(1);
+    }
+
+    /** The k-th value column (0-based) of the tuples seen. */
+    public FieldVector valueColumn(int k) {
+        return table.keyVector(1 + k);
     }
 
     @Override
