@@ -83,6 +83,9 @@ final class ConflictUpdateBinder {
                     newRow.set(column, InsertBinder.defaultValue(entry, context));
                 } else {
                     IdentityColumns.checkUpdate(entry);
+                    if (entry.generated()) {
+                        throw GeneratedColumns.updateError(entry);
+                    }
                     newRow.set(column, InsertBinder.assign(binder.bind(value), entry, value.position()));
                 }
             }
@@ -91,6 +94,9 @@ final class ConflictUpdateBinder {
         if (onConflict.updateWhere() != null) {
             condition = new ExpressionBinder(scope, context.parameters(), "WHERE")
                     .bindCondition(onConflict.updateWhere(), "WHERE");
+        }
+        if (GeneratedColumns.any(table.columns())) {
+            newRow = GeneratedColumns.recompute(newRow, table, context);
         }
         return new LogicalPlan.ConflictUpdate(newRow, condition);
     }

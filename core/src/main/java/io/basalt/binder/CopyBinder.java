@@ -35,7 +35,11 @@ public final class CopyBinder {
                     ? new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0)
                     : InsertBinder.defaultValue(column, context));
         }
-        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, new LogicalPlan.Project(scan, row), false);
+        LogicalPlan newRows = new LogicalPlan.Project(scan, row);
+        if (GeneratedColumns.any(table.columns())) {
+            newRows = GeneratedColumns.compute(newRows, table, 0, context);
+        }
+        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false);
     }
 
     private static int indexOf(int[] targets, int column) {

@@ -81,6 +81,9 @@ public final class InsertBinder {
             checkWidth(types.size(), targets.size(), insert, source.position());
             for (int i = 0; i < types.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
+                if (column.generated()) {
+                    throw GeneratedColumns.insertError(column);
+                }
                 BoundExpression ref = new BoundExpression.ColumnRef(i, null, query.names().get(i), types.get(i),
                         source.position());
                 sourceColumns.add(assignTarget(ref, column, insert.columnSubscript(i), source.position()));
@@ -97,7 +100,8 @@ public final class InsertBinder {
                 row.add(defaultValue(table.columns().get(c), context));
             }
         }
-        return new LogicalPlan.Project(input, row);
+        LogicalPlan rows = new LogicalPlan.Project(input, row);
+        return GeneratedColumns.any(table.columns()) ? GeneratedColumns.compute(rows, table, 0, context) : rows;
     }
 
     private List<Integer> targetColumns(InsertStatement insert, TableEntry table) {
@@ -146,6 +150,9 @@ public final class InsertBinder {
             List<BoundExpression> bound = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
+                if (column.generated() && !(row.get(i) instanceof Expression.Default)) {
+                    throw GeneratedColumns.insertError(column);
+                }
                 bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
                         : assignTarget(binder.bind(row.get(i)), column, insert.columnSubscript(i),
                                 row.get(i).position()));

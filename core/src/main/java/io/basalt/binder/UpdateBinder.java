@@ -101,8 +101,11 @@ public final class UpdateBinder {
                 input.add(reference(scope, c));
             }
         }
-        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.UPDATE, table,
-                new LogicalPlan.Project(plan, input), returning);
+        LogicalPlan rows = new LogicalPlan.Project(plan, input);
+        if (GeneratedColumns.any(table.columns())) {
+            rows = GeneratedColumns.compute(rows, table, 1, context);
+        }
+        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.UPDATE, table, rows, returning);
         if (!returning) {
             return BoundWrite.counting(write);
         }
@@ -166,6 +169,9 @@ public final class UpdateBinder {
             return InsertBinder.defaultValue(column, context);
         }
         IdentityColumns.checkUpdate(column);
+        if (column.generated()) {
+            throw GeneratedColumns.updateError(column);
+        }
         return InsertBinder.assign(binder.bind(value), column, value.position());
     }
 

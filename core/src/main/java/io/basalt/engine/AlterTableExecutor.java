@@ -1,6 +1,7 @@
 package io.basalt.engine;
 
 import io.basalt.binder.BindContext;
+import io.basalt.binder.GeneratedColumns;
 import io.basalt.binder.CheckConditions;
 import io.basalt.binder.ColumnAlterations;
 import io.basalt.binder.DefaultExpressions;
@@ -143,6 +144,8 @@ final class AlterTableExecutor {
             case AlterTableAction.AlterColumnType change -> changeType(alteration, change);
             case AlterTableAction.SetDefault set -> setDefault(alteration, set);
             case AlterTableAction.SetNotNull set -> setNotNull(draft, set);
+            case AlterTableAction.DropExpression drop -> dropExpression(alteration, drop);
+            case AlterTableAction.SetExpression set -> setExpression(alteration, set);
             case AlterTableAction.AddConstraint add -> addConstraint(alteration, add.constraint(), add.notValid());
             case AlterTableAction.DropConstraint drop -> dropConstraint(alteration, drop);
             case AlterTableAction.ValidateConstraint validate -> {
@@ -184,7 +187,15 @@ final class AlterTableExecutor {
             throw BasaltException.of(SqlState.DUPLICATE_COLUMN, message);
         }
         ColumnEntry column = ddl.column(add.column(), draft.name, alteration.sequenceColumns, alteration.context);
-        draft.addColumn(column, ColumnAlterations.initialValue(column, alteration.context));
+        if (column.generated()) {
+            List<ColumnEntry> widened = new ArrayList<>(draft.columns);
+            widened.add(column);
+            GeneratedColumns.check(widened, draft.name, alteration.context);
+            draft.addColumn(column, GeneratedColumns.initialValue(column, widened, draft.name, draft.values,
+                    alteration.context));
+        } else {
+            draft.addColumn(column, ColumnAlterations.initialValue(column, alteration.context));
+        }
         int index = draft.columns.size() - 1;
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
@@ -196,14 +207,15 @@ final class AlterTableExecutor {
                 case ColumnConstraint.Nullable ignored -> { }
                 case ColumnConstraint.Default ignored -> { }
                 case ColumnConstraint.Identity ignored -> { }
+                case ColumnConstraint.Generated ignored -> { }
             }
         }
     }
 
     private void dropColumn(Alteration alteration, AlterTableAction.DropColumn drop) {
         TableDraft draft = alteration.draft;
-        int index = draft.columnIndex(drop.column());
-        if (index < 0) {
+        int found = draft.columnIndex(drop.column());
+        if (found < 0) {
             String message = "column \"" + drop.column() + "\" of relation \"" + draft.name + "\" does not exist";
             if (drop.ifExists()) {
                 alteration.notices.add(message + ", skipping");
@@ -215,6 +227,26 @@ final class AlterTableExecutor {
         String tableName = alteration.table.name();
         String column = drop.column();
         String dropping = "column " + column + " of table " + tableName;
+        List<String> generatedDependents = GeneratedColumns.readers(draft.columns, found, draft.name,
+                alteration.context);
+        if (!generatedDependents.isEmpty()) {
+            if (!drop.cascade()) {
+                StringBuilder detail = new StringBuilder();
+                for (String dependent : generatedDependents) {
+                    detail.append(detail.isEmpty() ? "" : "\n").append("column ").append(dependent)
+                            .append(" of table ").append(tableName).append(" depends on ").append(dropping);
+                }
+                throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
+                                "cannot drop " + dropping + " because other objects depend on it")
+                        .withDetail(detail.toString())
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            for (String dependent : generatedDependents) {
+                alteration.notices.add("drop cascades to column " + dependent + " of table " + tableName);
+                draft.dropColumn(draft.columnIndex(dependent));
+            }
+        }
+        int index = draft.columnIndex(column);
         List<ViewDependents.Dependent> views = viewsReading(schema, tableName, column, dropping);
         ViewDependents.drop(catalog, drop.cascade() ? List.of() : views, dropping, false, alteration.notices);
         boolean self = true;
@@ -259,6 +291,18 @@ final class AlterTableExecutor {
         TableDraft draft = alteration.draft;
         int index = existingColumn(draft, change.column());
         ColumnEntry column = draft.columns.get(index);
+        List<String> generatedReaders = GeneratedColumns.readers(draft.columns, index, draft.name, alteration.context);
+        if (!generatedReaders.isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot alter type of a column used by a generated column")
+                    .withDetail("Column \"" + column.name() + "\" is used by generated column \""
+                            + generatedReaders.getFirst() + "\".");
+        }
+        if (column.generated() && change.using() != null) {
+            throw BasaltException.at(SqlState.INVALID_COLUMN_DEFINITION, change.position(),
+                            "cannot specify USING when altering type of generated column")
+                    .withDetail("Column \"" + column.name() + "\" is a generated column.");
+        }
         for (ViewEntry view : catalog.views()) {
             if (view.reads(alteration.table.schema(), alteration.table.name(), column.name())) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -283,8 +327,7 @@ final class AlterTableExecutor {
             }
         }
         LogicalType oldType = column.type();
-        draft.setColumn(index, new ColumnEntry(column.name(), target, column.notNull(), column.defaultExpression(),
-                defaultText, column.identity()));
+        draft.setColumn(index, column.withType(target, defaultText));
         draft.values.set(index, value);
         draft.columnsChanged = true;
         draft.columnsOnlyAdded = false;
@@ -323,6 +366,41 @@ final class AlterTableExecutor {
                 column.identity()));
     }
 
+    /** A generated column's new expression; the stored rows get their new values (a rewrite). */
+    private void setExpression(Alteration alteration, AlterTableAction.SetExpression set) {
+        TableDraft draft = alteration.draft;
+        int index = existingColumn(draft, set.column());
+        ColumnEntry column = draft.columns.get(index);
+        if (!column.generated()) {
+            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "column \"" + column.name()
+                    + "\" of relation \"" + draft.name + "\" is not a generated column");
+        }
+        ColumnEntry changed = new ColumnEntry(column.name(), column.type(), column.notNull(), null, null, null,
+                set.expression(), set.text());
+        List<ColumnEntry> columns = new ArrayList<>(draft.columns);
+        columns.set(index, changed);
+        GeneratedColumns.check(columns, draft.name, alteration.context);
+        draft.setColumn(index, changed);
+        draft.values.set(index, GeneratedColumns.initialValue(changed, columns, draft.name, draft.values,
+                alteration.context));
+    }
+
+    private void dropExpression(Alteration alteration, AlterTableAction.DropExpression drop) {
+        TableDraft draft = alteration.draft;
+        int index = existingColumn(draft, drop.column());
+        ColumnEntry column = draft.columns.get(index);
+        if (!column.generated()) {
+            String message = "column \"" + column.name() + "\" of relation \"" + draft.name
+                    + "\" is not a stored generated column";
+            if (drop.ifExists()) {
+                alteration.notices.add(message + ", skipping");
+                return;
+            }
+            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, message);
+        }
+        draft.setColumn(index, column.withoutGeneration());
+    }
+
     private void setNotNull(TableDraft draft, AlterTableAction.SetNotNull set) {
         int index = existingColumn(draft, set.column());
         ColumnEntry column = draft.columns.get(index);
@@ -339,8 +417,7 @@ final class AlterTableExecutor {
         } else if (!column.notNull()) {
             draft.notNullToValidate.add(column.name());
         }
-        draft.setColumn(index, new ColumnEntry(column.name(), column.type(), set.notNull(),
-                column.defaultExpression(), column.defaultText(), column.identity()));
+        draft.setColumn(index, column.withNotNull(set.notNull()));
     }
 
     private void addConstraint(Alteration alteration, TableConstraint constraint, boolean notValid) {
@@ -420,8 +497,7 @@ final class AlterTableExecutor {
             for (int index : columns) {
                 ColumnEntry column = draft.columns.get(index);
                 if (!column.notNull()) {
-                    draft.setColumn(index, new ColumnEntry(column.name(), column.type(), true,
-                            column.defaultExpression(), column.defaultText(), column.identity()));
+                    draft.setColumn(index, column.withNotNull(true));
                     draft.notNullToValidate.add(column.name());
                 }
             }
@@ -520,8 +596,7 @@ final class AlterTableExecutor {
                     "column \"" + rename.to() + "\" of relation \"" + draft.name + "\" already exists");
         }
         ColumnEntry column = draft.columns.get(index);
-        draft.setColumn(index, new ColumnEntry(rename.to(), column.type(), column.notNull(),
-                column.defaultExpression(), column.defaultText(), column.identity()));
+        draft.setColumn(index, column.withName(rename.to()));
         if (draft.inKey(index)) {
             draft.keysChanged = true;
         }

@@ -36,7 +36,8 @@ final class CatalogViewImpl implements CatalogView {
     private static TableInfo describe(TableEntry table) {
         List<ColumnInfo> columns = new ArrayList<>();
         for (ColumnEntry column : table.columns()) {
-            columns.add(new ColumnInfo(column.name(), column.type(), column.notNull(), column.defaultText()));
+            columns.add(new ColumnInfo(column.name(), column.type(), column.notNull(), column.generated()
+                    ? "generated always as (" + column.generationText() + ") stored" : column.defaultText()));
         }
         return new TableInfo(table.schema(), table.name(), columns);
     }

@@ -103,6 +103,7 @@ final class DdlExecutor {
             }
             columns.add(column(definition, name, sequenceColumns, context));
         }
+        io.basalt.binder.GeneratedColumns.check(columns, name, context);
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, expanded.checks(),
                 catalog, context);
         columns = constraints.columns();
@@ -135,6 +136,7 @@ final class DdlExecutor {
         boolean nullable = false;
         Expression defaultExpression = null;
         ColumnConstraint.Identity identity = null;
+        ColumnConstraint.Generated generated = null;
         String where = " for column \"" + definition.name() + "\" of table \"" + table + "\"";
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
@@ -144,6 +146,10 @@ final class DdlExecutor {
                     nullable = true;
                 }
                 case ColumnConstraint.Default d -> {
+                    if (generated != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, d.position(),
+                                "both default and generation expression specified" + where);
+                    }
                     if (identity != null) {
                         throw BasaltException.at(SqlState.SYNTAX_ERROR, d.position(),
                                 "both default and identity specified" + where);
@@ -159,11 +165,30 @@ final class DdlExecutor {
                         throw BasaltException.at(SqlState.SYNTAX_ERROR, serial ? 0 : i.position(),
                                 "both default and identity specified" + where);
                     }
+                    if (generated != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, i.position(),
+                                "both identity and generation expression specified" + where);
+                    }
                     if (nullable) {
                         throw BasaltException.at(SqlState.SYNTAX_ERROR, i.position(),
                                 "conflicting NULL/NOT NULL declarations" + where);
                     }
                     identity = i;
+                }
+                case ColumnConstraint.Generated g -> {
+                    if (generated != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, g.position(),
+                                "multiple generation clauses specified" + where);
+                    }
+                    if (defaultExpression != null || serial) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, g.position(),
+                                "both default and generation expression specified" + where);
+                    }
+                    if (identity != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, g.position(),
+                                "both identity and generation expression specified" + where);
+                    }
+                    generated = g;
                 }
                 case ColumnConstraint.Check ignored -> { }
                 case ColumnConstraint.Unique ignored -> { }
@@ -176,6 +201,10 @@ final class DdlExecutor {
         }
         if (identity != null) {
             return sequenceColumns.identity(definition.name(), type, identity);
+        }
+        if (generated != null) {
+            return new ColumnEntry(definition.name(), type, notNull, null, null, null, generated.expression(),
+                    generated.text());
         }
         String defaultText = null;
         if (defaultExpression != null) {

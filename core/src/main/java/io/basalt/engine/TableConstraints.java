@@ -97,6 +97,7 @@ final class TableConstraints {
                 case ColumnConstraint.Nullable ignored -> { }
                 case ColumnConstraint.Default ignored -> { }
                 case ColumnConstraint.Identity ignored -> { }
+                case ColumnConstraint.Generated ignored -> { }
             }
         }
     }
@@ -185,8 +186,7 @@ final class TableConstraints {
         if (primaryKey != null) {
             for (int index : primaryKey.columns) {
                 ColumnEntry column = finalColumns.get(index);
-                finalColumns.set(index, new ColumnEntry(column.name(), column.type(), true,
-                        column.defaultExpression(), column.defaultText(), column.identity()));
+                finalColumns.set(index, column.withNotNull(true));
             }
         }
         checkEntries.sort(Comparator.comparing(CheckConstraintEntry::name));

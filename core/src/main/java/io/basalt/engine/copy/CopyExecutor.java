@@ -205,14 +205,20 @@ public final class CopyExecutor {
                 SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist"));
     }
 
-    /** The table's column indices COPY names, or all of them; PostgreSQL's errors for unknown or repeated names. */
+    /**
+     * The table's column indices COPY names, or all of them but the generated ones (which COPY never reads or writes);
+     * PostgreSQL's errors for unknown, repeated or generated names.
+     */
     private static int[] targetColumns(TableEntry table, List<String> columns) {
         if (columns.isEmpty()) {
             int[] all = new int[table.columns().size()];
+            int count = 0;
             for (int i = 0; i < all.length; i++) {
-                all[i] = i;
+                if (!table.columns().get(i).generated()) {
+                    all[count++] = i;
+                }
             }
-            return all;
+            return java.util.Arrays.copyOf(all, count);
         }
         int[] targets = new int[columns.size()];
         for (int i = 0; i < targets.length; i++) {
@@ -221,6 +227,10 @@ public final class CopyExecutor {
             if (index < 0) {
                 throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
                         "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+            }
+            if (table.columns().get(index).generated()) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_REFERENCE, "column \"" + name + "\" is a generated column")
+                        .withDetail("Generated columns cannot be used in COPY.");
             }
             for (int j = 0; j < i; j++) {
                 if (targets[j] == index) {

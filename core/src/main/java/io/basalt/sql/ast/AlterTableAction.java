@@ -18,6 +18,14 @@ public sealed interface AlterTableAction extends Node {
     record SetDefault(String column, Expression expression, int position) implements AlterTableAction {
     }
 
+    /** {@code ALTER [COLUMN] name SET EXPRESSION AS (expression)} (PostgreSQL 17): a new generation expression. */
+    record SetExpression(String column, Expression expression, String text, int position) implements AlterTableAction {
+    }
+
+    /** {@code ALTER [COLUMN] name DROP EXPRESSION [IF EXISTS]}: a generated column becomes a plain one. */
+    record DropExpression(String column, boolean ifExists, int position) implements AlterTableAction {
+    }
+
     /** {@code ALTER [COLUMN] name SET NOT NULL} ({@code notNull}) or {@code DROP NOT NULL}. */
     record SetNotNull(String column, boolean notNull, int position) implements AlterTableAction {
     }

@@ -38,6 +38,13 @@ public sealed interface ColumnConstraint extends Node {
     }
 
     /**
+     * {@code GENERATED ALWAYS AS (expression) STORED}: the column's value is computed from the row's other columns;
+     * {@code text} is the expression as written, for {@code \d}.
+     */
+    record Generated(String name, Expression expression, String text, int position) implements ColumnConstraint {
+    }
+
+    /**
      * {@code REFERENCES table [(column)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]] [ON UPDATE action]}:
      * actions as {@link TableConstraint.ForeignKey} has them.
      */

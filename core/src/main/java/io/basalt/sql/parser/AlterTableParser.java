@@ -186,6 +186,21 @@ final class AlterTableParser extends ParserBase {
             tokens.expect(Keyword.NULL);
             return new AlterTableAction.SetNotNull(column, set, position);
         }
+        if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.EXPRESSION)) {
+            tokens.next();
+            tokens.next();
+            tokens.expect(Keyword.AS);
+            Token open = tokens.expect(TokenKind.LEFT_PAREN);
+            Expression expression = grammar.expressions().expression();
+            Token close = tokens.expect(TokenKind.RIGHT_PAREN);
+            return new AlterTableAction.SetExpression(column, expression,
+                    tokens.source().text().substring(open.end(), close.start()).strip(), position);
+        }
+        if (tokens.at(Keyword.DROP) && tokens.peek(1).is(Keyword.EXPRESSION)) {
+            tokens.next();
+            tokens.next();
+            return new AlterTableAction.DropExpression(column, acceptIfExists(), position);
+        }
         Token what = current();
         if (what.keyword() == null) {
             throw tokens.syntaxError();

@@ -195,6 +195,10 @@ final class SqlTreePrinter {
                     + print(add.column()) + ")";
             case AlterTableAction.DropColumn drop -> "(drop-column" + (drop.ifExists() ? " if-exists " : " ")
                     + drop.column() + (drop.cascade() ? " cascade" : "") + ")";
+            case AlterTableAction.DropExpression drop -> "(drop-expression " + drop.column()
+                    + (drop.ifExists() ? " if-exists" : "") + ")";
+            case AlterTableAction.SetExpression set -> "(set-expression " + set.column() + " "
+                    + print(set.expression()) + ")";
             case AlterTableAction.AlterColumnType type -> "(alter-type " + type.column() + " " + print(type.type())
                     + (type.using() == null ? "" : " (using " + print(type.using()) + ")") + ")";
             case AlterTableAction.SetDefault set -> set.expression() == null ? "(drop-default " + set.column() + ")"
@@ -447,6 +451,7 @@ final class SqlTreePrinter {
             case ColumnConstraint.PrimaryKey ignored -> "primary-key";
             case ColumnConstraint.Identity identity -> "(identity " + (identity.always() ? "always" : "by-default")
                     + sequenceOptions(identity.options()) + ")";
+            case ColumnConstraint.Generated generated -> "(generated " + print(generated.expression()) + ")";
             case ColumnConstraint.References references -> "(references " + references.table()
                     + (references.columns().isEmpty() ? "" : " (" + String.join(" ", references.columns()) + ")")
                     + actions(references.matchFull(), references.onDelete(), references.deleteSetColumns(),
