@@ -130,6 +130,11 @@ final class ClauseSubqueries {
         };
     }
 
+    /** The number of columns {@code query} returns, bound in this clause's surroundings (and then set aside). */
+    int width(Query query) {
+        return bindSubquery(query).plan().outputTypes().size();
+    }
+
     private record BoundSubquery(LogicalPlan plan, boolean correlated) {
     }
 

@@ -6,6 +6,7 @@ import io.basalt.exec.expression.ArithmeticOperator;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.Query;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import io.basalt.type.ValueConversion;
@@ -66,6 +67,10 @@ final class ExpressionBinder {
     }
 
     BoundExpression bind(Expression expression) {
+        Expression rowSubquery = rowSubquery(expression);
+        if (rowSubquery != null) {
+            return bind(rowSubquery);
+        }
         Expression withoutRows = RowExpressions.expand(expression);
         if (withoutRows != null) {
             return bind(withoutRows);
@@ -181,7 +186,60 @@ final class ExpressionBinder {
 
     /** Binds and requires a boolean result (WHERE, HAVING, AND/OR/NOT operands, CASE WHEN). */
     BoundExpression bindCondition(Expression expression, String clause) {
-        return requireBoolean(bind(expression), clause);
+        return requireBoolean(bind("WHERE".equals(clause) ? rowSubqueriesAsFilters(expression) : expression), clause);
+    }
+
+    /**
+     * A WHERE condition whose top-level conjuncts of the form {@code row [NOT] IN (query)} are rewritten into the
+     * cheaper [NOT] EXISTS forms of {@link RowSubqueries#inForFilter}, valid where only a true result keeps a row.
+     */
+    private Expression rowSubqueriesAsFilters(Expression expression) {
+        return switch (expression) {
+            case Expression.Binary e when e.operator().equalsIgnoreCase("AND") -> new Expression.Binary(e.operator(),
+                    rowSubqueriesAsFilters(e.left()), rowSubqueriesAsFilters(e.right()), e.position());
+            case Expression.InSubquery e when e.operand() instanceof Expression.RowConstructor row && subqueries != null
+                    -> {
+                checkRowWidth(row, e.query(), e.position());
+                yield RowSubqueries.inForFilter(row, e.query(), e.negated(), e.position());
+            }
+            case Expression.Unary e when e.operator().equalsIgnoreCase("NOT")
+                    && e.operand() instanceof Expression.InSubquery in
+                    && in.operand() instanceof Expression.RowConstructor row && subqueries != null -> {
+                checkRowWidth(row, in.query(), in.position());
+                yield RowSubqueries.inForFilter(row, in.query(), !in.negated(), in.position());
+            }
+            default -> expression;
+        };
+    }
+
+    /** A row compared with a subquery's rows: the rewrite of {@link RowSubqueries}, or null for anything else. */
+    private Expression rowSubquery(Expression expression) {
+        return switch (expression) {
+            case Expression.InSubquery e when e.operand() instanceof Expression.RowConstructor row -> {
+                checkRowWidth(row, e.query(), e.position());
+                yield RowSubqueries.in(row, e.query(), e.negated(), e.position());
+            }
+            case Expression.Quantified e when e.query() != null && !e.all() && e.operator().equals("=")
+                    && e.left() instanceof Expression.RowConstructor row -> {
+                checkRowWidth(row, e.query(), e.position());
+                yield RowSubqueries.in(row, e.query(), false, e.position());
+            }
+            case Expression.Binary e when e.left() instanceof Expression.RowConstructor row
+                    && e.right() instanceof Expression.ScalarSubquery query -> {
+                checkRowWidth(row, query.query(), query.position());
+                yield RowSubqueries.compare(e.operator(), row, query.query(), true, e.position());
+            }
+            default -> null;
+        };
+    }
+
+    /** PostgreSQL's 42601 when the subquery's columns do not match the row's fields one for one. */
+    private void checkRowWidth(Expression.RowConstructor row, Query query, int position) {
+        int width = subqueries(position).width(query);
+        if (width != row.fields().size()) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, position,
+                    width > row.fields().size() ? "subquery has too many columns" : "subquery has too few columns");
+        }
     }
 
     static BoundExpression requireBoolean(BoundExpression bound, String clause) {

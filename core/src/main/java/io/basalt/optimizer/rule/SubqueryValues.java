@@ -145,7 +145,8 @@ final class SubqueryValues {
         LogicalType type = inner.outputTypes().getFirst();
         AggregateFunction any = DecorrelateSubqueries.extremum(false, type);
         if (any == null) {
-            throw CorrelationPullUp.unsupported("a scalar subquery returning " + type.displayName());
+            // types without min (boolean, uuid, json, arrays of them): the group's one value, whichever it is
+            any = new io.basalt.exec.function.aggregate.AnyValueAggregate(type);
         }
         BoundExpression value = new BoundExpression.ColumnRef(0, null, "?column?", type, 0);
         BoundExpression argument = type.id() == TypeId.VARCHAR ? new BoundExpression.Cast(value, LogicalType.TEXT,
