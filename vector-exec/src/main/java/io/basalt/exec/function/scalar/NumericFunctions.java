@@ -7,6 +7,7 @@ import java.util.List;
 /**
  * Resolution of the integer and NUMERIC functions that have no double precision variant: gcd and lcm
  * (integer, bigint, numeric), factorial(bigint), div, log(base, x), scale, min_scale and trim_scale (numeric),
+ * width_bucket(operand, low, high, count) (numeric, or double precision when an argument is one),
  * with PostgreSQL's argument types (smallint and unknown literals widen to integer, other numbers to numeric).
  */
 final class NumericFunctions {
@@ -47,6 +48,15 @@ final class NumericFunctions {
                 NumericFunction.Kind kind = name.equals("div") ? NumericFunction.Kind.DIV : NumericFunction.Kind.LOG;
                 return new ScalarFunctions.Resolved(new NumericFunction(kind),
                         List.of(LogicalType.NUMERIC, LogicalType.NUMERIC), LogicalType.NUMERIC);
+            }
+            case "width_bucket" -> {
+                if (n != 4) {
+                    return null;
+                }
+                boolean exact = !anyDouble(types);
+                LogicalType bound = exact ? LogicalType.NUMERIC : LogicalType.DOUBLE;
+                return new ScalarFunctions.Resolved(new WidthBucketFunction(exact),
+                        List.of(bound, bound, bound, LogicalType.INTEGER), LogicalType.INTEGER);
             }
             case "scale", "min_scale", "trim_scale" -> {
                 if (n != 1 || anyDouble(types)) {
