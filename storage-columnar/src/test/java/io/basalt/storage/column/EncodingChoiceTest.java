@@ -68,8 +68,27 @@ class EncodingChoiceTest {
     }
 
     @Test
-    void uniqueStringsArePlain() {
-        Chosen chosen = encode(LogicalType.TEXT, i -> "comment number " + i * 7);
+    void uniqueWordyStringsGetASymbolTable() {
+        Random random = new Random(8);
+        String[] words = {"carefully", "final", "deposits", "sleep", "quickly", "among", "the", "ironic", "packages"};
+        Chosen chosen = encode(LogicalType.TEXT, i -> words[random.nextInt(words.length)] + " " + i + " "
+            + words[random.nextInt(words.length)]);
+        assertThat(chosen.description()).startsWith("fsst");
+        long raw = 0;
+        for (String word : words) {
+            raw += word.length();
+        }
+        assertThat(chosen.size()).isLessThan((int) (ROWS * (2 * raw / words.length + 8) / 2));
+    }
+
+    @Test
+    void randomBytesArePlain() {
+        Random random = new Random(9);
+        Chosen chosen = encode(LogicalType.BYTEA, i -> {
+            byte[] bytes = new byte[16 + random.nextInt(16)];
+            random.nextBytes(bytes);
+            return io.basalt.type.ByteString.wrap(bytes);
+        });
         assertThat(chosen.description()).startsWith("plain");
     }
 

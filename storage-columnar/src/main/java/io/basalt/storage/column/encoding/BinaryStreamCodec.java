@@ -12,6 +12,7 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 
 /**
  * Writes a chunk of variable-width values (text, bytea, binary numerics) as the smallest of CONSTANT (one value),
+ * SYMBOLS (FSST-style: every row's length as an integer stream, then all bytes compressed by a {@link SymbolTable}),
  * DICTIONARY (the distinct values in order of first appearance, their lengths as an integer stream, then each row's
  * code as an integer stream, which may itself be bit-packed, run-length or delta coded) and PLAIN (every row's length
  * as an integer stream, then the bytes), and reads it back into an Arrow vector.
@@ -23,6 +24,9 @@ public final class BinaryStreamCodec {
     static final int CONSTANT = 0;
     static final int DICTIONARY = 1;
     static final int PLAIN = 2;
+    static final int SYMBOLS = 3;
+    /** Below this many bytes of values a symbol table costs more than it saves. */
+    private static final int SYMBOL_TABLE_THRESHOLD = 2048;
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private BinaryStreamCodec() {
@@ -63,6 +67,23 @@ public final class BinaryStreamCodec {
                 out.putByte(DICTIONARY);
                 out.putBytes(dictionary.buffer(), 0, dictionary.size());
                 out.describe(dictionary.description());
+                return;
+            }
+        }
+        int total = offsets[count] - offsets[0];
+        if (total >= SYMBOL_TABLE_THRESHOLD) {
+            SymbolTable table = SymbolTable.train(data, offsets, count);
+            byte[] compressed = table.compress(data, offsets[0], offsets[count]);
+            ByteSink symbols = new ByteSink();
+            table.write(symbols);
+            LongStreamCodec.write(lengths, count, Integer.BYTES, symbols);
+            symbols.putInt(compressed.length);
+            symbols.putBytes(compressed, 0, compressed.length);
+            if (symbols.size() < plain.size()) {
+                out.putByte(SYMBOLS);
+                out.putBytes(symbols.buffer(), 0, symbols.size());
+                out.describe("fsst " + table.size() + " symbols " + String.format("%.1fx", (double) total / compressed.length)
+                    + "(lengths ").describe(symbols.description()).describe(")");
                 return;
             }
         }
@@ -186,6 +207,7 @@ public final class BinaryStreamCodec {
                 MemorySegment.copy(bytes, 0, ArrowSegments.of(vector.getDataBuffer()), 0, total);
             }
             case DICTIONARY -> readDictionary(in, count, vector, kernels);
+            case SYMBOLS -> readSymbols(in, count, vector, kernels);
             default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
         }
     }
@@ -222,6 +244,20 @@ public final class BinaryStreamCodec {
             position += length;
             offsets.setInt((long) (i + 1) * Integer.BYTES, (int) position);
         }
+    }
+
+    private static void readSymbols(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {
+        SymbolTable table = SymbolTable.read(in);
+        long[] lengths = LongStreamCodec.read(in, count, kernels);
+        int compressedLength = in.getCount(in.remaining(), "compressed length");
+        // No symbol is longer than 8 bytes: that bounds what the lengths may claim.
+        long total = checkedTotal(lengths, count, 8L * compressedLength);
+        byte[] compressed = in.getBytes(compressedLength);
+        byte[] values = new byte[(int) total + Long.BYTES];
+        table.decompress(compressed, values, (int) total);
+        allocate(vector, total, count);
+        writeOffsets(vector.getOffsetBuffer(), lengths, count);
+        vector.getDataBuffer().setBytes(0, values, 0, total);
     }
 
     private static long checkedTotal(long[] lengths, int count, long available) {
