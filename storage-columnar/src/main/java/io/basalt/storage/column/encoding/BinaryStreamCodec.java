@@ -216,10 +216,10 @@ public final class BinaryStreamCodec {
         int distinct = in.getCount(count, "dictionary size");
         long[] lengths = LongStreamCodec.read(in, distinct, kernels);
         long dictionaryBytes = checkedTotal(lengths, distinct, in.remaining());
-        MemorySegment entries = in.slice(dictionaryBytes);
-        long[] starts = new long[distinct];
+        byte[] entries = in.getBytes((int) dictionaryBytes);
+        int[] starts = new int[distinct];
         for (int code = 1; code < distinct; code++) {
-            starts[code] = starts[code - 1] + lengths[code - 1];
+            starts[code] = starts[code - 1] + (int) lengths[code - 1];
         }
         long[] codes = LongStreamCodec.read(in, count, kernels);
         long total = 0;
@@ -230,20 +230,22 @@ public final class BinaryStreamCodec {
             }
             total += lengths[(int) code];
         }
-        if (total > Integer.MAX_VALUE) {
+        if (total > Integer.MAX_VALUE - 16) {
             throw ChunkCorruption.of("values of " + total + " bytes");
         }
+        // Rows are assembled on the heap and copied to the vector once: cheaper than a native copy per row.
+        byte[] values = new byte[(int) total];
         allocate(vector, total, count);
         ArrowBuf offsets = vector.getOffsetBuffer();
-        MemorySegment target = ArrowSegments.of(vector.getDataBuffer());
-        long position = 0;
+        int position = 0;
         for (int i = 0; i < count; i++) {
             int code = (int) codes[i];
-            long length = lengths[code];
-            MemorySegment.copy(entries, starts[code], target, position, length);
+            int length = (int) lengths[code];
+            System.arraycopy(entries, starts[code], values, position, length);
             position += length;
-            offsets.setInt((long) (i + 1) * Integer.BYTES, (int) position);
+            offsets.setInt((long) (i + 1) * Integer.BYTES, position);
         }
+        vector.getDataBuffer().setBytes(0, values, 0, total);
     }
 
     private static void readSymbols(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {

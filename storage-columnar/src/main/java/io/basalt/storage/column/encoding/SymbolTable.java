@@ -43,14 +43,14 @@ public final class SymbolTable {
             byFirstByte[b] = new int[perByte[b]];
         }
         int[] fill = new int[256];
-        Integer[] order = new Integer[size];
-        for (int code = 0; code < size; code++) {
-            order[code] = code;
-        }
-        Arrays.sort(order, (a, b) -> Integer.compare(lengths[b], lengths[a]));
-        for (int code : order) {
-            int first = (int) (values[code] & 0xff);
-            byFirstByte[first][fill[first]++] = code;
+        // Longest first within each first byte: symbols taken by descending length.
+        for (int length = 8; length >= 1; length--) {
+            for (int code = 0; code < size; code++) {
+                if (lengths[code] == length) {
+                    int first = (int) (values[code] & 0xff);
+                    byFirstByte[first][fill[first]++] = code;
+                }
+            }
         }
     }
 
@@ -115,17 +115,19 @@ public final class SymbolTable {
                 }
             }
         }
-        Integer[] order = new Integer[candidates];
+        // Sorted by gain without boxing: gain in the high bits, candidate index in the low 20 (at most 511 * 511
+        // pairs plus 511 symbols).
+        long[] order = new long[candidates];
         for (int i = 0; i < candidates; i++) {
-            order[i] = i;
+            order[i] = gains[i] << 20 | i;
         }
-        Arrays.sort(order, (x, y) -> Long.compare(gains[y], gains[x]));
+        Arrays.sort(order);
         long[] values = new long[MAXIMUM_SYMBOLS];
         int[] lengths = new int[MAXIMUM_SYMBOLS];
         Set<String> taken = new HashSet<>();
         int size = 0;
-        for (int i = 0; i < candidates && size < MAXIMUM_SYMBOLS; i++) {
-            int c = order[i];
+        for (int i = candidates - 1; i >= 0 && size < MAXIMUM_SYMBOLS; i--) {
+            int c = (int) (order[i] & ((1 << 20) - 1));
             if (taken.add(candidateLengths[c] + ":" + candidateValues[c])) {
                 values[size] = candidateValues[c];
                 lengths[size++] = candidateLengths[c];
