@@ -1,0 +1,289 @@
+package io.basalt.storage.column.encoding;
+
+import io.basalt.exec.kernel.ArrowSegments;
+import io.basalt.storage.column.kernel.DecodeKernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+
+/**
+ * Writes a chunk of variable-width values (text, bytea, binary numerics) as the smallest of CONSTANT (one value),
+ * SYMBOLS (FSST-style: every row's length as an integer stream, then all bytes compressed by a {@link SymbolTable}),
+ * DICTIONARY (the distinct values in order of first appearance, their lengths as an integer stream, then each row's
+ * code as an integer stream, which may itself be bit-packed, run-length or delta coded) and PLAIN (every row's length
+ * as an integer stream, then the bytes), and reads it back into an Arrow vector.
+ *
+ * <p>A NULL row is written as an empty value (PLAIN) or as its predecessor's code (DICTIONARY), so NULLs neither add
+ * dictionary entries nor break runs; the validity mask, stored apart, restores them.
+ */
+public final class BinaryStreamCodec {
+    static final int CONSTANT = 0;
+    static final int DICTIONARY = 1;
+    static final int PLAIN = 2;
+    static final int SYMBOLS = 3;
+    /** Below this many bytes of values a symbol table costs more than it saves. */
+    private static final int SYMBOL_TABLE_THRESHOLD = 2048;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private BinaryStreamCodec() {
+    }
+
+    /**
+     * Writes {@code count} values, value {@code i} being {@code data[offsets[i], offsets[i + 1])}; {@code nulls} marks
+     * NULL rows (whose bytes are empty), or is null when there are none.
+     */
+    public static void write(byte[] data, int[] offsets, boolean[] nulls, int count, ByteSink out) {
+        int[] codes = new int[count];
+        int[] firstRows = new int[Math.max(count, 1)];
+        int distinct = dictionaryCodes(data, offsets, nulls, count, codes, firstRows);
+        if (distinct <= 1) {
+            int row = distinct == 0 ? 0 : firstRows[0];
+            int length = distinct == 0 ? 0 : offsets[row + 1] - offsets[row];
+            out.putByte(CONSTANT);
+            out.putInt(length);
+            out.putBytes(data, distinct == 0 ? 0 : offsets[row], length);
+            out.describe("constant");
+            return;
+        }
+        ByteSink plain = new ByteSink();
+        long[] lengths = new long[count];
+        for (int i = 0; i < count; i++) {
+            lengths[i] = offsets[i + 1] - offsets[i];
+        }
+        LongStreamCodec.write(lengths, count, Integer.BYTES, plain);
+        plain.putBytes(data, offsets[0], offsets[count] - offsets[0]);
+        long dictionaryBytes = 0;
+        for (int code = 0; code < distinct; code++) {
+            dictionaryBytes += offsets[firstRows[code] + 1] - offsets[firstRows[code]];
+        }
+        if (dictionaryBytes < plain.size()) {
+            ByteSink dictionary = new ByteSink();
+            writeDictionary(data, offsets, codes, firstRows, distinct, count, dictionary);
+            if (dictionary.size() < plain.size()) {
+                out.putByte(DICTIONARY);
+                out.putBytes(dictionary.buffer(), 0, dictionary.size());
+                out.describe(dictionary.description());
+                return;
+            }
+        }
+        int total = offsets[count] - offsets[0];
+        if (total >= SYMBOL_TABLE_THRESHOLD) {
+            SymbolTable table = SymbolTable.train(data, offsets, count);
+            byte[] compressed = table.compress(data, offsets[0], offsets[count]);
+            ByteSink symbols = new ByteSink();
+            table.write(symbols);
+            LongStreamCodec.write(lengths, count, Integer.BYTES, symbols);
+            symbols.putInt(compressed.length);
+            symbols.putBytes(compressed, 0, compressed.length);
+            if (symbols.size() < plain.size()) {
+                out.putByte(SYMBOLS);
+                out.putBytes(symbols.buffer(), 0, symbols.size());
+                out.describe("fsst " + table.size() + " symbols " + String.format("%.1fx", (double) total / compressed.length)
+                    + "(lengths ").describe(symbols.description()).describe(")");
+                return;
+            }
+        }
+        out.putByte(PLAIN);
+        out.putBytes(plain.buffer(), 0, plain.size());
+        out.describe("plain(lengths ").describe(plain.description()).describe(")");
+    }
+
+    /**
+     * Numbers the distinct non-NULL values in order of first appearance: fills {@code codes} (a NULL row takes its
+     * predecessor's code, leading NULLs the first value's) and {@code firstRows[code]}, and returns the count.
+     */
+    private static int dictionaryCodes(byte[] data, int[] offsets, boolean[] nulls, int count, int[] codes, int[] firstRows) {
+        int capacity = Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
+        int mask = capacity - 1;
+        int[] slots = new int[capacity];
+        int distinct = 0;
+        int previous = -1;
+        int leadingNulls = 0;
+        for (int i = 0; i < count; i++) {
+            if (nulls != null && nulls[i]) {
+                if (previous < 0) {
+                    leadingNulls++;
+                } else {
+                    codes[i] = previous;
+                }
+                continue;
+            }
+            int start = offsets[i];
+            int end = offsets[i + 1];
+            int slot = (int) hash(data, start, end) & mask;
+            int code;
+            while (true) {
+                int entry = slots[slot];
+                if (entry == 0) {
+                    code = distinct++;
+                    firstRows[code] = i;
+                    slots[slot] = code + 1;
+                    break;
+                }
+                int row = firstRows[entry - 1];
+                if (Arrays.equals(data, offsets[row], offsets[row + 1], data, start, end)) {
+                    code = entry - 1;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            codes[i] = code;
+            previous = code;
+        }
+        // Leading NULL rows already hold code 0, the first value's.
+        return leadingNulls == count ? 0 : distinct;
+    }
+
+    private static long hash(byte[] data, int start, int end) {
+        long h = end - start;
+        int i = start;
+        for (; i + Long.BYTES <= end; i += Long.BYTES) {
+            h = DistinctSketch.mix(h ^ (long) LONG.get(data, i));
+        }
+        long tail = 0;
+        for (int shift = 0; i < end; i++, shift += 8) {
+            tail |= (data[i] & 0xffL) << shift;
+        }
+        return DistinctSketch.mix(h ^ tail ^ 0x9e3779b97f4a7c15L);
+    }
+
+    /** A hash of a value's bytes, for distinct-count estimates. */
+    public static long hashOf(byte[] data, int start, int end) {
+        return hash(data, start, end);
+    }
+
+    private static void writeDictionary(byte[] data, int[] offsets, int[] codes, int[] firstRows, int distinct, int count,
+                                        ByteSink out) {
+        long[] lengths = new long[distinct];
+        for (int code = 0; code < distinct; code++) {
+            lengths[code] = offsets[firstRows[code] + 1] - offsets[firstRows[code]];
+        }
+        out.putInt(distinct);
+        out.describe("dict " + distinct + "(lengths ");
+        LongStreamCodec.write(lengths, distinct, Integer.BYTES, out);
+        for (int code = 0; code < distinct; code++) {
+            out.putBytes(data, offsets[firstRows[code]], (int) lengths[code]);
+        }
+        long[] wideCodes = new long[count];
+        for (int i = 0; i < count; i++) {
+            wideCodes[i] = codes[i];
+        }
+        out.describe("; codes ");
+        LongStreamCodec.write(wideCodes, count, Integer.BYTES, out);
+        out.describe(")");
+    }
+
+    /**
+     * Reads {@code count} values into {@code vector} (newly created, unallocated): its offsets and data buffers; the
+     * caller sets validity and the value count.
+     */
+    public static void read(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {
+        int kind = in.getByte();
+        switch (kind) {
+            case CONSTANT -> {
+                int length = in.getCount(in.remaining(), "value length");
+                byte[] value = in.getBytes(length);
+                if ((long) length * count > Integer.MAX_VALUE) {
+                    throw ChunkCorruption.of("values of " + (long) length * count + " bytes");
+                }
+                allocate(vector, (long) length * count, count);
+                ArrowBuf offsets = vector.getOffsetBuffer();
+                ArrowBuf target = vector.getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    target.setBytes((long) i * length, value, 0, length);
+                    offsets.setInt((long) (i + 1) * Integer.BYTES, (i + 1) * length);
+                }
+            }
+            case PLAIN -> {
+                long[] lengths = LongStreamCodec.read(in, count, kernels);
+                long total = checkedTotal(lengths, count, in.remaining());
+                MemorySegment bytes = in.slice(total);
+                allocate(vector, total, count);
+                writeOffsets(vector.getOffsetBuffer(), lengths, count);
+                MemorySegment.copy(bytes, 0, ArrowSegments.of(vector.getDataBuffer()), 0, total);
+            }
+            case DICTIONARY -> readDictionary(in, count, vector, kernels);
+            case SYMBOLS -> readSymbols(in, count, vector, kernels);
+            default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
+        }
+    }
+
+    private static void readDictionary(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {
+        int distinct = in.getCount(count, "dictionary size");
+        long[] lengths = LongStreamCodec.read(in, distinct, kernels);
+        long dictionaryBytes = checkedTotal(lengths, distinct, in.remaining());
+        byte[] entries = in.getBytes((int) dictionaryBytes);
+        int[] starts = new int[distinct];
+        for (int code = 1; code < distinct; code++) {
+            starts[code] = starts[code - 1] + (int) lengths[code - 1];
+        }
+        long[] codes = LongStreamCodec.read(in, count, kernels);
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            long code = codes[i];
+            if (code < 0 || code >= distinct) {
+                throw ChunkCorruption.of("dictionary code " + code + " of " + distinct);
+            }
+            total += lengths[(int) code];
+        }
+        if (total > Integer.MAX_VALUE - 16) {
+            throw ChunkCorruption.of("values of " + total + " bytes");
+        }
+        // Rows are assembled on the heap and copied to the vector once: cheaper than a native copy per row.
+        byte[] values = new byte[(int) total];
+        allocate(vector, total, count);
+        ArrowBuf offsets = vector.getOffsetBuffer();
+        int position = 0;
+        for (int i = 0; i < count; i++) {
+            int code = (int) codes[i];
+            int length = (int) lengths[code];
+            System.arraycopy(entries, starts[code], values, position, length);
+            position += length;
+            offsets.setInt((long) (i + 1) * Integer.BYTES, position);
+        }
+        vector.getDataBuffer().setBytes(0, values, 0, total);
+    }
+
+    private static void readSymbols(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {
+        SymbolTable table = SymbolTable.read(in);
+        long[] lengths = LongStreamCodec.read(in, count, kernels);
+        int compressedLength = in.getCount(in.remaining(), "compressed length");
+        // No symbol is longer than 8 bytes: that bounds what the lengths may claim.
+        long total = checkedTotal(lengths, count, 8L * compressedLength);
+        byte[] compressed = in.getBytes(compressedLength);
+        byte[] values = new byte[(int) total + Long.BYTES];
+        table.decompress(compressed, values, (int) total);
+        allocate(vector, total, count);
+        writeOffsets(vector.getOffsetBuffer(), lengths, count);
+        vector.getDataBuffer().setBytes(0, values, 0, total);
+    }
+
+    private static long checkedTotal(long[] lengths, int count, long available) {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            long length = lengths[i];
+            if (length < 0 || length > available - total) {
+                throw ChunkCorruption.of("value length " + length);
+            }
+            total += length;
+        }
+        return total;
+    }
+
+    private static void allocate(BaseVariableWidthVector vector, long totalBytes, int count) {
+        vector.allocateNew(Math.max(totalBytes, 1), Math.max(count, 1));
+        vector.getOffsetBuffer().setInt(0, 0);
+    }
+
+    private static void writeOffsets(ArrowBuf offsets, long[] lengths, int count) {
+        int position = 0;
+        for (int i = 0; i < count; i++) {
+            position += (int) lengths[i];
+            offsets.setInt((long) (i + 1) * Integer.BYTES, position);
+        }
+    }
+}

@@ -1,0 +1,280 @@
+package io.basalt.storage.column.encoding;
+
+import io.basalt.storage.column.kernel.DecodeKernels;
+
+/**
+ * Writes a stream of 64-bit integers in the smallest of the {@link LongEncoding}s, chosen by one analysis pass over
+ * the real values (their range, runs, neighbour differences and, where it may pay, distinct values), and reads it
+ * back. The row count is not stored: the caller knows it. Runs and dictionaries nest streams (their run values,
+ * lengths and codes are streams in turn), at most {@link #MAXIMUM_DEPTH} deep.
+ *
+ * <p>Stream layout after the encoding id byte: CONSTANT {@code value}; FRAME_OF_REFERENCE {@code base, width,
+ * packed}; DELTA {@code first, delta base, width, packed differences}; RUN_LENGTH {@code runs, values stream, lengths
+ * stream}; DICTIONARY {@code size, values stream, codes stream}; PLAIN {@code byte width, values}.
+ */
+public final class LongStreamCodec {
+    static final int MAXIMUM_DEPTH = 4;
+    private static final int DICTIONARY_LIMIT = 1 << 16;
+
+    private LongStreamCodec() {
+    }
+
+    /**
+     * Writes {@code values[0, count)}; {@code plainBytes} (1, 2, 4 or 8) is the width the values need as plain
+     * little-endian integers, which they must fit (sign-extended).
+     */
+    public static void write(long[] values, int count, int plainBytes, ByteSink out) {
+        write(values, count, plainBytes, out, 0);
+    }
+
+    private static void write(long[] values, int count, int plainBytes, ByteSink out, int depth) {
+        if (count == 0) {
+            out.putByte(LongEncoding.CONSTANT.id());
+            out.putLong(0);
+            out.describe("empty");
+            return;
+        }
+        long min = values[0];
+        long max = values[0];
+        long minDelta = Long.MAX_VALUE;
+        long maxDelta = Long.MIN_VALUE;
+        long minStep = Long.MAX_VALUE;
+        long maxStep = Long.MIN_VALUE;
+        int runs = 1;
+        int run = 1;
+        int longestRun = 1;
+        int shortestRun = Integer.MAX_VALUE;
+        for (int i = 1; i < count; i++) {
+            long value = values[i];
+            min = Math.min(min, value);
+            max = Math.max(max, value);
+            long delta = value - values[i - 1];
+            minDelta = Math.min(minDelta, delta);
+            maxDelta = Math.max(maxDelta, delta);
+            if (delta == 0) {
+                run++;
+            } else {
+                // The differences between neighbouring runs' values: what a delta stream of the run values holds.
+                minStep = Math.min(minStep, delta);
+                maxStep = Math.max(maxStep, delta);
+                longestRun = Math.max(longestRun, run);
+                shortestRun = Math.min(shortestRun, run);
+                run = 1;
+                runs++;
+            }
+        }
+        longestRun = Math.max(longestRun, run);
+        shortestRun = Math.min(shortestRun, run);
+        if (min == max) {
+            out.putByte(LongEncoding.CONSTANT.id());
+            out.putLong(min);
+            out.describe("constant");
+            return;
+        }
+        int rangeWidth = BitPacking.width(max - min);
+        long forSize = 10 + BitPacking.packedBytes(count, rangeWidth);
+        long deltaSize = 18 + BitPacking.packedBytes(count - 1, BitPacking.width(maxDelta - minDelta));
+        int runValueWidth = Math.min(rangeWidth, BitPacking.width(maxStep - minStep));
+        long runSize = depth + 1 < MAXIMUM_DEPTH
+            ? 33 + BitPacking.packedBytes(runs, runValueWidth)
+                + BitPacking.packedBytes(runs, BitPacking.width((long) longestRun - shortestRun))
+            : Long.MAX_VALUE;
+        long plainSize = 2 + (long) count * plainBytes;
+        LongDictionary dictionary = null;
+        long dictionarySize = Long.MAX_VALUE;
+        if (depth + 1 < MAXIMUM_DEPTH && rangeWidth > 3 && count >= 16) {
+            LongDictionary candidate = new LongDictionary(Math.min(DICTIONARY_LIMIT, count / 2));
+            if (candidate.addAll(values, count)) {
+                dictionary = candidate;
+                dictionarySize = 25 + BitPacking.packedBytes(candidate.size(), rangeWidth)
+                    + BitPacking.packedBytes(count, BitPacking.width(candidate.size() - 1));
+            }
+        }
+        long best = Math.min(Math.min(forSize, deltaSize), Math.min(Math.min(runSize, dictionarySize), plainSize));
+        if (best == deltaSize) {
+            writeDelta(values, count, minDelta, maxDelta, out);
+        } else if (best == forSize) {
+            out.putByte(LongEncoding.FRAME_OF_REFERENCE.id());
+            out.putLong(min);
+            out.putByte(rangeWidth);
+            BitPacking.pack(values, 0, count, min, rangeWidth, out);
+            out.describe("for w" + rangeWidth);
+        } else if (best == runSize) {
+            writeRuns(values, count, runs, plainBytes, out, depth);
+        } else if (best == dictionarySize) {
+            writeDictionary(values, count, dictionary, plainBytes, out, depth);
+        } else {
+            writePlain(values, count, plainBytes, out);
+        }
+    }
+
+    private static void writeDelta(long[] values, int count, long minDelta, long maxDelta, ByteSink out) {
+        int width = BitPacking.width(maxDelta - minDelta);
+        long[] deltas = new long[count - 1];
+        for (int i = 1; i < count; i++) {
+            deltas[i - 1] = values[i] - values[i - 1];
+        }
+        out.putByte(LongEncoding.DELTA.id());
+        out.putLong(values[0]);
+        out.putLong(minDelta);
+        out.putByte(width);
+        BitPacking.pack(deltas, 0, count - 1, minDelta, width, out);
+        out.describe("delta w" + width);
+    }
+
+    private static void writeRuns(long[] values, int count, int runs, int plainBytes, ByteSink out, int depth) {
+        long[] runValues = new long[runs];
+        long[] runLengths = new long[runs];
+        int r = 0;
+        runValues[0] = values[0];
+        runLengths[0] = 1;
+        for (int i = 1; i < count; i++) {
+            if (values[i] == values[i - 1]) {
+                runLengths[r]++;
+            } else {
+                r++;
+                runValues[r] = values[i];
+                runLengths[r] = 1;
+            }
+        }
+        out.putByte(LongEncoding.RUN_LENGTH.id());
+        out.putInt(runs);
+        out.describe("rle " + runs + " runs(");
+        write(runValues, runs, plainBytes, out, depth + 1);
+        out.describe("; lengths ");
+        write(runLengths, runs, Integer.BYTES, out, depth + 1);
+        out.describe(")");
+    }
+
+    private static void writeDictionary(long[] values, int count, LongDictionary dictionary, int plainBytes,
+                                        ByteSink out, int depth) {
+        long[] sorted = dictionary.sortedValues();
+        out.putByte(LongEncoding.DICTIONARY.id());
+        out.putInt(sorted.length);
+        out.describe("dict " + sorted.length + "(");
+        write(sorted, sorted.length, plainBytes, out, depth + 1);
+        out.describe("; codes ");
+        write(dictionary.codes(values, count), count, Integer.BYTES, out, depth + 1);
+        out.describe(")");
+    }
+
+    private static void writePlain(long[] values, int count, int plainBytes, ByteSink out) {
+        out.putByte(LongEncoding.PLAIN.id());
+        out.putByte(plainBytes);
+        for (int i = 0; i < count; i++) {
+            long value = values[i];
+            switch (plainBytes) {
+                case 1 -> out.putByte((int) value);
+                case 2 -> {
+                    out.putByte((int) value);
+                    out.putByte((int) (value >> 8));
+                }
+                case 4 -> out.putInt((int) value);
+                default -> out.putLong(value);
+            }
+        }
+        out.describe("plain " + plainBytes + "B");
+    }
+
+    /** Reads a stream of {@code count} values; the array returned may be longer than {@code count}. */
+    public static long[] read(ByteSource in, int count, DecodeKernels kernels) {
+        return read(in, count, kernels, 0);
+    }
+
+    private static long[] read(ByteSource in, int count, DecodeKernels kernels, int depth) {
+        if (depth >= MAXIMUM_DEPTH) {
+            throw ChunkCorruption.of("integer streams nested too deep");
+        }
+        LongEncoding encoding = LongEncoding.ofId(in.getByte());
+        return switch (encoding) {
+            case CONSTANT -> {
+                long[] values = new long[Math.max(count, 1)];
+                java.util.Arrays.fill(values, in.getLong());
+                yield values;
+            }
+            case FRAME_OF_REFERENCE -> {
+                long base = in.getLong();
+                yield BitPacking.unpack(in, count, in.getByte(), base, kernels);
+            }
+            case DELTA -> readDelta(in, count, kernels);
+            case RUN_LENGTH -> readRuns(in, count, kernels, depth);
+            case DICTIONARY -> readDictionary(in, count, kernels, depth);
+            case PLAIN -> readPlain(in, count);
+        };
+    }
+
+    private static long[] readDelta(ByteSource in, int count, DecodeKernels kernels) {
+        long first = in.getLong();
+        long deltaBase = in.getLong();
+        int width = in.getByte();
+        if (count == 0) {
+            throw ChunkCorruption.of("delta stream without values");
+        }
+        long[] deltas = BitPacking.unpack(in, count - 1, width, deltaBase, kernels);
+        // Shift by one so that the running sums land on rows 1..count-1 and row 0 holds the first value.
+        long[] values = new long[Math.max(deltas.length, count)];
+        System.arraycopy(deltas, 0, values, 1, count - 1);
+        values[0] = 0;
+        kernels.prefixSum(values, count, first);
+        return values;
+    }
+
+    private static long[] readRuns(ByteSource in, int count, DecodeKernels kernels, int depth) {
+        int runs = in.getCount(count, "run count");
+        long[] runValues = read(in, runs, kernels, depth + 1);
+        long[] runLengths = read(in, runs, kernels, depth + 1);
+        long[] values = new long[Math.max(count, 1)];
+        int row = 0;
+        for (int r = 0; r < runs; r++) {
+            long length = runLengths[r];
+            if (length < 1 || length > count - row) {
+                throw ChunkCorruption.of("bad run length " + length);
+            }
+            java.util.Arrays.fill(values, row, row + (int) length, runValues[r]);
+            row += (int) length;
+        }
+        if (row != count) {
+            throw ChunkCorruption.of("runs cover " + row + " of " + count + " rows");
+        }
+        return values;
+    }
+
+    private static long[] readDictionary(ByteSource in, int count, DecodeKernels kernels, int depth) {
+        int size = in.getCount(count, "dictionary size");
+        long[] dictionary = read(in, size, kernels, depth + 1);
+        long[] codes = read(in, count, kernels, depth + 1);
+        for (int i = 0; i < count; i++) {
+            if (codes[i] < 0 || codes[i] >= size) {
+                throw ChunkCorruption.of("dictionary code " + codes[i] + " of " + size);
+            }
+        }
+        long[] values = new long[Math.max(count, 1)];
+        kernels.gather(dictionary, codes, count, values);
+        return values;
+    }
+
+    private static long[] readPlain(ByteSource in, int count) {
+        int width = in.getByte();
+        long[] values = new long[Math.max(count, 1)];
+        switch (width) {
+            case 1 -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (byte) in.getByte();
+                }
+            }
+            case 2 -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = (short) (in.getByte() | (in.getByte() << 8));
+                }
+            }
+            case 4 -> {
+                for (int i = 0; i < count; i++) {
+                    values[i] = in.getInt();
+                }
+            }
+            case 8 -> in.getLongs(values, count);
+            default -> throw ChunkCorruption.of("plain width " + width);
+        }
+        return values;
+    }
+}

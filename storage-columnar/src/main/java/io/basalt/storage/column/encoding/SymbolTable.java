@@ -1,0 +1,257 @@
+package io.basalt.storage.column.encoding;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * A static symbol table for short strings in the manner of FSST (Boncz, Neumann, Leis, VLDB 2020): up to 255 symbols
+ * of 1 to 8 bytes, each replaced in the text by a one-byte code; a byte no symbol covers is written as the escape code
+ * 255 followed by the byte itself. The table is trained per chunk on a sample of its values: a few rounds of
+ * compressing the sample with the current table, counting the symbols and the pairs of neighbouring symbols used, and
+ * keeping the 255 candidates (symbols and concatenated pairs of at most 8 bytes) that save the most bytes.
+ *
+ * <p>Decoding writes each symbol as one unaligned 8-byte store and advances by its length, so it needs 8 bytes of
+ * slack after the output; the caller checks the decoded length.
+ */
+public final class SymbolTable {
+    static final int ESCAPE = 255;
+    static final int MAXIMUM_SYMBOLS = 255;
+    private static final int SAMPLE_BYTES = 1 << 14;
+    private static final int ROUNDS = 5;
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final long[] values;
+    private final int[] lengths;
+    private final int size;
+    /** Per first byte, the codes of the symbols starting with it, longest first. */
+    private final int[][] byFirstByte;
+
+    private SymbolTable(long[] values, int[] lengths, int size) {
+        this.values = values;
+        this.lengths = lengths;
+        this.size = size;
+        int[] perByte = new int[256];
+        for (int code = 0; code < size; code++) {
+            perByte[(int) (values[code] & 0xff)]++;
+        }
+        byFirstByte = new int[256][];
+        for (int b = 0; b < 256; b++) {
+            byFirstByte[b] = new int[perByte[b]];
+        }
+        int[] fill = new int[256];
+        // Longest first within each first byte: symbols taken by descending length.
+        for (int length = 8; length >= 1; length--) {
+            for (int code = 0; code < size; code++) {
+                if (lengths[code] == length) {
+                    int first = (int) (values[code] & 0xff);
+                    byFirstByte[first][fill[first]++] = code;
+                }
+            }
+        }
+    }
+
+    public int size() {
+        return size;
+    }
+
+    /** Trains a table on a sample of the values {@code data[offsets[i], offsets[i + 1])}. */
+    public static SymbolTable train(byte[] data, int[] offsets, int count) {
+        int total = offsets[count] - offsets[0];
+        int stride = Math.max(1, (int) ((long) total / SAMPLE_BYTES));
+        SymbolTable table = new SymbolTable(new long[0], new int[0], 0);
+        for (int round = 0; round < ROUNDS; round++) {
+            int[] single = new int[size(table) + 256];
+            int[] pairs = new int[(size(table) + 256) * (size(table) + 256)];
+            for (int i = 0; i < count; i += stride) {
+                int position = offsets[i];
+                int end = offsets[i + 1];
+                int previous = -1;
+                while (position < end) {
+                    int code = table.longestMatch(data, position, end);
+                    int symbol = code >= 0 ? code : table.size + (data[position] & 0xff);
+                    single[symbol]++;
+                    if (previous >= 0) {
+                        pairs[previous * (table.size + 256) + symbol]++;
+                    }
+                    previous = symbol;
+                    position += code >= 0 ? table.lengths[code] : 1;
+                }
+            }
+            table = table.best(single, pairs);
+        }
+        return table;
+    }
+
+    private static int size(SymbolTable table) {
+        return table.size;
+    }
+
+    /** The next table: the candidates of this round that save the most bytes. */
+    private SymbolTable best(int[] single, int[] pairs) {
+        int symbols = size + 256;
+        long[] candidateValues = new long[single.length + pairs.length];
+        int[] candidateLengths = new int[candidateValues.length];
+        long[] gains = new long[candidateValues.length];
+        int candidates = 0;
+        for (int s = 0; s < symbols; s++) {
+            if (single[s] > 0) {
+                candidateValues[candidates] = valueOf(s);
+                candidateLengths[candidates] = lengthOf(s);
+                gains[candidates++] = (long) single[s] * lengthOf(s);
+            }
+        }
+        for (int a = 0; a < symbols; a++) {
+            for (int b = 0; b < symbols; b++) {
+                int frequency = pairs[a * symbols + b];
+                int length = lengthOf(a) + lengthOf(b);
+                if (frequency > 0 && length <= 8) {
+                    candidateValues[candidates] = valueOf(a) | valueOf(b) << (8 * lengthOf(a));
+                    candidateLengths[candidates] = length;
+                    gains[candidates++] = (long) frequency * length;
+                }
+            }
+        }
+        // Sorted by gain without boxing: gain in the high bits, candidate index in the low 20 (at most 511 * 511
+        // pairs plus 511 symbols).
+        long[] order = new long[candidates];
+        for (int i = 0; i < candidates; i++) {
+            order[i] = gains[i] << 20 | i;
+        }
+        Arrays.sort(order);
+        long[] values = new long[MAXIMUM_SYMBOLS];
+        int[] lengths = new int[MAXIMUM_SYMBOLS];
+        Set<String> taken = new HashSet<>();
+        int size = 0;
+        for (int i = candidates - 1; i >= 0 && size < MAXIMUM_SYMBOLS; i--) {
+            int c = (int) (order[i] & ((1 << 20) - 1));
+            if (taken.add(candidateLengths[c] + ":" + candidateValues[c])) {
+                values[size] = candidateValues[c];
+                lengths[size++] = candidateLengths[c];
+            }
+        }
+        return new SymbolTable(values, lengths, size);
+    }
+
+    private long valueOf(int symbol) {
+        return symbol < size ? values[symbol] : symbol - size;
+    }
+
+    private int lengthOf(int symbol) {
+        return symbol < size ? lengths[symbol] : 1;
+    }
+
+    /** The code of the longest symbol at {@code data[position]}, or -1. */
+    private int longestMatch(byte[] data, int position, int end) {
+        int[] codes = byFirstByte[data[position] & 0xff];
+        if (codes == null || codes.length == 0) {
+            return -1;
+        }
+        long word = load(data, position, end);
+        int available = end - position;
+        for (int code : codes) {
+            int length = lengths[code];
+            if (length <= available && (word & mask(length)) == values[code]) {
+                return code;
+            }
+        }
+        return -1;
+    }
+
+    private static long mask(int length) {
+        return length == 8 ? -1L : (1L << (8 * length)) - 1;
+    }
+
+    private static long load(byte[] data, int position, int end) {
+        if (position + 8 <= data.length) {
+            return (long) LONG.get(data, position);
+        }
+        long word = 0;
+        for (int i = 0; i < Math.min(8, data.length - position); i++) {
+            word |= (data[position + i] & 0xffL) << (8 * i);
+        }
+        return word;
+    }
+
+    /** Writes the table: the symbol count, then each symbol's length and bytes. */
+    public void write(ByteSink out) {
+        out.putByte(size);
+        for (int code = 0; code < size; code++) {
+            out.putByte(lengths[code]);
+            for (int i = 0; i < lengths[code]; i++) {
+                out.putByte((int) (values[code] >>> (8 * i)));
+            }
+        }
+    }
+
+    /** Reads a table written by {@link #write}. */
+    public static SymbolTable read(ByteSource in) {
+        int size = in.getByte();
+        if (size > MAXIMUM_SYMBOLS) {
+            throw ChunkCorruption.of("symbol table of " + size);
+        }
+        long[] values = new long[size];
+        int[] lengths = new int[size];
+        for (int code = 0; code < size; code++) {
+            int length = in.getByte();
+            if (length < 1 || length > 8) {
+                throw ChunkCorruption.of("symbol of " + length + " bytes");
+            }
+            lengths[code] = length;
+            for (int i = 0; i < length; i++) {
+                values[code] |= (long) in.getByte() << (8 * i);
+            }
+        }
+        return new SymbolTable(values, lengths, size);
+    }
+
+    /** The codes of {@code data[start, end)}. */
+    public byte[] compress(byte[] data, int start, int end) {
+        byte[] out = new byte[2 * (end - start) + 8];
+        int n = 0;
+        int position = start;
+        while (position < end) {
+            int code = longestMatch(data, position, end);
+            if (code >= 0) {
+                out[n++] = (byte) code;
+                position += lengths[code];
+            } else {
+                out[n++] = (byte) ESCAPE;
+                out[n++] = data[position++];
+            }
+        }
+        return Arrays.copyOf(out, n);
+    }
+
+    /**
+     * Decompresses {@code compressed} into {@code target[0, length)}; {@code target} must hold {@code length + 8}
+     * bytes. A stream that does not decode to exactly {@code length} bytes is a {@link ChunkCorruption}.
+     */
+    public void decompress(byte[] compressed, byte[] target, int length) {
+        int out = 0;
+        int i = 0;
+        int n = compressed.length;
+        while (i < n) {
+            int code = compressed[i++] & 0xff;
+            if (code == ESCAPE) {
+                if (i == n || out == length) {
+                    throw ChunkCorruption.of("bad escape in compressed strings");
+                }
+                target[out++] = compressed[i++];
+            } else {
+                if (code >= size || out + lengths[code] > length) {
+                    throw ChunkCorruption.of("bad symbol " + code + " in compressed strings");
+                }
+                // One 8-byte store; the bytes past the symbol are overwritten by what follows or lie in the slack.
+                LONG.set(target, out, values[code]);
+                out += lengths[code];
+            }
+        }
+        if (out != length) {
+            throw ChunkCorruption.of("compressed strings decode to " + out + " bytes, not " + length);
+        }
+    }
+}

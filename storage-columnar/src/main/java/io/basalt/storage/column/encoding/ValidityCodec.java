@@ -1,0 +1,136 @@
+package io.basalt.storage.column.encoding;
+
+import io.basalt.storage.column.kernel.DecodeKernels;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The NULLs of a chunk as a compressed validity mask: one kind byte, ALL_VALID or ALL_NULL with nothing after it,
+ * BITMAP with the Arrow bitmap of the rows, or RUNS with the number of runs and their lengths as an integer stream
+ * (alternately valid and NULL, starting with a valid run that may be empty), whichever is smallest.
+ */
+public final class ValidityCodec {
+    static final int ALL_VALID = 0;
+    static final int ALL_NULL = 1;
+    static final int BITMAP = 2;
+    static final int RUNS = 3;
+
+    private ValidityCodec() {
+    }
+
+    /** Writes the validity of rows {@code [from, from + count)} of {@code vector}, of which {@code nulls} are NULL. */
+    public static void write(FieldVector vector, int from, int count, int nulls, ByteSink out) {
+        if (nulls == 0) {
+            out.putByte(ALL_VALID);
+            return;
+        }
+        if (nulls == count) {
+            out.putByte(ALL_NULL);
+            return;
+        }
+        ArrowBuf bits = vector.getValidityBuffer();
+        int runs = 1;
+        boolean valid = true;
+        for (int i = 0; i < count; i++) {
+            boolean rowValid = BitVectorHelper.get(bits, from + i) != 0;
+            if (rowValid != valid) {
+                runs++;
+                valid = rowValid;
+            }
+        }
+        long[] lengths = new long[runs];
+        int r = 0;
+        valid = true;
+        for (int i = 0; i < count; i++) {
+            boolean rowValid = BitVectorHelper.get(bits, from + i) != 0;
+            if (rowValid != valid) {
+                r++;
+                valid = rowValid;
+            }
+            lengths[r]++;
+        }
+        int bitmapBytes = (count + 7) / 8;
+        ByteSink runSink = new ByteSink();
+        LongStreamCodec.write(lengths, runs, Integer.BYTES, runSink);
+        if (5L + runSink.size() < bitmapBytes) {
+            out.putByte(RUNS);
+            out.putInt(runs);
+            out.putBytes(runSink.buffer(), 0, runSink.size());
+            return;
+        }
+        byte[] bitmap = new byte[bitmapBytes];
+        for (int i = 0; i < count; i++) {
+            if (BitVectorHelper.get(bits, from + i) != 0) {
+                bitmap[i >>> 3] |= (byte) (1 << (i & 7));
+            }
+        }
+        out.putByte(BITMAP);
+        out.putBytes(bitmap, 0, bitmapBytes);
+    }
+
+    /**
+     * Reads a validity mask of {@code count} rows into {@code validity} (zeroed first) and returns the number of NULL
+     * rows.
+     */
+    public static int read(ByteSource in, int count, ArrowBuf validity, DecodeKernels kernels) {
+        int bytes = (count + 7) / 8;
+        validity.setZero(0, validity.capacity());
+        int kind = in.getByte();
+        switch (kind) {
+            case ALL_VALID -> {
+                setRange(validity, 0, count);
+                return 0;
+            }
+            case ALL_NULL -> {
+                return count;
+            }
+            case BITMAP -> {
+                validity.setBytes(0, in.getBytes(bytes));
+                if ((count & 7) != 0) {
+                    // Bits past the last row stay clear, as Arrow's own vectors keep them.
+                    validity.setByte(bytes - 1, validity.getByte(bytes - 1) & ((1 << (count & 7)) - 1));
+                }
+                return BitVectorHelper.getNullCount(validity, count);
+            }
+            case RUNS -> {
+                int runs = in.getCount(count + 1L, "validity run count");
+                long[] lengths = LongStreamCodec.read(in, runs, kernels);
+                int row = 0;
+                int nulls = 0;
+                for (int r = 0; r < runs; r++) {
+                    long length = lengths[r];
+                    if (length < 0 || length > count - row) {
+                        throw ChunkCorruption.of("bad validity run " + length);
+                    }
+                    if ((r & 1) == 0) {
+                        setRange(validity, row, row + (int) length);
+                    } else {
+                        nulls += (int) length;
+                    }
+                    row += (int) length;
+                }
+                if (row != count) {
+                    throw ChunkCorruption.of("validity runs cover " + row + " of " + count + " rows");
+                }
+                return nulls;
+            }
+            default -> throw ChunkCorruption.of("unknown validity kind " + kind);
+        }
+    }
+
+    private static void setRange(ArrowBuf validity, int from, int to) {
+        int row = from;
+        while (row < to && (row & 7) != 0) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+        int fullBytes = (to - row) >>> 3;
+        if (fullBytes > 0) {
+            validity.setOne(row >>> 3, fullBytes);
+            row += fullBytes << 3;
+        }
+        while (row < to) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package io.basalt.storage.column.kernel;
+
+/**
+ * The hot loops of the column chunk decoders, over Java arrays. Two implementations exist: {@link PlainDecodeKernels},
+ * the reference, and {@code VectorDecodeKernels} on the Java Vector API; {@link DecodeKernelProvider#kernels()} picks
+ * one at startup. Both return identical results for every input.
+ *
+ * <p>Bit-packed layout: values of {@code width} bits (0 to 64) are packed in blocks of {@link #BLOCK} values; value
+ * {@code j} of block {@code b} occupies bits {@code [j * width, (j + 1) * width)} of the block's {@code width} 64-bit
+ * words, which start at word {@code b * width}, least significant bit first, a value spilling from one word into the
+ * next. A packed array carries one extra word after its last block, so that a decoder may read one word past the
+ * value it wants.
+ */
+public interface DecodeKernels {
+    /** Values per bit-packed block: with {@code width} words per block, every block starts on a word. */
+    int BLOCK = 64;
+
+    /** The number of 64-bit words that hold {@code count} packed values of {@code width} bits, the spare word included. */
+    static int packedWords(int count, int width) {
+        return blocks(count) * width + 1;
+    }
+
+    /** The number of blocks that hold {@code count} values. */
+    static int blocks(int count) {
+        return (count + BLOCK - 1) / BLOCK;
+    }
+
+    /**
+     * Unpacks the first {@code blocks(count) * BLOCK} values of {@code width} bits from {@code words} into
+     * {@code out} (zero-extended), which must be that long.
+     */
+    void unpack(long[] words, int width, int count, long[] out);
+
+    /** Adds {@code base} to {@code values[0, count)}, wrapping: the frame of reference. */
+    void addBase(long[] values, int count, long base);
+
+    /** Replaces {@code values[0, count)} by {@code start} plus their running sums ({@code start + v[0] + ... + v[i]}), wrapping. */
+    void prefixSum(long[] values, int count, long start);
+
+    /**
+     * Sets {@code out[i] = dictionary[(int) codes[i]]} for {@code i} in {@code [0, count)}; every code must be a valid
+     * index (callers check them first).
+     */
+    void gather(long[] dictionary, long[] codes, int count, long[] out);
+}

@@ -1,0 +1,63 @@
+package io.basalt.storage.column.kernel;
+
+/**
+ * The reference {@link DecodeKernels}: one value at a time in plain Java. {@link VectorDecodeKernels} must return
+ * exactly what this class returns and runs the package-private range methods here as its scalar tail.
+ */
+public final class PlainDecodeKernels implements DecodeKernels {
+    @Override
+    public void unpack(long[] words, int width, int count, long[] out) {
+        unpack(words, width, 0, DecodeKernels.blocks(count) * BLOCK, out);
+    }
+
+    /** Unpacks values {@code [from, to)}; see {@link DecodeKernels#unpack}. */
+    static void unpack(long[] words, int width, int from, int to, long[] out) {
+        if (width == 0) {
+            java.util.Arrays.fill(out, from, to, 0L);
+            return;
+        }
+        long mask = width == 64 ? -1L : (1L << width) - 1;
+        for (int i = from; i < to; i++) {
+            long bit = (long) i * width;
+            int word = (int) (bit >>> 6);
+            int shift = (int) (bit & 63);
+            // (high << 1) << (63 - shift) is high << (64 - shift), and 0 when shift is 0, without a branch.
+            out[i] = ((words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift))) & mask;
+        }
+    }
+
+    @Override
+    public void addBase(long[] values, int count, long base) {
+        addBase(values, 0, count, base);
+    }
+
+    static void addBase(long[] values, int from, int to, long base) {
+        for (int i = from; i < to; i++) {
+            values[i] += base;
+        }
+    }
+
+    @Override
+    public void prefixSum(long[] values, int count, long start) {
+        prefixSum(values, 0, count, start);
+    }
+
+    static void prefixSum(long[] values, int from, int to, long start) {
+        long sum = start;
+        for (int i = from; i < to; i++) {
+            sum += values[i];
+            values[i] = sum;
+        }
+    }
+
+    @Override
+    public void gather(long[] dictionary, long[] codes, int count, long[] out) {
+        gather(dictionary, codes, 0, count, out);
+    }
+
+    static void gather(long[] dictionary, long[] codes, int from, int to, long[] out) {
+        for (int i = from; i < to; i++) {
+            out[i] = dictionary[(int) codes[i]];
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.basalt.storage.column.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs {@link PlainDecodeKernels} and {@link VectorDecodeKernels} over awkward sizes, every bit width and boundary
+ * values (Long.MIN_VALUE, Long.MAX_VALUE, -1, 0), and demands identical results, and results equal to a
+ * straightforward oracle computed here.
+ */
+class DecodeKernelsEquivalenceTest {
+    private static final int[] SIZES = {0, 1, 3, 4, 7, 8, 15, 16, 17, 63, 64, 65, 127, 128, 129, 1023, 1024, 1025, 4099};
+    private static final DecodeKernels PLAIN = new PlainDecodeKernels();
+    private static final DecodeKernels VECTOR = new VectorDecodeKernels();
+
+    static IntStream sizes() {
+        return Arrays.stream(SIZES);
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
+    void unpackAgreesForEveryWidth(int count) {
+        Random random = new Random(31 + count);
+        for (int width = 0; width <= 64; width++) {
+            long mask = width == 64 ? -1L : (1L << width) - 1;
+            long[] expected = new long[DecodeKernels.blocks(count) * DecodeKernels.BLOCK];
+            for (int i = 0; i < count; i++) {
+                long value = switch (random.nextInt(4)) {
+                    case 0 -> mask;
+                    case 1 -> 0;
+                    default -> random.nextLong() & mask;
+                };
+                expected[i] = value;
+            }
+            long[] words = pack(expected, count, width);
+            long[] plain = new long[expected.length];
+            long[] vector = new long[expected.length];
+            PLAIN.unpack(words, width, count, plain);
+            VECTOR.unpack(words, width, count, vector);
+            assertThat(plain).as("plain, width %d", width).isEqualTo(expected);
+            assertThat(vector).as("vector, width %d", width).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
+    void addBaseAndPrefixSumAgreeAndWrap(int count) {
+        Random random = new Random(77 + count);
+        for (long start : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, random.nextLong()}) {
+            long[] values = boundaryValues(random, count);
+            long[] expectedSums = values.clone();
+            long sum = start;
+            for (int i = 0; i < count; i++) {
+                sum += values[i];
+                expectedSums[i] = sum;
+            }
+            long[] plain = values.clone();
+            long[] vector = values.clone();
+            PLAIN.prefixSum(plain, count, start);
+            VECTOR.prefixSum(vector, count, start);
+            assertThat(plain).isEqualTo(expectedSums);
+            assertThat(vector).isEqualTo(expectedSums);
+
+            long[] expectedAdded = values.clone();
+            for (int i = 0; i < count; i++) {
+                expectedAdded[i] += start;
+            }
+            plain = values.clone();
+            vector = values.clone();
+            PLAIN.addBase(plain, count, start);
+            VECTOR.addBase(vector, count, start);
+            assertThat(plain).isEqualTo(expectedAdded);
+            assertThat(vector).isEqualTo(expectedAdded);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
+    void gatherAgrees(int count) {
+        Random random = new Random(5 + count);
+        for (int size : new int[] {1, 2, 17, 1000}) {
+            long[] dictionary = boundaryValues(random, size);
+            long[] codes = new long[count];
+            long[] expected = new long[count];
+            for (int i = 0; i < count; i++) {
+                codes[i] = random.nextInt(size);
+                expected[i] = dictionary[(int) codes[i]];
+            }
+            long[] plain = new long[count];
+            long[] vector = new long[count];
+            PLAIN.gather(dictionary, codes, count, plain);
+            VECTOR.gather(dictionary, codes, count, vector);
+            assertThat(plain).isEqualTo(expected);
+            assertThat(vector).isEqualTo(expected);
+        }
+    }
+
+    private static long[] boundaryValues(Random random, int count) {
+        long[] values = new long[count];
+        long[] boundaries = {Long.MIN_VALUE, Long.MAX_VALUE, -1, 0, 1};
+        for (int i = 0; i < count; i++) {
+            values[i] = random.nextInt(3) == 0 ? boundaries[random.nextInt(boundaries.length)] : random.nextLong();
+        }
+        return values;
+    }
+
+    /** The block layout of {@link DecodeKernels}, written bit by bit as the specification reads. */
+    private static long[] pack(long[] values, int count, int width) {
+        long[] words = new long[DecodeKernels.packedWords(count, width)];
+        for (int i = 0; i < count; i++) {
+            for (int b = 0; b < width; b++) {
+                if ((values[i] >>> b & 1) != 0) {
+                    long bit = (long) i * width + b;
+                    words[(int) (bit >>> 6)] |= 1L << (bit & 63);
+                }
+            }
+        }
+        return words;
+    }
+}
