@@ -880,6 +880,94 @@ public final class InMemoryTableStore implements TableStore {
         return (scanned.number << POSITION_BITS) + (long) chunk * chunkRows;
     }
 
+    /**
+     * The committed state (the newest published version) for a checkpoint; see {@link TableImage}. The last chunk
+     * and the columns added after a chunk was written are copied into {@code allocator}.
+     */
+    public synchronized TableImage image(BufferAllocator allocator) {
+        TableVersion version = current;
+        Generation scanned = version.generation();
+        List<FieldVector> owned = new ArrayList<>();
+        List<FieldVector[]> chunks = new ArrayList<>();
+        List<long[]> masks = new ArrayList<>();
+        int chunkCount = (int) ((version.positions() + chunkRows - 1) / chunkRows);
+        try {
+            for (int c = 0; c < chunkCount; c++) {
+                FieldVector[] stored = scanned.chunks.get(c);
+                int rows = (int) Math.min(chunkRows, version.positions() - (long) c * chunkRows);
+                boolean last = rows < chunkRows;
+                FieldVector[] chunk = new FieldVector[columnTypes.size()];
+                for (int column = 0; column < chunk.length; column++) {
+                    if (column >= stored.length) {
+                        chunk[column] = constant(columnTypes.get(column), missingValues.get(column), rows, rows,
+                                allocator);
+                        owned.add(chunk[column]);
+                    } else if (last) {
+                        chunk[column] = VectorSlices.slice(stored[column], 0, rows, allocator);
+                        owned.add(chunk[column]);
+                    } else {
+                        chunk[column] = stored[column];
+                    }
+                }
+                chunks.add(chunk);
+                masks.add(c < version.masks().length ? version.masks()[c] : null);
+            }
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector vector : owned) {
+                vector.close();
+            }
+            throw failure;
+        }
+        scanned.openScans++;
+        return new TableImage(this, version, columnTypes, scanned.number, version.positions(), chunkRows, chunks,
+                masks, owned, scanned);
+    }
+
+    /**
+     * Recovery from a checkpoint, before the write-ahead log's tail replays: replaces the (empty) table by the
+     * checkpointed generation {@code generationNumber}, whose positions are {@code chunks} in order (all but the last
+     * holding {@code chunkRows} rows, {@code positions} in all, vectors allocated from this store's allocator and owned by it from now on),
+     * with {@code masks} per chunk (null: none deleted). Unique keys are rebuilt from the live rows. Runs without a
+     * transaction.
+     */
+    public synchronized void restore(long generationNumber, long positions, List<FieldVector[]> chunks,
+                                     List<long[]> masks) {
+        Generation old = generation;
+        old.retired = true;
+        generation = new Generation(generationNumber);
+        lastChunkRows = 0;
+        rowCount = 0;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            long[] mask = masks.get(c);
+            int rows = (int) Math.min(chunkRows, positions - (long) c * chunkRows);
+            generation.chunks.add(chunk);
+            generation.masks.add(mask);
+            lastChunkRows = rows;
+            rowCount += rows;
+            if (mask != null) {
+                for (long word : mask) {
+                    rowCount -= Long.bitCount(word);
+                }
+            }
+        }
+        for (UniqueKeyIndex key : uniqueKeys) {
+            key.clear();
+            for (int c = 0; c < chunks.size(); c++) {
+                FieldVector[] chunk = chunks.get(c);
+                key.addRows(new Batch(List.of(chunk), (int) Math.min(chunkRows, positions - (long) c * chunkRows)),
+                        masks.get(c));
+            }
+        }
+        publishInPlace();
+        freeIfUnused(old);
+    }
+
+    /** Rows per chunk. */
+    public int chunkRows() {
+        return chunkRows;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
