@@ -3,6 +3,7 @@ package io.basalt.storage.file;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.exec.vector.VectorSlices;
+import io.basalt.storage.column.ChunkStatistics;
 import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ import org.apache.arrow.vector.FieldVector;
  * row group, each column chunk is verified and decoded, then cut into the store's chunks. Where a store chunk lies
  * wholly inside a row group it is a slice of the decoded vector (no copy); the last, partly filled chunk, and every
  * chunk when the row groups do not line up with the store's chunk size (the database was written with another
- * vector size), is copied into vectors with room for a whole chunk, since appends go on writing there.
+ * vector size), is copied into vectors with room for a whole chunk, since appends go on writing there. The chunks
+ * that lie wholly inside a row group carry its zone map, so scans with predicates can skip them.
  */
 public final class TableFileRestore {
     private TableFileRestore() {
@@ -34,6 +36,7 @@ public final class TableFileRestore {
         long positions = file.positions();
         List<FieldVector[]> chunks = new ArrayList<>();
         List<long[]> masks = new ArrayList<>();
+        List<ChunkStatistics[]> zoneMaps = new ArrayList<>();
         FieldVector[] partial = null;
         int partialRows = 0;
         try {
@@ -41,6 +44,10 @@ public final class TableFileRestore {
                 int rows = file.rowCount(group);
                 long first = file.firstPosition(group);
                 FieldVector[] decoded = new FieldVector[types.size()];
+                ChunkStatistics[] statistics = new ChunkStatistics[types.size()];
+                for (int c = 0; c < statistics.length; c++) {
+                    statistics[c] = file.statistics(group, c);
+                }
                 try {
                     for (int c = 0; c < decoded.length; c++) {
                         decoded[c] = file.column(group, c, allocator);
@@ -49,6 +56,10 @@ public final class TableFileRestore {
                     while (row < rows) {
                         if (partial == null && rows - row >= chunkRows && (first + row) % chunkRows == 0) {
                             FieldVector[] chunk = new FieldVector[decoded.length];
+                            while (zoneMaps.size() < chunks.size()) {
+                                zoneMaps.add(null);
+                            }
+                            zoneMaps.add(statistics);
                             chunks.add(chunk);
                             for (int c = 0; c < decoded.length; c++) {
                                 chunk[c] = VectorSlices.slice(decoded[c], row, chunkRows, allocator);
@@ -89,7 +100,7 @@ public final class TableFileRestore {
             while (masks.size() < chunks.size()) {
                 masks.add(null);
             }
-            store.restore(generation, positions, chunks, masks);
+            store.restore(generation, positions, chunks, masks, zoneMaps);
         } catch (RuntimeException | Error failure) {
             for (FieldVector[] chunk : chunks) {
                 for (FieldVector vector : chunk) {
