@@ -226,6 +226,31 @@ class CheckpointTest {
     }
 
     @Test
+    void filtersPushedIntoScansOfCheckpointedTablesKeepEveryMatchingRow() {
+        List<String> filters = List.of("a BETWEEN 1000 AND 1500", "a IN (3, 70000, 99999)", "b IS NULL",
+                "b IS NOT NULL AND a < 50", "b LIKE 'b1%'", "b LIKE 'b1_'", "d >= DATE '2024-06-01'", "a = 12345",
+                "a > 99990 AND b < 'b5'", "d IS NULL");
+        List<List<String>> before = new ArrayList<>();
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            run(session, "CREATE TABLE t (a bigint, b text, d date)",
+                    "INSERT INTO t SELECT g, CASE WHEN g % 17 = 0 THEN NULL ELSE 'b' || g % 1000 END, "
+                            + "DATE '2024-01-01' + g % 300 FROM generate_series(1, 130000) g",
+                    "CHECKPOINT", "DELETE FROM t WHERE a % 1000 = 3", "INSERT INTO t VALUES (200000, 'b1x', NULL)");
+            for (String filter : filters) {
+                before.add(rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filter));
+            }
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            for (int i = 0; i < filters.size(); i++) {
+                assertThat(rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filters.get(i)))
+                        .as(filters.get(i)).isEqualTo(before.get(i));
+            }
+            assertThat(rows(session, "SELECT count(*) FROM t WHERE b LIKE 'b1%'"))
+                    .isEqualTo(rows(session, "SELECT count(*) FROM t WHERE substr(b, 1, 2) = 'b1'"));
+        }
+    }
+
+    @Test
     void logPastMaxWalSizeTriggersACheckpoint() throws IOException {
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
             run(session, "SET max_wal_size = '64kB'", "CREATE TABLE t (a int, b text)");
