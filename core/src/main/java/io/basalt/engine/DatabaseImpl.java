@@ -244,7 +244,14 @@ final class DatabaseImpl implements Database {
     /** After a statement: a checkpoint when the log has grown past {@code maxWalBytes} (max_wal_size). */
     void checkpointWhenLogExceeds(long maxWalBytes) {
         if (checkpoints != null && !replaying && log.sizeBytes() > maxWalBytes) {
-            checkpoint();
+            try {
+                checkpoint();
+            } catch (BasaltException failed) {
+                // The statement has committed and its log record is durable: the log keeps growing until a
+                // checkpoint succeeds, nothing is lost.
+                System.getLogger(DatabaseImpl.class.getName()).log(System.Logger.Level.WARNING,
+                        "automatic checkpoint failed: " + failed.getMessage());
+            }
         }
     }
 
@@ -309,7 +316,7 @@ final class DatabaseImpl implements Database {
                 if (log.lastSequence() > checkpoints.manifest().walSequence()) {
                     checkpoint();
                 }
-            } catch (BasaltException cannotWrite) {
+            } catch (RuntimeException cannotWrite) {
                 // The log still holds every commit: the next open replays it.
                 System.getLogger(DatabaseImpl.class.getName()).log(System.Logger.Level.WARNING,
                         "checkpoint at close failed: " + cannotWrite.getMessage());
