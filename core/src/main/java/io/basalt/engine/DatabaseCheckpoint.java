@@ -39,7 +39,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * Checkpoints of a database directory, and loading the last one on open.
  *
  * <p>A checkpoint writes the committed state of every table (and materialized view) that changed since the last one
- * to a new data file ({@link TableFileWriter}, {@code <dbdir>/data/table-NNNNNN.bdf}), keeps the files of the others,
+ * to a new data file ({@link TableFileWriter}, {@code <dbdir>/data/table-NNNNNN.bdf}; the row groups the last file
+ * of the same generation holds are copied from it without decoding, with new deletion masks), keeps the files of the others,
  * writes a new {@link Manifest} naming them, the write-ahead log position they cover, the catalog and the sequences'
  * states, and then removes the log segments it covers. The catalog is kept as its DDL history: every DDL record the
  * log ever held, in order (this class collects them as they are logged and replayed), which opening executes again
@@ -58,8 +59,9 @@ final class DatabaseCheckpoint {
     private static final String FILE_SUFFIX = ".bdf";
     private static final System.Logger LOG = System.getLogger(DatabaseCheckpoint.class.getName());
 
-    /** What the last checkpoint wrote for one table: the state it came from, and its manifest entry. */
-    private record Written(Object version, List<LogicalType> types, Manifest.TableFileEntry entry) {
+    /** What the last checkpoint wrote for one table: the store and state it came from, and its manifest entry. */
+    private record Written(InMemoryTableStore store, Object version, List<LogicalType> types,
+                           Manifest.TableFileEntry entry) {
     }
 
     private final Path directory;
@@ -129,7 +131,7 @@ final class DatabaseCheckpoint {
                 TableFileRestore.restore(store, file, entry.generation(), tables);
             }
             try (TableImage image = store.image(tables)) {
-                loaded.put(entry.storeName(), new Written(image.version(), image.columnTypes(), entry));
+                loaded.put(entry.storeName(), new Written(store, image.version(), image.columnTypes(), entry));
             }
         }
         written = loaded;
@@ -246,17 +248,29 @@ final class DatabaseCheckpoint {
             TableImage image = taken.getValue();
             Written before = written.get(taken.getKey());
             Manifest.TableFileEntry entry;
-            if (before != null && before.version() == image.version() && before.types().equals(image.columnTypes())) {
+            if (before != null && before.store() == image.store() && before.version() == image.version()
+                    && before.types().equals(image.columnTypes())) {
                 entry = before.entry();
             } else {
                 String fileName = fileName(nextFile++);
-                TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator);
+                if (before != null && before.store() == image.store()
+                        && before.entry().generation() == image.generation()
+                        && before.types().equals(image.columnTypes())) {
+                    // the same store's generation: its rows up to the old file's end are those of the old file
+                    // (rows never change in place, only their masks), so the file's row groups are copied
+                    try (TableFile base = TableFile.open(dataDirectory.resolve(before.entry().fileName()),
+                            image.columnTypes())) {
+                        TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator, base);
+                    }
+                } else {
+                    TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator);
+                }
                 created = true;
                 entry = new Manifest.TableFileEntry(taken.getKey(), fileName, image.generation(), image.positions(),
                         image.columnTypes().size());
             }
             entries.add(entry);
-            nowWritten.put(taken.getKey(), new Written(image.version(), image.columnTypes(), entry));
+            nowWritten.put(taken.getKey(), new Written(image.store(), image.version(), image.columnTypes(), entry));
         }
         if (created) {
             syncDirectory(dataDirectory);

@@ -134,6 +134,44 @@ public final class TableFile implements AutoCloseable {
     }
 
     /**
+     * The row group holding exactly positions {@code [firstPosition, firstPosition + rows)}, or -1 when no group
+     * of this file does.
+     */
+    public int groupAt(long firstPosition, int rows) {
+        List<FileFooter.RowGroup> groups = footer.rowGroups();
+        int low = 0;
+        int high = groups.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long first = groups.get(middle).firstPosition();
+            if (first < firstPosition) {
+                low = middle + 1;
+            } else if (first > firstPosition) {
+                high = middle - 1;
+            } else {
+                return groups.get(middle).rowCount() == rows ? middle : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The encoded bytes of column {@code column} of row group {@code group}, after verifying their checksum, for a
+     * checkpoint that copies an unchanged chunk into a new file; valid until {@link #close}.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public MemorySegment encodedChunk(int group, int column) {
+        FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
+        MemorySegment chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
+        if (DataFileFormat.checksum(chunkBytes) != chunk.checksum()) {
+            throw DataFileFormat.corrupt(path, "Checksum mismatch in column " + (column + 1) + " of row group "
+                    + group + " (offset " + chunk.offset() + ").");
+        }
+        return chunkBytes;
+    }
+
+    /**
      * Column {@code column} of row group {@code group} as a new vector owned by the caller, after verifying the
      * chunk's checksum.
      *
@@ -141,12 +179,7 @@ public final class TableFile implements AutoCloseable {
      */
     public FieldVector column(int group, int column, BufferAllocator allocator) {
         FileFooter.RowGroup rowGroup = footer.rowGroups().get(group);
-        FileFooter.Chunk chunk = rowGroup.chunks().get(column);
-        MemorySegment chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
-        if (DataFileFormat.checksum(chunkBytes) != chunk.checksum()) {
-            throw DataFileFormat.corrupt(path, "Checksum mismatch in column " + (column + 1) + " of row group "
-                    + group + " (offset " + chunk.offset() + ").");
-        }
+        MemorySegment chunkBytes = encodedChunk(group, column);
         FieldVector vector;
         try {
             vector = DataFileFormat.CODEC.decode(chunkBytes, types.get(column).arrowField(""), allocator);

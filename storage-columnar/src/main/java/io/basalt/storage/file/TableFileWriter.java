@@ -6,6 +6,7 @@ import io.basalt.storage.column.EncodedChunk;
 import io.basalt.storage.table.TableImage;
 import io.basalt.storage.wal.FileErrors;
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -38,6 +39,19 @@ public final class TableFileWriter {
      * @throws io.basalt.error.BasaltException IO_ERROR when the file cannot be written or synced
      */
     public static long write(Path path, TableImage image, BufferAllocator allocator) {
+        return write(path, image, allocator, null);
+    }
+
+    /**
+     * Writes {@code image} to the new file {@code path}, copying from {@code base} (the file the last checkpoint
+     * wrote for the same generation of the same table and columns, or null) the encoded chunks of every row group
+     * it holds unchanged: stored rows never change, only their deletion masks, which are written anew. Returns the
+     * file's size in bytes.
+     *
+     * @throws io.basalt.error.BasaltException IO_ERROR when the file cannot be written or synced; DATA_CORRUPTED when
+     *     a chunk of {@code base} is damaged
+     */
+    public static long write(Path path, TableImage image, BufferAllocator allocator, TableFile base) {
         int chunksPerGroup = rowGroupRows(image.chunkRows()) / image.chunkRows();
         int columns = image.columnTypes().size();
         List<FileFooter.RowGroup> groups = new ArrayList<>();
@@ -50,7 +64,16 @@ public final class TableFileWriter {
                     rows += image.chunkRowCount(c);
                 }
                 List<FileFooter.Chunk> chunks = new ArrayList<>(columns);
+                int copied = base == null ? -1 : base.groupAt((long) firstChunk * image.chunkRows(), rows);
                 for (int column = 0; column < columns; column++) {
+                    if (copied >= 0) {
+                        MemorySegment encoded = base.encodedChunk(copied, column);
+                        int length = (int) encoded.byteSize();
+                        chunks.add(new FileFooter.Chunk(offset, length, DataFileFormat.checksum(encoded),
+                                base.statistics(copied, column)));
+                        offset = writeFully(channel, encoded.asByteBuffer(), offset);
+                        continue;
+                    }
                     EncodedChunk encoded = encodeColumn(image, column, firstChunk, lastChunk, rows, allocator);
                     byte[] bytes = encoded.bytes();
                     chunks.add(new FileFooter.Chunk(offset, bytes.length,
