@@ -317,9 +317,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 for (PendingWrite pending : group) {
                     if (pending == stopRequest) {
                         stop = true;
-                    } else if (pending.bytes == null) {
-                        remove(pending);
-                    } else {
+                    } else if (pending.bytes != null) {
                         write(pending, written);
                     }
                 }
@@ -329,6 +327,12 @@ public final class WriteAheadLog implements AutoCloseable {
                             segmentWriter.lastSequence());
                     for (PendingWrite pending : written) {
                         pending.done.complete(pending.sequence);
+                    }
+                }
+                // after the sync, so that the durable state never names a record not yet synced
+                for (PendingWrite pending : group) {
+                    if (pending != stopRequest && pending.bytes == null) {
+                        remove(pending);
                     }
                 }
             } catch (RuntimeException | Error e) {
@@ -350,7 +354,10 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Removes the segments a checkpoint covers (see {@link #removeThrough}), or fails its caller. */
+    /**
+     * Removes the segments a checkpoint covers (see {@link #removeThrough}), or fails its caller. Runs when every
+     * record written so far is synced.
+     */
     private void remove(PendingWrite request) {
         try {
             segmentWriter.removeThrough(request.removeThrough);
