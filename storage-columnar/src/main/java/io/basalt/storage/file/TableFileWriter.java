@@ -13,7 +13,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -114,8 +119,7 @@ public final class TableFileWriter {
 
     /**
      * Encodes column {@code column} of chunks {@code [firstChunk, lastChunk)}: a group of one chunk directly, a
-     * longer one after copying its chunks into one vector (value by value: this runs once per checkpoint, not per
-     * query, and keeps every type's copy rules in {@link VectorGather#copyValue}).
+     * longer one after copying its chunks into one vector ({@link #appendChunk}).
      */
     private static EncodedChunk encodeColumn(TableImage image, int column, int firstChunk, int lastChunk, int rows,
                                              BufferAllocator allocator) {
@@ -125,14 +129,60 @@ public final class TableFileWriter {
         try (FieldVector group = ValueAccess.allocate(image.columnTypes().get(column), "", allocator, rows)) {
             int target = 0;
             for (int c = firstChunk; c < lastChunk; c++) {
-                FieldVector source = image.chunks().get(c)[column];
                 int chunkRows = image.chunkRowCount(c);
-                for (int row = 0; row < chunkRows; row++) {
-                    VectorGather.copyValue(source, row, group, target++);
-                }
+                appendChunk(image.chunks().get(c)[column], chunkRows, group, target);
+                target += chunkRows;
             }
             group.setValueCount(rows);
             return DataFileFormat.CODEC.encode(group, 0, rows);
+        }
+    }
+
+    /**
+     * Copies rows {@code [0, rows)} of {@code source} to rows {@code [at, at + rows)} of {@code target} (same type,
+     * room for them): fixed-width values and variable-width bytes buffer to buffer, offsets shifted, validity bit by
+     * bit; other vectors (booleans, arrays, extension types) value by value through {@link VectorGather#copyValue},
+     * which holds every type's copy rules.
+     */
+    static void appendChunk(FieldVector source, int rows, FieldVector target, int at) {
+        if (source instanceof BaseFixedWidthVector fixed && !(source instanceof BitVector)
+                && target.getClass() == source.getClass()) {
+            long width = fixed.getTypeWidth();
+            target.getDataBuffer().setBytes(at * width, source.getDataBuffer(), 0, rows * width);
+            copyValidity(source, rows, target, at);
+            return;
+        }
+        if (source instanceof BaseVariableWidthVector variable && target instanceof BaseVariableWidthVector out
+                && target.getClass() == source.getClass()) {
+            ArrowBuf sourceOffsets = variable.getOffsetBuffer();
+            int first = sourceOffsets.getInt(0);
+            int bytes = sourceOffsets.getInt((long) rows * 4) - first;
+            int base = at == 0 ? 0 : out.getOffsetBuffer().getInt((long) at * 4);
+            while (out.getDataBuffer().capacity() < (long) base + bytes) {
+                out.reallocDataBuffer();
+            }
+            while (out.getOffsetBuffer().capacity() < (long) (at + rows + 1) * 4) {
+                out.reallocValidityAndOffsetBuffers();
+            }
+            out.getDataBuffer().setBytes(base, variable.getDataBuffer(), first, bytes);
+            ArrowBuf targetOffsets = out.getOffsetBuffer();
+            for (int r = 0; r <= rows; r++) {
+                targetOffsets.setInt((long) (at + r) * 4, base + sourceOffsets.getInt((long) r * 4) - first);
+            }
+            copyValidity(source, rows, target, at);
+            out.setLastSet(at + rows - 1);
+            return;
+        }
+        for (int row = 0; row < rows; row++) {
+            VectorGather.copyValue(source, row, target, at + row);
+        }
+    }
+
+    private static void copyValidity(FieldVector source, int rows, FieldVector target, int at) {
+        ArrowBuf from = source.getValidityBuffer();
+        ArrowBuf to = target.getValidityBuffer();
+        for (int r = 0; r < rows; r++) {
+            BitVectorHelper.setValidityBit(to, at + r, BitVectorHelper.get(from, r));
         }
     }
 
