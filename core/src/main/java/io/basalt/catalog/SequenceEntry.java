@@ -45,6 +45,9 @@ public final class SequenceEntry {
     private boolean isCalled;
     private int logCount;
     private boolean dropped;
+    /** The state a reopened database resumes from: what was last logged, restored or restarted by DDL. */
+    private long durableValue;
+    private boolean durableCalled;
 
     /** A new sequence positioned at its START value, not yet called. */
     public SequenceEntry(String schema, String name, SequenceOptions options, OwnedColumn owner, SequenceLog log) {
@@ -54,6 +57,20 @@ public final class SequenceEntry {
         this.log = requireNonNull(log, "log is null");
         this.owner = owner;
         this.lastValue = options.start();
+        this.durableValue = lastValue;
+    }
+
+    /**
+     * The state a reopened database resumes from (for a checkpoint, which keeps it in place of the log records):
+     * the last logged state, which covers every value handed out so far.
+     */
+    public synchronized State durableState() {
+        return new State(durableValue, 0, durableCalled);
+    }
+
+    private void logged(long value, boolean called) {
+        durableValue = value;
+        durableCalled = called;
     }
 
     public String schema() {
@@ -109,6 +126,7 @@ public final class SequenceEntry {
                 covered++;
             }
             log.record(this, ahead, true);
+            logged(ahead, true);
             logCount = covered;
         } else {
             logCount--;
@@ -164,6 +182,7 @@ public final class SequenceEntry {
                     + options.maxValue() + ")");
         }
         log.record(this, value, called);
+        logged(value, called);
         lastValue = value;
         isCalled = called;
         logCount = 0;
@@ -175,6 +194,7 @@ public final class SequenceEntry {
         if (restartValue != null) {
             lastValue = restartValue;
             isCalled = false;
+            logged(restartValue, false);
         }
         logCount = 0;
     }
@@ -186,6 +206,7 @@ public final class SequenceEntry {
     public synchronized void logExactState() {
         if (logCount > 0) {
             log.record(this, lastValue, isCalled);
+            logged(lastValue, isCalled);
             logCount = 0;
         }
     }
@@ -195,5 +216,6 @@ public final class SequenceEntry {
         lastValue = loggedValue;
         isCalled = called;
         logCount = 0;
+        logged(loggedValue, called);
     }
 }

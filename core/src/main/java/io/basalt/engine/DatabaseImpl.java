@@ -42,6 +42,8 @@ final class DatabaseImpl implements Database {
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
     private final WriteAheadLog log;
+    /** The directory's checkpoints (null in memory). */
+    private final DatabaseCheckpoint checkpoints;
     private final java.util.concurrent.ExecutorService workers;
     private final SessionSettings defaultSettings;
     private final io.basalt.storage.transaction.TransactionCoordinator transactions =
@@ -69,6 +71,7 @@ final class DatabaseImpl implements Database {
                 opened = WriteAheadLog.open(path);
             }
             this.log = opened;
+            this.checkpoints = path == null ? null : DatabaseCheckpoint.open(path);
             if (log != null) {
                 recover();
             }
@@ -81,13 +84,35 @@ final class DatabaseImpl implements Database {
         }
     }
 
+    /**
+     * Opening a directory: runs the last checkpoint's DDL again, loads its tables' data files, then replays the
+     * log records after the checkpoint.
+     */
     private void recover() {
         replaying = true;
         try (BufferAllocator replay = root.newChildAllocator("replay", 0, Long.MAX_VALUE);
              SessionImpl session = new SessionImpl(this)) {
+            io.basalt.storage.file.Manifest manifest = checkpoints.manifest();
+            for (String ddl : manifest.ddl()) {
+                session.execute(ddl).close();
+            }
+            checkpoints.load(catalog, tables);
+            long covered = manifest.walSequence();
+            if (log.lastSequence() < covered) {
+                throw BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log ends before the checkpoint")
+                        .withDetail("The manifest covers the log up to record " + covered + ", but the log in \""
+                                + path.resolve(WriteAheadLog.DIRECTORY_NAME) + "\" ends at record "
+                                + log.lastSequence() + ".");
+            }
             log.replay(replay, (sequence, record) -> {
+                if (sequence <= covered) {
+                    return;
+                }
                 switch (record) {
-                    case WalRecord.Ddl ddl -> session.execute(ddl.sql()).close();
+                    case WalRecord.Ddl ddl -> {
+                        checkpoints.recordDdl(ddl.sql());
+                        session.execute(ddl.sql()).close();
+                    }
                     case WalRecord.Append append -> {
                         TableEntry table = loggedTable(append.tableName()).orElseThrow(() ->
                                 BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
@@ -183,9 +208,13 @@ final class DatabaseImpl implements Database {
         String searchPath = SEARCH_PATH.isBound() ? SEARCH_PATH.get() : loggedSearchPath;
         if (searchPath.equals(loggedSearchPath)) {
             log.append(new WalRecord.Ddl(sql));
+            checkpoints.recordDdl(sql);
             return;
         }
-        log.commit(List.of(new WalRecord.Ddl("SET search_path TO " + searchPath), new WalRecord.Ddl(sql)));
+        String set = "SET search_path TO " + searchPath;
+        log.commit(List.of(new WalRecord.Ddl(set), new WalRecord.Ddl(sql)));
+        checkpoints.recordDdl(set);
+        checkpoints.recordDdl(sql);
         loggedSearchPath = searchPath;
     }
 
@@ -199,6 +228,31 @@ final class DatabaseImpl implements Database {
                 log.append(new WalRecord.SequenceValue(sequence.schema(), sequence.name(), lastValue, isCalled));
             }
         };
+    }
+
+    /**
+     * CHECKPOINT: writes the committed state of the changed tables to data files and a new manifest, and removes
+     * the log records it covers (see {@link DatabaseCheckpoint}). A database in memory has nothing to write.
+     */
+    void checkpoint() {
+        if (checkpoints == null || replaying) {
+            return;
+        }
+        checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"));
+    }
+
+    /** After a statement: a checkpoint when the log has grown past {@code maxWalBytes} (max_wal_size). */
+    void checkpointWhenLogExceeds(long maxWalBytes) {
+        if (checkpoints != null && !replaying && log.sizeBytes() > maxWalBytes) {
+            try {
+                checkpoint();
+            } catch (BasaltException failed) {
+                // The statement has committed and its log record is durable: the log keeps growing until a
+                // checkpoint succeeds, nothing is lost.
+                System.getLogger(DatabaseImpl.class.getName()).log(System.Logger.Level.WARNING,
+                        "automatic checkpoint failed: " + failed.getMessage());
+            }
+        }
     }
 
     @Override
@@ -257,6 +311,15 @@ final class DatabaseImpl implements Database {
                 }
             } catch (BasaltException cannotWrite) {
                 // The states logged ahead still hold: the sequences only skip values after reopening.
+            }
+            try {
+                if (log.lastSequence() > checkpoints.manifest().walSequence()) {
+                    checkpoint();
+                }
+            } catch (RuntimeException cannotWrite) {
+                // The log still holds every commit: the next open replays it.
+                System.getLogger(DatabaseImpl.class.getName()).log(System.Logger.Level.WARNING,
+                        "checkpoint at close failed: " + cannotWrite.getMessage());
             }
             log.close();
         }

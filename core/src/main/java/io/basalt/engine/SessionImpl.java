@@ -159,7 +159,9 @@ final class SessionImpl implements Session {
             for (int attempt = 1; ; attempt++) {
                 transaction = transactions.forStatement();
                 try {
-                    return runInTransaction(transaction, statement, sql, parameters);
+                    QueryResult result = runInTransaction(transaction, statement, sql, parameters);
+                    database.checkpointWhenLogExceeds(settings().maxWalSizeBytes());
+                    return result;
                 } catch (BasaltException failure) {
                     if (!retries(failure, statement, transaction, attempt)) {
                         throw failure;
@@ -422,6 +424,10 @@ final class SessionImpl implements Session {
                     database.logDdl(sql);
                     yield result;
                 }
+            }
+            case io.basalt.sql.ast.CheckpointStatement checkpoint -> {
+                database.checkpoint();
+                yield QueryResultImpl.command("CHECKPOINT", 0, List.of());
             }
             case DiscardSequencesStatement discard -> {
                 sequences.discard();

@@ -302,6 +302,11 @@ public final class SessionSettings {
         return integer("work_mem") * 1024L;
     }
 
+    /** max_wal_size in bytes: the write-ahead log size past which a statement's commit triggers a checkpoint. */
+    public long maxWalSizeBytes() {
+        return integer("max_wal_size") * 1024L;
+    }
+
     /** threads: worker threads a query may use. */
     public int threads() {
         return integer("threads");

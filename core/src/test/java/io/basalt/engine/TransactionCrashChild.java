@@ -11,7 +11,8 @@ import java.nio.file.Path;
  * first run), then commits transfers {@code args[1]}, {@code args[1]} + 1, ... for ever, each a transaction of two
  * UPDATEs and an INSERT into {@code transfers} (every 7th also TRUNCATEs and refills a scratch table, so that a
  * transaction mixes every kind of log record), printing a transfer's number once its COMMIT returned. It is killed
- * at some moment by the parent.
+ * at some moment by the parent. With a third argument k, it also runs CHECKPOINT after every k-th transfer and sets
+ * max_wal_size low, so that checkpoints of both kinds interleave with the commits ({@link CheckpointCrashTest}).
  */
 public final class TransactionCrashChild {
     private TransactionCrashChild() {
@@ -26,6 +27,10 @@ public final class TransactionCrashChild {
         session.execute("CREATE TABLE IF NOT EXISTS scratch (n int)").close();
         session.execute("INSERT INTO accounts SELECT i, " + TransactionCrashTest.INITIAL_BALANCE
                 + " FROM generate_series(1, " + TransactionCrashTest.ACCOUNTS + ") i ON CONFLICT DO NOTHING").close();
+        int checkpointEvery = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+        if (checkpointEvery > 0) {
+            session.execute("SET max_wal_size = '64kB'").close();
+        }
         out.println("ready");
         out.flush();
         for (int n = Integer.parseInt(args[1]); ; n++) {
@@ -40,6 +45,9 @@ public final class TransactionCrashChild {
                 session.execute("INSERT INTO scratch SELECT " + n + " FROM generate_series(1, 3)").close();
             }
             session.execute("COMMIT").close();
+            if (checkpointEvery > 0 && n % checkpointEvery == 0) {
+                session.execute("CHECKPOINT").close();
+            }
             out.println(n);
             out.flush();
         }

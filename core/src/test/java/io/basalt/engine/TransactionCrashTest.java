@@ -71,7 +71,7 @@ class TransactionCrashTest {
     }
 
     /** Checks the reopened database against the acknowledged transfers; returns the next transfer's number. */
-    private static int check(Path path, int lastAcknowledged) {
+    static int check(Path path, int lastAcknowledged) {
         try (Database database = Basalt.open(path); Session session = database.connect()) {
             List<Integer> transfers = new ArrayList<>();
             try (QueryResult result = session.query("SELECT n FROM transfers ORDER BY n")) {
@@ -114,7 +114,7 @@ class TransactionCrashTest {
         }
     }
 
-    private static String errorsOf(Path errors) {
+    static String errorsOf(Path errors) {
         try {
             return Files.exists(errors) ? Files.readString(errors) : "";
         } catch (java.io.IOException e) {

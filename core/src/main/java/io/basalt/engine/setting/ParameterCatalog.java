@@ -70,6 +70,9 @@ public final class ParameterCatalog {
         parameters.add(Parameter.session("max_parallel_workers",
                 "Upper bound on parallel workers (kept for compatibility; Basalt sizes its workers with threads).",
                 new IntegerType(0, 1024, IntegerUnit.NONE), "8"));
+        parameters.add(Parameter.session("max_wal_size",
+                "Write-ahead log size that triggers a checkpoint (Basalt: a session setting, checked after each statement).",
+                new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "1GB"));
         parameters.add(new Parameter("search_path", "Schemas searched for names that are not schema-qualified.",
                 new TextType(ParameterCatalog::checkIdentifierList), "\"$user\", public", Parameter.Scope.SESSION,
                 true, true));

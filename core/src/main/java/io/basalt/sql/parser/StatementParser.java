@@ -93,6 +93,10 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.SEQUENCE)) {
             return grammar.sequences().dropSequence();
         }
+        if (first.is(Keyword.CHECKPOINT)) {
+            tokens.next();
+            return new io.basalt.sql.ast.CheckpointStatement(first.position());
+        }
         if (first.is(Keyword.DISCARD) && tokens.peek(1).is(Keyword.SEQUENCES)) {
             tokens.next();
             tokens.next();

@@ -135,6 +135,7 @@ final class SqlTreePrinter {
                     + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
                     + ")";
             case DiscardSequencesStatement ignored -> "(discard-sequences)";
+            case io.basalt.sql.ast.CheckpointStatement ignored -> "(checkpoint)";
             case CopyStatement copy -> "(copy " + (copy.table() != null ? copy.table().toString() : print(copy.query()))
                     + (copy.columns().isEmpty() ? "" : " (" + String.join(" ", copy.columns()) + ")")
                     + (copy.from() ? " from " : " to ") + (copy.program() ? "program " : "")

@@ -211,6 +211,14 @@ class StatementParserTest {
         assertThat(tree(sql)).isEqualTo(expected);
     }
 
+    @Test
+    void checkpointIsAStatementOfItsOwn() {
+        assertThat(tree("CHECKPOINT")).isEqualTo("(checkpoint)");
+        assertThat(tree("checkpoint;")).isEqualTo("(checkpoint)");
+        assertThatThrownBy(() -> Parser.parseStatement("CHECKPOINT now")).isInstanceOfSatisfying(
+                BasaltException.class, e -> assertThat(e.sqlState()).isEqualTo(SqlState.SYNTAX_ERROR));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
             RESET ROLE => RESET ROLE
@@ -222,7 +230,7 @@ class StatementParserTest {
             PREPARE TRANSACTION 'x' => PREPARE TRANSACTION
             EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
             MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
-            CHECKPOINT => CHECKPOINT
+            CLUSTER t USING i => CLUSTER
             GRANT SELECT ON t TO PUBLIC => GRANT
             REVOKE ALL ON t FROM joe => REVOKE
             COMMENT ON TABLE t IS 'x' => COMMENT

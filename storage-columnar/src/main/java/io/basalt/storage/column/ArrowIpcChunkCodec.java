@@ -70,7 +70,8 @@ public final class ArrowIpcChunkCodec implements ColumnChunkCodec {
                 column.setInitialCapacity(Math.max(rows, 1));
                 column.allocateNew();
                 for (int row = 0; row < rows; row++) {
-                    column.copyFromSafe(row, row, loaded);
+                    // arrays (structs of lists) row by row: Arrow's list copy cannot copy fixed-size binary items
+                    io.basalt.exec.vector.VectorGather.copyValue(loaded, row, column, row);
                 }
                 column.setValueCount(rows);
             } catch (RuntimeException e) {

@@ -569,6 +569,11 @@ public final class InMemoryTableStore implements TableStore {
         final List<long[]> masks = new ArrayList<>();
         /** Rows deleted without a new version (DELETE rather than UPDATE), by chunk; changed in place, read locked. */
         final List<long[]> deletes = new ArrayList<>();
+        /**
+         * Zone maps of the full chunks loaded from a data file, by chunk (per column; null: none), set once by
+         * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
+         */
+        List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = List.of();
         int openScans;
         boolean retired;
 
@@ -685,7 +690,34 @@ public final class InMemoryTableStore implements TableStore {
     /** Workers claim whole chunks from a shared counter; the last, partial chunk is one more morsel. */
     @Override
     public ParallelScan openParallel(int[] columns, ExecutionContext context) {
-        TableSnapshot snapshot = snapshot(columns, context);
+        return openParallel(columns, context, List.of());
+    }
+
+    @Override
+    public SourceState open(int[] columns, ExecutionContext context) {
+        return open(columns, context, List.of());
+    }
+
+    /**
+     * What a scan reads: the version of the bound transaction's snapshot (the newest without one), its full chunks
+     * in place and its last chunk's requested columns as slices taken now, with the transaction's own deletions
+     * merged into the masks and its own appended rows after them.
+     */
+    /** A scan that skips the full chunks whose zone maps exclude {@code predicates} (see {@link io.basalt.exec.operator.scan.ScanSource#withPredicates}). */
+    @Override
+    public io.basalt.exec.operator.scan.ScanSource withPredicates(
+            List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return predicates.isEmpty() ? this : new PrunedScan(this, List.copyOf(predicates));
+    }
+
+    SourceState open(int[] columns, ExecutionContext context,
+                     List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return new ChunkScan(snapshot(columns, context, predicates), columns, context, new AtomicInteger(), true);
+    }
+
+    ParallelScan openParallel(int[] columns, ExecutionContext context,
+                              List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        TableSnapshot snapshot = snapshot(columns, context, predicates);
         AtomicInteger nextMorsel = new AtomicInteger();
         return new ParallelScan() {
             private boolean closed;
@@ -705,17 +737,8 @@ public final class InMemoryTableStore implements TableStore {
         };
     }
 
-    @Override
-    public SourceState open(int[] columns, ExecutionContext context) {
-        return new ChunkScan(snapshot(columns, context), columns, context, new AtomicInteger(), true);
-    }
-
-    /**
-     * What a scan reads: the version of the bound transaction's snapshot (the newest without one), its full chunks
-     * in place and its last chunk's requested columns as slices taken now, with the transaction's own deletions
-     * merged into the masks and its own appended rows after them.
-     */
-    private TableSnapshot snapshot(int[] columns, ExecutionContext context) {
+    private TableSnapshot snapshot(int[] columns, ExecutionContext context,
+                                   List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         TableTransaction transaction = TableTransaction.current();
         List<FieldVector> owned = new ArrayList<>();
         synchronized (this) {
@@ -737,6 +760,10 @@ public final class InMemoryTableStore implements TableStore {
                 int full = (int) (version.positions() / chunkRows);
                 int tailRows = (int) (version.positions() % chunkRows);
                 for (int c = 0; c < full; c++) {
+                    if (!predicates.isEmpty() && c < scanned.zoneMaps.size() && scanned.zoneMaps.get(c) != null
+                            && !ZoneMapFilter.mayMatch(predicates, scanned.zoneMaps.get(c))) {
+                        continue;
+                    }
                     pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns, missing, owned,
                             context), chunkRows,
                             mask(version, change, c), firstRowId(scanned, c)));
@@ -878,6 +905,96 @@ public final class InMemoryTableStore implements TableStore {
 
     private long firstRowId(Generation scanned, int chunk) {
         return (scanned.number << POSITION_BITS) + (long) chunk * chunkRows;
+    }
+
+    /**
+     * The committed state (the newest published version) for a checkpoint; see {@link TableImage}. The last chunk
+     * and the columns added after a chunk was written are copied into {@code allocator}.
+     */
+    public synchronized TableImage image(BufferAllocator allocator) {
+        TableVersion version = current;
+        Generation scanned = version.generation();
+        List<FieldVector> owned = new ArrayList<>();
+        List<FieldVector[]> chunks = new ArrayList<>();
+        List<long[]> masks = new ArrayList<>();
+        int chunkCount = (int) ((version.positions() + chunkRows - 1) / chunkRows);
+        try {
+            for (int c = 0; c < chunkCount; c++) {
+                FieldVector[] stored = scanned.chunks.get(c);
+                int rows = (int) Math.min(chunkRows, version.positions() - (long) c * chunkRows);
+                boolean last = rows < chunkRows;
+                FieldVector[] chunk = new FieldVector[columnTypes.size()];
+                for (int column = 0; column < chunk.length; column++) {
+                    if (column >= stored.length) {
+                        chunk[column] = constant(columnTypes.get(column), missingValues.get(column), rows, rows,
+                                allocator);
+                        owned.add(chunk[column]);
+                    } else if (last) {
+                        chunk[column] = VectorSlices.slice(stored[column], 0, rows, allocator);
+                        owned.add(chunk[column]);
+                    } else {
+                        chunk[column] = stored[column];
+                    }
+                }
+                chunks.add(chunk);
+                masks.add(c < version.masks().length ? version.masks()[c] : null);
+            }
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector vector : owned) {
+                vector.close();
+            }
+            throw failure;
+        }
+        scanned.openScans++;
+        return new TableImage(this, version, columnTypes, scanned.number, version.positions(), chunkRows, chunks,
+                masks, owned, scanned);
+    }
+
+    /**
+     * Recovery from a checkpoint, before the write-ahead log's tail replays: replaces the (empty) table by the
+     * checkpointed generation {@code generationNumber}, whose positions are {@code chunks} in order (all but the last
+     * holding {@code chunkRows} rows, {@code positions} in all, vectors allocated from this store's allocator and owned by it from now on),
+     * with {@code masks} per chunk (null: none deleted) and {@code zoneMaps} per full chunk (null: none; scans given
+     * predicates skip the chunks they exclude). Unique keys are rebuilt from the live rows. Runs without a
+     * transaction.
+     */
+    public synchronized void restore(long generationNumber, long positions, List<FieldVector[]> chunks,
+                                     List<long[]> masks, List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps) {
+        Generation old = generation;
+        old.retired = true;
+        generation = new Generation(generationNumber);
+        generation.zoneMaps = new ArrayList<>(zoneMaps);
+        lastChunkRows = 0;
+        rowCount = 0;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            long[] mask = masks.get(c);
+            int rows = (int) Math.min(chunkRows, positions - (long) c * chunkRows);
+            generation.chunks.add(chunk);
+            generation.masks.add(mask);
+            lastChunkRows = rows;
+            rowCount += rows;
+            if (mask != null) {
+                for (long word : mask) {
+                    rowCount -= Long.bitCount(word);
+                }
+            }
+        }
+        for (UniqueKeyIndex key : uniqueKeys) {
+            key.clear();
+            for (int c = 0; c < chunks.size(); c++) {
+                FieldVector[] chunk = chunks.get(c);
+                key.addRows(new Batch(List.of(chunk), (int) Math.min(chunkRows, positions - (long) c * chunkRows)),
+                        masks.get(c));
+            }
+        }
+        publishInPlace();
+        freeIfUnused(old);
+    }
+
+    /** Rows per chunk. */
+    public int chunkRows() {
+        return chunkRows;
     }
 
     @Override

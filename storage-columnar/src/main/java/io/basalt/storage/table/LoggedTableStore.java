@@ -203,6 +203,12 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public io.basalt.exec.operator.scan.ScanSource withPredicates(
+            List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return inner.withPredicates(predicates);
+    }
+
+    @Override
     public long estimatedRows() {
         return inner.estimatedRows();
     }

@@ -14,12 +14,12 @@ import java.nio.file.Path;
  * {@link IOException} is attached as a suppressed exception, since {@link BasaltException} has no
  * user-error constructor that takes a cause.
  */
-final class FileErrors {
+public final class FileErrors {
     private FileErrors() {
     }
 
     /** {@code action} is PostgreSQL's phrase without the file, e.g. {@code "could not fsync file"}. */
-    static BasaltException failed(String action, Path path, IOException cause) {
+    public static BasaltException failed(String action, Path path, IOException cause) {
         BasaltException error = BasaltException.of(SqlState.IO_ERROR,
                 action + " \"" + path + "\": " + reason(cause));
         error.addSuppressed(cause);

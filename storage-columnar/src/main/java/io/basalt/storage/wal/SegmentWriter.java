@@ -112,6 +112,35 @@ final class SegmentWriter {
         position = WalFormat.HEADER_BYTES;
     }
 
+    /**
+     * Starts a new segment when the current one holds only records up to {@code sequence} (syncing it first), then
+     * deletes every segment but the current one whose records all lie at or before {@code sequence}.
+     *
+     * @throws BasaltException IO_ERROR when a segment cannot be created or deleted
+     */
+    void removeThrough(long sequence) {
+        if (position > WalFormat.HEADER_BYTES && lastSequence <= sequence) {
+            startNextSegment();
+        }
+        boolean removed = false;
+        while (segments.size() > 1 && segments.get(1).firstSequence() - 1 <= sequence) {
+            SegmentFile old = segments.removeFirst();
+            try {
+                java.nio.file.Files.deleteIfExists(old.path());
+            } catch (IOException e) {
+                throw FileErrors.failed("could not remove file", old.path(), e);
+            }
+            removed = true;
+        }
+        if (removed) {
+            try {
+                SegmentFile.syncDirectory(walDirectory);
+            } catch (IOException e) {
+                throw FileErrors.failed("could not fsync file", walDirectory, e);
+            }
+        }
+    }
+
     private Path currentPath() {
         return segments.getLast().path();
     }

@@ -59,6 +59,8 @@ public final class WriteAheadLog implements AutoCloseable {
         final ByteBuffer bytes;
         final CompletableFuture<Long> done = new CompletableFuture<>();
         long sequence;
+        /** For a request to remove records (no bytes): the last sequence number a checkpoint covers. */
+        long removeThrough = -1;
 
         PendingWrite(ByteBuffer bytes) {
             this.bytes = bytes;
@@ -75,6 +77,7 @@ public final class WriteAheadLog implements AutoCloseable {
     private final SegmentWriter segmentWriter;
     private final Thread writer;
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    private final long segmentBytes;
     private final PendingWrite stopRequest = new PendingWrite(null);
     private volatile DurableState durable;
     private boolean closed;
@@ -84,6 +87,7 @@ public final class WriteAheadLog implements AutoCloseable {
         this.walDirectory = walDirectory;
         this.lock = lock;
         this.recovery = recovered.report();
+        this.segmentBytes = segmentBytes;
         this.durable = new DurableState(recovered.segments(), recovered.end(), recovery.lastSequence());
         this.segmentWriter = new SegmentWriter(walDirectory, recovered.segments(), recovered.end(),
                 recovery.lastSequence(), segmentBytes);
@@ -176,6 +180,31 @@ public final class WriteAheadLog implements AutoCloseable {
             queue.add(pending);
         }
         return await(pending.done);
+    }
+
+    /**
+     * Removes the records up to {@code sequence}, whose effects a checkpoint has made durable elsewhere: when the
+     * segment being written holds only such records, a new segment is started; then every segment whose records all
+     * lie at or before {@code sequence} is deleted. Records after {@code sequence} stay, and sequence numbers go on.
+     *
+     * @throws BasaltException IO_ERROR when a segment cannot be created or deleted
+     */
+    public void removeThrough(long sequence) {
+        PendingWrite request = new PendingWrite(null);
+        request.removeThrough = sequence;
+        synchronized (this) {
+            if (closed) {
+                throw BasaltException.internal("write-ahead log " + walDirectory + " is closed");
+            }
+            queue.add(request);
+        }
+        await(request.done);
+    }
+
+    /** Bytes of the log's segments, about (the last one up to its end): what a checkpoint would remove. */
+    public long sizeBytes() {
+        DurableState state = durable;
+        return (state.segments().size() - 1) * segmentBytes + state.end();
     }
 
     private static long await(CompletableFuture<Long> done) {
@@ -288,7 +317,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 for (PendingWrite pending : group) {
                     if (pending == stopRequest) {
                         stop = true;
-                    } else {
+                    } else if (pending.bytes != null) {
                         write(pending, written);
                     }
                 }
@@ -298,6 +327,12 @@ public final class WriteAheadLog implements AutoCloseable {
                             segmentWriter.lastSequence());
                     for (PendingWrite pending : written) {
                         pending.done.complete(pending.sequence);
+                    }
+                }
+                // after the sync, so that the durable state never names a record not yet synced
+                for (PendingWrite pending : group) {
+                    if (pending != stopRequest && pending.bytes == null) {
+                        remove(pending);
                     }
                 }
             } catch (RuntimeException | Error e) {
@@ -316,6 +351,20 @@ public final class WriteAheadLog implements AutoCloseable {
                 }
                 return;
             }
+        }
+    }
+
+    /**
+     * Removes the segments a checkpoint covers (see {@link #removeThrough}), or fails its caller. Runs when every
+     * record written so far is synced.
+     */
+    private void remove(PendingWrite request) {
+        try {
+            segmentWriter.removeThrough(request.removeThrough);
+            durable = new DurableState(segmentWriter.segments(), segmentWriter.end(), segmentWriter.lastSequence());
+            request.done.complete(request.removeThrough);
+        } catch (BasaltException e) {
+            request.done.completeExceptionally(e);
         }
     }
 

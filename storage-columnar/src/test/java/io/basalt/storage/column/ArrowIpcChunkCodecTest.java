@@ -44,4 +44,27 @@ class ArrowIpcChunkCodecTest {
                     .isInstanceOf(BasaltException.class).hasMessageContaining("invalid column chunk");
         }
     }
+
+    @Test
+    void roundTripsArraysOfFixedSizeElements() {
+        for (LogicalType element : java.util.List.of(LogicalType.UUID, LogicalType.INTERVAL)) {
+            try (BufferAllocator allocator = new RootAllocator();
+                 FieldVector source = ValueAccess.allocate(LogicalType.arrayOf(element), "a", allocator, 3)) {
+                Object first = element.id() == io.basalt.type.TypeId.UUID
+                        ? io.basalt.type.Uuid.parse("a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11")
+                        : new io.basalt.type.Interval(0, 1, 0);
+                ValueAccess.set(source, 0, io.basalt.type.ArrayValue.of(java.util.Arrays.asList(first, null)));
+                ValueAccess.set(source, 1, null);
+                ValueAccess.set(source, 2, io.basalt.type.ArrayValue.of(java.util.List.of(first)));
+                source.setValueCount(3);
+                EncodedChunk chunk = ArrowIpcChunkCodec.INSTANCE.encode(source, 0, 3);
+                try (FieldVector decoded = ArrowIpcChunkCodec.INSTANCE.decode(
+                        MemorySegment.ofArray(chunk.bytes()), source.getField(), allocator)) {
+                    for (int i = 0; i < 3; i++) {
+                        assertThat(ValueAccess.get(decoded, i)).isEqualTo(ValueAccess.get(source, i));
+                    }
+                }
+            }
+        }
+    }
 }

@@ -35,6 +35,11 @@ public final class LikeFunction implements ScalarFunction {
         return new LikeFunction(null, negated, caseInsensitive);
     }
 
+    /** What every value a plain (not negated, case-sensitive) constant LIKE matches starts with, else null. */
+    public byte[] literalPrefix() {
+        return constantPattern == null || negated || caseInsensitive ? null : constantPattern.literalPrefix();
+    }
+
     @Override
     public String name() {
         return (negated ? "NOT " : "") + (caseInsensitive ? "ILIKE" : "LIKE");

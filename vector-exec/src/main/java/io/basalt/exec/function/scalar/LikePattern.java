@@ -96,6 +96,14 @@ public final class LikePattern {
         return new LikePattern(pattern + "\u0000" + escape, kinds.toByteArray(), literals.toByteArray(), caseInsensitive);
     }
 
+    /**
+     * The UTF-8 bytes every matching value starts with when the pattern is a literal, or a literal followed by one
+     * {@code %}, matched case-sensitively; else null. For zone-map pruning.
+     */
+    public byte[] literalPrefix() {
+        return !caseInsensitive && (shape == Shape.PREFIX || shape == Shape.EXACT) ? fixed.clone() : null;
+    }
+
     private static void appendLiteral(int codePoint, java.io.ByteArrayOutputStream kinds,
                                       java.io.ByteArrayOutputStream literals, boolean caseInsensitive) {
         byte[] bytes = new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8);

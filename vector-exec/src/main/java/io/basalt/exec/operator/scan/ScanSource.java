@@ -46,4 +46,13 @@ public interface ScanSource {
     default ParallelScan openParallel(int[] columns, ExecutionContext context) {
         return null;
     }
+
+    /**
+     * This source, reading only what may satisfy {@code predicates} (conjuncts of the scan's filter, see
+     * {@link ScanPredicate}): a source that keeps zone maps skips the row groups they exclude. The default ignores
+     * them. The rows still pass through the full filter above the scan.
+     */
+    default ScanSource withPredicates(List<ScanPredicate> predicates) {
+        return this;
+    }
 }

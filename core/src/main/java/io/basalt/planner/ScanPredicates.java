@@ -1,0 +1,128 @@
+package io.basalt.planner;
+
+import io.basalt.exec.function.scalar.LikeFunction;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.scan.ScanPredicate;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The conjuncts of a filter directly over a table scan that the scan can use to skip row groups by their zone maps
+ * ({@link ScanPredicate}): a column compared with a constant ({@code =, <, <=, >, >=}, BETWEEN, which binds to two
+ * of them), an IN list of constants, IS [NOT] NULL, and LIKE with a constant {@code 'prefix%'} pattern. Only
+ * columns of types whose order the zone maps share with SQL are used (integers, floating point, NUMERIC, text and
+ * varchar, dates and timestamps); anything else, and any conjunct of another shape, is left to the filter alone.
+ * The filter always stays above the scan: pushing only lets the scan skip.
+ *
+ * <p>Before: {@code Filter(a >= 10 AND b LIKE 'x%' AND f(c)) <- Scan t}. After: the same filter over
+ * {@code Scan t} opened with predicates {@code [a >= 10, b prefix "x"]}.
+ */
+final class ScanPredicates {
+    private static final Set<TypeId> ORDERED = Set.of(TypeId.SMALLINT, TypeId.INTEGER, TypeId.BIGINT, TypeId.REAL,
+            TypeId.DOUBLE, TypeId.NUMERIC, TypeId.TEXT, TypeId.VARCHAR, TypeId.DATE, TypeId.TIMESTAMP,
+            TypeId.TIMESTAMPTZ);
+
+    private ScanPredicates() {
+    }
+
+    /** The predicates in {@code conjuncts} (over the scan's output, whose columns are {@code scanColumns}). */
+    static List<ScanPredicate> of(List<BoundExpression> conjuncts, int[] scanColumns) {
+        List<ScanPredicate> predicates = new ArrayList<>();
+        for (BoundExpression conjunct : conjuncts) {
+            add(conjunct, scanColumns, predicates);
+        }
+        return predicates;
+    }
+
+    private static void add(BoundExpression expression, int[] scanColumns, List<ScanPredicate> out) {
+        switch (expression) {
+            case BoundExpression.Logical logical when logical.isAnd() -> {
+                for (BoundExpression operand : logical.operands()) {
+                    add(operand, scanColumns, out);
+                }
+            }
+            case BoundExpression.Logical logical -> {
+                ScanPredicate in = inList(logical, scanColumns);
+                if (in != null) {
+                    out.add(in);
+                }
+            }
+            case BoundExpression.Comparison comparison -> {
+                ScanPredicate.Compare compare = compare(comparison, scanColumns);
+                if (compare != null) {
+                    out.add(compare);
+                }
+            }
+            case BoundExpression.IsNull isNull when isNull.operand() instanceof BoundExpression.ColumnRef column
+                    && sourceColumn(column, scanColumns) >= 0 ->
+                    out.add(new ScanPredicate.IsNull(sourceColumn(column, scanColumns), isNull.negated()));
+            case BoundExpression.Function function when function.function() instanceof LikeFunction like
+                    && like.literalPrefix() != null && function.arguments().size() == 1
+                    && function.arguments().getFirst() instanceof BoundExpression.ColumnRef column
+                    && (column.type().id() == TypeId.TEXT || column.type().id() == TypeId.VARCHAR)
+                    && sourceColumn(column, scanColumns) >= 0 ->
+                    out.add(new ScanPredicate.Prefix(sourceColumn(column, scanColumns), like.literalPrefix()));
+            default -> {
+                // not a shape zone maps can use
+            }
+        }
+    }
+
+    /** {@code column op constant} or {@code constant op column} on an ordered column, else null. */
+    private static ScanPredicate.Compare compare(BoundExpression.Comparison comparison, int[] scanColumns) {
+        if (comparison.operator() == CompareOp.NE) {
+            return null;
+        }
+        if (comparison.left() instanceof BoundExpression.ColumnRef column
+                && comparison.right() instanceof BoundExpression.Constant constant) {
+            return compare(column, comparison.operator(), constant, scanColumns);
+        }
+        if (comparison.right() instanceof BoundExpression.ColumnRef column
+                && comparison.left() instanceof BoundExpression.Constant constant) {
+            return compare(column, comparison.operator().flip(), constant, scanColumns);
+        }
+        return null;
+    }
+
+    private static ScanPredicate.Compare compare(BoundExpression.ColumnRef column, CompareOp operator,
+                                                 BoundExpression.Constant constant, int[] scanColumns) {
+        int source = sourceColumn(column, scanColumns);
+        if (source < 0 || constant.value() == null || !ORDERED.contains(column.type().id())
+                || column.type().id() != constant.type().id()) {
+            return null;
+        }
+        return new ScanPredicate.Compare(source, operator, constant.value());
+    }
+
+    /** {@code column = c1 OR column = c2 OR ...} (an IN list) over one ordered column, else null. */
+    private static ScanPredicate inList(BoundExpression.Logical any, int[] scanColumns) {
+        int column = -1;
+        List<Object> values = new ArrayList<>();
+        for (BoundExpression operand : any.operands()) {
+            if (!(operand instanceof BoundExpression.Comparison comparison)) {
+                return null;
+            }
+            ScanPredicate.Compare equal = compare(comparison, scanColumns);
+            if (equal == null || equal.operator() != CompareOp.EQ || column >= 0 && equal.column() != column) {
+                return null;
+            }
+            column = equal.column();
+            values.add(equal.value());
+        }
+        return column < 0 ? null : new ScanPredicate.InList(column, values);
+    }
+
+    /** The table column a reference to the scan's output names, or -1 (a row id). */
+    private static int sourceColumn(BoundExpression.ColumnRef column, int[] scanColumns) {
+        int index = column.index();
+        if (index < 0 || index >= scanColumns.length) {
+            return -1;
+        }
+        int source = scanColumns[index];
+        return source == ScanSource.ROW_ID ? -1 : source;
+    }
+}

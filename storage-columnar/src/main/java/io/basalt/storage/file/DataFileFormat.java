@@ -1,0 +1,77 @@
+package io.basalt.storage.file;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.storage.column.ColumnChunkCodecs;
+import io.basalt.storage.column.ColumnChunkCodec;
+import java.lang.foreign.MemorySegment;
+import java.nio.file.Path;
+import java.util.zip.CRC32C;
+
+/**
+ * The byte layout of a table data file, and the checks made on it. One file holds one table's checkpointed
+ * generation as row groups of column chunks. All integers are big-endian.
+ *
+ * <pre>
+ * header (16 bytes)
+ *   magic            8 bytes  ASCII "BASALTDF"
+ *   format version   int32    {@value #VERSION} today
+ *   header checksum  int32    CRC32C of the 12 bytes before it
+ * column chunks, back to back, row group by row group, column by column: the bytes {@link #CODEC} wrote
+ * footer ({@link FileFooter}): per row group its first row position, row count, deletion mask, and per column
+ *   chunk its offset, length, CRC32C and zone map ({@code ChunkStatistics})
+ * trailer (28 bytes)
+ *   footer offset    int64
+ *   footer length    int32
+ *   footer checksum  int32    CRC32C of the footer
+ *   format version   int32
+ *   magic            8 bytes  ASCII "BASALTDF"
+ * </pre>
+ *
+ * <p>Every chunk's checksum is verified before the chunk is decoded, and the footer's before it is parsed, so
+ * damaged bytes fail with DATA_CORRUPTED (XX001) naming the file rather than giving wrong rows. The version is
+ * checked before any checksum, so that a file written by a newer Basalt is reported as such.
+ */
+public final class DataFileFormat {
+    /** The codec every column chunk is written with: the one place the database files choose it. */
+    public static final ColumnChunkCodec CODEC = ColumnChunkCodecs.DEFAULT;
+    static final int VERSION = 1;
+    static final int HEADER_BYTES = 16;
+    static final int TRAILER_BYTES = 28;
+    /** Rows a row group aims at; it is rounded up to whole in-memory chunks. */
+    public static final int ROW_GROUP_ROWS = 122_880;
+    static final byte[] MAGIC = "BASALTDF".getBytes(US_ASCII);
+
+    private DataFileFormat() {
+    }
+
+    /** CRC32C of {@code segment}'s bytes. */
+    static int checksum(MemorySegment segment) {
+        CRC32C crc = new CRC32C();
+        crc.update(segment.asByteBuffer());
+        return (int) crc.getValue();
+    }
+
+    /** CRC32C of {@code bytes[from, from + length)}. */
+    static int checksum(byte[] bytes, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
+    }
+
+    /** A damaged or foreign file: XX001 naming it. */
+    static BasaltException corrupt(Path path, String detail) {
+        return BasaltException.of(SqlState.DATA_CORRUPTED, "invalid data in file \"" + path + "\"")
+                .withDetail(detail);
+    }
+
+    /** A file (data file or manifest) written by a newer version of the format than {@code supported}. */
+    static BasaltException newerVersion(Path path, String what, int version, int supported) {
+        return BasaltException.of(SqlState.DATA_CORRUPTED, "database files are incompatible with server")
+                .withDetail(what + " \"" + path + "\" has format version " + version
+                        + ", but this build of Basalt supports up to version " + supported + ".")
+                .withHint("Open the database with a newer version of Basalt.");
+    }
+}

@@ -1,0 +1,206 @@
+package io.basalt.storage.file;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.storage.wal.FileErrors;
+import io.basalt.type.LogicalType;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * An open table data file ({@link DataFileFormat}), read through a memory mapping: opening checks the header,
+ * trailer and footer (version first, then checksums), and {@link #column} verifies a column chunk's checksum and
+ * decodes it, touching only that chunk's pages. The mapping lives in a shared {@link Arena} until {@link #close}.
+ * Thread-safe for reading.
+ */
+public final class TableFile implements AutoCloseable {
+    private final Path path;
+    private final List<LogicalType> types;
+    private final Arena arena;
+    private final MemorySegment bytes;
+    private final FileFooter footer;
+
+    private TableFile(Path path, List<LogicalType> types, Arena arena, MemorySegment bytes, FileFooter footer) {
+        this.path = path;
+        this.types = types;
+        this.arena = arena;
+        this.bytes = bytes;
+        this.footer = footer;
+    }
+
+    /**
+     * Maps and checks the file at {@code path}, which must hold a table of {@code types}.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when it is damaged, not a data file, of another
+     *     table shape or of a newer format version; IO_ERROR when it cannot be read
+     */
+    public static TableFile open(Path path, List<LogicalType> types) {
+        Arena arena = Arena.ofShared();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            MemorySegment bytes = channel.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            FileFooter footer = readFooter(path, bytes, types);
+            return new TableFile(path, List.copyOf(types), arena, bytes, footer);
+        } catch (IOException e) {
+            arena.close();
+            throw FileErrors.failed("could not read file", path, e);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    private static FileFooter readFooter(Path path, MemorySegment bytes, List<LogicalType> types) {
+        long size = bytes.byteSize();
+        if (size < DataFileFormat.HEADER_BYTES + DataFileFormat.TRAILER_BYTES) {
+            throw DataFileFormat.corrupt(path, "The file is too short (" + size + " bytes) to be a table data file.");
+        }
+        byte[] header = bytes.asSlice(0, DataFileFormat.HEADER_BYTES).toArray(ValueLayout.JAVA_BYTE);
+        byte[] trailer = bytes.asSlice(size - DataFileFormat.TRAILER_BYTES, DataFileFormat.TRAILER_BYTES)
+                .toArray(ValueLayout.JAVA_BYTE);
+        if (!Arrays.equals(header, 0, 8, DataFileFormat.MAGIC, 0, 8)
+                || !Arrays.equals(trailer, DataFileFormat.TRAILER_BYTES - 8, DataFileFormat.TRAILER_BYTES,
+                DataFileFormat.MAGIC, 0, 8)) {
+            throw DataFileFormat.corrupt(path, "The file does not start and end with the table data file magic number.");
+        }
+        ByteBuffer headerBuffer = ByteBuffer.wrap(header);
+        ByteBuffer trailerBuffer = ByteBuffer.wrap(trailer);
+        int version = Math.max(headerBuffer.getInt(8), trailerBuffer.getInt(16));
+        if (version > DataFileFormat.VERSION) {
+            throw DataFileFormat.newerVersion(path, "Table data file", version, DataFileFormat.VERSION);
+        }
+        if (DataFileFormat.checksum(header, 0, DataFileFormat.HEADER_BYTES - 4) != headerBuffer.getInt(12)
+                || version < 1) {
+            throw DataFileFormat.corrupt(path, "The header checksum does not match.");
+        }
+        long footerOffset = trailerBuffer.getLong(0);
+        int footerLength = trailerBuffer.getInt(8);
+        int footerChecksum = trailerBuffer.getInt(12);
+        if (footerOffset < DataFileFormat.HEADER_BYTES || footerLength < 0
+                || footerOffset + footerLength != size - DataFileFormat.TRAILER_BYTES) {
+            throw DataFileFormat.corrupt(path, "The trailer does not point at a footer.");
+        }
+        MemorySegment footerBytes = bytes.asSlice(footerOffset, footerLength);
+        if (DataFileFormat.checksum(footerBytes) != footerChecksum) {
+            throw DataFileFormat.corrupt(path, "The footer checksum does not match.");
+        }
+        return FileFooter.parse(ByteBuffer.wrap(footerBytes.toArray(ValueLayout.JAVA_BYTE)), path, types, footerOffset);
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The row groups, in position order. */
+    public int rowGroupCount() {
+        return footer.rowGroups().size();
+    }
+
+    /** Rows of row group {@code group}, deleted ones included. */
+    public int rowCount(int group) {
+        return footer.rowGroups().get(group).rowCount();
+    }
+
+    /** The first row position of row group {@code group}. */
+    public long firstPosition(int group) {
+        return footer.rowGroups().get(group).firstPosition();
+    }
+
+    /** Row group {@code group}'s deletion mask over its rows (bit r: row r deleted), or null when none is. */
+    public long[] deletionMask(int group) {
+        long[] mask = footer.rowGroups().get(group).deletionMask();
+        return mask == null ? null : mask.clone();
+    }
+
+    /** The zone map of column {@code column} in row group {@code group}. */
+    public io.basalt.storage.column.ChunkStatistics statistics(int group, int column) {
+        return footer.rowGroups().get(group).chunks().get(column).statistics();
+    }
+
+    /** Positions in the file, deleted ones included. */
+    public long positions() {
+        List<FileFooter.RowGroup> groups = footer.rowGroups();
+        return groups.isEmpty() ? 0 : groups.getLast().firstPosition() + groups.getLast().rowCount();
+    }
+
+    /**
+     * The row group holding exactly positions {@code [firstPosition, firstPosition + rows)}, or -1 when no group
+     * of this file does.
+     */
+    public int groupAt(long firstPosition, int rows) {
+        List<FileFooter.RowGroup> groups = footer.rowGroups();
+        int low = 0;
+        int high = groups.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long first = groups.get(middle).firstPosition();
+            if (first < firstPosition) {
+                low = middle + 1;
+            } else if (first > firstPosition) {
+                high = middle - 1;
+            } else {
+                return groups.get(middle).rowCount() == rows ? middle : -1;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * The encoded bytes of column {@code column} of row group {@code group}, after verifying their checksum, for a
+     * checkpoint that copies an unchanged chunk into a new file; valid until {@link #close}.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public MemorySegment encodedChunk(int group, int column) {
+        FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
+        MemorySegment chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
+        if (DataFileFormat.checksum(chunkBytes) != chunk.checksum()) {
+            throw DataFileFormat.corrupt(path, "Checksum mismatch in column " + (column + 1) + " of row group "
+                    + group + " (offset " + chunk.offset() + ").");
+        }
+        return chunkBytes;
+    }
+
+    /**
+     * Column {@code column} of row group {@code group} as a new vector owned by the caller, after verifying the
+     * chunk's checksum.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public FieldVector column(int group, int column, BufferAllocator allocator) {
+        FileFooter.RowGroup rowGroup = footer.rowGroups().get(group);
+        MemorySegment chunkBytes = encodedChunk(group, column);
+        FieldVector vector;
+        try {
+            vector = DataFileFormat.CODEC.decode(chunkBytes, types.get(column).arrowField(""), allocator);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+        if (vector.getValueCount() != rowGroup.rowCount()) {
+            int rows = vector.getValueCount();
+            vector.close();
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + " holds " + rows
+                    + " rows, the row group " + rowGroup.rowCount() + ".");
+        }
+        return vector;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+    }
+}

@@ -1,0 +1,211 @@
+package io.basalt.storage.file;
+
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.storage.column.EncodedChunk;
+import io.basalt.storage.table.TableImage;
+import io.basalt.storage.wal.FileErrors;
+import java.io.IOException;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Writes one table's checkpointed state ({@link TableImage}) as a table data file ({@link DataFileFormat}): the
+ * image's row positions, deleted ones included, are grouped into row groups of {@link #rowGroupRows} rows (whole
+ * in-memory chunks), each column of a group encoded as one chunk, and the groups' deletion masks go into the
+ * footer. The file is synced before {@link #write} returns; it is new (a checkpoint never overwrites a file a
+ * manifest names), so a crash while writing leaves only an unreferenced file, which the next open removes.
+ */
+public final class TableFileWriter {
+    private TableFileWriter() {
+    }
+
+    /** Rows per row group for tables with {@code chunkRows} rows per in-memory chunk. */
+    public static int rowGroupRows(int chunkRows) {
+        int chunks = Math.max(1, (DataFileFormat.ROW_GROUP_ROWS + chunkRows - 1) / chunkRows);
+        return chunks * chunkRows;
+    }
+
+    /**
+     * Writes {@code image} to the new file {@code path} and returns its size in bytes.
+     *
+     * @throws io.basalt.error.BasaltException IO_ERROR when the file cannot be written or synced
+     */
+    public static long write(Path path, TableImage image, BufferAllocator allocator) {
+        return write(path, image, allocator, null);
+    }
+
+    /**
+     * Writes {@code image} to the new file {@code path}, copying from {@code base} (the file the last checkpoint
+     * wrote for the same generation of the same table and columns, or null) the encoded chunks of every row group
+     * it holds unchanged: stored rows never change, only their deletion masks, which are written anew. Returns the
+     * file's size in bytes.
+     *
+     * @throws io.basalt.error.BasaltException IO_ERROR when the file cannot be written or synced; DATA_CORRUPTED when
+     *     a chunk of {@code base} is damaged
+     */
+    public static long write(Path path, TableImage image, BufferAllocator allocator, TableFile base) {
+        int chunksPerGroup = rowGroupRows(image.chunkRows()) / image.chunkRows();
+        int columns = image.columnTypes().size();
+        List<FileFooter.RowGroup> groups = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long offset = writeFully(channel, header(), 0);
+            for (int firstChunk = 0; firstChunk < image.chunks().size(); firstChunk += chunksPerGroup) {
+                int lastChunk = Math.min(image.chunks().size(), firstChunk + chunksPerGroup);
+                int rows = 0;
+                for (int c = firstChunk; c < lastChunk; c++) {
+                    rows += image.chunkRowCount(c);
+                }
+                List<FileFooter.Chunk> chunks = new ArrayList<>(columns);
+                int copied = base == null ? -1 : base.groupAt((long) firstChunk * image.chunkRows(), rows);
+                for (int column = 0; column < columns; column++) {
+                    if (copied >= 0) {
+                        MemorySegment encoded = base.encodedChunk(copied, column);
+                        int length = (int) encoded.byteSize();
+                        chunks.add(new FileFooter.Chunk(offset, length, DataFileFormat.checksum(encoded),
+                                base.statistics(copied, column)));
+                        offset = writeFully(channel, encoded.asByteBuffer(), offset);
+                        continue;
+                    }
+                    EncodedChunk encoded = encodeColumn(image, column, firstChunk, lastChunk, rows, allocator);
+                    byte[] bytes = encoded.bytes();
+                    chunks.add(new FileFooter.Chunk(offset, bytes.length,
+                            DataFileFormat.checksum(bytes, 0, bytes.length), encoded.statistics()));
+                    offset = writeFully(channel, ByteBuffer.wrap(bytes), offset);
+                }
+                groups.add(new FileFooter.RowGroup((long) firstChunk * image.chunkRows(), rows,
+                        groupMask(image, firstChunk, lastChunk, rows), List.copyOf(chunks)));
+            }
+            byte[] footer = new FileFooter(columns, groups).serialize();
+            long footerOffset = offset;
+            offset = writeFully(channel, ByteBuffer.wrap(footer), offset);
+            ByteBuffer trailer = ByteBuffer.allocate(DataFileFormat.TRAILER_BYTES);
+            trailer.putLong(footerOffset).putInt(footer.length).putInt(DataFileFormat.checksum(footer, 0, footer.length))
+                    .putInt(DataFileFormat.VERSION).put(DataFileFormat.MAGIC).flip();
+            offset = writeFully(channel, trailer, offset);
+            channel.force(true);
+            return offset;
+        } catch (IOException e) {
+            throw FileErrors.failed("could not write to file", path, e);
+        }
+    }
+
+    private static ByteBuffer header() {
+        ByteBuffer header = ByteBuffer.allocate(DataFileFormat.HEADER_BYTES);
+        header.put(DataFileFormat.MAGIC).putInt(DataFileFormat.VERSION);
+        header.putInt(DataFileFormat.checksum(header.array(), 0, DataFileFormat.HEADER_BYTES - 4));
+        return header.flip();
+    }
+
+    private static long writeFully(FileChannel channel, ByteBuffer bytes, long offset) throws IOException {
+        long position = offset;
+        while (bytes.hasRemaining()) {
+            position += channel.write(bytes, position);
+        }
+        return position;
+    }
+
+    /**
+     * Encodes column {@code column} of chunks {@code [firstChunk, lastChunk)}: a group of one chunk directly, a
+     * longer one after copying its chunks into one vector ({@link #appendChunk}).
+     */
+    private static EncodedChunk encodeColumn(TableImage image, int column, int firstChunk, int lastChunk, int rows,
+                                             BufferAllocator allocator) {
+        if (lastChunk - firstChunk == 1) {
+            return DataFileFormat.CODEC.encode(image.chunks().get(firstChunk)[column], 0, rows);
+        }
+        try (FieldVector group = ValueAccess.allocate(image.columnTypes().get(column), "", allocator, rows)) {
+            int target = 0;
+            for (int c = firstChunk; c < lastChunk; c++) {
+                int chunkRows = image.chunkRowCount(c);
+                appendChunk(image.chunks().get(c)[column], chunkRows, group, target);
+                target += chunkRows;
+            }
+            group.setValueCount(rows);
+            return DataFileFormat.CODEC.encode(group, 0, rows);
+        }
+    }
+
+    /**
+     * Copies rows {@code [0, rows)} of {@code source} to rows {@code [at, at + rows)} of {@code target} (same type,
+     * room for them): fixed-width values and variable-width bytes buffer to buffer, offsets shifted, validity bit by
+     * bit; other vectors (booleans, arrays, extension types) value by value through {@link VectorGather#copyValue},
+     * which holds every type's copy rules.
+     */
+    static void appendChunk(FieldVector source, int rows, FieldVector target, int at) {
+        if (source instanceof BaseFixedWidthVector fixed && !(source instanceof BitVector)
+                && target.getClass() == source.getClass()) {
+            long width = fixed.getTypeWidth();
+            target.getDataBuffer().setBytes(at * width, source.getDataBuffer(), 0, rows * width);
+            copyValidity(source, rows, target, at);
+            return;
+        }
+        if (source instanceof BaseVariableWidthVector variable && target instanceof BaseVariableWidthVector out
+                && target.getClass() == source.getClass()) {
+            ArrowBuf sourceOffsets = variable.getOffsetBuffer();
+            int first = sourceOffsets.getInt(0);
+            int bytes = sourceOffsets.getInt((long) rows * 4) - first;
+            int base = at == 0 ? 0 : out.getOffsetBuffer().getInt((long) at * 4);
+            while (out.getDataBuffer().capacity() < (long) base + bytes) {
+                out.reallocDataBuffer();
+            }
+            while (out.getOffsetBuffer().capacity() < (long) (at + rows + 1) * 4) {
+                out.reallocValidityAndOffsetBuffers();
+            }
+            out.getDataBuffer().setBytes(base, variable.getDataBuffer(), first, bytes);
+            ArrowBuf targetOffsets = out.getOffsetBuffer();
+            for (int r = 0; r <= rows; r++) {
+                targetOffsets.setInt((long) (at + r) * 4, base + sourceOffsets.getInt((long) r * 4) - first);
+            }
+            copyValidity(source, rows, target, at);
+            out.setLastSet(at + rows - 1);
+            return;
+        }
+        for (int row = 0; row < rows; row++) {
+            VectorGather.copyValue(source, row, target, at + row);
+        }
+    }
+
+    private static void copyValidity(FieldVector source, int rows, FieldVector target, int at) {
+        ArrowBuf from = source.getValidityBuffer();
+        ArrowBuf to = target.getValidityBuffer();
+        for (int r = 0; r < rows; r++) {
+            BitVectorHelper.setValidityBit(to, at + r, BitVectorHelper.get(from, r));
+        }
+    }
+
+    /** The deletion mask of a group over its rows, or null when none of them is deleted. */
+    private static long[] groupMask(TableImage image, int firstChunk, int lastChunk, int rows) {
+        long[] mask = null;
+        int base = 0;
+        for (int c = firstChunk; c < lastChunk; c++) {
+            long[] chunkMask = image.masks().get(c);
+            int chunkRows = image.chunkRowCount(c);
+            if (chunkMask != null) {
+                if (mask == null) {
+                    mask = new long[(rows + 63) >>> 6];
+                }
+                for (int row = 0; row < chunkRows; row++) {
+                    if ((chunkMask[row >>> 6] & (1L << row)) != 0) {
+                        int at = base + row;
+                        mask[at >>> 6] |= 1L << at;
+                    }
+                }
+            }
+            base += chunkRows;
+        }
+        return mask;
+    }
+}

@@ -1,0 +1,44 @@
+package io.basalt.exec.operator.scan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.kernel.CompareOp;
+import java.util.List;
+
+/**
+ * A simple condition on one stored column that a scan may use to skip whole row groups by their zone maps (the
+ * smallest and largest value and the NULL count of each column chunk). It never replaces the filter: the planner
+ * keeps the full condition above the scan, so a source may ignore any predicate, and one that prunes must only skip
+ * row groups where no row can satisfy it. {@code column} indexes the source's columns; values are the Java values
+ * {@code ValueAccess.get} returns for the column's type.
+ */
+public sealed interface ScanPredicate {
+    /** The source column the predicate reads. */
+    int column();
+
+    /** {@code column <operator> value}, value not null ({@code <>} is never pushed: it cannot skip a group). */
+    record Compare(int column, CompareOp operator, Object value) implements ScanPredicate {
+        public Compare {
+            requireNonNull(operator, "operator is null");
+            requireNonNull(value, "value is null");
+        }
+    }
+
+    /** {@code column IN (values)}, the values not null. */
+    record InList(int column, List<Object> values) implements ScanPredicate {
+        public InList {
+            values = List.copyOf(values);
+        }
+    }
+
+    /** {@code column IS NULL}, or with {@code negated} {@code column IS NOT NULL}. */
+    record IsNull(int column, boolean negated) implements ScanPredicate {
+    }
+
+    /** {@code column LIKE 'prefix%'} on a text column: the UTF-8 bytes every matching value starts with. */
+    record Prefix(int column, byte[] prefix) implements ScanPredicate {
+        public Prefix {
+            prefix = prefix.clone();
+        }
+    }
+}
