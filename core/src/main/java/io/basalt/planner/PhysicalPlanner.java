@@ -53,7 +53,7 @@ public final class PhysicalPlanner {
                 }
                 yield new ValuesOperator(rows, types);
             }
-            case LogicalPlan.Filter filter -> new FilterOperator(plan(filter.input()),
+            case LogicalPlan.Filter filter -> new FilterOperator(WindowRowLimit.planInput(filter),
                     ExpressionPlanner.planAll(filter.conjuncts()));
             case LogicalPlan.Project project -> new ProjectOperator(plan(project.input()),
                     ExpressionPlanner.planAll(project.expressions()));

@@ -115,31 +115,88 @@ final class RowOrdering {
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
-        if (keys.length == 0) {
-            return order;
-        }
-        for (KeyColumn key : keys) {
-            if (key.values == null) {
-                mergeSort(order, new int[rowCount], 0, rowCount);
-                return order;
-            }
-        }
-        long[] sortable = new long[rowCount];
-        long[] scratchKeys = new long[rowCount];
-        int[] scratchOrder = new int[rowCount];
-        for (int k = keys.length - 1; k >= 0; k--) {
-            KeyColumn key = keys[k];
-            // Flipping the sign bit makes signed order unsigned; complementing reverses it for DESC.
-            long flip = key.descending ? ~Long.MIN_VALUE : Long.MIN_VALUE;
-            for (int i = 0; i < rowCount; i++) {
-                sortable[i] = key.values[order[i]] ^ flip;
-            }
-            radixSort(sortable, order, scratchKeys, scratchOrder, rowCount);
-            if (key.nulls != null) {
-                placeNulls(key, order, scratchOrder, rowCount);
-            }
-        }
+        sort(order, 0, rowCount);
         return order;
+    }
+
+    /**
+     * Sorts the rows listed in {@code order[from..to)} (input positions) into visiting order, stably: rows
+     * that compare equal keep their order in the range. Touches nothing outside the range, so that disjoint
+     * ranges may be sorted on different threads.
+     */
+    void sort(int[] order, int from, int to) {
+        int n = to - from;
+        if (keys.length == 0 || n < 2) {
+            return;
+        }
+        int[] part = from == 0 && to == order.length ? order : java.util.Arrays.copyOfRange(order, from, to);
+        boolean fixedWidth = true;
+        for (KeyColumn key : keys) {
+            fixedWidth &= key.values != null;
+        }
+        if (!fixedWidth) {
+            mergeSort(part, new int[n], 0, n);
+        } else {
+            long[] sortable = new long[n];
+            long[] scratchKeys = new long[n];
+            int[] scratchOrder = new int[n];
+            for (int k = keys.length - 1; k >= 0; k--) {
+                KeyColumn key = keys[k];
+                // Flipping the sign bit makes signed order unsigned; complementing reverses it for DESC.
+                long flip = key.descending ? ~Long.MIN_VALUE : Long.MIN_VALUE;
+                for (int i = 0; i < n; i++) {
+                    sortable[i] = key.values[part[i]] ^ flip;
+                }
+                radixSort(sortable, part, scratchKeys, scratchOrder, n);
+                if (key.nulls != null) {
+                    placeNulls(key, part, scratchOrder, n);
+                }
+            }
+        }
+        if (part != order) {
+            System.arraycopy(part, 0, order, from, n);
+        }
+    }
+
+    /**
+     * Merges the sorted runs {@code source[leftFrom..leftTo)} and {@code source[leftTo..rightTo)} into
+     * {@code target[targetFrom..)}, writing output positions {@code [outFrom, outTo)} of the merged run only
+     * (0-based within the merge), so that one merge can be split between threads. Ties take the left run's
+     * row first, which keeps a sort of ascending input positions stable.
+     */
+    void merge(int[] source, int leftFrom, int leftTo, int rightTo, int[] target, int targetFrom,
+               int outFrom, int outTo) {
+        int left = leftFrom + splitPoint(source, leftFrom, leftTo, rightTo, outFrom);
+        int right = leftTo + (outFrom - (left - leftFrom));
+        for (int k = outFrom; k < outTo; k++) {
+            if (right >= rightTo || (left < leftTo && compare(source[left], source[right], keys.length) <= 0)) {
+                target[targetFrom + k] = source[left++];
+            } else {
+                target[targetFrom + k] = source[right++];
+            }
+        }
+    }
+
+    /**
+     * How many rows of the left run come among the first {@code outputs} rows of the stable merge of the
+     * runs {@code [leftFrom, leftTo)} and {@code [leftTo, rightTo)} (a binary search on the merge path).
+     */
+    private int splitPoint(int[] source, int leftFrom, int leftTo, int rightTo, int outputs) {
+        int leftCount = leftTo - leftFrom;
+        int rightCount = rightTo - leftTo;
+        int low = Math.max(0, outputs - rightCount);
+        int high = Math.min(outputs, leftCount);
+        while (low < high) {
+            int taken = (low + high) >>> 1;
+            // taking `taken` left rows is too few when the next left row precedes the last right row taken
+            int rightTaken = outputs - taken;
+            if (rightTaken > 0 && compare(source[leftFrom + taken], source[leftTo + rightTaken - 1], keys.length) <= 0) {
+                low = taken + 1;
+            } else {
+                high = taken;
+            }
+        }
+        return low;
     }
 
     /**
@@ -240,6 +297,29 @@ final class RowOrdering {
     /** Compares rows {@code x} and {@code y} on the first {@code keyCount} keys. */
     private int compare(int x, int y, int keyCount) {
         for (int k = 0; k < keyCount; k++) {
+            KeyColumn key = keys[k];
+            if (key.nulls != null) {
+                boolean nx = key.nulls[x];
+                boolean ny = key.nulls[y];
+                if (nx || ny) {
+                    if (nx != ny) {
+                        return nx == key.nullsFirst ? -1 : 1;
+                    }
+                    continue;
+                }
+            }
+            int result = key.values != null ? Long.compare(key.values[x], key.values[y])
+                    : ValueComparison.compare(key.vector, x, key.vector, y);
+            if (result != 0) {
+                return key.descending ? -result : result;
+            }
+        }
+        return 0;
+    }
+
+    /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
+    int compareOrder(int x, int y) {
+        for (int k = partitionKeyCount; k < keys.length; k++) {
             KeyColumn key = keys[k];
             if (key.nulls != null) {
                 boolean nx = key.nulls[x];
