@@ -1,6 +1,7 @@
 package io.basalt.exec.operator.window;
 
 import io.basalt.exec.operator.aggregate.GroupKeyTable;
+import io.basalt.exec.operator.sort.RowOrdering;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.ParallelTasks;
 import io.basalt.exec.vector.ValueAccess;

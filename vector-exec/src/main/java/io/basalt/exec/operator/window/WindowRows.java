@@ -1,20 +1,19 @@
 package io.basalt.exec.operator.window;
 
-import io.basalt.exec.pipeline.ExecutionContext;
-import io.basalt.exec.pipeline.ParallelTasks;
+import io.basalt.exec.operator.sort.BatchConcatenation;
+import io.basalt.exec.operator.sort.RowOrdering;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.VectorAppender;
 
 /**
- * A window operator's input (all of it, or a piece of whole partitions), materialized and sorted by partition
- * and order keys: one vector per column holding every row in visiting order, where each partition begins ({@code partitionStarts}, with
- * the row count as a last entry), and for every row the bounds of its peer group ({@code peerStart}
- * inclusive, {@code peerEnd} exclusive). Without ORDER BY every row of a partition is a peer of every other.
+ * A window operator's input (all of it, or a piece of whole partitions), materialized and sorted by
+ * partition and order keys: one vector per column holding every row in visiting order, where each partition
+ * begins ({@code partitionStarts}, with the row count as a last entry), and for every row the bounds of its
+ * peer group ({@code peerStart} inclusive, {@code peerEnd} exclusive). Without ORDER BY every row of a partition is a peer of every other.
  * Owns its vectors.
  */
 final class WindowRows implements AutoCloseable {
@@ -33,39 +32,6 @@ final class WindowRows implements AutoCloseable {
         this.partitionCount = partitionCount;
         this.peerStart = peerStart;
         this.peerEnd = peerEnd;
-    }
-
-    /**
-     * Concatenates {@code batches} (each a list of column vectors, not taken over) into one vector per
-     * column, which the caller owns; the columns are copied on up to the context's threads.
-     */
-    static FieldVector[] concatenate(List<List<FieldVector>> batches, int rowCount, List<LogicalType> types,
-                                     ExecutionContext context, boolean parallel) {
-        FieldVector[] input = new FieldVector[types.size()];
-        try {
-            for (int c = 0; c < input.length; c++) {
-                input[c] = ValueAccess.allocate(types.get(c), "", context.allocator(), rowCount);
-                input[c].setValueCount(0);
-            }
-            ParallelTasks.Task copy = c -> {
-                VectorAppender appender = new VectorAppender(input[c]);
-                for (List<FieldVector> batch : batches) {
-                    batch.get(c).accept(appender, null);
-                }
-                input[c].setValueCount(rowCount);
-            };
-            if (parallel) {
-                ParallelTasks.run(context, input.length, copy);
-            } else {
-                for (int c = 0; c < input.length; c++) {
-                    copy.run(c);
-                }
-            }
-            return input;
-        } catch (RuntimeException | Error failure) {
-            close(input);
-            throw failure;
-        }
     }
 
     /**
@@ -101,11 +67,7 @@ final class WindowRows implements AutoCloseable {
     }
 
     static void close(FieldVector[] vectors) {
-        for (FieldVector vector : vectors) {
-            if (vector != null) {
-                vector.close();
-            }
-        }
+        BatchConcatenation.close(vectors);
     }
 
     private static FieldVector[] gather(FieldVector[] input, int[] order, int rowCount, List<LogicalType> types,

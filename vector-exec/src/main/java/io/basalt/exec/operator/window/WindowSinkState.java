@@ -7,6 +7,9 @@ import io.basalt.exec.function.aggregate.SumAverageAggregate;
 import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.sort.BatchConcatenation;
+import io.basalt.exec.operator.sort.ParallelRowSort;
+import io.basalt.exec.operator.sort.RowOrdering;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.ParallelTasks;
@@ -79,7 +82,7 @@ final class WindowSinkState implements SinkState {
         int runs = parallel ? context.threads() : 1;
         FieldVector[] input;
         try {
-            input = WindowRows.concatenate(batches, rowCount, inputTypes, context, parallel);
+            input = BatchConcatenation.concatenate(batches, rowCount, inputTypes, context, parallel);
         } finally {
             closeBatches();
         }

@@ -1,21 +1,21 @@
-package io.basalt.exec.operator.window;
+package io.basalt.exec.operator.sort;
 
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.ParallelTasks;
 
 /**
- * Sorts a window operator's rows on several threads: the row list is cut into one run per worker, each run
+ * Sorts a window or sort operator's rows on several threads: the row list is cut into one run per worker, each run
  * is sorted by {@link RowOrdering} on its own thread, and neighbouring runs are merged in rounds. Every merge
  * is itself cut into as many output slices as there are workers (split points found on the merge path), so
  * that the last merge of two runs also keeps every thread busy. Runs hold ascending input positions before
  * sorting, and merges take the left run's row on ties, so the result equals the single-threaded stable sort.
  */
-final class ParallelRowSort {
+public final class ParallelRowSort {
     private ParallelRowSort() {
     }
 
     /** Sorts {@code order[0..count)} as {@link RowOrdering#sort(int[], int, int)} does, with {@code runs} runs. */
-    static void sort(RowOrdering ordering, int[] order, int count, int runs, ExecutionContext context) {
+    public static void sort(RowOrdering ordering, int[] order, int count, int runs, ExecutionContext context) {
         if (runs <= 1 || count < 2 * runs) {
             ordering.sort(order, 0, count);
             return;

@@ -1,6 +1,5 @@
-package io.basalt.exec.operator.window;
+package io.basalt.exec.operator.sort;
 
-import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.vector.ValueComparison;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
@@ -12,13 +11,13 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 
 /**
- * The order in which a window operator visits its input: by the PARTITION BY columns (ascending, NULLs last,
- * as PostgreSQL sorts them), then by the ORDER BY keys. Fixed-width key columns are first turned into
+ * The order in which a window or sort operator visits its input: by the PARTITION BY columns of a window
+ * (ascending, NULLs last, as PostgreSQL sorts them; none for a sort), then by the ORDER BY keys. Fixed-width key columns are first turned into
  * {@code long}s that compare as the values do (doubles included: -0 equals 0, NaN is above everything), so
  * that the sort compares primitives without a type switch per comparison; other types compare through
  * {@link ValueComparison}. The same comparisons then find where partitions and peer groups begin.
  */
-final class RowOrdering {
+public final class RowOrdering {
     /** One key column: its values as comparable longs when fixed-width, else the vector itself. */
     private record KeyColumn(FieldVector vector, long[] values, boolean[] nulls, boolean descending,
                              boolean nullsFirst) {
@@ -32,7 +31,7 @@ final class RowOrdering {
      * @param partitionColumns the PARTITION BY columns
      * @param orderKeys the ORDER BY keys
      */
-    RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
+    public RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
         keys = new KeyColumn[partitionColumns.length + orderKeys.size()];
         for (int k = 0; k < partitionColumns.length; k++) {
             keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false);
@@ -99,7 +98,7 @@ final class RowOrdering {
     }
 
     /** A long that orders as PostgreSQL orders doubles: -0 equals 0, every NaN equals NaN and is the largest. */
-    static long comparableDouble(double value) {
+    public static long comparableDouble(double value) {
         long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
@@ -110,7 +109,7 @@ final class RowOrdering {
      * its NULLs placed by one more pass), which reads the keys in sequence instead of comparing rows at
      * random; otherwise a stable merge sort compares them.
      */
-    int[] sort(int rowCount) {
+    public int[] sort(int rowCount) {
         int[] order = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
@@ -124,7 +123,7 @@ final class RowOrdering {
      * that compare equal keep their order in the range. Touches nothing outside the range, so that disjoint
      * ranges may be sorted on different threads.
      */
-    void sort(int[] order, int from, int to) {
+    public void sort(int[] order, int from, int to) {
         int n = to - from;
         if (keys.length == 0 || n < 2) {
             return;
@@ -164,7 +163,7 @@ final class RowOrdering {
      * (0-based within the merge), so that one merge can be split between threads. Ties take the left run's
      * row first, which keeps a sort of ascending input positions stable.
      */
-    void merge(int[] source, int leftFrom, int leftTo, int rightTo, int[] target, int targetFrom,
+    public void merge(int[] source, int leftFrom, int leftTo, int rightTo, int[] target, int targetFrom,
                int outFrom, int outTo) {
         int left = leftFrom + splitPoint(source, leftFrom, leftTo, rightTo, outFrom);
         int right = leftTo + (outFrom - (left - leftFrom));
@@ -318,7 +317,7 @@ final class RowOrdering {
     }
 
     /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
-    int compareOrder(int x, int y) {
+    public int compareOrder(int x, int y) {
         for (int k = partitionKeyCount; k < keys.length; k++) {
             KeyColumn key = keys[k];
             if (key.nulls != null) {
@@ -341,12 +340,12 @@ final class RowOrdering {
     }
 
     /** Whether rows {@code x} and {@code y} (input positions) fall in the same partition. */
-    boolean samePartition(int x, int y) {
+    public boolean samePartition(int x, int y) {
         return compare(x, y, partitionKeyCount) == 0;
     }
 
     /** Whether rows {@code x} and {@code y} are peers: same partition and equal in every ORDER BY key. */
-    boolean peers(int x, int y) {
+    public boolean peers(int x, int y) {
         return compare(x, y, keys.length) == 0;
     }
 }
