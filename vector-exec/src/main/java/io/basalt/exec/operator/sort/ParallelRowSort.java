@@ -4,11 +4,15 @@ import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.ParallelTasks;
 
 /**
- * Sorts a window or sort operator's rows on several threads: the row list is cut into one run per worker, each run
- * is sorted by {@link RowOrdering} on its own thread, and neighbouring runs are merged in rounds. Every merge
- * is itself cut into as many output slices as there are workers (split points found on the merge path), so
- * that the last merge of two runs also keeps every thread busy. Runs hold ascending input positions before
- * sorting, and merges take the left run's row on ties, so the result equals the single-threaded stable sort.
+ * Sorts a window or sort operator's rows on several threads, with the same result as the single-threaded
+ * stable sort of {@link RowOrdering}. When every key is fixed-width, the rows are first split by value
+ * ranges of the first key (splitters taken from a sample; NULLs apart), keeping their order within each
+ * range, and the ranges are sorted independently: rows of different ranges never tie, so their concatenation
+ * is sorted and nothing is merged. Otherwise, or when one range would hold most rows (a first key with few
+ * values), the row list is cut into one run per worker, each run is sorted on its own thread, and
+ * neighbouring runs are merged in rounds; every merge is cut into as many output slices as there are workers
+ * (split points found on the merge path), so that the last merge also keeps every thread busy. Merges take
+ * the left run's row on ties, which keeps the sort stable.
  */
 public final class ParallelRowSort {
     private ParallelRowSort() {
@@ -18,6 +22,9 @@ public final class ParallelRowSort {
     public static void sort(RowOrdering ordering, int[] order, int count, int runs, ExecutionContext context) {
         if (runs <= 1 || count < 2 * runs) {
             ordering.sort(order, 0, count);
+            return;
+        }
+        if (ordering.fixedWidth() && sortByRanges(ordering, order, count, runs, context)) {
             return;
         }
         int[] bounds = new int[runs + 1];
@@ -51,5 +58,78 @@ public final class ParallelRowSort {
         if (source != order) {
             System.arraycopy(source, 0, order, 0, count);
         }
+    }
+
+    /**
+     * Splits the rows by ranges of the first key into about {@code runs} ranges (plus one for NULLs) and sorts
+     * each on its own thread; false, with {@code order} untouched, when the ranges would be too uneven.
+     */
+    private static boolean sortByRanges(RowOrdering ordering, int[] order, int count, int runs,
+                                        ExecutionContext context) {
+        int samples = 64 * runs;
+        long[] sample = new long[samples];
+        int sampled = 0;
+        for (int s = 0; s < samples; s++) {
+            int row = order[(int) ((long) count * s / samples)];
+            if (!ordering.firstKeyNull(row)) {
+                sample[sampled++] = ordering.firstKeyOrdered(row);
+            }
+        }
+        java.util.Arrays.sort(sample, 0, sampled);
+        long[] splitters = new long[runs - 1];
+        int splitterCount = 0;
+        for (int r = 1; r < runs && sampled > 0; r++) {
+            long splitter = sample[(int) ((long) sampled * r / runs)];
+            if (splitterCount == 0 || splitter > splitters[splitterCount - 1]) {
+                splitters[splitterCount++] = splitter;
+            }
+        }
+        // Ranges: value <= splitters[0], ..., > splitters[last]; NULLs in a range of their own, first or last.
+        int ranges = splitterCount + 2;
+        int nullRange = ordering.firstKeyNullsFirst() ? 0 : ranges - 1;
+        int firstValueRange = ordering.firstKeyNullsFirst() ? 1 : 0;
+        int[] rangeOf = new int[count];
+        int[] sizes = new int[ranges];
+        for (int i = 0; i < count; i++) {
+            int row = order[i];
+            int range;
+            if (ordering.firstKeyNull(row)) {
+                range = nullRange;
+            } else {
+                long value = ordering.firstKeyOrdered(row);
+                int low = 0;
+                int high = splitterCount;
+                while (low < high) {
+                    int middle = (low + high) >>> 1;
+                    if (value <= splitters[middle]) {
+                        high = middle;
+                    } else {
+                        low = middle + 1;
+                    }
+                }
+                range = firstValueRange + low;
+            }
+            rangeOf[i] = range;
+            sizes[range]++;
+        }
+        int largest = 0;
+        for (int size : sizes) {
+            largest = Math.max(largest, size);
+        }
+        if (largest > count - count / 4) {
+            return false;
+        }
+        int[] starts = new int[ranges + 1];
+        for (int r = 0; r < ranges; r++) {
+            starts[r + 1] = starts[r] + sizes[r];
+        }
+        int[] next = java.util.Arrays.copyOf(starts, ranges);
+        int[] split = new int[count];
+        for (int i = 0; i < count; i++) {
+            split[next[rangeOf[i]]++] = order[i];
+        }
+        ParallelTasks.run(context, ranges, range -> ordering.sort(split, starts[range], starts[range + 1]));
+        System.arraycopy(split, 0, order, 0, count);
+        return true;
     }
 }

@@ -316,6 +316,35 @@ public final class RowOrdering {
         return 0;
     }
 
+    /** Whether every key is fixed-width, so that rows can be radix-sorted and split by their first key. */
+    public boolean fixedWidth() {
+        for (KeyColumn key : keys) {
+            if (key.values == null) {
+                return false;
+            }
+        }
+        return keys.length > 0;
+    }
+
+    /** Whether row {@code row}'s first key is NULL. */
+    public boolean firstKeyNull(int row) {
+        return keys[0].nulls != null && keys[0].nulls[row];
+    }
+
+    /** Whether NULLs of the first key come before its values. */
+    public boolean firstKeyNullsFirst() {
+        return keys[0].nullsFirst;
+    }
+
+    /**
+     * Row {@code row}'s first key (not NULL; fixed-width keys only) as a long whose signed order is the visiting
+     * order: rows with a smaller value come first, rows with equal values are equal in the first key.
+     */
+    public long firstKeyOrdered(int row) {
+        long value = keys[0].values[row];
+        return keys[0].descending ? ~value : value;
+    }
+
     /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
     public int compareOrder(int x, int y) {
         for (int k = partitionKeyCount; k < keys.length; k++) {
