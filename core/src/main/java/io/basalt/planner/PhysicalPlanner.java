@@ -56,7 +56,7 @@ public final class PhysicalPlanner {
             case LogicalPlan.Filter filter when filter.input() instanceof LogicalPlan.Scan scan -> new FilterOperator(
                     new ScanOperator(scan.source().withPredicates(ScanPredicates.of(filter.conjuncts(), scan.columns())),
                             scan.columns()), ExpressionPlanner.planAll(filter.conjuncts()));
-            case LogicalPlan.Filter filter -> new FilterOperator(plan(filter.input()),
+            case LogicalPlan.Filter filter -> new FilterOperator(WindowRowLimit.planInput(filter),
                     ExpressionPlanner.planAll(filter.conjuncts()));
             case LogicalPlan.Project project -> new ProjectOperator(plan(project.input()),
                     ExpressionPlanner.planAll(project.expressions()));

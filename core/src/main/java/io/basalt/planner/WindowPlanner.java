@@ -23,6 +23,11 @@ final class WindowPlanner {
     }
 
     static PhysicalOperator plan(LogicalPlan.Window window, PhysicalOperator input) {
+        return plan(window, input, 0);
+    }
+
+    /** As {@link #plan(LogicalPlan.Window, PhysicalOperator)}, with the operator's row limit (0: none). */
+    static PhysicalOperator plan(LogicalPlan.Window window, PhysicalOperator input, long rowLimit) {
         List<LogicalType> inputTypes = window.input().outputTypes();
         int width = inputTypes.size();
         List<PhysicalExpression> projected = new ArrayList<>();
@@ -46,10 +51,10 @@ final class WindowPlanner {
             calls.add(new WindowCall(call.function(), arguments, call.frame()));
         }
         if (projected.size() == width) {
-            return new WindowOperator(input, partitionColumns, orderKeys, calls);
+            return new WindowOperator(input, partitionColumns, orderKeys, calls, rowLimit);
         }
         WindowOperator operator = new WindowOperator(new ProjectOperator(input, projected), partitionColumns,
-                orderKeys, calls);
+                orderKeys, calls, rowLimit);
         List<LogicalType> types = operator.outputTypes();
         List<PhysicalExpression> kept = new ArrayList<>();
         for (int c = 0; c < width; c++) {

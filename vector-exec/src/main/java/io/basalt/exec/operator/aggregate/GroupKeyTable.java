@@ -10,7 +10,7 @@ import org.apache.arrow.vector.FieldVector;
  * Maps group keys to dense group ids (0, 1, 2, ... in order of first appearance). NULL keys form one
  * group, as GROUP BY requires. {@link #create} picks the implementation for the key types.
  */
-interface GroupKeyTable extends AutoCloseable {
+public interface GroupKeyTable extends AutoCloseable {
     /** Writes the group id of each row of {@code keyColumns} into {@code groupIds}, adding new groups. */
     void findOrInsert(FieldVector[] keyColumns, int rows, int[] groupIds);
 

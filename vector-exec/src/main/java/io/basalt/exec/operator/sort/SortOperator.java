@@ -3,25 +3,30 @@ package io.basalt.exec.operator.sort;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
-import io.basalt.exec.operator.SinkOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.ValueAccess;
-import io.basalt.exec.vector.ValueComparison;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.exec.vector.VectorSlices;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import io.basalt.exec.vector.VectorSlices;
 
 /**
- * ORDER BY: keeps every input batch (as slices sharing the producer's buffers), sorts row references
- * with a stable merge sort, and emits the rows in order. Ties keep input order. Sort keys are columns of
- * the input; the planner projects computed keys first.
+ * ORDER BY: keeps every input batch (as slices sharing the producer's buffers; workers of a parallel input
+ * pipeline each keep theirs, handed to the global state in {@link #merge}), then concatenates the columns,
+ * sorts row positions stably with {@link RowOrdering} (radix sort when every key is fixed-width) on the
+ * context's threads ({@link ParallelRowSort}: one sorted run per thread, merged) when the input reaches the
+ * parallel threshold, and emits the rows in order, gathered column by column. Ties keep the order in which
+ * the rows reached the sort (input order when one thread sank them). Sort keys are columns of the input;
+ * the planner projects computed keys first.
  */
-public record SortOperator(PhysicalOperator child, List<SortKey> keys) implements SinkOperator {
+public record SortOperator(PhysicalOperator child, List<SortKey> keys) implements MergeableSinkOperator {
     public SortOperator {
         requireNonNull(child, "child is null");
         keys = List.copyOf(keys);
@@ -42,11 +47,23 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         return new SortState(context);
     }
 
+    /** Moves a worker state's kept batches into the global state. */
+    @Override
+    public void merge(SinkState global, SinkState worker) {
+        SortState into = (SortState) global;
+        SortState from = (SortState) worker;
+        into.batches.addAll(from.batches);
+        into.rowCount += from.rowCount;
+        from.batches.clear();
+        from.rowCount = 0;
+    }
+
     private final class SortState implements SinkState {
         private final ExecutionContext context;
         private final List<List<FieldVector>> batches = new ArrayList<>();
-        private long[] order = new long[0];
         private int rowCount;
+        private FieldVector[] input = new FieldVector[0];
+        private int[] order = new int[0];
 
         SortState(ExecutionContext context) {
             this.context = context;
@@ -68,41 +85,18 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
 
         @Override
         public void finish() {
-            order = new long[rowCount];
-            int n = 0;
-            for (int b = 0; b < batches.size(); b++) {
-                int rows = batches.get(b).isEmpty() ? 0 : batches.get(b).getFirst().getValueCount();
-                for (int r = 0; r < rows; r++) {
-                    order[n++] = ((long) b << 32) | r;
-                }
+            boolean parallel = context.threads() > 1 && rowCount >= context.parallelRowThreshold();
+            try {
+                input = BatchConcatenation.concatenate(batches, rowCount, outputTypes(), context, parallel);
+            } finally {
+                closeBatches();
             }
-            LongMergeSort.sort(order, this::compare);
-        }
-
-        private int compare(long x, long y) {
-            List<FieldVector> bx = batches.get((int) (x >>> 32));
-            List<FieldVector> by = batches.get((int) (y >>> 32));
-            int rx = (int) x;
-            int ry = (int) y;
-            for (SortKey key : keys) {
-                FieldVector vx = bx.get(key.column());
-                FieldVector vy = by.get(key.column());
-                boolean nx = vx.isNull(rx);
-                boolean ny = vy.isNull(ry);
-                int result;
-                if (nx || ny) {
-                    result = nx == ny ? 0 : (nx == key.nullsFirst() ? -1 : 1);
-                } else {
-                    result = ValueComparison.compare(vx, rx, vy, ry);
-                    if (key.descending()) {
-                        result = -result;
-                    }
-                }
-                if (result != 0) {
-                    return result;
-                }
+            RowOrdering ordering = new RowOrdering(input, rowCount, new int[0], keys);
+            order = new int[rowCount];
+            for (int i = 0; i < rowCount; i++) {
+                order[i] = i;
             }
-            return 0;
+            ParallelRowSort.sort(ordering, order, rowCount, parallel ? context.threads() : 1, context);
         }
 
         // ---- source -------------------------------------------------------------------------------
@@ -121,13 +115,11 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
                         return null;
                     }
                     int count = Math.min(context.vectorSize(), rowCount - next);
+                    int[] rows = Arrays.copyOfRange(order, next, next + count);
                     for (int c = 0; c < types.size(); c++) {
                         FieldVector out = ValueAccess.allocate(types.get(c), "", context.allocator(), count);
                         current.add(out);
-                        for (int k = 0; k < count; k++) {
-                            long ref = order[next + k];
-                            io.basalt.exec.vector.VectorGather.copyValue(batches.get((int) (ref >>> 32)).get(c), (int) ref, out, k);
-                        }
+                        VectorGather.gather(input[c], rows, count, out);
                         out.setValueCount(count);
                     }
                     next += count;
@@ -148,14 +140,20 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
             };
         }
 
-        @Override
-        public void close() {
+        private void closeBatches() {
             for (List<FieldVector> batch : batches) {
                 for (FieldVector vector : batch) {
                     vector.close();
                 }
             }
             batches.clear();
+        }
+
+        @Override
+        public void close() {
+            closeBatches();
+            BatchConcatenation.close(input);
+            input = new FieldVector[0];
         }
     }
 }

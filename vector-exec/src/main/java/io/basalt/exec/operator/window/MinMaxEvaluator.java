@@ -1,5 +1,6 @@
 package io.basalt.exec.operator.window;
 
+import io.basalt.exec.operator.sort.RowOrdering;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;

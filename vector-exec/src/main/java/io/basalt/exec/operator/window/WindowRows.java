@@ -1,19 +1,19 @@
 package io.basalt.exec.operator.window;
 
-import io.basalt.exec.operator.sort.SortKey;
+import io.basalt.exec.operator.sort.BatchConcatenation;
+import io.basalt.exec.operator.sort.RowOrdering;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.VectorAppender;
 
 /**
- * A window operator's whole input, materialized and sorted by partition and order keys: one vector per
- * column holding every row in visiting order, where each partition begins ({@code partitionStarts}, with
- * the row count as a last entry), and for every row the bounds of its peer group ({@code peerStart}
- * inclusive, {@code peerEnd} exclusive). Without ORDER BY every row of a partition is a peer of every other.
+ * A window operator's input (all of it, or a piece of whole partitions), materialized and sorted by
+ * partition and order keys: one vector per column holding every row in visiting order, where each partition
+ * begins ({@code partitionStarts}, with the row count as a last entry), and for every row the bounds of its
+ * peer group ({@code peerStart} inclusive, {@code peerEnd} exclusive). Without ORDER BY every row of a partition is a peer of every other.
  * Owns its vectors.
  */
 final class WindowRows implements AutoCloseable {
@@ -35,55 +35,39 @@ final class WindowRows implements AutoCloseable {
     }
 
     /**
-     * Concatenates {@code batches} (each a list of column vectors, not taken over), sorts the rows and finds
-     * the partitions and peer groups.
+     * The rows {@code order[0..count)} of {@code input} (positions, already in visiting order, whole
+     * partitions only) copied into vectors of their own, with their partitions and peer groups.
      */
-    static WindowRows build(List<List<FieldVector>> batches, int rowCount, List<LogicalType> types,
-                            int[] partitionColumns, List<SortKey> orderKeys, BufferAllocator allocator) {
-        FieldVector[] input = new FieldVector[types.size()];
-        try {
-            for (int c = 0; c < input.length; c++) {
-                input[c] = ValueAccess.allocate(types.get(c), "", allocator, rowCount);
-                input[c].setValueCount(0);
-                VectorAppender appender = new VectorAppender(input[c]);
-                for (List<FieldVector> batch : batches) {
-                    batch.get(c).accept(appender, null);
-                }
-                input[c].setValueCount(rowCount);
+    static WindowRows of(FieldVector[] input, RowOrdering ordering, int[] order, int count, List<LogicalType> types,
+                         BufferAllocator allocator) {
+        int[] partitionStarts = new int[Math.max(count, 1) + 1];
+        int partitionCount = 0;
+        int[] peerStart = new int[count];
+        int[] peerEnd = new int[count];
+        int groupStart = 0;
+        for (int k = 0; k < count; k++) {
+            boolean newPartition = k == 0 || !ordering.samePartition(order[k - 1], order[k]);
+            if (newPartition) {
+                partitionStarts[partitionCount++] = k;
             }
-            RowOrdering ordering = new RowOrdering(input, rowCount, partitionColumns, orderKeys);
-            int[] order = ordering.sort(rowCount);
-            int[] partitionStarts = new int[Math.max(rowCount, 1) + 1];
-            int partitionCount = 0;
-            int[] peerStart = new int[rowCount];
-            int[] peerEnd = new int[rowCount];
-            int groupStart = 0;
-            for (int k = 0; k < rowCount; k++) {
-                boolean newPartition = k == 0 || !ordering.samePartition(order[k - 1], order[k]);
-                if (newPartition) {
-                    partitionStarts[partitionCount++] = k;
+            if (newPartition || !ordering.peers(order[k - 1], order[k])) {
+                for (int g = groupStart; g < k; g++) {
+                    peerEnd[g] = k;
                 }
-                if (newPartition || !ordering.peers(order[k - 1], order[k])) {
-                    for (int g = groupStart; g < k; g++) {
-                        peerEnd[g] = k;
-                    }
-                    groupStart = k;
-                }
-                peerStart[k] = groupStart;
+                groupStart = k;
             }
-            for (int g = groupStart; g < rowCount; g++) {
-                peerEnd[g] = rowCount;
-            }
-            partitionStarts[partitionCount] = rowCount;
-            FieldVector[] sorted = gather(input, order, rowCount, types, allocator);
-            return new WindowRows(rowCount, sorted, partitionStarts, partitionCount, peerStart, peerEnd);
-        } finally {
-            for (FieldVector vector : input) {
-                if (vector != null) {
-                    vector.close();
-                }
-            }
+            peerStart[k] = groupStart;
         }
+        for (int g = groupStart; g < count; g++) {
+            peerEnd[g] = count;
+        }
+        partitionStarts[partitionCount] = count;
+        FieldVector[] sorted = gather(input, order, count, types, allocator);
+        return new WindowRows(count, sorted, partitionStarts, partitionCount, peerStart, peerEnd);
+    }
+
+    static void close(FieldVector[] vectors) {
+        BatchConcatenation.close(vectors);
     }
 
     private static FieldVector[] gather(FieldVector[] input, int[] order, int rowCount, List<LogicalType> types,
@@ -96,11 +80,7 @@ final class WindowRows implements AutoCloseable {
             }
             return sorted;
         } catch (RuntimeException | Error failure) {
-            for (FieldVector vector : sorted) {
-                if (vector != null) {
-                    vector.close();
-                }
-            }
+            close(sorted);
             throw failure;
         }
     }
@@ -112,8 +92,6 @@ final class WindowRows implements AutoCloseable {
 
     @Override
     public void close() {
-        for (FieldVector column : columns) {
-            column.close();
-        }
+        close(columns);
     }
 }

@@ -1,6 +1,5 @@
-package io.basalt.exec.operator.window;
+package io.basalt.exec.operator.sort;
 
-import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.vector.ValueComparison;
 import java.util.List;
 import org.apache.arrow.vector.BigIntVector;
@@ -12,13 +11,13 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 
 /**
- * The order in which a window operator visits its input: by the PARTITION BY columns (ascending, NULLs last,
- * as PostgreSQL sorts them), then by the ORDER BY keys. Fixed-width key columns are first turned into
+ * The order in which a window or sort operator visits its input: by the PARTITION BY columns of a window
+ * (ascending, NULLs last, as PostgreSQL sorts them; none for a sort), then by the ORDER BY keys. Fixed-width key columns are first turned into
  * {@code long}s that compare as the values do (doubles included: -0 equals 0, NaN is above everything), so
  * that the sort compares primitives without a type switch per comparison; other types compare through
  * {@link ValueComparison}. The same comparisons then find where partitions and peer groups begin.
  */
-final class RowOrdering {
+public final class RowOrdering {
     /** One key column: its values as comparable longs when fixed-width, else the vector itself. */
     private record KeyColumn(FieldVector vector, long[] values, boolean[] nulls, boolean descending,
                              boolean nullsFirst) {
@@ -32,7 +31,7 @@ final class RowOrdering {
      * @param partitionColumns the PARTITION BY columns
      * @param orderKeys the ORDER BY keys
      */
-    RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
+    public RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
         keys = new KeyColumn[partitionColumns.length + orderKeys.size()];
         for (int k = 0; k < partitionColumns.length; k++) {
             keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false);
@@ -99,7 +98,7 @@ final class RowOrdering {
     }
 
     /** A long that orders as PostgreSQL orders doubles: -0 equals 0, every NaN equals NaN and is the largest. */
-    static long comparableDouble(double value) {
+    public static long comparableDouble(double value) {
         long bits = Double.doubleToLongBits(value == 0.0 ? 0.0 : value);
         return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
@@ -110,36 +109,93 @@ final class RowOrdering {
      * its NULLs placed by one more pass), which reads the keys in sequence instead of comparing rows at
      * random; otherwise a stable merge sort compares them.
      */
-    int[] sort(int rowCount) {
+    public int[] sort(int rowCount) {
         int[] order = new int[rowCount];
         for (int i = 0; i < rowCount; i++) {
             order[i] = i;
         }
-        if (keys.length == 0) {
-            return order;
-        }
-        for (KeyColumn key : keys) {
-            if (key.values == null) {
-                mergeSort(order, new int[rowCount], 0, rowCount);
-                return order;
-            }
-        }
-        long[] sortable = new long[rowCount];
-        long[] scratchKeys = new long[rowCount];
-        int[] scratchOrder = new int[rowCount];
-        for (int k = keys.length - 1; k >= 0; k--) {
-            KeyColumn key = keys[k];
-            // Flipping the sign bit makes signed order unsigned; complementing reverses it for DESC.
-            long flip = key.descending ? ~Long.MIN_VALUE : Long.MIN_VALUE;
-            for (int i = 0; i < rowCount; i++) {
-                sortable[i] = key.values[order[i]] ^ flip;
-            }
-            radixSort(sortable, order, scratchKeys, scratchOrder, rowCount);
-            if (key.nulls != null) {
-                placeNulls(key, order, scratchOrder, rowCount);
-            }
-        }
+        sort(order, 0, rowCount);
         return order;
+    }
+
+    /**
+     * Sorts the rows listed in {@code order[from..to)} (input positions) into visiting order, stably: rows
+     * that compare equal keep their order in the range. Touches nothing outside the range, so that disjoint
+     * ranges may be sorted on different threads.
+     */
+    public void sort(int[] order, int from, int to) {
+        int n = to - from;
+        if (keys.length == 0 || n < 2) {
+            return;
+        }
+        int[] part = from == 0 && to == order.length ? order : java.util.Arrays.copyOfRange(order, from, to);
+        boolean fixedWidth = true;
+        for (KeyColumn key : keys) {
+            fixedWidth &= key.values != null;
+        }
+        if (!fixedWidth) {
+            mergeSort(part, new int[n], 0, n);
+        } else {
+            long[] sortable = new long[n];
+            long[] scratchKeys = new long[n];
+            int[] scratchOrder = new int[n];
+            for (int k = keys.length - 1; k >= 0; k--) {
+                KeyColumn key = keys[k];
+                // Flipping the sign bit makes signed order unsigned; complementing reverses it for DESC.
+                long flip = key.descending ? ~Long.MIN_VALUE : Long.MIN_VALUE;
+                for (int i = 0; i < n; i++) {
+                    sortable[i] = key.values[part[i]] ^ flip;
+                }
+                radixSort(sortable, part, scratchKeys, scratchOrder, n);
+                if (key.nulls != null) {
+                    placeNulls(key, part, scratchOrder, n);
+                }
+            }
+        }
+        if (part != order) {
+            System.arraycopy(part, 0, order, from, n);
+        }
+    }
+
+    /**
+     * Merges the sorted runs {@code source[leftFrom..leftTo)} and {@code source[leftTo..rightTo)} into
+     * {@code target[targetFrom..)}, writing output positions {@code [outFrom, outTo)} of the merged run only
+     * (0-based within the merge), so that one merge can be split between threads. Ties take the left run's
+     * row first, which keeps a sort of ascending input positions stable.
+     */
+    public void merge(int[] source, int leftFrom, int leftTo, int rightTo, int[] target, int targetFrom,
+               int outFrom, int outTo) {
+        int left = leftFrom + splitPoint(source, leftFrom, leftTo, rightTo, outFrom);
+        int right = leftTo + (outFrom - (left - leftFrom));
+        for (int k = outFrom; k < outTo; k++) {
+            if (right >= rightTo || (left < leftTo && compare(source[left], source[right], keys.length) <= 0)) {
+                target[targetFrom + k] = source[left++];
+            } else {
+                target[targetFrom + k] = source[right++];
+            }
+        }
+    }
+
+    /**
+     * How many rows of the left run come among the first {@code outputs} rows of the stable merge of the
+     * runs {@code [leftFrom, leftTo)} and {@code [leftTo, rightTo)} (a binary search on the merge path).
+     */
+    private int splitPoint(int[] source, int leftFrom, int leftTo, int rightTo, int outputs) {
+        int leftCount = leftTo - leftFrom;
+        int rightCount = rightTo - leftTo;
+        int low = Math.max(0, outputs - rightCount);
+        int high = Math.min(outputs, leftCount);
+        while (low < high) {
+            int taken = (low + high) >>> 1;
+            // taking `taken` left rows is too few when the next left row precedes the last right row taken
+            int rightTaken = outputs - taken;
+            if (rightTaken > 0 && compare(source[leftFrom + taken], source[leftTo + rightTaken - 1], keys.length) <= 0) {
+                low = taken + 1;
+            } else {
+                high = taken;
+            }
+        }
+        return low;
     }
 
     /**
@@ -260,13 +316,65 @@ final class RowOrdering {
         return 0;
     }
 
+    /** Whether every key is fixed-width, so that rows can be radix-sorted and split by their first key. */
+    public boolean fixedWidth() {
+        for (KeyColumn key : keys) {
+            if (key.values == null) {
+                return false;
+            }
+        }
+        return keys.length > 0;
+    }
+
+    /** Whether row {@code row}'s first key is NULL. */
+    public boolean firstKeyNull(int row) {
+        return keys[0].nulls != null && keys[0].nulls[row];
+    }
+
+    /** Whether NULLs of the first key come before its values. */
+    public boolean firstKeyNullsFirst() {
+        return keys[0].nullsFirst;
+    }
+
+    /**
+     * Row {@code row}'s first key (not NULL; fixed-width keys only) as a long whose signed order is the visiting
+     * order: rows with a smaller value come first, rows with equal values are equal in the first key.
+     */
+    public long firstKeyOrdered(int row) {
+        long value = keys[0].values[row];
+        return keys[0].descending ? ~value : value;
+    }
+
+    /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
+    public int compareOrder(int x, int y) {
+        for (int k = partitionKeyCount; k < keys.length; k++) {
+            KeyColumn key = keys[k];
+            if (key.nulls != null) {
+                boolean nx = key.nulls[x];
+                boolean ny = key.nulls[y];
+                if (nx || ny) {
+                    if (nx != ny) {
+                        return nx == key.nullsFirst ? -1 : 1;
+                    }
+                    continue;
+                }
+            }
+            int result = key.values != null ? Long.compare(key.values[x], key.values[y])
+                    : ValueComparison.compare(key.vector, x, key.vector, y);
+            if (result != 0) {
+                return key.descending ? -result : result;
+            }
+        }
+        return 0;
+    }
+
     /** Whether rows {@code x} and {@code y} (input positions) fall in the same partition. */
-    boolean samePartition(int x, int y) {
+    public boolean samePartition(int x, int y) {
         return compare(x, y, partitionKeyCount) == 0;
     }
 
     /** Whether rows {@code x} and {@code y} are peers: same partition and equal in every ORDER BY key. */
-    boolean peers(int x, int y) {
+    public boolean peers(int x, int y) {
         return compare(x, y, keys.length) == 0;
     }
 }
