@@ -94,19 +94,35 @@ final class DdlExecutor {
                                         SequenceColumns sequenceColumns, BindContext context) {
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
-        List<ColumnEntry> columns = new ArrayList<>();
+        TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
+        List<String> notices = new ArrayList<>(parents.notices());
+        List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
             if (!seen.add(definition.name())) {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
                         "column \"" + definition.name() + "\" specified more than once");
             }
-            columns.add(column(definition, name, sequenceColumns, context));
+            TableInheritance.merge(columns, parents.columns().size(), column(definition, name, sequenceColumns,
+                    context), seen.size() - 1, notices);
         }
         io.basalt.binder.GeneratedColumns.check(columns, name, context);
-        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, expanded.checks(),
+        List<io.basalt.catalog.CheckConstraintEntry> inheritedChecks = new ArrayList<>(expanded.checks());
+        inheritedChecks.addAll(TableInheritance.checks(parents, columns));
+        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
         columns = constraints.columns();
+        CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
+        io.basalt.catalog.TableHierarchy.PartitionKey partitionKey = hierarchy == null
+                || hierarchy.partitionBy() == null ? null
+                : PartitionKeys.define(hierarchy.partitionBy(), name, columns, constraints.keys(), context);
+        io.basalt.catalog.TableHierarchy.PartitionValues boundValues = null;
+        if (hierarchy != null && hierarchy.partitionOf() != null) {
+            TableEntry parent = parents.tables().getFirst();
+            boundValues = PartitionBounds.check(name, hierarchy.bound(),
+                    catalog.hierarchy().partitionKey(parent.schema(), parent.name()),
+                    catalog.hierarchy().children(parent.schema(), parent.name()), context);
+        }
         List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
                 new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),
                         temporary), catalog);
@@ -123,8 +139,15 @@ final class DdlExecutor {
         TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
                 foreignKeys, List.of());
         catalog.addTable(table);
+        if (hierarchy != null) {
+            catalog.hierarchy().forget(schema, name);
+            if (partitionKey != null) {
+                catalog.hierarchy().setPartitionKey(schema, name, partitionKey);
+            }
+            TableInheritance.link(catalog, parents, schema, name, hierarchy, boundValues);
+        }
         ForeignKeyLinks.link(table, catalog, context);
-        return QueryResultImpl.command("CREATE TABLE", 0, List.of());
+        return QueryResultImpl.command("CREATE TABLE", 0, notices);
     }
 
     ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,

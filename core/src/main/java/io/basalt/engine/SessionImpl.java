@@ -11,7 +11,6 @@ import io.basalt.binder.BoundWrite;
 import io.basalt.binder.InsertBinder;
 import io.basalt.binder.Parameters;
 import io.basalt.binder.QueryBinder;
-import io.basalt.binder.UpdateBinder;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
@@ -321,10 +320,10 @@ final class SessionImpl implements Session {
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
-            case UpdateStatement update -> runWrite(new UpdateBinder(context).bindUpdate(update,
-                    resolveTable(update.table())));
-            case DeleteStatement delete -> runWrite(new UpdateBinder(context).bindDelete(delete,
-                    resolveTable(delete.table())));
+            case UpdateStatement update -> runWrite(HierarchyWrites.update(update, resolveTable(update.table()),
+                    context));
+            case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
+                    context));
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     QueryResultImpl result = ddl.createTable(create, context);
@@ -368,6 +367,11 @@ final class SessionImpl implements Session {
                 synchronized (database.ddlLock()) {
                     yield new AlterTableExecutor(catalog, ddl, database::newTableStore, database.sequenceLog(),
                             new TableRewrite(database), database::logDdl).alter(alter, context, sql);
+                }
+            }
+            case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    yield new HierarchyStatements(catalog, database::logDdl).run(alter, context, sql);
                 }
             }
             case CreateViewStatement create -> {
