@@ -312,6 +312,7 @@ final class DdlExecutor {
             }
             victims.add(table.get());
         }
+        addDescendants(victims, drop.cascade(), notices);
         List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
@@ -351,12 +352,57 @@ final class DdlExecutor {
                 ForeignKeyLinks.unlink(victim, key.name());
             }
             catalog.removeTable(victim);
+            catalog.hierarchy().forget(victim.schema(), victim.name());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(victim.schema(), victim.name())) {
                 catalog.removeSequence(owned);
             }
             victim.store().close();
         }
         return QueryResultImpl.command("DROP TABLE", 0, notices);
+    }
+
+    /**
+     * Adds to {@code victims} the tables that go with them: every partition of a partitioned table (silently), and
+     * with CASCADE every inheritance child (with PostgreSQL's notice); without CASCADE an inheritance child fails
+     * the drop with 2BP01.
+     */
+    private void addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
+        List<String> dependents = new ArrayList<>();
+        String firstParent = victims.isEmpty() ? null : victims.getFirst().name();
+        for (int next = 0; next < victims.size(); next++) {
+            TableEntry victim = victims.get(next);
+            for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(victim.schema(),
+                    victim.name())) {
+                TableEntry child = catalog.findTable(link.childSchema(), link.childName()).orElse(null);
+                if (child == null || victims.contains(child)) {
+                    continue;
+                }
+                if (!link.isPartition()) {
+                    dependents.add("table " + child.name() + " depends on table " + victim.name());
+                }
+                victims.add(child);
+            }
+        }
+        if (dependents.isEmpty()) {
+            return;
+        }
+        if (!cascade) {
+            throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + firstParent
+                            + " because other objects depend on it")
+                    .withDetail(String.join("\n", dependents))
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        if (dependents.size() == 1) {
+            notices.add("drop cascades to " + dependents.getFirst().substring(0,
+                    dependents.getFirst().indexOf(" depends on ")));
+        } else {
+            List<String> lines = new ArrayList<>();
+            for (String dependent : dependents) {
+                lines.add("drop cascades to " + dependent.substring(0, dependent.indexOf(" depends on ")));
+            }
+            notices.add("drop cascades to " + dependents.size() + " other objects\nDETAIL:  "
+                    + String.join("\n", lines));
+        }
     }
 
     /**

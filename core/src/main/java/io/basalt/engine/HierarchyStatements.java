@@ -94,6 +94,16 @@ final class HierarchyStatements {
                     }
                 }
                 requireColumnsOf(other, table);
+                for (io.basalt.catalog.CheckConstraintEntry check : other.checks()) {
+                    boolean present = false;
+                    for (io.basalt.catalog.CheckConstraintEntry own : table.checks()) {
+                        present |= own.name().equals(check.name());
+                    }
+                    if (!present) {
+                        throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                                "child table is missing constraint \"" + check.name() + "\"");
+                    }
+                }
                 hierarchy.addLink(new TableHierarchy.Link(other.schema(), other.name(), table.schema(),
                         table.name(), null, null));
             }

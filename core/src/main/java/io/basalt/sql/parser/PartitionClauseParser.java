@@ -13,7 +13,8 @@ import java.util.List;
  * The partitioning clauses of CREATE TABLE and ALTER TABLE: {@code PARTITION BY strategy (key [, ...])} and a
  * partition's bound, {@code FOR VALUES FROM (...) TO (...) | IN (...) | WITH (MODULUS m, REMAINDER r)} or
  * {@code DEFAULT}. A key is a column name, a function call, or a parenthesized expression, each optionally followed
- * by COLLATE or an operator class, which are not supported.
+ * by COLLATE "C" or "POSIX" (how Basalt compares text anyway; other collations are not supported) and an operator
+ * class name, which is ignored (Basalt has one operator class per type).
  */
 final class PartitionClauseParser extends ParserBase {
     PartitionClauseParser(Grammar grammar) {
@@ -41,14 +42,24 @@ final class PartitionClauseParser extends ParserBase {
             tokens.next();
             key = grammar.expressions().expression();
             tokens.expect(TokenKind.RIGHT_PAREN);
+        } else if (grammar.names().atColumnId() && tokens.peek(1).is(Keyword.COLLATE)) {
+            // a column with a collation: the expression parser would take COLLATE as its own (unsupported) operator
+            Token column = current();
+            key = new Expression.ColumnRef(List.of(grammar.names().columnId()), column.position());
         } else {
             key = grammar.expressions().restrictedExpression();
         }
         if (tokens.at(Keyword.COLLATE)) {
-            throw unsupported("COLLATE");
+            // Basalt compares text byte-wise, which is what the C and POSIX collations do
+            tokens.next();
+            Token collation = tokens.next();
+            if (!collation.value().equals("C") && !collation.value().equals("POSIX")) {
+                throw unsupported("COLLATE");
+            }
         }
         if (grammar.names().atColumnId()) {
-            throw unsupported("operator classes in partition keys");
+            // an operator class: Basalt has only the default one of each type, and takes it
+            grammar.names().qualifiedName();
         }
         return key;
     }
