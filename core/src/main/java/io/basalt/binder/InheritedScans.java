@@ -77,13 +77,21 @@ public final class InheritedScans {
         }
     }
 
-    /** Range partitions by their lower bounds, list partitions by their smallest value, DEFAULT last. */
+    /**
+     * Range partitions by their lower bounds, list partitions by their smallest value, hash partitions by modulus
+     * and remainder, DEFAULT last.
+     */
     private static final Comparator<TableHierarchy.Link> BOUND_ORDER = (a, b) -> {
         if (a.isDefault() != b.isDefault()) {
             return a.isDefault() ? 1 : -1;
         }
         if (a.values() == null || b.values() == null || a.isDefault()) {
             return 0;
+        }
+        if (a.bound() instanceof io.basalt.sql.ast.PartitionBound.Hash
+                && b.bound() instanceof io.basalt.sql.ast.PartitionBound.Hash) {
+            int order = compare(a.values().from(), b.values().from());
+            return order != 0 ? order : compare(a.values().to(), b.values().to());
         }
         List<Object> x = a.values().from().isEmpty() ? smallest(a.values().in()) : a.values().from();
         List<Object> y = b.values().from().isEmpty() ? smallest(b.values().in()) : b.values().from();

@@ -12,9 +12,17 @@ import java.util.List;
  * The partition constraint of a partition as a condition over its parent's columns, written as syntax for the binder
  * to bind: a range partition holds the rows whose key is not null and lies in [FROM, TO) in the order of rows
  * (MINVALUE and MAXVALUE unbounded), a list partition those whose key is one of its values (NULL when listed), and
- * the DEFAULT partition those no sibling holds. Values are cast to the key's types.
+ * a hash partition those whose key hashes to its remainder, and the DEFAULT partition those no sibling holds.
+ * Values are cast to the key's types.
  */
 public final class PartitionConstraints {
+    /**
+     * The name under which a hash partition's condition calls {@link
+     * io.basalt.exec.function.scalar.PartitionHashFunction} (modulus, remainder, then the keys); it starts with NUL,
+     * so that no SQL text can call it.
+     */
+    static final String HASH_FUNCTION = "\0partition_hash";
+
     private PartitionConstraints() {
     }
 
@@ -23,7 +31,14 @@ public final class PartitionConstraints {
         return switch (link.bound()) {
             case PartitionBound.Range range -> range(range, key);
             case PartitionBound.In in -> list(in, key);
-            case PartitionBound.Hash ignored -> new Expression.BooleanLiteral(false, 0);
+            case PartitionBound.Hash hash -> {
+                List<Expression> arguments = new ArrayList<>();
+                arguments.add(new Expression.NumberLiteral(Long.toString(hash.modulus()), 0));
+                arguments.add(new Expression.NumberLiteral(Long.toString(hash.remainder()), 0));
+                arguments.addAll(key.expressions());
+                yield new Expression.FunctionCall(io.basalt.sql.ast.QualifiedName.of(HASH_FUNCTION, 0), arguments,
+                        false, false, List.of(), null, null, 0, false);
+            }
             case PartitionBound.Default ignored -> {
                 Expression any = null;
                 for (TableHierarchy.Link sibling : siblings) {

@@ -47,7 +47,8 @@ public final class TableHierarchy {
 
     /**
      * A partition bound's values, each a constant of the key column's type or {@link #MINVALUE} / {@link #MAXVALUE}:
-     * {@code from} and {@code to} for a range partition, {@code in} (nulls allowed) for a list partition.
+     * {@code from} and {@code to} for a range partition, {@code in} (nulls allowed) for a list partition; for a hash
+     * partition {@code from} holds the modulus and {@code to} the remainder.
      */
     public record PartitionValues(List<Object> from, List<Object> to, List<Object> in) {
         public static final Object MINVALUE = new Object() {

@@ -26,6 +26,10 @@ final class PartitionBounds {
                                  List<TableHierarchy.Link> siblings, BindContext context) {
         PartitionValues values = switch (bound) {
             case PartitionBound.Default ignored -> {
+                if (key.strategy().equals("hash")) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "a hash-partitioned table may not have a default partition");
+                }
                 for (TableHierarchy.Link sibling : siblings) {
                     if (sibling.isDefault()) {
                         throw BasaltException.at(SqlState.INVALID_OBJECT_DEFINITION, bound.position(),
@@ -35,8 +39,12 @@ final class PartitionBounds {
                 }
                 yield new PartitionValues(List.of(), List.of(), List.of());
             }
-            case PartitionBound.Hash ignored -> throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION,
-                    bound.position(), "invalid bound specification for a " + key.strategy() + " partition");
+            case PartitionBound.Hash hash -> {
+                if (!key.strategy().equals("hash")) {
+                    throw invalid(bound, key);
+                }
+                yield hash(partition, hash, siblings);
+            }
             case PartitionBound.In in -> {
                 if (!key.strategy().equals("list")) {
                     throw invalid(bound, key);
@@ -85,6 +93,72 @@ final class PartitionBounds {
             }
         };
         return values;
+    }
+
+    /**
+     * A hash partition's modulus and remainder (kept as {@code from} and {@code to}), checked: every modulus must
+     * divide the next larger one, and no two partitions may take the same hash values.
+     */
+    private static PartitionValues hash(String partition, PartitionBound.Hash hash, List<TableHierarchy.Link> siblings) {
+        long modulus = hash.modulus();
+        long remainder = hash.remainder();
+        if (modulus <= 0) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "modulus for hash partition must be an integer value greater than zero");
+        }
+        if (remainder >= modulus) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "remainder for hash partition must be less than modulus");
+        }
+        List<TableHierarchy.Link> hashed = new ArrayList<>();
+        for (TableHierarchy.Link sibling : siblings) {
+            if (sibling.bound() instanceof PartitionBound.Hash) {
+                hashed.add(sibling);
+            }
+        }
+        hashed.sort((a, b) -> {
+            int order = Long.compare(modulusOf(a), modulusOf(b));
+            return order != 0 ? order : Long.compare(remainderOf(a), remainderOf(b));
+        });
+        TableHierarchy.Link smaller = null;
+        TableHierarchy.Link larger = null;
+        for (TableHierarchy.Link sibling : hashed) {
+            if (modulusOf(sibling) <= modulus) {
+                smaller = sibling;
+            } else if (larger == null) {
+                larger = sibling;
+            }
+        }
+        if (larger != null && modulusOf(larger) % modulus != 0) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "every hash partition modulus must be a factor of the next larger modulus")
+                    .withDetail("The new modulus " + modulus + " is not a factor of " + modulusOf(larger)
+                            + ", the modulus of existing partition \"" + larger.childName() + "\".");
+        }
+        if (smaller != null && modulus % modulusOf(smaller) != 0) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            "every hash partition modulus must be a factor of the next larger modulus")
+                    .withDetail("The new modulus " + modulus + " is not divisible by " + modulusOf(smaller)
+                            + ", the modulus of existing partition \"" + smaller.childName() + "\".");
+        }
+        for (TableHierarchy.Link sibling : hashed) {
+            long otherModulus = modulusOf(sibling);
+            long otherRemainder = remainderOf(sibling);
+            boolean overlaps = otherModulus <= modulus ? remainder % otherModulus == otherRemainder
+                    : otherRemainder % modulus == remainder;
+            if (overlaps) {
+                throw overlap(partition, sibling, hash.position());
+            }
+        }
+        return new PartitionValues(List.of(modulus), List.of(remainder), List.of());
+    }
+
+    private static long modulusOf(TableHierarchy.Link link) {
+        return ((PartitionBound.Hash) link.bound()).modulus();
+    }
+
+    private static long remainderOf(TableHierarchy.Link link) {
+        return ((PartitionBound.Hash) link.bound()).remainder();
     }
 
     private static List<Object> rangeValues(List<Expression> written, TableHierarchy.PartitionKey key,

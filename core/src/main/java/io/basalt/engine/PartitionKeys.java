@@ -16,8 +16,7 @@ import java.util.List;
 
 /**
  * Defines a partitioned table's key from its {@code PARTITION BY} clause, with PostgreSQL's checks: a known strategy,
- * one column for LIST, key columns that exist, and unique constraints that include every key column. Hash
- * partitioning is recognised but not supported yet.
+ * one column for LIST, key columns that exist, and unique constraints that include every key column.
  */
 final class PartitionKeys {
     private PartitionKeys() {
@@ -33,10 +32,6 @@ final class PartitionKeys {
         if (strategy.equals("list") && spec.keys().size() > 1) {
             throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
                     "cannot use \"list\" partition strategy with more than one column");
-        }
-        if (strategy.equals("hash")) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, spec.position(),
-                    "hash partitioning is not supported yet");
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();

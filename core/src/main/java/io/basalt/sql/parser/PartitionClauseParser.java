@@ -80,7 +80,7 @@ final class PartitionClauseParser extends ParserBase {
             tokens.expect(Keyword.TO);
             return new PartitionBound.Range(from, parenthesizedList(), first.position());
         }
-        tokens.expect(Keyword.WITH);
+        Token with = tokens.expect(Keyword.WITH);
         tokens.expect(TokenKind.LEFT_PAREN);
         long modulus = -1;
         long remainder = -1;
@@ -108,7 +108,7 @@ final class PartitionClauseParser extends ParserBase {
             throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, first.position(),
                     "remainder for hash partition must be specified");
         }
-        return new PartitionBound.Hash(modulus, remainder, first.position());
+        return new PartitionBound.Hash(modulus, remainder, with.position());
     }
 
     private List<Expression> parenthesizedList() {
