@@ -365,8 +365,23 @@ final class SessionImpl implements Session {
             }
             case AlterTableStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    yield new AlterTableExecutor(catalog, ddl, database::newTableStore, database.sequenceLog(),
-                            new TableRewrite(database), database::logDdl).alter(alter, context, sql);
+                    List<String> childNotices = new ArrayList<>();
+                    List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog,
+                            childNotices);
+                    QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                            database.sequenceLog(), new TableRewrite(database), database::logDdl)
+                            .alter(alter, context, sql);
+                    if (children.isEmpty() && childNotices.isEmpty()) {
+                        yield result;
+                    }
+                    // the children's changes follow from the parent's logged statement: they are not logged
+                    AlterTableExecutor unlogged = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                            database.sequenceLog(), new TableRewrite(database), ignored -> { });
+                    List<String> notices = new ArrayList<>(childNotices);
+                    notices.addAll(result.notices());
+                    result.close();
+                    InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
+                    yield QueryResultImpl.command("ALTER TABLE", 0, notices);
                 }
             }
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {

@@ -99,7 +99,7 @@ final class TableInheritance {
             return;
         }
         ColumnEntry inherited = columns.get(at);
-        requireSameType(inherited, own, notices, at == inheritedCount + ownIndex);
+        requireSameType(inherited, own, notices, at == ownIndex);
         columns.set(at, new ColumnEntry(own.name(), inherited.type(), inherited.notNull() || own.notNull(),
                 own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
                 own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity()));
