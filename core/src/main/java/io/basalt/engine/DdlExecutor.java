@@ -95,6 +95,7 @@ final class DdlExecutor {
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
+        create = TableInheritance.withPartitionKeys(create, parents);
         List<String> notices = new ArrayList<>(parents.notices());
         List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();

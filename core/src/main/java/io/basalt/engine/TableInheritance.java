@@ -81,6 +81,32 @@ final class TableInheritance {
         return new Parents(tables, columns, notices);
     }
 
+    /**
+     * A partition's statement with the parent's PRIMARY KEY and UNIQUE constraints added (each named for the
+     * partition, as PostgreSQL names the partition's index), so that the partition enforces them; they include the
+     * partition key, so enforcing them per partition enforces them over the whole table.
+     */
+    static CreateTableStatement withPartitionKeys(CreateTableStatement create, Parents parents) {
+        if (create.hierarchy() == null || create.hierarchy().partitionOf() == null) {
+            return create;
+        }
+        TableEntry parent = parents.tables().getFirst();
+        if (parent.uniqueKeys().isEmpty()) {
+            return create;
+        }
+        List<io.basalt.sql.ast.TableConstraint> constraints = new ArrayList<>(create.constraints());
+        for (io.basalt.catalog.UniqueConstraintEntry key : parent.uniqueKeys()) {
+            List<String> names = new ArrayList<>();
+            for (int column : key.columns()) {
+                names.add(parent.columns().get(column).name());
+            }
+            constraints.add(key.primaryKey() ? new io.basalt.sql.ast.TableConstraint.PrimaryKey(null, names, 0)
+                    : new io.basalt.sql.ast.TableConstraint.Unique(null, names, 0));
+        }
+        return new CreateTableStatement(create.name(), create.ifNotExists(), create.columns(), constraints,
+                create.temporary(), create.likes(), create.hierarchy(), create.position());
+    }
+
     /** An inherited column keeps its type, NOT NULL and default, not its identity. */
     private static ColumnEntry inheritedColumn(ColumnEntry column) {
         return new ColumnEntry(column.name(), column.type(), column.notNull(), column.defaultExpression(),
