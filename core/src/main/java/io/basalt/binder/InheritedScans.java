@@ -38,12 +38,20 @@ public final class InheritedScans {
      * tableoid (text).
      */
     static LogicalPlan plan(Catalog catalog, TableEntry table, boolean only) {
+        return plan(catalog, table, only, List.of());
+    }
+
+    /**
+     * As {@link #plan(Catalog, TableEntry, boolean)}, leaving out the partitions that {@link PartitionPruning} shows
+     * hold no row satisfying all of {@code conjuncts} (over the table's columns).
+     */
+    static LogicalPlan plan(Catalog catalog, TableEntry table, boolean only, List<BoundExpression> conjuncts) {
         List<TableEntry> tables = new ArrayList<>();
         if (only || catalog.hierarchy().partitionKey(table.schema(), table.name()) == null) {
             tables.add(table);
         }
         if (!only) {
-            descendants(catalog, table, tables);
+            descendants(catalog, table, tables, table, conjuncts);
         }
         LogicalPlan plan = null;
         for (TableEntry member : tables) {
@@ -60,7 +68,13 @@ public final class InheritedScans {
 
     /** Every table below {@code table}, depth first, partitioned tables themselves left out (they hold no rows). */
     public static void descendants(Catalog catalog, TableEntry table, List<TableEntry> into) {
+        descendants(catalog, table, into, table, List.of());
+    }
+
+    private static void descendants(Catalog catalog, TableEntry table, List<TableEntry> into, TableEntry root,
+                                    List<BoundExpression> conjuncts) {
         TableHierarchy hierarchy = catalog.hierarchy();
+        TableHierarchy.PartitionKey key = hierarchy.partitionKey(table.schema(), table.name());
         List<TableHierarchy.Link> links = new ArrayList<>(hierarchy.children(table.schema(), table.name()));
         if (hierarchy.partitionKey(table.schema(), table.name()) != null) {
             links.sort(BOUND_ORDER);
@@ -70,10 +84,14 @@ public final class InheritedScans {
             if (child == null || into.contains(child)) {
                 continue;
             }
+            if (key != null && !conjuncts.isEmpty() && !PartitionPruning.mayMatch(link, key, root, conjuncts,
+                    links)) {
+                continue;
+            }
             if (hierarchy.partitionKey(child.schema(), child.name()) == null) {
                 into.add(child);
             }
-            descendants(catalog, child, into);
+            descendants(catalog, child, into, root, conjuncts);
         }
     }
 
