@@ -2,6 +2,7 @@ package io.basalt.engine;
 
 import io.basalt.binder.BindContext;
 import io.basalt.binder.BoundWrite;
+import io.basalt.binder.PartitionRowMovement;
 import io.basalt.binder.UpdateBinder;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
@@ -19,7 +20,8 @@ import java.util.List;
  * then every descendant, depth first), each binding reading the statement's column names in that table and naming
  * the target as the statement does, and the writes run one after the other in one plan (an {@link
  * LogicalPlan.Append} of the writes), so that the statement's count and RETURNING rows cover them all. An UPDATE
- * that moves a row out of its partition's bound fails with the partition's constraint error (PostgreSQL moves it).
+ * through a partitioned table moves a row whose new version leaves its partition ({@link PartitionRowMovement}),
+ * except with RETURNING, where it fails with the partition's constraint error as an UPDATE of the partition does.
  */
 final class HierarchyWrites {
     private HierarchyWrites() {
@@ -34,10 +36,22 @@ final class HierarchyWrites {
         UpdateStatement named = new UpdateStatement(update.table(), alias, update.assignments(), update.from(),
                 update.where(), update.returning(), update.position(), update.with(), true);
         List<BoundWrite> writes = new ArrayList<>();
+        boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
         for (TableEntry table : tables) {
-            writes.add(new UpdateBinder(context).bindUpdate(named, table));
+            BoundWrite write = new UpdateBinder(context).bindUpdate(named, table);
+            if (partitioned && !write.returnsRows()) {
+                write = new BoundWrite(write.kind(), PartitionRowMovement.split(write, table, target, context), false,
+                        List.of());
+            }
+            writes.add(write);
         }
         return combined(writes);
+    }
+
+    /** Whether {@code update} runs as writes that must see the tables as the statement began: it moves rows. */
+    static boolean movesRows(UpdateStatement update, TableEntry target, Catalog catalog) {
+        return !update.only() && update.returning().isEmpty()
+                && catalog.hierarchy().partitionKey(target.schema(), target.name()) != null;
     }
 
     static BoundWrite delete(DeleteStatement delete, TableEntry target, BindContext context) {

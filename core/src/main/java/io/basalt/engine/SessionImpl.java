@@ -320,8 +320,22 @@ final class SessionImpl implements Session {
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
-            case UpdateStatement update -> runWrite(HierarchyWrites.update(update, resolveTable(update.table()),
-                    context));
+            case UpdateStatement update -> {
+                TableEntry target = resolveTable(update.table());
+                if (!HierarchyWrites.movesRows(update, target, catalog)) {
+                    yield runWrite(HierarchyWrites.update(update, target, context));
+                }
+                // moving rows between partitions: every write reads the partitions as the statement began
+                try (BufferAllocator allocator = database.newAllocator("partition move");
+                     io.basalt.storage.table.StatementChanges changes =
+                             new io.basalt.storage.table.StatementChanges(allocator)) {
+                    yield ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
+                        QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
+                        changes.applyAll();
+                        return result;
+                    });
+                }
+            }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
                     context));
             case CreateTableStatement create -> {
