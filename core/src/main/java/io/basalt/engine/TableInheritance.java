@@ -74,8 +74,7 @@ final class TableInheritance {
                 notices.add("merging multiple inherited definitions of column \"" + column.name() + "\"");
                 ColumnEntry existing = columns.get(at);
                 requireSameType(existing, column);
-                columns.set(at, new ColumnEntry(existing.name(), existing.type(), existing.notNull() || column.notNull(),
-                        existing.defaultExpression(), existing.defaultText(), existing.identity()));
+                columns.set(at, existing.withNotNull(existing.notNull() || column.notNull()));
             }
         }
         return new Parents(tables, columns, notices);
@@ -110,7 +109,7 @@ final class TableInheritance {
     /** An inherited column keeps its type, NOT NULL and default, not its identity. */
     private static ColumnEntry inheritedColumn(ColumnEntry column) {
         return new ColumnEntry(column.name(), column.type(), column.notNull(), column.defaultExpression(),
-                column.defaultText());
+                column.defaultText(), null, column.generation(), column.generationText());
     }
 
     /**
@@ -128,7 +127,9 @@ final class TableInheritance {
         requireSameType(inherited, own, notices, at == ownIndex);
         columns.set(at, new ColumnEntry(own.name(), inherited.type(), inherited.notNull() || own.notNull(),
                 own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
-                own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity()));
+                own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity(),
+                own.generation() != null ? own.generation() : inherited.generation(),
+                own.generation() != null ? own.generationText() : inherited.generationText()));
     }
 
     private static void requireSameType(ColumnEntry inherited, ColumnEntry own, List<String> notices,
