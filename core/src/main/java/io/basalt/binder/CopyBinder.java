@@ -39,7 +39,8 @@ public final class CopyBinder {
         if (GeneratedColumns.any(table.columns())) {
             newRows = GeneratedColumns.compute(newRows, table, 0, context);
         }
-        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false);
+        return PartitionRoutes.attach(new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false),
+                context);
     }
 
     private static int indexOf(int[] targets, int column) {

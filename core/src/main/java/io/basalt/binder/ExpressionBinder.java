@@ -100,6 +100,9 @@ final class ExpressionBinder {
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && TypeNames.resolve(e.type()).isArray() -> arrayConstructorAs(array, TypeNames.resolve(e.type()),
                     e.position());
+            case Expression.Cast e when e.type().name().equals("regclass") && e.type().arrayDimensions() == 0
+                    && e.operand() instanceof Expression.ColumnRef ref
+                    && ref.parts().getLast().equals(InheritedScans.TABLE_OID) -> bind(e.operand());
             case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);

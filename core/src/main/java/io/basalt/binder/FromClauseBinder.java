@@ -168,13 +168,19 @@ final class FromClauseBinder {
             columns[i] = i;
             names.add(entry.columns().get(i).name());
         }
-        LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
+        boolean hierarchy = InheritedScans.inHierarchy(context.catalog(), entry);
+        LogicalPlan scan = hierarchy ? InheritedScans.plan(context.catalog(), entry, table.only())
+                : new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         String qualifier = table.alias() != null ? table.alias() : name;
         names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
         List<Scope.Column> scopeColumns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
                     table.alias() != null ? name : null, false, entry, i));
+        }
+        if (hierarchy) {
+            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.TEXT,
+                    table.alias() != null ? name : null));
         }
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
     }

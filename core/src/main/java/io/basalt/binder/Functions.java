@@ -264,6 +264,12 @@ final class Functions {
             // reached only where SetReturningItems could not move the call into FROM
             throw ExpressionBinder.notYet("set-returning function " + name + " in this position", position);
         }
+        if (name.equals(PartitionConstraints.HASH_FUNCTION)) {
+            return new BoundExpression.Function(new io.basalt.exec.function.scalar.PartitionHashFunction(
+                    ((Number) ((BoundExpression.Constant) arguments.get(0)).value()).longValue(),
+                    ((Number) ((BoundExpression.Constant) arguments.get(1)).value()).longValue()),
+                    arguments.subList(2, arguments.size()), LogicalType.BOOLEAN, position);
+        }
         if (name.equals("pg_typeof") && arguments.size() == 1) {
             // PostgreSQL's regtype result prints as the type's name; the argument is never evaluated
             return new BoundExpression.Constant(regtypeName(arguments.getFirst().type()), LogicalType.TEXT, position);

@@ -48,6 +48,7 @@ public final class InsertBinder {
         java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table);
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
                 !insert.returning().isEmpty(), arbiters, ConflictUpdateBinder.bind(insert, table, context));
+        write = PartitionRoutes.attach(write, context);
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }

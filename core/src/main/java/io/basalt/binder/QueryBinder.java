@@ -73,6 +73,7 @@ public final class QueryBinder {
         int width = scope.columns().size();
         if (select.where() != null) {
             plan = where(select.where(), plan, scope, context, surroundings);
+            plan = prunedPartitions(select, source, plan);
         }
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
@@ -234,6 +235,26 @@ public final class QueryBinder {
 
     private static BoundExpression expressionAt(OrderBinding binding, int column, List<BoundExpression> items) {
         return column < items.size() ? items.get(column) : binding.hiddenExpressions().get(column - items.size());
+    }
+
+    /**
+     * When the FROM list is one partitioned table (without ONLY), the filtered {@code plan} over a scan that leaves
+     * out the partitions the WHERE conjuncts rule out ({@link PartitionPruning}); else {@code plan}.
+     */
+    private LogicalPlan prunedPartitions(QueryBody.Select select, FromClauseBinder.Source source, LogicalPlan plan) {
+        if (select.from().size() != 1 || !(select.from().getFirst() instanceof io.basalt.sql.ast.FromItem.Table table) || table.only()
+                || !(plan instanceof LogicalPlan.Filter filter) || filter.input() != source.plan()) {
+            return plan;
+        }
+        List<String> parts = table.name().parts();
+        var entry = context.catalog().findTable(parts.size() >= 2 ? parts.get(parts.size() - 2) : null,
+                table.name().last()).orElse(null);
+        if (entry == null || source.scope().columns().isEmpty() || source.scope().columns().getFirst().table() != entry
+                || !PartitionPruning.applies(context.catalog(), entry)) {
+            return plan;
+        }
+        return new LogicalPlan.Filter(InheritedScans.plan(context.catalog(), entry, false, filter.conjuncts()),
+                filter.conjuncts());
     }
 
     /**

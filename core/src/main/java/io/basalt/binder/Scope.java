@@ -39,6 +39,18 @@ final class Scope {
             this(qualifier, name, type, null, false);
         }
 
+        /** {@code tableColumn} of a system column (tableoid): named with or without qualifier, never by a star. */
+        static final int SYSTEM = -2;
+
+        /** A system column of FROM item {@code qualifier}. */
+        static Column system(String qualifier, String name, LogicalType type, String tableName) {
+            return new Column(qualifier, name, type, tableName, true, null, SYSTEM);
+        }
+
+        boolean isSystem() {
+            return tableColumn == SYSTEM;
+        }
+
         Column asHidden() {
             return new Column(qualifier, name, type, tableName, true, table, tableColumn);
         }
@@ -96,7 +108,8 @@ final class Scope {
         int found = -1;
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
-            boolean matches = qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier());
+            boolean matches = qualifier == null ? !column.hidden() || column.isSystem()
+                    : qualifier.equals(column.qualifier());
             if (matches && column.name().equals(name)) {
                 if (found >= 0) {
                     throw BasaltException.at(SqlState.AMBIGUOUS_COLUMN, position,
@@ -158,7 +171,7 @@ final class Scope {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             // names starting with NUL are the binder's own (row ids, hoisted set-returning calls)
-            boolean internal = column.name().startsWith("\0");
+            boolean internal = column.name().startsWith("\0") || column.isSystem();
             if (!internal && (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier()))) {
                 indices.add(i);
             }

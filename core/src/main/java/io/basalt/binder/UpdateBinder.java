@@ -105,7 +105,8 @@ public final class UpdateBinder {
         if (GeneratedColumns.any(table.columns())) {
             rows = GeneratedColumns.compute(rows, table, 1, context);
         }
-        LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.UPDATE, table, rows, returning);
+        LogicalPlan.Write write = PartitionRoutes.attachCheck(new LogicalPlan.Write(LogicalPlan.WriteKind.UPDATE,
+                table, rows, returning), context);
         if (!returning) {
             return BoundWrite.counting(write);
         }

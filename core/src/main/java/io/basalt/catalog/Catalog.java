@@ -28,6 +28,7 @@ public final class Catalog {
     private final Map<String, Map<String, TableEntry>> schemas;
     private final Map<String, Map<String, SequenceEntry>> sequences;
     private final Map<String, Map<String, ViewEntry>> views;
+    private final TableHierarchy hierarchy;
     private final String tempSchema;
     /** Where lookups that found a table or view are recorded (the dependencies of a view), or null. */
     private final List<ViewEntry.Relation> lookups;
@@ -38,6 +39,7 @@ public final class Catalog {
         this.schemas = new ConcurrentHashMap<>();
         this.sequences = new ConcurrentHashMap<>();
         this.views = new ConcurrentHashMap<>();
+        this.hierarchy = new TableHierarchy();
         this.tempSchema = null;
         this.lookups = null;
         this.searchPath = null;
@@ -47,11 +49,12 @@ public final class Catalog {
     }
 
     private Catalog(Map<String, Map<String, TableEntry>> schemas, Map<String, Map<String, SequenceEntry>> sequences,
-                    Map<String, Map<String, ViewEntry>> views, String tempSchema, List<ViewEntry.Relation> lookups,
-                    java.util.function.Supplier<List<String>> searchPath) {
+                    Map<String, Map<String, ViewEntry>> views, TableHierarchy hierarchy, String tempSchema,
+                    List<ViewEntry.Relation> lookups, java.util.function.Supplier<List<String>> searchPath) {
         this.schemas = schemas;
         this.sequences = sequences;
         this.views = views;
+        this.hierarchy = hierarchy;
         this.tempSchema = tempSchema;
         this.lookups = lookups;
         this.searchPath = searchPath;
@@ -59,7 +62,7 @@ public final class Catalog {
 
     /** The catalog as a session sees it, with {@code tempSchema} (e.g. {@code pg_temp_3}) as its temporary schema. */
     public Catalog forSession(String tempSchema) {
-        return new Catalog(schemas, sequences, views, tempSchema, null, null);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, null);
     }
 
     /**
@@ -67,12 +70,12 @@ public final class Catalog {
      * at each lookup of an unqualified name, on the session's thread).
      */
     public Catalog forSession(String tempSchema, java.util.function.Supplier<List<String>> searchPath) {
-        return new Catalog(schemas, sequences, views, tempSchema, null, searchPath);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, searchPath);
     }
 
     /** This view of the catalog, recording into {@code into} every table and view a lookup finds (in order). */
     public Catalog recordingLookups(List<ViewEntry.Relation> into) {
-        return new Catalog(schemas, sequences, views, tempSchema, into, searchPath);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, into, searchPath);
     }
 
     /**
@@ -141,6 +144,11 @@ public final class Catalog {
         }
         names.sort(null);
         return names;
+    }
+
+    /** The inheritance and partitioning links between tables, shared by every view of the catalog. */
+    public TableHierarchy hierarchy() {
+        return hierarchy;
     }
 
     /** This view's temporary schema, or null for the database-wide view. */

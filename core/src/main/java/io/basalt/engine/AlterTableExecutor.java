@@ -603,6 +603,7 @@ final class AlterTableExecutor {
         String schema = alteration.table.schema();
         String tableName = alteration.table.name();
         alteration.afterwards.add(() -> {
+            catalog.hierarchy().rename(schema, tableName, rename.to());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(schema, tableName)) {
                 SequenceEntry.OwnedColumn owner = owned.owner();
                 if (owner.column().equals(rename.from())) {
@@ -652,6 +653,7 @@ final class AlterTableExecutor {
         String schema = alteration.table.schema();
         String tableName = alteration.table.name();
         alteration.afterwards.add(() -> {
+            catalog.hierarchy().rename(schema, tableName, rename.to());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(schema, tableName)) {
                 SequenceEntry.OwnedColumn owner = owned.owner();
                 owned.setOwner(new SequenceEntry.OwnedColumn(rename.to(), owner.column(), owner.identity()));

@@ -94,19 +94,36 @@ final class DdlExecutor {
                                         SequenceColumns sequenceColumns, BindContext context) {
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
-        List<ColumnEntry> columns = new ArrayList<>();
+        TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
+        create = TableInheritance.withPartitionKeys(create, parents);
+        List<String> notices = new ArrayList<>(parents.notices());
+        List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
             if (!seen.add(definition.name())) {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
                         "column \"" + definition.name() + "\" specified more than once");
             }
-            columns.add(column(definition, name, sequenceColumns, context));
+            TableInheritance.merge(columns, parents.columns().size(), column(definition, name, sequenceColumns,
+                    context), seen.size() - 1, notices);
         }
         io.basalt.binder.GeneratedColumns.check(columns, name, context);
-        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, expanded.checks(),
+        List<io.basalt.catalog.CheckConstraintEntry> inheritedChecks = new ArrayList<>(expanded.checks());
+        inheritedChecks.addAll(TableInheritance.checks(parents, columns));
+        TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
         columns = constraints.columns();
+        CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
+        io.basalt.catalog.TableHierarchy.PartitionKey partitionKey = hierarchy == null
+                || hierarchy.partitionBy() == null ? null
+                : PartitionKeys.define(hierarchy.partitionBy(), name, columns, constraints.keys(), context);
+        io.basalt.catalog.TableHierarchy.PartitionValues boundValues = null;
+        if (hierarchy != null && hierarchy.partitionOf() != null) {
+            TableEntry parent = parents.tables().getFirst();
+            boundValues = PartitionBounds.check(name, hierarchy.bound(),
+                    catalog.hierarchy().partitionKey(parent.schema(), parent.name()),
+                    catalog.hierarchy().children(parent.schema(), parent.name()), context);
+        }
         List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
                 new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),
                         temporary), catalog);
@@ -123,8 +140,15 @@ final class DdlExecutor {
         TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
                 foreignKeys, List.of());
         catalog.addTable(table);
+        if (hierarchy != null) {
+            catalog.hierarchy().forget(schema, name);
+            if (partitionKey != null) {
+                catalog.hierarchy().setPartitionKey(schema, name, partitionKey);
+            }
+            TableInheritance.link(catalog, parents, schema, name, hierarchy, boundValues);
+        }
         ForeignKeyLinks.link(table, catalog, context);
-        return QueryResultImpl.command("CREATE TABLE", 0, List.of());
+        return QueryResultImpl.command("CREATE TABLE", 0, notices);
     }
 
     ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
@@ -289,6 +313,7 @@ final class DdlExecutor {
             }
             victims.add(table.get());
         }
+        addDescendants(victims, drop.cascade(), notices);
         List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
@@ -328,12 +353,57 @@ final class DdlExecutor {
                 ForeignKeyLinks.unlink(victim, key.name());
             }
             catalog.removeTable(victim);
+            catalog.hierarchy().forget(victim.schema(), victim.name());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(victim.schema(), victim.name())) {
                 catalog.removeSequence(owned);
             }
             victim.store().close();
         }
         return QueryResultImpl.command("DROP TABLE", 0, notices);
+    }
+
+    /**
+     * Adds to {@code victims} the tables that go with them: every partition of a partitioned table (silently), and
+     * with CASCADE every inheritance child (with PostgreSQL's notice); without CASCADE an inheritance child fails
+     * the drop with 2BP01.
+     */
+    private void addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
+        List<String> dependents = new ArrayList<>();
+        String firstParent = victims.isEmpty() ? null : victims.getFirst().name();
+        for (int next = 0; next < victims.size(); next++) {
+            TableEntry victim = victims.get(next);
+            for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(victim.schema(),
+                    victim.name())) {
+                TableEntry child = catalog.findTable(link.childSchema(), link.childName()).orElse(null);
+                if (child == null || victims.contains(child)) {
+                    continue;
+                }
+                if (!link.isPartition()) {
+                    dependents.add("table " + child.name() + " depends on table " + victim.name());
+                }
+                victims.add(child);
+            }
+        }
+        if (dependents.isEmpty()) {
+            return;
+        }
+        if (!cascade) {
+            throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + firstParent
+                            + " because other objects depend on it")
+                    .withDetail(String.join("\n", dependents))
+                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+        }
+        if (dependents.size() == 1) {
+            notices.add("drop cascades to " + dependents.getFirst().substring(0,
+                    dependents.getFirst().indexOf(" depends on ")));
+        } else {
+            List<String> lines = new ArrayList<>();
+            for (String dependent : dependents) {
+                lines.add("drop cascades to " + dependent.substring(0, dependent.indexOf(" depends on ")));
+            }
+            notices.add("drop cascades to " + dependents.size() + " other objects\nDETAIL:  "
+                    + String.join("\n", lines));
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import io.basalt.binder.BoundWrite;
 import io.basalt.binder.InsertBinder;
 import io.basalt.binder.Parameters;
 import io.basalt.binder.QueryBinder;
-import io.basalt.binder.UpdateBinder;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
@@ -323,10 +322,24 @@ final class SessionImpl implements Session {
         return switch (statement) {
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
-            case UpdateStatement update -> runWrite(new UpdateBinder(context).bindUpdate(update,
-                    resolveTable(update.table())));
-            case DeleteStatement delete -> runWrite(new UpdateBinder(context).bindDelete(delete,
-                    resolveTable(delete.table())));
+            case UpdateStatement update -> {
+                TableEntry target = resolveTable(update.table());
+                if (!HierarchyWrites.movesRows(update, target, catalog)) {
+                    yield runWrite(HierarchyWrites.update(update, target, context));
+                }
+                // moving rows between partitions: every write reads the partitions as the statement began
+                try (BufferAllocator allocator = database.newAllocator("partition move");
+                     io.basalt.storage.table.StatementChanges changes =
+                             new io.basalt.storage.table.StatementChanges(allocator)) {
+                    yield ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
+                        QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
+                        changes.applyAll();
+                        return result;
+                    });
+                }
+            }
+            case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
+                    context));
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     QueryResultImpl result = ddl.createTable(create, context);
@@ -368,8 +381,28 @@ final class SessionImpl implements Session {
             }
             case AlterTableStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    yield new AlterTableExecutor(catalog, ddl, database::newTableStore, database.sequenceLog(),
-                            new TableRewrite(database), database::logDdl).alter(alter, context, sql);
+                    List<String> childNotices = new ArrayList<>();
+                    List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog,
+                            childNotices);
+                    QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                            database.sequenceLog(), new TableRewrite(database), database::logDdl)
+                            .alter(alter, context, sql);
+                    if (children.isEmpty() && childNotices.isEmpty()) {
+                        yield result;
+                    }
+                    // the children's changes follow from the parent's logged statement: they are not logged
+                    AlterTableExecutor unlogged = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                            database.sequenceLog(), new TableRewrite(database), ignored -> { });
+                    List<String> notices = new ArrayList<>(childNotices);
+                    notices.addAll(result.notices());
+                    result.close();
+                    InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
+                    yield QueryResultImpl.command("ALTER TABLE", 0, notices);
+                }
+            }
+            case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    yield new HierarchyStatements(catalog, database::logDdl).run(alter, context, sql);
                 }
             }
             case CreateViewStatement create -> {

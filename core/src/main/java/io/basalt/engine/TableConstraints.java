@@ -77,7 +77,9 @@ final class TableConstraints {
         TableConstraints constraints = new TableConstraints(catalog, schema, create.name().last(), columns);
         constraints.copiedChecks.addAll(copiedChecks);
         for (int c = 0; c < create.columns().size(); c++) {
-            constraints.column(c, create.columns().get(c));
+            // Inherited columns come first, so a definition's column is found by name.
+            int index = TableInheritance.indexOf(columns, create.columns().get(c).name());
+            constraints.column(index < 0 ? c : index, create.columns().get(c));
         }
         for (TableConstraint constraint : create.constraints()) {
             constraints.table(constraint);

@@ -28,6 +28,14 @@ final class TruncateExecutor {
             if (!tables.contains(table)) {
                 tables.add(table);
             }
+            // inheritance children and partitions are emptied with their parent (ONLY is not told apart yet)
+            List<TableEntry> descendants = new ArrayList<>();
+            io.basalt.binder.InheritedScans.descendants(catalog, table, descendants);
+            for (TableEntry descendant : descendants) {
+                if (!tables.contains(descendant)) {
+                    tables.add(descendant);
+                }
+            }
         }
         List<String> notices = new ArrayList<>();
         for (int next = 0; next < tables.size(); next++) {

@@ -92,11 +92,18 @@ public final class PhysicalPlanner {
             case LogicalPlan.RecursiveUnion union -> new io.basalt.exec.operator.set.RecursiveUnionOperator(
                     plan(union.seed()), plan(union.step()), union.workTable(), union.distinct());
             case LogicalPlan.Window window -> WindowPlanner.plan(window, plan(window.input()));
-            case LogicalPlan.Write write -> new TableWriteOperator(plan(write.input()),
-                    TableWriteOperator.Kind.valueOf(write.kind().name()), write.table().name(), write.table().store(),
-                    columnNames(write), notNullFlags(write), CheckConstraintPlanner.plan(write.table()),
-                    write.returnsRows(), write.conflictArbiters(), conflictUpdate(write));
+            case LogicalPlan.Write write when write.routing() != null ->
+                    PartitionRoutingPlanner.plan(write, plan(write.input()), PhysicalPlanner::writeOperator);
+            case LogicalPlan.Write write -> writeOperator(write, plan(write.input()));
         };
+    }
+
+    /** The sink of a write into its own table, over {@code input}. */
+    private static PhysicalOperator writeOperator(LogicalPlan.Write write, PhysicalOperator input) {
+        return new TableWriteOperator(input, TableWriteOperator.Kind.valueOf(write.kind().name()),
+                write.table().name(), write.table().store(), columnNames(write), notNullFlags(write),
+                CheckConstraintPlanner.plan(write.table()), write.returnsRows(), write.conflictArbiters(),
+                conflictUpdate(write));
     }
 
     // ---- joins ------------------------------------------------------------------------------------

@@ -446,10 +446,23 @@ public sealed interface LogicalPlan {
      * row's input columns after the row id (for DELETE, the old row as the input carries it), for a RETURNING
      * projection above. {@code conflictArbiters}: for INSERT ... ON CONFLICT DO NOTHING, the unique constraints
      * whose conflicts skip a row (null without ON CONFLICT); with {@code conflictUpdate} (DO UPDATE), whose
-     * conflicts turn the row into an update of the stored row it meets.
+     * conflicts turn the row into an update of the stored row it meets. {@code routing} (INSERT only, null when
+     * the rows go into {@code table} itself): the partitions the rows go to.
      */
     record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
-                 java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate) implements LogicalPlan {
+                 java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate, PartitionRouting routing)
+            implements LogicalPlan {
+        /** A write whose rows all go into {@code table} itself. */
+        public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
+                     java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate) {
+            this(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, null);
+        }
+
+        /** This INSERT with its rows routed to partitions. */
+        public Write withRouting(PartitionRouting newRouting) {
+            return new Write(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, newRouting);
+        }
+
         public Write {
             java.util.Objects.requireNonNull(kind, "kind is null");
             java.util.Objects.requireNonNull(table, "table is null");
@@ -472,7 +485,7 @@ public sealed interface LogicalPlan {
 
         /** This write over another input (the optimizer's rewrites). */
         public Write withInput(LogicalPlan newInput) {
-            return new Write(kind, table, newInput, returnsRows, conflictArbiters, conflictUpdate);
+            return new Write(kind, table, newInput, returnsRows, conflictArbiters, conflictUpdate, routing);
         }
 
         @Override

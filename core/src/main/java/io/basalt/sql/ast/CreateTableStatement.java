@@ -8,7 +8,24 @@ import java.util.List;
  */
 public record CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
                                    List<TableConstraint> constraints, boolean temporary, List<Like> likes,
-                                   int position) implements Statement {
+                                   Hierarchy hierarchy, int position) implements Statement {
+    /**
+     * A table's place in a hierarchy: {@code INHERITS (parents)}, {@code PARTITION OF partitionOf bound} and
+     * {@code PARTITION BY partitionBy}; null or empty where the statement has none.
+     */
+    public record Hierarchy(List<QualifiedName> inherits, QualifiedName partitionOf, PartitionBound bound,
+                            PartitionSpec partitionBy) {
+        public Hierarchy {
+            inherits = List.copyOf(inherits);
+        }
+    }
+
+    /** A CREATE TABLE outside any hierarchy. */
+    public CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
+                                List<TableConstraint> constraints, boolean temporary, List<Like> likes, int position) {
+        this(name, ifNotExists, columns, constraints, temporary, likes, null, position);
+    }
+
     /**
      * {@code LIKE source [{INCLUDING | EXCLUDING} {DEFAULTS | CONSTRAINTS | INDEXES | IDENTITY | ... | ALL}]}: the
      * source's columns go where the clause stands, before column definition {@code columnIndex}; {@code including}

@@ -4,9 +4,15 @@ import java.util.List;
 
 /** An item of a FROM clause. Aliases are null when not given; {@code columnAliases} empty when not given. */
 public sealed interface FromItem extends Node {
-    record Table(QualifiedName name, String alias, List<String> columnAliases, int position) implements FromItem {
+    /** A table, view or sequence by name; {@code only}: {@code ONLY name}, a table without its inheritance children. */
+    record Table(QualifiedName name, String alias, List<String> columnAliases, int position, boolean only)
+            implements FromItem {
         public Table {
             columnAliases = List.copyOf(columnAliases);
+        }
+
+        public Table(QualifiedName name, String alias, List<String> columnAliases, int position) {
+            this(name, alias, columnAliases, position, false);
         }
     }
 

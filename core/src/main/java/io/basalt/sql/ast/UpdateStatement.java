@@ -5,11 +5,18 @@ import java.util.List;
 /**
  * {@code UPDATE [ONLY] table [*] [[AS] alias] SET assignments [FROM items] [WHERE condition] [RETURNING items]}.
  * {@code alias} is null, {@code from} and {@code returning} empty, {@code where} null when not given; {@code with}
- * is the WITH clause written before UPDATE (null without one).
+ * is the WITH clause written before UPDATE (null without one); {@code only}: ONLY, the table without its
+ * inheritance children.
  */
 public record UpdateStatement(QualifiedName table, String alias, List<Assignment> assignments, List<FromItem> from,
-                              Expression where, List<SelectItem> returning, int position, With with)
+                              Expression where, List<SelectItem> returning, int position, With with, boolean only)
         implements Statement {
+    /** An UPDATE of the table and its inheritance children ({@code only} false). */
+    public UpdateStatement(QualifiedName table, String alias, List<Assignment> assignments, List<FromItem> from,
+                           Expression where, List<SelectItem> returning, int position, With with) {
+        this(table, alias, assignments, from, where, returning, position, with, false);
+    }
+
     public UpdateStatement {
         assignments = List.copyOf(assignments);
         from = List.copyOf(from);
@@ -24,7 +31,7 @@ public record UpdateStatement(QualifiedName table, String alias, List<Assignment
 
     /** This UPDATE headed by {@code newWith}. */
     public UpdateStatement withWith(With newWith) {
-        return new UpdateStatement(table, alias, assignments, from, where, returning, position, newWith);
+        return new UpdateStatement(table, alias, assignments, from, where, returning, position, newWith, only);
     }
 
     /**

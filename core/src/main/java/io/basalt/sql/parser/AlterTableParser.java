@@ -24,7 +24,7 @@ final class AlterTableParser extends ParserBase {
         super(grammar);
     }
 
-    AlterTableStatement alterTable() {
+    io.basalt.sql.ast.Statement alterTable() {
         Token alter = tokens.expect(Keyword.ALTER);
         tokens.expect(Keyword.TABLE);
         if (tokens.at(Keyword.ALL)) {
@@ -34,6 +34,9 @@ final class AlterTableParser extends ParserBase {
         tokens.accept(Keyword.ONLY);
         QualifiedName name = grammar.names().qualifiedName();
         tokens.acceptOperator("*");
+        if (atHierarchyAction()) {
+            return hierarchyAction(name, ifExists, alter.position());
+        }
         List<AlterTableAction> actions = new ArrayList<>();
         if (tokens.at(Keyword.RENAME)) {
             actions.add(rename());
@@ -43,6 +46,40 @@ final class AlterTableParser extends ParserBase {
             } while (tokens.accept(TokenKind.COMMA));
         }
         return new AlterTableStatement(name, ifExists, actions, alter.position());
+    }
+
+    private boolean atHierarchyAction() {
+        return tokens.at(Keyword.ATTACH) || tokens.at(Keyword.DETACH) || tokens.at(Keyword.INHERIT)
+                || tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT);
+    }
+
+    /** {@code ATTACH PARTITION name bound}, {@code DETACH PARTITION name}, {@code [NO] INHERIT name}. */
+    private io.basalt.sql.ast.AlterTableHierarchyStatement hierarchyAction(QualifiedName table, boolean ifExists,
+                                                                      int position) {
+        io.basalt.sql.ast.AlterTableHierarchyStatement.Kind kind;
+        if (tokens.accept(Keyword.ATTACH)) {
+            tokens.expect(Keyword.PARTITION);
+            kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.ATTACH_PARTITION;
+        } else if (tokens.accept(Keyword.DETACH)) {
+            tokens.expect(Keyword.PARTITION);
+            kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION;
+        } else if (tokens.accept(Keyword.NO)) {
+            tokens.expect(Keyword.INHERIT);
+            kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.NO_INHERIT;
+        } else {
+            tokens.expect(Keyword.INHERIT);
+            kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.INHERIT;
+        }
+        QualifiedName other = grammar.names().qualifiedName();
+        io.basalt.sql.ast.PartitionBound bound = null;
+        if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.ATTACH_PARTITION) {
+            bound = grammar.partitionClauses().bound();
+        } else if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION) {
+            if (tokens.at(Keyword.CONCURRENTLY) || tokens.at(Keyword.FINALIZE)) {
+                throw unsupported("DETACH PARTITION " + tokens.next().keyword().name());
+            }
+        }
+        return new io.basalt.sql.ast.AlterTableHierarchyStatement(table, ifExists, kind, other, bound, position);
     }
 
     private AlterTableAction rename() {

@@ -5,6 +5,8 @@ import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
+import io.basalt.sql.ast.PartitionBound;
+import io.basalt.sql.ast.PartitionSpec;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.Statement;
@@ -20,8 +22,9 @@ import java.util.List;
  * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name (columns and table constraints)},
  * {@code CREATE [UNLOGGED] TABLE [IF NOT EXISTS] name [(column names)] AS query [WITH [NO] DATA]} and
  * {@code DROP TABLE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. The forms of CREATE TABLE that the syntax
- * tree cannot express ({@code INHERITS}, partitioning, storage options) end
- * the statement as unsupported. {@code UNLOGGED} only affects crash safety in
+ * tree cannot express (storage options) end the statement as unsupported; {@code INHERITS (parents)},
+ * {@code PARTITION BY ...} and {@code PARTITION OF parent ...} ({@link PartitionClauseParser}) make the statement's
+ * hierarchy. {@code UNLOGGED} only affects crash safety in
  * PostgreSQL and is accepted as an ordinary table.
  */
 final class DdlParser extends ParserBase {
@@ -51,7 +54,7 @@ final class DdlParser extends ParserBase {
             throw unsupported("CREATE TABLE ... OF type");
         }
         if (tokens.at(Keyword.PARTITION) && tokens.peek(1).is(Keyword.OF)) {
-            throw unsupported("CREATE TABLE ... PARTITION OF");
+            return partitionOf(name, temporary, ifNotExists, create.position());
         }
         if (startsCreateTableAsOptions(current())) {
             return createTableAs(name, temporary, ifNotExists, List.of(), create.position());
@@ -79,9 +82,46 @@ final class DdlParser extends ParserBase {
             } while (tokens.accept(TokenKind.COMMA));
         }
         tokens.expect(TokenKind.RIGHT_PAREN);
+        List<QualifiedName> inherits = new ArrayList<>();
+        if (tokens.accept(Keyword.INHERITS)) {
+            tokens.expect(TokenKind.LEFT_PAREN);
+            inherits.addAll(qualifiedNameList());
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        PartitionSpec partitionBy = tokens.at(Keyword.PARTITION) ? grammar.partitionClauses().partitionBy() : null;
         tableOptions();
-        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, likes,
+        CreateTableStatement.Hierarchy hierarchy = inherits.isEmpty() && partitionBy == null ? null
+                : new CreateTableStatement.Hierarchy(inherits, null, null, partitionBy);
+        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, likes, hierarchy,
                 create.position());
+    }
+
+    /**
+     * {@code PARTITION OF parent [(table constraints)] {FOR VALUES ... | DEFAULT} [PARTITION BY ...]}, PARTITION at
+     * the cursor. Column options in the list ({@code name WITH OPTIONS ...}) are not supported.
+     */
+    private CreateTableStatement partitionOf(QualifiedName name, boolean temporary, boolean ifNotExists,
+                                             int position) {
+        tokens.expect(Keyword.PARTITION);
+        tokens.expect(Keyword.OF);
+        QualifiedName parent = grammar.names().qualifiedName();
+        List<TableConstraint> constraints = new ArrayList<>();
+        if (tokens.accept(TokenKind.LEFT_PAREN)) {
+            if (!tokens.at(TokenKind.RIGHT_PAREN)) {
+                do {
+                    if (!grammar.constraints().atTableConstraint()) {
+                        throw unsupported("column options in CREATE TABLE ... PARTITION OF");
+                    }
+                    constraints.add(grammar.constraints().tableConstraint());
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        PartitionBound bound = grammar.partitionClauses().bound();
+        PartitionSpec partitionBy = tokens.at(Keyword.PARTITION) ? grammar.partitionClauses().partitionBy() : null;
+        tableOptions();
+        return new CreateTableStatement(name, ifNotExists, List.of(), constraints, temporary, List.of(),
+                new CreateTableStatement.Hierarchy(List.of(), parent, bound, partitionBy), position);
     }
 
     private static final List<String> LIKE_OPTIONS = List.of("COMMENTS", "COMPRESSION", "CONSTRAINTS", "DEFAULTS",
@@ -172,11 +212,8 @@ final class DdlParser extends ParserBase {
             // CREATE TABLE t (a int) AS ...: PostgreSQL's grammar has no such form.
             throw tokens.syntaxError();
         }
-        if (tokens.at(Keyword.INHERITS)) {
-            throw unsupported("CREATE TABLE ... INHERITS");
-        }
-        if (tokens.at(Keyword.PARTITION)) {
-            throw unsupported("CREATE TABLE ... PARTITION BY");
+        if (tokens.at(Keyword.INHERITS) || tokens.at(Keyword.PARTITION)) {
+            throw tokens.syntaxError();
         }
         if (tokens.at(Keyword.USING)) {
             throw unsupported("table access methods");

@@ -103,6 +103,7 @@ final class DmlParser extends ParserBase {
     UpdateStatement update() {
         Token update = tokens.expect(Keyword.UPDATE);
         QualifiedName table = target();
+        boolean onlyTable = only;
         String alias = alias(Keyword.SET);
         tokens.expect(Keyword.SET);
         List<UpdateStatement.Assignment> assignments = new ArrayList<>();
@@ -111,22 +112,28 @@ final class DmlParser extends ParserBase {
         } while (tokens.accept(TokenKind.COMMA));
         List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
         Expression where = where();
-        return new UpdateStatement(table, alias, assignments, from, where, returning(), update.position());
+        return new UpdateStatement(table, alias, assignments, from, where, returning(), update.position(), null,
+                onlyTable);
     }
 
     DeleteStatement delete() {
         Token delete = tokens.expect(Keyword.DELETE);
         tokens.expect(Keyword.FROM);
         QualifiedName table = target();
+        boolean onlyTable = only;
         String alias = alias(Keyword.USING);
         List<FromItem> using = tokens.accept(Keyword.USING) ? grammar.fromClause().fromList() : List.of();
         Expression where = where();
-        return new DeleteStatement(table, alias, using, where, returning(), delete.position());
+        return new DeleteStatement(table, alias, using, where, returning(), delete.position(), null, onlyTable);
     }
 
-    /** {@code [ONLY] name [*]} or {@code ONLY (name)}: inheritance means nothing in Basalt, so ONLY and * do not. */
+    /** Whether the last {@link #target()} was written with ONLY. */
+    private boolean only;
+
+    /** {@code [ONLY] name [*]} or {@code ONLY (name)}; sets {@link #only}. */
     private QualifiedName target() {
-        boolean parenthesized = tokens.accept(Keyword.ONLY) && tokens.accept(TokenKind.LEFT_PAREN);
+        only = tokens.accept(Keyword.ONLY);
+        boolean parenthesized = only && tokens.accept(TokenKind.LEFT_PAREN);
         QualifiedName name = grammar.names().qualifiedName();
         if (parenthesized) {
             tokens.expect(TokenKind.RIGHT_PAREN);

@@ -119,7 +119,8 @@ final class FromClauseParser extends ParserBase {
             if (parenthesized) {
                 tokens.expect(TokenKind.RIGHT_PAREN);
             }
-            return table(name);
+            FromItem.Table plain = (FromItem.Table) table(name);
+            return new FromItem.Table(plain.name(), plain.alias(), plain.columnAliases(), plain.position(), true);
         }
         Token name = current();
         if (name.keyword() != null && grammar.specialFunctions().handles(name)) {

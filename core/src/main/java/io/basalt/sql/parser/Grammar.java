@@ -23,6 +23,7 @@ final class Grammar {
     private final FromClauseParser fromClause;
     private final DdlParser ddl;
     private final AlterTableParser alterTable;
+    private final PartitionClauseParser partitionClauses;
     private final ViewParser views;
     private final SchemaParser schemas;
     private final ConstraintParser constraints;
@@ -55,6 +56,7 @@ final class Grammar {
         this.fromClause = new FromClauseParser(this);
         this.ddl = new DdlParser(this);
         this.alterTable = new AlterTableParser(this);
+        this.partitionClauses = new PartitionClauseParser(this);
         this.views = new ViewParser(this);
         this.schemas = new SchemaParser(this);
         this.constraints = new ConstraintParser(this);
@@ -127,6 +129,10 @@ final class Grammar {
 
     AlterTableParser alterTable() {
         return alterTable;
+    }
+
+    PartitionClauseParser partitionClauses() {
+        return partitionClauses;
     }
 
     ViewParser views() {

@@ -58,13 +58,33 @@ final class SqlTreePrinter {
     private SqlTreePrinter() {
     }
 
+    private static String hierarchy(CreateTableStatement.Hierarchy hierarchy) {
+        StringBuilder out = new StringBuilder("(hierarchy");
+        if (!hierarchy.inherits().isEmpty()) {
+            out.append(" (inherits").append(join(hierarchy.inherits().stream().map(Object::toString).toList()))
+                    .append(')');
+        }
+        if (hierarchy.partitionOf() != null) {
+            out.append(" (partition-of ").append(hierarchy.partitionOf()).append(' ')
+                    .append(hierarchy.bound().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+                    .append(')');
+        }
+        if (hierarchy.partitionBy() != null) {
+            out.append(" (partition-by ").append(hierarchy.partitionBy().strategy())
+                    .append(join(hierarchy.partitionBy().keys().stream().map(SqlTreePrinter::print).toList()))
+                    .append(')');
+        }
+        return out.append(')').toString();
+    }
+
     static String print(Statement statement) {
         return switch (statement) {
             case QueryStatement query -> print(query.query());
             case CreateTableStatement create -> "(create-table" + (create.temporary() ? " temporary" : "")
                     + (create.ifNotExists() ? " if-not-exists " : " ")
                     + create.name() + join(create.columns().stream().map(SqlTreePrinter::print).toList())
-                    + join(create.constraints().stream().map(SqlTreePrinter::print).toList()) + ")";
+                    + join(create.constraints().stream().map(SqlTreePrinter::print).toList())
+                    + (create.hierarchy() == null ? "" : " " + hierarchy(create.hierarchy())) + ")";
             case DropTableStatement drop -> "(drop-table" + (drop.ifExists() ? " if-exists" : "")
                     + (drop.cascade() ? " cascade" : "") + join(drop.names().stream().map(Object::toString).toList())
                     + ")";
@@ -164,6 +184,10 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.DropIndexStatement drop -> "(drop-index" + (drop.ifExists() ? " if-exists" : "")
                     + " " + drop.names().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(" "))
                     + (drop.cascade() ? " cascade" : "") + ")";
+            case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> "(alter-table " + alter.table() + " "
+                    + alter.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + alter.other()
+                    + (alter.bound() == null ? "" : " " + alter.bound().getClass().getSimpleName().toLowerCase(
+                            java.util.Locale.ROOT)) + ")";
             case AlterTableStatement alter -> "(alter-table" + (alter.ifExists() ? " if-exists " : " ") + alter.name()
                     + join(alter.actions().stream().map(SqlTreePrinter::print).toList()) + ")";
             case CreateViewStatement view -> "(create-view" + (view.orReplace() ? " or-replace" : "")

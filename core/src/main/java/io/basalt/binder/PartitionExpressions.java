@@ -1,0 +1,75 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.planner.ConstantEvaluator;
+import io.basalt.sql.ast.Expression;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Binds what partitioning needs over a table's columns (column reference i is column i): the expressions of a
+ * partition key, the predicates that say which rows a partition holds, and the values of a partition bound converted
+ * to the key's types, each with PostgreSQL's errors.
+ */
+public final class PartitionExpressions {
+    private PartitionExpressions() {
+    }
+
+    /** A key expression of {@code PARTITION BY}; a column that does not exist fails as PostgreSQL says. */
+    public static BoundExpression key(Expression key, String tableName, List<ColumnEntry> columns,
+                                      BindContext context) {
+        ExpressionBinder binder = new ExpressionBinder(scope(tableName, columns), context.parameters(),
+                "partition key expressions");
+        try {
+            return binder.bind(key);
+        } catch (BasaltException e) {
+            if (e.sqlState() == SqlState.UNDEFINED_COLUMN && key instanceof Expression.ColumnRef column) {
+                throw BasaltException.at(SqlState.UNDEFINED_COLUMN, column.position(),
+                        "column \"" + column.parts().getLast() + "\" named in partition key does not exist");
+            }
+            throw e;
+        }
+    }
+
+    /** A boolean condition over the table's columns (a partition's constraint). */
+    public static BoundExpression predicate(Expression condition, String tableName, List<ColumnEntry> columns,
+                                            BindContext context) {
+        return CheckConditions.bind(condition, tableName, columns, context);
+    }
+
+    /**
+     * The value of a bound's constant expression as a value of {@code type} in canonical Java form (null for NULL),
+     * cast as an assignment casts it; an expression that reads a column fails with PostgreSQL's error.
+     */
+    public static Object value(Expression value, LogicalType type, BindContext context) {
+        ExpressionBinder binder = new ExpressionBinder(new Scope(List.of()), context.parameters(),
+                "partition bound");
+        BoundExpression bound;
+        try {
+            bound = binder.bind(value);
+        } catch (BasaltException e) {
+            if (e.sqlState() == SqlState.UNDEFINED_COLUMN) {
+                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position(value),
+                        "cannot use column reference in partition bound expression");
+            }
+            throw e;
+        }
+        return ConstantEvaluator.evaluate(Coercion.cast(bound, type, true));
+    }
+
+    private static int position(Expression value) {
+        return value instanceof Expression.ColumnRef column ? column.position() : 0;
+    }
+
+    private static Scope scope(String tableName, List<ColumnEntry> columns) {
+        List<Scope.Column> visible = new ArrayList<>(columns.size());
+        for (ColumnEntry column : columns) {
+            visible.add(new Scope.Column(tableName, column.name(), column.type()));
+        }
+        return new Scope(visible);
+    }
+}

@@ -1,0 +1,60 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.TableEntry;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.Expression;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An UPDATE through a partitioned table that moves rows between partitions, as PostgreSQL does: for one leaf
+ * partition's bound UPDATE, the rows whose new version still satisfies the leaf's partition constraint are updated
+ * in place, and the others are deleted from the leaf and inserted through the partitioned table, which routes them.
+ * The three writes read the leaf as the statement found it, so they must run with their changes collected
+ * ({@code StatementChanges}) and applied together at the end. The deleted rows do not count: the statement's count
+ * is the number of rows updated or moved.
+ */
+public final class PartitionRowMovement {
+    private PartitionRowMovement() {
+    }
+
+    /**
+     * The writes for {@code update} (a counting UPDATE of {@code leaf}, a partition below {@code target}): in-place
+     * update, delete of the moving rows (counting zero), insert of their new versions into {@code target}; or
+     * {@code update} alone when {@code leaf} is no partition.
+     */
+    public static LogicalPlan split(BoundWrite update, TableEntry leaf, TableEntry target, BindContext context) {
+        Expression constraint = PartitionConstraints.full(context.catalog().hierarchy(), leaf.schema(), leaf.name());
+        if (constraint == null || update.returnsRows() || !(update.plan() instanceof LogicalPlan.Write write)) {
+            return update.plan();
+        }
+        int width = leaf.columns().size();
+        int[] shift = new int[width];
+        for (int i = 0; i < width; i++) {
+            shift[i] = i + 1;
+        }
+        BoundExpression stays = ColumnReferences.renumber(PartitionExpressions.predicate(
+                new Expression.IsBoolean(constraint, true, false, 0), leaf.name(), leaf.columns(), context), shift);
+        BoundExpression moves = new BoundExpression.Not(stays, 0);
+        LogicalPlan input = write.input();
+        LogicalPlan staying = write.withInput(new LogicalPlan.Filter(input, List.of(stays)));
+        LogicalPlan moving = new LogicalPlan.Filter(input, List.of(moves));
+        LogicalPlan delete = new LogicalPlan.Write(LogicalPlan.WriteKind.DELETE, leaf, new LogicalPlan.Project(moving,
+                List.of(new BoundExpression.ColumnRef(0, null, "rowid", LogicalType.BIGINT, 0))), false);
+        List<BoundExpression> newRow = new ArrayList<>();
+        for (int c = 0; c < target.columns().size(); c++) {
+            int at = leaf.columnIndex(target.columns().get(c).name());
+            newRow.add(new BoundExpression.ColumnRef(at + 1, null, target.columns().get(c).name(),
+                    target.columns().get(c).type(), 0));
+        }
+        LogicalPlan insert = PartitionRoutes.attach(new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, target,
+                new LogicalPlan.Project(moving, newRow), false), context);
+        // the delete's count row is dropped: a moved row counts once, by its insert
+        LogicalPlan uncounted = new LogicalPlan.Filter(delete,
+                List.of(new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0)));
+        return new LogicalPlan.Append(new LogicalPlan.Append(staying, uncounted), insert);
+    }
+}

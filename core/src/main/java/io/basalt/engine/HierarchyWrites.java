@@ -1,0 +1,101 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.BoundWrite;
+import io.basalt.binder.PartitionRowMovement;
+import io.basalt.binder.UpdateBinder;
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.UpdateStatement;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * UPDATE and DELETE of a table named without ONLY change its inheritance children and partitions too, as in
+ * PostgreSQL: the statement is bound once per table of the hierarchy (the table itself unless it is partitioned,
+ * then every descendant, depth first), each binding reading the statement's column names in that table and naming
+ * the target as the statement does, and the writes run one after the other in one plan (an {@link
+ * LogicalPlan.Append} of the writes), so that the statement's count and RETURNING rows cover them all. An UPDATE
+ * through a partitioned table moves a row whose new version leaves its partition ({@link PartitionRowMovement}),
+ * except with RETURNING, where it fails with the partition's constraint error as an UPDATE of the partition does.
+ */
+final class HierarchyWrites {
+    private HierarchyWrites() {
+    }
+
+    static BoundWrite update(UpdateStatement update, TableEntry target, BindContext context) {
+        List<TableEntry> tables = members(context.catalog(), target, update.only());
+        if (tables.size() == 1 && tables.getFirst() == target) {
+            return new UpdateBinder(context).bindUpdate(update, target);
+        }
+        String alias = update.alias() != null ? update.alias() : target.name();
+        UpdateStatement named = new UpdateStatement(update.table(), alias, update.assignments(), update.from(),
+                update.where(), update.returning(), update.position(), update.with(), true);
+        List<BoundWrite> writes = new ArrayList<>();
+        boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
+        for (TableEntry table : tables) {
+            BoundWrite write = new UpdateBinder(context).bindUpdate(named, table);
+            if (partitioned && !write.returnsRows()) {
+                write = new BoundWrite(write.kind(), PartitionRowMovement.split(write, table, target, context), false,
+                        List.of());
+            }
+            writes.add(write);
+        }
+        return combined(writes);
+    }
+
+    /** Whether {@code update} runs as writes that must see the tables as the statement began: it moves rows. */
+    static boolean movesRows(UpdateStatement update, TableEntry target, Catalog catalog) {
+        return !update.only() && update.returning().isEmpty()
+                && catalog.hierarchy().partitionKey(target.schema(), target.name()) != null;
+    }
+
+    static BoundWrite delete(DeleteStatement delete, TableEntry target, BindContext context) {
+        List<TableEntry> tables = members(context.catalog(), target, delete.only());
+        if (tables.size() == 1 && tables.getFirst() == target) {
+            return new UpdateBinder(context).bindDelete(delete, target);
+        }
+        String alias = delete.alias() != null ? delete.alias() : target.name();
+        DeleteStatement named = new DeleteStatement(delete.table(), alias, delete.using(), delete.where(),
+                delete.returning(), delete.position(), delete.with(), true);
+        List<BoundWrite> writes = new ArrayList<>();
+        for (TableEntry table : tables) {
+            writes.add(new UpdateBinder(context).bindDelete(named, table));
+        }
+        return combined(writes);
+    }
+
+    /** The tables a write of {@code target} changes: itself unless partitioned, then its descendants. */
+    private static List<TableEntry> members(Catalog catalog, TableEntry target, boolean only) {
+        List<TableEntry> tables = new ArrayList<>();
+        boolean partitioned = catalog.hierarchy().partitionKey(target.schema(), target.name()) != null;
+        if (only || !partitioned) {
+            tables.add(target);
+        }
+        if (!only) {
+            io.basalt.binder.InheritedScans.descendants(catalog, target, tables);
+        }
+        if (tables.isEmpty()) {
+            tables.add(target);
+        }
+        return tables;
+    }
+
+    private static BoundWrite combined(List<BoundWrite> writes) {
+        BoundWrite first = writes.getFirst();
+        LogicalPlan plan = first.plan();
+        for (int i = 1; i < writes.size(); i++) {
+            LogicalPlan next = writes.get(i).plan();
+            if (!next.outputTypes().equals(plan.outputTypes())) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "RETURNING over inheritance children whose columns differ is not supported yet");
+            }
+            plan = new LogicalPlan.Append(plan, next);
+        }
+        return new BoundWrite(first.kind(), plan, first.returnsRows(), first.names());
+    }
+}

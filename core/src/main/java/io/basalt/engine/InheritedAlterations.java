@@ -1,0 +1,89 @@
+package io.basalt.engine;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.TableHierarchy;
+import io.basalt.sql.ast.AlterTableAction;
+import io.basalt.sql.ast.AlterTableStatement;
+import io.basalt.sql.ast.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The part of an ALTER TABLE that PostgreSQL applies to the table's inheritance children and partitions too:
+ * ADD COLUMN (a child that has the column already keeps it, with PostgreSQL's notice), DROP COLUMN, ALTER COLUMN
+ * TYPE, SET / DROP DEFAULT, SET NOT NULL, ADD CHECK and RENAME COLUMN go down the hierarchy, each child altered as
+ * the statement alters its parent. The children's changes are not logged: replaying the parent's statement makes
+ * them again.
+ */
+final class InheritedAlterations {
+    private InheritedAlterations() {
+    }
+
+    /**
+     * The statements to run on the children of the statement's table, in hierarchy order, with the notices they
+     * print; empty when nothing goes down.
+     */
+    static List<AlterTableStatement> forChildren(AlterTableStatement statement, Catalog catalog, List<String> notices) {
+        List<String> parts = statement.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        TableEntry table = catalog.findTable(schema, statement.name().last()).orElse(null);
+        List<AlterTableStatement> statements = new ArrayList<>();
+        if (table == null) {
+            return statements;
+        }
+        collect(table, statement.actions(), catalog, notices, statements);
+        return statements;
+    }
+
+    private static void collect(TableEntry parent, List<AlterTableAction> actions, Catalog catalog,
+                                List<String> notices, List<AlterTableStatement> into) {
+        for (TableHierarchy.Link link : catalog.hierarchy().children(parent.schema(), parent.name())) {
+            TableEntry child = catalog.findTable(link.childSchema(), link.childName()).orElse(null);
+            if (child == null) {
+                continue;
+            }
+            List<AlterTableAction> inherited = new ArrayList<>();
+            for (AlterTableAction action : actions) {
+                AlterTableAction down = switch (action) {
+                    case AlterTableAction.AddColumn add -> {
+                        if (child.columnIndex(add.column().name()) >= 0) {
+                            notices.add("merging definition of column \"" + add.column().name() + "\" for child \""
+                                    + child.name() + "\"");
+                            yield null;
+                        }
+                        yield add;
+                    }
+                    case AlterTableAction.DropColumn drop -> child.columnIndex(drop.column()) >= 0 ? drop : null;
+                    case AlterTableAction.AlterColumnType change -> change;
+                    case AlterTableAction.SetDefault set -> set;
+                    case AlterTableAction.SetNotNull set -> set.notNull() || link.isPartition() ? set : null;
+                    case AlterTableAction.AddConstraint add
+                            when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check -> add;
+                    case AlterTableAction.RenameColumn rename -> rename;
+                    default -> null;
+                };
+                if (down != null) {
+                    inherited.add(down);
+                }
+            }
+            if (inherited.isEmpty()) {
+                continue;
+            }
+            into.add(new AlterTableStatement(new QualifiedName(List.of(child.schema(), child.name()), 0), false,
+                    inherited, 0));
+            collect(child, inherited, catalog, notices, into);
+        }
+    }
+
+    /** Runs {@code statements} (see {@link #forChildren}) with {@code run}, adding their notices to {@code notices}. */
+    static void run(List<AlterTableStatement> statements, Function<AlterTableStatement, QueryResultImpl> run,
+                    List<String> notices) {
+        for (AlterTableStatement statement : statements) {
+            QueryResultImpl result = run.apply(statement);
+            notices.addAll(result.notices());
+            result.close();
+        }
+    }
+}

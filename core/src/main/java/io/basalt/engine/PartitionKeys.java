@@ -1,0 +1,84 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.PartitionExpressions;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableHierarchy;
+import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.PartitionSpec;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Defines a partitioned table's key from its {@code PARTITION BY} clause, with PostgreSQL's checks: a known strategy,
+ * one column for LIST, key columns that exist, and unique constraints that include every key column.
+ */
+final class PartitionKeys {
+    private PartitionKeys() {
+    }
+
+    static TableHierarchy.PartitionKey define(PartitionSpec spec, String tableName, List<ColumnEntry> columns,
+                                              List<UniqueConstraintEntry> keys, BindContext context) {
+        String strategy = spec.strategy();
+        if (!strategy.equals("range") && !strategy.equals("list") && !strategy.equals("hash")) {
+            throw BasaltException.at(SqlState.INVALID_PARAMETER_VALUE, 0,
+                    "unrecognized partitioning strategy \"" + strategy + "\"");
+        }
+        if (strategy.equals("list") && spec.keys().size() > 1) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "cannot use \"list\" partition strategy with more than one column");
+        }
+        List<LogicalType> types = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        for (Expression key : spec.keys()) {
+            BoundExpression bound = PartitionExpressions.key(key, tableName, columns, context);
+            types.add(bound.type());
+            texts.add(text(key));
+        }
+        for (UniqueConstraintEntry unique : keys) {
+            for (Expression key : spec.keys()) {
+                String column = key instanceof Expression.ColumnRef ref ? ref.parts().getLast() : null;
+                boolean included = false;
+                for (int c : unique.columns()) {
+                    included |= columns.get(c).name().equals(column);
+                }
+                if (!included) {
+                    BasaltException failure = BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "unique constraint on partitioned table must include all partitioning columns");
+                    throw column == null ? failure : failure.withDetail((unique.primaryKey() ? "PRIMARY KEY"
+                            : "UNIQUE") + " constraint on table \"" + tableName + "\" lacks column \"" + column
+                            + "\" which is part of the partition key.");
+                }
+            }
+        }
+        return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts);
+    }
+
+    /** A key as PostgreSQL prints it in an error's detail: a column by name, an expression in parentheses. */
+    static String text(Expression key) {
+        return key instanceof Expression.ColumnRef ref ? ref.parts().getLast() : "(" + expressionText(key) + ")";
+    }
+
+    private static String expressionText(Expression expression) {
+        return switch (expression) {
+            case Expression.ColumnRef ref -> String.join(".", ref.parts());
+            case Expression.NumberLiteral number -> number.text();
+            case Expression.StringLiteral string -> "'" + string.value().replace("'", "''") + "'::text";
+            case Expression.Binary binary -> expressionText(binary.left()) + " " + binary.operator().toLowerCase()
+                    + " " + expressionText(binary.right());
+            case Expression.FunctionCall call -> {
+                List<String> arguments = new ArrayList<>();
+                for (Expression argument : call.arguments()) {
+                    arguments.add(expressionText(argument));
+                }
+                yield call.name().last() + "(" + String.join(", ", arguments) + ")";
+            }
+            default -> "expression";
+        };
+    }
+}

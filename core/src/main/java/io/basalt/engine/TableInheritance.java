@@ -1,0 +1,198 @@
+package io.basalt.engine;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.CheckConstraintEntry;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.TableHierarchy;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.QualifiedName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a new table takes from its parents: {@code INHERITS (parents)} gives it the parents' columns first (merged
+ * by name, with PostgreSQL's notices and type-conflict errors) and their CHECK constraints; {@code PARTITION OF
+ * parent} gives it exactly the parent's columns and CHECK constraints. The table's own column definitions merge into
+ * inherited columns of the same name.
+ */
+final class TableInheritance {
+    /** The parent tables (in the order written), the inherited columns and the notices merging them printed. */
+    record Parents(List<TableEntry> tables, List<ColumnEntry> columns, List<String> notices) {
+    }
+
+    private TableInheritance() {
+    }
+
+    /** The parents a CREATE TABLE names, checked; none when it names none. */
+    static Parents resolve(CreateTableStatement create, Catalog catalog) {
+        CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
+        List<TableEntry> tables = new ArrayList<>();
+        List<ColumnEntry> columns = new ArrayList<>();
+        List<String> notices = new ArrayList<>();
+        if (hierarchy == null) {
+            return new Parents(tables, columns, notices);
+        }
+        if (hierarchy.partitionOf() != null) {
+            TableEntry parent = find(hierarchy.partitionOf(), catalog);
+            if (catalog.hierarchy().partitionKey(parent.schema(), parent.name()) == null) {
+                throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                        "\"" + parent.name() + "\" is not partitioned");
+            }
+            tables.add(parent);
+            columns.addAll(parent.columns());
+            return new Parents(tables, columns, notices);
+        }
+        if (!hierarchy.inherits().isEmpty() && hierarchy.partitionBy() != null) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                    "cannot create partitioned table as inheritance child");
+        }
+        for (QualifiedName name : hierarchy.inherits()) {
+            TableEntry parent = find(name, catalog);
+            if (catalog.hierarchy().partitionKey(parent.schema(), parent.name()) != null) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "cannot inherit from partitioned table \"" + parent.name() + "\"");
+            }
+            if (catalog.hierarchy().partitionOf(parent.schema(), parent.name()) != null) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "cannot inherit from partition \"" + parent.name() + "\"");
+            }
+            if (tables.contains(parent)) {
+                throw BasaltException.at(SqlState.DUPLICATE_TABLE, name.position(),
+                        "relation \"" + parent.name() + "\" would be inherited from more than once");
+            }
+            tables.add(parent);
+            for (ColumnEntry column : parent.columns()) {
+                int at = indexOf(columns, column.name());
+                if (at < 0) {
+                    columns.add(inheritedColumn(column));
+                    continue;
+                }
+                notices.add("merging multiple inherited definitions of column \"" + column.name() + "\"");
+                ColumnEntry existing = columns.get(at);
+                requireSameType(existing, column);
+                columns.set(at, existing.withNotNull(existing.notNull() || column.notNull()));
+            }
+        }
+        return new Parents(tables, columns, notices);
+    }
+
+    /**
+     * A partition's statement with the parent's PRIMARY KEY and UNIQUE constraints added (each named for the
+     * partition, as PostgreSQL names the partition's index), so that the partition enforces them; they include the
+     * partition key, so enforcing them per partition enforces them over the whole table.
+     */
+    static CreateTableStatement withPartitionKeys(CreateTableStatement create, Parents parents) {
+        if (create.hierarchy() == null || create.hierarchy().partitionOf() == null) {
+            return create;
+        }
+        TableEntry parent = parents.tables().getFirst();
+        if (parent.uniqueKeys().isEmpty()) {
+            return create;
+        }
+        List<io.basalt.sql.ast.TableConstraint> constraints = new ArrayList<>(create.constraints());
+        for (io.basalt.catalog.UniqueConstraintEntry key : parent.uniqueKeys()) {
+            List<String> names = new ArrayList<>();
+            for (int column : key.columns()) {
+                names.add(parent.columns().get(column).name());
+            }
+            constraints.add(key.primaryKey() ? new io.basalt.sql.ast.TableConstraint.PrimaryKey(null, names, 0)
+                    : new io.basalt.sql.ast.TableConstraint.Unique(null, names, 0));
+        }
+        return new CreateTableStatement(create.name(), create.ifNotExists(), create.columns(), constraints,
+                create.temporary(), create.likes(), create.hierarchy(), create.position());
+    }
+
+    /** An inherited column keeps its type, NOT NULL and default, not its identity. */
+    private static ColumnEntry inheritedColumn(ColumnEntry column) {
+        return new ColumnEntry(column.name(), column.type(), column.notNull(), column.defaultExpression(),
+                column.defaultText(), null, column.generation(), column.generationText());
+    }
+
+    /**
+     * Merges the table's own column {@code own}, the {@code ownIndex}-th of its definitions, into {@code columns}
+     * (the inherited ones first): into the inherited column of its name, with a notice, or appended.
+     */
+    static void merge(List<ColumnEntry> columns, int inheritedCount, ColumnEntry own, int ownIndex,
+                      List<String> notices) {
+        int at = indexOf(columns, own.name());
+        if (at < 0 || at >= inheritedCount) {
+            columns.add(own);
+            return;
+        }
+        ColumnEntry inherited = columns.get(at);
+        requireSameType(inherited, own, notices, at == ownIndex);
+        columns.set(at, new ColumnEntry(own.name(), inherited.type(), inherited.notNull() || own.notNull(),
+                own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
+                own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity(),
+                own.generation() != null ? own.generation() : inherited.generation(),
+                own.generation() != null ? own.generationText() : inherited.generationText()));
+    }
+
+    private static void requireSameType(ColumnEntry inherited, ColumnEntry own, List<String> notices,
+                                        boolean samePosition) {
+        if (samePosition) {
+            notices.add("merging column \"" + own.name() + "\" with inherited definition");
+        } else {
+            notices.add("moving and merging column \"" + own.name() + "\" with inherited definition\n"
+                    + "DETAIL:  User-specified column moved to the position of the inherited column.");
+        }
+        requireSameType(inherited, own);
+    }
+
+    private static void requireSameType(ColumnEntry first, ColumnEntry second) {
+        if (!first.type().equals(second.type())) {
+            throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                            "column \"" + second.name() + "\" has a type conflict")
+                    .withDetail(first.type().displayName() + " versus " + second.type().displayName());
+        }
+    }
+
+    /** The parents' CHECK constraints over the new table's columns (matched by name), each name once. */
+    static List<CheckConstraintEntry> checks(Parents parents, List<ColumnEntry> columns) {
+        List<CheckConstraintEntry> checks = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (TableEntry parent : parents.tables()) {
+            int[] mapping = new int[parent.columns().size()];
+            for (int i = 0; i < mapping.length; i++) {
+                mapping[i] = indexOf(columns, parent.columns().get(i).name());
+            }
+            for (CheckConstraintEntry check : parent.checks()) {
+                if (!names.contains(check.name())) {
+                    names.add(check.name());
+                    checks.add(new CheckConstraintEntry(check.name(),
+                            ColumnReferences.renumber(check.condition(), mapping)));
+                }
+            }
+        }
+        return checks;
+    }
+
+    /** Links the new table {@code schema.name} to its parents in the catalog's hierarchy. */
+    static void link(Catalog catalog, Parents parents, String schema, String name,
+                     CreateTableStatement.Hierarchy hierarchy, TableHierarchy.PartitionValues values) {
+        for (TableEntry parent : parents.tables()) {
+            catalog.hierarchy().addLink(new TableHierarchy.Link(parent.schema(), parent.name(), schema, name,
+                    hierarchy.partitionOf() != null ? hierarchy.bound() : null, values));
+        }
+    }
+
+    static int indexOf(List<ColumnEntry> columns, String name) {
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static TableEntry find(QualifiedName name, Catalog catalog) {
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(SqlState.UNDEFINED_TABLE,
+                name.position(), "relation \"" + name.last() + "\" does not exist"));
+    }
+}
