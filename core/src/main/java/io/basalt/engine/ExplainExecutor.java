@@ -66,7 +66,7 @@ final class ExplainExecutor {
         }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
         LogicalPlan plan = Optimizer.optimize(bound.plan());
-        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose()));
+        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose(), options.costs()));
         double planningMillis = (System.nanoTime() - planningStart) / 1e6;
         if (options.summary()) {
             lines.add("Planning Time: " + millis(planningMillis));

@@ -1,12 +1,12 @@
 package io.basalt.optimizer;
 
-import io.basalt.optimizer.rule.AvoidCrossProducts;
 import io.basalt.optimizer.rule.DecorrelateLateralJoins;
 import io.basalt.optimizer.rule.DecorrelateSubqueries;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
+import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
@@ -18,12 +18,12 @@ public final class Optimizer {
             // LATERAL items whose reading of the earlier items' row lifts out become plain joins too.
             new DecorrelateLateralJoins(),
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
-            // belong (join conditions, filters near the scans); with the conditions in the joins, inner
-            // joins can be reordered around cross products; last, pruning sees which columns each operator
-            // still reads.
+            // belong (join conditions, filters near the scans); with the conditions in the joins and the
+            // filters on the inputs, inner joins are reordered by cost; last, pruning sees which columns each
+            // operator still reads.
             new ExtractCommonConjuncts(),
             new PushFiltersIntoJoins(),
-            new AvoidCrossProducts(),
+            new ReorderJoins(),
             new PruneColumns());
 
     private Optimizer() {
