@@ -165,6 +165,10 @@ public final class CardinalityEstimate {
         for (BoundExpression conjunct : join.conjuncts()) {
             selectivity *= Selectivity.ofJoin(conjunct, join.left(), join.right(), leftWidth);
         }
+        if (join.conjuncts().size() > 1) {
+            // a key of several columns: its columns are not independent (see JoinGraph.rows)
+            selectivity = Math.max(selectivity, 1 / Math.max(1, Math.min(left, right)));
+        }
         double matched = clamp(left * right * selectivity);
         return switch (join.type()) {
             case INNER -> matched;

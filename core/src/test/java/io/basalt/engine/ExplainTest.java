@@ -204,6 +204,60 @@ class ExplainTest {
     }
 
     @Test
+    void jsonFormatNestsTheSameNodes() {
+        List<String> lines = rawLines("EXPLAIN (FORMAT JSON, COSTS OFF) SELECT name, count(*) FROM big JOIN small"
+                + " ON big.id = small.big_id WHERE big.id > 1 GROUP BY name ORDER BY name");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst()).isEqualTo("""
+                [
+                  {
+                    "Plan": {
+                      "Node Type": "Sort",
+                      "Sort Key": ["big.name"],
+                      "Plans": [
+                        {
+                          "Node Type": "Aggregate",
+                          "Parent Relationship": "Outer",
+                          "Strategy": "Hashed",
+                          "Group Key": ["big.name"],
+                          "Plans": [
+                            {
+                              "Node Type": "Hash Join",
+                              "Parent Relationship": "Outer",
+                              "Join Type": "Inner",
+                              "Hash Cond": "(small.big_id = big.id)",
+                              "Plans": [
+                                {
+                                  "Node Type": "Seq Scan",
+                                  "Parent Relationship": "Outer",
+                                  "Relation Name": "small"
+                                },
+                                {
+                                  "Node Type": "Hash",
+                                  "Parent Relationship": "Inner",
+                                  "Plans": [
+                                    {
+                                      "Node Type": "Seq Scan",
+                                      "Parent Relationship": "Outer",
+                                      "Relation Name": "big",
+                                      "Filter": "(big.id > 1)"
+                                    }
+                                  ]
+                                }
+                              ]
+                            }
+                          ]
+                        }
+                      ]
+                    }
+                  }
+                ]""");
+        String withCosts = rawLines("EXPLAIN (FORMAT JSON, ANALYZE) SELECT * FROM big").getFirst();
+        assertThat(withCosts).contains("\"Node Type\": \"Seq Scan\"", "\"Plan Rows\": 4", "\"Plan Width\": 36",
+                "\"Planning Time\": ", "\"Execution Time\": ");
+    }
+
+    @Test
     void explainsPreparedStatementsWithTheirArguments() {
         run("PREPARE by_id (integer) AS SELECT * FROM big WHERE id = $1");
         assertThat(explain("EXECUTE by_id(2)")).isEqualTo("""
@@ -229,7 +283,7 @@ class ExplainTest {
         assertError("EXPLAIN SELECT * FROM nosuch", SqlState.UNDEFINED_TABLE, "relation \"nosuch\" does not exist", 23);
         assertThat(explain("(COSTS OFF, BUFFERS, SETTINGS on, TIMING false, ANALYZE 0, \"verbose\" 'off') SELECT 1"))
                 .isEqualTo("Result");
-        assertThat(error("EXPLAIN (FORMAT JSON) SELECT 1").sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
+        assertThat(error("EXPLAIN (FORMAT YAML) SELECT 1").sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED);
     }
 
     private void assertError(String sql, SqlState state, String message, int position) {

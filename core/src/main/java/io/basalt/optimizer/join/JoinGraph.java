@@ -176,11 +176,36 @@ public final class JoinGraph {
         for (long rest = set; rest != 0; rest &= rest - 1) {
             rows *= inputRows[Long.numberOfTrailingZeros(rest)];
         }
+        boolean[] counted = new boolean[conjunctInputs.length];
         for (int k = 0; k < conjunctInputs.length; k++) {
-            if (conjunctInputs[k] != 0 && (conjunctInputs[k] & ~set) == 0 && Long.bitCount(conjunctInputs[k]) > 1) {
-                rows *= selectivities[k];
+            long mask = conjunctInputs[k];
+            if (counted[k] || mask == 0 || (mask & ~set) != 0 || Long.bitCount(mask) < 2) {
+                continue;
             }
+            // the conditions between the same inputs together (a key of several columns)
+            double selectivity = 1;
+            int count = 0;
+            for (int other = k; other < conjunctInputs.length; other++) {
+                if (conjunctInputs[other] == mask) {
+                    selectivity *= selectivities[other];
+                    counted[other] = true;
+                    count++;
+                }
+            }
+            rows *= count > 1 && Long.bitCount(mask) == 2 ? Math.max(selectivity, keyFloor(mask)) : selectivity;
         }
         return Math.max(1, rows);
+    }
+
+    /**
+     * The least fraction several conditions between the same two inputs keep: each row of the larger input
+     * meets one row of the smaller, as a foreign key of several columns meets its key. The columns of such a
+     * key are not independent (each line item's part and supplier name one row of partsupp), so multiplying
+     * their selectivities would promise far fewer rows than the join yields.
+     */
+    private double keyFloor(long pair) {
+        int a = Long.numberOfTrailingZeros(pair);
+        int b = 63 - Long.numberOfLeadingZeros(pair);
+        return 1 / Math.min(inputRows[a], inputRows[b]);
     }
 }

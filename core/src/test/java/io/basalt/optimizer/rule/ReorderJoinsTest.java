@@ -124,6 +124,33 @@ class ReorderJoinsTest {
     }
 
     @Test
+    void aKeyOfSeveralColumnsIsNotTakenAsSelectiveAsItsColumnsTogether() {
+        RuleTester sized = new RuleTester()
+                .sizedTable("item", 600_000, "part integer", "supplier integer")
+                .sizedTable("offer", 80_000, "part integer", "supplier integer")
+                .sizedTable("chosen", 100, "part integer");
+        GatheredStatistics.record(sized.store("item"), new TableStatistics(600_000, List.of(
+                new ColumnStatistics(20_000, 0, Double.NaN, Double.NaN),
+                new ColumnStatistics(1_000, 0, Double.NaN, Double.NaN))));
+        GatheredStatistics.record(sized.store("offer"), new TableStatistics(80_000, List.of(
+                new ColumnStatistics(20_000, 0, Double.NaN, Double.NaN),
+                new ColumnStatistics(1_000, 0, Double.NaN, Double.NaN))));
+        // item-offer on both columns keeps a row per item (600,000), not 600,000 * 80,000 / (20,000 * 1,000) =
+        // 2,400, so the few chosen parts meet the items first and the offers probe that result
+        String sql = "SELECT * FROM item, offer, chosen WHERE item.part = offer.part"
+                + " AND item.supplier = offer.supplier AND item.part = chosen.part";
+        assertThat(PlanPrinter.print(rule.apply(new PushFiltersIntoJoins().apply(sized.bind(sql))))).isEqualTo("""
+                Project [#0, #1, #2, #3, #4]
+                  Project [#2, #3, #0, #1, #4]
+                    Join INNER [(#2 = #0), (#3 = #1)]
+                      Scan offer [0, 1]
+                      Join INNER [(#0 = #2)]
+                        Scan item [0, 1]
+                        Scan chosen [0]
+                """);
+    }
+
+    @Test
     void manyInputsAreOrderedGreedilyWithoutCrossProducts() {
         RuleTester chain = new RuleTester();
         StringBuilder from = new StringBuilder();
