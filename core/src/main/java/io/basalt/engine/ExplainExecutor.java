@@ -27,7 +27,7 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@link ExplainPrinter}, one row of a text column "QUERY PLAN" per line. ANALYZE also runs the statement
  * (its rows are discarded, its changes kept, as in PostgreSQL) and adds "Execution Time"; SUMMARY adds
  * "Planning Time". Per-node actual times and row counts are not measured yet, so ANALYZE prints the plan
- * without them. Only the text format is implemented.
+ * without them. The text and JSON ({@link ExplainJson}) formats are implemented; XML and YAML are not.
  */
 final class ExplainExecutor {
     /** Runs a plan to completion and discards its output. */
@@ -51,7 +51,7 @@ final class ExplainExecutor {
 
     QueryResultImpl explain(ExplainStatement explain, BindContext context, PlanRunner runner) {
         ExplainOptions options = ExplainOptions.of(explain.options());
-        if (!options.format().equals("text")) {
+        if (!options.format().equals("text") && !options.format().equals("json")) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "EXPLAIN (FORMAT " + options.format().toUpperCase(Locale.ROOT) + ") is not supported yet");
         }
@@ -66,21 +66,27 @@ final class ExplainExecutor {
         }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
         LogicalPlan plan = Optimizer.optimize(bound.plan());
-        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose()));
+        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose(), options.costs()));
         double planningMillis = (System.nanoTime() - planningStart) / 1e6;
+        List<String> summary = new ArrayList<>();
         if (options.summary()) {
-            lines.add("Planning Time: " + millis(planningMillis));
+            summary.add("Planning Time: " + millis(planningMillis));
         }
         if (options.analyze()) {
             long executionStart = System.nanoTime();
             runner.run(bound.plan());
             if (options.summary()) {
-                lines.add("Execution Time: " + millis((System.nanoTime() - executionStart) / 1e6));
+                summary.add("Execution Time: " + millis((System.nanoTime() - executionStart) / 1e6));
             }
         }
         List<List<String>> rows = new ArrayList<>();
-        for (String line : lines) {
-            rows.add(List.of(line));
+        if (options.format().equals("json")) {
+            rows.add(List.of(ExplainJson.render(lines, summary)));
+        } else {
+            lines.addAll(summary);
+            for (String line : lines) {
+                rows.add(List.of(line));
+            }
         }
         return TextRows.result(List.of("QUERY PLAN"), rows, "EXPLAIN", List.of(), resultAllocators.get());
     }

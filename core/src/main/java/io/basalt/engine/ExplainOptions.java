@@ -10,13 +10,14 @@ import java.util.Locale;
  * The options of one EXPLAIN, checked as PostgreSQL checks them: Boolean options take {@code true},
  * {@code false}, {@code on}, {@code off} (any case), {@code 1} or {@code 0}, or nothing (true); FORMAT takes
  * text, json, xml or yaml; TIMING and WAL require ANALYZE; TIMING and SUMMARY default to ANALYZE's value.
- * COSTS, BUFFERS, WAL and SETTINGS are accepted and change nothing: Basalt prints no cost estimates, buffer or
- * WAL counters, and has no planner settings to list.
+ * COSTS (on by default) prints each node's estimate; BUFFERS, WAL and SETTINGS are accepted and change
+ * nothing: Basalt has no buffer or WAL counters, and no planner settings to list.
  */
-record ExplainOptions(boolean analyze, boolean verbose, boolean summary, String format) {
+record ExplainOptions(boolean analyze, boolean verbose, boolean summary, boolean costs, String format) {
     static ExplainOptions of(List<ExplainOption> options) {
         boolean analyze = false;
         boolean verbose = false;
+        boolean costs = true;
         boolean wal = false;
         Boolean timing = null;
         Boolean summary = null;
@@ -25,7 +26,8 @@ record ExplainOptions(boolean analyze, boolean verbose, boolean summary, String 
             switch (option.name()) {
                 case "analyze" -> analyze = bool(option);
                 case "verbose" -> verbose = bool(option);
-                case "costs", "buffers", "settings" -> bool(option);
+                case "costs" -> costs = bool(option);
+                case "buffers", "settings" -> bool(option);
                 case "wal" -> wal = bool(option);
                 case "timing" -> timing = bool(option);
                 case "summary" -> summary = bool(option);
@@ -50,7 +52,7 @@ record ExplainOptions(boolean analyze, boolean verbose, boolean summary, String 
         if (timing != null && timing && !analyze) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option TIMING requires ANALYZE");
         }
-        return new ExplainOptions(analyze, verbose, summary == null ? analyze : summary, format);
+        return new ExplainOptions(analyze, verbose, summary == null ? analyze : summary, costs, format);
     }
 
     /** PostgreSQL's defGetBoolean, shared with VACUUM and ANALYZE, whose options read alike. */

@@ -496,7 +496,7 @@ final class SessionImpl implements Session {
                         .copy(copy, copyStreams);
                 yield QueryResultImpl.command("COPY " + rows, rows, List.of());
             }
-            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog);
+            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute);
             case CreateTableAsStatement createAs -> {
                 QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
                 dropOnRollback(createAs.name());

@@ -4,19 +4,26 @@ import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.operator.SinkState;
+import io.basalt.optimizer.statistics.GatheredStatistics;
+import io.basalt.optimizer.statistics.StatisticsCollector;
+import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.ExplainOption;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.VacuumStatement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 
 /**
  * VACUUM and ANALYZE. Both check their options and tables as PostgreSQL does (unknown options, Boolean
- * values, tables and columns that do not exist, a column list without ANALYZE) and then succeed without
- * doing anything: Basalt's tables keep no dead row versions for VACUUM to reclaim (its columnar store has
- * nothing to vacuum today; deleted rows will be dropped when row groups are rewritten), and the planner keeps
- * no statistics yet for ANALYZE to gather. ANALYZE is the place to compute them once it does. VERBOSE
- * prints nothing.
+ * values, tables and columns that do not exist, a column list without ANALYZE). VACUUM itself does nothing:
+ * Basalt's tables keep no dead row versions for VACUUM to reclaim (deleted rows will be dropped when row
+ * groups are rewritten). ANALYZE (and VACUUM ANALYZE) reads every row of the named tables, or of every table
+ * when none is named, and leaves the planner's statistics in {@link GatheredStatistics}: distinct counts,
+ * null fractions and value ranges of all columns (a column list is checked, and all columns are gathered
+ * anyway). VERBOSE prints nothing.
  */
 final class VacuumExecutor {
     private static final List<String> VACUUM_OPTIONS = List.of("analyze", "freeze", "full", "verbose",
@@ -26,7 +33,11 @@ final class VacuumExecutor {
     private VacuumExecutor() {
     }
 
-    static QueryResultImpl run(VacuumStatement statement, Catalog catalog) {
+    /**
+     * Runs {@code statement}; {@code runner} runs a plan into a sink (the session's executor), for ANALYZE's
+     * scans.
+     */
+    static QueryResultImpl run(VacuumStatement statement, Catalog catalog, BiConsumer<LogicalPlan, SinkState> runner) {
         String command = statement.vacuum() ? "VACUUM" : "ANALYZE";
         boolean analyze = !statement.vacuum();
         for (ExplainOption option : statement.options()) {
@@ -50,8 +61,10 @@ final class VacuumExecutor {
                 default -> ExplainOptions.bool(option);
             }
         }
+        List<TableEntry> analyzed = new ArrayList<>();
         for (VacuumStatement.Target target : statement.tables()) {
             TableEntry table = find(target.name(), catalog);
+            analyzed.add(table);
             if (!target.columns().isEmpty() && !analyze) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "ANALYZE option must be specified when a column list is provided");
@@ -63,7 +76,24 @@ final class VacuumExecutor {
                 }
             }
         }
+        if (analyze) {
+            for (TableEntry table : statement.tables().isEmpty() ? catalog.tables() : analyzed) {
+                gather(table, runner);
+            }
+        }
         return QueryResultImpl.command(command, 0, List.of());
+    }
+
+    /** Scans every column of {@code table} into a {@link StatisticsCollector} and records what it gathered. */
+    private static void gather(TableEntry table, BiConsumer<LogicalPlan, SinkState> runner) {
+        int[] columns = new int[table.columns().size()];
+        for (int i = 0; i < columns.length; i++) {
+            columns[i] = i;
+        }
+        try (StatisticsCollector collector = new StatisticsCollector(table.columnTypes())) {
+            runner.accept(new LogicalPlan.Scan(table.store(), columns, table.columnTypes()), collector);
+            GatheredStatistics.record(table.store(), collector.statistics());
+        }
     }
 
     private static TableEntry find(QualifiedName name, Catalog catalog) {

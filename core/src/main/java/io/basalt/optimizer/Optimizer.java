@@ -1,12 +1,14 @@
 package io.basalt.optimizer;
 
-import io.basalt.optimizer.rule.AvoidCrossProducts;
 import io.basalt.optimizer.rule.DecorrelateLateralJoins;
 import io.basalt.optimizer.rule.DecorrelateSubqueries;
+import io.basalt.optimizer.rule.DeriveInputFiltersFromOr;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
+import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
+import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
@@ -18,12 +20,17 @@ public final class Optimizer {
             // LATERAL items whose reading of the earlier items' row lifts out become plain joins too.
             new DecorrelateLateralJoins(),
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
-            // belong (join conditions, filters near the scans); with the conditions in the joins, inner
-            // joins can be reordered around cross products; last, pruning sees which columns each operator
-            // still reads.
+            // belong (join conditions, filters near the scans); an OR across a join's inputs lends each input
+            // the part of it that concerns the input alone, which goes down to the scans in turn; semi and
+            // anti joins go down to the input they test; with the conditions in the joins and the filters
+            // on the inputs, inner joins are reordered by cost; last, pruning sees which columns each
+            // operator still reads.
             new ExtractCommonConjuncts(),
             new PushFiltersIntoJoins(),
-            new AvoidCrossProducts(),
+            new DeriveInputFiltersFromOr(),
+            new PushFiltersIntoJoins(),
+            new PushSemiJoinsIntoInnerJoins(),
+            new ReorderJoins(),
             new PruneColumns());
 
     private Optimizer() {

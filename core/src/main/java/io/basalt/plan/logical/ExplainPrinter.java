@@ -57,24 +57,35 @@ public final class ExplainPrinter {
 
     private final ScanLabels labels;
     private final boolean verbose;
+    /** The estimates printed after each node, or null for COSTS OFF. */
+    private final PlanCosts costs;
     /** Whether names in output lists are qualified: PostgreSQL does when the plan reads several relations. */
     private final boolean qualifyOutputs;
     /** Whether names in conditions and keys are qualified: several relations, or VERBOSE. */
     private final boolean qualifyConditions;
     private final List<String> lines = new ArrayList<>();
 
-    private ExplainPrinter(ScanLabels labels, boolean verbose, int relations) {
+    private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, int relations) {
         this.labels = labels;
         this.verbose = verbose;
+        this.costs = costs ? new PlanCosts() : null;
         this.qualifyOutputs = relations > 1;
         this.qualifyConditions = relations > 1 || verbose;
     }
 
-    /** The lines of {@code plan}'s EXPLAIN; with {@code verbose}, PostgreSQL's VERBOSE form. */
+    /** The lines of {@code plan}'s EXPLAIN (COSTS OFF); with {@code verbose}, PostgreSQL's VERBOSE form. */
     public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose) {
+        return print(plan, labels, verbose, false);
+    }
+
+    /**
+     * The lines of {@code plan}'s EXPLAIN; with {@code verbose}, PostgreSQL's VERBOSE form; with {@code costs},
+     * each node's estimate ({@link PlanCosts}) after its name.
+     */
+    public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose, boolean costs) {
         requireNonNull(plan, "plan is null");
         requireNonNull(labels, "labels is null");
-        ExplainPrinter printer = new ExplainPrinter(labels, verbose, countRelations(plan));
+        ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, countRelations(plan));
         printer.node(plan, "", 2);
         return List.copyOf(printer.lines);
     }
@@ -215,7 +226,7 @@ public final class ExplainPrinter {
                     && isConstant(filter.conjuncts()) ? "One-Time Filter: " : "Filter: ";
             details.add(kind + condition(filter.conjuncts(), filter.input()));
         }
-        lines.add(prefix + name);
+        lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()));
         if (verbose && !(current instanceof LogicalPlan.Write)) {
             lines.add(properties + "Output: " + outputList(output));
         }
@@ -228,7 +239,12 @@ public final class ExplainPrinter {
             LogicalPlan inner = swapped ? join.left() : join.right();
             node(outer, childPrefix, childIndent);
             if (isHashJoin(join)) {
-                lines.add(childPrefix + "Hash");
+                String hash = "Hash";
+                if (costs != null) {
+                    PlanCosts.Estimate built = costs.of(inner);
+                    hash += new PlanCosts.Estimate(built.total(), built.total(), built.rows(), built.width()).text();
+                }
+                lines.add(childPrefix + hash);
                 if (verbose) {
                     lines.add(" ".repeat(childIndent) + "Output: " + outputList(inner));
                 }

@@ -27,7 +27,7 @@ import org.apache.arrow.memory.BufferAllocator;
 /**
  * Binds SQL against a catalog of empty tables (and table functions that are never run) and prints the
  * plan before and after a rule, so rule tests read as golden text. The tables' stores hold no rows and are
- * never scanned.
+ * never scanned; they report a row count (zero unless given) for the rules that read estimates.
  */
 final class RuleTester {
     private final Catalog catalog = new Catalog();
@@ -35,6 +35,11 @@ final class RuleTester {
 
     /** Adds table {@code name} with columns given as {@code "a integer"}-style pairs of name and type. */
     RuleTester table(String name, String... columns) {
+        return sizedTable(name, 0, columns);
+    }
+
+    /** Adds table {@code name} as {@link #table} does, whose store reports {@code rows} rows. */
+    RuleTester sizedTable(String name, long rows, String... columns) {
         List<ColumnEntry> entries = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         for (String column : columns) {
@@ -43,7 +48,7 @@ final class RuleTester {
             entries.add(new ColumnEntry(parts[0], type, false, null, null));
             types.add(type);
         }
-        catalog.addTable(new TableEntry("public", name, entries, new EmptyStore(name, types)));
+        catalog.addTable(new TableEntry("public", name, entries, new EmptyStore(name, types, rows)));
         return this;
     }
 
@@ -65,6 +70,11 @@ final class RuleTester {
             case "text" -> LogicalType.TEXT;
             default -> throw new IllegalArgumentException(name);
         };
+    }
+
+    /** The store of table {@code name}, to attach statistics to. */
+    TableStore store(String name) {
+        return catalog.findTable(null, name).orElseThrow().store();
     }
 
     LogicalPlan bind(String sql) {
@@ -94,11 +104,8 @@ final class RuleTester {
         }
     }
 
-    private record EmptyStore(String name, List<LogicalType> columnTypes) implements TableStore {
-        @Override
-        public long rowCount() {
-            return 0;
-        }
+    /** The store of a table whose rows are never read, reporting a row count for the estimates. */
+    private record EmptyStore(String name, List<LogicalType> columnTypes, long rowCount) implements TableStore {
 
         @Override
         public void append(Batch batch) {

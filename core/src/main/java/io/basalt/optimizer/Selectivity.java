@@ -1,0 +1,205 @@
+package io.basalt.optimizer;
+
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.optimizer.CardinalityEstimate.ColumnEstimate;
+import io.basalt.optimizer.statistics.GatheredStatistics;
+import io.basalt.optimizer.statistics.ColumnStatistics;
+import io.basalt.optimizer.statistics.NumberLine;
+import io.basalt.optimizer.statistics.TableStatistics;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
+import java.util.BitSet;
+
+/**
+ * The fraction of its input's rows a condition keeps. With statistics: an equality with a constant keeps
+ * 1 / distinct values, a range is interpolated between the column's low and high values, IS NULL keeps the
+ * null fraction. Without, PostgreSQL's defaults: 0.005 for an equality, 1/3 for a range, 0.005 for IS NULL;
+ * anything else (LIKE, function calls) keeps a quarter. AND multiplies, OR adds what the other misses, NOT
+ * complements.
+ */
+final class Selectivity {
+    static final double DEFAULT_EQUALITY = 0.005;
+    static final double DEFAULT_RANGE = 1.0 / 3;
+    static final double DEFAULT_OTHER = 0.25;
+
+    private Selectivity() {
+    }
+
+    /** The fraction of {@code input}'s rows for which {@code condition} (over {@code input}'s columns) holds. */
+    static double of(BoundExpression condition, LogicalPlan input) {
+        return switch (condition) {
+            case BoundExpression.Constant constant -> Boolean.TRUE.equals(constant.value()) ? 1 : 0;
+            case BoundExpression.Logical logical -> {
+                double result = logical.isAnd() ? 1 : 0;
+                for (BoundExpression operand : logical.operands()) {
+                    double part = of(operand, input);
+                    result = logical.isAnd() ? result * part : result + part - result * part;
+                }
+                yield result;
+            }
+            case BoundExpression.Not not -> 1 - of(not.operand(), input);
+            case BoundExpression.IsNull isNull -> {
+                double nulls = nullFraction(isNull.operand(), input);
+                yield isNull.negated() ? 1 - nulls : nulls;
+            }
+            case BoundExpression.Comparison comparison -> comparison(comparison, input);
+            default -> DEFAULT_OTHER;
+        };
+    }
+
+    /**
+     * The fraction of the pairs of a {@code left} and a {@code right} row for which a join conjunct (over the
+     * left's columns, then the right's) holds: an equality between the two sides by their distinct counts,
+     * anything else as a filter would be.
+     */
+    static double ofJoin(BoundExpression conjunct, LogicalPlan left, LogicalPlan right, int leftWidth) {
+        if (conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == CompareOp.EQ
+                && comparison.left() instanceof BoundExpression.ColumnRef a
+                && comparison.right() instanceof BoundExpression.ColumnRef b
+                && (a.index() < leftWidth) != (b.index() < leftWidth)) {
+            ColumnEstimate first = side(a.index(), left, right, leftWidth);
+            ColumnEstimate second = side(b.index(), left, right, leftWidth);
+            return CardinalityEstimate.equalitySelectivity(first, second);
+        }
+        if (conjunct instanceof BoundExpression.Constant constant) {
+            return Boolean.TRUE.equals(constant.value()) ? 1 : 0;
+        }
+        BitSet columns = new BitSet();
+        ColumnReferences.collect(conjunct, columns);
+        if (columns.isEmpty() || columns.nextSetBit(0) >= leftWidth) {
+            return columns.isEmpty() ? 1 : of(shift(conjunct, leftWidth, columns), right);
+        }
+        if (columns.length() <= leftWidth) {
+            return of(conjunct, left);
+        }
+        return conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == CompareOp.EQ
+                ? DEFAULT_EQUALITY : DEFAULT_RANGE;
+    }
+
+    private static ColumnEstimate side(int index, LogicalPlan left, LogicalPlan right, int leftWidth) {
+        return index < leftWidth ? CardinalityEstimate.column(left, index)
+                : CardinalityEstimate.column(right, index - leftWidth);
+    }
+
+    private static BoundExpression shift(BoundExpression conjunct, int leftWidth, BitSet columns) {
+        int[] mapping = new int[columns.length()];
+        for (int i = 0; i < mapping.length; i++) {
+            mapping[i] = i - leftWidth;
+        }
+        return ColumnReferences.renumber(conjunct, mapping);
+    }
+
+    private static double comparison(BoundExpression.Comparison comparison, LogicalPlan input) {
+        BoundExpression columnSide = comparison.left();
+        BoundExpression constantSide = comparison.right();
+        CompareOp operator = comparison.operator();
+        if (constant(columnSide) != null && constant(constantSide) == null) {
+            columnSide = comparison.right();
+            constantSide = comparison.left();
+            operator = mirror(operator);
+        }
+        BoundExpression.ColumnRef column = columnOf(columnSide);
+        BoundExpression.Constant value = constant(constantSide);
+        if (column == null || value == null) {
+            if (column != null && columnOf(constantSide) != null) {
+                // two columns of one input
+                return operator == CompareOp.EQ ? DEFAULT_EQUALITY : operator == CompareOp.NE ? 1 - DEFAULT_EQUALITY
+                        : DEFAULT_RANGE;
+            }
+            return operator == CompareOp.EQ ? DEFAULT_EQUALITY : operator == CompareOp.NE ? 1 - DEFAULT_EQUALITY
+                    : DEFAULT_RANGE;
+        }
+        if (value.value() == null) {
+            return 0;
+        }
+        ColumnEstimate estimate = CardinalityEstimate.column(input, column.index());
+        ColumnStatistics statistics = statistics(input, column.index());
+        double nonNull = statistics == null ? 1 : 1 - statistics.nullFraction();
+        return switch (operator) {
+            case EQ -> estimate.distinct() > 0 ? nonNull / estimate.distinct() : DEFAULT_EQUALITY;
+            case NE -> estimate.distinct() > 0 ? nonNull * (1 - 1 / estimate.distinct()) : 1 - DEFAULT_EQUALITY;
+            case LT, LE, GT, GE -> {
+                double position = NumberLine.position(value.value(), value.type());
+                if (statistics == null || !statistics.hasRange() || Double.isNaN(position)
+                        || !comparable(column.type(), value.type())) {
+                    yield DEFAULT_RANGE;
+                }
+                double width = statistics.high() - statistics.low();
+                double below = width <= 0 ? (position >= statistics.low() ? 1 : 0)
+                        : (position - statistics.low()) / width;
+                below = Math.max(0, Math.min(1, below));
+                double fraction = operator == CompareOp.LT || operator == CompareOp.LE ? below : 1 - below;
+                if ((operator == CompareOp.LT || operator == CompareOp.GT) && estimate.distinct() > 0
+                        && position >= statistics.low() && position <= statistics.high()) {
+                    // a strict bound leaves out the rows equal to it
+                    fraction -= 1 / estimate.distinct();
+                }
+                // never quite zero: the statistics may be stale
+                yield nonNull * Math.max(fraction, 1e-4);
+            }
+        };
+    }
+
+    /** Whether positions of the two types share a unit: two numbers, or two values of one date/time type. */
+    private static boolean comparable(io.basalt.type.LogicalType column, io.basalt.type.LogicalType value) {
+        return column.isNumber() && value.isNumber() || column.isDateTime() && column.id() == value.id();
+    }
+
+    private static CompareOp mirror(CompareOp operator) {
+        return switch (operator) {
+            case EQ, NE -> operator;
+            case LT -> CompareOp.GT;
+            case LE -> CompareOp.GE;
+            case GT -> CompareOp.LT;
+            case GE -> CompareOp.LE;
+        };
+    }
+
+    /** The column an expression reads, looking through casts, or null. */
+    private static BoundExpression.ColumnRef columnOf(BoundExpression expression) {
+        BoundExpression current = expression;
+        while (current instanceof BoundExpression.Cast cast) {
+            current = cast.operand();
+        }
+        return current instanceof BoundExpression.ColumnRef column ? column : null;
+    }
+
+    /** The constant an expression is, looking through casts of constants (value in the constant's type), or null. */
+    private static BoundExpression.Constant constant(BoundExpression expression) {
+        BoundExpression current = expression;
+        while (current instanceof BoundExpression.Cast cast) {
+            current = cast.operand();
+        }
+        return current instanceof BoundExpression.Constant constant ? constant : null;
+    }
+
+    private static double nullFraction(BoundExpression operand, LogicalPlan input) {
+        BoundExpression.ColumnRef column = columnOf(operand);
+        ColumnStatistics statistics = column == null ? null : statistics(input, column.index());
+        return statistics == null ? DEFAULT_EQUALITY : statistics.nullFraction();
+    }
+
+    /** The gathered statistics of the table column output column {@code index} of {@code plan} reads, or null. */
+    private static ColumnStatistics statistics(LogicalPlan plan, int index) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                int stored = scan.columns()[index];
+                TableStatistics table = GatheredStatistics.of(scan.source());
+                yield table == null || stored < 0 || stored >= table.columns().size() ? null
+                        : table.columns().get(stored);
+            }
+            case LogicalPlan.Filter filter -> statistics(filter.input(), index);
+            case LogicalPlan.Project project -> project.expressions().get(index) instanceof BoundExpression.ColumnRef ref
+                    ? statistics(project.input(), ref.index()) : null;
+            case LogicalPlan.Join join -> {
+                int leftWidth = join.left().outputTypes().size();
+                yield index < leftWidth ? statistics(join.left(), index)
+                        : join.type().keepsRightColumns() ? statistics(join.right(), index - leftWidth) : null;
+            }
+            case LogicalPlan.Sort sort -> statistics(sort.input(), index);
+            case LogicalPlan.Limit limit -> statistics(limit.input(), index);
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package io.basalt.optimizer.statistics;
+
+import io.basalt.exec.operator.scan.ScanSource;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Where ANALYZE leaves the statistics it gathers and the optimizer finds them: one entry per table store.
+ * Plans name their tables by store (a logical scan holds the store, not the catalog entry), so the store is
+ * the key; the map holds its keys weakly, so a dropped table's statistics go with its store. Stores compare
+ * by identity and belong to one database, so databases open side by side never see each other's entries.
+ * Statistics are not written to disk: after a restart the optimizer uses its defaults until ANALYZE runs
+ * again.
+ */
+public final class GatheredStatistics {
+    private static final Map<ScanSource, TableStatistics> STATISTICS = new WeakHashMap<>();
+
+    private GatheredStatistics() {
+    }
+
+    /** Replaces the statistics of {@code source}. */
+    public static synchronized void record(ScanSource source, TableStatistics statistics) {
+        STATISTICS.put(source, statistics);
+    }
+
+    /** The statistics last gathered for {@code source}, or null when ANALYZE has not run on it. */
+    public static synchronized TableStatistics of(ScanSource source) {
+        return STATISTICS.get(source);
+    }
+
+    /** Forgets the statistics of {@code source} (its rows were all replaced, as by TRUNCATE). */
+    public static synchronized void forget(ScanSource source) {
+        STATISTICS.remove(source);
+    }
+}
