@@ -103,7 +103,8 @@ final class SessionImpl implements Session {
     SessionImpl(DatabaseImpl database) {
         this.database = database;
         // search_path is read at each lookup, from the settings made below
-        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber(),
+        int number = database.nextSessionNumber();
+        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + number,
                 () -> settings().searchPath());
         this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
         this.indexes = new IndexExecutor(catalog);
@@ -111,7 +112,7 @@ final class SessionImpl implements Session {
         this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
-        this.transactions = new SessionTransactions(database.transactions(), utility.settings());
+        this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
@@ -190,6 +191,7 @@ final class SessionImpl implements Session {
         boolean retryPoint = transaction == transactions.block() && transaction.level().snapshotPerStatement()
                 && writes(statement);
         transaction.beginStatement();
+        transaction.setLockTimeoutMillis(settings().lockTimeout().toMillis());
         if (retryPoint) {
             transaction.savepoint(RETRY_SAVEPOINT);
         }
@@ -230,9 +232,14 @@ final class SessionImpl implements Session {
                 && (transaction != transactions.block() || !transaction.ended());
     }
 
+    /** INSERT, UPDATE, DELETE, and SELECT ... FOR UPDATE / SHARE (which locks rows as they do). */
     private static boolean writes(Statement statement) {
         return statement instanceof InsertStatement || statement instanceof UpdateStatement
-                || statement instanceof DeleteStatement;
+                || statement instanceof DeleteStatement || locks(statement);
+    }
+
+    private static boolean locks(Statement statement) {
+        return statement instanceof QueryStatement query && !query.query().locking().isEmpty();
     }
 
     private Statement parse(String sql) {
@@ -281,6 +288,8 @@ final class SessionImpl implements Session {
             case DropSequenceStatement ignored -> "DROP SEQUENCE";
             case CreateTableAsStatement ignored -> "CREATE TABLE AS";
             case CopyStatement copy -> copy.from() ? "COPY FROM" : null;
+            case QueryStatement query when !query.query().locking().isEmpty() ->
+                    "SELECT " + query.query().locking().getFirst().strength().text();
             default -> null;
         };
         if (command != null) {
@@ -319,6 +328,9 @@ final class SessionImpl implements Session {
             }, context);
         }
         return switch (statement) {
+            case QueryStatement query when !query.query().locking().isEmpty() ->
+                    new LockingSelect(this::execute, this::runQuery, () -> database.newAllocator("locking"))
+                            .run(io.basalt.binder.LockingQueryBinder.bind(query.query(), context));
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
             case UpdateStatement update -> runWrite(new UpdateBinder(context).bindUpdate(update,

@@ -37,7 +37,12 @@ import java.util.Set;
  * <p>Savepoints are marks in every pending change (and in the list of actions that undo the transaction's DDL);
  * ROLLBACK TO cuts back to them.
  *
- * <p>Not thread-safe: one session drives it; stores call it from that session's thread.
+ * <p>Row locks ({@link io.basalt.storage.lock}): the transaction is the owner of the rows its pending changes
+ * delete and of the rows it locks with SELECT ... FOR UPDATE / SHARE; it keeps them until it ends, and then signals
+ * its end to the transactions waiting for it ({@link #awaitEnd}).
+ *
+ * <p>Not thread-safe: one session drives it; stores call it from that session's thread. {@link #ended} and
+ * {@link #awaitEnd} may be called from any thread.
  */
 public final class Transaction implements TableTransaction {
     /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
@@ -51,20 +56,65 @@ public final class Transaction implements TableTransaction {
     private long snapshot;
     private boolean statementRun;
     private boolean serializableCounted;
-    private boolean ended;
+    private volatile boolean ended;
     private final Map<InMemoryTableStore, PendingChange> changes = new IdentityHashMap<>();
     private final Set<Long> readTables = new HashSet<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<Runnable> undoActions = new ArrayList<>();
+    private final long number;
+    private int process;
+    private long lockTimeoutMillis;
+    private final Set<InMemoryTableStore> lockedStores = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.concurrent.CountDownLatch endSignal = new java.util.concurrent.CountDownLatch(1);
 
-    Transaction(TransactionCoordinator coordinator, IsolationLevel level, boolean readOnly) {
+    Transaction(TransactionCoordinator coordinator, long number, IsolationLevel level, boolean readOnly) {
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
+        this.number = number;
         this.level = requireNonNull(level, "level is null");
         this.readOnly = readOnly;
     }
 
     public IsolationLevel level() {
         return level;
+    }
+
+    @Override
+    public long transactionNumber() {
+        return number;
+    }
+
+    @Override
+    public int processNumber() {
+        return process;
+    }
+
+    /** The number of the session that runs it, for deadlock reports. */
+    public void setProcessNumber(int newProcess) {
+        this.process = newProcess;
+    }
+
+    @Override
+    public long lockTimeoutMillis() {
+        return lockTimeoutMillis;
+    }
+
+    /** lock_timeout for the statements to come, in milliseconds (0: wait as long as it takes). */
+    public void setLockTimeoutMillis(long millis) {
+        this.lockTimeoutMillis = millis;
+    }
+
+    @Override
+    public boolean awaitEnd(long nanos) throws InterruptedException {
+        if (nanos < 0) {
+            endSignal.await();
+            return true;
+        }
+        return endSignal.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void holdsLocksIn(InMemoryTableStore store) {
+        lockedStores.add(store);
     }
 
     public boolean readOnly() {
@@ -129,7 +179,12 @@ public final class Transaction implements TableTransaction {
             throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot change table \"" + store.name() + "\" in a read-only transaction");
         }
-        return changes.computeIfAbsent(store, InMemoryTableStore::newChange);
+        PendingChange change = changes.get(store);
+        if (change == null) {
+            change = store.newChange(this);
+            changes.put(store, change);
+        }
+        return change;
     }
 
     @Override
@@ -264,7 +319,9 @@ public final class Transaction implements TableTransaction {
                 lockAndCommit(changed, 0);
             }
             for (PendingChange change : changes.values()) {
-                change.close();
+                synchronized (change.store()) {
+                    change.close();
+                }
             }
             changes.clear();
             undoActions.clear();
@@ -334,11 +391,17 @@ public final class Transaction implements TableTransaction {
         }
     }
 
+    /** Ends it: releases its snapshot and its explicit row locks, then wakes the transactions waiting for it. */
     private void end() {
         if (ended) {
             return;
         }
         ended = true;
+        for (InMemoryTableStore store : lockedStores) {
+            store.releaseLocks(this);
+        }
+        lockedStores.clear();
+        endSignal.countDown();
         if (snapshotHeld) {
             coordinator.releaseSnapshot(snapshot);
             snapshotHeld = false;
@@ -350,6 +413,7 @@ public final class Transaction implements TableTransaction {
     }
 
     /** Whether COMMIT or ROLLBACK ended it. */
+    @Override
     public boolean ended() {
         return ended;
     }

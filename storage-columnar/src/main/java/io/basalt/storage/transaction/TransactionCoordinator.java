@@ -44,10 +44,11 @@ public final class TransactionCoordinator {
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
     private int serializableActive;
     private final List<WriteRecord> writes = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong transactionNumbers = new java.util.concurrent.atomic.AtomicLong();
 
     /** Starts a transaction (its snapshot is taken by its first statement). */
     public Transaction begin(IsolationLevel level, boolean readOnly) {
-        return new Transaction(this, level, readOnly);
+        return new Transaction(this, transactionNumbers.incrementAndGet(), level, readOnly);
     }
 
     /** The newest visible commit, counted as in use until {@link #releaseSnapshot}. */
