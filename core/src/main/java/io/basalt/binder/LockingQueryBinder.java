@@ -31,7 +31,7 @@ import java.util.Set;
  * order, leaves out those SKIP LOCKED passes over, and stops once OFFSET + LIMIT rows are locked.
  *
  * <p>PostgreSQL's checks, with its messages (0A000): no UNION/INTERSECT/EXCEPT, DISTINCT, GROUP BY, HAVING,
- * aggregate or window functions at the query's level. {@code OF t} must name a FROM item (42P01). Tables are those
+ * aggregate or window functions at the query's level, no locked table on the nullable side of an outer join. {@code OF t} must name a FROM item (42P01). Tables are those
  * FROM items, at any depth of joins, that name a stored table; views, subqueries and functions in FROM are read but
  * not locked (PostgreSQL locks the tables inside views and subqueries too). A table named by several clauses takes
  * the strongest mode and the strictest wait policy (NOWAIT over SKIP LOCKED over waiting).
@@ -49,7 +49,7 @@ public final class LockingQueryBinder {
     }
 
     /** A FROM item that names a stored table, with the name it is known by in the query. */
-    private record TableItem(FromItem.Table item, TableEntry entry, String reference) {
+    private record TableItem(FromItem.Table item, TableEntry entry, String reference, boolean nullable) {
     }
 
     private LockingQueryBinder() {
@@ -82,7 +82,7 @@ public final class LockingQueryBinder {
         }
         List<TableItem> tables = new ArrayList<>();
         for (FromItem item : select.from()) {
-            collectTables(item, query.with(), context, tables);
+            collectTables(item, false, query.with(), context, tables);
         }
         List<TableItem> locked = new ArrayList<>();
         List<RowLockMode> modes = new ArrayList<>();
@@ -92,6 +92,10 @@ public final class LockingQueryBinder {
             for (TableItem table : tables) {
                 if (!locking.tables().isEmpty() && !names(locking, table.reference())) {
                     continue;
+                }
+                if (table.nullable()) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, locking.strength().text()
+                            + " cannot be applied to the nullable side of an outer join");
                 }
                 int index = indexOf(locked, table);
                 RowLockMode mode = RowLockMode.valueOf(locking.strength().name());
@@ -139,12 +143,19 @@ public final class LockingQueryBinder {
         return new BoundLocking(plan, bound.names().subList(0, visible), targets, limit, offset);
     }
 
-    /** The FROM items, through joins, that name stored tables (not common tables, views or sequences). */
-    private static void collectTables(FromItem item, With with, BindContext context, List<TableItem> tables) {
+    /**
+     * The FROM items, through joins, that name stored tables (not common tables, views or sequences); {@code nullable}:
+     * the item is on the null-extended side of an outer join.
+     */
+    private static void collectTables(FromItem item, boolean nullable, With with, BindContext context,
+                                      List<TableItem> tables) {
         switch (item) {
             case FromItem.Join join -> {
-                collectTables(join.left(), with, context, tables);
-                collectTables(join.right(), with, context, tables);
+                FromItem.JoinType type = join.type();
+                collectTables(join.left(), nullable || type == FromItem.JoinType.RIGHT
+                        || type == FromItem.JoinType.FULL, with, context, tables);
+                collectTables(join.right(), nullable || type == FromItem.JoinType.LEFT
+                        || type == FromItem.JoinType.FULL, with, context, tables);
             }
             case FromItem.Table table -> {
                 List<String> parts = table.name().parts();
@@ -162,7 +173,7 @@ public final class LockingQueryBinder {
                     return;
                 }
                 context.catalog().findTable(schema, name).ifPresent(entry -> tables.add(
-                        new TableItem(table, entry, table.alias() != null ? table.alias() : name)));
+                        new TableItem(table, entry, table.alias() != null ? table.alias() : name, nullable)));
             }
             case FromItem.Subquery ignored -> {
             }

@@ -168,6 +168,7 @@ final class SessionImpl implements Session {
                     if (transaction != transactions.block()) {
                         transactions.statementFailed(transaction);
                     }
+                    database.transactions().awaitInFlightCommits();
                     Thread.yield();
                 }
             }

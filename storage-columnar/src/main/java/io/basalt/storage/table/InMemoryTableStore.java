@@ -90,6 +90,8 @@ public final class InMemoryTableStore implements TableStore {
     private final List<TableVersion> history = new ArrayList<>();
     private boolean closed;
     private final RowLockTable rowLocks = new RowLockTable();
+    /** Versions applied but not yet published (their commits wait for the log's sync), oldest first. */
+    private final List<TableVersion> unpublished = new ArrayList<>();
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -370,10 +372,11 @@ public final class InMemoryTableStore implements TableStore {
 
     /**
      * The second step of COMMIT for this table, still under this store's lock: truncates if the change did, marks
-     * its deleted rows and copies its rows in. Nothing of it is visible until {@link #publish}: scans read
-     * versions, and the newest version still describes the state before.
+     * its deleted rows and copies its rows in, and keeps the state it leaves as the version of commit {@code commit}.
+     * Nothing of it is visible until {@link #publish}: scans read versions, and the newest version still describes
+     * the state before. Later commits may apply (and keep their versions) before this one is published.
      */
-    public synchronized void apply(PreparedChange prepared) {
+    public synchronized void apply(PreparedChange prepared, long commit) {
         try {
             if (prepared.skipped()) {
                 return;
@@ -388,22 +391,46 @@ public final class InMemoryTableStore implements TableStore {
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             copyIn(prepared.appends());
+            unpublished.add(version(commit));
         } finally {
             PreparedChange.free(prepared.copies());
         }
     }
 
     /**
-     * The last step of COMMIT: makes the state {@link #apply} left visible as version {@code commit}; versions that
-     * no snapshot at or after {@code oldestSnapshot} reads any more are dropped.
+     * The last step of COMMIT: makes the version {@link #apply} kept for {@code commit} the newest visible one (the
+     * coordinator publishes commits in order); versions that no snapshot at or after {@code oldestSnapshot} reads any
+     * more are dropped. Versions kept for earlier commits that never became visible (their log failed) are dropped.
      */
     public synchronized void publish(long commit, long oldestSnapshot) {
         if (closed) {
             return;
         }
+        TableVersion next = null;
+        while (!unpublished.isEmpty() && unpublished.getFirst().commit() <= commit) {
+            next = unpublished.removeFirst();
+        }
+        if (next == null || next.commit() != commit) {
+            throw new IllegalStateException("commit " + commit + " of table " + name + " was not applied");
+        }
         history.add(current);
-        current = version(commit);
+        current = next;
         dropVersionsBefore(oldestSnapshot);
+        if (unpublished.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Commit {@code commit} applied here will never become visible (its log record could not be made durable, and the
+     * log refuses every later one): forgets the versions kept for it and before it. Its rows stay applied; the
+     * database must be reopened, as after any failed sync.
+     */
+    public synchronized void abandon(long commit) {
+        while (!unpublished.isEmpty() && unpublished.getFirst().commit() <= commit) {
+            unpublished.removeFirst();
+        }
+        notifyAll();
     }
 
     /** Drops the versions that a snapshot at {@code oldestSnapshot} or later never reads: those a newer one hides. */
@@ -778,6 +805,11 @@ public final class InMemoryTableStore implements TableStore {
         if (!candidate.retired || candidate.openScans > 0 || current.generation() == candidate) {
             return;
         }
+        for (TableVersion version : unpublished) {
+            if (version.generation() == candidate) {
+                return;
+            }
+        }
         for (TableVersion version : history) {
             if (version.generation() == candidate) {
                 return;
@@ -953,9 +985,24 @@ public final class InMemoryTableStore implements TableStore {
         missingValues = java.util.Collections.unmodifiableList(missing);
     }
 
+    /**
+     * Refusing changes also waits for the commits applied here but not yet visible (waiting for the log's sync), so
+     * that a copy of the table made next (ALTER TABLE) reads every commit that was accepted.
+     */
     @Override
     public synchronized void refuseChanges(boolean refuse) {
         changesRefused = refuse;
+        boolean interrupted = false;
+        while (refuse && !unpublished.isEmpty() && !closed) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -1010,8 +1057,16 @@ public final class InMemoryTableStore implements TableStore {
         for (TableVersion version : history) {
             generations.add(version.generation());
         }
-        generations.add(generation);
+        for (TableVersion version : unpublished) {
+            if (!generations.contains(version.generation())) {
+                generations.add(version.generation());
+            }
+        }
+        if (!generations.contains(generation)) {
+            generations.add(generation);
+        }
         history.clear();
+        unpublished.clear();
         for (Generation old : generations) {
             old.retired = true;
             if (old.openScans == 0) {

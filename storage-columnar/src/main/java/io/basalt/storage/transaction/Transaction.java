@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One transaction: its snapshot, its pending change per table, its savepoints, and COMMIT and ROLLBACK. An
@@ -32,7 +33,10 @@ import java.util.Set;
  * transaction deletes that another deleted or updated since fails with 40001; unique keys again), runs the
  * serializable check, writes every change to the log as one record (so replay applies all of the transaction or
  * none of it, and the commit returns only once it is durable), applies the rows, and publishes them all at once
- * ({@link TransactionCoordinator#publish}). The tables stay locked from validation to publication.
+ * ({@link TransactionCoordinator#publish}). The tables stay locked from validation until the records are handed to
+ * the log and the rows applied (invisibly); the wait for durability and the publication happen after they are
+ * unlocked, so the next commit of the same tables appends its record while this one waits for the sync (group
+ * commit), and commits become visible in the order of their log records.
  *
  * <p>Savepoints are marks in every pending change (and in the list of actions that undo the transaction's DDL);
  * ROLLBACK TO cuts back to them.
@@ -316,7 +320,8 @@ public final class Transaction implements TableTransaction {
             }
             if (!changed.isEmpty()) {
                 changed.sort(Comparator.comparingLong(change -> change.store().id()));
-                lockAndCommit(changed, 0);
+                Committing committing = lockAndPrepare(changed, 0);
+                committing.finish(coordinator);
             }
             for (PendingChange change : changes.values()) {
                 synchronized (change.store()) {
@@ -333,17 +338,45 @@ public final class Transaction implements TableTransaction {
         }
     }
 
-    /** Locks {@code changed}'s stores from {@code from} on, in order, then commits with all of them held. */
-    private void lockAndCommit(List<PendingChange> changed, int from) {
+    /**
+     * A commit that is logged (its records handed to the log writer) and applied to its stores, but neither known
+     * to be durable nor visible yet.
+     */
+    private record Committing(long commit, TransactionCoordinator.WriteRecord record, List<PreparedChange> prepared,
+                              List<CompletableFuture<Long>> durable) {
+        /**
+         * Waits for the records to be durable, without any store locked (so later commits of the same tables append
+         * their records meanwhile and share the sync), then makes the commit visible in commit order.
+         */
+        void finish(TransactionCoordinator coordinator) {
+            try {
+                for (CompletableFuture<Long> record : durable) {
+                    WriteAheadLog.awaitDurable(record);
+                }
+            } catch (RuntimeException | Error failure) {
+                coordinator.publishFailed(commit, record, prepared);
+                throw failure;
+            }
+            coordinator.publish(commit, record, prepared);
+        }
+    }
+
+    /**
+     * Locks {@code changed}'s stores from {@code from} on, in order, and with all of them held validates the changes,
+     * takes the next commit number while handing the records to the log (so the log's order is the commit order),
+     * and applies the changes to the stores, invisible until published.
+     */
+    private Committing lockAndPrepare(List<PendingChange> changed, int from) {
         if (from < changed.size()) {
             synchronized (changed.get(from).store()) {
-                lockAndCommit(changed, from + 1);
+                return lockAndPrepare(changed, from + 1);
             }
-            return;
         }
         List<PreparedChange> prepared = new ArrayList<>(changed.size());
         TransactionCoordinator.WriteRecord record = null;
         boolean registered = false;
+        long commit;
+        List<CompletableFuture<Long>> durable = new ArrayList<>(1);
         try {
             Set<Long> written = new HashSet<>();
             for (PendingChange change : changed) {
@@ -353,7 +386,7 @@ public final class Transaction implements TableTransaction {
             record = coordinator.register(written, level == IsolationLevel.SERIALIZABLE ? readTables : null,
                     snapshotHeld ? snapshot : coordinator.lastCommit());
             registered = true;
-            log(prepared);
+            commit = coordinator.reserve(() -> durable.addAll(log(prepared)));
         } catch (RuntimeException | Error failure) {
             if (registered) {
                 coordinator.withdraw(record);
@@ -363,15 +396,18 @@ public final class Transaction implements TableTransaction {
             }
             throw failure;
         }
-        // Logged: the commit is durable, so from here on it must become visible.
+        // Handed to the log: from here on the commit must become visible once durable.
         for (PreparedChange change : prepared) {
-            change.change().store().apply(change);
+            change.change().store().apply(change, commit);
         }
-        coordinator.publish(record, prepared);
+        return new Committing(commit, record, prepared, durable);
     }
 
-    /** Writes every change to its log, one log record per log (every logged table of a database shares one). */
-    private static void log(List<PreparedChange> prepared) {
+    /**
+     * Hands every change to its log, one log record per log (every logged table of a database shares one), and
+     * returns the futures of their durability.
+     */
+    private static List<CompletableFuture<Long>> log(List<PreparedChange> prepared) {
         Map<WriteAheadLog, List<WalRecord>> byLog = new LinkedHashMap<>();
         for (PreparedChange change : prepared) {
             WriteAheadLog log = change.change().log();
@@ -380,9 +416,11 @@ public final class Transaction implements TableTransaction {
                 byLog.computeIfAbsent(log, ignored -> new ArrayList<>()).addAll(records);
             }
         }
+        List<CompletableFuture<Long>> durable = new ArrayList<>(byLog.size());
         for (Map.Entry<WriteAheadLog, List<WalRecord>> entry : byLog.entrySet()) {
-            entry.getKey().commit(entry.getValue());
+            durable.add(entry.getKey().submit(entry.getValue()));
         }
+        return durable;
     }
 
     private void undoSince(int mark) {
