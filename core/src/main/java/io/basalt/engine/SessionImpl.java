@@ -96,6 +96,7 @@ final class SessionImpl implements Session {
     private final SessionTransactions transactions;
     private final SessionCursors cursors;
     private final ModifyingWithStatements modifyingWith;
+    private final TransactionalDdl transactionalDdl;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -108,6 +109,7 @@ final class SessionImpl implements Session {
                 () -> settings().searchPath());
         this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
         this.indexes = new IndexExecutor(catalog);
+        this.transactionalDdl = new TransactionalDdl(catalog, ddl, database.ddlLock(), database::logDdl);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
         this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
@@ -340,6 +342,7 @@ final class SessionImpl implements Session {
                     resolveTable(delete.table())));
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     QueryResultImpl result = ddl.createTable(create, context);
                     if (!ddl.createsTemporary(create)) {
                         database.logDdl(sql);
@@ -350,6 +353,11 @@ final class SessionImpl implements Session {
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    QueryResultImpl deferred = transactions.block() == null ? null
+                            : transactionalDdl.dropTable(transactions.block(), drop);
+                    if (deferred != null) {
+                        yield deferred;
+                    }
                     String logged = ddl.loggedDrop(drop);
                     QueryResultImpl result = ddl.dropTable(drop);
                     if (logged != null) {
@@ -385,11 +393,13 @@ final class SessionImpl implements Session {
             }
             case CreateViewStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
                 }
             }
             case CreateMaterializedViewStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     yield new MaterializedViewStatements(catalog, database::newTableStore, new TableRewrite(database),
                             database::logDdl).create(create, context, sql);
                 }
@@ -417,8 +427,15 @@ final class SessionImpl implements Session {
             }
             case CreateSequenceStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
+                    List<String> parts = create.name().parts();
+                    boolean existed = catalog.findSequence(parts.size() >= 2 ? parts.get(parts.size() - 2) : null,
+                            create.name().last()).isPresent();
                     QueryResultImpl result = sequenceStatements.create(create);
                     database.logDdl(sql);
+                    if (!existed && transactions.block() != null) {
+                        transactionalDdl.dropSequenceOnRollback(transactions.block(), create.name());
+                    }
                     yield result;
                 }
             }
@@ -431,6 +448,11 @@ final class SessionImpl implements Session {
             }
             case DropSequenceStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    QueryResultImpl deferred = transactions.block() == null ? null
+                            : transactionalDdl.dropSequence(transactions.block(), drop);
+                    if (deferred != null) {
+                        yield deferred;
+                    }
                     QueryResultImpl result = sequenceStatements.drop(drop);
                     database.logDdl(sql);
                     yield result;
@@ -472,6 +494,9 @@ final class SessionImpl implements Session {
             }
             case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog);
             case CreateTableAsStatement createAs -> {
+                synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(createAs.name());
+                }
                 QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
                 dropOnRollback(createAs.name());
                 yield result;

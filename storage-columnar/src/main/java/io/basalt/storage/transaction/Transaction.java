@@ -50,7 +50,8 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Transaction implements TableTransaction {
     /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
-    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, boolean readOnly) {
+    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, int commitActions,
+                             boolean readOnly) {
     }
 
     private final TransactionCoordinator coordinator;
@@ -65,6 +66,7 @@ public final class Transaction implements TableTransaction {
     private final Set<Long> readTables = new HashSet<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<Runnable> undoActions = new ArrayList<>();
+    private final List<Runnable> commitActions = new ArrayList<>();
     private final long number;
     private int process;
     private long lockTimeoutMillis;
@@ -213,6 +215,14 @@ public final class Transaction implements TableTransaction {
         undoActions.add(requireNonNull(undo, "undo is null"));
     }
 
+    /**
+     * Runs {@code action} once the transaction has committed (DDL deferred to COMMIT: a DROP is logged and its
+     * storage freed then), unless it rolls back to a savepoint taken before now. Actions run in the order given.
+     */
+    public void onCommit(Runnable action) {
+        commitActions.add(requireNonNull(action, "action is null"));
+    }
+
     // ---- savepoints -----------------------------------------------------------------------------------------
 
     /** SAVEPOINT {@code name}; a name may be used again, the newest one wins. */
@@ -222,7 +232,7 @@ public final class Transaction implements TableTransaction {
         for (PendingChange change : changes.values()) {
             marks.put(change, change.mark());
         }
-        savepoints.add(new Savepoint(name, marks, undoActions.size(), readOnly));
+        savepoints.add(new Savepoint(name, marks, undoActions.size(), commitActions.size(), readOnly));
     }
 
     /** Whether a savepoint of that name exists. */
@@ -248,6 +258,9 @@ public final class Transaction implements TableTransaction {
             }
         }
         undoSince(savepoint.undoActions());
+        while (commitActions.size() > savepoint.commitActions()) {
+            commitActions.removeLast();
+        }
         readOnly = savepoint.readOnly();
     }
 
@@ -297,6 +310,7 @@ public final class Transaction implements TableTransaction {
                 }
             }
             changes.clear();
+            commitActions.clear();
             undoSince(0);
         } finally {
             end();
@@ -335,6 +349,27 @@ public final class Transaction implements TableTransaction {
             throw failure;
         } finally {
             end();
+        }
+        runCommitActions();
+    }
+
+    /** The actions deferred to COMMIT, after it succeeded; the first failure is thrown once all have run. */
+    private void runCommitActions() {
+        RuntimeException first = null;
+        for (Runnable action : commitActions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        commitActions.clear();
+        if (first != null) {
+            throw first;
         }
     }
 
