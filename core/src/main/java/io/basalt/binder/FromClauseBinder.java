@@ -82,6 +82,12 @@ final class FromClauseBinder {
     static final String ROW_ID_NAME = "\0rowid";
 
     /**
+     * The table items whose scans also read row ids, as a hidden column named {@link #ROW_ID_NAME} after the table's
+     * columns (a SELECT ... FOR UPDATE locks the rows they name: {@link LockingQueryBinder}); compared by identity.
+     */
+    static final ScopedValue<Set<FromItem.Table>> ROW_IDS = ScopedValue.newInstance();
+
+    /**
      * The target table of an UPDATE or DELETE, then the items of its FROM or USING list cross-joined, as
      * {@link #bind} binds a FROM list. The target's scan reads its row ids too: plan and scope list the target's
      * columns, its row id (a hidden column named {@link #ROW_ID_NAME}), then the other items' columns.
@@ -169,8 +175,6 @@ final class FromClauseBinder {
             names.add(entry.columns().get(i).name());
         }
         boolean hierarchy = InheritedScans.inHierarchy(context.catalog(), entry);
-        LogicalPlan scan = hierarchy ? InheritedScans.plan(context.catalog(), entry, table.only())
-                : new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         String qualifier = table.alias() != null ? table.alias() : name;
         names = aliasColumns(names, table.columnAliases(), qualifier, table.position());
         List<Scope.Column> scopeColumns = new ArrayList<>();
@@ -178,9 +182,21 @@ final class FromClauseBinder {
             scopeColumns.add(new Scope.Column(qualifier, names.get(i), entry.columnTypes().get(i),
                     table.alias() != null ? name : null, false, entry, i));
         }
+        LogicalPlan scan;
         if (hierarchy) {
+            scan = InheritedScans.plan(context.catalog(), entry, table.only());
             scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.TEXT,
                     table.alias() != null ? name : null));
+        } else if (ROW_IDS.isBound() && ROW_IDS.get().contains(table)) {
+            int[] withRowId = java.util.Arrays.copyOf(columns, columns.length + 1);
+            withRowId[columns.length] = io.basalt.exec.operator.scan.ScanSource.ROW_ID;
+            List<LogicalType> types = new ArrayList<>(entry.columnTypes());
+            types.add(LogicalType.BIGINT);
+            scan = new LogicalPlan.Scan(entry.store(), withRowId, types);
+            scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT,
+                    table.alias() != null ? name : null, true));
+        } else {
+            scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         }
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
     }

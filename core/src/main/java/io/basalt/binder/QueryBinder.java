@@ -34,7 +34,15 @@ public final class QueryBinder {
         this.surroundings = surroundings;
     }
 
+    /**
+     * Binds a query. Locking clauses are bound only at the top level of a SELECT statement
+     * ({@link LockingQueryBinder}); anywhere else (subqueries, CTEs, views, cursors) they are 0A000.
+     */
     public BoundQuery bind(Query query) {
+        if (!query.locking().isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, query.locking().getFirst().strength().text()
+                    + " is supported only at the top level of a SELECT statement");
+        }
         if (query.with() != null) {
             Surroundings inner = CommonTableBinder.declare(query.with(), surroundings, context);
             return new QueryBinder(context, inner).bind(new Query(query.body(), query.orderBy(), query.limit(),

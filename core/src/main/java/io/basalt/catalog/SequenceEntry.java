@@ -103,6 +103,11 @@ public final class SequenceEntry {
         dropped = true;
     }
 
+    /** A transaction that dropped it rolled back: it is a live sequence again. */
+    public synchronized void restore() {
+        dropped = false;
+    }
+
     public synchronized State state() {
         return new State(lastValue, logCount, isCalled);
     }

@@ -95,6 +95,7 @@ final class SessionImpl implements Session {
     private final SessionTransactions transactions;
     private final SessionCursors cursors;
     private final ModifyingWithStatements modifyingWith;
+    private final TransactionalDdl transactionalDdl;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -102,15 +103,17 @@ final class SessionImpl implements Session {
     SessionImpl(DatabaseImpl database) {
         this.database = database;
         // search_path is read at each lookup, from the settings made below
-        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + database.nextSessionNumber(),
+        int number = database.nextSessionNumber();
+        this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + number,
                 () -> settings().searchPath());
         this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
         this.indexes = new IndexExecutor(catalog);
+        this.transactionalDdl = new TransactionalDdl(catalog, ddl, database.ddlLock(), database::logDdl);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
         this.sequences = new SessionSequences(catalog);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
-        this.transactions = new SessionTransactions(database.transactions(), utility.settings());
+        this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
@@ -168,6 +171,7 @@ final class SessionImpl implements Session {
                     if (transaction != transactions.block()) {
                         transactions.statementFailed(transaction);
                     }
+                    database.transactions().awaitInFlightCommits();
                     Thread.yield();
                 }
             }
@@ -191,6 +195,7 @@ final class SessionImpl implements Session {
         boolean retryPoint = transaction == transactions.block() && transaction.level().snapshotPerStatement()
                 && writes(statement);
         transaction.beginStatement();
+        transaction.setLockTimeoutMillis(settings().lockTimeout().toMillis());
         if (retryPoint) {
             transaction.savepoint(RETRY_SAVEPOINT);
         }
@@ -231,9 +236,14 @@ final class SessionImpl implements Session {
                 && (transaction != transactions.block() || !transaction.ended());
     }
 
+    /** INSERT, UPDATE, DELETE, and SELECT ... FOR UPDATE / SHARE (which locks rows as they do). */
     private static boolean writes(Statement statement) {
         return statement instanceof InsertStatement || statement instanceof UpdateStatement
-                || statement instanceof DeleteStatement;
+                || statement instanceof DeleteStatement || locks(statement);
+    }
+
+    private static boolean locks(Statement statement) {
+        return statement instanceof QueryStatement query && !query.query().locking().isEmpty();
     }
 
     private Statement parse(String sql) {
@@ -282,6 +292,8 @@ final class SessionImpl implements Session {
             case DropSequenceStatement ignored -> "DROP SEQUENCE";
             case CreateTableAsStatement ignored -> "CREATE TABLE AS";
             case CopyStatement copy -> copy.from() ? "COPY FROM" : null;
+            case QueryStatement query when !query.query().locking().isEmpty() ->
+                    "SELECT " + query.query().locking().getFirst().strength().text();
             default -> null;
         };
         if (command != null) {
@@ -320,6 +332,9 @@ final class SessionImpl implements Session {
             }, context);
         }
         return switch (statement) {
+            case QueryStatement query when !query.query().locking().isEmpty() ->
+                    new LockingSelect(this::execute, this::runQuery, () -> database.newAllocator("locking"))
+                            .run(io.basalt.binder.LockingQueryBinder.bind(query.query(), context));
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
             case UpdateStatement update -> {
@@ -342,6 +357,7 @@ final class SessionImpl implements Session {
                     context));
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     QueryResultImpl result = ddl.createTable(create, context);
                     if (!ddl.createsTemporary(create)) {
                         database.logDdl(sql);
@@ -352,6 +368,11 @@ final class SessionImpl implements Session {
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    QueryResultImpl deferred = transactions.block() == null ? null
+                            : transactionalDdl.dropTable(transactions.block(), drop);
+                    if (deferred != null) {
+                        yield deferred;
+                    }
                     String logged = ddl.loggedDrop(drop);
                     QueryResultImpl result = ddl.dropTable(drop);
                     if (logged != null) {
@@ -407,11 +428,13 @@ final class SessionImpl implements Session {
             }
             case CreateViewStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
                 }
             }
             case CreateMaterializedViewStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
                     yield new MaterializedViewStatements(catalog, database::newTableStore, new TableRewrite(database),
                             database::logDdl).create(create, context, sql);
                 }
@@ -439,8 +462,15 @@ final class SessionImpl implements Session {
             }
             case CreateSequenceStatement create -> {
                 synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(create.name());
+                    List<String> parts = create.name().parts();
+                    boolean existed = catalog.findSequence(parts.size() >= 2 ? parts.get(parts.size() - 2) : null,
+                            create.name().last()).isPresent();
                     QueryResultImpl result = sequenceStatements.create(create);
                     database.logDdl(sql);
+                    if (!existed && transactions.block() != null) {
+                        transactionalDdl.dropSequenceOnRollback(transactions.block(), create.name());
+                    }
                     yield result;
                 }
             }
@@ -453,6 +483,11 @@ final class SessionImpl implements Session {
             }
             case DropSequenceStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    QueryResultImpl deferred = transactions.block() == null ? null
+                            : transactionalDdl.dropSequence(transactions.block(), drop);
+                    if (deferred != null) {
+                        yield deferred;
+                    }
                     QueryResultImpl result = sequenceStatements.drop(drop);
                     database.logDdl(sql);
                     yield result;
@@ -498,6 +533,9 @@ final class SessionImpl implements Session {
             }
             case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute);
             case CreateTableAsStatement createAs -> {
+                synchronized (database.ddlLock()) {
+                    transactionalDdl.beforeCreate(createAs.name());
+                }
                 QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
                 dropOnRollback(createAs.name());
                 yield result;

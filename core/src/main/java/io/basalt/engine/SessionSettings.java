@@ -292,6 +292,11 @@ public final class SessionSettings {
         return names == null ? List.of() : List.copyOf(names);
     }
 
+    /** lock_timeout: how long a statement waits for a row lock; zero means no limit. */
+    public Duration lockTimeout() {
+        return Duration.ofMillis(integer("lock_timeout"));
+    }
+
     /** statement_timeout; zero means none. */
     public Duration statementTimeout() {
         return Duration.ofMillis(integer("statement_timeout"));

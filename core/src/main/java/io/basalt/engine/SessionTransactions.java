@@ -22,11 +22,21 @@ final class SessionTransactions {
     private final TransactionCoordinator coordinator;
     private final SessionSettings settings;
     private Transaction block;
+    /** The session's number, which its transactions carry for deadlock reports. */
+    private final int process;
     private boolean failed;
 
-    SessionTransactions(TransactionCoordinator coordinator, SessionSettings settings) {
+    SessionTransactions(TransactionCoordinator coordinator, SessionSettings settings, int process) {
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
+        this.process = process;
         this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    /** A new transaction of this session. */
+    private Transaction begin(IsolationLevel level, boolean readOnly) {
+        Transaction transaction = coordinator.begin(level, readOnly);
+        transaction.setProcessNumber(process);
+        return transaction;
     }
 
     /** The open transaction block's transaction, or null. */
@@ -47,7 +57,7 @@ final class SessionTransactions {
             }
             return block;
         }
-        return coordinator.begin(defaultLevel(), defaultReadOnly());
+        return begin(defaultLevel(), defaultReadOnly());
     }
 
     /** The statement succeeded: commits it unless it ran in a block. */
@@ -127,7 +137,7 @@ final class SessionTransactions {
         }
         IsolationLevel level = statement.isolation() == null ? defaultLevel() : IsolationLevel.of(statement.isolation());
         boolean readOnly = statement.readOnly() == null ? defaultReadOnly() : statement.readOnly();
-        open(coordinator.begin(level, readOnly));
+        open(begin(level, readOnly));
         return QueryResultImpl.command(tag, 0, List.of());
     }
 
@@ -147,7 +157,7 @@ final class SessionTransactions {
             ending.commit();
         }
         if (chain) {
-            open(coordinator.begin(ending.level(), ending.readOnly()));
+            open(begin(ending.level(), ending.readOnly()));
         }
         return QueryResultImpl.command(wasFailed ? "ROLLBACK" : "COMMIT", 0, List.of());
     }
@@ -163,7 +173,7 @@ final class SessionTransactions {
         close();
         ending.rollback();
         if (chain) {
-            open(coordinator.begin(ending.level(), ending.readOnly()));
+            open(begin(ending.level(), ending.readOnly()));
         }
         return QueryResultImpl.command("ROLLBACK", 0, List.of());
     }

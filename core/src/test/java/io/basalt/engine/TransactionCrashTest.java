@@ -21,12 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Transactions across crashes: a child process commits transfers between accounts, each a transaction of several
  * statements, and is killed (SIGKILL) after a random number of acknowledged commits. Reopened, the database holds
  * every acknowledged transfer, at most the one after the last acknowledged (committed but not yet reported), and the
- * balances are exactly those the transfers present make: no transaction is ever half there.
+ * balances are exactly those the transfers present make: no transaction is ever half there. The number of kills is
+ * the system property {@code basalt.crash.kills} (core's Maven profile {@code crash-long} sets 1,000).
  */
 class TransactionCrashTest {
     static final int ACCOUNTS = 5;
     static final int INITIAL_BALANCE = 1000;
-    private static final int ROUNDS = 6;
+    /** Child processes killed: 6 in the default run, 1,000 in the long profile ({@code -Pcrash-long}). */
+    private static final int ROUNDS = Integer.getInteger("basalt.crash.kills", 6);
 
     @TempDir
     Path directory;

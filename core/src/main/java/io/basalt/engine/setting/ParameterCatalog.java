@@ -67,6 +67,9 @@ public final class ParameterCatalog {
                     + " formatting (Basalt formats and compares as the C locale does).",
                     new TextType(ParameterCatalog::checkLocale), "C"));
         }
+        parameters.add(Parameter.session("lock_timeout",
+                "Longest time a statement waits for a row lock held by another transaction; zero means no limit.",
+                new IntegerType(0, Integer.MAX_VALUE, IntegerUnit.MILLISECONDS), "0"));
         parameters.add(Parameter.session("max_parallel_workers",
                 "Upper bound on parallel workers (kept for compatibility; Basalt sizes its workers with threads).",
                 new IntegerType(0, 1024, IntegerUnit.NONE), "8"));

@@ -7,12 +7,24 @@ import java.util.List;
  * ORDER BY, LIMIT and OFFSET applying to the whole body. {@code with} is null when absent;
  * {@code limit}/{@code offset} are null when absent ({@code LIMIT ALL} is absent too);
  * {@code FETCH FIRST n ROWS ONLY} is parsed into {@code limit}; {@code FETCH FIRST n ROWS WITH TIES} too, with
- * {@code limitWithTies}.
+ * {@code limitWithTies}. {@code locking} holds the FOR UPDATE / FOR SHARE clauses, in the order written.
  */
 public record Query(With with, QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset,
-                    int position, boolean limitWithTies) implements Node {
+                    int position, boolean limitWithTies, List<LockingClause> locking) implements Node {
     public Query {
         orderBy = List.copyOf(orderBy);
+        locking = List.copyOf(locking);
+    }
+
+    /** A query without locking clauses. */
+    public Query(With with, QueryBody body, List<OrderItem> orderBy, Expression limit, Expression offset,
+                 int position, boolean limitWithTies) {
+        this(with, body, orderBy, limit, offset, position, limitWithTies, List.of());
+    }
+
+    /** The same query with {@code clauses} as its locking clauses. */
+    public Query withLocking(List<LockingClause> clauses) {
+        return new Query(with, body, orderBy, limit, offset, position, limitWithTies, clauses);
     }
 
     /** A query whose limit, if any, is without ties. */

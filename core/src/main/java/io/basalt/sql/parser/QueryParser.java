@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.LockingClause;
 import io.basalt.sql.ast.OrderItem;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
@@ -235,8 +236,9 @@ final class QueryParser extends ParserBase {
         withTies = false;
         boolean limitWritten = false;
         boolean offsetWritten = false;
+        List<LockingClause> locking = new ArrayList<>();
         for (int clause = 0; clause < 2; clause++) {
-            rejectLockingClause();
+            lockingClauses(locking);
             if (!limitWritten && (tokens.at(Keyword.LIMIT) || tokens.at(Keyword.FETCH))) {
                 limitWritten = true;
                 limit = limitClause();
@@ -245,17 +247,23 @@ final class QueryParser extends ParserBase {
                 offset = offsetClause();
             }
         }
-        rejectLockingClause();
+        lockingClauses(locking);
         boolean ties = withTies;
         if (ties && orderBy.isEmpty() && !(body instanceof QueryBody.Nested inner && !inner.query().orderBy().isEmpty())) {
             throw BasaltException.of(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
         }
         if (body instanceof QueryBody.Nested nested) {
             Query merged = merge(nested.query(), with, orderBy, limit, offset);
-            return ties ? new Query(merged.with(), merged.body(), merged.orderBy(), merged.limit(), merged.offset(),
+            merged = ties ? new Query(merged.with(), merged.body(), merged.orderBy(), merged.limit(), merged.offset(),
                     merged.position(), true) : merged;
+            if (!locking.isEmpty()) {
+                List<LockingClause> all = new ArrayList<>(nested.query().locking());
+                all.addAll(locking);
+                merged = merged.withLocking(all);
+            }
+            return merged;
         }
-        return new Query(with, body, orderBy, limit, offset, position, ties);
+        return new Query(with, body, orderBy, limit, offset, position, ties, locking);
     }
 
     /** Whether the FETCH clause just read said WITH TIES. */
@@ -281,10 +289,45 @@ final class QueryParser extends ParserBase {
                 limit == null && inner.limitWithTies());
     }
 
-    /** {@code FOR UPDATE}, {@code FOR SHARE} and the like: row locks, which Basalt does not take. */
-    private void rejectLockingClause() {
-        if (tokens.at(Keyword.FOR)) {
-            throw unsupported("FOR UPDATE/SHARE");
+    /**
+     * The locking clauses at this point, added to {@code clauses}: {@code FOR UPDATE | NO KEY UPDATE | SHARE |
+     * KEY SHARE [OF name, ...] [NOWAIT | SKIP LOCKED]}, repeated; {@code FOR READ ONLY} is accepted and means nothing.
+     */
+    private void lockingClauses(List<LockingClause> clauses) {
+        while (tokens.at(Keyword.FOR)) {
+            Token first = tokens.next();
+            LockingClause.Strength strength;
+            if (tokens.accept(Keyword.UPDATE)) {
+                strength = LockingClause.Strength.UPDATE;
+            } else if (tokens.accept(Keyword.NO)) {
+                tokens.expect(Keyword.KEY);
+                tokens.expect(Keyword.UPDATE);
+                strength = LockingClause.Strength.NO_KEY_UPDATE;
+            } else if (tokens.accept(Keyword.SHARE)) {
+                strength = LockingClause.Strength.SHARE;
+            } else if (tokens.accept(Keyword.KEY)) {
+                tokens.expect(Keyword.SHARE);
+                strength = LockingClause.Strength.KEY_SHARE;
+            } else if (tokens.accept(Keyword.READ)) {
+                tokens.expect(Keyword.ONLY);
+                continue;
+            } else {
+                throw tokens.syntaxError();
+            }
+            List<QualifiedName> tables = new ArrayList<>();
+            if (tokens.accept(Keyword.OF)) {
+                do {
+                    tables.add(grammar.names().qualifiedName());
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+            LockingClause.Wait wait = LockingClause.Wait.WAIT;
+            if (tokens.accept(Keyword.NOWAIT)) {
+                wait = LockingClause.Wait.NOWAIT;
+            } else if (tokens.accept(Keyword.SKIP)) {
+                tokens.expect(Keyword.LOCKED);
+                wait = LockingClause.Wait.SKIP_LOCKED;
+            }
+            clauses.add(new LockingClause(strength, tables, wait, first.position()));
         }
     }
 

@@ -173,12 +173,30 @@ class QueryParserTest {
     }
 
     @Test
+    void lockingClausesAreParsedBeforeOrAfterLimit() {
+        io.basalt.sql.ast.Query query = ((io.basalt.sql.ast.QueryStatement) Parser.parseStatement(
+                "SELECT * FROM t a, u FOR NO KEY UPDATE OF a NOWAIT LIMIT 1 FOR SHARE SKIP LOCKED FOR READ ONLY"))
+                .query();
+        assertThat(query.limit()).isNotNull();
+        assertThat(query.locking()).hasSize(2);
+        io.basalt.sql.ast.LockingClause first = query.locking().getFirst();
+        assertThat(first.strength()).isEqualTo(io.basalt.sql.ast.LockingClause.Strength.NO_KEY_UPDATE);
+        assertThat(first.tables()).extracting(Object::toString).containsExactly("a");
+        assertThat(first.waitPolicy()).isEqualTo(io.basalt.sql.ast.LockingClause.Wait.NOWAIT);
+        io.basalt.sql.ast.LockingClause second = query.locking().getLast();
+        assertThat(second.strength()).isEqualTo(io.basalt.sql.ast.LockingClause.Strength.SHARE);
+        assertThat(second.tables()).isEmpty();
+        assertThat(second.waitPolicy()).isEqualTo(io.basalt.sql.ast.LockingClause.Wait.SKIP_LOCKED);
+        assertThat(((io.basalt.sql.ast.QueryStatement) Parser.parseStatement("SELECT 1 FOR KEY SHARE")).query()
+                .locking().getFirst().strength()).isEqualTo(io.basalt.sql.ast.LockingClause.Strength.KEY_SHARE);
+    }
+
+    @Test
     void unsupportedQueryFeaturesMakeTheStatementUnsupported() {
         assertThat(tree("SELECT DISTINCT ON (a, b + 1) a, b FROM t"))
                 .isEqualTo("(select (distinct-on a (+ b 1)) (a b) (from t))");
         assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
                 .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
-        assertThat(tree("SELECT * FROM t FOR UPDATE")).isEqualTo("(unsupported \"FOR UPDATE/SHARE\")");
         assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
         assertThat(tree("SELECT x COLLATE \"C\" FROM t")).isEqualTo("(unsupported \"COLLATE\")");
         assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY"))

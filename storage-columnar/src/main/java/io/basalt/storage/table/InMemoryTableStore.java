@@ -10,6 +10,10 @@ import io.basalt.exec.operator.scan.ParallelScan;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorSlices;
+import io.basalt.storage.lock.LockOwner;
+import io.basalt.storage.lock.LockWaitPolicy;
+import io.basalt.storage.lock.LockWaits;
+import io.basalt.storage.lock.RowLockMode;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +47,14 @@ import org.apache.arrow.vector.FieldVector;
  * table. COMMIT checks the change against the newest state ({@link #validate}: a row it deletes that another
  * transaction deleted or updated since fails with 40001, first committer wins; unique keys again) and applies it
  * ({@link #apply}). Without a bound transaction the methods change the table at once.
+ *
+ * <p>Row locks ({@link RowLockTable}): a transaction's pending deletions lock their rows until it ends, and
+ * {@link #lockRows} takes SELECT ... FOR UPDATE / SHARE locks. A statement that would delete a row another open
+ * transaction holds waits for that transaction to end ({@link LockWaits}: deadlock detection, lock_timeout), then
+ * stages against the newest state: a row the other transaction changed fails with 40001 (READ COMMITTED statements
+ * are then run again with a new snapshot by the session), a row it left alone is taken. A statement that runs with
+ * this store's lock already held (foreign-key checks lock every connected table) does not wait: it stages and
+ * meets the conflict at COMMIT, first committer wins.
  */
 public final class InMemoryTableStore implements TableStore {
     /** Bits of a row id holding the row's position in its generation; the bits above hold the generation. */
@@ -77,6 +89,9 @@ public final class InMemoryTableStore implements TableStore {
     private TableVersion current;
     private final List<TableVersion> history = new ArrayList<>();
     private boolean closed;
+    private final RowLockTable rowLocks = new RowLockTable();
+    /** Versions applied but not yet published (their commits wait for the log's sync), oldest first. */
+    private final List<TableVersion> unpublished = new ArrayList<>();
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -156,7 +171,7 @@ public final class InMemoryTableStore implements TableStore {
         checkChangesAccepted(appended);
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
-            stage(transaction.changeForWrite(this), deleted, appended, beforeVisible);
+            stageLocked(transaction, transaction.changeForWrite(this), deleted, appended, beforeVisible);
             return;
         }
         synchronized (this) {
@@ -182,6 +197,111 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
+    /**
+     * A statement's change in a transaction, once no other open transaction holds a row it deletes: waits for each
+     * such holder to end first (unless this thread holds the store's lock already: see the class comment).
+     */
+    private void stageLocked(TableTransaction transaction, PendingChange change, long[] deleted,
+                             List<Batch> appended, Runnable beforeVisible) {
+        RowLockMode mode = appended.isEmpty() ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE;
+        boolean mayWait = !Thread.holdsLock(this);
+        while (true) {
+            RowLockTable.Conflict conflict;
+            synchronized (this) {
+                conflict = mayWait && deleted.length > 0 ? rowLocks.firstConflict(deleted, transaction, mode) : null;
+                if (conflict == null) {
+                    stage(change, deleted, appended, beforeVisible);
+                    return;
+                }
+            }
+            LockWaits.awaitEnd(transaction, conflict.holder(),
+                    tupleContext(appended.isEmpty() ? "deleting" : "updating", conflict.rowId()));
+        }
+    }
+
+    /**
+     * SELECT ... FOR {@code mode}: locks the committed rows {@code rowIds} for the bound transaction until it ends,
+     * in order, waiting for other holders as {@code policy} says. Returns which rows it locked (all of them unless
+     * SKIP LOCKED left some out). A row changed by a transaction that committed after the statement's snapshot
+     * fails with 40001, as PostgreSQL's REPEATABLE READ does (the session runs a READ COMMITTED statement again
+     * with a new snapshot instead of following the row to its new version). Without a bound transaction it
+     * locks nothing.
+     *
+     * @throws BasaltException 55P03 for a held row with NOWAIT or after lock_timeout, 40P01 for a deadlock,
+     *     40001 for a row changed since the snapshot
+     */
+    @Override
+    public boolean[] lockRows(long[] rowIds, RowLockMode mode, LockWaitPolicy policy) {
+        boolean[] locked = new boolean[rowIds.length];
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction == null) {
+            java.util.Arrays.fill(locked, true);
+            return locked;
+        }
+        for (int i = 0; i < rowIds.length; i++) {
+            long rowId = rowIds[i];
+            while (true) {
+                LockOwner holder;
+                synchronized (this) {
+                    if (PendingChange.isPending(rowId)) {
+                        locked[i] = true;
+                        break;
+                    }
+                    holder = rowLocks.holder(rowId, transaction, mode);
+                    if (holder == null) {
+                        if (snapshotSees(transaction, rowId)) {
+                            rowLocks.lock(rowId, transaction, mode);
+                            transaction.holdsLocksIn(this);
+                            locked[i] = true;
+                        }
+                        break;
+                    }
+                }
+                if (policy == LockWaitPolicy.NOWAIT) {
+                    throw BasaltException.of(SqlState.LOCK_NOT_AVAILABLE,
+                            "could not obtain lock on row in relation \"" + name + "\"");
+                }
+                if (policy == LockWaitPolicy.SKIP_LOCKED) {
+                    break;
+                }
+                LockWaits.awaitEnd(transaction, holder, tupleContext("locking", rowId));
+            }
+        }
+        return locked;
+    }
+
+    /**
+     * Whether committed row {@code rowId}, read by the transaction, is still as its snapshot saw it: live now, or
+     * deleted by the transaction itself (then it is its own to lock). Store lock held.
+     *
+     * @throws BasaltException 40001 when another transaction changed it since
+     */
+    private boolean snapshotSees(TableTransaction transaction, long rowId) {
+        PendingChange own = transaction.change(this);
+        if (own != null && own.deletesCommitted(rowId)) {
+            return false;
+        }
+        locate(rowId);
+        return true;
+    }
+
+    /** Releases the explicit row locks {@code owner} holds here (its transaction ended). */
+    public synchronized void releaseLocks(LockOwner owner) {
+        rowLocks.releaseAll(owner);
+    }
+
+    /** The row locks of this table (read under its lock). */
+    RowLockTable rowLocks() {
+        return rowLocks;
+    }
+
+    /** PostgreSQL's CONTEXT for waiting on a row: {@code while updating tuple (0,1) in relation "t"}. */
+    private String tupleContext(String action, long rowId) {
+        long position = rowId & ((1L << POSITION_BITS) - 1);
+        return "while " + action + " tuple (" + position / chunkRows + "," + (position % chunkRows + 1)
+                + ") in relation \"" + name + "\"";
+    }
+
     /** A statement's change in a transaction: the rows it deletes must still be live now (else 40001). */
     private synchronized void stage(PendingChange change, long[] deleted, List<Batch> appended,
                                     Runnable beforeVisible) {
@@ -197,9 +317,14 @@ public final class InMemoryTableStore implements TableStore {
         change.stage(deleted, chunks, rows, appended, uniqueKeys, beforeVisible);
     }
 
-    /** The pending change {@code transaction} keeps for this table, created for it (used by COMMIT's callers). */
-    public PendingChange newChange() {
-        return new PendingChange(this, allocator, chunkRows);
+    /**
+     * The pending change {@code owner} (a transaction) keeps for this table, created for it on its first write; the
+     * rows it deletes are locked by {@code owner} until the change is closed.
+     */
+    public synchronized PendingChange newChange(LockOwner owner) {
+        PendingChange change = new PendingChange(this, owner, allocator, chunkRows);
+        rowLocks.register(change);
+        return change;
     }
 
     /**
@@ -247,10 +372,11 @@ public final class InMemoryTableStore implements TableStore {
 
     /**
      * The second step of COMMIT for this table, still under this store's lock: truncates if the change did, marks
-     * its deleted rows and copies its rows in. Nothing of it is visible until {@link #publish}: scans read
-     * versions, and the newest version still describes the state before.
+     * its deleted rows and copies its rows in, and keeps the state it leaves as the version of commit {@code commit}.
+     * Nothing of it is visible until {@link #publish}: scans read versions, and the newest version still describes
+     * the state before. Later commits may apply (and keep their versions) before this one is published.
      */
-    public synchronized void apply(PreparedChange prepared) {
+    public synchronized void apply(PreparedChange prepared, long commit) {
         try {
             if (prepared.skipped()) {
                 return;
@@ -265,22 +391,46 @@ public final class InMemoryTableStore implements TableStore {
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             copyIn(prepared.appends());
+            unpublished.add(version(commit));
         } finally {
             PreparedChange.free(prepared.copies());
         }
     }
 
     /**
-     * The last step of COMMIT: makes the state {@link #apply} left visible as version {@code commit}; versions that
-     * no snapshot at or after {@code oldestSnapshot} reads any more are dropped.
+     * The last step of COMMIT: makes the version {@link #apply} kept for {@code commit} the newest visible one (the
+     * coordinator publishes commits in order); versions that no snapshot at or after {@code oldestSnapshot} reads any
+     * more are dropped. Versions kept for earlier commits that never became visible (their log failed) are dropped.
      */
     public synchronized void publish(long commit, long oldestSnapshot) {
         if (closed) {
             return;
         }
+        TableVersion next = null;
+        while (!unpublished.isEmpty() && unpublished.getFirst().commit() <= commit) {
+            next = unpublished.removeFirst();
+        }
+        if (next == null || next.commit() != commit) {
+            throw new IllegalStateException("commit " + commit + " of table " + name + " was not applied");
+        }
         history.add(current);
-        current = version(commit);
+        current = next;
         dropVersionsBefore(oldestSnapshot);
+        if (unpublished.isEmpty()) {
+            notifyAll();
+        }
+    }
+
+    /**
+     * Commit {@code commit} applied here will never become visible (its log record could not be made durable, and the
+     * log refuses every later one): forgets the versions kept for it and before it. Its rows stay applied; the
+     * database must be reopened, as after any failed sync.
+     */
+    public synchronized void abandon(long commit) {
+        while (!unpublished.isEmpty() && unpublished.getFirst().commit() <= commit) {
+            unpublished.removeFirst();
+        }
+        notifyAll();
     }
 
     /** Drops the versions that a snapshot at {@code oldestSnapshot} or later never reads: those a newer one hides. */
@@ -660,6 +810,11 @@ public final class InMemoryTableStore implements TableStore {
         if (!candidate.retired || candidate.openScans > 0 || current.generation() == candidate) {
             return;
         }
+        for (TableVersion version : unpublished) {
+            if (version.generation() == candidate) {
+                return;
+            }
+        }
         for (TableVersion version : history) {
             if (version.generation() == candidate) {
                 return;
@@ -857,9 +1012,24 @@ public final class InMemoryTableStore implements TableStore {
         missingValues = java.util.Collections.unmodifiableList(missing);
     }
 
+    /**
+     * Refusing changes also waits for the commits applied here but not yet visible (waiting for the log's sync), so
+     * that a copy of the table made next (ALTER TABLE) reads every commit that was accepted.
+     */
     @Override
     public synchronized void refuseChanges(boolean refuse) {
         changesRefused = refuse;
+        boolean interrupted = false;
+        while (refuse && !unpublished.isEmpty() && !closed) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -1004,8 +1174,16 @@ public final class InMemoryTableStore implements TableStore {
         for (TableVersion version : history) {
             generations.add(version.generation());
         }
-        generations.add(generation);
+        for (TableVersion version : unpublished) {
+            if (!generations.contains(version.generation())) {
+                generations.add(version.generation());
+            }
+        }
+        if (!generations.contains(generation)) {
+            generations.add(generation);
+        }
         history.clear();
+        unpublished.clear();
         for (Generation old : generations) {
             old.retired = true;
             if (old.openScans == 0) {

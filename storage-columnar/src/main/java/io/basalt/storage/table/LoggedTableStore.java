@@ -95,6 +95,12 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    @Override
+    public boolean[] lockRows(long[] rowIds, io.basalt.storage.lock.RowLockMode mode,
+                              io.basalt.storage.lock.LockWaitPolicy policy) {
+        return inner.lockRows(rowIds, mode, policy);
+    }
+
     /** Logs the deleted row ids and the appended rows as one commit, so that replay applies both or neither. */
     @Override
     public void modify(long[] deleted, List<Batch> appended, Runnable beforeVisible) {

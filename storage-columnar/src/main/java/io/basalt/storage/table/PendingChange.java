@@ -6,6 +6,8 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.VectorGather;
+import io.basalt.storage.lock.LockOwner;
+import io.basalt.storage.lock.RowLockMode;
 import io.basalt.storage.wal.WriteAheadLog;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,9 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Row ids of pending rows have {@link #PENDING_ROW} set and number the transaction's appended rows from 0, so a
  * later statement of the transaction can update or delete them like committed rows.
+ *
+ * <p>Row locks: while the change is open, the committed rows it deleted are locked by its {@link #owner()}
+ * ({@link RowLockTable}); closing it releases them.
  *
  * <p>Not thread-safe: one session uses it, and the store calls it under its own lock.
  */
@@ -60,6 +65,7 @@ public final class PendingChange implements AutoCloseable {
     }
 
     private final InMemoryTableStore store;
+    private final LockOwner owner;
     private final BufferAllocator allocator;
     private final int chunkRows;
     private WriteAheadLog log;
@@ -70,10 +76,13 @@ public final class PendingChange implements AutoCloseable {
     private long pendingRows;
     private boolean truncated;
     private final Map<Long, long[]> deletedMasks = new HashMap<>();
+    /** Of {@link #deletedMasks}' rows, those a DELETE (not an UPDATE) removed: locked as FOR UPDATE. */
+    private final Map<Long, long[]> deleteOnlyMasks = new HashMap<>();
     private final List<KeyOverlay> overlays = new ArrayList<>();
 
-    PendingChange(InMemoryTableStore store, BufferAllocator allocator, int chunkRows) {
+    PendingChange(InMemoryTableStore store, LockOwner owner, BufferAllocator allocator, int chunkRows) {
         this.store = requireNonNull(store, "store is null");
+        this.owner = owner;
         this.allocator = requireNonNull(allocator, "allocator is null");
         this.chunkRows = chunkRows;
     }
@@ -81,6 +90,23 @@ public final class PendingChange implements AutoCloseable {
     /** The table this change is for. */
     public InMemoryTableStore store() {
         return store;
+    }
+
+    /** The transaction that holds the rows this change deleted; null for a change made outside a transaction. */
+    public LockOwner owner() {
+        return owner;
+    }
+
+    /** The lock mode in which this change holds committed row {@code rowId}, which it deletes. */
+    RowLockMode deletionMode(long rowId) {
+        if (truncated) {
+            return RowLockMode.UPDATE;
+        }
+        long position = rowId & ((1L << InMemoryTableStore.POSITION_BITS) - 1);
+        long[] mask = deleteOnlyMasks.get(chunkKey(rowId >>> InMemoryTableStore.POSITION_BITS,
+                (int) (position / chunkRows)));
+        int row = (int) (position % chunkRows);
+        return mask != null && (mask[row >>> 6] & (1L << row)) != 0 ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE;
     }
 
     /** The log COMMIT writes this change to; null for a table that is not logged. */
@@ -432,6 +458,7 @@ public final class PendingChange implements AutoCloseable {
         pendingRows = batches.isEmpty() ? 0 : batchStarts.getLast() + batches.getLast().rowCount();
         truncated = false;
         deletedMasks.clear();
+        deleteOnlyMasks.clear();
         for (int b = 0; b < batchMasks.size(); b++) {
             batchMasks.set(b, null);
         }
@@ -512,9 +539,13 @@ public final class PendingChange implements AutoCloseable {
         return live;
     }
 
-    /** Frees the appended rows (after COMMIT applied them, or at ROLLBACK). */
+    /**
+     * Frees the appended rows (after COMMIT applied them, or at ROLLBACK) and releases the rows it locked. The
+     * store's lock must be held.
+     */
     @Override
     public void close() {
+        store.rowLocks().forget(this);
         for (Batch batch : batches) {
             free(batch);
         }
@@ -576,6 +607,12 @@ public final class PendingChange implements AutoCloseable {
         mask = mask == null ? new long[(chunkRows + 63) >>> 6] : mask.clone();
         mask[row >>> 6] |= 1L << row;
         deletedMasks.put(key, mask);
+        if (step.deleteOnly()) {
+            long[] only = deleteOnlyMasks.get(key);
+            only = only == null ? new long[(chunkRows + 63) >>> 6] : only.clone();
+            only[row >>> 6] |= 1L << row;
+            deleteOnlyMasks.put(key, only);
+        }
         if (step.keys() != null) {
             for (int k = 0; k < step.keys().size() && k < overlays.size(); k++) {
                 List<Object> held = step.keys().get(k);
@@ -589,6 +626,7 @@ public final class PendingChange implements AutoCloseable {
     private void applyTruncated() {
         truncated = true;
         deletedMasks.clear();
+        deleteOnlyMasks.clear();
         for (int b = 0; b < batches.size(); b++) {
             long[] mask = new long[(batches.get(b).rowCount() + 63) >>> 6];
             Arrays.fill(mask, -1L);

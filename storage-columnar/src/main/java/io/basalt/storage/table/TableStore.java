@@ -100,6 +100,18 @@ public interface TableStore extends ScanSource, AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce foreign keys");
     }
 
+    /**
+     * SELECT ... FOR UPDATE / SHARE: locks the rows {@code rowIds} for the transaction bound to the thread until it
+     * ends, and returns which it locked (see {@link InMemoryTableStore#lockRows}). The default, for stores without
+     * row ids, locks nothing and reports every row locked.
+     */
+    default boolean[] lockRows(long[] rowIds, io.basalt.storage.lock.RowLockMode mode,
+                               io.basalt.storage.lock.LockWaitPolicy policy) {
+        boolean[] locked = new boolean[rowIds.length];
+        java.util.Arrays.fill(locked, true);
+        return locked;
+    }
+
     /** Forgets a foreign key registered with {@link #addForeignKey}. */
     default void removeForeignKey(ForeignKey key) {
     }

@@ -8,7 +8,7 @@ package io.basalt.storage.table;
  * transaction without being told. With nothing bound, stores read their newest state and change it at once (log
  * replay, tests of a store alone).
  */
-public interface TableTransaction {
+public interface TableTransaction extends io.basalt.storage.lock.LockOwner {
     /** The transaction of the statement running on this thread. */
     ScopedValue<TableTransaction> CURRENT = ScopedValue.newInstance();
 
@@ -32,4 +32,7 @@ public interface TableTransaction {
 
     /** Notes that the running statement read {@code store} (SERIALIZABLE tracks what it read). */
     void read(InMemoryTableStore store);
+
+    /** Notes that the transaction took explicit row locks in {@code store}, to release when it ends. */
+    void holdsLocksIn(InMemoryTableStore store);
 }

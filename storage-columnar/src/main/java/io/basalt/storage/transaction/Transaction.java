@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One transaction: its snapshot, its pending change per table, its savepoints, and COMMIT and ROLLBACK. An
@@ -32,16 +33,25 @@ import java.util.Set;
  * transaction deletes that another deleted or updated since fails with 40001; unique keys again), runs the
  * serializable check, writes every change to the log as one record (so replay applies all of the transaction or
  * none of it, and the commit returns only once it is durable), applies the rows, and publishes them all at once
- * ({@link TransactionCoordinator#publish}). The tables stay locked from validation to publication.
+ * ({@link TransactionCoordinator#publish}). The tables stay locked from validation until the records are handed to
+ * the log and the rows applied (invisibly); the wait for durability and the publication happen after they are
+ * unlocked, so the next commit of the same tables appends its record while this one waits for the sync (group
+ * commit), and commits become visible in the order of their log records.
  *
  * <p>Savepoints are marks in every pending change (and in the list of actions that undo the transaction's DDL);
  * ROLLBACK TO cuts back to them.
  *
- * <p>Not thread-safe: one session drives it; stores call it from that session's thread.
+ * <p>Row locks ({@link io.basalt.storage.lock}): the transaction is the owner of the rows its pending changes
+ * delete and of the rows it locks with SELECT ... FOR UPDATE / SHARE; it keeps them until it ends, and then signals
+ * its end to the transactions waiting for it ({@link #awaitEnd}).
+ *
+ * <p>Not thread-safe: one session drives it; stores call it from that session's thread. {@link #ended} and
+ * {@link #awaitEnd} may be called from any thread.
  */
 public final class Transaction implements TableTransaction {
     /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
-    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, boolean readOnly) {
+    private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, int commitActions,
+                             boolean readOnly) {
     }
 
     private final TransactionCoordinator coordinator;
@@ -51,20 +61,66 @@ public final class Transaction implements TableTransaction {
     private long snapshot;
     private boolean statementRun;
     private boolean serializableCounted;
-    private boolean ended;
+    private volatile boolean ended;
     private final Map<InMemoryTableStore, PendingChange> changes = new IdentityHashMap<>();
     private final Set<Long> readTables = new HashSet<>();
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<Runnable> undoActions = new ArrayList<>();
+    private final List<Runnable> commitActions = new ArrayList<>();
+    private final long number;
+    private int process;
+    private long lockTimeoutMillis;
+    private final Set<InMemoryTableStore> lockedStores = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    private final java.util.concurrent.CountDownLatch endSignal = new java.util.concurrent.CountDownLatch(1);
 
-    Transaction(TransactionCoordinator coordinator, IsolationLevel level, boolean readOnly) {
+    Transaction(TransactionCoordinator coordinator, long number, IsolationLevel level, boolean readOnly) {
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
+        this.number = number;
         this.level = requireNonNull(level, "level is null");
         this.readOnly = readOnly;
     }
 
     public IsolationLevel level() {
         return level;
+    }
+
+    @Override
+    public long transactionNumber() {
+        return number;
+    }
+
+    @Override
+    public int processNumber() {
+        return process;
+    }
+
+    /** The number of the session that runs it, for deadlock reports. */
+    public void setProcessNumber(int newProcess) {
+        this.process = newProcess;
+    }
+
+    @Override
+    public long lockTimeoutMillis() {
+        return lockTimeoutMillis;
+    }
+
+    /** lock_timeout for the statements to come, in milliseconds (0: wait as long as it takes). */
+    public void setLockTimeoutMillis(long millis) {
+        this.lockTimeoutMillis = millis;
+    }
+
+    @Override
+    public boolean awaitEnd(long nanos) throws InterruptedException {
+        if (nanos < 0) {
+            endSignal.await();
+            return true;
+        }
+        return endSignal.await(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void holdsLocksIn(InMemoryTableStore store) {
+        lockedStores.add(store);
     }
 
     public boolean readOnly() {
@@ -129,7 +185,12 @@ public final class Transaction implements TableTransaction {
             throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot change table \"" + store.name() + "\" in a read-only transaction");
         }
-        return changes.computeIfAbsent(store, InMemoryTableStore::newChange);
+        PendingChange change = changes.get(store);
+        if (change == null) {
+            change = store.newChange(this);
+            changes.put(store, change);
+        }
+        return change;
     }
 
     @Override
@@ -154,6 +215,14 @@ public final class Transaction implements TableTransaction {
         undoActions.add(requireNonNull(undo, "undo is null"));
     }
 
+    /**
+     * Runs {@code action} once the transaction has committed (DDL deferred to COMMIT: a DROP is logged and its
+     * storage freed then), unless it rolls back to a savepoint taken before now. Actions run in the order given.
+     */
+    public void onCommit(Runnable action) {
+        commitActions.add(requireNonNull(action, "action is null"));
+    }
+
     // ---- savepoints -----------------------------------------------------------------------------------------
 
     /** SAVEPOINT {@code name}; a name may be used again, the newest one wins. */
@@ -163,7 +232,7 @@ public final class Transaction implements TableTransaction {
         for (PendingChange change : changes.values()) {
             marks.put(change, change.mark());
         }
-        savepoints.add(new Savepoint(name, marks, undoActions.size(), readOnly));
+        savepoints.add(new Savepoint(name, marks, undoActions.size(), commitActions.size(), readOnly));
     }
 
     /** Whether a savepoint of that name exists. */
@@ -189,6 +258,9 @@ public final class Transaction implements TableTransaction {
             }
         }
         undoSince(savepoint.undoActions());
+        while (commitActions.size() > savepoint.commitActions()) {
+            commitActions.removeLast();
+        }
         readOnly = savepoint.readOnly();
     }
 
@@ -238,6 +310,7 @@ public final class Transaction implements TableTransaction {
                 }
             }
             changes.clear();
+            commitActions.clear();
             undoSince(0);
         } finally {
             end();
@@ -261,10 +334,13 @@ public final class Transaction implements TableTransaction {
             }
             if (!changed.isEmpty()) {
                 changed.sort(Comparator.comparingLong(change -> change.store().id()));
-                lockAndCommit(changed, 0);
+                Committing committing = lockAndPrepare(changed, 0);
+                committing.finish(coordinator);
             }
             for (PendingChange change : changes.values()) {
-                change.close();
+                synchronized (change.store()) {
+                    change.close();
+                }
             }
             changes.clear();
             undoActions.clear();
@@ -274,19 +350,68 @@ public final class Transaction implements TableTransaction {
         } finally {
             end();
         }
+        runCommitActions();
     }
 
-    /** Locks {@code changed}'s stores from {@code from} on, in order, then commits with all of them held. */
-    private void lockAndCommit(List<PendingChange> changed, int from) {
+    /** The actions deferred to COMMIT, after it succeeded; the first failure is thrown once all have run. */
+    private void runCommitActions() {
+        RuntimeException first = null;
+        for (Runnable action : commitActions) {
+            try {
+                action.run();
+            } catch (RuntimeException failure) {
+                if (first == null) {
+                    first = failure;
+                } else {
+                    first.addSuppressed(failure);
+                }
+            }
+        }
+        commitActions.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /**
+     * A commit that is logged (its records handed to the log writer) and applied to its stores, but neither known
+     * to be durable nor visible yet.
+     */
+    private record Committing(long commit, TransactionCoordinator.WriteRecord record, List<PreparedChange> prepared,
+                              List<CompletableFuture<Long>> durable) {
+        /**
+         * Waits for the records to be durable, without any store locked (so later commits of the same tables append
+         * their records meanwhile and share the sync), then makes the commit visible in commit order.
+         */
+        void finish(TransactionCoordinator coordinator) {
+            try {
+                for (CompletableFuture<Long> record : durable) {
+                    WriteAheadLog.awaitDurable(record);
+                }
+            } catch (RuntimeException | Error failure) {
+                coordinator.publishFailed(commit, record, prepared);
+                throw failure;
+            }
+            coordinator.publish(commit, record, prepared);
+        }
+    }
+
+    /**
+     * Locks {@code changed}'s stores from {@code from} on, in order, and with all of them held validates the changes,
+     * takes the next commit number while handing the records to the log (so the log's order is the commit order),
+     * and applies the changes to the stores, invisible until published.
+     */
+    private Committing lockAndPrepare(List<PendingChange> changed, int from) {
         if (from < changed.size()) {
             synchronized (changed.get(from).store()) {
-                lockAndCommit(changed, from + 1);
+                return lockAndPrepare(changed, from + 1);
             }
-            return;
         }
         List<PreparedChange> prepared = new ArrayList<>(changed.size());
         TransactionCoordinator.WriteRecord record = null;
         boolean registered = false;
+        long commit;
+        List<CompletableFuture<Long>> durable = new ArrayList<>(1);
         try {
             Set<Long> written = new HashSet<>();
             for (PendingChange change : changed) {
@@ -296,7 +421,7 @@ public final class Transaction implements TableTransaction {
             record = coordinator.register(written, level == IsolationLevel.SERIALIZABLE ? readTables : null,
                     snapshotHeld ? snapshot : coordinator.lastCommit());
             registered = true;
-            log(prepared);
+            commit = coordinator.reserve(() -> durable.addAll(log(prepared)));
         } catch (RuntimeException | Error failure) {
             if (registered) {
                 coordinator.withdraw(record);
@@ -306,15 +431,18 @@ public final class Transaction implements TableTransaction {
             }
             throw failure;
         }
-        // Logged: the commit is durable, so from here on it must become visible.
+        // Handed to the log: from here on the commit must become visible once durable.
         for (PreparedChange change : prepared) {
-            change.change().store().apply(change);
+            change.change().store().apply(change, commit);
         }
-        coordinator.publish(record, prepared);
+        return new Committing(commit, record, prepared, durable);
     }
 
-    /** Writes every change to its log, one log record per log (every logged table of a database shares one). */
-    private static void log(List<PreparedChange> prepared) {
+    /**
+     * Hands every change to its log, one log record per log (every logged table of a database shares one), and
+     * returns the futures of their durability.
+     */
+    private static List<CompletableFuture<Long>> log(List<PreparedChange> prepared) {
         Map<WriteAheadLog, List<WalRecord>> byLog = new LinkedHashMap<>();
         for (PreparedChange change : prepared) {
             WriteAheadLog log = change.change().log();
@@ -323,9 +451,11 @@ public final class Transaction implements TableTransaction {
                 byLog.computeIfAbsent(log, ignored -> new ArrayList<>()).addAll(records);
             }
         }
+        List<CompletableFuture<Long>> durable = new ArrayList<>(byLog.size());
         for (Map.Entry<WriteAheadLog, List<WalRecord>> entry : byLog.entrySet()) {
-            entry.getKey().commit(entry.getValue());
+            durable.add(entry.getKey().submit(entry.getValue()));
         }
+        return durable;
     }
 
     private void undoSince(int mark) {
@@ -334,11 +464,17 @@ public final class Transaction implements TableTransaction {
         }
     }
 
+    /** Ends it: releases its snapshot and its explicit row locks, then wakes the transactions waiting for it. */
     private void end() {
         if (ended) {
             return;
         }
         ended = true;
+        for (InMemoryTableStore store : lockedStores) {
+            store.releaseLocks(this);
+        }
+        lockedStores.clear();
+        endSignal.countDown();
         if (snapshotHeld) {
             coordinator.releaseSnapshot(snapshot);
             snapshotHeld = false;
@@ -350,6 +486,7 @@ public final class Transaction implements TableTransaction {
     }
 
     /** Whether COMMIT or ROLLBACK ended it. */
+    @Override
     public boolean ended() {
         return ended;
     }

@@ -13,8 +13,9 @@ import java.util.TreeMap;
 /**
  * The order of commits in one database, and what serializable transactions check at commit.
  *
- * <p>Commit sequence numbers: every commit that changes a table gets the next number when it becomes visible
- * ({@link #publish}), and a snapshot is the number of the newest visible commit ({@link #takeSnapshot}). Publishing
+ * <p>Commit sequence numbers: every commit that changes a table takes the next number when it hands its records to
+ * the log ({@link #reserve}) and becomes visible in that order once durable ({@link #publish}); a snapshot is the
+ * number of the newest visible commit ({@link #takeSnapshot}). Publishing
  * installs the new version of every table the commit changed under this object's lock, so a snapshot sees a commit
  * in all its tables or in none. The snapshots in use are counted, so that stores can drop the versions nobody reads
  * any more ({@link #oldestSnapshot}).
@@ -41,13 +42,17 @@ public final class TransactionCoordinator {
     }
 
     private long lastCommit;
+    /** Guards {@link #reserved}: the number of the last commit handed to the log (held only while handing over). */
+    private final Object order = new Object();
+    private long reserved;
     private final TreeMap<Long, Integer> snapshots = new TreeMap<>();
     private int serializableActive;
     private final List<WriteRecord> writes = new ArrayList<>();
+    private final java.util.concurrent.atomic.AtomicLong transactionNumbers = new java.util.concurrent.atomic.AtomicLong();
 
     /** Starts a transaction (its snapshot is taken by its first statement). */
     public Transaction begin(IsolationLevel level, boolean readOnly) {
-        return new Transaction(this, level, readOnly);
+        return new Transaction(this, transactionNumbers.incrementAndGet(), level, readOnly);
     }
 
     /** The newest visible commit, counted as in use until {@link #releaseSnapshot}. */
@@ -123,22 +128,109 @@ public final class TransactionCoordinator {
     }
 
     /**
-     * Makes a validated, logged and applied commit visible: gives it the next number and publishes every table's
-     * new version under this lock.
+     * Takes the next commit number and runs {@code submit} (which hands the commit's records to the log) under one
+     * lock, so that commit numbers follow the order of the log records. When {@code submit} fails the number is
+     * given back.
      */
-    synchronized long publish(WriteRecord record, List<PreparedChange> changes) {
-        long commit = ++lastCommit;
-        long oldest = snapshots.isEmpty() ? commit : snapshots.firstKey();
+    long reserve(Runnable submit) {
+        synchronized (order) {
+            long commit = ++reserved;
+            try {
+                submit.run();
+            } catch (RuntimeException | Error failure) {
+                reserved--;
+                throw failure;
+            }
+            return commit;
+        }
+    }
+
+    /**
+     * Makes commit {@code commit} (reserved, logged durably and applied) visible: waits until every commit numbered
+     * before it is visible, then publishes every table's new version under this lock, so snapshots see commits in
+     * order and each commit in all its tables or in none. {@code changes} are in the order of their stores' ids; their
+     * stores are locked before this object (the order every committer takes: stores, then the coordinator).
+     */
+    void publish(long commit, WriteRecord record, List<PreparedChange> changes) {
+        synchronized (this) {
+            awaitTurn(commit);
+        }
+        publishLocked(commit, record, changes, 0);
+    }
+
+    private void publishLocked(long commit, WriteRecord record, List<PreparedChange> changes, int from) {
+        if (from < changes.size()) {
+            synchronized (changes.get(from).change().store()) {
+                publishLocked(commit, record, changes, from + 1);
+            }
+            return;
+        }
+        synchronized (this) {
+            lastCommit = commit;
+            long oldest = snapshots.isEmpty() ? commit : snapshots.firstKey();
+            for (PreparedChange change : changes) {
+                if (!change.skipped()) {
+                    InMemoryTableStore store = change.change().store();
+                    store.publish(commit, oldest);
+                }
+            }
+            if (record != null) {
+                record.commit = commit;
+            }
+            notifyAll();
+        }
+    }
+
+    /**
+     * Commit {@code commit} could not be made durable (the log failed, and refuses every later record): it takes its
+     * turn without becoming visible, so the commits after it are not left waiting.
+     */
+    void publishFailed(long commit, WriteRecord record, List<PreparedChange> changes) {
+        synchronized (this) {
+            awaitTurn(commit);
+        }
         for (PreparedChange change : changes) {
             if (!change.skipped()) {
-                InMemoryTableStore store = change.change().store();
-                store.publish(commit, oldest);
+                change.change().store().abandon(commit);
             }
         }
-        if (record != null) {
-            record.commit = commit;
+        synchronized (this) {
+            lastCommit = commit;
+            if (record != null) {
+                writes.remove(record);
+            }
+            notifyAll();
         }
-        return commit;
+    }
+
+    /**
+     * Waits until every commit handed to the log so far is visible (or failed), so that a snapshot taken next sees
+     * them: a statement that met a conflict with such a commit runs again after this rather than spinning while its
+     * log record is synced. Uninterruptible.
+     */
+    public void awaitInFlightCommits() {
+        long target;
+        synchronized (order) {
+            target = reserved;
+        }
+        synchronized (this) {
+            awaitTurn(target + 1);
+        }
+    }
+
+    /** Waits (this lock released meanwhile) until the commit before {@code commit} is visible. Uninterruptible. */
+    private void awaitTurn(long commit) {
+        boolean interrupted = false;
+        while (lastCommit < commit - 1) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Commit records no active snapshot can conflict with any more. */

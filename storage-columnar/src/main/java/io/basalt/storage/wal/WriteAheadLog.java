@@ -172,6 +172,18 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws BasaltException as {@link #append}
      */
     public long commit(List<WalRecord> records) {
+        return awaitDurable(submit(records));
+    }
+
+    /**
+     * The first half of {@link #commit}: hands {@code records} to the writer as one log record and returns at once,
+     * with the future of its sequence number, which completes when the record is durable. Records enter the log in
+     * the order of the calls, so a caller that submits under its own lock orders its records by that lock while
+     * waiting for durability outside it (group commit across committers of the same tables).
+     *
+     * @throws BasaltException internal error when the log is closed
+     */
+    public CompletableFuture<Long> submit(List<WalRecord> records) {
         PendingWrite pending = new PendingWrite(RecordCodec.encode(records));
         synchronized (this) {
             if (closed) {
@@ -179,7 +191,16 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             queue.add(pending);
         }
-        return await(pending.done);
+        return pending.done;
+    }
+
+    /**
+     * Waits, uninterruptibly, until a record {@link #submit} returned is durable, and returns its sequence number.
+     *
+     * @throws BasaltException as {@link #append}
+     */
+    public static long awaitDurable(CompletableFuture<Long> submitted) {
+        return await(submitted);
     }
 
     /**
