@@ -155,6 +155,13 @@ final class SessionImpl implements Session {
         if (transfer != null) {
             return convertFailures(() -> transfer(transfer));
         }
+        io.basalt.arrow.ArrowCopyStatement arrowCopy = io.basalt.arrow.ArrowCopyStatement.parse(sql);
+        if (arrowCopy != null) {
+            return convertFailures(() -> {
+                long rows = arrowCopy.run(this);
+                return QueryResultImpl.command("COPY " + rows, rows, List.of());
+            });
+        }
         if (TableTransaction.current() != null || database.replaying()) {
             return convertFailures(() -> runParsed(parse(sql), sql, parameters));
         }

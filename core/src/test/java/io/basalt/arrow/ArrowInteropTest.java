@@ -103,6 +103,30 @@ class ArrowInteropTest {
     }
 
     @Test
+    void copyToAndFromArrowFiles() {
+        Path file = directory.resolve("orders.arrow");
+        Path some = directory.resolve("some.arrow");
+        try (Database db = database(); Session session = db.connect()) {
+            session.execute("CREATE TABLE orders (id int PRIMARY KEY, total numeric(10,2), placed date)").close();
+            session.execute("INSERT INTO orders SELECT i, i * 1.5, DATE '2024-01-01' + i"
+                    + " FROM generate_series(1, 30) AS g(i)").close();
+            try (QueryResult copied = session.execute("COPY orders TO '" + file + "' (FORMAT arrow)")) {
+                assertThat(copied.commandTag()).isEqualTo("COPY 30");
+            }
+            session.execute("COPY (SELECT id FROM orders WHERE id <= 3) TO '" + some + "' (FORMAT 'arrow')").close();
+            session.execute("CREATE TABLE restored (id int PRIMARY KEY, total numeric(10,2), placed date)").close();
+            try (QueryResult copied = session.execute("COPY restored FROM '" + file + "' (FORMAT arrow)")) {
+                assertThat(copied.commandTag()).isEqualTo("COPY 30");
+            }
+            assertThat(rows(session, "SELECT * FROM restored ORDER BY id")).isEqualTo(rows(session,
+                    "SELECT * FROM orders ORDER BY id"));
+            assertThat(rows(session, "SELECT * FROM read_arrow('" + some + "')")).containsExactly("1", "2", "3");
+            assertThatThrownBy(() -> session.execute("COPY restored FROM '" + file + "' (FORMAT arrow)"))
+                    .isInstanceOf(BasaltException.class).hasMessageContaining("restored_pkey");
+        }
+    }
+
+    @Test
     void streamFormatIsReadByArrowAndByReadArrow() throws IOException {
         Path file = directory.resolve("stream.arrows");
         try (Database db = database(); Session session = db.connect()) {
