@@ -64,7 +64,7 @@ final class ShellCopyStreams implements CopyStreams {
     /** Data lines handed to the engine so far (for the progress report; read from another thread). */
     long rowsRead() {
         DataLines current = lines;
-        return current == null ? 0 : current.linesRead;
+        return current == null ? 0 : current.dataLines;
     }
 
     /** Reads what is left of the data after the statement ended; returns the number of input lines consumed. */
@@ -81,7 +81,9 @@ final class ShellCopyStreams implements CopyStreams {
         private byte[] current = new byte[0];
         private int position;
         private boolean ended;
-        private volatile int linesRead;
+        private int linesRead;
+        /** Lines read that are data (not the closing {@code \.}); the progress report reads it from its thread. */
+        private volatile long dataLines;
 
         @Override
         public int read() {
@@ -126,6 +128,7 @@ final class ShellCopyStreams implements CopyStreams {
                     ended = true;
                     return false;
                 }
+                dataLines++;
                 current = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }
