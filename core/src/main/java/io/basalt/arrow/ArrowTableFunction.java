@@ -36,7 +36,8 @@ public final class ArrowTableFunction implements TableFunction {
 
     /** A table function over the rows of {@code root}. */
     public static ArrowTableFunction of(String name, VectorSchemaRoot root) {
-        return new ArrowTableFunction(name, requireNonNull(root, "root is null"), null, ArrowColumns.of(root.getSchema()));
+        return new ArrowTableFunction(name, requireNonNull(root, "root is null"), null,
+                ArrowColumns.of(root.getSchema()));
     }
 
     /** A table function over the batches of {@code reader}, consumed by the first scan. */

@@ -141,7 +141,8 @@ final class BasaltDatabaseMetaData extends DatabaseMetaDataDefaults {
                 Integer octets = JdbcTypes.isText(type.id()) && type.precision() > 0
                         ? Integer.valueOf(type.precision() * 4) : null;
                 rows.add(null, table.schema(), table.name(), column.name(), JdbcTypes.sqlType(type),
-                        JdbcTypes.typeName(type), columnSize(type), null, digits, type.isNumber() ? Integer.valueOf(10) : null,
+                        JdbcTypes.typeName(type), columnSize(type), null, digits,
+                        type.isNumber() ? Integer.valueOf(10) : null,
                         column.notNull() ? DatabaseMetaData.columnNoNulls : DatabaseMetaData.columnNullable, null,
                         column.defaultExpression(), null, null, octets, position, column.notNull() ? "NO" : "YES",
                         null, null, null, null, serial ? "YES" : "NO", "NO");

@@ -90,6 +90,38 @@ final class BasaltPreparedStatement extends PreparedStatementRefusals {
         return getLargeUpdateCount();
     }
 
+    // ---- the Statement methods that take SQL text: refused on a prepared statement, as JDBC requires -----------
+
+    private static SQLException takesNoQueryString() {
+        return SqlExceptions.usage("Can't use query methods that take a query string on a PreparedStatement.",
+                "42809");
+    }
+
+    @Override
+    public boolean execute(String sql) throws SQLException {
+        throw takesNoQueryString();
+    }
+
+    @Override
+    public ResultSet executeQuery(String sql) throws SQLException {
+        throw takesNoQueryString();
+    }
+
+    @Override
+    public int executeUpdate(String sql) throws SQLException {
+        throw takesNoQueryString();
+    }
+
+    @Override
+    public long executeLargeUpdate(String sql) throws SQLException {
+        throw takesNoQueryString();
+    }
+
+    @Override
+    public void addBatch(String sql) throws SQLException {
+        throw takesNoQueryString();
+    }
+
     @Override
     public void addBatch() throws SQLException {
         checkOpen();

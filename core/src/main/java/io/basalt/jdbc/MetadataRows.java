@@ -86,7 +86,10 @@ final class MetadataRows {
         return ((Comparable) left).compareTo(right);
     }
 
-    /** Whether {@code name} matches a JDBC search pattern ({@code %} any run, {@code _} one character, {@code \} escapes); null matches all. */
+    /**
+     * Whether {@code name} matches a JDBC search pattern ({@code %} any run, {@code _} one character, {@code \}
+     * escapes); a null pattern matches all.
+     */
     static boolean matches(String pattern, String name) {
         if (pattern == null) {
             return true;

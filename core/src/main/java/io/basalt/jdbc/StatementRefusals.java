@@ -1,22 +1,24 @@
 package io.basalt.jdbc;
 
+import java.sql.SQLException;
+
 /**
  * The parts of {@link java.sql.Statement} Basalt's driver does not offer: named cursors and generated keys chosen
  * by column position. Each refuses with SQLSTATE 0A000.
  */
 abstract class StatementRefusals implements java.sql.Statement {
     @Override
-    public int executeUpdate(java.lang.String sql, int[] value) throws java.sql.SQLException {
+    public int executeUpdate(String sql, int[] value) throws SQLException {
         throw SqlExceptions.unsupported("Statement.executeUpdate");
     }
 
     @Override
-    public boolean execute(java.lang.String sql, int[] value) throws java.sql.SQLException {
+    public boolean execute(String sql, int[] value) throws SQLException {
         throw SqlExceptions.unsupported("Statement.execute");
     }
 
     @Override
-    public void setCursorName(java.lang.String name) throws java.sql.SQLException {
+    public void setCursorName(String name) throws SQLException {
         throw SqlExceptions.unsupported("Statement.setCursorName");
     }
 

@@ -253,6 +253,8 @@ class JdbcDriverTest {
                 statement.clearParameters();
                 statement.executeQuery();
             }).isInstanceOf(SQLException.class).hasMessageContaining("No value specified for parameter 1");
+            assertThatThrownBy(() -> statement.executeQuery("SELECT 1")).isInstanceOf(SQLException.class)
+                    .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("42809");
         }
     }
 

@@ -105,7 +105,8 @@ public final class StatementExecutor {
         }
         String head = sql.stripLeading();
         String label = head.length() >= 4 && head.regionMatches(true, 0, "COPY", 0, 4) ? "COPY" : "running";
-        java.util.function.LongSupplier rows = copyStreams instanceof ShellCopyStreams shell ? shell::rowsRead : null;
+        java.util.function.LongSupplier rows = copyStreams instanceof ShellCopyStreams shell
+                ? shell::rowsRead : null;
         return new ProgressIndicator(output, label, rows);
     }
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 public record DatabaseTransferStatement(boolean export, Path directory, String format) {
     private static final Pattern SYNTAX = Pattern.compile(
-            "(?is)^\\s*(EXPORT|IMPORT)\\s+DATABASE\\s+'((?:[^']|'')*)'\\s*(?:\\(\\s*FORMAT\\s+'?(\\w+)'?\\s*\\))?\\s*;?\\s*$");
+            "(?is)^\\s*(EXPORT|IMPORT)\\s+DATABASE\\s+'((?:[^']|'')*)'\\s*"
+                    + "(?:\\(\\s*FORMAT\\s+'?(\\w+)'?\\s*\\))?\\s*;?\\s*$");
     private static final Pattern START = Pattern.compile("(?is)^\\s*(EXPORT|IMPORT)\\s+DATABASE\\b.*");
 
     /** The statement {@code sql} is, or null when it is no EXPORT / IMPORT DATABASE. */

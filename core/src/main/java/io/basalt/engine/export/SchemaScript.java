@@ -61,7 +61,7 @@ public final class SchemaScript {
         return tables;
     }
 
-    /** {@code schema.name} as SQL spells it; names in {@code public} are qualified too, so search_path never matters. */
+    /** {@code schema.name} as SQL spells it; names in {@code public} are qualified too: search_path never matters. */
     public static String qualified(String schema, String name) {
         return IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name);
     }

@@ -78,7 +78,8 @@ final class ScriptStatements {
 
     private static int dollarQuoted(String script, int start) {
         int tagEnd = start + 1;
-        while (tagEnd < script.length() && (Character.isLetter(script.charAt(tagEnd)) || script.charAt(tagEnd) == '_')) {
+        while (tagEnd < script.length()
+                && (Character.isLetter(script.charAt(tagEnd)) || script.charAt(tagEnd) == '_')) {
             tagEnd++;
         }
         if (tagEnd >= script.length() || script.charAt(tagEnd) != '$'
