@@ -527,9 +527,14 @@ final class BasaltResultSet extends ResultSetRefusals {
         return ResultSet.HOLD_CURSORS_OVER_COMMIT;
     }
 
+    /** Closed by {@link #close()}, or with its statement or connection (the session frees the rows then). */
     @Override
     public boolean isClosed() {
-        return closed;
+        try {
+            return closed || (statement != null && statement.isClosed());
+        } catch (SQLException unreachable) {
+            return true;
+        }
     }
 
     @Override
@@ -541,7 +546,7 @@ final class BasaltResultSet extends ResultSetRefusals {
     }
 
     private void checkOpen() throws SQLException {
-        if (closed) {
+        if (isClosed()) {
             throw SqlExceptions.closed("ResultSet");
         }
     }

@@ -340,9 +340,10 @@ class BasaltStatement extends StatementRefusals {
         return ResultSet.HOLD_CURSORS_OVER_COMMIT;
     }
 
+    /** Closed by {@link #close()} or with its connection (whose session freed the results). */
     @Override
     public boolean isClosed() {
-        return closed;
+        return closed || connection.isClosed();
     }
 
     @Override

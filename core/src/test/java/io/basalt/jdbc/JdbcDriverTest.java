@@ -234,6 +234,19 @@ class JdbcDriverTest {
     }
 
     @Test
+    void closingTheConnectionClosesItsStatementsAndResults() throws SQLException {
+        Connection connection = memory();
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery("SELECT 1");
+        connection.close();
+        assertThat(statement.isClosed()).isTrue();
+        assertThat(rows.isClosed()).isTrue();
+        assertThatThrownBy(rows::next).isInstanceOf(SQLException.class)
+                .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("08003");
+        rows.close();
+    }
+
+    @Test
     void parametersKeepPostgresTypingOfUntypedStrings() throws SQLException {
         try (Connection connection = memory();
              PreparedStatement statement = connection.prepareStatement(
