@@ -6,6 +6,7 @@ import io.basalt.api.Database;
 import io.basalt.api.Session;
 import io.basalt.cli.command.MetaCommandDispatcher;
 import io.basalt.cli.demo.DemoCommand;
+import io.basalt.cli.dump.DumpCommand;
 import io.basalt.cli.options.CommandLine;
 import io.basalt.cli.options.CommandLineException;
 import io.basalt.cli.options.CommandLineParser;
@@ -29,7 +30,7 @@ import java.util.Map;
 
 /**
  * The {@code basalt} command, independent of the process it runs in: parses the command line,
- * prints help or the version, runs {@code demo}, or opens the database and runs the shell, and
+ * prints help or the version, runs {@code demo} or {@code dump}, or opens the database and runs the shell, and
  * returns the exit status. {@link Main} hands it the real streams; tests hand it strings and a
  * fake database.
  */
@@ -59,6 +60,9 @@ public final class BasaltCommand {
         try {
             if (arguments.length > 0 && arguments[0].equals("demo")) {
                 return new DemoCommand(out, err, opener).run(Arrays.copyOfRange(arguments, 1, arguments.length));
+            }
+            if (arguments.length > 0 && arguments[0].equals("dump")) {
+                return new DumpCommand(out, err, opener).run(Arrays.copyOfRange(arguments, 1, arguments.length));
             }
             return runShell(arguments);
         } finally {

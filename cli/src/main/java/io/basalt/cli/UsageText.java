@@ -8,6 +8,7 @@ final class UsageText {
             Usage:
               basalt [OPTION]... [DBPATH]
               basalt demo [DBPATH]
+              basalt dump DBPATH > FILE.sql
               basalt conformance seeds|pg_regress [--files A,B] [--report FILE]
 
             DBPATH is a database directory, created if it does not exist; without it the
@@ -42,6 +43,8 @@ final class UsageText {
               demo [DBPATH]            create a sample database (default ./demo-db, replaced
                                        if it exists), load about a million rows and run
                                        example analytical queries
+              dump DBPATH              write the database as a SQL script (schema, COPY data,
+                                       indexes) that "basalt NEWDB -f FILE.sql" restores
               conformance CORPUS       play ../shared/conformance's seeds or pg_regress
                                        scripts and compare them statement by statement
                                        with PostgreSQL's output

@@ -8,6 +8,15 @@ public interface Database extends AutoCloseable {
     /** A new session (PostgreSQL's "connection"). */
     Session connect();
 
+    /**
+     * Makes a table function known to every session of this database from now on, beside those found through the
+     * service loader: {@code io.basalt.arrow.ArrowTableFunction} registers Arrow data held by the application.
+     */
+    default void register(io.basalt.spi.TableFunction function) {
+        throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "this database does not take table functions");
+    }
+
     /** The directory the database lives in, or empty for an in-memory database. */
     Optional<Path> path();
 

@@ -35,6 +35,16 @@ public interface Session extends AutoCloseable {
      */
     long append(String table, org.apache.arrow.vector.VectorSchemaRoot rows);
 
+    /**
+     * Writes the whole database as a SQL script that recreates it, as pg_dump's plain format does: the schema, each
+     * table's rows as {@code COPY ... FROM stdin} data, then the indexes ({@code basalt dump}). Read in
+     * one snapshot. Sessions without a catalog of their own refuse (0A000).
+     */
+    default void dump(java.io.OutputStream out) {
+        throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                "this session cannot dump its database");
+    }
+
     /** What the session can see of the catalog, for the shell's {@code \d} commands and tools. */
     CatalogView catalog();
 

@@ -278,6 +278,11 @@ final class DatabaseImpl implements Database {
         return catalog;
     }
 
+    @Override
+    public void register(io.basalt.spi.TableFunction function) {
+        tableFunctions.register(java.util.Objects.requireNonNull(function, "function is null"));
+    }
+
     TableFunctionRegistry tableFunctions() {
         return tableFunctions;
     }

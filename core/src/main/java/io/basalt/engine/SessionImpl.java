@@ -34,6 +34,11 @@ import io.basalt.sql.ast.DropSchemaStatement;
 import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.engine.copy.CopyExecutor;
+import io.basalt.engine.export.DatabaseDump;
+import io.basalt.engine.export.DatabaseExport;
+import io.basalt.engine.export.DatabaseImport;
+import io.basalt.engine.export.DatabaseTransferStatement;
+import io.basalt.engine.export.SchemaScript;
 import io.basalt.sql.ast.CopyStatement;
 import io.basalt.sql.ast.CreateTableAsStatement;
 import io.basalt.sql.ast.CreateIndexStatement;
@@ -148,6 +153,17 @@ final class SessionImpl implements Session {
     @Override
     public QueryResult execute(String sql, Object... parameters) {
         checkOpen();
+        DatabaseTransferStatement transfer = convertFailures(() -> DatabaseTransferStatement.parse(sql));
+        if (transfer != null) {
+            return convertFailures(() -> transfer(transfer));
+        }
+        io.basalt.arrow.ArrowCopyStatement arrowCopy = io.basalt.arrow.ArrowCopyStatement.parse(sql);
+        if (arrowCopy != null) {
+            return convertFailures(() -> {
+                long rows = arrowCopy.run(this);
+                return QueryResultImpl.command("COPY " + rows, rows, List.of());
+            });
+        }
         if (TableTransaction.current() != null || database.replaying()) {
             return convertFailures(() -> runParsed(parse(sql), sql, parameters));
         }
@@ -178,6 +194,42 @@ final class SessionImpl implements Session {
         } catch (RuntimeException | Error failure) {
             transactions.statementFailed(transaction);
             throw failure;
+        }
+    }
+
+    /** EXPORT DATABASE (in one snapshot) or IMPORT DATABASE ({@code io.basalt.engine.export}). */
+    private QueryResult transfer(DatabaseTransferStatement statement) {
+        if (statement.export()) {
+            int tables = inOneSnapshot(() -> DatabaseExport.write(SchemaScript.of(catalog), this,
+                    statement.directory(), statement.format()));
+            return QueryResultImpl.command("EXPORT DATABASE", tables, List.of());
+        }
+        int statements = DatabaseImport.run(this, statement.directory());
+        return QueryResultImpl.command("IMPORT DATABASE", statements, List.of());
+    }
+
+    @Override
+    public void dump(java.io.OutputStream out) {
+        checkOpen();
+        convertFailures(() -> inOneSnapshot(() -> {
+            DatabaseDump.write(SchemaScript.of(catalog), this, out);
+            return null;
+        }));
+    }
+
+    /** Runs {@code action} in the open block, or else in a REPEATABLE READ transaction of its own. */
+    private <T> T inOneSnapshot(java.util.function.Supplier<T> action) {
+        if (transactions.block() != null) {
+            return action.get();
+        }
+        execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").close();
+        boolean succeeded = false;
+        try {
+            T result = action.get();
+            succeeded = true;
+            return result;
+        } finally {
+            execute(succeeded ? "COMMIT" : "ROLLBACK").close();
         }
     }
 

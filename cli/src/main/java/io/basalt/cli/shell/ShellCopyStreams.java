@@ -21,7 +21,7 @@ final class ShellCopyStreams implements CopyStreams {
     private final InputSource input;
     private final boolean interactive;
     private final ShellOutput output;
-    private DataLines lines;
+    private volatile DataLines lines;
 
     ShellCopyStreams(InputSource input, boolean interactive, ShellOutput output) {
         this.input = requireNonNull(input, "input is null");
@@ -61,6 +61,12 @@ final class ShellCopyStreams implements CopyStreams {
         };
     }
 
+    /** Data lines handed to the engine so far (for the progress report; read from another thread). */
+    long rowsRead() {
+        DataLines current = lines;
+        return current == null ? 0 : current.dataLines;
+    }
+
     /** Reads what is left of the data after the statement ended; returns the number of input lines consumed. */
     int finish() {
         if (lines == null) {
@@ -76,6 +82,8 @@ final class ShellCopyStreams implements CopyStreams {
         private int position;
         private boolean ended;
         private int linesRead;
+        /** Lines read that are data (not the closing {@code \.}); the progress report reads it from its thread. */
+        private volatile long dataLines;
 
         @Override
         public int read() {
@@ -120,6 +128,7 @@ final class ShellCopyStreams implements CopyStreams {
                     ended = true;
                     return false;
                 }
+                dataLines++;
                 current = (line + "\n").getBytes(StandardCharsets.UTF_8);
                 position = 0;
             }

@@ -23,6 +23,9 @@ import java.util.function.IntSupplier;
  * the caller's business, since a {@code -c} string is echoed once for all its statements.
  */
 public final class StatementExecutor {
+    /** The variable that switches the progress report on or off ({@code \set PROGRESS off}). */
+    public static final String PROGRESS = "PROGRESS";
+
     private final Session session;
     private final ShellSettings settings;
     private final ShellOutput output;
@@ -55,7 +58,7 @@ public final class StatementExecutor {
                            CopyStreams copyStreams) {
         long start = System.nanoTime();
         boolean success;
-        try (QueryResult result = session.execute(sql, copyStreams)) {
+        try (QueryResult result = executeWithProgress(sql, copyStreams)) {
             double elapsed = (System.nanoTime() - start) / 1e6;
             printNotices(result, locationPrefix);
             printResult(result, print);
@@ -75,6 +78,41 @@ public final class StatementExecutor {
         }
         output.flush();
         return success;
+    }
+
+    /** Runs the statement with its progress report, which ends (and is erased) before anything is printed. */
+    private QueryResult executeWithProgress(String sql, CopyStreams copyStreams) {
+        ProgressIndicator progress = progress(sql, copyStreams);
+        try {
+            return session.execute(sql, copyStreams);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
+    }
+
+    /**
+     * A progress report for the statement, or null: shown when {@code PROGRESS} is on, or unset at a terminal
+     * ({@link ProgressIndicator}). COPY FROM STDIN reports the rows the shell has handed over.
+     */
+    private ProgressIndicator progress(String sql, CopyStreams copyStreams) {
+        String setting = settings.variable(PROGRESS);
+        Boolean on = setting == null ? null : io.basalt.cli.options.BooleanText.parse(setting);
+        boolean show = on != null ? on : setting == null && terminal();
+        if (!show) {
+            return null;
+        }
+        String head = sql.stripLeading();
+        String label = head.length() >= 4 && head.regionMatches(true, 0, "COPY", 0, 4) ? "COPY" : "running";
+        java.util.function.LongSupplier rows = copyStreams instanceof ShellCopyStreams shell
+                ? shell::rowsRead : null;
+        return new ProgressIndicator(output, label, rows);
+    }
+
+    private static boolean terminal() {
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal();
     }
 
     private void printResult(QueryResult result, PrintSettings print) {

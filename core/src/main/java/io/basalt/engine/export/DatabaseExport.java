@@ -1,0 +1,81 @@
+package io.basalt.engine.export;
+
+import io.basalt.api.Session;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code EXPORT DATABASE 'dir' [(FORMAT csv | parquet)]}: writes into {@code dir} (created if absent)
+ * {@code schema.sql}, the catalog as DDL ({@link SchemaScript}: the part before the data, then a marker line, then
+ * the indexes), one data file per table written by {@code COPY ... TO} in the chosen format, and
+ * {@code load.sql} with the {@code COPY ... FROM} statements that load them (file names relative to {@code dir}).
+ * {@link DatabaseImport} reads it back. The caller runs the export in one snapshot so that the tables agree.
+ */
+public final class DatabaseExport {
+    /** The line of schema.sql after which the statements belong after the data. */
+    static final String POST_DATA_MARKER = "-- Indexes: after the data";
+
+    private DatabaseExport() {
+    }
+
+    /** Writes the export; {@code format} is csv or parquet (COPY says whether it can write that format). */
+    public static int write(SchemaScript script, Session session, Path directory, String format) {
+        try {
+            Files.createDirectories(directory);
+            StringBuilder schema = new StringBuilder("-- Basalt database export: the schema\n\n");
+            for (String statement : script.preData()) {
+                schema.append(statement).append(";\n\n");
+            }
+            schema.append(POST_DATA_MARKER).append("\n\n");
+            for (String statement : script.postData()) {
+                schema.append(statement).append(statement.startsWith("--") ? "\n\n" : ";\n\n");
+            }
+            Files.writeString(directory.resolve("schema.sql"), schema.toString(), StandardCharsets.UTF_8);
+            StringBuilder load = new StringBuilder("-- Basalt database export: the data, loaded after schema.sql's"
+                    + " first part\n\n");
+            List<TableEntry> tables = script.tables();
+            for (int i = 0; i < tables.size(); i++) {
+                TableEntry table = tables.get(i);
+                String file = fileName(i, table, format);
+                String target = copyTarget(table);
+                session.execute("COPY " + target + " TO " + literal(directory.resolve(file).toAbsolutePath()
+                        .toString()) + " (FORMAT " + format + ")").close();
+                load.append("COPY ").append(target).append(" FROM ").append(literal(file)).append(" (FORMAT ")
+                        .append(format).append(");\n");
+            }
+            Files.writeString(directory.resolve("load.sql"), load.toString(), StandardCharsets.UTF_8);
+            return tables.size();
+        } catch (IOException failure) {
+            throw BasaltException.of(SqlState.IO_ERROR, "could not write export to \"" + directory + "\": "
+                    + failure.getMessage());
+        }
+    }
+
+    /** {@code schema.table (columns)}: the columns named, so that a table's column order never matters. */
+    static String copyTarget(TableEntry table) {
+        StringBuilder out = new StringBuilder(SchemaScript.qualified(table.schema(), table.name())).append(" (");
+        List<ColumnEntry> columns = table.columns();
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(IdentifierQuoting.quote(columns.get(i).name()));
+        }
+        return out.append(')').toString();
+    }
+
+    /** A file name from the table's names made safe for any file system, numbered so that none collide. */
+    private static String fileName(int number, TableEntry table, String format) {
+        String base = (table.schema() + "." + table.name()).replaceAll("[^A-Za-z0-9_.-]", "_");
+        return String.format(java.util.Locale.ROOT, "%03d_%s.%s", number, base, format);
+    }
+
+    static String literal(String text) {
+        return "'" + text.replace("'", "''") + "'";
+    }
+}

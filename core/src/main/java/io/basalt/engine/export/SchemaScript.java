@@ -1,0 +1,316 @@
+package io.basalt.engine.export;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.CheckConstraintEntry;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.ForeignKeyEntry;
+import io.basalt.catalog.IndexEntry;
+import io.basalt.catalog.SequenceEntry;
+import io.basalt.catalog.SequenceOptions;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.catalog.ViewEntry;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.storage.table.ReferentialAction;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The catalog as DDL that recreates it, in dependency order and in two parts around the data, as pg_dump orders
+ * its sections. Before the data: schemas, sequences that no column owns (with their current values), tables with
+ * their columns, defaults, NOT NULL, CHECK, PRIMARY KEY and UNIQUE constraints, and the current values of the
+ * sequences behind their serial and identity columns. Tables come in foreign-key order, referenced tables first, and
+ * their FOREIGN KEY constraints are part of their CREATE TABLE: Basalt has no ALTER TABLE ... ADD FOREIGN KEY yet,
+ * so a table can only reference tables created before it (or itself), and loading the data in the same order
+ * satisfies every key. After the data: CREATE INDEX indexes. Temporary tables are left out.
+ *
+ * <p>Not written, because the catalog does not keep their text: views and materialized views, and indexes over
+ * expressions or with a WHERE predicate. Each is named in a comment of the post-data part instead.
+ */
+public final class SchemaScript {
+    private final List<String> preData = new ArrayList<>();
+    private final List<String> postData = new ArrayList<>();
+    private final List<TableEntry> tables = new ArrayList<>();
+
+    private SchemaScript() {
+    }
+
+    /** The script for everything {@code catalog} holds outside the temporary schemas. */
+    public static SchemaScript of(Catalog catalog) {
+        SchemaScript script = new SchemaScript();
+        script.build(catalog);
+        return script;
+    }
+
+    /** Statements to run before the data is loaded, each without its terminating semicolon. */
+    public List<String> preData() {
+        return preData;
+    }
+
+    /** Statements to run after the data is loaded; comments (lines starting with {@code --}) are kept as items. */
+    public List<String> postData() {
+        return postData;
+    }
+
+    /** The tables whose rows the data part holds, ordered by schema and name. */
+    public List<TableEntry> tables() {
+        return tables;
+    }
+
+    /** {@code schema.name} as SQL spells it; names in {@code public} are qualified too: search_path never matters. */
+    public static String qualified(String schema, String name) {
+        return IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name);
+    }
+
+    private void build(Catalog catalog) {
+        for (String schema : catalog.schemaNames()) {
+            if (!schema.equals(Catalog.DEFAULT_SCHEMA) && !Catalog.isSystemSchema(schema)) {
+                preData.add("CREATE SCHEMA " + IdentifierQuoting.quote(schema));
+            }
+        }
+        Set<SequenceEntry> columnSequences = new HashSet<>();
+        List<TableEntry> all = new ArrayList<>();
+        for (TableEntry table : catalog.tables()) {
+            if (!catalog.isTempSchema(table.schema())) {
+                all.add(table);
+            }
+        }
+        tables.addAll(inForeignKeyOrder(all));
+        for (TableEntry table : tables) {
+            columnSequences.addAll(serialSequences(catalog, table));
+        }
+        for (SequenceEntry sequence : catalog.sequences()) {
+            if (!catalog.isTempSchema(sequence.schema()) && !columnSequences.contains(sequence)) {
+                preData.add(createSequence(sequence));
+                preData.add(setval(sequence));
+            }
+        }
+        for (TableEntry table : tables) {
+            List<SequenceEntry> owned = serialSequences(catalog, table);
+            preData.add(createTable(catalog, table, owned));
+            for (SequenceEntry sequence : owned) {
+                preData.add(setval(sequence));
+            }
+        }
+        for (TableEntry table : tables) {
+            for (IndexEntry index : table.indexes()) {
+                postData.add(index(table, index));
+            }
+        }
+        for (ViewEntry view : catalog.views()) {
+            if (!catalog.isTempSchema(view.schema())) {
+                postData.add("-- " + (view.materialized() ? "materialized view " : "view ")
+                        + qualified(view.schema(), view.name()) + " is not exported (its text is not kept)");
+            }
+        }
+    }
+
+    /**
+     * The sequences owned by a column of {@code table} that its CREATE TABLE recreates: identity columns' and
+     * serial columns' (a default calling nextval of a sequence named as serial names it).
+     */
+    private static List<SequenceEntry> serialSequences(Catalog catalog, TableEntry table) {
+        List<SequenceEntry> owned = new ArrayList<>();
+        for (SequenceEntry sequence : catalog.sequencesOwnedBy(table.schema(), table.name())) {
+            SequenceEntry.OwnedColumn owner = sequence.owner();
+            if (owner.identity() || isSerial(table, owner.column(), sequence)) {
+                owned.add(sequence);
+            }
+        }
+        return owned;
+    }
+
+    private static boolean isSerial(TableEntry table, String column, SequenceEntry sequence) {
+        for (ColumnEntry entry : table.columns()) {
+            if (entry.name().equals(column)) {
+                return sequence.name().equals(table.name() + "_" + column + "_seq") && entry.defaultText() != null
+                        && entry.defaultText().startsWith("nextval(") && isInteger(entry.type());
+            }
+        }
+        return false;
+    }
+
+    private static boolean isInteger(LogicalType type) {
+        return type.id() == TypeId.SMALLINT || type.id() == TypeId.INTEGER || type.id() == TypeId.BIGINT;
+    }
+
+    private static SequenceEntry ownerOf(List<SequenceEntry> sequences, String column) {
+        for (SequenceEntry sequence : sequences) {
+            if (sequence.owner().column().equals(column)) {
+                return sequence;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The tables with every table after the tables its foreign keys reference (a depth-first walk in name order, so
+     * the order is stable); references to itself do not count.
+     */
+    private static List<TableEntry> inForeignKeyOrder(List<TableEntry> tables) {
+        java.util.Map<String, TableEntry> byName = new java.util.LinkedHashMap<>();
+        for (TableEntry table : tables) {
+            byName.put(table.qualifiedName(), table);
+        }
+        List<TableEntry> ordered = new ArrayList<>();
+        Set<String> placed = new HashSet<>();
+        for (TableEntry table : tables) {
+            place(table, byName, placed, new HashSet<>(), ordered);
+        }
+        return ordered;
+    }
+
+    private static void place(TableEntry table, java.util.Map<String, TableEntry> byName, Set<String> placed,
+                              Set<String> visiting, List<TableEntry> ordered) {
+        String name = table.qualifiedName();
+        if (placed.contains(name) || !visiting.add(name)) {
+            return;
+        }
+        for (ForeignKeyEntry key : table.foreignKeys()) {
+            for (TableEntry candidate : byName.values()) {
+                if (candidate != table && key.references(candidate.schema(), candidate.name())) {
+                    place(candidate, byName, placed, visiting, ordered);
+                }
+            }
+        }
+        placed.add(name);
+        ordered.add(table);
+    }
+
+    private static String createTable(Catalog catalog, TableEntry table, List<SequenceEntry> owned) {
+        StringBuilder out = new StringBuilder("CREATE TABLE ").append(qualified(table.schema(), table.name()))
+                .append(" (");
+        List<String> items = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            items.add(column(column, ownerOf(owned, column.name())));
+        }
+        ConstraintText constraintText = new ConstraintText(table.columns());
+        Set<String> indexNames = new HashSet<>();
+        for (IndexEntry index : table.indexes()) {
+            indexNames.add(index.name());
+        }
+        for (UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (indexNames.contains(key.name())) {
+                continue; // a unique index: CREATE INDEX makes it after the data
+            }
+            items.add("CONSTRAINT " + IdentifierQuoting.quote(key.name())
+                    + (key.primaryKey() ? " PRIMARY KEY (" : " UNIQUE" + (key.nullsNotDistinct()
+                    ? " NULLS NOT DISTINCT (" : " (")) + columnList(table, key.columns()) + ")");
+        }
+        for (CheckConstraintEntry check : table.checks()) {
+            items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
+                    + constraintText.write(check.condition()) + ")");
+        }
+        for (ForeignKeyEntry key : table.foreignKeys()) {
+            TableEntry target = key.references(table.schema(), table.name()) ? table
+                    : catalog.findTable(key.referencedSchema(), key.referencedTable()).orElse(null);
+            if (target != null) {
+                items.add(foreignKey(table, key, target));
+            }
+        }
+        for (int i = 0; i < items.size(); i++) {
+            out.append(i == 0 ? "\n    " : ",\n    ").append(items.get(i));
+        }
+        return out.append("\n)").toString();
+    }
+
+    private static String column(ColumnEntry column, SequenceEntry sequence) {
+        StringBuilder out = new StringBuilder(IdentifierQuoting.quote(column.name())).append(' ');
+        if (sequence != null && !sequence.owner().identity()) {
+            out.append(switch (column.type().id()) {
+                case SMALLINT -> "smallserial";
+                case BIGINT -> "bigserial";
+                default -> "serial";
+            });
+        } else {
+            out.append(column.type().displayName());
+        }
+        if (column.identity() != null && sequence != null) {
+            out.append(column.identity() == ColumnEntry.Identity.ALWAYS ? " GENERATED ALWAYS AS IDENTITY ("
+                    : " GENERATED BY DEFAULT AS IDENTITY (").append(sequenceOptions(sequence.options())).append(')');
+        } else if (sequence == null && column.defaultExpression() != null) {
+            out.append(" DEFAULT ").append(defaultText(column));
+        }
+        if (column.notNull()) {
+            out.append(" NOT NULL");
+        }
+        return out.toString();
+    }
+
+    /**
+     * The default as written: the catalog's display text folds calls such as now() to the value they had when the
+     * table was created, so the syntax tree is written back instead; the display text only for forms the writer
+     * does not know.
+     */
+    private static String defaultText(ColumnEntry column) {
+        try {
+            return DefaultText.write(column.defaultExpression());
+        } catch (io.basalt.error.BasaltException unknownForm) {
+            if (column.defaultText() == null) {
+                throw unknownForm;
+            }
+            return column.defaultText();
+        }
+    }
+
+    private static String createSequence(SequenceEntry sequence) {
+        return "CREATE SEQUENCE " + qualified(sequence.schema(), sequence.name()) + " AS "
+                + sequence.options().type().displayName() + " " + sequenceOptions(sequence.options());
+    }
+
+    private static String sequenceOptions(SequenceOptions options) {
+        return "INCREMENT BY " + options.increment() + " MINVALUE " + options.minValue() + " MAXVALUE "
+                + options.maxValue() + " START WITH " + options.start() + " CACHE " + options.cache()
+                + (options.cycle() ? " CYCLE" : " NO CYCLE");
+    }
+
+    /** Puts the sequence where it is now: the next nextval continues from it. */
+    private static String setval(SequenceEntry sequence) {
+        SequenceEntry.State state = sequence.state();
+        String name = qualified(sequence.schema(), sequence.name()).replace("'", "''");
+        return "SELECT setval('" + name + "', " + state.lastValue() + ", " + state.isCalled() + ")";
+    }
+
+    private static String foreignKey(TableEntry table, ForeignKeyEntry key, TableEntry target) {
+        StringBuilder out = new StringBuilder("CONSTRAINT ").append(IdentifierQuoting.quote(key.name()))
+                .append(" FOREIGN KEY (")
+                .append(columnList(table, key.columns())).append(") REFERENCES ")
+                .append(qualified(target.schema(), target.name())).append(" (")
+                .append(columnList(target, key.referencedColumns())).append(')');
+        if (key.matchFull()) {
+            out.append(" MATCH FULL");
+        }
+        if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+            out.append(" ON UPDATE ").append(key.onUpdate().sql());
+        }
+        if (key.onDelete() != ReferentialAction.NO_ACTION) {
+            out.append(" ON DELETE ").append(key.onDelete().sql());
+            if (key.deleteSetColumns() != null) {
+                out.append(" (").append(columnList(table, key.deleteSetColumns())).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String index(TableEntry table, IndexEntry index) {
+        String name = qualified(table.schema(), index.name());
+        if (index.partial() || index.columns().contains(-1)) {
+            return "-- index " + name + " is not exported (its expression or predicate text is not kept)";
+        }
+        return "CREATE " + (index.unique() ? "UNIQUE " : "") + "INDEX " + IdentifierQuoting.quote(index.name())
+                + " ON " + qualified(table.schema(), table.name()) + " USING " + index.method() + " ("
+                + columnList(table, index.columns()) + ")";
+    }
+
+    private static String columnList(TableEntry table, List<Integer> columns) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(IdentifierQuoting.quote(table.columns().get(columns.get(i)).name()));
+        }
+        return out.toString();
+    }
+}
