@@ -5,6 +5,7 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,6 +41,30 @@ public final class CopyBinder {
             newRows = GeneratedColumns.compute(newRows, table, 0, context);
         }
         return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false);
+    }
+
+    /**
+     * Like {@link #bindInsert}, for rows of their own types (a Parquet file's): each column is converted to its
+     * target column's type by the assignment cast INSERT would apply, with INSERT's error when there is none.
+     */
+    public static LogicalPlan bindConvertingInsert(BindContext context, TableEntry table, int[] targets,
+                                                   ScanSource rows) {
+        int[] all = new int[targets.length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        List<LogicalType> types = rows.columnTypes();
+        LogicalPlan scan = new LogicalPlan.Scan(rows, all, types);
+        List<BoundExpression> row = new ArrayList<>();
+        for (int c = 0; c < table.columns().size(); c++) {
+            ColumnEntry column = table.columns().get(c);
+            int source = indexOf(targets, c);
+            row.add(source >= 0
+                    ? InsertBinder.assign(new BoundExpression.ColumnRef(source, null, column.name(), types.get(source), 0),
+                            column, 0)
+                    : InsertBinder.defaultValue(column, context));
+        }
+        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, new LogicalPlan.Project(scan, row), false);
     }
 
     private static int indexOf(int[] targets, int column) {
