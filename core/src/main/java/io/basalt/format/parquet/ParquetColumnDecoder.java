@@ -8,6 +8,8 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.NumberText;
 import io.basalt.type.TypeId;
 import io.basalt.type.Uuid;
+import io.basalt.type.datetime.IntervalInput;
+import io.basalt.type.datetime.IntervalStyle;
 import io.basalt.type.datetime.TimeWithZone;
 import io.basalt.type.json.Jsonb;
 import java.math.BigDecimal;
@@ -315,7 +317,9 @@ final class ParquetColumnDecoder {
         }
         return switch (valueType.id()) {
             case UUID -> Uuid.fromBytes(bytes);
-            case INTERVAL -> interval(bytes);
+            case INTERVAL -> annotation instanceof LogicalTypeAnnotation.IntervalLogicalTypeAnnotation
+                    ? interval(bytes)
+                    : IntervalInput.parse(new String(bytes, StandardCharsets.UTF_8), 0, IntervalStyle.POSTGRES);
             case BYTEA -> ByteString.wrap(bytes);
             case NUMERIC -> NumberText.parseNumeric(new String(bytes, StandardCharsets.UTF_8));
             case JSONB -> Jsonb.parse(new String(bytes, StandardCharsets.UTF_8));

@@ -3,9 +3,12 @@ package io.basalt.format.parquet;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.vector.ArrayVectors;
+import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.DecimalCodec;
+import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
 import io.basalt.type.NumericSpecial;
+import io.basalt.type.datetime.DateTimeSettings;
 import io.basalt.type.datetime.TimeWithZone;
 import io.basalt.type.json.JsonText;
 import io.basalt.type.json.JsonbDecoder;
@@ -205,7 +208,8 @@ final class ParquetColumnWriter {
                     repetition, definition);
             case UUID -> writer.write(Binary.fromConstantByteArray(((FixedSizeBinaryVector) vector).get(index)),
                     repetition, definition);
-            case INTERVAL -> writer.write(Binary.fromConstantByteArray(interval((FixedSizeBinaryVector) vector, index)),
+            case INTERVAL -> writer.write(Binary.fromString(ValueAccess.text(LogicalType.INTERVAL,
+                    Interval.fromBytes(((FixedSizeBinaryVector) vector).get(index)), DateTimeSettings.DEFAULT)),
                     repetition, definition);
         }
     }
@@ -242,33 +246,4 @@ final class ParquetColumnWriter {
         return utc == MICROS_DAY ? utc : Math.floorMod(utc, MICROS_DAY);
     }
 
-    /**
-     * Parquet's INTERVAL: months, days and milliseconds as little-endian 32-bit integers (signed, as DuckDB
-     * reads them). Microseconds below a millisecond are dropped; a time part beyond the 32-bit milliseconds
-     * (about 596 hours) does not fit and is refused.
-     */
-    private byte[] interval(FixedSizeBinaryVector vector, int index) {
-        ArrowBuf data = vector.getDataBuffer();
-        long at = (long) index * 16;
-        int months = data.getInt(at);
-        int days = data.getInt(at + 4);
-        long micros = data.getLong(at + 8);
-        long millis = micros / 1000;
-        if (millis > Integer.MAX_VALUE || millis < Integer.MIN_VALUE) {
-            throw BasaltException.of(SqlState.DATETIME_FIELD_OVERFLOW,
-                    "column \"" + name + "\": interval out of range for Parquet INTERVAL");
-        }
-        byte[] out = new byte[12];
-        putIntLittleEndian(out, 0, months);
-        putIntLittleEndian(out, 4, days);
-        putIntLittleEndian(out, 8, (int) millis);
-        return out;
-    }
-
-    private static void putIntLittleEndian(byte[] out, int at, int value) {
-        out[at] = (byte) value;
-        out[at + 1] = (byte) (value >>> 8);
-        out[at + 2] = (byte) (value >>> 16);
-        out[at + 3] = (byte) (value >>> 24);
-    }
 }

@@ -20,7 +20,8 @@ import org.apache.parquet.schema.Types;
  * picks, for each Basalt type, the Parquet physical type and annotation other engines read back as the same
  * SQL type; reading maps every annotation those engines write onto the nearest Basalt type. A file Basalt
  * wrote also names its exact Basalt types in the footer ({@link #TYPES_KEY}), so that what Parquet cannot
- * say (varchar(n), char(n), jsonb against json, unconstrained numeric kept as text) comes back exactly.
+ * say (varchar(n), char(n), jsonb against json, unconstrained numeric and interval kept as text) comes back
+ * exactly.
  */
 public final class ParquetSchemaMapping {
     /** Footer key-value metadata: the Basalt type of each top-level column, {@link LogicalType#encode()}d. */
@@ -102,8 +103,10 @@ public final class ParquetSchemaMapping {
                     .as(LogicalTypeAnnotation.timestampType(false, TimeUnit.MICROS)).named(name);
             case TIMESTAMPTZ -> Types.primitive(PrimitiveTypeName.INT64, repetition)
                     .as(LogicalTypeAnnotation.timestampType(true, TimeUnit.MICROS)).named(name);
-            case INTERVAL -> Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition).length(12)
-                    .as(LogicalTypeAnnotation.intervalType()).named(name);
+            // parquet-mr 1.18 writes the INTERVAL annotation as the UNKNOWN (always NULL) logical type, which
+            // readers that follow the spec (DuckDB) read as NULLs; the text keeps microseconds and signs too
+            case INTERVAL -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                    .as(LogicalTypeAnnotation.stringType()).named(name);
             case UUID -> Types.primitive(PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY, repetition).length(16)
                     .as(LogicalTypeAnnotation.uuidType()).named(name);
             case ARRAY -> throw new IllegalStateException("arrays are handled above");
@@ -210,6 +213,7 @@ public final class ParquetSchemaMapping {
         }
         return switch (recorded.id()) {
             case NUMERIC -> stored.id() == TypeId.NUMERIC || stored.id() == TypeId.TEXT;
+            case INTERVAL -> stored.id() == TypeId.INTERVAL || stored.id() == TypeId.TEXT;
             case VARCHAR, CHAR, TEXT -> stored.id() == TypeId.TEXT;
             case JSONB, JSON -> stored.id() == TypeId.JSON;
             default -> recorded.id() == stored.id();
