@@ -221,7 +221,9 @@ public final class ParquetSchemaMapping {
     }
 
     static BasaltException unsupported(Type column) {
-        return BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "Parquet column \"" + column.getName()
-                + "\" of type " + column.toString().trim().replace('\n', ' ') + " is not supported");
+        String what = column.isPrimitive() ? "of type " + column.toString().trim()
+                : "is a nested group (struct, map or list of groups), which";
+        return BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "Parquet column \"" + column.getName() + "\" "
+                + what + " is not supported");
     }
 }
