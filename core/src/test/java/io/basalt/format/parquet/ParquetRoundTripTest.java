@@ -69,6 +69,22 @@ class ParquetRoundTripTest {
         }
     }
 
+    @Test
+    void manyRowGroupsAreReadAsParallelMorselsWithEveryRowOnce() {
+        try (Database database = Basalt.inMemory(); Session session = database.connect()) {
+            Path file = directory.resolve("large.parquet");
+            session.execute("COPY (SELECT i AS id, i % 7 AS bucket, 'row ' || i AS label FROM generate_series(1, 300000)"
+                    + " AS g(i)) TO '" + file + "' (ROW_GROUP_SIZE 7000)").close();
+            assertThat(rows(session, "SELECT count(*), sum(id), count(DISTINCT label), max(label) FROM read_parquet('"
+                    + file + "')")).containsExactly(List.of("300000", "45000150000", "300000", "row 99999"));
+            assertThat(rows(session, "SELECT bucket, count(*) FROM read_parquet('" + file + "') GROUP BY bucket"
+                    + " ORDER BY bucket")).hasSize(7).first().isEqualTo(List.of("0", "42857"));
+            session.execute("CREATE TABLE copied AS SELECT * FROM read_parquet('" + file + "')").close();
+            assertThat(rows(session, "SELECT count(*), sum(bucket) FROM copied"))
+                    .containsExactly(List.of("300000", "899998"));
+        }
+    }
+
     static List<List<String>> rows(Session session, String sql) {
         try (QueryResult result = session.query(sql)) {
             List<List<String>> rows = new ArrayList<>();
