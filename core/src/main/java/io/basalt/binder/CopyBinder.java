@@ -23,24 +23,7 @@ public final class CopyBinder {
      * @param targets the table's column index of each of {@code rows}' columns, in order
      */
     public static LogicalPlan bindInsert(BindContext context, TableEntry table, int[] targets, ScanSource rows) {
-        int[] all = new int[targets.length];
-        for (int i = 0; i < all.length; i++) {
-            all[i] = i;
-        }
-        LogicalPlan scan = new LogicalPlan.Scan(rows, all, rows.columnTypes());
-        List<BoundExpression> row = new ArrayList<>();
-        for (int c = 0; c < table.columns().size(); c++) {
-            ColumnEntry column = table.columns().get(c);
-            int source = indexOf(targets, c);
-            row.add(source >= 0
-                    ? new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0)
-                    : InsertBinder.defaultValue(column, context));
-        }
-        LogicalPlan newRows = new LogicalPlan.Project(scan, row);
-        if (GeneratedColumns.any(table.columns())) {
-            newRows = GeneratedColumns.compute(newRows, table, 0, context);
-        }
-        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false);
+        return bind(context, table, targets, rows, false);
     }
 
     /**
@@ -49,6 +32,11 @@ public final class CopyBinder {
      */
     public static LogicalPlan bindConvertingInsert(BindContext context, TableEntry table, int[] targets,
                                                    ScanSource rows) {
+        return bind(context, table, targets, rows, true);
+    }
+
+    private static LogicalPlan bind(BindContext context, TableEntry table, int[] targets, ScanSource rows,
+                                    boolean convert) {
         int[] all = new int[targets.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -59,12 +47,20 @@ public final class CopyBinder {
         for (int c = 0; c < table.columns().size(); c++) {
             ColumnEntry column = table.columns().get(c);
             int source = indexOf(targets, c);
-            row.add(source >= 0
-                    ? InsertBinder.assign(new BoundExpression.ColumnRef(source, null, column.name(), types.get(source), 0),
-                            column, 0)
-                    : InsertBinder.defaultValue(column, context));
+            if (source < 0) {
+                row.add(InsertBinder.defaultValue(column, context));
+            } else if (convert) {
+                row.add(InsertBinder.assign(new BoundExpression.ColumnRef(source, null, column.name(),
+                        types.get(source), 0), column, 0));
+            } else {
+                row.add(new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0));
+            }
         }
-        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, new LogicalPlan.Project(scan, row), false);
+        LogicalPlan newRows = new LogicalPlan.Project(scan, row);
+        if (GeneratedColumns.any(table.columns())) {
+            newRows = GeneratedColumns.compute(newRows, table, 0, context);
+        }
+        return new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows, false);
     }
 
     private static int indexOf(int[] targets, int column) {
