@@ -37,13 +37,13 @@ record ParquetListShape(int nullBelow, int emptyBelow, int presentAt) {
         return middle.getType(0);
     }
 
-    /** The levels of the leaf column {@code column} of top-level list {@code top}. */
+    /**
+     * The levels of the leaf column {@code column} of top-level list {@code top}: an optional list group adds the
+     * level that tells NULL from empty, the repeated node the level that tells empty from not. (A bare repeated
+     * primitive is required, so never NULL: level 0 is an empty array.)
+     */
     static ParquetListShape of(Type top, ColumnDescriptor column) {
         int nullBelow = top.isRepetition(Type.Repetition.OPTIONAL) ? 1 : 0;
-        if (top.isPrimitive()) {
-            // a bare repeated primitive: never NULL, empty at level 0
-            return new ParquetListShape(0, 1, column.getMaxDefinitionLevel());
-        }
         return new ParquetListShape(nullBelow, nullBelow + 1, column.getMaxDefinitionLevel());
     }
 }
