@@ -5,6 +5,7 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,18 +23,38 @@ public final class CopyBinder {
      * @param targets the table's column index of each of {@code rows}' columns, in order
      */
     public static LogicalPlan bindInsert(BindContext context, TableEntry table, int[] targets, ScanSource rows) {
+        return bind(context, table, targets, rows, false);
+    }
+
+    /**
+     * Like {@link #bindInsert}, for rows of their own types (a Parquet file's): each column is converted to its
+     * target column's type by the assignment cast INSERT would apply, with INSERT's error when there is none.
+     */
+    public static LogicalPlan bindConvertingInsert(BindContext context, TableEntry table, int[] targets,
+                                                   ScanSource rows) {
+        return bind(context, table, targets, rows, true);
+    }
+
+    private static LogicalPlan bind(BindContext context, TableEntry table, int[] targets, ScanSource rows,
+                                    boolean convert) {
         int[] all = new int[targets.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
         }
-        LogicalPlan scan = new LogicalPlan.Scan(rows, all, rows.columnTypes());
+        List<LogicalType> types = rows.columnTypes();
+        LogicalPlan scan = new LogicalPlan.Scan(rows, all, types);
         List<BoundExpression> row = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             ColumnEntry column = table.columns().get(c);
             int source = indexOf(targets, c);
-            row.add(source >= 0
-                    ? new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0)
-                    : InsertBinder.defaultValue(column, context));
+            if (source < 0) {
+                row.add(InsertBinder.defaultValue(column, context));
+            } else if (convert) {
+                row.add(InsertBinder.assign(new BoundExpression.ColumnRef(source, null, column.name(),
+                        types.get(source), 0), column, 0));
+            } else {
+                row.add(new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0));
+            }
         }
         LogicalPlan newRows = new LogicalPlan.Project(scan, row);
         if (GeneratedColumns.any(table.columns())) {

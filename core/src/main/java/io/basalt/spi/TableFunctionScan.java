@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.api.ResultColumn;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.scan.ParallelScan;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorCopies;
@@ -14,7 +15,12 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** A bound table function seen as a scan source: each cursor batch becomes a {@link Batch} of the chosen columns. */
+/**
+ * A bound table function seen as a scan source: each cursor batch becomes a {@link Batch} of the chosen columns.
+ * A bound function that is itself a {@link ScanSource} (such as read_parquet's) is read through it directly, so
+ * that it decodes only the chosen columns, splits into morsels for a parallel scan and hands over its batches
+ * without a copy.
+ */
 public record TableFunctionScan(String name, BoundTableFunction bound) implements ScanSource {
     public TableFunctionScan {
         requireNonNull(name, "name is null");
@@ -31,7 +37,20 @@ public record TableFunctionScan(String name, BoundTableFunction bound) implement
     }
 
     @Override
+    public long estimatedRows() {
+        return bound instanceof ScanSource direct ? direct.estimatedRows() : -1;
+    }
+
+    @Override
+    public ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        return bound instanceof ScanSource direct ? direct.openParallel(columns, context) : null;
+    }
+
+    @Override
     public SourceState open(int[] columns, ExecutionContext context) {
+        if (bound instanceof ScanSource direct) {
+            return direct.open(columns, context);
+        }
         TableFunctionCursor cursor = bound.open(context.allocator(), context.vectorSize());
         return new SourceState() {
             private final List<FieldVector> copies = new ArrayList<>(columns.length);

@@ -10,7 +10,13 @@ import io.basalt.binder.QueryBinder;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.pipeline.ResultCollector;
+import io.basalt.format.parquet.ParquetBatchWriter;
+import io.basalt.format.parquet.ParquetScan;
+import io.basalt.format.parquet.ParquetWriteOptions;
+import io.basalt.format.parquet.ParquetWriteSink;
+import java.nio.file.Path;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.CopyStatement;
 import io.basalt.sql.ast.QualifiedName;
@@ -36,11 +42,14 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * inserts the rows with the plan INSERT uses ({@link CopyBinder}), so that the rows are checked, logged and
  * appended all at once or not at all. COPY TO runs a scan of the table (or the query) and writes the rows in
  * the format with a {@link CopyRowWriter}. Both return the number of rows, for the command tag {@code COPY n}.
+ * The Parquet format goes through {@code io.basalt.format.parquet}: COPY FROM scans the file ({@link ParquetScan})
+ * into the same insert plan, converting its columns by position to the table's types; COPY TO streams the rows
+ * into a {@link ParquetWriteSink}.
  */
 public final class CopyExecutor {
     /** Runs a bound plan to its end, sending its rows to {@code collector}. */
     public interface PlanRunner {
-        void run(LogicalPlan plan, ResultCollector collector);
+        void run(LogicalPlan plan, SinkState sink);
     }
 
     private final BindContext context;
@@ -65,12 +74,15 @@ public final class CopyExecutor {
 
     private long copyFrom(CopyStatement copy, CopyStreams streams) {
         TableEntry table = resolve(copy.table());
-        CopyOptions options = CopyOptions.of(copy.options(), true);
+        CopyOptions options = CopyOptions.of(copy.options(), true, copy.fileName());
         if (copy.where() != null) {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, copy.where().position(),
                     "COPY FROM ... WHERE is not supported yet");
         }
         int[] targets = targetColumns(table, copy.columns());
+        if (options.format() == CopyFormat.PARQUET) {
+            return copyFromParquet(copy, table, targets);
+        }
         List<String> names = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         for (int target : targets) {
@@ -93,6 +105,19 @@ public final class CopyExecutor {
         } catch (UncheckedIOException e) {
             throw BasaltException.of(SqlState.IO_ERROR, "could not read COPY data: " + e.getCause().getMessage());
         }
+    }
+
+    /** Reads a Parquet file's columns, by position, into the target columns. */
+    private long copyFromParquet(CopyStatement copy, TableEntry table, int[] targets) {
+        if (copy.fileName() == null) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not supported in PARQUET mode");
+        }
+        ParquetScan scan = ParquetScan.open(List.of(copy.fileName()));
+        if (scan.names().size() != targets.length) {
+            throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "Parquet file \"" + copy.fileName() + "\" has "
+                    + scan.names().size() + " columns, but COPY expects " + targets.length);
+        }
+        return insertedRows(CopyBinder.bindConvertingInsert(context, table, targets, scan));
     }
 
     /** Runs the insert plan; its single output row is the number of rows inserted. */
@@ -134,7 +159,10 @@ public final class CopyExecutor {
             names = bound.names();
             relation = null;
         }
-        CopyOptions options = CopyOptions.of(copy.options(), false);
+        CopyOptions options = CopyOptions.of(copy.options(), false, copy.fileName());
+        if (options.format() == CopyFormat.PARQUET) {
+            return copyToParquet(copy, plan, names, options);
+        }
         boolean[] forceQuote = new boolean[names.size()];
         if (options.forceQuoteAll()) {
             java.util.Arrays.fill(forceQuote, true);
@@ -167,6 +195,30 @@ public final class CopyExecutor {
                     root.close();
                 }
             }
+        }
+    }
+
+    /** Streams the plan's rows into a Parquet file; a failure leaves no file behind. */
+    private long copyToParquet(CopyStatement copy, LogicalPlan plan, List<String> names, CopyOptions options) {
+        if (copy.fileName() == null) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY TO STDOUT is not supported in PARQUET mode");
+        }
+        CopyFiles.checkWritable(copy.fileName());
+        ParquetWriteOptions parquet = ParquetWriteOptions.DEFAULTS;
+        if (options.compression() != null) {
+            parquet = parquet.withCompression(ParquetWriteOptions.compression(options.compression()));
+        }
+        if (options.rowGroupSize() > 0) {
+            parquet = parquet.withRowGroupRows(options.rowGroupSize());
+        }
+        List<LogicalType> types = new ArrayList<>();
+        for (LogicalType type : plan.outputTypes()) {
+            types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
+        }
+        try (ParquetWriteSink sink = new ParquetWriteSink(ParquetBatchWriter.create(Path.of(copy.fileName()), names,
+                types, parquet))) {
+            runner.run(plan, sink);
+            return sink.rowCount();
         }
     }
 

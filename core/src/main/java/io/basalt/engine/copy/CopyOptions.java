@@ -20,10 +20,13 @@ import java.util.Set;
  * @param forceQuote   columns CSV output always quotes (COPY TO); empty when none or {@code forceQuoteAll}
  * @param forceNotNull columns whose unquoted null string CSV input reads as an empty string (COPY FROM)
  * @param forceNull    columns whose quoted null string CSV input reads as NULL too (COPY FROM)
+ * @param compression  Parquet's COMPRESSION (COPY TO), or null for the default
+ * @param rowGroupSize Parquet's ROW_GROUP_SIZE in rows (COPY TO), or 0 for the default
  */
 public record CopyOptions(CopyFormat format, byte delimiter, String nullString, boolean header, boolean headerMatch,
                           byte quote, byte escape, boolean forceQuoteAll, List<String> forceQuote,
-                          List<String> forceNotNull, List<String> forceNull, boolean freeze) {
+                          List<String> forceNotNull, List<String> forceNull, boolean freeze, String compression,
+                          long rowGroupSize) {
     /** Characters that cannot delimit text-format fields because they mean something after a backslash. */
     private static final String TEXT_RESERVED_DELIMITERS = "\\.abcdefghijklmnopqrstuvwxyz0123456789";
 
@@ -42,8 +45,19 @@ public record CopyOptions(CopyFormat format, byte delimiter, String nullString, 
 
     /** Checks the options of a COPY FROM ({@code from}) or COPY TO. */
     public static CopyOptions of(List<CopyOption> options, boolean from) {
+        return of(options, from, null);
+    }
+
+    /**
+     * Checks the options of a COPY FROM ({@code from}) or COPY TO of file {@code fileName} (null for the client's
+     * stream). Without a FORMAT option, a file name ending in {@code .parquet} means Parquet, as in DuckDB.
+     */
+    public static CopyOptions of(List<CopyOption> options, boolean from, String fileName) {
         Set<String> seen = new HashSet<>();
-        CopyFormat format = CopyFormat.TEXT;
+        CopyFormat format = fileName != null && fileName.toLowerCase(Locale.ROOT).endsWith(".parquet")
+                ? CopyFormat.PARQUET : CopyFormat.TEXT;
+        String compression = null;
+        long rowGroupSize = 0;
         String delimiter = null;
         String nullString = null;
         boolean header = false;
@@ -59,7 +73,7 @@ public record CopyOptions(CopyFormat format, byte delimiter, String nullString, 
             String name = option.name();
             switch (name) {
                 case "format", "freeze", "delimiter", "null", "header", "quote", "escape", "force_quote",
-                     "force_not_null", "force_null", "encoding" -> {
+                     "force_not_null", "force_null", "encoding", "compression", "row_group_size" -> {
                     if (!seen.add(name)) {
                         throw BasaltException.at(SqlState.SYNTAX_ERROR, option.position(),
                                 "conflicting or redundant options");
@@ -94,7 +108,18 @@ public record CopyOptions(CopyFormat format, byte delimiter, String nullString, 
                 case "force_not_null" -> forceNotNull = columnList(option);
                 case "force_null" -> forceNull = columnList(option);
                 case "encoding" -> encoding(option);
+                case "compression" -> compression = string(option);
+                case "row_group_size" -> rowGroupSize = rowGroupSize(option);
                 default -> throw new IllegalStateException(name);
+            }
+        }
+        if (format == CopyFormat.PARQUET) {
+            return parquet(seen, from, compression, rowGroupSize, freeze);
+        }
+        for (String parquetOnly : List.of("compression", "row_group_size")) {
+            if (seen.contains(parquetOnly)) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "COPY " + parquetOnly.replace('_', ' ') + " available only in PARQUET mode");
             }
         }
         boolean csv = format == CopyFormat.CSV;
@@ -169,7 +194,41 @@ public record CopyOptions(CopyFormat format, byte delimiter, String nullString, 
         }
         return new CopyOptions(format, (byte) delimiterChar, nullString, header, headerMatch, (byte) quote.charAt(0),
                 (byte) escape.charAt(0), forceQuoteAll, forceQuote == null ? List.of() : forceQuote,
-                forceNotNull == null ? List.of() : forceNotNull, forceNull == null ? List.of() : forceNull, freeze);
+                forceNotNull == null ? List.of() : forceNotNull, forceNull == null ? List.of() : forceNull, freeze,
+                null, 0);
+    }
+
+    /** Parquet takes none of the text options; COMPRESSION and ROW_GROUP_SIZE shape the file COPY TO writes. */
+    private static CopyOptions parquet(Set<String> seen, boolean from, String compression, long rowGroupSize,
+                                       boolean freeze) {
+        for (String textOnly : List.of("delimiter", "null", "header", "quote", "escape", "force_quote",
+                "force_not_null", "force_null")) {
+            if (seen.contains(textOnly)) {
+                throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                        "cannot specify " + textOnly.toUpperCase(Locale.ROOT) + " in PARQUET mode");
+            }
+        }
+        if (from && (compression != null || rowGroupSize != 0)) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY " + (compression != null
+                    ? "compression" : "row group size") + " only available using COPY TO");
+        }
+        return new CopyOptions(CopyFormat.PARQUET, (byte) ',', "", false, false, (byte) '"', (byte) '"', false,
+                List.of(), List.of(), List.of(), freeze, compression, rowGroupSize);
+    }
+
+    private static long rowGroupSize(CopyOption option) {
+        String value = string(option);
+        long rows;
+        try {
+            rows = option.numeric() ? Long.parseLong(value) : -1;
+        } catch (NumberFormatException e) {
+            rows = -1;
+        }
+        if (rows < 1) {
+            throw BasaltException.at(SqlState.INVALID_PARAMETER_VALUE, option.position(),
+                    "row_group_size requires a positive integer");
+        }
+        return rows;
     }
 
     /** A CSV-only option given in text mode, or in the direction it has no meaning for ({@code wrongWay}). */
@@ -188,6 +247,7 @@ public record CopyOptions(CopyFormat format, byte delimiter, String nullString, 
             case "text" -> CopyFormat.TEXT;
             case "csv" -> CopyFormat.CSV;
             case "binary" -> CopyFormat.BINARY;
+            case "parquet" -> CopyFormat.PARQUET;
             default -> throw BasaltException.at(SqlState.INVALID_PARAMETER_VALUE, option.position(),
                     "COPY format \"" + value + "\" not recognized");
         };

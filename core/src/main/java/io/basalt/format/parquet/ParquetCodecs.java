@@ -1,0 +1,152 @@
+package io.basalt.format.parquet;
+
+import com.github.luben.zstd.Zstd;
+import io.airlift.compress.lz4.Lz4Compressor;
+import io.airlift.compress.lz4.Lz4Decompressor;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.compression.CompressionCodecFactory;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.xerial.snappy.Snappy;
+
+/**
+ * Page compression for parquet-mr without Hadoop: parquet-mr's own codec factory goes through Hadoop's
+ * CompressionCodec classes, so Basalt hands its readers and writers this one instead. It covers the codecs that
+ * DuckDB, Spark and Arrow write: uncompressed, Snappy (snappy-java), ZSTD (zstd-jni), GZIP (java.util.zip) and
+ * LZ4_RAW (aircompressor's raw LZ4 block). The Hadoop-framed LZ4, LZO and Brotli are refused with 0A000.
+ * Stateless apart from the compression level: one instance may serve every thread.
+ */
+public final class ParquetCodecs implements CompressionCodecFactory {
+    /** The ZSTD level DuckDB and parquet-mr use by default. */
+    private static final int ZSTD_LEVEL = 3;
+
+    public static final ParquetCodecs INSTANCE = new ParquetCodecs();
+
+    private ParquetCodecs() {
+    }
+
+    @Override
+    public BytesInputCompressor getCompressor(CompressionCodecName codec) {
+        checkSupported(codec);
+        return new Compressor(codec);
+    }
+
+    @Override
+    public BytesInputDecompressor getDecompressor(CompressionCodecName codec) {
+        checkSupported(codec);
+        return new Decompressor(codec);
+    }
+
+    @Override
+    public void release() {
+    }
+
+    static void checkSupported(CompressionCodecName codec) {
+        switch (codec) {
+            case UNCOMPRESSED, SNAPPY, ZSTD, GZIP, LZ4_RAW -> {
+            }
+            default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "Parquet compression " + codec + " is not supported");
+        }
+    }
+
+    /** Compresses whole pages, which parquet-mr hands over as one BytesInput each. */
+    private record Compressor(CompressionCodecName codec) implements BytesInputCompressor {
+        @Override
+        public BytesInput compress(BytesInput bytes) throws IOException {
+            if (codec == CompressionCodecName.UNCOMPRESSED) {
+                return bytes;
+            }
+            byte[] input = bytes.toByteArray();
+            return BytesInput.from(switch (codec) {
+                case SNAPPY -> Snappy.compress(input);
+                case ZSTD -> Zstd.compress(input, ZSTD_LEVEL);
+                case GZIP -> gzip(input);
+                case LZ4_RAW -> lz4(input);
+                default -> throw new IllegalStateException(codec.name());
+            });
+        }
+
+        @Override
+        public CompressionCodecName getCodecName() {
+            return codec;
+        }
+
+        @Override
+        public void release() {
+        }
+
+        private static byte[] gzip(byte[] input) throws IOException {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(input.length / 2 + 64);
+            try (GZIPOutputStream zip = new GZIPOutputStream(out, 1 << 16)) {
+                zip.write(input);
+            }
+            return out.toByteArray();
+        }
+
+        private static byte[] lz4(byte[] input) {
+            Lz4Compressor compressor = new Lz4Compressor();
+            byte[] out = new byte[compressor.maxCompressedLength(input.length)];
+            int length = compressor.compress(input, 0, input.length, out, 0, out.length);
+            return java.util.Arrays.copyOf(out, length);
+        }
+    }
+
+    /** Decompresses pages; a page that does not decompress to its recorded size is corrupt (an IOException). */
+    private record Decompressor(CompressionCodecName codec) implements BytesInputDecompressor {
+        @Override
+        public BytesInput decompress(BytesInput bytes, int uncompressedSize) throws IOException {
+            if (codec == CompressionCodecName.UNCOMPRESSED) {
+                return bytes;
+            }
+            return BytesInput.from(decompress(bytes.toByteArray(), uncompressedSize));
+        }
+
+        @Override
+        public void decompress(ByteBuffer input, int compressedSize, ByteBuffer output, int uncompressedSize)
+                throws IOException {
+            byte[] in = new byte[compressedSize];
+            input.get(in);
+            byte[] out = codec == CompressionCodecName.UNCOMPRESSED ? in : decompress(in, uncompressedSize);
+            output.put(out, 0, uncompressedSize);
+        }
+
+        @Override
+        public void release() {
+        }
+
+        private byte[] decompress(byte[] input, int size) throws IOException {
+            byte[] out = new byte[size];
+            int produced;
+            try {
+                produced = switch (codec) {
+                    case SNAPPY -> Snappy.uncompress(input, 0, input.length, out, 0);
+                    case ZSTD -> (int) Zstd.decompressByteArray(out, 0, size, input, 0, input.length);
+                    case GZIP -> gunzip(input, out);
+                    case LZ4_RAW -> new Lz4Decompressor().decompress(input, 0, input.length, out, 0, size);
+                    default -> throw new IllegalStateException(codec.name());
+                };
+            } catch (RuntimeException failure) {
+                throw new IOException("could not decompress a " + codec + " page: " + failure.getMessage(), failure);
+            }
+            if (produced != size) {
+                throw new IOException("a " + codec + " page decompressed to " + produced + " bytes, not " + size);
+            }
+            return out;
+        }
+
+        private static int gunzip(byte[] input, byte[] out) throws IOException {
+            try (InputStream zip = new GZIPInputStream(new ByteArrayInputStream(input), 1 << 16)) {
+                return zip.readNBytes(out, 0, out.length);
+            }
+        }
+    }
+}

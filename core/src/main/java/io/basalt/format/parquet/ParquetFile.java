@@ -1,0 +1,95 @@
+package io.basalt.format.parquet;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.apache.parquet.ParquetReadOptions;
+import org.apache.parquet.HadoopFreeReadOptions;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
+import org.apache.parquet.io.InputFile;
+import org.apache.parquet.io.LocalInputFile;
+
+/**
+ * One Parquet file to read: its path and footer, read once when the file is named (so that a missing, truncated
+ * or foreign file fails before anything is read or changed). Also the one place that turns parquet-mr's failures
+ * into PostgreSQL-style errors: 58P01 for a missing file, 22P04 for a file that is no Parquet file (too short,
+ * wrong magic, unreadable footer), XX001 for data that does not decode.
+ */
+public record ParquetFile(Path path, ParquetMetadata footer) {
+    static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE);
+
+    /** Reads the footer of the file at {@code path}. */
+    public static ParquetFile open(Path path) {
+        String name = path.toString();
+        if (Files.isDirectory(path)) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is a directory");
+        }
+        if (!Files.exists(path)) {
+            throw BasaltException.of(SqlState.UNDEFINED_FILE,
+                    "could not open file \"" + name + "\" for reading: No such file or directory");
+        }
+        try (ParquetFileReader reader = new ParquetFileReader(new LocalInputFile(path), READ_OPTIONS)) {
+            return new ParquetFile(path, reader.getFooter());
+        } catch (NoSuchFileException e) {
+            throw BasaltException.of(SqlState.UNDEFINED_FILE,
+                    "could not open file \"" + name + "\" for reading: No such file or directory");
+        } catch (AccessDeniedException e) {
+            throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE,
+                    "could not open file \"" + name + "\" for reading: Permission denied");
+        } catch (IOException | RuntimeException e) {
+            throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "file \"" + name + "\" is not a valid Parquet file")
+                    .withDetail(describe(e));
+        }
+    }
+
+    /** A reader of this file's row groups (the footer is not read again); the caller closes it. */
+    ParquetFileReader openReader() {
+        InputFile input = new LocalInputFile(path);
+        try {
+            return ParquetFileReader.open(input, footer, READ_OPTIONS, input.newStream());
+        } catch (NoSuchFileException e) {
+            throw BasaltException.of(SqlState.UNDEFINED_FILE,
+                    "could not open file \"" + path + "\" for reading: No such file or directory");
+        } catch (IOException | RuntimeException e) {
+            throw corrupt(e);
+        }
+    }
+
+    long rowCount() {
+        long rows = 0;
+        for (var block : footer.getBlocks()) {
+            rows += block.getRowCount();
+        }
+        return rows;
+    }
+
+    /** The error for data of this file that does not decode. */
+    BasaltException corrupt(Throwable cause) {
+        if (cause instanceof BasaltException basalt) {
+            return basalt;
+        }
+        return BasaltException.of(SqlState.DATA_CORRUPTED, "Parquet file \"" + path + "\" is corrupt")
+                .withDetail(describe(cause));
+    }
+
+    /** parquet-mr's message, with the chain of causes that says what actually went wrong. */
+    private static String describe(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable cause = failure; cause != null && out.length() < 400; cause = cause.getCause()) {
+            String message = cause.getMessage();
+            if (message == null || out.indexOf(message) >= 0) {
+                continue;
+            }
+            if (!out.isEmpty()) {
+                out.append(": ");
+            }
+            out.append(message);
+        }
+        return out.isEmpty() ? failure.getClass().getSimpleName() : out.toString();
+    }
+}

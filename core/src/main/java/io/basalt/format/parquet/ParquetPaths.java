@@ -1,0 +1,79 @@
+package io.basalt.format.parquet;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Turns what {@code read_parquet} is given (a path, a glob such as {@code 'data/*.parquet'} or
+ * {@code 'data/**}{@code /part-*.parquet'}, or several of them) into the list of files, each list of a glob
+ * sorted by name as DuckDB sorts it. A relative path is read in the working directory, as COPY reads it.
+ */
+final class ParquetPaths {
+    private ParquetPaths() {
+    }
+
+    static List<Path> expand(List<String> patterns) {
+        List<Path> files = new ArrayList<>();
+        for (String pattern : patterns) {
+            if (!isGlob(pattern)) {
+                files.add(Path.of(pattern));
+                continue;
+            }
+            List<Path> matches = glob(pattern);
+            if (matches.isEmpty()) {
+                throw BasaltException.of(SqlState.UNDEFINED_FILE, "no files match \"" + pattern + "\"");
+            }
+            files.addAll(matches);
+        }
+        return files;
+    }
+
+    private static boolean isGlob(String pattern) {
+        return pattern.indexOf('*') >= 0 || pattern.indexOf('?') >= 0 || pattern.indexOf('[') >= 0;
+    }
+
+    /** Walks from the directory before the first wildcard, as deep as the pattern reaches ({@code **}: any depth). */
+    private static List<Path> glob(String pattern) {
+        int wildcard = firstWildcard(pattern);
+        int slash = pattern.lastIndexOf('/', wildcard);
+        Path base = slash < 0 ? Path.of("") : Path.of(slash == 0 ? "/" : pattern.substring(0, slash));
+        String rest = pattern.substring(slash + 1);
+        int depth = rest.contains("**") ? Integer.MAX_VALUE : rest.split("/", -1).length;
+        Path root = base.toString().isEmpty() ? Path.of(".") : base;
+        PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + rest);
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        List<Path> matches = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(root, depth)) {
+            for (Path candidate : (Iterable<Path>) walk::iterator) {
+                if (Files.isRegularFile(candidate) && matcher.matches(root.relativize(candidate))) {
+                    matches.add(base.toString().isEmpty() ? root.relativize(candidate) : candidate);
+                }
+            }
+        } catch (IOException e) {
+            throw BasaltException.of(SqlState.IO_ERROR, "could not read directory \"" + root + "\": " + e.getMessage());
+        }
+        matches.sort(null);
+        return matches;
+    }
+
+    private static int firstWildcard(String pattern) {
+        int first = pattern.length();
+        for (char c : new char[] {'*', '?', '['}) {
+            int at = pattern.indexOf(c);
+            if (at >= 0 && at < first) {
+                first = at;
+            }
+        }
+        return first;
+    }
+}

@@ -1,0 +1,205 @@
+package io.basalt.format.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.api.ResultColumn;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.scan.ParallelScan;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.spi.BoundTableFunction;
+import io.basalt.spi.TableFunctionCursor;
+import io.basalt.type.LogicalType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * One or more Parquet files read as a table: what {@code read_parquet(...)} and {@code COPY ... FROM 'f.parquet'}
+ * scan. The columns and their types are the first file's (with the exact Basalt types when Basalt wrote it);
+ * the other files must hold columns of those names whose Parquet types read as the same SQL types. The morsels
+ * are the files' row groups: a parallel scan hands them to workers one at a time ({@link ParquetScanWorker}),
+ * and only the columns a query asks for are read and decoded.
+ */
+public final class ParquetScan implements ScanSource, BoundTableFunction {
+    /** A morsel: row group {@code rowGroup} of file {@code file}. */
+    record Morsel(int file, int rowGroup) {
+    }
+
+    private final List<ParquetFile> files;
+    private final List<String> names;
+    private final List<LogicalType> types;
+    private final List<Morsel> morsels;
+    private final long rowCount;
+
+    private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
+        this.files = List.copyOf(files);
+        this.names = List.copyOf(names);
+        this.types = List.copyOf(types);
+        List<Morsel> all = new ArrayList<>();
+        long rows = 0;
+        for (int f = 0; f < files.size(); f++) {
+            ParquetFile file = files.get(f);
+            for (int g = 0; g < file.footer().getBlocks().size(); g++) {
+                all.add(new Morsel(f, g));
+            }
+            rows += file.rowCount();
+        }
+        this.morsels = List.copyOf(all);
+        this.rowCount = rows;
+    }
+
+    /**
+     * Opens the files a list of paths and globs names and reads their footers.
+     *
+     * @throws BasaltException 58P01 for a missing file or a glob that matches none, 22P04 for a file that is not
+     *                         Parquet or whose columns do not match the first file's, 0A000 for unsupported types
+     */
+    public static ParquetScan open(List<String> patterns) {
+        requireNonNull(patterns, "patterns is null");
+        if (patterns.isEmpty()) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_parquet needs at least one file");
+        }
+        List<ParquetFile> files = new ArrayList<>();
+        for (Path path : ParquetPaths.expand(patterns)) {
+            files.add(ParquetFile.open(path));
+        }
+        MessageType schema = files.getFirst().footer().getFileMetaData().getSchema();
+        List<String> names = new ArrayList<>();
+        List<LogicalType> stored = new ArrayList<>();
+        for (Type field : schema.getFields()) {
+            names.add(field.getName());
+            stored.add(ParquetSchemaMapping.logicalType(field));
+        }
+        List<LogicalType> recorded = ParquetSchemaMapping.decodeTypes(files.getFirst().footer().getFileMetaData()
+                .getKeyValueMetaData().get(ParquetSchemaMapping.TYPES_KEY), names.size());
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            boolean exact = recorded != null && ParquetSchemaMapping.readableAs(recorded.get(i), stored.get(i));
+            types.add(exact ? recorded.get(i) : stored.get(i));
+        }
+        for (ParquetFile file : files.subList(1, files.size())) {
+            checkMatches(file, names, stored);
+        }
+        return new ParquetScan(files, names, types);
+    }
+
+    private static void checkMatches(ParquetFile file, List<String> names, List<LogicalType> stored) {
+        MessageType schema = file.footer().getFileMetaData().getSchema();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            if (!schema.containsField(name)) {
+                throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "Parquet file \"" + file.path()
+                        + "\" has no column \"" + name + "\"").withHint("All files read together need the first file's columns.");
+            }
+            LogicalType type = ParquetSchemaMapping.logicalType(schema.getType(name));
+            if (!type.equals(stored.get(i))) {
+                throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "column \"" + name + "\" of Parquet file \""
+                        + file.path() + "\" is of type " + type.displayName() + ", not "
+                        + stored.get(i).displayName() + " as in the first file");
+            }
+        }
+    }
+
+    public List<String> names() {
+        return names;
+    }
+
+    public long rowCount() {
+        return rowCount;
+    }
+
+    List<ParquetFile> files() {
+        return files;
+    }
+
+    List<Morsel> morsels() {
+        return morsels;
+    }
+
+    @Override
+    public String name() {
+        return "read_parquet";
+    }
+
+    @Override
+    public List<ResultColumn> columns() {
+        List<ResultColumn> columns = new ArrayList<>(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            columns.add(new ResultColumn(names.get(i), types.get(i)));
+        }
+        return columns;
+    }
+
+    @Override
+    public List<LogicalType> columnTypes() {
+        return types;
+    }
+
+    @Override
+    public long estimatedRows() {
+        return rowCount;
+    }
+
+    @Override
+    public SourceState open(int[] columns, ExecutionContext context) {
+        return new ParquetScanWorker(this, columns.clone(), context, new AtomicInteger());
+    }
+
+    @Override
+    public ParallelScan openParallel(int[] columns, ExecutionContext context) {
+        if (morsels.size() < 2) {
+            return null;
+        }
+        AtomicInteger next = new AtomicInteger();
+        int[] chosen = columns.clone();
+        return new ParallelScan() {
+            @Override
+            public SourceState openWorker() {
+                return new ParquetScanWorker(ParquetScan.this, chosen, context, next);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+
+    /** The table-function view: every column, batch by batch, as roots of the cursor's own vectors. */
+    @Override
+    public TableFunctionCursor open(BufferAllocator allocator, int vectorSize) {
+        int[] all = new int[names.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        SourceState source = open(all, ExecutionContext.of(allocator, vectorSize));
+        return new TableFunctionCursor() {
+            private VectorSchemaRoot root;
+
+            @Override
+            public VectorSchemaRoot next() {
+                Batch batch = source.next();
+                if (batch == null) {
+                    return null;
+                }
+                root = new VectorSchemaRoot(new ArrayList<FieldVector>(batch.columns()));
+                root.setRowCount(batch.rowCount());
+                return root;
+            }
+
+            @Override
+            public void close() {
+                source.close();
+            }
+        };
+    }
+}

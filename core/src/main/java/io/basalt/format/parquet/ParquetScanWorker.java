@@ -1,0 +1,133 @@
+package io.basalt.format.parquet;
+
+import io.basalt.error.BasaltException;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.pipeline.ExecutionContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.impl.ColumnReadStoreImpl;
+import org.apache.parquet.column.page.PageReadStore;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.schema.MessageType;
+import org.apache.parquet.schema.Type;
+
+/**
+ * One reader of a {@link ParquetScan}: claims morsels (row groups) from the shared counter, reads each one's
+ * requested column chunks ({@link ParquetFileReader#readRowGroup}, only the projected columns) and decodes them
+ * into batches of at most the vector size ({@link ParquetColumnDecoder}). Keeps a file open while its next morsel
+ * is in the same file. Owns the vectors of the batch it handed out last, until the next call.
+ */
+final class ParquetScanWorker implements SourceState {
+    private final ParquetScan scan;
+    private final int[] columns;
+    private final ExecutionContext context;
+    private final AtomicInteger nextMorsel;
+    private final List<FieldVector> current = new ArrayList<>();
+    private final List<ParquetColumnDecoder> decoders = new ArrayList<>();
+    private ParquetFile file;
+    private int fileIndex = -1;
+    private ParquetFileReader reader;
+    private long remaining;
+
+    ParquetScanWorker(ParquetScan scan, int[] columns, ExecutionContext context, AtomicInteger nextMorsel) {
+        this.scan = scan;
+        this.columns = columns;
+        this.context = context;
+        this.nextMorsel = nextMorsel;
+    }
+
+    @Override
+    public Batch next() {
+        release();
+        while (remaining == 0) {
+            int claimed = nextMorsel.getAndIncrement();
+            if (claimed >= scan.morsels().size()) {
+                return null;
+            }
+            openRowGroup(scan.morsels().get(claimed));
+        }
+        int rows = (int) Math.min(context.vectorSize(), remaining);
+        try {
+            for (ParquetColumnDecoder decoder : decoders) {
+                current.add(decoder.next(rows, context.allocator()));
+            }
+        } catch (RuntimeException failure) {
+            release();
+            throw file.corrupt(failure);
+        }
+        remaining -= rows;
+        return new Batch(List.copyOf(current), rows);
+    }
+
+    private void openRowGroup(ParquetScan.Morsel morsel) {
+        decoders.clear();
+        if (morsel.file() != fileIndex) {
+            closeReader();
+            file = scan.files().get(morsel.file());
+            fileIndex = morsel.file();
+        }
+        long rows = file.footer().getBlocks().get(morsel.rowGroup()).getRowCount();
+        if (columns.length == 0) {
+            remaining = rows;
+            return;
+        }
+        if (reader == null) {
+            reader = file.openReader();
+        }
+        MessageType schema = file.footer().getFileMetaData().getSchema();
+        List<Type> fields = new ArrayList<>();
+        for (int column : columns) {
+            Type field = schema.getType(scan.names().get(column));
+            if (!fields.contains(field)) {
+                fields.add(field);
+            }
+        }
+        MessageType requested = new MessageType(schema.getName(), fields);
+        try {
+            reader.setRequestedSchema(requested);
+            PageReadStore pages = reader.readRowGroup(morsel.rowGroup());
+            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new DiscardingConverter(requested), requested,
+                    file.footer().getFileMetaData().getCreatedBy());
+            List<ColumnDescriptor> leaves = requested.getColumns();
+            for (int column : columns) {
+                String name = scan.names().get(column);
+                Type field = schema.getType(name);
+                ColumnDescriptor leaf = leaves.get(fields.indexOf(field));
+                decoders.add(new ParquetColumnDecoder(name, field, scan.columnTypes().get(column),
+                        store.getColumnReader(leaf)));
+            }
+        } catch (IOException | RuntimeException failure) {
+            throw file.corrupt(failure);
+        }
+        remaining = rows;
+    }
+
+    private void release() {
+        for (FieldVector vector : current) {
+            vector.close();
+        }
+        current.clear();
+    }
+
+    private void closeReader() {
+        if (reader != null) {
+            try {
+                reader.close();
+            } catch (IOException ignored) {
+                // a read-only file: nothing is lost when closing it fails
+            }
+            reader = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        release();
+        closeReader();
+    }
+}

@@ -1,0 +1,51 @@
+package io.basalt.format.parquet;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import java.util.Locale;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+
+/**
+ * How a Parquet file is written: the page compression and the number of rows per row group (as DuckDB's
+ * ROW_GROUP_SIZE counts them). A row group also ends early once its encoded pages pass
+ * {@link #MAX_ROW_GROUP_BYTES}, so that wide rows do not hold too much in memory.
+ */
+public record ParquetWriteOptions(CompressionCodecName compression, long rowGroupRows) {
+    /** DuckDB's default row group size, which is also Basalt's storage row group size. */
+    public static final long DEFAULT_ROW_GROUP_ROWS = 122_880;
+    static final long MAX_ROW_GROUP_BYTES = 256L << 20;
+
+    public static final ParquetWriteOptions DEFAULTS = new ParquetWriteOptions(CompressionCodecName.SNAPPY,
+            DEFAULT_ROW_GROUP_ROWS);
+
+    public ParquetWriteOptions {
+        requireNonNull(compression, "compression is null");
+        if (rowGroupRows < 1) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "ROW_GROUP_SIZE must be greater than zero");
+        }
+        ParquetCodecs.checkSupported(compression);
+    }
+
+    /** The codec a COMPRESSION option names: zstd, snappy, lz4 (LZ4_RAW, as DuckDB writes it), gzip, none. */
+    public static CompressionCodecName compression(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "zstd" -> CompressionCodecName.ZSTD;
+            case "snappy" -> CompressionCodecName.SNAPPY;
+            case "lz4", "lz4_raw" -> CompressionCodecName.LZ4_RAW;
+            case "gzip" -> CompressionCodecName.GZIP;
+            case "none", "uncompressed" -> CompressionCodecName.UNCOMPRESSED;
+            default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "Parquet compression \"" + name + "\" not recognized");
+        };
+    }
+
+    public ParquetWriteOptions withCompression(CompressionCodecName codec) {
+        return new ParquetWriteOptions(codec, rowGroupRows);
+    }
+
+    public ParquetWriteOptions withRowGroupRows(long rows) {
+        return new ParquetWriteOptions(compression, rows);
+    }
+}
