@@ -66,7 +66,18 @@ final class ExplainExecutor {
         }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
         LogicalPlan plan = Optimizer.optimize(bound.plan());
-        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, this::label, options.verbose(), options.costs()));
+        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, new ExplainPrinter.ScanLabels() {
+            @Override
+            public ExplainPrinter.ScanLabel label(ScanSource source) {
+                return ExplainExecutor.this.label(source);
+            }
+
+            @Override
+            public io.basalt.planner.PointLookups.Lookup pointLookup(ScanSource source,
+                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
+                return io.basalt.planner.PointLookups.of(source, conjuncts, columns);
+            }
+        }, options.verbose(), options.costs()));
         double planningMillis = (System.nanoTime() - planningStart) / 1e6;
         List<String> summary = new ArrayList<>();
         if (options.summary()) {

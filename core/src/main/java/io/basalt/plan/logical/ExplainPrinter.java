@@ -7,6 +7,7 @@ import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.ExplainExpressions.Column;
+import io.basalt.planner.PointLookups;
 import io.basalt.sql.lexer.IdentifierQuoting;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +52,14 @@ public final class ExplainPrinter {
     @FunctionalInterface
     public interface ScanLabels {
         ScanLabel label(ScanSource source);
+
+        /**
+         * The point lookup a scan of {@code source} reading {@code columns} under a filter of {@code conjuncts} makes
+         * (printed as an Index Scan), or null for a scan of every row.
+         */
+        default PointLookups.Lookup pointLookup(ScanSource source, List<BoundExpression> conjuncts, int[] columns) {
+            return null;
+        }
     }
 
     private static final String VALUES_RELATION = "\"*VALUES*\"";
@@ -143,7 +152,19 @@ public final class ExplainPrinter {
         String name = switch (current) {
             case LogicalPlan.Scan scan -> {
                 ScanLabel label = labels.label(scan.source());
-                yield label.nodeName() + " on " + relationName(label);
+                PointLookups.Lookup lookup = filters.size() == 1 && filters.getFirst().input() == scan
+                        ? labels.pointLookup(scan.source(), filters.getFirst().conjuncts(), scan.columns()) : null;
+                if (lookup == null) {
+                    yield label.nodeName() + " on " + relationName(label);
+                }
+                // the lookup's equalities become the Index Cond, the rest of the filter stays a Filter
+                filters.clear();
+                details.add("Index Cond: " + condition(lookup.conditions(), scan));
+                if (!lookup.others().isEmpty()) {
+                    details.add("Filter: " + condition(lookup.others(), scan));
+                }
+                yield "Index Scan using " + IdentifierQuoting.quote(lookup.indexName()) + " on "
+                        + relationName(label);
             }
             case LogicalPlan.Values values -> values.rows().size() == 1 ? "Result" : "Values Scan on " + VALUES_RELATION;
             case LogicalPlan.Filter filter -> {

@@ -587,6 +587,7 @@ public final class InMemoryTableStore implements TableStore {
             key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
         }
         uniqueKeys.add(key);
+        startKeyPositions(key);
     }
 
     /** The unique key of that constraint name, or null. The caller holds this store's lock. */
@@ -667,11 +668,13 @@ public final class InMemoryTableStore implements TableStore {
             key.addRowsChecked(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
         }
         uniqueKeys.add(key);
+        startKeyPositions(key);
     }
 
     @Override
     public synchronized void removeUniqueKey(String constraintName) {
         uniqueKeys.removeIf(key -> key.constraintName().equals(constraintName));
+        generation.keyPositions.removeIf(index -> index.constraintName().equals(constraintName));
     }
 
     private void copyIn(List<Batch> batches) {
@@ -707,6 +710,78 @@ public final class InMemoryTableStore implements TableStore {
                 rowCount += take;
             }
         }
+        for (KeyPositions index : generation.keyPositions) {
+            recordPositions(index, generation);
+        }
+    }
+
+    /** Starts recording the positions of the current generation by {@code key}, the rows stored so far included. */
+    private void startKeyPositions(UniqueKeyIndex key) {
+        KeyPositions index = new KeyPositions(key.constraintName(), key.columns());
+        recordPositions(index, generation);
+        generation.keyPositions.add(index);
+    }
+
+    /** Records in {@code index} the positions of {@code filled} (the current generation) it has not seen yet. */
+    private void recordPositions(KeyPositions index, Generation filled) {
+        int[] keyColumns = index.columns();
+        Object[] values = new Object[keyColumns.length];
+        long end = filled.chunks.isEmpty() ? 0 : (long) (filled.chunks.size() - 1) * chunkRows + lastChunkRows;
+        for (long position = index.count(); position < end; position++) {
+            FieldVector[] chunk = filled.chunks.get((int) (position / chunkRows));
+            int row = (int) (position % chunkRows);
+            for (int k = 0; k < keyColumns.length; k++) {
+                int column = keyColumns[k];
+                values[k] = column < chunk.length ? ValueAccess.get(chunk[column], row) : missingValues.get(column);
+            }
+            index.add(values);
+        }
+    }
+
+    /**
+     * The index of {@code scanned} that a scan given {@code predicates} can look its rows up in: one whose key columns
+     * all have an equality predicate with a constant; null when there is none.
+     */
+    private static KeyPositions lookupIndex(Generation scanned,
+                                            List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        for (KeyPositions index : scanned.keyPositions) {
+            if (keyValues(index, predicates) != null) {
+                return index;
+            }
+        }
+        return null;
+    }
+
+    /** The values {@code predicates} fix for {@code index}'s key columns, in key order, or null if some column is free. */
+    private static Object[] keyValues(KeyPositions index, List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        int[] keyColumns = index.columns();
+        Object[] values = new Object[keyColumns.length];
+        for (int k = 0; k < keyColumns.length; k++) {
+            boolean fixed = false;
+            for (io.basalt.exec.operator.scan.ScanPredicate predicate : predicates) {
+                if (predicate instanceof io.basalt.exec.operator.scan.ScanPredicate.Compare compare
+                        && compare.operator() == io.basalt.exec.kernel.CompareOp.EQ
+                        && compare.column() == keyColumns[k]) {
+                    values[k] = compare.value();
+                    fixed = true;
+                    break;
+                }
+            }
+            if (!fixed) {
+                return null;
+            }
+        }
+        return values;
+    }
+
+    /**
+     * The unique key a scan given {@code predicates} reads its rows through instead of reading every chunk, or null
+     * when it reads every chunk; for EXPLAIN.
+     */
+    @Override
+    public synchronized PointLookupKey pointLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        KeyPositions index = lookupIndex(generation, predicates);
+        return index == null ? null : new PointLookupKey(index.constraintName(), index.columns());
     }
 
     /**
@@ -719,6 +794,8 @@ public final class InMemoryTableStore implements TableStore {
         final List<long[]> masks = new ArrayList<>();
         /** Rows deleted without a new version (DELETE rather than UPDATE), by chunk; changed in place, read locked. */
         final List<long[]> deletes = new ArrayList<>();
+        /** The positions of this generation by unique key, for point lookups (see {@link KeyPositions}). */
+        final List<KeyPositions> keyPositions = new ArrayList<>();
         /**
          * Zone maps of the full chunks loaded from a data file, by chunk (per column; null: none), set once by
          * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
@@ -771,6 +848,7 @@ public final class InMemoryTableStore implements TableStore {
         rowCount = 0;
         for (UniqueKeyIndex key : uniqueKeys) {
             key.clear();
+            startKeyPositions(key);
         }
     }
 
@@ -911,7 +989,11 @@ public final class InMemoryTableStore implements TableStore {
             }
             Generation scanned = version.generation();
             List<TableSnapshot.Piece> pieces = new ArrayList<>();
-            if (change == null || !change.truncated()) {
+            KeyPositions index = predicates.isEmpty() ? null : lookupIndex(scanned, predicates);
+            long[] candidates = index == null ? null : index.candidates(keyValues(index, predicates));
+            if (candidates != null && (change == null || !change.truncated())) {
+                addCandidatePieces(pieces, version, change, candidates, columns, missing, owned, context);
+            } else if (change == null || !change.truncated()) {
                 int full = (int) (version.positions() / chunkRows);
                 int tailRows = (int) (version.positions() % chunkRows);
                 for (int c = 0; c < full; c++) {
@@ -949,6 +1031,52 @@ public final class InMemoryTableStore implements TableStore {
             }
             scanned.openScans++;
             return new TableSnapshot(this, scanned, pieces, owned);
+        }
+    }
+
+    /**
+     * Point lookup: the pieces of {@code version} that hold {@code candidates} (positions, ascending), one per chunk
+     * holding any, with every other row of the chunk masked out as if deleted (on top of the snapshot's own mask).
+     */
+    private void addCandidatePieces(List<TableSnapshot.Piece> pieces, TableVersion version, PendingChange change,
+                                    long[] candidates, int[] columns, FieldVector[] missing, List<FieldVector> owned,
+                                    ExecutionContext context) {
+        Generation scanned = version.generation();
+        int words = (chunkRows + 63) >>> 6;
+        int i = 0;
+        while (i < candidates.length && candidates[i] < version.positions()) {
+            int chunk = (int) (candidates[i] / chunkRows);
+            int rows = (int) Math.min(chunkRows, version.positions() - (long) chunk * chunkRows);
+            long[] restricted = new long[words];
+            java.util.Arrays.fill(restricted, -1L);
+            for (; i < candidates.length && candidates[i] / chunkRows == chunk && candidates[i] < version.positions();
+                 i++) {
+                int row = (int) (candidates[i] % chunkRows);
+                restricted[row >>> 6] &= ~(1L << row);
+            }
+            long[] visible = mask(version, change, chunk);
+            if (visible != null) {
+                for (int w = 0; w < words && w < visible.length; w++) {
+                    restricted[w] |= visible[w];
+                }
+            }
+            FieldVector[] stored = scanned.chunks.get(chunk);
+            List<FieldVector> read;
+            if (rows == chunkRows) {
+                read = requested(stored, columns, missing, owned, context);
+            } else {
+                read = new ArrayList<>(columns.length);
+                for (int column : columns) {
+                    if (column == ROW_ID) {
+                        read.add(null);
+                    } else {
+                        FieldVector slice = VectorSlices.slice(stored[column], 0, rows, context.allocator());
+                        owned.add(slice);
+                        read.add(slice);
+                    }
+                }
+            }
+            pieces.add(new TableSnapshot.Piece(read, rows, restricted, firstRowId(scanned, chunk)));
         }
     }
 
@@ -1157,6 +1285,7 @@ public final class InMemoryTableStore implements TableStore {
                 key.addRows(new Batch(List.of(chunk), (int) Math.min(chunkRows, positions - (long) c * chunkRows)),
                         masks.get(c));
             }
+            startKeyPositions(key);
         }
         publishInPlace();
         freeIfUnused(old);

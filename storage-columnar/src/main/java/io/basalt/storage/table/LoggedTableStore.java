@@ -209,6 +209,11 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public PointLookupKey pointLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return inner.pointLookup(predicates);
+    }
+
+    @Override
     public io.basalt.exec.operator.scan.ScanSource withPredicates(
             List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         return inner.withPredicates(predicates);

@@ -83,6 +83,15 @@ public interface TableStore extends ScanSource, AutoCloseable {
         throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot enforce unique keys");
     }
 
+    /**
+     * The unique key whose index a scan of this store given {@code predicates} (see {@link #withPredicates}) reads
+     * its rows through instead of reading every row (a point lookup: every key column has an equality predicate), or
+     * null when it reads every row. For EXPLAIN; the default is for stores without such indexes.
+     */
+    default PointLookupKey pointLookup(java.util.List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return null;
+    }
+
     /** Stops enforcing the unique key of that name (DROP INDEX). */
     default void removeUniqueKey(String constraintName) {
     }

@@ -1,0 +1,61 @@
+package io.basalt.planner;
+
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.scan.ScanPredicate;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.storage.table.PointLookupKey;
+import io.basalt.storage.table.TableStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How EXPLAIN shows a filter directly over a table scan whose conjuncts fix every column of a unique key with
+ * {@code column = constant}: the physical planner hands those conjuncts to the scan as {@link ScanPredicates}, and
+ * the table store then reads only the rows its key index names (a point lookup) instead of every row, so the scan
+ * is PostgreSQL's "Index Scan using t_pkey on t" with the key's equalities as its "Index Cond" (in key column
+ * order) and the other conjuncts as its "Filter". The store decides ({@link TableStore#pointLookup}); this class
+ * only sorts the conjuncts for printing. The full filter still runs above the lookup.
+ */
+public final class PointLookups {
+    /** The index a scan reads through, the conjuncts it looks up by, and the conjuncts left to the filter. */
+    public record Lookup(String indexName, List<BoundExpression> conditions, List<BoundExpression> others) {
+        public Lookup {
+            conditions = List.copyOf(conditions);
+            others = List.copyOf(others);
+        }
+    }
+
+    private PointLookups() {
+    }
+
+    /**
+     * The point lookup a scan of {@code source} reading {@code scanColumns} under a filter of {@code conjuncts} (over
+     * the scan's output) makes, or null when it reads every row.
+     */
+    public static Lookup of(ScanSource source, List<BoundExpression> conjuncts, int[] scanColumns) {
+        if (!(source instanceof TableStore store)) {
+            return null;
+        }
+        PointLookupKey key = store.pointLookup(ScanPredicates.of(conjuncts, scanColumns));
+        if (key == null) {
+            return null;
+        }
+        List<BoundExpression> remaining = new ArrayList<>(conjuncts);
+        List<BoundExpression> conditions = new ArrayList<>();
+        for (int column : key.columns()) {
+            for (int i = 0; i < remaining.size(); i++) {
+                List<ScanPredicate> predicates = ScanPredicates.of(List.of(remaining.get(i)), scanColumns);
+                if (predicates.size() == 1 && predicates.getFirst() instanceof ScanPredicate.Compare compare
+                        && compare.operator() == CompareOp.EQ && compare.column() == column) {
+                    conditions.add(remaining.remove(i));
+                    break;
+                }
+            }
+        }
+        if (conditions.size() != key.columns().length) {
+            return null; // a key equality hidden inside a larger conjunct: print the plain scan
+        }
+        return new Lookup(key.indexName(), conditions, remaining);
+    }
+}
