@@ -65,19 +65,22 @@ final class KeyPositions {
             next = Arrays.copyOf(next, count * 2);
             hashes = Arrays.copyOf(hashes, count * 2);
         }
-        int position = count++;
+        int position = count;
         if (hasNull(values)) {
             next[position] = UNLINKED;
+            count++;
             return;
+        }
+        // grow before linking: a rehash relinks the positions below count only
+        if (position + 1 > heads.length - (heads.length >>> 2)) {
+            rehash(heads.length * 2);
         }
         int hash = hash(values);
         hashes[position] = hash;
-        if (count > heads.length - (heads.length >>> 2)) {
-            rehash(heads.length * 2);
-        }
         int bucket = hash & (heads.length - 1);
         next[position] = heads[bucket];
         heads[bucket] = position + 1;
+        count++;
     }
 
     /**
