@@ -52,7 +52,10 @@ public final class CardinalityEstimate {
                 for (BoundExpression conjunct : filter.conjuncts()) {
                     selectivity *= Selectivity.of(conjunct, filter.input());
                 }
-                yield clamp(rows * selectivity);
+                // equalities fixing a whole unique key leave at most one row
+                boolean uniqueKey = filter.input() instanceof LogicalPlan.Scan scan
+                        && io.basalt.planner.PointLookups.of(scan.source(), filter.conjuncts(), scan.columns()) != null;
+                yield clamp(uniqueKey ? Math.min(rows * selectivity, 1) : rows * selectivity);
             }
             case LogicalPlan.Project project -> estimate(project.input());
             case LogicalPlan.Join join -> join(join);
