@@ -18,7 +18,7 @@ public final class TypeNames {
     private static final Set<String> NOT_YET = Set.of(
             "time with time zone", "time without time zone", "time", "timetz",
             "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
-            "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "jsonpath", "oid", "char");
+            "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "oid", "char");
 
     private TypeNames() {
     }
@@ -76,6 +76,7 @@ public final class TypeNames {
             case "bytea" -> LogicalType.BYTEA;
             case "json" -> LogicalType.JSON;
             case "jsonb" -> LogicalType.JSONB;
+            case "jsonpath" -> LogicalType.JSONPATH;
             default -> {
                 if (type.name().startsWith("interval ")) {
                     int fields = IntervalFields.parse(type.name().substring("interval ".length()));

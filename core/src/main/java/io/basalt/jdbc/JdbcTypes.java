@@ -32,7 +32,7 @@ final class JdbcTypes {
             case TIMESTAMPTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case BYTEA -> Types.BINARY;
             case ARRAY -> Types.ARRAY;
-            case UUID, JSON, JSONB, INTERVAL -> Types.OTHER;
+            case UUID, JSON, JSONB, JSONPATH, INTERVAL -> Types.OTHER;
         };
     }
 
@@ -59,6 +59,7 @@ final class JdbcTypes {
             case UUID -> "uuid";
             case BYTEA -> "bytea";
             case JSON -> "json";
+            case JSONPATH -> "jsonpath";
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
         };
@@ -80,7 +81,7 @@ final class JdbcTypes {
             case UUID -> java.util.UUID.class;
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, INTERVAL -> String.class;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL -> String.class;
         };
     }
 

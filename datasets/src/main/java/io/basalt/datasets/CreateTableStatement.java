@@ -58,6 +58,7 @@ public final class CreateTableStatement {
             case UUID -> "UUID";
             case BYTEA -> "BYTEA";
             case JSON -> "JSON";
+            case JSONPATH -> "JSONPATH";
             case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");

@@ -36,6 +36,8 @@ public enum TypeId {
     JSON("json"),
     /** JSON in a binary, normalized form ({@code io.basalt.type.json}). */
     JSONB("jsonb"),
+    /** A SQL/JSON path, held as its normalized text ({@code io.basalt.type.json.path}). */
+    JSONPATH("jsonpath"),
     /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
     ARRAY("array");
 

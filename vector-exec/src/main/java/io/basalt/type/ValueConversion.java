@@ -7,6 +7,7 @@ import io.basalt.type.datetime.DateTimeSettings;
 import io.basalt.type.json.JsonParser;
 import io.basalt.type.json.Jsonb;
 import io.basalt.type.json.JsonbScalarCast;
+import io.basalt.type.json.path.JsonPath;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
@@ -85,6 +86,12 @@ public final class ValueConversion {
                 case JSON -> Jsonb.parse((String) value);
                 default -> throw cannotCast(from, to);
             };
+            case JSONPATH -> {
+                if (from.id() == TypeId.JSONPATH) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
             case TEXT, UNKNOWN -> toText(value, from, settings);
             case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
             // CHAR to CHAR keeps the padding, which the new length then extends or cuts
@@ -130,6 +137,7 @@ public final class ValueConversion {
             case BYTEA -> ByteaText.parse(text);
             case JSON -> JsonParser.validate(text);
             case JSONB -> Jsonb.parse(text);
+            case JSONPATH -> JsonPath.normalize(text);
             case TEXT, UNKNOWN -> text;
             case VARCHAR -> limitLength(text, type, false);
             case CHAR -> blankPadded(text, type, false);
@@ -261,7 +269,7 @@ public final class ValueConversion {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case JSON -> (String) value;
+            case JSON, JSONPATH -> (String) value;
             case JSONB -> value.toString();
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
