@@ -255,6 +255,13 @@ final class FromClauseBinder {
                     qualifier, function.position());
             return new Source(row, scopeOf(qualifier, names, row.outputTypes()), List.of(qualifier));
         }
+        if (name.equals(JsonPathFunctionBinder.QUERY) && call.name().parts().size() == 1) {
+            LogicalPlan.Values rows = JsonPathFunctionBinder.bindSet(call, context);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
+                    function.position());
+            return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
+        }
         if (JsonSetFunctionBinder.handles(call)) {
             LogicalPlan.Values rows = JsonSetFunctionBinder.bind(call, context);
             String qualifier = function.alias() != null ? function.alias() : name;

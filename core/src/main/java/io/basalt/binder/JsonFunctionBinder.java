@@ -84,7 +84,7 @@ final class JsonFunctionBinder {
             }
             case "jsonb_extract_path", "jsonb_extract_path_text", "json_extract_path", "json_extract_path_text" ->
                     extractPath(name, arguments, position);
-            default -> null;
+            default -> JsonPathFunctionBinder.bind(name, arguments, position);
         };
     }
 

@@ -31,6 +31,7 @@ final class JsonOperators {
             case "->", "->>" -> l == TypeId.JSONB || l == TypeId.JSON ? extract(operator, left, right, position) : null;
             case "#>", "#>>" -> l == TypeId.JSONB || l == TypeId.JSON ? path(operator, left, right, position) : null;
             case "@>", "<@" -> jsonbPair(l, r) ? contains(operator.equals("<@"), left, right, position) : null;
+            case "@?", "@@" -> JsonPathFunctionBinder.operator(operator, left, right, position);
             case "?", "?|", "?&" -> l == TypeId.JSONB ? exists(operator, left, right, position) : null;
             case "||" -> jsonbPair(l, r) ? function(JsonbFunction.Kind.CONCAT, List.of(jsonb(left), jsonb(right)),
                     LogicalType.JSONB, position) : null;
