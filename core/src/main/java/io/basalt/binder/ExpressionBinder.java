@@ -653,6 +653,7 @@ final class ExpressionBinder {
         if (name.equals("make_interval")) {
             return DateTimeFunctions.makeInterval(call, this::bind);
         }
+        call = JsonPathFunctionBinder.positional(call);
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(bind(argument));

@@ -13,6 +13,7 @@ import io.basalt.type.json.path.JsonPathEvaluator;
 import io.basalt.type.json.path.JsonPathParser;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Resolves the SQL/JSON path functions with PostgreSQL's signatures ({@code (target jsonb, path jsonpath
@@ -23,8 +24,50 @@ import java.util.List;
  */
 final class JsonPathFunctionBinder {
     static final String QUERY = "jsonb_path_query";
+    private static final List<String> PARAMETERS = List.of("target", "path", "vars", "silent");
+    private static final Set<String> NAMES = Set.of(QUERY, "jsonb_path_exists",
+            "jsonb_path_match", "jsonb_path_query_array", "jsonb_path_query_first");
 
     private JsonPathFunctionBinder() {
+    }
+
+    /**
+     * The call with arguments given by name ({@code silent => true}) put in their places; an omitted vars
+     * before a named silent becomes {@code '{}'}. Other calls, and calls naming an unknown parameter or one
+     * twice, come back unchanged.
+     */
+    static Expression.FunctionCall positional(Expression.FunctionCall call) {
+        if (call.name().parts().size() != 1 || !NAMES.contains(call.name().last())) {
+            return call;
+        }
+        Expression[] slots = new Expression[PARAMETERS.size()];
+        int used = 0;
+        for (int i = 0; i < call.arguments().size(); i++) {
+            Expression argument = call.arguments().get(i);
+            int slot = i;
+            if (argument instanceof Expression.NamedArgument named) {
+                slot = PARAMETERS.indexOf(named.name());
+                argument = named.value();
+            }
+            if (slot < 0 || slot >= slots.length || slots[slot] != null) {
+                return call;
+            }
+            slots[slot] = argument;
+            used = Math.max(used, slot + 1);
+        }
+        List<Expression> arguments = new ArrayList<>();
+        for (int i = 0; i < used; i++) {
+            Expression argument = slots[i];
+            if (argument == null) {
+                if (i != 2) {
+                    return call;
+                }
+                argument = new Expression.StringLiteral("{}", call.position());
+            }
+            arguments.add(argument);
+        }
+        return new Expression.FunctionCall(call.name(), arguments, call.distinct(), call.star(), call.orderBy(),
+                call.filter(), call.over(), call.position(), call.withinGroup());
     }
 
     /** The bound scalar function, or null when {@code name} is not one. */
@@ -64,6 +107,7 @@ final class JsonPathFunctionBinder {
     static LogicalPlan.Values bindSet(Expression.FunctionCall call, BindContext context) {
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
         List<BoundExpression> arguments = new ArrayList<>();
+        call = positional(call);
         for (Expression argument : call.arguments()) {
             arguments.add(binder.bind(argument));
         }
