@@ -91,7 +91,13 @@ public record JsonPath(boolean strict, JsonPathNode root) {
                 print(out, filter.predicate(), false);
                 out.append(')');
             }
-            case JsonPathNode.Method method -> out.append('.').append(method.name()).append("()");
+            case JsonPathNode.Method method -> {
+                out.append('.').append(method.name()).append('(');
+                for (int i = 0; i < method.arguments().size(); i++) {
+                    out.append(i > 0 ? "," : "").append(method.arguments().get(i).toPlainString());
+                }
+                out.append(')');
+            }
             case JsonPathNode.Binary binary -> {
                 if (brackets) {
                     out.append('(');

@@ -100,7 +100,7 @@ public final class JsonPathEvaluator {
             case SINGLETON_SQL_JSON_ITEM_REQUIRED, SQL_JSON_ARRAY_NOT_FOUND, SQL_JSON_MEMBER_NOT_FOUND,
                  SQL_JSON_NUMBER_NOT_FOUND, SQL_JSON_OBJECT_NOT_FOUND, SQL_JSON_SCALAR_REQUIRED,
                  INVALID_SQL_JSON_SUBSCRIPT, NON_NUMERIC_SQL_JSON_ITEM, DIVISION_BY_ZERO,
-                 NUMERIC_VALUE_OUT_OF_RANGE -> true;
+                 NUMERIC_VALUE_OUT_OF_RANGE, INVALID_PARAMETER_VALUE -> true;
             default -> false;
         };
     }
@@ -236,14 +236,16 @@ public final class JsonPathEvaluator {
                 if (anyPath.from() == 0) {
                     out.add(item);
                 }
-                descend(item, 1, anyPath.from(), anyPath.to() < 0 ? Integer.MAX_VALUE : anyPath.to(), out);
+                // {last} as the first level selects the leaves (scalars) at any depth, as PostgreSQL does
+                int from = anyPath.from() < 0 ? Integer.MAX_VALUE : anyPath.from();
+                descend(item, 1, from, anyPath.to() < 0 ? Integer.MAX_VALUE : anyPath.to(), out);
             }
             case JsonPathNode.Filter filter -> {
                 if (Boolean.TRUE.equals(predicates.test(filter.predicate(), item))) {
                     out.add(item);
                 }
             }
-            case JsonPathNode.Method method -> JsonPathMethods.apply(method.name(), item, strict, out);
+            case JsonPathNode.Method method -> JsonPathMethods.apply(method, item, strict, out);
             default -> throw BasaltException.internal("not an accessor: " + step);
         }
     }
@@ -256,7 +258,8 @@ public final class JsonPathEvaluator {
         List<JsonNode> children = item instanceof JsonArray array ? array.elements()
                 : item instanceof JsonObject object ? object.values() : List.of();
         for (JsonNode child : children) {
-            if (level >= from) {
+            boolean leaf = !(child instanceof JsonArray) && !(child instanceof JsonObject);
+            if (level >= from || from == Integer.MAX_VALUE && to == Integer.MAX_VALUE && leaf) {
                 out.add(child);
             }
             if (level < to) {

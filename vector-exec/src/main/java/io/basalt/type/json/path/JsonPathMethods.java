@@ -13,17 +13,20 @@ import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * The jsonpath item methods of PostgreSQL 15: .type(), .size(), .double(), .ceiling(), .floor(), .abs() and
- * .keyvalue(), applied to one item (the evaluator has already unwrapped arrays in lax mode where the method
- * does that). .keyvalue()'s {@code id} is 0 for every object: PostgreSQL derives it from byte offsets in its
- * own binary layout, which Basalt's encoding does not share.
+ * The jsonpath item methods: PostgreSQL 15's .type(), .size(), .double(), .ceiling(), .floor(), .abs() and
+ * .keyvalue(), and the conversions PostgreSQL 17 added (.bigint(), .integer(), .boolean(), .number(),
+ * .decimal([precision [, scale]]), .string()), with PostgreSQL 17's wording for failed conversions. Each is
+ * applied to one item (the evaluator has already unwrapped arrays in lax mode where the method does that).
+ * .keyvalue()'s {@code id} is 0 for every object: PostgreSQL derives it from byte offsets in its own binary
+ * layout, which Basalt's encoding does not share.
  */
 final class JsonPathMethods {
     private JsonPathMethods() {
     }
 
     /** Adds what {@code method} gives for {@code item} to {@code out} (.keyvalue() gives one item per member). */
-    static void apply(String method, JsonNode item, boolean strict, List<JsonNode> out) {
+    static void apply(JsonPathNode.Method node, JsonNode item, boolean strict, List<JsonNode> out) {
+        String method = node.name();
         if (method.equals("keyvalue")) {
             keyValue(item, out);
             return;
@@ -53,6 +56,12 @@ final class JsonPathMethods {
                 });
             }
             case "double" -> toDouble(item);
+            case "bigint" -> integral(item, method, "bigint", Long.MIN_VALUE, Long.MAX_VALUE);
+            case "integer" -> integral(item, method, "integer", Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case "boolean" -> JsonPathConversions.toBoolean(item);
+            case "number" -> number(JsonPathConversions.toNumeric(item, method));
+            case "decimal" -> number(JsonPathConversions.toDecimal(item, node.arguments()));
+            case "string" -> JsonPathConversions.toText(item);
             default -> throw BasaltException.internal("unknown jsonpath method " + method);
         });
     }
@@ -75,33 +84,40 @@ final class JsonPathMethods {
     /** A number stays as it is once it fits a double; a string is read as float8 and kept with 15 digits. */
     private static JsonNode toDouble(JsonNode item) {
         if (item instanceof JsonNumber number) {
-            double value = number.value().doubleValue();
-            if (Double.isInfinite(value)) {
-                throw BasaltException.of(SqlState.NON_NUMERIC_SQL_JSON_ITEM, "numeric argument of jsonpath item"
-                        + " method .double() is out of range for type double precision");
+            if (Double.isInfinite(number.value().doubleValue())) {
+                throw JsonPathConversions.invalid(number.value().toPlainString(), "double", "double precision");
             }
             return number;
         }
         if (item instanceof JsonString string) {
-            double value;
-            try {
-                String text = string.value().strip();
-                if (text.isEmpty() || !text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
-                    throw new NumberFormatException(text);
-                }
-                value = Double.parseDouble(text);
-            } catch (NumberFormatException e) {
-                value = Double.NaN;
-            }
-            if (Double.isNaN(value) || Double.isInfinite(value)) {
-                throw BasaltException.of(SqlState.NON_NUMERIC_SQL_JSON_ITEM, "string argument of jsonpath item"
-                        + " method .double() is not a valid representation of a double precision number");
-            }
+            double value = JsonPathConversions.parseDouble(string.value());
             BigDecimal decimal = new BigDecimal(value).round(new MathContext(15)).stripTrailingZeros();
             return number(decimal.scale() < 0 ? decimal.setScale(0) : decimal);
         }
-        throw BasaltException.of(SqlState.NON_NUMERIC_SQL_JSON_ITEM,
-                "jsonpath item method .double() can only be applied to a string or numeric value");
+        throw JsonPathConversions.wrongType("double", "a string or numeric value");
+    }
+
+    /** .bigint() / .integer(): a number rounded half away from zero, or a string read as the type. */
+    private static JsonNode integral(JsonNode item, String method, String typeName, long min, long max) {
+        BigDecimal value;
+        String shown;
+        if (item instanceof JsonNumber number) {
+            value = number.value().setScale(0, RoundingMode.HALF_UP);
+            shown = number.value().toPlainString();
+        } else if (item instanceof JsonString string) {
+            shown = string.value();
+            String text = shown.strip();
+            if (!text.matches("[+-]?\\d+")) {
+                throw JsonPathConversions.invalid(shown, method, typeName);
+            }
+            value = new BigDecimal(text);
+        } else {
+            throw JsonPathConversions.wrongType(method, "a string or numeric value");
+        }
+        if (value.compareTo(BigDecimal.valueOf(min)) < 0 || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            throw JsonPathConversions.invalid(shown, method, typeName);
+        }
+        return number(value);
     }
 
     private static void keyValue(JsonNode item, List<JsonNode> out) {

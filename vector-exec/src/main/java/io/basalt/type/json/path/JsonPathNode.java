@@ -1,6 +1,7 @@
 package io.basalt.type.json.path;
 
 import io.basalt.type.json.JsonNode;
+import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -67,8 +68,11 @@ public sealed interface JsonPathNode {
     record Filter(JsonPathNode predicate) implements JsonPathNode {
     }
 
-    /** An item method such as {@code .size()}; {@code argument} is null unless the method takes one. */
-    record Method(String name, String argument) implements JsonPathNode {
+    /** An item method such as {@code .size()}; {@code arguments} are .decimal()'s precision and scale. */
+    record Method(String name, List<BigDecimal> arguments) implements JsonPathNode {
+        public Method {
+            arguments = List.copyOf(arguments);
+        }
     }
 
     /** The binary operators: arithmetic, comparison, {@code &&} and {@code ||}. */

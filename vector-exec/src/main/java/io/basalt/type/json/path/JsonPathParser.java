@@ -20,7 +20,7 @@ import java.util.Set;
  */
 public final class JsonPathParser {
     private static final Set<String> METHODS = Set.of("type", "size", "double", "ceiling", "floor", "abs",
-            "keyvalue");
+            "keyvalue", "bigint", "integer", "boolean", "number", "string", "decimal");
 
     private final List<Token> tokens;
     private int at;
@@ -316,8 +316,16 @@ public final class JsonPathParser {
             if (peek().is("(")) {
                 if (METHODS.contains(token.text())) {
                     at++;
+                    List<BigDecimal> arguments = new ArrayList<>();
+                    if (token.text().equals("decimal") && !peek().is(")")) {
+                        arguments.add(signedNumber());
+                        if (peek().is(",")) {
+                            at++;
+                            arguments.add(signedNumber());
+                        }
+                    }
                     expect(")");
-                    return new JsonPathNode.Method(token.text(), null);
+                    return new JsonPathNode.Method(token.text(), arguments);
                 }
                 if (token.text().equals("datetime")) {
                     throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -330,6 +338,21 @@ public final class JsonPathParser {
         }
         at--;
         throw unexpected();
+    }
+
+    /** An integer literal with an optional sign (.decimal()'s precision and scale). */
+    private BigDecimal signedNumber() {
+        boolean minus = false;
+        if (peek().is("+") || peek().is("-")) {
+            minus = take().is("-");
+        }
+        Token token = take();
+        if (token.kind() != Kind.NUMBER || !token.text().chars().allMatch(Character::isDigit)) {
+            at--;
+            throw unexpected();
+        }
+        BigDecimal value = new BigDecimal(token.text());
+        return minus ? value.negate() : value;
     }
 
     private JsonPathNode anyPath() {
