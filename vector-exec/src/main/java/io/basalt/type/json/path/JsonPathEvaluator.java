@@ -11,6 +11,7 @@ import io.basalt.type.json.path.JsonPathNode.Operator;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -39,15 +40,18 @@ public final class JsonPathEvaluator {
 
     /**
      * The items {@code path} selects from {@code document}. {@code vars} must be an object (or null for none);
-     * with {@code silent} the errors of evaluating the path (not a missing variable) give an empty result.
+     * with {@code silent} an error of evaluating the path (not a missing variable) ends the result, which
+     * keeps the items found before it, as PostgreSQL's does.
      */
     public static List<JsonNode> query(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
         JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars));
+        List<JsonNode> out = new ArrayList<>();
         try {
-            return evaluator.evaluate(path.root(), document);
+            evaluator.evaluateInto(path.root(), document, out);
+            return out;
         } catch (BasaltException e) {
             if (silent && isPathError(e)) {
-                return List.of();
+                return out;
             }
             throw e;
         }
@@ -57,7 +61,9 @@ public final class JsonPathEvaluator {
     public static Boolean exists(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
         JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars));
         try {
-            return !evaluator.evaluate(path.root(), document).isEmpty();
+            // strict mode looks at every item, so that an error after the first item still counts
+            return path.strict() ? !evaluator.evaluate(path.root(), document).isEmpty()
+                    : evaluator.anyItem(path.root(), document);
         } catch (BasaltException e) {
             if (silent && isPathError(e)) {
                 return null;
@@ -111,36 +117,101 @@ public final class JsonPathEvaluator {
 
     /** The items of {@code node} with {@code current} as {@code @}. */
     List<JsonNode> evaluate(JsonPathNode node, JsonNode current) {
+        List<JsonNode> out = new ArrayList<>();
+        evaluateInto(node, current, out);
+        return out;
+    }
+
+    /**
+     * Whether {@code node} selects anything: evaluation stops at the first item, so later errors do not count,
+     * and a unary sign skips non-numeric items instead of failing (PostgreSQL's existence-only mode).
+     */
+    boolean anyItem(JsonPathNode node, JsonNode current) {
+        try {
+            evaluateInto(node, current, new ExistenceSink());
+            return false;
+        } catch (Found found) {
+            return true;
+        }
+    }
+
+    /** Thrown by {@link ExistenceSink} when the first item arrives. */
+    private static final class Found extends RuntimeException {
+        private static final Found INSTANCE = new Found();
+
+        private Found() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** A result list that only wants to know whether anything arrives. */
+    private static final class ExistenceSink extends ArrayList<JsonNode> {
+        @Override
+        public boolean add(JsonNode item) {
+            throw Found.INSTANCE;
+        }
+
+        @Override
+        public boolean addAll(Collection<? extends JsonNode> items) {
+            if (!items.isEmpty()) {
+                throw Found.INSTANCE;
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Adds the items of {@code node} to {@code out} in document order, depth first (an accessor chain passes
+     * each item through all its steps before the next), so that items before an error have been added.
+     */
+    void evaluateInto(JsonPathNode node, JsonNode current, List<JsonNode> out) {
+        switch (node) {
+            case JsonPathNode.Chain chain -> {
+                for (JsonNode item : evaluate(chain.start(), current)) {
+                    applySteps(chain.steps(), 0, item, current, out);
+                }
+            }
+            case JsonPathNode.Sign sign -> {
+                for (JsonNode item : unwrapped(sign.operand(), current)) {
+                    if (!(item instanceof JsonNumber number)) {
+                        if (out instanceof ExistenceSink) {
+                            continue;
+                        }
+                        throw BasaltException.of(SqlState.SQL_JSON_NUMBER_NOT_FOUND, "operand of unary jsonpath"
+                                + " operator " + (sign.minus() ? "-" : "+") + " is not a numeric value");
+                    }
+                    out.add(sign.minus() ? new JsonNumber(number.value().negate()) : number);
+                }
+            }
+            default -> out.addAll(single(node, current));
+        }
+    }
+
+    private void applySteps(List<JsonPathNode> steps, int index, JsonNode item, JsonNode current,
+                            List<JsonNode> out) {
+        if (index == steps.size()) {
+            out.add(item);
+            return;
+        }
+        List<JsonNode> next = new ArrayList<>();
+        step(steps.get(index), item, current, !strict, next);
+        for (JsonNode selected : next) {
+            applySteps(steps, index + 1, selected, current, out);
+        }
+    }
+
+    /** The items of the nodes that are not chains or signs. */
+    private List<JsonNode> single(JsonPathNode node, JsonNode current) {
         return switch (node) {
             case JsonPathNode.Root r -> List.of(root);
             case JsonPathNode.Current c -> List.of(current);
             case JsonPathNode.Literal literal -> List.of(literal.value());
             case JsonPathNode.Variable variable -> List.of(variable(variable.name()));
             case JsonPathNode.Last last -> List.of(new JsonNumber(BigDecimal.valueOf(lastIndex)));
-            case JsonPathNode.Chain chain -> {
-                List<JsonNode> items = evaluate(chain.start(), current);
-                for (JsonPathNode step : chain.steps()) {
-                    List<JsonNode> next = new ArrayList<>();
-                    for (JsonNode item : items) {
-                        step(step, item, current, !strict, next);
-                    }
-                    items = next;
-                }
-                yield items;
-            }
+            case JsonPathNode.Chain chain -> evaluate(chain, current);
+            case JsonPathNode.Sign sign -> evaluate(sign, current);
             case JsonPathNode.Binary binary when binary.operator().isArithmetic() -> List.of(arithmetic(binary,
                     current));
-            case JsonPathNode.Sign sign -> {
-                List<JsonNode> out = new ArrayList<>();
-                for (JsonNode item : unwrapped(sign.operand(), current)) {
-                    if (!(item instanceof JsonNumber number)) {
-                        throw BasaltException.of(SqlState.SQL_JSON_NUMBER_NOT_FOUND, "operand of unary jsonpath"
-                                + " operator " + (sign.minus() ? "-" : "+") + " is not a numeric value");
-                    }
-                    out.add(sign.minus() ? new JsonNumber(number.value().negate()) : number);
-                }
-                yield out;
-            }
             case JsonPathNode.Key k -> throw BasaltException.internal("accessor outside a chain");
             case JsonPathNode.AnyKey k -> throw BasaltException.internal("accessor outside a chain");
             case JsonPathNode.AnyIndex k -> throw BasaltException.internal("accessor outside a chain");

@@ -53,7 +53,8 @@ final class JsonPathPredicates {
             case JsonPathNode.IsUnknown isUnknown -> test(isUnknown.operand(), current) == null;
             case JsonPathNode.Exists exists -> {
                 try {
-                    yield !evaluator.evaluate(exists.path(), current).isEmpty();
+                    yield evaluator.strict() ? !evaluator.evaluate(exists.path(), current).isEmpty()
+                            : evaluator.anyItem(exists.path(), current);
                 } catch (BasaltException e) {
                     if (JsonPathEvaluator.isPathError(e)) {
                         yield null;
@@ -199,11 +200,39 @@ final class JsonPathPredicates {
             flags |= Pattern.LITERAL;
         }
         try {
-            return Pattern.compile(likeRegex.pattern(), flags);
+            String pattern = (flags & Pattern.LITERAL) != 0 ? likeRegex.pattern() : javaPattern(likeRegex.pattern());
+            return Pattern.compile(pattern, flags);
         } catch (PatternSyntaxException e) {
             throw BasaltException.of(SqlState.INVALID_REGULAR_EXPRESSION,
                     "invalid regular expression: " + e.getDescription());
         }
+    }
+
+    /**
+     * A POSIX ARE pattern (PostgreSQL's regex flavour) in Java's syntax, for the escapes that differ:
+     * {@code \b} is a backspace, {@code \B} a backslash, {@code \y}/{@code \Y} word boundaries and
+     * {@code \m}/{@code \M} the start and end of a word.
+     */
+    private static String javaPattern(String pattern) {
+        StringBuilder out = new StringBuilder(pattern.length());
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c != '\\' || i + 1 == pattern.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = pattern.charAt(++i);
+            switch (next) {
+                case 'b' -> out.append("\\x08");
+                case 'B' -> out.append("\\\\");
+                case 'y' -> out.append("\\b");
+                case 'Y' -> out.append("\\B");
+                case 'm' -> out.append("\\b(?=\\w)");
+                case 'M' -> out.append("\\b(?<=\\w)");
+                default -> out.append(c).append(next);
+            }
+        }
+        return out.toString();
     }
 
     private Boolean startsWith(JsonPathNode.StartsWith startsWith, JsonNode current) {
