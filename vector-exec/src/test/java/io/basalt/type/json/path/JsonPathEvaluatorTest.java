@@ -73,4 +73,44 @@ class JsonPathEvaluatorTest {
         assertThatThrownBy(() -> query("1", "$ / 0")).hasMessage("division by zero");
         assertThatThrownBy(() -> query("1", "$x")).hasMessage("could not find jsonpath variable \"x\"");
     }
+
+    @Test
+    void conversionMethodsOfPostgres17() {
+        assertThat(query("[1.83, \"-123\", \"+7\"]", "$.bigint()")).containsExactly("2", "-123", "7");
+        assertThatThrownBy(() -> query("12345678901", "$.integer()"))
+                .hasMessage("argument \"12345678901\" of jsonpath item method .integer() is invalid for type integer");
+        assertThat(query("[1, 0, \"yes\", \"F\", true]", "$.boolean()"))
+                .containsExactly("true", "false", "true", "false", "true");
+        assertThatThrownBy(() -> query("1.23", "$.boolean()"))
+                .hasMessage("argument \"1.23\" of jsonpath item method .boolean() is invalid for type boolean");
+        assertThat(query("[\"1.50\", 2]", "$.number()")).containsExactly("1.50", "2");
+        assertThatThrownBy(() -> query("\"inf\"", "$.number()"))
+                .hasMessage("NaN or Infinity is not allowed for jsonpath item method .number()");
+        assertThat(query("1234.5678", "$.decimal(6, 2)")).containsExactly("1234.57");
+        assertThat(query("1234.5678", "$.decimal(+6, -2)")).containsExactly("1200");
+        assertThatThrownBy(() -> query("12345.678", "$.decimal(6, 2)"))
+                .hasMessage("argument \"12345.678\" of jsonpath item method .decimal() is invalid for type numeric");
+        assertThatThrownBy(() -> query("1", "$.decimal(0, 6)"))
+                .hasMessage("NUMERIC precision 0 must be between 1 and 1000");
+        assertThat(query("1", "$.decimal(0, 6)", null, true)).isEmpty();
+        assertThat(query("[1.23, \"yes\", false]", "$[*].string()"))
+                .containsExactly("\"1.23\"", "\"yes\"", "\"false\"");
+    }
+
+    @Test
+    void silentKeepsItemsFoundBeforeAnError() {
+        assertThat(query("[1, \"2\", 3]", "+$", null, true)).containsExactly("1");
+        assertThat(JsonPathEvaluator.exists(JsonPathParser.parse("-$[*]"), JsonParser.parse("[\"1\", 2]"), null,
+                true)).isTrue();
+        assertThat(JsonPathEvaluator.exists(JsonPathParser.parse("strict -$[*]"), JsonParser.parse("[\"1\", 2]"),
+                null, true)).isNull();
+    }
+
+    @Test
+    void likeRegexReadsPostgresEscapes() {
+        assertThat(query("[\"a\\b\", \"a\\\\b\"]", "$[*] ? (@ like_regex \"a\\\\b\")"))
+                .containsExactly("\"a\\b\"");
+        assertThat(query("[\"a\\b\", \"a\\\\b\"]", "$[*] ? (@ like_regex \"a\\\\b\" flag \"q\")"))
+                .containsExactly("\"a\\\\b\"");
+    }
 }
