@@ -75,8 +75,9 @@ public final class JsonPathParser {
     private JsonPathNode predicateOr() {
         JsonPathNode left = predicateAnd();
         while (peek().is("||")) {
+            requirePredicate(left);
             at++;
-            left = new JsonPathNode.Binary(Operator.OR, left, predicateAnd());
+            left = new JsonPathNode.Binary(Operator.OR, left, requirePredicate(predicateAnd()));
         }
         return left;
     }
@@ -84,10 +85,28 @@ public final class JsonPathParser {
     private JsonPathNode predicateAnd() {
         JsonPathNode left = predicateNot();
         while (peek().is("&&")) {
+            requirePredicate(left);
             at++;
-            left = new JsonPathNode.Binary(Operator.AND, left, predicateNot());
+            left = new JsonPathNode.Binary(Operator.AND, left, requirePredicate(predicateNot()));
         }
         return left;
+    }
+
+    /** The grammar takes only predicates in filters and under {@code && || !}; else a syntax error here. */
+    private JsonPathNode requirePredicate(JsonPathNode node) {
+        boolean predicate = switch (node) {
+            case JsonPathNode.Binary binary -> !binary.operator().isArithmetic();
+            case JsonPathNode.Not not -> true;
+            case JsonPathNode.Exists exists -> true;
+            case JsonPathNode.IsUnknown isUnknown -> true;
+            case JsonPathNode.LikeRegex likeRegex -> true;
+            case JsonPathNode.StartsWith startsWith -> true;
+            default -> false;
+        };
+        if (!predicate) {
+            throw unexpected();
+        }
+        return node;
     }
 
     private JsonPathNode predicateNot() {
@@ -97,7 +116,7 @@ public final class JsonPathParser {
                 return new JsonPathNode.Not(exists());
             }
             expect("(");
-            JsonPathNode inner = predicateOr();
+            JsonPathNode inner = requirePredicate(predicateOr());
             expect(")");
             return new JsonPathNode.Not(inner);
         }
@@ -236,7 +255,7 @@ public final class JsonPathParser {
                 at++;
                 expect("(");
                 filterDepth++;
-                JsonPathNode predicate = predicateOr();
+                JsonPathNode predicate = requirePredicate(predicateOr());
                 filterDepth--;
                 expect(")");
                 steps.add(new JsonPathNode.Filter(predicate));

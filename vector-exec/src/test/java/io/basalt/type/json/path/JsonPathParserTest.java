@@ -58,5 +58,8 @@ class JsonPathParserTest {
         assertThatThrownBy(() -> normalized("@")).hasMessage("@ is not allowed in root expressions");
         assertThatThrownBy(() -> normalized("last")).hasMessage("LAST is allowed only in array subscripts");
         assertThatThrownBy(() -> normalized("$.a @ 1")).hasMessage("syntax error at or near \"@\" of jsonpath input");
+        assertThatThrownBy(() -> normalized("true && false"))
+                .hasMessage("syntax error at or near \"&&\" of jsonpath input");
+        assertThatThrownBy(() -> normalized("$ ? (@.a)")).hasMessage("syntax error at or near \")\" of jsonpath input");
     }
 }
