@@ -8,25 +8,16 @@ import io.basalt.exec.function.aggregate.MinMaxAggregate;
 import io.basalt.exec.function.aggregate.SumAverageAggregate;
 import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.function.window.WindowFunction.Kind;
-import io.basalt.exec.memory.MemoryRoots;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.operator.values.ValuesOperator;
 import io.basalt.exec.operator.window.WindowFrame.BoundKind;
 import io.basalt.exec.operator.window.WindowFrame.Exclusion;
 import io.basalt.exec.operator.window.WindowFrame.Mode;
-import io.basalt.exec.pipeline.ExecutionContext;
-import io.basalt.exec.pipeline.PipelineExecutor;
-import io.basalt.exec.pipeline.ResultCollector;
-import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -143,38 +134,6 @@ class WindowParallelTest {
     }
 
     private static List<List<Object>> run(PhysicalOperator plan, int vectorSize, int threads) {
-        List<List<Object>> rows = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int c = 0; c < plan.outputTypes().size(); c++) {
-            names.add("c" + c);
-        }
-        ExecutorService workers = threads > 1 ? Executors.newFixedThreadPool(threads - 1) : null;
-        try (BufferAllocator root = MemoryRoots.newRoot("window parallel test", 1L << 30)) {
-            try (BufferAllocator results = root.newChildAllocator("results", 0, Long.MAX_VALUE);
-                 ResultCollector collector = new ResultCollector(names, plan.outputTypes(), results)) {
-                try (BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE)) {
-                    ExecutionContext context = threads > 1
-                            ? ExecutionContext.parallel(query, vectorSize, threads, workers, 0)
-                            : ExecutionContext.of(query, vectorSize);
-                    new PipelineExecutor(context).run(plan, collector);
-                }
-                for (VectorSchemaRoot batch : collector.takeBatches()) {
-                    try (batch) {
-                        for (int r = 0; r < batch.getRowCount(); r++) {
-                            List<Object> row = new ArrayList<>();
-                            for (int c = 0; c < names.size(); c++) {
-                                row.add(ValueAccess.get(batch.getVector(c), r));
-                            }
-                            rows.add(row);
-                        }
-                    }
-                }
-            }
-        } finally {
-            if (workers != null) {
-                workers.shutdownNow();
-            }
-        }
-        return rows;
+        return io.basalt.exec.pipeline.PlanRows.run(plan, vectorSize, threads);
     }
 }
