@@ -35,27 +35,7 @@ public final class PushSemiJoinsIntoInnerJoins implements OptimizerRule {
             case LogicalPlan.Join join when join.type() == LogicalPlan.JoinType.SEMI
                     || join.type() == LogicalPlan.JoinType.ANTI -> push(join.type(), apply(join.left()),
                     apply(join.right()), join.conjuncts());
-            case LogicalPlan.Join join -> new LogicalPlan.Join(join.type(), apply(join.left()), apply(join.right()),
-                    join.conjuncts());
-            case LogicalPlan.Filter filter -> new LogicalPlan.Filter(apply(filter.input()), filter.conjuncts());
-            case LogicalPlan.Project project -> new LogicalPlan.Project(apply(project.input()), project.expressions());
-            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(apply(aggregate.input()),
-                    aggregate.groupKeys(), aggregate.aggregates());
-            case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
-            case LogicalPlan.Window window -> window.withInput(apply(window.input()));
-            case LogicalPlan.Limit limit -> limit.withInput(apply(limit.input()));
-            case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(apply(distinct.input()), distinct.keys());
-            case LogicalPlan.Write write -> write.withInput(apply(write.input()));
-            case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
-            case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
-            case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
-            case LogicalPlan.Apply a -> new LogicalPlan.Apply(a.kind(), apply(a.input()), apply(a.subquery()),
-                    a.comparison());
-            case LogicalPlan.LateralJoin join -> new LogicalPlan.LateralJoin(join.type(), apply(join.left()),
-                    apply(join.right()), join.conjuncts());
-            case LogicalPlan.FunctionScan function -> function;
-            case LogicalPlan.Scan scan -> scan;
-            case LogicalPlan.Values values -> values;
+            default -> PlanInputs.map(plan, this::apply);
         };
     }
 
