@@ -230,7 +230,7 @@ final class ExpressionBinder {
             case Expression.Binary e when e.left() instanceof Expression.RowConstructor row
                     && e.right() instanceof Expression.ScalarSubquery query -> {
                 checkRowWidth(row, query.query(), query.position());
-                yield RowSubqueries.compare(e.operator(), row, query.query(), true, e.position());
+                yield RowSubqueries.compare(e.operator(), row, query.query(), e.position());
             }
             default -> null;
         };

@@ -53,11 +53,8 @@ final class RowSubqueries {
     }
 
     /** {@code row op (query)}: the comparison inside a scalar subquery over the query's single row. */
-    static Expression compare(String operator, Expression.RowConstructor row, Query query, boolean rowOnLeft,
-                              int position) {
-        Expression.RowConstructor columns = columns(row.fields().size(), position);
-        Expression comparison = rowOnLeft ? new Expression.Binary(operator, row, columns, position)
-                : new Expression.Binary(operator, columns, row, position);
+    static Expression compare(String operator, Expression.RowConstructor row, Query query, int position) {
+        Expression comparison = new Expression.Binary(operator, row, columns(row.fields().size(), position), position);
         QueryBody.Select select = new QueryBody.Select(false, List.of(new SelectItem.Item(comparison, null, position)),
                 List.of(derived(query, row.fields().size(), position)), null, List.of(), null, position);
         return new Expression.ScalarSubquery(new Query(select, List.of(), null, null, position), position);

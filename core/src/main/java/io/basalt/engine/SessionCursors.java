@@ -4,7 +4,6 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.CursorStatement;
 import io.basalt.storage.transaction.Transaction;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,13 +77,9 @@ final class SessionCursors {
         if (cursor == null) {
             throw BasaltException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
         }
-        List<Long> moved = move(cursor, fetch.direction(), fetch.count());
+        long[] rows = move(cursor, fetch.direction(), fetch.count());
         if (fetch.move()) {
-            return QueryResultImpl.command("MOVE " + moved.size(), moved.size(), List.of());
-        }
-        long[] rows = new long[moved.size()];
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] = moved.get(i);
+            return QueryResultImpl.command("MOVE " + rows.length, rows.length, List.of());
         }
         return cursor.rows.copyRows(rows, "FETCH " + rows.length, allocators.get());
     }
@@ -114,7 +109,7 @@ final class SessionCursors {
     }
 
     /** The 0-based rows a fetch in {@code direction} returns, in order, moving the cursor. */
-    private static List<Long> move(Cursor cursor, CursorStatement.Direction direction, long count) {
+    private static long[] move(Cursor cursor, CursorStatement.Direction direction, long count) {
         long rowCount = cursor.rows.rowCount();
         return switch (direction) {
             case FORWARD -> count > 0 ? forward(cursor, count, rowCount)
@@ -126,37 +121,37 @@ final class SessionCursors {
         };
     }
 
-    private static List<Long> forward(Cursor cursor, long count, long rowCount) {
-        List<Long> rows = new ArrayList<>();
+    private static long[] forward(Cursor cursor, long count, long rowCount) {
         long available = Math.max(0, rowCount - cursor.position);
         long taken = Math.min(count, available);
-        for (long k = 1; k <= taken; k++) {
-            rows.add(cursor.position + k - 1);
+        long[] rows = new long[(int) taken];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = cursor.position + k;
         }
         cursor.position = count > available ? rowCount + 1 : cursor.position + taken;
         return rows;
     }
 
-    private static List<Long> backward(Cursor cursor, long count) {
+    private static long[] backward(Cursor cursor, long count) {
         requireScroll(cursor);
-        List<Long> rows = new ArrayList<>();
         long available = Math.max(0, cursor.position - 1);
         long taken = Math.min(count, available);
-        for (long k = 1; k <= taken; k++) {
-            rows.add(cursor.position - k - 1);
+        long[] rows = new long[(int) taken];
+        for (int k = 0; k < rows.length; k++) {
+            rows[k] = cursor.position - k - 2;
         }
         cursor.position = count > available ? 0 : cursor.position - taken;
         return rows;
     }
 
-    private static List<Long> relative(Cursor cursor, long offset, long rowCount) {
+    private static long[] relative(Cursor cursor, long offset, long rowCount) {
         if (offset < 0) {
             requireScroll(cursor);
         }
         return land(cursor, cursor.position + offset, rowCount);
     }
 
-    private static List<Long> absolute(Cursor cursor, long target, long rowCount) {
+    private static long[] absolute(Cursor cursor, long target, long rowCount) {
         if (target < cursor.position) {
             requireScroll(cursor);
         }
@@ -164,17 +159,17 @@ final class SessionCursors {
     }
 
     /** Moves to row {@code target} (1-based), or before the first / after the last when it is out of range. */
-    private static List<Long> land(Cursor cursor, long target, long rowCount) {
+    private static long[] land(Cursor cursor, long target, long rowCount) {
         if (target <= 0) {
             cursor.position = 0;
-            return List.of();
+            return new long[0];
         }
         if (target > rowCount) {
             cursor.position = rowCount + 1;
-            return List.of();
+            return new long[0];
         }
         cursor.position = target;
-        return List.of(target - 1);
+        return new long[] {target - 1};
     }
 
     private static void requireScroll(Cursor cursor) {
