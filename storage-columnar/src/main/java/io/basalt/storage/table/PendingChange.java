@@ -213,7 +213,7 @@ public final class PendingChange implements AutoCloseable {
         for (int i = 0; i < deleted.length; i++) {
             Deleted step = new Deleted(deleted[i], deletedKeys.get(i), appended.isEmpty());
             steps.add(step);
-            applyDeleted(step);
+            applyDeleted(step, false);
         }
         for (Batch batch : appended) {
             if (batch.rowCount() > 0) {
@@ -467,7 +467,7 @@ public final class PendingChange implements AutoCloseable {
         ensureOverlays(indexes.size());
         for (Step step : steps) {
             switch (step) {
-                case Deleted deleted -> applyDeleted(deleted);
+                case Deleted deleted -> applyDeleted(deleted, true);
                 case Appended appended -> addKeys(appended.batch(), indexes);
                 case Truncated ignored -> applyTruncated();
             }
@@ -580,7 +580,13 @@ public final class PendingChange implements AutoCloseable {
         }
     }
 
-    private void applyDeleted(Deleted step) {
+    /**
+     * Marks the row of {@code step} deleted; with {@code updateKeys} also takes its keys out of the overlays (a
+     * replay after ROLLBACK TO). {@link #stage} has already moved the keys of the statement's deleted and appended
+     * rows, so there the overlays stay: an UPDATE of a pending row keeping its key would otherwise lose the key
+     * its new version holds.
+     */
+    private void applyDeleted(Deleted step, boolean updateKeys) {
         long rowId = step.rowId();
         if (isPending(rowId)) {
             int batch = batchOf(rowId);
@@ -590,7 +596,7 @@ public final class PendingChange implements AutoCloseable {
             mask[row >>> 6] |= 1L << row;
             batchMasks.set(batch, mask);
             List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
-            for (int k = 0; k < indexes.size() && k < overlays.size(); k++) {
+            for (int k = 0; updateKeys && k < indexes.size() && k < overlays.size(); k++) {
                 List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
                 if (key != null) {
                     overlays.get(k).added.remove(key);
@@ -613,7 +619,7 @@ public final class PendingChange implements AutoCloseable {
             only[row >>> 6] |= 1L << row;
             deleteOnlyMasks.put(key, only);
         }
-        if (step.keys() != null) {
+        if (updateKeys && step.keys() != null) {
             for (int k = 0; k < step.keys().size() && k < overlays.size(); k++) {
                 List<Object> held = step.keys().get(k);
                 if (held != null) {
