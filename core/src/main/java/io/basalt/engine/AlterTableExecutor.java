@@ -761,8 +761,8 @@ final class AlterTableExecutor {
             }
             for (io.basalt.catalog.IndexEntry index : draft.indexes) {
                 if (index.enforced()) {
-                    store.addUniqueKey(DdlExecutor.uniqueKeyIndex(new UniqueConstraintEntry(index.name(),
-                            index.columns(), false, false), draft.name, draft.columns));
+                    store.addUniqueKey(DdlExecutor.uniqueKeyIndex(index, draft.name, draft.columns,
+                            alteration.context));
                 }
             }
             try {

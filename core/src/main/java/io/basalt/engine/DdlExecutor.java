@@ -273,6 +273,24 @@ final class DdlExecutor {
     }
 
     /** The index a table's store keeps for {@code key}, the key's columns named as in {@code columns}. */
+    /**
+     * The store's unique key enforcing unique index {@code index} of {@code table} (over {@code columns}); a partial
+     * one's predicate is bound again over the columns, so that it follows a table rewrite.
+     */
+    static UniqueKeyIndex uniqueKeyIndex(io.basalt.catalog.IndexEntry index, String table, List<ColumnEntry> columns,
+                                         io.basalt.binder.BindContext context) {
+        int[] keyColumns = new int[index.columns().size()];
+        List<String> keyNames = new ArrayList<>(keyColumns.length);
+        for (int k = 0; k < keyColumns.length; k++) {
+            keyColumns[k] = index.columns().get(k);
+            keyNames.add(columns.get(keyColumns[k]).name());
+        }
+        io.basalt.storage.table.RowCondition condition = index.predicate() == null ? null
+                : io.basalt.planner.IndexPredicatePlanner.plan(io.basalt.binder.IndexExpressions.bindPredicate(
+                        index.predicate(), table, columns, context));
+        return new UniqueKeyIndex(index.name(), table, keyColumns, keyNames, false, condition);
+    }
+
     static UniqueKeyIndex uniqueKeyIndex(UniqueConstraintEntry key, String table, List<ColumnEntry> columns) {
         int[] keyColumns = new int[key.columns().size()];
         List<String> keyNames = new ArrayList<>(keyColumns.length);

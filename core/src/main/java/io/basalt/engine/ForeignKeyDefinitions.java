@@ -204,7 +204,7 @@ final class ForeignKeyDefinitions {
         }
         List<UniqueConstraintEntry> keys = new ArrayList<>(found.uniqueKeys());
         for (io.basalt.catalog.IndexEntry index : found.indexes()) {
-            if (index.enforced()) {
+            if (index.referenceable()) {
                 keys.add(new UniqueConstraintEntry(index.name(), index.columns(), false, false));
             }
         }

@@ -13,7 +13,6 @@ import io.basalt.sql.ast.CreateIndexStatement;
 import io.basalt.sql.ast.DropIndexStatement;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
-import io.basalt.storage.table.UniqueKeyIndex;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +22,9 @@ import java.util.Set;
  * names it ({@code t_a_b_idx}, {@code t_lower_idx} for a function, {@code expr} for another expression,
  * numbered past relations that exist). A UNIQUE index over plain columns is enforced: the rows already stored
  * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
- * foreign key may reference it. Unique indexes over expressions or with a WHERE predicate are not supported yet
- * (0A000), rather than accepted unenforced. Other indexes are recorded in the catalog with what they cover; no
+ * foreign key may reference it unless it has a WHERE predicate: a partial unique index checks only the rows its
+ * predicate is true for. Unique indexes over expressions are not supported yet (0A000), rather than accepted
+ * unenforced. Other indexes are recorded in the catalog with what they cover; no
  * plan reads them yet.
  */
 final class IndexExecutor {
@@ -85,24 +85,17 @@ final class IndexExecutor {
             IndexExpressions.bindPredicate(create.where(), table.name(), table.columns(), context);
         }
         IndexEntry index = new IndexEntry(create.name() == null ? chooseName(table, nameParts) : create.name(),
-                create.unique(), columns, create.where() != null, create.method());
+                create.unique(), columns, create.where(), create.method());
         if (create.unique()) {
             if (create.nullsNotDistinct()) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "UNIQUE NULLS NOT DISTINCT is not supported yet");
             }
             if (!index.enforced()) {
-                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, (create.where() != null
-                        ? "partial unique indexes" : "unique indexes on expressions") + " are not supported yet");
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "unique indexes on expressions are not supported yet");
             }
-            int[] keyColumns = new int[columns.size()];
-            List<String> keyNames = new ArrayList<>();
-            for (int k = 0; k < keyColumns.length; k++) {
-                keyColumns[k] = columns.get(k);
-                keyNames.add(table.columns().get(keyColumns[k]).name());
-            }
-            table.store().createUniqueKey(new UniqueKeyIndex(index.name(), table.name(), keyColumns, keyNames,
-                    false));
+            table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);

@@ -581,6 +581,7 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public synchronized void addUniqueKey(UniqueKeyIndex key) {
+        key.attach(allocator);
         List<FieldVector[]> chunks = generation.chunks;
         for (int c = 0; c < chunks.size(); c++) {
             FieldVector[] chunk = chunks.get(c);
@@ -662,6 +663,7 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public synchronized void createUniqueKey(UniqueKeyIndex key) {
+        key.attach(allocator);
         List<FieldVector[]> chunks = generation.chunks;
         for (int c = 0; c < chunks.size(); c++) {
             FieldVector[] chunk = chunks.get(c);
@@ -717,6 +719,9 @@ public final class InMemoryTableStore implements TableStore {
 
     /** Starts recording the positions of the current generation by {@code key}, the rows stored so far included. */
     private void startKeyPositions(UniqueKeyIndex key) {
+        if (key.partial()) {
+            return; // a partial index does not know the rows outside its predicate
+        }
         KeyPositions index = new KeyPositions(key.constraintName(), key.columns());
         recordPositions(index, generation);
         generation.keyPositions.add(index);

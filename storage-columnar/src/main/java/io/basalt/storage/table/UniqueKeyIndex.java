@@ -22,6 +22,9 @@ import org.apache.arrow.vector.FieldVector;
  * collide), uuids and byteas by their bytes (their values, {@code Uuid} and {@code ByteString}, have content
  * equality; a raw {@code byte[]} never reaches a key).
  *
+ * <p>A partial unique index (CREATE UNIQUE INDEX ... WHERE) has a {@link RowCondition}: rows it does not hold
+ * for have no key, as rows with a NULL in the key have none.
+ *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
  * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
  * nature, and a statement's rows are checked once, when they are appended.
@@ -32,15 +35,35 @@ public final class UniqueKeyIndex {
     private final int[] columns;
     private final List<String> columnNames;
     private final boolean nullsNotDistinct;
+    private final RowCondition condition;
+    /** Where {@link #condition} takes its scratch vectors: the owning store's allocator, set when it takes the key. */
+    private org.apache.arrow.memory.BufferAllocator conditionAllocator;
     private final Set<List<Object>> keys = new HashSet<>();
 
     public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
                           boolean nullsNotDistinct) {
+        this(constraintName, tableName, columns, columnNames, nullsNotDistinct, null);
+    }
+
+    /** A unique index whose keys are only those of the rows {@code condition} holds for (null: every row). */
+    public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
+                          boolean nullsNotDistinct, RowCondition condition) {
         this.constraintName = requireNonNull(constraintName, "constraintName is null");
         this.tableName = requireNonNull(tableName, "tableName is null");
         this.columns = columns.clone();
         this.columnNames = List.copyOf(columnNames);
         this.nullsNotDistinct = nullsNotDistinct;
+        this.condition = condition;
+    }
+
+    /** The owning store gives its allocator for the condition's scratch vectors before adding any row. */
+    void attach(org.apache.arrow.memory.BufferAllocator allocator) {
+        this.conditionAllocator = allocator;
+    }
+
+    /** Whether only some rows have keys (a partial index): lookups by its key cannot find every row. */
+    public boolean partial() {
+        return condition != null;
     }
 
     public String constraintName() {
@@ -344,6 +367,9 @@ public final class UniqueKeyIndex {
                 return null;
             }
             values[k] = ValueComparison.equalityKey(value);
+        }
+        if (condition != null && !condition.holds(tableColumns, row, conditionAllocator)) {
+            return null;
         }
         return Arrays.asList(values);
     }
