@@ -10,11 +10,13 @@ import java.util.List;
  * table by schema and name with its referenced columns (indexes there, paired with the referencing ones in order)
  * and the unique key over them that enforces it, MATCH FULL or SIMPLE, and the ON DELETE / ON UPDATE actions with
  * the ON DELETE SET NULL / SET DEFAULT column list (indexes in the referencing table; null: all referencing
- * columns). DEFERRABLE is recorded as written; the constraint is checked at the end of each statement regardless.
+ * columns), and whether it is DEFERRABLE and INITIALLY DEFERRED (checked at COMMIT unless SET CONSTRAINTS says
+ * otherwise).
  */
 public record ForeignKeyEntry(String name, List<Integer> columns, String referencedSchema, String referencedTable,
                               List<Integer> referencedColumns, String referencedKey, boolean matchFull,
-                              ReferentialAction onDelete, ReferentialAction onUpdate, List<Integer> deleteSetColumns) {
+                              ReferentialAction onDelete, ReferentialAction onUpdate, List<Integer> deleteSetColumns,
+                              boolean deferrable, boolean initiallyDeferred) {
     public ForeignKeyEntry {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);

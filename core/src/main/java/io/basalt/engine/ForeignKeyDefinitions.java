@@ -35,7 +35,8 @@ final class ForeignKeyDefinitions {
     }
 
     private record Clause(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
-                          String onDelete, String onUpdate, boolean matchFull, List<String> deleteSetColumns) {
+                          String onDelete, String onUpdate, boolean matchFull, List<String> deleteSetColumns,
+                          boolean deferrable, boolean initiallyDeferred) {
     }
 
     private ForeignKeyDefinitions() {
@@ -93,14 +94,14 @@ final class ForeignKeyDefinitions {
             for (ColumnConstraint constraint : column.constraints()) {
                 if (constraint instanceof ColumnConstraint.References r) {
                     clauses.add(new Clause(r.name(), List.of(column.name()), r.table(), r.columns(), r.onDelete(),
-                            r.onUpdate(), r.matchFull(), r.deleteSetColumns()));
+                            r.onUpdate(), r.matchFull(), r.deleteSetColumns(), r.deferrable(), r.initiallyDeferred()));
                 }
             }
         }
         for (TableConstraint constraint : create.constraints()) {
             if (constraint instanceof TableConstraint.ForeignKey f) {
                 clauses.add(new Clause(f.name(), f.columns(), f.table(), f.referencedColumns(), f.onDelete(),
-                        f.onUpdate(), f.matchFull(), f.deleteSetColumns()));
+                        f.onUpdate(), f.matchFull(), f.deleteSetColumns(), f.deferrable(), f.initiallyDeferred()));
             }
         }
         return clauses;
@@ -174,7 +175,7 @@ final class ForeignKeyDefinitions {
         }
         return new ForeignKeyEntry(name, columns, referenced.schema(), referenced.name(), referencedColumns, key,
                 clause.matchFull(), ReferentialAction.of(clause.onDelete()), ReferentialAction.of(clause.onUpdate()),
-                setColumns);
+                setColumns, clause.deferrable(), clause.initiallyDeferred());
     }
 
     /** The referenced table: the one being created, or one in the catalog. */

@@ -584,6 +584,8 @@ final class SessionImpl implements Session {
                 yield QueryResultImpl.command("COPY " + rows, rows, List.of());
             }
             case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute);
+            case io.basalt.sql.ast.SetConstraintsStatement constraints ->
+                    SetConstraintsExecutor.run(constraints, catalog, transactions.block() != null);
             case CreateTableAsStatement createAs -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(createAs.name());

@@ -170,7 +170,8 @@ final class TableDraft {
                                       List<Integer> referencedColumns, String referencedKey,
                                       List<Integer> deleteSetColumns) {
         return new ForeignKeyEntry(key.name(), columns, key.referencedSchema(), referencedTable, referencedColumns,
-                referencedKey, key.matchFull(), key.onDelete(), key.onUpdate(), deleteSetColumns);
+                referencedKey, key.matchFull(), key.onDelete(), key.onUpdate(), deleteSetColumns, key.deferrable(),
+                key.initiallyDeferred());
     }
 
     /** Rewrites every foreign key (own and incoming) that references this table through {@code change}. */

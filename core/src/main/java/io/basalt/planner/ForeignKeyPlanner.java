@@ -43,7 +43,8 @@ public final class ForeignKeyPlanner {
         return new ForeignKey(entry.name(), side(referencing, entry.columns()), side(referenced,
                 entry.referencedColumns()), entry.referencedKey(), entry.matchFull(), entry.onDelete(),
                 entry.onUpdate(), setColumns, new ForeignKey.RowRules(names, notNull,
-                CheckConstraintPlanner.plan(referencing), plannedDefaults));
+                CheckConstraintPlanner.plan(referencing), plannedDefaults), entry.deferrable(),
+                entry.initiallyDeferred());
     }
 
     private static ForeignKey.Side side(TableEntry table, List<Integer> columns) {

@@ -46,10 +46,16 @@ public sealed interface ColumnConstraint extends Node {
 
     /**
      * {@code REFERENCES table [(column)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]] [ON UPDATE action]}:
-     * actions as {@link TableConstraint.ForeignKey} has them.
+     * actions and deferral as {@link TableConstraint.ForeignKey} has them.
      */
     record References(String name, QualifiedName table, java.util.List<String> columns, String onDelete,
-                      String onUpdate, boolean matchFull, java.util.List<String> deleteSetColumns, int position)
+                      String onUpdate, boolean matchFull, java.util.List<String> deleteSetColumns, int position,
+                      boolean deferrable, boolean initiallyDeferred)
             implements ColumnConstraint {
+        /** This constraint with the deferral its attributes give it. */
+        public References withDeferral(boolean newDeferrable, boolean newInitiallyDeferred) {
+            return new References(name, table, columns, onDelete, onUpdate, matchFull, deleteSetColumns, position,
+                    newDeferrable, newInitiallyDeferred);
+        }
     }
 }

@@ -19,9 +19,16 @@ public sealed interface TableConstraint extends Node {
      * {@code FOREIGN KEY (columns) REFERENCES table [(columns)] [MATCH FULL | SIMPLE] [ON DELETE action [(columns)]]
      * [ON UPDATE action]}. Actions are upper-case SQL ("SET NULL", ...), null when not written (NO ACTION);
      * {@code deleteSetColumns} is the column list of ON DELETE SET NULL / SET DEFAULT, null when not written.
+     * {@code DEFERRABLE} makes it {@code deferrable}; {@code INITIALLY DEFERRED} (which implies DEFERRABLE)
+     * {@code initiallyDeferred}.
      */
     record ForeignKey(String name, List<String> columns, QualifiedName table, List<String> referencedColumns,
                       String onDelete, String onUpdate, boolean matchFull, List<String> deleteSetColumns,
-                      int position) implements TableConstraint {
+                      int position, boolean deferrable, boolean initiallyDeferred) implements TableConstraint {
+        /** This constraint with the deferral its attributes give it. */
+        public ForeignKey withDeferral(boolean newDeferrable, boolean newInitiallyDeferred) {
+            return new ForeignKey(name, columns, table, referencedColumns, onDelete, onUpdate, matchFull,
+                    deleteSetColumns, position, newDeferrable, newInitiallyDeferred);
+        }
     }
 }

@@ -42,8 +42,9 @@ final class ConstraintParser extends ParserBase {
                     throw tokens.syntaxError();
                 }
                 constraints.add(constraint);
-            } else if (!constraintAttribute(!constraints.isEmpty()
-                    && constraints.getLast() instanceof ColumnConstraint.References)) {
+            } else if (deferralOfLast(constraints)) {
+                // DEFERRABLE etc. given to the REFERENCES before it
+            } else {
                 ColumnConstraint constraint = columnConstraint(null, start);
                 if (constraint == null) {
                     if (tokens.at(Keyword.COLLATE)) {
@@ -104,7 +105,7 @@ final class ConstraintParser extends ParserBase {
                         : List.of();
                 ReferentialActions actions = referentialActions();
                 return new ColumnConstraint.References(name, table, columns, actions.onDelete(), actions.onUpdate(),
-                        actions.matchFull(), actions.deleteSetColumns(), position);
+                        actions.matchFull(), actions.deleteSetColumns(), position, false, false);
             }
             case GENERATED -> {
                 return identity(name, position);
@@ -149,23 +150,26 @@ final class ConstraintParser extends ParserBase {
         return new ColumnConstraint.Identity(name, always, options, position);
     }
 
+    /** A deferral attribute after a constraint. */
+    private enum Attribute { NONE, NOT_DEFERRABLE, DEFERRABLE, INITIALLY_IMMEDIATE, INITIALLY_DEFERRED }
+
     /**
-     * {@code NOT DEFERRABLE} / {@code INITIALLY IMMEDIATE} (the defaults, accepted and consumed);
-     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} only after a foreign key ({@code deferrable}), where they are
-     * accepted and ignored. False when none is at the cursor.
+     * {@code NOT DEFERRABLE} / {@code INITIALLY IMMEDIATE} (the defaults) are accepted anywhere;
+     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} only after a foreign key ({@code deferrable}): other
+     * deferrable constraints are 0A000. Returns what it consumed, NONE when none is at the cursor.
      */
-    private boolean constraintAttribute(boolean deferrable) {
+    private Attribute constraintAttribute(boolean deferrable) {
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
             tokens.next();
             tokens.next();
-            return true;
+            return Attribute.NOT_DEFERRABLE;
         }
         if (tokens.at(Keyword.DEFERRABLE)) {
             if (!deferrable) {
                 throw unsupported("DEFERRABLE constraints");
             }
             tokens.next();
-            return true;
+            return Attribute.DEFERRABLE;
         }
         if (tokens.at(Keyword.INITIALLY)) {
             tokens.next();
@@ -174,22 +178,82 @@ final class ConstraintParser extends ParserBase {
                     throw unsupported("DEFERRABLE constraints");
                 }
                 tokens.next();
-                return true;
+                return Attribute.INITIALLY_DEFERRED;
             }
             tokens.expect(Keyword.IMMEDIATE);
-            return true;
+            return Attribute.INITIALLY_IMMEDIATE;
         }
-        return false;
+        return Attribute.NONE;
     }
 
-    /** The attributes after a table constraint: deferrability, {@code NOT VALID}, {@code NO INHERIT}. */
-    private void constraintAttributes(boolean deferrable, boolean notValidFollows) {
-        while (constraintAttribute(deferrable)) {
-            // consumed
+    /**
+     * The deferral attributes at the cursor folded into {deferrable, initiallyDeferred}, as PostgreSQL combines
+     * them: INITIALLY DEFERRED implies DEFERRABLE, and contradicts NOT DEFERRABLE (42601). Null when none is there.
+     */
+    private boolean[] deferral(boolean deferrable) {
+        Attribute first = constraintAttribute(deferrable);
+        if (first == Attribute.NONE) {
+            return null;
         }
+        Boolean isDeferrable = null;
+        Boolean initially = null;
+        for (Attribute next = first; next != Attribute.NONE; next = constraintAttribute(deferrable)) {
+            switch (next) {
+                case NOT_DEFERRABLE, DEFERRABLE -> {
+                    boolean value = next == Attribute.DEFERRABLE;
+                    if (isDeferrable != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(), isDeferrable == value
+                                ? "multiple DEFERRABLE/NOT DEFERRABLE clauses not allowed"
+                                : "conflicting constraint properties");
+                    }
+                    isDeferrable = value;
+                }
+                case INITIALLY_IMMEDIATE, INITIALLY_DEFERRED -> {
+                    boolean value = next == Attribute.INITIALLY_DEFERRED;
+                    if (initially != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(), initially == value
+                                ? "multiple INITIALLY IMMEDIATE/DEFERRED clauses not allowed"
+                                : "conflicting constraint properties");
+                    }
+                    initially = value;
+                }
+                case NONE -> throw new AssertionError();
+            }
+        }
+        boolean deferred = initially != null && initially;
+        if (deferred && isDeferrable != null && !isDeferrable) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(),
+                    "constraint declared INITIALLY DEFERRED must be DEFERRABLE");
+        }
+        return new boolean[] {deferred || isDeferrable != null && isDeferrable, deferred};
+    }
+
+    /**
+     * Deferral attributes after a column constraint: they belong to the constraint before them (a REFERENCES may
+     * be deferrable, which replaces it in {@code constraints}). False when none is at the cursor.
+     */
+    private boolean deferralOfLast(List<ColumnConstraint> constraints) {
+        boolean references = !constraints.isEmpty() && constraints.getLast() instanceof ColumnConstraint.References;
+        boolean[] deferral = deferral(references);
+        if (deferral == null) {
+            return false;
+        }
+        if (references) {
+            ColumnConstraint.References last = (ColumnConstraint.References) constraints.removeLast();
+            constraints.add(last.withDeferral(deferral[0], deferral[1]));
+        }
+        return true;
+    }
+
+    /**
+     * The attributes after a table constraint: deferrability (returned as {@link #deferral}, null when not
+     * written), {@code NOT VALID}, {@code NO INHERIT}.
+     */
+    private boolean[] constraintAttributes(boolean deferrable, boolean notValidFollows) {
+        boolean[] deferral = deferral(deferrable);
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
             if (notValidFollows) {
-                return;
+                return deferral;
             }
             throw unsupported("NOT VALID");
         }
@@ -200,6 +264,7 @@ final class ConstraintParser extends ParserBase {
             // NOT can only go on to DEFERRABLE or VALID here.
             throw tokens.syntaxError();
         }
+        return deferral;
     }
 
     /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
@@ -292,13 +357,16 @@ final class ConstraintParser extends ParserBase {
                     : List.of();
             ReferentialActions actions = referentialActions();
             constraint = new TableConstraint.ForeignKey(name, columns, table, referenced, actions.onDelete(),
-                    actions.onUpdate(), actions.matchFull(), actions.deleteSetColumns(), position);
+                    actions.onUpdate(), actions.matchFull(), actions.deleteSetColumns(), position, false, false);
         } else if (kind.is(Keyword.EXCLUDE)) {
             throw unsupported("EXCLUDE constraints");
         } else {
             throw tokens.syntaxError();
         }
-        constraintAttributes(constraint instanceof TableConstraint.ForeignKey, notValidFollows);
+        boolean[] deferral = constraintAttributes(constraint instanceof TableConstraint.ForeignKey, notValidFollows);
+        if (deferral != null && constraint instanceof TableConstraint.ForeignKey foreignKey) {
+            constraint = foreignKey.withDeferral(deferral[0], deferral[1]);
+        }
         return constraint;
     }
 

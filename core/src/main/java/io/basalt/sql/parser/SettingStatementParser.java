@@ -2,7 +2,9 @@ package io.basalt.sql.parser;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.ResetStatement;
+import io.basalt.sql.ast.SetConstraintsStatement;
 import io.basalt.sql.ast.SetStatement;
 import io.basalt.sql.ast.SettingValue;
 import io.basalt.sql.ast.ShowStatement;
@@ -79,7 +81,19 @@ final class SettingStatementParser extends ParserBase {
             throw unsupported(first.is(Keyword.ROLE) ? "SET ROLE" : "SET XML OPTION");
         }
         if (first.is(Keyword.CONSTRAINTS) && !namesParameter(1)) {
-            throw unsupported("SET CONSTRAINTS");
+            tokens.next();
+            List<QualifiedName> names = null;
+            if (!tokens.accept(Keyword.ALL)) {
+                names = new ArrayList<>();
+                do {
+                    names.add(grammar.names().qualifiedName());
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+            boolean deferred = tokens.accept(Keyword.DEFERRED);
+            if (!deferred) {
+                tokens.expect(Keyword.IMMEDIATE);
+            }
+            return new SetConstraintsStatement(names, deferred, set.position());
         }
         String name = parameterName();
         if (tokens.accept(Keyword.FROM)) {

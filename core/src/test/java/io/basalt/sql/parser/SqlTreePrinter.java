@@ -210,6 +210,8 @@ final class SqlTreePrinter {
                     + ")") + ")";
             case DropSchemaStatement drop -> "(drop-schema" + (drop.ifExists() ? " if-exists" : "")
                     + (drop.cascade() ? " cascade " : " ") + String.join(" ", drop.names()) + ")";
+            case io.basalt.sql.ast.SetConstraintsStatement set -> "(set-constraints "
+                    + (set.names() == null ? "all" : set.names()) + (set.deferred() ? " deferred)" : " immediate)");
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
         };
     }

@@ -10,15 +10,15 @@ import java.util.List;
  * A FOREIGN KEY constraint as the stores enforce it (see {@link ReferentialChange}): the referencing columns of
  * one table, the referenced columns of another (or the same) table together with the name of the unique key over
  * them that lookups probe, MATCH FULL or SIMPLE, the ON DELETE and ON UPDATE actions (with PostgreSQL 15's column
- * list for ON DELETE SET NULL / SET DEFAULT), and the rules a cascaded change to a referencing row must respect.
- * Registered on both tables' stores.
+ * list for ON DELETE SET NULL / SET DEFAULT), the rules a cascaded change to a referencing row must respect, and
+ * whether it is DEFERRABLE / INITIALLY DEFERRED (see {@link DeferredChecks}). Registered on both tables' stores.
  *
  * @param deleteSetColumns for ON DELETE SET NULL / SET DEFAULT, the referencing table's columns to set; null
  *                         means every referencing column
  */
 public record ForeignKey(String name, Side referencing, Side referenced, String referencedKey, boolean matchFull,
                          ReferentialAction onDelete, ReferentialAction onUpdate, int[] deleteSetColumns,
-                         RowRules referencingRows) {
+                         RowRules referencingRows, boolean deferrable, boolean initiallyDeferred) {
     /**
      * One end of the constraint: the table's name (as messages show it), its store, the key columns (indexes in
      * the table, in the constraint's order), their names and types.

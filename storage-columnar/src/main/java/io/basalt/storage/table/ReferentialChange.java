@@ -137,10 +137,16 @@ public final class ReferentialChange {
             return table.insertNew(batches, arbiters, rows -> { });
         }
         boolean[][] inserted = new boolean[1][];
+        TableTransaction transaction = TableTransaction.current();
+        DeferredChecks deferred = transaction == null ? null : transaction.deferredChecks();
         locked(connected(table), 0, () -> inserted[0] = table.insertNew(batches, arbiters, rows -> {
             for (ForeignKey key : table.foreignKeys()) {
                 if (key.isReferencingTable(table)) {
-                    ForeignKeyChecks.checkRows(key, rows);
+                    if (deferred != null && deferred.defers(key)) {
+                        deferred.deferRows(key);
+                    } else {
+                        ForeignKeyChecks.checkRows(key, rows);
+                    }
                 }
             }
         }));
@@ -148,7 +154,7 @@ public final class ReferentialChange {
     }
 
     /** Every table linked to {@code table} through foreign keys, directly or not, in lock order. */
-    private static List<InMemoryTableStore> connected(TableStore table) {
+    static List<InMemoryTableStore> connected(TableStore table) {
         List<InMemoryTableStore> found = new ArrayList<>();
         found.add(base(table));
         for (int next = 0; next < found.size(); next++) {
@@ -165,7 +171,7 @@ public final class ReferentialChange {
         return found;
     }
 
-    private static void locked(List<InMemoryTableStore> stores, int next, Runnable body) {
+    static void locked(List<InMemoryTableStore> stores, int next, Runnable body) {
         if (next == stores.size()) {
             body.run();
             return;
@@ -462,18 +468,28 @@ public final class ReferentialChange {
     }
 
     private void checkReferences(List<TableChange> changed) {
+        TableTransaction transaction = TableTransaction.current();
+        DeferredChecks deferred = transaction == null ? null : transaction.deferredChecks();
         for (TableChange change : changed) {
             if (change.finalAppended.isEmpty()) {
                 continue;
             }
             for (ForeignKey key : change.base.foreignKeys()) {
                 if (key.isReferencingTable(change.store)) {
-                    ForeignKeyChecks.checkRows(key, change.finalAppended);
+                    if (deferred != null && deferred.defers(key)) {
+                        deferred.deferRows(key);
+                    } else {
+                        ForeignKeyChecks.checkRows(key, change.finalAppended);
+                    }
                 }
             }
         }
         for (PendingCheck check : pendingChecks) {
             if (!check.restrict() && ForeignKeyChecks.present(check.key(), check.referencedKey())) {
+                continue;
+            }
+            if (!check.restrict() && deferred != null && deferred.defers(check.key())) {
+                deferred.deferRemoval(check.key(), check.referencedKey(), check.referencedRow());
                 continue;
             }
             boolean referenced = false;

@@ -35,4 +35,7 @@ public interface TableTransaction extends io.basalt.storage.lock.LockOwner {
 
     /** Notes that the transaction took explicit row locks in {@code store}, to release when it ends. */
     void holdsLocksIn(InMemoryTableStore store);
+
+    /** The foreign-key checks waiting for this transaction's COMMIT. */
+    DeferredChecks deferredChecks();
 }

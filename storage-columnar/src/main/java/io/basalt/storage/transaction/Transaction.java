@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.storage.table.DeferredChecks;
 import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.storage.table.PendingChange;
 import io.basalt.storage.table.PreparedChange;
@@ -67,6 +68,7 @@ public final class Transaction implements TableTransaction {
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<Runnable> undoActions = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
+    private final DeferredChecks deferredChecks = new DeferredChecks();
     private final long number;
     private int process;
     private long lockTimeoutMillis;
@@ -121,6 +123,11 @@ public final class Transaction implements TableTransaction {
     @Override
     public void holdsLocksIn(InMemoryTableStore store) {
         lockedStores.add(store);
+    }
+
+    @Override
+    public DeferredChecks deferredChecks() {
+        return deferredChecks;
     }
 
     public boolean readOnly() {
@@ -326,6 +333,7 @@ public final class Transaction implements TableTransaction {
     public void commit() {
         checkActive();
         try {
+            deferredChecks.checkAll(this);
             List<PendingChange> changed = new ArrayList<>();
             for (PendingChange change : changes.values()) {
                 if (!change.isEmpty()) {
