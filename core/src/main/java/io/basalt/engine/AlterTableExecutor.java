@@ -150,9 +150,14 @@ final class AlterTableExecutor {
             case AlterTableAction.DropConstraint drop -> dropConstraint(alteration, drop);
             case AlterTableAction.ValidateConstraint validate -> {
                 Object constraint = draft.constraint(validate.name());
-                if (constraint == null) {
+                if (constraint == null
+                        && draft.foreignKeys.stream().noneMatch(key -> key.name().equals(validate.name()))) {
                     throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "constraint \"" + validate.name()
                             + "\" of relation \"" + draft.name + "\" does not exist");
+                }
+                if (constraint == null && draft.foreignKeys.stream().anyMatch(key -> key.name().equals(validate.name()))) {
+                    draft.foreignKeysToValidate.add(validate.name());
+                    break;
                 }
                 if (!(constraint instanceof CheckConstraintEntry)) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + validate.name()
@@ -433,7 +438,34 @@ final class AlterTableExecutor {
                     addKey(alteration, unique.name(), keyColumns(alteration.draft, unique.columns(), "unique"), false);
             case TableConstraint.PrimaryKey key -> addKey(alteration, key.name(),
                     keyColumns(alteration.draft, key.columns(), "primary key"), true);
-            case TableConstraint.ForeignKey foreignKey -> throw foreignKeysNotYet(foreignKey.position());
+            case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
+        }
+    }
+
+    /**
+     * ADD FOREIGN KEY: defined over the table as the statement has changed it so far and named as CREATE TABLE
+     * names one; the rows already there are checked when the statement takes effect unless NOT VALID. The stores
+     * take it on when the definition is published ({@link ForeignKeyRelinks}).
+     */
+    private void addForeignKey(Alteration alteration, TableConstraint.ForeignKey constraint, boolean notValid) {
+        TableDraft draft = alteration.draft;
+        Set<String> tableNames = new java.util.HashSet<>();
+        for (CheckConstraintEntry check : draft.checks) {
+            tableNames.add(check.name());
+        }
+        for (UniqueConstraintEntry key : draft.keys) {
+            tableNames.add(key.name());
+        }
+        for (io.basalt.catalog.ForeignKeyEntry key : draft.foreignKeys) {
+            tableNames.add(key.name());
+        }
+        ForeignKeyDefinitions.NewTable table = new ForeignKeyDefinitions.NewTable(alteration.table.schema(),
+                draft.name, draft.columns, draft.keys, draft.checks, alteration.temporary);
+        io.basalt.catalog.ForeignKeyEntry entry = ForeignKeyDefinitions.defineAdded(constraint, table, catalog,
+                tableNames);
+        draft.foreignKeys.add(entry);
+        if (!notValid) {
+            draft.foreignKeysToValidate.add(entry.name());
         }
     }
 
@@ -720,7 +752,7 @@ final class AlterTableExecutor {
 
     private static BasaltException foreignKeysNotYet(int position) {
         return BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
-                "ALTER TABLE ... ADD FOREIGN KEY is not supported yet");
+                "ALTER TABLE ... ADD COLUMN ... REFERENCES is not supported yet");
     }
 
     // ---- taking effect --------------------------------------------------------------------------------
@@ -738,6 +770,7 @@ final class AlterTableExecutor {
             try {
                 validate(draft, old.store());
                 TableEntry replacement = draft.toEntry(old.store());
+                validateForeignKeys(alteration, replacement);
                 if (logged != null) {
                     log.accept(logged);
                 }
@@ -778,10 +811,11 @@ final class AlterTableExecutor {
                 }
             }
             validate(draft, store);
+            TableEntry replacement = draft.toEntry(store);
+            validateForeignKeys(alteration, replacement);
             if (logged != null) {
                 log.accept(logged);
             }
-            TableEntry replacement = draft.toEntry(store);
             if (replacement.name().equals(old.name())) {
                 catalog.replaceTable(old, replacement);
             } else {
@@ -818,6 +852,10 @@ final class AlterTableExecutor {
                 }
             }
             validate(draft, old.store(), kept);
+            if (!draft.foreignKeysToValidate.isEmpty()) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "ALTER TABLE adding a column and a foreign key in one statement is not supported yet");
+            }
             if (logged != null) {
                 log.accept(logged);
             }
@@ -859,6 +897,19 @@ final class AlterTableExecutor {
                     && rewrite.anyRow(store, types, new BoundExpression.Not(check.condition(), 0))) {
                 throw BasaltException.of(SqlState.CHECK_VIOLATION, "check constraint \"" + check.name()
                         + "\" of relation \"" + draft.name + "\" is violated by some row");
+            }
+        }
+    }
+
+    /**
+     * Checks the rows of {@code replacement} (the published definition, over the store holding the rows) against
+     * each foreign key the draft marked for validation, before anything is logged.
+     */
+    private void validateForeignKeys(Alteration alteration, TableEntry replacement) {
+        for (io.basalt.catalog.ForeignKeyEntry entry : replacement.foreignKeys()) {
+            if (alteration.draft.foreignKeysToValidate.contains(entry.name())) {
+                io.basalt.storage.table.ForeignKeyValidation.checkExistingRows(
+                        ForeignKeyRelinks.plan(catalog, replacement, entry, alteration.context));
             }
         }
     }

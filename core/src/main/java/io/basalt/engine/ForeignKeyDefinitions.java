@@ -75,6 +75,24 @@ final class ForeignKeyDefinitions {
         return entries;
     }
 
+    /**
+     * The foreign key ALTER TABLE ... ADD {@code constraint} gives {@code table} (the table as the statement has
+     * changed it so far), named as CREATE TABLE names one; {@code tableNames} holds the table's constraint names.
+     */
+    static ForeignKeyEntry defineAdded(TableConstraint.ForeignKey constraint, NewTable table, Catalog catalog,
+                                       Set<String> tableNames) {
+        Set<String> schemaNames = new HashSet<>(tableNames);
+        for (TableEntry other : catalog.tables()) {
+            if (other.schema().equals(table.schema()) && !other.name().equals(table.name())) {
+                constraintNames(other, schemaNames);
+            }
+        }
+        return define(new Clause(constraint.name(), constraint.columns(), constraint.table(),
+                constraint.referencedColumns(), constraint.onDelete(), constraint.onUpdate(), constraint.matchFull(),
+                constraint.deleteSetColumns(), constraint.deferrable(), constraint.initiallyDeferred()), table, catalog,
+                schemaNames, tableNames);
+    }
+
     /** Every constraint name of {@code table}. */
     static void constraintNames(TableEntry table, Set<String> names) {
         for (CheckConstraintEntry check : table.checks()) {

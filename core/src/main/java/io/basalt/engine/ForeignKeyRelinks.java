@@ -32,7 +32,7 @@ final class ForeignKeyRelinks {
      */
     static void relink(Catalog catalog, TableEntry old, TableEntry replacement,
                        Map<TableEntry, List<ForeignKeyEntry>> incoming, BindContext context) {
-        if (old.foreignKeys().isEmpty() && incoming.isEmpty()) {
+        if (old.foreignKeys().isEmpty() && replacement.foreignKeys().isEmpty() && incoming.isEmpty()) {
             return;
         }
         List<TableEntry> others = new ArrayList<>();
@@ -74,6 +74,15 @@ final class ForeignKeyRelinks {
 
     /** Plans {@code entry} of {@code table} and registers it with both tables' stores. */
     private static void link(Catalog catalog, TableEntry table, ForeignKeyEntry entry, BindContext context) {
+        ForeignKey key = plan(catalog, table, entry, context);
+        table.store().addForeignKey(key);
+        if (key.referenced().store() != table.store()) {
+            key.referenced().store().addForeignKey(key);
+        }
+    }
+
+    /** {@code entry} of {@code table} planned for the stores, not registered. */
+    static ForeignKey plan(Catalog catalog, TableEntry table, ForeignKeyEntry entry, BindContext context) {
         List<BoundExpression> defaults = new ArrayList<>();
         for (ColumnEntry column : table.columns()) {
             defaults.add(column.defaultExpression() == null ? null
@@ -82,10 +91,6 @@ final class ForeignKeyRelinks {
         TableEntry referenced = entry.references(table.schema(), table.name()) ? table
                 : catalog.findTable(entry.referencedSchema(), entry.referencedTable()).orElseThrow(() ->
                         BasaltException.internal("foreign key " + entry.name() + " references a missing table"));
-        ForeignKey key = ForeignKeyPlanner.plan(entry, table, referenced, defaults);
-        table.store().addForeignKey(key);
-        if (referenced.store() != table.store()) {
-            referenced.store().addForeignKey(key);
-        }
+        return ForeignKeyPlanner.plan(entry, table, referenced, defaults);
     }
 }

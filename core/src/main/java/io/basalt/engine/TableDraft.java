@@ -41,6 +41,8 @@ final class TableDraft {
     final Set<String> notNullToValidate = new LinkedHashSet<>();
     /** Names of the CHECK constraints to verify against the rows. */
     final Set<String> checksToValidate = new LinkedHashSet<>();
+    /** Foreign keys (by name) whose existing rows are checked: added without NOT VALID, or VALIDATE CONSTRAINT. */
+    final Set<String> foreignKeysToValidate = new LinkedHashSet<>();
     boolean columnsChanged;
     /** Whether the only change to the columns is columns added at the end (see {@link #addedInPlace}). */
     boolean columnsOnlyAdded = true;

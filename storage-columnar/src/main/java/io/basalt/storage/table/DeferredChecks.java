@@ -1,8 +1,6 @@
 package io.basalt.storage.table;
 
 import io.basalt.error.BasaltException;
-import io.basalt.error.SqlState;
-import io.basalt.exec.vector.ValueAccess;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,7 +8,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.arrow.vector.FieldVector;
 
 /**
  * The foreign-key checks one transaction defers to its COMMIT: those of DEFERRABLE INITIALLY DEFERRED constraints,
@@ -100,8 +97,7 @@ public final class DeferredChecks {
         ScopedValue.where(TableTransaction.CURRENT, transaction).run(() -> {
             for (ForeignKey key : List.copyOf(referencingChecks)) {
                 if (which.test(key)) {
-                    ReferentialChange.locked(ReferentialChange.connected(key.referencing().store()), 0,
-                            () -> checkOwnRows(key, transaction));
+                    ForeignKeyValidation.checkOwnRows(key);
                     referencingChecks.remove(key);
                 }
             }
@@ -111,33 +107,6 @@ public final class DeferredChecks {
                             () -> checkRemoval(removal, transaction));
                     removals.remove(removal);
                 }
-            }
-        });
-    }
-
-    /** Every live row the transaction wrote to the referencing table must reference a present row. */
-    private static void checkOwnRows(ForeignKey key, TableTransaction transaction) {
-        PendingChange own = transaction.change(ReferentialChange.base(key.referencing().store()));
-        if (own == null) {
-            return;
-        }
-        own.forEachLiveRow((chunk, row, rowId) -> {
-            List<FieldVector> columns = Arrays.asList(chunk);
-            List<Object> referencingKey = ForeignKeyChecks.referencingKey(key, columns, row);
-            if (referencingKey == null) {
-                return; // MATCH FULL's mixed NULLs were refused when the row was written
-            }
-            if (!ForeignKeyChecks.present(key, referencingKey)) {
-                List<String> values = new ArrayList<>();
-                for (int column : key.referencing().columns()) {
-                    values.add(ValueAccess.text(chunk[column], row));
-                }
-                throw BasaltException.of(SqlState.FOREIGN_KEY_VIOLATION, "insert or update on table \""
-                                + key.referencing().table() + "\" violates foreign key constraint \"" + key.name()
-                                + "\"")
-                        .withDetail("Key (" + String.join(", ", key.referencing().columnNames()) + ")=("
-                                + String.join(", ", values) + ") is not present in table \""
-                                + key.referenced().table() + "\".");
             }
         });
     }
