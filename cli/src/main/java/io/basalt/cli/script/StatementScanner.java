@@ -36,6 +36,10 @@ public final class StatementScanner {
     private int statementStart;
     private int lineStart;
     private boolean firstLine = true;
+    /** The line being scanned, with plain variable references replaced by their values as they are reached. */
+    private String scanning;
+    /** Index in {@link #scanning} before which text comes from a variable's value: no reference there expands. */
+    private int expandedUntil;
     /** Buffer length right after the newline joining this line to the previous one, or -1. */
     private int newlineAddedAt = -1;
 
@@ -92,14 +96,16 @@ public final class StatementScanner {
         }
         List<ScannedPiece> pieces = new ArrayList<>();
         int i = 0;
-        while (i < line.length()) {
+        scanning = line;
+        expandedUntil = 0;
+        while (i < scanning.length()) {
             i = switch (mode) {
-                case NORMAL -> scanNormal(line, i, pieces);
-                case STANDARD_STRING -> scanString(line, i, false);
-                case ESCAPE_STRING -> scanString(line, i, true);
-                case QUOTED_IDENTIFIER -> scanQuotedIdentifier(line, i);
-                case DOLLAR_QUOTE -> scanDollarQuote(line, i);
-                case BLOCK_COMMENT -> scanBlockComment(line, i);
+                case NORMAL -> scanNormal(scanning, i, pieces);
+                case STANDARD_STRING -> scanString(scanning, i, false);
+                case ESCAPE_STRING -> scanString(scanning, i, true);
+                case QUOTED_IDENTIFIER -> scanQuotedIdentifier(scanning, i);
+                case DOLLAR_QUOTE -> scanDollarQuote(scanning, i);
+                case BLOCK_COMMENT -> scanBlockComment(scanning, i);
             };
         }
         lineStart += line.length();
@@ -200,9 +206,18 @@ public final class StatementScanner {
                 buffer.append("::");
                 return i + 2;
             }
-            int end = VariableReference.expand(line, i, variables, buffer);
-            if (end >= 0) {
-                return end;
+            if (i >= expandedUntil) {
+                VariableReference.Plain plain = VariableReference.plain(line, i, variables);
+                if (plain != null) {
+                    // The value is read again as input (its semicolons end statements), but not expanded again.
+                    scanning = line.substring(0, i) + plain.value() + line.substring(plain.end());
+                    expandedUntil = i + plain.value().length();
+                    return i;
+                }
+                int end = VariableReference.expand(line, i, variables, buffer);
+                if (end >= 0) {
+                    return end;
+                }
             }
         }
         switch (ch) {

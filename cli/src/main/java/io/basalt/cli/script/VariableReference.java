@@ -11,6 +11,27 @@ final class VariableReference {
     private VariableReference() {
     }
 
+    /** A plain {@code :name} reference to a set variable: its value, and the index after the name. */
+    record Plain(String value, int end) {
+    }
+
+    /**
+     * The plain reference starting with the colon at {@code colon} in {@code text}, or null when there is none
+     * (or only a quoted one) to a set variable. Its value is scanned again as input, as psql's lexer does, so that
+     * the statements and quotes in it count.
+     */
+    static Plain plain(String text, int colon, Function<String, String> variables) {
+        if (variables == null || colon + 1 >= text.length()) {
+            return null;
+        }
+        int nameEnd = nameEnd(text, colon + 1);
+        if (nameEnd == colon + 1) {
+            return null;
+        }
+        String value = variables.apply(text.substring(colon + 1, nameEnd));
+        return value == null ? null : new Plain(value, nameEnd);
+    }
+
     /**
      * Expands the reference starting with the colon at {@code colon} in {@code text} into
      * {@code out} and returns the index after it, or returns -1 (appending nothing) when there is no

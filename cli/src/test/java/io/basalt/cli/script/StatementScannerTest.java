@@ -134,6 +134,19 @@ class StatementScannerTest {
         assertThat(new StatementScanner(true).scanLine("select :t;")).containsExactly(new SqlStatement("select :t;", 0));
     }
 
+    /** psql reads a plain :name's value again as input: its semicolons end statements (update.sql's :init_range_parted). */
+    @Test
+    void plainVariableValuesAreScannedAsInput() {
+        java.util.Map<String, String> variables = java.util.Map.of("init", "truncate t; insert into t values ('a;b')",
+                "self", "select :self");
+        StatementScanner scanner = new StatementScanner(true, variables::get);
+        List<ScannedPiece> pieces = scanner.scanLine(":init;");
+        assertThat(pieces).hasSize(2);
+        assertThat(((SqlStatement) pieces.get(0)).text()).isEqualTo("truncate t;");
+        assertThat(((SqlStatement) pieces.get(1)).text()).isEqualTo("insert into t values ('a;b');");
+        assertThat(((SqlStatement) scanner.scanLine(":self;").get(0)).text()).isEqualTo("select :self;");
+    }
+
     @Test
     void metaArgumentsUnquote() {
         assertThat(MetaArguments.value("'it''s'")).isEqualTo("it's");
