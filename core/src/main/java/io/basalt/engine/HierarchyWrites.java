@@ -10,6 +10,8 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.SelectItem;
 import io.basalt.sql.ast.UpdateStatement;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +36,8 @@ final class HierarchyWrites {
         }
         String alias = update.alias() != null ? update.alias() : target.name();
         UpdateStatement named = new UpdateStatement(update.table(), alias, update.assignments(), update.from(),
-                update.where(), update.returning(), update.position(), update.with(), true);
+                update.where(), targetColumns(update.returning(), alias, target, !update.from().isEmpty()),
+                update.position(), update.with(), true);
         List<BoundWrite> writes = new ArrayList<>();
         boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
         for (TableEntry table : tables) {
@@ -61,12 +64,36 @@ final class HierarchyWrites {
         }
         String alias = delete.alias() != null ? delete.alias() : target.name();
         DeleteStatement named = new DeleteStatement(delete.table(), alias, delete.using(), delete.where(),
-                delete.returning(), delete.position(), delete.with(), true);
+                targetColumns(delete.returning(), alias, target, !delete.using().isEmpty()), delete.position(),
+                delete.with(), true);
         List<BoundWrite> writes = new ArrayList<>();
         for (TableEntry table : tables) {
             writes.add(new UpdateBinder(context).bindDelete(named, table));
         }
         return combined(writes);
+    }
+
+    /**
+     * RETURNING with the target's star ({@code *} when nothing else is in FROM / USING, or {@code alias.*}) spelled
+     * as the target's columns by name, so that every table of the hierarchy returns the target's row type, as
+     * PostgreSQL converts a child's rows to its parent's.
+     */
+    private static List<SelectItem> targetColumns(List<SelectItem> returning, String alias, TableEntry target,
+                                                  boolean otherSources) {
+        List<SelectItem> spelled = new ArrayList<>(returning.size());
+        for (SelectItem item : returning) {
+            boolean targetStar = item instanceof SelectItem.Star star && (star.qualifier() == null ? !otherSources
+                    : star.qualifier().parts().size() == 1 && star.qualifier().last().equals(alias));
+            if (!targetStar) {
+                spelled.add(item);
+                continue;
+            }
+            for (io.basalt.catalog.ColumnEntry column : target.columns()) {
+                spelled.add(new SelectItem.Item(new Expression.ColumnRef(List.of(alias, column.name()),
+                        item.position()), null, item.position()));
+            }
+        }
+        return spelled;
     }
 
     /** The tables a write of {@code target} changes: itself unless partitioned, then its descendants. */
