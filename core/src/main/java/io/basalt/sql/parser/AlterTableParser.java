@@ -198,9 +198,7 @@ final class AlterTableParser extends ParserBase {
             }
             tokens.expect(Keyword.TYPE);
             TypeName type = grammar.types().typeName();
-            if (tokens.at(Keyword.COLLATE)) {
-                throw unsupported("COLLATE");
-            }
+            acceptCollate();
             Expression using = null;
             if (tokens.accept(Keyword.USING)) {
                 using = grammar.expressions().expression();

@@ -47,8 +47,8 @@ final class ConstraintParser extends ParserBase {
             } else {
                 ColumnConstraint constraint = columnConstraint(null, start);
                 if (constraint == null) {
-                    if (tokens.at(Keyword.COLLATE)) {
-                        throw unsupported("COLLATE");
+                    if (acceptCollate()) {
+                        continue;
                     }
                     if (tokens.accept(Keyword.NOT)) {
                         // NOT can only go on to NULL or DEFERRABLE here.

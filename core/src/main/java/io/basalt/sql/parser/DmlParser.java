@@ -73,7 +73,8 @@ final class DmlParser extends ParserBase {
                     throw unsupported("ON CONFLICT on an expression");
                 }
                 columns.add(grammar.names().columnId());
-                if (tokens.at(Keyword.COLLATE) || tokens.at(TokenKind.LEFT_PAREN) || !tokens.at(TokenKind.COMMA)
+                acceptCollate();
+                if (tokens.at(TokenKind.LEFT_PAREN) || !tokens.at(TokenKind.COMMA)
                         && !tokens.at(TokenKind.RIGHT_PAREN)) {
                     throw unsupported("ON CONFLICT on an expression or with an operator class");
                 }

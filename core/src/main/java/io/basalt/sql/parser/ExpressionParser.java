@@ -212,7 +212,10 @@ final class ExpressionParser extends ParserBase {
                             List.of(zone, left), false, false, List.of(), null, null, operator.position());
                     nonAssociative = false;
                 }
-                case COLLATE -> throw unsupported("COLLATE");
+                case COLLATE -> {
+                    acceptCollate();
+                    nonAssociative = false;
+                }
                 case TYPECAST -> {
                     tokens.next();
                     left = new Expression.Cast(left, grammar.types().typeName(), operator.position());

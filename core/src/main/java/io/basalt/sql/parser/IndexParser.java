@@ -17,7 +17,8 @@ import java.util.Locale;
  * {@code DROP INDEX [CONCURRENTLY] [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. An element is a column, a
  * function call or a parenthesised expression, then {@code [COLLATE name] [opclass] [ASC | DESC]
  * [NULLS FIRST | LAST]}. CONCURRENTLY, storage parameters and tablespaces change how PostgreSQL builds and
- * stores the index, not what it means, and are accepted; COLLATE is not supported.
+ * stores the index, not what it means, and are accepted; COLLATE takes the collations Basalt has (see
+ * {@link ParserBase#acceptCollate}).
  */
 final class IndexParser extends ParserBase {
     IndexParser(Grammar grammar) {
@@ -95,9 +96,7 @@ final class IndexParser extends ParserBase {
                 column = ref.parts().getFirst();
             }
         }
-        if (tokens.at(Keyword.COLLATE)) {
-            throw unsupported("COLLATE");
-        }
+        acceptCollate();
         String operatorClass = null;
         if (current().kind() == TokenKind.IDENTIFIER && !tokens.at(Keyword.ASC) && !tokens.at(Keyword.DESC)
                 && !tokens.at(Keyword.NULLS)) {

@@ -49,6 +49,30 @@ abstract class ParserBase {
         return tokens.peek(ahead).is(object);
     }
 
+    /**
+     * {@code COLLATE name}, when the cursor is at it. Basalt compares text by code point, which is what the
+     * collations {@code "C"} and {@code "POSIX"} mean (and {@code "default"} and {@code ucs_basic}, as Basalt's
+     * database collation is C), so those are accepted and change nothing; any other name is 42704 as PostgreSQL
+     * reports a collation it lacks.
+     */
+    protected boolean acceptCollate() {
+        if (!tokens.at(Keyword.COLLATE)) {
+            return false;
+        }
+        tokens.next();
+        io.basalt.sql.ast.QualifiedName name = grammar.names().qualifiedName();
+        List<String> parts = name.parts();
+        boolean known = switch (name.last()) {
+            case "C", "POSIX", "default", "ucs_basic" -> true;
+            default -> false;
+        };
+        if (!known || parts.size() > 2 || parts.size() == 2 && !parts.getFirst().equals("pg_catalog")) {
+            throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.UNDEFINED_OBJECT, name.position(),
+                    "collation \"" + String.join(".", parts) + "\" for encoding \"UTF8\" does not exist");
+        }
+        return true;
+    }
+
     /** {@code IF EXISTS}, when the cursor is at it (IF alone may be a name: it is an unreserved keyword). */
     protected boolean acceptIfExists() {
         if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.EXISTS)) {
