@@ -1,25 +1,31 @@
 package io.basalt.binder;
 
+import io.basalt.catalog.IndexEntry;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.UniqueConstraintEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ExpressionEquivalence;
 import io.basalt.sql.ast.InsertStatement;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
  * The arbiters of INSERT ... ON CONFLICT: the unique constraints whose conflicts the clause handles, as PostgreSQL
  * infers them. {@code ON CONSTRAINT name} names one (42704 when the table has none of that name); a column list
- * picks every unique constraint on exactly those columns (42P10 when there is none); no target means all of them,
- * which only DO NOTHING allows (42601 for DO UPDATE).
+ * picks every unique constraint and unique index on exactly those columns (42P10 when there is none), a partial
+ * unique index only when the target's WHERE implies its predicate (here: the predicate is the WHERE or one of its
+ * AND-ed terms); no target means all of them, which only DO NOTHING allows (42601 for DO UPDATE).
  */
 final class ConflictArbiters {
     private ConflictArbiters() {
     }
 
     /** The arbiters' names, or null without ON CONFLICT. */
-    static Set<String> resolve(InsertStatement.OnConflict onConflict, TableEntry table) {
+    static Set<String> resolve(InsertStatement.OnConflict onConflict, TableEntry table, BindContext context) {
         if (onConflict == null) {
             return null;
         }
@@ -54,6 +60,15 @@ final class ConflictArbiters {
                     arbiters.add(key.name());
                 }
             }
+            List<BoundExpression> terms = onConflict.targetWhere() == null ? List.of()
+                    : conjuncts(IndexExpressions.bindPredicate(onConflict.targetWhere(), table.name(),
+                            table.columns(), context));
+            for (IndexEntry index : table.indexes()) {
+                if (index.enforced() && new HashSet<>(index.columns()).equals(target)
+                        && (!index.partial() || implied(index, terms, table, context))) {
+                    arbiters.add(index.name());
+                }
+            }
             if (arbiters.isEmpty()) {
                 throw BasaltException.of(SqlState.INVALID_COLUMN_REFERENCE,
                         "there is no unique or exclusion constraint matching the ON CONFLICT specification");
@@ -62,7 +77,46 @@ final class ConflictArbiters {
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
                 arbiters.add(key.name());
             }
+            for (IndexEntry index : table.indexes()) {
+                if (index.enforced()) {
+                    arbiters.add(index.name());
+                }
+            }
         }
         return arbiters;
+    }
+
+    /** The predicate of the partial unique index among {@code arbiters}, bound over the table, or null. */
+    static BoundExpression partialPredicate(Set<String> arbiters, TableEntry table, BindContext context) {
+        for (IndexEntry index : table.indexes()) {
+            if (index.partial() && index.enforced() && arbiters != null && arbiters.contains(index.name())) {
+                return IndexExpressions.bindPredicate(index.predicate(), table.name(), table.columns(), context);
+            }
+        }
+        return null;
+    }
+
+    private static boolean implied(IndexEntry index, List<BoundExpression> terms, TableEntry table,
+                                   BindContext context) {
+        BoundExpression predicate = IndexExpressions.bindPredicate(index.predicate(), table.name(), table.columns(),
+                context);
+        for (BoundExpression term : terms) {
+            if (ExpressionEquivalence.same(term, predicate)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code expression} and, when it is an AND, each of its terms (nested ANDs flattened). */
+    private static List<BoundExpression> conjuncts(BoundExpression expression) {
+        List<BoundExpression> terms = new ArrayList<>();
+        terms.add(expression);
+        for (int i = 0; i < terms.size(); i++) {
+            if (terms.get(i) instanceof BoundExpression.Logical logical && logical.isAnd()) {
+                terms.addAll(logical.operands());
+            }
+        }
+        return terms;
     }
 }

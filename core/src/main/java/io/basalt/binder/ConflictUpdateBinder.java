@@ -98,6 +98,6 @@ final class ConflictUpdateBinder {
         if (GeneratedColumns.any(table.columns())) {
             newRow = GeneratedColumns.recompute(newRow, table, context);
         }
-        return new LogicalPlan.ConflictUpdate(newRow, condition);
+        return new LogicalPlan.ConflictUpdate(newRow, condition, null);
     }
 }

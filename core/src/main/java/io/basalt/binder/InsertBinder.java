@@ -45,9 +45,13 @@ public final class InsertBinder {
 
     /** The INSERT without its WITH clause, whose queries {@link #surroundings} hold already. */
     BoundWrite bindBody(InsertStatement insert, TableEntry table) {
-        java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table);
+        java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table, context);
+        LogicalPlan.ConflictUpdate update = ConflictUpdateBinder.bind(insert, table, context);
+        if (update != null) {
+            update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context));
+        }
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
-                !insert.returning().isEmpty(), arbiters, ConflictUpdateBinder.bind(insert, table, context));
+                !insert.returning().isEmpty(), arbiters, update);
         write = PartitionRoutes.attach(write, context);
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);

@@ -286,6 +286,11 @@ public final class PhysicalPlanner {
                 break;
             }
         }
+        for (io.basalt.catalog.IndexEntry index : write.table().indexes()) {
+            if (arbiter == null && index.enforced() && write.conflictArbiters().contains(index.name())) {
+                arbiter = new io.basalt.catalog.UniqueConstraintEntry(index.name(), index.columns(), false, false);
+            }
+        }
         if (arbiter == null) {
             throw BasaltException.internal("ON CONFLICT DO UPDATE without an arbiter constraint");
         }
@@ -295,7 +300,8 @@ public final class PhysicalPlanner {
         }
         return new io.basalt.storage.table.ConflictUpdate(ExpressionPlanner.planAll(update.newRow()),
                 update.condition() == null ? null : ExpressionPlanner.plan(update.condition()), keyColumns,
-                arbiter.nullsNotDistinct());
+                arbiter.nullsNotDistinct(), update.arbiterPredicate() == null ? null
+                        : new io.basalt.storage.table.RowCondition(ExpressionPlanner.plan(update.arbiterPredicate())));
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

@@ -501,11 +501,17 @@ public sealed interface LogicalPlan {
     /**
      * ON CONFLICT DO UPDATE: {@code newRow}, per table column, the new version of a stored row that a proposed row
      * conflicts with, and {@code condition}, its WHERE (null: none); both over the stored row's columns followed by
-     * the proposed row's (EXCLUDED), each in the table's column order and types.
+     * the proposed row's (EXCLUDED), each in the table's column order and types. {@code arbiterPredicate} is the
+     * predicate of a partial unique index arbiter over the table's columns (null: none).
      */
-    record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition) {
+    record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition, BoundExpression arbiterPredicate) {
         public ConflictUpdate {
             newRow = List.copyOf(newRow);
+        }
+
+        /** This action with the arbiter's predicate. */
+        public ConflictUpdate withArbiterPredicate(BoundExpression predicate) {
+            return new ConflictUpdate(newRow, condition, predicate);
         }
     }
 

@@ -52,12 +52,13 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
     }
 
     /**
-     * {@code ON CONFLICT [(columns) | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}: the conflict
-     * target ({@code targetColumns} empty and {@code constraint} null when none is written) and the action
-     * ({@code update} empty for DO NOTHING).
+     * {@code ON CONFLICT [(columns) [WHERE predicate] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ...
+     * [WHERE ...]}: the conflict target ({@code targetColumns} empty and {@code constraint} null when none is
+     * written; {@code targetWhere} the predicate that lets a partial unique index arbitrate, null when none) and the
+     * action ({@code update} empty for DO NOTHING).
      */
     public record OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
-                             Expression updateWhere, int position) implements Node {
+                             Expression updateWhere, int position, Expression targetWhere) implements Node {
         public OnConflict {
             targetColumns = List.copyOf(targetColumns);
             update = List.copyOf(update);

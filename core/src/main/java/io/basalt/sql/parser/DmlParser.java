@@ -65,6 +65,7 @@ final class DmlParser extends ParserBase {
         tokens.expect(Keyword.CONFLICT);
         List<String> columns = List.of();
         String constraint = null;
+        Expression targetWhere = null;
         if (tokens.at(TokenKind.LEFT_PAREN)) {
             tokens.next();
             columns = new ArrayList<>();
@@ -80,8 +81,8 @@ final class DmlParser extends ParserBase {
                 }
             } while (tokens.accept(TokenKind.COMMA));
             tokens.expect(TokenKind.RIGHT_PAREN);
-            if (tokens.at(Keyword.WHERE)) {
-                throw unsupported("ON CONFLICT with a partial index predicate");
+            if (tokens.accept(Keyword.WHERE)) {
+                targetWhere = grammar.expressions().expression();
             }
         } else if (tokens.accept(Keyword.ON)) {
             tokens.expect(Keyword.CONSTRAINT);
@@ -89,7 +90,7 @@ final class DmlParser extends ParserBase {
         }
         tokens.expect(Keyword.DO);
         if (tokens.accept(Keyword.NOTHING)) {
-            return new InsertStatement.OnConflict(columns, constraint, List.of(), null, on.position());
+            return new InsertStatement.OnConflict(columns, constraint, List.of(), null, on.position(), targetWhere);
         }
         tokens.expect(Keyword.UPDATE);
         tokens.expect(Keyword.SET);
@@ -98,7 +99,7 @@ final class DmlParser extends ParserBase {
             assignments.add(assignment());
         } while (tokens.accept(TokenKind.COMMA));
         Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
-        return new InsertStatement.OnConflict(columns, constraint, assignments, where, on.position());
+        return new InsertStatement.OnConflict(columns, constraint, assignments, where, on.position(), targetWhere);
     }
 
     UpdateStatement update() {

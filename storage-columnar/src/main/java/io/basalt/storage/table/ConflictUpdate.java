@@ -8,10 +8,11 @@ import java.util.List;
  * per table column giving the new version of a conflicting stored row, and {@code condition}, its WHERE (null:
  * always). Both read a row made of the stored row's columns (0 .. n-1) followed by the proposed row's, EXCLUDED
  * (n .. 2n-1), in the table's column order and types. {@code keyColumns} are the arbiter constraint's columns
- * (several arbiters share one column list), {@code nullsNotDistinct} its NULL rule.
+ * (several arbiters share one column list), {@code nullsNotDistinct} its NULL rule, and {@code arbiterCondition}
+ * the predicate of a partial unique index arbiter (null: none): only rows it holds for have the key.
  */
 public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
-                             boolean nullsNotDistinct) {
+                             boolean nullsNotDistinct, RowCondition arbiterCondition) {
     public ConflictUpdate {
         newRow = List.copyOf(newRow);
         keyColumns = keyColumns.clone();

@@ -58,7 +58,7 @@ final class UpsertResolution {
         for (Batch batch : proposed) {
             total += batch.rowCount();
         }
-        List<Object>[] keys = keysOf(proposed, total, update);
+        List<Object>[] keys = keysOf(proposed, total, update, context.allocator());
         Set<List<Object>> wanted = new HashSet<>();
         for (List<Object> key : keys) {
             if (key != null) {
@@ -140,7 +140,7 @@ final class UpsertResolution {
                     continue;
                 }
                 held.remove(key);
-                List<Object> newKey = keyOf(versionBatch[next].columns(), versionRow[next], update);
+                List<Object> newKey = keyOf(versionBatch[next].columns(), versionRow[next], update, allocator);
                 if (newKey != null) {
                     held.put(newKey, Holder.STATEMENT);
                 }
@@ -223,7 +223,7 @@ final class UpsertResolution {
                 int[] selection = new int[batch.rowCount()];
                 int count = 0;
                 for (int row = 0; row < batch.rowCount(); row++) {
-                    List<Object> key = keyOf(batch.columns(), row, update);
+                    List<Object> key = keyOf(batch.columns(), row, update, context.allocator());
                     if (key != null && wanted.contains(key)) {
                         held.put(key, new Holder(rowIds.get(row), ids.size()));
                         ids.add(rowIds.get(row));
@@ -263,19 +263,21 @@ final class UpsertResolution {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object>[] keysOf(List<Batch> proposed, int total, ConflictUpdate update) {
+    private static List<Object>[] keysOf(List<Batch> proposed, int total, ConflictUpdate update,
+                                         BufferAllocator allocator) {
         List<Object>[] keys = new List[total];
         int next = 0;
         for (Batch batch : proposed) {
             for (int row = 0; row < batch.rowCount(); row++) {
-                keys[next++] = keyOf(batch.columns(), row, update);
+                keys[next++] = keyOf(batch.columns(), row, update, allocator);
             }
         }
         return keys;
     }
 
     /** The arbiter key of a row of the table's columns, compared as unique keys compare; null when a NULL exempts it. */
-    private static List<Object> keyOf(List<FieldVector> tableColumns, int row, ConflictUpdate update) {
+    private static List<Object> keyOf(List<FieldVector> tableColumns, int row, ConflictUpdate update,
+                                      BufferAllocator allocator) {
         Object[] values = new Object[update.keyColumns().length];
         for (int k = 0; k < values.length; k++) {
             Object value = ValueAccess.get(tableColumns.get(update.keyColumns()[k]), row);
@@ -283,6 +285,9 @@ final class UpsertResolution {
                 return null;
             }
             values[k] = ValueComparison.equalityKey(value);
+        }
+        if (update.arbiterCondition() != null && !update.arbiterCondition().holds(tableColumns, row, allocator)) {
+            return null;
         }
         return Arrays.asList(values);
     }

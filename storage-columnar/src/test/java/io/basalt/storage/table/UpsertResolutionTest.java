@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * that moment, a row met twice is 21000, and the change to apply is the replaced ids with their new versions first.
  */
 class UpsertResolutionTest {
-    private static final ConflictUpdate ON_K = new ConflictUpdate(List.of(), null, new int[] {0}, false);
+    private static final ConflictUpdate ON_K = new ConflictUpdate(List.of(), null, new int[] {0}, false, null);
 
     private final BufferAllocator root = new RootAllocator();
     private final BufferAllocator tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
