@@ -62,9 +62,10 @@ class ConformanceMainTest {
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).startsWith("seeds: each statement's output compared exactly with PostgreSQL's\n\n"
                 + "file         statements skipped  passed  failed  passed %  time ms\nfundamentals ");
-        assertThat(outcome.out()).contains("\ntotal        ", "\nfundamentals:\n");
+        assertThat(outcome.out()).contains("\ntotal        ");
         assertThat(outcome.err()).startsWith("fundamentals: ").contains("report written to " + report);
         String markdown = Files.readString(report);
-        assertThat(markdown).startsWith("# Conformance: seeds\n").contains("\n## fundamentals: ", "```diff\n");
+        // the seeds may all pass: failure sections are not asserted (ScriptComparisonTest covers the diffs)
+        assertThat(markdown).startsWith("# Conformance: seeds\n").contains("\n## fundamentals: ");
     }
 }
