@@ -6,6 +6,7 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.storage.file.BufferCache;
 import io.basalt.storage.file.Manifest;
 import io.basalt.storage.file.ManifestFile;
 import io.basalt.storage.file.TableFile;
@@ -103,13 +104,14 @@ final class DatabaseCheckpoint {
     }
 
     /**
-     * Opening, after the manifest's DDL has run again: restores the sequences' states and loads every table's data
-     * file into its store. The log's tail is replayed afterwards by the caller.
+     * Opening, after the manifest's DDL has run again: restores the sequences' states and hands every table's data
+     * file to its store, which reads its row groups through {@code cache} when scans need them (a file written with
+     * another vector size is read into memory at once). The log's tail is replayed afterwards by the caller.
      *
      * @throws BasaltException DATA_CORRUPTED naming the file when a data file is damaged, or naming the manifest
      *     when it names a table the catalog does not have
      */
-    synchronized void load(Catalog catalog, BufferAllocator tables) {
+    synchronized void load(Catalog catalog, BufferAllocator tables, BufferCache cache) {
         for (Manifest.SequenceState state : manifest.sequences()) {
             SequenceEntry sequence = catalog.findSequence(state.schema(), state.name()).orElseThrow(() ->
                     corruptManifest("it names sequence \"" + state.name() + "\", which its DDL does not create"));
@@ -122,13 +124,22 @@ final class DatabaseCheckpoint {
             if (store == null) {
                 throw corruptManifest("it names table \"" + entry.storeName() + "\", which its DDL does not create");
             }
-            try (TableFile file = TableFile.open(dataDirectory.resolve(entry.fileName()), store.columnTypes())) {
+            TableFile file = TableFile.open(dataDirectory.resolve(entry.fileName()), store.columnTypes());
+            boolean kept = false;
+            try {
                 if (file.positions() != entry.positions()) {
                     throw BasaltException.of(SqlState.DATA_CORRUPTED, "invalid data in file \""
                             + file.path() + "\"").withDetail("The file holds " + file.positions()
                             + " rows, the manifest says " + entry.positions() + ".");
                 }
-                TableFileRestore.restore(store, file, entry.generation(), tables);
+                kept = TableFileRestore.restoreStored(store, file, entry.generation(), tables, cache);
+                if (!kept) {
+                    TableFileRestore.restore(store, file, entry.generation(), tables);
+                }
+            } finally {
+                if (!kept) {
+                    file.close();
+                }
             }
             try (TableImage image = store.image(tables)) {
                 loaded.put(entry.storeName(), new Written(store, image.version(), image.columnTypes(), entry));
