@@ -94,12 +94,16 @@ final class OnDiskTpchRun {
         report.append(reopen("duckdb", duckdb, queries.getFirst(), 1));
         report.append(String.format("%-6s %12s %12s %12s %12s %10s%n", "query", "basalt cold", "basalt warm",
                 "duckdb cold", "duckdb warm", "rows"));
+        List<Double> basaltOpens = new ArrayList<>();
+        List<Double> duckdbOpens = new ArrayList<>();
         double logRatioCold = 0;
         double logRatioWarm = 0;
         int compared = 0;
         for (BenchmarkQuery query : queries) {
             double[] b = time(basalt, query.sqlFor(0));
             double[] d = time(duckdb, query.sqlFor(1));
+            basaltOpens.add(b[3]);
+            duckdbOpens.add(d[3]);
             String rows = b[2] == d[2] ? Long.toString((long) b[2]) : "DIFFER " + (long) b[2] + "/" + (long) d[2];
             String line = String.format("%-6s %10.1fms %10.1fms %10.1fms %10.1fms %10s%n", query.name(), b[0], b[1],
                     d[0], d[1], rows);
@@ -111,6 +115,10 @@ final class OnDiskTpchRun {
         }
         report.append(String.format("geometric mean basalt/duckdb: cold %.2f, warm %.2f%n",
                 Math.exp(logRatioCold / compared), Math.exp(logRatioWarm / compared)));
+        basaltOpens.sort(null);
+        duckdbOpens.sort(null);
+        report.append(String.format("median open before each query: basalt %.0f ms, duckdb %.0f ms%n",
+                basaltOpens.get(basaltOpens.size() / 2), duckdbOpens.get(duckdbOpens.size() / 2)));
         return report.toString();
     }
 
@@ -150,9 +158,11 @@ final class OnDiskTpchRun {
         }
     }
 
-    /** Cold (first run after opening) and warm (median) milliseconds, and the result's rows. */
+    /** Cold (first run after opening) and warm (median) milliseconds, the result's rows, and the open's ms. */
     private double[] time(Supplier<QueryEngine> factory, String sql) {
+        long opening = System.nanoTime();
         try (QueryEngine engine = factory.get()) {
+            double open = (System.nanoTime() - opening) / 1e6;
             long start = System.nanoTime();
             long rows = engine.execute(sql);
             double cold = (System.nanoTime() - start) / 1e6;
@@ -166,10 +176,10 @@ final class OnDiskTpchRun {
                 runs[i] = (System.nanoTime() - runStart) / 1e6;
             }
             Arrays.sort(runs);
-            return new double[] {cold, runs[runs.length / 2], rows};
+            return new double[] {cold, runs[runs.length / 2], rows, open};
         } catch (RuntimeException e) {
             progress.println("failed: " + EngineFailure.describe(e));
-            return new double[] {Double.NaN, Double.NaN, -1};
+            return new double[] {Double.NaN, Double.NaN, -1, Double.NaN};
         }
     }
 

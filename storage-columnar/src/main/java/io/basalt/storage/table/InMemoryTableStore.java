@@ -909,6 +909,12 @@ public final class InMemoryTableStore implements TableStore {
         List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = List.of();
         /** The full chunks left in a data file (their entries in {@link #chunks} are null), or null. */
         StoredChunks stored;
+        /**
+         * What {@link #adoptStored} replaced while scans may still read it: chunks now read from a data file, and the
+         * file read before; freed when no scan of the generation is open.
+         */
+        final List<FieldVector[]> retiredChunks = new ArrayList<>();
+        final List<StoredRowGroups> retiredStored = new ArrayList<>();
         int openScans;
         boolean retired;
 
@@ -930,6 +936,20 @@ public final class InMemoryTableStore implements TableStore {
                 stored.groups.release();
                 stored = null;
             }
+            freeRetired();
+        }
+
+        void freeRetired() {
+            for (FieldVector[] chunk : retiredChunks) {
+                for (FieldVector vector : chunk) {
+                    vector.close();
+                }
+            }
+            retiredChunks.clear();
+            for (StoredRowGroups groups : retiredStored) {
+                groups.release();
+            }
+            retiredStored.clear();
         }
     }
 
@@ -1018,6 +1038,9 @@ public final class InMemoryTableStore implements TableStore {
     /** A scan of {@code scanned} ended: frees it if TRUNCATE left it behind and no other scan reads it. */
     synchronized void scanClosed(Generation scanned) {
         scanned.openScans--;
+        if (scanned.openScans == 0) {
+            scanned.freeRetired();
+        }
         freeIfUnused(scanned);
     }
 
@@ -1520,6 +1543,55 @@ public final class InMemoryTableStore implements TableStore {
         }
         publishInPlace();
         freeIfUnused(old);
+        return true;
+    }
+
+    /**
+     * A checkpoint wrote positions {@code [0, n)} of generation {@code generationNumber} to the data file
+     * {@code groups} reads: the full chunks among them are read from the file from now on, and their vectors (and
+     * the file the generation read before, if any) are freed once no scan or image of the generation is open. Returns
+     * false, changing nothing, when the generation is gone (TRUNCATE, DROP, ALTER) or the groups do not line up with
+     * the chunks; the caller then releases {@code groups}.
+     */
+    public synchronized boolean adoptStored(long generationNumber, StoredRowGroups groups) {
+        if (closed || generation.number != generationNumber) {
+            return false;
+        }
+        StoredChunks stored = StoredChunks.of(groups, chunkRows);
+        if (stored == null || stored.count > generation.chunks.size()
+                || (stored.count == generation.chunks.size() && lastChunkRows < chunkRows)) {
+            return false;
+        }
+        List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = new ArrayList<>(generation.zoneMaps);
+        io.basalt.storage.column.ChunkStatistics[] groupMap = null;
+        int mapped = -1;
+        for (int c = 0; c < stored.count; c++) {
+            FieldVector[] resident = generation.chunks.get(c);
+            if (resident != null) {
+                generation.retiredChunks.add(resident);
+                generation.chunks.set(c, null);
+            }
+            int group = stored.group(c);
+            if (group != mapped) {
+                groupMap = new io.basalt.storage.column.ChunkStatistics[groups.columnCount()];
+                for (int column = 0; column < groupMap.length; column++) {
+                    groupMap[column] = groups.statistics(group, column);
+                }
+                mapped = group;
+            }
+            while (zoneMaps.size() <= c) {
+                zoneMaps.add(null);
+            }
+            zoneMaps.set(c, groupMap);
+        }
+        generation.zoneMaps = zoneMaps;
+        if (generation.stored != null) {
+            generation.retiredStored.add(generation.stored.groups);
+        }
+        generation.stored = stored;
+        if (generation.openScans == 0) {
+            generation.freeRetired();
+        }
         return true;
     }
 

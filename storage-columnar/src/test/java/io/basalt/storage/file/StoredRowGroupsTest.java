@@ -231,6 +231,37 @@ class StoredRowGroupsTest {
     }
 
     @Test
+    void rowsACheckpointWroteLeaveMemoryOnceNoScanReadsThem() {
+        BufferAllocator tables = tables();
+        InMemoryTableStore store = new InMemoryTableStore("t", TYPES, tables, CHUNK_ROWS);
+        closing.add(store);
+        append(store, 0, 200_000);
+        store.modify(new long[] {3}, List.of(), () -> { });
+        List<String> before = scan(store, query);
+        Path file = directory.resolve("t.bdf");
+        long inMemory = tables.getAllocatedMemory();
+        SourceState openScan = store.open(new int[] {0, 1}, ExecutionContext.of(query, 1000));
+        try (TableImage image = store.image(query)) {
+            TableFileWriter.write(file, image, query);
+            assertThat(store.adoptStored(image.generation(), new MappedRowGroups(TableFile.open(file, TYPES),
+                    cache(64L << 20)))).isTrue();
+        }
+        // a scan opened before still reads the vectors it saw; they go when it closes
+        assertThat(tables.getAllocatedMemory()).isGreaterThan(inMemory / 2);
+        long rowsRead = 0;
+        for (Batch batch = openScan.next(); batch != null; batch = openScan.next()) {
+            rowsRead += batch.rowCount();
+        }
+        openScan.close();
+        assertThat(rowsRead).isEqualTo(199_999);
+        assertThat(tables.getAllocatedMemory()).isLessThan(inMemory / 50);
+        assertThat(scan(store, query)).isEqualTo(before);
+        append(store, 200_000, 5);
+        store.modify(new long[] {10}, List.of(), () -> { });
+        assertThat(scan(store, query)).hasSize(before.size() + 4).doesNotContain(row(10)).contains(row(200_004));
+    }
+
+    @Test
     void aDamagedChunkFailsWhenFirstReadNamingTheFile() throws IOException {
         Path file = tableFile(300_000, new long[0]);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
