@@ -538,10 +538,13 @@ public final class InMemoryTableStore implements TableStore {
         return loaded;
     }
 
-    /** The columns some unique key reads. */
+    /** The columns some unique key reads; null (all) when a partial index's condition reads others too. */
     private int[] keyColumns() {
         java.util.BitSet columns = new java.util.BitSet();
         for (UniqueKeyIndex key : uniqueKeys) {
+            if (key.partial()) {
+                return null;
+            }
             for (int column : key.columns()) {
                 columns.set(column);
             }
