@@ -6,7 +6,9 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.storage.file.BufferCache;
 import io.basalt.storage.file.Manifest;
+import io.basalt.storage.file.MappedRowGroups;
 import io.basalt.storage.file.ManifestFile;
 import io.basalt.storage.file.TableFile;
 import io.basalt.storage.file.TableFileRestore;
@@ -69,6 +71,8 @@ final class DatabaseCheckpoint {
     private final List<String> ddlHistory = new ArrayList<>();
     private Manifest manifest;
     private Map<String, Written> written = new HashMap<>();
+    /** The cache stored row groups are read through (set by {@link #load}). */
+    private BufferCache cache;
 
     private DatabaseCheckpoint(Path directory, Manifest manifest) {
         this.directory = directory;
@@ -103,13 +107,15 @@ final class DatabaseCheckpoint {
     }
 
     /**
-     * Opening, after the manifest's DDL has run again: restores the sequences' states and loads every table's data
-     * file into its store. The log's tail is replayed afterwards by the caller.
+     * Opening, after the manifest's DDL has run again: restores the sequences' states and hands every table's data
+     * file to its store, which reads its row groups through {@code cache} when scans need them (a file written with
+     * another vector size is read into memory at once). The log's tail is replayed afterwards by the caller.
      *
      * @throws BasaltException DATA_CORRUPTED naming the file when a data file is damaged, or naming the manifest
      *     when it names a table the catalog does not have
      */
-    synchronized void load(Catalog catalog, BufferAllocator tables) {
+    synchronized void load(Catalog catalog, BufferAllocator tables, BufferCache cache) {
+        this.cache = cache;
         for (Manifest.SequenceState state : manifest.sequences()) {
             SequenceEntry sequence = catalog.findSequence(state.schema(), state.name()).orElseThrow(() ->
                     corruptManifest("it names sequence \"" + state.name() + "\", which its DDL does not create"));
@@ -122,13 +128,22 @@ final class DatabaseCheckpoint {
             if (store == null) {
                 throw corruptManifest("it names table \"" + entry.storeName() + "\", which its DDL does not create");
             }
-            try (TableFile file = TableFile.open(dataDirectory.resolve(entry.fileName()), store.columnTypes())) {
+            TableFile file = TableFile.open(dataDirectory.resolve(entry.fileName()), store.columnTypes());
+            boolean kept = false;
+            try {
                 if (file.positions() != entry.positions()) {
                     throw BasaltException.of(SqlState.DATA_CORRUPTED, "invalid data in file \""
                             + file.path() + "\"").withDetail("The file holds " + file.positions()
                             + " rows, the manifest says " + entry.positions() + ".");
                 }
-                TableFileRestore.restore(store, file, entry.generation(), tables);
+                kept = TableFileRestore.restoreStored(store, file, entry.generation(), tables, cache);
+                if (!kept) {
+                    TableFileRestore.restore(store, file, entry.generation(), tables);
+                }
+            } finally {
+                if (!kept) {
+                    file.close();
+                }
             }
             try (TableImage image = store.image(tables)) {
                 loaded.put(entry.storeName(), new Written(store, image.version(), image.columnTypes(), entry));
@@ -244,6 +259,7 @@ final class DatabaseCheckpoint {
         Map<String, Written> nowWritten = new HashMap<>();
         List<Manifest.TableFileEntry> entries = new ArrayList<>();
         boolean created = false;
+        Map<String, TableImage> createdFiles = new LinkedHashMap<>();
         for (Map.Entry<String, TableImage> taken : cut.images().entrySet()) {
             TableImage image = taken.getValue();
             Written before = written.get(taken.getKey());
@@ -266,6 +282,7 @@ final class DatabaseCheckpoint {
                     TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator);
                 }
                 created = true;
+                createdFiles.put(fileName, image);
                 entry = new Manifest.TableFileEntry(taken.getKey(), fileName, image.generation(), image.positions(),
                         image.columnTypes().size());
             }
@@ -279,9 +296,36 @@ final class DatabaseCheckpoint {
         ManifestFile.write(directory, next);
         manifest = next;
         written = nowWritten;
+        adoptWrittenFiles(createdFiles);
         removeUnreferencedFiles();
         log.removeThrough(cut.walSequence());
         return next;
+    }
+
+    /**
+     * The rows just written to new data files need not stay in memory: each store reads its full chunks from its new
+     * file from now on (see {@link InMemoryTableStore#adoptStored}), so that loading a table larger than memory works
+     * as long as checkpoints (max_wal_size) come often enough. A file that cannot be mapped again is left alone: the
+     * store keeps its rows in memory.
+     */
+    private void adoptWrittenFiles(Map<String, TableImage> createdFiles) {
+        if (cache == null) {
+            return;
+        }
+        for (Map.Entry<String, TableImage> created : createdFiles.entrySet()) {
+            TableImage image = created.getValue();
+            TableFile file;
+            try {
+                file = TableFile.open(dataDirectory.resolve(created.getKey()), image.columnTypes());
+            } catch (BasaltException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not map " + created.getKey() + " again: " + e);
+                continue;
+            }
+            MappedRowGroups groups = new MappedRowGroups(file, cache);
+            if (!image.store().adoptStored(image.generation(), groups)) {
+                groups.release();
+            }
+        }
     }
 
     private static String fileName(long number) {

@@ -44,6 +44,11 @@ final class DatabaseImpl implements Database {
     private final WriteAheadLog log;
     /** The directory's checkpoints (null in memory). */
     private final DatabaseCheckpoint checkpoints;
+    /**
+     * Decoded column chunks of the tables' data files, bounded by {@code basalt.buffer_cache_size} bytes (default: a
+     * quarter of the memory limit); null in memory.
+     */
+    private final io.basalt.storage.file.BufferCache bufferCache;
     private final java.util.concurrent.ExecutorService workers;
     private final SessionSettings defaultSettings;
     private final io.basalt.storage.transaction.TransactionCoordinator transactions =
@@ -64,6 +69,9 @@ final class DatabaseImpl implements Database {
         this.loggedSearchPath = defaultSettings.show("search_path");
         this.root = MemoryRoots.newRoot("database " + (path == null ? ":memory:" : path), config.memoryLimit());
         this.tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
+        this.bufferCache = path == null ? null : new io.basalt.storage.file.BufferCache(
+                root.newChildAllocator("buffer cache", 0, Long.MAX_VALUE),
+                Long.getLong("basalt.buffer_cache_size", config.memoryLimit() / 4));
         this.workers = config.threads() > 1 ? newWorkerPool(config.threads() - 1) : null;
         WriteAheadLog opened = null;
         try {
@@ -96,7 +104,7 @@ final class DatabaseImpl implements Database {
             for (String ddl : manifest.ddl()) {
                 session.execute(ddl).close();
             }
-            checkpoints.load(catalog, tables);
+            checkpoints.load(catalog, tables, bufferCache);
             long covered = manifest.walSequence();
             if (log.lastSequence() < covered) {
                 throw BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log ends before the checkpoint")
@@ -296,6 +304,11 @@ final class DatabaseImpl implements Database {
         return root.newChildAllocator(purpose + "-" + queryIds.incrementAndGet(), 0, Long.MAX_VALUE);
     }
 
+    /** The cache of decoded data-file chunks (null in memory). */
+    io.basalt.storage.file.BufferCache bufferCache() {
+        return bufferCache;
+    }
+
     void sessionClosed(SessionImpl session) {
         sessions.remove(session);
     }
@@ -342,6 +355,9 @@ final class DatabaseImpl implements Database {
         }
         for (io.basalt.catalog.ViewEntry view : catalog.views()) {
             ViewDependents.remove(catalog, view);
+        }
+        if (bufferCache != null) {
+            bufferCache.close();
         }
         tables.close();
         root.close();

@@ -9,14 +9,23 @@ import io.basalt.datasets.CreateTableStatement;
 import io.basalt.datasets.GeneratedTable;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
-/** Basalt in memory, in this JVM, through the Java API, with the harness's thread count. */
+/**
+ * Basalt in this JVM, through the Java API, with the harness's thread count: in memory, or in a database directory
+ * (the on-disk run, {@link OnDiskTpchRun}).
+ */
 final class BasaltEngine implements QueryEngine {
     private final Database database;
     private final Session session;
 
     BasaltEngine(int threads) {
+        this(threads, null);
+    }
+
+    /** Basalt opened on {@code directory} (null: in memory). */
+    BasaltEngine(int threads, java.nio.file.Path directory) {
         BasaltConfig defaults = BasaltConfig.defaults();
-        this.database = Basalt.inMemory(new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit()));
+        BasaltConfig config = new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit());
+        this.database = directory == null ? Basalt.inMemory(config) : Basalt.open(directory, config);
         Session opened;
         try {
             opened = database.connect();

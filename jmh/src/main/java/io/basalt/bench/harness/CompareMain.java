@@ -18,8 +18,9 @@ public final class CompareMain {
 
     public static void main(String[] arguments) throws IOException {
         HarnessOptions options;
+        java.nio.file.Path database = OnDiskTpchRun.databaseOption(arguments);
         try {
-            options = HarnessOptions.parse(arguments);
+            options = HarnessOptions.parse(OnDiskTpchRun.withoutDatabaseOption(arguments));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.print(HarnessOptions.USAGE);
@@ -27,6 +28,15 @@ public final class CompareMain {
             return;
         }
         PrintStream progress = System.err;
+        if (database != null) {
+            String rendered = new OnDiskTpchRun(options, database, progress).run();
+            if (options.out() == null) {
+                System.out.print(rendered);
+            } else {
+                Files.writeString(options.out(), rendered, StandardCharsets.UTF_8);
+            }
+            return;
+        }
         SuiteReport report = switch (options.suite()) {
             case "load" -> new LoadBenchmark(options, progress).run();
             case "tpch" -> new SuiteRunner(options, progress).run(new TpchSuite(options.scaleFactor(), options.shared()));

@@ -22,8 +22,13 @@ final class DuckDbEngine implements QueryEngine {
     private final Connection connection;
 
     DuckDbEngine(int threads) {
+        this(threads, null);
+    }
+
+    /** DuckDB on the database file {@code file} (null: in memory). */
+    DuckDbEngine(int threads, java.nio.file.Path file) {
         try {
-            connection = DriverManager.getConnection("jdbc:duckdb:");
+            connection = DriverManager.getConnection(file == null ? "jdbc:duckdb:" : "jdbc:duckdb:" + file);
             try (Statement statement = connection.createStatement()) {
                 statement.execute("SET threads = " + threads);
             }

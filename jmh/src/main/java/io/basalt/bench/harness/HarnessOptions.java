@@ -26,6 +26,8 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
               --out FILE      write the report to FILE instead of standard output
               --shared DIR    the shared directory with conformance/ (default: found above the working directory)
               --queries A,B   run only these queries (e.g. q01,q06)
+              --db DIR        tpch on disk: load into DIR/basalt and DIR/duckdb.db once (checkpointed), then per
+                              query reopen both, time the first run (cold) and the median of the runs (warm)
             """;
 
     static HarnessOptions parse(String... arguments) {

@@ -20,7 +20,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * An open table data file ({@link DataFileFormat}), read through a memory mapping: opening checks the header,
  * trailer and footer (version first, then checksums), and {@link #column} verifies a column chunk's checksum and
- * decodes it, touching only that chunk's pages. The mapping lives in a shared {@link Arena} until {@link #close}.
+ * decodes it, touching only that chunk's pages. The mapping lives in a shared {@link Arena} until {@link #close}
+ * (which may be called more than once).
  * Thread-safe for reading.
  */
 public final class TableFile implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class TableFile implements AutoCloseable {
     private final Arena arena;
     private final MemorySegment bytes;
     private final FileFooter footer;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private TableFile(Path path, List<LogicalType> types, Arena arena, MemorySegment bytes, FileFooter footer) {
         this.path = path;
@@ -99,6 +101,11 @@ public final class TableFile implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** The columns of the table the file holds. */
+    public int columnCount() {
+        return types.size();
     }
 
     /** The row groups, in position order. */
@@ -201,6 +208,8 @@ public final class TableFile implements AutoCloseable {
 
     @Override
     public void close() {
-        arena.close();
+        if (closed.compareAndSet(false, true)) {
+            arena.close();
+        }
     }
 }

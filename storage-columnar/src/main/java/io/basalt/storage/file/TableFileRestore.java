@@ -18,9 +18,74 @@ import org.apache.arrow.vector.FieldVector;
  * chunk when the row groups do not line up with the store's chunk size (the database was written with another
  * vector size), is copied into vectors with room for a whole chunk, since appends go on writing there. The chunks
  * that lie wholly inside a row group carry its zone map, so scans with predicates can skip them.
+ *
+ * <p>{@link #restoreStored} is how a database opens: the full chunks stay in the file and are read through the
+ * {@link BufferCache} when needed ({@link InMemoryTableStore#restoreStored}); only the last, partly filled chunk is
+ * read now. It falls back to reading everything when the row groups do not line up with the store's chunks.
  */
 public final class TableFileRestore {
     private TableFileRestore() {
+    }
+
+    /**
+     * Gives {@code store} (empty, no transaction) {@code file}'s rows as generation {@code generation}, left in the
+     * file and read through {@code cache}; the store owns the file from then on when this returns true. Returns
+     * false, having changed nothing, when the file's row groups do not line up with the store's chunks.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the last row group is damaged
+     */
+    public static boolean restoreStored(InMemoryTableStore store, TableFile file, long generation,
+                                        BufferAllocator allocator, BufferCache cache) {
+        int chunkRows = store.chunkRows();
+        int groups = file.rowGroupCount();
+        for (int group = 0; group < groups; group++) {
+            if (file.firstPosition(group) % chunkRows != 0
+                    || (group < groups - 1 && file.rowCount(group) % chunkRows != 0)) {
+                return false;
+            }
+        }
+        long positions = file.positions();
+        int tailRows = (int) (positions % chunkRows);
+        List<long[]> masks = new ArrayList<>();
+        for (int group = 0; group < groups; group++) {
+            addMask(masks, file.deletionMask(group), file.firstPosition(group), file.rowCount(group), chunkRows);
+        }
+        FieldVector[] tail = null;
+        if (tailRows > 0) {
+            List<LogicalType> types = store.columnTypes();
+            int last = groups - 1;
+            int from = (int) (positions - tailRows - file.firstPosition(last));
+            tail = new FieldVector[types.size()];
+            try {
+                for (int c = 0; c < tail.length; c++) {
+                    tail[c] = ValueAccess.allocate(types.get(c), "", allocator, chunkRows);
+                    try (FieldVector decoded = file.column(last, c, allocator)) {
+                        for (int r = 0; r < tailRows; r++) {
+                            VectorGather.copyValue(decoded, from + r, tail[c], r);
+                        }
+                    }
+                    tail[c].setValueCount(tailRows);
+                }
+            } catch (RuntimeException | Error failure) {
+                for (FieldVector vector : tail) {
+                    if (vector != null) {
+                        vector.close();
+                    }
+                }
+                throw failure;
+            }
+        }
+        boolean taken = false;
+        try {
+            taken = store.restoreStored(generation, new MappedRowGroups(file, cache), tail, masks);
+            return taken;
+        } finally {
+            if (!taken && tail != null) {
+                for (FieldVector vector : tail) {
+                    vector.close();
+                }
+            }
+        }
     }
 
     /**

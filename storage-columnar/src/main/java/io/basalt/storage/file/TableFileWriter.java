@@ -123,18 +123,29 @@ public final class TableFileWriter {
      */
     private static EncodedChunk encodeColumn(TableImage image, int column, int firstChunk, int lastChunk, int rows,
                                              BufferAllocator allocator) {
-        if (lastChunk - firstChunk == 1) {
-            return DataFileFormat.CODEC.encode(image.chunks().get(firstChunk)[column], 0, rows);
-        }
-        try (FieldVector group = ValueAccess.allocate(image.columnTypes().get(column), "", allocator, rows)) {
-            int target = 0;
-            for (int c = firstChunk; c < lastChunk; c++) {
-                int chunkRows = image.chunkRowCount(c);
-                appendChunk(image.chunks().get(c)[column], chunkRows, group, target);
-                target += chunkRows;
+        List<FieldVector> read = new ArrayList<>();
+        try {
+            if (lastChunk - firstChunk == 1) {
+                return DataFileFormat.CODEC.encode(image.column(firstChunk, column, allocator, read), 0, rows);
             }
-            group.setValueCount(rows);
-            return DataFileFormat.CODEC.encode(group, 0, rows);
+            try (FieldVector group = ValueAccess.allocate(image.columnTypes().get(column), "", allocator, rows)) {
+                int target = 0;
+                for (int c = firstChunk; c < lastChunk; c++) {
+                    int chunkRows = image.chunkRowCount(c);
+                    appendChunk(image.column(c, column, allocator, read), chunkRows, group, target);
+                    target += chunkRows;
+                    for (FieldVector vector : read) {
+                        vector.close();
+                    }
+                    read.clear();
+                }
+                group.setValueCount(rows);
+                return DataFileFormat.CODEC.encode(group, 0, rows);
+            }
+        } finally {
+            for (FieldVector vector : read) {
+                vector.close();
+            }
         }
     }
 

@@ -17,7 +17,8 @@ import org.apache.arrow.vector.FieldVector;
  * Reads a {@link TableSnapshot}: its pieces (full chunks in place, the snapshot of the last one, a transaction's
  * own pending rows), cut to the query's batch size. A stretch of a chunk without deleted rows is passed on as slices (no copy); a stretch with
  * deleted rows is gathered into new vectors holding only the live ones. A {@link io.basalt.exec.operator.scan.ScanSource#ROW_ID}
- * column is filled with each row's id.
+ * column is filled with each row's id. A piece of chunks left in a data file is read (through the buffer cache)
+ * when the scan reaches it and freed when it moves on, so a scan holds one row group of its columns at a time.
  *
  * <p>The pieces read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
@@ -30,6 +31,10 @@ final class ChunkScan implements SourceState {
     private final AtomicInteger nextMorsel;
     private final boolean ownsSnapshot;
     private final List<FieldVector> owned = new ArrayList<>();
+    /** The columns read for the stored piece being scanned ({@link #pieceRead}); freed when the scan moves on. */
+    private final List<FieldVector> pieceOwned = new ArrayList<>();
+    private int pieceRead = -1;
+    private List<FieldVector> pieceColumns;
     private final int[] selection;
     private boolean closed;
     private int chunk = -1;
@@ -61,6 +66,7 @@ final class ChunkScan implements SourceState {
             if (offset >= rows) {
                 chunk = nextMorsel.getAndIncrement();
                 offset = 0;
+                releasePiece();
                 continue;
             }
             int start = offset;
@@ -74,7 +80,8 @@ final class ChunkScan implements SourceState {
             if (columns.length == 0) {
                 return new Batch(List.of(), live);
             }
-            return live == count ? sliced(piece, start, count) : gathered(piece, start, live);
+            List<FieldVector> vectors = columnsOf(piece);
+            return live == count ? sliced(piece, vectors, start, count) : gathered(piece, vectors, start, live);
         }
     }
 
@@ -89,9 +96,31 @@ final class ChunkScan implements SourceState {
         return live;
     }
 
-    private Batch sliced(TableSnapshot.Piece piece, int start, int count) {
-        List<FieldVector> out = new ArrayList<>(piece.columns().size());
-        for (FieldVector vector : piece.columns()) {
+    /** The piece's columns: in place, or read from its data file on the piece's first batch. */
+    private List<FieldVector> columnsOf(TableSnapshot.Piece piece) {
+        if (piece.stored() == null) {
+            return piece.columns();
+        }
+        if (pieceRead != chunk) {
+            releasePiece();
+            pieceColumns = piece.stored().read(columns, context.allocator(), pieceOwned);
+            pieceRead = chunk;
+        }
+        return pieceColumns;
+    }
+
+    private void releasePiece() {
+        for (FieldVector vector : pieceOwned) {
+            vector.close();
+        }
+        pieceOwned.clear();
+        pieceRead = -1;
+        pieceColumns = null;
+    }
+
+    private Batch sliced(TableSnapshot.Piece piece, List<FieldVector> vectors, int start, int count) {
+        List<FieldVector> out = new ArrayList<>(vectors.size());
+        for (FieldVector vector : vectors) {
             if (vector == null) {
                 out.add(rowIds(piece, start, count, false));
             } else if (start == 0 && count == piece.rows()) {
@@ -105,9 +134,9 @@ final class ChunkScan implements SourceState {
         return new Batch(out, count);
     }
 
-    private Batch gathered(TableSnapshot.Piece piece, int start, int live) {
-        List<FieldVector> out = new ArrayList<>(piece.columns().size());
-        for (FieldVector vector : piece.columns()) {
+    private Batch gathered(TableSnapshot.Piece piece, List<FieldVector> vectors, int start, int live) {
+        List<FieldVector> out = new ArrayList<>(vectors.size());
+        for (FieldVector vector : vectors) {
             if (vector == null) {
                 out.add(rowIds(piece, start, live, true));
             } else {
@@ -143,6 +172,7 @@ final class ChunkScan implements SourceState {
     @Override
     public void close() {
         releaseOwned();
+        releasePiece();
         if (ownsSnapshot && !closed) {
             closed = true;
             snapshot.close();

@@ -178,13 +178,20 @@ public final class InMemoryTableStore implements TableStore {
             int[] chunkOf = new int[deleted.length];
             int[] rowOf = new int[deleted.length];
             List<FieldVector[]> oldChunks = new ArrayList<>(deleted.length);
-            for (int i = 0; i < deleted.length; i++) {
-                long position = locate(deleted[i]);
-                chunkOf[i] = (int) (position / chunkRows);
-                rowOf[i] = (int) (position % chunkRows);
-                oldChunks.add(generation.chunks.get(chunkOf[i]));
+            List<FieldVector> read = new ArrayList<>();
+            Runnable undoKeys;
+            try {
+                java.util.Map<Integer, FieldVector[]> readChunks = new java.util.HashMap<>();
+                for (int i = 0; i < deleted.length; i++) {
+                    long position = locate(deleted[i]);
+                    chunkOf[i] = (int) (position / chunkRows);
+                    rowOf[i] = (int) (position % chunkRows);
+                    oldChunks.add(keyChunk(chunkOf[i], readChunks, read));
+                }
+                undoKeys = UniqueKeyIndex.replace(uniqueKeys, oldChunks, rowOf, appended);
+            } finally {
+                closeAll(read);
             }
-            Runnable undoKeys = UniqueKeyIndex.replace(uniqueKeys, oldChunks, rowOf, appended);
             try {
                 beforeVisible.run();
             } catch (RuntimeException | Error failure) {
@@ -307,14 +314,20 @@ public final class InMemoryTableStore implements TableStore {
                                     Runnable beforeVisible) {
         FieldVector[][] chunks = new FieldVector[deleted.length][];
         int[] rows = new int[deleted.length];
-        for (int i = 0; i < deleted.length; i++) {
-            if (!PendingChange.isPending(deleted[i])) {
-                long position = locate(deleted[i]);
-                chunks[i] = generation.chunks.get((int) (position / chunkRows));
-                rows[i] = (int) (position % chunkRows);
+        List<FieldVector> read = new ArrayList<>();
+        try {
+            java.util.Map<Integer, FieldVector[]> readChunks = new java.util.HashMap<>();
+            for (int i = 0; i < deleted.length; i++) {
+                if (!PendingChange.isPending(deleted[i])) {
+                    long position = locate(deleted[i]);
+                    chunks[i] = keyChunk((int) (position / chunkRows), readChunks, read);
+                    rows[i] = (int) (position % chunkRows);
+                }
             }
+            change.stage(deleted, chunks, rows, appended, uniqueKeys, beforeVisible);
+        } finally {
+            closeAll(read);
         }
-        change.stage(deleted, chunks, rows, appended, uniqueKeys, beforeVisible);
     }
 
     /**
@@ -347,26 +360,32 @@ public final class InMemoryTableStore implements TableStore {
         int[] chunkOf = new int[deletes.length];
         int[] rowOf = new int[deletes.length];
         List<FieldVector[]> oldChunks = new ArrayList<>(deletes.length);
-        for (int i = 0; i < deletes.length; i++) {
-            long position = locate(deletes[i]);
-            chunkOf[i] = (int) (position / chunkRows);
-            rowOf[i] = (int) (position % chunkRows);
-            oldChunks.add(generation.chunks.get(chunkOf[i]));
-        }
-        List<Batch> copies = new ArrayList<>();
-        List<Batch> appends = change.liveAppends(copies);
-        if (!widthMatches(appends)) {
-            PreparedChange.free(copies);
-            throw refused();
-        }
+        List<FieldVector> read = new ArrayList<>();
         try {
-            // A truncating change replaces every committed key: its own rows were checked among themselves.
-            Runnable undoKeys = change.truncated() ? NOTHING
-                    : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
-            return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false);
-        } catch (RuntimeException | Error failure) {
-            PreparedChange.free(copies);
-            throw failure;
+            java.util.Map<Integer, FieldVector[]> readChunks = new java.util.HashMap<>();
+            for (int i = 0; i < deletes.length; i++) {
+                long position = locate(deletes[i]);
+                chunkOf[i] = (int) (position / chunkRows);
+                rowOf[i] = (int) (position % chunkRows);
+                oldChunks.add(change.truncated() ? null : keyChunk(chunkOf[i], readChunks, read));
+            }
+            List<Batch> copies = new ArrayList<>();
+            List<Batch> appends = change.liveAppends(copies);
+            if (!widthMatches(appends)) {
+                PreparedChange.free(copies);
+                throw refused();
+            }
+            try {
+                // A truncating change replaces every committed key: its own rows were checked among themselves.
+                Runnable undoKeys = change.truncated() ? NOTHING
+                        : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
+                return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false);
+            } catch (RuntimeException | Error failure) {
+                PreparedChange.free(copies);
+                throw failure;
+            }
+        } finally {
+            closeAll(read);
         }
     }
 
@@ -502,6 +521,59 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * Chunk {@code chunk} of the current generation as the unique keys read it: its vectors when it is in memory,
+     * else its key columns read from its data file into {@code owned} (once per call: {@code read} remembers them);
+     * null when the table has no unique key, since then nothing reads it.
+     */
+    private FieldVector[] keyChunk(int chunk, java.util.Map<Integer, FieldVector[]> read, List<FieldVector> owned) {
+        FieldVector[] resident = generation.chunks.get(chunk);
+        if (resident != null || uniqueKeys.isEmpty()) {
+            return resident;
+        }
+        FieldVector[] loaded = read.get(chunk);
+        if (loaded == null) {
+            loaded = generation.stored.load(chunk, keyColumns(), allocator, owned);
+            read.put(chunk, loaded);
+        }
+        return loaded;
+    }
+
+    /** The columns some unique key reads; null (all) when a partial index's condition reads others too. */
+    private int[] keyColumns() {
+        java.util.BitSet columns = new java.util.BitSet();
+        for (UniqueKeyIndex key : uniqueKeys) {
+            if (key.partial()) {
+                return null;
+            }
+            for (int column : key.columns()) {
+                columns.set(column);
+            }
+        }
+        return columns.stream().toArray();
+    }
+
+    /**
+     * Chunk {@code chunk} of {@code filled}: its vectors when it is in memory, else the columns {@code wanted} (null:
+     * all) read from its data file into {@code owned}, the others null.
+     */
+    private FieldVector[] chunkVectors(Generation filled, int chunk, int[] wanted, List<FieldVector> owned) {
+        FieldVector[] resident = filled.chunks.get(chunk);
+        return resident != null ? resident : filled.stored.load(chunk, wanted, allocator, owned);
+    }
+
+    private static void closeAll(List<FieldVector> vectors) {
+        for (FieldVector vector : vectors) {
+            vector.close();
+        }
+        vectors.clear();
+    }
+
+    /** Rows of chunk {@code chunk} of the current generation. */
+    private int rowsOf(int chunk) {
+        return chunk < generation.chunks.size() - 1 ? chunkRows : lastChunkRows;
+    }
+
+    /**
      * The position of the live row {@code rowId} in the current generation.
      *
      * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)
@@ -583,9 +655,14 @@ public final class InMemoryTableStore implements TableStore {
     public synchronized void addUniqueKey(UniqueKeyIndex key) {
         key.attach(allocator);
         List<FieldVector[]> chunks = generation.chunks;
+        List<FieldVector> read = new ArrayList<>();
         for (int c = 0; c < chunks.size(); c++) {
-            FieldVector[] chunk = chunks.get(c);
-            key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+            try {
+                FieldVector[] chunk = chunkVectors(generation, c, null, read);
+                key.addRows(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+            } finally {
+                closeAll(read);
+            }
         }
         uniqueKeys.add(key);
         startKeyPositions(key);
@@ -625,14 +702,19 @@ public final class InMemoryTableStore implements TableStore {
     void forEachRow(RowVisitor visitor) {
         List<FieldVector[]> chunks = generation.chunks;
         long base = generation.number << POSITION_BITS;
+        List<FieldVector> read = new ArrayList<>();
         for (int c = 0; c < chunks.size(); c++) {
-            FieldVector[] chunk = chunks.get(c);
-            int rows = c < chunks.size() - 1 ? chunkRows : lastChunkRows;
-            long[] mask = generation.masks.get(c);
-            for (int row = 0; row < rows; row++) {
-                if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
-                    visitor.visit(chunk, row, base + (long) c * chunkRows + row);
+            try {
+                FieldVector[] chunk = chunkVectors(generation, c, null, read);
+                int rows = c < chunks.size() - 1 ? chunkRows : lastChunkRows;
+                long[] mask = generation.masks.get(c);
+                for (int row = 0; row < rows; row++) {
+                    if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                        visitor.visit(chunk, row, base + (long) c * chunkRows + row);
+                    }
                 }
+            } finally {
+                closeAll(read);
             }
         }
     }
@@ -652,22 +734,32 @@ public final class InMemoryTableStore implements TableStore {
             return change.rowValues(rowId);
         }
         long position = locate(rowId);
-        FieldVector[] chunk = generation.chunks.get((int) (position / chunkRows));
-        int row = (int) (position % chunkRows);
-        Object[] values = new Object[chunk.length];
-        for (int c = 0; c < chunk.length; c++) {
-            values[c] = ValueAccess.get(chunk[c], row);
+        List<FieldVector> read = new ArrayList<>();
+        try {
+            FieldVector[] chunk = chunkVectors(generation, (int) (position / chunkRows), null, read);
+            int row = (int) (position % chunkRows);
+            Object[] values = new Object[chunk.length];
+            for (int c = 0; c < chunk.length; c++) {
+                values[c] = ValueAccess.get(chunk[c], row);
+            }
+            return values;
+        } finally {
+            closeAll(read);
         }
-        return values;
     }
 
     @Override
     public synchronized void createUniqueKey(UniqueKeyIndex key) {
         key.attach(allocator);
         List<FieldVector[]> chunks = generation.chunks;
+        List<FieldVector> read = new ArrayList<>();
         for (int c = 0; c < chunks.size(); c++) {
-            FieldVector[] chunk = chunks.get(c);
-            key.addRowsChecked(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+            try {
+                FieldVector[] chunk = chunkVectors(generation, c, null, read);
+                key.addRowsChecked(new Batch(List.of(chunk), chunk[0].getValueCount()), generation.masks.get(c));
+            } finally {
+                closeAll(read);
+            }
         }
         uniqueKeys.add(key);
         startKeyPositions(key);
@@ -732,14 +824,26 @@ public final class InMemoryTableStore implements TableStore {
         int[] keyColumns = index.columns();
         Object[] values = new Object[keyColumns.length];
         long end = filled.chunks.isEmpty() ? 0 : (long) (filled.chunks.size() - 1) * chunkRows + lastChunkRows;
-        for (long position = index.count(); position < end; position++) {
-            FieldVector[] chunk = filled.chunks.get((int) (position / chunkRows));
-            int row = (int) (position % chunkRows);
-            for (int k = 0; k < keyColumns.length; k++) {
-                int column = keyColumns[k];
-                values[k] = column < chunk.length ? ValueAccess.get(chunk[column], row) : missingValues.get(column);
+        List<FieldVector> read = new ArrayList<>();
+        int readChunk = -1;
+        FieldVector[] chunk = null;
+        try {
+            for (long position = index.count(); position < end; position++) {
+                int chunkIndex = (int) (position / chunkRows);
+                if (chunkIndex != readChunk) {
+                    closeAll(read);
+                    chunk = chunkVectors(filled, chunkIndex, keyColumns, read);
+                    readChunk = chunkIndex;
+                }
+                int row = (int) (position % chunkRows);
+                for (int k = 0; k < keyColumns.length; k++) {
+                    int column = keyColumns[k];
+                    values[k] = column < chunk.length ? ValueAccess.get(chunk[column], row) : missingValues.get(column);
+                }
+                index.add(values);
             }
-            index.add(values);
+        } finally {
+            closeAll(read);
         }
     }
 
@@ -806,6 +910,14 @@ public final class InMemoryTableStore implements TableStore {
          * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
          */
         List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = List.of();
+        /** The full chunks left in a data file (their entries in {@link #chunks} are null), or null. */
+        StoredChunks stored;
+        /**
+         * What {@link #adoptStored} replaced while scans may still read it: chunks now read from a data file, and the
+         * file read before; freed when no scan of the generation is open.
+         */
+        final List<FieldVector[]> retiredChunks = new ArrayList<>();
+        final List<StoredRowGroups> retiredStored = new ArrayList<>();
         int openScans;
         boolean retired;
 
@@ -815,12 +927,32 @@ public final class InMemoryTableStore implements TableStore {
 
         void free() {
             for (FieldVector[] chunk : chunks) {
-                for (FieldVector vector : chunk) {
-                    vector.close();
+                if (chunk != null) {
+                    for (FieldVector vector : chunk) {
+                        vector.close();
+                    }
                 }
             }
             chunks.clear();
             masks.clear();
+            if (stored != null) {
+                stored.groups.release();
+                stored = null;
+            }
+            freeRetired();
+        }
+
+        void freeRetired() {
+            for (FieldVector[] chunk : retiredChunks) {
+                for (FieldVector vector : chunk) {
+                    vector.close();
+                }
+            }
+            retiredChunks.clear();
+            for (StoredRowGroups groups : retiredStored) {
+                groups.release();
+            }
+            retiredStored.clear();
         }
     }
 
@@ -909,6 +1041,9 @@ public final class InMemoryTableStore implements TableStore {
     /** A scan of {@code scanned} ended: frees it if TRUNCATE left it behind and no other scan reads it. */
     synchronized void scanClosed(Generation scanned) {
         scanned.openScans--;
+        if (scanned.openScans == 0) {
+            scanned.freeRetired();
+        }
         freeIfUnused(scanned);
     }
 
@@ -1001,14 +1136,27 @@ public final class InMemoryTableStore implements TableStore {
             } else if (change == null || !change.truncated()) {
                 int full = (int) (version.positions() / chunkRows);
                 int tailRows = (int) (version.positions() % chunkRows);
-                for (int c = 0; c < full; c++) {
-                    if (!predicates.isEmpty() && c < scanned.zoneMaps.size() && scanned.zoneMaps.get(c) != null
-                            && !ZoneMapFilter.mayMatch(predicates, scanned.zoneMaps.get(c))) {
+                StoredChunks stored = scanned.stored;
+                for (int c = 0; c < full; ) {
+                    boolean excluded = !predicates.isEmpty() && c < scanned.zoneMaps.size()
+                            && scanned.zoneMaps.get(c) != null
+                            && !ZoneMapFilter.mayMatch(predicates, scanned.zoneMaps.get(c));
+                    if (stored != null && c < stored.count) {
+                        // the stored chunks of one row group are one piece: one morsel, read when it is scanned
+                        int end = Math.min(full, stored.endChunk(stored.group(c)));
+                        if (!excluded) {
+                            int rows = (end - c) * chunkRows;
+                            pieces.add(new TableSnapshot.Piece(null, rows, mask(version, change, c, end),
+                                    firstRowId(scanned, c), stored.stretch(c, rows, columnTypes, missingValues)));
+                        }
+                        c = end;
                         continue;
                     }
-                    pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns, missing, owned,
-                            context), chunkRows,
-                            mask(version, change, c), firstRowId(scanned, c)));
+                    if (!excluded) {
+                        pieces.add(new TableSnapshot.Piece(requested(scanned.chunks.get(c), columns, missing, owned,
+                                context), chunkRows, mask(version, change, c), firstRowId(scanned, c)));
+                    }
+                    c++;
                 }
                 if (tailRows > 0) {
                     FieldVector[] last = scanned.chunks.get(full);
@@ -1067,6 +1215,11 @@ public final class InMemoryTableStore implements TableStore {
             }
             FieldVector[] stored = scanned.chunks.get(chunk);
             List<FieldVector> read;
+            if (stored == null) {
+                pieces.add(new TableSnapshot.Piece(null, rows, restricted, firstRowId(scanned, chunk),
+                        scanned.stored.stretch(chunk, rows, columnTypes, missingValues)));
+                continue;
+            }
             if (rows == chunkRows) {
                 read = requested(stored, columns, missing, owned, context);
             } else {
@@ -1206,6 +1359,33 @@ public final class InMemoryTableStore implements TableStore {
         return merged;
     }
 
+    /**
+     * The deletion mask of chunks {@code [first, end)} of {@code version} as one piece, as {@link #mask} gives each;
+     * null when no row of them is deleted.
+     */
+    private long[] mask(TableVersion version, PendingChange change, int first, int end) {
+        long[] merged = null;
+        for (int c = first; c < end; c++) {
+            long[] chunkMask = mask(version, change, c);
+            if (chunkMask == null) {
+                continue;
+            }
+            if (merged == null) {
+                merged = new long[(int) (((long) (end - first) * chunkRows + 63) >>> 6)];
+            }
+            long base = (long) (c - first) * chunkRows;
+            for (int word = 0; word < chunkMask.length; word++) {
+                long bits = chunkMask[word];
+                while (bits != 0) {
+                    long at = base + (word << 6) + Long.numberOfTrailingZeros(bits);
+                    merged[(int) (at >>> 6)] |= 1L << at;
+                    bits &= bits - 1;
+                }
+            }
+        }
+        return merged;
+    }
+
     private long firstRowId(Generation scanned, int chunk) {
         return (scanned.number << POSITION_BITS) + (long) chunk * chunkRows;
     }
@@ -1227,8 +1407,12 @@ public final class InMemoryTableStore implements TableStore {
                 int rows = (int) Math.min(chunkRows, version.positions() - (long) c * chunkRows);
                 boolean last = rows < chunkRows;
                 FieldVector[] chunk = new FieldVector[columnTypes.size()];
+                int width = stored == null ? scanned.stored.groups.columnCount() : stored.length;
                 for (int column = 0; column < chunk.length; column++) {
-                    if (column >= stored.length) {
+                    if (stored == null && column < width) {
+                        continue; // read from the data file when the checkpoint writes it (TableImage#column)
+                    }
+                    if (column >= width) {
                         chunk[column] = constant(columnTypes.get(column), missingValues.get(column), rows, rows,
                                 allocator);
                         owned.add(chunk[column]);
@@ -1250,7 +1434,7 @@ public final class InMemoryTableStore implements TableStore {
         }
         scanned.openScans++;
         return new TableImage(this, version, columnTypes, scanned.number, version.positions(), chunkRows, chunks,
-                masks, owned, scanned);
+                masks, owned, scanned, scanned.stored);
     }
 
     /**
@@ -1294,6 +1478,124 @@ public final class InMemoryTableStore implements TableStore {
         }
         publishInPlace();
         freeIfUnused(old);
+    }
+
+    /**
+     * Recovery from a checkpoint, as {@link #restore}, without reading the rows: the full chunks stay in the data
+     * file ({@code groups}, owned by this store from now on) and are read when scans and changes need them; only
+     * {@code tail} (the last, partly filled chunk, rows past the last full chunk, vectors of this store's allocator
+     * with room for a whole chunk; null when the rows fill whole chunks) is in memory. {@code masks} per chunk as
+     * for {@link #restore}. Unique keys are rebuilt by reading their columns. Returns false, changing nothing, when
+     * the row groups do not line up with this store's chunks (the file was written with another vector size): the
+     * caller then restores the rows into memory.
+     */
+    public synchronized boolean restoreStored(long generationNumber, StoredRowGroups groups, FieldVector[] tail,
+                                              List<long[]> masks) {
+        StoredChunks stored = StoredChunks.of(groups, chunkRows);
+        if (stored == null) {
+            return false;
+        }
+        Generation old = generation;
+        old.retired = true;
+        generation = new Generation(generationNumber);
+        generation.stored = stored;
+        List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = new ArrayList<>(stored.count);
+        io.basalt.storage.column.ChunkStatistics[] groupMap = null;
+        int mapped = -1;
+        for (int c = 0; c < stored.count; c++) {
+            int group = stored.group(c);
+            if (group != mapped) {
+                groupMap = new io.basalt.storage.column.ChunkStatistics[groups.columnCount()];
+                for (int column = 0; column < groupMap.length; column++) {
+                    groupMap[column] = groups.statistics(group, column);
+                }
+                mapped = group;
+            }
+            zoneMaps.add(groupMap);
+            generation.chunks.add(null);
+        }
+        generation.zoneMaps = zoneMaps;
+        lastChunkRows = stored.count == 0 ? 0 : chunkRows;
+        if (tail != null) {
+            generation.chunks.add(tail);
+            lastChunkRows = tail[0].getValueCount();
+        }
+        rowCount = (long) stored.count * chunkRows + (tail == null ? 0 : lastChunkRows);
+        for (int c = 0; c < generation.chunks.size(); c++) {
+            long[] mask = c < masks.size() ? masks.get(c) : null;
+            generation.masks.add(mask);
+            if (mask != null) {
+                for (long word : mask) {
+                    rowCount -= Long.bitCount(word);
+                }
+            }
+        }
+        int[] keyColumns = keyColumns();
+        List<FieldVector> read = new ArrayList<>();
+        for (UniqueKeyIndex key : uniqueKeys) {
+            key.clear();
+            for (int c = 0; c < generation.chunks.size(); c++) {
+                try {
+                    FieldVector[] chunk = chunkVectors(generation, c, keyColumns, read);
+                    key.addRows(java.util.Arrays.asList(chunk), rowsOf(c), generation.masks.get(c));
+                } finally {
+                    closeAll(read);
+                }
+            }
+            startKeyPositions(key);
+        }
+        publishInPlace();
+        freeIfUnused(old);
+        return true;
+    }
+
+    /**
+     * A checkpoint wrote positions {@code [0, n)} of generation {@code generationNumber} to the data file
+     * {@code groups} reads: the full chunks among them are read from the file from now on, and their vectors (and
+     * the file the generation read before, if any) are freed once no scan or image of the generation is open. Returns
+     * false, changing nothing, when the generation is gone (TRUNCATE, DROP, ALTER) or the groups do not line up with
+     * the chunks; the caller then releases {@code groups}.
+     */
+    public synchronized boolean adoptStored(long generationNumber, StoredRowGroups groups) {
+        if (closed || generation.number != generationNumber) {
+            return false;
+        }
+        StoredChunks stored = StoredChunks.of(groups, chunkRows);
+        if (stored == null || stored.count > generation.chunks.size()
+                || (stored.count == generation.chunks.size() && lastChunkRows < chunkRows)) {
+            return false;
+        }
+        List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = new ArrayList<>(generation.zoneMaps);
+        io.basalt.storage.column.ChunkStatistics[] groupMap = null;
+        int mapped = -1;
+        for (int c = 0; c < stored.count; c++) {
+            FieldVector[] resident = generation.chunks.get(c);
+            if (resident != null) {
+                generation.retiredChunks.add(resident);
+                generation.chunks.set(c, null);
+            }
+            int group = stored.group(c);
+            if (group != mapped) {
+                groupMap = new io.basalt.storage.column.ChunkStatistics[groups.columnCount()];
+                for (int column = 0; column < groupMap.length; column++) {
+                    groupMap[column] = groups.statistics(group, column);
+                }
+                mapped = group;
+            }
+            while (zoneMaps.size() <= c) {
+                zoneMaps.add(null);
+            }
+            zoneMaps.set(c, groupMap);
+        }
+        generation.zoneMaps = zoneMaps;
+        if (generation.stored != null) {
+            generation.retiredStored.add(generation.stored.groups);
+        }
+        generation.stored = stored;
+        if (generation.openScans == 0) {
+            generation.freeRetired();
+        }
+        return true;
     }
 
     /** Rows per chunk. */

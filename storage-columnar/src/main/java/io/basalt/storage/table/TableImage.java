@@ -2,6 +2,7 @@ package io.basalt.storage.table;
 
 import io.basalt.type.LogicalType;
 import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -10,7 +11,8 @@ import org.apache.arrow.vector.FieldVector;
  * still find their rows), cut into the store's chunks, with each chunk's deletion mask. Full chunks are the
  * store's own immutable vectors; the last, partly filled chunk and the columns added after a chunk was written are
  * copies this image owns. While an image is open it counts as a scan of its generation, so a concurrent TRUNCATE
- * or DROP TABLE does not free the chunks; {@link #close} ends that and frees the copies.
+ * or DROP TABLE does not free the chunks; {@link #close} ends that and frees the copies. Chunks left in a data file
+ * hold null for the columns the file has: {@link #column} reads them.
  *
  * <p>{@code version} identifies the state: two images of one store with the same (identical) version object and
  * the same column types hold the same rows, so a checkpoint can keep the file it wrote before.
@@ -23,7 +25,20 @@ import org.apache.arrow.vector.FieldVector;
  */
 public record TableImage(InMemoryTableStore store, Object version, List<LogicalType> columnTypes, long generation,
                          long positions, int chunkRows, List<FieldVector[]> chunks, List<long[]> masks,
-                         List<FieldVector> owned, InMemoryTableStore.Generation scanned) implements AutoCloseable {
+                         List<FieldVector> owned, InMemoryTableStore.Generation scanned, StoredChunks stored)
+        implements AutoCloseable {
+
+    /**
+     * Column {@code column} of chunk {@code chunk}: the image's vector, or, for a chunk left in a data file, the
+     * column read from it into {@code allocator} and added to {@code read} (the caller frees those).
+     */
+    public FieldVector column(int chunk, int column, BufferAllocator allocator, List<FieldVector> read) {
+        FieldVector vector = chunks.get(chunk)[column];
+        if (vector == null) {
+            vector = stored.load(chunk, new int[] {column}, allocator, read)[column];
+        }
+        return vector;
+    }
 
     /** Rows of chunk {@code chunk}. */
     public int chunkRowCount(int chunk) {

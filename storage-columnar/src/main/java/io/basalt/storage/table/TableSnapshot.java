@@ -7,7 +7,9 @@ import org.apache.arrow.vector.FieldVector;
  * What one scan of an {@link InMemoryTableStore} reads: a list of pieces, each some rows of the requested columns
  * with a deletion mask, in row-id order. The committed rows come first (full chunks in place, the last, partly
  * filled chunk as slices taken when the scan opened, masks as the scan's version had them, merged with the rows
- * the scan's own transaction deleted), then the rows the transaction appended and has not committed yet.
+ * the scan's own transaction deleted), then the rows the transaction appended and has not committed yet. Chunks
+ * left in a data file are pieces of their own, one per row group (the morsels of a parallel scan), whose columns
+ * the scan reads when it reaches them and frees when it moves on.
  * {@code owned} holds the slices this snapshot must free. Taking a snapshot counts a scan of its generation;
  * {@link #close} ends it.
  */
@@ -16,9 +18,13 @@ record TableSnapshot(InMemoryTableStore store, InMemoryTableStore.Generation gen
 
     /**
      * Rows {@code 0..rows-1} of the requested columns ({@code null} for a row-id column), the rows whose bit is set
-     * in {@code mask} (null: none) deleted; row {@code r} has id {@code firstRowId + r}.
+     * in {@code mask} (null: none) deleted; row {@code r} has id {@code firstRowId + r}. A piece of stored chunks
+     * has no columns but the {@code stored} stretch of a data file they are read from.
      */
-    record Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId) {
+    record Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId, StoredChunks.Stretch stored) {
+        Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId) {
+            this(columns, rows, mask, firstRowId, null);
+        }
     }
 
     void close() {

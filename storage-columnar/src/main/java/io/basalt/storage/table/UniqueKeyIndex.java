@@ -321,11 +321,19 @@ public final class UniqueKeyIndex {
 
     /** As {@link #addRows(Batch)}, skipping the rows whose bit is set in {@code deleted} (null: none). */
     void addRows(Batch batch, long[] deleted) {
-        for (int row = 0; row < batch.rowCount(); row++) {
+        addRows(batch.columns(), batch.rowCount(), deleted);
+    }
+
+    /**
+     * As {@link #addRows(Batch, long[])} over rows {@code [0, rows)} of a table's columns, of which only the key's
+     * need to be present (the others may be null: a chunk read from a data file for its keys).
+     */
+    void addRows(List<FieldVector> tableColumns, int rows, long[] deleted) {
+        for (int row = 0; row < rows; row++) {
             if (deleted != null && (deleted[row >>> 6] & (1L << row)) != 0) {
                 continue;
             }
-            List<Object> key = keyOf(batch, row);
+            List<Object> key = keyOf(tableColumns, row);
             if (key != null) {
                 keys.add(key);
             }

@@ -1,0 +1,138 @@
+package io.basalt.storage.table;
+
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The full chunks of a generation that stay in a data file ({@link StoredRowGroups}): chunks {@code [0, count)},
+ * each lying wholly inside one row group (groups start at multiples of the chunk size). Nothing of them is in memory
+ * until a scan or a change reads them: {@link #load} reads one chunk's columns, {@link #read} a stretch of a row
+ * group for a scan's morsel.
+ */
+final class StoredChunks {
+    final StoredRowGroups groups;
+    private final int chunkRows;
+    /** Full chunks read from the file: {@code [0, count)}. */
+    final int count;
+
+    private StoredChunks(StoredRowGroups groups, int chunkRows, int count) {
+        this.groups = groups;
+        this.chunkRows = chunkRows;
+        this.count = count;
+    }
+
+    /**
+     * The stored chunks of {@code groups} for a store of {@code chunkRows} rows per chunk, or null when the groups do
+     * not line up with the chunks (the file was written with another vector size): every group must start at a
+     * multiple of {@code chunkRows} and every group but the last hold whole chunks.
+     */
+    static StoredChunks of(StoredRowGroups groups, int chunkRows) {
+        int last = groups.groupCount() - 1;
+        for (int group = 0; group <= last; group++) {
+            if (groups.firstPosition(group) % chunkRows != 0
+                    || (group < last && groups.rowCount(group) % chunkRows != 0)) {
+                return null;
+            }
+        }
+        long positions = last < 0 ? 0 : groups.firstPosition(last) + groups.rowCount(last);
+        return new StoredChunks(groups, chunkRows, (int) (positions / chunkRows));
+    }
+
+    /** The row group holding chunk {@code chunk} (binary search over the groups' first positions). */
+    int group(int chunk) {
+        long position = (long) chunk * chunkRows;
+        int low = 0;
+        int high = groups.groupCount() - 1;
+        while (low < high) {
+            int middle = (low + high + 1) >>> 1;
+            if (groups.firstPosition(middle) <= position) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    /** The first chunk of row group {@code group}. */
+    int firstChunk(int group) {
+        return (int) (groups.firstPosition(group) / chunkRows);
+    }
+
+    /** One past the last stored chunk of row group {@code group}. */
+    int endChunk(int group) {
+        return (int) Math.min(count, (groups.firstPosition(group) + groups.rowCount(group)) / chunkRows);
+    }
+
+    /**
+     * Chunk {@code chunk}'s stored columns ({@link StoredRowGroups#columnCount} entries), those in {@code wanted}
+     * (null: all) read from the file into {@code allocator} and added to {@code owned}, the others null.
+     */
+    FieldVector[] load(int chunk, int[] wanted, BufferAllocator allocator, List<FieldVector> owned) {
+        int group = group(chunk);
+        int offset = (int) ((long) chunk * chunkRows - groups.firstPosition(group));
+        FieldVector[] columns = new FieldVector[groups.columnCount()];
+        if (wanted == null) {
+            for (int column = 0; column < columns.length; column++) {
+                columns[column] = groups.read(group, column, offset, chunkRows, allocator);
+                owned.add(columns[column]);
+            }
+        } else {
+            for (int column : wanted) {
+                if (column >= 0 && column < columns.length && columns[column] == null) {
+                    columns[column] = groups.read(group, column, offset, chunkRows, allocator);
+                    owned.add(columns[column]);
+                }
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * What a scan piece covering stored chunks {@code [firstChunk, firstChunk + rows / chunkRows)} reads: the
+     * requested columns of those rows, columns added after the file was written filled with their missing value.
+     */
+    Stretch stretch(int firstChunk, int rows, List<LogicalType> types, List<Object> missingValues) {
+        int group = group(firstChunk);
+        int offset = (int) ((long) firstChunk * chunkRows - groups.firstPosition(group));
+        return new Stretch(groups, group, offset, rows, types, missingValues);
+    }
+
+    /** Rows {@code [offset, offset + rows)} of one row group, read when a scan reaches them. */
+    record Stretch(StoredRowGroups groups, int group, int offset, int rows, List<LogicalType> types,
+                   List<Object> missingValues) {
+        /**
+         * The requested {@code columns} of the stretch ({@code null} for {@link ScanSource#ROW_ID}), as vectors
+         * owned by {@code allocator}; each is also added to {@code owned}.
+         *
+         * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+         */
+        List<FieldVector> read(int[] columns, BufferAllocator allocator, List<FieldVector> owned) {
+            List<FieldVector> out = new ArrayList<>(columns.length);
+            for (int column : columns) {
+                FieldVector vector;
+                if (column == ScanSource.ROW_ID) {
+                    vector = null;
+                } else if (column < groups.columnCount()) {
+                    vector = groups.read(group, column, offset, rows, allocator);
+                    owned.add(vector);
+                } else {
+                    vector = ValueAccess.allocate(types.get(column), "", allocator, rows);
+                    owned.add(vector);
+                    Object value = missingValues.get(column);
+                    for (int row = 0; row < rows; row++) {
+                        ValueAccess.set(vector, row, value);
+                    }
+                    vector.setValueCount(rows);
+                }
+                out.add(vector);
+            }
+            return out;
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.basalt.storage.table;
+
+import io.basalt.storage.column.ChunkStatistics;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * The row groups of a table generation that stay in a data file instead of memory: the store keeps only their
+ * row counts, positions and zone maps, and reads a column chunk when a scan or a change needs its rows. An
+ * implementation verifies each chunk's checksum when it reads it and may keep decoded chunks in a cache of bounded
+ * size; what {@link #read} returns is always the caller's own vector, valid after the cache lets go of the chunk.
+ * Thread-safe.
+ */
+public interface StoredRowGroups {
+    /** The row groups, in position order; each starts at a multiple of the store's chunk size. */
+    int groupCount();
+
+    /** The first row position of row group {@code group}. */
+    long firstPosition(int group);
+
+    /** Rows of row group {@code group}, deleted ones included. */
+    int rowCount(int group);
+
+    /** The columns the file holds (a table may have gained columns since: they read their missing value). */
+    int columnCount();
+
+    /** The zone map of column {@code column} of row group {@code group}. */
+    ChunkStatistics statistics(int group, int column);
+
+    /** Row group {@code group}'s deletion mask when it was written (bit r: row r deleted), or null. */
+    long[] deletionMask(int group);
+
+    /**
+     * Rows {@code [offset, offset + rows)} of column {@code column} of row group {@code group}, as a new vector owned
+     * by {@code allocator} (the caller closes it).
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    FieldVector read(int group, int column, int offset, int rows, BufferAllocator allocator);
+
+    /** The generation holding these row groups is gone: releases the file and whatever is cached of it. */
+    void release();
+}
