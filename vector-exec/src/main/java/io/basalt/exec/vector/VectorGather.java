@@ -66,7 +66,14 @@ public final class VectorGather {
 
     /** Copies rows {@code selection[0..count)} of {@code source} into rows 0.. of {@code target}. */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target) {
-        boolean noNulls = source.getNullCount() == 0;
+        gather(source, selection, count, target, source.getNullCount() == 0);
+    }
+
+    /**
+     * {@link #gather(FieldVector, int[], int, FieldVector)} for a caller that knows whether {@code source} holds
+     * NULLs (counting them scans the validity bitmap, which is costly for a large source and a small selection).
+     */
+    public static void gather(FieldVector source, int[] selection, int count, FieldVector target, boolean noNulls) {
         // One typed loop per vector class, chosen once per column, so that no row makes a virtual call.
         if (source instanceof BigIntVector from && target instanceof BigIntVector to) {
             for (int k = 0; k < count; k++) {
