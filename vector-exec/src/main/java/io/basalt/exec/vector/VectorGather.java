@@ -126,6 +126,41 @@ public final class VectorGather {
         target.setValueCount(count);
     }
 
+    /** Copies rows [0, rows) of a string vector into {@code target} (same layout) by three buffer copies. */
+    public static void copyStrings(VarCharVector source, int rows, VarCharVector target) {
+        if (rows == 0) {
+            target.setValueCount(0);
+            return;
+        }
+        ArrowBuf sourceOffsets = source.getOffsetBuffer();
+        int bytes = sourceOffsets.getInt((long) rows * 4);
+        int first = sourceOffsets.getInt(0);
+        if (first != 0) {
+            int[] identity = new int[rows];
+            for (int k = 0; k < rows; k++) {
+                identity[k] = k;
+            }
+            gather(source, identity, rows, target);
+            return;
+        }
+        if (target.getDataBuffer().capacity() < bytes || target.getValueCapacity() < rows) {
+            target.allocateNew(Math.max(bytes, 1), rows);
+        }
+        target.getOffsetBuffer().setBytes(0, sourceOffsets, 0, (long) (rows + 1) * 4);
+        target.getDataBuffer().setBytes(0, source.getDataBuffer(), 0, bytes);
+        if (source.getNullCount() == 0) {
+            // A source without NULLs may come without a validity buffer (read from IPC), so bits are set here.
+            ArrowBuf validity = target.getValidityBuffer();
+            for (int k = 0; k < rows; k++) {
+                BitVectorHelper.setBit(validity, k);
+            }
+        } else {
+            target.getValidityBuffer().setBytes(0, source.getValidityBuffer(), 0, (rows + 7) / 8);
+        }
+        target.setLastSet(rows - 1);
+        target.setValueCount(rows);
+    }
+
     /** 128-bit decimals: two longs per value copied through the data buffers. */
     private static void gatherWide(DecimalVector from, int[] selection, int count, DecimalVector to, boolean noNulls) {
         ArrowBuf source = from.getDataBuffer();
