@@ -37,4 +37,41 @@ public final class DecimalCodec {
         BigInteger unscaled = new BigInteger(bytes, 2, bytes.length - 2);
         return new BigDecimal(unscaled, scale);
     }
+
+    /**
+     * Writes the encoding of {@code unscaled * 10^-scale} (finite) into {@code into} (at least 10 bytes) and
+     * returns its length: the same bytes {@link #encode} gives for that value, without a BigDecimal.
+     */
+    public static int encode(long unscaled, int scale, byte[] into) {
+        int bitLength = 64 - Long.numberOfLeadingZeros(unscaled ^ (unscaled >> 63));
+        int length = bitLength / 8 + 1;
+        into[0] = (byte) (scale >>> 8);
+        into[1] = (byte) scale;
+        for (int k = 0; k < length; k++) {
+            into[1 + length - k] = (byte) (unscaled >>> (8 * k));
+        }
+        return length + 2;
+    }
+
+    /**
+     * Whether the value encoded in {@code length} bytes at {@code start} of {@code data} is finite with an
+     * unscaled value of at most 64 bits, which {@link #unscaled} and {@link #scale} then read.
+     */
+    public static boolean isCompact(org.apache.arrow.memory.ArrowBuf data, long start, int length) {
+        return length >= 3 && length <= 10 && scale(data, start) != SPECIAL_SCALE;
+    }
+
+    /** The scale of the encoded value at {@code start}. */
+    public static int scale(org.apache.arrow.memory.ArrowBuf data, long start) {
+        return (short) (((data.getByte(start) & 0xff) << 8) | (data.getByte(start + 1) & 0xff));
+    }
+
+    /** The unscaled value of a compact encoded value (see {@link #isCompact}), sign-extended. */
+    public static long unscaled(org.apache.arrow.memory.ArrowBuf data, long start, int length) {
+        long value = data.getByte(start + 2); // sign-extends the first (most significant) byte
+        for (int k = 3; k < length; k++) {
+            value = (value << 8) | (data.getByte(start + k) & 0xff);
+        }
+        return value;
+    }
 }

@@ -194,9 +194,13 @@ public record ArithmeticExpression(ArithmeticOperator operator, PhysicalExpressi
     }
 
     private void decimals(VarBinaryVector l, VarBinaryVector r, VarBinaryVector out, int rows) {
+        byte[] scratch = new byte[10];
         for (int i = 0; i < rows; i++) {
             if (l.isNull(i) || r.isNull(i)) {
                 out.setNull(i);
+                continue;
+            }
+            if (CompactDecimals.apply(operator, l, r, i, out, scratch)) {
                 continue;
             }
             BigDecimal a = DecimalCodec.decode(l.get(i));

@@ -43,13 +43,37 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
         }
         int rows = batch.rowCount();
         FieldVector out = context.newVector(type, rows);
-        if (!widen(in, out, rows, from) && !rescale(in, out, rows, from)) {
+        if (sameText(from) && in instanceof org.apache.arrow.vector.VarCharVector strings
+                && out instanceof org.apache.arrow.vector.VarCharVector target) {
+            io.basalt.exec.vector.VectorGather.copyStrings(strings, rows, target);
+            return out;
+        }
+        boolean toUnconstrained = type.physical() == PhysicalType.BIG_DECIMAL && type.precision() < 0
+                && out instanceof org.apache.arrow.vector.VarBinaryVector;
+        if (!widen(in, out, rows, from) && !rescale(in, out, rows, from) && !(toUnconstrained
+                && CompactDecimals.castToUnconstrained(in, from, (org.apache.arrow.vector.VarBinaryVector) out, rows, this))) {
             for (int i = 0; i < rows; i++) {
-                ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit, settings));
+                convertOne(in, i, out, from);
             }
         }
         out.setValueCount(rows);
         return out;
+    }
+
+    /**
+     * Whether the cast leaves every value's text as it is: text or varchar to text or to varchar without a
+     * length (not char, whose trailing blanks a cast to text drops).
+     */
+    private boolean sameText(LogicalType from) {
+        boolean source = from.id() == io.basalt.type.TypeId.TEXT || from.id() == io.basalt.type.TypeId.VARCHAR;
+        boolean target = type.id() == io.basalt.type.TypeId.TEXT
+                || type.id() == io.basalt.type.TypeId.VARCHAR && type.precision() < 0;
+        return source && target;
+    }
+
+    /** Converts row {@code i} of {@code in} (of type {@code from}) value by value into {@code out}. */
+    void convertOne(FieldVector in, int i, FieldVector out, LogicalType from) {
+        ValueAccess.set(out, i, ValueConversion.convert(ValueAccess.get(in, i), from, type, explicit, settings));
     }
 
     /** Integer widening and integer-to-double; returns false when the conversion is not one of these. */

@@ -5,7 +5,13 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * A constant (or NULL) in canonical Java form (see {@link ValueAccess}). Operators and kernels look for
@@ -24,8 +30,43 @@ public record ConstantExpression(LogicalType type, Object value) implements Phys
     public FieldVector evaluate(Batch batch, EvaluationContext context) {
         int rows = batch.rowCount();
         FieldVector vector = context.newVector(type, rows);
-        for (int i = 0; i < rows; i++) {
-            ValueAccess.set(vector, i, value);
+        // The value is converted once; the common vector kinds are filled by typed loops.
+        switch (vector) {
+            case VarCharVector strings when value instanceof String text -> {
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                for (int i = 0; i < rows; i++) {
+                    strings.setSafe(i, bytes);
+                }
+            }
+            case BigIntVector longs when value instanceof Long number -> {
+                long constant = number;
+                for (int i = 0; i < rows; i++) {
+                    longs.set(i, constant);
+                }
+            }
+            case IntVector ints when value instanceof Long number -> {
+                int constant = (int) (long) number;
+                for (int i = 0; i < rows; i++) {
+                    ints.set(i, constant);
+                }
+            }
+            case DateDayVector days when value instanceof Long number -> {
+                int constant = (int) (long) number;
+                for (int i = 0; i < rows; i++) {
+                    days.set(i, constant);
+                }
+            }
+            case Float8Vector doubles when value instanceof Double number -> {
+                double constant = number;
+                for (int i = 0; i < rows; i++) {
+                    doubles.set(i, constant);
+                }
+            }
+            default -> {
+                for (int i = 0; i < rows; i++) {
+                    ValueAccess.set(vector, i, value);
+                }
+            }
         }
         vector.setValueCount(rows);
         return vector;

@@ -7,19 +7,19 @@ package io.basalt.exec.kernel;
  * per row: {@code LT} accepts {less}, {@code GE} accepts {equal, greater}, {@code NE} accepts {less,
  * greater}, and so on.
  */
-final class ComparisonOutcomes {
+public final class ComparisonOutcomes {
     /** Bit set in an accepted-outcomes mask when the left operand is below the right one. */
-    static final int LESS = 1;
+    public static final int LESS = 1;
     /** Bit set when the operands are equal (for doubles: PostgreSQL's equality, NaN = NaN, -0.0 = 0.0). */
-    static final int EQUAL = 2;
+    public static final int EQUAL = 2;
     /** Bit set when the left operand is above the right one. */
-    static final int GREATER = 4;
+    public static final int GREATER = 4;
 
     private ComparisonOutcomes() {
     }
 
     /** The outcomes {@code op} accepts, as a mask of {@link #LESS}, {@link #EQUAL} and {@link #GREATER}. */
-    static int accepted(CompareOp op) {
+    public static int accepted(CompareOp op) {
         return switch (op) {
             case EQ -> EQUAL;
             case NE -> LESS | GREATER;
@@ -36,12 +36,12 @@ final class ComparisonOutcomes {
      * Written with conditional expressions rather than {@link Long#compare}, which compiles to branches
      * that mispredict on unsorted data.
      */
-    static int of(long left, long right) {
+    public static int of(long left, long right) {
         return (left < right ? 0 : 1) + (left > right ? 1 : 0);
     }
 
     /** {@link #of(long, long)} for ints. */
-    static int of(int left, int right) {
+    public static int of(int left, int right) {
         return (left < right ? 0 : 1) + (left > right ? 1 : 0);
     }
 
@@ -49,7 +49,7 @@ final class ComparisonOutcomes {
      * {@link #of(long, long)} for doubles in PostgreSQL's order: NaN equals NaN and is greater than
      * everything else; -0.0 equals 0.0 (as IEEE comparison already has it).
      */
-    static int of(double left, double right) {
+    public static int of(double left, double right) {
         boolean leftIsNaN = left != left;
         boolean rightIsNaN = right != right;
         boolean less = (left < right) | (rightIsNaN & !leftIsNaN);

@@ -5,16 +5,23 @@ import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Builds new vectors holding chosen rows of existing ones, in the order of a selection. This is how
- * filters compact their output and how CASE narrows a batch to the rows of one branch. Fixed-width
- * columns without nulls copy in tight typed loops; other columns copy value by value.
+ * filters compact their output and how CASE narrows a batch to the rows of one branch. Integer, date,
+ * double, 128-bit decimal, string and binary columns copy in typed loops over the Arrow buffers; other
+ * columns copy value by value.
  */
 public final class VectorGather {
     private VectorGather() {
@@ -59,29 +66,159 @@ public final class VectorGather {
 
     /** Copies rows {@code selection[0..count)} of {@code source} into rows 0.. of {@code target}. */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target) {
-        boolean noNulls = source.getNullCount() == 0;
-        if (noNulls && source instanceof BigIntVector from && target instanceof BigIntVector to) {
+        gather(source, selection, count, target, source.getNullCount() == 0);
+    }
+
+    /**
+     * {@link #gather(FieldVector, int[], int, FieldVector)} for a caller that knows whether {@code source} holds
+     * NULLs (counting them scans the validity bitmap, which is costly for a large source and a small selection).
+     */
+    public static void gather(FieldVector source, int[] selection, int count, FieldVector target, boolean noNulls) {
+        // One typed loop per vector class, chosen once per column, so that no row makes a virtual call.
+        if (source instanceof BigIntVector from && target instanceof BigIntVector to) {
             for (int k = 0; k < count; k++) {
-                to.set(k, from.get(selection[k]));
+                int row = selection[k];
+                if (noNulls || !from.isNull(row)) {
+                    to.set(k, from.get(row));
+                } else {
+                    to.setNull(k);
+                }
             }
-        } else if (noNulls && source instanceof IntVector from && target instanceof IntVector to) {
+        } else if (source instanceof IntVector from && target instanceof IntVector to) {
             for (int k = 0; k < count; k++) {
-                to.set(k, from.get(selection[k]));
+                int row = selection[k];
+                if (noNulls || !from.isNull(row)) {
+                    to.set(k, from.get(row));
+                } else {
+                    to.setNull(k);
+                }
             }
-        } else if (noNulls && source instanceof DateDayVector from && target instanceof DateDayVector to) {
+        } else if (source instanceof DateDayVector from && target instanceof DateDayVector to) {
             for (int k = 0; k < count; k++) {
-                to.set(k, from.get(selection[k]));
+                int row = selection[k];
+                if (noNulls || !from.isNull(row)) {
+                    to.set(k, from.get(row));
+                } else {
+                    to.setNull(k);
+                }
             }
-        } else if (noNulls && source instanceof Float8Vector from && target instanceof Float8Vector to) {
+        } else if (source instanceof Float8Vector from && target instanceof Float8Vector to) {
             for (int k = 0; k < count; k++) {
-                to.set(k, from.get(selection[k]));
+                int row = selection[k];
+                if (noNulls || !from.isNull(row)) {
+                    to.set(k, from.get(row));
+                } else {
+                    to.setNull(k);
+                }
             }
+        } else if (source instanceof DecimalVector from && target instanceof DecimalVector to
+                && to.getValueCapacity() >= count) {
+            gatherWide(from, selection, count, to, noNulls);
+        } else if ((source instanceof VarCharVector || source instanceof VarBinaryVector)
+                && source.getClass() == target.getClass()) {
+            gatherVariableWidth((BaseVariableWidthVector) source, selection, count, (BaseVariableWidthVector) target,
+                    noNulls);
         } else {
             for (int k = 0; k < count; k++) {
                 copyValue(source, selection[k], target, k);
             }
         }
         target.setValueCount(count);
+    }
+
+    /** Copies rows [0, rows) of a string vector into {@code target} (same layout) by three buffer copies. */
+    public static void copyStrings(VarCharVector source, int rows, VarCharVector target) {
+        if (rows == 0) {
+            target.setValueCount(0);
+            return;
+        }
+        ArrowBuf sourceOffsets = source.getOffsetBuffer();
+        int bytes = sourceOffsets.getInt((long) rows * 4);
+        int first = sourceOffsets.getInt(0);
+        if (first != 0) {
+            int[] identity = new int[rows];
+            for (int k = 0; k < rows; k++) {
+                identity[k] = k;
+            }
+            gather(source, identity, rows, target);
+            return;
+        }
+        if (target.getDataBuffer().capacity() < bytes || target.getValueCapacity() < rows) {
+            target.allocateNew(Math.max(bytes, 1), rows);
+        }
+        target.getOffsetBuffer().setBytes(0, sourceOffsets, 0, (long) (rows + 1) * 4);
+        target.getDataBuffer().setBytes(0, source.getDataBuffer(), 0, bytes);
+        if (source.getNullCount() == 0) {
+            // A source without NULLs may come without a validity buffer (read from IPC), so bits are set here.
+            ArrowBuf validity = target.getValidityBuffer();
+            for (int k = 0; k < rows; k++) {
+                BitVectorHelper.setBit(validity, k);
+            }
+        } else {
+            target.getValidityBuffer().setBytes(0, source.getValidityBuffer(), 0, (rows + 7) / 8);
+        }
+        target.setLastSet(rows - 1);
+        target.setValueCount(rows);
+    }
+
+    /** 128-bit decimals: two longs per value copied through the data buffers. */
+    private static void gatherWide(DecimalVector from, int[] selection, int count, DecimalVector to, boolean noNulls) {
+        ArrowBuf source = from.getDataBuffer();
+        ArrowBuf target = to.getDataBuffer();
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            if (noNulls || !from.isNull(row)) {
+                target.setLong((long) k * 16, source.getLong((long) row * 16));
+                target.setLong((long) k * 16 + 8, source.getLong((long) row * 16 + 8));
+                to.setIndexDefined(k);
+            } else {
+                to.setNull(k);
+            }
+        }
+    }
+
+    /**
+     * Strings and binary values: the selected values' total size is summed first so that the target's data
+     * buffer is sized once, then each value is one memory copy and its offset and validity are written
+     * directly (Arrow's copyFromSafe checks capacity and looks up types for every row).
+     */
+    private static void gatherVariableWidth(BaseVariableWidthVector from, int[] selection, int count,
+                                            BaseVariableWidthVector to, boolean noNulls) {
+        ArrowBuf sourceOffsets = from.getOffsetBuffer();
+        ArrowBuf sourceData = from.getDataBuffer();
+        long total = 0;
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            total += sourceOffsets.getInt((long) (row + 1) * 4) - sourceOffsets.getInt((long) row * 4);
+        }
+        if (total > Integer.MAX_VALUE) {
+            for (int k = 0; k < count; k++) {
+                copyValue(from, selection[k], to, k);
+            }
+            return;
+        }
+        if (to.getDataBuffer().capacity() < total || to.getValueCapacity() < count) {
+            to.allocateNew(Math.max(total, 1), Math.max(count, 1));
+        }
+        ArrowBuf targetOffsets = to.getOffsetBuffer();
+        ArrowBuf targetData = to.getDataBuffer();
+        ArrowBuf targetValidity = to.getValidityBuffer();
+        int offset = 0;
+        targetOffsets.setInt(0, 0);
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            if (noNulls || !from.isNull(row)) {
+                int start = sourceOffsets.getInt((long) row * 4);
+                int length = sourceOffsets.getInt((long) (row + 1) * 4) - start;
+                targetData.setBytes(offset, sourceData, start, length);
+                offset += length;
+                BitVectorHelper.setBit(targetValidity, k);
+            } else {
+                BitVectorHelper.unsetBit(targetValidity, k);
+            }
+            targetOffsets.setInt((long) (k + 1) * 4, offset);
+        }
+        to.setLastSet(count - 1);
     }
 
     /**

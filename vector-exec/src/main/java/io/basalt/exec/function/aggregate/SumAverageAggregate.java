@@ -64,6 +64,14 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return new State();
     }
 
+    private static final int NO_SCALE = Integer.MIN_VALUE;
+
+    private static int[] filledScales(int size) {
+        int[] scales = new int[size];
+        Arrays.fill(scales, NO_SCALE);
+        return scales;
+    }
+
     private final class State implements GroupedAggregateState {
         private long[] counts = new long[16];
         /** Integer sums run in plain longs; a group's total moves to {@code wide} before it would overflow. */
@@ -71,6 +79,12 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         private final Int128Sums wide = new Int128Sums();
         private double[] doubles = new double[16];
         private BigDecimal[] decimals = new BigDecimal[16];
+        /**
+         * Unconstrained NUMERIC sums in progress as a 64-bit unscaled value and its scale ({@link #NO_SCALE}:
+         * none), while every value added fits 64 bits with one scale; folded into {@code decimals} otherwise.
+         */
+        private long[] compactSums = new long[16];
+        private int[] compactScales = filledScales(16);
         private final long[] lowHigh = new long[2];
         private final boolean floatSum = !average && argumentType.id() == TypeId.REAL;
 
@@ -82,6 +96,10 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 narrow = Arrays.copyOf(narrow, size);
                 doubles = Arrays.copyOf(doubles, size);
                 decimals = Arrays.copyOf(decimals, size);
+                compactSums = Arrays.copyOf(compactSums, size);
+                int old = compactScales.length;
+                compactScales = Arrays.copyOf(compactScales, size);
+                Arrays.fill(compactScales, old, size, NO_SCALE);
             }
             wide.ensure(groupCount);
         }
@@ -172,9 +190,18 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     }
                 }
                 case VarBinaryVector v -> {
+                    org.apache.arrow.memory.ArrowBuf offsets = v.getOffsetBuffer();
+                    org.apache.arrow.memory.ArrowBuf data = v.getDataBuffer();
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
                             int g = groupIds[i];
+                            int start = offsets.getInt((long) i * 4);
+                            int length = offsets.getInt((long) (i + 1) * 4) - start;
+                            if (addCompact(g, data, start, length)) {
+                                counts[g]++;
+                                continue;
+                            }
+                            foldCompact(g);
                             BigDecimal value = DecimalCodec.decode(v.get(i));
                             decimals[g] = decimals[g] == null ? value : NumericMath.add(decimals[g], value);
                             counts[g]++;
@@ -182,6 +209,37 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     }
                 }
                 default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        /** Adds a small value to group g's 64-bit sum; false when it does not fit there (nothing added). */
+        private boolean addCompact(int g, org.apache.arrow.memory.ArrowBuf data, int start, int length) {
+            if (!DecimalCodec.isCompact(data, start, length)) {
+                return false;
+            }
+            int scale = DecimalCodec.scale(data, start);
+            int current = compactScales[g];
+            if (current != scale && current != NO_SCALE) {
+                return false;
+            }
+            long value = DecimalCodec.unscaled(data, start, length);
+            long before = current == NO_SCALE ? 0 : compactSums[g];
+            long after = before + value;
+            if (((before ^ after) & (value ^ after)) < 0) {
+                return false;
+            }
+            compactSums[g] = after;
+            compactScales[g] = scale;
+            return true;
+        }
+
+        /** Moves group g's 64-bit partial sum, if any, into its exact decimal sum. */
+        private void foldCompact(int g) {
+            if (compactScales[g] != NO_SCALE) {
+                BigDecimal value = BigDecimal.valueOf(compactSums[g], compactScales[g]);
+                decimals[g] = decimals[g] == null ? value : NumericMath.add(decimals[g], value);
+                compactScales[g] = NO_SCALE;
+                compactSums[g] = 0;
             }
         }
 
@@ -209,6 +267,9 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             State theirs = (State) other;
             theirs.foldNarrow(otherGroups);
             for (int g = 0; g < otherGroups; g++) {
+                theirs.foldCompact(g);
+            }
+            for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
                 doubles[target] = floatSum ? (float) (doubles[target] + theirs.doubles[g])
@@ -225,6 +286,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         public void writeResults(FieldVector out, int groupCount) {
             foldNarrow(groupCount);
             for (int g = 0; g < groupCount; g++) {
+                foldCompact(g);
                 if (counts[g] == 0) {
                     out.setNull(g);
                     continue;

@@ -54,6 +54,10 @@ public final class TextFunction implements ScalarFunction {
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
         FieldVector out = context.newVector(resultType, rows);
+        if (kind == Kind.SUBSTRING && AsciiSubstring.applies(arguments, out)) {
+            AsciiSubstring.apply(arguments, rows, out, this);
+            return out;
+        }
         Object[] values = new Object[arguments.length];
         for (int i = 0; i < rows; i++) {
             boolean anyNull = false;
@@ -67,6 +71,18 @@ public final class TextFunction implements ScalarFunction {
             ValueAccess.set(out, i, compute(values));
         }
         return out;
+    }
+
+    /** Computes row {@code i} value by value (the general path), writing NULL when an argument is NULL. */
+    void applyOne(FieldVector[] arguments, int i, FieldVector out) {
+        Object[] values = new Object[arguments.length];
+        for (int a = 0; a < arguments.length; a++) {
+            values[a] = ValueAccess.get(arguments[a], i);
+            if (values[a] == null) {
+                return;
+            }
+        }
+        ValueAccess.set(out, i, compute(values));
     }
 
     private Object compute(Object[] v) {

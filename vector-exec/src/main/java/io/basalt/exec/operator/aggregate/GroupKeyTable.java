@@ -29,6 +29,9 @@ public interface GroupKeyTable extends AutoCloseable {
                 return new IntegerGroupKeyTable(keyTypes.getFirst(), allocator);
             }
         }
+        if (IntegerTupleGroupKeyTable.serves(keyTypes)) {
+            return new IntegerTupleGroupKeyTable(keyTypes, allocator);
+        }
         return new GenericGroupKeyTable(keyTypes, allocator);
     }
 }

@@ -3,30 +3,25 @@ package io.basalt.exec.operator.filter;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.batch.Batch;
-import io.basalt.exec.expression.ColumnExpression;
-import io.basalt.exec.expression.ComparisonExpression;
-import io.basalt.exec.expression.ConstantExpression;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
-import io.basalt.exec.kernel.ArrowSegments;
-import io.basalt.exec.kernel.CompareOp;
-import io.basalt.exec.kernel.Kernels;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.StreamingOperator;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BitVector;
-import org.apache.arrow.vector.FieldVector;
 
 /**
- * Keeps the rows for which every conjunct is true (NULL counts as false). Conjuncts apply in order, each
- * to the rows the previous ones kept, and the batch is compacted after each one, so a later conjunct
- * never sees a row an earlier one rejected ({@code b <> 0 AND a / b > 1} cannot divide by zero).
- * A conjunct of the shape {@code column op constant} on a 32/64-bit integer or double column runs as a
- * SIMD selection kernel; any other conjunct is evaluated to a boolean vector.
+ * Keeps the rows for which every conjunct is true (NULL counts as false). Conjuncts that cannot fail
+ * (comparisons of columns with constants or columns, and AND/OR of those: {@link SelectionRefiner}) narrow
+ * a selection over the input first, by SIMD kernels or loops over the selected rows, without copying; then
+ * the other conjuncts apply in order, each to the rows the previous ones kept, the batch compacted before
+ * each, so a later conjunct never sees a row an earlier one rejected ({@code b <> 0 AND a / b > 1} cannot
+ * divide by zero). Running the infallible conjuncts first only removes rows the others would see.
  */
 public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> conjuncts) implements StreamingOperator {
     public FilterOperator {
@@ -51,53 +46,75 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
 
     @Override
     public OperatorState openOperator(ExecutionContext context) {
-        return new FilterState(context.kernels(), new EvaluationContext(context.allocator()));
+        List<PhysicalExpression> refinable = new ArrayList<>();
+        List<PhysicalExpression> evaluated = new ArrayList<>();
+        List<LogicalType> inputTypes = child.outputTypes();
+        for (PhysicalExpression conjunct : conjuncts) {
+            (SelectionRefiner.handles(conjunct, inputTypes) ? refinable : evaluated).add(conjunct);
+        }
+        refinable.sort(java.util.Comparator.comparingInt(SelectionRefiner::costRank));
+        return new FilterState(new SelectionRefiner(context.kernels()), refinable, evaluated,
+                new EvaluationContext(context.allocator()));
     }
 
-    private final class FilterState implements OperatorState {
-        private final Kernels kernels;
+    private static final class FilterState implements OperatorState {
+        private final SelectionRefiner refiner;
+        private final List<PhysicalExpression> refinable;
+        private final List<PhysicalExpression> evaluated;
         private final EvaluationContext evaluation;
         private int[] selection = new int[0];
 
-        FilterState(Kernels kernels, EvaluationContext evaluation) {
-            this.kernels = kernels;
+        FilterState(SelectionRefiner refiner, List<PhysicalExpression> refinable, List<PhysicalExpression> evaluated,
+                    EvaluationContext evaluation) {
+            this.refiner = refiner;
+            this.refinable = refinable;
+            this.evaluated = evaluated;
             this.evaluation = evaluation;
         }
 
+        /**
+         * The conjuncts that cannot fail (comparisons of columns and constants, see {@link SelectionRefiner})
+         * narrow one selection over the input first, without copying; the batch is compacted once after
+         * them, and again after each remaining conjunct, which is evaluated to a boolean vector.
+         */
         @Override
         public Batch execute(Batch input) {
             evaluation.releaseBatch();
-            Batch current = input;
-            for (PhysicalExpression conjunct : conjuncts) {
+            int rows = input.rowCount();
+            if (rows == 0) {
+                return input;
+            }
+            ensureSelection(rows);
+            for (int i = 0; i < rows; i++) {
+                selection[i] = i;
+            }
+            int count = rows;
+            for (PhysicalExpression conjunct : refinable) {
+                count = refiner.refine(conjunct, input, selection, count);
+                if (count == 0) {
+                    break;
+                }
+            }
+            Batch current = VectorGather.gather(input, selection, count, evaluation);
+            for (PhysicalExpression conjunct : evaluated) {
                 if (current.rowCount() == 0) {
                     break;
                 }
-                if (selection.length < current.rowCount()) {
-                    selection = new int[Math.max(current.rowCount(), selection.length * 2)];
-                }
+                ensureSelection(current.rowCount());
                 int selected = select(conjunct, current);
                 current = VectorGather.gather(current, selection, selected, evaluation);
             }
             return current;
         }
 
+        private void ensureSelection(int rows) {
+            if (selection.length < rows) {
+                selection = new int[Math.max(rows, selection.length * 2)];
+            }
+        }
+
         private int select(PhysicalExpression conjunct, Batch batch) {
             int rows = batch.rowCount();
-            if (conjunct instanceof ComparisonExpression(CompareOp op, PhysicalExpression left, PhysicalExpression right)) {
-                if (left instanceof ColumnExpression column && right instanceof ConstantExpression constant
-                        && !constant.isNull()) {
-                    int selected = selectByKernel(batch.column(column.index()), op, constant.value(), rows);
-                    if (selected >= 0) {
-                        return selected;
-                    }
-                } else if (right instanceof ColumnExpression column && left instanceof ConstantExpression constant
-                        && !constant.isNull()) {
-                    int selected = selectByKernel(batch.column(column.index()), op.flip(), constant.value(), rows);
-                    if (selected >= 0) {
-                        return selected;
-                    }
-                }
-            }
             BitVector result = (BitVector) conjunct.evaluate(batch, evaluation);
             int count = 0;
             for (int i = 0; i < rows; i++) {
@@ -106,20 +123,6 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                 }
             }
             return count;
-        }
-
-        /** The number of rows selected by a kernel, or -1 when no kernel fits the column's type. */
-        private int selectByKernel(FieldVector column, CompareOp op, Object constant, int rows) {
-            LogicalType type = LogicalType.of(column.getField());
-            return switch (type.physical()) {
-                case INT64 -> kernels.selectLong(ArrowSegments.values(column), ArrowSegments.validity(column), rows, op,
-                        (Long) constant, selection);
-                case INT32 -> kernels.selectInt(ArrowSegments.values(column), ArrowSegments.validity(column), rows, op,
-                        (int) (long) (Long) constant, selection);
-                case FLOAT64 -> kernels.selectDouble(ArrowSegments.values(column), ArrowSegments.validity(column), rows,
-                        op, (Double) constant, selection);
-                default -> -1;
-            };
         }
 
         @Override

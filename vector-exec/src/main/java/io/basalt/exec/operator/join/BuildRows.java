@@ -116,10 +116,13 @@ final class BuildRows implements AutoCloseable {
                 }
             }
         }
-        for (int k = 0; k < count; k++) {
-            io.basalt.exec.vector.VectorGather.copyValue(source, selection[k], target, k);
-        }
-        target.setValueCount(count);
+        io.basalt.exec.vector.VectorGather.gather(source, selection, count, target, !hasNulls[column]);
+    }
+
+    /** Whether build column {@code column} holds a NULL (known after {@link #finish()}). */
+    boolean hasNulls(int column) {
+        assert hasNulls != null : "hasNulls before finish";
+        return hasNulls[column];
     }
 
     int rowCount() {

@@ -28,6 +28,8 @@ final class JoinProbeState implements ExpandingOperatorState {
     private final JoinType joinType;
     private final List<PhysicalExpression> probeKeys;
     private final PhysicalExpression residual;
+    /** The residual tested on the pairs in place when it has that shape, else null. */
+    private final PairResidual pairResidual;
     private final CandidatePairs candidates;
     private final BuildRows build;
     private final List<LogicalType> probeTypes;
@@ -60,6 +62,7 @@ final class JoinProbeState implements ExpandingOperatorState {
         this.joinType = joinType;
         this.probeKeys = probeKeys;
         this.residual = residual;
+        this.pairResidual = residual == null ? null : PairResidual.of(residual, probeTypes.size());
         this.candidates = candidates;
         this.build = build;
         this.probeTypes = probeTypes;
@@ -146,7 +149,9 @@ final class JoinProbeState implements ExpandingOperatorState {
             return null;
         }
         Batch pairs = null;
-        if (residual != null) {
+        if (pairResidual != null) {
+            count = pairResidual.keep(input, build, probeSelection, buildSelection, count);
+        } else if (residual != null) {
             pairs = gatherPairs(count, scratch);
             count = keepAccepted((BitVector) residual.evaluate(pairs, scratch), count);
         }
