@@ -296,6 +296,11 @@ final class DatabaseImpl implements Database {
         return root.newChildAllocator(purpose + "-" + queryIds.incrementAndGet(), 0, Long.MAX_VALUE);
     }
 
+    /** A fresh allocator for one query's execution, holding at most {@code limit} bytes (SET memory_limit). */
+    BufferAllocator newQueryAllocator(long limit) {
+        return root.newChildAllocator("query-" + queryIds.incrementAndGet(), 0, limit);
+    }
+
     void sessionClosed(SessionImpl session) {
         sessions.remove(session);
     }
