@@ -11,6 +11,7 @@ import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.spill.HashPartitions;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -22,6 +23,12 @@ import io.basalt.exec.vector.VectorSlices;
  * GROUP BY with aggregates. Output columns: the group keys, then one column per aggregate. Without
  * group keys there is exactly one output row, even for empty input ({@code count(*)} is 0, {@code sum}
  * is NULL).
+ *
+ * <p>Spilling: when the group table outgrows the operator's share of the query's memory budget, the table
+ * stops growing and every later input row is written, as it came, to one of {@link HashPartitions#COUNT}
+ * partition files by the hash of its group keys. At the end each partition is aggregated on its own by a
+ * fresh state one level down (which may spill again), the in-memory groups of that partition are merged into
+ * it, and its groups are emitted ({@link SpilledAggregateSource}).
  */
 public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpression> groupKeys,
                                     List<AggregateCall> aggregates) implements MergeableSinkOperator {
@@ -50,7 +57,12 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
     @Override
     public SinkState openSink(ExecutionContext context) {
-        return new AggregateState(context);
+        return new AggregateState(context, 0);
+    }
+
+    /** A state for the rows of one spilled partition at {@code level} (one below the state that spilled them). */
+    SinkState openPartitionSink(ExecutionContext context, int level) {
+        return new AggregateState(context, level);
     }
 
     /** Folds a worker's groups into the global table: its keys are looked up as one batch, its states merged. */
@@ -58,6 +70,12 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
     public void merge(SinkState global, SinkState worker) {
         AggregateState into = (AggregateState) global;
         AggregateState from = (AggregateState) worker;
+        if (from.spilled != null) {
+            if (into.spilled == null) {
+                into.spilled = new HashPartitions("aggregate", into.level);
+            }
+            into.spilled.takeAll(from.spilled);
+        }
         if (groupKeys.isEmpty()) {
             for (int a = 0; a < into.states.length; a++) {
                 into.states[a].merge(from.states[a], new int[] {0}, 1);
@@ -80,6 +98,61 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
     }
 
+    /**
+     * Merges the groups of {@code worker} whose partition ({@code groupPartitions}) is {@code partition} into
+     * {@code global}; the other groups are merged into one extra group past the global table's last, which no
+     * output reads (the aggregate states' merge takes a target for every source group).
+     */
+    void mergePartition(SinkState global, SinkState worker, int[] groupPartitions, int partition) {
+        AggregateState into = (AggregateState) global;
+        AggregateState from = (AggregateState) worker;
+        int groups = from.keyTable.groupCount();
+        int[] selection = new int[groups];
+        int selected = 0;
+        for (int g = 0; g < groups; g++) {
+            if (groupPartitions[g] == partition) {
+                selection[selected++] = g;
+            }
+        }
+        int[] selectedIds = new int[selected];
+        if (selected > 0) {
+            List<FieldVector> keyVectors = new ArrayList<>(groupKeys.size());
+            for (int k = 0; k < groupKeys.size(); k++) {
+                keyVectors.add(from.keyTable.keyVector(k));
+            }
+            Batch keys = io.basalt.exec.vector.VectorGather.gatherCopy(new Batch(keyVectors, groups), selection,
+                    selected, from.context.allocator());
+            try {
+                into.keyTable.findOrInsert(keys.columns().toArray(new FieldVector[0]), selected, selectedIds);
+            } finally {
+                for (FieldVector key : keys.columns()) {
+                    key.close();
+                }
+            }
+        }
+        int unused = into.keyTable.groupCount();
+        // One entry more: {@code worker} may itself hold an unused group (from its own partition merge) past its last.
+        int[] mapping = new int[groups + 1];
+        java.util.Arrays.fill(mapping, unused);
+        for (int i = 0; i < selected; i++) {
+            mapping[selection[i]] = selectedIds[i];
+        }
+        for (int a = 0; a < into.states.length; a++) {
+            into.states[a].ensureGroups(unused + 1);
+            into.states[a].merge(from.states[a], mapping, groups);
+        }
+    }
+
+    /** The partition at {@code level} of each in-memory group of {@code state}. */
+    int[] groupPartitions(SinkState state, int level) {
+        AggregateState aggregate = (AggregateState) state;
+        FieldVector[] keys = new FieldVector[groupKeys.size()];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = aggregate.keyTable.keyVector(k);
+        }
+        return HashPartitions.partitionsOf(keys, aggregate.keyTable.groupCount(), level);
+    }
+
     // ---- sink -------------------------------------------------------------------------------------
 
     private final class AggregateState implements SinkState {
@@ -90,9 +163,16 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         private final List<FieldVector> results = new ArrayList<>();
         private int[] groupIds = new int[0];
         private int outputGroups;
+        /** The partitioning level of this state's spilled rows (0 at the top; one more per re-partitioning). */
+        private final int level;
+        /** The rows that arrived after the table outgrew the memory share; null while nothing was spilled. */
+        private HashPartitions spilled;
+        /** Heap bytes of the table and aggregate states counted against the query's budget. */
+        private long reservedHeap;
 
-        AggregateState(ExecutionContext context) {
+        AggregateState(ExecutionContext context, int level) {
             this.context = context;
+            this.level = level;
             this.evaluation = new EvaluationContext(context.allocator());
             List<LogicalType> keyTypes = new ArrayList<>();
             for (PhysicalExpression key : groupKeys) {
@@ -127,6 +207,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             for (int k = 0; k < keyColumns.length; k++) {
                 keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
             }
+            if (spilled != null) {
+                spilled.append(batch, HashPartitions.partitionsOf(keyColumns, rows, level), context.memory(),
+                        context.allocator());
+                return;
+            }
             if (groupIds.length < rows) {
                 groupIds = new int[Math.max(rows, 16)];
             }
@@ -141,6 +226,27 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 } else {
                     states[a].updateArguments(arguments(a, batch), groupIds, rows);
                 }
+            }
+            checkBudget();
+        }
+
+        /**
+         * Counts the table's heap against the query's budget and starts spilling once the table (keys and heap)
+         * is larger than this worker's share of the operator budget.
+         */
+        private void checkBudget() {
+            long groups = keyTable.groupCount();
+            long heap = groups * (24 + 16L * states.length);
+            context.memory().reserve(heap - reservedHeap);
+            context.memory().release(reservedHeap - heap);
+            reservedHeap = heap;
+            long keyBytes = 0;
+            for (int k = 0; k < groupKeys.size(); k++) {
+                keyBytes += keyTable.keyVector(k).getBufferSize();
+            }
+            if (heap + keyBytes > context.memory().operatorBudget() / context.threads()
+                    && level < HashPartitions.MAX_LEVEL) {
+                spilled = new HashPartitions("aggregate", level);
             }
         }
 
@@ -200,6 +306,10 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         @Override
         public void finish() {
             evaluation.releaseBatch();
+            if (spilled != null) {
+                spilled.finishWriting();
+                return;
+            }
             outputGroups = groupKeys.isEmpty() ? 1 : keyTable.groupCount();
             for (int a = 0; a < states.length; a++) {
                 FieldVector out = ValueAccess.allocate(aggregates.get(a).function().resultType(), "",
@@ -214,6 +324,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
         @Override
         public SourceState openResult() {
+            if (spilled != null) {
+                return new SpilledAggregateSource(HashAggregateOperator.this, this, spilled, context, level);
+            }
             return new SourceState() {
                 private final List<FieldVector> slices = new ArrayList<>();
                 private int next;
@@ -259,6 +372,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         @Override
         public void close() {
             evaluation.close();
+            if (spilled != null) {
+                spilled.close();
+            }
+            context.memory().release(reservedHeap);
+            reservedHeap = 0;
             keyTable.close();
             for (GroupedAggregateState state : states) {
                 state.close();
