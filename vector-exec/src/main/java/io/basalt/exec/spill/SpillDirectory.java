@@ -14,9 +14,15 @@ import java.util.List;
  * the end of the query, also after an error or a cancel).
  */
 public final class SpillDirectory implements AutoCloseable {
+    /** Spill files made since the process started, and directories not yet deleted: what tests observe. */
+    private static final java.util.concurrent.atomic.AtomicLong FILES_CREATED = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicInteger OPEN_DIRECTORIES =
+            new java.util.concurrent.atomic.AtomicInteger();
+
     private final Path directory;
     private final List<SpillFile> files = new ArrayList<>();
     private int nextId;
+    private boolean closed;
 
     private SpillDirectory(Path directory) {
         this.directory = directory;
@@ -27,7 +33,9 @@ public final class SpillDirectory implements AutoCloseable {
         try {
             Path base = parent != null ? parent : Path.of(System.getProperty("java.io.tmpdir"));
             Files.createDirectories(base);
-            return new SpillDirectory(Files.createTempDirectory(base, "basalt-spill-"));
+            SpillDirectory created = new SpillDirectory(Files.createTempDirectory(base, "basalt-spill-"));
+            OPEN_DIRECTORIES.incrementAndGet();
+            return created;
         } catch (IOException e) {
             throw failure("could not create temporary directory for spill files", e);
         }
@@ -40,6 +48,7 @@ public final class SpillDirectory implements AutoCloseable {
     /** A new empty spill file, open for writing. */
     public synchronized SpillFile newFile(String purpose) {
         SpillFile file = new SpillFile(directory.resolve(purpose + "-" + (nextId++) + ".arrows"));
+        FILES_CREATED.incrementAndGet();
         files.add(file);
         return file;
     }
@@ -55,12 +64,27 @@ public final class SpillDirectory implements AutoCloseable {
         return count;
     }
 
+    /** Spill files made by every query of this process so far. */
+    public static long filesCreated() {
+        return FILES_CREATED.get();
+    }
+
+    /** Spill directories of this process not yet closed (queries running, or a leak). */
+    public static int openDirectories() {
+        return OPEN_DIRECTORIES.get();
+    }
+
     static BasaltException failure(String message, IOException cause) {
         return BasaltException.of(SqlState.IO_ERROR, message + ": " + cause.getMessage());
     }
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        OPEN_DIRECTORIES.decrementAndGet();
         for (SpillFile file : files) {
             file.delete();
         }
