@@ -24,11 +24,13 @@ import io.basalt.exec.vector.VectorSlices;
  * group keys there is exactly one output row, even for empty input ({@code count(*)} is 0, {@code sum}
  * is NULL).
  *
- * <p>Spilling: when the group table outgrows the operator's share of the query's memory budget, the table
- * stops growing and every later input row is written, as it came, to one of {@link HashPartitions#COUNT}
- * partition files by the hash of its group keys. At the end each partition is aggregated on its own by a
- * fresh state one level down (which may spill again), the in-memory groups of that partition are merged into
- * it, and its groups are emitted ({@link SpilledAggregateSource}).
+ * <p>Spilling (hybrid hash aggregation): when the group table outgrows the operator's share of the query's
+ * memory budget, it stops taking new groups. Later rows of groups it has are still aggregated in memory; rows
+ * of other groups are written, as they came, to one of {@link HashPartitions#COUNT} partition files by the
+ * hash of their group keys. At the end each partition is read back, rows of in-memory groups (possible after
+ * parallel workers' tables were merged) are aggregated into the table, the others by a fresh state one level
+ * down (which may spill again), whose groups are emitted; the in-memory groups come last
+ * ({@link SpilledAggregateSource}). Every group is thus aggregated in exactly one place.
  */
 public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpression> groupKeys,
                                     List<AggregateCall> aggregates) implements MergeableSinkOperator {
@@ -65,6 +67,21 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         return new AggregateState(context, level);
     }
 
+    /**
+     * Aggregates the rows of {@code batch} whose groups {@code state}'s table holds, and returns the other rows
+     * (valid until the next call on that state), or null when there are none.
+     */
+    Batch absorbExisting(SinkState state, Batch batch) {
+        return ((AggregateState) state).absorbExisting(batch);
+    }
+
+    /** The output of {@code state}'s in-memory groups (after its spilled partitions have been read back). */
+    SourceState openInMemoryResult(SinkState state) {
+        AggregateState aggregate = (AggregateState) state;
+        aggregate.writeResults();
+        return aggregate.openInMemoryResult();
+    }
+
     /** Folds a worker's groups into the global table: its keys are looked up as one batch, its states merged. */
     @Override
     public void merge(SinkState global, SinkState worker) {
@@ -98,61 +115,6 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
     }
 
-    /**
-     * Merges the groups of {@code worker} whose partition ({@code groupPartitions}) is {@code partition} into
-     * {@code global}; the other groups are merged into one extra group past the global table's last, which no
-     * output reads (the aggregate states' merge takes a target for every source group).
-     */
-    void mergePartition(SinkState global, SinkState worker, int[] groupPartitions, int partition) {
-        AggregateState into = (AggregateState) global;
-        AggregateState from = (AggregateState) worker;
-        int groups = from.keyTable.groupCount();
-        int[] selection = new int[groups];
-        int selected = 0;
-        for (int g = 0; g < groups; g++) {
-            if (groupPartitions[g] == partition) {
-                selection[selected++] = g;
-            }
-        }
-        int[] selectedIds = new int[selected];
-        if (selected > 0) {
-            List<FieldVector> keyVectors = new ArrayList<>(groupKeys.size());
-            for (int k = 0; k < groupKeys.size(); k++) {
-                keyVectors.add(from.keyTable.keyVector(k));
-            }
-            Batch keys = io.basalt.exec.vector.VectorGather.gatherCopy(new Batch(keyVectors, groups), selection,
-                    selected, from.context.allocator());
-            try {
-                into.keyTable.findOrInsert(keys.columns().toArray(new FieldVector[0]), selected, selectedIds);
-            } finally {
-                for (FieldVector key : keys.columns()) {
-                    key.close();
-                }
-            }
-        }
-        int unused = into.keyTable.groupCount();
-        // One entry more: {@code worker} may itself hold an unused group (from its own partition merge) past its last.
-        int[] mapping = new int[groups + 1];
-        java.util.Arrays.fill(mapping, unused);
-        for (int i = 0; i < selected; i++) {
-            mapping[selection[i]] = selectedIds[i];
-        }
-        for (int a = 0; a < into.states.length; a++) {
-            into.states[a].ensureGroups(unused + 1);
-            into.states[a].merge(from.states[a], mapping, groups);
-        }
-    }
-
-    /** The partition at {@code level} of each in-memory group of {@code state}. */
-    int[] groupPartitions(SinkState state, int level) {
-        AggregateState aggregate = (AggregateState) state;
-        FieldVector[] keys = new FieldVector[groupKeys.size()];
-        for (int k = 0; k < keys.length; k++) {
-            keys[k] = aggregate.keyTable.keyVector(k);
-        }
-        return HashPartitions.partitionsOf(keys, aggregate.keyTable.groupCount(), level);
-    }
-
     // ---- sink -------------------------------------------------------------------------------------
 
     private final class AggregateState implements SinkState {
@@ -169,6 +131,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         private HashPartitions spilled;
         /** Heap bytes of the table and aggregate states counted against the query's budget. */
         private long reservedHeap;
+        /** Bytes per row of the group keys in the last input batch (to estimate the table's key storage). */
+        private long keyBytesPerRow;
+        private int[] found = new int[0];
 
         AggregateState(ExecutionContext context, int level) {
             this.context = context;
@@ -208,10 +173,22 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
             }
             if (spilled != null) {
-                spilled.append(batch, HashPartitions.partitionsOf(keyColumns, rows, level), context.memory(),
-                        context.allocator());
+                Batch rest = absorbExisting(batch);
+                if (rest != null) {
+                    FieldVector[] restKeys = new FieldVector[groupKeys.size()];
+                    for (int k = 0; k < restKeys.length; k++) {
+                        restKeys[k] = groupKeys.get(k).evaluate(rest, evaluation);
+                    }
+                    spilled.append(rest, HashPartitions.partitionsOf(restKeys, rest.rowCount(), level),
+                            context.memory(), context.allocator());
+                }
                 return;
             }
+            long keyBytes = 0;
+            for (FieldVector key : keyColumns) {
+                keyBytes += key.getBufferSize();
+            }
+            keyBytesPerRow = keyBytes / Math.max(1, rows);
             if (groupIds.length < rows) {
                 groupIds = new int[Math.max(rows, 16)];
             }
@@ -240,14 +217,60 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             context.memory().reserve(heap - reservedHeap);
             context.memory().release(reservedHeap - heap);
             reservedHeap = heap;
-            long keyBytes = 0;
-            for (int k = 0; k < groupKeys.size(); k++) {
-                keyBytes += keyTable.keyVector(k).getBufferSize();
-            }
+            // Key bytes estimated from the input's keys (asking the table for its key vectors may build them).
+            long keyBytes = groups * keyBytesPerRow;
             if (heap + keyBytes > context.memory().operatorBudget() / context.threads()
                     && level < HashPartitions.MAX_LEVEL) {
                 spilled = new HashPartitions("aggregate", level);
             }
+        }
+
+        /** See {@link HashAggregateOperator#absorbExisting}. */
+        Batch absorbExisting(Batch batch) {
+            evaluation.releaseBatch();
+            int rows = batch.rowCount();
+            FieldVector[] keyColumns = new FieldVector[groupKeys.size()];
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
+            }
+            if (found.length < rows) {
+                found = new int[Math.max(rows, 16)];
+            }
+            keyTable.find(keyColumns, rows, found);
+            int[] hits = new int[rows];
+            int[] misses = new int[rows];
+            int hitCount = 0;
+            int missCount = 0;
+            for (int i = 0; i < rows; i++) {
+                if (found[i] >= 0) {
+                    hits[hitCount++] = i;
+                } else {
+                    misses[missCount++] = i;
+                }
+            }
+            if (hitCount > 0) {
+                Batch existing = hitCount == rows ? batch
+                        : io.basalt.exec.vector.VectorGather.gather(batch, hits, hitCount, evaluation);
+                int[] ids = new int[hitCount];
+                for (int i = 0; i < hitCount; i++) {
+                    ids[i] = found[hits[i]];
+                }
+                for (int a = 0; a < states.length; a++) {
+                    AggregateCall call = aggregates.get(a);
+                    if (call.filter() != null) {
+                        feedFiltered(a, existing, ids);
+                    } else if (call.extraArguments().isEmpty()) {
+                        states[a].update(argument(a, existing), ids, hitCount);
+                    } else {
+                        states[a].updateArguments(arguments(a, existing), ids, hitCount);
+                    }
+                }
+            }
+            if (missCount == 0) {
+                return null;
+            }
+            return missCount == rows ? batch
+                    : io.basalt.exec.vector.VectorGather.gather(batch, misses, missCount, evaluation);
         }
 
         /**
@@ -310,6 +333,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 spilled.finishWriting();
                 return;
             }
+            writeResults();
+        }
+
+        /** Computes the aggregates' results for the in-memory groups. */
+        void writeResults() {
             outputGroups = groupKeys.isEmpty() ? 1 : keyTable.groupCount();
             for (int a = 0; a < states.length; a++) {
                 FieldVector out = ValueAccess.allocate(aggregates.get(a).function().resultType(), "",
@@ -327,6 +355,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             if (spilled != null) {
                 return new SpilledAggregateSource(HashAggregateOperator.this, this, spilled, context, level);
             }
+            return openInMemoryResult();
+        }
+
+        /** The in-memory groups' keys and results as a source. */
+        SourceState openInMemoryResult() {
             return new SourceState() {
                 private final List<FieldVector> slices = new ArrayList<>();
                 private int next;

@@ -8,11 +8,12 @@ import io.basalt.exec.spill.HashPartitions;
 import io.basalt.exec.spill.SpillFile;
 
 /**
- * The output of a hash aggregation that spilled: partition by partition, a fresh aggregation state one level
- * down reads the partition's spilled rows (and may spill again, on other hash bits), the groups the spilling
- * state still held in memory for that partition are merged into it, and its groups are emitted. Only one
- * partition's state is alive at a time. Every group lands in exactly one partition, so the union of the
- * partitions' outputs is the aggregation's result.
+ * The output of a hash aggregation that spilled. Partition by partition, the spilled rows are read back: rows
+ * of groups the spilling state holds in memory are aggregated there (they exist when parallel workers' tables
+ * were merged after a worker spilled), the others by a fresh state one level down (which may spill again, on
+ * other hash bits), whose groups are then emitted. Only one partition's state is alive at a time. The
+ * in-memory groups are emitted last, once every row has reached them. Every group is aggregated in exactly one
+ * place, so the outputs together are the aggregation's result.
  */
 final class SpilledAggregateSource implements SourceState {
     private final HashAggregateOperator operator;
@@ -20,10 +21,10 @@ final class SpilledAggregateSource implements SourceState {
     private final HashPartitions partitions;
     private final ExecutionContext context;
     private final int level;
-    private final int[] groupPartitions;
     private int nextPartition;
     private SinkState partitionState;
-    private SourceState partitionOutput;
+    private SourceState output;
+    private boolean inMemoryEmitted;
 
     SpilledAggregateSource(HashAggregateOperator operator, SinkState inMemory, HashPartitions partitions,
                            ExecutionContext context, int level) {
@@ -32,48 +33,54 @@ final class SpilledAggregateSource implements SourceState {
         this.partitions = partitions;
         this.context = context;
         this.level = level;
-        this.groupPartitions = operator.groupPartitions(inMemory, level);
     }
 
     @Override
     public Batch next() {
         while (true) {
-            if (partitionOutput != null) {
-                Batch batch = partitionOutput.next();
+            if (output != null) {
+                Batch batch = output.next();
                 if (batch != null) {
                     return batch;
                 }
-                closePartition();
+                closeOutput();
             }
-            if (nextPartition == HashPartitions.COUNT) {
+            if (nextPartition < HashPartitions.COUNT) {
+                openPartition(nextPartition++);
+            } else if (!inMemoryEmitted) {
+                inMemoryEmitted = true;
+                output = operator.openInMemoryResult(inMemory);
+            } else {
                 return null;
             }
-            openPartition(nextPartition++);
         }
     }
 
-    /** Aggregates partition {@code p} into a fresh state and opens its output. */
+    /** Aggregates partition {@code p} and opens its output. */
     private void openPartition(int p) {
+        if (partitions.files(p).isEmpty()) {
+            return;
+        }
         partitionState = operator.openPartitionSink(context, level + 1);
         for (SpillFile file : partitions.files(p)) {
             try (SpillFile.Reader reader = file.open(context.allocator())) {
                 Batch batch;
                 while ((batch = reader.next()) != null) {
-                    partitionState.sink(batch);
+                    Batch rest = operator.absorbExisting(inMemory, batch);
+                    if (rest != null) {
+                        partitionState.sink(rest);
+                    }
                 }
             }
         }
         partitions.delete(p);
-        operator.mergePartition(partitionState, inMemory, groupPartitions, p);
         partitionState.finish();
-        partitionOutput = partitionState.openResult();
+        output = partitionState.openResult();
     }
 
-    private void closePartition() {
-        if (partitionOutput != null) {
-            partitionOutput.close();
-            partitionOutput = null;
-        }
+    private void closeOutput() {
+        output.close();
+        output = null;
         if (partitionState != null) {
             partitionState.close();
             partitionState = null;
@@ -82,6 +89,8 @@ final class SpilledAggregateSource implements SourceState {
 
     @Override
     public void close() {
-        closePartition();
+        if (output != null) {
+            closeOutput();
+        }
     }
 }
