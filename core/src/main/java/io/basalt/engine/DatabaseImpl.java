@@ -309,6 +309,11 @@ final class DatabaseImpl implements Database {
         return bufferCache;
     }
 
+    /** A fresh allocator for one query's execution, holding at most {@code limit} bytes (SET memory_limit). */
+    BufferAllocator newQueryAllocator(long limit) {
+        return root.newChildAllocator("query-" + queryIds.incrementAndGet(), 0, limit);
+    }
+
     void sessionClosed(SessionImpl session) {
         sessions.remove(session);
     }

@@ -17,6 +17,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.memory.QueryMemory;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.PipelineExecutor;
 import io.basalt.exec.pipeline.ResultCollector;
@@ -727,12 +728,18 @@ final class SessionImpl implements Session {
 
     private void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState collector) {
         PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(plan));
-        try (BufferAllocator queryAllocator = database.newAllocator("query")) {
+        long memoryLimit = settings().memoryLimitBytes();
+        try (BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
+             QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator, null)) {
             // SET threads can lower, never raise, the parallelism the database was opened with.
             int threads = Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
-                    threads, database.workers(), database.config().parallelRowThreshold());
-            new PipelineExecutor(context).run(operator, collector);
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
+            try {
+                new PipelineExecutor(context).run(operator, collector);
+            } catch (org.apache.arrow.memory.OutOfMemoryException failure) {
+                throw memory.outOfMemory(failure);
+            }
         }
     }
 

@@ -307,6 +307,11 @@ public final class SessionSettings {
         return integer("work_mem") * 1024L;
     }
 
+    /** memory_limit in bytes: what one query may hold before it spills or fails with 53200. */
+    public long memoryLimitBytes() {
+        return integer("memory_limit") * 1024L;
+    }
+
     /** max_wal_size in bytes: the write-ahead log size past which a statement's commit triggers a checkpoint. */
     public long maxWalSizeBytes() {
         return integer("max_wal_size") * 1024L;

@@ -111,8 +111,18 @@ public final class ParameterCatalog {
                 Integer.toString(config.vectorSize())));
         parameters.add(Parameter.session("work_mem", "Memory an operator may use before spilling (not enforced yet).",
                 new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "4MB"));
+        parameters.add(Parameter.session("memory_limit",
+                "Memory one query may use; sorts, hash aggregates and hash joins spill to temporary files to stay "
+                        + "within it, other operators fail with 53200 (Basalt).",
+                new IntegerType(1024, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), defaultMemoryLimit(config)));
         parameters.addAll(PlannerParameters.all());
         return new ParameterCatalog(parameters);
+    }
+
+    /** The database's memory limit (a fraction of the JVM's memory) in whole megabytes, written as SHOW prints it. */
+    private static String defaultMemoryLimit(BasaltConfig config) {
+        long kilobytes = Math.min(config.memoryLimit() / (1024 * 1024), Integer.MAX_VALUE / 1024) * 1024;
+        return IntegerUnit.KILOBYTES.format((int) Math.max(1024, kilobytes));
     }
 
     private static EnumType isolationLevels() {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.kernel.KernelProvider;
 import io.basalt.exec.kernel.Kernels;
+import io.basalt.exec.memory.QueryMemory;
 import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -12,21 +13,38 @@ import org.apache.arrow.memory.BufferAllocator;
  * freed when the query ends; Arrow allocators are thread-safe), the batch size, the kernels, and the
  * workers a pipeline may use: {@code threads} in all, the calling thread plus {@code threads - 1} tasks on
  * {@code workers}. Pipelines over fewer than {@code parallelRowThreshold} rows run on the calling thread.
+ * {@code memory} is the query's budget and spill directory (unlimited unless the caller gives one).
  */
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
-                               ExecutorService workers, long parallelRowThreshold) {
+                               ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
     /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
     public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
 
     public ExecutionContext {
         requireNonNull(allocator, "allocator is null");
         requireNonNull(kernels, "kernels is null");
+        requireNonNull(memory, "memory is null");
         if (vectorSize < 1) {
             throw new IllegalArgumentException("vectorSize must be positive");
         }
         if (threads < 1 || (threads > 1 && workers == null)) {
             throw new IllegalArgumentException("threads must be positive and have workers when above 1");
         }
+    }
+
+    public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
+                            ExecutorService workers, long parallelRowThreshold) {
+        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, QueryMemory.unlimited(allocator));
+    }
+
+    /** This context with a memory budget. */
+    public ExecutionContext withMemory(QueryMemory newMemory) {
+        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory);
+    }
+
+    /** This context allocating from {@code newAllocator} (an operator's own child allocator), same budget. */
+    public ExecutionContext withAllocator(BufferAllocator newAllocator) {
+        return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory);
     }
 
     /** A single-threaded context. */

@@ -76,6 +76,34 @@ final class GenericGroupKeyTable implements GroupKeyTable {
         }
     }
 
+    @Override
+    public void find(FieldVector[] keyColumns, int rows, int[] groupIds) {
+        long[] hashes = new long[rows];
+        long[] columnScratch = new long[rows];
+        java.util.Arrays.fill(hashes, KeyHashing.SEED);
+        for (FieldVector column : keyColumns) {
+            KeyHashing.hashColumn(column, rows, hashes, columnScratch);
+        }
+        int mask = slots.length - 1;
+        for (int row = 0; row < rows; row++) {
+            long hash = hashes[row];
+            int slot = (int) KeyHashing.mix(hash) & mask;
+            int found = -1;
+            while (true) {
+                int group = slots[slot];
+                if (group < 0) {
+                    break;
+                }
+                if (groupHashes[group] == hash && keysEqual(keyColumns, row, group)) {
+                    found = group;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            groupIds[row] = found;
+        }
+    }
+
     private int insert(FieldVector[] keyColumns, int row, long hash) {
         int group = groupCount++;
         if (group == groupHashes.length) {

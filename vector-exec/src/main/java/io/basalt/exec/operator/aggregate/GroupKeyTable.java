@@ -16,6 +16,12 @@ public interface GroupKeyTable extends AutoCloseable {
 
     int groupCount();
 
+    /**
+     * Writes the group id of each row of {@code keyColumns} into {@code groupIds}, or -1 for a row whose key has
+     * no group; adds nothing (a spilling aggregation keeps aggregating the groups it has, and spills the rest).
+     */
+    void find(FieldVector[] keyColumns, int rows, int[] groupIds);
+
     /** The distinct values of key {@code k}, one per group in group-id order; valid until close. */
     FieldVector keyVector(int k);
 

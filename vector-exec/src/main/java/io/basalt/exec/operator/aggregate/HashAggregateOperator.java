@@ -11,6 +11,7 @@ import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.spill.HashPartitions;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -22,6 +23,14 @@ import io.basalt.exec.vector.VectorSlices;
  * GROUP BY with aggregates. Output columns: the group keys, then one column per aggregate. Without
  * group keys there is exactly one output row, even for empty input ({@code count(*)} is 0, {@code sum}
  * is NULL).
+ *
+ * <p>Spilling (hybrid hash aggregation): when the group table outgrows the operator's share of the query's
+ * memory budget, it stops taking new groups. Later rows of groups it has are still aggregated in memory; rows
+ * of other groups are written, as they came, to one of {@link HashPartitions#COUNT} partition files by the
+ * hash of their group keys. At the end each partition is read back, rows of in-memory groups (possible after
+ * parallel workers' tables were merged) are aggregated into the table, the others by a fresh state one level
+ * down (which may spill again), whose groups are emitted; the in-memory groups come last
+ * ({@link SpilledAggregateSource}). Every group is thus aggregated in exactly one place.
  */
 public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpression> groupKeys,
                                     List<AggregateCall> aggregates) implements MergeableSinkOperator {
@@ -50,7 +59,27 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
     @Override
     public SinkState openSink(ExecutionContext context) {
-        return new AggregateState(context);
+        return new AggregateState(context, 0);
+    }
+
+    /** A state for the rows of one spilled partition at {@code level} (one below the state that spilled them). */
+    SinkState openPartitionSink(ExecutionContext context, int level) {
+        return new AggregateState(context, level);
+    }
+
+    /**
+     * Aggregates the rows of {@code batch} whose groups {@code state}'s table holds, and returns the other rows
+     * (valid until the next call on that state), or null when there are none.
+     */
+    Batch absorbExisting(SinkState state, Batch batch) {
+        return ((AggregateState) state).absorbExisting(batch);
+    }
+
+    /** The output of {@code state}'s in-memory groups (after its spilled partitions have been read back). */
+    SourceState openInMemoryResult(SinkState state) {
+        AggregateState aggregate = (AggregateState) state;
+        aggregate.writeResults();
+        return aggregate.openInMemoryResult();
     }
 
     /** Folds a worker's groups into the global table: its keys are looked up as one batch, its states merged. */
@@ -58,6 +87,12 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
     public void merge(SinkState global, SinkState worker) {
         AggregateState into = (AggregateState) global;
         AggregateState from = (AggregateState) worker;
+        if (from.spilled != null) {
+            if (into.spilled == null) {
+                into.spilled = new HashPartitions("aggregate", into.level);
+            }
+            into.spilled.takeAll(from.spilled);
+        }
         if (groupKeys.isEmpty()) {
             for (int a = 0; a < into.states.length; a++) {
                 into.states[a].merge(from.states[a], new int[] {0}, 1);
@@ -90,9 +125,19 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         private final List<FieldVector> results = new ArrayList<>();
         private int[] groupIds = new int[0];
         private int outputGroups;
+        /** The partitioning level of this state's spilled rows (0 at the top; one more per re-partitioning). */
+        private final int level;
+        /** The rows that arrived after the table outgrew the memory share; null while nothing was spilled. */
+        private HashPartitions spilled;
+        /** Heap bytes of the table and aggregate states counted against the query's budget. */
+        private long reservedHeap;
+        /** Bytes per row of the group keys in the last input batch (to estimate the table's key storage). */
+        private long keyBytesPerRow;
+        private int[] found = new int[0];
 
-        AggregateState(ExecutionContext context) {
+        AggregateState(ExecutionContext context, int level) {
             this.context = context;
+            this.level = level;
             this.evaluation = new EvaluationContext(context.allocator());
             List<LogicalType> keyTypes = new ArrayList<>();
             for (PhysicalExpression key : groupKeys) {
@@ -127,6 +172,23 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             for (int k = 0; k < keyColumns.length; k++) {
                 keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
             }
+            if (spilled != null) {
+                Batch rest = absorbExisting(batch);
+                if (rest != null) {
+                    FieldVector[] restKeys = new FieldVector[groupKeys.size()];
+                    for (int k = 0; k < restKeys.length; k++) {
+                        restKeys[k] = groupKeys.get(k).evaluate(rest, evaluation);
+                    }
+                    spilled.append(rest, HashPartitions.partitionsOf(restKeys, rest.rowCount(), level),
+                            context.memory(), context.allocator());
+                }
+                return;
+            }
+            long keyBytes = 0;
+            for (FieldVector key : keyColumns) {
+                keyBytes += key.getBufferSize();
+            }
+            keyBytesPerRow = keyBytes / Math.max(1, rows);
             if (groupIds.length < rows) {
                 groupIds = new int[Math.max(rows, 16)];
             }
@@ -142,6 +204,73 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                     states[a].updateArguments(arguments(a, batch), groupIds, rows);
                 }
             }
+            checkBudget();
+        }
+
+        /**
+         * Counts the table's heap against the query's budget and starts spilling once the table (keys and heap)
+         * is larger than this worker's share of the operator budget.
+         */
+        private void checkBudget() {
+            long groups = keyTable.groupCount();
+            long heap = groups * (24 + 16L * states.length);
+            context.memory().reserve(heap - reservedHeap);
+            context.memory().release(reservedHeap - heap);
+            reservedHeap = heap;
+            // Key bytes estimated from the input's keys (asking the table for its key vectors may build them).
+            long keyBytes = groups * keyBytesPerRow;
+            if (heap + keyBytes > context.memory().operatorBudget() / context.threads()
+                    && level < HashPartitions.MAX_LEVEL) {
+                spilled = new HashPartitions("aggregate", level);
+            }
+        }
+
+        /** See {@link HashAggregateOperator#absorbExisting}. */
+        Batch absorbExisting(Batch batch) {
+            evaluation.releaseBatch();
+            int rows = batch.rowCount();
+            FieldVector[] keyColumns = new FieldVector[groupKeys.size()];
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = groupKeys.get(k).evaluate(batch, evaluation);
+            }
+            if (found.length < rows) {
+                found = new int[Math.max(rows, 16)];
+            }
+            keyTable.find(keyColumns, rows, found);
+            int[] hits = new int[rows];
+            int[] misses = new int[rows];
+            int hitCount = 0;
+            int missCount = 0;
+            for (int i = 0; i < rows; i++) {
+                if (found[i] >= 0) {
+                    hits[hitCount++] = i;
+                } else {
+                    misses[missCount++] = i;
+                }
+            }
+            if (hitCount > 0) {
+                Batch existing = hitCount == rows ? batch
+                        : io.basalt.exec.vector.VectorGather.gather(batch, hits, hitCount, evaluation);
+                int[] ids = new int[hitCount];
+                for (int i = 0; i < hitCount; i++) {
+                    ids[i] = found[hits[i]];
+                }
+                for (int a = 0; a < states.length; a++) {
+                    AggregateCall call = aggregates.get(a);
+                    if (call.filter() != null) {
+                        feedFiltered(a, existing, ids);
+                    } else if (call.extraArguments().isEmpty()) {
+                        states[a].update(argument(a, existing), ids, hitCount);
+                    } else {
+                        states[a].updateArguments(arguments(a, existing), ids, hitCount);
+                    }
+                }
+            }
+            if (missCount == 0) {
+                return null;
+            }
+            return missCount == rows ? batch
+                    : io.basalt.exec.vector.VectorGather.gather(batch, misses, missCount, evaluation);
         }
 
         /**
@@ -200,6 +329,15 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         @Override
         public void finish() {
             evaluation.releaseBatch();
+            if (spilled != null) {
+                spilled.finishWriting();
+                return;
+            }
+            writeResults();
+        }
+
+        /** Computes the aggregates' results for the in-memory groups. */
+        void writeResults() {
             outputGroups = groupKeys.isEmpty() ? 1 : keyTable.groupCount();
             for (int a = 0; a < states.length; a++) {
                 FieldVector out = ValueAccess.allocate(aggregates.get(a).function().resultType(), "",
@@ -214,6 +352,14 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
         @Override
         public SourceState openResult() {
+            if (spilled != null) {
+                return new SpilledAggregateSource(HashAggregateOperator.this, this, spilled, context, level);
+            }
+            return openInMemoryResult();
+        }
+
+        /** The in-memory groups' keys and results as a source. */
+        SourceState openInMemoryResult() {
             return new SourceState() {
                 private final List<FieldVector> slices = new ArrayList<>();
                 private int next;
@@ -259,6 +405,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         @Override
         public void close() {
             evaluation.close();
+            if (spilled != null) {
+                spilled.close();
+            }
+            context.memory().release(reservedHeap);
+            reservedHeap = 0;
             keyTable.close();
             for (GroupedAggregateState state : states) {
                 state.close();

@@ -85,6 +85,35 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
         }
     }
 
+    @Override
+    public void find(FieldVector[] keyColumns, int rows, int[] groupIds) {
+        FieldVector column = keyColumns[0];
+        MemorySegment values = ArrowSegments.values(column);
+        boolean hasNulls = column.getNullCount() > 0;
+        int mask = slotGroups.length - 1;
+        for (int row = 0; row < rows; row++) {
+            if (hasNulls && column.isNull(row)) {
+                groupIds[row] = nullGroup;
+                continue;
+            }
+            long key = switch (width) {
+                case 8 -> values.get(LONG, (long) row << 3);
+                case 4 -> values.get(INT, (long) row << 2);
+                default -> values.get(SHORT, (long) row << 1);
+            };
+            int slot = (int) KeyHashing.mix(key) & mask;
+            int found = -1;
+            while (slotGroups[slot] >= 0) {
+                if (slotKeys[slot] == key) {
+                    found = slotGroups[slot];
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            groupIds[row] = found;
+        }
+    }
+
     private int newGroup(long key) {
         if (groupCount == groupKeys.length) {
             groupKeys = Arrays.copyOf(groupKeys, groupCount * 2);

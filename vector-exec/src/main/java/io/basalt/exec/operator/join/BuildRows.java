@@ -57,6 +57,15 @@ final class BuildRows implements AutoCloseable {
         rowCount += rows;
     }
 
+    /** Bytes the kept rows' vectors hold (their buffers as filled so far). */
+    long bytes() {
+        long total = 0;
+        for (FieldVector column : columns) {
+            total += column.getBufferSize();
+        }
+        return total;
+    }
+
     /** Called once after the last append: notes which columns hold NULLs, for {@link #gather}. */
     void finish() {
         hasNulls = new boolean[columns.length];

@@ -12,6 +12,7 @@ import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.exec.spill.HashPartitions;
 import io.basalt.type.LogicalType;
 import io.basalt.type.PhysicalType;
 import java.util.ArrayList;
@@ -27,6 +28,12 @@ import org.apache.arrow.vector.FieldVector;
  * {@code ON a.x = b.x AND a.y > b.y}).
  *
  * <p>Output columns: the probe side's, then the build side's (none for SEMI and ANTI).
+ *
+ * <p>Grace hash join: when the build side outgrows the operator's share of the query's memory budget, its
+ * rows (those kept so far and all later ones) go to {@link HashPartitions} on disk by the hash of their keys,
+ * the probe side is partitioned the same way as it arrives, and each pair of partitions is then joined on its
+ * own ({@link GraceJoinProbeState}), recursively when a build partition is still too large. Equal keys land in
+ * the same partition and NULL keys match nothing anywhere, so every join type gives the same rows.
  */
 public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator buildChild, JoinType joinType,
                                List<PhysicalExpression> probeKeys, List<PhysicalExpression> buildKeys,
@@ -90,7 +97,12 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
 
     @Override
     public SinkState openBuild(ExecutionContext context) {
-        return new BuildState(context);
+        return new BuildState(context, 0);
+    }
+
+    /** A build state for one spilled build partition at {@code level}. */
+    SinkState openPartitionBuild(ExecutionContext context, int level) {
+        return new BuildState(context, level);
     }
 
     /** Probes share the read-only build; only RIGHT and FULL joins remember which build rows matched. */
@@ -102,6 +114,9 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
     @Override
     public OperatorState openProbe(ExecutionContext context, SinkState finishedBuild) {
         BuildState build = (BuildState) finishedBuild;
+        if (build.spilled != null) {
+            return new GraceJoinProbeState(this, context, build.spilled);
+        }
         boolean firstMatchOnly = residual == null && !joinType.emitsPairs();
         return new JoinProbeState(context, joinType, probeKeys, residual, build.table.newProbe(firstMatchOnly),
                 build.rows, probeChild.outputTypes(), buildChild.outputTypes());
@@ -110,25 +125,59 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
     // ---- build ------------------------------------------------------------------------------------
 
     private final class BuildState implements SinkState {
-        private final BuildRows rows;
+        private final ExecutionContext context;
+        private final int level;
+        private BuildRows rows;
         /** Holds the build keys computed over all build rows; they live as long as the table. */
         private final EvaluationContext keyEvaluation;
         private JoinHashTable table;
+        /** The build rows on disk by key hash, once they outgrew the memory share; null while in memory. */
+        private HashPartitions spilled;
 
-        BuildState(ExecutionContext context) {
+        BuildState(ExecutionContext context, int level) {
+            this.context = context;
+            this.level = level;
             this.rows = new BuildRows(buildChild.outputTypes(), context.allocator());
             this.keyEvaluation = new EvaluationContext(context.allocator());
         }
 
         @Override
         public void sink(Batch batch) {
+            if (spilled != null) {
+                spill(batch);
+                return;
+            }
             rows.append(batch);
+            // A hash table about as large as the keys comes on top of the rows when the build finishes.
+            if (2 * rows.bytes() > context.memory().operatorBudget() && level < HashPartitions.MAX_LEVEL) {
+                rows.finish();
+                spilled = new HashPartitions("join-build", level);
+                spill(rows.asBatch());
+                rows.close();
+                rows = new BuildRows(buildChild.outputTypes(), context.allocator());
+            }
+        }
+
+        /** Writes the batch's rows to the build partitions of their keys. */
+        private void spill(Batch batch) {
+            keyEvaluation.releaseBatch();
+            FieldVector[] keys = new FieldVector[buildKeys.size()];
+            for (int k = 0; k < keys.length; k++) {
+                keys[k] = buildKeys.get(k).evaluate(batch, keyEvaluation);
+            }
+            spilled.append(batch, HashPartitions.partitionsOf(keys, batch.rowCount(), level), context.memory(),
+                    context.allocator());
+            keyEvaluation.releaseBatch();
         }
 
         // ---- finalize -----------------------------------------------------------------------------
 
         @Override
         public void finish() {
+            if (spilled != null) {
+                spilled.finishWriting();
+                return;
+            }
             rows.finish();
             Batch all = rows.asBatch();
             FieldVector[] keys = new FieldVector[buildKeys.size()];
@@ -147,6 +196,9 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         public void close() {
             keyEvaluation.close();
             rows.close();
+            if (spilled != null) {
+                spilled.close();
+            }
         }
     }
 }

@@ -377,4 +377,29 @@ public final class RowOrdering {
     public boolean peers(int x, int y) {
         return compare(x, y, keys.length) == 0;
     }
+
+    /**
+     * Compares row {@code x} of this ordering's input with row {@code y} of {@code other}'s, an ordering with
+     * the same keys over another input of the same types (the sorted runs of an external sort).
+     */
+    public int compareAcross(int x, RowOrdering other, int y) {
+        for (int k = 0; k < keys.length; k++) {
+            KeyColumn key = keys[k];
+            KeyColumn theirs = other.keys[k];
+            boolean nx = key.nulls != null && key.nulls[x];
+            boolean ny = theirs.nulls != null && theirs.nulls[y];
+            if (nx || ny) {
+                if (nx != ny) {
+                    return nx == key.nullsFirst ? -1 : 1;
+                }
+                continue;
+            }
+            int result = key.values != null && theirs.values != null ? Long.compare(key.values[x], theirs.values[y])
+                    : ValueComparison.compare(key.vector, x, theirs.vector, y);
+            if (result != 0) {
+                return key.descending ? -result : result;
+            }
+        }
+        return 0;
+    }
 }

@@ -25,6 +25,10 @@ import org.apache.arrow.vector.FieldVector;
  * parallel threshold, and emits the rows in order, gathered column by column. Ties keep the order in which
  * the rows reached the sort (input order when one thread sank them). Sort keys are columns of the input;
  * the planner projects computed keys first.
+ *
+ * <p>External sort: when the kept rows outgrow the operator's share of the query's memory budget
+ * ({@link io.basalt.exec.memory.QueryMemory#operatorBudget()}), they are sorted and written out as a run
+ * ({@link SortedRuns}) and memory starts over; the output is then the k-way merge of the runs ({@link RunMerge}).
  */
 public record SortOperator(PhysicalOperator child, List<SortKey> keys) implements MergeableSinkOperator {
     public SortOperator {
@@ -54,14 +58,21 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         SortState from = (SortState) worker;
         into.batches.addAll(from.batches);
         into.rowCount += from.rowCount;
+        into.keptBytes += from.keptBytes;
+        into.runs.takeAll(from.runs);
         from.batches.clear();
         from.rowCount = 0;
+        from.keptBytes = 0;
+        into.spillIfOverBudget();
     }
 
     private final class SortState implements SinkState {
         private final ExecutionContext context;
         private final List<List<FieldVector>> batches = new ArrayList<>();
+        private final SortedRuns runs = new SortedRuns();
         private int rowCount;
+        /** Bytes of the kept batches' values, plus the row positions sorting them takes. */
+        private long keptBytes;
         private FieldVector[] input = new FieldVector[0];
         private int[] order = new int[0];
 
@@ -75,16 +86,51 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         public void sink(Batch batch) {
             List<FieldVector> kept = new ArrayList<>(batch.columnCount());
             for (FieldVector column : batch.columns()) {
-                kept.add(VectorSlices.slice(column, 0, batch.rowCount(), context.allocator()));
+                FieldVector slice = VectorSlices.slice(column, 0, batch.rowCount(), context.allocator());
+                kept.add(slice);
+                keptBytes += slice.getBufferSize();
             }
+            keptBytes += 12L * batch.rowCount();
             batches.add(kept);
             rowCount += batch.rowCount();
+            spillIfOverBudget();
+        }
+
+        /** Writes the kept rows out as one sorted run when they exceed the operator's memory share. */
+        private void spillIfOverBudget() {
+            // Each worker of a parallel input keeps its own rows, and writing a run copies them once more.
+            if (keptBytes > context.memory().operatorBudget() / (2L * context.threads()) && rowCount > 0) {
+                spillRun();
+            }
+        }
+
+        private void spillRun() {
+            FieldVector[] kept;
+            try {
+                kept = BatchConcatenation.concatenate(batches, rowCount, outputTypes(), context, false);
+            } finally {
+                closeBatches();
+            }
+            try {
+                int[] runOrder = new RowOrdering(kept, rowCount, new int[0], keys).sort(rowCount);
+                runs.write(kept, runOrder, rowCount, outputTypes(), context);
+            } finally {
+                BatchConcatenation.close(kept);
+            }
+            rowCount = 0;
+            keptBytes = 0;
         }
 
         // ---- finalize -----------------------------------------------------------------------------
 
         @Override
         public void finish() {
+            if (!runs.isEmpty()) {
+                if (rowCount > 0) {
+                    spillRun();
+                }
+                return;
+            }
             boolean parallel = context.threads() > 1 && rowCount >= context.parallelRowThreshold();
             try {
                 input = BatchConcatenation.concatenate(batches, rowCount, outputTypes(), context, parallel);
@@ -104,6 +150,9 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         @Override
         public SourceState openResult() {
             List<LogicalType> types = outputTypes();
+            if (!runs.isEmpty()) {
+                return runs.merge(keys, types, context);
+            }
             return new SourceState() {
                 private final List<FieldVector> current = new ArrayList<>();
                 private int next;
@@ -152,6 +201,7 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
         @Override
         public void close() {
             closeBatches();
+            runs.close();
             BatchConcatenation.close(input);
             input = new FieldVector[0];
         }
