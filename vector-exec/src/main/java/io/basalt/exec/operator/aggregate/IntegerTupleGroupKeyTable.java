@@ -39,6 +39,8 @@ final class IntegerTupleGroupKeyTable implements GroupKeyTable {
     private int[] slots = new int[64];
     private int groupCount;
     private final long[] rowKeys;
+    /** The NULL mask of the row {@link #hashRow} read last. */
+    private int rowNulls;
     private final MemorySegment[] values;
     private final MemorySegment[] validities;
     private final FieldVector[] outputs;
@@ -86,32 +88,65 @@ final class IntegerTupleGroupKeyTable implements GroupKeyTable {
         if (rows == 0) {
             return;
         }
+        readColumns(keyColumns);
+        for (int row = 0; row < rows; row++) {
+            long hash = hashRow(row);
+            groupIds[row] = find(hash, rowNulls);
+        }
+    }
+
+    @Override
+    public void find(FieldVector[] keyColumns, int rows, int[] groupIds) {
+        if (rows == 0) {
+            return;
+        }
+        readColumns(keyColumns);
+        int mask = slots.length - 1;
+        for (int row = 0; row < rows; row++) {
+            long hash = hashRow(row);
+            int slot = (int) hash & mask;
+            int found = -1;
+            while (slots[slot] >= 0) {
+                int group = slots[slot];
+                if (groupHashes[group] == hash && groupNulls[group] == rowNulls && sameKeys(group)) {
+                    found = group;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            groupIds[row] = found;
+        }
+    }
+
+    private void readColumns(FieldVector[] keyColumns) {
         for (int k = 0; k < keyCount; k++) {
             values[k] = ArrowSegments.values(keyColumns[k]);
             validities[k] = ArrowSegments.validity(keyColumns[k]);
         }
-        for (int row = 0; row < rows; row++) {
-            long hash = KeyHashing.SEED;
-            int nulls = 0;
-            for (int k = 0; k < keyCount; k++) {
-                MemorySegment validity = validities[k];
-                long key;
-                if (validity != null && ((validity.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1) == 0) {
-                    nulls |= 1 << k;
-                    key = 0;
-                } else {
-                    key = switch (widths[k]) {
-                        case 8 -> values[k].get(ArrowSegments.LONG, (long) row << 3);
-                        case 4 -> values[k].get(ArrowSegments.INT, (long) row << 2);
-                        default -> values[k].get(SHORT, (long) row << 1);
-                    };
-                }
-                rowKeys[k] = key;
-                hash = KeyHashing.mix(hash * 31 + key);
+    }
+
+    /** Reads row {@code row}'s keys into {@link #rowKeys} and its NULL mask into {@link #rowNulls}; its hash. */
+    private long hashRow(int row) {
+        long hash = KeyHashing.SEED;
+        int nulls = 0;
+        for (int k = 0; k < keyCount; k++) {
+            MemorySegment validity = validities[k];
+            long key;
+            if (validity != null && ((validity.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1) == 0) {
+                nulls |= 1 << k;
+                key = 0;
+            } else {
+                key = switch (widths[k]) {
+                    case 8 -> values[k].get(ArrowSegments.LONG, (long) row << 3);
+                    case 4 -> values[k].get(ArrowSegments.INT, (long) row << 2);
+                    default -> values[k].get(SHORT, (long) row << 1);
+                };
             }
-            hash ^= nulls;
-            groupIds[row] = find(hash, nulls);
+            rowKeys[k] = key;
+            hash = KeyHashing.mix(hash * 31 + key);
         }
+        rowNulls = nulls;
+        return hash ^ nulls;
     }
 
     private int find(long hash, int nulls) {
