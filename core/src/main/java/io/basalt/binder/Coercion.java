@@ -71,7 +71,7 @@ final class Coercion {
             // Every cast PostgreSQL has to or from time and timetz is an assignment or implicit one.
             return io.basalt.type.datetime.DateTimeConversion.castable(from.id(), to.id());
         }
-        return from.id() == to.id();
+        return from.id() == to.id() && !from.isEnum();
     }
 
     static boolean isJson(LogicalType type) {

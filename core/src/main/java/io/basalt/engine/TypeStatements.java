@@ -146,7 +146,8 @@ final class TypeStatements {
                     : "drop cascades to " + dependentColumns.size() + " other objects");
             for (String[] column : dependentColumns) {
                 execute.accept("ALTER TABLE " + IdentifierQuoting.quote(column[0]) + "."
-                        + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2]));
+                        + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2])
+                        + " CASCADE");
             }
         }
         for (UserType victim : victims) {
