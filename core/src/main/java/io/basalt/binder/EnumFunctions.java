@@ -38,7 +38,9 @@ final class EnumFunctions {
                 throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                         "enum " + enumType.name() + " contains no values");
             }
-            Object value = name.equals("enum_first") ? keys[0] : keys[keys.length - 1];
+            int index = name.equals("enum_first") ? 0 : keys.length - 1;
+            enumType.checkSafe(labels.names()[index]);
+            Object value = keys[index];
             return new BoundExpression.Constant(value, type, position);
         }
         double low = Double.NEGATIVE_INFINITY;
@@ -63,6 +65,7 @@ final class EnumFunctions {
         List<Object> range = new ArrayList<>();
         for (double key : keys) {
             if (key >= low && key <= high) {
+                enumType.checkSafe(enumType.label(key));
                 range.add(key);
             }
         }

@@ -51,6 +51,12 @@ final class TypeStatements {
                     return List.of("enum label \"" + add.label() + "\" already exists, skipping");
                 }
                 type.add(add.label(), add.neighbor(), add.before());
+                if (block != null && type.creatingBlock() != block) {
+                    // PostgreSQL: a value added to an older type is unusable until COMMIT
+                    type.markPending(add.label());
+                    block.onCommit(type::clearPending);
+                    block.onRollback(type::clearPending);
+                }
                 return List.of();
             });
             case TypeStatement.RenameEnumValue rename -> alterEnum(rename.name(), sql, block, type -> {
@@ -73,7 +79,10 @@ final class TypeStatements {
         catalog.types().add(created);
         logDdl.accept(sql);
         if (block != null) {
+            created.type().createdIn(block);
+            block.onCommit(() -> created.type().createdIn(null));
             block.onRollback(() -> {
+                created.type().createdIn(null);
                 if (catalog.types().remove(created)) {
                     logDdl.accept("DROP TYPE " + IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name));
                 }

@@ -32,6 +32,10 @@ public final class EnumType {
     private final String schema;
     private final String name;
     private volatile Labels labels;
+    /** Labels added by a transaction block that has not committed yet: unusable until it does (55P04). */
+    private volatile java.util.Set<String> pending = java.util.Set.of();
+    /** The transaction block that created the type and is still open, or null: its new labels are safe to use. */
+    private volatile Object creatingBlock;
 
     /** The labels in sort order, with their keys (ascending). */
     public record Labels(String[] names, double[] keys) {
@@ -124,7 +128,43 @@ public final class EnumType {
             throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION,
                     "invalid input value for enum " + name + ": \"" + label + "\"");
         }
+        checkSafe(label);
         return current.keys()[index];
+    }
+
+    /** Marks {@code label} as added by an open transaction block (see {@link #checkSafe(String)}). */
+    public synchronized void markPending(String label) {
+        java.util.Set<String> next = new java.util.HashSet<>(pending);
+        next.add(label);
+        pending = java.util.Set.copyOf(next);
+    }
+
+    /** The labels added by open transaction blocks are now committed or gone. */
+    public synchronized void clearPending() {
+        pending = java.util.Set.of();
+    }
+
+    /** Records the open transaction block that created the type (null once it ends). */
+    public void createdIn(Object block) {
+        creatingBlock = block;
+    }
+
+    /** The open transaction block that created the type, or null. */
+    public Object creatingBlock() {
+        return creatingBlock;
+    }
+
+    /**
+     * Refuses a label added by a transaction block that has not committed, as PostgreSQL does.
+     *
+     * @throws BasaltException 55P04 {@code unsafe use of new value "x" of enum type mood}
+     */
+    public void checkSafe(String label) {
+        if (!pending.isEmpty() && pending.contains(label)) {
+            throw BasaltException.of(SqlState.UNSAFE_NEW_ENUM_VALUE_USAGE,
+                            "unsafe use of new value \"" + label + "\" of enum type " + name)
+                    .withHint("New enum values must be committed before they can be used.");
+        }
     }
 
     public boolean hasLabel(String label) {
