@@ -63,6 +63,7 @@ final class TypeStatements {
                 type.rename(rename.from(), rename.to());
                 return List.of();
             });
+            case TypeStatement.Rename rename -> rename(rename, sql, block);
             case TypeStatement.Drop drop -> drop(drop, sql, block);
         };
     }
@@ -111,6 +112,32 @@ final class TypeStatements {
             block.onCommit(() -> logDdl.accept(sql));
         }
         return QueryResultImpl.command("ALTER TYPE", 0, notices);
+    }
+
+    private QueryResultImpl rename(TypeStatement.Rename rename, String sql, Transaction block) {
+        UserType found = find(rename.name());
+        if (!(found instanceof UserType.Enum enumEntry)) {
+            throw BasaltException.internal("ALTER TYPE of a type that is not an enum");
+        }
+        if (catalog.types().find(found.schema(), rename.newName()).isPresent()) {
+            throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + rename.newName() + "\" already exists");
+        }
+        String oldName = found.name();
+        refile(enumEntry, rename.newName());
+        if (block == null) {
+            logDdl.accept(sql);
+        } else {
+            block.onRollback(() -> refile(enumEntry, oldName));
+            block.onCommit(() -> logDdl.accept(sql));
+        }
+        return QueryResultImpl.command("ALTER TYPE", 0, List.of());
+    }
+
+    /** Files the enum under {@code newName}. */
+    private void refile(UserType.Enum entry, String newName) {
+        catalog.types().remove(entry);
+        entry.type().rename(newName);
+        catalog.types().add(entry);
     }
 
     private QueryResultImpl drop(TypeStatement.Drop drop, String sql, Transaction block) {

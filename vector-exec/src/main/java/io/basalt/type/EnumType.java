@@ -30,7 +30,7 @@ public final class EnumType {
 
     private final long oid;
     private final String schema;
-    private final String name;
+    private volatile String name;
     private volatile Labels labels;
     /** Labels added by a transaction block that has not committed yet: unusable until it does (55P04). */
     private volatile java.util.Set<String> pending = java.util.Set.of();
@@ -232,6 +232,11 @@ public final class EnumType {
         String[] names = current.names().clone();
         names[index] = to;
         labels = new Labels(names, current.keys());
+    }
+
+    /** ALTER TYPE ... RENAME TO: the type's new name (the catalog re-files it under that name). */
+    public void rename(String newName) {
+        name = requireNonNull(newName, "newName is null");
     }
 
     /** Puts back a label table taken before (ROLLBACK of ALTER TYPE). */

@@ -26,6 +26,10 @@ public sealed interface TypeStatement extends Statement {
     record RenameEnumValue(QualifiedName name, String from, String to, int position) implements TypeStatement {
     }
 
+    /** {@code ALTER TYPE name RENAME TO newName}. */
+    record Rename(QualifiedName name, String newName, int position) implements TypeStatement {
+    }
+
     /** {@code DROP TYPE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. */
     record Drop(List<QualifiedName> names, boolean ifExists, boolean cascade, int position) implements TypeStatement {
         public Drop {

@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code CREATE TYPE name AS ENUM ('label', ...)}, {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label'
- * [BEFORE | AFTER 'label']}, {@code ALTER TYPE name RENAME VALUE 'a' TO 'b'} and {@code DROP TYPE [IF EXISTS] name
+ * [BEFORE | AFTER 'label']}, {@code ALTER TYPE name RENAME VALUE 'a' TO 'b'}, {@code ALTER TYPE name RENAME TO new} and {@code DROP TYPE [IF EXISTS] name
  * [, ...] [CASCADE | RESTRICT]}. The other forms of CREATE TYPE (composite, range, base types, shells) and ALTER
  * TYPE (rename, owner, schema, attributes) end the statement as unsupported.
  */
@@ -94,6 +94,11 @@ final class TypeParser extends ParserBase {
             tokens.expect(Keyword.TO);
             String to = tokens.expect(TokenKind.STRING).value();
             return new TypeStatement.RenameEnumValue(name, from, to, position);
+        }
+        if (tokens.at(Keyword.RENAME) && tokens.peek(1).is(Keyword.TO)) {
+            tokens.next();
+            tokens.next();
+            return new TypeStatement.Rename(name, grammar.names().columnId(), position);
         }
         throw unsupported("this form of ALTER TYPE");
     }
