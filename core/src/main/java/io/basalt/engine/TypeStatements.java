@@ -74,6 +74,7 @@ final class TypeStatements {
         if (catalog.types().find(schema, name).isPresent()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
         }
+        // the labels are checked before an oid is taken: a failed CREATE is not logged, so replay must not count it
         EnumType.create(0, schema, name, create.labels());
         UserType.Enum created = new UserType.Enum(
                 EnumType.create(catalog.types().nextOid(), schema, name, create.labels()));
