@@ -68,7 +68,8 @@ class EnumTypePersistenceTest {
             session.execute("CREATE TYPE gone AS ENUM ('x')").close();
             session.execute("ALTER TYPE kept ADD VALUE 'c'").close();
             session.execute("ALTER TYPE kept RENAME VALUE 'a' TO 'z'").close();
-            assertThat(single(session, "SELECT enum_range(NULL::kept)")).isEqualTo("{z,b,c}");
+            // 'c' is unusable until COMMIT (55P04); the rename shows
+            assertThat(single(session, "SELECT enum_first(NULL::kept)")).isEqualTo("z");
             session.execute("ROLLBACK").close();
             assertThat(single(session, "SELECT enum_range(NULL::kept)")).isEqualTo("{a,b}");
             session.execute("BEGIN").close();
