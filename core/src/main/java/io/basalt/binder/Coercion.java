@@ -71,7 +71,7 @@ final class Coercion {
             // Every cast PostgreSQL has to or from time and timetz is an assignment or implicit one.
             return io.basalt.type.datetime.DateTimeConversion.castable(from.id(), to.id());
         }
-        return from.id() == to.id();
+        return from.id() == to.id() && !from.isEnum();
     }
 
     static boolean isJson(LogicalType type) {
@@ -115,7 +115,8 @@ final class Coercion {
             // PostgreSQL has no implicit casts between array types: only the same element type (modifiers
             // aside) meets.
             boolean same = a.isArray() && b.isArray() && a.element().id() == b.element().id();
-            return same ? LogicalType.arrayOf(commonType(a.element(), b.element())) : null;
+            LogicalType element = same ? commonType(a.element(), b.element()) : null;
+            return element == null ? null : LogicalType.arrayOf(element);
         }
         if (a.isNumber() && b.isNumber()) {
             return numericCommon(a, b, false);
@@ -133,6 +134,10 @@ final class Coercion {
         if (a.isTimeOfDay() && b.isTimeOfDay() && a.id() != b.id()) {
             // time casts implicitly to timetz, not back.
             return LogicalType.TIMETZ;
+        }
+        if (a.isEnum() || b.isEnum()) {
+            // an enum meets only itself (and untyped literals, above)
+            return null;
         }
         if (a.id() == b.id()) {
             // Same type, different modifiers (numeric(10,2) vs numeric(12,4) is handled above).
@@ -245,6 +250,6 @@ final class Coercion {
 
     /** A type as PostgreSQL names an operand in this error: without modifiers ({@code numeric}, not numeric(2,1)). */
     private static String operandName(LogicalType type) {
-        return type.isArray() ? operandName(type.element()) + "[]" : type.id().pgName();
+        return type.isArray() ? operandName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
     }
 }

@@ -256,7 +256,7 @@ final class Functions {
 
     /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
     private static String regtypeName(LogicalType type) {
-        return type.isArray() ? regtypeName(type.element()) + "[]" : type.id().pgName();
+        return type.isArray() ? regtypeName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
@@ -277,6 +277,10 @@ final class Functions {
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {
             return array;
+        }
+        BoundExpression enumCall = EnumFunctions.bind(name, arguments, position);
+        if (enumCall != null) {
+            return enumCall;
         }
         BoundExpression json = JsonFunctionBinder.bind(name, arguments, position);
         if (json != null) {
@@ -356,6 +360,6 @@ final class Functions {
 
     /** A type as a function signature names it: without modifiers, an array as its element's name and "[]". */
     private static String signatureName(LogicalType type) {
-        return type.id() == TypeId.ARRAY ? signatureName(type.element()) + "[]" : type.id().pgName();
+        return type.id() == TypeId.ARRAY ? signatureName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
     }
 }

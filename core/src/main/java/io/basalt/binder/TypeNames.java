@@ -78,6 +78,10 @@ public final class TypeNames {
             case "jsonb" -> LogicalType.JSONB;
             case "jsonpath" -> LogicalType.JSONPATH;
             default -> {
+                java.util.Optional<io.basalt.catalog.UserType> user = UserTypeNames.find(type.name());
+                if (user.isPresent()) {
+                    yield user.get().valueType();
+                }
                 if (type.name().startsWith("interval ")) {
                     int fields = IntervalFields.parse(type.name().substring("interval ".length()));
                     if (fields > 0) {

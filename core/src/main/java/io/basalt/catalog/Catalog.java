@@ -34,6 +34,8 @@ public final class Catalog {
     private final List<ViewEntry.Relation> lookups;
     /** The session's search_path (schema names as written, {@code $user} included), or null: {@code public}. */
     private final java.util.function.Supplier<List<String>> searchPath;
+    /** User-defined types (enums, domains), shared by every view of the catalog. */
+    private final UserTypes types;
 
     public Catalog() {
         this.schemas = new ConcurrentHashMap<>();
@@ -43,6 +45,7 @@ public final class Catalog {
         this.tempSchema = null;
         this.lookups = null;
         this.searchPath = null;
+        this.types = new UserTypes();
         schemas.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
         sequences.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
         views.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
@@ -50,7 +53,8 @@ public final class Catalog {
 
     private Catalog(Map<String, Map<String, TableEntry>> schemas, Map<String, Map<String, SequenceEntry>> sequences,
                     Map<String, Map<String, ViewEntry>> views, TableHierarchy hierarchy, String tempSchema,
-                    List<ViewEntry.Relation> lookups, java.util.function.Supplier<List<String>> searchPath) {
+                    List<ViewEntry.Relation> lookups, java.util.function.Supplier<List<String>> searchPath,
+                    UserTypes types) {
         this.schemas = schemas;
         this.sequences = sequences;
         this.views = views;
@@ -58,11 +62,17 @@ public final class Catalog {
         this.tempSchema = tempSchema;
         this.lookups = lookups;
         this.searchPath = searchPath;
+        this.types = types;
+    }
+
+    /** The user-defined types of every schema. */
+    public UserTypes types() {
+        return types;
     }
 
     /** The catalog as a session sees it, with {@code tempSchema} (e.g. {@code pg_temp_3}) as its temporary schema. */
     public Catalog forSession(String tempSchema) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, null);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, null, types);
     }
 
     /**
@@ -70,12 +80,12 @@ public final class Catalog {
      * at each lookup of an unqualified name, on the session's thread).
      */
     public Catalog forSession(String tempSchema, java.util.function.Supplier<List<String>> searchPath) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, searchPath);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, searchPath, types);
     }
 
     /** This view of the catalog, recording into {@code into} every table and view a lookup finds (in order). */
     public Catalog recordingLookups(List<ViewEntry.Relation> into) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, into, searchPath);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, into, searchPath, types);
     }
 
     /**

@@ -266,6 +266,9 @@ final class ForeignKeyDefinitions {
      * value, or {@code from} widening implicitly to {@code to} (PostgreSQL coerces the referencing side).
      */
     static boolean comparable(LogicalType from, LogicalType to) {
+        if (from.isEnum() || to.isEnum()) {
+            return from.equals(to);
+        }
         if (from.id() == to.id() || from.isIntegral() && to.isIntegral() || from.isString() && to.isString()) {
             return !from.isArray() && !to.isArray() || from.equals(to);
         }

@@ -144,7 +144,8 @@ final class PreparedStatements {
 
     /** The written form of a declared parameter type (which has no modifiers), to cast an argument to it. */
     private static TypeName typeName(LogicalType type, int position) {
-        return new TypeName(type.id().pgName(), List.of(), 0, position);
+        String name = type.isEnum() ? type.enumType().schema() + "." + type.displayName() : type.id().pgName();
+        return new TypeName(name, List.of(), 0, position);
     }
 
     QueryResultImpl deallocate(DeallocateStatement deallocate) {

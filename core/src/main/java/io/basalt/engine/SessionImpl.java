@@ -310,6 +310,7 @@ final class SessionImpl implements Session {
         return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
                 .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
+                .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
                 .call(() -> track(run(statement, context, sql)));
     }
 
@@ -597,6 +598,15 @@ final class SessionImpl implements Session {
             }
             case TransactionStatement control -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     control.position(), "transaction control is not supported inside another statement");
+            case io.basalt.sql.ast.TypeStatement type -> {
+                synchronized (database.ddlLock()) {
+                    yield new TypeStatements(catalog, database::logDdl, statementSql -> {
+                        try (QueryResult ignored = execute(statementSql)) {
+                            // run for its effect
+                        }
+                    }).run(type, sql, transactions.block());
+                }
+            }
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };

@@ -33,6 +33,7 @@ final class JdbcTypes {
             case BYTEA -> Types.BINARY;
             case ARRAY -> Types.ARRAY;
             case UUID, JSON, JSONB, JSONPATH, INTERVAL -> Types.OTHER;
+            case ENUM -> Types.VARCHAR;
         };
     }
 
@@ -62,6 +63,7 @@ final class JdbcTypes {
             case JSONPATH -> "jsonpath";
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
+            case ENUM -> type.enumType().name();
         };
     }
 
@@ -81,7 +83,7 @@ final class JdbcTypes {
             case UUID -> java.util.UUID.class;
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL -> String.class;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, ENUM -> String.class;
         };
     }
 

@@ -61,6 +61,7 @@ public final class CreateTableStatement {
             case JSONPATH -> "JSONPATH";
             case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
+            case ENUM -> type.enumType().name();
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }

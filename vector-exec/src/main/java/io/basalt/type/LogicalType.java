@@ -28,7 +28,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
  * the same Arrow vector class).
  */
-public record LogicalType(TypeId id, int precision, int scale, LogicalType element) {
+public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -67,10 +67,26 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         if ((id == TypeId.ARRAY) != (element != null) || element != null && element.id == TypeId.ARRAY) {
             throw BasaltException.internal("malformed array type " + id + " of " + element);
         }
+        if ((id == TypeId.ENUM) != (enumType != null)) {
+            throw BasaltException.internal("malformed enum type " + id + " of " + enumType);
+        }
+    }
+
+    public LogicalType(TypeId id, int precision, int scale, LogicalType element) {
+        this(id, precision, scale, element, null);
     }
 
     public LogicalType(TypeId id, int precision, int scale) {
-        this(id, precision, scale, null);
+        this(id, precision, scale, null, null);
+    }
+
+    /** The type of the values of a user-defined enum type (stored as their labels' sort keys, see {@link EnumType}). */
+    public static LogicalType enumOf(EnumType enumType) {
+        return new LogicalType(TypeId.ENUM, -1, 0, null, requireNonNull(enumType, "enumType is null"));
+    }
+
+    public boolean isEnum() {
+        return id == TypeId.ENUM;
     }
 
     /** The one-dimensional array type of {@code element} (itself not an array). */
@@ -160,7 +176,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case SMALLINT -> PhysicalType.INT16;
             case INTEGER, DATE -> PhysicalType.INT32;
             case BIGINT, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> PhysicalType.INT64;
-            case DOUBLE, REAL -> PhysicalType.FLOAT64;
+            case DOUBLE, REAL, ENUM -> PhysicalType.FLOAT64;
             case INTERVAL -> PhysicalType.INTERVAL;
             case UUID -> PhysicalType.UUID;
             case BYTEA -> PhysicalType.BYTES;
@@ -184,6 +200,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case INTERVAL -> "interval" + io.basalt.type.datetime.IntervalFields.display(scale)
                     + (precision < 0 ? "" : "(" + precision + ")");
             case ARRAY -> element.displayName() + "[]";
+            case ENUM -> enumType.name();
             default -> id.pgName();
         };
     }
@@ -249,12 +266,19 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
 
     /** A compact text form used in Arrow metadata and on disk: {@code NUMERIC:10:2}, {@code INTEGER:-1:0[]}. */
     public String encode() {
+        if (isEnum()) {
+            return id.name() + ":" + precision + ":" + scale + ":" + enumType.encode();
+        }
         return isArray() ? element.encode() + "[]" : id.name() + ":" + precision + ":" + scale;
     }
 
     public static LogicalType decode(String encoded) {
         if (encoded.endsWith("[]")) {
             return arrayOf(decode(encoded.substring(0, encoded.length() - 2)));
+        }
+        if (encoded.startsWith(TypeId.ENUM.name() + ":")) {
+            String[] parts = encoded.split(":", 4);
+            return enumOf(EnumType.decode(parts[3]));
         }
         String[] parts = encoded.split(":");
         if (parts.length != 3) {

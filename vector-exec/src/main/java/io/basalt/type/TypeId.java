@@ -39,7 +39,9 @@ public enum TypeId {
     /** A SQL/JSON path, held as its normalized text ({@code io.basalt.type.json.path}). */
     JSONPATH("jsonpath"),
     /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
-    ARRAY("array");
+    ARRAY("array"),
+    /** A value of a user-defined enum type, stored as its label's sort key; the type is {@link LogicalType#enumType()}. */
+    ENUM("enum");
 
     private final String pgName;
 

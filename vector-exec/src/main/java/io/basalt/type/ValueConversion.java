@@ -92,6 +92,12 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
+            case ENUM -> {
+                if (to.equals(from)) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
             case TEXT, UNKNOWN -> toText(value, from, settings);
             case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
             // CHAR to CHAR keeps the padding, which the new length then extends or cuts
@@ -142,6 +148,7 @@ public final class ValueConversion {
             case VARCHAR -> limitLength(text, type, false);
             case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
+            case ENUM -> type.enumType().key(text);
         };
     }
 
@@ -271,6 +278,7 @@ public final class ValueConversion {
                     : ByteaText.formatHex((ByteString) value);
             case JSON, JSONPATH -> (String) value;
             case JSONB -> value.toString();
+            case ENUM -> from.enumType().label((Double) value);
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
             case CHAR -> withoutTrailingBlanks((String) value);

@@ -70,7 +70,7 @@ final class ParquetColumnWriter {
             case BIGINT, TIME, TIMESTAMP, TIMESTAMPTZ -> Kind.INT64;
             case TIMETZ -> Kind.TIMETZ;
             case REAL -> Kind.FLOAT;
-            case DOUBLE -> Kind.DOUBLE;
+            case DOUBLE, ENUM -> Kind.DOUBLE;
             case NUMERIC -> type.precision() < 0 || type.precision() > LogicalType.MAX_WIDE_DECIMAL_PRECISION
                     ? Kind.NUMERIC_TEXT
                     : type.precision() <= 9 ? Kind.DECIMAL_INT32

@@ -86,7 +86,7 @@ public final class ParquetSchemaMapping {
             case INTEGER -> Types.primitive(PrimitiveTypeName.INT32, repetition).named(name);
             case BIGINT -> Types.primitive(PrimitiveTypeName.INT64, repetition).named(name);
             case REAL -> Types.primitive(PrimitiveTypeName.FLOAT, repetition).named(name);
-            case DOUBLE -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
+            case DOUBLE, ENUM -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
             case NUMERIC -> numeric(name, type, repetition);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSONPATH -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
                     .as(LogicalTypeAnnotation.stringType()).named(name);

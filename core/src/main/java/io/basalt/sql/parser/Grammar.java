@@ -40,6 +40,7 @@ final class Grammar {
     private final TransactionParser transactions;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
+    private final TypeParser userTypes;
 
     Grammar(SqlSource source, List<Token> tokenList) {
         this.tokens = new TokenStream(source, tokenList);
@@ -73,6 +74,12 @@ final class Grammar {
         this.transactions = new TransactionParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
+        this.userTypes = new TypeParser(this);
+    }
+
+    /** CREATE / ALTER / DROP TYPE. */
+    TypeParser userTypes() {
+        return userTypes;
     }
 
     TokenStream tokens() {

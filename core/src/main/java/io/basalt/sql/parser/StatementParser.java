@@ -102,6 +102,9 @@ final class StatementParser extends ParserBase {
             tokens.next();
             return new DiscardSequencesStatement(first.position());
         }
+        if (grammar.userTypes().atTypeStatement()) {
+            return grammar.userTypes().statement();
+        }
         if (grammar.transactions().atTransactionControl()) {
             return grammar.transactions().statement();
         }

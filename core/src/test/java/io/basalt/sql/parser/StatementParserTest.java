@@ -247,7 +247,7 @@ class StatementParserTest {
             ALTER SEQUENCE s SET LOGGED => ALTER SEQUENCE SET
             DISCARD ALL => DISCARD
             CREATE ROLE joe => CREATE ROLE
-            CREATE TYPE mood AS ENUM ('sad', 'ok') => CREATE TYPE
+            CREATE TYPE pair AS (a int, b text) => CREATE TYPE for composite types
             CREATE EXTENSION IF NOT EXISTS pgcrypto => CREATE EXTENSION
             CREATE CONSTRAINT TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION f() => CREATE TRIGGER
             CREATE OR REPLACE FUNCTION f() RETURNS int AS $$ SELECT 1; $$ LANGUAGE sql => CREATE FUNCTION

@@ -77,7 +77,7 @@ final class ColumnValues {
             case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ -> (a, b) -> Long.compare((Long) a, (Long) b);
             case NUMERIC -> type.isScaledLong() ? (a, b) -> Long.compare((Long) a, (Long) b)
                 : (a, b) -> ((BigDecimal) a).compareTo((BigDecimal) b);
-            case DOUBLE, REAL -> (a, b) -> ValueComparison.compareDoubles((Double) a, (Double) b);
+            case DOUBLE, REAL, ENUM -> (a, b) -> ValueComparison.compareDoubles((Double) a, (Double) b);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON -> (a, b) -> Arrays.compareUnsigned(
                 ((String) a).getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
             case BYTEA -> (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
@@ -106,6 +106,7 @@ final class ColumnValues {
             case DOUBLE -> random.nextBoolean() ? Math.round(random.nextDouble() * 1e6) / 100.0 : random.nextGaussian() * 1e9;
             case REAL -> (double) (float) (random.nextBoolean() ? Math.round(random.nextDouble() * 1e4) / 100.0 : random.nextGaussian());
             case TEXT, VARCHAR, UNKNOWN, JSON, CHAR -> text(type, random);
+            case ENUM -> (double) (random.nextInt(5) + 1);
             case BYTEA -> {
                 byte[] bytes = new byte[random.nextInt(40)];
                 random.nextBytes(bytes);
@@ -163,6 +164,7 @@ final class ColumnValues {
             case INTERVAL -> new Object[] {Interval.INFINITY, Interval.MINUS_INFINITY, Interval.ZERO,
                 new Interval(0, 1, 0), new Interval(0, 0, Interval.MICROS_PER_DAY)};
             case ARRAY -> new Object[] {ArrayValue.of(List.of()), ArrayValue.of(Arrays.asList((Object) null))};
+            case ENUM -> new Object[] {1.0, 1.5, 1e6};
         };
         return edges[random.nextInt(edges.length)];
     }

@@ -65,6 +65,7 @@ final class TypedRows implements AutoCloseable {
                     ? new BigDecimal("12345678901234567890123456." + (1000 + key)).negate()
                     : new BigDecimal("123456789012345678901234567890.0" + key).negate();
             case REAL -> (double) (float) (key * 0.25 - 3.1);
+            case ENUM -> (double) (key % 3 + 1);
             case TIMESTAMP, TIMESTAMPTZ -> key * 86_400_000_123L - 1_000_000_000_000L;
             case TIME -> key * 3_600_000_007L % 86_400_000_001L;
             case TIMETZ -> io.basalt.type.datetime.TimeWithZone.pack(key * 3_600_000_007L % 86_400_000_001L,

@@ -144,6 +144,7 @@ public final class ValueAccess {
                     : ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH -> (String) value;
             case JSONB -> value.toString();
+            case ENUM -> type.enumType().label((Double) value);
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
         };
     }

@@ -1,0 +1,42 @@
+package io.basalt.catalog;
+
+import io.basalt.type.EnumType;
+import io.basalt.type.LogicalType;
+
+/**
+ * A type a user created: today an enum ({@code CREATE TYPE ... AS ENUM}); domains and composite types are to come.
+ * Types share one namespace per schema, as in PostgreSQL's {@code pg_type}.
+ */
+public sealed interface UserType permits UserType.Enum {
+    long oid();
+
+    String schema();
+
+    String name();
+
+    /** The type values of this type have in expressions (a domain's is its base type's). */
+    LogicalType valueType();
+
+    /** An enum type: its labels live in the shared {@link EnumType}, which ALTER TYPE changes in place. */
+    record Enum(EnumType type) implements UserType {
+        @Override
+        public long oid() {
+            return type.oid();
+        }
+
+        @Override
+        public String schema() {
+            return type.schema();
+        }
+
+        @Override
+        public String name() {
+            return type.name();
+        }
+
+        @Override
+        public LogicalType valueType() {
+            return LogicalType.enumOf(type);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.basalt.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.UserType;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.TypeStatement;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.storage.transaction.Transaction;
+import io.basalt.type.EnumType;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * CREATE TYPE ... AS ENUM, ALTER TYPE ... ADD VALUE / RENAME VALUE and DROP TYPE against the catalog's
+ * {@link io.basalt.catalog.UserTypes} (the caller holds the DDL lock). Each statement is logged as written, so that
+ * replaying the log rebuilds the types with the same oids and sort keys.
+ *
+ * <p>In a transaction block, ROLLBACK undoes them as PostgreSQL does: a CREATE is logged at once and dropped again
+ * (the drop logged) on ROLLBACK, as CREATE TABLE is; ADD VALUE, RENAME VALUE and DROP take effect at once for every
+ * session but are logged only at COMMIT, and ROLLBACK puts the type back as it was. DROP TYPE CASCADE drops the
+ * columns of that type by running ALTER TABLE ... DROP COLUMN, which logs itself.
+ */
+final class TypeStatements {
+    private final Catalog catalog;
+    private final Consumer<String> logDdl;
+    private final Consumer<String> execute;
+
+    /**
+     * @param execute runs a statement in the calling session (the ALTER TABLE of DROP TYPE CASCADE)
+     */
+    TypeStatements(Catalog catalog, Consumer<String> logDdl, Consumer<String> execute) {
+        this.catalog = requireNonNull(catalog, "catalog is null");
+        this.logDdl = requireNonNull(logDdl, "logDdl is null");
+        this.execute = requireNonNull(execute, "execute is null");
+    }
+
+    /** Runs {@code statement} (written as {@code sql}) in {@code block}, the open transaction block or null. */
+    QueryResultImpl run(TypeStatement statement, String sql, Transaction block) {
+        return switch (statement) {
+            case TypeStatement.CreateEnum create -> createEnum(create, sql, block);
+            case TypeStatement.AddEnumValue add -> alterEnum(add.name(), sql, block, type -> {
+                if (add.ifNotExists() && type.hasLabel(add.label())) {
+                    return List.of("enum label \"" + add.label() + "\" already exists, skipping");
+                }
+                type.add(add.label(), add.neighbor(), add.before());
+                if (block != null && type.creatingBlock() != block) {
+                    // PostgreSQL: a value added to an older type is unusable until COMMIT
+                    type.markPending(add.label());
+                    block.onCommit(type::clearPending);
+                    block.onRollback(type::clearPending);
+                }
+                return List.of();
+            });
+            case TypeStatement.RenameEnumValue rename -> alterEnum(rename.name(), sql, block, type -> {
+                type.rename(rename.from(), rename.to());
+                return List.of();
+            });
+            case TypeStatement.Rename rename -> rename(rename, sql, block);
+            case TypeStatement.Drop drop -> drop(drop, sql, block);
+        };
+    }
+
+    private QueryResultImpl createEnum(TypeStatement.CreateEnum create, String sql, Transaction block) {
+        String schema = schemaOf(create.name());
+        String name = create.name().last();
+        if (catalog.types().find(schema, name).isPresent()) {
+            throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
+        }
+        // the labels are checked before an oid is taken: a failed CREATE is not logged, so replay must not count it
+        EnumType.create(0, schema, name, create.labels());
+        UserType.Enum created = new UserType.Enum(
+                EnumType.create(catalog.types().nextOid(), schema, name, create.labels()));
+        catalog.types().add(created);
+        logDdl.accept(sql);
+        if (block != null) {
+            created.type().createdIn(block);
+            block.onCommit(() -> created.type().createdIn(null));
+            block.onRollback(() -> {
+                created.type().createdIn(null);
+                if (catalog.types().remove(created)) {
+                    logDdl.accept("DROP TYPE " + IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name));
+                }
+            });
+        }
+        return QueryResultImpl.command("CREATE TYPE", 0, List.of());
+    }
+
+    /** What an ALTER TYPE does to the enum; returns its notices. */
+    private interface EnumChange {
+        List<String> apply(EnumType type);
+    }
+
+    private QueryResultImpl alterEnum(QualifiedName name, String sql, Transaction block, EnumChange change) {
+        UserType found = find(name);
+        if (!(found instanceof UserType.Enum enumEntry)) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name.last() + "\" is not an enum");
+        }
+        EnumType type = enumEntry.type();
+        EnumType.Labels before = type.labels();
+        List<String> notices = change.apply(type);
+        if (block == null) {
+            logDdl.accept(sql);
+        } else {
+            block.onRollback(() -> type.restore(before));
+            block.onCommit(() -> logDdl.accept(sql));
+        }
+        return QueryResultImpl.command("ALTER TYPE", 0, notices);
+    }
+
+    private QueryResultImpl rename(TypeStatement.Rename rename, String sql, Transaction block) {
+        UserType found = find(rename.name());
+        if (!(found instanceof UserType.Enum enumEntry)) {
+            throw BasaltException.internal("ALTER TYPE of a type that is not an enum");
+        }
+        if (catalog.types().find(found.schema(), rename.newName()).isPresent()) {
+            throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + rename.newName() + "\" already exists");
+        }
+        String oldName = found.name();
+        refile(enumEntry, rename.newName());
+        if (block == null) {
+            logDdl.accept(sql);
+        } else {
+            block.onRollback(() -> refile(enumEntry, oldName));
+            block.onCommit(() -> logDdl.accept(sql));
+        }
+        return QueryResultImpl.command("ALTER TYPE", 0, List.of());
+    }
+
+    /** Files the enum under {@code newName}. */
+    private void refile(UserType.Enum entry, String newName) {
+        catalog.types().remove(entry);
+        entry.type().rename(newName);
+        catalog.types().add(entry);
+    }
+
+    private QueryResultImpl drop(TypeStatement.Drop drop, String sql, Transaction block) {
+        List<String> notices = new ArrayList<>();
+        List<UserType> victims = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            UserType found = lookup(name);
+            if (found == null) {
+                if (drop.ifExists()) {
+                    notices.add("type \"" + name.last() + "\" does not exist, skipping");
+                    continue;
+                }
+                throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
+            }
+            if (!victims.contains(found)) {
+                victims.add(found);
+            }
+        }
+        List<String[]> dependentColumns = new ArrayList<>();
+        List<String> details = new ArrayList<>();
+        for (UserType victim : victims) {
+            for (TableEntry table : catalog.tables()) {
+                for (ColumnEntry column : table.columns()) {
+                    if (uses(column.type(), victim)) {
+                        dependentColumns.add(new String[] {table.schema(), table.name(), column.name()});
+                        details.add("column " + column.name() + " of table " + table.name() + " depends on type "
+                                + victim.name());
+                    }
+                }
+            }
+        }
+        if (!dependentColumns.isEmpty()) {
+            if (!drop.cascade()) {
+                throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop type "
+                                + victims.getFirst().name() + " because other objects depend on it")
+                        .withDetail(String.join("\n", details))
+                        .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            }
+            notices.add(dependentColumns.size() == 1
+                    ? "drop cascades to column " + dependentColumns.getFirst()[2] + " of table "
+                            + dependentColumns.getFirst()[1]
+                    : "drop cascades to " + dependentColumns.size() + " other objects");
+            for (String[] column : dependentColumns) {
+                execute.accept("ALTER TABLE " + IdentifierQuoting.quote(column[0]) + "."
+                        + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2])
+                        + " CASCADE");
+            }
+        }
+        for (UserType victim : victims) {
+            catalog.types().remove(victim);
+        }
+        if (block == null) {
+            if (!victims.isEmpty()) {
+                logDdl.accept(sql);
+            }
+        } else {
+            block.onRollback(() -> {
+                for (UserType victim : victims) {
+                    catalog.types().add(victim);
+                }
+            });
+            if (!victims.isEmpty()) {
+                block.onCommit(() -> logDdl.accept(sql));
+            }
+        }
+        return QueryResultImpl.command("DROP TYPE", 0, notices);
+    }
+
+    /** Whether a column of type {@code type} depends on {@code victim}. */
+    private static boolean uses(LogicalType type, UserType victim) {
+        LogicalType value = type.isArray() ? type.element() : type;
+        return victim instanceof UserType.Enum enumEntry && value.isEnum() && value.enumType().equals(enumEntry.type());
+    }
+
+    /** The type {@code name} names. @throws BasaltException 42704 when there is none */
+    private UserType find(QualifiedName name) {
+        UserType found = lookup(name);
+        if (found == null) {
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
+        }
+        return found;
+    }
+
+    private UserType lookup(QualifiedName name) {
+        List<String> parts = name.parts();
+        if (parts.size() >= 2) {
+            return catalog.types().find(parts.get(parts.size() - 2), name.last()).orElse(null);
+        }
+        return catalog.types().find(catalog.searchedSchemas(), name.last()).orElse(null);
+    }
+
+    private String schemaOf(QualifiedName name) {
+        if (name.parts().size() < 2) {
+            return catalog.creationSchema();
+        }
+        String schema = name.parts().get(name.parts().size() - 2);
+        if (!catalog.schemaExists(schema)) {
+            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
+                    "schema \"" + schema + "\" does not exist");
+        }
+        return schema;
+    }
+}

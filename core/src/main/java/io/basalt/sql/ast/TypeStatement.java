@@ -1,0 +1,39 @@
+package io.basalt.sql.ast;
+
+import java.util.List;
+
+/**
+ * The statements that create, change and drop user-defined types: {@code CREATE TYPE name AS ENUM (...)},
+ * {@code ALTER TYPE name ADD VALUE / RENAME VALUE}, {@code DROP TYPE}.
+ */
+public sealed interface TypeStatement extends Statement {
+    /** {@code CREATE TYPE name AS ENUM ('label', ...)}. */
+    record CreateEnum(QualifiedName name, List<String> labels, int position) implements TypeStatement {
+        public CreateEnum {
+            labels = List.copyOf(labels);
+        }
+    }
+
+    /**
+     * {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label' [BEFORE | AFTER 'neighbor']}; {@code neighbor} is null
+     * without BEFORE / AFTER.
+     */
+    record AddEnumValue(QualifiedName name, String label, boolean ifNotExists, String neighbor, boolean before,
+                        int position) implements TypeStatement {
+    }
+
+    /** {@code ALTER TYPE name RENAME VALUE 'from' TO 'to'}. */
+    record RenameEnumValue(QualifiedName name, String from, String to, int position) implements TypeStatement {
+    }
+
+    /** {@code ALTER TYPE name RENAME TO newName}. */
+    record Rename(QualifiedName name, String newName, int position) implements TypeStatement {
+    }
+
+    /** {@code DROP TYPE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. */
+    record Drop(List<QualifiedName> names, boolean ifExists, boolean cascade, int position) implements TypeStatement {
+        public Drop {
+            names = List.copyOf(names);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package io.basalt.sql.parser;
+
+import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.TypeStatement;
+import io.basalt.sql.lexer.Keyword;
+import io.basalt.sql.lexer.Token;
+import io.basalt.sql.lexer.TokenKind;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code CREATE TYPE name AS ENUM ('label', ...)}, {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label'
+ * [BEFORE | AFTER 'label']}, {@code ALTER TYPE name RENAME VALUE 'a' TO 'b'}, {@code ALTER TYPE name RENAME TO new} and {@code DROP TYPE [IF EXISTS] name
+ * [, ...] [CASCADE | RESTRICT]}. The other forms of CREATE TYPE (composite, range, base types, shells) and ALTER
+ * TYPE (rename, owner, schema, attributes) end the statement as unsupported.
+ */
+final class TypeParser extends ParserBase {
+    TypeParser(Grammar grammar) {
+        super(grammar);
+    }
+
+    /** Whether the cursor is at {@code CREATE TYPE}, {@code ALTER TYPE} or {@code DROP TYPE}. */
+    boolean atTypeStatement() {
+        Token first = tokens.peek();
+        return (first.is(Keyword.CREATE) || first.is(Keyword.ALTER) || first.is(Keyword.DROP))
+                && tokens.peek(1).is(Keyword.TYPE);
+    }
+
+    Statement statement() {
+        Token first = tokens.next();
+        tokens.expect(Keyword.TYPE);
+        if (first.is(Keyword.CREATE)) {
+            return create(first.position());
+        }
+        if (first.is(Keyword.ALTER)) {
+            return alter(first.position());
+        }
+        boolean ifExists = acceptIfExists();
+        List<QualifiedName> names = qualifiedNameList();
+        boolean cascade = acceptDropBehavior();
+        return new TypeStatement.Drop(names, ifExists, cascade, first.position());
+    }
+
+    private Statement create(int position) {
+        QualifiedName name = grammar.names().qualifiedName();
+        if (!tokens.accept(Keyword.AS)) {
+            throw unsupported(tokens.at(TokenKind.LEFT_PAREN) ? "CREATE TYPE for base types" : "CREATE TYPE (shell type)");
+        }
+        if (tokens.at(Keyword.RANGE)) {
+            throw unsupported("CREATE TYPE AS RANGE");
+        }
+        if (!tokens.at(Keyword.ENUM)) {
+            throw unsupported("CREATE TYPE for composite types");
+        }
+        tokens.next();
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<String> labels = new ArrayList<>();
+        if (!tokens.at(TokenKind.RIGHT_PAREN)) {
+            do {
+                labels.add(tokens.expect(TokenKind.STRING).value());
+            } while (tokens.accept(TokenKind.COMMA));
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return new TypeStatement.CreateEnum(name, labels, position);
+    }
+
+    private Statement alter(int position) {
+        QualifiedName name = grammar.names().qualifiedName();
+        if (tokens.accept(Keyword.ADD)) {
+            tokens.expect(Keyword.VALUE);
+            boolean ifNotExists = false;
+            if (tokens.at(Keyword.IF) && tokens.peek(1).is(Keyword.NOT)) {
+                tokens.next();
+                tokens.next();
+                tokens.expect(Keyword.EXISTS);
+                ifNotExists = true;
+            }
+            String label = tokens.expect(TokenKind.STRING).value();
+            String neighbor = null;
+            boolean before = false;
+            if (tokens.accept(Keyword.BEFORE)) {
+                before = true;
+                neighbor = tokens.expect(TokenKind.STRING).value();
+            } else if (tokens.accept(Keyword.AFTER)) {
+                neighbor = tokens.expect(TokenKind.STRING).value();
+            }
+            return new TypeStatement.AddEnumValue(name, label, ifNotExists, neighbor, before, position);
+        }
+        if (tokens.at(Keyword.RENAME) && tokens.peek(1).is(Keyword.VALUE)) {
+            tokens.next();
+            tokens.next();
+            String from = tokens.expect(TokenKind.STRING).value();
+            tokens.expect(Keyword.TO);
+            String to = tokens.expect(TokenKind.STRING).value();
+            return new TypeStatement.RenameEnumValue(name, from, to, position);
+        }
+        if (tokens.at(Keyword.RENAME) && tokens.peek(1).is(Keyword.TO)) {
+            tokens.next();
+            tokens.next();
+            return new TypeStatement.Rename(name, grammar.names().columnId(), position);
+        }
+        throw unsupported("this form of ALTER TYPE");
+    }
+}
