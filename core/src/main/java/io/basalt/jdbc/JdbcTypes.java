@@ -32,7 +32,7 @@ final class JdbcTypes {
             case TIMESTAMPTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case BYTEA -> Types.BINARY;
             case ARRAY -> Types.ARRAY;
-            case UUID, JSON, JSONB, JSONPATH, INTERVAL -> Types.OTHER;
+            case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE -> Types.OTHER;
         };
     }
 
@@ -60,6 +60,7 @@ final class JdbcTypes {
             case BYTEA -> "bytea";
             case JSON -> "json";
             case JSONPATH -> "jsonpath";
+            case REGCLASS, REGTYPE, REGNAMESPACE -> type.id().pgName();
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
         };
@@ -81,7 +82,7 @@ final class JdbcTypes {
             case UUID -> java.util.UUID.class;
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL -> String.class;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE -> String.class;
         };
     }
 

@@ -39,7 +39,17 @@ public enum TypeId {
     /** A SQL/JSON path, held as its normalized text ({@code io.basalt.type.json.path}). */
     JSONPATH("jsonpath"),
     /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
-    ARRAY("array");
+    ARRAY("array"),
+    /**
+     * An object identifier shown as the name of a relation (PostgreSQL's regclass). Basalt holds the name as
+     * regclass output writes it (quoted as needed, qualified when not visible on the search path); the binder
+     * converts to and from the numeric oid through the catalog.
+     */
+    REGCLASS("regclass"),
+    /** A type's object identifier shown as the type's name (regtype), held as that name. */
+    REGTYPE("regtype"),
+    /** A schema's object identifier shown as the schema's name (regnamespace), held as that name. */
+    REGNAMESPACE("regnamespace");
 
     private final String pgName;
 
