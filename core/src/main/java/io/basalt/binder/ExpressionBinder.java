@@ -348,10 +348,6 @@ final class ExpressionBinder {
         }
         BoundExpression left = bind(e.left());
         BoundExpression right = bind(e.right());
-        if (ObjectIdentifiers.comparesOids(left, right)) {
-            left = ObjectIdentifiers.toOid(left);
-            right = ObjectIdentifiers.toOid(right);
-        }
         BoundExpression jsonOperator = JsonOperators.bind(operator, left, right, e.position());
         if (jsonOperator != null) {
             return jsonOperator;
@@ -407,6 +403,10 @@ final class ExpressionBinder {
     }
 
     static BoundExpression compare(CompareOp operator, BoundExpression left, BoundExpression right, int position) {
+        if (ObjectIdentifiers.comparesOids(left, right)) {
+            left = ObjectIdentifiers.toOid(left);
+            right = ObjectIdentifiers.toOid(right);
+        }
         LogicalType common = Coercion.commonType(left.type(), right.type());
         if (common == null) {
             throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);

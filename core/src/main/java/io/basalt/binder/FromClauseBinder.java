@@ -189,7 +189,7 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
-            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.TEXT,
+            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
                     table.alias() != null ? name : null));
         } else if (ROW_IDS.isBound() && ROW_IDS.get().contains(table)) {
             int[] withRowId = java.util.Arrays.copyOf(columns, columns.length + 1);

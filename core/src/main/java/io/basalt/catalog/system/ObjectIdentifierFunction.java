@@ -135,6 +135,12 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
     }
 
     private CatalogObjects.Relation relation(String text) {
+        List<String> parts = SequenceNames.split(text);
+        if (parts.size() >= 2 && objects.namespace(parts.get(parts.size() - 2)) == null
+                && !objects.catalog().isTempSchema(parts.get(parts.size() - 2))) {
+            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME,
+                    "schema \"" + parts.get(parts.size() - 2) + "\" does not exist");
+        }
         CatalogObjects.Relation relation = findRelation(text);
         if (relation == null) {
             if (isNumber(text)) {
