@@ -108,8 +108,17 @@ final class ObjectIdentifiers {
                 yield call(Kind.FORMAT_TYPE, List.of(toOid(number(arguments.get(0))), number(arguments.get(1))),
                         LogicalType.TEXT, position);
             }
-            case "pg_get_constraintdef" -> oidFunction(Kind.CONSTRAINT_DEFINITION, name, arguments, 2,
-                    LogicalType.TEXT, position);
+            case "pg_get_constraintdef" -> {
+                require(name, arguments, (count == 1 || count == 2) && oidLike(arguments.get(0))
+                        && (count == 1 || arguments.get(1).type().id() == TypeId.BOOLEAN
+                        || arguments.get(1).type().id() == TypeId.UNKNOWN), position);
+                List<BoundExpression> bound = new java.util.ArrayList<>();
+                bound.add(toOid(number(arguments.get(0))));
+                if (count == 2) {
+                    bound.add(Coercion.cast(arguments.get(1), LogicalType.BOOLEAN, false));
+                }
+                yield call(Kind.CONSTRAINT_DEFINITION, bound, LogicalType.TEXT, position);
+            }
             case "pg_get_indexdef" -> oidFunction(Kind.INDEX_DEFINITION, name, arguments, 3, LogicalType.TEXT,
                     position);
             case "pg_table_is_visible" -> oidFunction(Kind.TABLE_IS_VISIBLE, name, arguments, 1,

@@ -49,15 +49,49 @@ public final class ObjectDefinitions {
 
     /** pg_get_constraintdef of a constraint. */
     public static String constraint(CatalogObjects objects, CatalogObjects.Constraint constraint) {
+        return constraint(objects, constraint, false);
+    }
+
+    /**
+     * pg_get_constraintdef of a constraint; {@code pretty} (its second argument, which psql's {@code \d} passes)
+     * leaves out the parentheses around the whole CHECK condition.
+     */
+    public static String constraint(CatalogObjects objects, CatalogObjects.Constraint constraint, boolean pretty) {
         TableEntry table = constraint.relation().table();
         return switch (constraint.type()) {
-            case 'c' -> "CHECK (" + ConditionText.write(constraint.check().condition(), columnNames(table)) + ")";
+            case 'c' -> {
+                String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
+                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")";
+            }
             case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")";
             case 'u' -> "UNIQUE " + (constraint.key().nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
                     + columnList(table, constraint.key().columns()) + ")";
             case 'f' -> foreignKey(objects, table, constraint.foreignKey());
             default -> throw new IllegalStateException("constraint type " + constraint.type());
         };
+    }
+
+    /** {@code text} without one pair of parentheses enclosing all of it, if it has such a pair. */
+    static String withoutOuterParentheses(String text) {
+        if (text.length() < 2 || text.charAt(0) != '(' || text.charAt(text.length() - 1) != ')') {
+            return text;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0 && i < text.length() - 1) {
+                    return text;
+                }
+            }
+        }
+        return text.substring(1, text.length() - 1);
     }
 
     private static String foreignKey(CatalogObjects objects, TableEntry table, ForeignKeyEntry key) {
@@ -95,9 +129,10 @@ public final class ObjectDefinitions {
             return null;
         }
         String method = index != null ? index.method() : "btree";
+        boolean nullsNotDistinct = relation.key() != null && relation.key().nullsNotDistinct();
         return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + IdentifierQuoting.quote(relation.name()) + " ON "
                 + IdentifierQuoting.quote(table.schema()) + "." + IdentifierQuoting.quote(table.name()) + " USING "
-                + method + " (" + columnList(table, columns) + ")";
+                + method + " (" + columnList(table, columns) + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "");
     }
 
     /** The key columns of an index relation (indexes in its table). */

@@ -111,7 +111,8 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
             }
             case CONSTRAINT_DEFINITION -> {
                 CatalogObjects.Constraint constraint = objects.constraint((Long) values[0]);
-                yield constraint == null ? null : ObjectDefinitions.constraint(objects, constraint);
+                boolean pretty = values.length > 1 && Boolean.TRUE.equals(values[1]);
+                yield constraint == null ? null : ObjectDefinitions.constraint(objects, constraint, pretty);
             }
             case INDEX_DEFINITION -> {
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);

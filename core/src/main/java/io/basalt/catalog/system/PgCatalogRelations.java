@@ -36,7 +36,7 @@ final class PgCatalogRelations {
 
     static List<SystemRelation> all() {
         return List.of(namespace(), relationClass(), attribute(), type(), index(), constraint(), attributeDefault(),
-                inherits(), sequence(), description(), database(), tables(), views(), indexes(), sequences());
+                inherits(), sequence(), description(), database(), depend(), tables(), views(), indexes(), sequences());
     }
 
     private static Long oid(long value) {
@@ -367,6 +367,31 @@ final class PgCatalogRelations {
                     rows.add(new Object[] {relation.oid(), SystemTypes.oidOf(options.type()), options.start(),
                         options.increment(), options.maxValue(), options.minValue(), options.cache(),
                         options.cycle()});
+                }
+            }
+            return rows;
+        });
+    }
+
+    /**
+     * pg_depend, for what it says most often: which column owns a sequence ({@code a} for a serial column or OWNED
+     * BY, {@code i} for an identity column). Other dependencies are not listed.
+     */
+    private static SystemRelation depend() {
+        Columns columns = new Columns().add("classid", OID).add("objid", OID).add("objsubid", INT4)
+                .add("refclassid", OID).add("refobjid", OID).add("refobjsubid", INT4).add("deptype", TEXT);
+        return SystemRelation.of("pg_catalog", "pg_depend", 2608, columns, objects -> {
+            List<Object[]> rows = new ArrayList<>();
+            for (Relation relation : objects.relations()) {
+                if (relation.kind() != 'S' || relation.sequence() == null || relation.sequence().owner() == null) {
+                    continue;
+                }
+                var owner = relation.sequence().owner();
+                Relation table = objects.relation(relation.schema(), owner.table());
+                if (table != null && table.table() != null) {
+                    int column = table.table().columnIndex(owner.column());
+                    rows.add(new Object[] {1259L, relation.oid(), 0L, 1259L, table.oid(), (long) column + 1,
+                        owner.identity() ? "i" : "a"});
                 }
             }
             return rows;
