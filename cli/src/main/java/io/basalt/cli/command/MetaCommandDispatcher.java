@@ -91,6 +91,10 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
         } catch (IllegalArgumentException e) {
             scope.reportError(e.getMessage());
             return CommandOutcome.FAILURE;
+        } catch (io.basalt.error.BasaltException e) {
+            // a catalog query of \d failed (e.g. in an aborted transaction): psql reports the server's error
+            shell.output().error(scope.locationPrefix() + "ERROR:  " + e.getMessage() + "\n");
+            return CommandOutcome.FAILURE;
         }
     }
 
