@@ -89,7 +89,8 @@ final class ObjectIdentifiers {
     static boolean handles(String name) {
         return switch (name) {
             case "to_regclass", "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
-                 "pg_table_is_visible", "obj_description", "col_description", "shobj_description" -> true;
+                 "pg_table_is_visible", "obj_description", "col_description", "shobj_description",
+                 "pg_get_partkeydef" -> true;
             default -> false;
         };
     }
@@ -121,6 +122,8 @@ final class ObjectIdentifiers {
             }
             case "pg_get_indexdef" -> oidFunction(Kind.INDEX_DEFINITION, name, arguments, 3, LogicalType.TEXT,
                     position);
+            case "pg_get_partkeydef" -> oidFunction(Kind.PARTITION_KEY_DEFINITION, name, arguments, 1,
+                    LogicalType.TEXT, position);
             case "pg_table_is_visible" -> oidFunction(Kind.TABLE_IS_VISIBLE, name, arguments, 1,
                     LogicalType.BOOLEAN, position);
             case "pg_get_expr" -> {

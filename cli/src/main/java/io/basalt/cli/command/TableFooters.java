@@ -15,6 +15,17 @@ final class TableFooters {
 
     static List<String> of(Session session, long oid, boolean partitioned, boolean verbose) {
         List<String> footers = new ArrayList<>();
+        List<List<String>> partitionOf = CatalogRows.of(session, "SELECT i.inhparent::regclass::text,"
+                + " pg_get_expr(c.relpartbound, c.oid) FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid"
+                + " WHERE c.oid = " + oid + " AND c.relispartition");
+        boolean partition = !partitionOf.isEmpty();
+        if (partition) {
+            footers.add("Partition of: " + partitionOf.getFirst().get(0) + " " + partitionOf.getFirst().get(1));
+        }
+        if (partitioned) {
+            footers.add("Partition key: " + CatalogRows.of(session, "SELECT pg_get_partkeydef(" + oid + ")")
+                    .getFirst().getFirst());
+        }
         List<List<String>> indexes = CatalogRows.of(session, "SELECT c.relname, i.indisprimary, i.indisunique,"
                 + " pg_get_indexdef(i.indexrelid), (SELECT count(*) FROM pg_constraint k WHERE k.conindid ="
                 + " i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u') FROM pg_index i JOIN pg_class c"
@@ -38,6 +49,9 @@ final class TableFooters {
         }
         constraints(session, "SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = "
                 + oid + " AND contype = 'c' ORDER BY conname", "Check constraints:", footers);
+        if (verbose) {
+            NotNullConstraints.add(session, oid, footers);
+        }
         constraints(session, "SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = "
                 + oid + " AND contype = 'f' ORDER BY conname", "Foreign-key constraints:", footers);
         List<List<String>> referencing = CatalogRows.of(session, "SELECT conrelid::regclass::text, conname,"
@@ -51,12 +65,16 @@ final class TableFooters {
         }
         List<List<String>> parents = CatalogRows.of(session, "SELECT inhparent::regclass::text FROM pg_inherits"
                 + " WHERE inhrelid = " + oid + " ORDER BY inhseqno");
-        if (!partitioned && !isPartition(session, oid)) {
+        if (!partition) {
             nameList("Inherits", parents, footers);
+        }
+        if (partitioned) {
+            partitions(session, oid, verbose, footers);
+            return footers;
         }
         List<List<String>> children = CatalogRows.of(session, "SELECT inhrelid::regclass::text FROM pg_inherits"
                 + " WHERE inhparent = " + oid + " ORDER BY 1");
-        if (!partitioned && !children.isEmpty()) {
+        if (!children.isEmpty()) {
             if (verbose) {
                 nameList("Child tables", children, footers);
             } else {
@@ -66,9 +84,23 @@ final class TableFooters {
         return footers;
     }
 
-    private static boolean isPartition(Session session, long oid) {
-        return !CatalogRows.of(session, "SELECT 1 FROM pg_class WHERE oid = " + oid + " AND relispartition")
-                .isEmpty();
+    /** {@code Number of partitions: N}, or with {@code \d+} each partition with its bound, the default last. */
+    private static void partitions(Session session, long oid, boolean verbose, List<String> footers) {
+        List<List<String>> partitions = CatalogRows.of(session, "SELECT c.oid::regclass::text,"
+                + " pg_get_expr(c.relpartbound, c.oid), c.relkind FROM pg_inherits i JOIN pg_class c"
+                + " ON c.oid = i.inhrelid WHERE i.inhparent = " + oid
+                + " ORDER BY pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT', 1");
+        if (partitions.isEmpty() || !verbose) {
+            footers.add("Number of partitions: " + partitions.size()
+                    + (partitions.isEmpty() ? "" : " (Use \\d+ to list them.)"));
+            return;
+        }
+        List<List<String>> described = new ArrayList<>();
+        for (List<String> partition : partitions) {
+            described.add(List.of(partition.get(0) + " " + partition.get(1)
+                    + ("p".equals(partition.get(2)) ? ", PARTITIONED" : "")));
+        }
+        nameList("Partitions", described, footers);
     }
 
     private static void constraints(Session session, String sql, String heading, List<String> footers) {

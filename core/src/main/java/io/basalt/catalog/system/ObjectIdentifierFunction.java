@@ -46,7 +46,9 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
         /** (relation oid) -> boolean. */
         TABLE_IS_VISIBLE,
         /** (...) -> NULL text. */
-        DESCRIPTION
+        DESCRIPTION,
+        /** (relation oid) -> the partition key's definition, or NULL for a table that is not partitioned. */
+        PARTITION_KEY_DEFINITION
     }
 
     public ObjectIdentifierFunction {
@@ -124,6 +126,12 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 yield relation == null ? null : objects.visible(relation);
             }
             case DESCRIPTION -> null;
+            case PARTITION_KEY_DEFINITION -> {
+                CatalogObjects.Relation relation = objects.relation((Long) values[0]);
+                var key = relation == null || relation.table() == null ? null
+                        : objects.catalog().hierarchy().partitionKey(relation.schema(), relation.name());
+                yield key == null ? null : PartitionText.key(key);
+            }
         };
     }
 

@@ -100,10 +100,18 @@ final class PgCatalogRelations {
                     (long) (table == null ? 0 : table.checks().size()), relation.kind() == 'v', false, children,
                     false, false, relation.view() == null || relation.view().populated(),
                     relation.kind() == 'v' || relation.kind() == 'S' || relation.kind() == 'i' ? "n" : "d",
-                    partition, 0L, null, null, null});
+                    partition, 0L, null, null, partition ? partitionBound(objects, table) : null});
             }
             return rows;
         });
+    }
+
+    /** A partition's bound as relpartbound holds it (its text: pg_get_expr gives it back). */
+    private static String partitionBound(CatalogObjects objects, TableEntry table) {
+        TableHierarchy hierarchy = objects.catalog().hierarchy();
+        TableHierarchy.Link link = hierarchy.partitionOf(table.schema(), table.name());
+        TableHierarchy.PartitionKey key = hierarchy.partitionKey(link.parentSchema(), link.parentName());
+        return key == null ? null : PartitionText.bound(link, key.types());
     }
 
     /** One pg_attribute row: the column's number, name, type and what pg_attribute records of it. */
