@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The footers psql prints under {@code \d TABLE}, in its order: Indexes (primary key first, then by name),
- * Check constraints, Foreign-key constraints, Referenced by, Inherits, and the child tables (their number, or
- * with {@code \d+} their names). Definitions come from pg_get_indexdef and pg_get_constraintdef.
+ * The footers psql prints under {@code \d TABLE}, in its order: Partition of / Partition key, Indexes (primary key
+ * first, then by name), Check constraints, Foreign-key constraints, Referenced by, with {@code \d+} Not-null
+ * constraints, Inherits, and the child tables or partitions (their number, or with {@code \d+} their names). Definitions come from pg_get_indexdef and pg_get_constraintdef.
  */
 final class TableFooters {
     private TableFooters() {
@@ -49,9 +49,6 @@ final class TableFooters {
         }
         constraints(session, "SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = "
                 + oid + " AND contype = 'c' ORDER BY conname", "Check constraints:", footers);
-        if (verbose) {
-            NotNullConstraints.add(session, oid, footers);
-        }
         constraints(session, "SELECT conname, pg_get_constraintdef(oid, true) FROM pg_constraint WHERE conrelid = "
                 + oid + " AND contype = 'f' ORDER BY conname", "Foreign-key constraints:", footers);
         List<List<String>> referencing = CatalogRows.of(session, "SELECT conrelid::regclass::text, conname,"
@@ -62,6 +59,9 @@ final class TableFooters {
             for (List<String> key : referencing) {
                 footers.add("    TABLE \"" + key.get(0) + "\" CONSTRAINT \"" + key.get(1) + "\" " + key.get(2));
             }
+        }
+        if (verbose) {
+            NotNullConstraints.add(session, oid, footers);
         }
         List<List<String>> parents = CatalogRows.of(session, "SELECT inhparent::regclass::text FROM pg_inherits"
                 + " WHERE inhrelid = " + oid + " ORDER BY inhseqno");

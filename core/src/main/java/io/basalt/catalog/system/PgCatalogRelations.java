@@ -117,11 +117,34 @@ final class PgCatalogRelations {
     /** One pg_attribute row: the column's number, name, type and what pg_attribute records of it. */
     private static Object[] attributeRow(Relation relation, int number, String name, LogicalType type,
                                          boolean notNull, boolean hasDefault, String identity, String generated) {
+        return attributeRow(relation, number, name, type, notNull, hasDefault, identity, generated, 0);
+    }
+
+    /**
+     * As above, for a column that {@code inherited} parent tables also have: PostgreSQL counts them in attinhcount
+     * and, for a column of a child table, says the column is not local (Basalt does not record whether the child's
+     * CREATE TABLE also declared it).
+     */
+    private static Object[] attributeRow(Relation relation, int number, String name, LogicalType type,
+                                         boolean notNull, boolean hasDefault, String identity, String generated,
+                                         int inherited) {
         SystemTypes.BuiltinType listed = SystemTypes.byOid(SystemTypes.oidOf(type));
         return new Object[] {relation.oid(), name, SystemTypes.oidOf(type), -1L, (long) (listed == null ? -1
                 : listed.length()), (long) number, type.isArray() ? 1L : 0L, -1L,
             (long) SystemTypes.typeModifier(type), listed != null && listed.byValue(), notNull, hasDefault, false,
-            identity, generated, false, true, 0L, type.isString() ? 100L : 0L, null, null};
+            identity, generated, false, inherited == 0, (long) inherited, type.isString() ? 100L : 0L, null, null};
+    }
+
+    /** The parent tables of a table (inheritance or partitioning), in link order. */
+    private static List<TableEntry> parentTables(CatalogObjects objects, Relation relation) {
+        List<TableEntry> parents = new ArrayList<>();
+        for (TableHierarchy.Link link : objects.catalog().hierarchy().parents(relation.schema(), relation.name())) {
+            Relation parent = objects.relation(link.parentSchema(), link.parentName());
+            if (parent != null && parent.table() != null) {
+                parents.add(parent.table());
+            }
+        }
+        return parents;
     }
 
     private static SystemRelation attribute() {
@@ -145,14 +168,19 @@ final class PgCatalogRelations {
                 switch (relation.kind()) {
                     case 'r', 'p' -> {
                         List<ColumnEntry> tableColumns = relation.table().columns();
+                        List<TableEntry> parents = parentTables(objects, relation);
                         for (int i = 0; i < tableColumns.size(); i++) {
                             ColumnEntry column = tableColumns.get(i);
                             String identity = column.identity() == null ? ""
                                     : column.identity() == ColumnEntry.Identity.ALWAYS ? "a" : "d";
                             boolean hasDefault = column.identity() == null
                                     && (column.defaultText() != null || column.generated());
+                            int inherited = 0;
+                            for (TableEntry parent : parents) {
+                                inherited += parent.columnIndex(column.name()) >= 0 ? 1 : 0;
+                            }
                             rows.add(attributeRow(relation, i + 1, column.name(), column.type(), column.notNull(),
-                                    hasDefault, identity, column.generated() ? "s" : ""));
+                                    hasDefault, identity, column.generated() ? "s" : "", inherited));
                         }
                     }
                     case 'v', 'm' -> {
@@ -292,9 +320,18 @@ final class PgCatalogRelations {
                 if (constraint.type() == 'c') {
                     key = checkColumns(constraint);
                 }
+                int inherited = 0;
+                if (constraint.type() == 'c') {
+                    for (TableEntry parent : parentTables(objects, relation)) {
+                        for (var check : parent.checks()) {
+                            inherited += check.name().equals(constraint.name()) ? 1 : 0;
+                        }
+                    }
+                }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
                     String.valueOf(constraint.type()), false, false, true, relation.oid(), 0L, index, 0L, referenced,
-                    update, delete, match, true, 0L, false, key, referencedKey, setColumns, expression});
+                    update, delete, match, inherited == 0, (long) inherited, false, key, referencedKey, setColumns,
+                    expression});
             }
             return rows;
         });
