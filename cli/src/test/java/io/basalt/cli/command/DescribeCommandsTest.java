@@ -85,7 +85,7 @@ class DescribeCommandsTest {
                     "customers_id_not_null" NOT NULL "id"
                     "customers_name_not_null" NOT NULL "name"
 
-""");
+                """);
     }
 
     @Test
@@ -139,7 +139,7 @@ class DescribeCommandsTest {
                  public | parent    | table    | basalt
                 (6 rows)
 
-""");
+                """);
     }
 
     @Test
@@ -176,7 +176,7 @@ class DescribeCommandsTest {
                  b      | integer |           |          |\s
                 Inherits: parent
 
-""");
+                """);
     }
 
     @Test
@@ -189,9 +189,9 @@ class DescribeCommandsTest {
     @Test
     void missingRelations() {
         Outcome describe = run("\\d nosuch\n");
-        assertThat(describe.err()).endsWith("error: Did not find any relation named \"nosuch\".\n");
+        assertThat(describe.err()).endsWith("Did not find any relation named \"nosuch\".\n");
         Outcome list = run("\\di nosuch\n");
-        assertThat(list.err()).endsWith("error: Did not find any relation named \"nosuch\".\n");
+        assertThat(list.err()).endsWith("Did not find any relation named \"nosuch\".\n");
     }
 
     @Test
@@ -204,6 +204,6 @@ class DescribeCommandsTest {
     @Test
     void expandedModeListsInRecordsButDescribesInRows() {
         String out = run("\\x\n\\dv\n\\d big\n").out();
-        assertThat(out).contains("-[ RECORD 1 ]-\nSchema | public\n").contains(" id     | bigint  |");
+        assertThat(out).contains("-[ RECORD 1 ]--\nSchema | public\n").contains(" id     | bigint  |");
     }
 }
