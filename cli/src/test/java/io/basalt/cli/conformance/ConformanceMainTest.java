@@ -58,13 +58,13 @@ class ConformanceMainTest {
         Optional<Path> conformance = Corpus.locate();
         assumeTrue(conformance.isPresent(), "no shared/conformance folder here");
         Path report = directory.resolve("report.md");
-        Outcome outcome = run("seeds", "--files", "fundamentals", "--report", report.toString(), "--failures", "3");
+        Outcome outcome = run("seeds", "--files", "tutorial", "--report", report.toString(), "--failures", "3");
         assertThat(outcome.status()).isZero();
         assertThat(outcome.out()).startsWith("seeds: each statement's output compared exactly with PostgreSQL's\n\n"
-                + "file         statements skipped  passed  failed  passed %  time ms\nfundamentals ");
-        assertThat(outcome.out()).contains("\ntotal        ", "\nfundamentals:\n");
-        assertThat(outcome.err()).startsWith("fundamentals: ").contains("report written to " + report);
+                + "file     statements skipped  passed  failed  passed %  time ms\ntutorial ");
+        assertThat(outcome.out()).contains("\ntotal    ", "\ntutorial:\n");
+        assertThat(outcome.err()).startsWith("tutorial: ").contains("report written to " + report);
         String markdown = Files.readString(report);
-        assertThat(markdown).startsWith("# Conformance: seeds\n").contains("\n## fundamentals: ", "```diff\n");
+        assertThat(markdown).startsWith("# Conformance: seeds\n").contains("\n## tutorial: ", "```diff\n");
     }
 }
