@@ -103,7 +103,12 @@ final class ExpressionBinder {
             case Expression.Cast e when e.type().name().equals("regclass") && e.type().arrayDimensions() == 0
                     && e.operand() instanceof Expression.ColumnRef ref
                     && ref.parts().getLast().equals(InheritedScans.TABLE_OID) -> bind(e.operand());
-            case Expression.Cast e -> explicitCast(bind(e.operand()), TypeNames.resolve(e.type()), e.position());
+            case Expression.Cast e -> {
+                BoundExpression operand = bind(e.operand());
+                LogicalType target = TypeNames.resolve(e.type());
+                BoundExpression identifier = ObjectIdentifiers.cast(operand, target, e.position());
+                yield identifier != null ? identifier : explicitCast(operand, target, e.position());
+            }
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
             case Expression.InSubquery e -> {
@@ -398,6 +403,10 @@ final class ExpressionBinder {
     }
 
     static BoundExpression compare(CompareOp operator, BoundExpression left, BoundExpression right, int position) {
+        if (ObjectIdentifiers.comparesOids(left, right)) {
+            left = ObjectIdentifiers.toOid(left);
+            right = ObjectIdentifiers.toOid(right);
+        }
         LogicalType common = Coercion.commonType(left.type(), right.type());
         if (common == null) {
             throw Coercion.noOperator(operator.symbol(), left.type(), right.type(), position);
@@ -652,6 +661,9 @@ final class ExpressionBinder {
         }
         if (name.equals("make_interval")) {
             return DateTimeFunctions.makeInterval(call, this::bind);
+        }
+        if (ObjectIdentifiers.handles(name)) {
+            return ObjectIdentifiers.function(name, bindAll(call.arguments()), call.position());
         }
         call = JsonPathFunctionBinder.positional(call);
         List<BoundExpression> arguments = new ArrayList<>();

@@ -150,6 +150,10 @@ final class FromClauseBinder {
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
         }
+        var system = parts.size() <= 2 ? io.basalt.catalog.system.SystemRelations.find(schema, name) : null;
+        if (system != null) {
+            return systemRelation(system, table);
+        }
         var sequence = context.catalog().findSequence(schema, name);
         if (sequence.isPresent()) {
             String qualifier = table.alias() != null ? table.alias() : name;
@@ -185,7 +189,7 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
-            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.TEXT,
+            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
                     table.alias() != null ? name : null));
         } else if (ROW_IDS.isBound() && ROW_IDS.get().contains(table)) {
             int[] withRowId = java.util.Arrays.copyOf(columns, columns.length + 1);
@@ -199,6 +203,19 @@ final class FromClauseBinder {
             scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         }
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
+    }
+
+    /** A pg_catalog or information_schema relation: rows computed from the catalog when the statement runs. */
+    private Source systemRelation(io.basalt.catalog.system.SystemRelation system, FromItem.Table table) {
+        String qualifier = table.alias() != null ? table.alias() : system.name();
+        List<String> names = aliasColumns(system.columnNames(), table.columnAliases(), qualifier, table.position());
+        int[] all = new int[names.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        LogicalPlan scan = new LogicalPlan.Scan(new io.basalt.catalog.system.SystemRelationScan(system,
+                context.catalog()), all, system.columnTypes());
+        return new Source(scan, scopeOf(qualifier, names, system.columnTypes()), List.of(qualifier));
     }
 
     private Item bindSubquery(FromItem.Subquery subquery, Scope left) {

@@ -35,7 +35,7 @@ public final class InheritedScans {
 
     /**
      * The plan reading {@code table} ({@code only}: without its descendants): the table's columns in order, then
-     * tableoid (text).
+     * tableoid (regclass: the relation's name).
      */
     static LogicalPlan plan(Catalog catalog, TableEntry table, boolean only) {
         return plan(catalog, table, only, List.of());
@@ -60,7 +60,7 @@ public final class InheritedScans {
         }
         if (plan == null) {
             List<LogicalType> types = new ArrayList<>(table.columnTypes());
-            types.add(LogicalType.TEXT);
+            types.add(LogicalType.REGCLASS);
             plan = new LogicalPlan.Values(List.of(), types);
         }
         return plan;
@@ -165,7 +165,7 @@ public final class InheritedScans {
             expressions.add(new BoundExpression.ColumnRef(i, null, table.columns().get(i).name(),
                     table.columnTypes().get(i), 0));
         }
-        expressions.add(new BoundExpression.Constant(regclassText(member), LogicalType.TEXT, 0));
+        expressions.add(new BoundExpression.Constant(regclassText(member), LogicalType.REGCLASS, 0));
         return new LogicalPlan.Project(scan, expressions);
     }
 

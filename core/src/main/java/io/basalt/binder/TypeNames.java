@@ -18,7 +18,7 @@ public final class TypeNames {
     private static final Set<String> NOT_YET = Set.of(
             "time with time zone", "time without time zone", "time", "timetz",
             "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
-            "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "oid", "char");
+            "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "char");
 
     private TypeNames() {
     }
@@ -77,6 +77,11 @@ public final class TypeNames {
             case "json" -> LogicalType.JSON;
             case "jsonb" -> LogicalType.JSONB;
             case "jsonpath" -> LogicalType.JSONPATH;
+            case "regclass" -> LogicalType.REGCLASS;
+            case "regtype" -> LogicalType.REGTYPE;
+            case "regnamespace" -> LogicalType.REGNAMESPACE;
+            // PostgreSQL's unsigned 32-bit object identifier: Basalt's catalogs give oids as bigint
+            case "oid" -> LogicalType.BIGINT;
             default -> {
                 java.util.Optional<io.basalt.catalog.UserType> user = UserTypeNames.find(type.name());
                 if (user.isPresent()) {

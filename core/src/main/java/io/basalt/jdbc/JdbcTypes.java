@@ -32,7 +32,7 @@ final class JdbcTypes {
             case TIMESTAMPTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case BYTEA -> Types.BINARY;
             case ARRAY -> Types.ARRAY;
-            case UUID, JSON, JSONB, JSONPATH, INTERVAL -> Types.OTHER;
+            case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE -> Types.OTHER;
             case ENUM -> Types.VARCHAR;
         };
     }
@@ -61,6 +61,7 @@ final class JdbcTypes {
             case BYTEA -> "bytea";
             case JSON -> "json";
             case JSONPATH -> "jsonpath";
+            case REGCLASS, REGTYPE, REGNAMESPACE -> type.id().pgName();
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
             case ENUM -> type.enumType().name();
@@ -83,7 +84,7 @@ final class JdbcTypes {
             case UUID -> java.util.UUID.class;
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, ENUM -> String.class;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM -> String.class;
         };
     }
 

@@ -82,7 +82,7 @@ public final class SequenceNames {
     }
 
     /** The dotted names of {@code text}, each unquoted or folded. */
-    static List<String> split(String text) {
+    public static List<String> split(String text) {
         List<String> parts = new ArrayList<>();
         int i = 0;
         int length = text.length();

@@ -59,6 +59,7 @@ public final class CreateTableStatement {
             case BYTEA -> "BYTEA";
             case JSON -> "JSON";
             case JSONPATH -> "JSONPATH";
+            case REGCLASS, REGTYPE, REGNAMESPACE -> type.id().pgName().toUpperCase(java.util.Locale.ROOT);
             case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
             case ENUM -> type.enumType().name();

@@ -41,7 +41,17 @@ public enum TypeId {
     /** A one-dimensional array; its element type is {@link LogicalType#element()}. */
     ARRAY("array"),
     /** A value of a user-defined enum type, stored as its label's sort key; the type is {@link LogicalType#enumType()}. */
-    ENUM("enum");
+    ENUM("enum"),
+    /**
+     * An object identifier shown as the name of a relation (PostgreSQL's regclass). Basalt holds the name as
+     * regclass output writes it (quoted as needed, qualified when not visible on the search path); the binder
+     * converts to and from the numeric oid through the catalog.
+     */
+    REGCLASS("regclass"),
+    /** A type's object identifier shown as the type's name (regtype), held as that name. */
+    REGTYPE("regtype"),
+    /** A schema's object identifier shown as the schema's name (regnamespace), held as that name. */
+    REGNAMESPACE("regnamespace");
 
     private final String pgName;
 

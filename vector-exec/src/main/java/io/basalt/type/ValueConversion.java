@@ -98,6 +98,13 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
+            // the binder resolves names through the catalog; here a name is only carried over
+            case REGCLASS, REGTYPE, REGNAMESPACE -> {
+                if (from.id() == to.id() || from.isString()) {
+                    yield from.id() == TypeId.CHAR ? withoutTrailingBlanks((String) value) : value;
+                }
+                throw cannotCast(from, to);
+            }
             case TEXT, UNKNOWN -> toText(value, from, settings);
             case VARCHAR -> limitLength(toText(value, from, settings), to, explicit);
             // CHAR to CHAR keeps the padding, which the new length then extends or cuts
@@ -144,7 +151,7 @@ public final class ValueConversion {
             case JSON -> JsonParser.validate(text);
             case JSONB -> Jsonb.parse(text);
             case JSONPATH -> JsonPath.normalize(text);
-            case TEXT, UNKNOWN -> text;
+            case TEXT, UNKNOWN, REGCLASS, REGTYPE, REGNAMESPACE -> text;
             case VARCHAR -> limitLength(text, type, false);
             case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
@@ -276,7 +283,7 @@ public final class ValueConversion {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case JSON, JSONPATH -> (String) value;
+            case JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> from.enumType().label((Double) value);
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, from, settings);

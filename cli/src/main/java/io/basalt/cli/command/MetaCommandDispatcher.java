@@ -43,9 +43,19 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
                 case "t" -> print(scope, PrintOption.tuplesOnly(shell.settings().print(), first, "\\t"));
                 case "f" -> print(scope, PrintOption.apply(shell.settings().print(), "fieldsep", first));
                 case "pset" -> pset(scope, arguments);
-                case "d", "d+", "dS", "dS+" -> first == null ? DescribeCommands.listTables(scope, null)
-                        : DescribeCommands.describe(scope, arguments.getFirst());
-                case "dt", "dt+", "dtS", "dtS+" -> DescribeCommands.listTables(scope,
+                case "d", "d+", "dS", "dS+" -> first == null ? RelationLists.list(scope, "rpvmS", null)
+                        : RelationDescriptions.describe(scope, arguments.getFirst(), command.name().endsWith("+"));
+                case "dt", "dt+", "dtS", "dtS+" -> RelationLists.list(scope, "rp",
+                        first == null ? null : arguments.getFirst());
+                case "di", "di+", "diS", "diS+" -> RelationLists.list(scope, "i",
+                        first == null ? null : arguments.getFirst());
+                case "dv", "dv+", "dvS", "dvS+" -> RelationLists.list(scope, "v",
+                        first == null ? null : arguments.getFirst());
+                case "dm", "dm+", "dmS", "dmS+" -> RelationLists.list(scope, "m",
+                        first == null ? null : arguments.getFirst());
+                case "ds", "ds+", "dsS", "dsS+" -> RelationLists.list(scope, "S",
+                        first == null ? null : arguments.getFirst());
+                case "dn", "dn+", "dnS", "dnS+" -> RelationLists.schemas(scope,
                         first == null ? null : arguments.getFirst());
                 case "i", "include" -> include(scope, first, false);
                 case "ir", "include_relative" -> include(scope, first, true);
@@ -80,6 +90,10 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
             };
         } catch (IllegalArgumentException e) {
             scope.reportError(e.getMessage());
+            return CommandOutcome.FAILURE;
+        } catch (io.basalt.error.BasaltException e) {
+            // a catalog query of \d failed (e.g. in an aborted transaction): psql reports the server's error
+            shell.output().error(scope.locationPrefix() + "ERROR:  " + e.getMessage() + "\n");
             return CommandOutcome.FAILURE;
         }
     }

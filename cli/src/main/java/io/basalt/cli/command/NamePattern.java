@@ -46,6 +46,11 @@ public final class NamePattern {
                 Pattern.compile(regex.toString()));
     }
 
+    /** Whether the pattern names a schema ({@code schema.name}); an unqualified one finds only visible objects. */
+    public boolean qualified() {
+        return schema != null;
+    }
+
     public boolean matches(String schemaName, String tableName) {
         if (schema != null && !schema.matcher(schemaName).matches()) {
             return false;

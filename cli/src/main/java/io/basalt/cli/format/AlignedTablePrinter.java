@@ -143,6 +143,9 @@ final class AlignedTablePrinter {
         if (table.showsRowCount()) {
             out.append(rowCountFooter(table.rowCount())).append('\n');
         }
+        for (String footer : table.footers()) {
+            out.append(footer).append('\n');
+        }
     }
 
     /** psql's footer: {@code (1 row)} or {@code (N rows)}. */

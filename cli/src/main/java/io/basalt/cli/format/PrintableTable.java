@@ -26,4 +26,9 @@ public interface PrintableTable {
     default boolean showsRowCount() {
         return true;
     }
+
+    /** Lines printed after the table, before the empty line (psql's footers of {@code \d TABLE}: indexes, ...). */
+    default java.util.List<String> footers() {
+        return java.util.List.of();
+    }
 }

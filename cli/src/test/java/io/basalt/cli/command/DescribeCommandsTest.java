@@ -2,147 +2,208 @@ package io.basalt.cli.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.basalt.api.CatalogView.ColumnInfo;
-import io.basalt.api.CatalogView.TableInfo;
-import io.basalt.cli.fake.FakeSession;
-import io.basalt.cli.fake.ShellRun;
-import io.basalt.type.LogicalType;
+import io.basalt.cli.BasaltCommand;
+import io.basalt.cli.DatabaseOpener;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * \dt and \d over a fake catalog. The expected texts are what psql 15 printed for the same two
- * tables created in PostgreSQL and owned by a role named basalt.
+ * The describing meta-commands over the real engine's system catalogs. The expected texts are what psql 15 printed
+ * for the same schema in PostgreSQL, with the owner basalt, except where the class comments of
+ * {@link RelationDescriptions} and {@link NotNullConstraints} say Basalt follows the PostgreSQL 18 regression
+ * corpus ({@code \d+}: no Compression column or Access method, a Not-null constraints footer).
  */
 class DescribeCommandsTest {
+    private static final String SCHEMA = """
+            CREATE TABLE customers (id integer PRIMARY KEY, name text NOT NULL);
+            CREATE TABLE orders (id bigint PRIMARY KEY, customer integer REFERENCES customers (id) ON DELETE CASCADE,
+                qty integer CHECK (qty > 0), note varchar(20) UNIQUE, total integer DEFAULT 0);
+            CREATE INDEX orders_customer ON orders (customer);
+            CREATE VIEW big AS SELECT id, qty FROM orders;
+            CREATE SEQUENCE counter;
+            CREATE SCHEMA extra;
+            CREATE TABLE parent (a integer NOT NULL);
+            CREATE TABLE child (b integer) INHERITS (parent);
+            """;
+
     @TempDir
     Path home;
 
-    private static FakeSession session() {
-        return new FakeSession()
-                .withTable(new TableInfo("public", "customers", List.of(
-                        new ColumnInfo("id", LogicalType.INTEGER, false, null))))
-                .withTable(new TableInfo("public", "orders", List.of(
-                        new ColumnInfo("id", LogicalType.BIGINT, true, null),
-                        new ColumnInfo("total", LogicalType.numeric(10, 2), false, "0"),
-                        new ColumnInfo("note", LogicalType.varchar(20), false, null),
-                        new ColumnInfo("placed", LogicalType.DATE, false, null),
-                        new ColumnInfo("flag", LogicalType.BOOLEAN, false, null),
-                        new ColumnInfo("ratio", LogicalType.DOUBLE, false, null),
-                        new ColumnInfo("qty", LogicalType.SMALLINT, false, null),
-                        new ColumnInfo("n", LogicalType.INTEGER, false, null),
-                        new ColumnInfo("body", LogicalType.TEXT, false, null))));
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private Outcome run(String commands, String... arguments) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] all = new String[arguments.length + 2];
+        all[0] = "-X";
+        all[1] = "-q";
+        System.arraycopy(arguments, 0, all, 2, arguments.length);
+        try (PrintStream outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            int status = new BasaltCommand(new ByteArrayInputStream((SCHEMA + commands).getBytes(StandardCharsets.UTF_8)),
+                    outStream, errStream, DatabaseOpener.engine(), home, false).run(all);
+            return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        }
     }
 
     @Test
-    void listAndDescribeInTheAlignedFormat() {
-        ShellRun run = ShellRun.of(session(), "", home, "-c", "\\dt", "-c", "\\d orders", "-c", "\\dt cust*");
-        assertThat(run.out()).isEqualTo("""
+    void describesTablesWithTheirIndexesConstraintsAndReferences() {
+        assertThat(run("\\d orders\n\\d+ customers\n").out()).isEqualTo("""
+                                       Table "public.orders"
+                  Column  |         Type          | Collation | Nullable | Default\s
+                ----------+-----------------------+-----------+----------+---------
+                 id       | bigint                |           | not null |\s
+                 customer | integer               |           |          |\s
+                 qty      | integer               |           |          |\s
+                 note     | character varying(20) |           |          |\s
+                 total    | integer               |           |          | 0
+                Indexes:
+                    "orders_pkey" PRIMARY KEY, btree (id)
+                    "orders_customer" btree (customer)
+                    "orders_note_key" UNIQUE CONSTRAINT, btree (note)
+                Check constraints:
+                    "orders_qty_check" CHECK (qty > 0)
+                Foreign-key constraints:
+                    "orders_customer_fkey" FOREIGN KEY (customer) REFERENCES customers(id) ON DELETE CASCADE
+
+                                                 Table "public.customers"
+                 Column |  Type   | Collation | Nullable | Default | Storage  | Stats target | Description\s
+                --------+---------+-----------+----------+---------+----------+--------------+-------------
+                 id     | integer |           | not null |         | plain    |              |\s
+                 name   | text    |           | not null |         | extended |              |\s
+                Indexes:
+                    "customers_pkey" PRIMARY KEY, btree (id)
+                Referenced by:
+                    TABLE "orders" CONSTRAINT "orders_customer_fkey" FOREIGN KEY (customer) REFERENCES customers(id) ON DELETE CASCADE
+                Not-null constraints:
+                    "customers_id_not_null" NOT NULL "id"
+                    "customers_name_not_null" NOT NULL "name"
+
+                """);
+    }
+
+    @Test
+    void listsRelationsByKind() {
+        assertThat(run("\\dt\n\\di\n\\ds\n\\dv\n\\dn\n\\d\n").out()).isEqualTo("""
                           List of relations
                  Schema |   Name    | Type  | Owner \s
                 --------+-----------+-------+--------
+                 public | child     | table | basalt
                  public | customers | table | basalt
                  public | orders    | table | basalt
+                 public | parent    | table | basalt
+                (4 rows)
+
+                                   List of relations
+                 Schema |      Name       | Type  | Owner  |   Table  \s
+                --------+-----------------+-------+--------+-----------
+                 public | customers_pkey  | index | basalt | customers
+                 public | orders_customer | index | basalt | orders
+                 public | orders_note_key | index | basalt | orders
+                 public | orders_pkey     | index | basalt | orders
+                (4 rows)
+
+                          List of relations
+                 Schema |  Name   |   Type   | Owner \s
+                --------+---------+----------+--------
+                 public | counter | sequence | basalt
+                (1 row)
+
+                       List of relations
+                 Schema | Name | Type | Owner \s
+                --------+------+------+--------
+                 public | big  | view | basalt
+                (1 row)
+
+                      List of schemas
+                  Name  |       Owner      \s
+                --------+-------------------
+                 extra  | basalt
+                 public | pg_database_owner
                 (2 rows)
 
-                                      Table "public.orders"
-                 Column |         Type          | Collation | Nullable | Default\s
-                --------+-----------------------+-----------+----------+---------
-                 id     | bigint                |           | not null |\s
-                 total  | numeric(10,2)         |           |          | 0
-                 note   | character varying(20) |           |          |\s
-                 placed | date                  |           |          |\s
-                 flag   | boolean               |           |          |\s
-                 ratio  | double precision      |           |          |\s
-                 qty    | smallint              |           |          |\s
-                 n      | integer               |           |          |\s
-                 body   | text                  |           |          |\s
-
-                          List of relations
-                 Schema |   Name    | Type  | Owner \s
-                --------+-----------+-------+--------
-                 public | customers | table | basalt
-                (1 row)
+                           List of relations
+                 Schema |   Name    |   Type   | Owner \s
+                --------+-----------+----------+--------
+                 public | big       | view     | basalt
+                 public | child     | table    | basalt
+                 public | counter   | sequence | basalt
+                 public | customers | table    | basalt
+                 public | orders    | table    | basalt
+                 public | parent    | table    | basalt
+                (6 rows)
 
                 """);
-        assertThat(run.status()).isZero();
     }
 
     @Test
-    void expandedListsButDescribesInRows() {
-        ShellRun run = ShellRun.of(session(), "", home, "-x", "-c", "\\dt", "-c", "\\d customers");
-        assertThat(run.out()).isEqualTo("""
-                List of relations
-                -[ RECORD 1 ]-----
-                Schema | public
-                Name   | customers
-                Type   | table
-                Owner  | basalt
-                -[ RECORD 2 ]-----
-                Schema | public
-                Name   | orders
-                Type   | table
-                Owner  | basalt
+    void describesSequencesIndexesViewsAndInheritance() {
+        assertThat(run("\\d counter\n\\d orders_pkey\n\\d big\n\\d parent\n\\d child\n").out())
+                .isEqualTo("""
+                                          Sequence "public.counter"
+                  Type  | Start | Minimum |       Maximum       | Increment | Cycles? | Cache\s
+                --------+-------+---------+---------------------+-----------+---------+-------
+                 bigint |     1 |       1 | 9223372036854775807 |         1 | no      |     1
 
-                             Table "public.customers"
+                     Index "public.orders_pkey"
+                 Column |  Type  | Key? | Definition\s
+                --------+--------+------+------------
+                 id     | bigint | yes  | id
+                primary key, btree, for table "public.orders"
+
+                                 View "public.big"
                  Column |  Type   | Collation | Nullable | Default\s
                 --------+---------+-----------+----------+---------
-                 id     | integer |           |          |\s
+                 id     | bigint  |           |          |\s
+                 qty    | integer |           |          |\s
+
+                               Table "public.parent"
+                 Column |  Type   | Collation | Nullable | Default\s
+                --------+---------+-----------+----------+---------
+                 a      | integer |           | not null |\s
+                Number of child tables: 1 (Use \\d+ to list them.)
+
+                               Table "public.child"
+                 Column |  Type   | Collation | Nullable | Default\s
+                --------+---------+-----------+----------+---------
+                 a      | integer |           | not null |\s
+                 b      | integer |           |          |\s
+                Inherits: parent
 
                 """);
     }
 
     @Test
-    void otherFormats() {
-        assertThat(ShellRun.of(session(), "", home, "-t", "-c", "\\dt", "-c", "\\d customers").out()).isEqualTo("""
-                 public | customers | table | basalt
-                 public | orders    | table | basalt
-
-                 id     | integer |           |          |\s
-
-                """);
-        assertThat(ShellRun.of(session(), "", home, "--csv", "-c", "\\dt", "-c", "\\d customers").out()).isEqualTo("""
-                Schema,Name,Type,Owner
-                public,customers,table,basalt
-                public,orders,table,basalt
-                Column,Type,Collation,Nullable,Default
-                id,integer,,,
-                """);
-        assertThat(ShellRun.of(session(), "", home, "-A", "-c", "\\dt cust*", "-c", "\\x", "-c", "\\dt").out()).isEqualTo("""
-                List of relations
-                Schema|Name|Type|Owner
-                public|customers|table|basalt
-                (1 row)
-                Expanded display is on.
-                List of relations
-
-                Schema|public
-                Name|customers
-                Type|table
-                Owner|basalt
-
-                Schema|public
-                Name|orders
-                Type|table
-                Owner|basalt
-                """);
+    void patternsFoldCaseAndMatchSchemas() {
+        assertThat(run("\\dt CUST*\n").out()).contains(" public | customers | table | basalt");
+        assertThat(run("\\d public.ord?rs\n").out()).contains("Table \"public.orders\"");
+        assertThat(run("\\d \"ORDERS\"\n").err()).contains("Did not find any relation named \"\"ORDERS\"\".");
     }
 
     @Test
     void missingRelations() {
-        ShellRun describe = ShellRun.of(session(), "", home, "-c", "\\d nosuch");
-        assertThat(describe.err()).isEqualTo("Did not find any relation named \"nosuch\".\n");
-        assertThat(describe.status()).isEqualTo(1);
-        ShellRun list = ShellRun.of(session(), "", home, "-c", "\\dt nosuch");
-        assertThat(list.err()).isEqualTo("Did not find any relation named \"nosuch\".\n");
-        assertThat(list.status()).isZero();
-        ShellRun empty = ShellRun.of(new FakeSession(), "", home, "-c", "\\dt", "-c", "\\d");
-        assertThat(empty.err()).isEqualTo("Did not find any relations.\nDid not find any relations.\n");
-        assertThat(ShellRun.of(session(), "", home, "-c", "\\d \"ORDERS\"").err())
-                .isEqualTo("Did not find any relation named \"\"ORDERS\"\".\n");
-        assertThat(ShellRun.of(session(), "", home, "-c", "\\d ORDERS").out()).contains("Table \"public.orders\"");
-        assertThat(ShellRun.of(session(), "", home, "-c", "\\d public.ord?rs").out()).contains("Table \"public.orders\"");
+        Outcome describe = run("\\d nosuch\n");
+        assertThat(describe.err()).endsWith("Did not find any relation named \"nosuch\".\n");
+        Outcome list = run("\\di nosuch\n");
+        assertThat(list.err()).endsWith("Did not find any relation named \"nosuch\".\n");
+    }
+
+    @Test
+    void aFailedTransactionIsReportedAsAnError() {
+        Outcome outcome = run("BEGIN;\nSELECT 1/0;\n\\d orders\nROLLBACK;\n");
+        assertThat(outcome.err()).contains(
+                "ERROR:  current transaction is aborted, commands ignored until end of transaction block");
+    }
+
+    @Test
+    void expandedModeListsInRecordsButDescribesInRows() {
+        String out = run("\\x\n\\dv\n\\d big\n").out();
+        assertThat(out).contains("-[ RECORD 1 ]--\nSchema | public\n").contains(" id     | bigint  |");
     }
 }

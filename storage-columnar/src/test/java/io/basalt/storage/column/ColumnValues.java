@@ -83,7 +83,7 @@ final class ColumnValues {
             case BYTEA -> (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
             case UUID -> (a, b) -> ((Uuid) a).compareTo((Uuid) b);
             case INTERVAL -> (a, b) -> ((Interval) a).compareTo((Interval) b);
-            case JSONB, JSONPATH, ARRAY -> null;
+            case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE -> null;
         };
     }
 
@@ -113,6 +113,7 @@ final class ColumnValues {
                 yield ByteString.wrap(bytes);
             }
             case JSONPATH -> "$.\"k" + random.nextInt(100) + "\"";
+            case REGCLASS, REGTYPE, REGNAMESPACE -> WORDS[random.nextInt(WORDS.length)];
             case JSONB -> Jsonb.parse("{\"a\": " + random.nextInt(100) + ", \"b\": [\"" + WORDS[random.nextInt(WORDS.length)]
                 .replace("\u0000", "") + "\"]}");
             case UUID -> Uuid.random(random);
@@ -159,6 +160,7 @@ final class ColumnValues {
             case BYTEA -> new Object[] {ByteString.EMPTY, ByteString.wrap(new byte[] {(byte) 0xff}),
                 ByteString.wrap(filled(100, (byte) 0xff)), ByteString.wrap(filled(70, (byte) 0x7f)), ByteString.wrap(new byte[1])};
             case JSONPATH -> new Object[] {"$", "strict $.\"a\"[*]?(@ > 1)"};
+            case REGCLASS, REGTYPE, REGNAMESPACE -> new Object[] {"pg_class", "\"Quoted\""};
             case JSONB -> new Object[] {Jsonb.parse("null"), Jsonb.parse("[]"), Jsonb.parse("{\"k\": 1e300}")};
             case UUID -> new Object[] {new Uuid(0, 0), new Uuid(-1, -1), new Uuid(Long.MIN_VALUE, Long.MAX_VALUE)};
             case INTERVAL -> new Object[] {Interval.INFINITY, Interval.MINUS_INFINITY, Interval.ZERO,

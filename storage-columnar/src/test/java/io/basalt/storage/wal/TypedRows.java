@@ -80,6 +80,7 @@ final class TypedRows implements AutoCloseable {
             case BYTEA -> io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
             case JSON -> "{\"k\": " + key + ",  \"k\": [1.50]}";
             case JSONPATH -> "$.\"k\"[" + key + "]";
+            case REGCLASS, REGTYPE, REGNAMESPACE -> "r" + key;
             case JSONB -> io.basalt.type.json.Jsonb.parse("{\"k\": " + key + ", \"s\": \"ü\", \"a\": [1.50, null]}");
             // Empty arrays, NULL elements and elements of the element type's own representation.
             case ARRAY -> io.basalt.type.ArrayValue.of(key % 4 == 0 ? List.of()

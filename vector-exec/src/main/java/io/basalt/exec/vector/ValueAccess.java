@@ -142,7 +142,7 @@ public final class ValueAccess {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH -> (String) value;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> type.enumType().label((Double) value);
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));

@@ -1,0 +1,153 @@
+package io.basalt.catalog.system;
+
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.ForeignKeyEntry;
+import io.basalt.catalog.IndexEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.plan.logical.ConditionText;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.storage.table.ReferentialAction;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The definitions PostgreSQL's pg_get_constraintdef, pg_get_indexdef and pg_get_expr print, written from the
+ * catalog's entries: {@code CHECK ((a > 0))}, {@code PRIMARY KEY (id)}, {@code FOREIGN KEY (a) REFERENCES t(b) ON
+ * DELETE CASCADE}, {@code CREATE UNIQUE INDEX i ON public.t USING btree (a)}. An index over expressions or with a
+ * predicate has no definition here (null): the catalog does not keep their text.
+ */
+public final class ObjectDefinitions {
+    /** The name the database and the owner of every object go by. */
+    public static final String DATABASE = "basalt";
+    public static final String OWNER = "basalt";
+    /** The oid of the owning role (PostgreSQL's bootstrap superuser). */
+    public static final long OWNER_OID = 10;
+
+    private ObjectDefinitions() {
+    }
+
+    /** The table's column names, in order. */
+    static List<String> columnNames(TableEntry table) {
+        List<String> names = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            names.add(column.name());
+        }
+        return names;
+    }
+
+    /** {@code a, b} for the columns at those indexes (quoted as needed). */
+    static String columnList(TableEntry table, List<Integer> columns) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            int column = columns.get(i);
+            out.append(i == 0 ? "" : ", ").append(column < 0 ? "?" : IdentifierQuoting.quote(
+                    table.columns().get(column).name()));
+        }
+        return out.toString();
+    }
+
+    /** pg_get_constraintdef of a constraint. */
+    public static String constraint(CatalogObjects objects, CatalogObjects.Constraint constraint) {
+        return constraint(objects, constraint, false);
+    }
+
+    /**
+     * pg_get_constraintdef of a constraint; {@code pretty} (its second argument, which psql's {@code \d} passes)
+     * leaves out the parentheses around the whole CHECK condition.
+     */
+    public static String constraint(CatalogObjects objects, CatalogObjects.Constraint constraint, boolean pretty) {
+        TableEntry table = constraint.relation().table();
+        return switch (constraint.type()) {
+            case 'c' -> {
+                String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
+                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")";
+            }
+            case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")";
+            case 'u' -> "UNIQUE " + (constraint.key().nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
+                    + columnList(table, constraint.key().columns()) + ")";
+            case 'f' -> foreignKey(objects, table, constraint.foreignKey());
+            default -> throw new IllegalStateException("constraint type " + constraint.type());
+        };
+    }
+
+    /** {@code text} without one pair of parentheses enclosing all of it, if it has such a pair. */
+    static String withoutOuterParentheses(String text) {
+        if (text.length() < 2 || text.charAt(0) != '(' || text.charAt(text.length() - 1) != ')') {
+            return text;
+        }
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(') {
+                depth++;
+            } else if (!quoted && c == ')') {
+                depth--;
+                if (depth == 0 && i < text.length() - 1) {
+                    return text;
+                }
+            }
+        }
+        return text.substring(1, text.length() - 1);
+    }
+
+    private static String foreignKey(CatalogObjects objects, TableEntry table, ForeignKeyEntry key) {
+        StringBuilder out = new StringBuilder("FOREIGN KEY (").append(columnList(table, key.columns()))
+                .append(") REFERENCES ");
+        CatalogObjects.Relation target = objects.relation(key.referencedSchema(), key.referencedTable());
+        if (target == null || target.table() == null) {
+            out.append(IdentifierQuoting.quote(key.referencedTable()));
+        } else {
+            out.append(objects.regclassText(target)).append('(')
+                    .append(columnList(target.table(), key.referencedColumns())).append(')');
+        }
+        if (key.matchFull()) {
+            out.append(" MATCH FULL");
+        }
+        if (key.onUpdate() != ReferentialAction.NO_ACTION) {
+            out.append(" ON UPDATE ").append(key.onUpdate().sql());
+        }
+        if (key.onDelete() != ReferentialAction.NO_ACTION) {
+            out.append(" ON DELETE ").append(key.onDelete().sql());
+            if (key.deleteSetColumns() != null) {
+                out.append(" (").append(columnList(table, key.deleteSetColumns())).append(')');
+            }
+        }
+        return out.toString();
+    }
+
+    /** pg_get_indexdef of an index relation, or null when its expressions or predicate are not known. */
+    public static String index(CatalogObjects.Relation relation) {
+        TableEntry table = relation.table();
+        IndexEntry index = relation.index();
+        boolean unique = index != null ? index.unique() : true;
+        List<Integer> columns = index != null ? index.columns() : relation.key().columns();
+        if (index != null && (index.partial() || columns.contains(-1))) {
+            return null;
+        }
+        String method = index != null ? index.method() : "btree";
+        boolean nullsNotDistinct = relation.key() != null && relation.key().nullsNotDistinct();
+        return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + IdentifierQuoting.quote(relation.name()) + " ON "
+                + IdentifierQuoting.quote(table.schema()) + "." + IdentifierQuoting.quote(table.name()) + " USING "
+                + method + " (" + columnList(table, columns) + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "");
+    }
+
+    /** The key columns of an index relation (indexes in its table). */
+    static List<Integer> indexColumns(CatalogObjects.Relation relation) {
+        return relation.index() != null ? relation.index().columns() : relation.key().columns();
+    }
+
+    /** Whether an index relation is unique. */
+    static boolean indexUnique(CatalogObjects.Relation relation) {
+        return relation.index() != null ? relation.index().unique() : true;
+    }
+
+    /** The UNIQUE / PRIMARY KEY constraint an index relation enforces, or null. */
+    static UniqueConstraintEntry indexKey(CatalogObjects.Relation relation) {
+        return relation.key() != null && CatalogObjects.isConstraint(relation.table(), relation.key())
+                ? relation.key() : null;
+    }
+}
