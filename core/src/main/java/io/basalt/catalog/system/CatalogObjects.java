@@ -198,6 +198,14 @@ public final class CatalogObjects {
         return oid;
     }
 
+    /**
+     * The oid a user-defined type (an enum) is known by: derived from its qualified name, at or above {@link
+     * #FIRST_USER_OID}; pg_type does not list these types yet.
+     */
+    public static long userTypeOid(String schema, String name) {
+        return FIRST_USER_OID + Math.floorMod(mix("type " + schema + "." + name), 0x7fffffffL - FIRST_USER_OID);
+    }
+
     /** A 64-bit FNV-1a hash of the key's characters: stable across runs and JVMs, unlike String.hashCode's use. */
     private static long mix(String key) {
         long hash = 0xcbf29ce484222325L;

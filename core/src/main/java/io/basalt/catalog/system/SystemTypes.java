@@ -131,6 +131,7 @@ public final class SystemTypes {
             case REGCLASS -> 2205;
             case REGTYPE -> 2206;
             case REGNAMESPACE -> 4089;
+            case ENUM -> CatalogObjects.userTypeOid(type.enumType().schema(), type.enumType().name());
             case ARRAY -> throw new IllegalStateException("arrays are handled above");
         };
     }
