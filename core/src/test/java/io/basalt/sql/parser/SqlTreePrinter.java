@@ -213,6 +213,7 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.SetConstraintsStatement set -> "(set-constraints "
                     + (set.names() == null ? "all" : set.names()) + (set.deferred() ? " deferred)" : " immediate)");
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+            case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
         };
     }
 
