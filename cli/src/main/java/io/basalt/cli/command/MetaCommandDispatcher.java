@@ -64,6 +64,7 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
                     scope.inform("Query buffer reset (cleared).");
                     yield CommandOutcome.SUCCESS;
                 }
+                case "c", "connect" -> ConnectCommand.run(scope, arguments);
                 case "conninfo" -> {
                     String path = shell.databaseDescription();
                     shell.output().println(path == null ? "You are connected to an in-memory database."
