@@ -105,7 +105,9 @@ final class FromClauseBinder {
         String tableName = alias != null ? entry.name() : null;
         List<Scope.Column> scopeColumns = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            scopeColumns.add(new Scope.Column(qualifier, entry.columns().get(i).name(), types.get(i), tableName));
+            // the stored column is named so that reading it is checked against column privileges
+            scopeColumns.add(new Scope.Column(qualifier, entry.columns().get(i).name(), types.get(i), tableName,
+                    false, entry, i));
         }
         scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT, tableName, true));
         Source target = new Source(new LogicalPlan.Scan(entry.store(), columns, types), new Scope(scopeColumns),

@@ -265,7 +265,7 @@ final class GrantStatements {
                 continue;
             }
             if (!cascade) {
-                throw BasaltException.of(SqlState.DEPENDENT_PRIVILEGE_DESCRIPTORS_STILL_EXIST,
+                throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                         "dependent privileges exist").withHint("Use CASCADE to revoke them too.");
             }
             int lostHere = item.grantOptions() & lost;

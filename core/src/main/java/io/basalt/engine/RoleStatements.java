@@ -94,8 +94,8 @@ final class RoleStatements {
 
     private void checkCycle(String role, String member) {
         if (authorization.reaches(role, member, false)) {
-            throw BasaltException.of(SqlState.INVALID_GRANT_OPERATION, "role \"" + member
-                    + "\" is a member of role \"" + role + "\"");
+            throw BasaltException.of(SqlState.INVALID_GRANT_OPERATION, "role \"" + role
+                    + "\" is a member of role \"" + member + "\"");
         }
     }
 

@@ -79,7 +79,7 @@ final class SessionRoles {
         if (statement.sessionAuthorization()) {
             String target = statement.role() == null ? authenticated : resolve(statement.role());
             if (!replaying) {
-                authorization.role(target);
+                existing(target);
                 if (!target.equals(authenticated) && !authorization.superuser(authenticated)) {
                     throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE,
                             "permission denied to set session authorization");
@@ -90,7 +90,7 @@ final class SessionRoles {
         } else if (statement.role() != null) {
             String target = resolve(statement.role());
             if (!replaying) {
-                authorization.role(target);
+                existing(target);
                 if (!authorization.superuser(sessionUser) && !authorization.reaches(sessionUser, target, false)) {
                     throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set role \""
                             + target + "\"");
@@ -112,8 +112,13 @@ final class SessionRoles {
                 });
             }
         }
-        String tag = statement.position() >= 0 && statement.role() == null && !statement.local()
-                ? (statement.sessionAuthorization() ? "SET" : "SET") : "SET";
-        return QueryResultImpl.command(tag, 0, java.util.List.of());
+        return QueryResultImpl.command("SET", 0, java.util.List.of());
+    }
+
+    /** SET ROLE and SET SESSION AUTHORIZATION name a role as a setting's value: 22023 when it does not exist. */
+    private void existing(String role) {
+        if (authorization.findRole(role) == null) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "role \"" + role + "\" does not exist");
+        }
     }
 }
