@@ -87,11 +87,11 @@ final class GrantStatements {
                 grantees.add(resolved);
             }
         }
-        List<String> notices = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (SecuredObjects.Found found : objects) {
-            apply(grant, found, grantees, notices);
+            apply(grant, found, grantees, warnings);
         }
-        return QueryResultImpl.command(grant.grant() ? "GRANT" : "REVOKE", 0, notices);
+        return QueryResultImpl.command(grant.grant() ? "GRANT" : "REVOKE", 0, List.of()).addWarnings(warnings);
     }
 
     /** The mask the statement names for an object of {@code kind}; a column list limits it to those columns. */
@@ -113,8 +113,9 @@ final class GrantStatements {
         return privilege.bit();
     }
 
+    /** Grants or revokes on one object; {@code warnings} gets PostgreSQL's warnings (nothing or not all given). */
     private void apply(PrivilegeStatement.GrantPrivileges grant, SecuredObjects.Found found, List<String> grantees,
-                       List<String> notices) {
+                       List<String> warnings) {
         SecuredObject object = authorization.object(found.key(), found.kind());
         AccessCheck check = check();
         boolean sequenceViaTable = found.kind() == SecuredKind.SEQUENCE && grant.kind().equals("TABLE");
@@ -145,7 +146,7 @@ final class GrantStatements {
             }
         }
         if (sequenceViaTable && tableMask == 0 && !grant.privileges().isEmpty()) {
-            notices.add("sequence \"" + found.name() + "\" only supports USAGE, SELECT, and UPDATE privileges");
+            warnings.add("sequence \"" + found.name() + "\" only supports USAGE, SELECT, and UPDATE privileges");
         }
         if (!columnMasks.isEmpty()) {
             TableEntry table = catalog.findTable(found.schema(), found.name()).orElse(null);
@@ -164,13 +165,20 @@ final class GrantStatements {
             for (int bits : columnMasks.values()) {
                 requested |= bits;
             }
-            if (grantable == 0 && !anyColumnGrantable(check, object)) {
+            if (check.privileges(object) == 0 && grantable == 0 && !anyColumnGrantable(check, object)
+                    && !anyColumnHeld(check, object)) {
                 throw AccessCheck.denied(found.kind(), found.name());
             }
-            if ((requested & ~grantable) != 0 && grant.grant()) {
-                notices.add("not all privileges were granted for \"" + found.name() + "\"");
+            if ((requested & ~grantable) != 0) {
+                boolean none = (requested & grantable) == 0;
+                warnings.add(grant.grant()
+                        ? (none ? "no privileges were granted for \"" : "not all privileges were granted for \"")
+                                + found.name() + "\""
+                        : (none ? "no privileges could be revoked for \"" : "not all privileges could be revoked for \"")
+                                + found.name() + "\"");
             }
             tableMask &= grantable;
+            columnMasks.replaceAll((column, bits) -> bits & (grantable | check.columnGrantable(object, column)));
         }
         List<AclItem> acl = change(object.effectiveAcl(), grant, grantees, grantor, tableMask, found);
         Map<String, List<AclItem>> columns = new HashMap<>(object.columns());
@@ -196,6 +204,15 @@ final class GrantStatements {
             }
         }
         authorization.putObject(found.key(), object.withAcl(acl).withColumns(columns));
+    }
+
+    private static boolean anyColumnHeld(AccessCheck check, SecuredObject object) {
+        for (String column : object.columns().keySet()) {
+            if (check.columnPrivileges(object, column) != 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean anyColumnGrantable(AccessCheck check, SecuredObject object) {

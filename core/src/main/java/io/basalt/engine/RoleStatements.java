@@ -307,6 +307,7 @@ final class RoleStatements {
             authorization.role(grantor);
         }
         List<String> notices = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         for (String roleSpec : grant.roles()) {
             String role = roles.resolve(roleSpec);
             authorization.role(role);
@@ -348,7 +349,7 @@ final class RoleStatements {
                             : existing.grantor(), admin, inherit, set));
                 } else {
                     if (existing == null) {
-                        notices.add("role \"" + member + "\" is not a member of role \"" + role + "\"");
+                        warnings.add("role \"" + member + "\" is not a member of role \"" + role + "\"");
                         continue;
                     }
                     if (grant.optionFor() == null) {
@@ -362,7 +363,8 @@ final class RoleStatements {
                 }
             }
         }
-        return QueryResultImpl.command(grant.grant() ? "GRANT ROLE" : "REVOKE ROLE", 0, notices);
+        return QueryResultImpl.command(grant.grant() ? "GRANT ROLE" : "REVOKE ROLE", 0, notices)
+                .addWarnings(warnings);
     }
 
     /** Requires the right to grant {@code role}: superuser, CREATEROLE, or its ADMIN OPTION. */

@@ -127,7 +127,7 @@ final class SessionImpl implements Session {
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
-        this.roles = new SessionRoles(database.authorization(), user);
+        this.roles = new SessionRoles(database.authorization(), user, utility.settings());
         this.statementPrivileges = new StatementPrivileges(catalog, database.authorization());
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
@@ -888,6 +888,7 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl track(QueryResultImpl result) {
+        result.applyMessageLevel(settings().show("client_min_messages"));
         if (result.returnsRows()) {
             openResults.add(result);
             result.whenClosed(() -> openResults.remove(result));

@@ -7,6 +7,8 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.PrivilegeStatement;
 import io.basalt.storage.transaction.Transaction;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Who a session acts as: the role it connected as (fixed), its session user (SET SESSION AUTHORIZATION, which only
@@ -22,10 +24,21 @@ final class SessionRoles {
     /** The role SET ROLE chose, or null (NONE): the session user. */
     private String role;
 
-    SessionRoles(Authorization authorization, String authenticated) {
+    /** The session's settings, whose {@code role} and {@code session_authorization} show this state. */
+    private final SessionSettings settings;
+
+    SessionRoles(Authorization authorization, String authenticated, SessionSettings settings) {
         this.authorization = authorization;
         this.authenticated = authenticated;
         this.sessionUser = authenticated;
+        this.settings = settings;
+        showInSettings();
+    }
+
+    private void showInSettings() {
+        List<String> ignored = new ArrayList<>();
+        settings.set("role", roleSetting(), ignored);
+        settings.set("session_authorization", sessionUser, ignored);
     }
 
     /**
@@ -100,15 +113,18 @@ final class SessionRoles {
         } else {
             role = null;
         }
+        showInSettings();
         if (block != null) {
             block.onRollback(() -> {
                 sessionUser = previousSession;
                 role = previousRole;
+                showInSettings();
             });
             if (statement.local()) {
                 block.onCommit(() -> {
                     sessionUser = previousSession;
                     role = previousRole;
+                    showInSettings();
                 });
             }
         }

@@ -45,7 +45,8 @@ final class PrivilegeParser extends ParserBase {
             }
             Token word = tokens.peek(ahead);
             Token after = tokens.peek(ahead + 1);
-            if (word.is(Keyword.ROLE) && !after.isOperator("=") && !after.is(Keyword.TO)) {
+            if (word.is(Keyword.ROLE)) {
+                // SET role TO x is SET ROLE x, checked the same way
                 return true;
             }
             return word.is(Keyword.SESSION) && after.is(Keyword.AUTHORIZATION)
@@ -260,7 +261,10 @@ final class PrivilegeParser extends ParserBase {
             local = tokens.next().is(Keyword.LOCAL);
         }
         if (tokens.accept(Keyword.ROLE)) {
-            if (tokens.accept(Keyword.NONE)) {
+            if (!tokens.accept(Keyword.TO)) {
+                tokens.acceptOperator("=");
+            }
+            if (tokens.accept(Keyword.NONE) || tokens.accept(Keyword.DEFAULT)) {
                 return new PrivilegeStatement.SetRole(false, null, local, first.position());
             }
             return new PrivilegeStatement.SetRole(false, roleOrString(), local, first.position());
@@ -275,7 +279,8 @@ final class PrivilegeParser extends ParserBase {
 
     private String roleOrString() {
         if (tokens.at(TokenKind.STRING)) {
-            return tokens.next().value();
+            String value = tokens.next().value();
+            return value.equals("none") ? null : value;
         }
         return roleSpec();
     }
