@@ -70,6 +70,19 @@ final class RelationAccess {
         }
     }
 
+    /** SELECT ... FOR UPDATE / SHARE of {@code table}: UPDATE on the table or on one of its columns. */
+    static void lockRows(TableEntry table) {
+        AccessCheck check = AccessCheck.current();
+        if (check == null) {
+            return;
+        }
+        SecuredObject object = check.authorization().object(Authorization.relationKey(table.schema(),
+                table.name()), SecuredKind.TABLE);
+        if ((check.privileges(object) & Privilege.UPDATE.bit()) == 0 && !check.anyColumn(object, Privilege.UPDATE)) {
+            throw AccessCheck.denied(SecuredKind.TABLE, table.name());
+        }
+    }
+
     /** Reading {@code view}: checks SELECT on it, then binds its query ({@code expand}) under its owner's checks. */
     static BoundQuery view(ViewEntry view, int position, Supplier<BoundQuery> expand) {
         if (!AccessCheck.CURRENT.isBound()) {

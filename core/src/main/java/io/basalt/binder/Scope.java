@@ -133,6 +133,7 @@ final class Scope {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (!column.hidden() && column.name().equals(name)) {
+                RelationAccess.column(column.table(), column.tableColumn());
                 matches.add(i);
             }
         }

@@ -29,6 +29,9 @@ final class GrantStatements {
     private final SessionRoles roles;
     private final boolean replaying;
 
+    /** The system columns PostgreSQL accepts in column grants. */
+    private static final List<String> SYSTEM_COLUMNS = List.of("tableoid", "ctid", "xmin", "xmax", "cmin", "cmax");
+
     GrantStatements(Catalog catalog, Authorization authorization, SessionRoles roles, boolean replaying) {
         this.catalog = catalog;
         this.authorization = authorization;
@@ -151,7 +154,8 @@ final class GrantStatements {
         if (!columnMasks.isEmpty()) {
             TableEntry table = catalog.findTable(found.schema(), found.name()).orElse(null);
             for (String column : columnMasks.keySet()) {
-                boolean exists = table != null && table.columns().stream().anyMatch(c -> c.name().equals(column));
+                boolean exists = table != null && (SYSTEM_COLUMNS.contains(column)
+                        || table.columns().stream().anyMatch(c -> c.name().equals(column)));
                 if (!exists && table != null) {
                     throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + column + "\" of relation \""
                             + found.name() + "\" does not exist");

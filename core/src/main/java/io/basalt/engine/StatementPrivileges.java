@@ -81,7 +81,17 @@ final class StatementPrivileges {
                     require(name, Privilege.TRUNCATE, check);
                 }
             }
-            case InsertStatement insert -> write(insert.table(), Privilege.INSERT, insert.columns(), check);
+            case InsertStatement insert -> {
+                write(insert.table(), Privilege.INSERT, insert.columns(), check);
+                if (insert.onConflict() != null && !insert.onConflict().update().isEmpty()) {
+                    List<String> columns = new ArrayList<>();
+                    for (UpdateStatement.Assignment assignment : insert.onConflict().update()) {
+                        columns.addAll(assignment.columns());
+                    }
+                    write(insert.table(), Privilege.UPDATE, columns, check);
+                }
+            }
+            case io.basalt.sql.ast.CopyStatement copy when copy.table() != null -> copy(copy, check);
             case UpdateStatement update -> {
                 List<String> columns = new ArrayList<>();
                 for (UpdateStatement.Assignment assignment : update.assignments()) {
@@ -181,11 +191,16 @@ final class StatementPrivileges {
         }
     }
 
-    /** The authorization key of the relation an ALTER TABLE ... RENAME TO renames, or null. */
+    /**
+     * The authorization key of the relation an ALTER TABLE renames, or whose columns it renames or drops (their
+     * privileges follow), or null.
+     */
     String renamedFrom(Statement statement) {
         if (statement instanceof AlterTableStatement alter) {
             for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
-                if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable) {
+                if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable
+                        || action instanceof io.basalt.sql.ast.AlterTableAction.RenameColumn
+                        || action instanceof io.basalt.sql.ast.AlterTableAction.DropColumn) {
                     SecuredObjects.Found found = SecuredObjects.relation(catalog, alter.name());
                     return found == null ? null : found.key();
                 }
@@ -194,16 +209,40 @@ final class StatementPrivileges {
         return null;
     }
 
-    /** After a rename: the relation's owner and privileges go with it to its new name. */
+    /** After such an ALTER TABLE: the relation's owner and privileges go with it to its new name, and its columns'. */
     void renamed(Statement statement, String from) {
         AlterTableStatement alter = (AlterTableStatement) statement;
-        List<String> parts = alter.name().parts();
         String schema = from.substring(2, from.indexOf('.'));
+        String key = from;
         for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
-            if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable rename) {
-                authorization.moveObject(from, Authorization.relationKey(schema, rename.to()));
+            switch (action) {
+                case io.basalt.sql.ast.AlterTableAction.RenameTable rename -> {
+                    String to = Authorization.relationKey(schema, rename.to());
+                    authorization.moveObject(key, to);
+                    key = to;
+                }
+                case io.basalt.sql.ast.AlterTableAction.RenameColumn rename -> moveColumn(key, rename.from(),
+                        rename.to());
+                case io.basalt.sql.ast.AlterTableAction.DropColumn drop -> moveColumn(key, drop.column(), null);
+                default -> {
+                }
             }
         }
+    }
+
+    /** Column privileges follow a column's new name ({@code to}), or go with it ({@code to} null). */
+    private void moveColumn(String key, String from, String to) {
+        if (!authorization.recorded(key)) {
+            return;
+        }
+        SecuredObject object = authorization.object(key, SecuredKind.TABLE);
+        java.util.Map<String, List<io.basalt.catalog.privilege.AclItem>> columns =
+                new java.util.HashMap<>(object.columns());
+        List<io.basalt.catalog.privilege.AclItem> acl = columns.remove(from);
+        if (acl != null && to != null) {
+            columns.put(to, acl);
+        }
+        authorization.putObject(key, object.withColumns(columns));
     }
 
     /**
@@ -227,6 +266,38 @@ final class StatementPrivileges {
         }
         String shown = catalog.searchedSchemas().contains(schema) ? name : schema + "." + name;
         return found.kind().noun() + " " + shown;
+    }
+
+    /** COPY FROM needs INSERT, COPY TO SELECT, on the table or on every column copied. */
+    private void copy(io.basalt.sql.ast.CopyStatement copy, AccessCheck check) {
+        Privilege privilege = copy.from() ? Privilege.INSERT : Privilege.SELECT;
+        SecuredObjects.Found found = SecuredObjects.relation(catalog, copy.table());
+        if (found == null) {
+            return;
+        }
+        usage(found.schema(), check);
+        SecuredObject object = authorization.object(found.key(), found.kind());
+        if ((check.privileges(object) & privilege.bit()) != 0) {
+            return;
+        }
+        List<String> columns = copy.columns();
+        if (columns.isEmpty()) {
+            columns = new ArrayList<>();
+            TableEntry table = catalog.findTable(found.schema(), found.name()).orElse(null);
+            if (table != null) {
+                for (var column : table.columns()) {
+                    columns.add(column.name());
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            throw AccessCheck.denied(found.kind(), found.name());
+        }
+        for (String column : columns) {
+            if ((check.columnPrivileges(object, column) & privilege.bit()) == 0) {
+                throw AccessCheck.denied(found.kind(), found.name());
+            }
+        }
     }
 
     // ---- owners of created objects ------------------------------------------------------------------
