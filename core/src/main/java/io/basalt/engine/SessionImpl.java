@@ -884,7 +884,7 @@ final class SessionImpl implements Session {
 
     @Override
     public CatalogView catalog() {
-        return new CatalogViewImpl(catalog);
+        return new CatalogViewImpl(catalog, database.authorization());
     }
 
     private QueryResultImpl track(QueryResultImpl result) {

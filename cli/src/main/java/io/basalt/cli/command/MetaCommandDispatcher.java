@@ -65,6 +65,9 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
                     yield CommandOutcome.SUCCESS;
                 }
                 case "c", "connect" -> ConnectCommand.run(scope, arguments);
+                case "du", "du+", "duS", "duS+", "dg", "dg+" -> PrivilegeCommands.listRoles(scope,
+                        first == null ? null : arguments.getFirst());
+                case "dp", "z" -> PrivilegeCommands.listPrivileges(scope, first == null ? null : arguments.getFirst());
                 case "conninfo" -> {
                     String path = shell.databaseDescription();
                     shell.output().println(path == null ? "You are connected to an in-memory database."
