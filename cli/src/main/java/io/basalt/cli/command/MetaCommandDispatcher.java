@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Runs the backslash commands psql users reach for, with psql's messages: q, ?, timing, x, a, t,
- * f, pset, d, dt, i, ir, echo, qecho, set, unset, getenv, g, gx, p, r and conninfo (each written after a
+ * f, pset, d, dt, du, dp, i, ir, echo, qecho, set, unset, getenv, g, gx, p, r, c and conninfo (each written after a
  * backslash). Anything else is {@code invalid command \name}.
  */
 public final class MetaCommandDispatcher implements MetaCommandHandler {
