@@ -314,6 +314,98 @@ final class GrantStatements {
         return -1;
     }
 
+    /**
+     * ALTER DEFAULT PRIVILEGES: changes the ACL that the named roles' (or the current role's) new objects of the kind
+     * start with, everywhere or in the named schemas. Defaults for functions and types are kept though Basalt creates
+     * neither.
+     */
+    QueryResultImpl alterDefaults(PrivilegeStatement.AlterDefaultPrivileges alter) {
+        PrivilegeStatement.GrantPrivileges grant = alter.grant();
+        String code;
+        SecuredKind kind;
+        switch (grant.kind()) {
+            case "TABLES" -> {
+                code = "r";
+                kind = SecuredKind.TABLE;
+            }
+            case "SEQUENCES" -> {
+                code = "S";
+                kind = SecuredKind.SEQUENCE;
+            }
+            case "SCHEMAS" -> {
+                code = "n";
+                kind = SecuredKind.SCHEMA;
+            }
+            case "TYPES" -> {
+                code = "T";
+                kind = SecuredKind.SCHEMA;
+            }
+            default -> {
+                code = "f";
+                kind = SecuredKind.FUNCTION;
+            }
+        }
+        if (code.equals("n") && !alter.schemas().isEmpty()) {
+            throw BasaltException.of(SqlState.INVALID_GRANT_OPERATION,
+                    "cannot use IN SCHEMA clause when using GRANT/REVOKE ON SCHEMAS");
+        }
+        int applicable = code.equals("T") ? Privilege.USAGE.bit() : kind.applicable();
+        int mask = 0;
+        if (grant.privileges().isEmpty()) {
+            mask = applicable;
+        }
+        for (PrivilegeStatement.PrivilegeItem item : grant.privileges()) {
+            Privilege privilege = Privilege.named(item.name());
+            if (privilege == null) {
+                throw BasaltException.of(SqlState.SYNTAX_ERROR, "unrecognized privilege type \""
+                        + item.name().toLowerCase(java.util.Locale.ROOT) + "\"");
+            }
+            if ((applicable & privilege.bit()) == 0) {
+                String noun = code.equals("r") ? "relation" : code.equals("T") ? "type" : kind.noun();
+                throw BasaltException.of(SqlState.INVALID_GRANT_OPERATION, "invalid privilege type "
+                        + privilege.name() + " for " + noun);
+            }
+            mask |= privilege.bit();
+        }
+        List<String> targets = new ArrayList<>();
+        if (alter.roles().isEmpty()) {
+            targets.add(roles.currentUser());
+        }
+        for (String spec : alter.roles()) {
+            targets.add(authorization.role(roles.resolve(spec)).name());
+        }
+        for (String schema : alter.schemas()) {
+            SecuredObjects.requireSchema(catalog, schema);
+        }
+        List<String> grantees = new ArrayList<>();
+        for (String grantee : grant.grantees()) {
+            grantees.add(grantee.equals(PrivilegeStatement.PUBLIC) ? AclItem.PUBLIC
+                    : authorization.role(roles.resolve(grantee)).name());
+        }
+        List<String> schemas = new ArrayList<>(alter.schemas());
+        if (schemas.isEmpty()) {
+            schemas.add(null);
+        }
+        for (String role : targets) {
+            if (!replaying && !authorization.superuser(roles.currentUser())
+                    && !authorization.reaches(roles.currentUser(), role, false)) {
+                throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must be member of role \"" + role + "\"");
+            }
+            for (String schema : schemas) {
+                String key = Authorization.defaultsKey(role, schema, code);
+                List<AclItem> builtIn = List.of(new AclItem(role, role, applicable, 0));
+                List<AclItem> current = authorization.defaultAcl(key);
+                if (current == null) {
+                    current = schema == null ? builtIn : List.of();
+                }
+                List<AclItem> changed = change(current, grant, grantees, role, mask, null);
+                boolean unchanged = schema == null ? changed.equals(builtIn) : changed.isEmpty();
+                authorization.putDefaultAcl(key, unchanged ? null : changed);
+            }
+        }
+        return QueryResultImpl.command("ALTER DEFAULT PRIVILEGES", 0, List.of());
+    }
+
     /** ALTER TABLE | VIEW | SEQUENCE | SCHEMA ... OWNER TO role. */
     QueryResultImpl alterOwner(PrivilegeStatement.AlterOwner alter) {
         SecuredObjects.Found found;

@@ -377,6 +377,7 @@ final class SessionImpl implements Session {
                 case io.basalt.sql.ast.PrivilegeStatement.GrantRole grant -> roleStatements.grant(grant);
                 case io.basalt.sql.ast.PrivilegeStatement.GrantPrivileges grant -> grants.grant(grant);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterOwner alter -> grants.alterOwner(alter);
+                case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.SetRole set -> throw new IllegalStateException();
             };
             if (block == null) {

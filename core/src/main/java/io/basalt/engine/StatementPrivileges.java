@@ -331,8 +331,10 @@ final class StatementPrivileges {
     void created(Creation creation, String owner, String schemaAuthorization) {
         if (creation.schema() != null) {
             if (creation.existingKey() == null && catalog.schemaNames().contains(creation.schema())) {
+                String schemaOwner = schemaAuthorization != null ? schemaAuthorization : owner;
                 authorization.putObject(Authorization.schemaKey(creation.schema()), SecuredObject.owned(
-                        SecuredKind.SCHEMA, schemaAuthorization != null ? schemaAuthorization : owner));
+                        SecuredKind.SCHEMA, schemaOwner).withAcl(authorization.initialAcl(schemaOwner, null, "n",
+                        SecuredKind.SCHEMA)));
             }
             return;
         }
@@ -340,11 +342,14 @@ final class StatementPrivileges {
         if (found == null || found.key().equals(creation.existingKey())) {
             return;
         }
-        authorization.putObject(found.key(), SecuredObject.owned(found.kind(), owner));
+        String defaultsKind = found.kind() == SecuredKind.SEQUENCE ? "S" : "r";
+        authorization.putObject(found.key(), SecuredObject.owned(found.kind(), owner)
+                .withAcl(authorization.initialAcl(owner, found.schema(), defaultsKind, found.kind())));
         if (found.kind() == SecuredKind.TABLE) {
             for (SequenceEntry sequence : catalog.sequencesOwnedBy(found.schema(), found.name())) {
                 authorization.putObject(Authorization.relationKey(sequence.schema(), sequence.name()),
-                        SecuredObject.owned(SecuredKind.SEQUENCE, owner));
+                        SecuredObject.owned(SecuredKind.SEQUENCE, owner).withAcl(authorization.initialAcl(owner,
+                                sequence.schema(), "S", SecuredKind.SEQUENCE)));
             }
         }
     }

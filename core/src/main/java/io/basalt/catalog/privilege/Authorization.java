@@ -30,9 +30,15 @@ public final class Authorization {
     private Map<String, RoleEntry> roles = new LinkedHashMap<>();
     private List<RoleGrant> grants = new ArrayList<>();
     private Map<String, SecuredObject> objects = new HashMap<>();
+    /**
+     * ALTER DEFAULT PRIVILEGES, by {@link #defaultsKey}: for every schema (schema null), the whole ACL new objects get;
+     * for one schema, the items added to it.
+     */
+    private Map<String, List<AclItem>> defaultAcls = new HashMap<>();
 
     /** A saved state, for ROLLBACK. */
-    public record Snapshot(Map<String, RoleEntry> roles, List<RoleGrant> grants, Map<String, SecuredObject> objects) {
+    public record Snapshot(Map<String, RoleEntry> roles, List<RoleGrant> grants, Map<String, SecuredObject> objects,
+                           Map<String, List<AclItem>> defaultAcls) {
     }
 
     public Authorization() {
@@ -70,13 +76,76 @@ public final class Authorization {
     }
 
     public synchronized Snapshot snapshot() {
-        return new Snapshot(new LinkedHashMap<>(roles), new ArrayList<>(grants), new HashMap<>(objects));
+        return new Snapshot(new LinkedHashMap<>(roles), new ArrayList<>(grants), new HashMap<>(objects),
+                new HashMap<>(defaultAcls));
     }
 
     public synchronized void restore(Snapshot snapshot) {
         roles = new LinkedHashMap<>(snapshot.roles());
         grants = new ArrayList<>(snapshot.grants());
         objects = new HashMap<>(snapshot.objects());
+        defaultAcls = new HashMap<>(snapshot.defaultAcls());
+    }
+
+    // ---- default privileges -----------------------------------------------------------------------------
+
+    /** The key of the default privileges of {@code role}'s new objects of {@code kind} in {@code schema} (or all). */
+    public static String defaultsKey(String role, String schema, String kind) {
+        return role + "\0" + (schema == null ? "" : schema) + "\0" + kind;
+    }
+
+    /** The default ACL (or additions) under {@code key}, or null. */
+    public synchronized List<AclItem> defaultAcl(String key) {
+        return defaultAcls.get(key);
+    }
+
+    /** Sets (null: removes) the default ACL under {@code key}. */
+    public synchronized void putDefaultAcl(String key, List<AclItem> acl) {
+        if (acl == null) {
+            defaultAcls.remove(key);
+        } else {
+            defaultAcls.put(key, List.copyOf(acl));
+        }
+    }
+
+    /**
+     * The ACL a new object of {@code kind} ("r" relations, "S" sequences, "n" schemas) that {@code owner} creates in
+     * {@code schema} starts with: the owner's default ACL for every schema (or the built-in default), with the
+     * schema's additions; null when that is the built-in default.
+     */
+    public synchronized List<AclItem> initialAcl(String owner, String schema, String kind, SecuredKind securedKind) {
+        List<AclItem> global = defaultAcls.get(defaultsKey(owner, null, kind));
+        List<AclItem> added = schema == null ? null : defaultAcls.get(defaultsKey(owner, schema, kind));
+        if (global == null && added == null) {
+            return null;
+        }
+        List<AclItem> acl = new ArrayList<>(global != null ? global
+                : List.of(new AclItem(owner, owner, securedKind.applicable(), 0)));
+        if (added != null) {
+            for (AclItem item : added) {
+                boolean merged = false;
+                for (int i = 0; i < acl.size(); i++) {
+                    AclItem existing = acl.get(i);
+                    if (existing.grantee().equals(item.grantee()) && existing.grantor().equals(item.grantor())) {
+                        acl.set(i, new AclItem(item.grantee(), item.grantor(), existing.privileges() | item.privileges(),
+                                existing.grantOptions() | item.grantOptions()));
+                        merged = true;
+                    }
+                }
+                if (!merged) {
+                    acl.add(item);
+                }
+            }
+        }
+        List<AclItem> masked = new ArrayList<>();
+        for (AclItem item : acl) {
+            int privileges = item.privileges() & securedKind.applicable();
+            if (privileges != 0) {
+                masked.add(new AclItem(item.grantee(), item.grantor(), privileges,
+                        item.grantOptions() & securedKind.applicable()));
+            }
+        }
+        return masked;
     }
 
     // ---- roles ------------------------------------------------------------------------------------------
@@ -110,6 +179,7 @@ public final class Authorization {
     /** Removes a role with its memberships (either side) and the privileges granted to it. */
     public synchronized void removeRole(String name) {
         roles.remove(name);
+        defaultAcls.keySet().removeIf(key -> key.startsWith(name + "\0"));
         grants.removeIf(grant -> grant.role().equals(name) || grant.member().equals(name));
         for (Map.Entry<String, SecuredObject> entry : objects.entrySet()) {
             SecuredObject object = entry.getValue();

@@ -99,4 +99,17 @@ public sealed interface PrivilegeStatement extends Statement {
     record AlterOwner(String kind, QualifiedName name, boolean ifExists, String newOwner, int position)
             implements PrivilegeStatement {
     }
+
+    /**
+     * {@code ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT | REVOKE ...}: {@code grant}'s kind is
+     * "TABLES", "SEQUENCES", "FUNCTIONS", "ROUTINES", "TYPES" or "SCHEMAS" and it names no objects; {@code roles} empty
+     * means the current role, {@code schemas} empty every schema.
+     */
+    record AlterDefaultPrivileges(List<String> roles, List<String> schemas, GrantPrivileges grant, int position)
+            implements PrivilegeStatement {
+        public AlterDefaultPrivileges {
+            roles = List.copyOf(roles);
+            schemas = List.copyOf(schemas);
+        }
+    }
 }

@@ -57,7 +57,7 @@ final class PrivilegeParser extends ParserBase {
                     || second.is(Keyword.SESSION) && tokens.peek(2).is(Keyword.AUTHORIZATION);
         }
         if (first.is(Keyword.ALTER)) {
-            return ownerTo();
+            return second.is(Keyword.DEFAULT) && tokens.peek(2).is(Keyword.PRIVILEGES) || ownerTo();
         }
         return false;
     }
@@ -104,6 +104,9 @@ final class PrivilegeParser extends ParserBase {
         }
         if (roleWord(tokens.peek(1))) {
             return alterRole();
+        }
+        if (tokens.peek(1).is(Keyword.DEFAULT)) {
+            return alterDefaultPrivileges();
         }
         return alterOwner();
     }
@@ -287,6 +290,41 @@ final class PrivilegeParser extends ParserBase {
 
     // ---- GRANT / REVOKE -----------------------------------------------------------------------------
 
+    /** {@code ALTER DEFAULT PRIVILEGES [FOR ROLE ...] [IN SCHEMA ...] GRANT | REVOKE ...}. */
+    private PrivilegeStatement.AlterDefaultPrivileges alterDefaultPrivileges() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        tokens.expect(Keyword.DEFAULT);
+        tokens.expect(Keyword.PRIVILEGES);
+        List<String> roles = new ArrayList<>();
+        List<String> schemas = new ArrayList<>();
+        while (tokens.at(Keyword.FOR) || tokens.at(Keyword.IN)) {
+            if (tokens.accept(Keyword.FOR)) {
+                if (!tokens.accept(Keyword.ROLE)) {
+                    tokens.expect(Keyword.USER);
+                }
+                roles.addAll(roleList());
+            } else {
+                tokens.expect(Keyword.IN);
+                tokens.expect(Keyword.SCHEMA);
+                do {
+                    schemas.add(grammar.names().columnId());
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+        }
+        if (!tokens.at(Keyword.GRANT) && !tokens.at(Keyword.REVOKE)) {
+            throw tokens.syntaxError();
+        }
+        defaults = true;
+        PrivilegeStatement inner = grantOrRevoke();
+        if (!(inner instanceof PrivilegeStatement.GrantPrivileges grant)) {
+            throw tokens.syntaxError();
+        }
+        return new PrivilegeStatement.AlterDefaultPrivileges(roles, schemas, grant, alter.position());
+    }
+
+    /** Whether the GRANT / REVOKE being read is ALTER DEFAULT PRIVILEGES' (ON TABLES ..., no object names). */
+    private boolean defaults;
+
     private PrivilegeStatement grantOrRevoke() {
         Token first = tokens.next();
         boolean grant = first.is(Keyword.GRANT);
@@ -323,6 +361,16 @@ final class PrivilegeParser extends ParserBase {
         tokens.expect(Keyword.ON);
         String kind = "TABLE";
         boolean inSchemas = false;
+        List<QualifiedName> objects = new ArrayList<>();
+        if (defaults) {
+            Token word = tokens.next();
+            kind = word.value().toUpperCase(Locale.ROOT);
+            if (!List.of("TABLES", "SEQUENCES", "FUNCTIONS", "ROUTINES", "TYPES", "SCHEMAS").contains(kind)) {
+                throw tokens.syntaxErrorAt(word);
+            }
+            return finishGrant(grant, optionFor, first, all ? List.of() : privileges, allColumns, kind, objects,
+                    false);
+        }
         if (tokens.at(Keyword.ALL) && (tokens.peek(1).is(Keyword.TABLES) || tokens.peek(1).is(Keyword.SEQUENCES)
                 || tokens.peek(1).is(Keyword.FUNCTIONS) || tokens.peek(1).is(Keyword.PROCEDURES)
                 || tokens.peek(1).is(Keyword.ROUTINES))) {
@@ -341,7 +389,6 @@ final class PrivilegeParser extends ParserBase {
             throw unsupported((grant ? "GRANT" : "REVOKE") + " ON " + tokens.next().value().toUpperCase(Locale.ROOT)
                     + " " + tokens.next().value().toUpperCase(Locale.ROOT));
         }
-        List<QualifiedName> objects = new ArrayList<>();
         do {
             objects.add(grammar.names().qualifiedName());
             if (tokens.at(TokenKind.LEFT_PAREN)) {
@@ -349,6 +396,14 @@ final class PrivilegeParser extends ParserBase {
                 skipParenthesised();
             }
         } while (tokens.accept(TokenKind.COMMA));
+        return finishGrant(grant, optionFor, first, all ? List.of() : privileges, allColumns, kind, objects, inSchemas);
+    }
+
+    /** The rest of GRANT / REVOKE of privileges, from TO / FROM on. */
+    private PrivilegeStatement.GrantPrivileges finishGrant(boolean grant, String optionFor, Token first,
+                                                           List<PrivilegeStatement.PrivilegeItem> privileges,
+                                                           List<String> allColumns, String kind,
+                                                           List<QualifiedName> objects, boolean inSchemas) {
         if (grant) {
             tokens.expect(Keyword.TO);
         } else {
@@ -369,7 +424,7 @@ final class PrivilegeParser extends ParserBase {
         }
         String grantedBy = grantedBy();
         boolean cascade = !grant && acceptDropBehavior();
-        return new PrivilegeStatement.GrantPrivileges(grant, all ? List.of() : privileges, allColumns, kind,
+        return new PrivilegeStatement.GrantPrivileges(grant, privileges, allColumns, kind,
                 objects, inSchemas, grantees, grantOption, grantedBy, cascade, first.position());
     }
 
