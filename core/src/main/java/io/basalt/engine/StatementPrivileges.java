@@ -83,6 +83,9 @@ final class StatementPrivileges {
             }
             case InsertStatement insert -> {
                 write(insert.table(), Privilege.INSERT, insert.columns(), check);
+                if (insert.onConflict() != null) {
+                    conflictTarget(insert, check);
+                }
                 if (insert.onConflict() != null && !insert.onConflict().update().isEmpty()) {
                     List<String> columns = new ArrayList<>();
                     for (UpdateStatement.Assignment assignment : insert.onConflict().update()) {
@@ -266,6 +269,23 @@ final class StatementPrivileges {
         }
         String shown = catalog.searchedSchemas().contains(schema) ? name : schema + "." + name;
         return found.kind().noun() + " " + shown;
+    }
+
+    /** ON CONFLICT (columns): the arbiter's columns are read, so they need SELECT (on the table or each of them). */
+    private void conflictTarget(InsertStatement insert, AccessCheck check) {
+        SecuredObjects.Found found = SecuredObjects.relation(catalog, insert.table());
+        if (found == null) {
+            return;
+        }
+        SecuredObject object = authorization.object(found.key(), found.kind());
+        if ((check.privileges(object) & Privilege.SELECT.bit()) != 0) {
+            return;
+        }
+        for (String column : insert.onConflict().targetColumns()) {
+            if ((check.columnPrivileges(object, column) & Privilege.SELECT.bit()) == 0) {
+                throw AccessCheck.denied(found.kind(), found.name());
+            }
+        }
     }
 
     /** COPY FROM needs INSERT, COPY TO SELECT, on the table or on every column copied. */
