@@ -107,8 +107,16 @@ public final class BasaltCommand {
             err.println("basalt: error: could not open " + target + ": " + e.getMessage());
             return ShellProgram.EXIT_BAD_CONNECTION;
         }
-        try (database; Session session = database.connect()) {
-            return runProgram(session, options);
+        Session first;
+        try {
+            first = options.user() == null ? database.connect() : database.connect(options.user());
+        } catch (RuntimeException e) {
+            database.close();
+            err.println("basalt: error: connection to database failed: FATAL:  " + e.getMessage());
+            return ShellProgram.EXIT_BAD_CONNECTION;
+        }
+        try (database; Session session = first) {
+            return runProgram(database, session, options);
         } catch (IOException e) {
             out.flush();
             err.println("basalt: error: " + e.getMessage());
@@ -116,7 +124,7 @@ public final class BasaltCommand {
         }
     }
 
-    private int runProgram(Session session, ShellOptions options) throws IOException {
+    private int runProgram(Database database, Session session, ShellOptions options) throws IOException {
         ShellSettings settings = new ShellSettings(options.print(), options.quiet(), options.echo());
         for (Map.Entry<String, String> variable : options.variables()) {
             settings.setVariable(variable.getKey(), variable.getValue());
@@ -128,6 +136,11 @@ public final class BasaltCommand {
         try {
             Shell shell = new Shell(session, options.databasePath(), settings, output, new MetaCommandDispatcher(),
                     () -> editor == null ? 0 : editor.width());
+            shell.setConnector((current, user) -> {
+                Session fresh = user == null ? database.connect() : database.connect(user);
+                current.close();
+                return fresh;
+            });
             BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             InputSource terminalInput = !interactive ? null : editor != null ? editor : new ReaderInput(reader, out);
             Path startupFile = home == null ? null : home.resolve(".basaltrc");

@@ -17,6 +17,7 @@ final class UsageText {
             General options:
               -c, --command=COMMAND    run only single command (SQL or internal) and exit
               -f, --file=FILENAME      execute commands from file, then exit
+              -U, --username=USERNAME  connect as this role (default: basalt, the superuser)
               -v, --set=, --variable=NAME=VALUE
                                        set variable NAME to VALUE
                                        (e.g., -v ON_ERROR_STOP=1)

@@ -61,4 +61,36 @@ public interface CatalogView {
     /** A column as {@code \d} shows it: the default is the expression's text, or null. */
     record ColumnInfo(String name, io.basalt.type.LogicalType type, boolean notNull, String defaultExpression) {
     }
+
+    /** The roles as psql's {@code \du} lists them (predefined {@code pg_} roles left out), by name. */
+    default List<RoleInfo> roles() {
+        return List.of();
+    }
+
+    /**
+     * The access privileges of the tables, views and sequences the session sees, as psql's {@code \dp} lists them,
+     * by schema and name.
+     */
+    default List<AccessInfo> accessPrivileges() {
+        return List.of();
+    }
+
+    /** A role: its attributes as psql words them ({@code Superuser, Create role}), and the roles it is a member of. */
+    record RoleInfo(String name, String attributes, List<String> memberOf) {
+        public RoleInfo {
+            memberOf = List.copyOf(memberOf);
+        }
+    }
+
+    /**
+     * A relation's privileges: PostgreSQL's aclitem texts ({@code joe=r/owner}; empty while the defaults hold), and per
+     * column with privileges of its own, the column's name and its aclitems.
+     */
+    record AccessInfo(String schema, String name, String type, List<String> privileges,
+                      java.util.Map<String, List<String>> columnPrivileges) {
+        public AccessInfo {
+            privileges = List.copyOf(privileges);
+            columnPrivileges = java.util.Map.copyOf(columnPrivileges);
+        }
+    }
 }

@@ -656,6 +656,9 @@ final class ExpressionBinder {
                             : call.withinGroup() ? "WITHIN GROUP" : "ORDER BY")
                             + " specified, but " + name + " is not an aggregate function");
         }
+        if (RoleFunctions.handles(call)) {
+            return RoleFunctions.bind(call, this);
+        }
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, call, this);
         }

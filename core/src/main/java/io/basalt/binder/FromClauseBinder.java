@@ -105,7 +105,9 @@ final class FromClauseBinder {
         String tableName = alias != null ? entry.name() : null;
         List<Scope.Column> scopeColumns = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            scopeColumns.add(new Scope.Column(qualifier, entry.columns().get(i).name(), types.get(i), tableName));
+            // the stored column is named so that reading it is checked against column privileges
+            scopeColumns.add(new Scope.Column(qualifier, entry.columns().get(i).name(), types.get(i), tableName,
+                    false, entry, i));
         }
         scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT, tableName, true));
         Source target = new Source(new LogicalPlan.Scan(entry.store(), columns, types), new Scope(scopeColumns),
@@ -156,6 +158,7 @@ final class FromClauseBinder {
         }
         var sequence = context.catalog().findSequence(schema, name);
         if (sequence.isPresent()) {
+            RelationAccess.sequence(sequence.get(), table.position());
             String qualifier = table.alias() != null ? table.alias() : name;
             List<String> names = aliasColumns(SequenceRelation.NAMES, table.columnAliases(), qualifier,
                     table.position());
@@ -164,14 +167,15 @@ final class FromClauseBinder {
         }
         var view = context.catalog().findView(schema, name);
         if (view.isPresent()) {
-            BoundQuery inner = view.get().materialized() ? ViewExpansion.materialized(view.get(), table.position())
-                    : ViewExpansion.expand(view.get(), context);
+            BoundQuery inner = RelationAccess.view(view.get(), table.position(), () -> view.get().materialized()
+                    ? ViewExpansion.materialized(view.get(), table.position()) : ViewExpansion.expand(view.get(), context));
             String qualifier = table.alias() != null ? table.alias() : name;
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
         }
         TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
+        RelationAccess.table(entry, table.position());
         int[] columns = new int[entry.columns().size()];
         List<String> names = new ArrayList<>();
         for (int i = 0; i < columns.length; i++) {

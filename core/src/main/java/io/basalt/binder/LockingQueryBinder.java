@@ -115,6 +115,7 @@ public final class LockingQueryBinder {
         List<SelectItem> items = new ArrayList<>(select.items());
         Set<FromItem.Table> withRowIds = Collections.newSetFromMap(new IdentityHashMap<>());
         for (TableItem table : locked) {
+            RelationAccess.lockRows(table.entry());
             withRowIds.add(table.item());
             items.add(new SelectItem.Item(new Expression.ColumnRef(List.of(table.reference(),
                     FromClauseBinder.ROW_ID_NAME), select.position()), null, select.position()));

@@ -123,6 +123,7 @@ final class Scope {
             throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position, "column " + shown + " does not exist");
         }
         Column column = columns.get(found);
+        RelationAccess.column(column.table(), column.tableColumn());
         return new BoundExpression.ColumnRef(found, column.qualifier(), column.name(), column.type(), position);
     }
 
@@ -132,6 +133,7 @@ final class Scope {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             if (!column.hidden() && column.name().equals(name)) {
+                RelationAccess.column(column.table(), column.tableColumn());
                 matches.add(i);
             }
         }
@@ -173,6 +175,7 @@ final class Scope {
             // names starting with NUL are the binder's own (row ids, hoisted set-returning calls)
             boolean internal = column.name().startsWith("\0") || column.isSystem();
             if (!internal && (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier()))) {
+                RelationAccess.column(column.table(), column.tableColumn());
                 indices.add(i);
             }
         }

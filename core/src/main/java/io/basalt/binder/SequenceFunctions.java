@@ -85,6 +85,9 @@ final class SequenceFunctions {
         } else {
             callArguments.add(Coercion.cast(sequenceArgument, LogicalType.TEXT, false));
         }
+        if (fixed != null) {
+            RelationAccess.sequenceCall(fixed, kind);
+        }
         if (setval) {
             if (!implicitlyBigint(bound.get(1).type())
                     || (bound.size() == 3 && !implicitlyBoolean(bound.get(2).type()))) {

@@ -90,14 +90,17 @@ public final class Catalog {
 
     /**
      * The schemas an unqualified name is looked up in after the temporary schema: those of search_path that exist,
-     * in order ({@code $user} names no schema: Basalt has no users yet).
+     * in order ({@code $user} is the current user's name).
      */
     public List<String> searchedSchemas() {
         if (searchPath == null) {
             return List.of(DEFAULT_SCHEMA);
         }
         List<String> searched = new ArrayList<>();
-        for (String schema : searchPath.get()) {
+        for (String written : searchPath.get()) {
+            // $user names the schema of the current user's name, when there is one
+            String schema = written.equals("$user") && io.basalt.catalog.privilege.SessionIdentity.CURRENT.isBound()
+                    ? io.basalt.catalog.privilege.SessionIdentity.CURRENT.get().currentUser() : written;
             if (!isTempSchema(schema) && schemas.containsKey(schema) && !searched.contains(schema)) {
                 searched.add(schema);
             }

@@ -14,9 +14,26 @@ import java.util.Optional;
 /** The catalog as the API shows it. */
 final class CatalogViewImpl implements CatalogView {
     private final Catalog catalog;
+    /** Roles and privileges, or null when the view has none to show. */
+    private final io.basalt.catalog.privilege.Authorization authorization;
 
     CatalogViewImpl(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    CatalogViewImpl(Catalog catalog, io.basalt.catalog.privilege.Authorization authorization) {
         this.catalog = catalog;
+        this.authorization = authorization;
+    }
+
+    @Override
+    public List<RoleInfo> roles() {
+        return authorization == null ? List.of() : PrivilegeListings.roles(authorization);
+    }
+
+    @Override
+    public List<AccessInfo> accessPrivileges() {
+        return authorization == null ? List.of() : PrivilegeListings.accessPrivileges(catalog, authorization);
     }
 
     @Override

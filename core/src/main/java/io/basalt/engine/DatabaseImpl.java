@@ -36,6 +36,11 @@ final class DatabaseImpl implements Database {
     private final BufferAllocator root;
     private final BufferAllocator tables;
     private final Catalog catalog = new Catalog();
+    /** Roles, memberships, owners and privileges (see {@link io.basalt.catalog.privilege.Authorization}). */
+    private final io.basalt.catalog.privilege.Authorization authorization =
+            new io.basalt.catalog.privilege.Authorization();
+    /** The role DDL in the log replays as (what the replaying session's SET SESSION AUTHORIZATIONs leave it at). */
+    private String loggedUser = io.basalt.catalog.privilege.Authorization.BOOTSTRAP_SUPERUSER;
     private final TableFunctionRegistry tableFunctions = TableFunctionRegistry.discover();
     private final Set<SessionImpl> sessions = ConcurrentHashMap.newKeySet();
     private final java.util.concurrent.atomic.AtomicInteger sessionNumbers = new java.util.concurrent.atomic.AtomicInteger();
@@ -146,6 +151,7 @@ final class DatabaseImpl implements Database {
                 }
             });
             loggedSearchPath = session.settings().show("search_path");
+            loggedUser = session.currentUser();
         } finally {
             replaying = false;
         }
@@ -204,6 +210,14 @@ final class DatabaseImpl implements Database {
      */
     static final ScopedValue<String> SEARCH_PATH = ScopedValue.newInstance();
 
+    /** The current user of the session whose statement is running, so that DDL replays as the role that ran it. */
+    static final ScopedValue<String> CURRENT_USER = ScopedValue.newInstance();
+
+    /** The roles, memberships, owners and privileges of this database. */
+    io.basalt.catalog.privilege.Authorization authorization() {
+        return authorization;
+    }
+
     /**
      * Makes a successful DDL statement durable (called under {@link #ddlLock()}); no-op in memory or replay. When the
      * running statement's search_path differs from the one the log's statements replay under, a SET of it goes
@@ -214,6 +228,13 @@ final class DatabaseImpl implements Database {
             return;
         }
         String searchPath = SEARCH_PATH.isBound() ? SEARCH_PATH.get() : loggedSearchPath;
+        String user = CURRENT_USER.isBound() ? CURRENT_USER.get() : loggedUser;
+        if (!user.equals(loggedUser)) {
+            String set = "SET SESSION AUTHORIZATION " + io.basalt.sql.lexer.IdentifierQuoting.quote(user);
+            log.append(new WalRecord.Ddl(set));
+            checkpoints.recordDdl(set);
+            loggedUser = user;
+        }
         if (searchPath.equals(loggedSearchPath)) {
             log.append(new WalRecord.Ddl(sql));
             checkpoints.recordDdl(sql);
@@ -269,6 +290,17 @@ final class DatabaseImpl implements Database {
             throw new IllegalStateException("database is closed");
         }
         SessionImpl session = new SessionImpl(this);
+        sessions.add(session);
+        return session;
+    }
+
+    @Override
+    public synchronized Session connect(String user) {
+        if (closed) {
+            throw new IllegalStateException("database is closed");
+        }
+        SessionRoles.checkLogin(authorization, java.util.Objects.requireNonNull(user, "user is null"));
+        SessionImpl session = new SessionImpl(this, user);
         sessions.add(session);
         return session;
     }

@@ -25,6 +25,9 @@ final class QueryResultImpl implements QueryResult {
     /** The session's date/time settings when the result was made: its text shows dates and times by them. */
     private final DateTimeSettings dateTimeSettings = DateTimeSettings.current();
     private List<String> warnings = List.of();
+    /** Set when client_min_messages is above NOTICE (WARNING) or above WARNING (both). */
+    private boolean noticesHidden;
+    private boolean warningsHidden;
     private Runnable onClose = () -> { };
     private boolean closed;
 
@@ -60,7 +63,33 @@ final class QueryResultImpl implements QueryResult {
 
     @Override
     public List<String> warnings() {
-        return warnings;
+        return warningsHidden ? List.of() : warnings;
+    }
+
+    /** This result with {@code warnings} added ({@code WARNING:  message} each). */
+    QueryResultImpl addWarnings(List<String> added) {
+        if (!added.isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(warnings);
+            all.addAll(added);
+            warnings = List.copyOf(all);
+        }
+        return this;
+    }
+
+    /**
+     * Applies client_min_messages: {@code level} "warning" hides notices, "error" hides warnings too (the lower
+     * levels, LOG and the DEBUGs included, show everything a statement reports).
+     */
+    void applyMessageLevel(String level) {
+        switch (level) {
+            case "warning" -> noticesHidden = true;
+            case "error" -> {
+                noticesHidden = true;
+                warningsHidden = true;
+            }
+            default -> {
+            }
+        }
     }
 
     /** Runs {@code action} once when the result is closed. */
@@ -100,7 +129,7 @@ final class QueryResultImpl implements QueryResult {
 
     @Override
     public List<String> notices() {
-        return notices;
+        return noticesHidden ? List.of() : notices;
     }
 
     @Override

@@ -102,11 +102,19 @@ final class SessionImpl implements Session {
     private final SessionCursors cursors;
     private final ModifyingWithStatements modifyingWith;
     private final TransactionalDdl transactionalDdl;
+    /** Who the session acts as (session user, SET ROLE). */
+    private final SessionRoles roles;
+    private final StatementPrivileges statementPrivileges;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
 
     SessionImpl(DatabaseImpl database) {
+        this(database, io.basalt.catalog.privilege.Authorization.BOOTSTRAP_SUPERUSER);
+    }
+
+    /** A session acting as role {@code user} (the caller checked that it may log in). */
+    SessionImpl(DatabaseImpl database, String user) {
         this.database = database;
         // search_path is read at each lookup, from the settings made below
         int number = database.nextSessionNumber();
@@ -120,6 +128,8 @@ final class SessionImpl implements Session {
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
+        this.roles = new SessionRoles(database.authorization(), user, utility.settings());
+        this.statementPrivileges = new StatementPrivileges(catalog, database.authorization());
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
@@ -307,11 +317,96 @@ final class SessionImpl implements Session {
         BindContext context = new BindContext(catalog, database.tableFunctions(),
                 new Parameters(parameters == null ? List.of() : Arrays.asList(parameters)));
         // The session's date/time settings and sequence state hold while the statement is bound and planned.
-        return ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
+        io.basalt.catalog.privilege.AccessCheck check = database.replaying() ? null : roles.check();
+        ScopedValue.Carrier carrier = ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
                 .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
                 .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
-                .call(() -> track(run(statement, context, sql)));
+                .where(DatabaseImpl.CURRENT_USER, roles.currentUser())
+                .where(io.basalt.catalog.privilege.SessionIdentity.CURRENT,
+                        new io.basalt.catalog.privilege.SessionIdentity(roles.currentUser(), roles.sessionUser(),
+                                database.authorization(), catalog));
+        // a view's query is checked when the view is read, as its owner: CREATE VIEW reads nothing
+        if (check != null && !(statement instanceof CreateViewStatement)) {
+            carrier = carrier.where(io.basalt.catalog.privilege.AccessCheck.CURRENT, check);
+        }
+        return carrier.call(() -> track(runChecked(statement, context, sql,
+                check == null || check.superuser() ? null : check)));
+    }
+
+    /**
+     * Runs {@code statement} after the privilege checks made before it runs ({@code check} null: none), and records
+     * the owner of what it creates and the new name of a relation it renames.
+     */
+    private QueryResultImpl runChecked(Statement statement, BindContext context, String sql,
+                                       io.basalt.catalog.privilege.AccessCheck check) {
+        statementPrivileges.before(statement, check);
+        StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
+        String renamedFrom = statementPrivileges.renamedFrom(statement);
+        QueryResultImpl result = run(statement, context, sql);
+        if (creation != null) {
+            String schemaOwner = statement instanceof CreateSchemaStatement create && create.authorization() != null
+                    ? roles.resolve(create.authorization()) : null;
+            statementPrivileges.created(creation, roles.currentUser(), schemaOwner);
+        }
+        if (renamedFrom != null) {
+            statementPrivileges.renamed(statement, renamedFrom);
+        }
+        return result;
+    }
+
+    /**
+     * A statement about roles or privileges. Those that change the database's authorization state are logged; in a
+     * transaction block ROLLBACK restores the state as it was before the statement, and the log gets the statement at
+     * COMMIT.
+     */
+    private QueryResultImpl privileges(io.basalt.sql.ast.PrivilegeStatement statement, String sql) {
+        boolean replaying = database.replaying();
+        if (statement instanceof io.basalt.sql.ast.PrivilegeStatement.SetRole set) {
+            return roles.set(set, transactions.block(), replaying);
+        }
+        io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        synchronized (database.ddlLock()) {
+            Transaction block = replaying ? null : transactions.block();
+            io.basalt.catalog.privilege.Authorization.Snapshot before = block == null ? null
+                    : authorization.snapshot();
+            RoleStatements roleStatements = new RoleStatements(authorization, roles, replaying,
+                    statementPrivileges::describe);
+            GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying);
+            QueryResultImpl result = switch (statement) {
+                case io.basalt.sql.ast.PrivilegeStatement.CreateRole create -> roleStatements.create(create);
+                case io.basalt.sql.ast.PrivilegeStatement.AlterRole alter -> roleStatements.alter(alter);
+                case io.basalt.sql.ast.PrivilegeStatement.DropRole drop -> roleStatements.drop(drop);
+                case io.basalt.sql.ast.PrivilegeStatement.GrantRole grant -> roleStatements.grant(grant);
+                case io.basalt.sql.ast.PrivilegeStatement.GrantPrivileges grant -> grants.grant(grant);
+                case io.basalt.sql.ast.PrivilegeStatement.AlterOwner alter -> grants.alterOwner(alter);
+                case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
+                case io.basalt.sql.ast.PrivilegeStatement.SetRole set -> throw new IllegalStateException();
+            };
+            if (block == null) {
+                database.logDdl(sql);
+                return result;
+            }
+            String searchPath = settings().show("search_path");
+            String user = roles.currentUser();
+            block.onRollback(() -> {
+                synchronized (database.ddlLock()) {
+                    authorization.restore(before);
+                }
+            });
+            block.onCommit(() -> {
+                synchronized (database.ddlLock()) {
+                    ScopedValue.where(DatabaseImpl.SEARCH_PATH, searchPath).where(DatabaseImpl.CURRENT_USER, user)
+                            .run(() -> database.logDdl(sql));
+                }
+            });
+            return result;
+        }
+    }
+
+    /** The role the session acts as now (current_user). */
+    String currentUser() {
+        return roles.currentUser();
     }
 
     /** Runs {@code action}, turning every failure into a {@link BasaltException}, a bug into XX000. */
@@ -607,6 +702,7 @@ final class SessionImpl implements Session {
                     }).run(type, sql, transactions.block());
                 }
             }
+            case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };
@@ -807,10 +903,11 @@ final class SessionImpl implements Session {
 
     @Override
     public CatalogView catalog() {
-        return new CatalogViewImpl(catalog);
+        return new CatalogViewImpl(catalog, database.authorization());
     }
 
     private QueryResultImpl track(QueryResultImpl result) {
+        result.applyMessageLevel(settings().show("client_min_messages"));
         if (result.returnsRows()) {
             openResults.add(result);
             result.whenClosed(() -> openResults.remove(result));

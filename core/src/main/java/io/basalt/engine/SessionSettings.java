@@ -31,7 +31,8 @@ import java.util.Map;
  * <p>What acts on the values today: SHOW, {@code current_setting} and the typed accessors below, which the
  * rest of the engine reads: TimeZone, DateStyle and IntervalStyle reach date/time input and output through
  * {@link #dateTimeSettings()}.
- * statement_timeout, work_mem, threads and client_min_messages are stored and shown but not enforced.
+ * client_min_messages hides notices (and warnings) of results; statement_timeout, work_mem and threads are stored and
+ * shown but not enforced.
  *
  * <p>Not thread-safe: a session runs one statement at a time.
  */
@@ -209,7 +210,8 @@ public final class SessionSettings {
     /** RESET ALL: every parameter that can change back to its start value; custom ones to the empty string. */
     public void resetAll() {
         for (Parameter parameter : catalog.all()) {
-            if (parameter.scope() == Parameter.Scope.SESSION) {
+            if (parameter.scope() == Parameter.Scope.SESSION && !parameter.name().equals("role")
+                    && !parameter.name().equals("session_authorization")) {
                 values.put(key(parameter.name()), resetValues.get(key(parameter.name())));
             }
         }

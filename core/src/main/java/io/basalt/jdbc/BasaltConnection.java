@@ -39,13 +39,18 @@ final class BasaltConnection extends ConnectionRefusals {
     private boolean closed;
 
     BasaltConnection(String url, JdbcUrl parsedUrl, SharedDatabases databases) {
+        this(url, parsedUrl, databases, null);
+    }
+
+    /** A connection as role {@code user} (null or empty: the bootstrap superuser). */
+    BasaltConnection(String url, JdbcUrl parsedUrl, SharedDatabases databases, String user) {
         this.url = url;
         this.parsedUrl = parsedUrl;
         this.databases = databases;
         this.database = databases.acquire(parsedUrl);
         Session opened;
         try {
-            opened = database.connect();
+            opened = user == null || user.isEmpty() ? database.connect() : database.connect(user);
         } catch (RuntimeException failure) {
             databases.release(parsedUrl, database);
             throw failure;

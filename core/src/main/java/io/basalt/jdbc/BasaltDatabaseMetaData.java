@@ -297,8 +297,13 @@ final class BasaltDatabaseMetaData extends DatabaseMetaDataDefaults {
     }
 
     @Override
-    public String getUserName() {
-        return "basalt";
+    public String getUserName() throws java.sql.SQLException {
+        connection.checkOpen();
+        try (io.basalt.api.QueryResult result = connection.session().query("SELECT current_user")) {
+            return result.getText(0, 0);
+        } catch (RuntimeException failure) {
+            throw SqlExceptions.of(failure);
+        }
     }
 
     @Override

@@ -34,7 +34,7 @@ public final class BasaltDriver implements Driver {
         }
         JdbcUrl parsed = JdbcUrl.parse(url);
         try {
-            return new BasaltConnection(url, parsed, DATABASES);
+            return new BasaltConnection(url, parsed, DATABASES, info == null ? null : info.getProperty("user"));
         } catch (RuntimeException failure) {
             throw SqlExceptions.of(failure);
         }

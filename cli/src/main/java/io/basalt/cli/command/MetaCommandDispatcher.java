@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Runs the backslash commands psql users reach for, with psql's messages: q, ?, timing, x, a, t,
- * f, pset, d, dt, i, ir, echo, qecho, set, unset, getenv, g, gx, p, r and conninfo (each written after a
+ * f, pset, d, dt, du, dp, i, ir, echo, qecho, set, unset, getenv, g, gx, p, r, c and conninfo (each written after a
  * backslash). Anything else is {@code invalid command \name}.
  */
 public final class MetaCommandDispatcher implements MetaCommandHandler {
@@ -74,6 +74,10 @@ public final class MetaCommandDispatcher implements MetaCommandHandler {
                     scope.inform("Query buffer reset (cleared).");
                     yield CommandOutcome.SUCCESS;
                 }
+                case "c", "connect" -> ConnectCommand.run(scope, arguments);
+                case "du", "du+", "duS", "duS+", "dg", "dg+" -> PrivilegeCommands.listRoles(scope,
+                        first == null ? null : arguments.getFirst());
+                case "dp", "z" -> PrivilegeCommands.listPrivileges(scope, first == null ? null : arguments.getFirst());
                 case "conninfo" -> {
                     String path = shell.databaseDescription();
                     shell.output().println(path == null ? "You are connected to an in-memory database."

@@ -21,11 +21,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * internal errors, and they are noted as XX000.
  */
 final class ErrorRecordingSession implements Session {
-    private final Session session;
+    private Session session;
     private final Map<String, String> sqlStates = new HashMap<>();
 
     ErrorRecordingSession(Session session) {
         this.session = requireNonNull(session, "session is null");
+    }
+
+    /** Passes calls to {@code replacement} from now on (a reconnection), closing the session used so far. */
+    void replace(Session replacement) {
+        Session old = session;
+        session = requireNonNull(replacement, "replacement is null");
+        old.close();
     }
 
     /** The SQLSTATE of every error message seen so far. */

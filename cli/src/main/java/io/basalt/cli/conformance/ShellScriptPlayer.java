@@ -41,12 +41,12 @@ public final class ShellScriptPlayer {
         try (Database database = open(setup.settings(), notes);
              ErrorRecordingSession session = new ErrorRecordingSession(database.connect())) {
             for (Path prerequisite : setup.prerequisites()) {
-                run(session, read(prerequisite), prerequisite.getFileName().toString(), setup, EchoMode.NONE,
-                        OutputStream.nullOutputStream(), notes);
+                run(session, database, read(prerequisite), prerequisite.getFileName().toString(), setup,
+                        EchoMode.NONE, OutputStream.nullOutputStream(), notes);
             }
             ByteArrayOutputStream captured = new ByteArrayOutputStream();
             long start = System.nanoTime();
-            run(session, script, "the script", setup, EchoMode.ALL, captured, notes);
+            run(session, database, script, "the script", setup, EchoMode.ALL, captured, notes);
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             return new PlayedScript(captured.toString(StandardCharsets.UTF_8), session.sqlStates(), notes, elapsed);
         }
@@ -78,8 +78,8 @@ public final class ShellScriptPlayer {
     }
 
     /** Runs {@code script} in the shell over {@code session}; {@code label} names it in notes. */
-    private static void run(ErrorRecordingSession session, String script, String label, ScriptSetup setup,
-                            EchoMode echo, OutputStream sink, List<String> notes) {
+    private static void run(ErrorRecordingSession session, Database database, String script, String label,
+                            ScriptSetup setup, EchoMode echo, OutputStream sink, List<String> notes) {
         PrintStream stream = new PrintStream(sink, false, StandardCharsets.UTF_8);
         ShellSettings settings = new ShellSettings(PrintSettings.defaults(), true, echo);
         for (Map.Entry<String, String> variable : setup.variables().entrySet()) {
@@ -87,6 +87,10 @@ public final class ShellScriptPlayer {
         }
         settings.setEnvironment(setup.environment());
         Shell shell = new Shell(session, null, settings, new ShellOutput(stream, stream), new MetaCommandDispatcher(), () -> 0);
+        shell.setConnector((current, user) -> {
+            session.replace(user == null ? database.connect() : database.connect(user));
+            return session;
+        });
         try {
             shell.runScript(new ReaderInput(new BufferedReader(new StringReader(script)), null), null, false);
         } catch (IOException | RuntimeException e) {

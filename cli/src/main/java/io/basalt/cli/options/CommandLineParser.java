@@ -21,6 +21,7 @@ public final class CommandLineParser {
             new OptionSpec('c', "command", true),
             new OptionSpec('f', "file", true),
             new OptionSpec('d', "dbname", true),
+            new OptionSpec('U', "username", true),
             new OptionSpec('A', "no-align", false),
             new OptionSpec((char) 0, "csv", false),
             new OptionSpec('t', "tuples-only", false),
@@ -38,6 +39,7 @@ public final class CommandLineParser {
             new OptionSpec('V', "version", false));
 
     private String databasePath;
+    private String user;
     private final List<StartupAction> actions = new ArrayList<>();
     private PrintSettings print = PrintSettings.defaults();
     private EchoMode echo = EchoMode.NONE;
@@ -80,7 +82,7 @@ public final class CommandLineParser {
                 warnings.add("warning: extra command-line argument \"" + extra + "\" ignored");
             }
         }
-        ShellOptions options = new ShellOptions(databasePath, actions, print, echo, quiet, readStartupFile,
+        ShellOptions options = new ShellOptions(databasePath, user, actions, print, echo, quiet, readStartupFile,
                 lineEditing, variables);
         return new CommandLine(request, options, warnings);
     }
@@ -151,6 +153,7 @@ public final class CommandLineParser {
             case "command" -> actions.add(new StartupAction.Command(value));
             case "file" -> actions.add(new StartupAction.ScriptFile(value));
             case "dbname" -> databasePath = value;
+            case "username" -> user = value;
             case "no-align" -> print = print.withFormat(OutputFormat.UNALIGNED);
             case "csv" -> print = print.withFormat(OutputFormat.CSV);
             case "tuples-only" -> print = print.withTuplesOnly(true);

@@ -25,12 +25,16 @@ import java.util.function.IntSupplier;
  * {@link #runScript}, {@code -c} strings through {@link #runCommandString}).
  */
 public final class Shell {
-    private final Session session;
+    private Session session;
     private final String databaseDescription;
     private final ShellSettings settings;
     private final ShellOutput output;
     private final MetaCommandHandler commands;
-    private final StatementExecutor executor;
+    private StatementExecutor executor;
+    /** Opens the sessions of {@code \c}; null when the shell cannot reconnect. */
+    private SessionConnector connector;
+    /** The role the shell connected as (null: the database's default user). */
+    private String connectedUser;
     private final IntSupplier terminalWidth;
     private String lastStatement;
     private InputSource standardInput;
@@ -52,6 +56,33 @@ public final class Shell {
 
     public Session session() {
         return session;
+    }
+
+    /** Lets {@code \c} open new sessions through {@code connector}. */
+    public void setConnector(SessionConnector connector) {
+        this.connector = connector;
+    }
+
+    /** The role the shell connected as, or null for the database's default user. */
+    public String connectedUser() {
+        return connectedUser;
+    }
+
+    /**
+     * {@code \c}: replaces the session by a new one as {@code user} (null: the user connected as before), as psql's
+     * reconnection does; settings, temporary tables and SET ROLE of the old session are gone.
+     *
+     * @throws IllegalArgumentException when the shell cannot reconnect
+     */
+    public void reconnect(String user) {
+        if (connector == null) {
+            throw new IllegalArgumentException("\\connect: this shell cannot open another connection");
+        }
+        String target = user != null ? user : connectedUser;
+        Session fresh = connector.reconnect(session, target);
+        session = fresh;
+        connectedUser = target;
+        executor = new StatementExecutor(fresh, settings, output, terminalWidth);
     }
 
     /** The database directory, or null for an in-memory database. */

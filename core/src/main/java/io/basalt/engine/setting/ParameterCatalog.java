@@ -40,6 +40,10 @@ public final class ParameterCatalog {
                 new EnumType("escape", "hex"), "hex"));
         parameters.add(Parameter.session("client_encoding", "Character set encoding of text sent to the client.",
                 new TextType(ClientEncodings::canonical), "UTF8"));
+        // set by SET ROLE and SET SESSION AUTHORIZATION (SessionRoles), which check them; RESET ALL leaves them
+        parameters.add(Parameter.session("role", "Sets the current role.", TextType.ANY, "none"));
+        parameters.add(Parameter.session("session_authorization", "Sets the session user name.",
+                TextType.ANY, "basalt"));
         parameters.add(Parameter.session("client_min_messages", "Lowest message level sent to the client.",
                 new EnumType(List.of("debug5", "debug4", "debug3", "debug2", "debug1", "log", "notice", "warning",
                         "error"), Map.of("debug", "debug2", "info", "info")), "notice"));

@@ -9,5 +9,6 @@ public sealed interface Statement extends Node
         CopyStatement, VacuumStatement, CreateTableAsStatement, CreateIndexStatement, DropIndexStatement,
         TransactionStatement, AlterTableStatement, CreateViewStatement, DropViewStatement, CreateSchemaStatement,
         DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
-        AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement {
+        AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement,
+        PrivilegeStatement {
 }

@@ -37,6 +37,10 @@ final class StatementParser extends ParserBase {
     }
 
     private Statement dispatch(Token first) {
+        PrivilegeParser privileges = new PrivilegeParser(grammar);
+        if (privileges.at()) {
+            return privileges.statement();
+        }
         if (first.is(TokenKind.LEFT_PAREN) || first.is(Keyword.SELECT) || first.is(Keyword.VALUES)
                 || first.is(Keyword.TABLE) || first.is(Keyword.WITH)) {
             return queryStatement(first);

@@ -214,6 +214,7 @@ final class SqlTreePrinter {
                     + (set.names() == null ? "all" : set.names()) + (set.deferred() ? " deferred)" : " immediate)");
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
             case io.basalt.sql.ast.TypeStatement type -> "(type " + type + ")";
+            case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
         };
     }
 

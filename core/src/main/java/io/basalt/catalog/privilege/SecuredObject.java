@@ -1,0 +1,44 @@
+package io.basalt.catalog.privilege;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The owner and the privileges of one object. {@code acl} is null while no GRANT or REVOKE has touched the object:
+ * its privileges are then the defaults of its kind (everything for the owner, nothing for PUBLIC). Column
+ * privileges of a relation are kept per column name, without defaults.
+ */
+public record SecuredObject(SecuredKind kind, String owner, List<AclItem> acl, Map<String, List<AclItem>> columns) {
+    public SecuredObject {
+        requireNonNull(kind, "kind is null");
+        requireNonNull(owner, "owner is null");
+        acl = acl == null ? null : List.copyOf(acl);
+        columns = Map.copyOf(columns);
+    }
+
+    public static SecuredObject owned(SecuredKind kind, String owner) {
+        return new SecuredObject(kind, owner, null, Map.of());
+    }
+
+    /** The ACL in force: the written one, or the default one (the owner holds every privilege of the kind). */
+    public List<AclItem> effectiveAcl() {
+        if (acl != null) {
+            return acl;
+        }
+        return List.of(new AclItem(owner, owner, kind.applicable(), 0));
+    }
+
+    public SecuredObject withOwner(String newOwner) {
+        return new SecuredObject(kind, newOwner, acl, columns);
+    }
+
+    public SecuredObject withAcl(List<AclItem> newAcl) {
+        return new SecuredObject(kind, owner, newAcl, columns);
+    }
+
+    public SecuredObject withColumns(Map<String, List<AclItem>> newColumns) {
+        return new SecuredObject(kind, owner, acl, newColumns);
+    }
+}
