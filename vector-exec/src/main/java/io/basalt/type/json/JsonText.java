@@ -35,6 +35,7 @@ public final class JsonText {
             case JsonNode.JsonBoolean b -> out.append(b.value() ? "true" : "false");
             case JsonNode.JsonNumber n -> out.append(formatNumber(n.value()));
             case JsonNode.JsonString s -> appendString(out, s.value());
+            case JsonNode.JsonDatetime d -> appendString(out, JsonDatetimeText.format(d));
             case JsonNode.JsonArray a -> {
                 out.append('[');
                 List<JsonNode> elements = a.elements();
