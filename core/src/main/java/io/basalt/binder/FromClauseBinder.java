@@ -233,6 +233,13 @@ final class FromClauseBinder {
 
     private Source bindSetFunction(FromItem.Function function, Expression.FunctionCall call, String name,
                                    ExpressionBinder argumentBinder) {
+        if (JsonRecordFunctionBinder.handles(call)) {
+            LogicalPlan rows = JsonRecordFunctionBinder.bind(function, argumentBinder);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            return new Source(rows, scopeOf(qualifier, JsonRecordFunctionBinder.columnNames(function),
+                    rows.outputTypes()), List.of(qualifier));
+        }
+        JsonRecordFunctionBinder.checkNoDefinitions(function);
         if (GenerateSeriesBinder.handles(call)) {
             LogicalPlan series = GenerateSeriesBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
