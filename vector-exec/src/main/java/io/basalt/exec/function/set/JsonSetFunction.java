@@ -4,7 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.type.LogicalType;
 import io.basalt.type.json.JsonNode;
-import io.basalt.type.json.JsonParser;
+import io.basalt.type.json.JsonRawText;
 import io.basalt.type.json.JsonText;
 import io.basalt.type.json.Jsonb;
 import java.util.ArrayList;
@@ -13,8 +13,8 @@ import java.util.List;
 /**
  * The set-returning json functions: jsonb_each / jsonb_each_text (key, value), jsonb_array_elements /
  * jsonb_array_elements_text (value), jsonb_object_keys, and their json_ twins, whose argument is json text and
- * whose values are json. A NULL argument gives no rows. A json argument is read as jsonb would read it, so
- * its members print as jsonb prints them (duplicate keys keep the last one).
+ * whose values are json as written there ({@link JsonRawText}: members in their order, duplicates kept). A NULL
+ * argument gives no rows.
  */
 public final class JsonSetFunction extends ComputedRowsFunction {
     private final String name;
@@ -54,7 +54,10 @@ public final class JsonSetFunction extends ComputedRowsFunction {
         if (argument == null) {
             return rows;
         }
-        JsonNode node = argument instanceof Jsonb jsonb ? jsonb.toNode() : JsonParser.parse((String) argument);
+        if (json) {
+            return rawRows((String) argument);
+        }
+        JsonNode node = ((Jsonb) argument).toNode();
         if (name.endsWith("_each") || name.endsWith("_each_text")) {
             if (!(node instanceof JsonNode.JsonObject object)) {
                 throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot call " + name + " on a non-object");
@@ -83,6 +86,46 @@ public final class JsonSetFunction extends ComputedRowsFunction {
             for (JsonNode element : array.elements()) {
                 List<Object> row = new ArrayList<>(1);
                 row.add(member(element));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+
+    /** The json forms: members and elements as they are written in the text ({@link JsonRawText}). */
+    private List<List<Object>> rawRows(String document) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (name.endsWith("_each") || name.endsWith("_each_text")) {
+            List<JsonRawText.Member> members = JsonRawText.members(document);
+            if (members == null) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot call " + name + " on a non-object");
+            }
+            for (JsonRawText.Member member : members) {
+                List<Object> row = new ArrayList<>(2);
+                row.add(member.key());
+                row.add(text ? JsonRawText.asText(member.value()) : member.value());
+                rows.add(row);
+            }
+        } else if (name.endsWith("_object_keys")) {
+            List<JsonRawText.Member> members = JsonRawText.members(document);
+            if (members == null) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot call " + name + " on "
+                        + (JsonRawText.elements(document) != null ? "an array" : "a scalar"));
+            }
+            for (JsonRawText.Member member : members) {
+                List<Object> row = new ArrayList<>(1);
+                row.add(member.key());
+                rows.add(row);
+            }
+        } else {
+            List<String> elements = JsonRawText.elements(document);
+            if (elements == null) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, JsonRawText.members(document) != null
+                        ? "cannot extract elements from an object" : "cannot extract elements from a scalar");
+            }
+            for (String element : elements) {
+                List<Object> row = new ArrayList<>(1);
+                row.add(text ? JsonRawText.asText(element) : element);
                 rows.add(row);
             }
         }

@@ -9,6 +9,7 @@ import io.basalt.type.ValueConversion;
 import io.basalt.type.datetime.DateTimeSettings;
 import io.basalt.type.json.JsonNode;
 import io.basalt.type.json.JsonParser;
+import io.basalt.type.json.JsonRawText;
 import io.basalt.type.json.JsonText;
 import io.basalt.type.json.Jsonb;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
         if (argument == null) {
             return rows;
         }
-        JsonNode node = argument instanceof Jsonb jsonb ? jsonb.toNode() : JsonParser.parse((String) argument);
+        if (argument instanceof String text) {
+            return rawRows(text);
+        }
+        JsonNode node = ((Jsonb) argument).toNode();
         if (name.endsWith("recordset")) {
             if (!(node instanceof JsonNode.JsonArray array)) {
                 throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
@@ -73,6 +77,46 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
             rows.add(row(object));
         }
         return rows;
+    }
+
+    /** The json forms, whose json columns take members as written ({@link JsonRawText}). */
+    private List<List<Object>> rawRows(String document) {
+        List<List<Object>> rows = new ArrayList<>();
+        if (name.endsWith("recordset")) {
+            List<String> elements = JsonRawText.elements(document);
+            if (elements == null) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "cannot call " + name + " on a non-array");
+            }
+            for (String element : elements) {
+                if (JsonRawText.members(element) == null) {
+                    throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                            "argument of " + name + " must be an array of objects");
+                }
+                rows.add(rawRow(element));
+            }
+        } else {
+            if (JsonRawText.members(document) == null) {
+                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, JsonRawText.elements(document) != null
+                        ? "cannot call " + name + " on an array" : "cannot call " + name + " on a scalar");
+            }
+            rows.add(rawRow(document));
+        }
+        return rows;
+    }
+
+    private List<Object> rawRow(String object) {
+        List<Object> row = new ArrayList<>(columnNames.size());
+        for (int c = 0; c < columnNames.size(); c++) {
+            String value = JsonRawText.field(object, columnNames.get(c));
+            if (value == null) {
+                row.add(null);
+            } else if (columnTypes.get(c).id() == TypeId.JSON) {
+                row.add(value);
+            } else {
+                row.add(field(JsonParser.parse(value), columnTypes.get(c), columnNames.get(c)));
+            }
+        }
+        return row;
     }
 
     private List<Object> row(JsonNode.JsonObject object) {
