@@ -35,6 +35,12 @@ final class JsonRecordFunctionBinder {
 
     /** Fails when a column definition list is given to a function that does not return record. */
     static void checkNoDefinitions(FromItem.Function function) {
+        String name = function.call().name().last();
+        if (!function.columnDefinitions().isEmpty() && JsonSetFunctionBinder.NAMES.contains(name)
+                && !name.endsWith("_object_keys")) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, function.position(),
+                    "a column definition list is redundant for a function with OUT parameters");
+        }
         if (!function.columnDefinitions().isEmpty()) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, function.position(),
                     "a column definition list is only allowed for functions returning \"record\"");

@@ -140,7 +140,7 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
         }
         if (type.isArray() && !(value instanceof JsonNode.JsonString)) {
             if (!(value instanceof JsonNode.JsonArray array)) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "expected JSON array")
+                throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION, "expected JSON array")
                         .withHint("See the value of key \"" + key + "\".");
             }
             return array(array, type.element(), key);
@@ -192,7 +192,7 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
                 }
                 flatten(nested, level + 1, lengths, element, key, path, out);
             } else if (deeper) {
-                throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "expected JSON array")
+                throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION, "expected JSON array")
                         .withHint("See the array element " + path + " of key \"" + key + "\".");
             } else {
                 out.add(item instanceof JsonNode.JsonNull ? null : field(item, element, key));

@@ -108,7 +108,7 @@ final class JsonPathDatetimes {
     /** The error for a conversion that needs the time zone outside the _tz functions. */
     static void requireZone(JsonPathTimeZone zone, String from, String to) {
         if (!zone.use()) {
-            throw new JsonPathHardError(BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_SQL_JSON_DATETIME_FUNCTION,
+            throw new JsonPathHardError(BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "cannot convert value from " + from + " to " + to + " without time zone usage")
                     .withHint("Use *_tz() function for time zone support."));
         }
