@@ -114,6 +114,9 @@ final class ArrayExpressions {
      */
     static BoundExpression subscript(BoundExpression array, List<BoundExpression> lowers, List<BoundExpression> uppers,
                                      List<Boolean> slices, int position) {
+        if (array.type().id() == TypeId.JSONB) {
+            return JsonbSubscripts.read(array, lowers, uppers, slices, position);
+        }
         if (!array.type().isArray()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position, "cannot subscript type "
                     + array.type().displayName() + " because it does not support subscripting");

@@ -254,6 +254,13 @@ final class FromClauseBinder {
 
     private Source bindSetFunction(FromItem.Function function, Expression.FunctionCall call, String name,
                                    ExpressionBinder argumentBinder) {
+        if (JsonRecordFunctionBinder.handles(call)) {
+            LogicalPlan rows = JsonRecordFunctionBinder.bind(function, argumentBinder);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            return new Source(rows, scopeOf(qualifier, JsonRecordFunctionBinder.columnNames(function),
+                    rows.outputTypes()), List.of(qualifier));
+        }
+        JsonRecordFunctionBinder.checkNoDefinitions(function);
         if (GenerateSeriesBinder.handles(call)) {
             LogicalPlan series = GenerateSeriesBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
@@ -276,15 +283,16 @@ final class FromClauseBinder {
                     qualifier, function.position());
             return new Source(row, scopeOf(qualifier, names, row.outputTypes()), List.of(qualifier));
         }
-        if (name.equals(JsonPathFunctionBinder.QUERY) && call.name().parts().size() == 1) {
-            LogicalPlan.Values rows = JsonPathFunctionBinder.bindSet(call, context);
+        if ((name.equals(JsonPathFunctionBinder.QUERY) || name.equals(JsonPathFunctionBinder.QUERY_TZ))
+                && call.name().parts().size() == 1) {
+            LogicalPlan rows = JsonPathFunctionBinder.bindSet(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
                     function.position());
             return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
         }
         if (JsonSetFunctionBinder.handles(call)) {
-            LogicalPlan.Values rows = JsonSetFunctionBinder.bind(call, context);
+            LogicalPlan rows = JsonSetFunctionBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
             // the array_elements forms name their column "value" (an OUT parameter), object_keys after the alias
             List<String> defaults = JsonSetFunctionBinder.columnNames(name);

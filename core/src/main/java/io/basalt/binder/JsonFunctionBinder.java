@@ -54,7 +54,6 @@ final class JsonFunctionBinder {
                                 : new BoundExpression.Constant("use_json_null", LogicalType.TEXT, position)),
                         LogicalType.JSONB, position);
             }
-            case "jsonb_strip_nulls" -> unary(JsonbFunction.Kind.STRIP_NULLS, LogicalType.JSONB, name, arguments, position);
             case "jsonb_pretty" -> unary(JsonbFunction.Kind.PRETTY, LogicalType.TEXT, name, arguments, position);
             case "jsonb_typeof", "json_typeof" -> unary(JsonbFunction.Kind.TYPEOF, LogicalType.TEXT, name, arguments,
                     position);
@@ -84,7 +83,10 @@ final class JsonFunctionBinder {
             }
             case "jsonb_extract_path", "jsonb_extract_path_text", "json_extract_path", "json_extract_path_text" ->
                     extractPath(name, arguments, position);
-            default -> JsonPathFunctionBinder.bind(name, arguments, position);
+            default -> {
+                BoundExpression operatorFunction = JsonOperatorFunctions.bind(name, arguments, position);
+                yield operatorFunction != null ? operatorFunction : JsonPathFunctionBinder.bind(name, arguments, position);
+            }
         };
     }
 

@@ -2,6 +2,7 @@ package io.basalt.binder;
 
 import io.basalt.exec.function.json.JsonbContainsFunction;
 import io.basalt.exec.function.json.JsonbExistsFunction;
+import io.basalt.exec.function.json.JsonTextExtractFunction;
 import io.basalt.exec.function.json.JsonbExtractFunction;
 import io.basalt.exec.function.json.JsonbFunction;
 import io.basalt.plan.expression.BoundExpression;
@@ -82,6 +83,14 @@ final class JsonOperators {
                                               BoundExpression operand, int position) {
         boolean json = left.type().id() == TypeId.JSON;
         LogicalType result = asText ? LogicalType.TEXT : LogicalType.JSONB;
+        if (json) {
+            LogicalType type = asText ? LogicalType.TEXT : LogicalType.JSON;
+            if (operand instanceof BoundExpression.Constant constant && constant.value() == null) {
+                return new BoundExpression.Constant(null, type, position);
+            }
+            return new BoundExpression.Function(new JsonTextExtractFunction(kind, asText), List.of(left, operand),
+                    type, position);
+        }
         BoundExpression document = jsonb(left);
         BoundExpression bound;
         if (operand instanceof BoundExpression.Constant constant) {

@@ -1,6 +1,7 @@
 package io.basalt.binder;
 
 import io.basalt.exec.function.json.JsonPathFunction;
+import io.basalt.exec.function.set.JsonPathQueryFunction;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.planner.ConstantEvaluator;
@@ -9,8 +10,7 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import io.basalt.type.json.JsonNode;
 import io.basalt.type.json.Jsonb;
-import io.basalt.type.json.path.JsonPathEvaluator;
-import io.basalt.type.json.path.JsonPathParser;
+import io.basalt.type.json.path.JsonPathTimeZone;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,13 +20,15 @@ import java.util.Set;
  * [, vars jsonb DEFAULT '{}' [, silent boolean DEFAULT false]])}) and the operators {@code jsonb @? jsonpath}
  * and {@code jsonb @@ jsonpath}. An untyped literal becomes jsonb or jsonpath as its place asks; other types
  * do not convert implicitly (42883). The set-returning jsonb_path_query binds in FROM as the other json set
- * functions do: its arguments must be constants, and its items become a VALUES list.
+ * functions do. Each has a _tz variant, which may use the session's time zone in date/time conversions.
  */
 final class JsonPathFunctionBinder {
     static final String QUERY = "jsonb_path_query";
+    static final String QUERY_TZ = "jsonb_path_query_tz";
     private static final List<String> PARAMETERS = List.of("target", "path", "vars", "silent");
     private static final Set<String> NAMES = Set.of(QUERY, "jsonb_path_exists",
-            "jsonb_path_match", "jsonb_path_query_array", "jsonb_path_query_first");
+            "jsonb_path_match", "jsonb_path_query_array", "jsonb_path_query_first", QUERY_TZ, "jsonb_path_exists_tz",
+            "jsonb_path_match_tz", "jsonb_path_query_array_tz", "jsonb_path_query_first_tz");
 
     private JsonPathFunctionBinder() {
     }
@@ -72,7 +74,8 @@ final class JsonPathFunctionBinder {
 
     /** The bound scalar function, or null when {@code name} is not one. */
     static BoundExpression bind(String name, List<BoundExpression> arguments, int position) {
-        JsonPathFunction.Kind kind = switch (name) {
+        boolean tz = name.endsWith("_tz");
+        JsonPathFunction.Kind kind = switch (tz ? name.substring(0, name.length() - 3) : name) {
             case "jsonb_path_exists" -> JsonPathFunction.Kind.EXISTS;
             case "jsonb_path_match" -> JsonPathFunction.Kind.MATCH;
             case "jsonb_path_query_array" -> JsonPathFunction.Kind.QUERY_ARRAY;
@@ -84,8 +87,8 @@ final class JsonPathFunctionBinder {
         }
         LogicalType result = kind == JsonPathFunction.Kind.EXISTS || kind == JsonPathFunction.Kind.MATCH
                 ? LogicalType.BOOLEAN : LogicalType.JSONB;
-        return new BoundExpression.Function(new JsonPathFunction(kind), typedArguments(name, arguments, position),
-                result, position);
+        return new BoundExpression.Function(new JsonPathFunction(kind, JsonPathTimeZone.current(tz)),
+                typedArguments(name, arguments, position), result, position);
     }
 
     /** {@code jsonb @? jsonpath} or {@code jsonb @@ jsonpath}, or null when the operands are not those types. */
@@ -98,41 +101,30 @@ final class JsonPathFunctionBinder {
         }
         JsonPathFunction.Kind kind = operator.equals("@?") ? JsonPathFunction.Kind.EXISTS_OPERATOR
                 : JsonPathFunction.Kind.MATCH_OPERATOR;
-        return new BoundExpression.Function(new JsonPathFunction(kind), List.of(
+        return new BoundExpression.Function(new JsonPathFunction(kind, JsonPathTimeZone.current(false)), List.of(
                 Coercion.cast(left, LogicalType.JSONB, false), Coercion.cast(right, LogicalType.JSONPATH, false)),
                 LogicalType.BOOLEAN, position);
     }
 
-    /** jsonb_path_query in FROM (or hoisted there from the SELECT list): one jsonb column of the items. */
-    static LogicalPlan.Values bindSet(Expression.FunctionCall call, BindContext context) {
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
+    /**
+     * jsonb_path_query(_tz) in FROM (or hoisted there from the SELECT list): one jsonb column of the items, folded
+     * into a VALUES list when the arguments are constant, else a function scan over the LATERAL references.
+     */
+    static LogicalPlan bindSet(Expression.FunctionCall call, ExpressionBinder binder) {
+        String name = call.name().last();
         List<BoundExpression> arguments = new ArrayList<>();
         call = positional(call);
         for (Expression argument : call.arguments()) {
             arguments.add(binder.bind(argument));
         }
-        List<BoundExpression> typed = typedArguments(QUERY, arguments, call.position());
-        Object[] values = new Object[typed.size()];
-        for (int i = 0; i < typed.size(); i++) {
-            if (!ConstantEvaluator.isConstant(typed.get(i))) {
-                throw ExpressionBinder.notYet(QUERY + " with arguments that read columns",
-                        call.arguments().get(i).position());
-            }
-            values[i] = ConstantEvaluator.evaluate(typed.get(i));
-        }
-        List<List<BoundExpression>> rows = new ArrayList<>();
-        boolean anyNull = false;
-        for (Object value : values) {
-            anyNull |= value == null;
-        }
-        if (!anyNull) {
-            List<JsonNode> items = JsonPathEvaluator.query(JsonPathParser.parse((String) values[1]),
-                    ((Jsonb) values[0]).toNode(), ((Jsonb) values[2]).toNode(), (Boolean) values[3]);
-            for (JsonNode item : items) {
-                rows.add(List.of(new BoundExpression.Constant(Jsonb.of(item), LogicalType.JSONB, call.position())));
+        List<BoundExpression> typed = typedArguments(name, arguments, call.position());
+        JsonPathQueryFunction function = new JsonPathQueryFunction(JsonPathTimeZone.current(name.equals(QUERY_TZ)));
+        for (BoundExpression argument : typed) {
+            if (!ConstantEvaluator.isConstant(argument)) {
+                return new LogicalPlan.FunctionScan(function, typed, function.outputTypes());
             }
         }
-        return new LogicalPlan.Values(rows, List.of(LogicalType.JSONB));
+        return SetFunctionRows.values(function, typed, call.position());
     }
 
     private static List<BoundExpression> typedArguments(String name, List<BoundExpression> arguments, int position) {

@@ -18,7 +18,7 @@ import java.util.Set;
  */
 final class SetReturningItems {
     private static final Set<String> SET_RETURNING = Set.of("generate_series", "unnest", "regexp_matches",
-            "regexp_split_to_table", "string_to_table", "jsonb_path_query");
+            "regexp_split_to_table", "string_to_table", "jsonb_path_query", "jsonb_path_query_tz");
     /** The FROM name of a hoisted call; it starts with NUL, which no SQL identifier can hold. */
     private static final String ALIAS = "\0set_returning";
 

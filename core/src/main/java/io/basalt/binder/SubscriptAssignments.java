@@ -37,6 +37,17 @@ final class SubscriptAssignments {
         }
         int position = operand.position();
         LogicalType type = column.type();
+        if (type.id() == io.basalt.type.TypeId.JSONB) {
+            List<BoundExpression> lowers = new ArrayList<>();
+            List<BoundExpression> uppers = new ArrayList<>();
+            List<Boolean> slices = new ArrayList<>();
+            for (Expression.Subscript subscript : chain) {
+                lowers.add(subscript.lower() == null ? null : binder.bind(subscript.lower()));
+                uppers.add(subscript.upper() == null ? null : binder.bind(subscript.upper()));
+                slices.add(subscript.slice());
+            }
+            return JsonbSubscripts.assign(base, lowers, uppers, slices, value, position);
+        }
         if (!type.isArray()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position, "cannot subscript type "
                     + type.displayName() + " because it does not support subscripting");

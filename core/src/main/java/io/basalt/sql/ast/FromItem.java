@@ -23,12 +23,25 @@ public sealed interface FromItem extends Node {
         }
     }
 
-    /** A function in FROM: {@code generate_series(1, 10) AS g(x)}. */
+    /**
+     * A function in FROM: {@code generate_series(1, 10) AS g(x)}; {@code columnDefinitions} are the column
+     * definition list of a function returning record ({@code AS x(a int, b text)}), empty when not given.
+     */
     record Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
-                    int position) implements FromItem {
+                    int position, List<ColumnDefinition> columnDefinitions) implements FromItem {
         public Function {
             columnAliases = List.copyOf(columnAliases);
+            columnDefinitions = List.copyOf(columnDefinitions);
         }
+
+        public Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
+                        int position) {
+            this(call, lateral, alias, columnAliases, position, List.of());
+        }
+    }
+
+    /** One column of a column definition list: {@code a int}. */
+    record ColumnDefinition(String name, TypeName type) {
     }
 
     /**

@@ -173,10 +173,35 @@ final class FromClauseParser extends ParserBase {
             throw unsupported("WITH ORDINALITY");
         }
         if (tokens.at(Keyword.AS) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
-            throw unsupported("column definition list");
+            tokens.accept(Keyword.AS);
+            return new FromItem.Function(functionCall, lateral, null, List.of(), position, columnDefinitions());
+        }
+        if (tokens.at(Keyword.AS) && tokens.peek(2).is(TokenKind.LEFT_PAREN) && startsDefinitions(3)
+                || grammar.names().atColumnId() && tokens.peek(1).is(TokenKind.LEFT_PAREN) && startsDefinitions(2)) {
+            tokens.accept(Keyword.AS);
+            String name = grammar.names().columnId();
+            return new FromItem.Function(functionCall, lateral, name, List.of(), position, columnDefinitions());
         }
         Alias alias = alias();
         return new FromItem.Function(functionCall, lateral, alias.name(), alias.columns(), position);
+    }
+
+    /** Whether the list opening before token {@code offset} has a type after its first name ({@code (a int}). */
+    private boolean startsDefinitions(int offset) {
+        Token afterFirst = tokens.peek(offset + 1);
+        return !afterFirst.is(TokenKind.COMMA) && !afterFirst.is(TokenKind.RIGHT_PAREN);
+    }
+
+    /** {@code (name type [, ...])}, the column definition list of a function returning record. */
+    private List<FromItem.ColumnDefinition> columnDefinitions() {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<FromItem.ColumnDefinition> definitions = new java.util.ArrayList<>();
+        do {
+            String name = grammar.names().columnId();
+            definitions.add(new FromItem.ColumnDefinition(name, grammar.types().typeName()));
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return definitions;
     }
 
     /** A parenthesised join must be a join; PostgreSQL has no alias for it in Basalt's syntax tree yet. */

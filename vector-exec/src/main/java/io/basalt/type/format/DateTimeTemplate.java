@@ -20,8 +20,8 @@ public final class DateTimeTemplate {
     public static final int LOWER = 2;
 
     /**
-     * One node: {@code pattern} null for a literal {@code character}; {@code quoted} for text from inside
-     * double quotes; {@code ordinal} 0, or {@link #UPPER}+1 / {@link #LOWER}+1 for {@code TH} / {@code th}.
+     * One node: {@code pattern} null for a literal {@code character}, else {@code character} is the pattern's
+     * spelling as written ({@code HH24}, {@code yyyy}); {@code quoted} for text from inside double quotes; {@code ordinal} 0, or {@link #UPPER}+1 / {@link #LOWER}+1 for {@code TH} / {@code th}.
      */
     public record Node(DateTimePattern pattern, int letterCase, boolean fillMode, boolean translate, int ordinal,
                        String character, boolean quoted) {
@@ -119,7 +119,7 @@ public final class DateTimeTemplate {
             if (text.startsWith("SP", i) || text.startsWith("sp", i)) {
                 i += 2;
             }
-            nodes.add(new Node(spelling.pattern, spelling.letterCase, fillMode, translate, ordinal, null, false));
+            nodes.add(new Node(spelling.pattern, spelling.letterCase, fillMode, translate, ordinal, spelling.text, false));
         }
         return new DateTimeTemplate(text, List.copyOf(nodes), fixed);
     }

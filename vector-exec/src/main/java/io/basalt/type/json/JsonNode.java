@@ -43,6 +43,15 @@ public sealed interface JsonNode {
     record JsonString(String value) implements JsonNode {
     }
 
+    /**
+     * A date/time item, which only jsonpath's datetime methods produce; stored or printed it is the string
+     * {@link JsonDatetimeText} makes of it. {@code type} is DATE, TIME, TIMETZ, TIMESTAMP or TIMESTAMPTZ and
+     * {@code value} that type's physical form (days, microseconds of the day, a packed timetz, wall-clock or
+     * UTC microseconds); {@code offsetSeconds} (east of UTC) is the offset a timestamptz is shown with.
+     */
+    record JsonDatetime(io.basalt.type.TypeId type, long value, int offsetSeconds) implements JsonNode {
+    }
+
     record JsonArray(List<JsonNode> elements) implements JsonNode {
         public JsonArray {
             elements = List.copyOf(elements);

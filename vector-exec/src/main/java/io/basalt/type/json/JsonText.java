@@ -18,6 +18,37 @@ public final class JsonText {
         return out.toString();
     }
 
+    /** The text with no space between tokens, as json_strip_nulls writes the json it keeps. */
+    public static String compact(JsonNode value) {
+        StringBuilder out = new StringBuilder();
+        appendCompact(out, value);
+        return out.toString();
+    }
+
+    private static void appendCompact(StringBuilder out, JsonNode value) {
+        switch (value) {
+            case JsonNode.JsonArray a -> {
+                out.append('[');
+                for (int i = 0; i < a.elements().size(); i++) {
+                    out.append(i > 0 ? "," : "");
+                    appendCompact(out, a.elements().get(i));
+                }
+                out.append(']');
+            }
+            case JsonNode.JsonObject o -> {
+                out.append('{');
+                for (int i = 0; i < o.keys().size(); i++) {
+                    out.append(i > 0 ? "," : "");
+                    appendString(out, o.keys().get(i));
+                    out.append(':');
+                    appendCompact(out, o.values().get(i));
+                }
+                out.append('}');
+            }
+            default -> append(out, value, -1);
+        }
+    }
+
     /** jsonb_pretty's text: four spaces per level, each element and member on its own line. */
     public static String pretty(JsonNode value) {
         StringBuilder out = new StringBuilder();
@@ -35,6 +66,7 @@ public final class JsonText {
             case JsonNode.JsonBoolean b -> out.append(b.value() ? "true" : "false");
             case JsonNode.JsonNumber n -> out.append(formatNumber(n.value()));
             case JsonNode.JsonString s -> appendString(out, s.value());
+            case JsonNode.JsonDatetime d -> appendString(out, JsonDatetimeText.format(d));
             case JsonNode.JsonArray a -> {
                 out.append('[');
                 List<JsonNode> elements = a.elements();

@@ -175,6 +175,11 @@ public final class JsonbEditing {
 
     /** jsonb_strip_nulls: object members whose value is null removed, at every depth. */
     public static JsonNode stripNulls(JsonNode value) {
+        return stripNulls(value, false);
+    }
+
+    /** jsonb_strip_nulls(value, strip_in_arrays): with {@code inArrays} null array elements go too. */
+    public static JsonNode stripNulls(JsonNode value, boolean inArrays) {
         return switch (value) {
             case JsonNode.JsonObject object -> {
                 List<String> keys = new ArrayList<>();
@@ -182,7 +187,7 @@ public final class JsonbEditing {
                 for (int i = 0; i < object.keys().size(); i++) {
                     if (!(object.values().get(i) instanceof JsonNode.JsonNull)) {
                         keys.add(object.keys().get(i));
-                        values.add(stripNulls(object.values().get(i)));
+                        values.add(stripNulls(object.values().get(i), inArrays));
                     }
                 }
                 yield new JsonNode.JsonObject(keys, values);
@@ -190,7 +195,9 @@ public final class JsonbEditing {
             case JsonNode.JsonArray array -> {
                 List<JsonNode> elements = new ArrayList<>();
                 for (JsonNode element : array.elements()) {
-                    elements.add(stripNulls(element));
+                    if (!inArrays || !(element instanceof JsonNode.JsonNull)) {
+                        elements.add(stripNulls(element, inArrays));
+                    }
                 }
                 yield new JsonNode.JsonArray(elements);
             }

@@ -65,6 +65,10 @@ public final class JsonbWriter {
                 put(JsonbReader.STRING);
                 put(s.value().getBytes(StandardCharsets.UTF_8));
             }
+            case JsonNode.JsonDatetime d -> {
+                put(JsonbReader.STRING);
+                put(JsonDatetimeText.format(d).getBytes(StandardCharsets.UTF_8));
+            }
             case JsonNode.JsonArray a -> {
                 List<JsonNode> elements = a.elements();
                 int n = elements.size();

@@ -25,7 +25,7 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class JsonBuildFunction implements ScalarFunction {
     public enum Kind { TO_JSON, TO_JSONB, JSON_BUILD_OBJECT, JSONB_BUILD_OBJECT, JSON_BUILD_ARRAY, JSONB_BUILD_ARRAY,
-        JSONB_OBJECT }
+        JSONB_OBJECT, JSON_OBJECT }
 
     private final Kind kind;
     private final DateTimeSettings settings;
@@ -94,7 +94,23 @@ public final class JsonBuildFunction implements ScalarFunction {
                 }
                 yield Jsonb.of(new JsonNode.JsonObject(keys, members));
             }
-            case JSONB_OBJECT -> jsonbObject(values);
+            case JSONB_OBJECT -> {
+                JsonNode.JsonObject object = objectOfArrays(values);
+                yield object == null ? null : Jsonb.of(object);
+            }
+            case JSON_OBJECT -> {
+                JsonNode.JsonObject object = objectOfArrays(values);
+                if (object == null) {
+                    yield null;
+                }
+                StringBuilder out = new StringBuilder("{");
+                for (int i = 0; i < object.keys().size(); i++) {
+                    out.append(i > 0 ? ", " : "");
+                    JsonText.appendString(out, object.keys().get(i));
+                    out.append(" : ").append(JsonText.format(object.values().get(i)));
+                }
+                yield out.append('}').toString();
+            }
         };
     }
 
@@ -113,8 +129,11 @@ public final class JsonBuildFunction implements ScalarFunction {
         return type.isString() ? (String) value : io.basalt.exec.vector.ValueAccess.text(type, value, settings);
     }
 
-    /** jsonb_object(text[]) of alternating keys and values, or jsonb_object(keys text[], values text[]). */
-    private static Object jsonbObject(Object[] values) {
+    /**
+     * json(b)_object(text[]) of alternating keys and values (one dimension, or two with two columns), or
+     * json(b)_object(keys text[], values text[]) (one dimension each, the same length); null for a NULL argument.
+     */
+    private static JsonNode.JsonObject objectOfArrays(Object[] values) {
         for (Object value : values) {
             if (value == null) {
                 return null;
@@ -123,9 +142,16 @@ public final class JsonBuildFunction implements ScalarFunction {
         List<Object> keys;
         List<Object> texts;
         if (values.length == 1) {
-            List<Object> all = ((ArrayValue) values[0]).elements();
-            if (all.size() % 2 != 0) {
+            ArrayValue array = (ArrayValue) values[0];
+            List<Object> all = array.elements();
+            if (array.dimensionCount() == 1 && all.size() % 2 != 0) {
                 throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "array must have even number of elements");
+            }
+            if (array.dimensionCount() == 2 && array.dimensionLength(1) != 2) {
+                throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "array must have two columns");
+            }
+            if (array.dimensionCount() > 2) {
+                throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
             }
             keys = new ArrayList<>();
             texts = new ArrayList<>();
@@ -134,8 +160,13 @@ public final class JsonBuildFunction implements ScalarFunction {
                 texts.add(all.get(i + 1));
             }
         } else {
-            keys = ((ArrayValue) values[0]).elements();
-            texts = ((ArrayValue) values[1]).elements();
+            ArrayValue keyArray = (ArrayValue) values[0];
+            ArrayValue valueArray = (ArrayValue) values[1];
+            if (keyArray.dimensionCount() > 1 || valueArray.dimensionCount() > 1) {
+                throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "wrong number of array subscripts");
+            }
+            keys = keyArray.elements();
+            texts = valueArray.elements();
             if (keys.size() != texts.size()) {
                 throw BasaltException.of(SqlState.ARRAY_SUBSCRIPT_ERROR, "mismatched array dimensions");
             }
@@ -149,6 +180,6 @@ public final class JsonBuildFunction implements ScalarFunction {
             names.add((String) keys.get(i));
             members.add(texts.get(i) == null ? JsonNode.NULL : new JsonNode.JsonString((String) texts.get(i)));
         }
-        return Jsonb.of(new JsonNode.JsonObject(names, members));
+        return new JsonNode.JsonObject(names, members);
     }
 }

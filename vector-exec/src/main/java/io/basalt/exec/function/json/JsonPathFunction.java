@@ -9,13 +9,14 @@ import io.basalt.type.json.Jsonb;
 import io.basalt.type.json.path.JsonPath;
 import io.basalt.type.json.path.JsonPathEvaluator;
 import io.basalt.type.json.path.JsonPathParser;
+import io.basalt.type.json.path.JsonPathTimeZone;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
  * The scalar SQL/JSON path functions and operators: jsonb_path_exists, jsonb_path_match,
- * jsonb_path_query_array, jsonb_path_query_first (arguments: target jsonb, path jsonpath, vars jsonb,
- * silent boolean) and the operators {@code @?} and {@code @@}, which are exists and match with silent set and
+ * jsonb_path_query_array, jsonb_path_query_first and their _tz variants (arguments: target jsonb, path jsonpath,
+ * vars jsonb, silent boolean) and the operators {@code @?} and {@code @@}, which are exists and match with silent set and
  * no vars. Any NULL argument gives NULL. The path arrives as its jsonpath text and is parsed once per batch
  * while it stays the same; each row's document is decoded to a tree and evaluated.
  */
@@ -32,14 +33,17 @@ public final class JsonPathFunction implements ScalarFunction {
     }
 
     private final Kind kind;
+    private final JsonPathTimeZone timeZone;
 
-    public JsonPathFunction(Kind kind) {
+    /** {@code timeZone}: the session's settings, and whether this is the _tz variant that may use them. */
+    public JsonPathFunction(Kind kind, JsonPathTimeZone timeZone) {
         this.kind = kind;
+        this.timeZone = timeZone;
     }
 
     @Override
     public String name() {
-        return kind.displayName;
+        return timeZone.use() ? kind.displayName + "_tz" : kind.displayName;
     }
 
     @Override
@@ -70,13 +74,14 @@ public final class JsonPathFunction implements ScalarFunction {
 
     private Object compute(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
         return switch (kind) {
-            case EXISTS -> JsonPathEvaluator.exists(path, document, vars, silent);
-            case MATCH -> JsonPathEvaluator.match(path, document, vars, silent);
-            case EXISTS_OPERATOR -> JsonPathEvaluator.exists(path, document, null, true);
-            case MATCH_OPERATOR -> JsonPathEvaluator.match(path, document, null, true);
-            case QUERY_ARRAY -> Jsonb.of(new JsonNode.JsonArray(JsonPathEvaluator.query(path, document, vars, silent)));
+            case EXISTS -> JsonPathEvaluator.exists(path, document, vars, silent, timeZone);
+            case MATCH -> JsonPathEvaluator.match(path, document, vars, silent, timeZone);
+            case EXISTS_OPERATOR -> JsonPathEvaluator.exists(path, document, null, true, timeZone);
+            case MATCH_OPERATOR -> JsonPathEvaluator.match(path, document, null, true, timeZone);
+            case QUERY_ARRAY -> Jsonb.of(new JsonNode.JsonArray(
+                    JsonPathEvaluator.query(path, document, vars, silent, timeZone)));
             case QUERY_FIRST -> {
-                List<JsonNode> items = JsonPathEvaluator.query(path, document, vars, silent);
+                List<JsonNode> items = JsonPathEvaluator.query(path, document, vars, silent, timeZone);
                 yield items.isEmpty() ? null : Jsonb.of(items.getFirst());
             }
         };

@@ -19,15 +19,15 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * The jsonb functions and operators that build new values or inspect one as a whole: {@code ||}, {@code -},
- * {@code #-}, jsonb_set, jsonb_set_lax, jsonb_insert, jsonb_strip_nulls, jsonb_pretty, jsonb_typeof and
- * jsonb_array_length. They are not scan-speed paths: each row's arguments are read as values and changed as
+ * {@code #-}, jsonb_set, jsonb_set_lax, jsonb_insert, jsonb_strip_nulls (and json_strip_nulls, over json
+ * text, keeping its members' order), jsonb_pretty, jsonb_typeof and jsonb_array_length. They are not scan-speed paths: each row's arguments are read as values and changed as
  * trees. NULL in an argument gives NULL, except for jsonb_set_lax's new value.
  */
 public final class JsonbFunction implements ScalarFunction {
     public enum Kind {
         CONCAT("||"), DELETE_KEY("-"), DELETE_INDEX("-"), DELETE_KEYS("-"), DELETE_PATH("#-"), SET("jsonb_set"),
         SET_LAX("jsonb_set_lax"), INSERT("jsonb_insert"), STRIP_NULLS("jsonb_strip_nulls"), PRETTY("jsonb_pretty"),
-        TYPEOF("jsonb_typeof"), ARRAY_LENGTH("jsonb_array_length");
+        TYPEOF("jsonb_typeof"), ARRAY_LENGTH("jsonb_array_length"), JSON_STRIP_NULLS("json_strip_nulls");
 
         private final String displayName;
 
@@ -79,7 +79,9 @@ public final class JsonbFunction implements ScalarFunction {
             case INSERT -> Jsonb.of(JsonbEditing.setPath(node(v[0]), strings((ArrayValue) v[1], true), node(v[2]),
                     v.length > 3 && (Boolean) v[3] ? JsonbEditing.PathOperation.INSERT_AFTER
                             : JsonbEditing.PathOperation.INSERT_BEFORE));
-            case STRIP_NULLS -> Jsonb.of(JsonbEditing.stripNulls(node(v[0])));
+            case STRIP_NULLS -> Jsonb.of(JsonbEditing.stripNulls(node(v[0]), v.length > 1 && (Boolean) v[1]));
+            case JSON_STRIP_NULLS -> JsonText.compact(JsonbEditing.stripNulls(
+                    io.basalt.type.json.JsonParser.parse((String) v[0]), v.length > 1 && (Boolean) v[1]));
             case PRETTY -> JsonText.pretty(node(v[0]));
             case TYPEOF -> typeOf(((Jsonb) v[0]).tag());
             case ARRAY_LENGTH -> {

@@ -98,6 +98,15 @@ public record JsonPath(boolean strict, JsonPathNode root) {
                 }
                 out.append(')');
             }
+            case JsonPathNode.DatetimeMethod method -> {
+                out.append('.').append(method.name()).append('(');
+                if (method.template() != null) {
+                    JsonText.appendString(out, method.template());
+                } else if (method.precision() != null) {
+                    out.append(method.precision().toPlainString());
+                }
+                out.append(')');
+            }
             case JsonPathNode.Binary binary -> {
                 if (brackets) {
                     out.append('(');

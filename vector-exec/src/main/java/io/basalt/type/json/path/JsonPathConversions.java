@@ -152,6 +152,7 @@ final class JsonPathConversions {
             case JsonString string -> string;
             case JsonNumber number -> new JsonString(JsonText.format(number));
             case JsonBoolean bool -> new JsonString(bool.value() ? "true" : "false");
+            case JsonNode.JsonDatetime datetime -> new JsonString(io.basalt.type.json.JsonDatetimeText.format(datetime));
             default -> throw wrongType("string", "a boolean, string, numeric, or datetime value");
         };
     }

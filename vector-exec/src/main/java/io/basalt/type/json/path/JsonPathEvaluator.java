@@ -28,13 +28,16 @@ public final class JsonPathEvaluator {
     private final boolean strict;
     private final JsonNode root;
     private final JsonObject vars;
+    private final JsonPathTimeZone timeZone;
     private int lastIndex = -1;
     private final JsonPathPredicates predicates;
+    private KeyValueIds keyValueIds;
 
-    private JsonPathEvaluator(boolean strict, JsonNode root, JsonObject vars) {
+    private JsonPathEvaluator(boolean strict, JsonNode root, JsonObject vars, JsonPathTimeZone timeZone) {
         this.strict = strict;
         this.root = root;
         this.vars = vars;
+        this.timeZone = timeZone;
         this.predicates = new JsonPathPredicates(this);
     }
 
@@ -44,7 +47,13 @@ public final class JsonPathEvaluator {
      * keeps the items found before it, as PostgreSQL's does.
      */
     public static List<JsonNode> query(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
-        JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars));
+        return query(path, document, vars, silent, JsonPathTimeZone.current(false));
+    }
+
+    /** {@link #query} with the session's time zone, used or not as {@code timeZone} says (the _tz functions). */
+    public static List<JsonNode> query(JsonPath path, JsonNode document, JsonNode vars, boolean silent,
+                                       JsonPathTimeZone timeZone) {
+        JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars), timeZone);
         List<JsonNode> out = new ArrayList<>();
         try {
             evaluator.evaluateInto(path.root(), document, out);
@@ -54,12 +63,20 @@ public final class JsonPathEvaluator {
                 return out;
             }
             throw e;
+        } catch (JsonPathHardError hard) {
+            throw hard.error();
         }
     }
 
     /** jsonb_path_exists: true when the path selects anything; null when it fails and {@code silent}. */
     public static Boolean exists(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
-        JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars));
+        return exists(path, document, vars, silent, JsonPathTimeZone.current(false));
+    }
+
+    /** {@link #exists} with the session's time zone (see {@link JsonPathTimeZone}). */
+    public static Boolean exists(JsonPath path, JsonNode document, JsonNode vars, boolean silent,
+                                 JsonPathTimeZone timeZone) {
+        JsonPathEvaluator evaluator = new JsonPathEvaluator(path.strict(), document, checkVars(vars), timeZone);
         try {
             // strict mode looks at every item, so that an error after the first item still counts
             return path.strict() ? !evaluator.evaluate(path.root(), document).isEmpty()
@@ -69,12 +86,20 @@ public final class JsonPathEvaluator {
                 return null;
             }
             throw e;
+        } catch (JsonPathHardError hard) {
+            throw hard.error();
         }
     }
 
     /** jsonb_path_match: the single boolean (or null) the path yields; anything else is 22038 unless silent. */
     public static Boolean match(JsonPath path, JsonNode document, JsonNode vars, boolean silent) {
-        List<JsonNode> items = query(path, document, vars, silent);
+        return match(path, document, vars, silent, JsonPathTimeZone.current(false));
+    }
+
+    /** {@link #match} with the session's time zone (see {@link JsonPathTimeZone}). */
+    public static Boolean match(JsonPath path, JsonNode document, JsonNode vars, boolean silent,
+                                JsonPathTimeZone timeZone) {
+        List<JsonNode> items = query(path, document, vars, silent, timeZone);
         if (items.size() == 1) {
             if (items.getFirst() instanceof JsonNode.JsonBoolean bool) {
                 return bool.value();
@@ -106,13 +131,26 @@ public final class JsonPathEvaluator {
             case SINGLETON_SQL_JSON_ITEM_REQUIRED, SQL_JSON_ARRAY_NOT_FOUND, SQL_JSON_MEMBER_NOT_FOUND,
                  SQL_JSON_NUMBER_NOT_FOUND, SQL_JSON_OBJECT_NOT_FOUND, SQL_JSON_SCALAR_REQUIRED,
                  INVALID_SQL_JSON_SUBSCRIPT, NON_NUMERIC_SQL_JSON_ITEM, DIVISION_BY_ZERO,
-                 NUMERIC_VALUE_OUT_OF_RANGE, INVALID_PARAMETER_VALUE -> true;
+                 NUMERIC_VALUE_OUT_OF_RANGE, INVALID_PARAMETER_VALUE, INVALID_ARGUMENT_FOR_SQL_JSON_DATETIME_FUNCTION,
+                 INVALID_DATETIME_FORMAT, DATETIME_FIELD_OVERFLOW -> true;
             default -> false;
         };
     }
 
     boolean strict() {
         return strict;
+    }
+
+    JsonPathTimeZone timeZone() {
+        return timeZone;
+    }
+
+    /** The id .keyvalue() gives the members of {@code object} (see {@link KeyValueIds}). */
+    long keyValueId(JsonObject object) {
+        if (keyValueIds == null) {
+            keyValueIds = new KeyValueIds(root, vars);
+        }
+        return keyValueIds.idOf(object);
     }
 
     /** The items of {@code node} with {@code current} as {@code @}. */
@@ -219,6 +257,7 @@ public final class JsonPathEvaluator {
             case JsonPathNode.AnyPath k -> throw BasaltException.internal("accessor outside a chain");
             case JsonPathNode.Filter k -> throw BasaltException.internal("accessor outside a chain");
             case JsonPathNode.Method k -> throw BasaltException.internal("accessor outside a chain");
+            case JsonPathNode.DatetimeMethod k -> throw BasaltException.internal("accessor outside a chain");
             case JsonPathNode.Binary b -> List.of(truth(predicates.test(b, current)));
             case JsonPathNode.Not n -> List.of(truth(predicates.test(n, current)));
             case JsonPathNode.Exists e -> List.of(truth(predicates.test(e, current)));
@@ -316,7 +355,8 @@ public final class JsonPathEvaluator {
                     out.add(item);
                 }
             }
-            case JsonPathNode.Method method -> JsonPathMethods.apply(method, item, strict, out);
+            case JsonPathNode.Method method -> JsonPathMethods.apply(method, item, this, out);
+            case JsonPathNode.DatetimeMethod method -> out.add(JsonPathDatetimes.apply(method, item, timeZone));
             default -> throw BasaltException.internal("not an accessor: " + step);
         }
     }

@@ -17,18 +17,18 @@ import java.util.List;
  * .keyvalue(), and the conversions PostgreSQL 17 added (.bigint(), .integer(), .boolean(), .number(),
  * .decimal([precision [, scale]]), .string()), with PostgreSQL 17's wording for failed conversions. Each is
  * applied to one item (the evaluator has already unwrapped arrays in lax mode where the method does that).
- * .keyvalue()'s {@code id} is 0 for every object: PostgreSQL derives it from byte offsets in its own binary
- * layout, which Basalt's encoding does not share.
+ * .keyvalue()'s {@code id} is the one PostgreSQL derives from its own binary layout ({@link KeyValueIds}).
  */
 final class JsonPathMethods {
     private JsonPathMethods() {
     }
 
     /** Adds what {@code method} gives for {@code item} to {@code out} (.keyvalue() gives one item per member). */
-    static void apply(JsonPathNode.Method node, JsonNode item, boolean strict, List<JsonNode> out) {
+    static void apply(JsonPathNode.Method node, JsonNode item, JsonPathEvaluator evaluator, List<JsonNode> out) {
         String method = node.name();
+        boolean strict = evaluator.strict();
         if (method.equals("keyvalue")) {
-            keyValue(item, out);
+            keyValue(item, evaluator, out);
             return;
         }
         out.add(switch (method) {
@@ -78,6 +78,7 @@ final class JsonPathMethods {
             case JsonNumber number -> "number";
             case JsonNode.JsonBoolean bool -> "boolean";
             case JsonNode.JsonNull nothing -> "null";
+            case JsonNode.JsonDatetime datetime -> datetime.type().pgName();
         };
     }
 
@@ -120,14 +121,15 @@ final class JsonPathMethods {
         return number(value);
     }
 
-    private static void keyValue(JsonNode item, List<JsonNode> out) {
+    private static void keyValue(JsonNode item, JsonPathEvaluator evaluator, List<JsonNode> out) {
         if (!(item instanceof JsonObject object)) {
             throw BasaltException.of(SqlState.SQL_JSON_OBJECT_NOT_FOUND,
                     "jsonpath item method .keyvalue() can only be applied to an object");
         }
+        JsonNumber id = object.keys().isEmpty() ? null : number(BigDecimal.valueOf(evaluator.keyValueId(object)));
         for (int i = 0; i < object.keys().size(); i++) {
             out.add(new JsonObject(List.of("id", "key", "value"),
-                    List.of(number(BigDecimal.ZERO), new JsonString(object.keys().get(i)), object.values().get(i))));
+                    List.of(id, new JsonString(object.keys().get(i)), object.values().get(i))));
         }
     }
 }

@@ -75,6 +75,13 @@ public sealed interface JsonPathNode {
         }
     }
 
+    /**
+     * A date/time method: {@code .datetime([template])}, {@code .date()}, or {@code .time()}, {@code .time_tz()},
+     * {@code .timestamp()}, {@code .timestamp_tz()} with an optional precision; absent arguments are null.
+     */
+    record DatetimeMethod(String name, String template, BigDecimal precision) implements JsonPathNode {
+    }
+
     /** The binary operators: arithmetic, comparison, {@code &&} and {@code ||}. */
     enum Operator {
         OR("||", 0), AND("&&", 1), EQUAL("==", 2), NOT_EQUAL("!=", 2), LESS("<", 2), LESS_EQUAL("<=", 2),

@@ -22,6 +22,9 @@ public final class JsonPathParser {
     private static final Set<String> METHODS = Set.of("type", "size", "double", "ceiling", "floor", "abs",
             "keyvalue", "bigint", "integer", "boolean", "number", "string", "decimal");
 
+    private static final Set<String> DATETIME_METHODS = Set.of("datetime", "date", "time", "time_tz", "timestamp",
+            "timestamp_tz");
+
     private final List<Token> tokens;
     private int at;
     private int filterDepth;
@@ -346,9 +349,9 @@ public final class JsonPathParser {
                     expect(")");
                     return new JsonPathNode.Method(token.text(), arguments);
                 }
-                if (token.text().equals("datetime")) {
-                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                            "jsonpath item method .datetime() is not supported yet");
+                if (DATETIME_METHODS.contains(token.text())) {
+                    at++;
+                    return datetimeMethod(token.text());
                 }
                 at--;
                 throw unexpected();
@@ -357,6 +360,24 @@ public final class JsonPathParser {
         }
         at--;
         throw unexpected();
+    }
+
+    /** After {@code .name(}: .datetime's optional template string or the others' optional precision. */
+    private JsonPathNode datetimeMethod(String name) {
+        String template = null;
+        BigDecimal precision = null;
+        if (name.equals("datetime")) {
+            if (peek().kind() == Kind.STRING) {
+                template = take().text();
+            }
+        } else if (!name.equals("date") && peek().kind() == Kind.NUMBER) {
+            if (!peek().text().chars().allMatch(Character::isDigit)) {
+                throw unexpected();
+            }
+            precision = new BigDecimal(take().text());
+        }
+        expect(")");
+        return new JsonPathNode.DatetimeMethod(name, template, precision);
     }
 
     /** An integer literal with an optional sign (.decimal()'s precision and scale). */

@@ -99,7 +99,7 @@ final class JsonPathPredicates {
         boolean error = false;
         for (JsonNode left : lefts) {
             for (JsonNode right : rights) {
-                Boolean result = compareItems(binary.operator(), left, right);
+                Boolean result = compareItems(binary.operator(), left, right, evaluator.timeZone());
                 if (result == null) {
                     if (evaluator.strict()) {
                         return null;
@@ -117,7 +117,7 @@ final class JsonPathPredicates {
     }
 
     /** One comparison of two items; null when they cannot be compared. */
-    static Boolean compareItems(Operator operator, JsonNode left, JsonNode right) {
+    static Boolean compareItems(Operator operator, JsonNode left, JsonNode right, JsonPathTimeZone zone) {
         int order;
         if (left instanceof JsonNull && right instanceof JsonNull) {
             order = 0;
@@ -129,6 +129,12 @@ final class JsonPathPredicates {
             order = a.value().compareTo(b.value());
         } else if (left instanceof JsonString a && right instanceof JsonString b) {
             order = compareCodePoints(a.value(), b.value());
+        } else if (left instanceof JsonNode.JsonDatetime a && right instanceof JsonNode.JsonDatetime b) {
+            Integer compared = JsonPathDatetimes.compare(a, b, zone);
+            if (compared == null) {
+                return null;
+            }
+            order = compared;
         } else {
             return null;
         }
