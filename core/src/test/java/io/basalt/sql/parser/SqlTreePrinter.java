@@ -215,6 +215,7 @@ final class SqlTreePrinter {
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
             case io.basalt.sql.ast.TypeStatement type -> "(type " + type + ")";
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
+            case io.basalt.sql.ast.RoutineStatement routine -> "(routine " + routine + ")";
         };
     }
 
