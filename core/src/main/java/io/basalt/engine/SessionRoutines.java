@@ -39,6 +39,9 @@ final class SessionRoutines {
         if (statement instanceof RoutineStatement.Call call) {
             return call(call, sql);
         }
+        if (statement instanceof RoutineStatement.Do anonymous) {
+            return doBlock(anonymous);
+        }
         synchronized (database.ddlLock()) {
             RoutineStatements statements = new RoutineStatements(catalog, database.routines(), database::logDdl,
                     block == null ? null : undo -> block.onRollback(() -> {
@@ -124,5 +127,16 @@ final class SessionRoutines {
         }
         runtime.call(procedure, values);
         return QueryResultImpl.command("CALL", 0, List.of());
+    }
+
+    /** {@code DO}: the block runs as a PL/pgSQL function without arguments or result, compiled for this once. */
+    private QueryResultImpl doBlock(RoutineStatement.Do block) {
+        if (!block.language().equals("plpgsql")) {
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "language \"" + block.language() + "\" does not exist");
+        }
+        FunctionEntry entry = new FunctionEntry(catalog.creationSchema(), "inline_code_block", true, List.of(), null,
+                false, false, List.of(), "plpgsql", block.body(), "volatile", false, "", new FunctionEntry.CompiledBody());
+        runtime.call(entry, List.of());
+        return QueryResultImpl.command("DO", 0, List.of());
     }
 }

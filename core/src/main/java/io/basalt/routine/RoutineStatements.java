@@ -49,6 +49,7 @@ public final class RoutineStatements {
             case RoutineStatement.DropTrigger drop -> dropTrigger(drop);
             case RoutineStatement.EnableTrigger enable -> enableTrigger(enable, sql);
             case RoutineStatement.Call ignored -> throw new IllegalArgumentException("CALL runs through the session");
+            case RoutineStatement.Do ignored -> throw new IllegalArgumentException("DO runs through the session");
         };
     }
 

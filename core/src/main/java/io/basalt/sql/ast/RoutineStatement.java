@@ -93,4 +93,8 @@ public sealed interface RoutineStatement extends Statement {
     /** {@code ALTER TABLE table ENABLE | DISABLE TRIGGER name | ALL | USER}; {@code name} null for ALL / USER. */
     record EnableTrigger(QualifiedName table, String name, boolean enable, int position) implements RoutineStatement {
     }
+
+    /** {@code DO [LANGUAGE name] 'code'}: an anonymous code block, run once. */
+    record Do(String body, String language, int position) implements RoutineStatement {
+    }
 }

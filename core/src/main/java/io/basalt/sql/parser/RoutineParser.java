@@ -354,4 +354,24 @@ final class RoutineParser extends ParserBase {
         }
         return new RoutineStatement.EnableTrigger(table, name, enable, position);
     }
+
+    /** {@code DO [LANGUAGE name] 'code' [LANGUAGE name]}. */
+    RoutineStatement.Do doBlock() {
+        int position = tokens.expect(Keyword.DO).position();
+        String language = "plpgsql";
+        String body = null;
+        while (!tokens.at(TokenKind.SEMICOLON) && !tokens.at(TokenKind.END_OF_INPUT)) {
+            if (tokens.accept(Keyword.LANGUAGE)) {
+                language = tokens.next().value().toLowerCase(Locale.ROOT);
+            } else if (body == null) {
+                body = tokens.expect(TokenKind.STRING).value();
+            } else {
+                throw tokens.syntaxError();
+            }
+        }
+        if (body == null) {
+            throw tokens.syntaxError();
+        }
+        return new RoutineStatement.Do(body, language, position);
+    }
 }

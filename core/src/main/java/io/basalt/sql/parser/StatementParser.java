@@ -71,6 +71,9 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.CALL)) {
             return routines().call();
         }
+        if (first.is(Keyword.DO)) {
+            return routines().doBlock();
+        }
         if (first.is(Keyword.ALTER) && routines().atEnableTrigger()) {
             return routines().enableTrigger();
         }
