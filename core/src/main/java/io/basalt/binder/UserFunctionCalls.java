@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.routine.FunctionEntry;
 import io.basalt.routine.RoutineCallFunction;
 import io.basalt.routine.RoutineRuntime;
@@ -69,6 +70,63 @@ final class UserFunctionCalls {
         }
         return new BoundExpression.Function(new RoutineCallFunction(function, runtime, TableTransaction.current()),
                 cast, result, call.position());
+    }
+
+    /** A user-defined function's rows in FROM: the VALUES they make, and the name of their column (or null). */
+    record FromRows(LogicalPlan.Values values, String column) {
+    }
+
+    /**
+     * A call of a user-defined function in FROM, run once while the statement is bound (its arguments must be
+     * constants): a set-returning function gives its rows, any other one a single row. Null when no user-defined
+     * function of that name takes these arguments.
+     */
+    static FromRows bindInFrom(Expression.FunctionCall call, ExpressionBinder argumentBinder) {
+        RoutineRuntime runtime = RoutineRuntime.CURRENT.get();
+        List<BoundExpression> arguments = new ArrayList<>();
+        for (Expression argument : call.arguments()) {
+            arguments.add(argumentBinder.bind(argument));
+        }
+        FunctionEntry function = resolve(runtime, call, arguments);
+        if (function == null) {
+            return null;
+        }
+        if (function.returnType() == null || function.procedure() || function.returnsTrigger()) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, call.position(),
+                    "function " + function.name() + " in FROM is not supported yet");
+        }
+        List<FunctionEntry.Parameter> inputs = function.inputs();
+        List<BoundExpression.Constant> values = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            BoundExpression argument = i < arguments.size() ? arguments.get(i)
+                    : new ExpressionBinder(Scope.EMPTY, Parameters.none(), "DEFAULT").bind(inputs.get(i).defaultValue());
+            BoundExpression cast = Coercion.cast(argument, inputs.get(i).type(), false);
+            if (!(cast instanceof BoundExpression.Constant constant)) {
+                throw ExpressionBinder.notYet("user-defined functions in FROM with arguments that are not constants",
+                        call.position());
+            }
+            values.add(constant);
+        }
+        Object result = runtime.call(function, values);
+        List<List<BoundExpression>> rows = new ArrayList<>();
+        if (result instanceof RoutineRuntime.SetResult set) {
+            for (Object[] row : set.rows()) {
+                rows.add(List.of(new BoundExpression.Constant(row[0], function.returnType(), call.position())));
+            }
+        } else {
+            rows.add(List.of(new BoundExpression.Constant(result, function.returnType(), call.position())));
+        }
+        String column = null;
+        if (!function.tableColumns().isEmpty()) {
+            column = function.tableColumns().getFirst().name();
+        } else {
+            for (FunctionEntry.Parameter parameter : function.parameters()) {
+                if (!parameter.input() || parameter.mode() == io.basalt.sql.ast.RoutineStatement.ParameterMode.INOUT) {
+                    column = parameter.name();
+                }
+            }
+        }
+        return new FromRows(new LogicalPlan.Values(rows, List.of(function.returnType())), column);
     }
 
     private static FunctionEntry resolve(RoutineRuntime runtime, Expression.FunctionCall call,

@@ -56,6 +56,17 @@ final class Frame {
         throw BasaltException.of(SqlState.SYNTAX_ERROR, "\"" + names.get(slot) + "\" is not a known variable");
     }
 
+    /**
+     * A field of a record variable. NEW and OLD where the event has no such row (OLD of INSERT, both in a statement
+     * trigger) are NULL, as in PostgreSQL 11 and later, and so are their fields.
+     */
+    BoundExpression.Constant field(int slot, String field) {
+        if (slots[slot] == null && (names.get(slot).equals("new") || names.get(slot).equals("old"))) {
+            return new BoundExpression.Constant(null, LogicalType.UNKNOWN, 0);
+        }
+        return record(slot).get(field);
+    }
+
     /** Whether a record slot holds a row. */
     boolean assigned(int slot) {
         return slots[slot] != null;

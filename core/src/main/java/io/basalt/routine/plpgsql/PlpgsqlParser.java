@@ -930,18 +930,26 @@ final class PlpgsqlParser {
         return new SqlFragment(written, compiled, statement, references);
     }
 
+    /** Whether {@code paren} opens the column list of {@code INSERT INTO name (} or {@code INSERT INTO s.name (}. */
     private boolean precededByTableName(int paren, int from) {
-        // INSERT INTO [schema .] name (
         int i = from + 1;
         if (!isWord(tokens.get(i), "into")) {
             return false;
         }
         i++;
-        while (i < paren && (tokens.get(i).kind() == TokenKind.IDENTIFIER
-                || tokens.get(i).kind() == TokenKind.QUOTED_IDENTIFIER || tokens.get(i).is(TokenKind.DOT))) {
-            i++;
+        if (!isName(tokens.get(i))) {
+            return false;
+        }
+        i++;
+        if (tokens.get(i).is(TokenKind.DOT) && isName(tokens.get(i + 1))) {
+            i += 2;
         }
         return i == paren;
+    }
+
+    private static boolean isName(Token token) {
+        return token.kind() == TokenKind.QUOTED_IDENTIFIER
+                || token.kind() == TokenKind.IDENTIFIER && token.keyword() == null;
     }
 
     private static int reference(List<SqlFragment.Reference> references, SqlFragment.Reference reference) {

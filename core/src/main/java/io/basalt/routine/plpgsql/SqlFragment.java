@@ -59,7 +59,7 @@ final class SqlFragment {
         for (Reference reference : references) {
             values.add(switch (reference) {
                 case VariableReference variable -> frame.scalar(variable.slot());
-                case FieldReference field -> frame.record(field.slot()).get(field.field());
+                case FieldReference field -> frame.field(field.slot(), field.field());
             });
         }
         return values;
