@@ -37,6 +37,23 @@ final class UserFunctionCalls {
         return RoutineRuntime.CURRENT.isBound() && RoutineRuntime.CURRENT.get().routines().anyFunctionNamed(name);
     }
 
+    /** Whether {@code name} is a user-defined set-returning function of the running session. */
+    static boolean isSetReturning(String name) {
+        if (!mayBe(name)) {
+            return false;
+        }
+        RoutineRuntime runtime = RoutineRuntime.CURRENT.get();
+        List<String> schemas = new ArrayList<>(runtime.catalog().searchedSchemas());
+        for (String schema : schemas) {
+            for (FunctionEntry function : runtime.routines().functions(schema, name)) {
+                if (function.returnsSet()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** The bound call, or null when no user-defined function of that name takes these arguments. */
     static BoundExpression bind(Expression.FunctionCall call, List<BoundExpression> arguments) {
         RoutineRuntime runtime = RoutineRuntime.CURRENT.get();

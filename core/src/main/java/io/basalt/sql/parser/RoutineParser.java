@@ -135,8 +135,17 @@ final class RoutineParser extends ParserBase {
                 grammar.names().qualifiedName();
             } else if (token.is(Keyword.SET)) {
                 throw unsupported("SET clauses of functions");
-            } else if (token.is(Keyword.BEGIN) || token.is(Keyword.RETURN)) {
-                throw unsupported("SQL-standard function bodies");
+            } else if (token.is(Keyword.RETURN)) {
+                tokens.next();
+                int start = tokens.peek().start();
+                grammar.expressions().expression();
+                body = "SELECT " + tokens.source().text().substring(start, tokens.peek().start()).trim();
+                language = language == null ? "sql" : language;
+            } else if (token.is(Keyword.BEGIN) && tokens.peek(1).is(Keyword.ATOMIC)) {
+                tokens.next();
+                int start = tokens.next().end();
+                body = atomicBody(start);
+                language = language == null ? "sql" : language;
             } else if (tokens.accept(Keyword.TRANSFORM)) {
                 throw unsupported("TRANSFORM");
             } else {
@@ -145,6 +154,31 @@ final class RoutineParser extends ParserBase {
         }
         return new RoutineStatement.CreateFunction(name, orReplace, procedure, parameters, returns, language, body,
                 volatility, strict, position);
+    }
+
+    /** The statements of {@code BEGIN ATOMIC ... END} as text, the cursor left after END. */
+    private String atomicBody(int start) {
+        int depth = 0;
+        int cases = 0;
+        while (!tokens.at(TokenKind.END_OF_INPUT)) {
+            Token token = tokens.peek();
+            if (token.is(TokenKind.LEFT_PAREN)) {
+                depth++;
+            } else if (token.is(TokenKind.RIGHT_PAREN)) {
+                depth--;
+            } else if (depth == 0 && token.is(Keyword.CASE)) {
+                cases++;
+            } else if (depth == 0 && token.is(Keyword.END)) {
+                if (cases == 0) {
+                    String body = tokens.source().text().substring(start, token.start());
+                    tokens.next();
+                    return body;
+                }
+                cases--;
+            }
+            tokens.next();
+        }
+        throw tokens.syntaxError();
     }
 
     private RoutineStatement.Returns returns() {
