@@ -909,7 +909,9 @@ final class SessionImpl implements Session {
         try (BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
              QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator, null)) {
             // SET threads can lower, never raise, the parallelism the database was opened with.
-            int threads = Math.max(1, Math.min(settings().threads(), database.config().threads()));
+            // A statement a routine issues runs on its caller's thread alone: that thread holds the routine lock
+            // (RoutineCallFunction), which workers evaluating other rows of the outer statement wait for.
+            int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
                     threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
             try {

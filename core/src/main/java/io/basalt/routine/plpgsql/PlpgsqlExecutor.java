@@ -33,7 +33,8 @@ final class PlpgsqlExecutor {
         static final Flow NORMAL = new Flow(Kind.NORMAL, null);
     }
 
-    private static int savepoints;
+    /** Names the savepoints of exception blocks apart, across nested calls in one transaction. */
+    private static final java.util.concurrent.atomic.AtomicLong SAVEPOINTS = new java.util.concurrent.atomic.AtomicLong();
 
     private final Frame frame;
     private final RoutineRuntime runtime;
@@ -225,7 +226,7 @@ final class PlpgsqlExecutor {
     private Flow block(PlpgsqlStatement.Block block) {
         Transaction transaction = block.handlers().isEmpty() ? null
                 : TableTransaction.current() instanceof Transaction running ? running : null;
-        String savepoint = transaction == null ? null : "\0plpgsql" + (++savepoints);
+        String savepoint = transaction == null ? null : "\0plpgsql" + SAVEPOINTS.incrementAndGet();
         if (savepoint != null) {
             transaction.savepoint(savepoint);
         }

@@ -81,7 +81,7 @@ final class SqlFragment {
         StatementRows rows = run(frame, runtime);
         if (rows.types().size() != 1) {
             throw BasaltException.of(SqlState.SYNTAX_ERROR,
-                    "query \"" + sql.replace("$", "$") + "\" returned " + rows.types().size() + " columns");
+                    "query \"" + sql + "\" returned " + rows.types().size() + " columns");
         }
         if (rows.rows().size() > 1) {
             throw BasaltException.of(SqlState.CARDINALITY_VIOLATION,
