@@ -81,7 +81,11 @@ final class TriggeredWrites {
             rowTriggers |= trigger.forEachRow();
         }
         QueryResultImpl result = rowTriggers ? withRowTriggers(statement, event, table, triggers, context)
-                : session.runWrite(bind(statement, table, context));
+                : session.runWrite(switch (statement) {
+                    case UpdateStatement update -> HierarchyWrites.update(update, table, context);
+                    case DeleteStatement delete -> HierarchyWrites.delete(delete, table, context);
+                    default -> bind(statement, table, context);
+                });
         for (TriggerEntry trigger : triggers) {
             if (!trigger.forEachRow() && trigger.timing() == TriggerTiming.AFTER) {
                 TriggerFiring.fire(trigger, operation, false, null, null, runtime);
@@ -116,12 +120,17 @@ final class TriggeredWrites {
 
     private QueryResultImpl withRowTriggers(Statement statement, TriggerEvent event, TableEntry table,
                                            List<TriggerEntry> triggers, BindContext context) {
+        if (event != TriggerEvent.INSERT && !context.catalog().hierarchy().children(table.schema(), table.name())
+                .isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "UPDATE and DELETE of tables with inheritance children or partitions and row triggers are not"
+                            + " supported yet");
+        }
         BoundWrite bound = ScopedValue.where(UpdateBinder.WITH_OLD_ROW, true).call(() ->
                 bind(statement, table, context));
         LogicalPlan.Write write = findWrite(bound.plan());
-        if (write == null || write.routing() != null) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "row triggers on partitioned tables are not supported yet");
+        if (write == null) {
+            throw BasaltException.internal("no write in the plan of " + event);
         }
         int width = table.columns().size();
         List<LogicalType> inputTypes = write.input().outputTypes();
