@@ -673,6 +673,12 @@ final class ExpressionBinder {
         for (Expression argument : call.arguments()) {
             arguments.add(bind(argument));
         }
+        if (UserFunctionCalls.mayBe(name)) {
+            BoundExpression user = UserFunctionCalls.bind(call, arguments);
+            if (user != null) {
+                return user;
+            }
+        }
         return switch (name) {
             case "coalesce" -> coalesce(arguments, call.position());
             case "nullif" -> nullIf(arguments, call.position());

@@ -312,6 +312,16 @@ final class FromClauseBinder {
             List<String> names = aliasColumns(defaults, function.columnAliases(), qualifier, function.position());
             return new Source(elements, scopeOf(qualifier, names, elements.outputTypes()), List.of(qualifier));
         }
+        if (UserFunctionCalls.mayBe(name)) {
+            UserFunctionCalls.FromRows rows = UserFunctionCalls.bindInFrom(call, argumentBinder);
+            if (rows != null) {
+                String qualifier = function.alias() != null ? function.alias() : name;
+                List<String> names = aliasColumns(List.of(rows.column() != null ? rows.column() : qualifier),
+                        function.columnAliases(), qualifier, function.position());
+                return new Source(rows.values(), scopeOf(qualifier, names, rows.values().outputTypes()),
+                        List.of(qualifier));
+            }
+        }
         List<Object> arguments = new ArrayList<>();
         ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
         for (Expression argument : call.arguments()) {

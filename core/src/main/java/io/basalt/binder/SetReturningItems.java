@@ -27,7 +27,8 @@ final class SetReturningItems {
 
     /** Whether {@code name} is one of the set-returning functions Basalt has (they bind in FROM). */
     static boolean isSetReturning(String name) {
-        return SET_RETURNING.contains(name) || JsonSetFunctionBinder.NAMES.contains(name);
+        return SET_RETURNING.contains(name) || JsonSetFunctionBinder.NAMES.contains(name)
+                || UserFunctionCalls.isSetReturning(name);
     }
 
     static QueryBody.Select hoist(QueryBody.Select select) {
@@ -78,7 +79,8 @@ final class SetReturningItems {
         return expression instanceof Expression.FunctionCall call && call.over() == null && call.filter() == null
                 && !call.distinct() && !call.star() && call.orderBy().isEmpty() && call.name().parts().size() == 1
                 && (SET_RETURNING.contains(call.name().last())
-                        || JsonSetFunctionBinder.SINGLE_COLUMN.contains(call.name().last()));
+                        || JsonSetFunctionBinder.SINGLE_COLUMN.contains(call.name().last())
+                        || UserFunctionCalls.isSetReturning(call.name().last()));
     }
 
     /** Whether an expression certainly holds no aggregate, window or set-returning call (then hoisting is safe). */

@@ -27,6 +27,20 @@ public final class UpdateBinder {
     /** The WITH queries in reach of FROM/USING, WHERE, SET and RETURNING. */
     private final Surroundings surroundings;
 
+    /**
+     * While bound to true, UPDATE and DELETE also pass the old row (the target's columns as they were) as the
+     * write's last input columns, for the row triggers to see as OLD (see {@code io.basalt.engine.TriggeredWrites}).
+     */
+    public static final ScopedValue<Boolean> WITH_OLD_ROW = ScopedValue.newInstance();
+
+    private static void addOldRow(List<BoundExpression> input, Scope scope, int width) {
+        if (WITH_OLD_ROW.isBound() && WITH_OLD_ROW.get()) {
+            for (int c = 0; c < width; c++) {
+                input.add(reference(scope, c));
+            }
+        }
+    }
+
     public UpdateBinder(BindContext context) {
         this(context, Surroundings.NONE);
     }
@@ -101,6 +115,7 @@ public final class UpdateBinder {
                 input.add(reference(scope, c));
             }
         }
+        addOldRow(input, scope, width);
         LogicalPlan rows = new LogicalPlan.Project(plan, input);
         if (GeneratedColumns.any(table.columns())) {
             rows = GeneratedColumns.compute(rows, table, 1, context);
@@ -129,6 +144,7 @@ public final class UpdateBinder {
                 }
             }
         }
+        addOldRow(input, scope, width);
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.DELETE, table,
                 new LogicalPlan.Project(source.plan(), input), returning);
         if (!returning) {

@@ -46,6 +46,8 @@ final class DatabaseImpl implements Database {
     private final java.util.concurrent.atomic.AtomicInteger sessionNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
+    /** User-defined functions, procedures and triggers (logged as DDL, like the catalog's objects). */
+    private final io.basalt.routine.RoutineCatalog routines = new io.basalt.routine.RoutineCatalog();
     private final WriteAheadLog log;
     /** The directory's checkpoints (null in memory). */
     private final DatabaseCheckpoint checkpoints;
@@ -223,6 +225,10 @@ final class DatabaseImpl implements Database {
      * running statement's search_path differs from the one the log's statements replay under, a SET of it goes
      * first, in the same commit.
      */
+    io.basalt.routine.RoutineCatalog routines() {
+        return routines;
+    }
+
     void logDdl(String sql) {
         if (log == null || replaying) {
             return;

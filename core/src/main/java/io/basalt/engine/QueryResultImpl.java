@@ -20,7 +20,7 @@ final class QueryResultImpl implements QueryResult {
     private final long[] batchStarts;
     private final long rowCount;
     private final String commandTag;
-    private final List<String> notices;
+    private List<String> notices;
     private final BufferAllocator allocator;
     /** The session's date/time settings when the result was made: its text shows dates and times by them. */
     private final DateTimeSettings dateTimeSettings = DateTimeSettings.current();
@@ -125,6 +125,15 @@ final class QueryResultImpl implements QueryResult {
     @Override
     public String commandTag() {
         return commandTag;
+    }
+
+    /** Adds notices raised while the statement ran (RAISE NOTICE in a routine it called). */
+    void addNotices(List<String> more) {
+        if (!more.isEmpty()) {
+            List<String> all = new java.util.ArrayList<>(notices);
+            all.addAll(more);
+            notices = List.copyOf(all);
+        }
     }
 
     @Override

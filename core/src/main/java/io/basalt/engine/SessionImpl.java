@@ -105,6 +105,9 @@ final class SessionImpl implements Session {
     /** Who the session acts as (session user, SET ROLE). */
     private final SessionRoles roles;
     private final StatementPrivileges statementPrivileges;
+    private final SessionRoutines routines;
+    /** How deep statements that routines issue are nested in the client's statement (0: the client's own). */
+    private int nesting;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -125,6 +128,7 @@ final class SessionImpl implements Session {
         this.transactionalDdl = new TransactionalDdl(catalog, ddl, database.ddlLock(), database::logDdl);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
         this.sequences = new SessionSequences(catalog);
+        this.routines = new SessionRoutines(database, catalog, this::runNested);
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
@@ -330,8 +334,24 @@ final class SessionImpl implements Session {
         if (check != null && !(statement instanceof CreateViewStatement)) {
             carrier = carrier.where(io.basalt.catalog.privilege.AccessCheck.CURRENT, check);
         }
-        return carrier.call(() -> track(runChecked(statement, context, sql,
-                check == null || check.superuser() ? null : check)));
+        carrier = carrier.where(io.basalt.routine.RoutineRuntime.CURRENT, routines.runtime());
+        ScopedValue.Carrier bound = carrier;
+        nesting++;
+        try {
+            QueryResultImpl result = bound.call(() -> track(runChecked(statement, context, sql,
+                    check == null || check.superuser() ? null : check)));
+            if (nesting == 1) {
+                result.addNotices(routines.runtime().takeNotices());
+            }
+            return result;
+        } catch (RuntimeException | Error failure) {
+            if (nesting == 1) {
+                routines.runtime().takeNotices();
+            }
+            throw failure;
+        } finally {
+            nesting--;
+        }
     }
 
     /**
@@ -407,6 +427,52 @@ final class SessionImpl implements Session {
     /** The role the session acts as now (current_user). */
     String currentUser() {
         return roles.currentUser();
+    }
+
+    /** A statement a routine issues, run in the caller's transaction; its rows are read into memory. */
+    private io.basalt.routine.StatementRows runNested(Statement statement, List<Object> parameters) {
+        try (QueryResultImpl result = runParsed(statement, "", parameters.toArray())) {
+            List<String> names = new ArrayList<>();
+            List<LogicalType> types = new ArrayList<>();
+            for (ResultColumn column : result.columns()) {
+                names.add(column.name());
+                types.add(column.type());
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (VectorSchemaRoot batch : result.batches()) {
+                for (int r = 0; r < batch.getRowCount(); r++) {
+                    Object[] row = new Object[types.size()];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = io.basalt.exec.vector.ValueAccess.get(batch.getVector(c), r);
+                    }
+                    rows.add(row);
+                }
+            }
+            return new io.basalt.routine.StatementRows(names, types, rows, result.rowCount(), result.returnsRows());
+        }
+    }
+
+    /** Whether the table a write names has triggers (one lookup; false at once when no table has any). */
+    private boolean triggered(QualifiedName name) {
+        if (!routines.runtime().routines().hasAnyTriggers()) {
+            return false;
+        }
+        TableEntry table = resolveTable(name);
+        return routines.runtime().routines().hasTriggers(table.schema(), table.name());
+    }
+
+    private QueryResultImpl runTriggered(Statement statement, QualifiedName name, BindContext context) {
+        return new TriggeredWrites(new TriggeredWrites.Session() {
+            @Override
+            public QueryResultImpl runQuery(BoundQuery query) {
+                return SessionImpl.this.runQuery(query);
+            }
+
+            @Override
+            public QueryResultImpl runWrite(BoundWrite write) {
+                return SessionImpl.this.runWrite(write);
+            }
+        }, routines.runtime()).run(statement, resolveTable(name), context);
     }
 
     /** Runs {@code action}, turning every failure into a {@link BasaltException}, a bug into XX000. */
@@ -485,6 +551,9 @@ final class SessionImpl implements Session {
                     new LockingSelect(this::execute, this::runQuery, () -> database.newAllocator("locking"))
                             .run(io.basalt.binder.LockingQueryBinder.bind(query.query(), context));
             case QueryStatement query -> runQuery(new QueryBinder(context).bind(query.query()));
+            case InsertStatement insert when triggered(insert.table()) -> runTriggered(insert, insert.table(), context);
+            case UpdateStatement update when triggered(update.table()) -> runTriggered(update, update.table(), context);
+            case DeleteStatement delete when triggered(delete.table()) -> runTriggered(delete, delete.table(), context);
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
             case UpdateStatement update -> {
                 TableEntry target = resolveTable(update.table());
@@ -527,6 +596,7 @@ final class SessionImpl implements Session {
                     if (logged != null) {
                         database.logDdl(logged + (drop.cascade() ? " CASCADE" : ""));
                     }
+                    routines.tablesDropped();
                     yield result;
                 }
             }
@@ -703,6 +773,7 @@ final class SessionImpl implements Session {
                 }
             }
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
+            case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };
@@ -838,7 +909,9 @@ final class SessionImpl implements Session {
         try (BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
              QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator, null)) {
             // SET threads can lower, never raise, the parallelism the database was opened with.
-            int threads = Math.max(1, Math.min(settings().threads(), database.config().threads()));
+            // A statement a routine issues runs on its caller's thread alone: that thread holds the routine lock
+            // (RoutineCallFunction), which workers evaluating other rows of the outer statement wait for.
+            int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
                     threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
             try {

@@ -192,7 +192,7 @@ public final class StatementScanner {
         }
         if (ch == ';') {
             buffer.append(ch);
-            if (parenthesisDepth == 0) {
+            if (parenthesisDepth == 0 && !insideAtomicBody()) {
                 if (hasContent) {
                     pieces.add(new SqlStatement(buffer.toString(), statementStart));
                 }
@@ -239,6 +239,27 @@ public final class StatementScanner {
         }
         buffer.append(ch);
         return i + 1;
+    }
+
+    private static final java.util.regex.Pattern ATOMIC_ROUTINE = java.util.regex.Pattern.compile(
+            "(?is)\\s*create\\s+(or\\s+replace\\s+)?(function|procedure)\\b.*?\\bbegin\\s+atomic\\b(.*)");
+    private static final java.util.regex.Pattern CASE_OR_END = java.util.regex.Pattern.compile("(?i)\\b(case|end)\\b");
+
+    /**
+     * Whether the buffer is inside the {@code BEGIN ATOMIC ... END} body of CREATE FUNCTION / PROCEDURE, where a
+     * semicolon ends a statement of the body, not the CREATE (psql counts BEGIN, CASE and END the same way).
+     */
+    private boolean insideAtomicBody() {
+        java.util.regex.Matcher routine = ATOMIC_ROUTINE.matcher(buffer);
+        if (!routine.matches()) {
+            return false;
+        }
+        int depth = 1;
+        java.util.regex.Matcher word = CASE_OR_END.matcher(routine.group(3));
+        while (word.find()) {
+            depth += word.group(1).equalsIgnoreCase("case") ? 1 : -1;
+        }
+        return depth > 0;
     }
 
     private int scanString(String line, int i, boolean backslashEscapes) {

@@ -55,6 +55,17 @@ class StatementScannerTest {
     }
 
     @Test
+    void anAtomicRoutineBodyEndsAtItsEndNotAtItsSemicolons() {
+        StatementScanner scanner = new StatementScanner(true);
+        assertThat(scanner.scanLine("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC")).isEmpty();
+        assertThat(scanner.scanLine("SELECT CASE WHEN true THEN 1 END;")).isEmpty();
+        assertThat(scanner.scanLine("SELECT 2; END; SELECT 3;")).extracting(piece -> ((SqlStatement) piece).text())
+                .containsExactly("CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC\n"
+                        + "SELECT CASE WHEN true THEN 1 END;\nSELECT 2; END;", "SELECT 3;");
+        assertThat(scanner.scanLine("BEGIN; SELECT 1;")).hasSize(2);
+    }
+
+    @Test
     void quotesAndCommentsSpanLines() {
         StatementScanner scanner = new StatementScanner(true);
         assertThat(scanner.scanLine("select 'one;")).isEmpty();

@@ -36,6 +36,10 @@ final class StatementParser extends ParserBase {
         }
     }
 
+    private RoutineParser routines() {
+        return new RoutineParser(grammar);
+    }
+
     private Statement dispatch(Token first) {
         PrivilegeParser privileges = new PrivilegeParser(grammar);
         if (privileges.at()) {
@@ -53,6 +57,25 @@ final class StatementParser extends ParserBase {
         }
         if (first.is(Keyword.DELETE)) {
             return grammar.dml().delete();
+        }
+        if (first.is(Keyword.CREATE) && routines().atCreate()) {
+            return routines().create();
+        }
+        if (first.is(Keyword.DROP) && (tokens.peek(1).is(Keyword.FUNCTION) || tokens.peek(1).is(Keyword.PROCEDURE)
+                || tokens.peek(1).is(Keyword.ROUTINE))) {
+            return routines().drop();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TRIGGER)) {
+            return routines().dropTrigger();
+        }
+        if (first.is(Keyword.CALL)) {
+            return routines().call();
+        }
+        if (first.is(Keyword.DO)) {
+            return routines().doBlock();
+        }
+        if (first.is(Keyword.ALTER) && routines().atEnableTrigger()) {
+            return routines().enableTrigger();
         }
         if (first.is(Keyword.CREATE) && grammar.ddl().atCreateTable()) {
             return grammar.ddl().createTable();

@@ -215,6 +215,8 @@ final class SqlTreePrinter {
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
             case io.basalt.sql.ast.TypeStatement type -> "(type " + type + ")";
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
+            case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
+            case io.basalt.sql.ast.RoutineStatement routine -> "(" + routine.getClass().getSimpleName() + ")";
         };
     }
 

@@ -1,0 +1,261 @@
+package io.basalt.engine;
+
+import io.basalt.binder.BindContext;
+import io.basalt.binder.BoundQuery;
+import io.basalt.binder.BoundWrite;
+import io.basalt.binder.InsertBinder;
+import io.basalt.binder.UpdateBinder;
+import io.basalt.catalog.ColumnEntry;
+import io.basalt.catalog.TableEntry;
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.plan.logical.PlanChildren;
+import io.basalt.routine.RoutineRuntime;
+import io.basalt.routine.TriggerEntry;
+import io.basalt.routine.TriggerFiring;
+import io.basalt.routine.plpgsql.RecordValue;
+import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.RoutineStatement.TriggerEvent;
+import io.basalt.sql.ast.RoutineStatement.TriggerTiming;
+import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.UpdateStatement;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * INSERT, UPDATE and DELETE of a table that has triggers. Tables without triggers never come here: the session
+ * asks {@code RoutineCatalog.hasTriggers} once per statement and otherwise runs the write as it always does.
+ *
+ * <p>With row triggers the write runs in three steps. First the rows it would write are computed by running the
+ * bound write's input as a query (for UPDATE and DELETE with the old row appended, see
+ * {@link UpdateBinder#WITH_OLD_ROW}). Then each row passes the BEFORE ROW triggers in name order: one that
+ * returns NULL drops the row, one that returns a changed NEW changes it. The remaining rows replace the write's
+ * input (as VALUES) and the write runs as usual, with its constraints and RETURNING. Last the AFTER ROW triggers
+ * run for each written row in order, then the AFTER STATEMENT triggers (BEFORE STATEMENT ones ran first of all).
+ * Everything runs in the statement's transaction, so a failing trigger undoes the whole statement.
+ */
+final class TriggeredWrites {
+    /** What the session runs for this class. */
+    interface Session {
+        QueryResultImpl runQuery(BoundQuery query);
+
+        QueryResultImpl runWrite(BoundWrite write);
+    }
+
+    private final Session session;
+    private final RoutineRuntime runtime;
+
+    TriggeredWrites(Session session, RoutineRuntime runtime) {
+        this.session = session;
+        this.runtime = runtime;
+    }
+
+    /** Runs {@code statement} (an INSERT, UPDATE or DELETE) against {@code table}, firing its triggers. */
+    QueryResultImpl run(Statement statement, TableEntry table, BindContext context) {
+        TriggerEvent event = switch (statement) {
+            case InsertStatement ignored -> TriggerEvent.INSERT;
+            case UpdateStatement ignored -> TriggerEvent.UPDATE;
+            case DeleteStatement ignored -> TriggerEvent.DELETE;
+            default -> throw new IllegalArgumentException("not a write: " + statement);
+        };
+        List<TriggerEntry> triggers = new ArrayList<>();
+        for (TriggerEntry trigger : runtime.routines().triggersOf(table.schema(), table.name())) {
+            if (trigger.firesOn(event) && updatesWatched(trigger, statement)) {
+                triggers.add(trigger);
+            }
+        }
+        String operation = event.name();
+        for (TriggerEntry trigger : triggers) {
+            if (!trigger.forEachRow() && trigger.timing() == TriggerTiming.BEFORE) {
+                TriggerFiring.fire(trigger, operation, false, null, null, runtime);
+            }
+        }
+        boolean rowTriggers = false;
+        for (TriggerEntry trigger : triggers) {
+            rowTriggers |= trigger.forEachRow();
+        }
+        QueryResultImpl result = rowTriggers ? withRowTriggers(statement, event, table, triggers, context)
+                : session.runWrite(switch (statement) {
+                    case UpdateStatement update -> HierarchyWrites.update(update, table, context);
+                    case DeleteStatement delete -> HierarchyWrites.delete(delete, table, context);
+                    default -> bind(statement, table, context);
+                });
+        for (TriggerEntry trigger : triggers) {
+            if (!trigger.forEachRow() && trigger.timing() == TriggerTiming.AFTER) {
+                TriggerFiring.fire(trigger, operation, false, null, null, runtime);
+            }
+        }
+        return result;
+    }
+
+    /** UPDATE OF columns: whether the statement's SET names one of the trigger's columns. */
+    private static boolean updatesWatched(TriggerEntry trigger, Statement statement) {
+        if (trigger.updateColumns().isEmpty() || !(statement instanceof UpdateStatement update)) {
+            return true;
+        }
+        for (UpdateStatement.Assignment assignment : update.assignments()) {
+            for (String column : assignment.columns()) {
+                if (trigger.updateColumns().contains(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static BoundWrite bind(Statement statement, TableEntry table, BindContext context) {
+        return switch (statement) {
+            case InsertStatement insert -> new InsertBinder(context).bind(insert, table);
+            case UpdateStatement update -> new UpdateBinder(context).bindUpdate(update, table);
+            case DeleteStatement delete -> new UpdateBinder(context).bindDelete(delete, table);
+            default -> throw new IllegalArgumentException("not a write: " + statement);
+        };
+    }
+
+    private QueryResultImpl withRowTriggers(Statement statement, TriggerEvent event, TableEntry table,
+                                           List<TriggerEntry> triggers, BindContext context) {
+        if (event != TriggerEvent.INSERT && !context.catalog().hierarchy().children(table.schema(), table.name())
+                .isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "UPDATE and DELETE of tables with inheritance children or partitions and row triggers are not"
+                            + " supported yet");
+        }
+        BoundWrite bound = ScopedValue.where(UpdateBinder.WITH_OLD_ROW, true).call(() ->
+                bind(statement, table, context));
+        LogicalPlan.Write write = findWrite(bound.plan());
+        if (write == null) {
+            throw BasaltException.internal("no write in the plan of " + event);
+        }
+        int width = table.columns().size();
+        List<LogicalType> inputTypes = write.input().outputTypes();
+        int kept = event == TriggerEvent.INSERT ? inputTypes.size() : inputTypes.size() - width;
+        int newStart = switch (event) {
+            case INSERT -> 0;
+            case UPDATE -> 1;
+            default -> -1;
+        };
+        List<String> names = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            names.add(column.name());
+        }
+        List<LogicalType> columnTypes = table.columnTypes();
+        List<Object[]> rows = rows(write.input());
+        List<Object[]> written = new ArrayList<>();
+        List<RecordValue[]> changes = new ArrayList<>();
+        String operation = event.name();
+        for (Object[] row : rows) {
+            RecordValue newRow = newStart < 0 ? null : record("new", names, columnTypes, row, newStart, width);
+            RecordValue oldRow = event == TriggerEvent.INSERT ? null
+                    : record("old", names, columnTypes, row, kept, width);
+            boolean skipped = false;
+            for (TriggerEntry trigger : triggers) {
+                if (!trigger.forEachRow() || trigger.timing() != TriggerTiming.BEFORE) {
+                    continue;
+                }
+                RecordValue returned = TriggerFiring.fire(trigger, operation, true, newRow, oldRow, runtime);
+                if (returned == null) {
+                    skipped = true;
+                    break;
+                }
+                if (newRow != null) {
+                    newRow = conform(returned, names, columnTypes);
+                }
+            }
+            if (skipped) {
+                continue;
+            }
+            Object[] out = java.util.Arrays.copyOf(row, kept);
+            if (newRow != null) {
+                Object[] values = newRow.values();
+                System.arraycopy(values, 0, out, newStart, width);
+            }
+            written.add(out);
+            changes.add(new RecordValue[] {newRow, oldRow});
+        }
+        List<List<BoundExpression>> values = new ArrayList<>();
+        for (Object[] row : written) {
+            List<BoundExpression> constants = new ArrayList<>();
+            for (int c = 0; c < kept; c++) {
+                constants.add(new BoundExpression.Constant(row[c], inputTypes.get(c), 0));
+            }
+            values.add(constants);
+        }
+        LogicalPlan.Values input = new LogicalPlan.Values(values, inputTypes.subList(0, kept));
+        LogicalPlan plan = replaceWrite(bound.plan(), write.withInput(input));
+        QueryResultImpl result = session.runWrite(new BoundWrite(bound.kind(), plan, bound.returnsRows(),
+                bound.names()));
+        for (RecordValue[] change : changes) {
+            for (TriggerEntry trigger : triggers) {
+                if (trigger.forEachRow() && trigger.timing() == TriggerTiming.AFTER) {
+                    TriggerFiring.fire(trigger, operation, true, change[0], change[1], runtime);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A trigger's returned row as a row of the table: its values by the table's column names and types. */
+    private static RecordValue conform(RecordValue returned, List<String> names, List<LogicalType> types) {
+        if (!returned.names().equals(names)) {
+            throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                    "returned row structure does not match the structure of the triggering table")
+                    .withDetail("Number of returned columns (" + returned.names().size()
+                            + ") does not match expected column count (" + names.size() + ").");
+        }
+        return returned;
+    }
+
+    private static RecordValue record(String name, List<String> names, List<LogicalType> types, Object[] row,
+                                      int start, int width) {
+        Object[] values = new Object[width];
+        System.arraycopy(row, start, values, 0, width);
+        return new RecordValue(name, names, types, values);
+    }
+
+    private List<Object[]> rows(LogicalPlan input) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < input.outputTypes().size(); i++) {
+            names.add("column" + i);
+        }
+        List<Object[]> rows = new ArrayList<>();
+        try (QueryResultImpl result = session.runQuery(new BoundQuery(input, names))) {
+            for (VectorSchemaRoot batch : result.batches()) {
+                for (int r = 0; r < batch.getRowCount(); r++) {
+                    Object[] row = new Object[batch.getFieldVectors().size()];
+                    for (int c = 0; c < row.length; c++) {
+                        row[c] = ValueAccess.get(batch.getVector(c), r);
+                    }
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static LogicalPlan.Write findWrite(LogicalPlan plan) {
+        if (plan instanceof LogicalPlan.Write write) {
+            return write;
+        }
+        LogicalPlan.Write[] found = new LogicalPlan.Write[1];
+        PlanChildren.map(plan, child -> {
+            if (found[0] == null) {
+                found[0] = findWrite(child);
+            }
+            return child;
+        });
+        return found[0];
+    }
+
+    private static LogicalPlan replaceWrite(LogicalPlan plan, LogicalPlan.Write replacement) {
+        if (plan instanceof LogicalPlan.Write) {
+            return replacement;
+        }
+        return PlanChildren.map(plan, child -> replaceWrite(child, replacement));
+    }
+}
