@@ -1,12 +1,7 @@
 package io.basalt.bench.query;
 
-import io.basalt.api.Basalt;
 import io.basalt.api.BasaltConfig;
-import io.basalt.api.Database;
-import io.basalt.api.QueryResult;
-import io.basalt.api.Session;
 import io.basalt.bench.harness.MicroTable;
-import io.basalt.datasets.DatasetLoader;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -40,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
     "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
     "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false"})
-public class QueryBenchmark {
+public class QueryBenchmark extends MicroSessionBenchmark {
     /** The statements, by benchmark; a test runs each once so that they stay valid SQL for Basalt. */
     static final String FILTER_SUM = "SELECT sum(v) FROM micro WHERE s < 100";
     static final String FILTER_COUNT_HALF = "SELECT count(*) FROM micro WHERE s < 5000";
@@ -57,31 +51,10 @@ public class QueryBenchmark {
     @Param({"1"})
     public int threads;
 
-    private Database database;
-    private Session session;
-
     @Setup(Level.Trial)
     public void load() {
         BasaltConfig defaults = BasaltConfig.defaults();
-        database = Basalt.inMemory(new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit()));
-        session = database.connect();
-        DatasetLoader.load(session, List.of(new MicroTable(MicroTable.NAME, rows)), DatasetLoader.DEFAULT_BATCH_ROWS);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        if (session != null) {
-            session.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private long run(String sql) {
-        try (QueryResult result = session.query(sql)) {
-            return result.rowCount();
-        }
+        open(new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit()), rows);
     }
 
     @Benchmark

@@ -1,12 +1,7 @@
 package io.basalt.bench.query;
 
-import io.basalt.api.Basalt;
 import io.basalt.api.BasaltConfig;
-import io.basalt.api.Database;
-import io.basalt.api.QueryResult;
-import io.basalt.api.Session;
 import io.basalt.bench.harness.MicroTable;
-import io.basalt.datasets.DatasetLoader;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -20,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -40,7 +34,7 @@ import org.openjdk.jmh.annotations.Warmup;
     "--enable-native-access=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
     "--add-opens=java.base/java.lang.reflect=ALL-UNNAMED", "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED",
     "-Darrow.enable_unsafe_memory_access=true", "-Darrow.enable_null_check_for_get=false"})
-public class WindowBenchmark {
+public class WindowBenchmark extends MicroSessionBenchmark {
     /** The statements, by benchmark; a test runs each once so that they stay valid SQL for Basalt. */
     static final String RUNNING_SUM = "SELECT max(r) FROM (SELECT sum(v) OVER (PARTITION BY k17 ORDER BY s) AS r "
             + "FROM micro) q";
@@ -55,30 +49,9 @@ public class WindowBenchmark {
     @Param({"10000000"})
     public long rows;
 
-    private Database database;
-    private Session session;
-
     @Setup(Level.Trial)
     public void load() {
-        database = Basalt.inMemory(BasaltConfig.defaults());
-        session = database.connect();
-        DatasetLoader.load(session, List.of(new MicroTable(MicroTable.NAME, rows)), DatasetLoader.DEFAULT_BATCH_ROWS);
-    }
-
-    @TearDown(Level.Trial)
-    public void close() {
-        if (session != null) {
-            session.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
-
-    private long run(String sql) {
-        try (QueryResult result = session.query(sql)) {
-            return result.rowCount();
-        }
+        open(BasaltConfig.defaults(), rows);
     }
 
     @Benchmark
