@@ -159,6 +159,12 @@ final class GraceJoinProbeState implements OperatorState {
     }
 
     private void closePartition() {
+        releasePartition();
+        probe.delete(nextPartition - 1);
+    }
+
+    /** Closes the reader, probe and build of the partition pair being joined, if any. */
+    private void releasePartition() {
         if (probeReader != null) {
             probeReader.close();
             probeReader = null;
@@ -171,23 +177,11 @@ final class GraceJoinProbeState implements OperatorState {
             partitionBuild.close();
             partitionBuild = null;
         }
-        probe.delete(nextPartition - 1);
     }
 
     @Override
     public void close() {
-        if (probeReader != null) {
-            probeReader.close();
-            probeReader = null;
-        }
-        if (partitionProbe != null) {
-            partitionProbe.close();
-            partitionProbe = null;
-        }
-        if (partitionBuild != null) {
-            partitionBuild.close();
-            partitionBuild = null;
-        }
+        releasePartition();
         probe.close();
         keys.close();
         for (FieldVector column : emptyColumns) {
