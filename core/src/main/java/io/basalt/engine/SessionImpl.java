@@ -154,6 +154,38 @@ final class SessionImpl implements Session {
     }
 
     /** This session's configuration parameters (SET, SHOW). */
+    /**
+     * SET (or RESET, {@code set} null) as PostgreSQL's settings stack has it: in a transaction block, ROLLBACK (or
+     * ROLLBACK TO a savepoint before it) puts the values back, and SET LOCAL's value lasts until the block ends;
+     * SET LOCAL outside a block warns and changes nothing.
+     */
+    private QueryResultImpl transactionalSetting(SetStatement set, java.util.function.Supplier<QueryResultImpl> run) {
+        Transaction block = transactions.block();
+        boolean local = set != null && set.local();
+        if (block == null) {
+            return local ? QueryResultImpl.commandWithWarning("SET", "SET LOCAL can only be used in transaction blocks")
+                    : run.get();
+        }
+        SessionSettings.Snapshot before = settings().snapshot();
+        QueryResultImpl result = run.get();
+        block.onRollback(() -> settings().restore(before));
+        if (local) {
+            if (localSettingsBlock != block) {
+                localSettingsBlock = block;
+                localSettingNames.clear();
+            }
+            if (localSettingNames.add(set.name().toLowerCase(java.util.Locale.ROOT))) {
+                // the first SET LOCAL of a name in the block: its value before is what the block's end restores
+                block.onCommit(() -> settings().restore(before, set.name()));
+            }
+        }
+        return result;
+    }
+
+    /** The block whose SET LOCAL names {@link #localSettingNames} holds. */
+    private Transaction localSettingsBlock;
+    private final java.util.Set<String> localSettingNames = new java.util.HashSet<>();
+
     SessionSettings settings() {
         return utility.settings();
     }
@@ -720,9 +752,9 @@ final class SessionImpl implements Session {
                 sequences.discard();
                 yield QueryResultImpl.command("DISCARD SEQUENCES", 0, List.of());
             }
-            case SetStatement set -> utility.set(set);
+            case SetStatement set -> transactionalSetting(set, () -> utility.set(set));
             case ShowStatement show -> utility.show(show);
-            case ResetStatement reset -> utility.reset(reset);
+            case ResetStatement reset -> transactionalSetting(null, () -> utility.reset(reset));
             case ExplainStatement explain -> utility.explain(explain, context, this::runAndDiscard);
             case PrepareStatement prepare -> utility.prepare(prepare, context);
             case ExecuteStatement execute -> {

@@ -47,7 +47,7 @@ public final class SessionSettings {
     /** Custom (dotted) parameters: lower-case name to the name as first written and the value. */
     private final Map<String, CustomValue> custom;
 
-    private record CustomValue(String name, String value) {
+    record CustomValue(String name, String value) {
     }
 
     /** The open transaction block's own values of TRANSACTION parameters (by lower-case name), shown instead. */
@@ -80,6 +80,43 @@ public final class SessionSettings {
             defaults.set(setting.getKey(), setting.getValue(), new java.util.ArrayList<>());
         }
         return defaults.copy();
+    }
+
+    /** The session's parameter values at one moment, for a transaction to put back (see {@link #restore}). */
+    public record Snapshot(Map<String, String> values, Map<String, CustomValue> custom) {
+    }
+
+    /** The values of every parameter now. */
+    public Snapshot snapshot() {
+        return new Snapshot(Map.copyOf(values), Map.copyOf(custom));
+    }
+
+    /** Puts every parameter back to its value in {@code snapshot} (ROLLBACK of a SET). */
+    public void restore(Snapshot snapshot) {
+        values.clear();
+        values.putAll(snapshot.values());
+        custom.clear();
+        custom.putAll(snapshot.custom());
+    }
+
+    /** Puts parameter {@code name} back to its value in {@code snapshot} (the end of a SET LOCAL's transaction). */
+    public void restore(Snapshot snapshot, String name) {
+        String key = key(name);
+        Parameter parameter = catalog.find(name);
+        if (parameter != null) {
+            key = key(parameter.name());
+            String value = snapshot.values().get(key);
+            if (value != null) {
+                values.put(key, value);
+            }
+            return;
+        }
+        CustomValue value = snapshot.custom().get(key);
+        if (value == null) {
+            custom.remove(key);
+        } else {
+            custom.put(key, value);
+        }
     }
 
     /** A new session's settings: these values, which RESET will return to. */

@@ -23,9 +23,8 @@ import org.apache.arrow.memory.BufferAllocator;
  * list parameters and joined with ", ", search_path's names are quoted where needed, numbers keep their
  * spelling, SET TIME ZONE's interval becomes {@code INTERVAL '...'}.
  *
- * <p>{@code SET LOCAL} behaves as SET: PostgreSQL would keep the value until the end of the transaction, and
- * until Basalt has transactions that is the statement itself (where PostgreSQL warns and changes nothing),
- * so Basalt keeps it for the session instead.
+ * <p>Transactions are the session's concern ({@code SessionImpl.transactionalSetting}): in a block, ROLLBACK puts
+ * SET's values back and SET LOCAL's value lasts until the block ends; outside one SET LOCAL only warns.
  */
 final class SettingStatements {
     private final SessionSettings settings;
