@@ -207,7 +207,10 @@ final class AlterTableExecutor {
                 case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false);
                 case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false);
                 case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true);
-                case ColumnConstraint.References references -> throw foreignKeysNotYet(references.position());
+                case ColumnConstraint.References r -> addForeignKey(alteration, new TableConstraint.ForeignKey(
+                        r.name(), List.of(column.name()), r.table(), r.columns(), r.onDelete(), r.onUpdate(),
+                        r.matchFull(), r.deleteSetColumns(), r.position(), r.deferrable(), r.initiallyDeferred()),
+                        false);
                 case ColumnConstraint.NotNull ignored -> { }
                 case ColumnConstraint.Nullable ignored -> { }
                 case ColumnConstraint.Default ignored -> { }
@@ -750,11 +753,6 @@ final class AlterTableExecutor {
         }
     }
 
-    private static BasaltException foreignKeysNotYet(int position) {
-        return BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
-                "ALTER TABLE ... ADD COLUMN ... REFERENCES is not supported yet");
-    }
-
     // ---- taking effect --------------------------------------------------------------------------------
 
     private void publish(Alteration alteration, String sql) {
@@ -852,10 +850,6 @@ final class AlterTableExecutor {
                 }
             }
             validate(draft, old.store(), kept);
-            if (!draft.foreignKeysToValidate.isEmpty()) {
-                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "ALTER TABLE adding a column and a foreign key in one statement is not supported yet");
-            }
             if (logged != null) {
                 log.accept(logged);
             }

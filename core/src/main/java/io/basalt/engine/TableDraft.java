@@ -244,8 +244,8 @@ final class TableDraft {
      * its name, and no CHECK constraint to verify reads an added column.
      */
     boolean addedInPlace() {
-        if (!columnsOnlyAdded || keysChanged || !name.equals(original.name())) {
-            return false;
+        if (!columnsOnlyAdded || keysChanged || !name.equals(original.name()) || !foreignKeysToValidate.isEmpty()) {
+            return false; // a foreign key to check reads the rows as the new definition has them
         }
         int kept = original.columns().size();
         for (int c = kept; c < values.size(); c++) {
