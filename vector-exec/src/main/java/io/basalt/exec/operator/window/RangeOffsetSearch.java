@@ -5,6 +5,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.Interval;
+import io.basalt.type.NumericSpecial;
 import io.basalt.type.LogicalType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -214,6 +215,7 @@ abstract class RangeOffsetSearch {
     private static final class DecimalKeys extends RangeOffsetSearch {
         private final BigDecimal[] keys;
         private final BigDecimal offset;
+        private BigDecimal base;
         private BigDecimal bound;
 
         DecimalKeys(WindowRows rows, SortKey key, LogicalType type, BigDecimal offset, boolean preceding,
@@ -231,15 +233,34 @@ abstract class RangeOffsetSearch {
 
         @Override
         void prepare(int row) {
-            if (offset.signum() < 0) {
+            if (NumericSpecial.isNaN(offset) || offset.signum() < 0) {
                 throw invalidSize();
             }
-            bound = subtract ? keys[row].subtract(offset) : keys[row].add(offset);
+            base = keys[row];
+            if (NumericSpecial.isSpecial(base)) {
+                bound = base; // an infinity plus or minus anything it can meet here stays itself; NaN is handled below
+            } else if (NumericSpecial.isInfinite(offset)) {
+                bound = subtract ? NumericSpecial.NEGATIVE_INFINITY : NumericSpecial.POSITIVE_INFINITY;
+            } else {
+                bound = subtract ? base.subtract(offset) : base.add(offset);
+            }
         }
 
+        /** PostgreSQL's in_range for numeric: NaN sorts above everything, and +Inf infinitely precedes +Inf. */
         @Override
         boolean within(int row) {
-            int comparison = keys[row].compareTo(bound);
+            BigDecimal value = keys[row];
+            if (NumericSpecial.isNaN(value)) {
+                return NumericSpecial.isNaN(base) || !less;
+            }
+            if (NumericSpecial.isNaN(base)) {
+                return less;
+            }
+            if (NumericSpecial.isInfinite(offset) && NumericSpecial.isInfinite(base)
+                    && (subtract ? base.signum() > 0 : base.signum() < 0)) {
+                return true;
+            }
+            int comparison = value.compareTo(bound);
             return less ? comparison <= 0 : comparison >= 0;
         }
     }
@@ -301,6 +322,7 @@ abstract class RangeOffsetSearch {
     private static final class IntervalKeys extends RangeOffsetSearch {
         private final Interval[] keys;
         private final Interval offset;
+        private Interval base;
         private Interval bound;
 
         IntervalKeys(WindowRows rows, SortKey key, Interval offset, boolean preceding, boolean start) {
@@ -318,11 +340,29 @@ abstract class RangeOffsetSearch {
             if (offset.compareTo(Interval.ZERO) < 0) {
                 throw invalidSize();
             }
-            bound = keys[row].plus(subtract ? offset.negate() : offset);
+            base = keys[row];
+            Interval step = subtract ? offset.negate() : offset;
+            if (!base.isFinite()) {
+                bound = base;
+            } else if (!offset.isFinite()) {
+                bound = step;
+            } else {
+                try {
+                    bound = base.plus(step);
+                } catch (ArithmeticException overflow) {
+                    throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.DATETIME_FIELD_OVERFLOW,
+                            "interval out of range");
+                }
+            }
         }
 
+        /** As PostgreSQL's in_range for intervals: +infinity infinitely precedes +infinity (see DoubleKeys). */
         @Override
         boolean within(int row) {
+            if (!offset.isFinite() && !base.isFinite()
+                    && (subtract ? base.equals(Interval.INFINITY) : base.equals(Interval.MINUS_INFINITY))) {
+                return true;
+            }
             int comparison = keys[row].compareTo(bound);
             return less ? comparison <= 0 : comparison >= 0;
         }
