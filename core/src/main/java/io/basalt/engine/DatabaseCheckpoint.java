@@ -6,6 +6,7 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.optimizer.statistics.StatisticsFile;
 import io.basalt.storage.file.BufferCache;
 import io.basalt.storage.file.Manifest;
 import io.basalt.storage.file.MappedRowGroups;
@@ -52,6 +53,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * committed version taken; no commit is then between its log record and its publication. The files are written
  * after the locks are released, from those versions (full chunks never change; MVCC snapshots and open transactions
  * go on).
+ *
+ * <p>The planner statistics ANALYZE gathered are saved beside the manifest, in the {@link StatisticsFile}, by ANALYZE
+ * and again by each checkpoint (see {@link DurableStatistics}).
  *
  * <p>Table keys in the manifest: {@code t:<store name>} for tables, {@code m:<store name>} for materialized views.
  */
@@ -183,7 +187,7 @@ final class DatabaseCheckpoint {
 
     /** What a checkpoint took while the database stood still. */
     private record Cut(long walSequence, Map<String, TableImage> images, List<Manifest.SequenceState> sequences,
-                       List<String> ddl) {
+                       List<String> ddl, StatisticsFile.Contents statistics) {
     }
 
     /**
@@ -230,7 +234,8 @@ final class DatabaseCheckpoint {
             synchronized (ddlHistory) {
                 ddl = List.copyOf(ddlHistory);
             }
-            return new Cut(walSequence[0], images, sequences, ddl);
+            return new Cut(walSequence[0], images, sequences, ddl,
+                    DurableStatistics.snapshot(catalog, walSequence[0]));
         }
     }
 
@@ -292,6 +297,8 @@ final class DatabaseCheckpoint {
         if (created) {
             syncDirectory(dataDirectory);
         }
+        // before the manifest, so that the statistics' log position is never behind the manifest's
+        saveStatistics(cut.statistics());
         Manifest next = new Manifest(cut.walSequence(), nextFile, cut.ddl(), cut.sequences(), entries);
         ManifestFile.write(directory, next);
         manifest = next;
@@ -325,6 +332,32 @@ final class DatabaseCheckpoint {
             if (!image.store().adoptStored(image.generation(), groups)) {
                 groups.release();
             }
+        }
+    }
+
+    /**
+     * After ANALYZE: saves the planner statistics of the catalog's permanent tables to the {@link StatisticsFile},
+     * named as the catalog names them at the log's current position (read under {@code ddlLock}). Runs one at a
+     * time with checkpoints, which save them too. A file that cannot be written is logged and left as it was.
+     */
+    synchronized void saveStatistics(Catalog catalog, WriteAheadLog log, Object ddlLock) {
+        StatisticsFile.Contents contents;
+        synchronized (ddlLock) {
+            contents = DurableStatistics.snapshot(catalog, log.lastSequence());
+        }
+        saveStatistics(contents);
+    }
+
+    /** Writes {@code contents} unless there is nothing to keep and no older file to replace. */
+    private void saveStatistics(StatisticsFile.Contents contents) {
+        if (contents.entries().isEmpty() && !Files.exists(directory.resolve(StatisticsFile.NAME))) {
+            return;
+        }
+        try {
+            StatisticsFile.write(directory, contents);
+        } catch (BasaltException e) {
+            // statistics are a hint: without them the optimizer falls back to its defaults after a restart
+            LOG.log(System.Logger.Level.WARNING, "could not save planner statistics: " + e.getMessage());
         }
     }
 

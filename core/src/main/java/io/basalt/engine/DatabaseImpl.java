@@ -10,6 +10,7 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.memory.MemoryRoots;
+import io.basalt.optimizer.statistics.StatisticsFile;
 import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.storage.table.LoggedTableStore;
 import io.basalt.storage.table.TableStore;
@@ -101,7 +102,8 @@ final class DatabaseImpl implements Database {
 
     /**
      * Opening a directory: runs the last checkpoint's DDL again, loads its tables' data files, then replays the
-     * log records after the checkpoint.
+     * log records after the checkpoint; the saved planner statistics are attached to their tables when the replay
+     * reaches the log position they were saved at (see {@link DurableStatistics}).
      */
     private void recover() {
         replaying = true;
@@ -113,6 +115,13 @@ final class DatabaseImpl implements Database {
             }
             checkpoints.load(catalog, tables, bufferCache);
             long covered = manifest.walSequence();
+            StatisticsFile.Contents statistics = savedStatistics(covered);
+            if (statistics != null && statistics.walSequence() == covered) {
+                DurableStatistics.apply(statistics, catalog);
+                statistics = null;
+            }
+            StatisticsFile.Contents pendingStatistics = statistics;
+            boolean[] statisticsApplied = {pendingStatistics == null};
             if (log.lastSequence() < covered) {
                 throw BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log ends before the checkpoint")
                         .withDetail("The manifest covers the log up to record " + covered + ", but the log in \""
@@ -122,6 +131,10 @@ final class DatabaseImpl implements Database {
             log.replay(replay, (sequence, record) -> {
                 if (sequence <= covered) {
                     return;
+                }
+                if (!statisticsApplied[0] && sequence > pendingStatistics.walSequence()) {
+                    DurableStatistics.apply(pendingStatistics, catalog);
+                    statisticsApplied[0] = true;
                 }
                 switch (record) {
                     case WalRecord.Ddl ddl -> {
@@ -152,6 +165,9 @@ final class DatabaseImpl implements Database {
                             .restore(value.lastValue(), value.isCalled());
                 }
             });
+            if (!statisticsApplied[0]) {
+                DurableStatistics.apply(pendingStatistics, catalog);
+            }
             loggedSearchPath = session.settings().show("search_path");
             loggedUser = session.currentUser();
         } finally {
@@ -274,6 +290,26 @@ final class DatabaseImpl implements Database {
             return;
         }
         checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"));
+    }
+
+    /**
+     * The planner statistics saved in the directory when they can be attached during this replay: their log
+     * position is within the log, at or after the checkpoint's {@code covered} (else null, and they are lost: the
+     * catalog's names at their position cannot be recovered).
+     */
+    private StatisticsFile.Contents savedStatistics(long covered) {
+        StatisticsFile.Contents saved = StatisticsFile.read(path).orElse(null);
+        if (saved == null || saved.walSequence() < covered || saved.walSequence() > log.lastSequence()) {
+            return null;
+        }
+        return saved;
+    }
+
+    /** After ANALYZE: makes the statistics it gathered durable (see {@link DurableStatistics}); no-op in memory. */
+    void saveStatistics() {
+        if (checkpoints != null && !replaying) {
+            checkpoints.saveStatistics(catalog, log, ddlLock);
+        }
     }
 
     /** After a statement: a checkpoint when the log has grown past {@code maxWalBytes} (max_wal_size). */

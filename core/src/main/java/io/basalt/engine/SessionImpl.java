@@ -782,7 +782,8 @@ final class SessionImpl implements Session {
                         .copy(copy, copyStreams);
                 yield QueryResultImpl.command("COPY " + rows, rows, List.of());
             }
-            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute);
+            case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute,
+                    database::saveStatistics);
             case io.basalt.sql.ast.SetConstraintsStatement constraints ->
                     SetConstraintsExecutor.run(constraints, catalog, transactions.block() != null);
             case CreateTableAsStatement createAs -> {

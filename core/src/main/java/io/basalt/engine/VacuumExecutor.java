@@ -23,7 +23,8 @@ import java.util.function.BiConsumer;
  * groups are rewritten). ANALYZE (and VACUUM ANALYZE) reads every row of the named tables, or of every table
  * when none is named, and leaves the planner's statistics in {@link GatheredStatistics}: distinct counts,
  * null fractions and value ranges of all columns (a column list is checked, and all columns are gathered
- * anyway). VERBOSE prints nothing.
+ * anyway); a database opened from a directory saves them there, so that they outlive a restart. VERBOSE prints
+ * nothing.
  */
 final class VacuumExecutor {
     private static final List<String> VACUUM_OPTIONS = List.of("analyze", "freeze", "full", "verbose",
@@ -35,9 +36,10 @@ final class VacuumExecutor {
 
     /**
      * Runs {@code statement}; {@code runner} runs a plan into a sink (the session's executor), for ANALYZE's
-     * scans.
+     * scans; {@code analyzed} runs once ANALYZE has recorded new statistics (to save them).
      */
-    static QueryResultImpl run(VacuumStatement statement, Catalog catalog, BiConsumer<LogicalPlan, SinkState> runner) {
+    static QueryResultImpl run(VacuumStatement statement, Catalog catalog, BiConsumer<LogicalPlan, SinkState> runner,
+                               Runnable analyzed) {
         String command = statement.vacuum() ? "VACUUM" : "ANALYZE";
         boolean analyze = !statement.vacuum();
         for (ExplainOption option : statement.options()) {
@@ -61,10 +63,10 @@ final class VacuumExecutor {
                 default -> ExplainOptions.bool(option);
             }
         }
-        List<TableEntry> analyzed = new ArrayList<>();
+        List<TableEntry> targets = new ArrayList<>();
         for (VacuumStatement.Target target : statement.tables()) {
             TableEntry table = find(target.name(), catalog);
-            analyzed.add(table);
+            targets.add(table);
             if (!target.columns().isEmpty() && !analyze) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "ANALYZE option must be specified when a column list is provided");
@@ -77,9 +79,10 @@ final class VacuumExecutor {
             }
         }
         if (analyze) {
-            for (TableEntry table : statement.tables().isEmpty() ? catalog.tables() : analyzed) {
+            for (TableEntry table : statement.tables().isEmpty() ? catalog.tables() : targets) {
                 gather(table, runner);
             }
+            analyzed.run();
         }
         return QueryResultImpl.command(command, 0, List.of());
     }

@@ -9,8 +9,8 @@ import java.util.WeakHashMap;
  * Plans name their tables by store (a logical scan holds the store, not the catalog entry), so the store is
  * the key; the map holds its keys weakly, so a dropped table's statistics go with its store. Stores compare
  * by identity and belong to one database, so databases open side by side never see each other's entries.
- * Statistics are not written to disk: after a restart the optimizer uses its defaults until ANALYZE runs
- * again.
+ * A database opened from a directory also saves them to its {@link StatisticsFile} and records them here
+ * again when it is reopened (io.basalt.engine.DurableStatistics).
  */
 public final class GatheredStatistics {
     private static final Map<ScanSource, TableStatistics> STATISTICS = new WeakHashMap<>();

@@ -1,0 +1,204 @@
+package io.basalt.optimizer.statistics;
+
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
+import io.basalt.storage.wal.FileErrors;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.CRC32C;
+
+/**
+ * The file {@code <dbdir>/statistics} that keeps what ANALYZE gathered across a close and reopen, replaced
+ * atomically as the manifest is ({@code statistics.tmp} written, synced, renamed over the old one, directory
+ * synced). The statistics are a hint, not data: {@link #read} never fails, a missing, damaged or newer file
+ * reads as none (the optimizer then uses its defaults until ANALYZE runs again).
+ *
+ * <p>Tables are named as they were when the file was written, which the write-ahead log's sequence number
+ * {@code walSequence} pins down: opening attaches each entry to the table of that name as the catalog stood after
+ * that log record (see {@code io.basalt.engine.DurableStatistics}), so later renames and drops replay onto the
+ * right tables. Each entry also keeps its columns' names, and is dropped when they no longer match.
+ *
+ * <pre>
+ * magic            8 bytes  ASCII "BASALTST"
+ * format version   int32    {@value #VERSION}
+ * payload length   int32
+ * payload          walSequence int64, table count int32 + (schema, name, rowCount int64, column count int32 +
+ *                  (column name, distinct float64, nullFraction float64, low float64, high float64)); strings as
+ *                  DataOutput.writeUTF
+ * checksum         int32    CRC32C of everything before it
+ * </pre>
+ */
+public final class StatisticsFile {
+    public static final String NAME = "statistics";
+    static final int VERSION = 1;
+    private static final byte[] MAGIC = "BASALTST".getBytes(US_ASCII);
+    private static final String TEMPORARY = NAME + ".tmp";
+    private static final System.Logger LOG = System.getLogger(StatisticsFile.class.getName());
+
+    /** One table's statistics under the name and column names it had when they were saved. */
+    public record Entry(String schema, String table, List<String> columnNames, TableStatistics statistics) {
+        public Entry {
+            columnNames = List.copyOf(columnNames);
+            if (columnNames.size() != statistics.columns().size()) {
+                throw new IllegalArgumentException(columnNames.size() + " column names for "
+                        + statistics.columns().size() + " columns");
+            }
+        }
+    }
+
+    /** The file's contents: the entries, valid for the catalog as it stood after log record {@code walSequence}. */
+    public record Contents(long walSequence, List<Entry> entries) {
+        public Contents {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    private StatisticsFile() {
+    }
+
+    /**
+     * The statistics saved in {@code dbDirectory}, or empty when there are none or the file cannot be used (it is
+     * damaged, of a newer format, or unreadable: a warning is logged). A leftover temporary file is removed.
+     */
+    public static Optional<Contents> read(Path dbDirectory) {
+        Path path = dbDirectory.resolve(NAME);
+        byte[] bytes;
+        try {
+            Files.deleteIfExists(dbDirectory.resolve(TEMPORARY));
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (IOException e) {
+            return ignored(path, "it cannot be read: " + e);
+        }
+        if (bytes.length < MAGIC.length + 12 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+            return ignored(path, "it is not a Basalt statistics file");
+        }
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        int version = in.getInt(MAGIC.length);
+        int length = in.getInt(MAGIC.length + 4);
+        if (version != VERSION) {
+            return ignored(path, "its format version is " + version + ", this build reads " + VERSION);
+        }
+        if (length != bytes.length - MAGIC.length - 12) {
+            return ignored(path, "its length does not match the file");
+        }
+        if (checksum(bytes, bytes.length - 4) != in.getInt(bytes.length - 4)) {
+            return ignored(path, "its checksum does not match");
+        }
+        try {
+            return Optional.of(parse(new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + 8, length))));
+        } catch (IOException | RuntimeException e) {
+            return ignored(path, "it cannot be parsed: " + e);
+        }
+    }
+
+    private static Optional<Contents> ignored(Path path, String why) {
+        LOG.log(System.Logger.Level.WARNING, "ignoring planner statistics in \"" + path + "\": " + why);
+        return Optional.empty();
+    }
+
+    private static Contents parse(DataInputStream in) throws IOException {
+        long walSequence = in.readLong();
+        int tableCount = in.readInt();
+        List<Entry> entries = new ArrayList<>();
+        for (int i = 0; i < tableCount; i++) {
+            String schema = in.readUTF();
+            String table = in.readUTF();
+            long rowCount = in.readLong();
+            int columnCount = in.readInt();
+            List<String> names = new ArrayList<>();
+            List<ColumnStatistics> columns = new ArrayList<>();
+            for (int c = 0; c < columnCount; c++) {
+                names.add(in.readUTF());
+                columns.add(new ColumnStatistics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            entries.add(new Entry(schema, table, names, new TableStatistics(rowCount, columns)));
+        }
+        if (in.read() >= 0) {
+            throw new EOFException("bytes after the last table");
+        }
+        return new Contents(walSequence, entries);
+    }
+
+    /**
+     * Replaces the statistics file of {@code dbDirectory} by {@code contents}, atomically and durably.
+     *
+     * @throws io.basalt.error.BasaltException IO_ERROR when it cannot be written (the old file stays)
+     */
+    public static void write(Path dbDirectory, Contents contents) {
+        byte[] bytes = serialize(contents);
+        Path temporary = dbDirectory.resolve(TEMPORARY);
+        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (IOException e) {
+            throw FileErrors.failed("could not write to file", temporary, e);
+        }
+        try {
+            Files.move(temporary, dbDirectory.resolve(NAME), StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+            try (FileChannel directory = FileChannel.open(dbDirectory, StandardOpenOption.READ)) {
+                directory.force(true);
+            }
+        } catch (IOException e) {
+            throw FileErrors.failed("could not rename file", temporary, e);
+        }
+    }
+
+    private static byte[] serialize(Contents contents) {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(payload)) {
+            out.writeLong(contents.walSequence());
+            out.writeInt(contents.entries().size());
+            for (Entry entry : contents.entries()) {
+                out.writeUTF(entry.schema());
+                out.writeUTF(entry.table());
+                out.writeLong(entry.statistics().rowCount());
+                List<ColumnStatistics> columns = entry.statistics().columns();
+                out.writeInt(columns.size());
+                for (int c = 0; c < columns.size(); c++) {
+                    ColumnStatistics column = columns.get(c);
+                    out.writeUTF(entry.columnNames().get(c));
+                    out.writeDouble(column.distinct());
+                    out.writeDouble(column.nullFraction());
+                    out.writeDouble(column.low());
+                    out.writeDouble(column.high());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byte[] body = payload.toByteArray();
+        ByteBuffer file = ByteBuffer.allocate(MAGIC.length + 12 + body.length);
+        file.put(MAGIC).putInt(VERSION).putInt(body.length).put(body);
+        file.putInt(checksum(file.array(), file.position()));
+        return file.array();
+    }
+
+    private static int checksum(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return (int) crc.getValue();
+    }
+}
