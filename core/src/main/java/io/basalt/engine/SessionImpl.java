@@ -508,7 +508,7 @@ final class SessionImpl implements Session {
     }
 
     /** Runs {@code action}, turning every failure into a {@link BasaltException}, a bug into XX000. */
-    private static <T> T convertFailures(java.util.function.Supplier<T> action) {
+    private <T> T convertFailures(java.util.function.Supplier<T> action) {
         try {
             return action.get();
         } catch (BasaltException failure) {
@@ -516,7 +516,13 @@ final class SessionImpl implements Session {
         } catch (OutOfMemoryException failure) {
             throw BasaltException.of(SqlState.OUT_OF_MEMORY, "out of memory")
                     .withDetail(failure.getMessage());
-        } catch (RuntimeException | StackOverflowError bug) {
+        } catch (StackOverflowError tooDeep) {
+            // input nested deeper than the thread's stack (JSON, expressions): PostgreSQL's answer, not a crash
+            String limit = settings().show("max_stack_depth");
+            throw BasaltException.of(SqlState.STATEMENT_TOO_COMPLEX, "stack depth limit exceeded")
+                    .withHint("Increase the configuration parameter \"max_stack_depth\" (currently " + limit
+                            + "), after ensuring the platform's stack depth limit is adequate.");
+        } catch (RuntimeException bug) {
             throw BasaltException.internal("internal error: " + bug, bug);
         }
     }

@@ -115,6 +115,9 @@ public final class ParameterCatalog {
                 Integer.toString(config.vectorSize())));
         parameters.add(Parameter.session("work_mem", "Memory an operator may use before spilling (not enforced yet).",
                 new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "4MB"));
+        parameters.add(Parameter.session("max_stack_depth", "Maximum stack depth, in kilobytes (Basalt: a statement "
+                        + "nested too deeply for the thread's stack fails with 54001 whatever it is set to).",
+                new IntegerType(100, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "2MB"));
         parameters.add(Parameter.session("memory_limit",
                 "Memory one query may use; sorts, hash aggregates and hash joins spill to temporary files to stay "
                         + "within it, other operators fail with 53200 (Basalt).",
