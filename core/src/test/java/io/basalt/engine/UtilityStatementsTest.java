@@ -71,11 +71,14 @@ class UtilityStatementsTest {
     }
 
     @Test
-    void setLocalLastsForTheSessionUntilTransactionsExist() {
+    void setLocalLastsUntilTheTransactionBlockEnds() {
+        run("SET LOCAL work_mem = '8MB'");
+        assertThat(show("work_mem")).isEqualTo("4MB");
+        run("BEGIN");
         run("SET LOCAL work_mem = '8MB'");
         assertThat(show("work_mem")).isEqualTo("8MB");
-        run("SELECT set_config('work_mem', '16MB', true)");
-        assertThat(show("work_mem")).isEqualTo("16MB");
+        run("COMMIT");
+        assertThat(show("work_mem")).isEqualTo("4MB");
     }
 
     @Test
