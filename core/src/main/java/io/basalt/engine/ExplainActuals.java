@@ -11,8 +11,8 @@ import java.util.Map;
  * EXPLAIN ANALYZE's per-node figures in PostgreSQL's text shape: a printed node's logical plan is mapped to the
  * operator the physical planner made of it, and that operator's {@link OperatorProfile} figures print as
  * {@code " (actual time=A..B rows=N loops=L)"}, or {@code " (actual rows=N loops=L)"} under TIMING OFF, or
- * {@code " (never executed)"} when no pipeline opened it. Rows are per loop, as PostgreSQL divides them; a write without RETURNING
- * produces none (its count is the command tag's), as in PostgreSQL. A node
+ * {@code " (never executed)"} when no pipeline opened it. Rows are per loop, as PostgreSQL divides them; a write
+ * without RETURNING produces none (its count is the command tag's), as in PostgreSQL. A node
  * the physical planner did not translate on its own (one folded into another's operator) prints nothing.
  */
 final class ExplainActuals implements ExplainPrinter.NodeActuals {

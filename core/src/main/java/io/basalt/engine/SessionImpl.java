@@ -970,7 +970,8 @@ final class SessionImpl implements Session {
             // (RoutineCallFunction), which workers evaluating other rows of the outer statement wait for.
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
-                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory).withProfile(profile);
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
+                    .withProfile(profile);
             try {
                 new PipelineExecutor(context).run(operator, collector);
             } catch (org.apache.arrow.memory.OutOfMemoryException failure) {

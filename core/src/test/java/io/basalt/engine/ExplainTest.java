@@ -179,8 +179,9 @@ class ExplainTest {
     void analyzeRunsTheStatementAndReportsTimes() {
         List<String> lines = explainLines("ANALYZE INSERT INTO big VALUES (5, 'e')");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(0)).matches("Insert on big \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=0 loops=1\\)");
-        assertThat(lines.get(1)).matches("  ->  Result \\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=1 loops=1\\)");
+        String times = "\\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} ";
+        assertThat(lines.get(0)).matches("Insert on big " + times + "rows=0 loops=1\\)");
+        assertThat(lines.get(1)).matches("  ->  Result " + times + "rows=1 loops=1\\)");
         assertThat(lines.get(2)).matches("Planning Time: \\d+\\.\\d{3} ms");
         assertThat(lines.get(3)).matches("Execution Time: \\d+\\.\\d{3} ms");
         assertThat(count("big")).isEqualTo(5);
