@@ -8,7 +8,9 @@ import io.basalt.catalog.TableEntry;
 import io.basalt.api.ResultColumn;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.exec.pipeline.OperatorProfile;
 import io.basalt.optimizer.Optimizer;
 import io.basalt.plan.logical.ExplainPrinter;
 import io.basalt.plan.logical.LogicalPlan;
@@ -17,8 +19,10 @@ import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.ExplainStatement;
 import io.basalt.sql.ast.Statement;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -26,14 +30,17 @@ import org.apache.arrow.memory.BufferAllocator;
  * Runs EXPLAIN: binds and optimizes the statement as it would run and prints the plan with
  * {@link ExplainPrinter}, one row of a text column "QUERY PLAN" per line. ANALYZE also runs the statement
  * (its rows are discarded, its changes kept, as in PostgreSQL) and adds "Execution Time"; SUMMARY adds
- * "Planning Time". Per-node actual times and row counts are not measured yet, so ANALYZE prints the plan
- * without them. The text and JSON ({@link ExplainJson}) formats are implemented; XML and YAML are not.
+ * "Planning Time". ANALYZE runs the very plan it prints and follows each node with what its operator produced
+ * ({@link ExplainActuals}). The text and JSON ({@link ExplainJson}) formats are implemented; XML and YAML are not.
  */
 final class ExplainExecutor {
-    /** Runs a plan to completion and discards its output. */
+    /**
+     * Runs an optimized plan to completion and discards its output, putting into {@code operators} the physical
+     * operator each logical node became and into {@code profile} what each operator produced.
+     */
     @FunctionalInterface
     interface PlanRunner {
-        void run(LogicalPlan plan);
+        void run(LogicalPlan plan, Map<LogicalPlan, PhysicalOperator> operators, OperatorProfile profile);
     }
 
     private final Catalog catalog;
@@ -66,6 +73,17 @@ final class ExplainExecutor {
         }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
         LogicalPlan plan = Optimizer.optimize(bound.plan());
+        double planningMillis = (System.nanoTime() - planningStart) / 1e6;
+        ExplainPrinter.NodeActuals actuals = ExplainPrinter.NodeActuals.NONE;
+        double executionMillis = 0;
+        if (options.analyze()) {
+            long executionStart = System.nanoTime();
+            Map<LogicalPlan, PhysicalOperator> operators = new IdentityHashMap<>();
+            OperatorProfile profile = new OperatorProfile();
+            runner.run(plan, operators, profile);
+            executionMillis = (System.nanoTime() - executionStart) / 1e6;
+            actuals = new ExplainActuals(operators, profile, options.timing());
+        }
         List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, new ExplainPrinter.ScanLabels() {
             @Override
             public ExplainPrinter.ScanLabel label(ScanSource source) {
@@ -77,17 +95,12 @@ final class ExplainExecutor {
                     List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
                 return io.basalt.planner.PointLookups.of(source, conjuncts, columns);
             }
-        }, options.verbose(), options.costs()));
-        double planningMillis = (System.nanoTime() - planningStart) / 1e6;
+        }, options.verbose(), options.costs(), actuals));
         List<String> summary = new ArrayList<>();
         if (options.summary()) {
             summary.add("Planning Time: " + millis(planningMillis));
-        }
-        if (options.analyze()) {
-            long executionStart = System.nanoTime();
-            runner.run(bound.plan());
-            if (options.summary()) {
-                summary.add("Execution Time: " + millis((System.nanoTime() - executionStart) / 1e6));
+            if (options.analyze()) {
+                summary.add("Execution Time: " + millis(executionMillis));
             }
         }
         List<List<String>> rows = new ArrayList<>();

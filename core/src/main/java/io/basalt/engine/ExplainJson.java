@@ -12,11 +12,16 @@ import java.util.regex.Pattern;
  * lines indented under it, its estimate in parentheses after its name), into PostgreSQL's JSON document: an
  * array of one object holding {@code "Plan"}, each node with {@code "Node Type"}, the relation, join type or
  * aggregation strategy where the name carries one, the estimate, its properties ({@code "Sort Key"} and
- * {@code "Group Key"} as arrays) and its children as {@code "Plans"}; then the summary times.
+ * {@code "Group Key"} as arrays), under ANALYZE its measured {@code "Actual ..."} figures, and its children as
+ * {@code "Plans"}; then the summary times.
  */
 final class ExplainJson {
     private static final Pattern ESTIMATE = Pattern.compile(
             "  \\(cost=([0-9.]+)\\.\\.([0-9.]+) rows=(\\d+) width=(\\d+)\\)$");
+    /** EXPLAIN ANALYZE's measured figures after a node's name (and estimate): with or without the times. */
+    private static final Pattern ACTUALS = Pattern.compile(
+            " \\(actual (?:time=([0-9.]+)\\.\\.([0-9.]+) )?rows=(\\d+) loops=(\\d+)\\)$");
+    private static final String NEVER_EXECUTED = " (never executed)";
 
     /** A node of the parsed text: its name line and property lines, children in order. */
     private static final class Node {
@@ -85,6 +90,16 @@ final class ExplainJson {
         String inner = indent + "  ";
         List<String> members = new ArrayList<>();
         String name = node.name;
+        // the actuals as [startup, total, rows, loops], the times null under TIMING OFF
+        String[] actuals = null;
+        Matcher measured = ACTUALS.matcher(name);
+        if (measured.find()) {
+            actuals = new String[] {measured.group(1), measured.group(2), measured.group(3), measured.group(4)};
+            name = name.substring(0, measured.start());
+        } else if (name.endsWith(NEVER_EXECUTED)) {
+            actuals = new String[] {"0.000", "0.000", "0", "0"};
+            name = name.substring(0, name.length() - NEVER_EXECUTED.length());
+        }
         Matcher estimate = ESTIMATE.matcher(name);
         String[] costs = null;
         if (estimate.find()) {
@@ -132,6 +147,14 @@ final class ExplainJson {
             members.add(member("Total Cost", costs[1]));
             members.add(member("Plan Rows", costs[2]));
             members.add(member("Plan Width", costs[3]));
+        }
+        if (actuals != null) {
+            if (actuals[0] != null) {
+                members.add(member("Actual Startup Time", actuals[0]));
+                members.add(member("Actual Total Time", actuals[1]));
+            }
+            members.add(member("Actual Rows", actuals[2]));
+            members.add(member("Actual Loops", actuals[3]));
         }
         for (String property : node.properties) {
             int colon = property.indexOf(": ");

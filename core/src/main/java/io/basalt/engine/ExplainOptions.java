@@ -13,7 +13,8 @@ import java.util.Locale;
  * COSTS (on by default) prints each node's estimate; BUFFERS, WAL and SETTINGS are accepted and change
  * nothing: Basalt has no buffer or WAL counters, and no planner settings to list.
  */
-record ExplainOptions(boolean analyze, boolean verbose, boolean summary, boolean costs, String format) {
+record ExplainOptions(boolean analyze, boolean verbose, boolean summary, boolean costs, boolean timing,
+                      String format) {
     static ExplainOptions of(List<ExplainOption> options) {
         boolean analyze = false;
         boolean verbose = false;
@@ -52,7 +53,8 @@ record ExplainOptions(boolean analyze, boolean verbose, boolean summary, boolean
         if (timing != null && timing && !analyze) {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "EXPLAIN option TIMING requires ANALYZE");
         }
-        return new ExplainOptions(analyze, verbose, summary == null ? analyze : summary, costs, format);
+        return new ExplainOptions(analyze, verbose, summary == null ? analyze : summary, costs,
+                timing == null ? analyze : timing, format);
     }
 
     /** PostgreSQL's defGetBoolean, shared with VACUUM and ANALYZE, whose options read alike. */

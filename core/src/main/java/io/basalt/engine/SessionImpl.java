@@ -867,6 +867,16 @@ final class SessionImpl implements Session {
 
     /** Runs a plan for EXPLAIN ANALYZE: its changes are kept, its rows discarded. */
     private void runAndDiscard(LogicalPlan plan) {
+        runAndDiscard(plan, null, null);
+    }
+
+    /**
+     * Runs {@code plan} to completion and discards its rows. With a {@code profile} (EXPLAIN ANALYZE) the plan is
+     * taken as already optimized, {@code operators} receives the operator each of its nodes became and the
+     * profile what each operator produced.
+     */
+    private void runAndDiscard(LogicalPlan plan, java.util.Map<LogicalPlan, PhysicalOperator> operators,
+                               io.basalt.exec.pipeline.OperatorProfile profile) {
         boolean insert = plan instanceof LogicalPlan.Write;
         List<LogicalType> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -876,7 +886,11 @@ final class SessionImpl implements Session {
         }
         try (BufferAllocator allocator = database.newAllocator("result");
              ResultCollector collector = new ResultCollector(names, types, allocator)) {
-            execute(plan, collector);
+            if (profile == null) {
+                execute(plan, collector);
+            } else {
+                execute(PhysicalPlanner.plan(plan, operators), collector, profile);
+            }
         }
     }
 
@@ -943,7 +957,11 @@ final class SessionImpl implements Session {
     }
 
     private void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState collector) {
-        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(plan));
+        execute(PhysicalPlanner.plan(Optimizer.optimize(plan)), collector, null);
+    }
+
+    private void execute(PhysicalOperator operator, io.basalt.exec.operator.SinkState collector,
+                         io.basalt.exec.pipeline.OperatorProfile profile) {
         long memoryLimit = settings().memoryLimitBytes();
         try (BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
              QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator, null)) {
@@ -952,7 +970,8 @@ final class SessionImpl implements Session {
             // (RoutineCallFunction), which workers evaluating other rows of the outer statement wait for.
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
-                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
+                    .withProfile(profile);
             try {
                 new PipelineExecutor(context).run(operator, collector);
             } catch (org.apache.arrow.memory.OutOfMemoryException failure) {

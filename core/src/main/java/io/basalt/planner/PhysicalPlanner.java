@@ -28,18 +28,41 @@ import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Chooses an operator for each logical node. There is one choice per node today (hash aggregation,
  * full sort) except for joins (hash join on the equalities of the condition, nested loop without any,
  * built on the smaller input); the planner issue adds the alternatives (perfect-hash aggregation, top-N,
  * index lookups).
+ *
+ * <p>For EXPLAIN ANALYZE, {@link #plan(LogicalPlan, Map)} also records which operator each logical node became
+ * (the topmost one its translation produced), so that measured operators map back to the printed nodes.
  */
 public final class PhysicalPlanner {
+    /** Where the current planning records each logical node's operator; unbound outside EXPLAIN ANALYZE. */
+    private static final ScopedValue<Map<LogicalPlan, PhysicalOperator>> RECORD = ScopedValue.newInstance();
+
     private PhysicalPlanner() {
     }
 
+    /**
+     * Plans {@code plan} as {@link #plan(LogicalPlan)} does, putting into {@code operators} (an identity map) the
+     * operator each logical node it translated became.
+     */
+    public static PhysicalOperator plan(LogicalPlan plan, Map<LogicalPlan, PhysicalOperator> operators) {
+        return ScopedValue.where(RECORD, operators).call(() -> plan(plan));
+    }
+
     public static PhysicalOperator plan(LogicalPlan plan) {
+        PhysicalOperator operator = translate(plan);
+        if (RECORD.isBound()) {
+            RECORD.get().put(plan, operator);
+        }
+        return operator;
+    }
+
+    private static PhysicalOperator translate(LogicalPlan plan) {
         return switch (plan) {
             case LogicalPlan.Scan scan -> new ScanOperator(scan.source(), scan.columns());
             case LogicalPlan.Values values -> {

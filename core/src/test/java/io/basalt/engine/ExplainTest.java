@@ -179,12 +179,62 @@ class ExplainTest {
     void analyzeRunsTheStatementAndReportsTimes() {
         List<String> lines = explainLines("ANALYZE INSERT INTO big VALUES (5, 'e')");
         assertThat(lines).hasSize(4);
-        assertThat(lines.subList(0, 2)).containsExactly("Insert on big", "  ->  Result");
+        String times = "\\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} ";
+        assertThat(lines.get(0)).matches("Insert on big " + times + "rows=0 loops=1\\)");
+        assertThat(lines.get(1)).matches("  ->  Result " + times + "rows=1 loops=1\\)");
         assertThat(lines.get(2)).matches("Planning Time: \\d+\\.\\d{3} ms");
         assertThat(lines.get(3)).matches("Execution Time: \\d+\\.\\d{3} ms");
         assertThat(count("big")).isEqualTo(5);
-        assertThat(explainLines("(ANALYZE, SUMMARY OFF, TIMING OFF) SELECT * FROM big")).containsExactly("Seq Scan on big");
+        assertThat(explainLines("(ANALYZE, SUMMARY OFF, TIMING OFF) SELECT * FROM big"))
+                .containsExactly("Seq Scan on big (actual rows=5 loops=1)");
         assertThat(explainLines("(SUMMARY) SELECT 1")).hasSize(2).last().asString().startsWith("Planning Time: ");
+    }
+
+    @Test
+    void analyzeFollowsEachNodeWithWhatItProduced() {
+        // PostgreSQL 15 counts the same rows: 4 and 2 scanned, 2 joined
+        assertThat(rawLines("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) "
+                + "SELECT * FROM big JOIN small ON big.id = small.big_id")).containsExactly(
+                "Hash Join (actual rows=2 loops=1)",
+                "  Hash Cond: (big.id = small.big_id)",
+                "  ->  Seq Scan on big (actual rows=4 loops=1)",
+                "  ->  Hash (actual rows=2 loops=1)",
+                "        ->  Seq Scan on small (actual rows=2 loops=1)");
+        // with costs the actuals follow the estimate; times are first..last output, from the start of execution
+        List<String> timed = rawLines("EXPLAIN (ANALYZE, SUMMARY OFF) SELECT count(*) FROM big WHERE id > 1");
+        assertThat(timed.get(0)).matches("Aggregate  \\(cost=[0-9.]+ rows=1 width=8\\) "
+                + "\\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=1 loops=1\\)");
+        assertThat(timed.get(1)).matches("  ->  Seq Scan on big  \\(cost=.*\\) "
+                + "\\(actual time=\\d+\\.\\d{3}\\.\\.\\d+\\.\\d{3} rows=3 loops=1\\)");
+    }
+
+    @Test
+    void analyzeInJsonHasTheActualMembers() {
+        assertThat(rawLines("EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF, FORMAT JSON) "
+                + "SELECT count(*) FROM big WHERE id > 2").getFirst()).isEqualTo("""
+                [
+                  {
+                    "Plan": {
+                      "Node Type": "Aggregate",
+                      "Strategy": "Plain",
+                      "Actual Rows": 1,
+                      "Actual Loops": 1,
+                      "Plans": [
+                        {
+                          "Node Type": "Seq Scan",
+                          "Parent Relationship": "Outer",
+                          "Relation Name": "big",
+                          "Actual Rows": 2,
+                          "Actual Loops": 1,
+                          "Filter": "(id > 2)"
+                        }
+                      ]
+                    }
+                  }
+                ]""");
+        String timed = rawLines("EXPLAIN (ANALYZE, FORMAT JSON) SELECT * FROM big").getFirst();
+        assertThat(timed).containsPattern("\"Plan Width\": 36,\\n +\"Actual Startup Time\": \\d+\\.\\d{3},\\n"
+                + " +\"Actual Total Time\": \\d+\\.\\d{3},\\n +\"Actual Rows\": 4,\\n +\"Actual Loops\": 1");
     }
 
     @Test

@@ -62,6 +62,17 @@ public final class ExplainPrinter {
         }
     }
 
+    /**
+     * EXPLAIN ANALYZE's measured figures of a printed node, e.g. {@code " (actual rows=3 loops=1)"}, given the
+     * topmost logical node it stands for; the empty string when nothing was measured.
+     */
+    @FunctionalInterface
+    public interface NodeActuals {
+        NodeActuals NONE = plan -> "";
+
+        String text(LogicalPlan output);
+    }
+
     private static final String VALUES_RELATION = "\"*VALUES*\"";
 
     private final ScanLabels labels;
@@ -72,10 +83,12 @@ public final class ExplainPrinter {
     private final boolean qualifyOutputs;
     /** Whether names in conditions and keys are qualified: several relations, or VERBOSE. */
     private final boolean qualifyConditions;
+    private final NodeActuals actuals;
     private final List<String> lines = new ArrayList<>();
 
-    private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, int relations) {
+    private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
         this.labels = labels;
+        this.actuals = actuals;
         this.verbose = verbose;
         this.costs = costs ? new PlanCosts() : null;
         this.qualifyOutputs = relations > 1;
@@ -92,9 +105,16 @@ public final class ExplainPrinter {
      * each node's estimate ({@link PlanCosts}) after its name.
      */
     public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose, boolean costs) {
+        return print(plan, labels, verbose, costs, NodeActuals.NONE);
+    }
+
+    /** As {@link #print(LogicalPlan, ScanLabels, boolean, boolean)}, each node followed by its {@code actuals}. */
+    public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose, boolean costs,
+                                     NodeActuals actuals) {
         requireNonNull(plan, "plan is null");
         requireNonNull(labels, "labels is null");
-        ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, countRelations(plan));
+        requireNonNull(actuals, "actuals is null");
+        ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, actuals, countRelations(plan));
         printer.node(plan, "", 2);
         return List.copyOf(printer.lines);
     }
@@ -247,7 +267,7 @@ public final class ExplainPrinter {
                     && isConstant(filter.conjuncts()) ? "One-Time Filter: " : "Filter: ";
             details.add(kind + condition(filter.conjuncts(), filter.input()));
         }
-        lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()));
+        lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()) + actuals.text(output));
         if (verbose && !(current instanceof LogicalPlan.Write)) {
             lines.add(properties + "Output: " + outputList(output));
         }
@@ -265,6 +285,8 @@ public final class ExplainPrinter {
                     PlanCosts.Estimate built = costs.of(inner);
                     hash += new PlanCosts.Estimate(built.total(), built.total(), built.rows(), built.width()).text();
                 }
+                // the Hash node holds what its input produced
+                hash += actuals.text(inner);
                 lines.add(childPrefix + hash);
                 if (verbose) {
                     lines.add(" ".repeat(childIndent) + "Output: " + outputList(inner));

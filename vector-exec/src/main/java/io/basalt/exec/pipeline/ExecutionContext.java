@@ -14,9 +14,11 @@ import org.apache.arrow.memory.BufferAllocator;
  * workers a pipeline may use: {@code threads} in all, the calling thread plus {@code threads - 1} tasks on
  * {@code workers}. Pipelines over fewer than {@code parallelRowThreshold} rows run on the calling thread.
  * {@code memory} is the query's budget and spill directory (unlimited unless the caller gives one).
+ * {@code profile} counts each operator's output for EXPLAIN ANALYZE; it is null (nothing counted) otherwise.
  */
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
-                               ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
+                               ExecutorService workers, long parallelRowThreshold, QueryMemory memory,
+                               OperatorProfile profile) {
     /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
     public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
 
@@ -33,18 +35,31 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
     }
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
+                            ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
+        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null);
+    }
+
+    public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                             ExecutorService workers, long parallelRowThreshold) {
         this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, QueryMemory.unlimited(allocator));
     }
 
     /** This context with a memory budget. */
     public ExecutionContext withMemory(QueryMemory newMemory) {
-        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory);
+        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory,
+                profile);
     }
 
     /** This context allocating from {@code newAllocator} (an operator's own child allocator), same budget. */
     public ExecutionContext withAllocator(BufferAllocator newAllocator) {
-        return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory);
+        return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
+                profile);
+    }
+
+    /** This context counting each operator's output into {@code newProfile} (EXPLAIN ANALYZE). */
+    public ExecutionContext withProfile(OperatorProfile newProfile) {
+        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
+                newProfile);
     }
 
     /** A single-threaded context. */

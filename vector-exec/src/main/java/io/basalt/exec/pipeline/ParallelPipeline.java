@@ -76,11 +76,11 @@ final class ParallelPipeline {
             }
             for (int w = 1; w < workers; w++) {
                 SinkState local = locals.get(w);
-                tasks.add(context.workers().submit(() -> work(context, shared, chain, builds, local)));
+                tasks.add(context.workers().submit(() -> work(context, scan, shared, chain, builds, local)));
             }
             RuntimeException failure = null;
             try {
-                work(context, shared, chain, builds, locals.getFirst());
+                work(context, scan, shared, chain, builds, locals.getFirst());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -118,7 +118,8 @@ final class ParallelPipeline {
     }
 
     /** One worker: its own source over the shared scan, its own operator states, its own sink state. */
-    private static void work(ExecutionContext context, ParallelScan shared, List<PhysicalOperator> chain,
+    private static void work(ExecutionContext context, ScanOperator scan, ParallelScan shared,
+                             List<PhysicalOperator> chain,
                              java.util.Map<PhysicalOperator, SinkState> builds, SinkState local) {
         List<OperatorState> states = new ArrayList<>(chain.size());
         try (SourceState source = shared.openWorker()) {
@@ -127,7 +128,7 @@ final class ParallelPipeline {
                         ? join.openProbe(context, builds.get(join))
                         : ((StreamingOperator) operator).openOperator(context));
             }
-            PipelineExecutor.drive(source, states, local);
+            PipelineExecutor.drive(source, states, local, context.profile(), scan, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();

@@ -59,6 +59,13 @@ public final class PipelineExecutor {
         SourceState source = null;
         List<OperatorState> states = new ArrayList<>(chain.size());
         List<SinkState> builds = new ArrayList<>();
+        OperatorProfile profile = context.profile();
+        if (profile != null) {
+            profile.opened(current);
+            for (PhysicalOperator operator : chain) {
+                profile.opened(operator);
+            }
+        }
         try {
             switch (current) {
                 case SinkOperator breakerOperator -> {
@@ -89,7 +96,7 @@ public final class PipelineExecutor {
                     states.add(((StreamingOperator) operator).openOperator(context));
                 }
             }
-            drive(source, states, sink);
+            drive(source, states, sink, profile, current, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();
@@ -119,38 +126,57 @@ public final class PipelineExecutor {
         }
     }
 
-    static void drive(SourceState source, List<OperatorState> states, SinkState sink) {
+    /**
+     * Pulls every batch of {@code source} through {@code states} into {@code sink}. With a {@code profile}, each
+     * batch an operator produces is counted against it: {@code sourceOperator} for the source's batches,
+     * {@code chain.get(i)} for those of {@code states.get(i)}; without one nothing is counted.
+     */
+    static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
+                      PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         boolean finished = false;
         while (!finished) {
             Batch batch = source.next();
             if (batch == null) {
                 break;
             }
-            finished = pushThrough(batch, states, 0, sink);
+            if (profile != null) {
+                profile.produced(sourceOperator, batch.rowCount());
+            }
+            finished = pushThrough(batch, states, 0, sink, profile, chain);
         }
         // Operators with output known only at the end of input, first to last.
         for (int i = 0; i < states.size() && !finished; i++) {
             Batch drained;
             while (!finished && (drained = states.get(i).drain()) != null) {
-                finished = pushThrough(drained, states, i + 1, sink);
+                if (profile != null) {
+                    profile.produced(chain.get(i), drained.rowCount());
+                }
+                finished = pushThrough(drained, states, i + 1, sink, profile, chain);
             }
         }
     }
 
     /** Pushes a batch through operators {@code from..} into the sink; true when the pipeline may stop. */
-    private static boolean pushThrough(Batch batch, List<OperatorState> states, int from, SinkState sink) {
+    private static boolean pushThrough(Batch batch, List<OperatorState> states, int from, SinkState sink,
+                                       OperatorProfile profile, List<PhysicalOperator> chain) {
         boolean finished = false;
         for (int i = from; i < states.size() && batch.rowCount() > 0; i++) {
             OperatorState state = states.get(i);
             batch = state.execute(batch);
             finished |= state.isFinished();
+            if (profile != null) {
+                profile.produced(chain.get(i), batch.rowCount());
+            }
             if (state instanceof ExpandingOperatorState expanding) {
                 // One input, several output pieces (a join's fan-out): each goes all the way down before the
                 // next is asked for, and the input stays untouched until the last.
-                finished |= pushThrough(batch, states, i + 1, sink);
+                finished |= pushThrough(batch, states, i + 1, sink, profile, chain);
                 Batch piece;
                 while (!finished && (piece = expanding.continueOutput()) != null) {
-                    finished |= pushThrough(piece, states, i + 1, sink);
+                    if (profile != null) {
+                        profile.produced(chain.get(i), piece.rowCount());
+                    }
+                    finished |= pushThrough(piece, states, i + 1, sink, profile, chain);
                 }
                 return finished;
             }
