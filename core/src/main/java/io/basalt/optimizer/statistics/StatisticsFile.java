@@ -2,7 +2,6 @@ package io.basalt.optimizer.statistics;
 
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
-import io.basalt.storage.wal.FileErrors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -11,12 +10,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -143,27 +139,7 @@ public final class StatisticsFile {
      * @throws io.basalt.error.BasaltException IO_ERROR when it cannot be written (the old file stays)
      */
     public static void write(Path dbDirectory, Contents contents) {
-        byte[] bytes = serialize(contents);
-        Path temporary = dbDirectory.resolve(TEMPORARY);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            throw FileErrors.failed("could not write to file", temporary, e);
-        }
-        try {
-            Files.move(temporary, dbDirectory.resolve(NAME), StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel directory = FileChannel.open(dbDirectory, StandardOpenOption.READ)) {
-                directory.force(true);
-            }
-        } catch (IOException e) {
-            throw FileErrors.failed("could not rename file", temporary, e);
-        }
+        io.basalt.storage.file.AtomicFileReplace.replace(dbDirectory, NAME, serialize(contents));
     }
 
     private static byte[] serialize(Contents contents) {

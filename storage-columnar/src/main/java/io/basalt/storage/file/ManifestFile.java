@@ -11,12 +11,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -120,32 +117,12 @@ public final class ManifestFile {
      * @throws io.basalt.error.BasaltException IO_ERROR when it cannot be written (the old manifest stays)
      */
     public static void write(Path dbDirectory, Manifest manifest) {
-        byte[] bytes = serialize(manifest);
-        Path temporary = dbDirectory.resolve(TEMPORARY);
-        try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
-                StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
-            ByteBuffer buffer = ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
-            }
-            channel.force(true);
-        } catch (IOException e) {
-            throw FileErrors.failed("could not write to file", temporary, e);
-        }
-        Path path = dbDirectory.resolve(NAME);
-        try {
-            Files.move(temporary, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            syncDirectory(dbDirectory);
-        } catch (IOException e) {
-            throw FileErrors.failed("could not rename file", temporary, e);
-        }
+        AtomicFileReplace.replace(dbDirectory, NAME, serialize(manifest));
     }
 
     /** Makes renames, creations and deletions in {@code directory} durable. */
     static void syncDirectory(Path directory) throws IOException {
-        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
-            channel.force(true);
-        }
+        AtomicFileReplace.syncDirectory(directory);
     }
 
     static byte[] serialize(Manifest manifest) {
