@@ -295,7 +295,12 @@ public final class RowOrdering {
 
     /** Compares rows {@code x} and {@code y} on the first {@code keyCount} keys. */
     private int compare(int x, int y, int keyCount) {
-        for (int k = 0; k < keyCount; k++) {
+        return compareKeys(x, y, 0, keyCount);
+    }
+
+    /** Compares rows {@code x} and {@code y} on keys {@code from} (inclusive) to {@code to} (exclusive). */
+    private int compareKeys(int x, int y, int from, int to) {
+        for (int k = from; k < to; k++) {
             KeyColumn key = keys[k];
             if (key.nulls != null) {
                 boolean nx = key.nulls[x];
@@ -347,25 +352,7 @@ public final class RowOrdering {
 
     /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
     public int compareOrder(int x, int y) {
-        for (int k = partitionKeyCount; k < keys.length; k++) {
-            KeyColumn key = keys[k];
-            if (key.nulls != null) {
-                boolean nx = key.nulls[x];
-                boolean ny = key.nulls[y];
-                if (nx || ny) {
-                    if (nx != ny) {
-                        return nx == key.nullsFirst ? -1 : 1;
-                    }
-                    continue;
-                }
-            }
-            int result = key.values != null ? Long.compare(key.values[x], key.values[y])
-                    : ValueComparison.compare(key.vector, x, key.vector, y);
-            if (result != 0) {
-                return key.descending ? -result : result;
-            }
-        }
-        return 0;
+        return compareKeys(x, y, partitionKeyCount, keys.length);
     }
 
     /** Whether rows {@code x} and {@code y} (input positions) fall in the same partition. */
