@@ -182,6 +182,35 @@ final class SessionImpl implements Session {
         return result;
     }
 
+    /**
+     * set_config(name, value, is_local) is about to change {@code name}: in a block, ROLLBACK puts it back and an
+     * is_local change lasts until the block ends, as SET and SET LOCAL; outside a block an is_local change lasts
+     * until the statement ends ({@link #execute} restores it).
+     */
+    private void settingFunctionChanges(String name, boolean local) {
+        Transaction block = transactions.block();
+        SessionSettings.Snapshot before = settings().snapshot();
+        if (block == null) {
+            if (local) {
+                statementSettingRestores.add(() -> settings().restore(before, name));
+            }
+            return;
+        }
+        block.onRollback(() -> settings().restore(before));
+        if (local) {
+            if (localSettingsBlock != block) {
+                localSettingsBlock = block;
+                localSettingNames.clear();
+            }
+            if (localSettingNames.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                block.onCommit(() -> settings().restore(before, name));
+            }
+        }
+    }
+
+    /** Settings that set_config(..., true) changed outside a block, put back when the statement ends. */
+    private final List<Runnable> statementSettingRestores = new java.util.ArrayList<>();
+
     /** The block whose SET LOCAL names {@link #localSettingNames} holds. */
     private Transaction localSettingsBlock;
     private final java.util.Set<String> localSettingNames = new java.util.HashSet<>();
@@ -200,6 +229,20 @@ final class SessionImpl implements Session {
     @Override
     public QueryResult execute(String sql, Object... parameters) {
         checkOpen();
+        if (TableTransaction.current() != null) {
+            return executeStatement(sql, parameters); // a statement issued by a running one: its caller restores
+        }
+        try {
+            return executeStatement(sql, parameters);
+        } finally {
+            for (int i = statementSettingRestores.size() - 1; i >= 0; i--) {
+                statementSettingRestores.get(i).run();
+            }
+            statementSettingRestores.clear();
+        }
+    }
+
+    private QueryResult executeStatement(String sql, Object... parameters) {
         DatabaseTransferStatement transfer = convertFailures(() -> DatabaseTransferStatement.parse(sql));
         if (transfer != null) {
             return convertFailures(() -> transfer(transfer));
@@ -346,7 +389,8 @@ final class SessionImpl implements Session {
     }
 
     private Statement parse(String sql) {
-        return convertFailures(() -> utility.evaluateSettingFunctions(Parser.parseStatement(sql)));
+        return convertFailures(() -> utility.evaluateSettingFunctions(Parser.parseStatement(sql),
+                this::settingFunctionChanges));
     }
 
     private QueryResultImpl runParsed(Statement statement, String sql, Object... parameters) {

@@ -31,11 +31,18 @@ import java.util.Locale;
  * reports them as PostgreSQL does ("function current_setting() does not exist").
  */
 final class SettingFunctions {
+    /** Told of each change set_config is about to make (the parameter, and whether is_local is true). */
+    interface ChangeListener {
+        void beforeChange(String name, boolean local);
+    }
+
     private final SessionSettings settings;
+    private final ChangeListener listener;
 
     /** @param apply whether set_config changes the settings; without, it only checks and returns the value */
-    private SettingFunctions(SessionSettings settings, boolean apply) {
+    private SettingFunctions(SessionSettings settings, boolean apply, ChangeListener listener) {
         this.settings = apply ? settings : settings.copy();
+        this.listener = apply ? listener : null;
     }
 
     /**
@@ -43,7 +50,12 @@ final class SettingFunctions {
      * other than queries and INSERT are returned unchanged.
      */
     static Statement rewrite(Statement statement, SessionSettings settings, boolean apply) {
-        SettingFunctions functions = new SettingFunctions(settings, apply);
+        return rewrite(statement, settings, apply, null);
+    }
+
+    /** As {@link #rewrite(Statement, SessionSettings, boolean)}, telling {@code listener} (if any) of each change. */
+    static Statement rewrite(Statement statement, SessionSettings settings, boolean apply, ChangeListener listener) {
+        SettingFunctions functions = new SettingFunctions(settings, apply, listener);
         return switch (statement) {
             case QueryStatement query -> {
                 Query rewritten = functions.query(query.query());
@@ -407,7 +419,10 @@ final class SettingFunctions {
             throw BasaltException.at(SqlState.NULL_VALUE_NOT_ALLOWED, position, "SET requires parameter name");
         }
         String value = text(arguments.get(1), "set_config", position);
-        bool(arguments.get(2), position);
+        Boolean local = bool(arguments.get(2), position);
+        if (listener != null) {
+            listener.beforeChange(name, Boolean.TRUE.equals(local));
+        }
         String result = value == null ? settings.reset(name) : settings.set(name, value, new ArrayList<>());
         return textConstant(result, position);
     }

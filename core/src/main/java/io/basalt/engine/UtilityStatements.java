@@ -46,6 +46,11 @@ final class UtilityStatements {
         return SettingFunctions.rewrite(statement, settings, true);
     }
 
+    /** As {@link #evaluateSettingFunctions(Statement)}, telling {@code listener} of each set_config change. */
+    Statement evaluateSettingFunctions(Statement statement, SettingFunctions.ChangeListener listener) {
+        return SettingFunctions.rewrite(statement, settings, true, listener);
+    }
+
     QueryResultImpl set(SetStatement set) {
         return settingStatements.set(set);
     }
