@@ -160,34 +160,21 @@ final class SessionImpl implements Session {
      * SET LOCAL outside a block warns and changes nothing.
      */
     private QueryResultImpl transactionalSetting(SetStatement set, java.util.function.Supplier<QueryResultImpl> run) {
-        Transaction block = transactions.block();
         boolean local = set != null && set.local();
-        if (block == null) {
-            return local ? QueryResultImpl.commandWithWarning("SET", "SET LOCAL can only be used in transaction blocks")
-                    : run.get();
+        if (local && transactions.block() == null) {
+            return QueryResultImpl.commandWithWarning("SET", "SET LOCAL can only be used in transaction blocks");
         }
-        SessionSettings.Snapshot before = settings().snapshot();
-        QueryResultImpl result = run.get();
-        block.onRollback(() -> settings().restore(before));
-        if (local) {
-            if (localSettingsBlock != block) {
-                localSettingsBlock = block;
-                localSettingNames.clear();
-            }
-            if (localSettingNames.add(set.name().toLowerCase(java.util.Locale.ROOT))) {
-                // the first SET LOCAL of a name in the block: its value before is what the block's end restores
-                block.onCommit(() -> settings().restore(before, set.name()));
-            }
-        }
-        return result;
+        beforeSettingChange(set == null ? null : set.name(), local);
+        return run.get();
     }
 
     /**
-     * set_config(name, value, is_local) is about to change {@code name}: in a block, ROLLBACK puts it back and an
-     * is_local change lasts until the block ends, as SET and SET LOCAL; outside a block an is_local change lasts
-     * until the statement ends ({@link #execute} restores it).
+     * SET, RESET ({@code name} null) or set_config(name, value, is_local) is about to change a setting: in a block,
+     * ROLLBACK puts the values back, and a local change lasts until the block ends (the first local change of a
+     * name in the block records the value its end restores); outside a block a local change lasts until the
+     * statement ends ({@link #execute} restores it).
      */
-    private void settingFunctionChanges(String name, boolean local) {
+    private void beforeSettingChange(String name, boolean local) {
         Transaction block = transactions.block();
         SessionSettings.Snapshot before = settings().snapshot();
         if (block == null) {
@@ -390,7 +377,7 @@ final class SessionImpl implements Session {
 
     private Statement parse(String sql) {
         return convertFailures(() -> utility.evaluateSettingFunctions(Parser.parseStatement(sql),
-                this::settingFunctionChanges));
+                this::beforeSettingChange));
     }
 
     private QueryResultImpl runParsed(Statement statement, String sql, Object... parameters) {

@@ -253,28 +253,7 @@ public record PartitionRoutingOperator(PhysicalOperator child, Node root, List<T
                     }
                 }
             }
-            long total = changed;
-            return new SourceState() {
-                private FieldVector count;
-
-                @Override
-                public Batch next() {
-                    if (count != null) {
-                        return null;
-                    }
-                    count = ValueAccess.allocate(LogicalType.BIGINT, "count", context.allocator(), 1);
-                    ValueAccess.set(count, 0, total);
-                    count.setValueCount(1);
-                    return new Batch(List.of(count), 1);
-                }
-
-                @Override
-                public void close() {
-                    if (count != null) {
-                        count.close();
-                    }
-                }
-            };
+            return new RowCountResult(changed, context.allocator());
         }
 
         @Override

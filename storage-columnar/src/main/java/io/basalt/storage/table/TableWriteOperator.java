@@ -435,27 +435,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         }
 
         private SourceState rowCount() {
-            return new SourceState() {
-                private FieldVector count;
-
-                @Override
-                public Batch next() {
-                    if (count != null) {
-                        return null;
-                    }
-                    count = ValueAccess.allocate(LogicalType.BIGINT, "count", context.allocator(), 1);
-                    ValueAccess.set(count, 0, changed);
-                    count.setValueCount(1);
-                    return new Batch(List.of(count), 1);
-                }
-
-                @Override
-                public void close() {
-                    if (count != null) {
-                        count.close();
-                    }
-                }
-            };
+            return new RowCountResult(changed, context.allocator());
         }
 
         @Override
