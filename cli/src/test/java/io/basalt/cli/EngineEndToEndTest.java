@@ -79,6 +79,49 @@ class EngineEndToEndTest {
     }
 
     @Test
+    void backslashSemicolonSendsOneQueryStringThatPrintsEachResultAfterTheNextStatementsWarnings() {
+        Outcome outcome = run("""
+                CREATE TABLE i_table (f1 int);
+                insert into i_table values(2)\\; select * from i_table\\; select 1/0;
+                SELECT 1\\; COMMIT\\; SELECT 2;
+                select count(*) from i_table;
+                """, "-X", "-q");
+        assertThat(outcome.out()).isEqualTo("""
+                 f1\s
+                ----
+                  2
+                (1 row)
+
+                 ?column?\s
+                ----------
+                        1
+                (1 row)
+
+                 ?column?\s
+                ----------
+                        2
+                (1 row)
+
+                 count\s
+                -------
+                     0
+                (1 row)
+
+                """);
+        assertThat(outcome.err()).isEqualTo("ERROR:  division by zero\nWARNING:  there is no transaction in progress\n");
+    }
+
+    @Test
+    void aCommandStringIsOneTransaction() {
+        Path database = directory.resolve("db2");
+        Outcome failed = run("", database.toString(), "-c",
+                "CREATE TABLE t(a int); INSERT INTO t VALUES (1); SELECT 1/0");
+        assertThat(failed.err()).isEqualTo("ERROR:  division by zero\n");
+        Outcome after = run("", database.toString(), "-c", "SELECT count(*) FROM pg_tables WHERE tablename = 't'");
+        assertThat(after.out()).isEqualTo(" count \n-------\n     0\n(1 row)\n\n");
+    }
+
+    @Test
     void describeATableTheEngineCreated() {
         Outcome outcome = run("CREATE TABLE orders (id bigint NOT NULL, total numeric(10,2), note varchar(20));\n\\d orders\n",
                 "-q");

@@ -24,6 +24,26 @@ public interface Session extends AutoCloseable {
         return execute(sql);
     }
 
+    /**
+     * Runs the statements of one query string as PostgreSQL runs a simple-query message (psql sends a {@code -c}
+     * string, or statements joined with {@code \;}, this way). Outside a transaction block they share one implicit
+     * transaction that commits after the last statement; an error ends the string there and rolls that transaction
+     * back. BEGIN in the string makes the transaction an ordinary block that outlives the string; COMMIT and ROLLBACK
+     * end the implicit transaction with the warning "there is no transaction in progress" (the statements after them
+     * start another); SAVEPOINT, RELEASE, ROLLBACK TO and AND CHAIN fail there as outside a block. A single
+     * statement runs as {@link #execute(String, CopyStreams)} runs it.
+     *
+     * <p>Each result is handed to {@code each}, which closes it, before the next statement runs.
+     *
+     * @throws io.basalt.error.BasaltException the first failure, after the results of the statements before it
+     */
+    default void executeAll(java.util.List<String> statements, CopyStreams streams,
+                            java.util.function.Consumer<QueryResult> each) {
+        for (String statement : statements) {
+            each.accept(execute(statement, streams));
+        }
+    }
+
     /** Like {@link #execute} but for statements that return rows. */
     QueryResult query(String sql, Object... parameters);
 

@@ -229,6 +229,27 @@ final class SessionImpl implements Session {
         }
     }
 
+    @Override
+    public void executeAll(List<String> statements, CopyStreams streams, java.util.function.Consumer<QueryResult> each) {
+        checkOpen();
+        if (statements.size() == 1 || TableTransaction.current() != null) {
+            for (String statement : statements) {
+                each.accept(execute(statement, streams));
+            }
+            return;
+        }
+        try {
+            for (String statement : statements) {
+                transactions.beginImplicit();
+                each.accept(execute(statement, streams));
+            }
+            transactions.endImplicit();
+        } catch (RuntimeException | Error failure) {
+            transactions.implicitFailed();
+            throw failure;
+        }
+    }
+
     private QueryResult executeStatement(String sql, Object... parameters) {
         DatabaseTransferStatement transfer = convertFailures(() -> DatabaseTransferStatement.parse(sql));
         if (transfer != null) {
@@ -251,6 +272,9 @@ final class SessionImpl implements Session {
                 return transactions.control(control);
             }
             checkReadOnly(statement);
+            if (statement instanceof io.basalt.sql.ast.VacuumStatement vacuum && vacuum.vacuum()) {
+                transactions.preventInBlock("VACUUM");
+            }
             for (int attempt = 1; ; attempt++) {
                 transaction = transactions.forStatement();
                 try {

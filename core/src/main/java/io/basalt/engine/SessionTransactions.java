@@ -16,6 +16,12 @@ import java.util.List;
  * COMMIT, ROLLBACK and ROLLBACK TO SAVEPOINT fails with 25P02, and COMMIT rolls back). Runs the transaction control
  * statements with PostgreSQL's warnings and errors.
  *
+ * <p>The statements of one query string (psql's {@code \;}, a {@code -c} string) run in an implicit block
+ * ({@link #beginImplicit}): a block that BEGIN turns into an ordinary one without a warning, that COMMIT and
+ * ROLLBACK end with PostgreSQL's warning "there is no transaction in progress", where savepoints and AND CHAIN
+ * are refused as outside a block, which any error rolls back whole ({@link #implicitFailed}) and which commits
+ * when the string ends ({@link #endImplicit}).
+ *
  * <p>Not thread-safe: one session, one statement at a time.
  */
 final class SessionTransactions {
@@ -25,6 +31,13 @@ final class SessionTransactions {
     /** The session's number, which its transactions carry for deadlock reports. */
     private final int process;
     private boolean failed;
+    /** Whether {@link #block} is the implicit block of a multi-statement query string. */
+    private boolean implicit;
+    /**
+     * The block's DEFERRABLE mode, shown as transaction_deferrable; Basalt's read-only serializable transactions never
+     * wait, so it changes nothing else.
+     */
+    private boolean deferrable;
 
     SessionTransactions(TransactionCoordinator coordinator, SessionSettings settings, int process) {
         this.coordinator = requireNonNull(coordinator, "coordinator is null");
@@ -76,6 +89,43 @@ final class SessionTransactions {
         }
     }
 
+    /** Opens the implicit block of a multi-statement query string, unless a block is open already. */
+    void beginImplicit() {
+        if (block == null) {
+            open(begin(defaultLevel(), defaultReadOnly()), defaultDeferrable());
+            implicit = true;
+        }
+    }
+
+    /** The query string ended: commits its implicit block if one is still open. */
+    void endImplicit() {
+        if (block != null && implicit) {
+            Transaction ending = block;
+            close();
+            ending.commit();
+        }
+    }
+
+    /** A statement of the query string failed: its implicit block, if one is open, rolls back whole. */
+    void implicitFailed() {
+        if (block != null && implicit) {
+            Transaction ending = block;
+            close();
+            ending.rollback();
+        }
+    }
+
+    /**
+     * PostgreSQL's PreventInTransactionBlock: {@code what} (VACUUM) refuses to run in a block, implicit ones too.
+     *
+     * @throws BasaltException 25001 in an open block
+     */
+    void preventInBlock(String what) {
+        if (block != null && !failed) {
+            throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION, what + " cannot run inside a transaction block");
+        }
+    }
+
     /** Runs a transaction control statement; an error in a block fails the block, as any other. */
     QueryResultImpl control(TransactionStatement statement) {
         try {
@@ -105,7 +155,7 @@ final class SessionTransactions {
                 yield QueryResultImpl.command("RELEASE", 0, List.of());
             }
             case ROLLBACK_TO -> {
-                if (block == null) {
+                if (block == null || implicit) {
                     throw outsideBlock("ROLLBACK TO SAVEPOINT");
                 }
                 block.rollbackTo(statement.savepoint());
@@ -122,6 +172,10 @@ final class SessionTransactions {
                     settings.set("default_transaction_read_only", statement.readOnly() ? "on" : "off",
                             new java.util.ArrayList<>());
                 }
+                if (statement.deferrable() != null) {
+                    settings.set("default_transaction_deferrable", statement.deferrable() ? "on" : "off",
+                            new java.util.ArrayList<>());
+                }
                 yield QueryResultImpl.command("SET", 0, List.of());
             }
         };
@@ -129,6 +183,12 @@ final class SessionTransactions {
 
     private QueryResultImpl begin(TransactionStatement statement) {
         String tag = statement.kind() == TransactionStatement.Kind.BEGIN ? "BEGIN" : "START TRANSACTION";
+        if (block != null && implicit) {
+            // BEGIN turns the implicit block of a query string into an ordinary one, with the modes it names
+            implicit = false;
+            setModes(statement);
+            return QueryResultImpl.command(tag, 0, List.of());
+        }
         if (block != null) {
             if (failed) {
                 throw aborted();
@@ -137,11 +197,20 @@ final class SessionTransactions {
         }
         IsolationLevel level = statement.isolation() == null ? defaultLevel() : IsolationLevel.of(statement.isolation());
         boolean readOnly = statement.readOnly() == null ? defaultReadOnly() : statement.readOnly();
-        open(begin(level, readOnly));
+        open(begin(level, readOnly), statement.deferrable() == null ? defaultDeferrable() : statement.deferrable());
         return QueryResultImpl.command(tag, 0, List.of());
     }
 
     private QueryResultImpl commit(boolean chain) {
+        if (block != null && implicit) {
+            if (chain) {
+                throw outsideBlock("COMMIT AND CHAIN");
+            }
+            Transaction ending = block;
+            close();
+            ending.commit();
+            return QueryResultImpl.commandWithWarning("COMMIT", "there is no transaction in progress");
+        }
         if (block == null) {
             if (chain) {
                 throw outsideBlock("COMMIT AND CHAIN");
@@ -150,6 +219,7 @@ final class SessionTransactions {
         }
         Transaction ending = block;
         boolean wasFailed = failed;
+        boolean wasDeferrable = deferrable;
         close();
         if (wasFailed) {
             ending.rollback();
@@ -157,12 +227,21 @@ final class SessionTransactions {
             ending.commit();
         }
         if (chain) {
-            open(begin(ending.level(), ending.readOnly()));
+            open(begin(ending.level(), ending.readOnly()), wasDeferrable);
         }
         return QueryResultImpl.command(wasFailed ? "ROLLBACK" : "COMMIT", 0, List.of());
     }
 
     private QueryResultImpl rollback(boolean chain) {
+        if (block != null && implicit) {
+            if (chain) {
+                throw outsideBlock("ROLLBACK AND CHAIN");
+            }
+            Transaction ending = block;
+            close();
+            ending.rollback();
+            return QueryResultImpl.commandWithWarning("ROLLBACK", "there is no transaction in progress");
+        }
         if (block == null) {
             if (chain) {
                 throw outsideBlock("ROLLBACK AND CHAIN");
@@ -170,10 +249,11 @@ final class SessionTransactions {
             return QueryResultImpl.commandWithWarning("ROLLBACK", "there is no transaction in progress");
         }
         Transaction ending = block;
+        boolean wasDeferrable = deferrable;
         close();
         ending.rollback();
         if (chain) {
-            open(begin(ending.level(), ending.readOnly()));
+            open(begin(ending.level(), ending.readOnly()), wasDeferrable);
         }
         return QueryResultImpl.command("ROLLBACK", 0, List.of());
     }
@@ -185,6 +265,12 @@ final class SessionTransactions {
         if (failed) {
             throw aborted();
         }
+        setModes(statement);
+        return QueryResultImpl.command("SET", 0, List.of());
+    }
+
+    /** The isolation level and access mode that SET TRANSACTION (or a BEGIN ending an implicit block) names. */
+    private void setModes(TransactionStatement statement) {
         if (statement.isolation() != null) {
             IsolationLevel level = IsolationLevel.of(statement.isolation());
             if (level != block.level()) {
@@ -210,8 +296,18 @@ final class SessionTransactions {
             }
             block.setReadOnly(statement.readOnly());
         }
+        if (statement.deferrable() != null) {
+            if (block.inSavepoint()) {
+                throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION [NOT] DEFERRABLE cannot be called within a subtransaction");
+            }
+            if (block.statementRun()) {
+                throw BasaltException.of(SqlState.ACTIVE_SQL_TRANSACTION,
+                        "SET TRANSACTION [NOT] DEFERRABLE must be called before any query");
+            }
+            deferrable = statement.deferrable();
+        }
         showValues();
-        return QueryResultImpl.command("SET", 0, List.of());
     }
 
     /** The session ends: an open block rolls back. */
@@ -223,26 +319,30 @@ final class SessionTransactions {
         }
     }
 
-    private void open(Transaction transaction) {
+    private void open(Transaction transaction, boolean deferrable) {
         block = transaction;
         failed = false;
+        this.deferrable = deferrable;
         showValues();
     }
 
     private void close() {
         block = null;
         failed = false;
+        implicit = false;
         settings.setTransactionValue("transaction_isolation", null);
         settings.setTransactionValue("transaction_read_only", null);
+        settings.setTransactionValue("transaction_deferrable", null);
     }
 
     private void showValues() {
         settings.setTransactionValue("transaction_isolation", block.level().displayName());
         settings.setTransactionValue("transaction_read_only", block.readOnly() ? "on" : "off");
+        settings.setTransactionValue("transaction_deferrable", deferrable ? "on" : "off");
     }
 
     private void requireBlock(String statement) {
-        if (block == null) {
+        if (block == null || implicit) {
             throw outsideBlock(statement);
         }
         if (failed) {
@@ -252,6 +352,10 @@ final class SessionTransactions {
 
     private IsolationLevel defaultLevel() {
         return IsolationLevel.of(settings.show("default_transaction_isolation"));
+    }
+
+    private boolean defaultDeferrable() {
+        return settings.show("default_transaction_deferrable").equals("on");
     }
 
     private boolean defaultReadOnly() {

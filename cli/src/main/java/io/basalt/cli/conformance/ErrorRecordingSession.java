@@ -61,6 +61,17 @@ final class ErrorRecordingSession implements Session {
     }
 
     @Override
+    public void executeAll(java.util.List<String> statements, CopyStreams streams,
+                           java.util.function.Consumer<QueryResult> each) {
+        try {
+            session.executeAll(statements, streams, each);
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+            note(e);
+            throw e;
+        }
+    }
+
+    @Override
     public QueryResult query(String sql, Object... parameters) {
         try {
             return session.query(sql, parameters);

@@ -18,8 +18,9 @@ import java.util.function.Function;
  * statement are dropped, as psql drops them; lines of one statement are joined with a newline.
  * An unquoted backslash starts a backslash command that runs to the end of the line (or to the next
  * unquoted backslash; {@code \\} returns to SQL for the rest of the line); the statement being
- * typed stays buffered across it. Outside quotes, {@code :name} references to psql variables are
- * replaced (see {@link VariableReference}).
+ * typed stays buffered across it. {@code \;} puts a semicolon into the statement without ending it, so that
+ * several statements are sent as one query string (and {@code \:} a colon that names no variable). Outside
+ * quotes, {@code :name} references to psql variables are replaced (see {@link VariableReference}).
  */
 public final class StatementScanner {
     private enum Mode { NORMAL, STANDARD_STRING, ESCAPE_STRING, QUOTED_IDENTIFIER, DOLLAR_QUOTE, BLOCK_COMMENT }
@@ -177,6 +178,14 @@ public final class StatementScanner {
                 buffer.append(line, i, line.length());
             }
             return line.length();
+        }
+        if (ch == '\\' && backslashCommands && (next == ';' || next == ':')) {
+            // psql's \; and \: put a semicolon or colon into the statement: \; joins statements into one query string
+            if (buffer.isEmpty()) {
+                statementStart = lineStart + i;
+            }
+            buffer.append(next);
+            return i + 2;
         }
         if (ch == '\\' && backslashCommands) {
             return scanBackslashCommands(line, i, pieces);

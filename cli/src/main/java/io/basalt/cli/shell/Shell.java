@@ -17,6 +17,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
@@ -173,9 +174,9 @@ public final class Shell {
     }
 
     /**
-     * Runs one {@code -c} string: backslash commands when it starts with a backslash, otherwise SQL
-     * split into statements that run in order until one fails (psql sends the string at once, so
-     * the statements after a failing one do not run). Error positions refer to the whole string.
+     * Runs one {@code -c} string: backslash commands when it starts with a backslash, otherwise SQL sent as one
+     * query string, as psql sends it: its statements run in order in one implicit transaction until one fails,
+     * which rolls the transaction back. Error positions refer to the whole string.
      *
      * @return whether everything succeeded
      */
@@ -199,14 +200,14 @@ public final class Shell {
             }
             return CommandOutcome.SUCCESS;
         }
-        for (SqlStatement statement : StatementScanner.splitSql(text)) {
-            lastStatement = statement.text();
-            if (!executor.execute(statement.text(), text, statement.startOffset(), "", settings.print(),
-                    new ShellCopyStreams(standardInput(), false, output))) {
-                return CommandOutcome.FAILURE;
-            }
+        List<SqlStatement> statements = StatementScanner.splitSql(text);
+        if (statements.isEmpty()) {
+            return CommandOutcome.SUCCESS;
         }
-        return CommandOutcome.SUCCESS;
+        lastStatement = statements.getLast().text();
+        // one query string: the statements share one implicit transaction, as psql's -c sends them
+        return executor.execute(text, text, 0, "", settings.print(), new ShellCopyStreams(standardInput(), false, output))
+                ? CommandOutcome.SUCCESS : CommandOutcome.FAILURE;
     }
 
     /** Opens a script file as UTF-8 (bad bytes become replacement characters). */

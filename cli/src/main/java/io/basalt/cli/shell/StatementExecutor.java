@@ -9,13 +9,16 @@ import io.basalt.cli.error.ErrorReport;
 import io.basalt.cli.format.PrintSettings;
 import io.basalt.cli.format.QueryResultTable;
 import io.basalt.cli.format.TablePrinter;
+import io.basalt.cli.script.ScannedPiece;
+import io.basalt.cli.script.StatementScanner;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Runs one SQL statement and shows its outcome as psql does: the rows as a table, or the command
+ * Runs one SQL statement (or the statements of one query string) and shows its outcome as psql does: the rows as a table, or the command
  * tag ({@code CREATE TABLE}, {@code INSERT 0 2}) unless quiet; a table followed by the tag for
  * {@code INSERT/UPDATE/DELETE ... RETURNING}; notices ({@code NOTICE:  ...}) and errors on
  * standard error, errors with their position; and
@@ -56,6 +59,10 @@ public final class StatementExecutor {
     /** As {@link #execute(String, String, int, String, PrintSettings)}, with the streams a COPY reads and writes. */
     public boolean execute(String sql, String errorQuery, int offset, String locationPrefix, PrintSettings print,
                            CopyStreams copyStreams) {
+        List<ScannedPiece.SqlStatement> statements = StatementScanner.splitSql(sql);
+        if (statements.size() > 1) {
+            return executeAll(statements, errorQuery, offset, locationPrefix, print, copyStreams);
+        }
         long start = System.nanoTime();
         boolean success;
         try (QueryResult result = executeWithProgress(sql, copyStreams)) {
@@ -66,18 +73,56 @@ public final class StatementExecutor {
             success = true;
         } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
             double elapsed = (System.nanoTime() - start) / 1e6;
-            Throwable reported = translate(failure);
-            if (reported instanceof BasaltException basalt && "sqlstate".equalsIgnoreCase(settings.variables().get("VERBOSITY"))) {
-                // psql's \set VERBOSITY sqlstate: the code alone
-                output.error(locationPrefix + "ERROR:  " + basalt.sqlState().code() + "\n");
-            } else {
-                output.error(ErrorReport.of(reported).shiftedBy(offset).render(errorQuery, locationPrefix));
-            }
+            printError(failure, errorQuery, offset, locationPrefix);
             printTiming(elapsed);
             success = false;
         }
         output.flush();
         return success;
+    }
+
+    /**
+     * Sends several statements as one query string ({@link Session#executeAll}: one implicit transaction) and
+     * prints as psql 15 does: each result once the next statement has run, so that the next statement's notices
+     * and warnings come before it, and after the last result or the error that ended the string, the
+     * {@code \timing} line for the whole string.
+     */
+    private boolean executeAll(List<ScannedPiece.SqlStatement> statements, String errorQuery, int offset,
+                               String locationPrefix, PrintSettings print, CopyStreams copyStreams) {
+        long start = System.nanoTime();
+        List<String> texts = new ArrayList<>(statements.size());
+        for (ScannedPiece.SqlStatement statement : statements) {
+            texts.add(statement.text());
+        }
+        QueryResult[] previous = new QueryResult[1];
+        int[] finished = new int[1];
+        boolean success = true;
+        try {
+            session.executeAll(texts, copyStreams, result -> {
+                finished[0]++;
+                printNotices(result, locationPrefix);
+                printAndClose(previous[0], print);
+                previous[0] = result;
+            });
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError failure) {
+            printAndClose(previous[0], print);
+            previous[0] = null;
+            int failedAt = offset + statements.get(Math.min(finished[0], statements.size() - 1)).startOffset();
+            printError(failure, errorQuery, failedAt, locationPrefix);
+            success = false;
+        }
+        printAndClose(previous[0], print);
+        printTiming((System.nanoTime() - start) / 1e6);
+        output.flush();
+        return success;
+    }
+
+    private void printAndClose(QueryResult result, PrintSettings print) {
+        if (result != null) {
+            try (result) {
+                printResult(result, print);
+            }
+        }
     }
 
     /** Runs the statement with its progress report, which ends (and is erased) before anything is printed. */
@@ -124,6 +169,16 @@ public final class StatementExecutor {
             }
         } else if (!settings.quiet()) {
             output.println(tag);
+        }
+    }
+
+    private void printError(Throwable failure, String errorQuery, int offset, String locationPrefix) {
+        Throwable reported = translate(failure);
+        if (reported instanceof BasaltException basalt && "sqlstate".equalsIgnoreCase(settings.variables().get("VERBOSITY"))) {
+            // psql's \set VERBOSITY sqlstate: the code alone
+            output.error(locationPrefix + "ERROR:  " + basalt.sqlState().code() + "\n");
+        } else {
+            output.error(ErrorReport.of(reported).shiftedBy(offset).render(errorQuery, locationPrefix));
         }
     }
 

@@ -13,8 +13,9 @@ import io.basalt.sql.lexer.TokenKind;
  * {@code RELEASE [SAVEPOINT] name}, {@code ROLLBACK [WORK | TRANSACTION] TO [SAVEPOINT] name},
  * {@code SET TRANSACTION modes} and {@code SET SESSION CHARACTERISTICS AS TRANSACTION modes}. Modes are
  * {@code ISOLATION LEVEL {SERIALIZABLE | REPEATABLE READ | READ COMMITTED | READ UNCOMMITTED}},
- * {@code READ WRITE}, {@code READ ONLY} and {@code [NOT] DEFERRABLE} (accepted, without effect: it matters only
- * to read-only serializable transactions, which never wait in Basalt), separated by commas or blanks.
+ * {@code READ WRITE}, {@code READ ONLY} and {@code [NOT] DEFERRABLE} (shown by transaction_deferrable, without
+ * other effect: it matters only to read-only serializable transactions, which never wait in Basalt), separated
+ * by commas or blanks.
  * {@code SET TRANSACTION SNAPSHOT} and two-phase commit are not supported.
  */
 final class TransactionParser extends ParserBase {
@@ -87,7 +88,8 @@ final class TransactionParser extends ParserBase {
             throw unsupported("SET TRANSACTION SNAPSHOT");
         }
         TransactionStatement statement = modes(Kind.SET_TRANSACTION, position);
-        if (statement.isolation() == null && statement.readOnly() == null && !sawMode) {
+        if (statement.isolation() == null && statement.readOnly() == null && statement.deferrable() == null
+                && !sawMode) {
             throw tokens.syntaxError();
         }
         return statement;
@@ -98,6 +100,7 @@ final class TransactionParser extends ParserBase {
     private TransactionStatement modes(Kind kind, int position) {
         String isolation = null;
         Boolean readOnly = null;
+        Boolean deferrable = null;
         sawMode = false;
         while (true) {
             if (sawMode) {
@@ -113,9 +116,11 @@ final class TransactionParser extends ParserBase {
                 }
             } else if (tokens.at(Keyword.DEFERRABLE)) {
                 tokens.next();
+                deferrable = true;
             } else if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
                 tokens.next();
                 tokens.next();
+                deferrable = false;
             } else {
                 if (sawMode && tokens.peek(-1).is(TokenKind.COMMA)) {
                     throw tokens.syntaxError();
@@ -124,7 +129,7 @@ final class TransactionParser extends ParserBase {
             }
             sawMode = true;
         }
-        return new TransactionStatement(kind, isolation, readOnly, null, false, position);
+        return new TransactionStatement(kind, isolation, readOnly, null, false, deferrable, position);
     }
 
     private String level() {

@@ -1,21 +1,10 @@
 package io.basalt.bench.query;
 
-import io.basalt.api.Basalt;
-import io.basalt.api.Database;
-import io.basalt.api.QueryResult;
-import io.basalt.api.Session;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.duckdb.DuckDBConnection;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,11 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Bulk loading into a database on disk, Basalt against DuckDB, one durable transaction per operation into a table
- * created fresh for it: {@code insertSelect} is {@code INSERT INTO t SELECT i, 'payload ' || i FROM
- * generate_series(1, rows)} (DuckDB's {@code range}); {@code insertValues} inserts {@code rows / 1000} statements of
- * 1,000-row VALUES lists in one transaction. Rows per second are {@code rows} divided by the time reported. Run e.g.
- * {@code java -cp 'jmh/target/classes:jmh/target/lib/*' org.openjdk.jmh.Main BulkInsertBenchmark}.
+ * Bulk loading into a database on disk, Basalt against DuckDB and PostgreSQL ({@link DurableDatabase}), one durable
+ * transaction per operation into a table created fresh for it: {@code insertSelect} is {@code INSERT INTO t SELECT
+ * i, 'payload ' || i FROM generate_series(1, rows)} (DuckDB's {@code range}); {@code insertValues} inserts
+ * {@code rows / 1000} statements of 1,000-row VALUES lists in one transaction. Rows per second are {@code rows}
+ * divided by the time reported. Run e.g. {@code java -cp 'jmh/target/classes:jmh/target/lib/*'
+ * org.openjdk.jmh.Main BulkInsertBenchmark}; without a PostgreSQL server add {@code -p engine=basalt,duckdb}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class BulkInsertBenchmark {
     private static final int VALUES_PER_STATEMENT = 1000;
 
-    @Param({"basalt", "duckdb"})
+    @Param({"basalt", "duckdb", "postgres"})
     public String engine;
 
     @Param({"10000000"})
@@ -59,24 +49,17 @@ public class BulkInsertBenchmark {
     @Param({"1000000"})
     public long valuesRows;
 
-    private Path directory;
-    private Database basalt;
-    private Session session;
-    private DuckDBConnection duckdb;
+    private DurableDatabase database;
+    private DurableDatabase.Client client;
     private List<String> valueStatements;
 
     @Setup(Level.Trial)
     public void open() throws IOException, SQLException {
-        directory = Files.createTempDirectory("basalt-bulk-bench");
-        if (engine.equals("duckdb")) {
-            duckdb = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + directory.resolve("bench.duckdb"));
-        } else {
-            basalt = Basalt.open(directory.resolve("bench.basalt"));
-            session = basalt.connect();
-        }
+        database = DurableDatabase.open(engine);
+        client = database.connect();
         valueStatements = new ArrayList<>();
         for (long first = 1; first <= valuesRows; first += VALUES_PER_STATEMENT) {
-            StringBuilder sql = new StringBuilder("INSERT INTO t VALUES ");
+            StringBuilder sql = new StringBuilder("INSERT INTO " + database.table() + " VALUES ");
             for (long id = first; id < first + VALUES_PER_STATEMENT && id <= valuesRows; id++) {
                 sql.append(id == first ? "" : ", ").append('(').append(id).append(", 'payload ").append(id)
                         .append("')");
@@ -86,52 +69,30 @@ public class BulkInsertBenchmark {
     }
 
     @Setup(Level.Invocation)
-    public void freshTable() throws SQLException {
-        run("DROP TABLE IF EXISTS t");
-        run("CREATE TABLE t (id bigint, payload " + (duckdb != null ? "VARCHAR" : "text") + ")");
+    public void freshTable() {
+        database.createTable(client);
     }
 
     @TearDown(Level.Trial)
     public void close() throws IOException, SQLException {
-        if (duckdb != null) {
-            duckdb.close();
-        }
-        if (session != null) {
-            session.close();
-            basalt.close();
-        }
-        try (Stream<Path> files = Files.walk(directory)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
-        }
+        client.close();
+        database.close();
     }
 
     @Benchmark
-    public void insertSelect() throws SQLException {
-        run(duckdb != null
+    public long insertSelect() {
+        return client.execute(database.engine().equals("duckdb")
                 ? "INSERT INTO t SELECT i, 'payload ' || i FROM range(1, " + (selectRows + 1) + ") AS r(i)"
-                : "INSERT INTO t SELECT i, 'payload ' || i FROM generate_series(1, " + selectRows + ") AS i");
+                : "INSERT INTO " + database.table() + " SELECT i, 'payload ' || i FROM generate_series(1, "
+                        + selectRows + ") AS g(i)");
     }
 
     @Benchmark
-    public void insertValues() throws SQLException {
-        run("BEGIN");
+    public void insertValues() {
+        client.execute("BEGIN");
         for (String statement : valueStatements) {
-            run(statement);
+            client.execute(statement);
         }
-        run("COMMIT");
-    }
-
-    private void run(String sql) throws SQLException {
-        if (duckdb != null) {
-            try (Statement statement = duckdb.createStatement()) {
-                statement.execute(sql);
-            }
-            return;
-        }
-        try (QueryResult ignored = session.execute(sql)) {
-            // done
-        }
+        client.execute("COMMIT");
     }
 }
