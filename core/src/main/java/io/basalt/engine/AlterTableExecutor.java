@@ -785,6 +785,9 @@ final class AlterTableExecutor {
         }
         var store = stores.create(alteration.temporary ? draft.name : DdlExecutor.storeName(old.schema(), draft.name),
                 types, !alteration.temporary);
+        if (alteration.temporary && store instanceof io.basalt.storage.table.InMemoryTableStore memory) {
+            memory.markTemporary();
+        }
         old.store().refuseChanges(true);
         try {
             for (UniqueConstraintEntry key : draft.keys) {

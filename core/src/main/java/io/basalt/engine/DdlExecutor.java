@@ -134,6 +134,9 @@ final class DdlExecutor {
             columnNames.add(column.name());
         }
         TableStore store = stores.create(temporary ? name : storeName(schema, name), types, !temporary);
+        if (temporary && store instanceof io.basalt.storage.table.InMemoryTableStore memory) {
+            memory.markTemporary();
+        }
         for (UniqueConstraintEntry key : constraints.keys()) {
             store.addUniqueKey(uniqueKeyIndex(key, name, columns));
         }

@@ -83,6 +83,12 @@ final class PreparedStatements {
         return QueryResultImpl.command("PREPARE", 0, List.of());
     }
 
+    /** The statement prepared as {@code name}, or null. */
+    Statement statement(String name) {
+        Prepared found = statements.get(name);
+        return found == null ? null : found.statement().statement();
+    }
+
     /**
      * EXECUTE (and EXPLAIN EXECUTE): the prepared statement with the arguments evaluated as its parameters and
      * its setting functions evaluated now.

@@ -271,7 +271,7 @@ final class SessionImpl implements Session {
             if (statement instanceof TransactionStatement control) {
                 return transactions.control(control);
             }
-            checkReadOnly(statement);
+            checkReadOnly(statement, sql);
             if (statement instanceof io.basalt.sql.ast.VacuumStatement vacuum && vacuum.vacuum()) {
                 transactions.preventInBlock("VACUUM");
             }
@@ -583,31 +583,16 @@ final class SessionImpl implements Session {
     }
 
     /** PostgreSQL's 25006 for a statement that writes, in a READ ONLY transaction block. */
-    private void checkReadOnly(Statement statement) {
-        Transaction block = transactions.block();
-        if (block == null || !block.readOnly()) {
+    private void checkReadOnly(Statement statement, String sql) {
+        if (!transactions.statementReadOnly()) {
             return;
         }
-        String command = switch (statement) {
-            case InsertStatement ignored -> "INSERT";
-            case UpdateStatement ignored -> "UPDATE";
-            case DeleteStatement ignored -> "DELETE";
-            case TruncateStatement ignored -> "TRUNCATE TABLE";
-            case CreateTableStatement ignored -> "CREATE TABLE";
-            case DropTableStatement ignored -> "DROP TABLE";
-            case CreateSequenceStatement ignored -> "CREATE SEQUENCE";
-            case AlterSequenceStatement ignored -> "ALTER SEQUENCE";
-            case DropSequenceStatement ignored -> "DROP SEQUENCE";
-            case CreateTableAsStatement ignored -> "CREATE TABLE AS";
-            case CopyStatement copy -> copy.from() ? "COPY FROM" : null;
-            case QueryStatement query when !query.query().locking().isEmpty() ->
-                    "SELECT " + query.query().locking().getFirst().strength().text();
-            default -> null;
-        };
-        if (command != null) {
-            throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
-                    "cannot execute " + command + " in a read-only transaction");
-        }
+        ReadOnlyCheck.check(statement, sql, name -> {
+            List<String> parts = name.parts();
+            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+            return catalog.findTable(schema, name.last()).map(table -> table.schema().startsWith("pg_temp"))
+                    .orElse(false);
+        }, utility::preparedStatement);
     }
 
     @Override

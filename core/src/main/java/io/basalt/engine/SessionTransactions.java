@@ -89,6 +89,17 @@ final class SessionTransactions {
         }
     }
 
+    /**
+     * Whether the next statement runs read-only: in the block's access mode, or outside a block in
+     * default_transaction_read_only's; false in a failed block, whose statements fail with 25P02 first.
+     */
+    boolean statementReadOnly() {
+        if (block != null) {
+            return !failed && block.readOnly();
+        }
+        return defaultReadOnly();
+    }
+
     /** Opens the implicit block of a multi-statement query string, unless a block is open already. */
     void beginImplicit() {
         if (block == null) {

@@ -72,6 +72,11 @@ final class UtilityStatements {
     }
 
     /** What EXECUTE runs: the prepared statement and a context holding the arguments as parameters. */
+    /** The statement the prepared statement {@code name} runs, or null when there is none of that name. */
+    io.basalt.sql.ast.Statement preparedStatement(String name) {
+        return prepared.statement(name);
+    }
+
     PreparedStatements.Execution execution(ExecuteStatement execute, BindContext context) {
         return prepared.execution(execute, context);
     }

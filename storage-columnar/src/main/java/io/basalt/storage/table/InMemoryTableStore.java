@@ -105,6 +105,18 @@ public final class InMemoryTableStore implements TableStore {
         this.current = new TableVersion(0, generation, 0, new long[0][], 0);
     }
 
+    /** Whether this is a temporary table's store, which a read-only transaction may change, as PostgreSQL allows. */
+    private volatile boolean temporary;
+
+    /** Marks this store as a temporary table's: read-only transactions may change it. */
+    public void markTemporary() {
+        temporary = true;
+    }
+
+    public boolean temporary() {
+        return temporary;
+    }
+
     /** A number unique among the stores of this process: the order in which COMMIT locks tables. */
     public long id() {
         return id;

@@ -188,7 +188,7 @@ public final class Transaction implements TableTransaction {
     @Override
     public PendingChange changeForWrite(InMemoryTableStore store) {
         checkActive();
-        if (readOnly) {
+        if (readOnly && !store.temporary()) {
             throw BasaltException.of(SqlState.READ_ONLY_SQL_TRANSACTION,
                     "cannot change table \"" + store.name() + "\" in a read-only transaction");
         }
