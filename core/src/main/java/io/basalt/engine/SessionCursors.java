@@ -17,12 +17,27 @@ import org.apache.arrow.memory.BufferAllocator;
  * of the transaction that declared it. Either ends when that transaction, or a savepoint taken before the DECLARE,
  * rolls back. Ended cursors are dropped (and their rows freed) the next time the session uses a cursor.
  *
+ * <p>PostgreSQL runs a cursor's query as FETCH asks for rows, so a query that fails does so at a FETCH, not at the
+ * DECLARE. Here the query runs at DECLARE from an internal savepoint; when it fails, what it did is rolled back, the
+ * DECLARE succeeds, and the first FETCH or MOVE reports the failure (failing the transaction block as PostgreSQL's
+ * FETCH does); after that the cursor cannot be run (55000 "portal ... cannot be run"). Unlike PostgreSQL, rows before
+ * the failing one are not handed out first. Errors in the query's text (unknown tables, types) are reported by the
+ * DECLARE, as in PostgreSQL.
+ *
  * <p>Positions are PostgreSQL's: 0 is before the first row, 1..n a row, n + 1 after the last. Moving past either end
  * leaves the cursor there; a fetch of k rows leaves it on the last row returned.
  */
 final class SessionCursors {
+    /** Name of the savepoint a DECLARE runs its query from; no SQL name can be it. */
+    private static final String DECLARE_SAVEPOINT = "\0declare";
+
     private static final class Cursor {
+        /** The query's rows; null when it failed. */
         final QueryResultImpl rows;
+        /** The query's failure, until a FETCH or MOVE reports it. */
+        BasaltException failure;
+        /** Whether a FETCH or MOVE reported the query's failure: the cursor cannot run any more. */
+        boolean failed;
         final boolean scroll;
         final boolean hold;
         final Transaction declaredIn;
@@ -34,6 +49,12 @@ final class SessionCursors {
             this.scroll = scroll;
             this.hold = hold;
             this.declaredIn = declaredIn;
+        }
+
+        void close() {
+            if (rows != null) {
+                rows.close();
+            }
         }
     }
 
@@ -61,8 +82,23 @@ final class SessionCursors {
         if (cursors.containsKey(declare.name())) {
             throw BasaltException.of(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
         }
-        QueryResultImpl rows = query.get();
+        QueryResultImpl rows = null;
+        BasaltException failure = null;
+        if (statementTransaction == null) {
+            rows = query.get();
+        } else {
+            statementTransaction.savepoint(DECLARE_SAVEPOINT);
+            try {
+                rows = query.get();
+            } catch (BasaltException queryFailure) {
+                statementTransaction.rollbackTo(DECLARE_SAVEPOINT);
+                failure = queryFailure;
+            } finally {
+                statementTransaction.release(DECLARE_SAVEPOINT);
+            }
+        }
         Cursor cursor = new Cursor(rows, declare.scroll(), declare.hold(), statementTransaction);
+        cursor.failure = failure;
         if (statementTransaction != null) {
             statementTransaction.onRollback(() -> cursor.rolledBack = true);
         }
@@ -76,6 +112,16 @@ final class SessionCursors {
         Cursor cursor = cursors.get(fetch.name());
         if (cursor == null) {
             throw BasaltException.of(SqlState.INVALID_CURSOR_NAME, "cursor \"" + fetch.name() + "\" does not exist");
+        }
+        if (cursor.failure != null) {
+            BasaltException failure = cursor.failure;
+            cursor.failure = null;
+            cursor.failed = true;
+            throw failure;
+        }
+        if (cursor.failed) {
+            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                    "portal \"" + fetch.name() + "\" cannot be run");
         }
         long[] rows = move(cursor, fetch.direction(), fetch.count());
         if (fetch.move()) {
@@ -95,7 +141,7 @@ final class SessionCursors {
                 throw BasaltException.of(SqlState.INVALID_CURSOR_NAME,
                         "cursor \"" + close.name() + "\" does not exist");
             }
-            cursor.rows.close();
+            cursor.close();
         }
         return QueryResultImpl.command("CLOSE CURSOR", 0, List.of());
     }
@@ -103,7 +149,7 @@ final class SessionCursors {
     /** Frees every cursor: CLOSE ALL, and the end of the session. */
     void closeAll() {
         for (Cursor cursor : cursors.values()) {
-            cursor.rows.close();
+            cursor.close();
         }
         cursors.clear();
     }
@@ -190,7 +236,7 @@ final class SessionCursors {
             Cursor cursor = iterator.next();
             boolean ended = cursor.rolledBack || !cursor.hold && cursor.declaredIn != current;
             if (ended) {
-                cursor.rows.close();
+                cursor.close();
                 iterator.remove();
             }
         }

@@ -808,9 +808,11 @@ final class SessionImpl implements Session {
                 yield run(execution.statement(), execution.context(), sql);
             }
             case DeallocateStatement deallocate -> utility.deallocate(deallocate);
-            case CursorStatement.Declare declare -> cursors.declare(declare,
-                    TableTransaction.current() instanceof Transaction running ? running : null,
-                    () -> runQuery(new QueryBinder(context).bind(declare.query())));
+            case CursorStatement.Declare declare -> {
+                BoundQuery query = new QueryBinder(context).bind(declare.query());
+                yield cursors.declare(declare, TableTransaction.current() instanceof Transaction running ? running
+                        : null, () -> runQuery(query));
+            }
             case CursorStatement.Fetch fetch -> cursors.fetch(fetch);
             case CursorStatement.Close close -> cursors.close(close);
             case TruncateStatement truncate -> {
