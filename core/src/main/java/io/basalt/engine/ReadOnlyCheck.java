@@ -95,6 +95,7 @@ final class ReadOnlyCheck {
             case TransactionStatement ignored -> null;
             case CheckpointStatement ignored -> null;
             case VacuumStatement ignored -> null;
+            case io.basalt.sql.ast.ReindexStatement ignored -> null;
             case SetConstraintsStatement ignored -> null;
             case DiscardSequencesStatement ignored -> null;
             case UnsupportedStatement ignored -> null;

@@ -832,6 +832,8 @@ final class SessionImpl implements Session {
             }
             case VacuumStatement vacuum -> VacuumExecutor.run(vacuum, catalog, this::execute,
                     database::saveStatistics);
+            case io.basalt.sql.ast.ReindexStatement reindex -> ReindexExecutor.run(reindex, catalog,
+                    transactions::preventInBlock);
             case io.basalt.sql.ast.SetConstraintsStatement constraints ->
                     SetConstraintsExecutor.run(constraints, catalog, transactions.block() != null);
             case CreateTableAsStatement createAs -> {

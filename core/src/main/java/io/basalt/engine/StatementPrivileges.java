@@ -33,7 +33,7 @@ import java.util.List;
 
 /**
  * The privilege checks of the statements that are not about privileges, made before they run, and the owner of what
- * they create, recorded after. DDL needs ownership (DROP, ALTER, CREATE INDEX, REFRESH) or CREATE on the schema
+ * they create, recorded after. DDL needs ownership (DROP, ALTER, CREATE INDEX, REFRESH, REINDEX TABLE / SCHEMA) or CREATE on the schema
  * (CREATE); TRUNCATE needs its privilege; INSERT, UPDATE and DELETE need theirs on the target table (or, for INSERT and
  * UPDATE, on each column written), and SELECT on the target's columns they read, which the binder checks as it
  * resolves them ({@link AccessCheck#readColumnsOf}). Reads of other relations are checked by the binder.
@@ -76,6 +76,17 @@ final class StatementPrivileges {
             case AlterSequenceStatement alter -> requireOwners(List.of(alter.name()), check);
             case RefreshMaterializedViewStatement refresh -> requireOwners(List.of(refresh.name()), check);
             case CreateIndexStatement create -> requireOwners(List.of(create.table()), check);
+            case io.basalt.sql.ast.ReindexStatement reindex
+                    when reindex.kind() == io.basalt.sql.ast.ReindexStatement.Kind.TABLE ->
+                    requireOwners(List.of(reindex.name()), check);
+            case io.basalt.sql.ast.ReindexStatement reindex
+                    when reindex.kind() == io.basalt.sql.ast.ReindexStatement.Kind.SCHEMA -> {
+                String schema = reindex.name().last();
+                if (catalog.schemaNames().contains(schema)) {
+                    check.requireOwner(authorization.object(Authorization.schemaKey(schema), SecuredKind.SCHEMA),
+                            schema);
+                }
+            }
             case TruncateStatement truncate -> {
                 for (QualifiedName name : truncate.tables()) {
                     require(name, Privilege.TRUNCATE, check);

@@ -37,6 +37,7 @@ final class Grammar {
     private final SequenceParser sequences;
     private final CopyParser copy;
     private final VacuumParser vacuum;
+    private final ReindexParser reindex;
     private final TransactionParser transactions;
     private final UtilityStatementParser utility;
     private final StatementParser statements;
@@ -71,6 +72,7 @@ final class Grammar {
         this.sequences = new SequenceParser(this);
         this.copy = new CopyParser(this);
         this.vacuum = new VacuumParser(this);
+        this.reindex = new ReindexParser(this);
         this.transactions = new TransactionParser(this);
         this.utility = new UtilityStatementParser(this);
         this.statements = new StatementParser(this);
@@ -192,6 +194,10 @@ final class Grammar {
 
     VacuumParser vacuum() {
         return vacuum;
+    }
+
+    ReindexParser reindex() {
+        return reindex;
     }
 
     TransactionParser transactions() {

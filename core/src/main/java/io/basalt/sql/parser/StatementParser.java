@@ -178,6 +178,9 @@ final class StatementParser extends ParserBase {
                 case VACUUM, ANALYZE, ANALYSE -> {
                     return grammar.vacuum().vacuum();
                 }
+                case REINDEX -> {
+                    return grammar.reindex().reindex();
+                }
                 default -> {
                     // every other statement is recognised by the utility parser
                 }

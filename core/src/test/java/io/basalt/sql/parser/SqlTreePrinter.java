@@ -166,6 +166,9 @@ final class SqlTreePrinter {
                     .map(option -> "(" + option.name() + (option.value() == null ? "" : " " + option.value()) + ")")
                     .toList()) + join(vacuum.tables().stream().map(target -> target.name()
                     + (target.columns().isEmpty() ? "" : "(" + String.join(" ", target.columns()) + ")")).toList()) + ")";
+            case io.basalt.sql.ast.ReindexStatement reindex -> "(reindex " + reindex.kind().name().toLowerCase()
+                    + (reindex.concurrently() ? " concurrently" : "") + (reindex.verbose() ? " verbose" : "")
+                    + (reindex.name() == null ? "" : " " + reindex.name()) + ")";
             case io.basalt.sql.ast.TransactionStatement control -> "(" + control.kind().name().toLowerCase()
                     + (control.isolation() == null ? "" : " (isolation " + control.isolation() + ")")
                     + (control.readOnly() == null ? "" : control.readOnly() ? " read-only" : " read-write")
