@@ -293,6 +293,25 @@ final class ExpressionParser extends ParserBase {
         return operator.equals("!=") ? "<>" : operator;
     }
 
+    /**
+     * The operator of {@code ORDER BY ... USING op} ({@code OPERATOR(schema.op)} too): whether it sorts descending.
+     * {@code <} and {@code >} are the ordering operators of every btree-sortable type; {@code ~<~} and {@code ~>~},
+     * text's pattern ordering, are the code-point order Basalt sorts text in anyway.
+     *
+     * @throws BasaltException 42809 for any other operator, as PostgreSQL reports it
+     */
+    private boolean orderingOperatorDescends() {
+        int position = position();
+        String operator = tokens.at(Keyword.OPERATOR) ? qualifiedOperator() : tokens.expect(TokenKind.OPERATOR).value();
+        return switch (operator) {
+            case "<", "~<~" -> false;
+            case ">", "~>~" -> true;
+            default -> throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.WRONG_OBJECT_TYPE, position,
+                    "operator " + operator + " is not a valid ordering operator")
+                    .withHint("Ordering operators must be \"<\" or \">\" members of btree operator families.");
+        };
+    }
+
     /** {@code OPERATOR(schema.op)}: the operator, its schema dropped. */
     private String qualifiedOperator() {
         tokens.expect(Keyword.OPERATOR);
@@ -321,8 +340,8 @@ final class ExpressionParser extends ParserBase {
         boolean descending = false;
         if (tokens.accept(Keyword.DESC)) {
             descending = true;
-        } else if (!tokens.accept(Keyword.ASC) && tokens.at(Keyword.USING)) {
-            throw unsupported("ORDER BY ... USING");
+        } else if (!tokens.accept(Keyword.ASC) && tokens.accept(Keyword.USING)) {
+            descending = orderingOperatorDescends();
         }
         Boolean nullsFirst = null;
         if (tokens.at(Keyword.NULLS) && (tokens.peek(1).is(Keyword.FIRST) || tokens.peek(1).is(Keyword.LAST))) {
