@@ -48,7 +48,8 @@ final class PartitionRoutingPlanner {
             }
             TableEntry leaf = route.leaf();
             leaves.add(new TableWriteOperator(input, TableWriteOperator.Kind.INSERT, leaf.name(), leaf.store(),
-                    names(leaf), notNull(leaf), CheckConstraintPlanner.plan(leaf), write.returnsRows(), null, null));
+                    names(leaf), notNull(leaf), CheckConstraintPlanner.plan(leaf), write.returnsRows(), null, null,
+                    targetOrder(route.columns())));
             routes.add(new PartitionRoutingOperator.Route(predicate, leaves.size() - 1, route.columns(), null));
         }
         List<PhysicalExpression> keys = new ArrayList<>();
@@ -58,6 +59,21 @@ final class PartitionRoutingPlanner {
         return new PartitionRoutingOperator.Node(routing.relation(), keys, routing.keyTexts(),
                 routing.constraint() == null ? null : ExpressionPlanner.plan(routing.constraint()),
                 routing.constraintRelation(), routes);
+    }
+
+    /**
+     * For a leaf whose columns are the target table's {@code columns} (leaf column i is target column columns[i]),
+     * the leaf column at each place of the target's order: a routed row's constraint details show it that way.
+     */
+    private static int[] targetOrder(int[] columns) {
+        if (columns == null) {
+            return null;
+        }
+        int[] order = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            order[columns[i]] = i;
+        }
+        return order;
     }
 
     private static List<String> names(TableEntry table) {

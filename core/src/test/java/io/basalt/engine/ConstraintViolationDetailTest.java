@@ -34,6 +34,29 @@ class ConstraintViolationDetailTest {
     }
 
     @Test
+    void aRoutedRowIsShownInThePartitionedTablesColumnOrder() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect()) {
+            session.execute("CREATE TABLE errtst_parent (partid int NOT NULL, shdata int NOT NULL, data int, "
+                    + "CONSTRAINT shdata_small CHECK (shdata < 3)) PARTITION BY RANGE (partid)").close();
+            session.execute("CREATE TABLE errtst_child_reorder (data int NOT NULL DEFAULT 0, shdata int NOT NULL, "
+                    + "partid int NOT NULL, CONSTRAINT shdata_small CHECK (shdata < 3), CHECK (data < 10))").close();
+            session.execute("ALTER TABLE errtst_parent ATTACH PARTITION errtst_child_reorder "
+                    + "FOR VALUES FROM (20) TO (30)").close();
+            assertThatThrownBy(() -> session.execute(
+                    "INSERT INTO errtst_parent (partid, shdata, data) VALUES (20, 1, NULL)"))
+                    .isInstanceOfSatisfying(BasaltException.class, e -> {
+                        assertThat(e.getMessage()).isEqualTo("null value in column \"data\" of relation "
+                                + "\"errtst_child_reorder\" violates not-null constraint");
+                        assertThat(e.detail()).isEqualTo("Failing row contains (20, 1, null).");
+                    });
+            assertThatThrownBy(() -> session.execute(
+                    "INSERT INTO errtst_parent (partid, shdata, data) VALUES (20, 1, 10)"))
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.detail()).isEqualTo("Failing row contains (20, 1, 10)."));
+        }
+    }
+
+    @Test
     void uniqueViolationShowsTheKey() {
         try (Database db = Basalt.inMemory(); Session session = db.connect()) {
             session.execute(TABLE).close();

@@ -48,7 +48,7 @@ import org.apache.arrow.vector.FieldVector;
 public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                                  List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
                                  boolean returnsRows, java.util.Set<String> conflictArbiters,
-                                 ConflictUpdate conflictUpdate) implements SinkOperator {
+                                 ConflictUpdate conflictUpdate, int[] detailColumns) implements SinkOperator {
     /** The statement that writes. */
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -66,6 +66,20 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         if (conflictUpdate != null && conflictArbiters == null) {
             throw new IllegalArgumentException("DO UPDATE needs the conflict arbiters");
         }
+        detailColumns = detailColumns == null ? null : detailColumns.clone();
+    }
+
+    /**
+     * A write whose "Failing row contains" details show the row in its own column order ({@code detailColumns}, the
+     * other form, names the batch column to show at each place: a partition reports a routed row in the partitioned
+     * table's column order, as PostgreSQL does).
+     */
+    public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                              List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                              boolean returnsRows, java.util.Set<String> conflictArbiters,
+                              ConflictUpdate conflictUpdate) {
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, conflictArbiters, conflictUpdate,
+                null);
     }
 
     /** A write without DO UPDATE. */
@@ -228,13 +242,13 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             if (failed != null) {
                 throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \"" + tableName
                                 + "\" violates check constraint \"" + failed.name() + "\"")
-                        .withDetail("Failing row contains " + describeRow(batch, checkRow) + ".");
+                        .withDetail("Failing row contains " + describe(batch, checkRow) + ".");
             }
             if (nullColumn >= 0) {
                 throw BasaltException.of(SqlState.NOT_NULL_VIOLATION, "null value in column \""
                                 + columnNames.get(nullColumn) + "\" of relation \"" + tableName
                                 + "\" violates not-null constraint")
-                        .withDetail("Failing row contains " + describeRow(batch, nullRow) + ".");
+                        .withDetail("Failing row contains " + describe(batch, nullRow) + ".");
             }
         }
 
@@ -452,6 +466,18 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
         }
+    }
+
+    /** {@link #describeRow}, with the columns in {@link #detailColumns}' order when given. */
+    private String describe(Batch batch, int row) {
+        if (detailColumns == null) {
+            return describeRow(batch, row);
+        }
+        List<org.apache.arrow.vector.FieldVector> vectors = new ArrayList<>(batch.columns());
+        for (int place = 0; place < detailColumns.length; place++) {
+            vectors.set(place, batch.column(detailColumns[place]));
+        }
+        return describeRow(new Batch(vectors, batch.rowCount()), row);
     }
 
     /** PostgreSQL's "(1, null, 5)" rendering of a row for constraint violation details. */
