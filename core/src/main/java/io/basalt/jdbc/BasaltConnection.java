@@ -10,6 +10,7 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.sql.SQLWarning;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -80,6 +81,27 @@ final class BasaltConnection extends ConnectionRefusals {
             QueryResult result = session.execute(sql, parameters);
             noteCommand(result.commandTag());
             return result;
+        } catch (RuntimeException failure) {
+            throw SqlExceptions.of(failure);
+        }
+    }
+
+    /**
+     * Runs the statements of one query string as PostgreSQL's driver sends them (one simple query: outside a
+     * transaction they share an implicit one), handing each result to {@code each}.
+     */
+    synchronized void runAll(List<String> statements, java.util.function.Consumer<QueryResult> each)
+            throws SQLException {
+        checkOpen();
+        try {
+            if (!autoCommit && !inTransaction) {
+                session.execute(beginStatement()).close();
+                inTransaction = true;
+            }
+            session.executeAll(statements, io.basalt.api.CopyStreams.NONE, result -> {
+                noteCommand(result.commandTag());
+                each.accept(result);
+            });
         } catch (RuntimeException failure) {
             throw SqlExceptions.of(failure);
         }
