@@ -139,6 +139,9 @@ public final class SltParser {
                     yield new SltRecord.Require(line, tokens[1], Arrays.asList(tokens).subList(2, tokens.length));
                 }
                 case "restart" -> new SltRecord.Restart(line);
+                // DuckDB's "load <file> [readonly]" opens a database file; each script already runs on a database of
+                // its own on disk, so it reopens that one (a read-only open is not modelled)
+                case "load" -> new SltRecord.Restart(line);
                 default -> throw new SltSyntaxException(file, line, "unknown command '" + tokens[0] + "'");
             };
         }
