@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code SET temp_directory}: a spilling query makes its spill directory under the directory the setting names,
- * else under {@code tmp} in the database directory, and leaves nothing there when it ends.
+ * else under {@code tmp} in the database directory, and leaves nothing there when it ends; opening a database
+ * deletes the spill directories a crashed process left in its {@code tmp}.
  */
 class TempDirectoryTest {
     private static final String SPILLING = "SELECT count(*), sum(r) FROM (SELECT row_number() OVER (PARTITION BY i % 1000"
@@ -58,6 +59,22 @@ class TempDirectoryTest {
             assertThat(directory.resolve("tmp")).isDirectory();
             assertThat(entries(directory.resolve("tmp"))).isZero();
         }
+    }
+
+    @Test
+    void openingADatabaseDeletesSpillDirectoriesACrashLeftBehind() throws IOException {
+        Path directory = temporary.resolve("crashed");
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            session.execute("CREATE TABLE kept (i integer)").close();
+        }
+        Path leftover = Files.createDirectories(directory.resolve("tmp").resolve("basalt-spill-12345"));
+        Files.writeString(leftover.resolve("sort-run-0.arrows"), "partial run");
+        Path unrelated = Files.createDirectories(directory.resolve("tmp").resolve("not-a-spill"));
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            assertThat(text(session, "SELECT count(*) FROM kept")).isEqualTo("0");
+        }
+        assertThat(leftover).doesNotExist();
+        assertThat(unrelated).isDirectory();
     }
 
     private static long entries(Path directory) throws IOException {

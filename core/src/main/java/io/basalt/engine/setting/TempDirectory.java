@@ -1,5 +1,8 @@
 package io.basalt.engine.setting;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -8,7 +11,8 @@ import java.util.Optional;
  * names when it is not empty; else the JVM system property {@value #PROPERTY} when set; else {@code tmp} under
  * the database directory when the database has one; else {@code java.io.tmpdir} (returned as null, which
  * {@link io.basalt.exec.spill.SpillDirectory} reads as that). Each query makes its own directory below the
- * result and deletes it when it ends.
+ * result and deletes it when it ends; what a crashed process left under a database's {@code tmp} is deleted when
+ * the database is next opened ({@link #removeLeftovers}).
  */
 public final class TempDirectory {
     /** The system property naming the default spill directory of every database of the process. */
@@ -31,6 +35,30 @@ public final class TempDirectory {
             return Path.of(property);
         }
         return database.map(directory -> directory.resolve("tmp")).orElse(null);
+    }
+
+    /**
+     * Deletes the spill directories a process that ended without closing its queries (a crash, a kill) left under
+     * {@code tmp} in {@code database}. Only the opener of the database may call it: it holds the database's lock,
+     * so no running query of another process owns them. Failures to delete are ignored (the files are garbage).
+     */
+    public static void removeLeftovers(Path database) {
+        Path parent = database.resolve("tmp");
+        if (!Files.isDirectory(parent)) {
+            return;
+        }
+        try (DirectoryStream<Path> spills = Files.newDirectoryStream(parent, "basalt-spill-*")) {
+            for (Path spill : spills) {
+                try (DirectoryStream<Path> files = Files.newDirectoryStream(spill)) {
+                    for (Path file : files) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+                Files.deleteIfExists(spill);
+            }
+        } catch (IOException e) {
+            // left for the next open
+        }
     }
 
     /** Checks a value of the setting: any path the platform can name (it is made when a query first spills). */
