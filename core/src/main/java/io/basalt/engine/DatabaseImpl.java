@@ -85,6 +85,7 @@ final class DatabaseImpl implements Database {
         try {
             if (path != null) {
                 opened = WriteAheadLog.open(path);
+                io.basalt.engine.setting.TempDirectory.removeLeftovers(path);
             }
             this.log = opened;
             this.checkpoints = path == null ? null : DatabaseCheckpoint.open(path);

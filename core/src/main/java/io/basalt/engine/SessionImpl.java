@@ -1008,7 +1008,8 @@ final class SessionImpl implements Session {
                          io.basalt.exec.pipeline.OperatorProfile profile) {
         long memoryLimit = settings().memoryLimitBytes();
         try (BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
-             QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator, null)) {
+             QueryMemory memory = new QueryMemory(memoryLimit, queryAllocator,
+                     io.basalt.engine.setting.TempDirectory.resolve(settings().tempDirectory(), database.path()))) {
             // SET threads can lower, never raise, the parallelism the database was opened with.
             // A statement a routine issues runs on its caller's thread alone: that thread holds the routine lock
             // (RoutineCallFunction), which workers evaluating other rows of the outer statement wait for.

@@ -351,6 +351,11 @@ public final class SessionSettings {
         return integer("memory_limit") * 1024L;
     }
 
+    /** temp_directory as set ("" when unset: see {@link io.basalt.engine.setting.TempDirectory}). */
+    public String tempDirectory() {
+        return show("temp_directory");
+    }
+
     /** max_wal_size in bytes: the write-ahead log size past which a statement's commit triggers a checkpoint. */
     public long maxWalSizeBytes() {
         return integer("max_wal_size") * 1024L;

@@ -119,9 +119,12 @@ public final class ParameterCatalog {
                         + "nested too deeply for the thread's stack fails with 54001 whatever it is set to).",
                 new IntegerType(100, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "2MB"));
         parameters.add(Parameter.session("memory_limit",
-                "Memory one query may use; sorts, hash aggregates and hash joins spill to temporary files to stay "
-                        + "within it, other operators fail with 53200 (Basalt).",
+                "Memory one query may use; sorts, hash aggregates, hash joins, window functions and set operations "
+                        + "spill to temporary files to stay within it, other operators fail with 53200 (Basalt).",
                 new IntegerType(1024, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), defaultMemoryLimit(config)));
+        parameters.add(Parameter.session("temp_directory", "Directory under which queries write their spill files; "
+                + "empty: the system property basalt.temp_directory, else tmp in the database directory, else "
+                + "java.io.tmpdir (Basalt).", new TextType(TempDirectory::check), ""));
         parameters.addAll(PlannerParameters.all());
         return new ParameterCatalog(parameters);
     }

@@ -18,10 +18,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of spilling: a GROUP BY with about a million groups and a full ORDER BY over the micro table
- * ({@link MicroTable}, 4 million rows by default, about 100 MB in flight), each run with the default memory
- * budget (all in memory) and with {@code SET memory_limit} well below the data (the hash aggregation's
- * partitions and the sort's runs go to temporary files). Results are folded into one row, so that the
+ * The cost of spilling: a GROUP BY with about a million groups, a full ORDER BY, two window functions over a
+ * thousand partitions and an INTERSECT of the whole table with itself over the micro table ({@link MicroTable},
+ * 4 million rows by default, about 100 MB in flight), each run with the default memory budget (all in memory)
+ * and with {@code SET memory_limit} well below the data (the hash aggregation's partitions, the sort's and the
+ * window's runs, the set operation's held operand go to temporary files). Results are folded into one row, so that the
  * operators, not result materialization, are measured.
  */
 @State(Scope.Benchmark)
@@ -39,7 +40,12 @@ public class SpillBenchmark extends MicroSessionBenchmark {
     static final String MANY_GROUPS = "SELECT count(*), sum(n), max(t) FROM (SELECT v, count(*) AS n, sum(s) AS t "
             + "FROM micro GROUP BY v) q";
     static final String FULL_SORT = "SELECT v, s FROM micro ORDER BY s, v OFFSET 3999999";
-    static final List<String> ALL = List.of(MANY_GROUPS, FULL_SORT);
+    static final String WINDOW = "SELECT count(*), sum(r), sum(t) FROM (SELECT row_number() OVER (PARTITION BY k1000"
+            + " ORDER BY s, v) AS r, sum(v) OVER (PARTITION BY k1000 ORDER BY s, v ROWS BETWEEN 10 PRECEDING AND"
+            + " CURRENT ROW) AS t FROM micro) q";
+    static final String SET_OPERATION = "SELECT count(*) FROM (SELECT v, k1000 FROM micro INTERSECT"
+            + " SELECT v, k17 FROM micro) q";
+    static final List<String> ALL = List.of(MANY_GROUPS, FULL_SORT, WINDOW, SET_OPERATION);
 
     @Param({"4000000"})
     public long rows;
@@ -64,5 +70,15 @@ public class SpillBenchmark extends MicroSessionBenchmark {
     @Benchmark
     public long orderByWholeTable() {
         return run(FULL_SORT);
+    }
+
+    @Benchmark
+    public long windowOverThousandPartitions() {
+        return run(WINDOW);
+    }
+
+    @Benchmark
+    public long intersectWholeTable() {
+        return run(SET_OPERATION);
     }
 }

@@ -18,24 +18,24 @@ import org.apache.arrow.vector.FieldVector;
  * over with empty memory. At the end the runs are merged ({@link RunMerge}): at most {@link #FAN_IN} at a time,
  * so that reading stays within the budget however many runs there are; more runs are first merged in groups
  * into longer runs. Runs are kept in input order, and merges prefer the earlier run on ties, so the external
- * sort is as stable as the in-memory one.
+ * sort is as stable as the in-memory one. The window operator spills its input through the same runs.
  */
-final class SortedRuns implements AutoCloseable {
+public final class SortedRuns implements AutoCloseable {
     /** Runs merged at once: each holds one batch in memory while merging. */
     static final int FAN_IN = 8;
 
     private final List<SpillFile> runs = new ArrayList<>();
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return runs.isEmpty();
     }
 
-    int size() {
+    public int size() {
         return runs.size();
     }
 
     /** Writes {@code input}'s rows in {@code order} as one run, in batches of the context's vector size. */
-    void write(FieldVector[] input, int[] order, int rowCount, List<LogicalType> types, ExecutionContext context) {
+    public void write(FieldVector[] input, int[] order, int rowCount, List<LogicalType> types, ExecutionContext context) {
         SpillFile run = context.memory().spills().newFile("sort-run");
         runs.add(run);
         List<FieldVector> out = new ArrayList<>(types.size());
@@ -59,7 +59,7 @@ final class SortedRuns implements AutoCloseable {
     }
 
     /** Moves {@code other}'s runs after this one's (a parallel worker's runs joining the global state). */
-    void takeAll(SortedRuns other) {
+    public void takeAll(SortedRuns other) {
         runs.addAll(other.runs);
         other.runs.clear();
     }
@@ -68,7 +68,7 @@ final class SortedRuns implements AutoCloseable {
      * The rows of every run in order, as a source. Runs beyond {@link #FAN_IN} are first merged in groups into
      * longer runs on disk. The source owns the runs from then on and deletes them when closed.
      */
-    SourceState merge(List<SortKey> keys, List<LogicalType> types, ExecutionContext context) {
+    public SourceState merge(List<SortKey> keys, List<LogicalType> types, ExecutionContext context) {
         while (runs.size() > FAN_IN) {
             List<SpillFile> merged = new ArrayList<>();
             for (int from = 0; from < runs.size(); from += FAN_IN) {

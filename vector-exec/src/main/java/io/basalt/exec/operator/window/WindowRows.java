@@ -40,6 +40,16 @@ final class WindowRows implements AutoCloseable {
      */
     static WindowRows of(FieldVector[] input, RowOrdering ordering, int[] order, int count, List<LogicalType> types,
                          BufferAllocator allocator) {
+        return of(input, ordering, order, count, types, allocator, false);
+    }
+
+    /**
+     * Like {@link #of}, but when {@code takeOver} is set the rows must be {@code input}'s first {@code count}
+     * rows in place ({@code order[k] == k}, {@code input} holding exactly {@code count} rows), and the vectors
+     * are taken over instead of copied: the caller no longer owns {@code input}.
+     */
+    static WindowRows of(FieldVector[] input, RowOrdering ordering, int[] order, int count, List<LogicalType> types,
+                         BufferAllocator allocator, boolean takeOver) {
         int[] partitionStarts = new int[Math.max(count, 1) + 1];
         int partitionCount = 0;
         int[] peerStart = new int[count];
@@ -62,7 +72,7 @@ final class WindowRows implements AutoCloseable {
             peerEnd[g] = count;
         }
         partitionStarts[partitionCount] = count;
-        FieldVector[] sorted = gather(input, order, count, types, allocator);
+        FieldVector[] sorted = takeOver ? input : gather(input, order, count, types, allocator);
         return new WindowRows(count, sorted, partitionStarts, partitionCount, peerStart, peerEnd);
     }
 

@@ -1,27 +1,19 @@
 package io.basalt.exec.operator.window;
 
 import io.basalt.exec.batch.Batch;
-import io.basalt.exec.function.aggregate.CountAggregate;
-import io.basalt.exec.function.aggregate.MinMaxAggregate;
-import io.basalt.exec.function.aggregate.SumAverageAggregate;
-import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.sort.BatchConcatenation;
 import io.basalt.exec.operator.sort.ParallelRowSort;
 import io.basalt.exec.operator.sort.RowOrdering;
 import io.basalt.exec.operator.sort.SortKey;
+import io.basalt.exec.operator.sort.SortedRuns;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.pipeline.ParallelTasks;
-import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorSlices;
 import io.basalt.type.LogicalType;
-import io.basalt.type.TypeId;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -34,17 +26,21 @@ import org.apache.arrow.vector.FieldVector;
  * below the context's parallel threshold take one piece on the calling thread; the results are the same.
  * Source: hands out the pieces' rows and results in order, in batches of the context's vector size, as
  * zero-copy slices.
+ *
+ * <p>Spilling: when the kept input outgrows the operator's share of the query's memory budget, it is sorted by
+ * partition columns and order keys and written out as a run ({@link SortedRuns}, as the external sort does);
+ * the result is then computed from the merge of the runs a chunk of whole partitions at a time
+ * ({@link SpilledWindowSource}), and the row limit is not used.
  */
 final class WindowSinkState implements SinkState {
-    /** One piece of whole partitions: its sorted rows and one result vector per call. */
-    private record Piece(WindowRows rows, List<FieldVector> results) {
-    }
-
     private final WindowOperator operator;
     private final ExecutionContext context;
     private final List<List<FieldVector>> batches = new ArrayList<>();
+    private final SortedRuns runs = new SortedRuns();
     private int rowCount;
-    private Piece[] pieces = new Piece[0];
+    /** Bytes of the kept batches' values, plus the row positions sorting them takes. */
+    private long keptBytes;
+    private WindowPiece[] pieces = new WindowPiece[0];
 
     WindowSinkState(WindowOperator operator, ExecutionContext context) {
         this.operator = operator;
@@ -57,10 +53,53 @@ final class WindowSinkState implements SinkState {
     public void sink(Batch batch) {
         List<FieldVector> kept = new ArrayList<>(batch.columnCount());
         for (FieldVector column : batch.columns()) {
-            kept.add(VectorSlices.slice(column, 0, batch.rowCount(), context.allocator()));
+            FieldVector slice = VectorSlices.slice(column, 0, batch.rowCount(), context.allocator());
+            kept.add(slice);
+            keptBytes += slice.getBufferSize();
         }
+        keptBytes += 12L * batch.rowCount();
         batches.add(kept);
         rowCount += batch.rowCount();
+        spillIfOverBudget();
+    }
+
+    /**
+     * Writes the kept rows out as one sorted run (by partition columns, then order keys) when they exceed the
+     * operator's share of the memory budget: each worker of a parallel input keeps its own rows, and writing a
+     * run copies them once more.
+     */
+    private void spillIfOverBudget() {
+        if (keptBytes > context.memory().operatorBudget() / (2L * context.threads()) && rowCount > 0) {
+            spillRun();
+        }
+    }
+
+    private void spillRun() {
+        List<LogicalType> inputTypes = operator.child().outputTypes();
+        FieldVector[] kept;
+        try {
+            kept = BatchConcatenation.concatenate(batches, rowCount, inputTypes, context, false);
+        } finally {
+            closeBatches();
+        }
+        try {
+            int[] runOrder = new RowOrdering(kept, rowCount, new int[0], runKeys()).sort(rowCount);
+            runs.write(kept, runOrder, rowCount, inputTypes, context);
+        } finally {
+            BatchConcatenation.close(kept);
+        }
+        rowCount = 0;
+        keptBytes = 0;
+    }
+
+    /** The sort keys of the spilled runs: the partition columns (ascending, NULLs last), then the order keys. */
+    private List<SortKey> runKeys() {
+        List<SortKey> keys = new ArrayList<>();
+        for (int column : operator.partitionColumns()) {
+            keys.add(new SortKey(column, false, false));
+        }
+        keys.addAll(operator.orderKeys());
+        return keys;
     }
 
     // ---- combine ------------------------------------------------------------------------------------
@@ -69,14 +108,24 @@ final class WindowSinkState implements SinkState {
     void takeInput(WindowSinkState worker) {
         batches.addAll(worker.batches);
         rowCount += worker.rowCount;
+        keptBytes += worker.keptBytes;
+        runs.takeAll(worker.runs);
         worker.batches.clear();
         worker.rowCount = 0;
+        worker.keptBytes = 0;
+        spillIfOverBudget();
     }
 
     // ---- finalize -----------------------------------------------------------------------------------
 
     @Override
     public void finish() {
+        if (!runs.isEmpty()) {
+            if (rowCount > 0) {
+                spillRun();
+            }
+            return;
+        }
         List<LogicalType> inputTypes = operator.child().outputTypes();
         boolean parallel = context.threads() > 1 && rowCount >= context.parallelRowThreshold();
         int runs = parallel ? context.threads() : 1;
@@ -102,11 +151,11 @@ final class WindowSinkState implements SinkState {
             int count = order.length;
             ParallelRowSort.sort(ordering, order, count, runs, context);
             int[] bounds = pieceBounds(ordering, order, count, runs);
-            Piece[] built = new Piece[bounds.length - 1];
+            WindowPiece[] built = new WindowPiece[bounds.length - 1];
             pieces = built;
             int[] sortedOrder = order;
-            ParallelTasks.run(context, built.length, piece -> built[piece] = buildPiece(input, ordering,
-                    sortedOrder, bounds[piece], bounds[piece + 1], inputTypes));
+            ParallelTasks.run(context, built.length, piece -> built[piece] = WindowPiece.compute(operator, context,
+                    input, ordering, sortedOrder, bounds[piece], bounds[piece + 1], inputTypes));
         } finally {
             WindowRows.close(input);
         }
@@ -129,79 +178,14 @@ final class WindowSinkState implements SinkState {
         return bounds;
     }
 
-    /** Builds and computes the piece of sorted rows {@code order[from..to)}. */
-    private Piece buildPiece(FieldVector[] input, RowOrdering ordering, int[] order, int from, int to,
-                             List<LogicalType> inputTypes) {
-        int count = to - from;
-        int[] rowsOfPiece = from == 0 && to == order.length ? order : Arrays.copyOfRange(order, from, to);
-        WindowRows rows = WindowRows.of(input, ordering, rowsOfPiece, count, inputTypes, context.allocator());
-        List<FieldVector> results = new ArrayList<>(operator.calls().size());
-        try {
-            SortKey orderKey = operator.orderKeys().isEmpty() ? null : operator.orderKeys().getFirst();
-            Map<WindowFrame, Frames> frames = new HashMap<>();
-            for (WindowCall call : operator.calls()) {
-                Frames callFrames = null;
-                if (call.function().usesFrame()) {
-                    callFrames = frames.get(call.frame());
-                    if (callFrames == null) {
-                        callFrames = FrameBounds.compute(rows, call.frame(), orderKey);
-                        frames.put(call.frame(), callFrames);
-                    }
-                }
-                FieldVector out = ValueAccess.allocate(call.function().resultType(), "", context.allocator(), count);
-                results.add(out);
-                evaluator(call, inputTypes).evaluate(rows, callFrames, out);
-                out.setValueCount(count);
-            }
-            return new Piece(rows, results);
-        } catch (RuntimeException | Error failure) {
-            rows.close();
-            for (FieldVector result : results) {
-                result.close();
-            }
-            throw failure;
-        }
-    }
-
-    /** The evaluator for a call: a dedicated one where its function and argument type have one. */
-    private WindowEvaluator evaluator(WindowCall call, List<LogicalType> inputTypes) {
-        WindowFunction function = call.function();
-        int first = call.argumentCount() > 0 ? call.argument(0) : -1;
-        boolean growsOnly = call.frame().growsOnly();
-        return switch (function.kind()) {
-            case ROW_NUMBER, RANK, DENSE_RANK, PERCENT_RANK, CUME_DIST, NTILE ->
-                    new RankingEvaluator(function.kind(), first);
-            case LAG, LEAD -> new OffsetEvaluator(function.kind() == WindowFunction.Kind.LEAD, first,
-                    call.argument(1), call.argument(2));
-            case FIRST_VALUE -> new FrameValueEvaluator(FrameValueEvaluator.Which.FIRST, first, -1);
-            case LAST_VALUE -> new FrameValueEvaluator(FrameValueEvaluator.Which.LAST, first, -1);
-            case NTH_VALUE -> new FrameValueEvaluator(FrameValueEvaluator.Which.NTH, first, call.argument(1));
-            case AGGREGATE -> {
-                LogicalType argumentType = first < 0 ? null : inputTypes.get(first);
-                yield switch (function.aggregate()) {
-                    case CountAggregate count -> new CountEvaluator(first);
-                    case SumAverageAggregate sum when isLongBacked(argumentType) ->
-                            new LongSumEvaluator(first, sum.average(), argumentType.isScaledLong() ? argumentType.scale() : 0);
-                    case SumAverageAggregate sum when argumentType.id() == TypeId.DOUBLE
-                            && sum.resultType().id() == TypeId.DOUBLE ->
-                            new DoubleSumEvaluator(first, sum.average(), growsOnly);
-                    case MinMaxAggregate minMax -> new MinMaxEvaluator(first, minMax.max(), growsOnly);
-                    default -> new GenericAggregateEvaluator(function.aggregate(), first, growsOnly,
-                            context.allocator());
-                };
-            }
-        };
-    }
-
-    private static boolean isLongBacked(LogicalType type) {
-        return type.id() == TypeId.SMALLINT || type.id() == TypeId.INTEGER || type.id() == TypeId.BIGINT
-                || type.isScaledLong();
-    }
-
     // ---- source -------------------------------------------------------------------------------------
 
     @Override
     public SourceState openResult() {
+        if (!runs.isEmpty()) {
+            SourceState merged = runs.merge(runKeys(), operator.child().outputTypes(), context);
+            return new SpilledWindowSource(operator, context, merged, context.memory().operatorBudget() / 8);
+        }
         return new SourceState() {
             private final List<FieldVector> current = new ArrayList<>();
             private int piece;
@@ -217,7 +201,7 @@ final class WindowSinkState implements SinkState {
                 if (piece >= pieces.length) {
                     return null;
                 }
-                Piece source = pieces[piece];
+                WindowPiece source = pieces[piece];
                 int count = Math.min(context.vectorSize(), source.rows().rowCount - next);
                 for (FieldVector column : source.rows().columns) {
                     current.add(VectorSlices.slice(column, next, count, context.allocator()));
@@ -255,14 +239,12 @@ final class WindowSinkState implements SinkState {
     @Override
     public void close() {
         closeBatches();
-        for (Piece piece : pieces) {
+        runs.close();
+        for (WindowPiece piece : pieces) {
             if (piece != null) {
-                piece.rows().close();
-                for (FieldVector result : piece.results()) {
-                    result.close();
-                }
+                piece.close();
             }
         }
-        pieces = new Piece[0];
+        pieces = new WindowPiece[0];
     }
 }
