@@ -29,7 +29,7 @@ class DuckDbSltConformanceTest {
     private static final int PASSING_AT_LEAST = 1000;
     private static final List<String> FOLDERS = List.of("transactions", "storage/wal");
 
-    private record FileOutcome(String name, int records, int failed, String skipped) {
+    private record FileOutcome(String name, int records, int failed, String skipped, List<SltFailure> failures) {
     }
 
     @Test
@@ -73,14 +73,12 @@ class DuckDbSltConformanceTest {
             try {
                 script = parser.parse(name, Files.readString(file));
             } catch (SltSyntaxException unreadable) {
-                return new FileOutcome(name, 0, 0, "unreadable: " + unreadable.getMessage());
+                return new FileOutcome(name, 0, 0, "unreadable: " + unreadable.getMessage(), List.of());
             }
             Path database = scratch.resolve("database");
             SltRunResult result = runner.run(script, () -> Basalt.open(database));
-            if (result.skipped()) {
-                return new FileOutcome(name, result.recordsRun(), result.failures().size(), result.skipReason());
-            }
-            return new FileOutcome(name, result.recordsRun(), result.failures().size(), null);
+            return new FileOutcome(name, result.recordsRun(), result.failures().size(),
+                    result.skipped() ? result.skipReason() : null, result.failures());
         } finally {
             try (Stream<Path> walk = Files.walk(scratch)) {
                 for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
@@ -105,7 +103,13 @@ class DuckDbSltConformanceTest {
                     .append(" |\n");
         }
         out.append("| **total** | ").append(records).append(" | ").append(passed).append(" | ")
-                .append(percent(passed, records)).append(" | |\n");
+                .append(percent(passed, records)).append(" | |\n\n## Failures (first three per file)\n");
+        for (FileOutcome outcome : outcomes) {
+            for (int i = 0; i < Math.min(3, outcome.failures().size()); i++) {
+                out.append("\n- ").append(outcome.name()).append(": ```")
+                        .append(outcome.failures().get(i).toString().replace("\n", " / ")).append("```\n");
+            }
+        }
         return out.toString();
     }
 
