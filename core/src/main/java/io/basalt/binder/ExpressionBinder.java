@@ -659,6 +659,9 @@ final class ExpressionBinder {
         if (RoleFunctions.handles(call)) {
             return RoleFunctions.bind(call, this);
         }
+        if (SessionInformationFunctions.handles(call)) {
+            return SessionInformationFunctions.bind(call, this);
+        }
         if (SequenceFunctions.handles(name)) {
             return SequenceFunctions.bind(name, call, this);
         }
