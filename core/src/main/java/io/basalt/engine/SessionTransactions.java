@@ -110,19 +110,24 @@ final class SessionTransactions {
 
     /** The query string ended: commits its implicit block if one is still open. */
     void endImplicit() {
-        if (block != null && implicit) {
-            Transaction ending = block;
-            close();
-            ending.commit();
-        }
+        endImplicitBlock(true);
     }
 
     /** A statement of the query string failed: its implicit block, if one is open, rolls back whole. */
     void implicitFailed() {
+        endImplicitBlock(false);
+    }
+
+    /** Commits or rolls back the implicit block of a query string, if one is open. */
+    private void endImplicitBlock(boolean commit) {
         if (block != null && implicit) {
             Transaction ending = block;
             close();
-            ending.rollback();
+            if (commit) {
+                ending.commit();
+            } else {
+                ending.rollback();
+            }
         }
     }
 
@@ -213,19 +218,11 @@ final class SessionTransactions {
     }
 
     private QueryResultImpl commit(boolean chain) {
-        if (block != null && implicit) {
+        if (block == null || implicit) {
             if (chain) {
                 throw outsideBlock("COMMIT AND CHAIN");
             }
-            Transaction ending = block;
-            close();
-            ending.commit();
-            return QueryResultImpl.commandWithWarning("COMMIT", "there is no transaction in progress");
-        }
-        if (block == null) {
-            if (chain) {
-                throw outsideBlock("COMMIT AND CHAIN");
-            }
+            endImplicitBlock(true);
             return QueryResultImpl.commandWithWarning("COMMIT", "there is no transaction in progress");
         }
         Transaction ending = block;
@@ -244,19 +241,11 @@ final class SessionTransactions {
     }
 
     private QueryResultImpl rollback(boolean chain) {
-        if (block != null && implicit) {
+        if (block == null || implicit) {
             if (chain) {
                 throw outsideBlock("ROLLBACK AND CHAIN");
             }
-            Transaction ending = block;
-            close();
-            ending.rollback();
-            return QueryResultImpl.commandWithWarning("ROLLBACK", "there is no transaction in progress");
-        }
-        if (block == null) {
-            if (chain) {
-                throw outsideBlock("ROLLBACK AND CHAIN");
-            }
+            endImplicitBlock(false);
             return QueryResultImpl.commandWithWarning("ROLLBACK", "there is no transaction in progress");
         }
         Transaction ending = block;

@@ -59,14 +59,9 @@ final class SpilledWindowSource implements SourceState {
             }
         }
         int count = Math.min(context.vectorSize(), piece.rowCount() - next);
-        for (FieldVector column : piece.rows().columns) {
-            current.add(VectorSlices.slice(column, next, count, context.allocator()));
-        }
-        for (FieldVector result : piece.results()) {
-            current.add(VectorSlices.slice(result, next, count, context.allocator()));
-        }
+        Batch batch = piece.slice(next, count, context.allocator(), current);
         next += count;
-        return new Batch(new ArrayList<>(current), count);
+        return batch;
     }
 
     /**

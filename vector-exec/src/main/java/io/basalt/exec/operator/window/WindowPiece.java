@@ -112,6 +112,21 @@ record WindowPiece(WindowRows rows, List<FieldVector> results) implements AutoCl
         return rows.rowCount;
     }
 
+    /**
+     * Rows {@code [from, from + count)} of the piece, its input columns then its results, as zero-copy slices that
+     * {@code slices} collects for the caller to close when the batch is done.
+     */
+    io.basalt.exec.batch.Batch slice(int from, int count, org.apache.arrow.memory.BufferAllocator allocator,
+                                      List<FieldVector> slices) {
+        for (FieldVector column : rows.columns) {
+            slices.add(io.basalt.exec.vector.VectorSlices.slice(column, from, count, allocator));
+        }
+        for (FieldVector result : results) {
+            slices.add(io.basalt.exec.vector.VectorSlices.slice(result, from, count, allocator));
+        }
+        return new io.basalt.exec.batch.Batch(new java.util.ArrayList<>(slices), count);
+    }
+
     @Override
     public void close() {
         rows.close();

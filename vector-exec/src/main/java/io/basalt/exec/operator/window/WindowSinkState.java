@@ -203,14 +203,9 @@ final class WindowSinkState implements SinkState {
                 }
                 WindowPiece source = pieces[piece];
                 int count = Math.min(context.vectorSize(), source.rows().rowCount - next);
-                for (FieldVector column : source.rows().columns) {
-                    current.add(VectorSlices.slice(column, next, count, context.allocator()));
-                }
-                for (FieldVector result : source.results()) {
-                    current.add(VectorSlices.slice(result, next, count, context.allocator()));
-                }
+                Batch batch = source.slice(next, count, context.allocator(), current);
                 next += count;
-                return new Batch(new ArrayList<>(current), count);
+                return batch;
             }
 
             private void release() {
