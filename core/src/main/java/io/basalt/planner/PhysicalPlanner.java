@@ -62,6 +62,17 @@ public final class PhysicalPlanner {
         return operator;
     }
 
+    /** Records {@code after} for the logical nodes that became {@code before} (an operator rebuilt later). */
+    private static void rerecord(PhysicalOperator before, PhysicalOperator after) {
+        if (RECORD.isBound()) {
+            for (Map.Entry<LogicalPlan, PhysicalOperator> entry : RECORD.get().entrySet()) {
+                if (entry.getValue() == before) {
+                    entry.setValue(after);
+                }
+            }
+        }
+    }
+
     private static PhysicalOperator translate(LogicalPlan plan) {
         return switch (plan) {
             case LogicalPlan.Scan scan -> new ScanOperator(scan.source(), scan.columns());
@@ -177,8 +188,8 @@ public final class PhysicalPlanner {
         } else {
             List<PhysicalExpression> leftKeys = ExpressionPlanner.planAll(keys.left());
             List<PhysicalExpression> rightKeys = ExpressionPlanner.planAll(keys.right());
-            joined = new HashJoinOperator(probe, build, type, swap ? rightKeys : leftKeys, swap ? leftKeys : rightKeys,
-                    condition);
+            joined = JoinKeyFilterPlanner.withKeyFilters(new HashJoinOperator(probe, build, type,
+                    swap ? rightKeys : leftKeys, swap ? leftKeys : rightKeys, condition), PhysicalPlanner::rerecord);
         }
         if (!swap) {
             return joined;

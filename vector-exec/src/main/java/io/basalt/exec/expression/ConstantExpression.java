@@ -62,6 +62,20 @@ public record ConstantExpression(LogicalType type, Object value) implements Phys
                     doubles.set(i, constant);
                 }
             }
+            case org.apache.arrow.vector.DecimalVector decimals when value instanceof java.math.BigDecimal number
+                    && rows > 0 -> {
+                // Converted into the 16-byte form once; the other rows copy its two words.
+                decimals.setSafe(0, number.setScale(decimals.getScale(), java.math.RoundingMode.UNNECESSARY));
+                org.apache.arrow.memory.ArrowBuf data = decimals.getDataBuffer();
+                org.apache.arrow.memory.ArrowBuf validity = decimals.getValidityBuffer();
+                long lowWord = data.getLong(0);
+                long highWord = data.getLong(8);
+                for (int i = 1; i < rows; i++) {
+                    data.setLong((long) i * 16, lowWord);
+                    data.setLong((long) i * 16 + 8, highWord);
+                    org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
+                }
+            }
             default -> {
                 for (int i = 0; i < rows; i++) {
                     ValueAccess.set(vector, i, value);

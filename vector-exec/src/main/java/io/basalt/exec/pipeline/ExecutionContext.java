@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.kernel.KernelProvider;
 import io.basalt.exec.kernel.Kernels;
 import io.basalt.exec.memory.QueryMemory;
+import io.basalt.exec.operator.join.JoinKeyFilters;
 import java.util.concurrent.ExecutorService;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -15,10 +16,12 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code workers}. Pipelines over fewer than {@code parallelRowThreshold} rows run on the calling thread.
  * {@code memory} is the query's budget and spill directory (unlimited unless the caller gives one).
  * {@code profile} counts each operator's output for EXPLAIN ANALYZE; it is null (nothing counted) otherwise.
+ * {@code keyFilters} holds the join key sets hash joins publish for their probe sides, shared by every copy of
+ * the context made with the {@code with...} methods.
  */
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                                ExecutorService workers, long parallelRowThreshold, QueryMemory memory,
-                               OperatorProfile profile) {
+                               OperatorProfile profile, JoinKeyFilters keyFilters) {
     /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
     public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
 
@@ -26,6 +29,7 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
         requireNonNull(allocator, "allocator is null");
         requireNonNull(kernels, "kernels is null");
         requireNonNull(memory, "memory is null");
+        requireNonNull(keyFilters, "keyFilters is null");
         if (vectorSize < 1) {
             throw new IllegalArgumentException("vectorSize must be positive");
         }
@@ -36,7 +40,7 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                             ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
-        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null);
+        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null, new JoinKeyFilters());
     }
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
@@ -47,19 +51,19 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
     /** This context with a memory budget. */
     public ExecutionContext withMemory(QueryMemory newMemory) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory,
-                profile);
+                profile, keyFilters);
     }
 
     /** This context allocating from {@code newAllocator} (an operator's own child allocator), same budget. */
     public ExecutionContext withAllocator(BufferAllocator newAllocator) {
         return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                profile);
+                profile, keyFilters);
     }
 
     /** This context counting each operator's output into {@code newProfile} (EXPLAIN ANALYZE). */
     public ExecutionContext withProfile(OperatorProfile newProfile) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                newProfile);
+                newProfile, keyFilters);
     }
 
     /** A single-threaded context. */

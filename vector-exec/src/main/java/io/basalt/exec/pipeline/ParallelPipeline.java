@@ -22,8 +22,8 @@ import java.util.concurrent.Future;
  * worker runs its own states of the streaming operators into its own sink state, and the worker states
  * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
  * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) over enough rows to be worth
- * it; every other pipeline runs on the calling thread. Join builds run first, once, and the workers probe
- * them together. The calling thread is one of the workers.
+ * it; every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
+ * and closes them), and the workers probe them together. The calling thread is one of the workers.
  */
 final class ParallelPipeline {
     private ParallelPipeline() {
@@ -49,14 +49,13 @@ final class ParallelPipeline {
         return true;
     }
 
-    /** Runs a join's build pipeline to completion and returns the finished build state. */
-    interface BuildRunner {
-        SinkState build(BuildProbeOperator join);
-    }
-
-    /** Runs the pipeline in parallel into {@code global}; false (nothing done) when the scan cannot split. */
+    /**
+     * Runs the pipeline in parallel into {@code global}; false (nothing done) when the scan cannot split.
+     * {@code builds} holds the finished build state of each join in the chain; the caller closes them.
+     */
     static boolean run(ExecutionContext context, ScanOperator scan, List<PhysicalOperator> chain,
-                       MergeableSinkOperator sinkOperator, SinkState global, BuildRunner builder) {
+                       MergeableSinkOperator sinkOperator, SinkState global,
+                       java.util.Map<PhysicalOperator, SinkState> builds) {
         ParallelScan shared = scan.source().openParallel(scan.columns(), context);
         if (shared == null) {
             return false;
@@ -64,13 +63,7 @@ final class ParallelPipeline {
         int workers = context.threads();
         List<SinkState> locals = new ArrayList<>(workers);
         List<Future<?>> tasks = new ArrayList<>(workers - 1);
-        java.util.Map<PhysicalOperator, SinkState> builds = new java.util.IdentityHashMap<>();
         try {
-            for (PhysicalOperator operator : chain) {
-                if (operator instanceof BuildProbeOperator join) {
-                    builds.put(join, builder.build(join));
-                }
-            }
             for (int w = 0; w < workers; w++) {
                 locals.add(sinkOperator.openSink(context));
             }
@@ -109,9 +102,6 @@ final class ParallelPipeline {
         } finally {
             for (SinkState local : locals) {
                 local.close();
-            }
-            for (SinkState build : builds.values()) {
-                build.close();
             }
             shared.close();
         }

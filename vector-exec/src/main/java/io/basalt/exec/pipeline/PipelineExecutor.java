@@ -16,12 +16,14 @@ import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.StreamingOperator;
 import io.basalt.exec.operator.join.ExpandingOperatorState;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a physical plan as push-based pipelines. The plan is cut at every pipeline breaker
  * ({@link SinkOperator}): a pipeline is a source, the streaming operators above it, and the sink that
- * ends it. Pipelines run children first; each pulls batches from its source and pushes them through its
+ * ends it. Pipelines run children first (a join's build side before anything on its probe side); each pulls batches from its source and pushes them through its
  * operators into its sink until the source is exhausted or an operator or the sink says it is finished.
  *
  * <p>Today each pipeline runs on the calling thread. Morsel-driven parallelism (several threads per
@@ -58,7 +60,7 @@ public final class PipelineExecutor {
         SinkState breaker = null;
         SourceState source = null;
         List<OperatorState> states = new ArrayList<>(chain.size());
-        List<SinkState> builds = new ArrayList<>();
+        Map<PhysicalOperator, SinkState> builds = new IdentityHashMap<>();
         OperatorProfile profile = context.profile();
         if (profile != null) {
             profile.opened(current);
@@ -67,6 +69,16 @@ public final class PipelineExecutor {
             }
         }
         try {
+            // Join builds first, the topmost join's first: a join publishes its build keys for the key filters
+            // the planner put on its probe side (lower in this chain, or in the pipelines under the breaker).
+            for (int i = chain.size() - 1; i >= 0; i--) {
+                if (chain.get(i) instanceof BuildProbeOperator join) {
+                    SinkState build = join.openBuild(context);
+                    builds.put(join, build);
+                    push(join.buildChild(), build, null);
+                    build.finish();
+                }
+            }
             switch (current) {
                 case SinkOperator breakerOperator -> {
                     breaker = breakerOperator.openSink(context);
@@ -77,7 +89,7 @@ public final class PipelineExecutor {
                 case SourceOperator sourceOperator -> {
                     if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator)) {
                         if (ParallelPipeline.run(context, (ScanOperator) sourceOperator, chain,
-                                (MergeableSinkOperator) sinkOperator, sink, this::build)) {
+                                (MergeableSinkOperator) sinkOperator, sink, builds)) {
                             return;
                         }
                     }
@@ -87,11 +99,7 @@ public final class PipelineExecutor {
             }
             for (PhysicalOperator operator : chain) {
                 if (operator instanceof BuildProbeOperator join) {
-                    SinkState build = join.openBuild(context);
-                    builds.add(build);
-                    push(join.buildChild(), build, null);
-                    build.finish();
-                    states.add(join.openProbe(context, build));
+                    states.add(join.openProbe(context, builds.get(join)));
                 } else {
                     states.add(((StreamingOperator) operator).openOperator(context));
                 }
@@ -101,7 +109,7 @@ public final class PipelineExecutor {
             for (OperatorState state : states) {
                 state.close();
             }
-            for (SinkState build : builds) {
+            for (SinkState build : builds.values()) {
                 build.close();
             }
             if (source != null) {
@@ -110,19 +118,6 @@ public final class PipelineExecutor {
             if (breaker != null) {
                 breaker.close();
             }
-        }
-    }
-
-    /** Runs a join's build side into a fresh build state, finished. */
-    private SinkState build(BuildProbeOperator join) {
-        SinkState build = join.openBuild(context);
-        try {
-            push(join.buildChild(), build, null);
-            build.finish();
-            return build;
-        } catch (RuntimeException | Error failure) {
-            build.close();
-            throw failure;
         }
     }
 

@@ -74,6 +74,25 @@ final class Int128Sums {
         add(g, highHalves >> 32, highHalves << 32);
     }
 
+    /** Adds group {@code og}'s sum of {@code other} to group {@code g} (merging two workers' sums). */
+    void addFrom(int g, Int128Sums other, int og) {
+        add(g, other.high[og], other.low[og]);
+        if (other.spilled != null && other.spilled[og] != null) {
+            add(g, other.spilled[og]);
+        }
+    }
+
+    /** Whether group {@code g}'s sum fits in a long, which {@link #longValue} then returns without BigInteger. */
+    boolean fitsLong(int g) {
+        return (spilled == null || spilled[g] == null) && high[g] == low[g] >> 63;
+    }
+
+    /** Group {@code g}'s sum, when {@link #fitsLong} says it fits. */
+    long longValue(int g) {
+        assert fitsLong(g);
+        return low[g];
+    }
+
     BigInteger get(int g) {
         BigInteger value = toBigInteger(high[g], low[g]);
         return spilled != null && spilled[g] != null ? spilled[g].add(value) : value;

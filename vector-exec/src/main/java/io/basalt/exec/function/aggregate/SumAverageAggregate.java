@@ -278,7 +278,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 if (decimal != null) {
                     decimals[target] = decimals[target] == null ? decimal : NumericMath.add(decimals[target], decimal);
                 }
-                wide.add(target, theirs.wide.get(g));
+                wide.addFrom(target, theirs.wide, g);
             }
         }
 
@@ -294,6 +294,10 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 switch (out) {
                     case Float8Vector v -> v.setSafe(g, average ? doubles[g] / counts[g] : doubles[g]);
                     case BigIntVector v -> {
+                        if (wide.fitsLong(g)) {
+                            v.setSafe(g, wide.longValue(g));
+                            continue;
+                        }
                         try {
                             v.setSafe(g, wide.get(g).longValueExact());
                         } catch (ArithmeticException overflow) {
@@ -316,7 +320,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 return decimals[g];
             }
             int scale = argumentType.isScaledLong() || argumentType.isScaledWide() ? argumentType.scale() : 0;
-            return new BigDecimal(wide.get(g), scale);
+            return wide.fitsLong(g) ? BigDecimal.valueOf(wide.longValue(g), scale) : new BigDecimal(wide.get(g), scale);
         }
     }
 }

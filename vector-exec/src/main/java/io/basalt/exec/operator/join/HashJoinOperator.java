@@ -34,16 +34,40 @@ import org.apache.arrow.vector.FieldVector;
  * the probe side is partitioned the same way as it arrives, and each pair of partitions is then joined on its
  * own ({@link GraceJoinProbeState}), recursively when a build partition is still too large. Equal keys land in
  * the same partition and NULL keys match nothing anywhere, so every join type gives the same rows.
+ *
+ * <p>Key filters: for each of {@code keyFilters}, an INNER, SEMI or RIGHT join (which drop probe rows without a
+ * match) publishes the values of that build key ({@link JoinKeyFilters}) when its build finishes in memory, for
+ * the {@link io.basalt.exec.operator.filter.KeyFilterOperator}s the planner put on the probe side.
  */
 public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator buildChild, JoinType joinType,
                                List<PhysicalExpression> probeKeys, List<PhysicalExpression> buildKeys,
-                               PhysicalExpression residual) implements BuildProbeOperator {
+                               PhysicalExpression residual, List<JoinKeyFilterTarget> keyFilters)
+        implements BuildProbeOperator {
+    /** The largest build whose keys are published to key filters: beyond it, building the sets costs too much. */
+    static final int MAX_FILTER_BUILD_ROWS = 1 << 22;
+
+    public HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator buildChild, JoinType joinType,
+                            List<PhysicalExpression> probeKeys, List<PhysicalExpression> buildKeys,
+                            PhysicalExpression residual) {
+        this(probeChild, buildChild, joinType, probeKeys, buildKeys, residual, List.of());
+    }
+
     public HashJoinOperator {
         requireNonNull(probeChild, "probeChild is null");
         requireNonNull(buildChild, "buildChild is null");
         requireNonNull(joinType, "joinType is null");
         probeKeys = List.copyOf(probeKeys);
         buildKeys = List.copyOf(buildKeys);
+        keyFilters = List.copyOf(keyFilters);
+        if (!keyFilters.isEmpty() && joinType != JoinType.INNER && joinType != JoinType.SEMI
+                && joinType != JoinType.RIGHT) {
+            throw new IllegalArgumentException("only joins that drop unmatched probe rows can filter them early");
+        }
+        for (JoinKeyFilterTarget target : keyFilters) {
+            if (target.key() >= buildKeys.size()) {
+                throw new IllegalArgumentException("key filter on key " + target.key() + " of " + buildKeys.size());
+            }
+        }
         if (probeKeys.isEmpty() || probeKeys.size() != buildKeys.size()) {
             throw new IllegalArgumentException("a hash join needs as many probe keys as build keys, at least one");
         }
@@ -92,6 +116,9 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         if (residual != null) {
             out.append(" residual=").append(residual);
         }
+        for (JoinKeyFilterTarget target : keyFilters) {
+            out.append(" publishes key ").append(target.key()).append(" as ").append(target.filter());
+        }
         return out.toString();
     }
 
@@ -139,6 +166,11 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
             this.level = level;
             this.rows = new BuildRows(buildChild.outputTypes(), context.allocator());
             this.keyEvaluation = new EvaluationContext(context.allocator());
+            if (level == 0) {
+                for (JoinKeyFilterTarget target : keyFilters) {
+                    context.keyFilters().clear(target.filter());
+                }
+            }
         }
 
         @Override
@@ -185,6 +217,14 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
                 keys[k] = buildKeys.get(k).evaluate(all, keyEvaluation);
             }
             table = JoinHashTable.build(keys, rows.rowCount());
+            if (level == 0 && rows.rowCount() <= MAX_FILTER_BUILD_ROWS) {
+                for (JoinKeyFilterTarget target : keyFilters) {
+                    FieldVector key = keys[target.key()];
+                    if (JoinKeySet.supports(key)) {
+                        context.keyFilters().publish(target.filter(), JoinKeySet.of(key, rows.rowCount()));
+                    }
+                }
+            }
         }
 
         @Override

@@ -15,6 +15,11 @@ import org.apache.arrow.vector.SmallIntVector;
  * The join hash table for one key of an integer-like type (smallint, integer, date, bigint, scaled
  * NUMERIC): keys widened to {@code long} in a primitive array, buckets chained through build-row indices,
  * and probe keys read straight from the Arrow buffers, so the probe loop makes no per-row call.
+ *
+ * <p>Dense keys (a range of values not much wider than the number of rows, as surrogate keys are) index their
+ * bucket directly by {@code key - min}: no hashing, one chain per value, and keys that arrive clustered (a fact
+ * table sorted by order key) touch the buckets in order instead of all over a table larger than the caches.
+ * Other keys go to the bucket of their mixed hash.
  */
 final class IntegerJoinHashTable implements JoinHashTable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -26,30 +31,55 @@ final class IntegerJoinHashTable implements JoinHashTable {
     /** The first build row of each bucket, or -1. */
     private final int[] heads;
     private final int mask;
+    /** Whether buckets are indexed by {@code key - min} (dense keys) rather than by hash. */
+    private final boolean direct;
+    /** The smallest and largest build key (direct indexing only). */
+    private final long min;
+    private final long max;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
         width = widthOf(keyColumn);
         keys = new long[rows];
         next = new int[rows];
-        heads = new int[JoinHashTable.bucketCount(rows)];
+        MemorySegment values = rows == 0 ? null : ArrowSegments.values(keyColumn);
+        MemorySegment validity = rows == 0 ? null : ArrowSegments.validity(keyColumn);
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (int row = 0; row < rows; row++) {
+            if (validity == null || isValid(validity, row)) {
+                long key = read(values, row, width);
+                keys[row] = key;
+                low = Math.min(low, key);
+                high = Math.max(high, key);
+            }
+        }
+        long span = high - low;
+        // Direct when the range is at most about as wide as the hash table would be (and the subtraction did
+        // not overflow).
+        direct = rows > 0 && low <= high && span >= 0 && span < JoinHashTable.bucketCount(rows);
+        min = low;
+        max = high;
+        heads = new int[direct ? (int) span + 1 : JoinHashTable.bucketCount(rows)];
         mask = heads.length - 1;
         Arrays.fill(heads, -1);
-        if (rows == 0) {
-            return;
-        }
-        MemorySegment values = ArrowSegments.values(keyColumn);
-        MemorySegment validity = ArrowSegments.validity(keyColumn);
         // Inserted last row first, so that each chain lists its rows in build order.
         for (int row = rows - 1; row >= 0; row--) {
             if (validity != null && !isValid(validity, row)) {
                 continue;
             }
-            long key = read(values, row, width);
-            keys[row] = key;
-            int bucket = (int) KeyHashing.mix(key) & mask;
+            long key = keys[row];
+            int bucket = direct ? (int) (key - low) : (int) KeyHashing.mix(key) & mask;
             next[row] = heads[bucket];
             heads[bucket] = row;
         }
+    }
+
+    /** The first build row of {@code key}'s bucket, or -1. */
+    private int headOf(long key) {
+        if (direct) {
+            return key < min || key > max ? -1 : heads[(int) (key - min)];
+        }
+        return heads[(int) KeyHashing.mix(key) & mask];
     }
 
     private static int widthOf(FieldVector vector) {
@@ -117,7 +147,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
                         continue;
                     }
                     current = read(values, row, width);
-                    candidate = heads[(int) KeyHashing.mix(current) & mask];
+                    candidate = headOf(current);
                     continue;
                 }
                 if (keys[candidate] == current) {

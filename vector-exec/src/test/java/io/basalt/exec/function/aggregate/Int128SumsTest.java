@@ -54,4 +54,42 @@ class Int128SumsTest {
         }
         assertThat(sums.get(0)).isEqualTo(expected);
     }
+
+    @Test
+    void mergedSumsAndTheLongFastPathAgreeWithBigInteger() {
+        Random random = new Random(7);
+        BigInteger big = BigInteger.TEN.pow(38).subtract(BigInteger.ONE);
+        for (int round = 0; round < 200; round++) {
+            Int128Sums mine = new Int128Sums();
+            Int128Sums theirs = new Int128Sums();
+            mine.ensure(1);
+            theirs.ensure(1);
+            BigInteger expected = BigInteger.ZERO;
+            for (int i = 0; i < 20; i++) {
+                long value = switch (random.nextInt(4)) {
+                    case 0 -> Long.MAX_VALUE - random.nextInt(3);
+                    case 1 -> Long.MIN_VALUE + random.nextInt(3);
+                    case 2 -> random.nextInt(1000) - 500;
+                    default -> random.nextLong();
+                };
+                (i % 2 == 0 ? mine : theirs).add(0, value);
+                expected = expected.add(BigInteger.valueOf(value));
+            }
+            if (round % 10 == 0) {
+                // beyond 128 bits: the side value must merge too
+                for (int i = 0; i < 3; i++) {
+                    long[] parts = split(big);
+                    theirs.add(0, parts[0], parts[1]);
+                    expected = expected.add(big);
+                }
+            }
+            mine.addFrom(0, theirs, 0);
+            assertThat(mine.get(0)).isEqualTo(expected);
+            boolean fits = expected.bitLength() < 64;
+            assertThat(mine.fitsLong(0)).isEqualTo(fits);
+            if (fits) {
+                assertThat(mine.longValue(0)).isEqualTo(expected.longValueExact());
+            }
+        }
+    }
 }
