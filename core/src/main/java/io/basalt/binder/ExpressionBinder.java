@@ -98,8 +98,8 @@ final class ExpressionBinder {
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && array.elements().isEmpty() -> ArrayExpressions.emptyArray(TypeNames.resolve(e.type()), e.position());
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
-                    && TypeNames.resolve(e.type()).isArray() -> arrayConstructorAs(array, TypeNames.resolve(e.type()),
-                    e.position());
+                    && TypeNames.resolve(e.type()).isArray() -> DomainChecks.enforce(arrayConstructorAs(array,
+                    TypeNames.resolve(e.type()).withDomain(null), e.position()), TypeNames.resolve(e.type()), parameters);
             case Expression.Cast e when e.type().name().equals("regclass") && e.type().arrayDimensions() == 0
                     && e.operand() instanceof Expression.ColumnRef ref
                     && ref.parts().getLast().equals(InheritedScans.TABLE_OID) -> bind(e.operand());
@@ -107,7 +107,9 @@ final class ExpressionBinder {
                 BoundExpression operand = bind(e.operand());
                 LogicalType target = TypeNames.resolve(e.type());
                 BoundExpression identifier = ObjectIdentifiers.cast(operand, target, e.position());
-                yield identifier != null ? identifier : explicitCast(operand, target, e.position());
+                yield identifier != null ? identifier
+                        : DomainChecks.enforce(explicitCast(operand, target.withDomain(null), e.position()), target,
+                                parameters);
             }
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
