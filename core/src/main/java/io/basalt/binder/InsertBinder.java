@@ -181,8 +181,9 @@ public final class InsertBinder {
             return assign(value, column, position);
         }
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "INSERT");
-        return SubscriptAssignments.assign(new BoundExpression.Constant(null, column.type(), 0), subscripted, value,
-                column, binder);
+        return DomainChecks.enforce(SubscriptAssignments.assign(new BoundExpression.Constant(null,
+                column.type().withDomain(null), 0), subscripted, value, column, binder), column.type(),
+                context.parameters());
     }
 
     /** {@code value} converted to the column's type by assignment rules (42804 when it cannot be). */
