@@ -37,7 +37,7 @@ public final class CheckConditions {
     }
 
     /** The binder's generic "not supported" errors, reworded as PostgreSQL words them for a CHECK constraint. */
-    private static BasaltException translated(BasaltException e) {
+    static BasaltException translated(BasaltException e) {
         if (e.sqlState() != SqlState.FEATURE_NOT_SUPPORTED || e.getMessage() == null) {
             return e;
         }

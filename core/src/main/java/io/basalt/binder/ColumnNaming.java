@@ -42,6 +42,7 @@ final class ColumnNaming {
             case Expression.Subscript e -> figureOrNull(e.operand());
             case Expression.RowConstructor e -> new Figured("row", 2);
             case Expression.NamedArgument e -> figureOrNull(e.value());
+            case Expression.VariadicArgument e -> figureOrNull(e.value());
             case Expression.BooleanLiteral e -> new Figured("bool", 1);
             default -> null;
         };

@@ -53,7 +53,8 @@ public final class CopyBinder {
                 row.add(InsertBinder.assign(new BoundExpression.ColumnRef(source, null, column.name(),
                         types.get(source), 0), column, 0));
             } else {
-                row.add(new BoundExpression.ColumnRef(source, null, column.name(), column.type(), 0));
+                row.add(DomainChecks.enforce(new BoundExpression.ColumnRef(source, null, column.name(),
+                        column.type().withDomain(null), 0), column.type(), context.parameters()));
             }
         }
         LogicalPlan newRows = new LogicalPlan.Project(scan, row);

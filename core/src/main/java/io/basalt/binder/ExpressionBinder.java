@@ -98,8 +98,8 @@ final class ExpressionBinder {
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && array.elements().isEmpty() -> ArrayExpressions.emptyArray(TypeNames.resolve(e.type()), e.position());
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
-                    && TypeNames.resolve(e.type()).isArray() -> arrayConstructorAs(array, TypeNames.resolve(e.type()),
-                    e.position());
+                    && TypeNames.resolve(e.type()).isArray() -> DomainChecks.enforce(arrayConstructorAs(array,
+                    TypeNames.resolve(e.type()).withDomain(null), e.position()), TypeNames.resolve(e.type()), parameters);
             case Expression.Cast e when e.type().name().equals("regclass") && e.type().arrayDimensions() == 0
                     && e.operand() instanceof Expression.ColumnRef ref
                     && ref.parts().getLast().equals(InheritedScans.TABLE_OID) -> bind(e.operand());
@@ -107,7 +107,9 @@ final class ExpressionBinder {
                 BoundExpression operand = bind(e.operand());
                 LogicalType target = TypeNames.resolve(e.type());
                 BoundExpression identifier = ObjectIdentifiers.cast(operand, target, e.position());
-                yield identifier != null ? identifier : explicitCast(operand, target, e.position());
+                yield identifier != null ? identifier
+                        : DomainChecks.enforce(explicitCast(operand, target.withDomain(null), e.position()), target,
+                                parameters);
             }
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
@@ -124,6 +126,7 @@ final class ExpressionBinder {
             case Expression.Subscript e -> subscripts(e);
             case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
             case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
+            case Expression.VariadicArgument e -> throw notYet("VARIADIC outside a function call", e.position());
         };
     }
 
@@ -672,16 +675,47 @@ final class ExpressionBinder {
             return ObjectIdentifiers.function(name, bindAll(call.arguments()), call.position());
         }
         call = JsonPathFunctionBinder.positional(call);
-        List<BoundExpression> arguments = new ArrayList<>();
-        for (Expression argument : call.arguments()) {
-            arguments.add(bind(argument));
-        }
+        CallArguments written = CallArguments.bind(call, this);
         if (UserFunctionCalls.mayBe(name)) {
-            BoundExpression user = UserFunctionCalls.bind(call, arguments);
+            BoundExpression user = UserFunctionCalls.bind(call, written);
             if (user != null) {
                 return user;
             }
         }
+        if (written.anyNamed()) {
+            List<BoundExpression> arranged = BuiltinParameterNames.arrange(name, written);
+            if (arranged == null) {
+                throw UserFunctionCalls.undefined(call, written);
+            }
+            return builtinCall(call, name, arranged);
+        }
+        List<BoundExpression> arguments = written.spread(call.position());
+        if (arguments == null) {
+            return nullVariadicCall(call, written);
+        }
+        return builtinCall(call, name, arguments);
+    }
+
+    /**
+     * A built-in call with {@code VARIADIC NULL}: format formats without the variadic arguments; every other
+     * function's result is NULL, of the type the call without them has.
+     */
+    private BoundExpression nullVariadicCall(Expression.FunctionCall call, CallArguments written) {
+        List<BoundExpression> fixed = written.values().subList(0, written.values().size() - 1);
+        String name = call.name().last();
+        if (name.equals("format")) {
+            return builtinCall(call, name, fixed);
+        }
+        LogicalType type;
+        try {
+            type = builtinCall(call, name, fixed).type();
+        } catch (BasaltException e) {
+            type = LogicalType.TEXT;
+        }
+        return new BoundExpression.Constant(null, type, call.position());
+    }
+
+    private BoundExpression builtinCall(Expression.FunctionCall call, String name, List<BoundExpression> arguments) {
         return switch (name) {
             case "coalesce" -> coalesce(arguments, call.position());
             case "nullif" -> nullIf(arguments, call.position());

@@ -245,7 +245,21 @@ final class FromClauseBinder {
         ClauseSubqueries references = new ClauseSubqueries(context, inner, Scope.EMPTY);
         ExpressionBinder arguments = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM",
                 references);
-        Source source = bindSetFunction(function, call, name, arguments);
+        Source source;
+        if (function.rowsFrom().size() > 1) {
+            List<Source> members = new ArrayList<>();
+            for (Expression.FunctionCall member : function.rowsFrom()) {
+                FromItem.Function item = function.member(member);
+                members.add(FunctionOrdinality.number(bindSetFunction(item, member, member.name().last(), arguments),
+                        item));
+            }
+            source = FunctionOrdinality.zip(members, function);
+        } else if (function.withOrdinality()) {
+            source = FunctionOrdinality.number(bindSetFunction(function.withoutOrdinality(), call, name, arguments),
+                    function);
+        } else {
+            source = bindSetFunction(function, call, name, arguments);
+        }
         if (!references.isEmpty()) {
             throw ExpressionBinder.notYet("subqueries in functions in FROM", call.position());
         }
@@ -360,7 +374,7 @@ final class FromClauseBinder {
         return value;
     }
 
-    private static List<String> aliasColumns(List<String> names, List<String> aliases, String table, int position) {
+    static List<String> aliasColumns(List<String> names, List<String> aliases, String table, int position) {
         if (aliases.size() > names.size()) {
             throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position, "table \"" + table + "\" has "
                     + names.size() + " columns available but " + aliases.size() + " columns specified");
@@ -372,7 +386,7 @@ final class FromClauseBinder {
         return out;
     }
 
-    private static Scope scopeOf(String qualifier, List<String> names, List<LogicalType> types) {
+    static Scope scopeOf(String qualifier, List<String> names, List<LogicalType> types) {
         List<Scope.Column> columns = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             columns.add(new Scope.Column(qualifier, names.get(i), types.get(i)));

@@ -256,7 +256,8 @@ final class Functions {
 
     /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
     private static String regtypeName(LogicalType type) {
-        return type.isArray() ? regtypeName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
+        return type.isDomain() || type.isEnum() ? type.displayName()
+                : type.isArray() ? regtypeName(type.element()) + "[]" : type.id().pgName();
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {

@@ -173,7 +173,8 @@ public final class GeneratedColumns {
                                     + " but default expression is of type " + bound.type().displayName())
                     .withHint("You will need to rewrite or cast the expression.");
         }
-        return Coercion.cast(bound, column.type(), false);
+        return DomainChecks.enforce(Coercion.cast(bound, column.type().withDomain(null), false), column.type(),
+                Parameters.none());
     }
 
     /** Whether the expression calls a function PostgreSQL does not mark immutable. */

@@ -181,8 +181,9 @@ public final class InsertBinder {
             return assign(value, column, position);
         }
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "INSERT");
-        return SubscriptAssignments.assign(new BoundExpression.Constant(null, column.type(), 0), subscripted, value,
-                column, binder);
+        return DomainChecks.enforce(SubscriptAssignments.assign(new BoundExpression.Constant(null,
+                column.type().withDomain(null), 0), subscripted, value, column, binder), column.type(),
+                context.parameters());
     }
 
     /** {@code value} converted to the column's type by assignment rules (42804 when it cannot be). */
@@ -193,13 +194,21 @@ public final class InsertBinder {
                                     + " but expression is of type " + value.type().displayName())
                     .withHint("You will need to rewrite or cast the expression.");
         }
-        return Coercion.cast(value, column.type(), false);
+        // a domain's values are converted as its base type's, then checked against the domain's constraints
+        LogicalType base = column.type().withDomain(null);
+        return DomainChecks.enforce(Coercion.cast(value, base, false), column.type(), Parameters.none());
     }
 
     /** The column's DEFAULT (NULL without one), bound and converted to the column's type. */
     static BoundExpression defaultValue(ColumnEntry column, BindContext context) {
         if (column.defaultExpression() == null) {
-            return new BoundExpression.Constant(null, column.type(), 0);
+            Expression domainDefault = DomainChecks.defaultOf(column.type());
+            if (domainDefault != null) {
+                ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions");
+                return assign(binder.bind(domainDefault), column, domainDefault.position());
+            }
+            return DomainChecks.enforce(new BoundExpression.Constant(null, column.type().withDomain(null), 0),
+                    column.type(), context.parameters());
         }
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions");
         return assign(binder.bind(column.defaultExpression()), column, column.defaultExpression().position());

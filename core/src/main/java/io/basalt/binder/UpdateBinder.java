@@ -96,8 +96,9 @@ public final class UpdateBinder {
                 subscriptAssigned[column] = subscripted != null;
                 ColumnEntry entry = table.columns().get(column);
                 newRow.set(column, subscripted == null ? value(binder, assignment.values().get(i), entry)
-                        : SubscriptAssignments.assign(newRow.get(column), subscripted,
-                                binder.bind(assignment.values().get(i)), entry, binder));
+                        : DomainChecks.enforce(SubscriptAssignments.assign(newRow.get(column), subscripted,
+                                binder.bind(assignment.values().get(i)), entry, binder), entry.type(),
+                                context.parameters()));
             }
         }
         LogicalPlan plan = source.plan();

@@ -55,12 +55,13 @@ final class UserFunctionCalls {
     }
 
     /** The bound call, or null when no user-defined function of that name takes these arguments. */
-    static BoundExpression bind(Expression.FunctionCall call, List<BoundExpression> arguments) {
+    static BoundExpression bind(Expression.FunctionCall call, CallArguments written) {
         RoutineRuntime runtime = RoutineRuntime.CURRENT.get();
-        FunctionEntry function = resolve(runtime, call, arguments);
+        FunctionEntry function = resolve(runtime, call, written);
         if (function == null) {
             return null;
         }
+        List<BoundExpression> arguments = ParameterArrangement.arrange(function, written, call.position());
         if (function.procedure()) {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                     function.name() + "(" + ") is a procedure").withHint("To call a procedure, use CALL.");
@@ -76,9 +77,7 @@ final class UserFunctionCalls {
         List<FunctionEntry.Parameter> inputs = function.inputs();
         List<BoundExpression> cast = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            BoundExpression argument = i < arguments.size() ? arguments.get(i)
-                    : new ExpressionBinder(Scope.EMPTY, Parameters.none(), "DEFAULT").bind(inputs.get(i).defaultValue());
-            cast.add(Coercion.cast(argument, inputs.get(i).type(), false));
+            cast.add(Coercion.cast(arguments.get(i), inputs.get(i).type(), false));
         }
         LogicalType result = function.returnType() == null ? LogicalType.TEXT : function.returnType();
         BoundExpression inlined = inline(function, cast);
@@ -100,14 +99,12 @@ final class UserFunctionCalls {
      */
     static FromRows bindInFrom(Expression.FunctionCall call, ExpressionBinder argumentBinder) {
         RoutineRuntime runtime = RoutineRuntime.CURRENT.get();
-        List<BoundExpression> arguments = new ArrayList<>();
-        for (Expression argument : call.arguments()) {
-            arguments.add(argumentBinder.bind(argument));
-        }
-        FunctionEntry function = resolve(runtime, call, arguments);
+        CallArguments written = CallArguments.bind(call, argumentBinder);
+        FunctionEntry function = resolve(runtime, call, written);
         if (function == null) {
             return null;
         }
+        List<BoundExpression> arguments = ParameterArrangement.arrange(function, written, call.position());
         if (function.returnType() == null || function.procedure() || function.returnsTrigger()) {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, call.position(),
                     "function " + function.name() + " in FROM is not supported yet");
@@ -115,9 +112,7 @@ final class UserFunctionCalls {
         List<FunctionEntry.Parameter> inputs = function.inputs();
         List<BoundExpression.Constant> values = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
-            BoundExpression argument = i < arguments.size() ? arguments.get(i)
-                    : new ExpressionBinder(Scope.EMPTY, Parameters.none(), "DEFAULT").bind(inputs.get(i).defaultValue());
-            BoundExpression cast = Coercion.cast(argument, inputs.get(i).type(), false);
+            BoundExpression cast = Coercion.cast(arguments.get(i), inputs.get(i).type(), false);
             if (!(cast instanceof BoundExpression.Constant constant)) {
                 throw ExpressionBinder.notYet("user-defined functions in FROM with arguments that are not constants",
                         call.position());
@@ -147,7 +142,7 @@ final class UserFunctionCalls {
     }
 
     private static FunctionEntry resolve(RoutineRuntime runtime, Expression.FunctionCall call,
-                                         List<BoundExpression> arguments) {
+                                         CallArguments arguments) {
         List<String> parts = call.name().parts();
         List<String> schemas = new ArrayList<>();
         if (parts.size() >= 2) {
@@ -162,7 +157,9 @@ final class UserFunctionCalls {
         int bestScore = -1;
         for (String schema : schemas) {
             for (FunctionEntry candidate : runtime.routines().functions(schema, call.name().last())) {
-                int score = score(candidate, arguments);
+                List<BoundExpression> arranged = ParameterArrangement.arrange(candidate, arguments,
+                        call.position());
+                int score = arranged == null ? -1 : score(candidate, arranged);
                 if (score > bestScore) {
                     best = candidate;
                     bestScore = score;
@@ -178,14 +175,6 @@ final class UserFunctionCalls {
     /** How well {@code arguments} fit: -1 not at all, else the number of exactly matching types. */
     private static int score(FunctionEntry function, List<BoundExpression> arguments) {
         List<FunctionEntry.Parameter> inputs = function.inputs();
-        if (arguments.size() > inputs.size()) {
-            return -1;
-        }
-        for (int i = arguments.size(); i < inputs.size(); i++) {
-            if (inputs.get(i).defaultValue() == null) {
-                return -1;
-            }
-        }
         int exact = 0;
         for (int i = 0; i < arguments.size(); i++) {
             LogicalType from = arguments.get(i).type();
@@ -197,6 +186,27 @@ final class UserFunctionCalls {
             }
         }
         return exact;
+    }
+
+    /**
+     * PostgreSQL's 42883 for a call no function takes, the arguments listed as written ({@code f(c => unknown)}).
+     */
+    static BasaltException undefined(Expression.FunctionCall call, CallArguments written) {
+        StringBuilder signature = new StringBuilder(call.name().last()).append('(');
+        for (int i = 0; i < written.values().size(); i++) {
+            signature.append(i == 0 ? "" : ", ");
+            if (written.variadic() && i == written.values().size() - 1) {
+                signature.append("VARIADIC ");
+            }
+            if (written.names().get(i) != null) {
+                signature.append(written.names().get(i)).append(" => ");
+            }
+            signature.append(written.values().get(i).type().displayName());
+        }
+        return BasaltException.at(SqlState.UNDEFINED_FUNCTION, call.position(),
+                        "function " + signature.append(')') + " does not exist")
+                .withHint("No function matches the given name and argument types. You might need to add explicit "
+                        + "type casts.");
     }
 
     /** Whether PostgreSQL converts {@code from} to {@code to} implicitly (to choose among overloads). */

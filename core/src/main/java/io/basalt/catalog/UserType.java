@@ -4,10 +4,11 @@ import io.basalt.type.EnumType;
 import io.basalt.type.LogicalType;
 
 /**
- * A type a user created: today an enum ({@code CREATE TYPE ... AS ENUM}); domains and composite types are to come.
+ * A type a user created: an enum ({@code CREATE TYPE ... AS ENUM}) or a domain ({@link DomainEntry}); composite
+ * types are to come.
  * Types share one namespace per schema, as in PostgreSQL's {@code pg_type}.
  */
-public sealed interface UserType permits UserType.Enum {
+public sealed interface UserType permits UserType.Enum, DomainEntry {
     long oid();
 
     String schema();

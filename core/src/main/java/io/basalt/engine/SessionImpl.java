@@ -855,6 +855,15 @@ final class SessionImpl implements Session {
                     }).run(type, sql, transactions.block());
                 }
             }
+            case io.basalt.sql.ast.DomainStatement domain -> {
+                synchronized (database.ddlLock()) {
+                    yield new DomainStatements(catalog, database::logDdl, statementSql -> {
+                        try (QueryResult ignored = execute(statementSql)) {
+                            // run for its effect
+                        }
+                    }).run(domain, sql, transactions.block());
+                }
+            }
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,

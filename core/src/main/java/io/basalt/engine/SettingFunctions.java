@@ -342,6 +342,10 @@ final class SettingFunctions {
                 List<Expression> fields = expressions(e.fields());
                 yield fields == e.fields() ? e : new Expression.RowConstructor(fields, e.position());
             }
+            case Expression.VariadicArgument e -> {
+                Expression value = expression(e.value());
+                yield value == e.value() ? e : new Expression.VariadicArgument(value, e.position());
+            }
             case Expression.NamedArgument e -> {
                 Expression value = expression(e.value());
                 yield value == e.value() ? e : new Expression.NamedArgument(e.name(), value, e.position());

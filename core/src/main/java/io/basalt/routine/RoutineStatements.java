@@ -80,10 +80,8 @@ public final class RoutineStatements {
             if (parameter.mode() == ParameterMode.OUT || parameter.mode() == ParameterMode.INOUT) {
                 outputs.add(resolved);
             }
-            if (parameter.mode() == ParameterMode.VARIADIC) {
-                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "VARIADIC parameters are not supported yet");
-            }
         }
+        VariadicParameters.check(parameters);
         LogicalType returnType = null;
         boolean trigger = false;
         boolean set = false;

@@ -27,8 +27,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * <p>Every Arrow {@link Field} Basalt produces carries its logical type in the metadata key
  * {@value #METADATA_KEY}, so that a batch is self-describing (a NUMERIC(10,2) and a BIGINT share
  * the same Arrow vector class).
+ *
+ * <p>The values of a domain have the domain's base type with {@code domain} set: everything computes with the base
+ * type, and {@link #equals} and {@link #hashCode} ignore the domain (a {@code posint} is an {@code integer} to every
+ * operator and kernel); the binder reads it to check the domain's constraints and {@link #displayName} names it.
+ * The domain is not part of {@link #encode()}: stored and exchanged data has the base type.
  */
-public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType) {
+public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType,
+                          DomainType domain) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -75,12 +81,39 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         }
     }
 
+    public LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType) {
+        this(id, precision, scale, element, enumType, null);
+    }
+
     public LogicalType(TypeId id, int precision, int scale, LogicalType element) {
-        this(id, precision, scale, element, null);
+        this(id, precision, scale, element, null, null);
     }
 
     public LogicalType(TypeId id, int precision, int scale) {
-        this(id, precision, scale, null, null);
+        this(id, precision, scale, null, null, null);
+    }
+
+    /** This type as the values of {@code newDomain} have it (null: the plain type). */
+    public LogicalType withDomain(DomainType newDomain) {
+        return new LogicalType(id, precision, scale, element, enumType, newDomain);
+    }
+
+    /** Whether this is the type of a domain's values. */
+    public boolean isDomain() {
+        return domain != null;
+    }
+
+    /** Equal when everything but the domain is: a domain's values are its base type's. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LogicalType that && id == that.id && precision == that.precision
+                && scale == that.scale && java.util.Objects.equals(element, that.element)
+                && java.util.Objects.equals(enumType, that.enumType);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(id, precision, scale, element, enumType);
     }
 
     /** The type of the values of a user-defined enum type (stored as their labels' sort keys, see {@link EnumType}). */
@@ -192,6 +225,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
 
     /** The type as PostgreSQL prints it in {@code \d} and error messages, e.g. {@code numeric(10,2)}. */
     public String displayName() {
+        if (domain != null) {
+            return domain.name();
+        }
         return switch (id) {
             case NUMERIC -> precision < 0 ? "numeric" : "numeric(" + precision + "," + scale + ")";
             case VARCHAR -> precision < 0 ? "character varying" : "character varying(" + precision + ")";

@@ -109,7 +109,7 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
             case FORMAT_TYPE -> {
                 long modifier = values.length > 1 && values[1] != null ? (Long) values[1] : -1;
                 LogicalType type = SystemTypes.typeOf((Long) values[0], (int) modifier);
-                yield type == null ? "???" : type.displayName();
+                yield type != null ? type.displayName() : userTypeName((Long) values[0]);
             }
             case CONSTRAINT_DEFINITION -> {
                 CatalogObjects.Constraint constraint = objects.constraint((Long) values[0]);
@@ -191,6 +191,16 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
             return named;
         }
         throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + text + "\" does not exist");
+    }
+
+    /** The name of the user-defined type (enum, domain) with pg_type oid {@code oid}; PostgreSQL's "???" if none. */
+    private String userTypeName(long oid) {
+        for (io.basalt.catalog.UserType type : objects.catalog().types().all()) {
+            if (CatalogObjects.userTypeOid(type.schema(), type.name()) == oid) {
+                return type.name();
+            }
+        }
+        return "???";
     }
 
     /** SQL's spellings of built-in types that are neither their pg_type name nor their display name. */

@@ -101,8 +101,12 @@ public final class SystemTypes {
 
     /** The oid of {@code type}'s pg_type row (an array's is its element's array type). */
     public static long oidOf(LogicalType type) {
+        if (type.isDomain()) {
+            return CatalogObjects.userTypeOid(type.domain().schema(), type.domain().name());
+        }
         if (type.isArray()) {
-            BuiltinType element = byOid(oidOf(type.element()));
+            // pg_type does not list arrays of user-defined types: an array of a domain reads as one of its base type
+            BuiltinType element = byOid(oidOf(type.element().withDomain(null)));
             return element == null ? 0 : element.array();
         }
         return switch (type.id()) {

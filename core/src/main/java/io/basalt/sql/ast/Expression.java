@@ -197,4 +197,8 @@ public sealed interface Expression extends Node {
     /** {@code name => value} or {@code name := value}: a function argument given by its parameter's name. */
     record NamedArgument(String name, Expression value, int position) implements Expression {
     }
+
+    /** {@code VARIADIC array}, the last argument of a call: the array's elements are the variadic arguments. */
+    record VariadicArgument(Expression value, int position) implements Expression {
+    }
 }

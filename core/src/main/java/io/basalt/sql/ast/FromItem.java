@@ -25,13 +25,40 @@ public sealed interface FromItem extends Node {
 
     /**
      * A function in FROM: {@code generate_series(1, 10) AS g(x)}; {@code columnDefinitions} are the column
-     * definition list of a function returning record ({@code AS x(a int, b text)}), empty when not given.
+     * definition list of a function returning record ({@code AS x(a int, b text)}), empty when not given;
+     * {@code withOrdinality} adds the bigint column numbering the function's rows from 1. {@code rowsFrom} holds
+     * the functions of {@code ROWS FROM (f(...), g(...))} (empty otherwise; {@code call} is the first): their
+     * columns side by side, row i of each in row i, the shorter ones padded with NULLs.
      */
     record Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
-                    int position, List<ColumnDefinition> columnDefinitions) implements FromItem {
+                    int position, List<ColumnDefinition> columnDefinitions, boolean withOrdinality,
+                    List<Expression.FunctionCall> rowsFrom) implements FromItem {
         public Function {
             columnAliases = List.copyOf(columnAliases);
             columnDefinitions = List.copyOf(columnDefinitions);
+            rowsFrom = List.copyOf(rowsFrom);
+        }
+
+        /** A function without {@code WITH ORDINALITY}. */
+        public Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
+                        int position, List<ColumnDefinition> columnDefinitions) {
+            this(call, lateral, alias, columnAliases, position, columnDefinitions, false, List.of());
+        }
+
+        /** A single function, not in ROWS FROM. */
+        public Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,
+                        int position, List<ColumnDefinition> columnDefinitions, boolean withOrdinality) {
+            this(call, lateral, alias, columnAliases, position, columnDefinitions, withOrdinality, List.of());
+        }
+
+        /** This function in FROM without WITH ORDINALITY and without column aliases (they name the columns then). */
+        public Function withoutOrdinality() {
+            return new Function(call, lateral, alias, List.of(), position, columnDefinitions, false, List.of());
+        }
+
+        /** Function {@code other} of a ROWS FROM, as a FROM item of its own (its columns named as without alias). */
+        public Function member(Expression.FunctionCall other) {
+            return new Function(other, lateral, null, List.of(), position, List.of(), false, List.of());
         }
 
         public Function(Expression.FunctionCall call, boolean lateral, String alias, List<String> columnAliases,

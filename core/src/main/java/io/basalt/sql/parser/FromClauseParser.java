@@ -111,7 +111,7 @@ final class FromClauseParser extends ParserBase {
             return parenthesizedJoin(inside.joined());
         }
         if (tokens.at(Keyword.ROWS) && tokens.peek(1).is(Keyword.FROM)) {
-            throw unsupported("ROWS FROM");
+            return rowsFrom(lateral, first.position());
         }
         if (!lateral && tokens.accept(Keyword.ONLY)) {
             boolean parenthesized = tokens.accept(TokenKind.LEFT_PAREN);
@@ -170,7 +170,11 @@ final class FromClauseParser extends ParserBase {
             throw tokens.syntaxError();
         }
         if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.ORDINALITY)) {
-            throw unsupported("WITH ORDINALITY");
+            tokens.next();
+            tokens.next();
+            Alias alias = alias();
+            return new FromItem.Function(functionCall, lateral, alias.name(), alias.columns(), position, List.of(),
+                    true);
         }
         if (tokens.at(Keyword.AS) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
             tokens.accept(Keyword.AS);
@@ -184,6 +188,37 @@ final class FromClauseParser extends ParserBase {
         }
         Alias alias = alias();
         return new FromItem.Function(functionCall, lateral, alias.name(), alias.columns(), position);
+    }
+
+    /** {@code ROWS FROM (f(...) [, ...]) [WITH ORDINALITY] [alias]}, ROWS at the cursor. */
+    private FromItem rowsFrom(boolean lateral, int position) {
+        tokens.next();
+        tokens.next();
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<Expression.FunctionCall> calls = new java.util.ArrayList<>();
+        do {
+            QualifiedName name = grammar.names().qualifiedName();
+            if (!tokens.at(TokenKind.LEFT_PAREN)) {
+                throw tokens.syntaxError();
+            }
+            if (!(grammar.functionCalls().application(name, false) instanceof Expression.FunctionCall call)) {
+                throw tokens.syntaxError();
+            }
+            if (tokens.at(Keyword.AS)) {
+                throw unsupported("column definition lists in ROWS FROM");
+            }
+            calls.add(call);
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        boolean ordinality = false;
+        if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.ORDINALITY)) {
+            tokens.next();
+            tokens.next();
+            ordinality = true;
+        }
+        Alias alias = alias();
+        return new FromItem.Function(calls.getFirst(), lateral, alias.name(), alias.columns(), position, List.of(),
+                ordinality, calls);
     }
 
     /** Whether the list opening before token {@code offset} has a type after its first name ({@code (a int}). */

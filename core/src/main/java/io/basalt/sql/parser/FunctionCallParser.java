@@ -93,7 +93,23 @@ final class FunctionCallParser extends ParserBase {
         List<Expression> arguments = new ArrayList<>();
         do {
             if (tokens.at(Keyword.VARIADIC)) {
-                throw unsupported("VARIADIC");
+                // PostgreSQL's grammar allows VARIADIC only on the last argument
+                int position = tokens.next().position();
+                Expression value;
+                Token next = tokens.peek(1);
+                if (NameParser.isColumnLabel(current())
+                        && (next.is(TokenKind.COLON_EQUALS) || next.is(TokenKind.EQUALS_GREATER))) {
+                    String name = grammar.names().columnLabel();
+                    tokens.next();
+                    value = new Expression.NamedArgument(name, grammar.expressions().expression(), position);
+                } else {
+                    value = grammar.expressions().expression();
+                }
+                arguments.add(new Expression.VariadicArgument(value, position));
+                if (!tokens.at(TokenKind.RIGHT_PAREN) && !tokens.at(Keyword.ORDER)) {
+                    throw tokens.syntaxError();
+                }
+                break;
             }
             Token next = tokens.peek(1);
             if (NameParser.isColumnLabel(current())

@@ -132,6 +132,10 @@ final class StatementParser extends ParserBase {
         if (grammar.userTypes().atTypeStatement()) {
             return grammar.userTypes().statement();
         }
+        DomainParser domains = new DomainParser(grammar);
+        if (domains.atDomainStatement()) {
+            return domains.statement();
+        }
         if (grammar.transactions().atTransactionControl()) {
             return grammar.transactions().statement();
         }

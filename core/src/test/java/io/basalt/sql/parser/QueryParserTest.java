@@ -199,8 +199,12 @@ class QueryParserTest {
                 .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
         assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
         assertThat(tree("SELECT x COLLATE \"C\" FROM t")).isEqualTo(tree("SELECT x FROM t"));
-        assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY"))
-                .isEqualTo("(unsupported \"WITH ORDINALITY\")");
+        assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY AS g(v, n)"))
+                .isEqualTo("(select (*) (from (function (call generate_series 1 2) with-ordinality g (v n))))");
+        assertThat(tree("SELECT * FROM ROWS FROM (f(1), g()) WITH ORDINALITY"))
+                .isEqualTo("(select (*) (from (function (rows-from (call f 1) (call g)) with-ordinality)))");
+        assertThat(tree("SELECT f(1, VARIADIC ARRAY[2])"))
+                .isEqualTo("(select ((call f 1 (variadic (array 2)))))");
         assertThat(tree("SELECT B'101'")).isEqualTo("(unsupported \"bit string constants\")");
     }
 }

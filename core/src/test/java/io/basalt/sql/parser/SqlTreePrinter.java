@@ -220,6 +220,7 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
             case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
             case io.basalt.sql.ast.RoutineStatement routine -> "(" + routine.getClass().getSimpleName() + ")";
+            case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
         };
     }
 
@@ -364,13 +365,23 @@ final class SqlTreePrinter {
             case FromItem.Subquery subquery -> "(subquery" + (subquery.lateral() ? " lateral " : " ")
                     + print(subquery.query()) + alias(subquery.alias(), subquery.columnAliases()) + ")";
             case FromItem.Function function -> "(function" + (function.lateral() ? " lateral " : " ")
-                    + print(function.call()) + alias(function.alias(), function.columnAliases()) + ")";
+                    + (function.rowsFrom().isEmpty() ? print(function.call()) : rowsFrom(function))
+                    + (function.withOrdinality() ? " with-ordinality" : "")
+                    + alias(function.alias(), function.columnAliases()) + ")";
             case FromItem.Join join -> "(" + (join.natural() ? "natural-" : "")
                     + join.type().name().toLowerCase(Locale.ROOT) + "-join " + print(join.left()) + " "
                     + print(join.right())
                     + (join.condition() == null ? "" : " (on " + print(join.condition()) + ")")
                     + (join.using().isEmpty() ? "" : " (using " + String.join(" ", join.using()) + ")") + ")";
         };
+    }
+
+    private static String rowsFrom(FromItem.Function function) {
+        StringBuilder text = new StringBuilder("(rows-from");
+        for (Expression.FunctionCall call : function.rowsFrom()) {
+            text.append(' ').append(print(call));
+        }
+        return text.append(')').toString();
     }
 
     private static String alias(String alias, List<String> columns) {
@@ -431,6 +442,7 @@ final class SqlTreePrinter {
                     + (subscript.slice() ? " " + printOrBlank(subscript.upper()) : "") + ")";
             case Expression.RowConstructor row -> "(row" + expressions(row.fields()) + ")";
             case Expression.NamedArgument named -> "(named " + named.name() + " " + print(named.value()) + ")";
+            case Expression.VariadicArgument variadic -> "(variadic " + print(variadic.value()) + ")";
         };
     }
 

@@ -251,7 +251,6 @@ class StatementParserTest {
             CREATE TABLE m1 PARTITION OF m (a WITH OPTIONS NOT NULL) DEFAULT => column options in CREATE TABLE ... PARTITION OF
             CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
-            DROP DOMAIN d CASCADE => DROP DOMAIN
             DROP OWNED BY joe => DROP OWNED
             LOCK TABLE t IN ACCESS EXCLUSIVE MODE => LOCK TABLE
             """)
