@@ -1,6 +1,7 @@
 package io.basalt.engine;
 
 import io.basalt.binder.BindContext;
+import io.basalt.binder.viewtext.StarExpansion;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
@@ -8,6 +9,7 @@ import io.basalt.error.SqlState;
 import io.basalt.sql.ast.CreateViewStatement;
 import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
 import io.basalt.sql.lexer.IdentifierQuoting;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -43,7 +45,8 @@ final class ViewStatements {
         if (schema == null) {
             throw BasaltException.internal("a temporary view needs a session");
         }
-        ViewEntry view = new ViewEntry(schema, create.name().last(), create.query(), definition.names(),
+        ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
+                definition.names(),
                 definition.types(), definition.dependencies(), definition.columnUses());
         ViewEntry existing = catalog.findView(schema, view.name()).orElse(null);
         if (existing != null && existing.materialized()) {
@@ -63,6 +66,23 @@ final class ViewStatements {
         }
         catalog.addView(view, existing != null && create.orReplace() ? existing : null);
         return QueryResultImpl.command("CREATE VIEW", 0, notices);
+    }
+
+    /**
+     * The query to keep: with its stars and natural joins made explicit ({@link StarExpansion}), when that reads the
+     * same columns; else as written.
+     */
+    Query kept(Query query, ViewDefinition definition, BindContext context) {
+        Query expanded = StarExpansion.expand(query, catalog);
+        if (expanded.equals(query)) {
+            return query;
+        }
+        try {
+            ViewDefinition again = ViewDefinition.of(expanded, List.of(), "CREATE VIEW", catalog, context);
+            return again.types().equals(definition.types()) ? expanded : query;
+        } catch (BasaltException notTheSame) {
+            return query;
+        }
     }
 
     private boolean qualifiedByTempSchema(QualifiedName name) {
