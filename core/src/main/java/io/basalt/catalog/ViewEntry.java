@@ -15,10 +15,11 @@ import java.util.List;
  *
  * <p>A materialized view keeps its query's rows in {@code rows} (null for a plain view), computed when it was
  * created or last refreshed; {@code populated} is false after {@code WITH NO DATA}, when the rows cannot be read.
+ * {@code checkOption} is a plain view's {@code WITH CHECK OPTION}: null, "local" or "cascaded".
  */
 public record ViewEntry(String schema, String name, Query query, List<String> columnNames,
                         List<LogicalType> columnTypes, List<Relation> dependencies, List<ColumnUse> columnUses,
-                        TableStore rows, boolean populated) {
+                        TableStore rows, boolean populated, String checkOption) {
     /** A column of a table that a view reads (by its name when the view was created). */
     public record ColumnUse(String schema, String table, String column) {
         public ColumnUse {
@@ -49,6 +50,12 @@ public record ViewEntry(String schema, String name, Query query, List<String> co
         columnTypes = List.copyOf(columnTypes);
         dependencies = List.copyOf(dependencies);
         columnUses = List.copyOf(columnUses);
+    }
+
+    /** A view without a check option. */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses, TableStore rows, boolean populated) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated, null);
     }
 
     /** A plain view: its query runs wherever it is read. */

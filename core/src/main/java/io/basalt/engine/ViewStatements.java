@@ -2,6 +2,7 @@ package io.basalt.engine;
 
 import io.basalt.binder.BindContext;
 import io.basalt.binder.viewtext.StarExpansion;
+import io.basalt.binder.viewwrite.ViewWrites;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
@@ -46,8 +47,15 @@ final class ViewStatements {
             throw BasaltException.internal("a temporary view needs a session");
         }
         ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
-                definition.names(),
-                definition.types(), definition.dependencies(), definition.columnUses());
+                definition.names(), definition.types(), definition.dependencies(), definition.columnUses(), null,
+                false, create.checkOption());
+        if (view.checkOption() != null) {
+            String refusal = ViewWrites.checkOptionRefusal(view, catalog);
+            if (refusal != null) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "WITH CHECK OPTION is supported only on automatically updatable views").withHint(refusal);
+            }
+        }
         ViewEntry existing = catalog.findView(schema, view.name()).orElse(null);
         if (existing != null && existing.materialized()) {
             throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view");

@@ -199,8 +199,12 @@ final class InformationSchemaRelations {
                 if (relation.kind() == 'v' && relation.view() != null) {
                     String definition = io.basalt.binder.viewtext.ViewText.of(relation.view(), objects.catalog(),
                             false);
-                    rows.add(new Object[] {DATABASE, relation.schema(), relation.name(), definition, "NONE", null,
-                        null, "NO", "NO", "NO"});
+                    String updatable = io.basalt.binder.viewwrite.ViewWrites.updatable(relation.view(),
+                            objects.catalog()) ? "YES" : "NO";
+                    String checkOption = relation.view().checkOption() == null ? "NONE"
+                            : relation.view().checkOption().toUpperCase(java.util.Locale.ROOT);
+                    rows.add(new Object[] {DATABASE, relation.schema(), relation.name(), definition, checkOption,
+                        updatable, updatable, "NO", "NO", "NO"});
                 }
             }
             return rows;
