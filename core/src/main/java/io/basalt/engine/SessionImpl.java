@@ -749,6 +749,11 @@ final class SessionImpl implements Session {
                     yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
                 }
             }
+            case io.basalt.sql.ast.AlterViewStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    yield new ViewStatements(catalog, database::logDdl).alter(alter, context, sql);
+                }
+            }
             case CreateMaterializedViewStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());

@@ -7,6 +7,7 @@ import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.AlterViewStatement;
 import io.basalt.sql.ast.CreateViewStatement;
 import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.QualifiedName;
@@ -181,6 +182,83 @@ final class ViewStatements {
             ViewDependents.remove(catalog, victim);
         }
         return QueryResultImpl.command(drop.materialized() ? "DROP MATERIALIZED VIEW" : "DROP VIEW", 0, notices);
+    }
+
+    /**
+     * ALTER VIEW: RENAME TO, RENAME COLUMN, SET SCHEMA, ALTER COLUMN SET / DROP DEFAULT, with PostgreSQL's errors.
+     * The statement is logged as written for a permanent view (replay does it again); ROLLBACK does not undo it.
+     */
+    QueryResultImpl alter(AlterViewStatement alter, BindContext context, String sql) {
+        List<String> parts = alter.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        ViewEntry view = catalog.findView(schema, alter.name().last()).orElse(null);
+        if (view == null || view.materialized()) {
+            if (alter.ifExists()) {
+                return QueryResultImpl.command("ALTER VIEW", 0, List.of("relation \"" + alter.name().last()
+                        + "\" does not exist, skipping"));
+            }
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + alter.name() + "\" does not exist");
+        }
+        List<String> names = new ArrayList<>(view.columnNames());
+        List<io.basalt.sql.ast.Expression> defaults = new ArrayList<>(view.columnDefaults());
+        String newSchema = view.schema();
+        String newName = view.name();
+        switch (alter.action()) {
+            case AlterViewStatement.RenameTo rename -> {
+                if (catalog.relationExists(view.schema(), rename.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE,
+                            "relation \"" + rename.name() + "\" already exists");
+                }
+                newName = rename.name();
+            }
+            case AlterViewStatement.RenameColumn rename -> {
+                int index = names.indexOf(rename.column());
+                if (index < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + rename.column() + "\" does not exist");
+                }
+                if (names.contains(rename.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_COLUMN, "column \"" + rename.name()
+                            + "\" of relation \"" + view.name() + "\" already exists");
+                }
+                names.set(index, rename.name());
+            }
+            case AlterViewStatement.SetSchema move -> {
+                if (!catalog.schemaExists(move.schema())) {
+                    throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME,
+                            "schema \"" + move.schema() + "\" does not exist");
+                }
+                if (catalog.relationExists(move.schema(), view.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + view.name()
+                            + "\" already exists in schema \"" + move.schema() + "\"");
+                }
+                newSchema = move.schema();
+            }
+            case AlterViewStatement.SetDefault setDefault -> {
+                int index = names.indexOf(setDefault.column());
+                if (index < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + setDefault.column()
+                            + "\" of relation \"" + view.name() + "\" does not exist");
+                }
+                if (setDefault.value() != null) {
+                    // the default must be a valid expression of the column's type, as PostgreSQL checks it here
+                    io.basalt.binder.DefaultExpressions.check(setDefault.value(), setDefault.column(),
+                            view.columnTypes().get(index), context);
+                }
+                defaults.set(index, setDefault.value());
+            }
+        }
+        if (!view.schema().equals(catalog.tempSchema())) {
+            log.accept(sql);
+        }
+        ViewEntry altered = view.altered(newSchema, newName, names, defaults);
+        if (newSchema.equals(view.schema()) && newName.equals(view.name())) {
+            catalog.addView(altered, view);
+        } else {
+            catalog.removeView(view);
+            catalog.addView(altered, null);
+        }
+        return QueryResultImpl.command("ALTER VIEW", 0, List.of());
     }
 
     String schemaOf(QualifiedName name) {

@@ -4,7 +4,10 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.Expression;
+import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
 import io.basalt.sql.ast.SelectItem;
 import io.basalt.sql.ast.UpdateStatement;
 import java.util.ArrayList;
@@ -32,6 +35,7 @@ final class StatementRewrite {
         for (String column : viewColumns) {
             columns.add(baseColumn(view, column, "cannot insert into column"));
         }
+        Query source = withViewDefaults(insert.source(), viewColumns, columns, view);
         InsertStatement.OnConflict onConflict = insert.onConflict();
         if (onConflict != null) {
             List<String> targets = new ArrayList<>();
@@ -48,9 +52,66 @@ final class StatementRewrite {
                     excluded.apply(substitution.apply(onConflict.updateWhere())), onConflict.position(),
                     substitution.apply(onConflict.targetWhere()));
         }
-        return new InsertStatement(view.base().name(), view.base().alias(), columns, insert.source(), onConflict,
+        return new InsertStatement(view.base().name(), view.base().alias(), columns, source, onConflict,
                 returning(insert.returning(), view, substitution), insert.position(), insert.columnSubscripts(),
                 insert.with());
+    }
+
+    /**
+     * The INSERT's rows with the view's column defaults: a view column left out that has one gets it (added to
+     * {@code columns}), and a DEFAULT written in VALUES for such a column is replaced by it.
+     */
+    private static Query withViewDefaults(Query source, List<String> viewColumns, List<String> columns,
+                                          UpdatableView view) {
+        List<String> names = view.view().columnNames();
+        List<Expression> added = new ArrayList<>();
+        for (int c = 0; c < names.size() && c < view.baseColumns().size(); c++) {
+            Expression value = view.view().columnDefaults().get(c);
+            if (value != null && view.baseColumns().get(c) != null && !viewColumns.contains(names.get(c))) {
+                added.add(value);
+                columns.add(view.baseColumns().get(c));
+            }
+        }
+        boolean explicitDefaults = false;
+        for (String column : viewColumns) {
+            explicitDefaults |= view.view().columnDefaults().get(names.indexOf(column)) != null;
+        }
+        if (added.isEmpty() && !explicitDefaults) {
+            return source;
+        }
+        int position = source == null ? 0 : source.position();
+        if (source == null) {
+            return new Query(new QueryBody.Values(List.of(added), position), List.of(), null, null, position);
+        }
+        if (source.body() instanceof QueryBody.Values values && source.orderBy().isEmpty() && source.limit() == null
+                && source.offset() == null && source.with() == null) {
+            List<List<Expression>> rows = new ArrayList<>();
+            for (List<Expression> row : values.rows()) {
+                List<Expression> filled = new ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    Expression value = row.get(c);
+                    if (value instanceof Expression.Default && c < viewColumns.size()) {
+                        Expression viewDefault = view.view().columnDefaults().get(names.indexOf(viewColumns.get(c)));
+                        value = viewDefault != null ? viewDefault : value;
+                    }
+                    filled.add(value);
+                }
+                filled.addAll(added);
+                rows.add(filled);
+            }
+            return new Query(new QueryBody.Values(rows, values.position()), List.of(), null, null, position);
+        }
+        if (added.isEmpty()) {
+            return source;
+        }
+        List<SelectItem> items = new ArrayList<>();
+        items.add(new SelectItem.Star(null, position));
+        for (Expression value : added) {
+            items.add(new SelectItem.Item(value, null, position));
+        }
+        FromItem.Subquery rows = new FromItem.Subquery(source, false, "rows_written", List.of(), position);
+        return new Query(new QueryBody.Select(false, items, List.of(rows), null, List.of(), null, position),
+                List.of(), null, null, position);
     }
 
     static UpdateStatement update(UpdateStatement update, UpdatableView view, ColumnSubstitution substitution) {

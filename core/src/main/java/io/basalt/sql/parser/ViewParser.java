@@ -2,6 +2,7 @@ package io.basalt.sql.parser;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.AlterViewStatement;
 import io.basalt.sql.ast.CreateMaterializedViewStatement;
 import io.basalt.sql.ast.CreateViewStatement;
 import io.basalt.sql.ast.RefreshMaterializedViewStatement;
@@ -171,6 +172,48 @@ final class ViewParser extends ParserBase {
         boolean concurrently = tokens.accept(Keyword.CONCURRENTLY);
         QualifiedName name = grammar.names().qualifiedName();
         return new RefreshMaterializedViewStatement(name, concurrently, withData(), refresh.position());
+    }
+
+    /** Whether the cursor (at ALTER) is at {@code ALTER VIEW}. */
+    boolean atAlterView() {
+        return tokens.peek(1).is(Keyword.VIEW);
+    }
+
+    /** {@code ALTER VIEW [IF EXISTS] name action}; the forms not listed in {@link AlterViewStatement} are 0A000. */
+    AlterViewStatement alterView() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        tokens.expect(Keyword.VIEW);
+        boolean ifExists = acceptIfExists();
+        QualifiedName name = grammar.names().qualifiedName();
+        AlterViewStatement.Action action;
+        if (tokens.accept(Keyword.RENAME)) {
+            if (tokens.accept(Keyword.TO)) {
+                action = new AlterViewStatement.RenameTo(grammar.names().columnLabel());
+            } else {
+                tokens.accept(Keyword.COLUMN);
+                String column = grammar.names().columnLabel();
+                tokens.expect(Keyword.TO);
+                action = new AlterViewStatement.RenameColumn(column, grammar.names().columnLabel());
+            }
+        } else if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            tokens.next();
+            tokens.next();
+            action = new AlterViewStatement.SetSchema(grammar.names().columnLabel());
+        } else if (tokens.accept(Keyword.ALTER)) {
+            tokens.accept(Keyword.COLUMN);
+            String column = grammar.names().columnLabel();
+            if (tokens.accept(Keyword.SET)) {
+                tokens.expect(Keyword.DEFAULT);
+                action = new AlterViewStatement.SetDefault(column, grammar.expressions().expression());
+            } else {
+                tokens.expect(Keyword.DROP);
+                tokens.expect(Keyword.DEFAULT);
+                action = new AlterViewStatement.SetDefault(column, null);
+            }
+        } else {
+            throw unsupported("ALTER VIEW ... " + current().value().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new AlterViewStatement(name, ifExists, action, alter.position());
     }
 
     DropViewStatement dropView() {
