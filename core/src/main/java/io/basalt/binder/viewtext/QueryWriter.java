@@ -200,12 +200,18 @@ final class QueryWriter {
     /** A set operation's operand, written in a context of its own (its indentation does not carry over). */
     private Level leaf(QueryBody body, NameScope parent, List<String> resultNames, int width) {
         int indent = layout.indent;
+        boolean outerLeaf = setOperand;
+        setOperand = true;
         try {
             return body(body, parent, resultNames, width);
         } finally {
             layout.indent = indent;
+            setOperand = outerLeaf;
         }
     }
+
+    /** Whether a set operation's operand is being written: PostgreSQL names its relations as a nested query's. */
+    private boolean setOperand;
 
     private static List<String> names(List<Target> targets) {
         List<String> names = new ArrayList<>();
@@ -250,7 +256,7 @@ final class QueryWriter {
         for (FromItem item : select.from()) {
             scope.from.add(source(item, scope, rangeEntries));
         }
-        scope.prefix = parent.parent != null || rangeEntries[0] != 1;
+        scope.prefix = parent.parent != null || setOperand || rangeEntries[0] != 1;
         ExpressionWriter expressions = new ExpressionWriter(this, scope);
         List<Target> targets = targets(select, scope, expressions);
         if (width >= 0 && targets.size() > width) {
