@@ -746,12 +746,16 @@ final class SessionImpl implements Session {
             case CreateViewStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());
-                    yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
+                    ViewStatements views = new ViewStatements(catalog, database::logDdl);
+                    QueryResultImpl result = views.create(create, context, sql);
+                    views.undoOnRollback(transactions.block(), create, database.ddlLock());
+                    yield result;
                 }
             }
             case io.basalt.sql.ast.AlterViewStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    yield new ViewStatements(catalog, database::logDdl).alter(alter, context, sql);
+                    ViewStatements views = new ViewStatements(catalog, database::logDdl);
+                    yield views.alter(alter, context, sql, transactions.block(), database.ddlLock());
                 }
             }
             case CreateMaterializedViewStatement create -> {

@@ -188,7 +188,8 @@ final class ViewStatements {
      * ALTER VIEW: RENAME TO, RENAME COLUMN, SET SCHEMA, ALTER COLUMN SET / DROP DEFAULT, with PostgreSQL's errors.
      * The statement is logged as written for a permanent view (replay does it again); ROLLBACK does not undo it.
      */
-    QueryResultImpl alter(AlterViewStatement alter, BindContext context, String sql) {
+    QueryResultImpl alter(AlterViewStatement alter, BindContext context, String sql,
+                          io.basalt.storage.transaction.Transaction block, Object ddlLock) {
         List<String> parts = alter.name().parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         ViewEntry view = catalog.findView(schema, alter.name().last()).orElse(null);
@@ -258,7 +259,43 @@ final class ViewStatements {
             catalog.removeView(view);
             catalog.addView(altered, null);
         }
+        ViewRollback.register(block, catalog, ddlLock, log, view, altered, inverse(alter.action(), view, altered));
         return QueryResultImpl.command("ALTER VIEW", 0, List.of());
+    }
+
+    /** The ALTER VIEW that puts {@code before} back once {@code after} is in place. */
+    private String inverse(AlterViewStatement.Action action, ViewEntry before, ViewEntry after) {
+        String target = "ALTER VIEW " + IdentifierQuoting.quote(after.schema()) + "."
+                + IdentifierQuoting.quote(after.name());
+        return switch (action) {
+            case AlterViewStatement.RenameTo ignored -> target + " RENAME TO " + IdentifierQuoting.quote(before.name());
+            case AlterViewStatement.RenameColumn rename -> target + " RENAME COLUMN "
+                    + IdentifierQuoting.quote(rename.name()) + " TO " + IdentifierQuoting.quote(rename.column());
+            case AlterViewStatement.SetSchema ignored -> target + " SET SCHEMA "
+                    + IdentifierQuoting.quote(before.schema());
+            case AlterViewStatement.SetDefault setDefault -> {
+                int index = before.columnNames().indexOf(setDefault.column());
+                io.basalt.sql.ast.Expression old = before.columnDefaults().get(index);
+                String column = " ALTER COLUMN " + IdentifierQuoting.quote(setDefault.column());
+                yield old == null ? target + column + " DROP DEFAULT"
+                        : target + column + " SET DEFAULT " + io.basalt.binder.viewtext.ViewText.expression(old,
+                        catalog);
+            }
+        };
+    }
+
+    /** In a transaction block, a view the CREATE VIEW made (not one it replaced) is dropped again by ROLLBACK. */
+    void undoOnRollback(io.basalt.storage.transaction.Transaction block, CreateViewStatement create, Object ddlLock) {
+        if (block == null || create.orReplace()) {
+            return;
+        }
+        String schema = create.temporary() || qualifiedByTempSchema(create.name()) ? catalog.tempSchema() : null;
+        ViewEntry created = catalog.findView(schema, create.name().last()).orElse(null);
+        if (created == null) {
+            return;
+        }
+        ViewRollback.register(block, catalog, ddlLock, log, null, created, "DROP VIEW IF EXISTS "
+                + IdentifierQuoting.quote(created.schema()) + "." + IdentifierQuoting.quote(created.name()));
     }
 
     String schemaOf(QualifiedName name) {

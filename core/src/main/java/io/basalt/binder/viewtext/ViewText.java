@@ -20,4 +20,11 @@ public final class ViewText {
         new QueryWriter(catalog, layout).query(view.query(), null, view.columnNames(), view.columnNames().size());
         return layout.out.append(';').toString();
     }
+
+    /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */
+    public static String expression(io.basalt.sql.ast.Expression expression, Catalog catalog) {
+        TextLayout layout = new TextLayout(false);
+        new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null)).write(expression, null);
+        return layout.out.toString();
+    }
 }
