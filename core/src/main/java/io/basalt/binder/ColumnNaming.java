@@ -7,11 +7,11 @@ import io.basalt.sql.ast.Expression;
  * a column's own name, a function's name, a cast's operand name or else its type's name, "case" for
  * CASE, and {@code ?column?} for anything else.
  */
-final class ColumnNaming {
+public final class ColumnNaming {
     private ColumnNaming() {
     }
 
-    static String figure(Expression expression) {
+    public static String figure(Expression expression) {
         Figured figured = figureOrNull(expression);
         return figured == null ? "?column?" : figured.name();
     }

@@ -90,7 +90,7 @@ final class ObjectIdentifiers {
         return switch (name) {
             case "to_regclass", "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
                  "pg_table_is_visible", "obj_description", "col_description", "shobj_description",
-                 "pg_get_partkeydef" -> true;
+                 "pg_get_partkeydef", "pg_get_viewdef" -> true;
             default -> false;
         };
     }
@@ -124,6 +124,22 @@ final class ObjectIdentifiers {
                     position);
             case "pg_get_partkeydef" -> oidFunction(Kind.PARTITION_KEY_DEFINITION, name, arguments, 1,
                     LogicalType.TEXT, position);
+            case "pg_get_viewdef" -> {
+                require(name, arguments, (count == 1 || count == 2) && (oidLike(arguments.get(0))
+                        || arguments.get(0).type().isString()) && (count == 1
+                        || arguments.get(1).type().id() == TypeId.BOOLEAN || integral(arguments.get(1))), position);
+                List<BoundExpression> bound = new java.util.ArrayList<>();
+                BoundExpression view = arguments.get(0);
+                boolean byName = view.type().isString() || view.type().id() == TypeId.UNKNOWN;
+                bound.add(byName ? Coercion.cast(view, LogicalType.TEXT, false) : toOid(number(view)));
+                if (count == 2) {
+                    // pg_get_viewdef(view, wrap column) is pretty as well
+                    BoundExpression option = arguments.get(1);
+                    bound.add(option.type().id() == TypeId.BOOLEAN ? option
+                            : new BoundExpression.Constant(true, LogicalType.BOOLEAN, position));
+                }
+                yield call(Kind.VIEW_DEFINITION, bound, LogicalType.TEXT, position);
+            }
             case "pg_table_is_visible" -> oidFunction(Kind.TABLE_IS_VISIBLE, name, arguments, 1,
                     LogicalType.BOOLEAN, position);
             case "pg_get_expr" -> {

@@ -39,6 +39,11 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
     }
 
     /** This table with other indexes (CREATE INDEX). */
+    /** This table with {@code replacement} as its CHECK constraints. */
+    public TableEntry withChecks(List<CheckConstraintEntry> replacement) {
+        return new TableEntry(schema, name, columns, store, replacement, uniqueKeys, foreignKeys, indexes);
+    }
+
     public TableEntry withIndexes(List<IndexEntry> replacement) {
         return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, replacement);
     }

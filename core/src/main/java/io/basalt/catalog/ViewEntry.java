@@ -2,6 +2,7 @@ package io.basalt.catalog;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.Query;
 import io.basalt.storage.table.TableStore;
 import io.basalt.type.LogicalType;
@@ -15,10 +16,13 @@ import java.util.List;
  *
  * <p>A materialized view keeps its query's rows in {@code rows} (null for a plain view), computed when it was
  * created or last refreshed; {@code populated} is false after {@code WITH NO DATA}, when the rows cannot be read.
+ * {@code checkOption} is a plain view's {@code WITH CHECK OPTION}: null, "local" or "cascaded";
+ * {@code columnDefaults} holds, per column, the DEFAULT an INSERT through the view uses for it (null: the base
+ * table's), set by {@code ALTER VIEW ... ALTER COLUMN ... SET DEFAULT}.
  */
 public record ViewEntry(String schema, String name, Query query, List<String> columnNames,
                         List<LogicalType> columnTypes, List<Relation> dependencies, List<ColumnUse> columnUses,
-                        TableStore rows, boolean populated) {
+                        TableStore rows, boolean populated, String checkOption, List<Expression> columnDefaults) {
     /** A column of a table that a view reads (by its name when the view was created). */
     public record ColumnUse(String schema, String table, String column) {
         public ColumnUse {
@@ -49,6 +53,32 @@ public record ViewEntry(String schema, String name, Query query, List<String> co
         columnTypes = List.copyOf(columnTypes);
         dependencies = List.copyOf(dependencies);
         columnUses = List.copyOf(columnUses);
+        List<Expression> defaults = new java.util.ArrayList<>();
+        for (int c = 0; c < columnNames.size(); c++) {
+            defaults.add(columnDefaults != null && c < columnDefaults.size() ? columnDefaults.get(c) : null);
+        }
+        columnDefaults = java.util.Collections.unmodifiableList(defaults);
+    }
+
+    /** A view with a check option and without column defaults. */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses, TableStore rows, boolean populated,
+                     String checkOption) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated, checkOption,
+                null);
+    }
+
+    /** This view renamed, moved, with other column names or defaults. */
+    public ViewEntry altered(String newSchema, String newName, List<String> newColumnNames,
+                             List<Expression> newDefaults) {
+        return new ViewEntry(newSchema, newName, query, newColumnNames, columnTypes, dependencies, columnUses, rows,
+                populated, checkOption, newDefaults);
+    }
+
+    /** A view without a check option. */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses, TableStore rows, boolean populated) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated, null);
     }
 
     /** A plain view: its query runs wherever it is read. */

@@ -58,7 +58,8 @@ final class MaterializedViewStatements {
         TableStore rows = computed(name, definition, create.withData());
         try {
             log.accept(sql);
-            catalog.addView(new ViewEntry(schema, name, create.query(), definition.names(), definition.types(),
+            catalog.addView(new ViewEntry(schema, name, new ViewStatements(catalog, log).kept(create.query(),
+                            definition, context), definition.names(), definition.types(),
                     definition.dependencies(), definition.columnUses(), rows, create.withData()), null);
         } catch (RuntimeException | Error failure) {
             rows.close();

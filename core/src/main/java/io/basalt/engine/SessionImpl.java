@@ -616,6 +616,26 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
+        io.basalt.binder.viewwrite.ViewWrites.Rewritten throughView =
+                io.basalt.binder.viewwrite.ViewWrites.rewrite(statement, catalog);
+        if (throughView != null) {
+            viewChecks = throughView.checks();
+            viewCheckContext = context;
+            try {
+                return runStatement(throughView.statement(), context, sql);
+            } finally {
+                viewChecks = List.of();
+                viewCheckContext = null;
+            }
+        }
+        return runStatement(statement, context, sql);
+    }
+
+    /** The conditions of the views a write goes through, which the table written checks (see ViewWrites). */
+    private List<io.basalt.binder.viewwrite.ViewWrites.Check> viewChecks = List.of();
+    private BindContext viewCheckContext;
+
+    private QueryResultImpl runStatement(Statement statement, BindContext context, String sql) {
         if (ModifyingWithStatements.applies(statement)) {
             return modifyingWith.run(statement, switch (statement) {
                 case InsertStatement insert -> resolveTable(insert.table());
@@ -726,7 +746,16 @@ final class SessionImpl implements Session {
             case CreateViewStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());
-                    yield new ViewStatements(catalog, database::logDdl).create(create, context, sql);
+                    ViewStatements views = new ViewStatements(catalog, database::logDdl);
+                    QueryResultImpl result = views.create(create, context, sql);
+                    views.undoOnRollback(transactions.block(), create, database.ddlLock());
+                    yield result;
+                }
+            }
+            case io.basalt.sql.ast.AlterViewStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    ViewStatements views = new ViewStatements(catalog, database::logDdl);
+                    yield views.alter(alter, context, sql, transactions.block(), database.ddlLock());
                 }
             }
             case CreateMaterializedViewStatement create -> {
@@ -1046,8 +1075,9 @@ final class SessionImpl implements Session {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
                     "changing the rows of view \"" + name.last() + "\" is not supported yet");
         }
-        return catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
+        TableEntry table = catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
+        return io.basalt.binder.viewwrite.ViewWrites.withChecks(table, viewChecks, viewCheckContext);
     }
 
     @Override

@@ -74,6 +74,7 @@ final class StatementPrivileges {
             }
             case AlterTableStatement alter -> requireOwners(List.of(alter.name()), check);
             case AlterSequenceStatement alter -> requireOwners(List.of(alter.name()), check);
+            case io.basalt.sql.ast.AlterViewStatement alter -> requireOwners(List.of(alter.name()), check);
             case RefreshMaterializedViewStatement refresh -> requireOwners(List.of(refresh.name()), check);
             case CreateIndexStatement create -> requireOwners(List.of(create.table()), check);
             case io.basalt.sql.ast.ReindexStatement reindex

@@ -1,13 +1,17 @@
 package io.basalt.engine;
 
 import io.basalt.binder.BindContext;
+import io.basalt.binder.viewtext.StarExpansion;
+import io.basalt.binder.viewwrite.ViewWrites;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.AlterViewStatement;
 import io.basalt.sql.ast.CreateViewStatement;
 import io.basalt.sql.ast.DropViewStatement;
 import io.basalt.sql.ast.QualifiedName;
+import io.basalt.sql.ast.Query;
 import io.basalt.sql.lexer.IdentifierQuoting;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -43,8 +47,16 @@ final class ViewStatements {
         if (schema == null) {
             throw BasaltException.internal("a temporary view needs a session");
         }
-        ViewEntry view = new ViewEntry(schema, create.name().last(), create.query(), definition.names(),
-                definition.types(), definition.dependencies(), definition.columnUses());
+        ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
+                definition.names(), definition.types(), definition.dependencies(), definition.columnUses(), null,
+                false, create.checkOption());
+        if (view.checkOption() != null) {
+            String refusal = ViewWrites.checkOptionRefusal(view, catalog);
+            if (refusal != null) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "WITH CHECK OPTION is supported only on automatically updatable views").withHint(refusal);
+            }
+        }
         ViewEntry existing = catalog.findView(schema, view.name()).orElse(null);
         if (existing != null && existing.materialized()) {
             throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is not a view");
@@ -63,6 +75,23 @@ final class ViewStatements {
         }
         catalog.addView(view, existing != null && create.orReplace() ? existing : null);
         return QueryResultImpl.command("CREATE VIEW", 0, notices);
+    }
+
+    /**
+     * The query to keep: with its stars and natural joins made explicit ({@link StarExpansion}), when that reads the
+     * same columns; else as written.
+     */
+    Query kept(Query query, ViewDefinition definition, BindContext context) {
+        Query expanded = StarExpansion.expand(query, catalog);
+        if (expanded.equals(query)) {
+            return query;
+        }
+        try {
+            ViewDefinition again = ViewDefinition.of(expanded, List.of(), "CREATE VIEW", catalog, context);
+            return again.types().equals(definition.types()) ? expanded : query;
+        } catch (BasaltException notTheSame) {
+            return query;
+        }
     }
 
     private boolean qualifiedByTempSchema(QualifiedName name) {
@@ -153,6 +182,120 @@ final class ViewStatements {
             ViewDependents.remove(catalog, victim);
         }
         return QueryResultImpl.command(drop.materialized() ? "DROP MATERIALIZED VIEW" : "DROP VIEW", 0, notices);
+    }
+
+    /**
+     * ALTER VIEW: RENAME TO, RENAME COLUMN, SET SCHEMA, ALTER COLUMN SET / DROP DEFAULT, with PostgreSQL's errors.
+     * The statement is logged as written for a permanent view (replay does it again); ROLLBACK does not undo it.
+     */
+    QueryResultImpl alter(AlterViewStatement alter, BindContext context, String sql,
+                          io.basalt.storage.transaction.Transaction block, Object ddlLock) {
+        List<String> parts = alter.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        ViewEntry view = catalog.findView(schema, alter.name().last()).orElse(null);
+        if (view == null || view.materialized()) {
+            if (alter.ifExists()) {
+                return QueryResultImpl.command("ALTER VIEW", 0, List.of("relation \"" + alter.name().last()
+                        + "\" does not exist, skipping"));
+            }
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + alter.name() + "\" does not exist");
+        }
+        List<String> names = new ArrayList<>(view.columnNames());
+        List<io.basalt.sql.ast.Expression> defaults = new ArrayList<>(view.columnDefaults());
+        String newSchema = view.schema();
+        String newName = view.name();
+        switch (alter.action()) {
+            case AlterViewStatement.RenameTo rename -> {
+                if (catalog.relationExists(view.schema(), rename.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE,
+                            "relation \"" + rename.name() + "\" already exists");
+                }
+                newName = rename.name();
+            }
+            case AlterViewStatement.RenameColumn rename -> {
+                int index = names.indexOf(rename.column());
+                if (index < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + rename.column() + "\" does not exist");
+                }
+                if (names.contains(rename.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_COLUMN, "column \"" + rename.name()
+                            + "\" of relation \"" + view.name() + "\" already exists");
+                }
+                names.set(index, rename.name());
+            }
+            case AlterViewStatement.SetSchema move -> {
+                if (!catalog.schemaExists(move.schema())) {
+                    throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME,
+                            "schema \"" + move.schema() + "\" does not exist");
+                }
+                if (catalog.relationExists(move.schema(), view.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + view.name()
+                            + "\" already exists in schema \"" + move.schema() + "\"");
+                }
+                newSchema = move.schema();
+            }
+            case AlterViewStatement.SetDefault setDefault -> {
+                int index = names.indexOf(setDefault.column());
+                if (index < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + setDefault.column()
+                            + "\" of relation \"" + view.name() + "\" does not exist");
+                }
+                if (setDefault.value() != null) {
+                    // the default must be a valid expression of the column's type, as PostgreSQL checks it here
+                    io.basalt.binder.DefaultExpressions.check(setDefault.value(), setDefault.column(),
+                            view.columnTypes().get(index), context);
+                }
+                defaults.set(index, setDefault.value());
+            }
+        }
+        if (!view.schema().equals(catalog.tempSchema())) {
+            log.accept(sql);
+        }
+        ViewEntry altered = view.altered(newSchema, newName, names, defaults);
+        if (newSchema.equals(view.schema()) && newName.equals(view.name())) {
+            catalog.addView(altered, view);
+        } else {
+            catalog.removeView(view);
+            catalog.addView(altered, null);
+        }
+        ViewRollback.register(block, catalog, ddlLock, log, view, altered, inverse(alter.action(), view, altered));
+        return QueryResultImpl.command("ALTER VIEW", 0, List.of());
+    }
+
+    /** The ALTER VIEW that puts {@code before} back once {@code after} is in place. */
+    private String inverse(AlterViewStatement.Action action, ViewEntry before, ViewEntry after) {
+        String target = "ALTER VIEW " + IdentifierQuoting.quote(after.schema()) + "."
+                + IdentifierQuoting.quote(after.name());
+        return switch (action) {
+            case AlterViewStatement.RenameTo ignored -> target + " RENAME TO " + IdentifierQuoting.quote(before.name());
+            case AlterViewStatement.RenameColumn rename -> target + " RENAME COLUMN "
+                    + IdentifierQuoting.quote(rename.name()) + " TO " + IdentifierQuoting.quote(rename.column());
+            case AlterViewStatement.SetSchema ignored -> target + " SET SCHEMA "
+                    + IdentifierQuoting.quote(before.schema());
+            case AlterViewStatement.SetDefault setDefault -> {
+                int index = before.columnNames().indexOf(setDefault.column());
+                io.basalt.sql.ast.Expression old = before.columnDefaults().get(index);
+                String column = " ALTER COLUMN " + IdentifierQuoting.quote(setDefault.column());
+                yield old == null ? target + column + " DROP DEFAULT"
+                        : target + column + " SET DEFAULT " + io.basalt.binder.viewtext.ViewText.expression(old,
+                        catalog);
+            }
+        };
+    }
+
+    /** In a transaction block, a view the CREATE VIEW made (not one it replaced) is dropped again by ROLLBACK. */
+    void undoOnRollback(io.basalt.storage.transaction.Transaction block, CreateViewStatement create, Object ddlLock) {
+        if (block == null || create.orReplace()) {
+            return;
+        }
+        String schema = create.temporary() || qualifiedByTempSchema(create.name()) ? catalog.tempSchema() : null;
+        ViewEntry created = catalog.findView(schema, create.name().last()).orElse(null);
+        if (created == null) {
+            return;
+        }
+        ViewRollback.register(block, catalog, ddlLock, log, null, created, "DROP VIEW IF EXISTS "
+                + IdentifierQuoting.quote(created.schema()) + "." + IdentifierQuoting.quote(created.name()));
     }
 
     String schemaOf(QualifiedName name) {

@@ -15,8 +15,8 @@ import java.util.List;
  * (Column, Type, Collation, Nullable, Default; {@code \d+} adds Storage, Stats target, Description) with its
  * indexes, check constraints, foreign keys, the foreign keys referencing it, its parents and children; a view's
  * or materialized view's columns; a sequence's parameters; an index's columns and table. Settings psql's regression
- * runs hide (the Compression column, {@code Access method}) are not printed, and views show no definition (the
- * catalog does not keep it).
+ * runs hide (the Compression column, {@code Access method}) are not printed; {@code \d+} of a view or materialized
+ * view adds its definition ({@code pg_get_viewdef(oid, true)}).
  */
 final class RelationDescriptions {
     private RelationDescriptions() {
@@ -122,7 +122,15 @@ final class RelationDescriptions {
                     : List.of("Storage", "Description"));
         }
         String title = (materialized ? "Materialized view" : "View") + " \"" + qualified + "\"";
-        return new FootedTable(new ListTable(title, headers, alignment(headers.size(), -1), rows, false), List.of());
+        List<String> footers = new ArrayList<>();
+        if (verbose) {
+            List<List<String>> definition = CatalogRows.of(session, "SELECT pg_get_viewdef(" + oid + ", true)");
+            if (!definition.isEmpty() && definition.getFirst().get(0) != null) {
+                footers.add("View definition:");
+                footers.addAll(List.of(definition.getFirst().get(0).split("\n", -1)));
+            }
+        }
+        return new FootedTable(new ListTable(title, headers, alignment(headers.size(), -1), rows, false), footers);
     }
 
     private static FootedTable sequence(Session session, long oid, String qualified) {

@@ -143,6 +143,23 @@ class DescribeCommandsTest {
     }
 
     @Test
+    void describesAViewWithItsDefinition() {
+        // psql 15's layout; the columns of a view over one table print unqualified, as PostgreSQL 16+ prints them
+        assertThat(run("\\d+ big\n").out()).isEqualTo("""
+                                             View "public.big"
+                 Column |  Type   | Collation | Nullable | Default | Storage | Description\s
+                --------+---------+-----------+----------+---------+---------+-------------
+                 id     | bigint  |           |          |         | plain   |\s
+                 qty    | integer |           |          |         | plain   |\s
+                View definition:
+                 SELECT id,
+                    qty
+                   FROM orders;
+
+                """);
+    }
+
+    @Test
     void describesSequencesIndexesViewsAndInheritance() {
         assertThat(run("\\d counter\n\\d orders_pkey\n\\d big\n\\d parent\n\\d child\n").out())
                 .isEqualTo("""

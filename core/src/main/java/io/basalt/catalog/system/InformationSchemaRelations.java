@@ -23,7 +23,7 @@ import java.util.List;
  * tables, columns, views, sequences, table_constraints, key_column_usage, referential_constraints,
  * constraint_column_usage and check_constraints. NOT NULL columns appear as CHECK constraints named
  * {@code <schema oid>_<table oid>_<column number>_not_null}, as in PostgreSQL. Every object is listed (Basalt checks
- * no privileges here). Columns are PostgreSQL's, in its order; a view's definition is NULL (the text is not kept).
+ * no privileges here). Columns are PostgreSQL's, in its order; a view's definition is written from its query (ViewText).
  */
 final class InformationSchemaRelations {
     private static final String DATABASE = ObjectDefinitions.DATABASE;
@@ -197,8 +197,14 @@ final class InformationSchemaRelations {
             List<Object[]> rows = new ArrayList<>();
             for (Relation relation : objects.relations()) {
                 if (relation.kind() == 'v' && relation.view() != null) {
-                    rows.add(new Object[] {DATABASE, relation.schema(), relation.name(), null, "NONE", null, null,
-                        "NO", "NO", "NO"});
+                    String definition = io.basalt.binder.viewtext.ViewText.of(relation.view(), objects.catalog(),
+                            false);
+                    String updatable = io.basalt.binder.viewwrite.ViewWrites.updatable(relation.view(),
+                            objects.catalog()) ? "YES" : "NO";
+                    String checkOption = relation.view().checkOption() == null ? "NONE"
+                            : relation.view().checkOption().toUpperCase(java.util.Locale.ROOT);
+                    rows.add(new Object[] {DATABASE, relation.schema(), relation.name(), definition, checkOption,
+                        updatable, updatable, "NO", "NO", "NO"});
                 }
             }
             return rows;

@@ -48,7 +48,9 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
         /** (...) -> NULL text. */
         DESCRIPTION,
         /** (relation oid) -> the partition key's definition, or NULL for a table that is not partitioned. */
-        PARTITION_KEY_DEFINITION
+        PARTITION_KEY_DEFINITION,
+        /** (view name text or relation oid [, pretty]) -> the view's definition, or NULL when it is not a view. */
+        VIEW_DEFINITION
     }
 
     public ObjectIdentifierFunction {
@@ -131,6 +133,13 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 var key = relation == null || relation.table() == null ? null
                         : objects.catalog().hierarchy().partitionKey(relation.schema(), relation.name());
                 yield key == null ? null : PartitionText.key(key);
+            }
+            case VIEW_DEFINITION -> {
+                CatalogObjects.Relation relation = values[0] instanceof String text ? relation(text)
+                        : objects.relation((Long) values[0]);
+                boolean pretty = values.length > 1 && Boolean.TRUE.equals(values[1]);
+                yield relation == null || relation.view() == null ? null
+                        : io.basalt.binder.viewtext.ViewText.of(relation.view(), objects.catalog(), pretty);
             }
         };
     }

@@ -486,7 +486,9 @@ final class PgCatalogRelations {
             List<Object[]> rows = new ArrayList<>();
             for (Relation relation : objects.relations()) {
                 if (relation.kind() == 'v') {
-                    rows.add(new Object[] {relation.schema(), relation.name(), ObjectDefinitions.OWNER, null});
+                    String definition = relation.view() == null ? null
+                            : io.basalt.binder.viewtext.ViewText.of(relation.view(), objects.catalog(), false);
+                    rows.add(new Object[] {relation.schema(), relation.name(), ObjectDefinitions.OWNER, definition});
                 }
             }
             return rows;

@@ -10,5 +10,5 @@ public sealed interface Statement extends Node
         TransactionStatement, AlterTableStatement, CreateViewStatement, DropViewStatement, CreateSchemaStatement,
         DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
         AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement,
-        PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement {
+        PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement, AlterViewStatement {
 }

@@ -129,6 +129,9 @@ final class StatementParser extends ParserBase {
             tokens.next();
             return new DiscardSequencesStatement(first.position());
         }
+        if (first.is(Keyword.ALTER) && grammar.views().atAlterView()) {
+            return grammar.views().alterView();
+        }
         if (grammar.userTypes().atTypeStatement()) {
             return grammar.userTypes().statement();
         }

@@ -2,6 +2,7 @@ package io.basalt.sql.parser;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.AlterViewStatement;
 import io.basalt.sql.ast.CreateMaterializedViewStatement;
 import io.basalt.sql.ast.CreateViewStatement;
 import io.basalt.sql.ast.RefreshMaterializedViewStatement;
@@ -16,7 +17,7 @@ import java.util.List;
 /**
  * {@code CREATE [OR REPLACE] [TEMP | TEMPORARY] VIEW name [(column names)] AS query}, CREATE and REFRESH
  * MATERIALIZED VIEW, and {@code DROP [MATERIALIZED] VIEW [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}.
- * Recursive views and {@code WITH CHECK OPTION} end the statement as unsupported.
+ * Recursive views end the statement as unsupported.
  */
 final class ViewParser extends ParserBase {
     ViewParser(Grammar grammar) {
@@ -53,23 +54,34 @@ final class ViewParser extends ParserBase {
         QualifiedName name = grammar.names().qualifiedName();
         List<String> columns = tokens.at(TokenKind.LEFT_PAREN) ? grammar.names().parenthesizedColumnIdList()
                 : List.of();
+        String checkOption = null;
         if (tokens.at(Keyword.WITH)) {
-            viewOptions();
+            checkOption = viewOptions();
         }
         tokens.expect(Keyword.AS);
         Query query = grammar.queries().query();
         if (tokens.at(Keyword.WITH)) {
-            throw unsupported("WITH CHECK OPTION");
+            tokens.next();
+            checkOption = "cascaded";
+            if (tokens.accept(Keyword.LOCAL)) {
+                checkOption = "local";
+            } else {
+                tokens.accept(Keyword.CASCADED);
+            }
+            tokens.expect(Keyword.CHECK);
+            tokens.expect(Keyword.OPTION);
         }
-        return new CreateViewStatement(name, orReplace, temporary, columns, query, create.position());
+        return new CreateViewStatement(name, orReplace, temporary, columns, query, create.position(), checkOption);
     }
 
     /**
      * {@code WITH (name [= value], ...)}, WITH at the cursor. {@code security_barrier} and {@code security_invoker}
      * (booleans) are checked and have no effect: Basalt has neither leaky functions nor roles yet;
-     * {@code check_option} is unsupported; any other name is PostgreSQL's 22023.
+     * {@code check_option} is {@code local} or {@code cascaded} (returned, else null); any other name is
+     * PostgreSQL's 22023.
      */
-    private void viewOptions() {
+    private String viewOptions() {
+        String checkOption = null;
         tokens.expect(Keyword.WITH);
         tokens.expect(TokenKind.LEFT_PAREN);
         do {
@@ -85,12 +97,21 @@ final class ViewParser extends ParserBase {
                                 "invalid value for boolean option \"" + name + "\": " + value);
                     }
                 }
-                case "check_option" -> throw unsupported("WITH CHECK OPTION");
+                case "check_option" -> {
+                    String lower = value == null ? "" : value.toLowerCase(java.util.Locale.ROOT);
+                    if (!lower.equals("local") && !lower.equals("cascaded")) {
+                        throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                                        "invalid value for enum option \"check_option\": " + value)
+                                .withDetail("Valid values are \"local\" and \"cascaded\".");
+                    }
+                    checkOption = lower;
+                }
                 default -> throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                         "unrecognized parameter \"" + name + "\"");
             }
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
+        return checkOption;
     }
 
     private static boolean isBoolean(String value) {
@@ -151,6 +172,48 @@ final class ViewParser extends ParserBase {
         boolean concurrently = tokens.accept(Keyword.CONCURRENTLY);
         QualifiedName name = grammar.names().qualifiedName();
         return new RefreshMaterializedViewStatement(name, concurrently, withData(), refresh.position());
+    }
+
+    /** Whether the cursor (at ALTER) is at {@code ALTER VIEW}. */
+    boolean atAlterView() {
+        return tokens.peek(1).is(Keyword.VIEW);
+    }
+
+    /** {@code ALTER VIEW [IF EXISTS] name action}; the forms not listed in {@link AlterViewStatement} are 0A000. */
+    AlterViewStatement alterView() {
+        Token alter = tokens.expect(Keyword.ALTER);
+        tokens.expect(Keyword.VIEW);
+        boolean ifExists = acceptIfExists();
+        QualifiedName name = grammar.names().qualifiedName();
+        AlterViewStatement.Action action;
+        if (tokens.accept(Keyword.RENAME)) {
+            if (tokens.accept(Keyword.TO)) {
+                action = new AlterViewStatement.RenameTo(grammar.names().columnLabel());
+            } else {
+                tokens.accept(Keyword.COLUMN);
+                String column = grammar.names().columnLabel();
+                tokens.expect(Keyword.TO);
+                action = new AlterViewStatement.RenameColumn(column, grammar.names().columnLabel());
+            }
+        } else if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            tokens.next();
+            tokens.next();
+            action = new AlterViewStatement.SetSchema(grammar.names().columnLabel());
+        } else if (tokens.accept(Keyword.ALTER)) {
+            tokens.accept(Keyword.COLUMN);
+            String column = grammar.names().columnLabel();
+            if (tokens.accept(Keyword.SET)) {
+                tokens.expect(Keyword.DEFAULT);
+                action = new AlterViewStatement.SetDefault(column, grammar.expressions().expression());
+            } else {
+                tokens.expect(Keyword.DROP);
+                tokens.expect(Keyword.DEFAULT);
+                action = new AlterViewStatement.SetDefault(column, null);
+            }
+        } else {
+            throw unsupported("ALTER VIEW ... " + current().value().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new AlterViewStatement(name, ifExists, action, alter.position());
     }
 
     DropViewStatement dropView() {

@@ -221,6 +221,8 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
             case io.basalt.sql.ast.RoutineStatement routine -> "(" + routine.getClass().getSimpleName() + ")";
             case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
+            case io.basalt.sql.ast.AlterViewStatement alter -> "(alter-view " + alter.name() + " " + alter.action()
+                    + ")";
         };
     }
 

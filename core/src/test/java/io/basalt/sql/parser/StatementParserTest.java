@@ -219,6 +219,32 @@ class StatementParserTest {
                 BasaltException.class, e -> assertThat(e.sqlState()).isEqualTo(SqlState.SYNTAX_ERROR));
     }
 
+    @Test
+    void viewCheckOptionsAreParsed() {
+        assertThat(((io.basalt.sql.ast.CreateViewStatement) Parser.parseStatement(
+                "CREATE VIEW v AS SELECT 1 WITH LOCAL CHECK OPTION")).checkOption()).isEqualTo("local");
+        assertThat(((io.basalt.sql.ast.CreateViewStatement) Parser.parseStatement(
+                "CREATE VIEW v AS SELECT 1 WITH CHECK OPTION")).checkOption()).isEqualTo("cascaded");
+        assertThat(((io.basalt.sql.ast.CreateViewStatement) Parser.parseStatement(
+                "CREATE VIEW v WITH (check_option = LOCAL) AS SELECT 1")).checkOption()).isEqualTo("local");
+        assertThat(((io.basalt.sql.ast.CreateViewStatement) Parser.parseStatement(
+                "CREATE VIEW v AS SELECT 1")).checkOption()).isNull();
+    }
+
+    @Test
+    void alterViewActionsAreParsed() {
+        assertThat(((io.basalt.sql.ast.AlterViewStatement) Parser.parseStatement(
+                "ALTER VIEW IF EXISTS s.v RENAME COLUMN a TO b")).action())
+                .isEqualTo(new io.basalt.sql.ast.AlterViewStatement.RenameColumn("a", "b"));
+        assertThat(((io.basalt.sql.ast.AlterViewStatement) Parser.parseStatement("ALTER VIEW v RENAME TO w"))
+                .action()).isEqualTo(new io.basalt.sql.ast.AlterViewStatement.RenameTo("w"));
+        assertThat(((io.basalt.sql.ast.AlterViewStatement) Parser.parseStatement("ALTER VIEW v SET SCHEMA s"))
+                .action()).isEqualTo(new io.basalt.sql.ast.AlterViewStatement.SetSchema("s"));
+        assertThat(((io.basalt.sql.ast.AlterViewStatement) Parser.parseStatement(
+                "ALTER VIEW v ALTER COLUMN c DROP DEFAULT")).action())
+                .isEqualTo(new io.basalt.sql.ast.AlterViewStatement.SetDefault("c", null));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
             SET XML OPTION DOCUMENT => SET XML OPTION
@@ -234,7 +260,6 @@ class StatementParserTest {
             ALTER TABLE t ALTER COLUMN c SET STATISTICS 100 => ALTER TABLE ... ALTER COLUMN ... SET STATISTICS
             ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
             CREATE RECURSIVE VIEW v (a) AS SELECT 1 => CREATE RECURSIVE VIEW
-            CREATE VIEW v AS SELECT 1 WITH LOCAL CHECK OPTION => WITH CHECK OPTION
             CREATE MATERIALIZED VIEW v USING heap AS SELECT 1 => table access methods
             CREATE SCHEMA s CREATE TABLE t (a int) => CREATE SCHEMA ... schema elements
             CREATE TEMP SEQUENCE s START 10 => CREATE TEMPORARY SEQUENCE

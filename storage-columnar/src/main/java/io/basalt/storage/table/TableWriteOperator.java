@@ -239,6 +239,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 before.add(batch);
                 table.checkUniqueKeys(before, checkRow);
             }
+            if (failed != null && failed.checkedView() != null) {
+                throw BasaltException.of(SqlState.WITH_CHECK_OPTION_VIOLATION, "new row violates check option for"
+                                + " view \"" + failed.checkedView() + "\"")
+                        .withDetail("Failing row contains " + describeRow(batch, checkRow) + ".");
+            }
             if (failed != null) {
                 throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \"" + tableName
                                 + "\" violates check constraint \"" + failed.name() + "\"")

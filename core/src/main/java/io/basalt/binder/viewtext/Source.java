@@ -1,0 +1,153 @@
+package io.basalt.binder.viewtext;
+
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An item of a FROM clause as the view's text sees it: the columns it offers, how each is printed, and the name the
+ * query refers to it by. A relation (table, view, subquery, function or WITH query) prints its columns as
+ * {@code refname.column}; a join offers its USING columns first, then each side's others, as PostgreSQL's
+ * {@code *} does, and prints a merged column through the side PostgreSQL would use.
+ */
+sealed interface Source {
+    List<String> names();
+
+    Column column(int index);
+
+    /** The relation inside this item that the query calls {@code name}, or null. */
+    Relation find(String name);
+
+    /** A column reference that reads column {@code index} of this item (its relation's name and the column's). */
+    List<String> reference(int index);
+
+    /** The relation sources inside this item, left to right. */
+    void relations(List<Relation> into);
+
+    default int indexOf(String name) {
+        return names().indexOf(name);
+    }
+
+    /** A table, view, subquery, function or WITH query, printed as {@code refname}. */
+    final class Relation implements Source {
+        final String lookup;
+        final String refname;
+        final List<String> names;
+        final List<LogicalType> types;
+
+        Relation(String lookup, String refname, List<String> names, List<LogicalType> types) {
+            this.lookup = lookup;
+            this.refname = refname;
+            this.names = List.copyOf(names);
+            this.types = new ArrayList<>(types);
+        }
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
+
+        @Override
+        public Column column(int index) {
+            String name = names.get(index);
+            return new Column(IdentifierQuoting.quote(refname) + "." + IdentifierQuoting.quote(name), name,
+                    types.get(index));
+        }
+
+        @Override
+        public Relation find(String name) {
+            return lookup.equals(name) ? this : null;
+        }
+
+        @Override
+        public List<String> reference(int index) {
+            return List.of(lookup, names.get(index));
+        }
+
+        @Override
+        public void relations(List<Relation> into) {
+            into.add(this);
+        }
+    }
+
+    /** A join; {@code using} holds the merged columns (a NATURAL join's common ones). */
+    final class Join implements Source {
+        final FromItem.JoinType type;
+        final Source left;
+        final Source right;
+        final List<String> using;
+        private final List<String> names = new ArrayList<>();
+
+        Join(FromItem.JoinType type, Source left, Source right, List<String> using) {
+            this.type = type;
+            this.left = left;
+            this.right = right;
+            this.using = List.copyOf(using);
+            names.addAll(using);
+            for (String name : left.names()) {
+                if (!using.contains(name)) {
+                    names.add(name);
+                }
+            }
+            for (String name : right.names()) {
+                if (!using.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
+
+        @Override
+        public Column column(int index) {
+            String name = names.get(index);
+            if (index < using.size() && (left.indexOf(name) < 0 || right.indexOf(name) < 0)) {
+                return new Column(IdentifierQuoting.quote(name), name, null);
+            }
+            if (index < using.size()) {
+                Column l = left.column(left.indexOf(name));
+                Column r = right.column(right.indexOf(name));
+                LogicalType common = ExpressionTypes.common(l.type(), r.type());
+                return switch (type) {
+                    case LEFT -> l;
+                    case RIGHT -> r;
+                    case FULL -> new Column(IdentifierQuoting.quote(name), name, common);
+                    default -> sameType(l.type(), common) || !sameType(r.type(), common) ? l : r;
+                };
+            }
+            int inLeft = left.indexOf(name);
+            return inLeft >= 0 && !using.contains(name) ? left.column(inLeft) : right.column(right.indexOf(name));
+        }
+
+        @Override
+        public List<String> reference(int index) {
+            String name = names.get(index);
+            if (index < using.size()) {
+                return List.of(name);
+            }
+            int inLeft = left.indexOf(name);
+            return inLeft >= 0 ? left.reference(inLeft) : right.reference(right.indexOf(name));
+        }
+
+        private static boolean sameType(LogicalType a, LogicalType b) {
+            return a == null || b == null || a.id() == b.id();
+        }
+
+        @Override
+        public Relation find(String name) {
+            Relation found = left.find(name);
+            return found != null ? found : right.find(name);
+        }
+
+        @Override
+        public void relations(List<Relation> into) {
+            left.relations(into);
+            right.relations(into);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.basalt.binder.viewtext;
+
+import io.basalt.catalog.Catalog;
+import io.basalt.catalog.ViewEntry;
+
+/**
+ * A view's definition as PostgreSQL's {@code pg_get_viewdef} prints it, written from the view's query as kept
+ * (its syntax tree) against the catalog as it is now: what {@code pg_get_viewdef(view [, pretty])},
+ * {@code pg_views.definition}, {@code information_schema.views.view_definition} and the shell's {@code \d+}
+ * show. The text is PostgreSQL 16+'s where it differs from 15: a query level that reads one relation and is not
+ * nested prints its columns without the relation's name.
+ */
+public final class ViewText {
+    private ViewText() {
+    }
+
+    /** The definition, ending in {@code ;}; {@code pretty} drops the parentheses precedence does not need. */
+    public static String of(ViewEntry view, Catalog catalog, boolean pretty) {
+        TextLayout layout = new TextLayout(pretty);
+        new QueryWriter(catalog, layout).query(view.query(), null, view.columnNames(), view.columnNames().size());
+        return layout.out.append(';').toString();
+    }
+
+    /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */
+    public static String expression(io.basalt.sql.ast.Expression expression, Catalog catalog) {
+        TextLayout layout = new TextLayout(false);
+        new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null)).write(expression, null);
+        return layout.out.toString();
+    }
+}
