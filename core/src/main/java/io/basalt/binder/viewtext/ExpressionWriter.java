@@ -298,6 +298,10 @@ final class ExpressionWriter {
                 layout.append(IdentifierQuoting.quote(argument.name())).append(" => ");
                 write(argument.value(), null);
             }
+            case Expression.VariadicArgument argument -> {
+                layout.append("VARIADIC ");
+                write(argument.value(), null);
+            }
         }
     }
 
