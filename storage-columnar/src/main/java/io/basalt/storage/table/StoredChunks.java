@@ -18,6 +18,12 @@ import org.apache.arrow.vector.FieldVector;
 final class StoredChunks {
     final StoredRowGroups groups;
     private final int chunkRows;
+    /**
+     * A diagnostic switch (JVM system property, read per row group): {@code off} keeps scans from evaluating their
+     * predicates on encoded chunks, as before that existed, for benchmarks that compare the two.
+     */
+    static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
+    private static final String ENCODED_PREDICATES = "on";
     /** Full chunks read from the file: {@code [0, count)}. */
     final int count;
 
@@ -124,7 +130,8 @@ final class StoredChunks {
          * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
          */
         long[] selectRows() {
-            if (predicates.isEmpty()) {
+            if (predicates.isEmpty() || !ENCODED_PREDICATES.equals(System.getProperty(ENCODED_PREDICATES_PROPERTY,
+                    ENCODED_PREDICATES))) {
                 return null;
             }
             List<ScanPredicate> stored = new ArrayList<>(predicates.size());
