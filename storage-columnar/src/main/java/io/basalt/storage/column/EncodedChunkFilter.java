@@ -119,5 +119,4 @@ public final class EncodedChunkFilter {
         }
         return nullRows;
     }
-
 }
