@@ -1,8 +1,12 @@
 package io.basalt.storage.file;
 
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.encoding.RowBits;
 import io.basalt.storage.table.StoredRowGroups;
 import org.apache.arrow.memory.BufferAllocator;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -52,6 +56,35 @@ public final class MappedRowGroups implements StoredRowGroups {
     @Override
     public FieldVector read(int group, int column, int offset, int rows, BufferAllocator allocator) {
         return cache.read(file, group, column, offset, rows, allocator);
+    }
+
+    @Override
+    public long[] selectRows(int group, int offset, int rows, List<ScanPredicate> predicates) {
+        long[] selected = null;
+        for (int column = 0; column < file.columnCount(); column++) {
+            List<ScanPredicate> onColumn = null;
+            for (ScanPredicate predicate : predicates) {
+                if (predicate.column() == column) {
+                    if (onColumn == null) {
+                        onColumn = new ArrayList<>();
+                    }
+                    onColumn.add(predicate);
+                }
+            }
+            if (onColumn == null) {
+                continue;
+            }
+            long[] rowsOfColumn = file.selectRows(group, column, onColumn);
+            if (rowsOfColumn == null) {
+                continue;
+            }
+            if (selected == null) {
+                selected = rowsOfColumn;
+            } else {
+                RowBits.and(selected, rowsOfColumn);
+            }
+        }
+        return selected == null ? null : RowBits.slice(selected, offset, rows);
     }
 
     @Override

@@ -206,6 +206,28 @@ public final class TableFile implements AutoCloseable {
         return vector;
     }
 
+    /**
+     * The rows of row group {@code group} that may satisfy all of {@code predicates} (on column {@code column}),
+     * decided on the encoded chunk ({@link io.basalt.storage.column.EncodedChunkFilter}), or null when its encoding
+     * does not allow it; after verifying the chunk's checksum.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public long[] selectRows(int group, int column,
+                             List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        MemorySegment chunkBytes = encodedChunk(group, column);
+        try {
+            return io.basalt.storage.column.EncodedChunkFilter.INSTANCE.select(chunkBytes, types.get(column),
+                    predicates);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

@@ -18,7 +18,9 @@ import org.apache.arrow.vector.FieldVector;
  * own pending rows), cut to the query's batch size. A stretch of a chunk without deleted rows is passed on as slices (no copy); a stretch with
  * deleted rows is gathered into new vectors holding only the live ones. A {@link io.basalt.exec.operator.scan.ScanSource#ROW_ID}
  * column is filled with each row's id. A piece of chunks left in a data file is read (through the buffer cache)
- * when the scan reaches it and freed when it moves on, so a scan holds one row group of its columns at a time.
+ * when the scan reaches it and freed when it moves on, so a scan holds one row group of its columns at a time; when
+ * the scan has predicates, the rows of such a piece that its encoded chunks rule out are dropped before anything is
+ * decoded ({@link StoredChunks.Stretch#selectRows}), and the columns are gathered for the remaining rows only.
  *
  * <p>The pieces read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
@@ -34,6 +36,9 @@ final class ChunkScan implements SourceState {
     /** The columns read for the stored piece being scanned ({@link #pieceRead}); freed when the scan moves on. */
     private final List<FieldVector> pieceOwned = new ArrayList<>();
     private int pieceRead = -1;
+    /** The mask of the stored piece {@link #maskChunk}: deleted rows and rows its predicates rule out. */
+    private long[] pieceMask;
+    private int maskChunk = -1;
     private List<FieldVector> pieceColumns;
     private final int[] selection;
     private boolean closed;
@@ -72,7 +77,7 @@ final class ChunkScan implements SourceState {
             int start = offset;
             int count = Math.min(context.vectorSize(), rows - start);
             offset += count;
-            long[] mask = piece.mask();
+            long[] mask = maskOf(piece);
             int live = mask == null ? count : liveRows(mask, start, count);
             if (live == 0) {
                 continue;
@@ -83,6 +88,22 @@ final class ChunkScan implements SourceState {
             List<FieldVector> vectors = columnsOf(piece);
             return live == count ? sliced(piece, vectors, start, count) : gathered(piece, vectors, start, live);
         }
+    }
+
+    /**
+     * The rows of the piece to skip: its deletion mask, and for a stored piece with predicates also the rows its
+     * encoded chunks rule out (decided once per piece, before any column is decoded; a piece left without a row is
+     * never read: late materialization).
+     */
+    private long[] maskOf(TableSnapshot.Piece piece) {
+        if (piece.stored() == null || piece.stored().predicates().isEmpty()) {
+            return piece.mask();
+        }
+        if (maskChunk != chunk) {
+            pieceMask = SelectedRows.mask(piece.mask(), piece.stored().selectRows(), piece.rows());
+            maskChunk = chunk;
+        }
+        return pieceMask;
     }
 
     /** Fills {@link #selection} with the positions of the live rows among {@code [start, start + count)}. */

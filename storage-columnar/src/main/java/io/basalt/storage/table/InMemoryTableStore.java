@@ -1159,7 +1159,7 @@ public final class InMemoryTableStore implements TableStore {
                         if (!excluded) {
                             int rows = (end - c) * chunkRows;
                             pieces.add(new TableSnapshot.Piece(null, rows, mask(version, change, c, end),
-                                    firstRowId(scanned, c), stored.stretch(c, rows, columnTypes, missingValues)));
+                                    firstRowId(scanned, c), stored.stretch(c, rows, columnTypes, missingValues, predicates)));
                         }
                         c = end;
                         continue;

@@ -1,5 +1,6 @@
 package io.basalt.storage.table;
 
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
@@ -17,6 +18,12 @@ import org.apache.arrow.vector.FieldVector;
 final class StoredChunks {
     final StoredRowGroups groups;
     private final int chunkRows;
+    /**
+     * A diagnostic switch (JVM system property, read per row group): {@code off} keeps scans from evaluating their
+     * predicates on encoded chunks, as before that existed, for benchmarks that compare the two.
+     */
+    static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
+    private static final String ENCODED_PREDICATES = "on";
     /** Full chunks read from the file: {@code [0, count)}. */
     final int count;
 
@@ -98,14 +105,44 @@ final class StoredChunks {
      * requested columns of those rows, columns added after the file was written filled with their missing value.
      */
     Stretch stretch(int firstChunk, int rows, List<LogicalType> types, List<Object> missingValues) {
-        int group = group(firstChunk);
-        int offset = (int) ((long) firstChunk * chunkRows - groups.firstPosition(group));
-        return new Stretch(groups, group, offset, rows, types, missingValues);
+        return stretch(firstChunk, rows, types, missingValues, List.of());
     }
 
-    /** Rows {@code [offset, offset + rows)} of one row group, read when a scan reaches them. */
+    /** {@link #stretch}, whose rows a scan keeps only where they may satisfy {@code predicates} (see {@link Stretch#selectRows}). */
+    Stretch stretch(int firstChunk, int rows, List<LogicalType> types, List<Object> missingValues,
+                    List<ScanPredicate> predicates) {
+        int group = group(firstChunk);
+        int offset = (int) ((long) firstChunk * chunkRows - groups.firstPosition(group));
+        return new Stretch(groups, group, offset, rows, types, missingValues, predicates);
+    }
+
+    /**
+     * Rows {@code [offset, offset + rows)} of one row group, read when a scan reaches them; {@code predicates} are the
+     * scan's conjuncts to evaluate on the encoded chunks first (empty: none).
+     */
     record Stretch(StoredRowGroups groups, int group, int offset, int rows, List<LogicalType> types,
-                   List<Object> missingValues) {
+                   List<Object> missingValues, List<ScanPredicate> predicates) {
+        /**
+         * The stretch's rows that may satisfy its predicates, decided on the encoded chunks before anything is
+         * decoded ({@link StoredRowGroups#selectRows}): a bitmap over the stretch, or null when every row may. Only
+         * predicates on columns the file holds are evaluated (a column added since reads one missing value).
+         *
+         * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+         */
+        long[] selectRows() {
+            if (predicates.isEmpty() || !ENCODED_PREDICATES.equals(System.getProperty(ENCODED_PREDICATES_PROPERTY,
+                    ENCODED_PREDICATES))) {
+                return null;
+            }
+            List<ScanPredicate> stored = new ArrayList<>(predicates.size());
+            for (ScanPredicate predicate : predicates) {
+                if (predicate.column() >= 0 && predicate.column() < groups.columnCount()) {
+                    stored.add(predicate);
+                }
+            }
+            return stored.isEmpty() ? null : groups.selectRows(group, offset, rows, stored);
+        }
+
         /**
          * The requested {@code columns} of the stretch ({@code null} for {@link ScanSource#ROW_ID}), as vectors
          * owned by {@code allocator}; each is also added to {@code owned}.

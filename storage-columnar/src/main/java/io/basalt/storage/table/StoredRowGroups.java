@@ -38,6 +38,20 @@ public interface StoredRowGroups {
      */
     FieldVector read(int group, int column, int offset, int rows, BufferAllocator allocator);
 
+    /**
+     * The rows {@code [offset, offset + rows)} of row group {@code group} that may satisfy all of {@code predicates}
+     * (conjuncts; their columns index the table's columns), as a bitmap over those rows (bit {@code r & 63} of word
+     * {@code r >>> 6}: row {@code offset + r}), decided on the encoded column chunks without decoding them; null when
+     * none of the predicates could be evaluated so (every row may). A superset of the satisfying rows: the scan's
+     * filter still runs over what it keeps. The default evaluates nothing.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+     */
+    default long[] selectRows(int group, int offset, int rows,
+                              java.util.List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return null;
+    }
+
     /** The generation holding these row groups is gone: releases the file and whatever is cached of it. */
     void release();
 }

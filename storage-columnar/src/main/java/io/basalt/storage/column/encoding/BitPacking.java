@@ -41,6 +41,14 @@ public final class BitPacking {
         out.putLongs(packed, words);
     }
 
+    /** Skips the packed words of {@code count} values of {@code width} bits without reading them. */
+    public static void skip(ByteSource in, int count, int width) {
+        if (width > 64) {
+            throw ChunkCorruption.of("bit width " + width);
+        }
+        in.slice((long) DecodeKernels.blocks(count) * width * Long.BYTES);
+    }
+
     /**
      * Reads {@code count} values of {@code width} bits written by {@link #pack} and adds {@code base}; the result holds
      * at least {@code count} values (whole blocks).

@@ -185,7 +185,15 @@ public final class LongStreamCodec {
         if (depth >= MAXIMUM_DEPTH) {
             throw ChunkCorruption.of("integer streams nested too deep");
         }
-        LongEncoding encoding = LongEncoding.ofId(in.getByte());
+        return readAfterId(LongEncoding.ofId(in.getByte()), in, count, kernels, depth);
+    }
+
+    /** Reads the rest of a stream of {@code encoding} whose id byte has been read (top level). */
+    static long[] readAfterId(LongEncoding encoding, ByteSource in, int count, DecodeKernels kernels) {
+        return readAfterId(encoding, in, count, kernels, 0);
+    }
+
+    private static long[] readAfterId(LongEncoding encoding, ByteSource in, int count, DecodeKernels kernels, int depth) {
         return switch (encoding) {
             case CONSTANT -> {
                 long[] values = new long[Math.max(count, 1)];

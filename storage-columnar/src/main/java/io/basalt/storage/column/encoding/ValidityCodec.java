@@ -119,6 +119,56 @@ public final class ValidityCodec {
         }
     }
 
+    /**
+     * Reads a validity mask of {@code count} rows as {@link RowBits} (bit set: the row is not NULL) into {@code valid}
+     * (clear, at least {@code (count + 63) / 64} words) and returns the number of NULL rows.
+     */
+    public static int readBits(ByteSource in, int count, long[] valid, DecodeKernels kernels) {
+        int kind = in.getByte();
+        switch (kind) {
+            case ALL_VALID -> {
+                RowBits.setRange(valid, 0, count);
+                return 0;
+            }
+            case ALL_NULL -> {
+                return count;
+            }
+            case BITMAP -> {
+                byte[] bytes = in.getBytes((count + 7) / 8);
+                for (int i = 0; i < bytes.length; i++) {
+                    valid[i >>> 3] |= (bytes[i] & 0xffL) << ((i & 7) << 3);
+                }
+                if ((count & 63) != 0) {
+                    valid[count >>> 6] &= (1L << count) - 1;
+                }
+                return count - RowBits.count(valid);
+            }
+            case RUNS -> {
+                int runs = in.getCount(count + 1L, "validity run count");
+                long[] lengths = LongStreamCodec.read(in, runs, kernels);
+                int row = 0;
+                int nulls = 0;
+                for (int r = 0; r < runs; r++) {
+                    long length = lengths[r];
+                    if (length < 0 || length > count - row) {
+                        throw ChunkCorruption.of("bad validity run " + length);
+                    }
+                    if ((r & 1) == 0) {
+                        RowBits.setRange(valid, row, row + (int) length);
+                    } else {
+                        nulls += (int) length;
+                    }
+                    row += (int) length;
+                }
+                if (row != count) {
+                    throw ChunkCorruption.of("validity runs cover " + row + " of " + count + " rows");
+                }
+                return nulls;
+            }
+            default -> throw ChunkCorruption.of("unknown validity kind " + kind);
+        }
+    }
+
     private static void setRange(ArrowBuf validity, int from, int to) {
         int row = from;
         while (row < to && (row & 7) != 0) {

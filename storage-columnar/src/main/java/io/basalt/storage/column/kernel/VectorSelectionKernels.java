@@ -1,0 +1,33 @@
+package io.basalt.storage.column.kernel;
+
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link SelectionKernels} on the Java Vector API: two lane-wise comparisons per vector of the preferred long species
+ * (4 or 8 lanes, which divide 64, so a vector's mask bits never straddle a bitmap word), their mask ORed into the
+ * bitmap at the vector's position; the scalar tail is {@link PlainSelectionKernels}' range method.
+ */
+public final class VectorSelectionKernels implements SelectionKernels {
+    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+
+    @Override
+    public void selectRange(long[] values, int count, long low, long high, long[] bits) {
+        int lanes = LONGS.length();
+        if (64 % lanes != 0) {
+            PlainSelectionKernels.selectRange(values, 0, count, low, high, bits);
+            return;
+        }
+        int body = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < body; i += lanes) {
+            LongVector vector = LongVector.fromArray(LONGS, values, i);
+            VectorMask<Long> inside = vector.compare(VectorOperators.GE, low)
+                .and(vector.compare(VectorOperators.LE, high));
+            bits[i >>> 6] |= inside.toLong() << (i & 63);
+        }
+        PlainSelectionKernels.selectRange(values, i, count, low, high, bits);
+    }
+}
