@@ -58,6 +58,9 @@ final class Coercion {
         if (from.isArray() || to.isArray()) {
             return from.isArray() && to.isArray() && assignable(from.element(), to.element());
         }
+        if (from.isRecord() || to.isRecord()) {
+            return RecordCoercion.assignable(from, to);
+        }
         if (from.isNumber() && to.isNumber()) {
             return true;
         }
@@ -86,6 +89,9 @@ final class Coercion {
         if (from.isArray() || to.isArray()) {
             return from.isArray() && to.isArray() && castable(from.element(), to.element());
         }
+        if (from.isRecord() || to.isRecord()) {
+            return RecordCoercion.castable(from, to);
+        }
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return true;
         }
@@ -110,6 +116,9 @@ final class Coercion {
         }
         if (b.id() == TypeId.UNKNOWN) {
             return a;
+        }
+        if (a.isRecord() || b.isRecord()) {
+            return RecordCoercion.commonType(a, b);
         }
         if (a.isArray() || b.isArray()) {
             // PostgreSQL has no implicit casts between array types: only the same element type (modifiers

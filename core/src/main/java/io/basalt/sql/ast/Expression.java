@@ -197,4 +197,10 @@ public sealed interface Expression extends Node {
     /** {@code name => value} or {@code name := value}: a function argument given by its parameter's name. */
     record NamedArgument(String name, Expression value, int position) implements Expression {
     }
+
+    /**
+     * {@code (operand).field}: a field of a composite value; {@code field} is {@code "*"} for {@code (operand).*}.
+     */
+    record FieldSelection(Expression operand, String field, int position) implements Expression {
+    }
 }

@@ -431,6 +431,7 @@ final class SqlTreePrinter {
                     + (subscript.slice() ? " " + printOrBlank(subscript.upper()) : "") + ")";
             case Expression.RowConstructor row -> "(row" + expressions(row.fields()) + ")";
             case Expression.NamedArgument named -> "(named " + named.name() + " " + print(named.value()) + ")";
+            case Expression.FieldSelection selection -> "(field " + print(selection.operand()) + " " + selection.field() + ")";
         };
     }
 
