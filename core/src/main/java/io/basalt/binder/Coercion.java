@@ -27,6 +27,10 @@ final class Coercion {
         if (expression.type().equals(target)) {
             return expression;
         }
+        BoundExpression record = RecordCoercion.castConstructor(expression, target);
+        if (record != null) {
+            return record;
+        }
         if (expression instanceof BoundExpression.Constant constant) {
             Object value = constant.value();
             LogicalType from = constant.type();

@@ -256,7 +256,8 @@ final class Functions {
 
     /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
     private static String regtypeName(LogicalType type) {
-        return type.isArray() ? regtypeName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
+        return type.isArray() ? regtypeName(type.element()) + "[]"
+                : type.isEnum() || type.isRecord() ? type.displayName() : type.id().pgName();
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
@@ -281,6 +282,10 @@ final class Functions {
         BoundExpression enumCall = EnumFunctions.bind(name, arguments, position);
         if (enumCall != null) {
             return enumCall;
+        }
+        BoundExpression recordCall = RecordFunctionBinder.bind(name, arguments, position);
+        if (recordCall != null) {
+            return recordCall;
         }
         BoundExpression json = JsonFunctionBinder.bind(name, arguments, position);
         if (json != null) {

@@ -71,4 +71,24 @@ final class RecordCoercion {
         return LogicalType.recordOf(a.record().isAnonymous() ? RecordType.anonymous(fields)
                 : new RecordType(null, a.record().fieldNames(), fields));
     }
+
+    /**
+     * A ROW constructor converted to another record type of as many fields by converting its fields (so that an
+     * untyped literal field takes the target field's type), or null for any other expression or target.
+     */
+    static io.basalt.plan.expression.BoundExpression castConstructor(io.basalt.plan.expression.BoundExpression expression,
+                                                                     LogicalType target) {
+        if (!target.isRecord()
+                || !(expression instanceof io.basalt.plan.expression.BoundExpression.Function function)
+                || !(function.function() instanceof io.basalt.exec.function.record.RowConstructFunction)
+                || function.arguments().size() != target.record().size()) {
+            return null;
+        }
+        List<io.basalt.plan.expression.BoundExpression> fields = new ArrayList<>(function.arguments().size());
+        for (int i = 0; i < function.arguments().size(); i++) {
+            fields.add(Coercion.cast(function.arguments().get(i), target.record().fieldTypes().get(i), true));
+        }
+        return new io.basalt.plan.expression.BoundExpression.Function(function.function(), fields, target,
+                function.position());
+    }
 }

@@ -27,8 +27,9 @@ final class RecordExpressions {
         List<BoundExpression> typed = new ArrayList<>(fields.size());
         List<LogicalType> types = new ArrayList<>(fields.size());
         for (BoundExpression field : fields) {
-            BoundExpression value = field.type().id() == TypeId.UNKNOWN ? Coercion.cast(field, LogicalType.TEXT, false)
-                    : field;
+            // an untyped literal stays unknown (it prints as written) until a cast or assignment gives it a type
+            BoundExpression value = field.type().id() == TypeId.UNKNOWN && !(field instanceof BoundExpression.Constant)
+                    ? Coercion.cast(field, LogicalType.TEXT, false) : field;
             typed.add(value);
             types.add(value.type());
         }

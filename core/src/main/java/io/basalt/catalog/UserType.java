@@ -7,7 +7,7 @@ import io.basalt.type.LogicalType;
  * A type a user created: today an enum ({@code CREATE TYPE ... AS ENUM}); domains and composite types are to come.
  * Types share one namespace per schema, as in PostgreSQL's {@code pg_type}.
  */
-public sealed interface UserType permits UserType.Enum {
+public sealed interface UserType permits UserType.Enum, UserType.Composite {
     long oid();
 
     String schema();
@@ -37,6 +37,14 @@ public sealed interface UserType permits UserType.Enum {
         @Override
         public LogicalType valueType() {
             return LogicalType.enumOf(type);
+        }
+    }
+
+    /** A composite type ({@code CREATE TYPE name AS (...)}): values are records of its fields. */
+    record Composite(long oid, String schema, String name, io.basalt.type.RecordType record) implements UserType {
+        @Override
+        public LogicalType valueType() {
+            return LogicalType.recordOf(record);
         }
     }
 }

@@ -136,6 +136,11 @@ public final class RecordText {
         return RecordValue.of(values);
     }
 
+    /** PostgreSQL has no input of the pseudo-type {@code record}: {@code '(1,2)'::record} fails. */
+    public static RecordValue anonymousInput() {
+        throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "input of anonymous composite types is not implemented");
+    }
+
     private static BasaltException malformed(String text, String detail) {
         return BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION, "malformed record literal: \"" + text + "\"")
                 .withDetail(detail);

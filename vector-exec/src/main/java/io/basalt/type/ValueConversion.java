@@ -168,7 +168,8 @@ public final class ValueConversion {
             case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
             case ENUM -> type.enumType().key(text);
-            case RECORD -> RecordText.parse(text, type.record().size(),
+            case RECORD -> type.record().isAnonymous() && type.record().size() == 0
+                    ? RecordText.anonymousInput() : RecordText.parse(text, type.record().size(),
                     (field, index) -> parse(field, type.record().fieldTypes().get(index), settings));
         };
     }

@@ -45,6 +45,14 @@ public final class SqlJson {
                 }
                 yield new JsonNode.JsonArray(elements);
             }
+            case RECORD -> {
+                io.basalt.type.RecordValue record = (io.basalt.type.RecordValue) value;
+                List<JsonNode> fields = new ArrayList<>(record.size());
+                for (int i = 0; i < record.size(); i++) {
+                    fields.add(toNode(record.get(i), type.record().fieldTypes().get(i), settings));
+                }
+                yield new JsonNode.JsonObject(type.record().fieldNames(), fields).normalized();
+            }
             default -> new JsonNode.JsonString(text(value, type, settings));
         };
     }
@@ -75,8 +83,26 @@ public final class SqlJson {
                 }
                 yield out.append(']').toString();
             }
+            case RECORD -> recordText((io.basalt.type.RecordValue) value, type, false, settings);
             default -> JsonText.quote(text(value, type, settings));
         };
+    }
+
+    /**
+     * A record as a JSON object in PostgreSQL's {@code row_to_json} layout: {@code {"a":1,"b":"x"}}, with
+     * {@code pretty} a line break (and a space) before every field but the first.
+     */
+    public static String recordText(io.basalt.type.RecordValue record, LogicalType type, boolean pretty,
+                                    DateTimeSettings settings) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < record.size(); i++) {
+            if (i > 0) {
+                out.append(pretty ? ",\n " : ",");
+            }
+            out.append(JsonText.quote(type.record().fieldNames().get(i))).append(':')
+                    .append(toText(record.get(i), type.record().fieldTypes().get(i), settings));
+        }
+        return out.append('}').toString();
     }
 
     /** The text of a non-JSON scalar as JSON strings carry it: dates and times in ISO 8601 with a T. */
