@@ -309,7 +309,10 @@ public final class ValueConversion {
                     ? (String) element : toText(element, from.element(), settings));
             case RECORD -> RecordText.format((RecordValue) value, (field, index) -> {
                 LogicalType fieldType = from.record().fieldTypes().get(index);
-                return fieldType.id() == TypeId.CHAR ? (String) field : toText(field, fieldType, settings);
+                // record_out prints each field with its type's output function: a char keeps its padding, a boolean is t/f
+                return fieldType.id() == TypeId.CHAR ? (String) field
+                        : fieldType.id() == TypeId.BOOLEAN ? TextFormat.formatBoolean((Boolean) field)
+                        : toText(field, fieldType, settings);
             });
         };
     }
