@@ -53,14 +53,24 @@ final class JsonPopulateBinder {
         if (!baseType.isRecord()) {
             throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "first argument of " + name + " must be a row type");
         }
+        List<String> names = baseType.record().fieldNames();
+        List<LogicalType> types = baseType.record().fieldTypes();
+        BoundExpression base = arguments.getFirst();
         if (baseType.record().isAnonymous()) {
             if (function.columnDefinitions().isEmpty()) {
                 throw BasaltException.at(SqlState.SYNTAX_ERROR, function.position(),
                         "a column definition list is required for functions returning \"record\"");
             }
-            throw ExpressionBinder.notYet(name + " with a column definition list", function.position());
-        }
-        if (!function.columnDefinitions().isEmpty()) {
+            // the columns come from the list; the base's own fields cannot be matched to them by name
+            names = new ArrayList<>();
+            types = new ArrayList<>();
+            for (FromItem.ColumnDefinition definition : function.columnDefinitions()) {
+                names.add(definition.name());
+                types.add(TypeNames.resolve(definition.type()));
+            }
+            base = new BoundExpression.Constant(null, LogicalType.recordOf(io.basalt.type.RecordType.anonymous(types)),
+                    base.position());
+        } else if (!function.columnDefinitions().isEmpty()) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, function.position(),
                     "a column definition list is redundant for a function returning a named composite type");
         }
@@ -69,15 +79,14 @@ final class JsonPopulateBinder {
         if (given != expected && given != TypeId.UNKNOWN) {
             throw Functions.undefined(name, arguments, call.position());
         }
-        List<BoundExpression> cast = new ArrayList<>(List.of(arguments.getFirst(),
+        List<BoundExpression> cast = new ArrayList<>(List.of(base,
                 Coercion.cast(arguments.get(1), json ? LogicalType.JSON : LogicalType.JSONB, false)));
         // PostgreSQL names the record form's errors after its worker, populate_composite
         String errorName = name.endsWith("recordset") ? name : "populate_composite";
-        JsonToRecordFunction rows = new JsonToRecordFunction(errorName, baseType.record().fieldNames(),
-                baseType.record().fieldTypes(), DateTimeSettings.current());
+        JsonToRecordFunction rows = new JsonToRecordFunction(errorName, names, types, DateTimeSettings.current());
         boolean constant = ConstantEvaluator.isConstant(cast.get(0)) && ConstantEvaluator.isConstant(cast.get(1));
         LogicalPlan plan = constant ? SetFunctionRows.values(rows, cast, call.position())
                 : new LogicalPlan.FunctionScan(rows, cast, rows.outputTypes());
-        return new Bound(plan, baseType.record().fieldNames());
+        return new Bound(plan, names);
     }
 }
