@@ -129,7 +129,7 @@ final class ExpressionBinder {
             case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
             case Expression.Subscript e -> subscripts(e);
-            case Expression.RowConstructor e -> RecordExpressions.constructor(bindAll(e.fields()), e.position());
+            case Expression.RowConstructor e -> RecordExpressions.constructor(bindRowFields(e.fields()), e.position());
             case Expression.FieldSelection e when e.field().equals("*") -> throw notYet("(record).* here",
                     e.position());
             case Expression.FieldSelection e -> RecordExpressions.field(bind(e.operand()), e.field(), e.position());
@@ -172,6 +172,21 @@ final class ExpressionBinder {
             throw notYet("subqueries in " + (aggregateClause == null ? "this clause" : aggregateClause), position);
         }
         return subqueries;
+    }
+
+    /** A ROW constructor's fields, where {@code t.*} stands for t's columns one by one, as in PostgreSQL. */
+    private List<BoundExpression> bindRowFields(List<Expression> fields) {
+        List<BoundExpression> bound = new ArrayList<>(fields.size());
+        for (Expression field : fields) {
+            if (field instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                    && ref.parts().getLast().equals("*")) {
+                BoundExpression row = bind(field);
+                bound.addAll(((BoundExpression.Function) row).arguments());
+            } else {
+                bound.add(bind(field));
+            }
+        }
+        return bound;
     }
 
     private List<BoundExpression> bindAll(List<Expression> expressions) {

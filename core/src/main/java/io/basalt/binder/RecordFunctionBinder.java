@@ -6,7 +6,11 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.util.List;
 
-/** The scalar functions over composite values: {@code row_to_json(record [, pretty boolean])}. */
+/**
+ * The scalar functions over composite values: {@code row_to_json(record [, pretty boolean])},
+ * {@code array_to_json(anyarray [, pretty boolean])} (arrays of records among them) and json(b)_populate_record as
+ * a value.
+ */
 final class RecordFunctionBinder {
     private RecordFunctionBinder() {
     }
@@ -16,18 +20,20 @@ final class RecordFunctionBinder {
         if (name.equals("json_populate_record") || name.equals("jsonb_populate_record")) {
             return populate(name, arguments, position);
         }
-        if (!name.equals("row_to_json")) {
+        boolean arrayForm = name.equals("array_to_json");
+        if (!name.equals("row_to_json") && !arrayForm) {
             return null;
         }
         int n = arguments.size();
-        if (n < 1 || n > 2 || !arguments.getFirst().type().isRecord()
+        if (n < 1 || n > 2 || !(arrayForm ? arguments.getFirst().type().isArray() : arguments.getFirst().type().isRecord())
                 || n == 2 && arguments.get(1).type().id() != TypeId.BOOLEAN
                 && arguments.get(1).type().id() != TypeId.UNKNOWN) {
             throw Functions.undefined(name, arguments, position);
         }
         List<BoundExpression> typed = n == 1 ? arguments
                 : List.of(arguments.getFirst(), Coercion.cast(arguments.get(1), LogicalType.BOOLEAN, false));
-        return new BoundExpression.Function(new RowToJsonFunction(), typed, LogicalType.JSON, position);
+        return new BoundExpression.Function(arrayForm ? new io.basalt.exec.function.record.ArrayToJsonFunction()
+                : new RowToJsonFunction(), typed, LogicalType.JSON, position);
     }
 
     /** json(b)_populate_record(base, document) as a value of the base's row type. */

@@ -123,7 +123,13 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
             } else if (columnTypes.get(c).id() == TypeId.JSON) {
                 row.add(value);
             } else {
-                row.add(field(JsonParser.parse(value), columnTypes.get(c), columnNames.get(c)));
+                JsonNode parsed = JsonParser.parse(value);
+                LogicalType type = columnTypes.get(c);
+                boolean scalarText = !(parsed instanceof JsonNode.JsonString) && !(parsed instanceof JsonNode.JsonNull)
+                        && !type.isArray() && !type.isRecord() && type.id() != TypeId.JSONB;
+                // the json forms give a scalar column a non-string member's text as written, spacing and all
+                row.add(scalarText ? ValueConversion.parse(value.strip(), type, settings)
+                        : field(parsed, type, columnNames.get(c)));
             }
         }
         return row;
