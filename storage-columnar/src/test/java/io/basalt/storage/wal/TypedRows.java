@@ -88,7 +88,7 @@ final class TypedRows implements AutoCloseable {
             case ARRAY -> io.basalt.type.ArrayValue.of(key % 4 == 0 ? List.of()
                     : java.util.Arrays.asList(value(type.element(), key, 0), null, value(type.element(), key + 1, 1)));
             // A NULL field beside a set one, and rows where every field is NULL (a record that is not NULL).
-            case RECORD -> io.basalt.type.RecordValue.of(key % 4 == 0 ? null : key, key % 5 == 0 ? null : "f" + key);
+            case RECORD -> io.basalt.type.RecordValue.of(key % 4 == 0 ? null : key % 100_000, key % 5 == 0 ? null : "f" + key);
             case UNKNOWN -> throw new IllegalArgumentException("no values of type unknown");
         };
     }
