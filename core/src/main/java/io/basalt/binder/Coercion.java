@@ -27,6 +27,10 @@ final class Coercion {
         if (expression.type().equals(target)) {
             return expression;
         }
+        BoundExpression record = RecordCoercion.castConstructor(expression, target);
+        if (record != null) {
+            return record;
+        }
         if (expression instanceof BoundExpression.Constant constant) {
             Object value = constant.value();
             LogicalType from = constant.type();
@@ -58,6 +62,9 @@ final class Coercion {
         if (from.isArray() || to.isArray()) {
             return from.isArray() && to.isArray() && assignable(from.element(), to.element());
         }
+        if (from.isRecord() || to.isRecord()) {
+            return RecordCoercion.assignable(from, to);
+        }
         if (from.isNumber() && to.isNumber()) {
             return true;
         }
@@ -86,6 +93,9 @@ final class Coercion {
         if (from.isArray() || to.isArray()) {
             return from.isArray() && to.isArray() && castable(from.element(), to.element());
         }
+        if (from.isRecord() || to.isRecord()) {
+            return RecordCoercion.castable(from, to);
+        }
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return true;
         }
@@ -110,6 +120,9 @@ final class Coercion {
         }
         if (b.id() == TypeId.UNKNOWN) {
             return a;
+        }
+        if (a.isRecord() || b.isRecord()) {
+            return RecordCoercion.commonType(a, b);
         }
         if (a.isArray() || b.isArray()) {
             // PostgreSQL has no implicit casts between array types: only the same element type (modifiers

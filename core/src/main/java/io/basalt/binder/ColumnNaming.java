@@ -25,6 +25,7 @@ public final class ColumnNaming {
 
     private static Figured figureOrNull(Expression expression) {
         return switch (expression) {
+            case Expression.ColumnRef e when e.parts().getLast().equals("*") -> null;
             case Expression.ColumnRef e -> new Figured(e.parts().getLast(), 2);
             case Expression.FunctionCall e -> new Figured(e.name().last(), 2);
             case Expression.Cast e -> {
@@ -43,6 +44,7 @@ public final class ColumnNaming {
             case Expression.RowConstructor e -> new Figured("row", 2);
             case Expression.NamedArgument e -> figureOrNull(e.value());
             case Expression.VariadicArgument e -> figureOrNull(e.value());
+            case Expression.FieldSelection e -> e.field().equals("*") ? null : new Figured(e.field(), 2);
             case Expression.BooleanLiteral e -> new Figured("bool", 1);
             default -> null;
         };

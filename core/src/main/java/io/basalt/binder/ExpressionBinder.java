@@ -89,7 +89,11 @@ final class ExpressionBinder {
             case Expression.Parameter e -> parameters.get(e.index(), e.position());
             case Expression.Unary e -> unary(e);
             case Expression.Binary e -> binary(e);
-            case Expression.IsNull e -> new BoundExpression.IsNull(bind(e.operand()), e.negated(), e.position());
+            case Expression.IsNull e -> {
+                BoundExpression operand = bind(e.operand());
+                yield operand.type().isRecord() ? RecordExpressions.isNull(operand, e.negated(), e.position())
+                        : new BoundExpression.IsNull(operand, e.negated(), e.position());
+            }
             case Expression.IsBoolean e -> isBoolean(e);
             case Expression.IsDistinctFrom e -> isDistinctFrom(e);
             case Expression.Between e -> between(e);
@@ -100,6 +104,9 @@ final class ExpressionBinder {
             case Expression.Cast e when e.operand() instanceof Expression.ArrayConstructor array
                     && TypeNames.resolve(e.type()).isArray() -> DomainChecks.enforce(arrayConstructorAs(array,
                     TypeNames.resolve(e.type()).withDomain(null), e.position()), TypeNames.resolve(e.type()), parameters);
+            case Expression.Cast e when e.operand() instanceof Expression.RowConstructor row
+                    && TypeNames.resolve(e.type()).isRecord() -> RecordExpressions.constructorAs(bindAll(row.fields()),
+                    TypeNames.resolve(e.type()), e.position());
             case Expression.Cast e when e.type().name().equals("regclass") && e.type().arrayDimensions() == 0
                     && e.operand() instanceof Expression.ColumnRef ref
                     && ref.parts().getLast().equals(InheritedScans.TABLE_OID) -> bind(e.operand());
@@ -124,7 +131,10 @@ final class ExpressionBinder {
             case Expression.Quantified e -> quantified(e);
             case Expression.ArrayConstructor e -> ArrayExpressions.constructor(bindAll(e.elements()), e.position());
             case Expression.Subscript e -> subscripts(e);
-            case Expression.RowConstructor e -> throw notYet("row constructors", e.position());
+            case Expression.RowConstructor e -> RecordExpressions.constructor(bindRowFields(e.fields()), e.position());
+            case Expression.FieldSelection e when e.field().equals("*") -> throw notYet("(record).* here",
+                    e.position());
+            case Expression.FieldSelection e -> RecordExpressions.field(bind(e.operand()), e.field(), e.position());
             case Expression.NamedArgument e -> throw notYet("named function arguments", e.position());
             case Expression.VariadicArgument e -> throw notYet("VARIADIC outside a function call", e.position());
         };
@@ -132,9 +142,23 @@ final class ExpressionBinder {
 
     /** A column of the scope, else (in a subquery) of an enclosing query, else the scope's error. */
     private BoundExpression column(Expression.ColumnRef e) {
+        if (e.parts().getLast().equals("*") && e.parts().size() >= 2) {
+            String qualifier = e.parts().get(e.parts().size() - 2);
+            BoundExpression row = RecordExpressions.wholeRow(scope, qualifier, e.position());
+            if (row == null) {
+                throw scope.missingQualifier(qualifier, e.position());
+            }
+            return row;
+        }
         try {
             return scope.resolve(e.parts(), e.position());
         } catch (BasaltException missing) {
+            if (missing.sqlState() == SqlState.UNDEFINED_COLUMN && e.parts().size() == 1) {
+                BoundExpression row = RecordExpressions.wholeRow(scope, e.parts().getFirst(), e.position());
+                if (row != null) {
+                    return row;
+                }
+            }
             boolean absent = missing.sqlState() == SqlState.UNDEFINED_COLUMN
                     || missing.sqlState() == SqlState.UNDEFINED_TABLE;
             BoundExpression outer = absent && subqueries != null ? subqueries.resolveOuter(e.parts(), e.position())
@@ -151,6 +175,21 @@ final class ExpressionBinder {
             throw notYet("subqueries in " + (aggregateClause == null ? "this clause" : aggregateClause), position);
         }
         return subqueries;
+    }
+
+    /** A ROW constructor's fields, where {@code t.*} stands for t's columns one by one, as in PostgreSQL. */
+    private List<BoundExpression> bindRowFields(List<Expression> fields) {
+        List<BoundExpression> bound = new ArrayList<>(fields.size());
+        for (Expression field : fields) {
+            if (field instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                    && ref.parts().getLast().equals("*")) {
+                BoundExpression row = bind(field);
+                bound.addAll(((BoundExpression.Function) row).arguments());
+            } else {
+                bound.add(bind(field));
+            }
+        }
+        return bound;
     }
 
     private List<BoundExpression> bindAll(List<Expression> expressions) {

@@ -268,6 +268,12 @@ final class FromClauseBinder {
 
     private Source bindSetFunction(FromItem.Function function, Expression.FunctionCall call, String name,
                                    ExpressionBinder argumentBinder) {
+        if (JsonPopulateBinder.handles(call)) {
+            JsonPopulateBinder.Bound bound = JsonPopulateBinder.bind(function, argumentBinder);
+            String qualifier = function.alias() != null ? function.alias() : name;
+            return new Source(bound.rows(), scopeOf(qualifier, bound.names(), bound.rows().outputTypes()),
+                    List.of(qualifier));
+        }
         if (JsonRecordFunctionBinder.handles(call)) {
             LogicalPlan rows = JsonRecordFunctionBinder.bind(function, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;

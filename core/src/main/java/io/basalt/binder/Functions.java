@@ -256,8 +256,8 @@ final class Functions {
 
     /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
     private static String regtypeName(LogicalType type) {
-        return type.isDomain() || type.isEnum() ? type.displayName()
-                : type.isArray() ? regtypeName(type.element()) + "[]" : type.id().pgName();
+        return type.isDomain() ? type.displayName() : type.isArray() ? regtypeName(type.element()) + "[]"
+                : type.isEnum() || type.isRecord() ? type.displayName() : type.id().pgName();
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
@@ -282,6 +282,10 @@ final class Functions {
         BoundExpression enumCall = EnumFunctions.bind(name, arguments, position);
         if (enumCall != null) {
             return enumCall;
+        }
+        BoundExpression recordCall = RecordFunctionBinder.bind(name, arguments, position);
+        if (recordCall != null) {
+            return recordCall;
         }
         BoundExpression json = JsonFunctionBinder.bind(name, arguments, position);
         if (json != null) {

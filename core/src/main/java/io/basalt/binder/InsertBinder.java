@@ -99,7 +99,9 @@ public final class InsertBinder {
         List<BoundExpression> row = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             int sourceIndex = targets.indexOf(c);
-            if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
+            if (sourceIndex >= 0 && FieldTargets.isField(insert, sourceIndex)) {
+                row.add(FieldTargets.record(insert, targets, c, table.columns().get(c), sourceColumns));
+            } else if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
                 row.add(sourceColumns.get(sourceIndex));
             } else {
                 row.add(defaultValue(table.columns().get(c), context));
@@ -123,7 +125,8 @@ public final class InsertBinder {
                 throw BasaltException.at(SqlState.UNDEFINED_COLUMN, insert.position(),
                         "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
             }
-            if (targets.contains(index)) {
+            if (targets.contains(index) && !(FieldTargets.isField(insert, targets.size())
+                    && FieldTargets.isField(insert, targets.indexOf(index)))) {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, insert.position(),
                         "column \"" + name + "\" specified more than once");
             }
@@ -158,6 +161,10 @@ public final class InsertBinder {
                 if (column.generated() && !(row.get(i) instanceof Expression.Default)) {
                     throw GeneratedColumns.insertError(column);
                 }
+                if (row.get(i) instanceof Expression.Default && FieldTargets.isField(insert, i)) {
+                    throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
+                            insert.columnSubscripts().get(i).position(), "cannot set a subfield to DEFAULT");
+                }
                 bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
                         : assignTarget(binder.bind(row.get(i)), column, insert.columnSubscript(i),
                                 row.get(i).position()));
@@ -166,7 +173,8 @@ public final class InsertBinder {
         }
         List<LogicalType> types = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            types.add(table.columns().get(targets.get(i)).type());
+            types.add(FieldTargets.isField(insert, i) ? rows.getFirst().get(i).type()
+                    : table.columns().get(targets.get(i)).type());
         }
         return new LogicalPlan.Values(rows, types);
     }
@@ -179,6 +187,9 @@ public final class InsertBinder {
                                          int position) {
         if (subscripted == null) {
             return assign(value, column, position);
+        }
+        if (subscripted instanceof Expression.FieldSelection field) {
+            return FieldTargets.assignField(value, column, field, position);
         }
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "INSERT");
         return DomainChecks.enforce(SubscriptAssignments.assign(new BoundExpression.Constant(null,

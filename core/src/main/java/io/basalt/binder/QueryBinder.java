@@ -106,6 +106,19 @@ public final class QueryBinder {
                         names.add(column.name());
                     }
                 }
+                case SelectItem.Item expressionItem when expressionItem.expression()
+                        instanceof Expression.FieldSelection selection && selection.field().equals("*") -> {
+                    // (record).* : one column per field
+                    BoundExpression record = binder.bind(selection.operand());
+                    if (!record.type().isRecord()) {
+                        throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, record.position(),
+                                "type " + record.type().displayName() + " is not composite");
+                    }
+                    for (String field : record.type().record().fieldNames()) {
+                        items.add(RecordExpressions.field(record, field, selection.position()));
+                        names.add(field);
+                    }
+                }
                 case SelectItem.Item expressionItem -> {
                     items.add(binder.bind(expressionItem.expression()));
                     names.add(expressionItem.alias() != null ? expressionItem.alias()

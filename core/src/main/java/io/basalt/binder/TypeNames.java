@@ -87,6 +87,13 @@ public final class TypeNames {
                 if (user.isPresent()) {
                     yield user.get().valueType();
                 }
+                java.util.Optional<LogicalType> rowType = UserTypeNames.tableRowType(type.name());
+                if (rowType.isPresent()) {
+                    yield rowType.get();
+                }
+                if (type.name().equals("record")) {
+                    yield LogicalType.recordOf(io.basalt.type.RecordType.anonymous(List.of()));
+                }
                 if (type.name().startsWith("interval ")) {
                     int fields = IntervalFields.parse(type.name().substring("interval ".length()));
                     if (fields > 0) {

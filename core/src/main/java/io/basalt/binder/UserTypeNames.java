@@ -30,4 +30,30 @@ public final class UserTypeNames {
         List<String> schemas = catalog.searchedSchemas();
         return catalog.types().find(schemas, name);
     }
+
+    /**
+     * The row type of the table written as {@code name} (every table has one, named after it, as in PostgreSQL),
+     * or empty.
+     */
+    static Optional<io.basalt.type.LogicalType> tableRowType(String name) {
+        if (!CATALOG.isBound()) {
+            return Optional.empty();
+        }
+        int dot = name.lastIndexOf('.');
+        Optional<io.basalt.catalog.TableEntry> table = dot > 0
+                ? CATALOG.get().findTable(name.substring(0, dot), name.substring(dot + 1))
+                : CATALOG.get().findTable(null, name);
+        return table.map(UserTypeNames::rowTypeOf);
+    }
+
+    /** The row type of {@code table}: its columns' names and types, named after the table. */
+    public static io.basalt.type.LogicalType rowTypeOf(io.basalt.catalog.TableEntry table) {
+        List<String> names = new java.util.ArrayList<>();
+        List<io.basalt.type.LogicalType> types = new java.util.ArrayList<>();
+        for (io.basalt.catalog.ColumnEntry column : table.columns()) {
+            names.add(column.name());
+            types.add(column.type());
+        }
+        return io.basalt.type.LogicalType.recordOf(new io.basalt.type.RecordType(table.name(), names, types));
+    }
 }

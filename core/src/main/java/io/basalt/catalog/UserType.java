@@ -8,7 +8,7 @@ import io.basalt.type.LogicalType;
  * types are to come.
  * Types share one namespace per schema, as in PostgreSQL's {@code pg_type}.
  */
-public sealed interface UserType permits UserType.Enum, DomainEntry {
+public sealed interface UserType permits UserType.Enum, UserType.Composite, DomainEntry {
     long oid();
 
     String schema();
@@ -38,6 +38,14 @@ public sealed interface UserType permits UserType.Enum, DomainEntry {
         @Override
         public LogicalType valueType() {
             return LogicalType.enumOf(type);
+        }
+    }
+
+    /** A composite type ({@code CREATE TYPE name AS (...)}): values are records of its fields. */
+    record Composite(long oid, String schema, String name, io.basalt.type.RecordType record) implements UserType {
+        @Override
+        public LogicalType valueType() {
+            return LogicalType.recordOf(record);
         }
     }
 }

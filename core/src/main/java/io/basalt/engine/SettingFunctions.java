@@ -350,6 +350,10 @@ final class SettingFunctions {
                 Expression value = expression(e.value());
                 yield value == e.value() ? e : new Expression.NamedArgument(e.name(), value, e.position());
             }
+            case Expression.FieldSelection e -> {
+                Expression operand = expression(e.operand());
+                yield operand == e.operand() ? e : new Expression.FieldSelection(operand, e.field(), e.position());
+            }
         };
     }
 

@@ -65,6 +65,7 @@ final class TypeStatements {
             });
             case TypeStatement.Rename rename -> rename(rename, sql, block);
             case TypeStatement.Drop drop -> drop(drop, sql, block);
+            case TypeStatement.CreateComposite create -> createComposite(create, sql, block);
         };
     }
 
@@ -85,6 +86,34 @@ final class TypeStatements {
             block.onCommit(() -> created.type().createdIn(null));
             block.onRollback(() -> {
                 created.type().createdIn(null);
+                if (catalog.types().remove(created)) {
+                    logDdl.accept("DROP TYPE " + IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name));
+                }
+            });
+        }
+        return QueryResultImpl.command("CREATE TYPE", 0, List.of());
+    }
+
+    private QueryResultImpl createComposite(TypeStatement.CreateComposite create, String sql, Transaction block) {
+        String schema = schemaOf(create.name());
+        String name = create.name().last();
+        if (catalog.types().find(schema, name).isPresent() || catalog.findTable(schema, name).isPresent()) {
+            throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
+        }
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < create.fieldNames().size(); i++) {
+            if (create.fieldNames().subList(0, i).contains(create.fieldNames().get(i))) {
+                throw BasaltException.of(SqlState.DUPLICATE_COLUMN, "column \"" + create.fieldNames().get(i)
+                        + "\" specified more than once");
+            }
+            types.add(io.basalt.binder.TypeNames.resolve(create.fieldTypes().get(i)));
+        }
+        UserType.Composite created = new UserType.Composite(catalog.types().nextOid(), schema, name,
+                new io.basalt.type.RecordType(name, create.fieldNames(), types));
+        catalog.types().add(created);
+        logDdl.accept(sql);
+        if (block != null) {
+            block.onRollback(() -> {
                 if (catalog.types().remove(created)) {
                     logDdl.accept("DROP TYPE " + IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name));
                 }
@@ -118,7 +147,7 @@ final class TypeStatements {
     private QueryResultImpl rename(TypeStatement.Rename rename, String sql, Transaction block) {
         UserType found = find(rename.name());
         if (!(found instanceof UserType.Enum enumEntry)) {
-            throw BasaltException.internal("ALTER TYPE of a type that is not an enum");
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "ALTER TYPE ... RENAME of a composite type is not supported yet");
         }
         if (catalog.types().find(found.schema(), rename.newName()).isPresent()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + rename.newName() + "\" already exists");
@@ -212,6 +241,17 @@ final class TypeStatements {
         LogicalType value = type.isArray() ? type.element() : type;
         if (victim instanceof io.basalt.catalog.DomainEntry domain) {
             return type.domain() == domain.type() || value.domain() == domain.type();
+        }
+        if (victim instanceof UserType.Composite composite && value.isRecord()) {
+            if (value.record().equals(composite.record())) {
+                return true;
+            }
+            for (LogicalType field : value.record().fieldTypes()) {
+                if (uses(field, victim)) {
+                    return true;
+                }
+            }
+            return false;
         }
         return victim instanceof UserType.Enum enumEntry && value.isEnum() && value.enumType().equals(enumEntry.type());
     }

@@ -269,7 +269,7 @@ final class BasaltDatabaseMetaData extends DatabaseMetaDataDefaults {
                         "AUTO_INCREMENT").text("LOCAL_TYPE_NAME").smallint("MINIMUM_SCALE", "MAXIMUM_SCALE")
                 .integer("SQL_DATA_TYPE", "SQL_DATETIME_SUB", "NUM_PREC_RADIX");
         for (TypeId id : TypeId.values()) {
-            if (id == TypeId.UNKNOWN || id == TypeId.ARRAY || id == TypeId.ENUM) {
+            if (id == TypeId.UNKNOWN || id == TypeId.ARRAY || id == TypeId.ENUM || id == TypeId.RECORD) {
                 continue;
             }
             LogicalType type = new LogicalType(id, -1, 0);

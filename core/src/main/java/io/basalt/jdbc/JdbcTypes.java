@@ -34,6 +34,7 @@ final class JdbcTypes {
             case ARRAY -> Types.ARRAY;
             case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE -> Types.OTHER;
             case ENUM -> Types.VARCHAR;
+            case RECORD -> Types.OTHER;
         };
     }
 
@@ -65,6 +66,7 @@ final class JdbcTypes {
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
             case ENUM -> type.enumType().name();
+            case RECORD -> type.displayName();
         };
     }
 
@@ -84,7 +86,7 @@ final class JdbcTypes {
             case UUID -> java.util.UUID.class;
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM -> String.class;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM, RECORD -> String.class;
         };
     }
 

@@ -63,6 +63,7 @@ public final class CreateTableStatement {
             case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";
             case ENUM -> type.enumType().name();
+            case RECORD -> type.displayName();
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }

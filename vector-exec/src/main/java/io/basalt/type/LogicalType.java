@@ -34,7 +34,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * The domain is not part of {@link #encode()}: stored and exchanged data has the base type.
  */
 public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType,
-                          DomainType domain) {
+                          RecordType record, DomainType domain) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -79,23 +79,26 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         if ((id == TypeId.ENUM) != (enumType != null)) {
             throw BasaltException.internal("malformed enum type " + id + " of " + enumType);
         }
+        if ((id == TypeId.RECORD) != (record != null)) {
+            throw BasaltException.internal("malformed record type " + id + " of " + record);
+        }
     }
 
     public LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType) {
-        this(id, precision, scale, element, enumType, null);
+        this(id, precision, scale, element, enumType, null, null);
     }
 
     public LogicalType(TypeId id, int precision, int scale, LogicalType element) {
-        this(id, precision, scale, element, null, null);
+        this(id, precision, scale, element, null, null, null);
     }
 
     public LogicalType(TypeId id, int precision, int scale) {
-        this(id, precision, scale, null, null, null);
+        this(id, precision, scale, null, null, null, null);
     }
 
     /** This type as the values of {@code newDomain} have it (null: the plain type). */
     public LogicalType withDomain(DomainType newDomain) {
-        return new LogicalType(id, precision, scale, element, enumType, newDomain);
+        return new LogicalType(id, precision, scale, element, enumType, record, newDomain);
     }
 
     /** Whether this is the type of a domain's values. */
@@ -108,12 +111,21 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public boolean equals(Object other) {
         return other instanceof LogicalType that && id == that.id && precision == that.precision
                 && scale == that.scale && java.util.Objects.equals(element, that.element)
-                && java.util.Objects.equals(enumType, that.enumType);
+                && java.util.Objects.equals(enumType, that.enumType) && java.util.Objects.equals(record, that.record);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, precision, scale, element, enumType);
+        return java.util.Objects.hash(id, precision, scale, element, enumType, record);
+    }
+
+    /** The composite type of {@code record}'s fields (see {@link RecordType}); its values live in struct vectors. */
+    public static LogicalType recordOf(RecordType record) {
+        return new LogicalType(TypeId.RECORD, -1, 0, null, null, requireNonNull(record, "record is null"), null);
+    }
+
+    public boolean isRecord() {
+        return id == TypeId.RECORD;
     }
 
     /** The type of the values of a user-defined enum type (stored as their labels' sort keys, see {@link EnumType}). */
@@ -220,6 +232,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> PhysicalType.STRING;
             case JSONB -> PhysicalType.JSONB;
             case ARRAY -> PhysicalType.LIST;
+            case RECORD -> PhysicalType.STRUCT;
         };
     }
 
@@ -240,6 +253,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
                     + (precision < 0 ? "" : "(" + precision + ")");
             case ARRAY -> element.displayName() + "[]";
             case ENUM -> enumType.name();
+            case RECORD -> record.isAnonymous() ? "record" : record.name();
             default -> id.pgName();
         };
     }
@@ -261,13 +275,20 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case BYTES, JSONB -> ArrowType.Binary.INSTANCE;
             case INT128 -> new ArrowType.Decimal(precision, scale, 128);
             case STRING -> ArrowType.Utf8.INSTANCE;
-            case LIST -> ArrowType.Struct.INSTANCE;
+            case LIST, STRUCT -> ArrowType.Struct.INSTANCE;
         };
     }
 
     /** An Arrow field of this type, nullable, tagged with the logical type in its metadata. */
     public Field arrowField(String name) {
         FieldType fieldType = new FieldType(true, arrowType(), null, Map.of(METADATA_KEY, encode()));
+        if (isRecord()) {
+            java.util.List<Field> children = new java.util.ArrayList<>(record.size());
+            for (int i = 0; i < record.size(); i++) {
+                children.add(record.fieldTypes().get(i).arrowField(recordChildName(i)));
+            }
+            return new Field(name, fieldType, children);
+        }
         if (!isArray()) {
             return new Field(name, fieldType, null);
         }
@@ -276,6 +297,11 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         Field shape = new Field("shape", FieldType.nullable(ArrowType.List.INSTANCE),
                 java.util.List.of(new Field("$data$", FieldType.notNullable(new ArrowType.Int(32, true)), null)));
         return new Field(name, fieldType, java.util.List.of(items, shape));
+    }
+
+    /** The name of a record's child vector for field {@code index}: by position, as field names may repeat. */
+    public static String recordChildName(int index) {
+        return "$" + (index + 1);
     }
 
     /** The logical type recorded in a field's metadata, or inferred from its Arrow type. */
@@ -305,6 +331,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
 
     /** A compact text form used in Arrow metadata and on disk: {@code NUMERIC:10:2}, {@code INTEGER:-1:0[]}. */
     public String encode() {
+        if (isRecord()) {
+            return id.name() + ":" + record.encode();
+        }
         if (isEnum()) {
             return id.name() + ":" + precision + ":" + scale + ":" + enumType.encode();
         }
@@ -314,6 +343,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static LogicalType decode(String encoded) {
         if (encoded.endsWith("[]")) {
             return arrayOf(decode(encoded.substring(0, encoded.length() - 2)));
+        }
+        if (encoded.startsWith(TypeId.RECORD.name() + ":")) {
+            return recordOf(RecordType.decode(encoded.substring(TypeId.RECORD.name().length() + 1)));
         }
         if (encoded.startsWith(TypeId.ENUM.name() + ":")) {
             String[] parts = encoded.split(":", 4);

@@ -40,5 +40,7 @@ public enum PhysicalType {
     /** Arrow VarCharVector, UTF-8 (also JSON, whose text is kept as written). */
     STRING,
     /** Arrow struct of the list of elements (in their own physical type) and the list of shapes (ARRAY); see ArrayVectors. */
-    LIST
+    LIST,
+    /** Arrow struct with one child per field, named by position ({@code LogicalType.recordChildName}): RECORD; see RecordVectors. */
+    STRUCT
 }

@@ -51,7 +51,12 @@ public enum TypeId {
     /** A type's object identifier shown as the type's name (regtype), held as that name. */
     REGTYPE("regtype"),
     /** A schema's object identifier shown as the schema's name (regnamespace), held as that name. */
-    REGNAMESPACE("regnamespace");
+    REGNAMESPACE("regnamespace"),
+    /**
+     * A composite (row) value: an anonymous {@code record} or a named row type (a table's, or one made by
+     * CREATE TYPE ... AS); its fields are {@link LogicalType#record()}.
+     */
+    RECORD("record");
 
     private final String pgName;
 

@@ -120,6 +120,18 @@ public final class ValueConversion {
                 }
                 yield ArrayValue.of(converted, array.lengths(), array.lowerBounds());
             }
+            case RECORD -> {
+                if (!from.isRecord() || from.record().size() != to.record().size()) {
+                    throw cannotCast(from, to);
+                }
+                RecordValue record = (RecordValue) value;
+                java.util.List<Object> converted = new java.util.ArrayList<>(record.size());
+                for (int i = 0; i < record.size(); i++) {
+                    converted.add(convert(record.get(i), from.record().fieldTypes().get(i),
+                            to.record().fieldTypes().get(i), explicit, settings));
+                }
+                yield RecordValue.of(converted);
+            }
         };
     }
 
@@ -156,6 +168,9 @@ public final class ValueConversion {
             case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
             case ENUM -> type.enumType().key(text);
+            case RECORD -> type.record().isAnonymous() && type.record().size() == 0
+                    ? RecordText.anonymousInput() : RecordText.parse(text, type.record().size(),
+                    (field, index) -> parse(field, type.record().fieldTypes().get(index), settings));
         };
     }
 
@@ -292,6 +307,13 @@ public final class ValueConversion {
             // array_out prints each element with its type's output function, so a char keeps its padding
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> from.element().id() == TypeId.CHAR
                     ? (String) element : toText(element, from.element(), settings));
+            case RECORD -> RecordText.format((RecordValue) value, (field, index) -> {
+                LogicalType fieldType = from.record().fieldTypes().get(index);
+                // record_out prints each field with its type's output function: a char keeps its padding, a boolean is t/f
+                return fieldType.id() == TypeId.CHAR ? (String) field
+                        : fieldType.id() == TypeId.BOOLEAN ? TextFormat.formatBoolean((Boolean) field)
+                        : toText(field, fieldType, settings);
+            });
         };
     }
 

@@ -302,6 +302,12 @@ final class ExpressionWriter {
                 layout.append("VARIADIC ");
                 write(argument.value(), null);
             }
+            case Expression.FieldSelection selection -> {
+                layout.append('(');
+                write(selection.operand(), null);
+                layout.append(").").append(selection.field().equals("*") ? "*"
+                        : IdentifierQuoting.quote(selection.field()));
+            }
         }
     }
 

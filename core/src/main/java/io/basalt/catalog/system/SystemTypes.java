@@ -137,6 +137,8 @@ public final class SystemTypes {
             case REGNAMESPACE -> 4089;
             case ENUM -> CatalogObjects.userTypeOid(type.enumType().schema(), type.enumType().name());
             case ARRAY -> throw new IllegalStateException("arrays are handled above");
+            // named row types have no pg_type rows of their own yet: they report the pseudo-type record
+            case RECORD -> 2249;
         };
     }
 

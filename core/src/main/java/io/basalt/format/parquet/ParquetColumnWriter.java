@@ -81,6 +81,8 @@ final class ParquetColumnWriter {
             case UUID -> Kind.UUID;
             case INTERVAL -> Kind.INTERVAL;
             case ARRAY -> throw new IllegalStateException("nested arrays are refused by the schema mapping");
+            case RECORD -> throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    "composite columns in Parquet files is not supported yet");
         };
     }
 

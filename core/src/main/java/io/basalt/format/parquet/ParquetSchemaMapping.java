@@ -79,7 +79,11 @@ public final class ParquetSchemaMapping {
             }
             return Types.list(repetition).element(field("element", type.element(), Type.Repetition.OPTIONAL)).named(name);
         }
+        if (type.isRecord()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "composite columns in Parquet files is not supported yet");
+        }
         return switch (type.id()) {
+            case RECORD -> throw BasaltException.internal("records are refused above");
             case BOOLEAN -> Types.primitive(PrimitiveTypeName.BOOLEAN, repetition).named(name);
             case SMALLINT -> Types.primitive(PrimitiveTypeName.INT32, repetition)
                     .as(LogicalTypeAnnotation.intType(16, true)).named(name);

@@ -201,4 +201,10 @@ public sealed interface Expression extends Node {
     /** {@code VARIADIC array}, the last argument of a call: the array's elements are the variadic arguments. */
     record VariadicArgument(Expression value, int position) implements Expression {
     }
+
+    /**
+     * {@code (operand).field}: a field of a composite value; {@code field} is {@code "*"} for {@code (operand).*}.
+     */
+    record FieldSelection(Expression operand, String field, int position) implements Expression {
+    }
 }

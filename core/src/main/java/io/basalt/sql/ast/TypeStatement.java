@@ -36,4 +36,13 @@ public sealed interface TypeStatement extends Statement {
             names = List.copyOf(names);
         }
     }
+
+    /** {@code CREATE TYPE name AS (field type, ...)}: a composite type. */
+    record CreateComposite(QualifiedName name, List<String> fieldNames, List<TypeName> fieldTypes, int position)
+            implements TypeStatement {
+        public CreateComposite {
+            fieldNames = List.copyOf(fieldNames);
+            fieldTypes = List.copyOf(fieldTypes);
+        }
+    }
 }

@@ -248,8 +248,15 @@ final class DmlParser extends ParserBase {
         do {
             int position = current().position();
             columns.add(grammar.names().columnId());
-            if (tokens.at(TokenKind.DOT)) {
-                throw unsupported("INSERT into a field of a column");
+            if (tokens.accept(TokenKind.DOT)) {
+                // INSERT INTO t (c.f): the column's field, as a field selection over the column
+                String field = grammar.names().columnLabel();
+                if (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
+                    throw unsupported("INSERT into a subscript or field of a column's field");
+                }
+                subscripts.add(new Expression.FieldSelection(new Expression.ColumnRef(List.of(columns.getLast()),
+                        position), field, position));
+                continue;
             }
             subscripts.add(indirection(columns.getLast(), position));
         } while (tokens.accept(TokenKind.COMMA));

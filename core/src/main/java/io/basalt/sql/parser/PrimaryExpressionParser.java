@@ -141,7 +141,11 @@ final class PrimaryExpressionParser extends ParserBase {
                 parts.add(grammar.names().columnLabel());
             }
             if (tokens.at(TokenKind.DOT)) {
-                throw unsupported("whole-row reference " + String.join(".", parts) + ".*");
+                // t.* as a value: the binder reads a reference ending in "*" as the whole row of t
+                tokens.next();
+                tokens.next();
+                parts.add("*");
+                return new Expression.ColumnRef(parts, first.position());
             }
         }
         boolean callable = parts.size() > 1 || typeFunctionName;
@@ -202,7 +206,13 @@ final class PrimaryExpressionParser extends ParserBase {
                 tokens.expect(TokenKind.RIGHT_BRACKET);
                 result = new Expression.Subscript(result, lower, upper, slice, base.position());
             } else if (tokens.at(TokenKind.DOT)) {
-                throw unsupported("field selection");
+                Token dot = tokens.next();
+                if (tokens.at(TokenKind.OPERATOR) && current().isOperator("*")) {
+                    tokens.next();
+                    result = new Expression.FieldSelection(result, "*", dot.position());
+                } else {
+                    result = new Expression.FieldSelection(result, grammar.names().columnLabel(), dot.position());
+                }
             } else {
                 return result;
             }

@@ -50,8 +50,11 @@ final class TypeParser extends ParserBase {
         if (tokens.at(Keyword.RANGE)) {
             throw unsupported("CREATE TYPE AS RANGE");
         }
+        if (tokens.at(TokenKind.LEFT_PAREN)) {
+            return composite(name, position);
+        }
         if (!tokens.at(Keyword.ENUM)) {
-            throw unsupported("CREATE TYPE for composite types");
+            throw tokens.syntaxError();
         }
         tokens.next();
         tokens.expect(TokenKind.LEFT_PAREN);
@@ -63,6 +66,24 @@ final class TypeParser extends ParserBase {
         }
         tokens.expect(TokenKind.RIGHT_PAREN);
         return new TypeStatement.CreateEnum(name, labels, position);
+    }
+
+    /** The attribute list of {@code CREATE TYPE name AS (a int, b text COLLATE "C", ...)}, at its parenthesis. */
+    private Statement composite(QualifiedName name, int position) {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<String> fieldNames = new ArrayList<>();
+        List<io.basalt.sql.ast.TypeName> fieldTypes = new ArrayList<>();
+        if (!tokens.at(TokenKind.RIGHT_PAREN)) {
+            do {
+                fieldNames.add(grammar.names().columnId());
+                fieldTypes.add(grammar.types().typeName());
+                if (tokens.accept(Keyword.COLLATE)) {
+                    grammar.names().qualifiedName();
+                }
+            } while (tokens.accept(TokenKind.COMMA));
+        }
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return new TypeStatement.CreateComposite(name, fieldNames, fieldTypes, position);
     }
 
     private Statement alter(int position) {

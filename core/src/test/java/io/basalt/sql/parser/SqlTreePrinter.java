@@ -445,6 +445,7 @@ final class SqlTreePrinter {
             case Expression.RowConstructor row -> "(row" + expressions(row.fields()) + ")";
             case Expression.NamedArgument named -> "(named " + named.name() + " " + print(named.value()) + ")";
             case Expression.VariadicArgument variadic -> "(variadic " + print(variadic.value()) + ")";
+            case Expression.FieldSelection selection -> "(field " + print(selection.operand()) + " " + selection.field() + ")";
         };
     }
 

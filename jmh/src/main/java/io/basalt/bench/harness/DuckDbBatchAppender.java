@@ -75,7 +75,8 @@ final class DuckDbBatchAppender {
             case FLOAT64 -> DOUBLE;
             case STRING -> STRING;
             case JSONB -> JSON_TEXT;
-            case BIG_DECIMAL, INT128, INTERVAL, UUID, BYTES, LIST -> throw new IllegalArgumentException("generated data has no " + type + " column");
+            case BIG_DECIMAL, INT128, INTERVAL, UUID, BYTES, LIST, STRUCT ->
+                    throw new IllegalArgumentException("generated data has no " + type + " column");
         };
     }
 }

@@ -252,10 +252,17 @@ final class RecordCodec {
             while (reader.loadNextBatch()) {
                 List<FieldVector> columns = new ArrayList<>(root.getFieldVectors().size());
                 for (FieldVector loaded : root.getFieldVectors()) {
-                    // With the field: FixedSizeBinaryVector's allocator-only transfer drops the field metadata.
-                    TransferPair pair = loaded.getTransferPair(loaded.getField(), allocator);
-                    pair.transfer();
-                    FieldVector column = (FieldVector) pair.getTo();
+                    FieldVector column;
+                    if (io.basalt.exec.vector.RecordVectors.isRecord(loaded)) {
+                        // a struct's transfer makes its children with allocator-only transfers, which drop their
+                        // fields' metadata (the logical types): copy records into vectors made from the field
+                        column = io.basalt.exec.vector.VectorCopies.copy(loaded, allocator);
+                    } else {
+                        // With the field: FixedSizeBinaryVector's allocator-only transfer drops the field metadata.
+                        TransferPair pair = loaded.getTransferPair(loaded.getField(), allocator);
+                        pair.transfer();
+                        column = (FieldVector) pair.getTo();
+                    }
                     owned.add(column);
                     columns.add(column);
                 }

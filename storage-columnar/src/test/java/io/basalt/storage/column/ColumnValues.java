@@ -83,7 +83,7 @@ final class ColumnValues {
             case BYTEA -> (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
             case UUID -> (a, b) -> ((Uuid) a).compareTo((Uuid) b);
             case INTERVAL -> (a, b) -> ((Interval) a).compareTo((Interval) b);
-            case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE -> null;
+            case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE, RECORD -> null;
         };
     }
 
@@ -120,6 +120,7 @@ final class ColumnValues {
             case INTERVAL -> new Interval(random.nextInt(500) - 250, random.nextInt(60), random.nextLong() % 100_000_000_000L);
             case ARRAY -> random.nextInt(4) == 0 ? ArrayValue.of(List.of())
                 : ArrayValue.of(Arrays.asList((long) random.nextInt(100), null, (long) random.nextInt()));
+            case RECORD -> io.basalt.type.RecordValue.of(Arrays.asList((long) random.nextInt(100), null));
         };
     }
 
@@ -167,6 +168,7 @@ final class ColumnValues {
                 new Interval(0, 1, 0), new Interval(0, 0, Interval.MICROS_PER_DAY)};
             case ARRAY -> new Object[] {ArrayValue.of(List.of()), ArrayValue.of(Arrays.asList((Object) null))};
             case ENUM -> new Object[] {1.0, 1.5, 1e6};
+            case RECORD -> new Object[] {io.basalt.type.RecordValue.of(Arrays.asList(null, null))};
         };
         return edges[random.nextInt(edges.length)];
     }

@@ -23,7 +23,9 @@ final class TypedRows implements AutoCloseable {
             LogicalType.TIMETZ, LogicalType.INTERVAL,
             LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSON, LogicalType.JSONB, LogicalType.arrayOf(LogicalType.INTEGER),
             LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)),
-            LogicalType.arrayOf(LogicalType.BOOLEAN));
+            LogicalType.arrayOf(LogicalType.BOOLEAN),
+            LogicalType.recordOf(new io.basalt.type.RecordType("pair", List.of("n", "t"),
+                    List.of(LogicalType.INTEGER, LogicalType.TEXT))));
 
     private final List<FieldVector> vectors;
     private final Batch batch;
@@ -85,6 +87,8 @@ final class TypedRows implements AutoCloseable {
             // Empty arrays, NULL elements and elements of the element type's own representation.
             case ARRAY -> io.basalt.type.ArrayValue.of(key % 4 == 0 ? List.of()
                     : java.util.Arrays.asList(value(type.element(), key, 0), null, value(type.element(), key + 1, 1)));
+            // A NULL field beside a set one, and rows where every field is NULL (a record that is not NULL).
+            case RECORD -> io.basalt.type.RecordValue.of(key % 4 == 0 ? null : key % 100_000, key % 5 == 0 ? null : "f" + key);
             case UNKNOWN -> throw new IllegalArgumentException("no values of type unknown");
         };
     }

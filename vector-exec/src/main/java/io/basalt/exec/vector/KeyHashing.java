@@ -126,8 +126,23 @@ public final class KeyHashing {
                     out[i] = bytesHash(v, i);
                 }
             }
+            case org.apache.arrow.vector.complex.StructVector v when RecordVectors.isRecord(v) -> recordHashes(v, rows, out);
             case org.apache.arrow.vector.complex.StructVector v -> arrayHashes(v, rows, out);
             default -> throw BasaltException.internal("cannot hash keys of " + column.getClass().getSimpleName());
+        }
+    }
+
+    /** A record hashes as its fields folded in order (a NULL field as every NULL), then its field count. */
+    private static void recordHashes(FieldVector vector, int rows, long[] out) {
+        long[] hashes = new long[rows];
+        java.util.Arrays.fill(hashes, SEED);
+        long[] scratch = new long[rows];
+        int count = RecordVectors.fieldCount(vector);
+        for (int f = 0; f < count; f++) {
+            hashColumn(RecordVectors.field(vector, f), rows, hashes, scratch);
+        }
+        for (int i = 0; i < rows; i++) {
+            out[i] = mix(hashes[i] + count);
         }
     }
 

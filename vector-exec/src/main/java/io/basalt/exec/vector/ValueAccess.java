@@ -34,7 +34,7 @@ import org.apache.arrow.vector.complex.StructVector;
  * that are not per-row hot paths. The canonical Java form of each physical type is: BOOLEAN Boolean,
  * INT16/INT32/INT64 Long (a DATE is its epoch day, a scaled NUMERIC its unscaled value), FLOAT64 Double,
  * BIG_DECIMAL BigDecimal, STRING String, INTERVAL {@link Interval}, UUID {@link Uuid}, BYTES {@link ByteString}, JSONB {@link Jsonb},
- * LIST {@link ArrayValue} of the element type's canonical values.
+ * LIST {@link ArrayValue} of the element type's canonical values, STRUCT {@code RecordValue} of the fields'.
  */
 public final class ValueAccess {
     private ValueAccess() {
@@ -65,6 +65,7 @@ public final class ValueAccess {
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
             case DecimalVector v -> v.getObject(row);
+            case StructVector v when RecordVectors.isRecord(v) -> RecordVectors.get(v, row);
             case StructVector v -> ArrayVectors.get(v, row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         };
@@ -84,6 +85,7 @@ public final class ValueAccess {
                 case VarCharVector v -> v.setNull(row);
                 case FixedSizeBinaryVector v -> v.setNull(row);
                 case DecimalVector v -> v.setNull(row);
+                case StructVector v when RecordVectors.isRecord(v) -> RecordVectors.setNull(v, row);
                 case StructVector v -> v.setNull(row);
                 default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
             }
@@ -101,6 +103,7 @@ public final class ValueAccess {
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
             case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
+            case StructVector v when RecordVectors.isRecord(v) -> RecordVectors.set(v, row, (io.basalt.type.RecordValue) value);
             case StructVector v -> ArrayVectors.set(v, row, (ArrayValue) value);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
         }
@@ -146,6 +149,8 @@ public final class ValueAccess {
             case JSONB -> value.toString();
             case ENUM -> type.enumType().label((Double) value);
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
+            case RECORD -> io.basalt.type.RecordText.format((io.basalt.type.RecordValue) value,
+                    (field, index) -> text(type.record().fieldTypes().get(index), field, settings));
         };
     }
 }

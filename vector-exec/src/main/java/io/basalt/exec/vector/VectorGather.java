@@ -226,6 +226,10 @@ public final class VectorGather {
      * (and must be written in increasing target order).
      */
     public static void copyValue(FieldVector source, int sourceRow, FieldVector target, int targetRow) {
+        if (RecordVectors.isRecord(target)) {
+            RecordVectors.copyRow(source, sourceRow, target, targetRow);
+            return;
+        }
         if (target instanceof org.apache.arrow.vector.complex.StructVector) {
             ArrayVectors.copyRow(source, sourceRow, target, targetRow);
             return;

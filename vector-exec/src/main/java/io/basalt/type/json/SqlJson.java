@@ -37,13 +37,14 @@ public final class SqlJson {
             }
             case JSON -> JsonParser.parse((String) value);
             case JSONB -> ((Jsonb) value).toNode();
-            case ARRAY -> {
-                ArrayValue array = (ArrayValue) value;
-                List<JsonNode> elements = new ArrayList<>(array.length());
-                for (int i = 0; i < array.length(); i++) {
-                    elements.add(toNode(array.get(i), type.element(), settings));
+            case ARRAY -> arrayNode((ArrayValue) value, 0, new int[] {0}, type.element(), settings);
+            case RECORD -> {
+                io.basalt.type.RecordValue record = (io.basalt.type.RecordValue) value;
+                List<JsonNode> fields = new ArrayList<>(record.size());
+                for (int i = 0; i < record.size(); i++) {
+                    fields.add(toNode(record.get(i), type.record().fieldTypes().get(i), settings));
                 }
-                yield new JsonNode.JsonArray(elements);
+                yield new JsonNode.JsonObject(type.record().fieldNames(), fields).normalized();
             }
             default -> new JsonNode.JsonString(text(value, type, settings));
         };
@@ -66,17 +67,62 @@ public final class SqlJson {
             case JSONB -> value.toString();
             case ARRAY -> {
                 ArrayValue array = (ArrayValue) value;
-                StringBuilder out = new StringBuilder("[");
-                for (int i = 0; i < array.length(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    out.append(toText(array.get(i), type.element(), settings));
-                }
-                yield out.append(']').toString();
+                StringBuilder out = new StringBuilder();
+                int[] at = {0};
+                arrayText(array, 0, at, type.element(), settings, out);
+                yield out.toString();
             }
+            case RECORD -> recordText((io.basalt.type.RecordValue) value, type, false, settings);
             default -> JsonText.quote(text(value, type, settings));
         };
+    }
+
+    /** Dimension {@code dimension} of {@code array} from element {@code at[0]} on, as nested JSON array nodes. */
+    private static JsonNode arrayNode(ArrayValue array, int dimension, int[] at, LogicalType element,
+                                      DateTimeSettings settings) {
+        int length = array.lengths().length == 0 ? 0 : array.lengths()[dimension];
+        List<JsonNode> elements = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            elements.add(dimension + 1 < array.lengths().length
+                    ? arrayNode(array, dimension + 1, at, element, settings)
+                    : toNode(array.get(at[0]++), element, settings));
+        }
+        return new JsonNode.JsonArray(elements);
+    }
+
+    /** Dimension {@code dimension} of {@code array} from element {@code at[0]} on, as nested JSON arrays. */
+    private static void arrayText(ArrayValue array, int dimension, int[] at, LogicalType element,
+                                  DateTimeSettings settings, StringBuilder out) {
+        out.append('[');
+        int length = array.lengths().length == 0 ? 0 : array.lengths()[dimension];
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            if (dimension + 1 < array.lengths().length) {
+                arrayText(array, dimension + 1, at, element, settings, out);
+            } else {
+                out.append(toText(array.get(at[0]++), element, settings));
+            }
+        }
+        out.append(']');
+    }
+
+    /**
+     * A record as a JSON object in PostgreSQL's {@code row_to_json} layout: {@code {"a":1,"b":"x"}}, with
+     * {@code pretty} a line break (and a space) before every field but the first.
+     */
+    public static String recordText(io.basalt.type.RecordValue record, LogicalType type, boolean pretty,
+                                    DateTimeSettings settings) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < record.size(); i++) {
+            if (i > 0) {
+                out.append(pretty ? ",\n " : ",");
+            }
+            out.append(JsonText.quote(type.record().fieldNames().get(i))).append(':')
+                    .append(toText(record.get(i), type.record().fieldTypes().get(i), settings));
+        }
+        return out.append('}').toString();
     }
 
     /** The text of a non-JSON scalar as JSON strings carry it: dates and times in ISO 8601 with a T. */

@@ -60,6 +60,7 @@ class VectorCopiesTest {
             case JSONB -> io.basalt.type.json.Jsonb.parse("{\"a\": [" + i + ", \"x\"]}");
             case LIST -> ArrayValue.of(i % 4 == 0 ? List.of() : java.util.Arrays.asList(value(type.element(), i), null,
                     value(type.element(), i + 1)));
+            case STRUCT -> io.basalt.type.RecordValue.of(value(type.record().fieldTypes().getFirst(), i), null);
         };
     }
 }

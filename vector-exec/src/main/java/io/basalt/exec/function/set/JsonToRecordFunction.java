@@ -46,15 +46,25 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
         return columnTypes;
     }
 
+    /**
+     * The rows; with two arguments or more (json(b)_populate_record(set)) the first is the base record, whose
+     * fields fill the columns the object has no member for (a NULL base: NULL), and the second the document.
+     */
     @Override
     public List<List<Object>> rows(Object[] arguments) {
+        if (arguments.length >= 2) {
+            return rows(arguments[1], (io.basalt.type.RecordValue) arguments[0]);
+        }
+        return rows(arguments[0], null);
+    }
+
+    private List<List<Object>> rows(Object argument, io.basalt.type.RecordValue base) {
         List<List<Object>> rows = new ArrayList<>();
-        Object argument = arguments[0];
         if (argument == null) {
             return rows;
         }
         if (argument instanceof String text) {
-            return rawRows(text);
+            return rawRows(text, base);
         }
         JsonNode node = ((Jsonb) argument).toNode();
         if (name.endsWith("recordset")) {
@@ -67,20 +77,20 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
                     throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                             "argument of " + name + " must be an array of objects");
                 }
-                rows.add(row(object));
+                rows.add(row(object, base));
             }
         } else {
             if (!(node instanceof JsonNode.JsonObject object)) {
                 throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, node instanceof JsonNode.JsonArray
                         ? "cannot call " + name + " on an array" : "cannot call " + name + " on a scalar");
             }
-            rows.add(row(object));
+            rows.add(row(object, base));
         }
         return rows;
     }
 
     /** The json forms, whose json columns take members as written ({@link JsonRawText}). */
-    private List<List<Object>> rawRows(String document) {
+    private List<List<Object>> rawRows(String document, io.basalt.type.RecordValue base) {
         List<List<Object>> rows = new ArrayList<>();
         if (name.endsWith("recordset")) {
             List<String> elements = JsonRawText.elements(document);
@@ -92,38 +102,44 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
                     throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                             "argument of " + name + " must be an array of objects");
                 }
-                rows.add(rawRow(element));
+                rows.add(rawRow(element, base));
             }
         } else {
             if (JsonRawText.members(document) == null) {
                 throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, JsonRawText.elements(document) != null
                         ? "cannot call " + name + " on an array" : "cannot call " + name + " on a scalar");
             }
-            rows.add(rawRow(document));
+            rows.add(rawRow(document, base));
         }
         return rows;
     }
 
-    private List<Object> rawRow(String object) {
+    private List<Object> rawRow(String object, io.basalt.type.RecordValue base) {
         List<Object> row = new ArrayList<>(columnNames.size());
         for (int c = 0; c < columnNames.size(); c++) {
             String value = JsonRawText.field(object, columnNames.get(c));
             if (value == null) {
-                row.add(null);
+                row.add(base == null ? null : base.get(c));
             } else if (columnTypes.get(c).id() == TypeId.JSON) {
                 row.add(value);
             } else {
-                row.add(field(JsonParser.parse(value), columnTypes.get(c), columnNames.get(c)));
+                JsonNode parsed = JsonParser.parse(value);
+                LogicalType type = columnTypes.get(c);
+                boolean scalarText = !(parsed instanceof JsonNode.JsonString) && !(parsed instanceof JsonNode.JsonNull)
+                        && !type.isArray() && !type.isRecord() && type.id() != TypeId.JSONB;
+                // the json forms give a scalar column a non-string member's text as written, spacing and all
+                row.add(scalarText ? ValueConversion.parse(value.strip(), type, settings)
+                        : field(parsed, type, columnNames.get(c)));
             }
         }
         return row;
     }
 
-    private List<Object> row(JsonNode.JsonObject object) {
+    private List<Object> row(JsonNode.JsonObject object, io.basalt.type.RecordValue base) {
         List<Object> row = new ArrayList<>(columnNames.size());
         for (int c = 0; c < columnNames.size(); c++) {
             JsonNode value = object.get(columnNames.get(c));
-            row.add(value == null ? null : field(value, columnTypes.get(c), columnNames.get(c)));
+            row.add(value == null ? base == null ? null : base.get(c) : field(value, columnTypes.get(c), columnNames.get(c)));
         }
         return row;
     }
@@ -137,6 +153,16 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
         }
         if (value instanceof JsonNode.JsonNull) {
             return null;
+        }
+        if (type.isRecord() && value instanceof JsonNode.JsonObject object) {
+            // a nested composite: its fields from the object's members, by name
+            List<Object> fields = new ArrayList<>(type.record().size());
+            for (int f = 0; f < type.record().size(); f++) {
+                JsonNode member = object.get(type.record().fieldNames().get(f));
+                fields.add(member == null ? null : field(member, type.record().fieldTypes().get(f),
+                        type.record().fieldNames().get(f)));
+            }
+            return io.basalt.type.RecordValue.of(fields);
         }
         if (type.isArray() && !(value instanceof JsonNode.JsonString)) {
             if (!(value instanceof JsonNode.JsonArray array)) {
