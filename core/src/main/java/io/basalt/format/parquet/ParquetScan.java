@@ -40,22 +40,42 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private final List<LogicalType> types;
     private final List<Morsel> morsels;
     private final long rowCount;
+    private final boolean pageReader;
+
+    /**
+     * Whether scans decode page at a time ({@link ParquetPageDecoder}) by default; the system property
+     * {@code basalt.parquet.recordReader=true} makes them use parquet-mr's value-at-a-time reader throughout, to
+     * compare the two.
+     */
+    private static final boolean PAGE_READER_DEFAULT = !Boolean.getBoolean("basalt.parquet.recordReader");
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
+        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT);
+    }
+
+    private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types, List<Morsel> morsels,
+            boolean pageReader) {
         this.files = List.copyOf(files);
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
-        List<Morsel> all = new ArrayList<>();
+        this.morsels = List.copyOf(morsels);
+        this.pageReader = pageReader;
         long rows = 0;
+        for (Morsel morsel : morsels) {
+            rows += files.get(morsel.file()).footer().getBlocks().get(morsel.rowGroup()).getRowCount();
+        }
+        this.rowCount = rows;
+    }
+
+    private static List<Morsel> allMorsels(List<ParquetFile> files) {
+        List<Morsel> all = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             ParquetFile file = files.get(f);
             for (int g = 0; g < file.footer().getBlocks().size(); g++) {
                 all.add(new Morsel(f, g));
             }
-            rows += file.rowCount();
         }
-        this.morsels = List.copyOf(all);
-        this.rowCount = rows;
+        return all;
     }
 
     /**
@@ -116,6 +136,15 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     public long rowCount() {
         return rowCount;
+    }
+
+    /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
+    public ParquetScan withRecordReader() {
+        return new ParquetScan(files, names, types, morsels, false);
+    }
+
+    boolean pageReader() {
+        return pageReader;
     }
 
     List<ParquetFile> files() {

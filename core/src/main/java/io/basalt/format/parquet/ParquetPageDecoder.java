@@ -1,0 +1,398 @@
+package io.basalt.format.parquet;
+
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.format.parquet.ParquetColumnDecoder.Kind;
+import io.basalt.format.parquet.page.ColumnDictionary;
+import io.basalt.format.parquet.page.DictionaryValues;
+import io.basalt.format.parquet.page.FallbackValues;
+import io.basalt.format.parquet.page.PageValues;
+import io.basalt.format.parquet.page.PlainValues;
+import io.basalt.format.parquet.page.RleBitPackedDecoder;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Decodes a flat column chunk page at a time, straight into Arrow vectors: parquet-mr reads and decompresses the
+ * pages (v1 and v2, through {@link ParquetCodecs}), and this class decodes their definition levels (RLE /
+ * bit-packed) and values (PLAIN, dictionary, or another encoding through {@link FallbackValues}) many values per
+ * call into primitive arrays, then scatters the non-null ones to their rows. A page whose values are PLAIN
+ * fixed-width and hold no null in the rows asked for is copied into the vector's buffer in one block.
+ *
+ * <p>Serves the types {@link #kindOf} accepts; list columns and the rarer conversions stay with
+ * {@link ParquetColumnDecoder}.
+ */
+final class ParquetPageDecoder implements ColumnChunkDecoder {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final String name;
+    private final LogicalType type;
+    private final ColumnDescriptor column;
+    private final PrimitiveTypeName physical;
+    private final PageReader pages;
+    private final Kind kind;
+    private final int maxDefinition;
+    private final int fixedLength;
+    private ColumnDictionary dictionary;
+    private boolean dictionaryRead;
+
+    // the current page: its definition levels, the next one to use, the rows left, its non-null values
+    private int[] definitions = new int[0];
+    private int definitionAt;
+    private int pageLeft;
+    private PageValues values;
+
+    // per-call scratch, grown to the largest run decoded
+    private int[] positions = new int[0];
+    private int[] ints = new int[0];
+    private long[] longs = new long[0];
+    private float[] floats = new float[0];
+    private double[] doubles = new double[0];
+    private boolean[] booleans = new boolean[0];
+    private int[] starts = new int[0];
+    private int[] lengths = new int[0];
+
+    ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind) {
+        this.name = name;
+        this.type = type;
+        this.column = column;
+        this.physical = column.getPrimitiveType().getPrimitiveTypeName();
+        this.pages = pages;
+        this.kind = kind;
+        this.maxDefinition = column.getMaxDefinitionLevel();
+        this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? column.getPrimitiveType().getTypeLength() : -1;
+    }
+
+    /**
+     * The page-at-a-time conversion for a column of Basalt type {@code type} stored as {@code chunk}, or null when
+     * the column needs the value-at-a-time decoder (lists, other conversions, nested levels, BIT_PACKED levels).
+     */
+    static Kind kindOf(LogicalType type, ColumnDescriptor column, ColumnChunkMetaData chunk) {
+        if (type.isArray() || column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1
+                || chunk.getEncodings().contains(Encoding.BIT_PACKED)) {
+            return null;
+        }
+        PrimitiveType primitive = column.getPrimitiveType();
+        Kind kind = ParquetColumnDecoder.kindOf(type, primitive);
+        if (kind != Kind.GENERIC) {
+            return kind;
+        }
+        PrimitiveTypeName physical = primitive.getPrimitiveTypeName();
+        LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
+        if (type.id() == TypeId.BYTEA && (physical == PrimitiveTypeName.BINARY
+                || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                && !(annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation)) {
+            return Kind.BYTEA;
+        }
+        if (type.id() == TypeId.UUID && physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+                && primitive.getTypeLength() == 16) {
+            return Kind.UUID;
+        }
+        return null;
+    }
+
+    @Override
+    public FieldVector next(int rows, BufferAllocator allocator) {
+        FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
+        try {
+            int filled = 0;
+            while (filled < rows) {
+                if (pageLeft == 0) {
+                    nextPage();
+                }
+                int count = Math.min(rows - filled, pageLeft);
+                decode(vector, filled, count);
+                filled += count;
+                pageLeft -= count;
+                definitionAt += count;
+            }
+            vector.setValueCount(rows);
+            return vector;
+        } catch (RuntimeException | Error failure) {
+            vector.close();
+            throw failure;
+        }
+    }
+
+    // ---- pages ----
+
+    private void nextPage() {
+        if (!dictionaryRead) {
+            dictionaryRead = true;
+            DictionaryPage page = pages.readDictionaryPage();
+            if (page != null) {
+                dictionary = ColumnDictionary.decode(bytes(page.getBytes()), page.getDictionarySize(), physical,
+                        fixedLength);
+            }
+        }
+        DataPage page = pages.readPage();
+        if (page == null) {
+            throw new IllegalStateException("column " + name + " ends before its row group's row count");
+        }
+        int count = page.getValueCount();
+        if (definitions.length < count) {
+            definitions = new int[count];
+        }
+        int present = count;
+        switch (page) {
+            case DataPageV1 v1 -> {
+                byte[] data = bytes(v1.getBytes());
+                int offset = 0;
+                if (maxDefinition > 0) {
+                    if (v1.getDlEncoding() != Encoding.RLE) {
+                        throw new IllegalStateException("definition levels in " + v1.getDlEncoding());
+                    }
+                    if (data.length < 4) {
+                        throw new IllegalStateException("a data page too short for its definition levels");
+                    }
+                    int length = (int) INT.get(data, 0);
+                    if (length < 0 || 4L + length > data.length) {
+                        throw new IllegalStateException("definition levels run past the end of their page");
+                    }
+                    present = levels(data, 4, 4 + length, count);
+                    offset = 4 + length;
+                }
+                values = values(v1.getValueEncoding(), data, offset, present);
+            }
+            case DataPageV2 v2 -> {
+                if (maxDefinition > 0) {
+                    byte[] levels = bytes(v2.getDefinitionLevels());
+                    present = levels(levels, 0, levels.length, count);
+                }
+                values = values(v2.getDataEncoding(), bytes(v2.getData()), 0, present);
+            }
+            default -> throw new IllegalStateException("unknown data page " + page.getClass().getSimpleName());
+        }
+        pageLeft = count;
+        definitionAt = 0;
+    }
+
+    private int levels(byte[] data, int offset, int end, int count) {
+        int width = 32 - Integer.numberOfLeadingZeros(maxDefinition);
+        return new RleBitPackedDecoder(data, offset, end, width).readCounting(definitions, 0, count, maxDefinition);
+    }
+
+    private PageValues values(Encoding encoding, byte[] data, int offset, int present) {
+        return switch (encoding) {
+            case PLAIN -> new PlainValues(data, offset, data.length, fixedLength);
+            case PLAIN_DICTIONARY, RLE_DICTIONARY -> new DictionaryValues(dictionary, data, offset, data.length);
+            default -> new FallbackValues(encoding, column, present, data, offset, data.length);
+        };
+    }
+
+    private static byte[] bytes(org.apache.parquet.bytes.BytesInput input) {
+        try {
+            return input.toByteArray();
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+
+    // ---- values ----
+
+    /**
+     * Decodes rows {@code [at, at + count)} of the vector from the current page: the non-null values in one call,
+     * then one typed loop that stores them at their rows ({@link #positions}).
+     */
+    private void decode(FieldVector vector, int at, int count) {
+        int present = count;
+        if (maxDefinition > 0) {
+            present = 0;
+            int[] levels = definitions;
+            int level = maxDefinition;
+            int base = definitionAt;
+            growPositions(count);
+            int[] rows = positions;
+            for (int i = 0; i < count; i++) {
+                if (levels[base + i] == level) {
+                    rows[present++] = at + i;
+                }
+            }
+        }
+        if (present == 0) {
+            return;
+        }
+        boolean dense = present == count;
+        if (dense) {
+            if (copyBlock(vector, at, count)) {
+                return;
+            }
+            growPositions(count);
+            for (int i = 0; i < count; i++) {
+                positions[i] = at + i;
+            }
+        }
+        int[] rows = positions;
+        switch (kind) {
+            case INT32 -> {
+                IntVector out = (IntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case INT16 -> {
+                SmallIntVector out = (SmallIntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DATE -> {
+                DateDayVector out = (DateDayVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DECIMAL_INT32 -> {
+                BigIntVector out = (BigIntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case INT64, DECIMAL_INT64 -> {
+                BigIntVector out = (BigIntVector) vector;
+                if (longs.length < present) {
+                    longs = new long[present];
+                }
+                long[] in = longs;
+                values.readLongs(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case FLOAT -> {
+                Float8Vector out = (Float8Vector) vector;
+                if (floats.length < present) {
+                    floats = new float[present];
+                }
+                float[] in = floats;
+                values.readFloats(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DOUBLE -> {
+                Float8Vector out = (Float8Vector) vector;
+                if (doubles.length < present) {
+                    doubles = new double[present];
+                }
+                double[] in = doubles;
+                values.readDoubles(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case BOOLEAN -> {
+                BitVector out = (BitVector) vector;
+                if (booleans.length < present) {
+                    booleans = new boolean[present];
+                }
+                boolean[] in = booleans;
+                values.readBooleans(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i] ? 1 : 0);
+                }
+            }
+            case STRING -> {
+                VarCharVector out = (VarCharVector) vector;
+                byte[] source = readBinaries(present);
+                for (int i = 0; i < present; i++) {
+                    out.setSafe(rows[i], source, starts[i], lengths[i]);
+                }
+            }
+            case BYTEA -> {
+                VarBinaryVector out = (VarBinaryVector) vector;
+                byte[] source = readBinaries(present);
+                for (int i = 0; i < present; i++) {
+                    out.setSafe(rows[i], source, starts[i], lengths[i]);
+                }
+            }
+            case UUID -> {
+                FixedSizeBinaryVector out = (FixedSizeBinaryVector) vector;
+                byte[] source = readBinaries(present);
+                ArrowBuf data = out.getDataBuffer();
+                ArrowBuf validity = out.getValidityBuffer();
+                for (int i = 0; i < present; i++) {
+                    data.setBytes(16L * rows[i], source, starts[i], 16);
+                    BitVectorHelper.setBit(validity, rows[i]);
+                }
+            }
+            case GENERIC -> throw new IllegalStateException("no page decoder for " + type.displayName());
+        }
+    }
+
+    /** Copies {@code count} PLAIN values without nulls into a vector of the same width; false when not possible. */
+    private boolean copyBlock(FieldVector vector, int at, int count) {
+        int width = switch (kind) {
+            case INT32, DATE -> 4;
+            case INT64, DECIMAL_INT64, DOUBLE -> 8;
+            default -> 0;
+        };
+        if (width == 0) {
+            return false;
+        }
+        byte[] block = values.plainBlock(count, width);
+        if (block == null) {
+            return false;
+        }
+        BaseFixedWidthVector out = (BaseFixedWidthVector) vector;
+        out.getDataBuffer().setBytes((long) at * width, block, values.plainOffset(), (long) count * width);
+        ArrowBuf validity = out.getValidityBuffer();
+        for (int i = at; i < at + count; i++) {
+            BitVectorHelper.setBit(validity, i);
+        }
+        return true;
+    }
+
+    private int[] readInts(int count) {
+        if (ints.length < count) {
+            ints = new int[count];
+        }
+        values.readInts(ints, count);
+        return ints;
+    }
+
+    private byte[] readBinaries(int count) {
+        if (starts.length < count) {
+            starts = new int[count];
+            lengths = new int[count];
+        }
+        return values.readBinaries(starts, lengths, count);
+    }
+
+    private void growPositions(int count) {
+        if (positions.length < count) {
+            positions = new int[count];
+        }
+    }
+}
