@@ -8,10 +8,13 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.scan.ParallelScan;
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.spi.BoundTableFunction;
 import io.basalt.spi.TableFunctionCursor;
+import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.table.ZoneMapFilter;
 import io.basalt.type.LogicalType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -136,6 +139,32 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     public long rowCount() {
         return rowCount;
+    }
+
+    /**
+     * This scan without the row groups whose footer statistics show that no row satisfies all of {@code predicates}
+     * ({@link ParquetRowGroupStatistics}); the filter above the scan still checks every row it reads.
+     */
+    @Override
+    public ParquetScan withPredicates(List<ScanPredicate> predicates) {
+        if (predicates.isEmpty()) {
+            return this;
+        }
+        List<Morsel> kept = new ArrayList<>();
+        for (Morsel morsel : morsels) {
+            ParquetFile file = files.get(morsel.file());
+            ChunkStatistics[] statistics = ParquetRowGroupStatistics.of(file.footer().getFileMetaData().getSchema(),
+                    file.footer().getBlocks().get(morsel.rowGroup()), names, types);
+            if (ZoneMapFilter.mayMatch(predicates, statistics)) {
+                kept.add(morsel);
+            }
+        }
+        return kept.size() == morsels.size() ? this : new ParquetScan(files, names, types, kept, pageReader);
+    }
+
+    /** The number of row groups the scan reads. */
+    public int rowGroupCount() {
+        return morsels.size();
     }
 
     /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
