@@ -28,13 +28,15 @@ import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.page.DataPage;
 import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -92,11 +94,10 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     /**
      * The page-at-a-time conversion for a column of Basalt type {@code type} stored as {@code chunk}, or null when
-     * the column needs the value-at-a-time decoder (lists, other conversions, nested levels, BIT_PACKED levels).
+     * the column needs the value-at-a-time decoder (lists, other conversions, nested levels).
      */
-    static Kind kindOf(LogicalType type, ColumnDescriptor column, ColumnChunkMetaData chunk) {
-        if (type.isArray() || column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1
-                || chunk.getEncodings().contains(Encoding.BIT_PACKED)) {
+    static Kind kindOf(LogicalType type, ColumnDescriptor column) {
+        if (type.isArray() || column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1) {
             return null;
         }
         PrimitiveType primitive = column.getPrimitiveType();
@@ -165,10 +166,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             case DataPageV1 v1 -> {
                 byte[] data = bytes(v1.getBytes());
                 int offset = 0;
-                if (maxDefinition > 0) {
-                    if (v1.getDlEncoding() != Encoding.RLE) {
-                        throw new IllegalStateException("definition levels in " + v1.getDlEncoding());
-                    }
+                if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
                     if (data.length < 4) {
                         throw new IllegalStateException("a data page too short for its definition levels");
                     }
@@ -178,6 +176,9 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                     }
                     present = levels(data, 4, 4 + length, count);
                     offset = 4 + length;
+                } else if (maxDefinition > 0) {
+                    present = bitPackedLevels(v1.getDlEncoding(), data, count);
+                    offset = (count * (32 - Integer.numberOfLeadingZeros(maxDefinition)) + 7) / 8;
                 }
                 values = values(v1.getValueEncoding(), data, offset, present);
             }
@@ -197,6 +198,22 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private int levels(byte[] data, int offset, int end, int count) {
         int width = 32 - Integer.numberOfLeadingZeros(maxDefinition);
         return new RleBitPackedDecoder(data, offset, end, width).readCounting(definitions, 0, count, maxDefinition);
+    }
+
+    /** Levels in the deprecated BIT_PACKED encoding (old writers), through parquet-mr's decoder. */
+    private int bitPackedLevels(Encoding encoding, byte[] data, int count) {
+        ValuesReader reader = encoding.getValuesReader(column, ValuesType.DEFINITION_LEVEL);
+        try {
+            reader.initFromPage(count, ByteBufferInputStream.wrap(java.nio.ByteBuffer.wrap(data)));
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+        int present = 0;
+        for (int i = 0; i < count; i++) {
+            definitions[i] = reader.readInteger();
+            present += definitions[i] == maxDefinition ? 1 : 0;
+        }
+        return present;
     }
 
     private PageValues values(Encoding encoding, byte[] data, int offset, int present) {
@@ -241,7 +258,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         boolean dense = present == count;
         if (dense) {
-            if (copyBlock(vector, at, count)) {
+            if (copyBlock(vector, at, count) || writeDense(vector, at, count)) {
                 return;
             }
             growPositions(count);
@@ -351,6 +368,45 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
     }
 
+    /**
+     * Stores {@code count} values without nulls of a 4- or 8-byte integer column at rows {@code [at, at + count)}
+     * straight into the vector's buffers; false for the other kinds.
+     */
+    private boolean writeDense(FieldVector vector, int at, int count) {
+        switch (kind) {
+            case INT32, DATE -> {
+                int[] in = readInts(count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setInt((long) (at + i) * 4, in[i]);
+                }
+            }
+            case DECIMAL_INT32 -> {
+                int[] in = readInts(count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setLong((long) (at + i) * 8, in[i]);
+                }
+            }
+            case INT64, DECIMAL_INT64 -> {
+                if (longs.length < count) {
+                    longs = new long[count];
+                }
+                long[] in = longs;
+                values.readLongs(in, count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setLong((long) (at + i) * 8, in[i]);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        setValid(((BaseFixedWidthVector) vector).getValidityBuffer(), at, count);
+        return true;
+    }
+
     /** Copies {@code count} PLAIN values without nulls into a vector of the same width; false when not possible. */
     private boolean copyBlock(FieldVector vector, int at, int count) {
         int width = switch (kind) {
@@ -367,11 +423,25 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         BaseFixedWidthVector out = (BaseFixedWidthVector) vector;
         out.getDataBuffer().setBytes((long) at * width, block, values.plainOffset(), (long) count * width);
-        ArrowBuf validity = out.getValidityBuffer();
-        for (int i = at; i < at + count; i++) {
-            BitVectorHelper.setBit(validity, i);
-        }
+        setValid(out.getValidityBuffer(), at, count);
         return true;
+    }
+
+    /** Marks rows {@code [from, from + count)} non-null: whole bytes at once, the bits at either end one by one. */
+    private static void setValid(ArrowBuf validity, int from, int count) {
+        int end = from + count;
+        int row = from;
+        while (row < end && (row & 7) != 0) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+        int wholeBytes = (end - row) >>> 3;
+        if (wholeBytes > 0) {
+            validity.setOne(row >>> 3, wholeBytes);
+            row += wholeBytes << 3;
+        }
+        while (row < end) {
+            BitVectorHelper.setBit(validity, row++);
+        }
     }
 
     private int[] readInts(int count) {

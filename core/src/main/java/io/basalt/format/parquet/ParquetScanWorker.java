@@ -14,9 +14,6 @@ import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.metadata.BlockMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
-import org.apache.parquet.hadoop.metadata.ColumnPath;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -96,7 +93,6 @@ final class ParquetScanWorker implements SourceState {
         try {
             reader.setRequestedSchema(requested);
             PageReadStore pages = reader.readRowGroup(morsel.rowGroup());
-            BlockMetaData block = file.footer().getBlocks().get(morsel.rowGroup());
             ColumnReadStoreImpl store = null;
             List<ColumnDescriptor> leaves = requested.getColumns();
             for (int column : columns) {
@@ -105,7 +101,7 @@ final class ParquetScanWorker implements SourceState {
                 ColumnDescriptor leaf = leaves.get(fields.indexOf(field));
                 LogicalType type = scan.columnTypes().get(column);
                 ParquetColumnDecoder.Kind kind = scan.pageReader()
-                        ? ParquetPageDecoder.kindOf(type, leaf, chunkOf(block, leaf)) : null;
+                        ? ParquetPageDecoder.kindOf(type, leaf) : null;
                 if (kind != null) {
                     decoders.add(new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), kind));
                     continue;
@@ -120,16 +116,6 @@ final class ParquetScanWorker implements SourceState {
             throw file.corrupt(failure);
         }
         remaining = rows;
-    }
-
-    private static ColumnChunkMetaData chunkOf(BlockMetaData block, ColumnDescriptor leaf) {
-        ColumnPath path = ColumnPath.get(leaf.getPath());
-        for (ColumnChunkMetaData chunk : block.getColumns()) {
-            if (chunk.getPath().equals(path)) {
-                return chunk;
-            }
-        }
-        throw new IllegalStateException("row group has no column chunk " + path);
     }
 
     private void release() {

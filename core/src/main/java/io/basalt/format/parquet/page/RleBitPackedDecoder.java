@@ -1,5 +1,9 @@
 package io.basalt.format.parquet.page;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Decodes Parquet's RLE / bit-packing hybrid, the encoding of definition and repetition levels, of dictionary
  * indices and of RLE booleans: a sequence of runs, each opened by a ULEB128 header whose low bit says whether
@@ -9,6 +13,8 @@ package io.basalt.format.parquet.page;
  * {@link IllegalStateException}, which the scan reports as a corrupt file).
  */
 public final class RleBitPackedDecoder {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final byte[] data;
     private final int end;
     private final int width;
@@ -121,21 +127,33 @@ public final class RleBitPackedDecoder {
         }
     }
 
-    // Bits are read least significant first; each value is gathered from at most five bytes into a long.
+    // Bits are read least significant first. Each value is one unaligned little-endian 8-byte read shifted into
+    // place (a width of at most 32 plus a shift of at most 7 fits in 64 bits); the last few bytes of the array,
+    // where such a read would run past its end, are gathered byte by byte.
     private void unpack(int[] out, int at, int count) {
         long bit = bitPosition;
         int bitWidth = width;
         long valueMask = mask;
         byte[] bytes = data;
-        int limit = bytes.length;
-        for (int i = at; i < at + count; i++) {
+        int fastLimit = bytes.length - 8;
+        int i = at;
+        int last = at + count;
+        for (; i < last; i++) {
+            int index = (int) (bit >>> 3);
+            if (index > fastLimit) {
+                break;
+            }
+            out[i] = (int) (((long) LONG.get(bytes, index) >>> (bit & 7)) & valueMask);
+            bit += bitWidth;
+        }
+        for (; i < last; i++) {
             int index = (int) (bit >>> 3);
             int shift = (int) (bit & 7);
             long word = 0;
             int needed = (shift + bitWidth + 7) >>> 3;
             for (int b = 0; b < needed; b++) {
                 int from = index + b;
-                if (from < limit) {
+                if (from < bytes.length) {
                     word |= (bytes[from] & 0xffL) << (8 * b);
                 }
             }
