@@ -16,6 +16,7 @@ import java.nio.ByteOrder;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -25,8 +26,6 @@ import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
-import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.VarCharVector;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Encoding;
@@ -64,6 +63,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private final int fixedLength;
     private ColumnDictionary dictionary;
     private boolean dictionaryRead;
+    /** Bytes of text written into the current vector so far. */
+    private int stringEnd;
 
     // the current page: its definition levels, the next one to use, the rows left, its non-null values
     private int[] definitions = new int[0];
@@ -122,6 +123,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     @Override
     public FieldVector next(int rows, BufferAllocator allocator) {
         FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
+        stringEnd = 0;
         try {
             int filled = 0;
             while (filled < rows) {
@@ -133,6 +135,9 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                 filled += count;
                 pageLeft -= count;
                 definitionAt += count;
+            }
+            if (kind == Kind.STRING || kind == Kind.BYTEA) {
+                ((BaseVariableWidthVector) vector).setLastSet(rows - 1);
             }
             vector.setValueCount(rows);
             return vector;
@@ -253,6 +258,10 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                 }
             }
         }
+        if (kind == Kind.STRING || kind == Kind.BYTEA) {
+            writeStrings((BaseVariableWidthVector) vector, at, count, present);
+            return;
+        }
         if (present == 0) {
             return;
         }
@@ -340,20 +349,6 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                     out.set(rows[i], in[i] ? 1 : 0);
                 }
             }
-            case STRING -> {
-                VarCharVector out = (VarCharVector) vector;
-                byte[] source = readBinaries(present);
-                for (int i = 0; i < present; i++) {
-                    out.setSafe(rows[i], source, starts[i], lengths[i]);
-                }
-            }
-            case BYTEA -> {
-                VarBinaryVector out = (VarBinaryVector) vector;
-                byte[] source = readBinaries(present);
-                for (int i = 0; i < present; i++) {
-                    out.setSafe(rows[i], source, starts[i], lengths[i]);
-                }
-            }
             case UUID -> {
                 FixedSizeBinaryVector out = (FixedSizeBinaryVector) vector;
                 byte[] source = readBinaries(present);
@@ -364,8 +359,48 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                     BitVectorHelper.setBit(validity, rows[i]);
                 }
             }
-            case GENERIC -> throw new IllegalStateException("no page decoder for " + type.displayName());
+            case STRING, BYTEA, GENERIC -> throw new IllegalStateException("no typed loop for " + type.displayName());
         }
+    }
+
+    /**
+     * Stores rows {@code [at, at + count)} of a text or bytea column, {@code present} of them non-null: the run's
+     * bytes go into the data buffer grown once, and every row's end offset is written, nulls' included (so the
+     * vector has no holes for Arrow to fill).
+     */
+    private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
+        byte[] source = present == 0 ? null : readBinaries(present);
+        long total = 0;
+        for (int i = 0; i < present; i++) {
+            total += lengths[i];
+        }
+        while (out.getDataBuffer().capacity() < stringEnd + total) {
+            out.reallocDataBuffer();
+        }
+        ArrowBuf data = out.getDataBuffer();
+        ArrowBuf offsets = out.getOffsetBuffer();
+        ArrowBuf validity = out.getValidityBuffer();
+        if (at == 0) {
+            offsets.setInt(0, 0);
+        }
+        boolean dense = present == count;
+        int[] levels = definitions;
+        int base = definitionAt;
+        int level = maxDefinition;
+        long end = stringEnd;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            int row = at + i;
+            if (dense || levels[base + i] == level) {
+                int length = lengths[next];
+                data.setBytes(end, source, starts[next], length);
+                end += length;
+                next++;
+                BitVectorHelper.setBit(validity, row);
+            }
+            offsets.setInt((long) (row + 1) * 4, (int) end);
+        }
+        stringEnd = (int) end;
     }
 
     /**
