@@ -35,8 +35,22 @@ public final class CopyBinder {
         return bind(context, table, targets, rows, true);
     }
 
+    /**
+     * As {@link #bindInsert} or {@link #bindConvertingInsert}, keeping only the rows that satisfy {@code where}
+     * (bound by {@link CopyWhereConditions} over the table's row, defaults filled in; null: every row).
+     */
+    public static LogicalPlan bindFilteredInsert(BindContext context, TableEntry table, int[] targets,
+                                                 ScanSource rows, boolean convert, BoundExpression where) {
+        return bind(context, table, targets, rows, convert, where);
+    }
+
     private static LogicalPlan bind(BindContext context, TableEntry table, int[] targets, ScanSource rows,
                                     boolean convert) {
+        return bind(context, table, targets, rows, convert, null);
+    }
+
+    private static LogicalPlan bind(BindContext context, TableEntry table, int[] targets, ScanSource rows,
+                                    boolean convert, BoundExpression where) {
         int[] all = new int[targets.length];
         for (int i = 0; i < all.length; i++) {
             all[i] = i;
@@ -58,6 +72,9 @@ public final class CopyBinder {
             }
         }
         LogicalPlan newRows = new LogicalPlan.Project(scan, row);
+        if (where != null) {
+            newRows = new LogicalPlan.Filter(newRows, List.of(where));
+        }
         if (GeneratedColumns.any(table.columns())) {
             newRows = GeneratedColumns.compute(newRows, table, 0, context);
         }

@@ -301,7 +301,7 @@ final class SessionImpl implements Session {
     /** EXPORT DATABASE (in one snapshot) or IMPORT DATABASE ({@code io.basalt.engine.export}). */
     private QueryResult transfer(DatabaseTransferStatement statement) {
         if (statement.export()) {
-            int tables = inOneSnapshot(() -> DatabaseExport.write(SchemaScript.of(catalog), this,
+            int tables = inOneSnapshot(() -> DatabaseExport.write(SchemaScript.of(catalog, routines.runtime().routines()), this,
                     statement.directory(), statement.format()));
             return QueryResultImpl.command("EXPORT DATABASE", tables, List.of());
         }
@@ -313,7 +313,7 @@ final class SessionImpl implements Session {
     public void dump(java.io.OutputStream out) {
         checkOpen();
         convertFailures(() -> inOneSnapshot(() -> {
-            DatabaseDump.write(SchemaScript.of(catalog), this, out);
+            DatabaseDump.write(SchemaScript.of(catalog, routines.runtime().routines()), this, out);
             return null;
         }));
     }

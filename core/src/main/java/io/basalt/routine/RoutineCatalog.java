@@ -156,4 +156,26 @@ public final class RoutineCatalog {
         }
         return tables;
     }
+
+    /** Every function and procedure, ordered by schema, name and signature (what EXPORT DATABASE writes). */
+    public synchronized List<FunctionEntry> allFunctions() {
+        List<FunctionEntry> all = new ArrayList<>();
+        for (List<FunctionEntry> overloads : functions.values()) {
+            all.addAll(overloads);
+        }
+        all.sort(java.util.Comparator.comparing(FunctionEntry::schema).thenComparing(FunctionEntry::name)
+                .thenComparing((FunctionEntry entry) -> entry.signature()));
+        return all;
+    }
+
+    /** Every trigger, ordered by schema, table and name. */
+    public synchronized List<TriggerEntry> allTriggers() {
+        List<TriggerEntry> all = new ArrayList<>();
+        for (List<TriggerEntry> ofTable : triggers.values()) {
+            all.addAll(ofTable);
+        }
+        all.sort(java.util.Comparator.comparing(TriggerEntry::schema).thenComparing(TriggerEntry::table)
+                .thenComparing(TriggerEntry::name));
+        return all;
+    }
 }

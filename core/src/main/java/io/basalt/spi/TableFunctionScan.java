@@ -6,6 +6,7 @@ import io.basalt.api.ResultColumn;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.scan.ParallelScan;
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorCopies;
@@ -44,6 +45,16 @@ public record TableFunctionScan(String name, BoundTableFunction bound) implement
     @Override
     public ParallelScan openParallel(int[] columns, ExecutionContext context) {
         return bound instanceof ScanSource direct ? direct.openParallel(columns, context) : null;
+    }
+
+    /** A bound function that is a scan source itself (read_parquet's) skips what the predicates exclude. */
+    @Override
+    public ScanSource withPredicates(List<ScanPredicate> predicates) {
+        if (bound instanceof ScanSource direct && direct.withPredicates(predicates) instanceof BoundTableFunction narrowed
+                && narrowed != bound) {
+            return new TableFunctionScan(name, narrowed);
+        }
+        return this;
     }
 
     @Override

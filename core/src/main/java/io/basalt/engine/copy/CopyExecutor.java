@@ -6,6 +6,7 @@ import io.basalt.api.CopyStreams;
 import io.basalt.binder.BindContext;
 import io.basalt.binder.BoundQuery;
 import io.basalt.binder.CopyBinder;
+import io.basalt.binder.CopyWhereConditions;
 import io.basalt.binder.QueryBinder;
 import io.basalt.catalog.TableEntry;
 import io.basalt.error.BasaltException;
@@ -17,6 +18,7 @@ import io.basalt.format.parquet.ParquetScan;
 import io.basalt.format.parquet.ParquetWriteOptions;
 import io.basalt.format.parquet.ParquetWriteSink;
 import java.nio.file.Path;
+import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.CopyStatement;
 import io.basalt.sql.ast.QualifiedName;
@@ -75,13 +77,11 @@ public final class CopyExecutor {
     private long copyFrom(CopyStatement copy, CopyStreams streams) {
         TableEntry table = resolve(copy.table());
         CopyOptions options = CopyOptions.of(copy.options(), true, copy.fileName());
-        if (copy.where() != null) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, copy.where().position(),
-                    "COPY FROM ... WHERE is not supported yet");
-        }
         int[] targets = targetColumns(table, copy.columns());
+        BoundExpression where = copy.where() == null ? null
+                : CopyWhereConditions.bind(copy.where(), table.name(), table.columns(), context);
         if (options.format() == CopyFormat.PARQUET) {
-            return copyFromParquet(copy, table, targets);
+            return copyFromParquet(copy, table, targets, where);
         }
         List<String> names = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
@@ -99,7 +99,7 @@ public final class CopyExecutor {
                     ? new CsvRecordReader(lines, options, table.name(), names, forceNotNull, forceNull)
                     : new TextRecordReader(lines, options, table.name(), names);
             CopyFromSource source = new CopyFromSource(table.name(), names, types, reader);
-            return insertedRows(CopyBinder.bindInsert(context, table, targets, source));
+            return insertedRows(CopyBinder.bindFilteredInsert(context, table, targets, source, false, where));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (UncheckedIOException e) {
@@ -108,7 +108,7 @@ public final class CopyExecutor {
     }
 
     /** Reads a Parquet file's columns, by position, into the target columns. */
-    private long copyFromParquet(CopyStatement copy, TableEntry table, int[] targets) {
+    private long copyFromParquet(CopyStatement copy, TableEntry table, int[] targets, BoundExpression where) {
         if (copy.fileName() == null) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "COPY FROM STDIN is not supported in PARQUET mode");
         }
@@ -117,7 +117,7 @@ public final class CopyExecutor {
             throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "Parquet file \"" + copy.fileName() + "\" has "
                     + scan.names().size() + " columns, but COPY expects " + targets.length);
         }
-        return insertedRows(CopyBinder.bindConvertingInsert(context, table, targets, scan));
+        return insertedRows(CopyBinder.bindFilteredInsert(context, table, targets, scan, true, where));
     }
 
     /** Runs the insert plan; its single output row is the number of rows inserted. */

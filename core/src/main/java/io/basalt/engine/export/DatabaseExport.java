@@ -17,7 +17,8 @@ import java.util.List;
  * {@code schema.sql}, the catalog as DDL ({@link SchemaScript}: the part before the data, then a marker line, then
  * the indexes), one data file per table written by {@code COPY ... TO} in the chosen format, and
  * {@code load.sql} with the {@code COPY ... FROM} statements that load them (file names relative to {@code dir}).
- * {@link DatabaseImport} reads it back. The caller runs the export in one snapshot so that the tables agree.
+ * {@link DatabaseImport} reads it back. A table with an enum column is written as CSV in a Parquet export too
+ * ({@link #hasEnumColumn}). The caller runs the export in one snapshot so that the tables agree.
  */
 public final class DatabaseExport {
     /** The line of schema.sql after which the statements belong after the data. */
@@ -44,12 +45,13 @@ public final class DatabaseExport {
             List<TableEntry> tables = script.tables();
             for (int i = 0; i < tables.size(); i++) {
                 TableEntry table = tables.get(i);
-                String file = fileName(i, table, format);
+                String tableFormat = format.equals("parquet") && hasEnumColumn(table) ? "csv" : format;
+                String file = fileName(i, table, tableFormat);
                 String target = copyTarget(table);
                 session.execute("COPY " + target + " TO " + literal(directory.resolve(file).toAbsolutePath()
-                        .toString()) + " (FORMAT " + format + ")").close();
+                        .toString()) + " (FORMAT " + tableFormat + ")").close();
                 load.append("COPY ").append(target).append(" FROM ").append(literal(file)).append(" (FORMAT ")
-                        .append(format).append(");\n");
+                        .append(tableFormat).append(");\n");
             }
             Files.writeString(directory.resolve("load.sql"), load.toString(), StandardCharsets.UTF_8);
             return tables.size();
@@ -67,6 +69,20 @@ public final class DatabaseExport {
             out.append(i == 0 ? "" : ", ").append(IdentifierQuoting.quote(columns.get(i).name()));
         }
         return out.append(')').toString();
+    }
+
+    /**
+     * Whether a column of {@code table} is of an enum type (or an array of one): Parquet holds no enum Basalt
+     * could load back into the type, so such a table's data goes into a CSV file even in a Parquet export.
+     */
+    private static boolean hasEnumColumn(TableEntry table) {
+        for (ColumnEntry column : table.columns()) {
+            if (column.type().enumType() != null
+                    || column.type().isArray() && column.type().element().enumType() != null) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A file name from the table's names made safe for any file system, numbered so that none collide. */

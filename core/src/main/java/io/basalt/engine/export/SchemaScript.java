@@ -9,8 +9,13 @@ import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.SequenceOptions;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.catalog.UserType;
 import io.basalt.catalog.ViewEntry;
+import io.basalt.routine.FunctionEntry;
+import io.basalt.routine.RoutineCatalog;
+import io.basalt.routine.TriggerEntry;
 import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.type.EnumType;
 import io.basalt.storage.table.ReferentialAction;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
@@ -26,7 +31,8 @@ import java.util.Set;
  * sequences behind their serial and identity columns. Tables come in foreign-key order, referenced tables first, and
  * their FOREIGN KEY constraints are part of their CREATE TABLE: Basalt has no ALTER TABLE ... ADD FOREIGN KEY yet,
  * so a table can only reference tables created before it (or itself), and loading the data in the same order
- * satisfies every key. After the data: CREATE INDEX indexes. Temporary tables are left out.
+ * satisfies every key. Enum types come right after the schemas, functions and procedures after the tables. After
+ * the data: CREATE INDEX indexes and triggers. Temporary tables are left out.
  *
  * <p>Not written, because the catalog does not keep their text: views and materialized views, and indexes over
  * expressions or with a WHERE predicate. Each is named in a comment of the post-data part instead.
@@ -39,11 +45,66 @@ public final class SchemaScript {
     private SchemaScript() {
     }
 
-    /** The script for everything {@code catalog} holds outside the temporary schemas. */
+    /** The script for everything {@code catalog} holds outside the temporary schemas (no routines). */
     public static SchemaScript of(Catalog catalog) {
+        return of(catalog, null);
+    }
+
+    /** The script for {@code catalog} and the functions, procedures and triggers of {@code routines} (may be null). */
+    public static SchemaScript of(Catalog catalog, RoutineCatalog routines) {
         SchemaScript script = new SchemaScript();
         script.build(catalog);
+        if (routines != null) {
+            script.routines(catalog, routines);
+        }
         return script;
+    }
+
+    /**
+     * Functions and procedures after the tables (a SQL body may name them) and before the data; triggers after the
+     * data, so that loading fires none (as pg_dump orders them). Each is its CREATE statement as it was given.
+     */
+    private void routines(Catalog catalog, RoutineCatalog routines) {
+        for (FunctionEntry function : routines.allFunctions()) {
+            if (!catalog.isTempSchema(function.schema()) && !Catalog.isSystemSchema(function.schema())) {
+                preData.add(withoutSemicolon(function.definition()));
+            }
+        }
+        for (TriggerEntry trigger : routines.allTriggers()) {
+            if (!catalog.isTempSchema(trigger.schema())) {
+                postData.add(withoutSemicolon(trigger.definition()));
+            }
+        }
+    }
+
+    private static String withoutSemicolon(String statement) {
+        String text = statement.strip();
+        while (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1).strip();
+        }
+        return text;
+    }
+
+    /** A column type as CREATE TABLE spells it: enum types (and arrays of them) schema-qualified. */
+    private static String typeName(LogicalType type) {
+        if (type.enumType() != null) {
+            return qualified(type.enumType().schema(), type.enumType().name());
+        }
+        if (type.isArray() && type.element().enumType() != null) {
+            return typeName(type.element()) + "[]";
+        }
+        return type.displayName();
+    }
+
+    /** {@code CREATE TYPE ... AS ENUM} with the labels in their order. */
+    private static String createEnum(EnumType type) {
+        StringBuilder text = new StringBuilder("CREATE TYPE ").append(qualified(type.schema(), type.name()))
+                .append(" AS ENUM (");
+        List<String> labels = type.labelList();
+        for (int i = 0; i < labels.size(); i++) {
+            text.append(i == 0 ? "" : ", ").append('\'').append(labels.get(i).replace("'", "''")).append('\'');
+        }
+        return text.append(')').toString();
     }
 
     /** Statements to run before the data is loaded, each without its terminating semicolon. */
@@ -70,6 +131,11 @@ public final class SchemaScript {
         for (String schema : catalog.schemaNames()) {
             if (!schema.equals(Catalog.DEFAULT_SCHEMA) && !Catalog.isSystemSchema(schema)) {
                 preData.add("CREATE SCHEMA " + IdentifierQuoting.quote(schema));
+            }
+        }
+        for (UserType type : catalog.types().all()) {
+            if (type instanceof UserType.Enum enumType && !catalog.isTempSchema(type.schema())) {
+                preData.add(createEnum(enumType.type()));
             }
         }
         Set<SequenceEntry> columnSequences = new HashSet<>();
@@ -227,7 +293,7 @@ public final class SchemaScript {
                 default -> "serial";
             });
         } else {
-            out.append(column.type().displayName());
+            out.append(typeName(column.type()));
         }
         if (column.identity() != null && sequence != null) {
             out.append(column.identity() == ColumnEntry.Identity.ALWAYS ? " GENERATED ALWAYS AS IDENTITY ("

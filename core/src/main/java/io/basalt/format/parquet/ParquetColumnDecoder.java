@@ -41,10 +41,10 @@ import org.apache.parquet.schema.Type;
  * long) each run a typed loop; the others (other time units, INT96, wide decimals, UUID, INTERVAL, JSON into
  * jsonb, text into numeric) and the elements of arrays go value by value through {@link #value}.
  */
-final class ParquetColumnDecoder {
-    /** The typed loops; GENERIC goes value by value. */
+final class ParquetColumnDecoder implements ColumnChunkDecoder {
+    /** The typed loops; GENERIC goes value by value. BYTEA and UUID are only read page at a time. */
     enum Kind {
-        BOOLEAN, INT16, INT32, DATE, INT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, STRING, GENERIC
+        BOOLEAN, INT16, INT32, DATE, INT64, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, STRING, GENERIC, BYTEA, UUID
     }
 
     private static final long JULIAN_EPOCH_DAY = 2_440_588;
@@ -79,7 +79,7 @@ final class ParquetColumnDecoder {
         this.totalValues = reader.getTotalValueCount();
     }
 
-    private static Kind kindOf(LogicalType type, PrimitiveType primitive) {
+    static Kind kindOf(LogicalType type, PrimitiveType primitive) {
         LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
         PrimitiveTypeName physical = primitive.getPrimitiveTypeName();
         boolean decimal = annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation;
@@ -107,11 +107,8 @@ final class ParquetColumnDecoder {
         };
     }
 
-    /**
-     * Decodes the next {@code rows} rows into a new vector from {@code allocator}, which the caller owns.
-     * The chunk must hold at least that many rows more.
-     */
-    FieldVector next(int rows, BufferAllocator allocator) {
+    @Override
+    public FieldVector next(int rows, BufferAllocator allocator) {
         FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
         try {
             if (list != null) {
@@ -215,7 +212,7 @@ final class ParquetColumnDecoder {
                     in.consume();
                 }
             }
-            case GENERIC -> {
+            case GENERIC, BYTEA, UUID -> {
                 for (int row = 0; row < rows; row++) {
                     if (in.getCurrentDefinitionLevel() == present) {
                         ValueAccess.set(vector, row, value());

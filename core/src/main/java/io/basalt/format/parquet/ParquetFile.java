@@ -60,14 +60,6 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
         }
     }
 
-    long rowCount() {
-        long rows = 0;
-        for (var block : footer.getBlocks()) {
-            rows += block.getRowCount();
-        }
-        return rows;
-    }
-
     /** The error for data of this file that does not decode. */
     BasaltException corrupt(Throwable cause) {
         if (cause instanceof BasaltException basalt) {

@@ -8,10 +8,13 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.scan.ParallelScan;
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.spi.BoundTableFunction;
 import io.basalt.spi.TableFunctionCursor;
+import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.table.ZoneMapFilter;
 import io.basalt.type.LogicalType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,22 +43,42 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private final List<LogicalType> types;
     private final List<Morsel> morsels;
     private final long rowCount;
+    private final boolean pageReader;
+
+    /**
+     * Whether scans decode page at a time ({@link ParquetPageDecoder}) by default; the system property
+     * {@code basalt.parquet.recordReader=true} makes them use parquet-mr's value-at-a-time reader throughout, to
+     * compare the two.
+     */
+    private static final boolean PAGE_READER_DEFAULT = !Boolean.getBoolean("basalt.parquet.recordReader");
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
+        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT);
+    }
+
+    private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types, List<Morsel> morsels,
+            boolean pageReader) {
         this.files = List.copyOf(files);
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
-        List<Morsel> all = new ArrayList<>();
+        this.morsels = List.copyOf(morsels);
+        this.pageReader = pageReader;
         long rows = 0;
+        for (Morsel morsel : morsels) {
+            rows += files.get(morsel.file()).footer().getBlocks().get(morsel.rowGroup()).getRowCount();
+        }
+        this.rowCount = rows;
+    }
+
+    private static List<Morsel> allMorsels(List<ParquetFile> files) {
+        List<Morsel> all = new ArrayList<>();
         for (int f = 0; f < files.size(); f++) {
             ParquetFile file = files.get(f);
             for (int g = 0; g < file.footer().getBlocks().size(); g++) {
                 all.add(new Morsel(f, g));
             }
-            rows += file.rowCount();
         }
-        this.morsels = List.copyOf(all);
-        this.rowCount = rows;
+        return all;
     }
 
     /**
@@ -116,6 +139,41 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     public long rowCount() {
         return rowCount;
+    }
+
+    /**
+     * This scan without the row groups whose footer statistics show that no row satisfies all of {@code predicates}
+     * ({@link ParquetRowGroupStatistics}); the filter above the scan still checks every row it reads.
+     */
+    @Override
+    public ParquetScan withPredicates(List<ScanPredicate> predicates) {
+        if (predicates.isEmpty()) {
+            return this;
+        }
+        List<Morsel> kept = new ArrayList<>();
+        for (Morsel morsel : morsels) {
+            ParquetFile file = files.get(morsel.file());
+            ChunkStatistics[] statistics = ParquetRowGroupStatistics.of(file.footer().getFileMetaData().getSchema(),
+                    file.footer().getBlocks().get(morsel.rowGroup()), names, types);
+            if (ZoneMapFilter.mayMatch(predicates, statistics)) {
+                kept.add(morsel);
+            }
+        }
+        return kept.size() == morsels.size() ? this : new ParquetScan(files, names, types, kept, pageReader);
+    }
+
+    /** The number of row groups the scan reads. */
+    public int rowGroupCount() {
+        return morsels.size();
+    }
+
+    /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
+    public ParquetScan withRecordReader() {
+        return new ParquetScan(files, names, types, morsels, false);
+    }
+
+    boolean pageReader() {
+        return pageReader;
     }
 
     List<ParquetFile> files() {

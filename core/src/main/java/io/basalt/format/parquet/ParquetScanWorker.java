@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.type.LogicalType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,8 @@ import org.apache.parquet.schema.Type;
 /**
  * One reader of a {@link ParquetScan}: claims morsels (row groups) from the shared counter, reads each one's
  * requested column chunks ({@link ParquetFileReader#readRowGroup}, only the projected columns) and decodes them
- * into batches of at most the vector size ({@link ParquetColumnDecoder}). Keeps a file open while its next morsel
+ * into batches of at most the vector size: page at a time where {@link ParquetPageDecoder} can, otherwise value at
+ * a time ({@link ParquetColumnDecoder}). Keeps a file open while its next morsel
  * is in the same file. Owns the vectors of the batch it handed out last, until the next call.
  */
 final class ParquetScanWorker implements SourceState {
@@ -28,7 +30,7 @@ final class ParquetScanWorker implements SourceState {
     private final ExecutionContext context;
     private final AtomicInteger nextMorsel;
     private final List<FieldVector> current = new ArrayList<>();
-    private final List<ParquetColumnDecoder> decoders = new ArrayList<>();
+    private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
     private ParquetFile file;
     private int fileIndex = -1;
     private ParquetFileReader reader;
@@ -53,7 +55,7 @@ final class ParquetScanWorker implements SourceState {
         }
         int rows = (int) Math.min(context.vectorSize(), remaining);
         try {
-            for (ParquetColumnDecoder decoder : decoders) {
+            for (ColumnChunkDecoder decoder : decoders) {
                 current.add(decoder.next(rows, context.allocator()));
             }
         } catch (RuntimeException failure) {
@@ -91,15 +93,24 @@ final class ParquetScanWorker implements SourceState {
         try {
             reader.setRequestedSchema(requested);
             PageReadStore pages = reader.readRowGroup(morsel.rowGroup());
-            ColumnReadStoreImpl store = new ColumnReadStoreImpl(pages, new DiscardingConverter(requested), requested,
-                    file.footer().getFileMetaData().getCreatedBy());
+            ColumnReadStoreImpl store = null;
             List<ColumnDescriptor> leaves = requested.getColumns();
             for (int column : columns) {
                 String name = scan.names().get(column);
                 Type field = schema.getType(name);
                 ColumnDescriptor leaf = leaves.get(fields.indexOf(field));
-                decoders.add(new ParquetColumnDecoder(name, field, scan.columnTypes().get(column),
-                        store.getColumnReader(leaf)));
+                LogicalType type = scan.columnTypes().get(column);
+                ParquetColumnDecoder.Kind kind = scan.pageReader()
+                        ? ParquetPageDecoder.kindOf(type, leaf) : null;
+                if (kind != null) {
+                    decoders.add(new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), kind));
+                    continue;
+                }
+                if (store == null) {
+                    store = new ColumnReadStoreImpl(pages, new DiscardingConverter(requested), requested,
+                            file.footer().getFileMetaData().getCreatedBy());
+                }
+                decoders.add(new ParquetColumnDecoder(name, field, type, store.getColumnReader(leaf)));
             }
         } catch (IOException | RuntimeException failure) {
             throw file.corrupt(failure);

@@ -1,0 +1,503 @@
+package io.basalt.format.parquet;
+
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.format.parquet.ParquetColumnDecoder.Kind;
+import io.basalt.format.parquet.page.ColumnDictionary;
+import io.basalt.format.parquet.page.DictionaryValues;
+import io.basalt.format.parquet.page.FallbackValues;
+import io.basalt.format.parquet.page.PageValues;
+import io.basalt.format.parquet.page.PlainValues;
+import io.basalt.format.parquet.page.RleBitPackedDecoder;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.FixedSizeBinaryVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.bytes.ByteBufferInputStream;
+import org.apache.parquet.column.Encoding;
+import org.apache.parquet.column.ValuesType;
+import org.apache.parquet.column.values.ValuesReader;
+import org.apache.parquet.column.page.DataPage;
+import org.apache.parquet.column.page.DataPageV1;
+import org.apache.parquet.column.page.DataPageV2;
+import org.apache.parquet.column.page.DictionaryPage;
+import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.schema.LogicalTypeAnnotation;
+import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
+
+/**
+ * Decodes a flat column chunk page at a time, straight into Arrow vectors: parquet-mr reads and decompresses the
+ * pages (v1 and v2, through {@link ParquetCodecs}), and this class decodes their definition levels (RLE /
+ * bit-packed) and values (PLAIN, dictionary, or another encoding through {@link FallbackValues}) many values per
+ * call into primitive arrays, then scatters the non-null ones to their rows. A page whose values are PLAIN
+ * fixed-width and hold no null in the rows asked for is copied into the vector's buffer in one block.
+ *
+ * <p>Serves the types {@link #kindOf} accepts; list columns and the rarer conversions stay with
+ * {@link ParquetColumnDecoder}.
+ */
+final class ParquetPageDecoder implements ColumnChunkDecoder {
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final String name;
+    private final LogicalType type;
+    private final ColumnDescriptor column;
+    private final PrimitiveTypeName physical;
+    private final PageReader pages;
+    private final Kind kind;
+    private final int maxDefinition;
+    private final int fixedLength;
+    private ColumnDictionary dictionary;
+    private boolean dictionaryRead;
+    /** Bytes of text written into the current vector so far. */
+    private int stringEnd;
+
+    // the current page: its definition levels, the next one to use, the rows left, its non-null values
+    private int[] definitions = new int[0];
+    private int definitionAt;
+    private int pageLeft;
+    private PageValues values;
+
+    // per-call scratch, grown to the largest run decoded
+    private int[] positions = new int[0];
+    private int[] ints = new int[0];
+    private long[] longs = new long[0];
+    private float[] floats = new float[0];
+    private double[] doubles = new double[0];
+    private boolean[] booleans = new boolean[0];
+    private int[] starts = new int[0];
+    private int[] lengths = new int[0];
+
+    ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind) {
+        this.name = name;
+        this.type = type;
+        this.column = column;
+        this.physical = column.getPrimitiveType().getPrimitiveTypeName();
+        this.pages = pages;
+        this.kind = kind;
+        this.maxDefinition = column.getMaxDefinitionLevel();
+        this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? column.getPrimitiveType().getTypeLength() : -1;
+    }
+
+    /**
+     * The page-at-a-time conversion for a column of Basalt type {@code type} stored as {@code chunk}, or null when
+     * the column needs the value-at-a-time decoder (lists, other conversions, nested levels).
+     */
+    static Kind kindOf(LogicalType type, ColumnDescriptor column) {
+        if (type.isArray() || column.getMaxRepetitionLevel() > 0 || column.getMaxDefinitionLevel() > 1) {
+            return null;
+        }
+        PrimitiveType primitive = column.getPrimitiveType();
+        Kind kind = ParquetColumnDecoder.kindOf(type, primitive);
+        if (kind != Kind.GENERIC) {
+            return kind;
+        }
+        PrimitiveTypeName physical = primitive.getPrimitiveTypeName();
+        LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
+        if (type.id() == TypeId.BYTEA && (physical == PrimitiveTypeName.BINARY
+                || physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY)
+                && !(annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation)) {
+            return Kind.BYTEA;
+        }
+        if (type.id() == TypeId.UUID && physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY
+                && primitive.getTypeLength() == 16) {
+            return Kind.UUID;
+        }
+        return null;
+    }
+
+    @Override
+    public FieldVector next(int rows, BufferAllocator allocator) {
+        FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
+        stringEnd = 0;
+        try {
+            int filled = 0;
+            while (filled < rows) {
+                if (pageLeft == 0) {
+                    nextPage();
+                }
+                int count = Math.min(rows - filled, pageLeft);
+                decode(vector, filled, count);
+                filled += count;
+                pageLeft -= count;
+                definitionAt += count;
+            }
+            if (kind == Kind.STRING || kind == Kind.BYTEA) {
+                ((BaseVariableWidthVector) vector).setLastSet(rows - 1);
+            }
+            vector.setValueCount(rows);
+            return vector;
+        } catch (RuntimeException | Error failure) {
+            vector.close();
+            throw failure;
+        }
+    }
+
+    // ---- pages ----
+
+    private void nextPage() {
+        if (!dictionaryRead) {
+            dictionaryRead = true;
+            DictionaryPage page = pages.readDictionaryPage();
+            if (page != null) {
+                dictionary = ColumnDictionary.decode(bytes(page.getBytes()), page.getDictionarySize(), physical,
+                        fixedLength);
+            }
+        }
+        DataPage page = pages.readPage();
+        if (page == null) {
+            throw new IllegalStateException("column " + name + " ends before its row group's row count");
+        }
+        int count = page.getValueCount();
+        if (definitions.length < count) {
+            definitions = new int[count];
+        }
+        int present = count;
+        switch (page) {
+            case DataPageV1 v1 -> {
+                byte[] data = bytes(v1.getBytes());
+                int offset = 0;
+                if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
+                    if (data.length < 4) {
+                        throw new IllegalStateException("a data page too short for its definition levels");
+                    }
+                    int length = (int) INT.get(data, 0);
+                    if (length < 0 || 4L + length > data.length) {
+                        throw new IllegalStateException("definition levels run past the end of their page");
+                    }
+                    present = levels(data, 4, 4 + length, count);
+                    offset = 4 + length;
+                } else if (maxDefinition > 0) {
+                    present = bitPackedLevels(v1.getDlEncoding(), data, count);
+                    offset = (count * (32 - Integer.numberOfLeadingZeros(maxDefinition)) + 7) / 8;
+                }
+                values = values(v1.getValueEncoding(), data, offset, present);
+            }
+            case DataPageV2 v2 -> {
+                if (maxDefinition > 0) {
+                    byte[] levels = bytes(v2.getDefinitionLevels());
+                    present = levels(levels, 0, levels.length, count);
+                }
+                values = values(v2.getDataEncoding(), bytes(v2.getData()), 0, present);
+            }
+            default -> throw new IllegalStateException("unknown data page " + page.getClass().getSimpleName());
+        }
+        pageLeft = count;
+        definitionAt = 0;
+    }
+
+    private int levels(byte[] data, int offset, int end, int count) {
+        int width = 32 - Integer.numberOfLeadingZeros(maxDefinition);
+        return new RleBitPackedDecoder(data, offset, end, width).readCounting(definitions, 0, count, maxDefinition);
+    }
+
+    /** Levels in the deprecated BIT_PACKED encoding (old writers), through parquet-mr's decoder. */
+    private int bitPackedLevels(Encoding encoding, byte[] data, int count) {
+        ValuesReader reader = encoding.getValuesReader(column, ValuesType.DEFINITION_LEVEL);
+        try {
+            reader.initFromPage(count, ByteBufferInputStream.wrap(java.nio.ByteBuffer.wrap(data)));
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+        int present = 0;
+        for (int i = 0; i < count; i++) {
+            definitions[i] = reader.readInteger();
+            present += definitions[i] == maxDefinition ? 1 : 0;
+        }
+        return present;
+    }
+
+    private PageValues values(Encoding encoding, byte[] data, int offset, int present) {
+        return switch (encoding) {
+            case PLAIN -> new PlainValues(data, offset, data.length, fixedLength);
+            case PLAIN_DICTIONARY, RLE_DICTIONARY -> new DictionaryValues(dictionary, data, offset, data.length);
+            default -> new FallbackValues(encoding, column, present, data, offset, data.length);
+        };
+    }
+
+    private static byte[] bytes(org.apache.parquet.bytes.BytesInput input) {
+        try {
+            return input.toByteArray();
+        } catch (java.io.IOException failure) {
+            throw new java.io.UncheckedIOException(failure);
+        }
+    }
+
+    // ---- values ----
+
+    /**
+     * Decodes rows {@code [at, at + count)} of the vector from the current page: the non-null values in one call,
+     * then one typed loop that stores them at their rows ({@link #positions}).
+     */
+    private void decode(FieldVector vector, int at, int count) {
+        int present = count;
+        if (maxDefinition > 0) {
+            present = 0;
+            int[] levels = definitions;
+            int level = maxDefinition;
+            int base = definitionAt;
+            growPositions(count);
+            int[] rows = positions;
+            for (int i = 0; i < count; i++) {
+                if (levels[base + i] == level) {
+                    rows[present++] = at + i;
+                }
+            }
+        }
+        if (kind == Kind.STRING || kind == Kind.BYTEA) {
+            writeStrings((BaseVariableWidthVector) vector, at, count, present);
+            return;
+        }
+        if (present == 0) {
+            return;
+        }
+        boolean dense = present == count;
+        if (dense) {
+            if (copyBlock(vector, at, count) || writeDense(vector, at, count)) {
+                return;
+            }
+            growPositions(count);
+            for (int i = 0; i < count; i++) {
+                positions[i] = at + i;
+            }
+        }
+        int[] rows = positions;
+        switch (kind) {
+            case INT32 -> {
+                IntVector out = (IntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case INT16 -> {
+                SmallIntVector out = (SmallIntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DATE -> {
+                DateDayVector out = (DateDayVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DECIMAL_INT32 -> {
+                BigIntVector out = (BigIntVector) vector;
+                int[] in = readInts(present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case INT64, DECIMAL_INT64 -> {
+                BigIntVector out = (BigIntVector) vector;
+                if (longs.length < present) {
+                    longs = new long[present];
+                }
+                long[] in = longs;
+                values.readLongs(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case FLOAT -> {
+                Float8Vector out = (Float8Vector) vector;
+                if (floats.length < present) {
+                    floats = new float[present];
+                }
+                float[] in = floats;
+                values.readFloats(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case DOUBLE -> {
+                Float8Vector out = (Float8Vector) vector;
+                if (doubles.length < present) {
+                    doubles = new double[present];
+                }
+                double[] in = doubles;
+                values.readDoubles(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i]);
+                }
+            }
+            case BOOLEAN -> {
+                BitVector out = (BitVector) vector;
+                if (booleans.length < present) {
+                    booleans = new boolean[present];
+                }
+                boolean[] in = booleans;
+                values.readBooleans(in, present);
+                for (int i = 0; i < present; i++) {
+                    out.set(rows[i], in[i] ? 1 : 0);
+                }
+            }
+            case UUID -> {
+                FixedSizeBinaryVector out = (FixedSizeBinaryVector) vector;
+                byte[] source = readBinaries(present);
+                ArrowBuf data = out.getDataBuffer();
+                ArrowBuf validity = out.getValidityBuffer();
+                for (int i = 0; i < present; i++) {
+                    data.setBytes(16L * rows[i], source, starts[i], 16);
+                    BitVectorHelper.setBit(validity, rows[i]);
+                }
+            }
+            case STRING, BYTEA, GENERIC -> throw new IllegalStateException("no typed loop for " + type.displayName());
+        }
+    }
+
+    /**
+     * Stores rows {@code [at, at + count)} of a text or bytea column, {@code present} of them non-null: the run's
+     * bytes go into the data buffer grown once, and every row's end offset is written, nulls' included (so the
+     * vector has no holes for Arrow to fill).
+     */
+    private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
+        byte[] source = present == 0 ? null : readBinaries(present);
+        long total = 0;
+        for (int i = 0; i < present; i++) {
+            total += lengths[i];
+        }
+        while (out.getDataBuffer().capacity() < stringEnd + total) {
+            out.reallocDataBuffer();
+        }
+        ArrowBuf data = out.getDataBuffer();
+        ArrowBuf offsets = out.getOffsetBuffer();
+        ArrowBuf validity = out.getValidityBuffer();
+        if (at == 0) {
+            offsets.setInt(0, 0);
+        }
+        boolean dense = present == count;
+        int[] levels = definitions;
+        int base = definitionAt;
+        int level = maxDefinition;
+        long end = stringEnd;
+        int next = 0;
+        for (int i = 0; i < count; i++) {
+            int row = at + i;
+            if (dense || levels[base + i] == level) {
+                int length = lengths[next];
+                data.setBytes(end, source, starts[next], length);
+                end += length;
+                next++;
+                BitVectorHelper.setBit(validity, row);
+            }
+            offsets.setInt((long) (row + 1) * 4, (int) end);
+        }
+        stringEnd = (int) end;
+    }
+
+    /**
+     * Stores {@code count} values without nulls of a 4- or 8-byte integer column at rows {@code [at, at + count)}
+     * straight into the vector's buffers; false for the other kinds.
+     */
+    private boolean writeDense(FieldVector vector, int at, int count) {
+        switch (kind) {
+            case INT32, DATE -> {
+                int[] in = readInts(count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setInt((long) (at + i) * 4, in[i]);
+                }
+            }
+            case DECIMAL_INT32 -> {
+                int[] in = readInts(count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setLong((long) (at + i) * 8, in[i]);
+                }
+            }
+            case INT64, DECIMAL_INT64 -> {
+                if (longs.length < count) {
+                    longs = new long[count];
+                }
+                long[] in = longs;
+                values.readLongs(in, count);
+                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
+                for (int i = 0; i < count; i++) {
+                    data.setLong((long) (at + i) * 8, in[i]);
+                }
+            }
+            default -> {
+                return false;
+            }
+        }
+        setValid(((BaseFixedWidthVector) vector).getValidityBuffer(), at, count);
+        return true;
+    }
+
+    /** Copies {@code count} PLAIN values without nulls into a vector of the same width; false when not possible. */
+    private boolean copyBlock(FieldVector vector, int at, int count) {
+        int width = switch (kind) {
+            case INT32, DATE -> 4;
+            case INT64, DECIMAL_INT64, DOUBLE -> 8;
+            default -> 0;
+        };
+        if (width == 0) {
+            return false;
+        }
+        byte[] block = values.plainBlock(count, width);
+        if (block == null) {
+            return false;
+        }
+        BaseFixedWidthVector out = (BaseFixedWidthVector) vector;
+        out.getDataBuffer().setBytes((long) at * width, block, values.plainOffset(), (long) count * width);
+        setValid(out.getValidityBuffer(), at, count);
+        return true;
+    }
+
+    /** Marks rows {@code [from, from + count)} non-null: whole bytes at once, the bits at either end one by one. */
+    private static void setValid(ArrowBuf validity, int from, int count) {
+        int end = from + count;
+        int row = from;
+        while (row < end && (row & 7) != 0) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+        int wholeBytes = (end - row) >>> 3;
+        if (wholeBytes > 0) {
+            validity.setOne(row >>> 3, wholeBytes);
+            row += wholeBytes << 3;
+        }
+        while (row < end) {
+            BitVectorHelper.setBit(validity, row++);
+        }
+    }
+
+    private int[] readInts(int count) {
+        if (ints.length < count) {
+            ints = new int[count];
+        }
+        values.readInts(ints, count);
+        return ints;
+    }
+
+    private byte[] readBinaries(int count) {
+        if (starts.length < count) {
+            starts = new int[count];
+            lengths = new int[count];
+        }
+        return values.readBinaries(starts, lengths, count);
+    }
+
+    private void growPositions(int count) {
+        if (positions.length < count) {
+            positions = new int[count];
+        }
+    }
+}

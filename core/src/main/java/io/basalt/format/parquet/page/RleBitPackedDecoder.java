@@ -1,0 +1,184 @@
+package io.basalt.format.parquet.page;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
+/**
+ * Decodes Parquet's RLE / bit-packing hybrid, the encoding of definition and repetition levels, of dictionary
+ * indices and of RLE booleans: a sequence of runs, each opened by a ULEB128 header whose low bit says whether
+ * {@code header >>> 1} groups of eight bit-packed values follow (least significant bit first) or one value,
+ * stored in {@code ceil(width / 8)} little-endian bytes, repeated {@code header >>> 1} times. Reads many values
+ * per call into an int array; data that ends before the values asked for is corrupt (an
+ * {@link IllegalStateException}, which the scan reports as a corrupt file).
+ */
+public final class RleBitPackedDecoder {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    private final byte[] data;
+    private final int end;
+    private final int width;
+    private final long mask;
+    private int position;
+    /** Values left in the current run. */
+    private int runLeft;
+    private boolean packed;
+    private int repeated;
+    /** Bit offset of the next packed value from the start of the data array. */
+    private long bitPosition;
+
+    /**
+     * @param data   the page bytes
+     * @param offset where the runs start
+     * @param end    where they end (exclusive)
+     * @param width  bits per value, 0 to 32
+     */
+    public RleBitPackedDecoder(byte[] data, int offset, int end, int width) {
+        if (width < 0 || width > 32) {
+            throw new IllegalStateException("invalid bit width " + width);
+        }
+        this.data = data;
+        this.position = offset;
+        this.end = end;
+        this.width = width;
+        this.mask = width == 32 ? 0xffffffffL : (1L << width) - 1;
+    }
+
+    /** Reads {@code count} values into {@code out[offset ..]}. */
+    public void read(int[] out, int offset, int count) {
+        int at = offset;
+        int left = count;
+        while (left > 0) {
+            if (runLeft == 0) {
+                nextRun();
+            }
+            int n = Math.min(left, runLeft);
+            if (packed) {
+                unpack(out, at, n);
+            } else {
+                int value = repeated;
+                for (int i = at; i < at + n; i++) {
+                    out[i] = value;
+                }
+            }
+            at += n;
+            left -= n;
+            runLeft -= n;
+        }
+    }
+
+    /** Counts how many of the next {@code count} values equal {@code value}, consuming them (levels: non-nulls). */
+    public int readCounting(int[] out, int offset, int count, int value) {
+        read(out, offset, count);
+        int matches = 0;
+        for (int i = offset; i < offset + count; i++) {
+            matches += out[i] == value ? 1 : 0;
+        }
+        return matches;
+    }
+
+    private void nextRun() {
+        if (width == 0) {
+            // a zero-width stream holds only zeros; writers may omit its runs entirely
+            packed = false;
+            repeated = 0;
+            runLeft = Integer.MAX_VALUE;
+            if (position < end) {
+                readHeader();
+            }
+            return;
+        }
+        if (position >= end) {
+            throw new IllegalStateException("RLE/bit-packed data ends before its values");
+        }
+        readHeader();
+    }
+
+    private void readHeader() {
+        int header = readUnsignedVarInt();
+        if ((header & 1) == 1) {
+            int groups = header >>> 1;
+            packed = true;
+            runLeft = groups * 8;
+            bitPosition = (long) position * 8;
+            long bytes = (long) groups * width;
+            if (position + bytes > end) {
+                // the last group may be cut short when the run is the end of the data; values past it are unused
+                position = end;
+            } else {
+                position += (int) bytes;
+            }
+        } else {
+            packed = false;
+            runLeft = header >>> 1;
+            int bytes = (width + 7) >>> 3;
+            if (position + bytes > end) {
+                throw new IllegalStateException("RLE run ends after its data");
+            }
+            int value = 0;
+            for (int i = 0; i < bytes; i++) {
+                value |= (data[position + i] & 0xff) << (8 * i);
+            }
+            position += bytes;
+            repeated = value;
+        }
+        if (runLeft == 0 && width == 0) {
+            runLeft = Integer.MAX_VALUE;
+        }
+    }
+
+    // Bits are read least significant first. Each value is one unaligned little-endian 8-byte read shifted into
+    // place (a width of at most 32 plus a shift of at most 7 fits in 64 bits); the last few bytes of the array,
+    // where such a read would run past its end, are gathered byte by byte.
+    private void unpack(int[] out, int at, int count) {
+        long bit = bitPosition;
+        int bitWidth = width;
+        long valueMask = mask;
+        byte[] bytes = data;
+        int fastLimit = bytes.length - 8;
+        int i = at;
+        int last = at + count;
+        for (; i < last; i++) {
+            int index = (int) (bit >>> 3);
+            if (index > fastLimit) {
+                break;
+            }
+            out[i] = (int) (((long) LONG.get(bytes, index) >>> (bit & 7)) & valueMask);
+            bit += bitWidth;
+        }
+        for (; i < last; i++) {
+            int index = (int) (bit >>> 3);
+            int shift = (int) (bit & 7);
+            long word = 0;
+            int needed = (shift + bitWidth + 7) >>> 3;
+            for (int b = 0; b < needed; b++) {
+                int from = index + b;
+                if (from < bytes.length) {
+                    word |= (bytes[from] & 0xffL) << (8 * b);
+                }
+            }
+            out[i] = (int) ((word >>> shift) & valueMask);
+            bit += bitWidth;
+        }
+        bitPosition = bit;
+    }
+
+    private int readUnsignedVarInt() {
+        int value = 0;
+        int shift = 0;
+        while (true) {
+            if (position >= end) {
+                throw new IllegalStateException("RLE/bit-packed header ends early");
+            }
+            int b = data[position++] & 0xff;
+            value |= (b & 0x7f) << shift;
+            if ((b & 0x80) == 0) {
+                return value;
+            }
+            shift += 7;
+            if (shift > 28) {
+                throw new IllegalStateException("RLE/bit-packed header too long");
+            }
+        }
+    }
+}
