@@ -94,12 +94,17 @@ public final class InsertBinder {
                 sourceColumns.add(assignTarget(ref, column, insert.columnSubscript(i), source.position()));
             }
         }
-        IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
-                source != null && source.body() instanceof QueryBody.Values values ? values : null);
+        if (insert.overriding() == null) {
+            IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
+                    source != null && source.body() instanceof QueryBody.Values values ? values : null);
+        }
+        boolean userValue = insert.overriding() == InsertStatement.Overriding.USER_VALUE;
         List<BoundExpression> row = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             int sourceIndex = targets.indexOf(c);
-            if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
+            if (userValue && table.columns().get(c).identity() != null) {
+                row.add(defaultValue(table.columns().get(c), context));
+            } else if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
                 row.add(sourceColumns.get(sourceIndex));
             } else {
                 row.add(defaultValue(table.columns().get(c), context));
@@ -157,6 +162,11 @@ public final class InsertBinder {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 if (column.generated() && !(row.get(i) instanceof Expression.Default)) {
                     throw GeneratedColumns.insertError(column);
+                }
+                if (insert.overriding() == InsertStatement.Overriding.USER_VALUE && column.identity() != null) {
+                    // the value is replaced by the sequence's when the row is completed: no nextval here
+                    bound.add(new BoundExpression.Constant(null, column.type(), 0));
+                    continue;
                 }
                 bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
                         : assignTarget(binder.bind(row.get(i)), column, insert.columnSubscript(i),

@@ -168,7 +168,15 @@ final class AlterTableExecutor {
             case AlterTableAction.RenameColumn rename -> renameColumn(alteration, rename);
             case AlterTableAction.RenameConstraint rename -> renameConstraint(draft, rename);
             case AlterTableAction.RenameTable rename -> renameTable(alteration, rename);
+            case AlterTableAction.AddIdentity add -> identities(alteration).add(add);
+            case AlterTableAction.AlterIdentity change -> identities(alteration).alter(change);
+            case AlterTableAction.DropIdentity drop -> identities(alteration).drop(drop);
         }
+    }
+
+    private IdentityAlterations identities(Alteration alteration) {
+        return new IdentityAlterations(catalog, alteration.draft, alteration.sequenceColumns, alteration.afterwards,
+                alteration.notices);
     }
 
     private int existingColumn(TableDraft draft, String column) {

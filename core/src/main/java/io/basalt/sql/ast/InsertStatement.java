@@ -7,11 +7,17 @@ import java.util.List;
  * [RETURNING items]}. {@code columns} is empty when no column list was written; {@code source} is null for
  * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING;
  * {@code columnSubscripts} (see {@link #columnSubscript}); {@code with} is the WITH clause written before INSERT
- * (null without one).
+ * (null without one); {@code overriding} is the OVERRIDING clause, null without one.
  */
 public record InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                               OnConflict onConflict, List<SelectItem> returning, int position,
-                              List<Expression> columnSubscripts, With with) implements Statement {
+                              List<Expression> columnSubscripts, With with, Overriding overriding)
+        implements Statement {
+    /** {@code OVERRIDING SYSTEM VALUE} (identity values written are kept) or {@code OVERRIDING USER VALUE}. */
+    public enum Overriding {
+        SYSTEM_VALUE, USER_VALUE
+    }
+
     public InsertStatement {
         columns = List.copyOf(columns);
         returning = List.copyOf(returning);
@@ -24,14 +30,21 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
      */
     public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                            OnConflict onConflict, List<SelectItem> returning, int position) {
-        this(table, alias, columns, source, onConflict, returning, position, List.of(), null);
+        this(table, alias, columns, source, onConflict, returning, position, List.of(), null, null);
+    }
+
+    /** An INSERT without an OVERRIDING clause. */
+    public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
+                           OnConflict onConflict, List<SelectItem> returning, int position,
+                           List<Expression> columnSubscripts, With with) {
+        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, with, null);
     }
 
     /** An INSERT with subscripted target columns and without a WITH clause. */
     public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                            OnConflict onConflict, List<SelectItem> returning, int position,
                            List<Expression> columnSubscripts) {
-        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null);
+        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null, null);
     }
 
     /** The subscripted form of target column {@code i}, or null. */
@@ -42,7 +55,7 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
     /** This INSERT headed by {@code newWith}. */
     public InsertStatement withWith(With newWith) {
         return new InsertStatement(table, alias, columns, source, onConflict, returning, position, columnSubscripts,
-                newWith);
+                newWith, overriding);
     }
 
     /** An INSERT without ON CONFLICT. */

@@ -20,7 +20,7 @@ import java.util.List;
  * The data-changing statements: {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT
  * VALUES} [RETURNING ...]}, {@code UPDATE} and {@code DELETE} (see {@link UpdateStatement} and
  * {@link DeleteStatement}), with {@code ON CONFLICT}. MERGE is recognised by {@link UtilityStatementParser};
- * {@code OVERRIDING}, {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
+ * {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
  * statement as unsupported.
  */
 final class DmlParser extends ParserBase {
@@ -38,8 +38,14 @@ final class DmlParser extends ParserBase {
         if (tokens.at(TokenKind.LEFT_PAREN) && !startsParenthesizedQuery()) {
             columnList(columns, subscripts);
         }
-        if (tokens.at(Keyword.OVERRIDING)) {
-            throw unsupported("OVERRIDING");
+        InsertStatement.Overriding overriding = null;
+        if (tokens.accept(Keyword.OVERRIDING)) {
+            overriding = tokens.accept(Keyword.USER) ? InsertStatement.Overriding.USER_VALUE : null;
+            if (overriding == null) {
+                tokens.expect(Keyword.SYSTEM);
+                overriding = InsertStatement.Overriding.SYSTEM_VALUE;
+            }
+            tokens.expect(Keyword.VALUE);
         }
         Query source = null;
         if (tokens.accept(Keyword.DEFAULT)) {
@@ -56,7 +62,7 @@ final class DmlParser extends ParserBase {
             returning = grammar.selects().targetList();
         }
         return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position(),
-                subscripts);
+                subscripts, null, overriding);
     }
 
     /** {@code ON CONFLICT [(columns) [WHERE ...] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. */

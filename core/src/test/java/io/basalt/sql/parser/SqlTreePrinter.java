@@ -251,6 +251,13 @@ final class SqlTreePrinter {
             case AlterTableAction.RenameConstraint rename -> "(rename-constraint " + rename.from() + " " + rename.to()
                     + ")";
             case AlterTableAction.RenameTable rename -> "(rename-to " + rename.to() + ")";
+            case AlterTableAction.AddIdentity add -> "(add-identity " + add.column()
+                    + (add.always() ? " always" : " by-default") + " " + add.options() + ")";
+            case AlterTableAction.AlterIdentity change -> "(alter-identity " + change.column()
+                    + (change.always() == null ? "" : change.always() ? " always" : " by-default") + " "
+                    + change.options() + ")";
+            case AlterTableAction.DropIdentity drop -> "(drop-identity " + drop.column()
+                    + (drop.ifExists() ? " if-exists" : "") + ")";
         };
     }
 
