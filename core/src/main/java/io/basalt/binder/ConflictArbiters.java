@@ -18,7 +18,8 @@ import java.util.Set;
  * infers them. {@code ON CONSTRAINT name} names one (42704 when the table has none of that name); a column list
  * picks every unique constraint and unique index on exactly those columns (42P10 when there is none), a partial
  * unique index only when the target's WHERE implies its predicate (here: the predicate is the WHERE or one of its
- * AND-ed terms); no target means all of them, which only DO NOTHING allows (42601 for DO UPDATE).
+ * AND-ed terms); no target means all of them, which only DO NOTHING allows (42601 for DO UPDATE). A deferrable
+ * constraint cannot arbitrate (55000).
  */
 final class ConflictArbiters {
     private ConflictArbiters() {
@@ -81,6 +82,12 @@ final class ConflictArbiters {
                 if (index.enforced()) {
                     arbiters.add(index.name());
                 }
+            }
+        }
+        for (UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (key.deferrable() && arbiters.contains(key.name())) {
+                throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                        "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters");
             }
         }
         return arbiters;

@@ -213,8 +213,10 @@ final class AlterTableExecutor {
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
                 case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false);
-                case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false);
-                case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true);
+                case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false,
+                        unique.deferrable(), unique.initiallyDeferred());
+                case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true,
+                        key.deferrable(), key.initiallyDeferred());
                 case ColumnConstraint.References r -> addForeignKey(alteration, new TableConstraint.ForeignKey(
                         r.name(), List.of(column.name()), r.table(), r.columns(), r.onDelete(), r.onUpdate(),
                         r.matchFull(), r.deleteSetColumns(), r.position(), r.deferrable(), r.initiallyDeferred()),
@@ -445,10 +447,12 @@ final class AlterTableExecutor {
         }
         switch (constraint) {
             case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid);
-            case TableConstraint.Unique unique ->
-                    addKey(alteration, unique.name(), keyColumns(alteration.draft, unique.columns(), "unique"), false);
+            case TableConstraint.Unique unique -> addKey(alteration, unique.name(),
+                    keyColumns(alteration.draft, unique.columns(), "unique"), false, unique.deferrable(),
+                    unique.initiallyDeferred());
             case TableConstraint.PrimaryKey key -> addKey(alteration, key.name(),
-                    keyColumns(alteration.draft, key.columns(), "primary key"), true);
+                    keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
+                    key.initiallyDeferred());
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
         }
     }
@@ -515,7 +519,8 @@ final class AlterTableExecutor {
         }
     }
 
-    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary) {
+    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
+                        boolean deferrable, boolean initiallyDeferred) {
         TableDraft draft = alteration.draft;
         if (primary && draft.primaryKey() != null) {
             throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
@@ -545,7 +550,7 @@ final class AlterTableExecutor {
                 }
             }
         }
-        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, false));
+        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, false, deferrable, initiallyDeferred));
         draft.keysChanged = true;
     }
 
@@ -676,8 +681,7 @@ final class AlterTableExecutor {
             if (catalog.relationExists(draft.original.schema(), rename.to())) {
                 throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + rename.to() + "\" already exists");
             }
-            draft.keys.set(draft.keys.indexOf(key), new UniqueConstraintEntry(rename.to(), key.columns(),
-                    key.primaryKey(), key.nullsNotDistinct()));
+            draft.keys.set(draft.keys.indexOf(key), key.renamed(rename.to(), key.columns()));
             draft.keysChanged = true;
             draft.updateReferences(reference -> !reference.referencedKey().equals(rename.from()) ? reference
                     : TableDraft.foreignKey(reference, reference.columns(), reference.referencedTable(),

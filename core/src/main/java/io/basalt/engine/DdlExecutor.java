@@ -301,7 +301,11 @@ final class DdlExecutor {
             keyColumns[k] = key.columns().get(k);
             keyNames.add(columns.get(keyColumns[k]).name());
         }
-        return new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
+        UniqueKeyIndex index = new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
+        if (key.deferrable()) {
+            index.makeDeferrable(key.initiallyDeferred());
+        }
+        return index;
     }
 
     QueryResultImpl dropTable(DropTableStatement drop) {

@@ -42,11 +42,19 @@ final class TableConstraints {
         String name;
         final List<Integer> columns;
         final boolean primary;
+        boolean deferrable;
+        boolean initiallyDeferred;
 
         Key(String name, List<Integer> columns, boolean primary) {
             this.name = name;
             this.columns = columns;
             this.primary = primary;
+        }
+
+        Key deferral(boolean isDeferrable, boolean isInitiallyDeferred) {
+            this.deferrable = isDeferrable;
+            this.initiallyDeferred = isInitiallyDeferred;
+            return this;
         }
     }
 
@@ -91,9 +99,10 @@ final class TableConstraints {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
                 case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition()));
-                case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false));
-                case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true),
-                        p.position());
+                case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false)
+                        .deferral(u.deferrable(), u.initiallyDeferred()));
+                case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true)
+                        .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
                 case ColumnConstraint.References ignored -> { }
                 case ColumnConstraint.NotNull ignored -> { }
                 case ColumnConstraint.Nullable ignored -> { }
@@ -108,9 +117,11 @@ final class TableConstraints {
         switch (constraint) {
             case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition()));
             case TableConstraint.Unique u ->
-                    keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false));
+                    keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false)
+                            .deferral(u.deferrable(), u.initiallyDeferred()));
             case TableConstraint.PrimaryKey p -> addPrimaryKey(
-                    new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true), p.position());
+                    new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true)
+                            .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
             case TableConstraint.ForeignKey ignored -> { }
         }
     }
@@ -274,7 +285,8 @@ final class TableConstraints {
                 taken.add(name);
             }
             relationNames.add(name);
-            entries.add(new UniqueConstraintEntry(name, key.columns, key.primary, false));
+            entries.add(new UniqueConstraintEntry(name, key.columns, key.primary, false, key.deferrable,
+                    key.initiallyDeferred));
         }
         return entries;
     }

@@ -117,7 +117,7 @@ final class TableDraft {
             for (int column : key.columns()) {
                 renumbered.add(mapping[column]);
             }
-            keptKeys.add(new UniqueConstraintEntry(key.name(), renumbered, key.primaryKey(), key.nullsNotDistinct()));
+            keptKeys.add(key.renamed(key.name(), renumbered));
         }
         keys.clear();
         keys.addAll(keptKeys);

@@ -199,7 +199,8 @@ public final class SchemaScript {
             }
             items.add("CONSTRAINT " + IdentifierQuoting.quote(key.name())
                     + (key.primaryKey() ? " PRIMARY KEY (" : " UNIQUE" + (key.nullsNotDistinct()
-                    ? " NULLS NOT DISTINCT (" : " (")) + columnList(table, key.columns()) + ")");
+                    ? " NULLS NOT DISTINCT (" : " (")) + columnList(table, key.columns()) + ")"
+                    + io.basalt.catalog.system.ObjectDefinitions.deferral(key.deferrable(), key.initiallyDeferred()));
         }
         for (CheckConstraintEntry check : table.checks()) {
             items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
@@ -293,7 +294,8 @@ public final class SchemaScript {
                 out.append(" (").append(columnList(table, key.deleteSetColumns())).append(')');
             }
         }
-        return out.toString();
+        return out.append(io.basalt.catalog.system.ObjectDefinitions.deferral(key.deferrable(),
+                key.initiallyDeferred())).toString();
     }
 
     private static String index(TableEntry table, IndexEntry index) {

@@ -20,10 +20,20 @@ public sealed interface ColumnConstraint extends Node {
     record Check(String name, Expression condition, int position) implements ColumnConstraint {
     }
 
-    record Unique(String name, int position) implements ColumnConstraint {
+    /** {@code UNIQUE}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} after it set the deferral flags. */
+    record Unique(String name, int position, boolean deferrable, boolean initiallyDeferred)
+            implements ColumnConstraint {
+        public Unique(String name, int position) {
+            this(name, position, false, false);
+        }
     }
 
-    record PrimaryKey(String name, int position) implements ColumnConstraint {
+    /** {@code PRIMARY KEY}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} after it set the deferral flags. */
+    record PrimaryKey(String name, int position, boolean deferrable, boolean initiallyDeferred)
+            implements ColumnConstraint {
+        public PrimaryKey(String name, int position) {
+            this(name, position, false, false);
+        }
     }
 
     /**

@@ -9,10 +9,20 @@ public sealed interface TableConstraint extends Node {
     record Check(String name, Expression condition, int position) implements TableConstraint {
     }
 
-    record Unique(String name, List<String> columns, int position) implements TableConstraint {
+    /** {@code UNIQUE (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the deferral flags. */
+    record Unique(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred)
+            implements TableConstraint {
+        public Unique(String name, List<String> columns, int position) {
+            this(name, columns, position, false, false);
+        }
     }
 
-    record PrimaryKey(String name, List<String> columns, int position) implements TableConstraint {
+    /** {@code PRIMARY KEY (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the deferral flags. */
+    record PrimaryKey(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred)
+            implements TableConstraint {
+        public PrimaryKey(String name, List<String> columns, int position) {
+            this(name, columns, position, false, false);
+        }
     }
 
     /**

@@ -25,6 +25,10 @@ import org.apache.arrow.vector.FieldVector;
  * <p>A partial unique index (CREATE UNIQUE INDEX ... WHERE) has a {@link RowCondition}: rows it does not hold
  * for have no key, as rows with a NULL in the key have none.
  *
+ * <p>A DEFERRABLE constraint ({@link #makeDeferrable}) is checked once a statement's rows all moved, not row by row:
+ * an UPDATE that shifts keys past each other succeeds, as in PostgreSQL; in a transaction, while deferred, only at
+ * COMMIT or SET CONSTRAINTS ... IMMEDIATE ({@link DeferredChecks}, {@link PendingChange}).
+ *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
  * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
  * nature, and a statement's rows are checked once, when they are appended.
@@ -39,6 +43,8 @@ public final class UniqueKeyIndex {
     /** Where {@link #condition} takes its scratch vectors: the owning store's allocator, set when it takes the key. */
     private org.apache.arrow.memory.BufferAllocator conditionAllocator;
     private final Set<List<Object>> keys = new HashSet<>();
+    private boolean deferrable;
+    private boolean initiallyDeferred;
 
     public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
                           boolean nullsNotDistinct) {
@@ -54,6 +60,22 @@ public final class UniqueKeyIndex {
         this.columnNames = List.copyOf(columnNames);
         this.nullsNotDistinct = nullsNotDistinct;
         this.condition = condition;
+    }
+
+    /** Makes the constraint DEFERRABLE, INITIALLY DEFERRED or not; set before the store takes the key. */
+    public void makeDeferrable(boolean isInitiallyDeferred) {
+        this.deferrable = true;
+        this.initiallyDeferred = isInitiallyDeferred;
+    }
+
+    /** Whether the constraint is DEFERRABLE: checked at the end of a statement, or later while deferred. */
+    public boolean deferrable() {
+        return deferrable;
+    }
+
+    /** Whether the constraint is INITIALLY DEFERRED. */
+    public boolean initiallyDeferred() {
+        return initiallyDeferred;
     }
 
     /** The owning store gives its allocator for the condition's scratch vectors before adding any row. */
@@ -92,7 +114,7 @@ public final class UniqueKeyIndex {
             for (int row = 0; row < rows; row++) {
                 for (int k = 0; k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
-                    List<Object> key = index.keyOf(batch, row);
+                    List<Object> key = index.deferrable ? null : index.keyOf(batch, row);
                     if (key == null) {
                         continue;
                     }
@@ -148,6 +170,9 @@ public final class UniqueKeyIndex {
                 }
                 for (int k = 0; removes && k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
+                    if (index.deferrable) {
+                        continue;
+                    }
                     List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
                     if (key != null && index.keys.remove(key)) {
                         removedKeys.get(k).add(key);
@@ -155,6 +180,9 @@ public final class UniqueKeyIndex {
                 }
                 for (int k = 0; adds && k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
+                    if (index.deferrable) {
+                        continue;
+                    }
                     Batch batch = added.get(batchIndex);
                     List<Object> key = index.keyOf(batch, row);
                     if (key == null) {
@@ -169,11 +197,42 @@ public final class UniqueKeyIndex {
                     row++;
                 }
             }
+            replaceDeferrable(indexes, removedChunks, removedRows, added, removedKeys, addedKeys);
         } catch (RuntimeException failure) {
             undo.run();
             throw failure;
         }
         return undo;
+    }
+
+    /** {@link #replace} for the deferrable indexes: every removed row gives up its keys, then every new row adds. */
+    private static void replaceDeferrable(List<UniqueKeyIndex> indexes, List<FieldVector[]> removedChunks,
+                                          int[] removedRows, List<Batch> added, List<List<List<Object>>> removedKeys,
+                                          List<List<List<Object>>> addedKeys) {
+        for (int k = 0; k < indexes.size(); k++) {
+            UniqueKeyIndex index = indexes.get(k);
+            if (!index.deferrable) {
+                continue;
+            }
+            for (int i = 0; i < removedRows.length; i++) {
+                List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
+                if (key != null && index.keys.remove(key)) {
+                    removedKeys.get(k).add(key);
+                }
+            }
+            for (Batch batch : added) {
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    List<Object> key = index.keyOf(batch, row);
+                    if (key == null) {
+                        continue;
+                    }
+                    if (!index.keys.add(key)) {
+                        throw index.violation(batch, row);
+                    }
+                    addedKeys.get(k).add(key);
+                }
+            }
+        }
     }
 
     /** What {@link #insertNew} decided: per row whether it goes in, and how to take its keys back out. */
@@ -383,6 +442,11 @@ public final class UniqueKeyIndex {
     }
 
     BasaltException violation(Batch batch, int row) {
+        return violation(batch.columns(), row);
+    }
+
+    /** The 23505 error for row {@code row} of a table's {@code tableColumns}. */
+    BasaltException violation(List<FieldVector> tableColumns, int row) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
         for (int k = 0; k < columns.length; k++) {
@@ -391,7 +455,7 @@ public final class UniqueKeyIndex {
                 values.append(", ");
             }
             names.append(columnNames.get(k));
-            FieldVector column = batch.column(columns[k]);
+            FieldVector column = tableColumns.get(columns[k]);
             String text = ValueAccess.text(column, row);
             values.append(text == null ? "null" : text);
         }
