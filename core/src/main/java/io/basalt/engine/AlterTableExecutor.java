@@ -212,11 +212,12 @@ final class AlterTableExecutor {
         int index = draft.columns.size() - 1;
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
-                case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false);
+                case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false,
+                        check.noInherit());
                 case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false,
-                        unique.deferrable(), unique.initiallyDeferred());
+                        unique.deferrable(), unique.initiallyDeferred(), unique.nullsNotDistinct());
                 case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true,
-                        key.deferrable(), key.initiallyDeferred());
+                        key.deferrable(), key.initiallyDeferred(), false);
                 case ColumnConstraint.References r -> addForeignKey(alteration, new TableConstraint.ForeignKey(
                         r.name(), List.of(column.name()), r.table(), r.columns(), r.onDelete(), r.onUpdate(),
                         r.matchFull(), r.deleteSetColumns(), r.position(), r.deferrable(), r.initiallyDeferred()),
@@ -364,7 +365,7 @@ final class AlterTableExecutor {
             BoundExpression condition = ColumnReferences.substitute(check.condition(), reference ->
                     reference.index() != index ? reference : ColumnAlterations.castTo(new BoundExpression.ColumnRef(
                             index, reference.qualifier(), reference.name(), target, reference.position()), oldType));
-            retyped.add(new CheckConstraintEntry(check.name(), condition));
+            retyped.add(check.with(check.name(), condition));
             draft.checksToValidate.add(check.name());
         }
         draft.checks.clear();
@@ -446,13 +447,14 @@ final class AlterTableExecutor {
                     kind + " constraints cannot be marked NOT VALID");
         }
         switch (constraint) {
-            case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid);
+            case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid,
+                    check.noInherit());
             case TableConstraint.Unique unique -> addKey(alteration, unique.name(),
                     keyColumns(alteration.draft, unique.columns(), "unique"), false, unique.deferrable(),
-                    unique.initiallyDeferred());
+                    unique.initiallyDeferred(), unique.nullsNotDistinct());
             case TableConstraint.PrimaryKey key -> addKey(alteration, key.name(),
                     keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
-                    key.initiallyDeferred());
+                    key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
         }
     }
@@ -501,7 +503,7 @@ final class AlterTableExecutor {
     }
 
     private void addCheck(Alteration alteration, String name, io.basalt.sql.ast.Expression condition,
-                          boolean notValid) {
+                          boolean notValid, boolean noInherit) {
         TableDraft draft = alteration.draft;
         BoundExpression bound = CheckConditions.bind(condition, draft.name, draft.columns, alteration.context);
         if (name == null) {
@@ -513,14 +515,17 @@ final class AlterTableExecutor {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
                     "constraint \"" + name + "\" for relation \"" + draft.name + "\" already exists");
         }
-        draft.checks.add(new CheckConstraintEntry(name, bound));
+        if (noInherit && catalog.hierarchy().partitionKey(draft.original.schema(), draft.original.name()) != null) {
+            CheckInheritance.refuseOnPartitioned(List.of(new CheckConstraintEntry(name, bound, true)), draft.name);
+        }
+        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit));
         if (!notValid) {
             draft.checksToValidate.add(name);
         }
     }
 
     private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
-                        boolean deferrable, boolean initiallyDeferred) {
+                        boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct) {
         TableDraft draft = alteration.draft;
         if (primary && draft.primaryKey() != null) {
             throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
@@ -550,7 +555,8 @@ final class AlterTableExecutor {
                 }
             }
         }
-        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, false, deferrable, initiallyDeferred));
+        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, nullsNotDistinct, deferrable,
+                initiallyDeferred));
         draft.keysChanged = true;
     }
 
@@ -672,7 +678,7 @@ final class AlterTableExecutor {
                     "constraint \"" + rename.to() + "\" for relation \"" + draft.name + "\" already exists");
         }
         if (constraint instanceof CheckConstraintEntry check) {
-            draft.checks.set(draft.checks.indexOf(check), new CheckConstraintEntry(rename.to(), check.condition()));
+            draft.checks.set(draft.checks.indexOf(check), check.with(rename.to(), check.condition()));
             if (draft.checksToValidate.remove(check.name())) {
                 draft.checksToValidate.add(rename.to());
             }

@@ -114,6 +114,9 @@ final class DdlExecutor {
                 catalog, context);
         columns = constraints.columns();
         CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
+        if (hierarchy != null && hierarchy.partitionBy() != null) {
+            CheckInheritance.refuseOnPartitioned(constraints.checks(), name);
+        }
         io.basalt.catalog.TableHierarchy.PartitionKey partitionKey = hierarchy == null
                 || hierarchy.partitionBy() == null ? null
                 : PartitionKeys.define(hierarchy.partitionBy(), name, columns, constraints.keys(), context);

@@ -60,7 +60,8 @@ final class InheritedAlterations {
                     case AlterTableAction.SetDefault set -> set;
                     case AlterTableAction.SetNotNull set -> set.notNull() || link.isPartition() ? set : null;
                     case AlterTableAction.AddConstraint add
-                            when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check -> add;
+                            when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check
+                            && !check.noInherit() -> add;
                     case AlterTableAction.RenameColumn rename -> rename;
                     default -> null;
                 };

@@ -102,8 +102,7 @@ final class TableDraft {
             if (used.get(index)) {
                 checksToValidate.remove(check.name());
             } else {
-                keptChecks.add(new CheckConstraintEntry(check.name(),
-                        ColumnReferences.renumber(check.condition(), mapping)));
+                keptChecks.add(check.with(check.name(), ColumnReferences.renumber(check.condition(), mapping)));
             }
         }
         checks.clear();

@@ -61,7 +61,8 @@ public final class ObjectDefinitions {
         return switch (constraint.type()) {
             case 'c' -> {
                 String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
-                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")";
+                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")"
+                        + (constraint.check().noInherit() ? " NO INHERIT" : "");
             }
             case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")"
                     + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());

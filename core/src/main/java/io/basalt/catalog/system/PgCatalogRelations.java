@@ -336,7 +336,8 @@ final class PgCatalogRelations {
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
                     String.valueOf(constraint.type()), deferrable, deferred, true, relation.oid(), 0L, index, 0L, referenced,
-                    update, delete, match, inherited == 0, (long) inherited, false, key, referencedKey, setColumns,
+                    update, delete, match, inherited == 0, (long) inherited,
+                    constraint.type() == 'c' && constraint.check().noInherit(), key, referencedKey, setColumns,
                     expression});
             }
             return rows;

@@ -204,7 +204,7 @@ public final class SchemaScript {
         }
         for (CheckConstraintEntry check : table.checks()) {
             items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
-                    + constraintText.write(check.condition()) + ")");
+                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : ""));
         }
         for (ForeignKeyEntry key : table.foreignKeys()) {
             TableEntry target = key.references(table.schema(), table.name()) ? table

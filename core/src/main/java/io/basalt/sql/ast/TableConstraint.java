@@ -6,14 +6,21 @@ import java.util.List;
 public sealed interface TableConstraint extends Node {
     String name();
 
-    record Check(String name, Expression condition, int position) implements TableConstraint {
+    /** {@code CHECK (condition) [NO INHERIT]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit) implements TableConstraint {
+        public Check(String name, Expression condition, int position) {
+            this(name, condition, position, false);
+        }
     }
 
-    /** {@code UNIQUE (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the deferral flags. */
-    record Unique(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred)
-            implements TableConstraint {
+    /**
+     * {@code UNIQUE [NULLS [NOT] DISTINCT] (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the
+     * deferral flags.
+     */
+    record Unique(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred,
+                  boolean nullsNotDistinct) implements TableConstraint {
         public Unique(String name, List<String> columns, int position) {
-            this(name, columns, position, false, false);
+            this(name, columns, position, false, false, false);
         }
     }
 

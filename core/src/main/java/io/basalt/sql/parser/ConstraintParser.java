@@ -82,13 +82,14 @@ final class ConstraintParser extends ParserBase {
                 return new ColumnConstraint.Default(name, grammar.expressions().restrictedExpression(), position);
             }
             case CHECK -> {
-                return new ColumnConstraint.Check(name, checkCondition(), position);
+                CheckClause check = checkCondition();
+                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit());
             }
             case UNIQUE -> {
                 tokens.next();
-                uniqueNullsOption();
+                boolean nullsNotDistinct = uniqueNullsOption();
                 indexOptions();
-                return new ColumnConstraint.Unique(name, position);
+                return new ColumnConstraint.Unique(name, position, false, false, nullsNotDistinct);
             }
             case PRIMARY -> {
                 tokens.next();
@@ -245,7 +246,7 @@ final class ConstraintParser extends ParserBase {
             constraints.add(switch (last) {
                 case ColumnConstraint.References references -> references.withDeferral(deferral[0], deferral[1]);
                 case ColumnConstraint.Unique unique -> new ColumnConstraint.Unique(unique.name(), unique.position(),
-                        deferral[0], deferral[1]);
+                        deferral[0], deferral[1], unique.nullsNotDistinct());
                 case ColumnConstraint.PrimaryKey key -> new ColumnConstraint.PrimaryKey(key.name(), key.position(),
                         deferral[0], deferral[1]);
                 default -> last;
@@ -276,27 +277,33 @@ final class ConstraintParser extends ParserBase {
         return deferral;
     }
 
+    /** A CHECK clause: its condition and whether NO INHERIT follows it. */
+    private record CheckClause(Expression condition, boolean noInherit) {
+    }
+
     /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
-    private Expression checkCondition() {
+    private CheckClause checkCondition() {
         tokens.expect(Keyword.CHECK);
         tokens.expect(TokenKind.LEFT_PAREN);
         Expression condition = grammar.expressions().expression();
         tokens.expect(TokenKind.RIGHT_PAREN);
+        boolean noInherit = false;
         if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
-            throw unsupported("NO INHERIT");
+            tokens.next();
+            tokens.next();
+            noInherit = true;
         }
-        return condition;
+        return new CheckClause(condition, noInherit);
     }
 
-    /** {@code NULLS DISTINCT} is the default; {@code NULLS NOT DISTINCT} is not supported. */
-    private void uniqueNullsOption() {
-        if (tokens.at(Keyword.NULLS)) {
-            tokens.next();
-            if (tokens.at(Keyword.NOT)) {
-                throw unsupported("UNIQUE NULLS NOT DISTINCT");
-            }
+    /** {@code NULLS [NOT] DISTINCT} (NULLS DISTINCT is the default): whether NULLS NOT DISTINCT. */
+    private boolean uniqueNullsOption() {
+        if (tokens.accept(Keyword.NULLS)) {
+            boolean notDistinct = tokens.accept(Keyword.NOT);
             tokens.expect(Keyword.DISTINCT);
+            return notDistinct;
         }
+        return false;
     }
 
     /** {@code INCLUDE (...)}, {@code WITH (...)} and {@code USING INDEX TABLESPACE} shape the index. */
@@ -339,15 +346,16 @@ final class ConstraintParser extends ParserBase {
         Token kind = current();
         TableConstraint constraint;
         if (kind.is(Keyword.CHECK)) {
-            constraint = new TableConstraint.Check(name, checkCondition(), position);
+            CheckClause check = checkCondition();
+            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit());
         } else if (tokens.accept(Keyword.UNIQUE)) {
-            uniqueNullsOption();
+            boolean nullsNotDistinct = uniqueNullsOption();
             if (tokens.at(Keyword.USING)) {
                 throw unsupported("UNIQUE USING INDEX");
             }
             List<String> columns = grammar.names().parenthesizedColumnIdList();
             indexOptions();
-            constraint = new TableConstraint.Unique(name, columns, position);
+            constraint = new TableConstraint.Unique(name, columns, position, false, false, nullsNotDistinct);
         } else if (tokens.accept(Keyword.PRIMARY)) {
             tokens.expect(Keyword.KEY);
             if (tokens.at(Keyword.USING)) {
@@ -381,7 +389,7 @@ final class ConstraintParser extends ParserBase {
             constraint = switch (constraint) {
                 case TableConstraint.ForeignKey foreignKey -> foreignKey.withDeferral(deferral[0], deferral[1]);
                 case TableConstraint.Unique unique -> new TableConstraint.Unique(unique.name(), unique.columns(),
-                        unique.position(), deferral[0], deferral[1]);
+                        unique.position(), deferral[0], deferral[1], unique.nullsNotDistinct());
                 case TableConstraint.PrimaryKey key -> new TableConstraint.PrimaryKey(key.name(), key.columns(),
                         key.position(), deferral[0], deferral[1]);
                 case TableConstraint.Check check -> check;
