@@ -274,7 +274,7 @@ class StatementParserTest {
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => table storage parameters
             CREATE TABLE m1 PARTITION OF m (a WITH OPTIONS NOT NULL) DEFAULT => column options in CREATE TABLE ... PARTITION OF
-            CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
+            CREATE TABLE t (a int, EXCLUDE (a WITH =)) => EXCLUDE constraints
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
             DROP OWNED BY joe => DROP OWNED
             LOCK TABLE t IN ACCESS EXCLUSIVE MODE => LOCK TABLE
