@@ -287,14 +287,31 @@ final class DdlExecutor {
                                          io.basalt.binder.BindContext context) {
         int[] keyColumns = new int[index.columns().size()];
         List<String> keyNames = new ArrayList<>(keyColumns.length);
+        io.basalt.exec.expression.PhysicalExpression[] computed = null;
         for (int k = 0; k < keyColumns.length; k++) {
             keyColumns[k] = index.columns().get(k);
-            keyNames.add(columns.get(keyColumns[k]).name());
+            if (keyColumns[k] >= 0) {
+                keyNames.add(columns.get(keyColumns[k]).name());
+                continue;
+            }
+            io.basalt.plan.expression.BoundExpression bound = io.basalt.binder.IndexExpressions.bindKey(
+                    index.expressions().get(k), table, columns, context);
+            List<String> names = new ArrayList<>();
+            columns.forEach(column -> names.add(column.name()));
+            keyNames.add(io.basalt.plan.logical.ConditionText.write(bound, names));
+            if (computed == null) {
+                computed = new io.basalt.exec.expression.PhysicalExpression[keyColumns.length];
+            }
+            computed[k] = io.basalt.planner.IndexPredicatePlanner.planKey(bound);
         }
         io.basalt.storage.table.RowCondition condition = index.predicate() == null ? null
                 : io.basalt.planner.IndexPredicatePlanner.plan(io.basalt.binder.IndexExpressions.bindPredicate(
                         index.predicate(), table, columns, context));
-        return new UniqueKeyIndex(index.name(), table, keyColumns, keyNames, false, condition);
+        UniqueKeyIndex key = new UniqueKeyIndex(index.name(), table, keyColumns, keyNames, false, condition);
+        if (computed != null) {
+            key.computeKeys(computed);
+        }
+        return key;
     }
 
     static UniqueKeyIndex uniqueKeyIndex(UniqueConstraintEntry key, String table, List<ColumnEntry> columns) {

@@ -150,8 +150,7 @@ final class TableDraft {
                 for (int column : entry.columns()) {
                     renumbered.add(column < 0 ? column : mapping[column]);
                 }
-                keptIndexes.add(new IndexEntry(entry.name(), entry.unique(), renumbered, entry.predicate(),
-                        entry.method()));
+                keptIndexes.add(entry.withColumns(renumbered));
             }
         }
         indexes.clear();

@@ -25,6 +25,9 @@ import org.apache.arrow.vector.FieldVector;
  * <p>A partial unique index (CREATE UNIQUE INDEX ... WHERE) has a {@link RowCondition}: rows it does not hold
  * for have no key, as rows with a NULL in the key have none.
  *
+ * <p>A unique index over expressions ({@link #computeKeys}) computes those key parts per row from a one-row copy
+ * of the row, as {@link RowCondition} does; its column positions are -1 there.
+ *
  * <p>A DEFERRABLE constraint ({@link #makeDeferrable}) is checked once a statement's rows all moved, not row by row:
  * an UPDATE that shifts keys past each other succeeds, as in PostgreSQL; in a transaction, while deferred, only at
  * COMMIT or SET CONSTRAINTS ... IMMEDIATE ({@link DeferredChecks}, {@link PendingChange}).
@@ -45,6 +48,8 @@ public final class UniqueKeyIndex {
     private final Set<List<Object>> keys = new HashSet<>();
     private boolean deferrable;
     private boolean initiallyDeferred;
+    /** Per key part, what computes it (null for a plain column); null when every part is a column. */
+    private io.basalt.exec.expression.PhysicalExpression[] computed;
 
     public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
                           boolean nullsNotDistinct) {
@@ -60,6 +65,14 @@ public final class UniqueKeyIndex {
         this.columnNames = List.copyOf(columnNames);
         this.nullsNotDistinct = nullsNotDistinct;
         this.condition = condition;
+    }
+
+    /**
+     * Makes the key parts whose column is -1 computed by {@code expressions} (element k for part k; they read the
+     * table's full row); set before the store takes the key.
+     */
+    public void computeKeys(io.basalt.exec.expression.PhysicalExpression[] expressions) {
+        this.computed = expressions.clone();
     }
 
     /** Makes the constraint DEFERRABLE, INITIALLY DEFERRED or not; set before the store takes the key. */
@@ -83,9 +96,12 @@ public final class UniqueKeyIndex {
         this.conditionAllocator = allocator;
     }
 
-    /** Whether only some rows have keys (a partial index): lookups by its key cannot find every row. */
+    /**
+     * Whether lookups by column values cannot use it: only some rows have keys (a partial index), or its keys are
+     * computed (an index over expressions). Such a key reads every column of a row.
+     */
     public boolean partial() {
-        return condition != null;
+        return condition != null || computed != null;
     }
 
     public String constraintName() {
@@ -429,7 +445,8 @@ public final class UniqueKeyIndex {
     List<Object> keyOf(List<FieldVector> tableColumns, int row) {
         Object[] values = new Object[columns.length];
         for (int k = 0; k < columns.length; k++) {
-            Object value = ValueAccess.get(tableColumns.get(columns[k]), row);
+            Object value = computed != null && computed[k] != null ? computedValue(k, tableColumns, row, false)
+                    : ValueAccess.get(tableColumns.get(columns[k]), row);
             if (value == null && !nullsNotDistinct) {
                 return null;
             }
@@ -455,13 +472,37 @@ public final class UniqueKeyIndex {
                 values.append(", ");
             }
             names.append(columnNames.get(k));
-            FieldVector column = tableColumns.get(columns[k]);
-            String text = ValueAccess.text(column, row);
+            String text = computed != null && computed[k] != null
+                    ? (String) computedValue(k, tableColumns, row, true)
+                    : ValueAccess.text(tableColumns.get(columns[k]), row);
             values.append(text == null ? "null" : text);
         }
         return BasaltException.of(SqlState.UNIQUE_VIOLATION,
                         "duplicate key value violates unique constraint \"" + constraintName + "\"")
                 .withDetail("Key (" + names + ")=(" + values + ") already exists.");
+    }
+
+    /** Key part {@code k} computed for row {@code row} of a table's columns: its value, or with {@code asText} its text. */
+    private Object computedValue(int k, List<FieldVector> tableColumns, int row, boolean asText) {
+        List<FieldVector> copies = new ArrayList<>(tableColumns.size());
+        try {
+            for (FieldVector column : tableColumns) {
+                FieldVector copy = (FieldVector) column.getTransferPair(conditionAllocator).getTo();
+                copies.add(copy);
+                copy.allocateNew();
+                copy.copyFromSafe(row, 0, column);
+                copy.setValueCount(1);
+            }
+            try (io.basalt.exec.expression.EvaluationContext context =
+                         new io.basalt.exec.expression.EvaluationContext(conditionAllocator)) {
+                FieldVector result = computed[k].evaluate(new Batch(copies, 1), context);
+                return asText ? ValueAccess.text(result, 0) : ValueAccess.get(result, 0);
+            }
+        } finally {
+            for (FieldVector copy : copies) {
+                copy.close();
+            }
+        }
     }
 
     @Override
