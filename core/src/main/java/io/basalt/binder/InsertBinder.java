@@ -48,7 +48,8 @@ public final class InsertBinder {
         java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table, context);
         LogicalPlan.ConflictUpdate update = ConflictUpdateBinder.bind(insert, table, context);
         if (update != null) {
-            update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context));
+            update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context))
+                    .withArbiterKeys(ConflictArbiters.expressionKeys(arbiters, table, context));
         }
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
                 !insert.returning().isEmpty(), arbiters, update);

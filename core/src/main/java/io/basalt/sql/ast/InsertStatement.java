@@ -67,14 +67,28 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
     /**
      * {@code ON CONFLICT [(columns) [WHERE predicate] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ...
      * [WHERE ...]}: the conflict target ({@code targetColumns} empty and {@code constraint} null when none is
-     * written; {@code targetWhere} the predicate that lets a partial unique index arbitrate, null when none) and the
-     * action ({@code update} empty for DO NOTHING).
+     * written; {@code targetWhere} the predicate that lets a partial unique index arbitrate, null when none;
+     * {@code targetExpressions} the expressions of the target, {@code (lower(x))}, that an index over expressions
+     * must have) and the action ({@code update} empty for DO NOTHING).
      */
     public record OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
-                             Expression updateWhere, int position, Expression targetWhere) implements Node {
+                             Expression updateWhere, int position, Expression targetWhere,
+                             List<Expression> targetExpressions) implements Node {
         public OnConflict {
             targetColumns = List.copyOf(targetColumns);
             update = List.copyOf(update);
+            targetExpressions = targetExpressions == null ? List.of() : List.copyOf(targetExpressions);
+        }
+
+        /** A target without expressions. */
+        public OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
+                          Expression updateWhere, int position, Expression targetWhere) {
+            this(targetColumns, constraint, update, updateWhere, position, targetWhere, List.of());
+        }
+
+        /** Whether a target (columns or expressions) is written in parentheses. */
+        public boolean hasTarget() {
+            return !targetColumns.isEmpty() || !targetExpressions.isEmpty();
         }
 
         public boolean doNothing() {

@@ -484,25 +484,7 @@ public final class UniqueKeyIndex {
 
     /** Key part {@code k} computed for row {@code row} of a table's columns: its value, or with {@code asText} its text. */
     private Object computedValue(int k, List<FieldVector> tableColumns, int row, boolean asText) {
-        List<FieldVector> copies = new ArrayList<>(tableColumns.size());
-        try {
-            for (FieldVector column : tableColumns) {
-                FieldVector copy = (FieldVector) column.getTransferPair(conditionAllocator).getTo();
-                copies.add(copy);
-                copy.allocateNew();
-                copy.copyFromSafe(row, 0, column);
-                copy.setValueCount(1);
-            }
-            try (io.basalt.exec.expression.EvaluationContext context =
-                         new io.basalt.exec.expression.EvaluationContext(conditionAllocator)) {
-                FieldVector result = computed[k].evaluate(new Batch(copies, 1), context);
-                return asText ? ValueAccess.text(result, 0) : ValueAccess.get(result, 0);
-            }
-        } finally {
-            for (FieldVector copy : copies) {
-                copy.close();
-            }
-        }
+        return RowExpression.value(computed[k], tableColumns, row, conditionAllocator, asText);
     }
 
     @Override
