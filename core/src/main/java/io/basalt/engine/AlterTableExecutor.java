@@ -331,6 +331,9 @@ final class AlterTableExecutor {
             }
         }
         LogicalType target = TypeNames.resolve(change.type());
+        if (column.identity() != null) {
+            identities(alteration).retype(column, target, change.type());
+        }
         BoundExpression value = change.using() == null
                 ? ColumnAlterations.convert(draft.values.get(index), column.name(), target)
                 : ColumnAlterations.using(change.using(), alteration.table.name(), alteration.table.columns(),
@@ -379,6 +382,12 @@ final class AlterTableExecutor {
         TableDraft draft = alteration.draft;
         int index = existingColumn(draft, set.column());
         ColumnEntry column = draft.columns.get(index);
+        if (column.identity() != null) {
+            BasaltException identity = BasaltException.of(SqlState.SYNTAX_ERROR, "column \"" + column.name()
+                    + "\" of relation \"" + draft.name + "\" is an identity column");
+            throw set.expression() == null
+                    ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
+        }
         String text = set.expression() == null ? null
                 : DefaultExpressions.check(set.expression(), column.name(), column.type(), alteration.context);
         draft.setColumn(index, new ColumnEntry(column.name(), column.type(), column.notNull(), set.expression(), text,

@@ -171,7 +171,11 @@ final class DdlExecutor {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
                 case ColumnConstraint.NotNull ignored -> notNull = true;
-                case ColumnConstraint.Nullable ignored -> {
+                case ColumnConstraint.Nullable n -> {
+                    if (identity != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, n.position(),
+                                "conflicting NULL/NOT NULL declarations" + where);
+                    }
                     notNull = false;
                     nullable = true;
                 }

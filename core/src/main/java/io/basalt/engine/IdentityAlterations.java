@@ -96,6 +96,24 @@ final class IdentityAlterations {
         }
     }
 
+    /**
+     * ALTER COLUMN ... TYPE of identity column {@code column}: the type must suit a sequence (22023), and its sequence
+     * takes the new type (as {@code AS type}) once the statement took effect.
+     */
+    void retype(ColumnEntry column, io.basalt.type.LogicalType target, io.basalt.sql.ast.TypeName written) {
+        if (!SequenceDefinition.isSequenceType(target)) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "identity column type must be smallint, integer, or bigint");
+        }
+        SequenceEntry sequence = sequenceOf(column);
+        if (sequence == null) {
+            return;
+        }
+        SequenceDefinition.Result defined = SequenceDefinition.apply(sequence.options(),
+                sequence.state().lastValue(), List.of(new io.basalt.sql.ast.SequenceOption.AsType(written, 0)), null);
+        afterwards.add(() -> sequence.alter(defined.options(), defined.restartValue()));
+    }
+
     /** The sequence the identity column {@code column} of the table owns, or null. */
     private SequenceEntry sequenceOf(ColumnEntry column) {
         for (SequenceEntry sequence : catalog.sequencesOwnedBy(draft.original.schema(), draft.original.name())) {

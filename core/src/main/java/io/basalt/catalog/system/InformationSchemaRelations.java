@@ -143,7 +143,7 @@ final class InformationSchemaRelations {
             null, null, null, null, null, null, null, null, null, null, null, DATABASE, "pg_catalog",
             listed == null ? type.id().pgName() : listed.name(), null, null, null, null, Integer.toString(number),
             "NO", yesNo(identityGeneration != null), identityGeneration, start, increment, maximum, minimum,
-            identityGeneration == null ? null : cycle, generated ? "ALWAYS" : "NEVER",
+            cycle, generated ? "ALWAYS" : "NEVER",
             generated ? column.generationText() : null, yesNo(relation.kind() != 'v')};
     }
 

@@ -95,6 +95,8 @@ final class SqlTreePrinter {
                     + (insert.onConflict() == null ? "" : " (on-conflict"
                             + (insert.onConflict().targetColumns().isEmpty() ? ""
                                     : " (" + String.join(" ", insert.onConflict().targetColumns()) + ")")
+                            + (insert.onConflict().targetExpressions().isEmpty() ? ""
+                                    : " (expressions" + expressions(insert.onConflict().targetExpressions()) + ")")
                             + (insert.onConflict().constraint() == null ? "" : " constraint " + insert.onConflict().constraint())
                             + (insert.onConflict().doNothing() ? " nothing" : " update"
                                     + join(insert.onConflict().update().stream().map(SqlTreePrinter::print).toList()))
