@@ -18,7 +18,8 @@ import java.util.Set;
  * infers them. {@code ON CONSTRAINT name} names one (42704 when the table has none of that name); a column list
  * picks every unique constraint and unique index on exactly those columns (42P10 when there is none), a partial
  * unique index only when the target's WHERE implies its predicate (here: the predicate is the WHERE or one of its
- * AND-ed terms); no target means all of them, which only DO NOTHING allows (42601 for DO UPDATE).
+ * AND-ed terms); no target means all of them, which only DO NOTHING allows (42601 for DO UPDATE). A deferrable
+ * constraint cannot arbitrate (55000).
  */
 final class ConflictArbiters {
     private ConflictArbiters() {
@@ -29,7 +30,7 @@ final class ConflictArbiters {
         if (onConflict == null) {
             return null;
         }
-        if (!onConflict.doNothing() && onConflict.constraint() == null && onConflict.targetColumns().isEmpty()) {
+        if (!onConflict.doNothing() && onConflict.constraint() == null && !onConflict.hasTarget()) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, onConflict.position(),
                             "ON CONFLICT DO UPDATE requires inference specification or constraint name")
                     .withHint("For example, ON CONFLICT (column_name).");
@@ -45,7 +46,7 @@ final class ConflictArbiters {
                 throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "constraint \"" + onConflict.constraint()
                         + "\" for table \"" + table.name() + "\" does not exist");
             }
-        } else if (!onConflict.targetColumns().isEmpty()) {
+        } else if (onConflict.hasTarget()) {
             Set<Integer> target = new HashSet<>();
             for (String name : onConflict.targetColumns()) {
                 int column = table.columnIndex(name);
@@ -55,8 +56,12 @@ final class ConflictArbiters {
                 }
                 target.add(column);
             }
+            List<BoundExpression> targetExpressions = new ArrayList<>();
+            for (io.basalt.sql.ast.Expression expression : onConflict.targetExpressions()) {
+                targetExpressions.add(IndexExpressions.bindKey(expression, table.name(), table.columns(), context));
+            }
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
-                if (new HashSet<>(key.columns()).equals(target)) {
+                if (targetExpressions.isEmpty() && new HashSet<>(key.columns()).equals(target)) {
                     arbiters.add(key.name());
                 }
             }
@@ -64,7 +69,8 @@ final class ConflictArbiters {
                     : conjuncts(IndexExpressions.bindPredicate(onConflict.targetWhere(), table.name(),
                             table.columns(), context));
             for (IndexEntry index : table.indexes()) {
-                if (index.enforced() && new HashSet<>(index.columns()).equals(target)
+                if (index.enforced() && plainColumns(index).equals(target)
+                        && sameExpressions(index, targetExpressions, table, context)
                         && (!index.partial() || implied(index, terms, table, context))) {
                     arbiters.add(index.name());
                 }
@@ -83,7 +89,79 @@ final class ConflictArbiters {
                 }
             }
         }
+        for (UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (key.deferrable() && arbiters.contains(key.name())) {
+                throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                        "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters");
+            }
+        }
         return arbiters;
+    }
+
+    /** The key columns of {@code index} that are plain columns. */
+    private static Set<Integer> plainColumns(IndexEntry index) {
+        Set<Integer> columns = new HashSet<>();
+        for (int column : index.columns()) {
+            if (column >= 0) {
+                columns.add(column);
+            }
+        }
+        return columns;
+    }
+
+    /** Whether the expressions of {@code index} and those of the target are the same, each found in the other. */
+    private static boolean sameExpressions(IndexEntry index, List<BoundExpression> target, TableEntry table,
+                                           BindContext context) {
+        List<BoundExpression> own = new ArrayList<>();
+        for (io.basalt.sql.ast.Expression expression : index.expressions()) {
+            if (expression != null) {
+                own.add(IndexExpressions.bindKey(expression, table.name(), table.columns(), context));
+            }
+        }
+        return containsAll(own, target) && containsAll(target, own);
+    }
+
+    private static boolean containsAll(List<BoundExpression> container, List<BoundExpression> wanted) {
+        for (BoundExpression expression : wanted) {
+            boolean found = false;
+            for (BoundExpression candidate : container) {
+                found |= ExpressionEquivalence.same(candidate, expression);
+            }
+            if (!found) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The key parts of the arbiter DO UPDATE reads keys by (see the physical planner: the first arbiter constraint,
+     * else the first arbiter index) when it is an index over expressions, bound over the table (null for a plain
+     * column part); null otherwise.
+     */
+    static List<BoundExpression> expressionKeys(Set<String> arbiters, TableEntry table, BindContext context) {
+        if (arbiters == null) {
+            return null;
+        }
+        for (UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (arbiters.contains(key.name())) {
+                return null;
+            }
+        }
+        for (IndexEntry index : table.indexes()) {
+            if (index.enforced() && arbiters.contains(index.name())) {
+                if (!index.overExpressions()) {
+                    return null;
+                }
+                List<BoundExpression> keys = new ArrayList<>();
+                for (io.basalt.sql.ast.Expression expression : index.expressions()) {
+                    keys.add(expression == null ? null
+                            : IndexExpressions.bindKey(expression, table.name(), table.columns(), context));
+                }
+                return keys;
+            }
+        }
+        return null;
     }
 
     /** The predicate of the partial unique index among {@code arbiters}, bound over the table, or null. */

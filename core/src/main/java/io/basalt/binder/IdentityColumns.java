@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * PostgreSQL's rules for {@code GENERATED ALWAYS AS IDENTITY} columns: the column takes its values from its
  * sequence, so an INSERT that supplies a value other than DEFAULT fails (428C9), and so does an UPDATE that sets it
- * to anything but DEFAULT. Basalt has no {@code OVERRIDING SYSTEM VALUE} yet, so such values cannot be forced.
+ * to anything but DEFAULT. An INSERT with an OVERRIDING clause is not checked: {@code OVERRIDING SYSTEM VALUE} keeps the
+ * values written, {@code OVERRIDING USER VALUE} replaces them by the sequence's (see InsertBinder).
  */
 final class IdentityColumns {
     private IdentityColumns() {

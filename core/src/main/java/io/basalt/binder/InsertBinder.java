@@ -48,7 +48,8 @@ public final class InsertBinder {
         java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table, context);
         LogicalPlan.ConflictUpdate update = ConflictUpdateBinder.bind(insert, table, context);
         if (update != null) {
-            update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context));
+            update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context))
+                    .withArbiterKeys(ConflictArbiters.expressionKeys(arbiters, table, context));
         }
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
                 !insert.returning().isEmpty(), arbiters, update);
@@ -94,12 +95,17 @@ public final class InsertBinder {
                 sourceColumns.add(assignTarget(ref, column, insert.columnSubscript(i), source.position()));
             }
         }
-        IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
-                source != null && source.body() instanceof QueryBody.Values values ? values : null);
+        if (insert.overriding() == null) {
+            IdentityColumns.checkInsert(table, targets, sourceColumns.size(),
+                    source != null && source.body() instanceof QueryBody.Values values ? values : null);
+        }
+        boolean userValue = insert.overriding() == InsertStatement.Overriding.USER_VALUE;
         List<BoundExpression> row = new ArrayList<>();
         for (int c = 0; c < table.columns().size(); c++) {
             int sourceIndex = targets.indexOf(c);
-            if (sourceIndex >= 0 && FieldTargets.isField(insert, sourceIndex)) {
+            if (userValue && table.columns().get(c).identity() != null) {
+                row.add(defaultValue(table.columns().get(c), context));
+            } else if (sourceIndex >= 0 && FieldTargets.isField(insert, sourceIndex)) {
                 row.add(FieldTargets.record(insert, targets, c, table.columns().get(c), sourceColumns));
             } else if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
                 row.add(sourceColumns.get(sourceIndex));
@@ -164,6 +170,11 @@ public final class InsertBinder {
                 if (row.get(i) instanceof Expression.Default && FieldTargets.isField(insert, i)) {
                     throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                             insert.columnSubscripts().get(i).position(), "cannot set a subfield to DEFAULT");
+                }
+                if (insert.overriding() == InsertStatement.Overriding.USER_VALUE && column.identity() != null) {
+                    // the value is replaced by the sequence's when the row is completed: no nextval here
+                    bound.add(new BoundExpression.Constant(null, column.type(), 0));
+                    continue;
                 }
                 bound.add(row.get(i) instanceof Expression.Default ? defaultValue(column, context)
                         : assignTarget(binder.bind(row.get(i)), column, insert.columnSubscript(i),

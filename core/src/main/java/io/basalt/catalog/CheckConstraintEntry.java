@@ -6,11 +6,22 @@ import io.basalt.plan.expression.BoundExpression;
 
 /**
  * A CHECK constraint of a table: its name (given, or generated as PostgreSQL does) and its condition bound over
- * the table's columns (column reference i is the table's column i).
+ * the table's columns (column reference i is the table's column i), and whether it is NO INHERIT (child tables do
+ * not take it on).
  */
-public record CheckConstraintEntry(String name, BoundExpression condition) {
+public record CheckConstraintEntry(String name, BoundExpression condition, boolean noInherit) {
     public CheckConstraintEntry {
         requireNonNull(name, "name is null");
         requireNonNull(condition, "condition is null");
+    }
+
+    /** A constraint that child tables inherit. */
+    public CheckConstraintEntry(String name, BoundExpression condition) {
+        this(name, condition, false);
+    }
+
+    /** This constraint with another name and condition, NO INHERIT kept. */
+    public CheckConstraintEntry with(String newName, BoundExpression newCondition) {
+        return new CheckConstraintEntry(newName, newCondition, noInherit);
     }
 }

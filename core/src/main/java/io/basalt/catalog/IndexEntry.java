@@ -7,16 +7,39 @@ import java.util.List;
 
 /**
  * An index made by CREATE INDEX: its name (a relation name in the table's schema), whether it is UNIQUE, its key
- * columns (indexes in the table; -1 for an expression), its WHERE predicate as written (null for none), and its
- * access method. A unique index over plain columns is enforced by a unique key of the same name in the table's
- * store, which for a partial index holds the keys of the rows its predicate is true for; only one without a
- * predicate may be referenced by a foreign key. Other indexes are recorded only: no plan reads them yet.
+ * columns (indexes in the table; -1 for an expression), the expressions as written (one per key column, null
+ * for a plain column), its WHERE predicate as written (null for none), and its access method. A unique index is
+ * enforced by a unique key of the same name in the table's store, which for a partial index holds the keys of the
+ * rows its predicate is true for, and for an index over expressions computes them per row; only one over plain
+ * columns without a predicate may be referenced by a foreign key. Other indexes are recorded only: no plan reads
+ * them yet.
  */
-public record IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method) {
+public record IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method,
+                         List<Expression> expressions) {
     public IndexEntry {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
         requireNonNull(method, "method is null");
+        List<Expression> written = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            written.add(expressions != null && i < expressions.size() ? expressions.get(i) : null);
+        }
+        expressions = java.util.Collections.unmodifiableList(written);
+    }
+
+    /** An index without expressions kept (over plain columns, or recorded only). */
+    public IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method) {
+        this(name, unique, columns, predicate, method, null);
+    }
+
+    /** This index over renumbered columns, its other properties kept. */
+    public IndexEntry withColumns(List<Integer> newColumns) {
+        return new IndexEntry(name, unique, newColumns, predicate, method, expressions);
+    }
+
+    /** Whether a key column is an expression. */
+    public boolean overExpressions() {
+        return columns.contains(-1);
     }
 
     /** Whether it has a WHERE predicate. */
@@ -24,13 +47,24 @@ public record IndexEntry(String name, boolean unique, List<Integer> columns, Exp
         return predicate != null;
     }
 
-    /** Whether the table's store enforces it (a unique index over plain columns, partial or not). */
+    /**
+     * Whether the table's store enforces it: a unique index, partial or not, over plain columns or over expressions
+     * it knows (an index recorded before expressions were kept has none and is not enforced).
+     */
     public boolean enforced() {
-        return unique && !columns.contains(-1);
+        if (!unique) {
+            return false;
+        }
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i) < 0 && expressions.get(i) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** Whether a foreign key may reference it: an enforced unique index without a predicate. */
+    /** Whether a foreign key may reference it: an enforced unique index over plain columns without a predicate. */
     public boolean referenceable() {
-        return enforced() && !partial();
+        return enforced() && !partial() && !overExpressions();
     }
 }

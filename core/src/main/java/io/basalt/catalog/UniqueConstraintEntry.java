@@ -6,11 +6,25 @@ import java.util.List;
 
 /**
  * A UNIQUE or PRIMARY KEY constraint of a table: its name (which is also its index's name), the indexes of its
- * key columns in the table, and whether NULLs compare equal (NULLS NOT DISTINCT). The table's store enforces it.
+ * key columns in the table, whether NULLs compare equal (NULLS NOT DISTINCT), and whether it is DEFERRABLE
+ * ({@code deferrable}; checked at the end of the statement, or at COMMIT while deferred) and INITIALLY DEFERRED.
+ * The table's store enforces it.
  */
-public record UniqueConstraintEntry(String name, List<Integer> columns, boolean primaryKey, boolean nullsNotDistinct) {
+public record UniqueConstraintEntry(String name, List<Integer> columns, boolean primaryKey, boolean nullsNotDistinct,
+                                    boolean deferrable, boolean initiallyDeferred) {
     public UniqueConstraintEntry {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
+    }
+
+    /** A constraint that is not deferrable. */
+    public UniqueConstraintEntry(String name, List<Integer> columns, boolean primaryKey, boolean nullsNotDistinct) {
+        this(name, columns, primaryKey, nullsNotDistinct, false, false);
+    }
+
+    /** This constraint under another name and over renumbered columns, its other properties kept. */
+    public UniqueConstraintEntry renamed(String newName, List<Integer> newColumns) {
+        return new UniqueConstraintEntry(newName, newColumns, primaryKey, nullsNotDistinct, deferrable,
+                initiallyDeferred);
     }
 }

@@ -168,7 +168,15 @@ final class AlterTableExecutor {
             case AlterTableAction.RenameColumn rename -> renameColumn(alteration, rename);
             case AlterTableAction.RenameConstraint rename -> renameConstraint(draft, rename);
             case AlterTableAction.RenameTable rename -> renameTable(alteration, rename);
+            case AlterTableAction.AddIdentity add -> identities(alteration).add(add);
+            case AlterTableAction.AlterIdentity change -> identities(alteration).alter(change);
+            case AlterTableAction.DropIdentity drop -> identities(alteration).drop(drop);
         }
+    }
+
+    private IdentityAlterations identities(Alteration alteration) {
+        return new IdentityAlterations(catalog, alteration.draft, alteration.sequenceColumns, alteration.afterwards,
+                alteration.notices);
     }
 
     private int existingColumn(TableDraft draft, String column) {
@@ -204,9 +212,12 @@ final class AlterTableExecutor {
         int index = draft.columns.size() - 1;
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
-                case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false);
-                case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false);
-                case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true);
+                case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false,
+                        check.noInherit());
+                case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false,
+                        unique.deferrable(), unique.initiallyDeferred(), unique.nullsNotDistinct());
+                case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true,
+                        key.deferrable(), key.initiallyDeferred(), false);
                 case ColumnConstraint.References r -> addForeignKey(alteration, new TableConstraint.ForeignKey(
                         r.name(), List.of(column.name()), r.table(), r.columns(), r.onDelete(), r.onUpdate(),
                         r.matchFull(), r.deleteSetColumns(), r.position(), r.deferrable(), r.initiallyDeferred()),
@@ -320,6 +331,9 @@ final class AlterTableExecutor {
             }
         }
         LogicalType target = TypeNames.resolve(change.type());
+        if (column.identity() != null) {
+            identities(alteration).retype(column, target, change.type());
+        }
         BoundExpression value = change.using() == null
                 ? ColumnAlterations.convert(draft.values.get(index), column.name(), target)
                 : ColumnAlterations.using(change.using(), alteration.table.name(), alteration.table.columns(),
@@ -354,7 +368,7 @@ final class AlterTableExecutor {
             BoundExpression condition = ColumnReferences.substitute(check.condition(), reference ->
                     reference.index() != index ? reference : ColumnAlterations.castTo(new BoundExpression.ColumnRef(
                             index, reference.qualifier(), reference.name(), target, reference.position()), oldType));
-            retyped.add(new CheckConstraintEntry(check.name(), condition));
+            retyped.add(check.with(check.name(), condition));
             draft.checksToValidate.add(check.name());
         }
         draft.checks.clear();
@@ -368,6 +382,12 @@ final class AlterTableExecutor {
         TableDraft draft = alteration.draft;
         int index = existingColumn(draft, set.column());
         ColumnEntry column = draft.columns.get(index);
+        if (column.identity() != null) {
+            BasaltException identity = BasaltException.of(SqlState.SYNTAX_ERROR, "column \"" + column.name()
+                    + "\" of relation \"" + draft.name + "\" is an identity column");
+            throw set.expression() == null
+                    ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
+        }
         String text = set.expression() == null ? null
                 : DefaultExpressions.check(set.expression(), column.name(), column.type(), alteration.context);
         draft.setColumn(index, new ColumnEntry(column.name(), column.type(), column.notNull(), set.expression(), text,
@@ -436,11 +456,14 @@ final class AlterTableExecutor {
                     kind + " constraints cannot be marked NOT VALID");
         }
         switch (constraint) {
-            case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid);
-            case TableConstraint.Unique unique ->
-                    addKey(alteration, unique.name(), keyColumns(alteration.draft, unique.columns(), "unique"), false);
+            case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid,
+                    check.noInherit());
+            case TableConstraint.Unique unique -> addKey(alteration, unique.name(),
+                    keyColumns(alteration.draft, unique.columns(), "unique"), false, unique.deferrable(),
+                    unique.initiallyDeferred(), unique.nullsNotDistinct());
             case TableConstraint.PrimaryKey key -> addKey(alteration, key.name(),
-                    keyColumns(alteration.draft, key.columns(), "primary key"), true);
+                    keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
+                    key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
         }
     }
@@ -489,7 +512,7 @@ final class AlterTableExecutor {
     }
 
     private void addCheck(Alteration alteration, String name, io.basalt.sql.ast.Expression condition,
-                          boolean notValid) {
+                          boolean notValid, boolean noInherit) {
         TableDraft draft = alteration.draft;
         BoundExpression bound = CheckConditions.bind(condition, draft.name, draft.columns, alteration.context);
         if (name == null) {
@@ -501,13 +524,17 @@ final class AlterTableExecutor {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
                     "constraint \"" + name + "\" for relation \"" + draft.name + "\" already exists");
         }
-        draft.checks.add(new CheckConstraintEntry(name, bound));
+        if (noInherit && catalog.hierarchy().partitionKey(draft.original.schema(), draft.original.name()) != null) {
+            CheckInheritance.refuseOnPartitioned(List.of(new CheckConstraintEntry(name, bound, true)), draft.name);
+        }
+        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit));
         if (!notValid) {
             draft.checksToValidate.add(name);
         }
     }
 
-    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary) {
+    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
+                        boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct) {
         TableDraft draft = alteration.draft;
         if (primary && draft.primaryKey() != null) {
             throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
@@ -537,7 +564,8 @@ final class AlterTableExecutor {
                 }
             }
         }
-        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, false));
+        draft.keys.add(new UniqueConstraintEntry(name, columns, primary, nullsNotDistinct, deferrable,
+                initiallyDeferred));
         draft.keysChanged = true;
     }
 
@@ -659,7 +687,7 @@ final class AlterTableExecutor {
                     "constraint \"" + rename.to() + "\" for relation \"" + draft.name + "\" already exists");
         }
         if (constraint instanceof CheckConstraintEntry check) {
-            draft.checks.set(draft.checks.indexOf(check), new CheckConstraintEntry(rename.to(), check.condition()));
+            draft.checks.set(draft.checks.indexOf(check), check.with(rename.to(), check.condition()));
             if (draft.checksToValidate.remove(check.name())) {
                 draft.checksToValidate.add(rename.to());
             }
@@ -668,8 +696,7 @@ final class AlterTableExecutor {
             if (catalog.relationExists(draft.original.schema(), rename.to())) {
                 throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + rename.to() + "\" already exists");
             }
-            draft.keys.set(draft.keys.indexOf(key), new UniqueConstraintEntry(rename.to(), key.columns(),
-                    key.primaryKey(), key.nullsNotDistinct()));
+            draft.keys.set(draft.keys.indexOf(key), key.renamed(rename.to(), key.columns()));
             draft.keysChanged = true;
             draft.updateReferences(reference -> !reference.referencedKey().equals(rename.from()) ? reference
                     : TableDraft.foreignKey(reference, reference.columns(), reference.referencedTable(),

@@ -114,6 +114,9 @@ final class DdlExecutor {
                 catalog, context);
         columns = constraints.columns();
         CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
+        if (hierarchy != null && hierarchy.partitionBy() != null) {
+            CheckInheritance.refuseOnPartitioned(constraints.checks(), name);
+        }
         io.basalt.catalog.TableHierarchy.PartitionKey partitionKey = hierarchy == null
                 || hierarchy.partitionBy() == null ? null
                 : PartitionKeys.define(hierarchy.partitionBy(), name, columns, constraints.keys(), context);
@@ -168,7 +171,11 @@ final class DdlExecutor {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
                 case ColumnConstraint.NotNull ignored -> notNull = true;
-                case ColumnConstraint.Nullable ignored -> {
+                case ColumnConstraint.Nullable n -> {
+                    if (identity != null) {
+                        throw BasaltException.at(SqlState.SYNTAX_ERROR, n.position(),
+                                "conflicting NULL/NOT NULL declarations" + where);
+                    }
                     notNull = false;
                     nullable = true;
                 }
@@ -284,14 +291,31 @@ final class DdlExecutor {
                                          io.basalt.binder.BindContext context) {
         int[] keyColumns = new int[index.columns().size()];
         List<String> keyNames = new ArrayList<>(keyColumns.length);
+        io.basalt.exec.expression.PhysicalExpression[] computed = null;
         for (int k = 0; k < keyColumns.length; k++) {
             keyColumns[k] = index.columns().get(k);
-            keyNames.add(columns.get(keyColumns[k]).name());
+            if (keyColumns[k] >= 0) {
+                keyNames.add(columns.get(keyColumns[k]).name());
+                continue;
+            }
+            io.basalt.plan.expression.BoundExpression bound = io.basalt.binder.IndexExpressions.bindKey(
+                    index.expressions().get(k), table, columns, context);
+            List<String> names = new ArrayList<>();
+            columns.forEach(column -> names.add(column.name()));
+            keyNames.add(io.basalt.plan.logical.ConditionText.write(bound, names));
+            if (computed == null) {
+                computed = new io.basalt.exec.expression.PhysicalExpression[keyColumns.length];
+            }
+            computed[k] = io.basalt.planner.IndexPredicatePlanner.planKey(bound);
         }
         io.basalt.storage.table.RowCondition condition = index.predicate() == null ? null
                 : io.basalt.planner.IndexPredicatePlanner.plan(io.basalt.binder.IndexExpressions.bindPredicate(
                         index.predicate(), table, columns, context));
-        return new UniqueKeyIndex(index.name(), table, keyColumns, keyNames, false, condition);
+        UniqueKeyIndex key = new UniqueKeyIndex(index.name(), table, keyColumns, keyNames, false, condition);
+        if (computed != null) {
+            key.computeKeys(computed);
+        }
+        return key;
     }
 
     static UniqueKeyIndex uniqueKeyIndex(UniqueConstraintEntry key, String table, List<ColumnEntry> columns) {
@@ -301,7 +325,11 @@ final class DdlExecutor {
             keyColumns[k] = key.columns().get(k);
             keyNames.add(columns.get(keyColumns[k]).name());
         }
-        return new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
+        UniqueKeyIndex index = new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
+        if (key.deferrable()) {
+            index.makeDeferrable(key.initiallyDeferred());
+        }
+        return index;
     }
 
     QueryResultImpl dropTable(DropTableStatement drop) {

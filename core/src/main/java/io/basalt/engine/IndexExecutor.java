@@ -23,8 +23,7 @@ import java.util.Set;
  * numbered past relations that exist). A UNIQUE index over plain columns is enforced: the rows already stored
  * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
  * foreign key may reference it unless it has a WHERE predicate: a partial unique index checks only the rows its
- * predicate is true for. Unique indexes over expressions are not supported yet (0A000), rather than accepted
- * unenforced. Other indexes are recorded in the catalog with what they cover; no
+ * predicate is true for, and one over expressions checks the values computed for each row. Other indexes are recorded in the catalog with what they cover; no
  * plan reads them yet.
  */
 final class IndexExecutor {
@@ -59,6 +58,7 @@ final class IndexExecutor {
                     "access method \"" + create.method() + "\" does not support unique indexes");
         }
         List<Integer> columns = new ArrayList<>();
+        List<Expression> expressions = new ArrayList<>();
         List<String> nameParts = new ArrayList<>();
         for (CreateIndexStatement.Element element : create.elements()) {
             if (element.column() != null) {
@@ -68,10 +68,12 @@ final class IndexExecutor {
                             "column \"" + element.column() + "\" does not exist");
                 }
                 columns.add(index);
+                expressions.add(null);
                 nameParts.add(element.column());
             } else {
                 IndexExpressions.bindKey(element.expression(), table.name(), table.columns(), context);
                 columns.add(-1);
+                expressions.add(element.expression());
                 nameParts.add(element.expression() instanceof Expression.FunctionCall call
                         ? call.name().last() : "expr");
             }
@@ -85,15 +87,11 @@ final class IndexExecutor {
             IndexExpressions.bindPredicate(create.where(), table.name(), table.columns(), context);
         }
         IndexEntry index = new IndexEntry(create.name() == null ? chooseName(table, nameParts) : create.name(),
-                create.unique(), columns, create.where(), create.method());
+                create.unique(), columns, create.where(), create.method(), expressions);
         if (create.unique()) {
             if (create.nullsNotDistinct()) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                         "UNIQUE NULLS NOT DISTINCT is not supported yet");
-            }
-            if (!index.enforced()) {
-                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                        "unique indexes on expressions are not supported yet");
             }
             table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }

@@ -48,6 +48,13 @@ final class InheritedAlterations {
             for (AlterTableAction action : actions) {
                 AlterTableAction down = switch (action) {
                     case AlterTableAction.AddColumn add -> {
+                        for (io.basalt.sql.ast.ColumnConstraint constraint : add.column().constraints()) {
+                            if (constraint instanceof io.basalt.sql.ast.ColumnConstraint.Identity) {
+                                throw io.basalt.error.BasaltException.of(
+                                        io.basalt.error.SqlState.INVALID_TABLE_DEFINITION,
+                                        "cannot recursively add identity column to table that has child tables");
+                            }
+                        }
                         if (child.columnIndex(add.column().name()) >= 0) {
                             notices.add("merging definition of column \"" + add.column().name() + "\" for child \""
                                     + child.name() + "\"");
@@ -60,7 +67,8 @@ final class InheritedAlterations {
                     case AlterTableAction.SetDefault set -> set;
                     case AlterTableAction.SetNotNull set -> set.notNull() || link.isPartition() ? set : null;
                     case AlterTableAction.AddConstraint add
-                            when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check -> add;
+                            when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check
+                            && !check.noInherit() -> add;
                     case AlterTableAction.RenameColumn rename -> rename;
                     default -> null;
                 };

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * SET CONSTRAINTS: makes deferrable foreign keys DEFERRED or IMMEDIATE for the rest of the transaction block (see
+ * SET CONSTRAINTS: makes deferrable foreign keys, UNIQUE and PRIMARY KEY constraints DEFERRED or IMMEDIATE for the rest of the transaction block (see
  * {@code storage.table.DeferredChecks}); making them IMMEDIATE runs their waiting checks now. A name is looked up
  * among the constraints of the tables of its schema (or of the search path), as PostgreSQL does: none gives 42704,
  * one that cannot be deferred 42809. Outside a block it only warns, as PostgreSQL does (25P01).
@@ -62,7 +62,10 @@ final class SetConstraintsExecutor {
             }
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
                 if (key.name().equals(name.last())) {
-                    throw notDeferrable(name);
+                    if (!key.deferrable()) {
+                        throw notDeferrable(name);
+                    }
+                    found = true;
                 }
             }
         }

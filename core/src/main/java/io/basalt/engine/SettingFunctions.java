@@ -67,7 +67,7 @@ final class SettingFunctions {
                 yield source == insert.source() && returning == insert.returning() ? insert
                         : new InsertStatement(insert.table(), insert.alias(), insert.columns(), source,
                                 insert.onConflict(), returning, insert.position(), insert.columnSubscripts(),
-                                insert.with());
+                                insert.with(), insert.overriding());
             }
             default -> statement;
         };

@@ -42,15 +42,29 @@ final class TableConstraints {
         String name;
         final List<Integer> columns;
         final boolean primary;
+        boolean deferrable;
+        boolean initiallyDeferred;
+        boolean nullsNotDistinct;
 
         Key(String name, List<Integer> columns, boolean primary) {
             this.name = name;
             this.columns = columns;
             this.primary = primary;
         }
+
+        Key deferral(boolean isDeferrable, boolean isInitiallyDeferred) {
+            this.deferrable = isDeferrable;
+            this.initiallyDeferred = isInitiallyDeferred;
+            return this;
+        }
+
+        Key nullsNotDistinct(boolean notDistinct) {
+            this.nullsNotDistinct = notDistinct;
+            return this;
+        }
     }
 
-    private record Check(String name, Expression condition) {
+    private record Check(String name, Expression condition, boolean noInherit) {
     }
 
     private static final int MAX_NAME_BYTES = 63;
@@ -90,10 +104,11 @@ final class TableConstraints {
     private void column(int index, ColumnDefinition definition) {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
-                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition()));
-                case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false));
-                case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true),
-                        p.position());
+                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
+                case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false)
+                        .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
+                case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true)
+                        .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
                 case ColumnConstraint.References ignored -> { }
                 case ColumnConstraint.NotNull ignored -> { }
                 case ColumnConstraint.Nullable ignored -> { }
@@ -106,11 +121,13 @@ final class TableConstraints {
 
     private void table(TableConstraint constraint) {
         switch (constraint) {
-            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition()));
+            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
             case TableConstraint.Unique u ->
-                    keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false));
+                    keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false)
+                            .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
             case TableConstraint.PrimaryKey p -> addPrimaryKey(
-                    new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true), p.position());
+                    new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true)
+                            .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
             case TableConstraint.ForeignKey ignored -> { }
         }
     }
@@ -213,7 +230,7 @@ final class TableConstraints {
                 name = choose(column, "check", constraintNames, taken);
                 taken.add(name);
             }
-            entries.add(new CheckConstraintEntry(name, condition));
+            entries.add(new CheckConstraintEntry(name, condition, check.noInherit()));
         }
         return entries;
     }
@@ -274,7 +291,8 @@ final class TableConstraints {
                 taken.add(name);
             }
             relationNames.add(name);
-            entries.add(new UniqueConstraintEntry(name, key.columns, key.primary, false));
+            entries.add(new UniqueConstraintEntry(name, key.columns, key.primary, key.nullsNotDistinct,
+                    key.deferrable, key.initiallyDeferred));
         }
         return entries;
     }

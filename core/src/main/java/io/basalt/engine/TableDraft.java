@@ -102,8 +102,7 @@ final class TableDraft {
             if (used.get(index)) {
                 checksToValidate.remove(check.name());
             } else {
-                keptChecks.add(new CheckConstraintEntry(check.name(),
-                        ColumnReferences.renumber(check.condition(), mapping)));
+                keptChecks.add(check.with(check.name(), ColumnReferences.renumber(check.condition(), mapping)));
             }
         }
         checks.clear();
@@ -117,7 +116,7 @@ final class TableDraft {
             for (int column : key.columns()) {
                 renumbered.add(mapping[column]);
             }
-            keptKeys.add(new UniqueConstraintEntry(key.name(), renumbered, key.primaryKey(), key.nullsNotDistinct()));
+            keptKeys.add(key.renamed(key.name(), renumbered));
         }
         keys.clear();
         keys.addAll(keptKeys);
@@ -151,8 +150,7 @@ final class TableDraft {
                 for (int column : entry.columns()) {
                     renumbered.add(column < 0 ? column : mapping[column]);
                 }
-                keptIndexes.add(new IndexEntry(entry.name(), entry.unique(), renumbered, entry.predicate(),
-                        entry.method()));
+                keptIndexes.add(entry.withColumns(renumbered));
             }
         }
         indexes.clear();

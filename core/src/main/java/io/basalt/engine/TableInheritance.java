@@ -161,6 +161,9 @@ final class TableInheritance {
                 mapping[i] = indexOf(columns, parent.columns().get(i).name());
             }
             for (CheckConstraintEntry check : parent.checks()) {
+                if (check.noInherit()) {
+                    continue;
+                }
                 if (!names.contains(check.name())) {
                     names.add(check.name());
                     checks.add(new CheckConstraintEntry(check.name(),

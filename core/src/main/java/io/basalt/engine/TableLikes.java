@@ -86,8 +86,7 @@ final class TableLikes {
                 mapping[c] = offset + c;
             }
             for (CheckConstraintEntry check : source.checks()) {
-                checks.add(new CheckConstraintEntry(check.name(), ColumnReferences.renumber(check.condition(),
-                        mapping)));
+                checks.add(check.with(check.name(), ColumnReferences.renumber(check.condition(), mapping)));
             }
         }
         if (like.including().contains("INDEXES")) {

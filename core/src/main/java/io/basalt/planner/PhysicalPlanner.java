@@ -332,10 +332,19 @@ public final class PhysicalPlanner {
         for (int i = 0; i < keyColumns.length; i++) {
             keyColumns[i] = arbiter.columns().get(i);
         }
+        io.basalt.exec.expression.PhysicalExpression[] computedKeys = null;
+        if (update.arbiterKeys() != null) {
+            computedKeys = new io.basalt.exec.expression.PhysicalExpression[update.arbiterKeys().size()];
+            for (int i = 0; i < computedKeys.length; i++) {
+                BoundExpression key = update.arbiterKeys().get(i);
+                computedKeys[i] = key == null ? null : ExpressionPlanner.plan(key);
+            }
+        }
         return new io.basalt.storage.table.ConflictUpdate(ExpressionPlanner.planAll(update.newRow()),
                 update.condition() == null ? null : ExpressionPlanner.plan(update.condition()), keyColumns,
                 arbiter.nullsNotDistinct(), update.arbiterPredicate() == null ? null
-                        : new io.basalt.storage.table.RowCondition(ExpressionPlanner.plan(update.arbiterPredicate())));
+                        : new io.basalt.storage.table.RowCondition(ExpressionPlanner.plan(update.arbiterPredicate())),
+                computedKeys);
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

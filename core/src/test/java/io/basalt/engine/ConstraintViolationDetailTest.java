@@ -79,14 +79,18 @@ class ConstraintViolationDetailTest {
     }
 
     @Test
-    void deferrableKeysAreNotSupportedYet() {
+    void deferredKeysAreCheckedAtCommitWithTheirDetail() {
         try (Database db = Basalt.inMemory(); Session session = db.connect()) {
-            assertThatThrownBy(() -> session.execute("CREATE TABLE r (a integer UNIQUE DEFERRABLE)"))
-                    .isInstanceOfSatisfying(BasaltException.class,
-                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.FEATURE_NOT_SUPPORTED));
-            assertThatThrownBy(() -> session.execute("SELECT * FROM r"))
-                    .isInstanceOfSatisfying(BasaltException.class,
-                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.UNDEFINED_TABLE));
+            session.execute("CREATE TABLE r (a integer UNIQUE DEFERRABLE INITIALLY DEFERRED)");
+            session.execute("INSERT INTO r VALUES (1)");
+            session.execute("BEGIN");
+            session.execute("INSERT INTO r VALUES (1)");
+            assertThatThrownBy(() -> session.execute("COMMIT"))
+                    .isInstanceOfSatisfying(BasaltException.class, e -> {
+                        assertThat(e.sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION);
+                        assertThat(e.getMessage()).contains("duplicate key value violates unique constraint \"r_a_key\"");
+                        assertThat(e.detail()).isEqualTo("Key (a)=(1) already exists.");
+                    });
         }
     }
 

@@ -28,7 +28,10 @@ final class TableFooters {
         }
         List<List<String>> indexes = CatalogRows.of(session, "SELECT c.relname, i.indisprimary, i.indisunique,"
                 + " pg_get_indexdef(i.indexrelid), (SELECT count(*) FROM pg_constraint k WHERE k.conindid ="
-                + " i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u') FROM pg_index i JOIN pg_class c"
+                + " i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u'), (SELECT max(k.condeferrable::int)"
+                + " FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN"
+                + " ('p', 'u')), (SELECT max(k.condeferred::int) FROM pg_constraint k WHERE k.conindid = i.indexrelid"
+                + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')) FROM pg_index i JOIN pg_class c"
                 + " ON c.oid = i.indexrelid WHERE i.indrelid = " + oid + " ORDER BY i.indisprimary DESC, c.relname");
         if (!indexes.isEmpty()) {
             footers.add("Indexes:");
@@ -43,6 +46,12 @@ final class TableFooters {
                 if (definition != null) {
                     int using = definition.indexOf(" USING ");
                     line.append(' ').append(using < 0 ? definition : definition.substring(using + 7));
+                }
+                if ("1".equals(index.get(5))) {
+                    line.append(" DEFERRABLE");
+                }
+                if ("1".equals(index.get(6))) {
+                    line.append(" INITIALLY DEFERRED");
                 }
                 footers.add(line.toString());
             }

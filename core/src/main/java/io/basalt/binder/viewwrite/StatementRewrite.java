@@ -48,13 +48,17 @@ final class StatementRewrite {
             for (UpdateStatement.Assignment assignment : onConflict.update()) {
                 assignments.add(assignment(assignment, view, substitution, excluded));
             }
+            List<Expression> targetExpressions = new ArrayList<>();
+            for (Expression target : onConflict.targetExpressions()) {
+                targetExpressions.add(substitution.apply(target));
+            }
             onConflict = new InsertStatement.OnConflict(targets, onConflict.constraint(), assignments,
                     excluded.apply(substitution.apply(onConflict.updateWhere())), onConflict.position(),
-                    substitution.apply(onConflict.targetWhere()));
+                    substitution.apply(onConflict.targetWhere()), targetExpressions);
         }
         return new InsertStatement(view.base().name(), view.base().alias(), columns, source, onConflict,
                 returning(insert.returning(), view, substitution), insert.position(), insert.columnSubscripts(),
-                insert.with());
+                insert.with(), insert.overriding());
     }
 
     /**

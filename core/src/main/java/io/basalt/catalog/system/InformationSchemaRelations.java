@@ -143,7 +143,7 @@ final class InformationSchemaRelations {
             null, null, null, null, null, null, null, null, null, null, null, DATABASE, "pg_catalog",
             listed == null ? type.id().pgName() : listed.name(), null, null, null, null, Integer.toString(number),
             "NO", yesNo(identityGeneration != null), identityGeneration, start, increment, maximum, minimum,
-            identityGeneration == null ? null : cycle, generated ? "ALWAYS" : "NEVER",
+            cycle, generated ? "ALWAYS" : "NEVER",
             generated ? column.generationText() : null, yesNo(relation.kind() != 'v')};
     }
 
@@ -218,7 +218,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "sequences", 13304, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Relation relation : objects.relations()) {
-                if (relation.kind() == 'S' && relation.sequence() != null) {
+                // an identity column's sequence is an internal dependency of the column: PostgreSQL leaves it out
+                if (relation.kind() == 'S' && relation.sequence() != null && (relation.sequence().owner() == null
+                        || !relation.sequence().owner().identity())) {
                     SequenceOptions options = relation.sequence().options();
                     long precision = switch (options.type().id()) {
                         case SMALLINT -> 16;

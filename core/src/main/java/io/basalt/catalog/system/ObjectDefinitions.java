@@ -61,14 +61,23 @@ public final class ObjectDefinitions {
         return switch (constraint.type()) {
             case 'c' -> {
                 String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
-                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")";
+                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")"
+                        + (constraint.check().noInherit() ? " NO INHERIT" : "");
             }
-            case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")";
+            case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")"
+                    + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
             case 'u' -> "UNIQUE " + (constraint.key().nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
-                    + columnList(table, constraint.key().columns()) + ")";
-            case 'f' -> foreignKey(objects, table, constraint.foreignKey());
+                    + columnList(table, constraint.key().columns()) + ")"
+                    + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
+            case 'f' -> foreignKey(objects, table, constraint.foreignKey())
+                    + deferral(constraint.foreignKey().deferrable(), constraint.foreignKey().initiallyDeferred());
             default -> throw new IllegalStateException("constraint type " + constraint.type());
         };
+    }
+
+    /** What pg_get_constraintdef appends for a deferrable constraint. */
+    public static String deferral(boolean deferrable, boolean initiallyDeferred) {
+        return (deferrable ? " DEFERRABLE" : "") + (initiallyDeferred ? " INITIALLY DEFERRED" : "");
     }
 
     /** {@code text} without one pair of parentheses enclosing all of it, if it has such a pair. */

@@ -290,6 +290,8 @@ final class PgCatalogRelations {
                 String delete = " ";
                 String match = " ";
                 String expression = null;
+                boolean deferrable = false;
+                boolean deferred = false;
                 switch (constraint.type()) {
                     case 'c' -> {
                         key = null;
@@ -298,6 +300,8 @@ final class PgCatalogRelations {
                     }
                     case 'p', 'u' -> {
                         key = columnNumbers(constraint.key().columns());
+                        deferrable = constraint.key().deferrable();
+                        deferred = constraint.key().initiallyDeferred();
                         Relation indexRelation = objects.relation(relation.schema(), constraint.name());
                         index = indexRelation == null ? 0 : indexRelation.oid();
                     }
@@ -313,6 +317,8 @@ final class PgCatalogRelations {
                         update = actionCode(foreignKey.onUpdate());
                         delete = actionCode(foreignKey.onDelete());
                         match = foreignKey.matchFull() ? "f" : "s";
+                        deferrable = foreignKey.deferrable();
+                        deferred = foreignKey.initiallyDeferred();
                         setColumns = foreignKey.deleteSetColumns() == null ? null
                                 : columnNumbers(foreignKey.deleteSetColumns());
                     }
@@ -329,8 +335,9 @@ final class PgCatalogRelations {
                     }
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
-                    String.valueOf(constraint.type()), false, false, true, relation.oid(), 0L, index, 0L, referenced,
-                    update, delete, match, inherited == 0, (long) inherited, false, key, referencedKey, setColumns,
+                    String.valueOf(constraint.type()), deferrable, deferred, true, relation.oid(), 0L, index, 0L, referenced,
+                    update, delete, match, inherited == 0, (long) inherited,
+                    constraint.type() == 'c' && constraint.check().noInherit(), key, referencedKey, setColumns,
                     expression});
             }
             return rows;

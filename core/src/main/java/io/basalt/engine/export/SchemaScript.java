@@ -265,11 +265,12 @@ public final class SchemaScript {
             }
             items.add("CONSTRAINT " + IdentifierQuoting.quote(key.name())
                     + (key.primaryKey() ? " PRIMARY KEY (" : " UNIQUE" + (key.nullsNotDistinct()
-                    ? " NULLS NOT DISTINCT (" : " (")) + columnList(table, key.columns()) + ")");
+                    ? " NULLS NOT DISTINCT (" : " (")) + columnList(table, key.columns()) + ")"
+                    + io.basalt.catalog.system.ObjectDefinitions.deferral(key.deferrable(), key.initiallyDeferred()));
         }
         for (CheckConstraintEntry check : table.checks()) {
             items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
-                    + constraintText.write(check.condition()) + ")");
+                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : ""));
         }
         for (ForeignKeyEntry key : table.foreignKeys()) {
             TableEntry target = key.references(table.schema(), table.name()) ? table
@@ -359,7 +360,8 @@ public final class SchemaScript {
                 out.append(" (").append(columnList(table, key.deleteSetColumns())).append(')');
             }
         }
-        return out.toString();
+        return out.append(io.basalt.catalog.system.ObjectDefinitions.deferral(key.deferrable(),
+                key.initiallyDeferred())).toString();
     }
 
     private static String index(TableEntry table, IndexEntry index) {

@@ -502,16 +502,31 @@ public sealed interface LogicalPlan {
      * ON CONFLICT DO UPDATE: {@code newRow}, per table column, the new version of a stored row that a proposed row
      * conflicts with, and {@code condition}, its WHERE (null: none); both over the stored row's columns followed by
      * the proposed row's (EXCLUDED), each in the table's column order and types. {@code arbiterPredicate} is the
-     * predicate of a partial unique index arbiter over the table's columns (null: none).
+     * predicate of a partial unique index arbiter over the table's columns (null: none). {@code arbiterKeys} are
+     * the key parts of an arbiter index over expressions, in its order, bound over the table's columns (null for a
+     * plain column part); null when the arbiter has no expressions.
      */
-    record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition, BoundExpression arbiterPredicate) {
+    record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition, BoundExpression arbiterPredicate,
+                          List<BoundExpression> arbiterKeys) {
         public ConflictUpdate {
             newRow = List.copyOf(newRow);
+            arbiterKeys = arbiterKeys == null ? null
+                    : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(arbiterKeys));
+        }
+
+        public ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition,
+                              BoundExpression arbiterPredicate) {
+            this(newRow, condition, arbiterPredicate, null);
         }
 
         /** This action with the arbiter's predicate. */
         public ConflictUpdate withArbiterPredicate(BoundExpression predicate) {
-            return new ConflictUpdate(newRow, condition, predicate);
+            return new ConflictUpdate(newRow, condition, predicate, arbiterKeys);
+        }
+
+        /** This action with the key parts of its arbiter over expressions. */
+        public ConflictUpdate withArbiterKeys(List<BoundExpression> keys) {
+            return new ConflictUpdate(newRow, condition, arbiterPredicate, keys);
         }
     }
 

@@ -53,4 +53,28 @@ public sealed interface AlterTableAction extends Node {
     /** {@code RENAME TO name}. */
     record RenameTable(String to, int position) implements AlterTableAction {
     }
+
+    /** {@code ALTER [COLUMN] name ADD GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY [(sequence options)]}. */
+    record AddIdentity(String column, boolean always, java.util.List<SequenceOption> options, int position)
+            implements AlterTableAction {
+        public AddIdentity {
+            options = java.util.List.copyOf(options);
+        }
+    }
+
+    /**
+     * {@code ALTER [COLUMN] name} followed by {@code SET GENERATED {ALWAYS | BY DEFAULT}}, {@code SET sequence
+     * option} and {@code RESTART [[WITH] n]} items: {@code always} is null when no SET GENERATED is written,
+     * {@code options} holds the sequence options (RESTART included) in the order written.
+     */
+    record AlterIdentity(String column, Boolean always, java.util.List<SequenceOption> options, int position)
+            implements AlterTableAction {
+        public AlterIdentity {
+            options = java.util.List.copyOf(options);
+        }
+    }
+
+    /** {@code ALTER [COLUMN] name DROP IDENTITY [IF EXISTS]}. */
+    record DropIdentity(String column, boolean ifExists, int position) implements AlterTableAction {
+    }
 }

@@ -17,13 +17,30 @@ public sealed interface ColumnConstraint extends Node {
     record Default(String name, Expression expression, int position) implements ColumnConstraint {
     }
 
-    record Check(String name, Expression condition, int position) implements ColumnConstraint {
+    /** {@code CHECK (condition) [NO INHERIT]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit) implements ColumnConstraint {
+        public Check(String name, Expression condition, int position) {
+            this(name, condition, position, false);
+        }
     }
 
-    record Unique(String name, int position) implements ColumnConstraint {
+    /**
+     * {@code UNIQUE [NULLS [NOT] DISTINCT]}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} after it set the
+     * deferral flags.
+     */
+    record Unique(String name, int position, boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct)
+            implements ColumnConstraint {
+        public Unique(String name, int position) {
+            this(name, position, false, false, false);
+        }
     }
 
-    record PrimaryKey(String name, int position) implements ColumnConstraint {
+    /** {@code PRIMARY KEY}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} after it set the deferral flags. */
+    record PrimaryKey(String name, int position, boolean deferrable, boolean initiallyDeferred)
+            implements ColumnConstraint {
+        public PrimaryKey(String name, int position) {
+            this(name, position, false, false);
+        }
     }
 
     /**

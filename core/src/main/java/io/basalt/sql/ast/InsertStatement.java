@@ -7,11 +7,17 @@ import java.util.List;
  * [RETURNING items]}. {@code columns} is empty when no column list was written; {@code source} is null for
  * DEFAULT VALUES; {@code onConflict} is null without ON CONFLICT; {@code returning} is empty without RETURNING;
  * {@code columnSubscripts} (see {@link #columnSubscript}); {@code with} is the WITH clause written before INSERT
- * (null without one).
+ * (null without one); {@code overriding} is the OVERRIDING clause, null without one.
  */
 public record InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                               OnConflict onConflict, List<SelectItem> returning, int position,
-                              List<Expression> columnSubscripts, With with) implements Statement {
+                              List<Expression> columnSubscripts, With with, Overriding overriding)
+        implements Statement {
+    /** {@code OVERRIDING SYSTEM VALUE} (identity values written are kept) or {@code OVERRIDING USER VALUE}. */
+    public enum Overriding {
+        SYSTEM_VALUE, USER_VALUE
+    }
+
     public InsertStatement {
         columns = List.copyOf(columns);
         returning = List.copyOf(returning);
@@ -24,14 +30,21 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
      */
     public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                            OnConflict onConflict, List<SelectItem> returning, int position) {
-        this(table, alias, columns, source, onConflict, returning, position, List.of(), null);
+        this(table, alias, columns, source, onConflict, returning, position, List.of(), null, null);
+    }
+
+    /** An INSERT without an OVERRIDING clause. */
+    public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
+                           OnConflict onConflict, List<SelectItem> returning, int position,
+                           List<Expression> columnSubscripts, With with) {
+        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, with, null);
     }
 
     /** An INSERT with subscripted target columns and without a WITH clause. */
     public InsertStatement(QualifiedName table, String alias, List<String> columns, Query source,
                            OnConflict onConflict, List<SelectItem> returning, int position,
                            List<Expression> columnSubscripts) {
-        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null);
+        this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null, null);
     }
 
     /** The subscripted form of target column {@code i}, or null. */
@@ -42,7 +55,7 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
     /** This INSERT headed by {@code newWith}. */
     public InsertStatement withWith(With newWith) {
         return new InsertStatement(table, alias, columns, source, onConflict, returning, position, columnSubscripts,
-                newWith);
+                newWith, overriding);
     }
 
     /** An INSERT without ON CONFLICT. */
@@ -54,14 +67,28 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
     /**
      * {@code ON CONFLICT [(columns) [WHERE predicate] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ...
      * [WHERE ...]}: the conflict target ({@code targetColumns} empty and {@code constraint} null when none is
-     * written; {@code targetWhere} the predicate that lets a partial unique index arbitrate, null when none) and the
-     * action ({@code update} empty for DO NOTHING).
+     * written; {@code targetWhere} the predicate that lets a partial unique index arbitrate, null when none;
+     * {@code targetExpressions} the expressions of the target, {@code (lower(x))}, that an index over expressions
+     * must have) and the action ({@code update} empty for DO NOTHING).
      */
     public record OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
-                             Expression updateWhere, int position, Expression targetWhere) implements Node {
+                             Expression updateWhere, int position, Expression targetWhere,
+                             List<Expression> targetExpressions) implements Node {
         public OnConflict {
             targetColumns = List.copyOf(targetColumns);
             update = List.copyOf(update);
+            targetExpressions = targetExpressions == null ? List.of() : List.copyOf(targetExpressions);
+        }
+
+        /** A target without expressions. */
+        public OnConflict(List<String> targetColumns, String constraint, List<UpdateStatement.Assignment> update,
+                          Expression updateWhere, int position, Expression targetWhere) {
+            this(targetColumns, constraint, update, updateWhere, position, targetWhere, List.of());
+        }
+
+        /** Whether a target (columns or expressions) is written in parentheses. */
+        public boolean hasTarget() {
+            return !targetColumns.isEmpty() || !targetExpressions.isEmpty();
         }
 
         public boolean doNothing() {

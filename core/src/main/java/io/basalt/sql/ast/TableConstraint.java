@@ -6,13 +6,30 @@ import java.util.List;
 public sealed interface TableConstraint extends Node {
     String name();
 
-    record Check(String name, Expression condition, int position) implements TableConstraint {
+    /** {@code CHECK (condition) [NO INHERIT]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit) implements TableConstraint {
+        public Check(String name, Expression condition, int position) {
+            this(name, condition, position, false);
+        }
     }
 
-    record Unique(String name, List<String> columns, int position) implements TableConstraint {
+    /**
+     * {@code UNIQUE [NULLS [NOT] DISTINCT] (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the
+     * deferral flags.
+     */
+    record Unique(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred,
+                  boolean nullsNotDistinct) implements TableConstraint {
+        public Unique(String name, List<String> columns, int position) {
+            this(name, columns, position, false, false, false);
+        }
     }
 
-    record PrimaryKey(String name, List<String> columns, int position) implements TableConstraint {
+    /** {@code PRIMARY KEY (columns)}; {@code DEFERRABLE} / {@code INITIALLY DEFERRED} set the deferral flags. */
+    record PrimaryKey(String name, List<String> columns, int position, boolean deferrable, boolean initiallyDeferred)
+            implements TableConstraint {
+        public PrimaryKey(String name, List<String> columns, int position) {
+            this(name, columns, position, false, false);
+        }
     }
 
     /**

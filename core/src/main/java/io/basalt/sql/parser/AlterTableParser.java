@@ -236,6 +236,10 @@ final class AlterTableParser extends ParserBase {
             tokens.next();
             return new AlterTableAction.DropExpression(column, acceptIfExists(), position);
         }
+        AlterTableAction identity = new IdentityAlterationParser(grammar).action(column, position);
+        if (identity != null) {
+            return identity;
+        }
         Token what = current();
         if (what.keyword() == null) {
             throw tokens.syntaxError();

@@ -20,10 +20,9 @@ import java.util.List;
  * [ON UPDATE action]}, and as table constraints the same with column lists plus {@code FOREIGN KEY (...) REFERENCES
  * ...}. Referential actions are reported in upper case: "NO ACTION", "RESTRICT", "CASCADE", "SET NULL",
  * "SET DEFAULT". {@code NOT DEFERRABLE} and {@code INITIALLY IMMEDIATE}, the defaults, are accepted;
- * {@code GENERATED ... AS IDENTITY} is a column constraint too. A foreign key also accepts {@code DEFERRABLE} and
- * {@code INITIALLY DEFERRED}, and is checked at the end of each statement all the same (there are no
- * multi-statement transactions to defer it to yet). Other deferrable constraints, generated columns, exclusion
- * constraints and index options are not supported.
+ * {@code GENERATED ... AS IDENTITY} is a column constraint too. A foreign key, UNIQUE and PRIMARY KEY also accept
+ * {@code DEFERRABLE} and {@code INITIALLY DEFERRED}. Other deferrable constraints, exclusion constraints and index
+ * options are not supported.
  */
 final class ConstraintParser extends ParserBase {
     ConstraintParser(Grammar grammar) {
@@ -83,13 +82,14 @@ final class ConstraintParser extends ParserBase {
                 return new ColumnConstraint.Default(name, grammar.expressions().restrictedExpression(), position);
             }
             case CHECK -> {
-                return new ColumnConstraint.Check(name, checkCondition(), position);
+                CheckClause check = checkCondition();
+                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit());
             }
             case UNIQUE -> {
                 tokens.next();
-                uniqueNullsOption();
+                boolean nullsNotDistinct = uniqueNullsOption();
                 indexOptions();
-                return new ColumnConstraint.Unique(name, position);
+                return new ColumnConstraint.Unique(name, position, false, false, nullsNotDistinct);
             }
             case PRIMARY -> {
                 tokens.next();
@@ -155,8 +155,8 @@ final class ConstraintParser extends ParserBase {
 
     /**
      * {@code NOT DEFERRABLE} / {@code INITIALLY IMMEDIATE} (the defaults) are accepted anywhere;
-     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} only after a foreign key ({@code deferrable}): other
-     * deferrable constraints are 0A000. Returns what it consumed, NONE when none is at the cursor.
+     * {@code DEFERRABLE} / {@code INITIALLY DEFERRED} only after a foreign key, UNIQUE or PRIMARY KEY
+     * ({@code deferrable}), elsewhere misplaced (42601). Returns what it consumed, NONE when none is at the cursor.
      */
     private Attribute constraintAttribute(boolean deferrable) {
         if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
@@ -166,7 +166,7 @@ final class ConstraintParser extends ParserBase {
         }
         if (tokens.at(Keyword.DEFERRABLE)) {
             if (!deferrable) {
-                throw unsupported("DEFERRABLE constraints");
+                throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(), "misplaced DEFERRABLE clause");
             }
             tokens.next();
             return Attribute.DEFERRABLE;
@@ -175,7 +175,8 @@ final class ConstraintParser extends ParserBase {
             tokens.next();
             if (tokens.at(Keyword.DEFERRED)) {
                 if (!deferrable) {
-                    throw unsupported("DEFERRABLE constraints");
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(),
+                            "misplaced INITIALLY DEFERRED clause");
                 }
                 tokens.next();
                 return Attribute.INITIALLY_DEFERRED;
@@ -233,14 +234,23 @@ final class ConstraintParser extends ParserBase {
      * be deferrable, which replaces it in {@code constraints}). False when none is at the cursor.
      */
     private boolean deferralOfLast(List<ColumnConstraint> constraints) {
-        boolean references = !constraints.isEmpty() && constraints.getLast() instanceof ColumnConstraint.References;
-        boolean[] deferral = deferral(references);
+        ColumnConstraint last = constraints.isEmpty() ? null : constraints.getLast();
+        boolean deferrable = last instanceof ColumnConstraint.References || last instanceof ColumnConstraint.Unique
+                || last instanceof ColumnConstraint.PrimaryKey;
+        boolean[] deferral = deferral(deferrable);
         if (deferral == null) {
             return false;
         }
-        if (references) {
-            ColumnConstraint.References last = (ColumnConstraint.References) constraints.removeLast();
-            constraints.add(last.withDeferral(deferral[0], deferral[1]));
+        if (deferrable) {
+            constraints.removeLast();
+            constraints.add(switch (last) {
+                case ColumnConstraint.References references -> references.withDeferral(deferral[0], deferral[1]);
+                case ColumnConstraint.Unique unique -> new ColumnConstraint.Unique(unique.name(), unique.position(),
+                        deferral[0], deferral[1], unique.nullsNotDistinct());
+                case ColumnConstraint.PrimaryKey key -> new ColumnConstraint.PrimaryKey(key.name(), key.position(),
+                        deferral[0], deferral[1]);
+                default -> last;
+            });
         }
         return true;
     }
@@ -267,27 +277,33 @@ final class ConstraintParser extends ParserBase {
         return deferral;
     }
 
+    /** A CHECK clause: its condition and whether NO INHERIT follows it. */
+    private record CheckClause(Expression condition, boolean noInherit) {
+    }
+
     /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
-    private Expression checkCondition() {
+    private CheckClause checkCondition() {
         tokens.expect(Keyword.CHECK);
         tokens.expect(TokenKind.LEFT_PAREN);
         Expression condition = grammar.expressions().expression();
         tokens.expect(TokenKind.RIGHT_PAREN);
+        boolean noInherit = false;
         if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
-            throw unsupported("NO INHERIT");
+            tokens.next();
+            tokens.next();
+            noInherit = true;
         }
-        return condition;
+        return new CheckClause(condition, noInherit);
     }
 
-    /** {@code NULLS DISTINCT} is the default; {@code NULLS NOT DISTINCT} is not supported. */
-    private void uniqueNullsOption() {
-        if (tokens.at(Keyword.NULLS)) {
-            tokens.next();
-            if (tokens.at(Keyword.NOT)) {
-                throw unsupported("UNIQUE NULLS NOT DISTINCT");
-            }
+    /** {@code NULLS [NOT] DISTINCT} (NULLS DISTINCT is the default): whether NULLS NOT DISTINCT. */
+    private boolean uniqueNullsOption() {
+        if (tokens.accept(Keyword.NULLS)) {
+            boolean notDistinct = tokens.accept(Keyword.NOT);
             tokens.expect(Keyword.DISTINCT);
+            return notDistinct;
         }
+        return false;
     }
 
     /** {@code INCLUDE (...)}, {@code WITH (...)} and {@code USING INDEX TABLESPACE} shape the index. */
@@ -330,15 +346,16 @@ final class ConstraintParser extends ParserBase {
         Token kind = current();
         TableConstraint constraint;
         if (kind.is(Keyword.CHECK)) {
-            constraint = new TableConstraint.Check(name, checkCondition(), position);
+            CheckClause check = checkCondition();
+            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit());
         } else if (tokens.accept(Keyword.UNIQUE)) {
-            uniqueNullsOption();
+            boolean nullsNotDistinct = uniqueNullsOption();
             if (tokens.at(Keyword.USING)) {
                 throw unsupported("UNIQUE USING INDEX");
             }
             List<String> columns = grammar.names().parenthesizedColumnIdList();
             indexOptions();
-            constraint = new TableConstraint.Unique(name, columns, position);
+            constraint = new TableConstraint.Unique(name, columns, position, false, false, nullsNotDistinct);
         } else if (tokens.accept(Keyword.PRIMARY)) {
             tokens.expect(Keyword.KEY);
             if (tokens.at(Keyword.USING)) {
@@ -363,9 +380,20 @@ final class ConstraintParser extends ParserBase {
         } else {
             throw tokens.syntaxError();
         }
-        boolean[] deferral = constraintAttributes(constraint instanceof TableConstraint.ForeignKey, notValidFollows);
-        if (deferral != null && constraint instanceof TableConstraint.ForeignKey foreignKey) {
-            constraint = foreignKey.withDeferral(deferral[0], deferral[1]);
+        if (constraint instanceof TableConstraint.Check && (tokens.at(Keyword.DEFERRABLE)
+                || tokens.at(Keyword.INITIALLY) && tokens.peek(1).is(Keyword.DEFERRED))) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "CHECK constraints cannot be marked DEFERRABLE");
+        }
+        boolean[] deferral = constraintAttributes(!(constraint instanceof TableConstraint.Check), notValidFollows);
+        if (deferral != null) {
+            constraint = switch (constraint) {
+                case TableConstraint.ForeignKey foreignKey -> foreignKey.withDeferral(deferral[0], deferral[1]);
+                case TableConstraint.Unique unique -> new TableConstraint.Unique(unique.name(), unique.columns(),
+                        unique.position(), deferral[0], deferral[1], unique.nullsNotDistinct());
+                case TableConstraint.PrimaryKey key -> new TableConstraint.PrimaryKey(key.name(), key.columns(),
+                        key.position(), deferral[0], deferral[1]);
+                case TableConstraint.Check check -> check;
+            };
         }
         return constraint;
     }

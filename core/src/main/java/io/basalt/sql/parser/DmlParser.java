@@ -20,7 +20,7 @@ import java.util.List;
  * The data-changing statements: {@code INSERT INTO table [AS alias] [(columns)] {VALUES ... | query | DEFAULT
  * VALUES} [RETURNING ...]}, {@code UPDATE} and {@code DELETE} (see {@link UpdateStatement} and
  * {@link DeleteStatement}), with {@code ON CONFLICT}. MERGE is recognised by {@link UtilityStatementParser};
- * {@code OVERRIDING}, {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
+ * {@code WHERE CURRENT OF} and inserts into fields or subscripts of a column end the
  * statement as unsupported.
  */
 final class DmlParser extends ParserBase {
@@ -38,8 +38,14 @@ final class DmlParser extends ParserBase {
         if (tokens.at(TokenKind.LEFT_PAREN) && !startsParenthesizedQuery()) {
             columnList(columns, subscripts);
         }
-        if (tokens.at(Keyword.OVERRIDING)) {
-            throw unsupported("OVERRIDING");
+        InsertStatement.Overriding overriding = null;
+        if (tokens.accept(Keyword.OVERRIDING)) {
+            overriding = tokens.accept(Keyword.USER) ? InsertStatement.Overriding.USER_VALUE : null;
+            if (overriding == null) {
+                tokens.expect(Keyword.SYSTEM);
+                overriding = InsertStatement.Overriding.SYSTEM_VALUE;
+            }
+            tokens.expect(Keyword.VALUE);
         }
         Query source = null;
         if (tokens.accept(Keyword.DEFAULT)) {
@@ -56,7 +62,7 @@ final class DmlParser extends ParserBase {
             returning = grammar.selects().targetList();
         }
         return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position(),
-                subscripts);
+                subscripts, null, overriding);
     }
 
     /** {@code ON CONFLICT [(columns) [WHERE ...] | ON CONSTRAINT name] DO NOTHING | DO UPDATE SET ... [WHERE ...]}. */
@@ -64,20 +70,26 @@ final class DmlParser extends ParserBase {
         Token on = tokens.expect(Keyword.ON);
         tokens.expect(Keyword.CONFLICT);
         List<String> columns = List.of();
+        List<Expression> expressions = new ArrayList<>();
         String constraint = null;
         Expression targetWhere = null;
         if (tokens.at(TokenKind.LEFT_PAREN)) {
             tokens.next();
             columns = new ArrayList<>();
             do {
-                if (!grammar.names().atColumnId()) {
-                    throw unsupported("ON CONFLICT on an expression");
+                if (tokens.accept(TokenKind.LEFT_PAREN)) {
+                    expressions.add(grammar.expressions().expression());
+                    tokens.expect(TokenKind.RIGHT_PAREN);
+                } else if (grammar.names().atColumnId() && !tokens.peek(1).is(TokenKind.LEFT_PAREN)
+                        && !tokens.peek(1).is(TokenKind.DOT)) {
+                    columns.add(grammar.names().columnId());
+                } else {
+                    expressions.add(grammar.expressions().expression());
                 }
-                columns.add(grammar.names().columnId());
                 acceptCollate();
-                if (tokens.at(TokenKind.LEFT_PAREN) || !tokens.at(TokenKind.COMMA)
-                        && !tokens.at(TokenKind.RIGHT_PAREN)) {
-                    throw unsupported("ON CONFLICT on an expression or with an operator class");
+                if (grammar.names().atColumnId()
+                        && (tokens.peek(1).is(TokenKind.COMMA) || tokens.peek(1).is(TokenKind.RIGHT_PAREN))) {
+                    grammar.names().columnId(); // an operator class: the index's own is taken as matching
                 }
             } while (tokens.accept(TokenKind.COMMA));
             tokens.expect(TokenKind.RIGHT_PAREN);
@@ -90,7 +102,8 @@ final class DmlParser extends ParserBase {
         }
         tokens.expect(Keyword.DO);
         if (tokens.accept(Keyword.NOTHING)) {
-            return new InsertStatement.OnConflict(columns, constraint, List.of(), null, on.position(), targetWhere);
+            return new InsertStatement.OnConflict(columns, constraint, List.of(), null, on.position(), targetWhere,
+                    expressions);
         }
         tokens.expect(Keyword.UPDATE);
         tokens.expect(Keyword.SET);
@@ -99,7 +112,8 @@ final class DmlParser extends ParserBase {
             assignments.add(assignment());
         } while (tokens.accept(TokenKind.COMMA));
         Expression where = tokens.accept(Keyword.WHERE) ? grammar.expressions().expression() : null;
-        return new InsertStatement.OnConflict(columns, constraint, assignments, where, on.position(), targetWhere);
+        return new InsertStatement.OnConflict(columns, constraint, assignments, where, on.position(), targetWhere,
+                expressions);
     }
 
     UpdateStatement update() {

@@ -105,7 +105,7 @@ final class SequenceParser extends ParserBase {
     }
 
     /** One sequence option at the cursor, or null when none starts here. */
-    private SequenceOption option() {
+    SequenceOption option() {
         Token start = current();
         int position = start.position();
         if (start.keyword() == null) {

@@ -95,6 +95,8 @@ final class SqlTreePrinter {
                     + (insert.onConflict() == null ? "" : " (on-conflict"
                             + (insert.onConflict().targetColumns().isEmpty() ? ""
                                     : " (" + String.join(" ", insert.onConflict().targetColumns()) + ")")
+                            + (insert.onConflict().targetExpressions().isEmpty() ? ""
+                                    : " (expressions" + expressions(insert.onConflict().targetExpressions()) + ")")
                             + (insert.onConflict().constraint() == null ? "" : " constraint " + insert.onConflict().constraint())
                             + (insert.onConflict().doNothing() ? " nothing" : " update"
                                     + join(insert.onConflict().update().stream().map(SqlTreePrinter::print).toList()))
@@ -251,6 +253,13 @@ final class SqlTreePrinter {
             case AlterTableAction.RenameConstraint rename -> "(rename-constraint " + rename.from() + " " + rename.to()
                     + ")";
             case AlterTableAction.RenameTable rename -> "(rename-to " + rename.to() + ")";
+            case AlterTableAction.AddIdentity add -> "(add-identity " + add.column()
+                    + (add.always() ? " always" : " by-default") + " " + add.options() + ")";
+            case AlterTableAction.AlterIdentity change -> "(alter-identity " + change.column()
+                    + (change.always() == null ? "" : change.always() ? " always" : " by-default") + " "
+                    + change.options() + ")";
+            case AlterTableAction.DropIdentity drop -> "(drop-identity " + drop.column()
+                    + (drop.ifExists() ? " if-exists" : "") + ")";
         };
     }
 

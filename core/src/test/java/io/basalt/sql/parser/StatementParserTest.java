@@ -184,7 +184,8 @@ class StatementParserTest {
             INSERT INTO t (a) VALUES (1) ON CONFLICT DO NOTHING => (insert t (a) (values (1)) (on-conflict nothing))
             INSERT INTO t VALUES (1) ON CONFLICT (a, b) DO NOTHING RETURNING a => (insert t (values (1)) (on-conflict (a b) nothing) (returning a))
             INSERT INTO t VALUES (1) ON CONFLICT ON CONSTRAINT t_pkey DO UPDATE SET b = 2 => (insert t (values (1)) (on-conflict constraint t_pkey update (set (b) 2)))
-            INSERT INTO t VALUES (1) ON CONFLICT (lower(a)) DO NOTHING => (unsupported "ON CONFLICT on an expression or with an operator class")
+            INSERT INTO t VALUES (1) ON CONFLICT (lower(a)) DO NOTHING => (insert t (values (1)) (on-conflict (expressions (call lower a)) nothing))
+            INSERT INTO t VALUES (1) ON CONFLICT (k, (a + b) text_ops) DO NOTHING => (insert t (values (1)) (on-conflict (k) (expressions (+ a b)) nothing))
             INSERT INTO t VALUES (DEFAULT, 1) => (insert t (values (DEFAULT 1)))
             """)
     void insert(String sql, String expected) {
@@ -274,7 +275,7 @@ class StatementParserTest {
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t WITH (fillfactor = 10) AS SELECT 1 => table storage parameters
             CREATE TABLE m1 PARTITION OF m (a WITH OPTIONS NOT NULL) DEFAULT => column options in CREATE TABLE ... PARTITION OF
-            CREATE TABLE t (a int UNIQUE DEFERRABLE) => DEFERRABLE constraints
+            CREATE TABLE t (a int, EXCLUDE (a WITH =)) => EXCLUDE constraints
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
             DROP OWNED BY joe => DROP OWNED
             LOCK TABLE t IN ACCESS EXCLUSIVE MODE => LOCK TABLE

@@ -10,11 +10,21 @@ import java.util.List;
  * (n .. 2n-1), in the table's column order and types. {@code keyColumns} are the arbiter constraint's columns
  * (several arbiters share one column list), {@code nullsNotDistinct} its NULL rule, and {@code arbiterCondition}
  * the predicate of a partial unique index arbiter (null: none): only rows it holds for have the key.
+ * {@code computedKeys} (null: none) computes the key parts of an arbiter over expressions, element k for the key
+ * part whose column is -1.
  */
 public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
-                             boolean nullsNotDistinct, RowCondition arbiterCondition) {
+                             boolean nullsNotDistinct, RowCondition arbiterCondition,
+                             PhysicalExpression[] computedKeys) {
     public ConflictUpdate {
         newRow = List.copyOf(newRow);
         keyColumns = keyColumns.clone();
+        computedKeys = computedKeys == null ? null : computedKeys.clone();
+    }
+
+    /** An action whose arbiter's key parts are all columns. */
+    public ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
+                          boolean nullsNotDistinct, RowCondition arbiterCondition) {
+        this(newRow, condition, keyColumns, nullsNotDistinct, arbiterCondition, null);
     }
 }

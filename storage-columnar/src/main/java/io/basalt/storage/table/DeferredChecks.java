@@ -21,6 +21,9 @@ import java.util.Set;
  *     must be present again or no live row may reference it. RESTRICT is never deferred.</li>
  * </ul>
  *
+ * <p>Deferrable UNIQUE / PRIMARY KEY constraints wait the same way while deferred: the table's pending change is
+ * checked again at the end (every live row's key held once, {@link PendingChange#checkDeferredKey}).
+ *
  * <p>{@link #setMode} is SET CONSTRAINTS: a constraint made IMMEDIATE has its waiting checks run at once. One per
  * transaction, used by the session's thread only.
  */
@@ -33,6 +36,8 @@ public final class DeferredChecks {
     private final Map<String, Boolean> namedDeferred = new HashMap<>();
     private final Set<ForeignKey> referencingChecks = new LinkedHashSet<>();
     private final List<Removal> removals = new ArrayList<>();
+    /** Deferred unique keys: per key, the pending changes whose rows it checks at the end. */
+    private final Map<UniqueKeyIndex, Set<PendingChange>> uniqueChecks = new java.util.LinkedHashMap<>();
 
     /** Whether {@code key}'s checks wait for COMMIT in this transaction now. */
     public boolean defers(ForeignKey key) {
@@ -44,6 +49,23 @@ public final class DeferredChecks {
             return named;
         }
         return allDeferred != null ? allDeferred : key.initiallyDeferred();
+    }
+
+    /** Whether the deferrable unique key {@code index}'s checks wait for COMMIT in this transaction now. */
+    public boolean defers(UniqueKeyIndex index) {
+        if (!index.deferrable()) {
+            return false;
+        }
+        Boolean named = namedDeferred.get(index.constraintName());
+        if (named != null) {
+            return named;
+        }
+        return allDeferred != null ? allDeferred : index.initiallyDeferred();
+    }
+
+    /** The rows of {@code change} are checked against deferred unique key {@code index} at the end. */
+    void deferUnique(PendingChange change, UniqueKeyIndex index) {
+        uniqueChecks.computeIfAbsent(index, ignored -> new LinkedHashSet<>()).add(change);
     }
 
     /** The new rows of {@code key}'s referencing table are checked at COMMIT. */
@@ -72,13 +94,14 @@ public final class DeferredChecks {
             }
         }
         if (!deferred) {
+            runUnique(name -> names == null || names.contains(name));
             run(transaction, key -> names == null || names.contains(key.name()));
         }
     }
 
     /** Whether checks wait. */
     public boolean isEmpty() {
-        return referencingChecks.isEmpty() && removals.isEmpty();
+        return referencingChecks.isEmpty() && removals.isEmpty() && uniqueChecks.isEmpty();
     }
 
     /**
@@ -87,11 +110,27 @@ public final class DeferredChecks {
      * @throws BasaltException 23503 for the first that fails
      */
     public void checkAll(TableTransaction transaction) {
+        runUnique(name -> true);
         run(transaction, key -> true);
     }
 
+    /** Runs the waiting unique-key checks of the keys {@code which} names. */
+    private void runUnique(java.util.function.Predicate<String> which) {
+        for (Map.Entry<UniqueKeyIndex, Set<PendingChange>> entry : List.copyOf(uniqueChecks.entrySet())) {
+            if (!which.test(entry.getKey().constraintName())) {
+                continue;
+            }
+            for (PendingChange change : entry.getValue()) {
+                synchronized (change.store()) {
+                    change.checkDeferredKey(entry.getKey());
+                }
+            }
+            uniqueChecks.remove(entry.getKey());
+        }
+    }
+
     private void run(TableTransaction transaction, java.util.function.Predicate<ForeignKey> which) {
-        if (isEmpty()) {
+        if (referencingChecks.isEmpty() && removals.isEmpty()) {
             return;
         }
         ScopedValue.where(TableTransaction.CURRENT, transaction).run(() -> {

@@ -205,6 +205,7 @@ public final class PendingChange implements AutoCloseable {
                     row++;
                 }
             }
+            checkDeferrable(indexes, deleted, appended);
             beforeVisible.run();
         } catch (RuntimeException | Error failure) {
             undo.run(overlays);
@@ -218,6 +219,113 @@ public final class PendingChange implements AutoCloseable {
         for (Batch batch : appended) {
             if (batch.rowCount() > 0) {
                 addBatch(VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
+            }
+        }
+        rebuildDeferrableKeys(indexes);
+    }
+
+    // ---- deferrable unique keys -----------------------------------------------------------------------------
+
+    /**
+     * The end-of-statement check of the deferrable keys (their rows were not checked one by one): while the running
+     * transaction defers a key, the check waits for its COMMIT or SET CONSTRAINTS ... IMMEDIATE ({@link
+     * DeferredChecks}); otherwise every live row, with the statement's {@code deleted} rows gone and its
+     * {@code appended} rows added, must hold a key no other live row holds.
+     *
+     * @throws BasaltException 23505 for the first row whose key is held twice
+     */
+    private void checkDeferrable(List<UniqueKeyIndex> indexes, long[] deleted, List<Batch> appended) {
+        Set<Long> gone = null;
+        for (int k = 0; k < indexes.size(); k++) {
+            UniqueKeyIndex index = indexes.get(k);
+            if (!index.deferrable()) {
+                continue;
+            }
+            TableTransaction transaction = TableTransaction.current();
+            if (transaction != null && transaction.deferredChecks().defers(index)) {
+                transaction.deferredChecks().deferUnique(this, index);
+                continue;
+            }
+            if (gone == null) {
+                gone = new HashSet<>();
+                for (long rowId : deleted) {
+                    if (isPending(rowId)) {
+                        gone.add(rowId);
+                    }
+                }
+            }
+            checkKeys(k, index, gone, appended);
+        }
+    }
+
+    /**
+     * The waiting check of deferrable key {@code index} (COMMIT, SET CONSTRAINTS ... IMMEDIATE): every live row must
+     * hold a key no other live row holds. The store's lock must be held.
+     *
+     * @throws BasaltException 23505 for the first row whose key is held twice
+     */
+    void checkDeferredKey(UniqueKeyIndex index) {
+        List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
+        int k = indexes.indexOf(index);
+        if (k < 0) {
+            return;
+        }
+        ensureOverlays(indexes.size());
+        checkKeys(k, index, Set.of(), List.of());
+        rebuildDeferrableKeys(indexes);
+    }
+
+    private void checkKeys(int k, UniqueKeyIndex index, Set<Long> gone, List<Batch> appended) {
+        Set<List<Object>> seen = new HashSet<>();
+        for (int b = 0; b < batches.size(); b++) {
+            Batch batch = batches.get(b);
+            long[] mask = batchMasks.get(b);
+            long first = batchStarts.get(b);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if ((mask == null || (mask[row >>> 6] & (1L << row)) == 0)
+                        && !gone.contains(PENDING_ROW | (first + row))) {
+                    checkKey(k, index, seen, batch, row);
+                }
+            }
+        }
+        for (Batch batch : appended) {
+            for (int row = 0; row < batch.rowCount(); row++) {
+                checkKey(k, index, seen, batch, row);
+            }
+        }
+    }
+
+    private void checkKey(int k, UniqueKeyIndex index, Set<List<Object>> seen, Batch batch, int row) {
+        List<Object> key = index.keyOf(batch, row);
+        if (key != null && (!seen.add(key)
+                || !truncated && index.contains(key) && !overlays.get(k).removed.contains(key))) {
+            throw index.violation(batch, row);
+        }
+    }
+
+    /**
+     * Derives the keys the live pending rows hold on each deferrable index again: while its checks wait, two rows
+     * may hold one key, which the overlay's set records once, so giving one up must not free the other's.
+     */
+    private void rebuildDeferrableKeys(List<UniqueKeyIndex> indexes) {
+        for (int k = 0; k < indexes.size() && k < overlays.size(); k++) {
+            UniqueKeyIndex index = indexes.get(k);
+            if (!index.deferrable()) {
+                continue;
+            }
+            Set<List<Object>> added = overlays.get(k).added;
+            added.clear();
+            for (int b = 0; b < batches.size(); b++) {
+                Batch batch = batches.get(b);
+                long[] mask = batchMasks.get(b);
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                        List<Object> key = index.keyOf(batch, row);
+                        if (key != null) {
+                            added.add(key);
+                        }
+                    }
+                }
             }
         }
     }
@@ -261,6 +369,7 @@ public final class PendingChange implements AutoCloseable {
                     kept.add(VectorGather.gatherCopy(batch, selection, count, allocator));
                 }
             }
+            checkDeferrable(indexes, new long[0], kept);
             beforeVisible.accept(kept);
         } catch (RuntimeException | Error failure) {
             undo.run(overlays);
@@ -272,6 +381,7 @@ public final class PendingChange implements AutoCloseable {
         for (Batch batch : kept) {
             addBatch(batch);
         }
+        rebuildDeferrableKeys(indexes);
         return inserted;
     }
 
@@ -292,7 +402,7 @@ public final class PendingChange implements AutoCloseable {
             for (int row = 0; row < rows; row++) {
                 for (int k = 0; k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
-                    List<Object> key = index.keyOf(batch, row);
+                    List<Object> key = index.deferrable() ? null : index.keyOf(batch, row);
                     if (key != null && (conflicts(k, index, key) || !seen.get(k).add(key))) {
                         throw index.violation(batch, row);
                     }
@@ -339,11 +449,12 @@ public final class PendingChange implements AutoCloseable {
             if (key == null) {
                 continue;
             }
-            if (conflicts(k, index, key)) {
+            if (!index.deferrable() && conflicts(k, index, key)) {
                 throw index.violation(batch, row);
             }
-            overlays.get(k).added.add(key);
-            undo.addedToAdded.get(k).add(key);
+            if (overlays.get(k).added.add(key)) {
+                undo.addedToAdded.get(k).add(key);
+            }
         }
     }
 
@@ -472,6 +583,7 @@ public final class PendingChange implements AutoCloseable {
                 case Truncated ignored -> applyTruncated();
             }
         }
+        rebuildDeferrableKeys(indexes);
     }
 
     // ---- commit ---------------------------------------------------------------------------------------------

@@ -25,6 +25,13 @@ import org.apache.arrow.vector.FieldVector;
  * <p>A partial unique index (CREATE UNIQUE INDEX ... WHERE) has a {@link RowCondition}: rows it does not hold
  * for have no key, as rows with a NULL in the key have none.
  *
+ * <p>A unique index over expressions ({@link #computeKeys}) computes those key parts per row from a one-row copy
+ * of the row, as {@link RowCondition} does; its column positions are -1 there.
+ *
+ * <p>A DEFERRABLE constraint ({@link #makeDeferrable}) is checked once a statement's rows all moved, not row by row:
+ * an UPDATE that shifts keys past each other succeeds, as in PostgreSQL; in a transaction, while deferred, only at
+ * COMMIT or SET CONSTRAINTS ... IMMEDIATE ({@link DeferredChecks}, {@link PendingChange}).
+ *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
  * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
  * nature, and a statement's rows are checked once, when they are appended.
@@ -39,6 +46,10 @@ public final class UniqueKeyIndex {
     /** Where {@link #condition} takes its scratch vectors: the owning store's allocator, set when it takes the key. */
     private org.apache.arrow.memory.BufferAllocator conditionAllocator;
     private final Set<List<Object>> keys = new HashSet<>();
+    private boolean deferrable;
+    private boolean initiallyDeferred;
+    /** Per key part, what computes it (null for a plain column); null when every part is a column. */
+    private io.basalt.exec.expression.PhysicalExpression[] computed;
 
     public UniqueKeyIndex(String constraintName, String tableName, int[] columns, List<String> columnNames,
                           boolean nullsNotDistinct) {
@@ -56,14 +67,41 @@ public final class UniqueKeyIndex {
         this.condition = condition;
     }
 
+    /**
+     * Makes the key parts whose column is -1 computed by {@code expressions} (element k for part k; they read the
+     * table's full row); set before the store takes the key.
+     */
+    public void computeKeys(io.basalt.exec.expression.PhysicalExpression[] expressions) {
+        this.computed = expressions.clone();
+    }
+
+    /** Makes the constraint DEFERRABLE, INITIALLY DEFERRED or not; set before the store takes the key. */
+    public void makeDeferrable(boolean isInitiallyDeferred) {
+        this.deferrable = true;
+        this.initiallyDeferred = isInitiallyDeferred;
+    }
+
+    /** Whether the constraint is DEFERRABLE: checked at the end of a statement, or later while deferred. */
+    public boolean deferrable() {
+        return deferrable;
+    }
+
+    /** Whether the constraint is INITIALLY DEFERRED. */
+    public boolean initiallyDeferred() {
+        return initiallyDeferred;
+    }
+
     /** The owning store gives its allocator for the condition's scratch vectors before adding any row. */
     void attach(org.apache.arrow.memory.BufferAllocator allocator) {
         this.conditionAllocator = allocator;
     }
 
-    /** Whether only some rows have keys (a partial index): lookups by its key cannot find every row. */
+    /**
+     * Whether lookups by column values cannot use it: only some rows have keys (a partial index), or its keys are
+     * computed (an index over expressions). Such a key reads every column of a row.
+     */
     public boolean partial() {
-        return condition != null;
+        return condition != null || computed != null;
     }
 
     public String constraintName() {
@@ -92,7 +130,7 @@ public final class UniqueKeyIndex {
             for (int row = 0; row < rows; row++) {
                 for (int k = 0; k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
-                    List<Object> key = index.keyOf(batch, row);
+                    List<Object> key = index.deferrable ? null : index.keyOf(batch, row);
                     if (key == null) {
                         continue;
                     }
@@ -148,6 +186,9 @@ public final class UniqueKeyIndex {
                 }
                 for (int k = 0; removes && k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
+                    if (index.deferrable) {
+                        continue;
+                    }
                     List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
                     if (key != null && index.keys.remove(key)) {
                         removedKeys.get(k).add(key);
@@ -155,6 +196,9 @@ public final class UniqueKeyIndex {
                 }
                 for (int k = 0; adds && k < indexes.size(); k++) {
                     UniqueKeyIndex index = indexes.get(k);
+                    if (index.deferrable) {
+                        continue;
+                    }
                     Batch batch = added.get(batchIndex);
                     List<Object> key = index.keyOf(batch, row);
                     if (key == null) {
@@ -169,11 +213,42 @@ public final class UniqueKeyIndex {
                     row++;
                 }
             }
+            replaceDeferrable(indexes, removedChunks, removedRows, added, removedKeys, addedKeys);
         } catch (RuntimeException failure) {
             undo.run();
             throw failure;
         }
         return undo;
+    }
+
+    /** {@link #replace} for the deferrable indexes: every removed row gives up its keys, then every new row adds. */
+    private static void replaceDeferrable(List<UniqueKeyIndex> indexes, List<FieldVector[]> removedChunks,
+                                          int[] removedRows, List<Batch> added, List<List<List<Object>>> removedKeys,
+                                          List<List<List<Object>>> addedKeys) {
+        for (int k = 0; k < indexes.size(); k++) {
+            UniqueKeyIndex index = indexes.get(k);
+            if (!index.deferrable) {
+                continue;
+            }
+            for (int i = 0; i < removedRows.length; i++) {
+                List<Object> key = index.keyOf(Arrays.asList(removedChunks.get(i)), removedRows[i]);
+                if (key != null && index.keys.remove(key)) {
+                    removedKeys.get(k).add(key);
+                }
+            }
+            for (Batch batch : added) {
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    List<Object> key = index.keyOf(batch, row);
+                    if (key == null) {
+                        continue;
+                    }
+                    if (!index.keys.add(key)) {
+                        throw index.violation(batch, row);
+                    }
+                    addedKeys.get(k).add(key);
+                }
+            }
+        }
     }
 
     /** What {@link #insertNew} decided: per row whether it goes in, and how to take its keys back out. */
@@ -370,7 +445,8 @@ public final class UniqueKeyIndex {
     List<Object> keyOf(List<FieldVector> tableColumns, int row) {
         Object[] values = new Object[columns.length];
         for (int k = 0; k < columns.length; k++) {
-            Object value = ValueAccess.get(tableColumns.get(columns[k]), row);
+            Object value = computed != null && computed[k] != null ? computedValue(k, tableColumns, row, false)
+                    : ValueAccess.get(tableColumns.get(columns[k]), row);
             if (value == null && !nullsNotDistinct) {
                 return null;
             }
@@ -383,6 +459,11 @@ public final class UniqueKeyIndex {
     }
 
     BasaltException violation(Batch batch, int row) {
+        return violation(batch.columns(), row);
+    }
+
+    /** The 23505 error for row {@code row} of a table's {@code tableColumns}. */
+    BasaltException violation(List<FieldVector> tableColumns, int row) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
         for (int k = 0; k < columns.length; k++) {
@@ -391,13 +472,19 @@ public final class UniqueKeyIndex {
                 values.append(", ");
             }
             names.append(columnNames.get(k));
-            FieldVector column = batch.column(columns[k]);
-            String text = ValueAccess.text(column, row);
+            String text = computed != null && computed[k] != null
+                    ? (String) computedValue(k, tableColumns, row, true)
+                    : ValueAccess.text(tableColumns.get(columns[k]), row);
             values.append(text == null ? "null" : text);
         }
         return BasaltException.of(SqlState.UNIQUE_VIOLATION,
                         "duplicate key value violates unique constraint \"" + constraintName + "\"")
                 .withDetail("Key (" + names + ")=(" + values + ") already exists.");
+    }
+
+    /** Key part {@code k} computed for row {@code row} of a table's columns: its value, or with {@code asText} its text. */
+    private Object computedValue(int k, List<FieldVector> tableColumns, int row, boolean asText) {
+        return RowExpression.value(computed[k], tableColumns, row, conditionAllocator, asText);
     }
 
     @Override

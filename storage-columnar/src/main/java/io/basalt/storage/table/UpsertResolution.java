@@ -280,7 +280,9 @@ final class UpsertResolution {
                                       BufferAllocator allocator) {
         Object[] values = new Object[update.keyColumns().length];
         for (int k = 0; k < values.length; k++) {
-            Object value = ValueAccess.get(tableColumns.get(update.keyColumns()[k]), row);
+            int column = update.keyColumns()[k];
+            Object value = column < 0 ? RowExpression.value(update.computedKeys()[k], tableColumns, row, allocator,
+                    false) : ValueAccess.get(tableColumns.get(column), row);
             if (value == null && !update.nullsNotDistinct()) {
                 return null;
             }
