@@ -267,7 +267,7 @@ class StatementParserTest {
             ALTER SEQUENCE s RENAME TO t => ALTER SEQUENCE RENAME
             ALTER SEQUENCE s SET LOGGED => ALTER SEQUENCE SET
             DISCARD ALL => DISCARD
-            CREATE TYPE pair AS (a int, b text) => CREATE TYPE for composite types
+            CREATE TYPE r AS RANGE (subtype = int4) => CREATE TYPE AS RANGE
             CREATE EXTENSION IF NOT EXISTS pgcrypto => CREATE EXTENSION
             CREATE CONSTRAINT TRIGGER t AFTER INSERT ON x FOR EACH ROW EXECUTE FUNCTION f() => CREATE CONSTRAINT TRIGGER
             CREATE FUNCTION f() RETURNS int LANGUAGE sql SET search_path = x AS 'SELECT 1' => SET clauses of functions
