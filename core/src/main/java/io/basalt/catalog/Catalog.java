@@ -121,6 +121,33 @@ public final class Catalog {
         return searched.getFirst();
     }
 
+    /**
+     * The schema a CREATE of {@code name} puts its object in: the one named (which must exist), else
+     * {@link #creationSchema()}.
+     *
+     * @throws BasaltException 3F000 for a named schema that does not exist
+     */
+    public String creationSchemaOf(io.basalt.sql.ast.QualifiedName name) {
+        if (name.parts().size() < 2) {
+            return creationSchema();
+        }
+        String schema = name.parts().get(name.parts().size() - 2);
+        if (!schemaExists(schema)) {
+            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
+                    "schema \"" + schema + "\" does not exist");
+        }
+        return schema;
+    }
+
+    /** The user-defined type {@code name} names, in its schema or the schemas searched; null when there is none. */
+    public UserType findType(io.basalt.sql.ast.QualifiedName name) {
+        List<String> parts = name.parts();
+        if (parts.size() >= 2) {
+            return types().find(parts.get(parts.size() - 2), name.last()).orElse(null);
+        }
+        return types().find(searchedSchemas(), name.last()).orElse(null);
+    }
+
     /** Creates an empty schema; false when one of that name exists. Temporary schemas are made as needed. */
     public boolean addSchema(String schema) {
         if (schemas.putIfAbsent(schema, new ConcurrentHashMap<>()) != null) {

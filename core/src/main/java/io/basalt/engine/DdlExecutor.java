@@ -62,11 +62,11 @@ final class DdlExecutor {
         boolean temporary = createsTemporary(create);
         List<String> parts = create.name().parts();
         if (create.temporary() && parts.size() >= 2 && !catalog.isTempSchema(parts.get(parts.size() - 2))) {
-            schemaOf(create.name());
+            catalog.creationSchemaOf(create.name());
             throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, create.name().position(),
                     "cannot create temporary relation in non-temporary schema");
         }
-        String schema = temporary ? catalog.tempSchema() : schemaOf(create.name());
+        String schema = temporary ? catalog.tempSchema() : catalog.creationSchemaOf(create.name());
         if (temporary && schema == null) {
             throw BasaltException.internal("a temporary table needs a session");
         }
@@ -336,8 +336,9 @@ final class DdlExecutor {
         List<String> notices = new ArrayList<>();
         List<TableEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            var table = catalog.findTable(name.parts().size() < 2 ? null : schemaOf(name), name.last());
-            var view = table.isEmpty() ? catalog.findView(name.parts().size() < 2 ? null : schemaOf(name), name.last())
+            String schema = name.parts().size() < 2 ? null : catalog.creationSchemaOf(name);
+            var table = catalog.findTable(schema, name.last());
+            var view = table.isEmpty() ? catalog.findView(schema, name.last())
                     : java.util.Optional.<io.basalt.catalog.ViewEntry>empty();
             if (view.isPresent()) {
                 throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
@@ -346,8 +347,7 @@ final class DdlExecutor {
                                 ? "Use DROP MATERIALIZED VIEW to remove a materialized view."
                                 : "Use DROP VIEW to remove a view.");
             }
-            if (table.isEmpty() && catalog.findSequence(name.parts().size() < 2 ? null : schemaOf(name), name.last())
-                    .isPresent()) {
+            if (table.isEmpty() && catalog.findSequence(schema, name.last()).isPresent()) {
                 throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, name.position(),
                                 "\"" + name.last() + "\" is not a table")
                         .withHint("Use DROP SEQUENCE to remove a sequence.");
@@ -483,17 +483,5 @@ final class DdlExecutor {
                             + io.basalt.sql.lexer.IdentifierQuoting.quote(table.name())));
         }
         return permanent;
-    }
-
-    private String schemaOf(QualifiedName name) {
-        if (name.parts().size() < 2) {
-            return catalog.creationSchema();
-        }
-        String schema = name.parts().get(name.parts().size() - 2);
-        if (!catalog.schemaExists(schema)) {
-            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
-                    "schema \"" + schema + "\" does not exist");
-        }
-        return schema;
     }
 }

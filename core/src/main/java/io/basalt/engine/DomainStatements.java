@@ -127,7 +127,7 @@ final class DomainStatements {
     }
 
     private QueryResultImpl create(DomainStatement.Create create, String sql, Transaction block) {
-        String schema = schemaOf(create.name());
+        String schema = catalog.creationSchemaOf(create.name());
         String name = create.name().last();
         if (catalog.types().find(schema, name).isPresent()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
@@ -245,7 +245,7 @@ final class DomainStatements {
         List<String> notices = new ArrayList<>();
         List<DomainEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            UserType found = lookup(name);
+            UserType found = catalog.findType(name);
             if (found == null) {
                 if (drop.ifExists()) {
                     notices.add("type \"" + name.last() + "\" does not exist, skipping");
@@ -369,7 +369,7 @@ final class DomainStatements {
 
     /** The domain {@code name} names. @throws BasaltException 42704 when there is none, 42809 for another type */
     private DomainEntry find(QualifiedName name) {
-        UserType found = lookup(name);
+        UserType found = catalog.findType(name);
         if (found == null) {
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
         }
@@ -377,25 +377,5 @@ final class DomainStatements {
             throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, name.last() + " is not a domain");
         }
         return domain;
-    }
-
-    private UserType lookup(QualifiedName name) {
-        List<String> parts = name.parts();
-        if (parts.size() >= 2) {
-            return catalog.types().find(parts.get(parts.size() - 2), name.last()).orElse(null);
-        }
-        return catalog.types().find(catalog.searchedSchemas(), name.last()).orElse(null);
-    }
-
-    private String schemaOf(QualifiedName name) {
-        if (name.parts().size() < 2) {
-            return catalog.creationSchema();
-        }
-        String schema = name.parts().get(name.parts().size() - 2);
-        if (!catalog.schemaExists(schema)) {
-            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
-                    "schema \"" + schema + "\" does not exist");
-        }
-        return schema;
     }
 }

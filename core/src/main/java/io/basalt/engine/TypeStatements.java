@@ -70,7 +70,7 @@ final class TypeStatements {
     }
 
     private QueryResultImpl createEnum(TypeStatement.CreateEnum create, String sql, Transaction block) {
-        String schema = schemaOf(create.name());
+        String schema = catalog.creationSchemaOf(create.name());
         String name = create.name().last();
         if (catalog.types().find(schema, name).isPresent()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
@@ -95,7 +95,7 @@ final class TypeStatements {
     }
 
     private QueryResultImpl createComposite(TypeStatement.CreateComposite create, String sql, Transaction block) {
-        String schema = schemaOf(create.name());
+        String schema = catalog.creationSchemaOf(create.name());
         String name = create.name().last();
         if (catalog.types().find(schema, name).isPresent() || catalog.findTable(schema, name).isPresent()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT, "type \"" + name + "\" already exists");
@@ -174,7 +174,7 @@ final class TypeStatements {
         List<String> notices = new ArrayList<>();
         List<UserType> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            UserType found = lookup(name);
+            UserType found = catalog.findType(name);
             if (found == null) {
                 if (drop.ifExists()) {
                     notices.add("type \"" + name.last() + "\" does not exist, skipping");
@@ -258,30 +258,10 @@ final class TypeStatements {
 
     /** The type {@code name} names. @throws BasaltException 42704 when there is none */
     private UserType find(QualifiedName name) {
-        UserType found = lookup(name);
+        UserType found = catalog.findType(name);
         if (found == null) {
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
         }
         return found;
-    }
-
-    private UserType lookup(QualifiedName name) {
-        List<String> parts = name.parts();
-        if (parts.size() >= 2) {
-            return catalog.types().find(parts.get(parts.size() - 2), name.last()).orElse(null);
-        }
-        return catalog.types().find(catalog.searchedSchemas(), name.last()).orElse(null);
-    }
-
-    private String schemaOf(QualifiedName name) {
-        if (name.parts().size() < 2) {
-            return catalog.creationSchema();
-        }
-        String schema = name.parts().get(name.parts().size() - 2);
-        if (!catalog.schemaExists(schema)) {
-            throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
-                    "schema \"" + schema + "\" does not exist");
-        }
-        return schema;
     }
 }
