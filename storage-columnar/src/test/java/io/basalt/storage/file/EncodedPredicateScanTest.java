@@ -29,7 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Scans with predicates over row groups left in a data file: the rows of a stored row group that its encoded chunks
  * rule out never leave the scan (the scan returns exactly the satisfying rows, deleted rows excluded, through plain
  * and parallel scans), and a row group none of whose live rows is selected is not decoded at all (late
- * materialization), where its zone map alone could not skip it.
+ * materialization), where its zone map alone could not skip it. The evaluation is off by default and switched on
+ * here.
  */
 class EncodedPredicateScanTest {
     private static final List<LogicalType> TYPES = List.of(LogicalType.BIGINT, LogicalType.TEXT, LogicalType.INTEGER);
@@ -41,6 +42,17 @@ class EncodedPredicateScanTest {
 
     @TempDir
     Path directory;
+
+    /** The evaluation on encoded chunks is switched off by default (see StoredChunks); these tests switch it on. */
+    @org.junit.jupiter.api.BeforeAll
+    static void switchOn() {
+        System.setProperty("basalt.encoded_predicates", "on");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void switchBack() {
+        System.clearProperty("basalt.encoded_predicates");
+    }
 
     private final BufferAllocator root = new RootAllocator();
     private final List<AutoCloseable> closing = new ArrayList<>();
