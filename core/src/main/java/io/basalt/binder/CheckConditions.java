@@ -22,18 +22,30 @@ public final class CheckConditions {
     /** The bound condition; throws PostgreSQL's error when the condition is not allowed. */
     public static BoundExpression bind(Expression condition, String tableName, List<ColumnEntry> columns,
                                        BindContext context) {
+        return bindOverRow(condition, tableName, columns, context, CLAUSE, CheckConditions::translated, "CHECK");
+    }
+
+    /**
+     * A boolean condition over one row of {@code columns} (named by {@code tableName}) for {@code clause}: the
+     * binder's failures pass through {@code translate}, and a result that is not boolean is refused as
+     * {@code booleanClause}'s. CHECK constraints and COPY FROM ... WHERE are such conditions.
+     */
+    static BoundExpression bindOverRow(Expression condition, String tableName, List<ColumnEntry> columns,
+                                       BindContext context, String clause,
+                                       java.util.function.UnaryOperator<BasaltException> translate,
+                                       String booleanClause) {
         List<Scope.Column> visible = new ArrayList<>(columns.size());
         for (ColumnEntry column : columns) {
             visible.add(new Scope.Column(tableName, column.name(), column.type()));
         }
-        ExpressionBinder binder = new ExpressionBinder(new Scope(visible), context.parameters(), CLAUSE);
+        ExpressionBinder binder = new ExpressionBinder(new Scope(visible), context.parameters(), clause);
         BoundExpression bound;
         try {
             bound = binder.bind(condition);
         } catch (BasaltException e) {
-            throw translated(e);
+            throw translate.apply(e);
         }
-        return ExpressionBinder.requireBoolean(bound, "CHECK");
+        return ExpressionBinder.requireBoolean(bound, booleanClause);
     }
 
     /** The binder's generic "not supported" errors, reworded as PostgreSQL words them for a CHECK constraint. */

@@ -5,7 +5,6 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.sql.ast.Expression;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,22 +21,11 @@ public final class CopyWhereConditions {
     /** The bound condition over a row of {@code columns}; throws PostgreSQL's error when it is not allowed. */
     public static BoundExpression bind(Expression condition, String tableName, List<ColumnEntry> columns,
                                        BindContext context) {
-        List<Scope.Column> visible = new ArrayList<>(columns.size());
-        for (ColumnEntry column : columns) {
-            visible.add(new Scope.Column(tableName, column.name(), column.type()));
-        }
-        ExpressionBinder binder = new ExpressionBinder(new Scope(visible), context.parameters(), CLAUSE);
-        BoundExpression bound;
-        try {
-            bound = binder.bind(condition);
-        } catch (BasaltException e) {
-            if (e.sqlState() == SqlState.FEATURE_NOT_SUPPORTED && e.getMessage() != null
-                    && e.getMessage().startsWith("subqueries in ")) {
-                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, e.position(),
-                        "cannot use subquery in COPY FROM WHERE condition");
-            }
-            throw e;
-        }
-        return ExpressionBinder.requireBoolean(bound, "WHERE");
+        return CheckConditions.bindOverRow(condition, tableName, columns, context, CLAUSE, e ->
+                e.sqlState() == SqlState.FEATURE_NOT_SUPPORTED && e.getMessage() != null
+                        && e.getMessage().startsWith("subqueries in ")
+                        ? BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, e.position(),
+                                "cannot use subquery in COPY FROM WHERE condition")
+                        : e, "WHERE");
     }
 }

@@ -285,33 +285,13 @@ final class DomainStatements {
             }
             notices.add(details.size() == 1 ? "drop cascades to " + details.getFirst().substring(0,
                     details.getFirst().indexOf(" depends on ")) : "drop cascades to " + details.size() + " other objects");
-            for (String[] column : columns) {
-                execute.accept("ALTER TABLE " + IdentifierQuoting.quote(column[0]) + "."
-                        + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2])
-                        + " CASCADE");
-            }
+            TypeStatements.dropColumns(columns, execute);
             for (DomainEntry derived : domains) {
                 execute.accept("DROP DOMAIN IF EXISTS " + IdentifierQuoting.quote(derived.schema()) + "."
                         + IdentifierQuoting.quote(derived.name()) + " CASCADE");
             }
         }
-        for (DomainEntry victim : victims) {
-            catalog.types().remove(victim);
-        }
-        if (block == null) {
-            if (!victims.isEmpty()) {
-                logDdl.accept(sql);
-            }
-        } else {
-            block.onRollback(() -> {
-                for (DomainEntry victim : victims) {
-                    catalog.types().add(victim);
-                }
-            });
-            if (!victims.isEmpty()) {
-                block.onCommit(() -> logDdl.accept(sql));
-            }
-        }
+        TypeStatements.removeTypes(catalog, victims, sql, block, logDdl);
         return QueryResultImpl.command("DROP DOMAIN", 0, notices);
     }
 

@@ -210,30 +210,43 @@ final class TypeStatements {
                     ? "drop cascades to column " + dependentColumns.getFirst()[2] + " of table "
                             + dependentColumns.getFirst()[1]
                     : "drop cascades to " + dependentColumns.size() + " other objects");
-            for (String[] column : dependentColumns) {
-                execute.accept("ALTER TABLE " + IdentifierQuoting.quote(column[0]) + "."
-                        + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2])
-                        + " CASCADE");
-            }
+            dropColumns(dependentColumns, execute);
         }
+        removeTypes(catalog, victims, sql, block, logDdl);
+        return QueryResultImpl.command("DROP TYPE", 0, notices);
+    }
+
+    /** DROP TYPE / DROP DOMAIN ... CASCADE: drops each column (schema, table, column) of a dropped type. */
+    static void dropColumns(List<String[]> columns, Consumer<String> execute) {
+        for (String[] column : columns) {
+            execute.accept("ALTER TABLE " + IdentifierQuoting.quote(column[0]) + "."
+                    + IdentifierQuoting.quote(column[1]) + " DROP COLUMN " + IdentifierQuoting.quote(column[2])
+                    + " CASCADE");
+        }
+    }
+
+    /**
+     * Takes dropped types out of the catalog: logged at once outside a block; in a block logged at COMMIT and put
+     * back by ROLLBACK.
+     */
+    static void removeTypes(Catalog catalog, List<? extends UserType> victims, String sql, Transaction block,
+                            Consumer<String> logDdl) {
         for (UserType victim : victims) {
             catalog.types().remove(victim);
         }
-        if (block == null) {
-            if (!victims.isEmpty()) {
-                logDdl.accept(sql);
-            }
-        } else {
-            block.onRollback(() -> {
-                for (UserType victim : victims) {
-                    catalog.types().add(victim);
-                }
-            });
-            if (!victims.isEmpty()) {
-                block.onCommit(() -> logDdl.accept(sql));
-            }
+        if (victims.isEmpty()) {
+            return;
         }
-        return QueryResultImpl.command("DROP TYPE", 0, notices);
+        if (block == null) {
+            logDdl.accept(sql);
+            return;
+        }
+        block.onRollback(() -> {
+            for (UserType victim : victims) {
+                catalog.types().add(victim);
+            }
+        });
+        block.onCommit(() -> logDdl.accept(sql));
     }
 
     /** Whether a column of type {@code type} depends on {@code victim}. */
