@@ -7,6 +7,7 @@ import io.basalt.type.ValueConversion;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -16,8 +17,9 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Turns one column of a {@link FieldBatch} into an Arrow vector of the column's type, with the input rules and
  * error messages of PostgreSQL's input functions. The common types have loops of their own that read the
- * field bytes directly: integers without a detour through strings, double precision through Java's parser once
- * the bytes are known to hold a plain decimal number, text and bounded varchar as a byte copy. Any field those
+ * field bytes directly: integers and NUMERIC(p<=18) without a detour through strings, ISO dates computed from
+ * their digits, double precision through Java's parser once the bytes are known to hold a plain decimal number,
+ * text and bounded varchar as a byte copy. Any field those
  * loops do not accept as plainly valid, and every other type, goes through {@link ValueConversion#parse} value
  * by value (so the rare inputs with spaces, signs or errors get exactly the messages INSERT gives).
  */
@@ -61,6 +63,14 @@ final class FieldConverter {
                 case SMALLINT, INTEGER, BIGINT -> integers(batch, column, rows, type, vector);
                 case DOUBLE -> doubles(batch, column, rows, type, (Float8Vector) vector);
                 case TEXT, VARCHAR -> strings(batch, column, rows, type, (VarCharVector) vector);
+                case DATE -> dates(batch, column, rows, type, (DateDayVector) vector);
+                case NUMERIC -> {
+                    if (type.isScaledLong() && type.scale() >= 0) {
+                        scaledDecimals(batch, column, rows, type, (BigIntVector) vector);
+                    } else {
+                        values(batch, column, 0, rows, type, vector);
+                    }
+                }
                 default -> values(batch, column, 0, rows, type, vector);
             }
             vector.setValueCount(rows);
@@ -197,6 +207,138 @@ final class FieldConverter {
                 values(batch, column, row, row + 1, type, vector);
             }
         }
+    }
+
+    /**
+     * NUMERIC(p,s) stored as a scaled long: a field of an optional minus, digits and an optional point with at most
+     * s digits after it, whose integer part fits p - s digits, is scaled here; anything else (rounding, signs,
+     * spaces, exponents, NaN, overflow errors) takes the general path.
+     */
+    private static void scaledDecimals(FieldBatch batch, int column, int rows, LogicalType type, BigIntVector vector) {
+        byte[] data = batch.data();
+        int scale = type.scale();
+        int integerLimit = type.precision() - scale;
+        for (int row = 0; row < rows; row++) {
+            int length = batch.length(row, column);
+            if (length == FieldBatch.NULL) {
+                vector.setNull(row);
+                continue;
+            }
+            long value = plainScaledDecimal(data, batch.start(row, column), length, scale, integerLimit);
+            if (value != NOT_PLAIN) {
+                vector.set(row, value);
+            } else {
+                values(batch, column, row, row + 1, type, vector);
+            }
+        }
+    }
+
+    /** The unscaled value of a plain decimal field (see {@link #scaledDecimals}), or {@link #NOT_PLAIN}. */
+    static long plainScaledDecimal(byte[] data, int start, int length, int scale, int integerLimit) {
+        int i = start;
+        int end = start + length;
+        boolean negative = i < end && data[i] == '-';
+        if (negative) {
+            i++;
+        }
+        long value = 0;
+        int integerDigits = 0;
+        int digits = 0;
+        for (; i < end && data[i] != '.'; i++) {
+            int digit = data[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return NOT_PLAIN;
+            }
+            if (value != 0 || digit != 0) {
+                integerDigits++;
+            }
+            value = value * 10 + digit;
+            digits++;
+            if (integerDigits > integerLimit) {
+                return NOT_PLAIN;
+            }
+        }
+        int fractionDigits = 0;
+        if (i < end) {
+            i++; // the point
+            for (; i < end; i++) {
+                int digit = data[i] - '0';
+                if (digit < 0 || digit > 9 || ++fractionDigits > scale) {
+                    return NOT_PLAIN;
+                }
+                value = value * 10 + digit;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return NOT_PLAIN;
+        }
+        for (int f = fractionDigits; f < scale; f++) {
+            value *= 10;
+        }
+        return negative ? -value : value;
+    }
+
+    /**
+     * DATE: a field of exactly {@code YYYY-MM-DD} (ISO, read the same under every DateStyle) with a year from 1 to
+     * 9999 and a day that exists is converted here; anything else takes the general path.
+     */
+    private static void dates(FieldBatch batch, int column, int rows, LogicalType type, DateDayVector vector) {
+        byte[] data = batch.data();
+        for (int row = 0; row < rows; row++) {
+            int length = batch.length(row, column);
+            if (length == FieldBatch.NULL) {
+                vector.setNull(row);
+                continue;
+            }
+            long day = length == 10 ? plainIsoDate(data, batch.start(row, column)) : NOT_PLAIN;
+            if (day != NOT_PLAIN) {
+                vector.set(row, (int) day);
+            } else {
+                values(batch, column, row, row + 1, type, vector);
+            }
+        }
+    }
+
+    /** The epoch day of the ten bytes at {@code start} when they are a valid {@code YYYY-MM-DD}, or {@link #NOT_PLAIN}. */
+    static long plainIsoDate(byte[] data, int start) {
+        if (data[start + 4] != '-' || data[start + 7] != '-') {
+            return NOT_PLAIN;
+        }
+        int year = digits(data, start, 4);
+        int month = digits(data, start + 5, 2);
+        int day = digits(data, start + 8, 2);
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
+            return NOT_PLAIN;
+        }
+        // Days since 0000-03-01 in the proleptic Gregorian calendar, counting years from March.
+        int marchYear = month <= 2 ? year - 1 : year;
+        int era = marchYear / 400;
+        int yearOfEra = marchYear - era * 400;
+        int dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
+        int dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
+        return era * 146_097L + dayOfEra - 719_468;
+    }
+
+    /** The decimal number in {@code count} bytes at {@code start}, or -1 if one of them is not a digit. */
+    private static int digits(byte[] data, int start, int count) {
+        int value = 0;
+        for (int i = start; i < start + count; i++) {
+            int digit = data[i] - '0';
+            if (digit < 0 || digit > 9) {
+                return -1;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    private static int daysInMonth(int year, int month) {
+        return switch (month) {
+            case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+            case 4, 6, 9, 11 -> 30;
+            default -> 31;
+        };
     }
 
     /** The general path: each field parsed as text by {@link ValueConversion#parse}. */

@@ -806,9 +806,7 @@ public final class InMemoryTableStore implements TableStore {
                 for (int c = 0; c < chunk.length; c++) {
                     FieldVector source = batch.column(c);
                     FieldVector target = chunk[c];
-                    for (int r = 0; r < take; r++) {
-                        io.basalt.exec.vector.VectorGather.copyValue(source, copied + r, target, lastChunkRows + r);
-                    }
+                    io.basalt.exec.vector.VectorCopies.appendRange(source, copied, target, lastChunkRows, take);
                     target.setValueCount(lastChunkRows + take);
                 }
                 lastChunkRows += take;

@@ -4,6 +4,7 @@ import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -59,5 +60,64 @@ public final class VectorCopies {
             }
         }
         target.setValueCount(rows);
+    }
+
+    /**
+     * Appends rows {@code [from, from + count)} of {@code source} to {@code target} at {@code [at, at + count)},
+     * growing {@code target} as needed: one memory copy of the values for fixed- and variable-width vectors (the
+     * offsets rebased), the validity bit by bit; other vectors value by value through
+     * {@link VectorGather#copyValue}. {@code target} must hold values (or NULLs) up to {@code at} and nothing after,
+     * as when filled in increasing order; the value count is left to the caller.
+     */
+    public static void appendRange(FieldVector source, int from, FieldVector target, int at, int count) {
+        if (count == 0) {
+            return;
+        }
+        switch (target) {
+            case BaseFixedWidthVector fixed when !(fixed instanceof BitVector) && source instanceof BaseFixedWidthVector input
+                    && input.getTypeWidth() == fixed.getTypeWidth() -> {
+                while (fixed.getValueCapacity() < at + count) {
+                    fixed.reAlloc();
+                }
+                long width = fixed.getTypeWidth();
+                fixed.getDataBuffer().setBytes(at * width, source.getDataBuffer(), from * width, count * width);
+                copyValidity(source, from, fixed, at, count);
+            }
+            case BaseVariableWidthVector variable when source instanceof BaseVariableWidthVector input -> {
+                variable.fillEmpties(at);
+                int sourceStart = input.getStartOffset(from);
+                int bytes = input.getStartOffset(from + count) - sourceStart;
+                while (variable.getValueCapacity() < at + count) {
+                    variable.reallocValidityAndOffsetBuffers();
+                }
+                int targetStart = variable.getStartOffset(at);
+                while (variable.getDataBuffer().capacity() < (long) targetStart + bytes) {
+                    variable.reallocDataBuffer();
+                }
+                variable.getDataBuffer().setBytes(targetStart, input.getDataBuffer(), sourceStart, bytes);
+                var sourceOffsets = input.getOffsetBuffer();
+                var targetOffsets = variable.getOffsetBuffer();
+                int shift = targetStart - sourceStart;
+                for (int i = 1; i <= count; i++) {
+                    targetOffsets.setInt((long) (at + i) * 4, sourceOffsets.getInt((long) (from + i) * 4) + shift);
+                }
+                copyValidity(source, from, variable, at, count);
+                variable.setLastSet(at + count - 1);
+            }
+            default -> {
+                for (int i = 0; i < count; i++) {
+                    VectorGather.copyValue(source, from + i, target, at + i);
+                }
+            }
+        }
+    }
+
+    private static void copyValidity(FieldVector source, int from, FieldVector target, int at, int count) {
+        var sourceBits = source.getValidityBuffer();
+        var targetBits = target.getValidityBuffer();
+        for (int i = 0; i < count; i++) {
+            int bit = BitVectorHelper.get(sourceBits, from + i);
+            BitVectorHelper.setValidityBit(targetBits, at + i, bit);
+        }
     }
 }

@@ -46,6 +46,44 @@ class VectorCopiesTest {
         }
     }
 
+    @Test
+    void appendedRangesEqualValueByValueCopies() {
+        List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.INTEGER, LogicalType.BIGINT,
+                LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4), LogicalType.NUMERIC,
+                LogicalType.TEXT, LogicalType.DATE, LogicalType.INTERVAL, LogicalType.UUID, LogicalType.BYTEA,
+                LogicalType.JSONB, LogicalType.arrayOf(LogicalType.TEXT));
+        java.util.Random random = new java.util.Random(3);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (LogicalType type : types) {
+                int rows = 300;
+                try (FieldVector source = ValueAccess.allocate(type, "x", allocator, rows);
+                     FieldVector ranged = ValueAccess.allocate(type, "x", allocator, 4);
+                     FieldVector single = ValueAccess.allocate(type, "x", allocator, 4)) {
+                    for (int i = 0; i < rows; i++) {
+                        ValueAccess.set(source, i, random.nextInt(4) == 0 ? null : value(type, i));
+                    }
+                    source.setValueCount(rows);
+                    int at = 0;
+                    while (at < 1000) {
+                        int from = random.nextInt(rows);
+                        int count = random.nextInt(rows - from + 1);
+                        VectorCopies.appendRange(source, from, ranged, at, count);
+                        for (int i = 0; i < count; i++) {
+                            VectorGather.copyValue(source, from + i, single, at + i);
+                        }
+                        at += count;
+                    }
+                    ranged.setValueCount(at);
+                    single.setValueCount(at);
+                    for (int i = 0; i < at; i++) {
+                        assertThat(ValueAccess.get(ranged, i)).as("%s row %d", type, i).isEqualTo(ValueAccess.get(single, i));
+                    }
+                }
+            }
+            assertThat(allocator.getAllocatedMemory()).isZero();
+        }
+    }
+
     private static Object value(LogicalType type, int i) {
         return switch (type.physical()) {
             case BOOLEAN -> i % 2 == 0;
