@@ -8,17 +8,19 @@ import io.basalt.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.basalt.exec.vector.VectorCopies;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
-import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ColumnWriter;
 import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
+import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
@@ -26,9 +28,12 @@ import org.apache.parquet.schema.MessageType;
 /**
  * Writes Arrow batches to a Parquet file as they come: the entry point for COPY TO, EXPORT DATABASE and any
  * other writer of Basalt results. Rows are encoded column by column into parquet-mr's column writers and
- * pages; a row group is flushed to the file when it holds {@link ParquetWriteOptions#rowGroupRows()} rows (or
- * its pages pass {@link ParquetWriteOptions#MAX_ROW_GROUP_BYTES}), so memory holds one row group's compressed
- * pages at most and a file may be larger than memory.
+ * pages ({@link ParquetRowGroupEncoder}); a row group ends when it holds {@link ParquetWriteOptions#rowGroupRows()}
+ * rows (or its buffers pass {@link ParquetWriteOptions#MAX_ROW_GROUP_BYTES}). With one encoder thread the rows are
+ * encoded as they arrive and each finished group goes to the file at once. With more, the rows of a group are
+ * copied and the whole group is encoded on one of {@link ParquetWriteOptions#encoderThreads()} threads while the
+ * next one fills; finished groups reach the file in order, and at most one group per thread is in flight, so
+ * memory stays bounded and a file may be larger than memory.
  *
  * <p>Lifecycle: {@link #create} -> {@link #write} for each batch -> {@link #close()} (writes the footer). On a
  * failure call {@link #abort()}, which closes and deletes the partial file. Not thread-safe.
@@ -36,21 +41,25 @@ import org.apache.parquet.schema.MessageType;
 public final class ParquetBatchWriter implements AutoCloseable {
     private static final int COLUMN_INDEX_TRUNCATE_LENGTH = 64;
     private static final int STATISTICS_TRUNCATE_LENGTH = Integer.MAX_VALUE;
-    private static final int PAGE_SIZE = 1 << 20;
 
     private final Path path;
     private final MessageType schema;
     private final List<LogicalType> types;
     private final ParquetWriteOptions options;
     private final ParquetProperties properties;
+    private final BytesInputCompressor compressor;
     private final ParquetFileWriter file;
-    private final List<ColumnDescriptor> descriptors;
     private final List<ParquetColumnWriter> columns = new ArrayList<>();
-    private ColumnChunkPageWriteStore pages;
-    private ColumnWriteStore store;
-    private long rowsInGroup;
+    /** Row groups being encoded by {@link #encoders}, in file order. */
+    private final ArrayDeque<EncodingGroup> encoding = new ArrayDeque<>();
+    private ExecutorService encoders;
+    private ParquetRowGroupEncoder current;
     private long rowCount;
     private boolean closed;
+
+    /** A row group handed to an encoder thread, and the task encoding it. */
+    private record EncodingGroup(ParquetRowGroupEncoder group, Future<?> task) {
+    }
 
     private ParquetBatchWriter(Path path, MessageType schema, List<String> names, List<LogicalType> types,
                                ParquetWriteOptions options, ParquetFileWriter file) {
@@ -59,16 +68,16 @@ public final class ParquetBatchWriter implements AutoCloseable {
         this.types = List.copyOf(types);
         this.options = options;
         this.file = file;
-        this.descriptors = schema.getColumns();
         for (int i = 0; i < names.size(); i++) {
             columns.add(ParquetColumnWriter.of(names.get(i), types.get(i)));
         }
         this.properties = ParquetProperties.builder()
                 .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withPageSize(PAGE_SIZE)
-                .withDictionaryPageSize(PAGE_SIZE)
+                .withPageSize(ParquetRowGroupEncoder.PAGE_SIZE)
+                .withDictionaryPageSize(ParquetRowGroupEncoder.PAGE_SIZE)
                 .withDictionaryEncoding(true)
                 .build();
+        this.compressor = ParquetCodecs.INSTANCE.getCompressor(options.compression());
     }
 
     /**
@@ -101,30 +110,31 @@ public final class ParquetBatchWriter implements AutoCloseable {
         write(root.getFieldVectors(), root.getRowCount());
     }
 
-    /** Writes the first {@code rows} rows of {@code vectors} (one per column, in the writer's column order). */
+    /**
+     * Writes the first {@code rows} rows of {@code vectors} (one per column, in the writer's column order). With
+     * more than one encoder thread the rows are copied, so the caller may reuse its vectors at once either way.
+     */
     public void write(List<? extends FieldVector> vectors, int rows) {
         if (closed) {
             throw BasaltException.internal("the Parquet writer is closed");
         }
         int done = 0;
         while (done < rows) {
-            if (store == null) {
-                startRowGroup();
+            if (current == null) {
+                current = new ParquetRowGroupEncoder(schema, properties, compressor, columns,
+                        COLUMN_INDEX_TRUNCATE_LENGTH);
             }
-            int count = (int) Math.min(rows - done, options.rowGroupRows() - rowsInGroup);
-            for (int c = 0; c < columns.size(); c++) {
-                ColumnWriter writer = store.getColumnWriter(descriptors.get(c));
-                columns.get(c).write(writer, vectors.get(c), done, done + count);
-            }
-            // Pages are cut at record boundaries: the store counts records, each column writer its own rows.
-            for (int r = 0; r < count; r++) {
-                store.endRecord();
+            int count = (int) Math.min(rows - done, options.rowGroupRows() - current.rows());
+            if (options.encoderThreads() > 1) {
+                current.keep(copyRows(vectors, done, count), count);
+            } else {
+                current.encode(vectors, done, done + count);
             }
             done += count;
-            rowsInGroup += count;
             rowCount += count;
-            if (rowsInGroup >= options.rowGroupRows() || store.getBufferedSize() >= ParquetWriteOptions.MAX_ROW_GROUP_BYTES) {
-                flushRowGroup();
+            if (current.rows() >= options.rowGroupRows()
+                    || current.bufferedBytes() >= ParquetWriteOptions.MAX_ROW_GROUP_BYTES) {
+                finishRowGroup();
             }
         }
     }
@@ -137,34 +147,106 @@ public final class ParquetBatchWriter implements AutoCloseable {
         return path;
     }
 
-    private void startRowGroup() {
-        pages = new ColumnChunkPageWriteStore(ParquetCodecs.INSTANCE.getCompressor(options.compression()), schema,
-                new HeapByteBufferAllocator(), COLUMN_INDEX_TRUNCATE_LENGTH, false);
-        store = properties.newColumnWriteStore(schema, pages, pages);
-        rowsInGroup = 0;
+    /** Copies rows {@code [from, from + count)} of each vector into new vectors of the same allocators. */
+    private static List<FieldVector> copyRows(List<? extends FieldVector> vectors, int from, int count) {
+        List<FieldVector> copies = new ArrayList<>(vectors.size());
+        try {
+            for (FieldVector vector : vectors) {
+                FieldVector copy = vector.getField().createVector(vector.getAllocator());
+                copies.add(copy);
+                copy.setInitialCapacity(Math.max(count, 1));
+                copy.allocateNew();
+                VectorCopies.appendRange(vector, from, copy, 0, count);
+                copy.setValueCount(count);
+            }
+            return copies;
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector copy : copies) {
+                copy.close();
+            }
+            throw failure;
+        }
     }
 
-    private void flushRowGroup() {
+    /**
+     * Ends the current row group: written to the file at once with one encoder thread; otherwise handed to an
+     * encoder thread, after which the oldest groups are written while more than one per thread is in flight.
+     */
+    private void finishRowGroup() {
+        ParquetRowGroupEncoder group = current;
+        current = null;
+        if (options.encoderThreads() <= 1) {
+            writeGroup(group);
+            return;
+        }
+        if (encoders == null) {
+            encoders = Executors.newFixedThreadPool(options.encoderThreads(), Thread.ofPlatform().daemon()
+                    .name("basalt-parquet-encoder-", 0).factory());
+        }
+        Future<?> task;
         try {
-            file.startBlock(rowsInGroup);
-            store.flush();
-            pages.flushToFileWriter(file);
-            file.endBlock();
+            task = encoders.submit(group::encodeKept);
+        } catch (RuntimeException failure) {
+            group.release();
+            throw failure;
+        }
+        encoding.add(new EncodingGroup(group, task));
+        while (encoding.size() > options.encoderThreads()) {
+            writeOldestGroup();
+        }
+    }
+
+    /** Waits for the oldest group in flight to be encoded and writes it. */
+    private void writeOldestGroup() {
+        EncodingGroup oldest = encoding.poll();
+        try {
+            oldest.task().get();
+        } catch (ExecutionException e) {
+            oldest.group().release();
+            switch (e.getCause()) {
+                case RuntimeException failure -> throw failure;
+                case Error failure -> throw failure;
+                default -> throw BasaltException.internal("Parquet encoding failed: " + e.getCause());
+            }
+        } catch (InterruptedException e) {
+            oldest.group().release();
+            Thread.currentThread().interrupt();
+            throw BasaltException.of(SqlState.QUERY_CANCELED, "canceling statement due to user request");
+        }
+        writeGroup(oldest.group());
+    }
+
+    private void writeGroup(ParquetRowGroupEncoder group) {
+        try {
+            group.writeTo(file);
         } catch (IOException e) {
             throw writeFailure(e);
         } finally {
-            releaseRowGroup();
+            group.release();
         }
     }
 
-    private void releaseRowGroup() {
-        if (store != null) {
-            store.close();
-            store = null;
+    /** Frees the current group and waits for the groups in flight to stop before freeing them. */
+    private void releaseRowGroups() {
+        if (current != null) {
+            current.release();
+            current = null;
         }
-        if (pages != null) {
-            pages.close();
-            pages = null;
+        while (!encoding.isEmpty()) {
+            EncodingGroup group = encoding.poll();
+            group.task().cancel(false);
+            try {
+                group.task().get();
+            } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
+                // the statement is failing already; the group is freed below
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            group.group().release();
+        }
+        if (encoders != null) {
+            encoders.shutdown();
+            encoders = null;
         }
     }
 
@@ -176,10 +258,13 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
         closed = true;
         try {
-            if (store != null && rowsInGroup > 0) {
-                flushRowGroup();
+            if (current != null && current.rows() > 0) {
+                finishRowGroup();
             }
-            releaseRowGroup();
+            while (!encoding.isEmpty()) {
+                writeOldestGroup();
+            }
+            releaseRowGroups();
             file.end(Map.of(ParquetSchemaMapping.TYPES_KEY, ParquetSchemaMapping.encodeTypes(types)));
         } catch (IOException e) {
             abort();
@@ -193,7 +278,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
     /** Abandons the file: closes it and deletes what was written. Safe to call more than once. */
     public void abort() {
         closed = true;
-        releaseRowGroup();
+        releaseRowGroups();
         file.abort();
         try {
             file.close();
