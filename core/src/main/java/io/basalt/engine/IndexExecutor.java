@@ -23,8 +23,9 @@ import java.util.Set;
  * numbered past relations that exist). A UNIQUE index over plain columns is enforced: the rows already stored
  * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
  * foreign key may reference it unless it has a WHERE predicate: a partial unique index checks only the rows its
- * predicate is true for, and one over expressions checks the values computed for each row. Other indexes are recorded in the catalog with what they cover; no
- * plan reads them yet.
+ * predicate is true for, and one over expressions checks the values computed for each row. A gin index over jsonb
+ * columns is kept by the store as an inverted index that scans read through ({@link InvertedIndexDefinitions}).
+ * Other indexes are recorded in the catalog with what they cover; no plan reads them yet.
  */
 final class IndexExecutor {
     private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
@@ -60,7 +61,9 @@ final class IndexExecutor {
         List<Integer> columns = new ArrayList<>();
         List<Expression> expressions = new ArrayList<>();
         List<String> nameParts = new ArrayList<>();
+        List<String> operatorClasses = new ArrayList<>();
         for (CreateIndexStatement.Element element : create.elements()) {
+            operatorClasses.add(element.operatorClass());
             if (element.column() != null) {
                 int index = table.columnIndex(element.column());
                 if (index < 0) {
@@ -70,8 +73,15 @@ final class IndexExecutor {
                 columns.add(index);
                 expressions.add(null);
                 nameParts.add(element.column());
+                if (create.method().equals("gin")) {
+                    InvertedIndexDefinitions.check(table.columns().get(index).type(), element.operatorClass());
+                }
             } else {
-                IndexExpressions.bindKey(element.expression(), table.name(), table.columns(), context);
+                io.basalt.plan.expression.BoundExpression key = IndexExpressions.bindKey(element.expression(),
+                        table.name(), table.columns(), context);
+                if (create.method().equals("gin")) {
+                    InvertedIndexDefinitions.check(key.type(), element.operatorClass());
+                }
                 columns.add(-1);
                 expressions.add(element.expression());
                 nameParts.add(element.expression() instanceof Expression.FunctionCall call
@@ -87,7 +97,7 @@ final class IndexExecutor {
             IndexExpressions.bindPredicate(create.where(), table.name(), table.columns(), context);
         }
         IndexEntry index = new IndexEntry(create.name() == null ? chooseName(table, nameParts) : create.name(),
-                create.unique(), columns, create.where(), create.method(), expressions);
+                create.unique(), columns, create.where(), create.method(), expressions, operatorClasses);
         if (create.unique()) {
             if (create.nullsNotDistinct()) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -95,6 +105,7 @@ final class IndexExecutor {
             }
             table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }
+        InvertedIndexDefinitions.attach(index, table.columns(), table.store());
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
@@ -159,6 +170,7 @@ final class IndexExecutor {
             List<IndexEntry> kept = new ArrayList<>(owner.indexes());
             kept.removeIf(index -> index.name().equals(name.last()));
             owner.store().removeUniqueKey(name.last());
+            owner.store().removeInvertedIndex(name.last());
             catalog.replaceTable(owner, owner.withIndexes(kept));
         }
         return QueryResultImpl.command("DROP INDEX", 0, notices);

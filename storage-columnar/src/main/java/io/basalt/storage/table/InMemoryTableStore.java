@@ -78,6 +78,8 @@ public final class InMemoryTableStore implements TableStore {
     private final BufferAllocator allocator;
     private final int chunkRows;
     private Generation generation = new Generation(0);
+    /** The GIN indexes over jsonb columns (CREATE INDEX ... USING gin), as definitions; each generation fills copies. */
+    private final List<io.basalt.storage.index.JsonbInvertedIndex> invertedIndexes = new ArrayList<>();
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
@@ -817,6 +819,9 @@ public final class InMemoryTableStore implements TableStore {
         for (KeyPositions index : generation.keyPositions) {
             recordPositions(index, generation);
         }
+        for (io.basalt.storage.index.JsonbInvertedIndex index : generation.invertedPositions) {
+            recordInvertedPositions(index, generation);
+        }
     }
 
     /** Starts recording the positions of the current generation by {@code key}, the rows stored so far included. */
@@ -904,6 +909,73 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * CREATE INDEX ... USING gin over a jsonb column: records the entries of the rows stored so far and of every later
+     * one, in this generation and the ones after it (TRUNCATE, recovery).
+     */
+    @Override
+    public synchronized void addInvertedIndex(io.basalt.storage.index.JsonbInvertedIndex index) {
+        invertedIndexes.add(index.emptyCopy());
+        io.basalt.storage.index.JsonbInvertedIndex filled = index.emptyCopy();
+        recordInvertedPositions(filled, generation);
+        generation.invertedPositions.add(filled);
+    }
+
+    @Override
+    public synchronized void removeInvertedIndex(String indexName) {
+        invertedIndexes.removeIf(index -> index.name().equals(indexName));
+        generation.invertedPositions.removeIf(index -> index.name().equals(indexName));
+    }
+
+    /** The GIN index a scan given {@code predicates} reads its rows through, or null; for EXPLAIN. */
+    @Override
+    public synchronized String invertedLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        if (generation.invertedPositions.isEmpty() || lookupIndex(generation, predicates) != null) {
+            return null;
+        }
+        JsonbInvertedIndexes.Lookup lookup = JsonbInvertedIndexes.lookup(generation.invertedPositions, predicates,
+                current.positions());
+        return lookup == null ? null : lookup.indexName();
+    }
+
+    /** Starts the current generation's GIN index positions, the rows stored so far included. */
+    private void startInvertedIndexes() {
+        generation.invertedPositions.clear();
+        for (io.basalt.storage.index.JsonbInvertedIndex definition : invertedIndexes) {
+            io.basalt.storage.index.JsonbInvertedIndex filled = definition.emptyCopy();
+            recordInvertedPositions(filled, generation);
+            generation.invertedPositions.add(filled);
+        }
+    }
+
+    /** Records in {@code index} the positions of {@code filled} (the current generation) it has not seen yet. */
+    private void recordInvertedPositions(io.basalt.storage.index.JsonbInvertedIndex index, Generation filled) {
+        int column = index.column();
+        int[] wanted = {column};
+        long end = filled.chunks.isEmpty() ? 0 : (long) (filled.chunks.size() - 1) * chunkRows + lastChunkRows;
+        List<FieldVector> read = new ArrayList<>();
+        int readChunk = -1;
+        FieldVector[] chunk = null;
+        try {
+            for (long position = index.count(); position < end; position++) {
+                int chunkIndex = (int) (position / chunkRows);
+                if (chunkIndex != readChunk) {
+                    closeAll(read);
+                    chunk = chunkVectors(filled, chunkIndex, wanted, read);
+                    readChunk = chunkIndex;
+                }
+                int row = (int) (position % chunkRows);
+                if (column < chunk.length) {
+                    index.addRow(chunk[column], row);
+                } else {
+                    index.addValue(missingValues.get(column));
+                }
+            }
+        } finally {
+            closeAll(read);
+        }
+    }
+
+    /**
      * The chunks written between two truncations, their deletion masks (null: no row deleted; a mask is never
      * changed once installed), and how many open scans read them. {@code number} counts truncations.
      */
@@ -915,6 +987,8 @@ public final class InMemoryTableStore implements TableStore {
         final List<long[]> deletes = new ArrayList<>();
         /** The positions of this generation by unique key, for point lookups (see {@link KeyPositions}). */
         final List<KeyPositions> keyPositions = new ArrayList<>();
+        /** The positions of this generation by the entries of each GIN index (see {@link JsonbInvertedIndexes}). */
+        final List<io.basalt.storage.index.JsonbInvertedIndex> invertedPositions = new ArrayList<>();
         /**
          * Zone maps of the full chunks loaded from a data file, by chunk (per column; null: none), set once by
          * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
@@ -997,6 +1071,7 @@ public final class InMemoryTableStore implements TableStore {
             key.clear();
             startKeyPositions(key);
         }
+        startInvertedIndexes();
     }
 
     /** The state now as a version stamped {@code commit}. */
@@ -1141,6 +1216,11 @@ public final class InMemoryTableStore implements TableStore {
             List<TableSnapshot.Piece> pieces = new ArrayList<>();
             KeyPositions index = predicates.isEmpty() ? null : lookupIndex(scanned, predicates);
             long[] candidates = index == null ? null : index.candidates(keyValues(index, predicates));
+            if (index == null && !scanned.invertedPositions.isEmpty()) {
+                JsonbInvertedIndexes.Lookup inverted = JsonbInvertedIndexes.lookup(scanned.invertedPositions,
+                        predicates, version.positions());
+                candidates = inverted == null ? null : inverted.candidates();
+            }
             if (candidates != null && (change == null || !change.truncated())) {
                 addCandidatePieces(pieces, version, change, candidates, columns, missing, owned, context);
             } else if (change == null || !change.truncated()) {
@@ -1486,6 +1566,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             startKeyPositions(key);
         }
+        startInvertedIndexes();
         publishInPlace();
         freeIfUnused(old);
     }
@@ -1554,6 +1635,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             startKeyPositions(key);
         }
+        startInvertedIndexes();
         publishInPlace();
         freeIfUnused(old);
         return true;
