@@ -153,7 +153,9 @@ public final class ObjectDefinitions {
         for (int i = 0; i < columns.size(); i++) {
             out.append(i == 0 ? "" : ", ").append(columnList(table, List.of(columns.get(i))));
             String operatorClass = index.operatorClasses().get(i);
-            if (operatorClass != null) {
+            // a type's default class is left out, as PostgreSQL does
+            if (operatorClass != null && !List.of("jsonb_ops", "array_ops", "tsvector_ops")
+                    .contains(operatorClass.toLowerCase(java.util.Locale.ROOT))) {
                 out.append(' ').append(operatorClass.toLowerCase(java.util.Locale.ROOT));
             }
         }
