@@ -31,6 +31,8 @@ final class IndexExecutor {
     private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
 
     private final Catalog catalog;
+    /** The schema and name of the index the last {@link #create} made (null when it made none). */
+    private QualifiedName lastCreated;
 
     IndexExecutor(Catalog catalog) {
         this.catalog = catalog;
@@ -42,6 +44,7 @@ final class IndexExecutor {
     }
 
     QueryResultImpl create(CreateIndexStatement create, BindContext context) {
+        lastCreated = null;
         TableEntry table = findTable(create.table());
         if (create.name() != null && catalog.relationExists(table.schema(), create.name())) {
             if (create.ifNotExists()) {
@@ -109,7 +112,33 @@ final class IndexExecutor {
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
+        lastCreated = new QualifiedName(List.of(table.schema(), index.name()), 0);
         return QueryResultImpl.command("CREATE INDEX", 0, List.of());
+    }
+
+    /**
+     * Makes ROLLBACK of {@code block} (null: none open) drop the index the last {@link #create} made, logging the
+     * DROP with {@code log} (for a permanent table), as PostgreSQL undoes a CREATE INDEX of a rolled-back transaction.
+     */
+    void dropOnRollback(io.basalt.storage.transaction.Transaction block, Object ddlLock,
+                        java.util.function.Consumer<String> log) {
+        QualifiedName created = lastCreated;
+        if (block == null || created == null) {
+            return;
+        }
+        block.onRollback(() -> {
+            synchronized (ddlLock) {
+                if (catalog.findIndexOwner(created.parts().getFirst(), created.last()).isEmpty()) {
+                    return;
+                }
+                DropIndexStatement drop = new DropIndexStatement(List.of(created), true, true, 0);
+                String logged = loggedDrop(drop);
+                drop(drop);
+                if (logged != null) {
+                    log.accept(logged);
+                }
+            }
+        });
     }
 
     /** {@code table_columns_idx}, then {@code idx1}, {@code idx2}, ... until no relation of the schema has it. */

@@ -706,6 +706,7 @@ final class SessionImpl implements Session {
                     if (!indexes.onTemporaryTable(create)) {
                         database.logDdl(sql);
                     }
+                    indexes.dropOnRollback(transactions.block(), database.ddlLock(), database::logDdl);
                     yield result;
                 }
             }

@@ -1279,7 +1279,9 @@ public final class InMemoryTableStore implements TableStore {
 
     /**
      * Point lookup: the pieces of {@code version} that hold {@code candidates} (positions, ascending), one per chunk
-     * holding any, with every other row of the chunk masked out as if deleted (on top of the snapshot's own mask).
+     * holding any, with every other row of the chunk masked out as if deleted (on top of the snapshot's own mask);
+     * the candidates of resident chunks holding few of them are copied into pieces of their own instead
+     * ({@link CandidateGathering}).
      */
     private void addCandidatePieces(List<TableSnapshot.Piece> pieces, TableVersion version, PendingChange change,
                                     long[] candidates, int[] columns, FieldVector[] missing, List<FieldVector> owned,
@@ -1287,9 +1289,28 @@ public final class InMemoryTableStore implements TableStore {
         Generation scanned = version.generation();
         int words = (chunkRows + 63) >>> 6;
         int i = 0;
+        CandidateGathering gathering = new CandidateGathering(columns, chunkRows, context.allocator(), owned, pieces);
         while (i < candidates.length && candidates[i] < version.positions()) {
             int chunk = (int) (candidates[i] / chunkRows);
             int rows = (int) Math.min(chunkRows, version.positions() - (long) chunk * chunkRows);
+            int end = i;
+            while (end < candidates.length && candidates[end] / chunkRows == chunk
+                    && candidates[end] < version.positions()) {
+                end++;
+            }
+            FieldVector[] resident = scanned.chunks.get(chunk);
+            if ((long) (end - i) * 8 < rows && resident != null && gathering.covers(resident)) {
+                // few candidates in this chunk: copy them out rather than read the chunk under a mask
+                long[] visible = mask(version, change, chunk);
+                for (; i < end; i++) {
+                    int row = (int) (candidates[i] % chunkRows);
+                    if (visible == null || (visible[row >>> 6] & (1L << row)) == 0) {
+                        gathering.add(resident, row, firstRowId(scanned, chunk) + row);
+                    }
+                }
+                continue;
+            }
+            gathering.flush();
             long[] restricted = new long[words];
             java.util.Arrays.fill(restricted, -1L);
             for (; i < candidates.length && candidates[i] / chunkRows == chunk && candidates[i] < version.positions();
@@ -1326,6 +1347,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             pieces.add(new TableSnapshot.Piece(read, rows, restricted, firstRowId(scanned, chunk)));
         }
+        gathering.flush();
     }
 
     /**
