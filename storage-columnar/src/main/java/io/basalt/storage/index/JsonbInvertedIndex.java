@@ -25,6 +25,8 @@ public final class JsonbInvertedIndex {
     private final JsonbOperatorClass operatorClass;
     private final InvertedPositions positions = new InvertedPositions();
     private final JsonbIndexEntries.Buffer scratch = new JsonbIndexEntries.Buffer();
+    /** Positions past int range: set once the generation outgrows them; the index then serves nothing. */
+    private long overflow;
 
     public JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass) {
         this.name = requireNonNull(name, "name is null");
@@ -52,11 +54,23 @@ public final class JsonbInvertedIndex {
 
     /** Positions recorded so far: the next {@link #addRow} or {@link #addValue} records this one. */
     public long count() {
-        return positions.count();
+        return positions.count() + overflow;
+    }
+
+    /** Whether the generation outgrew int positions; returns true (and counts the position) when it did. */
+    private boolean overflowed() {
+        if (overflow > 0 || positions.count() == Integer.MAX_VALUE - 1) {
+            overflow++;
+            return true;
+        }
+        return false;
     }
 
     /** Records the next position with row {@code row} of {@code vector} (the indexed column's jsonb vector). */
     public void addRow(FieldVector vector, int row) {
+        if (overflowed()) {
+            return;
+        }
         if (vector.isNull(row)) {
             positions.skip();
             return;
@@ -72,6 +86,9 @@ public final class JsonbInvertedIndex {
 
     /** Records the next position with {@code value} (a {@link Jsonb} or null): a column added with a default. */
     public void addValue(Object value) {
+        if (overflowed()) {
+            return;
+        }
         if (value == null) {
             positions.skip();
             return;
@@ -84,7 +101,7 @@ public final class JsonbInvertedIndex {
 
     /** Whether {@link #candidates} can answer {@code predicate}: on this column, by an operator of this class. */
     public boolean serves(ScanPredicate.JsonbMatch predicate) {
-        if (predicate.column() != column) {
+        if (predicate.column() != column || overflow > 0) {
             return false;
         }
         return switch (predicate.kind()) {
