@@ -8,14 +8,16 @@ import java.util.List;
 /**
  * An index made by CREATE INDEX: its name (a relation name in the table's schema), whether it is UNIQUE, its key
  * columns (indexes in the table; -1 for an expression), the expressions as written (one per key column, null
- * for a plain column), its WHERE predicate as written (null for none), and its access method. A unique index is
+ * for a plain column), its WHERE predicate as written (null for none), its access method, and the operator class
+ * written for each key column (null: the type's default). A unique index is
  * enforced by a unique key of the same name in the table's store, which for a partial index holds the keys of the
  * rows its predicate is true for, and for an index over expressions computes them per row; only one over plain
- * columns without a predicate may be referenced by a foreign key. Other indexes are recorded only: no plan reads
- * them yet.
+ * columns without a predicate may be referenced by a foreign key. A gin index over plain jsonb columns is kept by
+ * the store as an inverted index ({@code engine.InvertedIndexDefinitions}). Other indexes are recorded only: no plan
+ * reads them yet.
  */
 public record IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method,
-                         List<Expression> expressions) {
+                         List<Expression> expressions, List<String> operatorClasses) {
     public IndexEntry {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
@@ -25,6 +27,17 @@ public record IndexEntry(String name, boolean unique, List<Integer> columns, Exp
             written.add(expressions != null && i < expressions.size() ? expressions.get(i) : null);
         }
         expressions = java.util.Collections.unmodifiableList(written);
+        List<String> classes = new java.util.ArrayList<>();
+        for (int i = 0; i < columns.size(); i++) {
+            classes.add(operatorClasses != null && i < operatorClasses.size() ? operatorClasses.get(i) : null);
+        }
+        operatorClasses = java.util.Collections.unmodifiableList(classes);
+    }
+
+    /** An index with its expressions, every key column of its default operator class. */
+    public IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method,
+                      List<Expression> expressions) {
+        this(name, unique, columns, predicate, method, expressions, null);
     }
 
     /** An index without expressions kept (over plain columns, or recorded only). */
@@ -34,7 +47,7 @@ public record IndexEntry(String name, boolean unique, List<Integer> columns, Exp
 
     /** This index over renumbered columns, its other properties kept. */
     public IndexEntry withColumns(List<Integer> newColumns) {
-        return new IndexEntry(name, unique, newColumns, predicate, method, expressions);
+        return new IndexEntry(name, unique, newColumns, predicate, method, expressions, operatorClasses);
     }
 
     /** Whether a key column is an expression. */

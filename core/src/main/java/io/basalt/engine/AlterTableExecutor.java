@@ -825,6 +825,7 @@ final class AlterTableExecutor {
                     store.addUniqueKey(DdlExecutor.uniqueKeyIndex(index, draft.name, draft.columns,
                             alteration.context));
                 }
+                InvertedIndexDefinitions.attach(index, draft.columns, store);
             }
             try {
                 rewrite.copy(old.store(), old.columnTypes(), draft.values, store);

@@ -95,6 +95,12 @@ final class ExplainExecutor {
                     List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
                 return io.basalt.planner.PointLookups.of(source, conjuncts, columns);
             }
+
+            @Override
+            public io.basalt.planner.PointLookups.Lookup bitmapLookup(ScanSource source,
+                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
+                return io.basalt.planner.PointLookups.bitmapOf(source, conjuncts, columns);
+            }
         }, options.verbose(), options.costs(), actuals));
         List<String> summary = new ArrayList<>();
         if (options.summary()) {

@@ -23,13 +23,16 @@ import java.util.Set;
  * numbered past relations that exist). A UNIQUE index over plain columns is enforced: the rows already stored
  * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
  * foreign key may reference it unless it has a WHERE predicate: a partial unique index checks only the rows its
- * predicate is true for, and one over expressions checks the values computed for each row. Other indexes are recorded in the catalog with what they cover; no
- * plan reads them yet.
+ * predicate is true for, and one over expressions checks the values computed for each row. A gin index over jsonb
+ * columns is kept by the store as an inverted index that scans read through ({@link InvertedIndexDefinitions}).
+ * Other indexes are recorded in the catalog with what they cover; no plan reads them yet.
  */
 final class IndexExecutor {
     private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
 
     private final Catalog catalog;
+    /** The schema and name of the index the last {@link #create} made (null when it made none). */
+    private QualifiedName lastCreated;
 
     IndexExecutor(Catalog catalog) {
         this.catalog = catalog;
@@ -41,6 +44,7 @@ final class IndexExecutor {
     }
 
     QueryResultImpl create(CreateIndexStatement create, BindContext context) {
+        lastCreated = null;
         TableEntry table = findTable(create.table());
         if (create.name() != null && catalog.relationExists(table.schema(), create.name())) {
             if (create.ifNotExists()) {
@@ -60,7 +64,9 @@ final class IndexExecutor {
         List<Integer> columns = new ArrayList<>();
         List<Expression> expressions = new ArrayList<>();
         List<String> nameParts = new ArrayList<>();
+        List<String> operatorClasses = new ArrayList<>();
         for (CreateIndexStatement.Element element : create.elements()) {
+            operatorClasses.add(element.operatorClass());
             if (element.column() != null) {
                 int index = table.columnIndex(element.column());
                 if (index < 0) {
@@ -70,8 +76,15 @@ final class IndexExecutor {
                 columns.add(index);
                 expressions.add(null);
                 nameParts.add(element.column());
+                if (create.method().equals("gin")) {
+                    InvertedIndexDefinitions.check(table.columns().get(index).type(), element.operatorClass());
+                }
             } else {
-                IndexExpressions.bindKey(element.expression(), table.name(), table.columns(), context);
+                io.basalt.plan.expression.BoundExpression key = IndexExpressions.bindKey(element.expression(),
+                        table.name(), table.columns(), context);
+                if (create.method().equals("gin")) {
+                    InvertedIndexDefinitions.check(key.type(), element.operatorClass());
+                }
                 columns.add(-1);
                 expressions.add(element.expression());
                 nameParts.add(element.expression() instanceof Expression.FunctionCall call
@@ -87,7 +100,7 @@ final class IndexExecutor {
             IndexExpressions.bindPredicate(create.where(), table.name(), table.columns(), context);
         }
         IndexEntry index = new IndexEntry(create.name() == null ? chooseName(table, nameParts) : create.name(),
-                create.unique(), columns, create.where(), create.method(), expressions);
+                create.unique(), columns, create.where(), create.method(), expressions, operatorClasses);
         if (create.unique()) {
             if (create.nullsNotDistinct()) {
                 throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
@@ -95,10 +108,37 @@ final class IndexExecutor {
             }
             table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }
+        InvertedIndexDefinitions.attach(index, table.columns(), table.store());
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
+        lastCreated = new QualifiedName(List.of(table.schema(), index.name()), 0);
         return QueryResultImpl.command("CREATE INDEX", 0, List.of());
+    }
+
+    /**
+     * Makes ROLLBACK of {@code block} (null: none open) drop the index the last {@link #create} made, logging the
+     * DROP with {@code log} (for a permanent table), as PostgreSQL undoes a CREATE INDEX of a rolled-back transaction.
+     */
+    void dropOnRollback(io.basalt.storage.transaction.Transaction block, Object ddlLock,
+                        java.util.function.Consumer<String> log) {
+        QualifiedName created = lastCreated;
+        if (block == null || created == null) {
+            return;
+        }
+        block.onRollback(() -> {
+            synchronized (ddlLock) {
+                if (catalog.findIndexOwner(created.parts().getFirst(), created.last()).isEmpty()) {
+                    return;
+                }
+                DropIndexStatement drop = new DropIndexStatement(List.of(created), true, true, 0);
+                String logged = loggedDrop(drop);
+                drop(drop);
+                if (logged != null) {
+                    log.accept(logged);
+                }
+            }
+        });
     }
 
     /** {@code table_columns_idx}, then {@code idx1}, {@code idx2}, ... until no relation of the schema has it. */
@@ -159,6 +199,7 @@ final class IndexExecutor {
             List<IndexEntry> kept = new ArrayList<>(owner.indexes());
             kept.removeIf(index -> index.name().equals(name.last()));
             owner.store().removeUniqueKey(name.last());
+            owner.store().removeInvertedIndex(name.last());
             catalog.replaceTable(owner, owner.withIndexes(kept));
         }
         return QueryResultImpl.command("DROP INDEX", 0, notices);

@@ -422,6 +422,8 @@ final class SessionImpl implements Session {
             carrier = carrier.where(io.basalt.catalog.privilege.AccessCheck.CURRENT, check);
         }
         carrier = carrier.where(io.basalt.routine.RoutineRuntime.CURRENT, routines.runtime());
+        carrier = carrier.where(io.basalt.planner.IndexScanSwitches.CURRENT, io.basalt.planner.IndexScanSwitches.of(
+                settings().show("enable_bitmapscan"), settings().show("enable_seqscan")));
         ScopedValue.Carrier bound = carrier;
         nesting++;
         try {
@@ -704,6 +706,7 @@ final class SessionImpl implements Session {
                     if (!indexes.onTemporaryTable(create)) {
                         database.logDdl(sql);
                     }
+                    indexes.dropOnRollback(transactions.block(), database.ddlLock(), database::logDdl);
                     yield result;
                 }
             }

@@ -58,4 +58,31 @@ public final class PointLookups {
         }
         return new Lookup(key.indexName(), conditions, remaining);
     }
+
+    /**
+     * The GIN index a scan of {@code source} reading {@code scanColumns} under a filter of {@code conjuncts} reads its
+     * candidate rows through (PostgreSQL's Bitmap Index Scan under a Bitmap Heap Scan), with the conjunct it looks up
+     * by (the Index Cond and Recheck Cond) and the others (the Filter); null when it reads rows otherwise.
+     */
+    public static Lookup bitmapOf(ScanSource source, List<BoundExpression> conjuncts, int[] scanColumns) {
+        if (!(source instanceof TableStore store)) {
+            return null;
+        }
+        String indexName = store.invertedLookup(ScanPredicates.of(conjuncts, scanColumns));
+        if (indexName == null) {
+            return null;
+        }
+        // the store looks up by the first conjunct some index serves, however cheap a scan of every row would be
+        for (int i = 0; i < conjuncts.size(); i++) {
+            List<ScanPredicate> predicates = ScanPredicates.of(List.of(conjuncts.get(i)), scanColumns);
+            if (predicates.size() == 1 && predicates.getFirst() instanceof ScanPredicate.JsonbMatch match
+                    && store.invertedLookup(List.of(new ScanPredicate.JsonbMatch(match.column(), match.kind(),
+                    match.operand(), true))) != null) {
+                List<BoundExpression> others = new ArrayList<>(conjuncts);
+                BoundExpression condition = others.remove(i);
+                return new Lookup(indexName, List.of(condition), others);
+            }
+        }
+        return null;
+    }
 }

@@ -15,7 +15,9 @@ import java.util.Set;
  * ({@link ScanPredicate}): a column compared with a constant ({@code =, <, <=, >, >=}, BETWEEN, which binds to two
  * of them), an IN list of constants, IS [NOT] NULL, and LIKE with a constant {@code 'prefix%'} pattern. Only
  * columns of types whose order the zone maps share with SQL are used (integers, floating point, NUMERIC, text and
- * varchar, dates and timestamps); anything else, and any conjunct of another shape, is left to the filter alone.
+ * varchar, dates and timestamps); anything else, and any conjunct of another shape, is left to the filter alone. The
+ * jsonb operators a GIN index serves ({@code @>}, {@code ?}, {@code ?|}, {@code ?&} with a constant) become
+ * {@link ScanPredicate.JsonbMatch}, which zone maps ignore and the store's inverted indexes use.
  * The filter always stays above the scan: pushing only lets the scan skip.
  *
  * <p>Before: {@code Filter(a >= 10 AND b LIKE 'x%' AND f(c)) <- Scan t}. After: the same filter over
@@ -66,10 +68,46 @@ final class ScanPredicates {
                     && (column.type().id() == TypeId.TEXT || column.type().id() == TypeId.VARCHAR)
                     && sourceColumn(column, scanColumns) >= 0 ->
                     out.add(new ScanPredicate.Prefix(sourceColumn(column, scanColumns), like.literalPrefix()));
+            case BoundExpression.Function function when jsonbMatch(function, scanColumns) != null ->
+                    out.add(jsonbMatch(function, scanColumns));
             default -> {
                 // not a shape zone maps can use
             }
         }
+    }
+
+    /**
+     * {@code jsonb_column @> constant} (or {@code constant <@ jsonb_column}), {@code ? constant}, {@code ?| constant}
+     * or {@code ?& constant}, which a GIN index may narrow; null for anything else or when bitmap scans are off.
+     */
+    private static ScanPredicate.JsonbMatch jsonbMatch(BoundExpression.Function function, int[] scanColumns) {
+        if (function.arguments().size() != 1
+                || !(function.arguments().getFirst() instanceof BoundExpression.ColumnRef column)
+                || column.type().id() != TypeId.JSONB || sourceColumn(column, scanColumns) < 0) {
+            return null;
+        }
+        IndexScanSwitches switches = IndexScanSwitches.current();
+        if (!switches.bitmapScans()) {
+            return null;
+        }
+        int source = sourceColumn(column, scanColumns);
+        boolean prefer = !switches.sequentialScans();
+        if (function.function() instanceof io.basalt.exec.function.json.JsonbContainsFunction contains
+                && !contains.containedBy() && contains.pattern() != null) {
+            return new ScanPredicate.JsonbMatch(source, ScanPredicate.JsonbMatchKind.CONTAINS, contains.pattern(),
+                    prefer);
+        }
+        if (function.function() instanceof io.basalt.exec.function.json.JsonbExistsFunction exists
+                && exists.constantKeys() != null) {
+            List<String> keys = exists.constantKeys();
+            return switch (exists.kind()) {
+                case ONE -> new ScanPredicate.JsonbMatch(source, ScanPredicate.JsonbMatchKind.EXISTS, keys.getFirst(),
+                        prefer);
+                case ANY -> new ScanPredicate.JsonbMatch(source, ScanPredicate.JsonbMatchKind.EXISTS_ANY, keys, prefer);
+                case ALL -> new ScanPredicate.JsonbMatch(source, ScanPredicate.JsonbMatchKind.EXISTS_ALL, keys, prefer);
+            };
+        }
+        return null;
     }
 
     /** {@code column op constant} or {@code constant op column} on an ordered column, else null. */

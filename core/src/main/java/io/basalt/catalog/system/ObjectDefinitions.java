@@ -141,7 +141,25 @@ public final class ObjectDefinitions {
         boolean nullsNotDistinct = relation.key() != null && relation.key().nullsNotDistinct();
         return "CREATE " + (unique ? "UNIQUE " : "") + "INDEX " + IdentifierQuoting.quote(relation.name()) + " ON "
                 + IdentifierQuoting.quote(table.schema()) + "." + IdentifierQuoting.quote(table.name()) + " USING "
-                + method + " (" + columnList(table, columns) + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "");
+                + method + " (" + keyList(table, columns, index) + ")" + (nullsNotDistinct ? " NULLS NOT DISTINCT" : "");
+    }
+
+    /** The key columns of an index, each followed by the operator class written for it, if any. */
+    private static String keyList(TableEntry table, List<Integer> columns, IndexEntry index) {
+        if (index == null) {
+            return columnList(table, columns);
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < columns.size(); i++) {
+            out.append(i == 0 ? "" : ", ").append(columnList(table, List.of(columns.get(i))));
+            String operatorClass = index.operatorClasses().get(i);
+            // a type's default class is left out, as PostgreSQL does
+            if (operatorClass != null && !List.of("jsonb_ops", "array_ops", "tsvector_ops")
+                    .contains(operatorClass.toLowerCase(java.util.Locale.ROOT))) {
+                out.append(' ').append(operatorClass.toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out.toString();
     }
 
     /** The key columns of an index relation (indexes in its table). */

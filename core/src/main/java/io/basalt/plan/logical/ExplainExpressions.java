@@ -106,6 +106,10 @@ final class ExplainExpressions {
                 && texts.length == 2) {
             return infix(texts[0], name, texts[1]);
         }
+        String jsonb = jsonbOperator(function, texts);
+        if (jsonb != null) {
+            return jsonb;
+        }
         String arithmetic = dateTimeOperator(name);
         if (arithmetic != null) {
             return texts.length == 1 ? "(" + arithmetic + " " + texts[0] + ")" : infix(texts[0], arithmetic, texts[1]);
@@ -115,6 +119,38 @@ final class ExplainExpressions {
         }
         String shown = name.equals("greatest") || name.equals("least") ? name.toUpperCase(Locale.ROOT) : name;
         return shown + "(" + String.join(", ", texts) + ")";
+    }
+
+    /**
+     * The jsonb containment and existence operators, whose constant side the binder compiled into the function:
+     * {@code (j @> '{"a": 1}'::jsonb)}, {@code (j ? 'k'::text)}, {@code (j ?| '{a,b}'::text[])}; null for others.
+     */
+    private static String jsonbOperator(ScalarFunction function, String[] texts) {
+        if (function instanceof io.basalt.exec.function.json.JsonbContainsFunction contains) {
+            if (texts.length == 2) {
+                return infix(texts[0], contains.name(), texts[1]);
+            }
+            if (contains.pattern() != null && texts.length == 1) {
+                String pattern = constant(io.basalt.type.json.Jsonb.wrap(contains.pattern()), LogicalType.JSONB);
+                return contains.containedBy() ? infix(texts[0], "<@", pattern) : infix(texts[0], "@>", pattern);
+            }
+            return null;
+        }
+        if (function instanceof io.basalt.exec.function.json.JsonbExistsFunction exists) {
+            if (texts.length == 2) {
+                return infix(texts[0], exists.name(), texts[1]);
+            }
+            java.util.List<String> keys = exists.constantKeys();
+            if (keys == null || texts.length != 1) {
+                return null;
+            }
+            if (exists.kind() == io.basalt.exec.function.json.JsonbExistsFunction.Kind.ONE) {
+                return infix(texts[0], "?", constant(keys.getFirst(), LogicalType.TEXT));
+            }
+            return infix(texts[0], exists.name(), constant(io.basalt.type.ArrayValue.of(keys),
+                    LogicalType.arrayOf(LogicalType.TEXT)));
+        }
+        return null;
     }
 
     private static String likeOperator(String name) {

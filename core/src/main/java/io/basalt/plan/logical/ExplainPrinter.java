@@ -60,6 +60,14 @@ public final class ExplainPrinter {
         default PointLookups.Lookup pointLookup(ScanSource source, List<BoundExpression> conjuncts, int[] columns) {
             return null;
         }
+
+        /**
+         * The GIN index a scan of {@code source} reads its candidate rows through under a filter of {@code conjuncts}
+         * (printed as a Bitmap Heap Scan over a Bitmap Index Scan), or null.
+         */
+        default PointLookups.Lookup bitmapLookup(ScanSource source, List<BoundExpression> conjuncts, int[] columns) {
+            return null;
+        }
     }
 
     /**
@@ -169,11 +177,27 @@ public final class ExplainPrinter {
         int childIndent = indent + 6;
         List<LogicalPlan> children = new ArrayList<>();
         List<String> details = new ArrayList<>();
+        List<String> bitmapIndexScan = List.of();
         String name = switch (current) {
             case LogicalPlan.Scan scan -> {
                 ScanLabel label = labels.label(scan.source());
                 PointLookups.Lookup lookup = filters.size() == 1 && filters.getFirst().input() == scan
                         ? labels.pointLookup(scan.source(), filters.getFirst().conjuncts(), scan.columns()) : null;
+                PointLookups.Lookup bitmap = lookup == null && filters.size() == 1
+                        && filters.getFirst().input() == scan
+                        ? labels.bitmapLookup(scan.source(), filters.getFirst().conjuncts(), scan.columns()) : null;
+                if (bitmap != null) {
+                    // the looked-up conjunct is rechecked on each candidate row; the rest stays a Filter
+                    filters.clear();
+                    details.add("Recheck Cond: " + condition(bitmap.conditions(), scan));
+                    if (!bitmap.others().isEmpty()) {
+                        details.add("Filter: " + condition(bitmap.others(), scan));
+                    }
+                    bitmapIndexScan = List.of(childPrefix + "Bitmap Index Scan on "
+                                    + IdentifierQuoting.quote(bitmap.indexName()),
+                            " ".repeat(childIndent) + "Index Cond: " + condition(bitmap.conditions(), scan));
+                    yield "Bitmap Heap Scan on " + relationName(label);
+                }
                 if (lookup == null) {
                     yield label.nodeName() + " on " + relationName(label);
                 }
@@ -274,6 +298,7 @@ public final class ExplainPrinter {
         for (String detail : details) {
             lines.add(properties + detail);
         }
+        lines.addAll(bitmapIndexScan);
         if (current instanceof LogicalPlan.Join join) {
             boolean swapped = buildsLeft(join);
             LogicalPlan outer = swapped ? join.right() : join.left();

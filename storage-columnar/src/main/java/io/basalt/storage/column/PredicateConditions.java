@@ -54,6 +54,7 @@ final class PredicateConditions {
                 case ScanPredicate.InList in -> inRanges(in, type);
                 case ScanPredicate.IsNull isNull -> null;
                 case ScanPredicate.Prefix prefix -> null;
+                case ScanPredicate.JsonbMatch match -> null;
             };
             if (one != null) {
                 ranges = ranges == null ? one : ranges.intersect(one);

@@ -175,9 +175,8 @@ final class ChunkScan implements SourceState {
     private FieldVector rowIds(TableSnapshot.Piece piece, int start, int count, boolean selected) {
         BigIntVector ids = (BigIntVector) ValueAccess.allocate(LogicalType.BIGINT, "rowid", context.allocator(), count);
         owned.add(ids);
-        long first = piece.firstRowId();
         for (int i = 0; i < count; i++) {
-            ids.set(i, first + (selected ? selection[i] : start + i));
+            ids.set(i, piece.rowId(selected ? selection[i] : start + i));
         }
         ids.setValueCount(count);
         return ids;

@@ -78,6 +78,8 @@ public final class InMemoryTableStore implements TableStore {
     private final BufferAllocator allocator;
     private final int chunkRows;
     private Generation generation = new Generation(0);
+    /** The GIN indexes over jsonb columns (CREATE INDEX ... USING gin), as definitions; each generation fills copies. */
+    private final List<io.basalt.storage.index.JsonbInvertedIndex> invertedIndexes = new ArrayList<>();
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
@@ -817,6 +819,9 @@ public final class InMemoryTableStore implements TableStore {
         for (KeyPositions index : generation.keyPositions) {
             recordPositions(index, generation);
         }
+        for (io.basalt.storage.index.JsonbInvertedIndex index : generation.invertedPositions) {
+            recordInvertedPositions(index, generation);
+        }
     }
 
     /** Starts recording the positions of the current generation by {@code key}, the rows stored so far included. */
@@ -904,6 +909,73 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * CREATE INDEX ... USING gin over a jsonb column: records the entries of the rows stored so far and of every later
+     * one, in this generation and the ones after it (TRUNCATE, recovery).
+     */
+    @Override
+    public synchronized void addInvertedIndex(io.basalt.storage.index.JsonbInvertedIndex index) {
+        invertedIndexes.add(index.emptyCopy());
+        io.basalt.storage.index.JsonbInvertedIndex filled = index.emptyCopy();
+        recordInvertedPositions(filled, generation);
+        generation.invertedPositions.add(filled);
+    }
+
+    @Override
+    public synchronized void removeInvertedIndex(String indexName) {
+        invertedIndexes.removeIf(index -> index.name().equals(indexName));
+        generation.invertedPositions.removeIf(index -> index.name().equals(indexName));
+    }
+
+    /** The GIN index a scan given {@code predicates} reads its rows through, or null; for EXPLAIN. */
+    @Override
+    public synchronized String invertedLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        if (generation.invertedPositions.isEmpty() || lookupIndex(generation, predicates) != null) {
+            return null;
+        }
+        JsonbInvertedIndexes.Lookup lookup = JsonbInvertedIndexes.lookup(generation.invertedPositions, predicates,
+                current.positions());
+        return lookup == null ? null : lookup.indexName();
+    }
+
+    /** Starts the current generation's GIN index positions, the rows stored so far included. */
+    private void startInvertedIndexes() {
+        generation.invertedPositions.clear();
+        for (io.basalt.storage.index.JsonbInvertedIndex definition : invertedIndexes) {
+            io.basalt.storage.index.JsonbInvertedIndex filled = definition.emptyCopy();
+            recordInvertedPositions(filled, generation);
+            generation.invertedPositions.add(filled);
+        }
+    }
+
+    /** Records in {@code index} the positions of {@code filled} (the current generation) it has not seen yet. */
+    private void recordInvertedPositions(io.basalt.storage.index.JsonbInvertedIndex index, Generation filled) {
+        int column = index.column();
+        int[] wanted = {column};
+        long end = filled.chunks.isEmpty() ? 0 : (long) (filled.chunks.size() - 1) * chunkRows + lastChunkRows;
+        List<FieldVector> read = new ArrayList<>();
+        int readChunk = -1;
+        FieldVector[] chunk = null;
+        try {
+            for (long position = index.count(); position < end; position++) {
+                int chunkIndex = (int) (position / chunkRows);
+                if (chunkIndex != readChunk) {
+                    closeAll(read);
+                    chunk = chunkVectors(filled, chunkIndex, wanted, read);
+                    readChunk = chunkIndex;
+                }
+                int row = (int) (position % chunkRows);
+                if (column < chunk.length) {
+                    index.addRow(chunk[column], row);
+                } else {
+                    index.addValue(missingValues.get(column));
+                }
+            }
+        } finally {
+            closeAll(read);
+        }
+    }
+
+    /**
      * The chunks written between two truncations, their deletion masks (null: no row deleted; a mask is never
      * changed once installed), and how many open scans read them. {@code number} counts truncations.
      */
@@ -915,6 +987,8 @@ public final class InMemoryTableStore implements TableStore {
         final List<long[]> deletes = new ArrayList<>();
         /** The positions of this generation by unique key, for point lookups (see {@link KeyPositions}). */
         final List<KeyPositions> keyPositions = new ArrayList<>();
+        /** The positions of this generation by the entries of each GIN index (see {@link JsonbInvertedIndexes}). */
+        final List<io.basalt.storage.index.JsonbInvertedIndex> invertedPositions = new ArrayList<>();
         /**
          * Zone maps of the full chunks loaded from a data file, by chunk (per column; null: none), set once by
          * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
@@ -997,6 +1071,7 @@ public final class InMemoryTableStore implements TableStore {
             key.clear();
             startKeyPositions(key);
         }
+        startInvertedIndexes();
     }
 
     /** The state now as a version stamped {@code commit}. */
@@ -1141,6 +1216,11 @@ public final class InMemoryTableStore implements TableStore {
             List<TableSnapshot.Piece> pieces = new ArrayList<>();
             KeyPositions index = predicates.isEmpty() ? null : lookupIndex(scanned, predicates);
             long[] candidates = index == null ? null : index.candidates(keyValues(index, predicates));
+            if (index == null && !scanned.invertedPositions.isEmpty()) {
+                JsonbInvertedIndexes.Lookup inverted = JsonbInvertedIndexes.lookup(scanned.invertedPositions,
+                        predicates, version.positions());
+                candidates = inverted == null ? null : inverted.candidates();
+            }
             if (candidates != null && (change == null || !change.truncated())) {
                 addCandidatePieces(pieces, version, change, candidates, columns, missing, owned, context);
             } else if (change == null || !change.truncated()) {
@@ -1199,7 +1279,9 @@ public final class InMemoryTableStore implements TableStore {
 
     /**
      * Point lookup: the pieces of {@code version} that hold {@code candidates} (positions, ascending), one per chunk
-     * holding any, with every other row of the chunk masked out as if deleted (on top of the snapshot's own mask).
+     * holding any, with every other row of the chunk masked out as if deleted (on top of the snapshot's own mask);
+     * the candidates of resident chunks holding few of them are copied into pieces of their own instead
+     * ({@link CandidateGathering}).
      */
     private void addCandidatePieces(List<TableSnapshot.Piece> pieces, TableVersion version, PendingChange change,
                                     long[] candidates, int[] columns, FieldVector[] missing, List<FieldVector> owned,
@@ -1207,9 +1289,28 @@ public final class InMemoryTableStore implements TableStore {
         Generation scanned = version.generation();
         int words = (chunkRows + 63) >>> 6;
         int i = 0;
+        CandidateGathering gathering = new CandidateGathering(columns, chunkRows, context.allocator(), owned, pieces);
         while (i < candidates.length && candidates[i] < version.positions()) {
             int chunk = (int) (candidates[i] / chunkRows);
             int rows = (int) Math.min(chunkRows, version.positions() - (long) chunk * chunkRows);
+            int end = i;
+            while (end < candidates.length && candidates[end] / chunkRows == chunk
+                    && candidates[end] < version.positions()) {
+                end++;
+            }
+            FieldVector[] resident = scanned.chunks.get(chunk);
+            if ((long) (end - i) * 8 < rows && resident != null && gathering.covers(resident)) {
+                // few candidates in this chunk: copy them out rather than read the chunk under a mask
+                long[] visible = mask(version, change, chunk);
+                for (; i < end; i++) {
+                    int row = (int) (candidates[i] % chunkRows);
+                    if (visible == null || (visible[row >>> 6] & (1L << row)) == 0) {
+                        gathering.add(resident, row, firstRowId(scanned, chunk) + row);
+                    }
+                }
+                continue;
+            }
+            gathering.flush();
             long[] restricted = new long[words];
             java.util.Arrays.fill(restricted, -1L);
             for (; i < candidates.length && candidates[i] / chunkRows == chunk && candidates[i] < version.positions();
@@ -1246,6 +1347,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             pieces.add(new TableSnapshot.Piece(read, rows, restricted, firstRowId(scanned, chunk)));
         }
+        gathering.flush();
     }
 
     /**
@@ -1486,6 +1588,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             startKeyPositions(key);
         }
+        startInvertedIndexes();
         publishInPlace();
         freeIfUnused(old);
     }
@@ -1554,6 +1657,7 @@ public final class InMemoryTableStore implements TableStore {
             }
             startKeyPositions(key);
         }
+        startInvertedIndexes();
         publishInPlace();
         freeIfUnused(old);
         return true;

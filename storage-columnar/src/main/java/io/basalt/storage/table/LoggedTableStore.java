@@ -214,6 +214,21 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public void addInvertedIndex(io.basalt.storage.index.JsonbInvertedIndex index) {
+        inner.addInvertedIndex(index);
+    }
+
+    @Override
+    public void removeInvertedIndex(String indexName) {
+        inner.removeInvertedIndex(indexName);
+    }
+
+    @Override
+    public String invertedLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return inner.invertedLookup(predicates);
+    }
+
+    @Override
     public io.basalt.exec.operator.scan.ScanSource withPredicates(
             List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         return inner.withPredicates(predicates);

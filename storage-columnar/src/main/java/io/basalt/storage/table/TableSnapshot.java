@@ -19,11 +19,22 @@ record TableSnapshot(InMemoryTableStore store, InMemoryTableStore.Generation gen
     /**
      * Rows {@code 0..rows-1} of the requested columns ({@code null} for a row-id column), the rows whose bit is set
      * in {@code mask} (null: none) deleted; row {@code r} has id {@code firstRowId + r}. A piece of stored chunks
-     * has no columns but the {@code stored} stretch of a data file they are read from.
+     * has no columns but the {@code stored} stretch of a data file they are read from. A piece of rows gathered
+     * from several chunks (the candidates of an index lookup) lists their ids in {@code rowIds} (else null).
      */
-    record Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId, StoredChunks.Stretch stored) {
+    record Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId, StoredChunks.Stretch stored,
+                 long[] rowIds) {
+        Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId, StoredChunks.Stretch stored) {
+            this(columns, rows, mask, firstRowId, stored, null);
+        }
+
         Piece(List<FieldVector> columns, int rows, long[] mask, long firstRowId) {
-            this(columns, rows, mask, firstRowId, null);
+            this(columns, rows, mask, firstRowId, null, null);
+        }
+
+        /** The id of row {@code row}: {@code firstRowId + row}, or from {@code rowIds} for gathered rows. */
+        long rowId(int row) {
+            return rowIds != null ? rowIds[row] : firstRowId + row;
         }
     }
 

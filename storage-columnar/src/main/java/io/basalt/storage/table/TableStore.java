@@ -97,6 +97,28 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * CREATE INDEX ... USING gin over a jsonb column: keeps {@code index} (a definition; the store fills its own
+     * copies) over the rows stored now and later, and lets scans given a matching
+     * {@link io.basalt.exec.operator.scan.ScanPredicate.JsonbMatch} read only the rows it names. Every store Basalt
+     * creates implements it.
+     */
+    default void addInvertedIndex(io.basalt.storage.index.JsonbInvertedIndex index) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot keep inverted indexes");
+    }
+
+    /** Drops the GIN index of that name, if it keeps one (DROP INDEX). */
+    default void removeInvertedIndex(String indexName) {
+    }
+
+    /**
+     * The name of the GIN index a scan of this store given {@code predicates} reads its candidate rows through, or
+     * null when it reads every row (or looks them up by a unique key, see {@link #pointLookup}). For EXPLAIN.
+     */
+    default String invertedLookup(java.util.List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return null;
+    }
+
+    /**
      * The FOREIGN KEY constraints this table takes part in, as the referencing table, the referenced one, or
      * both; {@link ReferentialChange} enforces them. Empty for stores without any.
      */

@@ -38,6 +38,7 @@ public final class ZoneMapFilter {
             case ScanPredicate.Compare compare -> nonNull > 0 && inRange(compare, statistics);
             case ScanPredicate.InList in -> nonNull > 0 && anyInRange(in, statistics);
             case ScanPredicate.Prefix prefix -> nonNull > 0 && prefixInRange(prefix.prefix(), statistics);
+            case ScanPredicate.JsonbMatch match -> nonNull > 0;
         };
     }
 

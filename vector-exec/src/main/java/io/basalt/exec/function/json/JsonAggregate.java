@@ -138,7 +138,7 @@ public record JsonAggregate(Kind kind, LogicalType keyType, LogicalType valueTyp
                     case JSONB_AGG -> Jsonb.of(new JsonNode.JsonArray((List<JsonNode>) (List<?>) group));
                     case JSONB_OBJECT_AGG -> Jsonb.of(new JsonNode.JsonObject(keys.get(g),
                             (List<JsonNode>) (List<?>) group));
-                    case JSON_AGG -> "[" + String.join(", ", (List<String>) (List<?>) group) + "]";
+                    case JSON_AGG -> jsonArray((List<String>) (List<?>) group);
                     case JSON_OBJECT_AGG -> {
                         StringBuilder text = new StringBuilder("{ ");
                         for (int k = 0; k < group.size(); k++) {
@@ -151,5 +151,25 @@ public record JsonAggregate(Kind kind, LogicalType keyType, LogicalType valueTyp
                 ValueAccess.set(out, g, result);
             }
         }
+    }
+
+    /**
+     * json_agg's text: elements joined by {@code ", "}, and, as PostgreSQL writes it, a line break before every
+     * element after the first that is a non-NULL array or row ({@code [[1,2], \n [3]]}).
+     */
+    private String jsonArray(List<String> elements) {
+        boolean structured = valueType.isArray() || valueType.id() == io.basalt.type.TypeId.RECORD;
+        StringBuilder out = new StringBuilder("[");
+        for (int i = 0; i < elements.size(); i++) {
+            String element = elements.get(i);
+            if (i > 0) {
+                out.append(", ");
+                if (structured && !element.equals("null")) {
+                    out.append("\n ");
+                }
+            }
+            out.append(element);
+        }
+        return out.append(']').toString();
     }
 }

@@ -126,6 +126,14 @@ public final class JsonBuildFunction implements ScalarFunction {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "argument " + (index + 1) + ": key must not be null");
         }
+        if (type.isArray() || type.id() == io.basalt.type.TypeId.RECORD || type.id() == io.basalt.type.TypeId.JSON
+                || type.id() == io.basalt.type.TypeId.JSONB) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                    "key value must be scalar, not array, composite, or json");
+        }
+        if (type.id() == io.basalt.type.TypeId.BOOLEAN) {
+            return (Boolean) value ? "true" : "false"; // as JSON writes it, not as boolean's output function
+        }
         return type.isString() ? (String) value : io.basalt.exec.vector.ValueAccess.text(type, value, settings);
     }
 

@@ -28,6 +28,16 @@ public final class JsonbContainsFunction implements ScalarFunction {
         this.pattern = pattern == null ? null : pattern.bytes();
     }
 
+    /** Whether this is {@code <@} (the second argument contains the first). */
+    public boolean containedBy() {
+        return containedBy;
+    }
+
+    /** The constant other side's encoding (not to be changed), or null when both sides are arguments. */
+    public byte[] pattern() {
+        return pattern;
+    }
+
     @Override
     public String name() {
         return containedBy ? "<@" : "@>";

@@ -31,6 +31,22 @@ public final class JsonbExistsFunction implements ScalarFunction {
         this.constantKeys = keys == null ? null : keys(kind, keys);
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The constant keys (NULLs left out), or null when they are an argument. */
+    public List<String> constantKeys() {
+        if (constantKeys == null) {
+            return null;
+        }
+        List<String> names = new ArrayList<>(constantKeys.length);
+        for (byte[] key : constantKeys) {
+            names.add(new String(key, StandardCharsets.UTF_8));
+        }
+        return names;
+    }
+
     private static byte[][] keys(Kind kind, Object operand) {
         if (kind == Kind.ONE) {
             return new byte[][] {((String) operand).getBytes(StandardCharsets.UTF_8)};

@@ -18,7 +18,8 @@ import java.util.List;
 /**
  * json(b)_to_record and json(b)_to_recordset: an object (or each object of an array) made into a row of the
  * columns the caller's column definition list names. A member is found by the column's name; a missing one or
- * a JSON null is NULL; json and jsonb columns take the member as it is; an array column takes a JSON array
+ * a JSON null is NULL (in json and jsonb columns too); json and jsonb columns take any other member as it is; a
+ * composite column takes an object or a string in record syntax (else 22023, as PostgreSQL's populate_composite); an array column takes a JSON array
  * (nested arrays make more dimensions, which must match) or a string in array syntax; any other column reads
  * the member's text (a string's contents, else its JSON text) with the type's input function.
  */
@@ -121,7 +122,7 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
             if (value == null) {
                 row.add(base == null ? null : base.get(c));
             } else if (columnTypes.get(c).id() == TypeId.JSON) {
-                row.add(value);
+                row.add(value.strip().equals("null") ? null : value);
             } else {
                 JsonNode parsed = JsonParser.parse(value);
                 LogicalType type = columnTypes.get(c);
@@ -145,14 +146,18 @@ public final class JsonToRecordFunction extends ComputedRowsFunction {
     }
 
     private Object field(JsonNode value, LogicalType type, String key) {
+        if (value instanceof JsonNode.JsonNull) {
+            return null; // a JSON null is NULL in every column, json and jsonb ones included
+        }
         if (type.id() == TypeId.JSONB) {
             return Jsonb.of(value);
         }
         if (type.id() == TypeId.JSON) {
             return JsonText.format(value);
         }
-        if (value instanceof JsonNode.JsonNull) {
-            return null;
+        if (type.isRecord() && !(value instanceof JsonNode.JsonObject) && !(value instanceof JsonNode.JsonString)) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, value instanceof JsonNode.JsonArray
+                    ? "cannot call populate_composite on an array" : "cannot call populate_composite on a scalar");
         }
         if (type.isRecord() && value instanceof JsonNode.JsonObject object) {
             // a nested composite: its fields from the object's members, by name

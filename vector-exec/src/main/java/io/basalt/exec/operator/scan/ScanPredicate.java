@@ -41,4 +41,20 @@ public sealed interface ScanPredicate {
             prefix = prefix.clone();
         }
     }
+
+    /**
+     * A jsonb test an inverted (GIN) index of the column can narrow to candidate rows: {@code column @> operand}
+     * (CONTAINS, the pattern's jsonb encoding as {@code byte[]}), {@code column ? operand} (EXISTS, a String), or
+     * {@code ?|} / {@code ?&} (EXISTS_ANY / EXISTS_ALL, a {@code List<String>} without NULLs). Zone maps skip nothing
+     * by it. {@code preferIndex}: use an index even where reading every row looks cheaper (enable_seqscan is off).
+     */
+    record JsonbMatch(int column, JsonbMatchKind kind, Object operand, boolean preferIndex) implements ScanPredicate {
+        public JsonbMatch {
+            requireNonNull(kind, "kind is null");
+            requireNonNull(operand, "operand is null");
+        }
+    }
+
+    /** The operators of {@link JsonbMatch}. */
+    enum JsonbMatchKind { CONTAINS, EXISTS, EXISTS_ANY, EXISTS_ALL }
 }

@@ -1,0 +1,229 @@
+package io.basalt.storage.index;
+
+import java.util.Arrays;
+
+/**
+ * An inverted index from 64-bit entries to the positions holding them: the posting lists behind a GIN index. Each
+ * position is added once, in ascending order, with its entries, so every posting list is ascending without sorting.
+ * Positions are never removed (the owner records every position ever filled, deleted or not, and its scans mask out
+ * what their snapshot does not see), which is what lets one index answer for every version of the rows alike.
+ *
+ * <p>Layout: open addressing over the entries ({@code long[]} keys), each slot owning an {@code int[]} posting
+ * list that doubles as it fills; no object per position. Not thread-safe: the owning store changes and reads it
+ * under its own lock.
+ */
+public final class InvertedPositions {
+    private long[] keys = new long[1024];
+    private boolean[] used = new boolean[1024];
+    private int[][] postings = new int[1024][];
+    private int[] sizes = new int[1024];
+    private int entries;
+    private int positions;
+
+    /** Positions added so far: the next {@link #add} adds this one. */
+    public int count() {
+        return positions;
+    }
+
+    /** Distinct entries held. */
+    public int entryCount() {
+        return entries;
+    }
+
+    /**
+     * Adds the next position ({@link #count}) with the first {@code size} of {@code values} as its entries
+     * (duplicates allowed).
+     */
+    public void add(long[] values, int size) {
+        int position = positions;
+        for (int i = 0; i < size; i++) {
+            int slot = slotFor(values[i]);
+            int[] list = postings[slot];
+            int length = sizes[slot];
+            if (length > 0 && list[length - 1] == position) {
+                continue; // the same entry twice in one value
+            }
+            if (list == null) {
+                list = new int[2];
+                postings[slot] = list;
+            } else if (length == list.length) {
+                list = Arrays.copyOf(list, length + (length >>> 1) + 2);
+                postings[slot] = list;
+            }
+            list[length] = position;
+            sizes[slot] = length + 1;
+        }
+        positions++;
+    }
+
+    /** Adds the next position without entries (a NULL value). */
+    public void skip() {
+        positions++;
+    }
+
+    /**
+     * The positions, ascending, holding every one of {@code wanted} (sorted, distinct, not empty): the intersection
+     * of their posting lists, shortest first.
+     */
+    public long[] all(long[] wanted) {
+        int[][] lists = new int[wanted.length][];
+        int[] lengths = new int[wanted.length];
+        for (int i = 0; i < wanted.length; i++) {
+            int slot = find(wanted[i]);
+            if (slot < 0) {
+                return new long[0];
+            }
+            lists[i] = postings[slot];
+            lengths[i] = sizes[slot];
+        }
+        // shortest first: the running intersection only shrinks
+        Integer[] order = new Integer[wanted.length];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Integer.compare(lengths[a], lengths[b]));
+        int[] current = Arrays.copyOf(lists[order[0]], lengths[order[0]]);
+        int size = current.length;
+        for (int k = 1; k < order.length && size > 0; k++) {
+            size = intersect(current, size, lists[order[k]], lengths[order[k]]);
+        }
+        long[] out = new long[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = current[i];
+        }
+        return out;
+    }
+
+    /** The positions, ascending, holding any of {@code wanted}: the union of their posting lists. */
+    public long[] any(long[] wanted) {
+        long[] bits = new long[(positions + 63) >>> 6];
+        int found = 0;
+        for (long entry : wanted) {
+            int slot = find(entry);
+            if (slot < 0) {
+                continue;
+            }
+            int[] list = postings[slot];
+            for (int i = 0, n = sizes[slot]; i < n; i++) {
+                int position = list[i];
+                long bit = 1L << position;
+                if ((bits[position >>> 6] & bit) == 0) {
+                    bits[position >>> 6] |= bit;
+                    found++;
+                }
+            }
+        }
+        long[] out = new long[found];
+        int size = 0;
+        for (int w = 0; w < bits.length; w++) {
+            long word = bits[w];
+            while (word != 0) {
+                out[size++] = ((long) w << 6) + Long.numberOfTrailingZeros(word);
+                word &= word - 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Keeps in {@code current[0, size)} the positions also in {@code other[0, otherSize)}; returns the new size.
+     * Gallops through the longer list when the lengths differ much, merges otherwise.
+     */
+    private static int intersect(int[] current, int size, int[] other, int otherSize) {
+        int kept = 0;
+        if ((long) size * 16 < otherSize) {
+            int from = 0;
+            for (int i = 0; i < size && from < otherSize; i++) {
+                int value = current[i];
+                int step = 1;
+                int high = from;
+                while (high < otherSize && other[high] < value) {
+                    from = high + 1;
+                    high += step;
+                    step <<= 1;
+                }
+                int at = Arrays.binarySearch(other, from, Math.min(high + 1, otherSize), value);
+                if (at >= 0) {
+                    current[kept++] = value;
+                    from = at + 1;
+                } else {
+                    from = -at - 1;
+                }
+            }
+            return kept;
+        }
+        int j = 0;
+        for (int i = 0; i < size && j < otherSize; ) {
+            int a = current[i];
+            int b = other[j];
+            if (a == b) {
+                current[kept++] = a;
+                i++;
+                j++;
+            } else if (a < b) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return kept;
+    }
+
+    private int find(long key) {
+        int mask = keys.length - 1;
+        for (int slot = spread(key) & mask; used[slot]; slot = (slot + 1) & mask) {
+            if (keys[slot] == key) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    private int slotFor(long key) {
+        if ((entries + 1) * 2L > keys.length) {
+            grow();
+        }
+        int mask = keys.length - 1;
+        int slot = spread(key) & mask;
+        while (used[slot]) {
+            if (keys[slot] == key) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+        used[slot] = true;
+        keys[slot] = key;
+        entries++;
+        return slot;
+    }
+
+    private void grow() {
+        long[] oldKeys = keys;
+        boolean[] oldUsed = used;
+        int[][] oldPostings = postings;
+        int[] oldSizes = sizes;
+        int capacity = oldKeys.length * 2;
+        keys = new long[capacity];
+        used = new boolean[capacity];
+        postings = new int[capacity][];
+        sizes = new int[capacity];
+        int mask = capacity - 1;
+        for (int old = 0; old < oldKeys.length; old++) {
+            if (!oldUsed[old]) {
+                continue;
+            }
+            int slot = spread(oldKeys[old]) & mask;
+            while (used[slot]) {
+                slot = (slot + 1) & mask;
+            }
+            used[slot] = true;
+            keys[slot] = oldKeys[old];
+            postings[slot] = oldPostings[old];
+            sizes[slot] = oldSizes[old];
+        }
+    }
+
+    private static int spread(long key) {
+        return (int) (key ^ (key >>> 32));
+    }
+}

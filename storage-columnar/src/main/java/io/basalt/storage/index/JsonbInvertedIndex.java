@@ -1,0 +1,142 @@
+package io.basalt.storage.index;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.kernel.ArrowSegments;
+import io.basalt.exec.operator.scan.ScanPredicate;
+import io.basalt.type.json.Jsonb;
+import java.lang.foreign.MemorySegment;
+import java.util.List;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * A GIN index over one jsonb column of one generation of a table store (CREATE INDEX ... USING gin (column
+ * [opclass])): the {@link JsonbIndexEntries} of every position ever filled, in an {@link InvertedPositions}. Like the
+ * store's unique-key positions it records deleted positions too, so it answers for every snapshot of the
+ * generation: {@link #candidates} names a superset of the positions whose value satisfies the predicate, and the
+ * scan that reads them still applies its snapshot's deletion masks and rechecks the full filter.
+ *
+ * <p>Not thread-safe: the owning store records and asks under its own lock.
+ */
+public final class JsonbInvertedIndex {
+    private final String name;
+    private final int column;
+    private final JsonbOperatorClass operatorClass;
+    private final InvertedPositions positions = new InvertedPositions();
+    private final JsonbIndexEntries.Buffer scratch = new JsonbIndexEntries.Buffer();
+    /** Positions past int range: set once the generation outgrows them; the index then serves nothing. */
+    private long overflow;
+
+    public JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass) {
+        this.name = requireNonNull(name, "name is null");
+        this.column = column;
+        this.operatorClass = requireNonNull(operatorClass, "operatorClass is null");
+    }
+
+    /** An empty index with the same definition (a new generation's). */
+    public JsonbInvertedIndex emptyCopy() {
+        return new JsonbInvertedIndex(name, column, operatorClass);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The indexed table column. */
+    public int column() {
+        return column;
+    }
+
+    public JsonbOperatorClass operatorClass() {
+        return operatorClass;
+    }
+
+    /** Positions recorded so far: the next {@link #addRow} or {@link #addValue} records this one. */
+    public long count() {
+        return positions.count() + overflow;
+    }
+
+    /** Whether the generation outgrew int positions; returns true (and counts the position) when it did. */
+    private boolean overflowed() {
+        if (overflow > 0 || positions.count() == Integer.MAX_VALUE - 1) {
+            overflow++;
+            return true;
+        }
+        return false;
+    }
+
+    /** Records the next position with row {@code row} of {@code vector} (the indexed column's jsonb vector). */
+    public void addRow(FieldVector vector, int row) {
+        if (overflowed()) {
+            return;
+        }
+        if (vector.isNull(row)) {
+            positions.skip();
+            return;
+        }
+        BaseVariableWidthVector values = (BaseVariableWidthVector) vector;
+        MemorySegment data = ArrowSegments.of(values.getDataBuffer());
+        long start = values.getOffsetBuffer().getInt((long) row * 4);
+        long end = values.getOffsetBuffer().getInt((long) (row + 1) * 4);
+        scratch.clear();
+        JsonbIndexEntries.collect(data, start, end, operatorClass, scratch);
+        positions.add(scratch.entries, scratch.size);
+    }
+
+    /** Records the next position with {@code value} (a {@link Jsonb} or null): a column added with a default. */
+    public void addValue(Object value) {
+        if (overflowed()) {
+            return;
+        }
+        if (value == null) {
+            positions.skip();
+            return;
+        }
+        byte[] bytes = ((Jsonb) value).bytes();
+        scratch.clear();
+        JsonbIndexEntries.collect(MemorySegment.ofArray(bytes), 0, bytes.length, operatorClass, scratch);
+        positions.add(scratch.entries, scratch.size);
+    }
+
+    /** Whether {@link #candidates} can answer {@code predicate}: on this column, by an operator of this class. */
+    public boolean serves(ScanPredicate.JsonbMatch predicate) {
+        if (predicate.column() != column || overflow > 0) {
+            return false;
+        }
+        return switch (predicate.kind()) {
+            case CONTAINS -> JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass).length > 0;
+            case EXISTS -> operatorClass.servesExistence();
+            case EXISTS_ANY -> operatorClass.servesExistence();
+            case EXISTS_ALL -> operatorClass.servesExistence() && !((List<?>) predicate.operand()).isEmpty();
+        };
+    }
+
+    /**
+     * The positions, ascending, that may satisfy {@code predicate} ({@link #serves} must hold): every one that does,
+     * and perhaps others.
+     */
+    public long[] candidates(ScanPredicate.JsonbMatch predicate) {
+        return switch (predicate.kind()) {
+            case CONTAINS -> positions.all(JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass));
+            case EXISTS -> positions.all(new long[] {JsonbIndexEntries.keyEntry((String) predicate.operand())});
+            case EXISTS_ANY -> positions.any(keyEntries((List<?>) predicate.operand()));
+            case EXISTS_ALL -> positions.all(keyEntries((List<?>) predicate.operand()));
+        };
+    }
+
+    private static long[] keyEntries(List<?> keys) {
+        long[] entries = new long[keys.size()];
+        for (int i = 0; i < entries.length; i++) {
+            entries[i] = JsonbIndexEntries.keyEntry((String) keys.get(i));
+        }
+        java.util.Arrays.sort(entries);
+        int kept = 0;
+        for (int i = 0; i < entries.length; i++) {
+            if (kept == 0 || entries[kept - 1] != entries[i]) {
+                entries[kept++] = entries[i];
+            }
+        }
+        return java.util.Arrays.copyOf(entries, kept);
+    }
+}
