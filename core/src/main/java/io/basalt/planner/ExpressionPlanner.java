@@ -28,11 +28,11 @@ final class ExpressionPlanner {
         return switch (expression) {
             case BoundExpression.ColumnRef e -> new ColumnExpression(e.index(), e.type());
             case BoundExpression.Constant e -> new ConstantExpression(concrete(e.type()), e.value());
-            case BoundExpression.Arithmetic e -> new ArithmeticExpression(e.operator(), plan(e.left()), plan(e.right()),
-                    e.type());
+            case BoundExpression.Arithmetic e -> io.basalt.exec.expression.CompactDecimalArithmetic.fuse(
+                    new ArithmeticExpression(e.operator(), plan(e.left()), plan(e.right()), e.type()));
             case BoundExpression.Negate e -> new NegateExpression(plan(e.operand()));
             case BoundExpression.Comparison e -> new ComparisonExpression(e.operator(), plan(e.left()), plan(e.right()));
-            case BoundExpression.Logical e -> new LogicalExpression(e.isAnd(), planAll(e.operands()));
+            case BoundExpression.Logical e -> logical(e);
             case BoundExpression.Not e -> new NotExpression(plan(e.operand()));
             case BoundExpression.IsNull e -> new IsNullExpression(plan(e.operand()), e.negated());
             case BoundExpression.Cast e -> new CastExpression(plan(e.operand()), concrete(e.type()), e.explicit());
@@ -45,6 +45,35 @@ final class ExpressionPlanner {
             case BoundExpression.Function e -> new FunctionExpression(e.function(), planAll(e.arguments()), e.type());
             case BoundExpression.AggregateCall e -> throw BasaltException.internal("aggregate call left in a plan");
         };
+    }
+
+    /**
+     * AND/OR; an OR of equalities of one non-column expression with non-NULL constants (what the binder makes of
+     * {@code expr IN (c1, c2, ...)}: the equal operands come from one source position) evaluates the
+     * expression once. Columns are left to the filters, whose kernels refine a selection by such ORs.
+     */
+    private static PhysicalExpression logical(BoundExpression.Logical e) {
+        List<PhysicalExpression> operands = planAll(e.operands());
+        LogicalExpression plain = new LogicalExpression(e.isAnd(), operands);
+        if (e.isAnd() || operands.size() < 2) {
+            return plain;
+        }
+        BoundExpression common = null;
+        List<ConstantExpression> constants = new ArrayList<>();
+        for (int i = 0; i < operands.size(); i++) {
+            if (!(e.operands().get(i) instanceof BoundExpression.Comparison comparison)
+                    || comparison.operator() != io.basalt.exec.kernel.CompareOp.EQ
+                    || comparison.left() instanceof BoundExpression.ColumnRef
+                    || (common != null && !common.equals(comparison.left()))
+                    || !(operands.get(i) instanceof ComparisonExpression planned)
+                    || !(planned.right() instanceof ConstantExpression constant) || constant.value() == null) {
+                return plain;
+            }
+            common = comparison.left();
+            constants.add(constant);
+        }
+        return new io.basalt.exec.expression.AnyEqualsExpression(((ComparisonExpression) operands.getFirst()).left(),
+                constants, plain.toString());
     }
 
     static List<PhysicalExpression> planAll(List<BoundExpression> expressions) {

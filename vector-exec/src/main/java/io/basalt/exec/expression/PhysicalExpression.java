@@ -14,7 +14,8 @@ import org.apache.arrow.vector.FieldVector;
  */
 public sealed interface PhysicalExpression
         permits ColumnExpression, ConstantExpression, ArithmeticExpression, NegateExpression, ComparisonExpression,
-        LogicalExpression, NotExpression, IsNullExpression, CastExpression, CaseExpression, FunctionExpression {
+        LogicalExpression, NotExpression, IsNullExpression, CastExpression, CaseExpression, FunctionExpression,
+        CompactDecimalArithmetic, AnyEqualsExpression {
 
     LogicalType type();
 

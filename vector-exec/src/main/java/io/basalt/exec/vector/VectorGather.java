@@ -2,10 +2,13 @@ package io.basalt.exec.vector;
 
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.type.LogicalType;
+import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVectorHelper;
@@ -75,42 +78,12 @@ public final class VectorGather {
      */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target, boolean noNulls) {
         // One typed loop per vector class, chosen once per column, so that no row makes a virtual call.
-        if (source instanceof BigIntVector from && target instanceof BigIntVector to) {
-            for (int k = 0; k < count; k++) {
-                int row = selection[k];
-                if (noNulls || !from.isNull(row)) {
-                    to.set(k, from.get(row));
-                } else {
-                    to.setNull(k);
-                }
-            }
-        } else if (source instanceof IntVector from && target instanceof IntVector to) {
-            for (int k = 0; k < count; k++) {
-                int row = selection[k];
-                if (noNulls || !from.isNull(row)) {
-                    to.set(k, from.get(row));
-                } else {
-                    to.setNull(k);
-                }
-            }
-        } else if (source instanceof DateDayVector from && target instanceof DateDayVector to) {
-            for (int k = 0; k < count; k++) {
-                int row = selection[k];
-                if (noNulls || !from.isNull(row)) {
-                    to.set(k, from.get(row));
-                } else {
-                    to.setNull(k);
-                }
-            }
-        } else if (source instanceof Float8Vector from && target instanceof Float8Vector to) {
-            for (int k = 0; k < count; k++) {
-                int row = selection[k];
-                if (noNulls || !from.isNull(row)) {
-                    to.set(k, from.get(row));
-                } else {
-                    to.setNull(k);
-                }
-            }
+        if ((source instanceof BigIntVector || source instanceof Float8Vector) && source.getClass() == target.getClass()
+                && target.getValueCapacity() >= count) {
+            gatherLongs((BaseFixedWidthVector) source, selection, count, (BaseFixedWidthVector) target, noNulls);
+        } else if ((source instanceof IntVector || source instanceof DateDayVector) && source.getClass() == target.getClass()
+                && target.getValueCapacity() >= count) {
+            gatherInts((BaseFixedWidthVector) source, selection, count, (BaseFixedWidthVector) target, noNulls);
         } else if (source instanceof DecimalVector from && target instanceof DecimalVector to
                 && to.getValueCapacity() >= count) {
             gatherWide(from, selection, count, to, noNulls);
@@ -159,6 +132,46 @@ public final class VectorGather {
         }
         target.setLastSet(rows - 1);
         target.setValueCount(rows);
+    }
+
+    /** 8-byte values (bigint, double precision) copied through the buffers; NULL rows copy their slot too. */
+    private static void gatherLongs(BaseFixedWidthVector from, int[] selection, int count, BaseFixedWidthVector to,
+                                    boolean noNulls) {
+        MemorySegment source = ArrowSegments.values(from);
+        MemorySegment target = ArrowSegments.values(to);
+        for (int k = 0; k < count; k++) {
+            target.set(ArrowSegments.LONG, (long) k << 3, source.get(ArrowSegments.LONG, (long) selection[k] << 3));
+        }
+        gatherValidity(from, selection, count, to, noNulls);
+    }
+
+    /** 4-byte values (integer, date) copied through the buffers; NULL rows copy their slot too. */
+    private static void gatherInts(BaseFixedWidthVector from, int[] selection, int count, BaseFixedWidthVector to,
+                                   boolean noNulls) {
+        MemorySegment source = ArrowSegments.values(from);
+        MemorySegment target = ArrowSegments.values(to);
+        for (int k = 0; k < count; k++) {
+            target.set(ArrowSegments.INT, (long) k << 2, source.get(ArrowSegments.INT, (long) selection[k] << 2));
+        }
+        gatherValidity(from, selection, count, to, noNulls);
+    }
+
+    /** Writes the validity bits of the gathered rows: all set without NULLs (whole bytes at a time), else bit by bit. */
+    private static void gatherValidity(FieldVector from, int[] selection, int count, FieldVector to, boolean noNulls) {
+        ArrowBuf validity = to.getValidityBuffer();
+        if (noNulls) {
+            int full = count >>> 3;
+            for (int b = 0; b < full; b++) {
+                validity.setByte(b, 0xFF);
+            }
+            for (int k = full << 3; k < count; k++) {
+                BitVectorHelper.setBit(validity, k);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            BitVectorHelper.setValidityBit(validity, k, from.isNull(selection[k]) ? 0 : 1);
+        }
     }
 
     /** 128-bit decimals: two longs per value copied through the data buffers. */
@@ -210,7 +223,14 @@ public final class VectorGather {
             if (noNulls || !from.isNull(row)) {
                 int start = sourceOffsets.getInt((long) row * 4);
                 int length = sourceOffsets.getInt((long) (row + 1) * 4) - start;
-                targetData.setBytes(offset, sourceData, start, length);
+                if (length <= SHORT_VALUE) {
+                    // a call into the memory copier costs more than moving a few bytes (flags, codes)
+                    for (int b = 0; b < length; b++) {
+                        targetData.setByte(offset + b, sourceData.getByte(start + b));
+                    }
+                } else {
+                    targetData.setBytes(offset, sourceData, start, length);
+                }
                 offset += length;
                 BitVectorHelper.setBit(targetValidity, k);
             } else {
@@ -236,6 +256,9 @@ public final class VectorGather {
         }
         target.copyFromSafe(sourceRow, targetRow, source);
     }
+
+    /** Values up to this many bytes are copied byte by byte. */
+    private static final int SHORT_VALUE = 8;
 
     private static boolean isIdentity(int[] selection, int count) {
         for (int k = 0; k < count; k++) {

@@ -38,6 +38,9 @@ public interface GroupKeyTable extends AutoCloseable {
         if (IntegerTupleGroupKeyTable.serves(keyTypes)) {
             return new IntegerTupleGroupKeyTable(keyTypes, allocator);
         }
+        if (PackedGroupKeyTable.serves(keyTypes)) {
+            return new PackedGroupKeyTable(keyTypes, allocator);
+        }
         return new GenericGroupKeyTable(keyTypes, allocator);
     }
 }
