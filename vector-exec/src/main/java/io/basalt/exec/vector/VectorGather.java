@@ -218,6 +218,9 @@ public final class VectorGather {
         ArrowBuf targetValidity = to.getValidityBuffer();
         int offset = 0;
         targetOffsets.setInt(0, 0);
+        if (noNulls) {
+            gatherValidity(from, selection, count, to, true);
+        }
         for (int k = 0; k < count; k++) {
             int row = selection[k];
             if (noNulls || !from.isNull(row)) {
@@ -232,7 +235,9 @@ public final class VectorGather {
                     targetData.setBytes(offset, sourceData, start, length);
                 }
                 offset += length;
-                BitVectorHelper.setBit(targetValidity, k);
+                if (!noNulls) {
+                    BitVectorHelper.setBit(targetValidity, k);
+                }
             } else {
                 BitVectorHelper.unsetBit(targetValidity, k);
             }

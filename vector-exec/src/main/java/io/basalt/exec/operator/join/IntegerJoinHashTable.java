@@ -20,6 +20,11 @@ import org.apache.arrow.vector.SmallIntVector;
  * bucket directly by {@code key - min}: no hashing, one chain per value, and keys that arrive clustered (a fact
  * table sorted by order key) touch the buckets in order instead of all over a table larger than the caches.
  * Other keys go to the bucket of their mixed hash.
+ *
+ * <p>A large table also keeps a bit per hash slot of a bitmap about a quarter the size of the buckets (one bit
+ * set per build key), which a probe tests first: in a selective join (TPC-H Q3 keeps 1% of its 3.2 million
+ * probe rows) most probe keys are turned away by a bitmap that stays in the cache, without touching the
+ * bucket array and the keys, which do not.
  */
 final class IntegerJoinHashTable implements JoinHashTable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -36,6 +41,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
     /** The smallest and largest build key (direct indexing only). */
     private final long min;
     private final long max;
+    /** One bit per hash slot ({@link #filterSlot}), set for every build key; null for small tables. */
+    private final long[] filter;
+    private final int filterMask;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
         width = widthOf(keyColumn);
@@ -62,6 +70,21 @@ final class IntegerJoinHashTable implements JoinHashTable {
         heads = new int[direct ? (int) span + 1 : JoinHashTable.bucketCount(rows)];
         mask = heads.length - 1;
         Arrays.fill(heads, -1);
+        if (rows >= FILTER_ROWS) {
+            // 8 bits per build row: about 1 probe key in 9 that the build lacks still passes
+            int words = Integer.highestOneBit(Math.max(rows / 8, 1)) * 2;
+            filter = new long[words];
+            filterMask = words - 1;
+            for (int row = 0; row < rows; row++) {
+                if (validity == null || isValid(validity, row)) {
+                    long hash = KeyHashing.mix(keys[row]);
+                    filter[filterSlot(hash, filterMask)] |= 1L << (hash >>> 40);
+                }
+            }
+        } else {
+            filter = null;
+            filterMask = 0;
+        }
         // Inserted last row first, so that each chain lists its rows in build order.
         for (int row = rows - 1; row >= 0; row--) {
             if (validity != null && !isValid(validity, row)) {
@@ -72,6 +95,23 @@ final class IntegerJoinHashTable implements JoinHashTable {
             next[row] = heads[bucket];
             heads[bucket] = row;
         }
+    }
+
+    /** Build sides from this many rows keep a {@link #filter}: smaller tables stay in the cache anyway. */
+    private static final int FILTER_ROWS = 1 << 16;
+
+    /** The word of the filter for a hash: bits other than those choosing the bucket or the bit. */
+    private static int filterSlot(long hash, int filterMask) {
+        return (int) (hash >>> 20) & filterMask;
+    }
+
+    /** False when no build key has {@code key}'s hash slot in the filter (then none equals it). */
+    private boolean mayHave(long key) {
+        if (filter == null) {
+            return true;
+        }
+        long hash = KeyHashing.mix(key);
+        return (filter[filterSlot(hash, filterMask)] & (1L << (hash >>> 40))) != 0;
     }
 
     /** The first build row of {@code key}'s bucket, or -1. */
@@ -147,7 +187,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
                         continue;
                     }
                     current = read(values, row, width);
-                    candidate = headOf(current);
+                    candidate = mayHave(current) ? headOf(current) : -1;
                     continue;
                 }
                 if (keys[candidate] == current) {
