@@ -49,6 +49,70 @@ class IntegerJoinHashTableTest {
         }
     }
 
+    /**
+     * A build large enough for the probe-side bitmap (sparse keys, hashed; and dense keys, indexed directly): every
+     * pair of equal keys must still be found, in build order per probe row, and no other, for all and for first
+     * matches, over probe batches that mix present, absent and NULL keys.
+     */
+    @Test
+    void largeBuildsFindEveryPairThroughTheirBitmap() {
+        Random random = new Random(5);
+        for (boolean dense : new boolean[] {false, true}) {
+            int buildRows = 70_001;
+            long[] buildKeys = new long[buildRows];
+            java.util.Map<Long, List<Integer>> rowsByKey = new java.util.HashMap<>();
+            try (org.apache.arrow.memory.BufferAllocator allocator = io.basalt.exec.memory.MemoryRoots.newRoot("join", 1L << 30);
+                 org.apache.arrow.vector.BigIntVector build = new org.apache.arrow.vector.BigIntVector("b", allocator);
+                 org.apache.arrow.vector.BigIntVector probe = new org.apache.arrow.vector.BigIntVector("p", allocator)) {
+                build.allocateNew(buildRows);
+                for (int row = 0; row < buildRows; row++) {
+                    long key = dense ? random.nextInt(60_000) : random.nextLong() >> random.nextInt(40);
+                    buildKeys[row] = key;
+                    if (row % 1000 == 999) {
+                        build.setNull(row);
+                        continue;
+                    }
+                    build.set(row, key);
+                    rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
+                }
+                build.setValueCount(buildRows);
+                JoinHashTable table = JoinHashTable.build(new org.apache.arrow.vector.FieldVector[] {build}, buildRows);
+                int probeRows = 4099;
+                probe.allocateNew(probeRows);
+                for (int row = 0; row < probeRows; row++) {
+                    if (row % 13 == 0) {
+                        probe.setNull(row);
+                    } else {
+                        probe.set(row, row % 2 == 0 ? buildKeys[random.nextInt(buildRows)]
+                                : dense ? 60_000 + random.nextInt(1000) - 70_000 * (row % 3) : random.nextLong());
+                    }
+                }
+                probe.setValueCount(probeRows);
+                for (boolean firstOnly : new boolean[] {false, true}) {
+                    List<String> expected = new ArrayList<>();
+                    for (int row = 0; row < probeRows; row++) {
+                        List<Integer> matches = probe.isNull(row) ? List.of() : rowsByKey.getOrDefault(probe.get(row), List.of());
+                        for (int m = 0; m < (firstOnly ? Math.min(1, matches.size()) : matches.size()); m++) {
+                            expected.add(row + ":" + matches.get(m));
+                        }
+                    }
+                    CandidatePairs pairs = table.newProbe(firstOnly);
+                    pairs.start(new org.apache.arrow.vector.FieldVector[] {probe}, probeRows);
+                    int[] probeSide = new int[100];
+                    int[] buildSide = new int[100];
+                    List<String> actual = new ArrayList<>();
+                    for (int count = pairs.next(probeSide, buildSide, 100); count > 0;
+                         count = pairs.next(probeSide, buildSide, 100)) {
+                        for (int k = 0; k < count; k++) {
+                            actual.add(probeSide[k] + ":" + buildSide[k]);
+                        }
+                    }
+                    assertThat(actual).as("dense %s, first only %s", dense, firstOnly).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     /** {@code rows} rows whose keys are drawn from {@code pool} plus a few neighbours; every n-th is NULL. */
     private static Relation relation(String label, int rows, long[] pool, Random random, int nullEvery) {
         List<List<Object>> list = new ArrayList<>();
