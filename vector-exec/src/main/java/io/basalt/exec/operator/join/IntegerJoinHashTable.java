@@ -21,10 +21,10 @@ import org.apache.arrow.vector.SmallIntVector;
  * table sorted by order key) touch the buckets in order instead of all over a table larger than the caches.
  * Other keys go to the bucket of their mixed hash.
  *
- * <p>A large table also keeps a bit per hash slot of a bitmap about a quarter the size of the buckets (one bit
- * set per build key), which a probe tests first: in a selective join (TPC-H Q3 keeps 1% of its 3.2 million
- * probe rows) most probe keys are turned away by a bitmap that stays in the cache, without touching the
- * bucket array and the keys, which do not.
+ * <p>A large table also keeps a bitmap of about 8 bits per build row (a bit set per build key's hash; an eighth
+ * to a sixteenth of the bucket array's size), which a probe tests first: in a selective join (TPC-H Q3 keeps 1%
+ * of its 3.2 million probe rows) most probe keys are turned away by a bitmap that stays in the cache, without
+ * touching the bucket array and the keys, which do not. A probe whose first keys mostly pass stops testing it.
  */
 final class IntegerJoinHashTable implements JoinHashTable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -107,12 +107,12 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
     /** False when no build key has {@code key}'s hash slot in the filter (then none equals it). */
     private boolean mayHave(long key) {
-        if (filter == null) {
-            return true;
-        }
         long hash = KeyHashing.mix(key);
         return (filter[filterSlot(hash, filterMask)] & (1L << (hash >>> 40))) != 0;
     }
+
+    /** Probe keys a probe tests against the filter before it judges whether the filter pays. */
+    private static final int FILTER_TRIAL = 8192;
 
     /** The first build row of {@code key}'s bucket, or -1. */
     private int headOf(long key) {
@@ -155,9 +155,31 @@ final class IntegerJoinHashTable implements JoinHashTable {
         private int probeRow;
         private int chain;
         private long key;
+        /** Whether this probe tests the filter: until a trial shows that under a quarter of the keys fail it. */
+        private boolean filtering = filter != null;
+        private int tested;
+        private int rejected;
 
         Probe(boolean firstMatchOnly) {
             this.firstMatchOnly = firstMatchOnly;
+        }
+
+        /** The first build row of {@code key}'s bucket, or -1 when the filter (while it pays) rules the key out. */
+        private int candidates(long key) {
+            if (filtering) {
+                boolean pass = mayHave(key);
+                if (tested < FILTER_TRIAL) {
+                    tested++;
+                    rejected += pass ? 0 : 1;
+                    if (tested == FILTER_TRIAL && rejected * 4 < tested) {
+                        filtering = false;
+                    }
+                }
+                if (!pass) {
+                    return -1;
+                }
+            }
+            return headOf(key);
         }
 
         @Override
@@ -187,7 +209,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
                         continue;
                     }
                     current = read(values, row, width);
-                    candidate = mayHave(current) ? headOf(current) : -1;
+                    candidate = candidates(current);
                     continue;
                 }
                 if (keys[candidate] == current) {

@@ -77,7 +77,7 @@ class IntegerJoinHashTableTest {
                 }
                 build.setValueCount(buildRows);
                 JoinHashTable table = JoinHashTable.build(new org.apache.arrow.vector.FieldVector[] {build}, buildRows);
-                int probeRows = 4099;
+                int probeRows = 20_011; // past the filter trial, so that a probe that stops filtering is covered too
                 probe.allocateNew(probeRows);
                 for (int row = 0; row < probeRows; row++) {
                     if (row % 13 == 0) {
