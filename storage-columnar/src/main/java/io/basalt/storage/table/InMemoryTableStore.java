@@ -228,15 +228,67 @@ public final class InMemoryTableStore implements TableStore {
         boolean mayWait = !Thread.holdsLock(this);
         while (true) {
             RowLockTable.Conflict conflict;
+            PendingKeyHolders.Holder keyHolder = null;
             synchronized (this) {
                 conflict = mayWait && deleted.length > 0 ? rowLocks.firstConflict(deleted, transaction, mode) : null;
                 if (conflict == null) {
-                    stage(change, deleted, appended, beforeVisible);
-                    return;
+                    keyHolder = mayWait && !appended.isEmpty()
+                            ? PendingKeyHolders.find(rowLocks, uniqueKeys, change, transaction, appended) : null;
+                    if (keyHolder == null) {
+                        stage(change, deleted, appended, beforeVisible);
+                        return;
+                    }
                 }
             }
-            LockWaits.awaitEnd(transaction, conflict.holder(),
-                    tupleContext(appended.isEmpty() ? "deleting" : "updating", conflict.rowId()));
+            if (conflict != null) {
+                LockWaits.awaitEnd(transaction, conflict.holder(),
+                        tupleContext(appended.isEmpty() ? "deleting" : "updating", conflict.rowId()));
+            } else {
+                LockWaits.awaitEnd(transaction, keyHolder.owner(), keyContext(keyHolder.index().constraintName()));
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's CONTEXT for an inserter waiting on a unique key: {@code while inserting index tuple (0,2) in
+     * relation "t_pkey"} (the tuple is where the next committed row goes; the relation is the index, or the table
+     * for ON CONFLICT).
+     */
+    private synchronized String keyContext(String relation) {
+        long next = generation.chunks.isEmpty() ? 0 : (long) (generation.chunks.size() - 1) * chunkRows + lastChunkRows;
+        return "while inserting index tuple (" + next / chunkRows + "," + (next % chunkRows + 1) + ") in relation \""
+                + relation + "\"";
+    }
+
+    /**
+     * Before INSERT ... ON CONFLICT decides its rows: waits for every other open transaction whose pending rows hold
+     * (or whose deletions free) a unique key one of {@code rows} has, as PostgreSQL's speculative insertion does.
+     * Returns whether one of them committed a key of an ON CONFLICT arbiter ({@code arbiters}): the statement's
+     * snapshot does not see that row, so the caller fails with 40001 (a READ COMMITTED statement is then run again
+     * and sees it), as PostgreSQL's REPEATABLE READ does. Without a bound transaction, or with this store's lock
+     * held (foreign keys), it waits for nothing.
+     *
+     * @throws BasaltException 40P01, 55P03 as waiting for a row lock does
+     */
+    @Override
+    public boolean awaitPendingKeys(List<Batch> rows, java.util.Set<String> arbiters) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction == null || Thread.holdsLock(this)) {
+            return false;
+        }
+        boolean committed = false;
+        while (true) {
+            PendingKeyHolders.Holder holder;
+            synchronized (this) {
+                holder = PendingKeyHolders.find(rowLocks, uniqueKeys, transaction.change(this), transaction, rows);
+            }
+            if (holder == null) {
+                return committed;
+            }
+            LockWaits.awaitEnd(transaction, holder.owner(), keyContext(name));
+            synchronized (this) {
+                committed |= PendingKeyHolders.onArbiter(holder, arbiters) && PendingKeyHolders.committedKey(holder);
+            }
         }
     }
 
@@ -488,6 +540,11 @@ public final class InMemoryTableStore implements TableStore {
         checkChangesAccepted(batches);
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
+            // a key another open transaction holds is waited for; if it committed one of the arbiters' keys, READ
+            // COMMITTED skips the row (its key is taken now), REPEATABLE READ fails: its snapshot cannot see the row
+            if (awaitPendingKeys(batches, arbiters) && !transaction.snapshotPerStatement()) {
+                throw PendingChange.concurrentUpdate();
+            }
             PendingChange change = transaction.changeForWrite(this);
             synchronized (this) {
                 return change.insertNew(batches, arbiters, uniqueKeys, beforeVisible);

@@ -97,6 +97,22 @@ public final class PendingChange implements AutoCloseable {
         return owner;
     }
 
+    /**
+     * Whether a live row this transaction added holds {@code key} on the {@code k}-th unique key of its table (not
+     * kept for deferrable keys). Store lock held: another transaction inserting the key waits for this one.
+     */
+    boolean addsKey(int k, List<Object> key) {
+        return k < overlays.size() && overlays.get(k).added.contains(key);
+    }
+
+    /**
+     * Whether this transaction deleted a committed row holding {@code key} on the {@code k}-th unique key. Store lock
+     * held: another transaction inserting the key waits for this one, as it would for a deleting PostgreSQL one.
+     */
+    boolean freesKey(int k, List<Object> key) {
+        return k < overlays.size() && overlays.get(k).removed.contains(key);
+    }
+
     /** The lock mode in which this change holds committed row {@code rowId}, which it deletes. */
     RowLockMode deletionMode(long rowId) {
         if (truncated) {

@@ -260,6 +260,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void finish() {
             if (conflictUpdate != null) {
+                // a key another open transaction holds is waited for; one it committed is not in this statement's
+                // snapshot: 40001, and a READ COMMITTED statement runs again and updates that row
+                if (table.awaitPendingKeys(newRows, conflictArbiters)) {
+                    throw PendingChange.concurrentUpdate();
+                }
                 List<Batch> owned = new ArrayList<>();
                 try {
                     UpsertResolution.Resolved resolved = UpsertResolution.resolve(table, table.columnTypes(),
