@@ -135,6 +135,7 @@ final class SessionImpl implements Session {
         this.roles = new SessionRoles(database.authorization(), user, utility.settings());
         this.statementPrivileges = new StatementPrivileges(catalog, database.authorization());
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
+        this.transactions.beforeCommit(ending -> cursors.beforeCommit(ending));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
             public void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState sink) {
@@ -843,7 +844,7 @@ final class SessionImpl implements Session {
             case CursorStatement.Declare declare -> {
                 BoundQuery query = new QueryBinder(context).bind(declare.query());
                 yield cursors.declare(declare, TableTransaction.current() instanceof Transaction running ? running
-                        : null, () -> runQuery(query));
+                        : null, () -> openCursor(query, declare.scroll()));
             }
             case CursorStatement.Fetch fetch -> cursors.fetch(fetch);
             case CursorStatement.Close close -> cursors.close(close);
@@ -1077,6 +1078,51 @@ final class SessionImpl implements Session {
             }
         } finally {
             rounds.close();
+        }
+    }
+
+    /**
+     * A cursor's query, opened to be run as FETCH asks ({@link CursorRows}); {@code keepsRead}: rows before the
+     * cursor's position stay for backward moves. The query's allocator and memory live until its rows have all been
+     * read or the cursor closes.
+     */
+    private CursorRows openCursor(BoundQuery bound, boolean keepsRead) {
+        List<LogicalType> types = new ArrayList<>();
+        for (LogicalType type : bound.plan().outputTypes()) {
+            types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
+        }
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(new ResultColumn(bound.names().get(i), types.get(i)));
+        }
+        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(bound.plan()));
+        long memoryLimit = settings().memoryLimitBytes();
+        BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
+        QueryMemory memory = null;
+        BufferAllocator resultAllocator = null;
+        try {
+            memory = new QueryMemory(memoryLimit, queryAllocator,
+                    io.basalt.engine.setting.TempDirectory.resolve(settings().tempDirectory(), database.path()));
+            int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
+            ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
+            resultAllocator = database.newAllocator("cursor");
+            ResultCollector keeper = new ResultCollector(bound.names(), types, resultAllocator);
+            io.basalt.exec.pipeline.PipelinePuller puller = new io.basalt.exec.pipeline.PipelinePuller(context, operator);
+            QueryMemory ownedMemory = memory;
+            return new CursorRows(puller, () -> {
+                ownedMemory.close();
+                queryAllocator.close();
+            }, columns, keeper, resultAllocator, keepsRead);
+        } catch (RuntimeException | Error failure) {
+            if (resultAllocator != null) {
+                resultAllocator.close();
+            }
+            if (memory != null) {
+                memory.close();
+            }
+            queryAllocator.close();
+            throw failure;
         }
     }
 
