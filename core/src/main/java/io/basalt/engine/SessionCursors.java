@@ -11,18 +11,20 @@ import java.util.function.Supplier;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * A session's cursors (DECLARE, FETCH, MOVE, CLOSE). A cursor's rows are computed when it is declared, in the
- * declaring statement's snapshot, which is the snapshot PostgreSQL's cursor reads too; FETCH then copies the rows it
- * moves over out of them. A cursor without HOLD ends with its transaction block; one WITH HOLD outlives the commit
- * of the transaction that declared it. Either ends when that transaction, or a savepoint taken before the DECLARE,
- * rolls back. Ended cursors are dropped (and their rows freed) the next time the session uses a cursor.
+ * A session's cursors (DECLARE, FETCH, MOVE, CLOSE). A cursor's query is opened when it is declared, in the
+ * declaring statement's snapshot, which is the snapshot PostgreSQL's cursor reads too, and runs as FETCH and MOVE
+ * reach its rows ({@link CursorRows}: the top pipeline is pulled batch by batch; sorts and aggregates under it run
+ * whole when it opens). FETCH copies the rows it moves over out of the rows read. A cursor without HOLD ends with its
+ * transaction block; one WITH HOLD is run to its end when that block commits ({@link #beforeCommit}) and outlives
+ * it. Either ends when its transaction, or a savepoint taken before the DECLARE, rolls back. Ended cursors are
+ * dropped (and their rows freed) the next time the session uses a cursor.
  *
- * <p>PostgreSQL runs a cursor's query as FETCH asks for rows, so a query that fails does so at a FETCH, not at the
- * DECLARE. Here the query runs at DECLARE from an internal savepoint; when it fails, what it did is rolled back, the
- * DECLARE succeeds, and the first FETCH or MOVE reports the failure (failing the transaction block as PostgreSQL's
- * FETCH does); after that the cursor cannot be run (55000 "portal ... cannot be run"). Unlike PostgreSQL, rows before
- * the failing one are not handed out first. Errors in the query's text (unknown tables, types) are reported by the
- * DECLARE, as in PostgreSQL.
+ * <p>A failure while the query is opened (in a sort or aggregate under the top pipeline) is rolled back from an
+ * internal savepoint; the DECLARE succeeds and the first FETCH or MOVE reports the failure (failing the transaction
+ * block as PostgreSQL's FETCH does). A failure in a row of the top pipeline is reported by the FETCH or MOVE that
+ * reaches the batch holding it, after the rows before it were handed out by earlier ones. After either the cursor
+ * cannot be run (55000 "portal ... cannot be run"). Errors in the query's text (unknown tables, types) are reported
+ * by the DECLARE, as in PostgreSQL.
  *
  * <p>Positions are PostgreSQL's: 0 is before the first row, 1..n a row, n + 1 after the last. Moving past either end
  * leaves the cursor there; a fetch of k rows leaves it on the last row returned.
@@ -33,7 +35,7 @@ final class SessionCursors {
 
     private static final class Cursor {
         /** The query's rows; null when it failed. */
-        final QueryResultImpl rows;
+        final CursorRows rows;
         /** The query's failure, until a FETCH or MOVE reports it. */
         BasaltException failure;
         /** Whether a FETCH or MOVE reported the query's failure: the cursor cannot run any more. */
@@ -44,7 +46,7 @@ final class SessionCursors {
         long position;
         volatile boolean rolledBack;
 
-        Cursor(QueryResultImpl rows, boolean scroll, boolean hold, Transaction declaredIn) {
+        Cursor(CursorRows rows, boolean scroll, boolean hold, Transaction declaredIn) {
             this.rows = rows;
             this.scroll = scroll;
             this.hold = hold;
@@ -73,7 +75,7 @@ final class SessionCursors {
      * then owns) under its name. {@code statementTransaction} is the transaction the DECLARE runs in.
      */
     QueryResultImpl declare(CursorStatement.Declare declare, Transaction statementTransaction,
-                            Supplier<QueryResultImpl> query) {
+                            Supplier<CursorRows> query) {
         dropEnded();
         if (!declare.hold() && block.get() == null) {
             throw BasaltException.of(SqlState.NO_ACTIVE_SQL_TRANSACTION,
@@ -82,15 +84,24 @@ final class SessionCursors {
         if (cursors.containsKey(declare.name())) {
             throw BasaltException.of(SqlState.DUPLICATE_CURSOR, "cursor \"" + declare.name() + "\" already exists");
         }
-        QueryResultImpl rows = null;
+        CursorRows rows = null;
         BasaltException failure = null;
+        // a cursor WITH HOLD declared outside a block: its transaction commits with the DECLARE
+        boolean materialize = declare.hold() && statementTransaction != block.get();
         if (statementTransaction == null) {
             rows = query.get();
         } else {
             statementTransaction.savepoint(DECLARE_SAVEPOINT);
             try {
                 rows = query.get();
+                if (materialize) {
+                    rows.readAll();
+                }
             } catch (BasaltException queryFailure) {
+                if (rows != null) {
+                    rows.close();
+                    rows = null;
+                }
                 statementTransaction.rollbackTo(DECLARE_SAVEPOINT);
                 failure = queryFailure;
             } finally {
@@ -123,11 +134,39 @@ final class SessionCursors {
             throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                     "portal \"" + fetch.name() + "\" cannot be run");
         }
-        long[] rows = move(cursor, fetch.direction(), fetch.count());
-        if (fetch.move()) {
-            return QueryResultImpl.command("MOVE " + rows.length, rows.length, List.of());
+        long[] rows;
+        try {
+            rows = move(cursor, fetch.direction(), fetch.count());
+        } catch (BasaltException queryFailure) {
+            if (queryFailure.sqlState() != SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE) {
+                cursor.failed = true;
+            }
+            throw queryFailure;
         }
-        return cursor.rows.copyRows(rows, "FETCH " + rows.length, allocators.get());
+        if (rows.length > 0 && !cursor.rows.keeps(rows[0])) {
+            // a NO SCROLL cursor forgets what it passed; only a backward move could ask for it, and that fails above
+            throw BasaltException.internal("cursor row " + rows[0] + " is no longer kept");
+        }
+        QueryResultImpl result = fetch.move() ? QueryResultImpl.command("MOVE " + rows.length, rows.length, List.of())
+                : cursor.rows.copyRows(rows, "FETCH " + rows.length, allocators.get());
+        cursor.rows.forgetBefore(cursor.position);
+        return result;
+    }
+
+    /**
+     * The block {@code ending} is about to commit: its cursors WITH HOLD run to their end now, while what they read
+     * is still there (PostgreSQL materializes them at COMMIT too); a failure is reported by their next FETCH.
+     */
+    void beforeCommit(Transaction ending) {
+        for (Cursor cursor : cursors.values()) {
+            if (cursor.hold && cursor.declaredIn == ending && cursor.rows != null && !cursor.rolledBack) {
+                try {
+                    cursor.rows.readAll();
+                } catch (BasaltException failure) {
+                    cursor.failure = failure;
+                }
+            }
+        }
     }
 
     /** CLOSE name, or CLOSE ALL. */
@@ -156,15 +195,26 @@ final class SessionCursors {
 
     /** The 0-based rows a fetch in {@code direction} returns, in order, moving the cursor. */
     private static long[] move(Cursor cursor, CursorStatement.Direction direction, long count) {
-        long rowCount = cursor.rows.rowCount();
+        CursorRows rows = cursor.rows;
         return switch (direction) {
-            case FORWARD -> count > 0 ? forward(cursor, count, rowCount)
-                    : count < 0 ? backward(cursor, -count) : relative(cursor, 0, rowCount);
+            case FORWARD -> count > 0 ? forward(cursor, count, rows.readUpTo(reach(cursor.position, count)))
+                    : count < 0 ? backward(cursor, -count) : relative(cursor, 0, rows.readUpTo(cursor.position));
             case BACKWARD -> count > 0 ? backward(cursor, count)
-                    : count < 0 ? forward(cursor, -count, rowCount) : relative(cursor, 0, rowCount);
-            case ABSOLUTE -> absolute(cursor, count > 0 ? count : count < 0 ? rowCount + 1 + count : 0, rowCount);
-            case RELATIVE -> relative(cursor, count, rowCount);
+                    : count < 0 ? forward(cursor, -count, rows.readUpTo(reach(cursor.position, -count)))
+                    : relative(cursor, 0, rows.readUpTo(cursor.position));
+            case ABSOLUTE -> {
+                long rowCount = count < 0 ? rows.readAll() : rows.readUpTo(count);
+                yield absolute(cursor, count > 0 ? count : count < 0 ? rowCount + 1 + count : 0, rowCount);
+            }
+            case RELATIVE -> relative(cursor, count,
+                    count > 0 ? rows.readUpTo(reach(cursor.position, count)) : rows.readUpTo(cursor.position));
         };
+    }
+
+    /** The number of rows a move of {@code count} from {@code position} needs read (at most Long.MAX_VALUE). */
+    private static long reach(long position, long count) {
+        long sum = position + count;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 
     private static long[] forward(Cursor cursor, long count, long rowCount) {

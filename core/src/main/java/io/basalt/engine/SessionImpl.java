@@ -135,6 +135,7 @@ final class SessionImpl implements Session {
         this.roles = new SessionRoles(database.authorization(), user, utility.settings());
         this.statementPrivileges = new StatementPrivileges(catalog, database.authorization());
         this.cursors = new SessionCursors(transactions::block, () -> database.newAllocator("result"));
+        this.transactions.beforeCommit(ending -> cursors.beforeCommit(ending));
         this.modifyingWith = new ModifyingWithStatements(new ModifyingWithStatements.Session() {
             @Override
             public void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState sink) {
@@ -658,7 +659,7 @@ final class SessionImpl implements Session {
             case UpdateStatement update -> {
                 TableEntry target = resolveTable(update.table());
                 if (!HierarchyWrites.movesRows(update, target, catalog)) {
-                    yield runWrite(HierarchyWrites.update(update, target, context));
+                    yield runWrite(HierarchyWrites.update(update, target, context), true);
                 }
                 // moving rows between partitions: every write reads the partitions as the statement began
                 try (BufferAllocator allocator = database.newAllocator("partition move");
@@ -672,7 +673,7 @@ final class SessionImpl implements Session {
                 }
             }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
-                    context));
+                    context), true);
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());
@@ -843,7 +844,7 @@ final class SessionImpl implements Session {
             case CursorStatement.Declare declare -> {
                 BoundQuery query = new QueryBinder(context).bind(declare.query());
                 yield cursors.declare(declare, TableTransaction.current() instanceof Transaction running ? running
-                        : null, () -> runQuery(query));
+                        : null, () -> openCursor(query, declare.scroll()));
             }
             case CursorStatement.Fetch fetch -> cursors.fetch(fetch);
             case CursorStatement.Close close -> cursors.close(close);
@@ -980,11 +981,14 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl runQuery(BoundQuery bound) {
-        return runRows(bound, null);
+        return runRows(bound, null, false);
     }
 
-    /** Runs a plan that returns rows: a query, or with {@code write} set that statement's RETURNING. */
-    private QueryResultImpl runRows(BoundQuery bound, LogicalPlan.WriteKind write) {
+    /**
+     * Runs a plan that returns rows: a query, or with {@code write} set that statement's RETURNING ({@code rechecks}:
+     * see {@link #executeRounds}).
+     */
+    private QueryResultImpl runRows(BoundQuery bound, LogicalPlan.WriteKind write, boolean rechecks) {
         List<LogicalType> types = new ArrayList<>();
         for (LogicalType type : bound.plan().outputTypes()) {
             types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
@@ -996,7 +1000,7 @@ final class SessionImpl implements Session {
         BufferAllocator resultAllocator = database.newAllocator("result");
         ResultCollector collector = new ResultCollector(bound.names(), types, resultAllocator);
         try {
-            execute(bound.plan(), collector);
+            executeRounds(bound.plan(), collector, rechecks);
             List<VectorSchemaRoot> batches = collector.takeBatches();
             return new QueryResultImpl(true, columns, collector.fields(), batches, collector.rowCount(),
                     write == null ? "SELECT " + collector.rowCount() : commandTag(write, collector.rowCount()),
@@ -1013,13 +1017,18 @@ final class SessionImpl implements Session {
      * "DELETE n"); with RETURNING it also returns the rows, like a query.
      */
     private QueryResultImpl runWrite(BoundWrite write) {
+        return runWrite(write, false);
+    }
+
+    /** {@link #runWrite(BoundWrite)}; {@code rechecks}: a plain UPDATE or DELETE (see {@link #executeRounds}). */
+    private QueryResultImpl runWrite(BoundWrite write, boolean rechecks) {
         if (write.returnsRows()) {
-            return runRows(new BoundQuery(write.plan(), write.names()), write.kind());
+            return runRows(new BoundQuery(write.plan(), write.names()), write.kind(), rechecks);
         }
         BufferAllocator resultAllocator = database.newAllocator("result");
         try (ResultCollector collector = new ResultCollector(List.of("count"), List.of(LogicalType.BIGINT),
                 resultAllocator)) {
-            execute(write.plan(), collector);
+            executeRounds(write.plan(), collector, rechecks);
             long changed = 0;
             for (VectorSchemaRoot root : collector.takeBatches()) {
                 try (root) {
@@ -1039,6 +1048,82 @@ final class SessionImpl implements Session {
             case UPDATE -> "UPDATE " + rows;
             case DELETE -> "DELETE " + rows;
         };
+    }
+
+    /**
+     * Runs a write plan into {@code collector}. With {@code rechecks}, for a statement of its own (not one a function
+     * or trigger runs) at READ COMMITTED, this is PostgreSQL's EvalPlanQual: rows that another transaction updated
+     * after the snapshot are left out of the change, and the plan runs again with a new snapshot over their newest
+     * versions only, until no row is left to re-check; the collector gathers every round's RETURNING rows and counts
+     * ({@link io.basalt.storage.table.ConcurrentlyUpdatedRows}).
+     */
+    private void executeRounds(LogicalPlan plan, io.basalt.exec.operator.SinkState collector, boolean rechecks) {
+        if (!rechecks || nesting != 1
+                || !(TableTransaction.current() instanceof io.basalt.storage.transaction.Transaction transaction)
+                || !transaction.level().snapshotPerStatement()) {
+            execute(plan, collector);
+            return;
+        }
+        io.basalt.storage.table.ConcurrentlyUpdatedRows rounds = new io.basalt.storage.table.ConcurrentlyUpdatedRows();
+        try {
+            while (true) {
+                io.basalt.storage.table.ConcurrentlyUpdatedRows round = rounds;
+                ScopedValue.where(io.basalt.storage.table.ConcurrentlyUpdatedRows.CURRENT, round)
+                        .run(() -> execute(plan, collector));
+                if (!round.needsAnotherRound()) {
+                    return;
+                }
+                transaction.beginStatement();
+                rounds = round.nextRound();
+            }
+        } finally {
+            rounds.close();
+        }
+    }
+
+    /**
+     * A cursor's query, opened to be run as FETCH asks ({@link CursorRows}); {@code keepsRead}: rows before the
+     * cursor's position stay for backward moves. The query's allocator and memory live until its rows have all been
+     * read or the cursor closes.
+     */
+    private CursorRows openCursor(BoundQuery bound, boolean keepsRead) {
+        List<LogicalType> types = new ArrayList<>();
+        for (LogicalType type : bound.plan().outputTypes()) {
+            types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
+        }
+        List<ResultColumn> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(new ResultColumn(bound.names().get(i), types.get(i)));
+        }
+        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(bound.plan()));
+        long memoryLimit = settings().memoryLimitBytes();
+        BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
+        QueryMemory memory = null;
+        BufferAllocator resultAllocator = null;
+        try {
+            memory = new QueryMemory(memoryLimit, queryAllocator,
+                    io.basalt.engine.setting.TempDirectory.resolve(settings().tempDirectory(), database.path()));
+            int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
+            ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
+            resultAllocator = database.newAllocator("cursor");
+            ResultCollector keeper = new ResultCollector(bound.names(), types, resultAllocator);
+            io.basalt.exec.pipeline.PipelinePuller puller = new io.basalt.exec.pipeline.PipelinePuller(context, operator);
+            QueryMemory ownedMemory = memory;
+            return new CursorRows(puller, () -> {
+                ownedMemory.close();
+                queryAllocator.close();
+            }, columns, keeper, resultAllocator, keepsRead);
+        } catch (RuntimeException | Error failure) {
+            if (resultAllocator != null) {
+                resultAllocator.close();
+            }
+            if (memory != null) {
+                memory.close();
+            }
+            queryAllocator.close();
+            throw failure;
+        }
     }
 
     private void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState collector) {

@@ -73,6 +73,13 @@ final class SessionTransactions {
         return begin(defaultLevel(), defaultReadOnly());
     }
 
+    /** What runs just before a block commits (cursors WITH HOLD are run to their end). */
+    private java.util.function.Consumer<Transaction> beforeCommit = ending -> { };
+
+    void beforeCommit(java.util.function.Consumer<Transaction> action) {
+        beforeCommit = java.util.Objects.requireNonNull(action, "action is null");
+    }
+
     /** The statement succeeded: commits it unless it ran in a block. */
     void statementSucceeded(Transaction transaction) {
         if (transaction != block) {
@@ -124,6 +131,7 @@ final class SessionTransactions {
             Transaction ending = block;
             close();
             if (commit) {
+                beforeCommit.accept(ending);
                 ending.commit();
             } else {
                 ending.rollback();
@@ -232,6 +240,7 @@ final class SessionTransactions {
         if (wasFailed) {
             ending.rollback();
         } else {
+            beforeCommit.accept(ending);
             ending.commit();
         }
         if (chain) {

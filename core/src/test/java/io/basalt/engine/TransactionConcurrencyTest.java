@@ -240,13 +240,18 @@ class TransactionConcurrencyTest {
             first.execute("BEGIN").close();
             first.execute("INSERT INTO t VALUES (1)").close();
             assertThat(single(second, "SELECT count(*) FROM t")).isZero();
-            // the second session may insert the same key: the first to commit wins, the other gets 23505 at COMMIT
-            second.execute("INSERT INTO t VALUES (1)").close();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> first.execute("COMMIT"))
-                    .isInstanceOfSatisfying(BasaltException.class,
-                            failure -> assertThat(failure.sqlState()).isEqualTo(SqlState.UNIQUE_VIOLATION));
+            // the second session's insert of the same key waits for the first, and fails with 23505 once it commits
+            java.util.concurrent.CompletableFuture<Void> waiting = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> second.execute("INSERT INTO t VALUES (1)").close(), runnable -> new Thread(runnable).start());
+            while (io.basalt.storage.lock.LockWaits.waitingTransactions() < 1) {
+                Thread.onSpinWait();
+            }
+            first.execute("COMMIT").close();
+            org.assertj.core.api.Assertions.assertThatThrownBy(waiting::join)
+                    .hasCauseInstanceOf(BasaltException.class)
+                    .satisfies(failure -> assertThat(((BasaltException) failure.getCause()).sqlState())
+                            .isEqualTo(SqlState.UNIQUE_VIOLATION));
             assertThat(single(first, "SELECT count(*) FROM t")).isEqualTo(1);
-            // the failed COMMIT ended the block
             first.execute("INSERT INTO t VALUES (2)").close();
             assertThat(single(second, "SELECT count(*) FROM t")).isEqualTo(2);
         }

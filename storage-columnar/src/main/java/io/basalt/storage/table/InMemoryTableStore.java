@@ -92,6 +92,12 @@ public final class InMemoryTableStore implements TableStore {
     private final List<TableVersion> history = new ArrayList<>();
     private boolean closed;
     private final RowLockTable rowLocks = new RowLockTable();
+    /** Committed rows an UPDATE replaced, to the id of the new version (-1: deleted again); see {@link #apply}. */
+    private final java.util.Map<Long, Long> successors = new java.util.HashMap<>();
+    /** Per commit that recorded successors, oldest first: {{commit}, the old row ids}. */
+    private final java.util.ArrayDeque<long[][]> successorCommits = new java.util.ArrayDeque<>();
+    /** Snapshots of statements re-checking rows: the successors of later commits stay (see {@link #pinSuccessors}). */
+    private final List<Long> successorPins = new ArrayList<>();
     /** Versions applied but not yet published (their commits wait for the log's sync), oldest first. */
     private final List<TableVersion> unpublished = new ArrayList<>();
 
@@ -228,15 +234,125 @@ public final class InMemoryTableStore implements TableStore {
         boolean mayWait = !Thread.holdsLock(this);
         while (true) {
             RowLockTable.Conflict conflict;
+            PendingKeyHolders.Holder keyHolder = null;
             synchronized (this) {
                 conflict = mayWait && deleted.length > 0 ? rowLocks.firstConflict(deleted, transaction, mode) : null;
                 if (conflict == null) {
-                    stage(change, deleted, appended, beforeVisible);
-                    return;
+                    keyHolder = mayWait && !appended.isEmpty()
+                            ? PendingKeyHolders.find(rowLocks, uniqueKeys, change, transaction, appended) : null;
+                    if (keyHolder == null) {
+                        ConcurrentlyUpdatedRows concurrent = mayWait ? ConcurrentlyUpdatedRows.current() : null;
+                        boolean[] keep = concurrent == null || deleted.length == 0 ? null
+                                : concurrent.select(this, deleted, transaction.snapshot());
+                        if (keep == null) {
+                            stage(change, deleted, appended, beforeVisible);
+                        } else {
+                            stageKept(change, deleted, appended, keep, beforeVisible);
+                        }
+                        return;
+                    }
                 }
             }
-            LockWaits.awaitEnd(transaction, conflict.holder(),
-                    tupleContext(appended.isEmpty() ? "deleting" : "updating", conflict.rowId()));
+            if (conflict != null) {
+                LockWaits.awaitEnd(transaction, conflict.holder(),
+                        tupleContext(appended.isEmpty() ? "deleting" : "updating", conflict.rowId()));
+            } else {
+                LockWaits.awaitEnd(transaction, keyHolder.owner(), keyContext(keyHolder.index().constraintName()));
+            }
+        }
+    }
+
+    /**
+     * Stages the rows of a statement's change flagged in {@code keep} (see {@link ConcurrentlyUpdatedRows#select}):
+     * an UPDATE's i-th appended row goes with its deleted row i. Store lock held.
+     *
+     * @throws BasaltException 40001 when the appended rows do not pair with the deleted ones
+     */
+    private void stageKept(PendingChange change, long[] deleted, List<Batch> appended, boolean[] keep,
+                           Runnable beforeVisible) {
+        long appendedRows = 0;
+        for (Batch batch : appended) {
+            appendedRows += batch.rowCount();
+        }
+        if (appendedRows != 0 && appendedRows != deleted.length) {
+            throw PendingChange.concurrentUpdate();
+        }
+        int kept = 0;
+        for (boolean flag : keep) {
+            kept += flag ? 1 : 0;
+        }
+        long[] keptDeleted = new long[kept];
+        for (int i = 0, next = 0; i < deleted.length; i++) {
+            if (keep[i]) {
+                keptDeleted[next++] = deleted[i];
+            }
+        }
+        List<Batch> keptAppended = new ArrayList<>(appended.size());
+        try {
+            int first = 0;
+            for (Batch batch : appended) {
+                int[] selection = new int[batch.rowCount()];
+                int count = 0;
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if (keep[first + row]) {
+                        selection[count++] = row;
+                    }
+                }
+                first += batch.rowCount();
+                if (count > 0) {
+                    keptAppended.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
+                }
+            }
+            stage(change, keptDeleted, keptAppended, beforeVisible);
+        } finally {
+            for (Batch batch : keptAppended) {
+                for (FieldVector column : batch.columns()) {
+                    column.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL's CONTEXT for an inserter waiting on a unique key: {@code while inserting index tuple (0,2) in
+     * relation "t_pkey"} (the tuple is where the next committed row goes; the relation is the index, or the table
+     * for ON CONFLICT).
+     */
+    private synchronized String keyContext(String relation) {
+        long next = nextPosition();
+        return "while inserting index tuple (" + next / chunkRows + "," + (next % chunkRows + 1) + ") in relation \""
+                + relation + "\"";
+    }
+
+    /**
+     * Before INSERT ... ON CONFLICT decides its rows: waits for every other open transaction whose pending rows hold
+     * (or whose deletions free) a unique key one of {@code rows} has, as PostgreSQL's speculative insertion does.
+     * Returns whether one of them committed a key of an ON CONFLICT arbiter ({@code arbiters}): the statement's
+     * snapshot does not see that row, so the caller fails with 40001 (a READ COMMITTED statement is then run again
+     * and sees it), as PostgreSQL's REPEATABLE READ does. Without a bound transaction, or with this store's lock
+     * held (foreign keys), it waits for nothing.
+     *
+     * @throws BasaltException 40P01, 55P03 as waiting for a row lock does
+     */
+    @Override
+    public boolean awaitPendingKeys(List<Batch> rows, java.util.Set<String> arbiters) {
+        TableTransaction transaction = TableTransaction.current();
+        if (transaction == null || Thread.holdsLock(this)) {
+            return false;
+        }
+        boolean committed = false;
+        while (true) {
+            PendingKeyHolders.Holder holder;
+            synchronized (this) {
+                holder = PendingKeyHolders.find(rowLocks, uniqueKeys, transaction.change(this), transaction, rows);
+            }
+            if (holder == null) {
+                return committed;
+            }
+            LockWaits.awaitEnd(transaction, holder.owner(), keyContext(name));
+            synchronized (this) {
+                committed |= PendingKeyHolders.onArbiter(holder, arbiters) && PendingKeyHolders.committedKey(holder);
+            }
         }
     }
 
@@ -423,7 +539,11 @@ public final class InMemoryTableStore implements TableStore {
                 }
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
+            long firstPosition = nextPosition();
             copyIn(prepared.appends());
+            if (!prepared.change().truncated()) {
+                recordSuccessors(prepared.change(), firstPosition, commit);
+            }
             unpublished.add(version(commit));
         } finally {
             PreparedChange.free(prepared.copies());
@@ -468,6 +588,7 @@ public final class InMemoryTableStore implements TableStore {
 
     /** Drops the versions that a snapshot at {@code oldestSnapshot} or later never reads: those a newer one hides. */
     public synchronized void dropVersionsBefore(long oldestSnapshot) {
+        dropSuccessorsBefore(oldestSnapshot);
         while (!history.isEmpty()) {
             TableVersion next = history.size() > 1 ? history.get(1) : current;
             if (next.commit() > oldestSnapshot) {
@@ -488,6 +609,11 @@ public final class InMemoryTableStore implements TableStore {
         checkChangesAccepted(batches);
         TableTransaction transaction = TableTransaction.current();
         if (transaction != null) {
+            // a key another open transaction holds is waited for; if it committed one of the arbiters' keys, READ
+            // COMMITTED skips the row (its key is taken now), REPEATABLE READ fails: its snapshot cannot see the row
+            if (awaitPendingKeys(batches, arbiters) && !transaction.snapshotPerStatement()) {
+                throw PendingChange.concurrentUpdate();
+            }
             PendingChange change = transaction.changeForWrite(this);
             synchronized (this) {
                 return change.insertNew(batches, arbiters, uniqueKeys, beforeVisible);
@@ -593,6 +719,15 @@ public final class InMemoryTableStore implements TableStore {
      * @throws BasaltException 40001 when the row is gone (deleted, updated, or truncated away)
      */
     private long locate(long rowId) {
+        if (!live(rowId)) {
+            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent "
+                    + (deletedOutright(rowId) ? "delete" : "update"));
+        }
+        return rowId & ((1L << POSITION_BITS) - 1);
+    }
+
+    /** Whether committed row {@code rowId} is live in the newest state. Store lock held. */
+    boolean live(long rowId) {
         long position = rowId & ((1L << POSITION_BITS) - 1);
         int chunk = (int) (position / chunkRows);
         boolean live = rowId >>> POSITION_BITS == generation.number && chunk < generation.chunks.size()
@@ -603,15 +738,95 @@ public final class InMemoryTableStore implements TableStore {
             int row = (int) (position % chunkRows);
             live = mask == null || (mask[row >>> 6] & (1L << row)) == 0;
         }
-        if (!live) {
-            long[] deletes = rowId >>> POSITION_BITS == generation.number && chunk < generation.deletes.size()
-                    ? generation.deletes.get(chunk) : null;
-            int row = (int) (position % chunkRows);
-            boolean deletedNotUpdated = deletes != null && (deletes[row >>> 6] & (1L << row)) != 0;
-            throw BasaltException.of(SqlState.SERIALIZATION_FAILURE, "could not serialize access due to concurrent "
-                    + (deletedNotUpdated ? "delete" : "update"));
+        return live;
+    }
+
+    /** Whether committed row {@code rowId} was deleted without a new version (a DELETE, not an UPDATE). */
+    private boolean deletedOutright(long rowId) {
+        long position = rowId & ((1L << POSITION_BITS) - 1);
+        int chunk = (int) (position / chunkRows);
+        long[] deletes = rowId >>> POSITION_BITS == generation.number && chunk < generation.deletes.size()
+                ? generation.deletes.get(chunk) : null;
+        int row = (int) (position % chunkRows);
+        return deletes != null && (deletes[row >>> 6] & (1L << row)) != 0;
+    }
+
+    // ---- successors (EvalPlanQual) ---------------------------------------------------------------------------
+
+    /** {@link #newestVersion}: the row was updated, but its new version is not known. */
+    static final long UNKNOWN_VERSION = -2;
+
+    /**
+     * The id of the live newest version of committed row {@code rowId}, which is no longer live: -1 when it (or a
+     * later version) was deleted, {@link #UNKNOWN_VERSION} when an update's new version was not recorded. Store lock
+     * held.
+     */
+    long newestVersion(long rowId) {
+        long current = rowId;
+        while (true) {
+            if (deletedOutright(current)) {
+                return -1;
+            }
+            Long next = successors.get(current);
+            if (next == null) {
+                return UNKNOWN_VERSION;
+            }
+            if (next < 0 || live(next)) {
+                return next;
+            }
+            current = next;
         }
-        return position;
+    }
+
+    /** Every later version of the rows {@code rowIds}, live or not, as far as recorded (see {@link #newestVersion}). */
+    synchronized java.util.Set<Long> laterVersions(long[] rowIds) {
+        java.util.Set<Long> later = new java.util.HashSet<>();
+        for (long rowId : rowIds) {
+            Long next = successors.get(rowId);
+            while (next != null && next >= 0 && later.add(next)) {
+                next = successors.get(next);
+            }
+        }
+        return later;
+    }
+
+    /** Keeps the successors of every commit after {@code snapshot} until {@link #unpinSuccessors}. */
+    synchronized void pinSuccessors(long snapshot) {
+        successorPins.add(snapshot);
+    }
+
+    synchronized void unpinSuccessors(long snapshot) {
+        successorPins.remove(Long.valueOf(snapshot));
+    }
+
+    /** Records the new versions commit {@code commit} made of committed rows (see {@link #apply}). */
+    private void recordSuccessors(PendingChange change, long firstPosition, long commit) {
+        long[][] pairs = change.committedSuccessors(generation.number, firstPosition);
+        if (pairs[0].length == 0) {
+            return;
+        }
+        for (int i = 0; i < pairs[0].length; i++) {
+            successors.put(pairs[0][i], pairs[1][i]);
+        }
+        successorCommits.addLast(new long[][] {{commit}, pairs[0]});
+    }
+
+    /** Forgets the successors no snapshot at or after {@code oldestSnapshot} (nor a pinned one) can ask for. */
+    private void dropSuccessorsBefore(long oldestSnapshot) {
+        long floor = oldestSnapshot;
+        for (long pin : successorPins) {
+            floor = Math.min(floor, pin);
+        }
+        while (!successorCommits.isEmpty() && successorCommits.peekFirst()[0][0] <= floor) {
+            for (long rowId : successorCommits.removeFirst()[1]) {
+                successors.remove(rowId);
+            }
+        }
+    }
+
+    /** The position the next appended row takes in the current generation. */
+    private long nextPosition() {
+        return generation.chunks.isEmpty() ? 0 : (long) (generation.chunks.size() - 1) * chunkRows + lastChunkRows;
     }
 
     /**

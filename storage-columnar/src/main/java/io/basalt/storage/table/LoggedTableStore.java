@@ -96,6 +96,11 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public boolean awaitPendingKeys(List<Batch> rows, java.util.Set<String> arbiters) {
+        return inner.awaitPendingKeys(rows, arbiters);
+    }
+
+    @Override
     public boolean[] lockRows(long[] rowIds, io.basalt.storage.lock.RowLockMode mode,
                               io.basalt.storage.lock.LockWaitPolicy policy) {
         return inner.lockRows(rowIds, mode, policy);

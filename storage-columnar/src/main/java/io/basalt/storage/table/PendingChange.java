@@ -79,6 +79,14 @@ public final class PendingChange implements AutoCloseable {
     /** Of {@link #deletedMasks}' rows, those a DELETE (not an UPDATE) removed: locked as FOR UPDATE. */
     private final Map<Long, long[]> deleteOnlyMasks = new HashMap<>();
     private final List<KeyOverlay> overlays = new ArrayList<>();
+    /**
+     * UPDATE's new versions: old row id (committed, or an earlier pending row) to the pending id of the row that
+     * replaced it, so that COMMIT can tell which committed row follows which ({@link #committedSuccessors}); a READ
+     * COMMITTED statement that meets one of the old rows re-checks the new one (see {@link ConcurrentlyUpdatedRows}).
+     * At most {@link #MAX_SUCCESSORS} are kept; beyond them (and after ROLLBACK TO) the new versions are unknown.
+     */
+    private final Map<Long, Long> successors = new HashMap<>();
+    static final int MAX_SUCCESSORS = 16_384;
 
     PendingChange(InMemoryTableStore store, LockOwner owner, BufferAllocator allocator, int chunkRows) {
         this.store = requireNonNull(store, "store is null");
@@ -95,6 +103,22 @@ public final class PendingChange implements AutoCloseable {
     /** The transaction that holds the rows this change deleted; null for a change made outside a transaction. */
     public LockOwner owner() {
         return owner;
+    }
+
+    /**
+     * Whether a live row this transaction added holds {@code key} on the {@code k}-th unique key of its table (not
+     * kept for deferrable keys). Store lock held: another transaction inserting the key waits for this one.
+     */
+    boolean addsKey(int k, List<Object> key) {
+        return k < overlays.size() && overlays.get(k).added.contains(key);
+    }
+
+    /**
+     * Whether this transaction deleted a committed row holding {@code key} on the {@code k}-th unique key. Store lock
+     * held: another transaction inserting the key waits for this one, as it would for a deleting PostgreSQL one.
+     */
+    boolean freesKey(int k, List<Object> key) {
+        return k < overlays.size() && overlays.get(k).removed.contains(key);
     }
 
     /** The lock mode in which this change holds committed row {@code rowId}, which it deletes. */
@@ -216,12 +240,85 @@ public final class PendingChange implements AutoCloseable {
             steps.add(step);
             applyDeleted(step, false);
         }
+        long firstPending = pendingRows;
         for (Batch batch : appended) {
             if (batch.rowCount() > 0) {
                 addBatch(VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
             }
         }
+        recordSuccessors(deleted, firstPending);
         rebuildDeferrableKeys(indexes);
+    }
+
+    /**
+     * An UPDATE's change: the i-th appended row (pending id {@code firstPending + i}) replaces {@code deleted[i]}.
+     * Recorded only when the statement appended exactly one row per deleted one (an UPDATE, not ON CONFLICT's mix).
+     */
+    private void recordSuccessors(long[] deleted, long firstPending) {
+        if (deleted.length == 0 || pendingRows - firstPending != deleted.length
+                || successors.size() + deleted.length > MAX_SUCCESSORS) {
+            return;
+        }
+        for (int i = 0; i < deleted.length; i++) {
+            successors.put(deleted[i], PENDING_ROW | (firstPending + i));
+        }
+    }
+
+    /**
+     * At COMMIT, once its live appended rows take positions {@code firstPosition} on in generation
+     * {@code generationNumber}: for each committed row this change replaced by a new version, the pair (old row id,
+     * committed id of its newest version, or -1 when the transaction deleted that version again). Rows without a
+     * recorded new version are left out (unknown). Store lock held.
+     */
+    long[][] committedSuccessors(long generationNumber, long firstPosition) {
+        if (successors.isEmpty() || truncated) {
+            return new long[][] {new long[0], new long[0]};
+        }
+        long[] liveBefore = new long[batches.size()];
+        long live = 0;
+        for (int b = 0; b < batches.size(); b++) {
+            liveBefore[b] = live;
+            live += liveRows(b, batches.get(b).rowCount());
+        }
+        long[] olds = new long[successors.size()];
+        long[] news = new long[successors.size()];
+        int count = 0;
+        for (Map.Entry<Long, Long> entry : successors.entrySet()) {
+            if (isPending(entry.getKey())) {
+                continue;
+            }
+            Long next = entry.getValue();
+            while (next != null && !pendingRowLive(next)) {
+                next = successors.get(next);
+            }
+            long newId = -1;
+            if (next != null) {
+                int batch = batchOf(next);
+                int row = (int) ((next & ~PENDING_ROW) - batchStarts.get(batch));
+                newId = (generationNumber << InMemoryTableStore.POSITION_BITS)
+                        | (firstPosition + liveBefore[batch] + liveRows(batch, row));
+            }
+            olds[count] = entry.getKey();
+            news[count++] = newId;
+        }
+        return new long[][] {Arrays.copyOf(olds, count), Arrays.copyOf(news, count)};
+    }
+
+    /** How many of the first {@code rows} rows of appended batch {@code b} are live. */
+    private long liveRows(int b, int rows) {
+        long[] mask = batchMasks.get(b);
+        if (mask == null) {
+            return rows;
+        }
+        long dead = 0;
+        int words = rows >>> 6;
+        for (int w = 0; w < words; w++) {
+            dead += Long.bitCount(mask[w]);
+        }
+        if ((rows & 63) != 0) {
+            dead += Long.bitCount(mask[words] & ((1L << (rows & 63)) - 1));
+        }
+        return rows - dead;
     }
 
     // ---- deferrable unique keys -----------------------------------------------------------------------------
@@ -561,6 +658,7 @@ public final class PendingChange implements AutoCloseable {
         while (steps.size() > mark) {
             steps.removeLast();
         }
+        successors.clear();
         while (batches.size() > keptBatches) {
             free(batches.removeLast());
             batchMasks.removeLast();

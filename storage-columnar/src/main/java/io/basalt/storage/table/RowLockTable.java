@@ -117,6 +117,20 @@ final class RowLockTable {
         }
     }
 
+    /** The open changes of this table that belong to transactions other than {@code requester}. */
+    List<PendingChange> otherChanges(LockOwner requester) {
+        List<PendingChange> others = null;
+        for (PendingChange change : openChanges) {
+            if (change.owner() != requester && change.owner() != null) {
+                if (others == null) {
+                    others = new ArrayList<>(2);
+                }
+                others.add(change);
+            }
+        }
+        return others == null ? List.of() : others;
+    }
+
     private boolean othersChanging(LockOwner requester) {
         for (PendingChange change : openChanges) {
             if (change.owner() != requester) {

@@ -60,6 +60,15 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * Waits for the other open transactions whose pending rows hold a unique key one of {@code rows} has (see
+     * {@link InMemoryTableStore#awaitPendingKeys}); returns whether one committed a key of {@code arbiters}. The
+     * default, for stores without keys, waits for nothing.
+     */
+    default boolean awaitPendingKeys(java.util.List<Batch> rows, java.util.Set<String> arbiters) {
+        return false;
+    }
+
+    /**
      * Throws the unique-key violation that appending {@code batches} (of the last, only its first {@code lastRows}
      * rows) would raise now, without appending; for reporting errors in PostgreSQL's row order (a later append
      * checks again). No-op for stores without keys.

@@ -36,6 +36,14 @@ public interface TableTransaction extends io.basalt.storage.lock.LockOwner {
     /** Notes that the transaction took explicit row locks in {@code store}, to release when it ends. */
     void holdsLocksIn(InMemoryTableStore store);
 
+    /**
+     * Whether each statement takes a new snapshot (READ COMMITTED). A REPEATABLE READ transaction that waited for
+     * another to commit a key its snapshot does not see fails with 40001 where READ COMMITTED goes on.
+     */
+    default boolean snapshotPerStatement() {
+        return true;
+    }
+
     /** The foreign-key checks waiting for this transaction's COMMIT. */
     DeferredChecks deferredChecks();
 }

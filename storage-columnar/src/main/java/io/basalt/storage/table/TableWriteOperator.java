@@ -149,10 +149,16 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         /** The new rows of the kept batches (views of their columns), in the table's column order. */
         private final List<Batch> newRows = new ArrayList<>();
         private long changed;
+        /** The READ COMMITTED rounds of this UPDATE or DELETE (see {@link ConcurrentlyUpdatedRows}), or null. */
+        private final ConcurrentlyUpdatedRows concurrent;
+        /** In a round that re-checks rows: the only row ids this sink keeps; null otherwise. */
+        private final java.util.Set<Long> accepted;
 
         WriteState(ExecutionContext context) {
             this.context = context;
             this.evaluation = new EvaluationContext(context.allocator());
+            this.concurrent = kind == Kind.INSERT || conflictArbiters != null ? null : ConcurrentlyUpdatedRows.current();
+            this.accepted = concurrent != null && concurrent.filters(table) ? concurrent.accepted() : null;
         }
 
         @Override
@@ -187,7 +193,8 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             int[] selection = new int[batch.rowCount()];
             int count = 0;
             for (int row = 0; row < batch.rowCount(); row++) {
-                if (seen.add(ids.get(row))) {
+                long id = ids.get(row);
+                if ((accepted == null || accepted.contains(id)) && seen.add(id)) {
                     selection[count++] = row;
                 }
             }
@@ -260,6 +267,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void finish() {
             if (conflictUpdate != null) {
+                // a key another open transaction holds is waited for; one it committed is not in this statement's
+                // snapshot: 40001, and a READ COMMITTED statement runs again and updates that row
+                if (table.awaitPendingKeys(newRows, conflictArbiters)) {
+                    throw PendingChange.concurrentUpdate();
+                }
                 List<Batch> owned = new ArrayList<>();
                 try {
                     UpsertResolution.Resolved resolved = UpsertResolution.resolve(table, table.columnTypes(),
@@ -290,6 +302,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
             change(deleted, newRows);
+            boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
+            if (staged != null) {
+                // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too
+                keepInserted(staged);
+            }
         }
 
         /** Applies the statement's change, or hands it to the statement that collects its changes. */

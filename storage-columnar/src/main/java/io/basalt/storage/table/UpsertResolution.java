@@ -36,8 +36,9 @@ import org.apache.arrow.vector.FieldVector;
  *
  * The result is one ordinary change (the replaced row ids; their new versions, then the inserted rows) that the
  * caller applies like an UPDATE's, where other unique keys and foreign keys are checked (23505, 23503) and the
- * transaction's commit detects a concurrent writer (40001, or 23505 for a key committed meanwhile, where
- * PostgreSQL would wait and update).
+ * transaction's commit detects a concurrent writer (40001). Before it, the caller waits for other open transactions
+ * holding a proposed key ({@link TableStore#awaitPendingKeys}); a key one of them committed fails the statement with
+ * 40001, and READ COMMITTED runs it again, then updating that row as PostgreSQL does.
  */
 final class UpsertResolution {
     /** What the walk decided, plus the change to apply; the batches in {@code owned} belong to the caller. */

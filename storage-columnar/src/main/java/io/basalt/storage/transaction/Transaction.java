@@ -87,6 +87,11 @@ public final class Transaction implements TableTransaction {
     }
 
     @Override
+    public boolean snapshotPerStatement() {
+        return level.snapshotPerStatement();
+    }
+
+    @Override
     public long transactionNumber() {
         return number;
     }
