@@ -38,6 +38,9 @@ public interface GroupKeyTable extends AutoCloseable {
         if (IntegerTupleGroupKeyTable.serves(keyTypes)) {
             return new IntegerTupleGroupKeyTable(keyTypes, allocator);
         }
+        if (PackedKeyGroupTable.serves(keyTypes)) {
+            return new PackedKeyGroupTable(keyTypes, allocator);
+        }
         return new GenericGroupKeyTable(keyTypes, allocator);
     }
 }
