@@ -14,9 +14,10 @@ import java.util.List;
 /**
  * The aggregation of a SELECT whose GROUP BY has grouping sets or whose clauses call {@code GROUPING()}.
  * The aggregation's output, which the {@link ExpressionRewriter} addresses, is laid out as: the distinct
- * grouping expressions, one column per distinct {@code GROUPING(...)} call, then the aggregates. It is
- * computed as one aggregation per grouping set over the same input, each projected to that layout (NULL for
- * the expressions the set does not group by, the call's bit mask as a constant), combined with Append.
+ * grouping expressions, one column per distinct {@code GROUPING(...)} call, then the aggregates. Several
+ * grouping sets are computed in one pass over the input, as one aggregation ({@link GroupingSetsExpansion});
+ * a single set (a GROUP BY whose clauses call {@code GROUPING()}) is one aggregation projected to that layout
+ * (NULL for the expressions the set does not group by, the call's bit mask as a constant).
  * A real NULL group value stays distinguishable from an absent one through {@code GROUPING}.
  * A plain GROUP BY without {@code GROUPING()} keeps the single Aggregate it always had.
  */
@@ -98,12 +99,22 @@ final class GroupingSetsPlan {
         if (sets == null) {
             return new LogicalPlan.Aggregate(input, keys, aggregates);
         }
-        LogicalPlan combined = null;
-        for (List<Integer> set : sets) {
-            LogicalPlan branch = branch(input, set, aggregates);
-            combined = combined == null ? branch : new LogicalPlan.Append(combined, branch);
+        if (sets.size() == 1) {
+            return branch(input, sets.getFirst(), aggregates);
         }
-        return combined;
+        List<BoundExpression> resolvedKeys = new ArrayList<>();
+        for (BoundExpression key : keys) {
+            resolvedKeys.add(resolved(key));
+        }
+        List<List<Integer>> masks = new ArrayList<>();
+        for (BoundExpression.Function call : groupingCalls) {
+            List<Integer> perSet = new ArrayList<>();
+            for (List<Integer> set : sets) {
+                perSet.add(mask(call, set));
+            }
+            masks.add(perSet);
+        }
+        return GroupingSetsExpansion.build(input, resolvedKeys, sets, masks, aggregates);
     }
 
     private LogicalPlan branch(LogicalPlan input, List<Integer> set, List<LogicalPlan.AggregateSpec> aggregates) {

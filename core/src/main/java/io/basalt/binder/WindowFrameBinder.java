@@ -149,7 +149,7 @@ final class WindowFrameBinder {
             case SMALLINT, INTEGER, BIGINT -> LogicalType.BIGINT;
             case REAL, DOUBLE -> LogicalType.DOUBLE;
             case NUMERIC -> LogicalType.NUMERIC;
-            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL -> LogicalType.INTERVAL;
+            case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL, TIME, TIMETZ -> LogicalType.INTERVAL;
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type "
                             + keyType.displayName().toLowerCase(Locale.ROOT));

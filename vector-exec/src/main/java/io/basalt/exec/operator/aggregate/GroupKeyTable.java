@@ -2,6 +2,7 @@ package io.basalt.exec.operator.aggregate;
 
 import io.basalt.type.LogicalType;
 import io.basalt.type.PhysicalType;
+import io.basalt.type.TypeId;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -28,6 +29,9 @@ public interface GroupKeyTable extends AutoCloseable {
     @Override
     void close();
 
+    /** The longest varchar key, in characters, that {@link #declaredShort} sends to the 64-bit packed table. */
+    int SHORT_VARCHAR = 8;
+
     static GroupKeyTable create(List<LogicalType> keyTypes, BufferAllocator allocator) {
         if (keyTypes.size() == 1) {
             PhysicalType physical = keyTypes.getFirst().physical();
@@ -38,9 +42,28 @@ public interface GroupKeyTable extends AutoCloseable {
         if (IntegerTupleGroupKeyTable.serves(keyTypes)) {
             return new IntegerTupleGroupKeyTable(keyTypes, allocator);
         }
-        if (PackedGroupKeyTable.serves(keyTypes)) {
+        if (PackedGroupKeyTable.serves(keyTypes) && declaredShort(keyTypes)) {
             return new PackedGroupKeyTable(keyTypes, allocator);
         }
+        if (PackedKeyGroupTable.serves(keyTypes)) {
+            return new PackedKeyGroupTable(keyTypes, allocator);
+        }
         return new GenericGroupKeyTable(keyTypes, allocator);
+    }
+
+    /**
+     * Whether every text key is a varchar of at most {@value #SHORT_VARCHAR} characters, such as TPC-H's one-letter
+     * flags: their values almost always fit the 64-bit codes of {@link PackedGroupKeyTable}, while keys of unbounded
+     * text (H2O's ids) would make it hand over to the generic table at the first long value, so they go to
+     * {@link PackedKeyGroupTable}.
+     */
+    private static boolean declaredShort(List<LogicalType> keyTypes) {
+        for (LogicalType type : keyTypes) {
+            if (type.physical() == PhysicalType.STRING
+                    && (type.id() != TypeId.VARCHAR || type.precision() < 0 || type.precision() > SHORT_VARCHAR)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -13,7 +13,9 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * Group ids for one key of an integer-like type (smallint, integer, bigint, date, scaled NUMERIC): an
  * open-addressing table of primitive longs probed straight from the Arrow buffer, no per-row dispatch.
- * The distinct keys are kept in a long array and turned into the output vector once, when asked.
+ * Keys in {@code [0, 65536)}, the common case of small codes (H2O's ids, TPC-H's flags, micro's k17 and
+ * k1000), skip the hash: a direct array indexed by the key holds their group ids, grown to the largest such
+ * key seen. The distinct keys are kept in a long array and turned into the output vector once, when asked.
  */
 final class IntegerGroupKeyTable implements GroupKeyTable {
     private static final ValueLayout.OfLong LONG = ArrowSegments.LONG;
@@ -30,6 +32,10 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
     private int groupCount;
     private int nullGroup = -1;
     private FieldVector output;
+    /** Keys below this are looked up in {@link #direct}. */
+    static final int DIRECT_LIMIT = 1 << 16;
+    /** Per key value in {@code [0, direct.length)}: its group id + 1, or 0 while it has none. */
+    private int[] direct = new int[0];
 
     IntegerGroupKeyTable(LogicalType keyType, BufferAllocator allocator) {
         this.keyType = keyType;
@@ -46,22 +52,58 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
     public void findOrInsert(FieldVector[] keyColumns, int rows, int[] groupIds) {
         FieldVector column = keyColumns[0];
         MemorySegment values = ArrowSegments.values(column);
-        boolean hasNulls = column.getNullCount() > 0;
-        for (int row = 0; row < rows; row++) {
-            if (hasNulls && column.isNull(row)) {
-                if (nullGroup < 0) {
-                    nullGroup = newGroup(0);
+        if (column.getNullCount() > 0) {
+            for (int row = 0; row < rows; row++) {
+                if (column.isNull(row)) {
+                    if (nullGroup < 0) {
+                        nullGroup = newGroup(0);
+                    }
+                    groupIds[row] = nullGroup;
+                    continue;
                 }
-                groupIds[row] = nullGroup;
-                continue;
+                groupIds[row] = groupOf(switch (width) {
+                    case 8 -> values.get(LONG, (long) row << 3);
+                    case 4 -> values.get(INT, (long) row << 2);
+                    default -> values.get(SHORT, (long) row << 1);
+                });
             }
-            long key = switch (width) {
-                case 8 -> values.get(LONG, (long) row << 3);
-                case 4 -> values.get(INT, (long) row << 2);
-                default -> values.get(SHORT, (long) row << 1);
-            };
-            groupIds[row] = find(key);
+            return;
         }
+        // One loop per width: no per-row dispatch on the common NULL-free path.
+        switch (width) {
+            case 8 -> {
+                for (int row = 0; row < rows; row++) {
+                    groupIds[row] = groupOf(values.get(LONG, (long) row << 3));
+                }
+            }
+            case 4 -> {
+                for (int row = 0; row < rows; row++) {
+                    groupIds[row] = groupOf(values.get(INT, (long) row << 2));
+                }
+            }
+            default -> {
+                for (int row = 0; row < rows; row++) {
+                    groupIds[row] = groupOf(values.get(SHORT, (long) row << 1));
+                }
+            }
+        }
+    }
+
+    /** The group of a non-null key, added when new. */
+    private int groupOf(long key) {
+        if (key >= 0 && key < direct.length) {
+            int group = direct[(int) key] - 1;
+            if (group < 0) {
+                group = newGroup(key);
+                direct[(int) key] = group + 1;
+            }
+            return group;
+        }
+        if (key >= 0 && key < DIRECT_LIMIT) {
+            direct = Arrays.copyOf(direct, Math.max(256, Integer.highestOneBit((int) key) << 1));
+            return groupOf(key);
+        }
+        return find(key);
     }
 
     private int find(long key) {
@@ -101,6 +143,10 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
                 case 4 -> values.get(INT, (long) row << 2);
                 default -> values.get(SHORT, (long) row << 1);
             };
+            if (key >= 0 && key < direct.length) {
+                groupIds[row] = direct[(int) key] - 1;
+                continue;
+            }
             int slot = (int) KeyHashing.mix(key) & mask;
             int found = -1;
             while (slotGroups[slot] >= 0) {

@@ -153,6 +153,11 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
             if (!runs.isEmpty()) {
                 return runs.merge(keys, types, context);
             }
+            // Counted once: counting scans the whole input's validity bitmap, once per batch it was quadratic.
+            boolean[] noNulls = new boolean[types.size()];
+            for (int c = 0; c < noNulls.length; c++) {
+                noNulls[c] = input[c].getNullCount() == 0;
+            }
             return new SourceState() {
                 private final List<FieldVector> current = new ArrayList<>();
                 private int next;
@@ -168,7 +173,7 @@ public record SortOperator(PhysicalOperator child, List<SortKey> keys) implement
                     for (int c = 0; c < types.size(); c++) {
                         FieldVector out = ValueAccess.allocate(types.get(c), "", context.allocator(), count);
                         current.add(out);
-                        VectorGather.gather(input[c], rows, count, out);
+                        VectorGather.gather(input[c], rows, count, out, noNulls[c]);
                         out.setValueCount(count);
                     }
                     next += count;

@@ -39,6 +39,11 @@ public final class SortedRuns implements AutoCloseable {
         SpillFile run = context.memory().spills().newFile("sort-run");
         runs.add(run);
         List<FieldVector> out = new ArrayList<>(types.size());
+        // Counted once: counting scans the whole input's validity bitmap, once per batch it made the write quadratic.
+        boolean[] noNulls = new boolean[types.size()];
+        for (int c = 0; c < noNulls.length; c++) {
+            noNulls[c] = input[c].getNullCount() == 0;
+        }
         try {
             for (int next = 0; next < rowCount; next += context.vectorSize()) {
                 int count = Math.min(context.vectorSize(), rowCount - next);
@@ -46,7 +51,7 @@ public final class SortedRuns implements AutoCloseable {
                 for (int c = 0; c < types.size(); c++) {
                     FieldVector column = ValueAccess.allocate(types.get(c), "", context.allocator(), count);
                     out.add(column);
-                    VectorGather.gather(input[c], rows, count, column);
+                    VectorGather.gather(input[c], rows, count, column, noNulls[c]);
                     column.setValueCount(count);
                 }
                 run.append(new Batch(out, count));

@@ -61,6 +61,7 @@ abstract class RangeOffsetSearch {
             case NUMERIC -> new DecimalKeys(rows, key, type, (BigDecimal) offset, preceding, start);
             case DATE, TIMESTAMP, TIMESTAMPTZ -> new TimestampKeys(rows, key, type, (Interval) offset, preceding, start);
             case INTERVAL -> new IntervalKeys(rows, key, (Interval) offset, preceding, start);
+            case TIME, TIMETZ -> new TimeKeys(rows, key, type, (Interval) offset, preceding, start);
             default -> throw BasaltException.internal("RANGE offset over " + type.displayName());
         };
     }
@@ -365,6 +366,49 @@ abstract class RangeOffsetSearch {
             }
             int comparison = keys[row].compareTo(bound);
             return less ? comparison <= 0 : comparison >= 0;
+        }
+    }
+
+    /**
+     * time and timetz keys with an interval offset. As PostgreSQL's {@code in_range} for these types, only the
+     * offset's time part counts (its months and days are ignored, and only a negative time part is an invalid
+     * size), and the bound does not wrap around midnight. A timetz bound keeps the key's zone: on the packed,
+     * order-preserving form ({@link io.basalt.type.datetime.TimeWithZone}) that moves the UTC instant alone.
+     */
+    private static final class TimeKeys extends RangeOffsetSearch {
+        private final long[] keys;
+        private final long offsetMicros;
+        /** The offset in the keys' own units (packed timetz steps for timetz). */
+        private final long step;
+        private long bound;
+
+        TimeKeys(WindowRows rows, SortKey key, LogicalType type, Interval offset, boolean preceding, boolean start) {
+            super(rows, key, preceding, start);
+            FieldVector column = rows.columns[key.column()];
+            keys = new long[rows.rowCount];
+            for (int i = 0; i < keys.length; i++) {
+                if (!column.isNull(i)) {
+                    keys[i] = longValue(column, i);
+                }
+            }
+            this.offsetMicros = offset.micros();
+            this.step = type.id() == io.basalt.type.TypeId.TIMETZ
+                    ? io.basalt.type.datetime.TimeWithZone.pack(offsetMicros, 0)
+                            - io.basalt.type.datetime.TimeWithZone.pack(0, 0)
+                    : offsetMicros;
+        }
+
+        @Override
+        void prepare(int row) {
+            if (offsetMicros < 0) {
+                throw invalidSize();
+            }
+            bound = subtract ? keys[row] - step : keys[row] + step;
+        }
+
+        @Override
+        boolean within(int row) {
+            return less ? keys[row] <= bound : keys[row] >= bound;
         }
     }
 }
