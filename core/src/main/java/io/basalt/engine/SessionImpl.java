@@ -899,6 +899,8 @@ final class SessionImpl implements Session {
             }
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
+            case io.basalt.sql.ast.LockStatement lock -> LockExecutor.run(lock, catalog, database.authorization(),
+                    transactions.explicitBlock());
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };

@@ -188,6 +188,9 @@ final class StatementParser extends ParserBase {
                 case REINDEX -> {
                     return grammar.reindex().reindex();
                 }
+                case LOCK -> {
+                    return new LockParser(grammar).lock();
+                }
                 default -> {
                     // every other statement is recognised by the utility parser
                 }

@@ -218,6 +218,8 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.SetConstraintsStatement set -> "(set-constraints "
                     + (set.names() == null ? "all" : set.names()) + (set.deferred() ? " deferred)" : " immediate)");
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+            case io.basalt.sql.ast.LockStatement lock -> "(lock " + String.join(" ", lock.tables().stream()
+                    .map(Object::toString).toList()) + " (mode " + lock.mode() + ")" + (lock.nowait() ? " nowait" : "") + ")";
             case io.basalt.sql.ast.TypeStatement type -> "(type " + type + ")";
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
             case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
