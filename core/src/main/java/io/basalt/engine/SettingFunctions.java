@@ -208,6 +208,11 @@ final class SettingFunctions {
                         : new FromItem.Join(join.type(), join.natural(), left, right, condition, join.using(),
                                 join.position());
             }
+            case FromItem.JoinAlias alias -> {
+                FromItem joined = fromItem(alias.joined());
+                yield joined == alias.joined() ? alias : new FromItem.JoinAlias(joined, alias.alias(),
+                        alias.columnAliases(), alias.usingAlias(), alias.position());
+            }
         };
     }
 

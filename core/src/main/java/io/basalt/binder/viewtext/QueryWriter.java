@@ -501,6 +501,9 @@ final class QueryWriter {
                 }
                 yield new Source.Join(join.type(), left, right, using);
             }
+            case FromItem.JoinAlias alias -> throw io.basalt.error.BasaltException.at(
+                    io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED, alias.position(),
+                    "a view over a join with an alias is not supported yet");
         };
     }
 
@@ -627,6 +630,7 @@ final class QueryWriter {
                     layout.append(')');
                 }
             }
+            case FromItem.JoinAlias alias -> throw new IllegalStateException("no source for a join alias");
         }
     }
 

@@ -386,6 +386,8 @@ final class SqlTreePrinter {
                     + print(join.right())
                     + (join.condition() == null ? "" : " (on " + print(join.condition()) + ")")
                     + (join.using().isEmpty() ? "" : " (using " + String.join(" ", join.using()) + ")") + ")";
+            case FromItem.JoinAlias alias -> "(" + (alias.usingAlias() ? "using-alias " : "join-alias ")
+                    + print(alias.joined()) + alias(alias.alias(), alias.columnAliases()) + ")";
         };
     }
 
