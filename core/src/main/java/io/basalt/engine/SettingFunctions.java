@@ -98,8 +98,7 @@ final class SettingFunctions {
             }
             Query rewritten = query(table.query());
             changed |= rewritten != table.query();
-            tables.add(rewritten == table.query() ? table : new With.CommonTableExpression(table.name(),
-                    table.columnAliases(), table.materialized(), rewritten, table.position()));
+            tables.add(rewritten == table.query() ? table : table.withQuery(rewritten));
         }
         return changed ? new With(with.recursive(), tables, with.position()) : with;
     }
