@@ -191,6 +191,9 @@ final class StatementParser extends ParserBase {
                 case LOCK -> {
                     return new LockParser(grammar).lock();
                 }
+                case COMMENT -> {
+                    return new CommentParser(grammar).comment();
+                }
                 default -> {
                     // every other statement is recognised by the utility parser
                 }
