@@ -51,6 +51,9 @@ final class CommonTableBinder {
                 continue;
             }
             boolean recursive = with.recursive() && RecursiveQueryBinder.namesItself(table);
+            if (table.search() != null || table.cycle() != null) {
+                table = SearchCycleRewrite.rewrite(table, recursive, definedIn, context);
+            }
             if (recursive) {
                 RecursiveQueryBinder.bind(table, definedIn, context);
             } else {

@@ -126,8 +126,12 @@ final class FromClauseBinder {
             case FromItem.Subquery subquery -> bindSubquery(subquery, left);
             case FromItem.Function function -> bindTableFunction(function, left);
             case FromItem.Join join -> bindJoin(join, left);
+            case FromItem.JoinAlias alias -> {
+                Item inner = bindItem(alias.joined(), left);
+                yield new Item(JoinAliases.apply(alias, inner.source()), inner.lateral());
+            }
         };
-        if (!(item instanceof FromItem.Join)) {
+        if (!(item instanceof FromItem.Join) && !(item instanceof FromItem.JoinAlias)) {
             this.bound.addAll(bound.source().scope().columns());
         }
         return bound;

@@ -152,10 +152,14 @@ public final class InsertBinder {
 
     private LogicalPlan bindValues(QueryBody.Values values, TableEntry table, List<Integer> targets,
                                    InsertStatement insert) {
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES");
         List<List<BoundExpression>> rows = new ArrayList<>();
+        List<ClauseSubqueries> rowSubqueries = new ArrayList<>();
+        boolean anySubquery = false;
         int width = values.rows().getFirst().size();
         for (List<Expression> row : values.rows()) {
+            ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, Scope.EMPTY);
+            ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES", subqueries);
+            rowSubqueries.add(subqueries);
             int position = row.isEmpty() ? values.position() : row.getFirst().position();
             if (row.size() != width) {
                 throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "VALUES lists must all be the same length");
@@ -181,11 +185,23 @@ public final class InsertBinder {
                                 row.get(i).position()));
             }
             rows.add(bound);
+            anySubquery |= !subqueries.isEmpty();
         }
         List<LogicalType> types = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             types.add(FieldTargets.isField(insert, i) ? rows.getFirst().get(i).type()
                     : table.columns().get(targets.get(i)).type());
+        }
+        if (anySubquery) {
+            // a row with subqueries is a projection over one row with them applied; the rows are appended in order
+            LogicalPlan plan = null;
+            for (int r = 0; r < rows.size(); r++) {
+                LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
+                LogicalPlan row = new LogicalPlan.Project(rowSubqueries.get(r).applyTo(oneRow),
+                        rowSubqueries.get(r).placeAll(rows.get(r), 0));
+                plan = plan == null ? row : new LogicalPlan.Append(plan, row);
+            }
+            return plan;
         }
         return new LogicalPlan.Values(rows, types);
     }

@@ -90,7 +90,9 @@ public final class LockingQueryBinder {
         for (LockingClause locking : query.locking()) {
             requireNamedItems(locking, select.from());
             for (TableItem table : tables) {
-                if (!locking.tables().isEmpty() && !names(locking, table.reference())) {
+                String reference = table.reference().startsWith("\0") ? table.reference().substring(1)
+                        : table.reference();
+                if (!locking.tables().isEmpty() && !names(locking, reference)) {
                     continue;
                 }
                 if (table.nullable()) {
@@ -180,16 +182,37 @@ public final class LockingQueryBinder {
             }
             case FromItem.Function ignored -> {
             }
+            case FromItem.JoinAlias alias when alias.usingAlias() ->
+                    collectTables(alias.joined(), nullable, with, context, tables);
+            case FromItem.JoinAlias alias -> {
+                // the tables inside are out of reach by their names: their row ids are found under the hidden ones
+                List<TableItem> inside = new ArrayList<>();
+                collectTables(alias.joined(), nullable, with, context, inside);
+                for (TableItem table : inside) {
+                    tables.add(table.reference().startsWith("\0") ? table : new TableItem(table.item(),
+                            table.entry(), JoinAliases.outOfReach(table.reference()), table.nullable()));
+                }
+            }
         }
     }
 
-    /** 42P01 for a name in {@code OF} that is no FROM item's name (alias, or table name without one). */
+    /** Marks a join's alias among the names {@link #collectReferences} collects. */
+    private static final String JOIN_MARK = "\0join ";
+
+    /**
+     * 42P01 for a name in {@code OF} that is no FROM item's name (alias, or table name without one); 0A000 for the
+     * alias of a join.
+     */
     private static void requireNamedItems(LockingClause locking, List<FromItem> from) {
         List<String> references = new ArrayList<>();
         for (FromItem item : from) {
             collectReferences(item, references);
         }
         for (QualifiedName name : locking.tables()) {
+            if (references.contains(JOIN_MARK + name.parts().getLast())) {
+                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
+                        locking.strength().text() + " cannot be applied to a join");
+            }
             if (!references.contains(name.parts().getLast())) {
                 throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name
                         + "\" in " + locking.strength().text() + " clause not found in FROM clause");
@@ -214,6 +237,10 @@ public final class LockingQueryBinder {
                 if (function.alias() != null) {
                     references.add(function.alias());
                 }
+            }
+            case FromItem.JoinAlias alias -> {
+                collectReferences(alias.joined(), references);
+                references.add(JOIN_MARK + alias.alias());
             }
         }
     }

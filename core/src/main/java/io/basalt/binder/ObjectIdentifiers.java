@@ -148,6 +148,20 @@ final class ObjectIdentifiers {
                 yield call(Kind.EXPRESSION, List.of(Coercion.cast(arguments.get(0), LogicalType.TEXT, false)),
                         LogicalType.TEXT, position);
             }
+            case "obj_description" -> {
+                require(name, arguments, (count == 1 || count == 2) && oidLike(arguments.get(0))
+                        && (count == 1 || arguments.get(1).type().isString()), position);
+                List<BoundExpression> bound = count == 1 ? List.of(toOid(number(arguments.get(0))))
+                        : List.of(toOid(number(arguments.get(0))), Coercion.cast(arguments.get(1), LogicalType.TEXT,
+                        false));
+                yield call(Kind.DESCRIPTION, bound, LogicalType.TEXT, position);
+            }
+            case "col_description" -> {
+                require(name, arguments, count == 2 && oidLike(arguments.get(0)) && integral(arguments.get(1)),
+                        position);
+                yield call(Kind.COLUMN_DESCRIPTION, List.of(toOid(number(arguments.get(0))),
+                        Coercion.cast(arguments.get(1), LogicalType.BIGINT, false)), LogicalType.TEXT, position);
+            }
             default -> {
                 require(name, arguments, count >= 1 && count <= 2 && oidLike(arguments.get(0)), position);
                 yield new BoundExpression.Constant(null, LogicalType.TEXT, position);

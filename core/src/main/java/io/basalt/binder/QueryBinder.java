@@ -406,20 +406,29 @@ public final class QueryBinder {
 
     // ---- VALUES -------------------------------------------------------------------------------------
 
+    /**
+     * VALUES. A row with subqueries becomes a projection over one empty row with the subqueries applied to it, and the
+     * rows are then appended in order (else one {@link LogicalPlan.Values} holds them all).
+     */
     private BoundQuery bindValues(QueryBody.Values values) {
-        ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES");
         List<List<BoundExpression>> rows = new ArrayList<>();
+        List<ClauseSubqueries> rowSubqueries = new ArrayList<>();
+        boolean anySubquery = false;
         int width = values.rows().getFirst().size();
         for (List<Expression> row : values.rows()) {
             if (row.size() != width) {
                 throw BasaltException.at(SqlState.SYNTAX_ERROR, row.isEmpty() ? values.position() : row.getFirst().position(),
                         "VALUES lists must all be the same length");
             }
+            ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, Scope.EMPTY);
+            ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "VALUES", subqueries);
             List<BoundExpression> bound = new ArrayList<>();
             for (Expression expression : row) {
                 bound.add(binder.bind(expression));
             }
             rows.add(bound);
+            rowSubqueries.add(subqueries);
+            anySubquery |= !subqueries.isEmpty();
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -438,6 +447,16 @@ public final class QueryBinder {
                 castRow.add(Coercion.cast(row.get(c), types.get(c), false));
             }
             cast.add(castRow);
+        }
+        if (anySubquery) {
+            LogicalPlan plan = null;
+            for (int r = 0; r < cast.size(); r++) {
+                LogicalPlan oneRow = new LogicalPlan.Values(List.of(List.of()), List.of());
+                LogicalPlan row = new LogicalPlan.Project(rowSubqueries.get(r).applyTo(oneRow),
+                        rowSubqueries.get(r).placeAll(cast.get(r), 0));
+                plan = plan == null ? row : new LogicalPlan.Append(plan, row);
+            }
+            return new BoundQuery(plan, names);
         }
         return new BoundQuery(new LogicalPlan.Values(cast, types), names);
     }

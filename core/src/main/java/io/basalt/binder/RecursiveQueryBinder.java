@@ -63,6 +63,7 @@ final class RecursiveQueryBinder {
             case FromItem.Subquery subquery -> mentions(subquery.query(), name);
             case FromItem.Function function -> false;
             case FromItem.Join join -> mentions(join.left(), name) || mentions(join.right(), name);
+            case FromItem.JoinAlias alias -> mentions(alias.joined(), name);
         };
     }
 

@@ -152,6 +152,15 @@ final class Scope {
                         .withHint("Perhaps you meant to reference the table alias \"" + column.qualifier() + "\".");
             }
         }
+        String outOfReach = JoinAliases.outOfReach(qualifier);
+        for (Column column : columns) {
+            if (outOfReach.equals(column.qualifier())) {
+                return BasaltException.at(SqlState.UNDEFINED_TABLE, position,
+                                "invalid reference to FROM-clause entry for table \"" + qualifier + "\"")
+                        .withHint("There is an entry for table \"" + qualifier
+                                + "\", but it cannot be referenced from this part of the query.");
+            }
+        }
         for (Column column : unreachable) {
             if (qualifier.equals(column.qualifier())) {
                 return BasaltException.at(SqlState.UNDEFINED_TABLE, position,

@@ -36,6 +36,8 @@ public final class Catalog {
     private final java.util.function.Supplier<List<String>> searchPath;
     /** User-defined types (enums, domains), shared by every view of the catalog. */
     private final UserTypes types;
+    /** The comments on objects, shared by every view of the catalog. */
+    private final Comments comments;
 
     public Catalog() {
         this.schemas = new ConcurrentHashMap<>();
@@ -46,6 +48,7 @@ public final class Catalog {
         this.lookups = null;
         this.searchPath = null;
         this.types = new UserTypes();
+        this.comments = new Comments();
         schemas.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
         sequences.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
         views.put(DEFAULT_SCHEMA, new ConcurrentHashMap<>());
@@ -54,7 +57,7 @@ public final class Catalog {
     private Catalog(Map<String, Map<String, TableEntry>> schemas, Map<String, Map<String, SequenceEntry>> sequences,
                     Map<String, Map<String, ViewEntry>> views, TableHierarchy hierarchy, String tempSchema,
                     List<ViewEntry.Relation> lookups, java.util.function.Supplier<List<String>> searchPath,
-                    UserTypes types) {
+                    UserTypes types, Comments comments) {
         this.schemas = schemas;
         this.sequences = sequences;
         this.views = views;
@@ -63,6 +66,12 @@ public final class Catalog {
         this.lookups = lookups;
         this.searchPath = searchPath;
         this.types = types;
+        this.comments = comments;
+    }
+
+    /** The comments COMMENT ON put on objects. */
+    public Comments comments() {
+        return comments;
     }
 
     /** The user-defined types of every schema. */
@@ -72,7 +81,7 @@ public final class Catalog {
 
     /** The catalog as a session sees it, with {@code tempSchema} (e.g. {@code pg_temp_3}) as its temporary schema. */
     public Catalog forSession(String tempSchema) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, null, types);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, null, types, comments);
     }
 
     /**
@@ -80,12 +89,12 @@ public final class Catalog {
      * at each lookup of an unqualified name, on the session's thread).
      */
     public Catalog forSession(String tempSchema, java.util.function.Supplier<List<String>> searchPath) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, searchPath, types);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, null, searchPath, types, comments);
     }
 
     /** This view of the catalog, recording into {@code into} every table and view a lookup finds (in order). */
     public Catalog recordingLookups(List<ViewEntry.Relation> into) {
-        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, into, searchPath, types);
+        return new Catalog(schemas, sequences, views, hierarchy, tempSchema, into, searchPath, types, comments);
     }
 
     /**

@@ -99,6 +99,7 @@ final class ReadOnlyCheck {
             case SetConstraintsStatement ignored -> null;
             case DiscardSequencesStatement ignored -> null;
             case UnsupportedStatement ignored -> null;
+            case io.basalt.sql.ast.LockStatement ignored -> null;
             default -> commandName(sql);
         };
     }

@@ -52,6 +52,11 @@ final class SessionTransactions {
         return transaction;
     }
 
+    /** Whether a block opened by BEGIN (not an implicit one of a multi-statement string) is open. */
+    boolean explicitBlock() {
+        return block != null && !implicit;
+    }
+
     /** The open transaction block's transaction, or null. */
     Transaction block() {
         return block;

@@ -98,8 +98,7 @@ final class SettingFunctions {
             }
             Query rewritten = query(table.query());
             changed |= rewritten != table.query();
-            tables.add(rewritten == table.query() ? table : new With.CommonTableExpression(table.name(),
-                    table.columnAliases(), table.materialized(), rewritten, table.position()));
+            tables.add(rewritten == table.query() ? table : table.withQuery(rewritten));
         }
         return changed ? new With(with.recursive(), tables, with.position()) : with;
     }
@@ -207,6 +206,11 @@ final class SettingFunctions {
                 yield left == join.left() && right == join.right() && condition == join.condition() ? join
                         : new FromItem.Join(join.type(), join.natural(), left, right, condition, join.using(),
                                 join.position());
+            }
+            case FromItem.JoinAlias alias -> {
+                FromItem joined = fromItem(alias.joined());
+                yield joined == alias.joined() ? alias : new FromItem.JoinAlias(joined, alias.alias(),
+                        alias.columnAliases(), alias.usingAlias(), alias.position());
             }
         };
     }

@@ -115,6 +115,16 @@ final class StatementPrivileges {
                 write(update.table(), Privilege.UPDATE, columns, check);
             }
             case DeleteStatement delete -> write(delete.table(), Privilege.DELETE, List.of(), check);
+            case io.basalt.sql.ast.CommentStatement comment -> {
+                switch (comment.kind()) {
+                    case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> requireOwners(List.of(comment.name()), check);
+                    case TABLE_CONSTRAINT -> requireOwners(List.of(comment.on()), check);
+                    case COLUMN -> requireOwners(List.of(new QualifiedName(comment.name().parts().subList(0,
+                            Math.max(1, comment.name().parts().size() - 1)), comment.name().position())), check);
+                    default -> {
+                    }
+                }
+            }
             default -> {
             }
         }

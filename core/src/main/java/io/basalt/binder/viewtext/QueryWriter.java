@@ -143,10 +143,44 @@ final class QueryWriter {
                 names.add(i < table.columnAliases().size() ? table.columnAliases().get(i) : outputs.get(i).name());
                 types.add(outputs.get(i).type());
             }
+            searchAndCycle(table, scope, names, types);
             scope.withQueries.put(table.name(), new Source.Relation(table.name(), table.name(), names, types));
         }
         layout.indent -= TextLayout.STANDARD;
         layout.keyword("", 0, 0, 0);
+    }
+
+    /** A WITH query's SEARCH and CYCLE clauses, whose columns follow the query's. */
+    private void searchAndCycle(With.CommonTableExpression table, NameScope scope, List<String> names,
+                                List<LogicalType> types) {
+        if (table.search() != null) {
+            With.Search search = table.search();
+            layout.append(search.breadthFirst() ? " SEARCH BREADTH FIRST BY " : " SEARCH DEPTH FIRST BY ")
+                    .append(quotedList(search.columns())).append(" SET ")
+                    .append(IdentifierQuoting.quote(search.sequenceColumn()));
+            names.add(search.sequenceColumn());
+            types.add(null);
+        }
+        if (table.cycle() != null) {
+            With.Cycle cycle = table.cycle();
+            layout.append(" CYCLE ").append(quotedList(cycle.columns())).append(" SET ")
+                    .append(IdentifierQuoting.quote(cycle.markColumn()));
+            boolean plain = cycle.markValue() == null
+                    || cycle.markValue() instanceof io.basalt.sql.ast.Expression.BooleanLiteral value && value.value()
+                    && cycle.markDefault() instanceof io.basalt.sql.ast.Expression.BooleanLiteral otherwise
+                    && !otherwise.value();
+            if (!plain) {
+                layout.append(" TO ");
+                new ExpressionWriter(this, scope).write(cycle.markValue(), null);
+                layout.append(" DEFAULT ");
+                new ExpressionWriter(this, scope).write(cycle.markDefault(), null);
+            }
+            layout.append(" USING ").append(IdentifierQuoting.quote(cycle.pathColumn()));
+            names.add(cycle.markColumn());
+            types.add(null);
+            names.add(cycle.pathColumn());
+            types.add(null);
+        }
     }
 
     private Level body(QueryBody body, NameScope parent, List<String> resultNames, int width) {
@@ -501,6 +535,9 @@ final class QueryWriter {
                 }
                 yield new Source.Join(join.type(), left, right, using);
             }
+            case FromItem.JoinAlias alias -> throw io.basalt.error.BasaltException.at(
+                    io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED, alias.position(),
+                    "a view over a join with an alias is not supported yet");
         };
     }
 
@@ -627,6 +664,7 @@ final class QueryWriter {
                     layout.append(')');
                 }
             }
+            case FromItem.JoinAlias alias -> throw new IllegalStateException("no source for a join alias");
         }
     }
 

@@ -16,7 +16,7 @@ import org.apache.arrow.vector.FieldVector;
  * The catalog functions and object-identifier conversions that look objects up, evaluated row by row against the
  * catalog's objects as they were when the statement was bound: oid to and from regclass / regtype / regnamespace
  * names, to_regclass, format_type, pg_get_constraintdef, pg_get_indexdef, pg_get_expr, pg_table_is_visible, and
- * obj_description / col_description (always NULL: Basalt keeps no comments).
+ * obj_description / col_description (the comments of COMMENT ON, see {@link Descriptions}).
  */
 public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implements VolatileFunction {
     /** What the function computes; the arguments are as listed. */
@@ -45,12 +45,14 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
         EXPRESSION,
         /** (relation oid) -> boolean. */
         TABLE_IS_VISIBLE,
-        /** (...) -> NULL text. */
+        /** (object oid [, catalog name]) -> the object's comment (obj_description). */
         DESCRIPTION,
         /** (relation oid) -> the partition key's definition, or NULL for a table that is not partitioned. */
         PARTITION_KEY_DEFINITION,
         /** (view name text or relation oid [, pretty]) -> the view's definition, or NULL when it is not a view. */
-        VIEW_DEFINITION
+        VIEW_DEFINITION,
+        /** (relation oid, column number) -> the column's comment (col_description). */
+        COLUMN_DESCRIPTION
     }
 
     public ObjectIdentifierFunction {
@@ -79,9 +81,6 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
 
     /** The result for one row's argument values (canonical Java values; null is SQL NULL). */
     public Object apply(Object[] values) {
-        if (kind == Kind.DESCRIPTION) {
-            return null;
-        }
         if (values.length > 0 && values[0] == null) {
             return null;
         }
@@ -127,7 +126,11 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 yield relation == null ? null : objects.visible(relation);
             }
-            case DESCRIPTION -> null;
+            case DESCRIPTION -> values.length > 1 && values[1] == null ? null
+                    : Descriptions.objectDescription(objects, (Long) values[0], values.length > 1 ? (String) values[1]
+                    : null);
+            case COLUMN_DESCRIPTION -> values[1] == null ? null
+                    : Descriptions.columnDescription(objects, (Long) values[0], ((Number) values[1]).longValue());
             case PARTITION_KEY_DEFINITION -> {
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 var key = relation == null || relation.table() == null ? null

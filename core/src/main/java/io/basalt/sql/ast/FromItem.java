@@ -83,4 +83,17 @@ public sealed interface FromItem extends Node {
     }
 
     enum JoinType { INNER, LEFT, RIGHT, FULL, CROSS }
+
+    /**
+     * A join with a name. {@code (left JOIN right ...) [AS] alias [(columns)]} ({@code usingAlias} false): the join's
+     * columns under {@code alias}, renamed by {@code columnAliases}, while the names of the items inside go out of
+     * reach. {@code left JOIN right USING (columns) AS alias} ({@code usingAlias} true, {@code joined} the USING
+     * join, no column aliases): {@code alias} names the merged USING columns only and the inputs stay in reach.
+     */
+    record JoinAlias(FromItem joined, String alias, List<String> columnAliases, boolean usingAlias, int position)
+            implements FromItem {
+        public JoinAlias {
+            columnAliases = List.copyOf(columnAliases);
+        }
+    }
 }

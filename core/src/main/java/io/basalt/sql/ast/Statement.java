@@ -10,5 +10,6 @@ public sealed interface Statement extends Node
         TransactionStatement, AlterTableStatement, CreateViewStatement, DropViewStatement, CreateSchemaStatement,
         DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
         AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement,
-        PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement, AlterViewStatement {
+        PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement, AlterViewStatement,
+        LockStatement, CommentStatement {
 }

@@ -89,10 +89,11 @@ final class FromClauseParser extends ParserBase {
         }
         if (tokens.accept(Keyword.USING)) {
             List<String> using = grammar.names().parenthesizedColumnIdList();
-            if (tokens.at(Keyword.AS)) {
-                throw unsupported("JOIN ... USING ... AS alias");
+            FromItem.Join joined = new FromItem.Join(type, false, left, right, null, using, first.position());
+            if (tokens.accept(Keyword.AS)) {
+                return new FromItem.JoinAlias(joined, grammar.names().columnId(), List.of(), true, first.position());
             }
-            return new FromItem.Join(type, false, left, right, null, using, first.position());
+            return joined;
         }
         throw tokens.syntaxError();
     }
@@ -239,10 +240,12 @@ final class FromClauseParser extends ParserBase {
         return definitions;
     }
 
-    /** A parenthesised join must be a join; PostgreSQL has no alias for it in Basalt's syntax tree yet. */
+    /** A parenthesised join, with its alias when one follows: {@code (a JOIN b) [AS] x [(columns)]}. */
     private FromItem parenthesizedJoin(FromItem joined) {
         if (tokens.at(Keyword.AS) || NameParser.isColumnId(current())) {
-            throw unsupported("alias for a parenthesized join");
+            int position = current().position();
+            Alias alias = alias();
+            return new FromItem.JoinAlias(joined, alias.name(), alias.columns(), false, position);
         }
         return joined;
     }

@@ -130,10 +130,51 @@ final class QueryParser extends ParserBase {
         }
         Query query = query();
         tokens.expect(TokenKind.RIGHT_PAREN);
-        if (tokens.at(Keyword.SEARCH) || tokens.at(Keyword.CYCLE)) {
-            throw unsupported(current().keyword().name() + " clause of WITH");
+        With.Search search = tokens.at(Keyword.SEARCH) ? search() : null;
+        With.Cycle cycle = tokens.at(Keyword.CYCLE) ? cycle() : null;
+        return new With.CommonTableExpression(name, columns, materialized, query, nameToken.position(), null, search,
+                cycle);
+    }
+
+    /** {@code SEARCH {DEPTH | BREADTH} FIRST BY columns SET column}, SEARCH at the cursor. */
+    private With.Search search() {
+        Token first = tokens.expect(Keyword.SEARCH);
+        boolean breadth = false;
+        if (tokens.accept(Keyword.BREADTH)) {
+            breadth = true;
+        } else {
+            tokens.expect(Keyword.DEPTH);
         }
-        return new With.CommonTableExpression(name, columns, materialized, query, nameToken.position());
+        tokens.expect(Keyword.FIRST);
+        tokens.expect(Keyword.BY);
+        List<String> columns = columnList();
+        tokens.expect(Keyword.SET);
+        return new With.Search(breadth, columns, grammar.names().columnId(), first.position());
+    }
+
+    /** {@code CYCLE columns SET column [TO value DEFAULT value] USING column}, CYCLE at the cursor. */
+    private With.Cycle cycle() {
+        Token first = tokens.expect(Keyword.CYCLE);
+        List<String> columns = columnList();
+        tokens.expect(Keyword.SET);
+        String mark = grammar.names().columnId();
+        io.basalt.sql.ast.Expression value = null;
+        io.basalt.sql.ast.Expression otherwise = null;
+        if (tokens.accept(Keyword.TO)) {
+            value = grammar.expressions().restrictedExpression();
+            tokens.expect(Keyword.DEFAULT);
+            otherwise = grammar.expressions().restrictedExpression();
+        }
+        tokens.expect(Keyword.USING);
+        return new With.Cycle(columns, mark, value, otherwise, grammar.names().columnId(), first.position());
+    }
+
+    private List<String> columnList() {
+        List<String> columns = new ArrayList<>();
+        do {
+            columns.add(grammar.names().columnId());
+        } while (tokens.accept(TokenKind.COMMA));
+        return columns;
     }
 
     /** {@code ( query )}, the parenthesis at the cursor. */

@@ -188,6 +188,12 @@ final class StatementParser extends ParserBase {
                 case REINDEX -> {
                     return grammar.reindex().reindex();
                 }
+                case LOCK -> {
+                    return new LockParser(grammar).lock();
+                }
+                case COMMENT -> {
+                    return new CommentParser(grammar).comment();
+                }
                 default -> {
                     // every other statement is recognised by the utility parser
                 }

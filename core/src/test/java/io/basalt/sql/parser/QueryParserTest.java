@@ -195,8 +195,6 @@ class QueryParserTest {
     void unsupportedQueryFeaturesMakeTheStatementUnsupported() {
         assertThat(tree("SELECT DISTINCT ON (a, b + 1) a, b FROM t"))
                 .isEqualTo("(select (distinct-on a (+ b 1)) (a b) (from t))");
-        assertThat(tree("WITH RECURSIVE t (n) AS (SELECT 1) SEARCH DEPTH FIRST BY n SET o SELECT * FROM t"))
-                .isEqualTo("(unsupported \"SEARCH clause of WITH\")");
         assertThat(tree("INSERT INTO u SELECT * INTO new_t FROM t")).isEqualTo("(unsupported \"SELECT INTO\")");
         assertThat(tree("SELECT x COLLATE \"C\" FROM t")).isEqualTo(tree("SELECT x FROM t"));
         assertThat(tree("SELECT * FROM generate_series(1, 2) WITH ORDINALITY AS g(v, n)"))

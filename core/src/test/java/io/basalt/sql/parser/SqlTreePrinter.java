@@ -218,6 +218,11 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.SetConstraintsStatement set -> "(set-constraints "
                     + (set.names() == null ? "all" : set.names()) + (set.deferred() ? " deferred)" : " immediate)");
             case UnsupportedStatement unsupported -> "(unsupported \"" + unsupported.description() + "\")";
+            case io.basalt.sql.ast.CommentStatement comment -> "(comment " + comment.kind().name().toLowerCase()
+                    + " " + comment.name() + (comment.on() == null ? "" : " on " + comment.on())
+                    + (comment.text() == null ? " null" : " " + quote(comment.text())) + ")";
+            case io.basalt.sql.ast.LockStatement lock -> "(lock " + String.join(" ", lock.tables().stream()
+                    .map(Object::toString).toList()) + " (mode " + lock.mode() + ")" + (lock.nowait() ? " nowait" : "") + ")";
             case io.basalt.sql.ast.TypeStatement type -> "(type " + type + ")";
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
             case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
@@ -384,6 +389,8 @@ final class SqlTreePrinter {
                     + print(join.right())
                     + (join.condition() == null ? "" : " (on " + print(join.condition()) + ")")
                     + (join.using().isEmpty() ? "" : " (using " + String.join(" ", join.using()) + ")") + ")";
+            case FromItem.JoinAlias alias -> "(" + (alias.usingAlias() ? "using-alias " : "join-alias ")
+                    + print(alias.joined()) + alias(alias.alias(), alias.columnAliases()) + ")";
         };
     }
 

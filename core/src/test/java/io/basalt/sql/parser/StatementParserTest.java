@@ -257,7 +257,7 @@ class StatementParserTest {
             EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
             MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE => MERGE
             CLUSTER t USING i => CLUSTER
-            COMMENT ON TABLE t IS 'x' => COMMENT
+            COMMENT ON FUNCTION f(int) IS 'x' => COMMENT ON FUNCTION
             ALTER TABLE t ALTER COLUMN c SET STATISTICS 100 => ALTER TABLE ... ALTER COLUMN ... SET STATISTICS
             ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
             CREATE RECURSIVE VIEW v (a) AS SELECT 1 => CREATE RECURSIVE VIEW
@@ -278,7 +278,6 @@ class StatementParserTest {
             CREATE TABLE t (a int, EXCLUDE (a WITH =)) => EXCLUDE constraints
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
             DROP OWNED BY joe => DROP OWNED
-            LOCK TABLE t IN ACCESS EXCLUSIVE MODE => LOCK TABLE
             """)
     void statementsWithoutSyntaxTreeAreUnsupported(String sql, String description) {
         Statement statement = Parser.parseStatement(sql);
