@@ -57,6 +57,8 @@ final class AlterTableExecutor {
     private final SequenceLog sequenceLog;
     private final TableRewrite rewrite;
     private final Consumer<String> log;
+    /** The undo of a statement in a transaction block ({@link AlterTableUndo}), or null: it takes effect for good. */
+    private AlterTableUndo undo;
 
     /** {@code log} makes the statement durable (a no-op in memory and during replay). */
     AlterTableExecutor(Catalog catalog, DdlExecutor ddl, DdlExecutor.TableStoreFactory stores, SequenceLog sequenceLog,
@@ -67,6 +69,15 @@ final class AlterTableExecutor {
         this.sequenceLog = sequenceLog;
         this.rewrite = rewrite;
         this.log = log;
+    }
+
+    /**
+     * Makes the statements this executor runs undoable by ROLLBACK: the stores they replace go to {@code undo}
+     * instead of being closed, and columns added in place are reported to it.
+     */
+    AlterTableExecutor undoneBy(AlterTableUndo statementUndo) {
+        this.undo = statementUndo;
+        return this;
     }
 
     /** One statement's work: the table, its draft, what to do once it took effect, and its notices. */
@@ -666,7 +677,6 @@ final class AlterTableExecutor {
         String schema = alteration.table.schema();
         String tableName = alteration.table.name();
         alteration.afterwards.add(() -> {
-            catalog.hierarchy().rename(schema, tableName, rename.to());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(schema, tableName)) {
                 SequenceEntry.OwnedColumn owner = owned.owner();
                 if (owner.column().equals(rename.from())) {
@@ -857,7 +867,11 @@ final class AlterTableExecutor {
             store.close();
             throw failure;
         }
-        old.store().close();
+        if (undo != null) {
+            undo.retire(old.store());
+        } else {
+            old.store().close();
+        }
     }
 
     /**
@@ -883,6 +897,9 @@ final class AlterTableExecutor {
             validate(draft, old.store(), kept);
             if (logged != null) {
                 log.accept(logged);
+            }
+            if (undo != null) {
+                undo.addedInPlace(old.store(), kept);
             }
             for (int c = kept; c < draft.columns.size(); c++) {
                 BoundExpression.Constant value = (BoundExpression.Constant) draft.values.get(c);
