@@ -687,6 +687,17 @@ final class SessionImpl implements Session {
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    if (!database.replaying()) {
+                        for (QualifiedName name : drop.names()) {
+                            List<String> parts = name.parts();
+                            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+                            TableEntry dropped = schema != null && !catalog.schemaExists(schema) ? null
+                                    : catalog.findTable(schema, name.last()).orElse(null);
+                            if (dropped != null) {
+                                database.pendingAlterations().checkNotAlteredByAnother(dropped, transactions.block());
+                            }
+                        }
+                    }
                     QueryResultImpl deferred = transactions.block() == null ? null
                             : transactionalDdl.dropTable(transactions.block(), drop);
                     if (deferred != null) {
@@ -911,10 +922,14 @@ final class SessionImpl implements Session {
                                        AlterTableUndo undo) {
         List<String> childNotices = new ArrayList<>();
         List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog, childNotices);
+        List<AlterTableStatement> renaming = new ArrayList<>(children);
+        renaming.addFirst(alter);
+        RenamedViews views = RenamedViews.prepare(catalog, renaming);
         QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
                 database.sequenceLog(), new TableRewrite(database), undo == null ? database::logDdl : undo::log)
                 .undoneBy(undo).alter(alter, context, sql);
         if (children.isEmpty() && childNotices.isEmpty()) {
+            views.apply(catalog);
             return result;
         }
         // the children's changes follow from the parent's logged statement: they are not logged
@@ -924,6 +939,7 @@ final class SessionImpl implements Session {
         notices.addAll(result.notices());
         result.close();
         InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
+        views.apply(catalog);
         return QueryResultImpl.command("ALTER TABLE", 0, notices);
     }
 

@@ -82,6 +82,9 @@ class AlterTableRollbackTest {
             assertThatThrownBy(() -> run(other, "ALTER TABLE t ADD COLUMN c int"))
                     .isInstanceOf(BasaltException.class)
                     .hasMessageContaining("could not obtain lock on relation \"t\"");
+            assertThatThrownBy(() -> run(other, "DROP TABLE t"))
+                    .isInstanceOf(BasaltException.class)
+                    .hasMessageContaining("could not obtain lock on relation \"t\"");
             run(session, "INSERT INTO t VALUES (3, 4)", "COMMIT");
             run(other, "INSERT INTO t VALUES (5, 6)");
             assertThat(rows(other, "SELECT * FROM t ORDER BY a")).containsExactly("1|2", "3|4", "5|6");
