@@ -23,7 +23,8 @@ import java.util.Set;
  * Columns added in place (a constant default) are taken out of the store again on ROLLBACK.
  *
  * <p>{@link #before} takes the state the statement may change (the catalog's tables, sequences and their owners and
- * options, views, and the privileges when it renames or drops columns); {@link #after} compares the catalog with
+ * options, views, the foreign keys registered with the stores, and the privileges when it renames or drops
+ * columns); {@link #after} compares the catalog with
  * it and registers the undo. The executor hands over the stores it replaced instead of closing them: ROLLBACK
  * accepts changes in them again and closes the new ones, COMMIT closes the old ones. Until the block ends the new
  * stores accept changes only from it ({@link TableStore#reserveFor}), and the tables it altered can be neither
@@ -38,6 +39,8 @@ final class AlterTableUndo {
     private final Map<SequenceEntry, SequenceEntry.OwnedColumn> owners = new IdentityHashMap<>();
     private final Map<SequenceEntry, SequenceOptions> options = new IdentityHashMap<>();
     private final List<ViewEntry> views;
+    /** Every table's store with the foreign keys registered with it, which ALTER TABLE plans again. */
+    private final Map<TableStore, List<io.basalt.storage.table.ForeignKey>> foreignKeys = new IdentityHashMap<>();
     private final List<String> hierarchyRenames;
     private final List<String> statements = new ArrayList<>();
     private final List<TableStore> retired = new ArrayList<>();
@@ -57,6 +60,9 @@ final class AlterTableUndo {
             options.put(sequence, sequence.options());
         }
         this.views = catalog.views();
+        for (TableEntry table : tables) {
+            foreignKeys.put(table.store(), List.copyOf(table.store().foreignKeys()));
+        }
         this.hierarchyRenames = hierarchyRenames;
     }
 
@@ -253,9 +259,31 @@ final class AlterTableUndo {
                 catalog.addView(view, null);
             }
         }
+        for (Map.Entry<TableStore, List<io.basalt.storage.table.ForeignKey>> kept : foreignKeys.entrySet()) {
+            TableStore store = kept.getKey();
+            for (io.basalt.storage.table.ForeignKey key : List.copyOf(store.foreignKeys())) {
+                if (!containsIdentical(kept.getValue(), key)) {
+                    store.removeForeignKey(key);
+                }
+            }
+            for (io.basalt.storage.table.ForeignKey key : kept.getValue()) {
+                if (!containsIdentical(store.foreignKeys(), key)) {
+                    store.addForeignKey(key);
+                }
+            }
+        }
         if (privileges != null) {
             authorization.restore(privileges);
         }
+    }
+
+    private static boolean containsIdentical(List<?> list, Object item) {
+        for (Object candidate : list) {
+            if (candidate == item) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The entries of {@code from} not in {@code in}, by identity. */
