@@ -170,9 +170,13 @@ final class AlterTableExecutor {
                     draft.foreignKeysToValidate.add(validate.name());
                     break;
                 }
-                if (!(constraint instanceof CheckConstraintEntry)) {
+                if (!(constraint instanceof CheckConstraintEntry check)) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + validate.name()
                             + "\" of relation \"" + draft.name + "\" is not a foreign key or check constraint");
+                }
+                if (check.notEnforced()) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot validate NOT ENFORCED constraint");
                 }
                 draft.checksToValidate.add(validate.name());
             }
@@ -224,7 +228,7 @@ final class AlterTableExecutor {
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
                 case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false,
-                        check.noInherit());
+                        check.noInherit(), check.notEnforced());
                 case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false,
                         unique.deferrable(), unique.initiallyDeferred(), unique.nullsNotDistinct());
                 case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true,
@@ -468,7 +472,7 @@ final class AlterTableExecutor {
         }
         switch (constraint) {
             case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid,
-                    check.noInherit());
+                    check.noInherit(), check.notEnforced());
             case TableConstraint.Unique unique -> addKey(alteration, unique.name(),
                     keyColumns(alteration.draft, unique.columns(), "unique"), false, unique.deferrable(),
                     unique.initiallyDeferred(), unique.nullsNotDistinct());
@@ -523,7 +527,7 @@ final class AlterTableExecutor {
     }
 
     private void addCheck(Alteration alteration, String name, io.basalt.sql.ast.Expression condition,
-                          boolean notValid, boolean noInherit) {
+                          boolean notValid, boolean noInherit, boolean notEnforced) {
         TableDraft draft = alteration.draft;
         BoundExpression bound = CheckConditions.bind(condition, draft.name, draft.columns, alteration.context);
         if (name == null) {
@@ -538,8 +542,8 @@ final class AlterTableExecutor {
         if (noInherit && catalog.hierarchy().partitionKey(draft.original.schema(), draft.original.name()) != null) {
             CheckInheritance.refuseOnPartitioned(List.of(new CheckConstraintEntry(name, bound, true)), draft.name);
         }
-        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit));
-        if (!notValid) {
+        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit, notEnforced));
+        if (!notValid && !notEnforced) {
             draft.checksToValidate.add(name);
         }
     }

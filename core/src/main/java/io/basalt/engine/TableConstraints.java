@@ -64,7 +64,7 @@ final class TableConstraints {
         }
     }
 
-    private record Check(String name, Expression condition, boolean noInherit) {
+    private record Check(String name, Expression condition, boolean noInherit, boolean notEnforced) {
     }
 
     private static final int MAX_NAME_BYTES = 63;
@@ -104,7 +104,8 @@ final class TableConstraints {
     private void column(int index, ColumnDefinition definition) {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
-                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
+                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit(),
+                        c.notEnforced()));
                 case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false)
                         .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
                 case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true)
@@ -121,7 +122,8 @@ final class TableConstraints {
 
     private void table(TableConstraint constraint) {
         switch (constraint) {
-            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
+            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit(),
+                    c.notEnforced()));
             case TableConstraint.Unique u ->
                     keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false)
                             .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
@@ -230,7 +232,7 @@ final class TableConstraints {
                 name = choose(column, "check", constraintNames, taken);
                 taken.add(name);
             }
-            entries.add(new CheckConstraintEntry(name, condition, check.noInherit()));
+            entries.add(new CheckConstraintEntry(name, condition, check.noInherit(), check.notEnforced()));
         }
         return entries;
     }

@@ -6,10 +6,15 @@ import java.util.List;
 public sealed interface TableConstraint extends Node {
     String name();
 
-    /** {@code CHECK (condition) [NO INHERIT]}. */
-    record Check(String name, Expression condition, int position, boolean noInherit) implements TableConstraint {
+    /** {@code CHECK (condition) [NO INHERIT] [[NOT] ENFORCED]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit, boolean notEnforced)
+            implements TableConstraint {
         public Check(String name, Expression condition, int position) {
-            this(name, condition, position, false);
+            this(name, condition, position, false, false);
+        }
+
+        public Check(String name, Expression condition, int position, boolean noInherit) {
+            this(name, condition, position, noInherit, false);
         }
     }
 

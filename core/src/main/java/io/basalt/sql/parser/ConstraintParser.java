@@ -83,7 +83,8 @@ final class ConstraintParser extends ParserBase {
             }
             case CHECK -> {
                 CheckClause check = checkCondition();
-                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit());
+                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit(),
+                        check.notEnforced());
             }
             case UNIQUE -> {
                 tokens.next();
@@ -277,23 +278,50 @@ final class ConstraintParser extends ParserBase {
         return deferral;
     }
 
-    /** A CHECK clause: its condition and whether NO INHERIT follows it. */
-    private record CheckClause(Expression condition, boolean noInherit) {
+    /** A CHECK clause: its condition and whether NO INHERIT and NOT ENFORCED follow it. */
+    private record CheckClause(Expression condition, boolean noInherit, boolean notEnforced) {
     }
 
-    /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
+    /**
+     * {@code CHECK ( condition )} followed by {@code NO INHERIT} and PostgreSQL 18's {@code ENFORCED} / {@code NOT
+     * ENFORCED} in either order, CHECK at the cursor.
+     */
     private CheckClause checkCondition() {
         tokens.expect(Keyword.CHECK);
         tokens.expect(TokenKind.LEFT_PAREN);
         Expression condition = grammar.expressions().expression();
         tokens.expect(TokenKind.RIGHT_PAREN);
         boolean noInherit = false;
-        if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
-            tokens.next();
-            tokens.next();
-            noInherit = true;
+        Boolean enforced = null;
+        while (true) {
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                tokens.next();
+                tokens.next();
+                noInherit = true;
+                continue;
+            }
+            boolean not = tokens.at(Keyword.NOT) && isEnforced(tokens.peek(1));
+            if (not || isEnforced(current())) {
+                Token at = current();
+                if (enforced != null) {
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, at.position(),
+                            "multiple ENFORCED/NOT ENFORCED clauses not allowed");
+                }
+                tokens.next();
+                if (not) {
+                    tokens.next();
+                }
+                enforced = !not;
+                continue;
+            }
+            break;
         }
-        return new CheckClause(condition, noInherit);
+        return new CheckClause(condition, noInherit, Boolean.FALSE.equals(enforced));
+    }
+
+    /** PostgreSQL 18's ENFORCED, an identifier here (Basalt's keyword table is PostgreSQL 15's). */
+    private static boolean isEnforced(Token token) {
+        return token.kind() == TokenKind.IDENTIFIER && token.keyword() == null && token.value().equals("enforced");
     }
 
     /** {@code NULLS [NOT] DISTINCT} (NULLS DISTINCT is the default): whether NULLS NOT DISTINCT. */
@@ -347,7 +375,8 @@ final class ConstraintParser extends ParserBase {
         TableConstraint constraint;
         if (kind.is(Keyword.CHECK)) {
             CheckClause check = checkCondition();
-            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit());
+            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit(),
+                    check.notEnforced());
         } else if (tokens.accept(Keyword.UNIQUE)) {
             boolean nullsNotDistinct = uniqueNullsOption();
             if (tokens.at(Keyword.USING)) {
