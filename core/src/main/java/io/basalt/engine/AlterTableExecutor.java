@@ -465,7 +465,8 @@ final class AlterTableExecutor {
 
     private void addConstraint(Alteration alteration, TableConstraint constraint, boolean notValid) {
         if (notValid && !(constraint instanceof TableConstraint.Check)
-                && !(constraint instanceof TableConstraint.ForeignKey)) {
+                && !(constraint instanceof TableConstraint.ForeignKey)
+                && !(constraint instanceof TableConstraint.NotNull)) {
             String kind = constraint instanceof TableConstraint.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     kind + " constraints cannot be marked NOT VALID");
@@ -480,6 +481,14 @@ final class AlterTableExecutor {
                     keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
                     key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
+            case TableConstraint.NotNull notNull -> {
+                setNotNull(alteration.draft, new AlterTableAction.SetNotNull(notNull.column(), true,
+                        notNull.position()));
+                if (notValid) {
+                    // NOT VALID: the rows already there are not checked (PostgreSQL 18)
+                    alteration.draft.notNullToValidate.remove(notNull.column());
+                }
+            }
         }
     }
 

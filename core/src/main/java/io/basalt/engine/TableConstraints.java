@@ -74,6 +74,8 @@ final class TableConstraints {
     private final String table;
     private final List<ColumnEntry> columns;
     private final List<Check> checks = new ArrayList<>();
+    /** The columns PostgreSQL 18's table constraint {@code NOT NULL column} names. */
+    private final List<TableConstraint.NotNull> notNullColumns = new ArrayList<>();
     private final List<CheckConstraintEntry> copiedChecks = new ArrayList<>();
     private final List<Key> keys = new ArrayList<>();
     private Key primaryKey;
@@ -131,6 +133,7 @@ final class TableConstraints {
                     new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true)
                             .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
             case TableConstraint.ForeignKey ignored -> { }
+            case TableConstraint.NotNull n -> notNullColumns.add(n);
         }
     }
 
@@ -204,6 +207,14 @@ final class TableConstraints {
         checkEntries.addAll(copiedChecks);
         List<UniqueConstraintEntry> keyEntries = namedKeys(checkEntries, constraintNames, relationNames);
         List<ColumnEntry> finalColumns = new ArrayList<>(columns);
+        for (TableConstraint.NotNull notNull : notNullColumns) {
+            int index = TableInheritance.indexOf(finalColumns, notNull.column());
+            if (index < 0) {
+                throw BasaltException.at(SqlState.UNDEFINED_COLUMN, notNull.position(),
+                        "column \"" + notNull.column() + "\" does not exist");
+            }
+            finalColumns.set(index, finalColumns.get(index).withNotNull(true));
+        }
         if (primaryKey != null) {
             for (int index : primaryKey.columns) {
                 ColumnEntry column = finalColumns.get(index);

@@ -6,6 +6,13 @@ import java.util.List;
 public sealed interface TableConstraint extends Node {
     String name();
 
+    /**
+     * PostgreSQL 18's {@code [CONSTRAINT name] NOT NULL column [NO INHERIT]}: the column is NOT NULL (Basalt keeps no
+     * name for it, as PostgreSQL 15 keeps none).
+     */
+    record NotNull(String name, String column, int position, boolean noInherit) implements TableConstraint {
+    }
+
     /** {@code CHECK (condition) [NO INHERIT] [[NOT] ENFORCED]}. */
     record Check(String name, Expression condition, int position, boolean noInherit, boolean notEnforced)
             implements TableConstraint {

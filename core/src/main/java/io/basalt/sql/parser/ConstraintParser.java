@@ -67,6 +67,11 @@ final class ConstraintParser extends ParserBase {
         if (token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
             tokens.next();
             tokens.next();
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                // PostgreSQL 18's NOT NULL NO INHERIT; Basalt keeps no not-null constraint apart from the column
+                tokens.next();
+                tokens.next();
+            }
             return new ColumnConstraint.NotNull(name, position);
         }
         if (token.keyword() == null) {
@@ -352,6 +357,7 @@ final class ConstraintParser extends ParserBase {
         Token token = current();
         return token.is(Keyword.CONSTRAINT) || token.is(Keyword.CHECK) || token.is(Keyword.UNIQUE)
                 || token.is(Keyword.PRIMARY) || token.is(Keyword.FOREIGN)
+                || token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)
                 || (token.is(Keyword.EXCLUDE)
                     && (tokens.peek(1).is(TokenKind.LEFT_PAREN) || tokens.peek(1).is(Keyword.USING)));
     }
@@ -373,7 +379,18 @@ final class ConstraintParser extends ParserBase {
         }
         Token kind = current();
         TableConstraint constraint;
-        if (kind.is(Keyword.CHECK)) {
+        if (kind.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
+            tokens.next();
+            tokens.next();
+            String column = grammar.names().columnId();
+            boolean noInherit = false;
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                tokens.next();
+                tokens.next();
+                noInherit = true;
+            }
+            constraint = new TableConstraint.NotNull(name, column, position, noInherit);
+        } else if (kind.is(Keyword.CHECK)) {
             CheckClause check = checkCondition();
             constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit(),
                     check.notEnforced());
@@ -422,6 +439,7 @@ final class ConstraintParser extends ParserBase {
                 case TableConstraint.PrimaryKey key -> new TableConstraint.PrimaryKey(key.name(), key.columns(),
                         key.position(), deferral[0], deferral[1]);
                 case TableConstraint.Check check -> check;
+                case TableConstraint.NotNull notNull -> notNull;
             };
         }
         return constraint;
