@@ -186,7 +186,28 @@ final class AlterTableExecutor {
             case AlterTableAction.AddIdentity add -> identities(alteration).add(add);
             case AlterTableAction.AlterIdentity change -> identities(alteration).alter(change);
             case AlterTableAction.DropIdentity drop -> identities(alteration).drop(drop);
+            case AlterTableAction.AlterConstraint change -> alterConstraint(draft, change);
         }
+    }
+
+    /** ALTER CONSTRAINT: a foreign key's new deferrability (the stores' constraints are planned again). */
+    private void alterConstraint(TableDraft draft, AlterTableAction.AlterConstraint change) {
+        for (int k = 0; k < draft.foreignKeys.size(); k++) {
+            ForeignKeyEntry key = draft.foreignKeys.get(k);
+            if (key.name().equals(change.name())) {
+                draft.foreignKeys.set(k, new ForeignKeyEntry(key.name(), key.columns(), key.referencedSchema(),
+                        key.referencedTable(), key.referencedColumns(), key.referencedKey(), key.matchFull(),
+                        key.onDelete(), key.onUpdate(), key.deleteSetColumns(), change.deferrable(),
+                        change.initiallyDeferred()));
+                return;
+            }
+        }
+        if (draft.constraint(change.name()) != null) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + change.name()
+                    + "\" of relation \"" + draft.name + "\" is not a foreign key constraint");
+        }
+        throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "constraint \"" + change.name() + "\" of relation \""
+                + draft.name + "\" does not exist");
     }
 
     private IdentityAlterations identities(Alteration alteration) {

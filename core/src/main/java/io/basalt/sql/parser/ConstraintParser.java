@@ -236,6 +236,15 @@ final class ConstraintParser extends ParserBase {
     }
 
     /**
+     * The deferrability ALTER TABLE ... ALTER CONSTRAINT name sets: {deferrable, initially deferred}, both false when
+     * no attribute follows (PostgreSQL's ConstraintAttributeSpec).
+     */
+    boolean[] alteredDeferral() {
+        boolean[] deferral = deferral(true);
+        return deferral == null ? new boolean[] {false, false} : deferral;
+    }
+
+    /**
      * Deferral attributes after a column constraint: they belong to the constraint before them (a REFERENCES may
      * be deferrable, which replaces it in {@code constraints}). False when none is at the cursor.
      */
