@@ -57,6 +57,8 @@ final class AlterTableExecutor {
     private final SequenceLog sequenceLog;
     private final TableRewrite rewrite;
     private final Consumer<String> log;
+    /** The undo of a statement in a transaction block ({@link AlterTableUndo}), or null: it takes effect for good. */
+    private AlterTableUndo undo;
 
     /** {@code log} makes the statement durable (a no-op in memory and during replay). */
     AlterTableExecutor(Catalog catalog, DdlExecutor ddl, DdlExecutor.TableStoreFactory stores, SequenceLog sequenceLog,
@@ -67,6 +69,15 @@ final class AlterTableExecutor {
         this.sequenceLog = sequenceLog;
         this.rewrite = rewrite;
         this.log = log;
+    }
+
+    /**
+     * Makes the statements this executor runs undoable by ROLLBACK: the stores they replace go to {@code undo}
+     * instead of being closed, and columns added in place are reported to it.
+     */
+    AlterTableExecutor undoneBy(AlterTableUndo statementUndo) {
+        this.undo = statementUndo;
+        return this;
     }
 
     /** One statement's work: the table, its draft, what to do once it took effect, and its notices. */
@@ -159,9 +170,13 @@ final class AlterTableExecutor {
                     draft.foreignKeysToValidate.add(validate.name());
                     break;
                 }
-                if (!(constraint instanceof CheckConstraintEntry)) {
+                if (!(constraint instanceof CheckConstraintEntry check)) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + validate.name()
                             + "\" of relation \"" + draft.name + "\" is not a foreign key or check constraint");
+                }
+                if (check.notEnforced()) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot validate NOT ENFORCED constraint");
                 }
                 draft.checksToValidate.add(validate.name());
             }
@@ -171,7 +186,28 @@ final class AlterTableExecutor {
             case AlterTableAction.AddIdentity add -> identities(alteration).add(add);
             case AlterTableAction.AlterIdentity change -> identities(alteration).alter(change);
             case AlterTableAction.DropIdentity drop -> identities(alteration).drop(drop);
+            case AlterTableAction.AlterConstraint change -> alterConstraint(draft, change);
         }
+    }
+
+    /** ALTER CONSTRAINT: a foreign key's new deferrability (the stores' constraints are planned again). */
+    private void alterConstraint(TableDraft draft, AlterTableAction.AlterConstraint change) {
+        for (int k = 0; k < draft.foreignKeys.size(); k++) {
+            ForeignKeyEntry key = draft.foreignKeys.get(k);
+            if (key.name().equals(change.name())) {
+                draft.foreignKeys.set(k, new ForeignKeyEntry(key.name(), key.columns(), key.referencedSchema(),
+                        key.referencedTable(), key.referencedColumns(), key.referencedKey(), key.matchFull(),
+                        key.onDelete(), key.onUpdate(), key.deleteSetColumns(), change.deferrable(),
+                        change.initiallyDeferred()));
+                return;
+            }
+        }
+        if (draft.constraint(change.name()) != null) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "constraint \"" + change.name()
+                    + "\" of relation \"" + draft.name + "\" is not a foreign key constraint");
+        }
+        throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "constraint \"" + change.name() + "\" of relation \""
+                + draft.name + "\" does not exist");
     }
 
     private IdentityAlterations identities(Alteration alteration) {
@@ -213,7 +249,7 @@ final class AlterTableExecutor {
         for (ColumnConstraint constraint : add.column().constraints()) {
             switch (constraint) {
                 case ColumnConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), false,
-                        check.noInherit());
+                        check.noInherit(), check.notEnforced());
                 case ColumnConstraint.Unique unique -> addKey(alteration, unique.name(), List.of(index), false,
                         unique.deferrable(), unique.initiallyDeferred(), unique.nullsNotDistinct());
                 case ColumnConstraint.PrimaryKey key -> addKey(alteration, key.name(), List.of(index), true,
@@ -450,14 +486,15 @@ final class AlterTableExecutor {
 
     private void addConstraint(Alteration alteration, TableConstraint constraint, boolean notValid) {
         if (notValid && !(constraint instanceof TableConstraint.Check)
-                && !(constraint instanceof TableConstraint.ForeignKey)) {
+                && !(constraint instanceof TableConstraint.ForeignKey)
+                && !(constraint instanceof TableConstraint.NotNull)) {
             String kind = constraint instanceof TableConstraint.PrimaryKey ? "PRIMARY KEY" : "UNIQUE";
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     kind + " constraints cannot be marked NOT VALID");
         }
         switch (constraint) {
             case TableConstraint.Check check -> addCheck(alteration, check.name(), check.condition(), notValid,
-                    check.noInherit());
+                    check.noInherit(), check.notEnforced());
             case TableConstraint.Unique unique -> addKey(alteration, unique.name(),
                     keyColumns(alteration.draft, unique.columns(), "unique"), false, unique.deferrable(),
                     unique.initiallyDeferred(), unique.nullsNotDistinct());
@@ -465,6 +502,14 @@ final class AlterTableExecutor {
                     keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
                     key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
+            case TableConstraint.NotNull notNull -> {
+                setNotNull(alteration.draft, new AlterTableAction.SetNotNull(notNull.column(), true,
+                        notNull.position()));
+                if (notValid) {
+                    // NOT VALID: the rows already there are not checked (PostgreSQL 18)
+                    alteration.draft.notNullToValidate.remove(notNull.column());
+                }
+            }
         }
     }
 
@@ -512,7 +557,7 @@ final class AlterTableExecutor {
     }
 
     private void addCheck(Alteration alteration, String name, io.basalt.sql.ast.Expression condition,
-                          boolean notValid, boolean noInherit) {
+                          boolean notValid, boolean noInherit, boolean notEnforced) {
         TableDraft draft = alteration.draft;
         BoundExpression bound = CheckConditions.bind(condition, draft.name, draft.columns, alteration.context);
         if (name == null) {
@@ -527,8 +572,8 @@ final class AlterTableExecutor {
         if (noInherit && catalog.hierarchy().partitionKey(draft.original.schema(), draft.original.name()) != null) {
             CheckInheritance.refuseOnPartitioned(List.of(new CheckConstraintEntry(name, bound, true)), draft.name);
         }
-        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit));
-        if (!notValid) {
+        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit, notEnforced));
+        if (!notValid && !notEnforced) {
             draft.checksToValidate.add(name);
         }
     }
@@ -666,7 +711,6 @@ final class AlterTableExecutor {
         String schema = alteration.table.schema();
         String tableName = alteration.table.name();
         alteration.afterwards.add(() -> {
-            catalog.hierarchy().rename(schema, tableName, rename.to());
             for (SequenceEntry owned : catalog.sequencesOwnedBy(schema, tableName)) {
                 SequenceEntry.OwnedColumn owner = owned.owner();
                 if (owner.column().equals(rename.from())) {
@@ -857,7 +901,11 @@ final class AlterTableExecutor {
             store.close();
             throw failure;
         }
-        old.store().close();
+        if (undo != null) {
+            undo.retire(old.store());
+        } else {
+            old.store().close();
+        }
     }
 
     /**
@@ -883,6 +931,9 @@ final class AlterTableExecutor {
             validate(draft, old.store(), kept);
             if (logged != null) {
                 log.accept(logged);
+            }
+            if (undo != null) {
+                undo.addedInPlace(old.store(), kept);
             }
             for (int c = kept; c < draft.columns.size(); c++) {
                 BoundExpression.Constant value = (BoundExpression.Constant) draft.values.get(c);

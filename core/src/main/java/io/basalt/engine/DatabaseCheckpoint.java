@@ -125,7 +125,7 @@ final class DatabaseCheckpoint {
                     corruptManifest("it names sequence \"" + state.name() + "\", which its DDL does not create"));
             sequence.restore(state.lastValue(), state.isCalled());
         }
-        Map<String, InMemoryTableStore> stores = stores(catalog);
+        Map<String, InMemoryTableStore> stores = stores(catalog, new PendingAlterations());
         Map<String, Written> loaded = new HashMap<>();
         for (Manifest.TableFileEntry entry : manifest.tables()) {
             InMemoryTableStore store = stores.get(entry.storeName());
@@ -163,9 +163,9 @@ final class DatabaseCheckpoint {
     }
 
     /** The stores a checkpoint writes, by manifest key: permanent tables' and materialized views'. */
-    private static Map<String, InMemoryTableStore> stores(Catalog catalog) {
+    private static Map<String, InMemoryTableStore> stores(Catalog catalog, PendingAlterations pending) {
         Map<String, InMemoryTableStore> stores = new LinkedHashMap<>();
-        for (TableEntry table : catalog.tables()) {
+        for (TableEntry table : pending.committed(catalog.tables())) {
             InMemoryTableStore store = memoryStore(table.store());
             if (store != null) {
                 stores.put("t:" + DdlExecutor.storeName(table.schema(), table.name()), store);
@@ -196,9 +196,10 @@ final class DatabaseCheckpoint {
      *
      * @throws BasaltException IO_ERROR when a file cannot be written (the last checkpoint stays in force)
      */
-    synchronized Manifest run(Catalog catalog, WriteAheadLog log, Object ddlLock, Supplier<BufferAllocator> allocators) {
+    synchronized Manifest run(Catalog catalog, WriteAheadLog log, Object ddlLock, Supplier<BufferAllocator> allocators,
+                              PendingAlterations pending) {
         try (BufferAllocator allocator = allocators.get()) {
-            Cut cut = cut(catalog, log, ddlLock, allocator);
+            Cut cut = cut(catalog, log, ddlLock, allocator, pending);
             try {
                 return write(cut, log, allocator);
             } finally {
@@ -209,9 +210,10 @@ final class DatabaseCheckpoint {
         }
     }
 
-    private Cut cut(Catalog catalog, WriteAheadLog log, Object ddlLock, BufferAllocator allocator) {
+    private Cut cut(Catalog catalog, WriteAheadLog log, Object ddlLock, BufferAllocator allocator,
+                    PendingAlterations pending) {
         synchronized (ddlLock) {
-            Map<String, InMemoryTableStore> stores = stores(catalog);
+            Map<String, InMemoryTableStore> stores = stores(catalog, pending);
             List<Map.Entry<String, InMemoryTableStore>> ordered = new ArrayList<>(stores.entrySet());
             ordered.sort(Comparator.comparingLong(entry -> entry.getValue().id()));
             Map<String, TableImage> images = new LinkedHashMap<>();

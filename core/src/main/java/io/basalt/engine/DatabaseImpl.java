@@ -50,6 +50,7 @@ final class DatabaseImpl implements Database {
     /** User-defined functions, procedures and triggers (logged as DDL, like the catalog's objects). */
     private final io.basalt.routine.RoutineCatalog routines = new io.basalt.routine.RoutineCatalog();
     private final WriteAheadLog log;
+    private final PendingAlterations pendingAlterations = new PendingAlterations();
     /** The directory's checkpoints (null in memory). */
     private final DatabaseCheckpoint checkpoints;
     /**
@@ -271,6 +272,45 @@ final class DatabaseImpl implements Database {
     }
 
     /**
+     * Makes a DDL statement of {@code block} durable at its COMMIT, in the commit's log record before its changes
+     * (see {@link io.basalt.storage.transaction.Transaction#logAtCommit}), under the search_path and role it ran
+     * under; no-op in memory or replay. Called under {@link #ddlLock()} while the statement runs.
+     */
+    void logDdlAtCommit(io.basalt.storage.transaction.Transaction block, String sql) {
+        if (log == null || replaying) {
+            return;
+        }
+        String searchPath = SEARCH_PATH.isBound() ? SEARCH_PATH.get() : loggedSearchPath;
+        String user = CURRENT_USER.isBound() ? CURRENT_USER.get() : loggedUser;
+        block.logAtCommit(log, () -> committedDdl(sql, searchPath, user), ddlLock);
+    }
+
+    /** The records {@link #logDdlAtCommit} writes, taken as written (COMMIT holds the DDL lock). */
+    private List<WalRecord> committedDdl(String sql, String searchPath, String user) {
+        List<WalRecord> records = new java.util.ArrayList<>(3);
+        if (!user.equals(loggedUser)) {
+            String set = "SET SESSION AUTHORIZATION " + io.basalt.sql.lexer.IdentifierQuoting.quote(user);
+            records.add(new WalRecord.Ddl(set));
+            checkpoints.recordDdl(set);
+            loggedUser = user;
+        }
+        if (!searchPath.equals(loggedSearchPath)) {
+            String set = "SET search_path TO " + searchPath;
+            records.add(new WalRecord.Ddl(set));
+            checkpoints.recordDdl(set);
+            loggedSearchPath = searchPath;
+        }
+        records.add(new WalRecord.Ddl(sql));
+        checkpoints.recordDdl(sql);
+        return records;
+    }
+
+    /** The ALTER TABLE statements of open blocks, not yet logged. */
+    PendingAlterations pendingAlterations() {
+        return pendingAlterations;
+    }
+
+    /**
      * Makes a sequence's state durable before the sequence hands out values it covers; no-op in memory or replay.
      * Called with the sequence's lock held, outside the DDL lock: the log orders concurrent appends itself.
      */
@@ -290,7 +330,7 @@ final class DatabaseImpl implements Database {
         if (checkpoints == null || replaying) {
             return;
         }
-        checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"));
+        checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"), pendingAlterations);
     }
 
     /**

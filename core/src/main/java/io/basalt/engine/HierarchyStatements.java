@@ -42,6 +42,11 @@ final class HierarchyStatements {
                     throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
                             "table \"" + table.name() + "\" is not partitioned");
                 }
+                if (other == table || descends(table, other)) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE, "circular inheritance not allowed")
+                            .withDetail("\"" + table.name() + "\" is already a child of \"" + other.name()
+                                    + "\".");
+                }
                 if (hierarchy.partitionOf(other.schema(), other.name()) != null) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "\"" + other.name() + "\" is already a partition");

@@ -687,6 +687,17 @@ final class SessionImpl implements Session {
             }
             case DropTableStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    if (!database.replaying()) {
+                        for (QualifiedName name : drop.names()) {
+                            List<String> parts = name.parts();
+                            String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+                            TableEntry dropped = schema != null && !catalog.schemaExists(schema) ? null
+                                    : catalog.findTable(schema, name.last()).orElse(null);
+                            if (dropped != null) {
+                                database.pendingAlterations().checkNotAlteredByAnother(dropped, transactions.block());
+                            }
+                        }
+                    }
                     QueryResultImpl deferred = transactions.block() == null ? null
                             : transactionalDdl.dropTable(transactions.block(), drop);
                     if (deferred != null) {
@@ -723,23 +734,22 @@ final class SessionImpl implements Session {
             }
             case AlterTableStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    List<String> childNotices = new ArrayList<>();
-                    List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog,
-                            childNotices);
-                    QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
-                            database.sequenceLog(), new TableRewrite(database), database::logDdl)
-                            .alter(alter, context, sql);
-                    if (children.isEmpty() && childNotices.isEmpty()) {
-                        yield result;
+                    Transaction block = database.replaying() ? null : transactions.block();
+                    AlterTableUndo undo = block == null || !AlterTableUndo.undoable(alter) ? null
+                            : AlterTableUndo.before(catalog, database.authorization(),
+                                    AlterTableUndo.movesPrivileges(alter),
+                                    AlterTableUndo.renames(alter, alteredTable(alter)));
+                    TableEntry target = alteredTable(alter);
+                    if (target != null && !database.replaying()) {
+                        database.pendingAlterations().checkNotAlteredByAnother(target, transactions.block());
                     }
-                    // the children's changes follow from the parent's logged statement: they are not logged
-                    AlterTableExecutor unlogged = new AlterTableExecutor(catalog, ddl, database::newTableStore,
-                            database.sequenceLog(), new TableRewrite(database), ignored -> { });
-                    List<String> notices = new ArrayList<>(childNotices);
-                    notices.addAll(result.notices());
-                    result.close();
-                    InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
-                    yield QueryResultImpl.command("ALTER TABLE", 0, notices);
+                    try {
+                        yield alterTable(alter, context, sql, undo);
+                    } finally {
+                        if (undo != null) {
+                            undo.after(block, database);
+                        }
+                    }
                 }
             }
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
@@ -909,6 +919,45 @@ final class SessionImpl implements Session {
             case UnsupportedStatement unsupported -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
                     unsupported.position(), unsupported.description() + " is not supported yet");
         };
+    }
+
+    /**
+     * ALTER TABLE and its inherited alterations of child tables; {@code undo} (null outside a transaction block)
+     * makes it undoable and logs it at COMMIT, else it is logged at once.
+     */
+    private QueryResultImpl alterTable(AlterTableStatement alter, BindContext context, String sql,
+                                       AlterTableUndo undo) {
+        List<String> childNotices = new ArrayList<>();
+        List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog, childNotices);
+        List<AlterTableStatement> renaming = new ArrayList<>(children);
+        renaming.addFirst(alter);
+        RenamedViews views = RenamedViews.prepare(catalog, renaming);
+        QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                database.sequenceLog(), new TableRewrite(database), undo == null ? database::logDdl : undo::log)
+                .undoneBy(undo).alter(alter, context, sql);
+        if (children.isEmpty() && childNotices.isEmpty()) {
+            views.apply(catalog);
+            return result;
+        }
+        // the children's changes follow from the parent's logged statement: they are not logged
+        AlterTableExecutor unlogged = new AlterTableExecutor(catalog, ddl, database::newTableStore,
+                database.sequenceLog(), new TableRewrite(database), ignored -> { }).undoneBy(undo);
+        List<String> notices = new ArrayList<>(childNotices);
+        notices.addAll(result.notices());
+        result.close();
+        InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
+        views.apply(catalog);
+        return QueryResultImpl.command("ALTER TABLE", 0, notices);
+    }
+
+    /** The table an ALTER TABLE names, or null when it does not resolve. */
+    private TableEntry alteredTable(AlterTableStatement alter) {
+        List<String> parts = alter.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        if (schema != null && !catalog.schemaExists(schema)) {
+            return null;
+        }
+        return catalog.findTable(schema, alter.name().last()).orElse(null);
     }
 
     /**

@@ -64,7 +64,7 @@ final class TableConstraints {
         }
     }
 
-    private record Check(String name, Expression condition, boolean noInherit) {
+    private record Check(String name, Expression condition, boolean noInherit, boolean notEnforced) {
     }
 
     private static final int MAX_NAME_BYTES = 63;
@@ -74,6 +74,8 @@ final class TableConstraints {
     private final String table;
     private final List<ColumnEntry> columns;
     private final List<Check> checks = new ArrayList<>();
+    /** The columns PostgreSQL 18's table constraint {@code NOT NULL column} names. */
+    private final List<TableConstraint.NotNull> notNullColumns = new ArrayList<>();
     private final List<CheckConstraintEntry> copiedChecks = new ArrayList<>();
     private final List<Key> keys = new ArrayList<>();
     private Key primaryKey;
@@ -104,7 +106,8 @@ final class TableConstraints {
     private void column(int index, ColumnDefinition definition) {
         for (ColumnConstraint constraint : definition.constraints()) {
             switch (constraint) {
-                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
+                case ColumnConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit(),
+                        c.notEnforced()));
                 case ColumnConstraint.Unique u -> keys.add(new Key(u.name(), List.of(index), false)
                         .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
                 case ColumnConstraint.PrimaryKey p -> addPrimaryKey(new Key(p.name(), List.of(index), true)
@@ -121,7 +124,8 @@ final class TableConstraints {
 
     private void table(TableConstraint constraint) {
         switch (constraint) {
-            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit()));
+            case TableConstraint.Check c -> checks.add(new Check(c.name(), c.condition(), c.noInherit(),
+                    c.notEnforced()));
             case TableConstraint.Unique u ->
                     keys.add(new Key(u.name(), keyColumns(u.columns(), "unique", u.position()), false)
                             .deferral(u.deferrable(), u.initiallyDeferred()).nullsNotDistinct(u.nullsNotDistinct()));
@@ -129,6 +133,7 @@ final class TableConstraints {
                     new Key(p.name(), keyColumns(p.columns(), "primary key", p.position()), true)
                             .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
             case TableConstraint.ForeignKey ignored -> { }
+            case TableConstraint.NotNull n -> notNullColumns.add(n);
         }
     }
 
@@ -202,6 +207,14 @@ final class TableConstraints {
         checkEntries.addAll(copiedChecks);
         List<UniqueConstraintEntry> keyEntries = namedKeys(checkEntries, constraintNames, relationNames);
         List<ColumnEntry> finalColumns = new ArrayList<>(columns);
+        for (TableConstraint.NotNull notNull : notNullColumns) {
+            int index = TableInheritance.indexOf(finalColumns, notNull.column());
+            if (index < 0) {
+                throw BasaltException.at(SqlState.UNDEFINED_COLUMN, notNull.position(),
+                        "column \"" + notNull.column() + "\" does not exist");
+            }
+            finalColumns.set(index, finalColumns.get(index).withNotNull(true));
+        }
         if (primaryKey != null) {
             for (int index : primaryKey.columns) {
                 ColumnEntry column = finalColumns.get(index);
@@ -230,7 +243,7 @@ final class TableConstraints {
                 name = choose(column, "check", constraintNames, taken);
                 taken.add(name);
             }
-            entries.add(new CheckConstraintEntry(name, condition, check.noInherit()));
+            entries.add(new CheckConstraintEntry(name, condition, check.noInherit(), check.notEnforced()));
         }
         return entries;
     }

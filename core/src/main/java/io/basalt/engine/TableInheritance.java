@@ -167,7 +167,7 @@ final class TableInheritance {
                 if (!names.contains(check.name())) {
                     names.add(check.name());
                     checks.add(new CheckConstraintEntry(check.name(),
-                            ColumnReferences.renumber(check.condition(), mapping)));
+                            ColumnReferences.renumber(check.condition(), mapping), false, check.notEnforced()));
                 }
             }
         }

@@ -252,6 +252,22 @@ final class ViewStatements {
         if (!view.schema().equals(catalog.tempSchema())) {
             log.accept(sql);
         }
+        RenamedViews dependents = switch (alter.action()) {
+            case AlterViewStatement.RenameTo rename -> RenamedViews.forView(catalog, view, rename.name(), null, null);
+            case AlterViewStatement.RenameColumn rename -> RenamedViews.forView(catalog, view, null,
+                    rename.column(), rename.name());
+            default -> null;
+        };
+        if (dependents != null) {
+            dependents.apply(catalog);
+            if (block != null) {
+                block.onRollback(() -> {
+                    synchronized (ddlLock) {
+                        dependents.undo(catalog);
+                    }
+                });
+            }
+        }
         ViewEntry altered = view.altered(newSchema, newName, names, defaults);
         if (newSchema.equals(view.schema()) && newName.equals(view.name())) {
             catalog.addView(altered, view);

@@ -18,6 +18,9 @@ final class CheckConstraintPlanner {
     static List<CheckConstraint> plan(TableEntry table) {
         List<CheckConstraint> checks = new ArrayList<>(table.checks().size());
         for (CheckConstraintEntry check : table.checks()) {
+            if (check.notEnforced()) {
+                continue;
+            }
             checks.add(new CheckConstraint(check.name(), ExpressionPlanner.plan(check.condition())));
         }
         return checks;

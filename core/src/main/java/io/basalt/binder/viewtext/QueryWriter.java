@@ -30,10 +30,17 @@ final class QueryWriter {
 
     private final Catalog catalog;
     final TextLayout layout;
+    /** Renames the text follows ({@link ViewText#renamed}): columns are then always qualified. Null: none. */
+    private RelationRenames renames;
 
     QueryWriter(Catalog catalog, TextLayout layout) {
         this.catalog = catalog;
         this.layout = layout;
+    }
+
+    QueryWriter(Catalog catalog, TextLayout layout, RelationRenames renames) {
+        this(catalog, layout);
+        this.renames = renames;
     }
 
     /**
@@ -106,7 +113,7 @@ final class QueryWriter {
 
     /** The output columns of {@code query} without writing it (a subquery's, to type the columns read from it). */
     List<Target> outputs(Query query, NameScope parent) {
-        return new QueryWriter(catalog, new TextLayout(layout.pretty)).query(query, parent, null, -1);
+        return new QueryWriter(catalog, new TextLayout(layout.pretty), renames).query(query, parent, null, -1);
     }
 
     private record Level(NameScope scope, List<Target> targets, boolean setOperation) {
@@ -290,7 +297,7 @@ final class QueryWriter {
         for (FromItem item : select.from()) {
             scope.from.add(source(item, scope, rangeEntries));
         }
-        scope.prefix = parent.parent != null || setOperand || rangeEntries[0] != 1;
+        scope.prefix = parent.parent != null || setOperand || rangeEntries[0] != 1 || renames != null;
         ExpressionWriter expressions = new ExpressionWriter(this, scope);
         List<Target> targets = targets(select, scope, expressions);
         if (width >= 0 && targets.size() > width) {
@@ -490,10 +497,22 @@ final class QueryWriter {
                 } else {
                     relationColumns(table, names, types);
                 }
+                List<String> printed = names;
+                String printedLookup = lookup;
+                String[] resolved = with == null && renames != null ? resolvedRelation(table) : null;
+                if (resolved != null) {
+                    printed = new ArrayList<>(renames.columnNames(resolved[0], resolved[1], names));
+                    if (table.alias() == null) {
+                        printedLookup = renames.relationName(resolved[0], resolved[1]);
+                    }
+                }
                 for (int i = 0; i < table.columnAliases().size() && i < names.size(); i++) {
                     names.set(i, table.columnAliases().get(i));
+                    printed.set(i, table.columnAliases().get(i));
                 }
-                yield new Source.Relation(lookup, scope.unique(lookup), names, types);
+                Source.Relation relation = new Source.Relation(lookup, scope.unique(printedLookup), names, types);
+                relation.printedNames = List.copyOf(printed);
+                yield relation;
             }
             case FromItem.Subquery subquery -> {
                 rangeEntries[0]++;
@@ -539,6 +558,18 @@ final class QueryWriter {
                     io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED, alias.position(),
                     "a view over a join with an alias is not supported yet");
         };
+    }
+
+    /** The schema and name of the table or view {@code table} reads, or null. */
+    private String[] resolvedRelation(FromItem.Table table) {
+        List<String> parts = table.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        TableEntry entry = catalog.findTable(schema, table.name().last()).orElse(null);
+        if (entry != null) {
+            return new String[] {entry.schema(), entry.name()};
+        }
+        ViewEntry view = catalog.findView(schema, table.name().last()).orElse(null);
+        return view == null ? null : new String[] {view.schema(), view.name()};
     }
 
     private void relationColumns(FromItem.Table table, List<String> names, List<LogicalType> types) {
@@ -588,8 +619,12 @@ final class QueryWriter {
                 if (table.only()) {
                     layout.append("ONLY ");
                 }
-                layout.append(relationName(table));
-                boolean alias = table.alias() != null || !relation.refname.equals(table.name().last())
+                String written = relationName(table);
+                layout.append(written);
+                String[] resolved = renames != null ? resolvedRelation(table) : null;
+                String shownName = resolved == null ? table.name().last()
+                        : renames.relationName(resolved[0], resolved[1]);
+                boolean alias = table.alias() != null || !relation.refname.equals(shownName)
                         || !table.columnAliases().isEmpty();
                 if (alias) {
                     layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
@@ -672,6 +707,12 @@ final class QueryWriter {
     private String relationName(FromItem.Table table) {
         List<String> parts = table.name().parts();
         String name = table.name().last();
+        String[] resolved = renames != null ? resolvedRelation(table) : null;
+        if (resolved != null) {
+            String renamed = renames.relationName(resolved[0], resolved[1]);
+            return parts.size() < 2 ? IdentifierQuoting.quote(renamed)
+                    : IdentifierQuoting.quote(parts.get(parts.size() - 2)) + "." + IdentifierQuoting.quote(renamed);
+        }
         if (parts.size() < 2) {
             return IdentifierQuoting.quote(name);
         }

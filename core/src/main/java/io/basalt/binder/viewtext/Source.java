@@ -36,12 +36,15 @@ sealed interface Source {
         final String refname;
         final List<String> names;
         final List<LogicalType> types;
+        /** The names its columns print as: {@link #names} unless a rename is being followed. */
+        List<String> printedNames;
 
         Relation(String lookup, String refname, List<String> names, List<LogicalType> types) {
             this.lookup = lookup;
             this.refname = refname;
             this.names = List.copyOf(names);
             this.types = new ArrayList<>(types);
+            this.printedNames = this.names;
         }
 
         @Override
@@ -51,7 +54,7 @@ sealed interface Source {
 
         @Override
         public Column column(int index) {
-            String name = names.get(index);
+            String name = printedNames.get(index);
             return new Column(IdentifierQuoting.quote(refname) + "." + IdentifierQuoting.quote(name), name,
                     types.get(index));
         }

@@ -21,6 +21,18 @@ public final class ViewText {
         return layout.out.append(';').toString();
     }
 
+    /**
+     * The view's query written again with the names {@code renames} gives its relations and columns (before they
+     * take effect: {@code catalog} still has the old names), every column qualified, as SQL that reads back into
+     * the same query over the renamed relations.
+     */
+    public static String renamed(ViewEntry view, Catalog catalog, RelationRenames renames) {
+        TextLayout layout = new TextLayout(false);
+        new QueryWriter(catalog, layout, renames).query(view.query(), null, view.columnNames(),
+                view.columnNames().size());
+        return layout.out.toString();
+    }
+
     /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */
     public static String expression(io.basalt.sql.ast.Expression expression, Catalog catalog) {
         TextLayout layout = new TextLayout(false);

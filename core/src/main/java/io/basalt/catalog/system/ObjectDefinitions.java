@@ -62,7 +62,8 @@ public final class ObjectDefinitions {
             case 'c' -> {
                 String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
                 yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")"
-                        + (constraint.check().noInherit() ? " NO INHERIT" : "");
+                        + (constraint.check().noInherit() ? " NO INHERIT" : "")
+                        + (constraint.check().notEnforced() ? " NOT ENFORCED" : "");
             }
             case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")"
                     + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());

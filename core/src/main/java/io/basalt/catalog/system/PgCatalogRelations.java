@@ -335,7 +335,9 @@ final class PgCatalogRelations {
                     }
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
-                    String.valueOf(constraint.type()), deferrable, deferred, true, relation.oid(), 0L, index, 0L, referenced,
+                    String.valueOf(constraint.type()), deferrable, deferred,
+                    !(constraint.type() == 'c' && constraint.check().notEnforced()), relation.oid(), 0L, index, 0L,
+                    referenced,
                     update, delete, match, inherited == 0, (long) inherited,
                     constraint.type() == 'c' && constraint.check().noInherit(), key, referencedKey, setColumns,
                     expression});

@@ -270,7 +270,8 @@ public final class SchemaScript {
         }
         for (CheckConstraintEntry check : table.checks()) {
             items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
-                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : ""));
+                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                    + (check.notEnforced() ? " NOT ENFORCED" : ""));
         }
         for (ForeignKeyEntry key : table.foreignKeys()) {
             TableEntry target = key.references(table.schema(), table.name()) ? table

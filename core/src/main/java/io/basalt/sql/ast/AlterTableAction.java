@@ -77,4 +77,12 @@ public sealed interface AlterTableAction extends Node {
     /** {@code ALTER [COLUMN] name DROP IDENTITY [IF EXISTS]}. */
     record DropIdentity(String column, boolean ifExists, int position) implements AlterTableAction {
     }
+
+    /**
+     * {@code ALTER CONSTRAINT name [[NOT] DEFERRABLE] [INITIALLY {DEFERRED | IMMEDIATE}]} of a foreign key: the
+     * deferrability it has afterwards (what is not written is NOT DEFERRABLE / INITIALLY IMMEDIATE).
+     */
+    record AlterConstraint(String name, boolean deferrable, boolean initiallyDeferred, int position)
+            implements AlterTableAction {
+    }
 }

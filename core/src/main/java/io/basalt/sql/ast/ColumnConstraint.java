@@ -17,10 +17,15 @@ public sealed interface ColumnConstraint extends Node {
     record Default(String name, Expression expression, int position) implements ColumnConstraint {
     }
 
-    /** {@code CHECK (condition) [NO INHERIT]}. */
-    record Check(String name, Expression condition, int position, boolean noInherit) implements ColumnConstraint {
+    /** {@code CHECK (condition) [NO INHERIT] [[NOT] ENFORCED]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit, boolean notEnforced)
+            implements ColumnConstraint {
         public Check(String name, Expression condition, int position) {
-            this(name, condition, position, false);
+            this(name, condition, position, false, false);
+        }
+
+        public Check(String name, Expression condition, int position, boolean noInherit) {
+            this(name, condition, position, noInherit, false);
         }
     }
 

@@ -6,10 +6,22 @@ import java.util.List;
 public sealed interface TableConstraint extends Node {
     String name();
 
-    /** {@code CHECK (condition) [NO INHERIT]}. */
-    record Check(String name, Expression condition, int position, boolean noInherit) implements TableConstraint {
+    /**
+     * PostgreSQL 18's {@code [CONSTRAINT name] NOT NULL column [NO INHERIT]}: the column is NOT NULL (Basalt keeps no
+     * name for it, as PostgreSQL 15 keeps none).
+     */
+    record NotNull(String name, String column, int position, boolean noInherit) implements TableConstraint {
+    }
+
+    /** {@code CHECK (condition) [NO INHERIT] [[NOT] ENFORCED]}. */
+    record Check(String name, Expression condition, int position, boolean noInherit, boolean notEnforced)
+            implements TableConstraint {
         public Check(String name, Expression condition, int position) {
-            this(name, condition, position, false);
+            this(name, condition, position, false, false);
+        }
+
+        public Check(String name, Expression condition, int position, boolean noInherit) {
+            this(name, condition, position, noInherit, false);
         }
     }
 

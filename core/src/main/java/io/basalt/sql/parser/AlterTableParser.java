@@ -186,8 +186,10 @@ final class AlterTableParser extends ParserBase {
     /** {@code ALTER [COLUMN] name} and what is changed about the column. */
     private AlterTableAction alterColumn() {
         Token alter = tokens.expect(Keyword.ALTER);
-        if (tokens.at(Keyword.CONSTRAINT)) {
-            throw unsupported("ALTER TABLE ... ALTER CONSTRAINT");
+        if (tokens.accept(Keyword.CONSTRAINT)) {
+            String name = grammar.names().columnId();
+            boolean[] deferral = grammar.constraints().alteredDeferral();
+            return new AlterTableAction.AlterConstraint(name, deferral[0], deferral[1], alter.position());
         }
         tokens.accept(Keyword.COLUMN);
         String column = grammar.names().columnId();

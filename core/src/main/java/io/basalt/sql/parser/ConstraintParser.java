@@ -67,6 +67,11 @@ final class ConstraintParser extends ParserBase {
         if (token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
             tokens.next();
             tokens.next();
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                // PostgreSQL 18's NOT NULL NO INHERIT; Basalt keeps no not-null constraint apart from the column
+                tokens.next();
+                tokens.next();
+            }
             return new ColumnConstraint.NotNull(name, position);
         }
         if (token.keyword() == null) {
@@ -83,7 +88,8 @@ final class ConstraintParser extends ParserBase {
             }
             case CHECK -> {
                 CheckClause check = checkCondition();
-                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit());
+                return new ColumnConstraint.Check(name, check.condition(), position, check.noInherit(),
+                        check.notEnforced());
             }
             case UNIQUE -> {
                 tokens.next();
@@ -230,6 +236,15 @@ final class ConstraintParser extends ParserBase {
     }
 
     /**
+     * The deferrability ALTER TABLE ... ALTER CONSTRAINT name sets: {deferrable, initially deferred}, both false when
+     * no attribute follows (PostgreSQL's ConstraintAttributeSpec).
+     */
+    boolean[] alteredDeferral() {
+        boolean[] deferral = deferral(true);
+        return deferral == null ? new boolean[] {false, false} : deferral;
+    }
+
+    /**
      * Deferral attributes after a column constraint: they belong to the constraint before them (a REFERENCES may
      * be deferrable, which replaces it in {@code constraints}). False when none is at the cursor.
      */
@@ -277,23 +292,50 @@ final class ConstraintParser extends ParserBase {
         return deferral;
     }
 
-    /** A CHECK clause: its condition and whether NO INHERIT follows it. */
-    private record CheckClause(Expression condition, boolean noInherit) {
+    /** A CHECK clause: its condition and whether NO INHERIT and NOT ENFORCED follow it. */
+    private record CheckClause(Expression condition, boolean noInherit, boolean notEnforced) {
     }
 
-    /** {@code CHECK ( condition ) [NO INHERIT]}, CHECK at the cursor. */
+    /**
+     * {@code CHECK ( condition )} followed by {@code NO INHERIT} and PostgreSQL 18's {@code ENFORCED} / {@code NOT
+     * ENFORCED} in either order, CHECK at the cursor.
+     */
     private CheckClause checkCondition() {
         tokens.expect(Keyword.CHECK);
         tokens.expect(TokenKind.LEFT_PAREN);
         Expression condition = grammar.expressions().expression();
         tokens.expect(TokenKind.RIGHT_PAREN);
         boolean noInherit = false;
-        if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
-            tokens.next();
-            tokens.next();
-            noInherit = true;
+        Boolean enforced = null;
+        while (true) {
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                tokens.next();
+                tokens.next();
+                noInherit = true;
+                continue;
+            }
+            boolean not = tokens.at(Keyword.NOT) && isEnforced(tokens.peek(1));
+            if (not || isEnforced(current())) {
+                Token at = current();
+                if (enforced != null) {
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, at.position(),
+                            "multiple ENFORCED/NOT ENFORCED clauses not allowed");
+                }
+                tokens.next();
+                if (not) {
+                    tokens.next();
+                }
+                enforced = !not;
+                continue;
+            }
+            break;
         }
-        return new CheckClause(condition, noInherit);
+        return new CheckClause(condition, noInherit, Boolean.FALSE.equals(enforced));
+    }
+
+    /** PostgreSQL 18's ENFORCED, an identifier here (Basalt's keyword table is PostgreSQL 15's). */
+    private static boolean isEnforced(Token token) {
+        return token.kind() == TokenKind.IDENTIFIER && token.keyword() == null && token.value().equals("enforced");
     }
 
     /** {@code NULLS [NOT] DISTINCT} (NULLS DISTINCT is the default): whether NULLS NOT DISTINCT. */
@@ -324,6 +366,7 @@ final class ConstraintParser extends ParserBase {
         Token token = current();
         return token.is(Keyword.CONSTRAINT) || token.is(Keyword.CHECK) || token.is(Keyword.UNIQUE)
                 || token.is(Keyword.PRIMARY) || token.is(Keyword.FOREIGN)
+                || token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)
                 || (token.is(Keyword.EXCLUDE)
                     && (tokens.peek(1).is(TokenKind.LEFT_PAREN) || tokens.peek(1).is(Keyword.USING)));
     }
@@ -345,9 +388,21 @@ final class ConstraintParser extends ParserBase {
         }
         Token kind = current();
         TableConstraint constraint;
-        if (kind.is(Keyword.CHECK)) {
+        if (kind.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
+            tokens.next();
+            tokens.next();
+            String column = grammar.names().columnId();
+            boolean noInherit = false;
+            if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
+                tokens.next();
+                tokens.next();
+                noInherit = true;
+            }
+            constraint = new TableConstraint.NotNull(name, column, position, noInherit);
+        } else if (kind.is(Keyword.CHECK)) {
             CheckClause check = checkCondition();
-            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit());
+            constraint = new TableConstraint.Check(name, check.condition(), position, check.noInherit(),
+                    check.notEnforced());
         } else if (tokens.accept(Keyword.UNIQUE)) {
             boolean nullsNotDistinct = uniqueNullsOption();
             if (tokens.at(Keyword.USING)) {
@@ -393,6 +448,7 @@ final class ConstraintParser extends ParserBase {
                 case TableConstraint.PrimaryKey key -> new TableConstraint.PrimaryKey(key.name(), key.columns(),
                         key.position(), deferral[0], deferral[1]);
                 case TableConstraint.Check check -> check;
+                case TableConstraint.NotNull notNull -> notNull;
             };
         }
         return constraint;

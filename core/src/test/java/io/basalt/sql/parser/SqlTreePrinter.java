@@ -265,6 +265,9 @@ final class SqlTreePrinter {
                     + change.options() + ")";
             case AlterTableAction.DropIdentity drop -> "(drop-identity " + drop.column()
                     + (drop.ifExists() ? " if-exists" : "") + ")";
+            case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
+                    + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
+                    + ")";
         };
     }
 
@@ -534,6 +537,8 @@ final class SqlTreePrinter {
                     + key.table() + (key.referencedColumns().isEmpty() ? ""
                             : " (" + String.join(" ", key.referencedColumns()) + ")")
                     + actions(key.matchFull(), key.onDelete(), key.deleteSetColumns(), key.onUpdate()) + ")";
+            case TableConstraint.NotNull notNull -> "(not-null " + notNull.column()
+                    + (notNull.noInherit() ? " no-inherit" : "") + ")";
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }

@@ -75,6 +75,8 @@ public final class InMemoryTableStore implements TableStore {
     private volatile List<Object> missingValues;
     /** Set while ALTER TABLE replaces this store (see {@link #refuseChanges}); stays set once it is replaced. */
     private boolean changesRefused;
+    /** The transaction whose uncommitted ALTER TABLE made this store, which alone may change it; null: anyone. */
+    private TableTransaction reservedFor;
     private final BufferAllocator allocator;
     private final int chunkRows;
     private Generation generation = new Generation(0);
@@ -1626,6 +1628,28 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /**
+     * Takes back the columns {@link #addColumn} added after the first {@code width} (ROLLBACK of the ALTER TABLE that
+     * added them; the caller made sure no change was committed since). The vectors the last chunk gained are freed
+     * once no scan reads the generation.
+     */
+    @Override
+    public synchronized void removeAddedColumns(int width) {
+        if (width >= columnTypes.size()) {
+            return;
+        }
+        List<FieldVector[]> chunks = generation.chunks;
+        for (int c = 0; c < chunks.size(); c++) {
+            FieldVector[] chunk = chunks.get(c);
+            if (chunk != null && chunk.length > width) {
+                generation.retiredChunks.add(java.util.Arrays.copyOfRange(chunk, width, chunk.length));
+                chunks.set(c, java.util.Arrays.copyOf(chunk, width));
+            }
+        }
+        columnTypes = List.copyOf(columnTypes.subList(0, width));
+        missingValues = java.util.Collections.unmodifiableList(new ArrayList<>(missingValues.subList(0, width)));
+    }
+
+    /**
      * Refusing changes also waits for the commits applied here but not yet visible (waiting for the log's sync), so
      * that a copy of the table made next (ALTER TABLE) reads every commit that was accepted.
      */
@@ -1650,9 +1674,20 @@ public final class InMemoryTableStore implements TableStore {
      *                         the table (the writer planned before ALTER TABLE added a column)
      */
     private synchronized void checkChangesAccepted(List<Batch> batches) {
-        if (changesRefused || !widthMatches(batches)) {
+        if (changesRefused || !widthMatches(batches) || reservedForAnother()) {
             throw refused();
         }
+    }
+
+    /** Whether the store is reserved for a transaction other than the one the current statement runs in. */
+    private boolean reservedForAnother() {
+        TableTransaction current = TableTransaction.current();
+        return reservedFor != null && current != null && current != reservedFor;
+    }
+
+    @Override
+    public synchronized void reserveFor(TableTransaction transaction) {
+        reservedFor = transaction;
     }
 
     private boolean widthMatches(List<Batch> batches) {

@@ -262,6 +262,18 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public void removeAddedColumns(int width) {
+        synchronized (inner) {
+            inner.removeAddedColumns(width);
+        }
+    }
+
+    @Override
+    public void reserveFor(TableTransaction transaction) {
+        inner.reserveFor(transaction);
+    }
+
+    @Override
     public void close() {
         inner.close();
     }

@@ -187,6 +187,24 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * Takes back the columns {@link #addColumn} added after the first {@code width} (ROLLBACK of the ALTER TABLE that
+     * added them), while no change committed since holds them. Every store that adds columns implements it.
+     */
+    default void removeAddedColumns(int width) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot remove columns");
+    }
+
+    /**
+     * Lets only {@code transaction} (null: every transaction again) change the store: the store was made by that
+     * transaction's ALTER TABLE, which is logged at its COMMIT, so no other transaction's change may reach the log
+     * under the new definition first (PostgreSQL's ALTER TABLE holds an exclusive lock until the transaction ends).
+     * Other transactions' changes fail with 40001, as during {@link #refuseChanges}. Stores that cannot be altered
+     * ignore it.
+     */
+    default void reserveFor(TableTransaction transaction) {
+    }
+
+    /**
      * Frees the table's memory; scans open now keep reading what they saw, and their memory is freed when the last
      * of them closes. The store must not be used afterwards.
      */

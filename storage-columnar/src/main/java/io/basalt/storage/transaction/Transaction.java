@@ -52,7 +52,11 @@ import java.util.concurrent.CompletableFuture;
 public final class Transaction implements TableTransaction {
     /** A savepoint: the marks of the changes, of the undo actions, and READ ONLY as it was (ending it restores it). */
     private record Savepoint(String name, Map<PendingChange, Integer> marks, int undoActions, int commitActions,
-                             boolean readOnly) {
+                             boolean readOnly, int commitRecords) {
+    }
+
+    /** Records a statement of the transaction left for COMMIT to write, in {@code log}, before its changes. */
+    private record CommitRecords(WriteAheadLog log, java.util.function.Supplier<List<WalRecord>> records) {
     }
 
     private final TransactionCoordinator coordinator;
@@ -68,6 +72,9 @@ public final class Transaction implements TableTransaction {
     private final List<Savepoint> savepoints = new ArrayList<>();
     private final List<Runnable> undoActions = new ArrayList<>();
     private final List<Runnable> commitActions = new ArrayList<>();
+    private final List<CommitRecords> commitRecords = new ArrayList<>();
+    /** What COMMIT holds while it runs when it writes deferred DDL (the database's DDL lock), or null. */
+    private Object commitLock;
     private final DeferredChecks deferredChecks = new DeferredChecks();
     private final long number;
     private int process;
@@ -235,6 +242,19 @@ public final class Transaction implements TableTransaction {
         commitActions.add(requireNonNull(action, "action is null"));
     }
 
+    /**
+     * Makes COMMIT write {@code records} (asked for when the commit is handed to the log, in the order given) to
+     * {@code log} in the same log record as the transaction's changes and before them, unless the transaction rolls
+     * back to a savepoint taken before now: DDL deferred to COMMIT (ALTER TABLE) is then replayed all or not at all
+     * with the rows written under it. COMMIT then runs holding {@code lock} (the DDL lock, under which checkpoints
+     * read the log's position and the DDL history), taken before any table's lock.
+     */
+    public void logAtCommit(WriteAheadLog log, java.util.function.Supplier<List<WalRecord>> records, Object lock) {
+        commitLock = requireNonNull(lock, "lock is null");
+        commitRecords.add(new CommitRecords(requireNonNull(log, "log is null"),
+                requireNonNull(records, "records is null")));
+    }
+
     // ---- savepoints -----------------------------------------------------------------------------------------
 
     /** SAVEPOINT {@code name}; a name may be used again, the newest one wins. */
@@ -244,7 +264,8 @@ public final class Transaction implements TableTransaction {
         for (PendingChange change : changes.values()) {
             marks.put(change, change.mark());
         }
-        savepoints.add(new Savepoint(name, marks, undoActions.size(), commitActions.size(), readOnly));
+        savepoints.add(new Savepoint(name, marks, undoActions.size(), commitActions.size(), readOnly,
+                commitRecords.size()));
     }
 
     /** Whether a savepoint of that name exists. */
@@ -272,6 +293,9 @@ public final class Transaction implements TableTransaction {
         undoSince(savepoint.undoActions());
         while (commitActions.size() > savepoint.commitActions()) {
             commitActions.removeLast();
+        }
+        while (commitRecords.size() > savepoint.commitRecords()) {
+            commitRecords.removeLast();
         }
         readOnly = savepoint.readOnly();
     }
@@ -323,6 +347,7 @@ public final class Transaction implements TableTransaction {
             }
             changes.clear();
             commitActions.clear();
+            commitRecords.clear();
             undoSince(0);
         } finally {
             end();
@@ -336,6 +361,17 @@ public final class Transaction implements TableTransaction {
      *     committed a row with a key this one adds, an I/O error from the log; the transaction is rolled back then
      */
     public void commit() {
+        Object lock = commitLock;
+        if (lock == null) {
+            commitNow();
+            return;
+        }
+        synchronized (lock) {
+            commitNow();
+        }
+    }
+
+    private void commitNow() {
         checkActive();
         try {
             deferredChecks.checkAll(this);
@@ -349,7 +385,12 @@ public final class Transaction implements TableTransaction {
                 changed.sort(Comparator.comparingLong(change -> change.store().id()));
                 Committing committing = lockAndPrepare(changed, 0);
                 committing.finish(coordinator);
+            } else if (!commitRecords.isEmpty()) {
+                for (CompletableFuture<Long> record : log(List.of())) {
+                    WriteAheadLog.awaitDurable(record);
+                }
             }
+            commitRecords.clear();
             for (PendingChange change : changes.values()) {
                 synchronized (change.store()) {
                     change.close();
@@ -455,8 +496,11 @@ public final class Transaction implements TableTransaction {
      * Hands every change to its log, one log record per log (every logged table of a database shares one), and
      * returns the futures of their durability.
      */
-    private static List<CompletableFuture<Long>> log(List<PreparedChange> prepared) {
+    private List<CompletableFuture<Long>> log(List<PreparedChange> prepared) {
         Map<WriteAheadLog, List<WalRecord>> byLog = new LinkedHashMap<>();
+        for (CommitRecords deferred : commitRecords) {
+            byLog.computeIfAbsent(deferred.log(), ignored -> new ArrayList<>()).addAll(deferred.records().get());
+        }
         for (PreparedChange change : prepared) {
             WriteAheadLog log = change.change().log();
             List<WalRecord> records = change.walRecords();
@@ -466,7 +510,9 @@ public final class Transaction implements TableTransaction {
         }
         List<CompletableFuture<Long>> durable = new ArrayList<>(byLog.size());
         for (Map.Entry<WriteAheadLog, List<WalRecord>> entry : byLog.entrySet()) {
-            durable.add(entry.getKey().submit(entry.getValue()));
+            if (!entry.getValue().isEmpty()) {
+                durable.add(entry.getKey().submit(entry.getValue()));
+            }
         }
         return durable;
     }

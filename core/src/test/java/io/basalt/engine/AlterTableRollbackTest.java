@@ -1,0 +1,133 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import io.basalt.error.BasaltException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ALTER TABLE in a transaction block ({@link AlterTableUndo}): ROLLBACK and ROLLBACK TO SAVEPOINT undo it, other
+ * sessions may not write or alter the table until the block ends, and only a committed ALTER TABLE survives
+ * close/reopen, a checkpoint taken while the block was open, and a crash.
+ */
+class AlterTableRollbackTest {
+    @TempDir
+    Path directory;
+
+    private static List<String> rows(Session session, String sql) {
+        List<String> rows = new ArrayList<>();
+        try (QueryResult result = session.query(sql)) {
+            for (long row = 0; row < result.rowCount(); row++) {
+                StringBuilder line = new StringBuilder();
+                for (int column = 0; column < result.columns().size(); column++) {
+                    line.append(column == 0 ? "" : "|").append(result.getText(row, column));
+                }
+                rows.add(line.toString());
+            }
+        }
+        return rows;
+    }
+
+    private static void run(Session session, String... statements) {
+        for (String sql : statements) {
+            session.execute(sql).close();
+        }
+    }
+
+    @Test
+    void rollbackUndoesEveryFormAndSavepointsCutBack() {
+        try (Database database = Basalt.inMemory(); Session session = database.connect()) {
+            run(session, "CREATE TABLE t (a int PRIMARY KEY, b text)", "INSERT INTO t VALUES (1, 'x'), (2, 'y')",
+                    "CREATE TABLE r (a int REFERENCES t)", "BEGIN",
+                    "ALTER TABLE t ADD COLUMN c int DEFAULT 5", "ALTER TABLE t DROP COLUMN b",
+                    "ALTER TABLE t ALTER COLUMN c TYPE text", "ALTER TABLE t ALTER COLUMN c SET NOT NULL",
+                    "ALTER TABLE t ADD CONSTRAINT positive CHECK (a > 0)", "SAVEPOINT s",
+                    "ALTER TABLE t RENAME COLUMN a TO id", "ALTER TABLE t RENAME TO renamed");
+            assertThat(rows(session, "SELECT * FROM renamed ORDER BY id")).containsExactly("1|5", "2|5");
+            run(session, "ROLLBACK TO SAVEPOINT s");
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|5", "2|5");
+            run(session, "ROLLBACK");
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x", "2|y");
+            assertThat(rows(session, "SELECT conname FROM pg_constraint WHERE conrelid = 't'::regclass "
+                    + "ORDER BY conname")).containsExactly("t_pkey");
+            run(session, "INSERT INTO t VALUES (3, NULL), (-4, 'minus')");
+            assertThatThrownBy(() -> run(session, "INSERT INTO r VALUES (9)"))
+                    .isInstanceOf(BasaltException.class).hasMessageContaining("violates foreign key constraint");
+            run(session, "BEGIN", "ALTER TABLE t ADD COLUMN d int DEFAULT 1", "ROLLBACK",
+                    "ALTER TABLE t ADD COLUMN d int DEFAULT 2");
+            assertThat(rows(session, "SELECT a, d FROM t ORDER BY a")).containsExactly("-4|2", "1|2", "2|2", "3|2");
+        }
+    }
+
+    @Test
+    void anotherSessionCannotWriteOrAlterTheTableUntilTheBlockEnds() {
+        try (Database database = Basalt.inMemory(); Session session = database.connect();
+             Session other = database.connect()) {
+            run(session, "CREATE TABLE t (a int)", "INSERT INTO t VALUES (1)", "BEGIN",
+                    "ALTER TABLE t ADD COLUMN b int DEFAULT 2");
+            assertThatThrownBy(() -> run(other, "INSERT INTO t VALUES (5, 5)"))
+                    .isInstanceOf(BasaltException.class).hasMessageContaining("could not serialize access");
+            assertThatThrownBy(() -> run(other, "ALTER TABLE t ADD COLUMN c int"))
+                    .isInstanceOf(BasaltException.class)
+                    .hasMessageContaining("could not obtain lock on relation \"t\"");
+            assertThatThrownBy(() -> run(other, "DROP TABLE t"))
+                    .isInstanceOf(BasaltException.class)
+                    .hasMessageContaining("could not obtain lock on relation \"t\"");
+            run(session, "INSERT INTO t VALUES (3, 4)", "COMMIT");
+            run(other, "INSERT INTO t VALUES (5, 6)");
+            assertThat(rows(other, "SELECT * FROM t ORDER BY a")).containsExactly("1|2", "3|4", "5|6");
+        }
+    }
+
+    @Test
+    void onlyCommittedAlterationsSurviveReopen() {
+        Path path = directory.resolve("db");
+        try (Database database = Basalt.open(path); Session session = database.connect()) {
+            run(session, "CREATE TABLE t (a int, b text)", "INSERT INTO t VALUES (1, 'x')",
+                    "BEGIN", "ALTER TABLE t ADD COLUMN c int DEFAULT 3", "INSERT INTO t VALUES (2, 'y', 4)",
+                    "ALTER TABLE t RENAME b TO bb", "COMMIT",
+                    "BEGIN", "ALTER TABLE t DROP COLUMN bb", "ALTER TABLE t RENAME TO gone", "ROLLBACK",
+                    "BEGIN", "ALTER TABLE t ALTER COLUMN a TYPE text", "SAVEPOINT s",
+                    "ALTER TABLE t DROP COLUMN c", "ROLLBACK TO s", "INSERT INTO t VALUES ('z', 'zz', 5)", "COMMIT");
+        }
+        try (Database database = Basalt.open(path); Session session = database.connect()) {
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|3", "2|y|4", "z|zz|5");
+            assertThat(rows(session, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+                    + "WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum"))
+                    .containsExactly("a|text", "bb|text", "c|integer");
+        }
+    }
+
+    @Test
+    void aCrashKeepsTheCommittedAlterationsAndDropsTheOpenOnes() throws Exception {
+        Path path = directory.resolve("db");
+        Path errors = directory.resolve("child-errors.txt");
+        Process child = ChildJvm.of(AlterTableCrashChild.class, errors, path.toString()).start();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            assertThat(lines.readLine()).as("child output; errors: %s", TransactionCrashTest.errorsOf(errors))
+                    .isEqualTo("ready");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor();
+        }
+        try (Database database = Basalt.open(path); Session session = database.connect()) {
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|7", "2|y|7", "3|z|9");
+            assertThat(rows(session, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+                    + "WHERE attrelid = 't'::regclass AND attname = 'a'")).containsExactly("bigint");
+            assertThat(rows(session, "SELECT count(*) FROM pg_class WHERE relname = 'u'")).containsExactly("0");
+        }
+    }
+}
