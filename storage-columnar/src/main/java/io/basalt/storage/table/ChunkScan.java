@@ -53,6 +53,12 @@ final class ChunkScan implements SourceState {
      * gathering first would copy nearly every row twice.
      */
     private static final int SPARSE_FRACTION = 4;
+    /** The pieces each worker evaluates its predicates on before judging whether that pays ({@link #evaluationPays}). */
+    private static final int TRIAL_GROUPS = 3;
+    private int evaluatedGroups;
+    private int skippedGroups;
+    private long evaluatedRows;
+    private long selectedRows;
     private boolean closed;
     private int chunk = -1;
     private int offset;
@@ -117,10 +123,30 @@ final class ChunkScan implements SourceState {
             return piece.mask();
         }
         if (maskChunk != chunk) {
-            pieceMask = SelectedRows.mask(piece.mask(), piece.stored().selectRows(), piece.rows());
+            long[] selected = evaluationPays() ? piece.stored().selectRows() : null;
+            if (selected != null) {
+                int kept = io.basalt.storage.column.encoding.RowBits.count(selected);
+                evaluatedGroups++;
+                evaluatedRows += piece.rows();
+                selectedRows += kept;
+                if (kept == 0) {
+                    skippedGroups++;
+                }
+            }
+            pieceMask = SelectedRows.mask(piece.mask(), selected, piece.rows());
             maskChunk = chunk;
         }
         return pieceMask;
+    }
+
+    /**
+     * Whether this worker still evaluates its pieces' predicates before reading them: always for the first
+     * {@link #TRIAL_GROUPS} pieces, then only while a piece was ruled out whole or the selections kept at most
+     * 1 / {@link #SPARSE_FRACTION} of the rows. A scan whose predicates select most rows gains nothing from them
+     * (every batch is handed on whole) and stops paying for the evaluation.
+     */
+    private boolean evaluationPays() {
+        return evaluatedGroups < TRIAL_GROUPS || skippedGroups > 0 || selectedRows * SPARSE_FRACTION <= evaluatedRows;
     }
 
     /**
