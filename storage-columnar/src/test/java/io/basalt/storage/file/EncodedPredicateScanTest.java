@@ -44,7 +44,7 @@ class EncodedPredicateScanTest {
     @TempDir
     Path directory;
 
-    /** The evaluation on encoded chunks is switched off by default (see StoredChunks); these tests switch it on. */
+    /** The evaluation on stored chunks is off by default (see StoredChunks); these tests switch it on. */
     @org.junit.jupiter.api.BeforeAll
     static void switchOn() {
         System.setProperty("basalt.encoded_predicates", "on");
