@@ -133,7 +133,30 @@ final class ScanPredicates {
                 || column.type().id() != constant.type().id()) {
             return null;
         }
-        return new ScanPredicate.Compare(source, operator, constant.value());
+        Object value = constant.value();
+        if (column.type().isScaledLong() && value instanceof Long scaled) {
+            value = atColumnScale(scaled, constant.type().scale(), column.type().scale());
+            if (value == null) {
+                return null;
+            }
+        }
+        return new ScanPredicate.Compare(source, operator, value);
+    }
+
+    /**
+     * A scaled NUMERIC constant ({@code unscaled * 10^-fromScale}) at the column's scale, as the column stores it
+     * and its zone maps hold it; null when it is not exactly representable there (then it is not pushed).
+     */
+    private static Long atColumnScale(long unscaled, int fromScale, int toScale) {
+        if (fromScale == toScale) {
+            return unscaled;
+        }
+        java.math.BigDecimal value = java.math.BigDecimal.valueOf(unscaled, fromScale);
+        java.math.BigDecimal exact = value.setScale(toScale, java.math.RoundingMode.DOWN);
+        if (exact.compareTo(value) != 0 || exact.unscaledValue().bitLength() > 63) {
+            return null;
+        }
+        return exact.unscaledValue().longValue();
     }
 
     /** {@code column = c1 OR column = c2 OR ...} (an IN list) over one ordered column, else null. */

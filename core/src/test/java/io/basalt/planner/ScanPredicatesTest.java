@@ -67,6 +67,23 @@ class ScanPredicatesTest {
         });
     }
 
+    /**
+     * A NUMERIC(p <= 18) constant is a long scaled by its own type's scale; it is pushed at the column's scale (how
+     * the column stores it and the zone maps hold it), and not pushed where it has more fraction digits than the
+     * column.
+     */
+    @Test
+    void scaledNumericConstantsArePushedAtTheColumnsScale() {
+        BoundExpression.ColumnRef price = new BoundExpression.ColumnRef(0, null, "price", LogicalType.numeric(15, 2), 0);
+        List<ScanPredicate> predicates = ScanPredicates.of(List.of(
+                compare(CompareOp.LT, price, constant(2400L, LogicalType.numeric(4, 2))),
+                compare(CompareOp.GE, price, constant(5L, LogicalType.numeric(2, 1))),
+                compare(CompareOp.LE, price, constant(7L, LogicalType.numeric(1, 0))),
+                compare(CompareOp.GT, price, constant(12345L, LogicalType.numeric(5, 3)))), SCAN);
+        assertThat(predicates).containsExactly(new ScanPredicate.Compare(5, CompareOp.LT, 2400L),
+                new ScanPredicate.Compare(5, CompareOp.GE, 50L), new ScanPredicate.Compare(5, CompareOp.LE, 700L));
+    }
+
     @Test
     void otherShapesStayWithTheFilter() {
         List<BoundExpression> conjuncts = List.of(

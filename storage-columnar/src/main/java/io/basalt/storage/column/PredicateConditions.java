@@ -19,7 +19,8 @@ import java.util.List;
  * {@link BinaryMatcher}. A predicate whose constant this class cannot place exactly in the column's stored form is
  * left out (the set only grows, so the result is still a superset of the matching rows, which is all a scan needs:
  * the full filter runs above it). Stored forms: SMALLINT, INTEGER, BIGINT the value; DATE the epoch day; TIMESTAMP[TZ]
- * epoch microseconds; NUMERIC(p &lt;= 18, s) the value times 10^s (constants given as BigDecimal, rounded outward;
+ * epoch microseconds; NUMERIC(p &lt;= 18, s) the value times 10^s (constants given as BigDecimal, rounded outward,
+ * or as a Long already at the column's scale, which is how the planner pushes them and the zone maps hold them;
  * NaN is stored as the largest long, above every number, as PostgreSQL orders it, so a bound saturated at the long
  * range keeps it).
  */
@@ -64,7 +65,7 @@ final class PredicateConditions {
     }
 
     private static LongRanges compareRanges(ScanPredicate.Compare compare, LogicalType type) {
-        if (type.isScaledLong()) {
+        if (type.isScaledLong() && !(compare.value() instanceof Long)) {
             if (!(compare.value() instanceof BigDecimal decimal) || decimal instanceof NumericSpecial) {
                 return null;
             }
@@ -111,7 +112,7 @@ final class PredicateConditions {
                     return null;  // beyond the stored range, where the special values lie: not placed
                 }
                 // else no stored value equals it
-            } else if (!type.isScaledLong() && value instanceof Long number) {
+            } else if (value instanceof Long number) {
                 points[count++] = number;
             } else {
                 return null;

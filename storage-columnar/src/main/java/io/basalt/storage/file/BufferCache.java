@@ -83,6 +83,17 @@ public final class BufferCache implements AutoCloseable {
         }
     }
 
+    /**
+     * The whole decoded chunk {@code column} of row group {@code group} of {@code file} (decoded and cached first
+     * when absent), as a vector the caller closes; for evaluating a scan's predicates on it
+     * ({@link io.basalt.storage.column.DecodedChunkFilter}) before the scan reads its rows.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public FieldVector share(TableFile file, int group, int column) {
+        return read(file, group, column, 0, file.rowCount(group), allocator);
+    }
+
     private void evictUntilFree(long bytes) {
         Iterator<Map.Entry<Key, Entry>> oldest = entries.entrySet().iterator();
         while (resident + bytes > budget && oldest.hasNext()) {

@@ -2,6 +2,7 @@ package io.basalt.storage.file;
 
 import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.DecodedChunkFilter;
 import io.basalt.storage.column.encoding.RowBits;
 import io.basalt.storage.table.StoredRowGroups;
 import org.apache.arrow.memory.BufferAllocator;
@@ -58,30 +59,53 @@ public final class MappedRowGroups implements StoredRowGroups {
         return cache.read(file, group, column, offset, rows, allocator);
     }
 
+    /**
+     * Evaluates the predicates column by column, those on text (and other encoded-only) columns first, on their
+     * encoded chunks, then those on integer-stream columns on their decoded chunks from the buffer cache (decoded
+     * into it when absent: the scan's filter reads those columns anyway, so each chunk is decoded once); it stops as
+     * soon as no row is left, so a group the first predicates rule out decodes nothing. With no cache budget every
+     * column is evaluated on its encoded chunk.
+     */
     @Override
     public long[] selectRows(int group, int offset, int rows, List<ScanPredicate> predicates) {
         long[] selected = null;
-        for (int column = 0; column < file.columnCount(); column++) {
-            List<ScanPredicate> onColumn = null;
-            for (ScanPredicate predicate : predicates) {
-                if (predicate.column() == column) {
-                    if (onColumn == null) {
-                        onColumn = new ArrayList<>();
-                    }
-                    onColumn.add(predicate);
+        for (int pass = 0; pass < 2; pass++) {
+            for (int column = 0; column < file.columnCount(); column++) {
+                boolean decoded = cache.budget() > 0 && DecodedChunkFilter.handles(file.type(column));
+                if (decoded != (pass == 1)) {
+                    continue;
                 }
-            }
-            if (onColumn == null) {
-                continue;
-            }
-            long[] rowsOfColumn = file.selectRows(group, column, onColumn);
-            if (rowsOfColumn == null) {
-                continue;
-            }
-            if (selected == null) {
-                selected = rowsOfColumn;
-            } else {
-                RowBits.and(selected, rowsOfColumn);
+                List<ScanPredicate> onColumn = null;
+                for (ScanPredicate predicate : predicates) {
+                    if (predicate.column() == column) {
+                        if (onColumn == null) {
+                            onColumn = new ArrayList<>();
+                        }
+                        onColumn.add(predicate);
+                    }
+                }
+                if (onColumn == null) {
+                    continue;
+                }
+                long[] rowsOfColumn;
+                if (decoded) {
+                    try (FieldVector chunk = cache.share(file, group, column)) {
+                        rowsOfColumn = DecodedChunkFilter.INSTANCE.select(chunk, file.type(column), onColumn);
+                    }
+                } else {
+                    rowsOfColumn = file.selectRows(group, column, onColumn);
+                }
+                if (rowsOfColumn == null) {
+                    continue;
+                }
+                if (selected == null) {
+                    selected = rowsOfColumn;
+                } else {
+                    RowBits.and(selected, rowsOfColumn);
+                }
+                if (RowBits.count(selected) == 0) {
+                    return RowBits.slice(selected, offset, rows);
+                }
             }
         }
         return selected == null ? null : RowBits.slice(selected, offset, rows);

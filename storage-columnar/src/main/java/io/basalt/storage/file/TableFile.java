@@ -31,6 +31,12 @@ public final class TableFile implements AutoCloseable {
     private final MemorySegment bytes;
     private final FileFooter footer;
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    /**
+     * Per row group, the columns whose chunk checksum a predicate evaluation has verified ({@link #selectRows}):
+     * the mapped bytes never change, so a warm scan does not checksum the chunk again for each evaluation. A race
+     * only verifies twice. Decoding ({@link #column}) still verifies every time.
+     */
+    private final java.util.BitSet[] filterVerified;
 
     private TableFile(Path path, List<LogicalType> types, Arena arena, MemorySegment bytes, FileFooter footer) {
         this.path = path;
@@ -38,6 +44,10 @@ public final class TableFile implements AutoCloseable {
         this.arena = arena;
         this.bytes = bytes;
         this.footer = footer;
+        this.filterVerified = new java.util.BitSet[footer.rowGroups().size()];
+        for (int group = 0; group < filterVerified.length; group++) {
+            filterVerified[group] = new java.util.BitSet();
+        }
     }
 
     /**
@@ -162,6 +172,11 @@ public final class TableFile implements AutoCloseable {
         return -1;
     }
 
+    /** The type of column {@code column}. */
+    public LogicalType type(int column) {
+        return types.get(column);
+    }
+
     /**
      * The encoded bytes of column {@code column} of row group {@code group}, after verifying their checksum, for a
      * checkpoint that copies an unchanged chunk into a new file; valid until {@link #close}.
@@ -215,7 +230,21 @@ public final class TableFile implements AutoCloseable {
      */
     public long[] selectRows(int group, int column,
                              List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
-        MemorySegment chunkBytes = encodedChunk(group, column);
+        MemorySegment chunkBytes;
+        java.util.BitSet verified = filterVerified[group];
+        boolean known;
+        synchronized (verified) {
+            known = verified.get(column);
+        }
+        if (known) {
+            FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
+            chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
+        } else {
+            chunkBytes = encodedChunk(group, column);
+            synchronized (verified) {
+                verified.set(column);
+            }
+        }
         try {
             return io.basalt.storage.column.EncodedChunkFilter.INSTANCE.select(chunkBytes, types.get(column),
                     predicates);

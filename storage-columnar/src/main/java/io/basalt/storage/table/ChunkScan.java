@@ -40,7 +40,25 @@ final class ChunkScan implements SourceState {
     private long[] pieceMask;
     private int maskChunk = -1;
     private List<FieldVector> pieceColumns;
+    /**
+     * Per column of the piece being gathered from ({@link #nullsChunk}): whether it holds no NULL, counted once per
+     * piece rather than per batch (counting scans the validity bitmap of the whole piece).
+     */
+    private boolean[] pieceNoNulls;
+    private int nullsChunk = -1;
     private final int[] selection;
+    /**
+     * A batch whose selection (rows the encoded chunks did not rule out) keeps at most 1 / SPARSE_FRACTION of its
+     * rows is gathered; a denser one is handed on whole (minus deleted rows) for the filter above to cut, since
+     * gathering first would copy nearly every row twice.
+     */
+    private static final int SPARSE_FRACTION = 4;
+    /** The pieces each worker evaluates its predicates on before judging whether that pays ({@link #evaluationPays}). */
+    private static final int TRIAL_GROUPS = 3;
+    private int evaluatedGroups;
+    private int skippedGroups;
+    private long evaluatedRows;
+    private long selectedRows;
     private boolean closed;
     private int chunk = -1;
     private int offset;
@@ -85,6 +103,11 @@ final class ChunkScan implements SourceState {
             if (columns.length == 0) {
                 return new Batch(List.of(), live);
             }
+            if (mask != piece.mask() && live * SPARSE_FRACTION > count) {
+                // most rows were selected: the filter above, which runs anyway, drops the rest without a gather here
+                mask = piece.mask();
+                live = mask == null ? count : liveRows(mask, start, count);
+            }
             List<FieldVector> vectors = columnsOf(piece);
             return live == count ? sliced(piece, vectors, start, count) : gathered(piece, vectors, start, live);
         }
@@ -100,18 +123,51 @@ final class ChunkScan implements SourceState {
             return piece.mask();
         }
         if (maskChunk != chunk) {
-            pieceMask = SelectedRows.mask(piece.mask(), piece.stored().selectRows(), piece.rows());
+            long[] selected = evaluationPays() ? piece.stored().selectRows() : null;
+            if (selected != null) {
+                int kept = io.basalt.storage.column.encoding.RowBits.count(selected);
+                evaluatedGroups++;
+                evaluatedRows += piece.rows();
+                selectedRows += kept;
+                if (kept == 0) {
+                    skippedGroups++;
+                }
+            }
+            pieceMask = SelectedRows.mask(piece.mask(), selected, piece.rows());
             maskChunk = chunk;
         }
         return pieceMask;
     }
 
-    /** Fills {@link #selection} with the positions of the live rows among {@code [start, start + count)}. */
+    /**
+     * Whether this worker still evaluates its pieces' predicates before reading them: always for the first
+     * {@link #TRIAL_GROUPS} pieces, then only while a piece was ruled out whole or the selections kept at most
+     * 1 / {@link #SPARSE_FRACTION} of the rows. A scan whose predicates select most rows gains nothing from them
+     * (every batch is handed on whole) and stops paying for the evaluation.
+     */
+    private boolean evaluationPays() {
+        return evaluatedGroups < TRIAL_GROUPS || skippedGroups > 0 || selectedRows * SPARSE_FRACTION <= evaluatedRows;
+    }
+
+    /**
+     * Fills {@link #selection} with the positions of the live rows among {@code [start, start + count)}, a word of
+     * the mask at a time (the clear bits are iterated, so a sparse selection costs its rows, not the stretch's).
+     */
     private int liveRows(long[] mask, int start, int count) {
         int live = 0;
-        for (int row = start; row < start + count; row++) {
-            if ((mask[row >>> 6] & (1L << row)) == 0) {
-                selection[live++] = row;
+        int end = start + count;
+        for (int word = start >>> 6; word << 6 < end; word++) {
+            long clear = ~mask[word];
+            int first = word << 6;
+            if (first < start) {
+                clear &= -1L << (start - first);
+            }
+            if (end - first < 64) {
+                clear &= (1L << (end - first)) - 1;
+            }
+            while (clear != 0) {
+                selection[live++] = first + Long.numberOfTrailingZeros(clear);
+                clear &= clear - 1;
             }
         }
         return live;
@@ -156,15 +212,23 @@ final class ChunkScan implements SourceState {
     }
 
     private Batch gathered(TableSnapshot.Piece piece, List<FieldVector> vectors, int start, int live) {
+        if (nullsChunk != chunk) {
+            pieceNoNulls = new boolean[vectors.size()];
+            for (int i = 0; i < pieceNoNulls.length; i++) {
+                pieceNoNulls[i] = vectors.get(i) != null && vectors.get(i).getNullCount() == 0;
+            }
+            nullsChunk = chunk;
+        }
         List<FieldVector> out = new ArrayList<>(vectors.size());
-        for (FieldVector vector : vectors) {
+        for (int i = 0; i < vectors.size(); i++) {
+            FieldVector vector = vectors.get(i);
             if (vector == null) {
                 out.add(rowIds(piece, start, live, true));
             } else {
                 FieldVector target = ValueAccess.allocate(LogicalType.of(vector.getField()), vector.getName(),
                         context.allocator(), live);
                 owned.add(target);
-                VectorGather.gather(vector, selection, live, target);
+                VectorGather.gather(vector, selection, live, target, pieceNoNulls[i]);
                 out.add(target);
             }
         }

@@ -19,10 +19,10 @@ final class StoredChunks {
     final StoredRowGroups groups;
     private final int chunkRows;
     /**
-     * The switch (JVM system property, read per row group) that lets scans evaluate their predicates on encoded
-     * chunks: {@code on} to use it. It is off by default: measured on a quiet machine (TPC-H SF0.5 on disk, 2
-     * threads), it made warm scans slower (q06 35 -> 55 ms, q12 84 -> 135 ms) and cold q06 too (154 -> 274 ms),
-     * since the selected rows are gathered per scan where the cache hands out decoded vectors as they are.
+     * The switch (JVM system property, read per row group) that lets scans evaluate their predicates on the stored
+     * chunks before reading their rows: {@code on} to use it. Still off by default: measured against off in one JVM
+     * (BENCHMARKS.md, TPC-H SF1 on disk), it is faster warm on average (q06 30 vs 50 ms CPU) but not faster cold,
+     * and q12 warm is about 15% slower (the sparse batches are gathered, then filtered again above).
      */
     static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
     private static final String ENCODED_PREDICATES = "on";

@@ -49,6 +49,7 @@ class EncodedChunkFilterTest {
         Set<String> integerEncodings = new TreeSet<>();
         Set<String> textEncodings = new TreeSet<>();
         int evaluated = 0;
+        int decodedEvaluated = 0;
         try (BufferAllocator allocator = new RootAllocator()) {
             for (LogicalType type : TYPES) {
                 boolean text = type.id() == TypeId.TEXT || type.id() == TypeId.VARCHAR;
@@ -85,6 +86,9 @@ class EncodedChunkFilterTest {
                                 assertThat(rows(selected, values.size())).as(context)
                                         .isEqualTo(rows(expected));
                             }
+                            if (!text) {
+                                decodedEvaluated += checkDecoded(bytes, type, predicates, expected, allocator);
+                            }
                         }
                     }
                 }
@@ -93,6 +97,80 @@ class EncodedChunkFilterTest {
         assertThat(integerEncodings).contains("constant", "for", "delta", "rle", "dict", "plain");
         assertThat(textEncodings).contains("constant", "dict", "plain", "fsst");
         assertThat(evaluated).isGreaterThan(10_000);
+        assertThat(decodedEvaluated).isGreaterThan(5_000);
+    }
+
+    private static final DecodedChunkFilter[] DECODED_FILTERS = {
+        new DecodedChunkFilter(new PlainSelectionKernels()), new DecodedChunkFilter(new VectorSelectionKernels())};
+
+    /**
+     * The same predicates on the decoded chunk ({@link DecodedChunkFilter}, both kernels) select exactly the
+     * satisfying rows; NUMERIC constants are also given as longs at the column's scale where they are exact there
+     * (as the planner pushes them). Returns the number of selections checked.
+     */
+    private static int checkDecoded(MemorySegment bytes, LogicalType type, List<ScanPredicate> predicates,
+                                    boolean[] expected, BufferAllocator allocator) {
+        int checked = 0;
+        try (FieldVector decoded = AdaptiveChunkCodec.INSTANCE.decode(bytes, type.arrowField("c"), allocator)) {
+            List<List<ScanPredicate>> forms = new ArrayList<>();
+            forms.add(predicates);
+            List<ScanPredicate> scaled = type.isScaledLong() ? atColumnScale(predicates, type.scale()) : null;
+            if (scaled != null) {
+                forms.add(scaled);
+            }
+            for (List<ScanPredicate> form : forms) {
+                for (DecodedChunkFilter filter : DECODED_FILTERS) {
+                    long[] selected = filter.select(decoded, type, form);
+                    String context = "decoded " + type + " " + decoded.getValueCount() + " rows, " + form;
+                    if (selected == null) {
+                        assertThat(rows(expected)).as(context).hasSize(decoded.getValueCount());
+                    } else {
+                        assertThat(rows(selected, decoded.getValueCount())).as(context).isEqualTo(rows(expected));
+                    }
+                    checked++;
+                }
+            }
+        }
+        return checked;
+    }
+
+    /** The predicates with their BigDecimal constants as longs at {@code scale}; null when one is not exact there. */
+    private static List<ScanPredicate> atColumnScale(List<ScanPredicate> predicates, int scale) {
+        List<ScanPredicate> out = new ArrayList<>();
+        for (ScanPredicate predicate : predicates) {
+            switch (predicate) {
+                case ScanPredicate.Compare compare -> {
+                    Long value = scaledLong(compare.value(), scale);
+                    if (value == null) {
+                        return null;
+                    }
+                    out.add(new ScanPredicate.Compare(compare.column(), compare.operator(), value));
+                }
+                case ScanPredicate.InList in -> {
+                    List<Object> values = new ArrayList<>();
+                    for (Object constant : in.values()) {
+                        Long value = scaledLong(constant, scale);
+                        if (value == null) {
+                            return null;
+                        }
+                        values.add(value);
+                    }
+                    out.add(new ScanPredicate.InList(in.column(), values));
+                }
+                default -> out.add(predicate);
+            }
+        }
+        return out;
+    }
+
+    private static Long scaledLong(Object constant, int scale) {
+        BigDecimal decimal = (BigDecimal) constant;
+        try {
+            long value = decimal.setScale(scale).unscaledValue().longValueExact();
+            return value == NumericSpecial.SCALED_LONG_NAN ? null : value;  // that long is NaN, not this number
+        } catch (ArithmeticException inexact) {
+            return null;
+        }
     }
 
     /**

@@ -1,8 +1,9 @@
 package io.basalt.storage.column.kernel;
 
 /**
- * The hot loop of predicates evaluated on encoded column chunks: marking the values of an integer array (unpacked
- * frame-of-reference offsets, dictionary codes, plain values) that lie in a closed range, as bits of a row bitmap.
+ * The hot loop of predicates evaluated on column chunks: marking the values of an integer array (unpacked
+ * frame-of-reference offsets, dictionary codes, plain values) or of a decoded chunk's Arrow data buffer (32- or
+ * 64-bit integers) that lie in a closed range, as bits of a row bitmap.
  * Two implementations exist: {@link PlainSelectionKernels}, the reference, and {@code VectorSelectionKernels} on the
  * Java Vector API; {@link #kernels()} picks the one matching {@link DecodeKernelProvider}'s choice, once.
  */
@@ -13,6 +14,15 @@ public interface SelectionKernels {
      * several ranges accumulate their union. {@code bits} holds at least {@code (count + 63) / 64} words.
      */
     void selectRange(long[] values, int count, long low, long high, long[] bits);
+
+    /**
+     * {@link #selectRange(long[], int, long, long, long[])} over {@code count} 32-bit little-endian integers at the
+     * start of {@code values} (a decoded Arrow vector's data buffer), bounds given as ints.
+     */
+    void selectRangeInts(java.lang.foreign.MemorySegment values, int count, int low, int high, long[] bits);
+
+    /** {@link #selectRange(long[], int, long, long, long[])} over 64-bit little-endian integers in {@code values}. */
+    void selectRangeLongs(java.lang.foreign.MemorySegment values, int count, long low, long high, long[] bits);
 
     /** The selection kernels this JVM runs: vector ones exactly when the decode kernels are vector ones. */
     static SelectionKernels kernels() {

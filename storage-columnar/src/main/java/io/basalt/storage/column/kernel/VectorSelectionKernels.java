@@ -1,5 +1,8 @@
 package io.basalt.storage.column.kernel;
 
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteOrder;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -12,6 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorSelectionKernels implements SelectionKernels {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
 
     @Override
     public void selectRange(long[] values, int count, long low, long high, long[] bits) {
@@ -29,5 +33,43 @@ public final class VectorSelectionKernels implements SelectionKernels {
             bits[i >>> 6] |= inside.toLong() << (i & 63);
         }
         PlainSelectionKernels.selectRange(values, i, count, low, high, bits);
+    }
+
+    @Override
+    public void selectRangeInts(MemorySegment values, int count, int low, int high, long[] bits) {
+        int lanes = INTS.length();
+        if (64 % lanes != 0) {
+            PlainSelectionKernels.selectRangeInts(values, 0, count, low, high, bits);
+            return;
+        }
+        int body = INTS.loopBound(count);
+        int i = 0;
+        for (; i < body; i += lanes) {
+            IntVector vector = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES,
+                    ByteOrder.LITTLE_ENDIAN);
+            VectorMask<Integer> inside = vector.compare(VectorOperators.GE, low)
+                .and(vector.compare(VectorOperators.LE, high));
+            bits[i >>> 6] |= inside.toLong() << (i & 63);
+        }
+        PlainSelectionKernels.selectRangeInts(values, i, count, low, high, bits);
+    }
+
+    @Override
+    public void selectRangeLongs(MemorySegment values, int count, long low, long high, long[] bits) {
+        int lanes = LONGS.length();
+        if (64 % lanes != 0) {
+            PlainSelectionKernels.selectRangeLongs(values, 0, count, low, high, bits);
+            return;
+        }
+        int body = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < body; i += lanes) {
+            LongVector vector = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES,
+                    ByteOrder.LITTLE_ENDIAN);
+            VectorMask<Long> inside = vector.compare(VectorOperators.GE, low)
+                .and(vector.compare(VectorOperators.LE, high));
+            bits[i >>> 6] |= inside.toLong() << (i & 63);
+        }
+        PlainSelectionKernels.selectRangeLongs(values, i, count, low, high, bits);
     }
 }
