@@ -19,7 +19,10 @@ import java.util.zip.CRC32C;
  *   magic            8 bytes  ASCII "BASALTDF"
  *   format version   int32    {@value #VERSION} today
  *   header checksum  int32    CRC32C of the 12 bytes before it
- * column chunks, back to back, row group by row group, column by column: the bytes {@link #CODEC} wrote
+ * column chunks, back to back, row group by row group, column by column: the bytes {@link #CODEC} wrote; from
+ *   version 2 each JSONB column's chunk may be followed by its row group's shredded sub-column chunks
+ *   ({@code JsonbShredder}: per path a typed values chunk and, when some rows hold another type, the chunk of those
+ *   rows' positions), written by the same codec and checksummed like the others
  * footer ({@link FileFooter}): per row group its first row position, row count, deletion mask, and per column
  *   chunk its offset, length, CRC32C and zone map ({@code ChunkStatistics})
  * trailer (28 bytes)
@@ -37,7 +40,8 @@ import java.util.zip.CRC32C;
 public final class DataFileFormat {
     /** The codec every column chunk is written with: the one place the database files choose it. */
     public static final ColumnChunkCodec CODEC = ColumnChunkCodecs.DEFAULT;
-    static final int VERSION = 1;
+    /** 2: row groups may carry shredded JSONB sub-columns (listed in the footer); version 1 files are still read. */
+    static final int VERSION = 2;
     static final int HEADER_BYTES = 16;
     static final int TRAILER_BYTES = 28;
     /** Rows a row group aims at; it is rounded up to whole in-memory chunks. */

@@ -1,6 +1,7 @@
 package io.basalt.storage.file;
 
 import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.shred.ShredKind;
 import io.basalt.type.LogicalType;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -8,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +25,10 @@ import java.util.List;
  *   int64 first row position, int32 row count,
  *   int32 deletion mask words (0: no row deleted), int64 words (bit r set: row r of the group deleted),
  *   per column: int64 offset, int32 length, int32 CRC32C, int32 statistics length, statistics bytes
+ *   from format version 2: int32 shredded path count, per shredded path ({@link Shred}):
+ *     int32 column, int32 key count, per key int32 length + UTF-8 bytes, int8 kind ({@code ShredKind} id),
+ *     int32 other rows, the values chunk as a column's above, and when other rows &gt; 0 the other rows' chunk
+ *     (int64 offset, int32 length, int32 CRC32C)
  * </pre>
  */
 record FileFooter(int columnCount, List<RowGroup> rowGroups) {
@@ -31,8 +37,22 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
     record Chunk(long offset, int length, int checksum, ChunkStatistics statistics) {
     }
 
+    /**
+     * One shredded path of a JSONB column of a row group: its typed values chunk (NULL where a row does not fit, with
+     * its zone map) and the chunk of the positions of the rows holding another type there (null when none).
+     */
+    record Shred(int column, List<String> keys, ShredKind kind, int otherRows, Chunk values, Chunk others) {
+        Shred {
+            keys = List.copyOf(keys);
+        }
+    }
+
     /** One row group: positions {@code [firstPosition, firstPosition + rowCount)} of the table's generation. */
-    record RowGroup(long firstPosition, int rowCount, long[] deletionMask, List<Chunk> chunks) {
+    record RowGroup(long firstPosition, int rowCount, long[] deletionMask, List<Chunk> chunks, List<Shred> shreds) {
+        RowGroup(long firstPosition, int rowCount, long[] deletionMask, List<Chunk> chunks) {
+            this(firstPosition, rowCount, deletionMask, chunks, List.of());
+        }
+
         /** Whether row {@code row} of the group is deleted. */
         boolean deleted(int row) {
             return deletionMask != null && (deletionMask[row >>> 6] & (1L << row)) != 0;
@@ -55,12 +75,25 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                     }
                 }
                 for (Chunk chunk : group.chunks()) {
-                    out.writeLong(chunk.offset());
-                    out.writeInt(chunk.length());
-                    out.writeInt(chunk.checksum());
-                    byte[] statistics = chunk.statistics().serialize();
-                    out.writeInt(statistics.length);
-                    out.write(statistics);
+                    writeChunk(out, chunk);
+                }
+                out.writeInt(group.shreds().size());
+                for (Shred shred : group.shreds()) {
+                    out.writeInt(shred.column());
+                    out.writeInt(shred.keys().size());
+                    for (String key : shred.keys()) {
+                        byte[] keyBytes = key.getBytes(StandardCharsets.UTF_8);
+                        out.writeInt(keyBytes.length);
+                        out.write(keyBytes);
+                    }
+                    out.writeByte(shred.kind().id());
+                    out.writeInt(shred.otherRows());
+                    writeChunk(out, shred.values());
+                    if (shred.otherRows() > 0) {
+                        out.writeLong(shred.others().offset());
+                        out.writeInt(shred.others().length());
+                        out.writeInt(shred.others().checksum());
+                    }
                 }
             }
         } catch (IOException e) {
@@ -69,12 +102,21 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
         return bytes.toByteArray();
     }
 
+    private static void writeChunk(DataOutputStream out, Chunk chunk) throws IOException {
+        out.writeLong(chunk.offset());
+        out.writeInt(chunk.length());
+        out.writeInt(chunk.checksum());
+        byte[] statistics = chunk.statistics().serialize();
+        out.writeInt(statistics.length);
+        out.write(statistics);
+    }
+
     /**
      * Parses a footer of a file of {@code chunkBytesEnd} bytes before the footer, for a table of {@code types}.
      *
      * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming {@code path} when the footer does not fit
      */
-    static FileFooter parse(ByteBuffer in, Path path, List<LogicalType> types, long chunkBytesEnd) {
+    static FileFooter parse(ByteBuffer in, Path path, List<LogicalType> types, long chunkBytesEnd, int version) {
         try {
             int columns = in.getInt();
             if (columns != types.size()) {
@@ -104,27 +146,10 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                 }
                 List<Chunk> chunks = new ArrayList<>(columns);
                 for (int c = 0; c < columns; c++) {
-                    long offset = in.getLong();
-                    int length = in.getInt();
-                    int checksum = in.getInt();
-                    int statisticsLength = in.getInt();
-                    if (offset < DataFileFormat.HEADER_BYTES || length < 0 || offset + length > chunkBytesEnd
-                            || statisticsLength < 0 || statisticsLength > in.remaining()) {
-                        throw DataFileFormat.corrupt(path, "Column chunk " + c + " of row group " + g
-                                + " lies outside the file.");
-                    }
-                    byte[] statistics = new byte[statisticsLength];
-                    in.get(statistics);
-                    ChunkStatistics parsed;
-                    try {
-                        parsed = ChunkStatistics.deserialize(statistics, types.get(c));
-                    } catch (io.basalt.error.BasaltException e) {
-                        throw DataFileFormat.corrupt(path, "Column chunk " + c + " of row group " + g + ": "
-                                + e.getMessage() + ".");
-                    }
-                    chunks.add(new Chunk(offset, length, checksum, parsed));
+                    chunks.add(readChunk(in, path, types.get(c), chunkBytesEnd, "Column chunk " + c + " of row group " + g));
                 }
-                groups.add(new RowGroup(first, rows, mask, List.copyOf(chunks)));
+                List<Shred> shreds = version >= 2 ? readShreds(in, path, types, chunkBytesEnd, g) : List.of();
+                groups.add(new RowGroup(first, rows, mask, List.copyOf(chunks), shreds));
             }
             if (in.hasRemaining()) {
                 throw DataFileFormat.corrupt(path, "The footer has " + in.remaining() + " bytes too many.");
@@ -133,5 +158,70 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
         } catch (BufferUnderflowException e) {
             throw DataFileFormat.corrupt(path, "The footer is cut short.");
         }
+    }
+
+    private static Chunk readChunk(ByteBuffer in, Path path, LogicalType type, long chunkBytesEnd, String what) {
+        long offset = in.getLong();
+        int length = in.getInt();
+        int checksum = in.getInt();
+        int statisticsLength = in.getInt();
+        if (offset < DataFileFormat.HEADER_BYTES || length < 0 || offset + length > chunkBytesEnd
+                || statisticsLength < 0 || statisticsLength > in.remaining()) {
+            throw DataFileFormat.corrupt(path, what + " lies outside the file.");
+        }
+        byte[] statistics = new byte[statisticsLength];
+        in.get(statistics);
+        ChunkStatistics parsed;
+        try {
+            parsed = ChunkStatistics.deserialize(statistics, type);
+        } catch (io.basalt.error.BasaltException e) {
+            throw DataFileFormat.corrupt(path, what + ": " + e.getMessage() + ".");
+        }
+        return new Chunk(offset, length, checksum, parsed);
+    }
+
+    private static List<Shred> readShreds(ByteBuffer in, Path path, List<LogicalType> types, long chunkBytesEnd,
+                                          int group) {
+        int count = in.getInt();
+        if (count < 0 || count > in.remaining()) {
+            throw DataFileFormat.corrupt(path, "Row group " + group + " has a bad shredded path count.");
+        }
+        List<Shred> shreds = new ArrayList<>(count);
+        for (int s = 0; s < count; s++) {
+            String what = "Shredded path " + s + " of row group " + group;
+            int column = in.getInt();
+            int keyCount = in.getInt();
+            if (column < 0 || column >= types.size() || keyCount <= 0 || keyCount > in.remaining()) {
+                throw DataFileFormat.corrupt(path, what + " names no column or path.");
+            }
+            List<String> keys = new ArrayList<>(keyCount);
+            for (int k = 0; k < keyCount; k++) {
+                int length = in.getInt();
+                if (length < 0 || length > in.remaining()) {
+                    throw DataFileFormat.corrupt(path, what + " has a bad key.");
+                }
+                byte[] key = new byte[length];
+                in.get(key);
+                keys.add(new String(key, StandardCharsets.UTF_8));
+            }
+            ShredKind kind = ShredKind.ofId(in.get());
+            int otherRows = in.getInt();
+            if (kind == null || otherRows < 0) {
+                throw DataFileFormat.corrupt(path, what + " has an unknown kind.");
+            }
+            Chunk values = readChunk(in, path, kind.type(), chunkBytesEnd, what);
+            Chunk others = null;
+            if (otherRows > 0) {
+                long offset = in.getLong();
+                int length = in.getInt();
+                int checksum = in.getInt();
+                if (offset < DataFileFormat.HEADER_BYTES || length < 0 || offset + length > chunkBytesEnd) {
+                    throw DataFileFormat.corrupt(path, what + " lies outside the file.");
+                }
+                others = new Chunk(offset, length, checksum, ChunkStatistics.counts(otherRows, 0));
+            }
+            shreds.add(new Shred(column, keys, kind, otherRows, values, others));
+        }
+        return List.copyOf(shreds);
     }
 }

@@ -112,6 +112,32 @@ public final class MappedRowGroups implements StoredRowGroups {
     }
 
     @Override
+    public List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
+        return file.shreddedPaths(group);
+    }
+
+    @Override
+    public FieldVector readShredValues(int group, int shred, int offset, int rows, BufferAllocator allocator) {
+        return cache.read(file, group, file.shredValuesChunk(shred), offset, rows, allocator);
+    }
+
+    @Override
+    public int[] shredOtherRows(int group, int shred, BufferAllocator allocator) {
+        int count = file.shreddedPaths(group).get(shred).otherRows();
+        if (count == 0) {
+            return new int[0];
+        }
+        try (org.apache.arrow.vector.IntVector positions = (org.apache.arrow.vector.IntVector) cache.read(file, group,
+                file.shredOthersChunk(shred), 0, count, allocator)) {
+            int[] rows = new int[count];
+            for (int i = 0; i < count; i++) {
+                rows[i] = positions.get(i);
+            }
+            return rows;
+        }
+    }
+
+    @Override
     public void release() {
         cache.release(file);
         file.close();

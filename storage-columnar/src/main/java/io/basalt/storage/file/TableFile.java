@@ -106,7 +106,8 @@ public final class TableFile implements AutoCloseable {
         if (DataFileFormat.checksum(footerBytes) != footerChecksum) {
             throw DataFileFormat.corrupt(path, "The footer checksum does not match.");
         }
-        return FileFooter.parse(ByteBuffer.wrap(footerBytes.toArray(ValueLayout.JAVA_BYTE)), path, types, footerOffset);
+        return FileFooter.parse(ByteBuffer.wrap(footerBytes.toArray(ValueLayout.JAVA_BYTE)), path, types, footerOffset,
+                version);
     }
 
     public Path path() {
@@ -177,14 +178,66 @@ public final class TableFile implements AutoCloseable {
         return types.get(column);
     }
 
+    /** The shredded JSONB paths of row group {@code group} (in the order of their indexes). */
+    public List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
+        List<FileFooter.Shred> shreds = footer.rowGroups().get(group).shreds();
+        List<io.basalt.storage.column.shred.ShreddedPath> paths = new java.util.ArrayList<>(shreds.size());
+        for (FileFooter.Shred shred : shreds) {
+            paths.add(new io.basalt.storage.column.shred.ShreddedPath(shred.column(), shred.keys(), shred.kind(),
+                    shred.otherRows(), shred.values().statistics()));
+        }
+        return paths;
+    }
+
     /**
-     * The encoded bytes of column {@code column} of row group {@code group}, after verifying their checksum, for a
-     * checkpoint that copies an unchanged chunk into a new file; valid until {@link #close}.
+     * The chunk number {@link #column} and {@link #encodedChunk} know the values of shredded path {@code shred} of a
+     * row group by: past the table's columns, two per path (values, then the other rows' positions).
+     */
+    public int shredValuesChunk(int shred) {
+        return types.size() + 2 * shred;
+    }
+
+    /** The chunk number of the other rows' positions of shredded path {@code shred} (see {@link #shredValuesChunk}). */
+    public int shredOthersChunk(int shred) {
+        return types.size() + 2 * shred + 1;
+    }
+
+    /** The footer entry of chunk number {@code column} of {@code group}: a column's, or a shredded path's. */
+    private FileFooter.Chunk chunkAt(int group, int column) {
+        FileFooter.RowGroup rowGroup = footer.rowGroups().get(group);
+        if (column < types.size()) {
+            return rowGroup.chunks().get(column);
+        }
+        FileFooter.Shred shred = rowGroup.shreds().get((column - types.size()) / 2);
+        return (column - types.size()) % 2 == 0 ? shred.values() : shred.others();
+    }
+
+    /** The type chunk number {@code column} is decoded as. */
+    private LogicalType chunkType(int group, int column) {
+        if (column < types.size()) {
+            return types.get(column);
+        }
+        FileFooter.Shred shred = footer.rowGroups().get(group).shreds().get((column - types.size()) / 2);
+        return (column - types.size()) % 2 == 0 ? shred.kind().type() : LogicalType.INTEGER;
+    }
+
+    /** Rows chunk number {@code column} of {@code group} holds. */
+    private int chunkRows(int group, int column) {
+        if (column < types.size() || (column - types.size()) % 2 == 0) {
+            return footer.rowGroups().get(group).rowCount();
+        }
+        return footer.rowGroups().get(group).shreds().get((column - types.size()) / 2).otherRows();
+    }
+
+    /**
+     * The encoded bytes of column {@code column} of row group {@code group} (or of a shredded path's chunk, numbered
+     * as {@link #shredValuesChunk} says), after verifying their checksum, for a checkpoint that copies an unchanged
+     * chunk into a new file; valid until {@link #close}.
      *
      * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
      */
     public MemorySegment encodedChunk(int group, int column) {
-        FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
+        FileFooter.Chunk chunk = chunkAt(group, column);
         MemorySegment chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
         if (DataFileFormat.checksum(chunkBytes) != chunk.checksum()) {
             throw DataFileFormat.corrupt(path, "Checksum mismatch in column " + (column + 1) + " of row group "
@@ -194,17 +247,16 @@ public final class TableFile implements AutoCloseable {
     }
 
     /**
-     * Column {@code column} of row group {@code group} as a new vector owned by the caller, after verifying the
-     * chunk's checksum.
+     * Column {@code column} of row group {@code group} (or a shredded path's chunk, numbered as
+     * {@link #shredValuesChunk} says) as a new vector owned by the caller, after verifying the chunk's checksum.
      *
      * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
      */
     public FieldVector column(int group, int column, BufferAllocator allocator) {
-        FileFooter.RowGroup rowGroup = footer.rowGroups().get(group);
         MemorySegment chunkBytes = encodedChunk(group, column);
         FieldVector vector;
         try {
-            vector = DataFileFormat.CODEC.decode(chunkBytes, types.get(column).arrowField(""), allocator);
+            vector = DataFileFormat.CODEC.decode(chunkBytes, chunkType(group, column).arrowField(""), allocator);
         } catch (BasaltException e) {
             if (e.sqlState() != SqlState.DATA_CORRUPTED) {
                 throw e;
@@ -212,11 +264,11 @@ public final class TableFile implements AutoCloseable {
             throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
                     + e.getMessage() + ".");
         }
-        if (vector.getValueCount() != rowGroup.rowCount()) {
+        if (vector.getValueCount() != chunkRows(group, column)) {
             int rows = vector.getValueCount();
             vector.close();
             throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + " holds " + rows
-                    + " rows, the row group " + rowGroup.rowCount() + ".");
+                    + " rows, the row group " + chunkRows(group, column) + ".");
         }
         return vector;
     }

@@ -3,6 +3,9 @@ package io.basalt.storage.file;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.storage.column.EncodedChunk;
+import io.basalt.storage.column.shred.JsonbShredder;
+import io.basalt.storage.column.shred.JsonbShredding;
+import io.basalt.storage.column.shred.ShreddedPath;
 import io.basalt.storage.table.TableImage;
 import io.basalt.storage.wal.FileErrors;
 import java.io.IOException;
@@ -20,12 +23,13 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * Writes one table's checkpointed state ({@link TableImage}) as a table data file ({@link DataFileFormat}): the
  * image's row positions, deleted ones included, are grouped into row groups of {@link #rowGroupRows} rows (whole
- * in-memory chunks), each column of a group encoded as one chunk, and the groups' deletion masks go into the
- * footer. The file is synced before {@link #write} returns; it is new (a checkpoint never overwrites a file a
+ * in-memory chunks), each column of a group encoded as one chunk (a JSONB column's followed by its shredded paths,
+ * {@link JsonbShredder}), and the groups' deletion masks go into the footer. The file is synced before {@link #write} returns; it is new (a checkpoint never overwrites a file a
  * manifest names), so a crash while writing leaves only an unreferenced file, which the next open removes.
  */
 public final class TableFileWriter {
@@ -69,6 +73,7 @@ public final class TableFileWriter {
                     rows += image.chunkRowCount(c);
                 }
                 List<FileFooter.Chunk> chunks = new ArrayList<>(columns);
+                List<FileFooter.Shred> shreds = new ArrayList<>();
                 int copied = base == null ? -1 : base.groupAt((long) firstChunk * image.chunkRows(), rows);
                 for (int column = 0; column < columns; column++) {
                     if (copied >= 0) {
@@ -77,16 +82,28 @@ public final class TableFileWriter {
                         chunks.add(new FileFooter.Chunk(offset, length, DataFileFormat.checksum(encoded),
                                 base.statistics(copied, column)));
                         offset = writeFully(channel, encoded.asByteBuffer(), offset);
+                        offset = copyShreds(channel, base, copied, column, shreds, offset);
                         continue;
                     }
-                    EncodedChunk encoded = encodeColumn(image, column, firstChunk, lastChunk, rows, allocator);
-                    byte[] bytes = encoded.bytes();
+                    EncodedColumn encoded = encodeColumn(image, column, firstChunk, lastChunk, rows, allocator);
+                    byte[] bytes = encoded.chunk().bytes();
                     chunks.add(new FileFooter.Chunk(offset, bytes.length,
-                            DataFileFormat.checksum(bytes, 0, bytes.length), encoded.statistics()));
+                            DataFileFormat.checksum(bytes, 0, bytes.length), encoded.chunk().statistics()));
                     offset = writeFully(channel, ByteBuffer.wrap(bytes), offset);
+                    for (JsonbShredder.Shred shred : encoded.shreds()) {
+                        FileFooter.Chunk values = chunkOf(shred.values(), offset);
+                        offset = writeFully(channel, ByteBuffer.wrap(shred.values().bytes()), offset);
+                        FileFooter.Chunk others = null;
+                        if (shred.others() != null) {
+                            others = chunkOf(shred.others(), offset);
+                            offset = writeFully(channel, ByteBuffer.wrap(shred.others().bytes()), offset);
+                        }
+                        shreds.add(new FileFooter.Shred(column, shred.keys(), shred.kind(), shred.otherRows(), values,
+                                others));
+                    }
                 }
                 groups.add(new FileFooter.RowGroup((long) firstChunk * image.chunkRows(), rows,
-                        groupMask(image, firstChunk, lastChunk, rows), List.copyOf(chunks)));
+                        groupMask(image, firstChunk, lastChunk, rows), List.copyOf(chunks), List.copyOf(shreds)));
             }
             byte[] footer = new FileFooter(columns, groups).serialize();
             long footerOffset = offset;
@@ -100,6 +117,38 @@ public final class TableFileWriter {
         } catch (IOException e) {
             throw FileErrors.failed("could not write to file", path, e);
         }
+    }
+
+    private static FileFooter.Chunk chunkOf(EncodedChunk chunk, long offset) {
+        byte[] bytes = chunk.bytes();
+        return new FileFooter.Chunk(offset, bytes.length, DataFileFormat.checksum(bytes, 0, bytes.length),
+                chunk.statistics());
+    }
+
+    /** Copies the shredded paths of column {@code column} of row group {@code group} of {@code base}; returns the new offset. */
+    private static long copyShreds(FileChannel channel, TableFile base, int group, int column,
+                                   List<FileFooter.Shred> shreds, long offset) throws IOException {
+        List<ShreddedPath> paths = base.shreddedPaths(group);
+        long at = offset;
+        for (int index = 0; index < paths.size(); index++) {
+            ShreddedPath path = paths.get(index);
+            if (path.column() != column) {
+                continue;
+            }
+            MemorySegment valueBytes = base.encodedChunk(group, base.shredValuesChunk(index));
+            FileFooter.Chunk values = new FileFooter.Chunk(at, (int) valueBytes.byteSize(),
+                    DataFileFormat.checksum(valueBytes), path.statistics());
+            at = writeFully(channel, valueBytes.asByteBuffer(), at);
+            FileFooter.Chunk others = null;
+            if (path.otherRows() > 0) {
+                MemorySegment otherBytes = base.encodedChunk(group, base.shredOthersChunk(index));
+                others = new FileFooter.Chunk(at, (int) otherBytes.byteSize(), DataFileFormat.checksum(otherBytes),
+                        io.basalt.storage.column.ChunkStatistics.counts(path.otherRows(), 0));
+                at = writeFully(channel, otherBytes.asByteBuffer(), at);
+            }
+            shreds.add(new FileFooter.Shred(column, path.keys(), path.kind(), path.otherRows(), values, others));
+        }
+        return at;
     }
 
     private static ByteBuffer header() {
@@ -117,16 +166,31 @@ public final class TableFileWriter {
         return position;
     }
 
+    /** A column's chunk of a row group and, for a JSONB column, its shredded paths. */
+    private record EncodedColumn(EncodedChunk chunk, List<JsonbShredder.Shred> shreds) {
+    }
+
+    /** Encodes {@code rows} rows of {@code vector}, shredding a JSONB column when shredding is on. */
+    private static EncodedColumn encode(FieldVector vector, int rows, BufferAllocator allocator) {
+        EncodedChunk chunk = DataFileFormat.CODEC.encode(vector, 0, rows);
+        if (vector instanceof VarBinaryVector documents
+                && io.basalt.type.LogicalType.of(vector.getField()).id() == io.basalt.type.TypeId.JSONB
+                && JsonbShredding.enabled()) {
+            return new EncodedColumn(chunk, JsonbShredder.shred(documents, rows, DataFileFormat.CODEC, allocator));
+        }
+        return new EncodedColumn(chunk, List.of());
+    }
+
     /**
      * Encodes column {@code column} of chunks {@code [firstChunk, lastChunk)}: a group of one chunk directly, a
      * longer one after copying its chunks into one vector ({@link #appendChunk}).
      */
-    private static EncodedChunk encodeColumn(TableImage image, int column, int firstChunk, int lastChunk, int rows,
-                                             BufferAllocator allocator) {
+    private static EncodedColumn encodeColumn(TableImage image, int column, int firstChunk, int lastChunk, int rows,
+                                              BufferAllocator allocator) {
         List<FieldVector> read = new ArrayList<>();
         try {
             if (lastChunk - firstChunk == 1) {
-                return DataFileFormat.CODEC.encode(image.column(firstChunk, column, allocator, read), 0, rows);
+                return encode(image.column(firstChunk, column, allocator, read), rows, allocator);
             }
             try (FieldVector group = ValueAccess.allocate(image.columnTypes().get(column), "", allocator, rows)) {
                 int target = 0;
@@ -140,7 +204,7 @@ public final class TableFileWriter {
                     read.clear();
                 }
                 group.setValueCount(rows);
-                return DataFileFormat.CODEC.encode(group, 0, rows);
+                return encode(group, rows, allocator);
             }
         } finally {
             for (FieldVector vector : read) {

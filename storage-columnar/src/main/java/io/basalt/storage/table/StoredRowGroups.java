@@ -52,6 +52,31 @@ public interface StoredRowGroups {
         return null;
     }
 
+    /** The shredded JSONB paths of row group {@code group}, indexed as {@link #readShredValues} takes them. */
+    default java.util.List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
+        return java.util.List.of();
+    }
+
+    /**
+     * Rows {@code [offset, offset + rows)} of the typed values of shredded path {@code shred} of row group
+     * {@code group} (NULL where a row does not fit), as a new vector owned by {@code allocator}.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    default FieldVector readShredValues(int group, int shred, int offset, int rows, BufferAllocator allocator) {
+        throw new IllegalStateException("no shredded paths");
+    }
+
+    /**
+     * The positions, ascending and within the row group, of the rows of shredded path {@code shred} of row group
+     * {@code group} that hold another type at the path (their value must be read from the document).
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    default int[] shredOtherRows(int group, int shred, BufferAllocator allocator) {
+        return new int[0];
+    }
+
     /** The generation holding these row groups is gone: releases the file and whatever is cached of it. */
     void release();
 }

@@ -55,4 +55,14 @@ public interface ScanSource {
     default ScanSource withPredicates(List<ScanPredicate> predicates) {
         return this;
     }
+
+    /**
+     * This source with {@code paths} added as columns: path column {@code i} reads as columns
+     * {@code columnTypes().size() + 2 * i} (the values, of the path column's type) and {@code + 1} (the documents left
+     * to evaluate), see {@link PathColumn}; predicates on the values columns may skip row groups whose sub-column's zone
+     * map excludes them where no row needs its document. Null when the source has no shredded sub-columns to offer.
+     */
+    default ScanSource withPathColumns(List<PathColumn> paths) {
+        return null;
+    }
 }

@@ -1,0 +1,43 @@
+package io.basalt.storage.column.shred;
+
+import io.basalt.type.LogicalType;
+
+/**
+ * The scalar type of a shredded JSONB path: what every fitting row holds there, and the SQL type its typed
+ * sub-column is stored as. A row fits a kind only when its value's {@code ->>} text is exactly what the typed value
+ * prints: a JSON string (its unescaped text), a JSON number whose text is a whole number in a 64-bit integer (scale
+ * 0: {@code 1.0} and {@code 1e-3} do not fit, {@code 1e3} is stored as 1000 and does), {@code true}/{@code false}.
+ */
+public enum ShredKind {
+    STRING(1, LogicalType.TEXT),
+    LONG(2, LogicalType.BIGINT),
+    BOOLEAN(3, LogicalType.BOOLEAN);
+
+    private final int id;
+    private final LogicalType type;
+
+    ShredKind(int id, LogicalType type) {
+        this.id = id;
+        this.type = type;
+    }
+
+    /** The byte the data file records the kind as. */
+    public int id() {
+        return id;
+    }
+
+    /** The type of the typed sub-column. */
+    public LogicalType type() {
+        return type;
+    }
+
+    /** The kind recorded as {@code id}, or null when no kind has it (a damaged or newer file). */
+    public static ShredKind ofId(int id) {
+        for (ShredKind kind : values()) {
+            if (kind.id == id) {
+                return kind;
+            }
+        }
+        return null;
+    }
+}

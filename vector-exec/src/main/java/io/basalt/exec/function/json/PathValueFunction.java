@@ -1,0 +1,65 @@
+package io.basalt.exec.function.json;
+
+import static java.util.Objects.requireNonNull;
+
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.EvaluationContext;
+import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.type.LogicalType;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+
+/**
+ * Reads a path column of a scan ({@link io.basalt.exec.operator.scan.PathColumn}): its arguments are the values the
+ * scan took from a shredded sub-column and the documents it could not take a value for. Where a value is there it
+ * is the result; elsewhere {@code fallback} (the extraction as written, reading the document as column 0) is
+ * evaluated on the documents, so a row the sub-column does not cover gives exactly what it gave before, error
+ * included. A batch whose documents are all NULL (every row covered, the usual case) returns the values vector as
+ * it is.
+ */
+public final class PathValueFunction implements ScalarFunction {
+    private final PhysicalExpression fallback;
+    private final String description;
+
+    /** {@code description}: the extraction as printed in plans, e.g. {@code doc->'specs'->>'ram'}. */
+    public PathValueFunction(PhysicalExpression fallback, String description) {
+        this.fallback = requireNonNull(fallback, "fallback is null");
+        this.description = requireNonNull(description, "description is null");
+    }
+
+    @Override
+    public String name() {
+        return "path " + description;
+    }
+
+    @Override
+    public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
+        FieldVector values = arguments[0];
+        FieldVector documents = arguments[1];
+        if (documents.getNullCount() == rows) {
+            return values;
+        }
+        FieldVector computed = fallback.evaluate(new Batch(List.of(documents), rows), context);
+        FieldVector out = context.newVector(resultType, rows);
+        // rows are mixed only in row groups where the path changes type or outside row groups: a plain loop
+        for (int row = 0; row < rows; row++) {
+            if (!values.isNull(row)) {
+                VectorGather.copyValue(values, row, out, row);
+            } else if (!documents.isNull(row)) {
+                VectorGather.copyValue(computed, row, out, row);
+            } else {
+                ValueAccess.set(out, row, null);
+            }
+        }
+        out.setValueCount(rows);
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return name();
+    }
+}
