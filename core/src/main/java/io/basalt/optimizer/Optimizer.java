@@ -8,6 +8,7 @@ import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
 import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
+import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
@@ -24,14 +25,15 @@ public final class Optimizer {
             // the part of it that concerns the input alone, which goes down to the scans in turn; semi and
             // anti joins go down to the input they test; with the conditions in the joins and the filters
             // on the inputs, inner joins are reordered by cost; last, pruning sees which columns each
-            // operator still reads.
+            // operator still reads. JSONB path extractions over a scan then read its shredded path columns.
             new ExtractCommonConjuncts(),
             new PushFiltersIntoJoins(),
             new DeriveInputFiltersFromOr(),
             new PushFiltersIntoJoins(),
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
-            new PruneColumns());
+            new PruneColumns(),
+            new ReadShreddedPaths());
 
     private Optimizer() {
     }

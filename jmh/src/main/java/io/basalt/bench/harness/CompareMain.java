@@ -28,6 +28,19 @@ public final class CompareMain {
             return;
         }
         PrintStream progress = System.err;
+        if (database != null && options.suite().equals("json")) {
+            java.nio.file.Path directory = database.resolve("basalt-json-" + System.currentTimeMillis());
+            SuiteReport report = new SuiteRunner(options, progress,
+                    () -> new BasaltEngine(options.threads(), directory), () -> new DuckDbEngine(options.threads()))
+                    .run(new JsonSuite(options.rows(), true));
+            String rendered = ReportWriter.render(report, options.format());
+            if (options.out() == null) {
+                System.out.print(rendered);
+            } else {
+                Files.writeString(options.out(), rendered, StandardCharsets.UTF_8);
+            }
+            return;
+        }
         if (database != null) {
             String rendered = new OnDiskTpchRun(options, database, progress).run();
             if (options.out() == null) {

@@ -27,7 +27,8 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
               --shared DIR    the shared directory with conformance/ (default: found above the working directory)
               --queries A,B   run only these queries (e.g. q01,q06)
               --db DIR        tpch on disk: load into DIR/basalt and DIR/duckdb.db once (checkpointed), then per
-                              query reopen both, time the first run (cold) and the median of the runs (warm)
+                              query reopen both, time the first run (cold) and the median of the runs (warm);
+                              json on disk: Basalt in a new directory under DIR, checkpointed after the load
             """;
 
     static HarnessOptions parse(String... arguments) {

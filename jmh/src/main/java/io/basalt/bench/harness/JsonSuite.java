@@ -11,9 +11,24 @@ import java.util.List;
  */
 final class JsonSuite implements Suite {
     private final long rows;
+    private final boolean onDisk;
 
     JsonSuite(long rows) {
+        this(rows, false);
+    }
+
+    /**
+     * The suite; {@code onDisk}: Basalt's database is a directory and is checkpointed after the load, so that the
+     * documents lie in row groups of a data file (where JSONB columns are shredded into typed sub-columns).
+     */
+    JsonSuite(long rows, boolean onDisk) {
         this.rows = rows;
+        this.onDisk = onDisk;
+    }
+
+    @Override
+    public List<String> basaltAfterLoad() {
+        return onDisk ? List.of("CHECKPOINT") : List.of();
     }
 
     @Override
@@ -23,7 +38,7 @@ final class JsonSuite implements Suite {
 
     @Override
     public String parameters() {
-        return "rows=" + rows;
+        return "rows=" + rows + (onDisk ? ", basalt on disk (checkpointed)" : "");
     }
 
     @Override

@@ -17,4 +17,9 @@ public interface Suite {
 
     /** Rows each query reads, for a rows-per-second figure; 0 when that figure means nothing. */
     long rowsPerQuery();
+
+    /** Statements Basalt runs after loading and ANALYZE, counted in the load's time (e.g. CHECKPOINT on disk). */
+    default List<String> basaltAfterLoad() {
+        return List.of();
+    }
 }

@@ -65,6 +65,17 @@ final class SuiteRunner {
         Contender duckdb = start("duckdb", peerFactory);
         try {
             long rows = load(suite.tables(), List.of(basalt, duckdb));
+            for (String statement : suite.basaltAfterLoad()) {
+                if (basalt.live()) {
+                    long start = System.nanoTime();
+                    try {
+                        basalt.engine.run(statement);
+                    } catch (RuntimeException e) {
+                        basalt.failure = statement + " failed: " + EngineFailure.describe(e);
+                    }
+                    basalt.loadNanos += System.nanoTime() - start;
+                }
+            }
             List<QueryOutcome> loads = List.of(
                     loadOutcome(suite, basalt, duckdb, rows));
             List<QueryOutcome> outcomes = new ArrayList<>();

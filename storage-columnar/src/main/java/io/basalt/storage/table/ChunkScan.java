@@ -62,9 +62,18 @@ final class ChunkScan implements SourceState {
     private boolean closed;
     private int chunk = -1;
     private int offset;
+    /** The scan's path columns (null: none): how the snapshot's columns become the batches' columns. */
+    private final PathColumnReads paths;
 
     ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
               boolean ownsSnapshot) {
+        this(snapshot, columns, context, nextMorsel, ownsSnapshot, null);
+    }
+
+    /** A scan whose snapshot holds {@code paths.baseColumns()} and whose batches have the path columns too. */
+    ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
+              boolean ownsSnapshot, PathColumnReads paths) {
+        this.paths = paths;
         this.snapshot = snapshot;
         this.columns = columns;
         this.context = context;
@@ -86,6 +95,9 @@ final class ChunkScan implements SourceState {
             }
             TableSnapshot.Piece piece = pieces.get(chunk);
             int rows = piece.rows();
+            if (offset == 0 && paths != null && paths.excludes(piece.stored())) {
+                offset = rows; // the path columns' zone maps rule the row group out
+            }
             if (offset >= rows) {
                 chunk = nextMorsel.getAndIncrement();
                 offset = 0;
@@ -100,7 +112,7 @@ final class ChunkScan implements SourceState {
             if (live == 0) {
                 continue;
             }
-            if (columns.length == 0) {
+            if ((paths == null ? columns.length : paths.outputColumns()) == 0) {
                 return new Batch(List.of(), live);
             }
             if (mask != piece.mask() && live * SPARSE_FRACTION > count) {
@@ -175,6 +187,14 @@ final class ChunkScan implements SourceState {
 
     /** The piece's columns: in place, or read from its data file on the piece's first batch. */
     private List<FieldVector> columnsOf(TableSnapshot.Piece piece) {
+        if (paths != null) {
+            if (pieceRead != chunk) {
+                releasePiece();
+                pieceColumns = paths.read(piece, context.allocator(), pieceOwned);
+                pieceRead = chunk;
+            }
+            return pieceColumns;
+        }
         if (piece.stored() == null) {
             return piece.columns();
         }

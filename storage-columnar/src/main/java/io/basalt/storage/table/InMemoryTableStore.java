@@ -1385,6 +1385,58 @@ public final class InMemoryTableStore implements TableStore {
         return predicates.isEmpty() ? this : new PrunedScan(this, List.copyOf(predicates));
     }
 
+    /**
+     * A scan with {@code paths} as extra columns ({@link PathColumnScan}), or null when the table has no row group in
+     * a data file (the only place sub-columns exist) when planned.
+     */
+    @Override
+    public io.basalt.exec.operator.scan.ScanSource withPathColumns(
+            List<io.basalt.exec.operator.scan.PathColumn> paths) {
+        synchronized (this) {
+            if (current.generation().stored == null) {
+                return null;
+            }
+        }
+        return new PathColumnScan(this, List.copyOf(paths), List.of());
+    }
+
+    /** A scan of {@code columns}, some of them path columns (see {@link PathColumnScan}). */
+    SourceState open(int[] columns, ExecutionContext context,
+                     List<io.basalt.exec.operator.scan.ScanPredicate> predicates,
+                     List<io.basalt.exec.operator.scan.PathColumn> paths) {
+        PathColumnReads reads = PathColumnReads.of(columns, columnTypes.size(), paths, predicates);
+        int[] base = reads.baseColumns();
+        return new ChunkScan(snapshot(base, context, PathColumnReads.tablePredicates(predicates, columnTypes.size())),
+                base, context, new AtomicInteger(), true, reads);
+    }
+
+    /** A parallel scan of {@code columns}, some of them path columns (see {@link PathColumnScan}). */
+    ParallelScan openParallel(int[] columns, ExecutionContext context,
+                              List<io.basalt.exec.operator.scan.ScanPredicate> predicates,
+                              List<io.basalt.exec.operator.scan.PathColumn> paths) {
+        PathColumnReads reads = PathColumnReads.of(columns, columnTypes.size(), paths, predicates);
+        int[] base = reads.baseColumns();
+        TableSnapshot snapshot = snapshot(base, context,
+                PathColumnReads.tablePredicates(predicates, columnTypes.size()));
+        AtomicInteger nextMorsel = new AtomicInteger();
+        return new ParallelScan() {
+            private boolean closed;
+
+            @Override
+            public SourceState openWorker() {
+                return new ChunkScan(snapshot, base, context, nextMorsel, false, reads);
+            }
+
+            @Override
+            public void close() {
+                if (!closed) {
+                    closed = true;
+                    snapshot.close();
+                }
+            }
+        };
+    }
+
     SourceState open(int[] columns, ExecutionContext context,
                      List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         return new ChunkScan(snapshot(columns, context, predicates), columns, context, new AtomicInteger(), true);

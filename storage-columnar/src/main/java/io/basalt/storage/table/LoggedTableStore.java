@@ -240,6 +240,12 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public io.basalt.exec.operator.scan.ScanSource withPathColumns(
+            java.util.List<io.basalt.exec.operator.scan.PathColumn> paths) {
+        return inner.withPathColumns(paths);
+    }
+
+    @Override
     public long estimatedRows() {
         return inner.estimatedRows();
     }

@@ -25,21 +25,24 @@ public final class JsonbExtractFunction implements ScalarFunction {
     private final Kind kind;
     private final boolean asText;
     private final JsonbPathStep[] constantSteps;
+    /** The constant operand (String key, Long index, ArrayValue path), or null when it is given per row. */
+    private final Object constantOperand;
 
-    private JsonbExtractFunction(Kind kind, boolean asText, JsonbPathStep[] constantSteps) {
+    private JsonbExtractFunction(Kind kind, boolean asText, JsonbPathStep[] constantSteps, Object constantOperand) {
         this.kind = kind;
         this.asText = asText;
         this.constantSteps = constantSteps;
+        this.constantOperand = constantOperand;
     }
 
     /** The operator with its operand given per row as the second argument (text, integer or text[]). */
     public static JsonbExtractFunction dynamic(Kind kind, boolean asText) {
-        return new JsonbExtractFunction(kind, asText, null);
+        return new JsonbExtractFunction(kind, asText, null, null);
     }
 
     /** The operator with a constant operand (a String key, a Long index or an ArrayValue path of strings). */
     public static JsonbExtractFunction constant(Kind kind, boolean asText, Object operand) {
-        return new JsonbExtractFunction(kind, asText, steps(kind, operand));
+        return new JsonbExtractFunction(kind, asText, steps(kind, operand), operand);
     }
 
     /** The steps an operand stands for; a null element makes a null step (the result is then NULL). */
@@ -55,6 +58,37 @@ public final class JsonbExtractFunction implements ScalarFunction {
                     steps[i] = element == null ? null : JsonbPathStep.pathElement((String) element);
                 }
                 yield steps;
+            }
+        };
+    }
+
+    /** Whether the result is text ({@code ->>}, {@code #>>}) rather than jsonb. */
+    public boolean asText() {
+        return asText;
+    }
+
+    /**
+     * The object keys a constant key or path operand names ({@code ->'k'}, {@code #>'{a,b}'}), or null when the
+     * operand is given per row, is an array index ({@code ->0}) or holds a NULL element. A path's elements are keys
+     * to objects (and indexes to arrays: whoever reads by these keys must look at the containers).
+     */
+    public java.util.List<String> constantKeys() {
+        if (constantOperand == null) {
+            return null;
+        }
+        return switch (kind) {
+            case FIELD -> java.util.List.of((String) constantOperand);
+            case ELEMENT -> null;
+            case PATH -> {
+                ArrayValue path = (ArrayValue) constantOperand;
+                java.util.List<String> keys = new java.util.ArrayList<>(path.length());
+                for (int i = 0; i < path.length(); i++) {
+                    if (!(path.get(i) instanceof String key)) {
+                        yield null;
+                    }
+                    keys.add(key);
+                }
+                yield keys.isEmpty() ? null : keys;
             }
         };
     }

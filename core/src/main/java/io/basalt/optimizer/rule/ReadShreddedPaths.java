@@ -1,0 +1,315 @@
+package io.basalt.optimizer.rule;
+
+import io.basalt.exec.function.json.JsonbExtractFunction;
+import io.basalt.exec.function.json.PathValueFunction;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.scan.PathColumn;
+import io.basalt.exec.operator.scan.ScanPredicate;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.planner.PathColumnFallback;
+import io.basalt.storage.column.shred.JsonbShredding;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * Reads JSONB path extractions from the scan's path columns ({@link PathColumn}), which a table fills from the
+ * shredded sub-columns of its row groups. An extraction is {@code col->'a'->>'b'}, {@code col #>> '{a,b}'} (object
+ * keys, constant) or such a text cast to smallint, integer, bigint, double precision or boolean; each becomes a call
+ * of {@link PathValueFunction} over the path column's two scan columns, which falls back to the extraction as written
+ * for the rows the sub-column does not cover, so results and errors do not change. Comparisons of an extraction
+ * with a constant in the filter also go to the scan as predicates on the path column, which skip row groups by the
+ * sub-column's zone map. The JSONB column leaves the scan's columns when nothing else reads it (the scan still reads
+ * it, per row group, for the rows that need their document).
+ *
+ * <pre>
+ * before: Project[doc->>'brand']                    after: Project[path(#2, #3)]
+ *           Filter[(doc->'specs'->>'ram')::int > 32]          Filter[path(#0, #1) > 32]
+ *             Scan docs [doc]                                   Scan docs [path specs.ram::int, path brand]
+ *                                                                 predicates: specs.ram::int > 32
+ * </pre>
+ *
+ * Only a Filter, Project or Aggregate directly over a scan (a Project or Aggregate possibly over a Filter over it) is
+ * rewritten, and nothing at all while {@code basalt.jsonb_shredding} is off ({@link JsonbShredding}).
+ */
+public final class ReadShreddedPaths implements OptimizerRule {
+    @Override
+    public LogicalPlan apply(LogicalPlan plan) {
+        return JsonbShredding.enabled() ? rewrite(plan) : plan;
+    }
+
+    private LogicalPlan rewrite(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Project project when scanBelow(project.input()) -> {
+                LogicalPlan rewritten = rewriteOver(project.input(), project.expressions(), List.of(), false);
+                yield rewritten == null ? plan : rewritten;
+            }
+            case LogicalPlan.Aggregate aggregate when scanBelow(aggregate.input()) -> {
+                LogicalPlan rewritten = rewriteOver(aggregate.input(), aggregate.groupKeys(), aggregate.aggregates(),
+                        true);
+                yield rewritten == null ? plan : rewritten;
+            }
+            case LogicalPlan.Filter filter when filter.input() instanceof LogicalPlan.Scan -> {
+                LogicalPlan rewritten = rewriteOver(filter, null, List.of(), false);
+                yield rewritten == null ? plan : rewritten;
+            }
+            default -> PlanInputs.map(plan, this::rewrite);
+        };
+    }
+
+    private static boolean scanBelow(LogicalPlan plan) {
+        return plan instanceof LogicalPlan.Scan
+                || plan instanceof LogicalPlan.Filter filter && filter.input() instanceof LogicalPlan.Scan;
+    }
+
+    /** The extractions found so far: their path columns and, in the same order, an example of each. */
+    private static final class Found {
+        final List<PathColumn> paths = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
+    }
+
+    /**
+     * Rewrites {@code input} (a Scan, or a Filter over one) and the expressions above it: {@code upper} are a Project's
+     * expressions (or an Aggregate's group keys, {@code aggregate} set, with {@code specs}); {@code upper} null means
+     * the Filter alone, whose columns an identity projection then keeps. Null when there is nothing to rewrite or the
+     * source has no path columns to offer.
+     */
+    private static LogicalPlan rewriteOver(LogicalPlan input, List<BoundExpression> upper,
+                                           List<LogicalPlan.AggregateSpec> specs, boolean aggregate) {
+        LogicalPlan.Filter filter = input instanceof LogicalPlan.Filter f ? f : null;
+        LogicalPlan.Scan scan = (LogicalPlan.Scan) (filter == null ? input : filter.input());
+        int width = scan.columns().length;
+        int tableColumns = scan.source().columnTypes().size();
+        Found found = new Found();
+        List<BoundExpression> conjuncts = filter == null ? List.of() : rewriteAll(filter.conjuncts(), scan, found);
+        List<BoundExpression> expressions = upper == null ? null : rewriteAll(upper, scan, found);
+        List<LogicalPlan.AggregateSpec> newSpecs = new ArrayList<>(specs.size());
+        for (LogicalPlan.AggregateSpec spec : specs) {
+            newSpecs.add(new LogicalPlan.AggregateSpec(spec.function(),
+                    spec.argument() == null ? null : rewrite(spec.argument(), scan, found),
+                    rewriteAll(spec.extraArguments(), scan, found),
+                    spec.filter() == null ? null : rewrite(spec.filter(), scan, found)));
+        }
+        if (found.paths.isEmpty()) {
+            return null;
+        }
+        ScanSource source = scan.source().withPathColumns(found.paths);
+        if (source == null) {
+            return null;
+        }
+        // which of the scan's own columns are still read
+        BitSet read = new BitSet();
+        ColumnReferences.collectAll(conjuncts, read);
+        if (expressions == null) {
+            read.set(0, width);
+        } else {
+            ColumnReferences.collectAll(expressions, read);
+        }
+        for (LogicalPlan.AggregateSpec spec : newSpecs) {
+            if (spec.argument() != null) {
+                ColumnReferences.collect(spec.argument(), read);
+            }
+            ColumnReferences.collectAll(spec.extraArguments(), read);
+            if (spec.filter() != null) {
+                ColumnReferences.collect(spec.filter(), read);
+            }
+        }
+        int[] mapping = new int[width + 2 * found.paths.size()];
+        List<Integer> columns = new ArrayList<>();
+        List<LogicalType> types = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            mapping[i] = read.get(i) ? columns.size() : -1;
+            if (read.get(i)) {
+                columns.add(scan.columns()[i]);
+                types.add(scan.outputTypes().get(i));
+            }
+        }
+        for (int p = 0; p < found.paths.size(); p++) {
+            mapping[width + 2 * p] = columns.size();
+            columns.add(tableColumns + 2 * p);
+            types.add(found.paths.get(p).type());
+            mapping[width + 2 * p + 1] = columns.size();
+            columns.add(tableColumns + 2 * p + 1);
+            types.add(LogicalType.JSONB);
+        }
+        List<ScanPredicate> predicates = new ArrayList<>();
+        for (BoundExpression conjunct : conjuncts) {
+            ScanPredicate predicate = pathPredicate(conjunct, width, tableColumns);
+            if (predicate != null) {
+                predicates.add(predicate);
+            }
+        }
+        LogicalPlan newScan = new LogicalPlan.Scan(source.withPredicates(predicates),
+                columns.stream().mapToInt(Integer::intValue).toArray(), types);
+        LogicalPlan below = filter == null ? newScan
+                : new LogicalPlan.Filter(newScan, ColumnReferences.renumberAll(conjuncts, mapping));
+        if (expressions == null) {
+            List<BoundExpression> identity = new ArrayList<>(width);
+            for (int i = 0; i < width; i++) {
+                identity.add(new BoundExpression.ColumnRef(mapping[i], null, "?column?", scan.outputTypes().get(i), -1));
+            }
+            return new LogicalPlan.Project(below, identity);
+        }
+        List<BoundExpression> renumbered = ColumnReferences.renumberAll(expressions, mapping);
+        if (!aggregate) {
+            return new LogicalPlan.Project(below, renumbered);
+        }
+        List<LogicalPlan.AggregateSpec> renumberedSpecs = new ArrayList<>(newSpecs.size());
+        for (LogicalPlan.AggregateSpec spec : newSpecs) {
+            renumberedSpecs.add(new LogicalPlan.AggregateSpec(spec.function(),
+                    spec.argument() == null ? null : ColumnReferences.renumber(spec.argument(), mapping),
+                    ColumnReferences.renumberAll(spec.extraArguments(), mapping),
+                    spec.filter() == null ? null : ColumnReferences.renumber(spec.filter(), mapping)));
+        }
+        return new LogicalPlan.Aggregate(below, renumbered, renumberedSpecs);
+    }
+
+    // ---- finding extractions -----------------------------------------------------------------------
+
+    private static List<BoundExpression> rewriteAll(List<BoundExpression> expressions, LogicalPlan.Scan scan,
+                                                    Found found) {
+        List<BoundExpression> out = new ArrayList<>(expressions.size());
+        for (BoundExpression expression : expressions) {
+            out.add(rewrite(expression, scan, found));
+        }
+        return out;
+    }
+
+    /** {@code expression} with every extraction replaced by a read of its path column (numbered past the scan's). */
+    private static BoundExpression rewrite(BoundExpression expression, LogicalPlan.Scan scan, Found found) {
+        BoundExpression replaced = replacement(expression, scan, found);
+        if (replaced != null) {
+            return replaced;
+        }
+        return switch (expression) {
+            case BoundExpression.ColumnRef e -> e;
+            case BoundExpression.Constant e -> e;
+            case BoundExpression.Arithmetic e -> new BoundExpression.Arithmetic(e.operator(),
+                    rewrite(e.left(), scan, found), rewrite(e.right(), scan, found), e.type(), e.position());
+            case BoundExpression.Negate e -> new BoundExpression.Negate(rewrite(e.operand(), scan, found), e.position());
+            case BoundExpression.Comparison e -> new BoundExpression.Comparison(e.operator(),
+                    rewrite(e.left(), scan, found), rewrite(e.right(), scan, found), e.position());
+            case BoundExpression.Logical e -> new BoundExpression.Logical(e.isAnd(),
+                    rewriteAll(e.operands(), scan, found), e.position());
+            case BoundExpression.Not e -> new BoundExpression.Not(rewrite(e.operand(), scan, found), e.position());
+            case BoundExpression.IsNull e -> new BoundExpression.IsNull(rewrite(e.operand(), scan, found),
+                    e.negated(), e.position());
+            case BoundExpression.Cast e -> new BoundExpression.Cast(rewrite(e.operand(), scan, found), e.type(),
+                    e.explicit(), e.position());
+            case BoundExpression.Case e -> new BoundExpression.Case(rewriteAll(e.conditions(), scan, found),
+                    rewriteAll(e.results(), scan, found),
+                    e.otherwise() == null ? null : rewrite(e.otherwise(), scan, found), e.type(), e.position());
+            case BoundExpression.Function e -> new BoundExpression.Function(e.function(),
+                    rewriteAll(e.arguments(), scan, found), e.type(), e.position());
+            case BoundExpression.AggregateCall e -> e.map(operand -> rewrite(operand, scan, found));
+        };
+    }
+
+    /** The read of {@code expression}'s path column when it is an extraction, else null. */
+    private static BoundExpression replacement(BoundExpression expression, LogicalPlan.Scan scan, Found found) {
+        LogicalType type = LogicalType.TEXT;
+        BoundExpression extraction = expression;
+        if (expression instanceof BoundExpression.Cast cast && castable(cast.type())) {
+            type = cast.type();
+            extraction = cast.operand();
+        }
+        if (!(extraction instanceof BoundExpression.Function text
+                && text.function() instanceof JsonbExtractFunction function && function.asText())) {
+            return null;
+        }
+        List<String> keys = new ArrayList<>();
+        BoundExpression.ColumnRef document = document(text, keys);
+        if (document == null || document.index() >= scan.columns().length
+                || scan.columns()[document.index()] < 0) {
+            return null;
+        }
+        PathColumn path = new PathColumn(scan.columns()[document.index()], keys, type);
+        int index = found.paths.indexOf(path);
+        if (index < 0) {
+            index = found.paths.size();
+            found.paths.add(path);
+        }
+        int width = scan.columns().length;
+        BoundExpression fallback = ColumnReferences.substitute(expression,
+                ref -> new BoundExpression.ColumnRef(0, ref.qualifier(), ref.name(), ref.type(), ref.position()));
+        String description = document.name() + " #>> '{" + String.join(",", keys) + "}'"
+                + (type.id() == TypeId.TEXT ? "" : "::" + type.id().name().toLowerCase(java.util.Locale.ROOT));
+        return new BoundExpression.Function(new PathValueFunction(PathColumnFallback.plan(fallback), description),
+                List.of(new BoundExpression.ColumnRef(width + 2 * index, null, description, type, expression.position()),
+                        new BoundExpression.ColumnRef(width + 2 * index + 1, null, description, LogicalType.JSONB,
+                                expression.position())),
+                type, expression.position());
+    }
+
+    /** The types a path column can hold besides text. */
+    private static boolean castable(LogicalType type) {
+        return switch (type.id()) {
+            case SMALLINT, INTEGER, BIGINT, DOUBLE, BOOLEAN -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * The JSONB column at the bottom of a chain of constant key extractions ending in {@code extraction}, its keys
+     * (root first) added to {@code keys}; null when the chain is anything else.
+     */
+    private static BoundExpression.ColumnRef document(BoundExpression extraction, List<String> keys) {
+        if (extraction instanceof BoundExpression.ColumnRef column) {
+            return column.type().id() == TypeId.JSONB ? column : null;
+        }
+        if (!(extraction instanceof BoundExpression.Function call
+                && call.function() instanceof JsonbExtractFunction function && call.arguments().size() == 1)) {
+            return null;
+        }
+        List<String> own = function.constantKeys();
+        if (own == null) {
+            return null;
+        }
+        BoundExpression.ColumnRef column = document(call.arguments().getFirst(), keys);
+        if (column != null) {
+            keys.addAll(own);
+        }
+        return column;
+    }
+
+    // ---- predicates for the scan -------------------------------------------------------------------
+
+    /**
+     * A predicate on a path value column for {@code conjunct} (rewritten: path column reads are numbered from
+     * {@code width}), when it compares one with a constant or tests it for NULL; null otherwise.
+     */
+    private static ScanPredicate pathPredicate(BoundExpression conjunct, int width, int tableColumns) {
+        if (conjunct instanceof BoundExpression.IsNull isNull) {
+            int column = pathValueColumn(isNull.operand(), width, tableColumns);
+            return column < 0 ? null : new ScanPredicate.IsNull(column, isNull.negated());
+        }
+        if (!(conjunct instanceof BoundExpression.Comparison comparison) || comparison.operator() == CompareOp.NE) {
+            return null;
+        }
+        int left = pathValueColumn(comparison.left(), width, tableColumns);
+        if (left >= 0 && comparison.right() instanceof BoundExpression.Constant constant && constant.value() != null
+                && constant.type().id() == comparison.left().type().id()) {
+            return new ScanPredicate.Compare(left, comparison.operator(), constant.value());
+        }
+        int right = pathValueColumn(comparison.right(), width, tableColumns);
+        if (right >= 0 && comparison.left() instanceof BoundExpression.Constant constant && constant.value() != null
+                && constant.type().id() == comparison.right().type().id()) {
+            return new ScanPredicate.Compare(right, comparison.operator().flip(), constant.value());
+        }
+        return null;
+    }
+
+    /** The source column of the path value {@code expression} reads, or -1 when it is not a path column read. */
+    private static int pathValueColumn(BoundExpression expression, int width, int tableColumns) {
+        if (expression instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction
+                && call.arguments().getFirst() instanceof BoundExpression.ColumnRef values) {
+            return tableColumns + (values.index() - width);
+        }
+        return -1;
+    }
+}

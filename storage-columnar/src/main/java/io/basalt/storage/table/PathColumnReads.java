@@ -1,0 +1,342 @@
+package io.basalt.storage.table;
+
+import io.basalt.exec.operator.scan.PathColumn;
+import io.basalt.exec.operator.scan.ScanPredicate;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
+import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.shred.ShredKind;
+import io.basalt.storage.column.shred.ShreddedPath;
+import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * How one scan with path columns ({@link PathColumn}) reads its pieces: which table columns the snapshot must hold
+ * (those requested and the JSONB columns the paths read), and per piece the requested columns with each path
+ * column's two columns computed: from a row group's shredded sub-column where it has one of a usable kind (the typed
+ * values, and the documents of the few rows holding another type), otherwise NULL values and every document. The
+ * JSONB column of a stored piece is read from the file only when some row needs its document.
+ *
+ * <p>It also decides, per stored piece, whether the predicates on path columns rule the whole row group out by its
+ * sub-column's zone map: only where no row of the group needs its document (every row that does not fit gives NULL).
+ */
+final class PathColumnReads {
+    private final int tableColumns;
+    private final List<PathColumn> paths;
+    private final List<ScanPredicate> pathPredicates;
+    /** The columns the snapshot reads: the table columns requested (ROW_ID too), then the paths' JSONB columns. */
+    private final int[] base;
+    /** Per requested column: its index in {@link #base}, or {@code -1 - v} for path column value/documents {@code v}. */
+    private final int[] sources;
+    /** Per path: the index in {@link #base} of its JSONB column. */
+    private final int[] documentColumn;
+    /** Per base column: whether the scan asked for it itself (a JSONB column read only for the paths is not). */
+    private final boolean[] requested;
+
+    private PathColumnReads(int tableColumns, List<PathColumn> paths, List<ScanPredicate> pathPredicates, int[] base,
+                            int[] sources, int[] documentColumn, boolean[] requested) {
+        this.tableColumns = tableColumns;
+        this.paths = paths;
+        this.pathPredicates = pathPredicates;
+        this.base = base;
+        this.sources = sources;
+        this.documentColumn = documentColumn;
+        this.requested = requested;
+    }
+
+    /**
+     * The reads of a scan of {@code columns} (table columns, ROW_ID, and from {@code tableColumns} on two per path
+     * column) given the scan's {@code predicates}, of which those on path columns are kept here.
+     */
+    static PathColumnReads of(int[] columns, int tableColumns, List<PathColumn> paths, List<ScanPredicate> predicates) {
+        List<Integer> base = new ArrayList<>();
+        List<Boolean> requested = new ArrayList<>();
+        int[] sources = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            int column = columns[i];
+            if (column >= tableColumns) {
+                sources[i] = -1 - (column - tableColumns);
+                continue;
+            }
+            int at = base.indexOf(column);
+            if (at < 0 || column == ScanSource.ROW_ID) {
+                at = base.size();
+                base.add(column);
+                requested.add(true);
+            }
+            sources[i] = at;
+        }
+        int[] documentColumn = new int[paths.size()];
+        for (int p = 0; p < paths.size(); p++) {
+            int column = paths.get(p).column();
+            int at = base.indexOf(column);
+            if (at < 0) {
+                at = base.size();
+                base.add(column);
+                requested.add(false);
+            }
+            documentColumn[p] = at;
+        }
+        List<ScanPredicate> onPaths = new ArrayList<>();
+        for (ScanPredicate predicate : predicates) {
+            if (predicate.column() >= tableColumns && (predicate.column() - tableColumns) % 2 == 0) {
+                onPaths.add(predicate);
+            }
+        }
+        boolean[] flags = new boolean[requested.size()];
+        for (int i = 0; i < flags.length; i++) {
+            flags[i] = requested.get(i);
+        }
+        return new PathColumnReads(tableColumns, List.copyOf(paths), List.copyOf(onPaths),
+                base.stream().mapToInt(Integer::intValue).toArray(), sources, documentColumn, flags);
+    }
+
+    /** The predicates of {@code predicates} on table columns, for the snapshot. */
+    static List<ScanPredicate> tablePredicates(List<ScanPredicate> predicates, int tableColumns) {
+        List<ScanPredicate> out = new ArrayList<>(predicates.size());
+        for (ScanPredicate predicate : predicates) {
+            if (predicate.column() < tableColumns) {
+                out.add(predicate);
+            }
+        }
+        return out;
+    }
+
+    /** The columns the snapshot must hold. */
+    int[] baseColumns() {
+        return base.clone();
+    }
+
+    /** Columns of the batches the scan produces. */
+    int outputColumns() {
+        return sources.length;
+    }
+
+    // ---- row group skipping ------------------------------------------------------------------------
+
+    /** Whether the path predicates rule out every row of the stored piece {@code stretch}. */
+    boolean excludes(StoredChunks.Stretch stretch) {
+        if (stretch == null || pathPredicates.isEmpty()) {
+            return false;
+        }
+        List<ShreddedPath> shredded = stretch.groups().shreddedPaths(stretch.group());
+        for (ScanPredicate predicate : pathPredicates) {
+            int p = (predicate.column() - tableColumns) / 2;
+            PathColumn path = paths.get(p);
+            int shred = find(shredded, path);
+            if (shred < 0 || shredded.get(shred).otherRows() > 0) {
+                continue;
+            }
+            ChunkStatistics statistics = orderedStatistics(shredded.get(shred), path.type());
+            if (statistics != null && !ZoneMapFilter.mayMatch(predicate, statistics)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The sub-column's zone map in the order of the path column's type, or null where the two orders differ (the
+     * text of whole numbers does not sort as the numbers do).
+     */
+    private static ChunkStatistics orderedStatistics(ShreddedPath shred, LogicalType type) {
+        ChunkStatistics statistics = shred.statistics();
+        return switch (type.id()) {
+            case TEXT -> shred.kind() == ShredKind.STRING ? statistics
+                    : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
+            case DOUBLE -> statistics.min() instanceof Long min && statistics.max() instanceof Long max
+                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max)
+                    : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
+            default -> statistics;
+        };
+    }
+
+    /** The index of the shredded path usable for {@code path} among {@code shredded}, or -1. */
+    private static int find(List<ShreddedPath> shredded, PathColumn path) {
+        for (int i = 0; i < shredded.size(); i++) {
+            ShreddedPath shred = shredded.get(i);
+            if (shred.column() == path.column() && shred.keys().equals(path.keys()) && usable(shred, path.type())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
+     * would (and without an error): any kind as text; whole numbers as integers when the zone map shows they all fit
+     * the type, as double precision within 2^53; booleans as boolean.
+     */
+    static boolean usable(ShreddedPath shred, LogicalType type) {
+        ChunkStatistics statistics = shred.statistics();
+        long min = statistics.min() instanceof Long value ? value : 0;
+        long max = statistics.max() instanceof Long value ? value : 0;
+        boolean bounded = statistics.min() instanceof Long || statistics.nullCount() == statistics.rowCount();
+        return switch (type.id()) {
+            case TEXT -> true;
+            case BIGINT -> shred.kind() == ShredKind.LONG;
+            case INTEGER -> shred.kind() == ShredKind.LONG && bounded && min >= Integer.MIN_VALUE
+                    && max <= Integer.MAX_VALUE;
+            case SMALLINT -> shred.kind() == ShredKind.LONG && bounded && min >= Short.MIN_VALUE
+                    && max <= Short.MAX_VALUE;
+            case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53);
+            case BOOLEAN -> shred.kind() == ShredKind.BOOLEAN;
+            default -> false;
+        };
+    }
+
+    // ---- reading a piece ---------------------------------------------------------------------------
+
+    /**
+     * The requested columns of {@code piece} ({@code null} for ROW_ID), path columns computed; vectors this creates
+     * are added to {@code owned} (the piece's own in-memory columns are not).
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+     */
+    List<FieldVector> read(TableSnapshot.Piece piece, BufferAllocator allocator, List<FieldVector> owned) {
+        StoredChunks.Stretch stretch = piece.stored();
+        FieldVector[] baseVectors = new FieldVector[base.length];
+        if (stretch == null) {
+            for (int i = 0; i < base.length; i++) {
+                baseVectors[i] = piece.columns().get(i);
+            }
+        } else {
+            for (int i = 0; i < base.length; i++) {
+                if (requested[i]) {
+                    baseVectors[i] = stretch.read(new int[] {base[i]}, allocator, owned).getFirst();
+                }
+            }
+        }
+        List<ShreddedPath> shredded = stretch == null ? List.of() : stretch.groups().shreddedPaths(stretch.group());
+        FieldVector[] pathVectors = new FieldVector[2 * paths.size()];
+        for (int p = 0; p < paths.size(); p++) {
+            PathColumn path = paths.get(p);
+            int shred = stretch == null || path.column() >= stretch.groups().columnCount() ? -1 : find(shredded, path);
+            if (shred >= 0) {
+                readShredded(stretch, shred, shredded.get(shred), path, p, baseVectors, pathVectors, allocator, owned);
+            } else {
+                pathVectors[2 * p] = allNull(path.type(), piece.rows(), allocator, owned);
+                pathVectors[2 * p + 1] = documents(p, stretch, baseVectors, allocator, owned);
+            }
+        }
+        List<FieldVector> out = new ArrayList<>(sources.length);
+        for (int source : sources) {
+            out.add(source >= 0 ? baseVectors[source] : pathVectors[-1 - source]);
+        }
+        return out;
+    }
+
+    /** The JSONB column of path {@code p} for the piece: in memory, or read from the file now (once per piece). */
+    private FieldVector documents(int p, StoredChunks.Stretch stretch, FieldVector[] baseVectors,
+                                  BufferAllocator allocator, List<FieldVector> owned) {
+        int at = documentColumn[p];
+        if (baseVectors[at] == null) {
+            baseVectors[at] = stretch.read(new int[] {base[at]}, allocator, owned).getFirst();
+        }
+        return baseVectors[at];
+    }
+
+    private void readShredded(StoredChunks.Stretch stretch, int shred, ShreddedPath shredded, PathColumn path, int p,
+                              FieldVector[] baseVectors, FieldVector[] pathVectors, BufferAllocator allocator,
+                              List<FieldVector> owned) {
+        int rows = stretch.rows();
+        FieldVector values = stretch.groups().readShredValues(stretch.group(), shred, stretch.offset(), rows,
+                allocator);
+        owned.add(values);
+        pathVectors[2 * p] = converted(values, shredded.kind(), path.type(), rows, allocator, owned);
+        FieldVector documents = ValueAccess.allocate(LogicalType.JSONB, "", allocator, rows);
+        owned.add(documents);
+        if (shredded.otherRows() > 0) {
+            int[] others = stretch.groups().shredOtherRows(stretch.group(), shred, allocator);
+            FieldVector all = null;
+            for (int position : others) {
+                int row = position - stretch.offset();
+                if (row >= 0 && row < rows) {
+                    if (all == null) {
+                        all = documents(p, stretch, baseVectors, allocator, owned);
+                    }
+                    VectorGather.copyValue(all, row, documents, row);
+                }
+            }
+        }
+        documents.setValueCount(rows);
+        pathVectors[2 * p + 1] = documents;
+    }
+
+    private static FieldVector allNull(LogicalType type, int rows, BufferAllocator allocator, List<FieldVector> owned) {
+        FieldVector vector = ValueAccess.allocate(type, "", allocator, rows);
+        owned.add(vector);
+        vector.setValueCount(rows);
+        return vector;
+    }
+
+    private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The sub-column's values as the path column's type ({@link #usable} holds): the vector itself where the types
+     * agree, else converted by a typed loop.
+     */
+    private static FieldVector converted(FieldVector values, ShredKind kind, LogicalType type, int rows,
+                                         BufferAllocator allocator, List<FieldVector> owned) {
+        if (kind.type().id() == type.id()) {
+            return values;
+        }
+        FieldVector out = ValueAccess.allocate(type, "", allocator, rows);
+        owned.add(out);
+        if (type.id() == TypeId.TEXT) {
+            VarCharVector text = (VarCharVector) out;
+            for (int row = 0; row < rows; row++) {
+                if (values.isNull(row)) {
+                    continue;
+                }
+                if (kind == ShredKind.LONG) {
+                    text.setSafe(row, Long.toString(((BigIntVector) values).get(row)).getBytes(StandardCharsets.US_ASCII));
+                } else {
+                    text.setSafe(row, ((BitVector) values).get(row) != 0 ? TRUE : FALSE);
+                }
+            }
+        } else {
+            // one loop per target type, the type decided once
+            BigIntVector longs = (BigIntVector) values;
+            switch (out) {
+                case IntVector ints -> {
+                    for (int row = 0; row < rows; row++) {
+                        if (!longs.isNull(row)) {
+                            ints.set(row, (int) longs.get(row));
+                        }
+                    }
+                }
+                case SmallIntVector shorts -> {
+                    for (int row = 0; row < rows; row++) {
+                        if (!longs.isNull(row)) {
+                            shorts.set(row, (short) longs.get(row));
+                        }
+                    }
+                }
+                case Float8Vector doubles -> {
+                    for (int row = 0; row < rows; row++) {
+                        if (!longs.isNull(row)) {
+                            doubles.set(row, (double) longs.get(row));
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("no conversion to " + type);
+            }
+        }
+        out.setValueCount(rows);
+        return out;
+    }
+}
