@@ -138,6 +138,12 @@ public final class MappedRowGroups implements StoredRowGroups {
     }
 
     @Override
+    public long[] selectShredRows(int group, int shred, int offset, int rows, List<ScanPredicate> predicates) {
+        long[] selected = file.selectShredRows(group, shred, predicates);
+        return selected == null ? null : RowBits.slice(selected, offset, rows);
+    }
+
+    @Override
     public void release() {
         cache.release(file);
         file.close();

@@ -309,6 +309,28 @@ public final class TableFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The rows of row group {@code group} whose value in shredded path {@code shred}'s sub-column satisfies all of
+     * {@code predicates}, decided on the encoded chunk ({@link io.basalt.storage.column.EncodedChunkFilter}; rows that
+     * do not fit are never selected), or null when its encoding does not allow it; after verifying the checksum.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public long[] selectShredRows(int group, int shred, List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        int chunk = shredValuesChunk(shred);
+        MemorySegment chunkBytes = encodedChunk(group, chunk);
+        try {
+            return io.basalt.storage.column.EncodedChunkFilter.INSTANCE.select(chunkBytes, chunkType(group, chunk),
+                    predicates);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Shredded path " + shred + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+    }
+
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {

@@ -131,7 +131,8 @@ final class ChunkScan implements SourceState {
      * never read: late materialization).
      */
     private long[] maskOf(TableSnapshot.Piece piece) {
-        if (piece.stored() == null || piece.stored().predicates().isEmpty()) {
+        boolean pathSelection = paths != null && paths.selects();
+        if (piece.stored() == null || piece.stored().predicates().isEmpty() && !pathSelection) {
             return piece.mask();
         }
         if (maskChunk != chunk) {
@@ -144,6 +145,12 @@ final class ChunkScan implements SourceState {
                 if (kept == 0) {
                     skippedGroups++;
                 }
+            }
+            long[] onPaths = pathSelection ? paths.selectRows(piece.stored(), context.allocator()) : null;
+            if (selected == null) {
+                selected = onPaths;
+            } else if (onPaths != null) {
+                io.basalt.storage.column.encoding.RowBits.and(selected, onPaths);
             }
             pieceMask = SelectedRows.mask(piece.mask(), selected, piece.rows());
             maskChunk = chunk;

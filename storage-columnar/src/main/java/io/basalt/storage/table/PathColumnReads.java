@@ -147,6 +147,92 @@ final class PathColumnReads {
         return false;
     }
 
+    /** Whether the scan has predicates on path columns (then {@link #selectRows} may rule out rows). */
+    boolean selects() {
+        return !pathPredicates.isEmpty();
+    }
+
+    /**
+     * The rows of the stored piece {@code stretch} that may satisfy the path predicates, as a bitmap over its rows, or
+     * null when every row may: per predicate whose path has a sub-column in the same order as the path column's type,
+     * the rows its encoded values satisfy ({@link StoredRowGroups#selectShredRows}) and the rows holding another type
+     * (their documents decide).
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+     */
+    long[] selectRows(StoredChunks.Stretch stretch, BufferAllocator allocator) {
+        if (stretch == null || pathPredicates.isEmpty()) {
+            return null;
+        }
+        List<ShreddedPath> shredded = stretch.groups().shreddedPaths(stretch.group());
+        long[] selected = null;
+        for (ScanPredicate predicate : pathPredicates) {
+            PathColumn path = paths.get((predicate.column() - tableColumns) / 2);
+            int shred = find(shredded, path);
+            if (shred < 0 || !sameOrder(shredded.get(shred).kind(), path.type())
+                    || !selective(predicate, shredded.get(shred).statistics())) {
+                continue;
+            }
+            long[] rows = stretch.groups().selectShredRows(stretch.group(), shred, stretch.offset(), stretch.rows(),
+                    List.of(predicate));
+            if (rows == null) {
+                continue;
+            }
+            if (shredded.get(shred).otherRows() > 0) {
+                for (int position : stretch.groups().shredOtherRows(stretch.group(), shred, allocator)) {
+                    int row = position - stretch.offset();
+                    if (row >= 0 && row < stretch.rows()) {
+                        rows[row >>> 6] |= 1L << row;
+                    }
+                }
+            }
+            if (selected == null) {
+                selected = rows;
+            } else {
+                io.basalt.storage.column.encoding.RowBits.and(selected, rows);
+            }
+        }
+        return selected;
+    }
+
+    /** The largest estimated fraction of a row group's rows worth selecting before the filter rather than after. */
+    private static final double SELECTIVE = 0.25;
+
+    /**
+     * Whether {@code predicate} is expected to keep few enough rows that selecting them on the encoded sub-column
+     * (and gathering them) beats passing the row group on whole: equality and IN lists always; a range when the zone
+     * map, assuming values spread evenly between its bounds, puts at most {@link #SELECTIVE} of the rows in it.
+     */
+    private static boolean selective(ScanPredicate predicate, ChunkStatistics statistics) {
+        return switch (predicate) {
+            case ScanPredicate.Compare compare when compare.operator() == io.basalt.exec.kernel.CompareOp.EQ -> true;
+            case ScanPredicate.InList in -> true;
+            case ScanPredicate.Compare compare -> {
+                if (!(statistics.min() instanceof Long min) || !(statistics.max() instanceof Long max)
+                        || !(compare.value() instanceof Number number) || max <= min) {
+                    yield false;
+                }
+                double value = number.doubleValue();
+                double below = Math.clamp((value - min) / ((double) max - min), 0.0, 1.0);
+                double fraction = switch (compare.operator()) {
+                    case LT, LE -> below;
+                    default -> 1.0 - below;
+                };
+                yield fraction <= SELECTIVE;
+            }
+            default -> false;
+        };
+    }
+
+    /** Whether comparing the path column's values orders them as comparing the sub-column's stored values does. */
+    private static boolean sameOrder(ShredKind kind, LogicalType type) {
+        return switch (type.id()) {
+            case TEXT -> kind == ShredKind.STRING;
+            case SMALLINT, INTEGER, BIGINT -> kind == ShredKind.LONG;
+            default -> false;
+        };
+    }
+
     /**
      * The sub-column's zone map in the order of the path column's type, or null where the two orders differ (the
      * text of whole numbers does not sort as the numbers do).
@@ -309,28 +395,28 @@ final class PathColumnReads {
                 }
             }
         } else {
-            // one loop per target type, the type decided once
+            // one loop per target type over the raw buffers: the validity bits carry over as they are, and the
+            // values of NULL rows are converted too (they are never read)
             BigIntVector longs = (BigIntVector) values;
+            org.apache.arrow.memory.ArrowBuf from = longs.getDataBuffer();
+            out.getValidityBuffer().setBytes(0, longs.getValidityBuffer(), 0, (rows + 7) / 8);
             switch (out) {
                 case IntVector ints -> {
+                    org.apache.arrow.memory.ArrowBuf to = ints.getDataBuffer();
                     for (int row = 0; row < rows; row++) {
-                        if (!longs.isNull(row)) {
-                            ints.set(row, (int) longs.get(row));
-                        }
+                        to.setInt((long) row * 4, (int) from.getLong((long) row * 8));
                     }
                 }
                 case SmallIntVector shorts -> {
+                    org.apache.arrow.memory.ArrowBuf to = shorts.getDataBuffer();
                     for (int row = 0; row < rows; row++) {
-                        if (!longs.isNull(row)) {
-                            shorts.set(row, (short) longs.get(row));
-                        }
+                        to.setShort((long) row * 2, (short) from.getLong((long) row * 8));
                     }
                 }
                 case Float8Vector doubles -> {
+                    org.apache.arrow.memory.ArrowBuf to = doubles.getDataBuffer();
                     for (int row = 0; row < rows; row++) {
-                        if (!longs.isNull(row)) {
-                            doubles.set(row, (double) longs.get(row));
-                        }
+                        to.setDouble((long) row * 8, (double) from.getLong((long) row * 8));
                     }
                 }
                 default -> throw new IllegalStateException("no conversion to " + type);

@@ -77,6 +77,18 @@ public interface StoredRowGroups {
         return new int[0];
     }
 
+    /**
+     * The rows {@code [offset, offset + rows)} of row group {@code group} whose value in shredded path {@code shred}
+     * satisfies all of {@code predicates} (rows that do not fit are not selected), as a bitmap over those rows, decided
+     * on the encoded sub-column; null when that cannot be decided so.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    default long[] selectShredRows(int group, int shred, int offset, int rows,
+                                   java.util.List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return null;
+    }
+
     /** The generation holding these row groups is gone: releases the file and whatever is cached of it. */
     void release();
 }

@@ -1,0 +1,232 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import io.basalt.error.BasaltException;
+import io.basalt.storage.column.shred.JsonbShredding;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JSONB path extractions give the same rows and the same errors whether they read a row group's shredded
+ * sub-columns or the documents ({@code basalt.jsonb_shredding} on or off when the query is planned), over random
+ * documents with missing keys, JSON nulls, nested objects, arrays on the way, unicode, type changes between rows and
+ * between row groups, and numbers such as 1.0, 1e3, -0 and 2^40 whose text must stay PostgreSQL's; also across a
+ * reopen, rows still in the log after a checkpoint, and a checkpoint that copies unchanged row groups.
+ */
+class JsonbShreddingTest {
+    @TempDir
+    Path directory;
+
+    @AfterEach
+    void shreddingBackOn() {
+        System.clearProperty(JsonbShredding.PROPERTY);
+    }
+
+    static final List<String> QUERIES = List.of(
+            "SELECT id, doc->>'brand' FROM r ORDER BY id",
+            "SELECT id, doc->'specs'->>'ram', doc #>> '{specs,ram}', doc #>> '{specs,cpu}' FROM r ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc->>'brand' = 'b3'",
+            "SELECT id FROM r WHERE doc->>'brand' IN ('b1', 'b2') AND id % 5 = 0 ORDER BY id",
+            "SELECT id FROM r WHERE doc->>'n' IS NULL ORDER BY id",
+            "SELECT id, doc->>'n' FROM r WHERE doc->>'n' >= '5' ORDER BY id",
+            "SELECT doc->>'flag', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT (doc->>'flag')::boolean, count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id FROM r WHERE jsonb_typeof(doc->'n') = 'number' AND (doc->>'n')::bigint > 100 ORDER BY id",
+            "SELECT id FROM r WHERE (doc->>'n')::bigint > 100 ORDER BY id",
+            "SELECT id FROM r WHERE (doc->>'n')::int > 100 ORDER BY id",
+            "SELECT sum((doc->'specs'->>'ram')::int) FROM r WHERE doc->'specs'->>'ram' ~ '^[0-9]+$'",
+            "SELECT count(*) FROM r WHERE (doc->'specs'->>'ram')::int > 32",
+            "SELECT count(*) FROM r WHERE (doc->'specs'->>'ram')::smallint = 7",
+            "SELECT count(*), sum((doc->'specs'->>'ram')::double precision) FROM r WHERE doc ? 'specs'"
+                    + " AND jsonb_typeof(doc->'specs'->'ram') = 'number'",
+            "SELECT id, doc->>'u' FROM r WHERE doc->>'u' > 'a' ORDER BY id",
+            "SELECT doc->>'big', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT count(*) FROM r WHERE (doc->>'big')::bigint = 1099511627776",
+            "SELECT id FROM r WHERE (doc->>'big')::int = 1 ORDER BY id",
+            "SELECT id, doc->>'brand' AS b FROM r WHERE doc->>'brand' = 'b1' AND doc->'specs'->>'ram' = '7' ORDER BY id");
+
+    /** One random document as JSON text (or null for SQL NULL). */
+    private static String document(Random random) {
+        int shape = random.nextInt(100);
+        if (shape == 0) {
+            return null;
+        }
+        if (shape == 1) {
+            return "[1, {\"brand\": \"b1\"}]";
+        }
+        if (shape == 2) {
+            return "\"just a string\"";
+        }
+        StringBuilder json = new StringBuilder("{");
+        List<String> members = new ArrayList<>();
+        int brand = random.nextInt(100);
+        if (brand < 85) {
+            members.add("\"brand\": \"b" + random.nextInt(10) + "\"");
+        } else if (brand < 89) {
+            members.add("\"brand\": " + random.nextInt(10));
+        } else if (brand < 92) {
+            members.add("\"brand\": null");
+        } else if (brand < 94) {
+            members.add("\"brand\": {\"b\": 1}");
+        } else if (brand < 96) {
+            members.add("\"brand\": [\"b1\"]");
+        }
+        int n = random.nextInt(100);
+        String[] odd = {"1.0", "1e3", "-0", "2.5", "\"12\"", "\"abc\"", "true", "null", "1E2", "0.0", "-1.50"};
+        if (n < 80) {
+            members.add("\"n\": " + (random.nextInt(400) - 100));
+        } else if (n < 95) {
+            members.add("\"n\": " + odd[random.nextInt(odd.length)]);
+        }
+        int flag = random.nextInt(100);
+        if (flag < 85) {
+            members.add("\"flag\": " + random.nextBoolean());
+        } else if (flag < 90) {
+            members.add("\"flag\": \"yes\"");
+        }
+        int specs = random.nextInt(100);
+        if (specs < 80) {
+            String ram = random.nextInt(20) == 0 ? "\"lots\"" : Integer.toString(random.nextInt(64));
+            members.add("\"specs\": {\"ram\": " + ram + ", \"cpu\": \"c" + random.nextInt(4) + "\"}");
+        } else if (specs < 85) {
+            members.add("\"specs\": [64]");
+        } else if (specs < 90) {
+            members.add("\"specs\": 3");
+        }
+        String[] unicode = {"é", "日本語", "\\u00e9t\\u00e9", "emoji \uD83D\uDE00", "quote \\\" and \\\\", "a\\nb", "tab\\t"};
+        if (random.nextInt(100) < 70) {
+            members.add("\"u\": \"" + unicode[random.nextInt(unicode.length)] + random.nextInt(3) + "\"");
+        }
+        if (random.nextInt(100) < 90) {
+            members.add("\"big\": " + (random.nextInt(50) == 0 ? "1" : "1099511627776"));
+        }
+        java.util.Collections.shuffle(members, random);
+        json.append(String.join(", ", members)).append('}');
+        return json.toString();
+    }
+
+    private static void insertRandom(Session session, Random random, int from, int rows) {
+        for (int start = from; start < from + rows; start += 500) {
+            StringBuilder insert = new StringBuilder("INSERT INTO r VALUES ");
+            for (int id = start; id < Math.min(from + rows, start + 500); id++) {
+                if (id > start) {
+                    insert.append(", ");
+                }
+                String json = document(random);
+                insert.append('(').append(id).append(", ")
+                        .append(json == null ? "NULL" : "'" + json.replace("'", "''") + "'").append(")");
+            }
+            session.execute(insert.toString()).close();
+        }
+    }
+
+    /** A query's rows as text, or its error as SQLSTATE and message. */
+    private static List<String> outcome(Session session, String sql) {
+        List<String> rows = new ArrayList<>();
+        try (QueryResult result = session.query(sql)) {
+            for (long row = 0; row < result.rowCount(); row++) {
+                StringBuilder line = new StringBuilder();
+                for (int column = 0; column < result.columns().size(); column++) {
+                    line.append(column == 0 ? "" : "|").append(result.getText(row, column));
+                }
+                rows.add(line.toString());
+            }
+        } catch (BasaltException e) {
+            rows.add("ERROR " + e.sqlState().code() + ": " + e.getMessage());
+        }
+        return rows;
+    }
+
+    /** Every query gives the same outcome with shredding on and off; returns how many queries raised errors. */
+    private static int assertSameWithAndWithout(Session session) {
+        int errors = 0;
+        for (String sql : QUERIES) {
+            System.setProperty(JsonbShredding.PROPERTY, "off");
+            List<String> documents = outcome(session, sql);
+            System.setProperty(JsonbShredding.PROPERTY, "on");
+            List<String> shredded = outcome(session, sql);
+            assertThat(shredded).as(sql).isEqualTo(documents);
+            if (!documents.isEmpty() && documents.getFirst().startsWith("ERROR")) {
+                errors++;
+            }
+        }
+        return errors;
+    }
+
+    private static String explain(Session session, String sql) {
+        StringBuilder plan = new StringBuilder();
+        for (String line : outcome(session, "EXPLAIN " + sql)) {
+            plan.append(line).append('\n');
+        }
+        return plan.toString();
+    }
+
+    @Test
+    void randomDocumentsGiveTheSameRowsAndErrorsWithAndWithoutShredding() {
+        Random random = new Random(20261122);
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            session.execute("CREATE TABLE r (id int, doc jsonb)").close();
+            insertRandom(session, random, 0, 12_000);
+            session.execute("CHECKPOINT").close();
+            assertThat(explain(session, QUERIES.get(2))).contains("path doc #>> '{brand}'");
+            int errors = assertSameWithAndWithout(session);
+            assertThat(errors).as("queries that fail on some document").isBetween(1, QUERIES.size() - 10);
+            // rows in the log after the checkpoint are read from their documents, the stored ones from sub-columns
+            insertRandom(session, random, 12_000, 3_000);
+            session.execute("DELETE FROM r WHERE id % 97 = 0").close();
+            assertSameWithAndWithout(session);
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            assertSameWithAndWithout(session);
+            session.execute("UPDATE r SET doc = '{\"brand\": \"b3\", \"n\": 7}' WHERE id % 101 = 0").close();
+            session.execute("CHECKPOINT").close();  // copies unchanged row groups, sub-columns included
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            assertSameWithAndWithout(session);
+        }
+    }
+
+    @Test
+    void eachRowGroupShredsTheTypesItHolds() {
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            session.execute("CREATE TABLE r (id int, doc jsonb)").close();
+            // the first row group holds n as numbers, the second as strings, the third mixes both
+            session.execute("INSERT INTO r SELECT g, jsonb_build_object('brand', 'b' || (g % 10),"
+                    + " 'n', CASE WHEN g < 122880 THEN to_jsonb(g % 1000) WHEN g < 245760 THEN to_jsonb('s' || (g % 7))"
+                    + " WHEN g % 3 = 0 THEN to_jsonb(g % 1000) ELSE to_jsonb((g % 1000)::text) END,"
+                    + " 'specs', jsonb_build_object('ram', g % 64, 'cpu', 'c' || (g % 4)), 'u', 'ünï ' || (g % 5),"
+                    + " 'flag', g % 2 = 0) FROM generate_series(0, 300000) g").close();
+            session.execute("CHECKPOINT").close();
+            List<String> queries = List.of(
+                    "SELECT doc->>'n', count(*) FROM r WHERE doc->>'n' < '2' GROUP BY 1 ORDER BY 1",
+                    "SELECT count(*) FROM r WHERE doc->>'n' = '500'",
+                    "SELECT count(*), min(id), max(id) FROM r WHERE (doc->>'n')::int = 999",
+                    "SELECT count(*) FROM r WHERE id < 122880 AND (doc->>'n')::int > 990",
+                    "SELECT count(*) FROM r WHERE (doc->>'n')::int > 990",
+                    "SELECT doc->>'u', count(*) FROM r GROUP BY 1 ORDER BY 1",
+                    "SELECT count(*) FROM r WHERE (doc->'specs'->>'ram')::int BETWEEN 10 AND 12",
+                    "SELECT count(*) FROM r WHERE (doc->>'flag')::boolean",
+                    "SELECT count(*) FROM r WHERE doc->'specs'->>'cpu' = 'c2' AND (doc->>'n')::int < 5");
+            for (String sql : queries) {
+                System.setProperty(JsonbShredding.PROPERTY, "off");
+                List<String> documents = outcome(session, sql);
+                System.setProperty(JsonbShredding.PROPERTY, "on");
+                assertThat(outcome(session, sql)).as(sql).isEqualTo(documents);
+            }
+            assertThat(outcome(session, "SELECT count(*) FROM r WHERE (doc->>'n')::int > 990"))
+                    .singleElement().asString().startsWith("ERROR 22P02: invalid input syntax for type integer");
+            assertThat(outcome(session, "SELECT count(*) FROM r WHERE id < 122880 AND (doc->>'n')::int > 990"))
+                    .containsExactly("1098");
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package io.basalt.storage.file;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.exec.batch.Batch;
+import io.basalt.exec.vector.ValueAccess;
+import io.basalt.storage.column.shred.JsonbShredding;
+import io.basalt.storage.column.shred.ShredKind;
+import io.basalt.storage.column.shred.ShreddedPath;
+import io.basalt.storage.table.InMemoryTableStore;
+import io.basalt.storage.table.TableImage;
+import io.basalt.type.LogicalType;
+import io.basalt.type.json.Jsonb;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * JSONB columns in table data files: the row group's common stable paths are written as typed sub-columns (the values
+ * of the rows that fit, the positions of the rows holding another type), read back value for value, checksummed like
+ * any chunk; rare or unstable paths and array elements are not shredded; a file of format version 1 (no sub-columns)
+ * still opens.
+ */
+class ShreddedFileTest {
+    private static final List<LogicalType> TYPES = List.of(LogicalType.BIGINT, LogicalType.JSONB);
+    private static final int ROWS = 1000;
+
+    @TempDir
+    Path directory;
+
+    private final BufferAllocator root = new RootAllocator();
+    private final BufferAllocator tables = root.newChildAllocator("tables", 0, Long.MAX_VALUE);
+    private final BufferAllocator query = root.newChildAllocator("query", 0, Long.MAX_VALUE);
+    private final List<InMemoryTableStore> stores = new ArrayList<>();
+
+    @AfterEach
+    void everythingIsFreed() {
+        System.clearProperty(JsonbShredding.PROPERTY);
+        for (InMemoryTableStore store : stores) {
+            store.close();
+        }
+        assertThat(query.getAllocatedMemory()).isZero();
+        assertThat(tables.getAllocatedMemory()).isZero();
+        query.close();
+        tables.close();
+        root.close();
+    }
+
+    /** Document {@code i}: brand always a string, n a number but every 100th a string, specs.ram, rare keys. */
+    private static String document(int i) {
+        if (i % 250 == 7) {
+            return null;
+        }
+        if (i % 250 == 8) {
+            return "[1, 2]";
+        }
+        String n = i % 100 == 0 ? "\"x\"" : i % 100 == 1 ? "null" : Integer.toString(i - 500);
+        String rare = i % 10 == 0 ? ", \"rare\": 1" : "";
+        return "{\"brand\": \"b" + (i % 5) + "\", \"n\": " + n + ", \"specs\": {\"ram\": " + (i % 8)
+                + "}, \"on\": " + (i % 3 == 0) + ", \"list\": [" + i + "]" + rare + "}";
+    }
+
+    private Path writeTable(String name) {
+        InMemoryTableStore store = new InMemoryTableStore("t", TYPES, tables, 64);
+        stores.add(store);
+        try (FieldVector ids = ValueAccess.allocate(LogicalType.BIGINT, "id", query, ROWS);
+             FieldVector docs = ValueAccess.allocate(LogicalType.JSONB, "doc", query, ROWS)) {
+            for (int i = 0; i < ROWS; i++) {
+                ValueAccess.set(ids, i, (long) i);
+                String text = document(i);
+                ValueAccess.set(docs, i, text == null ? null : Jsonb.parse(text));
+            }
+            ids.setValueCount(ROWS);
+            docs.setValueCount(ROWS);
+            store.append(new Batch(List.of(ids, docs), ROWS));
+        }
+        Path file = directory.resolve(name);
+        try (TableImage image = store.image(query)) {
+            TableFileWriter.write(file, image, query);
+        }
+        return file;
+    }
+
+    private static int index(List<ShreddedPath> paths, List<String> keys) {
+        for (int i = 0; i < paths.size(); i++) {
+            if (paths.get(i).keys().equals(keys)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    @Test
+    void commonStablePathsBecomeTypedSubColumns() {
+        Path file = writeTable("t.bdf");
+        try (TableFile opened = TableFile.open(file, TYPES)) {
+            assertThat(opened.rowGroupCount()).isEqualTo(1);
+            List<ShreddedPath> paths = opened.shreddedPaths(0);
+            List<String> described = new ArrayList<>();
+            for (ShreddedPath path : paths) {
+                assertThat(path.column()).isEqualTo(1);
+                described.add(String.join(".", path.keys()) + ":" + path.kind() + ":" + path.otherRows());
+            }
+            // every 250th document is an array (other for every path); n is a string in 10 more rows
+            assertThat(described).containsExactlyInAnyOrder("brand:STRING:4", "n:LONG:14", "specs.ram:LONG:4",
+                    "on:BOOLEAN:4");
+            int n = index(paths, List.of("n"));
+            assertThat(paths.get(n).statistics().min()).isEqualTo(-498L);
+            assertThat(paths.get(n).statistics().max()).isEqualTo(499L);
+            try (FieldVector values = opened.column(0, opened.shredValuesChunk(n), query);
+                 FieldVector brands = opened.column(0, opened.shredValuesChunk(index(paths, List.of("brand"))), query);
+                 FieldVector others = opened.column(0, opened.shredOthersChunk(n), query)) {
+                for (int i = 0; i < ROWS; i++) {
+                    boolean fits = i % 250 != 7 && i % 250 != 8 && i % 100 > 1;
+                    assertThat(ValueAccess.get(values, i)).as("n of row %d", i).isEqualTo(fits ? (Object) (long) (i - 500) : null);
+                    boolean document = i % 250 != 7 && i % 250 != 8;
+                    assertThat(ValueAccess.get(brands, i)).isEqualTo(document ? "b" + (i % 5) : null);
+                }
+                List<Object> otherRows = new ArrayList<>();
+                for (int i = 0; i < others.getValueCount(); i++) {
+                    otherRows.add(ValueAccess.get(others, i));
+                }
+                assertThat(otherRows).startsWith(0L, 8L, 100L, 200L, 258L, 300L).hasSize(14);
+            }
+            assertThat(paths.get(index(paths, List.of("on"))).kind()).isEqualTo(ShredKind.BOOLEAN);
+        }
+    }
+
+    @Test
+    void shreddingOffWritesNoSubColumns() {
+        System.setProperty(JsonbShredding.PROPERTY, "off");
+        try (TableFile opened = TableFile.open(writeTable("t.bdf"), TYPES)) {
+            assertThat(opened.shreddedPaths(0)).isEmpty();
+        }
+    }
+
+    @Test
+    void damagedSubColumnIsFoundByItsChecksum() throws IOException {
+        Path file = writeTable("t.bdf");
+        long offset;
+        try (TableFile opened = TableFile.open(file, TYPES)) {
+            int chunk = opened.shredValuesChunk(0);
+            offset = opened.encodedChunk(0, chunk).address() - opened.encodedChunk(0, 0).address();
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int at = (int) (DataFileFormat.HEADER_BYTES + offset + 9);
+        bytes[at] ^= 0x5A;
+        Files.write(file, bytes);
+        try (TableFile opened = TableFile.open(file, TYPES)) {
+            assertThatThrownBy(() -> opened.column(0, opened.shredValuesChunk(0), query).close())
+                    .isInstanceOfSatisfying(BasaltException.class,
+                            e -> assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED));
+        }
+    }
+
+    @Test
+    void versionOneFileStillOpens() throws IOException {
+        System.setProperty(JsonbShredding.PROPERTY, "off");
+        Path file = writeTable("t.bdf");
+        // rewrite as version 1 wrote it: no shredded path count after the row group's chunks
+        byte[] bytes = Files.readAllBytes(file);
+        ByteBuffer trailer = ByteBuffer.wrap(bytes, bytes.length - DataFileFormat.TRAILER_BYTES,
+                DataFileFormat.TRAILER_BYTES).slice();
+        long footerOffset = trailer.getLong(0);
+        int footerLength = trailer.getInt(8) - 4;
+        byte[] old = new byte[(int) footerOffset + footerLength + DataFileFormat.TRAILER_BYTES];
+        System.arraycopy(bytes, 0, old, 0, (int) footerOffset + footerLength);
+        ByteBuffer header = ByteBuffer.wrap(old, 0, DataFileFormat.HEADER_BYTES).slice().order(ByteOrder.BIG_ENDIAN);
+        header.putInt(8, 1);
+        header.putInt(12, crc(old, 0, 12));
+        ByteBuffer newTrailer = ByteBuffer.wrap(old, (int) footerOffset + footerLength, DataFileFormat.TRAILER_BYTES)
+                .slice();
+        newTrailer.putLong(footerOffset).putInt(footerLength).putInt(crc(old, (int) footerOffset, footerLength))
+                .putInt(1).put(DataFileFormat.MAGIC);
+        Path versionOne = directory.resolve("v1.bdf");
+        Files.write(versionOne, old);
+        try (TableFile opened = TableFile.open(versionOne, TYPES)) {
+            assertThat(opened.shreddedPaths(0)).isEmpty();
+            try (FieldVector docs = opened.column(0, 1, query)) {
+                assertThat(docs.getValueCount()).isEqualTo(ROWS);
+                assertThat(ValueAccess.get(docs, 3).toString()).isEqualTo(Jsonb.parse(document(3)).toString());
+            }
+        }
+    }
+
+    private static int crc(byte[] bytes, int from, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, from, length);
+        return (int) crc.getValue();
+    }
+}
