@@ -115,7 +115,7 @@ class JsonbShreddingTest {
         return json.toString();
     }
 
-    private static void insertRandom(Session session, Random random, int from, int rows) {
+    static void insertRandom(Session session, Random random, int from, int rows) {
         for (int start = from; start < from + rows; start += 500) {
             StringBuilder insert = new StringBuilder("INSERT INTO r VALUES ");
             for (int id = start; id < Math.min(from + rows, start + 500); id++) {
@@ -148,7 +148,7 @@ class JsonbShreddingTest {
     }
 
     /** Every query gives the same outcome with shredding on and off; returns how many queries raised errors. */
-    private static int assertSameWithAndWithout(Session session) {
+    static int assertSameWithAndWithout(Session session) {
         int errors = 0;
         for (String sql : QUERIES) {
             System.setProperty(JsonbShredding.PROPERTY, "off");
