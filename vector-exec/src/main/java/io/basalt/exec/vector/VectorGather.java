@@ -197,6 +197,16 @@ public final class VectorGather {
      */
     private static void gatherVariableWidth(BaseVariableWidthVector from, int[] selection, int count,
                                             BaseVariableWidthVector to, boolean noNulls) {
+        if (!noNulls && count > 0 && from.getNullCount() == from.getValueCount()) {
+            // all NULL (a scan's path column documents where a sub-column covered every row): zero the buffers
+            if (to.getValueCapacity() < count) {
+                to.allocateNew(1, count);
+            }
+            to.getValidityBuffer().setZero(0, (count + 7) / 8);
+            to.getOffsetBuffer().setZero(0, (long) (count + 1) * 4);
+            to.setLastSet(count - 1);
+            return;
+        }
         ArrowBuf sourceOffsets = from.getOffsetBuffer();
         ArrowBuf sourceData = from.getDataBuffer();
         long total = 0;
