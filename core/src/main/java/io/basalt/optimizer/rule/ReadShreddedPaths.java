@@ -67,10 +67,9 @@ public final class ReadShreddedPaths implements OptimizerRule {
                 || plan instanceof LogicalPlan.Filter filter && filter.input() instanceof LogicalPlan.Scan;
     }
 
-    /** The extractions found so far: their path columns and, in the same order, an example of each. */
+    /** The path columns of the extractions found so far, each once, in the order found. */
     private static final class Found {
         final List<PathColumn> paths = new ArrayList<>();
-        final List<Integer> positions = new ArrayList<>();
     }
 
     /**
