@@ -231,11 +231,7 @@ public final class ValueConversion {
         if (type.isScaledLong()) {
             return NumericSpecial.SCALED_LONG_NAN;
         }
-        if (type.isScaledWide()) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "NaN in " + type.displayName() + " (precision 19 to 38) is not supported yet");
-        }
-        return special;
+        return special; // a 128-bit column stores it as its own sentinel (WideDecimalValues)
     }
 
     private static Object toBoolean(Object value, LogicalType from) {

@@ -226,8 +226,12 @@ final class ParquetColumnWriter {
         return value;
     }
 
-    /** Arrow keeps a decimal's 16 bytes little-endian; Parquet wants them big-endian. */
-    private static byte[] bigEndian16(DecimalVector vector, int index) {
+    /** Arrow keeps a decimal's 16 bytes little-endian; Parquet wants them big-endian. NaN has no Parquet form. */
+    private byte[] bigEndian16(DecimalVector vector, int index) {
+        if (io.basalt.exec.vector.WideDecimalValues.isNaN(vector, index)) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "column \"" + name + "\": NaN cannot be written to a Parquet DECIMAL");
+        }
         ArrowBuf data = vector.getDataBuffer();
         long at = (long) index * DecimalVector.TYPE_WIDTH;
         byte[] out = new byte[16];

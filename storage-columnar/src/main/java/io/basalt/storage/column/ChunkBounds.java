@@ -1,6 +1,7 @@
 package io.basalt.storage.column;
 
 import io.basalt.exec.vector.ValueComparison;
+import io.basalt.exec.vector.WideDecimalValues;
 import io.basalt.storage.column.encoding.BinaryStreamCodec;
 import io.basalt.storage.column.encoding.DistinctSketch;
 import io.basalt.type.ByteString;
@@ -103,7 +104,11 @@ final class ChunkBounds {
         return high[i] != high[j] ? Long.compare(high[i], high[j]) : Long.compareUnsigned(low[i], low[j]);
     }
 
+    /** The 128-bit value as a decimal; NaN's sentinel as NaN, so that zone maps order it as NaN. */
     private static BigDecimal decimal(long low, long high, int scale) {
+        if (high == WideDecimalValues.NAN_HIGH && low == WideDecimalValues.NAN_LOW) {
+            return io.basalt.type.NumericSpecial.NAN;
+        }
         BigInteger unscaled = BigInteger.valueOf(high).shiftLeft(64).add(new BigInteger(Long.toUnsignedString(low)));
         return new BigDecimal(unscaled, scale);
     }

@@ -135,7 +135,7 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
                 default -> throw new IllegalStateException();
             };
             if (from.isScaledLong() && value == io.basalt.type.NumericSpecial.SCALED_LONG_NAN) {
-                // NaN keeps its sentinel in a scaled long; a 128-bit target goes value by value (and refuses it).
+                // NaN keeps its sentinel in a scaled long and becomes the 128-bit sentinel in a wide target.
                 ValueAccess.set(out, i, ValueConversion.fromDecimal(io.basalt.type.NumericSpecial.NAN, type));
             } else if (out instanceof BigIntVector longs) {
                 longs.set(i, value * factor);

@@ -65,7 +65,7 @@ public record ConstantExpression(LogicalType type, Object value) implements Phys
             case org.apache.arrow.vector.DecimalVector decimals when value instanceof java.math.BigDecimal number
                     && rows > 0 -> {
                 // Converted into the 16-byte form once; the other rows copy its two words.
-                decimals.setSafe(0, number.setScale(decimals.getScale(), java.math.RoundingMode.UNNECESSARY));
+                io.basalt.exec.vector.WideDecimalValues.set(decimals, 0, number);
                 org.apache.arrow.memory.ArrowBuf data = decimals.getDataBuffer();
                 org.apache.arrow.memory.ArrowBuf validity = decimals.getValidityBuffer();
                 long lowWord = data.getLong(0);

@@ -59,7 +59,8 @@ public record NegateExpression(PhysicalExpression operand) implements PhysicalEx
                 }
                 case Float8Vector o -> o.set(i, -((Float8Vector) in).get(i));
                 case org.apache.arrow.vector.DecimalVector o ->
-                        o.setSafe(i, ((org.apache.arrow.vector.DecimalVector) in).getObject(i).negate());
+                        io.basalt.exec.vector.WideDecimalValues.set(o, i,
+                                io.basalt.exec.vector.WideDecimalValues.get((org.apache.arrow.vector.DecimalVector) in, i).negate());
                 case org.apache.arrow.vector.FixedSizeBinaryVector o -> o.setSafe(i, negated(io.basalt.type.Interval.fromBytes(
                         ((org.apache.arrow.vector.FixedSizeBinaryVector) in).get(i))).toBytes());
                 case VarBinaryVector o -> o.setSafe(i,

@@ -64,7 +64,7 @@ public final class ValueAccess {
                     : BinaryVectors.holdsJsonb(v) ? Jsonb.wrap(v.get(row)) : DecimalCodec.decode(v.get(row));
             case VarCharVector v -> new String(v.get(row), StandardCharsets.UTF_8);
             case FixedSizeBinaryVector v -> BinaryVectors.holdsUuid(v) ? Uuid.fromBytes(v.get(row)) : Interval.fromBytes(v.get(row));
-            case DecimalVector v -> v.getObject(row);
+            case DecimalVector v -> WideDecimalValues.get(v, row);
             case StructVector v when RecordVectors.isRecord(v) -> RecordVectors.get(v, row);
             case StructVector v -> ArrayVectors.get(v, row);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());
@@ -102,7 +102,7 @@ public final class ValueAccess {
                     : value instanceof Jsonb jsonb ? jsonb.bytes() : DecimalCodec.encode((BigDecimal) value));
             case VarCharVector v -> v.setSafe(row, ((String) value).getBytes(StandardCharsets.UTF_8));
             case FixedSizeBinaryVector v -> v.setSafe(row, value instanceof Uuid uuid ? uuid.toBytes() : ((Interval) value).toBytes());
-            case DecimalVector v -> v.setSafe(row, ((BigDecimal) value).setScale(v.getScale(), java.math.RoundingMode.UNNECESSARY));
+            case DecimalVector v -> WideDecimalValues.set(v, row, (BigDecimal) value);
             case StructVector v when RecordVectors.isRecord(v) -> RecordVectors.set(v, row, (io.basalt.type.RecordValue) value);
             case StructVector v -> ArrayVectors.set(v, row, (ArrayValue) value);
             default -> throw BasaltException.internal("unsupported vector " + vector.getClass().getSimpleName());

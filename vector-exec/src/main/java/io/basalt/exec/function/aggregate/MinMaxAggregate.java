@@ -129,7 +129,7 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
                             int g = groupIds[i];
-                            BigDecimal value = v.getObject(i);
+                            BigDecimal value = io.basalt.exec.vector.WideDecimalValues.get(v, i);
                             int order = seen[g] ? value.compareTo((BigDecimal) objects[g]) : 0;
                             if (!seen[g] || (max ? order > 0 : order < 0)) {
                                 objects[g] = value;
@@ -240,7 +240,7 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                     case Float8Vector v -> v.setSafe(g, doubles[g]);
                     case VarCharVector v -> v.setSafe(g, (byte[]) objects[g]);
                     case VarBinaryVector v -> v.setSafe(g, DecimalCodec.encode((BigDecimal) objects[g]));
-                    case org.apache.arrow.vector.DecimalVector v -> v.setSafe(g, (BigDecimal) objects[g]);
+                    case org.apache.arrow.vector.DecimalVector v -> io.basalt.exec.vector.WideDecimalValues.set(v, g, (BigDecimal) objects[g]);
                     case org.apache.arrow.vector.FixedSizeBinaryVector v ->
                             v.setSafe(g, ((io.basalt.type.Interval) objects[g]).toBytes());
                     case org.apache.arrow.vector.complex.StructVector v -> ArrayVectors.set(v, g, (io.basalt.type.ArrayValue) objects[g]);

@@ -8,8 +8,10 @@ import io.basalt.exec.expression.NumericMath;
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.kernel.KernelProvider;
 import io.basalt.exec.kernel.Kernels;
+import io.basalt.exec.vector.WideDecimalValues;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import io.basalt.type.TypeId;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -24,7 +26,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  * {@code sum} and {@code avg} with PostgreSQL's result types: sum of smallint/integer is bigint, sum of
  * bigint or numeric is numeric, avg of any integer or numeric is numeric (divided with NUMERIC's scale
  * rules), and both stay double precision for doubles. Integer and scaled-NUMERIC sums accumulate exactly
- * in 128 bits; without GROUP BY the SIMD sum kernels add whole vectors.
+ * in 128 bits; without GROUP BY the SIMD sum kernels add whole vectors. A NaN in a scaled NUMERIC (64- or
+ * 128-bit sentinel) is not added but marks its group, whose sum and avg are then NaN, as in PostgreSQL.
  */
 public record SumAverageAggregate(boolean average, LogicalType argumentType) implements AggregateFunction {
     private static final Kernels KERNELS = KernelProvider.kernels();
@@ -74,6 +77,9 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
     private final class State implements GroupedAggregateState {
         private long[] counts = new long[16];
+        /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
+        private boolean[] nans = new boolean[16];
+        private final boolean scaledLong = argumentType.isScaledLong();
         /** Integer sums run in plain longs; a group's total moves to {@code wide} before it would overflow. */
         private long[] narrow = new long[16];
         private final Int128Sums wide = new Int128Sums();
@@ -93,6 +99,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             if (groupCount > counts.length) {
                 int size = Math.max(groupCount, counts.length * 2);
                 counts = Arrays.copyOf(counts, size);
+                nans = Arrays.copyOf(nans, size);
                 narrow = Arrays.copyOf(narrow, size);
                 doubles = Arrays.copyOf(doubles, size);
                 decimals = Arrays.copyOf(decimals, size);
@@ -144,6 +151,20 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                         }
                     }
                 }
+                case BigIntVector v when scaledLong -> {
+                    for (int i = 0; i < rows; i++) {
+                        if (!v.isNull(i)) {
+                            int g = groupIds[i];
+                            long value = v.get(i);
+                            if (value == NumericSpecial.SCALED_LONG_NAN) {
+                                nans[g] = true;
+                            } else {
+                                addNarrow(g, value);
+                            }
+                            counts[g]++;
+                        }
+                    }
+                }
                 case BigIntVector v -> {
                     if (v.getNullCount() == 0) {
                         // The common case: read the buffer directly, no validity test per row.
@@ -184,7 +205,11 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
                             int g = groupIds[i];
-                            wide.add(g, data.getLong((long) i * 16 + 8), data.getLong((long) i * 16));
+                            if (WideDecimalValues.isNaN(v, i)) {
+                                nans[g] = true;
+                            } else {
+                                wide.add(g, data.getLong((long) i * 16 + 8), data.getLong((long) i * 16));
+                            }
                             counts[g]++;
                         }
                     }
@@ -247,7 +272,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         public void updateSingleGroup(FieldVector argument, int rows) {
             int valid = rows - argument.getNullCount();
             switch (argument) {
-                case BigIntVector v -> {
+                case BigIntVector v when !scaledLong || !holdsNaN(v, rows) -> {
                     KERNELS.sumLong(ArrowSegments.values(v), ArrowSegments.validity(v), rows, lowHigh);
                     wide.addSplit(0, lowHigh[0], lowHigh[1]);
                 }
@@ -262,6 +287,24 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             counts[0] += valid;
         }
 
+        /** Whether a non-null row of {@code v} is the scaled NUMERIC NaN sentinel. */
+        private static boolean holdsNaN(BigIntVector v, int rows) {
+            java.lang.foreign.MemorySegment values = ArrowSegments.values(v);
+            boolean found = false;
+            for (int i = 0; i < rows; i++) {
+                found |= values.get(ArrowSegments.LONG, (long) i << 3) == NumericSpecial.SCALED_LONG_NAN;
+            }
+            if (!found || v.getNullCount() == 0) {
+                return found;
+            }
+            for (int i = 0; i < rows; i++) {
+                if (!v.isNull(i) && v.get(i) == NumericSpecial.SCALED_LONG_NAN) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         @Override
         public void merge(GroupedAggregateState other, int[] mapping, int otherGroups) {
             State theirs = (State) other;
@@ -272,6 +315,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
+                nans[target] |= theirs.nans[g];
                 doubles[target] = floatSum ? (float) (doubles[target] + theirs.doubles[g])
                         : doubles[target] + theirs.doubles[g];
                 BigDecimal decimal = theirs.decimals[g];
@@ -289,6 +333,10 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 foldCompact(g);
                 if (counts[g] == 0) {
                     out.setNull(g);
+                    continue;
+                }
+                if (nans[g]) {
+                    writeNaN(out, g);
                     continue;
                 }
                 switch (out) {
@@ -312,6 +360,14 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     }
                     default -> throw BasaltException.internal(name() + " into " + out.getClass().getSimpleName());
                 }
+            }
+        }
+
+        private void writeNaN(FieldVector out, int g) {
+            switch (out) {
+                case org.apache.arrow.vector.DecimalVector v -> WideDecimalValues.setNaN(v, g);
+                case VarBinaryVector v -> v.setSafe(g, DecimalCodec.encode(NumericSpecial.NAN));
+                default -> throw BasaltException.internal(name() + " NaN into " + out.getClass().getSimpleName());
             }
         }
 

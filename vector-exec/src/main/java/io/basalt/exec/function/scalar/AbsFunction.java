@@ -52,7 +52,8 @@ final class AbsFunction implements ScalarFunction {
                 }
                 case Float8Vector o -> o.set(i, Math.abs(((Float8Vector) in).get(i)));
                 case org.apache.arrow.vector.DecimalVector o ->
-                        o.setSafe(i, ((org.apache.arrow.vector.DecimalVector) in).getObject(i).abs());
+                        io.basalt.exec.vector.WideDecimalValues.set(o, i,
+                                io.basalt.exec.vector.WideDecimalValues.get((org.apache.arrow.vector.DecimalVector) in, i).abs());
                 case VarBinaryVector o -> o.setSafe(i,
                         DecimalCodec.encode(DecimalCodec.decode(((VarBinaryVector) in).get(i)).abs()));
                 default -> throw BasaltException.internal("abs into " + out.getClass().getSimpleName());

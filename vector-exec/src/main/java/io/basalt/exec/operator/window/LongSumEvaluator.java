@@ -3,7 +3,10 @@ package io.basalt.exec.operator.window;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.expression.NumericMath;
+import io.basalt.exec.vector.WideDecimalValues;
 import io.basalt.type.DecimalCodec;
+import io.basalt.type.LogicalType;
+import io.basalt.type.NumericSpecial;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.apache.arrow.memory.ArrowBuf;
@@ -20,7 +23,8 @@ import org.apache.arrow.vector.VarBinaryVector;
  * sums and prefix counts of the non-null values make any frame a few subtractions, so every frame shape
  * costs constant time per row and the results are exact. Writes the result type the aggregate declares:
  * bigint (sum of smallint/integer, with PostgreSQL's overflow error), a 128-bit decimal (sum of bigint or
- * scaled NUMERIC) or an arbitrary-precision NUMERIC (avg, divided with NUMERIC's scale rules).
+ * scaled NUMERIC) or an arbitrary-precision NUMERIC (avg, divided with NUMERIC's scale rules). NaN in a
+ * scaled NUMERIC is kept out of the sums and counted in its own prefix count: a frame holding one gives NaN.
  */
 final class LongSumEvaluator implements WindowEvaluator {
     private final int argumentColumn;
@@ -40,11 +44,13 @@ final class LongSumEvaluator implements WindowEvaluator {
         long[] low = new long[n + 1];
         long[] high = new long[n + 1];
         int[] counts = new int[n + 1];
-        prefixSums(rows.columns[argumentColumn], n, low, high, counts);
+        int[] nans = new int[n + 1];
+        prefixSums(rows.columns[argumentColumn], n, low, high, counts, nans);
         for (int i = 0; i < n; i++) {
             long sumLow = 0;
             long sumHigh = 0;
             long count = 0;
+            long nanCount = 0;
             int ranges;
             if (frames.excludes()) {
                 frames.split(i);
@@ -65,17 +71,23 @@ final class LongSumEvaluator implements WindowEvaluator {
                 sumHigh = sumHigh + differenceHigh + (Long.compareUnsigned(totalLow, sumLow) < 0 ? 1 : 0);
                 sumLow = totalLow;
                 count += counts[e] - counts[s];
+                nanCount += nans[e] - nans[s];
             }
             if (count == 0) {
                 out.setNull(i);
+                continue;
+            }
+            if (nanCount > 0) {
+                writeNaN(out, i);
                 continue;
             }
             write(out, i, sumLow, sumHigh, count);
         }
     }
 
-    private static void prefixSums(FieldVector argument, int n, long[] low, long[] high, int[] counts) {
+    private static void prefixSums(FieldVector argument, int n, long[] low, long[] high, int[] counts, int[] nans) {
         boolean nulls = argument.getNullCount() > 0;
+        boolean scaled = argument instanceof BigIntVector && LogicalType.of(argument.getField()).isNumeric();
         for (int i = 0; i < n; i++) {
             boolean valid = !nulls || !argument.isNull(i);
             long value = !valid ? 0 : switch (argument) {
@@ -84,10 +96,23 @@ final class LongSumEvaluator implements WindowEvaluator {
                 case SmallIntVector v -> v.get(i);
                 default -> throw BasaltException.internal("sum over " + argument.getClass().getSimpleName());
             };
+            boolean nan = scaled && valid && value == NumericSpecial.SCALED_LONG_NAN;
+            nans[i + 1] = nans[i] + (nan ? 1 : 0);
+            if (nan) {
+                value = 0;
+            }
             long nextLow = low[i] + value;
             high[i + 1] = high[i] + (value >> 63) + (Long.compareUnsigned(nextLow, low[i]) < 0 ? 1 : 0);
             low[i + 1] = nextLow;
             counts[i + 1] = counts[i] + (valid ? 1 : 0);
+        }
+    }
+
+    private static void writeNaN(FieldVector out, int row) {
+        switch (out) {
+            case DecimalVector v -> WideDecimalValues.setNaN(v, row);
+            case VarBinaryVector v -> v.setSafe(row, DecimalCodec.encode(NumericSpecial.NAN));
+            default -> throw BasaltException.internal("NaN sum into " + out.getClass().getSimpleName());
         }
     }
 
