@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.basalt.error.BasaltException;
 import io.basalt.exec.expression.NumericMath;
+import io.basalt.exec.vector.WideDecimalValues;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
 import io.basalt.type.NumericSpecial;
@@ -28,6 +29,7 @@ import org.apache.arrow.vector.VarBinaryVector;
  * scale, its square root taken at that same scale. Integer and scaled-NUMERIC inputs accumulate their
  * unscaled values in longs (no boxing); unconstrained NUMERIC accumulates BigDecimals and remembers the
  * largest scale seen, as PostgreSQL's display scale does; a NaN or an infinity among them makes the result NaN.
+ * A scaled NUMERIC's NaN (64- or 128-bit sentinel) is counted but not summed, and marks its group NaN.
  */
 public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalType argumentType)
         implements AggregateFunction {
@@ -87,6 +89,9 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
 
     private final class State implements GroupedAggregateState {
         private long[] counts = new long[16];
+        /** Groups that have seen a scaled NUMERIC's NaN. */
+        private boolean[] nans = new boolean[16];
+        private final boolean scaledLong = argumentType.isScaledLong();
         private final Int128Sums sums = new Int128Sums();
         private final SquareSums squares = new SquareSums();
         private BigDecimal[] decimalSums;
@@ -104,6 +109,7 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
             if (groupCount > counts.length) {
                 int size = Math.max(groupCount, counts.length * 2);
                 counts = Arrays.copyOf(counts, size);
+                nans = Arrays.copyOf(nans, size);
                 if (decimalSums != null) {
                     decimalSums = Arrays.copyOf(decimalSums, size);
                     decimalSquares = Arrays.copyOf(decimalSquares, size);
@@ -146,7 +152,13 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
                 case BigIntVector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
-                            add(groupIds[i], v.get(i));
+                            long value = v.get(i);
+                            if (scaledLong && value == NumericSpecial.SCALED_LONG_NAN) {
+                                counts[groupIds[i]]++;
+                                nans[groupIds[i]] = true;
+                            } else {
+                                add(groupIds[i], value);
+                            }
                         }
                     }
                 }
@@ -158,6 +170,9 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
                             long high = data.getLong((long) i * 16 + 8);
                             if (high == low >> 63) {
                                 add(groupIds[i], low);
+                            } else if (WideDecimalValues.isNaN(v, i)) {
+                                counts[groupIds[i]]++;
+                                nans[groupIds[i]] = true;
                             } else {
                                 addWide(groupIds[i], v.getObject(i).unscaledValue());
                             }
@@ -196,6 +211,7 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
                 }
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
+                nans[target] |= theirs.nans[g];
                 if (decimalSums != null) {
                     decimalSums[target] = decimalSums[target] == null ? theirs.decimalSums[g]
                             : NumericMath.add(decimalSums[target], theirs.decimalSums[g]);
@@ -216,6 +232,8 @@ public record NumericVarianceAggregate(String name, VarianceKind kind, LogicalTy
                 BigDecimal result;
                 if (counts[g] == 0) {
                     result = null;
+                } else if (nans[g]) {
+                    result = finish(kind, counts[g], NumericSpecial.NAN, NumericSpecial.NAN);
                 } else if (decimalSums != null) {
                     result = finish(kind, counts[g], decimalSums[g], decimalSquares[g]);
                 } else {
