@@ -157,6 +157,10 @@ final class KeyPositions {
     }
 
     private static int decimalHash(BigDecimal decimal) {
+        if (decimal instanceof io.basalt.type.NumericSpecial) {
+            // NaN and the infinities hash as the doubles they equal (their sentinel scale would overflow the test below).
+            return doubleHash(decimal.doubleValue());
+        }
         if (decimal.signum() == 0) {
             return Long.hashCode(0);
         }
