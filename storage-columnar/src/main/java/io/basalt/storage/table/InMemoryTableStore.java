@@ -291,20 +291,7 @@ public final class InMemoryTableStore implements TableStore {
         }
         List<Batch> keptAppended = new ArrayList<>(appended.size());
         try {
-            int first = 0;
-            for (Batch batch : appended) {
-                int[] selection = new int[batch.rowCount()];
-                int count = 0;
-                for (int row = 0; row < batch.rowCount(); row++) {
-                    if (keep[first + row]) {
-                        selection[count++] = row;
-                    }
-                }
-                first += batch.rowCount();
-                if (count > 0) {
-                    keptAppended.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
-                }
-            }
+            gatherKept(appended, keep, keptAppended);
             stage(change, keptDeleted, keptAppended, beforeVisible);
         } finally {
             for (Batch batch : keptAppended) {
@@ -626,26 +613,34 @@ public final class InMemoryTableStore implements TableStore {
         }
     }
 
+    /**
+     * Adds to {@code into} a copy of the rows of {@code batches} whose flag in {@code keep} (indexed over the
+     * batches' rows one after another) is set, one batch per input batch that keeps any; the caller closes them.
+     */
+    private void gatherKept(List<Batch> batches, boolean[] keep, List<Batch> into) {
+        int first = 0;
+        for (Batch batch : batches) {
+            int[] selection = new int[batch.rowCount()];
+            int count = 0;
+            for (int row = 0; row < batch.rowCount(); row++) {
+                if (keep[first + row]) {
+                    selection[count++] = row;
+                }
+            }
+            first += batch.rowCount();
+            if (count > 0) {
+                into.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
+            }
+        }
+    }
+
     private boolean[] insertNewNow(List<Batch> batches, java.util.Set<String> arbiters,
                                    java.util.function.Consumer<List<Batch>> beforeVisible) {
         UniqueKeyIndex.Insertion insertion = UniqueKeyIndex.insertNew(uniqueKeys, arbiters, batches);
         boolean[] inserted = insertion.inserted();
         List<Batch> kept = new ArrayList<>();
         try {
-            int first = 0;
-            for (Batch batch : batches) {
-                int[] selection = new int[batch.rowCount()];
-                int count = 0;
-                for (int row = 0; row < batch.rowCount(); row++) {
-                    if (inserted[first + row]) {
-                        selection[count++] = row;
-                    }
-                }
-                first += batch.rowCount();
-                if (count > 0) {
-                    kept.add(io.basalt.exec.vector.VectorGather.gatherCopy(batch, selection, count, allocator));
-                }
-            }
+            gatherKept(batches, inserted, kept);
             beforeVisible.accept(kept);
             copyIn(kept);
             publishInPlace();
