@@ -36,7 +36,8 @@ class DuckDbSltConformanceTest {
     void transactionAndWalFilesPassAtLeastAsManyRecordsAsBefore() throws IOException {
         Path corpus = locate();
         assumeTrue(corpus != null, "no shared/conformance/duckdb_slt folder beside the repository");
-        SltRunner runner = new SltRunner(java.util.Set.of(), false, false);
+        SltRunner runner = new SltRunner(java.util.Set.of(), false, false)
+                .onEachSession("SET lock_timeout = '500ms'");
         List<FileOutcome> outcomes = new ArrayList<>();
         for (String folder : FOLDERS) {
             Path directory = corpus.resolve("test").resolve("sql").resolve(folder);

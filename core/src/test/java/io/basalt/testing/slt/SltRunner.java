@@ -41,6 +41,8 @@ public final class SltRunner {
     private final Set<String> features;
     private final boolean checkTypeLetters;
     private final boolean checkErrorMessages;
+    /** Statements each new session runs first (settings a foreign suite needs). */
+    private final java.util.List<String> sessionSetup = new java.util.ArrayList<>();
 
     /**
      * @param features         what {@code require} may name without the file being skipped
@@ -58,6 +60,16 @@ public final class SltRunner {
         this.features = Set.copyOf(features);
         this.checkTypeLetters = checkTypeLetters;
         this.checkErrorMessages = checkErrorMessages;
+    }
+
+    /**
+     * Has every session run {@code sql} when it is opened. The scripts run their connections one after another
+     * on one thread, so a statement that would wait for another connection's transaction never returns: other
+     * engines' scripts, which expect a conflict to fail at once, run with a lock_timeout.
+     */
+    public SltRunner onEachSession(String sql) {
+        sessionSetup.add(sql);
+        return this;
     }
 
     public SltRunResult run(SltScript script, DatabaseOpener opener) {
@@ -202,6 +214,9 @@ public final class SltRunner {
             Session session = sessions.get(name);
             if (session == null) {
                 session = database.connect();
+                for (String setup : sessionSetup) {
+                    session.execute(setup).close();
+                }
                 sessions.put(name, session);
             }
             return session;
