@@ -4,8 +4,6 @@ import io.basalt.sql.ast.LockStatement;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.lexer.Keyword;
 import io.basalt.sql.lexer.Token;
-import io.basalt.sql.lexer.TokenKind;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,10 +19,7 @@ final class LockParser extends ParserBase {
     LockStatement lock() {
         Token first = tokens.expect(Keyword.LOCK);
         tokens.accept(Keyword.TABLE);
-        List<QualifiedName> tables = new ArrayList<>();
-        do {
-            tables.add(relation());
-        } while (tokens.accept(TokenKind.COMMA));
+        List<QualifiedName> tables = grammar.names().relationList();
         String mode = "ACCESS EXCLUSIVE";
         if (tokens.accept(Keyword.IN)) {
             mode = mode();
@@ -62,20 +57,5 @@ final class LockParser extends ParserBase {
         }
         tokens.expect(Keyword.EXCLUSIVE);
         return "EXCLUSIVE";
-    }
-
-    /** PostgreSQL's {@code relation_expr}: {@code name}, {@code name *}, {@code ONLY name} or {@code ONLY (name)}. */
-    private QualifiedName relation() {
-        if (tokens.accept(Keyword.ONLY)) {
-            if (tokens.accept(TokenKind.LEFT_PAREN)) {
-                QualifiedName name = grammar.names().qualifiedName();
-                tokens.expect(TokenKind.RIGHT_PAREN);
-                return name;
-            }
-            return grammar.names().qualifiedName();
-        }
-        QualifiedName name = grammar.names().qualifiedName();
-        tokens.acceptOperator("*");
-        return name;
     }
 }

@@ -82,6 +82,32 @@ final class NameParser extends ParserBase {
         return checkedQualifiedName(parts, first);
     }
 
+    /**
+     * {@code [ONLY] name [*] [, ...]}, with PostgreSQL's {@code ONLY (name)}: the table list of TRUNCATE and LOCK.
+     * Whether ONLY or * was written is not kept (neither statement treats inheritance children apart yet).
+     */
+    List<QualifiedName> relationList() {
+        List<QualifiedName> names = new ArrayList<>();
+        do {
+            names.add(relation());
+        } while (tokens.accept(TokenKind.COMMA));
+        return names;
+    }
+
+    private QualifiedName relation() {
+        if (tokens.accept(Keyword.ONLY)) {
+            if (tokens.accept(TokenKind.LEFT_PAREN)) {
+                QualifiedName name = qualifiedName();
+                tokens.expect(TokenKind.RIGHT_PAREN);
+                return name;
+            }
+            return qualifiedName();
+        }
+        QualifiedName name = qualifiedName();
+        tokens.acceptOperator("*");
+        return name;
+    }
+
     /** Rejects names with more than three parts as PostgreSQL does. */
     QualifiedName checkedQualifiedName(List<String> parts, Token first) {
         if (parts.size() > 3) {
