@@ -95,6 +95,19 @@ final class ForeignKeyChecks {
         if (index == null) {
             throw BasaltException.internal("foreign key " + key.name() + " lost its unique key " + key.referencedKey());
         }
+        List<Object> probe = probe(key, index, referencedKey);
+        // In a transaction the statement's changes (and its earlier statements') are in its pending change.
+        TableTransaction transaction = TableTransaction.current();
+        PendingChange own = transaction == null ? null
+                : transaction.change(ReferentialChange.base(key.referenced().store()));
+        return own != null ? own.holds(index, probe) : index.contains(probe);
+    }
+
+    /**
+     * {@code referencedKey} (in the constraint's column order) in the column order of the referenced table's unique
+     * key {@code index}, as the index holds its keys.
+     */
+    static List<Object> probe(ForeignKey key, UniqueKeyIndex index, List<Object> referencedKey) {
         int[] indexColumns = index.columns();
         int[] referenced = key.referenced().columns();
         Object[] probe = new Object[indexColumns.length];
@@ -105,11 +118,7 @@ final class ForeignKeyChecks {
                 }
             }
         }
-        // In a transaction the statement's changes (and its earlier statements') are in its pending change.
-        TableTransaction transaction = TableTransaction.current();
-        PendingChange own = transaction == null ? null
-                : transaction.change(ReferentialChange.base(key.referenced().store()));
-        return own != null ? own.holds(index, Arrays.asList(probe)) : index.contains(Arrays.asList(probe));
+        return Arrays.asList(probe);
     }
 
     /**

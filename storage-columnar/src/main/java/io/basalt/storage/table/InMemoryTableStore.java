@@ -53,8 +53,8 @@ import org.apache.arrow.vector.FieldVector;
  * transaction holds waits for that transaction to end ({@link LockWaits}: deadlock detection, lock_timeout), then
  * stages against the newest state: a row the other transaction changed fails with 40001 (READ COMMITTED statements
  * are then run again with a new snapshot by the session), a row it left alone is taken. A statement that runs with
- * this store's lock already held (foreign-key checks lock every connected table) does not wait: it stages and
- * meets the conflict at COMMIT, first committer wins.
+ * this store's lock already held (foreign-key checks lock every connected table) does not wait here:
+ * {@link ReferentialChange} has looked for what it must wait for before taking the locks ({@link ForeignKeyWaits}).
  */
 public final class InMemoryTableStore implements TableStore {
     /** Bits of a row id holding the row's position in its generation; the bits above hold the generation. */
@@ -307,7 +307,7 @@ public final class InMemoryTableStore implements TableStore {
      * relation "t_pkey"} (the tuple is where the next committed row goes; the relation is the index, or the table
      * for ON CONFLICT).
      */
-    private synchronized String keyContext(String relation) {
+    synchronized String keyContext(String relation) {
         long next = nextPosition();
         return "while inserting index tuple (" + next / chunkRows + "," + (next % chunkRows + 1) + ") in relation \""
                 + relation + "\"";
@@ -422,7 +422,7 @@ public final class InMemoryTableStore implements TableStore {
     }
 
     /** PostgreSQL's CONTEXT for waiting on a row: {@code while updating tuple (0,1) in relation "t"}. */
-    private String tupleContext(String action, long rowId) {
+    String tupleContext(String action, long rowId) {
         long position = rowId & ((1L << POSITION_BITS) - 1);
         return "while " + action + " tuple (" + position / chunkRows + "," + (position % chunkRows + 1)
                 + ") in relation \"" + name + "\"";

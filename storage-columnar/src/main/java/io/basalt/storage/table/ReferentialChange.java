@@ -5,6 +5,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.storage.lock.RowLockMode;
 import io.basalt.storage.wal.WalRecord;
 import io.basalt.storage.wal.WriteAheadLog;
 import io.basalt.type.LogicalType;
@@ -36,7 +37,10 @@ import org.apache.arrow.vector.FieldVector;
  * </ul>
  *
  * <p>It locks every table connected to the changed one by foreign keys, in one global order (their creation), so
- * that two such statements cannot deadlock and no other write slips in between a check and the change. Under
+ * that two such statements cannot deadlock and no other write slips in between a check and the change. When the
+ * planned change meets another open transaction's rows or keys ({@link ForeignKeyWaits}: a referenced row it
+ * deleted, new rows referencing a key this change deletes, rows or unique keys it holds), it gives the locks up,
+ * waits for that transaction to end, and plans again from the start. Under
  * the locks it plans the cascades, applies each table's change to its unique keys (nested
  * {@link InMemoryTableStore#modify} calls), checks the keys against that final state, writes every table's
  * rows to the log in one commit, and only then makes the rows visible; a failure anywhere undoes the keys and
@@ -84,6 +88,10 @@ public final class ReferentialChange {
                                 List<Object> referencedKey, Object[] referencedRow, List<Long> storedIds) {
     }
 
+    /** Referenced keys of {@code key} that the statement deletes ({@code deleting}) or changes. */
+    private record ChangedKeys(ForeignKey key, Set<List<Object>> keys, boolean deleting) {
+    }
+
     /** A referencing row found for a changed key: stored ({@code storedId}) or pending (index in pairedNew). */
     private record Match(long storedId, int pending, Object[] values, List<Object> key) {
     }
@@ -93,6 +101,9 @@ public final class ReferentialChange {
     private final ArrayDeque<Delta> work = new ArrayDeque<>();
     private final List<PendingCheck> pendingChecks = new ArrayList<>();
     private final List<Batch> built = new ArrayList<>();
+    private final List<ChangedKeys> changedKeys = new ArrayList<>();
+    /** Set when the planned change must wait for another transaction first (see {@link ForeignKeyWaits}). */
+    private ForeignKeyWaits.Wait wait;
 
     private ReferentialChange(BufferAllocator allocator) {
         this.allocator = allocator;
@@ -120,11 +131,18 @@ public final class ReferentialChange {
             table.modify(deleted, appended, NOTHING);
             return;
         }
-        ReferentialChange change = new ReferentialChange(allocator);
-        try {
-            locked(connected(table), 0, () -> change.run(table, deleted, appended));
-        } finally {
-            change.closeBuilt();
+        List<InMemoryTableStore> stores = connected(table);
+        while (true) {
+            ReferentialChange change = new ReferentialChange(allocator);
+            try {
+                locked(stores, 0, () -> change.run(table, deleted, appended));
+            } finally {
+                change.closeBuilt();
+            }
+            if (change.wait == null) {
+                return;
+            }
+            ForeignKeyWaits.await(TableTransaction.current(), change.wait);
         }
     }
 
@@ -137,20 +155,45 @@ public final class ReferentialChange {
             return table.insertNew(batches, arbiters, rows -> { });
         }
         boolean[][] inserted = new boolean[1][];
+        ForeignKeyWaits.Wait[] wait = new ForeignKeyWaits.Wait[1];
         TableTransaction transaction = TableTransaction.current();
         DeferredChecks deferred = transaction == null ? null : transaction.deferredChecks();
-        locked(connected(table), 0, () -> inserted[0] = table.insertNew(batches, arbiters, rows -> {
-            for (ForeignKey key : table.foreignKeys()) {
-                if (key.isReferencingTable(table)) {
-                    if (deferred != null && deferred.defers(key)) {
-                        deferred.deferRows(key);
-                    } else {
-                        ForeignKeyChecks.checkRows(key, rows);
-                    }
+        List<InMemoryTableStore> stores = connected(table);
+        while (true) {
+            wait[0] = null;
+            locked(stores, 0, () -> {
+                wait[0] = transaction == null ? null : newRowsWait(transaction, table, batches);
+                if (wait[0] != null) {
+                    return;
                 }
+                inserted[0] = table.insertNew(batches, arbiters, rows -> {
+                    for (ForeignKey key : table.foreignKeys()) {
+                        if (key.isReferencingTable(table)) {
+                            if (deferred != null && deferred.defers(key)) {
+                                deferred.deferRows(key);
+                            } else {
+                                ForeignKeyChecks.checkRows(key, rows);
+                            }
+                        }
+                    }
+                });
+            });
+            if (wait[0] == null) {
+                return inserted[0];
             }
-        }));
-        return inserted[0];
+            ForeignKeyWaits.await(transaction, wait[0]);
+        }
+    }
+
+    /** The wait for new rows {@code rows} of {@code table}: their unique keys, then the rows they reference. */
+    private static ForeignKeyWaits.Wait newRowsWait(TableTransaction transaction, TableStore table, List<Batch> rows) {
+        ForeignKeyWaits.Wait found = ForeignKeyWaits.forUniqueKeys(transaction, base(table), rows);
+        for (ForeignKey key : table.foreignKeys()) {
+            if (found == null && key.isReferencingTable(table)) {
+                found = ForeignKeyWaits.forReferencingRows(transaction, key, rows);
+            }
+        }
+        return found;
     }
 
     /** Every table linked to {@code table} through foreign keys, directly or not, in lock order. */
@@ -201,6 +244,11 @@ public final class ReferentialChange {
         }
         for (TableChange change : changes.values()) {
             finish(change);
+        }
+        TableTransaction transaction = TableTransaction.current();
+        wait = transaction == null ? null : findWait(transaction);
+        if (wait != null) {
+            return;
         }
         List<TableChange> changed = new ArrayList<>();
         for (TableChange change : changes.values()) {
@@ -259,6 +307,11 @@ public final class ReferentialChange {
         if (changed.isEmpty()) {
             return;
         }
+        boolean deleting = false;
+        for (Object[] now : delta.news()) {
+            deleting |= now == null;
+        }
+        changedKeys.add(new ChangedKeys(key, changed.keySet(), deleting));
         TableChange referencing = change(key.referencing().store());
         List<Match> matches = new ArrayList<>();
         TableTransaction transaction = TableTransaction.current();
@@ -361,6 +414,37 @@ public final class ReferentialChange {
             FieldVector value = expression.evaluate(new Batch(List.of(), 1), evaluation);
             return ValueAccess.get(value, 0);
         }
+    }
+
+    // ---- waiting ------------------------------------------------------------------------------------
+
+    /**
+     * The first other open transaction the planned change must wait for (see {@link ForeignKeyWaits}), or null:
+     * holders of the rows it deletes or updates, of the unique keys and referenced rows its new rows need, and
+     * transactions whose new rows reference a key it deletes or changes.
+     */
+    private ForeignKeyWaits.Wait findWait(TableTransaction transaction) {
+        for (TableChange change : changes.values()) {
+            ForeignKeyWaits.Wait found = null;
+            if (change.finalDeleted.length > 0) {
+                found = ForeignKeyWaits.forChangedRows(transaction, change.base, change.finalDeleted,
+                        change.finalAppended.isEmpty() ? RowLockMode.UPDATE : RowLockMode.NO_KEY_UPDATE);
+            }
+            if (found == null && !change.finalAppended.isEmpty()) {
+                found = newRowsWait(transaction, change.store, change.finalAppended);
+            }
+            if (found != null) {
+                return found;
+            }
+        }
+        for (ChangedKeys keys : changedKeys) {
+            ForeignKeyWaits.Wait found = ForeignKeyWaits.forReferencedKeys(transaction, keys.key(), keys.keys(),
+                    keys.deleting());
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
     }
 
     // ---- applying -----------------------------------------------------------------------------------
