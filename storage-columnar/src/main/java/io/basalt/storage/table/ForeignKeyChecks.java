@@ -109,6 +109,9 @@ final class ForeignKeyChecks {
      */
     static List<Object> probe(ForeignKey key, UniqueKeyIndex index, List<Object> referencedKey) {
         int[] indexColumns = index.columns();
+        if (indexColumns.length == 1) {
+            return referencedKey;
+        }
         int[] referenced = key.referenced().columns();
         Object[] probe = new Object[indexColumns.length];
         for (int i = 0; i < indexColumns.length; i++) {

@@ -60,8 +60,8 @@ public final class PendingChange implements AutoCloseable {
 
     /** A unique key as this transaction sees it: keys its live rows hold, committed keys its deletions freed. */
     private static final class KeyOverlay {
-        final Set<List<Object>> added = new HashSet<>();
-        final Set<List<Object>> removed = new HashSet<>();
+        final UniqueKeySet added = new UniqueKeySet();
+        final UniqueKeySet removed = new UniqueKeySet();
     }
 
     private final InMemoryTableStore store;
@@ -410,7 +410,7 @@ public final class PendingChange implements AutoCloseable {
             if (!index.deferrable()) {
                 continue;
             }
-            Set<List<Object>> added = overlays.get(k).added;
+            UniqueKeySet added = overlays.get(k).added;
             added.clear();
             for (int b = 0; b < batches.size(); b++) {
                 Batch batch = batches.get(b);

@@ -33,8 +33,8 @@ import org.apache.arrow.vector.FieldVector;
  * COMMIT or SET CONSTRAINTS ... IMMEDIATE ({@link DeferredChecks}, {@link PendingChange}).
  *
  * <p>Not thread-safe: the owning table store calls it under its own lock, so checking a statement's rows and
- * publishing them is one atomic step per table. Keys are boxed values: the index is a per-row structure by
- * nature, and a statement's rows are checked once, when they are appended.
+ * publishing them is one atomic step per table. Keys are handed around as lists of boxed values; the set holds a
+ * key of one integer unboxed ({@link UniqueKeySet}).
  */
 public final class UniqueKeyIndex {
     private final String constraintName;
@@ -45,7 +45,7 @@ public final class UniqueKeyIndex {
     private final RowCondition condition;
     /** Where {@link #condition} takes its scratch vectors: the owning store's allocator, set when it takes the key. */
     private org.apache.arrow.memory.BufferAllocator conditionAllocator;
-    private final Set<List<Object>> keys = new HashSet<>();
+    private final UniqueKeySet keys = new UniqueKeySet();
     private boolean deferrable;
     private boolean initiallyDeferred;
     /** Per key part, what computes it (null for a plain column); null when every part is a column. */
@@ -118,10 +118,10 @@ public final class UniqueKeyIndex {
      * @throws BasaltException 23505 for the first conflict
      */
     static List<List<List<Object>>> newKeys(List<UniqueKeyIndex> indexes, List<Batch> batches, int lastRows) {
-        List<Set<List<Object>>> pending = new ArrayList<>(indexes.size());
+        List<UniqueKeySet> pending = new ArrayList<>(indexes.size());
         List<List<List<Object>>> added = new ArrayList<>(indexes.size());
         for (int k = 0; k < indexes.size(); k++) {
-            pending.add(new HashSet<>());
+            pending.add(new UniqueKeySet());
             added.add(new ArrayList<>());
         }
         for (int b = 0; b < batches.size(); b++) {
