@@ -674,6 +674,17 @@ final class SessionImpl implements Session {
             }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
                     context), true);
+            case io.basalt.sql.ast.MergeStatement merge -> new MergeStatements(new MergeStatements.Session() {
+                @Override
+                public TableEntry resolveTable(QualifiedName name) {
+                    return SessionImpl.this.resolveTable(name);
+                }
+
+                @Override
+                public QueryResultImpl run(Statement part) {
+                    return runStatement(part, context, sql);
+                }
+            }, catalog, () -> database.newAllocator("merge")).run(merge);
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());
