@@ -658,7 +658,9 @@ final class SessionImpl implements Session {
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
             case UpdateStatement update -> {
                 TableEntry target = resolveTable(update.table());
-                if (!HierarchyWrites.movesRows(update, target, catalog)) {
+                // inside a statement that already collects its changes (MERGE, data-modifying WITH) they join those
+                if (!HierarchyWrites.movesRows(update, target, catalog)
+                        || io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
                     yield runWrite(HierarchyWrites.update(update, target, context), true);
                 }
                 // moving rows between partitions: every write reads the partitions as the statement began
