@@ -122,6 +122,9 @@ final class ExplainExecutor {
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of("Merge on " + merge.target().last() + (merge.alias() == null ? "" : " " + merge.alias())));
         for (Statement part : MergeRewrite.statements(merge, target)) {
+            if (part instanceof io.basalt.sql.ast.QueryStatement) {
+                continue; // a DO NOTHING clause's check
+            }
             LogicalPlan plan = Optimizer.optimize(StatementBinder.bind(part, context).plan());
             for (String line : ExplainPrinter.print(plan, scanLabels(), options.verbose(), options.costs(),
                     ExplainPrinter.NodeActuals.NONE)) {

@@ -10,6 +10,7 @@ import io.basalt.sql.ast.InsertStatement;
 import io.basalt.sql.ast.MergeStatement;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.QueryStatement;
 import io.basalt.sql.ast.SelectItem;
 import io.basalt.sql.ast.Statement;
 import io.basalt.sql.ast.UpdateStatement;
@@ -28,7 +29,8 @@ import java.util.List;
  *   WHEN NOT MATCHED [AND c] THEN INSERT ...  ->  INSERT INTO target (columns) SELECT values FROM source
  *                                                 WHERE NOT EXISTS (SELECT FROM target alias WHERE on) AND selection
  * </pre>
- * DO NOTHING clauses change nothing but still take their rows away from later clauses. The statements are run by
+ * DO NOTHING clauses change nothing but still take their rows away from later clauses; each becomes a query that
+ * reads nothing, only so that its condition is checked as PostgreSQL checks it. The statements are run by
  * {@link MergeStatements} over one snapshot, their changes applied together at the end, so none sees another's.
  * Each is a hash join (or anti-join) of the two relations planned like any UPDATE ... FROM, never a lookup per row.
  */
@@ -57,8 +59,7 @@ final class MergeRewrite {
                         merge.alias(), List.of(merge.source()), and(merge.on(), selection), List.of(),
                         merge.position(), merge.with(), merge.only()));
                 case MergeStatement.Action.Insert insert -> statements.add(insert(merge, insert, selection, target));
-                case MergeStatement.Action.DoNothing ignored -> {
-                }
+                case MergeStatement.Action.DoNothing ignored -> statements.add(nothing(merge, when, selection));
             }
         }
         return statements;
@@ -88,6 +89,26 @@ final class MergeRewrite {
                     when.condition().position()));
         }
         return selection;
+    }
+
+    /**
+     * A DO NOTHING clause changes no row, but PostgreSQL still checks its condition (a NOT MATCHED one must not
+     * name the target) and the source: a query over the rows it would take, with a false filter, is bound for that
+     * and reads nothing.
+     */
+    private static QueryStatement nothing(MergeStatement merge, MergeStatement.When when, Expression selection) {
+        List<FromItem> from = new ArrayList<>();
+        Expression where = selection;
+        if (when.matched()) {
+            from.add(new FromItem.Table(merge.target(), merge.alias(), List.of(), merge.target().position(),
+                    merge.only()));
+            where = and(merge.on(), where);
+        }
+        from.add(merge.source());
+        where = and(where, new Expression.BooleanLiteral(false, when.position()));
+        Query query = new Query(merge.with(), new QueryBody.Select(false, List.of(), from, where, List.of(), null,
+                when.position()), List.of(), null, null, when.position());
+        return new QueryStatement(query, when.position());
     }
 
     private static InsertStatement insert(MergeStatement merge, MergeStatement.Action.Insert insert,

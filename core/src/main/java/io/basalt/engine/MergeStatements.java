@@ -88,7 +88,7 @@ final class MergeStatements {
         }
     }
 
-    /** PostgreSQL's 42809 for a view or materialized view as the target. */
+    /** PostgreSQL's 0A000 for a view or materialized view as the target. */
     private void checkTargetKind(QualifiedName name) {
         List<String> parts = name.parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
@@ -97,7 +97,7 @@ final class MergeStatements {
         }
         Optional<ViewEntry> view = catalog.findView(schema, name.last());
         if (view.isPresent()) {
-            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                             "cannot execute MERGE on relation \"" + name.last() + "\"")
                     .withDetail(view.get().materialized() ? "This operation is not supported for materialized views."
                             : "This operation is not supported for views.");
