@@ -71,6 +71,9 @@ final class ExplainExecutor {
             statement = execution.statement();
             bindContext = execution.context();
         }
+        if (statement instanceof io.basalt.sql.ast.MergeStatement merge) {
+            return explainMerge(merge, bindContext, options);
+        }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
         LogicalPlan plan = Optimizer.optimize(bound.plan());
         double planningMillis = (System.nanoTime() - planningStart) / 1e6;
@@ -84,24 +87,8 @@ final class ExplainExecutor {
             executionMillis = (System.nanoTime() - executionStart) / 1e6;
             actuals = new ExplainActuals(operators, profile, options.timing());
         }
-        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, new ExplainPrinter.ScanLabels() {
-            @Override
-            public ExplainPrinter.ScanLabel label(ScanSource source) {
-                return ExplainExecutor.this.label(source);
-            }
-
-            @Override
-            public io.basalt.planner.PointLookups.Lookup pointLookup(ScanSource source,
-                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
-                return io.basalt.planner.PointLookups.of(source, conjuncts, columns);
-            }
-
-            @Override
-            public io.basalt.planner.PointLookups.Lookup bitmapLookup(ScanSource source,
-                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
-                return io.basalt.planner.PointLookups.bitmapOf(source, conjuncts, columns);
-            }
-        }, options.verbose(), options.costs(), actuals));
+        List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, scanLabels(), options.verbose(),
+                options.costs(), actuals));
         List<String> summary = new ArrayList<>();
         if (options.summary()) {
             summary.add("Planning Time: " + millis(planningMillis));
@@ -119,6 +106,53 @@ final class ExplainExecutor {
             }
         }
         return TextRows.result(List.of("QUERY PLAN"), rows, "EXPLAIN", List.of(), resultAllocators.get());
+    }
+
+    /**
+     * EXPLAIN MERGE: a {@code Merge on target} line over the plan of each statement the MERGE runs as (one per WHEN
+     * clause that changes rows, see {@link MergeRewrite}), in clause order. EXPLAIN ANALYZE of a MERGE is not
+     * supported yet.
+     */
+    private QueryResultImpl explainMerge(io.basalt.sql.ast.MergeStatement merge, BindContext context,
+                                         ExplainOptions options) {
+        if (options.analyze()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of MERGE is not supported yet");
+        }
+        TableEntry target = StatementBinder.resolveTable(context.catalog(), merge.target());
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of("Merge on " + merge.target().last() + (merge.alias() == null ? "" : " " + merge.alias())));
+        for (Statement part : MergeRewrite.statements(merge, target)) {
+            if (part instanceof io.basalt.sql.ast.QueryStatement) {
+                continue; // a DO NOTHING clause's check
+            }
+            LogicalPlan plan = Optimizer.optimize(StatementBinder.bind(part, context).plan());
+            for (String line : ExplainPrinter.print(plan, scanLabels(), options.verbose(), options.costs(),
+                    ExplainPrinter.NodeActuals.NONE)) {
+                rows.add(List.of("  " + line));
+            }
+        }
+        return TextRows.result(List.of("QUERY PLAN"), rows, "EXPLAIN", List.of(), resultAllocators.get());
+    }
+
+    private ExplainPrinter.ScanLabels scanLabels() {
+        return new ExplainPrinter.ScanLabels() {
+            @Override
+            public ExplainPrinter.ScanLabel label(ScanSource source) {
+                return ExplainExecutor.this.label(source);
+            }
+
+            @Override
+            public io.basalt.planner.PointLookups.Lookup pointLookup(ScanSource source,
+                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
+                return io.basalt.planner.PointLookups.of(source, conjuncts, columns);
+            }
+
+            @Override
+            public io.basalt.planner.PointLookups.Lookup bitmapLookup(ScanSource source,
+                    List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
+                return io.basalt.planner.PointLookups.bitmapOf(source, conjuncts, columns);
+            }
+        };
     }
 
     private static String millis(double value) {

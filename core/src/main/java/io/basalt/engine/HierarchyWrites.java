@@ -36,7 +36,7 @@ final class HierarchyWrites {
         }
         String alias = update.alias() != null ? update.alias() : target.name();
         UpdateStatement named = new UpdateStatement(update.table(), alias, update.assignments(), update.from(),
-                update.where(), targetColumns(update.returning(), alias, target, !update.from().isEmpty()),
+                update.where(), targetColumns(update.returning(), alias, target, update.from()),
                 update.position(), update.with(), true);
         List<BoundWrite> writes = new ArrayList<>();
         boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
@@ -64,7 +64,7 @@ final class HierarchyWrites {
         }
         String alias = delete.alias() != null ? delete.alias() : target.name();
         DeleteStatement named = new DeleteStatement(delete.table(), alias, delete.using(), delete.where(),
-                targetColumns(delete.returning(), alias, target, !delete.using().isEmpty()), delete.position(),
+                targetColumns(delete.returning(), alias, target, delete.using()), delete.position(),
                 delete.with(), true);
         List<BoundWrite> writes = new ArrayList<>();
         for (TableEntry table : tables) {
@@ -74,15 +74,22 @@ final class HierarchyWrites {
     }
 
     /**
-     * RETURNING with the target's star ({@code *} when nothing else is in FROM / USING, or {@code alias.*}) spelled
-     * as the target's columns by name, so that every table of the hierarchy returns the target's row type, as
+     * RETURNING with the target's star ({@code *}, or {@code alias.*}) spelled as the target's columns by name (a
+     * bare {@code *} followed by the stars of the FROM / USING items), so that every table of the hierarchy returns the target's row type, as
      * PostgreSQL converts a child's rows to its parent's.
      */
     private static List<SelectItem> targetColumns(List<SelectItem> returning, String alias, TableEntry target,
-                                                  boolean otherSources) {
+                                                  List<io.basalt.sql.ast.FromItem> others) {
+        List<String> otherNames = new ArrayList<>();
+        boolean othersNamed = true;
+        for (io.basalt.sql.ast.FromItem item : others) {
+            othersNamed &= itemNames(item, otherNames);
+        }
         List<SelectItem> spelled = new ArrayList<>(returning.size());
         for (SelectItem item : returning) {
-            boolean targetStar = item instanceof SelectItem.Star star && (star.qualifier() == null ? !otherSources
+            boolean bareStar = item instanceof SelectItem.Star star && star.qualifier() == null;
+            boolean targetStar = item instanceof SelectItem.Star star && (star.qualifier() == null
+                    ? others.isEmpty() || othersNamed
                     : star.qualifier().parts().size() == 1 && star.qualifier().last().equals(alias));
             if (!targetStar) {
                 spelled.add(item);
@@ -92,8 +99,32 @@ final class HierarchyWrites {
                 spelled.add(new SelectItem.Item(new Expression.ColumnRef(List.of(alias, column.name()),
                         item.position()), null, item.position()));
             }
+            if (bareStar) {
+                // * over FROM / USING as well: the other items' columns follow the target's, as in the plain statement
+                for (String name : otherNames) {
+                    spelled.add(new SelectItem.Star(io.basalt.sql.ast.QualifiedName.of(name, item.position()),
+                            item.position()));
+                }
+            }
         }
         return spelled;
+    }
+
+    /**
+     * Adds the names {@code item}'s columns are reached by, in order, to {@code names}; false when some are reached
+     * by no single name (a USING or NATURAL join, a named join, an unnamed function), whose star stays as written.
+     */
+    private static boolean itemNames(io.basalt.sql.ast.FromItem item, List<String> names) {
+        return switch (item) {
+            case io.basalt.sql.ast.FromItem.Table table -> names.add(table.alias() != null ? table.alias()
+                    : table.name().last());
+            case io.basalt.sql.ast.FromItem.Subquery subquery -> subquery.alias() != null && names.add(subquery.alias());
+            case io.basalt.sql.ast.FromItem.Function function -> function.alias() != null
+                    && names.add(function.alias());
+            case io.basalt.sql.ast.FromItem.Join join -> !join.natural() && join.using().isEmpty()
+                    && itemNames(join.left(), names) & itemNames(join.right(), names);
+            default -> false;
+        };
     }
 
     /** The tables a write of {@code target} changes: itself unless partitioned, then its descendants. */

@@ -658,7 +658,9 @@ final class SessionImpl implements Session {
             case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
             case UpdateStatement update -> {
                 TableEntry target = resolveTable(update.table());
-                if (!HierarchyWrites.movesRows(update, target, catalog)) {
+                // inside a statement that already collects its changes (MERGE, data-modifying WITH) they join those
+                if (!HierarchyWrites.movesRows(update, target, catalog)
+                        || io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
                     yield runWrite(HierarchyWrites.update(update, target, context), true);
                 }
                 // moving rows between partitions: every write reads the partitions as the statement began
@@ -674,6 +676,17 @@ final class SessionImpl implements Session {
             }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
                     context), true);
+            case io.basalt.sql.ast.MergeStatement merge -> new MergeStatements(new MergeStatements.Session() {
+                @Override
+                public TableEntry resolveTable(QualifiedName name) {
+                    return SessionImpl.this.resolveTable(name);
+                }
+
+                @Override
+                public QueryResultImpl run(Statement part) {
+                    return runStatement(part, context, sql);
+                }
+            }, catalog, () -> database.newAllocator("merge")).run(merge);
             case CreateTableStatement create -> {
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(create.name());

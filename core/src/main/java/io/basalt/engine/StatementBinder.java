@@ -41,9 +41,22 @@ final class StatementBinder {
                     resolveTable(context.catalog(), update.table())));
             case DeleteStatement delete -> query(new UpdateBinder(context).bindDelete(delete,
                     resolveTable(context.catalog(), delete.table())));
+            case io.basalt.sql.ast.MergeStatement merge -> merge(merge, context);
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, statement.position(),
                     "this statement cannot be planned");
         };
+    }
+
+    /** A MERGE: each statement it runs as is bound (so PREPARE checks them all); the first one's plan. */
+    private static BoundQuery merge(io.basalt.sql.ast.MergeStatement merge, BindContext context) {
+        BoundQuery first = null;
+        for (Statement part : MergeRewrite.statements(merge, resolveTable(context.catalog(), merge.target()))) {
+            BoundQuery bound = bind(part, context);
+            first = first == null ? bound : first;
+        }
+        return first != null ? first : bind(new QueryStatement(new io.basalt.sql.ast.Query(
+                new io.basalt.sql.ast.QueryBody.Select(false, List.of(), List.of(), null, List.of(), null,
+                        merge.position()), List.of(), null, null, merge.position()), merge.position()), context);
     }
 
     private static BoundQuery query(BoundWrite write) {

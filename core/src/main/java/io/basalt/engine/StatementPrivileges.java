@@ -115,6 +115,25 @@ final class StatementPrivileges {
                 write(update.table(), Privilege.UPDATE, columns, check);
             }
             case DeleteStatement delete -> write(delete.table(), Privilege.DELETE, List.of(), check);
+            case io.basalt.sql.ast.MergeStatement merge -> {
+                for (io.basalt.sql.ast.MergeStatement.When when : merge.whens()) {
+                    switch (when.action()) {
+                        case io.basalt.sql.ast.MergeStatement.Action.Update update -> {
+                            List<String> columns = new ArrayList<>();
+                            for (UpdateStatement.Assignment assignment : update.assignments()) {
+                                columns.addAll(assignment.columns());
+                            }
+                            write(merge.target(), Privilege.UPDATE, columns, check);
+                        }
+                        case io.basalt.sql.ast.MergeStatement.Action.Delete ignored ->
+                                write(merge.target(), Privilege.DELETE, List.of(), check);
+                        case io.basalt.sql.ast.MergeStatement.Action.Insert insert ->
+                                write(merge.target(), Privilege.INSERT, insert.columns(), check);
+                        case io.basalt.sql.ast.MergeStatement.Action.DoNothing ignored -> {
+                        }
+                    }
+                }
+            }
             case io.basalt.sql.ast.CommentStatement comment -> {
                 switch (comment.kind()) {
                     case TABLE, VIEW, MATERIALIZED_VIEW, SEQUENCE -> requireOwners(List.of(comment.name()), check);

@@ -35,6 +35,10 @@ final class CopyParser extends ParserBase {
         List<CopyOption> options = new ArrayList<>();
         if (tokens.at(TokenKind.LEFT_PAREN)) {
             tokens.next();
+            if (tokens.at(Keyword.MERGE)) {
+                throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                        "MERGE not supported in COPY");
+            }
             Query query = grammar.queries().query();
             tokens.expect(TokenKind.RIGHT_PAREN);
             tokens.expect(Keyword.TO);

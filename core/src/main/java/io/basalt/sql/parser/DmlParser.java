@@ -185,7 +185,7 @@ final class DmlParser extends ParserBase {
     }
 
     /** {@code column [indirection] = value} or {@code (columns) = [ROW](values) | (SELECT ...)}. */
-    private UpdateStatement.Assignment assignment() {
+    UpdateStatement.Assignment assignment() {
         Token start = current();
         List<String> columns = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();

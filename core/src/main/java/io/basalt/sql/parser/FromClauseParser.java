@@ -38,7 +38,7 @@ final class FromClauseParser extends ParserBase {
         return items;
     }
 
-    private FromItem tableReference() {
+    FromItem tableReference() {
         FromItem item = tablePrimary();
         while (atJoin()) {
             item = join(item);

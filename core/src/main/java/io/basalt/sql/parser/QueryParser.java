@@ -81,7 +81,7 @@ final class QueryParser extends ParserBase {
             return grammar.dml().delete().withWith(with);
         }
         if (statement == Keyword.MERGE) {
-            throw unsupported("WITH ... MERGE");
+            return new MergeParser(grammar).merge().withWith(with);
         }
         return new io.basalt.sql.ast.QueryStatement(tail(with, setExpression(0), first.position()), first.position());
     }
@@ -120,7 +120,8 @@ final class QueryParser extends ParserBase {
         tokens.expect(TokenKind.LEFT_PAREN);
         Keyword statement = current().keyword();
         if (statement == Keyword.MERGE) {
-            throw unsupported("MERGE in WITH");
+            throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
+                    nameToken.position(), "MERGE not supported in WITH query");
         }
         if (statement == Keyword.INSERT || statement == Keyword.UPDATE || statement == Keyword.DELETE) {
             Statement modifying = statement == Keyword.INSERT ? grammar.dml().insert()

@@ -58,6 +58,9 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DELETE)) {
             return grammar.dml().delete();
         }
+        if (first.is(Keyword.MERGE)) {
+            return new MergeParser(grammar).merge();
+        }
         if (first.is(Keyword.CREATE) && routines().atCreate()) {
             return routines().create();
         }
@@ -248,7 +251,7 @@ final class StatementParser extends ParserBase {
             return grammar.dml().delete();
         }
         if (first.is(Keyword.MERGE)) {
-            throw unsupported(first.keyword().name());
+            return new MergeParser(grammar).merge();
         }
         throw tokens.syntaxError();
     }

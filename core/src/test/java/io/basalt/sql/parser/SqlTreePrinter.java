@@ -77,6 +77,20 @@ final class SqlTreePrinter {
         return out.append(')').toString();
     }
 
+    private static String printWhen(io.basalt.sql.ast.MergeStatement.When when) {
+        String action = switch (when.action()) {
+            case io.basalt.sql.ast.MergeStatement.Action.Update update -> "(update"
+                    + join(update.assignments().stream().map(SqlTreePrinter::print).toList()) + ")";
+            case io.basalt.sql.ast.MergeStatement.Action.Delete ignored -> "(delete)";
+            case io.basalt.sql.ast.MergeStatement.Action.Insert insert -> "(insert"
+                    + (insert.columns().isEmpty() ? "" : " (" + String.join(" ", insert.columns()) + ")")
+                    + (insert.values() == null ? " default-values" : expressions(insert.values())) + ")";
+            case io.basalt.sql.ast.MergeStatement.Action.DoNothing ignored -> "(do-nothing)";
+        };
+        return "(when" + (when.matched() ? " matched" : " not-matched")
+                + (when.condition() == null ? "" : " (and " + print(when.condition()) + ")") + " " + action + ")";
+    }
+
     static String print(Statement statement) {
         return switch (statement) {
             case QueryStatement query -> print(query.query());
@@ -118,6 +132,11 @@ final class SqlTreePrinter {
                             .map(SqlTreePrinter::print).toList()) + ")")
                     + (delete.where() == null ? "" : " (where " + print(delete.where()) + ")")
                     + returning(delete.returning()) + ")";
+            case io.basalt.sql.ast.MergeStatement merge -> (merge.with() == null ? "" : print(merge.with()) + " ")
+                    + "(merge " + (merge.only() ? "only " : "") + merge.target()
+                    + (merge.alias() == null ? "" : " (as " + merge.alias() + ")")
+                    + " (using " + print(merge.source()) + ") (on " + print(merge.on()) + ")"
+                    + join(merge.whens().stream().map(SqlTreePrinter::printWhen).toList()) + ")";
             case SetStatement set -> "(set" + (set.local() ? "-local " : " ") + set.name()
                     + switch (set.mode()) {
                         case DEFAULT -> " default";

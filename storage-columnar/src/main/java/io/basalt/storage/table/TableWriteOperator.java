@@ -190,6 +190,10 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         /** The batch's rows whose row id this statement has not seen before. */
         private Batch firstVisits(Batch batch) {
             BigIntVector ids = (BigIntVector) batch.column(rowIdColumn());
+            MergeTargetRows merge = accepted == null ? MergeTargetRows.current() : null;
+            if (merge != null) {
+                merge.claim(table, ids, batch.rowCount());
+            }
             int[] selection = new int[batch.rowCount()];
             int count = 0;
             for (int row = 0; row < batch.rowCount(); row++) {
