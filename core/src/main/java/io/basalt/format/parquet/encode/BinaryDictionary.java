@@ -80,6 +80,11 @@ final class BinaryDictionary {
         return size;
     }
 
+    /** Per entry, the value index of its first occurrence (only the first {@link #size()} are entries). */
+    int[] entryValues() {
+        return entries;
+    }
+
     /** The value index of entry {@code entry}'s first occurrence. */
     int entryValue(int entry) {
         return entries[entry];

@@ -38,6 +38,8 @@ public final class ColumnChunkEncoder {
     private LongDictionary longDictionary;
     private BinaryDictionary binaryDictionary;
     private int dictionaryEntries;
+    /** Which dictionary entries a page uses, while its statistics are computed. */
+    private boolean[] seen = new boolean[0];
 
     public ColumnChunkEncoder(PageCompression compression) {
         this.compression = compression;
@@ -220,8 +222,17 @@ public final class ColumnChunkEncoder {
             writePlain(buffer, valueStart, valueEnd);
             encoding = Encoding.PLAIN;
         }
-        Statistics<?> statistics = PageStatistics.of(buffer, type, valueStart, valueEnd,
-                (levelEnd - levelStart) - (valueEnd - valueStart));
+        int nulls = (levelEnd - levelStart) - (valueEnd - valueStart);
+        Statistics<?> statistics;
+        if (ids != null && binaryDictionary != null) {
+            if (seen.length < dictionaryEntries) {
+                seen = new boolean[dictionaryEntries];
+            }
+            statistics = PageStatistics.ofDictionaryBytes(buffer, type, ids, valueStart, valueEnd, nulls,
+                    binaryDictionary.entryValues(), seen);
+        } else {
+            statistics = PageStatistics.of(buffer, type, valueStart, valueEnd, nulls);
+        }
         int size = out.size();
         return new EncodedColumnChunk.DataPageBytes(compression.compress(out.array(), size), size,
                 levelEnd - levelStart, rows, statistics, encoding);

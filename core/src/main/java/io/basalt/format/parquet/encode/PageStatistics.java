@@ -4,6 +4,7 @@ import java.util.Arrays;
 import org.apache.parquet.column.statistics.Statistics;
 import org.apache.parquet.io.api.Binary;
 import org.apache.parquet.schema.PrimitiveType;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
  * The statistics of one data page (minimum, maximum, null count) in parquet-mr's {@link Statistics}, which the
@@ -91,6 +92,54 @@ final class PageStatistics {
                 }
             }
             case INT96 -> throw new IllegalStateException("INT96 is never written");
+        }
+        return statistics;
+    }
+
+    /**
+     * Statistics of values {@code [from, to)} of a byte-array column whose values are dictionary entries
+     * {@code ids}: the bounds are found among the entries the page uses ({@code entryValues[e]} is the index of
+     * entry {@code e}'s first value), each compared once however often it repeats. {@code seen} has room for
+     * every entry and is all false on entry and on return.
+     */
+    static Statistics<?> ofDictionaryBytes(ColumnChunkBuffer buffer, PrimitiveType type, int[] ids, int from, int to,
+                                           int nulls, int[] entryValues, boolean[] seen) {
+        Statistics<?> statistics = Statistics.createStats(type);
+        statistics.incrementNumNulls(nulls);
+        if (from == to) {
+            return statistics;
+        }
+        byte[] arena = buffer.arena();
+        int[] offsets = buffer.offsets();
+        int min = -1;
+        int max = -1;
+        for (int v = from; v < to; v++) {
+            int entry = ids[v];
+            if (seen[entry]) {
+                continue;
+            }
+            seen[entry] = true;
+            int value = entryValues[entry];
+            if (buffer.physical() == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY) {
+                statistics.updateStats(Binary.fromReusedByteArray(arena, offsets[value],
+                        offsets[value + 1] - offsets[value]));
+                continue;
+            }
+            if (min < 0 || Arrays.compareUnsigned(arena, offsets[value], offsets[value + 1], arena, offsets[min],
+                    offsets[min + 1]) < 0) {
+                min = value;
+            }
+            if (max < 0 || Arrays.compareUnsigned(arena, offsets[value], offsets[value + 1], arena, offsets[max],
+                    offsets[max + 1]) > 0) {
+                max = value;
+            }
+        }
+        for (int v = from; v < to; v++) {
+            seen[ids[v]] = false;
+        }
+        if (min >= 0) {
+            statistics.updateStats(copy(arena, offsets, min));
+            statistics.updateStats(copy(arena, offsets, max));
         }
         return statistics;
     }

@@ -1,5 +1,9 @@
 package io.basalt.format.parquet.encode;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+
 /**
  * Encodes Parquet's RLE / bit-packing hybrid, the encoding of definition and repetition levels and of dictionary
  * indices. A run of at least eight equal values becomes an RLE run (ULEB128 header {@code count << 1}, then the
@@ -9,6 +13,7 @@ package io.basalt.format.parquet.encode;
  * as the format requires. Stateless.
  */
 public final class RleBitPackedEncoder {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     /** The shortest run written as an RLE run. */
     private static final int MIN_RUN = 8;
 
@@ -74,23 +79,31 @@ public final class RleBitPackedEncoder {
         if (width == 0) {
             return;
         }
-        out.ensure(groups * width);
+        // eight more bytes of room: the last long store may reach past the packed bytes
+        out.ensure(groups * width + 8);
         byte[] bytes = out.array();
         int position = out.size();
         long mask = width == 32 ? 0xffffffffL : (1L << width) - 1;
         long buffer = 0;
         int bits = 0;
         int end = from + count;
-        int paddedEnd = from + groups * 8;
-        for (int i = from; i < paddedEnd; i++) {
-            long value = i < end ? values[i] & mask : 0;
+        // values are gathered in a 64-bit buffer stored eight bytes at a time
+        for (int i = from; i < end; i++) {
+            long value = values[i] & mask;
             buffer |= value << bits;
             bits += width;
-            while (bits >= 8) {
-                bytes[position++] = (byte) buffer;
-                buffer >>>= 8;
-                bits -= 8;
+            if (bits >= 64) {
+                LONG.set(bytes, position, buffer);
+                position += 8;
+                bits -= 64;
+                buffer = bits == 0 ? 0 : value >>> (width - bits);
             }
+        }
+        // the padding values are zeros: the bits gathered so far, then zero bytes to the end of the last group
+        int packedEnd = out.size() + groups * width;
+        java.util.Arrays.fill(bytes, position, packedEnd, (byte) 0);
+        if (bits > 0) {
+            LONG.set(bytes, position, buffer);
         }
         out.skip(groups * width);
     }
