@@ -89,6 +89,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private boolean[] booleans = new boolean[0];
     private int[] starts = new int[0];
     private int[] lengths = new int[0];
+    private byte[] gathered = new byte[0];
 
     ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind) {
         this(name, type, column, pages, kind, null);
@@ -316,6 +317,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     private static byte[] bytes(org.apache.parquet.bytes.BytesInput input) {
         try {
+            // a page decompressed into an array of its own is used as it is, not copied
+            java.nio.ByteBuffer buffer = input.toByteBuffer();
+            if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                    && buffer.remaining() == buffer.array().length) {
+                return buffer.array();
+            }
             return input.toByteArray();
         } catch (java.io.IOException failure) {
             throw new java.io.UncheckedIOException(failure);
@@ -455,37 +462,54 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
         byte[] source = present == 0 ? null : readBinaries(present);
-        long total = 0;
+        int total = 0;
         for (int i = 0; i < present; i++) {
             total += lengths[i];
         }
-        while (out.getDataBuffer().capacity() < stringEnd + total) {
+        // the run's bytes are gathered on the heap and copied into the vector at once: one Arrow copy per run
+        // instead of one per value, which costs most for short strings
+        if (gathered.length < total) {
+            gathered = new byte[Math.max(total, gathered.length * 2)];
+        }
+        int position = 0;
+        for (int i = 0; i < present; i++) {
+            System.arraycopy(source, starts[i], gathered, position, lengths[i]);
+            position += lengths[i];
+        }
+        while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
             out.reallocDataBuffer();
         }
         ArrowBuf data = out.getDataBuffer();
         ArrowBuf offsets = out.getOffsetBuffer();
         ArrowBuf validity = out.getValidityBuffer();
+        if (total > 0) {
+            data.setBytes(stringEnd, gathered, 0, total);
+        }
         if (at == 0) {
             offsets.setInt(0, 0);
         }
-        boolean dense = present == count;
-        int[] levels = definitions;
-        int base = definitionAt;
-        int level = maxDefinition;
-        long end = stringEnd;
-        int next = 0;
-        for (int i = 0; i < count; i++) {
-            int row = at + i;
-            if (dense || levels[base + i] == level) {
-                int length = lengths[next];
-                data.setBytes(end, source, starts[next], length);
-                end += length;
-                next++;
-                BitVectorHelper.setBit(validity, row);
+        int end = stringEnd;
+        if (present == count) {
+            for (int i = 0; i < count; i++) {
+                end += lengths[i];
+                offsets.setInt((long) (at + i + 1) * 4, end);
             }
-            offsets.setInt((long) (row + 1) * 4, (int) end);
+            setValid(validity, at, count);
+        } else {
+            int[] levels = definitions;
+            int base = definitionAt;
+            int level = maxDefinition;
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                int row = at + i;
+                if (levels[base + i] == level) {
+                    end += lengths[next++];
+                    BitVectorHelper.setBit(validity, row);
+                }
+                offsets.setInt((long) (row + 1) * 4, end);
+            }
         }
-        stringEnd = (int) end;
+        stringEnd = end;
     }
 
     /**
