@@ -41,13 +41,4 @@ public record EncodedColumnChunk(ColumnDescriptor column, CompressionCodecName c
         }
         file.endColumn();
     }
-
-    /** Compressed bytes held. */
-    public long compressedBytes() {
-        long bytes = dictionary == null ? 0 : dictionary.compressed().length;
-        for (DataPageBytes page : pages) {
-            bytes += page.compressed().length;
-        }
-        return bytes;
-    }
 }
