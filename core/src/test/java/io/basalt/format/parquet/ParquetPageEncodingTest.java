@@ -48,7 +48,10 @@ class ParquetPageEncodingTest {
               NULL::text AS nothing,
               (i % 9)::real / 2 AS small_real,
               md5(i::text)::uuid AS u,
-              ('{"k": ' || (i % 3) || '}')::jsonb AS doc
+              ('{"k": ' || (i % 3) || '}')::jsonb AS doc,
+              md5((i % 4)::text)::uuid AS few_uuids,
+              ((i % 6) - 2.5)::numeric(30,4) AS few_wide,
+              (i % 5)::double precision / 3 AS few_doubles
             FROM generate_series(1, ROW_COUNT) AS g(i)""".replace("ROW_COUNT", Integer.toString(ROWS));
 
     @TempDir
@@ -75,6 +78,10 @@ class ParquetPageEncodingTest {
             assertThat(chunk(first, "constant").getEncodings()).contains(Encoding.PLAIN_DICTIONARY);
             assertThat(chunk(first, "day").getEncodings()).contains(Encoding.PLAIN_DICTIONARY);
             assertThat(chunk(first, "note").getEncodings()).contains(Encoding.PLAIN);
+            for (String name : List.of("few_uuids", "few_wide", "few_doubles", "small_real")) {
+                assertThat(chunk(first, name).getEncodings()).as(name).contains(Encoding.PLAIN_DICTIONARY);
+            }
+            assertThat(chunk(first, "few_wide").getStatistics().minAsString()).isEqualTo("-2.5000");
 
             Statistics<?> id = chunk(first, "id").getStatistics();
             assertThat(id.genericGetMin()).isEqualTo(1L);
@@ -116,7 +123,8 @@ class ParquetPageEncodingTest {
         String basaltAggregates = "SELECT count(*), count(note), sum(id), sum(amount), sum(wide_amount), min(grp), max(note),"
                 + " count(DISTINCT note), sum(cardinality(arr)), count(arr), sum(arr[1]), count(arr[2]), sum(arr[3]),"
                 + " min(ts)::text, max(day)::text, count(*) FILTER (WHERE flag), min(constant), count(nothing),"
-                + " sum(small_real), count(DISTINCT u), min(u::text), count(DISTINCT doc::text)";
+                + " sum(small_real), count(DISTINCT u), min(u::text), count(DISTINCT doc::text), count(DISTINCT few_uuids),"
+                + " max(few_uuids::text), sum(few_wide), min(few_wide), count(DISTINCT few_doubles), count(*) FILTER (WHERE few_doubles > 1)";
         String duckAggregates = basaltAggregates.replace("cardinality(arr)", "len(arr)")
                 .replace("::text", "::varchar");
         List<String> expected;
