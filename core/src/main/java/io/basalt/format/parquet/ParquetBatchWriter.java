@@ -8,7 +8,6 @@ import io.basalt.type.LogicalType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.basalt.exec.vector.VectorCopies;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,21 +18,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
 import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.io.LocalOutputFile;
 import org.apache.parquet.schema.MessageType;
 
 /**
  * Writes Arrow batches to a Parquet file as they come: the entry point for COPY TO, EXPORT DATABASE and any
- * other writer of Basalt results. Rows are encoded column by column into parquet-mr's column writers and
- * pages ({@link ParquetRowGroupEncoder}); a row group ends when it holds {@link ParquetWriteOptions#rowGroupRows()}
- * rows (or its buffers pass {@link ParquetWriteOptions#MAX_ROW_GROUP_BYTES}). With one encoder thread the rows are
- * encoded as they arrive and each finished group goes to the file at once. With more, the rows of a group are
- * copied and the whole group is encoded on one of {@link ParquetWriteOptions#encoderThreads()} threads while the
- * next one fills; finished groups reach the file in order, and at most one group per thread is in flight, so
- * memory stays bounded and a file may be larger than memory.
+ * other writer of Basalt results. Rows are copied column by column into buffers and encoded into pages by
+ * Basalt's own encoders ({@link ParquetRowGroupEncoder}, package {@code encode}); parquet-mr's file writer lays
+ * out the pages and writes the footer with statistics and the page index. A row group ends when it holds
+ * {@link ParquetWriteOptions#rowGroupRows()} rows (or its buffers pass {@link ParquetWriteOptions#MAX_ROW_GROUP_BYTES}).
+ * With one encoder thread each finished group is encoded and written at once. With more, a finished group is
+ * encoded on one of {@link ParquetWriteOptions#encoderThreads()} threads while the next one fills; finished groups
+ * reach the file in order, and at most one group per thread is in flight, so memory stays bounded and a file may
+ * be larger than memory.
  *
  * <p>Lifecycle: {@link #create} -> {@link #write} for each batch -> {@link #close()} (writes the footer). On a
  * failure call {@link #abort()}, which closes and deletes the partial file. Not thread-safe.
@@ -46,8 +44,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
     private final MessageType schema;
     private final List<LogicalType> types;
     private final ParquetWriteOptions options;
-    private final ParquetProperties properties;
-    private final BytesInputCompressor compressor;
     private final ParquetFileWriter file;
     private final List<ParquetColumnWriter> columns = new ArrayList<>();
     /** Row groups being encoded by {@link #encoders}, in file order. */
@@ -71,13 +67,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
         for (int i = 0; i < names.size(); i++) {
             columns.add(ParquetColumnWriter.of(names.get(i), types.get(i)));
         }
-        this.properties = ParquetProperties.builder()
-                .withWriterVersion(ParquetProperties.WriterVersion.PARQUET_1_0)
-                .withPageSize(ParquetRowGroupEncoder.PAGE_SIZE)
-                .withDictionaryPageSize(ParquetRowGroupEncoder.PAGE_SIZE)
-                .withDictionaryEncoding(true)
-                .build();
-        this.compressor = ParquetCodecs.INSTANCE.getCompressor(options.compression());
     }
 
     /**
@@ -111,8 +100,8 @@ public final class ParquetBatchWriter implements AutoCloseable {
     }
 
     /**
-     * Writes the first {@code rows} rows of {@code vectors} (one per column, in the writer's column order). With
-     * more than one encoder thread the rows are copied, so the caller may reuse its vectors at once either way.
+     * Writes the first {@code rows} rows of {@code vectors} (one per column, in the writer's column order). The
+     * rows are copied, so the caller may reuse its vectors at once.
      */
     public void write(List<? extends FieldVector> vectors, int rows) {
         if (closed) {
@@ -121,15 +110,10 @@ public final class ParquetBatchWriter implements AutoCloseable {
         int done = 0;
         while (done < rows) {
             if (current == null) {
-                current = new ParquetRowGroupEncoder(schema, properties, compressor, columns,
-                        COLUMN_INDEX_TRUNCATE_LENGTH);
+                current = new ParquetRowGroupEncoder(schema, options.compression(), columns);
             }
             int count = (int) Math.min(rows - done, options.rowGroupRows() - current.rows());
-            if (options.encoderThreads() > 1) {
-                current.keep(copyRows(vectors, done, count), count);
-            } else {
-                current.encode(vectors, done, done + count);
-            }
+            current.append(vectors, done, done + count);
             done += count;
             rowCount += count;
             if (current.rows() >= options.rowGroupRows()
@@ -147,27 +131,6 @@ public final class ParquetBatchWriter implements AutoCloseable {
         return path;
     }
 
-    /** Copies rows {@code [from, from + count)} of each vector into new vectors of the same allocators. */
-    private static List<FieldVector> copyRows(List<? extends FieldVector> vectors, int from, int count) {
-        List<FieldVector> copies = new ArrayList<>(vectors.size());
-        try {
-            for (FieldVector vector : vectors) {
-                FieldVector copy = vector.getField().createVector(vector.getAllocator());
-                copies.add(copy);
-                copy.setInitialCapacity(Math.max(count, 1));
-                copy.allocateNew();
-                VectorCopies.appendRange(vector, from, copy, 0, count);
-                copy.setValueCount(count);
-            }
-            return copies;
-        } catch (RuntimeException | Error failure) {
-            for (FieldVector copy : copies) {
-                copy.close();
-            }
-            throw failure;
-        }
-    }
-
     /**
      * Ends the current row group: written to the file at once with one encoder thread; otherwise handed to an
      * encoder thread, after which the oldest groups are written while more than one per thread is in flight.
@@ -176,6 +139,12 @@ public final class ParquetBatchWriter implements AutoCloseable {
         ParquetRowGroupEncoder group = current;
         current = null;
         if (options.encoderThreads() <= 1) {
+            try {
+                group.encode();
+            } catch (RuntimeException | Error failure) {
+                group.release();
+                throw failure;
+            }
             writeGroup(group);
             return;
         }
@@ -185,7 +154,7 @@ public final class ParquetBatchWriter implements AutoCloseable {
         }
         Future<?> task;
         try {
-            task = encoders.submit(group::encodeKept);
+            task = encoders.submit(group::encode);
         } catch (RuntimeException failure) {
             group.release();
             throw failure;

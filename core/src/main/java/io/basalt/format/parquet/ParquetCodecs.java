@@ -107,7 +107,14 @@ public final class ParquetCodecs implements CompressionCodecFactory {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
             }
-            return BytesInput.from(decompress(bytes.toByteArray(), uncompressedSize));
+            // a heap page (parquet-mr's slice of the chunk it read) is decompressed where it lies, without a copy
+            ByteBuffer buffer = bytes.toByteBuffer();
+            if (buffer.hasArray()) {
+                return BytesInput.from(decompress(buffer.array(), buffer.arrayOffset() + buffer.position(),
+                        buffer.remaining(), uncompressedSize));
+            }
+            byte[] input = bytes.toByteArray();
+            return BytesInput.from(decompress(input, 0, input.length, uncompressedSize));
         }
 
         @Override
@@ -115,7 +122,7 @@ public final class ParquetCodecs implements CompressionCodecFactory {
                 throws IOException {
             byte[] in = new byte[compressedSize];
             input.get(in);
-            byte[] out = codec == CompressionCodecName.UNCOMPRESSED ? in : decompress(in, uncompressedSize);
+            byte[] out = codec == CompressionCodecName.UNCOMPRESSED ? in : decompress(in, 0, in.length, uncompressedSize);
             output.put(out, 0, uncompressedSize);
         }
 
@@ -123,15 +130,15 @@ public final class ParquetCodecs implements CompressionCodecFactory {
         public void release() {
         }
 
-        private byte[] decompress(byte[] input, int size) throws IOException {
+        private byte[] decompress(byte[] input, int offset, int length, int size) throws IOException {
             byte[] out = new byte[size];
             int produced;
             try {
                 produced = switch (codec) {
-                    case SNAPPY -> Snappy.uncompress(input, 0, input.length, out, 0);
-                    case ZSTD -> (int) Zstd.decompressByteArray(out, 0, size, input, 0, input.length);
-                    case GZIP -> gunzip(input, out);
-                    case LZ4_RAW -> new Lz4Decompressor().decompress(input, 0, input.length, out, 0, size);
+                    case SNAPPY -> Snappy.uncompress(input, offset, length, out, 0);
+                    case ZSTD -> (int) Zstd.decompressByteArray(out, 0, size, input, offset, length);
+                    case GZIP -> gunzip(input, offset, length, out);
+                    case LZ4_RAW -> new Lz4Decompressor().decompress(input, offset, length, out, 0, size);
                     default -> throw new IllegalStateException(codec.name());
                 };
             } catch (RuntimeException failure) {
@@ -143,8 +150,8 @@ public final class ParquetCodecs implements CompressionCodecFactory {
             return out;
         }
 
-        private static int gunzip(byte[] input, byte[] out) throws IOException {
-            try (InputStream zip = new GZIPInputStream(new ByteArrayInputStream(input), 1 << 16)) {
+        private static int gunzip(byte[] input, int offset, int length, byte[] out) throws IOException {
+            try (InputStream zip = new GZIPInputStream(new ByteArrayInputStream(input, offset, length), 1 << 16)) {
                 return zip.readNBytes(out, 0, out.length);
             }
         }

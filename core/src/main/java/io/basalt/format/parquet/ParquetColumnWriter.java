@@ -26,14 +26,14 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
-import org.apache.parquet.column.ColumnWriter;
-import org.apache.parquet.io.api.Binary;
+import io.basalt.format.parquet.encode.ColumnChunkBuffer;
+import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
- * Writes one Basalt column's Arrow vectors into a parquet-mr {@link ColumnWriter}, converting each value to the
+ * Appends one Basalt column's Arrow vectors to a {@link ColumnChunkBuffer}, converting each value to the
  * Parquet type {@link ParquetSchemaMapping} chose. The conversion is chosen once per column ({@link Kind});
- * flat columns of the common kinds run one typed loop per batch, the rest and the elements of arrays go value
- * by value. Levels: a flat column has definition level 1 for a value and 0 for NULL; an array column (three-level
+ * flat columns of the common kinds without NULLs copy whole Arrow buffers, the rest and the elements of arrays go
+ * value by value. Levels: a flat column has definition level 1 for a value and 0 for NULL; an array column (three-level
  * list, optional element) has 0 for a NULL array, 1 for an empty one, 2 for a NULL element and 3 for a value, with
  * repetition level 0 at each row's first element and 1 after.
  */
@@ -86,81 +86,115 @@ final class ParquetColumnWriter {
         };
     }
 
-    /** Writes rows {@code from} (inclusive) to {@code to} (exclusive) of {@code vector}. */
-    void write(ColumnWriter writer, FieldVector vector, int from, int to) {
+    /** The Parquet physical type this column's values are written as. */
+    PrimitiveTypeName physical() {
+        return switch (kind) {
+            case BOOLEAN -> PrimitiveTypeName.BOOLEAN;
+            case INT16, INT32, DATE, DECIMAL_INT32 -> PrimitiveTypeName.INT32;
+            case INT64, TIMETZ, DECIMAL_INT64 -> PrimitiveTypeName.INT64;
+            case FLOAT -> PrimitiveTypeName.FLOAT;
+            case DOUBLE -> PrimitiveTypeName.DOUBLE;
+            case DECIMAL_FIXED, UUID -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
+            case NUMERIC_TEXT, STRING, BYTES, JSONB, INTERVAL -> PrimitiveTypeName.BINARY;
+        };
+    }
+
+    /** A buffer for one row group of this column. */
+    ColumnChunkBuffer newBuffer() {
+        return array ? new ColumnChunkBuffer(physical(), 3, 1) : new ColumnChunkBuffer(physical(), 1, 0);
+    }
+
+    /** Appends rows {@code from} (inclusive) to {@code to} (exclusive) of {@code vector} to {@code buffer}. */
+    void write(ColumnChunkBuffer buffer, FieldVector vector, int from, int to) {
         if (array) {
-            writeArrays(writer, vector, from, to);
+            writeArrays(buffer, vector, from, to);
             return;
         }
-        // The common kinds as one typed loop each; the rest value by value.
-        switch (kind) {
-            case INT32 -> {
-                IntVector ints = (IntVector) vector;
-                for (int row = from; row < to; row++) {
-                    if (ints.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writer.write(ints.get(row), 0, 1);
-                    }
+        if (to > from && allValid(vector, from, to)) {
+            // the common kinds without NULLs copy whole buffers
+            switch (kind) {
+                case INT32, DATE -> {
+                    buffer.appendInts(vector.getDataBuffer(), from, to);
+                    buffer.defined(to - from);
+                    return;
+                }
+                case INT64 -> {
+                    buffer.appendLongs(vector.getDataBuffer(), from, to);
+                    buffer.defined(to - from);
+                    return;
+                }
+                case DECIMAL_INT64 -> {
+                    checkNoNaN(vector.getDataBuffer(), from, to);
+                    buffer.appendLongs(vector.getDataBuffer(), from, to);
+                    buffer.defined(to - from);
+                    return;
+                }
+                case DOUBLE -> {
+                    buffer.appendLongs(vector.getDataBuffer(), from, to);
+                    buffer.defined(to - from);
+                    return;
+                }
+                case STRING, BYTES -> {
+                    buffer.appendVariableWidth(vector.getOffsetBuffer(), vector.getDataBuffer(), from, to);
+                    buffer.defined(to - from);
+                    return;
+                }
+                default -> {
+                    // value by value below
                 }
             }
-            case DATE -> {
-                DateDayVector days = (DateDayVector) vector;
-                for (int row = from; row < to; row++) {
-                    if (days.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writer.write(days.get(row), 0, 1);
-                    }
-                }
-            }
-            case INT64 -> {
-                BigIntVector longs = (BigIntVector) vector;
-                for (int row = from; row < to; row++) {
-                    if (longs.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writer.write(longs.get(row), 0, 1);
-                    }
-                }
-            }
-            case DOUBLE -> {
-                Float8Vector doubles = (Float8Vector) vector;
-                for (int row = from; row < to; row++) {
-                    if (doubles.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writer.write(doubles.get(row), 0, 1);
-                    }
-                }
-            }
-            case STRING -> {
-                VarCharVector strings = (VarCharVector) vector;
-                for (int row = from; row < to; row++) {
-                    if (strings.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writer.write(Binary.fromConstantByteArray(strings.get(row)), 0, 1);
-                    }
-                }
-            }
-            default -> {
-                for (int row = from; row < to; row++) {
-                    if (vector.isNull(row)) {
-                        writer.writeNull(0, 0);
-                    } else {
-                        writeValue(writer, vector, row, 0, 1);
-                    }
-                }
+        }
+        for (int row = from; row < to; row++) {
+            if (vector.isNull(row)) {
+                buffer.nullRow();
+            } else {
+                appendValue(buffer, vector, row);
+                buffer.defined(1);
             }
         }
     }
 
-    private void writeArrays(ColumnWriter writer, FieldVector vector, int from, int to) {
+    /** Whether rows {@code [from, to)} of {@code vector} are all non-null, from its validity bitmap. */
+    private static boolean allValid(FieldVector vector, int from, int to) {
+        ArrowBuf validity = vector.getValidityBuffer();
+        if (validity == null || validity.capacity() < (to + 7) / 8) {
+            return false;
+        }
+        int row = from;
+        while (row < to && (row & 7) != 0) {
+            if ((validity.getByte(row >>> 3) >>> (row & 7) & 1) == 0) {
+                return false;
+            }
+            row++;
+        }
+        while (row + 64 <= to) {
+            if (validity.getLong(row >>> 3) != -1L) {
+                return false;
+            }
+            row += 64;
+        }
+        while (row < to) {
+            if ((validity.getByte(row >>> 3) >>> (row & 7) & 1) == 0) {
+                return false;
+            }
+            row++;
+        }
+        return true;
+    }
+
+    private void checkNoNaN(ArrowBuf data, int from, int to) {
+        for (int row = from; row < to; row++) {
+            if (data.getLong((long) row * 8) == Long.MAX_VALUE) {
+                throw nanRefused();
+            }
+        }
+    }
+
+    private void writeArrays(ColumnChunkBuffer buffer, FieldVector vector, int from, int to) {
         FieldVector elements = ArrayVectors.elements(vector);
         for (int row = from; row < to; row++) {
             if (vector.isNull(row)) {
-                writer.writeNull(0, 0);
+                buffer.level(0, 0);
                 continue;
             }
             if (ArrayVectors.isShaped(vector, row) && ArrayVectors.end(vector, row) > ArrayVectors.start(vector, row)) {
@@ -170,58 +204,66 @@ final class ParquetColumnWriter {
             int start = ArrayVectors.start(vector, row);
             int end = ArrayVectors.end(vector, row);
             if (start == end) {
-                writer.writeNull(0, 1);
+                buffer.level(0, 1);
                 continue;
             }
             for (int k = start; k < end; k++) {
                 int repetition = k == start ? 0 : 1;
                 if (elements.isNull(k)) {
-                    writer.writeNull(repetition, 2);
+                    buffer.level(repetition, 2);
                 } else {
-                    writeValue(writer, elements, k, repetition, 3);
+                    appendValue(buffer, elements, k);
+                    buffer.level(repetition, 3);
                 }
             }
         }
     }
 
-    /** Writes the non-null value at {@code index}. */
-    private void writeValue(ColumnWriter writer, FieldVector vector, int index, int repetition, int definition) {
+    /** Appends the non-null value at {@code index} (its level is the caller's). */
+    private void appendValue(ColumnChunkBuffer buffer, FieldVector vector, int index) {
         switch (kind) {
-            case BOOLEAN -> writer.write(((BitVector) vector).get(index) != 0, repetition, definition);
-            case INT16 -> writer.write((int) ((SmallIntVector) vector).get(index), repetition, definition);
-            case INT32 -> writer.write(((IntVector) vector).get(index), repetition, definition);
-            case DATE -> writer.write(((DateDayVector) vector).get(index), repetition, definition);
-            case INT64 -> writer.write(((BigIntVector) vector).get(index), repetition, definition);
-            case TIMETZ -> writer.write(utcTimeOfDay(((BigIntVector) vector).get(index)), repetition, definition);
-            case FLOAT -> writer.write((float) ((Float8Vector) vector).get(index), repetition, definition);
-            case DOUBLE -> writer.write(((Float8Vector) vector).get(index), repetition, definition);
-            case DECIMAL_INT32 -> writer.write((int) scaledLong(vector, index), repetition, definition);
-            case DECIMAL_INT64 -> writer.write(scaledLong(vector, index), repetition, definition);
-            case DECIMAL_FIXED -> writer.write(Binary.fromConstantByteArray(bigEndian16((DecimalVector) vector, index)),
-                    repetition, definition);
-            case NUMERIC_TEXT -> writer.write(Binary.fromString(numericText(((VarBinaryVector) vector).get(index))),
-                    repetition, definition);
-            case STRING -> writer.write(Binary.fromConstantByteArray(((VarCharVector) vector).get(index)),
-                    repetition, definition);
-            case BYTES -> writer.write(Binary.fromConstantByteArray(((VarBinaryVector) vector).get(index)),
-                    repetition, definition);
-            case JSONB -> writer.write(Binary.fromConstantByteArray(JsonText.format(
-                    JsonbDecoder.decode(((VarBinaryVector) vector).get(index))).getBytes(StandardCharsets.UTF_8)),
-                    repetition, definition);
-            case UUID -> writer.write(Binary.fromConstantByteArray(((FixedSizeBinaryVector) vector).get(index)),
-                    repetition, definition);
-            case INTERVAL -> writer.write(Binary.fromString(ValueAccess.text(LogicalType.INTERVAL,
-                    Interval.fromBytes(((FixedSizeBinaryVector) vector).get(index)), DateTimeSettings.DEFAULT)),
-                    repetition, definition);
+            case BOOLEAN -> buffer.appendInt(((BitVector) vector).get(index));
+            case INT16 -> buffer.appendInt(((SmallIntVector) vector).get(index));
+            case INT32 -> buffer.appendInt(((IntVector) vector).get(index));
+            case DATE -> buffer.appendInt(((DateDayVector) vector).get(index));
+            case INT64 -> buffer.appendLong(((BigIntVector) vector).get(index));
+            case TIMETZ -> buffer.appendLong(utcTimeOfDay(((BigIntVector) vector).get(index)));
+            case FLOAT -> buffer.appendInt(Float.floatToRawIntBits((float) ((Float8Vector) vector).get(index)));
+            case DOUBLE -> buffer.appendLong(Double.doubleToRawLongBits(((Float8Vector) vector).get(index)));
+            case DECIMAL_INT32 -> buffer.appendInt((int) scaledLong(vector, index));
+            case DECIMAL_INT64 -> buffer.appendLong(scaledLong(vector, index));
+            case DECIMAL_FIXED -> {
+                byte[] bytes = bigEndian16((DecimalVector) vector, index);
+                buffer.appendBytes(bytes, 0, bytes.length);
+            }
+            case NUMERIC_TEXT -> appendText(buffer, numericText(((VarBinaryVector) vector).get(index)));
+            case STRING -> {
+                VarCharVector strings = (VarCharVector) vector;
+                long start = strings.getStartOffset(index);
+                buffer.appendBytes(strings.getDataBuffer(), start, (int) (strings.getEndOffset(index) - start));
+            }
+            case BYTES -> {
+                VarBinaryVector bytes = (VarBinaryVector) vector;
+                long start = bytes.getStartOffset(index);
+                buffer.appendBytes(bytes.getDataBuffer(), start, (int) (bytes.getEndOffset(index) - start));
+            }
+            case JSONB -> appendText(buffer, JsonText.format(JsonbDecoder.decode(((VarBinaryVector) vector).get(index))));
+            case UUID -> buffer.appendBytes(vector.getDataBuffer(), (long) index * 16, 16);
+            case INTERVAL -> appendText(buffer, ValueAccess.text(LogicalType.INTERVAL,
+                    Interval.fromBytes(((FixedSizeBinaryVector) vector).get(index)), DateTimeSettings.DEFAULT));
         }
+    }
+
+    private static void appendText(ColumnChunkBuffer buffer, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        buffer.appendBytes(bytes, 0, bytes.length);
     }
 
     /** A scaled NUMERIC; Basalt marks NaN with Long.MAX_VALUE, which no Parquet DECIMAL can hold. */
     private long scaledLong(FieldVector vector, int index) {
         long value = ((BigIntVector) vector).get(index);
         if (value == Long.MAX_VALUE) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "column \"" + name + "\": NaN cannot be written to a Parquet DECIMAL");
+            throw nanRefused();
         }
         return value;
     }
@@ -229,8 +271,7 @@ final class ParquetColumnWriter {
     /** Arrow keeps a decimal's 16 bytes little-endian; Parquet wants them big-endian. NaN has no Parquet form. */
     private byte[] bigEndian16(DecimalVector vector, int index) {
         if (io.basalt.exec.vector.WideDecimalValues.isNaN(vector, index)) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "column \"" + name + "\": NaN cannot be written to a Parquet DECIMAL");
+            throw nanRefused();
         }
         ArrowBuf data = vector.getDataBuffer();
         long at = (long) index * DecimalVector.TYPE_WIDTH;
@@ -239,6 +280,11 @@ final class ParquetColumnWriter {
             out[i] = data.getByte(at + 15 - i);
         }
         return out;
+    }
+
+    private BasaltException nanRefused() {
+        return BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                "column \"" + name + "\": NaN cannot be written to a Parquet DECIMAL");
     }
 
     private static String numericText(byte[] encoded) {

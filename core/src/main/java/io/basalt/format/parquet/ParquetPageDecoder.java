@@ -36,6 +36,8 @@ import org.apache.parquet.column.page.DataPageV1;
 import org.apache.parquet.column.page.DataPageV2;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.page.PageReader;
+import org.apache.parquet.filter2.columnindex.RowRanges;
+import java.util.List;
 import org.apache.parquet.schema.LogicalTypeAnnotation;
 import org.apache.parquet.schema.PrimitiveType;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
@@ -66,6 +68,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     /** Bytes of text written into the current vector so far. */
     private int stringEnd;
 
+    // the rows to read (inclusive bounds; null: all), the range of the next one, the row of the page's next level
+    private long[] rangeFrom;
+    private long[] rangeTo;
+    private int rangeIndex;
+    private long row;
+
     // the current page: its definition levels, the next one to use, the rows left, its non-null values
     private int[] definitions = new int[0];
     private int definitionAt;
@@ -81,8 +89,27 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private boolean[] booleans = new boolean[0];
     private int[] starts = new int[0];
     private int[] lengths = new int[0];
+    private byte[] gathered = new byte[0];
 
     ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind) {
+        this(name, type, column, pages, kind, null);
+    }
+
+    /**
+     * A decoder of only the rows in {@code ranges} (null: every row), whose pages come from parquet-mr's filtered
+     * row-group read: each page says its first row, and the rows of a page outside the ranges are skipped.
+     */
+    ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind,
+                       RowRanges ranges) {
+        if (ranges != null) {
+            List<RowRanges.Range> list = ranges.getRanges();
+            rangeFrom = new long[list.size()];
+            rangeTo = new long[list.size()];
+            for (int i = 0; i < list.size(); i++) {
+                rangeFrom[i] = list.get(i).from;
+                rangeTo[i] = list.get(i).to;
+            }
+        }
         this.name = name;
         this.type = type;
         this.column = column;
@@ -131,10 +158,21 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                     nextPage();
                 }
                 int count = Math.min(rows - filled, pageLeft);
+                if (rangeFrom != null) {
+                    while (rangeTo[rangeIndex] < row) {
+                        rangeIndex++;
+                    }
+                    if (row < rangeFrom[rangeIndex]) {
+                        skip((int) Math.min(rangeFrom[rangeIndex] - row, pageLeft));
+                        continue;
+                    }
+                    count = (int) Math.min(count, rangeTo[rangeIndex] - row + 1);
+                }
                 decode(vector, filled, count);
                 filled += count;
                 pageLeft -= count;
                 definitionAt += count;
+                row += count;
             }
             if (kind == Kind.STRING || kind == Kind.BYTEA) {
                 ((BaseVariableWidthVector) vector).setLastSet(rows - 1);
@@ -198,6 +236,54 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         pageLeft = count;
         definitionAt = 0;
+        if (page.getFirstRowIndex().isPresent()) {
+            row = page.getFirstRowIndex().get();
+        }
+    }
+
+    /** Passes over the next {@code count} rows of the current page: their values are decoded and dropped. */
+    private void skip(int count) {
+        int present = count;
+        if (maxDefinition > 0) {
+            present = 0;
+            for (int i = definitionAt; i < definitionAt + count; i++) {
+                present += definitions[i] == maxDefinition ? 1 : 0;
+            }
+        }
+        if (present > 0) {
+            switch (physical) {
+                case INT32 -> readInts(present);
+                case INT64 -> {
+                    if (longs.length < present) {
+                        longs = new long[present];
+                    }
+                    values.readLongs(longs, present);
+                }
+                case FLOAT -> {
+                    if (floats.length < present) {
+                        floats = new float[present];
+                    }
+                    values.readFloats(floats, present);
+                }
+                case DOUBLE -> {
+                    if (doubles.length < present) {
+                        doubles = new double[present];
+                    }
+                    values.readDoubles(doubles, present);
+                }
+                case BOOLEAN -> {
+                    if (booleans.length < present) {
+                        booleans = new boolean[present];
+                    }
+                    values.readBooleans(booleans, present);
+                }
+                case BINARY, FIXED_LEN_BYTE_ARRAY -> readBinaries(present);
+                case INT96 -> throw new IllegalStateException("INT96 is not read page at a time");
+            }
+        }
+        pageLeft -= count;
+        definitionAt += count;
+        row += count;
     }
 
     private int levels(byte[] data, int offset, int end, int count) {
@@ -231,6 +317,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     private static byte[] bytes(org.apache.parquet.bytes.BytesInput input) {
         try {
+            // a page decompressed into an array of its own is used as it is, not copied
+            java.nio.ByteBuffer buffer = input.toByteBuffer();
+            if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.position() == 0
+                    && buffer.remaining() == buffer.array().length) {
+                return buffer.array();
+            }
             return input.toByteArray();
         } catch (java.io.IOException failure) {
             throw new java.io.UncheckedIOException(failure);
@@ -370,37 +462,54 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
         byte[] source = present == 0 ? null : readBinaries(present);
-        long total = 0;
+        int total = 0;
         for (int i = 0; i < present; i++) {
             total += lengths[i];
         }
-        while (out.getDataBuffer().capacity() < stringEnd + total) {
+        // the run's bytes are gathered on the heap and copied into the vector at once: one Arrow copy per run
+        // instead of one per value, which costs most for short strings
+        if (gathered.length < total) {
+            gathered = new byte[Math.max(total, gathered.length * 2)];
+        }
+        int position = 0;
+        for (int i = 0; i < present; i++) {
+            System.arraycopy(source, starts[i], gathered, position, lengths[i]);
+            position += lengths[i];
+        }
+        while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
             out.reallocDataBuffer();
         }
         ArrowBuf data = out.getDataBuffer();
         ArrowBuf offsets = out.getOffsetBuffer();
         ArrowBuf validity = out.getValidityBuffer();
+        if (total > 0) {
+            data.setBytes(stringEnd, gathered, 0, total);
+        }
         if (at == 0) {
             offsets.setInt(0, 0);
         }
-        boolean dense = present == count;
-        int[] levels = definitions;
-        int base = definitionAt;
-        int level = maxDefinition;
-        long end = stringEnd;
-        int next = 0;
-        for (int i = 0; i < count; i++) {
-            int row = at + i;
-            if (dense || levels[base + i] == level) {
-                int length = lengths[next];
-                data.setBytes(end, source, starts[next], length);
-                end += length;
-                next++;
-                BitVectorHelper.setBit(validity, row);
+        int end = stringEnd;
+        if (present == count) {
+            for (int i = 0; i < count; i++) {
+                end += lengths[i];
+                offsets.setInt((long) (at + i + 1) * 4, end);
             }
-            offsets.setInt((long) (row + 1) * 4, (int) end);
+            setValid(validity, at, count);
+        } else {
+            int[] levels = definitions;
+            int base = definitionAt;
+            int level = maxDefinition;
+            int next = 0;
+            for (int i = 0; i < count; i++) {
+                int row = at + i;
+                if (levels[base + i] == level) {
+                    end += lengths[next++];
+                    BitVectorHelper.setBit(validity, row);
+                }
+                offsets.setInt((long) (row + 1) * 4, end);
+            }
         }
-        stringEnd = (int) end;
+        stringEnd = end;
     }
 
     /**

@@ -1,123 +1,94 @@
 package io.basalt.format.parquet;
 
+import io.basalt.format.parquet.encode.ColumnChunkBuffer;
+import io.basalt.format.parquet.encode.ColumnChunkEncoder;
+import io.basalt.format.parquet.encode.EncodedColumnChunk;
+import io.basalt.format.parquet.encode.PageCompression;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
-import org.apache.parquet.column.ColumnWriteStore;
-import org.apache.parquet.column.ParquetProperties;
-import org.apache.parquet.compression.CompressionCodecFactory.BytesInputCompressor;
-import org.apache.parquet.hadoop.ColumnChunkPageWriteStore;
 import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 
 /**
- * One row group of a Parquet file while it is encoded: parquet-mr's column writers and the compressed pages they
- * produce, held in memory until {@link #writeTo} appends them to the file. Rows are encoded either as they are
- * given ({@link #encode}, on the writer's thread) or from batches the encoder owns ({@link #keep}, then
- * {@link #encodeKept} on another thread), which lets several row groups be encoded at once while the file receives
- * them in order. One encoder is used by one thread at a time; {@link #release} frees everything it holds.
+ * One row group of a Parquet file while it is built: rows are appended column by column to
+ * {@link ColumnChunkBuffer}s ({@link #append}, a copy, on the writer's thread), then {@link #encode} turns each
+ * buffer into compressed pages ({@link ColumnChunkEncoder}), on the writer's thread or on an encoder thread while
+ * the next group fills, and {@link #writeTo} appends the pages to the file in column order. One encoder is used by
+ * one thread at a time; {@link #release} drops everything it holds.
  */
 final class ParquetRowGroupEncoder {
-    /** A page size parquet-mr cuts pages at, and the dictionary page limit. */
-    static final int PAGE_SIZE = 1 << 20;
-
     private final List<ParquetColumnWriter> columns;
     private final List<ColumnDescriptor> descriptors;
-    private final ColumnChunkPageWriteStore pages;
-    private final ColumnWriteStore store;
-    private final List<List<FieldVector>> kept = new ArrayList<>();
-    private final List<Integer> keptRows = new ArrayList<>();
+    private final CompressionCodecName codec;
+    private List<ColumnChunkBuffer> buffers;
+    private List<EncodedColumnChunk> encoded;
     private long rows;
-    private long keptBytes;
-    /** Whether the column chunks are finished (the last pages and the dictionaries written to {@link #pages}). */
-    private boolean finished;
 
-    ParquetRowGroupEncoder(MessageType schema, ParquetProperties properties, BytesInputCompressor compressor,
-                           List<ParquetColumnWriter> columns, int columnIndexTruncateLength) {
+    ParquetRowGroupEncoder(MessageType schema, CompressionCodecName codec, List<ParquetColumnWriter> columns) {
         this.columns = columns;
         this.descriptors = schema.getColumns();
-        this.pages = new ColumnChunkPageWriteStore(compressor, schema, new HeapByteBufferAllocator(),
-                columnIndexTruncateLength, false);
-        this.store = properties.newColumnWriteStore(schema, pages, pages);
+        this.codec = codec;
+        this.buffers = new ArrayList<>(columns.size());
+        for (ParquetColumnWriter column : columns) {
+            buffers.add(column.newBuffer());
+        }
     }
 
-    /** Encodes rows {@code [from, to)} of {@code vectors} now. */
-    void encode(List<? extends FieldVector> vectors, int from, int to) {
+    /** Appends rows {@code [from, to)} of {@code vectors} (one per column); the vectors may be reused after. */
+    void append(List<? extends FieldVector> vectors, int from, int to) {
         for (int c = 0; c < columns.size(); c++) {
-            columns.get(c).write(store.getColumnWriter(descriptors.get(c)), vectors.get(c), from, to);
-        }
-        // Pages are cut at record boundaries: the store counts records, each column writer its own rows.
-        for (int r = from; r < to; r++) {
-            store.endRecord();
+            columns.get(c).write(buffers.get(c), vectors.get(c), from, to);
         }
         rows += to - from;
     }
 
-    /** Takes ownership of {@code vectors} (one per column, {@code count} rows) for {@link #encodeKept}. */
-    void keep(List<FieldVector> vectors, int count) {
-        kept.add(vectors);
-        keptRows.add(count);
-        for (FieldVector vector : vectors) {
-            keptBytes += vector.getBufferSize();
+    /** Encodes and compresses every column chunk, freeing the appended values. Called once, after the appends. */
+    void encode() {
+        ColumnChunkEncoder encoder = new ColumnChunkEncoder(new PageCompression(codec));
+        List<EncodedColumnChunk> chunks = new ArrayList<>(buffers.size());
+        for (int c = 0; c < buffers.size(); c++) {
+            chunks.add(encoder.encode(buffers.get(c), descriptors.get(c)));
+            buffers.set(c, null);
         }
-        rows += count;
+        buffers = null;
+        encoded = chunks;
     }
 
-    /** Encodes the kept batches, freeing each once encoded, and finishes the column chunks. */
-    void encodeKept() {
-        long keptCount = rows;
-        rows = 0;
-        for (int i = 0; i < kept.size(); i++) {
-            List<FieldVector> vectors = kept.get(i);
-            encode(vectors, 0, keptRows.get(i));
-            closeAll(vectors);
-            kept.set(i, List.of());
-        }
-        kept.clear();
-        keptRows.clear();
-        rows = keptCount;
-        keptBytes = 0;
-        store.flush();
-        finished = true;
-    }
-
-    /** Rows given so far, encoded or kept. */
+    /** Rows appended. */
     long rows() {
         return rows;
     }
 
-    /** Memory held: the kept batches' buffers and the pages encoded so far. */
+    /** Memory held by the appended values. */
     long bufferedBytes() {
-        return keptBytes + store.getBufferedSize();
+        long bytes = 0;
+        if (buffers != null) {
+            for (ColumnChunkBuffer buffer : buffers) {
+                bytes += buffer.bufferedBytes();
+            }
+        }
+        return bytes;
     }
 
-    /** Appends the row group to {@code file}; after {@link #encodeKept}, or after {@link #encode} calls alone. */
+    /** Appends the row group to {@code file}; after {@link #encode}. */
     void writeTo(ParquetFileWriter file) throws IOException {
-        file.startBlock(rows);
-        if (!finished) {
-            store.flush();
-            finished = true;
+        if (encoded == null) {
+            throw new IllegalStateException("the row group is not encoded");
         }
-        pages.flushToFileWriter(file);
+        file.startBlock(rows);
+        for (EncodedColumnChunk chunk : encoded) {
+            chunk.writeTo(file);
+        }
         file.endBlock();
     }
 
-    /** Frees the pages, the column writers and any batch still kept. Safe to call more than once. */
+    /** Drops the values and pages. Safe to call more than once. */
     void release() {
-        for (List<FieldVector> vectors : kept) {
-            closeAll(vectors);
-        }
-        kept.clear();
-        store.close();
-        pages.close();
-    }
-
-    private static void closeAll(List<FieldVector> vectors) {
-        for (FieldVector vector : vectors) {
-            vector.close();
-        }
+        buffers = null;
+        encoded = null;
     }
 }

@@ -44,7 +44,7 @@ final class ParquetRowGroupStatistics {
         return statistics;
     }
 
-    private static ColumnChunkMetaData chunk(BlockMetaData block, String name) {
+    static ColumnChunkMetaData chunk(BlockMetaData block, String name) {
         for (ColumnChunkMetaData chunk : block.getColumns()) {
             String[] path = chunk.getPath().toArray();
             if (path.length == 1 && path[0].equals(name)) {
@@ -72,7 +72,7 @@ final class ParquetRowGroupStatistics {
     }
 
     /** A statistics value in the form the scan's predicates hold for the column's type, or null. */
-    private static Object bound(Object value, PrimitiveType primitive, LogicalType type) {
+    static Object bound(Object value, PrimitiveType primitive, LogicalType type) {
         ParquetColumnDecoder.Kind kind = ParquetColumnDecoder.kindOf(type, primitive);
         LogicalTypeAnnotation annotation = primitive.getLogicalTypeAnnotation();
         int scale = annotation instanceof LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal

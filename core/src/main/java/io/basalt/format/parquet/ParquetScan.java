@@ -44,6 +44,8 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private final List<Morsel> morsels;
     private final long rowCount;
     private final boolean pageReader;
+    /** The pushed predicates, which also narrow the rows read inside a row group by its page index. */
+    private final List<ScanPredicate> predicates;
 
     /**
      * Whether scans decode page at a time ({@link ParquetPageDecoder}) by default; the system property
@@ -53,11 +55,12 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private static final boolean PAGE_READER_DEFAULT = !Boolean.getBoolean("basalt.parquet.recordReader");
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
-        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT);
+        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT, List.of());
     }
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types, List<Morsel> morsels,
-            boolean pageReader) {
+            boolean pageReader, List<ScanPredicate> predicates) {
+        this.predicates = List.copyOf(predicates);
         this.files = List.copyOf(files);
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
@@ -143,7 +146,8 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     /**
      * This scan without the row groups whose footer statistics show that no row satisfies all of {@code predicates}
-     * ({@link ParquetRowGroupStatistics}); the filter above the scan still checks every row it reads.
+     * ({@link ParquetRowGroupStatistics}), and reading only the pages of the others that the page index does not
+     * exclude ({@link ParquetPageRanges}); the filter above the scan still checks every row it reads.
      */
     @Override
     public ParquetScan withPredicates(List<ScanPredicate> predicates) {
@@ -159,7 +163,7 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
                 kept.add(morsel);
             }
         }
-        return kept.size() == morsels.size() ? this : new ParquetScan(files, names, types, kept, pageReader);
+        return new ParquetScan(files, names, types, kept, pageReader, predicates);
     }
 
     /** The number of row groups the scan reads. */
@@ -169,7 +173,12 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
     public ParquetScan withRecordReader() {
-        return new ParquetScan(files, names, types, morsels, false);
+        return new ParquetScan(files, names, types, morsels, false, predicates);
+    }
+
+    /** The predicates pushed into the scan (empty when none). */
+    List<ScanPredicate> predicates() {
+        return predicates;
     }
 
     boolean pageReader() {

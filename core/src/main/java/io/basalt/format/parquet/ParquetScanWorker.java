@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.parquet.column.ColumnDescriptor;
+import org.apache.parquet.filter2.columnindex.RowRanges;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.column.impl.ColumnReadStoreImpl;
 import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -19,7 +22,8 @@ import org.apache.parquet.schema.Type;
 
 /**
  * One reader of a {@link ParquetScan}: claims morsels (row groups) from the shared counter, reads each one's
- * requested column chunks ({@link ParquetFileReader#readRowGroup}, only the projected columns) and decodes them
+ * requested column chunks ({@link ParquetFileReader#readRowGroup}, only the projected columns; only the pages of
+ * the rows the page index leaves, {@link ParquetPageRanges}, when predicates were pushed) and decodes them
  * into batches of at most the vector size: page at a time where {@link ParquetPageDecoder} can, otherwise value at
  * a time ({@link ParquetColumnDecoder}). Keeps a file open while its next morsel
  * is in the same file. Owns the vectors of the batch it handed out last, until the next call.
@@ -92,7 +96,21 @@ final class ParquetScanWorker implements SourceState {
         MessageType requested = new MessageType(schema.getName(), fields);
         try {
             reader.setRequestedSchema(requested);
-            PageReadStore pages = reader.readRowGroup(morsel.rowGroup());
+            BlockMetaData block = file.footer().getBlocks().get(morsel.rowGroup());
+            RowRanges ranges = null;
+            if (scan.pageReader() && !scan.predicates().isEmpty()) {
+                ranges = ParquetPageRanges.matching(reader, schema, block, chunks(block, requested), scan.names(),
+                        scan.columnTypes(), scan.predicates());
+                if (ranges != null && ranges.rowCount() == 0) {
+                    remaining = 0;
+                    return;
+                }
+            }
+            if (ranges != null) {
+                rows = ranges.rowCount();
+            }
+            PageReadStore pages = ranges == null ? reader.readRowGroup(morsel.rowGroup())
+                    : reader.readFilteredRowGroup(morsel.rowGroup(), ranges);
             ColumnReadStoreImpl store = null;
             List<ColumnDescriptor> leaves = requested.getColumns();
             for (int column : columns) {
@@ -103,7 +121,7 @@ final class ParquetScanWorker implements SourceState {
                 ParquetColumnDecoder.Kind kind = scan.pageReader()
                         ? ParquetPageDecoder.kindOf(type, leaf) : null;
                 if (kind != null) {
-                    decoders.add(new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), kind));
+                    decoders.add(new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), kind, ranges));
                     continue;
                 }
                 if (store == null) {
@@ -116,6 +134,19 @@ final class ParquetScanWorker implements SourceState {
             throw file.corrupt(failure);
         }
         remaining = rows;
+    }
+
+    /** The chunks of {@code block} holding the leaves of {@code requested}. */
+    private static List<ColumnChunkMetaData> chunks(BlockMetaData block, MessageType requested) {
+        List<ColumnChunkMetaData> chunks = new ArrayList<>();
+        for (ColumnDescriptor leaf : requested.getColumns()) {
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                if (java.util.Arrays.equals(chunk.getPath().toArray(), leaf.getPath())) {
+                    chunks.add(chunk);
+                }
+            }
+        }
+        return chunks;
     }
 
     private void release() {

@@ -11,7 +11,7 @@ import org.apache.parquet.hadoop.metadata.CompressionCodecName;
  * How a Parquet file is written: the page compression, the number of rows per row group (as DuckDB's
  * ROW_GROUP_SIZE counts them) and how many threads encode row groups side by side: by default one, the caller's
  * (the system property {@code basalt.parquet.encoder_threads} sets another number; on the shared 2-core machine two
- * encoder threads measured no faster than one, because each group's rows must first be copied). A row group also ends early once its encoded pages pass
+ * encoder threads measured no faster than one). A row group also ends early once its buffered values pass
  * {@link #MAX_ROW_GROUP_BYTES}, so that wide rows do not hold too much in memory.
  */
 public record ParquetWriteOptions(CompressionCodecName compression, long rowGroupRows, int encoderThreads) {
