@@ -147,6 +147,45 @@ final class StoredChunks {
         }
 
         /**
+         * The requested {@code columns} of the stretch's rows {@code positions[0, selected)} (ascending, relative to
+         * the stretch), each a vector of {@code selected} rows ({@code null} for {@link ScanSource#ROW_ID}) owned by
+         * {@code allocator} and added to {@code owned}: read from the cached decoded chunk or picked from the encoded
+         * one ({@link StoredRowGroups#readAt}), so that a sparse selection decodes little.
+         *
+         * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+         */
+        List<FieldVector> readAt(int[] columns, int[] positions, int selected, BufferAllocator allocator,
+                                 List<FieldVector> owned) {
+            int[] inGroup = positions;
+            if (offset != 0) {
+                inGroup = new int[selected];
+                for (int i = 0; i < selected; i++) {
+                    inGroup[i] = positions[i] + offset;
+                }
+            }
+            List<FieldVector> out = new ArrayList<>(columns.length);
+            for (int column : columns) {
+                FieldVector vector;
+                if (column == ScanSource.ROW_ID) {
+                    vector = null;
+                } else if (column < groups.columnCount()) {
+                    vector = groups.readAt(group, column, inGroup, selected, allocator);
+                    owned.add(vector);
+                } else {
+                    vector = ValueAccess.allocate(types.get(column), "", allocator, selected);
+                    owned.add(vector);
+                    Object value = missingValues.get(column);
+                    for (int row = 0; row < selected; row++) {
+                        ValueAccess.set(vector, row, value);
+                    }
+                    vector.setValueCount(selected);
+                }
+                out.add(vector);
+            }
+            return out;
+        }
+
+        /**
          * The requested {@code columns} of the stretch ({@code null} for {@link ScanSource#ROW_ID}), as vectors
          * owned by {@code allocator}; each is also added to {@code owned}.
          *
