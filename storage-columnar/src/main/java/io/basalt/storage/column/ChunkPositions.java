@@ -1,5 +1,6 @@
 package io.basalt.storage.column;
 
+import io.basalt.storage.column.encoding.BinaryStreamPositions;
 import io.basalt.storage.column.encoding.ByteSource;
 import io.basalt.storage.column.encoding.ChunkCorruption;
 import io.basalt.storage.column.encoding.LongStreamPositions;
@@ -7,8 +8,10 @@ import io.basalt.storage.column.encoding.ValidityCodec;
 import io.basalt.storage.column.kernel.DecodeKernelProvider;
 import io.basalt.storage.column.kernel.DecodeKernels;
 import java.lang.foreign.MemorySegment;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.types.pojo.Field;
 
@@ -16,8 +19,10 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Reads chosen rows of an {@link AdaptiveChunkCodec} chunk into a vector holding only them, without decoding the
  * chunk's other rows: the late materialization of a scan whose predicates kept few rows of a row group. Serves the
  * integer-stream layouts (SMALLINT, INTEGER, DATE, BIGINT and the types stored so, 128-bit decimals and other 16-byte
- * values as two streams) through {@link LongStreamPositions} and {@link ValidityCodec#readAt}; other layouts (doubles,
- * strings, booleans, Arrow IPC) are left to a whole decode. The chunk's checksum is the caller's to have verified.
+ * values as two streams) through {@link LongStreamPositions}, and text and binary chunks whose stream is a constant, a
+ * dictionary or plain ({@link BinaryStreamPositions}), NULLs through {@link ValidityCodec#readAt}; other layouts
+ * (doubles, booleans, Arrow IPC) and FSST-style text are left to a whole decode. The chunk's checksum is the caller's
+ * to have verified.
  */
 public final class ChunkPositions {
     private static final int HEADER_BYTES = 7;
@@ -67,6 +72,10 @@ public final class ChunkPositions {
             if (ChunkLayout.of(vector) != layout) {
                 throw ChunkCorruption.of("layout " + layout + " for a column of type " + field.getType());
             }
+            if (layout == ChunkLayout.UTF8 || layout == ChunkLayout.BINARY) {
+                return readVariableWidth(in, count, positions, selected, (BaseVariableWidthVector) vector)
+                        ? vector : closed(vector);
+            }
             BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
             fixed.allocateNew(Math.max(selected, 1));
             ValidityCodec.readAt(in, count, positions, selected, fixed.getValidityBuffer(), kernels);
@@ -89,10 +98,36 @@ public final class ChunkPositions {
         }
     }
 
+    /**
+     * Text and binary rows: validity at the positions (into a scratch bitmap, since the vector's buffers are
+     * allocated only once the values' size is known), then the values; false when the stream is FSST-style.
+     */
+    private boolean readVariableWidth(ByteSource in, int count, int[] positions, int selected,
+                                      BaseVariableWidthVector vector) {
+        int validityBytes = (selected + 7) / 8;
+        try (ArrowBuf validity = vector.getAllocator().buffer(Math.max(validityBytes, 1))) {
+            ValidityCodec.readAt(in, count, positions, selected, validity, kernels);
+            if (!BinaryStreamPositions.read(in, count, positions, selected, vector, kernels)) {
+                return false;
+            }
+            ArrowBuf target = vector.getValidityBuffer();
+            target.setZero(0, target.capacity());
+            target.setBytes(0, validity, 0, validityBytes);
+        }
+        vector.setLastSet(selected - 1);
+        vector.setValueCount(selected);
+        return true;
+    }
+
+    private static FieldVector closed(FieldVector vector) {
+        vector.close();
+        return null;
+    }
+
     private static boolean handles(ChunkLayout layout) {
         return switch (layout) {
-            case INT16, INT32, DATE32, INT64, DECIMAL128, FIXED16 -> true;
-            case ARROW_IPC, BOOLEAN, FLOAT64, UTF8, BINARY -> false;
+            case INT16, INT32, DATE32, INT64, DECIMAL128, FIXED16, UTF8, BINARY -> true;
+            case ARROW_IPC, BOOLEAN, FLOAT64 -> false;
         };
     }
 }
