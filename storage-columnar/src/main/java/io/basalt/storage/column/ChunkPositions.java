@@ -21,7 +21,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * integer-stream layouts (SMALLINT, INTEGER, DATE, BIGINT and the types stored so, 128-bit decimals and other 16-byte
  * values as two streams) through {@link LongStreamPositions}, and text and binary chunks whose stream is a constant, a
  * dictionary or plain ({@link BinaryStreamPositions}), NULLs through {@link ValidityCodec#readAt}; other layouts
- * (doubles, booleans, Arrow IPC) and FSST-style text are left to a whole decode. The chunk's checksum is the caller's
+ * (doubles, booleans, Arrow IPC), delta-coded integers and FSST-style text are left to a whole decode, which a caller
+ * with a cache of decoded chunks does once. The chunk's checksum is the caller's
  * to have verified.
  */
 public final class ChunkPositions {
@@ -79,6 +80,9 @@ public final class ChunkPositions {
             BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
             fixed.allocateNew(Math.max(selected, 1));
             ValidityCodec.readAt(in, count, positions, selected, fixed.getValidityBuffer(), kernels);
+            if (!LongStreamPositions.readsAtPositions(chunk, in.position())) {
+                return closed(vector);  // a delta stream: decoded whole (and cached) by the caller instead
+            }
             long[] values = new long[Math.max(selected, 1)];
             LongStreamPositions.read(in, count, positions, selected, values, kernels);
             long[] high = null;

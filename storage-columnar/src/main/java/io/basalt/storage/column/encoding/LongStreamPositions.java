@@ -33,6 +33,15 @@ public final class LongStreamPositions {
         read(in, count, positions, selected, out, kernels, 0);
     }
 
+    /**
+     * Whether the stream starting at {@code in}'s position can be read at positions for less than a whole decode:
+     * false for a delta stream, whose every value needs the rows before it (a caller that keeps decoded chunks
+     * should decode such a chunk once and pick from it). Does not move {@code in}.
+     */
+    public static boolean readsAtPositions(MemorySegment chunk, long streamStart) {
+        return chunk.get(ValueLayout.JAVA_BYTE, streamStart) != LongEncoding.DELTA.id();
+    }
+
     private static void read(ByteSource in, int count, int[] positions, int selected, long[] out,
                              DecodeKernels kernels, int depth) {
         if (depth >= LongStreamCodec.MAXIMUM_DEPTH) {
