@@ -20,13 +20,13 @@ final class StoredChunks {
     private final int chunkRows;
     /**
      * The switch (JVM system property, read per row group) that lets scans evaluate their predicates on the stored
-     * chunks before reading their rows: {@code on} to use it. Still off by default: measured against off in one JVM
-     * (BENCHMARKS.md, TPC-H SF1 on disk), it is faster warm on average (q06 30 vs 50 ms CPU) but not faster cold,
-     * and q12 warm is about 15% slower (the sparse batches are gathered, then filtered again above).
+     * chunks before reading their rows, and read only the selected rows of the other columns: {@code off} to scan
+     * without it (for comparisons). On by default since late materialization (BENCHMARKS.md, TPC-H SF1 on disk, on
+     * against off in one JVM: less CPU cold and warm for q06, q12, q14, q19 and the micro suite's 1% filter).
      */
     static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
     private static final String ENCODED_PREDICATES = "on";
-    private static final String ENCODED_PREDICATES_DEFAULT = "off";
+    private static final String ENCODED_PREDICATES_DEFAULT = "on";
     /** Full chunks read from the file: {@code [0, count)}. */
     final int count;
 

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * do not leave the scan where they are most of a batch (a sparse selection comes out exactly, deleted rows excluded,
  * through plain and parallel scans; a batch mostly selected is handed on whole and always holds every satisfying
  * row), and a row group none of whose live rows is selected never decodes the columns its predicates do not read
- * (late materialization), where its zone map alone could not skip it. The evaluation is off by default and switched on
- * here.
+ * (late materialization), where its zone map alone could not skip it. The evaluation is on by default; these tests
+ * set it on anyway so that they do not depend on the default.
  */
 class EncodedPredicateScanTest {
     private static final List<LogicalType> TYPES = List.of(LogicalType.BIGINT, LogicalType.TEXT, LogicalType.INTEGER);
@@ -44,7 +44,7 @@ class EncodedPredicateScanTest {
     @TempDir
     Path directory;
 
-    /** The evaluation on stored chunks is off by default (see StoredChunks); these tests switch it on. */
+    /** The evaluation on stored chunks (see StoredChunks) is set on explicitly, whatever the default. */
     @org.junit.jupiter.api.BeforeAll
     static void switchOn() {
         System.setProperty("basalt.encoded_predicates", "on");
