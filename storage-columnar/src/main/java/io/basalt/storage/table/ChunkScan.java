@@ -20,7 +20,8 @@ import org.apache.arrow.vector.FieldVector;
  * column is filled with each row's id. A piece of chunks left in a data file is read (through the buffer cache)
  * when the scan reaches it and freed when it moves on, so a scan holds one row group of its columns at a time; when
  * the scan has predicates, the rows of such a piece that its encoded chunks rule out are dropped before anything is
- * decoded ({@link StoredChunks.Stretch#selectRows}), and the columns are gathered for the remaining rows only.
+ * decoded ({@link StoredChunks.Stretch#selectRows}); when few rows remain, the columns are read at those rows only
+ * and handed on as full batches ({@link #compact}), otherwise gathered batch by batch.
  *
  * <p>The pieces read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
