@@ -94,6 +94,22 @@ public final class BufferCache implements AutoCloseable {
         return read(file, group, column, 0, file.rowCount(group), allocator);
     }
 
+    /**
+     * The whole decoded chunk {@code column} of row group {@code group} of {@code file} as a new slice owned by
+     * {@code target} when the cache holds it (counted as a hit), else null: nothing is decoded.
+     */
+    public FieldVector cached(TableFile file, int group, int column, BufferAllocator target) {
+        Key key = new Key(file, group, column);
+        synchronized (this) {
+            Entry entry = entries.get(key);
+            if (entry == null) {
+                return null;
+            }
+            hits++;
+            return VectorSlices.slice(entry.vector(), 0, entry.vector().getValueCount(), target);
+        }
+    }
+
     private void evictUntilFree(long bytes) {
         Iterator<Map.Entry<Key, Entry>> oldest = entries.entrySet().iterator();
         while (resident + bytes > budget && oldest.hasNext()) {

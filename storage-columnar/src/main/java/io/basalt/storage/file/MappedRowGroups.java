@@ -60,6 +60,30 @@ public final class MappedRowGroups implements StoredRowGroups {
     }
 
     /**
+     * From the cached decoded chunk when the cache holds it (gathered), else from the encoded chunk where its encoding
+     * allows reading single rows ({@link TableFile#columnAt}: nothing is decoded or cached but those rows), else
+     * decoded whole through the cache and gathered.
+     */
+    @Override
+    public FieldVector readAt(int group, int column, int[] positions, int selected, BufferAllocator allocator) {
+        FieldVector cached = cache.cached(file, group, column, allocator);
+        if (cached == null) {
+            FieldVector picked = file.columnAt(group, column, positions, selected, allocator);
+            if (picked != null) {
+                return picked;
+            }
+        }
+        try (FieldVector whole = cached != null ? cached
+                : cache.read(file, group, column, 0, file.rowCount(group), allocator)) {
+            FieldVector target = io.basalt.exec.vector.ValueAccess.allocate(
+                    io.basalt.type.LogicalType.of(whole.getField()), whole.getName(), allocator, selected);
+            io.basalt.exec.vector.VectorGather.gather(whole, positions, selected, target,
+                    whole.getNullCount() == 0);
+            return target;
+        }
+    }
+
+    /**
      * Evaluates the predicates column by column, those on text (and other encoded-only) columns first, on their
      * encoded chunks, then those on integer-stream columns on their decoded chunks from the buffer cache (decoded
      * into it when absent: the scan's filter reads those columns anyway, so each chunk is decoded once); it stops as

@@ -282,21 +282,7 @@ public final class TableFile implements AutoCloseable {
      */
     public long[] selectRows(int group, int column,
                              List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
-        MemorySegment chunkBytes;
-        java.util.BitSet verified = filterVerified[group];
-        boolean known;
-        synchronized (verified) {
-            known = verified.get(column);
-        }
-        if (known) {
-            FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
-            chunkBytes = bytes.asSlice(chunk.offset(), chunk.length());
-        } else {
-            chunkBytes = encodedChunk(group, column);
-            synchronized (verified) {
-                verified.set(column);
-            }
-        }
+        MemorySegment chunkBytes = verifiedChunk(group, column);
         try {
             return io.basalt.storage.column.EncodedChunkFilter.INSTANCE.select(chunkBytes, types.get(column),
                     predicates);
@@ -307,6 +293,49 @@ public final class TableFile implements AutoCloseable {
             throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
                     + e.getMessage() + ".");
         }
+    }
+
+    /**
+     * Rows {@code positions[0, selected)} (ascending, within the row group) of column {@code column} of row group
+     * {@code group} as a new vector of {@code selected} rows owned by the caller, read from the encoded chunk without
+     * decoding the other rows ({@link io.basalt.storage.column.ChunkPositions}); null when the chunk's encoding is not
+     * read so (the caller decodes it whole). The checksum is verified on the first such read of the chunk.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public FieldVector columnAt(int group, int column, int[] positions, int selected, BufferAllocator allocator) {
+        MemorySegment chunkBytes = verifiedChunk(group, column);
+        try {
+            return io.basalt.storage.column.ChunkPositions.INSTANCE.read(chunkBytes,
+                    chunkType(group, column).arrowField(""), positions, selected, allocator);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    /**
+     * The encoded bytes of column {@code column} of row group {@code group}, their checksum verified on the first
+     * call for the chunk only (reads that evaluate or pick from the encoded bytes come back to a chunk often).
+     */
+    private MemorySegment verifiedChunk(int group, int column) {
+        java.util.BitSet verified = filterVerified[group];
+        boolean known;
+        synchronized (verified) {
+            known = verified.get(column);
+        }
+        if (known) {
+            FileFooter.Chunk chunk = footer.rowGroups().get(group).chunks().get(column);
+            return bytes.asSlice(chunk.offset(), chunk.length());
+        }
+        MemorySegment chunkBytes = encodedChunk(group, column);
+        synchronized (verified) {
+            verified.set(column);
+        }
+        return chunkBytes;
     }
 
     /**

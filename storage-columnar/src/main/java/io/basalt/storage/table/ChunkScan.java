@@ -20,7 +20,8 @@ import org.apache.arrow.vector.FieldVector;
  * column is filled with each row's id. A piece of chunks left in a data file is read (through the buffer cache)
  * when the scan reaches it and freed when it moves on, so a scan holds one row group of its columns at a time; when
  * the scan has predicates, the rows of such a piece that its encoded chunks rule out are dropped before anything is
- * decoded ({@link StoredChunks.Stretch#selectRows}), and the columns are gathered for the remaining rows only.
+ * decoded ({@link StoredChunks.Stretch#selectRows}); when few rows remain, the columns are read at those rows only
+ * and handed on as full batches ({@link #compact}), otherwise gathered batch by batch.
  *
  * <p>The pieces read are those claimed from {@code nextMorsel}, shared by the workers of a parallel scan and
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
@@ -62,6 +63,12 @@ final class ChunkScan implements SourceState {
     private boolean closed;
     private int chunk = -1;
     private int offset;
+    /** The piece read compacted ({@link #compact}): its selected rows' positions and columns; -1: none. */
+    private int compactChunk = -1;
+    private int[] positions = new int[0];
+    private List<FieldVector> compactColumns = List.of();
+    private int compactRows;
+    private int compactOffset;
     /** The scan's path columns (null: none): how the snapshot's columns become the batches' columns. */
     private final PathColumnReads paths;
 
@@ -103,6 +110,19 @@ final class ChunkScan implements SourceState {
                 offset = 0;
                 releasePiece();
                 continue;
+            }
+            if (offset == 0 && paths == null && piece.stored() != null && compactChunk != chunk) {
+                compact(piece);
+            }
+            if (compactChunk == chunk) {
+                if (compactOffset >= compactRows) {
+                    offset = rows;
+                    continue;
+                }
+                int start = compactOffset;
+                int count = Math.min(context.vectorSize(), compactRows - start);
+                compactOffset += count;
+                return columns.length == 0 ? new Batch(List.of(), count) : compacted(piece, start, count);
             }
             int start = offset;
             int count = Math.min(context.vectorSize(), rows - start);
@@ -156,6 +176,77 @@ final class ChunkScan implements SourceState {
             maskChunk = chunk;
         }
         return pieceMask;
+    }
+
+    /**
+     * Late materialization of a stored piece whose predicates kept at most 1 / {@link #SPARSE_FRACTION} of its rows:
+     * the positions of its selected live rows are listed once and every requested column is read at those positions
+     * only ({@link StoredChunks.Stretch#readAt}: picked from the cached decoded chunk, or from the encoded chunk
+     * without decoding the rest), into vectors the batches then slice, full batches rather than one sparse batch per
+     * stretch. Leaves {@link #compactChunk} unchanged (the piece is read as before) when the piece has no such
+     * selection.
+     */
+    private void compact(TableSnapshot.Piece piece) {
+        long[] mask = maskOf(piece);
+        if (mask == piece.mask()) {
+            return;
+        }
+        int rows = piece.rows();
+        int live = rows;
+        for (int word = 0; word < (rows + 63) >>> 6; word++) {
+            long bits = mask[word];
+            if ((word + 1) << 6 > rows) {
+                bits &= (1L << rows) - 1;
+            }
+            live -= Long.bitCount(bits);
+        }
+        if (live * SPARSE_FRACTION > rows) {
+            return;
+        }
+        if (positions.length < live) {
+            positions = new int[Math.max(live, positions.length * 2)];
+        }
+        int listed = 0;
+        for (int word = 0; word < (rows + 63) >>> 6; word++) {
+            long clear = ~mask[word];
+            if ((word + 1) << 6 > rows) {
+                clear &= (1L << rows) - 1;
+            }
+            while (clear != 0) {
+                positions[listed++] = (word << 6) + Long.numberOfTrailingZeros(clear);
+                clear &= clear - 1;
+            }
+        }
+        releasePiece();
+        compactColumns = live == 0 || columns.length == 0 ? List.of()
+                : piece.stored().readAt(columns, positions, live, context.allocator(), pieceOwned);
+        compactChunk = chunk;
+        compactRows = live;
+        compactOffset = 0;
+    }
+
+    /** Rows {@code [start, start + count)} of the compacted piece ({@link #compact}) as a batch of slices. */
+    private Batch compacted(TableSnapshot.Piece piece, int start, int count) {
+        List<FieldVector> out = new ArrayList<>(compactColumns.size());
+        for (FieldVector vector : compactColumns) {
+            if (vector == null) {
+                BigIntVector ids = (BigIntVector) ValueAccess.allocate(LogicalType.BIGINT, "rowid",
+                        context.allocator(), count);
+                owned.add(ids);
+                for (int i = 0; i < count; i++) {
+                    ids.set(i, piece.rowId(positions[start + i]));
+                }
+                ids.setValueCount(count);
+                out.add(ids);
+            } else if (start == 0 && count == compactRows) {
+                out.add(vector);
+            } else {
+                FieldVector slice = VectorSlices.slice(vector, start, count, context.allocator());
+                owned.add(slice);
+                out.add(slice);
+            }
+        }
+        return new Batch(out, count);
     }
 
     /**
@@ -218,6 +309,7 @@ final class ChunkScan implements SourceState {
             vector.close();
         }
         pieceOwned.clear();
+        compactColumns = List.of();
         pieceRead = -1;
         pieceColumns = null;
     }

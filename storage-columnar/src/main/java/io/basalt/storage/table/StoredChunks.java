@@ -20,13 +20,13 @@ final class StoredChunks {
     private final int chunkRows;
     /**
      * The switch (JVM system property, read per row group) that lets scans evaluate their predicates on the stored
-     * chunks before reading their rows: {@code on} to use it. Still off by default: measured against off in one JVM
-     * (BENCHMARKS.md, TPC-H SF1 on disk), it is faster warm on average (q06 30 vs 50 ms CPU) but not faster cold,
-     * and q12 warm is about 15% slower (the sparse batches are gathered, then filtered again above).
+     * chunks before reading their rows, and read only the selected rows of the other columns: {@code off} to scan
+     * without it (for comparisons). On by default since late materialization (BENCHMARKS.md, TPC-H SF1 on disk, on
+     * against off in one JVM: less CPU cold and warm for q06, q12, q14, q19 and the micro suite's 1% filter).
      */
     static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
     private static final String ENCODED_PREDICATES = "on";
-    private static final String ENCODED_PREDICATES_DEFAULT = "off";
+    private static final String ENCODED_PREDICATES_DEFAULT = "on";
     /** Full chunks read from the file: {@code [0, count)}. */
     final int count;
 
@@ -144,6 +144,45 @@ final class StoredChunks {
                 }
             }
             return stored.isEmpty() ? null : groups.selectRows(group, offset, rows, stored);
+        }
+
+        /**
+         * The requested {@code columns} of the stretch's rows {@code positions[0, selected)} (ascending, relative to
+         * the stretch), each a vector of {@code selected} rows ({@code null} for {@link ScanSource#ROW_ID}) owned by
+         * {@code allocator} and added to {@code owned}: read from the cached decoded chunk or picked from the encoded
+         * one ({@link StoredRowGroups#readAt}), so that a sparse selection decodes little.
+         *
+         * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+         */
+        List<FieldVector> readAt(int[] columns, int[] positions, int selected, BufferAllocator allocator,
+                                 List<FieldVector> owned) {
+            int[] inGroup = positions;
+            if (offset != 0) {
+                inGroup = new int[selected];
+                for (int i = 0; i < selected; i++) {
+                    inGroup[i] = positions[i] + offset;
+                }
+            }
+            List<FieldVector> out = new ArrayList<>(columns.length);
+            for (int column : columns) {
+                FieldVector vector;
+                if (column == ScanSource.ROW_ID) {
+                    vector = null;
+                } else if (column < groups.columnCount()) {
+                    vector = groups.readAt(group, column, inGroup, selected, allocator);
+                    owned.add(vector);
+                } else {
+                    vector = ValueAccess.allocate(types.get(column), "", allocator, selected);
+                    owned.add(vector);
+                    Object value = missingValues.get(column);
+                    for (int row = 0; row < selected; row++) {
+                        ValueAccess.set(vector, row, value);
+                    }
+                    vector.setValueCount(selected);
+                }
+                out.add(vector);
+            }
+            return out;
         }
 
         /**

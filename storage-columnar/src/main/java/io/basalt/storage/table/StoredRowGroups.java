@@ -39,6 +39,24 @@ public interface StoredRowGroups {
     FieldVector read(int group, int column, int offset, int rows, BufferAllocator allocator);
 
     /**
+     * Rows {@code positions[0, selected)} (ascending, distinct, within the row group) of column {@code column} of row
+     * group {@code group}, as a new vector of {@code selected} rows owned by {@code allocator} (the caller closes it):
+     * the late materialization of a scan whose predicates kept few rows. An implementation picks them from a cached
+     * decoded chunk or reads them from the encoded chunk without decoding the rest; the default reads the chunk and
+     * gathers.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    default FieldVector readAt(int group, int column, int[] positions, int selected, BufferAllocator allocator) {
+        try (FieldVector whole = read(group, column, 0, rowCount(group), allocator)) {
+            FieldVector target = io.basalt.exec.vector.ValueAccess.allocate(
+                    io.basalt.type.LogicalType.of(whole.getField()), whole.getName(), allocator, selected);
+            io.basalt.exec.vector.VectorGather.gather(whole, positions, selected, target);
+            return target;
+        }
+    }
+
+    /**
      * The rows {@code [offset, offset + rows)} of row group {@code group} that may satisfy all of {@code predicates}
      * (conjuncts; their columns index the table's columns), as a bitmap over those rows (bit {@code r & 63} of word
      * {@code r >>> 6}: row {@code offset + r}), decided on the encoded column chunks without decoding them; null when

@@ -169,6 +169,63 @@ public final class ValidityCodec {
         }
     }
 
+    /**
+     * Reads the validity of rows {@code positions[0, selected)} (ascending, each below {@code count}) of a mask of
+     * {@code count} rows into bits {@code [0, selected)} of {@code validity} (zeroed first) and returns how many of
+     * them are NULL; the other rows' bits are not unpacked.
+     */
+    public static int readAt(ByteSource in, int count, int[] positions, int selected, ArrowBuf validity,
+                             DecodeKernels kernels) {
+        validity.setZero(0, validity.capacity());
+        int kind = in.getByte();
+        switch (kind) {
+            case ALL_VALID -> {
+                setRange(validity, 0, selected);
+                return 0;
+            }
+            case ALL_NULL -> {
+                return selected;
+            }
+            case BITMAP -> {
+                java.lang.foreign.MemorySegment bitmap = in.slice((count + 7) / 8);
+                int nulls = 0;
+                for (int i = 0; i < selected; i++) {
+                    int row = positions[i];
+                    if ((bitmap.get(java.lang.foreign.ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7) & 1) != 0) {
+                        BitVectorHelper.setBit(validity, i);
+                    } else {
+                        nulls++;
+                    }
+                }
+                return nulls;
+            }
+            case RUNS -> {
+                int runs = in.getCount(count + 1L, "validity run count");
+                long[] lengths = LongStreamCodec.read(in, runs, kernels);
+                int run = -1;
+                long runEnd = 0;
+                int nulls = 0;
+                for (int i = 0; i < selected; i++) {
+                    int row = positions[i];
+                    while (row >= runEnd) {
+                        run++;
+                        if (run >= runs || lengths[run] < 0) {
+                            throw ChunkCorruption.of("validity runs end before row " + row);
+                        }
+                        runEnd += lengths[run];
+                    }
+                    if ((run & 1) == 0) {
+                        BitVectorHelper.setBit(validity, i);
+                    } else {
+                        nulls++;
+                    }
+                }
+                return nulls;
+            }
+            default -> throw ChunkCorruption.of("unknown validity kind " + kind);
+        }
+    }
+
     private static void setRange(ArrowBuf validity, int from, int to) {
         int row = from;
         while (row < to && (row & 7) != 0) {

@@ -1,0 +1,128 @@
+package io.basalt.storage.column.encoding;
+
+import io.basalt.storage.column.kernel.DecodeKernels;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+
+/**
+ * Reads the values of chosen rows from a {@link BinaryStreamCodec} stream without materializing the others: a
+ * dictionary reads its entries and the codes at the positions ({@link LongStreamPositions}), a plain stream decodes
+ * its lengths and copies the chosen rows' bytes only, a constant repeats its value. FSST-style streams, whose rows
+ * can only be decompressed in sequence, are not read here. Checks the stream as {@link BinaryStreamCodec#read} does.
+ */
+public final class BinaryStreamPositions {
+    private BinaryStreamPositions() {
+    }
+
+    /**
+     * Reads rows {@code positions[0, selected)} (ascending, each in {@code [0, count)}) of a stream of {@code count}
+     * values into {@code vector} (newly created, unallocated: its offsets and data; the caller sets validity and the
+     * value count); false, with the vector untouched, when the stream's encoding is not read at positions.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED when the stream is damaged
+     */
+    public static boolean read(ByteSource in, int count, int[] positions, int selected, BaseVariableWidthVector vector,
+                               DecodeKernels kernels) {
+        int kind = in.getByte();
+        switch (kind) {
+            case BinaryStreamCodec.CONSTANT -> {
+                int length = in.getCount(in.remaining(), "value length");
+                byte[] value = in.getBytes(length);
+                allocate(vector, (long) length * selected, selected);
+                ArrowBuf offsets = vector.getOffsetBuffer();
+                ArrowBuf target = vector.getDataBuffer();
+                for (int i = 0; i < selected; i++) {
+                    target.setBytes((long) i * length, value, 0, length);
+                    offsets.setInt((long) (i + 1) * Integer.BYTES, (i + 1) * length);
+                }
+                return true;
+            }
+            case BinaryStreamCodec.DICTIONARY -> {
+                int distinct = in.getCount(count, "dictionary size");
+                long[] lengths = LongStreamCodec.read(in, distinct, kernels);
+                long dictionaryBytes = total(lengths, distinct, in.remaining());
+                byte[] entries = in.getBytes((int) dictionaryBytes);
+                int[] starts = new int[Math.max(distinct, 1)];
+                for (int code = 1; code < distinct; code++) {
+                    starts[code] = starts[code - 1] + (int) lengths[code - 1];
+                }
+                long[] codes = new long[Math.max(selected, 1)];
+                LongStreamPositions.read(in, count, positions, selected, codes, kernels);
+                long total = 0;
+                for (int i = 0; i < selected; i++) {
+                    long code = codes[i];
+                    if (code < 0 || code >= distinct) {
+                        throw ChunkCorruption.of("dictionary code " + code + " of " + distinct);
+                    }
+                    total += lengths[(int) code];
+                }
+                if (total > Integer.MAX_VALUE - 16) {
+                    throw ChunkCorruption.of("values of " + total + " bytes");
+                }
+                // Assembled on the heap and copied once: cheaper than a native copy per row.
+                byte[] values = new byte[(int) total];
+                allocate(vector, total, selected);
+                ArrowBuf offsets = vector.getOffsetBuffer();
+                int position = 0;
+                for (int i = 0; i < selected; i++) {
+                    int code = (int) codes[i];
+                    int length = (int) lengths[code];
+                    System.arraycopy(entries, starts[code], values, position, length);
+                    position += length;
+                    offsets.setInt((long) (i + 1) * Integer.BYTES, position);
+                }
+                vector.getDataBuffer().setBytes(0, values, 0, total);
+                return true;
+            }
+            case BinaryStreamCodec.PLAIN -> {
+                long[] lengths = LongStreamCodec.read(in, count, kernels);
+                long all = total(lengths, count, in.remaining());
+                MemorySegment bytes = in.slice(all);
+                long total = 0;
+                for (int i = 0; i < selected; i++) {
+                    total += lengths[positions[i]];
+                }
+                allocate(vector, total, selected);
+                ArrowBuf offsets = vector.getOffsetBuffer();
+                MemorySegment target = io.basalt.exec.kernel.ArrowSegments.of(vector.getDataBuffer());
+                long start = 0;
+                int row = 0;
+                int position = 0;
+                for (int i = 0; i < selected; i++) {
+                    while (row < positions[i]) {
+                        start += lengths[row++];
+                    }
+                    int length = (int) lengths[row];
+                    MemorySegment.copy(bytes, ValueLayout.JAVA_BYTE, start, target, ValueLayout.JAVA_BYTE, position,
+                            length);
+                    position += length;
+                    offsets.setInt((long) (i + 1) * Integer.BYTES, position);
+                }
+                return true;
+            }
+            case BinaryStreamCodec.SYMBOLS -> {
+                return false;
+            }
+            default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
+        }
+    }
+
+    private static long total(long[] lengths, int count, long available) {
+        long total = 0;
+        for (int i = 0; i < count; i++) {
+            long length = lengths[i];
+            if (length < 0 || length > available - total) {
+                throw ChunkCorruption.of("value length " + length);
+            }
+            total += length;
+        }
+        return total;
+    }
+
+    private static void allocate(BaseVariableWidthVector vector, long totalBytes, int count) {
+        vector.allocateNew(Math.max(totalBytes, 1), Math.max(count, 1));
+        vector.getOffsetBuffer().setInt(0, 0);
+    }
+}
