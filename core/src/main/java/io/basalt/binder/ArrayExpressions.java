@@ -117,6 +117,9 @@ final class ArrayExpressions {
         if (array.type().id() == TypeId.JSONB) {
             return JsonbSubscripts.read(array, lowers, uppers, slices, position);
         }
+        if (array.type().id() == TypeId.POINT && lowers.size() == 1 && !slices.contains(true)) {
+            return GeometricOperators.subscript(array, lowers.getFirst(), position);
+        }
         if (!array.type().isArray()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position, "cannot subscript type "
                     + array.type().displayName() + " because it does not support subscripting");

@@ -99,6 +99,9 @@ final class Coercion {
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return true;
         }
+        if (from.isGeometric() && to.isGeometric()) {
+            return io.basalt.type.geometric.GeometricCasts.castable(from.id(), to.id());
+        }
         return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
                 || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);
     }
@@ -148,8 +151,8 @@ final class Coercion {
             // time casts implicitly to timetz, not back.
             return LogicalType.TIMETZ;
         }
-        if (a.isEnum() || b.isEnum()) {
-            // an enum meets only itself (and untyped literals, above)
+        if (a.isEnum() || b.isEnum() || a.isRange() || b.isRange()) {
+            // an enum or a range meets only itself (and untyped literals, above)
             return null;
         }
         if (a.id() == b.id()) {

@@ -80,7 +80,8 @@ final class ColumnValues {
             case DOUBLE, REAL, ENUM -> (a, b) -> ValueComparison.compareDoubles((Double) a, (Double) b);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON -> (a, b) -> Arrays.compareUnsigned(
                 ((String) a).getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
-            case BYTEA -> (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
+            case BYTEA, POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE ->
+                (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
             case UUID -> (a, b) -> ((Uuid) a).compareTo((Uuid) b);
             case INTERVAL -> (a, b) -> ((Interval) a).compareTo((Interval) b);
             case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE, RECORD -> null;
@@ -113,6 +114,11 @@ final class ColumnValues {
                 yield ByteString.wrap(bytes);
             }
             case JSONPATH -> "$.\"k" + random.nextInt(100) + "\"";
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> {
+                byte[] bytes = new byte[16];
+                random.nextBytes(bytes);
+                yield ByteString.wrap(bytes);
+            }
             case REGCLASS, REGTYPE, REGNAMESPACE -> WORDS[random.nextInt(WORDS.length)];
             case JSONB -> Jsonb.parse("{\"a\": " + random.nextInt(100) + ", \"b\": [\"" + WORDS[random.nextInt(WORDS.length)]
                 .replace("\u0000", "") + "\"]}");
@@ -169,6 +175,8 @@ final class ColumnValues {
             case ARRAY -> new Object[] {ArrayValue.of(List.of()), ArrayValue.of(Arrays.asList((Object) null))};
             case ENUM -> new Object[] {1.0, 1.5, 1e6};
             case RECORD -> new Object[] {io.basalt.type.RecordValue.of(Arrays.asList(null, null))};
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> new Object[] {ByteString.wrap(new byte[1]),
+                ByteString.wrap(filled(32, (byte) 0xff))};
         };
         return edges[random.nextInt(edges.length)];
     }
