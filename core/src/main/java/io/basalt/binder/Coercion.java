@@ -266,6 +266,7 @@ final class Coercion {
 
     /** A type as PostgreSQL names an operand in this error: without modifiers ({@code numeric}, not numeric(2,1)). */
     private static String operandName(LogicalType type) {
-        return type.isArray() ? operandName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
+        return type.isArray() ? operandName(type.element()) + "[]" : type.isEnum() || type.isRange() ? type.displayName()
+                : type.id().pgName();
     }
 }

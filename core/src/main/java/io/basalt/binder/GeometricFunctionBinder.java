@@ -40,12 +40,13 @@ final class GeometricFunctionBinder {
         all.add(new Signature("lseg", Kind.MAKE_LSEG, List.of(point, point), lseg));
         all.add(new Signature("line", Kind.MAKE_LINE, List.of(point, point), LogicalType.LINE));
         all.add(new Signature("circle", Kind.MAKE_CIRCLE, List.of(point, number), circle));
-        for (LogicalType shape : List.of(box, circle, path, polygon)) {
+        for (LogicalType shape : List.of(box, circle, path)) {
             all.add(new Signature("area", Kind.AREA, List.of(shape), number));
         }
         for (LogicalType shape : List.of(box, circle)) {
             all.add(new Signature("center", Kind.CENTER, List.of(shape), point));
         }
+        all.add(new Signature("circle_center", Kind.CENTER, List.of(circle), point));
         all.add(new Signature("diameter", Kind.DIAMETER, List.of(circle), number));
         all.add(new Signature("radius", Kind.RADIUS, List.of(circle), number));
         all.add(new Signature("height", Kind.HEIGHT, List.of(box), number));
@@ -79,7 +80,8 @@ final class GeometricFunctionBinder {
                 return call(signature, arguments, position);
             }
         }
-        if (!named) {
+        if (!named || allUnknown(arguments)) {
+            // length('abc') is text's length: untyped literals alone never pick a geometric signature
             return null;
         }
         for (Signature signature : SIGNATURES) {
@@ -88,6 +90,15 @@ final class GeometricFunctionBinder {
             }
         }
         return null;
+    }
+
+    private static boolean allUnknown(List<BoundExpression> arguments) {
+        for (BoundExpression argument : arguments) {
+            if (argument.type().id() != TypeId.UNKNOWN) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@code point(box)}, {@code polygon(path)}, ...: a geometric cast written as a call of the target's name. */

@@ -60,7 +60,13 @@ final class GeometricOperators {
             all.add(new Signature(">>", shape, shape, Kind.RIGHT, bool, false));
             all.add(new Signature("<^", shape, shape, Kind.BELOW, bool, false));
             all.add(new Signature(">^", shape, shape, Kind.ABOVE, bool, false));
+            all.add(new Signature("<<|", shape, shape, Kind.STRICTLY_BELOW, bool, false));
+            all.add(new Signature("|>>", shape, shape, Kind.STRICTLY_ABOVE, bool, false));
         }
+        all.add(new Signature("&<", TypeId.BOX, TypeId.BOX, Kind.NOT_EXTEND_RIGHT, bool, false));
+        all.add(new Signature("&>", TypeId.BOX, TypeId.BOX, Kind.NOT_EXTEND_LEFT, bool, false));
+        all.add(new Signature("&<|", TypeId.BOX, TypeId.BOX, Kind.NOT_EXTEND_ABOVE, bool, false));
+        all.add(new Signature("|&>", TypeId.BOX, TypeId.BOX, Kind.NOT_EXTEND_BELOW, bool, false));
         for (TypeId shape : List.of(TypeId.POINT, TypeId.BOX, TypeId.POLYGON, TypeId.CIRCLE)) {
             all.add(new Signature("~=", shape, shape, Kind.SAME, bool, false));
         }
@@ -170,17 +176,26 @@ final class GeometricOperators {
                 result, position);
     }
 
-    /** {@code point[0]} and {@code point[1]}: the x and y coordinates; other constant subscripts give NULL. */
-    static BoundExpression subscript(BoundExpression point, BoundExpression index, int position) {
+    /**
+     * {@code point[0]} and {@code point[1]}: the x and y coordinates; {@code box[0]}, {@code box[1]} and
+     * {@code lseg[0]}, {@code lseg[1]}: the corners and end points. Other constant subscripts give NULL; slices fail
+     * as in PostgreSQL (these are fixed-length arrays to it).
+     */
+    static BoundExpression subscript(BoundExpression value, BoundExpression index, boolean slice, int position) {
+        if (slice) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "slices of fixed-length arrays not implemented");
+        }
+        boolean point = value.type().id() == TypeId.POINT;
+        LogicalType result = point ? LogicalType.DOUBLE : LogicalType.POINT;
         if (!(index instanceof BoundExpression.Constant constant) || !index.type().isIntegral()) {
-            throw ExpressionBinder.notYet("a point subscript that is not an integer constant", position);
+            throw ExpressionBinder.notYet("a geometric subscript that is not an integer constant", position);
         }
-        Object value = constant.value();
-        if (value == null || ((Long) value != 0 && (Long) value != 1)) {
-            return new BoundExpression.Constant(null, LogicalType.DOUBLE, position);
+        Object number = constant.value();
+        if (number == null || ((Long) number != 0 && (Long) number != 1)) {
+            return new BoundExpression.Constant(null, result, position);
         }
-        Kind kind = (Long) value == 0 ? Kind.X : Kind.Y;
-        return new BoundExpression.Function(new GeometricFunction(kind, TypeId.POINT, TypeId.UNKNOWN), List.of(point),
-                LogicalType.DOUBLE, position);
+        Kind kind = (Long) number == 0 ? (point ? Kind.X : Kind.FIRST_POINT) : (point ? Kind.Y : Kind.SECOND_POINT);
+        return new BoundExpression.Function(new GeometricFunction(kind, value.type().id(), TypeId.UNKNOWN),
+                List.of(value), result, position);
     }
 }

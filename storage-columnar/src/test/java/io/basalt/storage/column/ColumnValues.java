@@ -26,7 +26,8 @@ final class ColumnValues {
         LogicalType.BIGINT, LogicalType.DATE, LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ,
         LogicalType.numeric(12, 2), LogicalType.numeric(30, 4), LogicalType.NUMERIC, LogicalType.DOUBLE, LogicalType.REAL,
         LogicalType.TEXT, LogicalType.varchar(20), LogicalType.character(5), LogicalType.JSON, LogicalType.BYTEA,
-        LogicalType.JSONB, LogicalType.UUID, LogicalType.INTERVAL, LogicalType.arrayOf(LogicalType.INTEGER));
+        LogicalType.JSONB, LogicalType.UUID, LogicalType.INTERVAL, LogicalType.arrayOf(LogicalType.INTEGER),
+        LogicalType.POINT, LogicalType.rangeOf(io.basalt.type.range.RangeType.INT4RANGE));
 
     private static final String[] WORDS = {"", "a", "abc", "é", "日本語", "straße", "🎉 party", "Zürich", "ab", "abd",
         "\u0000x", "x\uFFFF", "MAIL", "SHIP", "AIR", "RAIL", "TRUCK"};

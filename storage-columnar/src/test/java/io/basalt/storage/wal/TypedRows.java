@@ -23,7 +23,8 @@ final class TypedRows implements AutoCloseable {
             LogicalType.TIMETZ, LogicalType.INTERVAL,
             LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSON, LogicalType.JSONB, LogicalType.arrayOf(LogicalType.INTEGER),
             LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)),
-            LogicalType.arrayOf(LogicalType.BOOLEAN),
+            LogicalType.arrayOf(LogicalType.BOOLEAN), LogicalType.POLYGON,
+            LogicalType.rangeOf(io.basalt.type.range.RangeType.NUMRANGE),
             LogicalType.recordOf(new io.basalt.type.RecordType("pair", List.of("n", "t"),
                     List.of(LogicalType.INTEGER, LogicalType.TEXT))));
 

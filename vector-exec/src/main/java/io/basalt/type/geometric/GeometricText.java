@@ -188,7 +188,7 @@ public final class GeometricText {
         double[] points = points(true, 2, false);
         end();
         if (points[0] == points[2] && points[1] == points[3]) {
-            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+            throw BasaltException.of(SqlState.INVALID_TEXT_REPRESENTATION,
                     "invalid line specification: must be two distinct points");
         }
         return Geometry.of(GeometricValues.lineThrough(points[0], points[1], points[2], points[3]));

@@ -31,7 +31,9 @@ public final class GeometricFunction implements ScalarFunction {
         ADD("+"), SUBTRACT("-"), MULTIPLY("*"), DIVIDE("/"), DISTANCE("<->"), LEFT("<<"), RIGHT(">>"),
         BELOW("<^"), ABOVE(">^"), SAME("~="), VERTICAL("?|"), HORIZONTAL("?-"), CONTAINED("<@"),
         OVERLAPS("&&"), AREA_EQUAL("="), AREA_LESS("<"), AREA_LESS_EQUAL("<="), AREA_GREATER(">"),
-        AREA_GREATER_EQUAL(">="), INTERSECTION("#"), INTERSECTS("?#");
+        AREA_GREATER_EQUAL(">="), INTERSECTION("#"), INTERSECTS("?#"), STRICTLY_BELOW("<<|"), STRICTLY_ABOVE("|>>"),
+        NOT_EXTEND_RIGHT("&<"), NOT_EXTEND_LEFT("&>"), NOT_EXTEND_ABOVE("&<|"), NOT_EXTEND_BELOW("|&>"),
+        FIRST_POINT("[0]"), SECOND_POINT("[1]");
 
         private final String displayName;
 
@@ -128,6 +130,16 @@ public final class GeometricFunction implements ScalarFunction {
                     : GeometricValues.fuzzyLessOrEqual(a[1], b[3]);
             case ABOVE -> left == TypeId.POINT ? GeometricValues.fuzzyGreater(a[1], b[1])
                     : GeometricValues.fuzzyGreaterOrEqual(a[3], b[1]);
+            case STRICTLY_BELOW -> left == TypeId.POINT ? GeometricValues.fuzzyLess(a[1], b[1])
+                    : GeometricValues.fuzzyLess(a[1], b[3]);
+            case STRICTLY_ABOVE -> left == TypeId.POINT ? GeometricValues.fuzzyGreater(a[1], b[1])
+                    : GeometricValues.fuzzyGreater(a[3], b[1]);
+            case NOT_EXTEND_RIGHT -> GeometricValues.fuzzyLessOrEqual(a[0], b[0]);
+            case NOT_EXTEND_LEFT -> GeometricValues.fuzzyGreaterOrEqual(a[2], b[2]);
+            case NOT_EXTEND_ABOVE -> GeometricValues.fuzzyLessOrEqual(a[1], b[1]);
+            case NOT_EXTEND_BELOW -> GeometricValues.fuzzyGreaterOrEqual(a[3], b[3]);
+            case FIRST_POINT -> Geometry.of(a[0], a[1]);
+            case SECOND_POINT -> Geometry.of(a[2], a[3]);
             case SAME -> same(a, b);
             case VERTICAL -> b == null ? GeometricValues.fuzzyEquals(a[0], a[2])
                     : GeometricValues.fuzzyEquals(a[0], b[0]);

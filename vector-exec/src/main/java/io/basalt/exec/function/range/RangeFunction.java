@@ -114,7 +114,7 @@ public final class RangeFunction implements ScalarFunction {
         String flags = "[)";
         if (v.length > 2) {
             if (v[2] == null) {
-                throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED,
+                throw BasaltException.of(SqlState.DATA_EXCEPTION,
                         "range constructor flags argument must not be null");
             }
             flags = (String) v[2];
