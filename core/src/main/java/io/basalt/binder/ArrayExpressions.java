@@ -117,6 +117,10 @@ final class ArrayExpressions {
         if (array.type().id() == TypeId.JSONB) {
             return JsonbSubscripts.read(array, lowers, uppers, slices, position);
         }
+        if ((array.type().id() == TypeId.POINT || array.type().id() == TypeId.BOX || array.type().id() == TypeId.LSEG)
+                && lowers.size() == 1) {
+            return GeometricOperators.subscript(array, lowers.getFirst(), slices.contains(true), position);
+        }
         if (!array.type().isArray()) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position, "cannot subscript type "
                     + array.type().displayName() + " because it does not support subscripting");

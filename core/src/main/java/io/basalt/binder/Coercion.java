@@ -99,6 +99,9 @@ final class Coercion {
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return true;
         }
+        if (from.isGeometric() && to.isGeometric()) {
+            return io.basalt.type.geometric.GeometricCasts.castable(from.id(), to.id());
+        }
         return (from.id() == TypeId.BOOLEAN && to.id() == TypeId.INTEGER)
                 || (from.id() == TypeId.INTEGER && to.id() == TypeId.BOOLEAN);
     }
@@ -148,8 +151,8 @@ final class Coercion {
             // time casts implicitly to timetz, not back.
             return LogicalType.TIMETZ;
         }
-        if (a.isEnum() || b.isEnum()) {
-            // an enum meets only itself (and untyped literals, above)
+        if (a.isEnum() || b.isEnum() || a.isRange() || b.isRange()) {
+            // an enum or a range meets only itself (and untyped literals, above)
             return null;
         }
         if (a.id() == b.id()) {
@@ -263,6 +266,7 @@ final class Coercion {
 
     /** A type as PostgreSQL names an operand in this error: without modifiers ({@code numeric}, not numeric(2,1)). */
     private static String operandName(LogicalType type) {
-        return type.isArray() ? operandName(type.element()) + "[]" : type.isEnum() ? type.displayName() : type.id().pgName();
+        return type.isArray() ? operandName(type.element()) + "[]" : type.isEnum() || type.isRange() ? type.displayName()
+                : type.id().pgName();
     }
 }

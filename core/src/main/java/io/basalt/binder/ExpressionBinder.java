@@ -346,6 +346,10 @@ final class ExpressionBinder {
                 yield negate(operand, e.position());
             }
             default -> {
+                BoundExpression geometric = GeometricOperators.prefix(e.operator(), operand, e.position());
+                if (geometric != null) {
+                    yield geometric;
+                }
                 BoundExpression number = NumberOperators.prefix(e.operator(), operand, e.position());
                 if (number == null) {
                     throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),
@@ -393,6 +397,14 @@ final class ExpressionBinder {
         BoundExpression jsonOperator = JsonOperators.bind(operator, left, right, e.position());
         if (jsonOperator != null) {
             return jsonOperator;
+        }
+        BoundExpression rangeOperator = RangeOperators.bind(operator, left, right, e.position());
+        if (rangeOperator != null) {
+            return rangeOperator;
+        }
+        BoundExpression geometricOperator = GeometricOperators.bind(operator, left, right, e.position());
+        if (geometricOperator != null) {
+            return geometricOperator;
         }
         BoundExpression arrayOperator = ArrayExpressions.operator(operator, left, right, e.position());
         if (arrayOperator != null) {

@@ -257,7 +257,7 @@ final class Functions {
     /** A type as regtype prints it: without its modifiers ({@code character}, not {@code character(3)}). */
     private static String regtypeName(LogicalType type) {
         return type.isDomain() ? type.displayName() : type.isArray() ? regtypeName(type.element()) + "[]"
-                : type.isEnum() || type.isRecord() ? type.displayName() : type.id().pgName();
+                : type.isEnum() || type.isRecord() || type.isRange() ? type.displayName() : type.id().pgName();
     }
 
     static BoundExpression scalar(String name, List<BoundExpression> arguments, int position) {
@@ -278,6 +278,14 @@ final class Functions {
         BoundExpression array = ArrayFunctionBinder.bind(name, arguments, position);
         if (array != null) {
             return array;
+        }
+        BoundExpression rangeCall = RangeFunctionBinder.bind(name, arguments, position);
+        if (rangeCall != null) {
+            return rangeCall;
+        }
+        BoundExpression geometricCall = GeometricFunctionBinder.bind(name, arguments, position);
+        if (geometricCall != null) {
+            return geometricCall;
         }
         BoundExpression enumCall = EnumFunctions.bind(name, arguments, position);
         if (enumCall != null) {

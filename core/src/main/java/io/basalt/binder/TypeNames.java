@@ -18,7 +18,7 @@ public final class TypeNames {
     private static final Set<String> NOT_YET = Set.of(
             "time with time zone", "time without time zone", "time", "timetz",
             "serial", "bigserial", "smallserial", "money", "inet", "cidr", "macaddr",
-            "bit", "bit varying", "xml", "point", "tsvector", "tsquery", "char");
+            "bit", "bit varying", "xml", "tsvector", "tsquery", "char");
 
     private TypeNames() {
     }
@@ -80,6 +80,15 @@ public final class TypeNames {
             case "regclass" -> LogicalType.REGCLASS;
             case "regtype" -> LogicalType.REGTYPE;
             case "regnamespace" -> LogicalType.REGNAMESPACE;
+            case "point" -> LogicalType.POINT;
+            case "lseg" -> LogicalType.LSEG;
+            case "path" -> LogicalType.PATH;
+            case "box" -> LogicalType.BOX;
+            case "polygon" -> LogicalType.POLYGON;
+            case "line" -> LogicalType.LINE;
+            case "circle" -> LogicalType.CIRCLE;
+            case "int4range", "int8range", "numrange", "daterange", "tsrange", "tstzrange" ->
+                    LogicalType.rangeOf(io.basalt.type.range.RangeType.builtin(type.name()));
             // PostgreSQL's unsigned 32-bit object identifier: Basalt's catalogs give oids as bigint
             case "oid" -> LogicalType.BIGINT;
             default -> {

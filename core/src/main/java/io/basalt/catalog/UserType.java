@@ -8,7 +8,8 @@ import io.basalt.type.LogicalType;
  * types are to come.
  * Types share one namespace per schema, as in PostgreSQL's {@code pg_type}.
  */
-public sealed interface UserType permits UserType.Enum, UserType.Composite, DomainEntry {
+public sealed interface UserType permits UserType.Enum, UserType.Composite, DomainEntry,
+        UserType.Range {
     long oid();
 
     String schema();
@@ -46,6 +47,14 @@ public sealed interface UserType permits UserType.Enum, UserType.Composite, Doma
         @Override
         public LogicalType valueType() {
             return LogicalType.recordOf(record);
+        }
+    }
+
+    /** A range type ({@code CREATE TYPE name AS RANGE (subtype = ...)}): values are ranges of its subtype. */
+    record Range(long oid, String schema, String name, io.basalt.type.range.RangeType range) implements UserType {
+        @Override
+        public LogicalType valueType() {
+            return LogicalType.rangeOf(range);
         }
     }
 }

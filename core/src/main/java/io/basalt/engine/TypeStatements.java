@@ -66,6 +66,7 @@ final class TypeStatements {
             case TypeStatement.Rename rename -> rename(rename, sql, block);
             case TypeStatement.Drop drop -> drop(drop, sql, block);
             case TypeStatement.CreateComposite create -> createComposite(create, sql, block);
+            case TypeStatement.CreateRange create -> RangeTypeCreation.create(catalog, create, sql, block, logDdl);
         };
     }
 
@@ -265,6 +266,9 @@ final class TypeStatements {
                 }
             }
             return false;
+        }
+        if (victim instanceof UserType.Range range) {
+            return value.isRange() && value.range().equals(range.range());
         }
         return victim instanceof UserType.Enum enumEntry && value.isEnum() && value.enumType().equals(enumEntry.type());
     }

@@ -269,7 +269,8 @@ final class BasaltDatabaseMetaData extends DatabaseMetaDataDefaults {
                         "AUTO_INCREMENT").text("LOCAL_TYPE_NAME").smallint("MINIMUM_SCALE", "MAXIMUM_SCALE")
                 .integer("SQL_DATA_TYPE", "SQL_DATETIME_SUB", "NUM_PREC_RADIX");
         for (TypeId id : TypeId.values()) {
-            if (id == TypeId.UNKNOWN || id == TypeId.ARRAY || id == TypeId.ENUM || id == TypeId.RECORD) {
+            if (id == TypeId.UNKNOWN || id == TypeId.ARRAY || id == TypeId.ENUM || id == TypeId.RECORD
+                    || id == TypeId.RANGE) {
                 continue;
             }
             LogicalType type = new LogicalType(id, -1, 0);

@@ -35,6 +35,7 @@ final class JdbcTypes {
             case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE -> Types.OTHER;
             case ENUM -> Types.VARCHAR;
             case RECORD -> Types.OTHER;
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> Types.OTHER;
         };
     }
 
@@ -67,6 +68,7 @@ final class JdbcTypes {
             case ARRAY -> "_" + typeName(type.element());
             case ENUM -> type.enumType().name();
             case RECORD -> type.displayName();
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> type.displayName();
         };
     }
 
@@ -87,6 +89,7 @@ final class JdbcTypes {
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM, RECORD -> String.class;
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> String.class;
         };
     }
 

@@ -34,7 +34,7 @@ import org.apache.arrow.vector.types.pojo.FieldType;
  * The domain is not part of {@link #encode()}: stored and exchanged data has the base type.
  */
 public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType,
-                          RecordType record, DomainType domain) {
+                          RecordType record, DomainType domain, io.basalt.type.range.RangeType range) {
     public static final String METADATA_KEY = "basalt.type";
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
@@ -70,6 +70,13 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType REGCLASS = new LogicalType(TypeId.REGCLASS, -1, 0);
     public static final LogicalType REGTYPE = new LogicalType(TypeId.REGTYPE, -1, 0);
     public static final LogicalType REGNAMESPACE = new LogicalType(TypeId.REGNAMESPACE, -1, 0);
+    public static final LogicalType POINT = new LogicalType(TypeId.POINT, -1, 0);
+    public static final LogicalType LSEG = new LogicalType(TypeId.LSEG, -1, 0);
+    public static final LogicalType PATH = new LogicalType(TypeId.PATH, -1, 0);
+    public static final LogicalType BOX = new LogicalType(TypeId.BOX, -1, 0);
+    public static final LogicalType POLYGON = new LogicalType(TypeId.POLYGON, -1, 0);
+    public static final LogicalType LINE = new LogicalType(TypeId.LINE, -1, 0);
+    public static final LogicalType CIRCLE = new LogicalType(TypeId.CIRCLE, -1, 0);
 
     public LogicalType {
         requireNonNull(id, "id is null");
@@ -82,6 +89,14 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         if ((id == TypeId.RECORD) != (record != null)) {
             throw BasaltException.internal("malformed record type " + id + " of " + record);
         }
+        if ((id == TypeId.RANGE) != (range != null)) {
+            throw BasaltException.internal("malformed range type " + id + " of " + range);
+        }
+    }
+
+    public LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType,
+                       RecordType record, DomainType domain) {
+        this(id, precision, scale, element, enumType, record, domain, null);
     }
 
     public LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType) {
@@ -98,7 +113,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
 
     /** This type as the values of {@code newDomain} have it (null: the plain type). */
     public LogicalType withDomain(DomainType newDomain) {
-        return new LogicalType(id, precision, scale, element, enumType, record, newDomain);
+        return new LogicalType(id, precision, scale, element, enumType, record, newDomain, range);
     }
 
     /** Whether this is the type of a domain's values. */
@@ -111,12 +126,29 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public boolean equals(Object other) {
         return other instanceof LogicalType that && id == that.id && precision == that.precision
                 && scale == that.scale && java.util.Objects.equals(element, that.element)
-                && java.util.Objects.equals(enumType, that.enumType) && java.util.Objects.equals(record, that.record);
+                && java.util.Objects.equals(enumType, that.enumType) && java.util.Objects.equals(record, that.record)
+                && java.util.Objects.equals(range, that.range);
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(id, precision, scale, element, enumType, record);
+        return java.util.Objects.hash(id, precision, scale, element, enumType, record, range);
+    }
+
+    /** The type of the values of range type {@code range} (see {@code io.basalt.type.range.RangeKey}). */
+    public static LogicalType rangeOf(io.basalt.type.range.RangeType range) {
+        return new LogicalType(TypeId.RANGE, -1, 0, null, null, null, null,
+                requireNonNull(range, "range is null"));
+    }
+
+    public boolean isRange() {
+        return id == TypeId.RANGE;
+    }
+
+    /** point, lseg, path, box, polygon, line, circle: values are packed doubles ({@code io.basalt.type.geometric}). */
+    public boolean isGeometric() {
+        return id == TypeId.POINT || id == TypeId.LSEG || id == TypeId.PATH || id == TypeId.BOX
+                || id == TypeId.POLYGON || id == TypeId.LINE || id == TypeId.CIRCLE;
     }
 
     /** The composite type of {@code record}'s fields (see {@link RecordType}); its values live in struct vectors. */
@@ -233,6 +265,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case JSONB -> PhysicalType.JSONB;
             case ARRAY -> PhysicalType.LIST;
             case RECORD -> PhysicalType.STRUCT;
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> PhysicalType.BYTES;
         };
     }
 
@@ -254,6 +287,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case ARRAY -> element.displayName() + "[]";
             case ENUM -> enumType.name();
             case RECORD -> record.isAnonymous() ? "record" : record.name();
+            case RANGE -> range.name();
             default -> id.pgName();
         };
     }
@@ -337,6 +371,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         if (isEnum()) {
             return id.name() + ":" + precision + ":" + scale + ":" + enumType.encode();
         }
+        if (isRange()) {
+            return id.name() + ":" + range.encode();
+        }
         return isArray() ? element.encode() + "[]" : id.name() + ":" + precision + ":" + scale;
     }
 
@@ -346,6 +383,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         }
         if (encoded.startsWith(TypeId.RECORD.name() + ":")) {
             return recordOf(RecordType.decode(encoded.substring(TypeId.RECORD.name().length() + 1)));
+        }
+        if (encoded.startsWith(TypeId.RANGE.name() + ":")) {
+            return rangeOf(io.basalt.type.range.RangeType.decode(encoded.substring(TypeId.RANGE.name().length() + 1)));
         }
         if (encoded.startsWith(TypeId.ENUM.name() + ":")) {
             String[] parts = encoded.split(":", 4);

@@ -56,7 +56,26 @@ public enum TypeId {
      * A composite (row) value: an anonymous {@code record} or a named row type (a table's, or one made by
      * CREATE TYPE ... AS); its fields are {@link LogicalType#record()}.
      */
-    RECORD("record");
+    RECORD("record"),
+    /** A point (x, y) of two doubles, stored packed ({@code io.basalt.type.geometric.Geometry}). */
+    POINT("point"),
+    /** A line segment: two points. */
+    LSEG("lseg"),
+    /** An open or closed path of points. */
+    PATH("path"),
+    /** A box: its upper right and lower left corners. */
+    BOX("box"),
+    /** A closed polygon of points. */
+    POLYGON("polygon"),
+    /** An infinite line Ax + By + C = 0. */
+    LINE("line"),
+    /** A circle: centre and radius. */
+    CIRCLE("circle"),
+    /**
+     * A range of a subtype (int4range, numrange, a CREATE TYPE ... AS RANGE type); the range type is
+     * {@link LogicalType#range()}, the value an order-preserving key ({@code io.basalt.type.range.RangeKey}).
+     */
+    RANGE("range");
 
     private final String pgName;
 

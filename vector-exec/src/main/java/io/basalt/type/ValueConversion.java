@@ -98,6 +98,14 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> io.basalt.type.geometric.GeometricCasts.convert(
+                    value, from, to);
+            case RANGE -> {
+                if (to.equals(from)) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
             // the binder resolves names through the catalog; here a name is only carried over
             case REGCLASS, REGTYPE, REGNAMESPACE -> {
                 if (from.id() == to.id() || from.isString()) {
@@ -168,6 +176,9 @@ public final class ValueConversion {
             case CHAR -> blankPadded(text, type, false);
             case ARRAY -> ArrayLiteral.parse(text, type.element());
             case ENUM -> type.enumType().key(text);
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE ->
+                    io.basalt.type.geometric.GeometricText.parse(text, type.id());
+            case RANGE -> io.basalt.type.range.RangeText.parse(text, type.range(), settings);
             case RECORD -> type.record().isAnonymous() && type.record().size() == 0
                     ? RecordText.anonymousInput() : RecordText.parse(text, type.record().size(),
                     (field, index) -> parse(field, type.record().fieldTypes().get(index), settings));
@@ -297,6 +308,9 @@ public final class ValueConversion {
             case JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> from.enumType().label((Double) value);
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> io.basalt.type.geometric.GeometricText.format(
+                    (ByteString) value, from.id(), settings.extraFloatDigits());
+            case RANGE -> io.basalt.type.range.RangeText.format((ByteString) value, from.range(), settings);
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> DateTimeConversion.format(value, from, settings);
             case TEXT, VARCHAR, UNKNOWN -> (String) value;
             case CHAR -> withoutTrailingBlanks((String) value);
@@ -454,7 +468,7 @@ public final class ValueConversion {
         return BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, typeName + " out of range");
     }
 
-    private static BasaltException cannotCast(LogicalType from, LogicalType to) {
+    public static BasaltException cannotCast(LogicalType from, LogicalType to) {
         return BasaltException.of(SqlState.CANNOT_COERCE,
                 "cannot cast type " + from.displayName() + " to " + to.displayName());
     }

@@ -33,6 +33,13 @@ public final class SystemTypes {
             new BuiltinType(114, "json", -1, false, "U", 0, 199, false),
             new BuiltinType(194, "pg_node_tree", -1, false, "Z", 0, 0, false),
             new BuiltinType(199, "_json", -1, false, "A", 114, 0, false),
+            new BuiltinType(600, "point", 16, false, "G", 0, 1017, false),
+            new BuiltinType(601, "lseg", 32, false, "G", 0, 1018, false),
+            new BuiltinType(602, "path", -1, false, "G", 0, 1019, false),
+            new BuiltinType(603, "box", 32, false, "G", 0, 1020, false),
+            new BuiltinType(604, "polygon", -1, false, "G", 0, 1027, false),
+            new BuiltinType(628, "line", 24, false, "G", 0, 629, false),
+            new BuiltinType(718, "circle", 24, false, "G", 0, 719, false),
             new BuiltinType(700, "float4", 4, true, "N", 0, 1021, false),
             new BuiltinType(701, "float8", 8, true, "N", 0, 1022, true),
             new BuiltinType(705, "unknown", -2, false, "X", 0, 0, false),
@@ -71,6 +78,12 @@ public final class SystemTypes {
             new BuiltinType(2951, "_uuid", -1, false, "A", 2950, 0, false),
             new BuiltinType(3802, "jsonb", -1, false, "U", 0, 3807, false),
             new BuiltinType(3807, "_jsonb", -1, false, "A", 3802, 0, false),
+            new BuiltinType(3904, "int4range", -1, false, "R", 0, 3905, false),
+            new BuiltinType(3906, "numrange", -1, false, "R", 0, 3907, false),
+            new BuiltinType(3908, "tsrange", -1, false, "R", 0, 3909, false),
+            new BuiltinType(3910, "tstzrange", -1, false, "R", 0, 3911, false),
+            new BuiltinType(3912, "daterange", -1, false, "R", 0, 3913, false),
+            new BuiltinType(3926, "int8range", -1, false, "R", 0, 3927, false),
             new BuiltinType(4072, "jsonpath", -1, false, "U", 0, 4073, false),
             new BuiltinType(4073, "_jsonpath", -1, false, "A", 4072, 0, false),
             new BuiltinType(4089, "regnamespace", 4, true, "N", 0, 4090, false),
@@ -139,6 +152,18 @@ public final class SystemTypes {
             case ARRAY -> throw new IllegalStateException("arrays are handled above");
             // named row types have no pg_type rows of their own yet: they report the pseudo-type record
             case RECORD -> 2249;
+            case POINT -> 600;
+            case LSEG -> 601;
+            case PATH -> 602;
+            case BOX -> 603;
+            case POLYGON -> 604;
+            case LINE -> 628;
+            case CIRCLE -> 718;
+            case RANGE -> {
+                BuiltinType builtin = io.basalt.type.range.RangeType.builtin(type.range().name()) == null ? null
+                        : byName(type.range().name());
+                yield builtin != null ? builtin.oid() : CatalogObjects.userTypeOid("public", type.range().name());
+            }
         };
     }
 
@@ -192,6 +217,15 @@ public final class SystemTypes {
             case 2950 -> LogicalType.UUID;
             case 3802 -> LogicalType.JSONB;
             case 4072 -> LogicalType.JSONPATH;
+            case 600 -> LogicalType.POINT;
+            case 601 -> LogicalType.LSEG;
+            case 602 -> LogicalType.PATH;
+            case 603 -> LogicalType.BOX;
+            case 604 -> LogicalType.POLYGON;
+            case 628 -> LogicalType.LINE;
+            case 718 -> LogicalType.CIRCLE;
+            case 3904, 3906, 3908, 3910, 3912, 3926 -> LogicalType.rangeOf(
+                    io.basalt.type.range.RangeType.builtin(listed.name()));
             case 4089 -> LogicalType.REGNAMESPACE;
             default -> null;
         };

@@ -320,6 +320,8 @@ final class ParquetColumnDecoder implements ColumnChunkDecoder {
             case BYTEA -> ByteString.wrap(bytes);
             case NUMERIC -> NumberText.parseNumeric(new String(bytes, StandardCharsets.UTF_8));
             case JSONB -> Jsonb.parse(new String(bytes, StandardCharsets.UTF_8));
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE ->
+                    io.basalt.type.ValueConversion.parse(new String(bytes, StandardCharsets.UTF_8), valueType);
             default -> new String(bytes, StandardCharsets.UTF_8);
         };
     }

@@ -41,7 +41,9 @@ final class ParquetColumnWriter {
     /** How a value travels from its vector to Parquet. */
     enum Kind {
         BOOLEAN, INT16, INT32, DATE, INT64, TIMETZ, FLOAT, DOUBLE, DECIMAL_INT32, DECIMAL_INT64, DECIMAL_FIXED,
-        NUMERIC_TEXT, STRING, BYTES, JSONB, UUID, INTERVAL
+        NUMERIC_TEXT, STRING, BYTES, JSONB, UUID, INTERVAL,
+        /** A geometric or range value, written as its text. */
+        VALUE_TEXT
     }
 
     private static final long MICROS_DAY = 86_400_000_000L;
@@ -83,6 +85,7 @@ final class ParquetColumnWriter {
             case ARRAY -> throw new IllegalStateException("nested arrays are refused by the schema mapping");
             case RECORD -> throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "composite columns in Parquet files is not supported yet");
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> Kind.VALUE_TEXT;
         };
     }
 
@@ -95,7 +98,7 @@ final class ParquetColumnWriter {
             case FLOAT -> PrimitiveTypeName.FLOAT;
             case DOUBLE -> PrimitiveTypeName.DOUBLE;
             case DECIMAL_FIXED, UUID -> PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY;
-            case NUMERIC_TEXT, STRING, BYTES, JSONB, INTERVAL -> PrimitiveTypeName.BINARY;
+            case NUMERIC_TEXT, STRING, BYTES, JSONB, INTERVAL, VALUE_TEXT -> PrimitiveTypeName.BINARY;
         };
     }
 
@@ -251,6 +254,7 @@ final class ParquetColumnWriter {
             case UUID -> buffer.appendBytes(vector.getDataBuffer(), (long) index * 16, 16);
             case INTERVAL -> appendText(buffer, ValueAccess.text(LogicalType.INTERVAL,
                     Interval.fromBytes(((FixedSizeBinaryVector) vector).get(index)), DateTimeSettings.DEFAULT));
+            case VALUE_TEXT -> appendText(buffer, ValueAccess.text(vector, index));
         }
     }
 

@@ -45,4 +45,15 @@ public sealed interface TypeStatement extends Statement {
             fieldTypes = List.copyOf(fieldTypes);
         }
     }
+
+    /**
+     * {@code CREATE TYPE name AS RANGE (subtype = type, ...)}: {@code attributes} are the labels written, in
+     * order; {@code subtype} is null when none was given.
+     */
+    record CreateRange(QualifiedName name, TypeName subtype, List<String> attributes, int position)
+            implements TypeStatement {
+        public CreateRange {
+            attributes = List.copyOf(attributes);
+        }
+    }
 }

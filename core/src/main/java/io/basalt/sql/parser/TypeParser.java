@@ -47,8 +47,8 @@ final class TypeParser extends ParserBase {
         if (!tokens.accept(Keyword.AS)) {
             throw unsupported(tokens.at(TokenKind.LEFT_PAREN) ? "CREATE TYPE for base types" : "CREATE TYPE (shell type)");
         }
-        if (tokens.at(Keyword.RANGE)) {
-            throw unsupported("CREATE TYPE AS RANGE");
+        if (tokens.accept(Keyword.RANGE)) {
+            return range(name, position);
         }
         if (tokens.at(TokenKind.LEFT_PAREN)) {
             return composite(name, position);
@@ -84,6 +84,34 @@ final class TypeParser extends ParserBase {
         }
         tokens.expect(TokenKind.RIGHT_PAREN);
         return new TypeStatement.CreateComposite(name, fieldNames, fieldTypes, position);
+    }
+
+    /**
+     * The definition list of {@code CREATE TYPE name AS RANGE (subtype = type, ...)}, after RANGE: each attribute
+     * is {@code label = value}, the value a type or function name, a string or a number; only subtype is used.
+     */
+    private Statement range(QualifiedName name, int position) {
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<String> attributes = new ArrayList<>();
+        io.basalt.sql.ast.TypeName subtype = null;
+        do {
+            Token label = tokens.next();
+            String attribute = label.value().toLowerCase(java.util.Locale.ROOT);
+            if (attributes.contains(attribute)) {
+                throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR, label.position(),
+                        "conflicting or redundant options");
+            }
+            attributes.add(attribute);
+            if (tokens.acceptOperator("=")) {
+                if (attribute.equals("subtype")) {
+                    subtype = grammar.types().typeName();
+                } else if (!tokens.accept(TokenKind.STRING) && !tokens.accept(TokenKind.NUMBER)) {
+                    grammar.types().typeName();
+                }
+            }
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        return new TypeStatement.CreateRange(name, subtype, attributes, position);
     }
 
     private Statement alter(int position) {

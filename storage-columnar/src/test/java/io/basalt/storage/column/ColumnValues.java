@@ -26,7 +26,8 @@ final class ColumnValues {
         LogicalType.BIGINT, LogicalType.DATE, LogicalType.TIME, LogicalType.TIMESTAMP, LogicalType.TIMESTAMPTZ,
         LogicalType.numeric(12, 2), LogicalType.numeric(30, 4), LogicalType.NUMERIC, LogicalType.DOUBLE, LogicalType.REAL,
         LogicalType.TEXT, LogicalType.varchar(20), LogicalType.character(5), LogicalType.JSON, LogicalType.BYTEA,
-        LogicalType.JSONB, LogicalType.UUID, LogicalType.INTERVAL, LogicalType.arrayOf(LogicalType.INTEGER));
+        LogicalType.JSONB, LogicalType.UUID, LogicalType.INTERVAL, LogicalType.arrayOf(LogicalType.INTEGER),
+        LogicalType.POINT, LogicalType.rangeOf(io.basalt.type.range.RangeType.INT4RANGE));
 
     private static final String[] WORDS = {"", "a", "abc", "é", "日本語", "straße", "🎉 party", "Zürich", "ab", "abd",
         "\u0000x", "x\uFFFF", "MAIL", "SHIP", "AIR", "RAIL", "TRUCK"};
@@ -81,6 +82,8 @@ final class ColumnValues {
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON -> (a, b) -> Arrays.compareUnsigned(
                 ((String) a).getBytes(StandardCharsets.UTF_8), ((String) b).getBytes(StandardCharsets.UTF_8));
             case BYTEA -> (a, b) -> Arrays.compareUnsigned(((ByteString) a).toByteArray(), ((ByteString) b).toByteArray());
+            // stored as byte strings, but chunks keep no bounds for them (ChunkBounds)
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> null;
             case UUID -> (a, b) -> ((Uuid) a).compareTo((Uuid) b);
             case INTERVAL -> (a, b) -> ((Interval) a).compareTo((Interval) b);
             case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE, RECORD -> null;
@@ -113,6 +116,11 @@ final class ColumnValues {
                 yield ByteString.wrap(bytes);
             }
             case JSONPATH -> "$.\"k" + random.nextInt(100) + "\"";
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> {
+                byte[] bytes = new byte[16];
+                random.nextBytes(bytes);
+                yield ByteString.wrap(bytes);
+            }
             case REGCLASS, REGTYPE, REGNAMESPACE -> WORDS[random.nextInt(WORDS.length)];
             case JSONB -> Jsonb.parse("{\"a\": " + random.nextInt(100) + ", \"b\": [\"" + WORDS[random.nextInt(WORDS.length)]
                 .replace("\u0000", "") + "\"]}");
@@ -169,6 +177,8 @@ final class ColumnValues {
             case ARRAY -> new Object[] {ArrayValue.of(List.of()), ArrayValue.of(Arrays.asList((Object) null))};
             case ENUM -> new Object[] {1.0, 1.5, 1e6};
             case RECORD -> new Object[] {io.basalt.type.RecordValue.of(Arrays.asList(null, null))};
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> new Object[] {ByteString.wrap(new byte[1]),
+                ByteString.wrap(filled(32, (byte) 0xff))};
         };
         return edges[random.nextInt(edges.length)];
     }

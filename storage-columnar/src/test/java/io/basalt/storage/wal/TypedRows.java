@@ -23,7 +23,8 @@ final class TypedRows implements AutoCloseable {
             LogicalType.TIMETZ, LogicalType.INTERVAL,
             LogicalType.numeric(30, 4), LogicalType.UUID, LogicalType.BYTEA, LogicalType.JSON, LogicalType.JSONB, LogicalType.arrayOf(LogicalType.INTEGER),
             LogicalType.arrayOf(LogicalType.TEXT), LogicalType.arrayOf(LogicalType.numeric(10, 2)),
-            LogicalType.arrayOf(LogicalType.BOOLEAN),
+            LogicalType.arrayOf(LogicalType.BOOLEAN), LogicalType.POLYGON,
+            LogicalType.rangeOf(io.basalt.type.range.RangeType.NUMRANGE),
             LogicalType.recordOf(new io.basalt.type.RecordType("pair", List.of("n", "t"),
                     List.of(LogicalType.INTEGER, LogicalType.TEXT))));
 
@@ -79,7 +80,8 @@ final class TypedRows implements AutoCloseable {
             case DATE -> key * 37 - 20_000;
             case UUID -> new io.basalt.type.Uuid(key * 0x9E3779B97F4A7C15L, ~key);
             // Bytes above 0x7f and a zero byte, which a text or UTF-8 path would mangle.
-            case BYTEA -> io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
+            case BYTEA, POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE ->
+                    io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
             case JSON -> "{\"k\": " + key + ",  \"k\": [1.50]}";
             case JSONPATH -> "$.\"k\"[" + key + "]";
             case REGCLASS, REGTYPE, REGNAMESPACE -> "r" + key;

@@ -26,7 +26,27 @@ public final class BinaryVectors {
 
     /** Whether a VarBinary vector holds bytea values (else arbitrary-precision numerics). */
     public static boolean holdsBytea(FieldVector vector) {
-        return tagStartsWith(vector, BYTEA_TAG);
+        return tagStartsWith(vector, BYTEA_TAG) || holdsPackedBytes(vector);
+    }
+
+    /**
+     * Whether a VarBinary vector holds values of a geometric or range type: byte strings, as bytea's are, which
+     * the types' functions read ({@code io.basalt.type.geometric}, {@code io.basalt.type.range}).
+     */
+    private static boolean holdsPackedBytes(FieldVector vector) {
+        Map<String, String> metadata = vector.getField().getMetadata();
+        String tag = metadata == null ? null : metadata.get(LogicalType.METADATA_KEY);
+        if (tag == null || tag.endsWith("[]")) {
+            return false;
+        }
+        int colon = tag.indexOf(':');
+        if (colon < 0) {
+            return false;
+        }
+        return switch (tag.substring(0, colon)) {
+            case "POINT", "LSEG", "PATH", "BOX", "POLYGON", "LINE", "CIRCLE", "RANGE" -> true;
+            default -> false;
+        };
     }
 
     /** Whether a VarBinary vector holds jsonb values. */

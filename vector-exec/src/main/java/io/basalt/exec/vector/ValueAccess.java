@@ -148,6 +148,9 @@ public final class ValueAccess {
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> type.enumType().label((Double) value);
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> io.basalt.type.geometric.GeometricText.format(
+                    (ByteString) value, type.id(), settings.extraFloatDigits());
+            case RANGE -> io.basalt.type.range.RangeText.format((ByteString) value, type.range(), settings);
             case ARRAY -> ArrayLiteral.format((ArrayValue) value, (element, index) -> text(type.element(), element, settings));
             case RECORD -> io.basalt.type.RecordText.format((io.basalt.type.RecordValue) value,
                     (field, index) -> text(type.record().fieldTypes().get(index), field, settings));
