@@ -109,6 +109,7 @@ final class IndexExecutor {
             table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }
         InvertedIndexDefinitions.attach(index, table.columns(), table.store());
+        ExpressionIndexDefinitions.attach(index, table.name(), table.columns(), table.store(), context);
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
@@ -200,6 +201,7 @@ final class IndexExecutor {
             kept.removeIf(index -> index.name().equals(name.last()));
             owner.store().removeUniqueKey(name.last());
             owner.store().removeInvertedIndex(name.last());
+            owner.store().removeExpressionIndex(name.last());
             catalog.replaceTable(owner, owner.withIndexes(kept));
         }
         return QueryResultImpl.command("DROP INDEX", 0, notices);

@@ -136,6 +136,20 @@ final class ExplainExpressions {
             }
             return null;
         }
+        if (function instanceof io.basalt.exec.function.json.JsonbExtractFunction extract) {
+            if (texts.length == 2) {
+                return infix(texts[0], extract.name(), texts[1]);
+            }
+            Object operand = extract.constantOperand();
+            if (operand == null || texts.length != 1) {
+                return null;
+            }
+            return infix(texts[0], extract.name(), switch (extract.kind()) {
+                case FIELD -> constant(operand, LogicalType.TEXT);
+                case ELEMENT -> constant(operand, LogicalType.INTEGER);
+                case PATH -> constant(operand, LogicalType.arrayOf(LogicalType.TEXT));
+            });
+        }
         if (function instanceof io.basalt.exec.function.json.JsonbExistsFunction exists) {
             if (texts.length == 2) {
                 return infix(texts[0], exists.name(), texts[1]);
