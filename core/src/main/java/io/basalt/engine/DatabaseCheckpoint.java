@@ -140,6 +140,8 @@ final class DatabaseCheckpoint {
                             + file.path() + "\"").withDetail("The file holds " + file.positions()
                             + " rows, the manifest says " + entry.positions() + ".");
                 }
+                io.basalt.storage.file.InvertedIndexFile.offer(dataDirectory.resolve(entry.fileName()), store,
+                        entry.generation(), entry.positions());
                 kept = TableFileRestore.restoreStored(store, file, entry.generation(), tables, cache);
                 if (!kept) {
                     TableFileRestore.restore(store, file, entry.generation(), tables);
@@ -288,6 +290,8 @@ final class DatabaseCheckpoint {
                 } else {
                     TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator);
                 }
+                io.basalt.storage.file.InvertedIndexFile.write(dataDirectory.resolve(fileName), image.store(),
+                        image.generation(), image.positions());
                 created = true;
                 createdFiles.put(fileName, image);
                 entry = new Manifest.TableFileEntry(taken.getKey(), fileName, image.generation(), image.positions(),
@@ -368,7 +372,10 @@ final class DatabaseCheckpoint {
         return FILE_PREFIX + "0".repeat(Math.max(0, 6 - digits.length())) + digits + FILE_SUFFIX;
     }
 
-    /** Deletes the data files the manifest does not name (older checkpoints', or a checkpoint's cut short). */
+    /**
+     * Deletes the data files the manifest does not name (older checkpoints', or a checkpoint's cut short), and the
+     * GIN index files beside them.
+     */
     private void removeUnreferencedFiles() {
         if (!Files.isDirectory(dataDirectory)) {
             return;
@@ -381,7 +388,10 @@ final class DatabaseCheckpoint {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && !named.contains(name)) {
+                String dataName = name.endsWith(io.basalt.storage.file.InvertedIndexFile.SUFFIX)
+                        ? name.substring(0, name.length() - io.basalt.storage.file.InvertedIndexFile.SUFFIX.length())
+                        : name;
+                if (dataName.startsWith(FILE_PREFIX) && dataName.endsWith(FILE_SUFFIX) && !named.contains(dataName)) {
                     Files.deleteIfExists(file);
                     removed = true;
                 }

@@ -92,7 +92,7 @@ class JsonbGinIndexTest {
         compareQueries(session, random, 50);
     }
 
-    private static void insertDocuments(Session session, Random random, int firstId, int count) {
+    static void insertDocuments(Session session, Random random, int firstId, int count) {
         for (int start = 0; start < count; start += 500) {
             StringBuilder sql = new StringBuilder("INSERT INTO docs VALUES ");
             for (int i = start; i < Math.min(count, start + 500); i++) {
@@ -108,7 +108,7 @@ class JsonbGinIndexTest {
      * Runs {@code count} random queries through the indexes and without them, and requires equal answers, and that
      * most went through an index (some patterns, such as {@code '[]'}, give an index nothing to look up).
      */
-    private static void compareQueries(Session session, Random random, int count) {
+    static void compareQueries(Session session, Random random, int count) {
         int indexedPlans = 0;
         for (int q = 0; q < count; q++) {
             String condition = condition(random);

@@ -23,20 +23,51 @@ public final class JsonbInvertedIndex {
     private final String name;
     private final int column;
     private final JsonbOperatorClass operatorClass;
-    private final InvertedPositions positions = new InvertedPositions();
+    private final InvertedPositions positions;
     private final JsonbIndexEntries.Buffer scratch = new JsonbIndexEntries.Buffer();
     /** Positions past int range: set once the generation outgrows them; the index then serves nothing. */
     private long overflow;
 
     public JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass) {
+        this(name, column, operatorClass, new InvertedPositions());
+    }
+
+    private JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass,
+                               InvertedPositions positions) {
         this.name = requireNonNull(name, "name is null");
         this.column = column;
         this.operatorClass = requireNonNull(operatorClass, "operatorClass is null");
+        this.positions = positions;
     }
 
     /** An empty index with the same definition (a new generation's). */
     public JsonbInvertedIndex emptyCopy() {
         return new JsonbInvertedIndex(name, column, operatorClass);
+    }
+
+    /**
+     * An index with the same definition holding {@code restored} (read back from a checkpoint, see
+     * {@link InvertedPositions#read}): its positions are recorded, the next {@link #addRow} records the one after.
+     */
+    public JsonbInvertedIndex restoredCopy(InvertedPositions restored) {
+        return new JsonbInvertedIndex(name, column, operatorClass, requireNonNull(restored, "restored is null"));
+    }
+
+    /**
+     * Writes the entries of positions {@code [0, limit)} as {@link InvertedPositions#write} does; false, writing
+     * nothing, when it does not {@link #covers cover} them.
+     */
+    public boolean write(java.io.DataOutput out, long limit) throws java.io.IOException {
+        if (!covers(limit)) {
+            return false;
+        }
+        positions.write(out, (int) limit);
+        return true;
+    }
+
+    /** Whether {@link #write} can write positions {@code [0, limit)}: they are recorded, within int range. */
+    public boolean covers(long limit) {
+        return overflow == 0 && limit <= positions.count();
     }
 
     public String name() {

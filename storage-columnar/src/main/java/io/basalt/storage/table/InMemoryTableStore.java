@@ -82,6 +82,12 @@ public final class InMemoryTableStore implements TableStore {
     private Generation generation = new Generation(0);
     /** The GIN indexes over jsonb columns (CREATE INDEX ... USING gin), as definitions; each generation fills copies. */
     private final List<io.basalt.storage.index.JsonbInvertedIndex> invertedIndexes = new ArrayList<>();
+    /**
+     * GIN index positions read back from a checkpoint ({@link #offerInvertedPositions}), by {@link #restoredKey}, for
+     * generation {@link #restoredGeneration}; the next start of that generation's GIN indexes takes them.
+     */
+    private java.util.Map<String, io.basalt.storage.index.InvertedPositions> restoredInverted = new java.util.HashMap<>();
+    private long restoredGeneration = -1;
     /** The definitions of the indexes over expressions (CREATE INDEX ... ((expr))); each generation fills copies. */
     private final List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes = new ArrayList<>();
     private int lastChunkRows;
@@ -1157,17 +1163,89 @@ public final class InMemoryTableStore implements TableStore {
     /** Starts the current generation's GIN index positions (and expression index keys), the stored rows included. */
     private void startInvertedIndexes() {
         generation.invertedPositions.clear();
+        long end = generation.chunks.isEmpty() ? 0
+                : (long) (generation.chunks.size() - 1) * chunkRows + lastChunkRows;
         for (io.basalt.storage.index.JsonbInvertedIndex definition : invertedIndexes) {
-            io.basalt.storage.index.JsonbInvertedIndex filled = definition.emptyCopy();
+            io.basalt.storage.index.InvertedPositions restored = generation.number == restoredGeneration
+                    ? restoredInverted.remove(restoredKey(definition)) : null;
+            io.basalt.storage.index.JsonbInvertedIndex filled = restored != null && restored.count() <= end
+                    ? definition.restoredCopy(restored) : definition.emptyCopy();
             recordInvertedPositions(filled, generation);
             generation.invertedPositions.add(filled);
         }
+        restoredInverted.clear();
+        restoredGeneration = -1;
         generation.expressionKeys.clear();
         for (io.basalt.storage.index.ExpressionKeyIndex definition : expressionIndexes) {
             io.basalt.storage.index.ExpressionKeyIndex filled = definition.emptyCopy();
             recordExpressionKeys(filled, generation);
             generation.expressionKeys.add(filled);
         }
+    }
+
+    /** How a GIN index's restored positions are named: its name, column and operator class. */
+    private static String restoredKey(io.basalt.storage.index.JsonbInvertedIndex index) {
+        return restoredKey(index.name(), index.column(), index.operatorClass());
+    }
+
+    private static String restoredKey(String name, int column, io.basalt.storage.index.JsonbOperatorClass operatorClass) {
+        return name + "/" + column + "/" + operatorClass.name();
+    }
+
+    /**
+     * Writes the GIN indexes of generation {@code generationNumber} over positions {@code [0, positions)} (what a
+     * checkpoint wrote to a data file) to {@code out}: their count, then per index its name, column, operator class
+     * and positions ({@link io.basalt.storage.index.InvertedPositions#write}). Returns false, having written nothing,
+     * when the store is in another generation now or keeps no GIN index covering those positions.
+     */
+    public synchronized boolean writeInvertedPositions(long generationNumber, long positions, java.io.DataOutput out)
+            throws java.io.IOException {
+        if (generation.number != generationNumber) {
+            return false;
+        }
+        List<io.basalt.storage.index.JsonbInvertedIndex> covering = new ArrayList<>();
+        for (io.basalt.storage.index.JsonbInvertedIndex index : generation.invertedPositions) {
+            if (index.covers(positions)) {
+                covering.add(index);
+            }
+        }
+        if (covering.isEmpty()) {
+            return false;
+        }
+        out.writeInt(covering.size());
+        for (io.basalt.storage.index.JsonbInvertedIndex index : covering) {
+            out.writeUTF(index.name());
+            out.writeInt(index.column());
+            out.writeUTF(index.operatorClass().name());
+            index.write(out, positions);
+        }
+        return true;
+    }
+
+    /**
+     * Recovery: GIN index positions read back from what {@link #writeInvertedPositions} wrote for generation
+     * {@code generationNumber}; the restore of that generation that follows starts its GIN indexes from them (those
+     * whose name, column and operator class still match a definition) instead of reading every document again.
+     *
+     * @throws java.io.IOException when {@code in} is not what {@link #writeInvertedPositions} wrote
+     */
+    public synchronized void offerInvertedPositions(long generationNumber, java.io.DataInput in)
+            throws java.io.IOException {
+        int count = in.readInt();
+        java.util.Map<String, io.basalt.storage.index.InvertedPositions> read = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String indexName = in.readUTF();
+            int column = in.readInt();
+            io.basalt.storage.index.JsonbOperatorClass operatorClass;
+            try {
+                operatorClass = io.basalt.storage.index.JsonbOperatorClass.valueOf(in.readUTF());
+            } catch (IllegalArgumentException unknown) {
+                throw new java.io.IOException("unknown operator class");
+            }
+            read.put(restoredKey(indexName, column, operatorClass), io.basalt.storage.index.InvertedPositions.read(in));
+        }
+        restoredInverted = read;
+        restoredGeneration = generationNumber;
     }
 
     /**
