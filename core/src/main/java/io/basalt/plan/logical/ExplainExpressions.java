@@ -123,7 +123,8 @@ final class ExplainExpressions {
 
     /**
      * The jsonb containment and existence operators, whose constant side the binder compiled into the function:
-     * {@code (j @> '{"a": 1}'::jsonb)}, {@code (j ? 'k'::text)}, {@code (j ?| '{a,b}'::text[])}; null for others.
+     * {@code (j @> '{"a": 1}'::jsonb)}, {@code (j ? 'k'::text)}, {@code (j ?| '{a,b}'::text[])}; the extractions
+     * ({@code (j ->> 'k'::text)}) and the jsonpath operators ({@code (j @? '$."a"'::jsonpath)}); null for others.
      */
     private static String jsonbOperator(ScalarFunction function, String[] texts) {
         if (function instanceof io.basalt.exec.function.json.JsonbContainsFunction contains) {
@@ -135,6 +136,11 @@ final class ExplainExpressions {
                 return contains.containedBy() ? infix(texts[0], "<@", pattern) : infix(texts[0], "@>", pattern);
             }
             return null;
+        }
+        if (function instanceof io.basalt.exec.function.json.JsonPathFunction path && texts.length == 2
+                && (path.kind() == io.basalt.exec.function.json.JsonPathFunction.Kind.EXISTS_OPERATOR
+                || path.kind() == io.basalt.exec.function.json.JsonPathFunction.Kind.MATCH_OPERATOR)) {
+            return infix(texts[0], path.name(), texts[1]);
         }
         if (function instanceof io.basalt.exec.function.json.JsonbExtractFunction extract) {
             if (texts.length == 2) {

@@ -136,11 +136,40 @@ public final class JsonbInvertedIndex {
             return false;
         }
         return switch (predicate.kind()) {
-            case CONTAINS -> JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass).length > 0;
+            case CONTAINS, PATH_EXISTS, PATH_MATCH -> predicate.preferIndex() || hasEntries(predicate);
             case EXISTS -> operatorClass.servesExistence();
             case EXISTS_ANY -> operatorClass.servesExistence();
-            case EXISTS_ALL -> operatorClass.servesExistence() && !((List<?>) predicate.operand()).isEmpty();
+            case EXISTS_ALL -> operatorClass.servesExistence()
+                    && (predicate.preferIndex() || !((List<?>) predicate.operand()).isEmpty());
         };
+    }
+
+    /**
+     * Whether this index has entries to look up for {@code predicate}; without any, {@link #candidates} names every
+     * position (PostgreSQL's full index scan, which it runs only where it must not read the table otherwise).
+     */
+    public boolean hasEntries(ScanPredicate.JsonbMatch predicate) {
+        return switch (predicate.kind()) {
+            case CONTAINS -> JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass).length > 0;
+            case EXISTS, EXISTS_ANY -> operatorClass.servesExistence();
+            case EXISTS_ALL -> operatorClass.servesExistence() && !((List<?>) predicate.operand()).isEmpty();
+            case PATH_EXISTS, PATH_MATCH -> pathEntries(predicate) != null;
+        };
+    }
+
+    private JsonPathEntries.Node pathEntries(ScanPredicate.JsonbMatch predicate) {
+        io.basalt.type.json.path.JsonPath path = io.basalt.type.json.path.JsonPathParser.parse(
+                (String) predicate.operand());
+        return JsonPathEntries.of(path, predicate.kind() == ScanPredicate.JsonbMatchKind.PATH_MATCH, operatorClass);
+    }
+
+    /** Every position recorded: the candidates of a predicate without entries. */
+    private long[] everyPosition() {
+        long[] out = new long[positions.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     /**
@@ -148,11 +177,15 @@ public final class JsonbInvertedIndex {
      * and perhaps others.
      */
     public long[] candidates(ScanPredicate.JsonbMatch predicate) {
+        if (!hasEntries(predicate)) {
+            return everyPosition();
+        }
         return switch (predicate.kind()) {
             case CONTAINS -> positions.all(JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass));
             case EXISTS -> positions.all(new long[] {JsonbIndexEntries.keyEntry((String) predicate.operand())});
             case EXISTS_ANY -> positions.any(keyEntries((List<?>) predicate.operand()));
             case EXISTS_ALL -> positions.all(keyEntries((List<?>) predicate.operand()));
+            case PATH_EXISTS, PATH_MATCH -> JsonPathEntries.positions(pathEntries(predicate), positions);
         };
     }
 

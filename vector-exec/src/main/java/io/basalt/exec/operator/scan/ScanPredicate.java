@@ -55,8 +55,11 @@ public sealed interface ScanPredicate {
         }
     }
 
-    /** The operators of {@link JsonbMatch}. */
-    enum JsonbMatchKind { CONTAINS, EXISTS, EXISTS_ANY, EXISTS_ALL }
+    /**
+     * The operators of {@link JsonbMatch}; PATH_EXISTS and PATH_MATCH are {@code @?} and {@code @@} with a constant
+     * jsonpath (its text as the operand, a String).
+     */
+    enum JsonbMatchKind { CONTAINS, EXISTS, EXISTS_ANY, EXISTS_ALL, PATH_EXISTS, PATH_MATCH }
 
     /**
      * A condition on the key of an index over an expression that the table store keeps (CREATE INDEX ... ((expr))),
