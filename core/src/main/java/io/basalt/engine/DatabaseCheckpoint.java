@@ -54,6 +54,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * after the locks are released, from those versions (full chunks never change; MVCC snapshots and open transactions
  * go on).
  *
+ * <p>Beside each data file it writes, a checkpoint saves the GIN indexes of the rows in it
+ * ({@link io.basalt.storage.file.InvertedIndexFile}), which opening hands to the store before restoring its rows, so
+ * that the indexes are not rebuilt from every document; the file goes with its data file.
+ *
  * <p>The planner statistics ANALYZE gathered are saved beside the manifest, in the {@link StatisticsFile}, by ANALYZE
  * and again by each checkpoint (see {@link DurableStatistics}).
  *
