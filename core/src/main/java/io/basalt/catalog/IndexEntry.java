@@ -13,8 +13,9 @@ import java.util.List;
  * enforced by a unique key of the same name in the table's store, which for a partial index holds the keys of the
  * rows its predicate is true for, and for an index over expressions computes them per row; only one over plain
  * columns without a predicate may be referenced by a foreign key. A gin index over plain jsonb columns is kept by
- * the store as an inverted index ({@code engine.InvertedIndexDefinitions}). Other indexes are recorded only: no plan
- * reads them yet.
+ * the store as an inverted index ({@code engine.InvertedIndexDefinitions}), a btree index whose first key is an
+ * expression as an ordered index of that key ({@code engine.ExpressionIndexDefinitions}). Other indexes are recorded
+ * only: no plan reads them yet.
  */
 public record IndexEntry(String name, boolean unique, List<Integer> columns, Expression predicate, String method,
                          List<Expression> expressions, List<String> operatorClasses) {

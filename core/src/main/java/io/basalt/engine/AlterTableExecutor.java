@@ -870,6 +870,7 @@ final class AlterTableExecutor {
                             alteration.context));
                 }
                 InvertedIndexDefinitions.attach(index, draft.columns, store);
+                ExpressionIndexDefinitions.attach(index, draft.name, draft.columns, store, alteration.context);
             }
             try {
                 rewrite.copy(old.store(), old.columnTypes(), draft.values, store);

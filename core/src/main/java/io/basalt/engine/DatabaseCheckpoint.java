@@ -54,6 +54,10 @@ import org.apache.arrow.memory.BufferAllocator;
  * after the locks are released, from those versions (full chunks never change; MVCC snapshots and open transactions
  * go on).
  *
+ * <p>Beside each data file it writes, a checkpoint saves the GIN indexes of the rows in it
+ * ({@link io.basalt.storage.file.InvertedIndexFile}), which opening hands to the store before restoring its rows, so
+ * that the indexes are not rebuilt from every document; the file goes with its data file.
+ *
  * <p>The planner statistics ANALYZE gathered are saved beside the manifest, in the {@link StatisticsFile}, by ANALYZE
  * and again by each checkpoint (see {@link DurableStatistics}).
  *
@@ -140,6 +144,8 @@ final class DatabaseCheckpoint {
                             + file.path() + "\"").withDetail("The file holds " + file.positions()
                             + " rows, the manifest says " + entry.positions() + ".");
                 }
+                io.basalt.storage.file.InvertedIndexFile.offer(dataDirectory.resolve(entry.fileName()), store,
+                        entry.generation(), entry.positions());
                 kept = TableFileRestore.restoreStored(store, file, entry.generation(), tables, cache);
                 if (!kept) {
                     TableFileRestore.restore(store, file, entry.generation(), tables);
@@ -288,6 +294,8 @@ final class DatabaseCheckpoint {
                 } else {
                     TableFileWriter.write(dataDirectory.resolve(fileName), image, allocator);
                 }
+                io.basalt.storage.file.InvertedIndexFile.write(dataDirectory.resolve(fileName), image.store(),
+                        image.generation(), image.positions());
                 created = true;
                 createdFiles.put(fileName, image);
                 entry = new Manifest.TableFileEntry(taken.getKey(), fileName, image.generation(), image.positions(),
@@ -368,7 +376,10 @@ final class DatabaseCheckpoint {
         return FILE_PREFIX + "0".repeat(Math.max(0, 6 - digits.length())) + digits + FILE_SUFFIX;
     }
 
-    /** Deletes the data files the manifest does not name (older checkpoints', or a checkpoint's cut short). */
+    /**
+     * Deletes the data files the manifest does not name (older checkpoints', or a checkpoint's cut short), and the
+     * GIN index files beside them.
+     */
     private void removeUnreferencedFiles() {
         if (!Files.isDirectory(dataDirectory)) {
             return;
@@ -381,7 +392,10 @@ final class DatabaseCheckpoint {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dataDirectory)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(FILE_PREFIX) && name.endsWith(FILE_SUFFIX) && !named.contains(name)) {
+                String dataName = name.endsWith(io.basalt.storage.file.InvertedIndexFile.SUFFIX)
+                        ? name.substring(0, name.length() - io.basalt.storage.file.InvertedIndexFile.SUFFIX.length())
+                        : name;
+                if (dataName.startsWith(FILE_PREFIX) && dataName.endsWith(FILE_SUFFIX) && !named.contains(dataName)) {
                     Files.deleteIfExists(file);
                     removed = true;
                 }

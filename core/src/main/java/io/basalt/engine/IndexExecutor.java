@@ -24,7 +24,8 @@ import java.util.Set;
  * are checked (23505 {@code could not create unique index}), every later change is checked by the store, and a
  * foreign key may reference it unless it has a WHERE predicate: a partial unique index checks only the rows its
  * predicate is true for, and one over expressions checks the values computed for each row. A gin index over jsonb
- * columns is kept by the store as an inverted index that scans read through ({@link InvertedIndexDefinitions}).
+ * columns is kept by the store as an inverted index that scans read through ({@link InvertedIndexDefinitions}), a
+ * btree index whose first key is an expression as an ordered index of that key ({@link ExpressionIndexDefinitions}).
  * Other indexes are recorded in the catalog with what they cover; no plan reads them yet.
  */
 final class IndexExecutor {
@@ -109,6 +110,7 @@ final class IndexExecutor {
             table.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(index, table.name(), table.columns(), context));
         }
         InvertedIndexDefinitions.attach(index, table.columns(), table.store());
+        ExpressionIndexDefinitions.attach(index, table.name(), table.columns(), table.store(), context);
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
@@ -200,6 +202,7 @@ final class IndexExecutor {
             kept.removeIf(index -> index.name().equals(name.last()));
             owner.store().removeUniqueKey(name.last());
             owner.store().removeInvertedIndex(name.last());
+            owner.store().removeExpressionIndex(name.last());
             catalog.replaceTable(owner, owner.withIndexes(kept));
         }
         return QueryResultImpl.command("DROP INDEX", 0, notices);

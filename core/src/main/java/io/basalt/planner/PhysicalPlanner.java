@@ -88,8 +88,9 @@ public final class PhysicalPlanner {
                 yield new ValuesOperator(rows, types);
             }
             case LogicalPlan.Filter filter when filter.input() instanceof LogicalPlan.Scan scan -> new FilterOperator(
-                    new ScanOperator(scan.source().withPredicates(ScanPredicates.of(filter.conjuncts(), scan.columns())),
-                            scan.columns()), ExpressionPlanner.planAll(filter.conjuncts()));
+                    new ScanOperator(scan.source().withPredicates(ExpressionIndexPredicates.with(
+                            ScanPredicates.of(filter.conjuncts(), scan.columns()), filter.conjuncts(), scan.columns(),
+                            scan.source())), scan.columns()), ExpressionPlanner.planAll(filter.conjuncts()));
             case LogicalPlan.Filter filter -> new FilterOperator(WindowRowLimit.planInput(filter),
                     ExpressionPlanner.planAll(filter.conjuncts()));
             case LogicalPlan.Project project -> new ProjectOperator(plan(project.input()),

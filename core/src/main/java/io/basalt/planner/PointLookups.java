@@ -70,7 +70,7 @@ public final class PointLookups {
         }
         String indexName = store.invertedLookup(ScanPredicates.of(conjuncts, scanColumns));
         if (indexName == null) {
-            return null;
+            return ExpressionIndexPredicates.lookup(source, conjuncts, scanColumns);
         }
         // the store looks up by the first conjunct some index serves, however cheap a scan of every row would be
         for (int i = 0; i < conjuncts.size(); i++) {

@@ -81,6 +81,9 @@ final class ScanPredicates {
      * or {@code ?& constant}, which a GIN index may narrow; null for anything else or when bitmap scans are off.
      */
     private static ScanPredicate.JsonbMatch jsonbMatch(BoundExpression.Function function, int[] scanColumns) {
+        if (function.function() instanceof io.basalt.exec.function.json.JsonPathFunction path) {
+            return jsonPathMatch(function, path, scanColumns);
+        }
         if (function.arguments().size() != 1
                 || !(function.arguments().getFirst() instanceof BoundExpression.ColumnRef column)
                 || column.type().id() != TypeId.JSONB || sourceColumn(column, scanColumns) < 0) {
@@ -108,6 +111,30 @@ final class ScanPredicates {
             };
         }
         return null;
+    }
+
+    /** {@code jsonb_column @? constant} or {@code @@ constant} (a jsonpath), which a GIN index may narrow, else null. */
+    private static ScanPredicate.JsonbMatch jsonPathMatch(BoundExpression.Function function,
+                                                          io.basalt.exec.function.json.JsonPathFunction path,
+                                                          int[] scanColumns) {
+        io.basalt.exec.function.json.JsonPathFunction.Kind kind = path.kind();
+        if (kind != io.basalt.exec.function.json.JsonPathFunction.Kind.EXISTS_OPERATOR
+                && kind != io.basalt.exec.function.json.JsonPathFunction.Kind.MATCH_OPERATOR
+                || function.arguments().size() != 2
+                || !(function.arguments().get(0) instanceof BoundExpression.ColumnRef column)
+                || column.type().id() != TypeId.JSONB || sourceColumn(column, scanColumns) < 0
+                || !(function.arguments().get(1) instanceof BoundExpression.Constant constant)
+                || !(constant.value() instanceof String text)) {
+            return null;
+        }
+        IndexScanSwitches switches = IndexScanSwitches.current();
+        if (!switches.bitmapScans()) {
+            return null;
+        }
+        return new ScanPredicate.JsonbMatch(sourceColumn(column, scanColumns),
+                kind == io.basalt.exec.function.json.JsonPathFunction.Kind.EXISTS_OPERATOR
+                        ? ScanPredicate.JsonbMatchKind.PATH_EXISTS : ScanPredicate.JsonbMatchKind.PATH_MATCH,
+                text, !switches.sequentialScans());
     }
 
     /** {@code column op constant} or {@code constant op column} on an ordered column, else null. */

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * GIN indexes over jsonb answer exactly as a scan of every row does: random documents (objects, arrays, scalars and
- * NULLs, nested, with numbers written in several scales) and random {@code @>}, {@code ?}, {@code ?|} and {@code ?&}
- * queries, run once through the index (enable_seqscan off) and once without it (enable_bitmapscan off) in the same
+ * NULLs, nested, with numbers written in several scales) and random {@code @>}, {@code ?}, {@code ?|}, {@code ?&},
+ * {@code @?} and {@code @@} queries, run once through the index (enable_seqscan off) and once without it (enable_bitmapscan off) in the same
  * snapshot, on a jsonb_ops and a jsonb_path_ops index; while another session inserts, updates and deletes; and after
  * reopening the database from its log and from a checkpoint.
  */
@@ -92,7 +92,7 @@ class JsonbGinIndexTest {
         compareQueries(session, random, 50);
     }
 
-    private static void insertDocuments(Session session, Random random, int firstId, int count) {
+    static void insertDocuments(Session session, Random random, int firstId, int count) {
         for (int start = 0; start < count; start += 500) {
             StringBuilder sql = new StringBuilder("INSERT INTO docs VALUES ");
             for (int i = start; i < Math.min(count, start + 500); i++) {
@@ -108,7 +108,7 @@ class JsonbGinIndexTest {
      * Runs {@code count} random queries through the indexes and without them, and requires equal answers, and that
      * most went through an index (some patterns, such as {@code '[]'}, give an index nothing to look up).
      */
-    private static void compareQueries(Session session, Random random, int count) {
+    static void compareQueries(Session session, Random random, int count) {
         int indexedPlans = 0;
         for (int q = 0; q < count; q++) {
             String condition = condition(random);
@@ -128,12 +128,48 @@ class JsonbGinIndexTest {
 
     private static String condition(Random random) {
         String column = random.nextBoolean() ? "j" : "k";
-        return switch (random.nextInt(5)) {
+        return switch (random.nextInt(7)) {
             case 0, 1 -> column + " @> " + pattern(random);
             case 2 -> "j ? " + quote(key(random));
             case 3 -> "j ?| ARRAY[" + quote(key(random)) + ", " + quote(key(random)) + "]";
-            default -> "j ?& ARRAY[" + quote(key(random)) + ", " + quote(key(random)) + "]";
+            case 4 -> "j ?& ARRAY[" + quote(key(random)) + ", " + quote(key(random)) + "]";
+            case 5 -> column + " @? " + quote(existsPath(random));
+            default -> column + " @@ " + quote(matchPath(random));
         };
+    }
+
+    /** A jsonpath for {@code @?}: chains over the documents' keys, with filters, wildcards and strict mode. */
+    private static String existsPath(Random random) {
+        String key = pathKey(random);
+        String other = pathKey(random);
+        String scalar = scalar(random);
+        return switch (random.nextInt(7)) {
+            case 0 -> "$" + key;
+            case 1 -> "$" + key + "[*] ? (@ == " + scalar + ")";
+            case 2 -> "$" + key + " ? (@" + other + " == " + scalar + ")";
+            case 3 -> "$.** ? (@ == " + scalar + ")";
+            case 4 -> "strict $" + key + " ? (@ == " + scalar + ")";
+            case 5 -> "$ ? (@" + key + " == " + scalar + " || @" + other + " == " + scalar(random) + ")";
+            default -> "$[*]" + key + " ? (exists (@" + other + ") && @ != " + scalar + ")";
+        };
+    }
+
+    /** A jsonpath predicate for {@code @@}: equalities, &&, ||, exists, negation and a range. */
+    private static String matchPath(Random random) {
+        String key = pathKey(random);
+        String scalar = scalar(random);
+        return switch (random.nextInt(6)) {
+            case 0 -> "$" + key + " == " + scalar;
+            case 1 -> "$" + key + " == " + scalar + " && $" + pathKey(random) + " == " + scalar(random);
+            case 2 -> "$" + key + " == " + scalar + " || exists($" + pathKey(random) + ")";
+            case 3 -> "$" + key + "[*] == " + scalar;
+            case 4 -> "!($" + key + " == " + scalar + ")";
+            default -> "$" + key + " > 1 && $" + pathKey(random) + pathKey(random) + " == " + scalar;
+        };
+    }
+
+    private static String pathKey(Random random) {
+        return "." + json(key(random));
     }
 
     /** A containment pattern: mostly small objects over the documents' keys, sometimes arrays or scalars. */

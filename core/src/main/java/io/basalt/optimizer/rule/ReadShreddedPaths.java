@@ -82,6 +82,10 @@ public final class ReadShreddedPaths implements OptimizerRule {
                                            List<LogicalPlan.AggregateSpec> specs, boolean aggregate) {
         LogicalPlan.Filter filter = input instanceof LogicalPlan.Filter f ? f : null;
         LogicalPlan.Scan scan = (LogicalPlan.Scan) (filter == null ? input : filter.input());
+        if (filter != null && io.basalt.planner.ExpressionIndexPredicates.lookup(scan.source(), filter.conjuncts(),
+                scan.columns()) != null) {
+            return null; // the filter reads through an index over its extraction: the scan stays a plain one
+        }
         int width = scan.columns().length;
         int tableColumns = scan.source().columnTypes().size();
         Found found = new Found();

@@ -123,7 +123,8 @@ final class ExplainExpressions {
 
     /**
      * The jsonb containment and existence operators, whose constant side the binder compiled into the function:
-     * {@code (j @> '{"a": 1}'::jsonb)}, {@code (j ? 'k'::text)}, {@code (j ?| '{a,b}'::text[])}; null for others.
+     * {@code (j @> '{"a": 1}'::jsonb)}, {@code (j ? 'k'::text)}, {@code (j ?| '{a,b}'::text[])}; the extractions
+     * ({@code (j ->> 'k'::text)}) and the jsonpath operators ({@code (j @? '$."a"'::jsonpath)}); null for others.
      */
     private static String jsonbOperator(ScalarFunction function, String[] texts) {
         if (function instanceof io.basalt.exec.function.json.JsonbContainsFunction contains) {
@@ -135,6 +136,25 @@ final class ExplainExpressions {
                 return contains.containedBy() ? infix(texts[0], "<@", pattern) : infix(texts[0], "@>", pattern);
             }
             return null;
+        }
+        if (function instanceof io.basalt.exec.function.json.JsonPathFunction path && texts.length == 2
+                && (path.kind() == io.basalt.exec.function.json.JsonPathFunction.Kind.EXISTS_OPERATOR
+                || path.kind() == io.basalt.exec.function.json.JsonPathFunction.Kind.MATCH_OPERATOR)) {
+            return infix(texts[0], path.name(), texts[1]);
+        }
+        if (function instanceof io.basalt.exec.function.json.JsonbExtractFunction extract) {
+            if (texts.length == 2) {
+                return infix(texts[0], extract.name(), texts[1]);
+            }
+            Object operand = extract.constantOperand();
+            if (operand == null || texts.length != 1) {
+                return null;
+            }
+            return infix(texts[0], extract.name(), switch (extract.kind()) {
+                case FIELD -> constant(operand, LogicalType.TEXT);
+                case ELEMENT -> constant(operand, LogicalType.INTEGER);
+                case PATH -> constant(operand, LogicalType.arrayOf(LogicalType.TEXT));
+            });
         }
         if (function instanceof io.basalt.exec.function.json.JsonbExistsFunction exists) {
             if (texts.length == 2) {

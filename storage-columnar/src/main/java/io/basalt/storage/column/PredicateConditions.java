@@ -56,6 +56,7 @@ final class PredicateConditions {
                 case ScanPredicate.IsNull isNull -> null;
                 case ScanPredicate.Prefix prefix -> null;
                 case ScanPredicate.JsonbMatch match -> null;
+                case ScanPredicate.IndexKey key -> null;
             };
             if (one != null) {
                 ranges = ranges == null ? one : ranges.intersect(one);

@@ -169,6 +169,103 @@ public final class InvertedPositions {
         return kept;
     }
 
+    /**
+     * Writes the posting lists restricted to positions below {@code limit} (at most {@link #count}) to {@code out}:
+     * the limit, the number of entries, then per entry its key, its posting count and the positions as deltas in
+     * variable-length integers. {@link #read} makes an index of {@code limit} positions from it.
+     */
+    public void write(java.io.DataOutput out, int limit) throws java.io.IOException {
+        int kept = 0;
+        for (int slot = 0; slot < keys.length; slot++) {
+            if (used[slot] && below(slot, limit) > 0) {
+                kept++;
+            }
+        }
+        out.writeInt(limit);
+        out.writeInt(kept);
+        for (int slot = 0; slot < keys.length; slot++) {
+            int size = used[slot] ? below(slot, limit) : 0;
+            if (size == 0) {
+                continue;
+            }
+            out.writeLong(keys[slot]);
+            out.writeInt(size);
+            int[] list = postings[slot];
+            int previous = -1;
+            for (int i = 0; i < size; i++) {
+                writeVarint(out, list[i] - previous); // ascending and distinct: every delta is at least 1
+                previous = list[i];
+            }
+        }
+    }
+
+    /**
+     * An index read back from what {@link #write} wrote, holding positions {@code [0, limit)}.
+     *
+     * @throws java.io.IOException when the input ends early or does not hold ascending positions below its limit
+     */
+    public static InvertedPositions read(java.io.DataInput in) throws java.io.IOException {
+        int limit = in.readInt();
+        int entryCount = in.readInt();
+        if (limit < 0 || entryCount < 0) {
+            throw new java.io.IOException("negative counts");
+        }
+        InvertedPositions index = new InvertedPositions();
+        for (int e = 0; e < entryCount; e++) {
+            long key = in.readLong();
+            int size = in.readInt();
+            if (size <= 0 || size > limit) {
+                throw new java.io.IOException("bad posting count " + size);
+            }
+            int[] list = new int[size];
+            long position = -1;
+            for (int i = 0; i < size; i++) {
+                position += readVarint(in);
+                if (position >= limit) {
+                    throw new java.io.IOException("position " + position + " past " + limit);
+                }
+                list[i] = (int) position;
+            }
+            int slot = index.slotFor(key);
+            if (index.postings[slot] != null) {
+                throw new java.io.IOException("entry written twice");
+            }
+            index.postings[slot] = list;
+            index.sizes[slot] = size;
+        }
+        index.positions = limit;
+        return index;
+    }
+
+    /** How many positions of the posting list in {@code slot} are below {@code limit}. */
+    private int below(int slot, int limit) {
+        int at = Arrays.binarySearch(postings[slot], 0, sizes[slot], limit);
+        return at >= 0 ? at : -at - 1;
+    }
+
+    private static void writeVarint(java.io.DataOutput out, int value) throws java.io.IOException {
+        while ((value & ~0x7F) != 0) {
+            out.writeByte((value & 0x7F) | 0x80);
+            value >>>= 7;
+        }
+        out.writeByte(value);
+    }
+
+    private static int readVarint(java.io.DataInput in) throws java.io.IOException {
+        int value = 0;
+        for (int shift = 0; shift < 35; shift += 7) {
+            int b = in.readUnsignedByte();
+            value |= (b & 0x7F) << shift;
+            if ((b & 0x80) == 0) {
+                if (value <= 0) {
+                    throw new java.io.IOException("bad delta");
+                }
+                return value;
+            }
+        }
+        throw new java.io.IOException("varint too long");
+    }
+
     private int find(long key) {
         int mask = keys.length - 1;
         for (int slot = spread(key) & mask; used[slot]; slot = (slot + 1) & mask) {

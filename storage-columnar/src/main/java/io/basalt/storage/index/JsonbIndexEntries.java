@@ -103,6 +103,24 @@ public final class JsonbIndexEntries {
         return bytesHash(MemorySegment.ofArray(bytes), 0, bytes.length, KEY);
     }
 
+    /**
+     * The jsonb_ops entry of the scalar jsonb value {@code encoded}: a string as a key entry when {@code asKey} (an
+     * array element or top-level string is indexed so), else as a value entry.
+     */
+    public static long scalarEntry(byte[] encoded, boolean asKey) {
+        return scalar(MemorySegment.ofArray(encoded), 0, encoded.length, asKey);
+    }
+
+    /** The jsonb_path_ops entry of the scalar jsonb value {@code encoded} reached through object keys {@code keys}. */
+    public static long pathEntry(java.util.List<String> keys, byte[] encoded) {
+        long prefix = PATH_ROOT;
+        for (String key : keys) {
+            byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+            prefix = mix(prefix, bytesHash(MemorySegment.ofArray(bytes), 0, bytes.length, KEY));
+        }
+        return mix(prefix, scalar(MemorySegment.ofArray(encoded), 0, encoded.length, false));
+    }
+
     private static void keysAndValues(MemorySegment s, long at, Buffer out) {
         int count = JsonbReader.count(s, at);
         if (JsonbReader.tag(s, at) == JsonbReader.OBJECT) {

@@ -23,20 +23,51 @@ public final class JsonbInvertedIndex {
     private final String name;
     private final int column;
     private final JsonbOperatorClass operatorClass;
-    private final InvertedPositions positions = new InvertedPositions();
+    private final InvertedPositions positions;
     private final JsonbIndexEntries.Buffer scratch = new JsonbIndexEntries.Buffer();
     /** Positions past int range: set once the generation outgrows them; the index then serves nothing. */
     private long overflow;
 
     public JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass) {
+        this(name, column, operatorClass, new InvertedPositions());
+    }
+
+    private JsonbInvertedIndex(String name, int column, JsonbOperatorClass operatorClass,
+                               InvertedPositions positions) {
         this.name = requireNonNull(name, "name is null");
         this.column = column;
         this.operatorClass = requireNonNull(operatorClass, "operatorClass is null");
+        this.positions = positions;
     }
 
     /** An empty index with the same definition (a new generation's). */
     public JsonbInvertedIndex emptyCopy() {
         return new JsonbInvertedIndex(name, column, operatorClass);
+    }
+
+    /**
+     * An index with the same definition holding {@code restored} (read back from a checkpoint, see
+     * {@link InvertedPositions#read}): its positions are recorded, the next {@link #addRow} records the one after.
+     */
+    public JsonbInvertedIndex restoredCopy(InvertedPositions restored) {
+        return new JsonbInvertedIndex(name, column, operatorClass, requireNonNull(restored, "restored is null"));
+    }
+
+    /**
+     * Writes the entries of positions {@code [0, limit)} as {@link InvertedPositions#write} does; false, writing
+     * nothing, when it does not {@link #covers cover} them.
+     */
+    public boolean write(java.io.DataOutput out, long limit) throws java.io.IOException {
+        if (!covers(limit)) {
+            return false;
+        }
+        positions.write(out, (int) limit);
+        return true;
+    }
+
+    /** Whether {@link #write} can write positions {@code [0, limit)}: they are recorded, within int range. */
+    public boolean covers(long limit) {
+        return overflow == 0 && limit <= positions.count();
     }
 
     public String name() {
@@ -105,11 +136,40 @@ public final class JsonbInvertedIndex {
             return false;
         }
         return switch (predicate.kind()) {
-            case CONTAINS -> JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass).length > 0;
+            case CONTAINS, PATH_EXISTS, PATH_MATCH -> predicate.preferIndex() || hasEntries(predicate);
             case EXISTS -> operatorClass.servesExistence();
             case EXISTS_ANY -> operatorClass.servesExistence();
-            case EXISTS_ALL -> operatorClass.servesExistence() && !((List<?>) predicate.operand()).isEmpty();
+            case EXISTS_ALL -> operatorClass.servesExistence()
+                    && (predicate.preferIndex() || !((List<?>) predicate.operand()).isEmpty());
         };
+    }
+
+    /**
+     * Whether this index has entries to look up for {@code predicate}; without any, {@link #candidates} names every
+     * position (PostgreSQL's full index scan, which it runs only where it must not read the table otherwise).
+     */
+    public boolean hasEntries(ScanPredicate.JsonbMatch predicate) {
+        return switch (predicate.kind()) {
+            case CONTAINS -> JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass).length > 0;
+            case EXISTS, EXISTS_ANY -> operatorClass.servesExistence();
+            case EXISTS_ALL -> operatorClass.servesExistence() && !((List<?>) predicate.operand()).isEmpty();
+            case PATH_EXISTS, PATH_MATCH -> pathEntries(predicate) != null;
+        };
+    }
+
+    private JsonPathEntries.Node pathEntries(ScanPredicate.JsonbMatch predicate) {
+        io.basalt.type.json.path.JsonPath path = io.basalt.type.json.path.JsonPathParser.parse(
+                (String) predicate.operand());
+        return JsonPathEntries.of(path, predicate.kind() == ScanPredicate.JsonbMatchKind.PATH_MATCH, operatorClass);
+    }
+
+    /** Every position recorded: the candidates of a predicate without entries. */
+    private long[] everyPosition() {
+        long[] out = new long[positions.count()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     /**
@@ -117,11 +177,15 @@ public final class JsonbInvertedIndex {
      * and perhaps others.
      */
     public long[] candidates(ScanPredicate.JsonbMatch predicate) {
+        if (!hasEntries(predicate)) {
+            return everyPosition();
+        }
         return switch (predicate.kind()) {
             case CONTAINS -> positions.all(JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass));
             case EXISTS -> positions.all(new long[] {JsonbIndexEntries.keyEntry((String) predicate.operand())});
             case EXISTS_ANY -> positions.any(keyEntries((List<?>) predicate.operand()));
             case EXISTS_ALL -> positions.all(keyEntries((List<?>) predicate.operand()));
+            case PATH_EXISTS, PATH_MATCH -> JsonPathEntries.positions(pathEntries(predicate), positions);
         };
     }
 

@@ -82,6 +82,14 @@ public final class InMemoryTableStore implements TableStore {
     private Generation generation = new Generation(0);
     /** The GIN indexes over jsonb columns (CREATE INDEX ... USING gin), as definitions; each generation fills copies. */
     private final List<io.basalt.storage.index.JsonbInvertedIndex> invertedIndexes = new ArrayList<>();
+    /**
+     * GIN index positions read back from a checkpoint ({@link #offerInvertedPositions}), by {@link #restoredKey}, for
+     * generation {@link #restoredGeneration}; the next start of that generation's GIN indexes takes them.
+     */
+    private java.util.Map<String, io.basalt.storage.index.InvertedPositions> restoredInverted = new java.util.HashMap<>();
+    private long restoredGeneration = -1;
+    /** The definitions of the indexes over expressions (CREATE INDEX ... ((expr))); each generation fills copies. */
+    private final List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes = new ArrayList<>();
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
@@ -1034,6 +1042,9 @@ public final class InMemoryTableStore implements TableStore {
         for (io.basalt.storage.index.JsonbInvertedIndex index : generation.invertedPositions) {
             recordInvertedPositions(index, generation);
         }
+        for (io.basalt.storage.index.ExpressionKeyIndex index : generation.expressionKeys) {
+            recordExpressionKeys(index, generation);
+        }
     }
 
     /** Starts recording the positions of the current generation by {@code key}, the rows stored so far included. */
@@ -1149,13 +1160,146 @@ public final class InMemoryTableStore implements TableStore {
         return lookup == null ? null : lookup.indexName();
     }
 
-    /** Starts the current generation's GIN index positions, the rows stored so far included. */
+    /** Starts the current generation's GIN index positions (and expression index keys), the stored rows included. */
     private void startInvertedIndexes() {
         generation.invertedPositions.clear();
+        long end = generation.chunks.isEmpty() ? 0
+                : (long) (generation.chunks.size() - 1) * chunkRows + lastChunkRows;
         for (io.basalt.storage.index.JsonbInvertedIndex definition : invertedIndexes) {
-            io.basalt.storage.index.JsonbInvertedIndex filled = definition.emptyCopy();
+            io.basalt.storage.index.InvertedPositions restored = generation.number == restoredGeneration
+                    ? restoredInverted.remove(restoredKey(definition)) : null;
+            io.basalt.storage.index.JsonbInvertedIndex filled = restored != null && restored.count() <= end
+                    ? definition.restoredCopy(restored) : definition.emptyCopy();
             recordInvertedPositions(filled, generation);
             generation.invertedPositions.add(filled);
+        }
+        restoredInverted.clear();
+        restoredGeneration = -1;
+        generation.expressionKeys.clear();
+        for (io.basalt.storage.index.ExpressionKeyIndex definition : expressionIndexes) {
+            io.basalt.storage.index.ExpressionKeyIndex filled = definition.emptyCopy();
+            recordExpressionKeys(filled, generation);
+            generation.expressionKeys.add(filled);
+        }
+    }
+
+    /** How a GIN index's restored positions are named: its name, column and operator class. */
+    private static String restoredKey(io.basalt.storage.index.JsonbInvertedIndex index) {
+        return restoredKey(index.name(), index.column(), index.operatorClass());
+    }
+
+    private static String restoredKey(String name, int column, io.basalt.storage.index.JsonbOperatorClass operatorClass) {
+        return name + "/" + column + "/" + operatorClass.name();
+    }
+
+    /**
+     * Writes the GIN indexes of generation {@code generationNumber} over positions {@code [0, positions)} (what a
+     * checkpoint wrote to a data file) to {@code out}: their count, then per index its name, column, operator class
+     * and positions ({@link io.basalt.storage.index.InvertedPositions#write}). Returns false, having written nothing,
+     * when the store is in another generation now or keeps no GIN index covering those positions.
+     */
+    public synchronized boolean writeInvertedPositions(long generationNumber, long positions, java.io.DataOutput out)
+            throws java.io.IOException {
+        if (generation.number != generationNumber) {
+            return false;
+        }
+        List<io.basalt.storage.index.JsonbInvertedIndex> covering = new ArrayList<>();
+        for (io.basalt.storage.index.JsonbInvertedIndex index : generation.invertedPositions) {
+            if (index.covers(positions)) {
+                covering.add(index);
+            }
+        }
+        if (covering.isEmpty()) {
+            return false;
+        }
+        out.writeInt(covering.size());
+        for (io.basalt.storage.index.JsonbInvertedIndex index : covering) {
+            out.writeUTF(index.name());
+            out.writeInt(index.column());
+            out.writeUTF(index.operatorClass().name());
+            index.write(out, positions);
+        }
+        return true;
+    }
+
+    /**
+     * Recovery: GIN index positions read back from what {@link #writeInvertedPositions} wrote for generation
+     * {@code generationNumber}; the restore of that generation that follows starts its GIN indexes from them (those
+     * whose name, column and operator class still match a definition) instead of reading every document again.
+     *
+     * @throws java.io.IOException when {@code in} is not what {@link #writeInvertedPositions} wrote
+     */
+    public synchronized void offerInvertedPositions(long generationNumber, java.io.DataInput in)
+            throws java.io.IOException {
+        int count = in.readInt();
+        java.util.Map<String, io.basalt.storage.index.InvertedPositions> read = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String indexName = in.readUTF();
+            int column = in.readInt();
+            io.basalt.storage.index.JsonbOperatorClass operatorClass;
+            try {
+                operatorClass = io.basalt.storage.index.JsonbOperatorClass.valueOf(in.readUTF());
+            } catch (IllegalArgumentException unknown) {
+                throw new java.io.IOException("unknown operator class");
+            }
+            read.put(restoredKey(indexName, column, operatorClass), io.basalt.storage.index.InvertedPositions.read(in));
+        }
+        restoredInverted = read;
+        restoredGeneration = generationNumber;
+    }
+
+    /**
+     * CREATE INDEX ... ((expr)) (a btree index whose first key is an expression): records the keys of the rows stored
+     * so far and of every later one, in this generation and the ones after it (TRUNCATE, recovery).
+     */
+    @Override
+    public synchronized void addExpressionIndex(io.basalt.storage.index.ExpressionKeyIndex index) {
+        expressionIndexes.add(index.emptyCopy());
+        io.basalt.storage.index.ExpressionKeyIndex filled = index.emptyCopy();
+        recordExpressionKeys(filled, generation);
+        generation.expressionKeys.add(filled);
+    }
+
+    @Override
+    public synchronized void removeExpressionIndex(String indexName) {
+        expressionIndexes.removeIf(index -> index.name().equals(indexName));
+        generation.expressionKeys.removeIf(index -> index.name().equals(indexName));
+    }
+
+    @Override
+    public synchronized List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes() {
+        return List.copyOf(expressionIndexes);
+    }
+
+    /** The index over an expression a scan given {@code predicates} reads its rows through, or null; for EXPLAIN. */
+    @Override
+    public synchronized String expressionLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        if (generation.expressionKeys.isEmpty() || lookupIndex(generation, predicates) != null
+                || invertedLookup(predicates) != null) {
+            return null;
+        }
+        JsonbInvertedIndexes.Lookup lookup = ExpressionKeyIndexes.lookup(generation.expressionKeys, predicates,
+                current.positions());
+        return lookup == null ? null : lookup.indexName();
+    }
+
+    /** Records in {@code index} the keys of the positions of {@code filled} (the current generation) it lacks. */
+    private void recordExpressionKeys(io.basalt.storage.index.ExpressionKeyIndex index, Generation filled) {
+        int[] wanted = index.readColumns();
+        long end = filled.chunks.isEmpty() ? 0 : (long) (filled.chunks.size() - 1) * chunkRows + lastChunkRows;
+        List<FieldVector> read = new ArrayList<>();
+        try {
+            while (index.count() < end) {
+                long position = index.count();
+                int chunkIndex = (int) (position / chunkRows);
+                int from = (int) (position % chunkRows);
+                int rows = (int) Math.min(chunkRows - from, end - position);
+                FieldVector[] chunk = chunkVectors(filled, chunkIndex, wanted, read);
+                index.addRange(chunk, from, rows, allocator);
+                closeAll(read);
+            }
+        } finally {
+            closeAll(read);
         }
     }
 
@@ -1201,6 +1345,8 @@ public final class InMemoryTableStore implements TableStore {
         final List<KeyPositions> keyPositions = new ArrayList<>();
         /** The positions of this generation by the entries of each GIN index (see {@link JsonbInvertedIndexes}). */
         final List<io.basalt.storage.index.JsonbInvertedIndex> invertedPositions = new ArrayList<>();
+        /** The keys of this generation's positions for each index over an expression (see {@link ExpressionKeyIndexes}). */
+        final List<io.basalt.storage.index.ExpressionKeyIndex> expressionKeys = new ArrayList<>();
         /**
          * Zone maps of the full chunks loaded from a data file, by chunk (per column; null: none), set once by
          * {@link #restore}; chunks past the list's end have none. Full chunks never change, so they stay exact.
@@ -1484,6 +1630,11 @@ public final class InMemoryTableStore implements TableStore {
                 JsonbInvertedIndexes.Lookup inverted = JsonbInvertedIndexes.lookup(scanned.invertedPositions,
                         predicates, version.positions());
                 candidates = inverted == null ? null : inverted.candidates();
+            }
+            if (index == null && candidates == null && !scanned.expressionKeys.isEmpty()) {
+                JsonbInvertedIndexes.Lookup keyed = ExpressionKeyIndexes.lookup(scanned.expressionKeys, predicates,
+                        version.positions());
+                candidates = keyed == null ? null : keyed.candidates();
             }
             if (candidates != null && (change == null || !change.truncated())) {
                 addCandidatePieces(pieces, version, change, candidates, columns, missing, owned, context);

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Whether a scan of a generation reads its rows through the generation's GIN indexes, and which: PostgreSQL's Bitmap
  * Index Scan feeding a Bitmap Heap Scan. The first {@link ScanPredicate.JsonbMatch} some index serves (see
- * {@link #chosen}) gives the candidate set; the other conjuncts are left to the filter. The index is used when a predicate prefers it
+ * {@link #chosen}) gives the candidate set (every position when it has no entries to look up and the index must be
+ * used, as PostgreSQL's full index scan); the other conjuncts are left to the filter. The index is used when a predicate prefers it
  * (enable_seqscan is off) or when the table is large enough and the candidates few enough that reading only their
  * chunks pays: at least {@link #MIN_POSITIONS} positions and at most one in {@link #MAX_FRACTION} of them. The
  * filter above the scan rechecks every candidate.
@@ -58,17 +59,23 @@ final class JsonbInvertedIndexes {
      * selective, and PostgreSQL's costs pick it too), else the first in creation order; null when none does.
      */
     private static JsonbInvertedIndex chosen(List<JsonbInvertedIndex> indexes, ScanPredicate.JsonbMatch match) {
-        if (match.kind() == ScanPredicate.JsonbMatchKind.CONTAINS) {
+        if (match.kind() != ScanPredicate.JsonbMatchKind.EXISTS && match.kind() != ScanPredicate.JsonbMatchKind.EXISTS_ANY
+                && match.kind() != ScanPredicate.JsonbMatchKind.EXISTS_ALL) {
             for (JsonbInvertedIndex index : indexes) {
                 if (index.operatorClass() == io.basalt.storage.index.JsonbOperatorClass.JSONB_PATH_OPS
-                        && index.serves(match)) {
+                        && index.serves(match) && index.hasEntries(match)) {
                     return index;
                 }
             }
         }
         for (JsonbInvertedIndex index : indexes) {
-            if (index.serves(match)) {
+            if (index.serves(match) && index.hasEntries(match)) {
                 return index;
+            }
+        }
+        for (JsonbInvertedIndex index : indexes) {
+            if (index.serves(match)) {
+                return index; // nothing to look up: every position, where the index must be used
             }
         }
         return null;

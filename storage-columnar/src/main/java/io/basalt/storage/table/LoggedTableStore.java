@@ -234,6 +234,26 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public void addExpressionIndex(io.basalt.storage.index.ExpressionKeyIndex index) {
+        inner.addExpressionIndex(index);
+    }
+
+    @Override
+    public void removeExpressionIndex(String indexName) {
+        inner.removeExpressionIndex(indexName);
+    }
+
+    @Override
+    public List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes() {
+        return inner.expressionIndexes();
+    }
+
+    @Override
+    public String expressionLookup(List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return inner.expressionLookup(predicates);
+    }
+
+    @Override
     public io.basalt.exec.operator.scan.ScanSource withPredicates(
             List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         return inner.withPredicates(predicates);

@@ -128,6 +128,33 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * CREATE INDEX ... ((expr)), a btree index whose first key is an expression: keeps {@code index} (a definition;
+     * the store fills its own copies) over the rows stored now and later, and lets scans given a matching
+     * {@link io.basalt.exec.operator.scan.ScanPredicate.IndexKey} read only the rows it names. Every store Basalt
+     * creates implements it.
+     */
+    default void addExpressionIndex(io.basalt.storage.index.ExpressionKeyIndex index) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot keep expression indexes");
+    }
+
+    /** Drops the index over an expression of that name, if it keeps one (DROP INDEX). */
+    default void removeExpressionIndex(String indexName) {
+    }
+
+    /** The definitions of the indexes over expressions this store keeps, for the planner to match expressions. */
+    default java.util.List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes() {
+        return java.util.List.of();
+    }
+
+    /**
+     * The name of the index over an expression a scan of this store given {@code predicates} reads its candidate rows
+     * through, or null when it reads every row (or through another index). For EXPLAIN.
+     */
+    default String expressionLookup(java.util.List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
+        return null;
+    }
+
+    /**
      * The FOREIGN KEY constraints this table takes part in, as the referencing table, the referenced one, or
      * both; {@link ReferentialChange} enforces them. Empty for stores without any.
      */

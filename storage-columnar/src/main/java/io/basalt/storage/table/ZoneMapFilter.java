@@ -39,6 +39,7 @@ public final class ZoneMapFilter {
             case ScanPredicate.InList in -> nonNull > 0 && anyInRange(in, statistics);
             case ScanPredicate.Prefix prefix -> nonNull > 0 && prefixInRange(prefix.prefix(), statistics);
             case ScanPredicate.JsonbMatch match -> nonNull > 0;
+            case ScanPredicate.IndexKey key -> true;
         };
     }
 

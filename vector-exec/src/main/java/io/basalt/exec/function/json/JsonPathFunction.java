@@ -41,6 +41,11 @@ public final class JsonPathFunction implements ScalarFunction {
         this.timeZone = timeZone;
     }
 
+    /** Which function or operator this is. */
+    public Kind kind() {
+        return kind;
+    }
+
     @Override
     public String name() {
         return timeZone.use() ? kind.displayName + "_tz" : kind.displayName;

@@ -93,6 +93,28 @@ public final class JsonbExtractFunction implements ScalarFunction {
         };
     }
 
+    /** What the second operand is. */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The constant operand (String key, Long index, ArrayValue path), or null when it is given per row. */
+    public Object constantOperand() {
+        return constantOperand;
+    }
+
+    /** Equal when they extract alike: an index over {@code doc->>'k'} matches a query's {@code doc->>'k'}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof JsonbExtractFunction that && kind == that.kind && asText == that.asText
+                && java.util.Objects.equals(constantOperand, that.constantOperand);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, asText, constantOperand);
+    }
+
     @Override
     public String name() {
         return switch (kind) {

@@ -55,6 +55,30 @@ public sealed interface ScanPredicate {
         }
     }
 
-    /** The operators of {@link JsonbMatch}. */
-    enum JsonbMatchKind { CONTAINS, EXISTS, EXISTS_ANY, EXISTS_ALL }
+    /**
+     * The operators of {@link JsonbMatch}; PATH_EXISTS and PATH_MATCH are {@code @?} and {@code @@} with a constant
+     * jsonpath (its text as the operand, a String).
+     */
+    enum JsonbMatchKind { CONTAINS, EXISTS, EXISTS_ANY, EXISTS_ALL, PATH_EXISTS, PATH_MATCH }
+
+    /**
+     * A condition on the key of an index over an expression that the table store keeps (CREATE INDEX ... ((expr))),
+     * named {@code indexName}: {@code key <operator> value} with one value, or with EQ and several values
+     * {@code key IN (values)}; the values are not null and of the key's Java type. No stored column holds the key, so
+     * {@link #column} is -1 and zone maps skip nothing by it; the store may read only the rows the index names.
+     * {@code preferIndex}: use the index even where reading every row looks cheaper (enable_seqscan is off).
+     */
+    record IndexKey(String indexName, CompareOp operator, List<Object> values, boolean preferIndex)
+            implements ScanPredicate {
+        public IndexKey {
+            requireNonNull(indexName, "indexName is null");
+            requireNonNull(operator, "operator is null");
+            values = List.copyOf(values);
+        }
+
+        @Override
+        public int column() {
+            return -1;
+        }
+    }
 }
