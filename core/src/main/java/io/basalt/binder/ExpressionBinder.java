@@ -698,7 +698,7 @@ final class ExpressionBinder {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                     "window function " + name + " requires an OVER clause");
         }
-        if (Functions.isAggregate(name)) {
+        if (Functions.isAggregate(name) || UserAggregateCalls.mayBe(name)) {
             return aggregate(call, name);
         }
         if (name.equals("grouping") && call.name().parts().size() == 1) {
@@ -767,6 +767,12 @@ final class ExpressionBinder {
     }
 
     private BoundExpression builtinCall(Expression.FunctionCall call, String name, List<BoundExpression> arguments) {
+        if (AggregateSupportFunctions.handles(name)) {
+            BoundExpression support = AggregateSupportFunctions.bind(name, arguments, call.position());
+            if (support != null) {
+                return support;
+            }
+        }
         return switch (name) {
             case "coalesce" -> coalesce(arguments, call.position());
             case "nullif" -> nullIf(arguments, call.position());
@@ -999,7 +1005,10 @@ final class ExpressionBinder {
         }
         BoundExpression.AggregateCall bound;
         try {
-            if (call.star()) {
+            if (call.star() && UserAggregateCalls.mayBe(name)
+                    && (bound = UserAggregateCalls.bind(call, List.of())) != null) {
+                // a user-defined aggregate without arguments: agg(*)
+            } else if (call.star()) {
                 if (!name.equals("count")) {
                     throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                             name + "(*) specified, but " + name + " is not an aggregate function without arguments");
@@ -1013,7 +1022,9 @@ final class ExpressionBinder {
                 for (Expression argument : call.arguments()) {
                     arguments.add(bind(argument));
                 }
-                bound = Functions.aggregate(name, arguments, call.position());
+                BoundExpression.AggregateCall user = UserAggregateCalls.mayBe(name)
+                        ? UserAggregateCalls.bind(call, arguments) : null;
+                bound = user != null ? user : Functions.aggregate(name, arguments, call.position());
                 if (call.distinct() && !call.orderBy().isEmpty()) {
                     requireKeysAmongArguments(call, bound);
                 }

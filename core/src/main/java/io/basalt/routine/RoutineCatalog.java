@@ -178,4 +178,61 @@ public final class RoutineCatalog {
                 .thenComparing(TriggerEntry::name));
         return all;
     }
+    // ---- aggregates (CREATE AGGREGATE) ----------------------------------------------------------------------------
+
+    private final Map<String, List<AggregateEntry>> aggregates = new HashMap<>();
+
+    /** The user-defined aggregates named {@code schema.name}, in creation order. */
+    public synchronized List<AggregateEntry> aggregates(String schema, String name) {
+        List<AggregateEntry> found = aggregates.get(key(schema, name));
+        return found == null ? List.of() : List.copyOf(found);
+    }
+
+    /** Whether any user-defined aggregate has this name (a quick test for the binder). */
+    public synchronized boolean anyAggregateNamed(String name) {
+        if (aggregates.isEmpty()) {
+            return false;
+        }
+        for (List<AggregateEntry> overloads : aggregates.values()) {
+            if (!overloads.isEmpty() && overloads.getFirst().name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds {@code entry}, in place of {@code replacing} when that is not null. */
+    public synchronized void putAggregate(AggregateEntry entry, AggregateEntry replacing) {
+        List<AggregateEntry> overloads = aggregates.computeIfAbsent(key(entry.schema(), entry.name()),
+                ignored -> new ArrayList<>());
+        int at = replacing == null ? -1 : overloads.indexOf(replacing);
+        if (at >= 0) {
+            overloads.set(at, entry);
+        } else {
+            overloads.add(entry);
+        }
+        version++;
+    }
+
+    public synchronized void removeAggregate(AggregateEntry entry) {
+        List<AggregateEntry> overloads = aggregates.get(key(entry.schema(), entry.name()));
+        if (overloads != null) {
+            overloads.remove(entry);
+            if (overloads.isEmpty()) {
+                aggregates.remove(key(entry.schema(), entry.name()));
+            }
+        }
+        version++;
+    }
+
+    /** Every user-defined aggregate, ordered by schema, name and signature (what EXPORT DATABASE writes). */
+    public synchronized List<AggregateEntry> allAggregates() {
+        List<AggregateEntry> all = new ArrayList<>();
+        for (List<AggregateEntry> overloads : aggregates.values()) {
+            all.addAll(overloads);
+        }
+        all.sort(java.util.Comparator.comparing(AggregateEntry::schema).thenComparing(AggregateEntry::name)
+                .thenComparing((AggregateEntry entry) -> entry.signature()));
+        return all;
+    }
 }

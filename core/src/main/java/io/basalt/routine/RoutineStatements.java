@@ -50,6 +50,10 @@ public final class RoutineStatements {
             case RoutineStatement.EnableTrigger enable -> enableTrigger(enable, sql);
             case RoutineStatement.Call ignored -> throw new IllegalArgumentException("CALL runs through the session");
             case RoutineStatement.Do ignored -> throw new IllegalArgumentException("DO runs through the session");
+            case RoutineStatement.CreateAggregate create ->
+                    new AggregateStatements(catalog, routines, log, onRollback).create(create, sql);
+            case RoutineStatement.DropAggregate drop ->
+                    new AggregateStatements(catalog, routines, log, onRollback).drop(drop);
         };
     }
 

@@ -97,4 +97,34 @@ public sealed interface RoutineStatement extends Statement {
     /** {@code DO [LANGUAGE name] 'code'}: an anonymous code block, run once. */
     record Do(String body, String language, int position) implements RoutineStatement {
     }
+    /**
+     * One {@code name = value} of CREATE AGGREGATE's definition list: {@code value} is the text of a string or
+     * number, or of a name ({@code int4pl}, {@code aggtype[]}, {@code balkifnull(int8, int4)}), with {@code name}
+     * lower-cased; null for an option written without a value.
+     */
+    record AggregateOption(String name, String value, int position) implements Node {
+    }
+
+    /**
+     * {@code CREATE [OR REPLACE] AGGREGATE name ( arguments [ORDER BY arguments] ) ( options )}; the old form
+     * {@code CREATE AGGREGATE name ( options )} (with BASETYPE among the options) has {@code arguments} null.
+     * {@code (*)} is an empty argument list.
+     */
+    record CreateAggregate(QualifiedName name, boolean orReplace, List<Parameter> arguments,
+                           List<Parameter> orderedArguments, List<AggregateOption> options, int position)
+            implements RoutineStatement {
+        public CreateAggregate {
+            arguments = arguments == null ? null : List.copyOf(arguments);
+            orderedArguments = List.copyOf(orderedArguments);
+            options = List.copyOf(options);
+        }
+    }
+
+    /** {@code DROP AGGREGATE [IF EXISTS] name ( arguments | * ), ... [CASCADE | RESTRICT]}. */
+    record DropAggregate(List<RoutineSignature> aggregates, boolean ifExists, boolean cascade, int position)
+            implements RoutineStatement {
+        public DropAggregate {
+            aggregates = List.copyOf(aggregates);
+        }
+    }
 }

@@ -212,6 +212,11 @@ final class RoutineParser extends ParserBase {
         return parameters;
     }
 
+    /** One argument of CREATE / DROP AGGREGATE: {@code [mode] [name] type}, no default. */
+    Parameter aggregateArgument() {
+        return parameter(false);
+    }
+
     private Parameter parameter(boolean defaults) {
         int position = position();
         ParameterMode mode = ParameterMode.IN;

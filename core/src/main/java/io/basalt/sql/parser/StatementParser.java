@@ -61,6 +61,12 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.MERGE)) {
             return new MergeParser(grammar).merge();
         }
+        if (first.is(Keyword.CREATE) && new AggregateParser(grammar).atCreate()) {
+            return new AggregateParser(grammar).create();
+        }
+        if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.AGGREGATE)) {
+            return new AggregateParser(grammar).drop();
+        }
         if (first.is(Keyword.CREATE) && routines().atCreate()) {
             return routines().create();
         }
