@@ -1037,18 +1037,19 @@ final class ExpressionBinder {
                             new io.basalt.exec.function.aggregate.DistinctAggregate(bound.function(), extraTypes),
                             bound.argument(), bound.extraArguments(), null, bound.position());
                 }
-                if (!call.orderBy().isEmpty()) {
+                if (!call.orderBy().isEmpty() || call.distinct()) {
                     bound = orderedInput(bound, call, name);
                 }
             }
         } finally {
             insideAggregate = false;
         }
-        if (call.filter() == null) {
-            return bound;
+        if (call.filter() != null) {
+            bound = new BoundExpression.AggregateCall(bound.function(), bound.argument(), bound.extraArguments(),
+                    filterCondition(call.filter()), bound.position());
         }
-        return new BoundExpression.AggregateCall(bound.function(), bound.argument(), bound.extraArguments(),
-                filterCondition(call.filter()), bound.position());
+        UserAggregateSharing.register(parameters, bound, call.distinct());
+        return bound;
     }
 
     /** With DISTINCT, PostgreSQL sorts by the arguments, so every ORDER BY key must be one of them. */
@@ -1102,7 +1103,19 @@ final class ExpressionBinder {
             sortKeys.add(new io.basalt.exec.operator.sort.SortKey(keys.size(), item.descending(), nullsFirst));
             keys.add(key);
         }
-        if (Functions.isOrderInsensitive(name)) {
+        if (call.distinct()) {
+            // PostgreSQL de-duplicates by sorting on the ORDER BY keys and then every argument, ascending
+            List<BoundExpression> arguments = new ArrayList<>();
+            if (bound.argument() != null) {
+                arguments.add(bound.argument());
+            }
+            arguments.addAll(bound.extraArguments());
+            for (BoundExpression argument : arguments) {
+                sortKeys.add(new io.basalt.exec.operator.sort.SortKey(keys.size(), false, false));
+                keys.add(argument);
+            }
+        }
+        if (Functions.isOrderInsensitive(name) || keys.isEmpty()) {
             return bound;
         }
         List<BoundExpression> extras = new ArrayList<>(bound.extraArguments());

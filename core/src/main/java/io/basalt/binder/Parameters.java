@@ -17,6 +17,8 @@ import java.util.List;
 public final class Parameters {
     private final List<Object> values;
     private final long statementTimeMicros;
+    /** The user-defined aggregate calls bound so far in this statement (for {@link UserAggregateSharing}). */
+    final List<UserAggregateSharing.Call> userAggregateCalls = new java.util.ArrayList<>();
 
     /** The values of one execution; the statement's start time (what now() returns) is taken here. */
     public Parameters(List<Object> values) {

@@ -64,7 +64,9 @@ final class UserAggregateCalls {
                         LogicalType.UNKNOWN, call.position()), aggregate.stateType(), true));
         boolean strict = strict(runtime, aggregate.transitionFunction(), transitionTypes);
         UserDefinedAggregate function = new UserDefinedAggregate(aggregate.name(), types, aggregate.stateType(),
-                transition, strict, finish, aggregate.initialCondition() != null, initial);
+                transition, strict, finish, aggregate.initialCondition() != null, initial,
+                String.join(".", aggregate.transitionFunction()) + "|" + aggregate.stateType() + "|"
+                        + aggregate.initialCondition() + "|" + types);
         if (cast.isEmpty()) {
             return new BoundExpression.AggregateCall(function, null, call.position());
         }

@@ -36,6 +36,60 @@ public final class UserDefinedAggregate implements AggregateFunction {
     private final PhysicalExpression finish;
     private final boolean hasInitial;
     private final Object initial;
+    private final String transitionKey;
+    /** The transition results this aggregate shares with equivalent calls of its statement (see below). */
+    private volatile TransitionShare share = new TransitionShare();
+
+    /**
+     * The last folded states of a group of calls that share transitions: the input rows they were folded from and
+     * each group's state. A call whose input rows are equal to those reuses the states instead of running the
+     * transition function again, as PostgreSQL runs it once for all calls that share a state.
+     */
+    private static final class TransitionShare {
+        /** How many calls share these transitions; with one, nothing is remembered. */
+        private int members = 1;
+        /** How many calls have reused the remembered states; when all others have, they are let go. */
+        private int reuses;
+        private List<List<Object[]>> rows;
+        private Object[] states;
+
+        synchronized void join() {
+            members++;
+        }
+
+        synchronized Object[] statesFor(List<List<Object[]>> input, int groupCount) {
+            if (rows == null || states == null || states.length != groupCount || rows.size() < groupCount) {
+                return null;
+            }
+            for (int g = 0; g < groupCount; g++) {
+                List<Object[]> mine = input.get(g);
+                List<Object[]> theirs = rows.get(g);
+                if (mine.size() != theirs.size()) {
+                    return null;
+                }
+                for (int r = 0; r < mine.size(); r++) {
+                    if (!java.util.Arrays.deepEquals(mine.get(r), theirs.get(r))) {
+                        return null;
+                    }
+                }
+            }
+            Object[] reused = states;
+            if (++reuses >= members - 1) {
+                rows = null;
+                states = null;
+                reuses = 0;
+            }
+            return reused;
+        }
+
+        synchronized void remember(List<List<Object[]>> input, Object[] folded) {
+            if (members > 1) {
+                rows = input;
+                states = folded;
+                reuses = 0;
+            }
+        }
+    }
 
     /**
      * @param transition the transition function over columns (state, argument 1, ...)
@@ -43,7 +97,7 @@ public final class UserDefinedAggregate implements AggregateFunction {
      */
     public UserDefinedAggregate(String name, List<LogicalType> argumentTypes, LogicalType stateType,
                                 BoundExpression transition, boolean strict, BoundExpression finish,
-                                boolean hasInitial, Object initial) {
+                                boolean hasInitial, Object initial, String transitionKey) {
         this.name = requireNonNull(name, "name is null");
         this.argumentTypes = List.copyOf(argumentTypes);
         this.stateType = requireNonNull(stateType, "stateType is null");
@@ -52,6 +106,22 @@ public final class UserDefinedAggregate implements AggregateFunction {
         this.finish = finish == null ? null : ExpressionPlanner.plan(finish);
         this.hasInitial = hasInitial;
         this.initial = initial;
+        this.transitionKey = requireNonNull(transitionKey, "transitionKey is null");
+    }
+
+    /** What makes two calls' transitions the same: transition function, state type, initial condition. */
+    public String transitionKey() {
+        return transitionKey;
+    }
+
+    /**
+     * Makes this call reuse the transition results of {@code earlier} (an equivalent call of the same statement,
+     * over the same arguments, DISTINCT, ORDER BY and FILTER) when their input rows are equal. Called while the
+     * statement is bound, before any state exists.
+     */
+    public void shareTransitionsWith(UserDefinedAggregate earlier) {
+        share = earlier.share;
+        share.join();
     }
 
     @Override
@@ -129,15 +199,24 @@ public final class UserDefinedAggregate implements AggregateFunction {
         public void writeResults(FieldVector out, int groupCount) {
             ensureGroups(groupCount);
             try (EvaluationContext context = new EvaluationContext(allocator)) {
+                TransitionShare shared = share;
+                Object[] states = shared.statesFor(rows, groupCount);
+                if (states == null) {
+                    states = new Object[groupCount];
+                    for (int g = 0; g < groupCount; g++) {
+                        states[g] = fold(rows.get(g), context);
+                    }
+                    shared.remember(new ArrayList<>(rows.subList(0, groupCount)), states);
+                }
                 for (int g = 0; g < groupCount; g++) {
-                    ValueAccess.set(out, g, result(rows.get(g), context));
+                    ValueAccess.set(out, g, finish(states[g], context));
                 }
             }
             out.setValueCount(groupCount);
         }
 
-        /** Folds one group's rows as PostgreSQL's advance_transition_function does, then finishes. */
-        private Object result(List<Object[]> groupRows, EvaluationContext context) {
+        /** Folds one group's rows as PostgreSQL's advance_transition_function does. */
+        private Object fold(List<Object[]> groupRows, EvaluationContext context) {
             Object state = initial;
             boolean noValue = !hasInitial;
             for (Object[] values : groupRows) {
@@ -167,6 +246,11 @@ public final class UserDefinedAggregate implements AggregateFunction {
                 noValue = false;
                 context.releaseBatch();
             }
+            return state;
+        }
+
+        /** The final function applied to a group's state (the state itself without one). */
+        private Object finish(Object state, EvaluationContext context) {
             if (finish == null) {
                 return state;
             }

@@ -448,6 +448,10 @@ final class PlpgsqlExecutor {
 
     /** Stores {@code value} into a variable or a record's field, converted to its type. */
     private void assign(int slot, String field, BoundExpression.Constant value) {
+        if (field != null && !frame.type(slot).record() && frame.type(slot).scalar().isRecord()) {
+            assignCompositeField(slot, field, value);
+            return;
+        }
         if (field != null) {
             RecordValue record = frame.record(slot);
             record.set(field, ValueCasts.to(value, record.typeOf(field), runtime).value());
@@ -460,6 +464,29 @@ final class PlpgsqlExecutor {
         }
         BoundExpression.Constant converted = ValueCasts.to(value, type.scalar(), runtime);
         frame.setScalar(slot, converted.value(), type.scalar());
+    }
+
+    /**
+     * {@code v.f := value} for a variable of a composite type: the variable's value (a row of NULLs while it is
+     * NULL, as PostgreSQL starts one) with field {@code f} replaced, converted to the field's type.
+     */
+    private void assignCompositeField(int slot, String field, BoundExpression.Constant value) {
+        LogicalType type = frame.type(slot).scalar();
+        io.basalt.type.RecordType shape = type.record();
+        int index = shape.indexOf(field);
+        if (index < 0) {
+            throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                    "record \"" + frame.name(slot) + "\" has no field \"" + field + "\"");
+        }
+        Object current = frame.scalar(slot).value();
+        Object[] fields = new Object[shape.size()];
+        if (current instanceof io.basalt.type.RecordValue row) {
+            for (int i = 0; i < fields.length && i < row.size(); i++) {
+                fields[i] = row.get(i);
+            }
+        }
+        fields[index] = ValueCasts.to(value, shape.fieldTypes().get(index), runtime).value();
+        frame.setScalar(slot, io.basalt.type.RecordValue.of(fields), type);
     }
 
     private void setFound(boolean found) {

@@ -8,6 +8,7 @@ import io.basalt.sql.lexer.Lexer;
 import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
 import io.basalt.sql.parser.Parser;
+import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -902,6 +903,14 @@ final class PlpgsqlParser {
                 continue;
             }
             if (following != null && following.is(TokenKind.DOT)) {
+                LogicalType scalar = variables.type(slot).scalar();
+                if (scalar != null && scalar.isRecord() && i + 2 < to
+                        && scalar.record().indexOf(tokens.get(i + 2).value()) >= 0) {
+                    // v.f of a composite-typed variable: the field of the variable's value
+                    sql.append(text, copied, token.start()).append("($")
+                            .append(reference(references, new SqlFragment.VariableReference(slot))).append(')');
+                    copied = token.end();
+                }
                 continue;
             }
             sql.append(text, copied, token.start()).append('$')

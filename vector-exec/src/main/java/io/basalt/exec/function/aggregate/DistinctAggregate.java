@@ -14,8 +14,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * {@code agg(DISTINCT x)}: the inner aggregate sees each value once per group. A table of distinct
- * (group, value) pairs lets through only a pair's first row; NULLs never reach the inner aggregate,
- * which ignores them anyway. With further arguments ({@code string_agg(DISTINCT v, d)}, of types
+ * (group, value) pairs lets through only a pair's first row; a NULL is let through once too, and the inner
+ * aggregate applies its own NULL rule ({@code array_agg(DISTINCT x)} keeps one NULL, {@code count} skips it). With further arguments ({@code string_agg(DISTINCT v, d)}, of types
  * {@code extraTypes}) a row is let through once per distinct tuple of all its arguments, NULLs included, and the
  * inner aggregate applies its own NULL rule, as PostgreSQL's de-duplicating sort of the whole argument list does.
  */
@@ -126,7 +126,7 @@ public record DistinctAggregate(AggregateFunction inner, List<LogicalType> extra
 
         /** Feeds the inner aggregate the rows whose (group, value) pair has not been seen before. */
         private void forwardNew(FieldVector argument, int[] groupIds, int rows) {
-            int[] fresh = pairs.firstOccurrences(groupIds, argument, rows);
+            int[] fresh = pairs.firstOccurrences(groupIds, new FieldVector[] {argument}, rows, false);
             int count = fresh.length;
             if (count == 0) {
                 return;
