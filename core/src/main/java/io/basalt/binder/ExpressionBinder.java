@@ -1008,6 +1008,8 @@ final class ExpressionBinder {
             if (call.star() && UserAggregateCalls.mayBe(name)
                     && (bound = UserAggregateCalls.bind(call, List.of())) != null) {
                 // a user-defined aggregate without arguments: agg(*)
+            } else if (call.star() && !name.equals("count") && UserAggregateCalls.mayBe(name)) {
+                throw Functions.undefined(name, List.of(), call.position());
             } else if (call.star()) {
                 if (!name.equals("count")) {
                     throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
