@@ -41,7 +41,8 @@ final class SequenceStatements {
         }
         SequenceDefinition.Result defined = SequenceDefinition.apply(null, 0, create.options(), null);
         SequenceEntry.OwnedColumn owner = defined.ownedBy() == null ? null : owner(defined.ownedBy(), schema);
-        SequenceEntry sequence = new SequenceEntry(schema, name, defined.options(), owner, log);
+        SequenceEntry sequence = new SequenceEntry(schema, name, defined.options(), owner,
+                catalog.isTempSchema(schema) ? SequenceLog.NONE : log);
         if (defined.restartValue() != defined.options().start()) {
             sequence.alter(defined.options(), defined.restartValue());
         }
@@ -50,7 +51,7 @@ final class SequenceStatements {
     }
 
     QueryResultImpl alter(AlterSequenceStatement alter) {
-        String schema = schemaOf(alter.name());
+        String schema = lookupSchemaOf(alter.name());
         String name = alter.name().last();
         Optional<SequenceEntry> found = catalog.findSequence(schema, name);
         if (found.isEmpty()) {
@@ -74,7 +75,7 @@ final class SequenceStatements {
                         "cannot change ownership of identity sequence")
                         .withDetail("Sequence \"" + name + "\" is linked to table \"" + currentOwner.table() + "\".");
             }
-            owner = owner(defined.ownedBy(), schema);
+            owner = owner(defined.ownedBy(), sequence.schema());
         }
         sequence.alter(defined.options(), defined.restartValue());
         sequence.setOwner(owner);
@@ -85,7 +86,7 @@ final class SequenceStatements {
         List<String> notices = new ArrayList<>();
         List<SequenceEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
-            String schema = schemaOf(name);
+            String schema = lookupSchemaOf(name);
             Optional<SequenceEntry> found = catalog.findSequence(schema, name.last());
             if (found.isEmpty()) {
                 if (catalog.findTable(schema, name.last()).isPresent()) {
@@ -188,14 +189,28 @@ final class SequenceStatements {
         return new SequenceEntry.OwnedColumn(tableName, columnName, false);
     }
 
+    /** Whether {@code name} is (or, for CREATE, will be) a temporary sequence: such statements are not logged. */
+    boolean temporary(QualifiedName name) {
+        List<String> parts = name.parts();
+        if (parts.size() >= 2) {
+            return catalog.isTempSchema(parts.get(parts.size() - 2));
+        }
+        return catalog.findSequence(null, name.last()).map(found -> catalog.isTempSchema(found.schema()))
+                .orElse(false);
+    }
+
+    /** The schema a name written in ALTER / DROP gives: null when unqualified (temporary, then search_path). */
+    private String lookupSchemaOf(QualifiedName name) {
+        return name.parts().size() < 2 ? null : schemaOf(name);
+    }
+
     private String schemaOf(QualifiedName name) {
         if (name.parts().size() < 2) {
             return catalog.creationSchema();
         }
         String schema = name.parts().get(name.parts().size() - 2);
         if (catalog.isTempSchema(schema)) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
-                    "temporary sequences are not supported yet");
+            return catalog.tempSchema();
         }
         if (!catalog.schemaExists(schema)) {
             throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),

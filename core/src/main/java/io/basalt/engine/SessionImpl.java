@@ -820,7 +820,9 @@ final class SessionImpl implements Session {
                     boolean existed = catalog.findSequence(parts.size() >= 2 ? parts.get(parts.size() - 2) : null,
                             create.name().last()).isPresent();
                     QueryResultImpl result = sequenceStatements.create(create);
-                    database.logDdl(sql);
+                    if (!sequenceStatements.temporary(create.name())) {
+                        database.logDdl(sql);
+                    }
                     if (!existed && transactions.block() != null) {
                         transactionalDdl.dropSequenceOnRollback(transactions.block(), create.name());
                     }
@@ -829,8 +831,11 @@ final class SessionImpl implements Session {
             }
             case AlterSequenceStatement alter -> {
                 synchronized (database.ddlLock()) {
+                    boolean temporarySequence = sequenceStatements.temporary(alter.name());
                     QueryResultImpl result = sequenceStatements.alter(alter);
-                    database.logDdl(sql);
+                    if (!temporarySequence) {
+                        database.logDdl(sql);
+                    }
                     yield result;
                 }
             }
@@ -841,8 +846,14 @@ final class SessionImpl implements Session {
                     if (deferred != null) {
                         yield deferred;
                     }
+                    boolean allTemporary = true;
+                    for (io.basalt.sql.ast.QualifiedName name : drop.names()) {
+                        allTemporary &= sequenceStatements.temporary(name);
+                    }
                     QueryResultImpl result = sequenceStatements.drop(drop);
-                    database.logDdl(sql);
+                    if (!allTemporary) {
+                        database.logDdl(sql);
+                    }
                     yield result;
                 }
             }

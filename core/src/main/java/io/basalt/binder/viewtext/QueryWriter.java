@@ -100,9 +100,11 @@ final class QueryWriter {
         }
         if (query.limit() != null) {
             if (query.limitWithTies()) {
+                // PostgreSQL parenthesises the count of WITH TIES, whatever it is
                 layout.keyword(" FETCH FIRST ", -TextLayout.STANDARD, TextLayout.STANDARD, 0);
+                layout.append("(");
                 expressions.write(query.limit(), null);
-                layout.append(" ROWS WITH TIES");
+                layout.append(") ROWS WITH TIES");
             } else {
                 layout.keyword(" LIMIT ", -TextLayout.STANDARD, TextLayout.STANDARD, 0);
                 expressions.write(query.limit(), null);

@@ -292,7 +292,16 @@ final class QueryParser extends ParserBase {
         lockingClauses(locking);
         boolean ties = withTies;
         if (ties && orderBy.isEmpty() && !(body instanceof QueryBody.Nested inner && !inner.query().orderBy().isEmpty())) {
-            throw BasaltException.of(SqlState.SYNTAX_ERROR, "WITH TIES cannot be specified without ORDER BY clause");
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, withTiesPosition,
+                    "WITH TIES cannot be specified without ORDER BY clause");
+        }
+        if (ties) {
+            for (LockingClause clause : locking) {
+                if (clause.waitPolicy() == LockingClause.Wait.SKIP_LOCKED) {
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, withTiesPosition,
+                            "SKIP LOCKED and WITH TIES options cannot be used together");
+                }
+            }
         }
         if (body instanceof QueryBody.Nested nested) {
             Query merged = merge(nested.query(), with, orderBy, limit, offset);
@@ -310,6 +319,8 @@ final class QueryParser extends ParserBase {
 
     /** Whether the FETCH clause just read said WITH TIES. */
     private boolean withTies;
+    /** Where the WITH of the last WITH TIES read stands (PostgreSQL's errors about it point there). */
+    private int withTiesPosition;
 
     /** Puts clauses written after {@code (inner)} into it, refusing a clause written on both sides. */
     private Query merge(Query inner, With with, List<OrderItem> orderBy, Expression limit, Expression offset) {
@@ -405,7 +416,7 @@ final class QueryParser extends ParserBase {
             tokens.expect(Keyword.ROWS);
         }
         if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.TIES)) {
-            tokens.next();
+            withTiesPosition = tokens.next().position();
             tokens.next();
             withTies = true;
             return count;

@@ -36,9 +36,13 @@ final class SequenceParser extends ParserBase {
 
     CreateSequenceStatement createSequence() {
         Token create = tokens.expect(Keyword.CREATE);
-        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL) || tokens.at(Keyword.TEMP)
-                || tokens.at(Keyword.TEMPORARY)) {
-            throw unsupported("CREATE TEMPORARY SEQUENCE");
+        boolean temporary = false;
+        if (tokens.at(Keyword.GLOBAL) || tokens.at(Keyword.LOCAL)) {
+            tokens.next();
+        }
+        if (tokens.at(Keyword.TEMP) || tokens.at(Keyword.TEMPORARY)) {
+            tokens.next();
+            temporary = true;
         }
         tokens.accept(Keyword.UNLOGGED);
         tokens.expect(Keyword.SEQUENCE);
@@ -49,12 +53,31 @@ final class SequenceParser extends ParserBase {
             ifNotExists = true;
         }
         QualifiedName name = grammar.names().qualifiedName();
+        if (temporary) {
+            name = temporaryName(name);
+        }
         List<SequenceOption> options = new ArrayList<>();
         SequenceOption option;
         while ((option = option()) != null) {
             options.add(option);
         }
         return new CreateSequenceStatement(name, ifNotExists, options, create.position());
+    }
+
+    /**
+     * The name of a TEMP sequence: in the session's temporary schema ({@code pg_temp}), which is the only schema a
+     * temporary relation may be named in (42P16 otherwise, as PostgreSQL reports).
+     */
+    private static QualifiedName temporaryName(QualifiedName name) {
+        List<String> parts = name.parts();
+        if (parts.size() >= 2) {
+            if (!parts.get(parts.size() - 2).equals(io.basalt.catalog.Catalog.TEMP_SCHEMA_ALIAS)) {
+                throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot create temporary relation in non-temporary schema");
+            }
+            return name;
+        }
+        return new QualifiedName(List.of(io.basalt.catalog.Catalog.TEMP_SCHEMA_ALIAS, name.last()), name.position());
     }
 
     AlterSequenceStatement alterSequence() {
