@@ -528,6 +528,14 @@ public final class QueryBinder {
     /** {@code distinctKeys}: the sort columns of DISTINCT ON, or null. */
     private BoundQuery applyOrderAndLimit(LogicalPlan plan, List<String> names, OrderBinding order, Query query,
                                           List<Integer> distinctKeys) {
+        PostponedOutputs.Split postponed = null;
+        if (!order.items().isEmpty() && distinctKeys == null && !query.limitWithTies()
+                && (query.limit() != null || query.offset() != null)) {
+            postponed = PostponedOutputs.split(plan, order.columns(), order.visibleCount());
+            if (postponed != null) {
+                plan = postponed.inner();
+            }
+        }
         if (!order.items().isEmpty()) {
             List<LogicalPlan.SortSpec> keys = new ArrayList<>();
             for (int i = 0; i < order.items().size(); i++) {
@@ -544,7 +552,7 @@ public final class QueryBinder {
             // the ties compare the sort keys, some of which may be hidden: limit before they are projected away
             plan = withTies(plan, query, order.columns());
         }
-        if (!order.hiddenExpressions().isEmpty()) {
+        if (!order.hiddenExpressions().isEmpty() && postponed == null) {
             List<BoundExpression> visible = new ArrayList<>();
             List<LogicalType> types = plan.outputTypes();
             for (int i = 0; i < order.visibleCount(); i++) {
@@ -558,6 +566,18 @@ public final class QueryBinder {
         long limit = query.limit() == null ? -1 : rowCount(query.limit(), "LIMIT", SqlState.INVALID_ROW_COUNT_IN_LIMIT_CLAUSE);
         long offset = query.offset() == null ? 0 : rowCount(query.offset(), "OFFSET",
                 SqlState.INVALID_ROW_COUNT_IN_RESULT_OFFSET_CLAUSE);
+        if (postponed != null) {
+            // as PostgreSQL projects below its Limit, the skipped OFFSET rows are computed too
+            long skipped = Math.max(offset, 0);
+            if (limit >= 0) {
+                plan = new LogicalPlan.Limit(plan, limit + skipped, 0);
+            }
+            plan = postponed.outputs().over(plan);
+            if (skipped > 0) {
+                plan = new LogicalPlan.Limit(plan, -1, skipped);
+            }
+            return new BoundQuery(plan, names);
+        }
         if (limit >= 0 || offset > 0) {
             plan = new LogicalPlan.Limit(plan, limit, Math.max(offset, 0));
         }
