@@ -61,13 +61,19 @@ public final class SchemaScript {
     }
 
     /**
-     * Functions and procedures after the tables (a SQL body may name them) and before the data; triggers after the
-     * data, so that loading fires none (as pg_dump orders them). Each is its CREATE statement as it was given.
+     * Functions, procedures and aggregates after the tables (a SQL body may name them) and before the data; triggers
+     * after the data, so that loading fires none (as pg_dump orders them). Each is its CREATE statement as it was given.
      */
     private void routines(Catalog catalog, RoutineCatalog routines) {
         for (FunctionEntry function : routines.allFunctions()) {
             if (!catalog.isTempSchema(function.schema()) && !Catalog.isSystemSchema(function.schema())) {
                 preData.add(withoutSemicolon(function.definition()));
+            }
+        }
+        // user-defined aggregates after the functions they call
+        for (io.basalt.routine.AggregateEntry aggregate : routines.allAggregates()) {
+            if (!catalog.isTempSchema(aggregate.schema()) && !Catalog.isSystemSchema(aggregate.schema())) {
+                preData.add(withoutSemicolon(aggregate.definition()));
             }
         }
         for (TriggerEntry trigger : routines.allTriggers()) {

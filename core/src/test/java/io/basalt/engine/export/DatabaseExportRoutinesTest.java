@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * EXPORT DATABASE / IMPORT DATABASE and the dump script carry enum types, functions, procedures and triggers, and
- * sequences continue from their current values: after the round trip, the copy answers the same calls, fires the
+ * EXPORT DATABASE / IMPORT DATABASE and the dump script carry enum types, functions, procedures, aggregates and
+ * triggers, and sequences continue from their current values: after the round trip, the copy answers the same calls, fires the
  * same trigger on new rows, and keeps the enum's label order.
  */
 class DatabaseExportRoutinesTest {
@@ -28,6 +28,7 @@ class DatabaseExportRoutinesTest {
             "CREATE SEQUENCE tickets START 100",
             "SELECT nextval('tickets'), nextval('tickets')",
             "CREATE FUNCTION shop.double_it(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x * 2 $$",
+            "CREATE AGGREGATE doubled_sum(integer) (sfunc = int4pl, stype = integer, finalfunc = shop.double_it)",
             "CREATE FUNCTION visit_count() RETURNS bigint LANGUAGE plpgsql AS $$ BEGIN RETURN (SELECT count(*) FROM shop.visits); END $$",
             "CREATE PROCEDURE add_visit(i integer, m text) LANGUAGE plpgsql AS $$ BEGIN INSERT INTO shop.visits VALUES (i, m::shop.mood, 'by procedure'); END $$",
             "CREATE FUNCTION log_visit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN INSERT INTO audit VALUES (NEW.id, 'inserted; ok'); RETURN NEW; END $$",
@@ -84,6 +85,7 @@ class DatabaseExportRoutinesTest {
         assertThat(rows(session, "SELECT shop.double_it(21), visit_count(), nextval('tickets')")).as(label)
                 .containsExactly("42|4|102");
         assertThat(rows(session, "SELECT 'ok'::shop.mood < 'happy'::shop.mood")).as(label).containsExactly("t");
+        assertThat(rows(session, "SELECT doubled_sum(id) FROM shop.visits")).as(label).containsExactly("20");
     }
 
     private static List<String> rows(Session session, String sql) {
