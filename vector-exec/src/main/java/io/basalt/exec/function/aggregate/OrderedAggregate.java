@@ -104,8 +104,17 @@ public record OrderedAggregate(AggregateFunction inner, int innerArity, List<Sor
                 // Copied, not taken over: a grouping-sets aggregation merges one state into several coarser ones.
                 FieldVector[] theirChunk = theirs.chunks.get(c);
                 FieldVector[] copies = new FieldVector[theirChunk.length];
-                for (int k = 0; k < copies.length; k++) {
-                    copies[k] = VectorCopies.copy(theirChunk[k], allocator);
+                try {
+                    for (int k = 0; k < copies.length; k++) {
+                        copies[k] = VectorCopies.copy(theirChunk[k], allocator);
+                    }
+                } catch (RuntimeException | Error failure) {
+                    for (FieldVector copy : copies) {
+                        if (copy != null) {
+                            copy.close();
+                        }
+                    }
+                    throw failure;
                 }
                 chunks.add(copies);
                 chunkGroups.add(mapped);
