@@ -682,6 +682,10 @@ final class ExpressionBinder {
 
     private BoundExpression functionCall(Expression.FunctionCall call) {
         String name = call.name().last();
+        if (name.equals("count") && call.arguments().isEmpty() && !call.star() && !call.withinGroup()) {
+            throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
+                    "count(*) must be used to call a parameterless aggregate function");
+        }
         if (call.over() != null) {
             return windowCall(call);
         }

@@ -113,6 +113,9 @@ final class Functions {
         AggregateFunction function = switch (name) {
             case "count" -> new CountAggregate(type);
             case "sum", "avg" -> {
+                if (type.id() == TypeId.INTERVAL) {
+                    yield new io.basalt.exec.function.aggregate.IntervalSumAggregate(name.equals("avg"));
+                }
                 if (!type.isNumber()) {
                     throw undefined(name, arguments, position);
                 }

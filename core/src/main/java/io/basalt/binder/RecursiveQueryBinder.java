@@ -70,12 +70,11 @@ final class RecursiveQueryBinder {
     /** Binds the recursive query {@code table}, written in {@code definedIn}. */
     static BoundQuery bind(With.CommonTableExpression table, Surroundings definedIn, BindContext context) {
         Query query = table.query();
-        if (!(query.body() instanceof QueryBody.SetOperation union) || union.operator() != QueryBody.SetOperator.UNION
-                || !query.orderBy().isEmpty() || query.limit() != null || query.offset() != null
-                || mentions(union.left(), table.name())) {
+        if (!(query.body() instanceof QueryBody.SetOperation union) || union.operator() != QueryBody.SetOperator.UNION) {
             throw BasaltException.at(SqlState.INVALID_RECURSION, table.position(), "recursive query \""
                             + table.name() + "\" does not have the form non-recursive-term UNION [ALL] recursive-term");
         }
+        RecursiveReferenceChecks.check(table.name(), query, union);
         BoundQuery seed = new QueryBinder(context, definedIn).bind(SetOperationBinder.operand(union.left(),
                 union.position()));
         List<String> names = CommonTableBinder.columnNames(table, seed.names());
@@ -101,7 +100,14 @@ final class RecursiveQueryBinder {
         }
         for (int i = 0; i < types.size(); i++) {
             LogicalType overall = Coercion.commonType(types.get(i), stepTypes.get(i));
-            if (overall == null || overall.id() != types.get(i).id()) {
+            boolean typmodLost = overall != null && overall.id() == TypeId.NUMERIC
+                    && types.get(i).id() == TypeId.NUMERIC && types.get(i).precision() >= 0
+                    && !types.get(i).equals(stepTypes.get(i));
+            if (typmodLost) {
+                // PostgreSQL keeps a type modifier only when both terms have the same one
+                overall = LogicalType.NUMERIC;
+            }
+            if (overall == null || overall.id() != types.get(i).id() || typmodLost) {
                 throw BasaltException.at(SqlState.DATATYPE_MISMATCH, union.position(), "recursive query \""
                                 + table.name() + "\" column " + (i + 1) + " has type " + types.get(i).displayName()
                                 + " in non-recursive term but type "

@@ -152,7 +152,8 @@ final class WindowFrameBinder {
             case DATE, TIMESTAMP, TIMESTAMPTZ, INTERVAL, TIME, TIMETZ -> LogicalType.INTERVAL;
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
                     "RANGE with offset PRECEDING/FOLLOWING is not supported for column type "
-                            + keyType.displayName().toLowerCase(Locale.ROOT));
+                            // a varchar key sorts with text's operators, so PostgreSQL names it text
+                            + (keyType.id() == TypeId.VARCHAR ? "text" : keyType.displayName().toLowerCase(Locale.ROOT)));
         };
     }
 

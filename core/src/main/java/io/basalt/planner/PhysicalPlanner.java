@@ -107,6 +107,14 @@ public final class PhysicalPlanner {
                             ExpressionPlanner.planAll(spec.extraArguments()),
                             spec.filter() == null ? null : ExpressionPlanner.plan(spec.filter())));
                 }
+                if (aggregate.groupingSets() != null) {
+                    List<io.basalt.plan.expression.BoundExpression> keys = new ArrayList<>(aggregate.groupKeys());
+                    keys.remove(aggregate.groupingSets().setColumn());
+                    yield new io.basalt.exec.operator.aggregate.GroupingSetsAggregateOperator(plan(aggregate.input()),
+                            ExpressionPlanner.planAll(keys), calls,
+                            aggregate.groupingSets().physicalSets(aggregate.groupKeys().size()),
+                            aggregate.groupingSets().setColumn());
+                }
                 yield new HashAggregateOperator(plan(aggregate.input()),
                         ExpressionPlanner.planAll(aggregate.groupKeys()), calls);
             }

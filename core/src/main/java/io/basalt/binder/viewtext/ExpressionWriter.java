@@ -818,7 +818,7 @@ final class ExpressionWriter {
             case "sum" -> first == null ? null : first.id() == TypeId.SMALLINT || first.id() == TypeId.INTEGER
                     ? LogicalType.BIGINT : first.id() == TypeId.BIGINT ? LogicalType.NUMERIC : first;
             case "avg" -> first == null ? null : first.isIntegral() || first.id() == TypeId.NUMERIC
-                    ? LogicalType.NUMERIC : LogicalType.DOUBLE;
+                    ? LogicalType.NUMERIC : first.id() == TypeId.INTERVAL ? first : LogicalType.DOUBLE;
             case "min", "max", "abs" -> first;
             case "upper", "lower", "btrim", "ltrim", "rtrim", "substr", "substring", "replace", "concat",
                  "concat_ws", "md5", "initcap", "repeat", "left", "right", "lpad", "rpad", "to_char", "format",

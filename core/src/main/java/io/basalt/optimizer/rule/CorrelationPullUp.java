@@ -227,7 +227,7 @@ final class CorrelationPullUp {
         }
         Lifted input = lift(aggregate.input());
         if (input.conditions().isEmpty()) {
-            return new Lifted(new LogicalPlan.Aggregate(input.plan(), aggregate.groupKeys(), aggregate.aggregates()),
+            return new Lifted(aggregate.with(input.plan(), aggregate.groupKeys(), aggregate.aggregates()),
                     List.of(), input.groupedScalarAggregate());
         }
         List<BoundExpression> keys = new ArrayList<>(aggregate.groupKeys());
@@ -256,7 +256,7 @@ final class CorrelationPullUp {
             keyIndexes.add(index);
             outerSides.add(outerSide);
         }
-        LogicalPlan grouped = new LogicalPlan.Aggregate(input.plan(), keys, aggregate.aggregates());
+        LogicalPlan grouped = aggregate.with(input.plan(), keys, aggregate.aggregates());
         List<LogicalType> types = grouped.outputTypes();
         int originalKeys = aggregate.groupKeys().size();
         int aggregates = aggregate.aggregates().size();

@@ -48,7 +48,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Project project -> new LogicalPlan.Project(apply(project.input()), project.expressions());
             case LogicalPlan.Join join -> new LogicalPlan.Join(join.type(), apply(join.left()), apply(join.right()),
                     join.conjuncts());
-            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(apply(aggregate.input()),
+            case LogicalPlan.Aggregate aggregate -> aggregate.with(apply(aggregate.input()),
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Window window -> window.withInput(apply(window.input()));
@@ -318,7 +318,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
                     specs.add(spec.map(operand -> shiftDepth(operand)));
                 }
-                yield new LogicalPlan.Aggregate(shiftDepth(aggregate.input()), shiftDepth(aggregate.groupKeys()), specs);
+                yield aggregate.with(shiftDepth(aggregate.input()), shiftDepth(aggregate.groupKeys()), specs);
             }
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(shiftDepth(sort.input()), sort.keys());
             case LogicalPlan.DistinctOn distinct -> new LogicalPlan.DistinctOn(shiftDepth(distinct.input()),

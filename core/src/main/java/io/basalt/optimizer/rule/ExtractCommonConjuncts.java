@@ -29,7 +29,7 @@ public final class ExtractCommonConjuncts implements OptimizerRule {
             case LogicalPlan.Join join -> new LogicalPlan.Join(join.type(), apply(join.left()), apply(join.right()),
                     extract(join.conjuncts()));
             case LogicalPlan.Project project -> new LogicalPlan.Project(apply(project.input()), project.expressions());
-            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(apply(aggregate.input()),
+            case LogicalPlan.Aggregate aggregate -> aggregate.with(apply(aggregate.input()),
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(apply(sort.input()), sort.keys());
             case LogicalPlan.Window window -> window.withInput(apply(window.input()));

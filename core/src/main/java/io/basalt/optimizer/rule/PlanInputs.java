@@ -19,7 +19,7 @@ final class PlanInputs {
             case LogicalPlan.Filter filter -> new LogicalPlan.Filter(rewrite.apply(filter.input()), filter.conjuncts());
             case LogicalPlan.Project project -> new LogicalPlan.Project(rewrite.apply(project.input()),
                     project.expressions());
-            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(rewrite.apply(aggregate.input()),
+            case LogicalPlan.Aggregate aggregate -> aggregate.with(rewrite.apply(aggregate.input()),
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(rewrite.apply(sort.input()), sort.keys());
             case LogicalPlan.Window window -> window.withInput(rewrite.apply(window.input()));

@@ -99,7 +99,7 @@ public final class PruneColumns implements OptimizerRule {
                 for (LogicalPlan.AggregateSpec spec : kept) {
                     renumbered.add(spec.map(operand -> ColumnReferences.renumber(operand, input.mapping())));
                 }
-                yield new Pruned(new LogicalPlan.Aggregate(input.plan(),
+                yield new Pruned(aggregate.with(input.plan(),
                         ColumnReferences.renumberAll(aggregate.groupKeys(), input.mapping()), renumbered), mapping);
             }
             case LogicalPlan.Sort sort -> {

@@ -52,7 +52,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.FunctionScan function -> filtered(function, conjuncts);
             case LogicalPlan.LateralJoin join -> pushIntoLateralJoin(join, conjuncts);
             case LogicalPlan.Values values -> filtered(values, conjuncts);
-            case LogicalPlan.Aggregate aggregate -> filtered(new LogicalPlan.Aggregate(push(aggregate.input(), List.of()),
+            case LogicalPlan.Aggregate aggregate -> filtered(aggregate.with(push(aggregate.input(), List.of()),
                     aggregate.groupKeys(), aggregate.aggregates()), conjuncts);
             case LogicalPlan.DistinctOn distinct -> filtered(new LogicalPlan.DistinctOn(push(distinct.input(), List.of()),
                     distinct.keys()), conjuncts);

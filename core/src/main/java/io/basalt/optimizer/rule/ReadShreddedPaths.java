@@ -49,7 +49,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
                 LogicalPlan rewritten = rewriteOver(project.input(), project.expressions(), List.of(), false);
                 yield rewritten == null ? plan : rewritten;
             }
-            case LogicalPlan.Aggregate aggregate when scanBelow(aggregate.input()) -> {
+            case LogicalPlan.Aggregate aggregate when aggregate.groupingSets() == null && scanBelow(aggregate.input()) -> {
                 LogicalPlan rewritten = rewriteOver(aggregate.input(), aggregate.groupKeys(), aggregate.aggregates(),
                         true);
                 yield rewritten == null ? plan : rewritten;

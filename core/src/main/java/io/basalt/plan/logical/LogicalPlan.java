@@ -169,11 +169,24 @@ public sealed interface LogicalPlan {
     }
 
     /** Output: group keys, then aggregates. No keys: exactly one row. */
-    record Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates)
-            implements LogicalPlan {
+    /**
+     * GROUP BY: the keys, then the aggregates. With {@code groupingSets} (null for a plain GROUP BY) the rows are
+     * those of several groupings; see {@link GroupingSetsLayout}.
+     */
+    record Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates,
+                     GroupingSetsLayout groupingSets) implements LogicalPlan {
         public Aggregate {
             groupKeys = List.copyOf(groupKeys);
             aggregates = List.copyOf(aggregates);
+        }
+
+        public Aggregate(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates) {
+            this(input, groupKeys, aggregates, null);
+        }
+
+        /** The same aggregation over {@code input}, keys and aggregates (the grouping sets kept). */
+        public Aggregate with(LogicalPlan input, List<BoundExpression> groupKeys, List<AggregateSpec> aggregates) {
+            return new Aggregate(input, groupKeys, aggregates, groupingSets);
         }
 
         @Override

@@ -24,7 +24,7 @@ public final class PlanChildren {
                     f.apply(join.right()), join.conjuncts());
             case LogicalPlan.Apply apply -> new LogicalPlan.Apply(apply.kind(), f.apply(apply.input()),
                     f.apply(apply.subquery()), apply.comparison());
-            case LogicalPlan.Aggregate aggregate -> new LogicalPlan.Aggregate(f.apply(aggregate.input()),
+            case LogicalPlan.Aggregate aggregate -> aggregate.with(f.apply(aggregate.input()),
                     aggregate.groupKeys(), aggregate.aggregates());
             case LogicalPlan.Window window -> window.withInput(f.apply(window.input()));
             case LogicalPlan.Sort sort -> new LogicalPlan.Sort(f.apply(sort.input()), sort.keys());

@@ -53,7 +53,7 @@ public final class PlanExpressions {
                 for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
                     specs.add(spec.map(operand -> rewriter.rewrite(operand, depth)));
                 }
-                yield new LogicalPlan.Aggregate(rewrite(aggregate.input(), rewriter, depth),
+                yield aggregate.with(rewrite(aggregate.input(), rewriter, depth),
                         all(aggregate.groupKeys(), rewriter, depth), specs);
             }
             case LogicalPlan.Window window -> window.map(rewrite(window.input(), rewriter, depth),

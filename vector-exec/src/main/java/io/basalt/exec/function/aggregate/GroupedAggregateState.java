@@ -38,7 +38,8 @@ public interface GroupedAggregateState extends AutoCloseable {
     /**
      * Adds the running values of {@code other} (a state of the same function) into this one: group g of
      * {@code other}, for g in {@code [0, otherGroups)}, goes into group {@code mapping[g]} here, whose slot
-     * must exist. How parallel workers' partial aggregates are combined.
+     * must exist. How parallel workers' partial aggregates are combined, and how grouping sets roll coarser
+     * sets up from the finest one: {@code other} stays unchanged, so it may be merged again or write its results.
      */
     void merge(GroupedAggregateState other, int[] mapping, int otherGroups);
 

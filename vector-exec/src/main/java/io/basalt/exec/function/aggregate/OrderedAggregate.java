@@ -101,13 +101,25 @@ public record OrderedAggregate(AggregateFunction inner, int innerArity, List<Sor
                 for (int i = 0; i < groups.length; i++) {
                     mapped[i] = mapping[groups[i]];
                 }
-                chunks.add(theirs.chunks.get(c));
+                // Copied, not taken over: a grouping-sets aggregation merges one state into several coarser ones.
+                FieldVector[] theirChunk = theirs.chunks.get(c);
+                FieldVector[] copies = new FieldVector[theirChunk.length];
+                try {
+                    for (int k = 0; k < copies.length; k++) {
+                        copies[k] = VectorCopies.copy(theirChunk[k], allocator);
+                    }
+                } catch (RuntimeException | Error failure) {
+                    for (FieldVector copy : copies) {
+                        if (copy != null) {
+                            copy.close();
+                        }
+                    }
+                    throw failure;
+                }
+                chunks.add(copies);
                 chunkGroups.add(mapped);
                 rowCount += groups.length;
             }
-            theirs.chunks.clear();
-            theirs.chunkGroups.clear();
-            theirs.rowCount = 0;
         }
 
         @Override

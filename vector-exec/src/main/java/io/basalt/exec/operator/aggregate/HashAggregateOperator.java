@@ -115,6 +115,38 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
     }
 
+    // ---- what a grouping-sets aggregation reads of a state (GroupingSetsAggregateOperator) ----------
+
+    /** The group key table of {@code state} (a state of this operator). */
+    GroupKeyTable keyTableOf(SinkState state) {
+        return ((AggregateState) state).keyTable;
+    }
+
+    /** The aggregate states of {@code state}, one per aggregate, indexed by group id. */
+    GroupedAggregateState[] statesOf(SinkState state) {
+        return ((AggregateState) state).states;
+    }
+
+    /** The groups {@code state} holds in memory: 1 without group keys. */
+    int groupCountOf(SinkState state) {
+        return groupKeys.isEmpty() ? 1 : ((AggregateState) state).keyTable.groupCount();
+    }
+
+    /** The rows {@code state} spilled, or null when it kept every group in memory. */
+    HashPartitions spilledOf(SinkState state) {
+        return ((AggregateState) state).spilled;
+    }
+
+    /** The partitioning level of {@code state}. */
+    int levelOf(SinkState state) {
+        return ((AggregateState) state).level;
+    }
+
+    /** The aggregates' results of {@code state}'s in-memory groups, once they are written (after finish). */
+    List<FieldVector> resultsOf(SinkState state) {
+        return ((AggregateState) state).results;
+    }
+
     // ---- sink -------------------------------------------------------------------------------------
 
     private final class AggregateState implements SinkState {
