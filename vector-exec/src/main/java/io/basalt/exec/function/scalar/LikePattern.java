@@ -168,13 +168,7 @@ public final class LikePattern {
     }
 
     private boolean contains(byte[] value, int length) {
-        int last = length - fixed.length;
-        for (int start = 0; start <= last; start++) {
-            if (regionMatches(value, start, fixed)) {
-                return true;
-            }
-        }
-        return false;
+        return indexOf(value, 0, length, fixed) >= 0;
     }
 
     /**
@@ -201,8 +195,25 @@ public final class LikePattern {
     /** The first offset in {@code [from, to - literal.length]} where {@code literal} occurs, or -1. */
     private int indexOf(byte[] value, int from, int to, byte[] literal) {
         int last = to - literal.length;
+        if (caseInsensitive || literal.length == 0) {
+            for (int start = from; start <= last; start++) {
+                if (regionMatches(value, start, literal)) {
+                    return start;
+                }
+            }
+            return -1;
+        }
+        // case-sensitive: a tight scan for the first byte, then the rest compared in place
+        byte first = literal[0];
         for (int start = from; start <= last; start++) {
-            if (regionMatches(value, start, literal)) {
+            if (value[start] != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < literal.length && value[start + k] == literal[k]) {
+                k++;
+            }
+            if (k == literal.length) {
                 return start;
             }
         }
