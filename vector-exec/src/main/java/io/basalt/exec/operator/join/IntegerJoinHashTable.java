@@ -178,8 +178,10 @@ final class IntegerJoinHashTable implements JoinHashTable {
     /** A cursor over one probe batch: the current probe row, its key, and the next chain entry to test. */
     private final class Probe implements CandidatePairs {
         private final boolean firstMatchOnly;
-        private MemorySegment values;
-        private MemorySegment validity;
+        /** The current batch's keys, widened. */
+        private long[] batchKeys = new long[0];
+        /** Each current probe row's first candidate build row, or -1 (NULL key, filtered out, empty bucket). */
+        private int[] firstCandidates = new int[0];
         private int rows;
         private int probeRow;
         private int chain;
@@ -215,10 +217,41 @@ final class IntegerJoinHashTable implements JoinHashTable {
         public void start(FieldVector[] probeKeys, int probeRows) {
             assert probeKeys.length == 1 && widthOf(probeKeys[0]) == width : "probe key differs from build key";
             rows = probeRows;
-            values = probeRows == 0 ? null : ArrowSegments.values(probeKeys[0]);
-            validity = probeRows == 0 ? null : ArrowSegments.validity(probeKeys[0]);
             probeRow = -1;
             chain = -1;
+            if (probeRows == 0) {
+                return;
+            }
+            if (batchKeys.length < probeRows) {
+                batchKeys = new long[probeRows];
+                firstCandidates = new int[probeRows];
+            }
+            MemorySegment values = ArrowSegments.values(probeKeys[0]);
+            MemorySegment validity = ArrowSegments.validity(probeKeys[0]);
+            // The whole batch's keys first, one loop per width, then each key's first candidate: the chains are
+            // walked only for the rows that have one (in a selective join, few).
+            long[] keysOfBatch = batchKeys;
+            switch (width) {
+                case 8 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.LONG, (long) row << 3);
+                    }
+                }
+                case 4 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.INT, (long) row << 2);
+                    }
+                }
+                default -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(SHORT, (long) row << 1);
+                    }
+                }
+            }
+            int[] first = firstCandidates;
+            for (int row = 0; row < probeRows; row++) {
+                first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(keysOfBatch[row]);
+            }
         }
 
         @Override
@@ -227,18 +260,19 @@ final class IntegerJoinHashTable implements JoinHashTable {
             int row = probeRow;
             int candidate = chain;
             long current = key;
+            int[] first = firstCandidates;
             while (count < capacity) {
                 if (candidate < 0) {
-                    if (row + 1 >= rows) {
+                    row++;
+                    while (row < rows && first[row] < 0) {
+                        row++;
+                    }
+                    if (row >= rows) {
                         row = rows;
                         break;
                     }
-                    row++;
-                    if (validity != null && !isValid(validity, row)) {
-                        continue;
-                    }
-                    current = read(values, row, width);
-                    candidate = candidates(current);
+                    current = batchKeys[row];
+                    candidate = first[row];
                     continue;
                 }
                 if (keys[candidate] == current) {
