@@ -132,10 +132,13 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         return new BuildState(context, level);
     }
 
+    /** Whether build pipelines may run on several workers ({@code -Dbasalt.parallel_join_build=off} turns it off). */
+    private static final boolean PARALLEL_BUILD = !"off".equals(System.getProperty("basalt.parallel_join_build"));
+
     /** Workers of a parallel build pipeline each collect rows, which {@code global} then takes in. */
     @Override
     public io.basalt.exec.operator.ParallelSink parallelBuild(SinkState global) {
-        return new JoinBuildWorkers(buildChild.outputTypes(), (BuildState) global);
+        return PARALLEL_BUILD ? new JoinBuildWorkers(buildChild.outputTypes(), (BuildState) global) : null;
     }
 
     /** Probes share the read-only build; only RIGHT and FULL joins remember which build rows matched. */
