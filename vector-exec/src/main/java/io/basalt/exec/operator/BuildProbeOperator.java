@@ -34,6 +34,15 @@ public interface BuildProbeOperator extends PhysicalOperator {
         return false;
     }
 
+    /**
+     * How several workers may fill the finished build {@code global} (opened by {@link #openBuild}) together, or
+     * null when the build side must be consumed on one thread. The result holds the same rows as a
+     * single-threaded build, in some order.
+     */
+    default ParallelSink parallelBuild(SinkState global) {
+        return null;
+    }
+
     @Override
     default List<PhysicalOperator> children() {
         return List.of(probeChild(), buildChild());

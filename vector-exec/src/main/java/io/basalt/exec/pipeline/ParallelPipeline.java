@@ -2,10 +2,9 @@ package io.basalt.exec.pipeline;
 
 import io.basalt.error.BasaltException;
 import io.basalt.exec.operator.BuildProbeOperator;
-import io.basalt.exec.operator.MergeableSinkOperator;
+import io.basalt.exec.operator.ParallelSink;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
-import io.basalt.exec.operator.SinkOperator;
 import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceOperator;
 import io.basalt.exec.operator.SourceState;
@@ -21,8 +20,8 @@ import java.util.concurrent.Future;
  * Morsel-driven execution of one pipeline on several threads: a shared scan hands out morsels, each
  * worker runs its own states of the streaming operators into its own sink state, and the worker states
  * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
- * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) over enough rows to be worth
- * it; every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
+ * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) or hash-join build over enough
+ * rows to be worth it; every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
  * and closes them), and the workers probe them together. The calling thread is one of the workers.
  */
 final class ParallelPipeline {
@@ -30,8 +29,8 @@ final class ParallelPipeline {
     }
 
     static boolean eligible(ExecutionContext context, SourceOperator source, List<PhysicalOperator> chain,
-                            SinkOperator sinkOperator) {
-        if (context.threads() < 2 || !(sinkOperator instanceof MergeableSinkOperator)
+                            ParallelSink sinkOperator) {
+        if (context.threads() < 2 || sinkOperator == null
                 || !(source instanceof ScanOperator scan)) {
             return false;
         }
@@ -54,7 +53,7 @@ final class ParallelPipeline {
      * {@code builds} holds the finished build state of each join in the chain; the caller closes them.
      */
     static boolean run(ExecutionContext context, ScanOperator scan, List<PhysicalOperator> chain,
-                       MergeableSinkOperator sinkOperator, SinkState global,
+                       ParallelSink sinkOperator, SinkState global,
                        java.util.Map<PhysicalOperator, SinkState> builds) {
         ParallelScan shared = scan.source().openParallel(scan.columns(), context);
         if (shared == null) {

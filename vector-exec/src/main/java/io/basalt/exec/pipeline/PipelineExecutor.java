@@ -8,6 +8,7 @@ import io.basalt.exec.operator.BuildProbeOperator;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.scan.ScanOperator;
 import io.basalt.exec.operator.OperatorState;
+import io.basalt.exec.operator.ParallelSink;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkOperator;
 import io.basalt.exec.operator.SinkState;
@@ -42,8 +43,11 @@ public final class PipelineExecutor {
         sink.finish();
     }
 
-    /** Runs the pipeline ending in {@code sink} ({@code sinkOperator}: the operator that opened it, or null). */
-    private void push(PhysicalOperator top, SinkState sink, SinkOperator sinkOperator) {
+    /**
+     * Runs the pipeline ending in {@code sink} ({@code sinkOperator}: how workers may fill it in parallel, or null
+     * when it takes its input on one thread).
+     */
+    private void push(PhysicalOperator top, SinkState sink, ParallelSink sinkOperator) {
         List<PhysicalOperator> chain = new ArrayList<>();
         PhysicalOperator current = top;
         while (true) {
@@ -75,21 +79,22 @@ public final class PipelineExecutor {
                 if (chain.get(i) instanceof BuildProbeOperator join) {
                     SinkState build = join.openBuild(context);
                     builds.put(join, build);
-                    push(join.buildChild(), build, null);
+                    push(join.buildChild(), build, probesNoJoin(join.buildChild()) ? join.parallelBuild(build) : null);
                     build.finish();
                 }
             }
             switch (current) {
                 case SinkOperator breakerOperator -> {
                     breaker = breakerOperator.openSink(context);
-                    push(breakerOperator.child(), breaker, breakerOperator);
+                    push(breakerOperator.child(), breaker,
+                            breakerOperator instanceof MergeableSinkOperator mergeable ? mergeable : null);
                     breaker.finish();
                     source = breaker.openResult();
                 }
                 case SourceOperator sourceOperator -> {
                     if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator)) {
                         if (ParallelPipeline.run(context, (ScanOperator) sourceOperator, chain,
-                                (MergeableSinkOperator) sinkOperator, sink, builds)) {
+                                sinkOperator, sink, builds)) {
                             return;
                         }
                     }
@@ -119,6 +124,19 @@ public final class PipelineExecutor {
                 breaker.close();
             }
         }
+    }
+
+    /**
+     * Whether the pipeline ending at {@code top} probes no join. Only such build pipelines (a scan, filters, projections:
+     * TPC-H Q21's and Q4's lineitem builds) fill in parallel: measured on Q3, a parallel build whose pipeline probes
+     * another join (orders probing customer) ran slower than the single-threaded one, for reasons not yet understood.
+     */
+    private static boolean probesNoJoin(PhysicalOperator top) {
+        PhysicalOperator current = top;
+        while (current instanceof StreamingOperator streaming) {
+            current = streaming.child();
+        }
+        return !(current instanceof BuildProbeOperator);
     }
 
     /**

@@ -7,8 +7,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * A compiled LIKE / ILIKE pattern matched against UTF-8 bytes. {@code %} matches any sequence, {@code _}
  * one character (not one byte), the escape character (default backslash) makes the next character
- * literal. Common shapes — {@code 'abc'}, {@code 'abc%'}, {@code '%abc'}, {@code '%abc%'} — match with
- * plain byte comparisons; the rest run a wildcard matcher that backtracks only to the last {@code %}.
+ * literal. Common shapes — {@code 'abc'}, {@code 'abc%'}, {@code '%abc'}, {@code '%abc%'}, and any literals
+ * separated by {@code %} such as {@code '%special%requests%'} — match with plain byte comparisons; patterns with
+ * {@code _} run a wildcard matcher that backtracks only to the last {@code %}.
  * ILIKE folds ASCII letters, which is what the C locale does.
  */
 public final class LikePattern {
@@ -16,7 +17,7 @@ public final class LikePattern {
     private static final byte ANY_CHAR = 1;
     private static final byte ANY_SEQUENCE = 2;
 
-    private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, GENERAL }
+    private enum Shape { EXACT, PREFIX, SUFFIX, CONTAINS, SEGMENTS, GENERAL }
 
     private final String source;
     private final byte[] kinds;
@@ -24,6 +25,13 @@ public final class LikePattern {
     private final boolean caseInsensitive;
     private final Shape shape;
     private final byte[] fixed;
+    /**
+     * SEGMENTS: literals separated by {@code %} (no {@code _}): {@code head} must start the value ({@code %} first: empty),
+     * {@code tail} end it ({@code %} last: empty), and {@code middle} occur in order, without overlap, between them.
+     */
+    private final byte[] head;
+    private final byte[][] middle;
+    private final byte[] tail;
 
     private LikePattern(String source, byte[] kinds, byte[] literals, boolean caseInsensitive) {
         this.source = source;
@@ -47,12 +55,32 @@ public final class LikePattern {
                 chosen = Shape.SUFFIX;
             } else if (sequences == 2 && n >= 2 && kinds[0] == ANY_SEQUENCE && kinds[n - 1] == ANY_SEQUENCE) {
                 chosen = Shape.CONTAINS;
+            } else {
+                chosen = Shape.SEGMENTS;
             }
         }
         this.shape = chosen;
         int from = chosen == Shape.SUFFIX || chosen == Shape.CONTAINS ? 1 : 0;
         int to = chosen == Shape.PREFIX || chosen == Shape.CONTAINS ? n - 1 : n;
         this.fixed = java.util.Arrays.copyOfRange(literals, from, Math.max(from, to));
+        if (chosen == Shape.SEGMENTS) {
+            // Literal runs between the %s; the first and last are anchored unless a % precedes or follows them.
+            java.util.List<byte[]> runs = new java.util.ArrayList<>();
+            int start = 0;
+            for (int k = 0; k <= n; k++) {
+                if (k == n || kinds[k] == ANY_SEQUENCE) {
+                    runs.add(java.util.Arrays.copyOfRange(literals, start, k));
+                    start = k + 1;
+                }
+            }
+            this.head = runs.getFirst();
+            this.tail = runs.getLast();
+            this.middle = runs.subList(1, runs.size() - 1).toArray(new byte[0][]);
+        } else {
+            this.head = null;
+            this.tail = null;
+            this.middle = null;
+        }
     }
 
     /**
@@ -124,6 +152,7 @@ public final class LikePattern {
             case PREFIX -> length >= fixed.length && regionMatches(value, 0, fixed);
             case SUFFIX -> length >= fixed.length && regionMatches(value, length - fixed.length, fixed);
             case CONTAINS -> contains(value, length);
+            case SEGMENTS -> segments(value, length);
             case GENERAL -> general(value, length);
         };
     }
@@ -139,13 +168,61 @@ public final class LikePattern {
     }
 
     private boolean contains(byte[] value, int length) {
-        int last = length - fixed.length;
-        for (int start = 0; start <= last; start++) {
-            if (regionMatches(value, start, fixed)) {
-                return true;
+        return indexOf(value, 0, length, fixed) >= 0;
+    }
+
+    /**
+     * Matches literals separated by {@code %}: the anchored head and tail, then each middle literal at its first
+     * occurrence after the previous one (taking the earliest occurrence never loses a match). Byte offsets are
+     * character boundaries wherever a literal matches, since UTF-8 sequences never start inside one another.
+     */
+    private boolean segments(byte[] value, int length) {
+        int end = length - tail.length;
+        if (end < head.length || !regionMatches(value, 0, head) || !regionMatches(value, end, tail)) {
+            return false;
+        }
+        int position = head.length;
+        for (byte[] literal : middle) {
+            int found = indexOf(value, position, end, literal);
+            if (found < 0) {
+                return false;
+            }
+            position = found + literal.length;
+        }
+        return true;
+    }
+
+    /** The first offset in {@code [from, to - literal.length]} where {@code literal} occurs, or -1. */
+    private int indexOf(byte[] value, int from, int to, byte[] literal) {
+        int last = to - literal.length;
+        if (caseInsensitive || literal.length == 0) {
+            for (int start = from; start <= last; start++) {
+                if (regionMatches(value, start, literal)) {
+                    return start;
+                }
+            }
+            return -1;
+        }
+        // case-sensitive: a tight scan for the first byte, then the rest compared in place
+        byte first = literal[0];
+        for (int start = from; start <= last; start++) {
+            if (value[start] != first) {
+                continue;
+            }
+            int k = 1;
+            while (k < literal.length && value[start + k] == literal[k]) {
+                k++;
+            }
+            if (k == literal.length) {
+                return start;
             }
         }
-        return false;
+        return -1;
+    }
+
+    /** The wildcard matcher every shape must agree with, whatever the pattern's shape; for tests. */
+    boolean matchesGenerally(byte[] value, int length) {
+        return general(value, length);
     }
 
     private boolean general(byte[] value, int length) {

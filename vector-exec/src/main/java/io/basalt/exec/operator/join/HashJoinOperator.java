@@ -132,6 +132,15 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         return new BuildState(context, level);
     }
 
+    /** Whether build pipelines may run on several workers ({@code -Dbasalt.parallel_join_build=off} turns it off). */
+    private static final boolean PARALLEL_BUILD = !"off".equals(System.getProperty("basalt.parallel_join_build"));
+
+    /** Workers of a parallel build pipeline each collect rows, which {@code global} then takes in. */
+    @Override
+    public io.basalt.exec.operator.ParallelSink parallelBuild(SinkState global) {
+        return PARALLEL_BUILD ? new JoinBuildWorkers(buildChild.outputTypes(), (BuildState) global) : null;
+    }
+
     /** Probes share the read-only build; only RIGHT and FULL joins remember which build rows matched. */
     @Override
     public boolean parallelProbeSafe() {
@@ -151,7 +160,8 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
 
     // ---- build ------------------------------------------------------------------------------------
 
-    private final class BuildState implements SinkState {
+    /** The build: one per join (and per spilled partition), filled on one thread or through {@link #absorb}. */
+    final class BuildState implements SinkState {
         private final ExecutionContext context;
         private final int level;
         private BuildRows rows;
@@ -180,6 +190,28 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
                 return;
             }
             rows.append(batch);
+            spillIfOverBudget();
+        }
+
+        /**
+         * Takes in the rows a worker of a parallel build collected, and their ownership: the first ones are adopted
+         * as they are, later ones copied. Callers serialise calls (one thread, or holding this state's lock).
+         */
+        void absorb(BuildRows workerRows) {
+            if (spilled == null && rows.rowCount() == 0) {
+                rows.close();
+                rows = workerRows;
+                spillIfOverBudget();
+                return;
+            }
+            try {
+                sink(workerRows.asBatch());
+            } finally {
+                workerRows.close();
+            }
+        }
+
+        private void spillIfOverBudget() {
             // A hash table about as large as the keys comes on top of the rows when the build finishes.
             if (2 * rows.bytes() > context.memory().operatorBudget() && level < HashPartitions.MAX_LEVEL) {
                 rows.finish();
