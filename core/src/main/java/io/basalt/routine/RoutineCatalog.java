@@ -13,7 +13,10 @@ import java.util.Map;
  * Every method is synchronized: DDL changes it while statements read it.
  */
 public final class RoutineCatalog {
-    private final Map<String, List<FunctionEntry>> functions = new HashMap<>();
+    private final NamedOverloads<FunctionEntry> functions = new NamedOverloads<>(FunctionEntry::schema,
+            FunctionEntry::name, FunctionEntry::signature);
+    private final NamedOverloads<AggregateEntry> aggregates = new NamedOverloads<>(AggregateEntry::schema,
+            AggregateEntry::name, AggregateEntry::signature);
     private final Map<String, List<TriggerEntry>> triggers = new HashMap<>();
     /** Bumped at every change, so that bound plans and compiled bodies can tell they are stale. */
     private volatile long version;
@@ -28,44 +31,22 @@ public final class RoutineCatalog {
 
     /** The overloads of {@code schema.name}, in creation order. */
     public synchronized List<FunctionEntry> functions(String schema, String name) {
-        List<FunctionEntry> found = functions.get(key(schema, name));
-        return found == null ? List.of() : List.copyOf(found);
+        return functions.named(schema, name);
     }
 
-    /** Whether any function of this name exists in any of {@code schemas} (a quick test for the binder). */
+    /** Whether any function of this name exists in any schema (a quick test for the binder). */
     public synchronized boolean anyFunctionNamed(String name) {
-        if (functions.isEmpty()) {
-            return false;
-        }
-        for (List<FunctionEntry> overloads : functions.values()) {
-            if (!overloads.isEmpty() && overloads.getFirst().name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return functions.anyNamed(name);
     }
 
     /** Adds {@code entry}, in place of {@code replacing} when that is not null. */
     public synchronized void putFunction(FunctionEntry entry, FunctionEntry replacing) {
-        List<FunctionEntry> overloads = functions.computeIfAbsent(key(entry.schema(), entry.name()),
-                ignored -> new ArrayList<>());
-        int at = replacing == null ? -1 : overloads.indexOf(replacing);
-        if (at >= 0) {
-            overloads.set(at, entry);
-        } else {
-            overloads.add(entry);
-        }
+        functions.put(entry, replacing);
         version++;
     }
 
     public synchronized void removeFunction(FunctionEntry entry) {
-        List<FunctionEntry> overloads = functions.get(key(entry.schema(), entry.name()));
-        if (overloads != null) {
-            overloads.remove(entry);
-            if (overloads.isEmpty()) {
-                functions.remove(key(entry.schema(), entry.name()));
-            }
-        }
+        functions.remove(entry);
         version++;
     }
 
@@ -159,13 +140,7 @@ public final class RoutineCatalog {
 
     /** Every function and procedure, ordered by schema, name and signature (what EXPORT DATABASE writes). */
     public synchronized List<FunctionEntry> allFunctions() {
-        List<FunctionEntry> all = new ArrayList<>();
-        for (List<FunctionEntry> overloads : functions.values()) {
-            all.addAll(overloads);
-        }
-        all.sort(java.util.Comparator.comparing(FunctionEntry::schema).thenComparing(FunctionEntry::name)
-                .thenComparing((FunctionEntry entry) -> entry.signature()));
-        return all;
+        return functions.all();
     }
 
     /** Every trigger, ordered by schema, table and name. */
@@ -178,61 +153,32 @@ public final class RoutineCatalog {
                 .thenComparing(TriggerEntry::name));
         return all;
     }
-    // ---- aggregates (CREATE AGGREGATE) ----------------------------------------------------------------------------
 
-    private final Map<String, List<AggregateEntry>> aggregates = new HashMap<>();
+    // ---- aggregates (CREATE AGGREGATE) ----------------------------------------------------------------------------
 
     /** The user-defined aggregates named {@code schema.name}, in creation order. */
     public synchronized List<AggregateEntry> aggregates(String schema, String name) {
-        List<AggregateEntry> found = aggregates.get(key(schema, name));
-        return found == null ? List.of() : List.copyOf(found);
+        return aggregates.named(schema, name);
     }
 
     /** Whether any user-defined aggregate has this name (a quick test for the binder). */
     public synchronized boolean anyAggregateNamed(String name) {
-        if (aggregates.isEmpty()) {
-            return false;
-        }
-        for (List<AggregateEntry> overloads : aggregates.values()) {
-            if (!overloads.isEmpty() && overloads.getFirst().name().equals(name)) {
-                return true;
-            }
-        }
-        return false;
+        return aggregates.anyNamed(name);
     }
 
     /** Adds {@code entry}, in place of {@code replacing} when that is not null. */
     public synchronized void putAggregate(AggregateEntry entry, AggregateEntry replacing) {
-        List<AggregateEntry> overloads = aggregates.computeIfAbsent(key(entry.schema(), entry.name()),
-                ignored -> new ArrayList<>());
-        int at = replacing == null ? -1 : overloads.indexOf(replacing);
-        if (at >= 0) {
-            overloads.set(at, entry);
-        } else {
-            overloads.add(entry);
-        }
+        aggregates.put(entry, replacing);
         version++;
     }
 
     public synchronized void removeAggregate(AggregateEntry entry) {
-        List<AggregateEntry> overloads = aggregates.get(key(entry.schema(), entry.name()));
-        if (overloads != null) {
-            overloads.remove(entry);
-            if (overloads.isEmpty()) {
-                aggregates.remove(key(entry.schema(), entry.name()));
-            }
-        }
+        aggregates.remove(entry);
         version++;
     }
 
     /** Every user-defined aggregate, ordered by schema, name and signature (what EXPORT DATABASE writes). */
     public synchronized List<AggregateEntry> allAggregates() {
-        List<AggregateEntry> all = new ArrayList<>();
-        for (List<AggregateEntry> overloads : aggregates.values()) {
-            all.addAll(overloads);
-        }
-        all.sort(java.util.Comparator.comparing(AggregateEntry::schema).thenComparing(AggregateEntry::name)
-                .thenComparing((AggregateEntry entry) -> entry.signature()));
-        return all;
+        return aggregates.all();
     }
 }

@@ -172,13 +172,8 @@ final class StoredChunks {
                     vector = groups.readAt(group, column, inGroup, selected, allocator);
                     owned.add(vector);
                 } else {
-                    vector = ValueAccess.allocate(types.get(column), "", allocator, selected);
+                    vector = missingValue(column, selected, allocator);
                     owned.add(vector);
-                    Object value = missingValues.get(column);
-                    for (int row = 0; row < selected; row++) {
-                        ValueAccess.set(vector, row, value);
-                    }
-                    vector.setValueCount(selected);
                 }
                 out.add(vector);
             }
@@ -201,17 +196,28 @@ final class StoredChunks {
                     vector = groups.read(group, column, offset, rows, allocator);
                     owned.add(vector);
                 } else {
-                    vector = ValueAccess.allocate(types.get(column), "", allocator, rows);
+                    vector = missingValue(column, rows, allocator);
                     owned.add(vector);
-                    Object value = missingValues.get(column);
-                    for (int row = 0; row < rows; row++) {
-                        ValueAccess.set(vector, row, value);
-                    }
-                    vector.setValueCount(rows);
                 }
                 out.add(vector);
             }
             return out;
+        }
+
+        /** {@code count} rows of added column {@code column}'s missing value (chunks written before it hold none). */
+        private FieldVector missingValue(int column, int count, BufferAllocator allocator) {
+            FieldVector vector = ValueAccess.allocate(types.get(column), "", allocator, count);
+            try {
+                Object value = missingValues.get(column);
+                for (int row = 0; row < count; row++) {
+                    ValueAccess.set(vector, row, value);
+                }
+                vector.setValueCount(count);
+                return vector;
+            } catch (RuntimeException failure) {
+                vector.close();
+                throw failure;
+            }
         }
     }
 }
