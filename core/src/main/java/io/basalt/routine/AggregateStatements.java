@@ -294,18 +294,7 @@ final class AggregateStatements {
     }
 
     private String schemaOf(QualifiedName name) {
-        List<String> parts = name.parts();
-        if (parts.size() < 2) {
-            return catalog.creationSchema();
-        }
-        String schema = parts.get(parts.size() - 2);
-        if (schema.equals(Catalog.TEMP_SCHEMA_ALIAS) && catalog.tempSchema() != null) {
-            return catalog.tempSchema();
-        }
-        if (!catalog.schemaExists(schema)) {
-            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
-        }
-        return schema;
+        return RoutineStatements.schemaOf(catalog, name);
     }
 
     private List<String> schemasOf(QualifiedName name) {

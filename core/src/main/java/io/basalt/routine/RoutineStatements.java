@@ -332,6 +332,16 @@ public final class RoutineStatements {
     }
 
     private String schemaOf(QualifiedName name) {
+        return schemaOf(catalog, name);
+    }
+
+    /**
+     * The schema a routine named {@code name} is created in or looked up in: the one it names (pg_temp: the session's
+     * temporary schema), else the first of the search path.
+     *
+     * @throws BasaltException 3F000 when the named schema does not exist
+     */
+    static String schemaOf(Catalog catalog, QualifiedName name) {
         List<String> parts = name.parts();
         if (parts.size() < 2) {
             return catalog.creationSchema();
