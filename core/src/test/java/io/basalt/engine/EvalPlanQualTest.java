@@ -1,5 +1,6 @@
 package io.basalt.engine;
 
+import static io.basalt.engine.WaitingStatements.awaitWaiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.api.Basalt;
@@ -8,7 +9,6 @@ import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
-import io.basalt.storage.lock.LockWaits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,12 +41,6 @@ class EvalPlanQualTest {
                 return lines;
             }
         }, runnable -> new Thread(runnable).start());
-    }
-
-    private static void awaitWaiting(int count) {
-        while (LockWaits.waitingTransactions() < count) {
-            Thread.onSpinWait();
-        }
     }
 
     private static List<String> rows(Session session, String sql) {

@@ -1,5 +1,7 @@
 package io.basalt.engine;
 
+import static io.basalt.engine.WaitingStatements.awaitWaiting;
+import static io.basalt.engine.WaitingStatements.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.api.Basalt;
@@ -8,12 +10,10 @@ import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
-import io.basalt.storage.lock.LockWaits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -26,26 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class ForeignKeyWaitTest {
     private static CompletableFuture<String> inBackground(Session session, String sql) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (QueryResult result = session.execute(sql)) {
-                return result.commandTag();
-            }
-        }, runnable -> new Thread(runnable).start());
-    }
-
-    private static void awaitWaiting(int count) {
-        while (LockWaits.waitingTransactions() < count) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static BasaltException failureOf(CompletableFuture<String> statement) throws InterruptedException {
-        try {
-            statement.get();
-        } catch (ExecutionException e) {
-            return (BasaltException) e.getCause();
-        }
-        throw new AssertionError("the statement succeeded");
+        return WaitingStatements.inBackground(session, sql, QueryResult::commandTag);
     }
 
     private static String run(Session session, String sql) {

@@ -1,5 +1,7 @@
 package io.basalt.engine;
 
+import static io.basalt.engine.WaitingStatements.awaitWaiting;
+import static io.basalt.engine.WaitingStatements.failureOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +11,9 @@ import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
-import io.basalt.storage.lock.LockWaits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +25,8 @@ import org.junit.jupiter.api.Test;
 class RowLockingTest {
     /** Runs {@code sql} on {@code session} on a new thread. */
     private static CompletableFuture<String> inBackground(Session session, String sql) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (QueryResult result = session.execute(sql)) {
-                return result.returnsRows() && result.rowCount() > 0 ? result.getText(0, 0) : result.commandTag();
-            }
-        }, runnable -> new Thread(runnable).start());
-    }
-
-    /** Returns once {@code count} transactions wait for a row lock. */
-    private static void awaitWaiting(int count) {
-        while (LockWaits.waitingTransactions() < count) {
-            Thread.onSpinWait();
-        }
-    }
-
-    private static BasaltException failureOf(CompletableFuture<String> statement) throws InterruptedException {
-        try {
-            statement.get();
-        } catch (ExecutionException e) {
-            return (BasaltException) e.getCause();
-        }
-        throw new AssertionError("the statement succeeded");
+        return WaitingStatements.inBackground(session, sql, result -> result.returnsRows() && result.rowCount() > 0
+                ? result.getText(0, 0) : result.commandTag());
     }
 
     private static String text(Session session, String sql) {

@@ -217,11 +217,22 @@ public final class BinaryStreamCodec {
         long[] lengths = LongStreamCodec.read(in, distinct, kernels);
         long dictionaryBytes = checkedTotal(lengths, distinct, in.remaining());
         byte[] entries = in.getBytes((int) dictionaryBytes);
-        int[] starts = new int[distinct];
+        expandDictionary(vector, entries, lengths, distinct, LongStreamCodec.read(in, count, kernels), count);
+    }
+
+    /**
+     * Fills {@code vector} (unallocated) with the dictionary entries {@code codes[0, count)} name: {@code entries}
+     * holds the {@code distinct} entries back to back, {@code lengths} their lengths (checked). Whole reads and reads
+     * at positions share it.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED for a code outside the dictionary
+     */
+    static void expandDictionary(BaseVariableWidthVector vector, byte[] entries, long[] lengths, int distinct,
+                                 long[] codes, int count) {
+        int[] starts = new int[Math.max(distinct, 1)];
         for (int code = 1; code < distinct; code++) {
             starts[code] = starts[code - 1] + (int) lengths[code - 1];
         }
-        long[] codes = LongStreamCodec.read(in, count, kernels);
         long total = 0;
         for (int i = 0; i < count; i++) {
             long code = codes[i];
@@ -262,7 +273,12 @@ public final class BinaryStreamCodec {
         vector.getDataBuffer().setBytes(0, values, 0, total);
     }
 
-    private static long checkedTotal(long[] lengths, int count, long available) {
+    /**
+     * The sum of {@code lengths[0, count)}, each checked against the {@code available} bytes of the stream.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED for a negative length or one past the stream's end
+     */
+    static long checkedTotal(long[] lengths, int count, long available) {
         long total = 0;
         for (int i = 0; i < count; i++) {
             long length = lengths[i];
@@ -274,7 +290,8 @@ public final class BinaryStreamCodec {
         return total;
     }
 
-    private static void allocate(BaseVariableWidthVector vector, long totalBytes, int count) {
+    /** Allocates {@code vector} for {@code count} values of {@code totalBytes} bytes, its first offset 0. */
+    static void allocate(BaseVariableWidthVector vector, long totalBytes, int count) {
         vector.allocateNew(Math.max(totalBytes, 1), Math.max(count, 1));
         vector.getOffsetBuffer().setInt(0, 0);
     }

@@ -35,7 +35,7 @@ public final class BinaryStreamFilter {
             case BinaryStreamCodec.DICTIONARY -> {
                 int distinct = in.getCount(count, "dictionary size");
                 long[] lengths = LongStreamCodec.read(in, distinct, decode);
-                byte[] entries = in.getBytes((int) total(lengths, distinct, in.remaining()));
+                byte[] entries = in.getBytes((int) BinaryStreamCodec.checkedTotal(lengths, distinct, in.remaining()));
                 boolean[] matching = new boolean[distinct];
                 int start = 0;
                 for (int code = 0; code < distinct; code++) {
@@ -48,7 +48,7 @@ public final class BinaryStreamFilter {
             }
             case BinaryStreamCodec.PLAIN -> {
                 long[] lengths = LongStreamCodec.read(in, count, decode);
-                byte[] values = in.getBytes((int) total(lengths, count, in.remaining()));
+                byte[] values = in.getBytes((int) BinaryStreamCodec.checkedTotal(lengths, count, in.remaining()));
                 int start = 0;
                 for (int row = 0; row < count; row++) {
                     int length = (int) lengths[row];
@@ -64,17 +64,5 @@ public final class BinaryStreamFilter {
             }
             default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
         }
-    }
-
-    private static long total(long[] lengths, int count, long available) {
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            long length = lengths[i];
-            if (length < 0 || length > available - total) {
-                throw ChunkCorruption.of("value length " + length);
-            }
-            total += length;
-        }
-        return total;
     }
 }

@@ -30,7 +30,7 @@ public final class BinaryStreamPositions {
             case BinaryStreamCodec.CONSTANT -> {
                 int length = in.getCount(in.remaining(), "value length");
                 byte[] value = in.getBytes(length);
-                allocate(vector, (long) length * selected, selected);
+                BinaryStreamCodec.allocate(vector, (long) length * selected, selected);
                 ArrowBuf offsets = vector.getOffsetBuffer();
                 ArrowBuf target = vector.getDataBuffer();
                 for (int i = 0; i < selected; i++) {
@@ -42,49 +42,22 @@ public final class BinaryStreamPositions {
             case BinaryStreamCodec.DICTIONARY -> {
                 int distinct = in.getCount(count, "dictionary size");
                 long[] lengths = LongStreamCodec.read(in, distinct, kernels);
-                long dictionaryBytes = total(lengths, distinct, in.remaining());
+                long dictionaryBytes = BinaryStreamCodec.checkedTotal(lengths, distinct, in.remaining());
                 byte[] entries = in.getBytes((int) dictionaryBytes);
-                int[] starts = new int[Math.max(distinct, 1)];
-                for (int code = 1; code < distinct; code++) {
-                    starts[code] = starts[code - 1] + (int) lengths[code - 1];
-                }
                 long[] codes = new long[Math.max(selected, 1)];
                 LongStreamPositions.read(in, count, positions, selected, codes, kernels);
-                long total = 0;
-                for (int i = 0; i < selected; i++) {
-                    long code = codes[i];
-                    if (code < 0 || code >= distinct) {
-                        throw ChunkCorruption.of("dictionary code " + code + " of " + distinct);
-                    }
-                    total += lengths[(int) code];
-                }
-                if (total > Integer.MAX_VALUE - 16) {
-                    throw ChunkCorruption.of("values of " + total + " bytes");
-                }
-                // Assembled on the heap and copied once: cheaper than a native copy per row.
-                byte[] values = new byte[(int) total];
-                allocate(vector, total, selected);
-                ArrowBuf offsets = vector.getOffsetBuffer();
-                int position = 0;
-                for (int i = 0; i < selected; i++) {
-                    int code = (int) codes[i];
-                    int length = (int) lengths[code];
-                    System.arraycopy(entries, starts[code], values, position, length);
-                    position += length;
-                    offsets.setInt((long) (i + 1) * Integer.BYTES, position);
-                }
-                vector.getDataBuffer().setBytes(0, values, 0, total);
+                BinaryStreamCodec.expandDictionary(vector, entries, lengths, distinct, codes, selected);
                 return true;
             }
             case BinaryStreamCodec.PLAIN -> {
                 long[] lengths = LongStreamCodec.read(in, count, kernels);
-                long all = total(lengths, count, in.remaining());
+                long all = BinaryStreamCodec.checkedTotal(lengths, count, in.remaining());
                 MemorySegment bytes = in.slice(all);
                 long total = 0;
                 for (int i = 0; i < selected; i++) {
                     total += lengths[positions[i]];
                 }
-                allocate(vector, total, selected);
+                BinaryStreamCodec.allocate(vector, total, selected);
                 ArrowBuf offsets = vector.getOffsetBuffer();
                 MemorySegment target = io.basalt.exec.kernel.ArrowSegments.of(vector.getDataBuffer());
                 long start = 0;
@@ -107,22 +80,5 @@ public final class BinaryStreamPositions {
             }
             default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
         }
-    }
-
-    private static long total(long[] lengths, int count, long available) {
-        long total = 0;
-        for (int i = 0; i < count; i++) {
-            long length = lengths[i];
-            if (length < 0 || length > available - total) {
-                throw ChunkCorruption.of("value length " + length);
-            }
-            total += length;
-        }
-        return total;
-    }
-
-    private static void allocate(BaseVariableWidthVector vector, long totalBytes, int count) {
-        vector.allocateNew(Math.max(totalBytes, 1), Math.max(count, 1));
-        vector.getOffsetBuffer().setInt(0, 0);
     }
 }
