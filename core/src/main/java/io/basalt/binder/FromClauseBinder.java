@@ -170,6 +170,10 @@ final class FromClauseBinder {
                     scopeOf(qualifier, names, SequenceRelation.TYPES), List.of(qualifier));
         }
         var view = context.catalog().findView(schema, name);
+        if (view.isPresent() && TableLocking.take(view.get().schema(), view.get().name(),
+                io.basalt.storage.lock.RelationLockMode.ACCESS_SHARE)) {
+            return bindTable(table); // waited for the lock: the view may have changed meanwhile
+        }
         if (view.isPresent()) {
             BoundQuery inner = RelationAccess.view(view.get(), table.position(), () -> view.get().materialized()
                     ? ViewExpansion.materialized(view.get(), table.position()) : ViewExpansion.expand(view.get(), context));
@@ -179,6 +183,9 @@ final class FromClauseBinder {
         }
         TableEntry entry = context.catalog().findTable(schema, name).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, table.position(), "relation \"" + table.name() + "\" does not exist"));
+        if (TableLocking.take(entry.schema(), entry.name(), io.basalt.storage.lock.RelationLockMode.ACCESS_SHARE)) {
+            return bindTable(table); // waited for the lock: the table may have been altered or dropped meanwhile
+        }
         RelationAccess.table(entry, table.position());
         int[] columns = new int[entry.columns().size()];
         List<String> names = new ArrayList<>();

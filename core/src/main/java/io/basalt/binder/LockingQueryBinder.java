@@ -112,6 +112,14 @@ public final class LockingQueryBinder {
                 }
             }
         }
+        boolean waited = false;
+        for (TableItem table : locked) {
+            waited |= TableLocking.take(table.entry().schema(), table.entry().name(),
+                    io.basalt.storage.lock.RelationLockMode.ROW_SHARE);
+        }
+        if (waited) {
+            return bind(query, context); // the tables may have been altered while this waited for their locks
+        }
         // the level's checks first: with row ids added, an aggregate query would fail as ungrouped instead
         checkLevel(new QueryBinder(context).bind(unlocked).plan(), clause);
         List<SelectItem> items = new ArrayList<>(select.items());

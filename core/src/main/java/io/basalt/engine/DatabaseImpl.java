@@ -47,6 +47,8 @@ final class DatabaseImpl implements Database {
     private final java.util.concurrent.atomic.AtomicInteger sessionNumbers = new java.util.concurrent.atomic.AtomicInteger();
     private final AtomicLong queryIds = new AtomicLong();
     private final Object ddlLock = new Object();
+    /** The table-level locks of this database's transactions. */
+    private final io.basalt.storage.lock.RelationLocks relationLocks = new io.basalt.storage.lock.RelationLocks();
     /** User-defined functions, procedures and triggers (logged as DDL, like the catalog's objects). */
     private final io.basalt.routine.RoutineCatalog routines = new io.basalt.routine.RoutineCatalog();
     private final WriteAheadLog log;
@@ -408,6 +410,10 @@ final class DatabaseImpl implements Database {
 
     TableFunctionRegistry tableFunctions() {
         return tableFunctions;
+    }
+
+    io.basalt.storage.lock.RelationLocks relationLocks() {
+        return relationLocks;
     }
 
     Object ddlLock() {

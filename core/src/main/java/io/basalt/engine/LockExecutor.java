@@ -9,14 +9,14 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.LockStatement;
 import io.basalt.sql.ast.QualifiedName;
+import io.basalt.storage.lock.RelationLockMode;
 import java.util.List;
 
 /**
  * LOCK TABLE: checks what PostgreSQL checks (an explicit transaction block, that each name is a table or view, and
- * the privileges the lock mode needs) and then takes no lock. Basalt's writers do not take table locks: readers see
- * MVCC snapshots and a write-write conflict aborts the later writer, so a LOCK that blocks nobody leaves every
- * transaction's outcome one that some serial order of the statements could produce, but it does not make other
- * sessions wait as PostgreSQL's would.
+ * the privileges the lock mode needs) and then takes the mode on each table until the transaction ends
+ * ({@link StatementLocks#lockTables}), waiting for conflicting holders unless NOWAIT is given. Unlike PostgreSQL,
+ * the tables inheriting from a named table and the tables under a named view are not locked with it.
  */
 final class LockExecutor {
     private LockExecutor() {
@@ -48,6 +48,7 @@ final class LockExecutor {
                 }
             }
         }
+        StatementLocks.lockTables(catalog, lock.tables(), RelationLockMode.ofSqlName(lock.mode()), lock.nowait());
         return QueryResultImpl.command("LOCK TABLE", 0, List.of());
     }
 

@@ -425,6 +425,12 @@ final class SessionImpl implements Session {
         carrier = carrier.where(io.basalt.routine.RoutineRuntime.CURRENT, routines.runtime());
         carrier = carrier.where(io.basalt.planner.IndexScanSwitches.CURRENT, io.basalt.planner.IndexScanSwitches.of(
                 settings().show("enable_bitmapscan"), settings().show("enable_seqscan")));
+        TableTransaction owner = TableTransaction.current();
+        if (owner != null && !database.replaying()) {
+            // only a top-level statement waits for table locks: a nested one may run under a monitor
+            carrier = carrier.where(io.basalt.binder.TableLocking.CURRENT, new io.basalt.binder.TableLocking(
+                    database.relationLocks(), owner, nesting == 0, database.ddlLock()));
+        }
         ScopedValue.Carrier bound = carrier;
         nesting++;
         try {
@@ -451,6 +457,7 @@ final class SessionImpl implements Session {
     private QueryResultImpl runChecked(Statement statement, BindContext context, String sql,
                                        io.basalt.catalog.privilege.AccessCheck check) {
         statementPrivileges.before(statement, check);
+        StatementLocks.before(statement, catalog);
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
         String renamedFrom = statementPrivileges.renamedFrom(statement);
         QueryResultImpl result = run(statement, context, sql);

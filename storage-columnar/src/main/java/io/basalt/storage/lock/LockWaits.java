@@ -21,8 +21,8 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread-safe; the graph's lock is held only to add, check and remove edges, never while waiting.
  */
 public final class LockWaits {
-    /** A waiting transaction's edge: whom it waits for. */
-    private record Edge(LockOwner holder) {
+    /** A waiting transaction's edge: whom it waits for, and for what ({@code ShareLock on transaction 7}). */
+    private record Edge(LockOwner holder, String lock) {
     }
 
     private static final Map<LockOwner, Edge> WAITING = new HashMap<>();
@@ -39,16 +39,24 @@ public final class LockWaits {
      *     lock_timeout passes first, 57014 when the thread is interrupted
      */
     public static void awaitEnd(LockOwner waiter, LockOwner holder, String context) {
+        awaitEnd(waiter, holder, context, "ShareLock on transaction " + holder.transactionNumber());
+    }
+
+    /**
+     * As {@link #awaitEnd(LockOwner, LockOwner, String)}, for a lock that the deadlock DETAIL names {@code lock}
+     * ({@code AccessExclusiveLock on relation public.t}); a null {@code context} adds no CONTEXT line.
+     */
+    public static void awaitEnd(LockOwner waiter, LockOwner holder, String context, String lock) {
         if (waiter == holder || holder.ended()) {
             return;
         }
         synchronized (WAITING) {
-            String cycle = cycle(waiter, holder);
+            String cycle = cycle(waiter, holder, lock);
             if (cycle != null) {
                 throw BasaltException.of(SqlState.DEADLOCK_DETECTED, "deadlock detected").withDetail(cycle)
                         .withHint("See server log for query details.").withContext(context);
             }
-            WAITING.put(waiter, new Edge(holder));
+            WAITING.put(waiter, new Edge(holder, lock));
         }
         try {
             long timeout = waiter.lockTimeoutMillis();
@@ -76,7 +84,7 @@ public final class LockWaits {
     }
 
     /** The DETAIL of the cycle that {@code waiter} waiting for {@code holder} would close, or null if none. */
-    private static String cycle(LockOwner waiter, LockOwner holder) {
+    private static String cycle(LockOwner waiter, LockOwner holder, String lock) {
         Set<LockOwner> seen = new HashSet<>();
         LockOwner next = holder;
         while (next != null && next != waiter && seen.add(next)) {
@@ -89,18 +97,20 @@ public final class LockWaits {
         StringBuilder detail = new StringBuilder();
         LockOwner from = waiter;
         LockOwner to = holder;
+        String waitsFor = lock;
         while (true) {
             if (!detail.isEmpty()) {
                 detail.append('\n');
             }
-            detail.append("Process ").append(from.processNumber()).append(" waits for ShareLock on transaction ")
-                    .append(to.transactionNumber()).append("; blocked by process ").append(to.processNumber())
-                    .append('.');
+            detail.append("Process ").append(from.processNumber()).append(" waits for ").append(waitsFor)
+                    .append("; blocked by process ").append(to.processNumber()).append('.');
             if (to == waiter) {
                 return detail.toString();
             }
             from = to;
-            to = WAITING.get(to).holder();
+            Edge edge = WAITING.get(to);
+            to = edge.holder();
+            waitsFor = edge.lock();
         }
     }
 }

@@ -497,7 +497,7 @@ public final class InMemoryTableStore implements TableStore {
                 oldChunks.add(change.truncated() ? null : keyChunk(chunkOf[i], readChunks, read));
             }
             List<Batch> copies = new ArrayList<>();
-            List<Batch> appends = change.liveAppends(copies);
+            List<Batch> appends = widenedToTable(change.liveAppends(copies), copies);
             if (!widthMatches(appends)) {
                 PreparedChange.free(copies);
                 throw refused();
@@ -1886,6 +1886,35 @@ public final class InMemoryTableStore implements TableStore {
     @Override
     public synchronized void reserveFor(TableTransaction transaction) {
         reservedFor = transaction;
+    }
+
+    /**
+     * {@code appends} with the columns added since they were staged: the transaction's own ALTER TABLE ... ADD
+     * COLUMN after its INSERT (another transaction's ALTER waits for its table lock until this one ends) gives its
+     * earlier rows the column's value for existing rows, as the table's stored rows get it. The new vectors go to
+     * {@code copies}, which the caller frees.
+     */
+    private List<Batch> widenedToTable(List<Batch> appends, List<Batch> copies) {
+        if (widthMatches(appends)) {
+            return appends;
+        }
+        List<Batch> widened = new ArrayList<>(appends.size());
+        for (Batch batch : appends) {
+            if (batch.columnCount() >= columnTypes.size()) {
+                widened.add(batch);
+                continue;
+            }
+            List<FieldVector> added = new ArrayList<>();
+            for (int column = batch.columnCount(); column < columnTypes.size(); column++) {
+                added.add(constant(columnTypes.get(column), missingValues.get(column), batch.rowCount(),
+                        Math.max(1, batch.rowCount()), allocator));
+            }
+            copies.add(new Batch(added, batch.rowCount()));
+            List<FieldVector> columns = new ArrayList<>(batch.columns());
+            columns.addAll(added);
+            widened.add(new Batch(columns, batch.rowCount()));
+        }
+        return widened;
     }
 
     private boolean widthMatches(List<Batch> batches) {
