@@ -854,6 +854,12 @@ final class AlterTableExecutor {
         for (ColumnEntry column : draft.columns) {
             types.add(column.type());
         }
+        if (changedInThisTransaction(old.store())) {
+            // the copy reads the committed rows: the transaction's own changes would be left behind
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot rewrite table \"" + old.name()
+                    + "\" after the same transaction changed its rows")
+                    .withHint("Commit the changes first, or alter the table before changing its rows.");
+        }
         var store = stores.create(alteration.temporary ? draft.name : DdlExecutor.storeName(old.schema(), draft.name),
                 types, !alteration.temporary);
         if (alteration.temporary && store instanceof io.basalt.storage.table.InMemoryTableStore memory) {
@@ -1000,5 +1006,17 @@ final class AlterTableExecutor {
                 : duplicate.detail().replace(") already exists.", ") is duplicated.");
         return BasaltException.of(SqlState.UNIQUE_VIOLATION, "could not create unique index " + index)
                 .withDetail(detail);
+    }
+
+    /** Whether the running statement's transaction has pending changes of {@code store}'s rows. */
+    private static boolean changedInThisTransaction(io.basalt.storage.table.TableStore store) {
+        io.basalt.storage.table.TableStore inner = store instanceof io.basalt.storage.table.LoggedTableStore logged
+                ? logged.unlogged() : store;
+        io.basalt.storage.table.TableTransaction transaction = io.basalt.storage.table.TableTransaction.current();
+        if (transaction == null || !(inner instanceof io.basalt.storage.table.InMemoryTableStore memory)) {
+            return false;
+        }
+        io.basalt.storage.table.PendingChange change = transaction.change(memory);
+        return change != null && !change.isEmpty();
     }
 }

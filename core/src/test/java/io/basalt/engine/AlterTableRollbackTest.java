@@ -90,6 +90,34 @@ class AlterTableRollbackTest {
     }
 
     @Test
+    void rowsTheTransactionInsertedBeforeItsAddColumnGetTheDefaultAndSurviveReopen() {
+        Path path = directory.resolve("widened");
+        try (Database database = Basalt.open(path); Session session = database.connect()) {
+            run(session, "CREATE TABLE t (a int PRIMARY KEY)", "INSERT INTO t VALUES (1)", "BEGIN",
+                    "INSERT INTO t VALUES (2)", "ALTER TABLE t ADD COLUMN b int DEFAULT 7", "INSERT INTO t VALUES (3, 8)",
+                    "COMMIT");
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
+        }
+        try (Database database = Basalt.open(path); Session session = database.connect()) {
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
+        }
+    }
+
+    @Test
+    void aRewriteAfterTheTransactionChangedTheTableIsRefusedAtOnce() {
+        try (Database database = Basalt.inMemory(); Session session = database.connect()) {
+            run(session, "CREATE TABLE t (a int, b int)", "INSERT INTO t VALUES (1, 1)", "BEGIN",
+                    "INSERT INTO t VALUES (2, 2)");
+            assertThatThrownBy(() -> run(session, "ALTER TABLE t ALTER COLUMN b TYPE bigint"))
+                    .isInstanceOf(BasaltException.class)
+                    .hasMessage("cannot rewrite table \"t\" after the same transaction changed its rows");
+            run(session, "ROLLBACK", "BEGIN", "ALTER TABLE t ALTER COLUMN b TYPE bigint", "INSERT INTO t VALUES (2, 2)",
+                    "COMMIT");
+            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|1", "2|2");
+        }
+    }
+
+    @Test
     void onlyCommittedAlterationsSurviveReopen() {
         Path path = directory.resolve("db");
         try (Database database = Basalt.open(path); Session session = database.connect()) {
