@@ -24,8 +24,9 @@ import java.util.List;
  * The table-level locks a statement takes on the tables it writes or changes, before it is bound, as PostgreSQL's
  * parse analysis takes them: ROW EXCLUSIVE on the target of INSERT, UPDATE, DELETE, MERGE and COPY FROM, ACCESS
  * SHARE on the table of COPY TO, SHARE on the table of CREATE INDEX, SHARE UPDATE EXCLUSIVE on what VACUUM and
- * ANALYZE name, and ACCESS EXCLUSIVE on what ALTER TABLE, DROP TABLE / VIEW / INDEX, TRUNCATE, ALTER VIEW, CREATE OR
- * REPLACE VIEW and REFRESH MATERIALIZED VIEW change (EXCLUSIVE for REFRESH ... CONCURRENTLY). Taking them first
+ * ANALYZE name, ALTER TABLE's mode by its actions ({@link #alterTable}), and ACCESS EXCLUSIVE on what DROP TABLE /
+ * VIEW / INDEX, TRUNCATE, ALTER VIEW, CREATE OR REPLACE VIEW and REFRESH MATERIALIZED VIEW change (EXCLUSIVE for
+ * REFRESH ... CONCURRENTLY). Taking them first
  * means a statement that waited binds against the definition the other transaction left. The tables a statement
  * reads are locked by the binder ({@link TableLocking}). A name that resolves to nothing takes no lock: the
  * statement then fails as it would have.
@@ -53,7 +54,7 @@ final class StatementLocks {
                     lock(catalog, target.name(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
                 }
             }
-            case AlterTableStatement alter -> lock(catalog, alter.name(), RelationLockMode.ACCESS_EXCLUSIVE);
+            case AlterTableStatement alter -> alterTable(catalog, alter);
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
                 lock(catalog, alter.table(), RelationLockMode.ACCESS_EXCLUSIVE);
                 lock(catalog, alter.other(), RelationLockMode.ACCESS_EXCLUSIVE);
@@ -77,6 +78,42 @@ final class StatementLocks {
                 }
             }
             default -> {
+            }
+        }
+    }
+
+    /**
+     * ALTER TABLE: the strongest mode its actions need, as PostgreSQL 15 grades them (VALIDATE CONSTRAINT SHARE
+     * UPDATE EXCLUSIVE, ADD FOREIGN KEY SHARE ROW EXCLUSIVE, the rest ACCESS EXCLUSIVE); a new foreign key also
+     * takes SHARE ROW EXCLUSIVE on the table it references, and RENAME TO takes ACCESS EXCLUSIVE under the new name
+     * too, which other sessions see at once.
+     */
+    private static void alterTable(Catalog catalog, AlterTableStatement alter) {
+        RelationLockMode mode = RelationLockMode.ACCESS_SHARE;
+        for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
+            RelationLockMode needed = switch (action) {
+                case io.basalt.sql.ast.AlterTableAction.ValidateConstraint ignored ->
+                        RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
+                case io.basalt.sql.ast.AlterTableAction.AddConstraint add
+                        when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey ->
+                        RelationLockMode.SHARE_ROW_EXCLUSIVE;
+                default -> RelationLockMode.ACCESS_EXCLUSIVE;
+            };
+            if (needed.ordinal() > mode.ordinal()) {
+                mode = needed;
+            }
+        }
+        String[] relation = relation(catalog, alter.name());
+        if (relation == null) {
+            return;
+        }
+        TableLocking.take(relation[0], relation[1], mode);
+        for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
+            if (action instanceof io.basalt.sql.ast.AlterTableAction.AddConstraint add
+                    && add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey key) {
+                lock(catalog, key.table(), RelationLockMode.SHARE_ROW_EXCLUSIVE);
+            } else if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable rename) {
+                TableLocking.take(relation[0], rename.to(), RelationLockMode.ACCESS_EXCLUSIVE);
             }
         }
     }

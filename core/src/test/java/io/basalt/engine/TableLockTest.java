@@ -207,4 +207,53 @@ class TableLockTest {
             assertThat(text(session, "SELECT count(*) FROM t")).isEqualTo("3");
         }
     }
+
+    @Test
+    void aNewForeignKeyWaitsForAnOpenDeleteOfTheReferencedTableAndChecksWhatItLeft() throws Exception {
+        try (Database database = withTable(); Session first = database.connect(); Session second = database.connect()) {
+            run(first, "CREATE TABLE c (id int, t_id int)");
+            run(first, "INSERT INTO c VALUES (1, 1)");
+            run(first, "BEGIN");
+            run(first, "DELETE FROM t WHERE id = 1");
+            CompletableFuture<String> added = inBackground(second,
+                    "ALTER TABLE c ADD CONSTRAINT c_t FOREIGN KEY (t_id) REFERENCES t (id)");
+            awaitWaiting(1);
+            assertThat(added).isNotDone();
+            run(first, "COMMIT");
+            BasaltException failure = failureOf(added);
+            assertThat(failure.sqlState()).isEqualTo(SqlState.FOREIGN_KEY_VIOLATION);
+            assertThat(failure.getMessage()).isEqualTo(
+                    "insert or update on table \"c\" violates foreign key constraint \"c_t\"");
+        }
+    }
+
+    @Test
+    void validateConstraintDoesNotWaitForWriters() {
+        try (Database database = withTable(); Session first = database.connect(); Session second = database.connect()) {
+            run(first, "ALTER TABLE t ADD CONSTRAINT positive CHECK (v > 0) NOT VALID");
+            run(first, "BEGIN");
+            run(first, "INSERT INTO t VALUES (3, 30)");
+            run(second, "SET lock_timeout = '5s'");
+            assertThat(run(second, "ALTER TABLE t VALIDATE CONSTRAINT positive")).isEqualTo("ALTER TABLE");
+            run(first, "COMMIT");
+            assertThat(text(second, "SELECT count(*) FROM t")).isEqualTo("3");
+        }
+    }
+
+    /**
+     * Basalt's catalog shows the new name to every session at once (PostgreSQL's would show it only after COMMIT,
+     * failing the reader with 42P01): the lock under the new name makes the reader wait for the outcome instead.
+     */
+    @Test
+    void aTableRenamedInAnOpenBlockIsLockedUnderItsNewName() throws Exception {
+        try (Database database = withTable(); Session first = database.connect(); Session second = database.connect()) {
+            run(first, "BEGIN");
+            run(first, "ALTER TABLE t RENAME TO renamed");
+            CompletableFuture<String> read = inBackground(second, "SELECT count(*) FROM renamed");
+            awaitWaiting(1);
+            assertThat(read).isNotDone();
+            run(first, "COMMIT");
+            assertThat(read.get()).isEqualTo("2");
+        }
+    }
 }
