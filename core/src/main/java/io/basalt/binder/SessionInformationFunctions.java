@@ -14,7 +14,9 @@ import java.util.List;
  * (the database's name), current_schema() / current_schema (the first schema of search_path that exists, or NULL)
  * and current_schemas(include_implicit) (the schemas searched, with pg_catalog and the session's temporary schema
  * when asked for the implicit ones). They are constants of the statement, read from the catalog the statement is
- * bound in ({@link UserTypeNames#CATALOG}).
+ * bound in ({@link UserTypeNames#CATALOG}). Also pg_backend_pid() (the session's process number, as pg_locks and
+ * deadlock messages show it) and txid_current() / pg_current_xact_id() (the transaction's number, a bigint where
+ * PostgreSQL 13+ returns xid8), constants of the statement read from its transaction.
  */
 final class SessionInformationFunctions {
     private SessionInformationFunctions() {
@@ -26,7 +28,8 @@ final class SessionInformationFunctions {
             return false;
         }
         return switch (call.name().last()) {
-            case "current_database", "current_catalog", "current_schema" -> call.arguments().isEmpty();
+            case "current_database", "current_catalog", "current_schema", "pg_backend_pid", "txid_current",
+                 "pg_current_xact_id" -> call.arguments().isEmpty();
             case "current_schemas" -> call.arguments().size() == 1;
             default -> false;
         };
@@ -38,6 +41,18 @@ final class SessionInformationFunctions {
         return switch (call.name().last()) {
             case "current_database", "current_catalog" ->
                     new BoundExpression.Constant(ObjectDefinitions.DATABASE, LogicalType.TEXT, position);
+            case "pg_backend_pid" -> {
+                io.basalt.storage.table.TableTransaction transaction =
+                        io.basalt.storage.table.TableTransaction.current();
+                yield new BoundExpression.Constant(transaction == null ? null : (long) transaction.processNumber(),
+                        LogicalType.INTEGER, position);
+            }
+            case "txid_current", "pg_current_xact_id" -> {
+                io.basalt.storage.table.TableTransaction transaction =
+                        io.basalt.storage.table.TableTransaction.current();
+                yield new BoundExpression.Constant(transaction == null ? null : transaction.transactionNumber(),
+                        LogicalType.BIGINT, position);
+            }
             case "current_schema" -> {
                 List<String> searched = catalog == null ? List.of() : catalog.searchedSchemas();
                 yield new BoundExpression.Constant(searched.isEmpty() ? null : searched.getFirst(), LogicalType.TEXT,

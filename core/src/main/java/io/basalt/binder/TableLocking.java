@@ -43,7 +43,17 @@ public final class TableLocking {
      */
     public boolean lock(String schema, String name, RelationLockMode mode, boolean nowait) {
         boolean wait = !nowait && mayWait && !Thread.holdsLock(ddlLock);
-        return locks.acquire(owner, schema + "." + name, name, mode, wait);
+        return locks.acquire(owner, schema, name, mode, wait);
+    }
+
+    /** The database's table locks (pg_locks lists them). */
+    public RelationLocks locks() {
+        return locks;
+    }
+
+    /** The transaction the statement runs in. */
+    public LockOwner owner() {
+        return owner;
     }
 
     /** Takes {@code mode} on {@code schema.name} in the running statement, if one is bound; see {@link #lock}. */

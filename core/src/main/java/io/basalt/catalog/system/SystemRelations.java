@@ -14,6 +14,7 @@ public final class SystemRelations {
     static {
         List<SystemRelation> all = new ArrayList<>(PgCatalogRelations.all());
         all.addAll(InformationSchemaRelations.all());
+        all.addAll(LockRelations.all());
         ALL = List.copyOf(all);
     }
 

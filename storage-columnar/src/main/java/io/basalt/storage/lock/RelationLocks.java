@@ -24,7 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class RelationLocks {
     /** The transactions holding locks on one table, each with its set of mode bits. */
     private static final class Holders {
+        private final String schema;
+        private final String name;
         private final Map<LockOwner, Integer> modes = new HashMap<>();
+
+        Holders(String schema, String name) {
+            this.schema = schema;
+            this.name = name;
+        }
     }
 
     private final Map<String, Holders> byRelation = new ConcurrentHashMap<>();
@@ -33,15 +40,13 @@ public final class RelationLocks {
      * Takes {@code mode} on {@code relation} for {@code owner}, waiting for conflicting holders to end when
      * {@code wait} is set.
      *
-     * @param relation the table's key (its schema-qualified name)
-     * @param displayName the name messages print (PostgreSQL prints the bare table name)
      * @return whether it had to wait (the table may have changed meanwhile: the caller looks it up again)
      * @throws BasaltException 55P03 when another transaction holds a conflicting lock and {@code wait} is not set or
      *     lock_timeout passed, 40P01 when waiting would close a cycle, 57014 when cancelled
      */
-    public boolean acquire(LockOwner owner, String relation, String displayName, RelationLockMode mode,
-                           boolean wait) {
-        Holders holders = byRelation.computeIfAbsent(relation, ignored -> new Holders());
+    public boolean acquire(LockOwner owner, String schema, String name, RelationLockMode mode, boolean wait) {
+        String relation = schema + "." + name;
+        Holders holders = byRelation.computeIfAbsent(relation, ignored -> new Holders(schema, name));
         boolean waited = false;
         while (true) {
             LockOwner blocker = null;
@@ -63,7 +68,7 @@ public final class RelationLocks {
             }
             if (!wait) {
                 throw BasaltException.of(SqlState.LOCK_NOT_AVAILABLE,
-                        "could not obtain lock on relation \"" + displayName + "\"");
+                        "could not obtain lock on relation \"" + name + "\"");
             }
             LockWaits.awaitEnd(owner, blocker, null, mode.lockName() + " on relation " + relation);
             waited = true;
@@ -71,8 +76,8 @@ public final class RelationLocks {
     }
 
     /** Whether {@code owner}, not yet ended, holds {@code mode} on {@code relation}. */
-    public boolean holds(LockOwner owner, String relation, RelationLockMode mode) {
-        Holders holders = byRelation.get(relation);
+    public boolean holds(LockOwner owner, String schema, String name, RelationLockMode mode) {
+        Holders holders = byRelation.get(schema + "." + name);
         if (holders == null) {
             return false;
         }
@@ -83,21 +88,21 @@ public final class RelationLocks {
     }
 
     /** A held lock, as pg_locks lists it. */
-    public record HeldLock(String relation, LockOwner owner, RelationLockMode mode) {
+    public record HeldLock(String schema, String name, LockOwner owner, RelationLockMode mode) {
     }
 
     /** The locks held now by transactions that have not ended, table by table. */
     public List<HeldLock> held() {
         List<HeldLock> held = new ArrayList<>();
-        for (Map.Entry<String, Holders> relation : byRelation.entrySet()) {
-            synchronized (relation.getValue()) {
-                for (Map.Entry<LockOwner, Integer> entry : relation.getValue().modes.entrySet()) {
+        for (Holders holders : byRelation.values()) {
+            synchronized (holders) {
+                for (Map.Entry<LockOwner, Integer> entry : holders.modes.entrySet()) {
                     if (entry.getKey().ended()) {
                         continue;
                     }
                     for (RelationLockMode mode : RelationLockMode.values()) {
                         if ((entry.getValue() & mode.bit()) != 0) {
-                            held.add(new HeldLock(relation.getKey(), entry.getKey(), mode));
+                            held.add(new HeldLock(holders.schema, holders.name, entry.getKey(), mode));
                         }
                     }
                 }
