@@ -96,9 +96,14 @@ public final class UpdateBinder {
                 subscriptAssigned[column] = subscripted != null;
                 ColumnEntry entry = table.columns().get(column);
                 newRow.set(column, subscripted == null ? value(binder, assignment.values().get(i), entry)
-                        : DomainChecks.enforce(SubscriptAssignments.assign(newRow.get(column), subscripted,
-                                binder.bind(assignment.values().get(i)), entry, binder), entry.type(),
-                                context.parameters()));
+                        : indirectValue(binder, newRow.get(column), subscripted, assignment.values().get(i), entry));
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            // a column assigned through indirections is checked against its domain once, when finished
+            if (subscriptAssigned[c]) {
+                newRow.set(c, DomainChecks.enforce(newRow.get(c), table.columns().get(c).type(),
+                        context.parameters()));
             }
         }
         LogicalPlan plan = source.plan();
@@ -176,10 +181,23 @@ public final class UpdateBinder {
             throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
                     "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
         }
-        if (assignment.indirection() && assignment.subscript(i) == null) {
-            throw ExpressionBinder.notYet("assigning to a field of a column", position);
-        }
         return column;
+    }
+
+    /** {@code current} with the part of the column that {@code target} reaches set to {@code value}. */
+    private static BoundExpression indirectValue(ExpressionBinder binder, BoundExpression current, Expression target,
+                                                 Expression value, ColumnEntry column) {
+        if (value instanceof Expression.Default) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, IndirectAssignments.columnPosition(target),
+                    IndirectAssignments.endsInSubscript(target) ? "cannot set an array element to DEFAULT"
+                            : "cannot set a subfield to DEFAULT");
+        }
+        if (column.generated()) {
+            throw GeneratedColumns.updateError(column);
+        }
+        BoundExpression converted = IndirectAssignments.convertLeaf(binder.bind(value), target, column,
+                value.position());
+        return IndirectAssignments.assign(current, target, converted, column, binder);
     }
 
     private BoundExpression value(ExpressionBinder binder, Expression value, ColumnEntry column) {
