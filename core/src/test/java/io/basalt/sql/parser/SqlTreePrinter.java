@@ -287,6 +287,8 @@ final class SqlTreePrinter {
             case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
                     + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
                     + ")";
+            case AlterTableAction.SetStorageParameters set -> (set.reset() ? "(reset" : "(set") + " "
+                    + set.parameters().size() + " parameters)";
         };
     }
 
