@@ -84,7 +84,8 @@ public final class InsertBinder {
             BoundQuery query = new QueryBinder(context, surroundings).bind(source);
             input = query.plan();
             List<LogicalType> types = input.outputTypes();
-            checkWidth(types.size(), targets.size(), insert, source.position());
+            checkWidth(types.size(), targets.size(), insert, source.position(),
+                    insert.columnPosition(types.size()));
             for (int i = 0; i < types.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 if (column.generated()) {
@@ -143,12 +144,17 @@ public final class InsertBinder {
         return targets;
     }
 
-    private static void checkWidth(int sourceWidth, int targetWidth, InsertStatement insert, int position) {
+    /**
+     * PostgreSQL's errors for a source of another width than the target list: at {@code extraValue}, the first value
+     * without a column, or at {@code extraColumn}, the first column without a value.
+     */
+    private static void checkWidth(int sourceWidth, int targetWidth, InsertStatement insert, int extraValue,
+                                   int extraColumn) {
         if (sourceWidth > targetWidth) {
-            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more expressions than target columns");
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, extraValue, "INSERT has more expressions than target columns");
         }
         if (sourceWidth < targetWidth && !insert.columns().isEmpty()) {
-            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more target columns than expressions");
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, extraColumn, "INSERT has more target columns than expressions");
         }
     }
 
@@ -166,7 +172,9 @@ public final class InsertBinder {
             if (row.size() != width) {
                 throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "VALUES lists must all be the same length");
             }
-            checkWidth(row.size(), targets.size(), insert, position);
+            checkWidth(row.size(), targets.size(), insert,
+                    row.size() > targets.size() ? row.get(targets.size()).position() : position,
+                    insert.columnPosition(row.size()));
             List<BoundExpression> bound = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));

@@ -82,10 +82,11 @@ public final class UpdateBinder {
         boolean[] assigned = new boolean[width];
         boolean[] subscriptAssigned = new boolean[width];
         for (UpdateStatement.Assignment written : update.assignments()) {
-            UpdateStatement.Assignment assignment = written.query() == null ? written
+            UpdateStatement.Assignment assignment = written.query() == null
+                    ? MultipleAssignment.expandStars(written, scope)
                     : MultipleAssignment.expand(written, scope, context, surroundings);
             for (int i = 0; i < assignment.columns().size(); i++) {
-                int column = targetColumn(table, assignment, i);
+                int column = targetColumn(table, assignment, i, update.alias());
                 Expression subscripted = assignment.subscript(i);
                 // assignments to subscripts of one column combine, in order; any other repeat is an error
                 if (assigned[column] && (subscripted == null || !subscriptAssigned[column])) {
@@ -174,12 +175,21 @@ public final class UpdateBinder {
 
     /** The column that item {@code i} of {@code assignment} names, as PostgreSQL reports a wrong one. */
     static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i) {
+        return targetColumn(table, assignment, i, null);
+    }
+
+    /** As above, with the hint PostgreSQL gives when the column is qualified by the target's {@code alias}. */
+    static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i, String alias) {
         String name = assignment.columns().get(i);
         int position = assignment.columnPositions().get(i);
         int column = table.columnIndex(name);
         if (column < 0) {
-            throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
+            BasaltException missing = BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
                     "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
+            if (assignment.subscript(i) != null && name.equals(alias != null ? alias : table.name())) {
+                missing = missing.withHint("SET target columns cannot be qualified with the relation name.");
+            }
+            throw missing;
         }
         return column;
     }

@@ -211,7 +211,8 @@ final class DmlParser extends ParserBase {
         }
         return switch (value) {
             case Expression.RowConstructor row -> {
-                if (row.fields().size() != columns.size()) {
+                // ROW(v.*) is counted once the binder has expanded it
+                if (row.fields().size() != columns.size() && !hasStar(row)) {
                     throw BasaltException.at(SqlState.SYNTAX_ERROR, row.position(),
                             "number of columns does not match number of values");
                 }
@@ -223,6 +224,16 @@ final class DmlParser extends ParserBase {
             default -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, value.position(),
                     "source for a multiple-column UPDATE item must be a sub-SELECT or ROW() expression");
         };
+    }
+
+    private static boolean hasStar(Expression.RowConstructor row) {
+        for (Expression field : row.fields()) {
+            if (field instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                    && ref.parts().getLast().equals("*")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -264,7 +275,10 @@ final class DmlParser extends ParserBase {
         do {
             int position = current().position();
             columns.add(grammar.names().columnId());
-            subscripts.add(indirection(columns.getLast(), position));
+            Expression indirection = indirection(columns.getLast(), position);
+            // a plain column is kept as a reference for its position (see InsertStatement.columnPosition)
+            subscripts.add(indirection != null ? indirection
+                    : new Expression.ColumnRef(List.of(columns.getLast()), position));
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
     }
