@@ -118,8 +118,9 @@ public final class StorageParameters {
             if (parameter.value() != null) {
                 throw BasaltException.of(SqlState.SYNTAX_ERROR, "RESET must not include values for parameters");
             }
-            checkNamespace(parameter);
-            names.add(key(parameter));
+            // RESET checks no namespace: an unknown one names nothing to reset
+            names.add(parameter.namespace() == null ? parameter.name()
+                    : parameter.namespace() + "." + parameter.name());
         }
         List<String> result = new ArrayList<>();
         for (String option : existing) {
