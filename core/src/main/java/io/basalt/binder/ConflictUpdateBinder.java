@@ -66,12 +66,26 @@ final class ConflictUpdateBinder {
         }
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE");
         boolean[] assigned = new boolean[width];
-        for (UpdateStatement.Assignment assignment : onConflict.update()) {
-            if (assignment.query() != null) {
-                throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", assignment.position());
+        boolean[] indirect = new boolean[width];
+        for (UpdateStatement.Assignment written : onConflict.update()) {
+            if (written.query() != null) {
+                throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", written.position());
             }
+            UpdateStatement.Assignment assignment = MultipleAssignment.expandStars(written, scope);
             for (int i = 0; i < assignment.columns().size(); i++) {
-                int column = UpdateBinder.targetColumn(table, assignment, i);
+                int column = UpdateBinder.targetColumn(table, assignment, i, insert.alias());
+                Expression target = assignment.subscript(i);
+                if (target != null && (!assigned[column] || indirect[column])
+                        && !(assignment.values().get(i) instanceof Expression.Default)) {
+                    // assignments into parts of one column combine, in order; its domain is checked at the end
+                    ColumnEntry entry = table.columns().get(column);
+                    BoundExpression value = IndirectAssignments.convertLeaf(binder.bind(assignment.values().get(i)),
+                            target, entry, assignment.values().get(i).position());
+                    newRow.set(column, IndirectAssignments.assign(newRow.get(column), target, value, entry, binder));
+                    assigned[column] = true;
+                    indirect[column] = true;
+                    continue;
+                }
                 if (assigned[column]) {
                     throw BasaltException.of(SqlState.SYNTAX_ERROR,
                             "multiple assignments to same column \"" + table.columns().get(column).name() + "\"");
@@ -88,6 +102,11 @@ final class ConflictUpdateBinder {
                     }
                     newRow.set(column, InsertBinder.assign(binder.bind(value), entry, value.position()));
                 }
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            if (indirect[c]) {
+                newRow.set(c, DomainChecks.enforce(newRow.get(c), table.columns().get(c).type(), context.parameters()));
             }
         }
         BoundExpression condition = null;

@@ -84,7 +84,8 @@ public final class InsertBinder {
             BoundQuery query = new QueryBinder(context, surroundings).bind(source);
             input = query.plan();
             List<LogicalType> types = input.outputTypes();
-            checkWidth(types.size(), targets.size(), insert, source.position());
+            checkWidth(types.size(), targets.size(), insert, source.position(),
+                    insert.columnPosition(types.size()));
             for (int i = 0; i < types.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 if (column.generated()) {
@@ -105,8 +106,9 @@ public final class InsertBinder {
             int sourceIndex = targets.indexOf(c);
             if (userValue && table.columns().get(c).identity() != null) {
                 row.add(defaultValue(table.columns().get(c), context));
-            } else if (sourceIndex >= 0 && FieldTargets.isField(insert, sourceIndex)) {
-                row.add(FieldTargets.record(insert, targets, c, table.columns().get(c), sourceColumns));
+            } else if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()
+                    && insert.columnSubscript(sourceIndex) != null) {
+                row.add(indirectValue(insert, targets, c, table.columns().get(c), sourceColumns));
             } else if (sourceIndex >= 0 && sourceIndex < sourceColumns.size()) {
                 row.add(sourceColumns.get(sourceIndex));
             } else {
@@ -131,8 +133,9 @@ public final class InsertBinder {
                 throw BasaltException.at(SqlState.UNDEFINED_COLUMN, insert.position(),
                         "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
             }
-            if (targets.contains(index) && !(FieldTargets.isField(insert, targets.size())
-                    && FieldTargets.isField(insert, targets.indexOf(index)))) {
+            // assignments into parts of one column combine; a column written whole may appear only once
+            if (targets.contains(index) && (insert.columnSubscript(targets.size()) == null
+                    || insert.columnSubscript(targets.indexOf(index)) == null)) {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, insert.position(),
                         "column \"" + name + "\" specified more than once");
             }
@@ -141,12 +144,17 @@ public final class InsertBinder {
         return targets;
     }
 
-    private static void checkWidth(int sourceWidth, int targetWidth, InsertStatement insert, int position) {
+    /**
+     * PostgreSQL's errors for a source of another width than the target list: at {@code extraValue}, the first value
+     * without a column, or at {@code extraColumn}, the first column without a value.
+     */
+    private static void checkWidth(int sourceWidth, int targetWidth, InsertStatement insert, int extraValue,
+                                   int extraColumn) {
         if (sourceWidth > targetWidth) {
-            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more expressions than target columns");
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, extraValue, "INSERT has more expressions than target columns");
         }
         if (sourceWidth < targetWidth && !insert.columns().isEmpty()) {
-            throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "INSERT has more target columns than expressions");
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, extraColumn, "INSERT has more target columns than expressions");
         }
     }
 
@@ -164,16 +172,20 @@ public final class InsertBinder {
             if (row.size() != width) {
                 throw BasaltException.at(SqlState.SYNTAX_ERROR, position, "VALUES lists must all be the same length");
             }
-            checkWidth(row.size(), targets.size(), insert, position);
+            checkWidth(row.size(), targets.size(), insert,
+                    row.size() > targets.size() ? row.get(targets.size()).position() : position,
+                    insert.columnPosition(row.size()));
             List<BoundExpression> bound = new ArrayList<>();
             for (int i = 0; i < row.size(); i++) {
                 ColumnEntry column = table.columns().get(targets.get(i));
                 if (column.generated() && !(row.get(i) instanceof Expression.Default)) {
                     throw GeneratedColumns.insertError(column);
                 }
-                if (row.get(i) instanceof Expression.Default && FieldTargets.isField(insert, i)) {
+                Expression target = insert.columnSubscript(i);
+                if (row.get(i) instanceof Expression.Default && target != null) {
                     throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
-                            insert.columnSubscripts().get(i).position(), "cannot set a subfield to DEFAULT");
+                            IndirectAssignments.columnPosition(target), IndirectAssignments.endsInSubscript(target)
+                                    ? "cannot set an array element to DEFAULT" : "cannot set a subfield to DEFAULT");
                 }
                 if (insert.overriding() == InsertStatement.Overriding.USER_VALUE && column.identity() != null) {
                     // the value is replaced by the sequence's when the row is completed: no nextval here
@@ -189,7 +201,7 @@ public final class InsertBinder {
         }
         List<LogicalType> types = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            types.add(FieldTargets.isField(insert, i) ? rows.getFirst().get(i).type()
+            types.add(insert.columnSubscript(i) != null ? rows.getFirst().get(i).type()
                     : table.columns().get(targets.get(i)).type());
         }
         if (anySubquery) {
@@ -208,20 +220,31 @@ public final class InsertBinder {
 
     /**
      * {@code value} for target column {@code column}: converted to its type by assignment rules, or, for a
-     * subscripted target ({@code a[1:2]}), placed into a NULL array at those subscripts.
+     * target through an indirection ({@code a[1:2]}, {@code c.f}), to the type that the indirection reaches.
      */
-    private BoundExpression assignTarget(BoundExpression value, ColumnEntry column, Expression subscripted,
-                                         int position) {
-        if (subscripted == null) {
+    private static BoundExpression assignTarget(BoundExpression value, ColumnEntry column, Expression target,
+                                                int position) {
+        if (target == null) {
             return assign(value, column, position);
         }
-        if (subscripted instanceof Expression.FieldSelection field) {
-            return FieldTargets.assignField(value, column, field, position);
-        }
+        return IndirectAssignments.convertLeaf(value, target, column, position);
+    }
+
+    /**
+     * The value of table column {@code tableColumn} built from a NULL by the assignments through indirections that
+     * target it, in the order written, then checked against the column's domain once.
+     */
+    private BoundExpression indirectValue(InsertStatement insert, List<Integer> targets, int tableColumn,
+                                          ColumnEntry column, List<BoundExpression> sourceColumns) {
         ExpressionBinder binder = new ExpressionBinder(Scope.EMPTY, context.parameters(), "INSERT");
-        return DomainChecks.enforce(SubscriptAssignments.assign(new BoundExpression.Constant(null,
-                column.type().withDomain(null), 0), subscripted, value, column, binder), column.type(),
-                context.parameters());
+        BoundExpression value = new BoundExpression.Constant(null, column.type().withDomain(null), 0);
+        for (int i = 0; i < targets.size() && i < sourceColumns.size(); i++) {
+            if (targets.get(i) == tableColumn) {
+                value = IndirectAssignments.assign(value, insert.columnSubscript(i), sourceColumns.get(i), column,
+                        binder);
+            }
+        }
+        return DomainChecks.enforce(value, column.type(), context.parameters());
     }
 
     /** {@code value} converted to the column's type by assignment rules (42804 when it cannot be). */

@@ -26,6 +26,43 @@ final class MultipleAssignment {
     private MultipleAssignment() {
     }
 
+    /**
+     * {@code assignment} ({@code SET (a, b) = ROW(v.*)}) with each {@code v.*} among its values replaced by the
+     * columns of {@code v} in {@code scope}; 42601 when the count then differs from the column list's.
+     */
+    static UpdateStatement.Assignment expandStars(UpdateStatement.Assignment assignment, Scope scope) {
+        List<Expression> values = new ArrayList<>();
+        boolean expanded = false;
+        for (Expression value : assignment.values()) {
+            if (value instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                    && ref.parts().getLast().equals("*")) {
+                String qualifier = ref.parts().get(ref.parts().size() - 2);
+                boolean found = false;
+                for (Scope.Column column : scope.columns()) {
+                    if (qualifier.equals(column.qualifier())) {
+                        values.add(new Expression.ColumnRef(List.of(qualifier, column.name()), ref.position()));
+                        found = true;
+                    }
+                }
+                if (!found) {
+                    throw scope.missingQualifier(qualifier, ref.position());
+                }
+                expanded = true;
+            } else {
+                values.add(value);
+            }
+        }
+        if (!expanded) {
+            return assignment;
+        }
+        if (values.size() != assignment.columns().size()) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, assignment.values().getFirst().position(),
+                    "number of columns does not match number of values");
+        }
+        return new UpdateStatement.Assignment(assignment.columns(), assignment.columnPositions(), values, null,
+                assignment.indirection(), assignment.position(), assignment.subscripts());
+    }
+
     /** {@code assignment} with its sub-SELECT replaced by one scalar subquery per column. */
     static UpdateStatement.Assignment expand(UpdateStatement.Assignment assignment, Scope scope, BindContext context,
                                              Surroundings surroundings) {

@@ -96,7 +96,33 @@ final class PartitionRoutes {
                 routes.add(new PartitionRouting.Route(predicate, child, columns, null));
             }
         }
-        return new PartitionRouting(partitioned.name(), keys, key.texts(), null, null, routes);
+        return new PartitionRouting(partitioned.name(), keys, keyShown(partitioned, key) ? key.texts() : List.of(),
+                null, null, routes);
+    }
+
+    /**
+     * Whether "no partition ... found for row" may show the key's values: as in PostgreSQL, when the role may read
+     * the table, or each key column of it (a key expression then hides them).
+     */
+    private static boolean keyShown(TableEntry partitioned, TableHierarchy.PartitionKey key) {
+        io.basalt.catalog.privilege.AccessCheck check = io.basalt.catalog.privilege.AccessCheck.current();
+        if (check == null) {
+            return true;
+        }
+        io.basalt.catalog.privilege.SecuredObject object = check.authorization().object(
+                io.basalt.catalog.privilege.Authorization.relationKey(partitioned.schema(), partitioned.name()),
+                io.basalt.catalog.privilege.SecuredKind.TABLE);
+        int select = io.basalt.catalog.privilege.Privilege.SELECT.bit();
+        if ((check.privileges(object) & select) != 0) {
+            return true;
+        }
+        for (Expression expression : key.expressions()) {
+            if (!(expression instanceof Expression.ColumnRef column)
+                    || (check.columnPrivileges(object, column.parts().getLast()) & select) == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int[] identity(TableEntry table) {

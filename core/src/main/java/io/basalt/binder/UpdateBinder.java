@@ -82,10 +82,11 @@ public final class UpdateBinder {
         boolean[] assigned = new boolean[width];
         boolean[] subscriptAssigned = new boolean[width];
         for (UpdateStatement.Assignment written : update.assignments()) {
-            UpdateStatement.Assignment assignment = written.query() == null ? written
+            UpdateStatement.Assignment assignment = written.query() == null
+                    ? MultipleAssignment.expandStars(written, scope)
                     : MultipleAssignment.expand(written, scope, context, surroundings);
             for (int i = 0; i < assignment.columns().size(); i++) {
-                int column = targetColumn(table, assignment, i);
+                int column = targetColumn(table, assignment, i, update.alias());
                 Expression subscripted = assignment.subscript(i);
                 // assignments to subscripts of one column combine, in order; any other repeat is an error
                 if (assigned[column] && (subscripted == null || !subscriptAssigned[column])) {
@@ -96,9 +97,14 @@ public final class UpdateBinder {
                 subscriptAssigned[column] = subscripted != null;
                 ColumnEntry entry = table.columns().get(column);
                 newRow.set(column, subscripted == null ? value(binder, assignment.values().get(i), entry)
-                        : DomainChecks.enforce(SubscriptAssignments.assign(newRow.get(column), subscripted,
-                                binder.bind(assignment.values().get(i)), entry, binder), entry.type(),
-                                context.parameters()));
+                        : indirectValue(binder, newRow.get(column), subscripted, assignment.values().get(i), entry));
+            }
+        }
+        for (int c = 0; c < width; c++) {
+            // a column assigned through indirections is checked against its domain once, when finished
+            if (subscriptAssigned[c]) {
+                newRow.set(c, DomainChecks.enforce(newRow.get(c), table.columns().get(c).type(),
+                        context.parameters()));
             }
         }
         LogicalPlan plan = source.plan();
@@ -169,17 +175,39 @@ public final class UpdateBinder {
 
     /** The column that item {@code i} of {@code assignment} names, as PostgreSQL reports a wrong one. */
     static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i) {
+        return targetColumn(table, assignment, i, null);
+    }
+
+    /** As above, with the hint PostgreSQL gives when the column is qualified by the target's {@code alias}. */
+    static int targetColumn(TableEntry table, UpdateStatement.Assignment assignment, int i, String alias) {
         String name = assignment.columns().get(i);
         int position = assignment.columnPositions().get(i);
         int column = table.columnIndex(name);
         if (column < 0) {
-            throw BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
+            BasaltException missing = BasaltException.at(SqlState.UNDEFINED_COLUMN, position,
                     "column \"" + name + "\" of relation \"" + table.name() + "\" does not exist");
-        }
-        if (assignment.indirection() && assignment.subscript(i) == null) {
-            throw ExpressionBinder.notYet("assigning to a field of a column", position);
+            if (assignment.subscript(i) != null && name.equals(alias != null ? alias : table.name())) {
+                missing = missing.withHint("SET target columns cannot be qualified with the relation name.");
+            }
+            throw missing;
         }
         return column;
+    }
+
+    /** {@code current} with the part of the column that {@code target} reaches set to {@code value}. */
+    private static BoundExpression indirectValue(ExpressionBinder binder, BoundExpression current, Expression target,
+                                                 Expression value, ColumnEntry column) {
+        if (value instanceof Expression.Default) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, IndirectAssignments.columnPosition(target),
+                    IndirectAssignments.endsInSubscript(target) ? "cannot set an array element to DEFAULT"
+                            : "cannot set a subfield to DEFAULT");
+        }
+        if (column.generated()) {
+            throw GeneratedColumns.updateError(column);
+        }
+        BoundExpression converted = IndirectAssignments.convertLeaf(binder.bind(value), target, column,
+                value.position());
+        return IndirectAssignments.assign(current, target, converted, column, binder);
     }
 
     private BoundExpression value(ExpressionBinder binder, Expression value, ColumnEntry column) {

@@ -11,11 +11,12 @@ import java.util.List;
  * A table in the catalog: its qualified name, columns, the store holding its rows, and its CHECK constraints (in
  * name order, the order PostgreSQL checks them), UNIQUE / PRIMARY KEY constraints (in creation order; the
  * store enforces those), FOREIGN KEY constraints (in creation order; registered with both tables' stores,
- * which enforce them) and the indexes CREATE INDEX made (in creation order).
+ * which enforce them), the indexes CREATE INDEX made (in creation order) and its storage parameters
+ * ({@code name=value}, see {@link StorageParameters}).
  */
 public record TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store,
                          List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys,
-                         List<ForeignKeyEntry> foreignKeys, List<IndexEntry> indexes) {
+                         List<ForeignKeyEntry> foreignKeys, List<IndexEntry> indexes, List<String> options) {
     public TableEntry {
         requireNonNull(schema, "schema is null");
         requireNonNull(name, "name is null");
@@ -25,6 +26,19 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
         uniqueKeys = List.copyOf(uniqueKeys);
         foreignKeys = List.copyOf(foreignKeys);
         indexes = List.copyOf(indexes);
+        options = List.copyOf(options);
+    }
+
+    /** A table without storage parameters. */
+    public TableEntry(String schema, String name, List<ColumnEntry> columns, TableStore store,
+                      List<CheckConstraintEntry> checks, List<UniqueConstraintEntry> uniqueKeys,
+                      List<ForeignKeyEntry> foreignKeys, List<IndexEntry> indexes) {
+        this(schema, name, columns, store, checks, uniqueKeys, foreignKeys, indexes, List.of());
+    }
+
+    /** This table with other storage parameters. */
+    public TableEntry withOptions(List<String> replacement) {
+        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, indexes, replacement);
     }
 
     /** A table without FOREIGN KEY constraints or indexes of its own. */
@@ -35,17 +49,17 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
 
     /** This table with other FOREIGN KEY constraints. */
     public TableEntry withForeignKeys(List<ForeignKeyEntry> replacement) {
-        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, replacement, indexes);
+        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, replacement, indexes, options);
     }
 
     /** This table with other indexes (CREATE INDEX). */
     /** This table with {@code replacement} as its CHECK constraints. */
     public TableEntry withChecks(List<CheckConstraintEntry> replacement) {
-        return new TableEntry(schema, name, columns, store, replacement, uniqueKeys, foreignKeys, indexes);
+        return new TableEntry(schema, name, columns, store, replacement, uniqueKeys, foreignKeys, indexes, options);
     }
 
     public TableEntry withIndexes(List<IndexEntry> replacement) {
-        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, replacement);
+        return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, replacement, options);
     }
 
     /** A table without CHECK, UNIQUE or PRIMARY KEY constraints. */

@@ -187,6 +187,10 @@ final class AlterTableExecutor {
             case AlterTableAction.AlterIdentity change -> identities(alteration).alter(change);
             case AlterTableAction.DropIdentity drop -> identities(alteration).drop(drop);
             case AlterTableAction.AlterConstraint change -> alterConstraint(draft, change);
+            case AlterTableAction.SetStorageParameters set -> draft.options = set.reset()
+                    ? io.basalt.catalog.StorageParameters.reset(draft.options, set.parameters())
+                    : io.basalt.catalog.StorageParameters.set(draft.options, set.parameters(),
+                            catalog.hierarchy().partitionKey(alteration.table.schema(), draft.name) != null);
         }
     }
 

@@ -97,6 +97,8 @@ final class DdlExecutor {
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
         create = TableInheritance.withPartitionKeys(create, parents);
         List<String> notices = new ArrayList<>(parents.notices());
+        List<String> options = io.basalt.catalog.StorageParameters.forTable(create.storageParameters(),
+                create.hierarchy() != null && create.hierarchy().partitionBy() != null);
         List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
@@ -144,7 +146,7 @@ final class DdlExecutor {
             store.addUniqueKey(uniqueKeyIndex(key, name, columns));
         }
         TableEntry table = new TableEntry(schema, name, columns, store, constraints.checks(), constraints.keys(),
-                foreignKeys, List.of());
+                foreignKeys, List.of(), options);
         catalog.addTable(table);
         if (hierarchy != null) {
             catalog.hierarchy().forget(schema, name);

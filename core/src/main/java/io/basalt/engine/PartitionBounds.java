@@ -184,6 +184,12 @@ final class PartitionBounds {
                 }
                 values.add(v);
             }
+            Object previous = i == 0 ? null : values.get(i - 1);
+            if ((previous == PartitionValues.MINVALUE || previous == PartitionValues.MAXVALUE)
+                    && values.get(i) != previous) {
+                throw BasaltException.at(SqlState.DATATYPE_MISMATCH, position(value, bound), "every bound following "
+                        + previous + " must also be " + previous);
+            }
         }
         return values;
     }

@@ -59,9 +59,16 @@ final class PartitionKeys {
         return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts);
     }
 
-    /** A key as PostgreSQL prints it in an error's detail: a column by name, an expression in parentheses. */
+    /**
+     * A key as PostgreSQL prints it in an error's detail and pg_get_partkeydef: a column by name, a function call as
+     * it is, another expression in parentheses.
+     */
     static String text(Expression key) {
-        return key instanceof Expression.ColumnRef ref ? ref.parts().getLast() : "(" + expressionText(key) + ")";
+        return switch (key) {
+            case Expression.ColumnRef ref -> ref.parts().getLast();
+            case Expression.FunctionCall call -> expressionText(call);
+            default -> "(" + expressionText(key) + ")";
+        };
     }
 
     private static String expressionText(Expression expression) {

@@ -50,7 +50,7 @@ final class SequenceDependents {
             columns.set(dependent.column(), new ColumnEntry(column.name(), column.type(), column.notNull(), null, null,
                     column.identity()));
             catalog.replaceTable(table, new TableEntry(table.schema(), table.name(), columns, table.store(),
-                    table.checks(), table.uniqueKeys(), table.foreignKeys(), table.indexes()));
+                    table.checks(), table.uniqueKeys(), table.foreignKeys(), table.indexes(), table.options()));
         }
     }
 

@@ -35,6 +35,8 @@ final class TableDraft {
     final List<ForeignKeyEntry> foreignKeys;
     /** The table's CREATE INDEX indexes, over the draft's columns. */
     final List<IndexEntry> indexes;
+    /** The storage parameters (ALTER TABLE ... SET / RESET). */
+    List<String> options;
     /** Per other table with foreign keys referencing this one (as it was), its foreign keys as they become. */
     final Map<TableEntry, List<ForeignKeyEntry>> incoming = new LinkedHashMap<>();
     /** Names of the columns whose NOT NULL must be verified against the rows. */
@@ -56,6 +58,7 @@ final class TableDraft {
         this.keys = new ArrayList<>(original.uniqueKeys());
         this.foreignKeys = new ArrayList<>(original.foreignKeys());
         this.indexes = new ArrayList<>(original.indexes());
+        this.options = original.options();
         for (int c = 0; c < columns.size(); c++) {
             ColumnEntry column = columns.get(c);
             values.add(new BoundExpression.ColumnRef(c, original.name(), column.name(), column.type(), 0));
@@ -233,7 +236,7 @@ final class TableDraft {
     TableEntry toEntry(io.basalt.storage.table.TableStore store) {
         List<CheckConstraintEntry> sorted = new ArrayList<>(checks);
         sorted.sort(java.util.Comparator.comparing(CheckConstraintEntry::name));
-        return new TableEntry(original.schema(), name, columns, store, sorted, keys, foreignKeys, indexes);
+        return new TableEntry(original.schema(), name, columns, store, sorted, keys, foreignKeys, indexes, options);
     }
 
     /**

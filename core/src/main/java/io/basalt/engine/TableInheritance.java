@@ -103,7 +103,7 @@ final class TableInheritance {
                     : new io.basalt.sql.ast.TableConstraint.Unique(null, names, 0));
         }
         return new CreateTableStatement(create.name(), create.ifNotExists(), create.columns(), constraints,
-                create.temporary(), create.likes(), create.hierarchy(), create.position());
+                create.temporary(), create.likes(), create.hierarchy(), create.position(), create.storageParameters());
     }
 
     /** An inherited column keeps its type, NOT NULL and default, not its identity. */

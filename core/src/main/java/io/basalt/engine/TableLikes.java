@@ -51,7 +51,7 @@ final class TableLikes {
             }
         }
         return new Expanded(new CreateTableStatement(create.name(), create.ifNotExists(), columns, constraints,
-                create.temporary(), List.of(), create.hierarchy(), create.position()), checks);
+                create.temporary(), List.of(), create.hierarchy(), create.position(), create.storageParameters()), checks);
     }
 
     private static void copy(CreateTableStatement.Like like, Catalog catalog, List<ColumnDefinition> columns,

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * The footers psql prints under {@code \d TABLE}, in its order: Partition of / Partition key, Indexes (primary key
  * first, then by name), Check constraints, Foreign-key constraints, Referenced by, with {@code \d+} Not-null
- * constraints, Inherits, and the child tables or partitions (their number, or with {@code \d+} their names). Definitions come from pg_get_indexdef and pg_get_constraintdef.
+ * constraints, Inherits, the child tables or partitions (their number, or with {@code \d+} their names), and with
+ * {@code \d+} the storage parameters (Options). Definitions come from pg_get_indexdef and pg_get_constraintdef.
  */
 final class TableFooters {
     private TableFooters() {
@@ -88,6 +89,14 @@ final class TableFooters {
                 nameList("Child tables", children, footers);
             } else {
                 footers.add("Number of child tables: " + children.size() + " (Use \\d+ to list them.)");
+            }
+        }
+        if (verbose) {
+            // psql's last footer: the storage parameters (pg_class.reloptions)
+            List<List<String>> options = CatalogRows.of(session, "SELECT array_to_string(reloptions, ', ')"
+                    + " FROM pg_class WHERE oid = " + oid + " AND reloptions IS NOT NULL");
+            if (!options.isEmpty()) {
+                footers.add("Options: " + options.getFirst().getFirst());
             }
         }
         return footers;

@@ -100,10 +100,19 @@ final class PgCatalogRelations {
                     (long) (table == null ? 0 : table.checks().size()), relation.kind() == 'v', false, children,
                     false, false, relation.view() == null || relation.view().populated(),
                     relation.kind() == 'v' || relation.kind() == 'S' || relation.kind() == 'i' ? "n" : "d",
-                    partition, 0L, null, null, partition ? partitionBound(objects, table) : null});
+                    partition, 0L, null, reloptions(table), partition ? partitionBound(objects, table) : null});
             }
             return rows;
         });
+    }
+
+    /** A table's storage parameters as pg_class.reloptions shows them (null without any, as in PostgreSQL). */
+    private static ArrayValue reloptions(TableEntry table) {
+        if (table == null) {
+            return null;
+        }
+        List<String> shown = io.basalt.catalog.StorageParameters.shown(table.options());
+        return shown.isEmpty() ? null : ArrayValue.of(new ArrayList<>(shown));
     }
 
     /** A partition's bound as relpartbound holds it (its text: pg_get_expr gives it back). */

@@ -85,4 +85,12 @@ public sealed interface AlterTableAction extends Node {
     record AlterConstraint(String name, boolean deferrable, boolean initiallyDeferred, int position)
             implements AlterTableAction {
     }
+
+    /** {@code SET (storage parameters)} or, with {@code reset}, {@code RESET (names)}. */
+    record SetStorageParameters(java.util.List<StorageParameter> parameters, boolean reset, int position)
+            implements AlterTableAction {
+        public SetStorageParameters {
+            parameters = java.util.List.copyOf(parameters);
+        }
+    }
 }

@@ -8,7 +8,15 @@ import java.util.List;
  */
 public record CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
                                    List<TableConstraint> constraints, boolean temporary, List<Like> likes,
-                                   Hierarchy hierarchy, int position) implements Statement {
+                                   Hierarchy hierarchy, int position, List<StorageParameter> storageParameters)
+        implements Statement {
+    /** A CREATE TABLE without storage parameters. */
+    public CreateTableStatement(QualifiedName name, boolean ifNotExists, List<ColumnDefinition> columns,
+                                List<TableConstraint> constraints, boolean temporary, List<Like> likes,
+                                Hierarchy hierarchy, int position) {
+        this(name, ifNotExists, columns, constraints, temporary, likes, hierarchy, position, List.of());
+    }
+
     /**
      * A table's place in a hierarchy: {@code INHERITS (parents)}, {@code PARTITION OF partitionOf bound} and
      * {@code PARTITION BY partitionBy}; null or empty where the statement has none.

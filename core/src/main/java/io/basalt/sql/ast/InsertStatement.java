@@ -47,9 +47,23 @@ public record InsertStatement(QualifiedName table, String alias, List<String> co
         this(table, alias, columns, source, onConflict, returning, position, columnSubscripts, null, null);
     }
 
-    /** The subscripted form of target column {@code i}, or null. */
+    /**
+     * The form of target column {@code i} through an indirection (subscripts, fields), or null when it is written
+     * plain (the list then holds null or a bare {@link Expression.ColumnRef} for its position).
+     */
     public Expression columnSubscript(int i) {
-        return i < columnSubscripts.size() ? columnSubscripts.get(i) : null;
+        Expression target = i < columnSubscripts.size() ? columnSubscripts.get(i) : null;
+        return target instanceof Expression.ColumnRef ? null : target;
+    }
+
+    /** Where target column {@code i} is written, or the statement's position when that is not known. */
+    public int columnPosition(int i) {
+        Expression target = i < columnSubscripts.size() ? columnSubscripts.get(i) : null;
+        while (target instanceof Expression.Subscript || target instanceof Expression.FieldSelection) {
+            target = target instanceof Expression.Subscript subscript ? subscript.operand()
+                    : ((Expression.FieldSelection) target).operand();
+        }
+        return target != null ? target.position() : position;
     }
 
     /** This INSERT headed by {@code newWith}. */

@@ -114,6 +114,11 @@ final class AlterTableParser extends ParserBase {
             tokens.expect(Keyword.CONSTRAINT);
             return new AlterTableAction.ValidateConstraint(grammar.names().columnId(), first.position());
         }
+        if ((first.is(Keyword.SET) || first.is(Keyword.RESET)) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
+            tokens.next();
+            return new AlterTableAction.SetStorageParameters(new StorageParameterParser(tokens).list(),
+                    first.is(Keyword.RESET), first.position());
+        }
         if (first.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
             throw unsupported("ALTER TABLE ... SET SCHEMA");
         }

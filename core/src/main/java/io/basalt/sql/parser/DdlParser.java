@@ -1,5 +1,6 @@
 package io.basalt.sql.parser;
 
+import io.basalt.catalog.StorageParameters;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableAsStatement;
@@ -10,6 +11,7 @@ import io.basalt.sql.ast.PartitionSpec;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.Query;
 import io.basalt.sql.ast.Statement;
+import io.basalt.sql.ast.StorageParameter;
 import io.basalt.sql.ast.TableConstraint;
 import io.basalt.sql.ast.TypeName;
 import io.basalt.sql.lexer.Keyword;
@@ -89,11 +91,11 @@ final class DdlParser extends ParserBase {
             tokens.expect(TokenKind.RIGHT_PAREN);
         }
         PartitionSpec partitionBy = tokens.at(Keyword.PARTITION) ? grammar.partitionClauses().partitionBy() : null;
-        tableOptions();
+        List<StorageParameter> parameters = tableOptions();
         CreateTableStatement.Hierarchy hierarchy = inherits.isEmpty() && partitionBy == null ? null
                 : new CreateTableStatement.Hierarchy(inherits, null, null, partitionBy);
         return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, likes, hierarchy,
-                create.position());
+                create.position(), parameters);
     }
 
     /**
@@ -119,9 +121,9 @@ final class DdlParser extends ParserBase {
         }
         PartitionBound bound = grammar.partitionClauses().bound();
         PartitionSpec partitionBy = tokens.at(Keyword.PARTITION) ? grammar.partitionClauses().partitionBy() : null;
-        tableOptions();
+        List<StorageParameter> parameters = tableOptions();
         return new CreateTableStatement(name, ifNotExists, List.of(), constraints, temporary, List.of(),
-                new CreateTableStatement.Hierarchy(List.of(), parent, bound, partitionBy), position);
+                new CreateTableStatement.Hierarchy(List.of(), parent, bound, partitionBy), position, parameters);
     }
 
     private static final List<String> LIKE_OPTIONS = List.of("COMMENTS", "COMPRESSION", "CONSTRAINTS", "DEFAULTS",
@@ -163,8 +165,9 @@ final class DdlParser extends ParserBase {
             tokens.next();
             tokens.expect(Keyword.OIDS);
         }
-        if (tokens.at(Keyword.WITH)) {
-            throw unsupported("table storage parameters");
+        if (tokens.accept(Keyword.WITH)) {
+            // validated as PostgreSQL does, not kept: see docs/STATUS.md
+            StorageParameters.checkTable(new StorageParameterParser(tokens).list());
         }
         if (tokens.at(Keyword.USING)) {
             throw unsupported("table access methods");
@@ -206,8 +209,8 @@ final class DdlParser extends ParserBase {
         return new ColumnDefinition(name, type, constraints, first.position());
     }
 
-    /** What may follow the column list; only {@code WITHOUT OIDS} has no effect and is accepted. */
-    private void tableOptions() {
+    /** What may follow the column list: the storage parameters of {@code WITH (...)} (empty without), or WITHOUT OIDS. */
+    private List<StorageParameter> tableOptions() {
         if (tokens.at(Keyword.AS)) {
             // CREATE TABLE t (a int) AS ...: PostgreSQL's grammar has no such form.
             throw tokens.syntaxError();
@@ -218,10 +221,10 @@ final class DdlParser extends ParserBase {
         if (tokens.at(Keyword.USING)) {
             throw unsupported("table access methods");
         }
-        if (tokens.at(Keyword.WITH)) {
-            throw unsupported("table storage parameters");
-        }
-        if (tokens.at(Keyword.WITHOUT)) {
+        List<StorageParameter> parameters = List.of();
+        if (tokens.accept(Keyword.WITH)) {
+            parameters = new StorageParameterParser(tokens).list();
+        } else if (tokens.at(Keyword.WITHOUT)) {
             tokens.next();
             tokens.expect(Keyword.OIDS);
         }
@@ -238,6 +241,7 @@ final class DdlParser extends ParserBase {
         if (tokens.at(Keyword.TABLESPACE)) {
             throw unsupported("TABLESPACE");
         }
+        return parameters;
     }
 
     DropTableStatement dropTable() {

@@ -211,7 +211,8 @@ final class DmlParser extends ParserBase {
         }
         return switch (value) {
             case Expression.RowConstructor row -> {
-                if (row.fields().size() != columns.size()) {
+                // ROW(v.*) is counted once the binder has expanded it
+                if (row.fields().size() != columns.size() && !hasStar(row)) {
                     throw BasaltException.at(SqlState.SYNTAX_ERROR, row.position(),
                             "number of columns does not match number of values");
                 }
@@ -225,17 +226,30 @@ final class DmlParser extends ParserBase {
         };
     }
 
+    private static boolean hasStar(Expression.RowConstructor row) {
+        for (Expression field : row.fields()) {
+            if (field instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                    && ref.parts().getLast().equals("*")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * The subscripts ({@code [i]}, {@code [i:j]}, {@code [:]}) after an assigned column, as {@link Expression.Subscript}s
-     * over the column; null when there are none, or when a field selection ({@code .name}) follows, which is skipped.
+     * The indirection after an assigned column: subscripts ({@code [i]}, {@code [i:j]}, {@code [:]}) and field
+     * selections ({@code .name}) in any order, as a chain of {@link Expression.Subscript}s and
+     * {@link Expression.FieldSelection}s over the column; null when there is none.
      */
     private Expression indirection(String column, int position) {
         Expression target = new Expression.ColumnRef(List.of(column), position);
-        boolean subscripted = false;
+        boolean indirect = false;
         while (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
+            indirect = true;
             if (tokens.accept(TokenKind.DOT)) {
-                grammar.names().columnId();
-                return null;
+                int fieldPosition = current().position();
+                target = new Expression.FieldSelection(target, grammar.names().columnLabel(), fieldPosition);
+                continue;
             }
             tokens.expect(TokenKind.LEFT_BRACKET);
             Expression lower = tokens.at(TokenKind.COLON) ? null : grammar.expressions().expression();
@@ -246,9 +260,8 @@ final class DmlParser extends ParserBase {
             }
             tokens.expect(TokenKind.RIGHT_BRACKET);
             target = new Expression.Subscript(target, lower, upper, slice, position);
-            subscripted = true;
         }
-        return subscripted ? target : null;
+        return indirect ? target : null;
     }
 
     /** {@code INSERT INTO t (SELECT ...)}: the parenthesis opens the source, not a column list. */
@@ -262,17 +275,10 @@ final class DmlParser extends ParserBase {
         do {
             int position = current().position();
             columns.add(grammar.names().columnId());
-            if (tokens.accept(TokenKind.DOT)) {
-                // INSERT INTO t (c.f): the column's field, as a field selection over the column
-                String field = grammar.names().columnLabel();
-                if (tokens.at(TokenKind.DOT) || tokens.at(TokenKind.LEFT_BRACKET)) {
-                    throw unsupported("INSERT into a subscript or field of a column's field");
-                }
-                subscripts.add(new Expression.FieldSelection(new Expression.ColumnRef(List.of(columns.getLast()),
-                        position), field, position));
-                continue;
-            }
-            subscripts.add(indirection(columns.getLast(), position));
+            Expression indirection = indirection(columns.getLast(), position);
+            // a plain column is kept as a reference for its position (see InsertStatement.columnPosition)
+            subscripts.add(indirection != null ? indirection
+                    : new Expression.ColumnRef(List.of(columns.getLast()), position));
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
     }

@@ -142,8 +142,9 @@ final class ViewParser extends ParserBase {
         if (tokens.at(Keyword.USING)) {
             throw unsupported("table access methods");
         }
-        if (tokens.at(Keyword.WITH)) {
-            throw unsupported("table storage parameters");
+        if (tokens.accept(Keyword.WITH)) {
+            // validated as PostgreSQL does, not kept: see docs/STATUS.md
+            io.basalt.catalog.StorageParameters.checkTable(new StorageParameterParser(tokens).list());
         }
         if (tokens.at(Keyword.TABLESPACE)) {
             throw unsupported("TABLESPACE");

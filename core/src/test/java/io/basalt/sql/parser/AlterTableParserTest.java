@@ -28,6 +28,8 @@ class AlterTableParserTest {
             ALTER TABLE t RENAME CONSTRAINT c TO d => (alter-table t (rename-constraint c d))
             ALTER TABLE t RENAME TO u => (alter-table t (rename-to u))
             ALTER TABLE t SET SCHEMA s => (unsupported "ALTER TABLE ... SET SCHEMA")
+            ALTER TABLE t SET (fillfactor = 70, toast.autovacuum_enabled, parallel_workers = -1, x = 'On') => (alter-table t (set-parameters fillfactor=70 toast.autovacuum_enabled parallel_workers=-1 x=On))
+            ALTER TABLE t RESET (fillfactor, toast.vacuum_truncate) => (alter-table t (reset-parameters fillfactor toast.vacuum_truncate))
             ALTER TABLE t ALTER CONSTRAINT c DEFERRABLE => (alter-table t (alter-constraint c deferrable))
             ALTER TABLE t ALTER CONSTRAINT c INITIALLY DEFERRED => (alter-table t (alter-constraint c deferrable deferred))
             CREATE OR REPLACE TEMP VIEW v (x) AS SELECT 1 => (create-view or-replace temporary v (x) (select (1)))

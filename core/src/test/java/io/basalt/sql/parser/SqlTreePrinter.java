@@ -287,6 +287,14 @@ final class SqlTreePrinter {
             case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
                     + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
                     + ")";
+            case AlterTableAction.SetStorageParameters set -> {
+                StringBuilder text = new StringBuilder(set.reset() ? "(reset-parameters" : "(set-parameters");
+                for (io.basalt.sql.ast.StorageParameter parameter : set.parameters()) {
+                    text.append(' ').append(parameter.namespace() == null ? "" : parameter.namespace() + ".")
+                            .append(parameter.name()).append(parameter.value() == null ? "" : "=" + parameter.value());
+                }
+                yield text.append(')').toString();
+            }
         };
     }
 

@@ -194,9 +194,13 @@ public record PartitionRoutingOperator(PhysicalOperator child, Node root, List<T
                 String text = ValueAccess.text(key.evaluate(batch, evaluation), row);
                 values.add(text == null ? "null" : text);
             }
-            return BasaltException.of(SqlState.CHECK_VIOLATION,
-                            "no partition of relation \"" + node.relation() + "\" found for row")
-                    .withDetail("Partition key of the failing row contains (" + String.join(", ", node.keyTexts())
+            BasaltException missing = BasaltException.of(SqlState.CHECK_VIOLATION,
+                    "no partition of relation \"" + node.relation() + "\" found for row");
+            if (node.keyTexts().isEmpty()) {
+                // the role may not read the key: no values are shown
+                return missing;
+            }
+            return missing.withDetail("Partition key of the failing row contains (" + String.join(", ", node.keyTexts())
                             + ") = (" + String.join(", ", values) + ").");
         }
 
