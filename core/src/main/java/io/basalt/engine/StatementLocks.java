@@ -83,8 +83,9 @@ final class StatementLocks {
     }
 
     /**
-     * ALTER TABLE: the strongest mode its actions need, as PostgreSQL 15 grades them (VALIDATE CONSTRAINT SHARE
-     * UPDATE EXCLUSIVE, ADD FOREIGN KEY SHARE ROW EXCLUSIVE, the rest ACCESS EXCLUSIVE); a new foreign key also
+     * ALTER TABLE: the strongest mode its actions need, as PostgreSQL 15 grades them (VALIDATE CONSTRAINT and SET /
+     * RESET of storage parameters SHARE UPDATE EXCLUSIVE, ADD FOREIGN KEY SHARE ROW EXCLUSIVE, the rest ACCESS
+     * EXCLUSIVE); a new foreign key also
      * takes SHARE ROW EXCLUSIVE on the table it references, and RENAME TO takes ACCESS EXCLUSIVE under the new name
      * too, which other sessions see at once.
      */
@@ -93,6 +94,8 @@ final class StatementLocks {
         for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
             RelationLockMode needed = switch (action) {
                 case io.basalt.sql.ast.AlterTableAction.ValidateConstraint ignored ->
+                        RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
+                case io.basalt.sql.ast.AlterTableAction.SetStorageParameters ignored ->
                         RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
                 case io.basalt.sql.ast.AlterTableAction.AddConstraint add
                         when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey ->
