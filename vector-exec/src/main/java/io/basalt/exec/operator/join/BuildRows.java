@@ -6,9 +6,12 @@ import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
@@ -17,28 +20,36 @@ import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.util.VectorAppender;
 
 /**
- * The rows of a join's build side, kept after their batches are gone: one growing Arrow vector per column,
- * to which each incoming batch is appended (buffer copies, amortised doubling), so that a build row is a
- * plain index and gathering it is one vector access. A zero-column input (a join that reads no column of
- * this side) keeps only the row count. Lifecycle: {@link #append} per batch, {@link #finish()} once, then
- * reads ({@link #gather}, {@link #asBatch()}) until {@link #close()}.
+ * The rows of a join's build side, kept after their batches are gone. While the side is read, each incoming
+ * batch is appended to a chunk of vectors of at most {@link #CHUNK_ROWS} rows (small buffers from the pooled
+ * allocator), and a parallel build's workers hand their chunks over without copying them ({@link #take});
+ * {@link #finish()} then copies the chunks once into one exactly sized vector per column, so that a build row
+ * is a plain index and gathering it is one vector access. (Appending to one growing vector instead reallocated
+ * it at every doubling: for a 6M-row side most of the build went into zeroing and copying fresh large
+ * buffers.) A zero-column input (a join that reads no column of this side) keeps only the row count.
+ * Lifecycle: {@link #append}/{@link #take} while filling, {@link #finish()} once, then reads ({@link #gather},
+ * {@link #asBatch()}) until {@link #close()}; {@link #asBatch()} and {@link #column} also consolidate the chunks
+ * when called before {@link #finish()}.
  */
 final class BuildRows implements AutoCloseable {
-    private final FieldVector[] columns;
+    /** Rows per chunk while filling: a chunk's vectors stay small enough for the allocator's pools. */
+    static final int CHUNK_ROWS = 1 << 15;
+
+    private final List<LogicalType> types;
+    private final BufferAllocator allocator;
+    /** The consolidated columns; null while rows are still in {@link #chunks}. */
+    private FieldVector[] columns;
+    /** Filled chunks, then the chunk being filled (last); empty once consolidated. */
+    private final List<FieldVector[]> chunks = new ArrayList<>();
+    private int currentChunkRows;
+    /** Buffer bytes of the chunks before the last one. */
+    private long filledChunkBytes;
     private int rowCount;
     private boolean[] hasNulls;
 
     BuildRows(List<LogicalType> types, BufferAllocator allocator) {
-        columns = new FieldVector[types.size()];
-        try {
-            for (int c = 0; c < columns.length; c++) {
-                columns[c] = ValueAccess.allocate(types.get(c), "", allocator, 0);
-                columns[c].setValueCount(0);
-            }
-        } catch (RuntimeException failure) {
-            close();
-            throw failure;
-        }
+        this.types = List.copyOf(types);
+        this.allocator = allocator;
     }
 
     /** Copies the batch's rows to the end. The batch's columns must have this side's types, in order. */
@@ -50,24 +61,162 @@ final class BuildRows implements AutoCloseable {
         if ((long) rowCount + rows > Integer.MAX_VALUE - 8) {
             throw BasaltException.internal("join build side exceeds " + (Integer.MAX_VALUE - 8) + " rows");
         }
-        for (int c = 0; c < columns.length; c++) {
-            FieldVector column = columns[c];
-            batch.column(c).accept(new VectorAppender(column), null);
+        if (columns != null) {
+            for (int c = 0; c < columns.length; c++) {
+                batch.column(c).accept(new VectorAppender(columns[c]), null);
+            }
+            rowCount += rows;
+            return;
         }
+        if (chunks.isEmpty() || currentChunkRows >= CHUNK_ROWS) {
+            if (!chunks.isEmpty()) {
+                filledChunkBytes += bytesOf(chunks.getLast());
+            }
+            chunks.add(newVectors(0));
+            currentChunkRows = 0;
+        }
+        FieldVector[] chunk = chunks.getLast();
+        for (int c = 0; c < chunk.length; c++) {
+            batch.column(c).accept(new VectorAppender(chunk[c]), null);
+        }
+        currentChunkRows += rows;
         rowCount += rows;
     }
 
-    /** Bytes the kept rows' vectors hold (their buffers as filled so far). */
-    long bytes() {
+    /**
+     * Moves the rows of {@code other} (of the same types, not yet consolidated) to the end of these, without
+     * copying them; {@code other} is left empty and still has to be closed.
+     */
+    void take(BuildRows other) {
+        if (other.rowCount == 0) {
+            return;
+        }
+        if ((long) rowCount + other.rowCount > Integer.MAX_VALUE - 8) {
+            throw BasaltException.internal("join build side exceeds " + (Integer.MAX_VALUE - 8) + " rows");
+        }
+        if (columns != null || other.columns != null) {
+            append(other.asBatch());
+            return;
+        }
+        if (!chunks.isEmpty()) {
+            filledChunkBytes += bytesOf(chunks.getLast());
+        }
+        chunks.addAll(other.chunks);
+        filledChunkBytes += other.filledChunkBytes;
+        currentChunkRows = other.currentChunkRows;
+        rowCount += other.rowCount;
+        other.chunks.clear();
+        other.filledChunkBytes = 0;
+        other.currentChunkRows = 0;
+        other.rowCount = 0;
+    }
+
+    private FieldVector[] newVectors(int capacity) {
+        FieldVector[] vectors = new FieldVector[types.size()];
+        try {
+            for (int c = 0; c < vectors.length; c++) {
+                vectors[c] = ValueAccess.allocate(types.get(c), "", allocator, capacity);
+                vectors[c].setValueCount(0);
+            }
+        } catch (RuntimeException failure) {
+            closeAll(vectors);
+            throw failure;
+        }
+        return vectors;
+    }
+
+    /**
+     * Copies the chunks into one vector per column, allocated at its final size where the vector kind allows
+     * (fixed width; variable width with its data bytes summed first), and frees the chunks. A single chunk
+     * becomes the columns as it is.
+     */
+    private void consolidate() {
+        if (columns != null) {
+            return;
+        }
+        if (chunks.size() == 1) {
+            columns = chunks.getFirst();
+            chunks.clear();
+            return;
+        }
+        FieldVector[] merged = new FieldVector[types.size()];
+        try {
+            for (int c = 0; c < merged.length; c++) {
+                merged[c] = exactlySized(c);
+                for (FieldVector[] chunk : chunks) {
+                    if (chunk[c].getValueCount() > 0) {
+                        chunk[c].accept(new VectorAppender(merged[c]), null);
+                    }
+                    chunk[c].close();
+                }
+            }
+        } catch (RuntimeException failure) {
+            closeAll(merged);
+            throw failure;
+        }
+        chunks.clear();
+        columns = merged;
+    }
+
+    /** An empty vector for column {@code c} with room for all rows (and, for strings, all their bytes). */
+    private FieldVector exactlySized(int c) {
+        FieldVector vector = ValueAccess.allocate(types.get(c), "", allocator, 0);
+        try {
+            int rows = Math.max(rowCount, 1);
+            switch (vector) {
+                case BaseFixedWidthVector fixed -> {
+                    fixed.clear();
+                    fixed.setInitialCapacity(rows);
+                    fixed.allocateNew();
+                }
+                case BaseVariableWidthVector variable -> {
+                    long bytes = 0;
+                    for (FieldVector[] chunk : chunks) {
+                        BaseVariableWidthVector part = (BaseVariableWidthVector) chunk[c];
+                        int count = part.getValueCount();
+                        bytes += count == 0 ? 0 : part.getOffsetBuffer().getInt((long) count * 4);
+                    }
+                    variable.clear();
+                    variable.allocateNew(Math.max(bytes, 1), rows);
+                }
+                default -> {
+                }
+            }
+            vector.setValueCount(0);
+        } catch (RuntimeException failure) {
+            vector.close();
+            throw failure;
+        }
+        return vector;
+    }
+
+    private static long bytesOf(FieldVector[] vectors) {
         long total = 0;
-        for (FieldVector column : columns) {
-            total += column.getBufferSize();
+        for (FieldVector vector : vectors) {
+            total += vector.getBufferSize();
         }
         return total;
     }
 
-    /** Called once after the last append: notes which columns hold NULLs, for {@link #gather}. */
+    private static void closeAll(FieldVector[] vectors) {
+        for (FieldVector vector : vectors) {
+            if (vector != null) {
+                vector.close();
+            }
+        }
+    }
+
+    /** Bytes the kept rows' vectors hold (their buffers as filled so far). */
+    long bytes() {
+        if (columns != null) {
+            return bytesOf(columns);
+        }
+        return chunks.isEmpty() ? 0 : filledChunkBytes + bytesOf(chunks.getLast());
+    }
+
+    /** Called once after the last append: consolidates the chunks and notes which columns hold NULLs. */
     void finish() {
+        consolidate();
         hasNulls = new boolean[columns.length];
         for (int c = 0; c < columns.length; c++) {
             hasNulls[c] = columns[c].getNullCount() > 0;
@@ -139,24 +288,28 @@ final class BuildRows implements AutoCloseable {
     }
 
     int columnCount() {
-        return columns.length;
+        return types.size();
     }
 
     FieldVector column(int index) {
+        consolidate();
         return columns[index];
     }
 
     /** All kept rows as one batch; valid until close. */
     Batch asBatch() {
+        consolidate();
         return new Batch(Arrays.asList(columns), rowCount);
     }
 
     @Override
     public void close() {
-        for (FieldVector column : columns) {
-            if (column != null) {
-                column.close();
-            }
+        if (columns != null) {
+            closeAll(columns);
         }
+        for (FieldVector[] chunk : chunks) {
+            closeAll(chunk);
+        }
+        chunks.clear();
     }
 }

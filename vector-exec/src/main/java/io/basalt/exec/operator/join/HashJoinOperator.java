@@ -194,18 +194,18 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         }
 
         /**
-         * Takes in the rows a worker of a parallel build collected, and their ownership: the first ones are adopted
-         * as they are, later ones copied. Callers serialise calls (one thread, or holding this state's lock).
+         * Takes in the rows a worker of a parallel build collected, and their ownership: their chunks join these
+         * rows without a copy while the build is in memory, and go to disk once it spilled. Callers serialise
+         * calls (one thread, or holding this state's lock).
          */
         void absorb(BuildRows workerRows) {
-            if (spilled == null && rows.rowCount() == 0) {
-                rows.close();
-                rows = workerRows;
-                spillIfOverBudget();
-                return;
-            }
             try {
-                sink(workerRows.asBatch());
+                if (spilled == null) {
+                    rows.take(workerRows);
+                    spillIfOverBudget();
+                } else {
+                    spill(workerRows.asBatch());
+                }
             } finally {
                 workerRows.close();
             }
