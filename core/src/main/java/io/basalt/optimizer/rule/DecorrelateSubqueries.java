@@ -28,6 +28,8 @@ import java.util.List;
  *                                                       Apply EXISTS             input
  *                                                         input                  q'
  *                                                         q
+ * WHERE x NOT IN (q) as a conjunct, q uncorrelated        an ANTI join and a one-row count of q for NULLs
+ *                                                         ({@link NotInAntiJoin})
  * anywhere else: EXISTS     Join LEFT input, Aggregate(q' by correlation keys, count(*))  -> mark
  *                x op ANY   the same with count(*), count(v) and a match join (=) or min/max (others),
  *                           giving SQL's true / NULL / false
@@ -93,6 +95,16 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             boolean negated = test >= 0 && conjuncts.get(test) instanceof BoundExpression.Not;
             boolean semi = test >= 0 && (apply.kind() == LogicalPlan.SubqueryKind.EXISTS
                     || apply.kind() == LogicalPlan.SubqueryKind.ANY && !negated);
+            if (!semi && negated && apply.kind() == LogicalPlan.SubqueryKind.ANY) {
+                CorrelationPullUp.Lifted lifted = liftOrNull(subquery);
+                LogicalPlan anti = lifted == null || lifted.groupedScalarAggregate() || !lifted.conditions().isEmpty()
+                        ? null : NotInAntiJoin.orNull(plan, shiftDepth(lifted.plan()), apply.comparison(), column);
+                if (anti != null) {
+                    plan = anti;
+                    conjuncts.remove(test);
+                    continue;
+                }
+            }
             if (!semi) {
                 plan = general(apply.kind(), plan, subquery, apply.comparison());
                 continue;
