@@ -79,7 +79,8 @@ public final class PipelineExecutor {
                 if (chain.get(i) instanceof BuildProbeOperator join) {
                     SinkState build = join.openBuild(context);
                     builds.put(join, build);
-                    push(join.buildChild(), build, probesNoJoin(join.buildChild()) ? join.parallelBuild(build) : null);
+                    push(join.buildChild(), build,
+                            PARALLEL_JOINED_BUILDS || probesNoJoin(join.buildChild()) ? join.parallelBuild(build) : null);
                     build.finish();
                 }
             }
@@ -127,10 +128,15 @@ public final class PipelineExecutor {
     }
 
     /**
-     * Whether the pipeline ending at {@code top} probes no join. Only such build pipelines (a scan, filters, projections:
-     * TPC-H Q21's and Q4's lineitem builds) fill in parallel: measured on Q3, a parallel build whose pipeline probes
-     * another join (orders probing customer) ran slower than the single-threaded one, for reasons not yet understood.
+     * Whether build pipelines that probe another join fill in parallel too ({@code
+     * -Dbasalt.parallel_join_build=scans} keeps them on one thread). Measured on Q3 when a build's rows still grew by
+     * reallocation, a parallel build whose pipeline probes another join (orders probing customer) ran slower than the
+     * single-threaded one; with the rows kept in chunks that are handed over without a copy it is no longer slower.
      */
+    private static final boolean PARALLEL_JOINED_BUILDS =
+            !"scans".equals(System.getProperty("basalt.parallel_join_build"));
+
+    /** Whether the pipeline ending at {@code top} probes no join (a scan, filters, projections). */
     private static boolean probesNoJoin(PhysicalOperator top) {
         PhysicalOperator current = top;
         while (current instanceof StreamingOperator streaming) {
