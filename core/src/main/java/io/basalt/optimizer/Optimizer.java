@@ -10,6 +10,7 @@ import io.basalt.optimizer.rule.PushFiltersIntoJoins;
 import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
 import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
+import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
@@ -18,6 +19,8 @@ public final class Optimizer {
     private static final List<OptimizerRule> RULES = List.of(
             // Subqueries in expressions become joins before anything else looks at the plan.
             new DecorrelateSubqueries(),
+            // A scalar subquery that aggregates the rows an outer GROUP BY groups is computed from the groups.
+            new ReuseGroupsForScalarSubquery(),
             // LATERAL items whose reading of the earlier items' row lifts out become plain joins too.
             new DecorrelateLateralJoins(),
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
