@@ -31,7 +31,8 @@ import java.util.List;
  * subquery of the same HAVING, after the first one's rewrite).
  *
  * It runs right after decorrelation, while both inputs {@code X} still read as the binder built them; they must
- * print the same and scan the same tables. Each aggregate of the subquery must be a plain sum (of an exact type),
+ * print the same, scan the same tables and call no volatile function (random() evaluated once would differ).
+ * Each aggregate of the subquery must be a plain sum (of an exact type),
  * count, min or max that the grouped aggregation also computes over the same argument. When the grouped
  * aggregation has no groups the join is empty either way.
  */
@@ -166,7 +167,8 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
 
     /** Whether two plans print the same and scan the same sources in the same order. */
     private static boolean samePlan(LogicalPlan left, LogicalPlan right) {
-        if (!PlanPrinter.print(left).equals(PlanPrinter.print(right))) {
+        if (!PlanPrinter.print(left).equals(PlanPrinter.print(right)) || callsVolatile(left)
+                || callsVolatile(right)) {
             return false;
         }
         List<LogicalPlan.Scan> leftScans = new ArrayList<>();
@@ -181,6 +183,16 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
             }
         }
         return leftScans.size() == rightScans.size();
+    }
+
+    /** Whether an expression of {@code plan} calls a volatile function: evaluated once, it would differ. */
+    private static boolean callsVolatile(LogicalPlan plan) {
+        boolean[] found = new boolean[1];
+        io.basalt.plan.logical.PlanExpressions.rewrite(plan, (expression, depth) -> {
+            found[0] |= expression != null && io.basalt.plan.expression.VolatileCalls.in(expression);
+            return expression;
+        });
+        return found[0];
     }
 
     /** Collects the scans of a plan of scans, filters, projections, inner joins; false for any other node. */
