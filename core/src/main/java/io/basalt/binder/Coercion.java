@@ -99,6 +99,9 @@ final class Coercion {
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return true;
         }
+        if (io.basalt.type.ByteaIntegerCasts.castable(from, to)) {
+            return true;
+        }
         if (from.isGeometric() && to.isGeometric()) {
             return io.basalt.type.geometric.GeometricCasts.castable(from.id(), to.id());
         }

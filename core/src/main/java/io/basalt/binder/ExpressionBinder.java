@@ -813,6 +813,10 @@ final class ExpressionBinder {
         BoundExpression escape = e.escape() == null
                 ? new BoundExpression.Constant("\\", LogicalType.UNKNOWN, e.position()) : bind(e.escape());
         String operator = (e.negated() ? "!" : "") + (e.caseInsensitive() ? "~~*" : "~~");
+        BoundExpression byteaEscape = e.escape() == null ? null : escape;
+        if (!e.caseInsensitive() && ByteaLike.applies(operand, pattern, byteaEscape)) {
+            return ByteaLike.bind(operand, pattern, byteaEscape, e.negated(), e.position());
+        }
         if (!operand.type().isString() || !pattern.type().isString() || !escape.type().isString()) {
             throw Coercion.noOperator(operator, operand.type(), pattern.type(), e.position());
         }
