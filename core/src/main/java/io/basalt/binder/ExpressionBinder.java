@@ -444,6 +444,10 @@ final class ExpressionBinder {
         if (number != null) {
             return number;
         }
+        if ((operator.equals("*=") || operator.equals("*<>")) && left.type().isRecord() && right.type().isRecord()) {
+            return new BoundExpression.Function(new io.basalt.exec.function.scalar.RecordImageEquality(
+                    operator.equals("*<>")), List.of(left, right), LogicalType.BOOLEAN, e.position());
+        }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }
 
