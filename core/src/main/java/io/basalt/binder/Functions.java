@@ -122,8 +122,8 @@ final class Functions {
                 yield new SumAverageAggregate(name.equals("avg"), type);
             }
             case "min", "max" -> {
-                // PostgreSQL 15 has no min/max over boolean, uuid, bytea, json or jsonb.
-                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA
+                // PostgreSQL 15 has no min/max over boolean, uuid, json or jsonb (bytea and records since 18).
+                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID
                         || type.id() == TypeId.JSON || type.id() == TypeId.JSONB) {
                     throw undefined(name, arguments, position);
                 }
