@@ -1013,7 +1013,7 @@ final class ExpressionBinder {
                 }
             }
             insideAggregate = false;
-            throw Functions.undefined(name, all, call.position());
+            throw OrderedSetMisuse.error(name, all, call.withinGroup(), call.position());
         }
         BoundExpression.AggregateCall bound;
         try {

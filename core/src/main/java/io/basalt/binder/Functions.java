@@ -69,7 +69,9 @@ final class Functions {
         }
         LogicalType type = Coercion.commonType(direct.getFirst().type(), sorted.type());
         if (type == null) {
-            throw undefinedOrderedSet(name, direct, sorted, position);
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, direct.getFirst().position(),
+                    "WITHIN GROUP types " + sorted.type().displayName() + " and "
+                            + direct.getFirst().type().displayName() + " cannot be matched");
         }
         if (type.id() == TypeId.VARCHAR) {
             type = LogicalType.TEXT;
@@ -241,6 +243,11 @@ final class Functions {
             return new BoundExpression.AggregateCall(new ModeAggregate(descending, type), value, position);
         }
         LogicalType fractionType = direct.getFirst().type();
+        if (fractionType.isArray() && fractionType.element().isNumber()) {
+            BoundExpression fractions = Coercion.cast(direct.getFirst(), LogicalType.arrayOf(LogicalType.DOUBLE), false);
+            return new BoundExpression.AggregateCall(new io.basalt.exec.function.aggregate.PercentileArrayAggregate(
+                    name.equals("percentile_cont"), descending, type), value, List.of(fractions), null, position);
+        }
         if (!fractionType.isNumber() && fractionType.id() != TypeId.UNKNOWN) {
             throw undefinedOrderedSet(name, direct, sorted, position);
         }
