@@ -145,6 +145,9 @@ final class ExpressionBinder {
         if (e.parts().getLast().equals("*") && e.parts().size() >= 2) {
             String qualifier = e.parts().get(e.parts().size() - 2);
             BoundExpression row = RecordExpressions.wholeRow(scope, qualifier, e.position());
+            if (row == null && e.parts().size() == 2 && subqueries != null) {
+                row = subqueries.resolveOuterWholeRow(qualifier, e.position());
+            }
             if (row == null) {
                 throw scope.missingQualifier(qualifier, e.position());
             }
@@ -163,6 +166,9 @@ final class ExpressionBinder {
                     || missing.sqlState() == SqlState.UNDEFINED_TABLE;
             BoundExpression outer = absent && subqueries != null ? subqueries.resolveOuter(e.parts(), e.position())
                     : null;
+            if (outer == null && absent && subqueries != null && e.parts().size() == 1) {
+                outer = subqueries.resolveOuterWholeRow(e.parts().getFirst(), e.position());
+            }
             if (outer == null) {
                 throw missing;
             }
