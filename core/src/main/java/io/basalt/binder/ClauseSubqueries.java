@@ -47,6 +47,11 @@ final class ClauseSubqueries {
         return surroundings.outer() == null ? null : surroundings.outer().resolve(parts, position);
     }
 
+    /** The whole row of relation {@code qualifier} of an enclosing query; null when none has it. */
+    BoundExpression resolveOuterWholeRow(String qualifier, int position) {
+        return surroundings.outer() == null ? null : surroundings.outer().wholeRow(qualifier, position);
+    }
+
     BoundExpression scalar(Expression.ScalarSubquery subquery) {
         BoundSubquery bound = bindSubquery(subquery.query());
         if (bound.plan().outputTypes().size() != 1) {

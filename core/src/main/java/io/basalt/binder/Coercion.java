@@ -38,9 +38,7 @@ final class Coercion {
                 // PostgreSQL reads a literal with the type's input function, whose errors point at the literal,
                 // and applies a NUMERIC, VARCHAR or CHAR modifier afterwards, whose errors (like every other
                 // conversion's) have no position.
-                LogicalType input = target.isNumeric() ? LogicalType.NUMERIC
-                        : target.id() == TypeId.VARCHAR ? LogicalType.VARCHAR
-                        : target.id() == TypeId.CHAR ? LogicalType.BPCHAR : target;
+                LogicalType input = inputType(target);
                 try {
                     value = ValueConversion.convert(value, from, input, explicit);
                 } catch (BasaltException failure) {
@@ -52,6 +50,21 @@ final class Coercion {
             return new BoundExpression.Constant(value, target, constant.position());
         }
         return new BoundExpression.Cast(expression, target, explicit, expression.position());
+    }
+
+    /**
+     * The type a literal is read as before {@code target}'s modifier applies: NUMERIC, VARCHAR and CHAR without
+     * their modifiers, and an array of them likewise (its elements' lengths are checked, or cut by an explicit
+     * cast, afterwards), so that only the input function's own errors point at the literal.
+     */
+    private static LogicalType inputType(LogicalType target) {
+        if (target.isArray() && !target.element().isDomain()) {
+            LogicalType element = inputType(target.element());
+            return element == target.element() ? target : LogicalType.arrayOf(element);
+        }
+        return target.isNumeric() ? LogicalType.NUMERIC
+                : target.id() == TypeId.VARCHAR ? LogicalType.VARCHAR
+                : target.id() == TypeId.CHAR ? LogicalType.BPCHAR : target;
     }
 
     /** Whether a value of {@code from} may be stored in a column of {@code to} (PostgreSQL's assignment casts). */
@@ -97,6 +110,9 @@ final class Coercion {
             return RecordCoercion.castable(from, to);
         }
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
+            return true;
+        }
+        if (io.basalt.type.ByteaIntegerCasts.castable(from, to)) {
             return true;
         }
         if (from.isGeometric() && to.isGeometric()) {

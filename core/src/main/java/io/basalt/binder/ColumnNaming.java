@@ -46,6 +46,23 @@ public final class ColumnNaming {
             case Expression.VariadicArgument e -> figureOrNull(e.value());
             case Expression.FieldSelection e -> e.field().equals("*") ? null : new Figured(e.field(), 2);
             case Expression.BooleanLiteral e -> new Figured("bool", 1);
+            case Expression.ScalarSubquery e -> firstColumn(e.query().body());
+            default -> null;
+        };
+    }
+
+    /**
+     * A scalar subquery is named after its one output column, as PostgreSQL names it from the analysed subquery's
+     * first target; null when that column comes from {@code *} (left to the caller's default).
+     */
+    private static Figured firstColumn(io.basalt.sql.ast.QueryBody body) {
+        return switch (body) {
+            case io.basalt.sql.ast.QueryBody.Select select when !select.items().isEmpty()
+                    && select.items().getFirst() instanceof io.basalt.sql.ast.SelectItem.Item item ->
+                    new Figured(item.alias() != null ? item.alias() : figure(item.expression()), 2);
+            case io.basalt.sql.ast.QueryBody.SetOperation operation -> firstColumn(operation.left());
+            case io.basalt.sql.ast.QueryBody.Nested nested -> firstColumn(nested.query().body());
+            case io.basalt.sql.ast.QueryBody.Values values -> new Figured("column1", 2);
             default -> null;
         };
     }

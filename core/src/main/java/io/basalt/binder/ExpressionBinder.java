@@ -145,6 +145,9 @@ final class ExpressionBinder {
         if (e.parts().getLast().equals("*") && e.parts().size() >= 2) {
             String qualifier = e.parts().get(e.parts().size() - 2);
             BoundExpression row = RecordExpressions.wholeRow(scope, qualifier, e.position());
+            if (row == null && e.parts().size() == 2 && subqueries != null) {
+                row = subqueries.resolveOuterWholeRow(qualifier, e.position());
+            }
             if (row == null) {
                 throw scope.missingQualifier(qualifier, e.position());
             }
@@ -163,6 +166,9 @@ final class ExpressionBinder {
                     || missing.sqlState() == SqlState.UNDEFINED_TABLE;
             BoundExpression outer = absent && subqueries != null ? subqueries.resolveOuter(e.parts(), e.position())
                     : null;
+            if (outer == null && absent && subqueries != null && e.parts().size() == 1) {
+                outer = subqueries.resolveOuterWholeRow(e.parts().getFirst(), e.position());
+            }
             if (outer == null) {
                 throw missing;
             }
@@ -443,6 +449,10 @@ final class ExpressionBinder {
         BoundExpression number = NumberOperators.binary(operator, left, right, e.position());
         if (number != null) {
             return number;
+        }
+        if ((operator.equals("*=") || operator.equals("*<>")) && left.type().isRecord() && right.type().isRecord()) {
+            return new BoundExpression.Function(new io.basalt.exec.function.scalar.RecordImageEquality(
+                    operator.equals("*<>")), List.of(left, right), LogicalType.BOOLEAN, e.position());
         }
         throw Coercion.noOperator(operator, left.type(), right.type(), e.position());
     }
@@ -813,6 +823,10 @@ final class ExpressionBinder {
         BoundExpression escape = e.escape() == null
                 ? new BoundExpression.Constant("\\", LogicalType.UNKNOWN, e.position()) : bind(e.escape());
         String operator = (e.negated() ? "!" : "") + (e.caseInsensitive() ? "~~*" : "~~");
+        BoundExpression byteaEscape = e.escape() == null ? null : escape;
+        if (!e.caseInsensitive() && ByteaLike.applies(operand, pattern, byteaEscape)) {
+            return ByteaLike.bind(operand, pattern, byteaEscape, e.negated(), e.position());
+        }
         if (!operand.type().isString() || !pattern.type().isString() || !escape.type().isString()) {
             throw Coercion.noOperator(operator, operand.type(), pattern.type(), e.position());
         }
@@ -1005,7 +1019,7 @@ final class ExpressionBinder {
                 }
             }
             insideAggregate = false;
-            throw Functions.undefined(name, all, call.position());
+            throw OrderedSetMisuse.error(name, all, call.withinGroup(), call.position());
         }
         BoundExpression.AggregateCall bound;
         try {

@@ -238,9 +238,31 @@ final class FromClauseBinder {
         BoundQuery query = new QueryBinder(context, inner).bind(subquery.query());
         List<String> names = aliasColumns(query.names(), subquery.columnAliases(), subquery.alias(),
                 subquery.position());
-        return new Item(new Source(query.plan(), scopeOf(subquery.alias(), names, query.plan().outputTypes()),
+        LogicalPlan plan = unknownsAsText(query.plan(), names);
+        return new Item(new Source(plan, scopeOf(subquery.alias(), names, plan.outputTypes()),
                 subquery.alias() == null ? List.of() : List.of(subquery.alias())),
                 inner != surroundings && inner.outer().referenced());
+    }
+
+    /**
+     * A subquery's output columns of unknown type (bare literals) as text, as PostgreSQL resolves a subquery's
+     * unknown outputs; the plan itself when it has none.
+     */
+    private static LogicalPlan unknownsAsText(LogicalPlan plan, List<String> names) {
+        List<LogicalType> types = plan.outputTypes();
+        boolean anyUnknown = false;
+        for (LogicalType type : types) {
+            anyUnknown |= type.id() == io.basalt.type.TypeId.UNKNOWN;
+        }
+        if (!anyUnknown) {
+            return plan;
+        }
+        List<BoundExpression> columns = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            BoundExpression column = new BoundExpression.ColumnRef(i, null, names.get(i), types.get(i), 0);
+            columns.add(types.get(i).id() == io.basalt.type.TypeId.UNKNOWN ? Coercion.cast(column, LogicalType.TEXT, false) : column);
+        }
+        return new LogicalPlan.Project(plan, columns);
     }
 
     private Item bindTableFunction(FromItem.Function function, Scope left) {

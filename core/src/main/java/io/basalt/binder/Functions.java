@@ -69,7 +69,9 @@ final class Functions {
         }
         LogicalType type = Coercion.commonType(direct.getFirst().type(), sorted.type());
         if (type == null) {
-            throw undefinedOrderedSet(name, direct, sorted, position);
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, direct.getFirst().position(),
+                    "WITHIN GROUP types " + sorted.type().displayName() + " and "
+                            + direct.getFirst().type().displayName() + " cannot be matched");
         }
         if (type.id() == TypeId.VARCHAR) {
             type = LogicalType.TEXT;
@@ -122,8 +124,8 @@ final class Functions {
                 yield new SumAverageAggregate(name.equals("avg"), type);
             }
             case "min", "max" -> {
-                // PostgreSQL 15 has no min/max over boolean, uuid, bytea, json or jsonb.
-                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID || type.id() == TypeId.BYTEA
+                // PostgreSQL 15 has no min/max over boolean, uuid, json or jsonb (bytea and records since 18).
+                if (type.id() == TypeId.BOOLEAN || type.id() == TypeId.UUID
                         || type.id() == TypeId.JSON || type.id() == TypeId.JSONB) {
                     throw undefined(name, arguments, position);
                 }
@@ -241,6 +243,11 @@ final class Functions {
             return new BoundExpression.AggregateCall(new ModeAggregate(descending, type), value, position);
         }
         LogicalType fractionType = direct.getFirst().type();
+        if (fractionType.isArray() && fractionType.element().isNumber()) {
+            BoundExpression fractions = Coercion.cast(direct.getFirst(), LogicalType.arrayOf(LogicalType.DOUBLE), false);
+            return new BoundExpression.AggregateCall(new io.basalt.exec.function.aggregate.PercentileArrayAggregate(
+                    name.equals("percentile_cont"), descending, type), value, List.of(fractions), null, position);
+        }
         if (!fractionType.isNumber() && fractionType.id() != TypeId.UNKNOWN) {
             throw undefinedOrderedSet(name, direct, sorted, position);
         }

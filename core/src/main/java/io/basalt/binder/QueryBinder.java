@@ -131,8 +131,13 @@ public final class QueryBinder {
             orderBy = asOrderItems(select.distinctOn());
         }
         OrderBinding order = bindOrderBy(orderBy, names, items, binder);
-        List<Integer> distinctKeys = select.distinctOn().isEmpty() ? null
-                : distinctOnKeys(bindOrderBy(asOrderItems(select.distinctOn()), names, items, binder), order, items);
+        List<Integer> distinctKeys = null;
+        if (!select.distinctOn().isEmpty()) {
+            DistinctOnOrder distinctOn = withDistinctOn(bindOrderBy(asOrderItems(select.distinctOn()), names, items,
+                    binder), order, items);
+            order = distinctOn.order();
+            distinctKeys = order.columns().subList(0, distinctOn.keyCount());
+        }
         windows.checkDefinitions(binder);
         boolean aggregating = !select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null
                 || containsAggregate(items) || containsAggregate(order.hiddenExpressions())
@@ -230,28 +235,86 @@ public final class QueryBinder {
     }
 
     /**
-     * The sort columns DISTINCT ON compares: its expressions must be, in any order, the leading ORDER BY
-     * expressions (42P10 otherwise, as PostgreSQL requires).
+     * The ORDER BY that DISTINCT ON sorts by, as PostgreSQL arranges it: the leading ORDER BY items that are DISTINCT
+     * ON expressions come first, then the DISTINCT ON expressions ORDER BY does not name, appended ascending; the
+     * DISTINCT ON keys are that prefix. A DISTINCT ON expression found, or left over, after an ORDER BY item that
+     * is not one fails with 42P10 at that DISTINCT ON expression.
      */
-    private static List<Integer> distinctOnKeys(OrderBinding on, OrderBinding order, List<BoundExpression> items) {
+    private static DistinctOnOrder withDistinctOn(OrderBinding on, OrderBinding order, List<BoundExpression> items) {
         int count = on.columns().size();
-        boolean matches = order.columns().size() >= count;
-        for (int i = 0; matches && i < count; i++) {
-            BoundExpression onExpression = expressionAt(on, on.columns().get(i), items);
+        boolean[] covered = new boolean[count];
+        List<OrderItem> orderItems = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        List<OrderItem> rest = new ArrayList<>();
+        List<Integer> restColumns = new ArrayList<>();
+        boolean skipped = false;
+        for (int i = 0; i < order.columns().size(); i++) {
             BoundExpression orderExpression = expressionAt(order, order.columns().get(i), items);
-            boolean onFound = false;
-            boolean orderFound = false;
+            int match = -1;
             for (int j = 0; j < count; j++) {
-                onFound |= ExpressionEquivalence.same(onExpression, expressionAt(order, order.columns().get(j), items));
-                orderFound |= ExpressionEquivalence.same(orderExpression, expressionAt(on, on.columns().get(j), items));
+                if (ExpressionEquivalence.same(orderExpression, expressionAt(on, on.columns().get(j), items))) {
+                    covered[j] = true;
+                    match = match < 0 ? j : match;
+                }
             }
-            matches = onFound && orderFound;
+            if (match >= 0 && skipped) {
+                throw distinctOnMismatch(on.items().get(match).position());
+            }
+            if (match >= 0) {
+                orderItems.add(order.items().get(i));
+                columns.add(order.columns().get(i));
+            } else {
+                skipped = true;
+                rest.add(order.items().get(i));
+                restColumns.add(order.columns().get(i));
+            }
         }
-        if (!matches) {
-            throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, on.items().getFirst().position(),
-                    "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
+        List<BoundExpression> hidden = new ArrayList<>(order.hiddenExpressions());
+        for (int j = 0; j < count; j++) {
+            if (covered[j] || coveredEarlier(on, j, items)) {
+                continue;
+            }
+            if (skipped) {
+                throw distinctOnMismatch(on.items().get(j).position());
+            }
+            BoundExpression expression = expressionAt(on, on.columns().get(j), items);
+            int column = on.columns().get(j) < items.size() ? on.columns().get(j) : -1;
+            for (int h = 0; column < 0 && h < hidden.size(); h++) {
+                if (ExpressionEquivalence.same(hidden.get(h), expression)) {
+                    column = items.size() + h;
+                }
+            }
+            if (column < 0) {
+                column = items.size() + hidden.size();
+                hidden.add(expression);
+            }
+            orderItems.add(on.items().get(j));
+            columns.add(column);
         }
-        return order.columns().subList(0, count);
+        int keyCount = columns.size();
+        orderItems.addAll(rest);
+        columns.addAll(restColumns);
+        return new DistinctOnOrder(new OrderBinding(orderItems, columns, hidden, order.visibleCount()), keyCount);
+    }
+
+    /** The sort of a DISTINCT ON query and how many of its leading columns are the DISTINCT ON keys. */
+    private record DistinctOnOrder(OrderBinding order, int keyCount) {
+    }
+
+    /** Whether DISTINCT ON expression {@code j} repeats an earlier one (it then adds no sort key). */
+    private static boolean coveredEarlier(OrderBinding on, int j, List<BoundExpression> items) {
+        for (int k = 0; k < j; k++) {
+            if (ExpressionEquivalence.same(expressionAt(on, on.columns().get(j), items),
+                    expressionAt(on, on.columns().get(k), items))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static BasaltException distinctOnMismatch(int position) {
+        return BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position,
+                "SELECT DISTINCT ON expressions must match initial ORDER BY expressions");
     }
 
     private static BoundExpression expressionAt(OrderBinding binding, int column, List<BoundExpression> items) {

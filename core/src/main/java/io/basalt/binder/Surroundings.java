@@ -86,5 +86,28 @@ record Surroundings(CommonTables tables, OuterScope outer) {
             }
             return null;
         }
+
+        /**
+         * The whole row of the relation {@code qualifier} of the nearest level that has one, its fields as
+         * {@link Placeholder.OuterColumn}s (a correlated {@code t.*} or bare {@code t}); null when no level has it.
+         */
+        BoundExpression wholeRow(String qualifier, int position) {
+            int depth = 1;
+            for (OuterScope level = this; level != null; level = level.parent, depth++) {
+                BoundExpression row = RecordExpressions.wholeRow(level.scope, qualifier, position);
+                if (!(row instanceof BoundExpression.Function function)) {
+                    continue;
+                }
+                level.referenced = true;
+                List<BoundExpression> fields = new java.util.ArrayList<>();
+                for (BoundExpression field : function.arguments()) {
+                    BoundExpression.ColumnRef column = (BoundExpression.ColumnRef) field;
+                    fields.add(Placeholder.of(new Placeholder.OuterColumn(depth, column.index(),
+                            column.qualifiedName()), column.type(), position));
+                }
+                return new BoundExpression.Function(function.function(), fields, function.type(), position);
+            }
+            return null;
+        }
     }
 }

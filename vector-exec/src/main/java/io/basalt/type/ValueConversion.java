@@ -55,6 +55,10 @@ public final class ValueConversion {
         if (from.id() == TypeId.JSONB && (to.isNumber() || to.id() == TypeId.BOOLEAN)) {
             return JsonbScalarCast.convert((Jsonb) value, to);
         }
+        if (ByteaIntegerCasts.castable(from, to)) {
+            return to.id() == TypeId.BYTEA ? ByteaIntegerCasts.toBytes((Long) value, from)
+                    : ByteaIntegerCasts.toInteger((ByteString) value, to);
+        }
         if (isDateTimeOrInterval(to)) {
             if (!DateTimeConversion.castable(from.id(), to.id())) {
                 throw cannotCast(from, to);

@@ -249,6 +249,10 @@ public final class Lexer {
      */
     private void scanNumber(int start) {
         int i = start;
+        if (charAt(start) == '0' && radixOf(charAt(start + 1)) != 0) {
+            scanRadixInteger(start);
+            return;
+        }
         while (isDigit(charAt(i))) {
             i++;
         }
@@ -278,6 +282,37 @@ public final class Lexer {
             throw source.errorAtOrNear("trailing junk after numeric literal", start, endOfJunk(i));
         }
         add(TokenKind.NUMBER, text.substring(start, i), start, i);
+    }
+
+    private static int radixOf(char prefix) {
+        return switch (prefix) {
+            case 'x', 'X' -> 16;
+            case 'o', 'O' -> 8;
+            case 'b', 'B' -> 2;
+            default -> 0;
+        };
+    }
+
+    /**
+     * {@code 0x1F}, {@code 0o17}, {@code 0b101} (PostgreSQL 16's non-decimal integer constants, which 15
+     * rejects as trailing junk): the token carries the value in decimal, so that the parser types it as any
+     * integer constant (integer, bigint or numeric by size). A prefix without digits is an invalid integer.
+     */
+    private void scanRadixInteger(int start) {
+        int radix = radixOf(charAt(start + 1));
+        int i = start + 2;
+        while (i < text.length() && Character.digit(text.charAt(i), radix) >= 0) {
+            i++;
+        }
+        if (i < text.length() && isIdentifierPart(text.charAt(i))) {
+            throw source.errorAtOrNear("trailing junk after numeric literal", start, endOfJunk(i));
+        }
+        if (i == start + 2) {
+            String kind = radix == 16 ? "hexadecimal" : radix == 8 ? "octal" : "binary";
+            throw source.errorAtOrNear("invalid " + kind + " integer", start, i);
+        }
+        String decimal = new java.math.BigInteger(text.substring(start + 2, i), radix).toString();
+        add(TokenKind.NUMBER, decimal, start, i);
     }
 
     private int endOfJunk(int junkStart) {

@@ -44,6 +44,7 @@ public final class ArrayValueOrder {
             case String s -> Arrays.compareUnsigned(s.getBytes(StandardCharsets.UTF_8),
                     ((String) y).getBytes(StandardCharsets.UTF_8));
             case ArrayValue array -> compare(array, (ArrayValue) y);
+            case io.basalt.type.RecordValue record -> RecordValueOrder.compare(record, (io.basalt.type.RecordValue) y);
             default -> ((Comparable<Object>) x).compareTo(y);
         };
     }

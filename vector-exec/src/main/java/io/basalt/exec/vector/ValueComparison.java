@@ -123,7 +123,7 @@ public final class ValueComparison {
     /**
      * A value (in {@link ValueAccess}'s canonical form) as a key whose {@code equals} is SQL equality for values
      * of one column: numerics by value (1.0 and 1.00 equal), -0.0 equal to 0.0, intervals by their length with
-     * 30-day months ('1 day' and '24 hours' equal); other values as they are.
+     * 30-day months ('1 day' and '24 hours' equal), rows by their fields' keys; other values as they are.
      */
     public static Object equalityKey(Object value) {
         return switch (value) {
@@ -131,6 +131,14 @@ public final class ValueComparison {
                     : decimal.stripTrailingZeros();
             case Double number -> number == 0.0 ? 0.0 : number;
             case io.basalt.type.Interval interval -> interval.normalizedMicros();
+            case io.basalt.type.RecordValue record -> {
+                // a row by its fields' keys, so that (1.0) and (1.00) are one key
+                Object[] keys = new Object[record.size()];
+                for (int i = 0; i < keys.length; i++) {
+                    keys[i] = equalityKey(record.get(i));
+                }
+                yield java.util.Arrays.asList(keys);
+            }
             case null, default -> value;
         };
     }

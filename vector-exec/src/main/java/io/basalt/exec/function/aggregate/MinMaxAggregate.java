@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.error.BasaltException;
 import io.basalt.exec.vector.ArrayValueOrder;
 import io.basalt.exec.vector.ArrayVectors;
+import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
@@ -151,6 +152,9 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                         }
                     }
                 }
+                case VarBinaryVector v when io.basalt.exec.vector.BinaryVectors.holdsBytea(v) -> offerObjects(v, groupIds, rows);
+                case org.apache.arrow.vector.complex.StructVector v when io.basalt.exec.vector.RecordVectors.isRecord(v) ->
+                        offerObjects(v, groupIds, rows);
                 case VarBinaryVector v -> {
                     for (int i = 0; i < rows; i++) {
                         if (!v.isNull(i)) {
@@ -179,6 +183,21 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                     }
                 }
                 default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        /** bytea and records (PostgreSQL 18's min/max over them): rare enough to compare as Java values. */
+        private void offerObjects(FieldVector argument, int[] groupIds, int rows) {
+            for (int i = 0; i < rows; i++) {
+                if (!argument.isNull(i)) {
+                    int g = groupIds[i];
+                    Object value = ValueAccess.get(argument, i);
+                    int order = seen[g] ? compareObjects(value, objects[g]) : 0;
+                    if (!seen[g] || (max ? order > 0 : order < 0)) {
+                        objects[g] = value;
+                        seen[g] = true;
+                    }
+                }
             }
         }
 
@@ -222,12 +241,16 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
             if (a instanceof io.basalt.type.ArrayValue x) {
                 return ArrayValueOrder.compare(x, (io.basalt.type.ArrayValue) b);
             }
+            if (a instanceof io.basalt.type.RecordValue x) {
+                return io.basalt.exec.vector.RecordValueOrder.compare(x, (io.basalt.type.RecordValue) b);
+            }
             return ((Comparable<Object>) a).compareTo(b);
         }
 
         @Override
         public void writeResults(FieldVector out, int groupCount) {
-            for (int g = 0; g < groupCount; g++) {
+            for (int group = 0; group < groupCount; group++) {
+                final int g = group;
                 if (!seen[g]) {
                     out.setNull(g);
                     continue;
@@ -239,10 +262,14 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
                     case BigIntVector v -> v.setSafe(g, longs[g]);
                     case Float8Vector v -> v.setSafe(g, doubles[g]);
                     case VarCharVector v -> v.setSafe(g, (byte[]) objects[g]);
+                    case VarBinaryVector v when objects[g] instanceof io.basalt.type.ByteString bytes ->
+                            v.setSafe(g, bytes.toByteArray());
                     case VarBinaryVector v -> v.setSafe(g, DecimalCodec.encode((BigDecimal) objects[g]));
                     case org.apache.arrow.vector.DecimalVector v -> io.basalt.exec.vector.WideDecimalValues.set(v, g, (BigDecimal) objects[g]);
                     case org.apache.arrow.vector.FixedSizeBinaryVector v ->
                             v.setSafe(g, ((io.basalt.type.Interval) objects[g]).toBytes());
+                    case org.apache.arrow.vector.complex.StructVector v when objects[g] instanceof io.basalt.type.RecordValue row ->
+                            io.basalt.exec.vector.RecordVectors.set(v, g, row);
                     case org.apache.arrow.vector.complex.StructVector v -> ArrayVectors.set(v, g, (io.basalt.type.ArrayValue) objects[g]);
                     default -> throw BasaltException.internal(name() + " into " + out.getClass().getSimpleName());
                 }

@@ -15,7 +15,7 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * PostgreSQL's functions over bytea, by name: concatenation, lengths, substring, position, trimming, byte
- * and bit access, digests, and encode/decode. NULL in any argument gives NULL. Like the text functions these
+ * and bit access, digests, checksums, reversal, and encode/decode. NULL in any argument gives NULL. Like the text functions these
  * are not hot paths: each row's arguments are read as values and the kind is switched once per row on an enum.
  */
 public final class ByteaFunction implements ScalarFunction {
@@ -24,7 +24,7 @@ public final class ByteaFunction implements ScalarFunction {
         CONCAT_OPERATOR(2, 2), LENGTH(1, 1), OCTET_LENGTH(1, 1), BIT_LENGTH(1, 1), BIT_COUNT(1, 1),
         SUBSTRING(2, 3), POSITION(2, 2), BTRIM(2, 2), LTRIM(2, 2), RTRIM(2, 2), GET_BYTE(2, 2), SET_BYTE(3, 3),
         GET_BIT(2, 2), SET_BIT(3, 3), MD5(1, 1), SHA224(1, 1), SHA256(1, 1), SHA384(1, 1), SHA512(1, 1),
-        ENCODE(2, 2), DECODE(2, 2), OVERLAY(3, 4);
+        ENCODE(2, 2), DECODE(2, 2), OVERLAY(3, 4), REVERSE(1, 1), CRC32(1, 1), CRC32C(1, 1);
 
         private final int minArguments;
         private final int maxArguments;
@@ -95,9 +95,30 @@ public final class ByteaFunction implements ScalarFunction {
             case SHA512 -> ByteString.wrap(digest("SHA-512", (ByteString) v[0]));
             case OVERLAY -> overlay((ByteString) v[0], (ByteString) v[1], (Long) v[2],
                     v.length > 3 ? (Long) v[3] : ((ByteString) v[1]).length());
+            case REVERSE -> reverse((ByteString) v[0]);
+            case CRC32 -> checksum(new java.util.zip.CRC32(), (ByteString) v[0]);
+            case CRC32C -> checksum(new java.util.zip.CRC32C(), (ByteString) v[0]);
             case ENCODE -> BinaryEncoding.named((String) v[1]).encode((ByteString) v[0]);
             case DECODE -> BinaryEncoding.named((String) v[1]).decode((String) v[0]);
         };
+    }
+
+    /** reverse(bytea) (PostgreSQL 18): the bytes in reverse order. */
+    private static ByteString reverse(ByteString value) {
+        byte[] bytes = value.toByteArray();
+        for (int i = 0, j = bytes.length - 1; i < j; i++, j--) {
+            byte swap = bytes[i];
+            bytes[i] = bytes[j];
+            bytes[j] = swap;
+        }
+        return ByteString.wrap(bytes);
+    }
+
+    /** crc32 and crc32c (PostgreSQL 18): the checksum of the bytes as a non-negative bigint. */
+    private static long checksum(java.util.zip.Checksum checksum, ByteString value) {
+        byte[] bytes = value.toByteArray();
+        checksum.update(bytes, 0, bytes.length);
+        return checksum.getValue();
     }
 
     private static ByteString concat(ByteString left, ByteString right) {

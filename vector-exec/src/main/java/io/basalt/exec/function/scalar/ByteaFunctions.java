@@ -50,6 +50,9 @@ final class ByteaFunctions {
             case "set_bit" -> only(ByteaFunction.Kind.SET_BIT, types, LogicalType.BYTEA, Slot.BYTES, Slot.BIGINT, Slot.INTEGER);
             case "encode" -> only(ByteaFunction.Kind.ENCODE, types, LogicalType.TEXT, Slot.BYTES, Slot.TEXT);
             case "decode" -> only(ByteaFunction.Kind.DECODE, types, LogicalType.BYTEA, Slot.TEXT, Slot.TEXT);
+            case "reverse" -> overloaded(ByteaFunction.Kind.REVERSE, types, LogicalType.BYTEA, Slot.BYTES);
+            case "crc32" -> only(ByteaFunction.Kind.CRC32, types, LogicalType.BIGINT, Slot.BYTES);
+            case "crc32c" -> only(ByteaFunction.Kind.CRC32C, types, LogicalType.BIGINT, Slot.BYTES);
             default -> null;
         };
     }

@@ -15,14 +15,16 @@ import org.apache.arrow.vector.Float8Vector;
  * The double precision functions with no exact variant: trigonometry in radians (sin ... atan2, cot) and in
  * degrees (sind ... atan2d, exact at the angles whose results are 0, ±0.5 and ±1, as PostgreSQL arranges),
  * the hyperbolic functions and their inverses, degrees, radians and pi. Overflow of sinh and cosh gives an
- * infinity, as in PostgreSQL; arguments outside a function's domain fail with "input is out of range".
+ * infinity, as in PostgreSQL; arguments outside a function's domain fail with "input is out of range". The
+ * special functions gamma, lgamma (PostgreSQL 18) and erf, erfc (PostgreSQL 16) come from {@link SpecialMath}.
  */
 public record FloatFunction(Kind kind) implements ScalarFunction {
     /** The functions, with how many arguments each takes. */
     public enum Kind {
         SIN(1), COS(1), TAN(1), COT(1), ASIN(1), ACOS(1), ATAN(1), ATAN2(2),
         SIND(1), COSD(1), TAND(1), COTD(1), ASIND(1), ACOSD(1), ATAND(1), ATAN2D(2),
-        SINH(1), COSH(1), TANH(1), ASINH(1), ACOSH(1), ATANH(1), DEGREES(1), RADIANS(1), PI(0);
+        SINH(1), COSH(1), TANH(1), ASINH(1), ACOSH(1), ATANH(1), DEGREES(1), RADIANS(1), PI(0),
+        GAMMA(1), LGAMMA(1), ERF(1), ERFC(1);
 
         private final int arguments;
 
@@ -98,6 +100,10 @@ public record FloatFunction(Kind kind) implements ScalarFunction {
             case ATANH -> atanh(x);
             case DEGREES -> x * (180.0 / Math.PI);
             case RADIANS -> x * (Math.PI / 180.0);
+            case GAMMA -> gamma(x);
+            case LGAMMA -> logGamma(x);
+            case ERF -> SpecialMath.erf(x);
+            case ERFC -> SpecialMath.erfc(x);
             case ATAN2, ATAN2D, PI -> throw BasaltException.internal(name() + " with one argument");
         };
     }
@@ -117,6 +123,33 @@ public record FloatFunction(Kind kind) implements ScalarFunction {
         double magnitude = Math.abs(x);
         double result = Math.log1p(magnitude + magnitude * magnitude / (1 + Math.sqrt(1 + magnitude * magnitude)));
         return x < 0 ? -result : result;
+    }
+
+    /**
+     * gamma as PostgreSQL 18 defines it: -∞ and the poles (zero, negative integers) overflow, a result beyond
+     * double precision overflows and one that rounds to zero underflows.
+     */
+    private static double gamma(double x) {
+        if (Double.isNaN(x) || x == Double.POSITIVE_INFINITY) {
+            return x;
+        }
+        double result = SpecialMath.gamma(x);
+        if (Double.isInfinite(result) || Double.isNaN(result)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (result == 0) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+        }
+        return result;
+    }
+
+    /** lgamma as PostgreSQL 18 defines it: the poles and a finite argument with an infinite result overflow. */
+    private static double logGamma(double x) {
+        double result = SpecialMath.logGamma(x);
+        if (Double.isInfinite(result) && !Double.isInfinite(x)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        return result;
     }
 
     private static double atanh(double x) {

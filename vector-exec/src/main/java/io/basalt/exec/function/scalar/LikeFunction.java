@@ -5,14 +5,17 @@ import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
  * {@code x [NOT] LIKE|ILIKE pattern [ESCAPE e]}. With a constant pattern (the usual case) the pattern is
  * compiled once, when the query is planned, and the only argument is {@code x}; otherwise the arguments
- * are {@code x, pattern, escape} and each distinct pattern is compiled as it comes.
+ * are {@code x, pattern, escape} and each distinct pattern is compiled as it comes. The same code matches
+ * bytea against bytea patterns (PostgreSQL's byealike), the arguments then being binary vectors.
  */
 public final class LikeFunction implements ScalarFunction {
     private final LikePattern constantPattern;
@@ -47,7 +50,7 @@ public final class LikeFunction implements ScalarFunction {
 
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
-        VarCharVector values = (VarCharVector) arguments[0];
+        BaseVariableWidthVector values = (BaseVariableWidthVector) arguments[0];
         BitVector out = (BitVector) context.newVector(LogicalType.BOOLEAN, rows);
         ArrowBuf offsets = values.getOffsetBuffer();
         ArrowBuf data = values.getDataBuffer();
@@ -63,8 +66,8 @@ public final class LikeFunction implements ScalarFunction {
                 if (arguments[1].isNull(i) || arguments[2].isNull(i)) {
                     continue;
                 }
-                String text = new String(((VarCharVector) arguments[1]).get(i), StandardCharsets.UTF_8);
-                String escape = new String(((VarCharVector) arguments[2]).get(i), StandardCharsets.UTF_8);
+                String text = new String(bytes(arguments[1], i), StandardCharsets.UTF_8);
+                String escape = new String(bytes(arguments[2], i), StandardCharsets.UTF_8);
                 if (!text.equals(lastPattern) || !escape.equals(lastEscape)) {
                     pattern = LikePattern.compile(text, escape, caseInsensitive);
                     lastPattern = text;
@@ -80,6 +83,10 @@ public final class LikeFunction implements ScalarFunction {
             out.set(i, pattern.matches(scratch, length) != negated ? 1 : 0);
         }
         return out;
+    }
+
+    private static byte[] bytes(FieldVector vector, int row) {
+        return vector instanceof VarCharVector text ? text.get(row) : ((VarBinaryVector) vector).get(row);
     }
 
     /** Value equality: two calls of the same function with the same settings are the same expression. */

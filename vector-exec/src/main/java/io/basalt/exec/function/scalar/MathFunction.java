@@ -131,6 +131,9 @@ public final class MathFunction implements ScalarFunction {
                 if (Double.isInfinite(result) && !Double.isInfinite(a)) {
                     throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
                 }
+                if (result == 0 && !Double.isInfinite(a)) {
+                    throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
+                }
                 yield result;
             }
             case LN, LOG10 -> {
@@ -147,7 +150,17 @@ public final class MathFunction implements ScalarFunction {
         };
     }
 
+    /**
+     * pow as PostgreSQL defines it over IEEE values (C's rules where Java's differ): 1 to any power and any
+     * value to the power 0 are 1 even for NaN, and ±1 to an infinite power is 1.
+     */
     private static double power(double base, double exponent) {
+        if (Double.isNaN(base) || Double.isNaN(exponent)) {
+            return base == 1 || exponent == 0 ? 1 : Double.NaN;
+        }
+        if (Double.isInfinite(exponent) && Math.abs(base) == 1) {
+            return 1;
+        }
         if (base == 0 && exponent < 0) {
             throw BasaltException.of(SqlState.INVALID_ARGUMENT_FOR_POWER_FUNCTION,
                     "zero raised to a negative power is undefined");
@@ -159,6 +172,9 @@ public final class MathFunction implements ScalarFunction {
         double result = Math.pow(base, exponent);
         if (Double.isInfinite(result) && !Double.isInfinite(base) && !Double.isInfinite(exponent)) {
             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: overflow");
+        }
+        if (result == 0 && base != 0 && !Double.isInfinite(base) && !Double.isInfinite(exponent)) {
+            throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "value out of range: underflow");
         }
         return result;
     }

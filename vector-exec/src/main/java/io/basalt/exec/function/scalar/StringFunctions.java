@@ -50,13 +50,14 @@ final class StringFunctions {
             case "unistr" -> n == 1 ? signature(new UnicodeEscapeFunction(), "T", types, LogicalType.TEXT) : null;
             case "translate" -> n == 3 ? signature(new TranslateFunction(), "TTT", types, LogicalType.TEXT) : null;
             case "overlay" -> n >= 3 && n <= 4 ? signature(new OverlayFunction(), "TTII", types, LogicalType.TEXT) : null;
-            case "to_hex" -> {
+            case "to_hex", "to_oct", "to_bin" -> {
                 if (n != 1 || !integral(types.getFirst())) {
                     yield null;
                 }
                 boolean wide = types.getFirst().id() == TypeId.BIGINT;
                 // to_oct and to_bin arrived in PostgreSQL 16
-                yield new ScalarFunctions.Resolved(new RadixFunction(16, wide),
+                int radix = name.equals("to_hex") ? 16 : name.equals("to_oct") ? 8 : 2;
+                yield new ScalarFunctions.Resolved(new RadixFunction(radix, wide),
                         List.of(wide ? LogicalType.BIGINT : LogicalType.INTEGER), LogicalType.TEXT);
             }
             default -> null;
