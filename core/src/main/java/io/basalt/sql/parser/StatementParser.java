@@ -77,6 +77,10 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TRIGGER)) {
             return routines().dropTrigger();
         }
+        RuleParser rules = new RuleParser(grammar);
+        if (rules.atCreate() || rules.atDropOrAlter()) {
+            return rules.statement();
+        }
         if (first.is(Keyword.CALL)) {
             return routines().call();
         }
