@@ -44,7 +44,8 @@ final class FiringRows {
     }
 
     /** The new rows of an INSERT into {@code relation}. */
-    static Rows ofInsert(InsertStatement insert, RuleRelation relation, RoutineRuntime runtime) {
+    static Rows ofInsert(InsertStatement insert, RuleRelation relation, RoutineRuntime runtime,
+                         List<BoundExpression.Constant> parameters) {
         int width = relation.columnNames().size();
         List<Integer> targets = new ArrayList<>();
         if (insert.columns().isEmpty()) {
@@ -85,7 +86,7 @@ final class FiringRows {
                 source = new Query(source.with(), new QueryBody.Values(rows, values.position()), source.orderBy(),
                         source.limit(), source.offset(), source.position());
             }
-            StatementRows read = runtime.run(new QueryStatement(source, source.position()), List.of());
+            StatementRows read = runtime.run(new QueryStatement(source, source.position()), parameters);
             sourceRows.addAll(read.rows());
             sourceTypes = read.types();
             if (!read.rows().isEmpty() && sourceTypes.size() > targets.size()) {
@@ -138,7 +139,8 @@ final class FiringRows {
     }
 
     /** The old and new rows of an UPDATE of {@code relation}. */
-    static Rows ofUpdate(UpdateStatement update, RuleRelation relation, RoutineRuntime runtime) {
+    static Rows ofUpdate(UpdateStatement update, RuleRelation relation, RoutineRuntime runtime,
+                         List<BoundExpression.Constant> parameters) {
         int width = relation.columnNames().size();
         Expression[] assigned = new Expression[width];
         for (UpdateStatement.Assignment assignment : update.assignments()) {
@@ -173,7 +175,8 @@ final class FiringRows {
         List<FromItem> from = new ArrayList<>();
         from.add(new FromItem.Table(update.table(), update.alias(), List.of(), update.position(), update.only()));
         from.addAll(update.from());
-        StatementRows read = read(items, from, update.where(), update.with(), update.position(), runtime);
+        StatementRows read = read(items, from, update.where(), update.with(), update.position(), runtime,
+                parameters);
         List<Object[]> rows = new ArrayList<>();
         for (Object[] row : read.rows()) {
             Object[] cast = row.clone();
@@ -189,7 +192,8 @@ final class FiringRows {
     }
 
     /** The old rows of a DELETE from {@code relation}. */
-    static Rows ofDelete(DeleteStatement delete, RuleRelation relation, RoutineRuntime runtime) {
+    static Rows ofDelete(DeleteStatement delete, RuleRelation relation, RoutineRuntime runtime,
+                         List<BoundExpression.Constant> parameters) {
         String qualifier = delete.alias() != null ? delete.alias() : delete.table().last();
         List<SelectItem> items = new ArrayList<>();
         for (String column : relation.columnNames()) {
@@ -199,14 +203,16 @@ final class FiringRows {
         List<FromItem> from = new ArrayList<>();
         from.add(new FromItem.Table(delete.table(), delete.alias(), List.of(), delete.position(), delete.only()));
         from.addAll(delete.using());
-        StatementRows read = read(items, from, delete.where(), delete.with(), delete.position(), runtime);
+        StatementRows read = read(items, from, delete.where(), delete.with(), delete.position(), runtime,
+                parameters);
         return new Rows(relation.columnNames().size(), true, false, relation.columnTypes(), read.rows());
     }
 
     private static StatementRows read(List<SelectItem> items, List<FromItem> from, Expression where,
-                                      io.basalt.sql.ast.With with, int position, RoutineRuntime runtime) {
+                                      io.basalt.sql.ast.With with, int position, RoutineRuntime runtime,
+                                      List<BoundExpression.Constant> parameters) {
         QueryBody.Select select = new QueryBody.Select(false, items, from, where, List.of(), null, position);
         return runtime.run(new QueryStatement(new Query(with, select, List.of(), null, null, position), position),
-                List.of());
+                parameters);
     }
 }

@@ -156,21 +156,22 @@ final class RuleWrites {
                 conditionalInstead.add(rule);
             }
         }
-        if (!returning.isEmpty() && replaced && returningRule == null) {
+        if (!returning.isEmpty() && (replaced || !conditionalInstead.isEmpty()) && returningRule == null) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "cannot perform " + event + " RETURNING on"
                     + " relation \"" + relation.name() + "\"").withHint("You need an unconditional ON " + event
                     + " DO INSTEAD rule with a RETURNING clause.");
         }
         BoundWrite boundInsert = null;
+        List<BoundExpression.Constant> outer = context.parameters().constants();
         FiringRows.Rows rows;
         switch (statement) {
             case InsertStatement insert when !relation.view() -> {
                 boundInsert = new InsertBinder(context).bind(insert, relation.table());
                 rows = insertedRows(boundInsert, relation);
             }
-            case InsertStatement insert -> rows = FiringRows.ofInsert(insert, relation, runtime);
-            case UpdateStatement update -> rows = FiringRows.ofUpdate(update, relation, runtime);
-            case DeleteStatement delete -> rows = FiringRows.ofDelete(delete, relation, runtime);
+            case InsertStatement insert -> rows = FiringRows.ofInsert(insert, relation, runtime, outer);
+            case UpdateStatement update -> rows = FiringRows.ofUpdate(update, relation, runtime, outer);
+            case DeleteStatement delete -> rows = FiringRows.ofDelete(delete, relation, runtime, outer);
             default -> throw new IllegalArgumentException("not a write: " + statement);
         }
         List<BoundExpression.Constant> parameters = new ArrayList<>();
@@ -184,7 +185,7 @@ final class RuleWrites {
         boolean originalRuns = !replaced && insteadRows.size() < rows.rows().size();
         QueryResultImpl original = null;
         if (event == Event.INSERT && originalRuns) {
-            original = runOriginal(statement, relation, rows, insteadRows, boundInsert);
+            original = runOriginal(statement, relation, rows, insteadRows, boundInsert, outer);
         }
         StatementRows returned = null;
         long count = 0;
@@ -206,7 +207,7 @@ final class RuleWrites {
             }
         }
         if (event != Event.INSERT && originalRuns) {
-            original = runOriginal(statement, relation, rows, insteadRows, null);
+            original = runOriginal(statement, relation, rows, insteadRows, null, outer);
         }
         if (original != null) {
             return original;
@@ -262,7 +263,8 @@ final class RuleWrites {
      * was taken.
      */
     private QueryResultImpl runOriginal(Statement statement, RuleRelation relation, FiringRows.Rows rows,
-                                       Set<Integer> insteadRows, BoundWrite boundInsert) {
+                                       Set<Integer> insteadRows, BoundWrite boundInsert,
+                                       List<BoundExpression.Constant> outer) {
         if (boundInsert != null) {
             LogicalPlan.Write write = TriggeredWrites.findWrite(boundInsert.plan());
             List<LogicalType> inputTypes = write.input().outputTypes();
@@ -285,7 +287,7 @@ final class RuleWrites {
                     boundInsert.names()));
         }
         if (insteadRows.isEmpty()) {
-            return session.runOriginal(statement, List.of());
+            return session.runOriginal(statement, outer);
         }
         if (statement instanceof InsertStatement insert) {
             List<BoundExpression.Constant> parameters = new ArrayList<>();

@@ -70,7 +70,7 @@ final class SessionRules {
         }
         List<TriggerEntry> triggers = ViewTriggerWrites.fired(statement, relation, runtime);
         if (!triggers.isEmpty()) {
-            return viewTriggers.run(statement, relation, triggers);
+            return viewTriggers.run(statement, relation, triggers, context.parameters().constants());
         }
         return null;
     }

@@ -59,15 +59,16 @@ final class ViewTriggerWrites {
         return fired;
     }
 
-    QueryResultImpl run(Statement statement, RuleRelation relation, List<TriggerEntry> triggers) {
+    QueryResultImpl run(Statement statement, RuleRelation relation, List<TriggerEntry> triggers,
+                        List<BoundExpression.Constant> parameters) {
         if (statement instanceof InsertStatement insert && insert.onConflict() != null) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "INSERT with ON CONFLICT on a view with INSTEAD OF triggers is not supported yet");
         }
         FiringRows.Rows rows = switch (statement) {
-            case InsertStatement insert -> FiringRows.ofInsert(insert, relation, runtime);
-            case UpdateStatement update -> FiringRows.ofUpdate(update, relation, runtime);
-            case DeleteStatement delete -> FiringRows.ofDelete(delete, relation, runtime);
+            case InsertStatement insert -> FiringRows.ofInsert(insert, relation, runtime, parameters);
+            case UpdateStatement update -> FiringRows.ofUpdate(update, relation, runtime, parameters);
+            case DeleteStatement delete -> FiringRows.ofDelete(delete, relation, runtime, parameters);
             default -> throw new IllegalArgumentException("not a write: " + statement);
         };
         String operation = RuleWrites.event(statement).name();
