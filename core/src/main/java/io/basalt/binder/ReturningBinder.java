@@ -20,6 +20,12 @@ final class ReturningBinder {
 
     static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context,
                            Surroundings surroundings) {
+        return bind(returning, (LogicalPlan) write, scope, context, surroundings);
+    }
+
+    /** RETURNING over {@code write}, the write itself or a projection of it ({@link ReturningOldNew}). */
+    static BoundQuery bind(List<SelectItem> returning, LogicalPlan write, Scope scope, BindContext context,
+                           Surroundings surroundings) {
         ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, scope);
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING", subqueries);
         List<BoundExpression> items = new ArrayList<>();
