@@ -15,6 +15,9 @@ import java.util.List;
  * FROM items' columns), described by hidden scope columns qualified {@code old} and {@code new}.
  */
 final class ReturningOldNew {
+    /** The table name of the columns of a row that does not exist (INSERT's old, DELETE's new). */
+    static final String ABSENT = "\u0000absent";
+
     /** The RETURNING input and its scope. */
     record Input(LogicalPlan plan, Scope scope) {
     }
@@ -24,13 +27,14 @@ final class ReturningOldNew {
 
     /**
      * Whether {@code returning} names {@code old} or {@code new} anywhere. The syntax tree's records print their
-     * parts, so a column reference qualified by either shows as {@code parts=[old, ...} and a star as
-     * {@code qualifier=old,} in the printed list: one look instead of a walk over every kind of expression.
+     * parts, so a column reference qualified by either (or the whole row) shows as {@code parts=[old, ...}
+     * ({@code parts=[old]}) and a star as {@code qualifier=old,} in the printed list: one look instead of a walk over every kind of expression.
      */
     static boolean mentioned(List<SelectItem> returning) {
         String printed = returning.toString();
-        return printed.contains("parts=[old,") || printed.contains("parts=[new,")
-                || printed.contains("qualifier=old,") || printed.contains("qualifier=new,");
+        return printed.contains("parts=[old,") || printed.contains("parts=[new,") || printed.contains("parts=[old]")
+                || printed.contains("parts=[new]") || printed.contains("qualifier=old,")
+                || printed.contains("qualifier=new,");
     }
 
     /**
@@ -57,14 +61,15 @@ final class ReturningOldNew {
                 expressions.add(oldStart == -1
                         ? new BoundExpression.ColumnRef(c, null, target.name(), target.type(), 0)
                         : new BoundExpression.Constant(null, target.type(), 0));
-                columns.add(new Scope.Column("old", target.name(), target.type(), null, true));
+                columns.add(new Scope.Column("old", target.name(), target.type(), oldStart == -1 ? null : ABSENT,
+                        true));
             }
         }
         for (int c = 0; c < width; c++) {
             Scope.Column target = scope.columns().get(c);
             expressions.add(hasNew ? new BoundExpression.ColumnRef(c, null, target.name(), target.type(), 0)
                     : new BoundExpression.Constant(null, target.type(), 0));
-            columns.add(new Scope.Column("new", target.name(), target.type(), null, true));
+            columns.add(new Scope.Column("new", target.name(), target.type(), hasNew ? null : ABSENT, true));
         }
         return new Input(new LogicalPlan.Project(write, expressions), new Scope(columns));
     }

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * CREATE [OR REPLACE] RULE, DROP RULE and ALTER RULE ... RENAME TO, as PostgreSQL's grammar has them
  * ({@code RuleStmt}, {@code DropRuleStmt}, {@code RenameStmt}). An action is one of SELECT, INSERT, UPDATE,
- * DELETE (and NOTIFY, which PostgreSQL allows and Basalt refuses as unsupported); its text is kept as written.
+ * DELETE (and NOTIFY, which PostgreSQL allows and Basalt refuses: the statement is then an unsupported
+ * CREATE RULE); its text is kept as written.
  */
 final class RuleParser extends ParserBase {
     RuleParser(Grammar grammar) {
@@ -117,7 +118,7 @@ final class RuleParser extends ParserBase {
         } else if (first.is(Keyword.DELETE)) {
             action = grammar.dml().delete();
         } else if (first.is(Keyword.NOTIFY)) {
-            throw unsupported("NOTIFY in a rule");
+            throw unsupported("CREATE RULE");
         } else if (first.is(Keyword.SELECT) || first.is(Keyword.VALUES) || first.is(Keyword.WITH)
                 || first.is(TokenKind.LEFT_PAREN) || first.is(Keyword.TABLE)) {
             action = grammar.statements().statement();

@@ -31,7 +31,7 @@ final class StatementParser extends ParserBase {
         try {
             return dispatch(first);
         } catch (UnsupportedSyntax unsupported) {
-            grammar.utility().skipStatement(mark, false);
+            grammar.utility().skipStatement(mark, unsupported.description().equals("CREATE RULE"));
             return new UnsupportedStatement(unsupported.description(), first.position());
         }
     }
