@@ -44,6 +44,20 @@ final class ReturningBinder {
                         names.add(column.name());
                     }
                 }
+                case SelectItem.Item expression when expression.expression()
+                        instanceof io.basalt.sql.ast.Expression.FieldSelection selection
+                        && selection.field().equals("*") -> {
+                    // (record).* : one column per field, as in a SELECT list
+                    BoundExpression record = binder.bind(selection.operand());
+                    if (!record.type().isRecord()) {
+                        throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, record.position(),
+                                "type " + record.type().displayName() + " is not composite");
+                    }
+                    for (String field : record.type().record().fieldNames()) {
+                        items.add(RecordExpressions.field(record, field, selection.position()));
+                        names.add(field);
+                    }
+                }
                 case SelectItem.Item expression -> {
                     items.add(binder.bind(expression.expression()));
                     names.add(expression.alias() != null ? expression.alias()
