@@ -61,6 +61,11 @@ public final class InsertBinder {
         if (write.conflictUpdate() != null) {
             scope = scope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
         }
+        if (ReturningOldNew.mentioned(insert.returning()) && write.conflictUpdate() == null) {
+            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, table.columns().size(), -2, true);
+            return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
+                    input.scope(), context, surroundings));
+        }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context,
                 surroundings));
     }

@@ -32,6 +32,15 @@ public final class Parameters {
         return statementTimeMicros;
     }
 
+    /** The values as typed constants, in order: what running another statement with the same values takes. */
+    public List<BoundExpression.Constant> constants() {
+        List<BoundExpression.Constant> constants = new java.util.ArrayList<>();
+        for (int i = 1; i <= values.size(); i++) {
+            constants.add((BoundExpression.Constant) get(i, 0));
+        }
+        return constants;
+    }
+
     public static Parameters none() {
         return new Parameters(List.of());
     }

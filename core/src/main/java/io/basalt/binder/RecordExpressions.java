@@ -78,8 +78,12 @@ final class RecordExpressions {
             }
         }
         String typeName = allFromTable ? tableName : null;
-        return new BoundExpression.Function(new RowConstructFunction(), fields,
-                LogicalType.recordOf(new RecordType(typeName, names, types)), position);
+        LogicalType rowType = LogicalType.recordOf(new RecordType(typeName, names, types));
+        if (!indices.isEmpty() && ReturningOldNew.ABSENT.equals(scope.columns().get(indices.getFirst()).tableName())) {
+            // RETURNING's old row of an INSERT, new row of a DELETE: no row at all, so NULL rather than (,,)
+            return new BoundExpression.Constant(null, rowType, position);
+        }
+        return new BoundExpression.Function(new RowConstructFunction(), fields, rowType, position);
     }
 
     /** {@code operand IS [NOT] NULL} for a record operand, with the row semantics of {@link RecordNullTest}. */

@@ -20,6 +20,12 @@ final class ReturningBinder {
 
     static BoundQuery bind(List<SelectItem> returning, LogicalPlan.Write write, Scope scope, BindContext context,
                            Surroundings surroundings) {
+        return bind(returning, (LogicalPlan) write, scope, context, surroundings);
+    }
+
+    /** RETURNING over {@code write}, the write itself or a projection of it ({@link ReturningOldNew}). */
+    static BoundQuery bind(List<SelectItem> returning, LogicalPlan write, Scope scope, BindContext context,
+                           Surroundings surroundings) {
         ClauseSubqueries subqueries = new ClauseSubqueries(context, surroundings, scope);
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "RETURNING", subqueries);
         List<BoundExpression> items = new ArrayList<>();
@@ -36,6 +42,20 @@ final class ReturningBinder {
                         items.add(new BoundExpression.ColumnRef(index, column.qualifier(), column.name(),
                                 column.type(), star.position()));
                         names.add(column.name());
+                    }
+                }
+                case SelectItem.Item expression when expression.expression()
+                        instanceof io.basalt.sql.ast.Expression.FieldSelection selection
+                        && selection.field().equals("*") -> {
+                    // (record).* : one column per field, as in a SELECT list
+                    BoundExpression record = binder.bind(selection.operand());
+                    if (!record.type().isRecord()) {
+                        throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, record.position(),
+                                "type " + record.type().displayName() + " is not composite");
+                    }
+                    for (String field : record.type().record().fieldNames()) {
+                        items.add(RecordExpressions.field(record, field, selection.position()));
+                        names.add(field);
                     }
                 }
                 case SelectItem.Item expression -> {

@@ -122,6 +122,14 @@ public final class UpdateBinder {
                 input.add(reference(scope, c));
             }
         }
+        boolean oldAndNew = returning && ReturningOldNew.mentioned(update.returning())
+                && !(WITH_OLD_ROW.isBound() && WITH_OLD_ROW.get());
+        int oldStart = input.size() - 1;
+        if (oldAndNew) {
+            for (int c = 0; c < width; c++) {
+                input.add(reference(scope, c));
+            }
+        }
         addOldRow(input, scope, width);
         LogicalPlan rows = new LogicalPlan.Project(plan, input);
         if (GeneratedColumns.any(table.columns())) {
@@ -131,6 +139,12 @@ public final class UpdateBinder {
                 table, rows, returning), context);
         if (!returning) {
             return BoundWrite.counting(write);
+        }
+        if (oldAndNew) {
+            ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width,
+                    oldStart, true);
+            return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), extended.plan(),
+                    extended.scope(), context, surroundings));
         }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), write,
                 returningScope(scope, width), context, surroundings));
@@ -156,6 +170,12 @@ public final class UpdateBinder {
                 new LogicalPlan.Project(source.plan(), input), returning);
         if (!returning) {
             return BoundWrite.counting(write);
+        }
+        if (ReturningOldNew.mentioned(delete.returning())) {
+            ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width, -1,
+                    false);
+            return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), extended.plan(),
+                    extended.scope(), context, surroundings));
         }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), write,
                 returningScope(scope, width), context, surroundings));

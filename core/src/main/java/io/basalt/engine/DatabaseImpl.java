@@ -51,6 +51,7 @@ final class DatabaseImpl implements Database {
     private final io.basalt.storage.lock.RelationLocks relationLocks = new io.basalt.storage.lock.RelationLocks();
     /** User-defined functions, procedures and triggers (logged as DDL, like the catalog's objects). */
     private final io.basalt.routine.RoutineCatalog routines = new io.basalt.routine.RoutineCatalog();
+    private final io.basalt.rule.RuleCatalog rules = new io.basalt.rule.RuleCatalog();
     private final WriteAheadLog log;
     private final PendingAlterations pendingAlterations = new PendingAlterations();
     /** The directory's checkpoints (null in memory). */
@@ -247,6 +248,11 @@ final class DatabaseImpl implements Database {
      */
     io.basalt.routine.RoutineCatalog routines() {
         return routines;
+    }
+
+    /** The database's rewrite rules. */
+    io.basalt.rule.RuleCatalog rules() {
+        return rules;
     }
 
     void logDdl(String sql) {

@@ -106,6 +106,9 @@ final class SessionImpl implements Session {
     private final SessionRoles roles;
     private final StatementPrivileges statementPrivileges;
     private final SessionRoutines routines;
+    private final SessionRules rules;
+    /** A statement that runs without the rules of the relation it writes (a rule's own run of it), or null. */
+    private Statement ruleBypass;
     /** How deep statements that routines issue are nested in the client's statement (0: the client's own). */
     private int nesting;
     private boolean closed;
@@ -129,6 +132,35 @@ final class SessionImpl implements Session {
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
         this.sequences = new SessionSequences(catalog);
         this.routines = new SessionRoutines(database, catalog, this::runNested);
+        this.rules = new SessionRules(database, catalog, routines.runtime(), new RuleWrites.Session() {
+            @Override
+            public QueryResultImpl result(Statement statement, List<io.basalt.plan.expression.BoundExpression.Constant>
+                    parameters) {
+                return runParsed(statement, "", parameters.toArray());
+            }
+
+            @Override
+            public QueryResultImpl runOriginal(Statement statement,
+                                               List<io.basalt.plan.expression.BoundExpression.Constant> parameters) {
+                Statement outer = ruleBypass;
+                ruleBypass = statement;
+                try {
+                    return runParsed(statement, "", parameters.toArray());
+                } finally {
+                    ruleBypass = outer;
+                }
+            }
+
+            @Override
+            public QueryResultImpl runWrite(BoundWrite write) {
+                return SessionImpl.this.runWrite(write);
+            }
+
+            @Override
+            public QueryResultImpl runQuery(BoundQuery query) {
+                return SessionImpl.this.runQuery(query);
+            }
+        });
         this.utility = new UtilityStatements(catalog, database.defaultSettings().copy(),
                 () -> database.newAllocator("result"));
         this.transactions = new SessionTransactions(database.transactions(), utility.settings(), number);
@@ -626,6 +658,12 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
+        if (statement != ruleBypass) {
+            QueryResultImpl rewritten = rules.rewrite(statement, context);
+            if (rewritten != null) {
+                return rewritten;
+            }
+        }
         io.basalt.binder.viewwrite.ViewWrites.Rewritten throughView =
                 io.basalt.binder.viewwrite.ViewWrites.rewrite(statement, catalog);
         if (throughView != null) {
@@ -729,6 +767,7 @@ final class SessionImpl implements Session {
                         database.logDdl(logged + (drop.cascade() ? " CASCADE" : ""));
                     }
                     routines.tablesDropped();
+                    rules.relationsDropped();
                     yield result;
                 }
             }
@@ -807,7 +846,10 @@ final class SessionImpl implements Session {
             }
             case DropViewStatement drop -> {
                 synchronized (database.ddlLock()) {
-                    yield new ViewStatements(catalog, database::logDdl).drop(drop);
+                    QueryResultImpl result = new ViewStatements(catalog, database::logDdl).drop(drop);
+                    rules.relationsDropped();
+                    routines.tablesDropped();
+                    yield result;
                 }
             }
             case CreateSchemaStatement create -> {
@@ -940,6 +982,7 @@ final class SessionImpl implements Session {
             }
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
+            case io.basalt.sql.ast.RuleStatement rule -> rules.run(rule, sql, transactions.block());
             case io.basalt.sql.ast.LockStatement lock -> LockExecutor.run(lock, catalog, database.authorization(),
                     transactions.explicitBlock());
             case io.basalt.sql.ast.CommentStatement comment -> {

@@ -58,7 +58,8 @@ final class SessionRoutines {
     void tablesDropped() {
         for (String[] table : database.routines().tablesWithTriggers()) {
             if (database.catalog().findTable(table[0], table[1]).isEmpty()
-                    && catalog.findTable(table[0], table[1]).isEmpty()) {
+                    && catalog.findTable(table[0], table[1]).isEmpty()
+                    && catalog.findView(table[0], table[1]).isEmpty()) {
                 database.routines().removeTriggersOf(table[0], table[1]);
             }
         }

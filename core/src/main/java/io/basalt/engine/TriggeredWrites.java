@@ -238,7 +238,7 @@ final class TriggeredWrites {
         return rows;
     }
 
-    private static LogicalPlan.Write findWrite(LogicalPlan plan) {
+    static LogicalPlan.Write findWrite(LogicalPlan plan) {
         if (plan instanceof LogicalPlan.Write write) {
             return write;
         }
@@ -252,7 +252,7 @@ final class TriggeredWrites {
         return found[0];
     }
 
-    private static LogicalPlan replaceWrite(LogicalPlan plan, LogicalPlan.Write replacement) {
+    static LogicalPlan replaceWrite(LogicalPlan plan, LogicalPlan.Write replacement) {
         if (plan instanceof LogicalPlan.Write) {
             return replacement;
         }

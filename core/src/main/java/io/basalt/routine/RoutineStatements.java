@@ -387,18 +387,29 @@ public final class RoutineStatements {
     }
 
     private Outcome createTrigger(RoutineStatement.CreateTrigger create, String sql) {
-        TableEntry table = table(create.table());
-        if (create.timing() == RoutineStatement.TriggerTiming.INSTEAD_OF) {
-            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + table.name() + "\" is a table")
-                    .withDetail("Tables cannot have INSTEAD OF triggers.");
-        }
-        if (create.forEachRow() && create.events().contains(RoutineStatement.TriggerEvent.TRUNCATE)) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "TRUNCATE FOR EACH ROW triggers are not supported");
-        }
-        for (String column : create.updateColumns()) {
-            if (table.columnIndex(column) < 0) {
-                throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
-                        "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist");
+        io.basalt.catalog.ViewEntry view = ViewTriggerChecks.viewOf(catalog, create);
+        String relationSchema;
+        String relationName;
+        if (view != null) {
+            relationSchema = view.schema();
+            relationName = view.name();
+        } else {
+            TableEntry table = table(create.table());
+            relationSchema = table.schema();
+            relationName = table.name();
+            if (create.timing() == RoutineStatement.TriggerTiming.INSTEAD_OF) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + table.name() + "\" is a table")
+                        .withDetail("Tables cannot have INSTEAD OF triggers.");
+            }
+            if (create.forEachRow() && create.events().contains(RoutineStatement.TriggerEvent.TRUNCATE)) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "TRUNCATE FOR EACH ROW triggers are not supported");
+            }
+            for (String column : create.updateColumns()) {
+                if (table.columnIndex(column) < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist");
+                }
             }
         }
         List<FunctionEntry> functions = candidates(create.function());
@@ -419,20 +430,20 @@ public final class RoutineStatements {
             checkStatementWhen(create);
         }
         TriggerEntry existing = null;
-        for (TriggerEntry trigger : routines.triggersOf(table.schema(), table.name())) {
+        for (TriggerEntry trigger : routines.triggersOf(relationSchema, relationName)) {
             if (trigger.name().equals(create.name())) {
                 existing = trigger;
             }
         }
         if (existing != null && !create.orReplace()) {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
-                    "trigger \"" + create.name() + "\" for relation \"" + table.name() + "\" already exists");
+                    "trigger \"" + create.name() + "\" for relation \"" + relationName + "\" already exists");
         }
-        TriggerEntry entry = new TriggerEntry(create.name(), table.schema(), table.name(), create.timing(),
+        TriggerEntry entry = new TriggerEntry(create.name(), relationSchema, relationName, create.timing(),
                 create.events(), create.updateColumns(), create.forEachRow(), create.when(), create.whenText(),
                 function.schema(), function.name(), create.arguments(), true, sql);
         routines.putTrigger(entry, existing);
-        boolean temporary = catalog.isTempSchema(table.schema());
+        boolean temporary = catalog.isTempSchema(relationSchema);
         if (!temporary) {
             log.accept(sql);
         }
@@ -488,6 +499,21 @@ public final class RoutineStatements {
         List<String> parts = drop.table().parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         TableEntry table = catalog.findTable(schema, drop.table().last()).orElse(null);
+        if (table == null && catalog.findView(schema, drop.table().last()).isPresent()) {
+            io.basalt.catalog.ViewEntry view = catalog.findView(schema, drop.table().last()).get();
+            for (TriggerEntry trigger : routines.triggersOf(view.schema(), view.name())) {
+                if (trigger.name().equals(drop.name())) {
+                    removeTrigger(trigger);
+                    return new Outcome("DROP TRIGGER", List.of());
+                }
+            }
+            if (drop.ifExists()) {
+                return new Outcome("DROP TRIGGER", List.of("trigger \"" + drop.name() + "\" for relation \""
+                        + view.name() + "\" does not exist, skipping"));
+            }
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
+                    "trigger \"" + drop.name() + "\" for table \"" + view.name() + "\" does not exist");
+        }
         if (table == null) {
             if (drop.ifExists()) {
                 return new Outcome("DROP TRIGGER", List.of("relation \"" + drop.table() + "\" does not exist, skipping"));

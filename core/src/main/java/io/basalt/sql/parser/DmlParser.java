@@ -59,6 +59,7 @@ final class DmlParser extends ParserBase {
         }
         List<SelectItem> returning = List.of();
         if (tokens.accept(Keyword.RETURNING)) {
+            new ReturningOptionsParser(grammar).options(alias != null ? alias : table.last());
             returning = grammar.selects().targetList();
         }
         return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position(),
@@ -128,7 +129,8 @@ final class DmlParser extends ParserBase {
         } while (tokens.accept(TokenKind.COMMA));
         List<FromItem> from = tokens.accept(Keyword.FROM) ? grammar.fromClause().fromList() : List.of();
         Expression where = where();
-        return new UpdateStatement(table, alias, assignments, from, where, returning(), update.position(), null,
+        return new UpdateStatement(table, alias, assignments, from, where, returning(alias != null ? alias
+                : table.last()), update.position(), null,
                 onlyTable);
     }
 
@@ -140,7 +142,8 @@ final class DmlParser extends ParserBase {
         String alias = alias(Keyword.USING);
         List<FromItem> using = tokens.accept(Keyword.USING) ? grammar.fromClause().fromList() : List.of();
         Expression where = where();
-        return new DeleteStatement(table, alias, using, where, returning(), delete.position(), null, onlyTable);
+        return new DeleteStatement(table, alias, using, where, returning(alias != null ? alias : table.last()),
+                delete.position(), null, onlyTable);
     }
 
     /** Whether the last {@link #target()} was written with ONLY. */
@@ -180,8 +183,12 @@ final class DmlParser extends ParserBase {
         return grammar.expressions().expression();
     }
 
-    private List<SelectItem> returning() {
-        return tokens.accept(Keyword.RETURNING) ? grammar.selects().targetList() : List.of();
+    private List<SelectItem> returning(String targetName) {
+        if (!tokens.accept(Keyword.RETURNING)) {
+            return List.of();
+        }
+        new ReturningOptionsParser(grammar).options(targetName);
+        return grammar.selects().targetList();
     }
 
     /** {@code column [indirection] = value} or {@code (columns) = [ROW](values) | (SELECT ...)}. */

@@ -31,7 +31,7 @@ final class StatementParser extends ParserBase {
         try {
             return dispatch(first);
         } catch (UnsupportedSyntax unsupported) {
-            grammar.utility().skipStatement(mark, false);
+            grammar.utility().skipStatement(mark, unsupported.description().equals("CREATE RULE"));
             return new UnsupportedStatement(unsupported.description(), first.position());
         }
     }
@@ -76,6 +76,10 @@ final class StatementParser extends ParserBase {
         }
         if (first.is(Keyword.DROP) && tokens.peek(1).is(Keyword.TRIGGER)) {
             return routines().dropTrigger();
+        }
+        RuleParser rules = new RuleParser(grammar);
+        if (rules.atCreate() || rules.atDropOrAlter()) {
+            return rules.statement();
         }
         if (first.is(Keyword.CALL)) {
             return routines().call();

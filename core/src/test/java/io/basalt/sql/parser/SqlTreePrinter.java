@@ -246,6 +246,13 @@ final class SqlTreePrinter {
             case io.basalt.sql.ast.PrivilegeStatement privilege -> "(privilege " + privilege + ")";
             case io.basalt.sql.ast.RoutineStatement.CreateFunction function -> "(create-function " + function.name() + ")";
             case io.basalt.sql.ast.RoutineStatement routine -> "(" + routine.getClass().getSimpleName() + ")";
+            case io.basalt.sql.ast.RuleStatement.CreateRule rule -> "(create-rule " + rule.name() + " "
+                    + rule.event().name().toLowerCase() + " " + rule.table()
+                    + (rule.conditionText() == null ? "" : " (where " + rule.conditionText() + ")")
+                    + (rule.instead() ? " instead" : " also")
+                    + (rule.actions().isEmpty() ? " nothing" : join(rule.actions().stream()
+                            .map(SqlTreePrinter::print).toList())) + ")";
+            case io.basalt.sql.ast.RuleStatement rule -> "(" + rule + ")";
             case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
             case io.basalt.sql.ast.AlterViewStatement alter -> "(alter-view " + alter.name() + " " + alter.action()
                     + ")";
