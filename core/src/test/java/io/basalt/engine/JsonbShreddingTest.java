@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JSONB path extractions give the same rows and the same errors whether they read a row group's shredded
  * sub-columns or the documents ({@code basalt.jsonb_shredding} on or off when the query is planned), over random
  * documents with missing keys, JSON nulls, nested objects, arrays on the way, unicode, type changes between rows and
- * between row groups, and numbers such as 1.0, 1e3, -0 and 2^40 whose text must stay PostgreSQL's; also across a
+ * between row groups, numbers such as 1.0, 1e3, -0 and 2^40 whose text must stay PostgreSQL's, and fractions of
+ * mixed scales (2.5, 2.50, 1e-2, 1e-30, 20 digits) read as text and as double precision; also across a
  * reopen, rows still in the log after a checkpoint, and a checkpoint that copies unchanged row groups.
  */
 class JsonbShreddingTest {
@@ -53,7 +54,17 @@ class JsonbShreddingTest {
             "SELECT doc->>'big', count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT count(*) FROM r WHERE (doc->>'big')::bigint = 1099511627776",
             "SELECT id FROM r WHERE (doc->>'big')::int = 1 ORDER BY id",
-            "SELECT id, doc->>'brand' AS b FROM r WHERE doc->>'brand' = 'b1' AND doc->'specs'->>'ram' = '7' ORDER BY id");
+            "SELECT id, doc->>'brand' AS b FROM r WHERE doc->>'brand' = 'b1' AND doc->'specs'->>'ram' = '7' ORDER BY id",
+            "SELECT id, doc->>'price', doc #>> '{price}' FROM r ORDER BY id",
+            "SELECT id, (doc->>'price')::double precision FROM r WHERE jsonb_typeof(doc->'price') = 'number' ORDER BY id",
+            "SELECT id FROM r WHERE (doc->>'price')::float8 > 100.5 ORDER BY id",
+            "SELECT id FROM r WHERE jsonb_typeof(doc->'price') = 'number' AND (doc->>'price')::float8 < -10 ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc->>'price' = '2.50'",
+            "SELECT doc->>'price', count(*) FROM r WHERE doc->>'price' LIKE '1%' GROUP BY 1 ORDER BY 1",
+            "SELECT (doc->>'price')::numeric, count(*) FROM r WHERE jsonb_typeof(doc->'price') = 'number'"
+                    + " GROUP BY 1 ORDER BY 1",
+            "SELECT id FROM r WHERE (doc->>'price')::int > 100 ORDER BY id",
+            "SELECT id FROM r WHERE doc->>'price' IS NULL ORDER BY id");
 
     /** One random document as JSON text (or null for SQL NULL). */
     private static String document(Random random) {
@@ -109,6 +120,16 @@ class JsonbShreddingTest {
         }
         if (random.nextInt(100) < 90) {
             members.add("\"big\": " + (random.nextInt(50) == 0 ? "1" : "1099511627776"));
+        }
+        int price = random.nextInt(100);
+        String[] oddPrices = {"\"9.99\"", "null", "true", "[1.5]", "1e-2", "12345678901234567890.5", "-0.00", "1.5e1",
+            "2.50", "1e-30", "0.1", "{\"p\": 1}"};
+        if (price < 80) {
+            // mixed scales: 12, 12.5, 12.50, 0.125 all print as written
+            members.add("\"price\": " + java.math.BigDecimal.valueOf(random.nextInt(300_000) - 50_000, random.nextInt(4))
+                    .toPlainString());
+        } else if (price < 95) {
+            members.add("\"price\": " + oddPrices[random.nextInt(oddPrices.length)]);
         }
         java.util.Collections.shuffle(members, random);
         json.append(String.join(", ", members)).append('}');

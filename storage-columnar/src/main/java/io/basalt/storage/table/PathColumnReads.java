@@ -6,6 +6,7 @@ import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.shred.PackedDecimal;
 import io.basalt.storage.column.shred.ShredKind;
 import io.basalt.storage.column.shred.ShreddedPath;
 import io.basalt.type.LogicalType;
@@ -242,9 +243,14 @@ final class PathColumnReads {
         return switch (type.id()) {
             case TEXT -> shred.kind() == ShredKind.STRING ? statistics
                     : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
-            case DOUBLE -> statistics.min() instanceof Long min && statistics.max() instanceof Long max
-                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max)
-                    : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
+            case DOUBLE -> !(statistics.min() instanceof Long min && statistics.max() instanceof Long max)
+                    ? ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount())
+                    : shred.kind() == ShredKind.DECIMAL
+                    // a decimal lies between 0 and its unscaled value (its scale is not negative)
+                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(),
+                            (double) Math.min(0, PackedDecimal.unscaled(min)),
+                            (double) Math.max(0, PackedDecimal.unscaled(max)))
+                    : new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max);
             default -> statistics;
         };
     }
@@ -263,7 +269,8 @@ final class PathColumnReads {
     /**
      * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
      * would (and without an error): any kind as text; whole numbers as integers when the zone map shows they all fit
-     * the type, as double precision within 2^53; booleans as boolean.
+     * the type, as double precision within 2^53; decimals as double precision with unscaled values within 2^53;
+     * booleans as boolean.
      */
     static boolean usable(ShreddedPath shred, LogicalType type) {
         ChunkStatistics statistics = shred.statistics();
@@ -277,7 +284,8 @@ final class PathColumnReads {
                     && max <= Integer.MAX_VALUE;
             case SMALLINT -> shred.kind() == ShredKind.LONG && bounded && min >= Short.MIN_VALUE
                     && max <= Short.MAX_VALUE;
-            case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53);
+            case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53)
+                    || shred.kind() == ShredKind.DECIMAL && bounded && PackedDecimal.doubleExact(min, max);
             case BOOLEAN -> shred.kind() == ShredKind.BOOLEAN;
             default -> false;
         };
@@ -390,6 +398,9 @@ final class PathColumnReads {
                 }
                 if (kind == ShredKind.LONG) {
                     text.setSafe(row, Long.toString(((BigIntVector) values).get(row)).getBytes(StandardCharsets.US_ASCII));
+                } else if (kind == ShredKind.DECIMAL) {
+                    text.setSafe(row, PackedDecimal.text(((BigIntVector) values).get(row))
+                            .getBytes(StandardCharsets.US_ASCII));
                 } else {
                     text.setSafe(row, ((BitVector) values).get(row) != 0 ? TRUE : FALSE);
                 }
@@ -411,6 +422,12 @@ final class PathColumnReads {
                     org.apache.arrow.memory.ArrowBuf to = shorts.getDataBuffer();
                     for (int row = 0; row < rows; row++) {
                         to.setShort((long) row * 2, (short) from.getLong((long) row * 8));
+                    }
+                }
+                case Float8Vector doubles when kind == ShredKind.DECIMAL -> {
+                    org.apache.arrow.memory.ArrowBuf to = doubles.getDataBuffer();
+                    for (int row = 0; row < rows; row++) {
+                        to.setDouble((long) row * 8, PackedDecimal.toDouble(from.getLong((long) row * 8)));
                     }
                 }
                 case Float8Vector doubles -> {
