@@ -21,6 +21,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
@@ -350,8 +351,11 @@ final class PathColumnReads {
                 allocator);
         owned.add(values);
         pathVectors[2 * p] = converted(values, shredded.kind(), path.type(), rows, allocator, owned);
-        FieldVector documents = ValueAccess.allocate(LogicalType.JSONB, "", allocator, rows);
+        // sized for no document at all (the usual case): copies below grow the data buffer as they need
+        VarBinaryVector documents = (VarBinaryVector) LogicalType.JSONB.arrowField("").createVector(allocator);
         owned.add(documents);
+        documents.allocateNew(1, rows);
+        boolean copied = false;
         if (shredded.otherRows() > 0) {
             int[] others = stretch.groups().shredOtherRows(stretch.group(), shred, allocator);
             FieldVector all = null;
@@ -362,8 +366,13 @@ final class PathColumnReads {
                         all = documents(p, stretch, baseVectors, allocator, owned);
                     }
                     VectorGather.copyValue(all, row, documents, row);
+                    copied = true;
                 }
             }
+        }
+        if (!copied) {
+            // every row NULL: the offsets allocateNew zeroed are already right, nothing to fill
+            documents.setLastSet(rows - 1);
         }
         documents.setValueCount(rows);
         pathVectors[2 * p + 1] = documents;
