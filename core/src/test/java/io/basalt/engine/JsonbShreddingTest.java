@@ -64,7 +64,16 @@ class JsonbShreddingTest {
             "SELECT (doc->>'price')::numeric, count(*) FROM r WHERE jsonb_typeof(doc->'price') = 'number'"
                     + " GROUP BY 1 ORDER BY 1",
             "SELECT id FROM r WHERE (doc->>'price')::int > 100 ORDER BY id",
-            "SELECT id FROM r WHERE doc->>'price' IS NULL ORDER BY id");
+            "SELECT id FROM r WHERE doc->>'price' IS NULL ORDER BY id",
+            "SELECT id, doc->'price', doc->'brand', doc->'specs'->'ram', doc #> '{specs,cpu}', doc->'flag' FROM r"
+                    + " ORDER BY id",
+            "SELECT doc->'flag', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT doc->'n', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id FROM r WHERE doc->'brand' IS NULL ORDER BY id",
+            "SELECT id FROM r WHERE doc->'n' = '1.0'::jsonb OR doc->'price' = '2.5' ORDER BY id",
+            "SELECT jsonb_typeof(doc->'price'), count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT (doc->'big')::bigint, count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id");
 
     /** One random document as JSON text (or null for SQL NULL). */
     private static String document(Random random) {
@@ -200,6 +209,9 @@ class JsonbShreddingTest {
             insertRandom(session, random, 0, 12_000);
             session.execute("CHECKPOINT").close();
             assertThat(explain(session, QUERIES.get(2))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "SELECT doc->'specs'->'ram' FROM r")).contains("path doc #> '{specs,ram}'");
+            assertThat(explain(session, "SELECT (doc->>'price')::float8 FROM r"))
+                    .contains("path doc #>> '{price}'::double");
             int errors = assertSameWithAndWithout(session);
             assertThat(errors).as("queries that fail on some document").isBetween(1, QUERIES.size() - 10);
             // rows in the log after the checkpoint are read from their documents, the stored ones from sub-columns

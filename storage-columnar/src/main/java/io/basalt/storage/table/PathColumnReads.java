@@ -269,7 +269,7 @@ final class PathColumnReads {
 
     /**
      * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
-     * would (and without an error): any kind as text; whole numbers as integers when the zone map shows they all fit
+     * would (and without an error): any kind as text or as the jsonb member; whole numbers as integers when the zone map shows they all fit
      * the type, as double precision within 2^53; decimals as double precision with unscaled values within 2^53;
      * booleans as boolean.
      */
@@ -279,7 +279,7 @@ final class PathColumnReads {
         long max = statistics.max() instanceof Long value ? value : 0;
         boolean bounded = statistics.min() instanceof Long || statistics.nullCount() == statistics.rowCount();
         return switch (type.id()) {
-            case TEXT -> true;
+            case TEXT, JSONB -> true;
             case BIGINT -> shred.kind() == ShredKind.LONG;
             case INTEGER -> shred.kind() == ShredKind.LONG && bounded && min >= Integer.MIN_VALUE
                     && max <= Integer.MAX_VALUE;
@@ -356,7 +356,22 @@ final class PathColumnReads {
         owned.add(documents);
         documents.allocateNew(1, rows);
         boolean copied = false;
-        if (shredded.otherRows() > 0) {
+        if (path.type().id() == TypeId.JSONB) {
+            // the member itself: a row the sub-column leaves NULL may hold JSON null there ('null', not NULL), so
+            // every such row's document decides
+            FieldVector all = null;
+            for (int row = 0; row < rows; row++) {
+                if (values.isNull(row)) {
+                    if (all == null) {
+                        all = documents(p, stretch, baseVectors, allocator, owned);
+                    }
+                    if (!all.isNull(row)) {
+                        VectorGather.copyValue(all, row, documents, row);
+                        copied = true;
+                    }
+                }
+            }
+        } else if (shredded.otherRows() > 0) {
             int[] others = stretch.groups().shredOtherRows(stretch.group(), shred, allocator);
             FieldVector all = null;
             for (int position : others) {
@@ -385,6 +400,43 @@ final class PathColumnReads {
         return vector;
     }
 
+    private static final byte[] JSONB_TRUE = {io.basalt.type.json.JsonbReader.TRUE};
+    private static final byte[] JSONB_FALSE = {io.basalt.type.json.JsonbReader.FALSE};
+
+    /**
+     * The sub-column's values as the JSONB members they were read from, byte for byte as the documents hold them: a
+     * string tagged, a number tagged with its scale and unscaled value as {@link io.basalt.type.DecimalCodec} writes
+     * them, true/false.
+     */
+    private static void jsonbMembers(FieldVector values, ShredKind kind, int rows, VarBinaryVector out) {
+        for (int row = 0; row < rows; row++) {
+            if (values.isNull(row)) {
+                continue;
+            }
+            byte[] member = switch (kind) {
+                case STRING -> {
+                    byte[] text = ((VarCharVector) values).get(row);
+                    byte[] tagged = new byte[text.length + 1];
+                    tagged[0] = io.basalt.type.json.JsonbReader.STRING;
+                    System.arraycopy(text, 0, tagged, 1, text.length);
+                    yield tagged;
+                }
+                case LONG, DECIMAL -> {
+                    long stored = ((BigIntVector) values).get(row);
+                    java.math.BigDecimal number = kind == ShredKind.LONG ? java.math.BigDecimal.valueOf(stored)
+                            : java.math.BigDecimal.valueOf(PackedDecimal.unscaled(stored), PackedDecimal.scale(stored));
+                    byte[] encoded = io.basalt.type.DecimalCodec.encode(number);
+                    byte[] tagged = new byte[encoded.length + 1];
+                    tagged[0] = io.basalt.type.json.JsonbReader.NUMBER;
+                    System.arraycopy(encoded, 0, tagged, 1, encoded.length);
+                    yield tagged;
+                }
+                case BOOLEAN -> ((BitVector) values).get(row) != 0 ? JSONB_TRUE : JSONB_FALSE;
+            };
+            out.setSafe(row, member);
+        }
+    }
+
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
@@ -399,7 +451,9 @@ final class PathColumnReads {
         }
         FieldVector out = ValueAccess.allocate(type, "", allocator, rows);
         owned.add(out);
-        if (type.id() == TypeId.TEXT) {
+        if (type.id() == TypeId.JSONB) {
+            jsonbMembers(values, kind, rows, (VarBinaryVector) out);
+        } else if (type.id() == TypeId.TEXT) {
             VarCharVector text = (VarCharVector) out;
             for (int row = 0; row < rows; row++) {
                 if (values.isNull(row)) {
