@@ -73,7 +73,18 @@ class JsonbShreddingTest {
             "SELECT id FROM r WHERE doc->'n' = '1.0'::jsonb OR doc->'price' = '2.5' ORDER BY id",
             "SELECT jsonb_typeof(doc->'price'), count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT (doc->'big')::bigint, count(*) FROM r GROUP BY 1 ORDER BY 1",
-            "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id");
+            "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id",
+            "SELECT r.doc->>'brand', count(*), sum(s.id) FROM r JOIN r s ON s.id = r.id + 1 GROUP BY 1 ORDER BY 1",
+            "SELECT r.id, r.doc->'specs'->>'ram', s.doc->>'price', s.doc->'flag' FROM r JOIN r s"
+                    + " ON s.doc->>'brand' = r.doc->>'brand' AND s.id = r.id + 10 ORDER BY r.id",
+            "SELECT (r.doc->>'n')::int, count(*) FROM r LEFT JOIN r s ON s.id = r.id * 2 WHERE r.id < 3000"
+                    + " GROUP BY 1 ORDER BY 1",
+            "SELECT r.id, s.doc->>'flag', s.doc #>> '{specs,cpu}' FROM r LEFT JOIN r s ON s.id = r.id + 9000"
+                    + " WHERE r.id % 50 = 0 ORDER BY r.id",
+            "SELECT count(*) FROM r WHERE EXISTS (SELECT 1 FROM r s WHERE s.doc->>'brand' = r.doc->>'brand'"
+                    + " AND s.id = r.id - 1)",
+            "SELECT s.doc->>'u', count(*) FROM (VALUES (1), (2), (3)) v(k) JOIN r s ON s.id % 3 = v.k - 1"
+                    + " GROUP BY 1 ORDER BY 1");
 
     /** One random document as JSON text (or null for SQL NULL). */
     private static String document(Random random) {
@@ -209,8 +220,10 @@ class JsonbShreddingTest {
             insertRandom(session, random, 0, 12_000);
             session.execute("CHECKPOINT").close();
             assertThat(explain(session, QUERIES.get(2))).contains("path doc #>> '{brand}'");
-            assertThat(explain(session, "SELECT doc->'specs'->'ram' FROM r")).contains("path doc #> '{specs,ram}'");
-            assertThat(explain(session, "SELECT (doc->>'price')::float8 FROM r"))
+            assertThat(explain(session, "VERBOSE SELECT doc->'specs'->'ram' FROM r"))
+                    .contains("path doc #> '{specs,ram}'");
+            assertThat(explain(session, "VERBOSE " + QUERIES.get(QUERIES.size() - 6))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "VERBOSE SELECT (doc->>'price')::float8 FROM r"))
                     .contains("path doc #>> '{price}'::double");
             int errors = assertSameWithAndWithout(session);
             assertThat(errors).as("queries that fail on some document").isBetween(1, QUERIES.size() - 10);
