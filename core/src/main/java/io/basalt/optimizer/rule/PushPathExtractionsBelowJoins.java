@@ -1,11 +1,9 @@
 package io.basalt.optimizer.rule;
 
-import io.basalt.exec.function.json.JsonbExtractFunction;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.storage.column.shred.JsonbShredding;
-import io.basalt.type.TypeId;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -84,8 +82,8 @@ public final class PushPathExtractionsBelowJoins implements OptimizerRule {
     private static Pushed push(LogicalPlan.Join join, List<BoundExpression> upper, List<LogicalPlan.AggregateSpec> specs) {
         int leftWidth = join.left().outputTypes().size();
         int rightWidth = join.right().outputTypes().size();
-        Side left = scanned(join.left()) ? new Side(0, join.left()) : null;
-        Side right = scanned(join.right()) ? new Side(leftWidth, join.right()) : null;
+        Side left = PathExtractions.scanned(join.left()) ? new Side(0, join.left()) : null;
+        Side right = PathExtractions.scanned(join.right()) ? new Side(leftWidth, join.right()) : null;
         if (left == null && right == null) {
             return null;
         }
@@ -94,7 +92,7 @@ public final class PushPathExtractionsBelowJoins implements OptimizerRule {
         int virtual = leftWidth + rightWidth;
         int gap = GAP;
         UnaryOperator<BoundExpression> replace = expression -> {
-            BoundExpression.ColumnRef document = extractionDocument(expression);
+            BoundExpression.ColumnRef document = PathExtractions.document(expression);
             if (document == null) {
                 return null;
             }
@@ -113,14 +111,14 @@ public final class PushPathExtractionsBelowJoins implements OptimizerRule {
             return new BoundExpression.ColumnRef(virtual + (side == left ? 0 : gap) + index, null,
                     document.name(), expression.type(), expression.position());
         };
-        List<BoundExpression> newUpper = replaceAll(upper, replace);
-        List<BoundExpression> newConjuncts = replaceAll(join.conjuncts(), replace);
+        List<BoundExpression> newUpper = PathExtractions.replaceAll(upper, replace);
+        List<BoundExpression> newConjuncts = PathExtractions.replaceAll(join.conjuncts(), replace);
         List<LogicalPlan.AggregateSpec> newSpecs = new ArrayList<>(specs.size());
         for (LogicalPlan.AggregateSpec spec : specs) {
             newSpecs.add(new LogicalPlan.AggregateSpec(spec.function(),
-                    spec.argument() == null ? null : replaced(spec.argument(), replace),
-                    replaceAll(spec.extraArguments(), replace),
-                    spec.filter() == null ? null : replaced(spec.filter(), replace)));
+                    spec.argument() == null ? null : PathExtractions.replaced(spec.argument(), replace),
+                    PathExtractions.replaceAll(spec.extraArguments(), replace),
+                    spec.filter() == null ? null : PathExtractions.replaced(spec.filter(), replace)));
         }
         boolean leftMoves = left != null && !left.extractions.isEmpty();
         boolean rightMoves = right != null && !right.extractions.isEmpty();
@@ -192,83 +190,5 @@ public final class PushPathExtractionsBelowJoins implements OptimizerRule {
 
     private static BoundExpression.ColumnRef columnOf(LogicalPlan input, int index) {
         return new BoundExpression.ColumnRef(index, null, "?column?", input.outputTypes().get(index), -1);
-    }
-
-    /**
-     * Whether {@code input} is a scan, a Filter over one, or a Project of plain column references over either (the
-     * inputs {@link ReadShreddedPaths} rewrites once extractions sit directly above them).
-     */
-    private static boolean scanned(LogicalPlan input) {
-        LogicalPlan below = input;
-        if (input instanceof LogicalPlan.Project project) {
-            for (BoundExpression expression : project.expressions()) {
-                if (!(expression instanceof BoundExpression.ColumnRef)) {
-                    return false;
-                }
-            }
-            below = project.input();
-        }
-        return below instanceof LogicalPlan.Scan
-                || below instanceof LogicalPlan.Filter filter && filter.input() instanceof LogicalPlan.Scan;
-    }
-
-    /**
-     * The JSONB column an extraction with constant object keys reads ({@code col->'a'->>'b'}, {@code col #> '{a}'}),
-     * or null when {@code expression} is not one.
-     */
-    private static BoundExpression.ColumnRef extractionDocument(BoundExpression expression) {
-        BoundExpression current = expression;
-        boolean top = true;
-        while (true) {
-            if (current instanceof BoundExpression.ColumnRef column) {
-                return !top && column.type().id() == TypeId.JSONB ? column : null;
-            }
-            if (!(current instanceof BoundExpression.Function call
-                    && call.function() instanceof JsonbExtractFunction function && call.arguments().size() == 1
-                    && function.constantKeys() != null)) {
-                return null;
-            }
-            current = call.arguments().getFirst();
-            top = false;
-        }
-    }
-
-    private static List<BoundExpression> replaceAll(List<BoundExpression> expressions,
-                                                    UnaryOperator<BoundExpression> replace) {
-        List<BoundExpression> out = new ArrayList<>(expressions.size());
-        for (BoundExpression expression : expressions) {
-            out.add(replaced(expression, replace));
-        }
-        return out;
-    }
-
-    /** {@code expression} with each outermost part {@code replace} answers (non-null) replaced by its answer. */
-    private static BoundExpression replaced(BoundExpression expression, UnaryOperator<BoundExpression> replace) {
-        BoundExpression answer = replace.apply(expression);
-        if (answer != null) {
-            return answer;
-        }
-        return switch (expression) {
-            case BoundExpression.ColumnRef e -> e;
-            case BoundExpression.Constant e -> e;
-            case BoundExpression.Arithmetic e -> new BoundExpression.Arithmetic(e.operator(),
-                    replaced(e.left(), replace), replaced(e.right(), replace), e.type(), e.position());
-            case BoundExpression.Negate e -> new BoundExpression.Negate(replaced(e.operand(), replace), e.position());
-            case BoundExpression.Comparison e -> new BoundExpression.Comparison(e.operator(),
-                    replaced(e.left(), replace), replaced(e.right(), replace), e.position());
-            case BoundExpression.Logical e -> new BoundExpression.Logical(e.isAnd(), replaceAll(e.operands(), replace),
-                    e.position());
-            case BoundExpression.Not e -> new BoundExpression.Not(replaced(e.operand(), replace), e.position());
-            case BoundExpression.IsNull e -> new BoundExpression.IsNull(replaced(e.operand(), replace), e.negated(),
-                    e.position());
-            case BoundExpression.Cast e -> new BoundExpression.Cast(replaced(e.operand(), replace), e.type(),
-                    e.explicit(), e.position());
-            case BoundExpression.Case e -> new BoundExpression.Case(replaceAll(e.conditions(), replace),
-                    replaceAll(e.results(), replace),
-                    e.otherwise() == null ? null : replaced(e.otherwise(), replace), e.type(), e.position());
-            case BoundExpression.Function e -> new BoundExpression.Function(e.function(),
-                    replaceAll(e.arguments(), replace), e.type(), e.position());
-            case BoundExpression.AggregateCall e -> e.map(operand -> replaced(operand, replace));
-        };
     }
 }
