@@ -61,8 +61,12 @@ class JsonbShreddingTest {
             "SELECT id FROM r WHERE jsonb_typeof(doc->'price') = 'number' AND (doc->>'price')::float8 < -10 ORDER BY id",
             "SELECT count(*) FROM r WHERE doc->>'price' = '2.50'",
             "SELECT doc->>'price', count(*) FROM r WHERE doc->>'price' LIKE '1%' GROUP BY 1 ORDER BY 1",
-            "SELECT (doc->>'price')::numeric, count(*) FROM r WHERE jsonb_typeof(doc->'price') = 'number'"
+            "SELECT (doc->>'price')::numeric(20,4), count(*) FROM r WHERE jsonb_typeof(doc->'price') = 'number'"
                     + " GROUP BY 1 ORDER BY 1",
+            "SELECT id, (doc->>'price')::numeric, (doc->'specs'->>'ram')::numeric FROM r"
+                    + " WHERE jsonb_typeof(doc->'price') = 'number' ORDER BY id",
+            "SELECT count(*) FROM r WHERE (doc->>'price')::numeric > 100.5",
+            "SELECT count(*) FROM r WHERE jsonb_typeof(doc->'big') = 'number' AND (doc->>'big')::numeric >= 1099511627776",
             "SELECT id FROM r WHERE (doc->>'price')::int > 100 ORDER BY id",
             "SELECT id FROM r WHERE doc->>'price' IS NULL ORDER BY id",
             "SELECT id, doc->'price', doc->'brand', doc->'specs'->'ram', doc #> '{specs,cpu}', doc->'flag' FROM r"
@@ -229,6 +233,8 @@ class JsonbShreddingTest {
                     .contains("path doc #> '{specs,ram}'");
             assertThat(explain(session, "VERBOSE " + QUERIES.get(QUERIES.size() - 9))).contains("path doc #>> '{brand}'");
             assertThat(explain(session, "VERBOSE " + QUERIES.get(QUERIES.size() - 3))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "VERBOSE SELECT (doc->>'price')::numeric FROM r"))
+                    .contains("path doc #>> '{price}'::numeric");
             assertThat(explain(session, "VERBOSE SELECT (doc->>'price')::float8 FROM r"))
                     .contains("path doc #>> '{price}'::double");
             int errors = assertSameWithAndWithout(session);

@@ -20,7 +20,7 @@ import java.util.List;
 /**
  * Reads JSONB path extractions from the scan's path columns ({@link PathColumn}), which a table fills from the
  * shredded sub-columns of its row groups. An extraction is {@code col->'a'->>'b'}, {@code col #>> '{a,b}'} (object
- * keys, constant) or such a text cast to smallint, integer, bigint, double precision or boolean, or the member itself
+ * keys, constant) or such a text cast to smallint, integer, bigint, double precision, boolean or numeric, or the member itself
  * ({@code col->'a'->'b'}, {@code col #> '{a,b}'}, jsonb); each becomes a call
  * of {@link PathValueFunction} over the path column's two scan columns, which falls back to the extraction as written
  * for the rows the sub-column does not cover, so results and errors do not change. Comparisons of an extraction
@@ -265,6 +265,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
     private static boolean castable(LogicalType type) {
         return switch (type.id()) {
             case SMALLINT, INTEGER, BIGINT, DOUBLE, BOOLEAN -> true;
+            case NUMERIC -> type.precision() < 0; // unconstrained: the number keeps the text's scale
             default -> false;
         };
     }

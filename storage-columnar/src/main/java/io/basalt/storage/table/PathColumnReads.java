@@ -252,6 +252,11 @@ final class PathColumnReads {
                             (double) Math.min(0, PackedDecimal.unscaled(min)),
                             (double) Math.max(0, PackedDecimal.unscaled(max)))
                     : new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max);
+            case NUMERIC -> shred.kind() == ShredKind.LONG && statistics.min() instanceof Long min
+                    && statistics.max() instanceof Long max
+                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), java.math.BigDecimal.valueOf(min),
+                            java.math.BigDecimal.valueOf(max))
+                    : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
             default -> statistics;
         };
     }
@@ -271,7 +276,7 @@ final class PathColumnReads {
      * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
      * would (and without an error): any kind as text or as the jsonb member; whole numbers as integers when the zone map shows they all fit
      * the type, as double precision within 2^53; decimals as double precision with unscaled values within 2^53;
-     * booleans as boolean.
+     * whole numbers and decimals as unconstrained numeric (the scale kept); booleans as boolean.
      */
     static boolean usable(ShreddedPath shred, LogicalType type) {
         ChunkStatistics statistics = shred.statistics();
@@ -288,6 +293,7 @@ final class PathColumnReads {
             case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53)
                     || shred.kind() == ShredKind.DECIMAL && bounded && PackedDecimal.doubleExact(min, max);
             case BOOLEAN -> shred.kind() == ShredKind.BOOLEAN;
+            case NUMERIC -> type.precision() < 0 && (shred.kind() == ShredKind.LONG || shred.kind() == ShredKind.DECIMAL);
             default -> false;
         };
     }
@@ -400,6 +406,12 @@ final class PathColumnReads {
         return vector;
     }
 
+    /** The number a LONG or DECIMAL sub-column stores as {@code stored}, with its scale. */
+    private static java.math.BigDecimal decimal(long stored, ShredKind kind) {
+        return kind == ShredKind.LONG ? java.math.BigDecimal.valueOf(stored)
+                : java.math.BigDecimal.valueOf(PackedDecimal.unscaled(stored), PackedDecimal.scale(stored));
+    }
+
     private static final byte[] JSONB_TRUE = {io.basalt.type.json.JsonbReader.TRUE};
     private static final byte[] JSONB_FALSE = {io.basalt.type.json.JsonbReader.FALSE};
 
@@ -422,10 +434,7 @@ final class PathColumnReads {
                     yield tagged;
                 }
                 case LONG, DECIMAL -> {
-                    long stored = ((BigIntVector) values).get(row);
-                    java.math.BigDecimal number = kind == ShredKind.LONG ? java.math.BigDecimal.valueOf(stored)
-                            : java.math.BigDecimal.valueOf(PackedDecimal.unscaled(stored), PackedDecimal.scale(stored));
-                    byte[] encoded = io.basalt.type.DecimalCodec.encode(number);
+                    byte[] encoded = io.basalt.type.DecimalCodec.encode(decimal(((BigIntVector) values).get(row), kind));
                     byte[] tagged = new byte[encoded.length + 1];
                     tagged[0] = io.basalt.type.json.JsonbReader.NUMBER;
                     System.arraycopy(encoded, 0, tagged, 1, encoded.length);
@@ -453,6 +462,14 @@ final class PathColumnReads {
         owned.add(out);
         if (type.id() == TypeId.JSONB) {
             jsonbMembers(values, kind, rows, (VarBinaryVector) out);
+        } else if (type.id() == TypeId.NUMERIC) {
+            VarBinaryVector numbers = (VarBinaryVector) out;
+            BigIntVector stored = (BigIntVector) values;
+            for (int row = 0; row < rows; row++) {
+                if (!stored.isNull(row)) {
+                    numbers.setSafe(row, io.basalt.type.DecimalCodec.encode(decimal(stored.get(row), kind)));
+                }
+            }
         } else if (type.id() == TypeId.TEXT) {
             VarCharVector text = (VarCharVector) out;
             for (int row = 0; row < rows; row++) {
