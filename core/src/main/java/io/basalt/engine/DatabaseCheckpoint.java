@@ -55,8 +55,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * go on).
  *
  * <p>Beside each data file it writes, a checkpoint saves the GIN indexes of the rows in it
- * ({@link io.basalt.storage.file.InvertedIndexFile}), which opening hands to the store before restoring its rows, so
- * that the indexes are not rebuilt from every document; the file goes with its data file.
+ * ({@link io.basalt.storage.file.InvertedIndexFile}) and the indexes over expressions
+ * ({@link io.basalt.storage.file.ExpressionIndexFile}), which opening hands to the store before restoring its rows, so
+ * that the indexes are not rebuilt from every document; the files go with their data file.
  *
  * <p>The planner statistics ANALYZE gathered are saved beside the manifest, in the {@link StatisticsFile}, by ANALYZE
  * and again by each checkpoint (see {@link DurableStatistics}).
@@ -145,6 +146,8 @@ final class DatabaseCheckpoint {
                             + " rows, the manifest says " + entry.positions() + ".");
                 }
                 io.basalt.storage.file.InvertedIndexFile.offer(dataDirectory.resolve(entry.fileName()), store,
+                        entry.generation(), entry.positions());
+                io.basalt.storage.file.ExpressionIndexFile.offer(dataDirectory.resolve(entry.fileName()), store,
                         entry.generation(), entry.positions());
                 kept = TableFileRestore.restoreStored(store, file, entry.generation(), tables, cache);
                 if (!kept) {
@@ -296,6 +299,8 @@ final class DatabaseCheckpoint {
                 }
                 io.basalt.storage.file.InvertedIndexFile.write(dataDirectory.resolve(fileName), image.store(),
                         image.generation(), image.positions());
+                io.basalt.storage.file.ExpressionIndexFile.write(dataDirectory.resolve(fileName), image.store(),
+                        image.generation(), image.positions());
                 created = true;
                 createdFiles.put(fileName, image);
                 entry = new Manifest.TableFileEntry(taken.getKey(), fileName, image.generation(), image.positions(),
@@ -394,6 +399,8 @@ final class DatabaseCheckpoint {
                 String name = file.getFileName().toString();
                 String dataName = name.endsWith(io.basalt.storage.file.InvertedIndexFile.SUFFIX)
                         ? name.substring(0, name.length() - io.basalt.storage.file.InvertedIndexFile.SUFFIX.length())
+                        : name.endsWith(io.basalt.storage.file.ExpressionIndexFile.SUFFIX)
+                        ? name.substring(0, name.length() - io.basalt.storage.file.ExpressionIndexFile.SUFFIX.length())
                         : name;
                 if (dataName.startsWith(FILE_PREFIX) && dataName.endsWith(FILE_SUFFIX) && !named.contains(dataName)) {
                     Files.deleteIfExists(file);

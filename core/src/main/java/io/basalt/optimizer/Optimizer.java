@@ -7,6 +7,8 @@ import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
+import io.basalt.optimizer.rule.PushPathExtractionsBelowJoins;
+import io.basalt.optimizer.rule.PushPathExtractionsBelowWindows;
 import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
 import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
@@ -28,7 +30,8 @@ public final class Optimizer {
             // the part of it that concerns the input alone, which goes down to the scans in turn; semi and
             // anti joins go down to the input they test; with the conditions in the joins and the filters
             // on the inputs, inner joins are reordered by cost; last, pruning sees which columns each
-            // operator still reads. JSONB path extractions over a scan then read its shredded path columns.
+            // operator still reads. JSONB path extractions over a join or a window move down to the scans they
+            // read, and extractions over a scan then read its shredded path columns.
             new ExtractCommonConjuncts(),
             new PushFiltersIntoJoins(),
             new DeriveInputFiltersFromOr(),
@@ -36,6 +39,8 @@ public final class Optimizer {
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
             new PruneColumns(),
+            new PushPathExtractionsBelowJoins(),
+            new PushPathExtractionsBelowWindows(),
             new ReadShreddedPaths());
 
     private Optimizer() {

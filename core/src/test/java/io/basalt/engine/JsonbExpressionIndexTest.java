@@ -116,7 +116,7 @@ class JsonbExpressionIndexTest {
         compareQueries(session, random, 30);
     }
 
-    private static void insertDocuments(Session session, Random random, int firstId, int count) {
+    static void insertDocuments(Session session, Random random, int firstId, int count) {
         for (int start = 0; start < count; start += 500) {
             StringBuilder sql = new StringBuilder("INSERT INTO docs VALUES ");
             for (int i = start; i < Math.min(count, start + 500); i++) {
@@ -131,7 +131,7 @@ class JsonbExpressionIndexTest {
      * Runs {@code count} random queries through the indexes and without them, and requires equal answers, and that
      * most went through an index.
      */
-    private static void compareQueries(Session session, Random random, int count) {
+    static void compareQueries(Session session, Random random, int count) {
         int indexedPlans = 0;
         for (int q = 0; q < count; q++) {
             String condition = condition(random);

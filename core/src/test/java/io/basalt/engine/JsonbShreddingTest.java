@@ -20,7 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * JSONB path extractions give the same rows and the same errors whether they read a row group's shredded
  * sub-columns or the documents ({@code basalt.jsonb_shredding} on or off when the query is planned), over random
  * documents with missing keys, JSON nulls, nested objects, arrays on the way, unicode, type changes between rows and
- * between row groups, and numbers such as 1.0, 1e3, -0 and 2^40 whose text must stay PostgreSQL's; also across a
+ * between row groups, numbers such as 1.0, 1e3, -0 and 2^40 whose text must stay PostgreSQL's, and fractions of
+ * mixed scales (2.5, 2.50, 1e-2, 1e-30, 20 digits) read as text and as double precision; also across a
  * reopen, rows still in the log after a checkpoint, and a checkpoint that copies unchanged row groups.
  */
 class JsonbShreddingTest {
@@ -53,7 +54,46 @@ class JsonbShreddingTest {
             "SELECT doc->>'big', count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT count(*) FROM r WHERE (doc->>'big')::bigint = 1099511627776",
             "SELECT id FROM r WHERE (doc->>'big')::int = 1 ORDER BY id",
-            "SELECT id, doc->>'brand' AS b FROM r WHERE doc->>'brand' = 'b1' AND doc->'specs'->>'ram' = '7' ORDER BY id");
+            "SELECT id, doc->>'brand' AS b FROM r WHERE doc->>'brand' = 'b1' AND doc->'specs'->>'ram' = '7' ORDER BY id",
+            "SELECT id, doc->>'price', doc #>> '{price}' FROM r ORDER BY id",
+            "SELECT id, (doc->>'price')::double precision FROM r WHERE jsonb_typeof(doc->'price') = 'number' ORDER BY id",
+            "SELECT id FROM r WHERE (doc->>'price')::float8 > 100.5 ORDER BY id",
+            "SELECT id FROM r WHERE jsonb_typeof(doc->'price') = 'number' AND (doc->>'price')::float8 < -10 ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc->>'price' = '2.50'",
+            "SELECT doc->>'price', count(*) FROM r WHERE doc->>'price' LIKE '1%' GROUP BY 1 ORDER BY 1",
+            "SELECT (doc->>'price')::numeric(20,4), count(*) FROM r WHERE jsonb_typeof(doc->'price') = 'number'"
+                    + " GROUP BY 1 ORDER BY 1",
+            "SELECT id, (doc->>'price')::numeric, (doc->'specs'->>'ram')::numeric FROM r"
+                    + " WHERE jsonb_typeof(doc->'price') = 'number' ORDER BY id",
+            "SELECT count(*) FROM r WHERE (doc->>'price')::numeric > 100.5",
+            "SELECT count(*) FROM r WHERE jsonb_typeof(doc->'big') = 'number' AND (doc->>'big')::numeric >= 1099511627776",
+            "SELECT id FROM r WHERE (doc->>'price')::int > 100 ORDER BY id",
+            "SELECT id FROM r WHERE doc->>'price' IS NULL ORDER BY id",
+            "SELECT id, doc->'price', doc->'brand', doc->'specs'->'ram', doc #> '{specs,cpu}', doc->'flag' FROM r"
+                    + " ORDER BY id",
+            "SELECT doc->'flag', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT doc->'n', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id FROM r WHERE doc->'brand' IS NULL ORDER BY id",
+            "SELECT id FROM r WHERE doc->'n' = '1.0'::jsonb OR doc->'price' = '2.5' ORDER BY id",
+            "SELECT jsonb_typeof(doc->'price'), count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT (doc->'big')::bigint, count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id",
+            "SELECT r.doc->>'brand', count(*), sum(s.id) FROM r JOIN r s ON s.id = r.id + 1 GROUP BY 1 ORDER BY 1",
+            "SELECT r.id, r.doc->'specs'->>'ram', s.doc->>'price', s.doc->'flag' FROM r JOIN r s"
+                    + " ON s.doc->>'brand' = r.doc->>'brand' AND s.id = r.id + 10 ORDER BY r.id",
+            "SELECT (r.doc->>'n')::int, count(*) FROM r LEFT JOIN r s ON s.id = r.id * 2 WHERE r.id < 3000"
+                    + " GROUP BY 1 ORDER BY 1",
+            "SELECT r.id, s.doc->>'flag', s.doc #>> '{specs,cpu}' FROM r LEFT JOIN r s ON s.id = r.id + 9000"
+                    + " WHERE r.id % 50 = 0 ORDER BY r.id",
+            "SELECT count(*) FROM r WHERE EXISTS (SELECT 1 FROM r s WHERE s.doc->>'brand' = r.doc->>'brand'"
+                    + " AND s.id = r.id - 1)",
+            "SELECT s.doc->>'u', count(*) FROM (VALUES (1), (2), (3)) v(k) JOIN r s ON s.id % 3 = v.k - 1"
+                    + " GROUP BY 1 ORDER BY 1",
+            "SELECT id, doc->>'brand', rank() OVER (PARTITION BY doc->>'brand' ORDER BY doc->>'price', id),"
+                    + " sum(id) OVER (PARTITION BY doc->'flag') FROM r ORDER BY id",
+            "SELECT id, lag(doc->'price') OVER (ORDER BY id), (doc->>'n')::int FROM r WHERE id < 500 ORDER BY id",
+            "SELECT id, count(*) OVER (PARTITION BY doc->'specs'->>'cpu') FROM r WHERE doc->>'brand' = 'b2'"
+                    + " ORDER BY id");
 
     /** One random document as JSON text (or null for SQL NULL). */
     private static String document(Random random) {
@@ -109,6 +149,16 @@ class JsonbShreddingTest {
         }
         if (random.nextInt(100) < 90) {
             members.add("\"big\": " + (random.nextInt(50) == 0 ? "1" : "1099511627776"));
+        }
+        int price = random.nextInt(100);
+        String[] oddPrices = {"\"9.99\"", "null", "true", "[1.5]", "1e-2", "12345678901234567890.5", "-0.00", "1.5e1",
+            "2.50", "1e-30", "0.1", "{\"p\": 1}"};
+        if (price < 80) {
+            // mixed scales: 12, 12.5, 12.50, 0.125 all print as written
+            members.add("\"price\": " + java.math.BigDecimal.valueOf(random.nextInt(300_000) - 50_000, random.nextInt(4))
+                    .toPlainString());
+        } else if (price < 95) {
+            members.add("\"price\": " + oddPrices[random.nextInt(oddPrices.length)]);
         }
         java.util.Collections.shuffle(members, random);
         json.append(String.join(", ", members)).append('}');
@@ -179,6 +229,14 @@ class JsonbShreddingTest {
             insertRandom(session, random, 0, 12_000);
             session.execute("CHECKPOINT").close();
             assertThat(explain(session, QUERIES.get(2))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "VERBOSE SELECT doc->'specs'->'ram' FROM r"))
+                    .contains("path doc #> '{specs,ram}'");
+            assertThat(explain(session, "VERBOSE " + QUERIES.get(QUERIES.size() - 9))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "VERBOSE " + QUERIES.get(QUERIES.size() - 3))).contains("path doc #>> '{brand}'");
+            assertThat(explain(session, "VERBOSE SELECT (doc->>'price')::numeric FROM r"))
+                    .contains("path doc #>> '{price}'::numeric");
+            assertThat(explain(session, "VERBOSE SELECT (doc->>'price')::float8 FROM r"))
+                    .contains("path doc #>> '{price}'::double");
             int errors = assertSameWithAndWithout(session);
             assertThat(errors).as("queries that fail on some document").isBetween(1, QUERIES.size() - 10);
             // rows in the log after the checkpoint are read from their documents, the stored ones from sub-columns

@@ -20,7 +20,8 @@ import java.util.List;
 /**
  * Reads JSONB path extractions from the scan's path columns ({@link PathColumn}), which a table fills from the
  * shredded sub-columns of its row groups. An extraction is {@code col->'a'->>'b'}, {@code col #>> '{a,b}'} (object
- * keys, constant) or such a text cast to smallint, integer, bigint, double precision or boolean; each becomes a call
+ * keys, constant) or such a text cast to smallint, integer, bigint, double precision, boolean or numeric, or the member itself
+ * ({@code col->'a'->'b'}, {@code col #> '{a,b}'}, jsonb); each becomes a call
  * of {@link PathValueFunction} over the path column's two scan columns, which falls back to the extraction as written
  * for the rows the sub-column does not cover, so results and errors do not change. Comparisons of an extraction
  * with a constant in the filter also go to the scan as predicates on the path column, which skip row groups by the
@@ -215,18 +216,22 @@ public final class ReadShreddedPaths implements OptimizerRule {
 
     /** The read of {@code expression}'s path column when it is an extraction, else null. */
     private static BoundExpression replacement(BoundExpression expression, LogicalPlan.Scan scan, Found found) {
-        LogicalType type = LogicalType.TEXT;
-        BoundExpression extraction = expression;
-        if (expression instanceof BoundExpression.Cast cast && castable(cast.type())) {
+        LogicalType type;
+        BoundExpression extraction;
+        if (expression instanceof BoundExpression.Cast cast && castable(cast.type()) && extracts(cast.operand(), true)) {
             type = cast.type();
             extraction = cast.operand();
-        }
-        if (!(extraction instanceof BoundExpression.Function text
-                && text.function() instanceof JsonbExtractFunction function && function.asText())) {
+        } else if (extracts(expression, true)) {
+            type = LogicalType.TEXT;
+            extraction = expression;
+        } else if (extracts(expression, false)) {
+            type = LogicalType.JSONB; // doc->'a'->'b': the member itself
+            extraction = expression;
+        } else {
             return null;
         }
         List<String> keys = new ArrayList<>();
-        BoundExpression.ColumnRef document = document(text, keys);
+        BoundExpression.ColumnRef document = document(extraction, keys);
         if (document == null || document.index() >= scan.columns().length
                 || scan.columns()[document.index()] < 0) {
             return null;
@@ -240,8 +245,9 @@ public final class ReadShreddedPaths implements OptimizerRule {
         int width = scan.columns().length;
         BoundExpression fallback = ColumnReferences.substitute(expression,
                 ref -> new BoundExpression.ColumnRef(0, ref.qualifier(), ref.name(), ref.type(), ref.position()));
-        String description = document.name() + " #>> '{" + String.join(",", keys) + "}'"
-                + (type.id() == TypeId.TEXT ? "" : "::" + type.id().name().toLowerCase(java.util.Locale.ROOT));
+        String description = document.name() + (type.id() == TypeId.JSONB ? " #> '{" : " #>> '{")
+                + String.join(",", keys) + "}'" + (type.id() == TypeId.TEXT || type.id() == TypeId.JSONB ? ""
+                : "::" + type.id().name().toLowerCase(java.util.Locale.ROOT));
         return new BoundExpression.Function(new PathValueFunction(PathColumnFallback.plan(fallback), description),
                 List.of(new BoundExpression.ColumnRef(width + 2 * index, null, description, type, expression.position()),
                         new BoundExpression.ColumnRef(width + 2 * index + 1, null, description, LogicalType.JSONB,
@@ -249,10 +255,17 @@ public final class ReadShreddedPaths implements OptimizerRule {
                 type, expression.position());
     }
 
-    /** The types a path column can hold besides text. */
+    /** Whether {@code expression} is a JSONB extraction ({@code ->>}/{@code #>>} when {@code asText}, else {@code ->}/{@code #>}). */
+    private static boolean extracts(BoundExpression expression, boolean asText) {
+        return expression instanceof BoundExpression.Function call
+                && call.function() instanceof JsonbExtractFunction function && function.asText() == asText;
+    }
+
+    /** The types a text path column can be cast to and still read the sub-column. */
     private static boolean castable(LogicalType type) {
         return switch (type.id()) {
             case SMALLINT, INTEGER, BIGINT, DOUBLE, BOOLEAN -> true;
+            case NUMERIC -> type.precision() < 0; // unconstrained: the number keeps the text's scale
             default -> false;
         };
     }
@@ -309,7 +322,9 @@ public final class ReadShreddedPaths implements OptimizerRule {
 
     /** The source column of the path value {@code expression} reads, or -1 when it is not a path column read. */
     private static int pathValueColumn(BoundExpression expression, int width, int tableColumns) {
+        // a jsonb member is JSON null where the sub-column holds NULL: neither its NULLs nor its order are the zone map's
         if (expression instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction
+                && call.type().id() != TypeId.JSONB
                 && call.arguments().getFirst() instanceof BoundExpression.ColumnRef values) {
             return tableColumns + (values.index() - width);
         }

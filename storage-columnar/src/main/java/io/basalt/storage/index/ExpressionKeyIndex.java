@@ -45,6 +45,8 @@ public final class ExpressionKeyIndex {
     /** Positions whose key could not be computed: candidates of every lookup. */
     private final Postings unkeyed = new Postings();
     private long count;
+    /** Whether this index started from a saved copy ({@link #restoredCopy}) rather than empty. */
+    private boolean restored;
 
     /** The positions holding one key, ascending (each added once, in order). */
     private static final class Postings {
@@ -65,6 +67,164 @@ public final class ExpressionKeyIndex {
         this.key = requireNonNull(key, "key is null");
         this.keyType = key.type();
         this.definition = requireNonNull(definition, "definition is null");
+    }
+
+    /**
+     * Positions {@code [0, count)} of an index read back from a saved index file ({@link #read}): each key with its
+     * positions, and the unkeyed positions, ready to become an index again ({@link #restoredCopy}).
+     */
+    public static final class Saved {
+        private final long count;
+        private final Object[] keys;
+        private final int[][] positions;
+        private final int[] unkeyed;
+
+        private Saved(long count, Object[] keys, int[][] positions, int[] unkeyed) {
+            this.count = count;
+            this.keys = keys;
+            this.positions = positions;
+            this.unkeyed = unkeyed;
+        }
+
+        /** The positions covered. */
+        public long count() {
+            return count;
+        }
+    }
+
+    /**
+     * Whether {@link #write} can save positions {@code [0, limit)}: they are recorded, within int range, and every key
+     * is of a class a saved index file holds.
+     */
+    public boolean covers(long limit) {
+        if (limit > count || limit > Integer.MAX_VALUE) {
+            return false;
+        }
+        for (Object value : keys.keySet()) {
+            if (!SavedKeyValues.savable(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Writes positions {@code [0, limit)} ({@link #covers} holds): the limit, the keys that have positions below it,
+     * each with those positions, then the unkeyed positions below it.
+     */
+    public void write(java.io.DataOutput out, long limit) throws java.io.IOException {
+        out.writeLong(limit);
+        int written = 0;
+        for (Postings postings : keys.values()) {
+            written += below(postings, limit) > 0 ? 1 : 0;
+        }
+        out.writeInt(written);
+        for (java.util.Map.Entry<Object, Postings> entry : keys.entrySet()) {
+            int size = below(entry.getValue(), limit);
+            if (size > 0) {
+                SavedKeyValues.write(out, entry.getKey());
+                writePositions(out, entry.getValue(), size);
+            }
+        }
+        writePositions(out, unkeyed, below(unkeyed, limit));
+    }
+
+    /** How many of {@code postings}' positions (ascending) lie below {@code limit}. */
+    private static int below(Postings postings, long limit) {
+        int size = postings.size;
+        while (size > 0 && postings.positions[size - 1] >= limit) {
+            size--;
+        }
+        return size;
+    }
+
+    /** The first {@code size} positions, each as its distance from the one before (small numbers, varint-coded). */
+    private static void writePositions(java.io.DataOutput out, Postings postings, int size) throws java.io.IOException {
+        out.writeInt(size);
+        int previous = -1;
+        for (int i = 0; i < size; i++) {
+            int gap = postings.positions[i] - previous;
+            previous = postings.positions[i];
+            while ((gap & ~0x7F) != 0) {
+                out.writeByte((gap & 0x7F) | 0x80);
+                gap >>>= 7;
+            }
+            out.writeByte(gap);
+        }
+    }
+
+    /**
+     * Reads what {@link #write} wrote.
+     *
+     * @throws java.io.IOException when the bytes are not such an index (positions out of order or beyond the count)
+     */
+    public static Saved read(java.io.DataInput in) throws java.io.IOException {
+        long count = in.readLong();
+        int keyCount = in.readInt();
+        if (count < 0 || count > Integer.MAX_VALUE || keyCount < 0 || keyCount > count) {
+            throw new java.io.IOException("bad index header");
+        }
+        Object[] keys = new Object[keyCount];
+        int[][] positions = new int[keyCount][];
+        for (int k = 0; k < keyCount; k++) {
+            keys[k] = SavedKeyValues.read(in);
+            positions[k] = readPositions(in, count);
+        }
+        return new Saved(count, keys, positions, readPositions(in, count));
+    }
+
+    private static int[] readPositions(java.io.DataInput in, long count) throws java.io.IOException {
+        int size = in.readInt();
+        if (size < 0 || size > count) {
+            throw new java.io.IOException("bad posting list size");
+        }
+        int[] positions = new int[size];
+        long previous = -1;
+        for (int i = 0; i < size; i++) {
+            long gap = 0;
+            for (int shift = 0; ; shift += 7) {
+                if (shift > 28) {
+                    throw new java.io.IOException("bad position");
+                }
+                byte next = in.readByte();
+                gap |= (long) (next & 0x7F) << shift;
+                if ((next & 0x80) == 0) {
+                    break;
+                }
+            }
+            previous += gap;
+            if (gap <= 0 || previous >= count) {
+                throw new java.io.IOException("positions out of order");
+            }
+            positions[i] = (int) previous;
+        }
+        return positions;
+    }
+
+    /** An index with this one's definition holding the positions of {@code saved}. */
+    public ExpressionKeyIndex restoredCopy(Saved saved) {
+        ExpressionKeyIndex copy = emptyCopy();
+        for (int k = 0; k < saved.keys.length; k++) {
+            Postings postings = new Postings();
+            postings.positions = saved.positions[k];
+            postings.size = saved.positions[k].length;
+            copy.keys.put(saved.keys[k], postings);
+        }
+        copy.unkeyed.positions = saved.unkeyed;
+        copy.unkeyed.size = saved.unkeyed.length;
+        copy.count = saved.count;
+        copy.restored = true;
+        return copy;
+    }
+
+    /** Whether this index started from a saved copy rather than from the rows. */
+    public boolean restored() {
+        return restored;
+    }
+
+    /** How a saved copy of this index is matched to its definition on open: name, columns read and key type. */
+    public String savedName() {
+        return name + "/" + Arrays.toString(readColumns) + "/" + keyType;
     }
 
     /** An empty index with the same definition (a new generation's). */

@@ -90,6 +90,13 @@ public final class InMemoryTableStore implements TableStore {
     private long restoredGeneration = -1;
     /** The definitions of the indexes over expressions (CREATE INDEX ... ((expr))); each generation fills copies. */
     private final List<io.basalt.storage.index.ExpressionKeyIndex> expressionIndexes = new ArrayList<>();
+    /**
+     * Indexes over expressions read back from a checkpoint ({@link #offerExpressionKeys}), by
+     * {@link io.basalt.storage.index.ExpressionKeyIndex#savedName}, for generation {@link #restoredExpressionGeneration}.
+     */
+    private java.util.Map<String, io.basalt.storage.index.ExpressionKeyIndex.Saved> restoredExpressions =
+            new java.util.HashMap<>();
+    private long restoredExpressionGeneration = -1;
     private int lastChunkRows;
     private long rowCount;
     private final List<UniqueKeyIndex> uniqueKeys = new ArrayList<>();
@@ -1177,10 +1184,74 @@ public final class InMemoryTableStore implements TableStore {
         restoredGeneration = -1;
         generation.expressionKeys.clear();
         for (io.basalt.storage.index.ExpressionKeyIndex definition : expressionIndexes) {
-            io.basalt.storage.index.ExpressionKeyIndex filled = definition.emptyCopy();
+            io.basalt.storage.index.ExpressionKeyIndex.Saved saved = generation.number == restoredExpressionGeneration
+                    ? restoredExpressions.remove(definition.savedName()) : null;
+            io.basalt.storage.index.ExpressionKeyIndex filled = saved != null && saved.count() <= end
+                    ? definition.restoredCopy(saved) : definition.emptyCopy();
             recordExpressionKeys(filled, generation);
             generation.expressionKeys.add(filled);
         }
+        restoredExpressions.clear();
+        restoredExpressionGeneration = -1;
+    }
+
+    /**
+     * Writes the indexes over expressions of generation {@code generationNumber} over positions {@code [0, positions)}
+     * (what a checkpoint wrote to a data file) to {@code out}: their count, then per index its
+     * {@link io.basalt.storage.index.ExpressionKeyIndex#savedName} and keys. Returns false, having written nothing,
+     * when the store is in another generation now or keeps no such index that can save those positions.
+     */
+    public synchronized boolean writeExpressionKeys(long generationNumber, long positions, java.io.DataOutput out)
+            throws java.io.IOException {
+        if (generation.number != generationNumber) {
+            return false;
+        }
+        List<io.basalt.storage.index.ExpressionKeyIndex> covering = new ArrayList<>();
+        for (io.basalt.storage.index.ExpressionKeyIndex index : generation.expressionKeys) {
+            if (index.covers(positions)) {
+                covering.add(index);
+            }
+        }
+        if (covering.isEmpty()) {
+            return false;
+        }
+        out.writeInt(covering.size());
+        for (io.basalt.storage.index.ExpressionKeyIndex index : covering) {
+            out.writeUTF(index.savedName());
+            index.write(out, positions);
+        }
+        return true;
+    }
+
+    /**
+     * Recovery: indexes over expressions read back from what {@link #writeExpressionKeys} wrote for generation
+     * {@code generationNumber}; the restore of that generation that follows starts them (those whose saved name still
+     * matches a definition) from these keys instead of computing every stored row's key again.
+     *
+     * @throws java.io.IOException when {@code in} is not what {@link #writeExpressionKeys} wrote
+     */
+    public synchronized void offerExpressionKeys(long generationNumber, java.io.DataInput in)
+            throws java.io.IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            throw new java.io.IOException("bad index count");
+        }
+        java.util.Map<String, io.basalt.storage.index.ExpressionKeyIndex.Saved> read = new java.util.HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String savedName = in.readUTF();
+            read.put(savedName, io.basalt.storage.index.ExpressionKeyIndex.read(in));
+        }
+        restoredExpressions = read;
+        restoredExpressionGeneration = generationNumber;
+    }
+
+    /** How many of the current generation's indexes over expressions were read back from a saved file (for tests). */
+    public synchronized int restoredExpressionIndexes() {
+        int restored = 0;
+        for (io.basalt.storage.index.ExpressionKeyIndex index : generation.expressionKeys) {
+            restored += index.restored() ? 1 : 0;
+        }
+        return restored;
     }
 
     /** How a GIN index's restored positions are named: its name, column and operator class. */

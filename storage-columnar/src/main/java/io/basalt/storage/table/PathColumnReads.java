@@ -6,6 +6,7 @@ import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.storage.column.ChunkStatistics;
+import io.basalt.storage.column.shred.PackedDecimal;
 import io.basalt.storage.column.shred.ShredKind;
 import io.basalt.storage.column.shred.ShreddedPath;
 import io.basalt.type.LogicalType;
@@ -20,6 +21,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 
 /**
@@ -242,8 +244,18 @@ final class PathColumnReads {
         return switch (type.id()) {
             case TEXT -> shred.kind() == ShredKind.STRING ? statistics
                     : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
-            case DOUBLE -> statistics.min() instanceof Long min && statistics.max() instanceof Long max
-                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max)
+            case DOUBLE -> !(statistics.min() instanceof Long min && statistics.max() instanceof Long max)
+                    ? ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount())
+                    : shred.kind() == ShredKind.DECIMAL
+                    // a decimal lies between 0 and its unscaled value (its scale is not negative)
+                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(),
+                            (double) Math.min(0, PackedDecimal.unscaled(min)),
+                            (double) Math.max(0, PackedDecimal.unscaled(max)))
+                    : new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), (double) min, (double) max);
+            case NUMERIC -> shred.kind() == ShredKind.LONG && statistics.min() instanceof Long min
+                    && statistics.max() instanceof Long max
+                    ? new ChunkStatistics(statistics.rowCount(), statistics.nullCount(), java.math.BigDecimal.valueOf(min),
+                            java.math.BigDecimal.valueOf(max))
                     : ChunkStatistics.counts(statistics.rowCount(), statistics.nullCount());
             default -> statistics;
         };
@@ -262,8 +274,9 @@ final class PathColumnReads {
 
     /**
      * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
-     * would (and without an error): any kind as text; whole numbers as integers when the zone map shows they all fit
-     * the type, as double precision within 2^53; booleans as boolean.
+     * would (and without an error): any kind as text or as the jsonb member; whole numbers as integers when the zone map shows they all fit
+     * the type, as double precision within 2^53; decimals as double precision with unscaled values within 2^53;
+     * whole numbers and decimals as unconstrained numeric (the scale kept); booleans as boolean.
      */
     static boolean usable(ShreddedPath shred, LogicalType type) {
         ChunkStatistics statistics = shred.statistics();
@@ -271,14 +284,16 @@ final class PathColumnReads {
         long max = statistics.max() instanceof Long value ? value : 0;
         boolean bounded = statistics.min() instanceof Long || statistics.nullCount() == statistics.rowCount();
         return switch (type.id()) {
-            case TEXT -> true;
+            case TEXT, JSONB -> true;
             case BIGINT -> shred.kind() == ShredKind.LONG;
             case INTEGER -> shred.kind() == ShredKind.LONG && bounded && min >= Integer.MIN_VALUE
                     && max <= Integer.MAX_VALUE;
             case SMALLINT -> shred.kind() == ShredKind.LONG && bounded && min >= Short.MIN_VALUE
                     && max <= Short.MAX_VALUE;
-            case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53);
+            case DOUBLE -> shred.kind() == ShredKind.LONG && bounded && min >= -(1L << 53) && max <= (1L << 53)
+                    || shred.kind() == ShredKind.DECIMAL && bounded && PackedDecimal.doubleExact(min, max);
             case BOOLEAN -> shred.kind() == ShredKind.BOOLEAN;
+            case NUMERIC -> type.precision() < 0 && (shred.kind() == ShredKind.LONG || shred.kind() == ShredKind.DECIMAL);
             default -> false;
         };
     }
@@ -342,9 +357,27 @@ final class PathColumnReads {
                 allocator);
         owned.add(values);
         pathVectors[2 * p] = converted(values, shredded.kind(), path.type(), rows, allocator, owned);
-        FieldVector documents = ValueAccess.allocate(LogicalType.JSONB, "", allocator, rows);
+        // sized for no document at all (the usual case): copies below grow the data buffer as they need
+        VarBinaryVector documents = (VarBinaryVector) LogicalType.JSONB.arrowField("").createVector(allocator);
         owned.add(documents);
-        if (shredded.otherRows() > 0) {
+        documents.allocateNew(1, rows);
+        boolean copied = false;
+        if (path.type().id() == TypeId.JSONB) {
+            // the member itself: a row the sub-column leaves NULL may hold JSON null there ('null', not NULL), so
+            // every such row's document decides
+            FieldVector all = null;
+            for (int row = 0; row < rows; row++) {
+                if (values.isNull(row)) {
+                    if (all == null) {
+                        all = documents(p, stretch, baseVectors, allocator, owned);
+                    }
+                    if (!all.isNull(row)) {
+                        VectorGather.copyValue(all, row, documents, row);
+                        copied = true;
+                    }
+                }
+            }
+        } else if (shredded.otherRows() > 0) {
             int[] others = stretch.groups().shredOtherRows(stretch.group(), shred, allocator);
             FieldVector all = null;
             for (int position : others) {
@@ -354,8 +387,13 @@ final class PathColumnReads {
                         all = documents(p, stretch, baseVectors, allocator, owned);
                     }
                     VectorGather.copyValue(all, row, documents, row);
+                    copied = true;
                 }
             }
+        }
+        if (!copied) {
+            // every row NULL: the offsets allocateNew zeroed are already right, nothing to fill
+            documents.setLastSet(rows - 1);
         }
         documents.setValueCount(rows);
         pathVectors[2 * p + 1] = documents;
@@ -366,6 +404,46 @@ final class PathColumnReads {
         owned.add(vector);
         vector.setValueCount(rows);
         return vector;
+    }
+
+    /** The number a LONG or DECIMAL sub-column stores as {@code stored}, with its scale. */
+    private static java.math.BigDecimal decimal(long stored, ShredKind kind) {
+        return kind == ShredKind.LONG ? java.math.BigDecimal.valueOf(stored)
+                : java.math.BigDecimal.valueOf(PackedDecimal.unscaled(stored), PackedDecimal.scale(stored));
+    }
+
+    private static final byte[] JSONB_TRUE = {io.basalt.type.json.JsonbReader.TRUE};
+    private static final byte[] JSONB_FALSE = {io.basalt.type.json.JsonbReader.FALSE};
+
+    /**
+     * The sub-column's values as the JSONB members they were read from, byte for byte as the documents hold them: a
+     * string tagged, a number tagged with its scale and unscaled value as {@link io.basalt.type.DecimalCodec} writes
+     * them, true/false.
+     */
+    private static void jsonbMembers(FieldVector values, ShredKind kind, int rows, VarBinaryVector out) {
+        for (int row = 0; row < rows; row++) {
+            if (values.isNull(row)) {
+                continue;
+            }
+            byte[] member = switch (kind) {
+                case STRING -> {
+                    byte[] text = ((VarCharVector) values).get(row);
+                    byte[] tagged = new byte[text.length + 1];
+                    tagged[0] = io.basalt.type.json.JsonbReader.STRING;
+                    System.arraycopy(text, 0, tagged, 1, text.length);
+                    yield tagged;
+                }
+                case LONG, DECIMAL -> {
+                    byte[] encoded = io.basalt.type.DecimalCodec.encode(decimal(((BigIntVector) values).get(row), kind));
+                    byte[] tagged = new byte[encoded.length + 1];
+                    tagged[0] = io.basalt.type.json.JsonbReader.NUMBER;
+                    System.arraycopy(encoded, 0, tagged, 1, encoded.length);
+                    yield tagged;
+                }
+                case BOOLEAN -> ((BitVector) values).get(row) != 0 ? JSONB_TRUE : JSONB_FALSE;
+            };
+            out.setSafe(row, member);
+        }
     }
 
     private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
@@ -382,7 +460,17 @@ final class PathColumnReads {
         }
         FieldVector out = ValueAccess.allocate(type, "", allocator, rows);
         owned.add(out);
-        if (type.id() == TypeId.TEXT) {
+        if (type.id() == TypeId.JSONB) {
+            jsonbMembers(values, kind, rows, (VarBinaryVector) out);
+        } else if (type.id() == TypeId.NUMERIC) {
+            VarBinaryVector numbers = (VarBinaryVector) out;
+            BigIntVector stored = (BigIntVector) values;
+            for (int row = 0; row < rows; row++) {
+                if (!stored.isNull(row)) {
+                    numbers.setSafe(row, io.basalt.type.DecimalCodec.encode(decimal(stored.get(row), kind)));
+                }
+            }
+        } else if (type.id() == TypeId.TEXT) {
             VarCharVector text = (VarCharVector) out;
             for (int row = 0; row < rows; row++) {
                 if (values.isNull(row)) {
@@ -390,6 +478,9 @@ final class PathColumnReads {
                 }
                 if (kind == ShredKind.LONG) {
                     text.setSafe(row, Long.toString(((BigIntVector) values).get(row)).getBytes(StandardCharsets.US_ASCII));
+                } else if (kind == ShredKind.DECIMAL) {
+                    text.setSafe(row, PackedDecimal.text(((BigIntVector) values).get(row))
+                            .getBytes(StandardCharsets.US_ASCII));
                 } else {
                     text.setSafe(row, ((BitVector) values).get(row) != 0 ? TRUE : FALSE);
                 }
@@ -411,6 +502,12 @@ final class PathColumnReads {
                     org.apache.arrow.memory.ArrowBuf to = shorts.getDataBuffer();
                     for (int row = 0; row < rows; row++) {
                         to.setShort((long) row * 2, (short) from.getLong((long) row * 8));
+                    }
+                }
+                case Float8Vector doubles when kind == ShredKind.DECIMAL -> {
+                    org.apache.arrow.memory.ArrowBuf to = doubles.getDataBuffer();
+                    for (int row = 0; row < rows; row++) {
+                        to.setDouble((long) row * 8, PackedDecimal.toDouble(from.getLong((long) row * 8)));
                     }
                 }
                 case Float8Vector doubles -> {

@@ -8,6 +8,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.storage.column.shred.JsonbShredding;
+import io.basalt.storage.column.shred.PackedDecimal;
 import io.basalt.storage.column.shred.ShredKind;
 import io.basalt.storage.column.shred.ShreddedPath;
 import io.basalt.storage.table.InMemoryTableStore;
@@ -71,7 +72,12 @@ class ShreddedFileTest {
         String n = i % 100 == 0 ? "\"x\"" : i % 100 == 1 ? "null" : Integer.toString(i - 500);
         String rare = i % 10 == 0 ? ", \"rare\": 1" : "";
         return "{\"brand\": \"b" + (i % 5) + "\", \"n\": " + n + ", \"specs\": {\"ram\": " + (i % 8)
-                + "}, \"on\": " + (i % 3 == 0) + ", \"list\": [" + i + "]" + rare + "}";
+                + "}, \"on\": " + (i % 3 == 0) + ", \"list\": [" + i + "]" + rare + ", \"price\": " + price(i) + "}";
+    }
+
+    /** Document {@code i}'s price: scales 0, 1 and 2 in turn, negative below row 300. */
+    private static String price(int i) {
+        return java.math.BigDecimal.valueOf(i - 300, i % 3).toPlainString();
     }
 
     private Path writeTable(String name) {
@@ -117,7 +123,16 @@ class ShreddedFileTest {
             }
             // every 250th document is an array (other for every path); n is a string in 10 more rows
             assertThat(described).containsExactlyInAnyOrder("brand:STRING:4", "n:LONG:14", "specs.ram:LONG:4",
-                    "on:BOOLEAN:4");
+                    "on:BOOLEAN:4", "price:DECIMAL:4");
+            try (FieldVector prices = opened.column(0, opened.shredValuesChunk(index(paths, List.of("price"))),
+                    query)) {
+                for (int i = 0; i < ROWS; i++) {
+                    boolean document = i % 250 != 7 && i % 250 != 8;
+                    Object packed = ValueAccess.get(prices, i);
+                    assertThat(packed == null ? null : PackedDecimal.text((Long) packed)).as("price of row %d", i)
+                            .isEqualTo(document ? price(i) : null);
+                }
+            }
             int n = index(paths, List.of("n"));
             assertThat(paths.get(n).statistics().min()).isEqualTo(-498L);
             assertThat(paths.get(n).statistics().max()).isEqualTo(499L);

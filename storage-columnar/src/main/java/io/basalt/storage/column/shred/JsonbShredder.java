@@ -23,7 +23,7 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Shreds the JSONB documents of one row group: an analysis of a sample of the documents finds the paths (object
  * keys from the root, through nested objects, never into arrays) where most rows hold one scalar kind
- * ({@link ShredKind}), and each such path is then read from every document into a typed sub-column (NULL where the
+ * ({@link ShredKind}; numbers are whole or, where some have a fraction, decimals), and each such path is then read from every document into a typed sub-column (NULL where the
  * row does not fit) and a list of the rows holding something else there ({@link ShreddedPath}), both encoded with
  * the column chunk codec, which chooses dictionary, bit-packing, run-length and so on from the values as it does
  * for any column.
@@ -101,10 +101,16 @@ public final class JsonbShredder {
         }
         List<Candidate> candidates = new ArrayList<>();
         for (Map.Entry<List<String>, Tally> entry : tallies.entrySet()) {
+            int[] kinds = entry.getValue().kinds;
+            if (kinds[ShredKind.DECIMAL.ordinal()] > 0) {
+                // a path holding fractions stores its whole numbers as decimals too
+                kinds[ShredKind.DECIMAL.ordinal()] += kinds[ShredKind.LONG.ordinal()];
+                kinds[ShredKind.LONG.ordinal()] = 0;
+            }
             ShredKind best = null;
             int bestCount = 0;
             for (ShredKind kind : ShredKind.values()) {
-                int count = entry.getValue().kinds[kind.ordinal()];
+                int count = kinds[kind.ordinal()];
                 if (count > bestCount) {
                     best = kind;
                     bestCount = count;
@@ -147,7 +153,8 @@ public final class JsonbShredder {
         return switch (JsonbReader.tag(data, at)) {
             case JsonbReader.STRING -> ShredKind.STRING;
             case JsonbReader.TRUE, JsonbReader.FALSE -> ShredKind.BOOLEAN;
-            case JsonbReader.NUMBER -> wholeNumberBytes(data, at, end) > 0 ? ShredKind.LONG : null;
+            case JsonbReader.NUMBER -> wholeNumberBytes(data, at, end) > 0 ? ShredKind.LONG
+                    : packedDecimal(data, at, end) != NOT_PACKED ? ShredKind.DECIMAL : null;
             default -> null;
         };
     }
@@ -161,6 +168,21 @@ public final class JsonbShredder {
                 | (data.get(ValueLayout.JAVA_BYTE, at + 2) & 0xff));
         long length = end - at - 3;
         return scale == 0 && length >= 1 && length <= 8 ? (int) length : 0;
+    }
+
+    /** What {@link #packedDecimal} answers for a number that does not fit {@link PackedDecimal}. */
+    private static final long NOT_PACKED = Long.MIN_VALUE;
+
+    /** The NUMBER {@code [at, end)} as a {@link PackedDecimal}, or {@link #NOT_PACKED}. */
+    private static long packedDecimal(MemorySegment data, long at, long end) {
+        int scale = (short) (((data.get(ValueLayout.JAVA_BYTE, at + 1) & 0xff) << 8)
+                | (data.get(ValueLayout.JAVA_BYTE, at + 2) & 0xff));
+        long length = end - at - 3;
+        if (length < 1 || length > 8) {
+            return NOT_PACKED;
+        }
+        long unscaled = wholeNumber(data, at, (int) length);
+        return PackedDecimal.fits(unscaled, scale) ? PackedDecimal.pack(unscaled, scale) : NOT_PACKED;
     }
 
     /** The whole number of a NUMBER that {@link #wholeNumberBytes} accepted ({@code length} bytes). */
@@ -284,6 +306,14 @@ public final class JsonbShredder {
                     return Outcome.OTHER;
                 }
                 ((BigIntVector) values).set(row, wholeNumber(data, at, length));
+                return Outcome.FIT;
+            }
+            case DECIMAL -> {
+                long packed = tag == JsonbReader.NUMBER ? packedDecimal(data, at, end) : NOT_PACKED;
+                if (packed == NOT_PACKED) {
+                    return Outcome.OTHER;
+                }
+                ((BigIntVector) values).set(row, packed);
                 return Outcome.FIT;
             }
             case BOOLEAN -> {

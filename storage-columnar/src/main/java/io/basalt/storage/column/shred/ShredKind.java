@@ -6,12 +6,16 @@ import io.basalt.type.LogicalType;
  * The scalar type of a shredded JSONB path: what every fitting row holds there, and the SQL type its typed
  * sub-column is stored as. A row fits a kind only when its value's {@code ->>} text is exactly what the typed value
  * prints: a JSON string (its unescaped text), a JSON number whose text is a whole number in a 64-bit integer (scale
- * 0: {@code 1.0} and {@code 1e-3} do not fit, {@code 1e3} is stored as 1000 and does), {@code true}/{@code false}.
+ * 0: {@code 1.0} and {@code 1e-3} do not fit, {@code 1e3} is stored as 1000 and does), {@code true}/{@code false}, and
+ * for paths that hold fractions a JSON number of any scale from 0 to {@link PackedDecimal#MAXIMUM_SCALE} whose unscaled
+ * value fits {@link PackedDecimal} (the scale is kept per row, so {@code 1.50} prints as {@code 1.50}).
  */
 public enum ShredKind {
     STRING(1, LogicalType.TEXT),
     LONG(2, LogicalType.BIGINT),
-    BOOLEAN(3, LogicalType.BOOLEAN);
+    BOOLEAN(3, LogicalType.BOOLEAN),
+    /** Numbers with a fraction (and the whole ones among them), each stored as a {@link PackedDecimal}. */
+    DECIMAL(4, LogicalType.BIGINT);
 
     private final int id;
     private final LogicalType type;

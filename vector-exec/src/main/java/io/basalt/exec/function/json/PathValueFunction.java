@@ -18,7 +18,7 @@ import org.apache.arrow.vector.FieldVector;
  * is the result; elsewhere {@code fallback} (the extraction as written, reading the document as column 0) is
  * evaluated on the documents, so a row the sub-column does not cover gives exactly what it gave before, error
  * included. A batch whose documents are all NULL (every row covered, the usual case) returns the values vector as
- * it is.
+ * it is, and one without values (no sub-column) the extraction's result.
  */
 public final class PathValueFunction implements ScalarFunction {
     private final PhysicalExpression fallback;
@@ -43,6 +43,9 @@ public final class PathValueFunction implements ScalarFunction {
             return values;
         }
         FieldVector computed = fallback.evaluate(new Batch(List.of(documents), rows), context);
+        if (values.getNullCount() == rows) {
+            return computed; // no value from a sub-column (no shredded path here): the documents decide every row
+        }
         FieldVector out = context.newVector(resultType, rows);
         // rows are mixed only in row groups where the path changes type or outside row groups: a plain loop
         for (int row = 0; row < rows; row++) {
