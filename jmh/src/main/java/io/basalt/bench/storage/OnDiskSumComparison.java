@@ -16,8 +16,8 @@ import java.sql.Statement;
 import java.util.Arrays;
 
 /**
- * The issue's on-disk scan figure: {@code SELECT sum(v)} over one compressed BIGINT column of N rows in a database file,
- * Basalt against DuckDB (JDBC, same JVM, same thread count), in rows per second. Both databases are built once under
+ * The issue's on-disk scan figure: {@code SELECT sum(v)} over one compressed BIGINT column of N rows in a database
+ * file, Basalt against DuckDB (JDBC, same JVM, same thread count), in rows per second. Both databases are built once under
  * DIR by SQL ({@code v = (g * 7919) % 1000000} for g in 1..N, so both hold the same values; Basalt checkpoints, so the
  * rows sit in compressed row groups; DuckDB checkpoints too) and reused by later runs. Per engine: the database is
  * reopened, the first run is cold (nothing decoded or cached; the OS page cache stays warm), then the median of the

@@ -23,8 +23,8 @@ import org.apache.arrow.vector.types.pojo.Field;
  * values as two streams) through {@link LongStreamPositions}, doubles (raw bits or ALP-style decimals) through
  * {@link DoubleStreamPositions}, and text and binary chunks (constant, dictionary, plain or FSST-style:
  * {@link BinaryStreamPositions}), NULLs through {@link ValidityCodec#readAt}; other layouts (booleans, Arrow IPC) and
- * delta-coded integers are left to a whole decode, which a caller with a cache of decoded chunks does once. The chunk's checksum is the caller's
- * to have verified.
+ * delta-coded integers are left to a whole decode, which a caller with a cache of decoded chunks does once. The
+ * chunk's checksum is the caller's to have verified.
  */
 public final class ChunkPositions {
     private static final int HEADER_BYTES = 7;

@@ -305,9 +305,12 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     KERNELS.sumLongAt(ArrowSegments.values(v), validity, positions, count, lowHigh);
                     wide.addSplit(0, lowHigh[0], lowHigh[1]);
                 }
-                case IntVector v -> wide.add(0, KERNELS.sumIntAt(ArrowSegments.values(v), validity, positions, count));
-                case Float8Vector v -> doubles[0] += KERNELS.sumDoubleAt(ArrowSegments.values(v), validity, positions, count);
-                default -> throw new IllegalStateException("no sum at positions over " + argument.getClass().getSimpleName());
+                case IntVector v ->
+                        wide.add(0, KERNELS.sumIntAt(ArrowSegments.values(v), validity, positions, count));
+                case Float8Vector v ->
+                        doubles[0] += KERNELS.sumDoubleAt(ArrowSegments.values(v), validity, positions, count);
+                default -> throw new IllegalStateException(
+                        "no sum at positions over " + argument.getClass().getSimpleName());
             }
             counts[0] += KERNELS.countValidAt(validity, positions, count);
         }

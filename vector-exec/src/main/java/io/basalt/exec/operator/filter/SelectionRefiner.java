@@ -167,8 +167,8 @@ final class SelectionRefiner {
         PhysicalExpression left = comparison.left();
         PhysicalExpression right = comparison.right();
         if (left instanceof ColumnExpression column && right instanceof ConstantExpression constant) {
-            return columnConstant(batch.column(column.index()), column.type(), op, constant.value(), batch.physicalRowCount(),
-                    selection, count);
+            return columnConstant(batch.column(column.index()), column.type(), op, constant.value(),
+                    batch.physicalRowCount(), selection, count);
         }
         if (right instanceof ColumnExpression column && left instanceof ConstantExpression constant) {
             return columnConstant(batch.column(column.index()), column.type(), op.flip(), constant.value(),
