@@ -3,6 +3,7 @@ package io.basalt.storage.column;
 import io.basalt.storage.column.encoding.BinaryStreamPositions;
 import io.basalt.storage.column.encoding.ByteSource;
 import io.basalt.storage.column.encoding.ChunkCorruption;
+import io.basalt.storage.column.encoding.DoubleStreamPositions;
 import io.basalt.storage.column.encoding.LongStreamPositions;
 import io.basalt.storage.column.encoding.ValidityCodec;
 import io.basalt.storage.column.kernel.DecodeKernelProvider;
@@ -19,11 +20,11 @@ import org.apache.arrow.vector.types.pojo.Field;
  * Reads chosen rows of an {@link AdaptiveChunkCodec} chunk into a vector holding only them, without decoding the
  * chunk's other rows: the late materialization of a scan whose predicates kept few rows of a row group. Serves the
  * integer-stream layouts (SMALLINT, INTEGER, DATE, BIGINT and the types stored so, 128-bit decimals and other 16-byte
- * values as two streams) through {@link LongStreamPositions}, and text and binary chunks whose stream is a constant, a
- * dictionary or plain ({@link BinaryStreamPositions}), NULLs through {@link ValidityCodec#readAt}; other layouts
- * (doubles, booleans, Arrow IPC), delta-coded integers and FSST-style text are left to a whole decode, which a caller
- * with a cache of decoded chunks does once. The chunk's checksum is the caller's
- * to have verified.
+ * values as two streams) through {@link LongStreamPositions}, doubles (raw bits or ALP-style decimals) through
+ * {@link DoubleStreamPositions}, and text and binary chunks (constant, dictionary, plain or FSST-style:
+ * {@link BinaryStreamPositions}), NULLs through {@link ValidityCodec#readAt}; other layouts (booleans, Arrow IPC) and
+ * delta-coded integers are left to a whole decode, which a caller with a cache of decoded chunks does once. The
+ * chunk's checksum is the caller's to have verified.
  */
 public final class ChunkPositions {
     private static final int HEADER_BYTES = 7;
@@ -80,6 +81,16 @@ public final class ChunkPositions {
             BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
             fixed.allocateNew(Math.max(selected, 1));
             ValidityCodec.readAt(in, count, positions, selected, fixed.getValidityBuffer(), kernels);
+            if (layout == ChunkLayout.FLOAT64) {
+                if (!DoubleStreamPositions.readsAtPositions(chunk, in.position())) {
+                    return closed(vector);  // delta-coded decimal integers: decoded whole by the caller instead
+                }
+                long[] bits = new long[Math.max(selected, 1)];
+                DoubleStreamPositions.read(in, count, positions, selected, bits, kernels);
+                FixedWidthValues.write(vector, layout, bits, null, selected);
+                vector.setValueCount(selected);
+                return vector;
+            }
             if (!LongStreamPositions.readsAtPositions(chunk, in.position())) {
                 return closed(vector);  // a delta stream: decoded whole (and cached) by the caller instead
             }
@@ -104,7 +115,7 @@ public final class ChunkPositions {
 
     /**
      * Text and binary rows: validity at the positions (into a scratch bitmap, since the vector's buffers are
-     * allocated only once the values' size is known), then the values; false when the stream is FSST-style.
+     * allocated only once the values' size is known), then the values; false when the stream is not read at positions.
      */
     private boolean readVariableWidth(ByteSource in, int count, int[] positions, int selected,
                                       BaseVariableWidthVector vector) {
@@ -130,8 +141,8 @@ public final class ChunkPositions {
 
     private static boolean handles(ChunkLayout layout) {
         return switch (layout) {
-            case INT16, INT32, DATE32, INT64, DECIMAL128, FIXED16, UTF8, BINARY -> true;
-            case ARROW_IPC, BOOLEAN, FLOAT64 -> false;
+            case INT16, INT32, DATE32, INT64, DECIMAL128, FIXED16, FLOAT64, UTF8, BINARY -> true;
+            case ARROW_IPC, BOOLEAN -> false;
         };
     }
 }

@@ -23,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * Rows read at positions from encoded chunks ({@link ChunkPositions}) against the same rows of the whole decoded
  * chunk: every storable type, every {@link ChunkShape} (so every integer encoding and validity form), position lists
  * from empty through single rows, the first and last row, sparse and dense random subsets to every row, through the
- * plain and the vector decode kernels. Chunks not read at positions (doubles, booleans, Arrow IPC, delta-coded
- * integers, FSST-style text) must answer null, never wrong rows.
+ * plain and the vector decode kernels; doubles (raw bits and ALP-style decimals with their exceptions: NaN, -0.0,
+ * long fractions) and FSST-style text included. Chunks not read at positions (booleans, Arrow IPC, delta-coded
+ * integers) must answer null, never wrong rows.
  */
 class ChunkPositionsTest {
     private static final ChunkPositions[] READERS = {
@@ -67,10 +68,10 @@ class ChunkPositionsTest {
                 }
             }
         }
-        assertThat(encodings).contains("constant", "for", "rle", "dict", "plain");
-        // delta-coded integers and FSST-style text are decoded whole instead (every row needs the rows before it)
-        assertThat(encodings).doesNotContain("delta", "fsst");
-        assertThat(left).contains("delta", "fsst");
+        assertThat(encodings).contains("constant", "for", "rle", "dict", "plain", "fsst", "alp", "raw");
+        // delta-coded integers are decoded whole instead (every row needs the rows before it)
+        assertThat(encodings).doesNotContain("delta");
+        assertThat(left).contains("delta").doesNotContain("fsst");
         assertThat(compared).isGreaterThan(2_000);
     }
 

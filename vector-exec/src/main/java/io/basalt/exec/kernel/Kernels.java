@@ -60,4 +60,24 @@ public interface Kernels {
 
     /** The number of non-null rows in [0, count) of a validity bitmap (null bitmap = all valid). */
     int countValid(MemorySegment validity, int count);
+
+    // ---- sums at positions (a filter's selection handed on, see io.basalt.exec.batch.Batch) ----------------
+
+    /**
+     * {@link #sumLong} over the rows {@code positions[0..count)} (ascending, each below the vectors' length) instead
+     * of {@code [0, count)}: the same two parts, the same result as summing those rows gathered into a dense vector.
+     */
+    void sumLongAt(MemorySegment values, MemorySegment validity, int[] positions, int count, long[] lowHigh);
+
+    /** {@link #sumInt} over the rows {@code positions[0..count)}. */
+    long sumIntAt(MemorySegment values, MemorySegment validity, int[] positions, int count);
+
+    /**
+     * {@link #sumDouble} over the rows {@code positions[0..count)}, in the order it would use on those rows gathered
+     * into a dense vector (accumulator {@code k % 8} takes the k-th position's value), so the bits are the same.
+     */
+    double sumDoubleAt(MemorySegment values, MemorySegment validity, int[] positions, int count);
+
+    /** How many of the rows {@code positions[0..count)} are not null ({@code validity} null: all of them). */
+    int countValidAt(MemorySegment validity, int[] positions, int count);
 }

@@ -83,6 +83,75 @@ public final class PlainKernels implements Kernels {
         return ValidityBits.countSet(validity, count);
     }
 
+    @Override
+    public void sumLongAt(MemorySegment values, MemorySegment validity, int[] positions, int count, long[] lowHigh) {
+        lowHigh[0] = 0;
+        lowHigh[1] = 0;
+        addLongsAt(values, validity, positions, count, lowHigh);
+    }
+
+    @Override
+    public long sumIntAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        return sumIntsAt(values, validity, positions, count);
+    }
+
+    @Override
+    public double sumDoubleAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        return sumDoublesAt(values, validity, positions, count);
+    }
+
+    @Override
+    public int countValidAt(MemorySegment validity, int[] positions, int count) {
+        return countValidRowsAt(validity, positions, count);
+    }
+
+    // ---- position methods, shared with VectorKernels ----------------------------------------------------
+    //
+    // The rows are scattered, so there is no contiguous run for vector loads: both implementations run these
+    // loops, which read each position once and branch on nothing that depends on the data.
+
+    static void addLongsAt(MemorySegment values, MemorySegment validity, int[] positions, int count, long[] lowHigh) {
+        long low = 0;
+        long high = 0;
+        for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            long value = values.getAtIndex(LONG, row) & -(long) valid(validity, row);
+            low += value & 0xFFFF_FFFFL;
+            high += value >> 32;
+        }
+        lowHigh[0] += low;
+        lowHigh[1] += high;
+    }
+
+    static long sumIntsAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        long sum = 0;
+        for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            sum += values.getAtIndex(INT, row) & -valid(validity, row);
+        }
+        return sum;
+    }
+
+    /** The summation order of the class comment, applied to the k-th position as if it were row k. */
+    static double sumDoublesAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        double[] a = new double[DOUBLE_ACCUMULATORS];
+        for (int k = 0; k < count; k++) {
+            a[k & (DOUBLE_ACCUMULATORS - 1)] += doubleOrZero(values, validity, positions[k]);
+        }
+        return reduceDoubleAccumulators(a);
+    }
+
+    static int countValidRowsAt(MemorySegment validity, int[] positions, int count) {
+        if (validity == null) {
+            return count;
+        }
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            n += ValidityBits.bit(validity, positions[k]);
+        }
+        return n;
+    }
+
     // ---- range methods, shared with VectorKernels as its scalar tail -------------------------------
     //
     // Each handles rows [from, to), appends qualifying indices to selection starting at position n, and

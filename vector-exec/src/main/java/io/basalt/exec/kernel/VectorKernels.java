@@ -302,6 +302,31 @@ public final class VectorKernels implements Kernels {
         return ValidityBits.countSet(validity, count);
     }
 
+    // Sums at positions: the rows are scattered and the Vector API loads from memory segments only contiguous lanes,
+    // so these run PlainKernels' loops (see there).
+
+    @Override
+    public void sumLongAt(MemorySegment values, MemorySegment validity, int[] positions, int count, long[] lowHigh) {
+        lowHigh[0] = 0;
+        lowHigh[1] = 0;
+        PlainKernels.addLongsAt(values, validity, positions, count, lowHigh);
+    }
+
+    @Override
+    public long sumIntAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        return PlainKernels.sumIntsAt(values, validity, positions, count);
+    }
+
+    @Override
+    public double sumDoubleAt(MemorySegment values, MemorySegment validity, int[] positions, int count) {
+        return PlainKernels.sumDoublesAt(values, validity, positions, count);
+    }
+
+    @Override
+    public int countValidAt(MemorySegment validity, int[] positions, int count) {
+        return PlainKernels.countValidRowsAt(validity, positions, count);
+    }
+
     // ---- shared steps -------------------------------------------------------------------------------
 
     private static DoubleVector addDoubles(DoubleVector accumulator, MemorySegment values, MemorySegment validity, int from) {

@@ -11,6 +11,17 @@ import io.basalt.exec.batch.Batch;
 public interface OperatorState extends AutoCloseable {
     Batch execute(Batch input);
 
+    /**
+     * Called once, before the first {@link #execute}, by a pipeline that hands selective batches on (see
+     * {@link io.basalt.exec.batch.Batch}): {@code consumerTakesSelections} says whether what comes after this state
+     * (the next operator or the sink) accepts them, and so whether this state may return one. The answer is whether
+     * this state accepts selective input itself. A state never asked returns and receives only dense batches;
+     * the default declines.
+     */
+    default boolean acceptSelections(boolean consumerTakesSelections) {
+        return false;
+    }
+
     default boolean isFinished() {
         return false;
     }

@@ -10,6 +10,14 @@ import io.basalt.exec.batch.Batch;
 public interface SinkState extends AutoCloseable {
     void sink(Batch batch);
 
+    /**
+     * Whether {@link #sink} accepts selective batches (a selection over vectors holding more rows, see
+     * {@link io.basalt.exec.batch.Batch}); false by default, and such a sink only ever receives dense batches.
+     */
+    default boolean takesSelections() {
+        return false;
+    }
+
     /** True when more input cannot change the result, so the pipeline may stop early. */
     default boolean isFinished() {
         return false;

@@ -152,6 +152,7 @@ public final class PipelineExecutor {
      */
     static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
                       PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
+        SelectionHandOff.negotiate(states, sink);
         boolean finished = false;
         while (!finished) {
             Batch batch = source.next();

@@ -30,10 +30,13 @@ public final class VectorGather {
     private VectorGather() {
     }
 
-    /** A batch of {@code count} rows: row k is row {@code selection[k]} of {@code batch}. */
+    /**
+     * A dense batch of {@code count} rows: row k is value {@code selection[k]} of {@code batch}'s vectors (positions
+     * in the vectors, also when {@code batch} is itself selective).
+     */
     public static Batch gather(Batch batch, int[] selection, int count, EvaluationContext context) {
-        if (count == batch.rowCount() && isIdentity(selection, count)) {
-            return batch;
+        if (count == batch.physicalRowCount() && isIdentity(selection, count)) {
+            return batch.isSelective() ? new Batch(batch.columns(), count) : batch;
         }
         List<FieldVector> columns = new ArrayList<>(batch.columnCount());
         for (FieldVector source : batch.columns()) {
@@ -42,6 +45,14 @@ public final class VectorGather {
             columns.add(target);
         }
         return new Batch(columns, count);
+    }
+
+    /**
+     * {@code batch} itself when it is dense, else its selected rows copied into new dense vectors of {@code context}:
+     * what an operator that needs every row in place does with a selective batch.
+     */
+    public static Batch dense(Batch batch, EvaluationContext context) {
+        return batch.isSelective() ? gather(batch, batch.selection(), batch.rowCount(), context) : batch;
     }
 
     /**

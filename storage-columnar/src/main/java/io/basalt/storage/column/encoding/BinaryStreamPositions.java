@@ -9,8 +9,10 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
 /**
  * Reads the values of chosen rows from a {@link BinaryStreamCodec} stream without materializing the others: a
  * dictionary reads its entries and the codes at the positions ({@link LongStreamPositions}), a plain stream decodes
- * its lengths and copies the chosen rows' bytes only, a constant repeats its value. FSST-style streams, whose rows
- * can only be decompressed in sequence, are not read here. Checks the stream as {@link BinaryStreamCodec#read} does.
+ * its lengths and copies the chosen rows' bytes only, a constant repeats its value. An FSST-style stream, whose
+ * symbols run across row boundaries and so decode only in sequence, decodes just the span from the first chosen row to
+ * the last one ({@link SymbolTable#decompressRange}: the rows before it are skipped code by code without being
+ * written) and copies the chosen rows out of it. Checks the stream as {@link BinaryStreamCodec#read} does.
  */
 public final class BinaryStreamPositions {
     private BinaryStreamPositions() {
@@ -76,9 +78,54 @@ public final class BinaryStreamPositions {
                 return true;
             }
             case BinaryStreamCodec.SYMBOLS -> {
-                return false;
+                readSymbols(in, count, positions, selected, vector, kernels);
+                return true;
             }
             default -> throw ChunkCorruption.of("unknown binary encoding " + kind);
+        }
+    }
+
+    /** The FSST-style layout: symbol table, every row's length, the compressed bytes of all rows in sequence. */
+    private static void readSymbols(ByteSource in, int count, int[] positions, int selected,
+                                    BaseVariableWidthVector vector, DecodeKernels kernels) {
+        SymbolTable table = SymbolTable.read(in);
+        long[] lengths = LongStreamCodec.read(in, count, kernels);
+        int compressedLength = in.getCount(in.remaining(), "compressed length");
+        long total = BinaryStreamCodec.checkedTotal(lengths, count, 8L * compressedLength);
+        byte[] compressed = in.getBytes(compressedLength);
+        if (selected == 0) {
+            BinaryStreamCodec.allocate(vector, 0, 0);
+            return;
+        }
+        long from = 0;
+        for (int row = 0; row < positions[0]; row++) {
+            from += lengths[row];
+        }
+        long to = from;
+        long chosen = 0;
+        for (int row = positions[0], i = 0; i < selected; row++) {
+            to += lengths[row];
+            if (row == positions[i]) {
+                chosen += lengths[row];
+                i++;
+            }
+        }
+        byte[] span = new byte[(int) (to - from) + 16];
+        int shift = table.decompressRange(compressed, (int) total, (int) from, (int) to, span);
+        BinaryStreamCodec.allocate(vector, chosen, selected);
+        ArrowBuf offsets = vector.getOffsetBuffer();
+        ArrowBuf target = vector.getDataBuffer();
+        long start = shift;
+        int row = positions[0];
+        int position = 0;
+        for (int i = 0; i < selected; i++) {
+            while (row < positions[i]) {
+                start += lengths[row++];
+            }
+            int length = (int) lengths[row];
+            target.setBytes(position, span, (int) start, length);
+            position += length;
+            offsets.setInt((long) (i + 1) * Integer.BYTES, position);
         }
     }
 }

@@ -20,7 +20,7 @@ import io.basalt.storage.column.kernel.DecodeKernels;
 public final class DoubleStreamCodec {
     static final int RAW = 0;
     static final int ALP = 1;
-    private static final int MAXIMUM_EXPONENT = 18;
+    static final int MAXIMUM_EXPONENT = 18;
     private static final int SAMPLE = 256;
     private static final double EXACT_INTEGER_LIMIT = 0x1p53;
     private static final double[] POWERS_OF_TEN = new double[MAXIMUM_EXPONENT + 1];
@@ -34,6 +34,11 @@ public final class DoubleStreamCodec {
     }
 
     private DoubleStreamCodec() {
+    }
+
+    /** {@code 10^exponent} as a double, for {@code exponent} in {@code [0, MAXIMUM_EXPONENT]}. */
+    static double powerOfTen(int exponent) {
+        return POWERS_OF_TEN[exponent];
     }
 
     /** Writes the doubles whose raw bits are {@code bits[0, count)}. */

@@ -254,4 +254,66 @@ public final class SymbolTable {
             throw ChunkCorruption.of("compressed strings decode to " + out + " bytes, not " + length);
         }
     }
+
+    /**
+     * Decompresses only the bytes {@code [from, to)} of what {@code compressed} decodes to ({@code total} bytes in
+     * all): the codes before {@code from} are walked by their lengths without being written, and decoding stops once
+     * {@code to} is reached. The bytes land in {@code target} from the returned offset on (0 to 7: a symbol may begin
+     * before {@code from}); {@code target} must hold {@code to - from + 16} bytes. How a scan reads a few rows of an
+     * FSST-style chunk: the rows after the last one asked for are never decoded, those before the first never written.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED for a code past the table, a bad escape, or a stream that
+     *     ends before {@code to} or decodes past {@code total}
+     */
+    public int decompressRange(byte[] compressed, int total, int from, int to, byte[] target) {
+        if (from < 0 || from > to || to > total) {
+            throw ChunkCorruption.of("compressed range " + from + ".." + to + " of " + total + " bytes");
+        }
+        int out = 0;
+        int i = 0;
+        int n = compressed.length;
+        while (i < n) {
+            int code = compressed[i] & 0xff;
+            int length;
+            if (code == ESCAPE) {
+                if (i + 1 == n) {
+                    throw ChunkCorruption.of("bad escape in compressed strings");
+                }
+                length = 1;
+            } else {
+                if (code >= size) {
+                    throw ChunkCorruption.of("bad symbol " + code + " in compressed strings");
+                }
+                length = lengths[code];
+            }
+            if (out + length > from) {
+                break;
+            }
+            out += length;
+            i += code == ESCAPE ? 2 : 1;
+        }
+        int shift = from - out;
+        int limit = to - out;
+        int written = 0;
+        while (written < limit) {
+            if (i >= n) {
+                throw ChunkCorruption.of("compressed strings end after " + (out + written) + " bytes");
+            }
+            int code = compressed[i++] & 0xff;
+            if (code == ESCAPE) {
+                if (i == n) {
+                    throw ChunkCorruption.of("bad escape in compressed strings");
+                }
+                target[written++] = compressed[i++];
+            } else {
+                if (code >= size || out + written + lengths[code] > total) {
+                    throw ChunkCorruption.of("bad symbol " + code + " in compressed strings");
+                }
+                // One 8-byte store, as in decompress: the slack of target takes the bytes past the symbol.
+                LONG.set(target, written, values[code]);
+                written += lengths[code];
+            }
+        }
+        return shift;
+    }
 }

@@ -1,5 +1,8 @@
 package io.basalt.exec.function.aggregate;
 
+import io.basalt.exec.kernel.ArrowSegments;
+import io.basalt.exec.kernel.KernelProvider;
+import io.basalt.exec.kernel.Kernels;
 import io.basalt.type.LogicalType;
 import java.util.Arrays;
 import org.apache.arrow.vector.BigIntVector;
@@ -26,7 +29,9 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         return new State();
     }
 
-    private static final class State implements GroupedAggregateState {
+    private static final Kernels KERNELS = KernelProvider.kernels();
+
+    private static final class State implements PositionedAggregateState {
         private long[] counts = new long[16];
 
         @Override
@@ -54,6 +59,17 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
             counts[0] += argument == null ? rows : rows - argument.getNullCount();
+        }
+
+        @Override
+        public boolean updatesAtPositions(FieldVector argument) {
+            return true;
+        }
+
+        @Override
+        public void updateSingleGroupAt(FieldVector argument, int[] positions, int count) {
+            counts[0] += argument == null ? count
+                    : KERNELS.countValidAt(ArrowSegments.validity(argument), positions, count);
         }
 
         @Override

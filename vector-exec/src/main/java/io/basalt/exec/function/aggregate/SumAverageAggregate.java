@@ -75,7 +75,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return scales;
     }
 
-    private final class State implements GroupedAggregateState {
+    private final class State implements PositionedAggregateState {
         private long[] counts = new long[16];
         /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
         private boolean[] nans = new boolean[16];
@@ -285,6 +285,34 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                 }
             }
             counts[0] += valid;
+        }
+
+        /**
+         * Plain BIGINT, INTEGER and double arguments; not scaled NUMERIC (NaN sentinels need the per-row path) nor
+         * REAL sums (rounded to float per batch).
+         */
+        @Override
+        public boolean updatesAtPositions(FieldVector argument) {
+            return argument instanceof BigIntVector && !scaledLong || argument instanceof IntVector
+                    || argument instanceof Float8Vector && !floatSum;
+        }
+
+        @Override
+        public void updateSingleGroupAt(FieldVector argument, int[] positions, int count) {
+            java.lang.foreign.MemorySegment validity = ArrowSegments.validity(argument);
+            switch (argument) {
+                case BigIntVector v -> {
+                    KERNELS.sumLongAt(ArrowSegments.values(v), validity, positions, count, lowHigh);
+                    wide.addSplit(0, lowHigh[0], lowHigh[1]);
+                }
+                case IntVector v ->
+                        wide.add(0, KERNELS.sumIntAt(ArrowSegments.values(v), validity, positions, count));
+                case Float8Vector v ->
+                        doubles[0] += KERNELS.sumDoubleAt(ArrowSegments.values(v), validity, positions, count);
+                default -> throw new IllegalStateException(
+                        "no sum at positions over " + argument.getClass().getSimpleName());
+            }
+            counts[0] += KERNELS.countValidAt(validity, positions, count);
         }
 
         /** Whether a non-null row of {@code v} is the scaled NUMERIC NaN sentinel. */

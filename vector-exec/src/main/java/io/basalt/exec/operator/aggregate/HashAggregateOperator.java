@@ -6,6 +6,7 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
+import io.basalt.exec.function.aggregate.PositionedAggregateState;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
@@ -152,6 +153,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
     private final class AggregateState implements SinkState {
         private final ExecutionContext context;
         private final EvaluationContext evaluation;
+        /** Holds a selective batch's rows gathered dense, apart from {@code evaluation}, which spilling releases. */
+        private final EvaluationContext gathered;
         private final GroupKeyTable keyTable;
         private final GroupedAggregateState[] states;
         private final List<FieldVector> results = new ArrayList<>();
@@ -171,6 +174,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             this.context = context;
             this.level = level;
             this.evaluation = new EvaluationContext(context.allocator());
+            this.gathered = new EvaluationContext(context.allocator());
             List<LogicalType> keyTypes = new ArrayList<>();
             for (PhysicalExpression key : groupKeys) {
                 keyTypes.add(key.type());
@@ -183,9 +187,22 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             }
         }
 
+        /** Selective batches: read at their positions without GROUP BY where every aggregate can, else gathered. */
+        @Override
+        public boolean takesSelections() {
+            return true;
+        }
+
         @Override
         public void sink(Batch batch) {
             evaluation.releaseBatch();
+            gathered.releaseBatch();
+            if (batch.isSelective()) {
+                if (groupKeys.isEmpty() && sinkAtPositions(batch)) {
+                    return;
+                }
+                batch = io.basalt.exec.vector.VectorGather.dense(batch, gathered);
+            }
             int rows = batch.rowCount();
             if (groupKeys.isEmpty()) {
                 for (int a = 0; a < states.length; a++) {
@@ -237,6 +254,29 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 }
             }
             checkBudget();
+        }
+
+        /**
+         * Without GROUP BY: when every aggregate is a plain call (no FILTER, one argument or none) over a column whose
+         * state reads rows at positions ({@link PositionedAggregateState}), adds the selected rows of {@code batch} in
+         * place and returns true; otherwise changes nothing and returns false.
+         */
+        private boolean sinkAtPositions(Batch batch) {
+            for (int a = 0; a < states.length; a++) {
+                AggregateCall call = aggregates.get(a);
+                PhysicalExpression argument = call.argument();
+                if (call.filter() != null || !call.extraArguments().isEmpty()
+                        || !(states[a] instanceof PositionedAggregateState positioned)
+                        || argument != null && !(argument instanceof io.basalt.exec.expression.ColumnExpression)
+                        || !positioned.updatesAtPositions(argument(a, batch))) {
+                    return false;
+                }
+            }
+            for (int a = 0; a < states.length; a++) {
+                ((PositionedAggregateState) states[a]).updateSingleGroupAt(argument(a, batch), batch.selection(),
+                        batch.rowCount());
+            }
+            return true;
         }
 
         /**
@@ -437,6 +477,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         @Override
         public void close() {
             evaluation.close();
+            gathered.close();
             if (spilled != null) {
                 spilled.close();
             }

@@ -22,6 +22,9 @@ import org.apache.arrow.vector.BitVector;
  * the other conjuncts apply in order, each to the rows the previous ones kept, the batch compacted before
  * each, so a later conjunct never sees a row an earlier one rejected ({@code b <> 0 AND a / b > 1} cannot
  * divide by zero). Running the infallible conjuncts first only removes rows the others would see.
+ *
+ * <p>When the pipeline lets it (see {@code io.basalt.exec.pipeline.SelectionHandOff}) and only infallible conjuncts
+ * are left, the survivors leave as a selection over the input's vectors, not as copies.
  */
 public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> conjuncts) implements StreamingOperator {
     public FilterOperator {
@@ -63,6 +66,8 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         private final List<PhysicalExpression> evaluated;
         private final EvaluationContext evaluation;
         private int[] selection = new int[0];
+        /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
+        private boolean emitsSelections;
 
         FilterState(SelectionRefiner refiner, List<PhysicalExpression> refinable, List<PhysicalExpression> evaluated,
                     EvaluationContext evaluation) {
@@ -74,8 +79,10 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
 
         /**
          * The conjuncts that cannot fail (comparisons of columns and constants, see {@link SelectionRefiner})
-         * narrow one selection over the input first, without copying; the batch is compacted once after
-         * them, and again after each remaining conjunct, which is evaluated to a boolean vector.
+         * narrow one selection over the input first (starting from the input's own selection when it is selective),
+         * without copying. When no other conjunct remains and the consumer takes selective batches, the input's
+         * vectors leave with that selection; otherwise the batch is compacted once after them, and again after each
+         * remaining conjunct, which is evaluated to a boolean vector.
          */
         @Override
         public Batch execute(Batch input) {
@@ -84,9 +91,14 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             if (rows == 0) {
                 return input;
             }
-            ensureSelection(rows);
-            for (int i = 0; i < rows; i++) {
-                selection[i] = i;
+            ensureSelection(input.physicalRowCount());
+            int[] given = input.selection();
+            if (given == null) {
+                for (int i = 0; i < rows; i++) {
+                    selection[i] = i;
+                }
+            } else {
+                System.arraycopy(given, 0, selection, 0, rows);
             }
             int count = rows;
             for (PhysicalExpression conjunct : refinable) {
@@ -94,6 +106,10 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                 if (count == 0) {
                     break;
                 }
+            }
+            if (emitsSelections && (evaluated.isEmpty() || count == 0)) {
+                return count == input.physicalRowCount() && given == null ? input
+                        : new Batch(input.columns(), count, selection);
             }
             Batch current = VectorGather.gather(input, selection, count, evaluation);
             for (PhysicalExpression conjunct : evaluated) {
@@ -105,6 +121,13 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                 current = VectorGather.gather(current, selection, selected, evaluation);
             }
             return current;
+        }
+
+        /** Takes selective input always; returns selective output when the consumer takes it. */
+        @Override
+        public boolean acceptSelections(boolean consumerTakesSelections) {
+            emitsSelections = consumerTakesSelections;
+            return true;
         }
 
         private void ensureSelection(int rows) {

@@ -106,7 +106,7 @@ final class SelectionRefiner {
     /**
      * Keeps in {@code selection[0..count)} the rows of {@code batch} for which {@code conjunct} (one that
      * {@link #handles} accepts) is true, in order; returns how many remain. {@code selection} must have room
-     * for the batch's row count.
+     * for the batch's vectors' row count ({@link Batch#physicalRowCount()}): positions index the vectors.
      */
     int refine(PhysicalExpression conjunct, Batch batch, int[] selection, int count) {
         return refine(conjunct, batch, selection, count, 0);
@@ -132,7 +132,7 @@ final class SelectionRefiner {
 
     /** OR: each operand narrows a copy of the selection; a row stays when any operand kept it. */
     private int union(LogicalExpression or, Batch batch, int[] selection, int count, int depth) {
-        int rows = batch.rowCount();
+        int rows = batch.physicalRowCount();
         if (union.length < rows) {
             union = new boolean[Math.max(rows, union.length * 2)];
         }
@@ -167,16 +167,16 @@ final class SelectionRefiner {
         PhysicalExpression left = comparison.left();
         PhysicalExpression right = comparison.right();
         if (left instanceof ColumnExpression column && right instanceof ConstantExpression constant) {
-            return columnConstant(batch.column(column.index()), column.type(), op, constant.value(), batch.rowCount(),
-                    selection, count);
+            return columnConstant(batch.column(column.index()), column.type(), op, constant.value(),
+                    batch.physicalRowCount(), selection, count);
         }
         if (right instanceof ColumnExpression column && left instanceof ConstantExpression constant) {
             return columnConstant(batch.column(column.index()), column.type(), op.flip(), constant.value(),
-                    batch.rowCount(), selection, count);
+                    batch.physicalRowCount(), selection, count);
         }
         ColumnExpression a = (ColumnExpression) left;
         ColumnExpression b = (ColumnExpression) right;
-        return columnColumn(batch.column(a.index()), batch.column(b.index()), a.type(), op, batch.rowCount(),
+        return columnColumn(batch.column(a.index()), batch.column(b.index()), a.type(), op, batch.physicalRowCount(),
                 selection, count);
     }
 

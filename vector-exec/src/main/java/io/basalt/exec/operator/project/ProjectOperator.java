@@ -3,6 +3,7 @@ package io.basalt.exec.operator.project;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.ColumnExpression;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.operator.OperatorState;
@@ -14,7 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
-/** Computes one output column per expression. Column references pass their input vector through unchanged. */
+/**
+ * Computes one output column per expression. Column references pass their input vector through unchanged; a
+ * projection of column references only passes a selective batch's selection through too, when its consumer takes
+ * selective batches (see {@code io.basalt.exec.pipeline.SelectionHandOff}).
+ */
 public record ProjectOperator(PhysicalOperator child, List<PhysicalExpression> expressions) implements StreamingOperator {
     public ProjectOperator {
         requireNonNull(child, "child is null");
@@ -43,6 +48,11 @@ public record ProjectOperator(PhysicalOperator child, List<PhysicalExpression> e
     @Override
     public OperatorState openOperator(ExecutionContext context) {
         EvaluationContext evaluation = new EvaluationContext(context.allocator());
+        boolean columnsOnly = true;
+        for (PhysicalExpression expression : expressions) {
+            columnsOnly &= expression instanceof ColumnExpression;
+        }
+        boolean reordersOnly = columnsOnly;
         return new OperatorState() {
             @Override
             public Batch execute(Batch input) {
@@ -51,7 +61,13 @@ public record ProjectOperator(PhysicalOperator child, List<PhysicalExpression> e
                 for (PhysicalExpression expression : expressions) {
                     columns.add(expression.evaluate(input, evaluation));
                 }
-                return new Batch(columns, input.rowCount());
+                return new Batch(columns, input.rowCount(), input.selection());
+            }
+
+            /** Column references only: the selection passes through with the chosen vectors. */
+            @Override
+            public boolean acceptSelections(boolean consumerTakesSelections) {
+                return reordersOnly && consumerTakesSelections;
             }
 
             @Override

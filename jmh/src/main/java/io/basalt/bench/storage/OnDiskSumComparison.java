@@ -1,0 +1,114 @@
+package io.basalt.bench.storage;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.BasaltConfig;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+
+/**
+ * The issue's on-disk scan figure: {@code SELECT sum(v)} over one compressed BIGINT column of N rows in a database
+ * file, Basalt against DuckDB (JDBC, same JVM, same thread count), in rows per second. Both databases are built once under
+ * DIR by SQL ({@code v = (g * 7919) % 1000000} for g in 1..N, so both hold the same values; Basalt checkpoints, so the
+ * rows sit in compressed row groups; DuckDB checkpoints too) and reused by later runs. Per engine: the database is
+ * reopened, the first run is cold (nothing decoded or cached; the OS page cache stays warm), then the median of the
+ * warm runs. Basalt is opened twice and the second opening reported as such (the first one's figures, which include
+ * compiling the scan's code, are printed apart). The engines run one after the other, never together; both sums are printed and must agree.
+ *
+ * <p>Usage: {@code OnDiskSumComparison DIR ROWS [warm runs] [threads]}.
+ */
+public final class OnDiskSumComparison {
+    private static final String QUERY = "SELECT sum(v) FROM micro";
+
+    private OnDiskSumComparison() {
+    }
+
+    public static void main(String[] arguments) throws IOException, SQLException {
+        Path directory = Path.of(arguments[0]);
+        long rows = (long) Double.parseDouble(arguments[1]);
+        int warmRuns = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 5;
+        int threads = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 2;
+        Files.createDirectories(directory);
+        Path basaltDirectory = directory.resolve("basalt-sum-" + rows);
+        Path duckdbFile = directory.resolve("duckdb-sum-" + rows + ".db");
+        BasaltConfig defaults = BasaltConfig.defaults();
+        BasaltConfig config = new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit());
+        String generated = "SELECT (g * 7919) % 1000000 AS v FROM generate_series(1, " + rows + ") AS t(g)";
+        if (!Files.exists(basaltDirectory)) {
+            long start = System.nanoTime();
+            try (Database db = Basalt.open(basaltDirectory, config); Session session = db.connect()) {
+                session.execute("CREATE TABLE micro AS " + generated.replace("(g * 7919)", "(g::bigint * 7919)"));
+                session.execute("CHECKPOINT");
+            }
+            System.err.printf("basalt: loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+        }
+        if (!Files.exists(duckdbFile)) {
+            long start = System.nanoTime();
+            try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile);
+                 Statement statement = duckdb.createStatement()) {
+                statement.execute("SET threads = " + threads);
+                statement.execute("CREATE TABLE micro AS SELECT ((g * 7919) % 1000000)::BIGINT AS v FROM range(1, "
+                        + (rows + 1) + ") AS t(g)");
+                statement.execute("CHECKPOINT");
+            }
+            System.err.printf("duckdb: loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
+        }
+        double[] basalt = new double[warmRuns + 1];
+        double[] basaltFirstInJvm = new double[warmRuns + 1];
+        String basaltSum = null;
+        // The first opening's runs also compile the scan's code; the second opening's first run is cold for the
+        // data only (nothing decoded or cached), as DuckDB's, whose code is native, is.
+        for (double[] runs : new double[][] {basaltFirstInJvm, basalt}) {
+            try (Database db = Basalt.open(basaltDirectory, config); Session session = db.connect()) {
+                for (int run = 0; run <= warmRuns; run++) {
+                    long start = System.nanoTime();
+                    try (QueryResult result = session.query(QUERY)) {
+                        basaltSum = result.getText(0, 0);
+                    }
+                    runs[run] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+        }
+        double[] duckdb = new double[warmRuns + 1];
+        String duckdbSum = null;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile);
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET threads = " + threads);
+            for (int run = 0; run <= warmRuns; run++) {
+                long start = System.nanoTime();
+                try (ResultSet result = statement.executeQuery(QUERY)) {
+                    result.next();
+                    duckdbSum = result.getString(1);
+                }
+                duckdb[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        System.out.printf("rows %,d, threads %d, sums basalt %s duckdb %s%n", rows, threads, basaltSum, duckdbSum);
+        System.out.println("| engine | cold ms | warm ms (median) | warm Mrows/s |");
+        System.out.println("|---|---:|---:|---:|");
+        print("Basalt (first opening in the JVM)", basaltFirstInJvm, rows);
+        print("Basalt", basalt, rows);
+        print("DuckDB", duckdb, rows);
+    }
+
+    private static void print(String engine, double[] runs, long rows) {
+        double warm = median(Arrays.copyOfRange(runs, 1, runs.length));
+        System.out.printf("| %s | %.1f | %.1f | %.0f |%n", engine, runs[0], warm, rows / warm / 1e3);
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+}
