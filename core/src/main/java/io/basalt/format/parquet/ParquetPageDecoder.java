@@ -89,6 +89,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private int[] definitions = new int[0];
     private int definitionAt;
     private int pageLeft;
+    /** Whether every row of the current page is non-null (its levels need not be looked at row by row). */
+    private boolean pageDense;
     private PageValues values;
 
     // per-call scratch, grown to the largest run decoded
@@ -247,6 +249,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             default -> throw new IllegalStateException("unknown data page " + page.getClass().getSimpleName());
         }
         pageLeft = count;
+        pageDense = present == count;
         definitionAt = 0;
         if (page.getFirstRowIndex().isPresent()) {
             row = page.getFirstRowIndex().get();
@@ -256,7 +259,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     /** Passes over the next {@code count} rows of the current page: their values are decoded and dropped. */
     private void skip(int count) {
         int present = count;
-        if (maxDefinition > 0) {
+        if (maxDefinition > 0 && !pageDense) {
             present = 0;
             for (int i = definitionAt; i < definitionAt + count; i++) {
                 present += definitions[i] == maxDefinition ? 1 : 0;
@@ -355,7 +358,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     private void decode(FieldVector vector, int at, int count) {
         int present = count;
-        if (maxDefinition > 0) {
+        if (maxDefinition > 0 && !pageDense) {
             present = 0;
             int[] levels = definitions;
             int level = maxDefinition;
@@ -565,17 +568,20 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         switch (kind) {
             case INT32, DATE -> {
                 int[] in = readInts(count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setInt((long) (at + i) * 4, in[i]);
-                }
+                MemorySegment data = ArrowSegments.values(vector);
+                MemorySegment.copy(in, 0, data, ArrowSegments.INT, (long) at * Integer.BYTES, count);
             }
             case DECIMAL_INT32 -> {
                 int[] in = readInts(count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setLong((long) (at + i) * 8, in[i]);
+                if (longs.length < count) {
+                    longs = new long[count];
                 }
+                long[] widened = longs;
+                for (int i = 0; i < count; i++) {
+                    widened[i] = in[i];
+                }
+                MemorySegment.copy(widened, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES,
+                        count);
             }
             case INT64, DECIMAL_INT64 -> {
                 if (longs.length < count) {
@@ -583,10 +589,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                 }
                 long[] in = longs;
                 values.readLongs(in, count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setLong((long) (at + i) * 8, in[i]);
-                }
+                MemorySegment.copy(in, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES, count);
             }
             default -> {
                 return false;

@@ -69,10 +69,27 @@ public final class RleBitPackedDecoder {
 
     /** Counts how many of the next {@code count} values equal {@code value}, consuming them (levels: non-nulls). */
     public int readCounting(int[] out, int offset, int count, int value) {
-        read(out, offset, count);
+        // RLE runs are counted whole; only bit-packed values are compared one by one
         int matches = 0;
-        for (int i = offset; i < offset + count; i++) {
-            matches += out[i] == value ? 1 : 0;
+        int at = offset;
+        int left = count;
+        while (left > 0) {
+            if (runLeft == 0) {
+                nextRun();
+            }
+            int n = Math.min(left, runLeft);
+            if (packed) {
+                unpack(out, at, n);
+                for (int i = at; i < at + n; i++) {
+                    matches += out[i] == value ? 1 : 0;
+                }
+            } else {
+                java.util.Arrays.fill(out, at, at + n, repeated);
+                matches += repeated == value ? n : 0;
+            }
+            at += n;
+            left -= n;
+            runLeft -= n;
         }
         return matches;
     }
