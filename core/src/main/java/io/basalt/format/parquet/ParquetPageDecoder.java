@@ -78,6 +78,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private boolean dictionaryRead;
     /** Bytes of text written into the current vector so far. */
     private int stringEnd;
+    /** Bytes of text per row in the previous batch (0 before the first), to size the next one's buffer. */
+    private double bytesPerRow;
 
     // the rows to read (inclusive bounds; null: all), the range of the next one, the row of the page's next level
     private long[] rangeFrom;
@@ -163,7 +165,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     @Override
     public FieldVector next(int rows, BufferAllocator allocator) {
-        FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
+        FieldVector vector = allocate(rows, allocator);
         stringEnd = 0;
         try {
             int filled = 0;
@@ -190,8 +192,28 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             }
             if (kind == Kind.STRING || kind == Kind.BYTEA) {
                 ((BaseVariableWidthVector) vector).setLastSet(rows - 1);
+                bytesPerRow = (double) stringEnd / rows;
             }
             vector.setValueCount(rows);
+            return vector;
+        } catch (RuntimeException | Error failure) {
+            vector.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * A vector for {@code rows} rows; a text or bytea vector's data buffer is sized by the bytes per row of the
+     * previous batch (with a little to spare), so that it is rarely grown (each growth copies what it holds).
+     */
+    private FieldVector allocate(int rows, BufferAllocator allocator) {
+        if (bytesPerRow == 0 || (kind != Kind.STRING && kind != Kind.BYTEA)) {
+            return ValueAccess.allocate(type, name, allocator, rows);
+        }
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) type.arrowField(name).createVector(allocator);
+        try {
+            vector.setInitialCapacity(Math.max(rows, 1), Math.max(bytesPerRow * 1.1, 1));
+            vector.allocateNew();
             return vector;
         } catch (RuntimeException | Error failure) {
             vector.close();

@@ -155,6 +155,21 @@ public final class RleBitPackedDecoder {
         int fastLimit = bytes.length - 8;
         int i = at;
         int last = at + count;
+        if (bitWidth <= 8 && (bit & 7) == 0) {
+            // narrow values (most dictionary indices and levels): a group of eight starts on a byte and fits in
+            // one 8-byte read, unpacked with shifts
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > fastLimit) {
+                    break;
+                }
+                long word = (long) LONG.get(bytes, index);
+                for (int j = 0; j < 8; j++) {
+                    out[i + j] = (int) ((word >>> (j * bitWidth)) & valueMask);
+                }
+                bit += 8L * bitWidth;
+            }
+        }
         for (; i < last; i++) {
             int index = (int) (bit >>> 3);
             if (index > fastLimit) {

@@ -14,6 +14,7 @@ import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForI
 import org.apache.parquet.column.values.delta.DeltaBinaryPackingValuesWriterForLong;
 import org.apache.parquet.column.values.deltalengthbytearray.DeltaLengthByteArrayValuesWriter;
 import org.apache.parquet.column.values.deltastrings.DeltaByteArrayWriter;
+import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
 import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
 import org.apache.parquet.io.api.Binary;
 import org.junit.jupiter.api.Test;
@@ -165,6 +166,35 @@ class PageEncodingDecodersTest {
             boolean[] out = new boolean[count];
             new RleBooleanValues(page, 0, page.length).readBooleans(out, count);
             assertThat(out).as("%d values", count).isEqualTo(values);
+        }
+    }
+
+    @Test
+    void rleBitPackedHybridMatchesParquetMrForEveryWidth() throws IOException {
+        Random random = new Random(29);
+        for (int width = 0; width <= 32; width++) {
+            for (int count : COUNTS) {
+                RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(width, 64, 1 << 20, HEAP);
+                int[] values = new int[count];
+                long bound = 1L << width;
+                for (int i = 0; i < count; i++) {
+                    // runs (RLE) and noise (bit-packed) in turn
+                    long value = (i / 50) % 2 == 0 ? random.nextLong(bound) : (i / 100) % (bound == 1 ? 1 : bound - 1);
+                    values[i] = (int) value;
+                    encoder.writeInt(values[i]);
+                }
+                byte[] page = encoder.toBytes().toByteArray();
+                RleBitPackedDecoder decoder = new RleBitPackedDecoder(page, 0, page.length, width);
+                int[] out = new int[count];
+                int done = 0;
+                while (done < count) {
+                    // pieces of any size, so that reads start and stop inside groups of eight
+                    int piece = Math.min(count - done, 1 + random.nextInt(40));
+                    decoder.read(out, done, piece);
+                    done += piece;
+                }
+                assertThat(out).as("width %d, %d values", width, count).isEqualTo(values);
+            }
         }
     }
 
