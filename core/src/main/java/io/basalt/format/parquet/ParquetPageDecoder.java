@@ -1,15 +1,22 @@
 package io.basalt.format.parquet;
 
+import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.format.parquet.ParquetColumnDecoder.Kind;
+import io.basalt.format.parquet.page.ByteStreamSplitValues;
 import io.basalt.format.parquet.page.ColumnDictionary;
+import io.basalt.format.parquet.page.DeltaBinaryPackedValues;
+import io.basalt.format.parquet.page.DeltaByteArrayValues;
+import io.basalt.format.parquet.page.DeltaLengthByteArrayValues;
 import io.basalt.format.parquet.page.DictionaryValues;
 import io.basalt.format.parquet.page.FallbackValues;
 import io.basalt.format.parquet.page.PageValues;
 import io.basalt.format.parquet.page.PlainValues;
+import io.basalt.format.parquet.page.RleBooleanValues;
 import io.basalt.format.parquet.page.RleBitPackedDecoder;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -45,7 +52,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 /**
  * Decodes a flat column chunk page at a time, straight into Arrow vectors: parquet-mr reads and decompresses the
  * pages (v1 and v2, through {@link ParquetCodecs}), and this class decodes their definition levels (RLE /
- * bit-packed) and values (PLAIN, dictionary, or another encoding through {@link FallbackValues}) many values per
+ * bit-packed) and values (PLAIN, dictionary, DELTA_BINARY_PACKED, DELTA_LENGTH_BYTE_ARRAY, DELTA_BYTE_ARRAY,
+ * BYTE_STREAM_SPLIT, RLE booleans; any other encoding through parquet-mr's {@link FallbackValues}) many values per
  * call into primitive arrays, then scatters the non-null ones to their rows. A page whose values are PLAIN
  * fixed-width and hold no null in the rows asked for is copied into the vector's buffer in one block.
  *
@@ -54,6 +62,9 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  */
 final class ParquetPageDecoder implements ColumnChunkDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    /** Bytes {@link #gathered} keeps past the values it holds, for {@link #gather}'s word stores. */
+    private static final int GATHER_SLACK = 2 * Long.BYTES;
 
     private final String name;
     private final LogicalType type;
@@ -67,6 +78,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private boolean dictionaryRead;
     /** Bytes of text written into the current vector so far. */
     private int stringEnd;
+    /** Bytes of text per row in the previous batch (0 before the first), to size the next one's buffer. */
+    private double bytesPerRow;
 
     // the rows to read (inclusive bounds; null: all), the range of the next one, the row of the page's next level
     private long[] rangeFrom;
@@ -78,6 +91,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private int[] definitions = new int[0];
     private int definitionAt;
     private int pageLeft;
+    /** Whether every row of the current page is non-null (its levels need not be looked at row by row). */
+    private boolean pageDense;
     private PageValues values;
 
     // per-call scratch, grown to the largest run decoded
@@ -90,6 +105,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private int[] starts = new int[0];
     private int[] lengths = new int[0];
     private byte[] gathered = new byte[0];
+    private int[] ends = new int[0];
 
     ParquetPageDecoder(String name, LogicalType type, ColumnDescriptor column, PageReader pages, Kind kind) {
         this(name, type, column, pages, kind, null);
@@ -149,7 +165,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     @Override
     public FieldVector next(int rows, BufferAllocator allocator) {
-        FieldVector vector = ValueAccess.allocate(type, name, allocator, rows);
+        FieldVector vector = allocate(rows, allocator);
         stringEnd = 0;
         try {
             int filled = 0;
@@ -176,8 +192,28 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             }
             if (kind == Kind.STRING || kind == Kind.BYTEA) {
                 ((BaseVariableWidthVector) vector).setLastSet(rows - 1);
+                bytesPerRow = (double) stringEnd / rows;
             }
             vector.setValueCount(rows);
+            return vector;
+        } catch (RuntimeException | Error failure) {
+            vector.close();
+            throw failure;
+        }
+    }
+
+    /**
+     * A vector for {@code rows} rows; a text or bytea vector's data buffer is sized by the bytes per row of the
+     * previous batch (with a little to spare), so that it is rarely grown (each growth copies what it holds).
+     */
+    private FieldVector allocate(int rows, BufferAllocator allocator) {
+        if (bytesPerRow == 0 || (kind != Kind.STRING && kind != Kind.BYTEA)) {
+            return ValueAccess.allocate(type, name, allocator, rows);
+        }
+        BaseVariableWidthVector vector = (BaseVariableWidthVector) type.arrowField(name).createVector(allocator);
+        try {
+            vector.setInitialCapacity(Math.max(rows, 1), Math.max(bytesPerRow * 1.1, 1));
+            vector.allocateNew();
             return vector;
         } catch (RuntimeException | Error failure) {
             vector.close();
@@ -235,6 +271,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             default -> throw new IllegalStateException("unknown data page " + page.getClass().getSimpleName());
         }
         pageLeft = count;
+        pageDense = present == count;
         definitionAt = 0;
         if (page.getFirstRowIndex().isPresent()) {
             row = page.getFirstRowIndex().get();
@@ -244,7 +281,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     /** Passes over the next {@code count} rows of the current page: their values are decoded and dropped. */
     private void skip(int count) {
         int present = count;
-        if (maxDefinition > 0) {
+        if (maxDefinition > 0 && !pageDense) {
             present = 0;
             for (int i = definitionAt; i < definitionAt + count; i++) {
                 present += definitions[i] == maxDefinition ? 1 : 0;
@@ -311,6 +348,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         return switch (encoding) {
             case PLAIN -> new PlainValues(data, offset, data.length, fixedLength);
             case PLAIN_DICTIONARY, RLE_DICTIONARY -> new DictionaryValues(dictionary, data, offset, data.length);
+            case DELTA_BINARY_PACKED -> new DeltaBinaryPackedValues(data, offset, data.length);
+            case DELTA_LENGTH_BYTE_ARRAY -> new DeltaLengthByteArrayValues(data, offset, data.length);
+            case DELTA_BYTE_ARRAY -> new DeltaByteArrayValues(data, offset, data.length);
+            case BYTE_STREAM_SPLIT -> new ByteStreamSplitValues(data, offset, data.length, present, fixedLength);
+            case RLE -> physical == PrimitiveTypeName.BOOLEAN ? new RleBooleanValues(data, offset, data.length)
+                    : new FallbackValues(encoding, column, present, data, offset, data.length);
             default -> new FallbackValues(encoding, column, present, data, offset, data.length);
         };
     }
@@ -337,7 +380,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     private void decode(FieldVector vector, int at, int count) {
         int present = count;
-        if (maxDefinition > 0) {
+        if (maxDefinition > 0 && !pageDense) {
             present = 0;
             int[] levels = definitions;
             int level = maxDefinition;
@@ -468,31 +511,27 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         // the run's bytes are gathered on the heap and copied into the vector at once: one Arrow copy per run
         // instead of one per value, which costs most for short strings
-        if (gathered.length < total) {
-            gathered = new byte[Math.max(total, gathered.length * 2)];
+        if (gathered.length < total + GATHER_SLACK) {
+            gathered = new byte[Math.max(total + GATHER_SLACK, gathered.length * 2)];
         }
-        int position = 0;
-        for (int i = 0; i < present; i++) {
-            System.arraycopy(source, starts[i], gathered, position, lengths[i]);
-            position += lengths[i];
-        }
+        gather(source, present);
         while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
             out.reallocDataBuffer();
         }
         ArrowBuf data = out.getDataBuffer();
-        ArrowBuf offsets = out.getOffsetBuffer();
         ArrowBuf validity = out.getValidityBuffer();
         if (total > 0) {
             data.setBytes(stringEnd, gathered, 0, total);
         }
-        if (at == 0) {
-            offsets.setInt(0, 0);
+        if (ends.length < count + 1) {
+            ends = new int[count + 1];
         }
+        int[] rowEnds = ends;
         int end = stringEnd;
         if (present == count) {
             for (int i = 0; i < count; i++) {
                 end += lengths[i];
-                offsets.setInt((long) (at + i + 1) * 4, end);
+                rowEnds[i] = end;
             }
             setValid(validity, at, count);
         } else {
@@ -501,15 +540,46 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             int level = maxDefinition;
             int next = 0;
             for (int i = 0; i < count; i++) {
-                int row = at + i;
                 if (levels[base + i] == level) {
                     end += lengths[next++];
-                    BitVectorHelper.setBit(validity, row);
+                    BitVectorHelper.setBit(validity, at + i);
                 }
-                offsets.setInt((long) (row + 1) * 4, end);
+                rowEnds[i] = end;
             }
         }
+        // the row ends go into the offsets buffer in one copy; offset 0 is written with the first run
+        MemorySegment offsets = ArrowSegments.of(out.getOffsetBuffer());
+        if (at == 0) {
+            offsets.setAtIndex(ArrowSegments.INT, 0, 0);
+        }
+        MemorySegment.copy(rowEnds, 0, offsets, ArrowSegments.INT, (long) (at + 1) * Integer.BYTES, count);
         stringEnd = end;
+    }
+
+    /**
+     * Copies the {@link #present} byte ranges {@code starts}/{@code lengths} of {@code source} one after another
+     * into {@link #gathered} (which has {@link #GATHER_SLACK} bytes to spare past their total). A value of at most
+     * 16 bytes whose source has 16 bytes to read is moved as two 8-byte words, whatever its length: the words'
+     * surplus bytes land past the value and the next value overwrites them. Short strings (flags, modes,
+     * dictionary entries) are most values, and a call of {@code System.arraycopy} per value cost more than the copy.
+     */
+    private void gather(byte[] source, int present) {
+        int[] from = starts;
+        int[] length = lengths;
+        byte[] into = gathered;
+        int wordLimit = source == null ? -1 : source.length - 2 * Long.BYTES;
+        int position = 0;
+        for (int i = 0; i < present; i++) {
+            int start = from[i];
+            int bytes = length[i];
+            if (bytes <= 2 * Long.BYTES && start <= wordLimit) {
+                LONG.set(into, position, (long) LONG.get(source, start));
+                LONG.set(into, position + Long.BYTES, (long) LONG.get(source, start + Long.BYTES));
+            } else {
+                System.arraycopy(source, start, into, position, bytes);
+            }
+            position += bytes;
+        }
     }
 
     /**
@@ -520,17 +590,20 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         switch (kind) {
             case INT32, DATE -> {
                 int[] in = readInts(count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setInt((long) (at + i) * 4, in[i]);
-                }
+                MemorySegment data = ArrowSegments.values(vector);
+                MemorySegment.copy(in, 0, data, ArrowSegments.INT, (long) at * Integer.BYTES, count);
             }
             case DECIMAL_INT32 -> {
                 int[] in = readInts(count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setLong((long) (at + i) * 8, in[i]);
+                if (longs.length < count) {
+                    longs = new long[count];
                 }
+                long[] widened = longs;
+                for (int i = 0; i < count; i++) {
+                    widened[i] = in[i];
+                }
+                MemorySegment.copy(widened, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES,
+                        count);
             }
             case INT64, DECIMAL_INT64 -> {
                 if (longs.length < count) {
@@ -538,10 +611,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                 }
                 long[] in = longs;
                 values.readLongs(in, count);
-                ArrowBuf data = ((BaseFixedWidthVector) vector).getDataBuffer();
-                for (int i = 0; i < count; i++) {
-                    data.setLong((long) (at + i) * 8, in[i]);
-                }
+                MemorySegment.copy(in, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES, count);
             }
             default -> {
                 return false;

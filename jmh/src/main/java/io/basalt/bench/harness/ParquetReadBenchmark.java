@@ -19,7 +19,8 @@ import java.util.Arrays;
  * by Basalt ({@code COPY (SELECT * FROM tpch_lineitem(sf)) TO ...}, Snappy) and once by DuckDB from Basalt's file,
  * then each engine sums over every column of each file ({@link #QUERY}: sums, because DuckDB answers count, min
  * and max from the footer without decoding) and a selective query that row-group statistics can answer from few
- * row groups. Prints the median of the timed runs per engine and file, with MB/s over the file's size and
+ * row groups, and two projections: the string columns only ({@link #STRINGS}) and the numeric ones only
+ * ({@link #NUMBERS}). Prints the median of the timed runs per engine and file, with MB/s over the file's size and
  * millions of rows per second. Run with {@code -Dbasalt.parquet.recordReader=true} for Basalt's value-at-a-time
  * reader.
  *
@@ -32,6 +33,12 @@ public final class ParquetReadBenchmark {
             + " sum(length(l_linestatus)), sum(l_shipdate - DATE '1990-01-01'), sum(l_commitdate - DATE '1990-01-01'),"
             + " sum(l_receiptdate - DATE '1990-01-01'), sum(length(l_shipinstruct)), sum(length(l_shipmode)),"
             + " sum(length(l_comment)) FROM read_parquet('%s')";
+    /** The string columns only: decoding text (dictionary and PLAIN) and {@code length()} over it. */
+    static final String STRINGS = "SELECT sum(length(l_returnflag)), sum(length(l_linestatus)),"
+            + " sum(length(l_shipinstruct)), sum(length(l_shipmode)), sum(length(l_comment)) FROM read_parquet('%s')";
+    /** The numeric columns only: integers and decimals, PLAIN and dictionary-encoded. */
+    static final String NUMBERS = "SELECT sum(l_orderkey), sum(l_partkey), sum(l_suppkey), sum(l_linenumber),"
+            + " sum(l_quantity), sum(l_extendedprice), sum(l_discount), sum(l_tax) FROM read_parquet('%s')";
     static final String SELECTIVE = "SELECT count(*), sum(l_extendedprice) FROM read_parquet('%s')"
             + " WHERE l_orderkey BETWEEN 1000000 AND 1100000";
 
@@ -63,7 +70,7 @@ public final class ParquetReadBenchmark {
                     + ", threads " + threads + ", runs " + runs + " (median after one warm-up)");
             for (Path file : new Path[] {basaltFile, duckFile}) {
                 double megabytes = Files.size(file) / 1e6;
-                for (String query : new String[] {QUERY, SELECTIVE}) {
+                for (String query : new String[] {QUERY, STRINGS, NUMBERS, SELECTIVE}) {
                     String sql = query.formatted(file);
                     long rows = 0;
                     try (QueryResult count = session.query("SELECT count(*) FROM read_parquet('" + file + "')")) {
@@ -79,7 +86,8 @@ public final class ParquetReadBenchmark {
                             result.next();
                         }
                     });
-                    String name = file.getFileName() + (query == QUERY ? " full" : " selective");
+                    String name = file.getFileName() + (query == QUERY ? " full" : query == STRINGS ? " strings"
+                            : query == NUMBERS ? " numbers" : " selective");
                     System.out.printf("%-40s %6.1f MB  basalt %8.0f ms %7.1f MB/s %6.2f Mrows/s  duckdb %8.0f ms %7.1f MB/s"
                             + " %6.2f Mrows/s  ratio %.2f%n", name, megabytes, basalt, megabytes / basalt * 1000,
                             rows / basalt / 1000, duckdb, megabytes / duckdb * 1000, rows / duckdb / 1000, basalt / duckdb);

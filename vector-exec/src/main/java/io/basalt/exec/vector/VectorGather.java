@@ -134,8 +134,11 @@ public final class VectorGather {
         target.getDataBuffer().setBytes(0, source.getDataBuffer(), 0, bytes);
         if (source.getNullCount() == 0) {
             // A source without NULLs may come without a validity buffer (read from IPC), so bits are set here.
+            // whole bytes at once, then the last few bits one by one
             ArrowBuf validity = target.getValidityBuffer();
-            for (int k = 0; k < rows; k++) {
+            int wholeBytes = rows >>> 3;
+            validity.setOne(0, wholeBytes);
+            for (int k = wholeBytes << 3; k < rows; k++) {
                 BitVectorHelper.setBit(validity, k);
             }
         } else {

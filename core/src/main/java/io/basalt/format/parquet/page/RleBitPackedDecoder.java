@@ -69,10 +69,27 @@ public final class RleBitPackedDecoder {
 
     /** Counts how many of the next {@code count} values equal {@code value}, consuming them (levels: non-nulls). */
     public int readCounting(int[] out, int offset, int count, int value) {
-        read(out, offset, count);
+        // RLE runs are counted whole; only bit-packed values are compared one by one
         int matches = 0;
-        for (int i = offset; i < offset + count; i++) {
-            matches += out[i] == value ? 1 : 0;
+        int at = offset;
+        int left = count;
+        while (left > 0) {
+            if (runLeft == 0) {
+                nextRun();
+            }
+            int n = Math.min(left, runLeft);
+            if (packed) {
+                unpack(out, at, n);
+                for (int i = at; i < at + n; i++) {
+                    matches += out[i] == value ? 1 : 0;
+                }
+            } else {
+                java.util.Arrays.fill(out, at, at + n, repeated);
+                matches += repeated == value ? n : 0;
+            }
+            at += n;
+            left -= n;
+            runLeft -= n;
         }
         return matches;
     }
@@ -138,6 +155,21 @@ public final class RleBitPackedDecoder {
         int fastLimit = bytes.length - 8;
         int i = at;
         int last = at + count;
+        if (bitWidth <= 8 && (bit & 7) == 0) {
+            // narrow values (most dictionary indices and levels): a group of eight starts on a byte and fits in
+            // one 8-byte read, unpacked with shifts
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > fastLimit) {
+                    break;
+                }
+                long word = (long) LONG.get(bytes, index);
+                for (int j = 0; j < 8; j++) {
+                    out[i + j] = (int) ((word >>> (j * bitWidth)) & valueMask);
+                }
+                bit += 8L * bitWidth;
+            }
+        }
         for (; i < last; i++) {
             int index = (int) (bit >>> 3);
             if (index > fastLimit) {
