@@ -1093,7 +1093,7 @@ final class ExpressionBinder {
     }
 
     /** {@code FILTER (WHERE f)}: a boolean condition without aggregates, bound in the aggregate's scope. */
-    private BoundExpression filterCondition(Expression filter) {
+    BoundExpression filterCondition(Expression filter) {
         BoundExpression condition = new ExpressionBinder(scope, parameters, "FILTER", subqueries).bind(filter);
         if (condition.type().id() == TypeId.UNKNOWN) {
             return Coercion.cast(condition, LogicalType.BOOLEAN, false);

@@ -126,15 +126,16 @@ final class WindowCalls {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, call.position(),
                     "aggregate ORDER BY is not implemented for window functions");
         }
-        if (call.filter() != null) {
-            throw ExpressionBinder.notYet("FILTER in window functions", call.position());
-        }
         Window window = resolve(call.over(), false);
         List<BoundExpression> arguments = new ArrayList<>();
         for (Expression argument : call.arguments()) {
             arguments.add(binder.bind(argument));
         }
         WindowFunctions.Resolved resolved = WindowFunctions.resolve(name, call.star(), arguments, call.position());
+        if (call.filter() != null) {
+            resolved = WindowAggregateFilter.apply(resolved, name.toLowerCase(java.util.Locale.ROOT),
+                    binder.filterCondition(call.filter()), call.position());
+        }
         List<BoundExpression> partitionKeys = new ArrayList<>();
         for (Expression key : window.partitionBy()) {
             partitionKeys.add(binder.bindWithoutWindows(key, WINDOW_DEFINITIONS));

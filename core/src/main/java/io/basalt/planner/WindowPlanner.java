@@ -1,6 +1,7 @@
 package io.basalt.planner;
 
 import io.basalt.exec.expression.ColumnExpression;
+import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.project.ProjectOperator;
@@ -23,11 +24,15 @@ final class WindowPlanner {
     }
 
     static PhysicalOperator plan(LogicalPlan.Window window, PhysicalOperator input) {
-        return plan(window, input, 0);
+        return plan(window, input, 0, WindowFunction.Kind.ROW_NUMBER);
     }
 
-    /** As {@link #plan(LogicalPlan.Window, PhysicalOperator)}, with the operator's row limit (0: none). */
-    static PhysicalOperator plan(LogicalPlan.Window window, PhysicalOperator input, long rowLimit) {
+    /**
+     * As {@link #plan(LogicalPlan.Window, PhysicalOperator)}, with the operator's row limit (0: none) and the
+     * ranking function it counts.
+     */
+    static PhysicalOperator plan(LogicalPlan.Window window, PhysicalOperator input, long rowLimit,
+                                 WindowFunction.Kind limitKind) {
         List<LogicalType> inputTypes = window.input().outputTypes();
         int width = inputTypes.size();
         List<PhysicalExpression> projected = new ArrayList<>();
@@ -51,10 +56,10 @@ final class WindowPlanner {
             calls.add(new WindowCall(call.function(), arguments, call.frame()));
         }
         if (projected.size() == width) {
-            return new WindowOperator(input, partitionColumns, orderKeys, calls, rowLimit);
+            return new WindowOperator(input, partitionColumns, orderKeys, calls, rowLimit, limitKind);
         }
         WindowOperator operator = new WindowOperator(new ProjectOperator(input, projected), partitionColumns,
-                orderKeys, calls, rowLimit);
+                orderKeys, calls, rowLimit, limitKind);
         List<LogicalType> types = operator.outputTypes();
         List<PhysicalExpression> kept = new ArrayList<>();
         for (int c = 0; c < width; c++) {

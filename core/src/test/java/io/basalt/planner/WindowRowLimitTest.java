@@ -24,6 +24,7 @@ class WindowRowLimitTest {
             List.of(LogicalType.INTEGER, LogicalType.INTEGER));
     private static final LogicalPlan.WindowCallSpec ROW_NUMBER = call(WindowFunction.Kind.ROW_NUMBER);
     private static final LogicalPlan.WindowCallSpec RANK = call(WindowFunction.Kind.RANK);
+    private static final LogicalPlan.WindowCallSpec DENSE_RANK = call(WindowFunction.Kind.DENSE_RANK);
 
     @Test
     void aRowNumberBoundGivesTheLimit() {
@@ -32,6 +33,10 @@ class WindowRowLimitTest {
         assertThat(limitOf(window(ROW_NUMBER), CompareOp.EQ, 1, false)).isEqualTo(1);
         assertThat(limitOf(window(ROW_NUMBER), CompareOp.GE, 4, true)).isEqualTo(4);
         assertThat(limitOf(window(ROW_NUMBER, RANK), CompareOp.LE, 2, false)).isEqualTo(2);
+        // a rank or dense_rank bound gives a limit of its kind (peers are kept)
+        assertThat(limitOf(window(RANK, ROW_NUMBER), CompareOp.LE, 2, false)).isEqualTo(2);
+        assertThat(kindOf(window(RANK, ROW_NUMBER))).isEqualTo(WindowFunction.Kind.RANK);
+        assertThat(kindOf(window(DENSE_RANK))).isEqualTo(WindowFunction.Kind.DENSE_RANK);
     }
 
     @Test
@@ -39,8 +44,6 @@ class WindowRowLimitTest {
         assertThat(limitOf(window(ROW_NUMBER), CompareOp.GT, 2, false)).isZero();
         assertThat(limitOf(window(ROW_NUMBER), CompareOp.LT, 1, false)).isZero();
         assertThat(limitOf(window(ROW_NUMBER), CompareOp.LE, 2, true)).isZero();
-        // the filter reads rank, not row_number
-        assertThat(limitOf(window(RANK, ROW_NUMBER), CompareOp.LE, 2, false)).isZero();
         // an aggregate over the whole partition would change if rows were dropped
         LogicalPlan.WindowCallSpec sum = new LogicalPlan.WindowCallSpec(
                 WindowFunction.aggregate(new SumAverageAggregate(false, LogicalType.INTEGER)),
@@ -71,6 +74,15 @@ class WindowRowLimitTest {
         BoundExpression condition = mirrored ? new BoundExpression.Comparison(operator, k, rn, 0)
                 : new BoundExpression.Comparison(operator, rn, k, 0);
         return windowOf(PhysicalPlanner.plan(new LogicalPlan.Filter(project, List.of(condition)))).rowLimit();
+    }
+
+    /** The kind of the row limit a {@code c <= 3} filter gives the window, c being its first call. */
+    private static WindowFunction.Kind kindOf(LogicalPlan.Window window) {
+        LogicalPlan project = new LogicalPlan.Project(window, List.of(column(0, LogicalType.INTEGER),
+                column(2, LogicalType.BIGINT)));
+        BoundExpression condition = new BoundExpression.Comparison(CompareOp.LE, column(1, LogicalType.BIGINT),
+                constant(3L, LogicalType.BIGINT), 0);
+        return windowOf(PhysicalPlanner.plan(new LogicalPlan.Filter(project, List.of(condition)))).limitKind();
     }
 
     private static LogicalPlan.Window window(LogicalPlan.WindowCallSpec... calls) {

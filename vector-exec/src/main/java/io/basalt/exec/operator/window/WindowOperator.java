@@ -2,6 +2,7 @@ package io.basalt.exec.operator.window;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
@@ -22,26 +23,46 @@ import java.util.List;
  * <p>Its input may be sunk by several workers (each into its own state, merged by moving the batches);
  * sorting and computing then use the context's threads when the input is large enough (see
  * {@link WindowSinkState}). {@code rowLimit}, when positive, says that only rows whose row_number in their
- * partition is at most that can reach the result (the planner proves this from a filter above); the operator
- * may then drop other rows early, and emits each kept row with exactly the values it would have had. The
- * planner sets it only when every call is row_number, rank or dense_rank, which read earlier rows alone.
+ * partition is at most that can reach the result (the planner proves this from a filter above); {@code limitKind}
+ * says which number: ROW_NUMBER, or RANK or DENSE_RANK (rows whose rank or dense rank is at most the limit, peers
+ * included). The operator may then drop other rows early, already while it sinks its input (a bounded set of
+ * rows per partition, {@link PartitionTopRows}), and emits each kept row with exactly the values it would have
+ * had. The planner sets it only when every call is row_number, rank or dense_rank, which read earlier rows
+ * (and, for rank limits, peers) alone.
  */
 public record WindowOperator(PhysicalOperator child, int[] partitionColumns, List<SortKey> orderKeys,
-                             List<WindowCall> calls, long rowLimit) implements MergeableSinkOperator {
+                             List<WindowCall> calls, long rowLimit, WindowFunction.Kind limitKind)
+        implements MergeableSinkOperator {
     /** Above this many rows per partition the row limit is not used (the kept rows are tracked per partition). */
     static final long MAXIMUM_ROW_LIMIT = 64;
+
+    /** Whether the operator drops rows by its row limit. */
+    boolean limitsRows() {
+        return rowLimit > 0 && rowLimit <= MAXIMUM_ROW_LIMIT;
+    }
 
     public WindowOperator {
         requireNonNull(child, "child is null");
         partitionColumns = partitionColumns.clone();
         orderKeys = List.copyOf(orderKeys);
         calls = List.copyOf(calls);
+        requireNonNull(limitKind, "limitKind is null");
+        if (limitKind != WindowFunction.Kind.ROW_NUMBER && limitKind != WindowFunction.Kind.RANK
+                && limitKind != WindowFunction.Kind.DENSE_RANK) {
+            throw new IllegalArgumentException("a row limit counts row_number, rank or dense_rank, not " + limitKind);
+        }
+    }
+
+    /** A window operator whose row limit (0: none) counts row numbers. */
+    public WindowOperator(PhysicalOperator child, int[] partitionColumns, List<SortKey> orderKeys,
+                          List<WindowCall> calls, long rowLimit) {
+        this(child, partitionColumns, orderKeys, calls, rowLimit, WindowFunction.Kind.ROW_NUMBER);
     }
 
     /** A window operator without a row limit. */
     public WindowOperator(PhysicalOperator child, int[] partitionColumns, List<SortKey> orderKeys,
                           List<WindowCall> calls) {
-        this(child, partitionColumns, orderKeys, calls, 0);
+        this(child, partitionColumns, orderKeys, calls, 0, WindowFunction.Kind.ROW_NUMBER);
     }
 
     @Override
@@ -61,7 +82,7 @@ public record WindowOperator(PhysicalOperator child, int[] partitionColumns, Lis
     @Override
     public String describe() {
         return "Window partition=" + Arrays.toString(partitionColumns) + " order=" + orderKeys + " " + calls
-                + (rowLimit > 0 ? " rows per partition<=" + rowLimit : "");
+                + (rowLimit > 0 ? " " + limitKind.name().toLowerCase(java.util.Locale.ROOT) + "<=" + rowLimit : "");
     }
 
     @Override

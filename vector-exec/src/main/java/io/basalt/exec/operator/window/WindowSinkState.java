@@ -31,6 +31,10 @@ import org.apache.arrow.vector.FieldVector;
  * partition columns and order keys and written out as a run ({@link SortedRuns}, as the external sort does);
  * the result is then computed from the merge of the runs a chunk of whole partitions at a time
  * ({@link SpilledWindowSource}), and the row limit is not used.
+ *
+ * <p>Row limit: with one ({@link WindowOperator#limitsRows}), each sink keeps only the rows that can still reach
+ * the limit ({@link PartitionTopRowsFilter}), so that a top-N per partition holds about N rows per partition and
+ * never sorts its whole input; the survivors of all workers are narrowed once more when the run finishes.
  */
 final class WindowSinkState implements SinkState {
     private final WindowOperator operator;
@@ -41,26 +45,53 @@ final class WindowSinkState implements SinkState {
     /** Bytes of the kept batches' values, plus the row positions sorting them takes. */
     private long keptBytes;
     private WindowPiece[] pieces = new WindowPiece[0];
+    /** With a row limit: keeps each partition's first rows as they arrive; null without one, or once merged. */
+    private PartitionTopRowsFilter topRows;
 
     WindowSinkState(WindowOperator operator, ExecutionContext context) {
         this.operator = operator;
         this.context = context;
+        this.topRows = operator.limitsRows() ? new PartitionTopRowsFilter(operator, context) : null;
     }
 
     // ---- sink ---------------------------------------------------------------------------------------
 
     @Override
     public void sink(Batch batch) {
-        List<FieldVector> kept = new ArrayList<>(batch.columnCount());
-        for (FieldVector column : batch.columns()) {
-            FieldVector slice = VectorSlices.slice(column, 0, batch.rowCount(), context.allocator());
-            kept.add(slice);
-            keptBytes += slice.getBufferSize();
+        List<FieldVector> kept;
+        int count;
+        if (topRows != null) {
+            PartitionTopRowsFilter.Admitted admitted = topRows.admit(batch);
+            if (admitted == null) {
+                return;
+            }
+            kept = admitted.columns();
+            count = admitted.rowCount();
+        } else {
+            kept = new ArrayList<>(batch.columnCount());
+            count = batch.rowCount();
+            for (FieldVector column : batch.columns()) {
+                kept.add(VectorSlices.slice(column, 0, count, context.allocator()));
+            }
         }
-        keptBytes += 12L * batch.rowCount();
+        for (FieldVector column : kept) {
+            keptBytes += column.getBufferSize();
+        }
+        keptBytes += 12L * count;
         batches.add(kept);
-        rowCount += batch.rowCount();
+        rowCount += count;
+        if (topRows != null && topRows.wantsNarrowing(rowCount)) {
+            rowCount = topRows.narrow(batches, rowCount);
+            keptBytes = 12L * rowCount;
+            for (FieldVector column : batches.getFirst()) {
+                keptBytes += column.getBufferSize();
+            }
+        }
         spillIfOverBudget();
+    }
+
+    private long spillBytes() {
+        return context.memory().operatorBudget() / (2L * context.threads());
     }
 
     /**
@@ -69,12 +100,15 @@ final class WindowSinkState implements SinkState {
      * run copies them once more.
      */
     private void spillIfOverBudget() {
-        if (keptBytes > context.memory().operatorBudget() / (2L * context.threads()) && rowCount > 0) {
+        if (keptBytes > spillBytes() && rowCount > 0) {
             spillRun();
         }
     }
 
     private void spillRun() {
+        if (topRows != null) {
+            topRows.forget();
+        }
         List<LogicalType> inputTypes = operator.child().outputTypes();
         FieldVector[] kept;
         try {
@@ -106,6 +140,11 @@ final class WindowSinkState implements SinkState {
 
     /** Moves a worker state's input batches into this (global) state; the worker keeps nothing. */
     void takeInput(WindowSinkState worker) {
+        if (topRows != null) {
+            // the merged batches were admitted by the workers' filters; finish narrows them once more
+            topRows.close();
+            topRows = null;
+        }
         batches.addAll(worker.batches);
         rowCount += worker.rowCount;
         keptBytes += worker.keptBytes;
@@ -138,9 +177,9 @@ final class WindowSinkState implements SinkState {
         try {
             RowOrdering ordering = new RowOrdering(input, rowCount, operator.partitionColumns(), operator.orderKeys());
             int[] order = null;
-            if (operator.rowLimit() > 0 && operator.rowLimit() <= WindowOperator.MAXIMUM_ROW_LIMIT) {
+            if (operator.limitsRows()) {
                 order = new PartitionTopRows(input, operator.partitionColumns(), inputTypes, ordering,
-                        (int) operator.rowLimit(), context).select(rowCount, runs);
+                        (int) operator.rowLimit(), operator.limitKind(), context).select(rowCount, runs);
             }
             if (order == null) {
                 order = new int[rowCount];
@@ -233,6 +272,10 @@ final class WindowSinkState implements SinkState {
 
     @Override
     public void close() {
+        if (topRows != null) {
+            topRows.close();
+            topRows = null;
+        }
         closeBatches();
         runs.close();
         for (WindowPiece piece : pieces) {
