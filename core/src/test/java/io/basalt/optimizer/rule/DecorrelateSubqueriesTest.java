@@ -61,19 +61,18 @@ class DecorrelateSubqueriesTest {
     }
 
     @Test
-    void notInKeepsNullSemanticsThroughCountsAndAMatchJoin() {
+    void uncorrelatedNotInKeepsNullSemanticsThroughAnAntiJoinAndCounts() {
+        // kept: every row when the subquery is empty; otherwise a non-NULL value matching none of a NULL-free list
         assertThat(tester.after(rule, "SELECT a.y FROM a WHERE a.y NOT IN (SELECT b.z FROM b)")).isEqualTo("""
                 Project [#1]
                   Project [#0, #1]
-                    Filter [(NOT #2)]
-                      Project [#0, #1, CASE WHEN ((#4 IS NULL) OR (#4 = 0)) THEN f WHEN (#3 IS NOT NULL) THEN t WHEN ((#1 IS NULL) OR (#5 < #4)) THEN NULL ELSE f END]
-                        Join LEFT []
-                          Join LEFT [(#1 = #2)]
+                    Project [#0, #1, f]
+                      Filter [((#2 = 0) OR ((#1 IS NOT NULL) AND (#3 = #2)))]
+                        Join INNER []
+                          Join ANTI [(#1 = #2)]
                             Scan a [0, 1]
-                            Project [#0, t]
-                              Aggregate keys=[#0] aggregates=[]
-                                Project [#1]
-                                  Scan b [0, 1]
+                            Project [#1]
+                              Scan b [0, 1]
                           Aggregate keys=[] aggregates=[count(*), count(#0)]
                             Project [#1]
                               Scan b [0, 1]
