@@ -7,7 +7,6 @@ import io.basalt.binder.InsertBinder;
 import io.basalt.catalog.Catalog;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
-import io.basalt.exec.vector.ValueAccess;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.routine.RoutineRuntime;
@@ -34,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * PostgreSQL's query rewriter for INSERT, UPDATE and DELETE of a relation that has rules. The rows the statement
@@ -238,23 +236,7 @@ final class RuleWrites {
     }
 
     private List<Object[]> read(LogicalPlan input) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < input.outputTypes().size(); i++) {
-            names.add("column" + i);
-        }
-        List<Object[]> rows = new ArrayList<>();
-        try (QueryResultImpl result = session.runQuery(new BoundQuery(input, names))) {
-            for (VectorSchemaRoot batch : result.batches()) {
-                for (int r = 0; r < batch.getRowCount(); r++) {
-                    Object[] row = new Object[batch.getFieldVectors().size()];
-                    for (int c = 0; c < row.length; c++) {
-                        row[c] = ValueAccess.get(batch.getVector(c), r);
-                    }
-                    rows.add(row);
-                }
-            }
-        }
-        return rows;
+        return TriggeredWrites.readRows(session::runQuery, input);
     }
 
     /**

@@ -219,12 +219,17 @@ final class TriggeredWrites {
     }
 
     private List<Object[]> rows(LogicalPlan input) {
+        return readRows(session::runQuery, input);
+    }
+
+    /** Runs {@code input} through {@code run} and reads its rows, one value per column in its Java form. */
+    static List<Object[]> readRows(java.util.function.Function<BoundQuery, QueryResultImpl> run, LogicalPlan input) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < input.outputTypes().size(); i++) {
             names.add("column" + i);
         }
         List<Object[]> rows = new ArrayList<>();
-        try (QueryResultImpl result = session.runQuery(new BoundQuery(input, names))) {
+        try (QueryResultImpl result = run.apply(new BoundQuery(input, names))) {
             for (VectorSchemaRoot batch : result.batches()) {
                 for (int r = 0; r < batch.getRowCount(); r++) {
                     Object[] row = new Object[batch.getFieldVectors().size()];
