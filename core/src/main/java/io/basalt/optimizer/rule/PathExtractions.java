@@ -95,4 +95,18 @@ final class PathExtractions {
             case BoundExpression.AggregateCall e -> e.map(operand -> replaced(operand, replace));
         };
     }
+
+    /** Adds the input columns {@code specs} read (arguments, extra arguments, FILTER conditions) to {@code read}. */
+    static void collectReferences(java.util.List<io.basalt.plan.logical.LogicalPlan.AggregateSpec> specs,
+                                  java.util.BitSet read) {
+        for (io.basalt.plan.logical.LogicalPlan.AggregateSpec spec : specs) {
+            if (spec.argument() != null) {
+                io.basalt.plan.expression.ColumnReferences.collect(spec.argument(), read);
+            }
+            io.basalt.plan.expression.ColumnReferences.collectAll(spec.extraArguments(), read);
+            if (spec.filter() != null) {
+                io.basalt.plan.expression.ColumnReferences.collect(spec.filter(), read);
+            }
+        }
+    }
 }

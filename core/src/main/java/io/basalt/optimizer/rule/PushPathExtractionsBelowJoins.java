@@ -128,15 +128,7 @@ public final class PushPathExtractionsBelowJoins implements OptimizerRule {
         BitSet read = new BitSet();
         ColumnReferences.collectAll(newUpper, read);
         ColumnReferences.collectAll(newConjuncts, read);
-        for (LogicalPlan.AggregateSpec spec : newSpecs) {
-            if (spec.argument() != null) {
-                ColumnReferences.collect(spec.argument(), read);
-            }
-            ColumnReferences.collectAll(spec.extraArguments(), read);
-            if (spec.filter() != null) {
-                ColumnReferences.collect(spec.filter(), read);
-            }
-        }
+        PathExtractions.collectReferences(newSpecs, read);
         int[] mapping = new int[virtual + gap + (rightMoves ? right.extractions.size() : 0)];
         java.util.Arrays.fill(mapping, -1);
         LogicalPlan newLeft = narrowed(join.left(), 0, leftWidth, leftMoves ? left : null, read, mapping, 0, virtual);

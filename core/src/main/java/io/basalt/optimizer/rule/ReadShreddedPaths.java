@@ -114,15 +114,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
         } else {
             ColumnReferences.collectAll(expressions, read);
         }
-        for (LogicalPlan.AggregateSpec spec : newSpecs) {
-            if (spec.argument() != null) {
-                ColumnReferences.collect(spec.argument(), read);
-            }
-            ColumnReferences.collectAll(spec.extraArguments(), read);
-            if (spec.filter() != null) {
-                ColumnReferences.collect(spec.filter(), read);
-            }
-        }
+        PathExtractions.collectReferences(newSpecs, read);
         int[] mapping = new int[width + 2 * found.paths.size()];
         List<Integer> columns = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
