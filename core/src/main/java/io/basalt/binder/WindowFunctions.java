@@ -49,6 +49,11 @@ final class WindowFunctions {
             }
             BoundExpression.AggregateCall call = (BoundExpression.AggregateCall) Functions.aggregate(name, arguments,
                     position);
+            if (!call.extraArguments().isEmpty()) {
+                // the window evaluator feeds an aggregate one argument column (string_agg, corr, regr_* take two)
+                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, position,
+                        name + " with more than one argument as a window function is not supported yet");
+            }
             return new Resolved(WindowFunction.aggregate(call.function()), List.of(call.argument()));
         }
         if (star) {
