@@ -51,11 +51,6 @@ public final class TableLocking {
         return locks;
     }
 
-    /** The transaction the statement runs in. */
-    public LockOwner owner() {
-        return owner;
-    }
-
     /** Takes {@code mode} on {@code schema.name} in the running statement, if one is bound; see {@link #lock}. */
     public static boolean take(String schema, String name, RelationLockMode mode) {
         return CURRENT.isBound() && CURRENT.get().lock(schema, name, mode, false);

@@ -106,17 +106,17 @@ final class StatementLocks {
                 mode = needed;
             }
         }
-        String[] relation = relation(catalog, alter.name());
+        Relation relation = relation(catalog, alter.name());
         if (relation == null) {
             return;
         }
-        TableLocking.take(relation[0], relation[1], mode);
+        TableLocking.take(relation.schema(), relation.name(), mode);
         for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
             if (action instanceof io.basalt.sql.ast.AlterTableAction.AddConstraint add
                     && add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey key) {
                 lock(catalog, key.table(), RelationLockMode.SHARE_ROW_EXCLUSIVE);
             } else if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable rename) {
-                TableLocking.take(relation[0], rename.to(), RelationLockMode.ACCESS_EXCLUSIVE);
+                TableLocking.take(relation.schema(), rename.to(), RelationLockMode.ACCESS_EXCLUSIVE);
             }
         }
     }
@@ -130,9 +130,9 @@ final class StatementLocks {
             return;
         }
         for (QualifiedName name : names) {
-            String[] relation = relation(catalog, name);
+            Relation relation = relation(catalog, name);
             if (relation != null) {
-                TableLocking.CURRENT.get().lock(relation[0], relation[1], mode, nowait);
+                TableLocking.CURRENT.get().lock(relation.schema(), relation.name(), mode, nowait);
             }
         }
     }
@@ -147,24 +147,28 @@ final class StatementLocks {
         if (name == null) {
             return;
         }
-        String[] relation = relation(catalog, name);
+        Relation relation = relation(catalog, name);
         if (relation != null) {
-            TableLocking.take(relation[0], relation[1], mode);
+            TableLocking.take(relation.schema(), relation.name(), mode);
         }
     }
 
-    /** The schema and name of the table or view {@code name} resolves to, or null. */
-    private static String[] relation(Catalog catalog, QualifiedName name) {
+    /** A table or view as its lock is keyed. */
+    private record Relation(String schema, String name) {
+    }
+
+    /** The table or view {@code name} resolves to, or null. */
+    private static Relation relation(Catalog catalog, QualifiedName name) {
         String schema = schemaOf(name);
         if (schema != null && !catalog.schemaExists(schema)) {
             return null;
         }
         TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
         if (table != null) {
-            return new String[] {table.schema(), table.name()};
+            return new Relation(table.schema(), table.name());
         }
         ViewEntry view = catalog.findView(schema, name.last()).orElse(null);
-        return view == null ? null : new String[] {view.schema(), view.name()};
+        return view == null ? null : new Relation(view.schema(), view.name());
     }
 
     private static String schemaOf(QualifiedName name) {

@@ -65,11 +65,6 @@ public enum RelationLockMode {
         return (CONFLICTS[ordinal()] & heldModes) != 0;
     }
 
-    /** Whether this mode conflicts with {@code other}. */
-    public boolean conflictsWith(RelationLockMode other) {
-        return conflictsWithAny(other.bit());
-    }
-
     /**
      * The mode LOCK TABLE names.
      *

@@ -75,18 +75,6 @@ public final class RelationLocks {
         }
     }
 
-    /** Whether {@code owner}, not yet ended, holds {@code mode} on {@code relation}. */
-    public boolean holds(LockOwner owner, String schema, String name, RelationLockMode mode) {
-        Holders holders = byRelation.get(schema + "." + name);
-        if (holders == null) {
-            return false;
-        }
-        synchronized (holders) {
-            Integer held = holders.modes.get(owner);
-            return held != null && !owner.ended() && (held & mode.bit()) != 0;
-        }
-    }
-
     /** A held lock, as pg_locks lists it. */
     public record HeldLock(String schema, String name, LockOwner owner, RelationLockMode mode) {
     }
