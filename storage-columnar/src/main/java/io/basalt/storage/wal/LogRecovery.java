@@ -15,8 +15,9 @@ import java.util.List;
  * Brings the log directory into a state the writer can append to, when the log is opened: removes
  * half-created segments, checks every segment's header, verifies every record's checksum in order, and
  * cuts the log at the first record that is cut short or damaged, and at the first segment whose first
- * sequence number does not follow on from the segment before it (a missing segment). Everything after
- * the cut is removed from the log; damaged bytes (as opposed to a torn last write) are kept in
+ * sequence number does not follow on from the segment before it (a missing segment); then it cuts again
+ * before the PART records of a commit whose closing record is missing (see {@link RecordCodec}). Everything
+ * after the cut is removed from the log; damaged bytes (as opposed to a torn last write) are kept in
  * {@code .discarded} files for inspection.
  *
  * <p>A header that is not a Basalt WAL header, or that comes from a newer format version, is not
@@ -54,6 +55,10 @@ final class LogRecovery {
         long end = WalFormat.HEADER_BYTES;
         long discardedBytes = 0;
         String damage = null;
+        // The PART records since the last closing record: where the first of them starts, and how many there are.
+        int partSegment = -1;
+        long partOffset = 0;
+        long parts = 0;
         int index = 0;
         for (; index < found.size() && damage == null; index++) {
             Path path = found.get(index);
@@ -66,8 +71,16 @@ final class LogRecovery {
                 }
                 SegmentReader reader = new SegmentReader(channel, path, channel.size());
                 long count = 0;
+                long recordStart = reader.position();
                 while (reader.next()) {
                     count++;
+                    if (reader.kind() != WalFormat.KIND_PART) {
+                        parts = 0;
+                    } else if (parts++ == 0) {
+                        partSegment = kept.size();
+                        partOffset = recordStart;
+                    }
+                    recordStart = reader.position();
                 }
                 records += count;
                 expectedSequence = firstSequence + count;
@@ -92,10 +105,39 @@ final class LogRecovery {
             Files.move(path, target, StandardCopyOption.ATOMIC_MOVE);
             preserved.add(target);
         }
+        if (parts > 0) {
+            String unfinished = "a commit's " + parts + " leading records from offset " + partOffset + " of \""
+                    + kept.get(partSegment).path() + "\" have no closing record";
+            damage = damage == null ? unfinished : damage + "; " + unfinished;
+            discardedBytes += removeUnfinishedCommit(kept, partSegment, partOffset);
+            records -= parts;
+            end = partOffset;
+        }
         SegmentFile.syncDirectory(walDirectory);
         long firstSequence = kept.getFirst().firstSequence();
         WalRecovery report = new WalRecovery(records, firstSequence + records - 1, damage, discardedBytes, preserved);
         return new Result(kept, end, report);
+    }
+
+    /**
+     * Cuts the log back to {@code offset} of {@code kept[segment]}, where the PART records of a commit that never
+     * got its closing record begin: the segments after it hold nothing but such parts and are deleted. Returns the
+     * bytes removed.
+     */
+    private static long removeUnfinishedCommit(List<SegmentFile> kept, int segment, long offset) throws IOException {
+        long removed = 0;
+        while (kept.size() > segment + 1) {
+            SegmentFile last = kept.removeLast();
+            removed += Files.size(last.path());
+            Files.delete(last.path());
+        }
+        try (FileChannel channel = FileChannel.open(kept.get(segment).path(), StandardOpenOption.WRITE)) {
+            // A damaged tail was truncated already, so the file ends where its last good record does.
+            removed += channel.size() - offset;
+            channel.truncate(offset);
+            channel.force(true);
+        }
+        return removed;
     }
 
     /** The segment files in number order; half-created segments are deleted on the way. */

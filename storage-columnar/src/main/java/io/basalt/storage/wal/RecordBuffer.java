@@ -17,6 +17,17 @@ final class RecordBuffer extends ByteArrayOutputStream {
         count = WalFormat.RECORD_HEADER_BYTES;
     }
 
+    /**
+     * Grows the buffer at once to hold {@code more} further bytes, so that a large payload (an append of many
+     * batches) is not copied again each time the buffer doubles.
+     */
+    void reserve(long more) {
+        long needed = count + more;
+        if (needed > buf.length && needed <= Integer.MAX_VALUE - 16) {
+            buf = java.util.Arrays.copyOf(buf, (int) needed);
+        }
+    }
+
     void writeInt(int value) {
         write(value >>> 24);
         write(value >>> 16);

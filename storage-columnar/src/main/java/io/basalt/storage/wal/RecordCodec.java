@@ -37,12 +37,16 @@ import org.apache.arrow.vector.util.TransferPair;
  * DELETE  table name length, table name, row id count, then the row ids as big-endian int64
  * SEQUENCE schema length, schema, name length, name, last value (int64), is_called (one byte, 0 or 1)
  * TRUNCATE the table's name (the whole payload)
- * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND, DELETE or
- *         SEQUENCE)
+ * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND, DELETE,
+ *         SEQUENCE or TRUNCATE)
+ * PART    laid out as GROUP
  * </pre>
  *
  * <p>A single record is written as its own kind; a commit of several records is one GROUP record, so
- * that the checksum makes the whole commit survive or vanish together.
+ * that the checksum makes the whole commit survive or vanish together. A commit too large for one
+ * record ({@link CommitParts}) is written as PART records followed by its last part as an ordinary
+ * record: log recovery removes PART records that no closing record follows, so the commit still
+ * survives or vanishes as a whole.
  */
 final class RecordCodec {
     private RecordCodec() {
@@ -53,12 +57,25 @@ final class RecordCodec {
         if (records.isEmpty()) {
             throw new IllegalArgumentException("a commit needs at least one record");
         }
-        RecordBuffer out = new RecordBuffer();
         if (records.size() == 1) {
+            RecordBuffer out = new RecordBuffer();
             WalRecord record = records.getFirst();
             writePayload(record, out);
             return out.frame(kind(record));
         }
+        return encodeGroup(records, WalFormat.KIND_GROUP);
+    }
+
+    /** The framed bytes of a PART record holding {@code records} (at least one): a commit's leading piece. */
+    static ByteBuffer encodePart(List<WalRecord> records) {
+        if (records.isEmpty()) {
+            throw new IllegalArgumentException("a part needs at least one record");
+        }
+        return encodeGroup(records, WalFormat.KIND_PART);
+    }
+
+    private static ByteBuffer encodeGroup(List<WalRecord> records, byte kind) {
+        RecordBuffer out = new RecordBuffer();
         out.writeInt(records.size());
         for (WalRecord record : records) {
             out.write(kind(record));
@@ -67,7 +84,7 @@ final class RecordCodec {
             writePayload(record, out);
             out.putInt(lengthAt, out.position() - lengthAt - 4);
         }
-        return out.frame(WalFormat.KIND_GROUP);
+        return out.frame(kind);
     }
 
     private static byte kind(WalRecord record) {
@@ -128,6 +145,8 @@ final class RecordCodec {
             }
         }
         RecordBuffer.checkSize(estimate);
+        // Arrow's stream format adds a message header per batch and pads buffers to 8 bytes.
+        out.reserve(estimate + estimate / 16 + 1024L * batches.size() + 4096);
         List<Field> fields = new ArrayList<>();
         for (FieldVector column : batches.getFirst().columns()) {
             fields.add(column.getField());
@@ -170,13 +189,13 @@ final class RecordCodec {
     static List<WalRecord> decode(byte kind, byte[] payload, int length, BufferAllocator allocator) {
         List<WalRecord> records = new ArrayList<>();
         try {
-            if (kind == WalFormat.KIND_GROUP) {
+            if (kind == WalFormat.KIND_GROUP || kind == WalFormat.KIND_PART) {
                 ByteBuffer in = ByteBuffer.wrap(payload, 0, length);
                 int count = in.getInt();
                 for (int i = 0; i < count; i++) {
                     byte innerKind = in.get();
                     int innerLength = in.getInt();
-                    if (innerKind == WalFormat.KIND_GROUP || innerLength < 0 || innerLength > in.remaining()) {
+                    if (innerKind == WalFormat.KIND_GROUP || innerKind == WalFormat.KIND_PART || innerLength < 0 || innerLength > in.remaining()) {
                         throw new IOException("malformed group entry " + i);
                     }
                     records.add(decodeSingle(innerKind, payload, in.position(), innerLength, allocator));

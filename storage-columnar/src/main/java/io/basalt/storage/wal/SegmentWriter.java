@@ -16,7 +16,7 @@ import java.util.List;
  * the current one, so that records become durable in log order. Used by the log's writer thread only.
  *
  * <p>A record whose write fails is cut off again, so the log never holds a partial record while it is
- * open. When that cut fails, or a sync fails, the writer refuses every later write: after a failed
+ * open (nor, see {@link #writeCommit}, a partial commit that later writes could follow). When that cut fails, or a sync fails, the writer refuses every later write: after a failed
  * sync the kernel may have dropped the unwritten pages, so nothing written since can be trusted.
  */
 final class SegmentWriter {
@@ -74,6 +74,29 @@ final class SegmentWriter {
             throw error;
         }
         return ++lastSequence;
+    }
+
+    /**
+     * Writes the records of one commit back to back (its PART records, then the closing one) and returns the last
+     * one's sequence number. When a record after the first fails, the parts written before it stay in the segment
+     * and could not be told from the next commit's records, so the writer refuses every later write: the database
+     * must be reopened, and log recovery removes the unfinished commit.
+     *
+     * @throws BasaltException IO_ERROR when a record cannot be written
+     */
+    long writeCommit(List<ByteBuffer> records) {
+        long sequence = -1;
+        for (int i = 0; i < records.size(); i++) {
+            try {
+                sequence = write(records.get(i));
+            } catch (BasaltException e) {
+                if (i > 0 && failure == null) {
+                    failure = e;
+                }
+                throw e;
+            }
+        }
+        return sequence;
     }
 
     /**

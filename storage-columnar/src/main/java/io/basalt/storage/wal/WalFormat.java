@@ -25,7 +25,7 @@ import java.util.zip.CRC32C;
  *   payload length  int32     0 .. {@value #MAX_PAYLOAD_BYTES}
  *   checksum        int32     CRC32C of the kind byte and the payload
  *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP}, {@link #KIND_DELETE},
- *                             {@link #KIND_SEQUENCE} or {@link #KIND_TRUNCATE}
+ *                             {@link #KIND_SEQUENCE}, {@link #KIND_TRUNCATE} or {@link #KIND_PART}
  *   payload         bytes     see {@link RecordCodec}
  * </pre>
  *
@@ -45,6 +45,8 @@ final class WalFormat {
     static final byte KIND_DELETE = 4;
     static final byte KIND_SEQUENCE = 5;
     static final byte KIND_TRUNCATE = 6;
+    /** A leading piece of a commit too large for one record: laid out as a GROUP, continued by the next record. */
+    static final byte KIND_PART = 7;
 
     private static final byte[] MAGIC = "BASALTWL".getBytes(US_ASCII);
     private static final String SEGMENT_PREFIX = "wal-";
@@ -55,7 +57,7 @@ final class WalFormat {
 
     static boolean isKnownKind(byte kind) {
         return kind == KIND_DDL || kind == KIND_APPEND || kind == KIND_GROUP || kind == KIND_DELETE
-                || kind == KIND_SEQUENCE || kind == KIND_TRUNCATE;
+                || kind == KIND_SEQUENCE || kind == KIND_TRUNCATE || kind == KIND_PART;
     }
 
     /** The header of a segment whose first record will carry {@code firstSequence}. */

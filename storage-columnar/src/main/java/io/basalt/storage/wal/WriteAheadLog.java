@@ -35,7 +35,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * <p>Writing and durability: {@link #append} and {@link #commit} return after the record is written and
  * the segment has been synced with {@code FileChannel.force(false)}. One record is atomic: after a crash
  * it is either wholly present or absent. {@code commit} puts several records in one log record, so a
- * statement or transaction of several changes is atomic too. A single writer thread owned by the log
+ * statement or transaction of several changes is atomic too; a commit larger than about 32 MiB is cut into
+ * several log records written back to back (PART records, then the last one), and recovery removes the
+ * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. A single writer thread owned by the log
  * does all file I/O and performs group commit: the records that callers on different threads hand in
  * while a sync is under way are written together and made durable by one sync. Callers wait
  * uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
@@ -52,18 +54,20 @@ public final class WriteAheadLog implements AutoCloseable {
     /** The log's directory inside the database directory. */
     public static final String DIRECTORY_NAME = "wal";
     static final long DEFAULT_SEGMENT_BYTES = 64L << 20;
+    /** About the most a commit puts in one record; a larger commit is written as several (see {@link CommitParts}). */
+    static final long DEFAULT_PART_BYTES = 32L << 20;
     private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
 
-    /** A record waiting for the writer thread, or (with no bytes) the request to stop it. */
+    /** A commit's records waiting for the writer thread, or (with none) a request to stop it or to remove records. */
     private static final class PendingWrite {
-        final ByteBuffer bytes;
+        final List<ByteBuffer> records;
         final CompletableFuture<Long> done = new CompletableFuture<>();
         long sequence;
         /** For a request to remove records (no bytes): the last sequence number a checkpoint covers. */
         long removeThrough = -1;
 
-        PendingWrite(ByteBuffer bytes) {
-            this.bytes = bytes;
+        PendingWrite(List<ByteBuffer> records) {
+            this.records = records;
         }
     }
 
@@ -78,16 +82,18 @@ public final class WriteAheadLog implements AutoCloseable {
     private final Thread writer;
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final long segmentBytes;
+    private final long partBytes;
     private final PendingWrite stopRequest = new PendingWrite(null);
     private volatile DurableState durable;
     private boolean closed;
 
-    private WriteAheadLog(Path walDirectory, DatabaseLock lock, LogRecovery.Result recovered, long segmentBytes)
-            throws IOException {
+    private WriteAheadLog(Path walDirectory, DatabaseLock lock, LogRecovery.Result recovered, long segmentBytes,
+                          long partBytes) throws IOException {
         this.walDirectory = walDirectory;
         this.lock = lock;
         this.recovery = recovered.report();
         this.segmentBytes = segmentBytes;
+        this.partBytes = partBytes;
         this.durable = new DurableState(recovered.segments(), recovered.end(), recovery.lastSequence());
         this.segmentWriter = new SegmentWriter(walDirectory, recovered.segments(), recovered.end(),
                 recovery.lastSequence(), segmentBytes);
@@ -109,6 +115,11 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /** {@link #open(Path)} with segments of {@code segmentBytes}, so that tests can make many. */
     static WriteAheadLog open(Path dbDirectory, long segmentBytes) {
+        return open(dbDirectory, segmentBytes, DEFAULT_PART_BYTES);
+    }
+
+    /** {@link #open(Path)} with segments of {@code segmentBytes} and commits cut into records of about {@code partBytes}. */
+    static WriteAheadLog open(Path dbDirectory, long segmentBytes, long partBytes) {
         requireNonNull(dbDirectory, "dbDirectory is null");
         if (segmentBytes <= WalFormat.HEADER_BYTES) {
             throw new IllegalArgumentException("segmentBytes must exceed the segment header");
@@ -133,7 +144,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 LOG.log(System.Logger.Level.WARNING, "write-ahead log ends early: " + report.damage() + "; kept "
                         + report.records() + " records, removed " + report.discardedBytes() + " bytes");
             }
-            WriteAheadLog log = new WriteAheadLog(walDirectory, lock, recovered, segmentBytes);
+            WriteAheadLog log = new WriteAheadLog(walDirectory, lock, recovered, segmentBytes, partBytes);
             log.writer.start();
             return log;
         } catch (IOException e) {
@@ -184,7 +195,13 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws BasaltException internal error when the log is closed
      */
     public CompletableFuture<Long> submit(List<WalRecord> records) {
-        PendingWrite pending = new PendingWrite(RecordCodec.encode(records));
+        List<List<WalRecord>> parts = CommitParts.split(records, partBytes);
+        List<ByteBuffer> encoded = new ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size() - 1; i++) {
+            encoded.add(RecordCodec.encodePart(parts.get(i)));
+        }
+        encoded.add(RecordCodec.encode(parts.getLast()));
+        PendingWrite pending = new PendingWrite(encoded);
         synchronized (this) {
             if (closed) {
                 throw BasaltException.internal("write-ahead log " + walDirectory + " is closed");
@@ -338,7 +355,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 for (PendingWrite pending : group) {
                     if (pending == stopRequest) {
                         stop = true;
-                    } else if (pending.bytes != null) {
+                    } else if (pending.records != null) {
                         write(pending, written);
                     }
                 }
@@ -352,7 +369,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 }
                 // after the sync, so that the durable state never names a record not yet synced
                 for (PendingWrite pending : group) {
-                    if (pending != stopRequest && pending.bytes == null) {
+                    if (pending != stopRequest && pending.records == null) {
                         remove(pending);
                     }
                 }
@@ -389,10 +406,10 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Writes one record, or fails its caller. */
+    /** Writes one commit's records, or fails its caller. */
     private void write(PendingWrite pending, List<PendingWrite> written) {
         try {
-            pending.sequence = segmentWriter.write(pending.bytes);
+            pending.sequence = segmentWriter.writeCommit(pending.records);
             written.add(pending);
         } catch (BasaltException e) {
             pending.done.completeExceptionally(e);

@@ -48,6 +48,10 @@ public record CastExpression(PhysicalExpression operand, LogicalType type, boole
             io.basalt.exec.vector.VectorGather.copyStrings(strings, rows, target);
             return out;
         }
+        if (IntegerText.applies(in, from, type, out)) {
+            IntegerText.write(in, rows, (org.apache.arrow.vector.VarCharVector) out);
+            return out;
+        }
         boolean toUnconstrained = type.physical() == PhysicalType.BIG_DECIMAL && type.precision() < 0
                 && out instanceof org.apache.arrow.vector.VarBinaryVector;
         if (!widen(in, out, rows, from) && !rescale(in, out, rows, from) && !(toUnconstrained

@@ -29,6 +29,8 @@ public final class SymbolTable {
     private final int size;
     /** Per first byte, the codes of the symbols starting with it, longest first. */
     private final int[][] byFirstByte;
+    /** The lookup structures compression uses, built on its first call (a table read for decoding needs none). */
+    private MatchIndex matchIndex;
 
     private SymbolTable(long[] values, int[] lengths, int size) {
         this.values = values;
@@ -145,7 +147,16 @@ public final class SymbolTable {
     }
 
     /** The code of the longest symbol at {@code data[position]}, or -1. */
-    private int longestMatch(byte[] data, int position, int end) {
+    int longestMatch(byte[] data, int position, int end) {
+        MatchIndex index = matchIndex;
+        if (index == null) {
+            index = matchIndex = new MatchIndex(values, lengths, size);
+        }
+        return index.longestMatch(load(data, position, end), end - position);
+    }
+
+    /** {@link #longestMatch} by a scan of the symbols with the same first byte: the reference the index is tested against. */
+    int longestMatchByScan(byte[] data, int position, int end) {
         int[] codes = byFirstByte[data[position] & 0xff];
         if (codes == null || codes.length == 0) {
             return -1;

@@ -58,6 +58,10 @@ public final class TextFunction implements ScalarFunction {
             AsciiSubstring.apply(arguments, rows, out, this);
             return out;
         }
+        if (kind == Kind.CONCAT_OPERATOR && TextConcatenation.applies(arguments, out)) {
+            TextConcatenation.apply(arguments, rows, out);
+            return out;
+        }
         Object[] values = new Object[arguments.length];
         for (int i = 0; i < rows; i++) {
             boolean anyNull = false;
