@@ -54,6 +54,7 @@ final class JsonPopulateBinder {
             throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "first argument of " + name + " must be a row type");
         }
         List<String> names = baseType.record().fieldNames();
+        List<String> lookupNames = null;
         List<LogicalType> types = baseType.record().fieldTypes();
         BoundExpression base = arguments.getFirst();
         if (baseType.record().isAnonymous()) {
@@ -68,8 +69,15 @@ final class JsonPopulateBinder {
                 names.add(definition.name());
                 types.add(TypeNames.resolve(definition.type()));
             }
-            base = new BoundExpression.Constant(null, LogicalType.recordOf(io.basalt.type.RecordType.anonymous(types)),
-                    base.position());
+            checkReturnedRow(baseType.record().fieldTypes(), types);
+            if (baseType.record().size() > 0) {
+                // a base row of known fields gives them: the JSON members are looked up by its field names
+                // (f1, f2, ...) and its values are the defaults, under the list's column names
+                lookupNames = baseType.record().fieldNames();
+            } else {
+                base = new BoundExpression.Constant(null,
+                        LogicalType.recordOf(io.basalt.type.RecordType.anonymous(types)), base.position());
+            }
         } else if (!function.columnDefinitions().isEmpty()) {
             throw BasaltException.at(SqlState.SYNTAX_ERROR, function.position(),
                     "a column definition list is redundant for a function returning a named composite type");
@@ -83,10 +91,36 @@ final class JsonPopulateBinder {
                 Coercion.cast(arguments.get(1), json ? LogicalType.JSON : LogicalType.JSONB, false)));
         // PostgreSQL names the record form's errors after its worker, populate_composite
         String errorName = name.endsWith("recordset") ? name : "populate_composite";
-        JsonToRecordFunction rows = new JsonToRecordFunction(errorName, names, types, DateTimeSettings.current());
+        JsonToRecordFunction rows = new JsonToRecordFunction(errorName,
+                lookupNames != null ? lookupNames : names, types, DateTimeSettings.current());
         boolean constant = ConstantEvaluator.isConstant(cast.get(0)) && ConstantEvaluator.isConstant(cast.get(1));
         LogicalPlan plan = constant ? SetFunctionRows.values(rows, cast, call.position())
                 : new LogicalPlan.FunctionScan(rows, cast, rows.outputTypes());
         return new Bound(plan, names);
+    }
+
+    /**
+     * A base row of known fields (such as {@code row(0::int)}) must have the column definition list's shape, as
+     * PostgreSQL checks the returned row against the query's; a base of unknown fields ({@code NULL::record}) has
+     * none to check.
+     */
+    private static void checkReturnedRow(List<LogicalType> returned, List<LogicalType> expected) {
+        if (returned.isEmpty()) {
+            return;
+        }
+        if (returned.size() != expected.size()) {
+            throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                    "function return row and query-specified return row do not match")
+                    .withDetail("Returned row contains " + returned.size() + " attribute"
+                            + (returned.size() == 1 ? "" : "s") + ", but query expects " + expected.size() + ".");
+        }
+        for (int i = 0; i < returned.size(); i++) {
+            if (!returned.get(i).equals(expected.get(i))) {
+                throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                        "function return row and query-specified return row do not match")
+                        .withDetail("Returned type " + returned.get(i).displayName() + " at ordinal position "
+                                + (i + 1) + ", but query expects " + expected.get(i).displayName() + ".");
+            }
+        }
     }
 }

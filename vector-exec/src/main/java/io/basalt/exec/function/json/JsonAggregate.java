@@ -94,7 +94,9 @@ public record JsonAggregate(Kind kind, LogicalType keyType, LogicalType valueTyp
                 if (objects()) {
                     Object key = ValueAccess.get(arguments[0], i);
                     if (key == null) {
-                        throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "field name must not be null");
+                        // PostgreSQL 18's wordings: json_object_agg's differs from jsonb_object_agg's
+                        throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
+                                binary() ? "field name must not be null" : "null value not allowed for object key");
                     }
                     keys.get(group).add(keyType.isString() ? (String) key : ValueAccess.text(keyType, key, settings));
                     values.get(group).add(convert(ValueAccess.get(arguments[1], i)));

@@ -123,8 +123,9 @@ public final class JsonBuildFunction implements ScalarFunction {
 
     private String key(Object value, LogicalType type, int index) {
         if (value == null) {
-            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "argument " + (index + 1) + ": key must not be null");
+            // PostgreSQL 18's wordings: json_build_object's differs from jsonb_build_object's
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, kind == Kind.JSON_BUILD_OBJECT
+                    ? "null value not allowed for object key" : "argument " + (index + 1) + ": key must not be null");
         }
         if (type.isArray() || type.id() == io.basalt.type.TypeId.RECORD || type.id() == io.basalt.type.TypeId.JSON
                 || type.id() == io.basalt.type.TypeId.JSONB) {
