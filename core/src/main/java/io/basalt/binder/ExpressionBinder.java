@@ -400,6 +400,10 @@ final class ExpressionBinder {
         }
         BoundExpression left = bind(e.left());
         BoundExpression right = bind(e.right());
+        BoundExpression textSearchOperator = TextSearchBinder.operator(operator, left, right, e.position());
+        if (textSearchOperator != null) {
+            return textSearchOperator;
+        }
         BoundExpression jsonOperator = JsonOperators.bind(operator, left, right, e.position());
         if (jsonOperator != null) {
             return jsonOperator;

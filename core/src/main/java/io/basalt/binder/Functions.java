@@ -293,6 +293,10 @@ final class Functions {
         if (rangeCall != null) {
             return rangeCall;
         }
+        BoundExpression textSearchCall = TextSearchBinder.bind(name, arguments, position);
+        if (textSearchCall != null) {
+            return textSearchCall;
+        }
         BoundExpression geometricCall = GeometricFunctionBinder.bind(name, arguments, position);
         if (geometricCall != null) {
             return geometricCall;

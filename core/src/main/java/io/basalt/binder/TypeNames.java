@@ -77,6 +77,8 @@ public final class TypeNames {
             case "json" -> LogicalType.JSON;
             case "jsonb" -> LogicalType.JSONB;
             case "jsonpath" -> LogicalType.JSONPATH;
+            case "tsvector" -> LogicalType.TSVECTOR;
+            case "tsquery" -> LogicalType.TSQUERY;
             case "regclass" -> LogicalType.REGCLASS;
             case "regtype" -> LogicalType.REGTYPE;
             case "regnamespace" -> LogicalType.REGNAMESPACE;

@@ -62,7 +62,7 @@ final class BasaltArray implements Array {
             case SMALLINT, INTEGER, BIGINT -> ((Number) value).longValue();
             case REAL, DOUBLE -> ((Number) value).doubleValue();
             case NUMERIC -> value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-            case TEXT, VARCHAR, CHAR, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> value.toString();
+            case TEXT, VARCHAR, CHAR, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> value.toString();
             default -> value;
         };
     }

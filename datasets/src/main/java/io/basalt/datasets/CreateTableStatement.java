@@ -59,6 +59,8 @@ public final class CreateTableStatement {
             case BYTEA -> "BYTEA";
             case JSON -> "JSON";
             case JSONPATH -> "JSONPATH";
+            case TSVECTOR -> "TSVECTOR";
+            case TSQUERY -> "TSQUERY";
             case REGCLASS, REGTYPE, REGNAMESPACE -> type.id().pgName().toUpperCase(java.util.Locale.ROOT);
             case JSONB -> "JSONB";
             case ARRAY -> sqlType(type.element()) + "[]";

@@ -67,6 +67,8 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType JSON = new LogicalType(TypeId.JSON, -1, 0);
     public static final LogicalType JSONB = new LogicalType(TypeId.JSONB, -1, 0);
     public static final LogicalType JSONPATH = new LogicalType(TypeId.JSONPATH, -1, 0);
+    public static final LogicalType TSVECTOR = new LogicalType(TypeId.TSVECTOR, -1, 0);
+    public static final LogicalType TSQUERY = new LogicalType(TypeId.TSQUERY, -1, 0);
     public static final LogicalType REGCLASS = new LogicalType(TypeId.REGCLASS, -1, 0);
     public static final LogicalType REGTYPE = new LogicalType(TypeId.REGTYPE, -1, 0);
     public static final LogicalType REGNAMESPACE = new LogicalType(TypeId.REGNAMESPACE, -1, 0);
@@ -261,7 +263,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case UUID -> PhysicalType.UUID;
             case BYTEA -> PhysicalType.BYTES;
             case NUMERIC -> isScaledLong() ? PhysicalType.INT64 : isScaledWide() ? PhysicalType.INT128 : PhysicalType.BIG_DECIMAL;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> PhysicalType.STRING;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> PhysicalType.STRING;
             case JSONB -> PhysicalType.JSONB;
             case ARRAY -> PhysicalType.LIST;
             case RECORD -> PhysicalType.STRUCT;

@@ -75,7 +75,11 @@ public enum TypeId {
      * A range of a subtype (int4range, numrange, a CREATE TYPE ... AS RANGE type); the range type is
      * {@link LogicalType#range()}, the value an order-preserving key ({@code io.basalt.type.range.RangeKey}).
      */
-    RANGE("range");
+    RANGE("range"),
+    /** A text search document: lexemes with positions ({@code io.basalt.type.textsearch.TsVector}), held as its text. */
+    TSVECTOR("tsvector"),
+    /** A text search query ({@code io.basalt.type.textsearch.TsQuery}), held as its text. */
+    TSQUERY("tsquery");
 
     private final String pgName;
 

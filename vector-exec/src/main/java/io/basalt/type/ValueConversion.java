@@ -96,6 +96,12 @@ public final class ValueConversion {
                 }
                 throw cannotCast(from, to);
             }
+            case TSVECTOR, TSQUERY -> {
+                if (from.id() == to.id()) {
+                    yield value;
+                }
+                throw cannotCast(from, to);
+            }
             case ENUM -> {
                 if (to.equals(from)) {
                     yield value;
@@ -175,6 +181,8 @@ public final class ValueConversion {
             case JSON -> JsonParser.validate(text);
             case JSONB -> Jsonb.parse(text);
             case JSONPATH -> JsonPath.normalize(text);
+            case TSVECTOR -> io.basalt.type.textsearch.TsVector.parse(text).text();
+            case TSQUERY -> io.basalt.type.textsearch.TsQuery.text(io.basalt.type.textsearch.TsQuery.parse(text));
             case TEXT, UNKNOWN, REGCLASS, REGTYPE, REGNAMESPACE -> text;
             case VARCHAR -> limitLength(text, type, false);
             case CHAR -> blankPadded(text, type, false);
@@ -309,7 +317,7 @@ public final class ValueConversion {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
+            case JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> from.enumType().label((Double) value);
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> io.basalt.type.geometric.GeometricText.format(

@@ -145,6 +145,8 @@ public final class SystemTypes {
             case JSON -> 114;
             case JSONB -> 3802;
             case JSONPATH -> 4072;
+            case TSVECTOR -> 3614;
+            case TSQUERY -> 3615;
             case REGCLASS -> 2205;
             case REGTYPE -> 2206;
             case REGNAMESPACE -> 4089;
@@ -217,6 +219,8 @@ public final class SystemTypes {
             case 2950 -> LogicalType.UUID;
             case 3802 -> LogicalType.JSONB;
             case 4072 -> LogicalType.JSONPATH;
+            case 3614 -> LogicalType.TSVECTOR;
+            case 3615 -> LogicalType.TSQUERY;
             case 600 -> LogicalType.POINT;
             case 601 -> LogicalType.LSEG;
             case 602 -> LogicalType.PATH;

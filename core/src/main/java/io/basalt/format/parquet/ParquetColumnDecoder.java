@@ -102,7 +102,7 @@ final class ParquetColumnDecoder implements ColumnChunkDecoder {
             case NUMERIC -> !decimal || !type.isScaledLong() ? Kind.GENERIC
                     : physical == PrimitiveTypeName.INT32 ? Kind.DECIMAL_INT32
                     : physical == PrimitiveTypeName.INT64 ? Kind.DECIMAL_INT64 : Kind.GENERIC;
-            case TEXT, VARCHAR, CHAR, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> Kind.STRING;
+            case TEXT, VARCHAR, CHAR, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> Kind.STRING;
             default -> Kind.GENERIC;
         };
     }

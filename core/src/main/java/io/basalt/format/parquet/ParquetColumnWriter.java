@@ -77,7 +77,7 @@ final class ParquetColumnWriter {
                     ? Kind.NUMERIC_TEXT
                     : type.precision() <= 9 ? Kind.DECIMAL_INT32
                     : type.isScaledLong() ? Kind.DECIMAL_INT64 : Kind.DECIMAL_FIXED;
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> Kind.STRING;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> Kind.STRING;
             case JSONB -> Kind.JSONB;
             case BYTEA -> Kind.BYTES;
             case UUID -> Kind.UUID;

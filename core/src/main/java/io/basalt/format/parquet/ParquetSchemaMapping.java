@@ -92,7 +92,7 @@ public final class ParquetSchemaMapping {
             case REAL -> Types.primitive(PrimitiveTypeName.FLOAT, repetition).named(name);
             case DOUBLE, ENUM -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
             case NUMERIC -> numeric(name, type, repetition);
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, POINT, LSEG, PATH, BOX, POLYGON,
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY, POINT, LSEG, PATH, BOX, POLYGON,
                  LINE, CIRCLE, RANGE -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
                     .as(LogicalTypeAnnotation.stringType()).named(name);
             case JSON, JSONB -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
@@ -219,7 +219,7 @@ public final class ParquetSchemaMapping {
         return switch (recorded.id()) {
             case NUMERIC -> stored.id() == TypeId.NUMERIC || stored.id() == TypeId.TEXT;
             case INTERVAL -> stored.id() == TypeId.INTERVAL || stored.id() == TypeId.TEXT;
-            case VARCHAR, CHAR, TEXT, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> stored.id() == TypeId.TEXT;
+            case VARCHAR, CHAR, TEXT, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> stored.id() == TypeId.TEXT;
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> stored.id() == TypeId.TEXT;
             case JSONB, JSON -> stored.id() == TypeId.JSON;
             default -> recorded.id() == stored.id();

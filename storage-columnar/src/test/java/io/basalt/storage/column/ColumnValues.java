@@ -86,7 +86,7 @@ final class ColumnValues {
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> null;
             case UUID -> (a, b) -> ((Uuid) a).compareTo((Uuid) b);
             case INTERVAL -> (a, b) -> ((Interval) a).compareTo((Interval) b);
-            case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE, RECORD -> null;
+            case JSONB, JSONPATH, ARRAY, REGCLASS, REGTYPE, REGNAMESPACE, RECORD, TSVECTOR, TSQUERY -> null;
         };
     }
 
@@ -116,6 +116,8 @@ final class ColumnValues {
                 yield ByteString.wrap(bytes);
             }
             case JSONPATH -> "$.\"k" + random.nextInt(100) + "\"";
+            case TSVECTOR -> "'k" + random.nextInt(100) + "':" + (1 + random.nextInt(9));
+            case TSQUERY -> "'k" + random.nextInt(100) + "' & 'j'";
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> {
                 byte[] bytes = new byte[16];
                 random.nextBytes(bytes);
@@ -169,6 +171,8 @@ final class ColumnValues {
             case BYTEA -> new Object[] {ByteString.EMPTY, ByteString.wrap(new byte[] {(byte) 0xff}),
                 ByteString.wrap(filled(100, (byte) 0xff)), ByteString.wrap(filled(70, (byte) 0x7f)), ByteString.wrap(new byte[1])};
             case JSONPATH -> new Object[] {"$", "strict $.\"a\"[*]?(@ > 1)"};
+            case TSVECTOR -> new Object[] {"", "'a':1 'b':2A"};
+            case TSQUERY -> new Object[] {"", "'a' & !'b'"};
             case REGCLASS, REGTYPE, REGNAMESPACE -> new Object[] {"pg_class", "\"Quoted\""};
             case JSONB -> new Object[] {Jsonb.parse("null"), Jsonb.parse("[]"), Jsonb.parse("{\"k\": 1e300}")};
             case UUID -> new Object[] {new Uuid(0, 0), new Uuid(-1, -1), new Uuid(Long.MIN_VALUE, Long.MAX_VALUE)};

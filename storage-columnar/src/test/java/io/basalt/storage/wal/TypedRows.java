@@ -84,6 +84,8 @@ final class TypedRows implements AutoCloseable {
                     io.basalt.type.ByteString.wrap(new byte[] {0, (byte) key, (byte) 0x80, (byte) 0xff});
             case JSON -> "{\"k\": " + key + ",  \"k\": [1.50]}";
             case JSONPATH -> "$.\"k\"[" + key + "]";
+            case TSVECTOR -> "'k" + key + "':1";
+            case TSQUERY -> "'k" + key + "'";
             case REGCLASS, REGTYPE, REGNAMESPACE -> "r" + key;
             case JSONB -> io.basalt.type.json.Jsonb.parse("{\"k\": " + key + ", \"s\": \"ü\", \"a\": [1.50, null]}");
             // Empty arrays, NULL elements and elements of the element type's own representation.

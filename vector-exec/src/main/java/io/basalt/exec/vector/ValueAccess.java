@@ -145,7 +145,7 @@ public final class ValueAccess {
             case UUID -> value.toString();
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
-            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE -> (String) value;
+            case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> (String) value;
             case JSONB -> value.toString();
             case ENUM -> type.enumType().label((Double) value);
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE -> io.basalt.type.geometric.GeometricText.format(
