@@ -139,8 +139,8 @@ final class AlterTableExecutor {
                 notices.add("relation \"" + name.last() + "\" does not exist, skipping");
                 return null;
             }
-            throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
-                    "relation \"" + name + "\" does not exist");
+            // PostgreSQL reports it without a position
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
         }
         return table;
     }

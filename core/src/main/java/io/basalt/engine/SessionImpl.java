@@ -486,8 +486,12 @@ final class SessionImpl implements Session {
      * Runs {@code statement} after the privilege checks made before it runs ({@code check} null: none), and records
      * the owner of what it creates and the new name of a relation it renames.
      */
-    private QueryResultImpl runChecked(Statement statement, BindContext context, String sql,
+    private QueryResultImpl runChecked(Statement original, BindContext context, String sql,
                                        io.basalt.catalog.privilege.AccessCheck check) {
+        Statement statement = AlterTableTargets.redirect(catalog, original);
+        if (statement != original) {
+            statementPrivileges.before(original, check);
+        }
         statementPrivileges.before(statement, check);
         StatementLocks.before(statement, catalog);
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
@@ -809,6 +813,12 @@ final class SessionImpl implements Session {
                             undo.after(block, database);
                         }
                     }
+                }
+            }
+            case io.basalt.sql.ast.AlterIndexStatement alter -> {
+                synchronized (database.ddlLock()) {
+                    yield new IndexAlterations(catalog, database::logDdl).run(alter, context, sql,
+                            database.replaying() ? null : transactions.block(), database.ddlLock());
                 }
             }
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {

@@ -77,8 +77,24 @@ final class StatementLocks {
                     }
                 }
             }
+            case io.basalt.sql.ast.AlterIndexStatement alter -> alterIndex(catalog, alter);
             default -> {
             }
+        }
+    }
+
+    /**
+     * ALTER INDEX of an index: SHARE UPDATE EXCLUSIVE on the index under its name (and its new name), as PostgreSQL
+     * 15 takes for RENAME and SET STATISTICS; a table or view it names is locked by the statement it becomes.
+     */
+    private static void alterIndex(Catalog catalog, io.basalt.sql.ast.AlterIndexStatement alter) {
+        TableEntry owner = IndexAlterations.owner(catalog, alter.name());
+        if (owner == null) {
+            return;
+        }
+        TableLocking.take(owner.schema(), alter.name().last(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
+        if (alter.action() instanceof io.basalt.sql.ast.AlterIndexStatement.RenameTo rename) {
+            TableLocking.take(owner.schema(), rename.name(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
         }
     }
 

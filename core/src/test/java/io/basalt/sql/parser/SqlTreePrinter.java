@@ -254,6 +254,8 @@ final class SqlTreePrinter {
                             .map(SqlTreePrinter::print).toList())) + ")";
             case io.basalt.sql.ast.RuleStatement rule -> "(" + rule + ")";
             case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
+            case io.basalt.sql.ast.AlterIndexStatement alter -> "(alter-index " + alter.name() + " " + alter.action()
+                    + ")";
             case io.basalt.sql.ast.AlterViewStatement alter -> "(alter-view " + alter.name() + " " + alter.action()
                     + ")";
         };
