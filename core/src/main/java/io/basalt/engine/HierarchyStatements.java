@@ -15,16 +15,24 @@ import java.util.function.Consumer;
 /**
  * ALTER TABLE ... ATTACH PARTITION, DETACH PARTITION, INHERIT and NO INHERIT: they change only the catalog's
  * {@link TableHierarchy}, with PostgreSQL's checks of the tables' columns and of the bound against the siblings.
- * The statement is logged as written, so that replay makes the same change. ATTACH does not yet check that the
- * table's rows satisfy the new partition constraint.
+ * The statement is logged as written, so that replay makes the same change. ATTACH checks the rows of the new
+ * partition and of the DEFAULT partition against the new bound when it is given {@link PartitionAttachChecks}.
  */
 final class HierarchyStatements {
     private final Catalog catalog;
     private final Consumer<String> log;
 
+    /** The row checks of ATTACH PARTITION, or null to attach without them. */
+    private final PartitionAttachChecks attachChecks;
+
     HierarchyStatements(Catalog catalog, Consumer<String> log) {
+        this(catalog, log, null);
+    }
+
+    HierarchyStatements(Catalog catalog, Consumer<String> log, PartitionAttachChecks attachChecks) {
         this.catalog = catalog;
         this.log = log;
+        this.attachChecks = attachChecks;
     }
 
     QueryResultImpl run(AlterTableHierarchyStatement statement, BindContext context, String sql) {
@@ -62,8 +70,12 @@ final class HierarchyStatements {
                 requireColumnsOf(table, other);
                 TableHierarchy.PartitionValues values = PartitionBounds.check(other.name(), statement.bound(), key,
                         hierarchy.children(table.schema(), table.name()), context);
-                hierarchy.addLink(new TableHierarchy.Link(table.schema(), table.name(), other.schema(),
-                        other.name(), statement.bound(), values));
+                TableHierarchy.Link link = new TableHierarchy.Link(table.schema(), table.name(), other.schema(),
+                        other.name(), statement.bound(), values);
+                if (attachChecks != null) {
+                    attachChecks.check(table, other, link, key, context);
+                }
+                hierarchy.addLink(link);
             }
             case DETACH_PARTITION -> {
                 TableHierarchy.Link link = hierarchy.partitionOf(other.schema(), other.name());
@@ -170,8 +182,8 @@ final class HierarchyStatements {
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
         if (table == null && !missingOk) {
-            throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
-                    "relation \"" + name.last() + "\" does not exist");
+            // PostgreSQL reports it without a position
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name.last() + "\" does not exist");
         }
         return table;
     }

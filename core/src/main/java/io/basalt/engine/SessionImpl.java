@@ -823,7 +823,8 @@ final class SessionImpl implements Session {
             }
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    yield new HierarchyStatements(catalog, database::logDdl).run(alter, context, sql);
+                    yield new HierarchyStatements(catalog, database::logDdl,
+                            new PartitionAttachChecks(catalog, new TableRewrite(database))).run(alter, context, sql);
                 }
             }
             case CreateViewStatement create -> {
