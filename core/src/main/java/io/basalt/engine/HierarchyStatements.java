@@ -41,8 +41,15 @@ final class HierarchyStatements {
             return QueryResultImpl.command("ALTER TABLE", 0,
                     List.of("relation \"" + statement.table().last() + "\" does not exist, skipping"));
         }
-        TableEntry other = find(statement.other(), false);
         TableHierarchy hierarchy = catalog.hierarchy();
+        if (detaches(statement.kind()) && hierarchy.partitionKey(table.schema(), table.name()) == null) {
+            // PostgreSQL 18 refuses the action for a table that is not partitioned before it looks for the other
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action DETACH PARTITION"
+                            + (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE
+                            ? " ... FINALIZE" : "") + " cannot be performed on relation \"" + table.name() + "\"")
+                    .withDetail("This operation is not supported for tables.");
+        }
+        TableEntry other = find(statement.other(), false);
         switch (statement.kind()) {
             case ATTACH_PARTITION -> {
                 TableHierarchy.PartitionKey key = hierarchy.partitionKey(table.schema(), table.name());
@@ -77,16 +84,26 @@ final class HierarchyStatements {
                 }
                 hierarchy.addLink(link);
             }
-            case DETACH_PARTITION -> {
+            case DETACH_PARTITION, DETACH_PARTITION_CONCURRENTLY, DETACH_PARTITION_FINALIZE -> {
                 TableHierarchy.Link link = hierarchy.partitionOf(other.schema(), other.name());
-                if (hierarchy.partitionKey(table.schema(), table.name()) == null) {
-                    throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
-                            "table \"" + table.name() + "\" is not partitioned");
-                }
                 if (link == null || !link.parentSchema().equals(table.schema())
                         || !link.parentName().equals(table.name())) {
                     throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + other.name()
                             + "\" is not a partition of relation \"" + table.name() + "\"");
+                }
+                if (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE) {
+                    // a detach here is never left half done, so there is nothing to complete
+                    throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                                    "cannot complete detaching partition \"" + other.name() + "\"")
+                            .withDetail("There's no pending concurrent detach.");
+                }
+                if (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY) {
+                    for (TableHierarchy.Link sibling : hierarchy.children(table.schema(), table.name())) {
+                        if (sibling.isDefault()) {
+                            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                                    "cannot detach partitions concurrently when a default partition exists");
+                        }
+                    }
                 }
                 hierarchy.removeLink(link);
             }
@@ -146,6 +163,16 @@ final class HierarchyStatements {
             log.accept(sql);
         }
         return QueryResultImpl.command("ALTER TABLE", 0, List.of());
+    }
+
+    /**
+     * Whether {@code kind} detaches a partition. DETACH ... CONCURRENTLY takes effect at once as a plain DETACH
+     * does (Basalt's readers see the catalog as it is when they start), after PostgreSQL's checks.
+     */
+    private static boolean detaches(AlterTableHierarchyStatement.Kind kind) {
+        return kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION
+                || kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY
+                || kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE;
     }
 
     /** Whether {@code table} is below {@code ancestor}. */

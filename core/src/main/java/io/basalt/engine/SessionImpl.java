@@ -822,6 +822,10 @@ final class SessionImpl implements Session {
                 }
             }
             case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
+                if (alter.kind() == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY
+                        && !database.replaying()) {
+                    transactions.preventInBlock("ALTER TABLE ... DETACH CONCURRENTLY");
+                }
                 synchronized (database.ddlLock()) {
                     yield new HierarchyStatements(catalog, database::logDdl,
                             new PartitionAttachChecks(catalog, new TableRewrite(database))).run(alter, context, sql);

@@ -75,8 +75,10 @@ final class AlterTableParser extends ParserBase {
         if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.ATTACH_PARTITION) {
             bound = grammar.partitionClauses().bound();
         } else if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION) {
-            if (tokens.at(Keyword.CONCURRENTLY) || tokens.at(Keyword.FINALIZE)) {
-                throw unsupported("DETACH PARTITION " + tokens.next().keyword().name());
+            if (tokens.accept(Keyword.CONCURRENTLY)) {
+                kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY;
+            } else if (tokens.accept(Keyword.FINALIZE)) {
+                kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE;
             }
         }
         return new io.basalt.sql.ast.AlterTableHierarchyStatement(table, ifExists, kind, other, bound, position);
