@@ -191,6 +191,7 @@ final class AlterTableExecutor {
                     ? io.basalt.catalog.StorageParameters.reset(draft.options, set.parameters())
                     : io.basalt.catalog.StorageParameters.set(draft.options, set.parameters(),
                             catalog.hierarchy().partitionKey(alteration.table.schema(), draft.name) != null);
+            case AlterTableAction.PhysicalSetting setting -> PhysicalSettings.check(draft, setting);
         }
     }
 

@@ -113,6 +113,7 @@ final class StatementLocks {
                         RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
                 case io.basalt.sql.ast.AlterTableAction.SetStorageParameters ignored ->
                         RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
+                case io.basalt.sql.ast.AlterTableAction.PhysicalSetting setting -> PhysicalSettings.lockMode(setting);
                 case io.basalt.sql.ast.AlterTableAction.AddConstraint add
                         when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey ->
                         RelationLockMode.SHARE_ROW_EXCLUSIVE;
@@ -133,6 +134,10 @@ final class StatementLocks {
                 lock(catalog, key.table(), RelationLockMode.SHARE_ROW_EXCLUSIVE);
             } else if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable rename) {
                 TableLocking.take(relation.schema(), rename.to(), RelationLockMode.ACCESS_EXCLUSIVE);
+            } else if (action instanceof io.basalt.sql.ast.AlterTableAction.PhysicalSetting setting
+                    && setting.setting() == io.basalt.sql.ast.AlterTableAction.PhysicalSetting.Setting.CLUSTER_ON) {
+                // PostgreSQL locks the index it marks as well
+                TableLocking.take(relation.schema(), setting.value(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
             }
         }
     }

@@ -124,6 +124,10 @@ final class AlterTableParser extends ParserBase {
         if (first.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
             throw unsupported("ALTER TABLE ... SET SCHEMA");
         }
+        AlterTableAction physical = new PhysicalSettingParser(grammar).tableAction();
+        if (physical != null) {
+            return physical;
+        }
         if (first.is(Keyword.RENAME)) {
             throw tokens.syntaxError();
         }
@@ -244,6 +248,10 @@ final class AlterTableParser extends ParserBase {
             tokens.next();
             tokens.next();
             return new AlterTableAction.DropExpression(column, acceptIfExists(), position);
+        }
+        AlterTableAction physical = new PhysicalSettingParser(grammar).columnAction(column, position);
+        if (physical != null) {
+            return physical;
         }
         AlterTableAction identity = new IdentityAlterationParser(grammar).action(column, position);
         if (identity != null) {

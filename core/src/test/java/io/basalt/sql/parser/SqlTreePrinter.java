@@ -296,6 +296,9 @@ final class SqlTreePrinter {
             case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
                     + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
                     + ")";
+            case AlterTableAction.PhysicalSetting setting -> "(physical " + setting.setting().name().toLowerCase()
+                    + (setting.column() == null ? "" : " " + setting.column())
+                    + (setting.value() == null ? "" : " " + setting.value()) + ")";
             case AlterTableAction.SetStorageParameters set -> {
                 StringBuilder text = new StringBuilder(set.reset() ? "(reset-parameters" : "(set-parameters");
                 for (io.basalt.sql.ast.StorageParameter parameter : set.parameters()) {
