@@ -112,6 +112,9 @@ final class HierarchyStatements {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "cannot change inheritance of a partition");
                 }
+                if (hierarchy.partitionOf(other.schema(), other.name()) != null) {
+                    throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from a partition");
+                }
                 if (hierarchy.partitionKey(other.schema(), other.name()) != null) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "cannot inherit from partitioned table \"" + other.name() + "\"");

@@ -1016,6 +1016,7 @@ final class SessionImpl implements Session {
      */
     private QueryResultImpl alterTable(AlterTableStatement alter, BindContext context, String sql,
                                        AlterTableUndo undo) {
+        InheritanceAlterationChecks.check(alter, catalog);
         List<String> childNotices = new ArrayList<>();
         List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog, childNotices);
         List<AlterTableStatement> renaming = new ArrayList<>(children);

@@ -31,7 +31,7 @@ final class AlterTableParser extends ParserBase {
             throw unsupported("ALTER TABLE ALL IN TABLESPACE");
         }
         boolean ifExists = acceptIfExists();
-        tokens.accept(Keyword.ONLY);
+        boolean only = tokens.accept(Keyword.ONLY);
         QualifiedName name = grammar.names().qualifiedName();
         tokens.acceptOperator("*");
         if (atHierarchyAction()) {
@@ -45,7 +45,7 @@ final class AlterTableParser extends ParserBase {
                 actions.add(action());
             } while (tokens.accept(TokenKind.COMMA));
         }
-        return new AlterTableStatement(name, ifExists, actions, alter.position());
+        return new AlterTableStatement(name, ifExists, actions, alter.position(), only);
     }
 
     private boolean atHierarchyAction() {
@@ -203,6 +203,8 @@ final class AlterTableParser extends ParserBase {
             return new AlterTableAction.AlterConstraint(name, deferral[0], deferral[1], alter.position());
         }
         tokens.accept(Keyword.COLUMN);
+        // PostgreSQL places the errors of a type change at the column's name
+        int columnPosition = current().position();
         String column = grammar.names().columnId();
         int position = alter.position();
         if (tokens.at(Keyword.TYPE) || (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DATA))) {
@@ -216,7 +218,7 @@ final class AlterTableParser extends ParserBase {
             if (tokens.accept(Keyword.USING)) {
                 using = grammar.expressions().expression();
             }
-            return new AlterTableAction.AlterColumnType(column, type, using, position);
+            return new AlterTableAction.AlterColumnType(column, type, using, columnPosition);
         }
         if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DEFAULT)) {
             tokens.next();
