@@ -42,9 +42,11 @@ final class HierarchyStatements {
                     List.of("relation \"" + statement.table().last() + "\" does not exist, skipping"));
         }
         TableHierarchy hierarchy = catalog.hierarchy();
-        if (detaches(statement.kind()) && hierarchy.partitionKey(table.schema(), table.name()) == null) {
+        boolean attaches = statement.kind() == AlterTableHierarchyStatement.Kind.ATTACH_PARTITION;
+        if ((attaches || detaches(statement.kind())) && hierarchy.partitionKey(table.schema(), table.name()) == null) {
             // PostgreSQL 18 refuses the action for a table that is not partitioned before it looks for the other
-            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action DETACH PARTITION"
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action "
+                            + (attaches ? "ATTACH" : "DETACH") + " PARTITION"
                             + (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE
                             ? " ... FINALIZE" : "") + " cannot be performed on relation \"" + table.name() + "\"")
                     .withDetail("This operation is not supported for tables.");
@@ -66,6 +68,24 @@ final class HierarchyStatements {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "\"" + other.name() + "\" is already a partition");
                 }
+                for (TableHierarchy.Link parent : hierarchy.parents(other.schema(), other.name())) {
+                    if (!parent.isPartition()) {
+                        throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                                "cannot attach inheritance child as partition");
+                    }
+                }
+                for (TableHierarchy.Link child : hierarchy.children(other.schema(), other.name())) {
+                    if (!child.isPartition()) {
+                        throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                                "cannot attach inheritance parent as partition");
+                    }
+                }
+                boolean temporaryParent = table.schema().equals(catalog.tempSchema());
+                if (temporaryParent != other.schema().equals(catalog.tempSchema())) {
+                    throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "cannot attach a "
+                            + (temporaryParent ? "permanent" : "temporary") + " relation as partition of "
+                            + (temporaryParent ? "temporary" : "permanent") + " relation \"" + table.name() + "\"");
+                }
                 for (ColumnEntry column : other.columns()) {
                     if (table.columnIndex(column.name()) < 0) {
                         throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "table \"" + other.name()
@@ -75,6 +95,16 @@ final class HierarchyStatements {
                     }
                 }
                 requireColumnsOf(table, other);
+                for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
+                    boolean present = check.noInherit();
+                    for (io.basalt.catalog.CheckConstraintEntry own : other.checks()) {
+                        present |= own.name().equals(check.name());
+                    }
+                    if (!present) {
+                        throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                                "child table is missing constraint \"" + check.name() + "\"");
+                    }
+                }
                 TableHierarchy.PartitionValues values = PartitionBounds.check(other.name(), statement.bound(), key,
                         hierarchy.children(table.schema(), table.name()), context);
                 TableHierarchy.Link link = new TableHierarchy.Link(table.schema(), table.name(), other.schema(),
