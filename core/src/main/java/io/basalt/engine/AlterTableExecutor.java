@@ -192,6 +192,8 @@ final class AlterTableExecutor {
                     : io.basalt.catalog.StorageParameters.set(draft.options, set.parameters(),
                             catalog.hierarchy().partitionKey(alteration.table.schema(), draft.name) != null);
             case AlterTableAction.PhysicalSetting setting -> PhysicalSettings.check(draft, setting);
+            case AlterTableAction.SetSchema move -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
+                    move.position(), "ALTER TABLE ... SET SCHEMA is not supported yet");
         }
     }
 

@@ -61,6 +61,10 @@ final class AlterTableTargets {
                         return new AlterViewStatement(alter.name(), alter.ifExists(),
                                 new AlterViewStatement.RenameColumn(rename.from(), rename.to()), alter.position());
                     }
+                    case AlterTableAction.SetSchema move -> {
+                        return new AlterViewStatement(alter.name(), alter.ifExists(),
+                                new AlterViewStatement.SetSchema(move.schema()), alter.position());
+                    }
                     case AlterTableAction.SetDefault set -> {
                         return new AlterViewStatement(alter.name(), alter.ifExists(),
                                 new AlterViewStatement.SetDefault(set.column(), set.expression()), alter.position());

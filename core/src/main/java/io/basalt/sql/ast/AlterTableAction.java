@@ -131,4 +131,8 @@ public sealed interface AlterTableAction extends Node {
             REPLICA_IDENTITY
         }
     }
+
+    /** {@code SET SCHEMA schema}: moves the relation to another schema. */
+    record SetSchema(String schema, int position) implements AlterTableAction {
+    }
 }

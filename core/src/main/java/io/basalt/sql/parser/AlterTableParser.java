@@ -122,7 +122,9 @@ final class AlterTableParser extends ParserBase {
                     first.is(Keyword.RESET), first.position());
         }
         if (first.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
-            throw unsupported("ALTER TABLE ... SET SCHEMA");
+            tokens.next();
+            tokens.next();
+            return new AlterTableAction.SetSchema(grammar.names().columnId(), first.position());
         }
         AlterTableAction physical = new PhysicalSettingParser(grammar).tableAction();
         if (physical != null) {

@@ -296,6 +296,7 @@ final class SqlTreePrinter {
             case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
                     + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
                     + ")";
+            case AlterTableAction.SetSchema move -> "(set-schema " + move.schema() + ")";
             case AlterTableAction.PhysicalSetting setting -> "(physical " + setting.setting().name().toLowerCase()
                     + (setting.column() == null ? "" : " " + setting.column())
                     + (setting.value() == null ? "" : " " + setting.value()) + ")";
