@@ -93,6 +93,9 @@ public final class TypeNames {
                     LogicalType.rangeOf(io.basalt.type.range.RangeType.builtin(type.name()));
             // PostgreSQL's unsigned 32-bit object identifier: Basalt's catalogs give oids as bigint
             case "oid" -> LogicalType.BIGINT;
+            // PostgreSQL's 32-bit transaction id: Basalt's transaction ids (pg_locks.transactionid,
+            // pg_current_xact_id()) are bigint, so xid reads as bigint like oid above
+            case "xid" -> LogicalType.BIGINT;
             default -> {
                 java.util.Optional<io.basalt.catalog.UserType> user = UserTypeNames.find(type.name());
                 if (user.isPresent()) {

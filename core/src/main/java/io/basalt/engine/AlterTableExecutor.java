@@ -139,8 +139,8 @@ final class AlterTableExecutor {
                 notices.add("relation \"" + name.last() + "\" does not exist, skipping");
                 return null;
             }
-            throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
-                    "relation \"" + name + "\" does not exist");
+            // PostgreSQL reports it without a position
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
         }
         return table;
     }
@@ -191,6 +191,9 @@ final class AlterTableExecutor {
                     ? io.basalt.catalog.StorageParameters.reset(draft.options, set.parameters())
                     : io.basalt.catalog.StorageParameters.set(draft.options, set.parameters(),
                             catalog.hierarchy().partitionKey(alteration.table.schema(), draft.name) != null);
+            case AlterTableAction.PhysicalSetting setting -> PhysicalSettings.check(draft, setting);
+            case AlterTableAction.SetSchema move -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
+                    move.position(), "ALTER TABLE ... SET SCHEMA is not supported yet");
         }
     }
 

@@ -15,16 +15,24 @@ import java.util.function.Consumer;
 /**
  * ALTER TABLE ... ATTACH PARTITION, DETACH PARTITION, INHERIT and NO INHERIT: they change only the catalog's
  * {@link TableHierarchy}, with PostgreSQL's checks of the tables' columns and of the bound against the siblings.
- * The statement is logged as written, so that replay makes the same change. ATTACH does not yet check that the
- * table's rows satisfy the new partition constraint.
+ * The statement is logged as written, so that replay makes the same change. ATTACH checks the rows of the new
+ * partition and of the DEFAULT partition against the new bound when it is given {@link PartitionAttachChecks}.
  */
 final class HierarchyStatements {
     private final Catalog catalog;
     private final Consumer<String> log;
 
+    /** The row checks of ATTACH PARTITION, or null to attach without them. */
+    private final PartitionAttachChecks attachChecks;
+
     HierarchyStatements(Catalog catalog, Consumer<String> log) {
+        this(catalog, log, null);
+    }
+
+    HierarchyStatements(Catalog catalog, Consumer<String> log, PartitionAttachChecks attachChecks) {
         this.catalog = catalog;
         this.log = log;
+        this.attachChecks = attachChecks;
     }
 
     QueryResultImpl run(AlterTableHierarchyStatement statement, BindContext context, String sql) {
@@ -33,8 +41,17 @@ final class HierarchyStatements {
             return QueryResultImpl.command("ALTER TABLE", 0,
                     List.of("relation \"" + statement.table().last() + "\" does not exist, skipping"));
         }
-        TableEntry other = find(statement.other(), false);
         TableHierarchy hierarchy = catalog.hierarchy();
+        boolean attaches = statement.kind() == AlterTableHierarchyStatement.Kind.ATTACH_PARTITION;
+        if ((attaches || detaches(statement.kind())) && hierarchy.partitionKey(table.schema(), table.name()) == null) {
+            // PostgreSQL 18 refuses the action for a table that is not partitioned before it looks for the other
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "ALTER action "
+                            + (attaches ? "ATTACH" : "DETACH") + " PARTITION"
+                            + (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE
+                            ? " ... FINALIZE" : "") + " cannot be performed on relation \"" + table.name() + "\"")
+                    .withDetail("This operation is not supported for tables.");
+        }
+        TableEntry other = find(statement.other(), false);
         switch (statement.kind()) {
             case ATTACH_PARTITION -> {
                 TableHierarchy.PartitionKey key = hierarchy.partitionKey(table.schema(), table.name());
@@ -51,6 +68,24 @@ final class HierarchyStatements {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "\"" + other.name() + "\" is already a partition");
                 }
+                for (TableHierarchy.Link parent : hierarchy.parents(other.schema(), other.name())) {
+                    if (!parent.isPartition()) {
+                        throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                                "cannot attach inheritance child as partition");
+                    }
+                }
+                for (TableHierarchy.Link child : hierarchy.children(other.schema(), other.name())) {
+                    if (!child.isPartition()) {
+                        throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                                "cannot attach inheritance parent as partition");
+                    }
+                }
+                boolean temporaryParent = table.schema().equals(catalog.tempSchema());
+                if (temporaryParent != other.schema().equals(catalog.tempSchema())) {
+                    throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "cannot attach a "
+                            + (temporaryParent ? "permanent" : "temporary") + " relation as partition of "
+                            + (temporaryParent ? "temporary" : "permanent") + " relation \"" + table.name() + "\"");
+                }
                 for (ColumnEntry column : other.columns()) {
                     if (table.columnIndex(column.name()) < 0) {
                         throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "table \"" + other.name()
@@ -60,21 +95,45 @@ final class HierarchyStatements {
                     }
                 }
                 requireColumnsOf(table, other);
+                for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
+                    boolean present = check.noInherit();
+                    for (io.basalt.catalog.CheckConstraintEntry own : other.checks()) {
+                        present |= own.name().equals(check.name());
+                    }
+                    if (!present) {
+                        throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                                "child table is missing constraint \"" + check.name() + "\"");
+                    }
+                }
                 TableHierarchy.PartitionValues values = PartitionBounds.check(other.name(), statement.bound(), key,
                         hierarchy.children(table.schema(), table.name()), context);
-                hierarchy.addLink(new TableHierarchy.Link(table.schema(), table.name(), other.schema(),
-                        other.name(), statement.bound(), values));
-            }
-            case DETACH_PARTITION -> {
-                TableHierarchy.Link link = hierarchy.partitionOf(other.schema(), other.name());
-                if (hierarchy.partitionKey(table.schema(), table.name()) == null) {
-                    throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
-                            "table \"" + table.name() + "\" is not partitioned");
+                TableHierarchy.Link link = new TableHierarchy.Link(table.schema(), table.name(), other.schema(),
+                        other.name(), statement.bound(), values);
+                if (attachChecks != null) {
+                    attachChecks.check(table, other, link, key, context);
                 }
+                hierarchy.addLink(link);
+            }
+            case DETACH_PARTITION, DETACH_PARTITION_CONCURRENTLY, DETACH_PARTITION_FINALIZE -> {
+                TableHierarchy.Link link = hierarchy.partitionOf(other.schema(), other.name());
                 if (link == null || !link.parentSchema().equals(table.schema())
                         || !link.parentName().equals(table.name())) {
                     throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + other.name()
                             + "\" is not a partition of relation \"" + table.name() + "\"");
+                }
+                if (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE) {
+                    // a detach here is never left half done, so there is nothing to complete
+                    throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                                    "cannot complete detaching partition \"" + other.name() + "\"")
+                            .withDetail("There's no pending concurrent detach.");
+                }
+                if (statement.kind() == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY) {
+                    for (TableHierarchy.Link sibling : hierarchy.children(table.schema(), table.name())) {
+                        if (sibling.isDefault()) {
+                            throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                                    "cannot detach partitions concurrently when a default partition exists");
+                        }
+                    }
                 }
                 hierarchy.removeLink(link);
             }
@@ -82,6 +141,9 @@ final class HierarchyStatements {
                 if (hierarchy.partitionOf(table.schema(), table.name()) != null) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
                             "cannot change inheritance of a partition");
+                }
+                if (hierarchy.partitionOf(other.schema(), other.name()) != null) {
+                    throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "cannot inherit from a partition");
                 }
                 if (hierarchy.partitionKey(other.schema(), other.name()) != null) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
@@ -136,6 +198,16 @@ final class HierarchyStatements {
         return QueryResultImpl.command("ALTER TABLE", 0, List.of());
     }
 
+    /**
+     * Whether {@code kind} detaches a partition. DETACH ... CONCURRENTLY takes effect at once as a plain DETACH
+     * does (Basalt's readers see the catalog as it is when they start), after PostgreSQL's checks.
+     */
+    private static boolean detaches(AlterTableHierarchyStatement.Kind kind) {
+        return kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION
+                || kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY
+                || kind == AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE;
+    }
+
     /** Whether {@code table} is below {@code ancestor}. */
     private boolean descends(TableEntry table, TableEntry ancestor) {
         for (TableHierarchy.Link link : catalog.hierarchy().parents(table.schema(), table.name())) {
@@ -170,8 +242,8 @@ final class HierarchyStatements {
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
         if (table == null && !missingOk) {
-            throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
-                    "relation \"" + name.last() + "\" does not exist");
+            // PostgreSQL reports it without a position
+            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name.last() + "\" does not exist");
         }
         return table;
     }

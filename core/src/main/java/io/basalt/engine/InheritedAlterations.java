@@ -30,7 +30,7 @@ final class InheritedAlterations {
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         TableEntry table = catalog.findTable(schema, statement.name().last()).orElse(null);
         List<AlterTableStatement> statements = new ArrayList<>();
-        if (table == null) {
+        if (table == null || statement.only()) {
             return statements;
         }
         collect(table, statement.actions(), catalog, notices, statements);

@@ -486,8 +486,12 @@ final class SessionImpl implements Session {
      * Runs {@code statement} after the privilege checks made before it runs ({@code check} null: none), and records
      * the owner of what it creates and the new name of a relation it renames.
      */
-    private QueryResultImpl runChecked(Statement statement, BindContext context, String sql,
+    private QueryResultImpl runChecked(Statement original, BindContext context, String sql,
                                        io.basalt.catalog.privilege.AccessCheck check) {
+        Statement statement = AlterTableTargets.redirect(catalog, original);
+        if (statement != original) {
+            statementPrivileges.before(original, check);
+        }
         statementPrivileges.before(statement, check);
         StatementLocks.before(statement, catalog);
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
@@ -811,9 +815,20 @@ final class SessionImpl implements Session {
                     }
                 }
             }
-            case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
+            case io.basalt.sql.ast.AlterIndexStatement alter -> {
                 synchronized (database.ddlLock()) {
-                    yield new HierarchyStatements(catalog, database::logDdl).run(alter, context, sql);
+                    yield new IndexAlterations(catalog, database::logDdl).run(alter, context, sql,
+                            database.replaying() ? null : transactions.block(), database.ddlLock());
+                }
+            }
+            case io.basalt.sql.ast.AlterTableHierarchyStatement alter -> {
+                if (alter.kind() == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY
+                        && !database.replaying()) {
+                    transactions.preventInBlock("ALTER TABLE ... DETACH CONCURRENTLY");
+                }
+                synchronized (database.ddlLock()) {
+                    yield new HierarchyStatements(catalog, database::logDdl,
+                            new PartitionAttachChecks(catalog, new TableRewrite(database))).run(alter, context, sql);
                 }
             }
             case CreateViewStatement create -> {
@@ -1001,6 +1016,7 @@ final class SessionImpl implements Session {
      */
     private QueryResultImpl alterTable(AlterTableStatement alter, BindContext context, String sql,
                                        AlterTableUndo undo) {
+        InheritanceAlterationChecks.check(alter, catalog);
         List<String> childNotices = new ArrayList<>();
         List<AlterTableStatement> children = InheritedAlterations.forChildren(alter, catalog, childNotices);
         List<AlterTableStatement> renaming = new ArrayList<>(children);

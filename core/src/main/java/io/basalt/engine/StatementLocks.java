@@ -77,8 +77,24 @@ final class StatementLocks {
                     }
                 }
             }
+            case io.basalt.sql.ast.AlterIndexStatement alter -> alterIndex(catalog, alter);
             default -> {
             }
+        }
+    }
+
+    /**
+     * ALTER INDEX of an index: SHARE UPDATE EXCLUSIVE on the index under its name (and its new name), as PostgreSQL
+     * 15 takes for RENAME and SET STATISTICS; a table or view it names is locked by the statement it becomes.
+     */
+    private static void alterIndex(Catalog catalog, io.basalt.sql.ast.AlterIndexStatement alter) {
+        TableEntry owner = IndexAlterations.owner(catalog, alter.name());
+        if (owner == null) {
+            return;
+        }
+        TableLocking.take(owner.schema(), alter.name().last(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
+        if (alter.action() instanceof io.basalt.sql.ast.AlterIndexStatement.RenameTo rename) {
+            TableLocking.take(owner.schema(), rename.name(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
         }
     }
 
@@ -97,6 +113,7 @@ final class StatementLocks {
                         RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
                 case io.basalt.sql.ast.AlterTableAction.SetStorageParameters ignored ->
                         RelationLockMode.SHARE_UPDATE_EXCLUSIVE;
+                case io.basalt.sql.ast.AlterTableAction.PhysicalSetting setting -> PhysicalSettings.lockMode(setting);
                 case io.basalt.sql.ast.AlterTableAction.AddConstraint add
                         when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.ForeignKey ->
                         RelationLockMode.SHARE_ROW_EXCLUSIVE;
@@ -117,6 +134,10 @@ final class StatementLocks {
                 lock(catalog, key.table(), RelationLockMode.SHARE_ROW_EXCLUSIVE);
             } else if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable rename) {
                 TableLocking.take(relation.schema(), rename.to(), RelationLockMode.ACCESS_EXCLUSIVE);
+            } else if (action instanceof io.basalt.sql.ast.AlterTableAction.PhysicalSetting setting
+                    && setting.setting() == io.basalt.sql.ast.AlterTableAction.PhysicalSetting.Setting.CLUSTER_ON) {
+                // PostgreSQL locks the index it marks as well
+                TableLocking.take(relation.schema(), setting.value(), RelationLockMode.SHARE_UPDATE_EXCLUSIVE);
             }
         }
     }

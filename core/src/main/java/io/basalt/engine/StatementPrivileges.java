@@ -75,6 +75,7 @@ final class StatementPrivileges {
             case AlterTableStatement alter -> requireOwners(List.of(alter.name()), check);
             case AlterSequenceStatement alter -> requireOwners(List.of(alter.name()), check);
             case io.basalt.sql.ast.AlterViewStatement alter -> requireOwners(List.of(alter.name()), check);
+            case io.basalt.sql.ast.AlterIndexStatement alter -> requireIndexOwner(alter.name(), check);
             case RefreshMaterializedViewStatement refresh -> requireOwners(List.of(refresh.name()), check);
             case CreateIndexStatement create -> requireOwners(List.of(create.table()), check);
             case io.basalt.sql.ast.ReindexStatement reindex
@@ -165,6 +166,22 @@ final class StatementPrivileges {
     private String firstSearched() {
         List<String> searched = catalog.searchedSchemas();
         return searched.isEmpty() ? null : searched.getFirst();
+    }
+
+    /** ALTER INDEX: the index's table must be owned ("must be owner of index"); another relation's own check. */
+    private void requireIndexOwner(QualifiedName name, AccessCheck check) {
+        TableEntry owner = IndexAlterations.owner(catalog, name);
+        if (owner == null) {
+            requireOwners(List.of(name), check);
+            return;
+        }
+        SecuredObjects.Found found = SecuredObjects.relation(catalog,
+                new QualifiedName(List.of(owner.schema(), owner.name()), 0));
+        if (found != null && !check.owns(authorization.object(found.key(), found.kind()))
+                && !check.owns(authorization.object(Authorization.schemaKey(found.schema()), SecuredKind.SCHEMA))) {
+            throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.INSUFFICIENT_PRIVILEGE,
+                    "must be owner of index " + name.last());
+        }
     }
 
     private void requireOwners(List<QualifiedName> names, AccessCheck check) {

@@ -67,6 +67,8 @@ final class TypeStatements {
             case TypeStatement.Drop drop -> drop(drop, sql, block);
             case TypeStatement.CreateComposite create -> createComposite(create, sql, block);
             case TypeStatement.CreateRange create -> RangeTypeCreation.create(catalog, create, sql, block, logDdl);
+            case TypeStatement.AlterAttributes alter -> new CompositeTypeAlterations(catalog, logDdl)
+                    .run(alter, sql, block);
         };
     }
 

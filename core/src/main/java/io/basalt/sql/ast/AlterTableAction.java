@@ -93,4 +93,46 @@ public sealed interface AlterTableAction extends Node {
             parameters = java.util.List.copyOf(parameters);
         }
     }
+
+    /**
+     * An action about how PostgreSQL stores, clusters, samples or replicates the table, which Basalt checks as
+     * PostgreSQL does but which changes nothing in Basalt's own storage: {@code column} names the column of the
+     * column forms (null otherwise), {@code value} holds what was written (the statistics target, the storage mode
+     * in lower case, the index name of CLUSTER ON and REPLICA IDENTITY USING INDEX, the REPLICA IDENTITY kind),
+     * {@code options} the options of the column's SET / RESET.
+     */
+    record PhysicalSetting(Setting setting, String column, String value, java.util.List<StorageParameter> options,
+                           int position) implements AlterTableAction {
+        public PhysicalSetting {
+            options = java.util.List.copyOf(options);
+        }
+
+        /** Which of the forms it is. */
+        public enum Setting {
+            /** {@code ALTER [COLUMN] c SET STATISTICS n}. */
+            COLUMN_STATISTICS,
+            /** {@code ALTER [COLUMN] c SET STORAGE mode}. */
+            COLUMN_STORAGE,
+            /** {@code ALTER [COLUMN] c SET (attribute options)}. */
+            COLUMN_OPTIONS,
+            /** {@code ALTER [COLUMN] c RESET (attribute options)}. */
+            COLUMN_RESET_OPTIONS,
+            /** {@code CLUSTER ON index}. */
+            CLUSTER_ON,
+            /** {@code SET WITHOUT CLUSTER}. */
+            WITHOUT_CLUSTER,
+            /** {@code SET WITHOUT OIDS}. */
+            WITHOUT_OIDS,
+            /** {@code SET LOGGED}. */
+            LOGGED,
+            /** {@code SET UNLOGGED}. */
+            UNLOGGED,
+            /** {@code REPLICA IDENTITY {DEFAULT | FULL | NOTHING | USING INDEX index}}. */
+            REPLICA_IDENTITY
+        }
+    }
+
+    /** {@code SET SCHEMA schema}: moves the relation to another schema. */
+    record SetSchema(String schema, int position) implements AlterTableAction {
+    }
 }

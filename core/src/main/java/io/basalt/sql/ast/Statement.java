@@ -11,5 +11,5 @@ public sealed interface Statement extends Node
         DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
         AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement,
         PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement, AlterViewStatement,
-        LockStatement, CommentStatement, MergeStatement, RuleStatement {
+        LockStatement, CommentStatement, MergeStatement, RuleStatement, AlterIndexStatement {
 }

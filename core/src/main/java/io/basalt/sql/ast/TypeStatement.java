@@ -56,4 +56,35 @@ public sealed interface TypeStatement extends Statement {
             attributes = List.copyOf(attributes);
         }
     }
+
+    /**
+     * {@code ALTER TYPE name action [, ...]} of a composite type's attributes: ADD ATTRIBUTE, DROP ATTRIBUTE
+     * [IF EXISTS], ALTER ATTRIBUTE ... [SET DATA] TYPE, or (alone) RENAME ATTRIBUTE, each with [CASCADE | RESTRICT].
+     */
+    record AlterAttributes(QualifiedName name, List<AttributeAction> actions, int position) implements TypeStatement {
+        public AlterAttributes {
+            actions = List.copyOf(actions);
+        }
+    }
+
+    /** One action of {@link AlterAttributes}; {@code cascade} says CASCADE was written. */
+    sealed interface AttributeAction {
+        boolean cascade();
+    }
+
+    /** {@code ADD ATTRIBUTE name type}. */
+    record AddAttribute(String name, TypeName type, boolean cascade) implements AttributeAction {
+    }
+
+    /** {@code DROP ATTRIBUTE [IF EXISTS] name}. */
+    record DropAttribute(String name, boolean ifExists, boolean cascade) implements AttributeAction {
+    }
+
+    /** {@code ALTER ATTRIBUTE name [SET DATA] TYPE type}. */
+    record AlterAttributeType(String name, TypeName type, boolean cascade) implements AttributeAction {
+    }
+
+    /** {@code RENAME ATTRIBUTE from TO to}. */
+    record RenameAttribute(String from, String to, boolean cascade) implements AttributeAction {
+    }
 }

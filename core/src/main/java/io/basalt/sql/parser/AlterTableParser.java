@@ -31,7 +31,7 @@ final class AlterTableParser extends ParserBase {
             throw unsupported("ALTER TABLE ALL IN TABLESPACE");
         }
         boolean ifExists = acceptIfExists();
-        tokens.accept(Keyword.ONLY);
+        boolean only = tokens.accept(Keyword.ONLY);
         QualifiedName name = grammar.names().qualifiedName();
         tokens.acceptOperator("*");
         if (atHierarchyAction()) {
@@ -45,7 +45,7 @@ final class AlterTableParser extends ParserBase {
                 actions.add(action());
             } while (tokens.accept(TokenKind.COMMA));
         }
-        return new AlterTableStatement(name, ifExists, actions, alter.position());
+        return new AlterTableStatement(name, ifExists, actions, alter.position(), only);
     }
 
     private boolean atHierarchyAction() {
@@ -75,8 +75,10 @@ final class AlterTableParser extends ParserBase {
         if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.ATTACH_PARTITION) {
             bound = grammar.partitionClauses().bound();
         } else if (kind == io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION) {
-            if (tokens.at(Keyword.CONCURRENTLY) || tokens.at(Keyword.FINALIZE)) {
-                throw unsupported("DETACH PARTITION " + tokens.next().keyword().name());
+            if (tokens.accept(Keyword.CONCURRENTLY)) {
+                kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_CONCURRENTLY;
+            } else if (tokens.accept(Keyword.FINALIZE)) {
+                kind = io.basalt.sql.ast.AlterTableHierarchyStatement.Kind.DETACH_PARTITION_FINALIZE;
             }
         }
         return new io.basalt.sql.ast.AlterTableHierarchyStatement(table, ifExists, kind, other, bound, position);
@@ -120,7 +122,13 @@ final class AlterTableParser extends ParserBase {
                     first.is(Keyword.RESET), first.position());
         }
         if (first.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
-            throw unsupported("ALTER TABLE ... SET SCHEMA");
+            tokens.next();
+            tokens.next();
+            return new AlterTableAction.SetSchema(grammar.names().columnId(), first.position());
+        }
+        AlterTableAction physical = new PhysicalSettingParser(grammar).tableAction();
+        if (physical != null) {
+            return physical;
         }
         if (first.is(Keyword.RENAME)) {
             throw tokens.syntaxError();
@@ -197,6 +205,8 @@ final class AlterTableParser extends ParserBase {
             return new AlterTableAction.AlterConstraint(name, deferral[0], deferral[1], alter.position());
         }
         tokens.accept(Keyword.COLUMN);
+        // PostgreSQL places the errors of a type change at the column's name
+        int columnPosition = current().position();
         String column = grammar.names().columnId();
         int position = alter.position();
         if (tokens.at(Keyword.TYPE) || (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DATA))) {
@@ -210,7 +220,7 @@ final class AlterTableParser extends ParserBase {
             if (tokens.accept(Keyword.USING)) {
                 using = grammar.expressions().expression();
             }
-            return new AlterTableAction.AlterColumnType(column, type, using, position);
+            return new AlterTableAction.AlterColumnType(column, type, using, columnPosition);
         }
         if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.DEFAULT)) {
             tokens.next();
@@ -242,6 +252,10 @@ final class AlterTableParser extends ParserBase {
             tokens.next();
             tokens.next();
             return new AlterTableAction.DropExpression(column, acceptIfExists(), position);
+        }
+        AlterTableAction physical = new PhysicalSettingParser(grammar).columnAction(column, position);
+        if (physical != null) {
+            return physical;
         }
         AlterTableAction identity = new IdentityAlterationParser(grammar).action(column, position);
         if (identity != null) {

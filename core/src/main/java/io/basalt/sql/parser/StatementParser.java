@@ -124,6 +124,9 @@ final class StatementParser extends ParserBase {
         if (first.is(Keyword.ALTER) && tokens.peek(1).is(Keyword.TABLE)) {
             return grammar.alterTable().alterTable();
         }
+        if (first.is(Keyword.ALTER) && tokens.peek(1).is(Keyword.INDEX)) {
+            return new AlterIndexParser(grammar).alterIndex();
+        }
         if (first.is(Keyword.CREATE) && grammar.sequences().atCreateSequence()) {
             return grammar.sequences().createSequence();
         }

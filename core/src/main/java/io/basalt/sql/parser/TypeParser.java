@@ -11,9 +11,10 @@ import java.util.List;
 
 /**
  * {@code CREATE TYPE name AS ENUM ('label', ...)}, {@code ALTER TYPE name ADD VALUE [IF NOT EXISTS] 'label'
- * [BEFORE | AFTER 'label']}, {@code ALTER TYPE name RENAME VALUE 'a' TO 'b'}, {@code ALTER TYPE name RENAME TO new} and {@code DROP TYPE [IF EXISTS] name
- * [, ...] [CASCADE | RESTRICT]}. The other forms of CREATE TYPE (composite, range, base types, shells) and ALTER
- * TYPE (rename, owner, schema, attributes) end the statement as unsupported.
+ * [BEFORE | AFTER 'label']}, {@code ALTER TYPE name RENAME VALUE 'a' TO 'b'}, {@code ALTER TYPE name RENAME TO new},
+ * the attribute actions of a composite type ({@code ADD / DROP / ALTER / RENAME ATTRIBUTE}) and {@code DROP TYPE
+ * [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}. The other forms of CREATE TYPE (base types, shells) and ALTER TYPE
+ * (owner, schema) end the statement as unsupported.
  */
 final class TypeParser extends ParserBase {
     TypeParser(Grammar grammar) {
@@ -116,6 +117,9 @@ final class TypeParser extends ParserBase {
 
     private Statement alter(int position) {
         QualifiedName name = grammar.names().qualifiedName();
+        if (atAttributeAction()) {
+            return attributes(name, position);
+        }
         if (tokens.accept(Keyword.ADD)) {
             tokens.expect(Keyword.VALUE);
             boolean ifNotExists = false;
@@ -150,5 +154,49 @@ final class TypeParser extends ParserBase {
             return new TypeStatement.Rename(name, grammar.names().columnId(), position);
         }
         throw unsupported("this form of ALTER TYPE");
+    }
+
+    private boolean atAttributeAction() {
+        return (tokens.at(Keyword.ADD) || tokens.at(Keyword.DROP) || tokens.at(Keyword.ALTER)
+                || tokens.at(Keyword.RENAME)) && tokens.peek(1).is(Keyword.ATTRIBUTE);
+    }
+
+    /** The attribute actions of {@code ALTER TYPE name}, at the first one. */
+    private Statement attributes(QualifiedName name, int position) {
+        List<TypeStatement.AttributeAction> actions = new ArrayList<>();
+        if (tokens.accept(Keyword.RENAME)) {
+            tokens.expect(Keyword.ATTRIBUTE);
+            String from = grammar.names().columnId();
+            tokens.expect(Keyword.TO);
+            String to = grammar.names().columnId();
+            actions.add(new TypeStatement.RenameAttribute(from, to, acceptDropBehavior()));
+            return new TypeStatement.AlterAttributes(name, actions, position);
+        }
+        do {
+            if (tokens.accept(Keyword.ADD)) {
+                tokens.expect(Keyword.ATTRIBUTE);
+                String attribute = grammar.names().columnId();
+                io.basalt.sql.ast.TypeName type = grammar.types().typeName();
+                acceptCollate();
+                actions.add(new TypeStatement.AddAttribute(attribute, type, acceptDropBehavior()));
+            } else if (tokens.accept(Keyword.DROP)) {
+                tokens.expect(Keyword.ATTRIBUTE);
+                boolean ifExists = acceptIfExists();
+                String attribute = grammar.names().columnId();
+                actions.add(new TypeStatement.DropAttribute(attribute, ifExists, acceptDropBehavior()));
+            } else {
+                tokens.expect(Keyword.ALTER);
+                tokens.expect(Keyword.ATTRIBUTE);
+                String attribute = grammar.names().columnId();
+                if (tokens.accept(Keyword.SET)) {
+                    tokens.expect(Keyword.DATA);
+                }
+                tokens.expect(Keyword.TYPE);
+                io.basalt.sql.ast.TypeName type = grammar.types().typeName();
+                acceptCollate();
+                actions.add(new TypeStatement.AlterAttributeType(attribute, type, acceptDropBehavior()));
+            }
+        } while (tokens.accept(TokenKind.COMMA));
+        return new TypeStatement.AlterAttributes(name, actions, position);
     }
 }

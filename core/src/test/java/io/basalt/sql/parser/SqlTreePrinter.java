@@ -254,6 +254,8 @@ final class SqlTreePrinter {
                             .map(SqlTreePrinter::print).toList())) + ")";
             case io.basalt.sql.ast.RuleStatement rule -> "(" + rule + ")";
             case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
+            case io.basalt.sql.ast.AlterIndexStatement alter -> "(alter-index " + alter.name() + " " + alter.action()
+                    + ")";
             case io.basalt.sql.ast.AlterViewStatement alter -> "(alter-view " + alter.name() + " " + alter.action()
                     + ")";
         };
@@ -294,6 +296,10 @@ final class SqlTreePrinter {
             case AlterTableAction.AlterConstraint change -> "(alter-constraint " + change.name()
                     + (change.deferrable() ? " deferrable" : "") + (change.initiallyDeferred() ? " deferred" : "")
                     + ")";
+            case AlterTableAction.SetSchema move -> "(set-schema " + move.schema() + ")";
+            case AlterTableAction.PhysicalSetting setting -> "(physical " + setting.setting().name().toLowerCase()
+                    + (setting.column() == null ? "" : " " + setting.column())
+                    + (setting.value() == null ? "" : " " + setting.value()) + ")";
             case AlterTableAction.SetStorageParameters set -> {
                 StringBuilder text = new StringBuilder(set.reset() ? "(reset-parameters" : "(set-parameters");
                 for (io.basalt.sql.ast.StorageParameter parameter : set.parameters()) {
