@@ -428,6 +428,11 @@ final class AlterTableExecutor {
             throw set.expression() == null
                     ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
         }
+        if (column.generated()) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR, "column \"" + column.name() + "\" of relation \""
+                    + draft.name + "\" is a generated column").withHint("Use ALTER TABLE ... ALTER COLUMN ... "
+                    + (set.expression() == null ? "DROP" : "SET") + " EXPRESSION instead.");
+        }
         String text = set.expression() == null ? null
                 : DefaultExpressions.check(set.expression(), column.name(), column.type(), alteration.context);
         draft.setColumn(index, new ColumnEntry(column.name(), column.type(), column.notNull(), set.expression(), text,
@@ -451,6 +456,7 @@ final class AlterTableExecutor {
         draft.setColumn(index, changed);
         draft.values.set(index, GeneratedColumns.initialValue(changed, columns, draft.name, draft.values,
                 alteration.context));
+        GeneratedExpressionChange.rewrite(draft, index);
     }
 
     private void dropExpression(Alteration alteration, AlterTableAction.DropExpression drop) {
@@ -459,7 +465,7 @@ final class AlterTableExecutor {
         ColumnEntry column = draft.columns.get(index);
         if (!column.generated()) {
             String message = "column \"" + column.name() + "\" of relation \"" + draft.name
-                    + "\" is not a stored generated column";
+                    + "\" is not a generated column";
             if (drop.ifExists()) {
                 alteration.notices.add(message + ", skipping");
                 return;

@@ -31,7 +31,7 @@ final class AlterTableParser extends ParserBase {
             throw unsupported("ALTER TABLE ALL IN TABLESPACE");
         }
         boolean ifExists = acceptIfExists();
-        tokens.accept(Keyword.ONLY);
+        boolean only = tokens.accept(Keyword.ONLY);
         QualifiedName name = grammar.names().qualifiedName();
         tokens.acceptOperator("*");
         if (atHierarchyAction()) {
@@ -45,7 +45,7 @@ final class AlterTableParser extends ParserBase {
                 actions.add(action());
             } while (tokens.accept(TokenKind.COMMA));
         }
-        return new AlterTableStatement(name, ifExists, actions, alter.position());
+        return new AlterTableStatement(name, ifExists, actions, alter.position(), only);
     }
 
     private boolean atHierarchyAction() {
