@@ -512,6 +512,9 @@ final class AlterTableExecutor {
                     keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
                     key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
+            case TableConstraint.Exclude exclude -> addKey(alteration, exclude.name(),
+                    ExclusionConstraints.keyColumns(exclude, alteration.draft.columns), false, exclude.deferrable(),
+                    exclude.initiallyDeferred(), false, true);
             case TableConstraint.NotNull notNull -> {
                 setNotNull(alteration.draft, new AlterTableAction.SetNotNull(notNull.column(), true,
                         notNull.position()));
@@ -590,6 +593,12 @@ final class AlterTableExecutor {
 
     private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
                         boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct) {
+        addKey(alteration, name, columns, primary, deferrable, initiallyDeferred, nullsNotDistinct, false);
+    }
+
+    /** A new key; {@code exclusion}: an EXCLUDE constraint with {@code =} ({@link ExclusionConstraints}). */
+    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
+                        boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct, boolean exclusion) {
         TableDraft draft = alteration.draft;
         if (primary && draft.primaryKey() != null) {
             throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
@@ -603,7 +612,8 @@ final class AlterTableExecutor {
                 }
                 columnNames.append(draft.columns.get(index).name());
             }
-            name = freeName(alteration, primary ? null : columnNames.toString(), primary ? "pkey" : "key", true);
+            name = freeName(alteration, primary ? null : columnNames.toString(),
+                    primary ? "pkey" : exclusion ? "excl" : "key", true);
         } else if (relationNames(alteration).contains(name)) {
             throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         } else if (draft.constraint(name) != null) {
@@ -620,7 +630,7 @@ final class AlterTableExecutor {
             }
         }
         draft.keys.add(new UniqueConstraintEntry(name, columns, primary, nullsNotDistinct, deferrable,
-                initiallyDeferred));
+                initiallyDeferred, exclusion));
         draft.keysChanged = true;
     }
 
@@ -891,7 +901,8 @@ final class AlterTableExecutor {
             try {
                 rewrite.copy(old.store(), old.columnTypes(), draft.values, store);
             } catch (BasaltException failure) {
-                throw failure.sqlState() == SqlState.UNIQUE_VIOLATION ? indexNotCreated(failure) : failure;
+                throw failure.sqlState() == SqlState.UNIQUE_VIOLATION ? indexNotCreated(failure)
+                        : ExclusionConstraints.notCreated(failure);
             }
             if (draft.columnsChanged) {
                 for (ColumnEntry column : draft.columns) {

@@ -353,6 +353,9 @@ final class DdlExecutor {
         if (key.deferrable()) {
             index.makeDeferrable(key.initiallyDeferred());
         }
+        if (key.exclusion()) {
+            index.makeExclusion();
+        }
         return index;
     }
 

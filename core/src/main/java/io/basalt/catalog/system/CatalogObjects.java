@@ -162,7 +162,7 @@ public final class CatalogObjects {
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
                 if (isConstraint(table, key)) {
                     constraints.add(new Constraint(assign(prefix + key.name()), relation, key.name(),
-                            key.primaryKey() ? 'p' : 'u', null, key, null));
+                            key.primaryKey() ? 'p' : key.exclusion() ? 'x' : 'u', null, key, null));
                 }
             }
             for (ForeignKeyEntry foreignKey : table.foreignKeys()) {
