@@ -98,6 +98,7 @@ final class DdlExecutor {
     private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
                                         SequenceColumns sequenceColumns, BindContext context,
                                         List<String> mergingNotices) {
+        NotNullDeclarations.check(create);
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog, mergingNotices);

@@ -8,7 +8,11 @@ package io.basalt.sql.ast;
 public sealed interface ColumnConstraint extends Node {
     String name();
 
-    record NotNull(String name, int position) implements ColumnConstraint {
+    /** {@code NOT NULL [NO INHERIT]} (PostgreSQL 18 reads NO INHERIT). */
+    record NotNull(String name, int position, boolean noInherit) implements ColumnConstraint {
+        public NotNull(String name, int position) {
+            this(name, position, false);
+        }
     }
 
     record Nullable(String name, int position) implements ColumnConstraint {

@@ -67,12 +67,14 @@ final class ConstraintParser extends ParserBase {
         if (token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
             tokens.next();
             tokens.next();
+            boolean noInherit = false;
             if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
                 // PostgreSQL 18's NOT NULL NO INHERIT; Basalt keeps no not-null constraint apart from the column
                 tokens.next();
                 tokens.next();
+                noInherit = true;
             }
-            return new ColumnConstraint.NotNull(name, position);
+            return new ColumnConstraint.NotNull(name, position, noInherit);
         }
         if (token.keyword() == null) {
             return null;
@@ -252,6 +254,9 @@ final class ConstraintParser extends ParserBase {
         ColumnConstraint last = constraints.isEmpty() ? null : constraints.getLast();
         boolean deferrable = last instanceof ColumnConstraint.References || last instanceof ColumnConstraint.Unique
                 || last instanceof ColumnConstraint.PrimaryKey;
+        if (last instanceof ColumnConstraint.Unique || last instanceof ColumnConstraint.PrimaryKey) {
+            refuseEnforceability();
+        }
         boolean[] deferral = deferral(deferrable);
         if (deferral == null) {
             return false;
@@ -331,6 +336,18 @@ final class ConstraintParser extends ParserBase {
             break;
         }
         return new CheckClause(condition, noInherit, Boolean.FALSE.equals(enforced));
+    }
+
+    /**
+     * PostgreSQL 18's refusal of {@code [NOT] ENFORCED} after a constraint whose enforceability cannot be chosen
+     * (UNIQUE, PRIMARY KEY), at the cursor.
+     */
+    private void refuseEnforceability() {
+        boolean not = tokens.at(Keyword.NOT) && isEnforced(tokens.peek(1));
+        if (not || isEnforced(current())) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(),
+                    "misplaced " + (not ? "NOT " : "") + "ENFORCED clause");
+        }
     }
 
     /** PostgreSQL 18's ENFORCED, an identifier here (Basalt's keyword table is PostgreSQL 15's). */
@@ -434,6 +451,10 @@ final class ConstraintParser extends ParserBase {
             constraint = excludeConstraint(name, position);
         } else {
             throw tokens.syntaxError();
+        }
+        if (constraint instanceof TableConstraint.Unique || constraint instanceof TableConstraint.PrimaryKey
+                || constraint instanceof TableConstraint.Exclude) {
+            refuseEnforceability();
         }
         if (constraint instanceof TableConstraint.Check && (tokens.at(Keyword.DEFERRABLE)
                 || tokens.at(Keyword.INITIALLY) && tokens.peek(1).is(Keyword.DEFERRED))) {

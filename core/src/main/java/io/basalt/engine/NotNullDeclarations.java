@@ -1,0 +1,133 @@
+package io.basalt.engine;
+
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
+import io.basalt.sql.ast.ColumnConstraint;
+import io.basalt.sql.ast.ColumnDefinition;
+import io.basalt.sql.ast.CreateTableStatement;
+import io.basalt.sql.ast.TableConstraint;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * PostgreSQL 18's checks of the NOT NULL declarations of a CREATE TABLE, where a not-null constraint has a name and
+ * may be NO INHERIT. A column's own declarations (NOT NULL, and the NOT NULL a serial type, an identity or a column
+ * PRIMARY KEY implies) merge first, then the table constraints ({@code [CONSTRAINT name] NOT NULL column} and the
+ * columns of PRIMARY KEY (...)) merge into them, in the order written:
+ *
+ * <ul>
+ * <li>two of them, one NO INHERIT and the other not: {@code conflicting NO INHERIT declarations ...} among a column's
+ *     own, {@code conflicting NO INHERIT declaration ...} for a table constraint;</li>
+ * <li>two names for the same column: {@code conflicting not-null constraint names "a" and "b"};</li>
+ * <li>one name for two columns: {@code constraint "n" for relation "t" already exists};</li>
+ * <li>NO INHERIT on a partitioned table.</li>
+ * </ul>
+ *
+ * <p>Basalt keeps no not-null constraint apart from the column's NOT NULL (see docs/STATUS.md), so nothing is
+ * recorded: the statement is only refused where PostgreSQL refuses it.
+ */
+final class NotNullDeclarations {
+    /** What a column's declarations so far add up to. */
+    private static final class Merged {
+        String name;
+        boolean noInherit;
+    }
+
+    private NotNullDeclarations() {
+    }
+
+    /** @throws BasaltException 42601, 42710 or 42P16 where PostgreSQL 18 refuses the declarations */
+    static void check(CreateTableStatement create) {
+        String table = create.name().last();
+        boolean partitioned = create.hierarchy() != null && create.hierarchy().partitionBy() != null;
+        Map<String, Merged> merged = new HashMap<>();
+        for (ColumnDefinition column : create.columns()) {
+            Merged own = null;
+            if (column.type() != null && SequenceColumns.isSerial(column.type())) {
+                own = new Merged();
+            }
+            for (ColumnConstraint constraint : column.constraints()) {
+                String name = null;
+                boolean noInherit = false;
+                switch (constraint) {
+                    case ColumnConstraint.NotNull notNull -> {
+                        name = notNull.name();
+                        noInherit = notNull.noInherit();
+                    }
+                    case ColumnConstraint.Identity ignored -> { }
+                    case ColumnConstraint.PrimaryKey ignored -> { }
+                    default -> {
+                        continue;
+                    }
+                }
+                refuseOnPartitioned(partitioned, noInherit);
+                if (own == null) {
+                    own = new Merged();
+                    own.name = name;
+                    own.noInherit = noInherit;
+                    continue;
+                }
+                if (own.noInherit != noInherit) {
+                    throw BasaltException.of(SqlState.SYNTAX_ERROR, "conflicting NO INHERIT declarations for"
+                            + " not-null constraints on column \"" + column.name() + "\"");
+                }
+                own.name = mergedName(own.name, name);
+            }
+            if (own != null) {
+                merged.put(column.name(), own);
+            }
+        }
+        for (TableConstraint constraint : create.constraints()) {
+            if (constraint instanceof TableConstraint.NotNull notNull) {
+                refuseOnPartitioned(partitioned, notNull.noInherit());
+                merge(merged, notNull.column(), notNull.name(), notNull.noInherit());
+            } else if (constraint instanceof TableConstraint.PrimaryKey key) {
+                for (String column : key.columns()) {
+                    merge(merged, column, null, false);
+                }
+            }
+        }
+        Set<String> names = new HashSet<>();
+        for (ColumnDefinition column : create.columns()) {
+            Merged own = merged.get(column.name());
+            if (own != null && own.name != null && !names.add(own.name)) {
+                throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
+                        "constraint \"" + own.name + "\" for relation \"" + table + "\" already exists");
+            }
+        }
+    }
+
+    private static void merge(Map<String, Merged> merged, String column, String name, boolean noInherit) {
+        Merged existing = merged.get(column);
+        if (existing == null) {
+            Merged added = new Merged();
+            added.name = name;
+            added.noInherit = noInherit;
+            merged.put(column, added);
+            return;
+        }
+        if (existing.noInherit != noInherit) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR, "conflicting NO INHERIT declaration for not-null"
+                    + " constraint on column \"" + column + "\"");
+        }
+        existing.name = mergedName(existing.name, name);
+    }
+
+    /** The name of two merged declarations: either's when only one has one; two different names conflict. */
+    private static String mergedName(String first, String second) {
+        if (first != null && second != null && !first.equals(second)) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                    "conflicting not-null constraint names \"" + first + "\" and \"" + second + "\"");
+        }
+        return first != null ? first : second;
+    }
+
+    private static void refuseOnPartitioned(boolean partitioned, boolean noInherit) {
+        if (partitioned && noInherit) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "not-null constraints on partitioned tables cannot be NO INHERIT");
+        }
+    }
+}
