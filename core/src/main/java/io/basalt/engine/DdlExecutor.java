@@ -98,9 +98,9 @@ final class DdlExecutor {
     private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
                                         SequenceColumns sequenceColumns, BindContext context,
                                         List<String> mergingNotices) {
-        NotNullDeclarations.check(create);
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
+        java.util.Map<String, String> notNullNames = NotNullDeclarations.check(create);
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog, mergingNotices);
         create = TableInheritance.withPartitionKeys(create, parents);
         List<String> notices = mergingNotices;
@@ -128,7 +128,7 @@ final class DdlExecutor {
         inheritedChecks.addAll(TableInheritance.checks(parents, columns));
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
-        columns = constraints.columns();
+        columns = NotNullDeclarations.named(constraints.columns(), notNullNames, parents.columns().size());
         CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
         if (hierarchy != null && hierarchy.partitionBy() != null) {
             CheckInheritance.refuseOnPartitioned(constraints.checks(), name);

@@ -1,12 +1,15 @@
 package io.basalt.engine;
 
+import io.basalt.catalog.ColumnEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.TableConstraint;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -25,8 +28,8 @@ import java.util.Set;
  * <li>NO INHERIT on a partitioned table.</li>
  * </ul>
  *
- * <p>Basalt keeps no not-null constraint apart from the column's NOT NULL (see docs/STATUS.md), so nothing is
- * recorded: the statement is only refused where PostgreSQL refuses it.
+ * <p>The name the declarations give a column's not-null constraint is kept with the column
+ * ({@link ColumnEntry#notNullName()}).
  */
 final class NotNullDeclarations {
     /** What a column's declarations so far add up to. */
@@ -38,8 +41,13 @@ final class NotNullDeclarations {
     private NotNullDeclarations() {
     }
 
-    /** @throws BasaltException 42601, 42710 or 42P16 where PostgreSQL 18 refuses the declarations */
-    static void check(CreateTableStatement create) {
+    /**
+     * Checks the declarations and returns the names they give the columns' not-null constraints (by column name;
+     * a column whose declarations name none is absent).
+     *
+     * @throws BasaltException 42601, 42710 or 42P16 where PostgreSQL 18 refuses the declarations
+     */
+    static Map<String, String> check(CreateTableStatement create) {
         String table = create.name().last();
         boolean partitioned = create.hierarchy() != null && create.hierarchy().partitionBy() != null;
         Map<String, Merged> merged = new HashMap<>();
@@ -90,6 +98,7 @@ final class NotNullDeclarations {
             }
         }
         Set<String> names = new HashSet<>();
+        Map<String, String> named = new HashMap<>();
         for (ColumnDefinition column : create.columns()) {
             Merged own = merged.get(column.name());
             if (own != null && own.name != null && !names.add(own.name)) {
@@ -97,6 +106,27 @@ final class NotNullDeclarations {
                         "constraint \"" + own.name + "\" for relation \"" + table + "\" already exists");
             }
         }
+        for (Map.Entry<String, Merged> entry : merged.entrySet()) {
+            if (entry.getValue().name != null) {
+                named.put(entry.getKey(), entry.getValue().name);
+            }
+        }
+        return named;
+    }
+
+    /**
+     * {@code columns} with the names {@code named} gives their not-null constraints; a column that inherits a named
+     * not-null constraint keeps the inherited name, as PostgreSQL merges the two into the parent's.
+     */
+    static List<ColumnEntry> named(List<ColumnEntry> columns, Map<String, String> named, int inheritedCount) {
+        List<ColumnEntry> result = new ArrayList<>(columns.size());
+        for (int c = 0; c < columns.size(); c++) {
+            ColumnEntry column = columns.get(c);
+            String name = named.get(column.name());
+            boolean inheritedName = c < inheritedCount && column.notNullName() != null;
+            result.add(column.notNull() && name != null && !inheritedName ? column.withNotNullName(name) : column);
+        }
+        return result;
     }
 
     private static void merge(Map<String, Merged> merged, String column, String name, boolean noInherit) {

@@ -54,7 +54,9 @@ final class TableInheritance {
                         "\"" + parent.name() + "\" is not partitioned");
             }
             tables.add(parent);
-            columns.addAll(parent.columns());
+            for (ColumnEntry column : parent.columns()) {
+                columns.add(column.notNull() ? column.withNotNullName(column.notNullName(parent.name())) : column);
+            }
             return new Parents(tables, columns, notices);
         }
         if (!hierarchy.inherits().isEmpty() && hierarchy.partitionBy() != null) {
@@ -79,7 +81,7 @@ final class TableInheritance {
             for (ColumnEntry column : parent.columns()) {
                 int at = indexOf(columns, column.name());
                 if (at < 0) {
-                    columns.add(inheritedColumn(column));
+                    columns.add(inheritedColumn(column, parent.name()));
                     continue;
                 }
                 notices.add("merging multiple inherited definitions of column \"" + column.name() + "\"");
@@ -93,7 +95,8 @@ final class TableInheritance {
                         && !conflictingGenerations.contains(column.name())) {
                     conflictingGenerations.add(column.name());
                 }
-                columns.set(at, existing.withNotNull(existing.notNull() || column.notNull()));
+                columns.set(at, existing.notNull() || !column.notNull() ? existing
+                        : existing.withNotNull(true).withNotNullName(column.notNullName(parent.name())));
             }
         }
         return new Parents(tables, columns, notices, conflictingGenerations);
@@ -125,10 +128,13 @@ final class TableInheritance {
                 create.temporary(), create.likes(), create.hierarchy(), create.position(), create.storageParameters());
     }
 
-    /** An inherited column keeps its type, NOT NULL and default, not its identity. */
-    private static ColumnEntry inheritedColumn(ColumnEntry column) {
+    /**
+     * An inherited column keeps its type, NOT NULL (its not-null constraint under the parent's name) and default,
+     * not its identity.
+     */
+    private static ColumnEntry inheritedColumn(ColumnEntry column, String parent) {
         return new ColumnEntry(column.name(), column.type(), column.notNull(), column.defaultExpression(),
-                column.defaultText(), null, column.generation(), column.generationText());
+                column.defaultText(), null, column.generation(), column.generationText(), column.notNullName(parent));
     }
 
     /**
@@ -149,7 +155,8 @@ final class TableInheritance {
                 own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
                 own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity(),
                 own.generation() != null ? own.generation() : inherited.generation(),
-                own.generation() != null ? own.generationText() : inherited.generationText()));
+                own.generation() != null ? own.generationText() : inherited.generationText(),
+                inherited.notNullName()));
     }
 
     /**

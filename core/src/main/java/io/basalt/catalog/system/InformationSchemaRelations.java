@@ -258,8 +258,8 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "table_constraints", 13305, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
-                if (constraint.type() == 'x') {
-                    continue; // PostgreSQL lists no exclusion constraint in information_schema
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
                 }
                 Relation relation = constraint.relation();
                 String nullsDistinct = constraint.key() == null ? null : yesNo(!constraint.key().nullsNotDistinct());
@@ -288,8 +288,8 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "key_column_usage", 13306, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
-                if (constraint.type() == 'x') {
-                    continue; // PostgreSQL lists no exclusion constraint in information_schema
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
                 }
                 if (constraint.type() == 'c') {
                     continue;
@@ -334,8 +334,8 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "referential_constraints", 13307, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
-                if (constraint.type() == 'x') {
-                    continue; // PostgreSQL lists no exclusion constraint in information_schema
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
                 }
                 ForeignKeyEntry key = constraint.foreignKey();
                 if (key != null) {
@@ -354,8 +354,8 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "constraint_column_usage", 13308, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
-                if (constraint.type() == 'x') {
-                    continue; // PostgreSQL lists no exclusion constraint in information_schema
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
                 }
                 Relation relation = constraint.relation();
                 TableEntry table = relation.table();
@@ -395,8 +395,8 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "check_constraints", 13309, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
-                if (constraint.type() == 'x') {
-                    continue; // PostgreSQL lists no exclusion constraint in information_schema
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
                 }
                 if (constraint.type() == 'c') {
                     String definition = ObjectDefinitions.constraint(objects, constraint);

@@ -73,6 +73,7 @@ public final class ObjectDefinitions {
             case 'x' -> "EXCLUDE USING btree (" + columnList(table, constraint.key().columns()).replace(", ",
                     " WITH =, ") + " WITH =)"
                     + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
+            case 'n' -> "NOT NULL " + columnList(table, constraint.key().columns());
             case 'f' -> foreignKey(objects, table, constraint.foreignKey())
                     + deferral(constraint.foreignKey().deferrable(), constraint.foreignKey().initiallyDeferred());
             default -> throw new IllegalStateException("constraint type " + constraint.type());

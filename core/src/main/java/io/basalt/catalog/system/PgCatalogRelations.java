@@ -308,6 +308,7 @@ final class PgCatalogRelations {
                         expression = io.basalt.plan.logical.ConditionText.write(constraint.check().condition(),
                                 ObjectDefinitions.columnNames(relation.table()));
                     }
+                    case 'n' -> key = columnNumbers(constraint.key().columns());
                     case 'p', 'u', 'x' -> {
                         key = columnNumbers(constraint.key().columns());
                         deferrable = constraint.key().deferrable();
@@ -342,6 +343,13 @@ final class PgCatalogRelations {
                         for (var check : parent.checks()) {
                             inherited += check.name().equals(constraint.name()) ? 1 : 0;
                         }
+                    }
+                }
+                if (constraint.type() == 'n') {
+                    String column = relation.table().columns().get(constraint.key().columns().getFirst()).name();
+                    for (TableEntry parent : parentTables(objects, relation)) {
+                        int at = parent.columnIndex(column);
+                        inherited += at >= 0 && parent.columns().get(at).notNull() ? 1 : 0;
                     }
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
