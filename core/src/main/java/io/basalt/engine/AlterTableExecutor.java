@@ -243,7 +243,13 @@ final class AlterTableExecutor {
         if (column.generated()) {
             List<ColumnEntry> widened = new ArrayList<>(draft.columns);
             widened.add(column);
-            GeneratedColumns.check(widened, draft.name, alteration.context);
+            try {
+                GeneratedColumns.check(widened, draft.name, alteration.context);
+            } catch (BasaltException failure) {
+                // ALTER TABLE ... ADD COLUMN reports the expression's errors without a position, as PostgreSQL does
+                throw BasaltException.of(failure.sqlState(), failure.getMessage()).withDetail(failure.detail())
+                        .withHint(failure.hint());
+            }
             draft.addColumn(column, GeneratedColumns.initialValue(column, widened, draft.name, draft.values,
                     alteration.context));
         } else {

@@ -51,7 +51,11 @@ final class NotNullDeclarations {
         String table = create.name().last();
         boolean partitioned = create.hierarchy() != null && create.hierarchy().partitionBy() != null;
         Map<String, Merged> merged = new HashMap<>();
+        Set<String> defined = new java.util.LinkedHashSet<>();
         for (ColumnDefinition column : create.columns()) {
+            if (!defined.add(column.name())) {
+                continue; // a column defined twice: CREATE TABLE reports it
+            }
             Merged own = null;
             if (column.type() != null && SequenceColumns.isSerial(column.type())) {
                 own = new Merged();
@@ -99,8 +103,8 @@ final class NotNullDeclarations {
         }
         Set<String> names = new HashSet<>();
         Map<String, String> named = new HashMap<>();
-        for (ColumnDefinition column : create.columns()) {
-            Merged own = merged.get(column.name());
+        for (String column : defined) {
+            Merged own = merged.get(column);
             if (own != null && own.name != null && !names.add(own.name)) {
                 throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
                         "constraint \"" + own.name + "\" for relation \"" + table + "\" already exists");
