@@ -239,7 +239,8 @@ final class AlterTableExecutor {
             }
             throw BasaltException.of(SqlState.DUPLICATE_COLUMN, message);
         }
-        ColumnEntry column = ddl.column(add.column(), draft.name, alteration.sequenceColumns, alteration.context);
+        ColumnEntry column = NotNullNames.newColumn(draft, add.column(),
+                ddl.column(add.column(), draft.name, alteration.sequenceColumns, alteration.context));
         if (column.generated()) {
             List<ColumnEntry> widened = new ArrayList<>(draft.columns);
             widened.add(column);
@@ -522,8 +523,10 @@ final class AlterTableExecutor {
                     ExclusionConstraints.keyColumns(exclude, alteration.draft.columns), false, exclude.deferrable(),
                     exclude.initiallyDeferred(), false, true);
             case TableConstraint.NotNull notNull -> {
+                NotNullNames.checkAdded(alteration.draft, notNull);
                 setNotNull(alteration.draft, new AlterTableAction.SetNotNull(notNull.column(), true,
                         notNull.position()));
+                NotNullNames.named(alteration.draft, notNull);
                 if (notValid) {
                     // NOT VALID: the rows already there are not checked (PostgreSQL 18)
                     alteration.draft.notNullToValidate.remove(notNull.column());
