@@ -117,10 +117,11 @@ final class DdlExecutor {
                 // a partition's column options: the parent's column, its type kept, no notice
                 TableInheritance.merge(columns, parents.columns().size(), PartitionColumnOptions.column(definition,
                         columns, name, this, sequenceColumns, context), seen.size() - 1, new ArrayList<>());
-                continue;
+            } else {
+                TableInheritance.merge(columns, parents.columns().size(), column(definition, name,
+                        sequenceColumns, context), seen.size() - 1, notices);
             }
-            TableInheritance.merge(columns, parents.columns().size(), column(definition, name, sequenceColumns,
-                    context), seen.size() - 1, notices);
+            TableInheritance.refuseVirtualOverStored(definition, parents);
         }
         TableInheritance.requireSettledGenerations(parents, columns, seen);
         io.basalt.binder.GeneratedColumns.check(columns, name, context);

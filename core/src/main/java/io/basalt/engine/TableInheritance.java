@@ -195,6 +195,24 @@ final class TableInheritance {
         }
     }
 
+    /**
+     * PostgreSQL 18's refusal of a VIRTUAL generated column over an inherited generated one: Basalt's generated
+     * columns are all stored, so an inherited one is STORED.
+     */
+    static void refuseVirtualOverStored(io.basalt.sql.ast.ColumnDefinition definition, Parents parents) {
+        int at = indexOf(parents.columns(), definition.name());
+        if (at < 0 || !parents.columns().get(at).generated()) {
+            return;
+        }
+        for (io.basalt.sql.ast.ColumnConstraint constraint : definition.constraints()) {
+            if (constraint instanceof io.basalt.sql.ast.ColumnConstraint.Generated generated && generated.virtual()) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION, "column \"" + definition.name()
+                                + "\" inherits from generated column of different kind")
+                        .withDetail("Parent column is STORED, child column is VIRTUAL.");
+            }
+        }
+    }
+
     private static void requireSameType(ColumnEntry inherited, ColumnEntry own, List<String> notices,
                                         boolean samePosition) {
         if (samePosition) {

@@ -65,9 +65,14 @@ public sealed interface ColumnConstraint extends Node {
 
     /**
      * {@code GENERATED ALWAYS AS (expression) STORED}: the column's value is computed from the row's other columns;
-     * {@code text} is the expression as written, for {@code \d}.
+     * {@code text} is the expression as written, for {@code \d}; {@code virtual}: PostgreSQL 18's VIRTUAL was written
+     * (Basalt stores the values all the same).
      */
-    record Generated(String name, Expression expression, String text, int position) implements ColumnConstraint {
+    record Generated(String name, Expression expression, String text, int position, boolean virtual)
+            implements ColumnConstraint {
+        public Generated(String name, Expression expression, String text, int position) {
+            this(name, expression, text, position, false);
+        }
     }
 
     /**

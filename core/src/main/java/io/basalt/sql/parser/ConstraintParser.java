@@ -146,11 +146,13 @@ final class ConstraintParser extends ParserBase {
             Expression expression = grammar.expressions().expression();
             Token close = tokens.expect(TokenKind.RIGHT_PAREN);
             String text = tokens.source().text().substring(open.end(), close.start()).strip();
+            boolean virtual = false;
             if (!tokens.accept(Keyword.STORED) && current().is(TokenKind.IDENTIFIER)
                     && current().keyword() == null && current().value().equals("virtual")) {
                 tokens.next();
+                virtual = true;
             }
-            return new ColumnConstraint.Generated(name, expression, text, position);
+            return new ColumnConstraint.Generated(name, expression, text, position, virtual);
         }
         tokens.expect(Keyword.IDENTITY);
         List<SequenceOption> options = tokens.at(TokenKind.LEFT_PAREN) ? grammar.sequences().parenthesizedOptions()
