@@ -94,6 +94,10 @@ final class ConflictArbiters {
                 throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                         "ON CONFLICT does not support deferrable unique constraints/exclusion constraints as arbiters");
             }
+            if (key.exclusion() && !onConflict.doNothing() && arbiters.contains(key.name())) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "ON CONFLICT DO UPDATE not supported with exclusion constraints");
+            }
         }
         return arbiters;
     }

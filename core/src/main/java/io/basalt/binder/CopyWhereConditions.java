@@ -21,6 +21,22 @@ public final class CopyWhereConditions {
     /** The bound condition over a row of {@code columns}; throws PostgreSQL's error when it is not allowed. */
     public static BoundExpression bind(Expression condition, String tableName, List<ColumnEntry> columns,
                                        BindContext context) {
+        BoundExpression bound = bindCondition(condition, tableName, columns, context);
+        java.util.BitSet read = new java.util.BitSet();
+        io.basalt.plan.expression.ColumnReferences.collect(bound, read);
+        for (int c = read.nextSetBit(0); c >= 0 && c < columns.size(); c = read.nextSetBit(c + 1)) {
+            if (columns.get(c).generated()) {
+                // generated columns get their values after the condition filtered the row
+                throw BasaltException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                                "generated columns are not supported in " + CLAUSE)
+                        .withDetail("Column \"" + columns.get(c).name() + "\" is a generated column.");
+            }
+        }
+        return bound;
+    }
+
+    private static BoundExpression bindCondition(Expression condition, String tableName, List<ColumnEntry> columns,
+                                                 BindContext context) {
         return CheckConditions.bindOverRow(condition, tableName, columns, context, CLAUSE, e ->
                 e.sqlState() == SqlState.FEATURE_NOT_SUPPORTED && e.getMessage() != null
                         && e.getMessage().startsWith("subqueries in ")

@@ -9,12 +9,22 @@ import java.util.List;
  * key columns in the table, whether NULLs compare equal (NULLS NOT DISTINCT), and whether it is DEFERRABLE
  * ({@code deferrable}; checked at the end of the statement, or at COMMIT while deferred) and INITIALLY DEFERRED.
  * The table's store enforces it.
+ *
+ * <p>An EXCLUDE constraint whose operators are all {@code =} ({@code exclusion} true) is such a key too: two rows
+ * conflict when every key column is equal, and a NULL never conflicts; only its name, its errors (23P01) and its
+ * catalog entry (contype {@code x}) differ.
  */
 public record UniqueConstraintEntry(String name, List<Integer> columns, boolean primaryKey, boolean nullsNotDistinct,
-                                    boolean deferrable, boolean initiallyDeferred) {
+                                    boolean deferrable, boolean initiallyDeferred, boolean exclusion) {
     public UniqueConstraintEntry {
         requireNonNull(name, "name is null");
         columns = List.copyOf(columns);
+    }
+
+    /** A UNIQUE or PRIMARY KEY constraint. */
+    public UniqueConstraintEntry(String name, List<Integer> columns, boolean primaryKey, boolean nullsNotDistinct,
+                                 boolean deferrable, boolean initiallyDeferred) {
+        this(name, columns, primaryKey, nullsNotDistinct, deferrable, initiallyDeferred, false);
     }
 
     /** A constraint that is not deferrable. */
@@ -25,6 +35,6 @@ public record UniqueConstraintEntry(String name, List<Integer> columns, boolean 
     /** This constraint under another name and over renumbered columns, its other properties kept. */
     public UniqueConstraintEntry renamed(String newName, List<Integer> newColumns) {
         return new UniqueConstraintEntry(newName, newColumns, primaryKey, nullsNotDistinct, deferrable,
-                initiallyDeferred);
+                initiallyDeferred, exclusion);
     }
 }

@@ -242,11 +242,18 @@ final class AlterTableExecutor {
             }
             throw BasaltException.of(SqlState.DUPLICATE_COLUMN, message);
         }
-        ColumnEntry column = ddl.column(add.column(), draft.name, alteration.sequenceColumns, alteration.context);
+        ColumnEntry column = NotNullNames.newColumn(draft, add.column(),
+                ddl.column(add.column(), draft.name, alteration.sequenceColumns, alteration.context));
         if (column.generated()) {
             List<ColumnEntry> widened = new ArrayList<>(draft.columns);
             widened.add(column);
-            GeneratedColumns.check(widened, draft.name, alteration.context);
+            try {
+                GeneratedColumns.check(widened, draft.name, alteration.context);
+            } catch (BasaltException failure) {
+                // ALTER TABLE ... ADD COLUMN reports the expression's errors without a position, as PostgreSQL does
+                throw BasaltException.of(failure.sqlState(), failure.getMessage()).withDetail(failure.detail())
+                        .withHint(failure.hint());
+            }
             draft.addColumn(column, GeneratedColumns.initialValue(column, widened, draft.name, draft.values,
                     alteration.context));
         } else {
@@ -431,6 +438,11 @@ final class AlterTableExecutor {
             throw set.expression() == null
                     ? identity.withHint("Use ALTER TABLE ... ALTER COLUMN ... DROP IDENTITY instead.") : identity;
         }
+        if (column.generated()) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR, "column \"" + column.name() + "\" of relation \""
+                    + draft.name + "\" is a generated column").withHint("Use ALTER TABLE ... ALTER COLUMN ... "
+                    + (set.expression() == null ? "DROP" : "SET") + " EXPRESSION instead.");
+        }
         String text = set.expression() == null ? null
                 : DefaultExpressions.check(set.expression(), column.name(), column.type(), alteration.context);
         draft.setColumn(index, new ColumnEntry(column.name(), column.type(), column.notNull(), set.expression(), text,
@@ -454,6 +466,7 @@ final class AlterTableExecutor {
         draft.setColumn(index, changed);
         draft.values.set(index, GeneratedColumns.initialValue(changed, columns, draft.name, draft.values,
                 alteration.context));
+        GeneratedExpressionChange.rewrite(draft, index);
     }
 
     private void dropExpression(Alteration alteration, AlterTableAction.DropExpression drop) {
@@ -462,7 +475,7 @@ final class AlterTableExecutor {
         ColumnEntry column = draft.columns.get(index);
         if (!column.generated()) {
             String message = "column \"" + column.name() + "\" of relation \"" + draft.name
-                    + "\" is not a stored generated column";
+                    + "\" is not a generated column";
             if (drop.ifExists()) {
                 alteration.notices.add(message + ", skipping");
                 return;
@@ -509,9 +522,14 @@ final class AlterTableExecutor {
                     keyColumns(alteration.draft, key.columns(), "primary key"), true, key.deferrable(),
                     key.initiallyDeferred(), false);
             case TableConstraint.ForeignKey foreignKey -> addForeignKey(alteration, foreignKey, notValid);
+            case TableConstraint.Exclude exclude -> addKey(alteration, exclude.name(),
+                    ExclusionConstraints.keyColumns(exclude, alteration.draft.columns), false, exclude.deferrable(),
+                    exclude.initiallyDeferred(), false, true);
             case TableConstraint.NotNull notNull -> {
+                NotNullNames.checkAdded(alteration.draft, notNull);
                 setNotNull(alteration.draft, new AlterTableAction.SetNotNull(notNull.column(), true,
                         notNull.position()));
+                NotNullNames.named(alteration.draft, notNull);
                 if (notValid) {
                     // NOT VALID: the rows already there are not checked (PostgreSQL 18)
                     alteration.draft.notNullToValidate.remove(notNull.column());
@@ -587,6 +605,12 @@ final class AlterTableExecutor {
 
     private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
                         boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct) {
+        addKey(alteration, name, columns, primary, deferrable, initiallyDeferred, nullsNotDistinct, false);
+    }
+
+    /** A new key; {@code exclusion}: an EXCLUDE constraint with {@code =} ({@link ExclusionConstraints}). */
+    private void addKey(Alteration alteration, String name, List<Integer> columns, boolean primary,
+                        boolean deferrable, boolean initiallyDeferred, boolean nullsNotDistinct, boolean exclusion) {
         TableDraft draft = alteration.draft;
         if (primary && draft.primaryKey() != null) {
             throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
@@ -600,7 +624,8 @@ final class AlterTableExecutor {
                 }
                 columnNames.append(draft.columns.get(index).name());
             }
-            name = freeName(alteration, primary ? null : columnNames.toString(), primary ? "pkey" : "key", true);
+            name = freeName(alteration, primary ? null : columnNames.toString(),
+                    primary ? "pkey" : exclusion ? "excl" : "key", true);
         } else if (relationNames(alteration).contains(name)) {
             throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + name + "\" already exists");
         } else if (draft.constraint(name) != null) {
@@ -617,7 +642,7 @@ final class AlterTableExecutor {
             }
         }
         draft.keys.add(new UniqueConstraintEntry(name, columns, primary, nullsNotDistinct, deferrable,
-                initiallyDeferred));
+                initiallyDeferred, exclusion));
         draft.keysChanged = true;
     }
 
@@ -888,7 +913,8 @@ final class AlterTableExecutor {
             try {
                 rewrite.copy(old.store(), old.columnTypes(), draft.values, store);
             } catch (BasaltException failure) {
-                throw failure.sqlState() == SqlState.UNIQUE_VIOLATION ? indexNotCreated(failure) : failure;
+                throw failure.sqlState() == SqlState.UNIQUE_VIOLATION ? indexNotCreated(failure)
+                        : ExclusionConstraints.notCreated(failure);
             }
             if (draft.columnsChanged) {
                 for (ColumnEntry column : draft.columns) {

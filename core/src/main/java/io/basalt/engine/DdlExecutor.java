@@ -82,8 +82,13 @@ final class DdlExecutor {
         // A temporary table's serial sequences are temporary too: never logged, gone with the session.
         SequenceColumns sequenceColumns = new SequenceColumns(catalog, schema, name,
                 temporary ? SequenceLog.NONE : sequenceLog);
+        List<String> mergingNotices = new ArrayList<>();
         try {
-            return createTable(create, schema, name, temporary, sequenceColumns, context);
+            return createTable(create, schema, name, temporary, sequenceColumns, context, mergingNotices);
+        } catch (BasaltException failure) {
+            // the notices merging inherited columns printed come before the error, as in PostgreSQL
+            sequenceColumns.rollback();
+            throw failure.withNotices(mergingNotices);
         } catch (RuntimeException | Error failure) {
             sequenceColumns.rollback();
             throw failure;
@@ -91,12 +96,14 @@ final class DdlExecutor {
     }
 
     private QueryResultImpl createTable(CreateTableStatement create, String schema, String name, boolean temporary,
-                                        SequenceColumns sequenceColumns, BindContext context) {
+                                        SequenceColumns sequenceColumns, BindContext context,
+                                        List<String> mergingNotices) {
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
-        TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
+        java.util.Map<String, String> notNullNames = NotNullDeclarations.check(create);
+        TableInheritance.Parents parents = TableInheritance.resolve(create, catalog, mergingNotices);
         create = TableInheritance.withPartitionKeys(create, parents);
-        List<String> notices = new ArrayList<>(parents.notices());
+        List<String> notices = mergingNotices;
         List<String> options = io.basalt.catalog.StorageParameters.forTable(create.storageParameters(),
                 create.hierarchy() != null && create.hierarchy().partitionBy() != null);
         List<ColumnEntry> columns = new ArrayList<>(parents.columns());
@@ -106,15 +113,23 @@ final class DdlExecutor {
                 throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
                         "column \"" + definition.name() + "\" specified more than once");
             }
-            TableInheritance.merge(columns, parents.columns().size(), column(definition, name, sequenceColumns,
-                    context), seen.size() - 1, notices);
+            if (definition.type() == null) {
+                // a partition's column options: the parent's column, its type kept, no notice
+                TableInheritance.merge(columns, parents.columns().size(), PartitionColumnOptions.column(definition,
+                        columns, name, this, sequenceColumns, context), seen.size() - 1, new ArrayList<>());
+            } else {
+                TableInheritance.merge(columns, parents.columns().size(), column(definition, name,
+                        sequenceColumns, context), seen.size() - 1, notices);
+            }
+            TableInheritance.refuseVirtualOverStored(definition, parents);
         }
+        TableInheritance.requireSettledGenerations(parents, columns, seen);
         io.basalt.binder.GeneratedColumns.check(columns, name, context);
         List<io.basalt.catalog.CheckConstraintEntry> inheritedChecks = new ArrayList<>(expanded.checks());
         inheritedChecks.addAll(TableInheritance.checks(parents, columns));
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
-        columns = constraints.columns();
+        columns = NotNullDeclarations.named(constraints.columns(), notNullNames, parents.columns().size());
         CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
         if (hierarchy != null && hierarchy.partitionBy() != null) {
             CheckInheritance.refuseOnPartitioned(constraints.checks(), name);
@@ -161,8 +176,17 @@ final class DdlExecutor {
 
     ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
                                BindContext context) {
-        boolean serial = SequenceColumns.isSerial(definition.type());
-        LogicalType type = serial ? SequenceColumns.serialType(definition.type())
+        return column(definition, null, table, sequenceColumns, context);
+    }
+
+    /**
+     * The column {@code definition} defines; {@code knownType}, when not null, is its type (a partition's column
+     * options name none).
+     */
+    ColumnEntry column(ColumnDefinition definition, LogicalType knownType, String table,
+                       SequenceColumns sequenceColumns, BindContext context) {
+        boolean serial = knownType == null && SequenceColumns.isSerial(definition.type());
+        LogicalType type = knownType != null ? knownType : serial ? SequenceColumns.serialType(definition.type())
                 : io.basalt.binder.TypeNames.resolve(definition.type());
         boolean notNull = false;
         boolean nullable = false;
@@ -330,6 +354,9 @@ final class DdlExecutor {
         UniqueKeyIndex index = new UniqueKeyIndex(key.name(), table, keyColumns, keyNames, key.nullsNotDistinct());
         if (key.deferrable()) {
             index.makeDeferrable(key.initiallyDeferred());
+        }
+        if (key.exclusion()) {
+            index.makeExclusion();
         }
         return index;
     }

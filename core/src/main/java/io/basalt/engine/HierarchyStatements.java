@@ -94,6 +94,14 @@ final class HierarchyStatements {
                                 .withDetail("The new partition may contain only the columns present in parent.");
                     }
                 }
+                for (ColumnEntry column : other.columns()) {
+                    if (column.identity() != null) {
+                        throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, "table \""
+                                        + other.name() + "\" being attached contains an identity column \""
+                                        + column.name() + "\"")
+                                .withDetail("The new partition may not contain an identity column.");
+                    }
+                }
                 requireColumnsOf(table, other);
                 for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
                     boolean present = check.noInherit();
@@ -222,7 +230,10 @@ final class HierarchyStatements {
         return false;
     }
 
-    /** The child must have every column of the parent, of the same type. */
+    /**
+     * The child must have every column of the parent, of the same type, generated where the parent's is and only
+     * there.
+     */
     private static void requireColumnsOf(TableEntry parent, TableEntry child) {
         for (ColumnEntry column : parent.columns()) {
             int at = child.columnIndex(column.name());
@@ -233,6 +244,10 @@ final class HierarchyStatements {
             if (!child.columns().get(at).type().equals(column.type())) {
                 throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "child table \"" + child.name()
                         + "\" has different type for column \"" + column.name() + "\"");
+            }
+            if (column.generated() != child.columns().get(at).generated()) {
+                throw BasaltException.of(SqlState.DATATYPE_MISMATCH, "column \"" + column.name()
+                        + "\" in child table must " + (column.generated() ? "" : "not ") + "be a generated column");
             }
         }
     }

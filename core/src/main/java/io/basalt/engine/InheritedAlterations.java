@@ -13,7 +13,8 @@ import java.util.function.Function;
 /**
  * The part of an ALTER TABLE that PostgreSQL applies to the table's inheritance children and partitions too:
  * ADD COLUMN (a child that has the column already keeps it, with PostgreSQL's notice), DROP COLUMN, ALTER COLUMN
- * TYPE, SET / DROP DEFAULT, SET NOT NULL, ADD CHECK and RENAME COLUMN go down the hierarchy, each child altered as
+ * TYPE, SET / DROP DEFAULT, SET NOT NULL, ADD CHECK, RENAME COLUMN and SET / DROP EXPRESSION (not under ONLY,
+ * see {@link GeneratedExpressionInheritance}) go down the hierarchy, each child altered as
  * the statement alters its parent. The children's changes are not logged: replaying the parent's statement makes
  * them again.
  */
@@ -33,7 +34,12 @@ final class InheritedAlterations {
         if (table == null || statement.only()) {
             return statements;
         }
-        collect(table, statement.actions(), catalog, notices, statements);
+        GeneratedExpressionInheritance.check(statement, table, catalog);
+        List<AlterTableAction> actions = statement.actions();
+        if (statement.only()) {
+            actions = GeneratedExpressionInheritance.withoutOnlyActions(actions);
+        }
+        collect(table, actions, catalog, notices, statements);
         return statements;
     }
 
@@ -70,6 +76,8 @@ final class InheritedAlterations {
                             when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check
                             && !check.noInherit() -> add;
                     case AlterTableAction.RenameColumn rename -> rename;
+                    case AlterTableAction.SetExpression set -> child.columnIndex(set.column()) >= 0 ? set : null;
+                    case AlterTableAction.DropExpression drop -> child.columnIndex(drop.column()) >= 0 ? drop : null;
                     default -> null;
                 };
                 if (down != null) {

@@ -35,8 +35,10 @@ final class PartitionKeys {
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (Expression key : spec.keys()) {
+        for (int k = 0; k < spec.keys().size(); k++) {
+            Expression key = spec.keys().get(k);
             BoundExpression bound = PartitionExpressions.key(key, tableName, columns, context);
+            refuseGenerated(bound, columns, spec.keyPosition(k));
             types.add(bound.type());
             texts.add(text(key));
         }
@@ -57,6 +59,19 @@ final class PartitionKeys {
             }
         }
         return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts);
+    }
+
+    /** A partition key cannot read a generated column (PostgreSQL: its value is computed after routing). */
+    private static void refuseGenerated(BoundExpression key, List<ColumnEntry> columns, int position) {
+        java.util.BitSet read = new java.util.BitSet();
+        io.basalt.plan.expression.ColumnReferences.collect(key, read);
+        for (int c = read.nextSetBit(0); c >= 0 && c < columns.size(); c = read.nextSetBit(c + 1)) {
+            if (columns.get(c).generated()) {
+                throw BasaltException.at(SqlState.INVALID_OBJECT_DEFINITION, Math.max(position, 0),
+                                "cannot use generated column in partition key")
+                        .withDetail("Column \"" + columns.get(c).name() + "\" is a generated column.");
+            }
+        }
     }
 
     /**

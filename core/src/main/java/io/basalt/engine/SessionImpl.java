@@ -474,7 +474,10 @@ final class SessionImpl implements Session {
             return result;
         } catch (RuntimeException | Error failure) {
             if (nesting == 1) {
-                routines.runtime().takeNotices();
+                List<String> raised = routines.runtime().takeNotices();
+                if (failure instanceof BasaltException error) {
+                    throw error.withNotices(raised); // shown before the error, as PostgreSQL sends them
+                }
             }
             throw failure;
         } finally {

@@ -30,7 +30,9 @@ import java.util.Set;
  * (one column referenced) or {@code t_check}, unique keys {@code t_a_b_key} and the primary key {@code t_pkey},
  * numbered ({@code t_check1}) past names already taken and cut to 63 bytes. The primary key comes first among
  * the keys, its columns become NOT NULL, and a key with the same columns as an earlier one is dropped (its name
- * passing to the earlier one if that had none). FOREIGN KEY constraints are {@link ForeignKeyDefinitions}' concern.
+ * passing to the earlier one if that had none). An EXCLUDE constraint over columns with {@code =} is a key named
+ * {@code t_a_b_excl} ({@link ExclusionConstraints}). FOREIGN KEY constraints are {@link ForeignKeyDefinitions}'
+ * concern.
  */
 final class TableConstraints {
     /** The table's constraints, and its columns with the primary key's made NOT NULL. */
@@ -45,6 +47,8 @@ final class TableConstraints {
         boolean deferrable;
         boolean initiallyDeferred;
         boolean nullsNotDistinct;
+        /** An EXCLUDE constraint whose operators are all {@code =}. */
+        boolean exclusion;
 
         Key(String name, List<Integer> columns, boolean primary) {
             this.name = name;
@@ -134,6 +138,12 @@ final class TableConstraints {
                             .deferral(p.deferrable(), p.initiallyDeferred()), p.position());
             case TableConstraint.ForeignKey ignored -> { }
             case TableConstraint.NotNull n -> notNullColumns.add(n);
+            case TableConstraint.Exclude e -> {
+                Key key = new Key(e.name(), ExclusionConstraints.keyColumns(e, columns), false)
+                        .deferral(e.deferrable(), e.initiallyDeferred());
+                key.exclusion = true;
+                keys.add(key);
+            }
         }
     }
 
@@ -260,7 +270,7 @@ final class TableConstraints {
             }
             Key same = null;
             for (Key prior : distinct) {
-                if (prior.columns.equals(key.columns)) {
+                if (prior.columns.equals(key.columns) && !prior.exclusion && !key.exclusion) {
                     same = prior;
                     break;
                 }
@@ -299,13 +309,13 @@ final class TableConstraints {
                         columnNames.append(columns.get(index).name());
                     }
                 }
-                name = choose(key.primary ? null : columnNames.toString(), key.primary ? "pkey" : "key", taken,
-                        Set.of());
+                name = choose(key.primary ? null : columnNames.toString(),
+                        key.primary ? "pkey" : key.exclusion ? "excl" : "key", taken, Set.of());
                 taken.add(name);
             }
             relationNames.add(name);
             entries.add(new UniqueConstraintEntry(name, key.columns, key.primary, key.nullsNotDistinct,
-                    key.deferrable, key.initiallyDeferred));
+                    key.deferrable, key.initiallyDeferred, key.exclusion));
         }
         return entries;
     }

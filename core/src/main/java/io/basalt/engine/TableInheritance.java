@@ -20,19 +20,30 @@ import java.util.List;
  * inherited columns of the same name.
  */
 final class TableInheritance {
-    /** The parent tables (in the order written), the inherited columns and the notices merging them printed. */
-    record Parents(List<TableEntry> tables, List<ColumnEntry> columns, List<String> notices) {
+    /**
+     * The parent tables (in the order written), the inherited columns and the notices merging them printed; and the
+     * inherited columns whose parents give them different generation expressions, which the table's own definition
+     * must settle ({@link #requireSettledGenerations}).
+     */
+    record Parents(List<TableEntry> tables, List<ColumnEntry> columns, List<String> notices,
+                   List<String> conflictingGenerations) {
+        Parents(List<TableEntry> tables, List<ColumnEntry> columns, List<String> notices) {
+            this(tables, columns, notices, new ArrayList<>());
+        }
     }
 
     private TableInheritance() {
     }
 
-    /** The parents a CREATE TABLE names, checked; none when it names none. */
-    static Parents resolve(CreateTableStatement create, Catalog catalog) {
+    /**
+     * The parents a CREATE TABLE names, checked; none when it names none. The notices merging their columns prints
+     * go to {@code notices} as they come (they show even when a later check fails).
+     */
+    static Parents resolve(CreateTableStatement create, Catalog catalog, List<String> notices) {
         CreateTableStatement.Hierarchy hierarchy = create.hierarchy();
         List<TableEntry> tables = new ArrayList<>();
         List<ColumnEntry> columns = new ArrayList<>();
-        List<String> notices = new ArrayList<>();
+        List<String> conflictingGenerations = new ArrayList<>();
         if (hierarchy == null) {
             return new Parents(tables, columns, notices);
         }
@@ -43,7 +54,9 @@ final class TableInheritance {
                         "\"" + parent.name() + "\" is not partitioned");
             }
             tables.add(parent);
-            columns.addAll(parent.columns());
+            for (ColumnEntry column : parent.columns()) {
+                columns.add(column.notNull() ? column.withNotNullName(column.notNullName(parent.name())) : column);
+            }
             return new Parents(tables, columns, notices);
         }
         if (!hierarchy.inherits().isEmpty() && hierarchy.partitionBy() != null) {
@@ -68,16 +81,25 @@ final class TableInheritance {
             for (ColumnEntry column : parent.columns()) {
                 int at = indexOf(columns, column.name());
                 if (at < 0) {
-                    columns.add(inheritedColumn(column));
+                    columns.add(inheritedColumn(column, parent.name()));
                     continue;
                 }
                 notices.add("merging multiple inherited definitions of column \"" + column.name() + "\"");
                 ColumnEntry existing = columns.get(at);
                 requireSameType(existing, column);
-                columns.set(at, existing.withNotNull(existing.notNull() || column.notNull()));
+                if (existing.generated() != column.generated()) {
+                    throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                            "inherited column \"" + column.name() + "\" has a generation conflict");
+                }
+                if (existing.generated() && !existing.generationText().equals(column.generationText())
+                        && !conflictingGenerations.contains(column.name())) {
+                    conflictingGenerations.add(column.name());
+                }
+                columns.set(at, existing.notNull() || !column.notNull() ? existing
+                        : existing.withNotNull(true).withNotNullName(column.notNullName(parent.name())));
             }
         }
-        return new Parents(tables, columns, notices);
+        return new Parents(tables, columns, notices, conflictingGenerations);
     }
 
     /**
@@ -106,10 +128,13 @@ final class TableInheritance {
                 create.temporary(), create.likes(), create.hierarchy(), create.position(), create.storageParameters());
     }
 
-    /** An inherited column keeps its type, NOT NULL and default, not its identity. */
-    private static ColumnEntry inheritedColumn(ColumnEntry column) {
+    /**
+     * An inherited column keeps its type, NOT NULL (its not-null constraint under the parent's name) and default,
+     * not its identity.
+     */
+    private static ColumnEntry inheritedColumn(ColumnEntry column, String parent) {
         return new ColumnEntry(column.name(), column.type(), column.notNull(), column.defaultExpression(),
-                column.defaultText(), null, column.generation(), column.generationText());
+                column.defaultText(), null, column.generation(), column.generationText(), column.notNullName(parent));
     }
 
     /**
@@ -125,11 +150,67 @@ final class TableInheritance {
         }
         ColumnEntry inherited = columns.get(at);
         requireSameType(inherited, own, notices, at == ownIndex);
+        requireCompatibleGeneration(inherited, own);
         columns.set(at, new ColumnEntry(own.name(), inherited.type(), inherited.notNull() || own.notNull(),
                 own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
                 own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(), own.identity(),
                 own.generation() != null ? own.generation() : inherited.generation(),
-                own.generation() != null ? own.generationText() : inherited.generationText()));
+                own.generation() != null ? own.generationText() : inherited.generationText(),
+                inherited.notNullName()));
+    }
+
+    /**
+     * PostgreSQL 16's rules for a column definition merged into an inherited one: a generated parent column admits
+     * neither a default nor an identity in the child, and only a generated parent column admits a generated child.
+     */
+    private static void requireCompatibleGeneration(ColumnEntry inherited, ColumnEntry own) {
+        if (inherited.generated()) {
+            if (own.identity() != null) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION,
+                        "column \"" + own.name() + "\" inherits from generated column but specifies identity");
+            }
+            if (own.defaultExpression() != null && !own.generated()) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION,
+                        "column \"" + own.name() + "\" inherits from generated column but specifies default");
+            }
+        } else if (own.generated()) {
+            throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION,
+                            "child column \"" + own.name() + "\" specifies generation expression")
+                    .withHint("A child table column cannot be generated unless its parent column is.");
+        }
+    }
+
+    /**
+     * Fails when a column whose parents give it different generation expressions did not get one of its own in the
+     * table's definition ({@code ownColumns}: the names of the columns the CREATE TABLE defines).
+     */
+    static void requireSettledGenerations(Parents parents, List<ColumnEntry> columns, java.util.Set<String> defined) {
+        for (String name : parents.conflictingGenerations()) {
+            int at = indexOf(columns, name);
+            if (!defined.contains(name) || at < 0 || !columns.get(at).generated()) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION,
+                                "column \"" + name + "\" inherits conflicting generation expressions")
+                        .withHint("To resolve the conflict, specify a generation expression explicitly.");
+            }
+        }
+    }
+
+    /**
+     * PostgreSQL 18's refusal of a VIRTUAL generated column over an inherited generated one: Basalt's generated
+     * columns are all stored, so an inherited one is STORED.
+     */
+    static void refuseVirtualOverStored(io.basalt.sql.ast.ColumnDefinition definition, Parents parents) {
+        int at = indexOf(parents.columns(), definition.name());
+        if (at < 0 || !parents.columns().get(at).generated()) {
+            return;
+        }
+        for (io.basalt.sql.ast.ColumnConstraint constraint : definition.constraints()) {
+            if (constraint instanceof io.basalt.sql.ast.ColumnConstraint.Generated generated && generated.virtual()) {
+                throw BasaltException.of(SqlState.INVALID_COLUMN_DEFINITION, "column \"" + definition.name()
+                                + "\" inherits from generated column of different kind")
+                        .withDetail("Parent column is STORED, child column is VIRTUAL.");
+            }
+        }
     }
 
     private static void requireSameType(ColumnEntry inherited, ColumnEntry own, List<String> notices,

@@ -69,7 +69,8 @@ final class TableLikes {
         for (ColumnEntry column : source.columns()) {
             List<ColumnConstraint> copied = new ArrayList<>();
             if (column.notNull()) {
-                copied.add(new ColumnConstraint.NotNull(null, like.position()));
+                // PostgreSQL 18 copies the not-null constraint with its name
+                copied.add(new ColumnConstraint.NotNull(column.notNullName(source.name()), like.position()));
             }
             if (column.identity() != null && like.including().contains("IDENTITY")) {
                 copied.add(new ColumnConstraint.Identity(null, column.identity() == ColumnEntry.Identity.ALWAYS,

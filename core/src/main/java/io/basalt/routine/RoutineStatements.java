@@ -411,6 +411,7 @@ public final class RoutineStatements {
                             "column \"" + column + "\" of relation \"" + table.name() + "\" does not exist");
                 }
             }
+            GeneratedColumnTriggerWhen.check(create, table, sql);
         }
         List<FunctionEntry> functions = candidates(create.function());
         FunctionEntry function = null;

@@ -10,6 +10,9 @@ import static java.util.Objects.requireNonNull;
  *
  * <p>User errors and internal errors are built by different factories: {@link #internal} is for
  * bugs (SQLSTATE XX000) and never reuses a user-facing code.
+ *
+ * <p>It can also carry the notices the failed statement raised before the error ({@link #withNotices}), which a
+ * client shows before the error, as PostgreSQL sends them first.
  */
 public final class BasaltException extends RuntimeException {
     private final SqlState sqlState;
@@ -17,6 +20,7 @@ public final class BasaltException extends RuntimeException {
     private final String hint;
     private final String context;
     private final int position;
+    private java.util.List<String> notices = java.util.List.of();
 
     private BasaltException(SqlState sqlState, String message, String detail, String hint, String context, int position,
                             Throwable cause) {
@@ -26,6 +30,29 @@ public final class BasaltException extends RuntimeException {
         this.hint = hint;
         this.context = context;
         this.position = position;
+    }
+
+    /** This error with {@code earlier} (notices raised before it) ahead of the notices it carries already. */
+    public BasaltException withNotices(java.util.List<String> earlier) {
+        if (earlier.isEmpty()) {
+            return this;
+        }
+        BasaltException copy = new BasaltException(sqlState, getMessage(), detail, hint, context, position, getCause());
+        java.util.List<String> all = new java.util.ArrayList<>(earlier);
+        all.addAll(notices);
+        copy.notices = java.util.List.copyOf(all);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /** The notices the failed statement raised before the error, in order (empty when none). */
+    public java.util.List<String> notices() {
+        return notices;
+    }
+
+    private BasaltException carrying(BasaltException source) {
+        this.notices = source.notices;
+        return this;
     }
 
     public static BasaltException of(SqlState state, String message) {
@@ -46,11 +73,11 @@ public final class BasaltException extends RuntimeException {
     }
 
     public BasaltException withDetail(String newDetail) {
-        return new BasaltException(sqlState, getMessage(), newDetail, hint, context, position, getCause());
+        return new BasaltException(sqlState, getMessage(), newDetail, hint, context, position, getCause()).carrying(this);
     }
 
     public BasaltException withHint(String newHint) {
-        return new BasaltException(sqlState, getMessage(), detail, newHint, context, position, getCause());
+        return new BasaltException(sqlState, getMessage(), detail, newHint, context, position, getCause()).carrying(this);
     }
 
     /** The same error placed at a position, unless it already has one. */
@@ -58,12 +85,13 @@ public final class BasaltException extends RuntimeException {
         if (position > 0 || newPosition <= 0) {
             return this;
         }
-        return new BasaltException(sqlState, getMessage(), detail, hint, context, newPosition, getCause());
+        return new BasaltException(sqlState, getMessage(), detail, hint, context, newPosition, getCause())
+                .carrying(this);
     }
 
     /** The same error with a CONTEXT line (replacing any it had). */
     public BasaltException withContext(String newContext) {
-        return new BasaltException(sqlState, getMessage(), detail, hint, newContext, position, getCause());
+        return new BasaltException(sqlState, getMessage(), detail, hint, newContext, position, getCause()).carrying(this);
     }
 
     public SqlState sqlState() {

@@ -32,12 +32,19 @@ final class TableFooters {
                 + " i.indexrelid AND k.conrelid = i.indrelid AND k.contype = 'u'), (SELECT max(k.condeferrable::int)"
                 + " FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND k.contype IN"
                 + " ('p', 'u')), (SELECT max(k.condeferred::int) FROM pg_constraint k WHERE k.conindid = i.indexrelid"
-                + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')) FROM pg_index i JOIN pg_class c"
+                + " AND k.conrelid = i.indrelid AND k.contype IN ('p', 'u')), (SELECT min(pg_get_constraintdef(k.oid,"
+                + " true)) FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.conrelid = i.indrelid AND"
+                + " k.contype = 'x') FROM pg_index i JOIN pg_class c"
                 + " ON c.oid = i.indexrelid WHERE i.indrelid = " + oid + " ORDER BY i.indisprimary DESC, c.relname");
         if (!indexes.isEmpty()) {
             footers.add("Indexes:");
             for (List<String> index : indexes) {
                 StringBuilder line = new StringBuilder("    \"").append(index.get(0)).append('"');
+                if (index.get(7) != null) {
+                    // an exclusion constraint's index: psql shows the constraint's definition
+                    footers.add(line.append(' ').append(index.get(7)).toString());
+                    continue;
+                }
                 if ("t".equals(index.get(1))) {
                     line.append(" PRIMARY KEY,");
                 } else if ("t".equals(index.get(2))) {

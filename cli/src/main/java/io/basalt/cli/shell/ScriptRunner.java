@@ -70,6 +70,10 @@ final class ScriptRunner {
     /** Handles one line; returns how the script ends, or null to go on. */
     private ScriptOutcome processLine(String line) {
         lineNumber++;
+        if (!interactive && line.equals("\\.") && !scanner.hasPendingInput()) {
+            // the end of COPY data whose COPY failed before reading it: psql 18 passes over it in silence
+            return null;
+        }
         if (!interactive && shell.settings().echo() == EchoMode.ALL && !(line.isEmpty() && !scanner.insideQuoteOrComment())) {
             shell.output().println(line);
         }

@@ -173,6 +173,11 @@ public final class StatementExecutor {
     }
 
     private void printError(Throwable failure, String errorQuery, int offset, String locationPrefix) {
+        if (failure instanceof BasaltException raised) {
+            for (String notice : raised.notices()) {
+                output.error(locationPrefix + "NOTICE:  " + notice + "\n");
+            }
+        }
         Throwable reported = translate(failure);
         if (reported instanceof BasaltException basalt && "sqlstate".equalsIgnoreCase(settings.variables().get("VERBOSITY"))) {
             // psql's \set VERBOSITY sqlstate: the code alone

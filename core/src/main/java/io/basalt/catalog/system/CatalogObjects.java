@@ -159,10 +159,18 @@ public final class CatalogObjects {
                 constraints.add(new Constraint(assign(prefix + check.name()), relation, check.name(), 'c', check,
                         null, null));
             }
+            for (int c = 0; c < table.columns().size(); c++) {
+                // PostgreSQL 18's not-null constraints (contype n): the column travels as a one-column key
+                String name = table.columns().get(c).notNullName(table.name());
+                if (name != null) {
+                    constraints.add(new Constraint(assign(prefix + "n:" + c), relation, name, 'n', null,
+                            new UniqueConstraintEntry(name, List.of(c), false, false), null));
+                }
+            }
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
                 if (isConstraint(table, key)) {
                     constraints.add(new Constraint(assign(prefix + key.name()), relation, key.name(),
-                            key.primaryKey() ? 'p' : 'u', null, key, null));
+                            key.primaryKey() ? 'p' : key.exclusion() ? 'x' : 'u', null, key, null));
                 }
             }
             for (ForeignKeyEntry foreignKey : table.foreignKeys()) {

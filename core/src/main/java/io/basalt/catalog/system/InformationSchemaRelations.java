@@ -258,6 +258,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "table_constraints", 13305, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
+                }
                 Relation relation = constraint.relation();
                 String nullsDistinct = constraint.key() == null ? null : yesNo(!constraint.key().nullsNotDistinct());
                 rows.add(new Object[] {DATABASE, relation.schema(), constraint.name(), DATABASE, relation.schema(),
@@ -285,6 +288,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "key_column_usage", 13306, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
+                }
                 if (constraint.type() == 'c') {
                     continue;
                 }
@@ -328,6 +334,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "referential_constraints", 13307, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
+                }
                 ForeignKeyEntry key = constraint.foreignKey();
                 if (key != null) {
                     rows.add(new Object[] {DATABASE, constraint.relation().schema(), constraint.name(), DATABASE,
@@ -345,6 +354,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "constraint_column_usage", 13308, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
+                }
                 Relation relation = constraint.relation();
                 TableEntry table = relation.table();
                 List<Integer> used;
@@ -383,6 +395,9 @@ final class InformationSchemaRelations {
         return SystemRelation.of("information_schema", "check_constraints", 13309, columns, objects -> {
             List<Object[]> rows = new ArrayList<>();
             for (Constraint constraint : objects.constraints()) {
+                if (constraint.type() == 'x' || constraint.type() == 'n') {
+                    continue; // exclusion constraints are not listed; NOT NULL columns are, on their own
+                }
                 if (constraint.type() == 'c') {
                     String definition = ObjectDefinitions.constraint(objects, constraint);
                     rows.add(new Object[] {DATABASE, constraint.relation().schema(), constraint.name(),

@@ -70,6 +70,10 @@ public final class ObjectDefinitions {
             case 'u' -> "UNIQUE " + (constraint.key().nullsNotDistinct() ? "NULLS NOT DISTINCT " : "") + "("
                     + columnList(table, constraint.key().columns()) + ")"
                     + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
+            case 'x' -> "EXCLUDE USING btree (" + columnList(table, constraint.key().columns()).replace(", ",
+                    " WITH =, ") + " WITH =)"
+                    + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
+            case 'n' -> "NOT NULL " + columnList(table, constraint.key().columns());
             case 'f' -> foreignKey(objects, table, constraint.foreignKey())
                     + deferral(constraint.foreignKey().deferrable(), constraint.foreignKey().initiallyDeferred());
             default -> throw new IllegalStateException("constraint type " + constraint.type());

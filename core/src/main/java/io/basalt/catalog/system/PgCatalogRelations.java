@@ -262,9 +262,10 @@ final class PgCatalogRelations {
                 UniqueConstraintEntry constraint = relation.key();
                 Relation table = objects.relationOf(relation.table());
                 rows.add(new Object[] {relation.oid(), table == null ? 0L : table.oid(), (long) keyColumns.size(),
-                    (long) keyColumns.size(), ObjectDefinitions.indexUnique(relation),
+                    (long) keyColumns.size(), ObjectDefinitions.indexUnique(relation)
+                            && !(constraint != null && constraint.exclusion()),
                     constraint != null && constraint.nullsNotDistinct(), constraint != null && constraint.primaryKey(),
-                    false, true, false, true, false, true, true, false, key.toString(), null, null});
+                    constraint != null && constraint.exclusion(), true, false, true, false, true, true, false, key.toString(), null, null});
             }
             return rows;
         });
@@ -307,7 +308,8 @@ final class PgCatalogRelations {
                         expression = io.basalt.plan.logical.ConditionText.write(constraint.check().condition(),
                                 ObjectDefinitions.columnNames(relation.table()));
                     }
-                    case 'p', 'u' -> {
+                    case 'n' -> key = columnNumbers(constraint.key().columns());
+                    case 'p', 'u', 'x' -> {
                         key = columnNumbers(constraint.key().columns());
                         deferrable = constraint.key().deferrable();
                         deferred = constraint.key().initiallyDeferred();
@@ -341,6 +343,13 @@ final class PgCatalogRelations {
                         for (var check : parent.checks()) {
                             inherited += check.name().equals(constraint.name()) ? 1 : 0;
                         }
+                    }
+                }
+                if (constraint.type() == 'n') {
+                    String column = relation.table().columns().get(constraint.key().columns().getFirst()).name();
+                    for (TableEntry parent : parentTables(objects, relation)) {
+                        int at = parent.columnIndex(column);
+                        inherited += at >= 0 && parent.columns().get(at).notNull() ? 1 : 0;
                     }
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),

@@ -8,7 +8,11 @@ package io.basalt.sql.ast;
 public sealed interface ColumnConstraint extends Node {
     String name();
 
-    record NotNull(String name, int position) implements ColumnConstraint {
+    /** {@code NOT NULL [NO INHERIT]} (PostgreSQL 18 reads NO INHERIT). */
+    record NotNull(String name, int position, boolean noInherit) implements ColumnConstraint {
+        public NotNull(String name, int position) {
+            this(name, position, false);
+        }
     }
 
     record Nullable(String name, int position) implements ColumnConstraint {
@@ -61,9 +65,14 @@ public sealed interface ColumnConstraint extends Node {
 
     /**
      * {@code GENERATED ALWAYS AS (expression) STORED}: the column's value is computed from the row's other columns;
-     * {@code text} is the expression as written, for {@code \d}.
+     * {@code text} is the expression as written, for {@code \d}; {@code virtual}: PostgreSQL 18's VIRTUAL was written
+     * (Basalt stores the values all the same).
      */
-    record Generated(String name, Expression expression, String text, int position) implements ColumnConstraint {
+    record Generated(String name, Expression expression, String text, int position, boolean virtual)
+            implements ColumnConstraint {
+        public Generated(String name, Expression expression, String text, int position) {
+            this(name, expression, text, position, false);
+        }
     }
 
     /**

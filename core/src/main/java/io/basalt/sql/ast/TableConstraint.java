@@ -60,4 +60,23 @@ public sealed interface TableConstraint extends Node {
                     deleteSetColumns, position, newDeferrable, newInitiallyDeferred);
         }
     }
+
+    /**
+     * {@code EXCLUDE [USING method] (element WITH operator [, ...]) [WHERE (predicate)]}: no two rows (that the
+     * predicate holds for) may have every element's operator return true between them. {@code method} is the index
+     * method as written (lower case, null when not written); the deferral flags are as for {@link Unique}.
+     */
+    record Exclude(String name, String method, List<ExcludeElement> elements, Expression where, int position,
+                   boolean deferrable, boolean initiallyDeferred) implements TableConstraint {
+        public Exclude {
+            elements = List.copyOf(elements);
+        }
+    }
+
+    /**
+     * One element of an EXCLUDE constraint: a column or a parenthesized expression ({@code text} as written, with
+     * its parentheses) and the operator that compares it between two rows.
+     */
+    record ExcludeElement(Expression expression, String text, String operator, int position) {
+    }
 }

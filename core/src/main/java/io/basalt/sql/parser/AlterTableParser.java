@@ -202,6 +202,10 @@ final class AlterTableParser extends ParserBase {
         if (tokens.accept(Keyword.CONSTRAINT)) {
             String name = grammar.names().columnId();
             boolean[] deferral = grammar.constraints().alteredDeferral();
+            if (tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.VALID)) {
+                throw io.basalt.error.BasaltException.at(io.basalt.error.SqlState.SYNTAX_ERROR,
+                        current().position(), "constraints cannot be altered to be NOT VALID");
+            }
             return new AlterTableAction.AlterConstraint(name, deferral[0], deferral[1], alter.position());
         }
         tokens.accept(Keyword.COLUMN);

@@ -67,12 +67,14 @@ final class ConstraintParser extends ParserBase {
         if (token.is(Keyword.NOT) && tokens.peek(1).is(Keyword.NULL)) {
             tokens.next();
             tokens.next();
+            boolean noInherit = false;
             if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
                 // PostgreSQL 18's NOT NULL NO INHERIT; Basalt keeps no not-null constraint apart from the column
                 tokens.next();
                 tokens.next();
+                noInherit = true;
             }
-            return new ColumnConstraint.NotNull(name, position);
+            return new ColumnConstraint.NotNull(name, position, noInherit);
         }
         if (token.keyword() == null) {
             return null;
@@ -144,11 +146,13 @@ final class ConstraintParser extends ParserBase {
             Expression expression = grammar.expressions().expression();
             Token close = tokens.expect(TokenKind.RIGHT_PAREN);
             String text = tokens.source().text().substring(open.end(), close.start()).strip();
+            boolean virtual = false;
             if (!tokens.accept(Keyword.STORED) && current().is(TokenKind.IDENTIFIER)
                     && current().keyword() == null && current().value().equals("virtual")) {
                 tokens.next();
+                virtual = true;
             }
-            return new ColumnConstraint.Generated(name, expression, text, position);
+            return new ColumnConstraint.Generated(name, expression, text, position, virtual);
         }
         tokens.expect(Keyword.IDENTITY);
         List<SequenceOption> options = tokens.at(TokenKind.LEFT_PAREN) ? grammar.sequences().parenthesizedOptions()
@@ -252,6 +256,9 @@ final class ConstraintParser extends ParserBase {
         ColumnConstraint last = constraints.isEmpty() ? null : constraints.getLast();
         boolean deferrable = last instanceof ColumnConstraint.References || last instanceof ColumnConstraint.Unique
                 || last instanceof ColumnConstraint.PrimaryKey;
+        if (last instanceof ColumnConstraint.Unique || last instanceof ColumnConstraint.PrimaryKey) {
+            refuseEnforceability();
+        }
         boolean[] deferral = deferral(deferrable);
         if (deferral == null) {
             return false;
@@ -331,6 +338,18 @@ final class ConstraintParser extends ParserBase {
             break;
         }
         return new CheckClause(condition, noInherit, Boolean.FALSE.equals(enforced));
+    }
+
+    /**
+     * PostgreSQL 18's refusal of {@code [NOT] ENFORCED} after a constraint whose enforceability cannot be chosen
+     * (UNIQUE, PRIMARY KEY), at the cursor.
+     */
+    private void refuseEnforceability() {
+        boolean not = tokens.at(Keyword.NOT) && isEnforced(tokens.peek(1));
+        if (not || isEnforced(current())) {
+            throw BasaltException.at(SqlState.SYNTAX_ERROR, current().position(),
+                    "misplaced " + (not ? "NOT " : "") + "ENFORCED clause");
+        }
     }
 
     /** PostgreSQL 18's ENFORCED, an identifier here (Basalt's keyword table is PostgreSQL 15's). */
@@ -431,9 +450,13 @@ final class ConstraintParser extends ParserBase {
             constraint = new TableConstraint.ForeignKey(name, columns, table, referenced, actions.onDelete(),
                     actions.onUpdate(), actions.matchFull(), actions.deleteSetColumns(), position, false, false);
         } else if (kind.is(Keyword.EXCLUDE)) {
-            throw unsupported("EXCLUDE constraints");
+            constraint = excludeConstraint(name, position);
         } else {
             throw tokens.syntaxError();
+        }
+        if (constraint instanceof TableConstraint.Unique || constraint instanceof TableConstraint.PrimaryKey
+                || constraint instanceof TableConstraint.Exclude) {
+            refuseEnforceability();
         }
         if (constraint instanceof TableConstraint.Check && (tokens.at(Keyword.DEFERRABLE)
                 || tokens.at(Keyword.INITIALLY) && tokens.peek(1).is(Keyword.DEFERRED))) {
@@ -449,9 +472,85 @@ final class ConstraintParser extends ParserBase {
                         key.position(), deferral[0], deferral[1]);
                 case TableConstraint.Check check -> check;
                 case TableConstraint.NotNull notNull -> notNull;
+                case TableConstraint.Exclude exclude -> new TableConstraint.Exclude(exclude.name(), exclude.method(),
+                        exclude.elements(), exclude.where(), exclude.position(), deferral[0], deferral[1]);
             };
         }
         return constraint;
+    }
+
+    /**
+     * {@code EXCLUDE [USING method] (element WITH operator [, ...]) [WITH (options)] [WHERE (predicate)]}, EXCLUDE at
+     * the cursor; an element is a column or a parenthesized expression, optionally followed by an operator class,
+     * ASC / DESC and NULLS FIRST / LAST, which are read and ignored. The operator is a symbol or
+     * {@code OPERATOR(schema.symbol)}.
+     */
+    private TableConstraint.Exclude excludeConstraint(String name, int position) {
+        tokens.expect(Keyword.EXCLUDE);
+        String method = null;
+        if (tokens.accept(Keyword.USING)) {
+            method = grammar.names().columnId();
+        }
+        tokens.expect(TokenKind.LEFT_PAREN);
+        List<TableConstraint.ExcludeElement> elements = new ArrayList<>();
+        do {
+            Token first = current();
+            Expression expression;
+            String text;
+            if (tokens.at(TokenKind.LEFT_PAREN)) {
+                Token open = tokens.next();
+                expression = grammar.expressions().expression();
+                Token close = tokens.expect(TokenKind.RIGHT_PAREN);
+                text = tokens.source().text().substring(open.start(), close.end());
+            } else {
+                text = grammar.names().columnId();
+                expression = new Expression.ColumnRef(List.of(text), first.position());
+            }
+            if (!tokens.at(Keyword.WITH) && !tokens.at(Keyword.NULLS) && grammar.names().atColumnId()) {
+                grammar.names().qualifiedName(); // an operator class: the default one is taken
+            }
+            // ordering does not change which rows conflict
+            boolean ordered = tokens.accept(Keyword.ASC) || tokens.accept(Keyword.DESC);
+            if (tokens.accept(Keyword.NULLS)) {
+                tokens.next();
+            }
+            tokens.expect(Keyword.WITH);
+            elements.add(new TableConstraint.ExcludeElement(expression, text, excludeOperator(), first.position()));
+        } while (tokens.accept(TokenKind.COMMA));
+        tokens.expect(TokenKind.RIGHT_PAREN);
+        indexOptions();
+        Expression where = null;
+        if (tokens.accept(Keyword.WHERE)) {
+            tokens.expect(TokenKind.LEFT_PAREN);
+            where = grammar.expressions().expression();
+            tokens.expect(TokenKind.RIGHT_PAREN);
+        }
+        return new TableConstraint.Exclude(name, method, elements, where, position, false, false);
+    }
+
+    /** The operator after WITH in an EXCLUDE element: a symbol, or OPERATOR(schema.symbol). */
+    private String excludeOperator() {
+        if (tokens.accept(Keyword.OPERATOR)) {
+            tokens.expect(TokenKind.LEFT_PAREN);
+            String operator = null;
+            while (!tokens.at(TokenKind.RIGHT_PAREN)) {
+                Token token = tokens.next();
+                if (token.is(TokenKind.OPERATOR)) {
+                    operator = token.value();
+                }
+            }
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            if (operator == null) {
+                throw tokens.syntaxError();
+            }
+            return operator;
+        }
+        Token token = current();
+        if (!token.is(TokenKind.OPERATOR)) {
+            throw tokens.syntaxError();
+        }
+        tokens.next();
+        return token.value();
     }
 
     private record ReferentialActions(String onDelete, String onUpdate, boolean matchFull,

@@ -29,11 +29,14 @@ final class PartitionClauseParser extends ParserBase {
         String word = grammar.names().columnId();
         tokens.expect(TokenKind.LEFT_PAREN);
         List<Expression> keys = new ArrayList<>();
+        List<Integer> keyPositions = new ArrayList<>();
         do {
+            keyPositions.add(current().position());
             keys.add(key());
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
-        return new PartitionSpec(word, keys, strategy.position() > 0 ? strategy.position() : partition.position());
+        return new PartitionSpec(word, keys, strategy.position() > 0 ? strategy.position() : partition.position(),
+                keyPositions);
     }
 
     private Expression key() {

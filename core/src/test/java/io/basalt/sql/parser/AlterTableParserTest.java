@@ -22,6 +22,7 @@ class AlterTableParserTest {
             ALTER TABLE t ADD c int GENERATED ALWAYS AS (a + 1) STORED => (alter-table t (add-column (column c {integer} (generated (+ a 1)))))
             ALTER TABLE t ADD CONSTRAINT k CHECK (c > 0) NOT VALID => (alter-table t (add-constraint (constraint k (check (> c 0))) not-valid))
             ALTER TABLE t ADD UNIQUE (a, b), ADD PRIMARY KEY (c) => (alter-table t (add-constraint (unique (a b))) (add-constraint (primary-key (c))))
+            ALTER TABLE t ADD EXCLUDE USING btree (a WITH =, b WITH =) => (alter-table t (add-constraint (exclude btree (a =, b =))))
             ALTER TABLE t DROP CONSTRAINT IF EXISTS k RESTRICT, VALIDATE CONSTRAINT j => (alter-table t (drop-constraint if-exists k) (validate-constraint j))
             ALTER TABLE t RENAME c TO d => (alter-table t (rename-column c d))
             ALTER TABLE t RENAME COLUMN c TO d => (alter-table t (rename-column c d))

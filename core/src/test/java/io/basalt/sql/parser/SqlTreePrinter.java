@@ -579,6 +579,15 @@ final class SqlTreePrinter {
                     + actions(key.matchFull(), key.onDelete(), key.deleteSetColumns(), key.onUpdate()) + ")";
             case TableConstraint.NotNull notNull -> "(not-null " + notNull.column()
                     + (notNull.noInherit() ? " no-inherit" : "") + ")";
+            case TableConstraint.Exclude exclude -> {
+                List<String> elements = new java.util.ArrayList<>();
+                for (TableConstraint.ExcludeElement element : exclude.elements()) {
+                    elements.add(print(element.expression()) + " " + element.operator());
+                }
+                yield "(exclude" + (exclude.method() == null ? "" : " " + exclude.method()) + " ("
+                        + String.join(", ", elements) + ")"
+                        + (exclude.where() == null ? "" : " (where " + print(exclude.where()) + ")") + ")";
+            }
         };
         return constraint.name() == null ? body : "(constraint " + constraint.name() + " " + body + ")";
     }

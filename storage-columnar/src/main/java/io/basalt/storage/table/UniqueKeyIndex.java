@@ -48,6 +48,8 @@ public final class UniqueKeyIndex {
     private final UniqueKeySet keys = new UniqueKeySet();
     private boolean deferrable;
     private boolean initiallyDeferred;
+    /** An EXCLUDE constraint with {@code =} operators: the same keys, its own errors (23P01). */
+    private boolean exclusion;
     /** Per key part, what computes it (null for a plain column); null when every part is a column. */
     private io.basalt.exec.expression.PhysicalExpression[] computed;
 
@@ -79,6 +81,14 @@ public final class UniqueKeyIndex {
     public void makeDeferrable(boolean isInitiallyDeferred) {
         this.deferrable = true;
         this.initiallyDeferred = isInitiallyDeferred;
+    }
+
+    /**
+     * Makes it an EXCLUDE constraint whose operators are all {@code =}: keys conflict as a unique key's do, and the
+     * errors are an exclusion constraint's; set before the store takes the key.
+     */
+    public void makeExclusion() {
+        this.exclusion = true;
     }
 
     /** Whether the constraint is DEFERRABLE: checked at the end of a statement, or later while deferred. */
@@ -429,6 +439,11 @@ public final class UniqueKeyIndex {
             List<Object> key = keyOf(batch, row);
             if (key != null && !keys.add(key)) {
                 BasaltException duplicate = violation(batch, row);
+                if (exclusion) {
+                    throw BasaltException.of(SqlState.EXCLUSION_VIOLATION,
+                                    "could not create exclusion constraint \"" + constraintName + "\"")
+                            .withDetail(duplicate.detail().replace(" with existing key ", " with key "));
+                }
                 throw BasaltException.of(SqlState.UNIQUE_VIOLATION,
                                 "could not create unique index \"" + constraintName + "\"")
                         .withDetail(duplicate.detail().replace(" already exists.", " is duplicated."));
@@ -462,7 +477,7 @@ public final class UniqueKeyIndex {
         return violation(batch.columns(), row);
     }
 
-    /** The 23505 error for row {@code row} of a table's {@code tableColumns}. */
+    /** The 23505 error (23P01 for an exclusion constraint) for row {@code row} of a table's {@code tableColumns}. */
     BasaltException violation(List<FieldVector> tableColumns, int row) {
         StringBuilder names = new StringBuilder();
         StringBuilder values = new StringBuilder();
@@ -476,6 +491,13 @@ public final class UniqueKeyIndex {
                     ? (String) computedValue(k, tableColumns, row, true)
                     : ValueAccess.text(tableColumns.get(columns[k]), row);
             values.append(text == null ? "null" : text);
+        }
+        if (exclusion) {
+            // the conflicting row's key is equal to the new one: "=" is the only operator such a constraint has
+            return BasaltException.of(SqlState.EXCLUSION_VIOLATION,
+                            "conflicting key value violates exclusion constraint \"" + constraintName + "\"")
+                    .withDetail("Key (" + names + ")=(" + values + ") conflicts with existing key (" + names + ")=("
+                            + values + ").");
         }
         return BasaltException.of(SqlState.UNIQUE_VIOLATION,
                         "duplicate key value violates unique constraint \"" + constraintName + "\"")
