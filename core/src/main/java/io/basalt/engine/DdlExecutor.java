@@ -42,11 +42,18 @@ final class DdlExecutor {
     private final Catalog catalog;
     private final TableStoreFactory stores;
     private final SequenceLog sequenceLog;
+    private final TableRewrite rewrite;
 
     DdlExecutor(Catalog catalog, TableStoreFactory stores, SequenceLog sequenceLog) {
+        this(catalog, stores, sequenceLog, null);
+    }
+
+    /** With {@code rewrite} (may be null) reading a DEFAULT partition's rows when a partition is added beside it. */
+    DdlExecutor(Catalog catalog, TableStoreFactory stores, SequenceLog sequenceLog, TableRewrite rewrite) {
         this.catalog = catalog;
         this.stores = stores;
         this.sequenceLog = sequenceLog;
+        this.rewrite = rewrite;
     }
 
     /**
@@ -128,6 +135,8 @@ final class DdlExecutor {
             boundValues = PartitionBounds.check(name, hierarchy.bound(),
                     catalog.hierarchy().partitionKey(parent.schema(), parent.name()),
                     catalog.hierarchy().children(parent.schema(), parent.name()), context);
+            DefaultPartitionCheck.check(catalog, rewrite, parent.schema(), parent.name(), schema, name,
+                    hierarchy.bound(), boundValues, context);
         }
         List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
                 new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),

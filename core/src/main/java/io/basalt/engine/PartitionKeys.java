@@ -35,10 +35,13 @@ final class PartitionKeys {
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();
-        for (Expression key : spec.keys()) {
+        for (int k = 0; k < spec.keys().size(); k++) {
+            Expression key = spec.keys().get(k);
+            PartitionKeyChecks.refuseSystemColumn(key, columns);
             BoundExpression bound = PartitionExpressions.key(key, tableName, columns, context);
+            PartitionKeyChecks.check(key, bound, k + 1, strategy, spec.options().get(k));
             types.add(bound.type());
-            texts.add(text(key));
+            texts.add(PartitionKeyChecks.text(text(key), bound.type(), spec.options().get(k)));
         }
         for (UniqueConstraintEntry unique : keys) {
             for (Expression key : spec.keys()) {
@@ -76,8 +79,8 @@ final class PartitionKeys {
             case Expression.ColumnRef ref -> String.join(".", ref.parts());
             case Expression.NumberLiteral number -> number.text();
             case Expression.StringLiteral string -> "'" + string.value().replace("'", "''") + "'::text";
-            case Expression.Binary binary -> expressionText(binary.left()) + " " + binary.operator().toLowerCase()
-                    + " " + expressionText(binary.right());
+            case Expression.Binary binary -> "(" + expressionText(binary.left()) + " "
+                    + binary.operator().toLowerCase() + " " + expressionText(binary.right()) + ")";
             case Expression.FunctionCall call -> {
                 List<String> arguments = new ArrayList<>();
                 for (Expression argument : call.arguments()) {

@@ -126,7 +126,7 @@ final class SessionImpl implements Session {
         int number = database.nextSessionNumber();
         this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + number,
                 () -> settings().searchPath());
-        this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
+        this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog(), new TableRewrite(database));
         this.indexes = new IndexExecutor(catalog);
         this.transactionalDdl = new TransactionalDdl(catalog, ddl, database.ddlLock(), database::logDdl);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());

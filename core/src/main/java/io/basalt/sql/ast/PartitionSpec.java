@@ -7,9 +7,22 @@ import java.util.List;
  * column reference or a parenthesized expression over the table's columns; {@code strategy} is the word as written
  * (lower case), which the executor checks, as PostgreSQL does after parsing.
  */
-public record PartitionSpec(String strategy, List<Expression> keys, int position) {
+public record PartitionSpec(String strategy, List<Expression> keys, int position, List<KeyOptions> options) {
     public PartitionSpec {
         java.util.Objects.requireNonNull(strategy, "strategy is null");
         keys = List.copyOf(keys);
+        options = List.copyOf(options);
+    }
+
+    public PartitionSpec(String strategy, List<Expression> keys, int position) {
+        this(strategy, keys, position, java.util.Collections.nCopies(keys.size(), KeyOptions.NONE));
+    }
+
+    /**
+     * What a key was written with after its expression: {@code COLLATE "name"} (null when none) and an operator class
+     * name (null when none), with the position of the operator class for its errors.
+     */
+    public record KeyOptions(String collation, String operatorClass, int operatorClassPosition) {
+        public static final KeyOptions NONE = new KeyOptions(null, null, 0);
     }
 }

@@ -29,11 +29,14 @@ final class PartitionClauseParser extends ParserBase {
         String word = grammar.names().columnId();
         tokens.expect(TokenKind.LEFT_PAREN);
         List<Expression> keys = new ArrayList<>();
+        List<PartitionSpec.KeyOptions> options = new ArrayList<>();
         do {
             keys.add(key());
+            options.add(keyOptions());
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
-        return new PartitionSpec(word, keys, strategy.position() > 0 ? strategy.position() : partition.position());
+        return new PartitionSpec(word, keys, strategy.position() > 0 ? strategy.position() : partition.position(),
+                options);
     }
 
     private Expression key() {
@@ -49,19 +52,29 @@ final class PartitionClauseParser extends ParserBase {
         } else {
             key = grammar.expressions().restrictedExpression();
         }
+        return key;
+    }
+
+    /** The COLLATE clause and operator class after a key, if any. */
+    private PartitionSpec.KeyOptions keyOptions() {
+        String collation = null;
         if (tokens.at(Keyword.COLLATE)) {
-            // Basalt compares text byte-wise, which is what the C and POSIX collations do
+            // Basalt compares text byte-wise, which is what the C and POSIX collations (and its default) do
             tokens.next();
-            Token collation = tokens.next();
-            if (!collation.value().equals("C") && !collation.value().equals("POSIX")) {
+            Token name = tokens.next();
+            collation = name.value();
+            if (!collation.equals("C") && !collation.equals("POSIX") && !collation.equals("default")) {
                 throw unsupported("COLLATE");
             }
         }
+        String operatorClass = null;
+        int operatorClassPosition = 0;
         if (grammar.names().atColumnId()) {
-            // an operator class: Basalt has only the default one of each type, and takes it
-            grammar.names().qualifiedName();
+            // an operator class: Basalt has only the default one of each type; the name is checked when defined
+            operatorClassPosition = current().position();
+            operatorClass = grammar.names().qualifiedName().last();
         }
-        return key;
+        return new PartitionSpec.KeyOptions(collation, operatorClass, operatorClassPosition);
     }
 
     /** A partition's bound: {@code FOR VALUES ...} or {@code DEFAULT} at the cursor. */
