@@ -110,8 +110,24 @@ final class DdlExecutor {
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
             if (!seen.add(definition.name())) {
-                throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
+                throw BasaltException.of(SqlState.DUPLICATE_COLUMN,
                         "column \"" + definition.name() + "\" specified more than once");
+            }
+            if (definition.type() == null) {
+                // PARTITION OF parent (column WITH OPTIONS ...): options for an inherited column
+                int at = TableInheritance.indexOf(columns, definition.name());
+                if (at < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN,
+                            "column \"" + definition.name() + "\" does not exist");
+                }
+                ColumnEntry inherited = columns.get(at);
+                ColumnEntry own = column(definition, name, sequenceColumns, context, inherited.type());
+                columns.set(at, new ColumnEntry(inherited.name(), inherited.type(),
+                        inherited.notNull() || own.notNull(),
+                        own.defaultExpression() != null ? own.defaultExpression() : inherited.defaultExpression(),
+                        own.defaultExpression() != null ? own.defaultText() : inherited.defaultText(),
+                        inherited.identity(), inherited.generation(), inherited.generationText()));
+                continue;
             }
             TableInheritance.merge(columns, parents.columns().size(), column(definition, name, sequenceColumns,
                     context), seen.size() - 1, notices);
@@ -119,6 +135,7 @@ final class DdlExecutor {
         io.basalt.binder.GeneratedColumns.check(columns, name, context);
         List<io.basalt.catalog.CheckConstraintEntry> inheritedChecks = new ArrayList<>(expanded.checks());
         inheritedChecks.addAll(TableInheritance.checks(parents, columns));
+        create = TableInheritance.mergeNamedChecks(create, inheritedChecks, notices);
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
         columns = constraints.columns();
@@ -170,8 +187,14 @@ final class DdlExecutor {
 
     ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
                                BindContext context) {
-        boolean serial = SequenceColumns.isSerial(definition.type());
-        LogicalType type = serial ? SequenceColumns.serialType(definition.type())
+        return column(definition, table, sequenceColumns, context, null);
+    }
+
+    /** As above; a definition without a type (options of an inherited column) takes {@code knownType}. */
+    private ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
+                               BindContext context, LogicalType knownType) {
+        boolean serial = definition.type() != null && SequenceColumns.isSerial(definition.type());
+        LogicalType type = knownType != null ? knownType : serial ? SequenceColumns.serialType(definition.type())
                 : io.basalt.binder.TypeNames.resolve(definition.type());
         boolean notNull = false;
         boolean nullable = false;

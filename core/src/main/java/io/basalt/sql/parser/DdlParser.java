@@ -100,7 +100,7 @@ final class DdlParser extends ParserBase {
 
     /**
      * {@code PARTITION OF parent [(table constraints)] {FOR VALUES ... | DEFAULT} [PARTITION BY ...]}, PARTITION at
-     * the cursor. Column options in the list ({@code name WITH OPTIONS ...}) are not supported.
+     * the cursor. Column options in the list ({@code name [WITH OPTIONS] ...}) are definitions without a type.
      */
     private CreateTableStatement partitionOf(QualifiedName name, boolean temporary, boolean ifNotExists,
                                              int position) {
@@ -108,13 +108,15 @@ final class DdlParser extends ParserBase {
         tokens.expect(Keyword.OF);
         QualifiedName parent = grammar.names().qualifiedName();
         List<TableConstraint> constraints = new ArrayList<>();
+        List<ColumnDefinition> columns = new ArrayList<>();
         if (tokens.accept(TokenKind.LEFT_PAREN)) {
             if (!tokens.at(TokenKind.RIGHT_PAREN)) {
                 do {
-                    if (!grammar.constraints().atTableConstraint()) {
-                        throw unsupported("column options in CREATE TABLE ... PARTITION OF");
+                    if (grammar.constraints().atTableConstraint()) {
+                        constraints.add(grammar.constraints().tableConstraint());
+                    } else {
+                        columns.add(columnOptions());
                     }
-                    constraints.add(grammar.constraints().tableConstraint());
                 } while (tokens.accept(TokenKind.COMMA));
             }
             tokens.expect(TokenKind.RIGHT_PAREN);
@@ -122,7 +124,7 @@ final class DdlParser extends ParserBase {
         PartitionBound bound = grammar.partitionClauses().bound();
         PartitionSpec partitionBy = tokens.at(Keyword.PARTITION) ? grammar.partitionClauses().partitionBy() : null;
         List<StorageParameter> parameters = tableOptions();
-        return new CreateTableStatement(name, ifNotExists, List.of(), constraints, temporary, List.of(),
+        return new CreateTableStatement(name, ifNotExists, columns, constraints, temporary, List.of(),
                 new CreateTableStatement.Hierarchy(List.of(), parent, bound, partitionBy), position, parameters);
     }
 
@@ -196,6 +198,27 @@ final class DdlParser extends ParserBase {
     private static boolean startsCreateTableAsOptions(Token token) {
         return token.is(Keyword.AS) || token.is(Keyword.WITH) || token.is(Keyword.WITHOUT) || token.is(Keyword.USING)
                 || token.is(Keyword.ON) || token.is(Keyword.TABLESPACE);
+    }
+
+    /**
+     * {@code name [WITH OPTIONS] [COLLATE "C" | "POSIX" | "default"] [column constraints]} in the list of a
+     * {@code PARTITION OF}: options for an inherited column, as a definition without a type.
+     */
+    private ColumnDefinition columnOptions() {
+        Token first = current();
+        String name = grammar.names().columnId();
+        if (tokens.at(Keyword.WITH) && tokens.peek(1).value().equalsIgnoreCase("options")) {
+            tokens.next();
+            tokens.next();
+        }
+        if (tokens.accept(Keyword.COLLATE)) {
+            String collation = tokens.next().value();
+            if (!collation.equals("C") && !collation.equals("POSIX") && !collation.equals("default")) {
+                throw unsupported("COLLATE");
+            }
+        }
+        List<ColumnConstraint> constraints = grammar.constraints().columnConstraints();
+        return new ColumnDefinition(name, null, constraints, first.position());
     }
 
     ColumnDefinition columnDefinition() {
