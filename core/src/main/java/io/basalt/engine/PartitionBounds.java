@@ -73,6 +73,14 @@ final class PartitionBounds {
                 if (!key.strategy().equals("range")) {
                     throw invalid(bound, key);
                 }
+                if (range.from().size() != key.types().size()) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "FROM must specify exactly one value per partitioning column");
+                }
+                if (range.to().size() != key.types().size()) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "TO must specify exactly one value per partitioning column");
+                }
                 List<Object> from = rangeValues(range.from(), key, context, bound);
                 List<Object> to = rangeValues(range.to(), key, context, bound);
                 if (compare(from, to) >= 0) {
@@ -163,10 +171,6 @@ final class PartitionBounds {
 
     private static List<Object> rangeValues(List<Expression> written, TableHierarchy.PartitionKey key,
                                             BindContext context, PartitionBound bound) {
-        if (written.size() != key.types().size()) {
-            throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, bound.position(),
-                    "FROM must specify exactly one value per partitioning column");
-        }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             Expression value = written.get(i);
@@ -179,7 +183,7 @@ final class PartitionBounds {
             } else {
                 Object v = PartitionExpressions.value(value, key.types().get(i), context);
                 if (v == null) {
-                    throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, position(value, bound),
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
                             "cannot specify NULL in range bound");
                 }
                 values.add(v);

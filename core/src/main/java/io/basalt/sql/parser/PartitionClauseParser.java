@@ -85,13 +85,15 @@ final class PartitionClauseParser extends ParserBase {
         }
         tokens.expect(Keyword.FOR);
         tokens.expect(Keyword.VALUES);
+        // PostgreSQL's errors about a bound point at the word after FOR VALUES
+        Token kind = current();
         if (tokens.accept(Keyword.IN)) {
-            return new PartitionBound.In(parenthesizedList(), first.position());
+            return new PartitionBound.In(parenthesizedList(), kind.position());
         }
         if (tokens.accept(Keyword.FROM)) {
             List<Expression> from = parenthesizedList();
             tokens.expect(Keyword.TO);
-            return new PartitionBound.Range(from, parenthesizedList(), first.position());
+            return new PartitionBound.Range(from, parenthesizedList(), kind.position());
         }
         Token with = tokens.expect(Keyword.WITH);
         tokens.expect(TokenKind.LEFT_PAREN);
