@@ -54,6 +54,14 @@ public final class PartitionExpressions {
      * cast as an assignment casts it; an expression that reads a column fails with PostgreSQL's error.
      */
     public static Object value(Expression value, LogicalType type, BindContext context) {
+        return value(value, type, null, context);
+    }
+
+    /**
+     * As above, for the key {@code keyText} (a column's name or an expression's text; null when unknown): a value
+     * whose type has no assignment cast to the key's fails with PostgreSQL's 42804.
+     */
+    public static Object value(Expression value, LogicalType type, String keyText, BindContext context) {
         ExpressionBinder binder = new ExpressionBinder(new Scope(List.of()), context.parameters(),
                 "partition bound");
         Expression.ColumnRef column = ColumnReferenceSearch.first(value);
@@ -67,6 +75,10 @@ public final class PartitionExpressions {
         } catch (BasaltException e) {
             throw ExpressionContextErrors.reword(e, "cannot use subquery in partition bound",
                     "set-returning functions are not allowed in partition bound", true);
+        }
+        if (keyText != null && !Coercion.assignable(bound.type(), type)) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, value.position(), "specified value cannot be cast"
+                    + " to type " + type.displayName() + " for column \"" + keyText + "\"");
         }
         return ConstantEvaluator.evaluate(Coercion.cast(bound, type, true));
     }

@@ -102,6 +102,8 @@ final class DdlExecutor {
         TableLikes.Expanded expanded = TableLikes.expand(create, catalog);
         create = expanded.create();
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog);
+        TableInheritance.checkPersistence(parents, temporary,
+                create.hierarchy() != null && create.hierarchy().partitionOf() != null, catalog);
         create = TableInheritance.withPartitionKeys(create, parents);
         List<String> notices = new ArrayList<>(parents.notices());
         List<String> options = io.basalt.catalog.StorageParameters.forTable(create.storageParameters(),

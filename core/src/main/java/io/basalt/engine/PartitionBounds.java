@@ -51,7 +51,8 @@ final class PartitionBounds {
                 }
                 List<Object> converted = new ArrayList<>();
                 for (Expression value : in.values()) {
-                    Object v = PartitionExpressions.value(value, key.types().getFirst(), context);
+                    Object v = PartitionExpressions.value(value, key.types().getFirst(), key.texts().getFirst(),
+                            context);
                     if (!containsValue(converted, v)) {
                         converted.add(v);
                     }
@@ -61,7 +62,8 @@ final class PartitionBounds {
                         continue;
                     }
                     for (int i = 0; i < in.values().size(); i++) {
-                        Object v = PartitionExpressions.value(in.values().get(i), key.types().getFirst(), context);
+                        Object v = PartitionExpressions.value(in.values().get(i), key.types().getFirst(),
+                                key.texts().getFirst(), context);
                         if (containsValue(sibling.values().in(), v)) {
                             throw overlap(partition, sibling, position(in.values().get(i), bound));
                         }
@@ -181,7 +183,7 @@ final class PartitionBounds {
             } else if ("maxvalue".equals(word)) {
                 values.add(PartitionValues.MAXVALUE);
             } else {
-                Object v = PartitionExpressions.value(value, key.types().get(i), context);
+                Object v = PartitionExpressions.value(value, key.types().get(i), key.texts().get(i), context);
                 if (v == null) {
                     throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
                             "cannot specify NULL in range bound");

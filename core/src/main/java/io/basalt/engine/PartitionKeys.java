@@ -35,13 +35,17 @@ final class PartitionKeys {
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
         for (int k = 0; k < spec.keys().size(); k++) {
             Expression key = spec.keys().get(k);
             PartitionKeyChecks.refuseSystemColumn(key, columns);
             BoundExpression bound = PartitionExpressions.key(key, tableName, columns, context);
             PartitionKeyChecks.check(key, bound, k + 1, strategy, spec.options().get(k));
             types.add(bound.type());
-            texts.add(PartitionKeyChecks.text(text(key), bound.type(), spec.options().get(k)));
+            texts.add(text(key));
+            String definition = key instanceof Expression.ColumnRef || key instanceof Expression.FunctionCall
+                    ? text(key) : "(" + text(key) + ")";
+            definitions.add(PartitionKeyChecks.text(definition, bound.type(), spec.options().get(k)));
         }
         for (UniqueConstraintEntry unique : keys) {
             for (Expression key : spec.keys()) {
@@ -59,17 +63,18 @@ final class PartitionKeys {
                 }
             }
         }
-        return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts);
+        return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts, definitions);
     }
 
     /**
-     * A key as PostgreSQL prints it in an error's detail and pg_get_partkeydef: a column by name, a function call as
-     * it is, another expression in parentheses.
+     * A key as PostgreSQL prints it in an error's detail: a column by name, a function call as it is, an operator
+     * expression in its parentheses, another expression in parentheses.
      */
     static String text(Expression key) {
         return switch (key) {
             case Expression.ColumnRef ref -> ref.parts().getLast();
             case Expression.FunctionCall call -> expressionText(call);
+            case Expression.Binary binary -> expressionText(binary);
             default -> "(" + expressionText(key) + ")";
         };
     }

@@ -209,6 +209,26 @@ final class TableInheritance {
         return false;
     }
 
+    /**
+     * PostgreSQL's rules on persistence across a hierarchy: a permanent table may not inherit from (or be a partition
+     * of) a temporary one, and a temporary partition may not belong to a permanent partitioned table.
+     */
+    static void checkPersistence(Parents parents, boolean temporary, boolean partition, Catalog catalog) {
+        for (TableEntry parent : parents.tables()) {
+            boolean parentTemporary = catalog.isTempSchema(parent.schema());
+            if (parentTemporary && !temporary) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, partition
+                        ? "cannot create a permanent relation as partition of temporary relation \"" + parent.name()
+                                + "\"" : "cannot inherit from temporary relation \"" + parent.name() + "\"");
+            }
+            if (partition && temporary && !parentTemporary) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "cannot create a temporary relation as partition of permanent relation \"" + parent.name()
+                                + "\"");
+            }
+        }
+    }
+
     /** Links the new table {@code schema.name} to its parents in the catalog's hierarchy. */
     static void link(Catalog catalog, Parents parents, String schema, String name,
                      CreateTableStatement.Hierarchy hierarchy, TableHierarchy.PartitionValues values) {

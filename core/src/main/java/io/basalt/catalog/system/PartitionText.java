@@ -19,7 +19,7 @@ public final class PartitionText {
     }
 
     public static String key(TableHierarchy.PartitionKey key) {
-        return key.strategy().toUpperCase(Locale.ROOT) + " (" + String.join(", ", key.texts()) + ")";
+        return key.strategy().toUpperCase(Locale.ROOT) + " (" + String.join(", ", key.definitions()) + ")";
     }
 
     /** The bound of the partition {@code link}, whose parent's key has the types {@code types}. */
