@@ -952,11 +952,19 @@ final class SessionImpl implements Session {
                     transactions::preventInBlock);
             case io.basalt.sql.ast.SetConstraintsStatement constraints ->
                     SetConstraintsExecutor.run(constraints, catalog, transactions.block() != null);
-            case CreateTableAsStatement createAs -> {
+            case CreateTableAsStatement written -> {
+                CreateTableAsStatement createAs = written;
+                BindContext createContext = context;
+                if (written.execute() != null) {
+                    PreparedStatements.Execution execution = utility.execution(written.execute(), context);
+                    createAs = CreateTableAsExecutor.withPreparedQuery(written, execution.statement());
+                    createContext = execution.context();
+                }
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(createAs.name());
                 }
-                QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
+                QueryResultImpl result = CreateTableAsExecutor.run(createAs, createContext, database, ddl,
+                        this::execute);
                 dropOnRollback(createAs.name());
                 yield result;
             }

@@ -4,6 +4,7 @@ import io.basalt.catalog.StorageParameters;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableAsStatement;
+import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.PartitionBound;
@@ -182,7 +183,15 @@ final class DdlParser extends ParserBase {
         }
         tokens.expect(Keyword.AS);
         if (tokens.at(Keyword.EXECUTE)) {
-            throw unsupported("CREATE TABLE AS EXECUTE");
+            ExecuteStatement execute = grammar.prepared().execute();
+            boolean executeWithData = true;
+            if (tokens.at(Keyword.WITH)) {
+                tokens.next();
+                executeWithData = !tokens.accept(Keyword.NO);
+                tokens.expect(Keyword.DATA);
+            }
+            return CreateTableAsStatement.ofExecute(name, temporary, ifNotExists, columnNames, execute,
+                    executeWithData, position);
         }
         Query query = grammar.queries().query();
         boolean withData = true;
