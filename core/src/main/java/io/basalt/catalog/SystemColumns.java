@@ -14,6 +14,14 @@ public final class SystemColumns {
     private SystemColumns() {
     }
 
+    /** Fails with PostgreSQL's 42701 when a user column would take the system column name {@code name}. */
+    public static void refuseAsColumnName(String name) {
+        if (isSystemName(name)) {
+            throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.DUPLICATE_COLUMN,
+                    "column name \"" + name + "\" conflicts with a system column name");
+        }
+    }
+
     /** Whether {@code name} (already case-folded) is a system column's name. */
     public static boolean isSystemName(String name) {
         return NAMES.contains(name);

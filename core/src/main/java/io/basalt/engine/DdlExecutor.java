@@ -111,6 +111,9 @@ final class DdlExecutor {
         List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
+            if (definition.type() != null) {
+                io.basalt.catalog.SystemColumns.refuseAsColumnName(definition.name());
+            }
             if (!seen.add(definition.name())) {
                 throw BasaltException.of(SqlState.DUPLICATE_COLUMN,
                         "column \"" + definition.name() + "\" specified more than once");

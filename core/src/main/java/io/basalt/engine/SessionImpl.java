@@ -658,6 +658,14 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
+        if (io.basalt.binder.SystemColumnScans.mentions(sql)) {
+            return ScopedValue.where(io.basalt.binder.SystemColumnScans.MENTIONED, true)
+                    .call(() -> runRewritten(statement, context, sql));
+        }
+        return runRewritten(statement, context, sql);
+    }
+
+    private QueryResultImpl runRewritten(Statement statement, BindContext context, String sql) {
         if (statement != ruleBypass) {
             QueryResultImpl rewritten = rules.rewrite(statement, context);
             if (rewritten != null) {
