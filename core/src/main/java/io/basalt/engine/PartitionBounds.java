@@ -185,7 +185,7 @@ final class PartitionBounds {
             } else {
                 Object v = PartitionExpressions.value(value, key.types().get(i), key.texts().get(i), context);
                 if (v == null) {
-                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
                             "cannot specify NULL in range bound");
                 }
                 values.add(v);
