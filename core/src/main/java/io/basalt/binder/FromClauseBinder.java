@@ -206,8 +206,12 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
-            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
-                    table.alias() != null ? name : null));
+            if (SystemColumnScans.wanted()) {
+                SystemColumnScans.addScopeColumns(qualifier, table.alias() != null ? name : null, scopeColumns);
+            } else {
+                scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
+                        table.alias() != null ? name : null));
+            }
         } else if (ROW_IDS.isBound() && ROW_IDS.get().contains(table)) {
             int[] withRowId = java.util.Arrays.copyOf(columns, columns.length + 1);
             withRowId[columns.length] = io.basalt.exec.operator.scan.ScanSource.ROW_ID;

@@ -49,6 +49,52 @@ public final class SystemColumnScans {
         return MENTIONED.isBound() && MENTIONED.get();
     }
 
+    /** The system columns' types, in the order scans list them. */
+    static List<LogicalType> types() {
+        return TYPES;
+    }
+
+    /** Adds the system columns of FROM item {@code qualifier} to {@code scopeColumns}. */
+    static void addScopeColumns(String qualifier, String tableName, List<Scope.Column> scopeColumns) {
+        for (int i = 0; i < NAMES.size(); i++) {
+            scopeColumns.add(Scope.Column.system(qualifier, NAMES.get(i), TYPES.get(i), tableName));
+        }
+    }
+
+    /**
+     * One member of a hierarchy read as {@code table} (see {@link InheritedScans}): its columns {@code columns} (the
+     * member's indices of {@code table}'s columns, in {@code table}'s order and types), then the system columns of the
+     * member's own rows.
+     */
+    static LogicalPlan member(TableEntry table, TableEntry member, int[] columns) {
+        int width = columns.length;
+        int[] read = java.util.Arrays.copyOf(columns, width + 1);
+        read[width] = ScanSource.ROW_ID;
+        List<LogicalType> types = new ArrayList<>(table.columnTypes());
+        types.add(LogicalType.BIGINT);
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, table.columns().get(i).name(), types.get(i), 0));
+        }
+        addSystemOutputs(member, width, outputs);
+        return new LogicalPlan.Project(new LogicalPlan.Scan(member.store(), read, types), outputs);
+    }
+
+    /** The system columns of {@code entry}'s rows, whose row ids are input column {@code rowIdColumn}. */
+    private static void addSystemOutputs(TableEntry entry, int rowIdColumn, List<BoundExpression> outputs) {
+        BoundExpression rowId = new BoundExpression.ColumnRef(rowIdColumn, null, "rowid", LogicalType.BIGINT, 0);
+        TableTransaction running = TableTransaction.current();
+        long transaction = running == null ? -1 : running.transactionNumber();
+        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.CTID,
+                entry.store(), transaction), List.of(rowId), LogicalType.TEXT, 0));
+        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.XMIN,
+                entry.store(), transaction), List.of(rowId), LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0));
+    }
+
     /**
      * INSERT ... RETURNING's input with the system columns a new row has before it is stored: {@code xmin} (the
      * running transaction), {@code cmin}, {@code xmax}, {@code cmax} and {@code tableoid}; not {@code ctid}, which
@@ -97,20 +143,8 @@ public final class SystemColumnScans {
             outputs.add(new BoundExpression.ColumnRef(i, null, i < width ? entry.columns().get(i).name() : "rowid",
                     types.get(i), 0));
         }
-        BoundExpression rowId = new BoundExpression.ColumnRef(width, null, "rowid", LogicalType.BIGINT, 0);
-        TableTransaction running = TableTransaction.current();
-        long transaction = running == null ? -1 : running.transactionNumber();
-        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.CTID,
-                entry.store(), transaction), List.of(rowId), LogicalType.TEXT, 0));
-        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.XMIN,
-                entry.store(), transaction), List.of(rowId), LogicalType.BIGINT, 0));
-        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
-        outputs.add(new BoundExpression.Constant(0L, LogicalType.BIGINT, 0));
-        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
-        outputs.add(new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0));
-        for (int i = 0; i < NAMES.size(); i++) {
-            scopeColumns.add(Scope.Column.system(qualifier, NAMES.get(i), TYPES.get(i), tableName));
-        }
+        addSystemOutputs(entry, width, outputs);
+        addScopeColumns(qualifier, tableName, scopeColumns);
         return new LogicalPlan.Project(scan, outputs);
     }
 }
