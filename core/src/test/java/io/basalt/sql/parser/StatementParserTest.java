@@ -271,7 +271,6 @@ class StatementParserTest {
             CREATE RULE r AS ON INSERT TO t DO INSTEAD (NOTIFY a; NOTIFY b) => CREATE RULE
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t USING heap2 AS SELECT 1 => table access methods
-            CREATE TABLE m1 PARTITION OF m (a WITH OPTIONS NOT NULL) DEFAULT => column options in CREATE TABLE ... PARTITION OF
             CREATE TABLE t (a int, EXCLUDE (a WITH =)) => EXCLUDE constraints
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
             DROP OWNED BY joe => DROP OWNED
