@@ -198,6 +198,11 @@ final class DdlExecutor {
     /** As above; a definition without a type (options of an inherited column) takes {@code knownType}. */
     private ColumnEntry column(ColumnDefinition definition, String table, SequenceColumns sequenceColumns,
                                BindContext context, LogicalType knownType) {
+        if (knownType == null && definition.type().name().equals("unknown")
+                && definition.type().arrayDimensions() == 0) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "column \"" + definition.name() + "\" has pseudo-type unknown");
+        }
         boolean serial = definition.type() != null && SequenceColumns.isSerial(definition.type());
         LogicalType type = knownType != null ? knownType : serial ? SequenceColumns.serialType(definition.type())
                 : io.basalt.binder.TypeNames.resolve(definition.type());
