@@ -13,12 +13,18 @@ public final class DefaultExpressions {
 
     /** Validates the default and returns its text as {@code \d} shows it. */
     public static String check(Expression expression, String column, LogicalType type, BindContext context) {
-        if (containsColumn(expression)) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, expression.position(),
+        Expression.ColumnRef reference = ColumnReferenceSearch.first(expression);
+        if (reference != null) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, reference.position(),
                     "cannot use column reference in DEFAULT expression");
         }
-        BoundExpression bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions")
-                .bind(expression);
+        BoundExpression bound;
+        try {
+            bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions").bind(expression);
+        } catch (BasaltException e) {
+            throw ExpressionContextErrors.reword(e, "cannot use subquery in DEFAULT expression",
+                    "set-returning functions are not allowed in DEFAULT expressions", true);
+        }
         if (!Coercion.assignable(bound.type(), type)) {
             throw BasaltException.at(SqlState.DATATYPE_MISMATCH, expression.position(),
                             "column \"" + column + "\" is of type " + type.displayName()
@@ -41,15 +47,5 @@ public final class DefaultExpressions {
         BoundExpression bound = new ExpressionBinder(Scope.EMPTY, context.parameters(), "DEFAULT expressions")
                 .bind(expression);
         return Coercion.cast(bound, type, false);
-    }
-
-    private static boolean containsColumn(Expression expression) {
-        return switch (expression) {
-            case Expression.ColumnRef ignored -> true;
-            case Expression.Binary b -> containsColumn(b.left()) || containsColumn(b.right());
-            case Expression.Unary u -> containsColumn(u.operand());
-            case Expression.Cast c -> containsColumn(c.operand());
-            default -> false;
-        };
     }
 }

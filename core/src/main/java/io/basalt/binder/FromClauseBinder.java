@@ -110,8 +110,10 @@ final class FromClauseBinder {
                     false, entry, i));
         }
         scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT, tableName, true));
-        Source target = new Source(new LogicalPlan.Scan(entry.store(), columns, types), new Scope(scopeColumns),
-                List.of(qualifier));
+        LogicalPlan scan = SystemColumnScans.wanted()
+                ? SystemColumnScans.plan(entry, true, qualifier, tableName, scopeColumns)
+                : new LogicalPlan.Scan(entry.store(), columns, types);
+        Source target = new Source(scan, new Scope(scopeColumns), List.of(qualifier));
         bound.addAll(scopeColumns);
         return crossJoin(target, others);
     }
@@ -204,8 +206,12 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
-            scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
-                    table.alias() != null ? name : null));
+            if (SystemColumnScans.wanted()) {
+                SystemColumnScans.addScopeColumns(qualifier, table.alias() != null ? name : null, scopeColumns);
+            } else {
+                scopeColumns.add(Scope.Column.system(qualifier, InheritedScans.TABLE_OID, LogicalType.REGCLASS,
+                        table.alias() != null ? name : null));
+            }
         } else if (ROW_IDS.isBound() && ROW_IDS.get().contains(table)) {
             int[] withRowId = java.util.Arrays.copyOf(columns, columns.length + 1);
             withRowId[columns.length] = io.basalt.exec.operator.scan.ScanSource.ROW_ID;
@@ -214,6 +220,9 @@ final class FromClauseBinder {
             scan = new LogicalPlan.Scan(entry.store(), withRowId, types);
             scopeColumns.add(new Scope.Column(qualifier, ROW_ID_NAME, LogicalType.BIGINT,
                     table.alias() != null ? name : null, true));
+        } else if (SystemColumnScans.wanted()) {
+            scan = SystemColumnScans.plan(entry, false, qualifier, table.alias() != null ? name : null,
+                    scopeColumns);
         } else {
             scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         }

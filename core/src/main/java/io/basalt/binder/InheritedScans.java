@@ -60,7 +60,11 @@ public final class InheritedScans {
         }
         if (plan == null) {
             List<LogicalType> types = new ArrayList<>(table.columnTypes());
-            types.add(LogicalType.REGCLASS);
+            if (SystemColumnScans.wanted()) {
+                types.addAll(SystemColumnScans.types());
+            } else {
+                types.add(LogicalType.REGCLASS);
+            }
             plan = new LogicalPlan.Values(List.of(), types);
         }
         return plan;
@@ -158,6 +162,9 @@ public final class InheritedScans {
         int[] columns = new int[width];
         for (int i = 0; i < width; i++) {
             columns[i] = member == table ? i : member.columnIndex(table.columns().get(i).name());
+        }
+        if (SystemColumnScans.wanted()) {
+            return SystemColumnScans.member(table, member, columns);
         }
         LogicalPlan scan = new LogicalPlan.Scan(member.store(), columns, table.columnTypes());
         List<BoundExpression> expressions = new ArrayList<>(width + 1);

@@ -66,6 +66,14 @@ public final class InsertBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
                     input.scope(), context, surroundings));
         }
+        if (SystemColumnScans.wanted() && write.conflictUpdate() == null
+                && !InheritedScans.inHierarchy(context.catalog(), table)) {
+            List<Scope.Column> columns = new ArrayList<>(scope.columns());
+            LogicalPlan withSystem = SystemColumnScans.inserted(write, table,
+                    insert.alias() != null ? insert.alias() : table.name(), columns);
+            return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), withSystem,
+                    new Scope(columns), context, surroundings));
+        }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context,
                 surroundings));
     }

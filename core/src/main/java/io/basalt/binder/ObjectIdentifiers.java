@@ -90,7 +90,7 @@ final class ObjectIdentifiers {
         return switch (name) {
             case "to_regclass", "format_type", "pg_get_constraintdef", "pg_get_indexdef", "pg_get_expr",
                  "pg_table_is_visible", "obj_description", "col_description", "shobj_description",
-                 "pg_get_partkeydef", "pg_get_viewdef" -> true;
+                 "pg_get_partkeydef", "pg_get_viewdef", "pg_get_partition_constraintdef" -> true;
             default -> false;
         };
     }
@@ -124,6 +124,8 @@ final class ObjectIdentifiers {
                     position);
             case "pg_get_partkeydef" -> oidFunction(Kind.PARTITION_KEY_DEFINITION, name, arguments, 1,
                     LogicalType.TEXT, position);
+            case "pg_get_partition_constraintdef" -> oidFunction(Kind.PARTITION_CONSTRAINT_DEFINITION, name,
+                    arguments, 1, LogicalType.TEXT, position);
             case "pg_get_viewdef" -> {
                 require(name, arguments, (count == 1 || count == 2) && (oidLike(arguments.get(0))
                         || arguments.get(0).type().isString()) && (count == 1

@@ -31,6 +31,14 @@ public final class PartitionExpressions {
                 throw BasaltException.at(SqlState.UNDEFINED_COLUMN, column.position(),
                         "column \"" + column.parts().getLast() + "\" named in partition key does not exist");
             }
+            BasaltException reworded = ExpressionContextErrors.reword(e,
+                    "cannot use subquery in partition key expression",
+                    "set-returning functions are not allowed in partition key expressions", false);
+            if (reworded.sqlState() == SqlState.GROUPING_ERROR || reworded.sqlState() == SqlState.WINDOWING_ERROR
+                    || reworded != e) {
+                // PostgreSQL checks a key's expression after parsing it, so its errors carry no position
+                throw BasaltException.of(reworded.sqlState(), reworded.getMessage());
+            }
             throw e;
         }
     }
@@ -46,23 +54,33 @@ public final class PartitionExpressions {
      * cast as an assignment casts it; an expression that reads a column fails with PostgreSQL's error.
      */
     public static Object value(Expression value, LogicalType type, BindContext context) {
+        return value(value, type, null, context);
+    }
+
+    /**
+     * As above, for the key {@code keyText} (a column's name or an expression's text; null when unknown): a value
+     * whose type has no assignment cast to the key's fails with PostgreSQL's 42804.
+     */
+    public static Object value(Expression value, LogicalType type, String keyText, BindContext context) {
         ExpressionBinder binder = new ExpressionBinder(new Scope(List.of()), context.parameters(),
                 "partition bound");
+        Expression.ColumnRef column = ColumnReferenceSearch.first(value);
+        if (column != null) {
+            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, column.position(),
+                    "cannot use column reference in partition bound expression");
+        }
         BoundExpression bound;
         try {
             bound = binder.bind(value);
         } catch (BasaltException e) {
-            if (e.sqlState() == SqlState.UNDEFINED_COLUMN) {
-                throw BasaltException.at(SqlState.INVALID_COLUMN_REFERENCE, position(value),
-                        "cannot use column reference in partition bound expression");
-            }
-            throw e;
+            throw ExpressionContextErrors.reword(e, "cannot use subquery in partition bound",
+                    "set-returning functions are not allowed in partition bound", true);
+        }
+        if (keyText != null && !Coercion.assignable(bound.type(), type)) {
+            throw BasaltException.at(SqlState.DATATYPE_MISMATCH, value.position(), "specified value cannot be cast"
+                    + " to type " + type.displayName() + " for column \"" + keyText + "\"");
         }
         return ConstantEvaluator.evaluate(Coercion.cast(bound, type, true));
-    }
-
-    private static int position(Expression value) {
-        return value instanceof Expression.ColumnRef column ? column.position() : 0;
     }
 
     private static Scope scope(String tableName, List<ColumnEntry> columns) {

@@ -33,15 +33,23 @@ public final class TableHierarchy {
 
     /**
      * A partitioned table's key: the strategy ({@code range}, {@code list} or {@code hash}), the key expressions as
-     * written (column references or expressions over the table's columns), their types, and their text as PostgreSQL
-     * prints them in error details.
+     * written (column references or expressions over the table's columns), their types, their text as PostgreSQL
+     * prints them in error details, and as pg_get_partkeydef prints them (an expression in parentheses of its own,
+     * with the collation and operator class written when they are not the default).
      */
     public record PartitionKey(String strategy, List<Expression> expressions, List<io.basalt.type.LogicalType> types,
-                               List<String> texts) {
+                               List<String> texts, List<String> definitions) {
         public PartitionKey {
             expressions = List.copyOf(expressions);
             types = List.copyOf(types);
             texts = List.copyOf(texts);
+            definitions = List.copyOf(definitions);
+        }
+
+        /** A key whose definition texts are its texts. */
+        public PartitionKey(String strategy, List<Expression> expressions, List<io.basalt.type.LogicalType> types,
+                            List<String> texts) {
+            this(strategy, expressions, types, texts, texts);
         }
     }
 

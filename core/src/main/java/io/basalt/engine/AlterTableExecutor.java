@@ -234,6 +234,7 @@ final class AlterTableExecutor {
     private void addColumn(Alteration alteration, AlterTableAction.AddColumn add) {
         TableDraft draft = alteration.draft;
         String name = add.column().name();
+        io.basalt.catalog.SystemColumns.refuseAsColumnName(name);
         if (draft.columnIndex(name) >= 0) {
             String message = "column \"" + name + "\" of relation \"" + draft.name + "\" already exists";
             if (add.ifNotExists()) {
@@ -731,6 +732,7 @@ final class AlterTableExecutor {
         if (index < 0) {
             throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + rename.from() + "\" does not exist");
         }
+        io.basalt.catalog.SystemColumns.refuseAsColumnName(rename.to());
         if (draft.columnIndex(rename.to()) >= 0) {
             throw BasaltException.of(SqlState.DUPLICATE_COLUMN,
                     "column \"" + rename.to() + "\" of relation \"" + draft.name + "\" already exists");

@@ -44,6 +44,18 @@ final class CreateTableAsExecutor {
     private CreateTableAsExecutor() {
     }
 
+    /**
+     * {@code CREATE TABLE ... AS EXECUTE}'s statement with the query of the prepared statement it runs; a prepared
+     * statement that is not a SELECT fails as in PostgreSQL.
+     */
+    static CreateTableAsStatement withPreparedQuery(CreateTableAsStatement statement,
+                                                    io.basalt.sql.ast.Statement prepared) {
+        if (!(prepared instanceof io.basalt.sql.ast.QueryStatement query)) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "prepared statement is not a SELECT");
+        }
+        return statement.withQuery(query.query());
+    }
+
     static QueryResultImpl run(CreateTableAsStatement statement, BindContext context, DatabaseImpl database,
                                DdlExecutor ddl, PlanRunner runner) {
         BoundQuery bound = new QueryBinder(context).bind(statement.query());

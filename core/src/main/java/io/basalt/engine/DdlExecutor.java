@@ -42,11 +42,18 @@ final class DdlExecutor {
     private final Catalog catalog;
     private final TableStoreFactory stores;
     private final SequenceLog sequenceLog;
+    private final TableRewrite rewrite;
 
     DdlExecutor(Catalog catalog, TableStoreFactory stores, SequenceLog sequenceLog) {
+        this(catalog, stores, sequenceLog, null);
+    }
+
+    /** With {@code rewrite} (may be null) reading a DEFAULT partition's rows when a partition is added beside it. */
+    DdlExecutor(Catalog catalog, TableStoreFactory stores, SequenceLog sequenceLog, TableRewrite rewrite) {
         this.catalog = catalog;
         this.stores = stores;
         this.sequenceLog = sequenceLog;
+        this.rewrite = rewrite;
     }
 
     /**
@@ -102,6 +109,8 @@ final class DdlExecutor {
         create = expanded.create();
         java.util.Map<String, String> notNullNames = NotNullDeclarations.check(create);
         TableInheritance.Parents parents = TableInheritance.resolve(create, catalog, mergingNotices);
+        TableInheritance.checkPersistence(parents, temporary,
+                create.hierarchy() != null && create.hierarchy().partitionOf() != null, catalog);
         create = TableInheritance.withPartitionKeys(create, parents);
         List<String> notices = mergingNotices;
         List<String> options = io.basalt.catalog.StorageParameters.forTable(create.storageParameters(),
@@ -109,8 +118,11 @@ final class DdlExecutor {
         List<ColumnEntry> columns = new ArrayList<>(parents.columns());
         Set<String> seen = new HashSet<>();
         for (ColumnDefinition definition : create.columns()) {
+            if (definition.type() != null) {
+                io.basalt.catalog.SystemColumns.refuseAsColumnName(definition.name());
+            }
             if (!seen.add(definition.name())) {
-                throw BasaltException.at(SqlState.DUPLICATE_COLUMN, definition.position(),
+                throw BasaltException.of(SqlState.DUPLICATE_COLUMN,
                         "column \"" + definition.name() + "\" specified more than once");
             }
             if (definition.type() == null) {
@@ -127,6 +139,7 @@ final class DdlExecutor {
         io.basalt.binder.GeneratedColumns.check(columns, name, context);
         List<io.basalt.catalog.CheckConstraintEntry> inheritedChecks = new ArrayList<>(expanded.checks());
         inheritedChecks.addAll(TableInheritance.checks(parents, columns));
+        create = TableInheritance.mergeNamedChecks(create, inheritedChecks, notices);
         TableConstraints.Defined constraints = TableConstraints.define(create, schema, columns, inheritedChecks,
                 catalog, context);
         columns = NotNullDeclarations.named(constraints.columns(), notNullNames, parents.columns().size());
@@ -143,6 +156,8 @@ final class DdlExecutor {
             boundValues = PartitionBounds.check(name, hierarchy.bound(),
                     catalog.hierarchy().partitionKey(parent.schema(), parent.name()),
                     catalog.hierarchy().children(parent.schema(), parent.name()), context);
+            DefaultPartitionCheck.check(catalog, rewrite, parent.schema(), parent.name(), schema, name,
+                    hierarchy.bound(), boundValues, context);
         }
         List<io.basalt.catalog.ForeignKeyEntry> foreignKeys = ForeignKeyDefinitions.define(create,
                 new ForeignKeyDefinitions.NewTable(schema, name, columns, constraints.keys(), constraints.checks(),
@@ -185,6 +200,11 @@ final class DdlExecutor {
      */
     ColumnEntry column(ColumnDefinition definition, LogicalType knownType, String table,
                        SequenceColumns sequenceColumns, BindContext context) {
+        if (knownType == null && definition.type().name().equals("unknown")
+                && definition.type().arrayDimensions() == 0) {
+            throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                    "column \"" + definition.name() + "\" has pseudo-type unknown");
+        }
         boolean serial = knownType == null && SequenceColumns.isSerial(definition.type());
         LogicalType type = knownType != null ? knownType : serial ? SequenceColumns.serialType(definition.type())
                 : io.basalt.binder.TypeNames.resolve(definition.type());

@@ -51,7 +51,8 @@ final class PartitionBounds {
                 }
                 List<Object> converted = new ArrayList<>();
                 for (Expression value : in.values()) {
-                    Object v = PartitionExpressions.value(value, key.types().getFirst(), context);
+                    Object v = PartitionExpressions.value(value, key.types().getFirst(), key.texts().getFirst(),
+                            context);
                     if (!containsValue(converted, v)) {
                         converted.add(v);
                     }
@@ -61,7 +62,8 @@ final class PartitionBounds {
                         continue;
                     }
                     for (int i = 0; i < in.values().size(); i++) {
-                        Object v = PartitionExpressions.value(in.values().get(i), key.types().getFirst(), context);
+                        Object v = PartitionExpressions.value(in.values().get(i), key.types().getFirst(),
+                                key.texts().getFirst(), context);
                         if (containsValue(sibling.values().in(), v)) {
                             throw overlap(partition, sibling, position(in.values().get(i), bound));
                         }
@@ -72,6 +74,14 @@ final class PartitionBounds {
             case PartitionBound.Range range -> {
                 if (!key.strategy().equals("range")) {
                     throw invalid(bound, key);
+                }
+                if (range.from().size() != key.types().size()) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "FROM must specify exactly one value per partitioning column");
+                }
+                if (range.to().size() != key.types().size()) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                            "TO must specify exactly one value per partitioning column");
                 }
                 List<Object> from = rangeValues(range.from(), key, context, bound);
                 List<Object> to = rangeValues(range.to(), key, context, bound);
@@ -163,10 +173,6 @@ final class PartitionBounds {
 
     private static List<Object> rangeValues(List<Expression> written, TableHierarchy.PartitionKey key,
                                             BindContext context, PartitionBound bound) {
-        if (written.size() != key.types().size()) {
-            throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, bound.position(),
-                    "FROM must specify exactly one value per partitioning column");
-        }
         List<Object> values = new ArrayList<>();
         for (int i = 0; i < written.size(); i++) {
             Expression value = written.get(i);
@@ -177,9 +183,9 @@ final class PartitionBounds {
             } else if ("maxvalue".equals(word)) {
                 values.add(PartitionValues.MAXVALUE);
             } else {
-                Object v = PartitionExpressions.value(value, key.types().get(i), context);
+                Object v = PartitionExpressions.value(value, key.types().get(i), key.texts().get(i), context);
                 if (v == null) {
-                    throw BasaltException.at(SqlState.INVALID_TABLE_DEFINITION, position(value, bound),
+                    throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
                             "cannot specify NULL in range bound");
                 }
                 values.add(v);

@@ -35,12 +35,18 @@ final class PartitionKeys {
         }
         List<LogicalType> types = new ArrayList<>();
         List<String> texts = new ArrayList<>();
+        List<String> definitions = new ArrayList<>();
         for (int k = 0; k < spec.keys().size(); k++) {
             Expression key = spec.keys().get(k);
+            PartitionKeyChecks.refuseSystemColumn(key, columns);
             BoundExpression bound = PartitionExpressions.key(key, tableName, columns, context);
             refuseGenerated(bound, columns, spec.keyPosition(k));
+            PartitionKeyChecks.check(key, bound, k + 1, strategy, spec.options().get(k));
             types.add(bound.type());
             texts.add(text(key));
+            String definition = key instanceof Expression.ColumnRef || key instanceof Expression.FunctionCall
+                    ? text(key) : "(" + text(key) + ")";
+            definitions.add(PartitionKeyChecks.text(definition, bound.type(), spec.options().get(k)));
         }
         for (UniqueConstraintEntry unique : keys) {
             for (Expression key : spec.keys()) {
@@ -58,7 +64,7 @@ final class PartitionKeys {
                 }
             }
         }
-        return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts);
+        return new TableHierarchy.PartitionKey(strategy, spec.keys(), types, texts, definitions);
     }
 
     /** A partition key cannot read a generated column (PostgreSQL: its value is computed after routing). */
@@ -75,13 +81,14 @@ final class PartitionKeys {
     }
 
     /**
-     * A key as PostgreSQL prints it in an error's detail and pg_get_partkeydef: a column by name, a function call as
-     * it is, another expression in parentheses.
+     * A key as PostgreSQL prints it in an error's detail: a column by name, a function call as it is, an operator
+     * expression in its parentheses, another expression in parentheses.
      */
     static String text(Expression key) {
         return switch (key) {
             case Expression.ColumnRef ref -> ref.parts().getLast();
             case Expression.FunctionCall call -> expressionText(call);
+            case Expression.Binary binary -> expressionText(binary);
             default -> "(" + expressionText(key) + ")";
         };
     }
@@ -91,8 +98,8 @@ final class PartitionKeys {
             case Expression.ColumnRef ref -> String.join(".", ref.parts());
             case Expression.NumberLiteral number -> number.text();
             case Expression.StringLiteral string -> "'" + string.value().replace("'", "''") + "'::text";
-            case Expression.Binary binary -> expressionText(binary.left()) + " " + binary.operator().toLowerCase()
-                    + " " + expressionText(binary.right());
+            case Expression.Binary binary -> "(" + expressionText(binary.left()) + " "
+                    + binary.operator().toLowerCase() + " " + expressionText(binary.right()) + ")";
             case Expression.FunctionCall call -> {
                 List<String> arguments = new ArrayList<>();
                 for (Expression argument : call.arguments()) {

@@ -126,7 +126,7 @@ final class SessionImpl implements Session {
         int number = database.nextSessionNumber();
         this.catalog = database.catalog().forSession(Catalog.TEMP_SCHEMA_ALIAS + "_" + number,
                 () -> settings().searchPath());
-        this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog());
+        this.ddl = new DdlExecutor(catalog, database::newTableStore, database.sequenceLog(), new TableRewrite(database));
         this.indexes = new IndexExecutor(catalog);
         this.transactionalDdl = new TransactionalDdl(catalog, ddl, database.ddlLock(), database::logDdl);
         this.sequenceStatements = new SequenceStatements(catalog, database.sequenceLog());
@@ -665,6 +665,14 @@ final class SessionImpl implements Session {
     }
 
     private QueryResultImpl run(Statement statement, BindContext context, String sql) {
+        if (io.basalt.binder.SystemColumnScans.mentions(sql)) {
+            return ScopedValue.where(io.basalt.binder.SystemColumnScans.MENTIONED, true)
+                    .call(() -> runRewritten(statement, context, sql));
+        }
+        return runRewritten(statement, context, sql);
+    }
+
+    private QueryResultImpl runRewritten(Statement statement, BindContext context, String sql) {
         if (statement != ruleBypass) {
             QueryResultImpl rewritten = rules.rewrite(statement, context);
             if (rewritten != null) {
@@ -970,11 +978,19 @@ final class SessionImpl implements Session {
                     transactions::preventInBlock);
             case io.basalt.sql.ast.SetConstraintsStatement constraints ->
                     SetConstraintsExecutor.run(constraints, catalog, transactions.block() != null);
-            case CreateTableAsStatement createAs -> {
+            case CreateTableAsStatement written -> {
+                CreateTableAsStatement createAs = written;
+                BindContext createContext = context;
+                if (written.execute() != null) {
+                    PreparedStatements.Execution execution = utility.execution(written.execute(), context);
+                    createAs = CreateTableAsExecutor.withPreparedQuery(written, execution.statement());
+                    createContext = execution.context();
+                }
                 synchronized (database.ddlLock()) {
                     transactionalDdl.beforeCreate(createAs.name());
                 }
-                QueryResultImpl result = CreateTableAsExecutor.run(createAs, context, database, ddl, this::execute);
+                QueryResultImpl result = CreateTableAsExecutor.run(createAs, createContext, database, ddl,
+                        this::execute);
                 dropOnRollback(createAs.name());
                 yield result;
             }

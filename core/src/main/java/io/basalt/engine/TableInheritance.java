@@ -255,6 +255,61 @@ final class TableInheritance {
         return checks;
     }
 
+    /**
+     * The statement without its own CHECK constraints that bear the name of an inherited one: PostgreSQL merges such a
+     * constraint into the inherited one, with a notice. (PostgreSQL also requires the two conditions to be equal;
+     * Basalt does not compare them and keeps the inherited condition.)
+     */
+    static CreateTableStatement mergeNamedChecks(CreateTableStatement create, List<CheckConstraintEntry> inherited,
+                                                 List<String> notices) {
+        if (inherited.isEmpty()) {
+            return create;
+        }
+        List<io.basalt.sql.ast.TableConstraint> kept = new ArrayList<>();
+        boolean merged = false;
+        for (io.basalt.sql.ast.TableConstraint constraint : create.constraints()) {
+            if (constraint instanceof io.basalt.sql.ast.TableConstraint.Check check && check.name() != null
+                    && !check.noInherit() && inheritedNamed(inherited, check.name())) {
+                notices.add("merging constraint \"" + check.name() + "\" with inherited definition");
+                merged = true;
+                continue;
+            }
+            kept.add(constraint);
+        }
+        return !merged ? create : new CreateTableStatement(create.name(), create.ifNotExists(), create.columns(),
+                kept, create.temporary(), create.likes(), create.hierarchy(), create.position(),
+                create.storageParameters());
+    }
+
+    private static boolean inheritedNamed(List<CheckConstraintEntry> inherited, String name) {
+        for (CheckConstraintEntry check : inherited) {
+            if (check.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * PostgreSQL's rules on persistence across a hierarchy: a permanent table may not inherit from (or be a partition
+     * of) a temporary one, and a temporary partition may not belong to a permanent partitioned table.
+     */
+    static void checkPersistence(Parents parents, boolean temporary, boolean partition, Catalog catalog) {
+        for (TableEntry parent : parents.tables()) {
+            boolean parentTemporary = catalog.isTempSchema(parent.schema());
+            if (parentTemporary && !temporary) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, partition
+                        ? "cannot create a permanent relation as partition of temporary relation \"" + parent.name()
+                                + "\"" : "cannot inherit from temporary relation \"" + parent.name() + "\"");
+            }
+            if (partition && temporary && !parentTemporary) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE,
+                        "cannot create a temporary relation as partition of permanent relation \"" + parent.name()
+                                + "\"");
+            }
+        }
+    }
+
     /** Links the new table {@code schema.name} to its parents in the catalog's hierarchy. */
     static void link(Catalog catalog, Parents parents, String schema, String name,
                      CreateTableStatement.Hierarchy hierarchy, TableHierarchy.PartitionValues values) {

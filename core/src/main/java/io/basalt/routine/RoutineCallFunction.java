@@ -42,6 +42,11 @@ public final class RoutineCallFunction implements VolatileFunction {
         return function.name();
     }
 
+    /** The function called. */
+    public FunctionEntry function() {
+        return function;
+    }
+
     @Override
     public FieldVector apply(FieldVector[] arguments, int rows, LogicalType resultType, EvaluationContext context) {
         FieldVector out = context.newVector(resultType, rows);

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The footers psql prints under {@code \d TABLE}, in its order: Partition of / Partition key, Indexes (primary key
+ * The footers psql prints under {@code \d TABLE}, in its order: Partition of (with {@code \d+} the partition
+ * constraint) / Partition key, Indexes (primary key
  * first, then by name), Check constraints, Foreign-key constraints, Referenced by, with {@code \d+} Not-null
  * constraints, Inherits, the child tables or partitions (their number, or with {@code \d+} their names), and with
  * {@code \d+} the storage parameters (Options). Definitions come from pg_get_indexdef and pg_get_constraintdef.
@@ -22,6 +23,13 @@ final class TableFooters {
         boolean partition = !partitionOf.isEmpty();
         if (partition) {
             footers.add("Partition of: " + partitionOf.getFirst().get(0) + " " + partitionOf.getFirst().get(1));
+            if (verbose) {
+                String constraint = CatalogRows.of(session, "SELECT pg_get_partition_constraintdef(" + oid + ")")
+                        .getFirst().getFirst();
+                if (constraint != null) {
+                    footers.add("Partition constraint: " + constraint);
+                }
+            }
         }
         if (partitioned) {
             footers.add("Partition key: " + CatalogRows.of(session, "SELECT pg_get_partkeydef(" + oid + ")")

@@ -52,7 +52,9 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
         /** (view name text or relation oid [, pretty]) -> the view's definition, or NULL when it is not a view. */
         VIEW_DEFINITION,
         /** (relation oid, column number) -> the column's comment (col_description). */
-        COLUMN_DESCRIPTION
+        COLUMN_DESCRIPTION,
+        /** (relation oid) -> the partition's constraint, or NULL (pg_get_partition_constraintdef). */
+        PARTITION_CONSTRAINT_DEFINITION
     }
 
     public ObjectIdentifierFunction {
@@ -136,6 +138,11 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 var key = relation == null || relation.table() == null ? null
                         : objects.catalog().hierarchy().partitionKey(relation.schema(), relation.name());
                 yield key == null ? null : PartitionText.key(key);
+            }
+            case PARTITION_CONSTRAINT_DEFINITION -> {
+                CatalogObjects.Relation relation = objects.relation((Long) values[0]);
+                yield relation == null || relation.table() == null ? null
+                        : PartitionConstraintText.of(objects.catalog(), relation.schema(), relation.name());
             }
             case VIEW_DEFINITION -> {
                 CatalogObjects.Relation relation = values[0] instanceof String text ? relation(text)

@@ -11,14 +11,15 @@ import java.util.Locale;
  * A partitioned table's key and a partition's bound as PostgreSQL's pg_get_partkeydef and pg_get_expr(relpartbound)
  * print them: {@code LIST (a)}, {@code RANGE (a, abs(b))}; {@code FOR VALUES IN (1, 2)}, {@code FOR VALUES FROM
  * ('a') TO (MAXVALUE)}, {@code FOR VALUES WITH (modulus 4, remainder 0)}, {@code DEFAULT}. Bound values are printed
- * from their converted values: numbers and booleans bare, everything else as a quoted literal.
+ * from their converted values: booleans as true/false, non-negative numbers bare, everything else (negative
+ * numbers too) as a quoted literal.
  */
 public final class PartitionText {
     private PartitionText() {
     }
 
     public static String key(TableHierarchy.PartitionKey key) {
-        return key.strategy().toUpperCase(Locale.ROOT) + " (" + String.join(", ", key.texts()) + ")";
+        return key.strategy().toUpperCase(Locale.ROOT) + " (" + String.join(", ", key.definitions()) + ")";
     }
 
     /** The bound of the partition {@code link}, whose parent's key has the types {@code types}. */
@@ -50,8 +51,12 @@ public final class PartitionText {
         if (value == TableHierarchy.PartitionValues.MINVALUE || value == TableHierarchy.PartitionValues.MAXVALUE) {
             return value.toString();
         }
+        if (type.id() == io.basalt.type.TypeId.BOOLEAN) {
+            return Boolean.TRUE.equals(value) ? "true" : "false";
+        }
         String text = ValueAccess.text(type, value);
-        if (type.isNumber() || type.id() == io.basalt.type.TypeId.BOOLEAN) {
+        if (type.isNumber() && !text.startsWith("-")) {
+            // PostgreSQL prints a negative number as a quoted literal, as ruleutils does for any constant with a sign
             return text;
         }
         return "'" + text.replace("'", "''") + "'";

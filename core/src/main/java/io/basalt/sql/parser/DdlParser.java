@@ -4,6 +4,7 @@ import io.basalt.catalog.StorageParameters;
 import io.basalt.sql.ast.ColumnConstraint;
 import io.basalt.sql.ast.ColumnDefinition;
 import io.basalt.sql.ast.CreateTableAsStatement;
+import io.basalt.sql.ast.ExecuteStatement;
 import io.basalt.sql.ast.CreateTableStatement;
 import io.basalt.sql.ast.DropTableStatement;
 import io.basalt.sql.ast.PartitionBound;
@@ -183,7 +184,15 @@ final class DdlParser extends ParserBase {
         }
         tokens.expect(Keyword.AS);
         if (tokens.at(Keyword.EXECUTE)) {
-            throw unsupported("CREATE TABLE AS EXECUTE");
+            ExecuteStatement execute = grammar.prepared().execute();
+            boolean executeWithData = true;
+            if (tokens.at(Keyword.WITH)) {
+                tokens.next();
+                executeWithData = !tokens.accept(Keyword.NO);
+                tokens.expect(Keyword.DATA);
+            }
+            return CreateTableAsStatement.ofExecute(name, temporary, ifNotExists, columnNames, execute,
+                    executeWithData, position);
         }
         Query query = grammar.queries().query();
         boolean withData = true;
@@ -201,13 +210,22 @@ final class DdlParser extends ParserBase {
                 || token.is(Keyword.ON) || token.is(Keyword.TABLESPACE);
     }
 
-    /** {@code name [WITH OPTIONS] column constraints} of a partition: a column definition whose type is null. */
+    /**
+     * {@code name [WITH OPTIONS] [COLLATE "C" | "POSIX" | "default"] [column constraints]} in the list of a
+     * {@code PARTITION OF}: options for an inherited column, as a definition without a type.
+     */
     private ColumnDefinition columnOptions() {
         Token first = current();
         String name = grammar.names().columnId();
-        if (tokens.at(Keyword.WITH) && tokens.peek(1).is(Keyword.OPTIONS)) {
+        if (tokens.at(Keyword.WITH) && tokens.peek(1).value().equalsIgnoreCase("options")) {
             tokens.next();
             tokens.next();
+        }
+        if (tokens.accept(Keyword.COLLATE)) {
+            String collation = tokens.next().value();
+            if (!collation.equals("C") && !collation.equals("POSIX") && !collation.equals("default")) {
+                throw unsupported("COLLATE");
+            }
         }
         List<ColumnConstraint> constraints = grammar.constraints().columnConstraints();
         return new ColumnDefinition(name, null, constraints, first.position());

@@ -30,13 +30,15 @@ final class PartitionClauseParser extends ParserBase {
         tokens.expect(TokenKind.LEFT_PAREN);
         List<Expression> keys = new ArrayList<>();
         List<Integer> keyPositions = new ArrayList<>();
+        List<PartitionSpec.KeyOptions> options = new ArrayList<>();
         do {
             keyPositions.add(current().position());
             keys.add(key());
+            options.add(keyOptions());
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
         return new PartitionSpec(word, keys, strategy.position() > 0 ? strategy.position() : partition.position(),
-                keyPositions);
+                keyPositions, options);
     }
 
     private Expression key() {
@@ -52,19 +54,29 @@ final class PartitionClauseParser extends ParserBase {
         } else {
             key = grammar.expressions().restrictedExpression();
         }
+        return key;
+    }
+
+    /** The COLLATE clause and operator class after a key, if any. */
+    private PartitionSpec.KeyOptions keyOptions() {
+        String collation = null;
         if (tokens.at(Keyword.COLLATE)) {
-            // Basalt compares text byte-wise, which is what the C and POSIX collations do
+            // Basalt compares text byte-wise, which is what the C and POSIX collations (and its default) do
             tokens.next();
-            Token collation = tokens.next();
-            if (!collation.value().equals("C") && !collation.value().equals("POSIX")) {
+            Token name = tokens.next();
+            collation = name.value();
+            if (!collation.equals("C") && !collation.equals("POSIX") && !collation.equals("default")) {
                 throw unsupported("COLLATE");
             }
         }
+        String operatorClass = null;
+        int operatorClassPosition = 0;
         if (grammar.names().atColumnId()) {
-            // an operator class: Basalt has only the default one of each type, and takes it
-            grammar.names().qualifiedName();
+            // an operator class: Basalt has only the default one of each type; the name is checked when defined
+            operatorClassPosition = current().position();
+            operatorClass = grammar.names().qualifiedName().last();
         }
-        return key;
+        return new PartitionSpec.KeyOptions(collation, operatorClass, operatorClassPosition);
     }
 
     /** A partition's bound: {@code FOR VALUES ...} or {@code DEFAULT} at the cursor. */
@@ -75,13 +87,15 @@ final class PartitionClauseParser extends ParserBase {
         }
         tokens.expect(Keyword.FOR);
         tokens.expect(Keyword.VALUES);
+        // PostgreSQL's errors about a bound point at the word after FOR VALUES
+        Token kind = current();
         if (tokens.accept(Keyword.IN)) {
-            return new PartitionBound.In(parenthesizedList(), first.position());
+            return new PartitionBound.In(parenthesizedList(), kind.position());
         }
         if (tokens.accept(Keyword.FROM)) {
             List<Expression> from = parenthesizedList();
             tokens.expect(Keyword.TO);
-            return new PartitionBound.Range(from, parenthesizedList(), first.position());
+            return new PartitionBound.Range(from, parenthesizedList(), kind.position());
         }
         Token with = tokens.expect(Keyword.WITH);
         tokens.expect(TokenKind.LEFT_PAREN);

@@ -236,7 +236,12 @@ public final class InMemoryTableStore implements TableStore {
                 throw failure;
             }
             markDeleted(chunkOf, rowOf, appended.isEmpty() ? deleteOnly(deleted.length) : null);
+            long firstAppended = nextPosition();
             copyIn(appended);
+            if (nextPosition() > firstAppended) {
+                // rows written outside a transaction (log replay, a rewrite) have no inserting transaction to show
+                generation.inserters.record(firstAppended, FROZEN_TRANSACTION);
+            }
             publishInPlace();
         }
     }
@@ -545,6 +550,9 @@ public final class InMemoryTableStore implements TableStore {
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             long firstPosition = nextPosition();
             copyIn(prepared.appends());
+            if (nextPosition() > firstPosition && prepared.change().owner() != null) {
+                generation.inserters.record(firstPosition, prepared.change().owner().transactionNumber());
+            }
             if (!prepared.change().truncated()) {
                 recordSuccessors(prepared.change(), firstPosition, commit);
             }
@@ -1408,6 +1416,8 @@ public final class InMemoryTableStore implements TableStore {
      */
     static final class Generation {
         final long number;
+        /** Which transaction inserted which positions (the system column xmin); see {@link InsertingTransactions}. */
+        final InsertingTransactions inserters = new InsertingTransactions();
         final List<FieldVector[]> chunks = new ArrayList<>();
         final List<long[]> masks = new ArrayList<>();
         /** Rows deleted without a new version (DELETE rather than UPDATE), by chunk; changed in place, read locked. */
@@ -2048,6 +2058,25 @@ public final class InMemoryTableStore implements TableStore {
 
     private long firstRowId(Generation scanned, int chunk) {
         return (scanned.number << POSITION_BITS) + (long) chunk * chunkRows;
+    }
+
+    @Override
+    public synchronized long insertingTransaction(long rowId) {
+        if ((rowId & PendingChange.PENDING_ROW) != 0) {
+            return RUNNING_TRANSACTION;
+        }
+        if (rowId >>> POSITION_BITS != generation.number) {
+            return FROZEN_TRANSACTION;
+        }
+        return generation.inserters.at(rowId & ((1L << POSITION_BITS) - 1));
+    }
+
+    @Override
+    public String tupleId(long rowId) {
+        boolean pending = (rowId & PendingChange.PENDING_ROW) != 0;
+        long position = pending ? rowId & ~PendingChange.PENDING_ROW : rowId & ((1L << POSITION_BITS) - 1);
+        long block = position / chunkRows + (pending ? 1L << 31 : 0);
+        return "(" + block + "," + (position % chunkRows + 1) + ")";
     }
 
     /**

@@ -209,6 +209,16 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public long insertingTransaction(long rowId) {
+        return inner.insertingTransaction(rowId);
+    }
+
+    @Override
+    public String tupleId(long rowId) {
+        return inner.tupleId(rowId);
+    }
+
+    @Override
     public boolean providesRowIds() {
         return inner.providesRowIds();
     }

@@ -237,4 +237,30 @@ public interface TableStore extends ScanSource, AutoCloseable {
      */
     @Override
     void close();
+
+    /** The transaction number PostgreSQL calls frozen: rows older than every transaction this process knows. */
+    long FROZEN_TRANSACTION = 2;
+
+    /** {@link #insertingTransaction}'s answer for a row of the running transaction. */
+    long RUNNING_TRANSACTION = -1;
+
+    /**
+     * The number of the transaction that inserted the row {@code rowId} (as a scan's {@link ScanSource#ROW_ID}
+     * reads it), or {@link #FROZEN_TRANSACTION} when the store does not know it (rows written without a
+     * transaction, as log replay writes them, and rows of a store that does not keep it); {@link
+     * #RUNNING_TRANSACTION} for a row the running transaction wrote itself and has not committed (a pending row),
+     * whose caller knows its own transaction.
+     */
+    default long insertingTransaction(long rowId) {
+        return FROZEN_TRANSACTION;
+    }
+
+    /**
+     * The row {@code rowId} as PostgreSQL prints a ctid, {@code (block,offset)}: a committed row by its chunk (block)
+     * and its place in it counted from 1; a row the running transaction wrote and has not committed is numbered
+     * among that transaction's own rows from block 2147483648 on, since it has no place in the table yet.
+     */
+    default String tupleId(long rowId) {
+        return "(0," + (rowId + 1) + ")";
+    }
 }

@@ -1,0 +1,150 @@
+package io.basalt.binder;
+
+import io.basalt.catalog.SystemColumns;
+import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.system.SystemColumnFunction;
+import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.storage.table.TableTransaction;
+import io.basalt.type.LogicalType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A table's scan with PostgreSQL's system columns after its own columns, reachable by name but never by {@code *}:
+ * {@code ctid} (text {@code (block,offset)}), {@code xmin} (the inserting transaction, bigint), {@code cmin},
+ * {@code xmax} and {@code cmax} (always 0: Basalt keeps no command ids, and a row a scan sees has no deleter it
+ * could name), and {@code tableoid} (regclass, the table's name). ctid and xmin are computed from the rows' ids
+ * ({@link SystemColumnFunction}). Only statements whose text names a system column
+ * ({@link #MENTIONED}) get them, so that other scans stay as they are.
+ */
+public final class SystemColumnScans {
+    /** Whether the statement being bound may name a system column; unbound: it does not. */
+    public static final ScopedValue<Boolean> MENTIONED = ScopedValue.newInstance();
+
+    private static final List<String> NAMES = List.of("ctid", "xmin", "cmin", "xmax", "cmax", "tableoid");
+    private static final List<LogicalType> TYPES = List.of(LogicalType.TEXT, LogicalType.BIGINT, LogicalType.INTEGER,
+            LogicalType.BIGINT, LogicalType.INTEGER, LogicalType.REGCLASS);
+
+    private SystemColumnScans() {
+    }
+
+    /** Whether {@code sql} names a system column (or contains the word anywhere: scans then carry them for nothing). */
+    public static boolean mentions(String sql) {
+        if (sql == null) {
+            return false;
+        }
+        String lower = sql.toLowerCase(Locale.ROOT);
+        for (String name : SystemColumns.NAMES) {
+            if (lower.contains(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean wanted() {
+        return MENTIONED.isBound() && MENTIONED.get();
+    }
+
+    /** The system columns' types, in the order scans list them. */
+    static List<LogicalType> types() {
+        return TYPES;
+    }
+
+    /** Adds the system columns of FROM item {@code qualifier} to {@code scopeColumns}. */
+    static void addScopeColumns(String qualifier, String tableName, List<Scope.Column> scopeColumns) {
+        for (int i = 0; i < NAMES.size(); i++) {
+            scopeColumns.add(Scope.Column.system(qualifier, NAMES.get(i), TYPES.get(i), tableName));
+        }
+    }
+
+    /**
+     * One member of a hierarchy read as {@code table} (see {@link InheritedScans}): its columns {@code columns} (the
+     * member's indices of {@code table}'s columns, in {@code table}'s order and types), then the system columns of the
+     * member's own rows.
+     */
+    static LogicalPlan member(TableEntry table, TableEntry member, int[] columns) {
+        int width = columns.length;
+        int[] read = java.util.Arrays.copyOf(columns, width + 1);
+        read[width] = ScanSource.ROW_ID;
+        List<LogicalType> types = new ArrayList<>(table.columnTypes());
+        types.add(LogicalType.BIGINT);
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, table.columns().get(i).name(), types.get(i), 0));
+        }
+        addSystemOutputs(member, width, outputs);
+        return new LogicalPlan.Project(new LogicalPlan.Scan(member.store(), read, types), outputs);
+    }
+
+    /** The system columns of {@code entry}'s rows, whose row ids are input column {@code rowIdColumn}. */
+    private static void addSystemOutputs(TableEntry entry, int rowIdColumn, List<BoundExpression> outputs) {
+        BoundExpression rowId = new BoundExpression.ColumnRef(rowIdColumn, null, "rowid", LogicalType.BIGINT, 0);
+        TableTransaction running = TableTransaction.current();
+        long transaction = running == null ? -1 : running.transactionNumber();
+        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.CTID,
+                entry.store(), transaction), List.of(rowId), LogicalType.TEXT, 0));
+        outputs.add(new BoundExpression.Function(new SystemColumnFunction(SystemColumnFunction.Kind.XMIN,
+                entry.store(), transaction), List.of(rowId), LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0));
+    }
+
+    /**
+     * INSERT ... RETURNING's input with the system columns a new row has before it is stored: {@code xmin} (the
+     * running transaction), {@code cmin}, {@code xmax}, {@code cmax} and {@code tableoid}; not {@code ctid}, which
+     * the row gets only when it is stored. Adds them to {@code scopeColumns} (the table's columns).
+     */
+    static LogicalPlan inserted(LogicalPlan write, TableEntry entry, String qualifier,
+                                List<Scope.Column> scopeColumns) {
+        int width = entry.columns().size();
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < width; i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, entry.columns().get(i).name(),
+                    entry.columnTypes().get(i), 0));
+        }
+        TableTransaction running = TableTransaction.current();
+        long transaction = running == null ? io.basalt.storage.table.TableStore.FROZEN_TRANSACTION
+                : running.transactionNumber();
+        outputs.add(new BoundExpression.Constant(transaction & 0xFFFFFFFFL, LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
+        outputs.add(new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0));
+        for (int i = 1; i < NAMES.size(); i++) {
+            scopeColumns.add(Scope.Column.system(qualifier, NAMES.get(i), TYPES.get(i), null));
+        }
+        return new LogicalPlan.Project(write, outputs);
+    }
+
+    /**
+     * The plan reading {@code entry}'s columns, its row id when {@code keepRowId} (right after the columns), then the
+     * system columns; adds the system columns to {@code scopeColumns} (which already lists the table's columns and,
+     * when kept, the row id).
+     */
+    static LogicalPlan plan(TableEntry entry, boolean keepRowId, String qualifier, String tableName,
+                            List<Scope.Column> scopeColumns) {
+        int width = entry.columns().size();
+        int[] columns = new int[width + 1];
+        List<LogicalType> types = new ArrayList<>(entry.columnTypes());
+        for (int i = 0; i < width; i++) {
+            columns[i] = i;
+        }
+        columns[width] = ScanSource.ROW_ID;
+        types.add(LogicalType.BIGINT);
+        LogicalPlan scan = new LogicalPlan.Scan(entry.store(), columns, types);
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < width + (keepRowId ? 1 : 0); i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, i < width ? entry.columns().get(i).name() : "rowid",
+                    types.get(i), 0));
+        }
+        addSystemOutputs(entry, width, outputs);
+        addScopeColumns(qualifier, tableName, scopeColumns);
+        return new LogicalPlan.Project(scan, outputs);
+    }
+}
