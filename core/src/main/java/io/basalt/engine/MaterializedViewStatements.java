@@ -87,21 +87,27 @@ final class MaterializedViewStatements {
             throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
                     "relation \"" + name + "\" does not exist");
         }
+        if (refresh.concurrently() && !refresh.withData()) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                    "CONCURRENTLY and WITH NO DATA options cannot be used together");
+        }
         if (refresh.concurrently() && !view.populated()) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "CONCURRENTLY cannot be used when the materialized view is not populated");
         }
-        if (refresh.concurrently() && !refresh.withData()) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "REFRESH options CONCURRENTLY and WITH NO DATA cannot be used together");
+        if (refresh.concurrently()) {
+            MaterializedViewIndexes.checkConcurrentRefresh(view);
         }
         ViewDefinition definition = ViewDefinition.of(view.query(), view.columnNames(), "CREATE MATERIALIZED VIEW",
                 catalog, context);
         TableStore rows = computed(view.name(), definition, refresh.withData());
         try {
+            if (refresh.concurrently()) {
+                MaterializedViewRows.checkNoDuplicateRows(view, rows);
+            }
+            MaterializedViewIndexes.enforce(view, rows, context);
             log.accept(sql);
-            catalog.addView(new ViewEntry(view.schema(), view.name(), view.query(), view.columnNames(),
-                    view.columnTypes(), view.dependencies(), view.columnUses(), rows, refresh.withData()), view);
+            catalog.addView(view.withRows(rows, refresh.withData()), view);
         } catch (RuntimeException | Error failure) {
             rows.close();
             throw failure;

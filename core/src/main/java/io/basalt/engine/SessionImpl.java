@@ -553,6 +553,35 @@ final class SessionImpl implements Session {
         }
     }
 
+    /**
+     * CREATE SCHEMA with schema elements: the schema, then each element with the new schema first in the search
+     * path; an element that fails drops the schema again (with what the elements before it created) outside a
+     * transaction block, where ROLLBACK does it.
+     */
+    private QueryResultImpl createSchemaWithElements(CreateSchemaStatement create) {
+        SchemaElements.check(create);
+        QueryResultImpl result = new SchemaStatements(catalog, database::logDdl).create(create,
+                SchemaElements.schemaOnly(create));
+        String path = settings().show("search_path");
+        settings().set("search_path", SchemaElements.searchPath(create, path), new ArrayList<>());
+        try {
+            for (CreateSchemaStatement.Element element : SchemaElements.elements(create)) {
+                runParsed(element.statement(), element.text()).close();
+            }
+        } catch (RuntimeException failure) {
+            if (transactions.block() == null) {
+                settings().set("search_path", path, new ArrayList<>());
+                runParsed(Parser.parseStatement("DROP SCHEMA " + io.basalt.sql.lexer.IdentifierQuoting.quote(
+                        create.name()) + " CASCADE"), "DROP SCHEMA " + io.basalt.sql.lexer.IdentifierQuoting.quote(
+                        create.name()) + " CASCADE").close();
+            }
+            throw failure;
+        } finally {
+            settings().set("search_path", path, new ArrayList<>());
+        }
+        return result;
+    }
+
     /** The role the session acts as now (current_user). */
     String currentUser() {
         return roles.currentUser();
@@ -854,6 +883,9 @@ final class SessionImpl implements Session {
             }
             case CreateSchemaStatement create -> {
                 synchronized (database.ddlLock()) {
+                    if (!create.elements().isEmpty()) {
+                        yield createSchemaWithElements(create);
+                    }
                     yield new SchemaStatements(catalog, database::logDdl).create(create, sql);
                 }
             }
