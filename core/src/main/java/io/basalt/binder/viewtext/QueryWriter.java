@@ -118,7 +118,34 @@ final class QueryWriter {
         return new QueryWriter(catalog, new TextLayout(layout.pretty), renames).query(query, parent, null, -1);
     }
 
-    private record Level(NameScope scope, List<Target> targets, boolean setOperation) {
+    /** A query level: {@code outputNames} are its output columns' names as printed (null: the targets'). */
+    private record Level(NameScope scope, List<Target> targets, boolean setOperation, List<String> outputNames) {
+        Level(NameScope scope, List<Target> targets, boolean setOperation) {
+            this(scope, targets, setOperation, null);
+        }
+
+        /**
+         * Whether an output column named {@code column}'s own name is something other than that column read as it
+         * is (printed {@code text}): an unqualified reference in ORDER BY would then read as that output column.
+         */
+        boolean shadows(String column, String text) {
+            if (outputNames == null || column == null) {
+                return false;
+            }
+            for (int i = 0; i < outputNames.size() && i < targets.size(); i++) {
+                if (!outputNames.get(i).equals(column)) {
+                    continue;
+                }
+                Target target = targets.get(i);
+                boolean same = target.column() != null ? target.column().text().equals(text)
+                        : target.expression() instanceof Expression.ColumnRef reference
+                        && scope.resolve(reference.parts()).text().equals(text);
+                if (!same) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private void with(With with, NameScope scope) {
@@ -281,7 +308,7 @@ final class QueryWriter {
                 if (c > 0) {
                     layout.append(',');
                 }
-                expressions.writeValue(row.get(c), expressions.columnType(values.rows(), c));
+                expressions.writeField(row.get(c), expressions.columnType(values.rows(), c));
                 if (r == 0) {
                     String name = resultNames != null && c < resultNames.size() ? resultNames.get(c)
                             : "column" + (c + 1);
@@ -326,7 +353,11 @@ final class QueryWriter {
             layout.keyword(" WHERE ", -TextLayout.STANDARD, TextLayout.STANDARD, 1);
             expressions.write(select.where(), null);
         }
-        Level level = new Level(scope, targets, false);
+        List<String> outputNames = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            outputNames.add(resultNames != null && i < resultNames.size() ? resultNames.get(i) : targets.get(i).name());
+        }
+        Level level = new Level(scope, targets, false, outputNames);
         if (!select.groupBy().isEmpty()) {
             layout.keyword(" GROUP BY ", -TextLayout.STANDARD, TextLayout.STANDARD, 1);
             String separator = "";
@@ -356,7 +387,7 @@ final class QueryWriter {
                             }
                         }
                     } else {
-                        Source.Relation relation = null;
+                        Source relation = null;
                         for (Source source : scope.from) {
                             relation = relation != null ? relation : source.find(star.qualifier().last());
                         }
@@ -391,6 +422,10 @@ final class QueryWriter {
             if (target.column() != null) {
                 layout.append(target.column().text());
                 attname = target.column().attname();
+            } else if (target.expression() instanceof Expression.ColumnRef reference
+                    && expressions.scope.wholeRow(reference.parts(), true) != null) {
+                layout.append(expressions.scope.wholeRow(reference.parts(), true));
+                attname = null;
             } else if (target.expression() instanceof Expression.ColumnRef reference) {
                 Column column = expressions.scope.resolve(reference.parts());
                 layout.append(column.text());
@@ -455,6 +490,15 @@ final class QueryWriter {
         ExpressionWriter expressions = new ExpressionWriter(this, level.scope);
         if (column != null) {
             layout.append(column.text());
+        } else if (resolved instanceof Expression.ColumnRef reference && !level.scope.prefix
+                && level.shadows(level.scope.resolve(reference.parts()).attname(),
+                        level.scope.resolve(reference.parts()).text())
+                && level.scope.wholeRow(reference.parts(), false) == null) {
+            // unqualified, the name would read as the output column of that name: PostgreSQL qualifies it
+            boolean prefix = level.scope.prefix;
+            level.scope.prefix = true;
+            expressions.write(resolved, null);
+            level.scope.prefix = prefix;
         } else if (resolved instanceof Expression.ColumnRef) {
             expressions.write(resolved, null);
         } else {
@@ -514,6 +558,10 @@ final class QueryWriter {
                 }
                 Source.Relation relation = new Source.Relation(lookup, scope.unique(printedLookup), names, types);
                 relation.printedNames = List.copyOf(printed);
+                if (with == null) {
+                    relation.rowType = IdentifierQuoting.quote(resolved != null
+                            ? renames.relationName(resolved[0], resolved[1]) : name);
+                }
                 yield relation;
             }
             case FromItem.Subquery subquery -> {
@@ -556,9 +604,18 @@ final class QueryWriter {
                 }
                 yield new Source.Join(join.type(), left, right, using);
             }
-            case FromItem.JoinAlias alias -> throw io.basalt.error.BasaltException.at(
-                    io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED, alias.position(),
-                    "a view over a join with an alias is not supported yet");
+            case FromItem.JoinAlias alias -> {
+                Source joined = source(alias.joined(), scope, rangeEntries);
+                if (alias.usingAlias() && joined instanceof Source.Join join) {
+                    join.usingAlias = alias.alias();
+                    yield join;
+                }
+                List<String> names = new ArrayList<>(joined.names());
+                for (int i = 0; i < alias.columnAliases().size() && i < names.size(); i++) {
+                    names.set(i, alias.columnAliases().get(i));
+                }
+                yield new Source.Aliased(joined, alias.alias(), scope.unique(alias.alias()), names);
+            }
         };
     }
 
@@ -685,6 +742,9 @@ final class QueryWriter {
                 }
                 if (!joined.using.isEmpty()) {
                     layout.append(" USING (").append(quotedList(joined.using)).append(')');
+                    if (joined.usingAlias != null) {
+                        layout.append(" AS ").append(IdentifierQuoting.quote(joined.usingAlias));
+                    }
                 } else if (join.condition() != null) {
                     layout.append(" ON ");
                     if (!pretty) {
@@ -701,7 +761,25 @@ final class QueryWriter {
                     layout.append(')');
                 }
             }
-            case FromItem.JoinAlias alias -> throw new IllegalStateException("no source for a join alias");
+            case FromItem.JoinAlias alias -> {
+                if (!(source instanceof Source.Aliased aliased)) {
+                    fromItem(alias.joined(), source, scope);
+                    return;
+                }
+                // PostgreSQL parenthesises an aliased join even where precedence does not need it
+                boolean paren = layout.pretty || !(alias.joined() instanceof FromItem.Join);
+                if (paren) {
+                    layout.append('(');
+                }
+                fromItem(alias.joined(), aliased.joined, scope);
+                if (paren) {
+                    layout.append(')');
+                }
+                layout.append(' ').append(IdentifierQuoting.quote(aliased.refname));
+                if (!alias.columnAliases().isEmpty()) {
+                    layout.append('(').append(quotedList(aliased.names())).append(')');
+                }
+            }
         }
     }
 

@@ -17,8 +17,8 @@ sealed interface Source {
 
     Column column(int index);
 
-    /** The relation inside this item that the query calls {@code name}, or null. */
-    Relation find(String name);
+    /** The relation (or aliased join) inside this item that the query calls {@code name}, or null. */
+    Source find(String name);
 
     /** A column reference that reads column {@code index} of this item (its relation's name and the column's). */
     List<String> reference(int index);
@@ -38,6 +38,8 @@ sealed interface Source {
         final List<LogicalType> types;
         /** The names its columns print as: {@link #names} unless a rename is being followed. */
         List<String> printedNames;
+        /** The type a whole-row reference to it is cast to: its table's or view's row type, else record. */
+        String rowType = "record";
 
         Relation(String lookup, String refname, List<String> names, List<LogicalType> types) {
             this.lookup = lookup;
@@ -60,7 +62,7 @@ sealed interface Source {
         }
 
         @Override
-        public Relation find(String name) {
+        public Source find(String name) {
             return lookup.equals(name) ? this : null;
         }
 
@@ -82,6 +84,8 @@ sealed interface Source {
         final Source right;
         final List<String> using;
         private final List<String> names = new ArrayList<>();
+        /** The name {@code USING (...) AS name} gives the merged columns, or null. */
+        String usingAlias;
 
         Join(FromItem.JoinType type, Source left, Source right, List<String> using) {
             this.type = type;
@@ -142,8 +146,11 @@ sealed interface Source {
         }
 
         @Override
-        public Relation find(String name) {
-            Relation found = left.find(name);
+        public Source find(String name) {
+            if (name.equals(usingAlias)) {
+                return new UsingAlias(this);
+            }
+            Source found = left.find(name);
             return found != null ? found : right.find(name);
         }
 
@@ -151,6 +158,84 @@ sealed interface Source {
         public void relations(List<Relation> into) {
             left.relations(into);
             right.relations(into);
+        }
+    }
+
+    /** The merged columns of a join under the name {@code USING (...) AS name} gives them. */
+    final class UsingAlias implements Source {
+        private final Join join;
+
+        UsingAlias(Join join) {
+            this.join = join;
+        }
+
+        @Override
+        public List<String> names() {
+            return join.using;
+        }
+
+        @Override
+        public Column column(int index) {
+            return join.column(index);
+        }
+
+        @Override
+        public Source find(String name) {
+            return null;
+        }
+
+        @Override
+        public List<String> reference(int index) {
+            return List.of(join.usingAlias, join.using.get(index));
+        }
+
+        @Override
+        public void relations(List<Relation> into) {
+        }
+    }
+
+    /**
+     * A join named by an alias, {@code (a JOIN b) AS j [(c1, ...)]}: its columns (renamed by the column aliases)
+     * print as {@code j.column}, and the relations inside it cannot be named from outside.
+     */
+    final class Aliased implements Source {
+        final Source joined;
+        final String lookup;
+        final String refname;
+        private final List<String> names;
+
+        Aliased(Source joined, String lookup, String refname, List<String> names) {
+            this.joined = joined;
+            this.lookup = lookup;
+            this.refname = refname;
+            this.names = List.copyOf(names);
+        }
+
+        @Override
+        public List<String> names() {
+            return names;
+        }
+
+        @Override
+        public Column column(int index) {
+            String name = names.get(index);
+            return new Column(IdentifierQuoting.quote(refname) + "." + IdentifierQuoting.quote(name), name,
+                    joined.column(index).type());
+        }
+
+        @Override
+        public Source find(String name) {
+            return lookup.equals(name) ? this : null;
+        }
+
+        @Override
+        public List<String> reference(int index) {
+            return List.of(lookup, names.get(index));
+        }
+
+        @Override
+        public void relations(List<Relation> into) {
+            joined.relations(into);
         }
     }
 }
