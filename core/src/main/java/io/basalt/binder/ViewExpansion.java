@@ -37,6 +37,7 @@ public final class ViewExpansion {
 
     /** The view's plan and column names. */
     public static BoundQuery expand(ViewEntry view, BindContext context) {
+        NonsystemRelationRestriction.check(view);
         BoundQuery bound;
         try {
             bound = new QueryBinder(context).bind(view.query());

@@ -445,6 +445,9 @@ final class SessionImpl implements Session {
         ScopedValue.Carrier carrier = ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
                 .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
+                .where(io.basalt.binder.NonsystemRelationRestriction.CURRENT, io.basalt.binder
+                        .NonsystemRelationRestriction.restrictsViews(settings().show(
+                                "restrict_nonsystem_relation_kind")))
                 .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
                 .where(DatabaseImpl.CURRENT_USER, roles.currentUser())
                 .where(io.basalt.catalog.privilege.SessionIdentity.CURRENT,

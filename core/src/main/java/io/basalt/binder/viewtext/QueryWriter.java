@@ -556,6 +556,17 @@ final class QueryWriter {
                     names.set(i, table.columnAliases().get(i));
                     printed.set(i, table.columnAliases().get(i));
                 }
+                if (!table.columnAliases().isEmpty()) {
+                    // columns added since the aliases were written keep their names, made unique among the aliases
+                    for (int i = table.columnAliases().size(); i < names.size(); i++) {
+                        String unique = names.get(i);
+                        for (int n = 1; names.subList(0, i).contains(unique); n++) {
+                            unique = names.get(i) + "_" + n;
+                        }
+                        names.set(i, unique);
+                        printed.set(i, unique);
+                    }
+                }
                 Source.Relation relation = new Source.Relation(lookup, scope.unique(printedLookup), names, types);
                 relation.printedNames = List.copyOf(printed);
                 if (with == null) {
@@ -602,6 +613,12 @@ final class QueryWriter {
                         }
                     }
                 }
+                if (renames != null) {
+                    for (String name : using) {
+                        keepName(left, name);
+                        keepName(right, name);
+                    }
+                }
                 yield new Source.Join(join.type(), left, right, using);
             }
             case FromItem.JoinAlias alias -> {
@@ -617,6 +634,38 @@ final class QueryWriter {
                 yield new Source.Aliased(joined, alias.alias(), scope.unique(alias.alias()), names);
             }
         };
+    }
+
+    /**
+     * Makes column {@code name} of {@code source} (a join's USING column) print under that name while renames are
+     * followed: a relation whose column of that name is renamed then gets column aliases naming it as before
+     * ({@code JOIN t t(a, b, c) USING (c)}), as PostgreSQL prints such a join, so that the USING list still reads.
+     */
+    private static void keepName(Source source, String name) {
+        switch (source) {
+            case Source.Relation relation -> {
+                int index = relation.names().indexOf(name);
+                if (index >= 0 && !relation.printedNames.get(index).equals(name)) {
+                    List<String> printed = new ArrayList<>(relation.printedNames);
+                    printed.set(index, name);
+                    relation.printedNames = List.copyOf(printed);
+                    relation.aliasColumns = true;
+                }
+            }
+            case Source.Join join -> {
+                if (join.using.contains(name)) {
+                    keepName(join.left, name);
+                    keepName(join.right, name);
+                } else if (join.left.indexOf(name) >= 0) {
+                    keepName(join.left, name);
+                } else {
+                    keepName(join.right, name);
+                }
+            }
+            default -> {
+                // an aliased join's columns print under the alias's names, which a rename does not change
+            }
+        }
     }
 
     /** The schema and name of the table or view {@code table} reads, or null. */
@@ -684,12 +733,12 @@ final class QueryWriter {
                 String shownName = resolved == null ? table.name().last()
                         : renames.relationName(resolved[0], resolved[1]);
                 boolean alias = table.alias() != null || !relation.refname.equals(shownName)
-                        || !table.columnAliases().isEmpty();
+                        || !table.columnAliases().isEmpty() || relation.aliasColumns;
                 if (alias) {
                     layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
                 }
-                if (!table.columnAliases().isEmpty()) {
-                    layout.append('(').append(quotedList(relation.names())).append(')');
+                if (!table.columnAliases().isEmpty() || relation.aliasColumns) {
+                    layout.append('(').append(quotedList(relation.printedNames)).append(')');
                 }
             }
             case FromItem.Subquery subquery -> {

@@ -38,6 +38,8 @@ sealed interface Source {
         final List<LogicalType> types;
         /** The names its columns print as: {@link #names} unless a rename is being followed. */
         List<String> printedNames;
+        /** Whether it prints a column alias list ({@link #printedNames}) though the query wrote none. */
+        boolean aliasColumns;
         /** The type a whole-row reference to it is cast to: its table's or view's row type, else record. */
         String rowType = "record";
 
