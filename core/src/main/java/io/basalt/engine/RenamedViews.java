@@ -147,7 +147,7 @@ final class RenamedViews {
         }
         return new ViewEntry(view.schema(), view.name(), query.query(), view.columnNames(), view.columnTypes(),
                 dependencies, uses, view.rows(), view.populated(), view.checkOption(), view.columnDefaults(),
-                view.indexes());
+                view.indexes(), view.options());
     }
 
     private static String renamedTable(List<String[]> tables, String schema, String name) {

@@ -55,7 +55,7 @@ final class ViewStatements {
         }
         ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
                 definition.names(), definition.types(), definition.dependencies(), definition.columnUses(), null,
-                false, create.checkOption());
+                false, create.checkOption(), null, List.of(), create.options());
         if (view.checkOption() != null) {
             String refusal = ViewWrites.checkOptionRefusal(view, catalog);
             if (refusal != null) {

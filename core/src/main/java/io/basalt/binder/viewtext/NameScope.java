@@ -20,6 +20,11 @@ final class NameScope {
     final Map<String, Source.Relation> withQueries = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     boolean prefix = true;
+    /**
+     * The level whose names this one's must also avoid though it cannot read its columns: the level a (not
+     * LATERAL) subquery in FROM belongs to, as PostgreSQL names a subquery's relations after its parent's.
+     */
+    NameScope namesAlso;
 
     NameScope(NameScope parent) {
         this.parent = parent;
@@ -36,7 +41,8 @@ final class NameScope {
     }
 
     private boolean taken(String name) {
-        return used.contains(name) || (parent != null && parent.taken(name));
+        return used.contains(name) || (parent != null && parent.taken(name))
+                || (namesAlso != null && namesAlso.taken(name));
     }
 
     Source.Relation withQuery(String name) {

@@ -69,9 +69,13 @@ final class QueryWriter {
     }
 
     private boolean namesVisible = true;
+    /** The {@link NameScope#namesAlso} of the next query level written (a FROM subquery's), or null. */
+    private NameScope pendingNamesAlso;
 
     private List<Target> levelQuery(Query query, NameScope parent, List<String> resultNames, int width) {
         NameScope withScope = new NameScope(parent);
+        withScope.namesAlso = pendingNamesAlso;
+        pendingNamesAlso = null;
         if (query.with() != null) {
             with(query.with(), withScope);
         }
@@ -747,6 +751,7 @@ final class QueryWriter {
                     layout.append("LATERAL ");
                 }
                 layout.append('(');
+                pendingNamesAlso = subquery.lateral() ? null : scope;
                 query(subquery.query(), subquery.lateral() ? scope : scope.parent, null, -1);
                 layout.append(')');
                 layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
