@@ -331,6 +331,7 @@ final class QueryWriter {
             scope.from.add(source(item, scope, rangeEntries));
         }
         scope.prefix = parent.parent != null || setOperand || rangeEntries[0] != 1 || renames != null;
+        UsingNames.separate(scope.from);
         ExpressionWriter expressions = new ExpressionWriter(this, scope);
         List<Target> targets = targets(select, scope, expressions);
         if (width >= 0 && targets.size() > width) {
@@ -795,7 +796,7 @@ final class QueryWriter {
                     layout.append(')');
                 }
                 if (!joined.using.isEmpty()) {
-                    layout.append(" USING (").append(quotedList(joined.using)).append(')');
+                    layout.append(" USING (").append(quotedList(joined.printedUsing)).append(')');
                     if (joined.usingAlias != null) {
                         layout.append(" AS ").append(IdentifierQuoting.quote(joined.usingAlias));
                     }

@@ -79,13 +79,20 @@ sealed interface Source {
         }
     }
 
-    /** A join; {@code using} holds the merged columns (a NATURAL join's common ones). */
+    /**
+     * A join; {@code using} holds the merged columns (a NATURAL join's common ones), {@code printedUsing} the names
+     * they print as (their own unless the level renames them apart, see {@code QueryWriter}).
+     */
     final class Join implements Source {
         final FromItem.JoinType type;
         final Source left;
         final Source right;
         final List<String> using;
+        List<String> printedUsing;
         private final List<String> names = new ArrayList<>();
+        /** Per column after the merged ones: whether it is the right side's, and its index there. */
+        private final List<Boolean> fromRight = new ArrayList<>();
+        private final List<Integer> sideIndex = new ArrayList<>();
         /** The name {@code USING (...) AS name} gives the merged columns, or null. */
         String usingAlias;
 
@@ -94,15 +101,20 @@ sealed interface Source {
             this.left = left;
             this.right = right;
             this.using = List.copyOf(using);
+            this.printedUsing = this.using;
             names.addAll(using);
-            for (String name : left.names()) {
-                if (!using.contains(name)) {
-                    names.add(name);
+            for (int i = 0; i < left.names().size(); i++) {
+                if (!using.contains(left.names().get(i))) {
+                    names.add(left.names().get(i));
+                    fromRight.add(false);
+                    sideIndex.add(i);
                 }
             }
-            for (String name : right.names()) {
-                if (!using.contains(name)) {
-                    names.add(name);
+            for (int i = 0; i < right.names().size(); i++) {
+                if (!using.contains(right.names().get(i))) {
+                    names.add(right.names().get(i));
+                    fromRight.add(true);
+                    sideIndex.add(i);
                 }
             }
         }
@@ -112,35 +124,55 @@ sealed interface Source {
             return names;
         }
 
+        /** Whether merged column {@code index} prints as its bare name (no side's column stands for it). */
+        boolean bare(int index) {
+            String name = using.get(index);
+            if (left.indexOf(name) < 0 || right.indexOf(name) < 0) {
+                return true;
+            }
+            Column l = left.column(left.indexOf(name));
+            Column r = right.column(right.indexOf(name));
+            LogicalType common = ExpressionTypes.common(l.type(), r.type());
+            return switch (type) {
+                case LEFT -> !sameType(l.type(), common);
+                case RIGHT -> !sameType(r.type(), common);
+                case FULL -> true;
+                default -> false;
+            };
+        }
+
         @Override
         public Column column(int index) {
-            String name = names.get(index);
-            if (index < using.size() && (left.indexOf(name) < 0 || right.indexOf(name) < 0)) {
-                return new Column(IdentifierQuoting.quote(name), name, null);
-            }
             if (index < using.size()) {
+                String name = using.get(index);
+                String printed = printedUsing.get(index);
+                if (bare(index)) {
+                    Column l = left.indexOf(name) < 0 ? null : left.column(left.indexOf(name));
+                    Column r = right.indexOf(name) < 0 ? null : right.column(right.indexOf(name));
+                    LogicalType common = l == null || r == null ? null : ExpressionTypes.common(l.type(), r.type());
+                    return new Column(IdentifierQuoting.quote(printed), printed, common);
+                }
                 Column l = left.column(left.indexOf(name));
                 Column r = right.column(right.indexOf(name));
                 LogicalType common = ExpressionTypes.common(l.type(), r.type());
                 return switch (type) {
                     case LEFT -> l;
                     case RIGHT -> r;
-                    case FULL -> new Column(IdentifierQuoting.quote(name), name, common);
                     default -> sameType(l.type(), common) || !sameType(r.type(), common) ? l : r;
                 };
             }
-            int inLeft = left.indexOf(name);
-            return inLeft >= 0 && !using.contains(name) ? left.column(inLeft) : right.column(right.indexOf(name));
+            int other = index - using.size();
+            return fromRight.get(other) ? right.column(sideIndex.get(other)) : left.column(sideIndex.get(other));
         }
 
         @Override
         public List<String> reference(int index) {
-            String name = names.get(index);
             if (index < using.size()) {
-                return List.of(name);
+                return List.of(names.get(index));
             }
-            int inLeft = left.indexOf(name);
-            return inLeft >= 0 ? left.reference(inLeft) : right.reference(right.indexOf(name));
+            int other = index - using.size();
+            return fromRight.get(other) ? right.reference(sideIndex.get(other))
+                    : left.reference(sideIndex.get(other));
         }
 
         private static boolean sameType(LogicalType a, LogicalType b) {
