@@ -61,8 +61,23 @@ final class SchemaElements {
         return IdentifierQuoting.quote(create.name()) + ", " + current;
     }
 
-    /** The elements' statements, in order. */
+    /**
+     * The elements in the order PostgreSQL runs them: sequences, tables, views, indexes, then triggers and GRANTs,
+     * each kind in the order written (so a view may come before the table it reads).
+     */
     static List<CreateSchemaStatement.Element> elements(CreateSchemaStatement create) {
-        return create.elements();
+        List<CreateSchemaStatement.Element> ordered = new java.util.ArrayList<>(create.elements());
+        ordered.sort(java.util.Comparator.comparingInt(element -> rank(element.statement())));
+        return ordered;
+    }
+
+    private static int rank(Statement statement) {
+        return switch (statement) {
+            case CreateSequenceStatement ignored -> 0;
+            case CreateTableStatement ignored -> 1;
+            case CreateViewStatement ignored -> 2;
+            case io.basalt.sql.ast.CreateIndexStatement ignored -> 3;
+            default -> 4;
+        };
     }
 }

@@ -263,7 +263,14 @@ final class QueryWriter {
             layout.append('(');
         }
         layout.keyword("", subindent, 0, 0);
-        leaf(operation.right(), parent, resultNames == null ? names(left.targets) : resultNames, width);
+        // the right operand's column names are not the result's: an unnamed expression there needs no AS
+        boolean outerNamesVisible = namesVisible;
+        namesVisible = false;
+        try {
+            leaf(operation.right(), parent, resultNames == null ? names(left.targets) : resultNames, width);
+        } finally {
+            namesVisible = outerNamesVisible;
+        }
         layout.indent -= subindent;
         if (rightParen) {
             layout.keyword(")", 0, 0, 0);

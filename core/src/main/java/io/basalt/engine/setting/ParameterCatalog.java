@@ -150,10 +150,9 @@ public final class ParameterCatalog {
     }
 
     /** Basalt behaves as the C locale does, so only the C locale's names are accepted (and "", the default). */
-    /** restrict_nonsystem_relation_kind: a list of {@code view} and {@code foreign-table}, written back normalized. */
+    /** restrict_nonsystem_relation_kind: a list of {@code view} and {@code foreign-table}, kept as written. */
     private static String checkRelationKinds(Parameter parameter, Assignment assignment) {
         String text = assignment.text();
-        List<String> kinds = new java.util.ArrayList<>();
         for (String kind : text.split(",")) {
             String word = kind.strip();
             if (word.isEmpty() && text.isBlank()) {
@@ -162,9 +161,8 @@ public final class ParameterCatalog {
             if (!word.equals("view") && !word.equals("foreign-table")) {
                 throw InvalidValue.of(parameter.name(), text).withDetail("Unrecognized key word: \"" + word + "\".");
             }
-            kinds.add(word);
         }
-        return String.join(", ", kinds);
+        return text;
     }
 
     private static String checkLocale(Parameter parameter, Assignment assignment) {

@@ -53,8 +53,15 @@ final class SchemaParser extends ParserBase {
      */
     private CreateSchemaStatement.Element element() {
         Token first = tokens.peek();
-        if (first.is(Keyword.CREATE) && !elementKind()) {
-            throw tokens.syntaxError();
+        if (first.is(Keyword.CREATE)) {
+            int kind = elementKind();
+            if (kind < 0) {
+                // PostgreSQL's grammar fails at the word naming what is created
+                for (int skipped = 0; skipped < -kind; skipped++) {
+                    tokens.next();
+                }
+                throw tokens.syntaxError();
+            }
         }
         io.basalt.sql.ast.Statement statement = grammar.statements().statement();
         int end = tokens.peek().start();
@@ -62,8 +69,11 @@ final class SchemaParser extends ParserBase {
         return new CreateSchemaStatement.Element(statement, text);
     }
 
-    /** Whether the CREATE at hand creates something a schema element may create. */
-    private boolean elementKind() {
+    /**
+     * How many tokens after the CREATE at hand the word naming what it creates is; negated when a schema element
+     * may not create that.
+     */
+    private int elementKind() {
         int ahead = 1;
         if (tokens.peek(ahead).is(Keyword.OR) || tokens.peek(ahead).is(Keyword.UNIQUE)) {
             ahead += tokens.peek(ahead).is(Keyword.OR) ? 2 : 1;
@@ -75,8 +85,9 @@ final class SchemaParser extends ParserBase {
             ahead++;
         }
         Token kind = tokens.peek(ahead);
-        return kind.is(Keyword.TABLE) || kind.is(Keyword.VIEW) || kind.is(Keyword.INDEX)
+        boolean allowed = kind.is(Keyword.TABLE) || kind.is(Keyword.VIEW) || kind.is(Keyword.INDEX)
                 || kind.is(Keyword.SEQUENCE) || kind.is(Keyword.TRIGGER);
+        return allowed ? ahead : -ahead;
     }
 
     DropSchemaStatement dropSchema() {
