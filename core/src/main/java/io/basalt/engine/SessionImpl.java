@@ -565,6 +565,9 @@ final class SessionImpl implements Session {
         SchemaElements.check(create);
         QueryResultImpl result = new SchemaStatements(catalog, database::logDdl).create(create,
                 SchemaElements.schemaOnly(create));
+        if (transactions.block() != null && !database.replaying()) {
+            dropSchemaOnRollback(transactions.block(), create.name());
+        }
         String path = settings().show("search_path");
         settings().set("search_path", SchemaElements.searchPath(create, path), new ArrayList<>());
         try {
@@ -583,6 +586,25 @@ final class SessionImpl implements Session {
             settings().set("search_path", path, new ArrayList<>());
         }
         return result;
+    }
+
+    /**
+     * Makes ROLLBACK of {@code block} drop schema {@code name} that the block created, with whatever is left in it
+     * (the undoing of its objects' creation runs first), logging the DROP.
+     */
+    private void dropSchemaOnRollback(Transaction block, String name) {
+        block.onRollback(() -> {
+            synchronized (database.ddlLock()) {
+                if (!catalog.schemaExists(name)) {
+                    return;
+                }
+                for (TableEntry table : catalog.removeSchema(name)) {
+                    table.store().close();
+                }
+                database.logDdl("DROP SCHEMA IF EXISTS " + io.basalt.sql.lexer.IdentifierQuoting.quote(name)
+                        + " CASCADE");
+            }
+        });
     }
 
     /** The role the session acts as now (current_user). */
@@ -889,7 +911,12 @@ final class SessionImpl implements Session {
                     if (!create.elements().isEmpty()) {
                         yield createSchemaWithElements(create);
                     }
-                    yield new SchemaStatements(catalog, database::logDdl).create(create, sql);
+                    boolean existed = catalog.schemaExists(create.name());
+                    QueryResultImpl result = new SchemaStatements(catalog, database::logDdl).create(create, sql);
+                    if (!existed && transactions.block() != null && !database.replaying()) {
+                        dropSchemaOnRollback(transactions.block(), create.name());
+                    }
+                    yield result;
                 }
             }
             case DropSchemaStatement drop -> {
