@@ -652,6 +652,11 @@ final class ExpressionBinder {
             // PostgreSQL keeps a char's length only when every input has it
             return LogicalType.BPCHAR;
         }
+        if (type != null && type.id() == TypeId.VARCHAR && type.precision() >= 0 && (mixed || expressions.stream()
+                .anyMatch(expression -> expression.type().id() == TypeId.UNKNOWN))) {
+            // likewise a varchar's length
+            return LogicalType.VARCHAR;
+        }
         if (type != null && type.isNumeric() && mixed) {
             // PostgreSQL keeps each NUMERIC value's own scale here (least(2.5, 1) is 1, not 1.0): only the
             // unconstrained representation carries a scale per value.

@@ -60,6 +60,9 @@ public final class TypeNames {
             // type of its own for it yet and reads it as text: values compare and print alike (in the C locale),
             // but longer values are not cut to 63 bytes and \d and pg_typeof say text.
             case "name" -> LogicalType.TEXT;
+            // PostgreSQL's type of an untyped literal: a value cast to it is resolved as text wherever its type
+            // must be fixed (a view's or a table's column, an operator's argument), as PostgreSQL resolves it
+            case "unknown" -> LogicalType.TEXT;
             case "character varying", "varchar" ->
                     modifiers.isEmpty() ? LogicalType.VARCHAR : LogicalType.varchar(modifiers.getFirst());
             // CHARACTER without a length is CHARACTER(1) in a column; the parser says so, and leaves it out for a

@@ -14,6 +14,12 @@ import java.util.List;
  * view's column list when it is created. A materialized view reads the rows it stores.
  */
 public final class ViewExpansion {
+    /**
+     * Bound true while a query is bound that will not run (CREATE MATERIALIZED VIEW ... WITH NO DATA): it may then
+     * read a materialized view that has not been populated.
+     */
+    public static final ScopedValue<Boolean> UNPOPULATED_READABLE = ScopedValue.newInstance();
+
     private ViewExpansion() {
     }
 
@@ -23,8 +29,8 @@ public final class ViewExpansion {
      * @throws BasaltException 55000 when it has not been populated
      */
     public static BoundQuery materialized(ViewEntry view, int position) {
-        if (!view.populated()) {
-            throw BasaltException.at(io.basalt.error.SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE, position,
+        if (!view.populated() && !(UNPOPULATED_READABLE.isBound() && UNPOPULATED_READABLE.get())) {
+            throw BasaltException.of(io.basalt.error.SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
                             "materialized view \"" + view.name() + "\" has not been populated")
                     .withHint("Use the REFRESH MATERIALIZED VIEW command.");
         }
@@ -37,6 +43,7 @@ public final class ViewExpansion {
 
     /** The view's plan and column names. */
     public static BoundQuery expand(ViewEntry view, BindContext context) {
+        NonsystemRelationRestriction.check(view);
         BoundQuery bound;
         try {
             bound = new QueryBinder(context).bind(view.query());

@@ -384,7 +384,20 @@ public final class Catalog {
     public boolean relationExists(String schema, String name) {
         String resolved = resolve(schema);
         return tablesOf(resolved).containsKey(name) || sequencesOf(resolved).containsKey(name)
-                || viewsOf(resolved).containsKey(name) || indexOwner(resolved, name) != null;
+                || viewsOf(resolved).containsKey(name) || indexOwner(resolved, name) != null
+                || materializedViewOfIndex(resolved, name) != null;
+    }
+
+    /** The materialized view of schema {@code schema} (resolved) that has the index {@code name}, or null. */
+    public ViewEntry materializedViewOfIndex(String schema, String name) {
+        for (ViewEntry view : viewsOf(resolve(schema)).values()) {
+            for (IndexEntry index : view.indexes()) {
+                if (index.name().equals(name)) {
+                    return view;
+                }
+            }
+        }
+        return null;
     }
 
     /**

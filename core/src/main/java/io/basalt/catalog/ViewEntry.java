@@ -18,11 +18,14 @@ import java.util.List;
  * created or last refreshed; {@code populated} is false after {@code WITH NO DATA}, when the rows cannot be read.
  * {@code checkOption} is a plain view's {@code WITH CHECK OPTION}: null, "local" or "cascaded";
  * {@code columnDefaults} holds, per column, the DEFAULT an INSERT through the view uses for it (null: the base
- * table's), set by {@code ALTER VIEW ... ALTER COLUMN ... SET DEFAULT}.
+ * table's), set by {@code ALTER VIEW ... ALTER COLUMN ... SET DEFAULT}. {@code indexes} are a materialized view's
+ * (made by CREATE INDEX on it; a unique one is enforced by its store and checked again at each refresh);
+ * {@code options} its WITH options as pg_class.reloptions shows them.
  */
 public record ViewEntry(String schema, String name, Query query, List<String> columnNames,
                         List<LogicalType> columnTypes, List<Relation> dependencies, List<ColumnUse> columnUses,
-                        TableStore rows, boolean populated, String checkOption, List<Expression> columnDefaults) {
+                        TableStore rows, boolean populated, String checkOption, List<Expression> columnDefaults,
+                        List<IndexEntry> indexes, List<String> options) {
     /** A column of a table that a view reads (by its name when the view was created). */
     public record ColumnUse(String schema, String table, String column) {
         public ColumnUse {
@@ -58,6 +61,36 @@ public record ViewEntry(String schema, String name, Query query, List<String> co
             defaults.add(columnDefaults != null && c < columnDefaults.size() ? columnDefaults.get(c) : null);
         }
         columnDefaults = java.util.Collections.unmodifiableList(defaults);
+        indexes = indexes == null ? List.of() : List.copyOf(indexes);
+        options = options == null ? List.of() : List.copyOf(options);
+    }
+
+    /** A view without reloptions. */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses, TableStore rows, boolean populated,
+                     String checkOption, List<Expression> columnDefaults, List<IndexEntry> indexes) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated, checkOption,
+                columnDefaults, indexes, List.of());
+    }
+
+    /** A view without indexes (only a materialized view has any). */
+    public ViewEntry(String schema, String name, Query query, List<String> columnNames, List<LogicalType> columnTypes,
+                     List<Relation> dependencies, List<ColumnUse> columnUses, TableStore rows, boolean populated,
+                     String checkOption, List<Expression> columnDefaults) {
+        this(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated, checkOption,
+                columnDefaults, List.of());
+    }
+
+    /** This materialized view with other indexes. */
+    public ViewEntry withIndexes(List<IndexEntry> newIndexes) {
+        return new ViewEntry(schema, name, query, columnNames, columnTypes, dependencies, columnUses, rows, populated,
+                checkOption, columnDefaults, newIndexes, options);
+    }
+
+    /** This materialized view holding other rows (refreshed), its indexes kept. */
+    public ViewEntry withRows(TableStore newRows, boolean newPopulated) {
+        return new ViewEntry(schema, name, query, columnNames, columnTypes, dependencies, columnUses, newRows,
+                newPopulated, checkOption, columnDefaults, indexes, options);
     }
 
     /** A view with a check option and without column defaults. */
@@ -72,7 +105,7 @@ public record ViewEntry(String schema, String name, Query query, List<String> co
     public ViewEntry altered(String newSchema, String newName, List<String> newColumnNames,
                              List<Expression> newDefaults) {
         return new ViewEntry(newSchema, newName, query, newColumnNames, columnTypes, dependencies, columnUses, rows,
-                populated, checkOption, newDefaults);
+                populated, checkOption, newDefaults, indexes, options);
     }
 
     /** A view without a check option. */

@@ -37,15 +37,33 @@ final class IndexExecutor {
 
     IndexExecutor(Catalog catalog) {
         this.catalog = catalog;
+        this.materializedViews = new MaterializedViewIndexes(catalog);
     }
+
+    private final MaterializedViewIndexes materializedViews;
 
     /** Whether {@code create} indexes a temporary table (its DDL is not logged). */
     boolean onTemporaryTable(CreateIndexStatement create) {
+        if (catalog.findTable(schemaOf(create.table()), create.table().last()).isEmpty()
+                && materializedViews.find(create.table()) != null) {
+            return false;
+        }
         return findTable(create.table()).schema().equals(catalog.tempSchema());
     }
 
     QueryResultImpl create(CreateIndexStatement create, BindContext context) {
         lastCreated = null;
+        io.basalt.catalog.ViewEntry materialized = catalog.findTable(schemaOf(create.table()),
+                create.table().last()).isEmpty() ? materializedViews.find(create.table()) : null;
+        if (materialized != null) {
+            QueryResultImpl result = materializedViews.create(create, materialized, context);
+            io.basalt.catalog.ViewEntry indexed = catalog.findView(materialized.schema(), materialized.name())
+                    .orElseThrow();
+            if (indexed.indexes().size() > materialized.indexes().size()) {
+                lastCreated = new QualifiedName(List.of(indexed.schema(), indexed.indexes().getLast().name()), 0);
+            }
+            return result;
+        }
         TableEntry table = findTable(create.table());
         if (create.name() != null && catalog.relationExists(table.schema(), create.name())) {
             if (create.ifNotExists()) {
@@ -130,7 +148,8 @@ final class IndexExecutor {
         }
         block.onRollback(() -> {
             synchronized (ddlLock) {
-                if (catalog.findIndexOwner(created.parts().getFirst(), created.last()).isEmpty()) {
+                if (catalog.findIndexOwner(created.parts().getFirst(), created.last()).isEmpty()
+                        && materializedViews.ownerOf(created) == null) {
                     return;
                 }
                 DropIndexStatement drop = new DropIndexStatement(List.of(created), true, true, 0);
@@ -159,6 +178,11 @@ final class IndexExecutor {
         for (QualifiedName name : drop.names()) {
             String schema = schemaOf(name);
             TableEntry owner = catalog.findIndexOwner(schema, name.last()).orElse(null);
+            io.basalt.catalog.ViewEntry materialized = owner == null ? materializedViews.ownerOf(name) : null;
+            if (materialized != null) {
+                materializedViews.drop(materialized, name.last());
+                continue;
+            }
             if (owner == null) {
                 if (catalog.findTable(schema, name.last()).isPresent()) {
                     throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name.last() + "\" is not an index")
@@ -219,6 +243,11 @@ final class IndexExecutor {
             catalog.findIndexOwner(schema, name.last()).filter(owner -> !owner.schema().equals(catalog.tempSchema()))
                     .ifPresent(owner -> names.add(io.basalt.sql.lexer.IdentifierQuoting.quote(owner.schema()) + "."
                             + io.basalt.sql.lexer.IdentifierQuoting.quote(name.last())));
+            io.basalt.catalog.ViewEntry materialized = materializedViews.ownerOf(name);
+            if (materialized != null) {
+                names.add(io.basalt.sql.lexer.IdentifierQuoting.quote(materialized.schema()) + "."
+                        + io.basalt.sql.lexer.IdentifierQuoting.quote(name.last()));
+            }
         }
         return names.isEmpty() ? null : "DROP INDEX IF EXISTS " + String.join(", ", names)
                 + (drop.cascade() ? " CASCADE" : "");

@@ -47,10 +47,11 @@ final class MaterializedViewStatements {
             if (create.ifNotExists()) {
                 return QueryResultImpl.command("CREATE MATERIALIZED VIEW", 0, List.of(message + ", skipping"));
             }
-            throw BasaltException.at(SqlState.DUPLICATE_TABLE, create.name().position(), message);
+            throw BasaltException.of(SqlState.DUPLICATE_TABLE, message);
         }
-        ViewDefinition definition = ViewDefinition.of(create.query(), create.columnNames(),
-                "CREATE MATERIALIZED VIEW", catalog, context);
+        ViewDefinition definition = ScopedValue.where(io.basalt.binder.ViewExpansion.UNPOPULATED_READABLE,
+                !create.withData()).call(() -> ViewDefinition.of(create.query(), create.columnNames(),
+                "CREATE MATERIALIZED VIEW", catalog, context));
         if (definition.readsTemporary(catalog)) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "materialized views must not use temporary tables or views");
@@ -87,21 +88,35 @@ final class MaterializedViewStatements {
             throw BasaltException.at(SqlState.UNDEFINED_TABLE, name.position(),
                     "relation \"" + name + "\" does not exist");
         }
+        if (refresh.concurrently() && !refresh.withData()) {
+            throw BasaltException.of(SqlState.SYNTAX_ERROR,
+                    "CONCURRENTLY and WITH NO DATA options cannot be used together");
+        }
         if (refresh.concurrently() && !view.populated()) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
                     "CONCURRENTLY cannot be used when the materialized view is not populated");
         }
-        if (refresh.concurrently() && !refresh.withData()) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "REFRESH options CONCURRENTLY and WITH NO DATA cannot be used together");
+        if (refresh.concurrently()) {
+            MaterializedViewIndexes.checkConcurrentRefresh(view);
         }
         ViewDefinition definition = ViewDefinition.of(view.query(), view.columnNames(), "CREATE MATERIALIZED VIEW",
                 catalog, context);
         TableStore rows = computed(view.name(), definition, refresh.withData());
         try {
+            // the query may have changed the view (a function it calls dropped an index)
+            ViewEntry current = catalog.findView(view.schema(), view.name()).orElse(view);
+            if (refresh.concurrently()) {
+                if (current.indexes().stream().noneMatch(index -> index.unique() && !index.partial()
+                        && !index.overExpressions())) {
+                    throw BasaltException.of(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE,
+                            "could not find suitable unique index on materialized view \"" + view.name() + "\"");
+                }
+                MaterializedViewRows.checkNoDuplicateRows(current, rows);
+            }
+            MaterializedViewIndexes.enforce(current, rows, context);
             log.accept(sql);
-            catalog.addView(new ViewEntry(view.schema(), view.name(), view.query(), view.columnNames(),
-                    view.columnTypes(), view.dependencies(), view.columnUses(), rows, refresh.withData()), view);
+            catalog.addView(current.withRows(rows, refresh.withData()), current);
+            view = current;
         } catch (RuntimeException | Error failure) {
             rows.close();
             throw failure;

@@ -146,7 +146,8 @@ final class RenamedViews {
             uses.add(new ViewEntry.ColumnUse(use.schema(), renamedTable(tables, use.schema(), use.table()), column));
         }
         return new ViewEntry(view.schema(), view.name(), query.query(), view.columnNames(), view.columnTypes(),
-                dependencies, uses, view.rows(), view.populated(), view.checkOption(), view.columnDefaults());
+                dependencies, uses, view.rows(), view.populated(), view.checkOption(), view.columnDefaults(),
+                view.indexes(), view.options());
     }
 
     private static String renamedTable(List<String[]> tables, String schema, String name) {

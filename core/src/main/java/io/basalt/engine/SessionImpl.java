@@ -445,6 +445,9 @@ final class SessionImpl implements Session {
         ScopedValue.Carrier carrier = ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
                 .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
+                .where(io.basalt.binder.NonsystemRelationRestriction.CURRENT, io.basalt.binder
+                        .NonsystemRelationRestriction.restrictsViews(settings().show(
+                                "restrict_nonsystem_relation_kind")))
                 .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
                 .where(DatabaseImpl.CURRENT_USER, roles.currentUser())
                 .where(io.basalt.catalog.privilege.SessionIdentity.CURRENT,
@@ -558,6 +561,57 @@ final class SessionImpl implements Session {
             });
             return result;
         }
+    }
+
+    /**
+     * CREATE SCHEMA with schema elements: the schema, then each element with the new schema first in the search
+     * path; an element that fails drops the schema again (with what the elements before it created) outside a
+     * transaction block, where ROLLBACK does it.
+     */
+    private QueryResultImpl createSchemaWithElements(CreateSchemaStatement create) {
+        SchemaElements.check(create);
+        QueryResultImpl result = new SchemaStatements(catalog, database::logDdl).create(create,
+                SchemaElements.schemaOnly(create));
+        if (transactions.block() != null && !database.replaying()) {
+            dropSchemaOnRollback(transactions.block(), create.name());
+        }
+        String path = settings().show("search_path");
+        settings().set("search_path", SchemaElements.searchPath(create, path), new ArrayList<>());
+        try {
+            for (CreateSchemaStatement.Element element : SchemaElements.elements(create)) {
+                runParsed(element.statement(), element.text()).close();
+            }
+        } catch (RuntimeException failure) {
+            if (transactions.block() == null) {
+                settings().set("search_path", path, new ArrayList<>());
+                runParsed(Parser.parseStatement("DROP SCHEMA " + io.basalt.sql.lexer.IdentifierQuoting.quote(
+                        create.name()) + " CASCADE"), "DROP SCHEMA " + io.basalt.sql.lexer.IdentifierQuoting.quote(
+                        create.name()) + " CASCADE").close();
+            }
+            throw failure;
+        } finally {
+            settings().set("search_path", path, new ArrayList<>());
+        }
+        return result;
+    }
+
+    /**
+     * Makes ROLLBACK of {@code block} drop schema {@code name} that the block created, with whatever is left in it
+     * (the undoing of its objects' creation runs first), logging the DROP.
+     */
+    private void dropSchemaOnRollback(Transaction block, String name) {
+        block.onRollback(() -> {
+            synchronized (database.ddlLock()) {
+                if (!catalog.schemaExists(name)) {
+                    return;
+                }
+                for (TableEntry table : catalog.removeSchema(name)) {
+                    table.store().close();
+                }
+                database.logDdl("DROP SCHEMA IF EXISTS " + io.basalt.sql.lexer.IdentifierQuoting.quote(name)
+                        + " CASCADE");
+            }
+        });
     }
 
     /** The role the session acts as now (current_user). */
@@ -880,7 +934,15 @@ final class SessionImpl implements Session {
             }
             case CreateSchemaStatement create -> {
                 synchronized (database.ddlLock()) {
-                    yield new SchemaStatements(catalog, database::logDdl).create(create, sql);
+                    if (!create.elements().isEmpty()) {
+                        yield createSchemaWithElements(create);
+                    }
+                    boolean existed = catalog.schemaExists(create.name());
+                    QueryResultImpl result = new SchemaStatements(catalog, database::logDdl).create(create, sql);
+                    if (!existed && transactions.block() != null && !database.replaying()) {
+                        dropSchemaOnRollback(transactions.block(), create.name());
+                    }
+                    yield result;
                 }
             }
             case DropSchemaStatement drop -> {

@@ -8,7 +8,10 @@ import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.Query;
+import io.basalt.sql.ast.QueryBody;
+import io.basalt.sql.ast.SelectItem;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.util.ArrayList;
@@ -32,10 +35,19 @@ record ViewDefinition(LogicalPlan plan, List<String> names, List<LogicalType> ty
                 context.parameters());
         BoundQuery bound = new QueryBinder(recording).bind(query);
         List<LogicalType> types = new ArrayList<>();
-        for (LogicalType type : bound.plan().outputTypes()) {
+        List<SelectItem> items = query.body() instanceof QueryBody.Select select
+                && select.items().stream().noneMatch(SelectItem.Star.class::isInstance) ? select.items() : List.of();
+        for (int c = 0; c < bound.plan().outputTypes().size(); c++) {
+            LogicalType type = bound.plan().outputTypes().get(c);
+            if (type.id() == TypeId.NUMERIC && c < items.size() && computed(items.get(c))) {
+                type = LogicalType.NUMERIC;
+            }
             types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
         }
         if (columnNames.size() > types.size()) {
+            if (statement.equals("CREATE MATERIALIZED VIEW")) {
+                throw BasaltException.of(SqlState.SYNTAX_ERROR, "too many column names were specified");
+            }
             throw BasaltException.of(SqlState.SYNTAX_ERROR, statement + " specifies more column names than columns");
         }
         List<String> names = new ArrayList<>(bound.names());
@@ -50,6 +62,16 @@ record ViewDefinition(LogicalPlan plan, List<String> names, List<LogicalType> ty
         }
         return new ViewDefinition(bound.plan(), names, types, new ArrayList<>(new LinkedHashSet<>(read)),
                 ViewColumnUses.of(bound.plan(), catalog));
+    }
+
+    /**
+     * Whether a select-list item computes its value (a literal, an operator, a function): PostgreSQL gives such a
+     * numeric column no precision and scale, where Basalt's binder may have fixed them; only a column read as it is
+     * or a cast keeps them.
+     */
+    private static boolean computed(SelectItem item) {
+        return item instanceof SelectItem.Item plain && !(plain.expression() instanceof Expression.ColumnRef)
+                && !(plain.expression() instanceof Expression.Cast);
     }
 
     /** Whether the query reads an object of the session's temporary schema. */

@@ -39,9 +39,15 @@ final class ViewStatements {
                 context);
         List<String> notices = new ArrayList<>();
         boolean temporary = create.temporary() || qualifiedByTempSchema(create.name());
-        if (!temporary && catalog.tempSchema() != null && definition.readsTemporary(catalog)) {
+        if (!temporary && catalog.tempSchema() != null && (definition.readsTemporary(catalog)
+                || readsTemporarySequence(create.query().body()))) {
             temporary = true;
             notices.add("view \"" + create.name().last() + "\" will be a temporary view");
+            if (create.name().parts().size() >= 2) {
+                // PostgreSQL says so after its notice, which an error cannot carry here
+                throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION,
+                        "cannot create temporary relation in non-temporary schema");
+            }
         }
         String schema = temporary ? catalog.tempSchema() : schemaOf(create.name());
         if (schema == null) {
@@ -49,7 +55,7 @@ final class ViewStatements {
         }
         ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
                 definition.names(), definition.types(), definition.dependencies(), definition.columnUses(), null,
-                false, create.checkOption());
+                false, create.checkOption(), null, List.of(), create.options());
         if (view.checkOption() != null) {
             String refusal = ViewWrites.checkOptionRefusal(view, catalog);
             if (refusal != null) {
@@ -92,6 +98,42 @@ final class ViewStatements {
         } catch (BasaltException notTheSame) {
             return query;
         }
+    }
+
+    /** Whether a SELECT of the query reads a temporary sequence in its FROM clause (which makes the view temporary). */
+    private boolean readsTemporarySequence(io.basalt.sql.ast.QueryBody body) {
+        return switch (body) {
+            case io.basalt.sql.ast.QueryBody.Select select -> {
+                for (io.basalt.sql.ast.FromItem item : select.from()) {
+                    if (readsTemporarySequence(item)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
+            case io.basalt.sql.ast.QueryBody.SetOperation operation -> readsTemporarySequence(operation.left())
+                    || readsTemporarySequence(operation.right());
+            case io.basalt.sql.ast.QueryBody.Nested nested -> readsTemporarySequence(nested.query().body());
+            case io.basalt.sql.ast.QueryBody.Values ignored -> false;
+        };
+    }
+
+    private boolean readsTemporarySequence(io.basalt.sql.ast.FromItem item) {
+        return switch (item) {
+            case io.basalt.sql.ast.FromItem.Table table -> {
+                List<String> parts = table.name().parts();
+                String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+                yield catalog.findTable(schema, table.name().last()).isEmpty()
+                        && catalog.findView(schema, table.name().last()).isEmpty()
+                        && catalog.findSequence(schema, table.name().last())
+                                .map(sequence -> sequence.schema().equals(catalog.tempSchema())).orElse(false);
+            }
+            case io.basalt.sql.ast.FromItem.Join join -> readsTemporarySequence(join.left())
+                    || readsTemporarySequence(join.right());
+            case io.basalt.sql.ast.FromItem.JoinAlias alias -> readsTemporarySequence(alias.joined());
+            case io.basalt.sql.ast.FromItem.Subquery subquery -> readsTemporarySequence(subquery.query().body());
+            default -> false;
+        };
     }
 
     private boolean qualifiedByTempSchema(QualifiedName name) {

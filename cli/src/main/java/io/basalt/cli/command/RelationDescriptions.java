@@ -14,9 +14,9 @@ import java.util.List;
  * {@code \d NAME} and {@code \d+ NAME} as psql prints them, read from the system catalogs: a table's columns
  * (Column, Type, Collation, Nullable, Default; {@code \d+} adds Storage, Stats target, Description) with its
  * indexes, check constraints, foreign keys, the foreign keys referencing it, its parents and children; a view's
- * or materialized view's columns; a sequence's parameters; an index's columns and table. Settings psql's regression
- * runs hide (the Compression column, {@code Access method}) are not printed; {@code \d+} of a view or materialized
- * view adds its definition ({@code pg_get_viewdef(oid, true)}).
+ * or materialized view's columns (a materialized view's with its indexes); a sequence's parameters; an index's
+ * columns and table. Settings psql's regression runs hide (the Compression column, {@code Access method}) are not
+ * printed; {@code \d+} of a view or materialized view adds its definition ({@code pg_get_viewdef(oid, true)}).
  */
 final class RelationDescriptions {
     private RelationDescriptions() {
@@ -123,6 +123,10 @@ final class RelationDescriptions {
         }
         String title = (materialized ? "Materialized view" : "View") + " \"" + qualified + "\"";
         List<String> footers = new ArrayList<>();
+        if (materialized) {
+            // a materialized view's indexes, listed as a table's
+            footers.addAll(TableFooters.of(session, oid, false, verbose));
+        }
         if (verbose) {
             List<List<String>> definition = CatalogRows.of(session, "SELECT pg_get_viewdef(" + oid + ", true)");
             if (!definition.isEmpty() && definition.getFirst().get(0) != null) {

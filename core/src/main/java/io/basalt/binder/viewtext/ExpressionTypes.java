@@ -26,7 +26,20 @@ final class ExpressionTypes {
         if (a.isString() && b.isString()) {
             return LogicalType.TEXT;
         }
+        if (dateTimeRank(a) > 0 && dateTimeRank(b) > 0) {
+            // date < timestamp < timestamptz, as PostgreSQL's preferred-type resolution in the datetime category
+            return dateTimeRank(a) >= dateTimeRank(b) ? a : b;
+        }
         return a;
+    }
+
+    private static int dateTimeRank(LogicalType type) {
+        return switch (type.id()) {
+            case DATE -> 1;
+            case TIMESTAMP -> 2;
+            case TIMESTAMPTZ -> 3;
+            default -> 0;
+        };
     }
 
     private static int rank(LogicalType type) {

@@ -58,11 +58,34 @@ final class ExpressionWriter {
         }
     }
 
+    /** Writes a field of a VALUES row or a ROW constructor: a whole-row reference there is cast to its row type. */
+    void writeField(Expression expression, LogicalType type) {
+        String wholeRow = expression instanceof Expression.ColumnRef reference
+                ? scope.wholeRow(reference.parts(), true) : null;
+        if (wholeRow != null) {
+            layout.append(wholeRow);
+        } else {
+            writeValue(expression, type);
+        }
+    }
+
     /** The type of column {@code c} of a VALUES list. */
     LogicalType columnType(List<List<Expression>> rows, int c) {
         LogicalType type = null;
+        boolean sameLength = true;
         for (List<Expression> row : rows) {
-            type = ExpressionTypes.common(type, typeOf(row.get(c)));
+            LogicalType next = typeOf(row.get(c));
+            sameLength &= next != null && (type == null || next.equals(type));
+            type = ExpressionTypes.common(type, next);
+        }
+        if (type != null && !sameLength && type.precision() >= 0) {
+            // as PostgreSQL's select_common_typmod: a length only when every value has the same
+            if (type.id() == io.basalt.type.TypeId.VARCHAR) {
+                return LogicalType.VARCHAR;
+            }
+            if (type.id() == io.basalt.type.TypeId.CHAR) {
+                return LogicalType.BPCHAR;
+            }
         }
         return type == null ? LogicalType.TEXT : type;
     }
@@ -180,7 +203,10 @@ final class ExpressionWriter {
 
     private void emit(Expression expression) {
         switch (expression) {
-            case Expression.ColumnRef reference -> layout.append(scope.resolve(reference.parts()).text());
+            case Expression.ColumnRef reference -> {
+                String wholeRow = scope.wholeRow(reference.parts(), false);
+                layout.append(wholeRow != null ? wholeRow : scope.resolve(reference.parts()).text());
+            }
             case Expression.NumberLiteral ignored -> constant(expression, null);
             case Expression.StringLiteral ignored -> constant(expression, LogicalType.TEXT);
             case Expression.NullLiteral ignored -> layout.append("NULL");
@@ -291,7 +317,12 @@ final class ExpressionWriter {
             }
             case Expression.RowConstructor row -> {
                 layout.append("ROW(");
-                list(row.fields(), null);
+                for (int f = 0; f < row.fields().size(); f++) {
+                    if (f > 0) {
+                        layout.append(", ");
+                    }
+                    writeField(row.fields().get(f), LogicalType.TEXT);
+                }
                 layout.append(')');
             }
             case Expression.NamedArgument argument -> {

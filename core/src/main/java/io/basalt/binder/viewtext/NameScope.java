@@ -20,6 +20,11 @@ final class NameScope {
     final Map<String, Source.Relation> withQueries = new HashMap<>();
     private final Set<String> used = new HashSet<>();
     boolean prefix = true;
+    /**
+     * The level whose names this one's must also avoid though it cannot read its columns: the level a (not
+     * LATERAL) subquery in FROM belongs to, as PostgreSQL names a subquery's relations after its parent's.
+     */
+    NameScope namesAlso;
 
     NameScope(NameScope parent) {
         this.parent = parent;
@@ -36,7 +41,8 @@ final class NameScope {
     }
 
     private boolean taken(String name) {
-        return used.contains(name) || (parent != null && parent.taken(name));
+        return used.contains(name) || (parent != null && parent.taken(name))
+                || (namesAlso != null && namesAlso.taken(name));
     }
 
     Source.Relation withQuery(String name) {
@@ -63,7 +69,7 @@ final class NameScope {
                         return printed(source.column(index));
                     }
                 } else {
-                    Source.Relation relation = source.find(parts.get(parts.size() - 2));
+                    Source relation = source.find(parts.get(parts.size() - 2));
                     if (relation != null && relation.indexOf(name) >= 0) {
                         return printed(relation.column(relation.indexOf(name)));
                     }
@@ -75,6 +81,32 @@ final class NameScope {
             quoted.add(IdentifierQuoting.quote(part));
         }
         return new Column(String.join(".", quoted), name, null);
+    }
+
+    /**
+     * A one-part reference that names no column but a relation in scope (a whole-row reference) as PostgreSQL
+     * prints it, {@code refname.*}, followed by a cast to the row type where {@code topLevel} (a select-list item,
+     * a ROW or VALUES field); null when {@code parts} is no such reference.
+     */
+    String wholeRow(List<String> parts, boolean topLevel) {
+        if (parts.size() != 1) {
+            return null;
+        }
+        String name = parts.getFirst();
+        for (NameScope scope = this; scope != null; scope = scope.parent) {
+            for (Source source : scope.from) {
+                if (source.indexOf(name) >= 0) {
+                    return null;
+                }
+            }
+            for (Source source : scope.from) {
+                if (source.find(name) instanceof Source.Relation relation) {
+                    String text = IdentifierQuoting.quote(relation.refname) + ".*";
+                    return topLevel ? text + "::" + relation.rowType : text;
+                }
+            }
+        }
+        return null;
     }
 
     /** The column as this level prints it: without its relation's name at a top level that reads one relation. */

@@ -69,9 +69,13 @@ final class QueryWriter {
     }
 
     private boolean namesVisible = true;
+    /** The {@link NameScope#namesAlso} of the next query level written (a FROM subquery's), or null. */
+    private NameScope pendingNamesAlso;
 
     private List<Target> levelQuery(Query query, NameScope parent, List<String> resultNames, int width) {
         NameScope withScope = new NameScope(parent);
+        withScope.namesAlso = pendingNamesAlso;
+        pendingNamesAlso = null;
         if (query.with() != null) {
             with(query.with(), withScope);
         }
@@ -118,7 +122,34 @@ final class QueryWriter {
         return new QueryWriter(catalog, new TextLayout(layout.pretty), renames).query(query, parent, null, -1);
     }
 
-    private record Level(NameScope scope, List<Target> targets, boolean setOperation) {
+    /** A query level: {@code outputNames} are its output columns' names as printed (null: the targets'). */
+    private record Level(NameScope scope, List<Target> targets, boolean setOperation, List<String> outputNames) {
+        Level(NameScope scope, List<Target> targets, boolean setOperation) {
+            this(scope, targets, setOperation, null);
+        }
+
+        /**
+         * Whether an output column named {@code column}'s own name is something other than that column read as it
+         * is (printed {@code text}): an unqualified reference in ORDER BY would then read as that output column.
+         */
+        boolean shadows(String column, String text) {
+            if (outputNames == null || column == null) {
+                return false;
+            }
+            for (int i = 0; i < outputNames.size() && i < targets.size(); i++) {
+                if (!outputNames.get(i).equals(column)) {
+                    continue;
+                }
+                Target target = targets.get(i);
+                boolean same = target.column() != null ? target.column().text().equals(text)
+                        : target.expression() instanceof Expression.ColumnRef reference
+                        && scope.resolve(reference.parts()).text().equals(text);
+                if (!same) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private void with(With with, NameScope scope) {
@@ -232,7 +263,14 @@ final class QueryWriter {
             layout.append('(');
         }
         layout.keyword("", subindent, 0, 0);
-        leaf(operation.right(), parent, resultNames == null ? names(left.targets) : resultNames, width);
+        // the right operand's column names are not the result's: an unnamed expression there needs no AS
+        boolean outerNamesVisible = namesVisible;
+        namesVisible = false;
+        try {
+            leaf(operation.right(), parent, resultNames == null ? names(left.targets) : resultNames, width);
+        } finally {
+            namesVisible = outerNamesVisible;
+        }
         layout.indent -= subindent;
         if (rightParen) {
             layout.keyword(")", 0, 0, 0);
@@ -281,7 +319,7 @@ final class QueryWriter {
                 if (c > 0) {
                     layout.append(',');
                 }
-                expressions.writeValue(row.get(c), expressions.columnType(values.rows(), c));
+                expressions.writeField(row.get(c), expressions.columnType(values.rows(), c));
                 if (r == 0) {
                     String name = resultNames != null && c < resultNames.size() ? resultNames.get(c)
                             : "column" + (c + 1);
@@ -300,6 +338,7 @@ final class QueryWriter {
             scope.from.add(source(item, scope, rangeEntries));
         }
         scope.prefix = parent.parent != null || setOperand || rangeEntries[0] != 1 || renames != null;
+        UsingNames.separate(scope.from);
         ExpressionWriter expressions = new ExpressionWriter(this, scope);
         List<Target> targets = targets(select, scope, expressions);
         if (width >= 0 && targets.size() > width) {
@@ -326,7 +365,11 @@ final class QueryWriter {
             layout.keyword(" WHERE ", -TextLayout.STANDARD, TextLayout.STANDARD, 1);
             expressions.write(select.where(), null);
         }
-        Level level = new Level(scope, targets, false);
+        List<String> outputNames = new ArrayList<>();
+        for (int i = 0; i < targets.size(); i++) {
+            outputNames.add(resultNames != null && i < resultNames.size() ? resultNames.get(i) : targets.get(i).name());
+        }
+        Level level = new Level(scope, targets, false, outputNames);
         if (!select.groupBy().isEmpty()) {
             layout.keyword(" GROUP BY ", -TextLayout.STANDARD, TextLayout.STANDARD, 1);
             String separator = "";
@@ -356,7 +399,7 @@ final class QueryWriter {
                             }
                         }
                     } else {
-                        Source.Relation relation = null;
+                        Source relation = null;
                         for (Source source : scope.from) {
                             relation = relation != null ? relation : source.find(star.qualifier().last());
                         }
@@ -391,6 +434,10 @@ final class QueryWriter {
             if (target.column() != null) {
                 layout.append(target.column().text());
                 attname = target.column().attname();
+            } else if (target.expression() instanceof Expression.ColumnRef reference
+                    && expressions.scope.wholeRow(reference.parts(), true) != null) {
+                layout.append(expressions.scope.wholeRow(reference.parts(), true));
+                attname = null;
             } else if (target.expression() instanceof Expression.ColumnRef reference) {
                 Column column = expressions.scope.resolve(reference.parts());
                 layout.append(column.text());
@@ -455,6 +502,15 @@ final class QueryWriter {
         ExpressionWriter expressions = new ExpressionWriter(this, level.scope);
         if (column != null) {
             layout.append(column.text());
+        } else if (resolved instanceof Expression.ColumnRef reference && !level.scope.prefix
+                && level.shadows(level.scope.resolve(reference.parts()).attname(),
+                        level.scope.resolve(reference.parts()).text())
+                && level.scope.wholeRow(reference.parts(), false) == null) {
+            // unqualified, the name would read as the output column of that name: PostgreSQL qualifies it
+            boolean prefix = level.scope.prefix;
+            level.scope.prefix = true;
+            expressions.write(resolved, null);
+            level.scope.prefix = prefix;
         } else if (resolved instanceof Expression.ColumnRef) {
             expressions.write(resolved, null);
         } else {
@@ -512,8 +568,23 @@ final class QueryWriter {
                     names.set(i, table.columnAliases().get(i));
                     printed.set(i, table.columnAliases().get(i));
                 }
+                if (!table.columnAliases().isEmpty()) {
+                    // columns added since the aliases were written keep their names, made unique among the aliases
+                    for (int i = table.columnAliases().size(); i < names.size(); i++) {
+                        String unique = names.get(i);
+                        for (int n = 1; names.subList(0, i).contains(unique); n++) {
+                            unique = names.get(i) + "_" + n;
+                        }
+                        names.set(i, unique);
+                        printed.set(i, unique);
+                    }
+                }
                 Source.Relation relation = new Source.Relation(lookup, scope.unique(printedLookup), names, types);
                 relation.printedNames = List.copyOf(printed);
+                if (with == null) {
+                    relation.rowType = IdentifierQuoting.quote(resolved != null
+                            ? renames.relationName(resolved[0], resolved[1]) : name);
+                }
                 yield relation;
             }
             case FromItem.Subquery subquery -> {
@@ -554,12 +625,59 @@ final class QueryWriter {
                         }
                     }
                 }
+                if (renames != null) {
+                    for (String name : using) {
+                        keepName(left, name);
+                        keepName(right, name);
+                    }
+                }
                 yield new Source.Join(join.type(), left, right, using);
             }
-            case FromItem.JoinAlias alias -> throw io.basalt.error.BasaltException.at(
-                    io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED, alias.position(),
-                    "a view over a join with an alias is not supported yet");
+            case FromItem.JoinAlias alias -> {
+                Source joined = source(alias.joined(), scope, rangeEntries);
+                if (alias.usingAlias() && joined instanceof Source.Join join) {
+                    join.usingAlias = alias.alias();
+                    yield join;
+                }
+                List<String> names = new ArrayList<>(joined.names());
+                for (int i = 0; i < alias.columnAliases().size() && i < names.size(); i++) {
+                    names.set(i, alias.columnAliases().get(i));
+                }
+                yield new Source.Aliased(joined, alias.alias(), scope.unique(alias.alias()), names);
+            }
         };
+    }
+
+    /**
+     * Makes column {@code name} of {@code source} (a join's USING column) print under that name while renames are
+     * followed: a relation whose column of that name is renamed then gets column aliases naming it as before
+     * ({@code JOIN t t(a, b, c) USING (c)}), as PostgreSQL prints such a join, so that the USING list still reads.
+     */
+    private static void keepName(Source source, String name) {
+        switch (source) {
+            case Source.Relation relation -> {
+                int index = relation.names().indexOf(name);
+                if (index >= 0 && !relation.printedNames.get(index).equals(name)) {
+                    List<String> printed = new ArrayList<>(relation.printedNames);
+                    printed.set(index, name);
+                    relation.printedNames = List.copyOf(printed);
+                    relation.aliasColumns = true;
+                }
+            }
+            case Source.Join join -> {
+                if (join.using.contains(name)) {
+                    keepName(join.left, name);
+                    keepName(join.right, name);
+                } else if (join.left.indexOf(name) >= 0) {
+                    keepName(join.left, name);
+                } else {
+                    keepName(join.right, name);
+                }
+            }
+            default -> {
+                // an aliased join's columns print under the alias's names, which a rename does not change
+            }
+        }
     }
 
     /** The schema and name of the table or view {@code table} reads, or null. */
@@ -627,12 +745,12 @@ final class QueryWriter {
                 String shownName = resolved == null ? table.name().last()
                         : renames.relationName(resolved[0], resolved[1]);
                 boolean alias = table.alias() != null || !relation.refname.equals(shownName)
-                        || !table.columnAliases().isEmpty();
+                        || !table.columnAliases().isEmpty() || relation.aliasColumns;
                 if (alias) {
                     layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
                 }
-                if (!table.columnAliases().isEmpty()) {
-                    layout.append('(').append(quotedList(relation.names())).append(')');
+                if (!table.columnAliases().isEmpty() || relation.aliasColumns) {
+                    layout.append('(').append(quotedList(relation.printedNames)).append(')');
                 }
             }
             case FromItem.Subquery subquery -> {
@@ -641,6 +759,7 @@ final class QueryWriter {
                     layout.append("LATERAL ");
                 }
                 layout.append('(');
+                pendingNamesAlso = subquery.lateral() ? null : scope;
                 query(subquery.query(), subquery.lateral() ? scope : scope.parent, null, -1);
                 layout.append(')');
                 layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
@@ -684,7 +803,10 @@ final class QueryWriter {
                     layout.append(')');
                 }
                 if (!joined.using.isEmpty()) {
-                    layout.append(" USING (").append(quotedList(joined.using)).append(')');
+                    layout.append(" USING (").append(quotedList(joined.printedUsing)).append(')');
+                    if (joined.usingAlias != null) {
+                        layout.append(" AS ").append(IdentifierQuoting.quote(joined.usingAlias));
+                    }
                 } else if (join.condition() != null) {
                     layout.append(" ON ");
                     if (!pretty) {
@@ -701,7 +823,25 @@ final class QueryWriter {
                     layout.append(')');
                 }
             }
-            case FromItem.JoinAlias alias -> throw new IllegalStateException("no source for a join alias");
+            case FromItem.JoinAlias alias -> {
+                if (!(source instanceof Source.Aliased aliased)) {
+                    fromItem(alias.joined(), source, scope);
+                    return;
+                }
+                // PostgreSQL parenthesises an aliased join even where precedence does not need it
+                boolean paren = layout.pretty || !(alias.joined() instanceof FromItem.Join);
+                if (paren) {
+                    layout.append('(');
+                }
+                fromItem(alias.joined(), aliased.joined, scope);
+                if (paren) {
+                    layout.append(')');
+                }
+                layout.append(' ').append(IdentifierQuoting.quote(aliased.refname));
+                if (!alias.columnAliases().isEmpty()) {
+                    layout.append('(').append(quotedList(aliased.names())).append(')');
+                }
+            }
         }
     }
 

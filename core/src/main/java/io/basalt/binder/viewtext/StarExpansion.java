@@ -100,6 +100,8 @@ public final class StarExpansion {
                     yield common.isEmpty() ? join : new FromItem.Join(join.type(), false, left, right, null, common,
                             join.position());
                 }
+                case FromItem.JoinAlias alias -> new FromItem.JoinAlias(fromItem(alias.joined(), parent),
+                        alias.alias(), alias.columnAliases(), alias.usingAlias(), alias.position());
                 default -> item;
             };
         }

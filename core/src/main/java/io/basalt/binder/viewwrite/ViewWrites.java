@@ -57,6 +57,7 @@ public final class ViewWrites {
         Statement current = statement;
         ViewEntry view;
         while ((view = viewOf(target(current), catalog)) != null) {
+            io.basalt.binder.NonsystemRelationRestriction.check(view);
             UpdatableView updatable = UpdatableView.of(view, catalog);
             if (!updatable.updatable()) {
                 throw refused(current, view, updatable.reason());

@@ -142,6 +142,24 @@ public final class CatalogObjects {
                         view.materialized() ? 'm' : 'v', null, view, null, null, null, null));
             }
         }
+        for (ViewEntry view : catalog.views()) {
+            Namespace namespace = bySchema.get(view.schema());
+            if (namespace == null || view.indexes().isEmpty()) {
+                continue;
+            }
+            // a materialized view's index reads the view's columns as an index reads its table's
+            List<io.basalt.catalog.ColumnEntry> columns = new ArrayList<>();
+            for (int c = 0; c < view.columnNames().size(); c++) {
+                columns.add(new io.basalt.catalog.ColumnEntry(view.columnNames().get(c), view.columnTypes().get(c),
+                        false, null, null, null));
+            }
+            TableEntry owner = new TableEntry(view.schema(), view.name(), columns, view.rows(), List.of(), List.of(),
+                    List.of(), view.indexes());
+            for (IndexEntry index : view.indexes()) {
+                addRelation(new Relation(assign("r:" + view.schema() + "." + index.name()), namespace, index.name(),
+                        'i', owner, null, null, index, null, null));
+            }
+        }
         for (SequenceEntry sequence : catalog.sequences()) {
             Namespace namespace = bySchema.get(sequence.schema());
             if (namespace != null) {

@@ -100,7 +100,8 @@ final class PgCatalogRelations {
                     (long) (table == null ? 0 : table.checks().size()), relation.kind() == 'v', false, children,
                     false, false, relation.view() == null || relation.view().populated(),
                     relation.kind() == 'v' || relation.kind() == 'S' || relation.kind() == 'i' ? "n" : "d",
-                    partition, 0L, null, reloptions(table), partition ? partitionBound(objects, table) : null});
+                    partition, 0L, null, relation.view() != null && !relation.view().options().isEmpty()
+                    ? ArrayValue.of(new ArrayList<>(relation.view().options())) : reloptions(table), partition ? partitionBound(objects, table) : null});
             }
             return rows;
         });

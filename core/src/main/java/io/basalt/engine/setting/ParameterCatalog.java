@@ -80,6 +80,9 @@ public final class ParameterCatalog {
         parameters.add(Parameter.session("max_wal_size",
                 "Write-ahead log size that triggers a checkpoint (Basalt: a session setting, checked after each statement).",
                 new IntegerType(64, Integer.MAX_VALUE, IntegerUnit.KILOBYTES), "1GB"));
+        parameters.add(Parameter.session("restrict_nonsystem_relation_kind",
+                "Kinds of relations a statement may not use unless the system made them (view, foreign-table).",
+                new TextType(ParameterCatalog::checkRelationKinds), ""));
         parameters.add(new Parameter("search_path", "Schemas searched for names that are not schema-qualified.",
                 new TextType(ParameterCatalog::checkIdentifierList), "\"$user\", public", Parameter.Scope.SESSION,
                 true, true));
@@ -147,6 +150,21 @@ public final class ParameterCatalog {
     }
 
     /** Basalt behaves as the C locale does, so only the C locale's names are accepted (and "", the default). */
+    /** restrict_nonsystem_relation_kind: a list of {@code view} and {@code foreign-table}, kept as written. */
+    private static String checkRelationKinds(Parameter parameter, Assignment assignment) {
+        String text = assignment.text();
+        for (String kind : text.split(",")) {
+            String word = kind.strip();
+            if (word.isEmpty() && text.isBlank()) {
+                continue;
+            }
+            if (!word.equals("view") && !word.equals("foreign-table")) {
+                throw InvalidValue.of(parameter.name(), text).withDetail("Unrecognized key word: \"" + word + "\".");
+            }
+        }
+        return text;
+    }
+
     private static String checkLocale(Parameter parameter, Assignment assignment) {
         String text = assignment.text();
         if (!List.of("", "C", "POSIX", "C.UTF-8", "C.utf8").contains(text)) {

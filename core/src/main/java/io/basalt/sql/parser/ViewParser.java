@@ -55,8 +55,9 @@ final class ViewParser extends ParserBase {
         List<String> columns = tokens.at(TokenKind.LEFT_PAREN) ? grammar.names().parenthesizedColumnIdList()
                 : List.of();
         String checkOption = null;
+        List<String> options = new java.util.ArrayList<>();
         if (tokens.at(Keyword.WITH)) {
-            checkOption = viewOptions();
+            checkOption = viewOptions(options);
         }
         tokens.expect(Keyword.AS);
         Query query = grammar.queries().query();
@@ -71,16 +72,20 @@ final class ViewParser extends ParserBase {
             tokens.expect(Keyword.CHECK);
             tokens.expect(Keyword.OPTION);
         }
-        return new CreateViewStatement(name, orReplace, temporary, columns, query, create.position(), checkOption);
+        if (checkOption != null && options.stream().noneMatch(option -> option.startsWith("check_option="))) {
+            options.add("check_option=" + checkOption);
+        }
+        return new CreateViewStatement(name, orReplace, temporary, columns, query, create.position(), checkOption,
+                options);
     }
 
     /**
      * {@code WITH (name [= value], ...)}, WITH at the cursor. {@code security_barrier} and {@code security_invoker}
      * (booleans) are checked and have no effect: Basalt has neither leaky functions nor roles yet;
      * {@code check_option} is {@code local} or {@code cascaded} (returned, else null); any other name is
-     * PostgreSQL's 22023.
+     * PostgreSQL's 22023. Each option is added to {@code into} as reloptions keeps it ({@code name=value}).
      */
-    private String viewOptions() {
+    private String viewOptions(List<String> into) {
         String checkOption = null;
         tokens.expect(Keyword.WITH);
         tokens.expect(TokenKind.LEFT_PAREN);
@@ -90,6 +95,7 @@ final class ViewParser extends ParserBase {
             if (tokens.acceptOperator("=")) {
                 value = tokens.next().value();
             }
+            into.add(name + "=" + (value == null ? "true" : value));
             switch (name) {
                 case "security_barrier", "security_invoker" -> {
                     if (value != null && !isBoolean(value)) {

@@ -246,6 +246,18 @@ class StatementParserTest {
                 .isEqualTo(new io.basalt.sql.ast.AlterViewStatement.SetDefault("c", null));
     }
 
+    @Test
+    void createSchemaKeepsItsElementsWithTheirText() {
+        var create = (io.basalt.sql.ast.CreateSchemaStatement) Parser.parseStatement(
+                "CREATE SCHEMA s CREATE TABLE t (a int)  CREATE VIEW v AS SELECT a FROM t CREATE INDEX i ON t (a);");
+        assertThat(create.elements()).extracting(io.basalt.sql.ast.CreateSchemaStatement.Element::text)
+                .containsExactly("CREATE TABLE t (a int)", "CREATE VIEW v AS SELECT a FROM t",
+                        "CREATE INDEX i ON t (a)");
+        assertThat(create.elements().get(1).statement()).isInstanceOf(io.basalt.sql.ast.CreateViewStatement.class);
+        assertThatThrownBy(() -> Parser.parseStatement("CREATE SCHEMA s CREATE FUNCTION f() RETURNS int AS 'x'"))
+                .hasMessage("syntax error at or near \"FUNCTION\"");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiterString = " => ", quoteCharacter = '`', textBlock = """
             SET XML OPTION DOCUMENT => SET XML OPTION
@@ -261,7 +273,6 @@ class StatementParserTest {
             ALTER MATERIALIZED VIEW v RENAME TO w => ALTER MATERIALIZED VIEW
             CREATE RECURSIVE VIEW v (a) AS SELECT 1 => CREATE RECURSIVE VIEW
             CREATE MATERIALIZED VIEW v USING heap AS SELECT 1 => table access methods
-            CREATE SCHEMA s CREATE TABLE t (a int) => CREATE SCHEMA ... schema elements
             ALTER SEQUENCE s RENAME TO t => ALTER SEQUENCE RENAME
             ALTER SEQUENCE s SET LOGGED => ALTER SEQUENCE SET
             DISCARD ALL => DISCARD
