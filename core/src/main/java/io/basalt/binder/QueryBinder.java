@@ -185,6 +185,10 @@ public final class QueryBinder {
                         call.filter()));
             }
             plan = grouping.build(plan, specs);
+            if (select.groupingSets() == null && !keys.isEmpty() && query.orderBy().isEmpty()
+                    && SortedGroups.needed(specs)) {
+                plan = SortedGroups.sort(plan, keys.size());
+            }
             if (!selectSubqueries.isEmpty()) {
                 selectSubqueries.requireUncorrelated("the SELECT list, HAVING or ORDER BY");
                 int aggregateWidth = plan.outputTypes().size();
