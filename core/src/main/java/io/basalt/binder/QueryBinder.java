@@ -176,6 +176,7 @@ public final class QueryBinder {
             selectSubqueries.rewriteComparisons(rewriter::rewrite);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
+                OrderedSetDirectArguments.requireGrouped(call, grouping.outputKeys());
                 for (BoundExpression operand : call.operands()) {
                     if (hasSubqueryResult(operand)) {
                         throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
