@@ -29,7 +29,8 @@ final class OrderedSetDirectArguments {
                 if (ungrouped.sqlState() != io.basalt.error.SqlState.GROUPING_ERROR) {
                     throw ungrouped;
                 }
-                throw ungrouped.withDetail("Direct arguments of an ordered-set aggregate must use only grouped columns.");
+                throw ungrouped.withDetail(
+                        "Direct arguments of an ordered-set aggregate must use only grouped columns.");
             }
         }
     }

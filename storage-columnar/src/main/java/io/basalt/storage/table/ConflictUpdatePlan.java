@@ -57,7 +57,8 @@ public record ConflictUpdatePlan(PhysicalOperator plan, LentRows input) {
             for (int i = 0; i < count; i++) {
                 range[i] = start + i;
             }
-            pieces.add(start == 0 && count == rows ? numbered : VectorGather.gather(numbered, range, count, evaluation));
+            pieces.add(start == 0 && count == rows ? numbered
+                    : VectorGather.gather(numbered, range, count, evaluation));
         }
         input.lend(pieces);
         Collector collector = new Collector(context);
