@@ -16,7 +16,9 @@ import java.util.List;
  * Binds the DO UPDATE action of INSERT ... ON CONFLICT: its SET list and WHERE condition over the stored row
  * (named by the INSERT's alias or else the table's name) followed by the proposed row, named {@code excluded},
  * as PostgreSQL scopes them (an unqualified column that both have is ambiguous). Each column that SET does not
- * name keeps its stored value. Subqueries in SET or WHERE are not supported yet (0A000).
+ * name keeps its stored value. Subqueries in SET or WHERE (including {@code SET (a, b) = (SELECT ...)}) may read both
+ * rows; with any, the action becomes a plan over the conflicting rows ({@link LogicalPlan.ComputedConflictUpdate}):
+ * WHERE's subqueries and filter first, then SET's subqueries and the new versions.
  */
 final class ConflictUpdateBinder {
     /** The name under which SET and WHERE see the row that INSERT proposed. */
@@ -52,7 +54,8 @@ final class ConflictUpdateBinder {
     }
 
     /** The DO UPDATE action, or null for DO NOTHING (and without ON CONFLICT). */
-    static LogicalPlan.ConflictUpdate bind(InsertStatement insert, TableEntry table, BindContext context) {
+    static LogicalPlan.ConflictUpdate bind(InsertStatement insert, TableEntry table, BindContext context,
+                                           Surroundings surroundings) {
         InsertStatement.OnConflict onConflict = insert.onConflict();
         if (onConflict == null || onConflict.doNothing()) {
             return null;
@@ -64,14 +67,14 @@ final class ConflictUpdateBinder {
             Scope.Column column = scope.columns().get(c);
             newRow.add(new BoundExpression.ColumnRef(c, column.qualifier(), column.name(), column.type(), 0));
         }
-        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE");
+        ClauseSubqueries setSubqueries = new ClauseSubqueries(context, surroundings, scope);
+        ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), "UPDATE", setSubqueries);
         boolean[] assigned = new boolean[width];
         boolean[] indirect = new boolean[width];
         for (UpdateStatement.Assignment written : onConflict.update()) {
-            if (written.query() != null) {
-                throw ExpressionBinder.notYet("a multiple-column UPDATE from a sub-SELECT", written.position());
-            }
-            UpdateStatement.Assignment assignment = MultipleAssignment.expandStars(written, scope);
+            UpdateStatement.Assignment assignment = written.query() == null
+                    ? MultipleAssignment.expandStars(written, scope)
+                    : MultipleAssignment.expand(written, scope, context, surroundings);
             for (int i = 0; i < assignment.columns().size(); i++) {
                 int column = UpdateBinder.targetColumn(table, assignment, i, insert.alias());
                 Expression target = assignment.subscript(i);
@@ -110,13 +113,59 @@ final class ConflictUpdateBinder {
             }
         }
         BoundExpression condition = null;
+        ClauseSubqueries whereSubqueries = new ClauseSubqueries(context, surroundings, scope);
         if (onConflict.updateWhere() != null) {
-            condition = new ExpressionBinder(scope, context.parameters(), "WHERE")
+            condition = new ExpressionBinder(scope, context.parameters(), "WHERE", whereSubqueries)
                     .bindCondition(onConflict.updateWhere(), "WHERE");
         }
         if (GeneratedColumns.any(table.columns())) {
             newRow = GeneratedColumns.recompute(newRow, table, context);
         }
-        return new LogicalPlan.ConflictUpdate(newRow, condition, null);
+        if (setSubqueries.isEmpty() && whereSubqueries.isEmpty()) {
+            return new LogicalPlan.ConflictUpdate(newRow, condition, null);
+        }
+        return new LogicalPlan.ConflictUpdate(newRow, condition, null, null,
+                computed(scope, newRow, condition, setSubqueries, whereSubqueries));
+    }
+
+    /**
+     * The plan of an action with subqueries: the pairs (scope's columns, then their position), WHERE's subqueries
+     * applied and its condition kept, then SET's subqueries applied and the new row projected beside the position.
+     */
+    private static LogicalPlan.ComputedConflictUpdate computed(Scope scope, List<BoundExpression> newRow,
+                                                               BoundExpression condition,
+                                                               ClauseSubqueries setSubqueries,
+                                                               ClauseSubqueries whereSubqueries) {
+        List<io.basalt.type.LogicalType> types = new ArrayList<>();
+        for (Scope.Column column : scope.columns()) {
+            types.add(column.type());
+        }
+        int position = types.size();
+        types.add(io.basalt.type.LogicalType.INTEGER);
+        io.basalt.exec.operator.scan.LentRows input = new io.basalt.exec.operator.scan.LentRows(EXCLUDED, types);
+        int[] columns = new int[types.size()];
+        List<BoundExpression> pairColumns = new ArrayList<>(types.size());
+        for (int c = 0; c < columns.length; c++) {
+            columns[c] = c;
+            pairColumns.add(new BoundExpression.ColumnRef(c, null, "column" + c, types.get(c), 0));
+        }
+        LogicalPlan plan = new LogicalPlan.Scan(input, columns, types);
+        if (condition != null) {
+            if (!whereSubqueries.isEmpty()) {
+                plan = whereSubqueries.applyTo(plan);
+                condition = whereSubqueries.place(condition, types.size());
+            }
+            plan = new LogicalPlan.Filter(plan, List.of(condition));
+            if (!whereSubqueries.isEmpty()) {
+                plan = new LogicalPlan.Project(plan, pairColumns);
+            }
+        }
+        if (!setSubqueries.isEmpty()) {
+            plan = setSubqueries.applyTo(plan);
+            newRow = setSubqueries.placeAll(newRow, types.size());
+        }
+        List<BoundExpression> output = new ArrayList<>(newRow);
+        output.add(pairColumns.get(position));
+        return new LogicalPlan.ComputedConflictUpdate(new LogicalPlan.Project(plan, output), input);
     }
 }

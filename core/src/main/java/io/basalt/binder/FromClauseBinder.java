@@ -376,6 +376,14 @@ final class FromClauseBinder {
         }
         if (UserFunctionCalls.mayBe(name)) {
             UserFunctionCalls.FromRows rows = UserFunctionCalls.bindInFrom(call, argumentBinder);
+            if (rows != null && rows.values().outputTypes().getFirst().isRecord()) {
+                // a function returning a composite type gives one column per field, as a table does
+                LogicalPlan.Values fields = CompositeFunctionRows.expand(rows.values());
+                String qualifier = function.alias() != null ? function.alias() : name;
+                List<String> names = aliasColumns(rows.values().outputTypes().getFirst().record().fieldNames(),
+                        function.columnAliases(), qualifier, function.position());
+                return new Source(fields, scopeOf(qualifier, names, fields.outputTypes()), List.of(qualifier));
+            }
             if (rows != null) {
                 String qualifier = function.alias() != null ? function.alias() : name;
                 List<String> names = aliasColumns(List.of(rows.column() != null ? rows.column() : qualifier),

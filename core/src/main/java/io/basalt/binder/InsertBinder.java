@@ -46,7 +46,7 @@ public final class InsertBinder {
     /** The INSERT without its WITH clause, whose queries {@link #surroundings} hold already. */
     BoundWrite bindBody(InsertStatement insert, TableEntry table) {
         java.util.Set<String> arbiters = ConflictArbiters.resolve(insert.onConflict(), table, context);
-        LogicalPlan.ConflictUpdate update = ConflictUpdateBinder.bind(insert, table, context);
+        LogicalPlan.ConflictUpdate update = ConflictUpdateBinder.bind(insert, table, context, surroundings);
         if (update != null) {
             update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, table, context))
                     .withArbiterKeys(ConflictArbiters.expressionKeys(arbiters, table, context));

@@ -22,13 +22,16 @@ public final class PartitionRowMovement {
     }
 
     /**
-     * The writes for {@code update} (a counting UPDATE of {@code leaf}, a partition below {@code target}): in-place
+     * The writes for {@code update} (an UPDATE of {@code leaf}, a partition below {@code target}): in-place
      * update, delete of the moving rows (counting zero), insert of their new versions into {@code target}; or
-     * {@code update} alone when {@code leaf} is no partition.
+     * {@code update} alone when {@code leaf} is no partition. With RETURNING, the plan returns the rows updated in
+     * place and then the moved rows' new versions.
      */
     public static LogicalPlan split(BoundWrite update, TableEntry leaf, TableEntry target, BindContext context) {
         Expression constraint = PartitionConstraints.full(context.catalog().hierarchy(), leaf.schema(), leaf.name());
-        if (constraint == null || update.returnsRows() || !(update.plan() instanceof LogicalPlan.Write write)) {
+        LogicalPlan.Write write = update.returnsRows() ? returningWrite(update.plan())
+                : update.plan() instanceof LogicalPlan.Write plain ? plain : null;
+        if (constraint == null || write == null) {
             return update.plan();
         }
         int width = leaf.columns().size();
@@ -55,6 +58,51 @@ public final class PartitionRowMovement {
         // the delete's count row is dropped: a moved row counts once, by its insert
         LogicalPlan uncounted = new LogicalPlan.Filter(delete,
                 List.of(new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0)));
-        return new LogicalPlan.Append(new LogicalPlan.Append(staying, uncounted), insert);
+        if (!update.returnsRows()) {
+            return new LogicalPlan.Append(new LogicalPlan.Append(staying, uncounted), insert);
+        }
+        // RETURNING: the delete and the insert run for their effect; a moved row returns as its new version, which
+        // the moving rows carry as the in-place update's output does (everything after the row id)
+        List<LogicalType> outputs = write.outputTypes();
+        List<BoundExpression> moved = new ArrayList<>();
+        for (int c = 0; c < outputs.size(); c++) {
+            moved.add(new BoundExpression.ColumnRef(c + 1, null, "column" + c, outputs.get(c), 0));
+        }
+        LogicalPlan effects = new LogicalPlan.Append(silent(uncounted, outputs), silent(new LogicalPlan.Filter(insert,
+                List.of(new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0))), outputs));
+        LogicalPlan rows = new LogicalPlan.Append(new LogicalPlan.Append(staying, effects),
+                new LogicalPlan.Project(moving, moved));
+        return replaceWrite(update.plan(), rows);
+    }
+
+    /** {@code empty} (a plan that yields no rows) seen as yielding rows of {@code types}. */
+    private static LogicalPlan silent(LogicalPlan empty, List<LogicalType> types) {
+        List<BoundExpression> nulls = new ArrayList<>();
+        for (LogicalType type : types) {
+            nulls.add(new BoundExpression.Constant(null, type, 0));
+        }
+        return new LogicalPlan.Project(empty, nulls);
+    }
+
+    /** The UPDATE under a RETURNING plan (projections and subquery applies over it); null when there is none. */
+    private static LogicalPlan.Write returningWrite(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Write write -> write;
+            case LogicalPlan.Project project -> returningWrite(project.input());
+            case LogicalPlan.Apply apply -> returningWrite(apply.input());
+            default -> null;
+        };
+    }
+
+    /** {@code plan} with its UPDATE (see {@link #returningWrite}) replaced by {@code rows}. */
+    private static LogicalPlan replaceWrite(LogicalPlan plan, LogicalPlan rows) {
+        return switch (plan) {
+            case LogicalPlan.Write ignored -> rows;
+            case LogicalPlan.Project project -> new LogicalPlan.Project(replaceWrite(project.input(), rows),
+                    project.expressions());
+            case LogicalPlan.Apply apply -> new LogicalPlan.Apply(apply.kind(), replaceWrite(apply.input(), rows),
+                    apply.subquery(), apply.comparison());
+            default -> throw new IllegalStateException("no UPDATE under " + plan);
+        };
     }
 }

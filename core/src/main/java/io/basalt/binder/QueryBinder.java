@@ -176,6 +176,7 @@ public final class QueryBinder {
             selectSubqueries.rewriteComparisons(rewriter::rewrite);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
+                OrderedSetDirectArguments.requireGrouped(call, grouping.outputKeys());
                 for (BoundExpression operand : call.operands()) {
                     if (hasSubqueryResult(operand)) {
                         throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
@@ -185,6 +186,10 @@ public final class QueryBinder {
                         call.filter()));
             }
             plan = grouping.build(plan, specs);
+            if (select.groupingSets() == null && !keys.isEmpty() && query.orderBy().isEmpty()
+                    && SortedGroups.needed(specs)) {
+                plan = SortedGroups.sort(plan, keys.size());
+            }
             if (!selectSubqueries.isEmpty()) {
                 selectSubqueries.requireUncorrelated("the SELECT list, HAVING or ORDER BY");
                 int aggregateWidth = plan.outputTypes().size();

@@ -13,8 +13,8 @@ import java.util.Set;
  * {@code SELECT a, generate_series(1, 2) FROM t}) yields one output row per value it returns for each input row.
  * Without GROUP BY, HAVING or aggregates that is a cross join of the FROM list with the function, so the item
  * moves into FROM under a name no query can write, and the SELECT item reads its column, keeping the function's
- * name as the column's; casts applied to the call stay on the item. Two such items would have to run in lockstep (PostgreSQL's rule since version 10) and
- * are not rewritten; nor are calls nested in expressions.
+ * name as the column's; casts applied to the call stay on the item. Two or more such items run in lockstep
+ * (PostgreSQL's rule since version 10) as one ROWS FROM item. Calls nested in other expressions are not rewritten.
  */
 final class SetReturningItems {
     private static final Set<String> SET_RETURNING = Set.of("generate_series", "unnest", "regexp_matches",
@@ -36,13 +36,12 @@ final class SetReturningItems {
             return select;
         }
         int found = -1;
+        List<Integer> calls = new ArrayList<>();
         for (int i = 0; i < select.items().size(); i++) {
             if (select.items().get(i) instanceof SelectItem.Item item) {
                 if (isSetReturningCall(withoutCasts(item.expression()))) {
-                    if (found >= 0) {
-                        return select;
-                    }
                     found = i;
+                    calls.add(i);
                 } else if (!plain(item.expression())) {
                     return select;
                 }
@@ -50,6 +49,9 @@ final class SetReturningItems {
         }
         if (found < 0) {
             return select;
+        }
+        if (calls.size() > 1) {
+            return inLockstep(select, calls);
         }
         SelectItem.Item item = (SelectItem.Item) select.items().get(found);
         Expression.FunctionCall call = (Expression.FunctionCall) withoutCasts(item.expression());
@@ -59,6 +61,39 @@ final class SetReturningItems {
         String name = item.alias() != null ? item.alias() : ColumnNaming.figure(item.expression());
         items.set(found, new SelectItem.Item(replaceCall(item.expression(),
                 new Expression.ColumnRef(List.of(ALIAS), call.position())), name, item.position()));
+        return new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, select.where(),
+                select.groupBy(), select.having(), select.windows(), select.position());
+    }
+
+    /**
+     * Several set-returning items run in lockstep, as PostgreSQL runs them since version 10: row i of each beside row
+     * i of the others, the shorter ones padded with NULLs, which is what {@code ROWS FROM (f(...), g(...))} gives. The
+     * calls move into FROM as one ROWS FROM item, each item reading its own column. Each call must give one column
+     * (unnest of a single array, not of several).
+     */
+    private static QueryBody.Select inLockstep(QueryBody.Select select, List<Integer> calls) {
+        List<Expression.FunctionCall> functions = new ArrayList<>();
+        List<String> columns = new ArrayList<>();
+        for (int index : calls) {
+            Expression.FunctionCall call = (Expression.FunctionCall)
+                    withoutCasts(((SelectItem.Item) select.items().get(index)).expression());
+            if (call.name().last().equals("unnest") && call.arguments().size() != 1) {
+                return select;
+            }
+            functions.add(call);
+            columns.add(ALIAS + functions.size());
+        }
+        Expression.FunctionCall first = functions.getFirst();
+        List<FromItem> from = new ArrayList<>(select.from());
+        from.add(new FromItem.Function(first, false, ALIAS, columns, first.position(), List.of(), false, functions));
+        List<SelectItem> items = new ArrayList<>(select.items());
+        for (int k = 0; k < calls.size(); k++) {
+            SelectItem.Item item = (SelectItem.Item) select.items().get(calls.get(k));
+            String name = item.alias() != null ? item.alias() : ColumnNaming.figure(item.expression());
+            items.set(calls.get(k), new SelectItem.Item(replaceCall(item.expression(),
+                    new Expression.ColumnRef(List.of(ALIAS, columns.get(k)), item.position())), name,
+                    item.position()));
+        }
         return new QueryBody.Select(select.distinct(), select.distinctOn(), items, from, select.where(),
                 select.groupBy(), select.having(), select.windows(), select.position());
     }

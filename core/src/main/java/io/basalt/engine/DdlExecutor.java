@@ -416,7 +416,12 @@ final class DdlExecutor {
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
                     "table " + victim.name())) {
-                if (!viewDependents.contains(dependent)) {
+                // a view over a partitioned table depends on its partitions too: it is one dependent, named once
+                boolean known = false;
+                for (ViewDependents.Dependent seen : viewDependents) {
+                    known |= seen.view() == dependent.view();
+                }
+                if (!known) {
                     viewDependents.add(dependent);
                 }
             }

@@ -22,8 +22,7 @@ import java.util.List;
  * then every descendant, depth first), each binding reading the statement's column names in that table and naming
  * the target as the statement does, and the writes run one after the other in one plan (an {@link
  * LogicalPlan.Append} of the writes), so that the statement's count and RETURNING rows cover them all. An UPDATE
- * through a partitioned table moves a row whose new version leaves its partition ({@link PartitionRowMovement}),
- * except with RETURNING, where it fails with the partition's constraint error as an UPDATE of the partition does.
+ * through a partitioned table moves a row whose new version leaves its partition ({@link PartitionRowMovement}).
  */
 final class HierarchyWrites {
     private HierarchyWrites() {
@@ -42,9 +41,9 @@ final class HierarchyWrites {
         boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
         for (TableEntry table : tables) {
             BoundWrite write = new UpdateBinder(context).bindUpdate(named, table);
-            if (partitioned && !write.returnsRows()) {
-                write = new BoundWrite(write.kind(), PartitionRowMovement.split(write, table, target, context), false,
-                        List.of());
+            if (partitioned) {
+                write = new BoundWrite(write.kind(), PartitionRowMovement.split(write, table, target, context),
+                        write.returnsRows(), write.names());
             }
             writes.add(write);
         }
@@ -53,8 +52,7 @@ final class HierarchyWrites {
 
     /** Whether {@code update} runs as writes that must see the tables as the statement began: it moves rows. */
     static boolean movesRows(UpdateStatement update, TableEntry target, Catalog catalog) {
-        return !update.only() && update.returning().isEmpty()
-                && catalog.hierarchy().partitionKey(target.schema(), target.name()) != null;
+        return !update.only() && catalog.hierarchy().partitionKey(target.schema(), target.name()) != null;
     }
 
     static BoundWrite delete(DeleteStatement delete, TableEntry target, BindContext context) {

@@ -349,11 +349,18 @@ public final class PhysicalPlanner {
                 computedKeys[i] = key == null ? null : ExpressionPlanner.plan(key);
             }
         }
-        return new io.basalt.storage.table.ConflictUpdate(ExpressionPlanner.planAll(update.newRow()),
-                update.condition() == null ? null : ExpressionPlanner.plan(update.condition()), keyColumns,
+        // an action with subqueries is a plan of its own, optimized (its subqueries decorrelated) here
+        io.basalt.storage.table.ConflictUpdatePlan computed = update.computed() == null ? null
+                : new io.basalt.storage.table.ConflictUpdatePlan(
+                        plan(io.basalt.optimizer.Optimizer.optimize(update.computed().plan())),
+                        update.computed().input());
+        return new io.basalt.storage.table.ConflictUpdate(
+                computed != null ? List.of() : ExpressionPlanner.planAll(update.newRow()),
+                computed != null || update.condition() == null ? null : ExpressionPlanner.plan(update.condition()),
+                keyColumns,
                 arbiter.nullsNotDistinct(), update.arbiterPredicate() == null ? null
                         : new io.basalt.storage.table.RowCondition(ExpressionPlanner.plan(update.arbiterPredicate())),
-                computedKeys);
+                computedKeys, computed);
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

@@ -124,17 +124,32 @@ public final class SqlFunctionBody {
         if (function.returnsSet()) {
             List<Object[]> rows = new ArrayList<>();
             for (Object[] row : last.rows()) {
-                BoundExpression.Constant value = ValueCasts.to(
-                        new BoundExpression.Constant(row[0], last.types().getFirst(), 0), function.returnType(), runtime);
-                rows.add(new Object[] {value.value()});
+                rows.add(new Object[] {value(row, last.types(), runtime)});
             }
             return new RoutineRuntime.SetResult(rows);
         }
         if (last.rows().isEmpty()) {
             return null;
         }
-        return ValueCasts.to(new BoundExpression.Constant(last.rows().getFirst()[0], last.types().getFirst(), 0),
-                function.returnType(), runtime).value();
+        return value(last.rows().getFirst(), last.types(), runtime);
+    }
+
+    /**
+     * The function's value from a row of its last statement: the first column cast to the return type, or, for a
+     * composite return type and a row of several columns ({@code SELECT * FROM t} for {@code RETURNS t}), the
+     * record of those columns, each cast to its field's type.
+     */
+    private Object value(Object[] row, List<io.basalt.type.LogicalType> types, RoutineRuntime runtime) {
+        io.basalt.type.LogicalType target = function.returnType();
+        if (target.isRecord() && types.size() > 1 && types.size() == target.record().fieldTypes().size()) {
+            Object[] fields = new Object[types.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = ValueCasts.to(new BoundExpression.Constant(row[i], types.get(i), 0),
+                        target.record().fieldTypes().get(i), runtime).value();
+            }
+            return io.basalt.type.RecordValue.of(fields);
+        }
+        return ValueCasts.to(new BoundExpression.Constant(row[0], types.getFirst(), 0), target, runtime).value();
     }
 
     /** Whether the body is one {@code SELECT expression} with nothing else (what the binder may inline). */

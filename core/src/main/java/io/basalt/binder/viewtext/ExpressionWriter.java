@@ -623,7 +623,12 @@ final class ExpressionWriter {
             }
             OrderItem item = items.get(i);
             writeValue(item.expression(), LogicalType.TEXT);
-            if (item.descending()) {
+            if (item.usingOperator() != null) {
+                // PostgreSQL shows a non-default ordering operator with its NULLS placement spelled out
+                boolean nullsFirst = item.nullsFirst() != null ? item.nullsFirst() : item.descending();
+                layout.append(" USING ").append(item.usingOperator())
+                        .append(nullsFirst ? " NULLS FIRST" : " NULLS LAST");
+            } else if (item.descending()) {
                 layout.append(" DESC");
                 if (Boolean.FALSE.equals(item.nullsFirst())) {
                     layout.append(" NULLS LAST");

@@ -774,7 +774,8 @@ final class QueryWriter {
                 }
                 new ExpressionWriter(this, scope).write(function.call(), null);
                 layout.append(' ').append(IdentifierQuoting.quote(relation.refname));
-                if (!function.columnAliases().isEmpty()) {
+                // PostgreSQL names a function's columns always: generate_series(1, 3) i(i)
+                if (!relation.names().isEmpty()) {
                     layout.append('(').append(quotedList(relation.names())).append(')');
                 }
             }

@@ -18,6 +18,9 @@ final class ColumnSubstitution {
     private final Set<String> qualifiers;
 
     private final boolean qualifiedOnly;
+    private boolean rowsKnown;
+    private boolean hasOld;
+    private boolean hasNew;
 
     ColumnSubstitution(Map<String, Expression> columns, Set<String> qualifiers) {
         this(columns, qualifiers, false);
@@ -30,6 +33,34 @@ final class ColumnSubstitution {
         this.qualifiedOnly = qualifiedOnly;
     }
 
+    /**
+     * {@code old.c} or {@code new.c} (RETURNING's rows before and after) for view column {@code c}: a base column
+     * under the same qualifier; a literal as it is when the statement has that row (see {@link #withRows}), NULL when
+     * it has not; otherwise the reference as written.
+     */
+    private Expression oldOrNew(String row, Expression replacement, Expression.ColumnRef reference) {
+        if (replacement instanceof Expression.ColumnRef base) {
+            return new Expression.ColumnRef(List.of(row, base.parts().getLast()), reference.position());
+        }
+        boolean literal = replacement instanceof Expression.StringLiteral
+                || replacement instanceof Expression.NumberLiteral
+                || replacement instanceof Expression.BooleanLiteral || replacement instanceof Expression.NullLiteral
+                || replacement instanceof Expression.Cast cast && cast.operand() instanceof Expression.StringLiteral;
+        if (!literal || !rowsKnown) {
+            return reference;
+        }
+        return (row.equals("old") ? hasOld : hasNew) ? replacement : new Expression.NullLiteral(reference.position());
+    }
+
+    /** This substitution for a statement whose RETURNING has the old row or not, and the new row or not. */
+    ColumnSubstitution withRows(boolean old, boolean current) {
+        ColumnSubstitution copy = new ColumnSubstitution(columns, qualifiers, qualifiedOnly);
+        copy.rowsKnown = true;
+        copy.hasOld = old;
+        copy.hasNew = current;
+        return copy;
+    }
+
     Expression apply(Expression expression) {
         if (expression == null) {
             return null;
@@ -40,6 +71,10 @@ final class ColumnSubstitution {
                 Expression replacement = columns.get(parts.getLast());
                 boolean ours = parts.size() == 1 && !qualifiedOnly
                         || parts.size() == 2 && qualifiers.contains(parts.getFirst());
+                if (!ours && replacement != null && parts.size() == 2 && !qualifiedOnly
+                        && (parts.getFirst().equals("old") || parts.getFirst().equals("new"))) {
+                    yield oldOrNew(parts.getFirst(), replacement, reference);
+                }
                 yield ours && replacement != null ? replacement : reference;
             }
             case Expression.Unary unary -> new Expression.Unary(unary.operator(), apply(unary.operand()),

@@ -57,7 +57,8 @@ final class StatementRewrite {
                     substitution.apply(onConflict.targetWhere()), targetExpressions);
         }
         return new InsertStatement(view.base().name(), view.base().alias(), columns, source, onConflict,
-                returning(insert.returning(), view, substitution), insert.position(), insert.columnSubscripts(),
+                returning(insert.returning(), view, substitution.withRows(false, true)), insert.position(),
+                insert.columnSubscripts(),
                 insert.with(), insert.overriding());
     }
 
@@ -125,13 +126,15 @@ final class StatementRewrite {
         }
         return new UpdateStatement(view.base().name(), view.base().alias(), assignments, update.from(),
                 where(substitution.apply(update.where()), view.where()),
-                returning(update.returning(), view, substitution), update.position(), update.with(), false);
+                returning(update.returning(), view, substitution.withRows(true, true)), update.position(), update.with(),
+                false);
     }
 
     static DeleteStatement delete(DeleteStatement delete, UpdatableView view, ColumnSubstitution substitution) {
         return new DeleteStatement(view.base().name(), view.base().alias(), delete.using(),
                 where(substitution.apply(delete.where()), view.where()),
-                returning(delete.returning(), view, substitution), delete.position(), delete.with(), false);
+                returning(delete.returning(), view, substitution.withRows(true, false)), delete.position(),
+                delete.with(), false);
     }
 
     private static Expression where(Expression statement, Expression view) {

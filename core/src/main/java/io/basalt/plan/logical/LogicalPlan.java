@@ -517,10 +517,11 @@ public sealed interface LogicalPlan {
      * the proposed row's (EXCLUDED), each in the table's column order and types. {@code arbiterPredicate} is the
      * predicate of a partial unique index arbiter over the table's columns (null: none). {@code arbiterKeys} are
      * the key parts of an arbiter index over expressions, in its order, bound over the table's columns (null for a
-     * plain column part); null when the arbiter has no expressions.
+     * plain column part); null when the arbiter has no expressions. {@code computed} (null: none) is used instead
+     * of {@code newRow} and {@code condition} when SET or WHERE holds subqueries.
      */
     record ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition, BoundExpression arbiterPredicate,
-                          List<BoundExpression> arbiterKeys) {
+                          List<BoundExpression> arbiterKeys, ComputedConflictUpdate computed) {
         public ConflictUpdate {
             newRow = List.copyOf(newRow);
             arbiterKeys = arbiterKeys == null ? null
@@ -529,18 +530,26 @@ public sealed interface LogicalPlan {
 
         public ConflictUpdate(List<BoundExpression> newRow, BoundExpression condition,
                               BoundExpression arbiterPredicate) {
-            this(newRow, condition, arbiterPredicate, null);
+            this(newRow, condition, arbiterPredicate, null, null);
         }
 
         /** This action with the arbiter's predicate. */
         public ConflictUpdate withArbiterPredicate(BoundExpression predicate) {
-            return new ConflictUpdate(newRow, condition, predicate, arbiterKeys);
+            return new ConflictUpdate(newRow, condition, predicate, arbiterKeys, computed);
         }
 
         /** This action with the key parts of its arbiter over expressions. */
         public ConflictUpdate withArbiterKeys(List<BoundExpression> keys) {
-            return new ConflictUpdate(newRow, condition, arbiterPredicate, keys);
+            return new ConflictUpdate(newRow, condition, arbiterPredicate, keys, computed);
         }
+    }
+
+    /**
+     * ON CONFLICT DO UPDATE computed by a plan: {@code plan} scans {@code input} (the stored row's columns, the
+     * proposed row's, then the pair's position, an INTEGER), filters by WHERE and outputs the new version's columns
+     * followed by the position.
+     */
+    record ComputedConflictUpdate(LogicalPlan plan, io.basalt.exec.operator.scan.LentRows input) {
     }
 
     enum WriteKind {

@@ -59,8 +59,11 @@ final class DmlParser extends ParserBase {
         }
         List<SelectItem> returning = List.of();
         if (tokens.accept(Keyword.RETURNING)) {
-            new ReturningOptionsParser(grammar).options(alias != null ? alias : table.last());
+            ReturningRenames renames = new ReturningOptionsParser(grammar).options(alias != null ? alias : table.last());
             returning = grammar.selects().targetList();
+            if (renames != null) {
+                returning = renames.apply(returning);
+            }
         }
         return new InsertStatement(table, alias, columns, source, onConflict, returning, insert.position(),
                 subscripts, null, overriding);
@@ -187,8 +190,9 @@ final class DmlParser extends ParserBase {
         if (!tokens.accept(Keyword.RETURNING)) {
             return List.of();
         }
-        new ReturningOptionsParser(grammar).options(targetName);
-        return grammar.selects().targetList();
+        ReturningRenames renames = new ReturningOptionsParser(grammar).options(targetName);
+        List<SelectItem> items = grammar.selects().targetList();
+        return renames == null ? items : renames.apply(items);
     }
 
     /** {@code column [indirection] = value} or {@code (columns) = [ROW](values) | (SELECT ...)}. */

@@ -338,16 +338,19 @@ final class ExpressionParser extends ParserBase {
         int position = position();
         Expression expression = expression();
         boolean descending = false;
+        String usingOperator = null;
         if (tokens.accept(Keyword.DESC)) {
             descending = true;
         } else if (!tokens.accept(Keyword.ASC) && tokens.accept(Keyword.USING)) {
+            String operator = current().value();
             descending = orderingOperatorDescends();
+            usingOperator = operator.equals("~<~") || operator.equals("~>~") ? operator : null;
         }
         Boolean nullsFirst = null;
         if (tokens.at(Keyword.NULLS) && (tokens.peek(1).is(Keyword.FIRST) || tokens.peek(1).is(Keyword.LAST))) {
             tokens.next();
             nullsFirst = tokens.next().is(Keyword.FIRST);
         }
-        return new OrderItem(expression, descending, nullsFirst, position);
+        return new OrderItem(expression, descending, nullsFirst, position, usingOperator);
     }
 }

@@ -10,18 +10,21 @@ import io.basalt.sql.lexer.TokenKind;
  * PostgreSQL 18's {@code RETURNING WITH (OLD AS name, NEW AS name)}, read after RETURNING, with its errors: an
  * option other than OLD or NEW is a syntax error at it, OLD or NEW twice is "... cannot be specified multiple
  * times", and a name that the target table or the other option already has is "table name ... specified more than
- * once". Basalt reads {@code old} and {@code new} under their own names only, so an option that renames them is
- * refused as not supported yet.
+ * once". Names other than {@code old} and {@code new} are handed back ({@link ReturningRenames}) for the RETURNING list
+ * to be read with.
  */
 final class ReturningOptionsParser extends ParserBase {
     ReturningOptionsParser(Grammar grammar) {
         super(grammar);
     }
 
-    /** Reads {@code WITH (...)} when the cursor is at it; {@code targetName} is the target's alias or name. */
-    void options(String targetName) {
+    /**
+     * Reads {@code WITH (...)} when the cursor is at it; {@code targetName} is the target's alias or name. Returns the
+     * names the options give, or null when none renames the old or new row.
+     */
+    ReturningRenames options(String targetName) {
         if (!tokens.at(Keyword.WITH) || !tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
-            return;
+            return null;
         }
         tokens.next();
         tokens.next();
@@ -56,9 +59,6 @@ final class ReturningOptionsParser extends ParserBase {
             }
         } while (tokens.accept(TokenKind.COMMA));
         tokens.expect(TokenKind.RIGHT_PAREN);
-        if (renamed != null) {
-            throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, renamed.position(),
-                    "other names for OLD and NEW in RETURNING are not supported yet");
-        }
+        return renamed == null ? null : new ReturningRenames(oldName, newName);
     }
 }

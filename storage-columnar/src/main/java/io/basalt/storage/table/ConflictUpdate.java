@@ -11,11 +11,12 @@ import java.util.List;
  * (several arbiters share one column list), {@code nullsNotDistinct} its NULL rule, and {@code arbiterCondition}
  * the predicate of a partial unique index arbiter (null: none): only rows it holds for have the key.
  * {@code computedKeys} (null: none) computes the key parts of an arbiter over expressions, element k for the key
- * part whose column is -1.
+ * part whose column is -1. {@code computed} (null: none) replaces {@code newRow} and {@code condition} when SET or
+ * WHERE holds subqueries: a plan that computes the new versions (see {@link ConflictUpdatePlan}).
  */
 public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
                              boolean nullsNotDistinct, RowCondition arbiterCondition,
-                             PhysicalExpression[] computedKeys) {
+                             PhysicalExpression[] computedKeys, ConflictUpdatePlan computed) {
     public ConflictUpdate {
         newRow = List.copyOf(newRow);
         keyColumns = keyColumns.clone();
@@ -25,6 +26,12 @@ public record ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression
     /** An action whose arbiter's key parts are all columns. */
     public ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
                           boolean nullsNotDistinct, RowCondition arbiterCondition) {
-        this(newRow, condition, keyColumns, nullsNotDistinct, arbiterCondition, null);
+        this(newRow, condition, keyColumns, nullsNotDistinct, arbiterCondition, null, null);
+    }
+
+    /** An action computed by expressions alone. */
+    public ConflictUpdate(List<PhysicalExpression> newRow, PhysicalExpression condition, int[] keyColumns,
+                          boolean nullsNotDistinct, RowCondition arbiterCondition, PhysicalExpression[] computedKeys) {
+        this(newRow, condition, keyColumns, nullsNotDistinct, arbiterCondition, computedKeys, null);
     }
 }

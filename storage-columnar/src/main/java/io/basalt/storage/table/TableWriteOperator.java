@@ -332,6 +332,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 List<FieldVector> both = new ArrayList<>(existing.columns());
                 both.addAll(proposed.columns());
                 Batch pair = new Batch(both, existing.rowCount());
+                if (conflictUpdate.computed() != null) {
+                    ConflictUpdatePlan.Computed computed = conflictUpdate.computed().run(pair, table.columnTypes(),
+                            context, evaluation);
+                    return keepVersions(computed.versions(), computed.selection());
+                }
                 int[] selection = new int[pair.rowCount()];
                 int count = 0;
                 if (conflictUpdate.condition() == null) {
@@ -351,18 +356,23 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 for (io.basalt.exec.expression.PhysicalExpression expression : conflictUpdate.newRow()) {
                     columns.add(expression.evaluate(chosen, evaluation));
                 }
-                Batch newVersions = new Batch(columns, count);
-                checkConstraints(newVersions, false);
-                int[] identity = new int[count];
-                for (int row = 0; row < count; row++) {
-                    identity[row] = row;
-                }
-                Batch owned = VectorGather.gatherCopy(newVersions, identity, count, context.allocator());
-                versions.add(owned);
-                return new ConflictUpdater.Versions(owned, java.util.Arrays.copyOf(selection, count));
+                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count));
             } finally {
                 evaluation.releaseBatch();
             }
+        }
+
+        /** New versions checked and copied into this state, each for the pair row {@code selection} names. */
+        private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection) {
+            int count = newVersions.rowCount();
+            checkConstraints(newVersions, false);
+            int[] identity = new int[count];
+            for (int row = 0; row < count; row++) {
+                identity[row] = row;
+            }
+            Batch owned = VectorGather.gatherCopy(newVersions, identity, count, context.allocator());
+            versions.add(owned);
+            return new ConflictUpdater.Versions(owned, selection);
         }
 
         /**

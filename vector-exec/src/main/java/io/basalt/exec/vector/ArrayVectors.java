@@ -63,13 +63,16 @@ public final class ArrayVectors {
 
     /** Whether row {@code row} (non-null) has a recorded shape: several dimensions or a lower bound other than 1. */
     public static boolean isShaped(FieldVector array, int row) {
-        return !shapes(array).isNull(row);
+        // a row past the shapes' capacity was never given a shape (the array grew without them)
+        ListVector shapes = shapes(array);
+        return row < shapes.getValueCapacity() && !shapes.isNull(row);
     }
 
     /** Whether some row of the first {@code rows} has a recorded shape (else all are one-dimensional from 1). */
     public static boolean anyShaped(FieldVector array, int rows) {
         ListVector shapes = shapes(array);
-        for (int i = 0; i < rows; i++) {
+        int known = Math.min(rows, shapes.getValueCapacity());
+        for (int i = 0; i < known; i++) {
             if (!shapes.isNull(i)) {
                 return true;
             }
