@@ -3,10 +3,12 @@ package io.basalt.exec.operator.aggregate;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.CompactDecimalArithmetic;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
 import io.basalt.exec.function.aggregate.PositionedAggregateState;
+import io.basalt.exec.function.aggregate.UnscaledSumState;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
@@ -169,6 +171,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         /** Bytes per row of the group keys in the last input batch (to estimate the table's key storage). */
         private long keyBytesPerRow;
         private int[] found = new int[0];
+        /** Scratch for {@link #sumUnscaled}: which rows of the batch are NULL. */
+        private boolean[] unscaledNulls = new boolean[0];
 
         AggregateState(ExecutionContext context, int level) {
             this.context = context;
@@ -210,7 +214,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                     if (call.filter() != null) {
                         feedFiltered(a, batch, null);
                     } else if (call.extraArguments().isEmpty()) {
-                        states[a].updateSingleGroup(argument(a, batch), rows);
+                        if (!sumUnscaled(a, batch, null, rows)) {
+                            states[a].updateSingleGroup(argument(a, batch), rows);
+                        }
                     } else {
                         states[a].updateArgumentsSingleGroup(arguments(a, batch), rows);
                     }
@@ -248,7 +254,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 if (call.filter() != null) {
                     feedFiltered(a, batch, groupIds);
                 } else if (call.extraArguments().isEmpty()) {
-                    states[a].update(argument(a, batch), groupIds, rows);
+                    if (!sumUnscaled(a, batch, groupIds, rows)) {
+                        states[a].update(argument(a, batch), groupIds, rows);
+                    }
                 } else {
                     states[a].updateArguments(arguments(a, batch), groupIds, rows);
                 }
@@ -379,6 +387,27 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             } else {
                 states[a].updateArguments(arguments(a, kept), keptGroups, count);
             }
+        }
+
+        /**
+         * A sum or avg over a fused NUMERIC expression: adds the expression's unscaled longs straight to the state
+         * (group 0 when {@code groups} is null) and returns true; false, having added nothing, when the aggregate or
+         * its argument has another shape or the batch needs the expression's node-by-node path.
+         */
+        private boolean sumUnscaled(int a, Batch batch, int[] groups, int rows) {
+            if (!(aggregates.get(a).argument() instanceof CompactDecimalArithmetic fused)
+                    || !(states[a] instanceof UnscaledSumState sums) || !sums.takesUnscaled(fused.scale())) {
+                return false;
+            }
+            if (unscaledNulls.length < rows) {
+                unscaledNulls = new boolean[rows];
+            }
+            long[] values = fused.evaluateUnscaled(batch, evaluation, unscaledNulls);
+            if (values == null) {
+                return false;
+            }
+            sums.updateUnscaled(values, unscaledNulls, fused.scale(), groups, rows);
+            return true;
         }
 
         private FieldVector argument(int a, Batch batch) {
