@@ -213,6 +213,24 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
         }
     }
 
+    /**
+     * Whether every leaf of the tree is a column or a constant: evaluating such a tree over rows a filter dropped
+     * cannot raise an error ({@link #evaluateUnscaled} declines a batch instead of failing), so a caller may run it
+     * over all of a selective batch's rows and keep the selected ones.
+     */
+    public boolean readsOnlyColumns() {
+        return readsOnlyColumns(root);
+    }
+
+    private static boolean readsOnlyColumns(Term term) {
+        return switch (term) {
+            case Fixed fixed -> true;
+            case Leaf leaf -> leaf.operand() instanceof ColumnExpression;
+            case Rescale rescale -> readsOnlyColumns(rescale.operand());
+            case Operation operation -> readsOnlyColumns(operation.left()) && readsOnlyColumns(operation.right());
+        };
+    }
+
     /** The scale of the values {@link #evaluateUnscaled} returns (the root's; the result type's when constrained). */
     public int scale() {
         return root.scale();

@@ -75,7 +75,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return scales;
     }
 
-    private final class State implements PositionedAggregateState, UnscaledSumState {
+    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState {
         private long[] counts = new long[16];
         /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
         private boolean[] nans = new boolean[16];
@@ -236,6 +236,56 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     }
                 }
                 default -> throw BasaltException.internal(name() + " over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        /** 64-bit integers and scaled NUMERICs, 32-bit integers, and doubles (not REAL sums, rounded per row). */
+        @Override
+        public boolean updatesGroupedAt(FieldVector argument) {
+            return argument instanceof BigIntVector || argument instanceof IntVector
+                    || argument instanceof Float8Vector && !floatSum;
+        }
+
+        @Override
+        public void updateAt(FieldVector argument, int[] positions, int[] groupIds, int count) {
+            java.lang.foreign.MemorySegment values = ArrowSegments.values(argument);
+            boolean noNulls = ArrowSegments.nullCount(argument) == 0;
+            switch (argument) {
+                case BigIntVector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            int g = groupIds[k];
+                            long value = values.getAtIndex(ArrowSegments.LONG, row);
+                            if (scaledLong && value == NumericSpecial.SCALED_LONG_NAN) {
+                                nans[g] = true;
+                            } else {
+                                addNarrow(g, value);
+                            }
+                            counts[g]++;
+                        }
+                    }
+                }
+                case IntVector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            addNarrow(groupIds[k], values.getAtIndex(ArrowSegments.INT, row));
+                            counts[groupIds[k]]++;
+                        }
+                    }
+                }
+                case Float8Vector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            doubles[groupIds[k]] += values.getAtIndex(ArrowSegments.DOUBLE, row);
+                            counts[groupIds[k]]++;
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(
+                        "no grouped sum at positions over " + argument.getClass().getSimpleName());
             }
         }
 

@@ -7,6 +7,7 @@ import io.basalt.exec.expression.CompactDecimalArithmetic;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
+import io.basalt.exec.function.aggregate.GroupedPositionedState;
 import io.basalt.exec.function.aggregate.PositionedAggregateState;
 import io.basalt.exec.function.aggregate.UnscaledSumState;
 import io.basalt.exec.operator.MergeableSinkOperator;
@@ -173,6 +174,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         private int[] found = new int[0];
         /** Scratch for {@link #sumUnscaled}: which rows of the batch are NULL. */
         private boolean[] unscaledNulls = new boolean[0];
+        /** See {@link #groupedAtPositionsShape}. */
+        private final boolean groupedAtPositions;
 
         AggregateState(ExecutionContext context, int level) {
             this.context = context;
@@ -189,6 +192,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 states[a] = aggregates.get(a).function().newState(context.allocator());
                 states[a].ensureGroups(1);
             }
+            this.groupedAtPositions = groupedAtPositionsShape();
         }
 
         /** Selective batches: read at their positions without GROUP BY where every aggregate can, else gathered. */
@@ -203,6 +207,10 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             gathered.releaseBatch();
             if (batch.isSelective()) {
                 if (groupKeys.isEmpty() && sinkAtPositions(batch)) {
+                    return;
+                }
+                if (groupedAtPositions && spilled == null && sinkGroupedAtPositions(batch)) {
+                    checkBudget();
                     return;
                 }
                 batch = io.basalt.exec.vector.VectorGather.dense(batch, gathered);
@@ -283,6 +291,103 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             for (int a = 0; a < states.length; a++) {
                 ((PositionedAggregateState) states[a]).updateSingleGroupAt(argument(a, batch), batch.selection(),
                         batch.rowCount());
+            }
+            return true;
+        }
+
+        /**
+         * Whether the operator's shape lets a selective batch be aggregated without gathering every column: group keys
+         * that are columns, and aggregates without FILTER or extra arguments over a column or nothing (whose states
+         * read rows at positions) or over a fused NUMERIC expression of columns (whose states take unscaled longs).
+         */
+        private boolean groupedAtPositionsShape() {
+            if (groupKeys.isEmpty()) {
+                return false;
+            }
+            for (PhysicalExpression key : groupKeys) {
+                if (!(key instanceof io.basalt.exec.expression.ColumnExpression)) {
+                    return false;
+                }
+            }
+            for (int a = 0; a < states.length; a++) {
+                AggregateCall call = aggregates.get(a);
+                PhysicalExpression argument = call.argument();
+                if (call.filter() != null || !call.extraArguments().isEmpty()) {
+                    return false;
+                }
+                boolean fits = argument == null || argument instanceof io.basalt.exec.expression.ColumnExpression
+                        ? states[a] instanceof GroupedPositionedState
+                        : argument instanceof CompactDecimalArithmetic fused && fused.readsOnlyColumns()
+                                && states[a] instanceof UnscaledSumState sums && sums.takesUnscaled(fused.scale());
+                if (!fits) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * A selective batch under GROUP BY ({@link #groupedAtPositionsShape}): only the key columns are gathered; column
+         * arguments are read at the selected positions, fused NUMERIC arguments are computed over all the vectors' rows
+         * (which cannot fail, see {@link CompactDecimalArithmetic#readsOnlyColumns}) and the selected values kept.
+         * Returns false, having changed nothing, when a state declines an argument's vector or a fused argument
+         * declines the batch; the caller then gathers the batch.
+         */
+        private boolean sinkGroupedAtPositions(Batch batch) {
+            int rows = batch.rowCount();
+            int[] selection = batch.selection();
+            long[][] unscaled = new long[states.length][];
+            boolean[][] unscaledNullRows = new boolean[states.length][];
+            Batch whole = null;
+            for (int a = 0; a < states.length; a++) {
+                PhysicalExpression argument = aggregates.get(a).argument();
+                if (argument instanceof io.basalt.exec.expression.ColumnExpression column) {
+                    if (!((GroupedPositionedState) states[a]).updatesGroupedAt(batch.column(column.index()))) {
+                        return false;
+                    }
+                } else if (argument instanceof CompactDecimalArithmetic fused) {
+                    if (whole == null) {
+                        whole = new Batch(batch.columns(), batch.physicalRowCount());
+                    }
+                    boolean[] nulls = new boolean[whole.rowCount()];
+                    long[] values = fused.evaluateUnscaled(whole, evaluation, nulls);
+                    if (values == null) {
+                        return false;
+                    }
+                    long[] kept = new long[rows];
+                    boolean[] keptNulls = new boolean[rows];
+                    for (int k = 0; k < rows; k++) {
+                        kept[k] = values[selection[k]];
+                        keptNulls[k] = nulls[selection[k]];
+                    }
+                    unscaled[a] = kept;
+                    unscaledNullRows[a] = keptNulls;
+                }
+            }
+            FieldVector[] keyColumns = new FieldVector[groupKeys.size()];
+            long keyBytes = 0;
+            for (int k = 0; k < keyColumns.length; k++) {
+                FieldVector source = batch.column(((io.basalt.exec.expression.ColumnExpression) groupKeys.get(k)).index());
+                keyColumns[k] = gathered.newVector(groupKeys.get(k).type(), rows);
+                io.basalt.exec.vector.VectorGather.gather(source, selection, rows, keyColumns[k]);
+                keyBytes += keyColumns[k].getBufferSize();
+            }
+            keyBytesPerRow = keyBytes / Math.max(1, rows);
+            if (groupIds.length < rows) {
+                groupIds = new int[Math.max(rows, 16)];
+            }
+            keyTable.findOrInsert(keyColumns, rows, groupIds);
+            for (int a = 0; a < states.length; a++) {
+                states[a].ensureGroups(keyTable.groupCount());
+                PhysicalExpression argument = aggregates.get(a).argument();
+                if (argument instanceof CompactDecimalArithmetic fused) {
+                    ((UnscaledSumState) states[a]).updateUnscaled(unscaled[a], unscaledNullRows[a], fused.scale(),
+                            groupIds, rows);
+                } else {
+                    FieldVector column = argument == null ? null
+                            : batch.column(((io.basalt.exec.expression.ColumnExpression) argument).index());
+                    ((GroupedPositionedState) states[a]).updateAt(column, selection, groupIds, rows);
+                }
             }
             return true;
         }
