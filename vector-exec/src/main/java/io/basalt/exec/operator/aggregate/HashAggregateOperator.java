@@ -327,7 +327,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
 
         /**
-         * A selective batch under GROUP BY ({@link #groupedAtPositionsShape}): only the key columns are gathered; column
+         * A selective batch under GROUP BY ({@link #groupedAtPositionsShape}): the key table reads the keys at the
+         * selected positions (or, where it cannot, they alone are gathered); column
          * arguments are read at the selected positions, fused NUMERIC arguments are computed over all the vectors' rows
          * (which cannot fail, see {@link CompactDecimalArithmetic#readsOnlyColumns}) and the selected values kept.
          * Returns false, having changed nothing, when a state declines an argument's vector or a fused argument
@@ -364,19 +365,24 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                     unscaledNullRows[a] = keptNulls;
                 }
             }
-            FieldVector[] keyColumns = new FieldVector[groupKeys.size()];
+            FieldVector[] sources = new FieldVector[groupKeys.size()];
             long keyBytes = 0;
-            for (int k = 0; k < keyColumns.length; k++) {
-                FieldVector source = batch.column(((io.basalt.exec.expression.ColumnExpression) groupKeys.get(k)).index());
-                keyColumns[k] = gathered.newVector(groupKeys.get(k).type(), rows);
-                io.basalt.exec.vector.VectorGather.gather(source, selection, rows, keyColumns[k]);
-                keyBytes += keyColumns[k].getBufferSize();
+            for (int k = 0; k < sources.length; k++) {
+                sources[k] = batch.column(((io.basalt.exec.expression.ColumnExpression) groupKeys.get(k)).index());
+                keyBytes += sources[k].getBufferSize();
             }
-            keyBytesPerRow = keyBytes / Math.max(1, rows);
+            keyBytesPerRow = keyBytes / Math.max(1, batch.physicalRowCount());
             if (groupIds.length < rows) {
                 groupIds = new int[Math.max(rows, 16)];
             }
-            keyTable.findOrInsert(keyColumns, rows, groupIds);
+            if (!keyTable.findOrInsertAt(sources, selection, rows, groupIds)) {
+                FieldVector[] keyColumns = new FieldVector[sources.length];
+                for (int k = 0; k < keyColumns.length; k++) {
+                    keyColumns[k] = gathered.newVector(groupKeys.get(k).type(), rows);
+                    io.basalt.exec.vector.VectorGather.gather(sources[k], selection, rows, keyColumns[k]);
+                }
+                keyTable.findOrInsert(keyColumns, rows, groupIds);
+            }
             for (int a = 0; a < states.length; a++) {
                 states[a].ensureGroups(keyTable.groupCount());
                 PhysicalExpression argument = aggregates.get(a).argument();

@@ -114,6 +114,29 @@ final class IntegerGroupKeyTable implements GroupKeyTable {
         }
     }
 
+    @Override
+    public boolean findOrInsertAt(FieldVector[] keyColumns, int[] positions, int count, int[] groupIds) {
+        FieldVector column = keyColumns[0];
+        MemorySegment values = ArrowSegments.values(column);
+        boolean nulls = ArrowSegments.nullCount(column) > 0;
+        for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            if (nulls && column.isNull(row)) {
+                if (nullGroup < 0) {
+                    nullGroup = newGroup(0);
+                }
+                groupIds[k] = nullGroup;
+                continue;
+            }
+            groupIds[k] = groupOf(switch (width) {
+                case 8 -> values.get(LONG, (long) row << 3);
+                case 4 -> values.get(INT, (long) row << 2);
+                default -> values.get(SHORT, (long) row << 1);
+            });
+        }
+        return true;
+    }
+
     /** The group of a non-null key, added when new. */
     private int groupOf(long key) {
         if (key >= 0 && key < direct.length) {

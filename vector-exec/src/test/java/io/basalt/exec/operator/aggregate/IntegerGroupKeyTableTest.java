@@ -118,17 +118,29 @@ class IntegerGroupKeyTableTest {
                         Integer known = model.get(batchKeys.get(r));
                         assertThat(found[r]).as("find %s", batchKeys.get(r)).isEqualTo(known == null ? -1 : known);
                     }
-                    int[] ids = new int[rows];
-                    table.findOrInsert(new FieldVector[] {column}, rows, ids);
+                    // odd batches go in at the positions of a selection (every row but a few)
+                    int[] positions = new int[rows];
+                    int count = 0;
                     for (int r = 0; r < rows; r++) {
-                        Long key = batchKeys.get(r);
+                        if (batch % 2 == 0 || random.nextInt(8) != 0) {
+                            positions[count++] = r;
+                        }
+                    }
+                    int[] ids = new int[rows];
+                    if (batch % 2 == 0) {
+                        table.findOrInsert(new FieldVector[] {column}, rows, ids);
+                    } else {
+                        assertThat(table.findOrInsertAt(new FieldVector[] {column}, positions, count, ids)).isTrue();
+                    }
+                    for (int k = 0; k < count; k++) {
+                        Long key = batchKeys.get(positions[k]);
                         Integer expected = model.get(key);
                         if (expected == null) {
                             expected = keysById.size();
                             model.put(key, expected);
                             keysById.add(key);
                         }
-                        assertThat(ids[r]).as("batch %d row %d key %s", batch, r, key).isEqualTo(expected);
+                        assertThat(ids[k]).as("batch %d row %d key %s", batch, positions[k], key).isEqualTo(expected);
                     }
                 }
             }
