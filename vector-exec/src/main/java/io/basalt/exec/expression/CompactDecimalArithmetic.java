@@ -170,6 +170,11 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
         if (type.isIntegral() && constant.value() instanceof Long value) {
             return new Fixed(value, 0);
         }
+        if (type.isScaledLong() && type.scale() >= 0 && constant.value() instanceof Long unscaled) {
+            // a NUMERIC(p,s) constant of 64 bits is held unscaled (what a Leaf over its vector would read);
+            // the NaN sentinel goes node by node
+            return unscaled == NumericSpecial.SCALED_LONG_NAN ? null : new Fixed(unscaled, type.scale());
+        }
         if (!type.isNumeric() || !(constant.value() instanceof BigDecimal value) || value instanceof NumericSpecial
                 || value.scale() < 0 || value.scale() > MAX_SCALE || value.unscaledValue().bitLength() > 63) {
             return null;
@@ -202,6 +207,48 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
         Pass(int rows) {
             nulls = new boolean[rows];
         }
+
+        Pass(boolean[] nulls) {
+            this.nulls = nulls;
+        }
+    }
+
+    /**
+     * Whether every leaf of the tree is a column or a constant: evaluating such a tree over rows a filter dropped
+     * cannot raise an error ({@link #evaluateUnscaled} declines a batch instead of failing), so a caller may run it
+     * over all of a selective batch's rows and keep the selected ones.
+     */
+    public boolean readsOnlyColumns() {
+        return readsOnlyColumns(root);
+    }
+
+    private static boolean readsOnlyColumns(Term term) {
+        return switch (term) {
+            case Fixed fixed -> true;
+            case Leaf leaf -> leaf.operand() instanceof ColumnExpression;
+            case Rescale rescale -> readsOnlyColumns(rescale.operand());
+            case Operation operation -> readsOnlyColumns(operation.left()) && readsOnlyColumns(operation.right());
+        };
+    }
+
+    /** The scale of the values {@link #evaluateUnscaled} returns (the root's; the result type's when constrained). */
+    public int scale() {
+        return root.scale();
+    }
+
+    /**
+     * The tree's value for every row of {@code batch} as unscaled longs of {@link #scale()} (0 in NULL rows, which
+     * this sets in {@code nulls}, an array of at least the batch's rows that this clears first), or null when some
+     * row of the batch needs the node-by-node path (a value beyond 64 bits, a NaN, a cast beyond its precision):
+     * the caller then evaluates the batch with {@link #evaluate}, which raises whatever error that path raises.
+     * What the whole tree would write is exactly {@code BigDecimal.valueOf(values[i], scale())}.
+     */
+    public long[] evaluateUnscaled(Batch batch, EvaluationContext context, boolean[] nulls) {
+        int rows = batch.rowCount();
+        java.util.Arrays.fill(nulls, 0, rows, false);
+        Pass pass = new Pass(nulls);
+        long[] values = compute(root, batch, context, pass, rows);
+        return pass.fallBack ? null : values;
     }
 
     @Override

@@ -40,6 +40,32 @@ public final class ArrowSegments {
      * takes for "no nulls". Counting the nulls reads the bitmap unless the vector caches the count.
      */
     public static MemorySegment validity(FieldVector vector) {
-        return vector.getNullCount() == 0 ? null : of(vector.getValidityBuffer());
+        return nullCount(vector) == 0 ? null : of(vector.getValidityBuffer());
+    }
+
+    /**
+     * {@code vector.getNullCount()}, counted a 64-bit word of the bitmap at a time for fixed- and variable-width
+     * vectors (Arrow's own count goes byte by byte, which costs as much as summing a batch of longs).
+     */
+    public static int nullCount(FieldVector vector) {
+        int count = vector.getValueCount();
+        if (count == 0 || !(vector instanceof org.apache.arrow.vector.BaseFixedWidthVector
+                || vector instanceof org.apache.arrow.vector.BaseVariableWidthVector)) {
+            return vector.getNullCount();
+        }
+        ArrowBuf buffer = vector.getValidityBuffer();
+        if (buffer.capacity() < (count + 7) / 8) {
+            return vector.getNullCount();
+        }
+        MemorySegment bits = of(buffer);
+        int valid = 0;
+        int words = count >>> 6;
+        for (int w = 0; w < words; w++) {
+            valid += Long.bitCount(bits.get(LONG, (long) w << 3));
+        }
+        for (int row = words << 6; row < count; row++) {
+            valid += (bits.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1;
+        }
+        return count - valid;
     }
 }

@@ -34,6 +34,14 @@ class CompactDecimalArithmeticTest {
         return new ArithmeticExpression(ArithmeticOperator.MULTIPLY, new ColumnExpression(0, MONEY), oneMinus, PRODUCT);
     }
 
+    /** discounted() with its 1 as the binder folds it: a NUMERIC(16,2) constant held unscaled (100). */
+    private static ArithmeticExpression discountedByScaledOne() {
+        ArithmeticExpression oneMinus = new ArithmeticExpression(ArithmeticOperator.SUBTRACT,
+                new ConstantExpression(RATE, 100L), new CastExpression(new ColumnExpression(1, MONEY), RATE, false),
+                RATE);
+        return new ArithmeticExpression(ArithmeticOperator.MULTIPLY, new ColumnExpression(0, MONEY), oneMinus, PRODUCT);
+    }
+
     /** discounted * (1 + l_tax) + 0.001 - quantity, in unconstrained NUMERIC. */
     private static ArithmeticExpression charged() {
         ArithmeticExpression onePlus = new ArithmeticExpression(ArithmeticOperator.ADD,
@@ -106,14 +114,18 @@ class CompactDecimalArithmeticTest {
             }
             Batch batch = new Batch(List.of(price, discount, tax, quantity), rows);
             if (!nan) {
-                ArithmeticExpression tree = discounted();
-                DecimalVector expected = (DecimalVector) tree.evaluate(batch, context);
-                DecimalVector actual = (DecimalVector) CompactDecimalArithmetic.fuse(tree).evaluate(batch, context);
-                for (int i = 0; i < rows; i++) {
-                    assertThat(actual.isNull(i)).as("row %d", i).isEqualTo(expected.isNull(i));
-                    if (!expected.isNull(i)) {
-                        assertThat(actual.getObject(i)).as("row %d", i).isEqualTo(expected.getObject(i));
+                for (ArithmeticExpression tree : List.of(discounted(), discountedByScaledOne())) {
+                    DecimalVector expected = (DecimalVector) tree.evaluate(batch, context);
+                    PhysicalExpression fused = CompactDecimalArithmetic.fuse(tree);
+                    assertThat(fused).isInstanceOf(CompactDecimalArithmetic.class);
+                    DecimalVector actual = (DecimalVector) fused.evaluate(batch, context);
+                    for (int i = 0; i < rows; i++) {
+                        assertThat(actual.isNull(i)).as("row %d", i).isEqualTo(expected.isNull(i));
+                        if (!expected.isNull(i)) {
+                            assertThat(actual.getObject(i)).as("row %d", i).isEqualTo(expected.getObject(i));
+                        }
                     }
+                    checkUnscaled((CompactDecimalArithmetic) fused, batch, context, expected, huge || nan);
                 }
             }
             ArithmeticExpression tree = charged();
@@ -125,7 +137,36 @@ class CompactDecimalArithmeticTest {
                     assertThat(actual.get(i)).as("row %d", i).isEqualTo(expected.get(i));
                 }
             }
+            checkUnscaled((CompactDecimalArithmetic) CompactDecimalArithmetic.fuse(tree), batch, context, expected,
+                    huge || nan);
             context.releaseBatch();
+        }
+    }
+
+    /**
+     * The unscaled longs of {@code fused} at its scale are the tree's values (same scale for unconstrained NUMERIC)
+     * and NULLs; only a batch with values near the limits or NaN may decline (null).
+     */
+    private static void checkUnscaled(CompactDecimalArithmetic fused, Batch batch, EvaluationContext context,
+                                      FieldVector expected, boolean mayDecline) {
+        int rows = batch.rowCount();
+        boolean[] nulls = new boolean[rows + 3];
+        java.util.Arrays.fill(nulls, true);
+        long[] values = fused.evaluateUnscaled(batch, context, nulls);
+        if (values == null) {
+            assertThat(mayDecline).as("declined an ordinary batch").isTrue();
+            return;
+        }
+        for (int i = 0; i < rows; i++) {
+            assertThat(nulls[i]).as("row %d", i).isEqualTo(expected.isNull(i));
+            if (!expected.isNull(i)) {
+                BigDecimal value = BigDecimal.valueOf(values[i], fused.scale());
+                if (expected instanceof VarBinaryVector bytes) {
+                    assertThat(value).as("row %d", i).isEqualTo(io.basalt.type.DecimalCodec.decode(bytes.get(i)));
+                } else {
+                    assertThat(value).as("row %d", i).isEqualTo(((DecimalVector) expected).getObject(i));
+                }
+            }
         }
     }
 }

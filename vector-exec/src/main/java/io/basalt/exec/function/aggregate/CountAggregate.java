@@ -31,7 +31,7 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
 
     private static final Kernels KERNELS = KernelProvider.kernels();
 
-    private static final class State implements PositionedAggregateState {
+    private static final class State implements PositionedAggregateState, GroupedPositionedState {
         private long[] counts = new long[16];
 
         @Override
@@ -70,6 +70,26 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         public void updateSingleGroupAt(FieldVector argument, int[] positions, int count) {
             counts[0] += argument == null ? count
                     : KERNELS.countValidAt(ArrowSegments.validity(argument), positions, count);
+        }
+
+        @Override
+        public boolean updatesGroupedAt(FieldVector argument) {
+            return true;
+        }
+
+        @Override
+        public void updateAt(FieldVector argument, int[] positions, int[] groupIds, int count) {
+            if (argument == null || ArrowSegments.nullCount(argument) == 0) {
+                for (int k = 0; k < count; k++) {
+                    counts[groupIds[k]]++;
+                }
+            } else {
+                for (int k = 0; k < count; k++) {
+                    if (!argument.isNull(positions[k])) {
+                        counts[groupIds[k]]++;
+                    }
+                }
+            }
         }
 
         @Override

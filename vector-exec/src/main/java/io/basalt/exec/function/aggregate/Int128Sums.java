@@ -93,6 +93,23 @@ final class Int128Sums {
         return low[g];
     }
 
+    /**
+     * Writes group {@code g}'s sum as the 128-bit value of row {@code row} of {@code out} (a decimal of the sum's
+     * scale) and returns true, when the sum lies in its two words below 2^126 in magnitude (so within 38 digits) and
+     * the row is within the vector's capacity; otherwise writes nothing and returns false.
+     */
+    boolean writeTo(org.apache.arrow.vector.DecimalVector out, int row, int g) {
+        long top = high[g] >> 62;
+        if ((spilled != null && spilled[g] != null) || (top != 0 && top != -1) || row >= out.getValueCapacity()) {
+            return false;
+        }
+        org.apache.arrow.memory.ArrowBuf data = out.getDataBuffer();
+        data.setLong((long) row * 16, low[g]);
+        data.setLong((long) row * 16 + 8, high[g]);
+        out.setIndexDefined(row);
+        return true;
+    }
+
     BigInteger get(int g) {
         BigInteger value = toBigInteger(high[g], low[g]);
         return spilled != null && spilled[g] != null ? spilled[g].add(value) : value;

@@ -75,7 +75,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return scales;
     }
 
-    private final class State implements PositionedAggregateState {
+    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState {
         private long[] counts = new long[16];
         /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
         private boolean[] nans = new boolean[16];
@@ -152,10 +152,12 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     }
                 }
                 case BigIntVector v when scaledLong -> {
+                    java.lang.foreign.MemorySegment values = ArrowSegments.values(v);
+                    boolean noNulls = ArrowSegments.nullCount(v) == 0;
                     for (int i = 0; i < rows; i++) {
-                        if (!v.isNull(i)) {
+                        if (noNulls || !v.isNull(i)) {
                             int g = groupIds[i];
-                            long value = v.get(i);
+                            long value = values.get(ArrowSegments.LONG, (long) i << 3);
                             if (value == NumericSpecial.SCALED_LONG_NAN) {
                                 nans[g] = true;
                             } else {
@@ -237,6 +239,98 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             }
         }
 
+        /** 64-bit integers and scaled NUMERICs, 32-bit integers, and doubles (not REAL sums, rounded per row). */
+        @Override
+        public boolean updatesGroupedAt(FieldVector argument) {
+            return argument instanceof BigIntVector || argument instanceof IntVector
+                    || argument instanceof Float8Vector && !floatSum;
+        }
+
+        @Override
+        public void updateAt(FieldVector argument, int[] positions, int[] groupIds, int count) {
+            java.lang.foreign.MemorySegment values = ArrowSegments.values(argument);
+            boolean noNulls = ArrowSegments.nullCount(argument) == 0;
+            switch (argument) {
+                case BigIntVector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            int g = groupIds[k];
+                            long value = values.getAtIndex(ArrowSegments.LONG, row);
+                            if (scaledLong && value == NumericSpecial.SCALED_LONG_NAN) {
+                                nans[g] = true;
+                            } else {
+                                addNarrow(g, value);
+                            }
+                            counts[g]++;
+                        }
+                    }
+                }
+                case IntVector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            addNarrow(groupIds[k], values.getAtIndex(ArrowSegments.INT, row));
+                            counts[groupIds[k]]++;
+                        }
+                    }
+                }
+                case Float8Vector v -> {
+                    for (int k = 0; k < count; k++) {
+                        int row = positions[k];
+                        if (noNulls || !v.isNull(row)) {
+                            doubles[groupIds[k]] += values.getAtIndex(ArrowSegments.DOUBLE, row);
+                            counts[groupIds[k]]++;
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException(
+                        "no grouped sum at positions over " + argument.getClass().getSimpleName());
+            }
+        }
+
+        /** Unconstrained NUMERIC at any scale, 128-bit NUMERIC(p,s) at its own scale. */
+        @Override
+        public boolean takesUnscaled(int scale) {
+            return argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL
+                    || argumentType.isScaledWide() && argumentType.scale() == scale;
+        }
+
+        @Override
+        public void updateUnscaled(long[] values, boolean[] nulls, int scale, int[] groupIds, int rows) {
+            if (argumentType.physical() != io.basalt.type.PhysicalType.BIG_DECIMAL) {
+                // NUMERIC(p,s) of 128 bits: plain long partial sums, moved to the exact sums before they overflow
+                for (int i = 0; i < rows; i++) {
+                    if (!nulls[i]) {
+                        int g = groupIds == null ? 0 : groupIds[i];
+                        addNarrow(g, values[i]);
+                        counts[g]++;
+                    }
+                }
+                return;
+            }
+            for (int i = 0; i < rows; i++) {
+                if (nulls[i]) {
+                    continue;
+                }
+                int g = groupIds == null ? 0 : groupIds[i];
+                long value = values[i];
+                counts[g]++;
+                if (compactScales[g] == scale) {
+                    long before = compactSums[g];
+                    long after = before + value;
+                    if (((before ^ after) & (value ^ after)) >= 0) {
+                        compactSums[g] = after;
+                        continue;
+                    }
+                }
+                // another scale, or the 64-bit sum would overflow: the partial sum moves to the exact decimal
+                foldCompact(g);
+                compactSums[g] = value;
+                compactScales[g] = scale;
+            }
+        }
+
         /** Adds a small value to group g's 64-bit sum; false when it does not fit there (nothing added). */
         private boolean addCompact(int g, org.apache.arrow.memory.ArrowBuf data, int start, int length) {
             if (!DecimalCodec.isCompact(data, start, length)) {
@@ -270,7 +364,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
-            int valid = rows - argument.getNullCount();
+            int valid = rows - ArrowSegments.nullCount(argument);
             switch (argument) {
                 case BigIntVector v when !scaledLong || !holdsNaN(v, rows) -> {
                     KERNELS.sumLong(ArrowSegments.values(v), ArrowSegments.validity(v), rows, lowHigh);
@@ -380,7 +474,13 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "bigint out of range");
                         }
                     }
-                    case org.apache.arrow.vector.DecimalVector v -> v.setSafe(g, exactSum(g));
+                    case org.apache.arrow.vector.DecimalVector v -> {
+                        // the result's scale is the argument's (see resultType): the 128-bit sum is the unscaled value
+                        if (argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL
+                                || v.getScale() != exactScale() || !wide.writeTo(v, g, g)) {
+                            v.setSafe(g, exactSum(g));
+                        }
+                    }
                     case VarBinaryVector v -> {
                         BigDecimal sum = exactSum(g);
                         BigDecimal result = average ? NumericMath.divide(sum, BigDecimal.valueOf(counts[g])) : sum;
@@ -399,11 +499,16 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             }
         }
 
+        /** The scale of the exact 128-bit sums (the argument's; 0 for integers). */
+        private int exactScale() {
+            return argumentType.isScaledLong() || argumentType.isScaledWide() ? argumentType.scale() : 0;
+        }
+
         private BigDecimal exactSum(int g) {
             if (argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL) {
                 return decimals[g];
             }
-            int scale = argumentType.isScaledLong() || argumentType.isScaledWide() ? argumentType.scale() : 0;
+            int scale = exactScale();
             return wide.fitsLong(g) ? BigDecimal.valueOf(wide.longValue(g), scale) : new BigDecimal(wide.get(g), scale);
         }
     }

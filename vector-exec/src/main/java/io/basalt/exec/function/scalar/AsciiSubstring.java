@@ -16,14 +16,37 @@ final class AsciiSubstring {
     }
 
     static boolean applies(FieldVector[] arguments, FieldVector out) {
-        return out instanceof VarCharVector && arguments[0] instanceof VarCharVector
-                && arguments[1] instanceof BigIntVector && (arguments.length == 2 || arguments[2] instanceof BigIntVector);
+        return out instanceof VarCharVector && arguments[0] instanceof VarCharVector && integers(arguments[1])
+                && (arguments.length == 2 || integers(arguments[2]));
+    }
+
+    /** bigint or integer positions and counts ({@code substring(c_phone from 1 for 2)} has integer constants). */
+    private static boolean integers(FieldVector vector) {
+        return vector instanceof BigIntVector || vector instanceof org.apache.arrow.vector.IntVector;
+    }
+
+    /** The values of an integer vector widened to longs, read once per batch (0 in NULL rows). */
+    private static long[] longs(FieldVector vector, int rows) {
+        long[] values = new long[rows];
+        if (vector instanceof BigIntVector longs) {
+            for (int i = 0; i < rows; i++) {
+                values[i] = longs.isNull(i) ? 0 : longs.get(i);
+            }
+        } else {
+            org.apache.arrow.vector.IntVector ints = (org.apache.arrow.vector.IntVector) vector;
+            for (int i = 0; i < rows; i++) {
+                values[i] = ints.isNull(i) ? 0 : ints.get(i);
+            }
+        }
+        return values;
     }
 
     static void apply(FieldVector[] arguments, int rows, FieldVector out, TextFunction general) {
         VarCharVector text = (VarCharVector) arguments[0];
-        BigIntVector starts = (BigIntVector) arguments[1];
-        BigIntVector counts = arguments.length > 2 ? (BigIntVector) arguments[2] : null;
+        FieldVector starts = arguments[1];
+        FieldVector counts = arguments.length > 2 ? arguments[2] : null;
+        long[] startValues = longs(starts, rows);
+        long[] countValues = counts == null ? null : longs(counts, rows);
         VarCharVector target = (VarCharVector) out;
         ArrowBuf offsets = text.getOffsetBuffer();
         ArrowBuf data = text.getDataBuffer();
@@ -34,12 +57,12 @@ final class AsciiSubstring {
             }
             int begin = offsets.getInt((long) i * 4);
             int length = offsets.getInt((long) (i + 1) * 4) - begin;
-            long count = counts == null ? 0 : counts.get(i);
+            long count = counts == null ? 0 : countValues[i];
             if (count < 0 || !ascii(data, begin, length)) {
                 general.applyOne(arguments, i, out);
                 continue;
             }
-            long start = starts.get(i);
+            long start = startValues[i];
             long end = counts == null ? length + 1L : start + count;
             long from = Math.max(start, 1);
             long to = Math.min(end, length + 1L);

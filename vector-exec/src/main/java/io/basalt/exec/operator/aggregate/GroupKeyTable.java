@@ -23,6 +23,15 @@ public interface GroupKeyTable extends AutoCloseable {
      */
     void find(FieldVector[] keyColumns, int rows, int[] groupIds);
 
+    /**
+     * {@link #findOrInsert} for rows {@code positions[0..count)} of {@code keyColumns} (ascending positions, as a
+     * filter's selection), read where they are: {@code groupIds[k]} is the group of row {@code positions[k]}. Returns
+     * false, having changed nothing, when this table cannot read those keys in place; the caller then gathers them.
+     */
+    default boolean findOrInsertAt(FieldVector[] keyColumns, int[] positions, int count, int[] groupIds) {
+        return false;
+    }
+
     /** The distinct values of key {@code k}, one per group in group-id order; valid until close. */
     FieldVector keyVector(int k);
 

@@ -3,10 +3,13 @@ package io.basalt.exec.operator.aggregate;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.CompactDecimalArithmetic;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
+import io.basalt.exec.function.aggregate.GroupedPositionedState;
 import io.basalt.exec.function.aggregate.PositionedAggregateState;
+import io.basalt.exec.function.aggregate.UnscaledSumState;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
@@ -169,6 +172,10 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         /** Bytes per row of the group keys in the last input batch (to estimate the table's key storage). */
         private long keyBytesPerRow;
         private int[] found = new int[0];
+        /** Scratch for {@link #sumUnscaled}: which rows of the batch are NULL. */
+        private boolean[] unscaledNulls = new boolean[0];
+        /** See {@link #groupedAtPositionsShape}. */
+        private final boolean groupedAtPositions;
 
         AggregateState(ExecutionContext context, int level) {
             this.context = context;
@@ -185,6 +192,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 states[a] = aggregates.get(a).function().newState(context.allocator());
                 states[a].ensureGroups(1);
             }
+            this.groupedAtPositions = groupedAtPositionsShape();
         }
 
         /** Selective batches: read at their positions without GROUP BY where every aggregate can, else gathered. */
@@ -201,6 +209,10 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 if (groupKeys.isEmpty() && sinkAtPositions(batch)) {
                     return;
                 }
+                if (groupedAtPositions && spilled == null && sinkGroupedAtPositions(batch)) {
+                    checkBudget();
+                    return;
+                }
                 batch = io.basalt.exec.vector.VectorGather.dense(batch, gathered);
             }
             int rows = batch.rowCount();
@@ -210,7 +222,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                     if (call.filter() != null) {
                         feedFiltered(a, batch, null);
                     } else if (call.extraArguments().isEmpty()) {
-                        states[a].updateSingleGroup(argument(a, batch), rows);
+                        if (!sumUnscaled(a, batch, null, rows)) {
+                            states[a].updateSingleGroup(argument(a, batch), rows);
+                        }
                     } else {
                         states[a].updateArgumentsSingleGroup(arguments(a, batch), rows);
                     }
@@ -248,7 +262,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 if (call.filter() != null) {
                     feedFiltered(a, batch, groupIds);
                 } else if (call.extraArguments().isEmpty()) {
-                    states[a].update(argument(a, batch), groupIds, rows);
+                    if (!sumUnscaled(a, batch, groupIds, rows)) {
+                        states[a].update(argument(a, batch), groupIds, rows);
+                    }
                 } else {
                     states[a].updateArguments(arguments(a, batch), groupIds, rows);
                 }
@@ -275,6 +291,109 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             for (int a = 0; a < states.length; a++) {
                 ((PositionedAggregateState) states[a]).updateSingleGroupAt(argument(a, batch), batch.selection(),
                         batch.rowCount());
+            }
+            return true;
+        }
+
+        /**
+         * Whether the operator's shape lets a selective batch be aggregated without gathering every column: group keys
+         * that are columns, and aggregates without FILTER or extra arguments over a column or nothing (whose states
+         * read rows at positions) or over a fused NUMERIC expression of columns (whose states take unscaled longs).
+         */
+        private boolean groupedAtPositionsShape() {
+            if (groupKeys.isEmpty()) {
+                return false;
+            }
+            for (PhysicalExpression key : groupKeys) {
+                if (!(key instanceof io.basalt.exec.expression.ColumnExpression)) {
+                    return false;
+                }
+            }
+            for (int a = 0; a < states.length; a++) {
+                AggregateCall call = aggregates.get(a);
+                PhysicalExpression argument = call.argument();
+                if (call.filter() != null || !call.extraArguments().isEmpty()) {
+                    return false;
+                }
+                boolean fits = argument == null || argument instanceof io.basalt.exec.expression.ColumnExpression
+                        ? states[a] instanceof GroupedPositionedState
+                        : argument instanceof CompactDecimalArithmetic fused && fused.readsOnlyColumns()
+                                && states[a] instanceof UnscaledSumState sums && sums.takesUnscaled(fused.scale());
+                if (!fits) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /**
+         * A selective batch under GROUP BY ({@link #groupedAtPositionsShape}): the key table reads the keys at the
+         * selected positions (or, where it cannot, they alone are gathered); column
+         * arguments are read at the selected positions, fused NUMERIC arguments are computed over all the vectors' rows
+         * (which cannot fail, see {@link CompactDecimalArithmetic#readsOnlyColumns}) and the selected values kept.
+         * Returns false, having changed nothing, when a state declines an argument's vector or a fused argument
+         * declines the batch; the caller then gathers the batch.
+         */
+        private boolean sinkGroupedAtPositions(Batch batch) {
+            int rows = batch.rowCount();
+            int[] selection = batch.selection();
+            long[][] unscaled = new long[states.length][];
+            boolean[][] unscaledNullRows = new boolean[states.length][];
+            Batch whole = null;
+            for (int a = 0; a < states.length; a++) {
+                PhysicalExpression argument = aggregates.get(a).argument();
+                if (argument instanceof io.basalt.exec.expression.ColumnExpression column) {
+                    if (!((GroupedPositionedState) states[a]).updatesGroupedAt(batch.column(column.index()))) {
+                        return false;
+                    }
+                } else if (argument instanceof CompactDecimalArithmetic fused) {
+                    if (whole == null) {
+                        whole = new Batch(batch.columns(), batch.physicalRowCount());
+                    }
+                    boolean[] nulls = new boolean[whole.rowCount()];
+                    long[] values = fused.evaluateUnscaled(whole, evaluation, nulls);
+                    if (values == null) {
+                        return false;
+                    }
+                    long[] kept = new long[rows];
+                    boolean[] keptNulls = new boolean[rows];
+                    for (int k = 0; k < rows; k++) {
+                        kept[k] = values[selection[k]];
+                        keptNulls[k] = nulls[selection[k]];
+                    }
+                    unscaled[a] = kept;
+                    unscaledNullRows[a] = keptNulls;
+                }
+            }
+            FieldVector[] sources = new FieldVector[groupKeys.size()];
+            long keyBytes = 0;
+            for (int k = 0; k < sources.length; k++) {
+                sources[k] = batch.column(((io.basalt.exec.expression.ColumnExpression) groupKeys.get(k)).index());
+                keyBytes += sources[k].getBufferSize();
+            }
+            keyBytesPerRow = keyBytes / Math.max(1, batch.physicalRowCount());
+            if (groupIds.length < rows) {
+                groupIds = new int[Math.max(rows, 16)];
+            }
+            if (!keyTable.findOrInsertAt(sources, selection, rows, groupIds)) {
+                FieldVector[] keyColumns = new FieldVector[sources.length];
+                for (int k = 0; k < keyColumns.length; k++) {
+                    keyColumns[k] = gathered.newVector(groupKeys.get(k).type(), rows);
+                    io.basalt.exec.vector.VectorGather.gather(sources[k], selection, rows, keyColumns[k]);
+                }
+                keyTable.findOrInsert(keyColumns, rows, groupIds);
+            }
+            for (int a = 0; a < states.length; a++) {
+                states[a].ensureGroups(keyTable.groupCount());
+                PhysicalExpression argument = aggregates.get(a).argument();
+                if (argument instanceof CompactDecimalArithmetic fused) {
+                    ((UnscaledSumState) states[a]).updateUnscaled(unscaled[a], unscaledNullRows[a], fused.scale(),
+                            groupIds, rows);
+                } else {
+                    FieldVector column = argument == null ? null
+                            : batch.column(((io.basalt.exec.expression.ColumnExpression) argument).index());
+                    ((GroupedPositionedState) states[a]).updateAt(column, selection, groupIds, rows);
+                }
             }
             return true;
         }
@@ -379,6 +498,27 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             } else {
                 states[a].updateArguments(arguments(a, kept), keptGroups, count);
             }
+        }
+
+        /**
+         * A sum or avg over a fused NUMERIC expression: adds the expression's unscaled longs straight to the state
+         * (group 0 when {@code groups} is null) and returns true; false, having added nothing, when the aggregate or
+         * its argument has another shape or the batch needs the expression's node-by-node path.
+         */
+        private boolean sumUnscaled(int a, Batch batch, int[] groups, int rows) {
+            if (!(aggregates.get(a).argument() instanceof CompactDecimalArithmetic fused)
+                    || !(states[a] instanceof UnscaledSumState sums) || !sums.takesUnscaled(fused.scale())) {
+                return false;
+            }
+            if (unscaledNulls.length < rows) {
+                unscaledNulls = new boolean[rows];
+            }
+            long[] values = fused.evaluateUnscaled(batch, evaluation, unscaledNulls);
+            if (values == null) {
+                return false;
+            }
+            sums.updateUnscaled(values, unscaledNulls, fused.scale(), groups, rows);
+            return true;
         }
 
         private FieldVector argument(int a, Batch batch) {

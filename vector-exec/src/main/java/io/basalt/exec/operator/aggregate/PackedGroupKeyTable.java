@@ -111,13 +111,28 @@ final class PackedGroupKeyTable implements GroupKeyTable {
 
     @Override
     public void findOrInsert(FieldVector[] keyColumns, int rows, int[] groupIds) {
-        if (delegate == null && !encode(keyColumns, rows)) {
+        if (delegate == null && !encode(keyColumns, rows, null)) {
             handOver();
         }
         if (delegate != null) {
             delegate.findOrInsert(keyColumns, rows, groupIds);
             return;
         }
+        insertCodes(rows, groupIds);
+    }
+
+    /** Declines once the generic table has taken over, or when a string of these rows does not fit its field. */
+    @Override
+    public boolean findOrInsertAt(FieldVector[] keyColumns, int[] positions, int count, int[] groupIds) {
+        if (delegate != null || !encode(keyColumns, count, positions)) {
+            return false;
+        }
+        insertCodes(count, groupIds);
+        return true;
+    }
+
+    /** The group of each of {@link #rowCodes}' first {@code rows} codes, added when new. */
+    private void insertCodes(int rows, int[] groupIds) {
         long[] codes = rowCodes;
         for (int row = 0; row < rows; row++) {
             long code = codes[row];
@@ -149,7 +164,7 @@ final class PackedGroupKeyTable implements GroupKeyTable {
             delegate.find(keyColumns, rows, groupIds);
             return;
         }
-        encode(keyColumns, rows);
+        encode(keyColumns, rows, null);
         int mask = slots.length - 1;
         for (int row = 0; row < rows; row++) {
             long code = rowCodes[row];
@@ -173,9 +188,10 @@ final class PackedGroupKeyTable implements GroupKeyTable {
     /**
      * Fills {@link #rowCodes} with each row's packed keys, column by column; false when a string does not fit
      * its field (that row's code is then -1, which no packed code equals, see {@link #CODE_BITS}; OR-ing later
-     * fields into it keeps it -1).
+     * fields into it keeps it -1). Code {@code r} is of row {@code positions[r]} of the columns, or of row {@code r}
+     * when {@code positions} is null.
      */
-    private boolean encode(FieldVector[] keyColumns, int rows) {
+    private boolean encode(FieldVector[] keyColumns, int rows, int[] positions) {
         if (rowCodes.length < rows) {
             rowCodes = new long[Math.max(rows, 16)];
         }
@@ -190,13 +206,14 @@ final class PackedGroupKeyTable implements GroupKeyTable {
                 MemorySegment values = ArrowSegments.values(column);
                 long marker = 1L << (intWidths[k] * 8);
                 for (int row = 0; row < rows; row++) {
-                    if (nulls && column.isNull(row)) {
+                    int at = positions == null ? row : positions[row];
+                    if (nulls && column.isNull(at)) {
                         continue;
                     }
                     long value = switch (column) {
-                        case SmallIntVector ignored -> values.get(SHORT, (long) row << 1) & 0xFFFFL;
-                        case IntVector ignored -> values.get(ArrowSegments.INT, (long) row << 2) & 0xFFFFFFFFL;
-                        case DateDayVector ignored -> values.get(ArrowSegments.INT, (long) row << 2) & 0xFFFFFFFFL;
+                        case SmallIntVector ignored -> values.get(SHORT, (long) at << 1) & 0xFFFFL;
+                        case IntVector ignored -> values.get(ArrowSegments.INT, (long) at << 2) & 0xFFFFFFFFL;
+                        case DateDayVector ignored -> values.get(ArrowSegments.INT, (long) at << 2) & 0xFFFFFFFFL;
                         default -> throw new IllegalStateException("integer key in " + column.getClass().getSimpleName());
                     };
                     codes[row] |= (value | marker) << shift;
@@ -208,11 +225,12 @@ final class PackedGroupKeyTable implements GroupKeyTable {
             ArrowBuf data = strings.getDataBuffer();
             int limit = stringBytes[k];
             for (int row = 0; row < rows; row++) {
-                if (nulls && strings.isNull(row)) {
+                int at = positions == null ? row : positions[row];
+                if (nulls && strings.isNull(at)) {
                     continue;
                 }
-                int start = offsets.getInt((long) row * 4);
-                int length = offsets.getInt((long) (row + 1) * 4) - start;
+                int start = offsets.getInt((long) at * 4);
+                int length = offsets.getInt((long) (at + 1) * 4) - start;
                 if (length > limit) {
                     codes[row] = -1;
                     allFit = false;

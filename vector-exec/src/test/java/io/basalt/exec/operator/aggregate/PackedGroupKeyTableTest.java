@@ -77,6 +77,69 @@ class PackedGroupKeyTableTest {
         }
     }
 
+    /**
+     * Keys read at a selection's positions ({@code findOrInsertAt}) get the ids the generic table gives the selected
+     * rows gathered; a batch with a string too long for its field is declined (nothing changes) and then goes in
+     * gathered, handing the groups over.
+     */
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {4, 5})
+    void keysAtPositionsAgreeWithGatheredKeys(int seed) {
+        Random random = new Random(seed);
+        List<LogicalType> types = seed == 5 ? List.of(LogicalType.SMALLINT, LogicalType.TEXT, LogicalType.SMALLINT)
+                : List.of(LogicalType.TEXT, LogicalType.TEXT);
+        try (BufferAllocator allocator = MemoryRoots.newRoot("packed key test", 1L << 30);
+             GroupKeyTable packed = new PackedGroupKeyTable(types, allocator);
+             GroupKeyTable generic = new GenericGroupKeyTable(types, allocator)) {
+            int[] sizes = {1, 7, 2049, 1023, 300, 999};
+            for (int b = 0; b < sizes.length; b++) {
+                int rows = sizes[b];
+                FieldVector[] columns = new FieldVector[types.size()];
+                FieldVector[] gathered = new FieldVector[types.size()];
+                try {
+                    int[] positions = new int[rows];
+                    int count = 0;
+                    for (int r = 0; r < rows; r++) {
+                        if (random.nextInt(10) < 8) {
+                            positions[count++] = r;
+                        }
+                    }
+                    for (int k = 0; k < columns.length; k++) {
+                        columns[k] = ValueAccess.allocate(types.get(k), "k" + k, allocator, rows);
+                        for (int r = 0; r < rows; r++) {
+                            ValueAccess.set(columns[k], r, randomValue(random, types.get(k), b == 4 ? 9 : 3));
+                        }
+                        columns[k].setValueCount(rows);
+                        gathered[k] = ValueAccess.allocate(types.get(k), "g" + k, allocator, count);
+                        io.basalt.exec.vector.VectorGather.gather(columns[k], positions, count, gathered[k]);
+                    }
+                    int[] expected = new int[count];
+                    int[] actual = new int[count];
+                    generic.findOrInsert(gathered, count, expected);
+                    int before = packed.groupCount();
+                    if (!packed.findOrInsertAt(columns, positions, count, actual)) {
+                        assertThat(packed.groupCount()).isEqualTo(before);
+                        packed.findOrInsert(gathered, count, actual);
+                    }
+                    assertThat(actual).as("batch %d", b).isEqualTo(expected);
+                } finally {
+                    for (int k = 0; k < columns.length; k++) {
+                        if (columns[k] != null) {
+                            columns[k].close();
+                        }
+                        if (gathered[k] != null) {
+                            gathered[k].close();
+                        }
+                    }
+                }
+            }
+            assertThat(packed.groupCount()).isEqualTo(generic.groupCount());
+            for (int k = 0; k < types.size(); k++) {
+                assertSameValues(packed.keyVector(k), generic.keyVector(k), packed.groupCount());
+            }
+        }
+    }
+
     /** One batch into both tables (findOrInsert, then find on the same keys); the ids must agree. */
     private static void feed(Random random, List<LogicalType> types, int rows, int maxBytes, GroupKeyTable packed,
                              GroupKeyTable generic, BufferAllocator allocator) {
