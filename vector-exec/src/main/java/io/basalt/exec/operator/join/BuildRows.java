@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -52,7 +53,11 @@ final class BuildRows implements AutoCloseable {
         this.allocator = allocator;
     }
 
-    /** Copies the batch's rows to the end. The batch's columns must have this side's types, in order. */
+    /**
+     * Copies the batch's rows to the end. The batch's columns must have this side's types, in order. A selective
+     * batch's rows are gathered once, straight into a chunk of their own, rather than compacted by the filter and
+     * copied again here.
+     */
     void append(Batch batch) {
         int rows = batch.rowCount();
         if (rows == 0) {
@@ -60,6 +65,10 @@ final class BuildRows implements AutoCloseable {
         }
         if ((long) rowCount + rows > Integer.MAX_VALUE - 8) {
             throw BasaltException.internal("join build side exceeds " + (Integer.MAX_VALUE - 8) + " rows");
+        }
+        if (batch.isSelective()) {
+            appendSelected(batch);
+            return;
         }
         if (columns != null) {
             for (int c = 0; c < columns.length; c++) {
@@ -80,6 +89,28 @@ final class BuildRows implements AutoCloseable {
             batch.column(c).accept(new VectorAppender(chunk[c]), null);
         }
         currentChunkRows += rows;
+        rowCount += rows;
+    }
+
+    /** The selected rows of a selective batch, gathered into new vectors that become a chunk. */
+    private void appendSelected(Batch batch) {
+        int rows = batch.rowCount();
+        Batch gathered = VectorGather.gatherCopy(batch, batch.selection(), rows, allocator);
+        FieldVector[] chunk = gathered.columns().toArray(new FieldVector[0]);
+        if (columns != null || types.isEmpty()) {
+            try {
+                append(new Batch(Arrays.asList(chunk), rows));
+            } finally {
+                closeAll(chunk);
+            }
+            return;
+        }
+        if (!chunks.isEmpty()) {
+            filledChunkBytes += bytesOf(chunks.getLast());
+        }
+        chunks.add(chunk);
+        // the gathered chunk is exactly sized: the next dense batch starts a chunk of its own
+        currentChunkRows = CHUNK_ROWS;
         rowCount += rows;
     }
 

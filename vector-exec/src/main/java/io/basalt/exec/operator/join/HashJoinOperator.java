@@ -13,6 +13,7 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.spill.HashPartitions;
+import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import io.basalt.type.PhysicalType;
 import java.util.ArrayList;
@@ -186,11 +187,23 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         @Override
         public void sink(Batch batch) {
             if (spilled != null) {
+                if (batch.isSelective()) {
+                    try (EvaluationContext dense = new EvaluationContext(context.allocator())) {
+                        spill(VectorGather.dense(batch, dense));
+                    }
+                    return;
+                }
                 spill(batch);
                 return;
             }
             rows.append(batch);
             spillIfOverBudget();
+        }
+
+        /** A filter's survivors arrive as positions and are copied once, into the build rows. */
+        @Override
+        public boolean takesSelections() {
+            return true;
         }
 
         /**
