@@ -255,13 +255,14 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
                 spilled.finishWriting();
                 return;
             }
-            rows.finish();
+            java.util.concurrent.ExecutorService workers = context.threads() > 1 ? context.workers() : null;
+            rows.finish(workers);
             Batch all = rows.asBatch();
             FieldVector[] keys = new FieldVector[buildKeys.size()];
             for (int k = 0; k < keys.length; k++) {
                 keys[k] = buildKeys.get(k).evaluate(all, keyEvaluation);
             }
-            table = JoinHashTable.build(keys, rows.rowCount());
+            table = JoinHashTable.build(keys, rows.rowCount(), workers);
             if (level == 0 && rows.rowCount() <= MAX_FILTER_BUILD_ROWS) {
                 for (JoinKeyFilterTarget target : keyFilters) {
                     FieldVector key = keys[target.key()];

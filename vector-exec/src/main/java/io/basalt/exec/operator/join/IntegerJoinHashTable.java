@@ -50,6 +50,11 @@ final class IntegerJoinHashTable implements JoinHashTable {
     private final int filterMask;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
+        this(keyColumn, rows, null);
+    }
+
+    /** The table over {@code rows} keys of {@code keyColumn}; with {@code workers}, chains are built on two threads. */
+    IntegerJoinHashTable(FieldVector keyColumn, int rows, java.util.concurrent.ExecutorService workers) {
         width = widthOf(keyColumn);
         keys = new long[rows];
         next = new int[rows];
@@ -93,14 +98,46 @@ final class IntegerJoinHashTable implements JoinHashTable {
             filter = null;
             filterMask = 0;
         }
-        // Inserted last row first, so that each chain lists its rows in build order.
+        // Chains by slot range: with workers, the upper half of the slots is offered to them (disjoint heads, next
+        // entries and, at a multiple of 64, bitmap words), the calling thread takes the lower half.
+        int slots = heads.length;
+        if (workers != null && rows >= PARALLEL_ROWS) {
+            int split = (slots / 2) & ~63;
+            long[] keyValues = keys;
+            int[] chainNext = next;
+            int[] chainHeads = heads;
+            long[] present = direct ? filter : null;
+            long base = low;
+            int bucketMask = mask;
+            boolean byKey = direct;
+            OfferedTask upper = OfferedTask.offer(() -> insertChains(keyValues, chainNext, chainHeads, validity, rows, byKey,
+                    base, bucketMask, present, split, slots), workers);
+            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, split);
+            upper.complete();
+        } else {
+            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, slots);
+        }
+    }
+
+    /** Build sides from this many rows build their chains on two threads when the query has workers. */
+    private static final int PARALLEL_ROWS = 1 << 17;
+
+    /**
+     * Chains the valid rows whose slot (key - {@code low} when {@code direct}, else the masked hash) lies in
+     * {@code [fromSlot, toSlot)}, last row first, so that each chain lists its rows in build order; for direct keys
+     * also sets their bits in {@code present} (when not null).
+     */
+    private static void insertChains(long[] keys, int[] next, int[] heads, MemorySegment validity, int rows,
+                                     boolean direct, long low, int mask, long[] present, int fromSlot, int toSlot) {
         if (direct) {
-            long[] present = filter;
             for (int row = rows - 1; row >= 0; row--) {
                 if (validity != null && !isValid(validity, row)) {
                     continue;
                 }
                 int offset = (int) (keys[row] - low);
+                if (offset < fromSlot || offset >= toSlot) {
+                    continue;
+                }
                 next[row] = heads[offset];
                 heads[offset] = row;
                 if (present != null) {
@@ -114,6 +151,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
                 continue;
             }
             int bucket = (int) KeyHashing.mix(keys[row]) & mask;
+            if (bucket < fromSlot || bucket >= toSlot) {
+                continue;
+            }
             next[row] = heads[bucket];
             heads[bucket] = row;
         }

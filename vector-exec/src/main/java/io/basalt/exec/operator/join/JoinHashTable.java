@@ -23,8 +23,13 @@ sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTabl
      * table): the primitive one for a single integer-like key, the generic one otherwise.
      */
     static JoinHashTable build(FieldVector[] keys, int rows) {
+        return build(keys, rows, null);
+    }
+
+    /** {@link #build(FieldVector[], int)}, with part of an integer table's work offered to {@code workers}. */
+    static JoinHashTable build(FieldVector[] keys, int rows, java.util.concurrent.ExecutorService workers) {
         if (keys.length == 1 && isIntegerLike(keys[0])) {
-            return new IntegerJoinHashTable(keys[0], rows);
+            return new IntegerJoinHashTable(keys[0], rows, workers);
         }
         return new GenericJoinHashTable(keys, rows);
     }
