@@ -55,17 +55,25 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
     /** The table over {@code rows} keys of {@code keyColumn}; with {@code workers}, chains are built on two threads. */
     IntegerJoinHashTable(FieldVector keyColumn, int rows, java.util.concurrent.ExecutorService workers) {
-        width = widthOf(keyColumn);
-        keys = new long[rows];
+        this(widthOf(keyColumn), readKeys(keyColumn, rows), rows == 0 ? null : ArrowSegments.validity(keyColumn), rows,
+                workers);
+    }
+
+    /**
+     * The table over keys already widened to {@code long} ({@code keys}, which the table keeps), valid where
+     * {@code validity} (an Arrow-style bitmap; null: all) says so; {@code width} is the width probes read their keys at
+     * ({@link Probe#start}), or 8 for tables probed only through {@link #newKeyProbe}.
+     */
+    IntegerJoinHashTable(int width, long[] keys, MemorySegment validity, int rows,
+                         java.util.concurrent.ExecutorService workers) {
+        this.width = width;
+        this.keys = keys;
         next = new int[rows];
-        MemorySegment values = rows == 0 ? null : ArrowSegments.values(keyColumn);
-        MemorySegment validity = rows == 0 ? null : ArrowSegments.validity(keyColumn);
         long low = Long.MAX_VALUE;
         long high = Long.MIN_VALUE;
         for (int row = 0; row < rows; row++) {
             if (validity == null || isValid(validity, row)) {
-                long key = read(values, row, width);
-                keys[row] = key;
+                long key = keys[row];
                 low = Math.min(low, key);
                 high = Math.max(high, key);
             }
@@ -191,14 +199,28 @@ final class IntegerJoinHashTable implements JoinHashTable {
         return heads[(int) KeyHashing.mix(key) & mask];
     }
 
-    private static int widthOf(FieldVector vector) {
+    /** The first {@code rows} values of an integer-like vector, widened (NULL rows hold whatever their slot holds). */
+    static long[] readKeys(FieldVector vector, int rows) {
+        long[] keys = new long[rows];
+        if (rows == 0) {
+            return keys;
+        }
+        MemorySegment values = ArrowSegments.values(vector);
+        int width = widthOf(vector);
+        for (int row = 0; row < rows; row++) {
+            keys[row] = read(values, row, width);
+        }
+        return keys;
+    }
+
+    static int widthOf(FieldVector vector) {
         if (vector instanceof BigIntVector) {
             return 8;
         }
         return vector instanceof SmallIntVector ? 2 : 4;
     }
 
-    private static boolean isValid(MemorySegment validity, int row) {
+    static boolean isValid(MemorySegment validity, int row) {
         return ((validity.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1) != 0;
     }
 
@@ -215,8 +237,13 @@ final class IntegerJoinHashTable implements JoinHashTable {
         return new Probe(firstMatchOnly);
     }
 
+    /** A probe fed keys already widened ({@link Probe#startKeys}): for tables over packed keys. */
+    Probe newKeyProbe(boolean firstMatchOnly) {
+        return new Probe(firstMatchOnly);
+    }
+
     /** A cursor over one probe batch: the current probe row, its key, and the next chain entry to test. */
-    private final class Probe implements CandidatePairs {
+    final class Probe implements CandidatePairs {
         private final boolean firstMatchOnly;
         /** The current batch's keys, widened. */
         private long[] batchKeys = new long[0];
@@ -291,6 +318,24 @@ final class IntegerJoinHashTable implements JoinHashTable {
             int[] first = firstCandidates;
             for (int row = 0; row < probeRows; row++) {
                 first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(keysOfBatch[row]);
+            }
+        }
+
+        /**
+         * Starts on a batch of {@code probeRows} keys already widened: {@code probeKeys} (kept until the batch is
+         * used up), valid where {@code validity} (null: all) says so.
+         */
+        void startKeys(long[] probeKeys, MemorySegment validity, int probeRows) {
+            rows = probeRows;
+            probeRow = -1;
+            chain = -1;
+            batchKeys = probeKeys;
+            if (firstCandidates.length < probeRows) {
+                firstCandidates = new int[probeRows];
+            }
+            int[] first = firstCandidates;
+            for (int row = 0; row < probeRows; row++) {
+                first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(probeKeys[row]);
             }
         }
 
