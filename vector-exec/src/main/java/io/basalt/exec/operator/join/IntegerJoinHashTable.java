@@ -201,14 +201,32 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
     /** The first {@code rows} values of an integer-like vector, widened (NULL rows hold whatever their slot holds). */
     static long[] readKeys(FieldVector vector, int rows) {
-        long[] keys = new long[rows];
+        return readKeys(vector, rows, new long[rows]);
+    }
+
+    /** {@link #readKeys(FieldVector, int)} into {@code keys} (at least {@code rows} long), which it returns. */
+    static long[] readKeys(FieldVector vector, int rows, long[] keys) {
         if (rows == 0) {
             return keys;
         }
         MemorySegment values = ArrowSegments.values(vector);
-        int width = widthOf(vector);
-        for (int row = 0; row < rows; row++) {
-            keys[row] = read(values, row, width);
+        // one loop per width, so that no row switches on it
+        switch (widthOf(vector)) {
+            case 8 -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(ArrowSegments.LONG, (long) row << 3);
+                }
+            }
+            case 4 -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(ArrowSegments.INT, (long) row << 2);
+                }
+            }
+            default -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(SHORT, (long) row << 1);
+                }
+            }
         }
         return keys;
     }

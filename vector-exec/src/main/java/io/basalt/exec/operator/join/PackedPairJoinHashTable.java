@@ -82,11 +82,15 @@ final class PackedPairJoinHashTable implements JoinHashTable {
         return new Probe(packed.newKeyProbe(firstMatchOnly));
     }
 
-    /** Packs each probe batch's pairs, then lets the integer table's probe find their candidates. */
+    /**
+     * Packs each probe batch's pairs, then lets the integer table's probe find their candidates. A pair that cannot
+     * match (a NULL, or a value outside the build's range of its key) gets the code -1, which no build row has (their
+     * codes are not negative).
+     */
     private final class Probe implements CandidatePairs {
         private final IntegerJoinHashTable.Probe codes;
         private long[] batchCodes = new long[0];
-        private byte[] batchValid = new byte[0];
+        private long[] secondKeys = new long[0];
 
         Probe(IntegerJoinHashTable.Probe codes) {
             this.codes = codes;
@@ -97,27 +101,29 @@ final class PackedPairJoinHashTable implements JoinHashTable {
             assert probeKeys.length == 2 : "a packed pair table is probed with two keys";
             if (batchCodes.length < probeRows) {
                 batchCodes = new long[probeRows];
-                batchValid = new byte[(probeRows + 7) >>> 3];
+                secondKeys = new long[probeRows];
             }
-            java.util.Arrays.fill(batchValid, 0, (probeRows + 7) >>> 3, (byte) 0);
-            long[] first = IntegerJoinHashTable.readKeys(probeKeys[0], probeRows);
-            long[] second = IntegerJoinHashTable.readKeys(probeKeys[1], probeRows);
+            long[] out = IntegerJoinHashTable.readKeys(probeKeys[0], probeRows, batchCodes);
+            long[] second = IntegerJoinHashTable.readKeys(probeKeys[1], probeRows, secondKeys);
             MemorySegment firstValidity = probeRows == 0 ? null
                     : io.basalt.exec.kernel.ArrowSegments.validity(probeKeys[0]);
             MemorySegment secondValidity = probeRows == 0 ? null
                     : io.basalt.exec.kernel.ArrowSegments.validity(probeKeys[1]);
-            long[] out = batchCodes;
-            byte[] valid = batchValid;
             for (int row = 0; row < probeRows; row++) {
-                long a = first[row];
+                long a = out[row];
                 long b = second[row];
-                boolean inRange = a >= firstMin && a <= firstMax && b >= secondMin && b <= secondMax
-                        && (firstValidity == null || IntegerJoinHashTable.isValid(firstValidity, row))
-                        && (secondValidity == null || IntegerJoinHashTable.isValid(secondValidity, row));
-                out[row] = inRange ? (a - firstMin) << shift | (b - secondMin) : 0;
-                valid[row >>> 3] |= (byte) ((inRange ? 1 : 0) << (row & 7));
+                boolean inRange = a >= firstMin && a <= firstMax && b >= secondMin && b <= secondMax;
+                out[row] = inRange ? (a - firstMin) << shift | (b - secondMin) : -1;
             }
-            codes.startKeys(out, MemorySegment.ofArray(valid), probeRows);
+            if (firstValidity != null || secondValidity != null) {
+                for (int row = 0; row < probeRows; row++) {
+                    if (firstValidity != null && !IntegerJoinHashTable.isValid(firstValidity, row)
+                            || secondValidity != null && !IntegerJoinHashTable.isValid(secondValidity, row)) {
+                        out[row] = -1;
+                    }
+                }
+            }
+            codes.startKeys(out, null, probeRows);
         }
 
         @Override
