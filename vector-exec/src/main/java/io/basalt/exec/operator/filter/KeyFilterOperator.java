@@ -65,6 +65,8 @@ public record KeyFilterOperator(PhysicalOperator child, int column, JoinKeyFilte
         private long tested;
         private long kept;
         private boolean retired;
+        /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
+        private boolean emitsSelections;
 
         KeyFilterState(JoinKeyFilters filters, EvaluationContext evaluation) {
             this.filters = filters;
@@ -76,23 +78,41 @@ public record KeyFilterOperator(PhysicalOperator child, int column, JoinKeyFilte
             evaluation.releaseBatch();
             int rows = input.rowCount();
             if (retired || rows == 0) {
-                return input;
+                return passed(input);
             }
             JoinKeySet keys = filters.lookup(filter);
             FieldVector values = input.column(column);
             if (keys == null || !JoinKeySet.supports(values)) {
-                return input;
+                return passed(input);
             }
+            int[] given = input.selection();
             if (selection.length < rows) {
                 selection = new int[Math.max(rows, selection.length * 2)];
             }
-            int count = keys.select(values, rows, selection);
+            int count = given == null ? keys.select(values, rows, selection)
+                    : keys.selectAt(values, given, rows, selection);
             tested += rows;
             kept += count;
             if (tested >= PROBATION_ROWS && kept * 10 > tested * 9) {
                 retired = true;
             }
-            return count == rows ? input : VectorGather.gather(input, selection, count, evaluation);
+            if (count == rows) {
+                return passed(input);
+            }
+            return emitsSelections ? new Batch(input.columns(), count, selection)
+                    : VectorGather.gather(input, selection, count, evaluation);
+        }
+
+        /** {@code input} unchanged, made dense when the consumer does not take selective batches. */
+        private Batch passed(Batch input) {
+            return emitsSelections ? input : VectorGather.dense(input, evaluation);
+        }
+
+        /** Takes selective input always; hands its survivors on as positions when the consumer takes them. */
+        @Override
+        public boolean acceptSelections(boolean consumerTakesSelections) {
+            emitsSelections = consumerTakesSelections;
+            return true;
         }
 
         @Override

@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
@@ -52,7 +53,11 @@ final class BuildRows implements AutoCloseable {
         this.allocator = allocator;
     }
 
-    /** Copies the batch's rows to the end. The batch's columns must have this side's types, in order. */
+    /**
+     * Copies the batch's rows to the end. The batch's columns must have this side's types, in order. A selective
+     * batch's rows are gathered once, straight into a chunk of their own, rather than compacted by the filter and
+     * copied again here.
+     */
     void append(Batch batch) {
         int rows = batch.rowCount();
         if (rows == 0) {
@@ -60,6 +65,10 @@ final class BuildRows implements AutoCloseable {
         }
         if ((long) rowCount + rows > Integer.MAX_VALUE - 8) {
             throw BasaltException.internal("join build side exceeds " + (Integer.MAX_VALUE - 8) + " rows");
+        }
+        if (batch.isSelective()) {
+            appendSelected(batch);
+            return;
         }
         if (columns != null) {
             for (int c = 0; c < columns.length; c++) {
@@ -80,6 +89,28 @@ final class BuildRows implements AutoCloseable {
             batch.column(c).accept(new VectorAppender(chunk[c]), null);
         }
         currentChunkRows += rows;
+        rowCount += rows;
+    }
+
+    /** The selected rows of a selective batch, gathered into new vectors that become a chunk. */
+    private void appendSelected(Batch batch) {
+        int rows = batch.rowCount();
+        Batch gathered = VectorGather.gatherCopy(batch, batch.selection(), rows, allocator);
+        FieldVector[] chunk = gathered.columns().toArray(new FieldVector[0]);
+        if (columns != null || types.isEmpty()) {
+            try {
+                append(new Batch(Arrays.asList(chunk), rows));
+            } finally {
+                closeAll(chunk);
+            }
+            return;
+        }
+        if (!chunks.isEmpty()) {
+            filledChunkBytes += bytesOf(chunks.getLast());
+        }
+        chunks.add(chunk);
+        // the gathered chunk is exactly sized: the next dense batch starts a chunk of its own
+        currentChunkRows = CHUNK_ROWS;
         rowCount += rows;
     }
 
@@ -128,9 +159,10 @@ final class BuildRows implements AutoCloseable {
     /**
      * Copies the chunks into one vector per column, allocated at its final size where the vector kind allows
      * (fixed width; variable width with its data bytes summed first), and frees the chunks. A single chunk
-     * becomes the columns as it is.
+     * becomes the columns as it is. With {@code workers}, every other column is copied by a task offered to them
+     * (see {@link OfferedTask}) while the calling thread copies the rest.
      */
-    private void consolidate() {
+    private void consolidate(java.util.concurrent.ExecutorService workers) {
         if (columns != null) {
             return;
         }
@@ -141,13 +173,21 @@ final class BuildRows implements AutoCloseable {
         }
         FieldVector[] merged = new FieldVector[types.size()];
         try {
-            for (int c = 0; c < merged.length; c++) {
-                merged[c] = exactlySized(c);
-                for (FieldVector[] chunk : chunks) {
-                    if (chunk[c].getValueCount() > 0) {
-                        chunk[c].accept(new VectorAppender(merged[c]), null);
-                    }
-                    chunk[c].close();
+            if (workers != null && merged.length > 1) {
+                OfferedTask odd = OfferedTask.offer(() -> consolidateColumns(merged, 1), workers);
+                RuntimeException failure = null;
+                try {
+                    consolidateColumns(merged, 0);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                odd.complete();
+                if (failure != null) {
+                    throw failure;
+                }
+            } else {
+                for (int c = 0; c < merged.length; c++) {
+                    consolidateColumn(merged, c);
                 }
             }
         } catch (RuntimeException failure) {
@@ -156,6 +196,28 @@ final class BuildRows implements AutoCloseable {
         }
         chunks.clear();
         columns = merged;
+    }
+
+    private void consolidate() {
+        consolidate(null);
+    }
+
+    /** Consolidates columns {@code first}, {@code first + 2}, ... into {@code merged}. */
+    private void consolidateColumns(FieldVector[] merged, int first) {
+        for (int c = first; c < merged.length; c += 2) {
+            consolidateColumn(merged, c);
+        }
+    }
+
+    /** Copies column {@code c} of every chunk into a new exactly sized {@code merged[c]}, freeing the chunks' copies. */
+    private void consolidateColumn(FieldVector[] merged, int c) {
+        merged[c] = exactlySized(c);
+        for (FieldVector[] chunk : chunks) {
+            if (chunk[c].getValueCount() > 0) {
+                chunk[c].accept(new VectorAppender(merged[c]), null);
+            }
+            chunk[c].close();
+        }
     }
 
     /** An empty vector for column {@code c} with room for all rows (and, for strings, all their bytes). */
@@ -216,7 +278,12 @@ final class BuildRows implements AutoCloseable {
 
     /** Called once after the last append: consolidates the chunks and notes which columns hold NULLs. */
     void finish() {
-        consolidate();
+        finish(null);
+    }
+
+    /** {@link #finish()}, consolidating columns on {@code workers} too (null: on the calling thread only). */
+    void finish(java.util.concurrent.ExecutorService workers) {
+        consolidate(workers);
         hasNulls = new boolean[columns.length];
         for (int c = 0; c < columns.length; c++) {
             hasNulls[c] = columns[c].getNullCount() > 0;

@@ -13,6 +13,7 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.spill.HashPartitions;
+import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import io.basalt.type.PhysicalType;
 import java.util.ArrayList;
@@ -186,11 +187,23 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         @Override
         public void sink(Batch batch) {
             if (spilled != null) {
+                if (batch.isSelective()) {
+                    try (EvaluationContext dense = new EvaluationContext(context.allocator())) {
+                        spill(VectorGather.dense(batch, dense));
+                    }
+                    return;
+                }
                 spill(batch);
                 return;
             }
             rows.append(batch);
             spillIfOverBudget();
+        }
+
+        /** A filter's survivors arrive as positions and are copied once, into the build rows. */
+        @Override
+        public boolean takesSelections() {
+            return true;
         }
 
         /**
@@ -242,13 +255,14 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
                 spilled.finishWriting();
                 return;
             }
-            rows.finish();
+            java.util.concurrent.ExecutorService workers = context.threads() > 1 ? context.workers() : null;
+            rows.finish(workers);
             Batch all = rows.asBatch();
             FieldVector[] keys = new FieldVector[buildKeys.size()];
             for (int k = 0; k < keys.length; k++) {
                 keys[k] = buildKeys.get(k).evaluate(all, keyEvaluation);
             }
-            table = JoinHashTable.build(keys, rows.rowCount());
+            table = JoinHashTable.build(keys, rows.rowCount(), workers);
             if (level == 0 && rows.rowCount() <= MAX_FILTER_BUILD_ROWS) {
                 for (JoinKeyFilterTarget target : keyFilters) {
                     FieldVector key = keys[target.key()];

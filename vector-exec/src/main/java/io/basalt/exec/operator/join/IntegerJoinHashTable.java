@@ -50,17 +50,30 @@ final class IntegerJoinHashTable implements JoinHashTable {
     private final int filterMask;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
-        width = widthOf(keyColumn);
-        keys = new long[rows];
+        this(keyColumn, rows, null);
+    }
+
+    /** The table over {@code rows} keys of {@code keyColumn}; with {@code workers}, chains are built on two threads. */
+    IntegerJoinHashTable(FieldVector keyColumn, int rows, java.util.concurrent.ExecutorService workers) {
+        this(widthOf(keyColumn), readKeys(keyColumn, rows), rows == 0 ? null : ArrowSegments.validity(keyColumn), rows,
+                workers);
+    }
+
+    /**
+     * The table over keys already widened to {@code long} ({@code keys}, which the table keeps), valid where
+     * {@code validity} (an Arrow-style bitmap; null: all) says so; {@code width} is the width probes read their keys at
+     * ({@link Probe#start}), or 8 for tables probed only through {@link #newKeyProbe}.
+     */
+    IntegerJoinHashTable(int width, long[] keys, MemorySegment validity, int rows,
+                         java.util.concurrent.ExecutorService workers) {
+        this.width = width;
+        this.keys = keys;
         next = new int[rows];
-        MemorySegment values = rows == 0 ? null : ArrowSegments.values(keyColumn);
-        MemorySegment validity = rows == 0 ? null : ArrowSegments.validity(keyColumn);
         long low = Long.MAX_VALUE;
         long high = Long.MIN_VALUE;
         for (int row = 0; row < rows; row++) {
             if (validity == null || isValid(validity, row)) {
-                long key = read(values, row, width);
-                keys[row] = key;
+                long key = keys[row];
                 low = Math.min(low, key);
                 high = Math.max(high, key);
             }
@@ -93,14 +106,46 @@ final class IntegerJoinHashTable implements JoinHashTable {
             filter = null;
             filterMask = 0;
         }
-        // Inserted last row first, so that each chain lists its rows in build order.
+        // Chains by slot range: with workers, the upper half of the slots is offered to them (disjoint heads, next
+        // entries and, at a multiple of 64, bitmap words), the calling thread takes the lower half.
+        int slots = heads.length;
+        if (workers != null && rows >= PARALLEL_ROWS) {
+            int split = (slots / 2) & ~63;
+            long[] keyValues = keys;
+            int[] chainNext = next;
+            int[] chainHeads = heads;
+            long[] present = direct ? filter : null;
+            long base = low;
+            int bucketMask = mask;
+            boolean byKey = direct;
+            OfferedTask upper = OfferedTask.offer(() -> insertChains(keyValues, chainNext, chainHeads, validity, rows, byKey,
+                    base, bucketMask, present, split, slots), workers);
+            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, split);
+            upper.complete();
+        } else {
+            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, slots);
+        }
+    }
+
+    /** Build sides from this many rows build their chains on two threads when the query has workers. */
+    private static final int PARALLEL_ROWS = 1 << 17;
+
+    /**
+     * Chains the valid rows whose slot (key - {@code low} when {@code direct}, else the masked hash) lies in
+     * {@code [fromSlot, toSlot)}, last row first, so that each chain lists its rows in build order; for direct keys
+     * also sets their bits in {@code present} (when not null).
+     */
+    private static void insertChains(long[] keys, int[] next, int[] heads, MemorySegment validity, int rows,
+                                     boolean direct, long low, int mask, long[] present, int fromSlot, int toSlot) {
         if (direct) {
-            long[] present = filter;
             for (int row = rows - 1; row >= 0; row--) {
                 if (validity != null && !isValid(validity, row)) {
                     continue;
                 }
                 int offset = (int) (keys[row] - low);
+                if (offset < fromSlot || offset >= toSlot) {
+                    continue;
+                }
                 next[row] = heads[offset];
                 heads[offset] = row;
                 if (present != null) {
@@ -114,6 +159,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
                 continue;
             }
             int bucket = (int) KeyHashing.mix(keys[row]) & mask;
+            if (bucket < fromSlot || bucket >= toSlot) {
+                continue;
+            }
             next[row] = heads[bucket];
             heads[bucket] = row;
         }
@@ -151,14 +199,46 @@ final class IntegerJoinHashTable implements JoinHashTable {
         return heads[(int) KeyHashing.mix(key) & mask];
     }
 
-    private static int widthOf(FieldVector vector) {
+    /** The first {@code rows} values of an integer-like vector, widened (NULL rows hold whatever their slot holds). */
+    static long[] readKeys(FieldVector vector, int rows) {
+        return readKeys(vector, rows, new long[rows]);
+    }
+
+    /** {@link #readKeys(FieldVector, int)} into {@code keys} (at least {@code rows} long), which it returns. */
+    static long[] readKeys(FieldVector vector, int rows, long[] keys) {
+        if (rows == 0) {
+            return keys;
+        }
+        MemorySegment values = ArrowSegments.values(vector);
+        // one loop per width, so that no row switches on it
+        switch (widthOf(vector)) {
+            case 8 -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(ArrowSegments.LONG, (long) row << 3);
+                }
+            }
+            case 4 -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(ArrowSegments.INT, (long) row << 2);
+                }
+            }
+            default -> {
+                for (int row = 0; row < rows; row++) {
+                    keys[row] = values.get(SHORT, (long) row << 1);
+                }
+            }
+        }
+        return keys;
+    }
+
+    static int widthOf(FieldVector vector) {
         if (vector instanceof BigIntVector) {
             return 8;
         }
         return vector instanceof SmallIntVector ? 2 : 4;
     }
 
-    private static boolean isValid(MemorySegment validity, int row) {
+    static boolean isValid(MemorySegment validity, int row) {
         return ((validity.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1) != 0;
     }
 
@@ -175,8 +255,13 @@ final class IntegerJoinHashTable implements JoinHashTable {
         return new Probe(firstMatchOnly);
     }
 
+    /** A probe fed keys already widened ({@link Probe#startKeys}): for tables over packed keys. */
+    Probe newKeyProbe(boolean firstMatchOnly) {
+        return new Probe(firstMatchOnly);
+    }
+
     /** A cursor over one probe batch: the current probe row, its key, and the next chain entry to test. */
-    private final class Probe implements CandidatePairs {
+    final class Probe implements CandidatePairs {
         private final boolean firstMatchOnly;
         /** The current batch's keys, widened. */
         private long[] batchKeys = new long[0];
@@ -251,6 +336,24 @@ final class IntegerJoinHashTable implements JoinHashTable {
             int[] first = firstCandidates;
             for (int row = 0; row < probeRows; row++) {
                 first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(keysOfBatch[row]);
+            }
+        }
+
+        /**
+         * Starts on a batch of {@code probeRows} keys already widened: {@code probeKeys} (kept until the batch is
+         * used up), valid where {@code validity} (null: all) says so.
+         */
+        void startKeys(long[] probeKeys, MemorySegment validity, int probeRows) {
+            rows = probeRows;
+            probeRow = -1;
+            chain = -1;
+            batchKeys = probeKeys;
+            if (firstCandidates.length < probeRows) {
+                firstCandidates = new int[probeRows];
+            }
+            int[] first = firstCandidates;
+            for (int row = 0; row < probeRows; row++) {
+                first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(probeKeys[row]);
             }
         }
 

@@ -63,6 +63,12 @@ final class JoinBuildWorkers implements ParallelSink {
             }
         }
 
+        /** A filter's survivors arrive as positions and are copied once, into the worker's rows. */
+        @Override
+        public boolean takesSelections() {
+            return true;
+        }
+
         /** Gives the rows collected so far to the build state (which then owns them). */
         void handOver() {
             BuildRows full = rows;

@@ -11,7 +11,7 @@ import org.apache.arrow.vector.SmallIntVector;
  * in build-row order). Rows with a NULL key are left out, since they can match nothing. The table is
  * built once, then shared read-only by the probes, each of which asks for its own cursor.
  */
-sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTable {
+sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTable, PackedPairJoinHashTable {
     /**
      * A cursor that enumerates the pairs of equal keys of one probe batch at a time. With
      * {@code firstMatchOnly} each probe row yields at most one pair (enough for SEMI and ANTI joins).
@@ -20,11 +20,23 @@ sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTabl
 
     /**
      * A table over {@code rows} build rows whose keys are {@code keys} (vectors that must outlive the
-     * table): the primitive one for a single integer-like key, the generic one otherwise.
+     * table): the primitive one for a single integer-like key, the packed one for two integer-like keys whose
+     * ranges fit one code, the generic one otherwise.
      */
     static JoinHashTable build(FieldVector[] keys, int rows) {
+        return build(keys, rows, null);
+    }
+
+    /** {@link #build(FieldVector[], int)}, with part of an integer table's work offered to {@code workers}. */
+    static JoinHashTable build(FieldVector[] keys, int rows, java.util.concurrent.ExecutorService workers) {
         if (keys.length == 1 && isIntegerLike(keys[0])) {
-            return new IntegerJoinHashTable(keys[0], rows);
+            return new IntegerJoinHashTable(keys[0], rows, workers);
+        }
+        if (PACK_PAIRS && keys.length == 2 && isIntegerLike(keys[0]) && isIntegerLike(keys[1])) {
+            JoinHashTable packed = PackedPairJoinHashTable.tryBuild(keys, rows, workers);
+            if (packed != null) {
+                return packed;
+            }
         }
         return new GenericJoinHashTable(keys, rows);
     }
@@ -33,6 +45,9 @@ sealed interface JoinHashTable permits IntegerJoinHashTable, GenericJoinHashTabl
         return vector instanceof BigIntVector || vector instanceof IntVector || vector instanceof DateDayVector
                 || vector instanceof SmallIntVector;
     }
+
+    /** Whether two integer-like keys are packed into one ({@code -Dbasalt.pack_join_pairs=off} keeps the generic table). */
+    boolean PACK_PAIRS = !"off".equals(System.getProperty("basalt.pack_join_pairs"));
 
     /** The number of buckets for {@code rows} keys: a power of two, at least twice the rows. */
     static int bucketCount(int rows) {

@@ -195,6 +195,39 @@ public final class JoinKeySet {
         return count;
     }
 
+    /**
+     * Like {@link #select}, over the rows at {@code positions[0..count)} of {@code keys}: writes to {@code selection}
+     * the positions whose value is non-NULL and in the set, in order, and returns their number. {@code selection}
+     * may be {@code positions} itself.
+     */
+    public int selectAt(FieldVector keys, int[] positions, int count, int[] selection) {
+        if (count == 0) {
+            return 0;
+        }
+        int width = widthOf(keys);
+        MemorySegment values = ArrowSegments.values(keys);
+        MemorySegment validity = ArrowSegments.validity(keys);
+        int kept = 0;
+        if (bitmap != null && validity == null && width == 8) {
+            long span = max - min;
+            for (int k = 0; k < count; k++) {
+                int position = positions[k];
+                long offset = values.get(ArrowSegments.LONG, (long) position << 3) - min;
+                if (offset >= 0 && offset <= span && (bitmap[(int) (offset >>> 6)] & (1L << offset)) != 0) {
+                    selection[kept++] = position;
+                }
+            }
+            return kept;
+        }
+        for (int k = 0; k < count; k++) {
+            int position = positions[k];
+            if (isValid(validity, position) && contains(read(values, position, width))) {
+                selection[kept++] = position;
+            }
+        }
+        return kept;
+    }
+
     /** The number of non-NULL build keys the set was made from (duplicates counted). */
     public int buildKeyCount() {
         return size;

@@ -1,6 +1,7 @@
 package io.basalt.exec.operator.join;
 
 import io.basalt.exec.batch.Batch;
+import io.basalt.exec.expression.ColumnExpression;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.pipeline.ExecutionContext;
@@ -21,6 +22,14 @@ import org.apache.arrow.vector.FieldVector;
  *
  * <p>Output comes in pieces of at most the vector size: {@link #execute} returns the first (possibly empty),
  * {@link #continueOutput()} the following ones. Pieces are valid until the next call on this state.
+ *
+ * <p>Late materialization: the state takes selective batches (a filter's survivors as positions over its input's
+ * vectors, see {@link Batch}), so that a filter below a selective join (TPC-H Q3 keeps 1% of the 3.2 million
+ * lineitem rows its date filter passes) no longer copies every surviving row's columns: only the key columns are
+ * copied for the hash lookup, and the other columns are gathered for the matching pairs alone. Candidate pairs
+ * name logical rows of the batch (its selection's indices); they are turned into positions in the vectors at once,
+ * and everything after (residual, matched flags, gathers) works on positions. A SEMI or ANTI join whose consumer
+ * takes selective batches hands on its input's vectors with the positions it keeps instead of copying them.
  */
 final class JoinProbeState implements ExpandingOperatorState {
     private enum Phase { PAIRS, PROBE_ROWS, DONE }
@@ -45,7 +54,14 @@ final class JoinProbeState implements ExpandingOperatorState {
     private final int[] buildSelection;
     private final int[] kept;
     private final boolean[] buildMatched;
+    /** Indexed by position in the input's vectors (not by logical row, when the input is selective). */
     private boolean[] probeMatched = new boolean[0];
+    /** The current input's selection (positions of its logical rows in its vectors), or null when it is dense. */
+    private int[] inputSelection;
+    /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
+    private boolean emitsSelections;
+    /** The positions a selective SEMI/ANTI piece hands on; owned here, valid until the next call. */
+    private int[] outputPositions = new int[0];
     private Batch input;
     private Phase phase = Phase.DONE;
     private int probeCursor;
@@ -86,21 +102,53 @@ final class JoinProbeState implements ExpandingOperatorState {
         keys.releaseBatch();
         scratch.releaseBatch();
         output.releaseBatch();
+        if (batch.isSelective() && !keysAreColumns()) {
+            batch = VectorGather.dense(batch, keys);
+        }
         input = batch;
+        inputSelection = batch.selection();
         int rows = batch.rowCount();
         FieldVector[] keyColumns = new FieldVector[probeKeys.size()];
         for (int k = 0; k < keyColumns.length; k++) {
-            keyColumns[k] = probeKeys.get(k).evaluate(batch, keys);
+            keyColumns[k] = inputSelection == null ? probeKeys.get(k).evaluate(batch, keys)
+                    : denseKey((ColumnExpression) probeKeys.get(k), batch);
         }
         candidates.start(keyColumns, rows);
-        if (probeMatched.length < rows) {
-            probeMatched = new boolean[Math.max(rows, probeMatched.length * 2)];
+        int positions = batch.physicalRowCount();
+        if (probeMatched.length < positions) {
+            probeMatched = new boolean[Math.max(positions, probeMatched.length * 2)];
         } else {
-            java.util.Arrays.fill(probeMatched, 0, rows, false);
+            java.util.Arrays.fill(probeMatched, 0, positions, false);
         }
         phase = Phase.PAIRS;
         Batch piece = nextPiece();
         return piece == null ? empty : piece;
+    }
+
+    /**
+     * Takes selective input (see the class comment); hands selective output on only from a SEMI or ANTI join, whose
+     * output rows are input rows, and only when the consumer takes it.
+     */
+    @Override
+    public boolean acceptSelections(boolean consumerTakesSelections) {
+        emitsSelections = consumerTakesSelections && !joinType.emitsPairs() && !joinType.emitsBuildColumns();
+        return true;
+    }
+
+    private boolean keysAreColumns() {
+        for (PhysicalExpression key : probeKeys) {
+            if (!(key instanceof ColumnExpression)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The selected rows of key column {@code key} of the selective {@code batch}, copied into a dense vector. */
+    private FieldVector denseKey(ColumnExpression key, Batch batch) {
+        FieldVector target = keys.newVector(key.type(), batch.rowCount());
+        VectorGather.gather(batch.column(key.index()), batch.selection(), batch.rowCount(), target);
+        return target;
     }
 
     @Override
@@ -148,6 +196,13 @@ final class JoinProbeState implements ExpandingOperatorState {
             probeCursor = 0;
             return null;
         }
+        if (inputSelection != null) {
+            // logical rows of the selective batch -> positions in its vectors
+            int[] positions = inputSelection;
+            for (int k = 0; k < count; k++) {
+                probeSelection[k] = positions[probeSelection[k]];
+            }
+        }
         Batch pairs = null;
         if (pairResidual != null) {
             count = pairResidual.keep(input, build, probeSelection, buildSelection, count);
@@ -190,10 +245,15 @@ final class JoinProbeState implements ExpandingOperatorState {
     private Batch nextProbeRows() {
         boolean wanted = joinType == JoinType.SEMI;
         int rows = input.rowCount();
+        if (emitsSelections) {
+            return selectedProbeRows(wanted, rows);
+        }
+        int[] positions = inputSelection;
         int count = 0;
         while (probeCursor < rows && count < vectorSize) {
-            if (probeMatched[probeCursor] == wanted) {
-                probeSelection[count++] = probeCursor;
+            int position = positions == null ? probeCursor : positions[probeCursor];
+            if (probeMatched[position] == wanted) {
+                probeSelection[count++] = position;
             }
             probeCursor++;
         }
@@ -206,6 +266,32 @@ final class JoinProbeState implements ExpandingOperatorState {
             addNulls(buildTypes, count, columns);
         }
         return new Batch(columns, count);
+    }
+
+    /**
+     * All the probe rows whose matched flag is {@code wanted}, as a selection over the input's vectors (no copy), or
+     * null when there are none.
+     */
+    private Batch selectedProbeRows(boolean wanted, int rows) {
+        if (outputPositions.length < rows) {
+            outputPositions = new int[Math.max(rows, outputPositions.length * 2)];
+        }
+        int[] positions = inputSelection;
+        int[] kept = outputPositions;
+        int count = 0;
+        for (int row = probeCursor; row < rows; row++) {
+            int position = positions == null ? row : positions[row];
+            kept[count] = position;
+            count += probeMatched[position] == wanted ? 1 : 0;
+        }
+        probeCursor = rows;
+        if (count == 0) {
+            return null;
+        }
+        if (count == input.physicalRowCount() && positions == null) {
+            return input;
+        }
+        return new Batch(input.columns(), count, kept);
     }
 
     // ---- end of probe input -----------------------------------------------------------------------

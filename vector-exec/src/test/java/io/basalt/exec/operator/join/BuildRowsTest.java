@@ -22,6 +22,21 @@ class BuildRowsTest {
 
     @Test
     void rowsAcrossChunksAndHandOversReadBackInOrder() {
+        rowsAcrossChunksReadBackInOrder(null);
+    }
+
+    /** The same rows, their columns consolidated by the caller and a pool thread at once. */
+    @Test
+    void rowsConsolidatedOnTwoThreadsReadBackInOrder() {
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            rowsAcrossChunksReadBackInOrder(workers);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private static void rowsAcrossChunksReadBackInOrder(java.util.concurrent.ExecutorService workers) {
         try (BufferAllocator allocator = MemoryRoots.newRoot("build rows test", 1L << 30)) {
             for (int batchRows : new int[] {1, 7, 2048}) {
                 List<List<Object>> expected = new ArrayList<>();
@@ -35,7 +50,7 @@ class BuildRowsTest {
                     appendRows(other, allocator, total, BuildRows.CHUNK_ROWS / 2 + 11, batchRows, expected);
                     rows.take(other);
                     assertThat(other.rowCount()).isZero();
-                    rows.finish();
+                    rows.finish(workers);
                     assertThat(read(rows)).isEqualTo(expected);
                     assertThat(rows.bytes()).isPositive();
                 }
@@ -87,6 +102,20 @@ class BuildRowsTest {
                 }
                 for (FieldVector column : columns) {
                     column.setValueCount(size);
+                }
+                if ((start / batchRows) % 3 == 2 && size > 1) {
+                    // a selective batch: the odd rows only (a filter's survivors handed on as positions)
+                    int[] odd = new int[size / 2];
+                    for (int k = 0; k < odd.length; k++) {
+                        odd[k] = 2 * k + 1;
+                    }
+                    List<List<Object>> all = new ArrayList<>(expected.subList(expected.size() - size, expected.size()));
+                    expected.subList(expected.size() - size, expected.size()).clear();
+                    for (int position : odd) {
+                        expected.add(all.get(position));
+                    }
+                    rows.append(new Batch(columns, odd.length, odd));
+                    continue;
                 }
                 rows.append(new Batch(columns, size));
             } finally {

@@ -56,9 +56,19 @@ class IntegerJoinHashTableTest {
      */
     @Test
     void largeBuildsFindEveryPairThroughTheirBitmap() {
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // serially, then large enough for the chains to be built on two threads (the pool's and the caller)
+            buildAndProbe(70_001, null);
+            buildAndProbe(140_003, workers);
+        } finally {
+            workers.shutdown();
+        }
+    }
+
+    private static void buildAndProbe(int buildRows, java.util.concurrent.ExecutorService workers) {
         Random random = new Random(5);
         for (boolean dense : new boolean[] {false, true}) {
-            int buildRows = 70_001;
             long[] buildKeys = new long[buildRows];
             java.util.Map<Long, List<Integer>> rowsByKey = new java.util.HashMap<>();
             try (org.apache.arrow.memory.BufferAllocator allocator = io.basalt.exec.memory.MemoryRoots.newRoot("join", 1L << 30);
@@ -76,7 +86,8 @@ class IntegerJoinHashTableTest {
                     rowsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(row);
                 }
                 build.setValueCount(buildRows);
-                JoinHashTable table = JoinHashTable.build(new org.apache.arrow.vector.FieldVector[] {build}, buildRows);
+                JoinHashTable table = JoinHashTable.build(new org.apache.arrow.vector.FieldVector[] {build}, buildRows,
+                        workers);
                 int probeRows = 20_011; // past the filter trial, so that a probe that stops filtering is covered too
                 probe.allocateNew(probeRows);
                 for (int row = 0; row < probeRows; row++) {
@@ -108,7 +119,8 @@ class IntegerJoinHashTableTest {
                             actual.add(probeSide[k] + ":" + buildSide[k]);
                         }
                     }
-                    assertThat(actual).as("dense %s, first only %s", dense, firstOnly).isEqualTo(expected);
+                    assertThat(actual).as("dense %s, first only %s, %s rows", dense, firstOnly, buildRows)
+                            .isEqualTo(expected);
                 }
             }
         }

@@ -5,7 +5,11 @@ import static io.basalt.exec.operator.join.JoinTestRelations.sorted;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.basalt.exec.expression.ColumnExpression;
+import io.basalt.exec.expression.ComparisonExpression;
+import io.basalt.exec.expression.ConstantExpression;
+import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.PhysicalOperator;
+import io.basalt.exec.operator.filter.FilterOperator;
 import io.basalt.exec.operator.filter.KeyFilterOperator;
 import io.basalt.exec.operator.join.JoinTestRelations.Relation;
 import io.basalt.type.LogicalType;
@@ -40,11 +44,18 @@ class JoinKeyFilterTest {
         return new Relation(TYPES, list);
     }
 
-    /** upper(lower(probe, inner build) on the INTEGER keys, outer build) on the BIGINT keys; filtered or not. */
+    /**
+     * upper(lower(probe, inner build) on the INTEGER keys, outer build) on the BIGINT keys; key-filtered or not; with
+     * {@code prefiltered} the probe rows first pass {@code label's INTEGER key <> 3}, so that the key filter receives
+     * selective batches.
+     */
     private static PhysicalOperator plan(JoinType upper, JoinType lower, Relation probe, Relation innerBuild,
-                                         Relation outerBuild, boolean filtered) {
+                                         Relation outerBuild, boolean filtered, boolean prefiltered) {
         JoinKeyFilter filter = new JoinKeyFilter("test filter");
-        PhysicalOperator probeInput = filtered ? new KeyFilterOperator(probe.operator(), 0, filter) : probe.operator();
+        PhysicalOperator source = prefiltered ? new FilterOperator(probe.operator(), List.of(new ComparisonExpression(
+                CompareOp.NE, new ColumnExpression(1, LogicalType.INTEGER), new ConstantExpression(LogicalType.INTEGER,
+                3L)))) : probe.operator();
+        PhysicalOperator probeInput = filtered ? new KeyFilterOperator(source, 0, filter) : source;
         HashJoinOperator lowerJoin = new HashJoinOperator(probeInput, innerBuild.operator(), lower,
                 List.of(new ColumnExpression(1, LogicalType.INTEGER)),
                 List.of(new ColumnExpression(1, LogicalType.INTEGER)), null);
@@ -67,12 +78,14 @@ class JoinKeyFilterTest {
             Relation outerBuild = relation("o", shape[3], shape[4], shape[5], 4);
             for (JoinType upper : PUBLISHERS) {
                 for (JoinType lower : PUSHED_THROUGH) {
-                    List<String> expected = sorted(run(plan(upper, lower, probe, innerBuild, outerBuild, false),
-                            vectorSize));
-                    List<String> actual = sorted(run(plan(upper, lower, probe, innerBuild, outerBuild, true),
-                            vectorSize));
-                    assertThat(actual).as("%s over %s, shape %s", upper, lower, Arrays.toString(shape))
-                            .isEqualTo(expected);
+                    for (boolean prefiltered : new boolean[]{false, true}) {
+                        List<String> expected = sorted(run(plan(upper, lower, probe, innerBuild, outerBuild, false,
+                                prefiltered), vectorSize));
+                        List<String> actual = sorted(run(plan(upper, lower, probe, innerBuild, outerBuild, true,
+                                prefiltered), vectorSize));
+                        assertThat(actual).as("%s over %s, shape %s, prefiltered %s", upper, lower,
+                                Arrays.toString(shape), prefiltered).isEqualTo(expected);
+                    }
                 }
             }
         }
