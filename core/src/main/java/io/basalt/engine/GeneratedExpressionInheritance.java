@@ -7,7 +7,6 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.AlterTableAction;
 import io.basalt.sql.ast.AlterTableStatement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,16 +42,5 @@ final class GeneratedExpressionInheritance {
                 }
             }
         }
-    }
-
-    /** The actions of an ALTER TABLE ONLY that still go down to the children: all but SET EXPRESSION. */
-    static List<AlterTableAction> withoutOnlyActions(List<AlterTableAction> actions) {
-        List<AlterTableAction> kept = new ArrayList<>();
-        for (AlterTableAction action : actions) {
-            if (!(action instanceof AlterTableAction.SetExpression)) {
-                kept.add(action);
-            }
-        }
-        return kept;
     }
 }

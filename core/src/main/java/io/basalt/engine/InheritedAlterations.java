@@ -31,15 +31,14 @@ final class InheritedAlterations {
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         TableEntry table = catalog.findTable(schema, statement.name().last()).orElse(null);
         List<AlterTableStatement> statements = new ArrayList<>();
-        if (table == null || statement.only()) {
+        if (table == null) {
             return statements;
         }
         GeneratedExpressionInheritance.check(statement, table, catalog);
-        List<AlterTableAction> actions = statement.actions();
         if (statement.only()) {
-            actions = GeneratedExpressionInheritance.withoutOnlyActions(actions);
+            return statements;
         }
-        collect(table, actions, catalog, notices, statements);
+        collect(table, statement.actions(), catalog, notices, statements);
         return statements;
     }
 
