@@ -457,6 +457,7 @@ final class GrantStatements {
                         item.grantOptions()));
             }
         }
-        authorization.putObject(key, new SecuredObject(object.kind(), newOwner, acl, object.columns()));
+        authorization.putObject(key, new SecuredObject(object.kind(), newOwner, acl, object.columns(),
+                object.rowSecurity()));
     }
 }

@@ -450,6 +450,7 @@ final class SessionImpl implements Session {
                                 "restrict_nonsystem_relation_kind")))
                 .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
                 .where(DatabaseImpl.CURRENT_USER, roles.currentUser())
+                .where(io.basalt.binder.RowSecurityQuals.ENABLED, !settings().show("row_security").equals("off"))
                 .where(io.basalt.catalog.privilege.SessionIdentity.CURRENT,
                         new io.basalt.catalog.privilege.SessionIdentity(roles.currentUser(), roles.sessionUser(),
                                 database.authorization(), catalog));
@@ -542,25 +543,53 @@ final class SessionImpl implements Session {
                 case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.SetRole set -> throw new IllegalStateException();
             };
-            if (block == null) {
-                database.logDdl(sql);
-                return result;
-            }
-            String searchPath = settings().show("search_path");
-            String user = roles.currentUser();
-            block.onRollback(() -> {
-                synchronized (database.ddlLock()) {
-                    authorization.restore(before);
-                }
-            });
-            block.onCommit(() -> {
-                synchronized (database.ddlLock()) {
-                    ScopedValue.where(DatabaseImpl.SEARCH_PATH, searchPath).where(DatabaseImpl.CURRENT_USER, user)
-                            .run(() -> database.logDdl(sql));
-                }
-            });
+            return loggedAuthorizationChange(result, block, before, sql);
+        }
+    }
+
+    /**
+     * CREATE / ALTER / DROP POLICY and ALTER TABLE ... ROW LEVEL SECURITY: they change the authorization state, so
+     * they are logged and undone as the statements about privileges are.
+     */
+    private QueryResultImpl policies(io.basalt.sql.ast.PolicyStatement statement, BindContext context, String sql) {
+        boolean replaying = database.replaying();
+        io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        synchronized (database.ddlLock()) {
+            Transaction block = replaying ? null : transactions.block();
+            io.basalt.catalog.privilege.Authorization.Snapshot before = block == null ? null
+                    : authorization.snapshot();
+            QueryResultImpl result = new PolicyStatements(catalog, authorization, roles, replaying, context)
+                    .run(statement);
+            return loggedAuthorizationChange(result, block, before, sql);
+        }
+    }
+
+    /**
+     * Logs a statement that changed the authorization state: at once outside a transaction block; in one, at COMMIT,
+     * with ROLLBACK restoring the state {@code before}. Called holding the DDL lock.
+     */
+    private QueryResultImpl loggedAuthorizationChange(QueryResultImpl result, Transaction block,
+                                                      io.basalt.catalog.privilege.Authorization.Snapshot before,
+                                                      String sql) {
+        io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        if (block == null) {
+            database.logDdl(sql);
             return result;
         }
+        String searchPath = settings().show("search_path");
+        String user = roles.currentUser();
+        block.onRollback(() -> {
+            synchronized (database.ddlLock()) {
+                authorization.restore(before);
+            }
+        });
+        block.onCommit(() -> {
+            synchronized (database.ddlLock()) {
+                ScopedValue.where(DatabaseImpl.SEARCH_PATH, searchPath).where(DatabaseImpl.CURRENT_USER, user)
+                        .run(() -> database.logDdl(sql));
+            }
+        });
+        return result;
     }
 
     /**
@@ -769,9 +798,11 @@ final class SessionImpl implements Session {
             case InsertStatement insert when triggered(insert.table()) -> runTriggered(insert, insert.table(), context);
             case UpdateStatement update when triggered(update.table()) -> runTriggered(update, update.table(), context);
             case DeleteStatement delete when triggered(delete.table()) -> runTriggered(delete, delete.table(), context);
-            case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
+            case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert,
+                    io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(insert.table()), "INSERT", context)));
             case UpdateStatement update -> {
-                TableEntry target = resolveTable(update.table());
+                TableEntry target = io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(update.table()),
+                        "UPDATE", context);
                 // inside a statement that already collects its changes (MERGE, data-modifying WITH) they join those
                 if (!HierarchyWrites.movesRows(update, target, catalog)
                         || io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
@@ -1079,6 +1110,7 @@ final class SessionImpl implements Session {
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
             case io.basalt.sql.ast.RuleStatement rule -> rules.run(rule, sql, transactions.block());
+            case io.basalt.sql.ast.PolicyStatement policy -> policies(policy, context, sql);
             case io.basalt.sql.ast.LockStatement lock -> LockExecutor.run(lock, catalog, database.authorization(),
                     transactions.explicitBlock());
             case io.basalt.sql.ast.CommentStatement comment -> {

@@ -219,7 +219,7 @@ public final class Authorization {
                 columns.put(column.getKey(), renamed(column.getValue(), from, to));
             }
             entry.setValue(new SecuredObject(object.kind(), rename(object.owner(), from, to),
-                    object.acl() == null ? null : renamed(object.acl(), from, to), columns));
+                    object.acl() == null ? null : renamed(object.acl(), from, to), columns, object.rowSecurity()));
         }
     }
 
@@ -303,7 +303,7 @@ public final class Authorization {
             return SecuredObject.owned(kind, BOOTSTRAP_SUPERUSER);
         }
         return object.kind() == kind ? object : new SecuredObject(kind, object.owner(), object.acl(),
-                object.columns());
+                object.columns(), object.rowSecurity());
     }
 
     /** Whether an entry is recorded under {@code key}. */
