@@ -15,6 +15,7 @@ public final class SystemRelations {
         List<SystemRelation> all = new ArrayList<>(PgCatalogRelations.all());
         all.addAll(InformationSchemaRelations.all());
         all.addAll(LockRelations.all());
+        all.addAll(PolicyRelations.all());
         ALL = List.copyOf(all);
     }
 
