@@ -35,7 +35,7 @@ final class RoleFunctions {
             case "current_user", "current_role", "user", "session_user" -> call.arguments().isEmpty()
                     && call.name().parts().size() == 1;
             case "pg_has_role", "has_table_privilege", "has_column_privilege", "has_sequence_privilege",
-                 "has_schema_privilege" -> true;
+                 "has_schema_privilege", "has_function_privilege", "has_language_privilege" -> true;
             default -> false;
         };
     }
@@ -84,6 +84,12 @@ final class RoleFunctions {
                 case "has_schema_privilege" -> has(check, authorization.object(
                         Authorization.schemaKey(schema(identity.catalog(), values.get(0))), SecuredKind.SCHEMA),
                         values.get(1), SecuredKind.SCHEMA, null);
+                case "has_function_privilege" -> {
+                    SecuredObject routine = routine(identity.catalog(), values.get(0), authorization);
+                    yield has(check, routine, values.get(1), routine.kind(), null);
+                }
+                case "has_language_privilege" -> has(check, authorization.object(Authorization.languageKey(
+                        values.get(0)), SecuredKind.LANGUAGE), values.get(1), SecuredKind.LANGUAGE, null);
                 case "has_column_privilege" -> {
                     Relation relation = relation(identity.catalog(), values.get(0), authorization);
                     yield has(check, relation.object, values.get(2), SecuredKind.TABLE, values.get(1));
@@ -133,6 +139,26 @@ final class RoleFunctions {
             }
         }
         throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+    }
+
+    /** The routine {@code text} names ({@code [schema.]name(argument types)}; overloads share privileges). */
+    private static SecuredObject routine(Catalog catalog, String text, Authorization authorization) {
+        int open = text.indexOf('(');
+        String qualified = (open < 0 ? text : text.substring(0, open)).strip();
+        String[] parts = qualified.split("\\.", 2);
+        String schema = parts.length == 2 ? parts[0].toLowerCase(Locale.ROOT) : null;
+        String name = (parts.length == 2 ? parts[1] : parts[0]).toLowerCase(Locale.ROOT);
+        if (catalog != null && io.basalt.routine.RoutineRuntime.CURRENT.isBound()) {
+            List<io.basalt.catalog.privilege.SecuredRoutines.Routine> found =
+                    io.basalt.catalog.privilege.SecuredRoutines.named(
+                            io.basalt.routine.RoutineRuntime.CURRENT.get().routines(), catalog, schema, name);
+            if (!found.isEmpty()) {
+                SecuredKind kind = found.getFirst().kind() == SecuredKind.AGGREGATE ? SecuredKind.FUNCTION
+                        : found.getFirst().kind();
+                return authorization.object(found.getFirst().key(), kind);
+            }
+        }
+        throw BasaltException.of(SqlState.UNDEFINED_FUNCTION, "function \"" + text + "\" does not exist");
     }
 
     private static String schema(Catalog catalog, String name) {

@@ -500,10 +500,17 @@ final class SessionImpl implements Session {
             statementPrivileges.before(original, check);
         }
         statementPrivileges.before(statement, check);
+        RoutinePrivileges routinePrivileges = new RoutinePrivileges(catalog, database.routines(),
+                database.authorization());
+        routinePrivileges.before(statement, check);
         StatementLocks.before(statement, catalog);
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
         String renamedFrom = statementPrivileges.renamedFrom(statement);
+        String routineCreation = routinePrivileges.creation(statement);
         QueryResultImpl result = run(statement, context, sql);
+        if (routineCreation != null) {
+            routinePrivileges.created(statement, roles.currentUser());
+        }
         if (creation != null) {
             String schemaOwner = statement instanceof CreateSchemaStatement create && create.authorization() != null
                     ? roles.resolve(create.authorization()) : null;
@@ -532,7 +539,8 @@ final class SessionImpl implements Session {
                     : authorization.snapshot();
             RoleStatements roleStatements = new RoleStatements(authorization, roles, replaying,
                     statementPrivileges::describe);
-            GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying);
+            GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying,
+                    database.routines());
             QueryResultImpl result = switch (statement) {
                 case io.basalt.sql.ast.PrivilegeStatement.CreateRole create -> roleStatements.create(create);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterRole alter -> roleStatements.alter(alter);

@@ -75,6 +75,10 @@ public final class Authorization {
         return "f:" + schema + "." + name;
     }
 
+    public static String languageKey(String language) {
+        return "l:" + language;
+    }
+
     public synchronized Snapshot snapshot() {
         return new Snapshot(new LinkedHashMap<>(roles), new ArrayList<>(grants), new HashMap<>(objects),
                 new HashMap<>(defaultAcls));
@@ -120,7 +124,7 @@ public final class Authorization {
             return null;
         }
         List<AclItem> acl = new ArrayList<>(global != null ? global
-                : List.of(new AclItem(owner, owner, securedKind.applicable(), 0)));
+                : SecuredObject.owned(securedKind, owner).effectiveAcl());
         if (added != null) {
             for (AclItem item : added) {
                 boolean merged = false;

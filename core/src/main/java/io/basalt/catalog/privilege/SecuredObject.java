@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The owner and the privileges of one object. {@code acl} is null while no GRANT or REVOKE has touched the object:
- * its privileges are then the defaults of its kind (everything for the owner, nothing for PUBLIC). Column
+ * its privileges are then the defaults of its kind (everything for the owner; for PUBLIC EXECUTE on routines and
+ * USAGE on languages, nothing on the rest). Column
  * privileges of a relation are kept per column name, without defaults. A table's row-level security (its switch
  * and policies) is kept here too, so that it follows the table's renames and goes with its owner's state on ROLLBACK.
  */
@@ -35,6 +36,10 @@ public record SecuredObject(SecuredKind kind, String owner, List<AclItem> acl, M
     public List<AclItem> effectiveAcl() {
         if (acl != null) {
             return acl;
+        }
+        if (kind.publicByDefault()) {
+            return List.of(new AclItem(AclItem.PUBLIC, owner, kind.applicable(), 0),
+                    new AclItem(owner, owner, kind.applicable(), 0));
         }
         return List.of(new AclItem(owner, owner, kind.applicable(), 0));
     }
