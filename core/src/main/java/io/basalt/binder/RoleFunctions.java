@@ -35,7 +35,8 @@ final class RoleFunctions {
             case "current_user", "current_role", "user", "session_user" -> call.arguments().isEmpty()
                     && call.name().parts().size() == 1;
             case "pg_has_role", "has_table_privilege", "has_column_privilege", "has_sequence_privilege",
-                 "has_schema_privilege", "has_function_privilege", "has_language_privilege" -> true;
+                 "has_schema_privilege", "has_function_privilege", "has_language_privilege",
+                 "has_type_privilege" -> true;
             default -> false;
         };
     }
@@ -88,6 +89,11 @@ final class RoleFunctions {
                     SecuredObject routine = routine(identity.catalog(), values.get(0), authorization);
                     yield has(check, routine, values.get(1), routine.kind(), null);
                 }
+                case "has_type_privilege" -> {
+                    io.basalt.catalog.UserType type = typeNamed(identity.catalog(), values.get(0));
+                    yield has(check, authorization.object(Authorization.typeKey(type.schema(), type.name()),
+                            SecuredKind.TYPE), values.get(1), SecuredKind.TYPE, null);
+                }
                 case "has_language_privilege" -> has(check, authorization.object(Authorization.languageKey(
                         values.get(0)), SecuredKind.LANGUAGE), values.get(1), SecuredKind.LANGUAGE, null);
                 case "has_column_privilege" -> {
@@ -139,6 +145,16 @@ final class RoleFunctions {
             }
         }
         throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + text + "\" does not exist");
+    }
+
+    /** The user-defined type {@code text} names ({@code [schema.]name}). */
+    private static io.basalt.catalog.UserType typeNamed(Catalog catalog, String text) {
+        String[] parts = text.strip().split("\\.", 2);
+        java.util.Optional<io.basalt.catalog.UserType> type = catalog == null ? java.util.Optional.empty()
+                : parts.length == 2 ? catalog.types().find(parts[0], parts[1])
+                : catalog.types().find(catalog.searchedSchemas(), parts[0]);
+        return type.orElseThrow(() -> BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + text
+                + "\" does not exist"));
     }
 
     /** The routine {@code text} names ({@code [schema.]name(argument types)}; overloads share privileges). */

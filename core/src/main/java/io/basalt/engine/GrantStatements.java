@@ -85,6 +85,11 @@ final class GrantStatements {
                 return QueryResultImpl.command(grant.grant() ? "GRANT" : "REVOKE", 0, List.of());
             }
             case "FUNCTION", "PROCEDURE", "ROUTINE" -> objects.addAll(RoutineGrants.objects(grant, routines, catalog));
+            case "TYPE", "DOMAIN" -> {
+                for (QualifiedName name : grant.objects()) {
+                    objects.add(TypeGrants.type(catalog, name, kind.equals("DOMAIN")));
+                }
+            }
             case "LANGUAGE" -> {
                 for (QualifiedName name : grant.objects()) {
                     objects.add(RoutineGrants.language(name.last()));

@@ -81,8 +81,47 @@ final class RoutinePrivileges {
         return SecuredRoutines.named(routines, catalog, schema, name.last());
     }
 
+    private static QualifiedName typeCreated(Statement statement) {
+        return switch (statement) {
+            case io.basalt.sql.ast.TypeStatement.CreateEnum create -> create.name();
+            case io.basalt.sql.ast.TypeStatement.CreateComposite create -> create.name();
+            case io.basalt.sql.ast.TypeStatement.CreateRange create -> create.name();
+            case io.basalt.sql.ast.DomainStatement.Create create -> create.name();
+            default -> null;
+        };
+    }
+
+    private io.basalt.catalog.UserType findType(QualifiedName name) {
+        List<String> parts = name.parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        return (schema != null ? catalog.types().find(schema, name.last())
+                : catalog.types().find(catalog.searchedSchemas(), name.last())).orElse(null);
+    }
+
+    /**
+     * Whether {@code statement} defines something that comes to depend on the types it names (so that USAGE on them
+     * is checked, see {@link io.basalt.binder.TypeUsage}).
+     */
+    static boolean defines(Statement statement) {
+        return statement instanceof io.basalt.sql.ast.CreateTableStatement
+                || statement instanceof io.basalt.sql.ast.CreateTableAsStatement
+                || statement instanceof io.basalt.sql.ast.CreateViewStatement
+                || statement instanceof io.basalt.sql.ast.CreateMaterializedViewStatement
+                || statement instanceof io.basalt.sql.ast.AlterTableStatement
+                || statement instanceof io.basalt.sql.ast.CreateIndexStatement
+                || statement instanceof io.basalt.sql.ast.DomainStatement
+                || statement instanceof io.basalt.sql.ast.TypeStatement
+                || statement instanceof io.basalt.sql.ast.PolicyStatement
+                || statement instanceof RoutineStatement.CreateFunction
+                || statement instanceof RoutineStatement.CreateAggregate;
+    }
+
     /** The key of the routine {@code statement} creates when no routine of its name exists yet, or null. */
     String creation(Statement statement) {
+        QualifiedName type = typeCreated(statement);
+        if (type != null) {
+            return findType(type) == null ? type.toString() : null;
+        }
         QualifiedName name = switch (statement) {
             case RoutineStatement.CreateFunction create -> create.name();
             case RoutineStatement.CreateAggregate create -> create.name();
@@ -96,6 +135,16 @@ final class RoutinePrivileges {
 
     /** After a statement {@link #creation} named: the new routine belongs to {@code owner}. */
     void created(Statement statement, String owner) {
+        QualifiedName type = typeCreated(statement);
+        if (type != null) {
+            io.basalt.catalog.UserType created = findType(type);
+            if (created != null) {
+                authorization.putObject(Authorization.typeKey(created.schema(), created.name()),
+                        SecuredObject.owned(SecuredKind.TYPE, owner).withAcl(authorization.initialAcl(owner,
+                                created.schema(), "T", SecuredKind.TYPE)));
+            }
+            return;
+        }
         QualifiedName name = statement instanceof RoutineStatement.CreateFunction create ? create.name()
                 : ((RoutineStatement.CreateAggregate) statement).name();
         for (SecuredRoutines.Routine routine : find(name)) {

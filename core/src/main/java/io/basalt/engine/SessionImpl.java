@@ -507,7 +507,9 @@ final class SessionImpl implements Session {
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
         String renamedFrom = statementPrivileges.renamedFrom(statement);
         String routineCreation = routinePrivileges.creation(statement);
-        QueryResultImpl result = run(statement, context, sql);
+        QueryResultImpl result = check != null && RoutinePrivileges.defines(statement)
+                ? ScopedValue.where(io.basalt.binder.TypeUsage.CHECK, check).call(() -> run(statement, context, sql))
+                : run(statement, context, sql);
         if (routineCreation != null) {
             routinePrivileges.created(statement, roles.currentUser());
         }

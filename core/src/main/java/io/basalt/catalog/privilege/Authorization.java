@@ -79,6 +79,10 @@ public final class Authorization {
         return "l:" + language;
     }
 
+    public static String typeKey(String schema, String name) {
+        return "t:" + schema + "." + name;
+    }
+
     public synchronized Snapshot snapshot() {
         return new Snapshot(new LinkedHashMap<>(roles), new ArrayList<>(grants), new HashMap<>(objects),
                 new HashMap<>(defaultAcls));

@@ -14,7 +14,9 @@ public enum SecuredKind {
     FUNCTION("function", Privilege.EXECUTE.bit()),
     PROCEDURE("procedure", Privilege.EXECUTE.bit()),
     AGGREGATE("aggregate", Privilege.EXECUTE.bit()),
-    LANGUAGE("language", Privilege.USAGE.bit());
+    LANGUAGE("language", Privilege.USAGE.bit()),
+    /** Types and domains (PostgreSQL's messages call both types). */
+    TYPE("type", Privilege.USAGE.bit());
 
     private final String noun;
     private final int applicable;
@@ -44,7 +46,7 @@ public enum SecuredKind {
      * languages), besides the owner.
      */
     public boolean publicByDefault() {
-        return routine() || this == LANGUAGE;
+        return routine() || this == LANGUAGE || this == TYPE;
     }
 
     /** Whether objects of this kind are relations (share the GRANT ... ON TABLE form). */
