@@ -808,26 +808,37 @@ final class SessionImpl implements Session {
             case InsertStatement insert when triggered(insert.table()) -> runTriggered(insert, insert.table(), context);
             case UpdateStatement update when triggered(update.table()) -> runTriggered(update, update.table(), context);
             case DeleteStatement delete when triggered(delete.table()) -> runTriggered(delete, delete.table(), context);
-            case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert,
-                    io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(insert.table()), "INSERT", context)));
+            case InsertStatement insert -> {
+                TableEntry target = io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(insert.table()),
+                        "INSERT", context);
+                yield ConstraintDetails.guard(target, insert.columns(), false, catalog,
+                        () -> runWrite(new InsertBinder(context).bind(insert, target)));
+            }
             case UpdateStatement update -> {
                 TableEntry target = io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(update.table()),
                         "UPDATE", context);
+                List<String> written = new ArrayList<>();
+                for (UpdateStatement.Assignment assignment : update.assignments()) {
+                    written.addAll(assignment.columns());
+                }
                 // inside a statement that already collects its changes (MERGE, data-modifying WITH) they join those
                 if (!HierarchyWrites.movesRows(update, target, catalog)
                         || io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
-                    yield runWrite(HierarchyWrites.update(update, target, context), true);
+                    yield ConstraintDetails.guard(target, written.isEmpty() ? List.of("") : written, true, catalog,
+                            () -> runWrite(HierarchyWrites.update(update, target, context), true));
                 }
                 // moving rows between partitions: every write reads the partitions as the statement began
-                try (BufferAllocator allocator = database.newAllocator("partition move");
-                     io.basalt.storage.table.StatementChanges changes =
-                             new io.basalt.storage.table.StatementChanges(allocator)) {
-                    yield ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
-                        QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
-                        changes.applyAll();
-                        return result;
-                    });
-                }
+                yield ConstraintDetails.guard(target, written.isEmpty() ? List.of("") : written, true, catalog, () -> {
+                    try (BufferAllocator allocator = database.newAllocator("partition move");
+                         io.basalt.storage.table.StatementChanges changes =
+                                 new io.basalt.storage.table.StatementChanges(allocator)) {
+                        return ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
+                            QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
+                            changes.applyAll();
+                            return result;
+                        });
+                    }
+                });
             }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
                     context), true);

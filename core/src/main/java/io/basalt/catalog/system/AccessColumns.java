@@ -49,6 +49,18 @@ final class AccessColumns {
         return ArrayValue.of(items);
     }
 
+    /** The oid of the owner of the relation (a stale or missing entry: the bootstrap superuser's). */
+    static long relationOwner(String schema, String name) {
+        SecuredObject object = object(Authorization.relationKey(schema, name), SecuredKind.TABLE);
+        return object == null ? ObjectDefinitions.OWNER_OID : RoleRelations.roleOid(object.owner());
+    }
+
+    /** The oid of the owner of the schema. */
+    static long schemaOwner(String schema) {
+        SecuredObject object = object(Authorization.schemaKey(schema), SecuredKind.SCHEMA);
+        return object == null ? ObjectDefinitions.OWNER_OID : RoleRelations.roleOid(object.owner());
+    }
+
     /** A table's row-level security switches. */
     static TableRowSecurity rowSecurity(String schema, String name) {
         SecuredObject object = object(Authorization.relationKey(schema, name), SecuredKind.TABLE);

@@ -16,6 +16,8 @@ public final class SystemRelations {
         all.addAll(InformationSchemaRelations.all());
         all.addAll(LockRelations.all());
         all.addAll(PolicyRelations.all());
+        all.addAll(RoleRelations.all());
+        all.addAll(StatisticsRelations.all());
         ALL = List.copyOf(all);
     }
 
