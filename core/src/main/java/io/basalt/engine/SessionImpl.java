@@ -1443,6 +1443,11 @@ final class SessionImpl implements Session {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
                     "changing the rows of view \"" + name.last() + "\" is not supported yet");
         }
+        if (catalog.findTable(schema, name.last()).isEmpty() && parts.size() <= 2
+                && io.basalt.catalog.system.SystemRelations.find(schema, name.last()) != null) {
+            // the system catalogs are computed from the catalog: nobody may write them
+            throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table " + name.last());
+        }
         TableEntry table = catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));
         return io.basalt.binder.viewwrite.ViewWrites.withChecks(table, viewChecks, viewCheckContext);

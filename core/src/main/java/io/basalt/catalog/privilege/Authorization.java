@@ -296,6 +296,31 @@ public final class Authorization {
         return false;
     }
 
+    /**
+     * Whether {@code member} may SET ROLE to {@code role}: it is the role, or reaches it through memberships that all
+     * have their SET option.
+     */
+    public synchronized boolean reachesSettable(String member, String role) {
+        if (member.equals(role)) {
+            return true;
+        }
+        List<String> frontier = new ArrayList<>(List.of(member));
+        List<String> seen = new ArrayList<>(frontier);
+        while (!frontier.isEmpty()) {
+            String current = frontier.removeLast();
+            for (RoleGrant grant : grants) {
+                if (grant.member().equals(current) && grant.set() && !seen.contains(grant.role())) {
+                    if (grant.role().equals(role)) {
+                        return true;
+                    }
+                    seen.add(grant.role());
+                    frontier.add(grant.role());
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code role} is a superuser. */
     public synchronized boolean superuser(String role) {
         RoleEntry entry = roles.get(role);
