@@ -499,7 +499,16 @@ final class SessionImpl implements Session {
         if (statement != original) {
             statementPrivileges.before(original, check);
         }
-        statementPrivileges.before(statement, check);
+        try {
+            statementPrivileges.before(statement, check);
+        } catch (BasaltException denied) {
+            if (statement instanceof io.basalt.sql.ast.CopyStatement copy && copy.from() && copy.fileName() == null
+                    && !copy.program()) {
+                // as in PostgreSQL, the client has entered copy mode before the refusal: its data is consumed
+                copyStreams.input();
+            }
+            throw denied;
+        }
         RoutinePrivileges routinePrivileges = new RoutinePrivileges(catalog, database.routines(),
                 database.authorization());
         routinePrivileges.before(statement, check);
