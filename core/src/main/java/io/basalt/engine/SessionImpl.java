@@ -503,7 +503,7 @@ final class SessionImpl implements Session {
             statementPrivileges.before(statement, check);
         } catch (BasaltException denied) {
             if (statement instanceof io.basalt.sql.ast.CopyStatement copy && copy.from() && copy.fileName() == null
-                    && !copy.program()) {
+                    && !copy.program() && copyStreams != CopyStreams.NONE) {
                 // as in PostgreSQL, the client has entered copy mode before the refusal: its data is consumed
                 copyStreams.input();
             }
