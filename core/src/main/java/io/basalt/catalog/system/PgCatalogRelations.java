@@ -49,8 +49,8 @@ final class PgCatalogRelations {
                 objects -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (Namespace namespace : objects.namespaces()) {
-                        rows.add(new Object[] {namespace.oid(), namespace.name(), AccessColumns.schemaOwner(namespace.name()),
-                                AccessColumns.schemaAcl(namespace.name())});
+                        rows.add(new Object[] {namespace.oid(), namespace.name(),
+                            AccessColumns.schemaOwner(namespace.name()), AccessColumns.schemaAcl(namespace.name())});
                     }
                     return rows;
                 });
