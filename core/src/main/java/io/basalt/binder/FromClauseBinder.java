@@ -93,6 +93,11 @@ final class FromClauseBinder {
      * columns, its row id (a hidden column named {@link #ROW_ID_NAME}), then the other items' columns.
      */
     Source bindTarget(TableEntry entry, String alias, int position, List<FromItem> others) {
+        return bindTarget(entry, alias, position, others, new String[0]);
+    }
+
+    /** The target of an UPDATE or DELETE, its rows limited by the row-level security policies of {@code commands}. */
+    Source bindTarget(TableEntry entry, String alias, int position, List<FromItem> others, String[] commands) {
         int width = entry.columns().size();
         int[] columns = new int[width + 1];
         List<LogicalType> types = new ArrayList<>(entry.columnTypes());
@@ -113,7 +118,8 @@ final class FromClauseBinder {
         LogicalPlan scan = SystemColumnScans.wanted()
                 ? SystemColumnScans.plan(entry, true, qualifier, tableName, scopeColumns)
                 : new LogicalPlan.Scan(entry.store(), columns, types);
-        Source target = new Source(scan, new Scope(scopeColumns), List.of(qualifier));
+        Source target = new Source(RowSecurityQuals.filter(entry, scan, context, commands), new Scope(scopeColumns),
+                List.of(qualifier));
         bound.addAll(scopeColumns);
         return crossJoin(target, others);
     }
@@ -226,6 +232,7 @@ final class FromClauseBinder {
         } else {
             scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         }
+        scan = RowSecurityQuals.filter(entry, scan, context, "SELECT");
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
     }
 

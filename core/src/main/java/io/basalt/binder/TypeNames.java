@@ -102,6 +102,7 @@ public final class TypeNames {
             default -> {
                 java.util.Optional<io.basalt.catalog.UserType> user = UserTypeNames.find(type.name());
                 if (user.isPresent()) {
+                    TypeUsage.named(user.get());
                     yield user.get().valueType();
                 }
                 java.util.Optional<LogicalType> rowType = UserTypeNames.tableRowType(type.name());

@@ -70,7 +70,8 @@ public final class UpdateBinder {
 
     BoundWrite bindUpdateBody(UpdateStatement update, TableEntry table) {
         FromClauseBinder.Source source = source(table, update.alias(), update.position(), update.from(),
-                update.where());
+                update.where(), update.where() != null || !update.returning().isEmpty()
+                        ? new String[] {"UPDATE", "SELECT"} : new String[] {"UPDATE"});
         Scope scope = source.scope();
         int width = table.columns().size();
         List<BoundExpression> newRow = new ArrayList<>();
@@ -152,7 +153,8 @@ public final class UpdateBinder {
 
     BoundWrite bindDeleteBody(DeleteStatement delete, TableEntry table) {
         FromClauseBinder.Source source = source(table, delete.alias(), delete.position(), delete.using(),
-                delete.where());
+                delete.where(), delete.where() != null || !delete.returning().isEmpty()
+                        ? new String[] {"DELETE", "SELECT"} : new String[] {"DELETE"});
         Scope scope = source.scope();
         int width = table.columns().size();
         List<BoundExpression> input = new ArrayList<>();
@@ -183,9 +185,9 @@ public final class UpdateBinder {
 
     /** The target with its row ids, cross-joined with {@code from}, filtered by {@code where}. */
     private FromClauseBinder.Source source(TableEntry table, String alias, int position, List<FromItem> from,
-                                           Expression where) {
+                                           Expression where, String[] rowSecurityCommands) {
         FromClauseBinder.Source source = new FromClauseBinder(context, surroundings)
-                .bindTarget(table, alias, position, from);
+                .bindTarget(table, alias, position, from, rowSecurityCommands);
         if (where == null) {
             return source;
         }

@@ -43,6 +43,7 @@ final class UserAggregateCalls {
         if (aggregate == null) {
             return null;
         }
+        RoutineAccess.execute(aggregate.schema(), aggregate.name(), io.basalt.catalog.privilege.SecuredKind.AGGREGATE);
         List<BoundExpression> cast = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {

@@ -66,6 +66,7 @@ final class UserFunctionCalls {
             throw BasaltException.at(SqlState.WRONG_OBJECT_TYPE, call.position(),
                     function.name() + "(" + ") is a procedure").withHint("To call a procedure, use CALL.");
         }
+        RoutineAccess.execute(function.schema(), function.name(), io.basalt.catalog.privilege.SecuredKind.FUNCTION);
         if (function.returnsTrigger()) {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, call.position(),
                     "trigger functions can only be called as triggers");

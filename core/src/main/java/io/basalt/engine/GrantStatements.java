@@ -28,11 +28,18 @@ final class GrantStatements {
     private final Authorization authorization;
     private final SessionRoles roles;
     private final boolean replaying;
+    private final io.basalt.routine.RoutineCatalog routines;
 
     /** The system columns PostgreSQL accepts in column grants. */
     private static final List<String> SYSTEM_COLUMNS = List.of("tableoid", "ctid", "xmin", "xmax", "cmin", "cmax");
 
     GrantStatements(Catalog catalog, Authorization authorization, SessionRoles roles, boolean replaying) {
+        this(catalog, authorization, roles, replaying, new io.basalt.routine.RoutineCatalog());
+    }
+
+    GrantStatements(Catalog catalog, Authorization authorization, SessionRoles roles, boolean replaying,
+                    io.basalt.routine.RoutineCatalog routines) {
+        this.routines = routines;
         this.catalog = catalog;
         this.authorization = authorization;
         this.roles = roles;
@@ -76,6 +83,17 @@ final class GrantStatements {
                 }
                 // database privileges (CREATE, CONNECT, TEMPORARY) are accepted and have no effect yet
                 return QueryResultImpl.command(grant.grant() ? "GRANT" : "REVOKE", 0, List.of());
+            }
+            case "FUNCTION", "PROCEDURE", "ROUTINE" -> objects.addAll(RoutineGrants.objects(grant, routines, catalog));
+            case "TYPE", "DOMAIN" -> {
+                for (QualifiedName name : grant.objects()) {
+                    objects.add(TypeGrants.type(catalog, name, kind.equals("DOMAIN")));
+                }
+            }
+            case "LANGUAGE" -> {
+                for (QualifiedName name : grant.objects()) {
+                    objects.add(RoutineGrants.language(name.last()));
+                }
             }
             default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, (grant.grant() ? "GRANT" : "REVOKE")
                     + " ON " + kind + " is not supported yet");
@@ -393,7 +411,9 @@ final class GrantStatements {
             }
             for (String schema : schemas) {
                 String key = Authorization.defaultsKey(role, schema, code);
-                List<AclItem> builtIn = List.of(new AclItem(role, role, applicable, 0));
+                List<AclItem> builtIn = code.equals("f") || code.equals("T")
+                        ? List.of(new AclItem(AclItem.PUBLIC, role, applicable, 0), new AclItem(role, role, applicable, 0))
+                        : List.of(new AclItem(role, role, applicable, 0));
                 List<AclItem> current = authorization.defaultAcl(key);
                 if (current == null) {
                     current = schema == null ? builtIn : List.of();
@@ -457,6 +477,7 @@ final class GrantStatements {
                         item.grantOptions()));
             }
         }
-        authorization.putObject(key, new SecuredObject(object.kind(), newOwner, acl, object.columns()));
+        authorization.putObject(key, new SecuredObject(object.kind(), newOwner, acl, object.columns(),
+                object.rowSecurity()));
     }
 }

@@ -450,6 +450,7 @@ final class SessionImpl implements Session {
                                 "restrict_nonsystem_relation_kind")))
                 .where(io.basalt.binder.UserTypeNames.CATALOG, catalog)
                 .where(DatabaseImpl.CURRENT_USER, roles.currentUser())
+                .where(io.basalt.binder.RowSecurityQuals.ENABLED, !settings().show("row_security").equals("off"))
                 .where(io.basalt.catalog.privilege.SessionIdentity.CURRENT,
                         new io.basalt.catalog.privilege.SessionIdentity(roles.currentUser(), roles.sessionUser(),
                                 database.authorization(), catalog));
@@ -498,11 +499,29 @@ final class SessionImpl implements Session {
         if (statement != original) {
             statementPrivileges.before(original, check);
         }
-        statementPrivileges.before(statement, check);
+        try {
+            statementPrivileges.before(statement, check);
+        } catch (BasaltException denied) {
+            if (statement instanceof io.basalt.sql.ast.CopyStatement copy && copy.from() && copy.fileName() == null
+                    && !copy.program() && copyStreams != CopyStreams.NONE) {
+                // as in PostgreSQL, the client has entered copy mode before the refusal: its data is consumed
+                copyStreams.input();
+            }
+            throw denied;
+        }
+        RoutinePrivileges routinePrivileges = new RoutinePrivileges(catalog, database.routines(),
+                database.authorization());
+        routinePrivileges.before(statement, check);
         StatementLocks.before(statement, catalog);
         StatementPrivileges.Creation creation = statementPrivileges.creation(statement);
         String renamedFrom = statementPrivileges.renamedFrom(statement);
-        QueryResultImpl result = run(statement, context, sql);
+        String routineCreation = routinePrivileges.creation(statement);
+        QueryResultImpl result = check != null && RoutinePrivileges.defines(statement)
+                ? ScopedValue.where(io.basalt.binder.TypeUsage.CHECK, check).call(() -> run(statement, context, sql))
+                : run(statement, context, sql);
+        if (routineCreation != null) {
+            routinePrivileges.created(statement, roles.currentUser());
+        }
         if (creation != null) {
             String schemaOwner = statement instanceof CreateSchemaStatement create && create.authorization() != null
                     ? roles.resolve(create.authorization()) : null;
@@ -531,7 +550,8 @@ final class SessionImpl implements Session {
                     : authorization.snapshot();
             RoleStatements roleStatements = new RoleStatements(authorization, roles, replaying,
                     statementPrivileges::describe);
-            GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying);
+            GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying,
+                    database.routines());
             QueryResultImpl result = switch (statement) {
                 case io.basalt.sql.ast.PrivilegeStatement.CreateRole create -> roleStatements.create(create);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterRole alter -> roleStatements.alter(alter);
@@ -542,25 +562,53 @@ final class SessionImpl implements Session {
                 case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.SetRole set -> throw new IllegalStateException();
             };
-            if (block == null) {
-                database.logDdl(sql);
-                return result;
-            }
-            String searchPath = settings().show("search_path");
-            String user = roles.currentUser();
-            block.onRollback(() -> {
-                synchronized (database.ddlLock()) {
-                    authorization.restore(before);
-                }
-            });
-            block.onCommit(() -> {
-                synchronized (database.ddlLock()) {
-                    ScopedValue.where(DatabaseImpl.SEARCH_PATH, searchPath).where(DatabaseImpl.CURRENT_USER, user)
-                            .run(() -> database.logDdl(sql));
-                }
-            });
+            return loggedAuthorizationChange(result, block, before, sql);
+        }
+    }
+
+    /**
+     * CREATE / ALTER / DROP POLICY and ALTER TABLE ... ROW LEVEL SECURITY: they change the authorization state, so
+     * they are logged and undone as the statements about privileges are.
+     */
+    private QueryResultImpl policies(io.basalt.sql.ast.PolicyStatement statement, BindContext context, String sql) {
+        boolean replaying = database.replaying();
+        io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        synchronized (database.ddlLock()) {
+            Transaction block = replaying ? null : transactions.block();
+            io.basalt.catalog.privilege.Authorization.Snapshot before = block == null ? null
+                    : authorization.snapshot();
+            QueryResultImpl result = new PolicyStatements(catalog, authorization, roles, replaying, context)
+                    .run(statement);
+            return loggedAuthorizationChange(result, block, before, sql);
+        }
+    }
+
+    /**
+     * Logs a statement that changed the authorization state: at once outside a transaction block; in one, at COMMIT,
+     * with ROLLBACK restoring the state {@code before}. Called holding the DDL lock.
+     */
+    private QueryResultImpl loggedAuthorizationChange(QueryResultImpl result, Transaction block,
+                                                      io.basalt.catalog.privilege.Authorization.Snapshot before,
+                                                      String sql) {
+        io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        if (block == null) {
+            database.logDdl(sql);
             return result;
         }
+        String searchPath = settings().show("search_path");
+        String user = roles.currentUser();
+        block.onRollback(() -> {
+            synchronized (database.ddlLock()) {
+                authorization.restore(before);
+            }
+        });
+        block.onCommit(() -> {
+            synchronized (database.ddlLock()) {
+                ScopedValue.where(DatabaseImpl.SEARCH_PATH, searchPath).where(DatabaseImpl.CURRENT_USER, user)
+                        .run(() -> database.logDdl(sql));
+            }
+        });
+        return result;
     }
 
     /**
@@ -769,24 +817,37 @@ final class SessionImpl implements Session {
             case InsertStatement insert when triggered(insert.table()) -> runTriggered(insert, insert.table(), context);
             case UpdateStatement update when triggered(update.table()) -> runTriggered(update, update.table(), context);
             case DeleteStatement delete when triggered(delete.table()) -> runTriggered(delete, delete.table(), context);
-            case InsertStatement insert -> runWrite(new InsertBinder(context).bind(insert, resolveTable(insert.table())));
+            case InsertStatement insert -> {
+                TableEntry target = io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(insert.table()),
+                        "INSERT", context);
+                yield ConstraintDetails.guard(target, insert.columns(), false, catalog,
+                        () -> runWrite(new InsertBinder(context).bind(insert, target)));
+            }
             case UpdateStatement update -> {
-                TableEntry target = resolveTable(update.table());
+                TableEntry target = io.basalt.binder.RowSecurityQuals.withChecks(resolveTable(update.table()),
+                        "UPDATE", context);
+                List<String> written = new ArrayList<>();
+                for (UpdateStatement.Assignment assignment : update.assignments()) {
+                    written.addAll(assignment.columns());
+                }
                 // inside a statement that already collects its changes (MERGE, data-modifying WITH) they join those
                 if (!HierarchyWrites.movesRows(update, target, catalog)
                         || io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
-                    yield runWrite(HierarchyWrites.update(update, target, context), true);
+                    yield ConstraintDetails.guard(target, written.isEmpty() ? List.of("") : written, true, catalog,
+                            () -> runWrite(HierarchyWrites.update(update, target, context), true));
                 }
                 // moving rows between partitions: every write reads the partitions as the statement began
-                try (BufferAllocator allocator = database.newAllocator("partition move");
-                     io.basalt.storage.table.StatementChanges changes =
-                             new io.basalt.storage.table.StatementChanges(allocator)) {
-                    yield ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
-                        QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
-                        changes.applyAll();
-                        return result;
-                    });
-                }
+                yield ConstraintDetails.guard(target, written.isEmpty() ? List.of("") : written, true, catalog, () -> {
+                    try (BufferAllocator allocator = database.newAllocator("partition move");
+                         io.basalt.storage.table.StatementChanges changes =
+                                 new io.basalt.storage.table.StatementChanges(allocator)) {
+                        return ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
+                            QueryResultImpl result = runWrite(HierarchyWrites.update(update, target, context));
+                            changes.applyAll();
+                            return result;
+                        });
+                    }
+                });
             }
             case DeleteStatement delete -> runWrite(HierarchyWrites.delete(delete, resolveTable(delete.table()),
                     context), true);
@@ -1079,6 +1140,7 @@ final class SessionImpl implements Session {
             case io.basalt.sql.ast.PrivilegeStatement privilege -> privileges(privilege, sql);
             case io.basalt.sql.ast.RoutineStatement routine -> routines.run(routine, sql, transactions.block());
             case io.basalt.sql.ast.RuleStatement rule -> rules.run(rule, sql, transactions.block());
+            case io.basalt.sql.ast.PolicyStatement policy -> policies(policy, context, sql);
             case io.basalt.sql.ast.LockStatement lock -> LockExecutor.run(lock, catalog, database.authorization(),
                     transactions.explicitBlock());
             case io.basalt.sql.ast.CommentStatement comment -> {
@@ -1389,6 +1451,11 @@ final class SessionImpl implements Session {
         if (view != null && view.isPresent()) {
             throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, name.position(),
                     "changing the rows of view \"" + name.last() + "\" is not supported yet");
+        }
+        if (catalog.findTable(schema, name.last()).isEmpty() && parts.size() <= 2
+                && io.basalt.catalog.system.SystemRelations.find(schema, name.last()) != null) {
+            // the system catalogs are computed from the catalog: nobody may write them
+            throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied for table " + name.last());
         }
         TableEntry table = catalog.findTable(schema, name.last()).orElseThrow(() -> BasaltException.at(
                 SqlState.UNDEFINED_TABLE, name.position(), "relation \"" + name + "\" does not exist"));

@@ -104,7 +104,7 @@ final class SessionRoles {
             String target = resolve(statement.role());
             if (!replaying) {
                 existing(target);
-                if (!authorization.superuser(sessionUser) && !authorization.reaches(sessionUser, target, false)) {
+                if (!authorization.superuser(sessionUser) && !authorization.reachesSettable(sessionUser, target)) {
                     throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to set role \""
                             + target + "\"");
                 }

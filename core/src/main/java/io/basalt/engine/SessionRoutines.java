@@ -116,6 +116,8 @@ final class SessionRoutines {
                             + " casts.");
         }
         FunctionEntry procedure = candidates.getFirst();
+        io.basalt.binder.RoutineAccess.execute(procedure.schema(), procedure.name(),
+                io.basalt.catalog.privilege.SecuredKind.PROCEDURE);
         List<FunctionEntry.Parameter> inputs = procedure.inputs();
         for (int i = 0; i < inputs.size(); i++) {
             BoundExpression.Constant value;

@@ -75,6 +75,14 @@ public final class Authorization {
         return "f:" + schema + "." + name;
     }
 
+    public static String languageKey(String language) {
+        return "l:" + language;
+    }
+
+    public static String typeKey(String schema, String name) {
+        return "t:" + schema + "." + name;
+    }
+
     public synchronized Snapshot snapshot() {
         return new Snapshot(new LinkedHashMap<>(roles), new ArrayList<>(grants), new HashMap<>(objects),
                 new HashMap<>(defaultAcls));
@@ -120,7 +128,7 @@ public final class Authorization {
             return null;
         }
         List<AclItem> acl = new ArrayList<>(global != null ? global
-                : List.of(new AclItem(owner, owner, securedKind.applicable(), 0)));
+                : SecuredObject.owned(securedKind, owner).effectiveAcl());
         if (added != null) {
             for (AclItem item : added) {
                 boolean merged = false;
@@ -219,7 +227,7 @@ public final class Authorization {
                 columns.put(column.getKey(), renamed(column.getValue(), from, to));
             }
             entry.setValue(new SecuredObject(object.kind(), rename(object.owner(), from, to),
-                    object.acl() == null ? null : renamed(object.acl(), from, to), columns));
+                    object.acl() == null ? null : renamed(object.acl(), from, to), columns, object.rowSecurity()));
         }
     }
 
@@ -288,6 +296,31 @@ public final class Authorization {
         return false;
     }
 
+    /**
+     * Whether {@code member} may SET ROLE to {@code role}: it is the role, or reaches it through memberships that all
+     * have their SET option.
+     */
+    public synchronized boolean reachesSettable(String member, String role) {
+        if (member.equals(role)) {
+            return true;
+        }
+        List<String> frontier = new ArrayList<>(List.of(member));
+        List<String> seen = new ArrayList<>(frontier);
+        while (!frontier.isEmpty()) {
+            String current = frontier.removeLast();
+            for (RoleGrant grant : grants) {
+                if (grant.member().equals(current) && grant.set() && !seen.contains(grant.role())) {
+                    if (grant.role().equals(role)) {
+                        return true;
+                    }
+                    seen.add(grant.role());
+                    frontier.add(grant.role());
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code role} is a superuser. */
     public synchronized boolean superuser(String role) {
         RoleEntry entry = roles.get(role);
@@ -303,7 +336,7 @@ public final class Authorization {
             return SecuredObject.owned(kind, BOOTSTRAP_SUPERUSER);
         }
         return object.kind() == kind ? object : new SecuredObject(kind, object.owner(), object.acl(),
-                object.columns());
+                object.columns(), object.rowSecurity());
     }
 
     /** Whether an entry is recorded under {@code key}. */

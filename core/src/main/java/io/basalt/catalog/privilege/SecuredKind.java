@@ -11,7 +11,12 @@ public enum SecuredKind {
     MATERIALIZED_VIEW("materialized view", TABLE.applicable),
     SEQUENCE("sequence", Privilege.USAGE.bit() | Privilege.SELECT.bit() | Privilege.UPDATE.bit()),
     SCHEMA("schema", Privilege.USAGE.bit() | Privilege.CREATE.bit()),
-    FUNCTION("function", Privilege.EXECUTE.bit());
+    FUNCTION("function", Privilege.EXECUTE.bit()),
+    PROCEDURE("procedure", Privilege.EXECUTE.bit()),
+    AGGREGATE("aggregate", Privilege.EXECUTE.bit()),
+    LANGUAGE("language", Privilege.USAGE.bit()),
+    /** Types and domains (PostgreSQL's messages call both types). */
+    TYPE("type", Privilege.USAGE.bit());
 
     private final String noun;
     private final int applicable;
@@ -29,6 +34,19 @@ public enum SecuredKind {
     /** The mask of the privileges objects of this kind take. */
     public int applicable() {
         return applicable;
+    }
+
+    /** Whether objects of this kind are routines (functions, procedures, aggregates: one namespace, EXECUTE). */
+    public boolean routine() {
+        return this == FUNCTION || this == PROCEDURE || this == AGGREGATE;
+    }
+
+    /**
+     * Whether PUBLIC holds this kind's privileges by default (PostgreSQL's acldefault: EXECUTE on routines, USAGE on
+     * languages), besides the owner.
+     */
+    public boolean publicByDefault() {
+        return routine() || this == LANGUAGE || this == TYPE;
     }
 
     /** Whether objects of this kind are relations (share the GRANT ... ON TABLE form). */

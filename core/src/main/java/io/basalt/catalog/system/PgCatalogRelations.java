@@ -49,7 +49,8 @@ final class PgCatalogRelations {
                 objects -> {
                     List<Object[]> rows = new ArrayList<>();
                     for (Namespace namespace : objects.namespaces()) {
-                        rows.add(new Object[] {namespace.oid(), namespace.name(), ObjectDefinitions.OWNER_OID, null});
+                        rows.add(new Object[] {namespace.oid(), namespace.name(),
+                            AccessColumns.schemaOwner(namespace.name()), AccessColumns.schemaAcl(namespace.name())});
                     }
                     return rows;
                 });
@@ -94,14 +95,19 @@ final class PgCatalogRelations {
                 boolean children = table != null && !hierarchy.children(table.schema(), table.name()).isEmpty();
                 boolean partition = table != null && hierarchy.partitionOf(table.schema(), table.name()) != null;
                 rows.add(new Object[] {relation.oid(), relation.name(), relation.namespace().oid(), 0L, 0L,
-                    ObjectDefinitions.OWNER_OID, access, relation.kind() == 'v' || relation.kind() == 'p' ? 0L
+                    AccessColumns.relationOwner(relation.schema(), relation.name()), access,
+                    relation.kind() == 'v' || relation.kind() == 'p' ? 0L
                     : relation.oid(), 0L, 0L, -1.0, 0L, 0L, hasIndex, false, temporary ? "t" : "p",
                     String.valueOf(relation.kind()), (long) columnCount(relation),
                     (long) (table == null ? 0 : table.checks().size()), relation.kind() == 'v', false, children,
-                    false, false, relation.view() == null || relation.view().populated(),
+                    AccessColumns.rowSecurity(relation.schema(), relation.name()).enabled(),
+                    AccessColumns.rowSecurity(relation.schema(), relation.name()).forced(),
+                    relation.view() == null || relation.view().populated(),
                     relation.kind() == 'v' || relation.kind() == 'S' || relation.kind() == 'i' ? "n" : "d",
-                    partition, 0L, null, relation.view() != null && !relation.view().options().isEmpty()
-                    ? ArrayValue.of(new ArrayList<>(relation.view().options())) : reloptions(table), partition ? partitionBound(objects, table) : null});
+                    partition, 0L, AccessColumns.relationAcl(relation.schema(), relation.name()),
+                    relation.view() != null && !relation.view().options().isEmpty()
+                    ? ArrayValue.of(new ArrayList<>(relation.view().options())) : reloptions(table),
+                    partition ? partitionBound(objects, table) : null});
             }
             return rows;
         });

@@ -15,6 +15,9 @@ public final class SystemRelations {
         List<SystemRelation> all = new ArrayList<>(PgCatalogRelations.all());
         all.addAll(InformationSchemaRelations.all());
         all.addAll(LockRelations.all());
+        all.addAll(PolicyRelations.all());
+        all.addAll(RoleRelations.all());
+        all.addAll(StatisticsRelations.all());
         ALL = List.copyOf(all);
     }
 

@@ -83,6 +83,8 @@ public final class ParameterCatalog {
         parameters.add(Parameter.session("restrict_nonsystem_relation_kind",
                 "Kinds of relations a statement may not use unless the system made them (view, foreign-table).",
                 new TextType(ParameterCatalog::checkRelationKinds), ""));
+        parameters.add(Parameter.session("row_security", "Whether row-level security policies apply; off makes a "
+                + "statement they would filter fail.", new BooleanType(), "on"));
         parameters.add(new Parameter("search_path", "Schemas searched for names that are not schema-qualified.",
                 new TextType(ParameterCatalog::checkIdentifierList), "\"$user\", public", Parameter.Scope.SESSION,
                 true, true));

@@ -11,5 +11,6 @@ public sealed interface Statement extends Node
         DropSchemaStatement, CreateMaterializedViewStatement, RefreshMaterializedViewStatement,
         AlterTableHierarchyStatement, SetConstraintsStatement, UnsupportedStatement, TypeStatement,
         PrivilegeStatement, RoutineStatement, ReindexStatement, DomainStatement, AlterViewStatement,
-        LockStatement, CommentStatement, MergeStatement, RuleStatement, AlterIndexStatement {
+        LockStatement, CommentStatement, MergeStatement, RuleStatement, AlterIndexStatement,
+        PolicyStatement {
 }

@@ -62,6 +62,16 @@ public final class Parser {
         return type;
     }
 
+    /** One value expression written as text (a stored row-level security condition), a syntax error otherwise. */
+    public static io.basalt.sql.ast.Expression parseExpression(String text) {
+        Grammar grammar = grammarFor(text);
+        io.basalt.sql.ast.Expression expression = grammar.expressions().expression();
+        if (!grammar.tokens().at(TokenKind.END_OF_INPUT)) {
+            throw grammar.tokens().syntaxError();
+        }
+        return expression;
+    }
+
     private static Grammar grammarFor(String sql) {
         SqlSource source = new SqlSource(sql);
         return new Grammar(source, Lexer.tokenize(source));

@@ -45,6 +45,10 @@ final class StatementParser extends ParserBase {
         if (privileges.at()) {
             return privileges.statement();
         }
+        PolicyParser policies = new PolicyParser(grammar);
+        if (policies.at()) {
+            return policies.statement();
+        }
         if (first.is(TokenKind.LEFT_PAREN) || first.is(Keyword.SELECT) || first.is(Keyword.VALUES)
                 || first.is(Keyword.TABLE) || first.is(Keyword.WITH)) {
             return queryStatement(first);

@@ -253,6 +253,7 @@ final class SqlTreePrinter {
                     + (rule.actions().isEmpty() ? " nothing" : join(rule.actions().stream()
                             .map(SqlTreePrinter::print).toList())) + ")";
             case io.basalt.sql.ast.RuleStatement rule -> "(" + rule + ")";
+            case io.basalt.sql.ast.PolicyStatement policy -> "(" + policy + ")";
             case io.basalt.sql.ast.DomainStatement domain -> "(domain " + domain + ")";
             case io.basalt.sql.ast.AlterIndexStatement alter -> "(alter-index " + alter.name() + " " + alter.action()
                     + ")";

@@ -250,6 +250,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 before.add(batch);
                 table.checkUniqueKeys(before, checkRow);
             }
+            if (failed != null && failed.checkedPolicy() != null) {
+                String policy = failed.checkedPolicy();
+                throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "new row violates row-level security policy"
+                        + (policy.isEmpty() ? "" : " \"" + policy + "\"") + " for table \"" + tableName + "\"");
+            }
             if (failed != null && failed.checkedView() != null) {
                 throw BasaltException.of(SqlState.WITH_CHECK_OPTION_VIOLATION, "new row violates check option for"
                                 + " view \"" + failed.checkedView() + "\"")
