@@ -7,7 +7,6 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.AlterTableAction;
 import io.basalt.sql.ast.AlterTableStatement;
-import java.util.List;
 
 /**
  * PostgreSQL's inheritance rules for a generated column's expression under ALTER TABLE: {@code SET EXPRESSION} and
