@@ -186,7 +186,7 @@ final class RoleStatements {
             return QueryResultImpl.command("ALTER ROLE", 0, notices);
         }
         if (!alter.addUsers().isEmpty() || !alter.dropUsers().isEmpty()) {
-            requireAdmin(name);
+            requireAdmin(name, true);
             for (String user : alter.addUsers()) {
                 String member = roles.resolve(user);
                 authorization.role(member);
@@ -311,7 +311,7 @@ final class RoleStatements {
         for (String roleSpec : grant.roles()) {
             String role = roles.resolve(roleSpec);
             authorization.role(role);
-            requireAdmin(role);
+            requireAdmin(role, false);
             for (String memberSpec : grant.grantees()) {
                 String member = roles.resolve(memberSpec);
                 RoleEntry memberEntry = authorization.role(member);
@@ -367,8 +367,12 @@ final class RoleStatements {
                 .addWarnings(warnings);
     }
 
-    /** Requires the right to grant {@code role}: superuser, CREATEROLE, or its ADMIN OPTION. */
-    private void requireAdmin(String role) {
+    /**
+     * Requires the right to grant {@code role} (or, {@code altering}, to add or drop its members with ALTER GROUP):
+     * superuser, CREATEROLE, or its ADMIN OPTION. The errors have PostgreSQL 16's wording, which the regression
+     * corpus expects (15 said "must have admin option on role").
+     */
+    private void requireAdmin(String role, boolean altering) {
         if (isSuperuser()) {
             return;
         }
@@ -385,6 +389,10 @@ final class RoleStatements {
                 return;
             }
         }
-        throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "must have admin option on role \"" + role + "\"");
+        throw altering
+                ? BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to alter role")
+                        .withDetail("Only roles with the ADMIN option on role \"" + role + "\" may add or drop members.")
+                : BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to grant role \"" + role + "\"")
+                        .withDetail("Only roles with the ADMIN option on role \"" + role + "\" may grant this role.");
     }
 }
