@@ -2,7 +2,7 @@ package io.basalt.binder;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
-import io.basalt.exec.operator.set.WorkTable;
+import io.basalt.exec.operator.scan.LentRows;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.Query;
@@ -17,7 +17,7 @@ import java.util.List;
  * A WITH RECURSIVE query that names itself: {@code non-recursive-term UNION [ALL] recursive-term}, bound as a
  * {@link LogicalPlan.RecursiveUnion}. The non-recursive term fixes the column types (an unknown literal there is
  * text); inside the recursive term the query's own name reads the previous iteration's rows through a
- * {@link WorkTable}. As in PostgreSQL, the recursive term's columns must resolve to the same types with the
+ * {@link LentRows} (the work table). As in PostgreSQL, the recursive term's columns must resolve to the same types with the
  * non-recursive term's (42804 otherwise, with PostgreSQL's hint to cast the non-recursive term).
  */
 final class RecursiveQueryBinder {
@@ -83,7 +83,7 @@ final class RecursiveQueryBinder {
             types.add(type.id() == TypeId.UNKNOWN ? LogicalType.TEXT : type);
         }
         LogicalPlan seedPlan = SetOperationBinder.castTo(seed, types);
-        WorkTable workTable = new WorkTable(table.name(), types);
+        LentRows workTable = new LentRows(table.name(), types);
         int[] columns = new int[types.size()];
         for (int i = 0; i < columns.length; i++) {
             columns[i] = i;

@@ -429,7 +429,7 @@ public sealed interface LogicalPlan {
      * yields none. {@code distinct} (UNION rather than UNION ALL) drops rows produced before. Both inputs have
      * the same column types, which are the output's.
      */
-    record RecursiveUnion(LogicalPlan seed, LogicalPlan step, io.basalt.exec.operator.set.WorkTable workTable,
+    record RecursiveUnion(LogicalPlan seed, LogicalPlan step, io.basalt.exec.operator.scan.LentRows workTable,
                           boolean distinct) implements LogicalPlan {
         public RecursiveUnion {
             java.util.Objects.requireNonNull(workTable, "workTable is null");

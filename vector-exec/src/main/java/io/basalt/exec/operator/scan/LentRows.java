@@ -10,10 +10,11 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * Rows that the owner of a plan lends to it before each run: the plan reads them through an ordinary scan of this
- * source. Used where an operator evaluates a small plan over rows it holds (ON CONFLICT DO UPDATE's SET and WHERE
- * with subqueries, run over the conflicting rows). The batches stay the owner's, who frees them after the run; a scan
- * reads the batches lent when it was opened. Each lent batch must hold at most the run's vector size of rows and no
- * selection.
+ * source. Used where an operator evaluates a plan over rows it holds: a recursive query's work table (the rows the
+ * previous iteration produced, which {@code RecursiveUnionOperator} lends before each iteration of the recursive
+ * term) and ON CONFLICT DO UPDATE's SET and WHERE with subqueries, run over the conflicting rows. The batches stay
+ * the owner's, who frees them after the run; a scan reads the batches lent when it was opened, never across two
+ * lendings. Each lent batch must hold at most the run's vector size of rows and no selection.
  */
 public final class LentRows implements ScanSource {
     private final String name;

@@ -37,7 +37,7 @@ import org.apache.arrow.vector.FieldVector;
  * <p>UNION's duplicate check keeps each distinct row as a list of boxed values (rows compare as GROUP BY
  * compares them); recursive queries are rarely large enough for this to matter.
  */
-public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator step, WorkTable workTable,
+public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator step, io.basalt.exec.operator.scan.LentRows workTable,
                                      boolean distinct) implements SourceOperator {
     public RecursiveUnionOperator {
         requireNonNull(seed, "seed is null");
@@ -97,12 +97,12 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
                                 .withHint("A WITH RECURSIVE query whose recursive term always yields rows ends only "
                                         + "through a LIMIT on the query that reads it, directly.");
                     }
-                    workTable.fill(iteration);
+                    workTable.lend(iteration);
                     List<Batch> following;
                     try {
                         following = run(step);
                     } finally {
-                        workTable.fill(List.of());
+                        workTable.lend(List.of());
                     }
                     free(iteration);
                     iteration = following;
