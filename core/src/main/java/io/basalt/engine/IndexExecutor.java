@@ -65,20 +65,9 @@ final class IndexExecutor {
             return result;
         }
         TableEntry table = findTable(create.table());
-        if (create.name() != null && catalog.relationExists(table.schema(), create.name())) {
-            if (create.ifNotExists()) {
-                return QueryResultImpl.command("CREATE INDEX", 0,
-                        List.of("relation \"" + create.name() + "\" already exists, skipping"));
-            }
-            throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + create.name() + "\" already exists");
-        }
-        if (!METHODS.contains(create.method())) {
-            throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
-                    "access method \"" + create.method() + "\" does not exist");
-        }
-        if (create.unique() && !create.method().equals("btree")) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "access method \"" + create.method() + "\" does not support unique indexes");
+        QueryResultImpl skipped = checkNewIndex(catalog, table.schema(), create);
+        if (skipped != null) {
+            return skipped;
         }
         List<Integer> columns = new ArrayList<>();
         List<Expression> expressions = new ArrayList<>();
@@ -268,5 +257,29 @@ final class IndexExecutor {
                     "schema \"" + schema + "\" does not exist");
         }
         return schema;
+    }
+
+    /**
+     * The checks every CREATE INDEX makes before looking at its elements, on a table or a materialized view in
+     * {@code schema}: the name is free (else IF NOT EXISTS's notice, returned as the statement's result, or 42P07), the
+     * access method exists, and only btree makes unique indexes. Returns null when the index is to be made.
+     */
+    static QueryResultImpl checkNewIndex(Catalog catalog, String schema, CreateIndexStatement create) {
+        if (create.name() != null && catalog.relationExists(schema, create.name())) {
+            if (create.ifNotExists()) {
+                return QueryResultImpl.command("CREATE INDEX", 0,
+                        List.of("relation \"" + create.name() + "\" already exists, skipping"));
+            }
+            throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + create.name() + "\" already exists");
+        }
+        if (!METHODS.contains(create.method())) {
+            throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
+                    "access method \"" + create.method() + "\" does not exist");
+        }
+        if (create.unique() && !create.method().equals("btree")) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "access method \"" + create.method() + "\" does not support unique indexes");
+        }
+        return null;
     }
 }

@@ -15,7 +15,6 @@ import io.basalt.sql.lexer.IdentifierQuoting;
 import io.basalt.storage.table.TableStore;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Indexes on materialized views: CREATE INDEX and DROP INDEX on one, the unique indexes made again over the new
@@ -26,7 +25,6 @@ import java.util.Set;
  * lock and logs the statements.
  */
 final class MaterializedViewIndexes {
-    private static final Set<String> METHODS = Set.of("btree", "hash", "gist", "gin", "spgist", "brin");
 
     private final Catalog catalog;
 
@@ -46,20 +44,9 @@ final class MaterializedViewIndexes {
 
     /** CREATE INDEX on materialized view {@code view}. */
     QueryResultImpl create(CreateIndexStatement create, ViewEntry view, BindContext context) {
-        if (create.name() != null && catalog.relationExists(view.schema(), create.name())) {
-            if (create.ifNotExists()) {
-                return QueryResultImpl.command("CREATE INDEX", 0,
-                        List.of("relation \"" + create.name() + "\" already exists, skipping"));
-            }
-            throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + create.name() + "\" already exists");
-        }
-        if (!METHODS.contains(create.method())) {
-            throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
-                    "access method \"" + create.method() + "\" does not exist");
-        }
-        if (create.unique() && !create.method().equals("btree")) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "access method \"" + create.method() + "\" does not support unique indexes");
+        QueryResultImpl skipped = IndexExecutor.checkNewIndex(catalog, view.schema(), create);
+        if (skipped != null) {
+            return skipped;
         }
         if (create.unique() && create.nullsNotDistinct()) {
             throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "UNIQUE NULLS NOT DISTINCT is not supported yet");

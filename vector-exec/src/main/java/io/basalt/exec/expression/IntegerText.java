@@ -42,10 +42,12 @@ final class IntegerText {
     /** Writes rows {@code [0, rows)} of {@code in} as text into {@code out}; NULL stays NULL. */
     static void write(FieldVector in, int rows, VarCharVector out) {
         boolean nulls = in.getNullCount() > 0;
+        ArrowBuf values = in.getDataBuffer();
+        int width = ((org.apache.arrow.vector.BaseFixedWidthVector) in).getTypeWidth();
         int total = 0;
         for (int i = 0; i < rows; i++) {
             if (!nulls || !in.isNull(i)) {
-                total += length(value(in, i));
+                total += length(value(values, width, i));
             }
         }
         out.allocateNew(Math.max(total, 1), rows);
@@ -56,7 +58,7 @@ final class IntegerText {
         offsets.setInt(0, 0);
         for (int i = 0; i < rows; i++) {
             if (!nulls || !in.isNull(i)) {
-                long value = value(in, i);
+                long value = value(values, width, i);
                 end += length(value);
                 digits(value, text, end);
                 BitVectorHelper.setBit(validity, i);
@@ -68,12 +70,12 @@ final class IntegerText {
         out.setValueCount(rows);
     }
 
-    private static long value(FieldVector in, int i) {
-        return switch (in) {
-            case BigIntVector v -> v.get(i);
-            case IntVector v -> v.get(i);
-            case SmallIntVector v -> v.get(i);
-            default -> throw new IllegalStateException("not an integer vector: " + in.getClass());
+    /** Value {@code i} of a smallint, integer or bigint vector of {@code width} bytes, read from its data buffer. */
+    private static long value(ArrowBuf data, int width, int i) {
+        return switch (width) {
+            case 8 -> data.getLong((long) i * 8);
+            case 4 -> data.getInt((long) i * 4);
+            default -> data.getShort((long) i * 2);
         };
     }
 
