@@ -16,7 +16,7 @@ import java.util.List;
  * the current one, so that records become durable in log order. Used by the log's writer thread only.
  *
  * <p>A record whose write fails is cut off again, so the log never holds a partial record while it is
- * open (nor, see {@link #writeCommit}, a partial commit that later writes could follow). When that cut fails, or a sync fails, the writer refuses every later write: after a failed
+ * open (nor, see {@link #write(ByteBuffer, boolean)}, a partial commit that later writes could follow). When that cut fails, or a sync fails, the writer refuses every later write: after a failed
  * sync the kernel may have dropped the unwritten pages, so nothing written since can be trusted.
  */
 final class SegmentWriter {
@@ -27,6 +27,7 @@ final class SegmentWriter {
     private long position;
     private long lastSequence;
     private BasaltException failure;
+    private boolean inCommit;
 
     /**
      * Continues the log whose segments are {@code segments}, the last one ending at {@code end}.
@@ -77,26 +78,37 @@ final class SegmentWriter {
     }
 
     /**
-     * Writes the records of one commit back to back (its PART records, then the closing one) and returns the last
-     * one's sequence number. When a record after the first fails, the parts written before it stay in the segment
-     * and could not be told from the next commit's records, so the writer refuses every later write: the database
-     * must be reopened, and log recovery removes the unfinished commit.
+     * Writes one record of a commit: with {@code part} one of the PART records that lead a large commit, else the
+     * record that closes it (or a whole commit). When a record fails while parts of its commit are written, those
+     * parts stay in the segment and could not be told from the next commit's records, so the writer refuses every
+     * later write: the database must be reopened, and log recovery removes the unfinished commit.
      *
-     * @throws BasaltException IO_ERROR when a record cannot be written
+     * @throws BasaltException IO_ERROR when the record cannot be written
      */
-    long writeCommit(List<ByteBuffer> records) {
-        long sequence = -1;
-        for (int i = 0; i < records.size(); i++) {
-            try {
-                sequence = write(records.get(i));
-            } catch (BasaltException e) {
-                if (i > 0 && failure == null) {
-                    failure = e;
-                }
-                throw e;
+    long write(ByteBuffer record, boolean part) {
+        long sequence;
+        try {
+            sequence = write(record);
+        } catch (BasaltException e) {
+            if (inCommit && failure == null) {
+                failure = e;
             }
+            throw e;
         }
+        inCommit = part;
         return sequence;
+    }
+
+    /** Whether PART records were written whose closing record was not (yet). */
+    boolean inCommit() {
+        return inCommit;
+    }
+
+    /** The committer gave up after some of its parts were written: refuse every later write (see {@link #write}). */
+    void abandonCommit() {
+        if (inCommit && failure == null) {
+            failure = BasaltException.of(SqlState.IO_ERROR, "a commit was abandoned after part of it was written");
+        }
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -37,7 +38,9 @@ import org.apache.arrow.memory.BufferAllocator;
  * it is either wholly present or absent. {@code commit} puts several records in one log record, so a
  * statement or transaction of several changes is atomic too; a commit larger than about 32 MiB is cut into
  * several log records written back to back (PART records, then the last one), and recovery removes the
- * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. A single writer thread owned by the log
+ * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. Such a commit
+ * is encoded and handed over a part at a time (no other record between its parts), so its bytes are never all in
+ * memory at once, and replay never sees parts without their last record. A single writer thread owned by the log
  * does all file I/O and performs group commit: the records that callers on different threads hand in
  * while a sync is under way are written together and made durable by one sync. Callers wait
  * uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
@@ -58,16 +61,24 @@ public final class WriteAheadLog implements AutoCloseable {
     static final long DEFAULT_PART_BYTES = 32L << 20;
     private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
 
-    /** A commit's records waiting for the writer thread, or (with none) a request to stop it or to remove records. */
+    /**
+     * One framed log record waiting for the writer thread (a commit's closing record, or with {@code part} one of the
+     * PART records before it), or (with none) a request to stop the writer or to remove records.
+     */
     private static final class PendingWrite {
-        final List<ByteBuffer> records;
+        /** Dropped by the writer once written, so that a streamed commit holds few parts' bytes at a time. */
+        ByteBuffer record;
+        final boolean part;
         final CompletableFuture<Long> done = new CompletableFuture<>();
         long sequence;
         /** For a request to remove records (no bytes): the last sequence number a checkpoint covers. */
         long removeThrough = -1;
+        /** A request (no bytes) saying the committer gave up part-way through a commit whose parts were written. */
+        boolean abandon;
 
-        PendingWrite(List<ByteBuffer> records) {
-            this.records = records;
+        PendingWrite(ByteBuffer record, boolean part) {
+            this.record = record;
+            this.part = part;
         }
     }
 
@@ -83,7 +94,11 @@ public final class WriteAheadLog implements AutoCloseable {
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
     private final long segmentBytes;
     private final long partBytes;
-    private final PendingWrite stopRequest = new PendingWrite(null);
+    private final PendingWrite stopRequest = new PendingWrite(null, false);
+    /** Held while records are handed to the queue, so that the parts of a streamed commit follow each other. */
+    private final ReentrantLock handOver = new ReentrantLock();
+    /** Removal requests that arrived while a commit's parts were being written (writer thread only). */
+    private final List<PendingWrite> deferredRemovals = new ArrayList<>();
     private volatile DurableState durable;
     private boolean closed;
 
@@ -196,19 +211,69 @@ public final class WriteAheadLog implements AutoCloseable {
      */
     public CompletableFuture<Long> submit(List<WalRecord> records) {
         List<List<WalRecord>> parts = CommitParts.split(records, partBytes);
-        List<ByteBuffer> encoded = new ArrayList<>(parts.size());
-        for (int i = 0; i < parts.size() - 1; i++) {
-            encoded.add(RecordCodec.encodePart(parts.get(i)));
+        if (parts.size() == 1) {
+            PendingWrite pending = new PendingWrite(RecordCodec.encode(parts.getFirst()), false);
+            handOver.lock();
+            try {
+                enqueue(pending);
+            } finally {
+                handOver.unlock();
+            }
+            return pending.done;
         }
-        encoded.add(RecordCodec.encode(parts.getLast()));
-        PendingWrite pending = new PendingWrite(encoded);
+        handOver.lock();
+        try {
+            return stream(parts);
+        } finally {
+            handOver.unlock();
+        }
+    }
+
+    /**
+     * Hands a commit of several parts to the writer one encoded part at a time, waiting before each part for the one
+     * two places before it to be written, so that about two parts' bytes are held at once rather than the whole
+     * commit's, and encoding overlaps writing. Called with {@link #handOver} held, so no other record comes between
+     * the parts. When a part cannot be encoded after earlier ones were handed over, the writer is told to refuse
+     * further writes: its log would otherwise hold PART records that the next commit's closing record would adopt.
+     */
+    private CompletableFuture<Long> stream(List<List<WalRecord>> parts) {
+        List<PendingWrite> handed = new ArrayList<>(parts.size());
+        try {
+            for (int i = 0; i < parts.size(); i++) {
+                if (i >= 2) {
+                    await(handed.get(i - 2).done);
+                }
+                boolean part = i < parts.size() - 1;
+                ByteBuffer encoded = part ? RecordCodec.encodePart(parts.get(i)) : RecordCodec.encode(parts.get(i));
+                PendingWrite pending = new PendingWrite(encoded, part);
+                enqueue(pending);
+                handed.add(pending);
+            }
+        } catch (RuntimeException | Error failure) {
+            if (!handed.isEmpty() && !handed.getLast().part) {
+                throw failure; // the closing record is in the queue: the writer decides the commit's fate
+            }
+            if (!handed.isEmpty()) {
+                PendingWrite abandon = new PendingWrite(null, false);
+                abandon.abandon = true;
+                synchronized (this) {
+                    if (!closed) {
+                        queue.add(abandon);
+                    }
+                }
+            }
+            throw failure;
+        }
+        return handed.getLast().done;
+    }
+
+    private void enqueue(PendingWrite pending) {
         synchronized (this) {
             if (closed) {
                 throw BasaltException.internal("write-ahead log " + walDirectory + " is closed");
             }
             queue.add(pending);
         }
-        return pending.done;
     }
 
     /**
@@ -228,7 +293,7 @@ public final class WriteAheadLog implements AutoCloseable {
      * @throws BasaltException IO_ERROR when a segment cannot be created or deleted
      */
     public void removeThrough(long sequence) {
-        PendingWrite request = new PendingWrite(null);
+        PendingWrite request = new PendingWrite(null, false);
         request.removeThrough = sequence;
         synchronized (this) {
             if (closed) {
@@ -355,23 +420,35 @@ public final class WriteAheadLog implements AutoCloseable {
                 for (PendingWrite pending : group) {
                     if (pending == stopRequest) {
                         stop = true;
-                    } else if (pending.records != null) {
+                    } else if (pending.record != null) {
                         write(pending, written);
+                    } else if (pending.abandon) {
+                        segmentWriter.abandonCommit();
                     }
                 }
                 if (!written.isEmpty()) {
                     segmentWriter.sync();
-                    durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
-                            segmentWriter.lastSequence());
+                    if (!segmentWriter.inCommit()) {
+                        // never while a commit's parts lack their closing record: replay must not see them
+                        durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
+                                segmentWriter.lastSequence());
+                    }
                     for (PendingWrite pending : written) {
                         pending.done.complete(pending.sequence);
                     }
                 }
-                // after the sync, so that the durable state never names a record not yet synced
+                // after the sync, so that the durable state never names a record not yet synced; and never between
+                // a commit's parts, which removing segments or starting a new one would separate from their commit
                 for (PendingWrite pending : group) {
-                    if (pending != stopRequest && pending.records == null) {
+                    if (pending != stopRequest && pending.removeThrough >= 0) {
+                        deferredRemovals.add(pending);
+                    }
+                }
+                if (!segmentWriter.inCommit()) {
+                    for (PendingWrite pending : deferredRemovals) {
                         remove(pending);
                     }
+                    deferredRemovals.clear();
                 }
             } catch (RuntimeException | Error e) {
                 for (PendingWrite pending : group) {
@@ -381,6 +458,11 @@ public final class WriteAheadLog implements AutoCloseable {
                 }
             }
             if (stop) {
+                for (PendingWrite pending : deferredRemovals) {
+                    pending.done.completeExceptionally(BasaltException.internal(
+                            "write-ahead log " + walDirectory + " closed while a commit was unfinished"));
+                }
+                deferredRemovals.clear();
                 try {
                     segmentWriter.close();
                     stopRequest.done.complete(segmentWriter.lastSequence());
@@ -406,12 +488,14 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    /** Writes one commit's records, or fails its caller. */
+    /** Writes one record (a commit's part or its closing record), or fails its caller. */
     private void write(PendingWrite pending, List<PendingWrite> written) {
         try {
-            pending.sequence = segmentWriter.writeCommit(pending.records);
+            pending.sequence = segmentWriter.write(pending.record, pending.part);
+            pending.record = null;
             written.add(pending);
         } catch (BasaltException e) {
+            pending.record = null;
             pending.done.completeExceptionally(e);
         }
     }

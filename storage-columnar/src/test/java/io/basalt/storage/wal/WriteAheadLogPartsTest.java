@@ -153,6 +153,66 @@ class WriteAheadLogPartsTest {
     }
 
     @Test
+    void concurrentCommitsNeverLandBetweenAStreamedCommitsParts() throws Exception {
+        List<WalRecord> large = largeCommit();
+        List<List<WalRecord>> small = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            small.add(smallCommit("s", 10 + i));
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(database, SEGMENT_BYTES, PART_BYTES)) {
+            List<Thread> committers = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                List<List<WalRecord>> mine = small.subList(t * 30, t * 30 + 30);
+                committers.add(Thread.ofPlatform().start(() -> mine.forEach(log::commit)));
+            }
+            for (int i = 0; i < 3; i++) {
+                log.commit(large);
+            }
+            for (Thread committer : committers) {
+                committer.join();
+            }
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(database, SEGMENT_BYTES, PART_BYTES)) {
+            assertThat(log.recovery().clean()).isTrue();
+            RecordingVisitor visitor = new RecordingVisitor();
+            log.replay(allocator, visitor);
+            List<RecordContent> replayed = merged(visitor.contents());
+            List<RecordContent> whole = merged(contents(large));
+            int largeCommits = 0;
+            int smallRecords = 0;
+            for (int i = 0; i < replayed.size(); i++) {
+                if (replayed.get(i).text().equals("CREATE TABLE big (x integer)")) {
+                    assertThat(replayed.subList(i, i + whole.size())).as("large commit at %d", i).isEqualTo(whole);
+                    largeCommits++;
+                    i += whole.size() - 1;
+                } else {
+                    smallRecords++;
+                }
+            }
+            assertThat(largeCommits).isEqualTo(3);
+            assertThat(smallRecords).isEqualTo(2 * small.size());
+        }
+    }
+
+    @Test
+    void writerGivenUpPartWayRefusesLaterWrites() throws IOException {
+        Path wal = Files.createDirectories(database.resolve("wal"));
+        SegmentFile first = SegmentFile.create(wal, 1, 1);
+        SegmentWriter writer = new SegmentWriter(wal, List.of(first), WalFormat.HEADER_BYTES, 0, SEGMENT_BYTES);
+        try {
+            List<List<WalRecord>> parts = CommitParts.split(largeCommit(), PART_BYTES);
+            assertThat(writer.write(RecordCodec.encodePart(parts.getFirst()), true)).isEqualTo(1);
+            assertThat(writer.inCommit()).isTrue();
+            writer.abandonCommit();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> writer.write(RecordCodec.encode(smallCommit("a", 1)), false))
+                    .hasMessageContaining("unusable after an earlier failure");
+        } finally {
+            writer.close();
+        }
+    }
+
+    @Test
     void splittingKeepsEveryRowAndIdInOrder() {
         List<WalRecord> large = largeCommit();
         List<List<WalRecord>> parts = CommitParts.split(large, PART_BYTES);
