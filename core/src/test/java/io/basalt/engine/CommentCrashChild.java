@@ -6,7 +6,7 @@ import io.basalt.api.Session;
 import java.nio.file.Path;
 
 /**
- * The process {@link CommentPersistenceTest} halts: opens the database in {@code args[0]}, runs the statements
+ * The process {@link CommentPersistenceTest} and {@link LargeCommitReopenTest} halt: opens the database in {@code args[0]}, runs the statements
  * {@code args[1]}, {@code args[2]}, ... and halts the JVM without closing the database, as a crash would.
  */
 public final class CommentCrashChild {
