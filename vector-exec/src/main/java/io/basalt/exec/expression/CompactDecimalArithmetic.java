@@ -251,6 +251,21 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
         return pass.fallBack ? null : values;
     }
 
+    /**
+     * {@link #evaluateUnscaled} for the rows {@code positions[0..rows)} of {@code batch} only (a filter's selection
+     * handed on), value k for row {@code positions[k]}: the same values as for those rows gathered into a dense batch.
+     * Only for a tree that {@link #readsOnlyColumns}; null sends the rows to the node-by-node path, as there.
+     */
+    public long[] evaluateUnscaledAt(Batch batch, int[] positions, int rows, EvaluationContext context, boolean[] nulls) {
+        if (!readsOnlyColumns()) {
+            throw new IllegalStateException("evaluateUnscaledAt needs a tree of columns and constants: " + this);
+        }
+        java.util.Arrays.fill(nulls, 0, rows, false);
+        Pass pass = new Pass(nulls);
+        long[] values = compute(root, batch, context, pass, rows, positions);
+        return pass.fallBack ? null : values;
+    }
+
     @Override
     public FieldVector evaluate(Batch batch, EvaluationContext context) {
         int rows = batch.rowCount();
@@ -270,15 +285,25 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
 
     /** The unscaled values of {@code term} for every row (0 in NULL rows, which {@code pass.nulls} marks). */
     private static long[] compute(Term term, Batch batch, EvaluationContext context, Pass pass, int rows) {
+        return compute(term, batch, context, pass, rows, null);
+    }
+
+    /**
+     * The unscaled values of {@code term} for rows {@code positions[0..rows)} of {@code batch}, or for its first
+     * {@code rows} rows when {@code positions} is null (0 in NULL rows, which {@code pass.nulls} marks).
+     */
+    private static long[] compute(Term term, Batch batch, EvaluationContext context, Pass pass, int rows,
+                                  int[] positions) {
         return switch (term) {
             case Fixed fixed -> {
                 long[] values = new long[rows];
                 java.util.Arrays.fill(values, fixed.unscaled());
                 yield values;
             }
-            case Leaf leaf -> read(leaf.operand().evaluate(batch, context), pass, rows);
+            case Leaf leaf -> positions == null ? read(leaf.operand().evaluate(batch, context), pass, rows)
+                    : readAt(batch.column(((ColumnExpression) leaf.operand()).index()), positions, pass, rows);
             case Rescale rescale -> {
-                long[] values = compute(rescale.operand(), batch, context, pass, rows);
+                long[] values = compute(rescale.operand(), batch, context, pass, rows, positions);
                 pass.fallBack |= rescale(values, rescale.shift(), rows);
                 long limit = rescale.limit();
                 boolean beyond = false;
@@ -289,11 +314,11 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                 yield values;
             }
             case Operation operation -> {
-                long[] left = compute(operation.left(), batch, context, pass, rows);
+                long[] left = compute(operation.left(), batch, context, pass, rows, positions);
                 if (pass.fallBack) {
                     yield left;
                 }
-                long[] right = compute(operation.right(), batch, context, pass, rows);
+                long[] right = compute(operation.right(), batch, context, pass, rows, positions);
                 if (pass.fallBack) {
                     yield left;
                 }
@@ -302,6 +327,51 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                         : addOrSubtract(operation, left, right, pass, rows);
             }
         };
+    }
+
+    /**
+     * {@link #read} of rows {@code positions[0..rows)} of a BIGINT/INTEGER-backed column (integers, scaled
+     * NUMERICs, dates); any other vector sends the batch to the caller's fallback.
+     */
+    private static long[] readAt(FieldVector vector, int[] positions, Pass pass, int rows) {
+        long[] values = new long[rows];
+        switch (vector) {
+            case BigIntVector v -> {
+                MemorySegment data = ArrowSegments.values(v);
+                boolean nan = false;
+                for (int i = 0; i < rows; i++) {
+                    long value = data.getAtIndex(ArrowSegments.LONG, positions[i]);
+                    nan |= value == NumericSpecial.SCALED_LONG_NAN;
+                    values[i] = value;
+                }
+                if (nan && LogicalType.of(v.getField()).isNumeric()) {
+                    for (int i = 0; i < rows; i++) {
+                        if (values[i] == NumericSpecial.SCALED_LONG_NAN && !v.isNull(positions[i])) {
+                            pass.fallBack = true;
+                        }
+                    }
+                }
+            }
+            case IntVector v -> {
+                MemorySegment data = ArrowSegments.values(v);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = data.getAtIndex(ArrowSegments.INT, positions[i]);
+                }
+            }
+            default -> {
+                pass.fallBack = true;
+                return values;
+            }
+        }
+        if (vector.getNullCount() > 0) {
+            for (int i = 0; i < rows; i++) {
+                if (vector.isNull(positions[i])) {
+                    pass.nulls[i] = true;
+                    values[i] = 0;
+                }
+            }
+        }
+        return values;
     }
 
     private static long[] read(FieldVector vector, Pass pass, int rows) {
