@@ -313,6 +313,16 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                 pass.fallBack |= beyond;
                 yield values;
             }
+            case Operation operation when operation.left() instanceof Fixed fixed
+                    && !(operation.right() instanceof Fixed) -> {
+                long[] right = compute(operation.right(), batch, context, pass, rows, positions);
+                yield pass.fallBack ? right : withConstant(operation, fixed, true, right, pass, rows);
+            }
+            case Operation operation when operation.right() instanceof Fixed fixed
+                    && !(operation.left() instanceof Fixed) -> {
+                long[] left = compute(operation.left(), batch, context, pass, rows, positions);
+                yield pass.fallBack ? left : withConstant(operation, fixed, false, left, pass, rows);
+            }
             case Operation operation -> {
                 long[] left = compute(operation.left(), batch, context, pass, rows, positions);
                 if (pass.fallBack) {
@@ -433,6 +443,63 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                 }
             }
         }
+        return values;
+    }
+
+    /**
+     * {@code operation} with one operand a constant ({@code constantLeft}: the left one, as in {@code 1 - l_discount})
+     * and the other's values in {@code values}, computed in place: the same values and overflow checks as
+     * {@link #multiply} / {@link #addOrSubtract} over an array filled with the constant, without filling one per batch.
+     */
+    private static long[] withConstant(Operation operation, Fixed fixed, boolean constantLeft, long[] values, Pass pass,
+                                       int rows) {
+        long c = fixed.unscaled();
+        boolean overflow = false;
+        if (operation.operator() == ArithmeticOperator.MULTIPLY) {
+            for (int i = 0; i < rows; i++) {
+                long a = values[i];
+                long product = a * c;
+                overflow |= Math.multiplyHigh(a, c) != (product >> 63);
+                values[i] = product;
+            }
+            pass.fallBack |= overflow;
+            return values;
+        }
+        Term variable = constantLeft ? operation.right() : operation.left();
+        int constantShift = operation.scale() - fixed.scale();
+        if (constantShift != 0) {
+            long factor = POWERS_OF_TEN[constantShift];
+            long scaled = c * factor;
+            if (Math.multiplyHigh(c, factor) != (scaled >> 63)) {
+                pass.fallBack = true;
+                return values;
+            }
+            c = scaled;
+        }
+        overflow = rescale(values, operation.scale() - variable.scale(), rows);
+        if (operation.operator() == ArithmeticOperator.ADD) {
+            for (int i = 0; i < rows; i++) {
+                long x = values[i];
+                long sum = x + c;
+                overflow |= ((x ^ sum) & (c ^ sum)) < 0;
+                values[i] = sum;
+            }
+        } else if (constantLeft) {
+            for (int i = 0; i < rows; i++) {
+                long y = values[i];
+                long difference = c - y;
+                overflow |= ((c ^ y) & (c ^ difference)) < 0;
+                values[i] = difference;
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                long x = values[i];
+                long difference = x - c;
+                overflow |= ((x ^ c) & (x ^ difference)) < 0;
+                values[i] = difference;
+            }
+        }
+        pass.fallBack |= overflow;
         return values;
     }
 
