@@ -18,7 +18,9 @@ import org.apache.arrow.vector.BitVector;
 /**
  * Keeps the rows for which every conjunct is true (NULL counts as false). Conjuncts that cannot fail
  * (comparisons of columns with constants or columns, and AND/OR of those: {@link SelectionRefiner}) narrow
- * a selection over the input first, by SIMD kernels or loops over the selected rows, without copying; then
+ * a selection over the input first, by SIMD kernels or loops over the selected rows, without copying (two or more
+ * comparisons of integer columns with constants over an input without a selection are ANDed as bitmaps first:
+ * {@link SelectionRefiner#selectAll}); then
  * the other conjuncts apply in order, each to the rows the previous ones kept, the batch compacted before
  * each, so a later conjunct never sees a row an earlier one rejected ({@code b <> 0 AND a / b > 1} cannot
  * divide by zero). Running the infallible conjuncts first only removes rows the others would see.
