@@ -69,6 +69,16 @@ final class ChunkScan implements SourceState {
     private List<FieldVector> compactColumns = List.of();
     private int compactRows;
     private int compactOffset;
+    /**
+     * How many consecutive pieces one claim takes: {@link #SMALL_PIECE_BLOCK} when the snapshot's first piece is a
+     * chunk in memory of at most one batch (pieces are then the size of a batch, and claiming blocks of them still
+     * leaves every worker many blocks of a large table), else 1 (a stored row group is a morsel of its own).
+     */
+    private final int claimBlock;
+    private static final int SMALL_PIECE_BLOCK = 8;
+    /** The last piece claimed and the end of its block ({@link #nextPiece}). */
+    private int claimed = -1;
+    private int claimEnd;
     /** The scan's path columns (null: none): how the snapshot's columns become the batches' columns. */
     private final PathColumnReads paths;
 
@@ -87,13 +97,17 @@ final class ChunkScan implements SourceState {
         this.nextMorsel = nextMorsel;
         this.ownsSnapshot = ownsSnapshot;
         this.selection = new int[context.vectorSize()];
+        List<TableSnapshot.Piece> pieces = snapshot.pieces();
+        this.claimBlock = !pieces.isEmpty() && pieces.getFirst().stored() == null
+                && pieces.getFirst().rows() <= context.vectorSize() && pieces.size() >= 64 * SMALL_PIECE_BLOCK
+                ? SMALL_PIECE_BLOCK : 1;
     }
 
     @Override
     public Batch next() {
         releaseOwned();
         if (chunk < 0) {
-            chunk = nextMorsel.getAndIncrement();
+            chunk = nextPiece();
         }
         List<TableSnapshot.Piece> pieces = snapshot.pieces();
         while (true) {
@@ -106,7 +120,7 @@ final class ChunkScan implements SourceState {
                 offset = rows; // the path columns' zone maps rule the row group out
             }
             if (offset >= rows) {
-                chunk = nextMorsel.getAndIncrement();
+                chunk = nextPiece();
                 offset = 0;
                 releasePiece();
                 continue;
@@ -143,6 +157,20 @@ final class ChunkScan implements SourceState {
             List<FieldVector> vectors = columnsOf(piece);
             return live == count ? sliced(piece, vectors, start, count) : gathered(piece, vectors, start, live);
         }
+    }
+
+    /**
+     * The next piece this scan reads. Pieces are claimed from {@code nextMorsel} in blocks of {@link #claimBlock}
+     * consecutive ones: a table in memory is a list of chunks of one batch each, and claiming them one by one
+     * made every batch of a parallel scan an atomic increment on a counter the workers share.
+     */
+    private int nextPiece() {
+        if (++claimed < claimEnd) {
+            return claimed;
+        }
+        claimed = nextMorsel.getAndAdd(claimBlock);
+        claimEnd = claimed + claimBlock;
+        return claimed;
     }
 
     /**

@@ -251,6 +251,21 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
         return pass.fallBack ? null : values;
     }
 
+    /**
+     * {@link #evaluateUnscaled} for the rows {@code positions[0..rows)} of {@code batch} only (a filter's selection
+     * handed on), value k for row {@code positions[k]}: the same values as for those rows gathered into a dense batch.
+     * Only for a tree that {@link #readsOnlyColumns}; null sends the rows to the node-by-node path, as there.
+     */
+    public long[] evaluateUnscaledAt(Batch batch, int[] positions, int rows, EvaluationContext context, boolean[] nulls) {
+        if (!readsOnlyColumns()) {
+            throw new IllegalStateException("evaluateUnscaledAt needs a tree of columns and constants: " + this);
+        }
+        java.util.Arrays.fill(nulls, 0, rows, false);
+        Pass pass = new Pass(nulls);
+        long[] values = compute(root, batch, context, pass, rows, positions);
+        return pass.fallBack ? null : values;
+    }
+
     @Override
     public FieldVector evaluate(Batch batch, EvaluationContext context) {
         int rows = batch.rowCount();
@@ -270,15 +285,25 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
 
     /** The unscaled values of {@code term} for every row (0 in NULL rows, which {@code pass.nulls} marks). */
     private static long[] compute(Term term, Batch batch, EvaluationContext context, Pass pass, int rows) {
+        return compute(term, batch, context, pass, rows, null);
+    }
+
+    /**
+     * The unscaled values of {@code term} for rows {@code positions[0..rows)} of {@code batch}, or for its first
+     * {@code rows} rows when {@code positions} is null (0 in NULL rows, which {@code pass.nulls} marks).
+     */
+    private static long[] compute(Term term, Batch batch, EvaluationContext context, Pass pass, int rows,
+                                  int[] positions) {
         return switch (term) {
             case Fixed fixed -> {
                 long[] values = new long[rows];
                 java.util.Arrays.fill(values, fixed.unscaled());
                 yield values;
             }
-            case Leaf leaf -> read(leaf.operand().evaluate(batch, context), pass, rows);
+            case Leaf leaf -> positions == null ? read(leaf.operand().evaluate(batch, context), pass, rows)
+                    : readAt(batch.column(((ColumnExpression) leaf.operand()).index()), positions, pass, rows);
             case Rescale rescale -> {
-                long[] values = compute(rescale.operand(), batch, context, pass, rows);
+                long[] values = compute(rescale.operand(), batch, context, pass, rows, positions);
                 pass.fallBack |= rescale(values, rescale.shift(), rows);
                 long limit = rescale.limit();
                 boolean beyond = false;
@@ -288,12 +313,22 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                 pass.fallBack |= beyond;
                 yield values;
             }
+            case Operation operation when operation.left() instanceof Fixed fixed
+                    && !(operation.right() instanceof Fixed) -> {
+                long[] right = compute(operation.right(), batch, context, pass, rows, positions);
+                yield pass.fallBack ? right : withConstant(operation, fixed, true, right, pass, rows);
+            }
+            case Operation operation when operation.right() instanceof Fixed fixed
+                    && !(operation.left() instanceof Fixed) -> {
+                long[] left = compute(operation.left(), batch, context, pass, rows, positions);
+                yield pass.fallBack ? left : withConstant(operation, fixed, false, left, pass, rows);
+            }
             case Operation operation -> {
-                long[] left = compute(operation.left(), batch, context, pass, rows);
+                long[] left = compute(operation.left(), batch, context, pass, rows, positions);
                 if (pass.fallBack) {
                     yield left;
                 }
-                long[] right = compute(operation.right(), batch, context, pass, rows);
+                long[] right = compute(operation.right(), batch, context, pass, rows, positions);
                 if (pass.fallBack) {
                     yield left;
                 }
@@ -302,6 +337,51 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                         : addOrSubtract(operation, left, right, pass, rows);
             }
         };
+    }
+
+    /**
+     * {@link #read} of rows {@code positions[0..rows)} of a BIGINT/INTEGER-backed column (integers, scaled
+     * NUMERICs, dates); any other vector sends the batch to the caller's fallback.
+     */
+    private static long[] readAt(FieldVector vector, int[] positions, Pass pass, int rows) {
+        long[] values = new long[rows];
+        switch (vector) {
+            case BigIntVector v -> {
+                MemorySegment data = ArrowSegments.values(v);
+                boolean nan = false;
+                for (int i = 0; i < rows; i++) {
+                    long value = data.getAtIndex(ArrowSegments.LONG, positions[i]);
+                    nan |= value == NumericSpecial.SCALED_LONG_NAN;
+                    values[i] = value;
+                }
+                if (nan && LogicalType.of(v.getField()).isNumeric()) {
+                    for (int i = 0; i < rows; i++) {
+                        if (values[i] == NumericSpecial.SCALED_LONG_NAN && !v.isNull(positions[i])) {
+                            pass.fallBack = true;
+                        }
+                    }
+                }
+            }
+            case IntVector v -> {
+                MemorySegment data = ArrowSegments.values(v);
+                for (int i = 0; i < rows; i++) {
+                    values[i] = data.getAtIndex(ArrowSegments.INT, positions[i]);
+                }
+            }
+            default -> {
+                pass.fallBack = true;
+                return values;
+            }
+        }
+        if (vector.getNullCount() > 0) {
+            for (int i = 0; i < rows; i++) {
+                if (vector.isNull(positions[i])) {
+                    pass.nulls[i] = true;
+                    values[i] = 0;
+                }
+            }
+        }
+        return values;
     }
 
     private static long[] read(FieldVector vector, Pass pass, int rows) {
@@ -363,6 +443,63 @@ public final class CompactDecimalArithmetic implements PhysicalExpression {
                 }
             }
         }
+        return values;
+    }
+
+    /**
+     * {@code operation} with one operand a constant ({@code constantLeft}: the left one, as in {@code 1 - l_discount})
+     * and the other's values in {@code values}, computed in place: the same values and overflow checks as
+     * {@link #multiply} / {@link #addOrSubtract} over an array filled with the constant, without filling one per batch.
+     */
+    private static long[] withConstant(Operation operation, Fixed fixed, boolean constantLeft, long[] values, Pass pass,
+                                       int rows) {
+        long c = fixed.unscaled();
+        boolean overflow = false;
+        if (operation.operator() == ArithmeticOperator.MULTIPLY) {
+            for (int i = 0; i < rows; i++) {
+                long a = values[i];
+                long product = a * c;
+                overflow |= Math.multiplyHigh(a, c) != (product >> 63);
+                values[i] = product;
+            }
+            pass.fallBack |= overflow;
+            return values;
+        }
+        Term variable = constantLeft ? operation.right() : operation.left();
+        int constantShift = operation.scale() - fixed.scale();
+        if (constantShift != 0) {
+            long factor = POWERS_OF_TEN[constantShift];
+            long scaled = c * factor;
+            if (Math.multiplyHigh(c, factor) != (scaled >> 63)) {
+                pass.fallBack = true;
+                return values;
+            }
+            c = scaled;
+        }
+        overflow = rescale(values, operation.scale() - variable.scale(), rows);
+        if (operation.operator() == ArithmeticOperator.ADD) {
+            for (int i = 0; i < rows; i++) {
+                long x = values[i];
+                long sum = x + c;
+                overflow |= ((x ^ sum) & (c ^ sum)) < 0;
+                values[i] = sum;
+            }
+        } else if (constantLeft) {
+            for (int i = 0; i < rows; i++) {
+                long y = values[i];
+                long difference = c - y;
+                overflow |= ((c ^ y) & (c ^ difference)) < 0;
+                values[i] = difference;
+            }
+        } else {
+            for (int i = 0; i < rows; i++) {
+                long x = values[i];
+                long difference = x - c;
+                overflow |= ((x ^ c) & (x ^ difference)) < 0;
+                values[i] = difference;
+            }
+        }
+        pass.fallBack |= overflow;
         return values;
     }
 

@@ -29,6 +29,17 @@ public interface Kernels {
     /** Rows i in [0, count) with {@code values[i] op constant}, for doubles with PostgreSQL's NaN ordering. */
     int selectDouble(MemorySegment values, MemorySegment validity, int count, CompareOp op, double constant, int[] selection);
 
+    /**
+     * Clears in {@code mask} (bit i of {@code mask[i >>> 6]}, rows [0, count)) every row that is null or fails
+     * {@code values[i] op constant}, 64-bit integers; set bits of rows that qualify, and bits at or beyond
+     * {@code count}, are left as they were. Several comparisons ANDed into one mask select the rows that pass them
+     * all, each comparison a pass over the whole batch without reading a selection.
+     */
+    void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask);
+
+    /** {@link #andMaskLong} for 32-bit integers (INTEGER, DATE). */
+    void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask);
+
     /** Rows with {@code left[i] op right[i]}, 64-bit integers; a row is null if either side is. */
     int selectLongPairs(MemorySegment left, MemorySegment leftValidity, MemorySegment right, MemorySegment rightValidity,
                         int count, CompareOp op, int[] selection);

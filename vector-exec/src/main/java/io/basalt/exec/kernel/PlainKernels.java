@@ -37,6 +37,16 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
+        andMaskLong(values, validity, 0, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
+    @Override
+    public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+        andMaskInt(values, validity, 0, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
+    @Override
     public int selectDouble(MemorySegment values, MemorySegment validity, int count, CompareOp op, double constant, int[] selection) {
         return selectDouble(values, validity, 0, count, ComparisonOutcomes.accepted(op), constant, selection, 0);
     }
@@ -175,6 +185,22 @@ public final class PlainKernels implements Kernels {
             n += (accepted >>> outcome) & valid(validity, i);
         }
         return n;
+    }
+
+    static void andMaskLong(MemorySegment values, MemorySegment validity, int from, int to, int accepted, long constant,
+                            long[] mask) {
+        for (int i = from; i < to; i++) {
+            long rejected = ((accepted >>> ComparisonOutcomes.of(values.getAtIndex(LONG, i), constant)) & valid(validity, i)) ^ 1;
+            mask[i >>> 6] &= ~(rejected << i);
+        }
+    }
+
+    static void andMaskInt(MemorySegment values, MemorySegment validity, int from, int to, int accepted, int constant,
+                           long[] mask) {
+        for (int i = from; i < to; i++) {
+            long rejected = ((accepted >>> ComparisonOutcomes.of(values.getAtIndex(INT, i), constant)) & valid(validity, i)) ^ 1;
+            mask[i >>> 6] &= ~(rejected << i);
+        }
     }
 
     static int selectDouble(MemorySegment values, MemorySegment validity, int from, int to, int accepted, double constant,

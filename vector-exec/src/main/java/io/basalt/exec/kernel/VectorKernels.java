@@ -110,6 +110,56 @@ public final class VectorKernels implements Kernels {
         return PlainKernels.selectInt(values, validity, i, count, accepted, constant, selection, n);
     }
 
+    /**
+     * One compare per vector with the operator itself (no selection is written, so the three-way outcome of the
+     * select kernels is not needed); the lanes' bits go straight into the mask word, whose 64 bits hold a whole
+     * number of vectors for every species (4 to 64 lanes). The operator is a constant at each compare (a switch per
+     * vector, always the same way): the Vector API compiles a compare to one instruction only for a constant operator.
+     */
+    @Override
+    public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = switch (op) {
+                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
+                case NE -> v.compare(VectorOperators.NE, constant).toLong();
+                case LT -> v.compare(VectorOperators.LT, constant).toLong();
+                case LE -> v.compare(VectorOperators.LE, constant).toLong();
+                case GT -> v.compare(VectorOperators.GT, constant).toLong();
+                case GE -> v.compare(VectorOperators.GE, constant).toLong();
+            };
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        PlainKernels.andMaskLong(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
+    @Override
+    public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = switch (op) {
+                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
+                case NE -> v.compare(VectorOperators.NE, constant).toLong();
+                case LT -> v.compare(VectorOperators.LT, constant).toLong();
+                case LE -> v.compare(VectorOperators.LE, constant).toLong();
+                case GT -> v.compare(VectorOperators.GT, constant).toLong();
+                case GE -> v.compare(VectorOperators.GE, constant).toLong();
+            };
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        PlainKernels.andMaskInt(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
     @Override
     public int selectDouble(MemorySegment values, MemorySegment validity, int count, CompareOp op, double constant, int[] selection) {
         int accepted = ComparisonOutcomes.accepted(op);

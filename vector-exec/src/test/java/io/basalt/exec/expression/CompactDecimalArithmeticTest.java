@@ -150,6 +150,7 @@ class CompactDecimalArithmeticTest {
     private static void checkUnscaled(CompactDecimalArithmetic fused, Batch batch, EvaluationContext context,
                                       FieldVector expected, boolean mayDecline) {
         int rows = batch.rowCount();
+        checkUnscaledAtPositions(fused, batch, context, expected, mayDecline);
         boolean[] nulls = new boolean[rows + 3];
         java.util.Arrays.fill(nulls, true);
         long[] values = fused.evaluateUnscaled(batch, context, nulls);
@@ -165,6 +166,39 @@ class CompactDecimalArithmeticTest {
                     assertThat(value).as("row %d", i).isEqualTo(io.basalt.type.DecimalCodec.decode(bytes.get(i)));
                 } else {
                     assertThat(value).as("row %d", i).isEqualTo(((DecimalVector) expected).getObject(i));
+                }
+            }
+        }
+    }
+
+    /** {@link CompactDecimalArithmetic#evaluateUnscaledAt} at two rows of every three: the tree's values at those rows. */
+    private static void checkUnscaledAtPositions(CompactDecimalArithmetic fused, Batch batch, EvaluationContext context,
+                                                 FieldVector expected, boolean mayDecline) {
+        assertThat(fused.readsOnlyColumns()).isTrue();
+        int rows = batch.rowCount();
+        int[] positions = new int[rows];
+        int count = 0;
+        for (int i = 0; i < rows; i++) {
+            if (i % 3 != 1) {
+                positions[count++] = i;
+            }
+        }
+        boolean[] nulls = new boolean[count + 3];
+        java.util.Arrays.fill(nulls, true);
+        long[] values = fused.evaluateUnscaledAt(batch, positions, count, context, nulls);
+        if (values == null) {
+            assertThat(mayDecline).as("declined an ordinary selection").isTrue();
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            assertThat(nulls[k]).as("row %d", row).isEqualTo(expected.isNull(row));
+            if (!expected.isNull(row)) {
+                BigDecimal value = BigDecimal.valueOf(values[k], fused.scale());
+                if (expected instanceof VarBinaryVector bytes) {
+                    assertThat(value).as("row %d", row).isEqualTo(io.basalt.type.DecimalCodec.decode(bytes.get(row)));
+                } else {
+                    assertThat(value).as("row %d", row).isEqualTo(((DecimalVector) expected).getObject(row));
                 }
             }
         }

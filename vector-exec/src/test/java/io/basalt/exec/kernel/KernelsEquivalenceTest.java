@@ -88,6 +88,85 @@ class KernelsEquivalenceTest {
 
     @ParameterizedTest(name = "{0} rows")
     @MethodSource("sizes")
+    void andMaskLongMatchesOracle(int count) {
+        Random random = new Random(41 + count);
+        try (Arena arena = Arena.ofConfined()) {
+            for (Shape shape : Shape.values()) {
+                for (Validity validity : Validity.values()) {
+                    boolean misaligned = (shape.ordinal() + validity.ordinal()) % 2 == 1;
+                    long[] data = TestColumns.longs(random, count, shape);
+                    boolean[] valid = validity.generate(random, count);
+                    MemorySegment values = segment(arena, data, misaligned);
+                    MemorySegment bitmap = bitmap(arena, valid, misaligned);
+                    long[] start = randomMask(random, count);
+                    for (long constant : TestColumns.longConstants(random, data)) {
+                        for (CompareOp op : CompareOp.values()) {
+                            long[] expected = expectedMask(start, count, KernelOracle.selectLong(data, valid, op, constant));
+                            for (Kernels kernels : IMPLEMENTATIONS) {
+                                long[] mask = start.clone();
+                                kernels.andMaskLong(values, bitmap, count, op, constant, mask);
+                                assertThat(mask).as(describe(kernels, "andMaskLong", count, shape, validity) + " x "
+                                        + op.symbol() + " " + constant).containsExactly(expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @MethodSource("sizes")
+    void andMaskIntMatchesOracle(int count) {
+        Random random = new Random(43 + count);
+        try (Arena arena = Arena.ofConfined()) {
+            for (Shape shape : Shape.values()) {
+                for (Validity validity : Validity.values()) {
+                    boolean misaligned = (shape.ordinal() + validity.ordinal()) % 2 == 1;
+                    int[] data = TestColumns.ints(random, count, shape);
+                    boolean[] valid = validity.generate(random, count);
+                    MemorySegment values = segment(arena, data, misaligned);
+                    MemorySegment bitmap = bitmap(arena, valid, misaligned);
+                    long[] start = randomMask(random, count);
+                    for (int constant : TestColumns.intConstants(random, data)) {
+                        for (CompareOp op : CompareOp.values()) {
+                            long[] expected = expectedMask(start, count, KernelOracle.selectInt(data, valid, op, constant));
+                            for (Kernels kernels : IMPLEMENTATIONS) {
+                                long[] mask = start.clone();
+                                kernels.andMaskInt(values, bitmap, count, op, constant, mask);
+                                assertThat(mask).as(describe(kernels, "andMaskInt", count, shape, validity) + " x "
+                                        + op.symbol() + " " + constant).containsExactly(expected);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** A mask over count rows plus one spare word, mostly set, some bits (also past count) already clear. */
+    private static long[] randomMask(Random random, int count) {
+        long[] mask = new long[(count + 63) / 64 + 1];
+        for (int w = 0; w < mask.length; w++) {
+            mask[w] = random.nextLong() | random.nextLong() | random.nextLong();
+        }
+        return mask;
+    }
+
+    /** {@code start} with the bits of rows below count that the oracle did not select cleared; the rest as they were. */
+    private static long[] expectedMask(long[] start, int count, int[] selected) {
+        long[] expected = start.clone();
+        for (int row = 0; row < count; row++) {
+            expected[row >>> 6] &= ~(1L << row);
+        }
+        for (int row : selected) {
+            expected[row >>> 6] |= start[row >>> 6] & (1L << row);
+        }
+        return expected;
+    }
+
+    @ParameterizedTest(name = "{0} rows")
+    @MethodSource("sizes")
     void selectDoubleMatchesOracle(int count) {
         Random random = new Random(37 + count);
         try (Arena arena = Arena.ofConfined()) {

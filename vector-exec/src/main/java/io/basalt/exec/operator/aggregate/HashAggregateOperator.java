@@ -274,23 +274,43 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
         /**
          * Without GROUP BY: when every aggregate is a plain call (no FILTER, one argument or none) over a column whose
-         * state reads rows at positions ({@link PositionedAggregateState}), adds the selected rows of {@code batch} in
+         * state reads rows at positions ({@link PositionedAggregateState}) or a sum over a fused NUMERIC expression of
+         * columns ({@link CompactDecimalArithmetic#evaluateUnscaledAt}), adds the selected rows of {@code batch} in
          * place and returns true; otherwise changes nothing and returns false.
          */
         private boolean sinkAtPositions(Batch batch) {
+            int rows = batch.rowCount();
+            long[][] unscaled = new long[states.length][];
+            boolean[][] unscaledNulls = new boolean[states.length][];
             for (int a = 0; a < states.length; a++) {
                 AggregateCall call = aggregates.get(a);
                 PhysicalExpression argument = call.argument();
-                if (call.filter() != null || !call.extraArguments().isEmpty()
-                        || !(states[a] instanceof PositionedAggregateState positioned)
+                if (call.filter() != null || !call.extraArguments().isEmpty()) {
+                    return false;
+                }
+                if (argument instanceof CompactDecimalArithmetic fused && fused.readsOnlyColumns()
+                        && states[a] instanceof UnscaledSumState sums && sums.takesUnscaled(fused.scale())) {
+                    // a sum over a fused NUMERIC expression (q06's sum(l_extendedprice * l_discount)) is computed at
+                    // the selected rows only, instead of after gathering every column of the batch
+                    unscaledNulls[a] = new boolean[rows];
+                    unscaled[a] = fused.evaluateUnscaledAt(batch, batch.selection(), rows, evaluation, unscaledNulls[a]);
+                    if (unscaled[a] == null) {
+                        return false;
+                    }
+                } else if (!(states[a] instanceof PositionedAggregateState positioned)
                         || argument != null && !(argument instanceof io.basalt.exec.expression.ColumnExpression)
                         || !positioned.updatesAtPositions(argument(a, batch))) {
                     return false;
                 }
             }
             for (int a = 0; a < states.length; a++) {
-                ((PositionedAggregateState) states[a]).updateSingleGroupAt(argument(a, batch), batch.selection(),
-                        batch.rowCount());
+                if (unscaled[a] != null) {
+                    ((UnscaledSumState) states[a]).updateUnscaled(unscaled[a], unscaledNulls[a],
+                            ((CompactDecimalArithmetic) aggregates.get(a).argument()).scale(), null, rows);
+                } else {
+                    ((PositionedAggregateState) states[a]).updateSingleGroupAt(argument(a, batch), batch.selection(),
+                            rows);
+                }
             }
             return true;
         }

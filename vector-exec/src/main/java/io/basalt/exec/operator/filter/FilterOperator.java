@@ -18,7 +18,9 @@ import org.apache.arrow.vector.BitVector;
 /**
  * Keeps the rows for which every conjunct is true (NULL counts as false). Conjuncts that cannot fail
  * (comparisons of columns with constants or columns, and AND/OR of those: {@link SelectionRefiner}) narrow
- * a selection over the input first, by SIMD kernels or loops over the selected rows, without copying; then
+ * a selection over the input first, by SIMD kernels or loops over the selected rows, without copying (two or more
+ * comparisons of integer columns with constants over an input without a selection are ANDed as bitmaps first:
+ * {@link SelectionRefiner#selectAll}); then
  * the other conjuncts apply in order, each to the rows the previous ones kept, the batch compacted before
  * each, so a later conjunct never sees a row an earlier one rejected ({@code b <> 0 AND a / b > 1} cannot
  * divide by zero). Running the infallible conjuncts first only removes rows the others would see.
@@ -56,12 +58,24 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             (SelectionRefiner.handles(conjunct, inputTypes) ? refinable : evaluated).add(conjunct);
         }
         refinable.sort(java.util.Comparator.comparingInt(SelectionRefiner::costRank));
-        return new FilterState(new SelectionRefiner(context.kernels()), refinable, evaluated,
+        List<PhysicalExpression> masked = new ArrayList<>();
+        for (PhysicalExpression conjunct : refinable) {
+            if (SelectionRefiner.maskable(conjunct)) {
+                masked.add(conjunct);
+            }
+        }
+        if (masked.size() < 2) {
+            masked.clear(); // one comparison selects in one pass by itself (Kernels.selectLong ...)
+        }
+        refinable.removeAll(masked);
+        return new FilterState(new SelectionRefiner(context.kernels()), masked, refinable, evaluated,
                 new EvaluationContext(context.allocator()));
     }
 
     private static final class FilterState implements OperatorState {
         private final SelectionRefiner refiner;
+        /** Comparisons of integer columns with constants ANDed as bitmaps when the input has no selection. */
+        private final List<PhysicalExpression> masked;
         private final List<PhysicalExpression> refinable;
         private final List<PhysicalExpression> evaluated;
         private final EvaluationContext evaluation;
@@ -69,9 +83,10 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
         private boolean emitsSelections;
 
-        FilterState(SelectionRefiner refiner, List<PhysicalExpression> refinable, List<PhysicalExpression> evaluated,
-                    EvaluationContext evaluation) {
+        FilterState(SelectionRefiner refiner, List<PhysicalExpression> masked, List<PhysicalExpression> refinable,
+                    List<PhysicalExpression> evaluated, EvaluationContext evaluation) {
             this.refiner = refiner;
+            this.masked = masked;
             this.refinable = refinable;
             this.evaluated = evaluated;
             this.evaluation = evaluation;
@@ -93,14 +108,22 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             }
             ensureSelection(input.physicalRowCount());
             int[] given = input.selection();
-            if (given == null) {
+            int count = rows;
+            if (given == null && !masked.isEmpty()) {
+                count = refiner.selectAll(masked, input, selection);
+            } else if (given == null) {
                 for (int i = 0; i < rows; i++) {
                     selection[i] = i;
                 }
             } else {
                 System.arraycopy(given, 0, selection, 0, rows);
+                for (PhysicalExpression conjunct : masked) {
+                    count = refiner.refine(conjunct, input, selection, count);
+                    if (count == 0) {
+                        break;
+                    }
+                }
             }
-            int count = rows;
             for (PhysicalExpression conjunct : refinable) {
                 count = refiner.refine(conjunct, input, selection, count);
                 if (count == 0) {

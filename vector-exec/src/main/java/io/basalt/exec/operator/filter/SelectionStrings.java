@@ -27,6 +27,9 @@ final class SelectionStrings {
         MemorySegment wanted = MemorySegment.ofArray(constant);
         int length = constant.length;
         boolean equalityOnly = accepted == ComparisonOutcomes.EQUAL;
+        if (equalityOnly && length <= Long.BYTES) {
+            return refineShortEquality(offsets, data, validity, constant, selection, count);
+        }
         int n = 0;
         for (int k = 0; k < count; k++) {
             int row = selection[k];
@@ -45,6 +48,38 @@ final class SelectionStrings {
             if (keep) {
                 selection[n++] = row;
             }
+        }
+        return n;
+    }
+
+    /**
+     * Equality with a constant of at most 8 bytes (codes, brands, modes: most string equalities of TPC-H): a value of
+     * the constant's length is read as one little-endian long, masked to its length and compared with the constant
+     * read the same way, instead of a {@link MemorySegment#mismatch} call per row, whose setup costs more than such a
+     * comparison. A value whose 8 bytes would run past the data buffer is compared byte by byte.
+     */
+    private static int refineShortEquality(MemorySegment offsets, MemorySegment data, MemorySegment validity,
+                                           byte[] constant, int[] selection, int count) {
+        int length = constant.length;
+        long lengthMask = length == Long.BYTES ? -1L : (1L << (8 * length)) - 1;
+        long wanted = 0;
+        for (int b = length - 1; b >= 0; b--) {
+            wanted = (wanted << 8) | (constant[b] & 0xff);
+        }
+        long lastLongStart = data.byteSize() - Long.BYTES;
+        int n = 0;
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            long start = offsets.getAtIndex(OFFSET, row);
+            long end = offsets.getAtIndex(OFFSET, row + 1);
+            boolean keep = end - start == length && SelectionRefiner.valid(validity, row) != 0;
+            if (keep && length > 0) {
+                keep = start <= lastLongStart
+                        ? (data.get(ArrowSegments.LONG, start) & lengthMask) == wanted
+                        : MemorySegment.mismatch(data, start, end, MemorySegment.ofArray(constant), 0, length) < 0;
+            }
+            selection[n] = row;
+            n += keep ? 1 : 0;
         }
         return n;
     }
