@@ -11,16 +11,13 @@ import java.math.BigInteger;
  * the decimal point and group separator take their characters when present, sign patterns take
  * {@code -}/{@code +}, {@code PR} takes angle brackets, and literal text skips one character that is not
  * part of the number. The result keeps as many decimals as were read; {@code V} divides by its power of ten
- * with PostgreSQL's division scale.
+ * with PostgreSQL's division scale. {@code RN} (PostgreSQL 18) reads a Roman numeral ({@link RomanNumerals}).
  */
 public final class NumberTemplateReader {
     private NumberTemplateReader() {
     }
 
     public static BigDecimal read(NumberTemplate template, String text) {
-        if (template.roman) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "\"RN\" not supported for input");
-        }
         StringBuilder digits = new StringBuilder();
         int decimals = 0;
         boolean decimal = false;
@@ -95,7 +92,13 @@ public final class NumberTemplateReader {
                         at++;
                     }
                 }
-                case ROMAN, MULTIPLY, EXPONENT, BLANK -> {
+                case ROMAN -> {
+                    // the numeral is the number: what digits were read before it is dropped
+                    at = RomanNumerals.read(text, at, digits);
+                    decimals = 0;
+                    decimal = false;
+                }
+                case MULTIPLY, EXPONENT, BLANK -> {
                 }
             }
         }
