@@ -197,7 +197,8 @@ public final class NumberTemplatePrinter {
                 }
             }
         }
-        if (!signDone) {
+        if (!signDone && (template.integerDigits > 0 || template.fractionDigits > 0 || template.hasPoint)) {
+            // the sign goes with the digits: a template without any ('f"ool"') prints none
             appendFloatingSign(out, template, negative);
         }
         return out.toString();

@@ -17,7 +17,8 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * The NUMERIC-only functions: sqrt, exp, ln, log10, log(base, x), power, div (truncated quotient), scale
- * (decimals shown), min_scale (decimals needed), trim_scale (trailing zeros dropped) and factorial(bigint).
+ * (decimals shown), min_scale (decimals needed), trim_scale (trailing zeros dropped), numeric_inc (plus one) and
+ * factorial(bigint).
  * Arbitrary-precision values go value by value; the arguments arrive as unconstrained NUMERIC (factorial's
  * as bigint) and the results follow PostgreSQL's scales and special-value rules.
  */
@@ -26,7 +27,9 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
     public enum Kind {
         SQRT, EXP, LN, LOG10, LOG, POWER, DIV, SCALE, MIN_SCALE, TRIM_SCALE, FACTORIAL,
         /** log(x): log10 under the name log, which PostgreSQL defines as the SQL function log(10, x). */
-        LOG_OF
+        LOG_OF,
+        /** numeric_inc(x): x + 1, the support function PostgreSQL's numeric sequences use. */
+        INC
     }
 
     /** PostgreSQL refuses factorials above this, whose result has more digits than a NUMERIC holds. */
@@ -60,6 +63,7 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
             case EXP -> NumericElementary.exp(x);
             case LN -> NumericElementary.ln(x);
             case LOG10, LOG_OF -> sqlFunctionLog(x);
+            case INC -> NumericMath.add(x, BigDecimal.ONE);
             case LOG -> NumericElementary.log(x, y);
             case POWER -> NumericElementary.power(x, y);
             case DIV -> divide(x, y);
