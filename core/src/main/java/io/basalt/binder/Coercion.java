@@ -213,7 +213,8 @@ final class Coercion {
             case SMALLINT -> LogicalType.numeric(5, 0);
             case INTEGER -> LogicalType.numeric(10, 0);
             case BIGINT -> LogicalType.numeric(19, 0);
-            default -> type;
+            // a scale outside 0..p (numeric(3,-6), numeric(3,6)) computes as unconstrained NUMERIC
+            default -> type.isNumeric() && type.precision() > 0 && !type.scaleWithin() ? LogicalType.NUMERIC : type;
         };
     }
 

@@ -66,13 +66,17 @@ public final class InsertBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
                     input.scope(), context, surroundings));
         }
-        if (SystemColumnScans.wanted() && write.conflictUpdate() == null
-                && !InheritedScans.inHierarchy(context.catalog(), table)) {
+        if (SystemColumnScans.wanted() && !InheritedScans.inHierarchy(context.catalog(), table)) {
+            // an inserted row and a row ON CONFLICT DO UPDATE replaced both carry this transaction's xmin
             List<Scope.Column> columns = new ArrayList<>(scope.columns());
             LogicalPlan withSystem = SystemColumnScans.inserted(write, table,
                     insert.alias() != null ? insert.alias() : table.name(), columns);
+            Scope withSystemScope = new Scope(columns);
+            if (write.conflictUpdate() != null) {
+                withSystemScope = withSystemScope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
+            }
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), withSystem,
-                    new Scope(columns), context, surroundings));
+                    withSystemScope, context, surroundings));
         }
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), write, scope, context,
                 surroundings));

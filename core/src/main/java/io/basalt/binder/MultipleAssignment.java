@@ -28,9 +28,18 @@ final class MultipleAssignment {
 
     /**
      * {@code assignment} ({@code SET (a, b) = ROW(v.*)}) with each {@code v.*} among its values replaced by the
-     * columns of {@code v} in {@code scope}; 42601 when the count then differs from the column list's.
+     * columns of {@code v} in {@code scope}; 42601 when the count then differs from the column list's. A single
+     * column assigned {@code v.*} ({@code SET a = v.*}) takes the whole row of {@code v}, as PostgreSQL reads it.
      */
     static UpdateStatement.Assignment expandStars(UpdateStatement.Assignment assignment, Scope scope) {
+        if (assignment.columns().size() == 1 && assignment.values().size() == 1
+                && assignment.values().getFirst() instanceof Expression.ColumnRef ref && ref.parts().size() >= 2
+                && ref.parts().getLast().equals("*")) {
+            Expression wholeRow = new Expression.ColumnRef(ref.parts().subList(0, ref.parts().size() - 1),
+                    ref.position());
+            return new UpdateStatement.Assignment(assignment.columns(), assignment.columnPositions(),
+                    List.of(wholeRow), null, assignment.indirection(), assignment.position(), assignment.subscripts());
+        }
         List<Expression> values = new ArrayList<>();
         boolean expanded = false;
         for (Expression value : assignment.values()) {

@@ -34,7 +34,10 @@ final class ReturningBinder {
             switch (item) {
                 case SelectItem.Star star -> {
                     String qualifier = star.qualifier() == null ? null : star.qualifier().last();
-                    if (qualifier != null && !scope.hasQualifier(qualifier)) {
+                    // old.* and new.* of a table without columns name nothing (and the list may end up empty)
+                    boolean noColumns = scope.columns().isEmpty()
+                            && ("old".equals(qualifier) || "new".equals(qualifier));
+                    if (qualifier != null && !scope.hasQualifier(qualifier) && !noColumns) {
                         throw scope.missingQualifier(qualifier, star.position());
                     }
                     for (int index : scope.columnsOf(qualifier)) {

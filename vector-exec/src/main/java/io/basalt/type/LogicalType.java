@@ -185,9 +185,9 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
                     "NUMERIC precision " + precision + " must be between 1 and " + MAX_NUMERIC_PRECISION);
         }
-        if (scale < 0 || scale > precision) {
-            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE,
-                    "NUMERIC scale " + scale + " must be between 0 and precision " + precision);
+        if (scale < -MAX_NUMERIC_PRECISION || scale > MAX_NUMERIC_PRECISION) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "NUMERIC scale " + scale
+                    + " must be between " + -MAX_NUMERIC_PRECISION + " and " + MAX_NUMERIC_PRECISION);
         }
         return new LogicalType(TypeId.NUMERIC, precision, scale);
     }
@@ -219,14 +219,25 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
         return id == TypeId.NUMERIC;
     }
 
-    /** NUMERIC(p,s) with p <= 18: computed and stored as a 64-bit integer scaled by 10^scale. */
+    /** NUMERIC(p,s) with p <= 18 and 0 <= s <= p: computed and stored as a 64-bit integer scaled by 10^scale. */
     public boolean isScaledLong() {
-        return id == TypeId.NUMERIC && precision >= 1 && precision <= MAX_LONG_DECIMAL_PRECISION;
+        return id == TypeId.NUMERIC && precision >= 1 && precision <= MAX_LONG_DECIMAL_PRECISION && scaleWithin();
     }
 
-    /** NUMERIC(p,s) with 18 < p <= 38: a 128-bit integer scaled by 10^scale (Arrow's decimal). */
+    /** NUMERIC(p,s) with 18 < p <= 38 and 0 <= s <= p: a 128-bit integer scaled by 10^scale (Arrow's decimal). */
     public boolean isScaledWide() {
-        return id == TypeId.NUMERIC && precision > MAX_LONG_DECIMAL_PRECISION && precision <= MAX_WIDE_DECIMAL_PRECISION;
+        return id == TypeId.NUMERIC && precision > MAX_LONG_DECIMAL_PRECISION && precision <= MAX_WIDE_DECIMAL_PRECISION
+                && scaleWithin();
+    }
+
+    /**
+     * Whether this NUMERIC(p,s)'s scale lies in 0..p. PostgreSQL 15+ also allows a negative scale (rounding to
+     * tens, hundreds, ...) and one above the precision (only digits after the point); such a type holds its
+     * values in the arbitrary-precision form, its typmod applied where a value is cast to it, and computes as
+     * unconstrained NUMERIC.
+     */
+    public boolean scaleWithin() {
+        return scale >= 0 && scale <= precision;
     }
 
     public boolean isIntegral() {

@@ -234,7 +234,11 @@ public final class ValueConversion {
             throw BasaltException.of(SqlState.NUMERIC_VALUE_OUT_OF_RANGE, "numeric field overflow")
                     .withDetail("A field with precision " + type.precision() + ", scale " + type.scale()
                             + " must round to an absolute value less than "
-                            + (maxIntegerDigits > 0 ? "10^" + maxIntegerDigits : "1") + ".");
+                            + (maxIntegerDigits != 0 ? "10^" + maxIntegerDigits : "1") + ".");
+        }
+        if (type.scale() < 0) {
+            // a negative scale rounds to tens, hundreds, ...; the value still shows no decimals
+            rounded = rounded.setScale(0, RoundingMode.UNNECESSARY);
         }
         return type.isScaledLong() ? rounded.unscaledValue().longValueExact() : rounded;
     }

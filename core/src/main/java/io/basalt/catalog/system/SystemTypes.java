@@ -8,7 +8,8 @@ import java.util.List;
  * The built-in types pg_type lists, with PostgreSQL 15's object identifiers, and the mapping between Basalt's
  * {@link LogicalType}s and a type oid plus type modifier (atttypmod), which pg_attribute and format_type use.
  * Type modifiers are PostgreSQL's encodings: length + 4 for character types, ((precision << 16) | scale) + 4 for
- * numeric, the fractional-second digits for the time types, -1 when there is none.
+ * numeric (the scale as 11 bits, two's complement), the fractional-second digits for the time types, -1 when
+ * there is none.
  */
 public final class SystemTypes {
     /** One row of pg_type: oid, name, length, passed by value, category, element type, array type, preferred. */
@@ -174,7 +175,7 @@ public final class SystemTypes {
         LogicalType base = type.isArray() ? type.element() : type;
         return switch (base.id()) {
             case VARCHAR, CHAR -> base.precision() < 0 ? -1 : base.precision() + 4;
-            case NUMERIC -> base.precision() < 0 ? -1 : ((base.precision() << 16) | base.scale()) + 4;
+            case NUMERIC -> base.precision() < 0 ? -1 : ((base.precision() << 16) | (base.scale() & 0x7ff)) + 4;
             case TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> base.precision();
             default -> -1;
         };
@@ -213,7 +214,7 @@ public final class SystemTypes {
             case 1186 -> LogicalType.INTERVAL;
             case 1266 -> new LogicalType(TypeId.TIMETZ, Math.max(modifier, -1), 0);
             case 1700 -> modifier < 4 ? LogicalType.NUMERIC
-                    : new LogicalType(TypeId.NUMERIC, (modifier - 4) >> 16, (modifier - 4) & 0xffff);
+                    : new LogicalType(TypeId.NUMERIC, (modifier - 4) >> 16, ((((modifier - 4) & 0x7ff) ^ 1024) - 1024));
             case 2205 -> LogicalType.REGCLASS;
             case 2206 -> LogicalType.REGTYPE;
             case 2950 -> LogicalType.UUID;

@@ -74,6 +74,7 @@ final class ParquetColumnWriter {
             case REAL -> Kind.FLOAT;
             case DOUBLE, ENUM -> Kind.DOUBLE;
             case NUMERIC -> type.precision() < 0 || type.precision() > LogicalType.MAX_WIDE_DECIMAL_PRECISION
+                    || !type.scaleWithin()
                     ? Kind.NUMERIC_TEXT
                     : type.precision() <= 9 ? Kind.DECIMAL_INT32
                     : type.isScaledLong() ? Kind.DECIMAL_INT64 : Kind.DECIMAL_FIXED;

@@ -124,7 +124,9 @@ public final class ParquetSchemaMapping {
      * text (a UTF8 string: no digits lost, NaN kept); Basalt reads it back as numeric through the footer.
      */
     private static Type numeric(String name, LogicalType type, Type.Repetition repetition) {
-        if (type.precision() < 0 || type.precision() > LogicalType.MAX_WIDE_DECIMAL_PRECISION) {
+        if (type.precision() < 0 || type.precision() > LogicalType.MAX_WIDE_DECIMAL_PRECISION
+                || !type.scaleWithin()) {
+            // a scale outside 0..p (PostgreSQL 15's numeric(3,-6)) is no Parquet DECIMAL either
             return Types.primitive(PrimitiveTypeName.BINARY, repetition).as(LogicalTypeAnnotation.stringType()).named(name);
         }
         LogicalTypeAnnotation decimal = LogicalTypeAnnotation.decimalType(type.scale(), type.precision());

@@ -99,8 +99,16 @@ public final class NumberTemplate {
         boolean plusMinus = false;
         boolean brackets = false;
         boolean anyDigit = false;
+        boolean zero = false;
+        boolean blank = false;
         int i = 0;
         while (i < text.length()) {
+            // PostgreSQL 18 checks after each keyword that RN stands only with FM (digits 9, G and literals set
+            // no flag there, so they pass)
+            if (roman && (zero || point || blank || brackets || minus || plus || plusMinus || sign || multiply
+                    || exponent)) {
+                throw romanWithOthers();
+            }
             char c = text.charAt(i);
             String rest = text.substring(i);
             if (c == '9' || c == '0') {
@@ -113,9 +121,13 @@ public final class NumberTemplate {
                 } else if (point) {
                     after++;
                     if (c == '0') {
+                        zero = true;
                         zeroEnd = after;
                     }
                 } else {
+                    if (c == '0') {
+                        zero = true;
+                    }
                     if (c == '0' && zeroStart < 0) {
                         zeroStart = before;
                     }
@@ -177,6 +189,9 @@ public final class NumberTemplate {
                 items.add(new Item(Token.PLUS_MINUS, false, null));
                 i += 2;
             } else if (startsWith(rest, "RN")) {
+                if (roman) {
+                    throw syntax("cannot use \"RN\" twice");
+                }
                 roman = true;
                 items.add(new Item(Token.ROMAN, c == 'r', null));
                 i += 2;
@@ -217,6 +232,7 @@ public final class NumberTemplate {
                 items.add(new Item(Token.CURRENCY, false, null));
                 i++;
             } else if (c == 'B' || c == 'b') {
+                blank = true;
                 items.add(new Item(Token.BLANK, false, null));
                 i++;
             } else if (c == '"') {
@@ -236,6 +252,10 @@ public final class NumberTemplate {
                 items.add(new Item(Token.LITERAL, false, String.valueOf(text.charAt(i))));
                 i++;
             }
+        }
+        if (roman && (zero || point || blank || brackets || minus || plus || plusMinus || sign || multiply
+                || exponent)) {
+            throw romanWithOthers();
         }
         if (exponent) {
             for (Item item : items) {
@@ -261,6 +281,11 @@ public final class NumberTemplate {
 
     private static boolean startsWith(String rest, String upper) {
         return rest.startsWith(upper) || rest.startsWith(upper.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static BasaltException romanWithOthers() {
+        return syntax("\"RN\" is incompatible with other formats")
+                .withDetail("\"RN\" may only be used together with \"FM\".");
     }
 
     private static BasaltException syntax(String message) {

@@ -7,9 +7,10 @@ import java.math.RoundingMode;
  * {@code to_char} of a number through a compiled {@link NumberTemplate}, as PostgreSQL prints it: digits
  * right-aligned into the template's digit positions (leading positions blank, or {@code 0} from the first
  * {@code 0} on), a sign slot in front unless the template places the sign itself, group separators blank
- * before the first digit, {@code #} in every digit position when the value does not fit (or is NaN or
- * infinite), and under {@code FM} no padding and no trailing zeros in {@code 9} positions. Doubles keep
- * only the digits their precision holds (15 significant, 6 for real), as PostgreSQL does.
+ * before the first digit, {@code #} in every digit position when the value does not fit (NaN and the
+ * infinities print their names when the digit positions hold them), and under {@code FM} no padding and no
+ * trailing zeros in {@code 9} positions. Doubles keep only the digits their precision holds (15 significant, 6
+ * for real), as PostgreSQL does; where the kept digits end before the template's, so does the output.
  */
 public final class NumberTemplatePrinter {
     private static final String[] ROMAN_ONES = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
@@ -35,10 +36,21 @@ public final class NumberTemplatePrinter {
         return digits(template, scaled.setScale(template.fractionDigits, RoundingMode.HALF_UP), template.fractionDigits);
     }
 
-    /** A double (or a real, {@code real} true); NaN and the infinities print as overflow. */
+    /**
+     * A double (or a real, {@code real} true). NaN and the infinities print their names into the digit positions
+     * when these are wide enough, else as overflow; NUMERIC's special values print as a double's do.
+     */
     public static String print(NumberTemplate template, double value, boolean real) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return overflow(template, value < 0);
+            if (template.roman || template.exponent) {
+                return overflow(template, value < 0);
+            }
+            String name = Double.isNaN(value) ? "NaN" : "Infinity";
+            int fraction = keptFraction(template, name.length(), real);
+            if (name.length() > template.integerDigits) {
+                return layout(template, value < 0, "", "#".repeat(fraction), fraction, true);
+            }
+            return layout(template, value < 0, name, "", 0, false);
         }
         if (template.roman) {
             return roman(template, new BigDecimal(value).setScale(0, RoundingMode.HALF_EVEN));
@@ -48,15 +60,18 @@ public final class NumberTemplatePrinter {
         if (template.exponent) {
             return exponent(template, exact);
         }
-        int precision = real ? 6 : 15;
         int integerLength = exact.abs().setScale(0, RoundingMode.HALF_EVEN).toPlainString().length();
-        int fraction = template.fractionDigits;
-        if (integerLength >= precision) {
-            fraction = 0;
-        } else if (integerLength + fraction > precision) {
-            fraction = precision - integerLength;
-        }
+        int fraction = keptFraction(template, integerLength, real);
         return digits(template, exact.setScale(fraction, RoundingMode.HALF_EVEN), fraction);
+    }
+
+    /** The decimals a double keeps: its digits (15 significant, 6 for real) less the integer part's. */
+    private static int keptFraction(NumberTemplate template, int integerLength, boolean real) {
+        int precision = real ? 6 : 15;
+        if (integerLength >= precision) {
+            return 0;
+        }
+        return Math.min(template.fractionDigits, precision - integerLength);
     }
 
     private static String digits(NumberTemplate template, BigDecimal rounded, int fraction) {
@@ -96,7 +111,12 @@ public final class NumberTemplatePrinter {
             switch (item.token()) {
                 case NINE, ZERO -> {
                     if (afterPoint) {
-                        if (fractionPosition < fraction.length() && (!fill || fractionPosition < relevant)) {
+                        if (fractionPosition >= fraction.length()) {
+                            // the number's text has run out (a double keeping fewer decimals): PostgreSQL's
+                            // output ends here, whatever the template holds further
+                            return out.toString();
+                        }
+                        if (!fill || fractionPosition < relevant) {
                             out.append(overflow ? '#' : fraction.charAt(fractionPosition));
                         }
                         fractionPosition++;
@@ -121,6 +141,11 @@ public final class NumberTemplatePrinter {
                     if (!signDone) {
                         appendFloatingSign(out, template, negative);
                         signDone = true;
+                    }
+                    if (!overflow && fraction.isEmpty() && template.fractionDigits > 0) {
+                        // no decimals to show (a double's digits all went to the integer part, or NaN or an
+                        // infinity printed by name): PostgreSQL's output ends before the point
+                        return out.toString();
                     }
                     afterPoint = true;
                     if (template.fractionDigits > 0) {
@@ -172,7 +197,8 @@ public final class NumberTemplatePrinter {
                 }
             }
         }
-        if (!signDone) {
+        if (!signDone && (template.integerDigits > 0 || template.fractionDigits > 0 || template.hasPoint)) {
+            // the sign goes with the digits: a template without any ('f"ool"') prints none
             appendFloatingSign(out, template, negative);
         }
         return out.toString();

@@ -2,6 +2,7 @@ package io.basalt.type.format;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.expression.NumericElementary;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 
@@ -10,17 +11,15 @@ import java.math.BigInteger;
  * does. Digit positions take a digit (or the sign, or the decimal point, when one stands there instead),
  * the decimal point and group separator take their characters when present, sign patterns take
  * {@code -}/{@code +}, {@code PR} takes angle brackets, and literal text skips one character that is not
- * part of the number. The result keeps as many decimals as were read; {@code V} divides by its power of ten
- * with PostgreSQL's division scale.
+ * part of the number. The result keeps as many decimals as were read; {@code V} multiplies by
+ * {@code power(10, -n)} as PostgreSQL 18 does (PostgreSQL 15 divides, with fewer decimals). {@code RN}
+ * (PostgreSQL 18) reads a Roman numeral ({@link RomanNumerals}).
  */
 public final class NumberTemplateReader {
     private NumberTemplateReader() {
     }
 
     public static BigDecimal read(NumberTemplate template, String text) {
-        if (template.roman) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "\"RN\" not supported for input");
-        }
         StringBuilder digits = new StringBuilder();
         int decimals = 0;
         boolean decimal = false;
@@ -95,7 +94,13 @@ public final class NumberTemplateReader {
                         at++;
                     }
                 }
-                case ROMAN, MULTIPLY, EXPONENT, BLANK -> {
+                case ROMAN -> {
+                    // the numeral is the number: what digits were read before it is dropped
+                    at = RomanNumerals.read(text, at, digits);
+                    decimals = 0;
+                    decimal = false;
+                }
+                case MULTIPLY, EXPONENT, BLANK -> {
                 }
             }
         }
@@ -108,11 +113,9 @@ public final class NumberTemplateReader {
             value = value.negate();
         }
         if (template.multiplier > 0) {
-            BigDecimal quotient = value.movePointLeft(template.multiplier);
-            int integerDigits = quotient.precision() - quotient.scale();
-            int weight = integerDigits > 0 ? (integerDigits - 1) / 4 : -((-integerDigits) / 4 + 1);
-            int scale = Math.max(16 - weight * 4, value.scale());
-            value = quotient.setScale(Math.max(scale, 0), java.math.RoundingMode.HALF_UP);
+            // the product's scale is the power's, which follows its estimated weight (16 + n decimals)
+            value = value.multiply(NumericElementary.power(BigDecimal.TEN,
+                    BigDecimal.valueOf(-template.multiplier)));
         }
         return value;
     }

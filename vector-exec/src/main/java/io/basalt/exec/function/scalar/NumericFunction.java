@@ -17,14 +17,19 @@ import org.apache.arrow.vector.FieldVector;
 
 /**
  * The NUMERIC-only functions: sqrt, exp, ln, log10, log(base, x), power, div (truncated quotient), scale
- * (decimals shown), min_scale (decimals needed), trim_scale (trailing zeros dropped) and factorial(bigint).
+ * (decimals shown), min_scale (decimals needed), trim_scale (trailing zeros dropped), numeric_inc (plus one) and
+ * factorial(bigint).
  * Arbitrary-precision values go value by value; the arguments arrive as unconstrained NUMERIC (factorial's
  * as bigint) and the results follow PostgreSQL's scales and special-value rules.
  */
 public record NumericFunction(Kind kind) implements ScalarFunction {
     /** The functions. */
     public enum Kind {
-        SQRT, EXP, LN, LOG10, LOG, POWER, DIV, SCALE, MIN_SCALE, TRIM_SCALE, FACTORIAL
+        SQRT, EXP, LN, LOG10, LOG, POWER, DIV, SCALE, MIN_SCALE, TRIM_SCALE, FACTORIAL,
+        /** log(x): log10 under the name log, which PostgreSQL defines as the SQL function log(10, x). */
+        LOG_OF,
+        /** numeric_inc(x): x + 1, the support function PostgreSQL's numeric sequences use. */
+        INC
     }
 
     /** PostgreSQL refuses factorials above this, whose result has more digits than a NUMERIC holds. */
@@ -32,7 +37,7 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
 
     @Override
     public String name() {
-        return kind.name().toLowerCase(java.util.Locale.ROOT);
+        return kind == Kind.LOG_OF ? "log" : kind.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     @Override
@@ -57,7 +62,8 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
             case SQRT -> NumericElementary.sqrt(x);
             case EXP -> NumericElementary.exp(x);
             case LN -> NumericElementary.ln(x);
-            case LOG10 -> NumericElementary.log(BigDecimal.TEN, x);
+            case LOG10, LOG_OF -> sqlFunctionLog(x);
+            case INC -> NumericMath.add(x, BigDecimal.ONE);
             case LOG -> NumericElementary.log(x, y);
             case POWER -> NumericElementary.power(x, y);
             case DIV -> divide(x, y);
@@ -66,6 +72,18 @@ public record NumericFunction(Kind kind) implements ScalarFunction {
             case TRIM_SCALE -> x instanceof NumericSpecial ? x : x.setScale(minScale(x), RoundingMode.UNNECESSARY);
             case FACTORIAL -> throw BasaltException.internal("factorial of a numeric");
         };
+    }
+
+    /**
+     * log10(x) and log(x), which PostgreSQL defines as SQL functions calling log(10, x): their errors say so in
+     * a CONTEXT line.
+     */
+    private BigDecimal sqlFunctionLog(BigDecimal x) {
+        try {
+            return NumericElementary.log(BigDecimal.TEN, x);
+        } catch (BasaltException e) {
+            throw e.withContext("SQL function \"" + name() + "\" statement 1");
+        }
     }
 
     /** The fewest decimals that represent {@code x} exactly. */

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Resolution of the integer and NUMERIC functions that have no double precision variant: gcd and lcm
- * (integer, bigint, numeric), factorial(bigint), div, log(base, x), scale, min_scale and trim_scale (numeric),
+ * (integer, bigint, numeric), factorial(bigint), div, log(base, x), scale, min_scale, trim_scale and numeric_inc
+ * (numeric),
  * width_bucket(operand, low, high, count) (numeric, or double precision when an argument is one),
  * with PostgreSQL's argument types (smallint and unknown literals widen to integer, other numbers to numeric).
  */
@@ -57,6 +58,13 @@ final class NumericFunctions {
                 LogicalType bound = exact ? LogicalType.NUMERIC : LogicalType.DOUBLE;
                 return new ScalarFunctions.Resolved(new WidthBucketFunction(exact),
                         List.of(bound, bound, bound, LogicalType.INTEGER), LogicalType.INTEGER);
+            }
+            case "numeric_inc" -> {
+                if (n != 1 || anyDouble(types)) {
+                    return null;
+                }
+                return new ScalarFunctions.Resolved(new NumericFunction(NumericFunction.Kind.INC),
+                        List.of(LogicalType.NUMERIC), LogicalType.NUMERIC);
             }
             case "scale", "min_scale", "trim_scale" -> {
                 if (n != 1 || anyDouble(types)) {

@@ -125,7 +125,7 @@ public final class ScalarFunctions {
                         case SQRT -> NumericFunction.Kind.SQRT;
                         case EXP -> NumericFunction.Kind.EXP;
                         case LN -> NumericFunction.Kind.LN;
-                        default -> NumericFunction.Kind.LOG10;
+                        default -> name.equals("log") ? NumericFunction.Kind.LOG_OF : NumericFunction.Kind.LOG10;
                     };
                     List<LogicalType> numerics = new ArrayList<>();
                     for (int i = 0; i < n; i++) {

@@ -90,11 +90,12 @@ public record WidthBucketFunction(boolean exact) implements ScalarFunction {
         if (ascending ? operand >= high : operand <= high) {
             return overflowChecked(count);
         }
-        double fraction = ascending ? (operand - low) / (high - low) : (low - operand) / (low - high);
-        if (Double.isInfinite(fraction) || Double.isNaN(fraction)) {
-            fraction = ascending ? (operand / 2 - low / 2) / (high / 2 - low / 2)
-                    : (low / 2 - operand / 2) / (low / 2 - high / 2);
-        }
+        double span = ascending ? high - low : low - high;
+        // bounds near +-1.797e308 are finite but their span is not: halve everything (as PostgreSQL does)
+        double fraction = Double.isInfinite(span)
+                ? (ascending ? (operand / 2 - low / 2) / (high / 2 - low / 2)
+                        : (low / 2 - operand / 2) / (low / 2 - high / 2))
+                : (ascending ? operand - low : low - operand) / span;
         long bucket = (long) (count * fraction) + 1;
         // rounding may reach count + 1 for operands just below the upper bound
         return Math.min(bucket, count);
