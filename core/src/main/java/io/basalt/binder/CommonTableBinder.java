@@ -2,14 +2,20 @@ package io.basalt.binder;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.sql.ast.DeleteStatement;
+import io.basalt.sql.ast.FromItem;
+import io.basalt.sql.ast.InsertStatement;
+import io.basalt.sql.ast.UpdateStatement;
 import io.basalt.sql.ast.With;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * WITH queries (common table expressions). A WITH clause puts its queries in reach of the query it
- * heads and of everything nested in it; each sees the ones written before it. A reference in FROM binds
+ * heads and of everything nested in it; each sees the ones written before it (with RECURSIVE, every one of them:
+ * they are bound in an order that puts each after those it reads). A reference in FROM binds
  * the query again where it is used, so it behaves as a subquery in FROM (inlining; PostgreSQL computes
  * a query referenced more than once only once, which gives the same rows since every expression Basalt
  * has is deterministic). MATERIALIZED and NOT MATERIALIZED are accepted and change nothing. In WITH RECURSIVE,
@@ -34,12 +40,14 @@ final class CommonTableBinder {
      */
     static Surroundings declare(With with, Surroundings surroundings, BindContext context, ModifyingWith.Runner runner) {
         Set<String> names = new HashSet<>();
-        Surroundings.CommonTables tables = surroundings.tables();
         for (With.CommonTableExpression table : with.tables()) {
             if (!names.add(table.name())) {
                 throw BasaltException.at(SqlState.DUPLICATE_ALIAS, table.position(),
                         "WITH query name \"" + table.name() + "\" specified more than once");
             }
+        }
+        Surroundings.CommonTables tables = surroundings.tables();
+        for (With.CommonTableExpression table : with.recursive() ? dependencyOrder(with.tables()) : with.tables()) {
             Surroundings definedIn = surroundings.withTables(tables);
             if (table.modifying() != null) {
                 if (runner == null) {
@@ -63,6 +71,69 @@ final class CommonTableBinder {
             tables = new Surroundings.CommonTables(table.name(), table, definedIn, tables, recursive, null);
         }
         return surroundings.withTables(tables);
+    }
+
+    /**
+     * The queries of a WITH RECURSIVE clause in an order that puts every query after the others it reads (each
+     * may read those written after it), as PostgreSQL orders them: repeatedly the first one, in the order written,
+     * whose queries are all placed. A cycle between different queries is PostgreSQL's 0A000.
+     */
+    private static List<With.CommonTableExpression> dependencyOrder(List<With.CommonTableExpression> written) {
+        int count = written.size();
+        boolean[][] reads = new boolean[count][count];
+        for (int i = 0; i < count; i++) {
+            for (int j = 0; j < count; j++) {
+                reads[i][j] = i != j && reads(written.get(i), written.get(j).name());
+            }
+        }
+        List<With.CommonTableExpression> ordered = new ArrayList<>(count);
+        List<Integer> remaining = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            remaining.add(i);
+        }
+        while (!remaining.isEmpty()) {
+            int ready = -1;
+            for (int candidate : remaining) {
+                boolean waits = false;
+                for (int other : remaining) {
+                    waits |= reads[candidate][other];
+                }
+                if (!waits) {
+                    ready = candidate;
+                    break;
+                }
+            }
+            if (ready < 0) {
+                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, written.get(remaining.get(0)).position(),
+                        "mutual recursion between WITH items is not implemented");
+            }
+            ordered.add(written.get(ready));
+            remaining.remove(Integer.valueOf(ready));
+        }
+        return ordered;
+    }
+
+    /** Whether WITH query {@code table} names {@code name} in a FROM clause (of its query or statement). */
+    private static boolean reads(With.CommonTableExpression table, String name) {
+        if (table.query() != null) {
+            return RecursiveQueryBinder.mentions(table.query(), name);
+        }
+        return switch (table.modifying()) {
+            case InsertStatement insert -> insert.source() != null
+                    && RecursiveQueryBinder.mentions(insert.source(), name);
+            case UpdateStatement update -> mentionsAny(update.from(), name);
+            case DeleteStatement delete -> mentionsAny(delete.using(), name);
+            default -> false;
+        };
+    }
+
+    private static boolean mentionsAny(List<FromItem> from, String name) {
+        for (FromItem item : from) {
+            if (RecursiveQueryBinder.mentions(item, name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The columns of a WITH query: its own names, renamed by its column list. */

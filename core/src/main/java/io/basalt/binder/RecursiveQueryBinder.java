@@ -30,7 +30,7 @@ final class RecursiveQueryBinder {
     }
 
     /** Whether a query names {@code name} in FROM, in its body or in the queries of its own WITH clause. */
-    private static boolean mentions(Query query, String name) {
+    static boolean mentions(Query query, String name) {
         if (query.with() != null) {
             for (With.CommonTableExpression inner : query.with().tables()) {
                 if (!inner.name().equals(name) && mentions(inner.query(), name)) {
@@ -57,7 +57,7 @@ final class RecursiveQueryBinder {
         };
     }
 
-    private static boolean mentions(FromItem item, String name) {
+    static boolean mentions(FromItem item, String name) {
         return switch (item) {
             case FromItem.Table table -> table.name().parts().size() == 1 && table.name().last().equals(name);
             case FromItem.Subquery subquery -> mentions(subquery.query(), name);

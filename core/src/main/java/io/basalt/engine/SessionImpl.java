@@ -1394,7 +1394,8 @@ final class SessionImpl implements Session {
                     io.basalt.engine.setting.TempDirectory.resolve(settings().tempDirectory(), database.path()));
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
-                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory);
+                    threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
+                    .withPostgresTieOrder();
             resultAllocator = database.newAllocator("cursor");
             ResultCollector keeper = new ResultCollector(bound.names(), types, resultAllocator);
             io.basalt.exec.pipeline.PipelinePuller puller = new io.basalt.exec.pipeline.PipelinePuller(context, operator);
@@ -1431,7 +1432,7 @@ final class SessionImpl implements Session {
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
                     threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
-                    .withProfile(profile);
+                    .withProfile(profile).withPostgresTieOrder();
             try {
                 new PipelineExecutor(context).run(operator, collector);
             } catch (org.apache.arrow.memory.OutOfMemoryException failure) {

@@ -17,11 +17,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code memory} is the query's budget and spill directory (unlimited unless the caller gives one).
  * {@code profile} counts each operator's output for EXPLAIN ANALYZE; it is null (nothing counted) otherwise.
  * {@code keyFilters} holds the join key sets hash joins publish for their probe sides, shared by every copy of
- * the context made with the {@code with...} methods.
+ * the context made with the {@code with...} methods. {@code postgresTieOrder}: sorts that run on one thread in memory
+ * leave rows that tie in PostgreSQL's order ({@code PostgresQuicksort}) instead of their input order; sessions ask
+ * for it, operator tests comparing against stable models do not.
  */
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                                ExecutorService workers, long parallelRowThreshold, QueryMemory memory,
-                               OperatorProfile profile, JoinKeyFilters keyFilters) {
+                               OperatorProfile profile, JoinKeyFilters keyFilters, boolean postgresTieOrder) {
     /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
     public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
 
@@ -40,7 +42,8 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                             ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
-        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null, new JoinKeyFilters());
+        this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null, new JoinKeyFilters(),
+                false);
     }
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
@@ -51,19 +54,25 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
     /** This context with a memory budget. */
     public ExecutionContext withMemory(QueryMemory newMemory) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory,
-                profile, keyFilters);
+                profile, keyFilters, postgresTieOrder);
     }
 
     /** This context allocating from {@code newAllocator} (an operator's own child allocator), same budget. */
     public ExecutionContext withAllocator(BufferAllocator newAllocator) {
         return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                profile, keyFilters);
+                profile, keyFilters, postgresTieOrder);
     }
 
     /** This context counting each operator's output into {@code newProfile} (EXPLAIN ANALYZE). */
     public ExecutionContext withProfile(OperatorProfile newProfile) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                newProfile, keyFilters);
+                newProfile, keyFilters, postgresTieOrder);
+    }
+
+    /** This context with PostgreSQL's order of ties in single-threaded in-memory sorts. */
+    public ExecutionContext withPostgresTieOrder() {
+        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
+                profile, keyFilters, true);
     }
 
     /** A single-threaded context. */

@@ -18,8 +18,17 @@ public final class ParallelRowSort {
     private ParallelRowSort() {
     }
 
-    /** Sorts {@code order[0..count)} as {@link RowOrdering#sort(int[], int, int)} does, with {@code runs} runs. */
+    /**
+     * Sorts {@code order[0..count)} as {@link RowOrdering#sort(int[], int, int)} does, with {@code runs} runs; with
+     * one run (an input below the parallel threshold, which one worker delivered in scan order) and when the
+     * context asks for it, as PostgreSQL's in-memory sort does ({@link PostgresQuicksort}), so that ties come out
+     * in PostgreSQL's order.
+     */
     public static void sort(RowOrdering ordering, int[] order, int count, int runs, ExecutionContext context) {
+        if (runs <= 1 && context.postgresTieOrder()) {
+            PostgresQuicksort.sort(ordering, order, 0, count);
+            return;
+        }
         if (runs <= 1 || count < 2 * runs) {
             ordering.sort(order, 0, count);
             return;

@@ -350,6 +350,11 @@ public final class RowOrdering {
         return keys[0].descending ? ~value : value;
     }
 
+    /** Compares rows {@code x} and {@code y} (input positions) on every key: partition columns, then ORDER BY. */
+    public int compareRows(int x, int y) {
+        return compareKeys(x, y, 0, keys.length);
+    }
+
     /** Compares rows {@code x} and {@code y} (input positions) by the ORDER BY keys alone. */
     public int compareOrder(int x, int y) {
         return compareKeys(x, y, partitionKeyCount, keys.length);
