@@ -508,6 +508,11 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      * vector has no holes for Arrow to fill).
      */
     private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
+        if (present == count && count > 0 && values instanceof DictionaryValues dictionaryValues
+                && dictionaryValues.shortEntryLength() >= 0) {
+            writeShortDictionaryStrings(out, at, count, dictionaryValues);
+            return;
+        }
         byte[] source = present == 0 ? null : readBinaries(present);
         int total = 0;
         for (int i = 0; i < present; i++) {
@@ -558,6 +563,36 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         MemorySegment.copy(rowEnds, 0, offsets, ArrowSegments.INT, (long) (at + 1) * Integer.BYTES, count);
         stringEnd = end;
+    }
+
+    /**
+     * Stores rows {@code [at, at + count)}, none of them null, from a dictionary whose entries are all at most 32
+     * bytes (flags, modes, codes, instructions): the entries' bytes and the row ends are written in one pass
+     * ({@link DictionaryValues#gatherShortBinaries}), then copied into the vector's buffers as {@link #writeStrings}
+     * does.
+     */
+    private void writeShortDictionaryStrings(BaseVariableWidthVector out, int at, int count, DictionaryValues dictionaryValues) {
+        int bound = count * dictionaryValues.shortEntryLength() + DictionaryValues.gatherSlack();
+        if (gathered.length < bound) {
+            gathered = new byte[Math.max(bound, gathered.length * 2)];
+        }
+        if (ends.length < count + 1) {
+            ends = new int[count + 1];
+        }
+        int total = dictionaryValues.gatherShortBinaries(gathered, ends, count, stringEnd);
+        while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
+            out.reallocDataBuffer();
+        }
+        if (total > 0) {
+            out.getDataBuffer().setBytes(stringEnd, gathered, 0, total);
+        }
+        setValid(out.getValidityBuffer(), at, count);
+        MemorySegment offsets = ArrowSegments.of(out.getOffsetBuffer());
+        if (at == 0) {
+            offsets.setAtIndex(ArrowSegments.INT, 0, 0);
+        }
+        MemorySegment.copy(ends, 0, offsets, ArrowSegments.INT, (long) (at + 1) * Integer.BYTES, count);
+        stringEnd += total;
     }
 
     /**

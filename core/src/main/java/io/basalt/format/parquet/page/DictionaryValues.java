@@ -1,5 +1,8 @@
 package io.basalt.format.parquet.page;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -11,6 +14,8 @@ import java.util.Arrays;
  * own bounds check, which is turned into the corrupt-page error (no separate pass over the indices).
  */
 public final class DictionaryValues extends PageValues {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     private final ColumnDictionary dictionary;
     private final RleBitPackedDecoder indices;
     private int[] scratch = new int[0];
@@ -171,5 +176,63 @@ public final class DictionaryValues extends PageValues {
             throw outOfRange(failure);
         }
         return dictionary.bytes;
+    }
+
+    /**
+     * The longest entry of a dictionary of strings whose entries are all at most 32 bytes long, or -1 when some entry
+     * is longer (or the values are not byte arrays): then {@link #gatherShortBinaries} cannot be used.
+     */
+    public int shortEntryLength() {
+        return dictionary.words == null ? -1 : dictionary.maxLength;
+    }
+
+    /** Bytes {@link #gatherShortBinaries} may write past the last value's end (the padding of its last word). */
+    public static int gatherSlack() {
+        return ColumnDictionary.SHORT_ENTRY;
+    }
+
+    /**
+     * Writes the next {@code count} values' bytes one after another into {@code into} from its start, and the end
+     * of each (plus {@code base}) into {@code ends[0 .. count)}; returns the bytes written. Each value is stored as
+     * its entry's words ({@link ColumnDictionary#words}), whose padding the next value overwrites, so {@code into}
+     * needs {@code count * shortEntryLength() + gatherSlack()} bytes. Expanding a dictionary of flags, modes or
+     * instructions this way takes one pass instead of a pass for the entries' positions and another for their bytes.
+     */
+    public int gatherShortBinaries(byte[] into, int[] ends, int count, int base) {
+        long[] words = dictionary.words;
+        int stride = dictionary.stride;
+        int[] entryLengths = dictionary.lengths;
+        int position = 0;
+        try {
+            for (int at = 0; at < count; ) {
+                int n = nextRun(count - at);
+                int[] index = scratch;
+                boolean packed = indices.runPacked();
+                int repeatedEntry = packed ? 0 : repeated();
+                if (stride == 2) {
+                    for (int i = 0; i < n; i++) {
+                        int entry = packed ? index[i] : repeatedEntry;
+                        LONG.set(into, position, words[2 * entry]);
+                        LONG.set(into, position + Long.BYTES, words[2 * entry + 1]);
+                        position += entryLengths[entry];
+                        ends[at + i] = base + position;
+                    }
+                } else {
+                    for (int i = 0; i < n; i++) {
+                        int entry = packed ? index[i] : repeatedEntry;
+                        int first = stride * entry;
+                        for (int k = 0; k < stride; k++) {
+                            LONG.set(into, position + k * Long.BYTES, words[first + k]);
+                        }
+                        position += entryLengths[entry];
+                        ends[at + i] = base + position;
+                    }
+                }
+                at += n;
+            }
+        } catch (IndexOutOfBoundsException failure) {
+            throw outOfRange(failure);
+        }
+        return position;
     }
 }

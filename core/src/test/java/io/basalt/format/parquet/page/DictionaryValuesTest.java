@@ -79,6 +79,57 @@ class DictionaryValuesTest {
     }
 
     @Test
+    void shortStringEntriesAreGatheredWithTheirRowEnds() throws IOException {
+        Random random = new Random(43);
+        // entries of one word, two words, and up to four words; then one too long for the word form
+        String[][] dictionaries = {{"A", "N", "R"}, {"AIR", "FOB", "MAIL", "RAIL", "REG AIR", "SHIP", "TRUCK"},
+                {"COLLECT COD", "DELIVER IN PERSON", "NONE", "TAKE BACK RETURN", "", "é€😀 thirty-two bytes.."}};
+        for (String[] entries : dictionaries) {
+            int size = entries.length;
+            int width = 32 - Integer.numberOfLeadingZeros(size - 1);
+            int count = 3_000;
+            int[] indices = new int[count];
+            for (int i = 0; i < count; i++) {
+                indices[i] = (i / 40) % 2 == 0 ? (i / 80) % size : random.nextInt(size);
+            }
+            byte[] page = page(width, indices);
+            ColumnDictionary dictionary = ColumnDictionary.decode(plainStrings(entries), size, PrimitiveTypeName.BINARY, -1);
+            DictionaryValues values = new DictionaryValues(dictionary, page, 0, page.length);
+            int longest = values.shortEntryLength();
+            assertThat(longest).isPositive();
+            int done = 0;
+            int base = 5;
+            while (done < count) {
+                int piece = Math.min(count - done, 1 + random.nextInt(500));
+                byte[] into = new byte[piece * longest + DictionaryValues.gatherSlack()];
+                int[] ends = new int[piece];
+                int total = values.gatherShortBinaries(into, ends, piece, base);
+                int start = 0;
+                for (int i = 0; i < piece; i++) {
+                    assertThat(new String(into, start, ends[i] - base - start, StandardCharsets.UTF_8))
+                            .as("value %d", done + i).isEqualTo(entries[indices[done + i]]);
+                    start = ends[i] - base;
+                }
+                assertThat(total).isEqualTo(start);
+                done += piece;
+            }
+        }
+        String[] tooLong = {"short", "a comment longer than thirty-two bytes"};
+        ColumnDictionary dictionary = ColumnDictionary.decode(plainStrings(tooLong), 2, PrimitiveTypeName.BINARY, -1);
+        byte[] page = page(1, new int[] {0, 1});
+        assertThat(new DictionaryValues(dictionary, page, 0, page.length).shortEntryLength()).isEqualTo(-1);
+
+        ColumnDictionary flags = ColumnDictionary.decode(plainStrings(new String[] {"A", "N", "R"}), 3,
+                PrimitiveTypeName.BINARY, -1);
+        for (int[] bad : new int[][] {{0, 1, 2, 3, 0, 1, 2, 0}, {3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3}}) {
+            byte[] badPage = page(2, bad);
+            DictionaryValues values = new DictionaryValues(flags, badPage, 0, badPage.length);
+            assertThatThrownBy(() -> values.gatherShortBinaries(new byte[64], new int[bad.length], bad.length, 0))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("out of range");
+        }
+    }
+
+    @Test
     void anIndexPastTheDictionaryIsCorruptInEitherKindOfRun() throws IOException {
         ColumnDictionary dictionary = ColumnDictionary.decode(plainLongs(new long[] {10, 20, 30}), 3,
                 PrimitiveTypeName.INT64, -1);
