@@ -12,7 +12,6 @@ import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.InputFile;
-import org.apache.parquet.io.LocalInputFile;
 
 /**
  * One Parquet file to read: its path and footer, read once when the file is named (so that a missing, truncated
@@ -33,7 +32,7 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
                     "could not open file \"" + name + "\" for reading: No such file or directory");
         }
-        try (ParquetFileReader reader = new ParquetFileReader(new LocalInputFile(path), READ_OPTIONS)) {
+        try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
             return new ParquetFile(path, reader.getFooter());
         } catch (NoSuchFileException e) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
@@ -49,7 +48,7 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
 
     /** A reader of this file's row groups (the footer is not read again); the caller closes it. */
     ParquetFileReader openReader() {
-        InputFile input = new LocalInputFile(path);
+        InputFile input = new ParquetInputFile(path);
         try {
             return ParquetFileReader.open(input, footer, READ_OPTIONS, input.newStream());
         } catch (NoSuchFileException e) {

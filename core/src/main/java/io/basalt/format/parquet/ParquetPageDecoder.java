@@ -1,7 +1,6 @@
 package io.basalt.format.parquet;
 
 import io.basalt.exec.kernel.ArrowSegments;
-import io.basalt.exec.vector.ValueAccess;
 import io.basalt.format.parquet.ParquetColumnDecoder.Kind;
 import io.basalt.format.parquet.page.ByteStreamSplitValues;
 import io.basalt.format.parquet.page.ColumnDictionary;
@@ -33,6 +32,7 @@ import org.apache.arrow.vector.FixedSizeBinaryVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Encoding;
@@ -74,6 +74,8 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private final Kind kind;
     private final int maxDefinition;
     private final int fixedLength;
+    /** The Arrow field of every vector this decoder fills (made once: building it per batch showed in profiles). */
+    private final Field field;
     private ColumnDictionary dictionary;
     private boolean dictionaryRead;
     /** Bytes of text written into the current vector so far. */
@@ -134,6 +136,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         this.kind = kind;
         this.maxDefinition = column.getMaxDefinitionLevel();
         this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? column.getPrimitiveType().getTypeLength() : -1;
+        this.field = type.arrowField(name);
     }
 
     /**
@@ -207,12 +210,13 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      * previous batch (with a little to spare), so that it is rarely grown (each growth copies what it holds).
      */
     private FieldVector allocate(int rows, BufferAllocator allocator) {
-        if (bytesPerRow == 0 || (kind != Kind.STRING && kind != Kind.BYTEA)) {
-            return ValueAccess.allocate(type, name, allocator, rows);
-        }
-        BaseVariableWidthVector vector = (BaseVariableWidthVector) type.arrowField(name).createVector(allocator);
+        FieldVector vector = field.createVector(allocator);
         try {
-            vector.setInitialCapacity(Math.max(rows, 1), Math.max(bytesPerRow * 1.1, 1));
+            if (bytesPerRow == 0 || (kind != Kind.STRING && kind != Kind.BYTEA)) {
+                vector.setInitialCapacity(Math.max(rows, 1));
+            } else {
+                ((BaseVariableWidthVector) vector).setInitialCapacity(Math.max(rows, 1), Math.max(bytesPerRow * 1.1, 1));
+            }
             vector.allocateNew();
             return vector;
         } catch (RuntimeException | Error failure) {
@@ -504,6 +508,11 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      * vector has no holes for Arrow to fill).
      */
     private void writeStrings(BaseVariableWidthVector out, int at, int count, int present) {
+        if (present == count && count > 0 && values instanceof DictionaryValues dictionaryValues
+                && dictionaryValues.shortEntryLength() >= 0) {
+            writeShortDictionaryStrings(out, at, count, dictionaryValues);
+            return;
+        }
         byte[] source = present == 0 ? null : readBinaries(present);
         int total = 0;
         for (int i = 0; i < present; i++) {
@@ -554,6 +563,36 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         }
         MemorySegment.copy(rowEnds, 0, offsets, ArrowSegments.INT, (long) (at + 1) * Integer.BYTES, count);
         stringEnd = end;
+    }
+
+    /**
+     * Stores rows {@code [at, at + count)}, none of them null, from a dictionary whose entries are all at most 32
+     * bytes (flags, modes, codes, instructions): the entries' bytes and the row ends are written in one pass
+     * ({@link DictionaryValues#gatherShortBinaries}), then copied into the vector's buffers as {@link #writeStrings}
+     * does.
+     */
+    private void writeShortDictionaryStrings(BaseVariableWidthVector out, int at, int count, DictionaryValues dictionaryValues) {
+        int bound = count * dictionaryValues.shortEntryLength() + DictionaryValues.gatherSlack();
+        if (gathered.length < bound) {
+            gathered = new byte[Math.max(bound, gathered.length * 2)];
+        }
+        if (ends.length < count + 1) {
+            ends = new int[count + 1];
+        }
+        int total = dictionaryValues.gatherShortBinaries(gathered, ends, count, stringEnd);
+        while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
+            out.reallocDataBuffer();
+        }
+        if (total > 0) {
+            out.getDataBuffer().setBytes(stringEnd, gathered, 0, total);
+        }
+        setValid(out.getValidityBuffer(), at, count);
+        MemorySegment offsets = ArrowSegments.of(out.getOffsetBuffer());
+        if (at == 0) {
+            offsets.setAtIndex(ArrowSegments.INT, 0, 0);
+        }
+        MemorySegment.copy(ends, 0, offsets, ArrowSegments.INT, (long) (at + 1) * Integer.BYTES, count);
+        stringEnd += total;
     }
 
     /**

@@ -1,5 +1,8 @@
 package io.basalt.format.parquet.page;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 
 /**
@@ -7,6 +10,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
  * ranges into the page for byte arrays), which dictionary-encoded data pages index ({@link DictionaryValues}).
  */
 public final class ColumnDictionary {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
     final int size;
     final int[] ints;
     final long[] longs;
@@ -15,6 +20,18 @@ public final class ColumnDictionary {
     final byte[] bytes;
     final int[] starts;
     final int[] lengths;
+    /** The longest byte-array entry (0 for other types). */
+    final int maxLength;
+    /**
+     * Byte-array entries of at most {@link #SHORT_ENTRY} bytes as little-endian words, {@link #stride} per entry
+     * (entry e from {@code e * stride}, zero-padded), which {@link DictionaryValues#gatherShortBinaries} stores
+     * word by word; null when some entry is longer.
+     */
+    final long[] words;
+    /** Words per entry in {@link #words}: enough for the longest entry, and at least two. */
+    final int stride;
+    /** The longest entry that {@link #words} holds. */
+    static final int SHORT_ENTRY = 32;
 
     private ColumnDictionary(int size, int[] ints, long[] longs, float[] floats, double[] doubles, byte[] bytes,
             int[] starts, int[] lengths) {
@@ -26,6 +43,28 @@ public final class ColumnDictionary {
         this.bytes = bytes;
         this.starts = starts;
         this.lengths = lengths;
+        int longest = 0;
+        if (lengths != null) {
+            for (int length : lengths) {
+                longest = Math.max(longest, length);
+            }
+        }
+        this.maxLength = longest;
+        this.stride = Math.max(2, (longest + Long.BYTES - 1) / Long.BYTES);
+        this.words = lengths != null && longest <= SHORT_ENTRY ? words(size, bytes, starts, lengths, stride) : null;
+    }
+
+    private static long[] words(int size, byte[] bytes, int[] starts, int[] lengths, int stride) {
+        long[] words = new long[stride * size];
+        byte[] entry = new byte[stride * Long.BYTES];
+        for (int e = 0; e < size; e++) {
+            java.util.Arrays.fill(entry, (byte) 0);
+            System.arraycopy(bytes, starts[e], entry, 0, lengths[e]);
+            for (int k = 0; k < stride; k++) {
+                words[stride * e + k] = (long) LONG.get(entry, k * Long.BYTES);
+            }
+        }
+        return words;
     }
 
     /**

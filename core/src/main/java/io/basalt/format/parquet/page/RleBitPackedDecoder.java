@@ -67,6 +67,39 @@ public final class RleBitPackedDecoder {
         }
     }
 
+    /**
+     * The values left in the current run, opening the next run first when the current one is used up; with
+     * {@link #runPacked()}, {@link #runValue()}, {@link #unpackRun} and {@link #skipRun} a caller handles a run of
+     * one repeated value at once (dictionary lookups: one lookup for the run instead of one per value).
+     */
+    public int runLength() {
+        if (runLeft == 0) {
+            nextRun();
+        }
+        return runLeft;
+    }
+
+    /** Whether the current run is bit-packed (otherwise it repeats {@link #runValue()}). */
+    public boolean runPacked() {
+        return packed;
+    }
+
+    /** The value a repeated run repeats. */
+    public int runValue() {
+        return repeated;
+    }
+
+    /** Unpacks the next {@code count} values of the current bit-packed run (at most {@link #runLength()}). */
+    public void unpackRun(int[] out, int offset, int count) {
+        unpack(out, offset, count);
+        runLeft -= count;
+    }
+
+    /** Passes over the next {@code count} values of the current repeated run (at most {@link #runLength()}). */
+    public void skipRun(int count) {
+        runLeft -= count;
+    }
+
     /** Counts how many of the next {@code count} values equal {@code value}, consuming them (levels: non-nulls). */
     public int readCounting(int[] out, int offset, int count, int value) {
         // RLE runs are counted whole; only bit-packed values are compared one by one
@@ -144,23 +177,28 @@ public final class RleBitPackedDecoder {
         }
     }
 
-    // Bits are read least significant first. Each value is one unaligned little-endian 8-byte read shifted into
-    // place (a width of at most 32 plus a shift of at most 7 fits in 64 bits); the last few bytes of the array,
-    // where such a read would run past its end, are gathered byte by byte.
+    // Bits are read least significant first. Eight values of a run start on a byte boundary whatever the width
+    // (eight values take exactly `width` bytes), so after at most seven single values the run is unpacked in groups
+    // of eight read from whole bytes: for widths up to 8 one 8-byte read per group, wider ones one read per value
+    // at offsets fixed by the width (a width of at most 32 plus a shift of at most 7 fits in 64 bits). The last
+    // few bytes of the array, where such a read would run past its end, are gathered byte by byte.
     private void unpack(int[] out, int at, int count) {
         long bit = bitPosition;
         int bitWidth = width;
         long valueMask = mask;
         byte[] bytes = data;
-        int fastLimit = bytes.length - 8;
         int i = at;
         int last = at + count;
-        if (bitWidth <= 8 && (bit & 7) == 0) {
-            // narrow values (most dictionary indices and levels): a group of eight starts on a byte and fits in
-            // one 8-byte read, unpacked with shifts
+        for (; i < last && (bit & 7) != 0; i++) {
+            out[i] = valueAt(bytes, bit);
+            bit += bitWidth;
+        }
+        // a group reads at most `width` + 8 bytes from its first byte
+        int groupLimit = bytes.length - bitWidth - Long.BYTES;
+        if (bitWidth <= 8) {
             for (; i + 8 <= last; i += 8) {
                 int index = (int) (bit >>> 3);
-                if (index > fastLimit) {
+                if (index > groupLimit) {
                     break;
                 }
                 long word = (long) LONG.get(bytes, index);
@@ -169,30 +207,42 @@ public final class RleBitPackedDecoder {
                 }
                 bit += 8L * bitWidth;
             }
-        }
-        for (; i < last; i++) {
-            int index = (int) (bit >>> 3);
-            if (index > fastLimit) {
-                break;
-            }
-            out[i] = (int) (((long) LONG.get(bytes, index) >>> (bit & 7)) & valueMask);
-            bit += bitWidth;
-        }
-        for (; i < last; i++) {
-            int index = (int) (bit >>> 3);
-            int shift = (int) (bit & 7);
-            long word = 0;
-            int needed = (shift + bitWidth + 7) >>> 3;
-            for (int b = 0; b < needed; b++) {
-                int from = index + b;
-                if (from < bytes.length) {
-                    word |= (bytes[from] & 0xffL) << (8 * b);
+        } else {
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > groupLimit) {
+                    break;
                 }
+                for (int j = 0; j < 8; j++) {
+                    int offset = j * bitWidth;
+                    out[i + j] = (int) (((long) LONG.get(bytes, index + (offset >>> 3)) >>> (offset & 7)) & valueMask);
+                }
+                bit += 8L * bitWidth;
             }
-            out[i] = (int) ((word >>> shift) & valueMask);
+        }
+        for (; i < last; i++) {
+            out[i] = valueAt(bytes, bit);
             bit += bitWidth;
         }
         bitPosition = bit;
+    }
+
+    /** The value of {@link #width} bits at bit {@code bit} of {@code bytes} (bytes past the array's end read as 0). */
+    private int valueAt(byte[] bytes, long bit) {
+        int index = (int) (bit >>> 3);
+        int shift = (int) (bit & 7);
+        if (index <= bytes.length - Long.BYTES) {
+            return (int) (((long) LONG.get(bytes, index) >>> shift) & mask);
+        }
+        long word = 0;
+        int needed = (shift + width + 7) >>> 3;
+        for (int b = 0; b < needed; b++) {
+            int from = index + b;
+            if (from < bytes.length) {
+                word |= (bytes[from] & 0xffL) << (8 * b);
+            }
+        }
+        return (int) ((word >>> shift) & mask);
     }
 
     private int readUnsignedVarInt() {
