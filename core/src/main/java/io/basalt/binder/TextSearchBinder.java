@@ -69,6 +69,27 @@ final class TextSearchBinder {
                 types.add(LogicalType.INTEGER);
                 yield edit(kind, arguments, position, types.toArray(LogicalType[]::new));
             }
+            case "ts_headline" -> {
+                // three arguments are (configuration, document, query) or (document, query, options)
+                boolean configured = n == 4 || n == 3 && arguments.getFirst().type().id() == TypeId.UNKNOWN
+                        && arguments.get(1).type().id() != TypeId.TSQUERY;
+                if (n < 2 || n > 4 || !arguments.get(configured ? 1 : 0).type().id().equals(TypeId.UNKNOWN)
+                        && !isText(arguments.get(configured ? 1 : 0).type().id())) {
+                    yield null;
+                }
+                List<BoundExpression> typed = new ArrayList<>();
+                for (int a = 0; a < n; a++) {
+                    BoundExpression argument = arguments.get(a);
+                    boolean query = a == (configured ? 2 : 1);
+                    TypeId id = argument.type().id();
+                    if (query ? id != TypeId.TSQUERY && id != TypeId.UNKNOWN : !isText(id)) {
+                        throw Functions.undefined(name, arguments, position);
+                    }
+                    typed.add(Coercion.cast(argument, query ? LogicalType.TSQUERY : LogicalType.TEXT, false));
+                }
+                yield new BoundExpression.Function(new TextSearchFunction(Kind.TS_HEADLINE, configured,
+                        TextSearchConfiguration.current()), typed, LogicalType.TEXT, position);
+            }
             case "numnode" -> n == 1 && (arguments.getFirst().type().id() == TypeId.TSQUERY
                     || arguments.getFirst().type().id() == TypeId.UNKNOWN)
                     ? new BoundExpression.Function(new TextSearchFunction(Kind.NUMNODE, false),

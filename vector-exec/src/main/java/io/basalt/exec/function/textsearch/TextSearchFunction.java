@@ -12,6 +12,7 @@ import io.basalt.type.json.Jsonb;
 import io.basalt.type.textsearch.DocumentParser;
 import io.basalt.type.textsearch.JsonDocuments;
 import io.basalt.type.textsearch.TextSearchConfiguration;
+import io.basalt.type.textsearch.TsHeadline;
 import io.basalt.type.textsearch.TsMatch;
 import io.basalt.type.textsearch.TsQuery;
 import io.basalt.type.textsearch.TsQueryEdits;
@@ -26,13 +27,13 @@ import org.apache.arrow.vector.FieldVector;
  * PostgreSQL's text search functions, value by value: to_tsvector of text, json and jsonb, json(b)_to_tsvector,
  * to_tsquery, plainto_tsquery, phraseto_tsquery, the {@code @@} match, length / numnode, the tsvector edits
  * ({@link TsVectorEdits}), the tsquery operators and querytree ({@link TsQueryEdits}), ts_rank and ts_rank_cd
- * ({@link TsRank}). A configuration argument comes first when {@code configured}; without it the configuration is the
+ * ({@link TsRank}), ts_headline ({@link TsHeadline}). A configuration argument comes first when {@code configured}; without it the configuration is the
  * one default_text_search_config named when the call was bound. NULL in any argument gives NULL.
  */
 public final class TextSearchFunction implements ScalarFunction {
     public enum Kind { TO_TSVECTOR, JSON_TO_TSVECTOR, TO_TSQUERY, PLAINTO_TSQUERY, PHRASETO_TSQUERY, MATCH, LENGTH,
         NUMNODE, SETWEIGHT, STRIP, TS_DELETE, TS_FILTER, CONCAT, TSVECTOR_TO_ARRAY, ARRAY_TO_TSVECTOR, QUERY_AND,
-        QUERY_OR, QUERY_NOT, TSQUERY_PHRASE, QUERYTREE, TS_RANK, TS_RANK_CD }
+        QUERY_OR, QUERY_NOT, TSQUERY_PHRASE, QUERYTREE, TS_RANK, TS_RANK_CD, TS_HEADLINE }
 
     private final Kind kind;
     private final boolean configured;
@@ -114,6 +115,8 @@ public final class TextSearchFunction implements ScalarFunction {
                     values.length > 2 ? ((Number) values[2]).longValue() : 1));
             case QUERYTREE -> TsQueryEdits.queryTree(query(values[0]));
             case TS_RANK, TS_RANK_CD -> rank(values, types);
+            case TS_HEADLINE -> TsHeadline.headline((String) values[first], query(values[first + 1]),
+                    values.length > first + 2 ? (String) values[first + 2] : null, configuration);
         };
     }
 
