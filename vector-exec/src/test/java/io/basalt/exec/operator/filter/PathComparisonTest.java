@@ -144,7 +144,9 @@ class PathComparisonTest {
              OperatorState state = pathOnly.openOperator(ExecutionContext.of(root, 2048))) {
             Batch out = state.execute(new Batch(List.of(values, documents), 6));
             assertThat(out.rowCount()).isEqualTo(3);
-            assertThat(values(out, 1)).containsExactly(null, 8, null);
+            // rows 1 (8 from its document), 2 and 4 (9 and 6 from the values)
+            assertThat(values(out, 0)).containsExactly(null, 9, 6);
+            assertThat(values(out, 1)).containsExactly(8, null, null);
         }
     }
 }
