@@ -356,6 +356,10 @@ final class ExpressionBinder {
                 if (geometric != null) {
                     yield geometric;
                 }
+                BoundExpression textSearch = TextSearchBinder.prefix(e.operator(), operand, e.position());
+                if (textSearch != null) {
+                    yield textSearch;
+                }
                 BoundExpression number = NumberOperators.prefix(e.operator(), operand, e.position());
                 if (number == null) {
                     throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, e.position(),

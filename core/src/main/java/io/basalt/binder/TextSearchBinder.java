@@ -5,11 +5,12 @@ import io.basalt.exec.function.textsearch.TextSearchFunction.Kind;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import io.basalt.type.textsearch.TextSearchConfiguration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds PostgreSQL's text search functions and the {@code @@} operator over tsvector and tsquery (and text): a
+ * Binds PostgreSQL's text search functions and operators over tsvector and tsquery (and text for {@code @@}): a
  * configuration given as the first argument is text (PostgreSQL's regconfig), an untyped document is text, an
  * untyped filter of json(b)_to_tsvector is jsonb. Other calls are left to the other binders (null).
  */
@@ -37,6 +38,58 @@ final class TextSearchBinder {
             case "length" -> n == 1 && arguments.getFirst().type().id() == TypeId.TSVECTOR
                     ? new BoundExpression.Function(new TextSearchFunction(Kind.LENGTH, false), arguments,
                             LogicalType.INTEGER, position) : null;
+            case "setweight" -> n == 2 || n == 3 ? edit(Kind.SETWEIGHT, arguments, position, LogicalType.TSVECTOR,
+                    LogicalType.TEXT, TEXT_ARRAY) : null;
+            case "strip" -> n == 1 ? edit(Kind.STRIP, arguments, position, LogicalType.TSVECTOR) : null;
+            case "tsvector_to_array" -> n == 1 ? edit(Kind.TSVECTOR_TO_ARRAY, arguments, position, LogicalType.TSVECTOR)
+                    : null;
+            case "array_to_tsvector" -> n == 1 ? edit(Kind.ARRAY_TO_TSVECTOR, arguments, position, TEXT_ARRAY) : null;
+            case "ts_delete" -> n == 2 ? edit(Kind.TS_DELETE, arguments, position, LogicalType.TSVECTOR,
+                    arguments.get(1).type().isArray() ? TEXT_ARRAY : LogicalType.TEXT) : null;
+            case "ts_filter" -> n == 2 ? edit(Kind.TS_FILTER, arguments, position, LogicalType.TSVECTOR, TEXT_ARRAY)
+                    : null;
+            case "tsquery_phrase" -> n == 2 || n == 3 ? edit(Kind.TSQUERY_PHRASE, arguments, position,
+                    LogicalType.TSQUERY, LogicalType.TSQUERY, LogicalType.INTEGER) : null;
+            case "querytree" -> n == 1 ? edit(Kind.QUERYTREE, arguments, position, LogicalType.TSQUERY) : null;
+            case "ts_rank", "ts_rank_cd" -> {
+                Kind kind = name.equals("ts_rank") ? Kind.TS_RANK : Kind.TS_RANK_CD;
+                // three arguments are (weights, vector, query) or (vector, query, normalization), as their types say
+                boolean weighted = n == 4 || n > 0 && (arguments.getFirst().type().isArray()
+                        || n == 3 && arguments.getFirst().type().id() == TypeId.UNKNOWN
+                                && arguments.get(1).type().id() != TypeId.TSQUERY);
+                if (n < 2 + (weighted ? 1 : 0) || n > 3 + (weighted ? 1 : 0)) {
+                    yield null;
+                }
+                List<LogicalType> types = new ArrayList<>();
+                if (weighted) {
+                    types.add(LogicalType.arrayOf(LogicalType.REAL));
+                }
+                types.add(LogicalType.TSVECTOR);
+                types.add(LogicalType.TSQUERY);
+                types.add(LogicalType.INTEGER);
+                yield edit(kind, arguments, position, types.toArray(LogicalType[]::new));
+            }
+            case "ts_headline" -> {
+                // three arguments are (configuration, document, query) or (document, query, options)
+                boolean configured = n == 4 || n == 3 && arguments.getFirst().type().id() == TypeId.UNKNOWN
+                        && arguments.get(1).type().id() != TypeId.TSQUERY;
+                if (n < 2 || n > 4 || !arguments.get(configured ? 1 : 0).type().id().equals(TypeId.UNKNOWN)
+                        && !isText(arguments.get(configured ? 1 : 0).type().id())) {
+                    yield null;
+                }
+                List<BoundExpression> typed = new ArrayList<>();
+                for (int a = 0; a < n; a++) {
+                    BoundExpression argument = arguments.get(a);
+                    boolean query = a == (configured ? 2 : 1);
+                    TypeId id = argument.type().id();
+                    if (query ? id != TypeId.TSQUERY && id != TypeId.UNKNOWN : !isText(id)) {
+                        throw Functions.undefined(name, arguments, position);
+                    }
+                    typed.add(Coercion.cast(argument, query ? LogicalType.TSQUERY : LogicalType.TEXT, false));
+                }
+                yield new BoundExpression.Function(new TextSearchFunction(Kind.TS_HEADLINE, configured,
+                        TextSearchConfiguration.current()), typed, LogicalType.TEXT, position);
+            }
             case "numnode" -> n == 1 && (arguments.getFirst().type().id() == TypeId.TSQUERY
                     || arguments.getFirst().type().id() == TypeId.UNKNOWN)
                     ? new BoundExpression.Function(new TextSearchFunction(Kind.NUMNODE, false),
@@ -46,8 +99,69 @@ final class TextSearchBinder {
         };
     }
 
-    /** {@code @@} with a tsvector or tsquery on either side, or text on both; null otherwise. */
+    private static final LogicalType TEXT_ARRAY = LogicalType.arrayOf(LogicalType.TEXT);
+
+    /**
+     * A call of {@code kind} whose arguments take {@code types} in order (as many as given; an argument of another
+     * type that does not convert implicitly makes the function undefined); its result type is the function's.
+     */
+    private static BoundExpression edit(Kind kind, List<BoundExpression> arguments, int position,
+                                        LogicalType... types) {
+        List<BoundExpression> typed = new ArrayList<>();
+        for (int a = 0; a < arguments.size(); a++) {
+            BoundExpression argument = arguments.get(a);
+            LogicalType wanted = types[a];
+            TypeId given = argument.type().id();
+            boolean fits = given == TypeId.UNKNOWN || argument.type().equals(wanted)
+                    || wanted.id() == TypeId.TEXT && isText(given)
+                    || wanted.id() == TypeId.INTEGER && (given == TypeId.SMALLINT || given == TypeId.INTEGER)
+                    || wanted.isArray() && argument.type().isArray()
+                            && (wanted.element().id() == TypeId.TEXT && isText(argument.type().element().id())
+                                    || wanted.element().id() == TypeId.REAL && argument.type().element().isNumber());
+            if (!fits) {
+                throw Functions.undefined(kind.name().toLowerCase(java.util.Locale.ROOT), arguments, position);
+            }
+            typed.add(Coercion.cast(argument, wanted, false));
+        }
+        LogicalType result = switch (kind) {
+            case TSVECTOR_TO_ARRAY -> TEXT_ARRAY;
+            case TSQUERY_PHRASE, QUERY_AND, QUERY_OR, QUERY_NOT -> LogicalType.TSQUERY;
+            case QUERYTREE -> LogicalType.TEXT;
+            case TS_RANK, TS_RANK_CD -> LogicalType.REAL;
+            default -> LogicalType.TSVECTOR;
+        };
+        return new BoundExpression.Function(new TextSearchFunction(kind, false), typed, result, position);
+    }
+
+    /** {@code !! query}; null for another operator or operand. */
+    static BoundExpression prefix(String operator, BoundExpression operand, int position) {
+        TypeId id = operand.type().id();
+        if (!operator.equals("!!") || id != TypeId.TSQUERY && id != TypeId.UNKNOWN) {
+            return null;
+        }
+        return edit(Kind.QUERY_NOT, List.of(operand), position, LogicalType.TSQUERY);
+    }
+
+    /**
+     * {@code @@} with a tsvector or tsquery on either side, or text on both; {@code ||} of two tsvectors or two
+     * tsqueries, {@code &&} and {@code <->} of two tsqueries (an untyped side taking the other's type); null otherwise.
+     */
     static BoundExpression operator(String operator, BoundExpression left, BoundExpression right, int position) {
+        TypeId l0 = left.type().id();
+        TypeId r0 = right.type().id();
+        for (TypeId type : List.of(TypeId.TSVECTOR, TypeId.TSQUERY)) {
+            boolean both = (l0 == type || l0 == TypeId.UNKNOWN) && (r0 == type || r0 == TypeId.UNKNOWN)
+                    && (l0 == type || r0 == type);
+            LogicalType logical = type == TypeId.TSVECTOR ? LogicalType.TSVECTOR : LogicalType.TSQUERY;
+            if (both && operator.equals("||")) {
+                return edit(type == TypeId.TSVECTOR ? Kind.CONCAT : Kind.QUERY_OR, List.of(left, right), position,
+                        logical, logical);
+            }
+            if (both && type == TypeId.TSQUERY && (operator.equals("&&") || operator.equals("<->"))) {
+                return edit(operator.equals("&&") ? Kind.QUERY_AND : Kind.TSQUERY_PHRASE, List.of(left, right),
+                        position, logical, logical);
+            }
+        }
         if (!operator.equals("@@")) {
             return null;
         }
@@ -69,8 +183,8 @@ final class TextSearchBinder {
         } else {
             return null;
         }
-        return new BoundExpression.Function(new TextSearchFunction(Kind.MATCH, false), operands, LogicalType.BOOLEAN,
-                position);
+        return new BoundExpression.Function(new TextSearchFunction(Kind.MATCH, false,
+                TextSearchConfiguration.current()), operands, LogicalType.BOOLEAN, position);
     }
 
     private static boolean isText(TypeId id) {
@@ -117,7 +231,8 @@ final class TextSearchBinder {
             }
             typed.add(Coercion.cast(filter, LogicalType.JSONB, false));
         }
-        return new BoundExpression.Function(new TextSearchFunction(kind, configured), typed, result, position);
+        return new BoundExpression.Function(new TextSearchFunction(kind, configured, TextSearchConfiguration.current()),
+                typed, result, position);
     }
 
     private static BoundExpression throwUndefined(String name, List<BoundExpression> arguments, int position) {

@@ -445,6 +445,9 @@ final class SessionImpl implements Session {
         ScopedValue.Carrier carrier = ScopedValue.where(DateTimeSettings.CURRENT, settings().dateTimeSettings())
                 .where(SessionSequences.CURRENT, sequences)
                 .where(DatabaseImpl.SEARCH_PATH, settings().show("search_path"))
+                .where(io.basalt.type.textsearch.TextSearchConfiguration.CURRENT,
+                        io.basalt.type.textsearch.TextSearchConfiguration.named(
+                                settings().show("default_text_search_config")))
                 .where(io.basalt.binder.NonsystemRelationRestriction.CURRENT, io.basalt.binder
                         .NonsystemRelationRestriction.restrictsViews(settings().show(
                                 "restrict_nonsystem_relation_kind")))

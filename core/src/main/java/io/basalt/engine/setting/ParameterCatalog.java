@@ -56,6 +56,9 @@ public final class ParameterCatalog {
                 new BooleanType(), "off"));
         parameters.add(Parameter.session("default_transaction_read_only",
                 "Whether a new transaction starts read-only.", new BooleanType(), "off"));
+        parameters.add(Parameter.session("default_text_search_config",
+                "Text search configuration of the text search functions called without one.",
+                new TextType(ParameterCatalog::checkTextSearchConfiguration), "pg_catalog.english"));
         parameters.add(Parameter.session("escape_string_warning",
                 "Warns about backslash escapes in ordinary string literals (Basalt reads them literally and never warns).",
                 new BooleanType(), "on"));
@@ -165,6 +168,16 @@ public final class ParameterCatalog {
             }
         }
         return text;
+    }
+
+    /** A configuration Basalt has ({@code simple}, {@code english}), shown qualified with pg_catalog. */
+    private static String checkTextSearchConfiguration(Parameter parameter, Assignment assignment) {
+        String bare = assignment.text().toLowerCase(java.util.Locale.ROOT);
+        bare = bare.startsWith("pg_catalog.") ? bare.substring("pg_catalog.".length()) : bare;
+        if (!bare.equals("simple") && !bare.equals("english")) {
+            throw InvalidValue.of(parameter.name(), assignment.text());
+        }
+        return "pg_catalog." + bare;
     }
 
     private static String checkLocale(Parameter parameter, Assignment assignment) {

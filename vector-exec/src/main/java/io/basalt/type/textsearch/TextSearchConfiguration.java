@@ -26,6 +26,14 @@ public enum TextSearchConfiguration {
             "both", "each", "few", "more", "most", "other", "some", "such", "no", "nor", "not", "only", "own",
             "same", "so", "than", "too", "very", "s", "t", "can", "will", "just", "don", "should", "now");
 
+    /** default_text_search_config of the session whose statement is being bound on this thread. */
+    public static final ScopedValue<TextSearchConfiguration> CURRENT = ScopedValue.newInstance();
+
+    /** The configuration bound to this thread ({@link #CURRENT}), else {@code english}, PostgreSQL's default. */
+    public static TextSearchConfiguration current() {
+        return CURRENT.orElse(ENGLISH);
+    }
+
     /**
      * The configuration named {@code name}.
      *

@@ -53,9 +53,14 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
     public OperatorState openOperator(ExecutionContext context) {
         List<PhysicalExpression> refinable = new ArrayList<>();
         List<PhysicalExpression> evaluated = new ArrayList<>();
+        List<PathComparison> paths = new ArrayList<>();
         List<LogicalType> inputTypes = child.outputTypes();
         for (PhysicalExpression conjunct : conjuncts) {
             (SelectionRefiner.handles(conjunct, inputTypes) ? refinable : evaluated).add(conjunct);
+            PathComparison path = PathComparison.of(conjunct, inputTypes);
+            if (path != null) {
+                paths.add(path);
+            }
         }
         refinable.sort(java.util.Comparator.comparingInt(SelectionRefiner::costRank));
         List<PhysicalExpression> masked = new ArrayList<>();
@@ -68,7 +73,7 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             masked.clear(); // one comparison selects in one pass by itself (Kernels.selectLong ...)
         }
         refinable.removeAll(masked);
-        return new FilterState(new SelectionRefiner(context.kernels()), masked, refinable, evaluated,
+        return new FilterState(new SelectionRefiner(context.kernels()), masked, refinable, evaluated, paths,
                 new EvaluationContext(context.allocator()));
     }
 
@@ -78,17 +83,33 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         private final List<PhysicalExpression> masked;
         private final List<PhysicalExpression> refinable;
         private final List<PhysicalExpression> evaluated;
+        /** The evaluated conjuncts that compare a path column with a constant ({@link PathComparison}). */
+        private final List<PathComparison> paths;
+        /** Per evaluated conjunct: whether the current batch's selection already applied it (a path comparison). */
+        private final boolean[] applied;
+        /** Per path comparison: its position among the evaluated conjuncts. */
+        private final int[] pathAt;
         private final EvaluationContext evaluation;
         private int[] selection = new int[0];
         /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
         private boolean emitsSelections;
 
         FilterState(SelectionRefiner refiner, List<PhysicalExpression> masked, List<PhysicalExpression> refinable,
-                    List<PhysicalExpression> evaluated, EvaluationContext evaluation) {
+                    List<PhysicalExpression> evaluated, List<PathComparison> paths, EvaluationContext evaluation) {
             this.refiner = refiner;
             this.masked = masked;
             this.refinable = refinable;
             this.evaluated = evaluated;
+            this.paths = paths;
+            this.applied = new boolean[evaluated.size()];
+            this.pathAt = new int[paths.size()];
+            for (int p = 0; p < pathAt.length; p++) {
+                int at = 0;
+                while (evaluated.get(at) != paths.get(p).conjunct()) {
+                    at++;
+                }
+                pathAt[p] = at;
+            }
             this.evaluation = evaluation;
         }
 
@@ -97,7 +118,8 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
          * narrow one selection over the input first (starting from the input's own selection when it is selective),
          * without copying. When no other conjunct remains and the consumer takes selective batches, the input's
          * vectors leave with that selection; otherwise the batch is compacted once after them, and again after each
-         * remaining conjunct, which is evaluated to a boolean vector.
+         * remaining conjunct, which is evaluated to a boolean vector. A comparison of a path column with a constant
+         * joins the selection when the batch's values all come from the shredded sub-column ({@link PathComparison}).
          */
         @Override
         public Batch execute(Batch input) {
@@ -130,14 +152,27 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                     break;
                 }
             }
-            if (emitsSelections && (evaluated.isEmpty() || count == 0)) {
+            int pending = evaluated.size();
+            for (int p = 0; p < pathAt.length; p++) {
+                int at = pathAt[p];
+                applied[at] = count > 0 && paths.get(p).valuesOnly(input);
+                if (applied[at]) {
+                    count = refiner.refine(paths.get(p).refinable(), input, selection, count);
+                    pending--;
+                }
+            }
+            if (emitsSelections && (pending == 0 || count == 0)) {
                 return count == input.physicalRowCount() && given == null ? input
                         : new Batch(input.columns(), count, selection);
             }
             Batch current = VectorGather.gather(input, selection, count, evaluation);
-            for (PhysicalExpression conjunct : evaluated) {
+            for (int c = 0; c < evaluated.size(); c++) {
+                PhysicalExpression conjunct = evaluated.get(c);
                 if (current.rowCount() == 0) {
                     break;
+                }
+                if (applied[c]) {
+                    continue;
                 }
                 ensureSelection(current.rowCount());
                 int selected = select(conjunct, current);
