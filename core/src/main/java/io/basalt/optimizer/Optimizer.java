@@ -13,6 +13,7 @@ import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
 import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
+import io.basalt.optimizer.rule.ReuseSubplanForScalarSubquery;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
@@ -23,6 +24,8 @@ public final class Optimizer {
             new DecorrelateSubqueries(),
             // A scalar subquery that aggregates the rows an outer GROUP BY groups is computed from the groups.
             new ReuseGroupsForScalarSubquery(),
+            // One that aggregates a relation the outer query also joins (a CTE read twice) is a window over it.
+            new ReuseSubplanForScalarSubquery(),
             // LATERAL items whose reading of the earlier items' row lifts out become plain joins too.
             new DecorrelateLateralJoins(),
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they

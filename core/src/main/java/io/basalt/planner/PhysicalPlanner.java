@@ -118,14 +118,8 @@ public final class PhysicalPlanner {
                 yield new HashAggregateOperator(plan(aggregate.input()),
                         ExpressionPlanner.planAll(aggregate.groupKeys()), calls);
             }
-            case LogicalPlan.Sort sort -> {
-                List<SortKey> keys = new ArrayList<>();
-                for (LogicalPlan.SortSpec spec : sort.keys()) {
-                    keys.add(new SortKey(spec.column(), spec.descending(), spec.nullsFirst()));
-                }
-                yield new SortOperator(plan(sort.input()), keys);
-            }
-            case LogicalPlan.Limit limit -> new LimitOperator(plan(limit.input()), limit.limit(), limit.offset(),
+            case LogicalPlan.Sort sort -> sortOperator(sort, -1);
+            case LogicalPlan.Limit limit -> new LimitOperator(limitedInput(limit), limit.limit(), limit.offset(),
                     limit.tieKeys().stream().mapToInt(Integer::intValue).toArray());
             case LogicalPlan.DistinctOn distinct -> new io.basalt.exec.operator.filter.DistinctOnOperator(
                     plan(distinct.input()), distinct.keys().stream().mapToInt(Integer::intValue).toArray());
@@ -142,6 +136,31 @@ public final class PhysicalPlanner {
     }
 
     /** The sink of a write into its own table, over {@code input}. */
+    /** A sort of every row ({@code rowsNeeded} -1), or of the first {@code rowsNeeded} alone (top-N). */
+    private static SortOperator sortOperator(LogicalPlan.Sort sort, long rowsNeeded) {
+        List<SortKey> keys = new ArrayList<>();
+        for (LogicalPlan.SortSpec spec : sort.keys()) {
+            keys.add(new SortKey(spec.column(), spec.descending(), spec.nullsFirst()));
+        }
+        return new SortOperator(plan(sort.input()), keys, rowsNeeded);
+    }
+
+    /**
+     * The input of a LIMIT: a sort directly under it (no WITH TIES, which may want rows past the limit) needs only
+     * the limit plus the offset first rows, which it keeps as a top-N; any other input is planned as it is.
+     */
+    private static PhysicalOperator limitedInput(LogicalPlan.Limit limit) {
+        if (limit.input() instanceof LogicalPlan.Sort sort && limit.tieKeys().isEmpty() && limit.limit() >= 0
+                && limit.offset() >= 0 && limit.limit() <= Long.MAX_VALUE - limit.offset()) {
+            PhysicalOperator operator = sortOperator(sort, limit.limit() + limit.offset());
+            if (RECORD.isBound()) {
+                RECORD.get().put(sort, operator);
+            }
+            return operator;
+        }
+        return plan(limit.input());
+    }
+
     private static PhysicalOperator writeOperator(LogicalPlan.Write write, PhysicalOperator input) {
         return new TableWriteOperator(input, TableWriteOperator.Kind.valueOf(write.kind().name()),
                 write.table().name(), write.table().store(), columnNames(write), notNullFlags(write),

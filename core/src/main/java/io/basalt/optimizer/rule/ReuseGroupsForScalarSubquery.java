@@ -166,7 +166,7 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
     }
 
     /** Whether two plans print the same and scan the same sources in the same order. */
-    private static boolean samePlan(LogicalPlan left, LogicalPlan right) {
+    static boolean samePlan(LogicalPlan left, LogicalPlan right) {
         if (!PlanPrinter.print(left).equals(PlanPrinter.print(right)) || callsVolatile(left)
                 || callsVolatile(right)) {
             return false;
@@ -195,12 +195,17 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
         return found[0];
     }
 
-    /** Collects the scans of a plan of scans, filters, projections, inner joins; false for any other node. */
+    /**
+     * Collects the scans of a plan of scans, filters, projections, inner joins and aggregations without grouping
+     * sets; false for any other node.
+     */
     private static boolean collectScans(LogicalPlan plan, List<LogicalPlan.Scan> scans) {
         return switch (plan) {
             case LogicalPlan.Scan scan -> scans.add(scan);
             case LogicalPlan.Filter filter -> collectScans(filter.input(), scans);
             case LogicalPlan.Project project -> collectScans(project.input(), scans);
+            case LogicalPlan.Aggregate aggregate -> aggregate.groupingSets() == null
+                    && collectScans(aggregate.input(), scans);
             case LogicalPlan.Join join -> join.type() == LogicalPlan.JoinType.INNER
                     && collectScans(join.left(), scans) && collectScans(join.right(), scans);
             default -> false;

@@ -30,6 +30,12 @@ import org.apache.arrow.vector.FieldVector;
  * name logical rows of the batch (its selection's indices); they are turned into positions in the vectors at once,
  * and everything after (residual, matched flags, gathers) works on positions. A SEMI or ANTI join whose consumer
  * takes selective batches hands on its input's vectors with the positions it keeps instead of copying them.
+ *
+ * <p>An INNER or RIGHT join collects small pieces of pairs (under a quarter of the vector size) into whole batches
+ * ({@link CoalescedOutput}) instead of handing each on: a selective join would otherwise pass a batch of a few rows
+ * per probe batch. The pending rows go out when the next piece would not fit and, after the last probe batch, from
+ * {@link #drain()}; the order of the output rows is unchanged. Other join types output their unmatched or
+ * selected probe rows per probe batch right after its pairs, so they hand pieces on as they come.
  */
 final class JoinProbeState implements ExpandingOperatorState {
     private enum Phase { PAIRS, PROBE_ROWS, DONE }
@@ -50,6 +56,8 @@ final class JoinProbeState implements ExpandingOperatorState {
     /** Holds the columns of {@link #empty}, the answer for a probe batch without output. */
     private final EvaluationContext emptyColumns;
     private final Batch empty;
+    /** Collects small pieces of pairs (INNER and RIGHT joins without an expression residual), else null. */
+    private final CoalescedOutput coalesced;
     private final int[] probeSelection;
     private final int[] buildSelection;
     private final int[] kept;
@@ -93,7 +101,15 @@ final class JoinProbeState implements ExpandingOperatorState {
         this.buildMatched = joinType.keepsUnmatchedBuildRows() ? new boolean[build.rowCount()] : null;
         this.emptyColumns = new EvaluationContext(context.allocator());
         this.empty = emptyBatch(emptyColumns);
+        boolean coalesce = COALESCE && (joinType == JoinType.INNER || joinType == JoinType.RIGHT)
+                && (residual == null || pairResidual != null);
+        List<LogicalType> outputTypes = new ArrayList<>(probeTypes);
+        outputTypes.addAll(buildTypes);
+        this.coalesced = coalesce ? new CoalescedOutput(outputTypes, context.allocator(), vectorSize) : null;
     }
+
+    /** Whether small pieces of pairs are collected into whole batches ({@code -Dbasalt.coalesce_join_output=off}: not). */
+    private static final boolean COALESCE = !"off".equals(System.getProperty("basalt.coalesce_join_output"));
 
     // ---- probe ------------------------------------------------------------------------------------
 
@@ -221,7 +237,27 @@ final class JoinProbeState implements ExpandingOperatorState {
         if (count == 0 || !joinType.emitsPairs()) {
             return null;
         }
+        if (coalesced != null && (coalesced.rows() > 0 || count < vectorSize / 4)) {
+            return coalesce(count);
+        }
         return pairs == null ? gatherPairs(count, output) : VectorGather.gather(pairs, kept, count, output);
+    }
+
+    /**
+     * Adds pairs {@code [0, count)} of the selections to the collected rows; returns the rows collected before them
+     * when these do not fit (they start the next batch), else null.
+     */
+    private Batch coalesce(int count) {
+        List<FieldVector> targets = coalesced.scratch();
+        for (int c = 0; c < probeTypes.size(); c++) {
+            VectorGather.gather(input.column(c), probeSelection, count, targets.get(c));
+        }
+        for (int c = 0; c < buildTypes.size(); c++) {
+            build.gather(c, buildSelection, count, targets.get(probeTypes.size() + c));
+        }
+        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
+        coalesced.append(count);
+        return full;
     }
 
     /**
@@ -300,6 +336,10 @@ final class JoinProbeState implements ExpandingOperatorState {
     public Batch drain() {
         scratch.releaseBatch();
         output.releaseBatch();
+        Batch collected = coalesced == null ? null : coalesced.take(output);
+        if (collected != null) {
+            return collected;
+        }
         if (buildMatched == null) {
             return null;
         }
@@ -377,5 +417,8 @@ final class JoinProbeState implements ExpandingOperatorState {
         scratch.close();
         output.close();
         emptyColumns.close();
+        if (coalesced != null) {
+            coalesced.close();
+        }
     }
 }

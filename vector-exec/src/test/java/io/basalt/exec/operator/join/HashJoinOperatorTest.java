@@ -231,4 +231,31 @@ class HashJoinOperatorTest {
                 .isEqualTo("HashJoin RIGHT keys=[#0 = #0] residual=(#1 < #3)");
         assertThat(joinOnFirstColumn(JoinType.SEMI, side, side, null).outputTypes()).isEqualTo(KEYED);
     }
+
+    /**
+     * A join that keeps a few rows of each probe batch hands them on in whole batches (the pieces under a quarter of
+     * the vector size are collected), in probe order, with a RIGHT join's unmatched build rows after them.
+     */
+    @ParameterizedTest(name = "{0} join")
+    @MethodSource("innerAndRight")
+    void aSelectiveJoinCollectsItsFewPairsPerBatchIntoWholeBatches(JoinType type) {
+        Relation probe = keyed("p", 5000, 5000, 0, 0);
+        Relation build = keyed("b", 40, 40, 1000, 0);
+        Relation unmatched = keyed("u", 3, 3, 9000, 0);
+        List<List<Object>> buildRows = new ArrayList<>(build.rows());
+        buildRows.addAll(unmatched.rows());
+        Relation buildSide = new Relation(KEYED, buildRows);
+        List<Integer> batchSizes = new ArrayList<>();
+        List<List<Object>> actual = JoinTestRelations.run(joinOnFirstColumn(type, probe, buildSide, null), 64,
+                batchSizes);
+        List<List<Object>> expected = referenceJoin(type, probe, buildSide, new int[]{0}, new int[]{0},
+                (p, b) -> true);
+        assertThat(actual).isEqualTo(expected);
+        // 40 pairs, about one per probe batch of 64 rows: one batch of pairs (and one of unmatched build rows)
+        assertThat(batchSizes).isEqualTo(type == JoinType.RIGHT ? List.of(40, 3) : List.of(40));
+    }
+
+    static Stream<JoinType> innerAndRight() {
+        return Stream.of(JoinType.INNER, JoinType.RIGHT);
+    }
 }

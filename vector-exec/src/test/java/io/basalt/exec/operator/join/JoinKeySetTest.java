@@ -27,9 +27,12 @@ class JoinKeySetTest {
     void denseKeysMakeABitmapAndSparseKeysAHashSet() {
         try (BufferAllocator allocator = MemoryRoots.newRoot("key set", 1L << 28);
              BigIntVector dense = longs(allocator, List.of(5L, 6L, 9L, 5L));
-             BigIntVector sparse = longs(allocator, List.of(1L, 1L << 40, -7L))) {
+             BigIntVector sparse = longs(allocator, List.of(1L, 1L << 40, -7L));
+             BigIntVector sparseInNarrowRange = longs(allocator, List.of(3L, 90_000L, 199_999L))) {
             assertThat(JoinKeySet.of(dense, 4).isBitmap()).isTrue();
             assertThat(JoinKeySet.of(sparse, 3).isBitmap()).isFalse();
+            // few keys over a range of at most 2^20 values: a bitmap however sparse (TPC-H Q2's part keys)
+            assertThat(JoinKeySet.of(sparseInNarrowRange, 3).isBitmap()).isTrue();
         }
     }
 
@@ -163,6 +166,19 @@ class JoinKeySetTest {
             actual.add(selection[i]);
         }
         assertThat(actual).as("selection over %s rows", length).isEqualTo(expected);
+        // selectAt over every other position, in place, keeps the same rows among those positions
+        int[] positions = new int[length];
+        int given = 0;
+        for (int i = 0; i < length; i += 2) {
+            positions[given++] = i;
+        }
+        int keptCount = keys.selectAt(probe, positions, given, positions);
+        List<Integer> kept = new ArrayList<>();
+        for (int i = 0; i < keptCount; i++) {
+            kept.add(positions[i]);
+        }
+        assertThat(kept).as("selectAt over %s rows", length)
+                .isEqualTo(expected.stream().filter(row -> row % 2 == 0).toList());
     }
 
     private static BigIntVector longs(BufferAllocator allocator, List<Long> values) {

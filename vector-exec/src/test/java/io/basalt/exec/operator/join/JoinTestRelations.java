@@ -53,6 +53,11 @@ final class JoinTestRelations {
 
     /** Runs {@code plan} with batches of {@code vectorSize} rows and returns its rows. */
     static List<List<Object>> run(PhysicalOperator plan, int vectorSize) {
+        return run(plan, vectorSize, new ArrayList<>());
+    }
+
+    /** {@link #run(PhysicalOperator, int)}, adding to {@code batchSizes} the row count of each batch the plan output. */
+    static List<List<Object>> run(PhysicalOperator plan, int vectorSize, List<Integer> batchSizes) {
         List<List<Object>> rows = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int c = 0; c < plan.outputTypes().size(); c++) {
@@ -66,6 +71,7 @@ final class JoinTestRelations {
                 }
                 for (VectorSchemaRoot batch : collector.takeBatches()) {
                     try (batch) {
+                        batchSizes.add(batch.getRowCount());
                         if (batch.getRowCount() > vectorSize) {
                             throw new AssertionError("a batch of " + batch.getRowCount() + " rows exceeds the vector size "
                                     + vectorSize);
