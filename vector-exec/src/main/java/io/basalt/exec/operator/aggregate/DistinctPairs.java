@@ -10,10 +10,13 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The distinct (group id, value) pairs a DISTINCT aggregate has seen, kept in a group-key table whose key columns
  * are the group id and the value; an aggregate of several arguments ({@code string_agg(DISTINCT v, d)}) keeps
- * (group id, argument 1, ..., argument k) tuples the same way.
+ * (group id, argument 1, ..., argument k) tuples the same way. One integer-like value goes to the primitive
+ * {@link IntegerDistinctPairs} instead.
  */
 public final class DistinctPairs implements AutoCloseable {
+    /** The pairs of one value of another type, or of several values; null when {@link #integerPairs} serves. */
     private final GroupKeyTable table;
+    private final IntegerDistinctPairs integerPairs;
     private final BufferAllocator allocator;
     private int[] pairIds = new int[0];
 
@@ -24,6 +27,12 @@ public final class DistinctPairs implements AutoCloseable {
     /** Tuples of the group id and values of {@code valueTypes}. */
     public DistinctPairs(List<LogicalType> valueTypes, BufferAllocator allocator) {
         this.allocator = allocator;
+        if (valueTypes.size() == 1 && IntegerDistinctPairs.serves(valueTypes.getFirst())) {
+            this.integerPairs = new IntegerDistinctPairs(valueTypes.getFirst(), allocator);
+            this.table = null;
+            return;
+        }
+        this.integerPairs = null;
         List<LogicalType> keys = new java.util.ArrayList<>();
         keys.add(LogicalType.BIGINT);
         keys.addAll(valueTypes);
@@ -42,6 +51,10 @@ public final class DistinctPairs implements AutoCloseable {
     public int[] firstOccurrences(int[] groupIds, FieldVector[] values, int rows, boolean skipNulls) {
         if (pairIds.length < rows) {
             pairIds = new int[Math.max(rows, 16)];
+        }
+        if (integerPairs != null) {
+            int count = integerPairs.firstOccurrences(groupIds, values[0], rows, skipNulls, pairIds);
+            return java.util.Arrays.copyOf(pairIds, count);
         }
         int before = table.groupCount();
         try (BigIntVector groups = (BigIntVector) ValueAccess.allocate(LogicalType.BIGINT, "", allocator, rows)) {
@@ -70,24 +83,28 @@ public final class DistinctPairs implements AutoCloseable {
     }
 
     public int size() {
-        return table.groupCount();
+        return integerPairs != null ? integerPairs.size() : table.groupCount();
     }
 
     public BigIntVector groupColumn() {
-        return (BigIntVector) table.keyVector(0);
+        return integerPairs != null ? integerPairs.groupColumn() : (BigIntVector) table.keyVector(0);
     }
 
     public FieldVector valueColumn() {
-        return table.keyVector(1);
+        return valueColumn(0);
     }
 
     /** The k-th value column (0-based) of the tuples seen. */
     public FieldVector valueColumn(int k) {
-        return table.keyVector(1 + k);
+        return integerPairs != null ? integerPairs.valueColumn() : table.keyVector(1 + k);
     }
 
     @Override
     public void close() {
-        table.close();
+        if (integerPairs != null) {
+            integerPairs.close();
+        } else {
+            table.close();
+        }
     }
 }

@@ -107,6 +107,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         if (groups == 0) {
             return;
         }
+        if (into.keyTable.groupCount() == 0) {
+            // The first worker's groups become the global table as they are: nothing to look up or merge.
+            into.adopt(from);
+            return;
+        }
         FieldVector[] keys = new FieldVector[groupKeys.size()];
         for (int k = 0; k < keys.length; k++) {
             keys[k] = from.keyTable.keyVector(k);
@@ -158,8 +163,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         private final EvaluationContext evaluation;
         /** Holds a selective batch's rows gathered dense, apart from {@code evaluation}, which spilling releases. */
         private final EvaluationContext gathered;
-        private final GroupKeyTable keyTable;
-        private final GroupedAggregateState[] states;
+        /** The groups and their aggregate states; a merge may swap them with a worker's ({@link #adopt}). */
+        private GroupKeyTable keyTable;
+        private GroupedAggregateState[] states;
         private final List<FieldVector> results = new ArrayList<>();
         private int[] groupIds = new int[0];
         private int outputGroups;
@@ -193,6 +199,22 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 states[a].ensureGroups(1);
             }
             this.groupedAtPositions = groupedAtPositionsShape();
+        }
+
+        /**
+         * Takes {@code worker}'s groups and aggregate states in exchange for this state's (empty) ones, with the heap
+         * counted for them; the worker keeps the empty ones, which its close frees.
+         */
+        void adopt(AggregateState worker) {
+            GroupKeyTable table = keyTable;
+            keyTable = worker.keyTable;
+            worker.keyTable = table;
+            GroupedAggregateState[] mine = states;
+            states = worker.states;
+            worker.states = mine;
+            long heap = reservedHeap;
+            reservedHeap = worker.reservedHeap;
+            worker.reservedHeap = heap;
         }
 
         /** Selective batches: read at their positions without GROUP BY where every aggregate can, else gathered. */
