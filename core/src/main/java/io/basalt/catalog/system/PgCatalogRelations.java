@@ -95,7 +95,7 @@ final class PgCatalogRelations {
                 boolean children = table != null && !hierarchy.children(table.schema(), table.name()).isEmpty();
                 boolean partition = table != null && hierarchy.partitionOf(table.schema(), table.name()) != null;
                 rows.add(new Object[] {relation.oid(), relation.name(), relation.namespace().oid(), 0L, 0L,
-                    AccessColumns.relationOwner(relation.schema(), relation.name()), access,
+                    AccessColumns.relationOwner(relation.schema(), relation.name(), relation.kind() == 'S'), access,
                     relation.kind() == 'v' || relation.kind() == 'p' ? 0L
                     : relation.oid(), 0L, 0L, -1.0, 0L, 0L, hasIndex, false, temporary ? "t" : "p",
                     String.valueOf(relation.kind()), (long) columnCount(relation),
