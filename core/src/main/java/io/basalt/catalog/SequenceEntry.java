@@ -94,6 +94,19 @@ public final class SequenceEntry {
         this.owner = owner;
     }
 
+    /**
+     * This sequence in schema {@code newSchema} (its table moved there): same options, owner and state. The copy
+     * logs its state under its new name before it hands out a value, so that a reopened database finds it there.
+     */
+    public synchronized SequenceEntry movedTo(String newSchema) {
+        SequenceEntry moved = new SequenceEntry(newSchema, name, options, owner, log);
+        moved.lastValue = lastValue;
+        moved.isCalled = isCalled;
+        moved.durableValue = durableValue;
+        moved.durableCalled = durableCalled;
+        return moved;
+    }
+
     /** Whether DROP has removed the sequence (a session may still hold it for lastval). */
     public synchronized boolean dropped() {
         return dropped;

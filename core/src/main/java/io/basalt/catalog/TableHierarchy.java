@@ -152,4 +152,21 @@ public final class TableHierarchy {
             }
         }
     }
+
+    /** Follows a move of table {@code schema.name} to schema {@code toSchema} (ALTER TABLE ... SET SCHEMA). */
+    public void move(String schema, String name, String toSchema) {
+        PartitionKey key = keys.remove(key(schema, name));
+        if (key != null) {
+            keys.put(key(toSchema, name), key);
+        }
+        for (int i = 0; i < links.size(); i++) {
+            Link link = links.get(i);
+            boolean parent = link.parentSchema().equals(schema) && link.parentName().equals(name);
+            boolean child = link.childSchema().equals(schema) && link.childName().equals(name);
+            if (parent || child) {
+                links.set(i, new Link(parent ? toSchema : link.parentSchema(), link.parentName(),
+                        child ? toSchema : link.childSchema(), link.childName(), link.bound(), link.values()));
+            }
+        }
+    }
 }

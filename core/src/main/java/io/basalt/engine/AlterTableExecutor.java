@@ -134,6 +134,10 @@ final class AlterTableExecutor {
                     "schema \"" + schema + "\" does not exist");
         }
         TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
+        if (table == null && SchemaMove.isSystemCatalog(schema == null ? "pg_catalog" : schema, name.last())) {
+            throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied: \"" + name.last()
+                    + "\" is a system catalog");
+        }
         if (table == null) {
             if (ifExists) {
                 notices.add("relation \"" + name.last() + "\" does not exist, skipping");
@@ -192,8 +196,8 @@ final class AlterTableExecutor {
                     : io.basalt.catalog.StorageParameters.set(draft.options, set.parameters(),
                             catalog.hierarchy().partitionKey(alteration.table.schema(), draft.name) != null);
             case AlterTableAction.PhysicalSetting setting -> PhysicalSettings.check(draft, setting);
-            case AlterTableAction.SetSchema move -> throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED,
-                    move.position(), "ALTER TABLE ... SET SCHEMA is not supported yet");
+            case AlterTableAction.SetSchema move -> new SchemaMove(catalog, alteration.draft, alteration.temporary)
+                    .move(move.schema(), alteration.afterwards, undo);
         }
     }
 
@@ -894,7 +898,7 @@ final class AlterTableExecutor {
                     + "\" after the same transaction changed its rows")
                     .withHint("Commit the changes first, or alter the table before changing its rows.");
         }
-        var store = stores.create(alteration.temporary ? draft.name : DdlExecutor.storeName(old.schema(), draft.name),
+        var store = stores.create(alteration.temporary ? draft.name : DdlExecutor.storeName(draft.schema, draft.name),
                 types, !alteration.temporary);
         if (alteration.temporary && store instanceof io.basalt.storage.table.InMemoryTableStore memory) {
             memory.markTemporary();
@@ -931,7 +935,7 @@ final class AlterTableExecutor {
             if (logged != null) {
                 log.accept(logged);
             }
-            if (replacement.name().equals(old.name())) {
+            if (!draft.relocated()) {
                 catalog.replaceTable(old, replacement);
             } else {
                 catalog.removeTable(old);

@@ -43,6 +43,8 @@ final class AlterTableUndo {
     private final Map<TableStore, List<io.basalt.storage.table.ForeignKey>> foreignKeys = new IdentityHashMap<>();
     private final List<String> hierarchyRenames;
     private final List<String> statements = new ArrayList<>();
+    /** Steps that put back what the statement changed outside the catalog's maps (SET SCHEMA's links), in order. */
+    private final List<Runnable> reverts = new ArrayList<>();
     private final List<TableStore> retired = new ArrayList<>();
     /** Stores that gained columns in place, each followed in {@link #widths} by its width before. */
     private final List<TableStore> widened = new ArrayList<>();
@@ -121,10 +123,11 @@ final class AlterTableUndo {
         return renames;
     }
 
-    /** Whether {@code statement} moves privileges: it renames the table or renames or drops columns. */
+    /** Whether {@code statement} moves privileges: it renames or moves the table or renames or drops columns. */
     static boolean movesPrivileges(io.basalt.sql.ast.AlterTableStatement statement) {
         for (io.basalt.sql.ast.AlterTableAction action : statement.actions()) {
             if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable
+                    || action instanceof io.basalt.sql.ast.AlterTableAction.SetSchema
                     || action instanceof io.basalt.sql.ast.AlterTableAction.RenameColumn
                     || action instanceof io.basalt.sql.ast.AlterTableAction.DropColumn) {
                 return true;
@@ -136,6 +139,11 @@ final class AlterTableUndo {
     /** Where the executor hands the statement that COMMIT logs (null for a temporary table: nothing). */
     void log(String sql) {
         statements.add(sql);
+    }
+
+    /** Where the executor hands a step that ROLLBACK runs (in the reverse order of their registration). */
+    void revertedBy(Runnable step) {
+        reverts.add(step);
     }
 
     /** Where the executor hands a store it replaced (closed at COMMIT; accepting changes again on ROLLBACK). */
@@ -183,10 +191,14 @@ final class AlterTableUndo {
             database.logDdlAtCommit(block, sql);
         }
         List<TableStore> retiredStores = List.copyOf(retired);
+        List<Runnable> revertSteps = List.copyOf(reverts);
         block.onRollback(() -> {
             synchronized (ddlLock) {
                 pending.forget(added);
                 undo(removed, added, removedSequences, addedSequences, removedViews, addedViews);
+                for (int i = revertSteps.size() - 1; i >= 0; i--) {
+                    revertSteps.get(i).run();
+                }
                 for (TableStore store : reserved) {
                     store.reserveFor(null);
                 }

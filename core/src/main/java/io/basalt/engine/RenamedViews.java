@@ -14,7 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Views that follow ALTER TABLE ... RENAME TO and RENAME COLUMN of the tables they read, as PostgreSQL's do (it keeps
+ * Views that follow ALTER TABLE ... RENAME TO, SET SCHEMA and RENAME COLUMN of the tables they read, as PostgreSQL's do (it keeps
  * a view's query by reference). Basalt keeps the query as syntax bound by name, so before the rename takes effect
  * each view reading the table has its query written again with the new names ({@link ViewText#renamed}, every column
  * qualified) and read back; once the ALTER TABLE succeeded, {@link #apply} puts those views in place, with their
@@ -49,6 +49,13 @@ final class RenamedViews {
                     case AlterTableAction.RenameTable rename -> {
                         renames.relation(table.schema(), table.name(), rename.to());
                         tables.add(new String[] {table.schema(), table.name(), rename.to()});
+                    }
+                    case AlterTableAction.SetSchema move -> {
+                        if (catalog.schemaExists(move.schema()) && !catalog.isTempSchema(move.schema())
+                                && !move.schema().equals(table.schema())) {
+                            renames.schema(table.schema(), table.name(), move.schema());
+                            tables.add(new String[] {table.schema(), table.name(), table.name(), move.schema()});
+                        }
                     }
                     case AlterTableAction.RenameColumn rename -> {
                         renames.column(table.schema(), table.name(), rename.from(), rename.to());
@@ -130,7 +137,7 @@ final class RenamedViews {
         }
         List<ViewEntry.Relation> dependencies = new ArrayList<>();
         for (ViewEntry.Relation relation : view.dependencies()) {
-            dependencies.add(new ViewEntry.Relation(relation.schema(),
+            dependencies.add(new ViewEntry.Relation(movedSchema(tables, relation.schema(), relation.name()),
                     renamedTable(tables, relation.schema(), relation.name()), relation.view()));
         }
         List<ViewEntry.ColumnUse> uses = new ArrayList<>();
@@ -143,11 +150,22 @@ final class RenamedViews {
                     break;
                 }
             }
-            uses.add(new ViewEntry.ColumnUse(use.schema(), renamedTable(tables, use.schema(), use.table()), column));
+            uses.add(new ViewEntry.ColumnUse(movedSchema(tables, use.schema(), use.table()),
+                    renamedTable(tables, use.schema(), use.table()), column));
         }
         return new ViewEntry(view.schema(), view.name(), query.query(), view.columnNames(), view.columnTypes(),
                 dependencies, uses, view.rows(), view.populated(), view.checkOption(), view.columnDefaults(),
                 view.indexes(), view.options());
+    }
+
+    /** The schema of relation {@code schema.name} once {@code tables} (schema, name, new name[, new schema]) moved it. */
+    private static String movedSchema(List<String[]> tables, String schema, String name) {
+        for (String[] table : tables) {
+            if (table.length > 3 && table[0].equals(schema) && table[1].equals(name)) {
+                return table[3];
+            }
+        }
+        return schema;
     }
 
     private static String renamedTable(List<String[]> tables, String schema, String name) {

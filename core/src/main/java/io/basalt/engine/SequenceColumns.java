@@ -115,10 +115,34 @@ final class SequenceColumns {
     }
 
     /**
+     * {@code column} with its default calling {@code moved} (its own sequence, now in another schema) when the
+     * default called that sequence under its former name {@code formerName} (as {@link #sequenceName} wrote it);
+     * otherwise {@code column} itself (ALTER COLUMN SET DEFAULT replaced the call).
+     */
+    static ColumnEntry followingSequence(ColumnEntry column, String formerName, SequenceEntry moved, Catalog catalog) {
+        if (!(column.defaultExpression() instanceof Expression.FunctionCall call) || call.arguments().size() != 1
+                || !call.name().last().equals("nextval")
+                || !(call.arguments().getFirst() instanceof Expression.Cast cast)
+                || !(cast.operand() instanceof Expression.StringLiteral literal)
+                || !literal.value().equals(formerName)) {
+            return column;
+        }
+        String name = sequenceName(moved, catalog);
+        String text = column.identity() != null ? column.defaultText() : nextvalText(name);
+        return new ColumnEntry(column.name(), column.type(), column.notNull(), nextvalCall(name), text,
+                column.identity(), column.generation(), column.generationText(), column.notNullName());
+    }
+
+    /**
      * The sequence's name as the column default writes it: qualified by its schema unless that is {@code public} or
      * the temporary schema, so that the default finds it whatever the search_path.
      */
     private String sequenceName(SequenceEntry sequence) {
+        return sequenceName(sequence, catalog);
+    }
+
+    /** {@link #sequenceName(SequenceEntry)} for {@code catalog}'s session. */
+    static String sequenceName(SequenceEntry sequence, Catalog catalog) {
         String name = SequenceNames.quoted(sequence.name());
         return sequence.schema().equals(Catalog.DEFAULT_SCHEMA) || sequence.schema().equals(catalog.tempSchema())
                 ? name : SequenceNames.quoted(sequence.schema()) + "." + name;

@@ -547,10 +547,16 @@ final class SessionImpl implements Session {
             return roles.set(set, transactions.block(), replaying);
         }
         io.basalt.catalog.privilege.Authorization authorization = database.authorization();
+        List<String> dropNotices = new ArrayList<>();
+        if (statement instanceof io.basalt.sql.ast.PrivilegeStatement.DropOwned drop && !replaying) {
+            dropNotices.addAll(dropOwnedObjects(drop));
+        }
         synchronized (database.ddlLock()) {
             Transaction block = replaying ? null : transactions.block();
             io.basalt.catalog.privilege.Authorization.Snapshot before = block == null ? null
                     : authorization.snapshot();
+            OwnedObjects owned = new OwnedObjects(catalog, authorization, roles, replaying,
+                    statementPrivileges::describe, database.routines());
             RoleStatements roleStatements = new RoleStatements(authorization, roles, replaying,
                     statementPrivileges::describe);
             GrantStatements grants = new GrantStatements(catalog, authorization, roles, replaying,
@@ -563,10 +569,47 @@ final class SessionImpl implements Session {
                 case io.basalt.sql.ast.PrivilegeStatement.GrantPrivileges grant -> grants.grant(grant);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterOwner alter -> grants.alterOwner(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
+                case io.basalt.sql.ast.PrivilegeStatement.DropOwned drop -> {
+                    owned.revokeGrantedTo(OwnedObjects.set(owned.roleNames(drop.roles(), "drop")));
+                    yield QueryResultImpl.command("DROP OWNED", 0, dropNotices);
+                }
+                case io.basalt.sql.ast.PrivilegeStatement.ReassignOwned reassign -> {
+                    java.util.Set<String> owners = OwnedObjects.set(owned.roleNames(reassign.roles(), "reassign"));
+                    String newOwner = roles.resolve(reassign.newOwner());
+                    authorization.role(newOwner);
+                    owned.reassign(owners, newOwner);
+                    yield QueryResultImpl.command("REASSIGN OWNED", 0, List.of());
+                }
                 case io.basalt.sql.ast.PrivilegeStatement.SetRole set -> throw new IllegalStateException();
             };
             return loggedAuthorizationChange(result, block, before, sql);
         }
+    }
+
+    /**
+     * The drops of DROP OWNED: each object the roles own is dropped by the DROP statement of its kind, run as a
+     * statement of this session (logged, and undone by ROLLBACK, as any other); their notices are returned.
+     */
+    private List<String> dropOwnedObjects(io.basalt.sql.ast.PrivilegeStatement.DropOwned drop) {
+        OwnedObjects owned;
+        java.util.Set<String> owners;
+        synchronized (database.ddlLock()) {
+            owned = new OwnedObjects(catalog, database.authorization(), roles, false, statementPrivileges::describe,
+                    database.routines());
+            owners = OwnedObjects.set(owned.roleNames(drop.roles(), "drop"));
+            if (!drop.cascade()) {
+                owned.checkNoOtherDependents(owners);
+            }
+        }
+        List<String> notices = new ArrayList<>();
+        java.util.Set<String> run = new java.util.HashSet<>();
+        for (String dropSql = owned.nextDrop(owners, drop.cascade()); dropSql != null && run.add(dropSql);
+             dropSql = owned.nextDrop(owners, drop.cascade())) {
+            try (QueryResult result = execute(dropSql)) {
+                notices.addAll(result.notices());
+            }
+        }
+        return notices;
     }
 
     /**

@@ -260,6 +260,7 @@ final class StatementPrivileges {
         if (statement instanceof AlterTableStatement alter) {
             for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
                 if (action instanceof io.basalt.sql.ast.AlterTableAction.RenameTable
+                        || action instanceof io.basalt.sql.ast.AlterTableAction.SetSchema
                         || action instanceof io.basalt.sql.ast.AlterTableAction.RenameColumn
                         || action instanceof io.basalt.sql.ast.AlterTableAction.DropColumn) {
                     SecuredObjects.Found found = SecuredObjects.relation(catalog, alter.name());
@@ -274,13 +275,27 @@ final class StatementPrivileges {
     void renamed(Statement statement, String from) {
         AlterTableStatement alter = (AlterTableStatement) statement;
         String schema = from.substring(2, from.indexOf('.'));
+        String name = from.substring(from.indexOf('.') + 1);
         String key = from;
         for (io.basalt.sql.ast.AlterTableAction action : alter.actions()) {
             switch (action) {
                 case io.basalt.sql.ast.AlterTableAction.RenameTable rename -> {
-                    String to = Authorization.relationKey(schema, rename.to());
+                    name = rename.to();
+                    String to = Authorization.relationKey(schema, name);
                     authorization.moveObject(key, to);
                     key = to;
+                }
+                case io.basalt.sql.ast.AlterTableAction.SetSchema move -> {
+                    if (!move.schema().equals(schema) && catalog.findTable(move.schema(), name).isPresent()) {
+                        for (io.basalt.catalog.SequenceEntry owned : catalog.sequencesOwnedBy(move.schema(), name)) {
+                            authorization.moveObject(Authorization.relationKey(schema, owned.name()),
+                                    Authorization.relationKey(move.schema(), owned.name()));
+                        }
+                        schema = move.schema();
+                        String to = Authorization.relationKey(schema, name);
+                        authorization.moveObject(key, to);
+                        key = to;
+                    }
                 }
                 case io.basalt.sql.ast.AlterTableAction.RenameColumn rename -> moveColumn(key, rename.from(),
                         rename.to());

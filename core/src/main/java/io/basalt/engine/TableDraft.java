@@ -22,10 +22,12 @@ import java.util.Set;
  * it was ({@code values}, over the original columns). It also records what the statement must verify against
  * the stored rows before it takes effect (NOT NULL columns and CHECK constraints to validate) and whether the
  * rows must be copied into a new store: when the columns change (added, dropped, converted) or the store's unique
- * indexes do (a key added, dropped or renamed, a key column renamed, the table renamed).
+ * indexes do (a key added, dropped or renamed, a key column renamed, the table renamed or moved to another schema).
  */
 final class TableDraft {
     final TableEntry original;
+    /** The schema the table is in once the statement took effect (SET SCHEMA moves it). */
+    String schema;
     String name;
     final List<ColumnEntry> columns;
     final List<BoundExpression> values = new ArrayList<>();
@@ -52,6 +54,7 @@ final class TableDraft {
 
     TableDraft(TableEntry original) {
         this.original = original;
+        this.schema = original.schema();
         this.name = original.name();
         this.columns = new ArrayList<>(original.columns());
         this.checks = new ArrayList<>(original.checks());
@@ -236,7 +239,7 @@ final class TableDraft {
     TableEntry toEntry(io.basalt.storage.table.TableStore store) {
         List<CheckConstraintEntry> sorted = new ArrayList<>(checks);
         sorted.sort(java.util.Comparator.comparing(CheckConstraintEntry::name));
-        return new TableEntry(original.schema(), name, columns, store, sorted, keys, foreignKeys, indexes, options);
+        return new TableEntry(schema, name, columns, store, sorted, keys, foreignKeys, indexes, options);
     }
 
     /**
@@ -245,7 +248,7 @@ final class TableDraft {
      * its name, and no CHECK constraint to verify reads an added column.
      */
     boolean addedInPlace() {
-        if (!columnsOnlyAdded || keysChanged || !name.equals(original.name()) || !foreignKeysToValidate.isEmpty()) {
+        if (!columnsOnlyAdded || keysChanged || relocated() || !foreignKeysToValidate.isEmpty()) {
             return false; // a foreign key to check reads the rows as the new definition has them
         }
         int kept = original.columns().size();
@@ -266,6 +269,11 @@ final class TableDraft {
 
     /** Whether the stored rows must be copied into a new store. */
     boolean needsNewStore() {
-        return columnsChanged || keysChanged || !name.equals(original.name());
+        return columnsChanged || keysChanged || relocated();
+    }
+
+    /** Whether the table gets another name or schema (its store is named after both). */
+    boolean relocated() {
+        return !name.equals(original.name()) || !schema.equals(original.schema());
     }
 }

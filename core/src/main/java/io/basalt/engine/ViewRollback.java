@@ -3,6 +3,7 @@ package io.basalt.engine;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.storage.transaction.Transaction;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -21,6 +22,12 @@ final class ViewRollback {
      */
     static void register(Transaction block, Catalog catalog, Object ddlLock, Consumer<String> log, ViewEntry before,
                          ViewEntry after, String undo) {
+        register(block, catalog, ddlLock, log, before, after, undo == null ? List.of() : List.of(undo));
+    }
+
+    /** As {@link #register(Transaction, Catalog, Object, Consumer, ViewEntry, ViewEntry, String)}, several undoing statements. */
+    static void register(Transaction block, Catalog catalog, Object ddlLock, Consumer<String> log, ViewEntry before,
+                         ViewEntry after, List<String> undo) {
         if (block == null || after == null) {
             return;
         }
@@ -33,8 +40,10 @@ final class ViewRollback {
                 if (before != null) {
                     catalog.addView(before, null);
                 }
-                if (undo != null && !after.schema().equals(catalog.tempSchema())) {
-                    log.accept(undo);
+                if (!after.schema().equals(catalog.tempSchema())) {
+                    for (String statement : undo) {
+                        log.accept(statement);
+                    }
                 }
             }
         });

@@ -56,6 +56,7 @@ final class ViewStatements {
         ViewEntry view = new ViewEntry(schema, create.name().last(), kept(create.query(), definition, context),
                 definition.names(), definition.types(), definition.dependencies(), definition.columnUses(), null,
                 false, create.checkOption(), null, List.of(), create.options());
+        view = withResolvedNames(view, definition, context);
         if (view.checkOption() != null) {
             String refusal = ViewWrites.checkOptionRefusal(view, catalog);
             if (refusal != null) {
@@ -87,6 +88,35 @@ final class ViewStatements {
      * The query to keep: with its stars and natural joins made explicit ({@link StarExpansion}), when that reads the
      * same columns; else as written.
      */
+    /**
+     * {@code view} with its query reading each table and view under its schema as the catalog resolves the names
+     * now, as PostgreSQL resolves a view's names once, at CREATE VIEW: a later search_path, or a table of the same
+     * name in a schema searched earlier (a temporary one), does not change what the view reads. The query is written
+     * again with every relation qualified and read back; when that does not give the same columns over the same
+     * relations (a construct the writer does not render), the view keeps its query as written.
+     */
+    private ViewEntry withResolvedNames(ViewEntry view, ViewDefinition definition, BindContext context) {
+        Query resolved;
+        try {
+            String text = io.basalt.binder.viewtext.ViewText.renamed(view, catalog,
+                    io.basalt.binder.viewtext.RelationRenames.qualifying());
+            if (!(io.basalt.sql.parser.Parser.parseStatement(text) instanceof io.basalt.sql.ast.QueryStatement query)) {
+                return view;
+            }
+            ViewDefinition again = ViewDefinition.of(query.query(), List.of(), "CREATE VIEW", catalog, context);
+            if (!again.names().equals(definition.names()) || !again.types().equals(definition.types())
+                    || !again.dependencies().equals(definition.dependencies())) {
+                return view;
+            }
+            resolved = query.query();
+        } catch (RuntimeException unreadable) {
+            return view;
+        }
+        return new ViewEntry(view.schema(), view.name(), resolved, view.columnNames(), view.columnTypes(),
+                view.dependencies(), view.columnUses(), view.rows(), view.populated(), view.checkOption(),
+                view.columnDefaults(), view.indexes(), view.options());
+    }
+
     Query kept(Query query, ViewDefinition definition, BindContext context) {
         Query expanded = StarExpansion.expand(query, catalog);
         if (expanded.equals(query)) {
@@ -246,7 +276,21 @@ final class ViewStatements {
         List<io.basalt.sql.ast.Expression> defaults = new ArrayList<>(view.columnDefaults());
         String newSchema = view.schema();
         String newName = view.name();
+        List<String> newOptions = view.options();
+        String newCheckOption = view.checkOption();
         switch (alter.action()) {
+            case AlterViewStatement.SetOptions set -> {
+                newOptions = ViewOptions.changed(view.options(), set);
+                newCheckOption = ViewOptions.checkOption(newOptions);
+                if (newCheckOption != null) {
+                    String refusal = ViewWrites.checkOptionRefusal(view, catalog);
+                    if (refusal != null) {
+                        throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                "WITH CHECK OPTION is supported only on automatically updatable views")
+                                .withHint(refusal);
+                    }
+                }
+            }
             case AlterViewStatement.RenameTo rename -> {
                 if (catalog.relationExists(view.schema(), rename.name())) {
                     throw BasaltException.of(SqlState.DUPLICATE_TABLE,
@@ -311,13 +355,20 @@ final class ViewStatements {
             }
         }
         ViewEntry altered = view.altered(newSchema, newName, names, defaults);
+        if (alter.action() instanceof AlterViewStatement.SetOptions) {
+            altered = new ViewEntry(altered.schema(), altered.name(), altered.query(), altered.columnNames(),
+                    altered.columnTypes(), altered.dependencies(), altered.columnUses(), altered.rows(),
+                    altered.populated(), newCheckOption, altered.columnDefaults(), altered.indexes(), newOptions);
+        }
         if (newSchema.equals(view.schema()) && newName.equals(view.name())) {
             catalog.addView(altered, view);
         } else {
             catalog.removeView(view);
             catalog.addView(altered, null);
         }
-        ViewRollback.register(block, catalog, ddlLock, log, view, altered, inverse(alter.action(), view, altered));
+        ViewRollback.register(block, catalog, ddlLock, log, view, altered, alter.action()
+                instanceof AlterViewStatement.SetOptions ? ViewOptions.inverse(view, altered)
+                : List.of(inverse(alter.action(), view, altered)));
         return QueryResultImpl.command("ALTER VIEW", 0, List.of());
     }
 
@@ -329,6 +380,7 @@ final class ViewStatements {
             case AlterViewStatement.RenameTo ignored -> target + " RENAME TO " + IdentifierQuoting.quote(before.name());
             case AlterViewStatement.RenameColumn rename -> target + " RENAME COLUMN "
                     + IdentifierQuoting.quote(rename.name()) + " TO " + IdentifierQuoting.quote(rename.column());
+            case AlterViewStatement.SetOptions ignored -> throw new IllegalArgumentException("see ViewOptions");
             case AlterViewStatement.SetSchema ignored -> target + " SET SCHEMA "
                     + IdentifierQuoting.quote(before.schema());
             case AlterViewStatement.SetDefault setDefault -> {

@@ -15,8 +15,10 @@ import java.util.List;
  * (Column, Type, Collation, Nullable, Default; {@code \d+} adds Storage, Stats target, Description) with its
  * indexes, check constraints, foreign keys, the foreign keys referencing it, its parents and children; a view's
  * or materialized view's columns (a materialized view's with its indexes); a sequence's parameters; an index's
- * columns and table. Settings psql's regression runs hide (the Compression column, {@code Access method}) are not
- * printed; {@code \d+} of a view or materialized view adds its definition ({@code pg_get_viewdef(oid, true)}).
+ * columns and table. {@code \d+} of a table or materialized view shows the Compression column and the footer
+ * {@code Access method: heap} as psql does, unless the psql variables HIDE_TOAST_COMPRESSION / HIDE_TABLEAM hide
+ * them (psql's regression runs set both); {@code \d+} of a view or materialized view adds its definition
+ * ({@code pg_get_viewdef(oid, true)}).
  */
 final class RelationDescriptions {
     private RelationDescriptions() {
@@ -37,9 +39,11 @@ final class RelationDescriptions {
             any = true;
             long oid = Long.parseLong(relation.getFirst());
             String qualified = relation.get(1) + "." + relation.get(2);
+            Shown shown = new Shown(verbose, verbose && !hidden(scope, "HIDE_TOAST_COMPRESSION"),
+                    verbose && !hidden(scope, "HIDE_TABLEAM"));
             FootedTable table = switch (relation.get(3).charAt(0)) {
-                case 'r', 'p' -> table(session, oid, qualified, relation.get(3).charAt(0) == 'p', verbose);
-                case 'v', 'm' -> view(session, oid, qualified, relation.get(3).charAt(0) == 'm', verbose);
+                case 'r', 'p' -> table(session, oid, qualified, relation.get(3).charAt(0) == 'p', shown);
+                case 'v', 'm' -> view(session, oid, qualified, relation.get(3).charAt(0) == 'm', shown);
                 case 'S' -> sequence(session, oid, qualified);
                 case 'i' -> index(session, oid, qualified);
                 default -> null;
@@ -82,44 +86,79 @@ final class RelationDescriptions {
         return "1700".equals(column.get(7)) ? "main" : "extended";
     }
 
+    /** What {@code \d} adds: {@code verbose} for {@code \d+}, and which of psql's hideable parts it shows. */
+    private record Shown(boolean verbose, boolean compression, boolean accessMethod) {
+    }
+
+    /** Whether the psql variable {@code name} is set to a true value (psql's regression runs set it on). */
+    private static boolean hidden(CommandScope scope, String name) {
+        String value = scope.shell().settings().variable(name);
+        return value != null && switch (value.toLowerCase(java.util.Locale.ROOT)) {
+            case "on", "true", "yes", "1", "t", "y" -> true;
+            default -> false;
+        };
+    }
+
+    /** The \d+ columns after Default: Storage, [Compression,] Stats target (tables), Description. */
+    private static List<String> verboseHeaders(Shown shown, boolean statsTarget) {
+        List<String> headers = new ArrayList<>(List.of("Storage"));
+        if (shown.compression()) {
+            headers.add("Compression");
+        }
+        if (statsTarget) {
+            headers.add("Stats target");
+        }
+        headers.add("Description");
+        return headers;
+    }
+
     private static FootedTable table(Session session, long oid, String qualified, boolean partitioned,
-                                     boolean verbose) {
+                                     Shown shown) {
         List<List<String>> rows = new ArrayList<>();
+        List<String> verboseHeaders = verboseHeaders(shown, true);
         for (List<String> column : columns(session, oid)) {
             List<String> row = new ArrayList<>(List.of(column.get(0), column.get(1), "",
                     "t".equals(column.get(2)) ? "not null" : "", defaultText(column)));
-            if (verbose) {
-                row.addAll(List.of(storage(column), "", ""));
+            if (shown.verbose()) {
+                row.add(storage(column));
+                for (int i = 1; i < verboseHeaders.size(); i++) {
+                    row.add("");
+                }
             }
             rows.add(row);
         }
         List<String> headers = new ArrayList<>(List.of("Column", "Type", "Collation", "Nullable", "Default"));
-        if (verbose) {
-            headers.addAll(List.of("Storage", "Stats target", "Description"));
+        if (shown.verbose()) {
+            headers.addAll(verboseHeaders);
         }
         String title = (partitioned ? "Partitioned table" : "Table") + " \"" + qualified + "\"";
         ListTable table = new ListTable(title, headers, alignment(headers.size(), -1), rows, false);
-        return new FootedTable(table, TableFooters.of(session, oid, partitioned, verbose));
+        List<String> footers = new ArrayList<>(TableFooters.of(session, oid, partitioned, shown.verbose()));
+        if (shown.accessMethod() && !partitioned) {
+            footers.add("Access method: heap");
+        }
+        return new FootedTable(table, footers);
     }
 
     private static FootedTable view(Session session, long oid, String qualified, boolean materialized,
-                                    boolean verbose) {
+                                    Shown shown) {
+        boolean verbose = shown.verbose();
+        // a plain view has neither compression nor statistics targets
+        List<String> verboseHeaders = materialized ? verboseHeaders(shown, true) : List.of("Storage", "Description");
         List<List<String>> rows = new ArrayList<>();
         for (List<String> column : columns(session, oid)) {
             List<String> row = new ArrayList<>(List.of(column.get(0), column.get(1), "", "", ""));
             if (verbose) {
-                if (materialized) {
-                    row.addAll(List.of(storage(column), "", ""));
-                } else {
-                    row.addAll(List.of(storage(column), ""));
+                row.add(storage(column));
+                for (int i = 1; i < verboseHeaders.size(); i++) {
+                    row.add("");
                 }
             }
             rows.add(row);
         }
         List<String> headers = new ArrayList<>(List.of("Column", "Type", "Collation", "Nullable", "Default"));
         if (verbose) {
-            headers.addAll(materialized ? List.of("Storage", "Stats target", "Description")
-                    : List.of("Storage", "Description"));
+            headers.addAll(verboseHeaders);
         }
         String title = (materialized ? "Materialized view" : "View") + " \"" + qualified + "\"";
         List<String> footers = new ArrayList<>();
@@ -133,6 +172,9 @@ final class RelationDescriptions {
                 footers.add("View definition:");
                 footers.addAll(List.of(definition.getFirst().get(0).split("\n", -1)));
             }
+        }
+        if (materialized && shown.accessMethod()) {
+            footers.add("Access method: heap");
         }
         return new FootedTable(new ListTable(title, headers, alignment(headers.size(), -1), rows, false), footers);
     }

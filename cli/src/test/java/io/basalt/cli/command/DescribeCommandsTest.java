@@ -72,11 +72,11 @@ class DescribeCommandsTest {
                 Foreign-key constraints:
                     "orders_customer_fkey" FOREIGN KEY (customer) REFERENCES customers(id) ON DELETE CASCADE
 
-                                                 Table "public.customers"
-                 Column |  Type   | Collation | Nullable | Default | Storage  | Stats target | Description\s
-                --------+---------+-----------+----------+---------+----------+--------------+-------------
-                 id     | integer |           | not null |         | plain    |              |\s
-                 name   | text    |           | not null |         | extended |              |\s
+                                                        Table "public.customers"
+                 Column |  Type   | Collation | Nullable | Default | Storage  | Compression | Stats target | Description\s
+                --------+---------+-----------+----------+---------+----------+-------------+--------------+-------------
+                 id     | integer |           | not null |         | plain    |             |              |\s
+                 name   | text    |           | not null |         | extended |             |              |\s
                 Indexes:
                     "customers_pkey" PRIMARY KEY, btree (id)
                 Referenced by:
@@ -84,8 +84,18 @@ class DescribeCommandsTest {
                 Not-null constraints:
                     "customers_id_not_null" NOT NULL "id"
                     "customers_name_not_null" NOT NULL "name"
+                Access method: heap
 
                 """);
+    }
+
+    /** psql's regression runs hide the Compression column and the access method; the variables do here too. */
+    @Test
+    void hideVariablesDropCompressionAndAccessMethod() {
+        String out = run("\\set HIDE_TOAST_COMPRESSION on\n\\set HIDE_TABLEAM on\n\\d+ customers\n").out();
+        assertThat(out).contains(" Column |  Type   | Collation | Nullable | Default | Storage  | Stats target |"
+                + " Description ");
+        assertThat(out).doesNotContain("Access method");
     }
 
     @Test

@@ -89,6 +89,11 @@ final class NameScope {
      * a ROW or VALUES field); null when {@code parts} is no such reference.
      */
     String wholeRow(List<String> parts, boolean topLevel) {
+        if (parts.size() == 2 && parts.getLast().equals("*")) {
+            // r.* written as a value (ROW(r.*), r.*::type): the whole row, its cast written where it is
+            String wholeRow = wholeRow(parts.subList(0, 1), false);
+            return wholeRow;
+        }
         if (parts.size() != 1) {
             return null;
         }

@@ -581,6 +581,7 @@ final class QueryWriter {
                 }
                 Source.Relation relation = new Source.Relation(lookup, scope.unique(printedLookup), names, types);
                 relation.printedNames = List.copyOf(printed);
+                relation.withQuery = with != null;
                 if (with == null) {
                     relation.rowType = IdentifierQuoting.quote(resolved != null
                             ? renames.relationName(resolved[0], resolved[1]) : name);
@@ -739,9 +740,9 @@ final class QueryWriter {
                 if (table.only()) {
                     layout.append("ONLY ");
                 }
-                String written = relationName(table);
+                String written = relationName(table, relation.withQuery);
                 layout.append(written);
-                String[] resolved = renames != null ? resolvedRelation(table) : null;
+                String[] resolved = renames != null && !relation.withQuery ? resolvedRelation(table) : null;
                 String shownName = resolved == null ? table.name().last()
                         : renames.relationName(resolved[0], resolved[1]);
                 boolean alias = table.alias() != null || !relation.refname.equals(shownName)
@@ -847,12 +848,16 @@ final class QueryWriter {
     }
 
     /** A table's name, with its schema when the search path would not find it by its name alone. */
-    private String relationName(FromItem.Table table) {
+    private String relationName(FromItem.Table table, boolean withQuery) {
         List<String> parts = table.name().parts();
         String name = table.name().last();
-        String[] resolved = renames != null ? resolvedRelation(table) : null;
+        String[] resolved = renames != null && !withQuery ? resolvedRelation(table) : null;
         if (resolved != null) {
             String renamed = renames.relationName(resolved[0], resolved[1]);
+            String movedTo = renames.movedSchema(resolved[0], resolved[1]);
+            if (movedTo != null) {
+                return IdentifierQuoting.quote(movedTo) + "." + IdentifierQuoting.quote(renamed);
+            }
             return parts.size() < 2 ? IdentifierQuoting.quote(renamed)
                     : IdentifierQuoting.quote(parts.get(parts.size() - 2)) + "." + IdentifierQuoting.quote(renamed);
         }

@@ -42,6 +42,8 @@ sealed interface Source {
         boolean aliasColumns;
         /** The type a whole-row reference to it is cast to: its table's or view's row type, else record. */
         String rowType = "record";
+        /** Whether it reads a WITH query of the statement (not a table or view of the catalog). */
+        boolean withQuery;
 
         Relation(String lookup, String refname, List<String> names, List<LogicalType> types) {
             this.lookup = lookup;

@@ -50,8 +50,9 @@ final class AccessColumns {
     }
 
     /** The oid of the owner of the relation (a stale or missing entry: the bootstrap superuser's). */
-    static long relationOwner(String schema, String name) {
-        SecuredObject object = object(Authorization.relationKey(schema, name), SecuredKind.TABLE);
+    static long relationOwner(String schema, String name, boolean sequence) {
+        SecuredObject object = object(Authorization.relationKey(schema, name),
+                sequence ? SecuredKind.SEQUENCE : SecuredKind.TABLE);
         return object == null ? ObjectDefinitions.OWNER_OID : RoleRelations.roleOid(object.owner());
     }
 

@@ -112,7 +112,9 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
             case FORMAT_TYPE -> {
                 long modifier = values.length > 1 && values[1] != null ? (Long) values[1] : -1;
                 LogicalType type = SystemTypes.typeOf((Long) values[0], (int) modifier);
-                yield type != null ? type.displayName() : userTypeName((Long) values[0]);
+                SystemTypes.BuiltinType builtin = type == null ? SystemTypes.byOid((Long) values[0]) : null;
+                yield type != null ? type.displayName() : builtin != null ? builtin.name()
+                        : userTypeName((Long) values[0]);
             }
             case CONSTRAINT_DEFINITION -> {
                 CatalogObjects.Constraint constraint = objects.constraint((Long) values[0]);

@@ -95,7 +95,7 @@ final class PgCatalogRelations {
                 boolean children = table != null && !hierarchy.children(table.schema(), table.name()).isEmpty();
                 boolean partition = table != null && hierarchy.partitionOf(table.schema(), table.name()) != null;
                 rows.add(new Object[] {relation.oid(), relation.name(), relation.namespace().oid(), 0L, 0L,
-                    AccessColumns.relationOwner(relation.schema(), relation.name()), access,
+                    AccessColumns.relationOwner(relation.schema(), relation.name(), relation.kind() == 'S'), access,
                     relation.kind() == 'v' || relation.kind() == 'p' ? 0L
                     : relation.oid(), 0L, 0L, -1.0, 0L, 0L, hasIndex, false, temporary ? "t" : "p",
                     String.valueOf(relation.kind()), (long) columnCount(relation),
@@ -151,6 +151,21 @@ final class PgCatalogRelations {
             identity, generated, false, inherited == 0, (long) inherited, type.isString() ? 100L : 0L, null, null};
     }
 
+    /**
+     * The system columns as pg_attribute lists them for a table, materialized view or sequence: attnum -1 (ctid,
+     * type tid) to -6 (tableoid, oid), NOT NULL, with PostgreSQL's types, lengths and attstattarget 0 (what Basalt's
+     * columns of those names read is in docs/STATUS.md, "System columns").
+     */
+    private static void addSystemAttributes(Relation relation, List<Object[]> rows) {
+        long[] typeOids = {27L, 28L, 29L, 28L, 29L, 26L}; // tid, xid, cid, xid, cid, oid
+        List<String> names = io.basalt.catalog.SystemColumns.NAMES;
+        for (int i = 0; i < names.size(); i++) {
+            boolean ctid = i == 0;
+            rows.add(new Object[] {relation.oid(), names.get(i), typeOids[i], 0L, ctid ? 6L : 4L, (long) -(i + 1),
+                0L, -1L, -1L, !ctid, true, false, false, "", "", false, true, 0L, 0L, null, null});
+        }
+    }
+
     /** The parent tables of a table (inheritance or partitioning), in link order. */
     private static List<TableEntry> parentTables(CatalogObjects objects, Relation relation) {
         List<TableEntry> parents = new ArrayList<>();
@@ -180,6 +195,10 @@ final class PgCatalogRelations {
                                 relation.system().columnTypes().get(i), false, false, "", ""));
                     }
                     continue;
+                }
+                if (relation.kind() == 'r' || relation.kind() == 'p' || relation.kind() == 'm'
+                        || relation.kind() == 'S') {
+                    addSystemAttributes(relation, rows);
                 }
                 switch (relation.kind()) {
                     case 'r', 'p' -> {

@@ -30,6 +30,10 @@ public final class SystemTypes {
             new BuiltinType(24, "regproc", 4, true, "N", 0, 1008, false),
             new BuiltinType(25, "text", -1, false, "S", 0, 1009, true),
             new BuiltinType(26, "oid", 4, true, "N", 0, 1028, true),
+            // the types of the system columns as pg_attribute lists them (ctid, xmin/xmax, cmin/cmax)
+            new BuiltinType(27, "tid", 6, false, "U", 0, 0, false),
+            new BuiltinType(28, "xid", 4, true, "U", 0, 0, false),
+            new BuiltinType(29, "cid", 4, true, "U", 0, 0, false),
             new BuiltinType(30, "oidvector", -1, false, "A", 26, 1013, false),
             new BuiltinType(114, "json", -1, false, "U", 0, 199, false),
             new BuiltinType(194, "pg_node_tree", -1, false, "Z", 0, 0, false),

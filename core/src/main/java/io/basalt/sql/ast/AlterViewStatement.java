@@ -2,7 +2,7 @@ package io.basalt.sql.ast;
 
 /**
  * {@code ALTER VIEW [IF EXISTS] name action}: RENAME TO, RENAME [COLUMN] a TO b, SET SCHEMA, ALTER [COLUMN] c SET
- * DEFAULT expression / DROP DEFAULT.
+ * DEFAULT expression / DROP DEFAULT, SET (option [= value], ...), RESET (option, ...).
  */
 public record AlterViewStatement(QualifiedName name, boolean ifExists, Action action, int position)
         implements Statement {
@@ -24,5 +24,15 @@ public record AlterViewStatement(QualifiedName name, boolean ifExists, Action ac
 
     /** {@code ALTER [COLUMN] column SET DEFAULT expression}, or DROP DEFAULT ({@code value} null). */
     public record SetDefault(String column, Expression value) implements Action {
+    }
+
+    /**
+     * {@code SET (name [= value], ...)}: {@code options} as reloptions keeps them ({@code name=value}, checked by the
+     * parser), or {@code RESET (name, ...)} ({@code reset}: {@code options} holds the names).
+     */
+    public record SetOptions(java.util.List<String> options, boolean reset) implements Action {
+        public SetOptions {
+            options = java.util.List.copyOf(options);
+        }
     }
 }

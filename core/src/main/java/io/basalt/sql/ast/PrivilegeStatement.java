@@ -100,6 +100,20 @@ public sealed interface PrivilegeStatement extends Statement {
             implements PrivilegeStatement {
     }
 
+    /** {@code DROP OWNED BY role [, ...] [CASCADE | RESTRICT]} (roles as RoleSpecs, like {@link #CURRENT_USER}). */
+    record DropOwned(List<String> roles, boolean cascade, int position) implements PrivilegeStatement {
+        public DropOwned {
+            roles = List.copyOf(roles);
+        }
+    }
+
+    /** {@code REASSIGN OWNED BY role [, ...] TO role}. */
+    record ReassignOwned(List<String> roles, String newOwner, int position) implements PrivilegeStatement {
+        public ReassignOwned {
+            roles = List.copyOf(roles);
+        }
+    }
+
     /**
      * {@code ALTER DEFAULT PRIVILEGES [FOR ROLE r, ...] [IN SCHEMA s, ...] GRANT | REVOKE ...}: {@code grant}'s kind is
      * "TABLES", "SEQUENCES", "FUNCTIONS", "ROUTINES", "TYPES" or "SCHEMAS" and it names no objects; {@code roles} empty

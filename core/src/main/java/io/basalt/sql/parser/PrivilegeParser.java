@@ -28,6 +28,9 @@ final class PrivilegeParser extends ParserBase {
         if (first.is(Keyword.GRANT) || first.is(Keyword.REVOKE)) {
             return true;
         }
+        if ((first.is(Keyword.DROP) || first.is(Keyword.REASSIGN)) && second.is(Keyword.OWNED)) {
+            return true;
+        }
         if ((first.is(Keyword.CREATE) || first.is(Keyword.DROP)) && roleWord(second)
                 && !(second.is(Keyword.USER) && tokens.peek(2).is(Keyword.MAPPING))) {
             return true;
@@ -99,6 +102,9 @@ final class PrivilegeParser extends ParserBase {
         if (first.is(Keyword.CREATE)) {
             return createRole();
         }
+        if (tokens.peek(1).is(Keyword.OWNED)) {
+            return owned();
+        }
         if (first.is(Keyword.DROP)) {
             return dropRole();
         }
@@ -109,6 +115,23 @@ final class PrivilegeParser extends ParserBase {
             return alterDefaultPrivileges();
         }
         return alterOwner();
+    }
+
+    /** {@code DROP OWNED BY roles [CASCADE | RESTRICT]} or {@code REASSIGN OWNED BY roles TO role}. */
+    private PrivilegeStatement owned() {
+        Token first = tokens.next();
+        tokens.expect(Keyword.OWNED);
+        tokens.expect(Keyword.BY);
+        List<String> roles = roleList();
+        if (first.is(Keyword.REASSIGN)) {
+            tokens.expect(Keyword.TO);
+            return new PrivilegeStatement.ReassignOwned(roles, roleSpec(), first.position());
+        }
+        boolean cascade = tokens.accept(Keyword.CASCADE);
+        if (!cascade) {
+            tokens.accept(Keyword.RESTRICT);
+        }
+        return new PrivilegeStatement.DropOwned(roles, cascade, first.position());
     }
 
     // ---- roles --------------------------------------------------------------------------------------

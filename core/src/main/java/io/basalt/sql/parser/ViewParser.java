@@ -86,8 +86,13 @@ final class ViewParser extends ParserBase {
      * PostgreSQL's 22023. Each option is added to {@code into} as reloptions keeps it ({@code name=value}).
      */
     private String viewOptions(List<String> into) {
-        String checkOption = null;
         tokens.expect(Keyword.WITH);
+        return optionList(into);
+    }
+
+    /** The parenthesized option list of WITH (...) or ALTER VIEW ... SET (...), at its parenthesis. */
+    private String optionList(List<String> into) {
+        String checkOption = null;
         tokens.expect(TokenKind.LEFT_PAREN);
         do {
             String name = grammar.names().columnLabel();
@@ -206,6 +211,19 @@ final class ViewParser extends ParserBase {
             tokens.next();
             tokens.next();
             action = new AlterViewStatement.SetSchema(grammar.names().columnLabel());
+        } else if (tokens.at(Keyword.SET) && tokens.peek(1).is(TokenKind.LEFT_PAREN)) {
+            tokens.next();
+            List<String> options = new java.util.ArrayList<>();
+            optionList(options);
+            action = new AlterViewStatement.SetOptions(options, false);
+        } else if (tokens.accept(Keyword.RESET)) {
+            tokens.expect(TokenKind.LEFT_PAREN);
+            List<String> names = new java.util.ArrayList<>();
+            do {
+                names.add(grammar.names().columnLabel());
+            } while (tokens.accept(TokenKind.COMMA));
+            tokens.expect(TokenKind.RIGHT_PAREN);
+            action = new AlterViewStatement.SetOptions(names, true);
         } else if (tokens.accept(Keyword.ALTER)) {
             tokens.accept(Keyword.COLUMN);
             String column = grammar.names().columnLabel();
