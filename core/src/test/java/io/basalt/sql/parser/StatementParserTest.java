@@ -264,7 +264,6 @@ class StatementParserTest {
             SHOW SESSION AUTHORIZATION => SHOW SESSION AUTHORIZATION
             ALTER ROLE joe SET search_path TO s => ALTER ROLE
             GRANT SELECT ON LARGE OBJECT 1 TO joe => GRANT ON LARGE OBJECT
-            REASSIGN OWNED BY joe TO bob => REASSIGN OWNED
             PREPARE TRANSACTION 'x' => PREPARE TRANSACTION
             EXPLAIN CREATE TABLE t AS SELECT 1 => CREATE TABLE AS
             CLUSTER t USING i => CLUSTER
@@ -283,7 +282,6 @@ class StatementParserTest {
             CREATE TEMP TABLE t (a int) ON COMMIT DROP => ON COMMIT DELETE ROWS / DROP
             CREATE TABLE t USING heap2 AS SELECT 1 => table access methods
             DROP FOREIGN TABLE IF EXISTS v => DROP FOREIGN TABLE
-            DROP OWNED BY joe => DROP OWNED
             """)
     void statementsWithoutSyntaxTreeAreUnsupported(String sql, String description) {
         Statement statement = Parser.parseStatement(sql);
