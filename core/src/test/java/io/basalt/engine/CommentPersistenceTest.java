@@ -81,7 +81,7 @@ class CommentPersistenceTest {
     void commentsSurviveACrash() throws Exception {
         Path database = directory.resolve("db");
         Path errors = directory.resolve("child-errors.txt");
-        Process child = ChildJvm.of(CommentCrashChild.class, errors, database.toString(),
+        Process child = ChildJvm.of(StatementsCrashChild.class, errors, database.toString(),
                 "CREATE TABLE t (id int)", "COMMENT ON TABLE t IS 'before the crash'").start();
         assertThat(child.waitFor()).as("child exit; errors: %s", Files.exists(errors) ? Files.readString(errors)
                 : "").isZero();

@@ -40,7 +40,7 @@ class DdlCrashRecoveryTest {
     void movedTablesViewOptionsAndOwnershipSurviveACrash() throws Exception {
         Path database = directory.resolve("db");
         Path errors = directory.resolve("child-errors.txt");
-        Process child = ChildJvm.of(DdlCrashChild.class, errors, database.toString(),
+        Process child = ChildJvm.of(StatementsCrashChild.class, errors, database.toString(),
                 "CREATE SCHEMA s1",
                 "CREATE TABLE t (id serial PRIMARY KEY, v text)",
                 "CREATE INDEX t_v ON t (v)",

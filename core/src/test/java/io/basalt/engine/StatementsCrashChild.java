@@ -6,11 +6,12 @@ import io.basalt.api.Session;
 import java.nio.file.Path;
 
 /**
- * The process {@link CommentPersistenceTest} and {@link LargeCommitReopenTest} halt: opens the database in {@code args[0]}, runs the statements
+ * The process the crash tests halt ({@link CommentPersistenceTest}, {@link LargeCommitReopenTest},
+ * {@link DdlCrashRecoveryTest}): opens the database in {@code args[0]}, runs the statements
  * {@code args[1]}, {@code args[2]}, ... and halts the JVM without closing the database, as a crash would.
  */
-public final class CommentCrashChild {
-    private CommentCrashChild() {
+public final class StatementsCrashChild {
+    private StatementsCrashChild() {
     }
 
     public static void main(String[] args) {
