@@ -38,15 +38,31 @@ final class InheritedAlterations {
         if (statement.only()) {
             return statements;
         }
-        collect(table, statement.actions(), catalog, notices, statements);
+        collect(table, statement.actions(), catalog, notices, statements, new java.util.HashSet<>());
         return statements;
     }
 
+    /**
+     * Adds the statements for {@code parent}'s children and their descendants. A table that inherits from two tables
+     * of the hierarchy (a diamond) is altered once, where the walk first reaches it, as PostgreSQL alters each
+     * descendant once; reached again, a column being added is merged into the one it has already got, with
+     * PostgreSQL's notice.
+     */
     private static void collect(TableEntry parent, List<AlterTableAction> actions, Catalog catalog,
-                                List<String> notices, List<AlterTableStatement> into) {
+                                List<String> notices, List<AlterTableStatement> into,
+                                java.util.Set<List<String>> reached) {
         for (TableHierarchy.Link link : catalog.hierarchy().children(parent.schema(), parent.name())) {
             TableEntry child = catalog.findTable(link.childSchema(), link.childName()).orElse(null);
             if (child == null) {
+                continue;
+            }
+            if (!reached.add(List.of(child.schema(), child.name()))) {
+                for (AlterTableAction action : actions) {
+                    if (action instanceof AlterTableAction.AddColumn add) {
+                        notices.add("merging definition of column \"" + add.column().name() + "\" for child \""
+                                + child.name() + "\"");
+                    }
+                }
                 continue;
             }
             List<AlterTableAction> inherited = new ArrayList<>();
@@ -88,7 +104,7 @@ final class InheritedAlterations {
             }
             into.add(new AlterTableStatement(new QualifiedName(List.of(child.schema(), child.name()), 0), false,
                     inherited, 0));
-            collect(child, inherited, catalog, notices, into);
+            collect(child, inherited, catalog, notices, into, reached);
         }
     }
 

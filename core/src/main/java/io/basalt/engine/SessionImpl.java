@@ -1211,8 +1211,13 @@ final class SessionImpl implements Session {
         List<AlterTableStatement> renaming = new ArrayList<>(children);
         renaming.addFirst(alter);
         RenamedViews views = RenamedViews.prepare(catalog, renaming);
+        // Outside a block, the statement is logged only once its children's alterations succeeded too: replaying a
+        // logged statement whose children fail would fail again, and the database would not open.
+        List<String> deferred = new ArrayList<>(1);
+        java.util.function.Consumer<String> log = undo != null ? undo::log
+                : children.isEmpty() ? database::logDdl : deferred::add;
         QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
-                database.sequenceLog(), new TableRewrite(database), undo == null ? database::logDdl : undo::log)
+                database.sequenceLog(), new TableRewrite(database), log)
                 .undoneBy(undo).alter(alter, context, sql);
         if (children.isEmpty() && childNotices.isEmpty()) {
             views.apply(catalog);
@@ -1225,6 +1230,7 @@ final class SessionImpl implements Session {
         notices.addAll(result.notices());
         result.close();
         InheritedAlterations.run(children, child -> unlogged.alter(child, context, null), notices);
+        deferred.forEach(database::logDdl);
         views.apply(catalog);
         return QueryResultImpl.command("ALTER TABLE", 0, notices);
     }
