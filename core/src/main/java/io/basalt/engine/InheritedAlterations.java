@@ -89,7 +89,14 @@ final class InheritedAlterations {
                     case AlterTableAction.SetNotNull set -> set.notNull() || link.isPartition() ? set : null;
                     case AlterTableAction.AddConstraint add
                             when add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check
-                            && !check.noInherit() -> add;
+                            && !check.noInherit() -> {
+                        if (check.name() != null && hasCheck(child, check.name())) {
+                            // as at CREATE TABLE (TableInheritance.mergeNamedChecks): the child's own is kept
+                            notices.add("merging constraint \"" + check.name() + "\" with inherited definition");
+                            yield null;
+                        }
+                        yield add;
+                    }
                     case AlterTableAction.RenameColumn rename -> rename;
                     case AlterTableAction.SetExpression set -> child.columnIndex(set.column()) >= 0 ? set : null;
                     case AlterTableAction.DropExpression drop -> child.columnIndex(drop.column()) >= 0 ? drop : null;
@@ -106,6 +113,15 @@ final class InheritedAlterations {
                     inherited, 0));
             collect(child, inherited, catalog, notices, into, reached);
         }
+    }
+
+    private static boolean hasCheck(TableEntry table, String name) {
+        for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
+            if (check.name().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs {@code statements} (see {@link #forChildren}) with {@code run}, adding their notices to {@code notices}. */

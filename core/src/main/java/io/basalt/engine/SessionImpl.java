@@ -969,6 +969,15 @@ final class SessionImpl implements Session {
             }
             case AlterTableStatement alter -> {
                 synchronized (database.ddlLock()) {
+                    // Outside a block, an ALTER TABLE that goes down to child tables runs in a block of its own, so
+                    // that a child's failure undoes the whole statement, the parent's part too, as in PostgreSQL.
+                    TableEntry altered = alteredTable(alter);
+                    boolean ownBlock = !database.replaying() && transactions.block() == null && altered != null
+                            && !alter.only() && AlterTableUndo.undoable(alter)
+                            && !catalog.hierarchy().children(altered.schema(), altered.name()).isEmpty();
+                    if (ownBlock) {
+                        transactions.beginImplicit();
+                    }
                     Transaction block = database.replaying() ? null : transactions.block();
                     AlterTableUndo undo = block == null || !AlterTableUndo.undoable(alter) ? null
                             : AlterTableUndo.before(catalog, database.authorization(),
@@ -978,11 +987,21 @@ final class SessionImpl implements Session {
                     if (target != null && !database.replaying()) {
                         database.pendingAlterations().checkNotAlteredByAnother(target, transactions.block());
                     }
+                    boolean succeeded = false;
                     try {
-                        yield alterTable(alter, context, sql, undo);
+                        QueryResultImpl result = alterTable(alter, context, sql, undo);
+                        succeeded = true;
+                        yield result;
                     } finally {
                         if (undo != null) {
                             undo.after(block, database);
+                        }
+                        if (ownBlock) {
+                            if (succeeded) {
+                                transactions.endImplicit();
+                            } else {
+                                transactions.implicitFailed();
+                            }
                         }
                     }
                 }
