@@ -467,6 +467,14 @@ final class GrantStatements {
     }
 
     private void setOwner(String key, SecuredObject object, String newOwner) {
+        setOwner(authorization, key, object, newOwner);
+    }
+
+    /**
+     * Gives {@code object} (under {@code key}) to {@code newOwner}: its ACL entries granted to or by the old owner
+     * become the new owner's, as PostgreSQL's ALTER ... OWNER TO and REASSIGN OWNED do.
+     */
+    static void setOwner(Authorization authorization, String key, SecuredObject object, String newOwner) {
         String oldOwner = object.owner();
         List<AclItem> acl = null;
         if (object.acl() != null) {

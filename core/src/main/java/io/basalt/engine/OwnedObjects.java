@@ -162,19 +162,7 @@ final class OwnedObjects {
     /** REASSIGN OWNED: {@code newOwner} owns what {@code owners} own. */
     void reassign(Set<String> owners, String newOwner) {
         for (Map.Entry<String, SecuredObject> entry : owned(owners).entrySet()) {
-            SecuredObject object = entry.getValue();
-            String oldOwner = object.owner();
-            List<AclItem> acl = null;
-            if (object.acl() != null) {
-                acl = new ArrayList<>();
-                for (AclItem item : object.acl()) {
-                    acl.add(new AclItem(item.grantee().equals(oldOwner) ? newOwner : item.grantee(),
-                            item.grantor().equals(oldOwner) ? newOwner : item.grantor(), item.privileges(),
-                            item.grantOptions()));
-                }
-            }
-            authorization.putObject(entry.getKey(), new SecuredObject(object.kind(), newOwner, acl,
-                    object.columns(), object.rowSecurity()));
+            GrantStatements.setOwner(authorization, entry.getKey(), entry.getValue(), newOwner);
         }
     }
 

@@ -48,9 +48,14 @@ public record TsVector(List<String> lexemes, List<int[]> positions) {
         return new TsVector(lexemes, positions);
     }
 
-    /** Sorted by position, one entry per position (its largest weight), at most 256. */
     private static int[] normalized(List<Integer> entries) {
-        int[] sorted = entries.stream().mapToInt(Integer::intValue).sorted().toArray();
+        return normalizedPositions(entries.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /** {@code entries} (position << 2 | weight) sorted by position, one per position (its largest weight), at most 256. */
+    static int[] normalizedPositions(int[] entries) {
+        int[] sorted = entries.clone();
+        Arrays.sort(sorted);
         int n = 0;
         for (int entry : sorted) {
             if (n > 0 && sorted[n - 1] >> 2 == entry >> 2) {

@@ -151,26 +151,12 @@ public final class TsVectorEdits {
             } else if (moved.length > 0) {
                 int[] both = Arrays.copyOf(before, before.length + moved.length);
                 System.arraycopy(moved, 0, both, before.length, moved.length);
-                merged.put(right.lexemes().get(k), distinctPositions(both));
+                merged.put(right.lexemes().get(k), TsVector.normalizedPositions(both));
             }
         }
         return new TsVector(new ArrayList<>(merged.keySet()), new ArrayList<>(merged.values()));
     }
 
-    /** Sorted by position, one entry per position (its largest weight), at most 256. */
-    private static int[] distinctPositions(int[] entries) {
-        int[] sorted = entries.clone();
-        Arrays.sort(sorted);
-        int n = 0;
-        for (int entry : sorted) {
-            if (n > 0 && sorted[n - 1] >> 2 == entry >> 2) {
-                sorted[n - 1] = Math.max(sorted[n - 1], entry);
-            } else {
-                sorted[n++] = entry;
-            }
-        }
-        return Arrays.copyOf(sorted, Math.min(n, 256));
-    }
 
     /** tsvector_to_array: the lexemes, in order. */
     public static List<Object> toArray(TsVector vector) {
