@@ -167,8 +167,9 @@ final class ExplainExecutor {
             }
             return new ExplainPrinter.ScanLabel("Function Scan", function.name(), null, columns);
         }
+        ScanSource read = source.underlying();
         for (TableEntry table : catalog.tables()) {
-            if (table.store() == source) {
+            if (table.store() == source || table.store().underlying() == read) {
                 List<String> columns = new ArrayList<>();
                 for (ColumnEntry column : table.columns()) {
                     columns.add(column.name());

@@ -1,6 +1,7 @@
 package io.basalt.optimizer;
 
 import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.optimizer.CardinalityEstimate.ColumnEstimate;
 import io.basalt.optimizer.statistics.GatheredStatistics;
 import io.basalt.optimizer.statistics.ColumnStatistics;
@@ -9,6 +10,8 @@ import io.basalt.optimizer.statistics.TableStatistics;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.planner.ExpressionIndexPredicates;
+import io.basalt.storage.table.TableStore;
 import java.util.BitSet;
 
 /**
@@ -28,6 +31,10 @@ final class Selectivity {
 
     /** The fraction of {@code input}'s rows for which {@code condition} (over {@code input}'s columns) holds. */
     static double of(BoundExpression condition, LogicalPlan input) {
+        double indexed = indexedFraction(condition, input);
+        if (!Double.isNaN(indexed)) {
+            return indexed;
+        }
         return switch (condition) {
             case BoundExpression.Constant constant -> Boolean.TRUE.equals(constant.value()) ? 1 : 0;
             case BoundExpression.Logical logical -> {
@@ -46,6 +53,42 @@ final class Selectivity {
             case BoundExpression.Comparison comparison -> comparison(comparison, input);
             default -> DEFAULT_OTHER;
         };
+    }
+
+    /**
+     * The share of a table's rows for which {@code condition} holds, from the keys of an index over an expression the
+     * condition compares with constants ({@code doc->>'brand' = 'x'}, {@code lower(name) IN (...)}, a range of
+     * {@code (doc->>'ram')::int}), as PostgreSQL estimates such conditions from the statistics ANALYZE gathers on index
+     * expressions; Basalt's index holds every key, so no ANALYZE is needed. NaN when {@code input} is not such a
+     * table's scan (under filters, sorts and limits) or no index serves the condition.
+     */
+    private static double indexedFraction(BoundExpression condition, LogicalPlan input) {
+        if (!(condition instanceof BoundExpression.Comparison)
+                && !(condition instanceof BoundExpression.Logical any && !any.isAnd())) {
+            return Double.NaN;
+        }
+        LogicalPlan below = input;
+        while (true) {
+            switch (below) {
+                case LogicalPlan.Filter filter -> below = filter.input();
+                case LogicalPlan.Sort sort -> below = sort.input();
+                case LogicalPlan.Limit limit -> below = limit.input();
+                default -> {
+                    if (!(below instanceof LogicalPlan.Scan scan)
+                            || !(scan.source().underlying() instanceof TableStore store)) {
+                        return Double.NaN;
+                    }
+                    ScanPredicate.IndexKey key = ExpressionIndexPredicates.estimationKey(condition,
+                            scan.columns(), store);
+                    if (key == null) {
+                        return Double.NaN;
+                    }
+                    double fraction = store.expressionKeyFraction(key);
+                    // never quite zero: the rows may have changed by the time the plan runs
+                    return Double.isNaN(fraction) ? Double.NaN : Math.max(fraction, 1e-6);
+                }
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.basalt.planner;
 
+import io.basalt.exec.function.json.PathValueFunction;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
@@ -103,6 +104,19 @@ public final class ExpressionIndexPredicates {
         return new PointLookups.Lookup(indexName, conditions, others);
     }
 
+    /**
+     * {@code conjunct} (over the output of a scan of {@code source} whose columns are {@code scanColumns}) as a
+     * condition on the key of one of the source's indexes over expressions, whether or not enable_bitmapscan lets
+     * scans read through it; null when none serves it. For the planner's row estimates.
+     */
+    public static ScanPredicate.IndexKey estimationKey(BoundExpression conjunct, int[] scanColumns, ScanSource source) {
+        if (!(source.underlying() instanceof TableStore store)) {
+            return null;
+        }
+        List<ExpressionKeyIndex> indexes = store.expressionIndexes();
+        return indexes.isEmpty() ? null : indexKey(conjunct, scanColumns, indexes, false);
+    }
+
     /** {@code conjunct} as a condition on the key of one of {@code indexes}, or null. */
     private static ScanPredicate.IndexKey indexKey(BoundExpression conjunct, int[] scanColumns,
                                                    List<ExpressionKeyIndex> indexes, boolean prefer) {
@@ -155,7 +169,11 @@ public final class ExpressionIndexPredicates {
                 || expression instanceof BoundExpression.ColumnRef) {
             return null;
         }
-        BoundExpression overTable = overTableColumns(expression, scanColumns);
+        // a read of a shredded path column (ReadShreddedPaths) stands for the extraction it replaced
+        BoundExpression overTable = expression instanceof BoundExpression.Function call
+                && call.function() instanceof PathValueFunction path
+                && path.extraction() instanceof BoundExpression extraction
+                ? extraction : overTableColumns(expression, scanColumns);
         if (overTable == null) {
             return null;
         }

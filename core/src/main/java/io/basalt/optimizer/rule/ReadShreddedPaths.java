@@ -240,7 +240,13 @@ public final class ReadShreddedPaths implements OptimizerRule {
         String description = document.name() + (type.id() == TypeId.JSONB ? " #> '{" : " #>> '{")
                 + String.join(",", keys) + "}'" + (type.id() == TypeId.TEXT || type.id() == TypeId.JSONB ? ""
                 : "::" + type.id().name().toLowerCase(java.util.Locale.ROOT));
-        return new BoundExpression.Function(new PathValueFunction(PathColumnFallback.plan(fallback), description),
+        int[] toTable = new int[scan.columns().length];
+        for (int i = 0; i < toTable.length; i++) {
+            toTable[i] = Math.max(scan.columns()[i], 0);
+        }
+        BoundExpression overTable = ColumnReferences.renumber(expression, toTable);
+        return new BoundExpression.Function(new PathValueFunction(PathColumnFallback.plan(fallback), description,
+                overTable),
                 List.of(new BoundExpression.ColumnRef(width + 2 * index, null, description, type, expression.position()),
                         new BoundExpression.ColumnRef(width + 2 * index + 1, null, description, LogicalType.JSONB,
                                 expression.position())),

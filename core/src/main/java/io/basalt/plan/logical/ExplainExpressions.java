@@ -1,11 +1,16 @@
 package io.basalt.plan.logical;
 
 import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.exec.function.json.PathValueFunction;
 import io.basalt.exec.function.scalar.DatePartFunction;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -91,6 +96,16 @@ final class ExplainExpressions {
      */
     private static String function(BoundExpression.Function call, List<Column> input, boolean qualified) {
         ScalarFunction function = call.function();
+        if (function instanceof PathValueFunction path && path.extraction() instanceof BoundExpression extraction
+                && call.arguments().get(1) instanceof BoundExpression.ColumnRef documents
+                && documents.index() < input.size()) {
+            // a read of a shredded path prints as the extraction it stands for, its document named as the scan does
+            BitSet read = new BitSet();
+            ColumnReferences.collect(extraction, read);
+            List<Column> table = new ArrayList<>(Collections.nCopies(read.length(), (Column) null));
+            table.set(read.nextSetBit(0), input.get(documents.index()));
+            return deparse(extraction, table, qualified);
+        }
         String name = function.name();
         List<BoundExpression> arguments = call.arguments();
         String[] texts = new String[arguments.size()];

@@ -3,12 +3,14 @@ package io.basalt.plan.logical;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.operator.join.HashJoinOperator;
+import io.basalt.exec.operator.scan.PathColumn;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.ExplainExpressions.Column;
 import io.basalt.planner.PointLookups;
 import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.type.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -197,6 +199,9 @@ public final class ExplainPrinter {
                                     + IdentifierQuoting.quote(bitmap.indexName()),
                             " ".repeat(childIndent) + "Index Cond: " + condition(bitmap.conditions(), scan));
                     yield "Bitmap Heap Scan on " + relationName(label);
+                }
+                if (verbose && !scan.source().pathColumns().isEmpty()) {
+                    details.add("Shredded Paths: " + shreddedPaths(scan.source().pathColumns(), label));
                 }
                 if (lookup == null) {
                     yield label.nodeName() + " on " + relationName(label);
@@ -486,6 +491,22 @@ public final class ExplainPrinter {
         return String.join(", ", texts);
     }
 
+    /**
+     * Basalt's own VERBOSE detail of a scan reading JSONB paths from their shredded sub-columns: each path as
+     * {@code doc #>> '{a,b}'} (text), {@code doc #> '{a,b}'} (jsonb) or with the type it is read as.
+     */
+    private static String shreddedPaths(List<PathColumn> paths, ScanLabel label) {
+        List<String> texts = new ArrayList<>();
+        for (PathColumn path : paths) {
+            String document = path.column() < label.columns().size()
+                    ? IdentifierQuoting.quote(label.columns().get(path.column())) : "column" + (path.column() + 1);
+            TypeId type = path.type().id();
+            texts.add(document + (type == TypeId.JSONB ? " #> '{" : " #>> '{") + String.join(",", path.keys()) + "}'"
+                    + (type == TypeId.TEXT || type == TypeId.JSONB ? "" : "::" + path.type().displayName()));
+        }
+        return String.join(", ", texts);
+    }
+
     /** Sort keys: plain columns by name, computed ones in parentheses, with the non-default directions. */
     private String sortKeys(LogicalPlan.Sort sort) {
         List<Column> columns = columns(sort.input());
@@ -520,10 +541,15 @@ public final class ExplainPrinter {
                 ScanLabel label = labels.label(scan.source());
                 String relation = IdentifierQuoting.quote(label.relation());
                 List<Column> columns = new ArrayList<>();
+                List<PathColumn> paths = scan.source().pathColumns();
+                int firstPath = scan.source().columnTypes().size() - 2 * paths.size();
                 for (int index : scan.columns()) {
-                    // PostgreSQL's name for a row's id is its system column ctid
+                    // PostgreSQL's name for a row's id is its system column ctid; a path column (a JSONB column's
+                    // shredded path) goes by its document's name, which its extraction prints
+                    int named = !paths.isEmpty() && index >= firstPath ? paths.get((index - firstPath) / 2).column()
+                            : index;
                     String name = index == ScanSource.ROW_ID ? "ctid"
-                            : index < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(index))
+                            : named < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(named))
                             : "column" + (index + 1);
                     columns.add(new Column(name, relation + "." + name, true));
                 }

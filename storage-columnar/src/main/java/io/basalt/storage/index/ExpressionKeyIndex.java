@@ -364,6 +364,50 @@ public final class ExpressionKeyIndex {
         return union(found);
     }
 
+    /** At most this many keys are visited to estimate a range's share; a wider range is not estimated. */
+    private static final int MAX_ESTIMATED_KEYS = 65_536;
+
+    /**
+     * The share of the recorded positions whose key satisfies {@code predicate} ({@link #serves} must hold), for the
+     * planner's row estimates: exact for equalities and IN lists (each key's positions are counted), counted over at
+     * most {@value #MAX_ESTIMATED_KEYS} keys for a range; NaN when nothing is recorded, the range is wider, or the
+     * positions include some whose key is not known. Deleted positions count as the index keeps them.
+     */
+    public double fraction(ScanPredicate.IndexKey predicate) {
+        if (count == 0 || unkeyed.size > 0) {
+            return Double.NaN;
+        }
+        long matching = 0;
+        if (predicate.operator() == CompareOp.EQ) {
+            for (Object value : predicate.values()) {
+                Postings postings = keys.get(value);
+                matching += postings == null ? 0 : postings.size;
+            }
+        } else {
+            Object value = predicate.values().getFirst();
+            NavigableMap<Object, Postings> range = switch (predicate.operator()) {
+                case LT -> keys.headMap(value, false);
+                case LE -> keys.headMap(value, true);
+                case GT -> keys.tailMap(value, false);
+                case GE -> keys.tailMap(value, true);
+                case EQ, NE -> throw new IllegalStateException("not a range: " + predicate.operator());
+            };
+            int visited = 0;
+            for (Postings postings : range.values()) {
+                if (++visited > MAX_ESTIMATED_KEYS) {
+                    return Double.NaN;
+                }
+                matching += postings.size;
+            }
+        }
+        return (double) matching / count;
+    }
+
+    /** The number of distinct keys recorded (NULL keys are not). */
+    public int distinctKeys() {
+        return keys.size();
+    }
+
     /** The positions of {@code lists}, ascending and distinct: one list as it is, several through a bitmap. */
     private long[] union(Collection<Postings> lists) {
         if (lists.size() == 1) {

@@ -1362,6 +1362,16 @@ public final class InMemoryTableStore implements TableStore {
         return lookup == null ? null : lookup.indexName();
     }
 
+    @Override
+    public synchronized double expressionKeyFraction(io.basalt.exec.operator.scan.ScanPredicate.IndexKey predicate) {
+        for (io.basalt.storage.index.ExpressionKeyIndex index : generation.expressionKeys) {
+            if (index.serves(predicate)) {
+                return index.fraction(predicate);
+            }
+        }
+        return Double.NaN;
+    }
+
     /** Records in {@code index} the keys of the positions of {@code filled} (the current generation) it lacks. */
     private void recordExpressionKeys(io.basalt.storage.index.ExpressionKeyIndex index, Generation filled) {
         int[] wanted = index.readColumns();

@@ -264,9 +264,19 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public double expressionKeyFraction(io.basalt.exec.operator.scan.ScanPredicate.IndexKey predicate) {
+        return inner.expressionKeyFraction(predicate);
+    }
+
+    @Override
     public io.basalt.exec.operator.scan.ScanSource withPredicates(
             List<io.basalt.exec.operator.scan.ScanPredicate> predicates) {
         return inner.withPredicates(predicates);
+    }
+
+    @Override
+    public io.basalt.exec.operator.scan.ScanSource underlying() {
+        return inner.underlying();
     }
 
     @Override

@@ -55,6 +55,16 @@ record PathColumnScan(InMemoryTableStore store, List<PathColumn> paths, List<Sca
     }
 
     @Override
+    public ScanSource underlying() {
+        return store;
+    }
+
+    @Override
+    public List<PathColumn> pathColumns() {
+        return paths;
+    }
+
+    @Override
     public boolean providesRowIds() {
         return store.providesRowIds();
     }

@@ -19,6 +19,11 @@ record PrunedScan(InMemoryTableStore store, List<ScanPredicate> predicates) impl
     }
 
     @Override
+    public ScanSource underlying() {
+        return store;
+    }
+
+    @Override
     public List<LogicalType> columnTypes() {
         return store.columnTypes();
     }

@@ -155,6 +155,15 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * The share of this store's rows whose key in the index over an expression {@code predicate} names satisfies it,
+     * for the planner's row estimates ({@link io.basalt.storage.index.ExpressionKeyIndex#fraction}); NaN when no
+     * index of that name serves it or it cannot tell.
+     */
+    default double expressionKeyFraction(io.basalt.exec.operator.scan.ScanPredicate.IndexKey predicate) {
+        return Double.NaN;
+    }
+
+    /**
      * The FOREIGN KEY constraints this table takes part in, as the referencing table, the referenced one, or
      * both; {@link ReferentialChange} enforces them. Empty for stores without any.
      */

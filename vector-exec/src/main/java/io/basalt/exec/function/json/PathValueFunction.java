@@ -23,11 +23,22 @@ import org.apache.arrow.vector.FieldVector;
 public final class PathValueFunction implements ScalarFunction {
     private final PhysicalExpression fallback;
     private final String description;
+    private final Object extraction;
 
-    /** {@code description}: the extraction as printed in plans, e.g. {@code doc->'specs'->>'ram'}. */
-    public PathValueFunction(PhysicalExpression fallback, String description) {
+    /**
+     * {@code description}: the extraction in short, e.g. {@code doc #>> '{specs,ram}'}; {@code extraction}: the
+     * extraction as the planner bound it, over the table's columns, which plans print and the planner's estimates
+     * read (opaque here).
+     */
+    public PathValueFunction(PhysicalExpression fallback, String description, Object extraction) {
         this.fallback = requireNonNull(fallback, "fallback is null");
         this.description = requireNonNull(description, "description is null");
+        this.extraction = requireNonNull(extraction, "extraction is null");
+    }
+
+    /** The extraction as the planner bound it, over the table's columns. */
+    public Object extraction() {
+        return extraction;
     }
 
     @Override

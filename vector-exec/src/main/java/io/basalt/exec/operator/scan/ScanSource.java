@@ -34,6 +34,22 @@ public interface ScanSource {
         return false;
     }
 
+    /**
+     * The source this one reads, when it is a view of another with predicates or path columns added (or a logging
+     * wrapper): what plan printing and the planner's statistics name the table by. This source itself by default.
+     */
+    default ScanSource underlying() {
+        return this;
+    }
+
+    /**
+     * The path columns this source reads after its own columns ({@link #withPathColumns}): path {@code i} is columns
+     * {@code columnTypes().size() - 2 * pathColumns().size() + 2 * i} and the one after. Empty by default.
+     */
+    default List<PathColumn> pathColumns() {
+        return List.of();
+    }
+
     /** Rows the source will produce, or -1 when unknown; decides whether a scan is worth splitting. */
     default long estimatedRows() {
         return -1;

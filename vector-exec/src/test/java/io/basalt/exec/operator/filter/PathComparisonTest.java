@@ -47,7 +47,8 @@ class PathComparisonTest {
     };
 
     private static PhysicalExpression path(PhysicalExpression fallback) {
-        return new FunctionExpression(new PathValueFunction(fallback, "doc #>> '{n}'::integer"),
+        return new FunctionExpression(new PathValueFunction(fallback, "doc #>> '{n}'::integer",
+                "doc #>> '{n}'::integer"),
                 List.of(new ColumnExpression(0, LogicalType.INTEGER), new ColumnExpression(1, LogicalType.INTEGER)),
                 LogicalType.INTEGER);
     }
