@@ -453,6 +453,28 @@ public final class Catalog {
         }
     }
 
+    /**
+     * Gives the sequence another schema and name (ALTER SEQUENCE RENAME TO / SET SCHEMA): the caller checked that
+     * the schema exists and holds no relation of that name.
+     */
+    public void relocateSequence(SequenceEntry sequence, String schema, String name) {
+        Map<String, SequenceEntry> from = sequences.get(sequence.schema());
+        if (from == null || !from.remove(sequence.name(), sequence)) {
+            throw new IllegalStateException("sequence " + sequence.schema() + "." + sequence.name()
+                    + " is not in the catalog");
+        }
+        String formerSchema = sequence.schema();
+        String formerName = sequence.name();
+        sequence.relocate(schema, name);
+        try {
+            addSequence(sequence);
+        } catch (RuntimeException failure) {
+            sequence.relocate(formerSchema, formerName);
+            from.put(formerName, sequence);
+            throw failure;
+        }
+    }
+
     /** Removes the sequence and marks it dropped (sessions that hold it see that). */
     public void removeSequence(SequenceEntry sequence) {
         Map<String, SequenceEntry> inSchema = sequences.get(sequence.schema());

@@ -36,8 +36,8 @@ public final class SequenceEntry {
     public record State(long lastValue, long logCount, boolean isCalled) {
     }
 
-    private final String schema;
-    private final String name;
+    private volatile String schema;
+    private volatile String name;
     private final SequenceLog log;
     private SequenceOptions options;
     private OwnedColumn owner;
@@ -105,6 +105,16 @@ public final class SequenceEntry {
         moved.durableValue = durableValue;
         moved.durableCalled = durableCalled;
         return moved;
+    }
+
+    /**
+     * ALTER SEQUENCE RENAME TO / SET SCHEMA ({@link Catalog#relocateSequence}): the same sequence, so that sessions
+     * keep its currval and lastval, under another name; values it hands out from now on are logged under that name
+     * (replay finds the records logged before under the former name, then the logged statement that renamed it).
+     */
+    synchronized void relocate(String newSchema, String newName) {
+        this.schema = requireNonNull(newSchema, "newSchema is null");
+        this.name = requireNonNull(newName, "newName is null");
     }
 
     /** Whether DROP has removed the sequence (a session may still hold it for lastval). */

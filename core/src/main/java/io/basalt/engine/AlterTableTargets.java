@@ -8,6 +8,7 @@ import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.AlterIndexStatement;
+import io.basalt.sql.ast.AlterSequenceStatement;
 import io.basalt.sql.ast.AlterTableAction;
 import io.basalt.sql.ast.AlterTableStatement;
 import io.basalt.sql.ast.AlterViewStatement;
@@ -17,7 +18,8 @@ import java.util.List;
 
 /**
  * PostgreSQL lets ALTER TABLE and ALTER INDEX name a relation of another kind: ALTER TABLE renames an index or a
- * view (and sets a view column's default), ALTER INDEX renames a table or a view, and renaming the index of a
+ * view (and sets a view column's default), renames or moves a materialized view or a sequence (and renames a
+ * materialized view's column), ALTER INDEX renames a table, a view or a sequence, and renaming the index of a
  * UNIQUE or PRIMARY KEY constraint renames the constraint with it. This class turns such a statement into the one
  * that does the work for the relation's real kind, and refuses, with PostgreSQL's 42809 and wording, an ALTER
  * TABLE action a view cannot take. A statement that names its own kind of relation (or nothing) is left as it is.
@@ -83,6 +85,34 @@ final class AlterTableTargets {
             }
             return null;
         }
+        if (view != null && actions.size() == 1) {
+            AlterViewStatement.Action action = switch (actions.getFirst()) {
+                case AlterTableAction.RenameTable rename -> new AlterViewStatement.RenameTo(rename.to());
+                case AlterTableAction.RenameColumn rename ->
+                        new AlterViewStatement.RenameColumn(rename.from(), rename.to());
+                case AlterTableAction.SetSchema move -> new AlterViewStatement.SetSchema(move.schema());
+                default -> null;
+            };
+            if (action != null) {
+                return new AlterViewStatement(alter.name(), alter.ifExists(), action, true, alter.position());
+            }
+        }
+        if (view == null && actions.size() == 1 && catalog.findSequence(schema, alter.name().last()).isPresent()) {
+            AlterSequenceStatement.Action action = switch (actions.getFirst()) {
+                case AlterTableAction.RenameTable rename -> new AlterSequenceStatement.RenameTo(rename.to());
+                case AlterTableAction.SetSchema move -> new AlterSequenceStatement.SetSchema(move.schema());
+                case AlterTableAction.PhysicalSetting set
+                        when set.setting() == AlterTableAction.PhysicalSetting.Setting.LOGGED
+                        || set.setting() == AlterTableAction.PhysicalSetting.Setting.UNLOGGED ->
+                        new AlterSequenceStatement.SetLogged(
+                                set.setting() == AlterTableAction.PhysicalSetting.Setting.LOGGED);
+                default -> null;
+            };
+            if (action != null) {
+                return new AlterSequenceStatement(alter.name(), alter.ifExists(), List.of(), action,
+                        alter.position());
+            }
+        }
         if (actions.size() == 1 && actions.getFirst() instanceof AlterTableAction.RenameTable rename
                 && catalog.findIndexOwner(schema, alter.name().last()).isPresent()) {
             return new AlterIndexStatement(alter.name(), alter.ifExists(),
@@ -116,7 +146,8 @@ final class AlterTableTargets {
         }
         boolean table = catalog.findTable(schema, name).isPresent();
         ViewEntry view = table ? null : catalog.findView(schema, name).orElse(null);
-        if (!table && view == null) {
+        boolean sequence = !table && view == null && catalog.findSequence(schema, name).isPresent();
+        if (!table && view == null && !sequence) {
             return null;
         }
         if (!(alter.action() instanceof AlterIndexStatement.RenameTo rename)) {
@@ -126,8 +157,12 @@ final class AlterTableTargets {
             return new AlterTableStatement(alter.name(), alter.ifExists(),
                     List.of(new AlterTableAction.RenameTable(rename.name(), 0)), alter.position());
         }
+        if (sequence) {
+            return new AlterSequenceStatement(alter.name(), alter.ifExists(), List.of(),
+                    new AlterSequenceStatement.RenameTo(rename.name()), alter.position());
+        }
         return new AlterViewStatement(alter.name(), alter.ifExists(), new AlterViewStatement.RenameTo(rename.name()),
-                alter.position());
+                view.materialized(), alter.position());
     }
 
     /** PostgreSQL's name of an ALTER TABLE action a view cannot take, or null when it can (or is not checked). */

@@ -54,6 +54,17 @@ final class QueryResultImpl implements QueryResult {
         return new QueryResultImpl(false, List.of(), List.of(), List.of(), affected, tag, notices, null);
     }
 
+    /**
+     * This command's result under another tag (ALTER TABLE of a sequence reports ALTER TABLE, as PostgreSQL does,
+     * though ALTER SEQUENCE's code ran it); a result with rows or warnings is returned as it is.
+     */
+    QueryResultImpl retagged(String tag) {
+        if (returnsRows || !warnings.isEmpty() || tag.equals(commandTag)) {
+            return this;
+        }
+        return command(tag, rowCount, notices);
+    }
+
     /** A result for a statement that returns no rows and warns ({@code WARNING:  message}). */
     static QueryResultImpl commandWithWarning(String tag, String warning) {
         QueryResultImpl result = command(tag, 0, List.of());

@@ -75,9 +75,22 @@ final class RenamedViews {
      */
     static RenamedViews forView(Catalog catalog, ViewEntry view, String newName, String columnFrom,
                                 String columnTo) {
+        return forView(catalog, view, newName, columnFrom, columnTo, null);
+    }
+
+    /**
+     * {@link #forView(Catalog, ViewEntry, String, String, String)}, or the views that ALTER VIEW ... SET SCHEMA
+     * {@code newSchema} (null: not moved) rewrites.
+     */
+    static RenamedViews forView(Catalog catalog, ViewEntry view, String newName, String columnFrom,
+                                String columnTo, String newSchema) {
         RelationRenames renames = new RelationRenames();
         List<String[]> tables = new ArrayList<>();
         List<String[]> columns = new ArrayList<>();
+        if (newSchema != null && !newSchema.equals(view.schema())) {
+            renames.schema(view.schema(), view.name(), newSchema);
+            tables.add(new String[] {view.schema(), view.name(), view.name(), newSchema});
+        }
         if (newName != null) {
             renames.relation(view.schema(), view.name(), newName);
             tables.add(new String[] {view.schema(), view.name(), newName});

@@ -143,9 +143,14 @@ final class SequenceColumns {
 
     /** {@link #sequenceName(SequenceEntry)} for {@code catalog}'s session. */
     static String sequenceName(SequenceEntry sequence, Catalog catalog) {
-        String name = SequenceNames.quoted(sequence.name());
-        return sequence.schema().equals(Catalog.DEFAULT_SCHEMA) || sequence.schema().equals(catalog.tempSchema())
-                ? name : SequenceNames.quoted(sequence.schema()) + "." + name;
+        return sequenceName(sequence.schema(), sequence.name(), catalog);
+    }
+
+    /** {@link #sequenceName(SequenceEntry, Catalog)} of a sequence named {@code schema.name}. */
+    static String sequenceName(String schema, String name, Catalog catalog) {
+        String quoted = SequenceNames.quoted(name);
+        return schema.equals(Catalog.DEFAULT_SCHEMA) || schema.equals(catalog.tempSchema())
+                ? quoted : SequenceNames.quoted(schema) + "." + quoted;
     }
 
     /** {@code nextval('name'::regclass)} as syntax, the default of the column. */

@@ -4,6 +4,7 @@ import io.basalt.catalog.Catalog;
 import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.SequenceLog;
 import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.privilege.Authorization;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.sql.ast.AlterSequenceStatement;
@@ -11,9 +12,12 @@ import io.basalt.sql.ast.CreateSequenceStatement;
 import io.basalt.sql.ast.DropSequenceStatement;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.SequenceOption;
+import io.basalt.sql.lexer.IdentifierQuoting;
+import io.basalt.storage.transaction.Transaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * CREATE SEQUENCE, ALTER SEQUENCE and DROP SEQUENCE against the catalog (the caller holds the DDL lock and logs
@@ -51,20 +55,12 @@ final class SequenceStatements {
     }
 
     QueryResultImpl alter(AlterSequenceStatement alter) {
-        String schema = lookupSchemaOf(alter.name());
-        String name = alter.name().last();
-        Optional<SequenceEntry> found = catalog.findSequence(schema, name);
-        if (found.isEmpty()) {
-            if (catalog.findTable(schema, name).isPresent()) {
-                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
-            }
-            if (alter.ifExists()) {
-                return QueryResultImpl.command("ALTER SEQUENCE", 0,
-                        List.of("relation \"" + name + "\" does not exist, skipping"));
-            }
-            throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+        SequenceEntry sequence = target(alter);
+        if (sequence == null) {
+            return QueryResultImpl.command("ALTER SEQUENCE", 0,
+                    List.of("relation \"" + alter.name().last() + "\" does not exist, skipping"));
         }
-        SequenceEntry sequence = found.get();
+        String name = sequence.name();
         SequenceEntry.OwnedColumn currentOwner = sequence.owner();
         SequenceDefinition.Result defined = SequenceDefinition.apply(sequence.options(),
                 sequence.state().lastValue(), alter.options(), null);
@@ -80,6 +76,121 @@ final class SequenceStatements {
         sequence.alter(defined.options(), defined.restartValue());
         sequence.setOwner(owner);
         return QueryResultImpl.command("ALTER SEQUENCE", 0, List.of());
+    }
+
+    /** The sequence ALTER SEQUENCE names, or null when IF EXISTS finds none; PostgreSQL's errors otherwise. */
+    private SequenceEntry target(AlterSequenceStatement alter) {
+        String schema = lookupSchemaOf(alter.name());
+        String name = alter.name().last();
+        Optional<SequenceEntry> found = catalog.findSequence(schema, name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        if (catalog.findTable(schema, name).isPresent() || catalog.findView(schema, name).isPresent()
+                || catalog.findIndexOwner(schema, name).isPresent()) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + name + "\" is not a sequence");
+        }
+        if (alter.ifExists()) {
+            return null;
+        }
+        throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + name + "\" does not exist");
+    }
+
+    /**
+     * ALTER SEQUENCE RENAME TO / SET SCHEMA / SET {LOGGED | UNLOGGED}, and ALTER TABLE's and ALTER INDEX's RENAME TO
+     * and SET SCHEMA of a sequence, with PostgreSQL's errors: the sequence keeps its state and its sessions' currval,
+     * column defaults that call it by name call it by its new name, and its owner and privileges follow it. In a
+     * transaction block ({@code block} not null) ROLLBACK puts it back and logs the statement that does so on replay.
+     * SET LOGGED / UNLOGGED changes nothing: an unlogged sequence is an ordinary one in Basalt.
+     */
+    QueryResultImpl alterRelation(AlterSequenceStatement alter, Authorization authorization, Transaction block,
+                                  Object ddlLock, Consumer<String> logDdl) {
+        SequenceEntry sequence = target(alter);
+        if (sequence == null) {
+            return QueryResultImpl.command("ALTER SEQUENCE", 0,
+                    List.of("relation \"" + alter.name().last() + "\" does not exist, skipping"));
+        }
+        String schema = sequence.schema();
+        String name = sequence.name();
+        switch (alter.action()) {
+            case AlterSequenceStatement.RenameTo rename -> {
+                if (catalog.relationExists(schema, rename.name())) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE,
+                            "relation \"" + rename.name() + "\" already exists");
+                }
+                name = rename.name();
+            }
+            case AlterSequenceStatement.SetSchema move -> {
+                SequenceEntry.OwnedColumn owner = sequence.owner();
+                if (owner != null) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                                    "cannot move an owned sequence into another schema")
+                            .withDetail("Sequence \"" + name + "\" is linked to table \"" + owner.table() + "\".");
+                }
+                schema = move.schema();
+                boolean temporary = catalog.isTempSchema(schema) || schema.equals(Catalog.TEMP_SCHEMA_ALIAS);
+                if (!temporary && !catalog.schemaExists(schema)) {
+                    throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME,
+                            "schema \"" + schema + "\" does not exist");
+                }
+                if (temporary || catalog.isTempSchema(sequence.schema())) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "cannot move objects into or out of temporary schemas");
+                }
+                if (Catalog.isSystemSchema(schema)) {
+                    throw BasaltException.of(SqlState.INSUFFICIENT_PRIVILEGE, "permission denied to create \""
+                            + schema + "." + name + "\"").withDetail("System catalog modifications are currently "
+                            + "disallowed.");
+                }
+                if (!schema.equals(sequence.schema()) && catalog.relationExists(schema, name)) {
+                    throw BasaltException.of(SqlState.DUPLICATE_TABLE, "relation \"" + name
+                            + "\" already exists in schema \"" + schema + "\"");
+                }
+            }
+            case AlterSequenceStatement.SetLogged ignored -> {
+                if (catalog.isTempSchema(sequence.schema())) {
+                    throw BasaltException.of(SqlState.INVALID_TABLE_DEFINITION, "cannot change logged status of "
+                            + "table \"" + name + "\" because it is temporary");
+                }
+            }
+        }
+        if (!schema.equals(sequence.schema()) || !name.equals(sequence.name())) {
+            String formerSchema = sequence.schema();
+            String formerName = sequence.name();
+            relocate(sequence, schema, name, authorization);
+            if (block != null) {
+                String undo = "ALTER SEQUENCE " + IdentifierQuoting.quote(schema) + "." + IdentifierQuoting.quote(name)
+                        + (formerName.equals(name) ? " SET SCHEMA " + IdentifierQuoting.quote(formerSchema)
+                        : " RENAME TO " + IdentifierQuoting.quote(formerName));
+                block.onRollback(() -> {
+                    synchronized (ddlLock) {
+                        if (sequence.dropped() || catalog.findSequence(sequence.schema(), sequence.name())
+                                .orElse(null) != sequence || catalog.relationExists(formerSchema, formerName)) {
+                            return;
+                        }
+                        boolean temporary = catalog.isTempSchema(sequence.schema());
+                        relocate(sequence, formerSchema, formerName, authorization);
+                        if (!temporary) {
+                            logDdl.accept(undo);
+                        }
+                    }
+                });
+            }
+        }
+        return QueryResultImpl.command("ALTER SEQUENCE", 0, List.of());
+    }
+
+    /** Renames or moves {@code sequence}, the defaults that call it and its entry in the authorization state. */
+    private void relocate(SequenceEntry sequence, String schema, String name, Authorization authorization) {
+        String formerKey = Authorization.relationKey(sequence.schema(), sequence.name());
+        String formerText = SequenceColumns.sequenceName(sequence, catalog);
+        String newText = SequenceColumns.sequenceName(schema, name, catalog);
+        List<TableEntry[]> defaults = SequenceDependents.following(catalog, sequence, formerText, newText);
+        catalog.relocateSequence(sequence, schema, name);
+        for (TableEntry[] table : defaults) {
+            catalog.replaceTable(table[0], table[1]);
+        }
+        authorization.moveObject(formerKey, Authorization.relationKey(schema, name));
     }
 
     QueryResultImpl drop(DropSequenceStatement drop) {

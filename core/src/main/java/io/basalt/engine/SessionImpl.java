@@ -533,6 +533,11 @@ final class SessionImpl implements Session {
         if (renamedFrom != null) {
             statementPrivileges.renamed(statement, renamedFrom);
         }
+        if (statement != original) {
+            // the tag is the statement's as written: ALTER TABLE of a sequence or a view reports ALTER TABLE
+            result = result.retagged(original instanceof io.basalt.sql.ast.AlterIndexStatement ? "ALTER INDEX"
+                    : "ALTER TABLE");
+        }
         return result;
     }
 
@@ -1095,7 +1100,10 @@ final class SessionImpl implements Session {
             case AlterSequenceStatement alter -> {
                 synchronized (database.ddlLock()) {
                     boolean temporarySequence = sequenceStatements.temporary(alter.name());
-                    QueryResultImpl result = sequenceStatements.alter(alter);
+                    QueryResultImpl result = alter.action() == null ? sequenceStatements.alter(alter)
+                            : sequenceStatements.alterRelation(alter, database.authorization(),
+                                    database.replaying() ? null : transactions.block(), database.ddlLock(),
+                                    database::logDdl);
                     if (!temporarySequence) {
                         database.logDdl(sql);
                     }

@@ -264,10 +264,19 @@ final class ViewStatements {
                           io.basalt.storage.transaction.Transaction block, Object ddlLock) {
         List<String> parts = alter.name().parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        String tag = alter.materialized() ? "ALTER MATERIALIZED VIEW" : "ALTER VIEW";
+        if (schema != null && !catalog.schemaExists(schema)) {
+            throw BasaltException.of(SqlState.INVALID_SCHEMA_NAME, "schema \"" + schema + "\" does not exist");
+        }
         ViewEntry view = catalog.findView(schema, alter.name().last()).orElse(null);
-        if (view == null || view.materialized()) {
+        if (view == null ? otherRelation(schema, alter.name().last())
+                : view.materialized() != alter.materialized()) {
+            throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + alter.name().last() + "\" is not a "
+                    + (alter.materialized() ? "materialized view" : "view"));
+        }
+        if (view == null) {
             if (alter.ifExists()) {
-                return QueryResultImpl.command("ALTER VIEW", 0, List.of("relation \"" + alter.name().last()
+                return QueryResultImpl.command(tag, 0, List.of("relation \"" + alter.name().last()
                         + "\" does not exist, skipping"));
             }
             throw BasaltException.of(SqlState.UNDEFINED_TABLE, "relation \"" + alter.name() + "\" does not exist");
@@ -342,6 +351,8 @@ final class ViewStatements {
             case AlterViewStatement.RenameTo rename -> RenamedViews.forView(catalog, view, rename.name(), null, null);
             case AlterViewStatement.RenameColumn rename -> RenamedViews.forView(catalog, view, null,
                     rename.column(), rename.name());
+            case AlterViewStatement.SetSchema move -> RenamedViews.forView(catalog, view, null, null, null,
+                    move.schema());
             default -> null;
         };
         if (dependents != null) {
@@ -369,12 +380,19 @@ final class ViewStatements {
         ViewRollback.register(block, catalog, ddlLock, log, view, altered, alter.action()
                 instanceof AlterViewStatement.SetOptions ? ViewOptions.inverse(view, altered)
                 : List.of(inverse(alter.action(), view, altered)));
-        return QueryResultImpl.command("ALTER VIEW", 0, List.of());
+        return QueryResultImpl.command(tag, 0, List.of());
+    }
+
+    /** Whether {@code schema.name} (schema null: on the search path) is a table, a sequence or an index. */
+    private boolean otherRelation(String schema, String name) {
+        return catalog.findTable(schema, name).isPresent() || catalog.findSequence(schema, name).isPresent()
+                || catalog.findIndexOwner(schema, name).isPresent();
     }
 
     /** The ALTER VIEW that puts {@code before} back once {@code after} is in place. */
     private String inverse(AlterViewStatement.Action action, ViewEntry before, ViewEntry after) {
-        String target = "ALTER VIEW " + IdentifierQuoting.quote(after.schema()) + "."
+        String target = (after.materialized() ? "ALTER MATERIALIZED VIEW " : "ALTER VIEW ")
+                + IdentifierQuoting.quote(after.schema()) + "."
                 + IdentifierQuoting.quote(after.name());
         return switch (action) {
             case AlterViewStatement.RenameTo ignored -> target + " RENAME TO " + IdentifierQuoting.quote(before.name());

@@ -2,10 +2,16 @@ package io.basalt.sql.ast;
 
 /**
  * {@code ALTER VIEW [IF EXISTS] name action}: RENAME TO, RENAME [COLUMN] a TO b, SET SCHEMA, ALTER [COLUMN] c SET
- * DEFAULT expression / DROP DEFAULT, SET (option [= value], ...), RESET (option, ...).
+ * DEFAULT expression / DROP DEFAULT, SET (option [= value], ...), RESET (option, ...); or, {@code materialized},
+ * {@code ALTER MATERIALIZED VIEW [IF EXISTS] name} RENAME TO, RENAME [COLUMN] or SET SCHEMA.
  */
-public record AlterViewStatement(QualifiedName name, boolean ifExists, Action action, int position)
-        implements Statement {
+public record AlterViewStatement(QualifiedName name, boolean ifExists, Action action, boolean materialized,
+                                 int position) implements Statement {
+    /** ALTER VIEW (of a view that is not materialized). */
+    public AlterViewStatement(QualifiedName name, boolean ifExists, Action action, int position) {
+        this(name, ifExists, action, false, position);
+    }
+
     /** What the statement changes. */
     public sealed interface Action {
     }

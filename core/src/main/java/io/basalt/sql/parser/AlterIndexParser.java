@@ -64,7 +64,10 @@ final class AlterIndexParser extends ParserBase {
                     negative ? -value : value, column.position()), alter.position());
         }
         Token what = current();
-        if (what.keyword() == null) {
+        if (what.keyword() == null || what.is(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            if (what.is(Keyword.SET)) {
+                tokens.next(); // PostgreSQL's grammar has no ALTER INDEX ... SET SCHEMA: the error is at SCHEMA
+            }
             throw tokens.syntaxError();
         }
         throw unsupported("ALTER INDEX ... " + what.keyword().name());

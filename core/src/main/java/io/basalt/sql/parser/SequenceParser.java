@@ -17,9 +17,9 @@ import java.util.List;
 /**
  * {@code CREATE [UNLOGGED] SEQUENCE [IF NOT EXISTS] name [options]}, {@code ALTER SEQUENCE [IF EXISTS] name
  * options}, {@code DROP SEQUENCE [IF EXISTS] name [, ...] [CASCADE | RESTRICT]}, and the option list that an
- * identity column shares with them (PostgreSQL's {@code SeqOptElem}). Temporary sequences and the forms of ALTER
- * SEQUENCE that rename, move or re-own the sequence or change its logging end the statement as unsupported;
- * {@code UNLOGGED} only affects crash safety in PostgreSQL and is accepted as an ordinary sequence.
+ * identity column shares with them (PostgreSQL's {@code SeqOptElem}), and {@code ALTER SEQUENCE name RENAME TO
+ * new | SET SCHEMA schema | SET {LOGGED | UNLOGGED}} ({@code OWNER TO} is a privilege statement). {@code UNLOGGED}
+ * only affects crash safety in PostgreSQL and is accepted as an ordinary sequence.
  */
 final class SequenceParser extends ParserBase {
     private static final BigInteger MIN_BIGINT = BigInteger.valueOf(Long.MIN_VALUE);
@@ -89,7 +89,24 @@ final class SequenceParser extends ParserBase {
             ifExists = true;
         }
         QualifiedName name = grammar.names().qualifiedName();
-        if (tokens.at(Keyword.RENAME) || tokens.at(Keyword.OWNER) || tokens.at(Keyword.SET)) {
+        if (tokens.accept(Keyword.RENAME)) {
+            tokens.expect(Keyword.TO);
+            return new AlterSequenceStatement(name, ifExists, List.of(),
+                    new AlterSequenceStatement.RenameTo(grammar.names().columnId()), alter.position());
+        }
+        if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            tokens.next();
+            tokens.next();
+            return new AlterSequenceStatement(name, ifExists, List.of(),
+                    new AlterSequenceStatement.SetSchema(grammar.names().columnId()), alter.position());
+        }
+        if (tokens.at(Keyword.SET) && (tokens.peek(1).is(Keyword.LOGGED) || tokens.peek(1).is(Keyword.UNLOGGED))) {
+            tokens.next();
+            boolean logged = tokens.next().is(Keyword.LOGGED);
+            return new AlterSequenceStatement(name, ifExists, List.of(),
+                    new AlterSequenceStatement.SetLogged(logged), alter.position());
+        }
+        if (tokens.at(Keyword.OWNER) || tokens.at(Keyword.SET)) {
             throw unsupported("ALTER SEQUENCE " + current().keyword().name());
         }
         List<SequenceOption> options = new ArrayList<>();

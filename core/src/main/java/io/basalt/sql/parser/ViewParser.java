@@ -188,12 +188,17 @@ final class ViewParser extends ParserBase {
 
     /** Whether the cursor (at ALTER) is at {@code ALTER VIEW}. */
     boolean atAlterView() {
-        return tokens.peek(1).is(Keyword.VIEW);
+        return tokens.peek(1).is(Keyword.VIEW)
+                || tokens.peek(1).is(Keyword.MATERIALIZED) && tokens.peek(2).is(Keyword.VIEW);
     }
 
     /** {@code ALTER VIEW [IF EXISTS] name action}; the forms not listed in {@link AlterViewStatement} are 0A000. */
     AlterViewStatement alterView() {
         Token alter = tokens.expect(Keyword.ALTER);
+        if (tokens.accept(Keyword.MATERIALIZED)) {
+            tokens.expect(Keyword.VIEW);
+            return alterMaterializedView(alter);
+        }
         tokens.expect(Keyword.VIEW);
         boolean ifExists = acceptIfExists();
         QualifiedName name = grammar.names().qualifiedName();
@@ -239,6 +244,39 @@ final class ViewParser extends ParserBase {
             throw unsupported("ALTER VIEW ... " + current().value().toUpperCase(java.util.Locale.ROOT));
         }
         return new AlterViewStatement(name, ifExists, action, alter.position());
+    }
+
+    /**
+     * {@code ALTER MATERIALIZED VIEW [IF EXISTS] name} RENAME TO, RENAME [COLUMN] or SET SCHEMA, the cursor after
+     * VIEW ({@code OWNER TO} is a privilege statement); the other forms are 0A000.
+     */
+    private AlterViewStatement alterMaterializedView(Token alter) {
+        if (tokens.at(Keyword.ALL)) {
+            throw unsupported("ALTER MATERIALIZED VIEW ALL IN TABLESPACE");
+        }
+        boolean ifExists = acceptIfExists();
+        QualifiedName name = grammar.names().qualifiedName();
+        AlterViewStatement.Action action;
+        if (tokens.accept(Keyword.RENAME)) {
+            if (tokens.accept(Keyword.TO)) {
+                action = new AlterViewStatement.RenameTo(grammar.names().columnId());
+            } else {
+                tokens.accept(Keyword.COLUMN);
+                String column = grammar.names().columnId();
+                tokens.expect(Keyword.TO);
+                action = new AlterViewStatement.RenameColumn(column, grammar.names().columnId());
+            }
+        } else if (tokens.at(Keyword.SET) && tokens.peek(1).is(Keyword.SCHEMA)) {
+            tokens.next();
+            tokens.next();
+            action = new AlterViewStatement.SetSchema(grammar.names().columnId());
+        } else {
+            if (current().keyword() == null) {
+                throw tokens.syntaxError();
+            }
+            throw unsupported("ALTER MATERIALIZED VIEW ... " + current().value().toUpperCase(java.util.Locale.ROOT));
+        }
+        return new AlterViewStatement(name, ifExists, action, true, alter.position());
     }
 
     DropViewStatement dropView() {
