@@ -159,7 +159,7 @@ final class FromClauseBinder {
         Surroundings.CommonTables common = parts.size() == 1 ? Surroundings.CommonTables.entry(surroundings.tables(), name)
                 : null;
         if (common != null) {
-            BoundQuery inner = CommonTableBinder.reference(common, context, table.position());
+            BoundQuery inner = CommonTableBinder.reference(common, surroundings, context, table.position());
             String qualifier = table.alias() != null ? table.alias() : name;
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
