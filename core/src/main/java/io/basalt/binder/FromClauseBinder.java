@@ -164,6 +164,12 @@ final class FromClauseBinder {
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
         }
+        TransitionTables.Relation transition = parts.size() == 1 ? TransitionTables.find(name) : null;
+        if (transition != null) {
+            String qualifier = table.alias() != null ? table.alias() : name;
+            List<String> names = aliasColumns(transition.names(), table.columnAliases(), qualifier, table.position());
+            return new Source(transition.plan(), scopeOf(qualifier, names, transition.types()), List.of(qualifier));
+        }
         var system = parts.size() <= 2 ? io.basalt.catalog.system.SystemRelations.find(schema, name) : null;
         if (system != null) {
             return systemRelation(system, table);
