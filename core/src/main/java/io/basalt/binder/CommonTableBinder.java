@@ -151,8 +151,12 @@ final class CommonTableBinder {
         return out;
     }
 
-    /** Binds a reference to WITH query {@code entry} (its plan and column names, column list applied). */
-    static BoundQuery reference(Surroundings.CommonTables entry, BindContext context, int position) {
+    /**
+     * Binds a reference to WITH query {@code entry} (its plan and column names, column list applied) from the query
+     * level whose surroundings are {@code use}.
+     */
+    static BoundQuery reference(Surroundings.CommonTables entry, Surroundings use, BindContext context,
+                                int position) {
         if (entry.workTable() != null) {
             return entry.workTable();
         }
@@ -161,9 +165,9 @@ final class CommonTableBinder {
                     "WITH query \"" + entry.name() + "\" does not have a RETURNING clause");
         }
         if (entry.recursive()) {
-            return RecursiveQueryBinder.bind(entry.definition(), entry.definedIn(), context);
+            return RecursiveQueryBinder.bind(entry.definition(), entry.definedIn().seenFrom(use), context);
         }
-        BoundQuery bound = new QueryBinder(context, entry.definedIn()).bind(entry.definition().query());
+        BoundQuery bound = new QueryBinder(context, entry.definedIn().seenFrom(use)).bind(entry.definition().query());
         return new BoundQuery(bound.plan(), columnNames(entry.definition(), bound.names()));
     }
 }

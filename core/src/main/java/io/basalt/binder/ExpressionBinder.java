@@ -416,6 +416,10 @@ final class ExpressionBinder {
         if (rangeOperator != null) {
             return rangeOperator;
         }
+        BoundExpression lsnOperator = PgLsnOperators.bind(operator, left, right, e.position());
+        if (lsnOperator != null) {
+            return lsnOperator;
+        }
         BoundExpression geometricOperator = GeometricOperators.bind(operator, left, right, e.position());
         if (geometricOperator != null) {
             return geometricOperator;

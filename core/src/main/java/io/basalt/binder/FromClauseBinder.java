@@ -159,10 +159,16 @@ final class FromClauseBinder {
         Surroundings.CommonTables common = parts.size() == 1 ? Surroundings.CommonTables.entry(surroundings.tables(), name)
                 : null;
         if (common != null) {
-            BoundQuery inner = CommonTableBinder.reference(common, context, table.position());
+            BoundQuery inner = CommonTableBinder.reference(common, surroundings, context, table.position());
             String qualifier = table.alias() != null ? table.alias() : name;
             List<String> names = aliasColumns(inner.names(), table.columnAliases(), qualifier, table.position());
             return new Source(inner.plan(), scopeOf(qualifier, names, inner.plan().outputTypes()), List.of(qualifier));
+        }
+        TransitionTables.Relation transition = parts.size() == 1 ? TransitionTables.find(name) : null;
+        if (transition != null) {
+            String qualifier = table.alias() != null ? table.alias() : name;
+            List<String> names = aliasColumns(transition.names(), table.columnAliases(), qualifier, table.position());
+            return new Source(transition.plan(), scopeOf(qualifier, names, transition.types()), List.of(qualifier));
         }
         var system = parts.size() <= 2 ? io.basalt.catalog.system.SystemRelations.find(schema, name) : null;
         if (system != null) {

@@ -297,6 +297,10 @@ final class Functions {
         if (textSearchCall != null) {
             return textSearchCall;
         }
+        BoundExpression lsnCall = PgLsnOperators.function(name, arguments, position);
+        if (lsnCall != null) {
+            return lsnCall;
+        }
         BoundExpression geometricCall = GeometricFunctionBinder.bind(name, arguments, position);
         if (geometricCall != null) {
             return geometricCall;

@@ -24,8 +24,8 @@ public final class PartitionRowMovement {
     /**
      * The writes for {@code update} (an UPDATE of {@code leaf}, a partition below {@code target}): in-place
      * update, delete of the moving rows (counting zero), insert of their new versions into {@code target}; or
-     * {@code update} alone when {@code leaf} is no partition. With RETURNING, the plan returns the rows updated in
-     * place and then the moved rows' new versions.
+     * {@code update} alone when {@code leaf} is no partition. With RETURNING, the plan returns every row's new
+     * version in the order the leaf's rows were read.
      */
     public static LogicalPlan split(BoundWrite update, TableEntry leaf, TableEntry target, BindContext context) {
         Expression constraint = PartitionConstraints.full(context.catalog().hierarchy(), leaf.schema(), leaf.name());
@@ -61,17 +61,19 @@ public final class PartitionRowMovement {
         if (!update.returnsRows()) {
             return new LogicalPlan.Append(new LogicalPlan.Append(staying, uncounted), insert);
         }
-        // RETURNING: the delete and the insert run for their effect; a moved row returns as its new version, which
-        // the moving rows carry as the in-place update's output does (everything after the row id)
+        // RETURNING: the three writes run for their effect; every row returns as its new version, which the input
+        // carries as the in-place update's output does (everything after the row id), in the input's order as in
+        // PostgreSQL, where a row that moves returns where it was found among those that stay
         List<LogicalType> outputs = write.outputTypes();
-        List<BoundExpression> moved = new ArrayList<>();
+        List<BoundExpression> newVersion = new ArrayList<>();
         for (int c = 0; c < outputs.size(); c++) {
-            moved.add(new BoundExpression.ColumnRef(c + 1, null, "column" + c, outputs.get(c), 0));
+            newVersion.add(new BoundExpression.ColumnRef(c + 1, null, "column" + c, outputs.get(c), 0));
         }
-        LogicalPlan effects = new LogicalPlan.Append(silent(uncounted, outputs), silent(new LogicalPlan.Filter(insert,
-                List.of(new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0))), outputs));
-        LogicalPlan rows = new LogicalPlan.Append(new LogicalPlan.Append(staying, effects),
-                new LogicalPlan.Project(moving, moved));
+        BoundExpression never = new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0);
+        LogicalPlan effects = new LogicalPlan.Append(new LogicalPlan.Append(
+                silent(new LogicalPlan.Filter(staying, List.of(never)), outputs), silent(uncounted, outputs)),
+                silent(new LogicalPlan.Filter(insert, List.of(never)), outputs));
+        LogicalPlan rows = new LogicalPlan.Append(effects, new LogicalPlan.Project(input, newVersion));
         return replaceWrite(update.plan(), rows);
     }
 

@@ -25,6 +25,31 @@ record Surroundings(CommonTables tables, OuterScope outer) {
     }
 
     /**
+     * These surroundings (a WITH query's definition's) as a reference from {@code use} sees them: {@code use} may
+     * be nested some query levels deeper, and an outer column the definition reads is that many levels further
+     * out there. Each level between adds a level whose names the definition cannot see, so that the references'
+     * depths count from the reference, as if the definition were written in its place. Unchanged when the
+     * definition reads no enclosing level or {@code use} is not nested in it.
+     */
+    Surroundings seenFrom(Surroundings use) {
+        if (outer == null) {
+            return this;
+        }
+        int between = 0;
+        for (OuterScope level = use.outer; level != outer; level = level.parent) {
+            if (level == null) {
+                return this;
+            }
+            between++;
+        }
+        OuterScope shifted = outer;
+        for (int i = 0; i < between; i++) {
+            shifted = new OuterScope(Scope.EMPTY, shifted);
+        }
+        return new Surroundings(tables, shifted);
+    }
+
+    /**
      * The WITH queries in reach, innermost first: each remembers the surroundings it was written in, so
      * that a reference binds it as its definition sees the statement (earlier WITH queries, outer scopes).
      * {@code recursive}: a WITH RECURSIVE query that names itself, bound by {@link RecursiveQueryBinder};

@@ -82,6 +82,7 @@ public final class TypeNames {
             case "jsonpath" -> LogicalType.JSONPATH;
             case "tsvector" -> LogicalType.TSVECTOR;
             case "tsquery" -> LogicalType.TSQUERY;
+            case "pg_lsn" -> LogicalType.PG_LSN;
             case "regclass" -> LogicalType.REGCLASS;
             case "regtype" -> LogicalType.REGTYPE;
             case "regnamespace" -> LogicalType.REGNAMESPACE;

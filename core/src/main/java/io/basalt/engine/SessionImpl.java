@@ -761,6 +761,22 @@ final class SessionImpl implements Session {
             public QueryResultImpl runWrite(BoundWrite write) {
                 return SessionImpl.this.runWrite(write);
             }
+
+            @Override
+            public QueryResultImpl runMovingWrite(BoundWrite write) {
+                if (io.basalt.storage.table.StatementChanges.CURRENT.isBound()) {
+                    return SessionImpl.this.runWrite(write);
+                }
+                try (BufferAllocator allocator = database.newAllocator("partition move");
+                     io.basalt.storage.table.StatementChanges changes =
+                             new io.basalt.storage.table.StatementChanges(allocator)) {
+                    return ScopedValue.where(io.basalt.storage.table.StatementChanges.CURRENT, changes).call(() -> {
+                        QueryResultImpl result = SessionImpl.this.runWrite(write);
+                        changes.applyAll();
+                        return result;
+                    });
+                }
+            }
         }, routines.runtime()).run(statement, resolveTable(name), context);
     }
 

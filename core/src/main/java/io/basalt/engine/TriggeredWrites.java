@@ -4,6 +4,7 @@ import io.basalt.binder.BindContext;
 import io.basalt.binder.BoundQuery;
 import io.basalt.binder.BoundWrite;
 import io.basalt.binder.InsertBinder;
+import io.basalt.binder.TransitionTables;
 import io.basalt.binder.UpdateBinder;
 import io.basalt.catalog.ColumnEntry;
 import io.basalt.catalog.TableEntry;
@@ -38,6 +39,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * returns NULL drops the row, one that returns a changed NEW changes it. The remaining rows replace the write's
  * input (as VALUES) and the write runs as usual, with its constraints and RETURNING. Last the AFTER ROW triggers
  * run for each written row in order, then the AFTER STATEMENT triggers (BEFORE STATEMENT ones ran first of all).
+ * A write whose AFTER STATEMENT triggers have transition tables runs as {@link #withTransitionTables} says.
  * Everything runs in the statement's transaction, so a failing trigger undoes the whole statement.
  */
 final class TriggeredWrites {
@@ -46,6 +48,12 @@ final class TriggeredWrites {
         QueryResultImpl runQuery(BoundQuery query);
 
         QueryResultImpl runWrite(BoundWrite write);
+
+        /**
+         * Runs a write that moves rows between partitions (see {@code HierarchyWrites.movesRows}): its writes read
+         * the partitions as the statement began and their changes apply together at the end.
+         */
+        QueryResultImpl runMovingWrite(BoundWrite write);
     }
 
     private final Session session;
@@ -77,21 +85,133 @@ final class TriggeredWrites {
             }
         }
         boolean rowTriggers = false;
+        boolean transitions = false;
         for (TriggerEntry trigger : triggers) {
             rowTriggers |= trigger.forEachRow();
+            transitions |= trigger.hasTransitionTables();
+        }
+        if (transitions) {
+            if (rowTriggers) {
+                throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                        "transition tables of a table that also has row triggers are not supported yet");
+            }
+            return withTransitionTables(statement, event, table, triggers, context);
         }
         QueryResultImpl result = rowTriggers ? withRowTriggers(statement, event, table, triggers, context)
-                : session.runWrite(switch (statement) {
-                    case UpdateStatement update -> HierarchyWrites.update(update, table, context);
-                    case DeleteStatement delete -> HierarchyWrites.delete(delete, table, context);
-                    default -> bind(statement, table, context);
-                });
+                : runPlain(statement, table, context);
         for (TriggerEntry trigger : triggers) {
             if (!trigger.forEachRow() && trigger.timing() == TriggerTiming.AFTER) {
                 TriggerFiring.fire(trigger, operation, false, null, null, runtime);
             }
         }
         return result;
+    }
+
+    /** Runs {@code statement} as a write without row triggers. */
+    private QueryResultImpl runPlain(Statement statement, TableEntry table, BindContext context) {
+        BoundWrite write = plainWrite(statement, table, context);
+        return statement instanceof UpdateStatement update
+                && HierarchyWrites.movesRows(update, table, context.catalog()) ? session.runMovingWrite(write)
+                : session.runWrite(write);
+    }
+
+    private static BoundWrite plainWrite(Statement statement, TableEntry table, BindContext context) {
+        return switch (statement) {
+            case UpdateStatement update -> HierarchyWrites.update(update, table, context);
+            case DeleteStatement delete -> HierarchyWrites.delete(delete, table, context);
+            default -> bind(statement, table, context);
+        };
+    }
+
+    /**
+     * A write whose AFTER STATEMENT triggers read transition tables: the statement runs with a RETURNING of the
+     * old and new versions of the rows it changes ({@code old.col}, {@code new.col} by the table's column names,
+     * so that rows of partitions and children come in the table's row type), which become the transition tables
+     * while each AFTER STATEMENT trigger runs. The statement's own result is its count.
+     */
+    private QueryResultImpl withTransitionTables(Statement statement, TriggerEvent event, TableEntry table,
+                                                 List<TriggerEntry> triggers, BindContext context) {
+        List<String> names = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            names.add(column.name());
+        }
+        boolean old = event != TriggerEvent.INSERT;
+        boolean nu = event != TriggerEvent.DELETE;
+        List<io.basalt.sql.ast.SelectItem> returning = new ArrayList<>();
+        for (String version : old && nu ? List.of("old", "new") : List.of(old ? "old" : "new")) {
+            for (String name : names) {
+                returning.add(new io.basalt.sql.ast.SelectItem.Item(
+                        new io.basalt.sql.ast.Expression.ColumnRef(List.of(version, name), 0), null, 0));
+            }
+        }
+        Statement capturing = switch (statement) {
+            case InsertStatement i -> {
+                requireNoReturning(i.returning());
+                yield new InsertStatement(i.table(), i.alias(), i.columns(), i.source(), i.onConflict(), returning,
+                        i.position(), i.columnSubscripts(), i.with(), i.overriding());
+            }
+            case UpdateStatement u -> {
+                requireNoReturning(u.returning());
+                yield new UpdateStatement(u.table(), u.alias(), u.assignments(), u.from(), u.where(), returning,
+                        u.position(), u.with(), u.only());
+            }
+            case DeleteStatement d -> {
+                requireNoReturning(d.returning());
+                yield new DeleteStatement(d.table(), d.alias(), d.using(), d.where(), returning, d.position(),
+                        d.with(), d.only());
+            }
+            default -> throw new IllegalArgumentException("not a write: " + statement);
+        };
+        int width = names.size();
+        List<Object[]> oldRows = new ArrayList<>();
+        List<Object[]> newRows = new ArrayList<>();
+        List<List<Object[]>> versions = old && nu ? List.of(oldRows, newRows) : List.of(old ? oldRows : newRows);
+        QueryResultImpl result = runPlain(capturing, table, context);
+        long count;
+        String tag;
+        List<String> notices;
+        try (result) {
+            count = result.rowCount();
+            tag = result.commandTag();
+            notices = result.notices();
+            for (VectorSchemaRoot batch : result.batches()) {
+                for (int r = 0; r < batch.getRowCount(); r++) {
+                    int at = 0;
+                    for (List<Object[]> rows : versions) {
+                        Object[] row = new Object[width];
+                        for (int c = 0; c < width; c++) {
+                            row[c] = ValueAccess.get(batch.getVector(at++), r);
+                        }
+                        rows.add(row);
+                    }
+                }
+            }
+        }
+        List<LogicalType> types = table.columnTypes();
+        java.util.Map<String, TransitionTables.Relation> relations = new java.util.HashMap<>();
+        String operation = event.name();
+        for (TriggerEntry trigger : triggers) {
+            if (trigger.forEachRow() || trigger.timing() != TriggerTiming.AFTER) {
+                continue;
+            }
+            relations.clear();
+            if (trigger.oldTable() != null) {
+                relations.put(trigger.oldTable(), new TransitionTables.Relation(names, types, oldRows));
+            }
+            if (trigger.newTable() != null) {
+                relations.put(trigger.newTable(), new TransitionTables.Relation(names, types, newRows));
+            }
+            ScopedValue.where(TransitionTables.CURRENT, new TransitionTables(relations))
+                    .run(() -> TriggerFiring.fire(trigger, operation, false, null, null, runtime));
+        }
+        return QueryResultImpl.command(tag, count, notices);
+    }
+
+    private static void requireNoReturning(List<io.basalt.sql.ast.SelectItem> returning) {
+        if (returning != null && !returning.isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RETURNING of a write whose triggers have transition tables is not supported yet");
+        }
     }
 
     /** UPDATE OF columns: whether the statement's SET names one of the trigger's columns. */

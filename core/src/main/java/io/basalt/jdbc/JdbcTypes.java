@@ -32,7 +32,8 @@ final class JdbcTypes {
             case TIMESTAMPTZ -> Types.TIMESTAMP_WITH_TIMEZONE;
             case BYTEA -> Types.BINARY;
             case ARRAY -> Types.ARRAY;
-            case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> Types.OTHER;
+            case UUID, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY, PG_LSN ->
+                    Types.OTHER;
             case ENUM -> Types.VARCHAR;
             case RECORD -> Types.OTHER;
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> Types.OTHER;
@@ -63,7 +64,7 @@ final class JdbcTypes {
             case BYTEA -> "bytea";
             case JSON -> "json";
             case JSONPATH -> "jsonpath";
-            case REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> type.id().pgName();
+            case REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY, PG_LSN -> type.id().pgName();
             case JSONB -> "jsonb";
             case ARRAY -> "_" + typeName(type.element());
             case ENUM -> type.enumType().name();
@@ -89,6 +90,7 @@ final class JdbcTypes {
             case BYTEA -> byte[].class;
             case ARRAY -> java.sql.Array.class;
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM, RECORD, TSVECTOR, TSQUERY -> String.class;
+            case PG_LSN -> String.class;
             case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> String.class;
         };
     }

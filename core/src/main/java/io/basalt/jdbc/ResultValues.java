@@ -49,7 +49,7 @@ final class ResultValues {
             case BYTEA -> ((ByteString) value).toByteArray();
             case ARRAY -> new BasaltArray(type.element(), (ArrayValue) value);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONB, JSONPATH, INTERVAL, REGCLASS, REGTYPE, REGNAMESPACE, ENUM, RECORD, TSVECTOR, TSQUERY -> text;
-            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> text;
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE, PG_LSN -> text;
         };
     }
 

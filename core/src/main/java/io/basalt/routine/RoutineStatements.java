@@ -393,6 +393,10 @@ public final class RoutineStatements {
         if (view != null) {
             relationSchema = view.schema();
             relationName = view.name();
+            if (create.oldTable() != null || create.newTable() != null) {
+                throw BasaltException.of(SqlState.WRONG_OBJECT_TYPE, "\"" + view.name() + "\" is a view")
+                        .withDetail("Triggers on views cannot have transition tables.");
+            }
         } else {
             TableEntry table = table(create.table());
             relationSchema = table.schema();
@@ -440,8 +444,9 @@ public final class RoutineStatements {
             throw BasaltException.of(SqlState.DUPLICATE_OBJECT,
                     "trigger \"" + create.name() + "\" for relation \"" + relationName + "\" already exists");
         }
+        checkTransitionTables(create);
         TriggerEntry entry = new TriggerEntry(create.name(), relationSchema, relationName, create.timing(),
-                create.events(), create.updateColumns(), create.forEachRow(), create.when(), create.whenText(),
+                create.events(), create.updateColumns(), create.oldTable(), create.newTable(), create.forEachRow(), create.when(), create.whenText(),
                 function.schema(), function.name(), create.arguments(), true, sql);
         routines.putTrigger(entry, existing);
         boolean temporary = catalog.isTempSchema(relationSchema);
@@ -464,6 +469,45 @@ public final class RoutineStatements {
             });
         }
         return new Outcome("CREATE TRIGGER", List.of());
+    }
+
+    /**
+     * PostgreSQL's refusals of transition tables (REFERENCING OLD / NEW TABLE), in its order; and Basalt's own of
+     * them in a row trigger, which it does not fill yet.
+     */
+    private static void checkTransitionTables(RoutineStatement.CreateTrigger create) {
+        if (create.oldTable() == null && create.newTable() == null) {
+            return;
+        }
+        if (create.timing() != RoutineStatement.TriggerTiming.AFTER) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "transition table name can only be specified for an AFTER trigger");
+        }
+        if (create.events().contains(RoutineStatement.TriggerEvent.TRUNCATE)) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "TRUNCATE triggers with transition tables are not supported");
+        }
+        if (create.events().size() > 1) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "transition tables cannot be specified for triggers with more than one event");
+        }
+        if (!create.updateColumns().isEmpty()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "transition tables cannot be specified for triggers with column lists");
+        }
+        RoutineStatement.TriggerEvent event = create.events().getFirst();
+        if (create.newTable() != null && event == RoutineStatement.TriggerEvent.DELETE) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "NEW TABLE can only be specified for an INSERT or UPDATE trigger");
+        }
+        if (create.oldTable() != null && event == RoutineStatement.TriggerEvent.INSERT) {
+            throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                    "OLD TABLE can only be specified for a DELETE or UPDATE trigger");
+        }
+        if (create.forEachRow()) {
+            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "transition tables of row triggers are not supported yet");
+        }
     }
 
     /** PostgreSQL's refusal of NEW / OLD in a statement trigger's WHEN. */

@@ -57,6 +57,37 @@ class ConstraintViolationDetailTest {
     }
 
     @Test
+    void aPartitionConstraintShowsTheRowInTheNamedRelationsColumnOrder() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect()) {
+            session.execute("CREATE TABLE rp (a text, b bigint, c numeric, d int) PARTITION BY RANGE (a, b)").close();
+            session.execute("CREATE TABLE rp_b (d int, c numeric, a text, b bigint) PARTITION BY RANGE (c)").close();
+            session.execute("ALTER TABLE rp ATTACH PARTITION rp_b FOR VALUES FROM ('b', 1) TO ('b', 20)").close();
+            session.execute("CREATE TABLE rp_b_low (c numeric, b bigint, d int, a text)").close();
+            session.execute("ALTER TABLE rp_b ATTACH PARTITION rp_b_low FOR VALUES FROM (1) TO (100)").close();
+            session.execute("CREATE TABLE rp_b_high (b bigint, a text, d int, c numeric)").close();
+            session.execute("ALTER TABLE rp_b ATTACH PARTITION rp_b_high FOR VALUES FROM (100) TO (200)").close();
+            session.execute("INSERT INTO rp VALUES ('b', 12, 96, 1), ('b', 13, 150, 2)").close();
+            assertPartitionConstraintDetail(session, "UPDATE rp_b SET a = 'a'", "rp_b",
+                    "Failing row contains (1, 96, a, 12).");
+            assertPartitionConstraintDetail(session, "UPDATE rp_b SET b = b + 10 WHERE c > 100", "rp_b",
+                    "Failing row contains (2, 150, b, 23).");
+            assertPartitionConstraintDetail(session, "INSERT INTO rp_b VALUES (1, 50, 'a', 4)", "rp_b",
+                    "Failing row contains (1, 50, a, 4).");
+            assertPartitionConstraintDetail(session, "UPDATE rp_b_low SET c = 150", "rp_b_low",
+                    "Failing row contains (150, 12, 1, b).");
+        }
+    }
+
+    private static void assertPartitionConstraintDetail(Session session, String sql, String relation, String detail) {
+        assertThatThrownBy(() -> session.execute(sql)).isInstanceOfSatisfying(BasaltException.class, e -> {
+            assertThat(e.sqlState()).isEqualTo(SqlState.CHECK_VIOLATION);
+            assertThat(e.getMessage()).isEqualTo("new row for relation \"" + relation
+                    + "\" violates partition constraint");
+            assertThat(e.detail()).isEqualTo(detail);
+        });
+    }
+
+    @Test
     void uniqueViolationShowsTheKey() {
         try (Database db = Basalt.inMemory(); Session session = db.connect()) {
             session.execute(TABLE).close();

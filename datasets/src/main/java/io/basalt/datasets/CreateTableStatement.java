@@ -66,7 +66,7 @@ public final class CreateTableStatement {
             case ARRAY -> sqlType(type.element()) + "[]";
             case ENUM -> type.enumType().name();
             case RECORD -> type.displayName();
-            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> type.displayName();
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE, PG_LSN -> type.displayName();
             case UNKNOWN -> throw BasaltException.internal("a generated column has no type");
         };
     }

@@ -70,6 +70,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
     public static final LogicalType TSVECTOR = new LogicalType(TypeId.TSVECTOR, -1, 0);
     public static final LogicalType TSQUERY = new LogicalType(TypeId.TSQUERY, -1, 0);
     public static final LogicalType REGCLASS = new LogicalType(TypeId.REGCLASS, -1, 0);
+    public static final LogicalType PG_LSN = new LogicalType(TypeId.PG_LSN, -1, 0);
     public static final LogicalType REGTYPE = new LogicalType(TypeId.REGTYPE, -1, 0);
     public static final LogicalType REGNAMESPACE = new LogicalType(TypeId.REGNAMESPACE, -1, 0);
     public static final LogicalType POINT = new LogicalType(TypeId.POINT, -1, 0);
@@ -268,7 +269,7 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             case BOOLEAN -> PhysicalType.BOOLEAN;
             case SMALLINT -> PhysicalType.INT16;
             case INTEGER, DATE -> PhysicalType.INT32;
-            case BIGINT, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> PhysicalType.INT64;
+            case BIGINT, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, PG_LSN -> PhysicalType.INT64;
             case DOUBLE, REAL, ENUM -> PhysicalType.FLOAT64;
             case INTERVAL -> PhysicalType.INTERVAL;
             case UUID -> PhysicalType.UUID;

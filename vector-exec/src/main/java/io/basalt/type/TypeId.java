@@ -79,7 +79,12 @@ public enum TypeId {
     /** A text search document: lexemes with positions ({@code io.basalt.type.textsearch.TsVector}), held as its text. */
     TSVECTOR("tsvector"),
     /** A text search query ({@code io.basalt.type.textsearch.TsQuery}), held as its text. */
-    TSQUERY("tsquery");
+    TSQUERY("tsquery"),
+    /**
+     * A write-ahead log location ({@code io.basalt.type.PgLsn}): an unsigned 64-bit position, held as a long with its
+     * sign bit flipped so that signed comparisons order it.
+     */
+    PG_LSN("pg_lsn");
 
     private final String pgName;
 

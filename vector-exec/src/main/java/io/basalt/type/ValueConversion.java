@@ -74,7 +74,7 @@ public final class ValueConversion {
             case REAL -> toReal(toDouble(value, from));
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(toDecimal(value, from), to);
-            case UUID, BYTEA -> {
+            case UUID, BYTEA, PG_LSN -> {
                 if (from.id() == to.id()) {
                     yield value;
                 }
@@ -177,6 +177,7 @@ public final class ValueConversion {
             case DATE, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ, INTERVAL -> throw BasaltException.internal("date/time conversions are handled above");
             case NUMERIC -> fromDecimal(parseDecimal(text), type);
             case UUID -> Uuid.parse(text);
+            case PG_LSN -> PgLsn.parse(text);
             case BYTEA -> ByteaText.parse(text);
             case JSON -> JsonParser.validate(text);
             case JSONB -> Jsonb.parse(text);
@@ -319,6 +320,7 @@ public final class ValueConversion {
             case REAL -> TextFormat.formatReal((Double) value, settings.extraFloatDigits());
             case NUMERIC -> toDecimal(value, from).toPlainString();
             case UUID -> value.toString();
+            case PG_LSN -> PgLsn.format((Long) value);
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
             case JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> (String) value;

@@ -152,6 +152,7 @@ public final class SystemTypes {
             case JSONPATH -> 4072;
             case TSVECTOR -> 3614;
             case TSQUERY -> 3615;
+            case PG_LSN -> 3220;
             case REGCLASS -> 2205;
             case REGTYPE -> 2206;
             case REGNAMESPACE -> 4089;
@@ -226,6 +227,7 @@ public final class SystemTypes {
             case 4072 -> LogicalType.JSONPATH;
             case 3614 -> LogicalType.TSVECTOR;
             case 3615 -> LogicalType.TSQUERY;
+            case 3220 -> LogicalType.PG_LSN;
             case 600 -> LogicalType.POINT;
             case 601 -> LogicalType.LSEG;
             case 602 -> LogicalType.PATH;

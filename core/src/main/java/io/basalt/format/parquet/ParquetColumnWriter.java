@@ -86,7 +86,7 @@ final class ParquetColumnWriter {
             case ARRAY -> throw new IllegalStateException("nested arrays are refused by the schema mapping");
             case RECORD -> throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.FEATURE_NOT_SUPPORTED,
                     "composite columns in Parquet files is not supported yet");
-            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE -> Kind.VALUE_TEXT;
+            case POINT, LSEG, PATH, BOX, POLYGON, LINE, CIRCLE, RANGE, PG_LSN -> Kind.VALUE_TEXT;
         };
     }
 

@@ -93,7 +93,7 @@ public final class ParquetSchemaMapping {
             case DOUBLE, ENUM -> Types.primitive(PrimitiveTypeName.DOUBLE, repetition).named(name);
             case NUMERIC -> numeric(name, type, repetition);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY, POINT, LSEG, PATH, BOX, POLYGON,
-                 LINE, CIRCLE, RANGE -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
+                 LINE, CIRCLE, RANGE, PG_LSN -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
                     .as(LogicalTypeAnnotation.stringType()).named(name);
             case JSON, JSONB -> Types.primitive(PrimitiveTypeName.BINARY, repetition)
                     .as(LogicalTypeAnnotation.jsonType()).named(name);

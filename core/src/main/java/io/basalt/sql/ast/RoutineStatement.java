@@ -71,13 +71,15 @@ public sealed interface RoutineStatement extends Statement {
     }
 
     /**
-     * {@code CREATE [OR REPLACE] TRIGGER name timing event [OR ...] ON table [FOR [EACH] ROW | STATEMENT]
-     * [WHEN (condition)] EXECUTE FUNCTION | PROCEDURE function(arguments)}; {@code updateColumns} are those of
-     * {@code UPDATE OF}, {@code arguments} the trigger arguments as text.
+     * {@code CREATE [OR REPLACE] TRIGGER name timing event [OR ...] ON table [REFERENCING {OLD | NEW} TABLE [AS]
+     * name ...] [FOR [EACH] ROW | STATEMENT] [WHEN (condition)] EXECUTE FUNCTION | PROCEDURE function(arguments)};
+     * {@code updateColumns} are those of {@code UPDATE OF}, {@code oldTable} / {@code newTable} the transition
+     * tables' names (null: none), {@code arguments} the trigger arguments as text.
      */
     record CreateTrigger(String name, boolean orReplace, TriggerTiming timing, List<TriggerEvent> events,
-                         List<String> updateColumns, QualifiedName table, boolean forEachRow, Expression when,
-                         String whenText, QualifiedName function, List<String> arguments, int position)
+                         List<String> updateColumns, QualifiedName table, String oldTable, String newTable,
+                         boolean forEachRow, Expression when, String whenText, QualifiedName function,
+                         List<String> arguments, int position)
             implements RoutineStatement {
         public CreateTrigger {
             events = List.copyOf(events);

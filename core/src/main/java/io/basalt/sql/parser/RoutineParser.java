@@ -1,5 +1,7 @@
 package io.basalt.sql.parser;
 
+import io.basalt.error.BasaltException;
+import io.basalt.error.SqlState;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.QualifiedName;
 import io.basalt.sql.ast.RoutineStatement;
@@ -319,8 +321,37 @@ final class RoutineParser extends ParserBase {
         } while (tokens.accept(Keyword.OR));
         tokens.expect(Keyword.ON);
         QualifiedName table = grammar.names().qualifiedName();
-        if (tokens.at(Keyword.REFERENCING)) {
-            throw unsupported("transition tables (REFERENCING)");
+        String oldTable = null;
+        String newTable = null;
+        if (tokens.accept(Keyword.REFERENCING)) {
+            do {
+                Token which = tokens.next();
+                boolean old = which.is(Keyword.OLD);
+                if (!old && !which.is(Keyword.NEW)) {
+                    throw tokens.syntaxErrorAt(which);
+                }
+                if (tokens.accept(Keyword.ROW)) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                            "ROW variable naming in the REFERENCING clause is not supported")
+                            .withHint("Use OLD TABLE or NEW TABLE for naming transition tables.");
+                }
+                tokens.expect(Keyword.TABLE);
+                tokens.accept(Keyword.AS);
+                String transition = grammar.names().columnId();
+                if ((old ? oldTable : newTable) != null) {
+                    throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                            (old ? "OLD" : "NEW") + " TABLE cannot be specified multiple times");
+                }
+                if (old) {
+                    oldTable = transition;
+                } else {
+                    newTable = transition;
+                }
+            } while (tokens.at(Keyword.OLD) || tokens.at(Keyword.NEW));
+            if (oldTable != null && oldTable.equals(newTable)) {
+                throw BasaltException.of(SqlState.INVALID_OBJECT_DEFINITION,
+                        "OLD TABLE name and NEW TABLE name cannot be the same");
+            }
         }
         if (tokens.at(Keyword.FROM) || tokens.at(Keyword.DEFERRABLE) || tokens.at(Keyword.INITIALLY)
                 || tokens.at(Keyword.NOT) && tokens.peek(1).is(Keyword.DEFERRABLE)) {
@@ -360,8 +391,8 @@ final class RoutineParser extends ParserBase {
             } while (tokens.accept(TokenKind.COMMA));
             tokens.expect(TokenKind.RIGHT_PAREN);
         }
-        return new RoutineStatement.CreateTrigger(name, orReplace, timing, events, columns, table, forEachRow, when,
-                whenText, function, arguments, position);
+        return new RoutineStatement.CreateTrigger(name, orReplace, timing, events, columns, table, oldTable, newTable,
+                forEachRow, when, whenText, function, arguments, position);
     }
 
     /** {@code DROP TRIGGER [IF EXISTS] name ON table [CASCADE | RESTRICT]}. */

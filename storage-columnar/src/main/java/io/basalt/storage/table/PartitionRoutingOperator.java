@@ -126,7 +126,7 @@ public record PartitionRoutingOperator(PhysicalOperator child, Node root, List<T
                     if (holds.isNull(row) || holds.get(row) == 0) {
                         throw BasaltException.of(SqlState.CHECK_VIOLATION, "new row for relation \""
                                         + node.constraintRelation() + "\" violates partition constraint")
-                                .withDetail("Failing row contains " + describeRow(batch, firstLeafColumns(node), row)
+                                .withDetail("Failing row contains " + describeRow(batch, targetColumns(node), row)
                                         + ".");
                     }
                 }
@@ -179,10 +179,19 @@ public record PartitionRoutingOperator(PhysicalOperator child, Node root, List<T
             }
         }
 
-        private int[] firstLeafColumns(Node node) {
+        /**
+         * The input's columns that hold the target table's row, in its order (the relation a partition constraint
+         * names is the target): as many as a leaf has, found through the sub-partitions; null when no route says.
+         */
+        private int[] targetColumns(Node node) {
             for (Route route : node.routes()) {
-                if (route.sub() == null) {
-                    return route.columns();
+                int[] columns = route.sub() == null ? route.columns() : targetColumns(route.sub());
+                if (columns != null) {
+                    int[] identity = new int[columns.length];
+                    for (int i = 0; i < identity.length; i++) {
+                        identity[i] = i;
+                    }
+                    return identity;
                 }
             }
             return null;

@@ -75,7 +75,7 @@ final class ColumnValues {
     static Comparator<Object> order(LogicalType type) {
         return switch (type.id()) {
             case BOOLEAN -> (a, b) -> Boolean.compare((Boolean) a, (Boolean) b);
-            case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ -> (a, b) -> Long.compare((Long) a, (Long) b);
+            case SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, PG_LSN -> (a, b) -> Long.compare((Long) a, (Long) b);
             case NUMERIC -> type.isScaledLong() ? (a, b) -> Long.compare((Long) a, (Long) b)
                 : (a, b) -> ((BigDecimal) a).compareTo((BigDecimal) b);
             case DOUBLE, REAL, ENUM -> (a, b) -> ValueComparison.compareDoubles((Double) a, (Double) b);
@@ -96,7 +96,7 @@ final class ColumnValues {
             case SMALLINT -> (long) (short) random.nextInt();
             case INTEGER -> (long) random.nextInt(random.nextBoolean() ? 1000 : Integer.MAX_VALUE);
             case DATE -> 8000L + random.nextInt(2500);
-            case BIGINT, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ -> random.nextBoolean() ? random.nextLong() : random.nextInt(100000);
+            case BIGINT, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, PG_LSN -> random.nextBoolean() ? random.nextLong() : random.nextInt(100000);
             case NUMERIC -> {
                 if (type.isScaledLong()) {
                     yield (long) random.nextInt(10_000_000);
@@ -157,7 +157,7 @@ final class ColumnValues {
             case BOOLEAN -> new Object[] {true, false};
             case SMALLINT -> new Object[] {(long) Short.MIN_VALUE, (long) Short.MAX_VALUE, 0L, -1L};
             case INTEGER, DATE -> new Object[] {(long) Integer.MIN_VALUE, (long) Integer.MAX_VALUE, 0L, -1L};
-            case BIGINT, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ -> new Object[] {Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L, 1L};
+            case BIGINT, TIME, TIMESTAMP, TIMESTAMPTZ, TIMETZ, PG_LSN -> new Object[] {Long.MIN_VALUE, Long.MAX_VALUE, 0L, -1L, 1L};
             case NUMERIC -> type.isScaledLong() ? new Object[] {-999_999_999_999L, 999_999_999_999L, Long.MAX_VALUE, 0L}
                 : type.isScaledWide() ? new Object[] {new BigDecimal(BigInteger.TEN.pow(30).subtract(BigInteger.ONE), 4),
                     new BigDecimal(BigInteger.TEN.pow(30).subtract(BigInteger.ONE).negate(), 4), new BigDecimal("0.0000")}

@@ -60,7 +60,7 @@ final class TypedRows implements AutoCloseable {
             case BOOLEAN -> key % 2 == 0;
             case SMALLINT -> (long) (short) (key * 7 - 300);
             case INTEGER -> key * 1_000_003 % Integer.MAX_VALUE - 5;
-            case BIGINT -> key * 1_000_000_007L - Long.MAX_VALUE / 3;
+            case BIGINT, PG_LSN -> key * 1_000_000_007L - Long.MAX_VALUE / 3;
             case DOUBLE -> key == 4 ? Double.NaN : key * -0.5 + 1e-300;
             case NUMERIC -> type.isScaledLong()
                     ? key * 1234 - 99_999

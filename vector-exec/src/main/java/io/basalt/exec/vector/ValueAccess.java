@@ -8,6 +8,7 @@ import io.basalt.type.ByteaText;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.Interval;
 import io.basalt.type.LogicalType;
+import io.basalt.type.PgLsn;
 import io.basalt.type.TextFormat;
 import io.basalt.type.Uuid;
 import io.basalt.type.json.Jsonb;
@@ -143,6 +144,7 @@ public final class ValueAccess {
                     ? TextFormat.formatScaledLong((Long) value, type.scale())
                     : TextFormat.formatDecimal((BigDecimal) value);
             case UUID -> value.toString();
+            case PG_LSN -> PgLsn.format((Long) value);
             case BYTEA -> settings.byteaEscape() ? ByteaText.formatEscape((ByteString) value)
                     : ByteaText.formatHex((ByteString) value);
             case TEXT, VARCHAR, CHAR, UNKNOWN, JSON, JSONPATH, REGCLASS, REGTYPE, REGNAMESPACE, TSVECTOR, TSQUERY -> (String) value;
