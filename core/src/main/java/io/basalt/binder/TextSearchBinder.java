@@ -27,9 +27,13 @@ final class TextSearchBinder {
             case "json_to_tsvector", "jsonb_to_tsvector" -> n == 2 || n == 3 ? call(Kind.JSON_TO_TSVECTOR, n == 3,
                     arguments, name.startsWith("jsonb") ? LogicalType.JSONB : LogicalType.JSON, LogicalType.JSONB,
                     LogicalType.TSVECTOR, position) : throwUndefined(name, arguments, position);
-            case "to_tsquery", "plainto_tsquery", "phraseto_tsquery" -> n == 1 || n == 2
-                    ? call(name.equals("to_tsquery") ? Kind.TO_TSQUERY : name.equals("plainto_tsquery")
-                            ? Kind.PLAINTO_TSQUERY : Kind.PHRASETO_TSQUERY, n == 2, arguments, LogicalType.TEXT, null,
+            case "to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery" -> n == 1 || n == 2
+                    ? call(switch (name) {
+                        case "to_tsquery" -> Kind.TO_TSQUERY;
+                        case "plainto_tsquery" -> Kind.PLAINTO_TSQUERY;
+                        case "phraseto_tsquery" -> Kind.PHRASETO_TSQUERY;
+                        default -> Kind.WEBSEARCH_TO_TSQUERY;
+                    }, n == 2, arguments, LogicalType.TEXT, null,
                             LogicalType.TSQUERY, position)
                     : throwUndefined(name, arguments, position);
             case "tsvector", "tsquery" -> n == 1 && isText(arguments.getFirst().type().id())

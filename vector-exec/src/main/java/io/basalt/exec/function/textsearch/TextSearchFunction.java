@@ -16,10 +16,11 @@ import io.basalt.type.textsearch.TsHeadline;
 import io.basalt.type.textsearch.TsMatch;
 import io.basalt.type.textsearch.TsQuery;
 import io.basalt.type.textsearch.TsQueryEdits;
+import io.basalt.type.textsearch.TsQueryWords;
 import io.basalt.type.textsearch.TsRank;
 import io.basalt.type.textsearch.TsVector;
 import io.basalt.type.textsearch.TsVectorEdits;
-import java.util.ArrayList;
+import io.basalt.type.textsearch.WebSearchQuery;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -31,7 +32,8 @@ import org.apache.arrow.vector.FieldVector;
  * one default_text_search_config named when the call was bound. NULL in any argument gives NULL.
  */
 public final class TextSearchFunction implements ScalarFunction {
-    public enum Kind { TO_TSVECTOR, JSON_TO_TSVECTOR, TO_TSQUERY, PLAINTO_TSQUERY, PHRASETO_TSQUERY, MATCH, LENGTH,
+    public enum Kind { TO_TSVECTOR, JSON_TO_TSVECTOR, TO_TSQUERY, PLAINTO_TSQUERY, PHRASETO_TSQUERY,
+        WEBSEARCH_TO_TSQUERY, MATCH, LENGTH,
         NUMNODE, SETWEIGHT, STRIP, TS_DELETE, TS_FILTER, CONCAT, TSVECTOR_TO_ARRAY, ARRAY_TO_TSVECTOR, QUERY_AND,
         QUERY_OR, QUERY_NOT, TSQUERY_PHRASE, QUERYTREE, TS_RANK, TS_RANK_CD, TS_HEADLINE }
 
@@ -48,6 +50,22 @@ public final class TextSearchFunction implements ScalarFunction {
         this.kind = kind;
         this.configured = configured;
         this.standard = standard;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Equal calls compute equal results: an index over {@code to_tsvector('english', body)} matches a query's. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TextSearchFunction that && kind == that.kind && configured == that.configured
+                && (configured || standard == that.standard); // a configured call reads its own argument
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, configured, configured ? null : standard);
     }
 
     @Override
@@ -96,6 +114,7 @@ public final class TextSearchFunction implements ScalarFunction {
                     json(values[first + 1], types[first + 1]), configuration).text();
             case TO_TSQUERY -> TsQuery.text(TsQuery.normalized((String) values[first], configuration));
             case PLAINTO_TSQUERY, PHRASETO_TSQUERY -> plainQuery((String) values[first], configuration);
+            case WEBSEARCH_TO_TSQUERY -> TsQuery.text(WebSearchQuery.parse((String) values[first], configuration));
             case MATCH -> match(values, types);
             case LENGTH -> (long) TsVector.parse((String) values[0]).lexemes().size();
             case NUMNODE -> (long) numberOfNodes(TsQuery.parse((String) values[0]));
@@ -155,26 +174,7 @@ public final class TextSearchFunction implements ScalarFunction {
 
     /** plainto_tsquery (lexemes joined by and) or phraseto_tsquery (by their distances). */
     private static TsQuery plain(String text, TextSearchConfiguration configuration, Kind kind) {
-        List<TsQuery> operands = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (DocumentParser.Token token : DocumentParser.tokens(text, 0)) {
-            String lexeme = configuration.lexeme(token.text(), token.number());
-            if (lexeme != null && !lexeme.isEmpty()) {
-                operands.add(new TsQuery.Operand(lexeme, 0, false));
-                positions.add(token.position());
-            }
-        }
-        TsQuery query = null;
-        for (int k = 0; k < operands.size(); k++) {
-            if (query == null) {
-                query = operands.get(k);
-            } else if (kind == Kind.PLAINTO_TSQUERY) {
-                query = new TsQuery.And(query, operands.get(k));
-            } else {
-                query = new TsQuery.Phrase(query, operands.get(k), positions.get(k) - positions.get(k - 1));
-            }
-        }
-        return query;
+        return TsQueryWords.of(text, configuration, kind == Kind.PHRASETO_TSQUERY);
     }
 
     /** tsvector @@ tsquery in either order; text on the left is parsed with the default configuration. */
