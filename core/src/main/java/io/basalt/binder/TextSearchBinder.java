@@ -77,8 +77,11 @@ final class TextSearchBinder {
                 // three arguments are (configuration, document, query) or (document, query, options)
                 boolean configured = n == 4 || n == 3 && arguments.getFirst().type().id() == TypeId.UNKNOWN
                         && arguments.get(1).type().id() != TypeId.TSQUERY;
-                if (n < 2 || n > 4 || !arguments.get(configured ? 1 : 0).type().id().equals(TypeId.UNKNOWN)
-                        && !isText(arguments.get(configured ? 1 : 0).type().id())) {
+                int documentIndex = configured ? 1 : 0;
+                TypeId documentType = n < 2 ? null : arguments.get(documentIndex).type().id();
+                // a json or jsonb document gives the same document with each string value headlined
+                boolean json = documentType == TypeId.JSON || documentType == TypeId.JSONB;
+                if (n < 2 || n > 4 || documentType != TypeId.UNKNOWN && !isText(documentType) && !json) {
                     yield null;
                 }
                 List<BoundExpression> typed = new ArrayList<>();
@@ -86,13 +89,18 @@ final class TextSearchBinder {
                     BoundExpression argument = arguments.get(a);
                     boolean query = a == (configured ? 2 : 1);
                     TypeId id = argument.type().id();
+                    if (json && a == documentIndex) {
+                        typed.add(argument);
+                        continue;
+                    }
                     if (query ? id != TypeId.TSQUERY && id != TypeId.UNKNOWN : !isText(id)) {
                         throw Functions.undefined(name, arguments, position);
                     }
                     typed.add(Coercion.cast(argument, query ? LogicalType.TSQUERY : LogicalType.TEXT, false));
                 }
                 yield new BoundExpression.Function(new TextSearchFunction(Kind.TS_HEADLINE, configured,
-                        TextSearchConfiguration.current()), typed, LogicalType.TEXT, position);
+                        TextSearchConfiguration.current()), typed,
+                        json ? arguments.get(documentIndex).type() : LogicalType.TEXT, position);
             }
             case "numnode" -> n == 1 && (arguments.getFirst().type().id() == TypeId.TSQUERY
                     || arguments.getFirst().type().id() == TypeId.UNKNOWN)

@@ -8,6 +8,7 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import io.basalt.type.json.JsonNode;
 import io.basalt.type.json.JsonParser;
+import io.basalt.type.json.JsonText;
 import io.basalt.type.json.Jsonb;
 import io.basalt.type.textsearch.DocumentParser;
 import io.basalt.type.textsearch.JsonDocuments;
@@ -134,8 +135,43 @@ public final class TextSearchFunction implements ScalarFunction {
                     values.length > 2 ? ((Number) values[2]).longValue() : 1));
             case QUERYTREE -> TsQueryEdits.queryTree(query(values[0]));
             case TS_RANK, TS_RANK_CD -> rank(values, types);
-            case TS_HEADLINE -> TsHeadline.headline((String) values[first], query(values[first + 1]),
-                    values.length > first + 2 ? (String) values[first + 2] : null, configuration);
+            case TS_HEADLINE -> headline(values, types, first, configuration);
+        };
+    }
+
+    /** ts_headline of text, or of json(b): the same document with every string value headlined. */
+    private static Object headline(Object[] values, LogicalType[] types, int first,
+                                   TextSearchConfiguration configuration) {
+        TsQuery query = query(values[first + 1]);
+        String options = values.length > first + 2 ? (String) values[first + 2] : null;
+        TypeId documentType = types[first].id();
+        if (documentType != TypeId.JSON && documentType != TypeId.JSONB) {
+            return TsHeadline.headline((String) values[first], query, options, configuration);
+        }
+        JsonNode headlined = headlined(json(values[first], types[first]), query, options, configuration);
+        return documentType == TypeId.JSONB ? Jsonb.of(headlined) : JsonText.compact(headlined);
+    }
+
+    private static JsonNode headlined(JsonNode node, TsQuery query, String options,
+                                      TextSearchConfiguration configuration) {
+        return switch (node) {
+            case JsonNode.JsonString string -> new JsonNode.JsonString(
+                    TsHeadline.headline(string.value(), query, options, configuration));
+            case JsonNode.JsonArray array -> {
+                List<JsonNode> elements = new java.util.ArrayList<>(array.elements().size());
+                for (JsonNode element : array.elements()) {
+                    elements.add(headlined(element, query, options, configuration));
+                }
+                yield new JsonNode.JsonArray(elements);
+            }
+            case JsonNode.JsonObject object -> {
+                List<JsonNode> members = new java.util.ArrayList<>(object.values().size());
+                for (JsonNode member : object.values()) {
+                    members.add(headlined(member, query, options, configuration));
+                }
+                yield new JsonNode.JsonObject(object.keys(), members);
+            }
+            default -> node;
         };
     }
 
