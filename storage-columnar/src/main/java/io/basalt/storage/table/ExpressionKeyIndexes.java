@@ -12,7 +12,8 @@ import java.util.List;
  * them), the other conjuncts are left to the filter. The index is used
  * when a predicate prefers it (enable_seqscan is off) or when the table is large enough and the candidates few enough
  * that reading only their chunks pays, by the rule the GIN indexes follow ({@link JsonbInvertedIndexes#MIN_POSITIONS},
- * {@link JsonbInvertedIndexes#MAX_FRACTION}). The filter above the scan rechecks every candidate.
+ * {@link JsonbInvertedIndexes#MAX_FRACTION}; a GIN index over a tsvector at any fraction). The filter above the
+ * scan rechecks every candidate.
  */
 final class ExpressionKeyIndexes {
     private ExpressionKeyIndexes() {
@@ -46,8 +47,11 @@ final class ExpressionKeyIndexes {
                 candidates = candidates == null ? found : intersect(candidates, found);
             }
         }
+        // a GIN index over a tsvector pays at any fraction: rechecking a candidate costs what testing a row in a scan
+        // costs (computing or parsing its tsvector), and the rows it leaves out are never read
+        boolean anyFraction = chosen.inverted();
         if (!preferred && (positions < JsonbInvertedIndexes.MIN_POSITIONS
-                || candidates.length > positions / JsonbInvertedIndexes.MAX_FRACTION)) {
+                || !anyFraction && candidates.length > positions / JsonbInvertedIndexes.MAX_FRACTION)) {
             return null;
         }
         return new JsonbInvertedIndexes.Lookup(chosen.name(), candidates);
