@@ -323,6 +323,11 @@ final class FromClauseBinder {
 
     private Source bindSetFunction(FromItem.Function function, Expression.FunctionCall call, String name,
                                    ExpressionBinder argumentBinder) {
+        if (TsStatBinder.handles(call)) {
+            FromItem.Subquery statistics = TsStatBinder.rewrite(function, argumentBinder,
+                    query -> new QueryBinder(context, surroundings).bind(query).plan().outputTypes());
+            return bindSubquery(statistics, null).source();
+        }
         if (JsonPopulateBinder.handles(call)) {
             JsonPopulateBinder.Bound bound = JsonPopulateBinder.bind(function, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
@@ -378,11 +383,15 @@ final class FromClauseBinder {
             return new Source(rows, scopeOf(qualifier, names, rows.outputTypes()), List.of(qualifier));
         }
         if (UnnestBinder.handles(call)) {
-            LogicalPlan elements = UnnestBinder.bind(call, argumentBinder);
+            UnnestBinder.Bound unnested = UnnestBinder.bind(call, argumentBinder);
+            LogicalPlan elements = unnested.rows();
             String qualifier = function.alias() != null ? function.alias() : name;
             List<String> defaults = new ArrayList<>();
             for (int i = 0; i < elements.outputTypes().size(); i++) {
                 defaults.add(elements.outputTypes().size() == 1 ? qualifier : name);
+            }
+            if (unnested.names() != null) {
+                defaults = unnested.names();
             }
             List<String> names = aliasColumns(defaults, function.columnAliases(), qualifier, function.position());
             return new Source(elements, scopeOf(qualifier, names, elements.outputTypes()), List.of(qualifier));

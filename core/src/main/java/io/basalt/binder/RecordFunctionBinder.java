@@ -8,8 +8,8 @@ import java.util.List;
 
 /**
  * The scalar functions over composite values: {@code row_to_json(record [, pretty boolean])},
- * {@code array_to_json(anyarray [, pretty boolean])} (arrays of records among them) and json(b)_populate_record as
- * a value.
+ * {@code array_to_json(anyarray [, pretty boolean])} (arrays of records among them), json(b)_populate_record as
+ * a value and jsonb_populate_record_valid.
  */
 final class RecordFunctionBinder {
     private RecordFunctionBinder() {
@@ -17,7 +17,8 @@ final class RecordFunctionBinder {
 
     /** The bound call, or null when {@code name} is not one of these functions. */
     static BoundExpression bind(String name, List<BoundExpression> arguments, int position) {
-        if (name.equals("json_populate_record") || name.equals("jsonb_populate_record")) {
+        if (name.equals("json_populate_record") || name.equals("jsonb_populate_record")
+                || name.equals("jsonb_populate_record_valid")) {
             return populate(name, arguments, position);
         }
         boolean arrayForm = name.equals("array_to_json");
@@ -36,10 +37,14 @@ final class RecordFunctionBinder {
                 : new RowToJsonFunction(), typed, LogicalType.JSON, position);
     }
 
-    /** json(b)_populate_record(base, document) as a value of the base's row type. */
+    /**
+     * json(b)_populate_record(base, document) as a value of the base's row type; jsonb_populate_record_valid(base,
+     * document) as whether that would succeed.
+     */
     private static BoundExpression populate(String name, List<BoundExpression> arguments, int position) {
         int n = arguments.size();
-        if (n < 2 || n > 3) {
+        boolean validity = name.equals("jsonb_populate_record_valid");
+        if (n < 2 || n > (validity ? 2 : 3)) {
             throw Functions.undefined(name, arguments, position);
         }
         LogicalType type = arguments.getFirst().type();
@@ -60,6 +65,11 @@ final class RecordFunctionBinder {
         }
         List<BoundExpression> typed = List.of(arguments.getFirst(),
                 Coercion.cast(arguments.get(1), json ? LogicalType.JSON : LogicalType.JSONB, false));
+        if (validity) {
+            return new BoundExpression.Function(
+                    new io.basalt.exec.function.record.JsonPopulateRecordValidFunction(type), typed,
+                    LogicalType.BOOLEAN, position);
+        }
         return new BoundExpression.Function(new io.basalt.exec.function.record.JsonPopulateRecordFunction(name, type),
                 typed, type, position);
     }

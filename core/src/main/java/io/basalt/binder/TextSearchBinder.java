@@ -27,9 +27,13 @@ final class TextSearchBinder {
             case "json_to_tsvector", "jsonb_to_tsvector" -> n == 2 || n == 3 ? call(Kind.JSON_TO_TSVECTOR, n == 3,
                     arguments, name.startsWith("jsonb") ? LogicalType.JSONB : LogicalType.JSON, LogicalType.JSONB,
                     LogicalType.TSVECTOR, position) : throwUndefined(name, arguments, position);
-            case "to_tsquery", "plainto_tsquery", "phraseto_tsquery" -> n == 1 || n == 2
-                    ? call(name.equals("to_tsquery") ? Kind.TO_TSQUERY : name.equals("plainto_tsquery")
-                            ? Kind.PLAINTO_TSQUERY : Kind.PHRASETO_TSQUERY, n == 2, arguments, LogicalType.TEXT, null,
+            case "to_tsquery", "plainto_tsquery", "phraseto_tsquery", "websearch_to_tsquery" -> n == 1 || n == 2
+                    ? call(switch (name) {
+                        case "to_tsquery" -> Kind.TO_TSQUERY;
+                        case "plainto_tsquery" -> Kind.PLAINTO_TSQUERY;
+                        case "phraseto_tsquery" -> Kind.PHRASETO_TSQUERY;
+                        default -> Kind.WEBSEARCH_TO_TSQUERY;
+                    }, n == 2, arguments, LogicalType.TEXT, null,
                             LogicalType.TSQUERY, position)
                     : throwUndefined(name, arguments, position);
             case "tsvector", "tsquery" -> n == 1 && isText(arguments.getFirst().type().id())
@@ -73,8 +77,11 @@ final class TextSearchBinder {
                 // three arguments are (configuration, document, query) or (document, query, options)
                 boolean configured = n == 4 || n == 3 && arguments.getFirst().type().id() == TypeId.UNKNOWN
                         && arguments.get(1).type().id() != TypeId.TSQUERY;
-                if (n < 2 || n > 4 || !arguments.get(configured ? 1 : 0).type().id().equals(TypeId.UNKNOWN)
-                        && !isText(arguments.get(configured ? 1 : 0).type().id())) {
+                int documentIndex = configured ? 1 : 0;
+                TypeId documentType = n < 2 ? null : arguments.get(documentIndex).type().id();
+                // a json or jsonb document gives the same document with each string value headlined
+                boolean json = documentType == TypeId.JSON || documentType == TypeId.JSONB;
+                if (n < 2 || n > 4 || documentType != TypeId.UNKNOWN && !isText(documentType) && !json) {
                     yield null;
                 }
                 List<BoundExpression> typed = new ArrayList<>();
@@ -82,13 +89,18 @@ final class TextSearchBinder {
                     BoundExpression argument = arguments.get(a);
                     boolean query = a == (configured ? 2 : 1);
                     TypeId id = argument.type().id();
+                    if (json && a == documentIndex) {
+                        typed.add(argument);
+                        continue;
+                    }
                     if (query ? id != TypeId.TSQUERY && id != TypeId.UNKNOWN : !isText(id)) {
                         throw Functions.undefined(name, arguments, position);
                     }
                     typed.add(Coercion.cast(argument, query ? LogicalType.TSQUERY : LogicalType.TEXT, false));
                 }
                 yield new BoundExpression.Function(new TextSearchFunction(Kind.TS_HEADLINE, configured,
-                        TextSearchConfiguration.current()), typed, LogicalType.TEXT, position);
+                        TextSearchConfiguration.current()), typed,
+                        json ? arguments.get(documentIndex).type() : LogicalType.TEXT, position);
             }
             case "numnode" -> n == 1 && (arguments.getFirst().type().id() == TypeId.TSQUERY
                     || arguments.getFirst().type().id() == TypeId.UNKNOWN)

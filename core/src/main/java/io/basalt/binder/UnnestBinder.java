@@ -7,16 +7,23 @@ import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.planner.ConstantEvaluator;
 import io.basalt.sql.ast.Expression;
 import io.basalt.exec.function.set.UnnestFunction;
+import io.basalt.exec.function.textsearch.TsVectorUnnestFunction;
 import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code unnest(array [, array ...])} in FROM: one row per element, one column per array (shorter arrays
- * padded with NULLs, as PostgreSQL's multi-argument form does); a NULL or empty array gives no rows.
+ * padded with NULLs, as PostgreSQL's multi-argument form does); a NULL or empty array gives no rows. And
+ * {@code unnest(tsvector)}: a row per lexeme (lexeme, positions, weights), {@link TsVectorUnnestFunction}.
  */
 final class UnnestBinder {
     private UnnestBinder() {
+    }
+
+    /** The rows of a call, and the names of their columns when the function gives them (null: from the alias). */
+    record Bound(LogicalPlan rows, List<String> names) {
     }
 
     static boolean handles(Expression.FunctionCall call) {
@@ -29,10 +36,19 @@ final class UnnestBinder {
      * The rows of the call: with constant arguments, evaluated here into a VALUES list; with arguments that read an
      * earlier FROM item's row ({@code binder} resolves them as LATERAL references), a {@link LogicalPlan.FunctionScan}.
      */
-    static LogicalPlan bind(Expression.FunctionCall call, ExpressionBinder binder) {
+    static Bound bind(Expression.FunctionCall call, ExpressionBinder binder) {
         List<BoundExpression> arguments = new ArrayList<>();
         List<LogicalType> types = new ArrayList<>();
         boolean constant = true;
+        if (call.arguments().size() == 1 && !call.distinct() && !call.star()) {
+            BoundExpression only = binder.bind(call.arguments().getFirst());
+            if (only.type().id() == TypeId.TSVECTOR) {
+                TsVectorUnnestFunction lexemes = new TsVectorUnnestFunction();
+                return new Bound(ConstantEvaluator.isConstant(only) ? SetFunctionRows.values(lexemes, List.of(only),
+                        call.position()) : new LogicalPlan.FunctionScan(lexemes, List.of(only), lexemes.outputTypes()),
+                        TsVectorUnnestFunction.NAMES);
+            }
+        }
         for (Expression argument : call.arguments()) {
             BoundExpression bound = binder.bind(argument);
             if (!bound.type().isArray() || call.distinct() || call.star()) {
@@ -49,7 +65,7 @@ final class UnnestBinder {
             throw BasaltException.at(SqlState.UNDEFINED_FUNCTION, call.position(), "function unnest() does not exist");
         }
         UnnestFunction function = new UnnestFunction(types);
-        return constant ? SetFunctionRows.values(function, arguments, call.position())
-                : new LogicalPlan.FunctionScan(function, arguments, types);
+        return new Bound(constant ? SetFunctionRows.values(function, arguments, call.position())
+                : new LogicalPlan.FunctionScan(function, arguments, types), null);
     }
 }

@@ -20,7 +20,8 @@ import java.util.Set;
  * {@link ExpressionKeyIndex} that scans read through for comparisons of the same expression with constants
  * ({@code planner.ExpressionIndexPredicates}). Only keys of types whose order the index shares with SQL (integers,
  * double precision, NUMERIC, text, varchar, boolean, date, timestamps) are kept; unique indexes (enforced by their
- * own key), partial ones and other access methods are not.
+ * own key), partial ones and other access methods are not. A gin index whose first key is a tsvector (a column or an
+ * expression) is kept the same way as an inverted index of its lexemes, which scans read through for {@code @@}.
  */
 final class ExpressionIndexDefinitions {
     private static final Set<TypeId> ORDERED = Set.of(TypeId.SMALLINT, TypeId.INTEGER, TypeId.BIGINT, TypeId.DOUBLE,
@@ -42,6 +43,9 @@ final class ExpressionIndexDefinitions {
     /** The index over an expression a store keeps for {@code index}, or null when it keeps none. */
     static ExpressionKeyIndex of(IndexEntry index, String table, java.util.List<ColumnEntry> columns,
                                  BindContext context) {
+        if (index.method().equals("gin")) {
+            return textSearchIndex(index, table, columns, context);
+        }
         if (!index.method().equals("btree") || index.unique() || index.partial() || index.columns().isEmpty()
                 || index.columns().getFirst() >= 0 || index.expressions().isEmpty()
                 || index.expressions().getFirst() == null) {
@@ -56,6 +60,41 @@ final class ExpressionIndexDefinitions {
         if (!ORDERED.contains(key.type().id()) || !io.basalt.planner.ExpressionIndexPredicates.servable(key)) {
             return null;
         }
+        return planned(index, key, columns);
+    }
+
+    /**
+     * The GIN index over a tsvector a store keeps for a gin {@code index} whose first key is a tsvector column or a
+     * tsvector expression ({@code to_tsvector('english', body)}), or null: its lexemes are the keys.
+     */
+    private static ExpressionKeyIndex textSearchIndex(IndexEntry index, String table,
+                                                      java.util.List<ColumnEntry> columns, BindContext context) {
+        if (index.partial() || index.columns().isEmpty()) {
+            return null;
+        }
+        int column = index.columns().getFirst();
+        BoundExpression key;
+        if (column >= 0) {
+            ColumnEntry entry = columns.get(column);
+            key = new BoundExpression.ColumnRef(column, table, entry.name(), entry.type(), -1);
+        } else {
+            if (index.expressions().isEmpty() || index.expressions().getFirst() == null) {
+                return null;
+            }
+            try {
+                key = IndexExpressions.bindKey(index.expressions().getFirst(), table, columns, context);
+            } catch (BasaltException unbindable) {
+                return null;
+            }
+        }
+        if (key.type().id() != TypeId.TSVECTOR || !io.basalt.planner.ExpressionIndexPredicates.servable(key)) {
+            return null;
+        }
+        return planned(index, key, columns);
+    }
+
+    /** {@code key} (over the table's columns) planned over the columns it reads, as the store keeps it. */
+    private static ExpressionKeyIndex planned(IndexEntry index, BoundExpression key, java.util.List<ColumnEntry> columns) {
         BitSet read = new BitSet();
         ColumnReferences.collect(key, read);
         int[] readColumns = read.stream().toArray();

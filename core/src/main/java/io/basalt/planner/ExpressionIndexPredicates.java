@@ -1,6 +1,8 @@
 package io.basalt.planner;
 
 import io.basalt.exec.function.json.PathValueFunction;
+
+import io.basalt.exec.function.textsearch.TextSearchFunction;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
@@ -26,7 +28,9 @@ import java.util.List;
  * PostgreSQL prints a btree index read through a bitmap: "Bitmap Heap Scan" over "Bitmap Index Scan on i".
  *
  * <p>Before: {@code Filter(doc->>'brand' = 'x' AND f(doc)) <- Scan t} with index {@code i ((doc->>'brand'))}.
- * After: the same filter over {@code Scan t} opened with {@code [IndexKey(i, =, 'x')]}.
+ * After: the same filter over {@code Scan t} opened with {@code [IndexKey(i, =, 'x')]}. A GIN index over a tsvector
+ * (its key a tsvector column or expression) answers {@code key @@ constant tsquery} the same way
+ * ({@link ScanPredicate.TextSearchKey}).
  */
 public final class ExpressionIndexPredicates {
     private ExpressionIndexPredicates() {
@@ -65,7 +69,7 @@ public final class ExpressionIndexPredicates {
             return out;
         }
         for (BoundExpression conjunct : conjuncts) {
-            ScanPredicate.IndexKey key = indexKey(conjunct, scanColumns, indexes, !switches.sequentialScans());
+            ScanPredicate key = indexKey(conjunct, scanColumns, indexes, !switches.sequentialScans());
             if (key != null) {
                 out.add(key);
             }
@@ -94,8 +98,8 @@ public final class ExpressionIndexPredicates {
         List<BoundExpression> others = new ArrayList<>();
         List<ExpressionKeyIndex> indexes = store.expressionIndexes();
         for (BoundExpression conjunct : conjuncts) {
-            ScanPredicate.IndexKey key = indexKey(conjunct, scanColumns, indexes, true);
-            if (key != null && key.indexName().equals(indexName)) {
+            ScanPredicate key = indexKey(conjunct, scanColumns, indexes, true);
+            if (key != null && indexName(key).equals(indexName)) {
                 conditions.add(conjunct);
             } else {
                 others.add(conjunct);
@@ -114,12 +118,23 @@ public final class ExpressionIndexPredicates {
             return null;
         }
         List<ExpressionKeyIndex> indexes = store.expressionIndexes();
-        return indexes.isEmpty() ? null : indexKey(conjunct, scanColumns, indexes, false);
+        return !indexes.isEmpty() && indexKey(conjunct, scanColumns, indexes, false) instanceof ScanPredicate.IndexKey key
+                ? key : null;
+    }
+
+    private static String indexName(ScanPredicate key) {
+        return key instanceof ScanPredicate.TextSearchKey match ? match.indexName()
+                : ((ScanPredicate.IndexKey) key).indexName();
     }
 
     /** {@code conjunct} as a condition on the key of one of {@code indexes}, or null. */
-    private static ScanPredicate.IndexKey indexKey(BoundExpression conjunct, int[] scanColumns,
-                                                   List<ExpressionKeyIndex> indexes, boolean prefer) {
+    private static ScanPredicate indexKey(BoundExpression conjunct, int[] scanColumns,
+                                          List<ExpressionKeyIndex> indexes, boolean prefer) {
+        if (conjunct instanceof BoundExpression.Function function
+                && function.function() instanceof TextSearchFunction search
+                && search.kind() == TextSearchFunction.Kind.MATCH) {
+            return textSearchKey(function, scanColumns, indexes, prefer);
+        }
         if (conjunct instanceof BoundExpression.Comparison comparison) {
             Comparison keyed = comparison(comparison, scanColumns, indexes);
             return keyed == null ? null : new ScanPredicate.IndexKey(keyed.index.name(), keyed.operator,
@@ -178,9 +193,49 @@ public final class ExpressionIndexPredicates {
             return null;
         }
         for (ExpressionKeyIndex index : indexes) {
-            if (index.definition() instanceof BoundExpression key && ExpressionEquivalence.same(key, overTable)) {
+            if (!index.inverted() && index.definition() instanceof BoundExpression key
+                    && ExpressionEquivalence.same(key, overTable)) {
                 Object value = keyValue(key.type(), constant);
                 return value == null ? null : new Comparison(index, operator, value);
+            }
+        }
+        return null;
+    }
+
+    /**
+     * {@code tsvector @@ tsquery} (either way round) where the tsvector is the key of a GIN index over a tsvector (the
+     * same expression or column) and the tsquery reads no column ({@code 'a & b'::tsquery},
+     * {@code to_tsquery('english', 'a')}: computed here, once), else null. A query that fails to compute is left to
+     * the filter, which raises its error.
+     */
+    private static ScanPredicate.TextSearchKey textSearchKey(BoundExpression.Function function, int[] scanColumns,
+                                                             List<ExpressionKeyIndex> indexes, boolean prefer) {
+        if (function.arguments().size() != 2) {
+            return null;
+        }
+        int vectorSide = function.arguments().get(0).type().id() == TypeId.TSQUERY ? 1 : 0;
+        BoundExpression vector = function.arguments().get(vectorSide);
+        BoundExpression query = function.arguments().get(1 - vectorSide);
+        if (vector.type().id() != TypeId.TSVECTOR || query.type().id() != TypeId.TSQUERY
+                || !ConstantEvaluator.isConstant(query)) {
+            return null;
+        }
+        BoundExpression overTable = overTableColumns(vector, scanColumns);
+        if (overTable == null) {
+            return null;
+        }
+        for (ExpressionKeyIndex index : indexes) {
+            if (index.inverted() && index.definition() instanceof BoundExpression key
+                    && ExpressionEquivalence.same(key, overTable)) {
+                Object text;
+                try {
+                    text = query instanceof BoundExpression.Constant constant ? constant.value()
+                            : ConstantEvaluator.evaluate(query);
+                } catch (io.basalt.error.BasaltException failed) {
+                    return null;
+                }
+                return text instanceof String written ? new ScanPredicate.TextSearchKey(index.name(), written, prefer)
+                        : null;
             }
         }
         return null;

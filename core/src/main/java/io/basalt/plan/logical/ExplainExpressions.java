@@ -125,6 +125,12 @@ final class ExplainExpressions {
         if (jsonb != null) {
             return jsonb;
         }
+        if (function instanceof io.basalt.exec.function.textsearch.TextSearchFunction search) {
+            String textSearch = textSearch(search, arguments, texts);
+            if (textSearch != null) {
+                return textSearch;
+            }
+        }
         String arithmetic = dateTimeOperator(name);
         if (arithmetic != null) {
             return texts.length == 1 ? "(" + arithmetic + " " + texts[0] + ")" : infix(texts[0], arithmetic, texts[1]);
@@ -134,6 +140,27 @@ final class ExplainExpressions {
         }
         String shown = name.equals("greatest") || name.equals("least") ? name.toUpperCase(Locale.ROOT) : name;
         return shown + "(" + String.join(", ", texts) + ")";
+    }
+
+    /**
+     * The text search operators PostgreSQL writes infix ({@code (tsv @@ '''fox'''::tsquery)}, tsquery {@code &&},
+     * {@code ||}, tsvector {@code ||}), and a text search function's configuration argument as the regconfig
+     * PostgreSQL resolves it to ({@code to_tsvector('english'::regconfig, body)}); null for others.
+     */
+    private static String textSearch(io.basalt.exec.function.textsearch.TextSearchFunction function,
+                                     List<BoundExpression> arguments, String[] texts) {
+        String name = function.name();
+        if (texts.length == 2 && (name.equals("@@") || name.equals("&&") || name.equals("||"))) {
+            return infix(texts[0], name, texts[1]);
+        }
+        if (texts.length >= 2 && arguments.getFirst() instanceof BoundExpression.Constant constant
+                && constant.value() instanceof String config && constant.type().id() == TypeId.TEXT
+                && (name.equals("to_tsvector") || name.equals("to_tsquery") || name.equals("plainto_tsquery")
+                || name.equals("phraseto_tsquery") || name.equals("websearch_to_tsquery"))) {
+            texts[0] = "'" + config.replace("'", "''") + "'::regconfig";
+            return name + "(" + String.join(", ", texts) + ")";
+        }
+        return null;
     }
 
     /**

@@ -57,6 +57,7 @@ final class PredicateConditions {
                 case ScanPredicate.Prefix prefix -> null;
                 case ScanPredicate.JsonbMatch match -> null;
                 case ScanPredicate.IndexKey key -> null;
+                case ScanPredicate.TextSearchKey key -> null;
             };
             if (one != null) {
                 ranges = ranges == null ? one : ranges.intersect(one);

@@ -10,6 +10,8 @@ import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorSlices;
 import io.basalt.type.LogicalType;
+import io.basalt.type.textsearch.TsQuery;
+import io.basalt.type.textsearch.TsVector;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +36,13 @@ import org.apache.arrow.vector.FieldVector;
  * the table (column i of the batch it reads is table column {@code readColumns[i]}). {@code definition} is what the
  * planner matches a query's expression against (the bound key expression over the table's columns); the store
  * keeps it without looking at it. Not thread-safe: the owning store records and asks under its own lock.
+ *
+ * <p>A key of type tsvector makes it a GIN index over that tsvector (CREATE INDEX ... USING gin
+ * (to_tsvector('english', body)) or over a tsvector column): each lexeme of a position's tsvector is a key naming
+ * that position, and {@link #candidates(ScanPredicate.TextSearchKey)} answers {@code @@} as PostgreSQL's
+ * tsvector_ops does: the positions holding the query's lexemes, a prefix lexeme ({@code 'jump':*}) standing for every
+ * key it begins, {@code &} and {@code <->} needing both sides, {@code |} either, and a part under {@code !} narrowing
+ * nothing. It serves no comparison of the whole tsvector.
  */
 public final class ExpressionKeyIndex {
     private final String name;
@@ -41,6 +50,8 @@ public final class ExpressionKeyIndex {
     private final PhysicalExpression key;
     private final LogicalType keyType;
     private final Object definition;
+    /** Whether the key is a tsvector whose lexemes are the keys (a GIN index over tsvector). */
+    private final boolean inverted;
     private final TreeMap<Object, Postings> keys = new TreeMap<>(IndexKeyOrder.INSTANCE);
     /** Positions whose key could not be computed: candidates of every lookup. */
     private final Postings unkeyed = new Postings();
@@ -67,6 +78,7 @@ public final class ExpressionKeyIndex {
         this.key = requireNonNull(key, "key is null");
         this.keyType = key.type();
         this.definition = requireNonNull(definition, "definition is null");
+        this.inverted = keyType.id() == io.basalt.type.TypeId.TSVECTOR;
     }
 
     /**
@@ -299,16 +311,18 @@ public final class ExpressionKeyIndex {
             // computed in full before anything is recorded: a failure leaves the index as it was
             Object[] values = new Object[rows];
             for (int row = 0; row < rows; row++) {
-                values[row] = normalized(ValueAccess.get(result, row));
+                Object value = normalized(ValueAccess.get(result, row));
+                values[row] = inverted && value != null ? TsVector.parse((String) value).lexemes() : value;
             }
             for (Object value : values) {
                 if (value != null && count <= Integer.MAX_VALUE) {
-                    Postings postings = keys.get(value);
-                    if (postings == null) {
-                        postings = new Postings();
-                        keys.put(value, postings);
+                    if (inverted) {
+                        for (Object lexeme : (List<?>) value) {
+                            post(lexeme); // a tsvector's lexemes are distinct: one posting per lexeme and position
+                        }
+                    } else {
+                        post(value);
                     }
-                    postings.add((int) count);
                 }
                 count++;
             }
@@ -317,6 +331,16 @@ public final class ExpressionKeyIndex {
                 slice.close();
             }
         }
+    }
+
+    /** Records position {@code count} under {@code key}. */
+    private void post(Object key) {
+        Postings postings = keys.get(key);
+        if (postings == null) {
+            postings = new Postings();
+            keys.put(key, postings);
+        }
+        postings.add((int) count);
     }
 
     /** A key as the index orders it: a scaled NUMERIC as its decimal value. */
@@ -329,7 +353,7 @@ public final class ExpressionKeyIndex {
 
     /** Whether {@link #candidates} can answer {@code predicate}: one on this index, over int positions. */
     public boolean serves(ScanPredicate.IndexKey predicate) {
-        return predicate.indexName().equals(name) && count <= Integer.MAX_VALUE && !predicate.values().isEmpty()
+        return !inverted && predicate.indexName().equals(name) && count <= Integer.MAX_VALUE && !predicate.values().isEmpty()
                 && (predicate.operator() == CompareOp.EQ || predicate.values().size() == 1)
                 && predicate.operator() != CompareOp.NE;
     }
@@ -403,9 +427,110 @@ public final class ExpressionKeyIndex {
         return (double) matching / count;
     }
 
-    /** The number of distinct keys recorded (NULL keys are not). */
-    public int distinctKeys() {
-        return keys.size();
+    /** Whether {@link #candidates(ScanPredicate.TextSearchKey)} can answer {@code predicate}: a GIN index's own. */
+    public boolean serves(ScanPredicate.TextSearchKey predicate) {
+        return inverted && predicate.indexName().equals(name) && count <= Integer.MAX_VALUE;
+    }
+
+    /** Whether this is a GIN index over a tsvector (its keys are lexemes). */
+    public boolean inverted() {
+        return inverted;
+    }
+
+    /**
+     * The positions, ascending, that may satisfy {@code key @@ query} ({@link #serves(ScanPredicate.TextSearchKey)}
+     * must hold): every one whose lexemes can, and those whose key is not known.
+     */
+    public long[] candidates(ScanPredicate.TextSearchKey predicate) {
+        int words = (int) ((count + 63) >>> 6);
+        long[] bits = matching(TsQuery.parse(predicate.query()), words);
+        if (bits == null) {
+            long[] every = new long[(int) count];
+            for (int i = 0; i < every.length; i++) {
+                every[i] = i;
+            }
+            return every;
+        }
+        addTo(bits, unkeyed);
+        return positionsOf(bits);
+    }
+
+    /**
+     * The positions whose lexemes can satisfy {@code query}, as a bitmap of {@code words} words; null when the query
+     * narrows nothing (a negation can match a position without lexemes). An empty query matches nothing.
+     */
+    private long[] matching(TsQuery query, int words) {
+        return switch (query) {
+            case null -> new long[words];
+            case TsQuery.Operand operand -> {
+                long[] bits = new long[words];
+                if (!operand.prefix()) {
+                    Postings postings = keys.get(operand.lexeme());
+                    if (postings != null) {
+                        addTo(bits, postings);
+                    }
+                    yield bits;
+                }
+                // keys are in code point order: every key beginning with the prefix follows it, together
+                for (java.util.Map.Entry<Object, Postings> entry : keys.tailMap(operand.lexeme(), true).entrySet()) {
+                    if (!((String) entry.getKey()).startsWith(operand.lexeme())) {
+                        break;
+                    }
+                    addTo(bits, entry.getValue());
+                }
+                yield bits;
+            }
+            case TsQuery.Not not -> null;
+            case TsQuery.And and -> both(matching(and.left(), words), matching(and.right(), words));
+            case TsQuery.Phrase phrase -> both(matching(phrase.left(), words), matching(phrase.right(), words));
+            case TsQuery.Or or -> {
+                long[] left = matching(or.left(), words);
+                long[] right = left == null ? null : matching(or.right(), words);
+                if (right == null) {
+                    yield null;
+                }
+                for (int i = 0; i < words; i++) {
+                    left[i] |= right[i];
+                }
+                yield left;
+            }
+        };
+    }
+
+    /** The positions in both (null: any position). */
+    private static long[] both(long[] left, long[] right) {
+        if (left == null || right == null) {
+            return left == null ? right : left;
+        }
+        for (int i = 0; i < left.length; i++) {
+            left[i] &= right[i];
+        }
+        return left;
+    }
+
+    private static void addTo(long[] bits, Postings postings) {
+        for (int i = 0; i < postings.size; i++) {
+            int position = postings.positions[i];
+            bits[position >>> 6] |= 1L << position;
+        }
+    }
+
+    /** The positions set in {@code bits}, ascending. */
+    private static long[] positionsOf(long[] bits) {
+        int total = 0;
+        for (long word : bits) {
+            total += Long.bitCount(word);
+        }
+        long[] out = new long[total];
+        int size = 0;
+        for (int word = 0; word < bits.length; word++) {
+            long remaining = bits[word];
+            while (remaining != 0) {
+                out[size++] = ((long) word << 6) + Long.numberOfTrailingZeros(remaining);
+                remaining &= remaining - 1;
+            }
+        }
+        return out;
     }
 
     /** The positions of {@code lists}, ascending and distinct: one list as it is, several through a bitmap. */

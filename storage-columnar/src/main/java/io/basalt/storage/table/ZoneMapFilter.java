@@ -40,6 +40,7 @@ public final class ZoneMapFilter {
             case ScanPredicate.Prefix prefix -> nonNull > 0 && prefixInRange(prefix.prefix(), statistics);
             case ScanPredicate.JsonbMatch match -> nonNull > 0;
             case ScanPredicate.IndexKey key -> true;
+            case ScanPredicate.TextSearchKey key -> true;
         };
     }
 

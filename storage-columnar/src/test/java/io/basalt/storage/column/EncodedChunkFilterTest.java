@@ -282,6 +282,7 @@ class EncodedChunkFilterTest {
                             ((String) value).getBytes(StandardCharsets.UTF_8), prefix.prefix());
                     case ScanPredicate.JsonbMatch match -> true; // never on the encoded types tested here
                     case ScanPredicate.IndexKey key -> true; // never on a stored column
+                    case ScanPredicate.TextSearchKey key -> true;
                 };
             }
             out[row] = all;

@@ -173,7 +173,8 @@ public record TsVector(List<String> lexemes, List<int[]> positions) {
         };
     }
 
-    static char weightLetter(int code) {
+    /** The letter of weight {@code code} (3 for A down to 0 for D), as positions hold it. */
+    public static char weightLetter(int code) {
         return "DCBA".charAt(code);
     }
 

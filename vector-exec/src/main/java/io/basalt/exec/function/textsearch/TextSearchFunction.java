@@ -8,6 +8,7 @@ import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import io.basalt.type.json.JsonNode;
 import io.basalt.type.json.JsonParser;
+import io.basalt.type.json.JsonText;
 import io.basalt.type.json.Jsonb;
 import io.basalt.type.textsearch.DocumentParser;
 import io.basalt.type.textsearch.JsonDocuments;
@@ -16,10 +17,11 @@ import io.basalt.type.textsearch.TsHeadline;
 import io.basalt.type.textsearch.TsMatch;
 import io.basalt.type.textsearch.TsQuery;
 import io.basalt.type.textsearch.TsQueryEdits;
+import io.basalt.type.textsearch.TsQueryWords;
 import io.basalt.type.textsearch.TsRank;
 import io.basalt.type.textsearch.TsVector;
 import io.basalt.type.textsearch.TsVectorEdits;
-import java.util.ArrayList;
+import io.basalt.type.textsearch.WebSearchQuery;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -31,7 +33,8 @@ import org.apache.arrow.vector.FieldVector;
  * one default_text_search_config named when the call was bound. NULL in any argument gives NULL.
  */
 public final class TextSearchFunction implements ScalarFunction {
-    public enum Kind { TO_TSVECTOR, JSON_TO_TSVECTOR, TO_TSQUERY, PLAINTO_TSQUERY, PHRASETO_TSQUERY, MATCH, LENGTH,
+    public enum Kind { TO_TSVECTOR, JSON_TO_TSVECTOR, TO_TSQUERY, PLAINTO_TSQUERY, PHRASETO_TSQUERY,
+        WEBSEARCH_TO_TSQUERY, MATCH, LENGTH,
         NUMNODE, SETWEIGHT, STRIP, TS_DELETE, TS_FILTER, CONCAT, TSVECTOR_TO_ARRAY, ARRAY_TO_TSVECTOR, QUERY_AND,
         QUERY_OR, QUERY_NOT, TSQUERY_PHRASE, QUERYTREE, TS_RANK, TS_RANK_CD, TS_HEADLINE }
 
@@ -48,6 +51,22 @@ public final class TextSearchFunction implements ScalarFunction {
         this.kind = kind;
         this.configured = configured;
         this.standard = standard;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Equal calls compute equal results: an index over {@code to_tsvector('english', body)} matches a query's. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof TextSearchFunction that && kind == that.kind && configured == that.configured
+                && (configured || standard == that.standard); // a configured call reads its own argument
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(kind, configured, configured ? null : standard);
     }
 
     @Override
@@ -96,6 +115,7 @@ public final class TextSearchFunction implements ScalarFunction {
                     json(values[first + 1], types[first + 1]), configuration).text();
             case TO_TSQUERY -> TsQuery.text(TsQuery.normalized((String) values[first], configuration));
             case PLAINTO_TSQUERY, PHRASETO_TSQUERY -> plainQuery((String) values[first], configuration);
+            case WEBSEARCH_TO_TSQUERY -> TsQuery.text(WebSearchQuery.parse((String) values[first], configuration));
             case MATCH -> match(values, types);
             case LENGTH -> (long) TsVector.parse((String) values[0]).lexemes().size();
             case NUMNODE -> (long) numberOfNodes(TsQuery.parse((String) values[0]));
@@ -115,8 +135,43 @@ public final class TextSearchFunction implements ScalarFunction {
                     values.length > 2 ? ((Number) values[2]).longValue() : 1));
             case QUERYTREE -> TsQueryEdits.queryTree(query(values[0]));
             case TS_RANK, TS_RANK_CD -> rank(values, types);
-            case TS_HEADLINE -> TsHeadline.headline((String) values[first], query(values[first + 1]),
-                    values.length > first + 2 ? (String) values[first + 2] : null, configuration);
+            case TS_HEADLINE -> headline(values, types, first, configuration);
+        };
+    }
+
+    /** ts_headline of text, or of json(b): the same document with every string value headlined. */
+    private static Object headline(Object[] values, LogicalType[] types, int first,
+                                   TextSearchConfiguration configuration) {
+        TsQuery query = query(values[first + 1]);
+        String options = values.length > first + 2 ? (String) values[first + 2] : null;
+        TypeId documentType = types[first].id();
+        if (documentType != TypeId.JSON && documentType != TypeId.JSONB) {
+            return TsHeadline.headline((String) values[first], query, options, configuration);
+        }
+        JsonNode headlined = headlined(json(values[first], types[first]), query, options, configuration);
+        return documentType == TypeId.JSONB ? Jsonb.of(headlined) : JsonText.compact(headlined);
+    }
+
+    private static JsonNode headlined(JsonNode node, TsQuery query, String options,
+                                      TextSearchConfiguration configuration) {
+        return switch (node) {
+            case JsonNode.JsonString string -> new JsonNode.JsonString(
+                    TsHeadline.headline(string.value(), query, options, configuration));
+            case JsonNode.JsonArray array -> {
+                List<JsonNode> elements = new java.util.ArrayList<>(array.elements().size());
+                for (JsonNode element : array.elements()) {
+                    elements.add(headlined(element, query, options, configuration));
+                }
+                yield new JsonNode.JsonArray(elements);
+            }
+            case JsonNode.JsonObject object -> {
+                List<JsonNode> members = new java.util.ArrayList<>(object.values().size());
+                for (JsonNode member : object.values()) {
+                    members.add(headlined(member, query, options, configuration));
+                }
+                yield new JsonNode.JsonObject(object.keys(), members);
+            }
+            default -> node;
         };
     }
 
@@ -155,26 +210,7 @@ public final class TextSearchFunction implements ScalarFunction {
 
     /** plainto_tsquery (lexemes joined by and) or phraseto_tsquery (by their distances). */
     private static TsQuery plain(String text, TextSearchConfiguration configuration, Kind kind) {
-        List<TsQuery> operands = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (DocumentParser.Token token : DocumentParser.tokens(text, 0)) {
-            String lexeme = configuration.lexeme(token.text(), token.number());
-            if (lexeme != null && !lexeme.isEmpty()) {
-                operands.add(new TsQuery.Operand(lexeme, 0, false));
-                positions.add(token.position());
-            }
-        }
-        TsQuery query = null;
-        for (int k = 0; k < operands.size(); k++) {
-            if (query == null) {
-                query = operands.get(k);
-            } else if (kind == Kind.PLAINTO_TSQUERY) {
-                query = new TsQuery.And(query, operands.get(k));
-            } else {
-                query = new TsQuery.Phrase(query, operands.get(k), positions.get(k) - positions.get(k - 1));
-            }
-        }
-        return query;
+        return TsQueryWords.of(text, configuration, kind == Kind.PHRASETO_TSQUERY);
     }
 
     /** tsvector @@ tsquery in either order; text on the left is parsed with the default configuration. */

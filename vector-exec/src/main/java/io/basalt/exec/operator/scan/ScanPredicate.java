@@ -81,4 +81,22 @@ public sealed interface ScanPredicate {
             return -1;
         }
     }
+
+    /**
+     * {@code key @@ query} on the key of a GIN index over a tsvector expression or column that the table store keeps,
+     * named {@code indexName}; {@code query} is the constant tsquery's text. Like {@link IndexKey} it reads no stored
+     * column ({@link #column} is -1) and zone maps skip nothing by it; the store may read only the rows whose
+     * lexemes can satisfy the query. {@code preferIndex}: use the index even where reading every row looks cheaper.
+     */
+    record TextSearchKey(String indexName, String query, boolean preferIndex) implements ScanPredicate {
+        public TextSearchKey {
+            requireNonNull(indexName, "indexName is null");
+            requireNonNull(query, "query is null");
+        }
+
+        @Override
+        public int column() {
+            return -1;
+        }
+    }
 }
