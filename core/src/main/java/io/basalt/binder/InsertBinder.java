@@ -57,12 +57,19 @@ public final class InsertBinder {
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }
+        if (SystemColumnScans.newRowIds(write, context)) {
+            write = write.withRowIds();
+        }
         Scope scope = new Scope(ConflictUpdateBinder.targetColumns(table, insert.alias()));
         if (write.conflictUpdate() != null) {
             scope = scope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
         }
         if (ReturningOldNew.mentioned(insert.returning()) && write.conflictUpdate() == null) {
-            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, table.columns().size(), -2, true);
+            ReturningOldNew.SystemRows system = write.returnsRowIds() ? new ReturningOldNew.SystemRows(table,
+                    insert.alias() != null ? insert.alias() : table.name(), -1, write.outputTypes().size() - 1, true)
+                    : null;
+            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, table.columns().size(), -2, true,
+                    system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
                     input.scope(), context, surroundings));
         }

@@ -117,6 +117,12 @@ public final class InMemoryTableStore implements TableStore {
     private final List<Long> successorPins = new ArrayList<>();
     /** Versions applied but not yet published (their commits wait for the log's sync), oldest first. */
     private final List<TableVersion> unpublished = new ArrayList<>();
+    /**
+     * Per open transaction that appended rows here, the position its first live row is expected to take at COMMIT
+     * (see {@link #tupleId(long, TableTransaction)}), and the position after every expected place handed out.
+     */
+    private final java.util.Map<PendingChange, Long> reservations = new java.util.IdentityHashMap<>();
+    private long reservedEnd;
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -2073,10 +2079,74 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public String tupleId(long rowId) {
-        boolean pending = (rowId & PendingChange.PENDING_ROW) != 0;
-        long position = pending ? rowId & ~PendingChange.PENDING_ROW : rowId & ((1L << POSITION_BITS) - 1);
-        long block = position / chunkRows + (pending ? 1L << 31 : 0);
-        return "(" + block + "," + (position % chunkRows + 1) + ")";
+        return tupleId(rowId, TableTransaction.current());
+    }
+
+    /**
+     * A committed row's place; a pending row of {@code transaction}'s is shown at the place its reservation says it
+     * takes at COMMIT (see {@link #reserve}); a pending row of no known transaction is numbered from block 2147483648.
+     */
+    @Override
+    public String tupleId(long rowId, TableTransaction transaction) {
+        if ((rowId & PendingChange.PENDING_ROW) == 0) {
+            return place(rowId & ((1L << POSITION_BITS) - 1));
+        }
+        synchronized (this) {
+            PendingChange change = transaction == null ? null : transaction.change(this);
+            Long first = change == null ? null : change.truncated() ? Long.valueOf(0) : reservations.get(change);
+            if (first != null) {
+                return place(first + change.liveRowsBefore(rowId));
+            }
+        }
+        long position = rowId & ~PendingChange.PENDING_ROW;
+        return "(" + (position / chunkRows + (1L << 31)) + "," + (position % chunkRows + 1) + ")";
+    }
+
+    private String place(long position) {
+        return "(" + position / chunkRows + "," + (position % chunkRows + 1) + ")";
+    }
+
+    /**
+     * Called each time {@code change} appended rows: on its first append it reserves the places its rows take at
+     * COMMIT, from the end of the table or of the places reserved by other open transactions, whichever is later.
+     * COMMIT copies a transaction's live rows in at the end of the table, so the reserved place is exact when the
+     * transactions that reserved before it committed first (or reserved nothing: a lone writer always lands there);
+     * see STATUS.md, system columns. Store lock held.
+     */
+    synchronized void reserve(PendingChange change) {
+        Long first = reservations.get(change);
+        if (first == null) {
+            first = Math.max(nextPosition(), reservedEnd);
+            reservations.put(change, first);
+        }
+        reservedEnd = Math.max(reservedEnd, first + change.pendingRowCount());
+    }
+
+    /** {@code change} committed or rolled back: its reserved places are free again (see {@link #reserve}). */
+    synchronized void releaseReservation(PendingChange change) {
+        if (reservations.remove(change) == null) {
+            return;
+        }
+        reservedEnd = 0;
+        for (java.util.Map.Entry<PendingChange, Long> open : reservations.entrySet()) {
+            reservedEnd = Math.max(reservedEnd, open.getValue() + open.getKey().pendingRowCount());
+        }
+    }
+
+    /**
+     * The id the next row the running statement appends here takes: within a transaction the next pending row id of
+     * its change, without one the next position of the table.
+     */
+    @Override
+    public long nextAppendedRowId() {
+        TableTransaction transaction = TableTransaction.current();
+        synchronized (this) {
+            if (transaction == null) {
+                return (generation.number << POSITION_BITS) | nextPosition();
+            }
+            PendingChange change = transaction.change(this);
+            return PendingChange.PENDING_ROW | (change == null ? 0 : change.pendingRowCount());
+        }
     }
 
     /**

@@ -74,6 +74,8 @@ public final class PendingChange implements AutoCloseable {
     private final List<long[]> batchMasks = new ArrayList<>();
     private final List<Long> batchStarts = new ArrayList<>();
     private long pendingRows;
+    /** Per appended batch, the live rows of the batches before it; null when a change of the rows voided it. */
+    private long[] liveBefore;
     private boolean truncated;
     private final Map<Long, long[]> deletedMasks = new HashMap<>();
     /** Of {@link #deletedMasks}' rows, those a DELETE (not an UPDATE) removed: locked as FOR UPDATE. */
@@ -185,6 +187,33 @@ public final class PendingChange implements AutoCloseable {
     /** The row id of the first row of appended batch {@code index}. */
     long batchFirstRowId(int index) {
         return PENDING_ROW | batchStarts.get(index);
+    }
+
+    /** How many rows the transaction appended here, live or deleted again: the next pending row id's number. */
+    long pendingRowCount() {
+        return pendingRows;
+    }
+
+    /**
+     * How many live pending rows come before pending row {@code rowId}: COMMIT copies the live rows in, in order, so
+     * this is the row's distance from the first position the commit fills (see {@link #committedSuccessors}).
+     */
+    long liveRowsBefore(long rowId) {
+        long index = rowId & ~PENDING_ROW;
+        if (batches.isEmpty() || index >= pendingRows) {
+            return index;
+        }
+        int batch = batchOf(rowId);
+        if (liveBefore == null) {
+            // asked once per row of a RETURNING or a scan: the per-batch prefix is kept until the rows change
+            liveBefore = new long[batches.size()];
+            long live = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                liveBefore[b] = live;
+                live += liveRows(b, batches.get(b).rowCount());
+            }
+        }
+        return liveBefore[batch] + liveRows(batch, (int) (index - batchStarts.get(batch)));
     }
 
     // ---- staging a statement's change -----------------------------------------------------------------------
@@ -659,6 +688,7 @@ public final class PendingChange implements AutoCloseable {
             steps.removeLast();
         }
         successors.clear();
+        liveBefore = null;
         while (batches.size() > keptBatches) {
             free(batches.removeLast());
             batchMasks.removeLast();
@@ -756,6 +786,7 @@ public final class PendingChange implements AutoCloseable {
     @Override
     public void close() {
         store.rowLocks().forget(this);
+        store.releaseReservation(this);
         for (Batch batch : batches) {
             free(batch);
         }
@@ -763,6 +794,7 @@ public final class PendingChange implements AutoCloseable {
         batchMasks.clear();
         batchStarts.clear();
         steps.clear();
+        liveBefore = null;
     }
 
     // ---- derived state --------------------------------------------------------------------------------------
@@ -774,7 +806,9 @@ public final class PendingChange implements AutoCloseable {
         batchMasks.add(null);
         batchStarts.add(pendingRows);
         pendingRows += batch.rowCount();
+        liveBefore = null;
         steps.add(new Appended(index));
+        store.reserve(this);
     }
 
     private void addKeys(int batchIndex, List<UniqueKeyIndex> indexes) {
@@ -805,6 +839,7 @@ public final class PendingChange implements AutoCloseable {
             mask = mask == null ? new long[(batches.get(batch).rowCount() + 63) >>> 6] : mask.clone();
             mask[row >>> 6] |= 1L << row;
             batchMasks.set(batch, mask);
+            liveBefore = null;
             List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
             for (int k = 0; updateKeys && k < indexes.size() && k < overlays.size(); k++) {
                 List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
@@ -841,6 +876,7 @@ public final class PendingChange implements AutoCloseable {
 
     private void applyTruncated() {
         truncated = true;
+        liveBefore = null;
         deletedMasks.clear();
         deleteOnlyMasks.clear();
         for (int b = 0; b < batches.size(); b++) {

@@ -34,7 +34,10 @@ import org.apache.arrow.vector.FieldVector;
  * after the row id; otherwise the number of rows changed (one BIGINT row). With {@code conflictArbiters} (INSERT
  * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted; with
  * {@code conflictUpdate} as well (DO UPDATE), such a row replaces the stored row it conflicts with by the new
- * version the update computes, which RETURNING and the count see instead of the proposed row.
+ * version the update computes, which RETURNING and the count see instead of the proposed row. With
+ * {@code returnsRowIds} (INSERT and UPDATE without DO UPDATE), each returned row ends with the id of the row version
+ * the statement wrote ({@link TableStore#nextAppendedRowId}), from which RETURNING computes the new version's ctid
+ * and xmin; NULL where the id is not known (a change a data-modifying WITH defers, or one its cascades reordered).
  *
  * <p>Inside a statement that collects its changes ({@link StatementChanges#CURRENT}: data-modifying WITH), the change
  * is handed to it rather than applied (except with ON CONFLICT DO NOTHING). DO UPDATE is decided by
@@ -48,7 +51,8 @@ import org.apache.arrow.vector.FieldVector;
 public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                                  List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
                                  boolean returnsRows, java.util.Set<String> conflictArbiters,
-                                 ConflictUpdate conflictUpdate, int[] detailColumns) implements SinkOperator {
+                                 ConflictUpdate conflictUpdate, int[] detailColumns, boolean returnsRowIds)
+        implements SinkOperator {
     /** The statement that writes. */
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -67,6 +71,18 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             throw new IllegalArgumentException("DO UPDATE needs the conflict arbiters");
         }
         detailColumns = detailColumns == null ? null : detailColumns.clone();
+        if (returnsRowIds && (!returnsRows || kind == Kind.DELETE || conflictUpdate != null)) {
+            throw new IllegalArgumentException("only INSERT and UPDATE returning rows return their new rows' ids");
+        }
+    }
+
+    /** A write without its new rows' ids (see the class comment). */
+    public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                              List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                              boolean returnsRows, java.util.Set<String> conflictArbiters,
+                              ConflictUpdate conflictUpdate, int[] detailColumns) {
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, conflictArbiters, conflictUpdate,
+                detailColumns, false);
     }
 
     /**
@@ -108,7 +124,12 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             return List.of(LogicalType.BIGINT);
         }
         List<LogicalType> types = child.outputTypes();
-        return kind == Kind.INSERT ? types : types.subList(1, types.size());
+        types = kind == Kind.INSERT ? types : types.subList(1, types.size());
+        if (returnsRowIds) {
+            types = new ArrayList<>(types);
+            types.add(LogicalType.BIGINT);
+        }
+        return types;
     }
 
     @Override
@@ -153,6 +174,10 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private final ConcurrentlyUpdatedRows concurrent;
         /** In a round that re-checks rows: the only row ids this sink keeps; null otherwise. */
         private final java.util.Set<Long> accepted;
+        /** With {@code returnsRowIds}: the id of the first row the change appended (-1: not known). */
+        private long firstNewRowId = -1;
+        /** The row id vectors returned after the kept batches' columns, owned by this state. */
+        private final List<FieldVector> rowIdVectors = new ArrayList<>();
 
         WriteState(ExecutionContext context) {
             this.context = context;
@@ -297,7 +322,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 return;
             }
             if (conflictArbiters != null) {
+                long before = returnsRowIds ? table.nextAppendedRowId() : -1;
                 keepInserted(ReferentialChange.insertNew(table, newRows, conflictArbiters));
+                if (before >= 0 && table.nextAppendedRowId() - before == changed) {
+                    firstNewRowId = before;
+                }
                 return;
             }
             long[] deleted = new long[kind == Kind.INSERT ? 0 : (int) changed];
@@ -310,11 +339,15 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
+            long before = returnsRowIds && StatementChanges.current() == null ? table.nextAppendedRowId() : -1;
             change(deleted, newRows);
             boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
             if (staged != null) {
                 // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too
                 keepInserted(staged);
+            }
+            if (before >= 0 && table.nextAppendedRowId() - before == changed) {
+                firstNewRowId = before;
             }
         }
 
@@ -472,6 +505,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private SourceState returnedRows() {
             return new SourceState() {
                 private int next;
+                private long nextRowId = firstNewRowId;
 
                 @Override
                 public Batch next() {
@@ -480,13 +514,38 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                     Batch batch = kept.get(next++);
                     int skip = kind == Kind.INSERT ? 0 : 1;
-                    return new Batch(batch.columns().subList(skip, batch.columnCount()), batch.rowCount());
+                    List<FieldVector> columns = batch.columns().subList(skip, batch.columnCount());
+                    if (returnsRowIds) {
+                        columns = new ArrayList<>(columns);
+                        columns.add(rowIds(nextRowId, batch.rowCount()));
+                        nextRowId = nextRowId < 0 ? -1 : nextRowId + batch.rowCount();
+                    }
+                    return new Batch(columns, batch.rowCount());
                 }
 
                 @Override
                 public void close() {
                 }
             };
+        }
+
+        /**
+         * The ids of {@code rows} returned rows from {@code first} on (the change appended them in the order returned),
+         * all NULL when {@code first} is -1.
+         */
+        private FieldVector rowIds(long first, int rows) {
+            BigIntVector ids = new BigIntVector("rowid", context.allocator());
+            rowIdVectors.add(ids);
+            ids.allocateNew(Math.max(1, rows));
+            for (int row = 0; row < rows; row++) {
+                if (first < 0) {
+                    ids.setNull(row);
+                } else {
+                    ids.set(row, first + row);
+                }
+            }
+            ids.setValueCount(rows);
+            return ids;
         }
 
         private SourceState rowCount() {
@@ -496,6 +555,9 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void close() {
             evaluation.close();
+            for (FieldVector ids : rowIdVectors) {
+                ids.close();
+            }
             for (Batch batch : versions) {
                 for (FieldVector column : batch.columns()) {
                     column.close();
