@@ -516,7 +516,8 @@ public final class InMemoryTableStore implements TableStore {
             }
             List<Batch> copies = new ArrayList<>();
             List<Batch> appends = widenedToTable(change.liveAppends(copies), copies);
-            if (!widthMatches(appends)) {
+            List<Batch> placed = change.truncated() ? null : widenedToTable(change.appendedBatches(), copies);
+            if (!widthMatches(appends) || placed != null && !widthMatches(placed)) {
                 PreparedChange.free(copies);
                 throw refused();
             }
@@ -524,7 +525,8 @@ public final class InMemoryTableStore implements TableStore {
                 // A truncating change replaces every committed key: its own rows were checked among themselves.
                 Runnable undoKeys = change.truncated() ? NOTHING
                         : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
-                return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false);
+                return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false, placed,
+                        generation.number, nextPosition());
             } catch (RuntimeException | Error failure) {
                 PreparedChange.free(copies);
                 throw failure;
@@ -555,7 +557,13 @@ public final class InMemoryTableStore implements TableStore {
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             long firstPosition = nextPosition();
-            copyIn(prepared.appends());
+            if (prepared.placed() == null) {
+                copyIn(prepared.appends());
+            } else {
+                // every row the transaction appended takes its place; those it deleted again are dead at once
+                copyIn(prepared.placed());
+                markDeadPlaced(prepared, firstPosition);
+            }
             if (nextPosition() > firstPosition && prepared.change().owner() != null) {
                 generation.inserters.record(firstPosition, prepared.change().owner().transactionNumber());
             }
@@ -566,6 +574,37 @@ public final class InMemoryTableStore implements TableStore {
         } finally {
             PreparedChange.free(prepared.copies());
         }
+    }
+
+    /** Marks deleted the placed rows of {@code prepared} (from {@code firstPosition} on) its transaction deleted. */
+    private void markDeadPlaced(PreparedChange prepared, long firstPosition) {
+        PendingChange change = prepared.change();
+        int dead = 0;
+        for (int b = 0; b < change.batchCount(); b++) {
+            long[] mask = change.batchMask(b);
+            for (int w = 0; mask != null && w < mask.length; w++) {
+                dead += Long.bitCount(mask[w]);
+            }
+        }
+        if (dead == 0) {
+            return;
+        }
+        int[] chunkOf = new int[dead];
+        int[] rowOf = new int[dead];
+        long position = firstPosition;
+        int next = 0;
+        for (int b = 0; b < change.batchCount(); b++) {
+            long[] mask = change.batchMask(b);
+            int rows = change.batch(b).rowCount();
+            for (int row = 0; mask != null && row < rows; row++) {
+                if ((mask[row >>> 6] & (1L << row)) != 0) {
+                    chunkOf[next] = (int) ((position + row) / chunkRows);
+                    rowOf[next++] = (int) ((position + row) % chunkRows);
+                }
+            }
+            position += rows;
+        }
+        markDeleted(chunkOf, rowOf, null);
     }
 
     /**
@@ -2093,9 +2132,16 @@ public final class InMemoryTableStore implements TableStore {
         }
         synchronized (this) {
             PendingChange change = transaction == null ? null : transaction.change(this);
-            Long first = change == null ? null : change.truncated() ? Long.valueOf(0) : reservations.get(change);
-            if (first != null) {
-                return place(first + change.liveRowsBefore(rowId));
+            if (change != null && change.truncated()) {
+                // a truncating change starts a new generation with its live rows only
+                return place(change.liveRowsBefore(rowId));
+            }
+            if (transaction != null) {
+                // without a reservation yet (a data-modifying WITH appends only at the statement's end), the one the
+                // transaction's first append would take now
+                Long first = change == null ? null : reservations.get(change);
+                long base = first != null ? first : Math.max(nextPosition(), reservedEnd);
+                return place(base + (rowId & ~PendingChange.PENDING_ROW));
             }
         }
         long position = rowId & ~PendingChange.PENDING_ROW;
@@ -2109,9 +2155,10 @@ public final class InMemoryTableStore implements TableStore {
     /**
      * Called each time {@code change} appended rows: on its first append it reserves the places its rows take at
      * COMMIT, from the end of the table or of the places reserved by other open transactions, whichever is later.
-     * COMMIT copies a transaction's live rows in at the end of the table, so the reserved place is exact when the
-     * transactions that reserved before it committed first (or reserved nothing: a lone writer always lands there);
-     * see STATUS.md, system columns. Store lock held.
+     * COMMIT copies every row a transaction appended in at the end of the table (those it deleted again as dead
+     * rows, as PostgreSQL's dead tuples), so the reserved place is exact when the transactions that reserved before
+     * it committed first (or reserved nothing: a lone writer always lands there); see STATUS.md, system columns.
+     * Store lock held.
      */
     synchronized void reserve(PendingChange change) {
         Long first = reservations.get(change);

@@ -189,6 +189,11 @@ public final class PendingChange implements AutoCloseable {
         return PENDING_ROW | batchStarts.get(index);
     }
 
+    /** Every batch the transaction appended here, in order, its rows deleted again included (see {@link #batchMask}). */
+    List<Batch> appendedBatches() {
+        return List.copyOf(batches);
+    }
+
     /** How many rows the transaction appended here, live or deleted again: the next pending row id's number. */
     long pendingRowCount() {
         return pendingRows;
@@ -294,7 +299,7 @@ public final class PendingChange implements AutoCloseable {
     }
 
     /**
-     * At COMMIT, once its live appended rows take positions {@code firstPosition} on in generation
+     * At COMMIT, once its appended rows take positions {@code firstPosition} on in generation
      * {@code generationNumber}: for each committed row this change replaced by a new version, the pair (old row id,
      * committed id of its newest version, or -1 when the transaction deleted that version again). Rows without a
      * recorded new version are left out (unknown). Store lock held.
@@ -302,12 +307,6 @@ public final class PendingChange implements AutoCloseable {
     long[][] committedSuccessors(long generationNumber, long firstPosition) {
         if (successors.isEmpty() || truncated) {
             return new long[][] {new long[0], new long[0]};
-        }
-        long[] liveBefore = new long[batches.size()];
-        long live = 0;
-        for (int b = 0; b < batches.size(); b++) {
-            liveBefore[b] = live;
-            live += liveRows(b, batches.get(b).rowCount());
         }
         long[] olds = new long[successors.size()];
         long[] news = new long[successors.size()];
@@ -322,10 +321,8 @@ public final class PendingChange implements AutoCloseable {
             }
             long newId = -1;
             if (next != null) {
-                int batch = batchOf(next);
-                int row = (int) ((next & ~PENDING_ROW) - batchStarts.get(batch));
-                newId = (generationNumber << InMemoryTableStore.POSITION_BITS)
-                        | (firstPosition + liveBefore[batch] + liveRows(batch, row));
+                // COMMIT places every appended row, the dead ones too: a pending row's place is its number
+                newId = (generationNumber << InMemoryTableStore.POSITION_BITS) | (firstPosition + (next & ~PENDING_ROW));
             }
             olds[count] = entry.getKey();
             news[count++] = newId;

@@ -339,26 +339,30 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
-            long before = returnsRowIds && StatementChanges.current() == null ? table.nextAppendedRowId() : -1;
-            change(deleted, newRows);
+            boolean deferred = StatementChanges.current() != null;
+            long first = change(deleted, newRows);
             boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
             if (staged != null) {
                 // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too
                 keepInserted(staged);
             }
-            if (before >= 0 && table.nextAppendedRowId() - before == changed) {
-                firstNewRowId = before;
+            if (returnsRowIds && first >= 0 && (deferred || table.nextAppendedRowId() - first == changed)) {
+                firstNewRowId = first;
             }
         }
 
-        /** Applies the statement's change, or hands it to the statement that collects its changes. */
-        private void change(long[] deleted, List<Batch> appended) {
+        /**
+         * Applies the statement's change, or hands it to the statement that collects its changes; returns the row id
+         * its first appended row takes (see {@link TableStore#nextAppendedRowId}), -1 when not known.
+         */
+        private long change(long[] deleted, List<Batch> appended) {
             StatementChanges statement = StatementChanges.current();
             if (statement != null) {
-                statement.defer(table, deleted, appended);
-                return;
+                return statement.defer(table, deleted, appended);
             }
+            long first = returnsRowIds ? table.nextAppendedRowId() : -1;
             ReferentialChange.modify(table, deleted, appended, context.allocator());
+            return first;
         }
 
         /**
