@@ -44,9 +44,10 @@ final class ReturningOldNew {
      * is no old row (INSERT); {@code newRowId}, the index of the new row version's id ({@link
      * LogicalPlan.Write#withRowIds}, the write's last column), -1 when there is none (DELETE). With {@code bare}, the
      * unqualified system columns (qualified by {@code qualifier}) are the new row's: INSERT's scope lacks them, and
-     * UPDATE's (at {@code oldSystem}) name the new version in PostgreSQL.
+     * UPDATE's (at {@code oldSystem}) name the new version in PostgreSQL. {@code oldRowId} (-1: none), the index of
+     * the old row's id (NULL where there is none), from which ON CONFLICT DO UPDATE's old system columns are computed.
      */
-    record SystemRows(TableEntry table, String qualifier, int oldSystem, int newRowId, boolean bare) {
+    record SystemRows(TableEntry table, String qualifier, int oldSystem, int newRowId, boolean bare, int oldRowId) {
     }
 
     /**
@@ -62,7 +63,8 @@ final class ReturningOldNew {
 
     static Input extend(LogicalPlan write, Scope scope, int width, int oldStart, boolean hasNew, SystemRows system) {
         List<LogicalType> types = write.outputTypes();
-        int end = system != null && system.newRowId() >= 0 ? system.newRowId() : types.size();
+        int end = system == null ? types.size() : system.oldRowId() >= 0 ? system.oldRowId()
+                : system.newRowId() >= 0 ? system.newRowId() : types.size();
         List<BoundExpression> expressions = new ArrayList<>();
         List<Scope.Column> columns = new ArrayList<>(scope.columns());
         int outputs = oldStart >= 0 ? oldStart : end;
@@ -100,12 +102,25 @@ final class ReturningOldNew {
                                          List<Scope.Column> columns) {
         List<String> names = SystemColumnScans.names();
         List<LogicalType> types = SystemColumnScans.types();
+        List<BoundExpression> oldSystem = system.oldRowId() >= 0
+                ? SystemColumnScans.newVersion(system.table(), system.oldRowId()) : null;
         for (int k = 0; k < names.size(); k++) {
-            expressions.add(system.oldSystem() >= 0
-                    ? new BoundExpression.ColumnRef(system.oldSystem() + k, null, names.get(k), types.get(k), 0)
-                    : new BoundExpression.Constant(null, types.get(k), 0));
+            BoundExpression value;
+            if (system.oldSystem() >= 0) {
+                value = new BoundExpression.ColumnRef(system.oldSystem() + k, null, names.get(k), types.get(k), 0);
+            } else if (oldSystem != null) {
+                // an inserted row has no old row: all its system columns are NULL
+                BoundExpression id = new BoundExpression.ColumnRef(system.oldRowId(), null, "old", LogicalType.BIGINT,
+                        0);
+                value = new BoundExpression.Case(List.of(new BoundExpression.IsNull(id, true, 0)),
+                        List.of(oldSystem.get(k)), new BoundExpression.Constant(null, types.get(k), 0), types.get(k),
+                        0);
+            } else {
+                value = new BoundExpression.Constant(null, types.get(k), 0);
+            }
+            expressions.add(value);
             columns.add(Scope.Column.qualifiedSystem("old", names.get(k), types.get(k),
-                    system.oldSystem() >= 0 ? null : ABSENT));
+                    system.oldSystem() >= 0 || oldSystem != null ? null : ABSENT));
         }
         List<BoundExpression> newSystem = system.newRowId() >= 0
                 ? SystemColumnScans.newVersion(system.table(), system.newRowId()) : null;

@@ -130,6 +130,16 @@ public final class SystemColumnScans {
     }
 
     /**
+     * Whether INSERT ... ON CONFLICT DO UPDATE's write can pass RETURNING's old and new rows through (see {@link
+     * LogicalPlan.Write#withRowIds}): into the table itself, without row triggers.
+     */
+    static boolean conflictRows(LogicalPlan.Write write, BindContext context) {
+        return write.returnsRows() && write.routing() == null && write.conflictUpdate() != null
+                && !(UpdateBinder.WITH_OLD_ROW.isBound() && UpdateBinder.WITH_OLD_ROW.get())
+                && !InheritedScans.inHierarchy(context.catalog(), write.table());
+    }
+
+    /**
      * UPDATE ... RETURNING's input when the write returns its new rows' ids: the write's output without the ids, the
      * target's system columns (after its {@code width} columns) those of the new versions, as in PostgreSQL.
      */

@@ -147,7 +147,7 @@ public final class UpdateBinder {
         }
         if (oldAndNew) {
             ReturningOldNew.SystemRows system = write.returnsRowIds() ? new ReturningOldNew.SystemRows(table,
-                    scope.columns().get(width).qualifier(), width, write.outputTypes().size() - 1, true) : null;
+                    scope.columns().get(width).qualifier(), width, write.outputTypes().size() - 1, true, -1) : null;
             ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width,
                     oldStart, true, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), extended.plan(),
@@ -182,7 +182,8 @@ public final class UpdateBinder {
         }
         if (ReturningOldNew.mentioned(delete.returning())) {
             ReturningOldNew.SystemRows system = SystemColumnScans.isSystem(scope, width + 1)
-                    ? new ReturningOldNew.SystemRows(table, scope.columns().get(width).qualifier(), width, -1, false) : null;
+                    ? new ReturningOldNew.SystemRows(table, scope.columns().get(width).qualifier(), width, -1, false, -1)
+                    : null;
             ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width, -1,
                     false, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), extended.plan(),

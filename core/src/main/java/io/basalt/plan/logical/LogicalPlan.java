@@ -486,7 +486,9 @@ public sealed interface LogicalPlan {
 
         /**
          * This INSERT or UPDATE returning, after the rows, the id each new row version got (BIGINT), from which
-         * RETURNING computes its ctid and xmin; only for a write into the table itself without DO UPDATE.
+         * RETURNING computes its ctid and xmin; only for a write into the table itself. With DO UPDATE, the rows are
+         * followed by the stored row each replaced (the table's columns; NULL for an inserted row), its id, then the
+         * new version's id, for RETURNING's old and new rows.
          */
         public Write withRowIds() {
             return new Write(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, routing, true);
@@ -499,8 +501,7 @@ public sealed interface LogicalPlan {
             if (conflictUpdate != null && (kind != WriteKind.INSERT || conflictArbiters == null)) {
                 throw new IllegalArgumentException("DO UPDATE belongs to an INSERT with conflict arbiters");
             }
-            if (returnsRowIds && (!returnsRows || kind == WriteKind.DELETE || conflictUpdate != null
-                    || routing != null)) {
+            if (returnsRowIds && (!returnsRows || kind == WriteKind.DELETE || routing != null)) {
                 throw new IllegalArgumentException("only INSERT and UPDATE into the table itself return row ids");
             }
         }
@@ -531,6 +532,10 @@ public sealed interface LogicalPlan {
             types = kind == WriteKind.INSERT ? types : types.subList(1, types.size());
             if (returnsRowIds) {
                 types = new java.util.ArrayList<>(types);
+                if (conflictUpdate != null) {
+                    types.addAll(input.outputTypes().subList(0, table.columns().size()));
+                    types.add(LogicalType.BIGINT);
+                }
                 types.add(LogicalType.BIGINT);
             }
             return types;

@@ -35,9 +35,10 @@ import org.apache.arrow.vector.FieldVector;
  * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted; with
  * {@code conflictUpdate} as well (DO UPDATE), such a row replaces the stored row it conflicts with by the new
  * version the update computes, which RETURNING and the count see instead of the proposed row. With
- * {@code returnsRowIds} (INSERT and UPDATE without DO UPDATE), each returned row ends with the id of the row version
- * the statement wrote ({@link TableStore#nextAppendedRowId}), from which RETURNING computes the new version's ctid
- * and xmin; NULL where the id is not known (a change a data-modifying WITH defers, or one its cascades reordered).
+ * {@code returnsRowIds} (INSERT and UPDATE), each returned row ends with the id of the row version the statement
+ * wrote ({@link TableStore#nextAppendedRowId}), from which RETURNING computes the new version's ctid and xmin; NULL
+ * where the id is not known (a change a data-modifying WITH defers, or one its cascades reordered). With DO UPDATE
+ * that id is preceded by the stored row the row replaced (the table's columns) and its id, NULL for an inserted row.
  *
  * <p>Inside a statement that collects its changes ({@link StatementChanges#CURRENT}: data-modifying WITH), the change
  * is handed to it rather than applied (except with ON CONFLICT DO NOTHING). DO UPDATE is decided by
@@ -71,7 +72,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             throw new IllegalArgumentException("DO UPDATE needs the conflict arbiters");
         }
         detailColumns = detailColumns == null ? null : detailColumns.clone();
-        if (returnsRowIds && (!returnsRows || kind == Kind.DELETE || conflictUpdate != null)) {
+        if (returnsRowIds && (!returnsRows || kind == Kind.DELETE)) {
             throw new IllegalArgumentException("only INSERT and UPDATE returning rows return their new rows' ids");
         }
     }
@@ -127,6 +128,10 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         types = kind == Kind.INSERT ? types : types.subList(1, types.size());
         if (returnsRowIds) {
             types = new ArrayList<>(types);
+            if (conflictUpdate != null) {
+                types.addAll(child.outputTypes().subList(0, columnNames.size()));
+                types.add(LogicalType.BIGINT);
+            }
             types.add(LogicalType.BIGINT);
         }
         return types;
@@ -178,6 +183,8 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private long firstNewRowId = -1;
         /** The row id vectors returned after the kept batches' columns, owned by this state. */
         private final List<FieldVector> rowIdVectors = new ArrayList<>();
+        /** With DO UPDATE and {@code returnsRowIds}: per new-version batch, the stored rows they replace, in order. */
+        private final java.util.Map<Batch, Batch> replacedRows = new java.util.IdentityHashMap<>();
 
         WriteState(ExecutionContext context) {
             this.context = context;
@@ -310,8 +317,16 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 try {
                     UpsertResolution.Resolved resolved = UpsertResolution.resolve(table, table.columnTypes(),
                             conflictUpdate, newRows, this::update, context, owned);
-                    change(resolved.replaced(), resolved.appended());
-                    replaceKept(resolved.result());
+                    boolean deferred = StatementChanges.current() != null;
+                    long first = change(resolved.replaced(), resolved.appended());
+                    long appended = 0;
+                    for (Batch batch : resolved.appended()) {
+                        appended += batch.rowCount();
+                    }
+                    if (first >= 0 && !deferred && table.nextAppendedRowId() - first != appended) {
+                        first = -1;
+                    }
+                    replaceKept(resolved.result(), resolved.replaced(), first);
                 } finally {
                     for (Batch batch : owned) {
                         for (FieldVector column : batch.columns()) {
@@ -377,7 +392,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 if (conflictUpdate.computed() != null) {
                     ConflictUpdatePlan.Computed computed = conflictUpdate.computed().run(pair, table.columnTypes(),
                             context, evaluation);
-                    return keepVersions(computed.versions(), computed.selection());
+                    return keepVersions(computed.versions(), computed.selection(), existing);
                 }
                 int[] selection = new int[pair.rowCount()];
                 int count = 0;
@@ -398,14 +413,17 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 for (io.basalt.exec.expression.PhysicalExpression expression : conflictUpdate.newRow()) {
                     columns.add(expression.evaluate(chosen, evaluation));
                 }
-                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count));
+                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count), existing);
             } finally {
                 evaluation.releaseBatch();
             }
         }
 
-        /** New versions checked and copied into this state, each for the pair row {@code selection} names. */
-        private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection) {
+        /**
+         * New versions checked and copied into this state, each for the pair row {@code selection} names; with
+         * {@code returnsRowIds}, the stored rows ({@code existing}) they replace are kept beside them for RETURNING.
+         */
+        private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection, Batch existing) {
             int count = newVersions.rowCount();
             checkConstraints(newVersions, false);
             int[] identity = new int[count];
@@ -414,25 +432,51 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             }
             Batch owned = VectorGather.gatherCopy(newVersions, identity, count, context.allocator());
             versions.add(owned);
+            if (returnsRowIds) {
+                Batch replaced = VectorGather.gatherCopy(existing, selection, count, context.allocator());
+                versions.add(replaced);
+                replacedRows.put(owned, replaced);
+            }
             return new ConflictUpdater.Versions(owned, selection);
         }
 
         /**
          * After DO UPDATE: what RETURNING and the count see becomes, in statement order, each inserted row and the
-         * new version of each updated row.
+         * new version of each updated row. With {@code returnsRowIds} each is followed by the stored row it replaced
+         * and its id ({@code replaced}, in the order of the updated rows) and the id of the new version: the change
+         * appended the new versions first, in that order, then the inserted rows, from {@code first} on (-1: ids not
+         * known).
          */
-        private void replaceKept(ConflictUpdater.Result result) {
+        private void replaceKept(ConflictUpdater.Result result, long[] replaced, long first) {
             ConflictUpdater.Outcome[] outcomes = result.outcomes();
+            int updatedRows = 0;
+            for (ConflictUpdater.Outcome outcome : outcomes) {
+                updatedRows += outcome == ConflictUpdater.Outcome.UPDATED ? 1 : 0;
+            }
+            int updated = 0;
+            int inserted = 0;
             List<Batch> all = new ArrayList<>(kept);
             kept.clear();
             changed = 0;
             int next = 0;
             try {
                 for (Batch batch : all) {
+                    int width = batch.columnCount();
                     List<FieldVector> columns = new ArrayList<>(batch.columnCount());
                     for (FieldVector column : batch.columns()) {
                         columns.add(ValueAccess.allocate(LogicalType.of(column.getField()), column.getName(),
                                 context.allocator(), batch.rowCount()));
+                    }
+                    if (returnsRowIds) {
+                        for (int c = 0; c < columnNames.size(); c++) {
+                            FieldVector column = batch.column(c);
+                            columns.add(ValueAccess.allocate(LogicalType.of(column.getField()), column.getName(),
+                                    context.allocator(), batch.rowCount()));
+                        }
+                        columns.add(ValueAccess.allocate(LogicalType.BIGINT, "old", context.allocator(),
+                                batch.rowCount()));
+                        columns.add(ValueAccess.allocate(LogicalType.BIGINT, "new", context.allocator(),
+                                batch.rowCount()));
                     }
                     int count = 0;
                     try {
@@ -440,9 +484,31 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                             switch (outcomes[next]) {
                                 case SKIPPED -> {
                                 }
-                                case INSERTED -> copyRow(batch, row, columns, count++);
-                                case UPDATED -> copyRow(result.versions()[next], result.versionRows()[next], columns,
-                                        count++);
+                                case INSERTED -> {
+                                    copyRow(batch, row, columns.subList(0, width), count);
+                                    if (returnsRowIds) {
+                                        for (int c = width; c < columns.size() - 1; c++) {
+                                            ValueAccess.set(columns.get(c), count, null);
+                                        }
+                                        ValueAccess.set(columns.getLast(), count,
+                                                first < 0 ? null : first + updatedRows + inserted);
+                                    }
+                                    inserted++;
+                                    count++;
+                                }
+                                case UPDATED -> {
+                                    Batch version = result.versions()[next];
+                                    int versionRow = result.versionRows()[next];
+                                    copyRow(version, versionRow, columns.subList(0, width), count);
+                                    if (returnsRowIds) {
+                                        copyRow(replacedRows.get(version), versionRow,
+                                                columns.subList(width, width + columnNames.size()), count);
+                                        ValueAccess.set(columns.get(columns.size() - 2), count, replaced[updated]);
+                                        ValueAccess.set(columns.getLast(), count, first < 0 ? null : first + updated);
+                                    }
+                                    updated++;
+                                    count++;
+                                }
                             }
                         }
                         for (FieldVector column : columns) {
@@ -519,7 +585,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     Batch batch = kept.get(next++);
                     int skip = kind == Kind.INSERT ? 0 : 1;
                     List<FieldVector> columns = batch.columns().subList(skip, batch.columnCount());
-                    if (returnsRowIds) {
+                    if (returnsRowIds && conflictUpdate == null) {
                         columns = new ArrayList<>(columns);
                         columns.add(rowIds(nextRowId, batch.rowCount()));
                         nextRowId = nextRowId < 0 ? -1 : nextRowId + batch.rowCount();
