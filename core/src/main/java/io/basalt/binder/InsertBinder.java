@@ -57,12 +57,29 @@ public final class InsertBinder {
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }
+        boolean oldAndNew = ReturningOldNew.mentioned(insert.returning());
+        if (SystemColumnScans.newRowIds(write, context)
+                || oldAndNew && SystemColumnScans.conflictRows(write, context)) {
+            write = write.withRowIds();
+        }
         Scope scope = new Scope(ConflictUpdateBinder.targetColumns(table, insert.alias()));
         if (write.conflictUpdate() != null) {
             scope = scope.withUnreachable(ConflictUpdateBinder.excludedColumns(table));
         }
-        if (ReturningOldNew.mentioned(insert.returning()) && write.conflictUpdate() == null) {
-            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, table.columns().size(), -2, true);
+        String qualifier = insert.alias() != null ? insert.alias() : table.name();
+        int width = table.columns().size();
+        if (oldAndNew && write.conflictUpdate() != null && write.returnsRowIds()) {
+            // DO UPDATE: the write passes each replaced stored row and its id through after the new row
+            int newRowId = write.outputTypes().size() - 1;
+            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, width, width, true,
+                    new ReturningOldNew.SystemRows(table, qualifier, -1, newRowId, true, newRowId - 1));
+            return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
+                    input.scope(), context, surroundings));
+        }
+        if (oldAndNew && write.conflictUpdate() == null) {
+            ReturningOldNew.SystemRows system = write.returnsRowIds() ? new ReturningOldNew.SystemRows(table,
+                    qualifier, -1, write.outputTypes().size() - 1, true, -1) : null;
+            ReturningOldNew.Input input = ReturningOldNew.extend(write, scope, width, -2, true, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
                     input.scope(), context, surroundings));
         }

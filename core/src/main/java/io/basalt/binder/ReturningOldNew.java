@@ -1,5 +1,6 @@
 package io.basalt.binder;
 
+import io.basalt.catalog.TableEntry;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.SelectItem;
@@ -38,20 +39,39 @@ final class ReturningOldNew {
     }
 
     /**
+     * Where a write's output holds what the system columns of RETURNING's rows read, for a table that has them:
+     * {@code oldSystem}, the index of the old row's ctid (xmin, cmin, xmax, cmax and tableoid follow), -1 when there
+     * is no old row (INSERT); {@code newRowId}, the index of the new row version's id ({@link
+     * LogicalPlan.Write#withRowIds}, the write's last column), -1 when there is none (DELETE). With {@code bare}, the
+     * unqualified system columns (qualified by {@code qualifier}) are the new row's: INSERT's scope lacks them, and
+     * UPDATE's (at {@code oldSystem}) name the new version in PostgreSQL. {@code oldRowId} (-1: none), the index of
+     * the old row's id (NULL where there is none), from which ON CONFLICT DO UPDATE's old system columns are computed.
+     */
+    record SystemRows(TableEntry table, String qualifier, int oldSystem, int newRowId, boolean bare, int oldRowId) {
+    }
+
+    /**
      * The input of RETURNING over {@code write}, whose output {@code scope} describes and whose first
      * {@code width} columns are the target's, extended by the old and new rows. {@code oldStart} is where the
      * write's output holds the old row (-1: the first {@code width} columns are the old row, as for DELETE;
-     * -2: there is none, as for INSERT); {@code hasNew} is false for DELETE.
+     * -2: there is none, as for INSERT); {@code hasNew} is false for DELETE. {@code system} (null: none) adds
+     * {@code old.ctid}, {@code new.xmin}, ... .
      */
     static Input extend(LogicalPlan write, Scope scope, int width, int oldStart, boolean hasNew) {
+        return extend(write, scope, width, oldStart, hasNew, null);
+    }
+
+    static Input extend(LogicalPlan write, Scope scope, int width, int oldStart, boolean hasNew, SystemRows system) {
         List<LogicalType> types = write.outputTypes();
+        int end = system == null ? types.size() : system.oldRowId() >= 0 ? system.oldRowId()
+                : system.newRowId() >= 0 ? system.newRowId() : types.size();
         List<BoundExpression> expressions = new ArrayList<>();
         List<Scope.Column> columns = new ArrayList<>(scope.columns());
-        int outputs = oldStart >= 0 ? oldStart : types.size();
-        for (int i = 0; i < types.size(); i++) {
+        int outputs = oldStart >= 0 ? oldStart : end;
+        for (int i = 0; i < end; i++) {
             expressions.add(new BoundExpression.ColumnRef(i, null, "column" + i, types.get(i), 0));
         }
-        for (int i = outputs; i < types.size(); i++) {
+        for (int i = outputs; i < end; i++) {
             Scope.Column target = scope.columns().get(i - outputs);
             columns.add(new Scope.Column("old", target.name(), target.type(), null, true));
         }
@@ -71,6 +91,56 @@ final class ReturningOldNew {
                     : new BoundExpression.Constant(null, target.type(), 0));
             columns.add(new Scope.Column("new", target.name(), target.type(), hasNew ? null : ABSENT, true));
         }
+        if (system != null) {
+            addSystemColumns(system, expressions, columns);
+        }
         return new Input(new LogicalPlan.Project(write, expressions), new Scope(columns));
+    }
+
+    /** {@code old.ctid} ... {@code new.tableoid}, and with {@code system.bare()} the bare ones of the new row. */
+    private static void addSystemColumns(SystemRows system, List<BoundExpression> expressions,
+                                         List<Scope.Column> columns) {
+        List<String> names = SystemColumnScans.names();
+        List<LogicalType> types = SystemColumnScans.types();
+        List<BoundExpression> oldSystem = system.oldRowId() >= 0
+                ? SystemColumnScans.newVersion(system.table(), system.oldRowId()) : null;
+        for (int k = 0; k < names.size(); k++) {
+            BoundExpression value;
+            if (system.oldSystem() >= 0) {
+                value = new BoundExpression.ColumnRef(system.oldSystem() + k, null, names.get(k), types.get(k), 0);
+            } else if (oldSystem != null) {
+                // an inserted row has no old row: all its system columns are NULL
+                BoundExpression id = new BoundExpression.ColumnRef(system.oldRowId(), null, "old", LogicalType.BIGINT,
+                        0);
+                value = new BoundExpression.Case(List.of(new BoundExpression.IsNull(id, true, 0)),
+                        List.of(oldSystem.get(k)), new BoundExpression.Constant(null, types.get(k), 0), types.get(k),
+                        0);
+            } else {
+                value = new BoundExpression.Constant(null, types.get(k), 0);
+            }
+            expressions.add(value);
+            columns.add(Scope.Column.qualifiedSystem("old", names.get(k), types.get(k),
+                    system.oldSystem() >= 0 || oldSystem != null ? null : ABSENT));
+        }
+        List<BoundExpression> newSystem = system.newRowId() >= 0
+                ? SystemColumnScans.newVersion(system.table(), system.newRowId()) : null;
+        for (int k = 0; k < names.size(); k++) {
+            expressions.add(newSystem != null ? newSystem.get(k) : new BoundExpression.Constant(null, types.get(k), 0));
+            columns.add(Scope.Column.qualifiedSystem("new", names.get(k), types.get(k),
+                    newSystem != null ? null : ABSENT));
+        }
+        if (system.bare() && newSystem != null) {
+            if (system.oldSystem() >= 0) {
+                // UPDATE: the target's system columns in the scope become the new version's
+                for (int k = 0; k < names.size(); k++) {
+                    expressions.set(system.oldSystem() + k, newSystem.get(k));
+                }
+            } else {
+                for (int k = 0; k < names.size(); k++) {
+                    expressions.add(newSystem.get(k));
+                    columns.add(Scope.Column.system(system.qualifier(), names.get(k), types.get(k), null));
+                }
+            }
+        }
     }
 }

@@ -51,6 +51,14 @@ final class Scope {
             return tableColumn == SYSTEM;
         }
 
+        /** {@code tableColumn} of a system column of RETURNING's old or new row: reached only qualified, never by a star. */
+        static final int QUALIFIED_SYSTEM = -3;
+
+        /** A system column of RETURNING's {@code old} or {@code new} row ({@code tableName}: as for its columns). */
+        static Column qualifiedSystem(String qualifier, String name, LogicalType type, String tableName) {
+            return new Column(qualifier, name, type, tableName, true, null, QUALIFIED_SYSTEM);
+        }
+
         Column asHidden() {
             return new Column(qualifier, name, type, tableName, true, table, tableColumn);
         }
@@ -182,7 +190,8 @@ final class Scope {
         for (int i = 0; i < columns.size(); i++) {
             Column column = columns.get(i);
             // names starting with NUL are the binder's own (row ids, hoisted set-returning calls)
-            boolean internal = column.name().startsWith("\0") || column.isSystem();
+            boolean internal = column.name().startsWith("\0") || column.isSystem()
+                    || column.tableColumn() == Column.QUALIFIED_SYSTEM;
             if (!internal && (qualifier == null ? !column.hidden() : qualifier.equals(column.qualifier()))) {
                 RelationAccess.column(column.table(), column.tableColumn());
                 indices.add(i);

@@ -54,6 +54,40 @@ public final class SystemColumnScans {
         return TYPES;
     }
 
+    /** Whether {@code scope}'s column {@code index} is the first system column (ctid) of a scanned table. */
+    static boolean isSystem(Scope scope, int index) {
+        return index < scope.columns().size() && scope.columns().get(index).isSystem()
+                && scope.columns().get(index).name().equals(NAMES.getFirst());
+    }
+
+    /** The system columns' names, in the order scans list them. */
+    static List<String> names() {
+        return NAMES;
+    }
+
+    /**
+     * The system columns of the row versions a write wrote, whose ids are the write's output column
+     * {@code rowIdColumn} ({@link LogicalPlan.Write#withRowIds}): ctid and xmin from the id, as a scan computes them.
+     */
+    static List<BoundExpression> newVersion(TableEntry entry, int rowIdColumn) {
+        List<BoundExpression> outputs = new ArrayList<>();
+        addSystemOutputs(entry, rowIdColumn, outputs);
+        return outputs;
+    }
+
+    /**
+     * Whether an INSERT or UPDATE of {@code entry} returning rows gets its new rows' ids ({@link
+     * LogicalPlan.Write#withRowIds}) for RETURNING's system columns: when the statement names one, and the rows go
+     * into the table itself (not routed to partitions, not read through an inheritance parent, no DO UPDATE, no row
+     * triggers: they replace the write's input).
+     */
+    static boolean newRowIds(LogicalPlan.Write write, BindContext context) {
+        return wanted() && write.returnsRows() && write.routing() == null && write.conflictUpdate() == null
+                && write.kind() != LogicalPlan.WriteKind.DELETE
+                && !(UpdateBinder.WITH_OLD_ROW.isBound() && UpdateBinder.WITH_OLD_ROW.get())
+                && !InheritedScans.inHierarchy(context.catalog(), write.table());
+    }
+
     /** Adds the system columns of FROM item {@code qualifier} to {@code scopeColumns}. */
     static void addScopeColumns(String qualifier, String tableName, List<Scope.Column> scopeColumns) {
         for (int i = 0; i < NAMES.size(); i++) {
@@ -96,17 +130,51 @@ public final class SystemColumnScans {
     }
 
     /**
-     * INSERT ... RETURNING's input with the system columns a new row has before it is stored: {@code xmin} (the
-     * running transaction), {@code cmin}, {@code xmax}, {@code cmax} and {@code tableoid}; not {@code ctid}, which
-     * the row gets only when it is stored. Adds them to {@code scopeColumns} (the table's columns).
+     * Whether INSERT ... ON CONFLICT DO UPDATE's write can pass RETURNING's old and new rows through (see {@link
+     * LogicalPlan.Write#withRowIds}): into the table itself, without row triggers.
      */
-    static LogicalPlan inserted(LogicalPlan write, TableEntry entry, String qualifier,
+    static boolean conflictRows(LogicalPlan.Write write, BindContext context) {
+        return write.returnsRows() && write.routing() == null && write.conflictUpdate() != null
+                && !(UpdateBinder.WITH_OLD_ROW.isBound() && UpdateBinder.WITH_OLD_ROW.get())
+                && !InheritedScans.inHierarchy(context.catalog(), write.table());
+    }
+
+    /**
+     * UPDATE ... RETURNING's input when the write returns its new rows' ids: the write's output without the ids, the
+     * target's system columns (after its {@code width} columns) those of the new versions, as in PostgreSQL.
+     */
+    static LogicalPlan updated(LogicalPlan.Write write, TableEntry entry, int width) {
+        List<LogicalType> types = write.outputTypes();
+        int rowIdColumn = types.size() - 1;
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < rowIdColumn; i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, "column" + i, types.get(i), 0));
+        }
+        List<BoundExpression> newSystem = newVersion(entry, rowIdColumn);
+        for (int k = 0; k < newSystem.size(); k++) {
+            outputs.set(width + k, newSystem.get(k));
+        }
+        return new LogicalPlan.Project(write, outputs);
+    }
+
+    /**
+     * INSERT ... RETURNING's input with the system columns of the new rows. A write that returns its rows' ids
+     * ({@link LogicalPlan.Write#withRowIds}) gives all of them, computed from the ids; otherwise (ON CONFLICT DO
+     * UPDATE) {@code xmin} (the running transaction), {@code cmin}, {@code xmax}, {@code cmax} and {@code tableoid},
+     * not {@code ctid}. Adds them to {@code scopeColumns} (the table's columns).
+     */
+    static LogicalPlan inserted(LogicalPlan.Write write, TableEntry entry, String qualifier,
                                 List<Scope.Column> scopeColumns) {
         int width = entry.columns().size();
         List<BoundExpression> outputs = new ArrayList<>();
         for (int i = 0; i < width; i++) {
             outputs.add(new BoundExpression.ColumnRef(i, null, entry.columns().get(i).name(),
                     entry.columnTypes().get(i), 0));
+        }
+        if (write.returnsRowIds()) {
+            outputs.addAll(newVersion(entry, write.outputTypes().size() - 1));
+            addScopeColumns(qualifier, null, scopeColumns);
+            return new LogicalPlan.Project(write, outputs);
         }
         TableTransaction running = TableTransaction.current();
         long transaction = running == null ? io.basalt.storage.table.TableStore.FROZEN_TRANSACTION

@@ -141,13 +141,20 @@ public final class UpdateBinder {
         if (!returning) {
             return BoundWrite.counting(write);
         }
+        // the target's system columns follow its columns in the scope when the statement names one
+        if (SystemColumnScans.newRowIds(write, context) && SystemColumnScans.isSystem(scope, width + 1)) {
+            write = write.withRowIds();
+        }
         if (oldAndNew) {
+            ReturningOldNew.SystemRows system = write.returnsRowIds() ? new ReturningOldNew.SystemRows(table,
+                    scope.columns().get(width).qualifier(), width, write.outputTypes().size() - 1, true, -1) : null;
             ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width,
-                    oldStart, true);
+                    oldStart, true, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }
-        return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), write,
+        LogicalPlan returned = write.returnsRowIds() ? SystemColumnScans.updated(write, table, width) : write;
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), returned,
                 returningScope(scope, width), context, surroundings));
     }
 
@@ -174,8 +181,11 @@ public final class UpdateBinder {
             return BoundWrite.counting(write);
         }
         if (ReturningOldNew.mentioned(delete.returning())) {
+            ReturningOldNew.SystemRows system = SystemColumnScans.isSystem(scope, width + 1)
+                    ? new ReturningOldNew.SystemRows(table, scope.columns().get(width).qualifier(), width, -1, false, -1)
+                    : null;
             ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width, -1,
-                    false);
+                    false, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }

@@ -165,7 +165,7 @@ public final class PhysicalPlanner {
         return new TableWriteOperator(input, TableWriteOperator.Kind.valueOf(write.kind().name()),
                 write.table().name(), write.table().store(), columnNames(write), notNullFlags(write),
                 CheckConstraintPlanner.plan(write.table()), write.returnsRows(), write.conflictArbiters(),
-                conflictUpdate(write));
+                conflictUpdate(write), null, write.returnsRowIds());
     }
 
     // ---- joins ------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.ScalarFunction;
 import io.basalt.storage.table.TableStore;
+import io.basalt.storage.table.TableTransaction;
 import io.basalt.type.LogicalType;
 import java.nio.charset.StandardCharsets;
 import org.apache.arrow.vector.BigIntVector;
@@ -16,15 +17,23 @@ import org.apache.arrow.vector.VarCharVector;
  * row's place as {@code (block,offset)} text (see {@link TableStore#tupleId}), and {@code xmin}, the low 32 bits of
  * the number of the transaction that inserted it, as txid_current() numbers transactions (see
  * {@link TableStore#insertingTransaction}); a row the running transaction wrote itself is that transaction's,
- * {@code runningTransaction} (-1 outside a transaction).
+ * {@code runningTransaction} (-1 outside a transaction). {@code transaction} is the transaction the statement was
+ * bound in, which places that transaction's uncommitted rows (see {@link TableStore#tupleId(long, TableTransaction)})
+ * when no transaction is bound to the evaluating thread. A NULL row id (a new row whose id is not known) gives NULL.
  */
-public record SystemColumnFunction(Kind kind, TableStore store, long runningTransaction) implements ScalarFunction {
+public record SystemColumnFunction(Kind kind, TableStore store, long runningTransaction, TableTransaction transaction)
+        implements ScalarFunction {
     /** Which system column. */
     public enum Kind { CTID, XMIN }
 
     public SystemColumnFunction {
         requireNonNull(kind, "kind is null");
         requireNonNull(store, "store is null");
+    }
+
+    /** The function for the statement bound now, in the transaction bound to this thread (if any). */
+    public SystemColumnFunction(Kind kind, TableStore store, long runningTransaction) {
+        this(kind, store, runningTransaction, TableTransaction.current());
     }
 
     @Override
@@ -38,17 +47,27 @@ public record SystemColumnFunction(Kind kind, TableStore store, long runningTran
         FieldVector out = context.newVector(resultType, rows);
         if (kind == Kind.CTID) {
             VarCharVector text = (VarCharVector) out;
+            // a worker thread has no transaction bound: it reads the one the statement was bound in
+            TableTransaction reading = TableTransaction.current() != null ? TableTransaction.current() : transaction;
             for (int r = 0; r < rows; r++) {
-                text.setSafe(r, store.tupleId(rowIds.get(r)).getBytes(StandardCharsets.US_ASCII));
+                if (rowIds.isNull(r)) {
+                    text.setNull(r);
+                } else {
+                    text.setSafe(r, store.tupleId(rowIds.get(r), reading).getBytes(StandardCharsets.US_ASCII));
+                }
             }
         } else {
             BigIntVector numbers = (BigIntVector) out;
             for (int r = 0; r < rows; r++) {
-                long transaction = store.insertingTransaction(rowIds.get(r));
-                if (transaction == TableStore.RUNNING_TRANSACTION) {
-                    transaction = runningTransaction >= 0 ? runningTransaction : TableStore.FROZEN_TRANSACTION;
+                if (rowIds.isNull(r)) {
+                    numbers.setNull(r);
+                    continue;
                 }
-                numbers.set(r, transaction & 0xFFFFFFFFL);
+                long inserter = store.insertingTransaction(rowIds.get(r));
+                if (inserter == TableStore.RUNNING_TRANSACTION) {
+                    inserter = runningTransaction >= 0 ? runningTransaction : TableStore.FROZEN_TRANSACTION;
+                }
+                numbers.set(r, inserter & 0xFFFFFFFFL);
             }
         }
         out.setValueCount(rows);

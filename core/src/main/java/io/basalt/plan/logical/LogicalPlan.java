@@ -463,17 +463,35 @@ public sealed interface LogicalPlan {
      * the rows go into {@code table} itself): the partitions the rows go to.
      */
     record Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
-                 java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate, PartitionRouting routing)
+                 java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate, PartitionRouting routing,
+                 boolean returnsRowIds)
             implements LogicalPlan {
         /** A write whose rows all go into {@code table} itself. */
         public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
                      java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate) {
-            this(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, null);
+            this(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, null, false);
+        }
+
+        /** A write without its new rows' ids. */
+        public Write(WriteKind kind, TableEntry table, LogicalPlan input, boolean returnsRows,
+                     java.util.Set<String> conflictArbiters, ConflictUpdate conflictUpdate, PartitionRouting routing) {
+            this(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, routing, false);
         }
 
         /** This INSERT with its rows routed to partitions. */
         public Write withRouting(PartitionRouting newRouting) {
-            return new Write(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, newRouting);
+            return new Write(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, newRouting,
+                    returnsRowIds);
+        }
+
+        /**
+         * This INSERT or UPDATE returning, after the rows, the id each new row version got (BIGINT), from which
+         * RETURNING computes its ctid and xmin; only for a write into the table itself. With DO UPDATE, the rows are
+         * followed by the stored row each replaced (the table's columns; NULL for an inserted row), its id, then the
+         * new version's id, for RETURNING's old and new rows.
+         */
+        public Write withRowIds() {
+            return new Write(kind, table, input, returnsRows, conflictArbiters, conflictUpdate, routing, true);
         }
 
         public Write {
@@ -482,6 +500,9 @@ public sealed interface LogicalPlan {
             conflictArbiters = conflictArbiters == null ? null : java.util.Set.copyOf(conflictArbiters);
             if (conflictUpdate != null && (kind != WriteKind.INSERT || conflictArbiters == null)) {
                 throw new IllegalArgumentException("DO UPDATE belongs to an INSERT with conflict arbiters");
+            }
+            if (returnsRowIds && (!returnsRows || kind == WriteKind.DELETE || routing != null)) {
+                throw new IllegalArgumentException("only INSERT and UPDATE into the table itself return row ids");
             }
         }
 
@@ -498,7 +519,8 @@ public sealed interface LogicalPlan {
 
         /** This write over another input (the optimizer's rewrites). */
         public Write withInput(LogicalPlan newInput) {
-            return new Write(kind, table, newInput, returnsRows, conflictArbiters, conflictUpdate, routing);
+            return new Write(kind, table, newInput, returnsRows, conflictArbiters, conflictUpdate, routing,
+                    returnsRowIds);
         }
 
         @Override
@@ -507,7 +529,16 @@ public sealed interface LogicalPlan {
                 return List.of();
             }
             List<LogicalType> types = input.outputTypes();
-            return kind == WriteKind.INSERT ? types : types.subList(1, types.size());
+            types = kind == WriteKind.INSERT ? types : types.subList(1, types.size());
+            if (returnsRowIds) {
+                types = new java.util.ArrayList<>(types);
+                if (conflictUpdate != null) {
+                    types.addAll(input.outputTypes().subList(0, table.columns().size()));
+                    types.add(LogicalType.BIGINT);
+                }
+                types.add(LogicalType.BIGINT);
+            }
+            return types;
         }
     }
 

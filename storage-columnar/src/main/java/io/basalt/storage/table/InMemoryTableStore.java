@@ -117,6 +117,12 @@ public final class InMemoryTableStore implements TableStore {
     private final List<Long> successorPins = new ArrayList<>();
     /** Versions applied but not yet published (their commits wait for the log's sync), oldest first. */
     private final List<TableVersion> unpublished = new ArrayList<>();
+    /**
+     * Per open transaction that appended rows here, the position its first live row is expected to take at COMMIT
+     * (see {@link #tupleId(long, TableTransaction)}), and the position after every expected place handed out.
+     */
+    private final java.util.Map<PendingChange, Long> reservations = new java.util.IdentityHashMap<>();
+    private long reservedEnd;
 
     public InMemoryTableStore(String name, List<LogicalType> columnTypes, BufferAllocator allocator, int chunkRows) {
         this.name = requireNonNull(name, "name is null");
@@ -510,7 +516,8 @@ public final class InMemoryTableStore implements TableStore {
             }
             List<Batch> copies = new ArrayList<>();
             List<Batch> appends = widenedToTable(change.liveAppends(copies), copies);
-            if (!widthMatches(appends)) {
+            List<Batch> placed = change.truncated() ? null : widenedToTable(change.appendedBatches(), copies);
+            if (!widthMatches(appends) || placed != null && !widthMatches(placed)) {
                 PreparedChange.free(copies);
                 throw refused();
             }
@@ -518,7 +525,8 @@ public final class InMemoryTableStore implements TableStore {
                 // A truncating change replaces every committed key: its own rows were checked among themselves.
                 Runnable undoKeys = change.truncated() ? NOTHING
                         : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
-                return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false);
+                return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false, placed,
+                        generation.number, nextPosition());
             } catch (RuntimeException | Error failure) {
                 PreparedChange.free(copies);
                 throw failure;
@@ -549,7 +557,13 @@ public final class InMemoryTableStore implements TableStore {
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             long firstPosition = nextPosition();
-            copyIn(prepared.appends());
+            if (prepared.placed() == null) {
+                copyIn(prepared.appends());
+            } else {
+                // every row the transaction appended takes its place; those it deleted again are dead at once
+                copyIn(prepared.placed());
+                markDeadPlaced(prepared, firstPosition);
+            }
             if (nextPosition() > firstPosition && prepared.change().owner() != null) {
                 generation.inserters.record(firstPosition, prepared.change().owner().transactionNumber());
             }
@@ -560,6 +574,37 @@ public final class InMemoryTableStore implements TableStore {
         } finally {
             PreparedChange.free(prepared.copies());
         }
+    }
+
+    /** Marks deleted the placed rows of {@code prepared} (from {@code firstPosition} on) its transaction deleted. */
+    private void markDeadPlaced(PreparedChange prepared, long firstPosition) {
+        PendingChange change = prepared.change();
+        int dead = 0;
+        for (int b = 0; b < change.batchCount(); b++) {
+            long[] mask = change.batchMask(b);
+            for (int w = 0; mask != null && w < mask.length; w++) {
+                dead += Long.bitCount(mask[w]);
+            }
+        }
+        if (dead == 0) {
+            return;
+        }
+        int[] chunkOf = new int[dead];
+        int[] rowOf = new int[dead];
+        long position = firstPosition;
+        int next = 0;
+        for (int b = 0; b < change.batchCount(); b++) {
+            long[] mask = change.batchMask(b);
+            int rows = change.batch(b).rowCount();
+            for (int row = 0; mask != null && row < rows; row++) {
+                if ((mask[row >>> 6] & (1L << row)) != 0) {
+                    chunkOf[next] = (int) ((position + row) / chunkRows);
+                    rowOf[next++] = (int) ((position + row) % chunkRows);
+                }
+            }
+            position += rows;
+        }
+        markDeleted(chunkOf, rowOf, null);
     }
 
     /**
@@ -2083,10 +2128,82 @@ public final class InMemoryTableStore implements TableStore {
 
     @Override
     public String tupleId(long rowId) {
-        boolean pending = (rowId & PendingChange.PENDING_ROW) != 0;
-        long position = pending ? rowId & ~PendingChange.PENDING_ROW : rowId & ((1L << POSITION_BITS) - 1);
-        long block = position / chunkRows + (pending ? 1L << 31 : 0);
-        return "(" + block + "," + (position % chunkRows + 1) + ")";
+        return tupleId(rowId, TableTransaction.current());
+    }
+
+    /**
+     * A committed row's place; a pending row of {@code transaction}'s is shown at the place its reservation says it
+     * takes at COMMIT (see {@link #reserve}); a pending row of no known transaction is numbered from block 2147483648.
+     */
+    @Override
+    public String tupleId(long rowId, TableTransaction transaction) {
+        if ((rowId & PendingChange.PENDING_ROW) == 0) {
+            return place(rowId & ((1L << POSITION_BITS) - 1));
+        }
+        synchronized (this) {
+            PendingChange change = transaction == null ? null : transaction.change(this);
+            if (change != null && change.truncated()) {
+                // a truncating change starts a new generation with its live rows only
+                return place(change.liveRowsBefore(rowId));
+            }
+            if (transaction != null) {
+                // without a reservation yet (a data-modifying WITH appends only at the statement's end), the one the
+                // transaction's first append would take now
+                Long first = change == null ? null : reservations.get(change);
+                long base = first != null ? first : Math.max(nextPosition(), reservedEnd);
+                return place(base + (rowId & ~PendingChange.PENDING_ROW));
+            }
+        }
+        long position = rowId & ~PendingChange.PENDING_ROW;
+        return "(" + (position / chunkRows + (1L << 31)) + "," + (position % chunkRows + 1) + ")";
+    }
+
+    private String place(long position) {
+        return "(" + position / chunkRows + "," + (position % chunkRows + 1) + ")";
+    }
+
+    /**
+     * Called each time {@code change} appended rows: on its first append it reserves the places its rows take at
+     * COMMIT, from the end of the table or of the places reserved by other open transactions, whichever is later.
+     * COMMIT copies every row a transaction appended in at the end of the table (those it deleted again as dead
+     * rows, as PostgreSQL's dead tuples), so the reserved place is exact when the transactions that reserved before
+     * it committed first (or reserved nothing: a lone writer always lands there); see STATUS.md, system columns.
+     * Store lock held.
+     */
+    synchronized void reserve(PendingChange change) {
+        Long first = reservations.get(change);
+        if (first == null) {
+            first = Math.max(nextPosition(), reservedEnd);
+            reservations.put(change, first);
+        }
+        reservedEnd = Math.max(reservedEnd, first + change.pendingRowCount());
+    }
+
+    /** {@code change} committed or rolled back: its reserved places are free again (see {@link #reserve}). */
+    synchronized void releaseReservation(PendingChange change) {
+        if (reservations.remove(change) == null) {
+            return;
+        }
+        reservedEnd = 0;
+        for (java.util.Map.Entry<PendingChange, Long> open : reservations.entrySet()) {
+            reservedEnd = Math.max(reservedEnd, open.getValue() + open.getKey().pendingRowCount());
+        }
+    }
+
+    /**
+     * The id the next row the running statement appends here takes: within a transaction the next pending row id of
+     * its change, without one the next position of the table.
+     */
+    @Override
+    public long nextAppendedRowId() {
+        TableTransaction transaction = TableTransaction.current();
+        synchronized (this) {
+            if (transaction == null) {
+                return (generation.number << POSITION_BITS) | nextPosition();
+            }
+            PendingChange change = transaction.change(this);
+            return PendingChange.PENDING_ROW | (change == null ? 0 : change.pendingRowCount());
+        }
     }
 
     /**

@@ -219,6 +219,16 @@ public final class LoggedTableStore implements TableStore {
     }
 
     @Override
+    public String tupleId(long rowId, TableTransaction transaction) {
+        return inner.tupleId(rowId, transaction);
+    }
+
+    @Override
+    public long nextAppendedRowId() {
+        return inner.nextAppendedRowId();
+    }
+
+    @Override
     public boolean providesRowIds() {
         return inner.providesRowIds();
     }

@@ -74,6 +74,8 @@ public final class PendingChange implements AutoCloseable {
     private final List<long[]> batchMasks = new ArrayList<>();
     private final List<Long> batchStarts = new ArrayList<>();
     private long pendingRows;
+    /** Per appended batch, the live rows of the batches before it; null when a change of the rows voided it. */
+    private long[] liveBefore;
     private boolean truncated;
     private final Map<Long, long[]> deletedMasks = new HashMap<>();
     /** Of {@link #deletedMasks}' rows, those a DELETE (not an UPDATE) removed: locked as FOR UPDATE. */
@@ -187,6 +189,38 @@ public final class PendingChange implements AutoCloseable {
         return PENDING_ROW | batchStarts.get(index);
     }
 
+    /** Every batch the transaction appended here, in order, its rows deleted again included (see {@link #batchMask}). */
+    List<Batch> appendedBatches() {
+        return List.copyOf(batches);
+    }
+
+    /** How many rows the transaction appended here, live or deleted again: the next pending row id's number. */
+    long pendingRowCount() {
+        return pendingRows;
+    }
+
+    /**
+     * How many live pending rows come before pending row {@code rowId}: COMMIT copies the live rows in, in order, so
+     * this is the row's distance from the first position the commit fills (see {@link #committedSuccessors}).
+     */
+    long liveRowsBefore(long rowId) {
+        long index = rowId & ~PENDING_ROW;
+        if (batches.isEmpty() || index >= pendingRows) {
+            return index;
+        }
+        int batch = batchOf(rowId);
+        if (liveBefore == null) {
+            // asked once per row of a RETURNING or a scan: the per-batch prefix is kept until the rows change
+            liveBefore = new long[batches.size()];
+            long live = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                liveBefore[b] = live;
+                live += liveRows(b, batches.get(b).rowCount());
+            }
+        }
+        return liveBefore[batch] + liveRows(batch, (int) (index - batchStarts.get(batch)));
+    }
+
     // ---- staging a statement's change -----------------------------------------------------------------------
 
     /**
@@ -265,7 +299,7 @@ public final class PendingChange implements AutoCloseable {
     }
 
     /**
-     * At COMMIT, once its live appended rows take positions {@code firstPosition} on in generation
+     * At COMMIT, once its appended rows take positions {@code firstPosition} on in generation
      * {@code generationNumber}: for each committed row this change replaced by a new version, the pair (old row id,
      * committed id of its newest version, or -1 when the transaction deleted that version again). Rows without a
      * recorded new version are left out (unknown). Store lock held.
@@ -273,12 +307,6 @@ public final class PendingChange implements AutoCloseable {
     long[][] committedSuccessors(long generationNumber, long firstPosition) {
         if (successors.isEmpty() || truncated) {
             return new long[][] {new long[0], new long[0]};
-        }
-        long[] liveBefore = new long[batches.size()];
-        long live = 0;
-        for (int b = 0; b < batches.size(); b++) {
-            liveBefore[b] = live;
-            live += liveRows(b, batches.get(b).rowCount());
         }
         long[] olds = new long[successors.size()];
         long[] news = new long[successors.size()];
@@ -293,10 +321,8 @@ public final class PendingChange implements AutoCloseable {
             }
             long newId = -1;
             if (next != null) {
-                int batch = batchOf(next);
-                int row = (int) ((next & ~PENDING_ROW) - batchStarts.get(batch));
-                newId = (generationNumber << InMemoryTableStore.POSITION_BITS)
-                        | (firstPosition + liveBefore[batch] + liveRows(batch, row));
+                // COMMIT places every appended row, the dead ones too: a pending row's place is its number
+                newId = (generationNumber << InMemoryTableStore.POSITION_BITS) | (firstPosition + (next & ~PENDING_ROW));
             }
             olds[count] = entry.getKey();
             news[count++] = newId;
@@ -659,6 +685,7 @@ public final class PendingChange implements AutoCloseable {
             steps.removeLast();
         }
         successors.clear();
+        liveBefore = null;
         while (batches.size() > keptBatches) {
             free(batches.removeLast());
             batchMasks.removeLast();
@@ -756,6 +783,7 @@ public final class PendingChange implements AutoCloseable {
     @Override
     public void close() {
         store.rowLocks().forget(this);
+        store.releaseReservation(this);
         for (Batch batch : batches) {
             free(batch);
         }
@@ -763,6 +791,7 @@ public final class PendingChange implements AutoCloseable {
         batchMasks.clear();
         batchStarts.clear();
         steps.clear();
+        liveBefore = null;
     }
 
     // ---- derived state --------------------------------------------------------------------------------------
@@ -774,7 +803,9 @@ public final class PendingChange implements AutoCloseable {
         batchMasks.add(null);
         batchStarts.add(pendingRows);
         pendingRows += batch.rowCount();
+        liveBefore = null;
         steps.add(new Appended(index));
+        store.reserve(this);
     }
 
     private void addKeys(int batchIndex, List<UniqueKeyIndex> indexes) {
@@ -805,6 +836,7 @@ public final class PendingChange implements AutoCloseable {
             mask = mask == null ? new long[(batches.get(batch).rowCount() + 63) >>> 6] : mask.clone();
             mask[row >>> 6] |= 1L << row;
             batchMasks.set(batch, mask);
+            liveBefore = null;
             List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
             for (int k = 0; updateKeys && k < indexes.size() && k < overlays.size(); k++) {
                 List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
@@ -841,6 +873,7 @@ public final class PendingChange implements AutoCloseable {
 
     private void applyTruncated() {
         truncated = true;
+        liveBefore = null;
         deletedMasks.clear();
         deleteOnlyMasks.clear();
         for (int b = 0; b < batches.size(); b++) {

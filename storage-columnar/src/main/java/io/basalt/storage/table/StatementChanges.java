@@ -41,8 +41,21 @@ public final class StatementChanges implements AutoCloseable {
         return CURRENT.isBound() ? CURRENT.get() : null;
     }
 
-    /** Records a change of {@link TableStore#modify}'s shape; {@code appended} is copied, the caller keeps it. */
-    void defer(TableStore table, long[] deleted, List<Batch> appended) {
+    /**
+     * Records a change of {@link TableStore#modify}'s shape; {@code appended} is copied, the caller keeps it. Returns
+     * the row id its first appended row will take when {@link #applyAll} applies the changes in order ({@link
+     * TableStore#nextAppendedRowId} after the rows deferred into the same table before), -1 when the store does not
+     * know; a cascade of an earlier change into the same table would move it.
+     */
+    long defer(TableStore table, long[] deleted, List<Batch> appended) {
+        long next = table.nextAppendedRowId();
+        for (Change earlier : changes) {
+            if (earlier.table() == table) {
+                for (Batch batch : earlier.appended()) {
+                    next += batch.rowCount();
+                }
+            }
+        }
         List<Batch> copies = new ArrayList<>(appended.size());
         changes.add(new Change(table, deleted.clone(), copies));
         for (Batch batch : appended) {
@@ -59,6 +72,7 @@ public final class StatementChanges implements AutoCloseable {
             }
             copies.add(new Batch(columns, batch.rowCount()));
         }
+        return next < 0 ? -1 : next;
     }
 
     /**

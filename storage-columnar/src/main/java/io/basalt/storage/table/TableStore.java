@@ -272,4 +272,20 @@ public interface TableStore extends ScanSource, AutoCloseable {
     default String tupleId(long rowId) {
         return "(0," + (rowId + 1) + ")";
     }
+
+    /**
+     * {@link #tupleId(long)} as {@code transaction} sees it (null: none): a pending row of that transaction shows the
+     * place it takes at COMMIT (when no other transaction's rows come first; see {@code InMemoryTableStore#reserve}).
+     */
+    default String tupleId(long rowId, TableTransaction transaction) {
+        return tupleId(rowId);
+    }
+
+    /**
+     * The row id the next row the running statement appends to this store takes (the following rows of the same
+     * change take the ids after it), for RETURNING's system columns of new rows; -1 when the store does not know.
+     */
+    default long nextAppendedRowId() {
+        return -1;
+    }
 }

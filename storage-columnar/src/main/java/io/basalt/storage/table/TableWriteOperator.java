@@ -34,7 +34,11 @@ import org.apache.arrow.vector.FieldVector;
  * after the row id; otherwise the number of rows changed (one BIGINT row). With {@code conflictArbiters} (INSERT
  * ... ON CONFLICT DO NOTHING), rows that conflict on those unique constraints are skipped and not counted; with
  * {@code conflictUpdate} as well (DO UPDATE), such a row replaces the stored row it conflicts with by the new
- * version the update computes, which RETURNING and the count see instead of the proposed row.
+ * version the update computes, which RETURNING and the count see instead of the proposed row. With
+ * {@code returnsRowIds} (INSERT and UPDATE), each returned row ends with the id of the row version the statement
+ * wrote ({@link TableStore#nextAppendedRowId}), from which RETURNING computes the new version's ctid and xmin; NULL
+ * where the id is not known (a change a data-modifying WITH defers, or one its cascades reordered). With DO UPDATE
+ * that id is preceded by the stored row the row replaced (the table's columns) and its id, NULL for an inserted row.
  *
  * <p>Inside a statement that collects its changes ({@link StatementChanges#CURRENT}: data-modifying WITH), the change
  * is handed to it rather than applied (except with ON CONFLICT DO NOTHING). DO UPDATE is decided by
@@ -48,7 +52,8 @@ import org.apache.arrow.vector.FieldVector;
 public record TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
                                  List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
                                  boolean returnsRows, java.util.Set<String> conflictArbiters,
-                                 ConflictUpdate conflictUpdate, int[] detailColumns) implements SinkOperator {
+                                 ConflictUpdate conflictUpdate, int[] detailColumns, boolean returnsRowIds)
+        implements SinkOperator {
     /** The statement that writes. */
     public enum Kind {
         INSERT, UPDATE, DELETE
@@ -67,6 +72,18 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             throw new IllegalArgumentException("DO UPDATE needs the conflict arbiters");
         }
         detailColumns = detailColumns == null ? null : detailColumns.clone();
+        if (returnsRowIds && (!returnsRows || kind == Kind.DELETE)) {
+            throw new IllegalArgumentException("only INSERT and UPDATE returning rows return their new rows' ids");
+        }
+    }
+
+    /** A write without its new rows' ids (see the class comment). */
+    public TableWriteOperator(PhysicalOperator child, Kind kind, String tableName, TableStore table,
+                              List<String> columnNames, boolean[] notNull, List<CheckConstraint> checks,
+                              boolean returnsRows, java.util.Set<String> conflictArbiters,
+                              ConflictUpdate conflictUpdate, int[] detailColumns) {
+        this(child, kind, tableName, table, columnNames, notNull, checks, returnsRows, conflictArbiters, conflictUpdate,
+                detailColumns, false);
     }
 
     /**
@@ -108,7 +125,16 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             return List.of(LogicalType.BIGINT);
         }
         List<LogicalType> types = child.outputTypes();
-        return kind == Kind.INSERT ? types : types.subList(1, types.size());
+        types = kind == Kind.INSERT ? types : types.subList(1, types.size());
+        if (returnsRowIds) {
+            types = new ArrayList<>(types);
+            if (conflictUpdate != null) {
+                types.addAll(child.outputTypes().subList(0, columnNames.size()));
+                types.add(LogicalType.BIGINT);
+            }
+            types.add(LogicalType.BIGINT);
+        }
+        return types;
     }
 
     @Override
@@ -153,6 +179,12 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private final ConcurrentlyUpdatedRows concurrent;
         /** In a round that re-checks rows: the only row ids this sink keeps; null otherwise. */
         private final java.util.Set<Long> accepted;
+        /** With {@code returnsRowIds}: the id of the first row the change appended (-1: not known). */
+        private long firstNewRowId = -1;
+        /** The row id vectors returned after the kept batches' columns, owned by this state. */
+        private final List<FieldVector> rowIdVectors = new ArrayList<>();
+        /** With DO UPDATE and {@code returnsRowIds}: per new-version batch, the stored rows they replace, in order. */
+        private final java.util.Map<Batch, Batch> replacedRows = new java.util.IdentityHashMap<>();
 
         WriteState(ExecutionContext context) {
             this.context = context;
@@ -285,8 +317,16 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 try {
                     UpsertResolution.Resolved resolved = UpsertResolution.resolve(table, table.columnTypes(),
                             conflictUpdate, newRows, this::update, context, owned);
-                    change(resolved.replaced(), resolved.appended());
-                    replaceKept(resolved.result());
+                    boolean deferred = StatementChanges.current() != null;
+                    long first = change(resolved.replaced(), resolved.appended());
+                    long appended = 0;
+                    for (Batch batch : resolved.appended()) {
+                        appended += batch.rowCount();
+                    }
+                    if (first >= 0 && !deferred && table.nextAppendedRowId() - first != appended) {
+                        first = -1;
+                    }
+                    replaceKept(resolved.result(), resolved.replaced(), first);
                 } finally {
                     for (Batch batch : owned) {
                         for (FieldVector column : batch.columns()) {
@@ -297,7 +337,11 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 return;
             }
             if (conflictArbiters != null) {
+                long before = returnsRowIds ? table.nextAppendedRowId() : -1;
                 keepInserted(ReferentialChange.insertNew(table, newRows, conflictArbiters));
+                if (before >= 0 && table.nextAppendedRowId() - before == changed) {
+                    firstNewRowId = before;
+                }
                 return;
             }
             long[] deleted = new long[kind == Kind.INSERT ? 0 : (int) changed];
@@ -310,22 +354,30 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                 }
             }
-            change(deleted, newRows);
+            boolean deferred = StatementChanges.current() != null;
+            long first = change(deleted, newRows);
             boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
             if (staged != null) {
                 // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too
                 keepInserted(staged);
             }
+            if (returnsRowIds && first >= 0 && (deferred || table.nextAppendedRowId() - first == changed)) {
+                firstNewRowId = first;
+            }
         }
 
-        /** Applies the statement's change, or hands it to the statement that collects its changes. */
-        private void change(long[] deleted, List<Batch> appended) {
+        /**
+         * Applies the statement's change, or hands it to the statement that collects its changes; returns the row id
+         * its first appended row takes (see {@link TableStore#nextAppendedRowId}), -1 when not known.
+         */
+        private long change(long[] deleted, List<Batch> appended) {
             StatementChanges statement = StatementChanges.current();
             if (statement != null) {
-                statement.defer(table, deleted, appended);
-                return;
+                return statement.defer(table, deleted, appended);
             }
+            long first = returnsRowIds ? table.nextAppendedRowId() : -1;
             ReferentialChange.modify(table, deleted, appended, context.allocator());
+            return first;
         }
 
         /**
@@ -340,7 +392,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 if (conflictUpdate.computed() != null) {
                     ConflictUpdatePlan.Computed computed = conflictUpdate.computed().run(pair, table.columnTypes(),
                             context, evaluation);
-                    return keepVersions(computed.versions(), computed.selection());
+                    return keepVersions(computed.versions(), computed.selection(), existing);
                 }
                 int[] selection = new int[pair.rowCount()];
                 int count = 0;
@@ -361,14 +413,17 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 for (io.basalt.exec.expression.PhysicalExpression expression : conflictUpdate.newRow()) {
                     columns.add(expression.evaluate(chosen, evaluation));
                 }
-                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count));
+                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count), existing);
             } finally {
                 evaluation.releaseBatch();
             }
         }
 
-        /** New versions checked and copied into this state, each for the pair row {@code selection} names. */
-        private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection) {
+        /**
+         * New versions checked and copied into this state, each for the pair row {@code selection} names; with
+         * {@code returnsRowIds}, the stored rows ({@code existing}) they replace are kept beside them for RETURNING.
+         */
+        private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection, Batch existing) {
             int count = newVersions.rowCount();
             checkConstraints(newVersions, false);
             int[] identity = new int[count];
@@ -377,25 +432,51 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
             }
             Batch owned = VectorGather.gatherCopy(newVersions, identity, count, context.allocator());
             versions.add(owned);
+            if (returnsRowIds) {
+                Batch replaced = VectorGather.gatherCopy(existing, selection, count, context.allocator());
+                versions.add(replaced);
+                replacedRows.put(owned, replaced);
+            }
             return new ConflictUpdater.Versions(owned, selection);
         }
 
         /**
          * After DO UPDATE: what RETURNING and the count see becomes, in statement order, each inserted row and the
-         * new version of each updated row.
+         * new version of each updated row. With {@code returnsRowIds} each is followed by the stored row it replaced
+         * and its id ({@code replaced}, in the order of the updated rows) and the id of the new version: the change
+         * appended the new versions first, in that order, then the inserted rows, from {@code first} on (-1: ids not
+         * known).
          */
-        private void replaceKept(ConflictUpdater.Result result) {
+        private void replaceKept(ConflictUpdater.Result result, long[] replaced, long first) {
             ConflictUpdater.Outcome[] outcomes = result.outcomes();
+            int updatedRows = 0;
+            for (ConflictUpdater.Outcome outcome : outcomes) {
+                updatedRows += outcome == ConflictUpdater.Outcome.UPDATED ? 1 : 0;
+            }
+            int updated = 0;
+            int inserted = 0;
             List<Batch> all = new ArrayList<>(kept);
             kept.clear();
             changed = 0;
             int next = 0;
             try {
                 for (Batch batch : all) {
+                    int width = batch.columnCount();
                     List<FieldVector> columns = new ArrayList<>(batch.columnCount());
                     for (FieldVector column : batch.columns()) {
                         columns.add(ValueAccess.allocate(LogicalType.of(column.getField()), column.getName(),
                                 context.allocator(), batch.rowCount()));
+                    }
+                    if (returnsRowIds) {
+                        for (int c = 0; c < columnNames.size(); c++) {
+                            FieldVector column = batch.column(c);
+                            columns.add(ValueAccess.allocate(LogicalType.of(column.getField()), column.getName(),
+                                    context.allocator(), batch.rowCount()));
+                        }
+                        columns.add(ValueAccess.allocate(LogicalType.BIGINT, "old", context.allocator(),
+                                batch.rowCount()));
+                        columns.add(ValueAccess.allocate(LogicalType.BIGINT, "new", context.allocator(),
+                                batch.rowCount()));
                     }
                     int count = 0;
                     try {
@@ -403,9 +484,31 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                             switch (outcomes[next]) {
                                 case SKIPPED -> {
                                 }
-                                case INSERTED -> copyRow(batch, row, columns, count++);
-                                case UPDATED -> copyRow(result.versions()[next], result.versionRows()[next], columns,
-                                        count++);
+                                case INSERTED -> {
+                                    copyRow(batch, row, columns.subList(0, width), count);
+                                    if (returnsRowIds) {
+                                        for (int c = width; c < columns.size() - 1; c++) {
+                                            ValueAccess.set(columns.get(c), count, null);
+                                        }
+                                        ValueAccess.set(columns.getLast(), count,
+                                                first < 0 ? null : first + updatedRows + inserted);
+                                    }
+                                    inserted++;
+                                    count++;
+                                }
+                                case UPDATED -> {
+                                    Batch version = result.versions()[next];
+                                    int versionRow = result.versionRows()[next];
+                                    copyRow(version, versionRow, columns.subList(0, width), count);
+                                    if (returnsRowIds) {
+                                        copyRow(replacedRows.get(version), versionRow,
+                                                columns.subList(width, width + columnNames.size()), count);
+                                        ValueAccess.set(columns.get(columns.size() - 2), count, replaced[updated]);
+                                        ValueAccess.set(columns.getLast(), count, first < 0 ? null : first + updated);
+                                    }
+                                    updated++;
+                                    count++;
+                                }
                             }
                         }
                         for (FieldVector column : columns) {
@@ -472,6 +575,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private SourceState returnedRows() {
             return new SourceState() {
                 private int next;
+                private long nextRowId = firstNewRowId;
 
                 @Override
                 public Batch next() {
@@ -480,13 +584,38 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     }
                     Batch batch = kept.get(next++);
                     int skip = kind == Kind.INSERT ? 0 : 1;
-                    return new Batch(batch.columns().subList(skip, batch.columnCount()), batch.rowCount());
+                    List<FieldVector> columns = batch.columns().subList(skip, batch.columnCount());
+                    if (returnsRowIds && conflictUpdate == null) {
+                        columns = new ArrayList<>(columns);
+                        columns.add(rowIds(nextRowId, batch.rowCount()));
+                        nextRowId = nextRowId < 0 ? -1 : nextRowId + batch.rowCount();
+                    }
+                    return new Batch(columns, batch.rowCount());
                 }
 
                 @Override
                 public void close() {
                 }
             };
+        }
+
+        /**
+         * The ids of {@code rows} returned rows from {@code first} on (the change appended them in the order returned),
+         * all NULL when {@code first} is -1.
+         */
+        private FieldVector rowIds(long first, int rows) {
+            BigIntVector ids = new BigIntVector("rowid", context.allocator());
+            rowIdVectors.add(ids);
+            ids.allocateNew(Math.max(1, rows));
+            for (int row = 0; row < rows; row++) {
+                if (first < 0) {
+                    ids.setNull(row);
+                } else {
+                    ids.set(row, first + row);
+                }
+            }
+            ids.setValueCount(rows);
+            return ids;
         }
 
         private SourceState rowCount() {
@@ -496,6 +625,9 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         @Override
         public void close() {
             evaluation.close();
+            for (FieldVector ids : rowIdVectors) {
+                ids.close();
+            }
             for (Batch batch : versions) {
                 for (FieldVector column : batch.columns()) {
                     column.close();
