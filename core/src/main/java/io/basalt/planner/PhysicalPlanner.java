@@ -178,14 +178,15 @@ public final class PhysicalPlanner {
      * A join becomes a hash join on the equalities between a left-only and a right-only expression of its
      * condition (the rest is checked on each candidate pair), or a nested-loop join when there are none. The
      * smaller input, by {@link CardinalityEstimate}, is built; when that is the left one, the sides swap (a
-     * LEFT join turns RIGHT) and a projection restores the left-then-right column order.
+     * LEFT join turns RIGHT) and a projection restores the left-then-right column order. A hash semi or anti join
+     * builds on its left input when that is under half its right one ({@link io.basalt.optimizer.BuildSide}): it
+     * becomes a RIGHT_SEMI or RIGHT_ANTI join, whose output is its build rows, the left input's columns as they are.
      */
     private static PhysicalOperator planJoin(LogicalPlan.Join join) {
         int leftWidth = join.left().outputTypes().size();
         int rightWidth = join.right().outputTypes().size();
         JoinKeys keys = splitCondition(join.conjuncts(), leftWidth);
-        boolean swap = join.type().keepsRightColumns()
-                && CardinalityEstimate.rows(join.left()) < CardinalityEstimate.rows(join.right());
+        boolean swap = io.basalt.optimizer.BuildSide.buildsLeft(join, !keys.left().isEmpty());
         PhysicalOperator left = plan(join.left());
         PhysicalOperator right = plan(join.right());
         JoinType type = switch (join.type()) {
@@ -193,8 +194,8 @@ public final class PhysicalPlanner {
             case LEFT -> swap ? JoinType.RIGHT : JoinType.LEFT;
             case RIGHT -> swap ? JoinType.LEFT : JoinType.RIGHT;
             case FULL -> JoinType.FULL;
-            case SEMI -> JoinType.SEMI;
-            case ANTI -> JoinType.ANTI;
+            case SEMI -> swap ? JoinType.RIGHT_SEMI : JoinType.SEMI;
+            case ANTI -> swap ? JoinType.RIGHT_ANTI : JoinType.ANTI;
         };
         List<BoundExpression> residual = keys.residual();
         if (swap) {
@@ -219,7 +220,8 @@ public final class PhysicalPlanner {
             joined = JoinKeyFilterPlanner.withKeyFilters(new HashJoinOperator(probe, build, type,
                     swap ? rightKeys : leftKeys, swap ? leftKeys : rightKeys, condition), PhysicalPlanner::rerecord);
         }
-        if (!swap) {
+        if (!swap || !join.type().keepsRightColumns()) {
+            // a RIGHT_SEMI or RIGHT_ANTI join outputs its build columns alone: the left input's, in order
             return joined;
         }
         List<LogicalType> types = joined.outputTypes();

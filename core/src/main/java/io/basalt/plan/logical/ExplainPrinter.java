@@ -391,8 +391,8 @@ public final class ExplainPrinter {
             case LEFT -> swapped ? " Right" : " Left";
             case RIGHT -> swapped ? " Left" : " Right";
             case FULL -> " Full";
-            case SEMI -> " Semi";
-            case ANTI -> " Anti";
+            case SEMI -> swapped ? " Right Semi" : " Semi";
+            case ANTI -> swapped ? " Right Anti" : " Anti";
         };
         if (hash) {
             return "Hash" + kind + " Join";
@@ -402,8 +402,7 @@ public final class ExplainPrinter {
 
     /** Whether the planner builds on the left input (the smaller one), probing with the right. */
     private static boolean buildsLeft(LogicalPlan.Join join) {
-        return join.type().keepsRightColumns()
-                && CardinalityEstimate.rows(join.left()) < CardinalityEstimate.rows(join.right());
+        return io.basalt.optimizer.BuildSide.buildsLeft(join, isHashJoin(join));
     }
 
     private static boolean isHashJoin(LogicalPlan.Join join) {

@@ -59,7 +59,7 @@ final class PlanCosts {
             case LogicalPlan.Join join -> {
                 Estimate left = of(join.left());
                 Estimate right = of(join.right());
-                Estimate build = left.rows() < right.rows() && join.type().keepsRightColumns() ? left : right;
+                Estimate build = io.basalt.optimizer.BuildSide.buildsLeft(join, !join.conjuncts().isEmpty()) ? left : right;
                 Estimate probe = build == left ? right : left;
                 if (join.conjuncts().isEmpty()) {
                     double startup = left.startup() + right.total();

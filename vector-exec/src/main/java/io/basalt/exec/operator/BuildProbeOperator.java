@@ -34,6 +34,19 @@ public interface BuildProbeOperator extends PhysicalOperator {
         return false;
     }
 
+    /** {@link #parallelProbeSafe()} once the build is known ({@code finishedBuild}, opened by {@link #openBuild}). */
+    default boolean parallelProbeSafe(SinkState finishedBuild) {
+        return parallelProbeSafe();
+    }
+
+    /**
+     * Called once before {@code workers} probe states open over {@code finishedBuild} for a parallel pipeline (when
+     * {@link #parallelProbeSafe(SinkState)} said they may); every one of them is then driven to the end of its input
+     * and drained.
+     */
+    default void prepareParallelProbe(SinkState finishedBuild, int workers) {
+    }
+
     /**
      * How several workers may fill the finished build {@code global} (opened by {@link #openBuild}) together, or
      * null when the build side must be consumed on one thread. The result holds the same rows as a

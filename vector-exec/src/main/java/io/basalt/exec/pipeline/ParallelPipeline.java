@@ -29,7 +29,7 @@ final class ParallelPipeline {
     }
 
     static boolean eligible(ExecutionContext context, SourceOperator source, List<PhysicalOperator> chain,
-                            ParallelSink sinkOperator) {
+                            ParallelSink sinkOperator, java.util.Map<PhysicalOperator, SinkState> builds) {
         if (context.threads() < 2 || sinkOperator == null
                 || !(source instanceof ScanOperator scan)) {
             return false;
@@ -40,7 +40,7 @@ final class ParallelPipeline {
         }
         for (PhysicalOperator operator : chain) {
             boolean safe = operator instanceof StreamingOperator streaming ? streaming.parallelSafe()
-                    : operator instanceof BuildProbeOperator join && join.parallelProbeSafe();
+                    : operator instanceof BuildProbeOperator join && join.parallelProbeSafe(builds.get(join));
             if (!safe) {
                 return false;
             }
@@ -60,6 +60,11 @@ final class ParallelPipeline {
             return false;
         }
         int workers = context.threads();
+        for (PhysicalOperator operator : chain) {
+            if (operator instanceof BuildProbeOperator join) {
+                join.prepareParallelProbe(builds.get(join), workers);
+            }
+        }
         List<SinkState> locals = new ArrayList<>(workers);
         List<Future<?>> tasks = new ArrayList<>(workers - 1);
         try {

@@ -93,7 +93,7 @@ public final class PipelineExecutor {
                     source = breaker.openResult();
                 }
                 case SourceOperator sourceOperator -> {
-                    if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator)) {
+                    if (ParallelPipeline.eligible(context, sourceOperator, chain, sinkOperator, builds)) {
                         if (ParallelPipeline.run(context, (ScanOperator) sourceOperator, chain,
                                 sinkOperator, sink, builds)) {
                             return;

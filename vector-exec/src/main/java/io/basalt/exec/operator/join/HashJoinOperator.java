@@ -60,8 +60,7 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         probeKeys = List.copyOf(probeKeys);
         buildKeys = List.copyOf(buildKeys);
         keyFilters = List.copyOf(keyFilters);
-        if (!keyFilters.isEmpty() && joinType != JoinType.INNER && joinType != JoinType.SEMI
-                && joinType != JoinType.RIGHT) {
+        if (!keyFilters.isEmpty() && !dropsUnmatchedProbeRows(joinType)) {
             throw new IllegalArgumentException("only joins that drop unmatched probe rows can filter them early");
         }
         for (JoinKeyFilterTarget target : keyFilters) {
@@ -79,6 +78,15 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
                         + " and " + buildKeys.get(k).type());
             }
         }
+    }
+
+    /**
+     * Whether a join of {@code type} outputs nothing for a probe row without a match, so that a filter of the probe
+     * side by the build keys changes nothing (INNER, SEMI, RIGHT, RIGHT_SEMI, RIGHT_ANTI).
+     */
+    public static boolean dropsUnmatchedProbeRows(JoinType type) {
+        return type == JoinType.INNER || type == JoinType.SEMI || type == JoinType.RIGHT
+                || type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI;
     }
 
     /**
@@ -100,7 +108,10 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
 
     @Override
     public List<LogicalType> outputTypes() {
-        List<LogicalType> types = new ArrayList<>(probeChild.outputTypes());
+        List<LogicalType> types = new ArrayList<>();
+        if (joinType.emitsProbeColumns()) {
+            types.addAll(probeChild.outputTypes());
+        }
         if (joinType.emitsBuildColumns()) {
             types.addAll(buildChild.outputTypes());
         }
@@ -142,10 +153,38 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         return PARALLEL_BUILD ? new JoinBuildWorkers(buildChild.outputTypes(), (BuildState) global) : null;
     }
 
-    /** Probes share the read-only build; only RIGHT and FULL joins remember which build rows matched. */
+    /**
+     * Probes share the read-only build. Joins that remember which build rows matched (RIGHT, FULL, RIGHT_SEMI,
+     * RIGHT_ANTI) probe in parallel too, into one set of matched flags ({@link #prepareParallelProbe}), while the
+     * build is in memory ({@code -Dbasalt.parallel_right_probe=off}: on one thread).
+     */
     @Override
     public boolean parallelProbeSafe() {
-        return !joinType.keepsUnmatchedBuildRows();
+        return !joinType.marksBuildRows();
+    }
+
+    @Override
+    public boolean parallelProbeSafe(SinkState finishedBuild) {
+        if (!joinType.marksBuildRows()) {
+            return true;
+        }
+        return PARALLEL_MARKING_PROBE && ((BuildState) finishedBuild).spilled == null;
+    }
+
+    /** Whether joins that mark build rows probe on several workers ({@code -Dbasalt.parallel_right_probe=off}: not). */
+    private static final boolean PARALLEL_MARKING_PROBE =
+            !"off".equals(System.getProperty("basalt.parallel_right_probe"));
+
+    /**
+     * Before {@code workers} probes open over {@code finishedBuild}: a join that marks build rows gives them one
+     * shared set of flags, and the last of them to reach the end of its input outputs the build rows the join keeps.
+     */
+    @Override
+    public void prepareParallelProbe(SinkState finishedBuild, int workers) {
+        BuildState build = (BuildState) finishedBuild;
+        if (joinType.marksBuildRows() && build.spilled == null) {
+            build.sharedMatches = new SharedBuildMatches(build.rows.rowCount(), workers);
+        }
     }
 
     @Override
@@ -154,9 +193,9 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         if (build.spilled != null) {
             return new GraceJoinProbeState(this, context, build.spilled);
         }
-        boolean firstMatchOnly = residual == null && !joinType.emitsPairs();
+        boolean firstMatchOnly = residual == null && joinType.firstMatchDecides();
         return new JoinProbeState(context, joinType, probeKeys, residual, build.table.newProbe(firstMatchOnly),
-                build.rows, probeChild.outputTypes(), buildChild.outputTypes());
+                build.rows, probeChild.outputTypes(), buildChild.outputTypes(), build.sharedMatches);
     }
 
     // ---- build ------------------------------------------------------------------------------------
@@ -171,6 +210,8 @@ public record HashJoinOperator(PhysicalOperator probeChild, PhysicalOperator bui
         private JoinHashTable table;
         /** The build rows on disk by key hash, once they outgrew the memory share; null while in memory. */
         private HashPartitions spilled;
+        /** The matched flags several probes of a marking join share ({@link #prepareParallelProbe}), else null. */
+        private SharedBuildMatches sharedMatches;
 
         BuildState(ExecutionContext context, int level) {
             this.context = context;

@@ -18,7 +18,12 @@ import org.apache.arrow.vector.FieldVector;
  * keeps those the residual condition accepts, outputs them (probe columns, then build columns) and records
  * which probe and build rows found a partner. When the pairs are used up it outputs the probe rows the join
  * type asks for (unmatched ones with NULL build columns for LEFT/FULL; matched or unmatched ones alone for
- * SEMI/ANTI). After the last probe batch, {@link #drain()} outputs the build rows nobody matched (RIGHT, FULL).
+ * SEMI/ANTI). After the last probe batch, {@link #drain()} outputs the build rows nobody matched (RIGHT, FULL,
+ * RIGHT_ANTI) or those somebody matched (RIGHT_SEMI).
+ *
+ * <p>Several probe states of one join may run at once on the workers of a parallel pipeline: for a join that marks
+ * build rows they then share one set of flags ({@link SharedBuildMatches}), and only the last to drain outputs the
+ * build rows.
  *
  * <p>Output comes in pieces of at most the vector size: {@link #execute} returns the first (possibly empty),
  * {@link #continueOutput()} the following ones. Pieces are valid until the next call on this state.
@@ -62,6 +67,10 @@ final class JoinProbeState implements ExpandingOperatorState {
     private final int[] buildSelection;
     private final int[] kept;
     private final boolean[] buildMatched;
+    /** The flags shared with the other probes of a parallel pipeline, or null when this probe is the only one. */
+    private final SharedBuildMatches sharedMatches;
+    /** Whether this probe has reported the end of its input to {@link #sharedMatches}. */
+    private boolean endReported;
     /** Indexed by position in the input's vectors (not by logical row, when the input is selective). */
     private boolean[] probeMatched = new boolean[0];
     /** The current input's selection (positions of its logical rows in its vectors), or null when it is dense. */
@@ -79,10 +88,12 @@ final class JoinProbeState implements ExpandingOperatorState {
      * @param probeKeys key expressions over the probe batch, handed to {@code candidates} (empty when none)
      * @param residual  condition over a pair's probe columns then build columns, or null for none
      * @param build     the finished build side; read only
+     * @param sharedMatches the matched flags of a join that marks build rows, shared with the other probes of a
+     *                  parallel pipeline; null when this probe is the only one
      */
     JoinProbeState(ExecutionContext context, JoinType joinType, List<PhysicalExpression> probeKeys,
                    PhysicalExpression residual, CandidatePairs candidates, BuildRows build,
-                   List<LogicalType> probeTypes, List<LogicalType> buildTypes) {
+                   List<LogicalType> probeTypes, List<LogicalType> buildTypes, SharedBuildMatches sharedMatches) {
         this.joinType = joinType;
         this.probeKeys = probeKeys;
         this.residual = residual;
@@ -98,7 +109,9 @@ final class JoinProbeState implements ExpandingOperatorState {
         this.probeSelection = new int[vectorSize];
         this.buildSelection = new int[vectorSize];
         this.kept = new int[vectorSize];
-        this.buildMatched = joinType.keepsUnmatchedBuildRows() ? new boolean[build.rowCount()] : null;
+        this.sharedMatches = joinType.marksBuildRows() ? sharedMatches : null;
+        this.buildMatched = !joinType.marksBuildRows() ? null
+                : this.sharedMatches != null ? this.sharedMatches.flags() : new boolean[build.rowCount()];
         this.emptyColumns = new EvaluationContext(context.allocator());
         this.empty = emptyBatch(emptyColumns);
         boolean coalesce = COALESCE && (joinType == JoinType.INNER || joinType == JoinType.RIGHT)
@@ -343,10 +356,17 @@ final class JoinProbeState implements ExpandingOperatorState {
         if (buildMatched == null) {
             return null;
         }
+        if (sharedMatches != null && !endReported) {
+            endReported = true;
+            if (!sharedMatches.probeEnded()) {
+                buildCursor = build.rowCount();
+            }
+        }
+        boolean wanted = joinType == JoinType.RIGHT_SEMI;
         int rows = build.rowCount();
         int count = 0;
         while (buildCursor < rows && count < vectorSize) {
-            if (!buildMatched[buildCursor]) {
+            if (buildMatched[buildCursor] == wanted) {
                 buildSelection[count++] = buildCursor;
             }
             buildCursor++;
@@ -355,7 +375,9 @@ final class JoinProbeState implements ExpandingOperatorState {
             return null;
         }
         List<FieldVector> columns = new ArrayList<>(probeTypes.size() + buildTypes.size());
-        addNulls(probeTypes, count, columns);
+        if (joinType.emitsProbeColumns()) {
+            addNulls(probeTypes, count, columns);
+        }
         gatherBuild(count, output, columns);
         return new Batch(columns, count);
     }
@@ -399,7 +421,10 @@ final class JoinProbeState implements ExpandingOperatorState {
 
     private Batch emptyBatch(EvaluationContext into) {
         List<FieldVector> columns = new ArrayList<>();
-        List<LogicalType> types = new ArrayList<>(probeTypes);
+        List<LogicalType> types = new ArrayList<>();
+        if (joinType.emitsProbeColumns()) {
+            types.addAll(probeTypes);
+        }
         if (joinType.emitsBuildColumns()) {
             types.addAll(buildTypes);
         }

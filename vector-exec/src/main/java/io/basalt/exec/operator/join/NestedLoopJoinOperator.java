@@ -33,7 +33,10 @@ public record NestedLoopJoinOperator(PhysicalOperator probeChild, PhysicalOperat
 
     @Override
     public List<LogicalType> outputTypes() {
-        List<LogicalType> types = new ArrayList<>(probeChild.outputTypes());
+        List<LogicalType> types = new ArrayList<>();
+        if (joinType.emitsProbeColumns()) {
+            types.addAll(probeChild.outputTypes());
+        }
         if (joinType.emitsBuildColumns()) {
             types.addAll(buildChild.outputTypes());
         }
@@ -53,10 +56,10 @@ public record NestedLoopJoinOperator(PhysicalOperator probeChild, PhysicalOperat
     @Override
     public OperatorState openProbe(ExecutionContext context, SinkState finishedBuild) {
         BuildRows rows = ((BuildState) finishedBuild).rows;
-        boolean firstMatchOnly = condition == null && !joinType.emitsPairs();
+        boolean firstMatchOnly = condition == null && joinType.firstMatchDecides();
         return new JoinProbeState(context, joinType, List.of(), condition,
                 new AllPairs(rows.rowCount(), firstMatchOnly), rows, probeChild.outputTypes(),
-                buildChild.outputTypes());
+                buildChild.outputTypes(), null);
     }
 
     // ---- build ------------------------------------------------------------------------------------

@@ -105,7 +105,8 @@ final class JoinTestRelations {
                 if (keysMatch(p, probeKeys, q, buildKeys) && residual.test(p, q)) {
                     matched = true;
                     buildMatched[b] = true;
-                    if (type != JoinType.SEMI && type != JoinType.ANTI) {
+                    if (type != JoinType.SEMI && type != JoinType.ANTI && type != JoinType.RIGHT_SEMI
+                            && type != JoinType.RIGHT_ANTI) {
                         out.add(concat(p, q));
                     }
                 }
@@ -134,6 +135,13 @@ final class JoinTestRelations {
             for (int b = 0; b < build.rows().size(); b++) {
                 if (!buildMatched[b]) {
                     out.add(concat(nulls(probe.types().size()), build.rows().get(b)));
+                }
+            }
+        }
+        if (type == JoinType.RIGHT_SEMI || type == JoinType.RIGHT_ANTI) {
+            for (int b = 0; b < build.rows().size(); b++) {
+                if (buildMatched[b] == (type == JoinType.RIGHT_SEMI)) {
+                    out.add(build.rows().get(b));
                 }
             }
         }
