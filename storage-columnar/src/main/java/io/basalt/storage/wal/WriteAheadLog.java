@@ -43,13 +43,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * is encoded and handed over a part at a time (no other record between its parts), so its bytes are never all in
  * memory at once, and replay never sees parts without their last record. Records are written and synced under one
  * I/O lock, in groups (group commit): whoever takes the lock writes every record waiting in the queue and makes
- * them durable with one sync. A committer waiting for its record takes the lock itself when no one holds it, so a
- * lone committer writes and syncs its own record without handing it to another thread; a committer that finds
- * the lock held waits, and the holder, on releasing it, writes what was queued meanwhile or wakes the log's writer
- * thread to do so. The writer thread also writes the parts of large commits, large records (so that writing
- * overlaps the committer's work) and removals. The segment channels ignore interrupts (when the JDK lets the log
- * say so; otherwise only the writer thread writes), and callers wait uninterruptibly, so interrupting a thread
- * never leaves a commit in doubt; only an I/O error can.
+ * them durable with one sync. Handing a record in wakes the log's writer thread, so that writing overlaps what the
+ * committer does before it waits; a committer that comes to wait while its record is still queued and no one holds
+ * the lock (the writer thread not yet running, on a busy machine) writes and syncs the queue itself instead of
+ * waiting for the thread to be scheduled. A thread that finds the lock held waits; the holder, on releasing it,
+ * writes what was queued meanwhile or wakes the writer thread to do so. The segment channels ignore interrupts
+ * (when the JDK lets the log say so; otherwise only the writer thread writes), and callers wait uninterruptibly,
+ * so interrupting a thread never leaves a commit in doubt; only an I/O error can.
  * After a failed sync the log refuses further writes (the operating system may have dropped the dirty
  * pages), and the database must be reopened.
  *
@@ -66,8 +66,6 @@ public final class WriteAheadLog implements AutoCloseable {
     /** About the most a commit puts in one record; a larger commit is written as several (see {@link CommitParts}). */
     static final long DEFAULT_PART_BYTES = 32L << 20;
     private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
-    /** A record at least this large is written by the writer thread at once, while its committer goes on. */
-    private static final int BACKGROUND_RECORD_BYTES = 1 << 20;
 
     /** The future of a record's durability, knowing its log, so that a committer waiting for it can write it. */
     private static final class Durability extends CompletableFuture<Long> {
@@ -240,16 +238,13 @@ public final class WriteAheadLog implements AutoCloseable {
         List<List<WalRecord>> parts = CommitParts.split(records, partBytes);
         if (parts.size() == 1) {
             PendingWrite pending = new PendingWrite(RecordCodec.encode(parts.getFirst()), false);
-            boolean background = !committersWrite || pending.record.remaining() >= BACKGROUND_RECORD_BYTES;
             handOver.lock();
             try {
                 enqueue(pending);
             } finally {
                 handOver.unlock();
             }
-            if (background) {
-                wakeWriter();
-            }
+            wakeWriter();
             return pending.done;
         }
         handOver.lock();
