@@ -3,6 +3,7 @@ package io.basalt.storage.wal;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -18,8 +19,12 @@ import java.util.List;
  * <p>A record whose write fails is cut off again, so the log never holds a partial record while it is
  * open (nor, see {@link #write(ByteBuffer, boolean)}, a partial commit that later writes could follow). When that cut fails, or a sync fails, the writer refuses every later write: after a failed
  * sync the kernel may have dropped the unwritten pages, so nothing written since can be trusted.
+ *
+ * <p>Its channels ignore interrupts when the JDK allows it ({@link #uninterruptibleChannels()}): a committer
+ * thread writing the log for itself and interrupted meanwhile must not close the segment under everyone.
  */
 final class SegmentWriter {
+    private static final Method SET_UNINTERRUPTIBLE = uninterruptibleSetter();
     private final Path walDirectory;
     private final long segmentBytes;
     private final List<SegmentFile> segments;
@@ -39,7 +44,7 @@ final class SegmentWriter {
         this.walDirectory = walDirectory;
         this.segmentBytes = segmentBytes;
         this.segments = new ArrayList<>(segments);
-        this.channel = FileChannel.open(segments.getLast().path(), StandardOpenOption.WRITE, StandardOpenOption.READ);
+        this.channel = openChannel(segments.getLast().path());
         this.position = end;
         this.lastSequence = lastSequence;
     }
@@ -133,7 +138,7 @@ final class SegmentWriter {
         FileChannel nextChannel;
         try {
             next = SegmentFile.create(walDirectory, current.number() + 1, lastSequence + 1);
-            nextChannel = FileChannel.open(next.path(), StandardOpenOption.WRITE, StandardOpenOption.READ);
+            nextChannel = openChannel(next.path());
         } catch (IOException e) {
             throw FileErrors.failed("could not create file", nextPath, e);
         }
@@ -174,6 +179,38 @@ final class SegmentWriter {
                 throw FileErrors.failed("could not fsync file", walDirectory, e);
             }
         }
+    }
+
+    /** Whether its channels ignore interrupts (so that any thread may write through them). */
+    boolean uninterruptibleChannels() {
+        return SET_UNINTERRUPTIBLE != null && SET_UNINTERRUPTIBLE.getDeclaringClass().isInstance(channel);
+    }
+
+    /**
+     * The JDK's own switch that makes a file channel ignore interrupts (which would otherwise close it), or null
+     * when the JDK does not let this class reach it ({@code --add-opens java.base/sun.nio.ch}).
+     */
+    private static Method uninterruptibleSetter() {
+        try {
+            Method setter = Class.forName("sun.nio.ch.FileChannelImpl").getMethod("setUninterruptible");
+            return setter.trySetAccessible() ? setter : null;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Opens a segment for writing, ignoring interrupts when it can (see {@link #uninterruptibleChannels()}). */
+    private static FileChannel openChannel(Path path) throws IOException {
+        FileChannel opened = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.READ);
+        if (SET_UNINTERRUPTIBLE != null && SET_UNINTERRUPTIBLE.getDeclaringClass().isInstance(opened)) {
+            try {
+                SET_UNINTERRUPTIBLE.invoke(opened);
+            } catch (ReflectiveOperationException e) {
+                opened.close();
+                throw new IOException("could not make the channel ignore interrupts", e);
+            }
+        }
+        return opened;
     }
 
     private Path currentPath() {

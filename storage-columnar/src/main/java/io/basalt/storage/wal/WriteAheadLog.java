@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -40,10 +41,15 @@ import org.apache.arrow.memory.BufferAllocator;
  * several log records written back to back (PART records, then the last one), and recovery removes the
  * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. Such a commit
  * is encoded and handed over a part at a time (no other record between its parts), so its bytes are never all in
- * memory at once, and replay never sees parts without their last record. A single writer thread owned by the log
- * does all file I/O and performs group commit: the records that callers on different threads hand in
- * while a sync is under way are written together and made durable by one sync. Callers wait
- * uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
+ * memory at once, and replay never sees parts without their last record. Records are written and synced under one
+ * I/O lock, in groups (group commit): whoever takes the lock writes every record waiting in the queue and makes
+ * them durable with one sync. Handing a record in wakes the log's writer thread, so that writing overlaps what the
+ * committer does before it waits; a committer that comes to wait while its record is still queued and no one holds
+ * the lock (the writer thread not yet running, on a busy machine) writes and syncs the queue itself instead of
+ * waiting for the thread to be scheduled. A thread that finds the lock held waits; the holder, on releasing it,
+ * writes what was queued meanwhile or wakes the writer thread to do so. The segment channels ignore interrupts
+ * (when the JDK lets the log say so; otherwise only the writer thread writes), and callers wait uninterruptibly,
+ * so interrupting a thread never leaves a commit in doubt; only an I/O error can.
  * After a failed sync the log refuses further writes (the operating system may have dropped the dirty
  * pages), and the database must be reopened.
  *
@@ -61,15 +67,24 @@ public final class WriteAheadLog implements AutoCloseable {
     static final long DEFAULT_PART_BYTES = 32L << 20;
     private static final System.Logger LOG = System.getLogger(WriteAheadLog.class.getName());
 
+    /** The future of a record's durability, knowing its log, so that a committer waiting for it can write it. */
+    private static final class Durability extends CompletableFuture<Long> {
+        final WriteAheadLog log;
+
+        Durability(WriteAheadLog log) {
+            this.log = log;
+        }
+    }
+
     /**
      * One framed log record waiting for the writer thread (a commit's closing record, or with {@code part} one of the
      * PART records before it), or (with none) a request to stop the writer or to remove records.
      */
-    private static final class PendingWrite {
+    private final class PendingWrite {
         /** Dropped by the writer once written, so that a streamed commit holds few parts' bytes at a time. */
         ByteBuffer record;
         final boolean part;
-        final CompletableFuture<Long> done = new CompletableFuture<>();
+        final Durability done = new Durability(WriteAheadLog.this);
         long sequence;
         /** For a request to remove records (no bytes): the last sequence number a checkpoint covers. */
         long removeThrough = -1;
@@ -92,6 +107,15 @@ public final class WriteAheadLog implements AutoCloseable {
     private final SegmentWriter segmentWriter;
     private final Thread writer;
     private final LinkedBlockingQueue<PendingWrite> queue = new LinkedBlockingQueue<>();
+    /** Held while the queue is written and synced; guards the segment writer and everything below it. */
+    private final ReentrantLock io = new ReentrantLock();
+    /** Permits that wake the writer thread. */
+    private final Semaphore wakeups = new Semaphore(0);
+    /** Whether committers may write and sync (the channels ignore interrupts); else only the writer thread does. */
+    private final boolean committersWrite;
+    private final List<PendingWrite> group = new ArrayList<>();
+    private final List<PendingWrite> written = new ArrayList<>();
+    private volatile boolean stopped;
     private final long segmentBytes;
     private final long partBytes;
     private final PendingWrite stopRequest = new PendingWrite(null, false);
@@ -112,6 +136,7 @@ public final class WriteAheadLog implements AutoCloseable {
         this.durable = new DurableState(recovered.segments(), recovered.end(), recovery.lastSequence());
         this.segmentWriter = new SegmentWriter(walDirectory, recovered.segments(), recovered.end(),
                 recovery.lastSequence(), segmentBytes);
+        this.committersWrite = segmentWriter.uninterruptibleChannels();
         this.writer = new Thread(this::runWriter, "basalt-wal-writer " + walDirectory);
         writer.setDaemon(true);
     }
@@ -219,6 +244,7 @@ public final class WriteAheadLog implements AutoCloseable {
             } finally {
                 handOver.unlock();
             }
+            wakeWriter();
             return pending.done;
         }
         handOver.lock();
@@ -248,6 +274,7 @@ public final class WriteAheadLog implements AutoCloseable {
                 PendingWrite pending = new PendingWrite(encoded, part);
                 enqueue(pending);
                 handed.add(pending);
+                wakeWriter();
             }
         } catch (RuntimeException | Error failure) {
             if (!handed.isEmpty() && !handed.getLast().part) {
@@ -261,6 +288,7 @@ public final class WriteAheadLog implements AutoCloseable {
                         queue.add(abandon);
                     }
                 }
+                wakeWriter();
             }
             throw failure;
         }
@@ -285,6 +313,13 @@ public final class WriteAheadLog implements AutoCloseable {
         return await(submitted);
     }
 
+    /** Wakes the writer thread to write what is queued. */
+    private void wakeWriter() {
+        if (wakeups.availablePermits() == 0) {
+            wakeups.release();
+        }
+    }
+
     /**
      * Removes the records up to {@code sequence}, whose effects a checkpoint has made durable elsewhere: when the
      * segment being written holds only such records, a new segment is started; then every segment whose records all
@@ -301,6 +336,7 @@ public final class WriteAheadLog implements AutoCloseable {
             }
             queue.add(request);
         }
+        wakeWriter();
         await(request.done);
     }
 
@@ -311,6 +347,9 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     private static long await(CompletableFuture<Long> done) {
+        if (done instanceof Durability durability && !done.isDone()) {
+            durability.log.writeFor(durability);
+        }
         try {
             return done.join();
         } catch (CompletionException e) {
@@ -390,6 +429,7 @@ public final class WriteAheadLog implements AutoCloseable {
             closed = true;
             queue.add(stopRequest);
         }
+        wakeWriter();
         try {
             await(stopRequest.done);
         } finally {
@@ -397,79 +437,120 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
-    // ---- the writer thread ----------------------------------------------------------------------
+    // ---- writing -------------------------------------------------------------------------------------
 
     /**
-     * Takes every record waiting in the queue, writes them, syncs once, and acknowledges them; then
-     * waits for more. Runs until the stop request, which {@link #close} queues last.
+     * Lets a committer waiting for {@code own} write the queue itself when no one holds the I/O lock: groups are
+     * written until {@code own} is durable (or failed). A holder found on the way writes it instead. Records queued
+     * while this committer wrote and left behind go to the writer thread.
      */
+    private void writeFor(CompletableFuture<Long> own) {
+        if (!committersWrite || Thread.currentThread() == writer) {
+            return;
+        }
+        writeQueued(own);
+        if (own.isDone() && !queue.isEmpty()) {
+            wakeWriter(); // else the holder of the I/O lock writes them
+        }
+    }
+
+    /**
+     * Writes and syncs queued groups until the queue is empty or {@code own} (when not null) is done. Gives up when
+     * another thread holds the I/O lock: that thread looks at the queue again after releasing the lock, so every
+     * queued record is written by someone.
+     */
+    private void writeQueued(CompletableFuture<Long> own) {
+        while (!stopped && !queue.isEmpty() && (own == null || !own.isDone())) {
+            if (!io.tryLock()) {
+                return;
+            }
+            try {
+                if (!stopped) {
+                    writeGroup();
+                }
+            } finally {
+                io.unlock();
+            }
+        }
+    }
+
+    /** The writer thread: writes what is queued whenever woken, until the log is closed. */
     private void runWriter() {
-        List<PendingWrite> group = new ArrayList<>();
-        List<PendingWrite> written = new ArrayList<>();
-        while (true) {
-            group.clear();
-            written.clear();
-            try {
-                group.add(queue.take());
-            } catch (InterruptedException e) {
-                continue; // nobody but this class knows the thread; there is nothing to cancel
+        while (!stopped) {
+            wakeups.acquireUninterruptibly();
+            wakeups.drainPermits();
+            writeQueued(null);
+        }
+    }
+
+    /**
+     * Takes every record waiting in the queue, writes them, syncs once, and acknowledges them; performs the removals
+     * and the stop request among them. Called with the I/O lock held.
+     */
+    private void writeGroup() {
+        group.clear();
+        written.clear();
+        queue.drainTo(group);
+        if (group.isEmpty()) {
+            return;
+        }
+        boolean stop = false;
+        try {
+            for (PendingWrite pending : group) {
+                if (pending == stopRequest) {
+                    stop = true;
+                } else if (pending.record != null) {
+                    write(pending, written);
+                } else if (pending.abandon) {
+                    segmentWriter.abandonCommit();
+                }
             }
-            queue.drainTo(group);
-            boolean stop = false;
-            try {
-                for (PendingWrite pending : group) {
-                    if (pending == stopRequest) {
-                        stop = true;
-                    } else if (pending.record != null) {
-                        write(pending, written);
-                    } else if (pending.abandon) {
-                        segmentWriter.abandonCommit();
-                    }
-                }
-                if (!written.isEmpty()) {
-                    segmentWriter.sync();
-                    if (!segmentWriter.inCommit()) {
-                        // never while a commit's parts lack their closing record: replay must not see them
-                        durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
-                                segmentWriter.lastSequence());
-                    }
-                    for (PendingWrite pending : written) {
-                        pending.done.complete(pending.sequence);
-                    }
-                }
-                // after the sync, so that the durable state never names a record not yet synced; and never between
-                // a commit's parts, which removing segments or starting a new one would separate from their commit
-                for (PendingWrite pending : group) {
-                    if (pending != stopRequest && pending.removeThrough >= 0) {
-                        deferredRemovals.add(pending);
-                    }
-                }
+            if (!written.isEmpty()) {
+                segmentWriter.sync();
                 if (!segmentWriter.inCommit()) {
-                    for (PendingWrite pending : deferredRemovals) {
-                        remove(pending);
-                    }
-                    deferredRemovals.clear();
+                    // never while a commit's parts lack their closing record: replay must not see them
+                    durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
+                            segmentWriter.lastSequence());
                 }
-            } catch (RuntimeException | Error e) {
-                for (PendingWrite pending : group) {
-                    if (pending != stopRequest) {
-                        pending.done.completeExceptionally(e);
-                    }
+                for (PendingWrite pending : written) {
+                    pending.done.complete(pending.sequence);
                 }
             }
-            if (stop) {
+            // after the sync, so that the durable state never names a record not yet synced; and never between
+            // a commit's parts, which removing segments or starting a new one would separate from their commit
+            for (PendingWrite pending : group) {
+                if (pending != stopRequest && pending.removeThrough >= 0) {
+                    deferredRemovals.add(pending);
+                }
+            }
+            if (!segmentWriter.inCommit()) {
                 for (PendingWrite pending : deferredRemovals) {
-                    pending.done.completeExceptionally(BasaltException.internal(
-                            "write-ahead log " + walDirectory + " closed while a commit was unfinished"));
+                    remove(pending);
                 }
                 deferredRemovals.clear();
-                try {
-                    segmentWriter.close();
-                    stopRequest.done.complete(segmentWriter.lastSequence());
-                } catch (RuntimeException e) {
-                    stopRequest.done.completeExceptionally(e);
+            }
+        } catch (RuntimeException | Error e) {
+            for (PendingWrite pending : group) {
+                if (pending != stopRequest) {
+                    pending.done.completeExceptionally(e);
                 }
-                return;
+            }
+        }
+        group.clear();
+        written.clear();
+        if (stop) {
+            for (PendingWrite pending : deferredRemovals) {
+                pending.done.completeExceptionally(BasaltException.internal(
+                        "write-ahead log " + walDirectory + " closed while a commit was unfinished"));
+            }
+            deferredRemovals.clear();
+            stopped = true;
+            wakeWriter();
+            try {
+                segmentWriter.close();
+                stopRequest.done.complete(segmentWriter.lastSequence());
+            } catch (RuntimeException e) {
+                stopRequest.done.completeExceptionally(e);
             }
         }
     }

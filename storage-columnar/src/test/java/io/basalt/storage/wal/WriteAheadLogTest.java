@@ -242,6 +242,29 @@ class WriteAheadLogTest {
     }
 
     @Test
+    void anInterruptedCommitterWritingItsOwnRecordLeavesTheLogUsable() {
+        try (WriteAheadLog log = WriteAheadLog.open(directory)) {
+            log.append(new WalRecord.Ddl("before"));
+            // the committer writes and syncs its record itself; an interrupt must not close the segment's channel
+            Thread.currentThread().interrupt();
+            try {
+                assertThat(log.append(new WalRecord.Ddl("while interrupted"))).isEqualTo(2);
+                assertThat(Thread.currentThread().isInterrupted()).isTrue();
+            } finally {
+                Thread.interrupted();
+            }
+            assertThat(log.append(new WalRecord.Ddl("after"))).isEqualTo(3);
+        }
+        try (WriteAheadLog log = WriteAheadLog.open(directory)) {
+            assertThat(log.recovery().clean()).isTrue();
+            RecordingVisitor replayed = new RecordingVisitor();
+            log.replay(allocator, replayed);
+            assertThat(replayed.contents()).extracting(RecordContent::text)
+                    .containsExactly("before", "while interrupted", "after");
+        }
+    }
+
+    @Test
     void aFailingVisitorStopsTheReplayAndLeavesNoMemoryBehind() {
         try (WriteAheadLog log = WriteAheadLog.open(directory); TypedRows rows = TypedRows.of(allocator, 0, 5)) {
             log.append(new WalRecord.Append("t", List.of(rows.batch(), rows.batch())));
