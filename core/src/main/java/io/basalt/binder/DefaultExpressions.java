@@ -31,6 +31,10 @@ public final class DefaultExpressions {
                                     + " but default expression is of type " + bound.type().displayName())
                     .withHint("You will need to rewrite or cast the expression.");
         }
+        String called = callText(expression);
+        if (called != null) {
+            return called; // now() would otherwise print as the value it had when the table was created
+        }
         BoundExpression cast = Coercion.cast(bound, type, false);
         if (cast instanceof BoundExpression.Constant constant) {
             String text = io.basalt.exec.vector.ValueAccess.text(constant.type(), constant.value());
@@ -38,6 +42,32 @@ public final class DefaultExpressions {
                 return "NULL::" + type.displayName();
             }
             return type.isNumber() ? text : "'" + text.replace("'", "''") + "'::" + type.displayName();
+        }
+        return null;
+    }
+
+    /** Functions SQL spells without parentheses, which PostgreSQL prints in capitals. */
+    private static final java.util.Set<String> BARE_FUNCTIONS = java.util.Set.of("current_date", "current_time",
+            "current_timestamp", "localtime", "localtimestamp", "current_role", "current_user", "session_user", "user",
+            "current_catalog", "current_schema");
+
+    /**
+     * PostgreSQL's text of a DEFAULT that calls a function without arguments ({@code now()}, {@code CURRENT_TIMESTAMP},
+     * {@code gen_random_uuid()}) or {@code nextval('name')}; null for any other expression.
+     */
+    private static String callText(Expression expression) {
+        if (!(expression instanceof Expression.FunctionCall call) || call.name().parts().size() != 1 || call.distinct()
+                || call.star() || call.over() != null || call.filter() != null || !call.orderBy().isEmpty()) {
+            return null;
+        }
+        String name = call.name().last();
+        if (call.arguments().isEmpty()) {
+            return BARE_FUNCTIONS.contains(name) ? name.toUpperCase(java.util.Locale.ROOT)
+                    : io.basalt.sql.lexer.IdentifierQuoting.quote(name) + "()";
+        }
+        if (name.equals("nextval") && call.arguments().size() == 1
+                && call.arguments().getFirst() instanceof Expression.StringLiteral sequence) {
+            return "nextval('" + sequence.value().replace("'", "''") + "'::regclass)";
         }
         return null;
     }
