@@ -2,7 +2,6 @@ package io.basalt.bench.harness;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -125,38 +124,17 @@ public final class TextSearchIndexComparison {
                 throw new IllegalStateException(query.name() + ": count " + count + " in configuration " + column
                         + ", " + counts[q] + " before");
             }
-            double[] samples = new double[runs];
-            for (int r = 0; r < runs; r++) {
-                long start = System.nanoTime();
-                counter.count(query);
-                samples[r] = (System.nanoTime() - start) / 1e6;
-            }
-            Arrays.sort(samples);
-            times[q][column] = samples[runs / 2];
+            times[q][column] = CountQueries.medianMillis(runs, () -> counter.count(query));
             System.err.printf("configuration %d, %s: %.1f ms (count %d)%n", column, query.name(), times[q][column],
                     count);
         }
     }
 
     private static long count(QueryEngine engine, String condition) {
-        long[] count = new long[1];
-        engine.fetch("SELECT count(*) FROM articles WHERE " + condition, new RowSink() {
-            @Override
-            public void columns(List<String> names) {
-            }
-
-            @Override
-            public void row(Object[] values) {
-                count[0] = ((Number) values[0]).longValue();
-            }
-        });
-        return count[0];
+        return CountQueries.count(engine, "SELECT count(*) FROM articles WHERE " + condition);
     }
 
     private static long count(Statement statement, String condition) throws SQLException {
-        try (ResultSet result = statement.executeQuery("SELECT count(*) FROM fts_bench_articles WHERE " + condition)) {
-            result.next();
-            return result.getLong(1);
-        }
+        return CountQueries.count(statement, "SELECT count(*) FROM fts_bench_articles WHERE " + condition);
     }
 }
