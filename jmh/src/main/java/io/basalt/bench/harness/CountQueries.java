@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * What the index comparisons ({@link JsonIndexComparison}, {@link TextSearchIndexComparison}) share: a
@@ -17,7 +18,34 @@ final class CountQueries {
         long run() throws Exception;
     }
 
+    /** Runs one query of a comparison as a count. */
+    @FunctionalInterface
+    interface QueryCount<Q> {
+        long count(Q query) throws Exception;
+    }
+
     private CountQueries() {
+    }
+
+    /**
+     * Fills column {@code column} of {@code times} with each query's median time over {@code runs} runs after one
+     * untimed run, whose count must agree with the other columns' ({@code counts} starts at -1, filled by the first).
+     */
+    static <Q> void measure(List<Q> queries, Function<Q, String> name, double[][] times, long[] counts, int column,
+                            int runs, QueryCount<Q> counter) throws Exception {
+        for (int q = 0; q < queries.size(); q++) {
+            Q query = queries.get(q);
+            long count = counter.count(query);
+            if (counts[q] < 0) {
+                counts[q] = count;
+            } else if (counts[q] != count) {
+                throw new IllegalStateException(name.apply(query) + ": count " + count + " in configuration "
+                        + column + ", " + counts[q] + " before");
+            }
+            times[q][column] = medianMillis(runs, () -> counter.count(query));
+            System.err.printf("configuration %d, %s: %.1f ms (count %d)%n", column, name.apply(query),
+                    times[q][column], count);
+        }
     }
 
     /** The median, in milliseconds, of {@code runs} timed runs of {@code count}. */

@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.arrow.memory.BufferAllocator;
@@ -56,40 +57,41 @@ public final class JsonIndexComparison {
         lines.add("|---|---|---|---|---|---|---|---|---|");
         double[][] times = new double[QUERIES.size()][7];
         long[] counts = new long[QUERIES.size()];
+        Arrays.fill(counts, -1);
         try (BasaltEngine basalt = new BasaltEngine(1)) {
             load(basalt, table);
             basalt.run("SET enable_bitmapscan = off");
-            measure(times, counts, 0, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 0, runs, q -> count(basalt, q.condition()));
             basalt.run("RESET enable_bitmapscan");
             long start = System.nanoTime();
             basalt.run("CREATE INDEX docs_ops ON docs USING gin (doc)");
             System.err.printf("Basalt: CREATE INDEX jsonb_ops %.0f ms%n", (System.nanoTime() - start) / 1e6);
-            measure(times, counts, 1, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 1, runs, q -> count(basalt, q.condition()));
             basalt.run("DROP INDEX docs_ops");
             start = System.nanoTime();
             basalt.run("CREATE INDEX docs_path ON docs USING gin (doc jsonb_path_ops)");
             System.err.printf("Basalt: CREATE INDEX jsonb_path_ops %.0f ms%n", (System.nanoTime() - start) / 1e6);
-            measure(times, counts, 2, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 2, runs, q -> count(basalt, q.condition()));
         }
         try (DuckDbEngine duckdb = new DuckDbEngine(1)) {
             load(duckdb, table);
-            measure(times, counts, 3, runs, q -> count(duckdb, q.duckDbCondition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 3, runs, q -> count(duckdb, q.duckDbCondition()));
         }
         try (Connection postgres = DriverManager.getConnection(POSTGRES_URL);
              Statement statement = postgres.createStatement()) {
             loadPostgres(postgres, statement, rows);
             statement.execute("SET max_parallel_workers_per_gather = 0");
             statement.execute("SET enable_bitmapscan = off");
-            measure(times, counts, 4, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 4, runs, q -> count(statement, q.condition()));
             statement.execute("RESET enable_bitmapscan");
             statement.execute("CREATE INDEX " + PG_TABLE + "_ops ON " + PG_TABLE + " USING gin (doc)");
             statement.execute("VACUUM ANALYZE " + PG_TABLE);
             statement.execute("SET enable_seqscan = off");
-            measure(times, counts, 5, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 5, runs, q -> count(statement, q.condition()));
             statement.execute("DROP INDEX " + PG_TABLE + "_ops");
             statement.execute("CREATE INDEX " + PG_TABLE + "_path ON " + PG_TABLE + " USING gin (doc jsonb_path_ops)");
             statement.execute("VACUUM ANALYZE " + PG_TABLE);
-            measure(times, counts, 6, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 6, runs, q -> count(statement, q.condition()));
             statement.execute("DROP TABLE " + PG_TABLE);
         }
         for (int q = 0; q < QUERIES.size(); q++) {
@@ -101,29 +103,6 @@ public final class JsonIndexComparison {
         }
         System.out.println("rows=" + rows + " runs=" + runs + " (median ms, one thread each)");
         lines.forEach(System.out::println);
-    }
-
-    @FunctionalInterface
-    private interface Counter {
-        long count(Query query) throws Exception;
-    }
-
-    /** Fills column {@code column} of {@code times}; a configuration that cannot run a query gets NaN. */
-    private static void measure(double[][] times, long[] counts, int column, int runs, Counter counter)
-            throws Exception {
-        for (int q = 0; q < QUERIES.size(); q++) {
-            Query query = QUERIES.get(q);
-            long count = counter.count(query);
-            if (counts[q] == 0) {
-                counts[q] = count;
-            } else if (counts[q] != count) {
-                throw new IllegalStateException(query.name() + ": count " + count + " in configuration " + column
-                        + ", " + counts[q] + " before");
-            }
-            times[q][column] = CountQueries.medianMillis(runs, () -> counter.count(query));
-            System.err.printf("configuration %d, %s: %.1f ms (count %d)%n", column, query.name(), times[q][column],
-                    count);
-        }
     }
 
     private static long count(QueryEngine engine, String condition) {

@@ -66,12 +66,12 @@ public final class TextSearchIndexComparison {
             basalt.run(fill("articles", rows));
             System.err.printf("Basalt: loaded in %.0f ms%n", (System.nanoTime() - start) / 1e6);
             basalt.run("SET enable_bitmapscan = off");
-            measure(times, counts, 0, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 0, runs, q -> count(basalt, q.condition()));
             basalt.run("RESET enable_bitmapscan");
             start = System.nanoTime();
             basalt.run("CREATE INDEX articles_fts ON articles USING gin (to_tsvector('english', body))");
             System.err.printf("Basalt: CREATE INDEX %.0f ms%n", (System.nanoTime() - start) / 1e6);
-            measure(times, counts, 1, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 1, runs, q -> count(basalt, q.condition()));
         }
         try (Connection postgres = DriverManager.getConnection(POSTGRES_URL);
              Statement statement = postgres.createStatement()) {
@@ -83,14 +83,14 @@ public final class TextSearchIndexComparison {
             System.err.printf("PostgreSQL: loaded in %.0f ms%n", (System.nanoTime() - start) / 1e6);
             statement.execute("SET max_parallel_workers_per_gather = 0");
             statement.execute("SET enable_bitmapscan = off");
-            measure(times, counts, 2, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 2, runs, q -> count(statement, q.condition()));
             statement.execute("RESET enable_bitmapscan");
             start = System.nanoTime();
             statement.execute("CREATE INDEX fts_bench_articles_fts ON fts_bench_articles USING gin "
                     + "(to_tsvector('english', body))");
             System.err.printf("PostgreSQL: CREATE INDEX %.0f ms%n", (System.nanoTime() - start) / 1e6);
             statement.execute("VACUUM ANALYZE fts_bench_articles");
-            measure(times, counts, 3, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 3, runs, q -> count(statement, q.condition()));
             statement.execute("DROP TABLE fts_bench_articles");
         }
         List<String> lines = new ArrayList<>();
@@ -105,29 +105,6 @@ public final class TextSearchIndexComparison {
         }
         System.out.println("rows=" + rows + " runs=" + runs + " (median ms, one thread each)");
         lines.forEach(System.out::println);
-    }
-
-    @FunctionalInterface
-    private interface Counter {
-        long count(Query query) throws Exception;
-    }
-
-    /** Fills column {@code column} of {@code times} after one warm-up run per query; the counts must agree. */
-    private static void measure(double[][] times, long[] counts, int column, int runs, Counter counter)
-            throws Exception {
-        for (int q = 0; q < QUERIES.size(); q++) {
-            Query query = QUERIES.get(q);
-            long count = counter.count(query);
-            if (counts[q] < 0) {
-                counts[q] = count;
-            } else if (counts[q] != count) {
-                throw new IllegalStateException(query.name() + ": count " + count + " in configuration " + column
-                        + ", " + counts[q] + " before");
-            }
-            times[q][column] = CountQueries.medianMillis(runs, () -> counter.count(query));
-            System.err.printf("configuration %d, %s: %.1f ms (count %d)%n", column, query.name(), times[q][column],
-                    count);
-        }
     }
 
     private static long count(QueryEngine engine, String condition) {

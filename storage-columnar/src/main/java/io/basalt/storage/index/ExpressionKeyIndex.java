@@ -544,26 +544,9 @@ public final class ExpressionKeyIndex {
             return out;
         }
         long[] bits = new long[(int) ((count + 63) >>> 6)];
-        int total = 0;
         for (Postings list : lists) {
-            for (int i = 0; i < list.size; i++) {
-                int position = list.positions[i];
-                long bit = 1L << position;
-                if ((bits[position >>> 6] & bit) == 0) {
-                    bits[position >>> 6] |= bit;
-                    total++;
-                }
-            }
+            addTo(bits, list);
         }
-        long[] out = new long[total];
-        int size = 0;
-        for (int word = 0; word < bits.length; word++) {
-            long remaining = bits[word];
-            while (remaining != 0) {
-                out[size++] = ((long) word << 6) + Long.numberOfTrailingZeros(remaining);
-                remaining &= remaining - 1;
-            }
-        }
-        return out;
+        return positionsOf(bits);
     }
 }
