@@ -131,6 +131,11 @@ public final class ParquetCodecs implements CompressionCodecFactory {
         }
 
         private byte[] decompress(byte[] input, int offset, int length, int size) throws IOException {
+            try {
+                checkSize(input, offset, length, size);
+            } catch (RuntimeException | org.xerial.snappy.SnappyError failure) {
+                throw new IOException("could not read the size of a " + codec + " page: " + failure.getMessage(), failure);
+            }
             byte[] out = new byte[size];
             int produced;
             try {
@@ -148,6 +153,37 @@ public final class ParquetCodecs implements CompressionCodecFactory {
                 throw new IOException("a " + codec + " page decompressed to " + produced + " bytes, not " + size);
             }
             return out;
+        }
+
+        /**
+         * Refuses a page whose recorded uncompressed size its compressed bytes cannot produce, before the output
+         * array is allocated: a corrupt size would otherwise ask for up to 2 GB. Snappy and a ZSTD frame record
+         * the size they decompress to, and it must be the page's; GZIP and LZ4 expand at most about 1,032 and 255
+         * times.
+         */
+        private void checkSize(byte[] input, int offset, int length, int size) throws IOException {
+            long bound = switch (codec) {
+                case SNAPPY -> {
+                    int recorded = Snappy.uncompressedLength(input, offset, length);
+                    if (recorded != size) {
+                        throw new IOException("a SNAPPY page holds " + recorded + " bytes, not " + size);
+                    }
+                    yield size;
+                }
+                case ZSTD -> {
+                    long recorded = Zstd.getFrameContentSize(input, offset, length);
+                    if (recorded >= 0 && Zstd.findFrameCompressedSize(input, offset, length) == length && recorded != size) {
+                        throw new IOException("a ZSTD page holds " + recorded + " bytes, not " + size);
+                    }
+                    yield Integer.MAX_VALUE;
+                }
+                case GZIP -> 1032L * length + 1024;
+                case LZ4_RAW -> 255L * length + 1024;
+                default -> Integer.MAX_VALUE;
+            };
+            if (size < 0 || size > bound) {
+                throw new IOException("a " + codec + " page of " + length + " bytes cannot hold " + size + " bytes");
+            }
         }
 
         private static int gunzip(byte[] input, int offset, int length, byte[] out) throws IOException {

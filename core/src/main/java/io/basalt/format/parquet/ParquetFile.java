@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.HadoopFreeReadOptions;
 import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.metadata.BlockMetaData;
+import org.apache.parquet.hadoop.metadata.ColumnChunkMetaData;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.apache.parquet.io.InputFile;
 
@@ -33,7 +35,9 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
                     "could not open file \"" + name + "\" for reading: No such file or directory");
         }
         try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
-            return new ParquetFile(path, reader.getFooter());
+            ParquetMetadata footer = reader.getFooter();
+            checkLayout(footer, Files.size(path));
+            return new ParquetFile(path, footer);
         } catch (NoSuchFileException e) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
                     "could not open file \"" + name + "\" for reading: No such file or directory");
@@ -43,6 +47,29 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
         } catch (IOException | RuntimeException e) {
             throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "file \"" + name + "\" is not a valid Parquet file")
                     .withDetail(describe(e));
+        }
+    }
+
+    /**
+     * Checks that every column chunk the footer describes lies between the leading magic and the footer, and that
+     * row counts are not negative: a damaged footer whose sizes point past the end of the file would otherwise
+     * have parquet-mr allocate buffers of those sizes before the read comes up short.
+     */
+    private static void checkLayout(ParquetMetadata footer, long length) throws IOException {
+        // the footer's own length sits in the 4 bytes before the trailing magic; parquet-mr checked it already
+        long dataEnd = length - Integer.BYTES - 4;
+        for (BlockMetaData block : footer.getBlocks()) {
+            if (block.getRowCount() < 0) {
+                throw new IOException("a row group of " + block.getRowCount() + " rows");
+            }
+            for (ColumnChunkMetaData chunk : block.getColumns()) {
+                long start = chunk.getStartingPos();
+                long size = chunk.getTotalSize();
+                if (start < 4 || size < 0 || start + size > dataEnd) {
+                    throw new IOException("column chunk " + chunk.getPath() + " of " + size + " bytes at offset "
+                            + start + " lies outside the file's " + length + " bytes");
+                }
+            }
         }
     }
 

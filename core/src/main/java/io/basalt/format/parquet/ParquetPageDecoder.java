@@ -241,6 +241,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             throw new IllegalStateException("column " + name + " ends before its row group's row count");
         }
         int count = page.getValueCount();
+        // a flat column's page holds at most its chunk's values (the footer's count): a corrupt count must not
+        // size the level array
+        if (count < 0 || count > pages.getTotalValueCount()) {
+            throw new IllegalStateException("a data page of " + count + " values in a column chunk of "
+                    + pages.getTotalValueCount());
+        }
         if (definitions.length < count) {
             definitions = new int[count];
         }

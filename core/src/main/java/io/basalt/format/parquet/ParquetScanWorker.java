@@ -132,6 +132,11 @@ final class ParquetScanWorker implements SourceState {
             }
         } catch (IOException | RuntimeException failure) {
             throw file.corrupt(failure);
+        } catch (NoClassDefFoundError failure) {
+            // parquet-mr names the file through Hadoop's Path (kept off the class path) only in the error it raises
+            // when a chunk's pages hold another number of values than the footer says
+            throw file.corrupt(new IllegalStateException("the pages of a column chunk hold another number of values"
+                    + " than the file's footer says"));
         }
         remaining = rows;
     }

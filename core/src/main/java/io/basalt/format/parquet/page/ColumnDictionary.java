@@ -76,6 +76,18 @@ public final class ColumnDictionary {
         if (size < 0) {
             throw new IllegalStateException("negative dictionary size");
         }
+        // every entry takes at least its width (4 bytes of length for byte arrays), which bounds the entries a page
+        // holds: a corrupt count must not allocate arrays for more
+        long entryBytes = switch (type) {
+            case INT32, FLOAT, BINARY -> 4;
+            case INT64, DOUBLE -> 8;
+            case FIXED_LEN_BYTE_ARRAY -> Math.max(fixedLength, 1);
+            case BOOLEAN, INT96 -> 1;
+        };
+        if (size * entryBytes > page.length) {
+            throw new IllegalStateException("a dictionary page of " + page.length + " bytes cannot hold " + size
+                    + " entries");
+        }
         PlainValues plain = new PlainValues(page, 0, page.length, fixedLength);
         return switch (type) {
             case INT32 -> {
