@@ -251,8 +251,12 @@ final class Selectivity {
         if (extraction instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction read
                 && read.extraction() instanceof BoundExpression overTable) {
             // over the table's columns: find the scan below
+            BoundExpression uncast = overTable;
+            while (uncast instanceof BoundExpression.Cast cast) {
+                uncast = cast.operand();
+            }
             List<String> keys = new ArrayList<>();
-            BoundExpression.ColumnRef document = document(overTable, keys);
+            BoundExpression.ColumnRef document = document(uncast, keys);
             LogicalPlan.Scan scan = scanBelow(input);
             return document == null || scan == null ? null : pathStatistics(scan, document.index(), keys);
         }
@@ -267,12 +271,12 @@ final class Selectivity {
     }
 
     private static PathStatistics pathStatistics(LogicalPlan.Scan scan, int tableColumn, List<String> keys) {
-        TableStatistics table = GatheredStatistics.of(scan.source());
+        TableStatistics table = GatheredStatistics.ofTable(scan.source());
         TableStatistics.Path path = new TableStatistics.Path(tableColumn, keys);
         if (table == null || !table.paths().containsKey(path)) {
             return null;
         }
-        double rows = scan.source() instanceof TableStore store ? store.rowCount() : table.rowCount();
+        double rows = scan.source().underlying() instanceof TableStore store ? store.rowCount() : table.rowCount();
         return new PathStatistics(table.paths().get(path), table.distinct(path, rows));
     }
 
