@@ -12,12 +12,17 @@ import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.planner.ExpressionIndexPredicates;
 import io.basalt.storage.table.TableStore;
+import io.basalt.exec.function.json.JsonbExtractFunction;
+import io.basalt.exec.function.json.PathValueFunction;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.List;
 
 /**
  * The fraction of its input's rows a condition keeps. With statistics: an equality with a constant keeps
  * 1 / distinct values, a range is interpolated between the column's low and high values, IS NULL keeps the
- * null fraction. Without, PostgreSQL's defaults: 0.005 for an equality, 1/3 for a range, 0.005 for IS NULL;
+ * null fraction; a comparison of a JSON path's value ({@code doc->'a'->>'b'}, {@code (doc->>'n')::int}) uses the
+ * path's statistics the same way. Without, PostgreSQL's defaults: 0.005 for an equality, 1/3 for a range, 0.005 for IS NULL;
  * anything else (LIKE, function calls) keeps a quarter. AND multiplies, OR adds what the other misses, NOT
  * complements.
  */
@@ -144,6 +149,12 @@ final class Selectivity {
         }
         BoundExpression.ColumnRef column = columnOf(columnSide);
         BoundExpression.Constant value = constant(constantSide);
+        if (column == null && value != null) {
+            double path = pathComparison(columnSide, operator, value, input);
+            if (!Double.isNaN(path)) {
+                return path;
+            }
+        }
         if (column == null || value == null) {
             if (column != null && columnOf(constantSide) != null) {
                 // two columns of one input
@@ -182,6 +193,160 @@ final class Selectivity {
                 yield nonNull * Math.max(fraction, 1e-4);
             }
         };
+    }
+
+    /**
+     * A comparison of a JSON path's value ({@code doc->'a'->>'b'}, perhaps cast, or the read of its shredded path
+     * column) with a constant, from the statistics ANALYZE gathered on the path; NaN when there are none.
+     */
+    private static double pathComparison(BoundExpression pathSide, CompareOp operator, BoundExpression.Constant value,
+                                         LogicalPlan input) {
+        BoundExpression extraction = pathSide;
+        while (extraction instanceof BoundExpression.Cast cast) {
+            extraction = cast.operand();
+        }
+        PathStatistics path = pathStatistics(extraction, input);
+        if (path == null) {
+            return Double.NaN;
+        }
+        if (value.value() == null) {
+            return 0;
+        }
+        ColumnStatistics statistics = path.statistics();
+        double nonNull = 1 - statistics.nullFraction();
+        double distinct = path.distinct();
+        return switch (operator) {
+            case EQ -> distinct > 0 ? nonNull / distinct : 0;
+            case NE -> distinct > 0 ? nonNull * (1 - 1 / distinct) : 0;
+            case LT, LE, GT, GE -> {
+                double position = NumberLine.position(value.value(), value.type());
+                if (!statistics.hasRange() || Double.isNaN(position) || !pathSide.type().isNumber()
+                        || !value.type().isNumber()) {
+                    yield nonNull * DEFAULT_RANGE;
+                }
+                double width = statistics.high() - statistics.low();
+                double below = width <= 0 ? (position >= statistics.low() ? 1 : 0)
+                        : (position - statistics.low()) / width;
+                below = Math.max(0, Math.min(1, below));
+                double fraction = operator == CompareOp.LT || operator == CompareOp.LE ? below : 1 - below;
+                if ((operator == CompareOp.LT || operator == CompareOp.GT) && distinct > 0
+                        && position >= statistics.low() && position <= statistics.high()) {
+                    fraction -= 1 / distinct;
+                }
+                yield nonNull * Math.max(fraction, 1e-4);
+            }
+        };
+    }
+
+    /** A JSON path's gathered statistics and its distinct values scaled to the table's current rows. */
+    private record PathStatistics(ColumnStatistics statistics, double distinct) {
+    }
+
+    /**
+     * The statistics of the JSON path {@code extraction} reads: a chain of constant key extractions over a jsonb
+     * column of {@code input}, or the read of a shredded path column standing for one; null otherwise or when ANALYZE
+     * gathered none for it.
+     */
+    private static PathStatistics pathStatistics(BoundExpression extraction, LogicalPlan input) {
+        if (extraction instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction read
+                && read.extraction() instanceof BoundExpression overTable) {
+            // over the table's columns: find the scan below
+            BoundExpression uncast = overTable;
+            while (uncast instanceof BoundExpression.Cast cast) {
+                uncast = cast.operand();
+            }
+            List<String> keys = new ArrayList<>();
+            BoundExpression.ColumnRef document = document(uncast, keys);
+            LogicalPlan.Scan scan = scanBelow(input);
+            return document == null || scan == null ? null : pathStatistics(scan, document.index(), keys);
+        }
+        List<String> keys = new ArrayList<>();
+        BoundExpression.ColumnRef document = document(extraction, keys);
+        if (document == null || keys.isEmpty() || !(extraction instanceof BoundExpression.Function)) {
+            return null;
+        }
+        int[] stored = {document.index()};
+        LogicalPlan.Scan scan = scanOf(input, stored);
+        return scan == null || stored[0] < 0 ? null : pathStatistics(scan, stored[0], keys);
+    }
+
+    private static PathStatistics pathStatistics(LogicalPlan.Scan scan, int tableColumn, List<String> keys) {
+        TableStatistics table = GatheredStatistics.ofTable(scan.source());
+        TableStatistics.Path path = new TableStatistics.Path(tableColumn, keys);
+        if (table == null || !table.paths().containsKey(path)) {
+            return null;
+        }
+        double rows = scan.source().underlying() instanceof TableStore store ? store.rowCount() : table.rowCount();
+        return new PathStatistics(table.paths().get(path), table.distinct(path, rows));
+    }
+
+    /** The scan under filters, sorts and limits, or null. */
+    private static LogicalPlan.Scan scanBelow(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan;
+            case LogicalPlan.Filter filter -> scanBelow(filter.input());
+            case LogicalPlan.Sort sort -> scanBelow(sort.input());
+            case LogicalPlan.Limit limit -> scanBelow(limit.input());
+            default -> null;
+        };
+    }
+
+    /**
+     * The scan output column {@code column[0]} of {@code plan} comes from, following the column through filters,
+     * column references of projections and either side of a join; {@code column[0]} is left as the table column.
+     */
+    private static LogicalPlan.Scan scanOf(LogicalPlan plan, int[] column) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                column[0] = column[0] < scan.columns().length ? scan.columns()[column[0]] : -1;
+                yield scan;
+            }
+            case LogicalPlan.Filter filter -> scanOf(filter.input(), column);
+            case LogicalPlan.Sort sort -> scanOf(sort.input(), column);
+            case LogicalPlan.Limit limit -> scanOf(limit.input(), column);
+            case LogicalPlan.Project project -> {
+                if (!(project.expressions().get(column[0]) instanceof BoundExpression.ColumnRef ref)) {
+                    yield null;
+                }
+                column[0] = ref.index();
+                yield scanOf(project.input(), column);
+            }
+            case LogicalPlan.Join join -> {
+                int leftWidth = join.left().outputTypes().size();
+                if (column[0] < leftWidth) {
+                    yield scanOf(join.left(), column);
+                }
+                if (!join.type().keepsRightColumns()) {
+                    yield null;
+                }
+                column[0] -= leftWidth;
+                yield scanOf(join.right(), column);
+            }
+            default -> null;
+        };
+    }
+
+    /**
+     * The jsonb column at the bottom of a chain of constant key extractions ending in {@code extraction}, its keys
+     * (root first) added to {@code keys}; null when the chain is anything else.
+     */
+    private static BoundExpression.ColumnRef document(BoundExpression extraction, List<String> keys) {
+        if (extraction instanceof BoundExpression.ColumnRef column) {
+            return column.type().id() == io.basalt.type.TypeId.JSONB ? column : null;
+        }
+        if (!(extraction instanceof BoundExpression.Function call
+                && call.function() instanceof JsonbExtractFunction function && call.arguments().size() == 1)) {
+            return null;
+        }
+        List<String> own = function.constantKeys();
+        if (own == null) {
+            return null;
+        }
+        BoundExpression.ColumnRef column = document(call.arguments().getFirst(), keys);
+        if (column != null) {
+            keys.addAll(own);
+        }
+        return column;
     }
 
     /** Whether positions of the two types share a unit: two numbers, or two values of one date/time type. */

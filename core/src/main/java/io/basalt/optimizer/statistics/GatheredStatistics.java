@@ -28,6 +28,25 @@ public final class GatheredStatistics {
         return STATISTICS.get(source);
     }
 
+    /**
+     * The statistics last gathered for the table {@code source} reads, or null: {@link #of} for {@code source}
+     * itself or for the store whose {@link ScanSource#underlying() underlying} store is {@code source}'s (a scan with
+     * predicates or reading shredded path columns is a view of its table; a logged table wraps another store).
+     */
+    public static synchronized TableStatistics ofTable(ScanSource source) {
+        TableStatistics found = STATISTICS.get(source);
+        if (found != null) {
+            return found;
+        }
+        ScanSource table = source.underlying();
+        for (Map.Entry<ScanSource, TableStatistics> entry : STATISTICS.entrySet()) {
+            if (entry.getKey().underlying() == table) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
     /** Forgets the statistics of {@code source} (its rows were all replaced, as by TRUNCATE). */
     public static synchronized void forget(ScanSource source) {
         STATISTICS.remove(source);

@@ -35,14 +35,15 @@ import java.util.zip.CRC32C;
  * format version   int32    {@value #VERSION}
  * payload length   int32
  * payload          walSequence int64, table count int32 + (schema, name, rowCount int64, column count int32 +
- *                  (column name, distinct float64, nullFraction float64, low float64, high float64)); strings as
- *                  DataOutput.writeUTF
+ *                  (column name, distinct float64, nullFraction float64, low float64, high float64), JSON path
+ *                  count int32 + (column int32, key count int32 + (key), distinct, nullFraction, low, high as above));
+ *                  strings as DataOutput.writeUTF (version 1 had no JSON paths and still reads)
  * checksum         int32    CRC32C of everything before it
  * </pre>
  */
 public final class StatisticsFile {
     public static final String NAME = "statistics";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     private static final byte[] MAGIC = "BASALTST".getBytes(US_ASCII);
     private static final String TEMPORARY = NAME + ".tmp";
     private static final System.Logger LOG = System.getLogger(StatisticsFile.class.getName());
@@ -89,7 +90,7 @@ public final class StatisticsFile {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int version = in.getInt(MAGIC.length);
         int length = in.getInt(MAGIC.length + 4);
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             return ignored(path, "its format version is " + version + ", this build reads " + VERSION);
         }
         if (length != bytes.length - MAGIC.length - 12) {
@@ -99,7 +100,8 @@ public final class StatisticsFile {
             return ignored(path, "its checksum does not match");
         }
         try {
-            return Optional.of(parse(new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + 8, length))));
+            return Optional.of(parse(new DataInputStream(new ByteArrayInputStream(bytes, MAGIC.length + 8, length)),
+                    version));
         } catch (IOException | RuntimeException e) {
             return ignored(path, "it cannot be parsed: " + e);
         }
@@ -110,7 +112,7 @@ public final class StatisticsFile {
         return Optional.empty();
     }
 
-    private static Contents parse(DataInputStream in) throws IOException {
+    private static Contents parse(DataInputStream in, int version) throws IOException {
         long walSequence = in.readLong();
         int tableCount = in.readInt();
         List<Entry> entries = new ArrayList<>();
@@ -125,7 +127,22 @@ public final class StatisticsFile {
                 names.add(in.readUTF());
                 columns.add(new ColumnStatistics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
             }
-            entries.add(new Entry(schema, table, names, new TableStatistics(rowCount, columns)));
+            java.util.Map<TableStatistics.Path, ColumnStatistics> paths = new java.util.HashMap<>();
+            int pathCount = version >= 2 ? in.readInt() : 0;
+            for (int p = 0; p < pathCount; p++) {
+                int column = in.readInt();
+                int keyCount = in.readInt();
+                if (column < 0 || column >= columnCount || keyCount <= 0) {
+                    throw new IOException("bad JSON path of column " + column + " with " + keyCount + " keys");
+                }
+                List<String> keys = new ArrayList<>();
+                for (int k = 0; k < keyCount; k++) {
+                    keys.add(in.readUTF());
+                }
+                paths.put(new TableStatistics.Path(column, keys),
+                        new ColumnStatistics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+            }
+            entries.add(new Entry(schema, table, names, new TableStatistics(rowCount, columns, paths)));
         }
         if (in.read() >= 0) {
             throw new EOFException("bytes after the last table");
@@ -160,6 +177,19 @@ public final class StatisticsFile {
                     out.writeDouble(column.nullFraction());
                     out.writeDouble(column.low());
                     out.writeDouble(column.high());
+                }
+                out.writeInt(entry.statistics().paths().size());
+                for (var path : entry.statistics().paths().entrySet()) {
+                    out.writeInt(path.getKey().column());
+                    out.writeInt(path.getKey().keys().size());
+                    for (String key : path.getKey().keys()) {
+                        out.writeUTF(key);
+                    }
+                    ColumnStatistics values = path.getValue();
+                    out.writeDouble(values.distinct());
+                    out.writeDouble(values.nullFraction());
+                    out.writeDouble(values.low());
+                    out.writeDouble(values.high());
                 }
             }
         } catch (IOException e) {
