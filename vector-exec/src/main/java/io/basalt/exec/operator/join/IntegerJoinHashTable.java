@@ -21,11 +21,21 @@ import org.apache.arrow.vector.SmallIntVector;
  * table sorted by order key) touch the buckets in order instead of all over a table larger than the caches.
  * Other keys go to the bucket of their mixed hash.
  *
- * <p>A large table also keeps a bitmap of about 8 bits per build row (a bit set per build key's hash; an eighth
- * to a sixteenth of the bucket array's size; for dense keys an exact bit per value of the range, 32 times smaller
- * than the bucket array and written in key order rather than at random), which a probe tests first: in a selective join (TPC-H Q3 keeps 1%
- * of its 3.2 million probe rows) most probe keys are turned away by a bitmap that stays in the cache, without
- * touching the bucket array and the keys, which do not. A probe whose first keys mostly pass stops testing it.
+ * <p>A table also keeps a bitmap which a probe tests first: in a selective join (TPC-H Q3 keeps 1% of its 3.2
+ * million probe rows) most probe keys are turned away by a bitmap that stays in the cache, without touching the
+ * bucket array and the keys, which do not. Where the keys' range is narrow enough (at most {@link #RANGE_FILTER_BITS}
+ * values, or 8 per build row) the bitmap has one exact bit per value of {@code [min, max]} (for dense keys 32 times
+ * smaller than the bucket array and written in key order), whatever the table's size: a small build over a wider
+ * range (Q8's 1,451 parts among 200,000 part keys) then sends only the probe keys it really holds to its buckets,
+ * instead of the third whose bucket is merely not empty, each a key comparison that mispredicts. Otherwise a table of
+ * {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's hash in one 64-bit
+ * word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe whose first keys
+ * mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule (exact bits for
+ * dense keys, one bit per hash, both from 65,536 rows).
+ *
+ * <p>Direct buckets hold one key value each, so their chains are walked without comparing keys; a build whose keys
+ * are all distinct (a primary key: orders, customer, part, supplier) has no chain longer than one, which the probe
+ * then does not follow.
  */
 final class IntegerJoinHashTable implements JoinHashTable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -48,6 +58,10 @@ final class IntegerJoinHashTable implements JoinHashTable {
      */
     private final long[] filter;
     private final int filterMask;
+    /** Whether {@link #filter} has one exact bit per value of {@code [min, max]} (else one pair of bits per hash). */
+    private final boolean rangeFilter;
+    /** Whether two valid build rows share a key (some chain is longer than one row). */
+    private final boolean repeatedKeys;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
         this(keyColumn, rows, null);
@@ -87,24 +101,38 @@ final class IntegerJoinHashTable implements JoinHashTable {
         heads = new int[direct ? (int) span + 1 : JoinHashTable.bucketCount(rows)];
         mask = heads.length - 1;
         Arrays.fill(heads, -1);
-        if (rows >= FILTER_ROWS && direct) {
-            // one bit per value of the range, set while the chains are built: exact, and written in key order
+        boolean narrow = rows > 0 && low <= high && span >= 0
+                && (RANGE_FILTERS ? span < Math.max(RANGE_FILTER_BITS, 8L * rows) && rows >= RANGE_FILTER_ROWS
+                                  : direct && rows >= FILTER_ROWS);
+        if (narrow) {
+            // one bit per value of the range: exact; a direct table sets them while its chains are built, in key order
             filter = new long[(int) (span >>> 6) + 1];
             filterMask = 0;
-        } else if (rows >= FILTER_ROWS) {
-            // 8 bits per build row: about 1 probe key in 9 that the build lacks still passes
+            rangeFilter = true;
+            if (!direct) {
+                for (int row = 0; row < rows; row++) {
+                    if (validity == null || isValid(validity, row)) {
+                        long offset = keys[row] - low;
+                        filter[(int) (offset >>> 6)] |= 1L << offset;
+                    }
+                }
+            }
+        } else if (rows >= (RANGE_FILTERS ? HASHED_FILTER_ROWS : FILTER_ROWS) && !direct) {
+            // 8 bits per build row
             int words = Integer.highestOneBit(Math.max(rows / 8, 1)) * 2;
             filter = new long[words];
             filterMask = words - 1;
+            rangeFilter = false;
             for (int row = 0; row < rows; row++) {
                 if (validity == null || isValid(validity, row)) {
                     long hash = KeyHashing.mix(keys[row]);
-                    filter[filterSlot(hash, filterMask)] |= 1L << (hash >>> 40);
+                    filter[filterSlot(hash, filterMask)] |= filterBits(hash);
                 }
             }
         } else {
             filter = null;
             filterMask = 0;
+            rangeFilter = false;
         }
         // Chains by slot range: with workers, the upper half of the slots is offered to them (disjoint heads, next
         // entries and, at a multiple of 64, bitmap words), the calling thread takes the lower half.
@@ -118,12 +146,18 @@ final class IntegerJoinHashTable implements JoinHashTable {
             long base = low;
             int bucketMask = mask;
             boolean byKey = direct;
-            OfferedTask upper = OfferedTask.offer(() -> insertChains(keyValues, chainNext, chainHeads, validity, rows, byKey,
-                    base, bucketMask, present, split, slots), workers);
-            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, split);
+            boolean[] upperRepeats = new boolean[1];
+            OfferedTask upper = OfferedTask.offer(() -> upperRepeats[0] = insertChains(keyValues, chainNext, chainHeads,
+                    validity, rows, byKey, base, bucketMask, present, split, slots), workers);
+            boolean lowerRepeats = insertChains(keys, next, heads, validity, rows, direct, low, mask,
+                    direct ? filter : null, 0, split);
             upper.complete();
+            repeatedKeys = lowerRepeats || upperRepeats[0] || !direct;
         } else {
-            insertChains(keys, next, heads, validity, rows, direct, low, mask, direct ? filter : null, 0, slots);
+            boolean chained = insertChains(keys, next, heads, validity, rows, direct, low, mask,
+                    direct ? filter : null, 0, slots);
+            // a hashed bucket may chain different keys: only direct tables know their keys distinct from this
+            repeatedKeys = chained || !direct;
         }
     }
 
@@ -133,10 +167,11 @@ final class IntegerJoinHashTable implements JoinHashTable {
     /**
      * Chains the valid rows whose slot (key - {@code low} when {@code direct}, else the masked hash) lies in
      * {@code [fromSlot, toSlot)}, last row first, so that each chain lists its rows in build order; for direct keys
-     * also sets their bits in {@code present} (when not null).
+     * also sets their bits in {@code present} (when not null). Returns whether some row was chained to another.
      */
-    private static void insertChains(long[] keys, int[] next, int[] heads, MemorySegment validity, int rows,
-                                     boolean direct, long low, int mask, long[] present, int fromSlot, int toSlot) {
+    private static boolean insertChains(long[] keys, int[] next, int[] heads, MemorySegment validity, int rows,
+                                        boolean direct, long low, int mask, long[] present, int fromSlot, int toSlot) {
+        int chained = -1;
         if (direct) {
             for (int row = rows - 1; row >= 0; row--) {
                 if (validity != null && !isValid(validity, row)) {
@@ -146,13 +181,15 @@ final class IntegerJoinHashTable implements JoinHashTable {
                 if (offset < fromSlot || offset >= toSlot) {
                     continue;
                 }
-                next[row] = heads[offset];
+                int head = heads[offset];
+                next[row] = head;
+                chained &= head;
                 heads[offset] = row;
                 if (present != null) {
                     present[offset >>> 6] |= 1L << offset;
                 }
             }
-            return;
+            return chained >= 0;
         }
         for (int row = rows - 1; row >= 0; row--) {
             if (validity != null && !isValid(validity, row)) {
@@ -162,31 +199,44 @@ final class IntegerJoinHashTable implements JoinHashTable {
             if (bucket < fromSlot || bucket >= toSlot) {
                 continue;
             }
-            next[row] = heads[bucket];
+            int head = heads[bucket];
+            next[row] = head;
+            chained &= head;
             heads[bucket] = row;
         }
+        return chained >= 0;
     }
 
-    /** Build sides from this many rows keep a {@link #filter}: smaller tables stay in the cache anyway. */
+    /** The earlier rule: build sides from this many rows keep a {@link #filter}. */
     private static final int FILTER_ROWS = 1 << 16;
+
+    /** Hashed tables from this many rows keep a hashed {@link #filter}: smaller ones stay in the cache anyway. */
+    private static final int HASHED_FILTER_ROWS = 1 << 14;
+
+    /** A range bitmap of up to this many bits (256 KiB) is kept even where it has more than 8 bits per build row. */
+    private static final long RANGE_FILTER_BITS = 1L << 21;
+
+    /** Builds from this many rows keep a range bitmap. */
+    private static final int RANGE_FILTER_ROWS = 256;
+
+    /** Whether the range and two-bit filters are on ({@code -Dbasalt.join_range_filters=off}: the earlier rule). */
+    private static final boolean RANGE_FILTERS = !"off".equals(System.getProperty("basalt.join_range_filters"));
+
+    /** The filter bits of a key's hash: two of the word's 64 under the new rule, one under the earlier one. */
+    private static long filterBits(long hash) {
+        return RANGE_FILTERS ? 1L << (hash >>> 40) | 1L << (hash >>> 46) : 1L << (hash >>> 40);
+    }
 
     /** The word of the filter for a hash: bits other than those choosing the bucket or the bit. */
     private static int filterSlot(long hash, int filterMask) {
         return (int) (hash >>> 20) & filterMask;
     }
 
-    /** False when no build key has {@code key}'s hash slot in the filter (then none equals it). */
-    private boolean mayHave(long key) {
-        if (direct) {
-            if (key < min || key > max) {
-                return false;
-            }
-            long offset = key - min;
-            return (filter[(int) (offset >>> 6)] & (1L << offset)) != 0;
-        }
-        long hash = KeyHashing.mix(key);
-        return (filter[filterSlot(hash, filterMask)] & (1L << (hash >>> 40))) != 0;
-    }
+    /**
+     * Whether probes of direct tables walk chains without comparing keys and take distinct keys' single candidates
+     * straight ({@code -Dbasalt.direct_join_chains=off}: compare like hashed tables).
+     */
+    private static final boolean DIRECT_CHAINS = !"off".equals(System.getProperty("basalt.direct_join_chains"));
 
     /** Probe keys a probe tests against the filter before it judges whether the filter pays. */
     private static final int FILTER_TRIAL = 8192;
@@ -280,22 +330,47 @@ final class IntegerJoinHashTable implements JoinHashTable {
             this.firstMatchOnly = firstMatchOnly;
         }
 
-        /** The first build row of {@code key}'s bucket, or -1 when the filter (while it pays) rules the key out. */
-        private int candidates(long key) {
-            if (filtering) {
-                boolean pass = mayHave(key);
-                if (tested < FILTER_TRIAL) {
-                    tested++;
-                    rejected += pass ? 0 : 1;
-                    if (tested == FILTER_TRIAL && rejected * 4 < tested) {
-                        filtering = false;
-                    }
+        /**
+         * Sets {@code first[row]} to the first build row of the bucket of {@code probeKeys[row]}, or -1 when the key is
+         * NULL (per {@code validity}; null: none is) or the filter (while it pays) rules it out. One loop per kind of
+         * filter, so that no row switches on it.
+         */
+        private void firstCandidates(long[] probeKeys, MemorySegment validity, int probeRows, int[] first) {
+            if (!filtering) {
+                for (int row = 0; row < probeRows; row++) {
+                    first[row] = validity != null && !isValid(validity, row) ? -1 : headOf(probeKeys[row]);
                 }
-                if (!pass) {
-                    return -1;
+                return;
+            }
+            int failed = 0;
+            long[] bits = filter;
+            if (rangeFilter) {
+                long low = min;
+                long span = max - min;
+                for (int row = 0; row < probeRows; row++) {
+                    long offset = probeKeys[row] - low;
+                    boolean pass = offset >= 0 && offset <= span && (bits[(int) (offset >>> 6)] & (1L << offset)) != 0;
+                    failed += pass ? 0 : 1;
+                    first[row] = !pass || validity != null && !isValid(validity, row) ? -1
+                            : direct ? heads[(int) offset] : heads[(int) KeyHashing.mix(probeKeys[row]) & mask];
+                }
+            } else {
+                int words = filterMask;
+                for (int row = 0; row < probeRows; row++) {
+                    long hash = KeyHashing.mix(probeKeys[row]);
+                    long wanted = filterBits(hash);
+                    boolean pass = (bits[filterSlot(hash, words)] & wanted) == wanted;
+                    failed += pass ? 0 : 1;
+                    first[row] = !pass || validity != null && !isValid(validity, row) ? -1 : heads[(int) hash & mask];
                 }
             }
-            return headOf(key);
+            if (tested < FILTER_TRIAL) {
+                tested += probeRows;
+                rejected += failed;
+                if (tested >= FILTER_TRIAL && rejected * 4L < tested) {
+                    filtering = false;
+                }
+            }
         }
 
         @Override
@@ -333,10 +408,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
                     }
                 }
             }
-            int[] first = firstCandidates;
-            for (int row = 0; row < probeRows; row++) {
-                first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(keysOfBatch[row]);
-            }
+            firstCandidates(keysOfBatch, validity, probeRows, firstCandidates);
         }
 
         /**
@@ -351,14 +423,63 @@ final class IntegerJoinHashTable implements JoinHashTable {
             if (firstCandidates.length < probeRows) {
                 firstCandidates = new int[probeRows];
             }
-            int[] first = firstCandidates;
-            for (int row = 0; row < probeRows; row++) {
-                first[row] = validity != null && !isValid(validity, row) ? -1 : candidates(probeKeys[row]);
-            }
+            firstCandidates(probeKeys, validity, probeRows, firstCandidates);
         }
 
         @Override
         public int next(int[] probeRows, int[] buildRows, int capacity) {
+            if (!DIRECT_CHAINS || !direct) {
+                return nextComparing(probeRows, buildRows, capacity);
+            }
+            if (!repeatedKeys || firstMatchOnly) {
+                return nextFirsts(probeRows, buildRows, capacity);
+            }
+            // direct buckets: every row of a chain has the probe key
+            int count = 0;
+            int row = probeRow;
+            int candidate = chain;
+            int[] first = firstCandidates;
+            while (count < capacity) {
+                if (candidate < 0) {
+                    row++;
+                    while (row < rows && first[row] < 0) {
+                        row++;
+                    }
+                    if (row >= rows) {
+                        row = rows;
+                        break;
+                    }
+                    candidate = first[row];
+                }
+                probeRows[count] = row;
+                buildRows[count] = candidate;
+                count++;
+                candidate = next[candidate];
+            }
+            probeRow = row;
+            chain = candidate;
+            return count;
+        }
+
+        /** {@link #next} of a direct table where each probe row has at most one partner: its first candidate. */
+        private int nextFirsts(int[] probeRows, int[] buildRows, int capacity) {
+            int count = 0;
+            int row = probeRow + 1;
+            int[] first = firstCandidates;
+            int end = rows;
+            for (; row < end && count < capacity; row++) {
+                int candidate = first[row];
+                probeRows[count] = row;
+                buildRows[count] = candidate;
+                count += candidate >= 0 ? 1 : 0;
+            }
+            probeRow = row - 1;
+            chain = -1;
+            return count;
+        }
+
+        /** {@link #next} for hashed buckets, whose chains may hold other keys. */
+        private int nextComparing(int[] probeRows, int[] buildRows, int capacity) {
             int count = 0;
             int row = probeRow;
             int candidate = chain;

@@ -49,26 +49,65 @@ class IntegerJoinHashTableTest {
         }
     }
 
+    /** How a test build's keys are drawn. */
+    private enum Keys {
+        /** Any long (hashed buckets, hashed bitmap). */
+        SPARSE,
+        /** [0, 60,000) with repeats (direct buckets, chains longer than one). */
+        DENSE,
+        /** Distinct values of [0, 1.5 x rows) (direct buckets, one row each: the probe takes first candidates). */
+        DISTINCT,
+        /** [0, 200,000) for a build far smaller (hashed buckets, exact bitmap over the range). */
+        NARROW;
+
+        /** The keys' range, of which probe misses are drawn around (SPARSE: unused). */
+        long range(int buildRows) {
+            return switch (this) {
+                case SPARSE -> 0;
+                case DENSE -> 60_000;
+                case DISTINCT -> buildRows * 3L / 2;
+                case NARROW -> 200_000;
+            };
+        }
+    }
+
     /**
-     * A build large enough for the probe-side bitmap (sparse keys, hashed; and dense keys, indexed directly): every
-     * pair of equal keys must still be found, in build order per probe row, and no other, for all and for first
-     * matches, over probe batches that mix present, absent and NULL keys.
+     * A build large enough for the probe-side bitmap (sparse keys, hashed; dense keys, indexed directly, with repeats
+     * and all distinct) and a small build over a wider range (hashed, with an exact bitmap of the range): every pair
+     * of equal keys must still be found, in build order per probe row, and no other, for all and for first matches,
+     * over probe batches that mix present, absent and NULL keys.
      */
     @Test
     void largeBuildsFindEveryPairThroughTheirBitmap() {
         java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newSingleThreadExecutor();
         try {
             // serially, then large enough for the chains to be built on two threads (the pool's and the caller)
-            buildAndProbe(70_001, null);
-            buildAndProbe(140_003, workers);
+            for (Keys keys : Keys.values()) {
+                buildAndProbe(keys == Keys.NARROW ? 3_001 : 70_001, null, keys);
+                buildAndProbe(keys == Keys.NARROW ? 20_011 : 140_003, workers, keys);
+            }
         } finally {
             workers.shutdown();
         }
     }
 
-    private static void buildAndProbe(int buildRows, java.util.concurrent.ExecutorService workers) {
+    private static void buildAndProbe(int buildRows, java.util.concurrent.ExecutorService workers, Keys shape) {
         Random random = new Random(5);
-        for (boolean dense : new boolean[] {false, true}) {
+        boolean dense = shape != Keys.SPARSE;
+        long range = shape.range(buildRows);
+        long[] distinct = new long[(int) range];
+        if (shape == Keys.DISTINCT) {
+            for (int i = 0; i < distinct.length; i++) {
+                distinct[i] = i;
+            }
+            for (int i = distinct.length - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                long swap = distinct[i];
+                distinct[i] = distinct[j];
+                distinct[j] = swap;
+            }
+        }
+        {
             long[] buildKeys = new long[buildRows];
             java.util.Map<Long, List<Integer>> rowsByKey = new java.util.HashMap<>();
             try (org.apache.arrow.memory.BufferAllocator allocator = io.basalt.exec.memory.MemoryRoots.newRoot("join", 1L << 30);
@@ -76,7 +115,11 @@ class IntegerJoinHashTableTest {
                  org.apache.arrow.vector.BigIntVector probe = new org.apache.arrow.vector.BigIntVector("p", allocator)) {
                 build.allocateNew(buildRows);
                 for (int row = 0; row < buildRows; row++) {
-                    long key = dense ? random.nextInt(60_000) : random.nextLong() >> random.nextInt(40);
+                    long key = switch (shape) {
+                        case SPARSE -> random.nextLong() >> random.nextInt(40);
+                        case DISTINCT -> distinct[row];
+                        default -> random.nextInt((int) range);
+                    };
                     buildKeys[row] = key;
                     if (row % 1000 == 999) {
                         build.setNull(row);
@@ -96,7 +139,9 @@ class IntegerJoinHashTableTest {
                     } else {
                         // dense probes mostly find their keys (the probe stops testing the bitmap); sparse ones often miss
                         probe.set(row, row % (dense ? 10 : 2) != 1 ? buildKeys[random.nextInt(buildRows)]
-                                : dense ? 60_000 + random.nextInt(1000) - 70_000 * (row % 3) : random.nextLong());
+                                : shape == Keys.NARROW && row % 3 == 0 ? random.nextInt((int) range)
+                                : dense ? range + random.nextInt(1000) - (range + 10_000) * (row % 3)
+                                : random.nextLong());
                     }
                 }
                 probe.setValueCount(probeRows);
@@ -119,7 +164,7 @@ class IntegerJoinHashTableTest {
                             actual.add(probeSide[k] + ":" + buildSide[k]);
                         }
                     }
-                    assertThat(actual).as("dense %s, first only %s, %s rows", dense, firstOnly, buildRows)
+                    assertThat(actual).as("%s keys, first only %s, %s rows", shape, firstOnly, buildRows)
                             .isEqualTo(expected);
                 }
             }
