@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The order of commits in one database, and what serializable transactions check at commit.
@@ -55,6 +57,12 @@ public final class TransactionCoordinator {
     private final HashMap<Long, Publication> waiting = new HashMap<>();
     /** Threads in {@link #awaitInFlightCommits}, which publishing wakes (none: no notifyAll). */
     private int inFlightWaiters;
+    /**
+     * Held shared by every commit from locking its tables until its rows are applied (its record handed to the log),
+     * and exclusively by {@link #withCommitsSettled}, which thus sees no commit between its log record and its
+     * publication.
+     */
+    private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
 
     /** Starts a transaction (its snapshot is taken by its first statement). */
     public Transaction begin(IsolationLevel level, boolean readOnly) {
@@ -315,6 +323,33 @@ public final class TransactionCoordinator {
             throw runtime;
         }
         throw (Error) failure;
+    }
+
+    /** A commit starts locking its tables (see {@link #commitGate}); {@link #leaveCommit} follows in a finally. */
+    void enterCommit() {
+        commitGate.readLock().lock();
+    }
+
+    /** The commit's record is in the log and its rows applied, or it failed before. */
+    void leaveCommit() {
+        commitGate.readLock().unlock();
+    }
+
+    /**
+     * Runs {@code action} while no commit is between handing its record to the log and becoming visible: new commits
+     * wait before locking their tables, and those already logged are published first. A checkpoint takes the log's
+     * position and the tables' newest versions so: otherwise a commit whose record is durable but whose versions are
+     * not yet published would be left out of the tables written and its record removed with the log segments the
+     * checkpoint covers, and lost at the next crash. The caller holds no table's lock (publishing takes them).
+     */
+    public <T> T withCommitsSettled(Supplier<T> action) {
+        commitGate.writeLock().lock();
+        try {
+            awaitInFlightCommits();
+            return action.get();
+        } finally {
+            commitGate.writeLock().unlock();
+        }
     }
 
     /**
