@@ -279,7 +279,7 @@ public final class PendingChange implements AutoCloseable {
         boolean frozen = appended instanceof FrozenBatches;
         for (Batch batch : appended) {
             if (batch.rowCount() > 0) {
-                addBatch(frozen ? shared(batch)
+                addBatch(frozen && batch.rowCount() >= MIN_SHARED_ROWS ? shared(batch)
                         : VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
             }
         }
@@ -928,6 +928,12 @@ public final class PendingChange implements AutoCloseable {
         long chunksPerGeneration = ((1L << InMemoryTableStore.POSITION_BITS) + chunkRows - 1) / chunkRows;
         return generation * chunksPerGeneration + chunk;
     }
+
+    /**
+     * Batches smaller than this are copied even when frozen: a few rows copy for less than the slice's accounting
+     * (an Arrow ledger per buffer), and the copy does not keep a larger buffer alive for them.
+     */
+    private static final int MIN_SHARED_ROWS = 256;
 
     /**
      * The rows of {@code batch}, whose buffers never change again ({@link FrozenBatches}), as slices accounted to this
