@@ -18,6 +18,7 @@ import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.storage.table.LoggedTableStore;
 import io.basalt.storage.table.TableImage;
 import io.basalt.storage.table.TableStore;
+import io.basalt.storage.transaction.TransactionCoordinator;
 import io.basalt.storage.wal.FileErrors;
 import io.basalt.storage.wal.WriteAheadLog;
 import io.basalt.type.LogicalType;
@@ -206,9 +207,9 @@ final class DatabaseCheckpoint {
      * @throws BasaltException IO_ERROR when a file cannot be written (the last checkpoint stays in force)
      */
     synchronized Manifest run(Catalog catalog, WriteAheadLog log, Object ddlLock, Supplier<BufferAllocator> allocators,
-                              PendingAlterations pending) {
+                              PendingAlterations pending, TransactionCoordinator transactions) {
         try (BufferAllocator allocator = allocators.get()) {
-            Cut cut = cut(catalog, log, ddlLock, allocator, pending);
+            Cut cut = cut(catalog, log, ddlLock, allocator, pending, transactions);
             try {
                 return write(cut, log, allocator);
             } finally {
@@ -220,7 +221,7 @@ final class DatabaseCheckpoint {
     }
 
     private Cut cut(Catalog catalog, WriteAheadLog log, Object ddlLock, BufferAllocator allocator,
-                    PendingAlterations pending) {
+                    PendingAlterations pending, TransactionCoordinator transactions) {
         synchronized (ddlLock) {
             Map<String, InMemoryTableStore> stores = stores(catalog, pending);
             List<Map.Entry<String, InMemoryTableStore>> ordered = new ArrayList<>(stores.entrySet());
@@ -228,7 +229,11 @@ final class DatabaseCheckpoint {
             Map<String, TableImage> images = new LinkedHashMap<>();
             long[] walSequence = new long[1];
             try {
-                lockAndTake(ordered, 0, log, images, walSequence, allocator);
+                // no commit may be between its durable log record and its publication while the position is read
+                transactions.withCommitsSettled(() -> {
+                    lockAndTake(ordered, 0, log, images, walSequence, allocator);
+                    return null;
+                });
             } catch (RuntimeException | Error failure) {
                 for (TableImage image : images.values()) {
                     image.close();

@@ -338,7 +338,7 @@ final class DatabaseImpl implements Database {
         if (checkpoints == null || replaying) {
             return;
         }
-        checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"), pendingAlterations);
+        checkpoints.run(catalog, log, ddlLock, () -> newAllocator("checkpoint"), pendingAlterations, transactions);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.vector.VectorGather;
+import io.basalt.exec.vector.VectorSlices;
 import io.basalt.storage.lock.LockOwner;
 import io.basalt.storage.lock.RowLockMode;
 import io.basalt.storage.wal.WriteAheadLog;
@@ -275,9 +276,11 @@ public final class PendingChange implements AutoCloseable {
             applyDeleted(step, false);
         }
         long firstPending = pendingRows;
+        boolean frozen = appended instanceof FrozenBatches;
         for (Batch batch : appended) {
             if (batch.rowCount() > 0) {
-                addBatch(VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
+                addBatch(frozen && batch.rowCount() >= MIN_SHARED_ROWS ? shared(batch)
+                        : VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
             }
         }
         recordSuccessors(deleted, firstPending);
@@ -924,6 +927,31 @@ public final class PendingChange implements AutoCloseable {
     private long chunkKey(long generation, int chunk) {
         long chunksPerGeneration = ((1L << InMemoryTableStore.POSITION_BITS) + chunkRows - 1) / chunkRows;
         return generation * chunksPerGeneration + chunk;
+    }
+
+    /**
+     * Batches smaller than this are copied even when frozen: a few rows copy for less than the slice's accounting
+     * (an Arrow ledger per buffer), and the copy does not keep a larger buffer alive for them.
+     */
+    private static final int MIN_SHARED_ROWS = 256;
+
+    /**
+     * The rows of {@code batch}, whose buffers never change again ({@link FrozenBatches}), as slices accounted to this
+     * change's allocator that share its memory: the statement's rows are kept once, not copied again here.
+     */
+    private Batch shared(Batch batch) {
+        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+        try {
+            for (FieldVector column : batch.columns()) {
+                columns.add(VectorSlices.slice(column, 0, batch.rowCount(), allocator));
+            }
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector column : columns) {
+                column.close();
+            }
+            throw failure;
+        }
+        return new Batch(columns, batch.rowCount());
     }
 
     private static int[] identity(int count) {

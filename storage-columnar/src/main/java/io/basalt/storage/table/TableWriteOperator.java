@@ -355,7 +355,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
             boolean deferred = StatementChanges.current() != null;
-            long first = change(deleted, newRows);
+            long first = change(deleted, new FrozenBatches(newRows)); // slices of this state's rows: shared, not copied
             boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
             if (staged != null) {
                 // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too

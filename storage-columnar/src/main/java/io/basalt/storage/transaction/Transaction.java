@@ -383,7 +383,13 @@ public final class Transaction implements TableTransaction {
             }
             if (!changed.isEmpty()) {
                 changed.sort(Comparator.comparingLong(change -> change.store().id()));
-                Committing committing = lockAndPrepare(changed, 0);
+                Committing committing;
+                coordinator.enterCommit();
+                try {
+                    committing = lockAndPrepare(changed, 0);
+                } finally {
+                    coordinator.leaveCommit();
+                }
                 committing.finish(coordinator);
             } else if (!commitRecords.isEmpty()) {
                 for (CompletableFuture<Long> record : log(List.of())) {

@@ -5,10 +5,14 @@ import io.basalt.error.SqlState;
 import io.basalt.storage.table.InMemoryTableStore;
 import io.basalt.storage.table.PreparedChange;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The order of commits in one database, and what serializable transactions check at commit.
@@ -49,6 +53,16 @@ public final class TransactionCoordinator {
     private int serializableActive;
     private final List<WriteRecord> writes = new ArrayList<>();
     private final java.util.concurrent.atomic.AtomicLong transactionNumbers = new java.util.concurrent.atomic.AtomicLong();
+    /** Durable commits whose turn has not come, by number, left for the publisher of the commit before each. */
+    private final HashMap<Long, Publication> waiting = new HashMap<>();
+    /** Threads in {@link #awaitInFlightCommits}, which publishing wakes (none: no notifyAll). */
+    private int inFlightWaiters;
+    /**
+     * Held shared by every commit from locking its tables until its rows are applied (its record handed to the log),
+     * and exclusively by {@link #withCommitsSettled}, which thus sees no commit between its log record and its
+     * publication.
+     */
+    private final ReentrantReadWriteLock commitGate = new ReentrantReadWriteLock();
 
     /** Starts a transaction (its snapshot is taken by its first statement). */
     public Transaction begin(IsolationLevel level, boolean readOnly) {
@@ -146,39 +160,19 @@ public final class TransactionCoordinator {
     }
 
     /**
-     * Makes commit {@code commit} (reserved, logged durably and applied) visible: waits until every commit numbered
-     * before it is visible, then publishes every table's new version under this lock, so snapshots see commits in
-     * order and each commit in all its tables or in none. {@code changes} are in the order of their stores' ids; their
-     * stores are locked before this object (the order every committer takes: stores, then the coordinator).
+     * Makes commit {@code commit} (reserved, logged durably and applied) visible once every commit numbered before
+     * it is visible, publishing every table's new version under this lock, so snapshots see commits in order and
+     * each commit in all its tables or in none. {@code changes} are in the order of their stores' ids; their stores
+     * are locked before this object (the order every committer takes: stores, then the coordinator).
+     *
+     * <p>Commits are published in groups: a commit whose turn has not come hands itself over ({@link #waiting}) and
+     * sleeps; whoever publishes the commit before it publishes it too, and the ones after it that are waiting, then
+     * wakes their committers. So a group of commits made durable by one sync becomes visible in one pass, and each
+     * committer is woken once, by the publisher, instead of every waiter being woken at every commit to check
+     * whether its turn has come.
      */
     void publish(long commit, WriteRecord record, List<PreparedChange> changes) {
-        synchronized (this) {
-            awaitTurn(commit);
-        }
-        publishLocked(commit, record, changes, 0);
-    }
-
-    private void publishLocked(long commit, WriteRecord record, List<PreparedChange> changes, int from) {
-        if (from < changes.size()) {
-            synchronized (changes.get(from).change().store()) {
-                publishLocked(commit, record, changes, from + 1);
-            }
-            return;
-        }
-        synchronized (this) {
-            lastCommit = commit;
-            long oldest = snapshots.isEmpty() ? commit : snapshots.firstKey();
-            for (PreparedChange change : changes) {
-                if (!change.skipped()) {
-                    InMemoryTableStore store = change.change().store();
-                    store.publish(commit, oldest);
-                }
-            }
-            if (record != null) {
-                record.commit = commit;
-            }
-            notifyAll();
-        }
+        finish(new Publication(commit, record, changes, false));
     }
 
     /**
@@ -186,20 +180,175 @@ public final class TransactionCoordinator {
      * turn without becoming visible, so the commits after it are not left waiting.
      */
     void publishFailed(long commit, WriteRecord record, List<PreparedChange> changes) {
-        synchronized (this) {
-            awaitTurn(commit);
+        finish(new Publication(commit, record, changes, true));
+    }
+
+    /** A commit ready to be published (or, {@code failed}, to take its turn without becoming visible). */
+    private static final class Publication {
+        final long commit;
+        final WriteRecord record;
+        final List<PreparedChange> changes;
+        final boolean failed;
+        final Thread committer = Thread.currentThread();
+        /** Set by the thread that published it (its committer or the publisher of an earlier commit). */
+        volatile boolean done;
+        /** What publishing it threw, for its committer to rethrow. */
+        Throwable failure;
+
+        Publication(long commit, WriteRecord record, List<PreparedChange> changes, boolean failed) {
+            this.commit = commit;
+            this.record = record;
+            this.changes = changes;
+            this.failed = failed;
         }
-        for (PreparedChange change : changes) {
-            if (!change.skipped()) {
-                change.change().store().abandon(commit);
+    }
+
+    /**
+     * Publishes {@code own} when its turn has come, together with the waiting commits that follow it; otherwise
+     * leaves it in {@link #waiting} and sleeps until the publisher of an earlier commit has published it.
+     */
+    private void finish(Publication own) {
+        boolean turnCame;
+        synchronized (this) {
+            turnCame = lastCommit >= own.commit - 1;
+            if (!turnCame) {
+                waiting.put(own.commit, own);
+            }
+        }
+        if (turnCame) {
+            Publication next = own;
+            while (next != null) {
+                Publication published = next;
+                next = publishOne(published);
+                if (published != own) {
+                    published.done = true;
+                    LockSupport.unpark(published.committer);
+                }
+            }
+        } else {
+            awaitPublished(own);
+        }
+        if (own.failure != null) {
+            rethrow(own.failure);
+        }
+    }
+
+    /** Sleeps, uninterruptibly, until another thread has published {@code own}. */
+    private static void awaitPublished(Publication own) {
+        boolean interrupted = false;
+        while (!own.done) {
+            LockSupport.park(own);
+            if (Thread.interrupted()) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Publishes {@code publication}, whose turn has come, and returns the waiting commit after it, which the caller
+     * publishes next (taken out of {@link #waiting} in the same step that advances {@link #lastCommit}, so that its
+     * committer, looking under this lock, either finds its turn come or has been taken). A failure is kept in the
+     * publication; the commit still takes its turn.
+     */
+    private Publication publishOne(Publication publication) {
+        try {
+            if (publication.failed) {
+                for (PreparedChange change : publication.changes) {
+                    if (!change.skipped()) {
+                        change.change().store().abandon(publication.commit);
+                    }
+                }
+            } else {
+                return publishLocked(publication, 0);
+            }
+        } catch (RuntimeException | Error failure) {
+            publication.failure = failure;
+        }
+        synchronized (this) {
+            if (lastCommit < publication.commit) {
+                // publishing failed before the versions were installed, or the commit failed: it takes its turn
+                lastCommit = publication.commit;
+                if (publication.record != null) {
+                    writes.remove(publication.record);
+                }
+            }
+            return advanced();
+        }
+    }
+
+    private Publication publishLocked(Publication publication, int from) {
+        List<PreparedChange> changes = publication.changes;
+        if (from < changes.size()) {
+            synchronized (changes.get(from).change().store()) {
+                return publishLocked(publication, from + 1);
             }
         }
         synchronized (this) {
+            long commit = publication.commit;
             lastCommit = commit;
-            if (record != null) {
-                writes.remove(record);
+            try {
+                long oldest = snapshots.isEmpty() ? commit : snapshots.firstKey();
+                for (PreparedChange change : changes) {
+                    if (!change.skipped()) {
+                        InMemoryTableStore store = change.change().store();
+                        store.publish(commit, oldest);
+                    }
+                }
+                if (publication.record != null) {
+                    publication.record.commit = commit;
+                }
+            } catch (RuntimeException | Error failure) {
+                publication.failure = failure;
             }
+            return advanced();
+        }
+    }
+
+    /**
+     * Called under this lock after {@link #lastCommit} advanced: wakes the threads waiting for commits in flight, and
+     * takes the next commit out of {@link #waiting}, if it is there, for the caller to publish.
+     */
+    private Publication advanced() {
+        if (inFlightWaiters > 0) {
             notifyAll();
+        }
+        return waiting.remove(lastCommit + 1);
+    }
+
+    private static void rethrow(Throwable failure) {
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw (Error) failure;
+    }
+
+    /** A commit starts locking its tables (see {@link #commitGate}); {@link #leaveCommit} follows in a finally. */
+    void enterCommit() {
+        commitGate.readLock().lock();
+    }
+
+    /** The commit's record is in the log and its rows applied, or it failed before. */
+    void leaveCommit() {
+        commitGate.readLock().unlock();
+    }
+
+    /**
+     * Runs {@code action} while no commit is between handing its record to the log and becoming visible: new commits
+     * wait before locking their tables, and those already logged are published first. A checkpoint takes the log's
+     * position and the tables' newest versions so: otherwise a commit whose record is durable but whose versions are
+     * not yet published would be left out of the tables written and its record removed with the log segments the
+     * checkpoint covers, and lost at the next crash. The caller holds no table's lock (publishing takes them).
+     */
+    public <T> T withCommitsSettled(Supplier<T> action) {
+        commitGate.writeLock().lock();
+        try {
+            awaitInFlightCommits();
+            return action.get();
+        } finally {
+            commitGate.writeLock().unlock();
         }
     }
 
@@ -213,19 +362,19 @@ public final class TransactionCoordinator {
         synchronized (order) {
             target = reserved;
         }
-        synchronized (this) {
-            awaitTurn(target + 1);
-        }
-    }
-
-    /** Waits (this lock released meanwhile) until the commit before {@code commit} is visible. Uninterruptible. */
-    private void awaitTurn(long commit) {
         boolean interrupted = false;
-        while (lastCommit < commit - 1) {
+        synchronized (this) {
+            inFlightWaiters++;
             try {
-                wait();
-            } catch (InterruptedException e) {
-                interrupted = true;
+                while (lastCommit < target) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
+                }
+            } finally {
+                inFlightWaiters--;
             }
         }
         if (interrupted) {
