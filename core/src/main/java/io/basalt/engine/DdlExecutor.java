@@ -186,6 +186,9 @@ final class DdlExecutor {
             TableInheritance.link(catalog, parents, schema, name, hierarchy, boundValues);
         }
         ForeignKeyLinks.link(table, catalog, context);
+        if (hierarchy != null && hierarchy.partitionOf() != null) {
+            new IndexExecutor(catalog).createOnPartition(parents.tables().getFirst(), table, context);
+        }
         return QueryResultImpl.command("CREATE TABLE", 0, notices);
     }
 
@@ -415,7 +418,7 @@ final class DdlExecutor {
         List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
-                    "table " + victim.name())) {
+                    "table " + shown(victim))) {
                 // a view over a partitioned table depends on its partitions too: it is one dependent, named once
                 boolean known = false;
                 for (ViewDependents.Dependent seen : viewDependents) {
@@ -426,9 +429,6 @@ final class DdlExecutor {
                 }
             }
         }
-        if (!victims.isEmpty()) {
-            ViewDependents.drop(catalog, viewDependents, "table " + victims.getFirst().name(), drop.cascade(), notices);
-        }
         List<ForeignKeyLinks.Dependent> dependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ForeignKeyLinks.Dependent dependent : ForeignKeyLinks.dependents(catalog, victim)) {
@@ -437,16 +437,27 @@ final class DdlExecutor {
                 }
             }
         }
-        if (!dependents.isEmpty()) {
-            if (!drop.cascade()) {
-                TableEntry only = victims.size() == 1 ? victims.getFirst() : null;
-                throw ForeignKeyLinks.stillDepended(only == null
-                                ? "cannot drop desired object(s) because other objects depend on them"
-                                : "cannot drop table " + only.name() + " because other objects depend on it",
-                        dependents, only == null ? "table " + dependents.getFirst().key().referencedTable()
-                                : "table " + only.name());
+        if (!drop.cascade() && !dependents.isEmpty()) {
+            // one error naming every dependent, the views' and the foreign keys', as PostgreSQL's
+            TableEntry only = victims.size() == 1 ? victims.getFirst() : null;
+            List<String> viewLines = new ArrayList<>();
+            for (ViewDependents.Dependent dependent : viewDependents) {
+                viewLines.add(dependent.detail(catalog));
             }
-            notices.add(ForeignKeyLinks.cascadeNotice(dependents));
+            ForeignKeyLinks.Dependent first = dependents.getFirst();
+            throw ForeignKeyLinks.stillDepended(only == null
+                            ? "cannot drop desired object(s) because other objects depend on them"
+                            : "cannot drop table " + shown(only) + " because other objects depend on it",
+                    viewLines, ForeignKeyLinks.details(catalog, dependents, only == null
+                            ? "table " + catalog.shownName(first.key().referencedSchema(), first.key().referencedTable())
+                            : "table " + shown(only)));
+        }
+        if (!victims.isEmpty()) {
+            ViewDependents.drop(catalog, viewDependents, "table " + shown(victims.getFirst()), drop.cascade(),
+                    notices);
+        }
+        if (!dependents.isEmpty()) {
+            notices.add(ForeignKeyLinks.cascadeNotice(catalog, dependents));
             for (ForeignKeyLinks.Dependent dependent : dependents) {
                 ForeignKeyLinks.drop(catalog, dependent.table(), dependent.key());
             }
@@ -465,6 +476,11 @@ final class DdlExecutor {
         return QueryResultImpl.command("DROP TABLE", 0, notices);
     }
 
+    /** The table's name as PostgreSQL's messages write it: qualified when the search path does not find it. */
+    private String shown(TableEntry table) {
+        return catalog.shownName(table.schema(), table.name());
+    }
+
     /**
      * Adds to {@code victims} the tables that go with them: every partition of a partitioned table (silently), and
      * with CASCADE every inheritance child (with PostgreSQL's notice); without CASCADE an inheritance child fails
@@ -472,7 +488,7 @@ final class DdlExecutor {
      */
     private void addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
         List<String> dependents = new ArrayList<>();
-        String firstParent = victims.isEmpty() ? null : victims.getFirst().name();
+        String firstParent = victims.isEmpty() ? null : shown(victims.getFirst());
         for (int next = 0; next < victims.size(); next++) {
             TableEntry victim = victims.get(next);
             for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(victim.schema(),
@@ -482,7 +498,7 @@ final class DdlExecutor {
                     continue;
                 }
                 if (!link.isPartition()) {
-                    dependents.add("table " + child.name() + " depends on table " + victim.name());
+                    dependents.add("table " + shown(child) + " depends on table " + shown(victim));
                 }
                 victims.add(child);
             }

@@ -33,6 +33,46 @@ public final class ViewText {
         return layout.out.toString();
     }
 
+    /**
+     * A column's DEFAULT as PostgreSQL's pg_get_expr prints it (information_schema.columns, pg_attrdef, {@code \d}):
+     * an untyped literal as a constant of {@code type}, the rest as in a view.
+     */
+    public static String columnDefault(io.basalt.sql.ast.Expression expression, io.basalt.type.LogicalType type,
+                                       Catalog catalog) {
+        TextLayout layout = new TextLayout(false);
+        new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null)).writeValue(expression, type);
+        return layout.out.toString();
+    }
+
+    /**
+     * {@code text}, an expression that reads no columns as {@link #columnDefault} wrote it, as pg_get_expr's pretty
+     * form prints it (parentheses only where precedence needs them); {@code text} itself when it is not such an
+     * expression (a partition bound, a generation expression over columns). {@code columnType} is the type of the
+     * column the default is for (null: unknown): when the expression's differs, PostgreSQL's hidden cast to it keeps
+     * an operator's parentheses ({@code (2 + 3)} for a bigint column).
+     */
+    public static String pretty(String text, io.basalt.type.LogicalType columnType, Catalog catalog) {
+        io.basalt.sql.ast.Expression expression;
+        try {
+            expression = io.basalt.sql.parser.Parser.parseExpression(text);
+        } catch (io.basalt.error.BasaltException notAnExpression) {
+            return text;
+        }
+        if (io.basalt.binder.ColumnReferenceSearch.first(expression) != null) {
+            return text;
+        }
+        TextLayout layout = new TextLayout(true);
+        try {
+            ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null));
+            io.basalt.type.LogicalType own = columnType == null ? null : writer.typeOf(expression);
+            boolean cast = own != null && !own.equals(columnType);
+            writer.write(expression, cast ? ExpressionWriter.Parent.CAST : null);
+        } catch (io.basalt.error.BasaltException unknownForm) {
+            return text;
+        }
+        return layout.out.toString();
+    }
+
     /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */
     public static String expression(io.basalt.sql.ast.Expression expression, Catalog catalog) {
         TextLayout layout = new TextLayout(false);

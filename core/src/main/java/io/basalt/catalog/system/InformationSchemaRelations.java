@@ -137,7 +137,8 @@ final class InformationSchemaRelations {
             }
         }
         boolean generated = column != null && column.generated();
-        String columnDefault = column == null || generated || column.identity() != null ? null : column.defaultText();
+        String columnDefault = column == null || generated || column.identity() != null ? null
+                : objects.withVisibleRelations(column.defaultText());
         return new Object[] {DATABASE, relation.schema(), relation.name(), name, (long) number, columnDefault,
             yesNo(nullable), dataType(type), maximumLength, octetLength, precision, radix, scale, datetimePrecision,
             null, null, null, null, null, null, null, null, null, null, null, DATABASE, "pg_catalog",

@@ -125,7 +125,9 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 yield relation == null || relation.kind() != 'i' ? null : ObjectDefinitions.index(relation);
             }
-            case EXPRESSION -> values[0];
+            case EXPRESSION -> values.length > 2 && Boolean.TRUE.equals(values[2]) && values[0] != null
+                    ? io.basalt.binder.viewtext.ViewText.pretty((String) values[0], defaultType(values[1],
+                    (String) values[0]), objects.catalog()) : values[0];
             case TABLE_IS_VISIBLE -> {
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 yield relation == null ? null : objects.visible(relation);
@@ -215,6 +217,20 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
     }
 
     /** The name of the user-defined type (enum, domain) with pg_type oid {@code oid}; PostgreSQL's "???" if none. */
+    /** The type of the column of relation {@code oid} whose default pg_attrdef shows as {@code text}, or null. */
+    private LogicalType defaultType(Object oid, String text) {
+        CatalogObjects.Relation relation = oid instanceof Long id ? objects.relation(id) : null;
+        if (relation == null || relation.table() == null) {
+            return null;
+        }
+        for (io.basalt.catalog.ColumnEntry column : relation.table().columns()) {
+            if (text.equals(objects.withVisibleRelations(AttributeDefaults.text(column)))) {
+                return column.type();
+            }
+        }
+        return null;
+    }
+
     private String userTypeName(long oid) {
         for (io.basalt.catalog.UserType type : objects.catalog().types().all()) {
             if (CatalogObjects.userTypeOid(type.schema(), type.name()) == oid) {

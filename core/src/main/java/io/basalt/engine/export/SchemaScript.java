@@ -316,19 +316,12 @@ public final class SchemaScript {
     }
 
     /**
-     * The default as written: the catalog's display text folds calls such as now() to the value they had when the
-     * table was created, so the syntax tree is written back instead; the display text only for forms the writer
-     * does not know.
+     * The default as pg_dump writes it: PostgreSQL's text of it, which the catalog keeps (what pg_get_expr prints,
+     * with sequences named so that the default finds them whatever the search path); the syntax tree written back
+     * for a default that has none (a NULL constant).
      */
     private static String defaultText(ColumnEntry column) {
-        try {
-            return DefaultText.write(column.defaultExpression());
-        } catch (io.basalt.error.BasaltException unknownForm) {
-            if (column.defaultText() == null) {
-                throw unknownForm;
-            }
-            return column.defaultText();
-        }
+        return column.defaultText() != null ? column.defaultText() : DefaultText.write(column.defaultExpression());
     }
 
     private static String createSequence(SequenceEntry sequence) {
