@@ -64,13 +64,48 @@ public final class ViewText {
         TextLayout layout = new TextLayout(true);
         try {
             ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null));
-            io.basalt.type.LogicalType own = columnType == null ? null : writer.typeOf(expression);
-            boolean cast = own != null && !own.equals(columnType);
+            boolean cast = hiddenCast(columnType == null ? null : writer.typeOf(expression), columnType);
             writer.write(expression, cast ? ExpressionWriter.Parent.CAST : null);
         } catch (io.basalt.error.BasaltException unknownForm) {
             return text;
         }
         return layout.out.toString();
+    }
+
+    /**
+     * An expression over the columns of one table ({@code names}, {@code types}), such as a generated column's, as
+     * pg_get_expr prints it: columns by their bare names, {@code pretty} with parentheses only where needed (and
+     * where a hidden cast to {@code columnType} applies to an operator); null when the writer does not know a form.
+     */
+    public static String tableExpression(io.basalt.sql.ast.Expression expression, java.util.List<String> names,
+                                         java.util.List<io.basalt.type.LogicalType> types,
+                                         io.basalt.type.LogicalType columnType, Catalog catalog, boolean pretty) {
+        TextLayout layout = new TextLayout(pretty);
+        NameScope scope = new NameScope(null);
+        scope.prefix = false;
+        scope.from.add(new Source.Relation("", "", names, types));
+        try {
+            ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), scope);
+            boolean cast = pretty && hiddenCast(writer.typeOf(expression), columnType);
+            writer.write(expression, cast ? ExpressionWriter.Parent.CAST : null);
+        } catch (io.basalt.error.BasaltException unknownForm) {
+            return null;
+        }
+        return layout.out.toString();
+    }
+
+    /**
+     * Whether PostgreSQL applies a cast (hidden when printed) of an expression of type {@code own} to a column of
+     * {@code column}: another type, or any value for a column with a length, precision or scale.
+     */
+    private static boolean hiddenCast(io.basalt.type.LogicalType own, io.basalt.type.LogicalType column) {
+        if (own == null || column == null) {
+            return false;
+        }
+        if (column.precision() >= 0 || own.id() != column.id()) {
+            return true;
+        }
+        return own.isArray() && column.isArray() && hiddenCast(own.element(), column.element());
     }
 
     /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */

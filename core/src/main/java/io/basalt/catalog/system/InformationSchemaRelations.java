@@ -145,7 +145,8 @@ final class InformationSchemaRelations {
             listed == null ? type.id().pgName() : listed.name(), null, null, null, null, Integer.toString(number),
             "NO", yesNo(identityGeneration != null), identityGeneration, start, increment, maximum, minimum,
             cycle, generated ? "ALWAYS" : "NEVER",
-            generated ? column.generationText() : null, yesNo(relation.kind() != 'v')};
+            generated ? AttributeDefaults.text(objects, relation.table(), column, false) : null,
+            yesNo(relation.kind() != 'v')};
     }
 
     private static SystemRelation columns() {
