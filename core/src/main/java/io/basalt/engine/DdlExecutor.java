@@ -414,7 +414,7 @@ final class DdlExecutor {
             }
             victims.add(table.get());
         }
-        addDescendants(victims, drop.cascade(), notices);
+        List<String> childLines = addDescendants(victims, drop.cascade(), notices);
         List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
@@ -436,6 +436,16 @@ final class DdlExecutor {
                     dependents.add(dependent);
                 }
             }
+        }
+        if (!drop.cascade() && !childLines.isEmpty()) {
+            // one error naming every dependent: the views, the foreign keys and the inheritance children
+            List<String> lines = new ArrayList<>();
+            for (ViewDependents.Dependent dependent : viewDependents) {
+                lines.add(dependent.detail(catalog));
+            }
+            lines.addAll(ForeignKeyLinks.details(catalog, dependents, "table " + shown(victims.getFirst())));
+            throw ForeignKeyLinks.stillDepended("cannot drop table " + shown(victims.getFirst())
+                    + " because other objects depend on it", lines, childLines);
         }
         if (!drop.cascade() && !dependents.isEmpty()) {
             // one error naming every dependent, the views' and the foreign keys', as PostgreSQL's
@@ -483,12 +493,11 @@ final class DdlExecutor {
 
     /**
      * Adds to {@code victims} the tables that go with them: every partition of a partitioned table (silently), and
-     * with CASCADE every inheritance child (with PostgreSQL's notice); without CASCADE an inheritance child fails
-     * the drop with 2BP01.
+     * with CASCADE every inheritance child (with PostgreSQL's notice). Without CASCADE, returns the DETAIL lines of
+     * the inheritance children ("table c depends on table p"), which fail the drop with 2BP01; else nothing.
      */
-    private void addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
+    private List<String> addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
         List<String> dependents = new ArrayList<>();
-        String firstParent = victims.isEmpty() ? null : shown(victims.getFirst());
         for (int next = 0; next < victims.size(); next++) {
             TableEntry victim = victims.get(next);
             for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(victim.schema(),
@@ -504,13 +513,10 @@ final class DdlExecutor {
             }
         }
         if (dependents.isEmpty()) {
-            return;
+            return List.of();
         }
         if (!cascade) {
-            throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + firstParent
-                            + " because other objects depend on it")
-                    .withDetail(String.join("\n", dependents))
-                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            return dependents; // the caller's 2BP01 lists them after the views and foreign keys
         }
         if (dependents.size() == 1) {
             notices.add("drop cascades to " + dependents.getFirst().substring(0,
@@ -523,6 +529,7 @@ final class DdlExecutor {
             notices.add("drop cascades to " + dependents.size() + " other objects\nDETAIL:  "
                     + String.join("\n", lines));
         }
+        return List.of();
     }
 
     /**

@@ -167,6 +167,50 @@ final class IndexExecutor {
         lastCreated = null;
     }
 
+    /**
+     * What ROLLBACK runs to undo {@code drop} (before it runs): makes each index of a table it names again, with
+     * its name and definition (an index of a partitioned table again on every partition).
+     */
+    Runnable restorer(DropIndexStatement drop, BindContext context) {
+        List<CreateIndexStatement> creates = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            String schema = schemaOf(name);
+            if (schema != null && !catalog.schemaExists(schema)) {
+                continue;
+            }
+            TableEntry owner = catalog.findIndexOwner(schema, name.last()).orElse(null);
+            if (owner == null) {
+                continue;
+            }
+            for (IndexEntry index : owner.indexes()) {
+                if (index.name().equals(name.last())) {
+                    addRestore(index, owner, creates);
+                }
+            }
+        }
+        return () -> {
+            for (CreateIndexStatement create : creates) {
+                create(create, context);
+            }
+        };
+    }
+
+    /**
+     * Adds the CREATE INDEX statements that make {@code index} of {@code owner} again with its name: its partitions'
+     * indexes first (by their own names, deepest first), so that the parent's takes them as they were.
+     */
+    private void addRestore(IndexEntry index, TableEntry owner, List<CreateIndexStatement> creates) {
+        for (TableEntry partition : partitions(owner)) {
+            IndexEntry attached = matching(index, owner, partition);
+            if (attached != null) {
+                addRestore(attached, partition, creates);
+            }
+        }
+        CreateIndexStatement create = statementFor(index, owner, owner);
+        creates.add(new CreateIndexStatement(index.name(), create.table(), create.unique(), false, create.method(),
+                create.elements(), create.include(), false, create.where(), 0));
+    }
+
     /** The partitions of {@code table} (none unless it is partitioned). */
     private List<TableEntry> partitions(TableEntry table) {
         List<TableEntry> partitions = new ArrayList<>();

@@ -982,10 +982,23 @@ final class SessionImpl implements Session {
             }
             case DropIndexStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    // in a block, ROLLBACK makes the indexes again and only COMMIT logs the drop
+                    Transaction block = database.replaying() ? null : transactions.block();
+                    Runnable restore = block == null ? null : indexes.restorer(drop, context);
                     String logged = indexes.loggedDrop(drop);
                     QueryResultImpl result = indexes.drop(drop);
-                    if (logged != null) {
+                    if (logged != null && block == null) {
                         database.logDdl(logged);
+                    } else if (logged != null) {
+                        database.logDdlAtCommit(block, logged);
+                    }
+                    if (restore != null) {
+                        Object ddlLock = database.ddlLock();
+                        block.onRollback(() -> {
+                            synchronized (ddlLock) {
+                                restore.run();
+                            }
+                        });
                     }
                     yield result;
                 }
