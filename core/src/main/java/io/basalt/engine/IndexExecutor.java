@@ -228,22 +228,11 @@ final class IndexExecutor {
      */
     private static IndexEntry matching(IndexEntry index, TableEntry parent, TableEntry child) {
         for (IndexEntry own : child.indexes()) {
-            if (own.unique() == index.unique() && own.method().equals(index.method())
-                    && own.expressions().equals(index.expressions())
-                    && java.util.Objects.equals(own.predicate(), index.predicate())
-                    && columnNames(own, child).equals(columnNames(index, parent))) {
+            if (index.sameDefinition(parent.columnNames(), own, child.columnNames())) {
                 return own;
             }
         }
         return null;
-    }
-
-    private static List<String> columnNames(IndexEntry index, TableEntry table) {
-        List<String> names = new ArrayList<>();
-        for (int column : index.columns()) {
-            names.add(column < 0 ? null : table.columns().get(column).name());
-        }
-        return names;
     }
 
     /** A CREATE INDEX that makes {@code parent}'s index {@code index} on its partition {@code partition}. */
