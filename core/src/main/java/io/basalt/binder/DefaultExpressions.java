@@ -31,45 +31,36 @@ public final class DefaultExpressions {
                                     + " but default expression is of type " + bound.type().displayName())
                     .withHint("You will need to rewrite or cast the expression.");
         }
-        String called = callText(expression);
-        if (called != null) {
-            return called; // now() would otherwise print as the value it had when the table was created
+        if (expression instanceof Expression.NullLiteral || expression instanceof Expression.Cast cast
+                && cast.operand() instanceof Expression.NullLiteral) {
+            return null; // PostgreSQL keeps no default that is a NULL constant
         }
-        BoundExpression cast = Coercion.cast(bound, type, false);
-        if (cast instanceof BoundExpression.Constant constant) {
+        Expression written = expression;
+        LogicalType constantType = withoutModifier(type);
+        if (expression instanceof Expression.StringLiteral literal
+                && Coercion.cast(bound, constantType, false) instanceof BoundExpression.Constant constant) {
+            // the constant the literal becomes, as its type's output function writes it ('05' is 5)
             String text = io.basalt.exec.vector.ValueAccess.text(constant.type(), constant.value());
-            if (text == null) {
-                return "NULL::" + type.displayName();
-            }
-            return type.isNumber() ? text : "'" + text.replace("'", "''") + "'::" + type.displayName();
+            written = new Expression.StringLiteral(text, literal.position());
         }
-        return null;
+        return io.basalt.binder.viewtext.ViewText.columnDefault(written, constantType, context.catalog());
     }
 
-    /** Functions SQL spells without parentheses, which PostgreSQL prints in capitals. */
-    private static final java.util.Set<String> BARE_FUNCTIONS = java.util.Set.of("current_date", "current_time",
-            "current_timestamp", "localtime", "localtimestamp", "current_role", "current_user", "session_user", "user",
-            "current_catalog", "current_schema");
-
     /**
-     * PostgreSQL's text of a DEFAULT that calls a function without arguments ({@code now()}, {@code CURRENT_TIMESTAMP},
-     * {@code gen_random_uuid()}) or {@code nextval('name')}; null for any other expression.
+     * The type a literal default becomes before the column's length or precision is applied (PostgreSQL prints
+     * {@code 'q'::character varying} for a varchar(10) column): interval keeps its fields.
      */
-    private static String callText(Expression expression) {
-        if (!(expression instanceof Expression.FunctionCall call) || call.name().parts().size() != 1 || call.distinct()
-                || call.star() || call.over() != null || call.filter() != null || !call.orderBy().isEmpty()) {
-            return null;
+    private static LogicalType withoutModifier(LogicalType type) {
+        if (type.isArray() && !type.isDomain()) {
+            return LogicalType.arrayOf(withoutModifier(type.element()));
         }
-        String name = call.name().last();
-        if (call.arguments().isEmpty()) {
-            return BARE_FUNCTIONS.contains(name) ? name.toUpperCase(java.util.Locale.ROOT)
-                    : io.basalt.sql.lexer.IdentifierQuoting.quote(name) + "()";
+        if (type.isDomain() || type.precision() < 0) {
+            return type;
         }
-        if (name.equals("nextval") && call.arguments().size() == 1
-                && call.arguments().getFirst() instanceof Expression.StringLiteral sequence) {
-            return "nextval('" + sequence.value().replace("'", "''") + "'::regclass)";
-        }
-        return null;
+        return switch (type.id()) {
+            case NUMERIC, VARCHAR, CHAR, TIMESTAMP, TIMESTAMPTZ, TIME, TIMETZ -> new LogicalType(type.id(), -1, 0);
+            default -> type;
+        };
     }
 
     /** A column's default, already validated by {@link #check}, bound and cast to the column's type. */

@@ -775,7 +775,27 @@ final class ExpressionBinder {
         if (arguments == null) {
             return nullVariadicCall(call, written);
         }
-        return builtinCall(call, name, arguments);
+        try {
+            return builtinCall(call, name, arguments);
+        } catch (BasaltException e) {
+            throw asWritten(e, call);
+        }
+    }
+
+    /**
+     * A schema-qualified call's 42883 names the function as written, as PostgreSQL's does: {@code function
+     * s.f(integer) does not exist}.
+     */
+    private static BasaltException asWritten(BasaltException e, Expression.FunctionCall call) {
+        String bare = "function " + call.name().last() + "(";
+        if (call.name().parts().size() < 2 || e.sqlState() != SqlState.UNDEFINED_FUNCTION
+                || !e.getMessage().startsWith(bare)) {
+            return e;
+        }
+        String written = "function " + String.join(".", call.name().parts()) + "("
+                + e.getMessage().substring(bare.length());
+        BasaltException renamed = BasaltException.at(e.sqlState(), e.position(), written);
+        return e.hint() == null ? renamed : renamed.withHint(e.hint());
     }
 
     /**

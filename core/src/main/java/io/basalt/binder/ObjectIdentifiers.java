@@ -147,8 +147,14 @@ final class ObjectIdentifiers {
             case "pg_get_expr" -> {
                 require(name, arguments, (count == 2 || count == 3) && arguments.get(0).type().isString()
                         && oidLike(arguments.get(1)), position);
-                yield call(Kind.EXPRESSION, List.of(Coercion.cast(arguments.get(0), LogicalType.TEXT, false)),
-                        LogicalType.TEXT, position);
+                List<BoundExpression> bound = new java.util.ArrayList<>();
+                bound.add(Coercion.cast(arguments.get(0), LogicalType.TEXT, false));
+                if (count == 3) {
+                    // pg_get_expr(expr, relation, pretty): the relation tells a default's column type
+                    bound.add(toOid(number(arguments.get(1))));
+                    bound.add(Coercion.cast(arguments.get(2), LogicalType.BOOLEAN, false));
+                }
+                yield call(Kind.EXPRESSION, bound, LogicalType.TEXT, position);
             }
             case "obj_description" -> {
                 require(name, arguments, (count == 1 || count == 2) && oidLike(arguments.get(0))

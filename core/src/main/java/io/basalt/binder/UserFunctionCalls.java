@@ -193,7 +193,7 @@ final class UserFunctionCalls {
      * PostgreSQL's 42883 for a call no function takes, the arguments listed as written ({@code f(c => unknown)}).
      */
     static BasaltException undefined(Expression.FunctionCall call, CallArguments written) {
-        StringBuilder signature = new StringBuilder(call.name().last()).append('(');
+        StringBuilder signature = new StringBuilder(String.join(".", call.name().parts())).append('(');
         for (int i = 0; i < written.values().size(); i++) {
             signature.append(i == 0 ? "" : ", ");
             if (written.variadic() && i == written.values().size() - 1) {

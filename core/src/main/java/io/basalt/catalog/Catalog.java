@@ -378,6 +378,22 @@ public final class Catalog {
     }
 
     /**
+     * A relation's name as PostgreSQL's messages write it ({@code getObjectDescription}): bare when an unqualified
+     * name finds it (the temporary schema, then the search path), else qualified by its schema.
+     */
+    public String shownName(String schema, String name) {
+        if (isTempSchema(schema)) {
+            return name;
+        }
+        for (String searched : searchedSchemas()) {
+            if (relationExists(searched, name)) {
+                return searched.equals(schema) ? name : schema + "." + name;
+            }
+        }
+        return schema + "." + name;
+    }
+
+    /**
      * Whether a relation of that name exists in {@code schema} itself (no search path): a table, a sequence, a view,
      * or an index (CREATE INDEX, or the index of a UNIQUE or PRIMARY KEY constraint).
      */

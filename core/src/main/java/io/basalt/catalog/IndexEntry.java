@@ -46,6 +46,27 @@ public record IndexEntry(String name, boolean unique, List<Integer> columns, Exp
         this(name, unique, columns, predicate, method, null);
     }
 
+    /**
+     * Whether {@code other}, an index of a table whose columns are named {@code otherColumns}, has this index's
+     * definition on a table whose columns are {@code columns}: unique alike, the same method, key columns of the
+     * same names, the same expressions and predicate. How a partition's index is known as its partitioned table's.
+     */
+    public boolean sameDefinition(List<String> columns, IndexEntry other, List<String> otherColumns) {
+        if (unique != other.unique || !method.equals(other.method) || !expressions.equals(other.expressions)
+                || !java.util.Objects.equals(predicate, other.predicate)
+                || this.columns.size() != other.columns.size()) {
+            return false;
+        }
+        for (int i = 0; i < this.columns.size(); i++) {
+            int own = this.columns.get(i);
+            int theirs = other.columns.get(i);
+            if ((own < 0) != (theirs < 0) || own >= 0 && !columns.get(own).equals(otherColumns.get(theirs))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** This index over renumbered columns, its other properties kept. */
     public IndexEntry withColumns(List<Integer> newColumns) {
         return new IndexEntry(name, unique, newColumns, predicate, method, expressions, operatorClasses);

@@ -75,6 +75,15 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
         return types;
     }
 
+    /** The columns' names, in order. */
+    public List<String> columnNames() {
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnEntry column : columns) {
+            names.add(column.name());
+        }
+        return names;
+    }
+
     /** The index of the column of that name, or -1. */
     public int columnIndex(String columnName) {
         for (int i = 0; i < columns.size(); i++) {

@@ -88,6 +88,11 @@ public final class TableHierarchy {
         links.remove(link);
     }
 
+    /** Every link, in the order they were made (a copy). */
+    public List<Link> links() {
+        return new ArrayList<>(links);
+    }
+
     public void setPartitionKey(String schema, String name, PartitionKey key) {
         keys.put(key(schema, name), key);
     }

@@ -186,6 +186,9 @@ final class DdlExecutor {
             TableInheritance.link(catalog, parents, schema, name, hierarchy, boundValues);
         }
         ForeignKeyLinks.link(table, catalog, context);
+        if (hierarchy != null && hierarchy.partitionOf() != null) {
+            new IndexExecutor(catalog).createOnPartition(parents.tables().getFirst(), table, context);
+        }
         return QueryResultImpl.command("CREATE TABLE", 0, notices);
     }
 
@@ -411,11 +414,11 @@ final class DdlExecutor {
             }
             victims.add(table.get());
         }
-        addDescendants(victims, drop.cascade(), notices);
+        List<String> childLines = addDescendants(victims, drop.cascade(), notices);
         List<ViewDependents.Dependent> viewDependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, victim.schema(), victim.name(),
-                    "table " + victim.name())) {
+                    "table " + shown(victim))) {
                 // a view over a partitioned table depends on its partitions too: it is one dependent, named once
                 boolean known = false;
                 for (ViewDependents.Dependent seen : viewDependents) {
@@ -426,9 +429,6 @@ final class DdlExecutor {
                 }
             }
         }
-        if (!victims.isEmpty()) {
-            ViewDependents.drop(catalog, viewDependents, "table " + victims.getFirst().name(), drop.cascade(), notices);
-        }
         List<ForeignKeyLinks.Dependent> dependents = new ArrayList<>();
         for (TableEntry victim : victims) {
             for (ForeignKeyLinks.Dependent dependent : ForeignKeyLinks.dependents(catalog, victim)) {
@@ -437,16 +437,37 @@ final class DdlExecutor {
                 }
             }
         }
-        if (!dependents.isEmpty()) {
-            if (!drop.cascade()) {
-                TableEntry only = victims.size() == 1 ? victims.getFirst() : null;
-                throw ForeignKeyLinks.stillDepended(only == null
-                                ? "cannot drop desired object(s) because other objects depend on them"
-                                : "cannot drop table " + only.name() + " because other objects depend on it",
-                        dependents, only == null ? "table " + dependents.getFirst().key().referencedTable()
-                                : "table " + only.name());
+        if (!drop.cascade() && !childLines.isEmpty()) {
+            // one error naming every dependent: the views, the foreign keys and the inheritance children
+            List<String> lines = new ArrayList<>();
+            for (ViewDependents.Dependent dependent : viewDependents) {
+                lines.add(dependent.detail(catalog));
             }
-            notices.add(ForeignKeyLinks.cascadeNotice(dependents));
+            lines.addAll(ForeignKeyLinks.details(catalog, dependents, "table " + shown(victims.getFirst())));
+            throw ForeignKeyLinks.stillDepended("cannot drop table " + shown(victims.getFirst())
+                    + " because other objects depend on it", lines, childLines);
+        }
+        if (!drop.cascade() && !dependents.isEmpty()) {
+            // one error naming every dependent, the views' and the foreign keys', as PostgreSQL's
+            TableEntry only = victims.size() == 1 ? victims.getFirst() : null;
+            List<String> viewLines = new ArrayList<>();
+            for (ViewDependents.Dependent dependent : viewDependents) {
+                viewLines.add(dependent.detail(catalog));
+            }
+            ForeignKeyLinks.Dependent first = dependents.getFirst();
+            throw ForeignKeyLinks.stillDepended(only == null
+                            ? "cannot drop desired object(s) because other objects depend on them"
+                            : "cannot drop table " + shown(only) + " because other objects depend on it",
+                    viewLines, ForeignKeyLinks.details(catalog, dependents, only == null
+                            ? "table " + catalog.shownName(first.key().referencedSchema(), first.key().referencedTable())
+                            : "table " + shown(only)));
+        }
+        if (!victims.isEmpty()) {
+            ViewDependents.drop(catalog, viewDependents, "table " + shown(victims.getFirst()), drop.cascade(),
+                    notices);
+        }
+        if (!dependents.isEmpty()) {
+            notices.add(ForeignKeyLinks.cascadeNotice(catalog, dependents));
             for (ForeignKeyLinks.Dependent dependent : dependents) {
                 ForeignKeyLinks.drop(catalog, dependent.table(), dependent.key());
             }
@@ -465,14 +486,18 @@ final class DdlExecutor {
         return QueryResultImpl.command("DROP TABLE", 0, notices);
     }
 
+    /** The table's name as PostgreSQL's messages write it: qualified when the search path does not find it. */
+    private String shown(TableEntry table) {
+        return catalog.shownName(table.schema(), table.name());
+    }
+
     /**
      * Adds to {@code victims} the tables that go with them: every partition of a partitioned table (silently), and
-     * with CASCADE every inheritance child (with PostgreSQL's notice); without CASCADE an inheritance child fails
-     * the drop with 2BP01.
+     * with CASCADE every inheritance child (with PostgreSQL's notice). Without CASCADE, returns the DETAIL lines of
+     * the inheritance children ("table c depends on table p"), which fail the drop with 2BP01; else nothing.
      */
-    private void addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
+    private List<String> addDescendants(List<TableEntry> victims, boolean cascade, List<String> notices) {
         List<String> dependents = new ArrayList<>();
-        String firstParent = victims.isEmpty() ? null : victims.getFirst().name();
         for (int next = 0; next < victims.size(); next++) {
             TableEntry victim = victims.get(next);
             for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(victim.schema(),
@@ -482,19 +507,16 @@ final class DdlExecutor {
                     continue;
                 }
                 if (!link.isPartition()) {
-                    dependents.add("table " + child.name() + " depends on table " + victim.name());
+                    dependents.add("table " + shown(child) + " depends on table " + shown(victim));
                 }
                 victims.add(child);
             }
         }
         if (dependents.isEmpty()) {
-            return;
+            return List.of();
         }
         if (!cascade) {
-            throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop table " + firstParent
-                            + " because other objects depend on it")
-                    .withDetail(String.join("\n", dependents))
-                    .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
+            return dependents; // the caller's 2BP01 lists them after the views and foreign keys
         }
         if (dependents.size() == 1) {
             notices.add("drop cascades to " + dependents.getFirst().substring(0,
@@ -507,6 +529,7 @@ final class DdlExecutor {
             notices.add("drop cascades to " + dependents.size() + " other objects\nDETAIL:  "
                     + String.join("\n", lines));
         }
+        return List.of();
     }
 
     /**

@@ -90,23 +90,36 @@ final class ForeignKeyLinks {
      * 2BP01 for dropping {@code victim} while {@code dependents} reference it, in PostgreSQL's words: one DETAIL
      * line per dependent constraint.
      */
-    static BasaltException stillDepended(String description, List<Dependent> dependents, String dependedOn) {
+    static BasaltException stillDepended(Catalog catalog, String description, List<Dependent> dependents,
+                                         String dependedOn) {
+        return stillDepended(description, List.of(), details(catalog, dependents, dependedOn));
+    }
+
+    /** The DETAIL lines of {@link #stillDepended}: "constraint k on table t depends on table s.u". */
+    static List<String> details(Catalog catalog, List<Dependent> dependents, String dependedOn) {
         List<String> lines = new ArrayList<>();
         for (Dependent dependent : dependents) {
-            lines.add("constraint " + dependent.key().name() + " on table " + dependent.table().name()
-                    + " depends on " + dependedOn);
+            lines.add("constraint " + dependent.key().name() + " on table " + catalog.shownName(
+                    dependent.table().schema(), dependent.table().name()) + " depends on " + dependedOn);
         }
+        return lines;
+    }
+
+    /** 2BP01 with {@code description} and a DETAIL of the lines of {@code first} and then {@code then}. */
+    static BasaltException stillDepended(String description, List<String> first, List<String> then) {
+        List<String> lines = new ArrayList<>(first);
+        lines.addAll(then);
         return BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, description)
                 .withDetail(String.join("\n", lines))
                 .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
     }
 
     /** The NOTICE of a DROP ... CASCADE that drops {@code dependents}. */
-    static String cascadeNotice(List<Dependent> dependents) {
+    static String cascadeNotice(Catalog catalog, List<Dependent> dependents) {
         List<String> lines = new ArrayList<>();
         for (Dependent dependent : dependents) {
             lines.add("drop cascades to constraint " + dependent.key().name() + " on table "
-                    + dependent.table().name());
+                    + catalog.shownName(dependent.table().schema(), dependent.table().name()));
         }
         if (lines.size() == 1) {
             return lines.getFirst();

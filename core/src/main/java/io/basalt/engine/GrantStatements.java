@@ -411,9 +411,7 @@ final class GrantStatements {
             }
             for (String schema : schemas) {
                 String key = Authorization.defaultsKey(role, schema, code);
-                List<AclItem> builtIn = code.equals("f") || code.equals("T")
-                        ? List.of(new AclItem(AclItem.PUBLIC, role, applicable, 0), new AclItem(role, role, applicable, 0))
-                        : List.of(new AclItem(role, role, applicable, 0));
+                List<AclItem> builtIn = Authorization.builtInDefaultAcl(role, code);
                 List<AclItem> current = authorization.defaultAcl(key);
                 if (current == null) {
                     current = schema == null ? builtIn : List.of();

@@ -120,6 +120,8 @@ final class HierarchyStatements {
                 if (attachChecks != null) {
                     attachChecks.check(table, other, link, key, context);
                 }
+                // the partitioned table's indexes are made on the partition first: if one fails, nothing changed
+                new IndexExecutor(catalog).createOnPartition(table, other, context);
                 hierarchy.addLink(link);
             }
             case DETACH_PARTITION, DETACH_PARTITION_CONCURRENTLY, DETACH_PARTITION_FINALIZE -> {

@@ -121,8 +121,168 @@ final class IndexExecutor {
         List<IndexEntry> indexes = new ArrayList<>(table.indexes());
         indexes.add(index);
         catalog.replaceTable(table, table.withIndexes(indexes));
-        lastCreated = new QualifiedName(List.of(table.schema(), index.name()), 0);
+        QualifiedName created = new QualifiedName(List.of(table.schema(), index.name()), 0);
+        List<QualifiedName> made = new ArrayList<>();
+        try {
+            for (TableEntry partition : partitions(table)) {
+                // as PostgreSQL's: each partition gets the index (a partitioned one recursively), or keeps its own
+                if (matching(index, table, partition) == null) {
+                    create(new CreateIndexStatement(null, new QualifiedName(List.of(partition.schema(),
+                            partition.name()), 0), create.unique(), false, create.method(), create.elements(),
+                            create.include(), create.nullsNotDistinct(), create.where(), create.position()), context);
+                    made.add(lastCreated);
+                }
+            }
+        } catch (BasaltException failed) {
+            // one partition's rows break the index: the statement leaves no index anywhere
+            dropMade(made);
+            removeIndex(catalog.findTable(table.schema(), table.name()).orElseThrow(), index.name());
+            lastCreated = null;
+            throw failed;
+        }
+        lastCreated = created;
         return QueryResultImpl.command("CREATE INDEX", 0, List.of());
+    }
+
+    /**
+     * Makes the indexes of the partitioned table {@code parent} on its new partition {@code partition} (ATTACH
+     * PARTITION, CREATE TABLE ... PARTITION OF), as PostgreSQL does: an index of the partition with the same
+     * definition is kept instead. When one cannot be made (a unique index the partition's rows break), the ones made
+     * are dropped again and the statement fails.
+     */
+    void createOnPartition(TableEntry parent, TableEntry partition, BindContext context) {
+        List<QualifiedName> made = new ArrayList<>();
+        try {
+            for (IndexEntry index : parent.indexes()) {
+                TableEntry current = catalog.findTable(partition.schema(), partition.name()).orElseThrow();
+                if (matching(index, parent, current) == null) {
+                    create(statementFor(index, parent, current), context);
+                    made.add(lastCreated);
+                }
+            }
+        } catch (BasaltException failed) {
+            dropMade(made);
+            throw failed;
+        }
+        lastCreated = null;
+    }
+
+    /**
+     * What ROLLBACK runs to undo {@code drop} (before it runs): makes each index of a table it names again, with
+     * its name and definition (an index of a partitioned table again on every partition).
+     */
+    Runnable restorer(DropIndexStatement drop, BindContext context) {
+        List<CreateIndexStatement> creates = new ArrayList<>();
+        for (QualifiedName name : drop.names()) {
+            String schema = schemaOf(name);
+            if (schema != null && !catalog.schemaExists(schema)) {
+                continue;
+            }
+            TableEntry owner = catalog.findIndexOwner(schema, name.last()).orElse(null);
+            if (owner == null) {
+                continue;
+            }
+            for (IndexEntry index : owner.indexes()) {
+                if (index.name().equals(name.last())) {
+                    addRestore(index, owner, creates);
+                }
+            }
+        }
+        return () -> {
+            for (CreateIndexStatement create : creates) {
+                create(create, context);
+            }
+        };
+    }
+
+    /**
+     * Adds the CREATE INDEX statements that make {@code index} of {@code owner} again with its name: its partitions'
+     * indexes first (by their own names, deepest first), so that the parent's takes them as they were.
+     */
+    private void addRestore(IndexEntry index, TableEntry owner, List<CreateIndexStatement> creates) {
+        for (TableEntry partition : partitions(owner)) {
+            IndexEntry attached = matching(index, owner, partition);
+            if (attached != null) {
+                addRestore(attached, partition, creates);
+            }
+        }
+        CreateIndexStatement create = statementFor(index, owner, owner);
+        creates.add(new CreateIndexStatement(index.name(), create.table(), create.unique(), false, create.method(),
+                create.elements(), create.include(), false, create.where(), 0));
+    }
+
+    /** The partitions of {@code table} (none unless it is partitioned). */
+    private List<TableEntry> partitions(TableEntry table) {
+        List<TableEntry> partitions = new ArrayList<>();
+        for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(table.schema(), table.name())) {
+            if (link.isPartition()) {
+                catalog.findTable(link.childSchema(), link.childName()).ifPresent(partitions::add);
+            }
+        }
+        return partitions;
+    }
+
+    /**
+     * The index of partition {@code child} that is {@code parent}'s index {@code index} there: unique alike, the same
+     * method, key columns of the same names, the same expressions and predicate; null when it has none.
+     */
+    private static IndexEntry matching(IndexEntry index, TableEntry parent, TableEntry child) {
+        for (IndexEntry own : child.indexes()) {
+            if (index.sameDefinition(parent.columnNames(), own, child.columnNames())) {
+                return own;
+            }
+        }
+        return null;
+    }
+
+    /** A CREATE INDEX that makes {@code parent}'s index {@code index} on its partition {@code partition}. */
+    private static CreateIndexStatement statementFor(IndexEntry index, TableEntry parent, TableEntry partition) {
+        List<CreateIndexStatement.Element> elements = new ArrayList<>();
+        for (int i = 0; i < index.columns().size(); i++) {
+            int column = index.columns().get(i);
+            elements.add(new CreateIndexStatement.Element(column < 0 ? null : parent.columns().get(column).name(),
+                    index.expressions().get(i), index.operatorClasses().get(i), false, null, 0));
+        }
+        return new CreateIndexStatement(null, new QualifiedName(List.of(partition.schema(), partition.name()), 0),
+                index.unique(), false, index.method(), elements, List.of(), false, index.predicate(), 0);
+    }
+
+    /** Drops the indexes a failed statement made, the last first. */
+    private void dropMade(List<QualifiedName> made) {
+        for (int i = made.size() - 1; i >= 0; i--) {
+            QualifiedName name = made.get(i);
+            catalog.findIndexOwner(name.parts().getFirst(), name.last())
+                    .ifPresent(owner -> dropWithPartitions(owner, name.last()));
+        }
+    }
+
+    /** Drops index {@code name} of {@code owner} and the indexes of its partitions that are it there. */
+    private void dropWithPartitions(TableEntry owner, String name) {
+        IndexEntry index = null;
+        for (IndexEntry own : owner.indexes()) {
+            if (own.name().equals(name)) {
+                index = own;
+            }
+        }
+        if (index != null) {
+            for (TableEntry partition : partitions(owner)) {
+                IndexEntry attached = matching(index, owner, partition);
+                if (attached != null) {
+                    dropWithPartitions(partition, attached.name());
+                }
+            }
+        }
+        removeIndex(catalog.findTable(owner.schema(), owner.name()).orElseThrow(), name);
+    }
+
+    /** Takes index {@code name} out of {@code owner}'s catalog entry and store. */
+    private void removeIndex(TableEntry owner, String name) {
+        List<IndexEntry> kept = new ArrayList<>(owner.indexes());
+        kept.removeIf(index -> index.name().equals(name));
+        owner.store().removeUniqueKey(name);
+        owner.store().removeInvertedIndex(name);
+        owner.store().removeExpressionIndex(name);
+        catalog.replaceTable(owner, owner.withIndexes(kept));
     }
 
     /**
@@ -202,21 +362,35 @@ final class IndexExecutor {
             }
             if (!dependents.isEmpty()) {
                 if (!drop.cascade()) {
-                    throw ForeignKeyLinks.stillDepended("cannot drop index " + name.last()
+                    throw ForeignKeyLinks.stillDepended(catalog, "cannot drop index " + name.last()
                             + " because other objects depend on it", dependents, "index " + name.last());
                 }
-                notices.add(ForeignKeyLinks.cascadeNotice(dependents));
+                notices.add(ForeignKeyLinks.cascadeNotice(catalog, dependents));
                 for (ForeignKeyLinks.Dependent dependent : dependents) {
                     ForeignKeyLinks.drop(catalog, dependent.table(), dependent.key());
                 }
                 owner = catalog.findTable(owner.schema(), owner.name()).orElseThrow();
             }
-            List<IndexEntry> kept = new ArrayList<>(owner.indexes());
-            kept.removeIf(index -> index.name().equals(name.last()));
-            owner.store().removeUniqueKey(name.last());
-            owner.store().removeInvertedIndex(name.last());
-            owner.store().removeExpressionIndex(name.last());
-            catalog.replaceTable(owner, owner.withIndexes(kept));
+            io.basalt.catalog.TableHierarchy.Link partitionOf = catalog.hierarchy().partitionOf(owner.schema(),
+                    owner.name());
+            TableEntry parent = partitionOf == null ? null
+                    : catalog.findTable(partitionOf.parentSchema(), partitionOf.parentName()).orElse(null);
+            IndexEntry dropped = null;
+            for (IndexEntry own : owner.indexes()) {
+                if (own.name().equals(name.last())) {
+                    dropped = own;
+                }
+            }
+            if (parent != null && dropped != null) {
+                for (IndexEntry parentIndex : parent.indexes()) {
+                    if (matching(parentIndex, parent, owner) == dropped) {
+                        throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST, "cannot drop index "
+                                        + name.last() + " because index " + parentIndex.name() + " requires it")
+                                .withHint("You can drop index " + parentIndex.name() + " instead.");
+                    }
+                }
+            }
+            dropWithPartitions(owner, name.last());
         }
         return QueryResultImpl.command("DROP INDEX", 0, notices);
     }

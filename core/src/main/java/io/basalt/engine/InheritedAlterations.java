@@ -43,6 +43,24 @@ final class InheritedAlterations {
     }
 
     /**
+     * A column being added that a child has already must have its type there (42804, PostgreSQL's message), else the
+     * hierarchy would hold one column of two types.
+     */
+    private static void requireSameType(TableEntry child, io.basalt.sql.ast.ColumnDefinition column) {
+        io.basalt.type.LogicalType type;
+        try {
+            type = SequenceColumns.isSerial(column.type()) ? SequenceColumns.serialType(column.type())
+                    : io.basalt.binder.TypeNames.resolve(column.type());
+        } catch (io.basalt.error.BasaltException unresolved) {
+            return; // the parent's own ADD COLUMN reports it
+        }
+        if (!child.columns().get(child.columnIndex(column.name())).type().equals(type)) {
+            throw io.basalt.error.BasaltException.of(io.basalt.error.SqlState.DATATYPE_MISMATCH, "child table \""
+                    + child.name() + "\" has different type for column \"" + column.name() + "\"");
+        }
+    }
+
+    /**
      * Adds the statements for {@code parent}'s children and their descendants. A table that inherits from two tables
      * of the hierarchy (a diamond) is altered once, where the walk first reaches it, as PostgreSQL alters each
      * descendant once; reached again, a column being added is merged into the one it has already got, with
@@ -77,6 +95,7 @@ final class InheritedAlterations {
                             }
                         }
                         if (child.columnIndex(add.column().name()) >= 0) {
+                            requireSameType(child, add.column());
                             notices.add("merging definition of column \"" + add.column().name() + "\" for child \""
                                     + child.name() + "\"");
                             yield null;
@@ -128,7 +147,19 @@ final class InheritedAlterations {
     static void run(List<AlterTableStatement> statements, Function<AlterTableStatement, QueryResultImpl> run,
                     List<String> notices) {
         for (AlterTableStatement statement : statements) {
-            QueryResultImpl result = run.apply(statement);
+            QueryResultImpl result;
+            try {
+                result = run.apply(statement);
+            } catch (io.basalt.error.BasaltException e) {
+                if (e.sqlState() != io.basalt.error.SqlState.DEPENDENT_OBJECTS_STILL_EXIST
+                        || !e.getMessage().startsWith("cannot drop ")) {
+                    throw e;
+                }
+                // PostgreSQL drops the columns of the whole hierarchy as one set of objects, and says so
+                io.basalt.error.BasaltException reworded = io.basalt.error.BasaltException.of(e.sqlState(),
+                        "cannot drop desired object(s) because other objects depend on them").withDetail(e.detail());
+                throw e.hint() == null ? reworded : reworded.withHint(e.hint());
+            }
             notices.addAll(result.notices());
             result.close();
         }

@@ -83,7 +83,7 @@ final class OwnedObjects {
             List<String> names = new ArrayList<>();
             for (Map.Entry<String, SecuredObject> entry : owned(owners).entrySet()) {
                 if (entry.getValue().kind() == kind && !ownedSequence(entry.getKey(), owners)) {
-                    names.add(qualified(entry.getKey()));
+                    names.addAll(signatures(entry.getKey(), kind));
                 }
             }
             if (!names.isEmpty()) {
@@ -216,6 +216,62 @@ final class OwnedObjects {
             }
         }
         return false;
+    }
+
+    /**
+     * How DROP names the object of {@code key}: a relation, schema or type by its qualified name, a routine once per
+     * overload with its argument types (the overloads of a name share its owner), so that a name with several
+     * signatures is dropped whole.
+     */
+    private List<String> signatures(String key, SecuredKind kind) {
+        if (kind != SecuredKind.FUNCTION && kind != SecuredKind.PROCEDURE && kind != SecuredKind.AGGREGATE) {
+            return List.of(qualified(key));
+        }
+        String name = key.substring(2);
+        int dot = name.indexOf('.');
+        String schema = name.substring(0, dot);
+        String object = name.substring(dot + 1);
+        List<String> signatures = new ArrayList<>();
+        if (kind == SecuredKind.AGGREGATE) {
+            for (io.basalt.routine.AggregateEntry aggregate : routines.aggregates(schema, object)) {
+                signatures.add(qualified(key) + argumentList(aggregate.argumentTypes()));
+            }
+        } else {
+            for (io.basalt.routine.FunctionEntry function : routines.functions(schema, object)) {
+                if (function.procedure() == (kind == SecuredKind.PROCEDURE)) {
+                    signatures.add(qualified(key) + argumentList(function.inputTypes()));
+                }
+            }
+        }
+        return signatures.isEmpty() ? List.of(qualified(key)) : signatures;
+    }
+
+    private static String argumentList(List<io.basalt.type.LogicalType> types) {
+        List<String> names = new ArrayList<>();
+        for (io.basalt.type.LogicalType type : types) {
+            names.add(type.displayName());
+        }
+        return "(" + String.join(", ", names) + ")";
+    }
+
+    /**
+     * DROP OWNED's part for default privileges (ALTER DEFAULT PRIVILEGES): the roles' own defaults are dropped, and
+     * what other roles' defaults grant to them is revoked (a default left as the built-in one is dropped).
+     */
+    void dropDefaultPrivileges(Set<String> owners) {
+        for (Map.Entry<String, List<AclItem>> entry : authorization.defaultAcls().entrySet()) {
+            Authorization.DefaultsKey key = Authorization.DefaultsKey.parse(entry.getKey());
+            if (owners.contains(key.role())) {
+                authorization.putDefaultAcl(entry.getKey(), null);
+                continue;
+            }
+            List<AclItem> kept = kept(entry.getValue(), owners, key.role());
+            if (kept.size() != entry.getValue().size()) {
+                boolean builtIn = key.schema() == null ? kept.equals(Authorization.builtInDefaultAcl(key.role(),
+                        key.kind())) : kept.isEmpty();
+                authorization.putDefaultAcl(entry.getKey(), builtIn ? null : kept);
+            }
+        }
     }
 
     /** The object of {@code key} as a DROP statement names it: schema-qualified and quoted. */

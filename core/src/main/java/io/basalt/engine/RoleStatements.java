@@ -294,6 +294,14 @@ final class RoleStatements {
                 privileges.add("privileges for " + described);
             }
         }
+        for (Map.Entry<String, List<AclItem>> entry : authorization.defaultAcls().entrySet()) {
+            Authorization.DefaultsKey key = Authorization.DefaultsKey.parse(entry.getKey());
+            if (key.role().equals(role)) {
+                owned.add("owner of " + key.description());
+            } else if (entry.getValue().stream().anyMatch(item -> item.grantee().equals(role))) {
+                privileges.add("privileges for " + key.description());
+            }
+        }
         owned.sort(null);
         privileges.sort(null);
         owned.addAll(privileges);

@@ -67,7 +67,9 @@ final class RoutinePrivileges {
     private void requireOwners(List<QualifiedName> names, AccessCheck check) {
         for (QualifiedName name : names) {
             for (SecuredRoutines.Routine routine : find(name)) {
-                check.requireOwner(authorization.object(routine.key(), routine.kind()), routine.name());
+                // PostgreSQL names the routine as the statement wrote it ("must be owner of function s.f")
+                check.requireOwner(authorization.object(routine.key(), routine.kind()),
+                        String.join(".", name.parts()));
             }
         }
     }

@@ -575,7 +575,9 @@ final class SessionImpl implements Session {
                 case io.basalt.sql.ast.PrivilegeStatement.AlterOwner alter -> grants.alterOwner(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.AlterDefaultPrivileges alter -> grants.alterDefaults(alter);
                 case io.basalt.sql.ast.PrivilegeStatement.DropOwned drop -> {
-                    owned.revokeGrantedTo(OwnedObjects.set(owned.roleNames(drop.roles(), "drop")));
+                    java.util.Set<String> owners = OwnedObjects.set(owned.roleNames(drop.roles(), "drop"));
+                    owned.revokeGrantedTo(owners);
+                    owned.dropDefaultPrivileges(owners);
                     yield QueryResultImpl.command("DROP OWNED", 0, dropNotices);
                 }
                 case io.basalt.sql.ast.PrivilegeStatement.ReassignOwned reassign -> {
@@ -980,10 +982,23 @@ final class SessionImpl implements Session {
             }
             case DropIndexStatement drop -> {
                 synchronized (database.ddlLock()) {
+                    // in a block, ROLLBACK makes the indexes again and only COMMIT logs the drop
+                    Transaction block = database.replaying() ? null : transactions.block();
+                    Runnable restore = block == null ? null : indexes.restorer(drop, context);
                     String logged = indexes.loggedDrop(drop);
                     QueryResultImpl result = indexes.drop(drop);
-                    if (logged != null) {
+                    if (logged != null && block == null) {
                         database.logDdl(logged);
+                    } else if (logged != null) {
+                        database.logDdlAtCommit(block, logged);
+                    }
+                    if (restore != null) {
+                        Object ddlLock = database.ddlLock();
+                        block.onRollback(() -> {
+                            synchronized (ddlLock) {
+                                restore.run();
+                            }
+                        });
                     }
                     yield result;
                 }
@@ -1039,8 +1054,7 @@ final class SessionImpl implements Session {
                     transactions.preventInBlock("ALTER TABLE ... DETACH CONCURRENTLY");
                 }
                 synchronized (database.ddlLock()) {
-                    yield new HierarchyStatements(catalog, database::logDdl,
-                            new PartitionAttachChecks(catalog, new TableRewrite(database))).run(alter, context, sql);
+                    yield hierarchyStatement(alter, context, sql);
                 }
             }
             case CreateViewStatement create -> {
@@ -1276,6 +1290,37 @@ final class SessionImpl implements Session {
         deferred.forEach(database::logDdl);
         views.apply(catalog);
         return QueryResultImpl.command("ALTER TABLE", 0, notices);
+    }
+
+    /**
+     * ATTACH / DETACH PARTITION and [NO] INHERIT. In a transaction block they are undone by ROLLBACK (the links
+     * they made or removed, and the tables they changed: the indexes ATTACH made on the new partition) and logged
+     * at COMMIT, as ALTER TABLE is; outside one they take effect and are logged at once. Called under the DDL lock.
+     */
+    private QueryResultImpl hierarchyStatement(io.basalt.sql.ast.AlterTableHierarchyStatement alter,
+                                               BindContext context, String sql) {
+        Transaction block = database.replaying() ? null : transactions.block();
+        AlterTableUndo undo = block == null ? null
+                : AlterTableUndo.before(catalog, database.authorization(), false, List.of());
+        io.basalt.catalog.TableHierarchy hierarchy = catalog.hierarchy();
+        List<io.basalt.catalog.TableHierarchy.Link> before = hierarchy.links();
+        try {
+            return new HierarchyStatements(catalog, undo != null ? undo::log : database::logDdl,
+                    new PartitionAttachChecks(catalog, new TableRewrite(database))).run(alter, context, sql);
+        } finally {
+            if (undo != null) {
+                List<io.basalt.catalog.TableHierarchy.Link> after = hierarchy.links();
+                List<io.basalt.catalog.TableHierarchy.Link> added = new ArrayList<>(after);
+                added.removeAll(before);
+                List<io.basalt.catalog.TableHierarchy.Link> removed = new ArrayList<>(before);
+                removed.removeAll(after);
+                undo.revertedBy(() -> {
+                    added.forEach(hierarchy::removeLink);
+                    removed.forEach(hierarchy::addLink);
+                });
+                undo.after(block, database);
+            }
+        }
     }
 
     /** The table an ALTER TABLE names, or null when it does not resolve. */

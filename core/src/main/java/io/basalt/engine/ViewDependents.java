@@ -16,9 +16,14 @@ import java.util.List;
 final class ViewDependents {
     /** A view that must go, and the object it depends on. */
     record Dependent(ViewEntry view, String dependsOn) {
-        String detail() {
-            return view.description() + " depends on " + dependsOn;
+        String detail(Catalog catalog) {
+            return shown(catalog, view) + " depends on " + dependsOn;
         }
+    }
+
+    /** "view v" or "materialized view s.v": the view's name qualified when the search path does not find it. */
+    static String shown(Catalog catalog, ViewEntry view) {
+        return (view.materialized() ? "materialized view " : "view ") + catalog.shownName(view.schema(), view.name());
     }
 
     private ViewDependents() {
@@ -36,7 +41,7 @@ final class ViewDependents {
         for (ViewEntry view : catalog.views()) {
             if (view.dependsOn(schema, name) && !contains(found, view)) {
                 found.add(new Dependent(view, description));
-                collect(catalog, view.schema(), view.name(), view.description(), found);
+                collect(catalog, view.schema(), view.name(), shown(catalog, view), found);
             }
         }
     }
@@ -70,14 +75,14 @@ final class ViewDependents {
         if (!cascade) {
             List<String> lines = new ArrayList<>();
             for (Dependent dependent : dependents) {
-                lines.add(dependent.detail());
+                lines.add(dependent.detail(catalog));
             }
             throw BasaltException.of(SqlState.DEPENDENT_OBJECTS_STILL_EXIST,
                             "cannot drop " + dropping + " because other objects depend on it")
                     .withDetail(String.join("\n", lines))
                     .withHint("Use DROP ... CASCADE to drop the dependent objects too.");
         }
-        notices.add(dependents.size() == 1 ? "drop cascades to " + dependents.getFirst().view().description()
+        notices.add(dependents.size() == 1 ? "drop cascades to " + shown(catalog, dependents.getFirst().view())
                 : "drop cascades to " + dependents.size() + " other objects");
         for (Dependent dependent : dependents) {
             remove(catalog, dependent.view());

@@ -388,7 +388,7 @@ class JdbcDriverTest {
             assertThat(columns).containsExactly(
                     "id int4 4 NO nextval('shop.orders_id_seq'::regclass) 1 YES",
                     "customer_id int8 -5 YES null 2 NO",
-                    "total numeric 2 YES 0.00 3 NO");
+                    "total numeric 2 YES 0 3 NO");
             try (ResultSet rows = meta.getPrimaryKeys(null, "shop", "customers")) {
                 assertThat(rows.next()).isTrue();
                 assertThat(rows.getString("COLUMN_NAME")).isEqualTo("id");

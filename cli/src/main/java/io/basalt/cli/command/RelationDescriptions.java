@@ -64,7 +64,7 @@ final class RelationDescriptions {
     /** The columns of a relation: name, type, not null, default text, identity, generated, length. */
     private static List<List<String>> columns(Session session, long oid) {
         return CatalogRows.of(session, "SELECT a.attname, format_type(a.atttypid, a.atttypmod), a.attnotnull,"
-                + " pg_get_expr(d.adbin, d.adrelid), a.attidentity, a.attgenerated, a.attlen, a.atttypid"
+                + " pg_get_expr(d.adbin, d.adrelid, true), a.attidentity, a.attgenerated, a.attlen, a.atttypid"
                 + " FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
                 + " WHERE a.attrelid = " + oid + " AND a.attnum > 0 ORDER BY a.attnum");
     }

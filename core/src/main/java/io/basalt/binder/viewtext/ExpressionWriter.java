@@ -576,6 +576,14 @@ final class ExpressionWriter {
                 return;
             }
         }
+        if (name.equals("extract") && call.name().parts().size() == 1 && call.arguments().size() == 2
+                && call.arguments().getFirst() instanceof Expression.StringLiteral field) {
+            // the parser's form of EXTRACT(field FROM source), which PostgreSQL prints in its SQL syntax
+            layout.append("EXTRACT(").append(field.value()).append(" FROM ");
+            write(call.arguments().get(1), null);
+            layout.append(')');
+            return;
+        }
         layout.append(special != null ? special : IdentifierQuoting.quote(name)).append('(');
         if (call.distinct()) {
             layout.append("DISTINCT ");
@@ -593,8 +601,14 @@ final class ExpressionWriter {
             if (i > 0) {
                 layout.append(", ");
             }
-            writeValue(call.arguments().get(i), common == null ? LogicalType.TEXT
-                    : ExpressionTypes.literalType(common));
+            Expression argument = call.arguments().get(i);
+            if (i == 0 && argument instanceof Expression.StringLiteral sequence && special == null
+                    && (name.equals("nextval") || name.equals("currval") || name.equals("setval"))) {
+                // PostgreSQL's argument is a regclass: the sequence, by the name that finds it whatever the path
+                layout.append(quoted(sequenceName(sequence.value()))).append("::regclass");
+                continue;
+            }
+            writeValue(argument, common == null ? LogicalType.TEXT : ExpressionTypes.literalType(common));
         }
         if (!call.orderBy().isEmpty() && !call.withinGroup()) {
             layout.append(" ORDER BY ");
@@ -613,6 +627,23 @@ final class ExpressionWriter {
         }
         if (call.over() != null) {
             window(call.over());
+        }
+    }
+
+    /**
+     * The sequence {@code written} names, as a column default keeps it: qualified by its schema unless that is
+     * public or the session's temporary schema (as SERIAL's defaults); as written when it names no sequence.
+     */
+    private String sequenceName(String written) {
+        io.basalt.catalog.Catalog catalog = queries.catalog();
+        try {
+            io.basalt.catalog.SequenceEntry sequence = io.basalt.sequence.SequenceNames.resolve(catalog, written);
+            String name = io.basalt.sequence.SequenceNames.quoted(sequence.name());
+            return sequence.schema().equals(io.basalt.catalog.Catalog.DEFAULT_SCHEMA)
+                    || sequence.schema().equals(catalog.tempSchema()) ? name
+                    : io.basalt.sequence.SequenceNames.quoted(sequence.schema()) + "." + name;
+        } catch (BasaltException notASequence) {
+            return written;
         }
     }
 
@@ -867,7 +898,15 @@ final class ExpressionWriter {
                 }
                 yield common;
             }
-            case "now" -> LogicalType.TIMESTAMPTZ;
+            case "now", "clock_timestamp", "statement_timestamp", "transaction_timestamp", "current_timestamp" ->
+                    LogicalType.TIMESTAMPTZ;
+            case "current_date" -> LogicalType.DATE;
+            case "localtimestamp" -> LogicalType.TIMESTAMP;
+            case "random", "pi" -> LogicalType.DOUBLE;
+            case "extract" -> LogicalType.NUMERIC;
+            case "date_part" -> LogicalType.DOUBLE;
+            case "nextval", "currval", "setval" -> LogicalType.BIGINT;
+            case "gen_random_uuid" -> LogicalType.UUID;
             default -> null;
         };
     }

@@ -33,6 +33,10 @@ final class QueryWriter {
     /** Renames the text follows ({@link ViewText#renamed}): columns are then always qualified. Null: none. */
     private RelationRenames renames;
 
+    Catalog catalog() {
+        return catalog;
+    }
+
     QueryWriter(Catalog catalog, TextLayout layout) {
         this.catalog = catalog;
         this.layout = layout;

@@ -33,6 +33,81 @@ public final class ViewText {
         return layout.out.toString();
     }
 
+    /**
+     * A column's DEFAULT as PostgreSQL's pg_get_expr prints it (information_schema.columns, pg_attrdef, {@code \d}):
+     * an untyped literal as a constant of {@code type}, the rest as in a view.
+     */
+    public static String columnDefault(io.basalt.sql.ast.Expression expression, io.basalt.type.LogicalType type,
+                                       Catalog catalog) {
+        TextLayout layout = new TextLayout(false);
+        new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null)).writeValue(expression, type);
+        return layout.out.toString();
+    }
+
+    /**
+     * {@code text}, an expression that reads no columns as {@link #columnDefault} wrote it, as pg_get_expr's pretty
+     * form prints it (parentheses only where precedence needs them); {@code text} itself when it is not such an
+     * expression (a partition bound, a generation expression over columns). {@code columnType} is the type of the
+     * column the default is for (null: unknown): when the expression's differs, PostgreSQL's hidden cast to it keeps
+     * an operator's parentheses ({@code (2 + 3)} for a bigint column).
+     */
+    public static String pretty(String text, io.basalt.type.LogicalType columnType, Catalog catalog) {
+        io.basalt.sql.ast.Expression expression;
+        try {
+            expression = io.basalt.sql.parser.Parser.parseExpression(text);
+        } catch (io.basalt.error.BasaltException notAnExpression) {
+            return text;
+        }
+        if (io.basalt.binder.ColumnReferenceSearch.first(expression) != null) {
+            return text;
+        }
+        TextLayout layout = new TextLayout(true);
+        try {
+            ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), new NameScope(null));
+            boolean cast = hiddenCast(columnType == null ? null : writer.typeOf(expression), columnType);
+            writer.write(expression, cast ? ExpressionWriter.Parent.CAST : null);
+        } catch (io.basalt.error.BasaltException unknownForm) {
+            return text;
+        }
+        return layout.out.toString();
+    }
+
+    /**
+     * An expression over the columns of one table ({@code names}, {@code types}), such as a generated column's, as
+     * pg_get_expr prints it: columns by their bare names, {@code pretty} with parentheses only where needed (and
+     * where a hidden cast to {@code columnType} applies to an operator); null when the writer does not know a form.
+     */
+    public static String tableExpression(io.basalt.sql.ast.Expression expression, java.util.List<String> names,
+                                         java.util.List<io.basalt.type.LogicalType> types,
+                                         io.basalt.type.LogicalType columnType, Catalog catalog, boolean pretty) {
+        TextLayout layout = new TextLayout(pretty);
+        NameScope scope = new NameScope(null);
+        scope.prefix = false;
+        scope.from.add(new Source.Relation("", "", names, types));
+        try {
+            ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), scope);
+            boolean cast = pretty && hiddenCast(writer.typeOf(expression), columnType);
+            writer.write(expression, cast ? ExpressionWriter.Parent.CAST : null);
+        } catch (io.basalt.error.BasaltException unknownForm) {
+            return null;
+        }
+        return layout.out.toString();
+    }
+
+    /**
+     * Whether PostgreSQL applies a cast (hidden when printed) of an expression of type {@code own} to a column of
+     * {@code column}: another type, or any value for a column with a length, precision or scale.
+     */
+    private static boolean hiddenCast(io.basalt.type.LogicalType own, io.basalt.type.LogicalType column) {
+        if (own == null || column == null) {
+            return false;
+        }
+        if (column.precision() >= 0 || own.id() != column.id()) {
+            return true;
+        }
+        return own.isArray() && column.isArray() && hiddenCast(own.element(), column.element());
+    }
+
     /** An expression that reads no columns (a view column's DEFAULT) as PostgreSQL prints it, re-readable as SQL. */
     public static String expression(io.basalt.sql.ast.Expression expression, Catalog catalog) {
         TextLayout layout = new TextLayout(false);

@@ -102,6 +102,49 @@ public final class Authorization {
         return role + "\0" + (schema == null ? "" : schema) + "\0" + kind;
     }
 
+    /** A key of {@link #defaultsKey} taken apart: the role, the schema (null: every schema) and the object kind. */
+    public record DefaultsKey(String role, String schema, String kind) {
+        public static DefaultsKey parse(String key) {
+            String[] parts = key.split("\0", -1);
+            return new DefaultsKey(parts[0], parts[1].isEmpty() ? null : parts[1], parts[2]);
+        }
+
+        /** How PostgreSQL's DROP ROLE DETAIL names the entry: "default privileges on new relations belonging to ...". */
+        public String description() {
+            String noun = switch (kind) {
+                case "r" -> "relations";
+                case "S" -> "sequences";
+                case "f" -> "functions";
+                case "T" -> "types";
+                default -> "schemas";
+            };
+            return "default privileges on new " + noun + " belonging to role " + role
+                    + (schema == null ? "" : " in schema " + schema);
+        }
+    }
+
+    /**
+     * The ACL a role's new objects of {@code kind} get without ALTER DEFAULT PRIVILEGES: the owner's privileges, and
+     * PUBLIC's EXECUTE or USAGE for functions ("f") and types ("T").
+     */
+    public static List<AclItem> builtInDefaultAcl(String role, String kind) {
+        SecuredKind securedKind = switch (kind) {
+            case "r" -> SecuredKind.TABLE;
+            case "S" -> SecuredKind.SEQUENCE;
+            case "n" -> SecuredKind.SCHEMA;
+            default -> SecuredKind.FUNCTION;
+        };
+        int applicable = kind.equals("T") ? Privilege.USAGE.bit() : securedKind.applicable();
+        return kind.equals("f") || kind.equals("T")
+                ? List.of(new AclItem(AclItem.PUBLIC, role, applicable, 0), new AclItem(role, role, applicable, 0))
+                : List.of(new AclItem(role, role, applicable, 0));
+    }
+
+    /** Every default ACL (or schema's additions) by {@link #defaultsKey}, as a copy. */
+    public synchronized Map<String, List<AclItem>> defaultAcls() {
+        return new HashMap<>(defaultAcls);
+    }
+
     /** The default ACL (or additions) under {@code key}, or null. */
     public synchronized List<AclItem> defaultAcl(String key) {
         return defaultAcls.get(key);

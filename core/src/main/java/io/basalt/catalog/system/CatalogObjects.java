@@ -335,6 +335,49 @@ public final class CatalogObjects {
         return visible(relation) ? name : SequenceNames.quoted(relation.schema()) + "." + name;
     }
 
+    private static final java.util.regex.Pattern REGCLASS_CONSTANT =
+            java.util.regex.Pattern.compile("'((?:[^']|'')*)'::regclass");
+
+    /**
+     * {@code text} (an expression as the catalog keeps it, such as a column's default) with each regclass constant
+     * written as regclass output writes it now: PostgreSQL keeps the relation's oid, so {@code nextval('s.q'::regclass)}
+     * prints as {@code nextval('q'::regclass)} while {@code s} is on the search path. A kept name is qualified unless
+     * its relation is in public or the temporary schema.
+     */
+    public String withVisibleRelations(String text) {
+        if (text == null || !text.contains("::regclass")) {
+            return text;
+        }
+        java.util.regex.Matcher matcher = REGCLASS_CONSTANT.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            Relation relation = keptRelation(matcher.group(1).replace("''", "'"));
+            String replacement = relation == null ? matcher.group()
+                    : "'" + regclassText(relation).replace("'", "''") + "'::regclass";
+            matcher.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+
+    private Relation keptRelation(String kept) {
+        List<String> parts;
+        try {
+            parts = SequenceNames.split(kept);
+        } catch (io.basalt.error.BasaltException notAName) {
+            return null;
+        }
+        if (parts.size() == 2) {
+            return relation(parts.get(0), parts.get(1));
+        }
+        if (parts.size() != 1) {
+            return null;
+        }
+        Relation found = relation(Catalog.DEFAULT_SCHEMA, parts.getFirst());
+        return found == null && catalog.tempSchema() != null ? relation(catalog.tempSchema(), parts.getFirst())
+                : found;
+    }
+
     /** The schema's name as regnamespace output writes it. */
     public static String regnamespaceText(Namespace namespace) {
         return SequenceNames.quoted(namespace.name());

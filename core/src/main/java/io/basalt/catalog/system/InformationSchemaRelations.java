@@ -137,14 +137,16 @@ final class InformationSchemaRelations {
             }
         }
         boolean generated = column != null && column.generated();
-        String columnDefault = column == null || generated || column.identity() != null ? null : column.defaultText();
+        String columnDefault = column == null || generated || column.identity() != null ? null
+                : objects.withVisibleRelations(column.defaultText());
         return new Object[] {DATABASE, relation.schema(), relation.name(), name, (long) number, columnDefault,
             yesNo(nullable), dataType(type), maximumLength, octetLength, precision, radix, scale, datetimePrecision,
             null, null, null, null, null, null, null, null, null, null, null, DATABASE, "pg_catalog",
             listed == null ? type.id().pgName() : listed.name(), null, null, null, null, Integer.toString(number),
             "NO", yesNo(identityGeneration != null), identityGeneration, start, increment, maximum, minimum,
             cycle, generated ? "ALWAYS" : "NEVER",
-            generated ? column.generationText() : null, yesNo(relation.kind() != 'v')};
+            generated ? AttributeDefaults.text(objects, relation.table(), column, false) : null,
+            yesNo(relation.kind() != 'v')};
     }
 
     private static SystemRelation columns() {

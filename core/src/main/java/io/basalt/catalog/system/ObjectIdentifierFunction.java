@@ -125,7 +125,8 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 yield relation == null || relation.kind() != 'i' ? null : ObjectDefinitions.index(relation);
             }
-            case EXPRESSION -> values[0];
+            case EXPRESSION -> values.length > 2 && Boolean.TRUE.equals(values[2]) && values[0] != null
+                    ? pretty(values[1], (String) values[0]) : values[0];
             case TABLE_IS_VISIBLE -> {
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
                 yield relation == null ? null : objects.visible(relation);
@@ -215,6 +216,23 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
     }
 
     /** The name of the user-defined type (enum, domain) with pg_type oid {@code oid}; PostgreSQL's "???" if none. */
+    /**
+     * pg_get_expr's pretty form of {@code text}: for the default or generation expression of a column of relation
+     * {@code oid} (pg_attrdef's adbin), that column's pretty text; otherwise {@code text} written again without
+     * the parentheses precedence does not need, when it reads no columns.
+     */
+    private String pretty(Object oid, String text) {
+        CatalogObjects.Relation relation = oid instanceof Long id ? objects.relation(id) : null;
+        if (relation != null && relation.table() != null) {
+            for (io.basalt.catalog.ColumnEntry column : relation.table().columns()) {
+                if (text.equals(AttributeDefaults.text(objects, relation.table(), column, false))) {
+                    return AttributeDefaults.text(objects, relation.table(), column, true);
+                }
+            }
+        }
+        return io.basalt.binder.viewtext.ViewText.pretty(text, null, objects.catalog());
+    }
+
     private String userTypeName(long oid) {
         for (io.basalt.catalog.UserType type : objects.catalog().types().all()) {
             if (CatalogObjects.userTypeOid(type.schema(), type.name()) == oid) {

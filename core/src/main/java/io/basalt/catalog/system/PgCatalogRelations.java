@@ -421,7 +421,7 @@ final class PgCatalogRelations {
                 }
                 List<ColumnEntry> tableColumns = relation.table().columns();
                 for (int i = 0; i < tableColumns.size(); i++) {
-                    String text = AttributeDefaults.text(tableColumns.get(i));
+                    String text = AttributeDefaults.text(objects, relation.table(), tableColumns.get(i), false);
                     if (text != null) {
                         rows.add(new Object[] {AttributeDefaults.oid(relation, i), relation.oid(), (long) i + 1, text});
                     }

@@ -61,14 +61,18 @@ public final class DatabaseExport {
         }
     }
 
-    /** {@code schema.table (columns)}: the columns named, so that a table's column order never matters. */
+    /**
+     * {@code schema.table (columns)}: the columns named, so that a table's column order never matters; generated
+     * columns left out, as pg_dump does (loading computes them again).
+     */
     static String copyTarget(TableEntry table) {
-        StringBuilder out = new StringBuilder(SchemaScript.qualified(table.schema(), table.name())).append(" (");
-        List<ColumnEntry> columns = table.columns();
-        for (int i = 0; i < columns.size(); i++) {
-            out.append(i == 0 ? "" : ", ").append(IdentifierQuoting.quote(columns.get(i).name()));
+        List<String> names = new java.util.ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            if (!column.generated()) {
+                names.add(IdentifierQuoting.quote(column.name()));
+            }
         }
-        return out.append(')').toString();
+        return SchemaScript.qualified(table.schema(), table.name()) + " (" + String.join(", ", names) + ")";
     }
 
     /**

@@ -197,6 +197,37 @@ class DatabaseExportTest {
         }
     }
 
+    /**
+     * Defaults of any form are dumped as PostgreSQL prints them and read back to the same defaults; generated
+     * columns are dumped as generated and left out of the COPY data (they were written as plain columns, so the
+     * restore failed).
+     */
+    @Test
+    void defaultsAndGeneratedColumnsSurviveADump() {
+        try (Database db = Basalt.inMemory(); Session session = db.connect();
+             Database copyDb = Basalt.inMemory(); Session copy = copyDb.connect()) {
+            session.execute("CREATE SCHEMA ds").close();
+            session.execute("CREATE SEQUENCE ds.sq").close();
+            session.execute("CREATE TABLE dd (a int DEFAULT nextval('ds.sq') + 1, b timestamptz DEFAULT (now() + "
+                    + "interval '1 day'), h text DEFAULT CASE WHEN random() > 2 THEN 'x' ELSE 'y' END, l bigint "
+                    + "DEFAULT 2 + 3, j int DEFAULT -1, n numeric(10,2) DEFAULT 1.5 * 2, w int GENERATED ALWAYS AS "
+                    + "(l * 2 + 1) STORED)").close();
+            session.execute("INSERT INTO dd DEFAULT VALUES").close();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            session.dump(out);
+            String dump = out.toString(StandardCharsets.UTF_8);
+            assertThat(dump).contains("a integer DEFAULT (nextval('ds.sq'::regclass) + 1)")
+                    .contains("w integer GENERATED ALWAYS AS (l * 2 + 1) STORED")
+                    .contains("COPY public.dd (a, b, h, l, j, n) FROM stdin;");
+            restoreDump(copy, dump);
+            String defaults = "SELECT string_agg(column_name || '=' || coalesce(column_default, generation_expression),"
+                    + " ' ' ORDER BY ordinal_position) FROM information_schema.columns WHERE table_name = 'dd'";
+            assertThat(text(copy, defaults)).isEqualTo(text(session, defaults));
+            assertThat(text(copy, "SELECT a || ' ' || h || ' ' || l || ' ' || j || ' ' || n || ' ' || w FROM dd"))
+                    .isEqualTo("2 y 5 -1 3.00 11");
+        }
+    }
+
     @Test
     void everyTypeSurvivesBothWays() {
         try (Database db = Basalt.inMemory(); Session session = db.connect()) {
