@@ -153,7 +153,8 @@ public final class UpdateBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }
-        LogicalPlan returned = write.returnsRowIds() ? SystemColumnScans.updated(write, table, width) : write;
+        LogicalPlan returned = write.returnsRowIds() ? SystemColumnScans.updated(write, table, width)
+                : SystemColumnScans.isSystem(scope, width + 1) ? SystemColumnScans.stamped(write, width, true) : write;
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), returned,
                 returningScope(scope, width), context, surroundings));
     }
@@ -189,7 +190,9 @@ public final class UpdateBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }
-        return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), write,
+        LogicalPlan returned = SystemColumnScans.isSystem(scope, width + 1)
+                ? SystemColumnScans.stamped(write, width, false) : write;
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), returned,
                 returningScope(scope, width), context, surroundings));
     }
 
