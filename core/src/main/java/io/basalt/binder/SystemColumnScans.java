@@ -163,7 +163,7 @@ public final class SystemColumnScans {
      * running transaction stamped where PostgreSQL shows it: as an updated row's new {@code xmin}, as a deleted
      * row's {@code xmax}.
      */
-    static LogicalPlan stamped(LogicalPlan.Write write, int systemStart, boolean update) {
+    static LogicalPlan stamped(LogicalPlan write, int systemStart, boolean update) {
         List<LogicalType> types = write.outputTypes();
         List<BoundExpression> outputs = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
@@ -220,7 +220,7 @@ public final class SystemColumnScans {
      * as the routing operator decides it (routes in order, the one without a predicate taking what the others leave),
      * over the written row, whose columns are in the inserted table's order as the routes' predicates read them.
      */
-    private static BoundExpression routedTable(io.basalt.plan.logical.PartitionRouting routing) {
+    public static BoundExpression routedTable(io.basalt.plan.logical.PartitionRouting routing) {
         List<BoundExpression> conditions = new ArrayList<>();
         List<BoundExpression> results = new ArrayList<>();
         BoundExpression otherwise = null;

@@ -98,6 +98,8 @@ public final class ExplainPrinter {
     private final NodeActuals actuals;
     /** The name each table scan goes by in the plan: its FROM alias or its table's name, made unique. */
     private final java.util.IdentityHashMap<LogicalPlan.Scan, String> scanNames = new java.util.IdentityHashMap<>();
+    /** The name of each scan source's first scan, in the order {@link #nameScans} meets them. */
+    private final java.util.IdentityHashMap<ScanSource, String> firstScanNames = new java.util.IdentityHashMap<>();
     private final List<String> lines = new ArrayList<>();
 
     private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
@@ -170,6 +172,7 @@ public final class ExplainPrinter {
                     unique = name + "_" + suffix;
                 }
                 scanNames.put(scan, unique);
+                firstScanNames.putIfAbsent(scan.source(), unique);
             }
             case LogicalPlan.Values values -> { }
             case LogicalPlan.FunctionScan function -> { }
@@ -215,6 +218,15 @@ public final class ExplainPrinter {
     private String aliasSuffix(LogicalPlan.Scan scan, ScanLabel label) {
         String name = scanName(scan, label);
         return name.equals(label.relation()) ? "" : " " + IdentifierQuoting.quote(name);
+    }
+
+    /** {@code " t1"} after an UPDATE's or DELETE's table when its scan of the target goes by another name. */
+    private String targetAlias(LogicalPlan.Write write) {
+        if (write.kind() == LogicalPlan.WriteKind.INSERT) {
+            return "";
+        }
+        String name = firstScanNames.get(write.table().store());
+        return name == null || name.equals(write.table().name()) ? "" : " " + IdentifierQuoting.quote(name);
     }
 
     // ---------------------------------------------------------------- nodes
@@ -318,7 +330,7 @@ public final class ExplainPrinter {
                     case DELETE -> "Delete on ";
                 };
                 yield operation + (verbose ? IdentifierQuoting.quote(write.table().schema()) + "." : "")
-                        + IdentifierQuoting.quote(write.table().name());
+                        + IdentifierQuoting.quote(write.table().name()) + targetAlias(write);
             }
             case LogicalPlan.Join join -> join(join, details);
             case LogicalPlan.LateralJoin join -> {
