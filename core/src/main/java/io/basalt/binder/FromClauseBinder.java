@@ -118,7 +118,8 @@ final class FromClauseBinder {
         LogicalPlan scan = SystemColumnScans.wanted()
                 ? SystemColumnScans.plan(entry, true, qualifier, tableName, scopeColumns)
                 : new LogicalPlan.Scan(entry.store(), columns, types);
-        Source target = new Source(RowSecurityQuals.filter(entry, scan, context, commands), new Scope(scopeColumns),
+        Source target = new Source(RowSecurityQuals.filter(entry, aliased(scan, alias), context, commands),
+                new Scope(scopeColumns),
                 List.of(qualifier));
         bound.addAll(scopeColumns);
         return crossJoin(target, others);
@@ -238,8 +239,24 @@ final class FromClauseBinder {
         } else {
             scan = new LogicalPlan.Scan(entry.store(), columns, entry.columnTypes());
         }
-        scan = RowSecurityQuals.filter(entry, scan, context, "SELECT");
+        scan = RowSecurityQuals.filter(entry, aliased(scan, table.alias()), context, "SELECT");
         return new Source(scan, new Scope(scopeColumns), List.of(qualifier));
+    }
+
+    /**
+     * {@code plan}, a table's scan (or the projection of its system columns over one), with the scan named by the FROM
+     * list's {@code alias} for EXPLAIN; other plans (an inheritance hierarchy's) as they are.
+     */
+    private static LogicalPlan aliased(LogicalPlan plan, String alias) {
+        if (alias == null) {
+            return plan;
+        }
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan.withAlias(alias);
+            case LogicalPlan.Project project when project.input() instanceof LogicalPlan.Scan scan ->
+                    new LogicalPlan.Project(scan.withAlias(alias), project.expressions());
+            default -> plan;
+        };
     }
 
     /** A pg_catalog or information_schema relation: rows computed from the catalog when the statement runs. */

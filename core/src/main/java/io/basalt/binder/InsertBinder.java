@@ -83,7 +83,8 @@ public final class InsertBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(insert.returning(), input.plan(),
                     input.scope(), context, surroundings));
         }
-        if (SystemColumnScans.wanted() && !InheritedScans.inHierarchy(context.catalog(), table)) {
+        if (SystemColumnScans.wanted() && (!InheritedScans.inHierarchy(context.catalog(), table)
+                || write.routing() != null && write.conflictUpdate() == null)) {
             // an inserted row and a row ON CONFLICT DO UPDATE replaced both carry this transaction's xmin
             List<Scope.Column> columns = new ArrayList<>(scope.columns());
             LogicalPlan withSystem = SystemColumnScans.inserted(write, table,

@@ -53,8 +53,11 @@ public final class PartitionRowMovement {
             newRow.add(new BoundExpression.ColumnRef(at + 1, null, target.columns().get(c).name(),
                     target.columns().get(c).type(), 0));
         }
+        // a row that FROM matched several times moves once, as PostgreSQL routes it once
+        LogicalPlan movingOnce = new LogicalPlan.DistinctOn(new LogicalPlan.Sort(moving,
+                List.of(new LogicalPlan.SortSpec(0, false, false))), List.of(0));
         LogicalPlan insert = PartitionRoutes.attach(new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, target,
-                new LogicalPlan.Project(moving, newRow), false), context);
+                new LogicalPlan.Project(movingOnce, newRow), false), context);
         // the delete's count row is dropped: a moved row counts once, by its insert
         LogicalPlan uncounted = new LogicalPlan.Filter(delete,
                 List.of(new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0)));
@@ -69,12 +72,32 @@ public final class PartitionRowMovement {
         for (int c = 0; c < outputs.size(); c++) {
             newVersion.add(new BoundExpression.ColumnRef(c + 1, null, "column" + c, outputs.get(c), 0));
         }
+        int tableOid = width + SystemColumnScans.names().indexOf("tableoid");
+        if (SystemColumnScans.wanted() && tableOid < outputs.size() && outputs.get(tableOid).equals(LogicalType.REGCLASS)) {
+            // the target's system columns follow its columns: a moved row's tableoid is the partition it went to
+            newVersion.set(tableOid, destination(leaf, target, context));
+        }
         BoundExpression never = new BoundExpression.Constant(false, LogicalType.BOOLEAN, 0);
         LogicalPlan effects = new LogicalPlan.Append(new LogicalPlan.Append(
                 silent(new LogicalPlan.Filter(staying, List.of(never)), outputs), silent(uncounted, outputs)),
                 silent(new LogicalPlan.Filter(insert, List.of(never)), outputs));
         LogicalPlan rows = new LogicalPlan.Append(effects, new LogicalPlan.Project(input, newVersion));
         return replaceWrite(update.plan(), rows);
+    }
+
+    /**
+     * The leaf partition (as regclass text) an UPDATE's new row goes to when routed through {@code target}, over the
+     * input of {@code leaf}'s bound UPDATE (the row id, then the new row in {@code leaf}'s column order): {@code
+     * leaf} itself when the row stays, another leaf when it moves, NULL when no partition takes it.
+     */
+    public static BoundExpression destination(TableEntry leaf, TableEntry target, BindContext context) {
+        LogicalPlan.Write probe = PartitionRoutes.attach(new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, target,
+                new LogicalPlan.Values(List.of(), target.columnTypes()), false), context);
+        int[] shift = new int[target.columns().size()];
+        for (int c = 0; c < shift.length; c++) {
+            shift[c] = leaf.columnIndex(target.columns().get(c).name()) + 1;
+        }
+        return ColumnReferences.renumber(SystemColumnScans.routedTable(probe.routing()), shift);
     }
 
     /** {@code empty} (a plan that yields no rows) seen as yielding rows of {@code types}. */

@@ -15,7 +15,7 @@ import java.util.List;
  * repeats the target's columns (and for UPDATE reads the old row, which the write passes through after the
  * FROM items' columns), described by hidden scope columns qualified {@code old} and {@code new}.
  */
-final class ReturningOldNew {
+public final class ReturningOldNew {
     /** The table name of the columns of a row that does not exist (INSERT's old, DELETE's new). */
     static final String ABSENT = "\u0000absent";
 
@@ -31,7 +31,7 @@ final class ReturningOldNew {
      * parts, so a column reference qualified by either (or the whole row) shows as {@code parts=[old, ...}
      * ({@code parts=[old]}) and a star as {@code qualifier=old,} in the printed list: one look instead of a walk over every kind of expression.
      */
-    static boolean mentioned(List<SelectItem> returning) {
+    public static boolean mentioned(List<SelectItem> returning) {
         String printed = returning.toString();
         return printed.contains("parts=[old,") || printed.contains("parts=[new,") || printed.contains("parts=[old]")
                 || printed.contains("parts=[new]") || printed.contains("qualifier=old,")

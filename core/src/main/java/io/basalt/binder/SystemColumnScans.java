@@ -158,10 +158,36 @@ public final class SystemColumnScans {
     }
 
     /**
+     * UPDATE or DELETE ... RETURNING's input when the write does not return its new rows' ids: its output, whose
+     * system columns (from {@code systemStart} on) are those of the rows as the statement found them, with the
+     * running transaction stamped where PostgreSQL shows it: as an updated row's new {@code xmin}, as a deleted
+     * row's {@code xmax}.
+     */
+    static LogicalPlan stamped(LogicalPlan write, int systemStart, boolean update) {
+        List<LogicalType> types = write.outputTypes();
+        List<BoundExpression> outputs = new ArrayList<>();
+        for (int i = 0; i < types.size(); i++) {
+            outputs.add(new BoundExpression.ColumnRef(i, null, "column" + i, types.get(i), 0));
+        }
+        int stampedColumn = systemStart + (update ? NAMES.indexOf("xmin") : NAMES.indexOf("xmax"));
+        outputs.set(stampedColumn, new BoundExpression.Constant(runningTransaction(), LogicalType.BIGINT, 0));
+        return new LogicalPlan.Project(write, outputs);
+    }
+
+    /** The running transaction's number as xmin and xmax show it (32 bits, as PostgreSQL's xid). */
+    private static long runningTransaction() {
+        TableTransaction running = TableTransaction.current();
+        long transaction = running == null ? io.basalt.storage.table.TableStore.FROZEN_TRANSACTION
+                : running.transactionNumber();
+        return transaction & 0xFFFFFFFFL;
+    }
+
+    /**
      * INSERT ... RETURNING's input with the system columns of the new rows. A write that returns its rows' ids
      * ({@link LogicalPlan.Write#withRowIds}) gives all of them, computed from the ids; otherwise (ON CONFLICT DO
-     * UPDATE) {@code xmin} (the running transaction), {@code cmin}, {@code xmax}, {@code cmax} and {@code tableoid},
-     * not {@code ctid}. Adds them to {@code scopeColumns} (the table's columns).
+     * UPDATE, rows routed to partitions) {@code xmin} (the running transaction), {@code cmin}, {@code xmax},
+     * {@code cmax} and {@code tableoid} (for a routed row, the partition it went to), not {@code ctid}. Adds them to
+     * {@code scopeColumns} (the table's columns).
      */
     static LogicalPlan inserted(LogicalPlan.Write write, TableEntry entry, String qualifier,
                                 List<Scope.Column> scopeColumns) {
@@ -176,18 +202,43 @@ public final class SystemColumnScans {
             addScopeColumns(qualifier, null, scopeColumns);
             return new LogicalPlan.Project(write, outputs);
         }
-        TableTransaction running = TableTransaction.current();
-        long transaction = running == null ? io.basalt.storage.table.TableStore.FROZEN_TRANSACTION
-                : running.transactionNumber();
-        outputs.add(new BoundExpression.Constant(transaction & 0xFFFFFFFFL, LogicalType.BIGINT, 0));
+        outputs.add(new BoundExpression.Constant(runningTransaction(), LogicalType.BIGINT, 0));
         outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
         outputs.add(new BoundExpression.Constant(0L, LogicalType.BIGINT, 0));
         outputs.add(new BoundExpression.Constant(0L, LogicalType.INTEGER, 0));
-        outputs.add(new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0));
+        outputs.add(write.routing() == null
+                ? new BoundExpression.Constant(InheritedScans.regclassText(entry), LogicalType.REGCLASS, 0)
+                : routedTable(write.routing()));
         for (int i = 1; i < NAMES.size(); i++) {
             scopeColumns.add(Scope.Column.system(qualifier, NAMES.get(i), TYPES.get(i), null));
         }
         return new LogicalPlan.Project(write, outputs);
+    }
+
+    /**
+     * The tableoid of a row an INSERT routed by {@code routing}: the leaf partition the routes send it to, decided
+     * as the routing operator decides it (routes in order, the one without a predicate taking what the others leave),
+     * over the written row, whose columns are in the inserted table's order as the routes' predicates read them.
+     */
+    public static BoundExpression routedTable(io.basalt.plan.logical.PartitionRouting routing) {
+        List<BoundExpression> conditions = new ArrayList<>();
+        List<BoundExpression> results = new ArrayList<>();
+        BoundExpression otherwise = null;
+        for (io.basalt.plan.logical.PartitionRouting.Route route : routing.routes()) {
+            BoundExpression target = route.sub() != null ? routedTable(route.sub())
+                    : new BoundExpression.Constant(InheritedScans.regclassText(route.leaf()), LogicalType.REGCLASS, 0);
+            if (route.predicate() == null) {
+                otherwise = target;
+            } else {
+                conditions.add(route.predicate());
+                results.add(target);
+            }
+        }
+        if (otherwise == null) {
+            otherwise = new BoundExpression.Constant(null, LogicalType.REGCLASS, 0);
+        }
+        return conditions.isEmpty() ? otherwise
+                : new BoundExpression.Case(conditions, results, otherwise, LogicalType.REGCLASS, 0);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.basalt.sql.ast.DeleteStatement;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.FromItem;
 import io.basalt.sql.ast.UpdateStatement;
+import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -123,8 +124,8 @@ public final class UpdateBinder {
                 input.add(reference(scope, c));
             }
         }
-        boolean oldAndNew = returning && ReturningOldNew.mentioned(update.returning())
-                && !(WITH_OLD_ROW.isBound() && WITH_OLD_ROW.get());
+        // with the trigger's old row (WITH_OLD_ROW) too: the triggers' copy comes last, and is gone before the write
+        boolean oldAndNew = returning && ReturningOldNew.mentioned(update.returning());
         int oldStart = input.size() - 1;
         if (oldAndNew) {
             for (int c = 0; c < width; c++) {
@@ -148,12 +149,14 @@ public final class UpdateBinder {
         if (oldAndNew) {
             ReturningOldNew.SystemRows system = write.returnsRowIds() ? new ReturningOldNew.SystemRows(table,
                     scope.columns().get(width).qualifier(), width, write.outputTypes().size() - 1, true, -1) : null;
-            ReturningOldNew.Input extended = ReturningOldNew.extend(write, returningScope(scope, width), width,
-                    oldStart, true, system);
+            ReturningOldNew.Input extended = ReturningOldNew.extend(withoutTriggersOldRow(write, width),
+                    returningScope(scope, width), width, oldStart, true, system);
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }
-        LogicalPlan returned = write.returnsRowIds() ? SystemColumnScans.updated(write, table, width) : write;
+        LogicalPlan returned = write.returnsRowIds() ? SystemColumnScans.updated(write, table, width)
+                : SystemColumnScans.isSystem(scope, width + 1)
+                ? SystemColumnScans.stamped(withoutTriggersOldRow(write, width), width, true) : write;
         return BoundWrite.returning(write.kind(), ReturningBinder.bind(update.returning(), returned,
                 returningScope(scope, width), context, surroundings));
     }
@@ -189,7 +192,9 @@ public final class UpdateBinder {
             return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), extended.plan(),
                     extended.scope(), context, surroundings));
         }
-        return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), write,
+        LogicalPlan returned = SystemColumnScans.isSystem(scope, width + 1)
+                ? SystemColumnScans.stamped(withoutTriggersOldRow(write, width), width, false) : write;
+        return BoundWrite.returning(write.kind(), ReturningBinder.bind(delete.returning(), returned,
                 returningScope(scope, width), context, surroundings));
     }
 
@@ -251,6 +256,22 @@ public final class UpdateBinder {
             throw GeneratedColumns.updateError(column);
         }
         return InsertBinder.assign(binder.bind(value), column, value.position());
+    }
+
+    /**
+     * {@code write}'s output without the old row passed last for the row triggers ({@link #WITH_OLD_ROW}), which
+     * the triggers' caller takes off the write's input before it runs; {@code write} itself otherwise.
+     */
+    private static LogicalPlan withoutTriggersOldRow(LogicalPlan.Write write, int width) {
+        if (!(WITH_OLD_ROW.isBound() && WITH_OLD_ROW.get())) {
+            return write;
+        }
+        List<LogicalType> types = write.outputTypes();
+        List<BoundExpression> kept = new ArrayList<>();
+        for (int i = 0; i < types.size() - width; i++) {
+            kept.add(new BoundExpression.ColumnRef(i, null, "column" + i, types.get(i), 0));
+        }
+        return new LogicalPlan.Project(write, kept);
     }
 
     /** The scope of the write's output: the target's columns (qualified as before), then the other items'. */

@@ -107,10 +107,15 @@ final class ExplainJson {
             name = name.substring(0, estimate.start());
         }
         String relation = null;
+        String alias = null;
         int on = name.indexOf(" on ");
         if (on >= 0) {
             relation = name.substring(on + 4);
             name = name.substring(0, on);
+            // "t t1": the relation, then the name the query gave it (PostgreSQL's Alias, else the relation's name)
+            int space = aliasSpace(relation);
+            alias = space < 0 ? relation : relation.substring(space + 1);
+            relation = space < 0 ? relation : relation.substring(0, space);
         }
         String joinType = null;
         for (String kind : List.of("Left", "Right", "Full", "Semi", "Anti")) {
@@ -141,6 +146,7 @@ final class ExplainJson {
         }
         if (relation != null) {
             members.add(member("Relation Name", JsonText.quote(relation)));
+            members.add(member("Alias", JsonText.quote(alias)));
         }
         if (costs != null) {
             members.add(member("Startup Cost", costs[0]));
@@ -212,5 +218,19 @@ final class ExplainJson {
         }
         items.add(text.substring(start));
         return items;
+    }
+
+    /** Where the alias after a node's relation starts (the space before it), outside double quotes; -1: none. */
+    private static int aliasSpace(String relation) {
+        boolean quoted = false;
+        for (int i = 0; i < relation.length(); i++) {
+            char c = relation.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ' ' && !quoted) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

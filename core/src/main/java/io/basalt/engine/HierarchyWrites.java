@@ -28,7 +28,22 @@ final class HierarchyWrites {
     private HierarchyWrites() {
     }
 
+    /**
+     * A partition's part of an UPDATE through its partitioned table with the partition's row triggers applied (see
+     * {@code TriggeredWrites}), or null when none fire for it.
+     */
+    @FunctionalInterface
+    interface MemberTriggers {
+        BoundWrite apply(UpdateStatement named, TableEntry member, TableEntry target);
+    }
+
     static BoundWrite update(UpdateStatement update, TableEntry target, BindContext context) {
+        return update(update, target, context, null);
+    }
+
+    /** As {@link #update(UpdateStatement, TableEntry, BindContext)}, each partition's rows through {@code triggers}. */
+    static BoundWrite update(UpdateStatement update, TableEntry target, BindContext context,
+                             MemberTriggers triggers) {
         List<TableEntry> tables = members(context.catalog(), target, update.only());
         if (tables.size() == 1 && tables.getFirst() == target) {
             return new UpdateBinder(context).bindUpdate(update, target);
@@ -40,7 +55,8 @@ final class HierarchyWrites {
         List<BoundWrite> writes = new ArrayList<>();
         boolean partitioned = context.catalog().hierarchy().partitionKey(target.schema(), target.name()) != null;
         for (TableEntry table : tables) {
-            BoundWrite write = new UpdateBinder(context).bindUpdate(named, table);
+            BoundWrite triggered = triggers == null || !partitioned ? null : triggers.apply(named, table, target);
+            BoundWrite write = triggered != null ? triggered : new UpdateBinder(context).bindUpdate(named, table);
             if (partitioned) {
                 write = new BoundWrite(write.kind(), PartitionRowMovement.split(write, table, target, context),
                         write.returnsRows(), write.names());

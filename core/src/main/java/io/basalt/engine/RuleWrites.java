@@ -194,6 +194,9 @@ final class RuleWrites {
                     Statement action = Parser.parseStatement(RuleText.substitute(text, relation.columnNames()));
                     boolean carries = rule == returningRule && !returning.isEmpty()
                             && !io.basalt.rule.RuleStatements.returningOf(action).isEmpty();
+                    if (carries && io.basalt.binder.ReturningOldNew.mentioned(returning)) {
+                        action = withOldAndNew(action, relation);
+                    }
                     StatementRows out = runtime.run(attach(action, firing, condition, carries), parameters);
                     if (carries) {
                         returned = out;
@@ -432,8 +435,61 @@ final class RuleWrites {
     }
 
     /**
+     * {@code action} (the INSTEAD rule's write with a RETURNING list) returning its list three times: as written
+     * (a bare {@code *} as the action's target's columns), then over the target's old row and over its new row, so
+     * that the statement's RETURNING old and new read the rows the action changed, as in PostgreSQL. The list may
+     * name the target's columns and other columns; an expression over the target's columns is refused.
+     */
+    private static Statement withOldAndNew(Statement action, RuleRelation relation) {
+        QualifiedName table = target(action);
+        String alias = switch (action) {
+            case InsertStatement insert -> insert.alias();
+            case UpdateStatement update -> update.alias();
+            case DeleteStatement delete -> delete.alias();
+            default -> null;
+        };
+        String name = alias != null ? alias : table.last();
+        List<SelectItem> written = io.basalt.rule.RuleStatements.returningOf(action);
+        List<SelectItem> all = new ArrayList<>();
+        for (String version : java.util.Arrays.asList(name, "old", "new")) {
+            for (SelectItem item : written) {
+                all.add(versioned(item, name, version));
+            }
+        }
+        return switch (action) {
+            case InsertStatement i -> new InsertStatement(i.table(), i.alias(), i.columns(), i.source(), i.onConflict(),
+                    all, i.position(), i.columnSubscripts(), i.with(), i.overriding());
+            case UpdateStatement u -> new UpdateStatement(u.table(), u.alias(), u.assignments(), u.from(), u.where(),
+                    all, u.position(), u.with(), u.only());
+            case DeleteStatement d -> new DeleteStatement(d.table(), d.alias(), d.using(), d.where(), all,
+                    d.position(), d.with(), d.only());
+            default -> action;
+        };
+    }
+
+    /** A rule RETURNING item read from the target's {@code version} row ({@code name}: the current one). */
+    private static SelectItem versioned(SelectItem item, String name, String version) {
+        return switch (item) {
+            case SelectItem.Star star when star.qualifier() == null
+                    || star.qualifier().parts().size() == 1 && star.qualifier().last().equals(name) ->
+                    new SelectItem.Star(QualifiedName.of(version, star.position()), star.position());
+            case SelectItem.Item column when column.expression() instanceof Expression.ColumnRef reference
+                    && (reference.parts().size() == 1 || reference.parts().size() == 2
+                    && reference.parts().getFirst().equals(name)) && !reference.parts().getLast().equals("*") ->
+                    // a column of the target (or of another item, which stays as it is)
+                    new SelectItem.Item(new Expression.ColumnRef(List.of(version, reference.parts().getLast()),
+                            reference.position()), column.alias() != null ? column.alias()
+                            : reference.parts().getLast(), column.position());
+            case SelectItem.Item column when column.expression() instanceof Expression.ColumnRef -> column;
+            default -> throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
+                    "RETURNING old and new through a rule whose RETURNING computes expressions is not supported yet");
+        };
+    }
+
+    /**
      * The statement's RETURNING list over the rows an INSTEAD rule's RETURNING gave, which stand for rows of the
-     * relation (under the statement's alias or the relation's name).
+     * relation (under the statement's alias or the relation's name); with old and new (see {@link #withOldAndNew}),
+     * each row holds the relation's row as returned, then as it was and as it became.
      */
     QueryResultImpl returningOf(Statement statement, RuleRelation relation, List<SelectItem> returning,
                                         StatementRows returned) {
@@ -446,24 +502,66 @@ final class RuleWrites {
         };
         String qualifier = alias != null ? alias : target(statement).last();
         int width = relation.columnNames().size();
+        boolean oldAndNew = io.basalt.binder.ReturningOldNew.mentioned(returning) && returned != null
+                && returned.types().size() == 3 * width;
+        int versions = oldAndNew ? 3 : 1;
         List<BoundExpression.Constant> parameters = new ArrayList<>();
         List<List<Expression>> values = new ArrayList<>();
         List<Object[]> rows = returned == null ? List.of() : returned.rows();
         List<LogicalType> types = returned == null ? relation.columnTypes() : returned.types();
-        List<Object[]> shown = rows.isEmpty() ? List.<Object[]>of(new Object[width]) : rows;
+        List<Object[]> shown = rows.isEmpty() ? List.<Object[]>of(new Object[width * versions]) : rows;
         for (Object[] row : shown) {
             List<Expression> expressions = new ArrayList<>();
-            for (int c = 0; c < width; c++) {
-                LogicalType type = c < types.size() ? types.get(c) : relation.columnTypes().get(c);
+            for (int c = 0; c < width * versions; c++) {
+                LogicalType type = c < types.size() ? types.get(c) : relation.columnTypes().get(c % width);
                 parameters.add(new BoundExpression.Constant(c < row.length ? row[c] : null, type, 0));
                 expressions.add(new Expression.Parameter(parameters.size(), position));
             }
             values.add(expressions);
         }
-        FromItem from = new FromItem.Subquery(new Query(new QueryBody.Values(values, position), List.of(), null,
-                null, position), false, qualifier, relation.columnNames(), position);
         Expression where = rows.isEmpty() ? new Expression.BooleanLiteral(false, position) : null;
-        QueryBody.Select select = new QueryBody.Select(false, returning, List.of(from), where, List.of(), null,
+        Query rowValues = new Query(new QueryBody.Values(values, position), List.of(), null, null, position);
+        List<FromItem> from = new ArrayList<>();
+        List<SelectItem> items = returning;
+        if (!oldAndNew) {
+            from.add(new FromItem.Subquery(rowValues, false, qualifier, relation.columnNames(), position));
+        } else {
+            // the rows once, then the relation's row as returned, as it was and as it became, each under its name
+            String rowsName = "\u0000rule rows";
+            List<String> all = new ArrayList<>();
+            for (int c = 0; c < 3 * width; c++) {
+                all.add("c" + c);
+            }
+            from.add(new FromItem.Subquery(rowValues, false, rowsName, all, position));
+            List<String> names = java.util.Arrays.asList(qualifier, "old", "new");
+            for (int v = 0; v < 3; v++) {
+                List<SelectItem> columns = new ArrayList<>();
+                for (int c = 0; c < width; c++) {
+                    columns.add(new SelectItem.Item(new Expression.ColumnRef(List.of(rowsName, "c" + (v * width + c)),
+                            position), relation.columnNames().get(c), position));
+                }
+                Query version = new Query(new QueryBody.Select(false, columns, List.of(), null, List.of(), null,
+                        position), List.of(), null, null, position);
+                from.add(new FromItem.Subquery(version, true, names.get(v), relation.columnNames(), position));
+            }
+            // a bare * is the relation's columns, not every FROM item's, and so is a bare column name (inside an
+            // expression it is still ambiguous between the three rows: 42702)
+            items = new ArrayList<>();
+            for (SelectItem item : returning) {
+                if (item instanceof SelectItem.Star star && star.qualifier() == null) {
+                    items.add(new SelectItem.Star(QualifiedName.of(qualifier, star.position()), star.position()));
+                } else if (item instanceof SelectItem.Item column
+                        && column.expression() instanceof Expression.ColumnRef reference
+                        && reference.parts().size() == 1) {
+                    items.add(new SelectItem.Item(new Expression.ColumnRef(List.of(qualifier,
+                            reference.parts().getFirst()), reference.position()), column.alias() != null
+                            ? column.alias() : reference.parts().getFirst(), column.position()));
+                } else {
+                    items.add(item);
+                }
+            }
+        }
+        QueryBody.Select select = new QueryBody.Select(false, items, from, where, List.of(), null,
                 position);
         return session.result(new QueryStatement(new Query(select, List.of(), null, null, position), position),
                 parameters);

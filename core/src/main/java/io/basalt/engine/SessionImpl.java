@@ -749,7 +749,21 @@ final class SessionImpl implements Session {
             return false;
         }
         TableEntry table = resolveTable(name);
-        return routines.runtime().routines().hasTriggers(table.schema(), table.name());
+        if (routines.runtime().routines().hasTriggers(table.schema(), table.name())) {
+            return true;
+        }
+        // an INSERT through a partitioned table fires the row triggers of the partitions its rows go to
+        if (catalog.hierarchy().partitionKey(table.schema(), table.name()) == null) {
+            return false;
+        }
+        List<TableEntry> members = new ArrayList<>();
+        io.basalt.binder.InheritedScans.descendants(catalog, table, members);
+        for (TableEntry member : members) {
+            if (routines.runtime().routines().hasTriggers(member.schema(), member.name())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private QueryResultImpl runTriggered(Statement statement, QualifiedName name, BindContext context) {

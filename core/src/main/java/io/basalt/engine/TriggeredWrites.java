@@ -109,15 +109,29 @@ final class TriggeredWrites {
 
     /** Runs {@code statement} as a write without row triggers. */
     private QueryResultImpl runPlain(Statement statement, TableEntry table, BindContext context) {
-        BoundWrite write = plainWrite(statement, table, context);
-        return statement instanceof UpdateStatement update
+        if (statement instanceof InsertStatement
+                && context.catalog().hierarchy().partitionKey(table.schema(), table.name()) != null) {
+            return routedInsert(statement, table, context);
+        }
+        List<Runnable> afterRow = new ArrayList<>();
+        BoundWrite write = plainWrite(statement, table, context, afterRow);
+        QueryResultImpl result = statement instanceof UpdateStatement update
                 && HierarchyWrites.movesRows(update, table, context.catalog()) ? session.runMovingWrite(write)
                 : session.runWrite(write);
+        try {
+            afterRow.forEach(Runnable::run);
+        } catch (RuntimeException failure) {
+            result.close();
+            throw failure;
+        }
+        return result;
     }
 
-    private static BoundWrite plainWrite(Statement statement, TableEntry table, BindContext context) {
+    private BoundWrite plainWrite(Statement statement, TableEntry table, BindContext context,
+                                  List<Runnable> afterRow) {
         return switch (statement) {
-            case UpdateStatement update -> HierarchyWrites.update(update, table, context);
+            case UpdateStatement update -> HierarchyWrites.update(update, table, context,
+                    (named, member, target) -> memberUpdate(named, member, target, context, afterRow));
             case DeleteStatement delete -> HierarchyWrites.delete(delete, table, context);
             default -> bind(statement, table, context);
         };
@@ -318,6 +332,256 @@ final class TriggeredWrites {
             }
         }
         return result;
+    }
+
+    /**
+     * An INSERT through a partitioned table (whose own row triggers, if any, {@link #withRowTriggers} runs): each row
+     * passes the BEFORE ROW INSERT triggers of the leaf partition it is routed to, as in PostgreSQL (one returning
+     * NULL drops the row, one returning a changed NEW changes it), the rows left are written, then each fires its
+     * leaf's AFTER ROW INSERT triggers. A partition's statement triggers do not fire for routed rows.
+     */
+    private QueryResultImpl routedInsert(Statement statement, TableEntry table, BindContext context) {
+        BoundWrite bound = bind(statement, table, context);
+        LogicalPlan.Write write = findWrite(bound.plan());
+        if (write == null || write.routing() == null) {
+            return session.runWrite(bound);
+        }
+        java.util.Map<String, TableEntry> leaves = new java.util.HashMap<>();
+        collectLeaves(write.routing(), leaves);
+        List<LogicalType> inputTypes = write.input().outputTypes();
+        int width = inputTypes.size();
+        List<BoundExpression> withLeaf = new ArrayList<>();
+        for (int c = 0; c < width; c++) {
+            withLeaf.add(new BoundExpression.ColumnRef(c, null, "column" + c, inputTypes.get(c), 0));
+        }
+        withLeaf.add(io.basalt.binder.SystemColumnScans.routedTable(write.routing()));
+        List<Object[]> rows = rows(new LogicalPlan.Project(write.input(), withLeaf));
+        List<String> names = new ArrayList<>();
+        for (ColumnEntry column : table.columns()) {
+            names.add(column.name());
+        }
+        List<LogicalType> columnTypes = table.columnTypes();
+        List<Object[]> written = new ArrayList<>();
+        List<RecordValue> changes = new ArrayList<>();
+        List<List<TriggerEntry>> changeTriggers = new ArrayList<>();
+        for (Object[] row : rows) {
+            TableEntry leaf = row[width] == null ? null : leaves.get(unquoted(row[width].toString()));
+            List<TriggerEntry> triggers = new ArrayList<>();
+            if (leaf != null) {
+                for (TriggerEntry trigger : runtime.routines().triggersOf(leaf.schema(), leaf.name())) {
+                    if (trigger.forEachRow() && trigger.firesOn(TriggerEvent.INSERT)) {
+                        triggers.add(trigger);
+                    }
+                }
+            }
+            RecordValue newRow = record("new", names, columnTypes, row, 0, names.size());
+            boolean skipped = false;
+            for (TriggerEntry trigger : triggers) {
+                if (trigger.timing() != TriggerTiming.BEFORE) {
+                    continue;
+                }
+                RecordValue returned = TriggerFiring.fire(trigger, "INSERT", true, newRow, null, runtime);
+                if (returned == null) {
+                    skipped = true;
+                    break;
+                }
+                newRow = conform(returned, names, columnTypes);
+            }
+            if (skipped) {
+                continue;
+            }
+            Object[] out = java.util.Arrays.copyOf(row, width);
+            System.arraycopy(newRow.values(), 0, out, 0, names.size());
+            written.add(out);
+            changes.add(newRow);
+            changeTriggers.add(triggers);
+        }
+        List<List<BoundExpression>> values = new ArrayList<>();
+        for (Object[] row : written) {
+            List<BoundExpression> constants = new ArrayList<>();
+            for (int c = 0; c < width; c++) {
+                constants.add(new BoundExpression.Constant(row[c], inputTypes.get(c), 0));
+            }
+            values.add(constants);
+        }
+        LogicalPlan plan = replaceWrite(bound.plan(), write.withInput(new LogicalPlan.Values(values, inputTypes)));
+        QueryResultImpl result = session.runWrite(new BoundWrite(bound.kind(), plan, bound.returnsRows(),
+                bound.names()));
+        try {
+            for (int i = 0; i < changes.size(); i++) {
+                for (TriggerEntry trigger : changeTriggers.get(i)) {
+                    if (trigger.timing() == TriggerTiming.AFTER) {
+                        TriggerFiring.fire(trigger, "INSERT", true, changes.get(i), null, runtime);
+                    }
+                }
+            }
+        } catch (RuntimeException failure) {
+            // the statement fails: its RETURNING rows are nobody's
+            result.close();
+            throw failure;
+        }
+        return result;
+    }
+
+    /**
+     * One partition's rows of an UPDATE through its partitioned table, when row triggers of the partition (or of the
+     * partitions rows may move to) fire, as PostgreSQL fires them: each row passes the partition's BEFORE ROW UPDATE
+     * triggers; a row whose new version then belongs to another partition passes this partition's BEFORE ROW
+     * DELETE triggers (NULL: the row is neither deleted nor moved) and the destination's BEFORE ROW INSERT
+     * triggers. The rows left become the write's input; their AFTER ROW triggers are added to {@code afterRow}.
+     * Null when no row trigger can fire, so that the partition's UPDATE runs as usual.
+     */
+    private BoundWrite memberUpdate(UpdateStatement named, TableEntry member, TableEntry target, BindContext context,
+                                    List<Runnable> afterRow) {
+        List<TriggerEntry> updates = rowTriggers(member, TriggerEvent.UPDATE, named);
+        List<TriggerEntry> deletes = rowTriggers(member, TriggerEvent.DELETE, named);
+        List<TableEntry> leaves = new ArrayList<>();
+        io.basalt.binder.InheritedScans.descendants(context.catalog(), target, leaves);
+        java.util.Map<String, TableEntry> byName = new java.util.HashMap<>();
+        boolean inserts = false;
+        for (TableEntry leaf : leaves) {
+            byName.put(leaf.name(), leaf);
+            inserts |= !rowTriggers(leaf, TriggerEvent.INSERT, named).isEmpty();
+        }
+        if (updates.isEmpty() && deletes.isEmpty() && !inserts) {
+            return null;
+        }
+        BoundWrite bound = ScopedValue.where(UpdateBinder.WITH_OLD_ROW, true).call(() ->
+                new UpdateBinder(context).bindUpdate(named, member));
+        LogicalPlan.Write write = findWrite(bound.plan());
+        if (write == null) {
+            throw BasaltException.internal("no write in the plan of UPDATE");
+        }
+        int width = member.columns().size();
+        List<LogicalType> inputTypes = write.input().outputTypes();
+        int kept = inputTypes.size() - width;
+        List<String> names = new ArrayList<>();
+        for (ColumnEntry column : member.columns()) {
+            names.add(column.name());
+        }
+        List<LogicalType> columnTypes = member.columnTypes();
+        List<Object[]> updated = new ArrayList<>();
+        List<RecordValue> oldRows = new ArrayList<>();
+        for (Object[] row : rows(write.input())) {
+            RecordValue newRow = record("new", names, columnTypes, row, 1, width);
+            RecordValue oldRow = record("old", names, columnTypes, row, kept, width);
+            newRow = fireBefore(updates, "UPDATE", newRow, oldRow, names, columnTypes);
+            if (newRow == null) {
+                continue;
+            }
+            Object[] out = java.util.Arrays.copyOf(row, kept);
+            System.arraycopy(newRow.values(), 0, out, 1, width);
+            updated.add(out);
+            oldRows.add(oldRow);
+        }
+        // where each new version goes, once the UPDATE triggers had their say
+        BoundExpression destination = io.basalt.binder.PartitionRowMovement.destination(member, target, context);
+        List<Object[]> places = rows(new LogicalPlan.Project(values(updated, inputTypes, kept),
+                List.of(destination)));
+        List<Object[]> written = new ArrayList<>();
+        for (int i = 0; i < updated.size(); i++) {
+            Object[] row = updated.get(i);
+            RecordValue oldRow = oldRows.get(i);
+            RecordValue newRow = record("new", names, columnTypes, row, 1, width);
+            Object place = places.get(i)[0];
+            TableEntry leaf = place == null ? null : byName.get(unquoted(place.toString()));
+            if (leaf == null || leaf.name().equals(member.name())) {
+                written.add(row);
+                afterRow.add(() -> fireAfter(updates, "UPDATE", newRow, oldRow));
+                continue;
+            }
+            if (fireBefore(deletes, "DELETE", null, oldRow, names, columnTypes) == null) {
+                continue;
+            }
+            List<TriggerEntry> leafInserts = rowTriggers(leaf, TriggerEvent.INSERT, named);
+            RecordValue inserted = fireBefore(leafInserts, "INSERT", newRow, null, names, columnTypes);
+            if (inserted == null) {
+                continue;
+            }
+            Object[] out = row.clone();
+            System.arraycopy(inserted.values(), 0, out, 1, width);
+            written.add(out);
+            afterRow.add(() -> {
+                fireAfter(deletes, "DELETE", null, oldRow);
+                fireAfter(leafInserts, "INSERT", inserted, null);
+            });
+        }
+        LogicalPlan plan = replaceWrite(bound.plan(), write.withInput(values(written, inputTypes, kept)));
+        return new BoundWrite(bound.kind(), plan, bound.returnsRows(), bound.names());
+    }
+
+    /** The row triggers of {@code table} for {@code event} (UPDATE OF columns only when the statement sets one). */
+    private List<TriggerEntry> rowTriggers(TableEntry table, TriggerEvent event, Statement statement) {
+        List<TriggerEntry> triggers = new ArrayList<>();
+        for (TriggerEntry trigger : runtime.routines().triggersOf(table.schema(), table.name())) {
+            if (trigger.forEachRow() && trigger.firesOn(event)
+                    && (event != TriggerEvent.UPDATE || updatesWatched(trigger, statement))) {
+                triggers.add(trigger);
+            }
+        }
+        return triggers;
+    }
+
+    /**
+     * Fires the BEFORE ones of {@code triggers}: the row they leave (NEW as changed; for DELETE, the OLD row), or
+     * null when one returned NULL.
+     */
+    private RecordValue fireBefore(List<TriggerEntry> triggers, String operation, RecordValue newRow,
+                                   RecordValue oldRow, List<String> names, List<LogicalType> types) {
+        RecordValue row = newRow != null ? newRow : oldRow;
+        for (TriggerEntry trigger : triggers) {
+            if (trigger.timing() != TriggerTiming.BEFORE) {
+                continue;
+            }
+            RecordValue returned = TriggerFiring.fire(trigger, operation, true, newRow, oldRow, runtime);
+            if (returned == null) {
+                return null;
+            }
+            if (newRow != null) {
+                newRow = conform(returned, names, types);
+                row = newRow;
+            }
+        }
+        return row;
+    }
+
+    private void fireAfter(List<TriggerEntry> triggers, String operation, RecordValue newRow, RecordValue oldRow) {
+        for (TriggerEntry trigger : triggers) {
+            if (trigger.timing() == TriggerTiming.AFTER) {
+                TriggerFiring.fire(trigger, operation, true, newRow, oldRow, runtime);
+            }
+        }
+    }
+
+    /** {@code rows} (their first {@code kept} values) as a VALUES plan of {@code types}' first {@code kept}. */
+    private static LogicalPlan.Values values(List<Object[]> rows, List<LogicalType> types, int kept) {
+        List<List<BoundExpression>> values = new ArrayList<>();
+        for (Object[] row : rows) {
+            List<BoundExpression> constants = new ArrayList<>();
+            for (int c = 0; c < kept; c++) {
+                constants.add(new BoundExpression.Constant(row[c], types.get(c), 0));
+            }
+            values.add(constants);
+        }
+        return new LogicalPlan.Values(values, types.subList(0, kept));
+    }
+
+    /** The leaf partitions {@code routing} may send a row to, by their (unquoted) names. */
+    private static void collectLeaves(io.basalt.plan.logical.PartitionRouting routing,
+                                      java.util.Map<String, TableEntry> leaves) {
+        for (io.basalt.plan.logical.PartitionRouting.Route route : routing.routes()) {
+            if (route.sub() != null) {
+                collectLeaves(route.sub(), leaves);
+            } else if (route.leaf() != null) {
+                leaves.put(route.leaf().name(), route.leaf());
+            }
+        }
+    }
+
+    /** A table's name as regclass text shows it, without the double quotes it may need. */
+    private static String unquoted(String text) {
+        return text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")
+                ? text.substring(1, text.length() - 1).replace("\"\"", "\"") : text;
     }
 
     /** A trigger's returned row as a row of the table: its values by the table's column names and types. */

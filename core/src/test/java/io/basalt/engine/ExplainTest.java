@@ -119,7 +119,7 @@ class ExplainTest {
         assertThat(explain("INSERT INTO big SELECT id, note FROM small WHERE id > 1")).isEqualTo("""
                 Insert on big
                   ->  Seq Scan on small
-                        Filter: (small.id > 1)""");
+                        Filter: (id > 1)""");
         assertThat(count("big")).as("EXPLAIN does not run the statement").isEqualTo(4);
     }
 
@@ -132,7 +132,7 @@ class ExplainTest {
                           ->  Seq Scan on small
                           ->  Hash
                                 ->  Seq Scan on big
-                                      Filter: (big.name = 'a'::text)""");
+                                      Filter: (name = 'a'::text)""");
         assertThat(explain("SELECT * FROM small LEFT JOIN big ON big.id = small.big_id AND big.name <> small.note"))
                 .isEqualTo("""
                         Hash Right Join
@@ -224,6 +224,7 @@ class ExplainTest {
                           "Node Type": "Seq Scan",
                           "Parent Relationship": "Outer",
                           "Relation Name": "big",
+                          "Alias": "big",
                           "Actual Rows": 2,
                           "Actual Loops": 1,
                           "Filter": "(id > 2)"
@@ -280,7 +281,8 @@ class ExplainTest {
                                 {
                                   "Node Type": "Seq Scan",
                                   "Parent Relationship": "Outer",
-                                  "Relation Name": "small"
+                                  "Relation Name": "small",
+                                  "Alias": "small"
                                 },
                                 {
                                   "Node Type": "Hash",
@@ -290,7 +292,8 @@ class ExplainTest {
                                       "Node Type": "Seq Scan",
                                       "Parent Relationship": "Outer",
                                       "Relation Name": "big",
-                                      "Filter": "(big.id > 1)"
+                                      "Alias": "big",
+                                      "Filter": "(id > 1)"
                                     }
                                   ]
                                 }

@@ -49,7 +49,7 @@ public final class PruneColumns implements OptimizerRule {
                     }
                 }
                 int[] columns = kept.stream().mapToInt(Integer::intValue).toArray();
-                yield new Pruned(new LogicalPlan.Scan(scan.source(), columns, types), mapping);
+                yield new Pruned(new LogicalPlan.Scan(scan.source(), columns, types, scan.alias()), mapping);
             }
             case LogicalPlan.Values values -> new Pruned(values, identity(values.outputTypes().size()));
             case LogicalPlan.Filter filter -> {

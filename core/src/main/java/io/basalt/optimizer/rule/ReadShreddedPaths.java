@@ -141,7 +141,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
             }
         }
         LogicalPlan newScan = new LogicalPlan.Scan(source.withPredicates(predicates),
-                columns.stream().mapToInt(Integer::intValue).toArray(), types);
+                columns.stream().mapToInt(Integer::intValue).toArray(), types, scan.alias());
         LogicalPlan below = filter == null ? newScan
                 : new LogicalPlan.Filter(newScan, ColumnReferences.renumberAll(conjuncts, mapping));
         if (expressions == null) {

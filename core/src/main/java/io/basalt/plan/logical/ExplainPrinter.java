@@ -35,7 +35,9 @@ import java.util.List;
  * "HashAggregate" with its "Group Key:", a join a "Hash Join" under its "Hash Cond:" with a "Hash" above its
  * right input (a "Nested Loop" when no condition compares the two sides for equality), a query without FROM a
  * "Result". Column names are qualified with their relation when the plan reads more than one (and in
- * VERBOSE conditions), as PostgreSQL qualifies them.
+ * VERBOSE conditions), except in a scan's own filter (qualified only in VERBOSE), as PostgreSQL qualifies them.
+ * A relation goes by the alias the query gave it ("Seq Scan on t t1", "(t1.a = t2.a)"), a table read twice
+ * under one name by a numbered one ("t_1").
  */
 public final class ExplainPrinter {
     /**
@@ -94,6 +96,10 @@ public final class ExplainPrinter {
     /** Whether names in conditions and keys are qualified: several relations, or VERBOSE. */
     private final boolean qualifyConditions;
     private final NodeActuals actuals;
+    /** The name each table scan goes by in the plan: its FROM alias or its table's name, made unique. */
+    private final java.util.IdentityHashMap<LogicalPlan.Scan, String> scanNames = new java.util.IdentityHashMap<>();
+    /** The name of each scan source's first scan, in the order {@link #nameScans} meets them. */
+    private final java.util.IdentityHashMap<ScanSource, String> firstScanNames = new java.util.IdentityHashMap<>();
     private final List<String> lines = new ArrayList<>();
 
     private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
@@ -125,6 +131,7 @@ public final class ExplainPrinter {
         requireNonNull(labels, "labels is null");
         requireNonNull(actuals, "actuals is null");
         ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, actuals, countRelations(plan));
+        printer.nameScans(plan, new java.util.HashSet<>());
         printer.node(plan, "", 2);
         return List.copyOf(printer.lines);
     }
@@ -149,6 +156,77 @@ public final class ExplainPrinter {
             case LogicalPlan.Window window -> countRelations(window.input());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
         };
+    }
+
+    /**
+     * Names the table scans of {@code plan}, inputs left to right as the query lists them: each by its FROM alias,
+     * else its table's name, with {@code _1}, {@code _2}, ... appended when an earlier scan took the name, as
+     * PostgreSQL names the relations of a plan it explains ({@code Seq Scan on t t_1}).
+     */
+    private void nameScans(LogicalPlan plan, java.util.Set<String> taken) {
+        switch (plan) {
+            case LogicalPlan.Scan scan -> {
+                String name = scan.alias() != null ? scan.alias() : labels.label(scan.source()).relation();
+                String unique = name;
+                for (int suffix = 1; !taken.add(unique); suffix++) {
+                    unique = name + "_" + suffix;
+                }
+                scanNames.put(scan, unique);
+                firstScanNames.putIfAbsent(scan.source(), unique);
+            }
+            case LogicalPlan.Values values -> { }
+            case LogicalPlan.FunctionScan function -> { }
+            case LogicalPlan.Filter filter -> nameScans(filter.input(), taken);
+            case LogicalPlan.Project project -> nameScans(project.input(), taken);
+            case LogicalPlan.Join join -> {
+                nameScans(join.left(), taken);
+                nameScans(join.right(), taken);
+            }
+            case LogicalPlan.LateralJoin join -> {
+                nameScans(join.left(), taken);
+                nameScans(join.right(), taken);
+            }
+            case LogicalPlan.Aggregate aggregate -> nameScans(aggregate.input(), taken);
+            case LogicalPlan.Sort sort -> nameScans(sort.input(), taken);
+            case LogicalPlan.Limit limit -> nameScans(limit.input(), taken);
+            case LogicalPlan.DistinctOn distinct -> nameScans(distinct.input(), taken);
+            case LogicalPlan.Write write -> nameScans(write.input(), taken);
+            case LogicalPlan.Append append -> {
+                nameScans(append.left(), taken);
+                nameScans(append.right(), taken);
+            }
+            case LogicalPlan.Repeat repeat -> nameScans(repeat.input(), taken);
+            case LogicalPlan.RecursiveUnion union -> {
+                nameScans(union.seed(), taken);
+                nameScans(union.step(), taken);
+            }
+            case LogicalPlan.Window window -> nameScans(window.input(), taken);
+            case LogicalPlan.Apply apply -> {
+                nameScans(apply.input(), taken);
+                nameScans(apply.subquery(), taken);
+            }
+        }
+    }
+
+    /** The name {@code scan} goes by in this plan (a scan built after naming, by its table's name). */
+    private String scanName(LogicalPlan.Scan scan, ScanLabel label) {
+        String name = scanNames.get(scan);
+        return name != null ? name : label.relation();
+    }
+
+    /** {@code " t1"} after a scan's relation when the plan names it otherwise than its table, else nothing. */
+    private String aliasSuffix(LogicalPlan.Scan scan, ScanLabel label) {
+        String name = scanName(scan, label);
+        return name.equals(label.relation()) ? "" : " " + IdentifierQuoting.quote(name);
+    }
+
+    /** {@code " t1"} after an UPDATE's or DELETE's table when its scan of the target goes by another name. */
+    private String targetAlias(LogicalPlan.Write write) {
+        if (write.kind() == LogicalPlan.WriteKind.INSERT) {
+            return "";
+        }
+        String name = firstScanNames.get(write.table().store());
+        return name == null || name.equals(write.table().name()) ? "" : " " + IdentifierQuoting.quote(name);
     }
 
     // ---------------------------------------------------------------- nodes
@@ -191,29 +269,29 @@ public final class ExplainPrinter {
                 if (bitmap != null) {
                     // the looked-up conjunct is rechecked on each candidate row; the rest stays a Filter
                     filters.clear();
-                    details.add("Recheck Cond: " + condition(bitmap.conditions(), scan));
+                    details.add("Recheck Cond: " + scanCondition(bitmap.conditions(), scan));
                     if (!bitmap.others().isEmpty()) {
-                        details.add("Filter: " + condition(bitmap.others(), scan));
+                        details.add("Filter: " + scanCondition(bitmap.others(), scan));
                     }
                     bitmapIndexScan = List.of(childPrefix + "Bitmap Index Scan on "
                                     + IdentifierQuoting.quote(bitmap.indexName()),
-                            " ".repeat(childIndent) + "Index Cond: " + condition(bitmap.conditions(), scan));
-                    yield "Bitmap Heap Scan on " + relationName(label);
+                            " ".repeat(childIndent) + "Index Cond: " + scanCondition(bitmap.conditions(), scan));
+                    yield "Bitmap Heap Scan on " + relationName(label) + aliasSuffix(scan, label);
                 }
                 if (verbose && !scan.source().pathColumns().isEmpty()) {
                     details.add("Shredded Paths: " + shreddedPaths(scan.source().pathColumns(), label));
                 }
                 if (lookup == null) {
-                    yield label.nodeName() + " on " + relationName(label);
+                    yield label.nodeName() + " on " + relationName(label) + aliasSuffix(scan, label);
                 }
                 // the lookup's equalities become the Index Cond, the rest of the filter stays a Filter
                 filters.clear();
-                details.add("Index Cond: " + condition(lookup.conditions(), scan));
+                details.add("Index Cond: " + scanCondition(lookup.conditions(), scan));
                 if (!lookup.others().isEmpty()) {
-                    details.add("Filter: " + condition(lookup.others(), scan));
+                    details.add("Filter: " + scanCondition(lookup.others(), scan));
                 }
                 yield "Index Scan using " + IdentifierQuoting.quote(lookup.indexName()) + " on "
-                        + relationName(label);
+                        + relationName(label) + aliasSuffix(scan, label);
             }
             case LogicalPlan.Values values -> values.rows().size() == 1 ? "Result" : "Values Scan on " + VALUES_RELATION;
             case LogicalPlan.Filter filter -> {
@@ -252,7 +330,7 @@ public final class ExplainPrinter {
                     case DELETE -> "Delete on ";
                 };
                 yield operation + (verbose ? IdentifierQuoting.quote(write.table().schema()) + "." : "")
-                        + IdentifierQuoting.quote(write.table().name());
+                        + IdentifierQuoting.quote(write.table().name()) + targetAlias(write);
             }
             case LogicalPlan.Join join -> join(join, details);
             case LogicalPlan.LateralJoin join -> {
@@ -294,7 +372,10 @@ public final class ExplainPrinter {
         for (LogicalPlan.Filter filter : filters.reversed()) {
             String kind = current instanceof LogicalPlan.Values values && values.rows().size() == 1
                     && isConstant(filter.conjuncts()) ? "One-Time Filter: " : "Filter: ";
-            details.add(kind + condition(filter.conjuncts(), filter.input()));
+            // a scan's own filter names its columns bare unless VERBOSE, an upper node's as other conditions
+            boolean scanLevel = current instanceof LogicalPlan.Scan || current instanceof LogicalPlan.Values;
+            details.add(kind + (scanLevel ? scanCondition(filter.conjuncts(), filter.input())
+                    : condition(filter.conjuncts(), filter.input())));
         }
         lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()) + actuals.text(output));
         if (verbose && !(current instanceof LogicalPlan.Write)) {
@@ -477,6 +558,11 @@ public final class ExplainPrinter {
 
     // ---------------------------------------------------------------- properties
 
+    /** A scan's filter or index condition: qualified only in VERBOSE, as PostgreSQL's show_scan_qual does. */
+    private String scanCondition(List<BoundExpression> conjuncts, LogicalPlan input) {
+        return ExplainExpressions.conjunction(conjuncts, columns(input), verbose);
+    }
+
     private String condition(List<BoundExpression> conjuncts, LogicalPlan input) {
         return ExplainExpressions.conjunction(conjuncts, columns(input), qualifyConditions);
     }
@@ -538,7 +624,7 @@ public final class ExplainPrinter {
         return switch (plan) {
             case LogicalPlan.Scan scan -> {
                 ScanLabel label = labels.label(scan.source());
-                String relation = IdentifierQuoting.quote(label.relation());
+                String relation = IdentifierQuoting.quote(scanName(scan, label));
                 List<Column> columns = new ArrayList<>();
                 List<PathColumn> paths = scan.source().pathColumns();
                 int firstPath = scan.source().columnTypes().size() - 2 * paths.size();

@@ -15,11 +15,24 @@ import java.util.List;
 public sealed interface LogicalPlan {
     List<LogicalType> outputTypes();
 
-    /** Reads columns {@code columns} of a table or another scan source. */
-    record Scan(ScanSource source, int[] columns, List<LogicalType> outputTypes) implements LogicalPlan {
+    /**
+     * Reads columns {@code columns} of a table or another scan source. {@code alias} is the name the query gave the
+     * table in its FROM list (null: none, or not read through a FROM item); EXPLAIN names the scan and its columns
+     * by it, as PostgreSQL does.
+     */
+    record Scan(ScanSource source, int[] columns, List<LogicalType> outputTypes, String alias) implements LogicalPlan {
         public Scan {
             columns = columns.clone();
             outputTypes = List.copyOf(outputTypes);
+        }
+
+        public Scan(ScanSource source, int[] columns, List<LogicalType> outputTypes) {
+            this(source, columns, outputTypes, null);
+        }
+
+        /** This scan under the FROM list's name {@code newAlias} (null: none). */
+        public Scan withAlias(String newAlias) {
+            return new Scan(source, columns, outputTypes, newAlias);
         }
     }
 

@@ -67,6 +67,19 @@ final class Frame {
         return record(slot).get(field);
     }
 
+    /**
+     * A record variable's row as one composite value of its fields' names and types; NULL (of type record) while
+     * the variable holds no row, as a trigger's OLD in an INSERT does.
+     */
+    BoundExpression.Constant whole(int slot) {
+        if (!(slots[slot] instanceof RecordValue row)) {
+            return new BoundExpression.Constant(null, LogicalType.recordOf(io.basalt.type.RecordType.anonymous(
+                    List.of())), 0);
+        }
+        return new BoundExpression.Constant(io.basalt.type.RecordValue.of(row.values()), LogicalType.recordOf(
+                new io.basalt.type.RecordType(null, row.names(), row.types())), 0);
+    }
+
     /** Whether a record slot holds a row. */
     boolean assigned(int slot) {
         return slots[slot] != null;

@@ -828,6 +828,20 @@ final class PlpgsqlParser {
      * Compiles tokens {@code [from, to)} (without those of {@code [skipFrom, skipTo)}) behind {@code prefix}:
      * variable references become parameters; the result is parsed at once.
      */
+    /**
+     * Whether the word at {@code i} is the OLD or NEW a RETURNING WITH (OLD AS o, NEW AS n) renames, not a value:
+     * followed by AS, right after the list's opening parenthesis or its first item.
+     */
+    private boolean returningAlias(int i, int from) {
+        if (i + 1 >= tokens.size() || !isWord(tokens.get(i + 1), "as")) {
+            return false;
+        }
+        int open = i - 1 >= from && tokens.get(i - 1).is(TokenKind.LEFT_PAREN) ? i - 1
+                : i - 4 >= from && tokens.get(i - 1).is(TokenKind.COMMA) && tokens.get(i - 4).is(TokenKind.LEFT_PAREN)
+                ? i - 4 : -1;
+        return open - 1 >= from && isWord(tokens.get(open - 1), "with");
+    }
+
     private SqlFragment compile(int from, int to, String prefix, int skipFrom, int skipTo) {
         StringBuilder sql = new StringBuilder(prefix);
         List<SqlFragment.Reference> references = new ArrayList<>();
@@ -899,6 +913,11 @@ final class PlpgsqlParser {
                             new SqlFragment.FieldReference(slot, field.value())));
                     copied = field.end();
                     i += 2;
+                } else if ((following == null || !following.is(TokenKind.DOT)) && !returningAlias(i, from)) {
+                    // the whole row, as a composite value
+                    sql.append(text, copied, token.start()).append('$').append(reference(references,
+                            new SqlFragment.RecordReference(slot)));
+                    copied = token.end();
                 }
                 continue;
             }

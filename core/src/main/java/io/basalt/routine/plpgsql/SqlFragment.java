@@ -24,6 +24,10 @@ final class SqlFragment {
     record VariableReference(int slot) implements Reference {
     }
 
+    /** A record variable as a whole ({@code NEW}): a composite value, NULL while it holds no row. */
+    record RecordReference(int slot) implements Reference {
+    }
+
     /** A field of a record variable ({@code NEW.col}). */
     record FieldReference(int slot, String field) implements Reference {
     }
@@ -60,6 +64,7 @@ final class SqlFragment {
             values.add(switch (reference) {
                 case VariableReference variable -> frame.scalar(variable.slot());
                 case FieldReference field -> frame.field(field.slot(), field.field());
+                case RecordReference whole -> frame.whole(whole.slot());
             });
         }
         return values;
