@@ -14,12 +14,15 @@ import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
 import io.basalt.optimizer.rule.ReuseSubplanForScalarSubquery;
+import io.basalt.optimizer.rule.WindowForCorrelatedExtremum;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
 
 /** The rule catalogue, in the order the rules run. */
 public final class Optimizer {
     private static final List<OptimizerRule> RULES = List.of(
+            // A correlated min or max over relations the outer query joins alike is a window over its rows.
+            new WindowForCorrelatedExtremum(),
             // Subqueries in expressions become joins before anything else looks at the plan.
             new DecorrelateSubqueries(),
             // A scalar subquery that aggregates the rows an outer GROUP BY groups is computed from the groups.

@@ -8,6 +8,7 @@ import io.basalt.exec.function.window.WindowFunction;
 import io.basalt.exec.operator.window.WindowFrame;
 import io.basalt.optimizer.ExpressionSubstitution;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ExpressionEquivalence;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.plan.logical.PlanPrinter;
 import io.basalt.type.LogicalType;
@@ -162,13 +163,16 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
         if (left == null || right == null) {
             return left == right;
         }
-        return left.type().equals(right.type()) && PlanPrinter.expression(left).equals(PlanPrinter.expression(right));
+        return left.type().equals(right.type()) && ExpressionEquivalence.same(left, right);
     }
 
-    /** Whether two plans print the same and scan the same sources in the same order. */
+    /**
+     * Whether two plans print the same, hold equivalent expressions (the printed form leaves out what a function
+     * carries, such as a LIKE's pattern) and scan the same sources in the same order.
+     */
     static boolean samePlan(LogicalPlan left, LogicalPlan right) {
         if (!PlanPrinter.print(left).equals(PlanPrinter.print(right)) || callsVolatile(left)
-                || callsVolatile(right)) {
+                || callsVolatile(right) || !ExpressionEquivalence.sameAll(expressions(left), expressions(right))) {
             return false;
         }
         List<LogicalPlan.Scan> leftScans = new ArrayList<>();
@@ -183,6 +187,18 @@ public final class ReuseGroupsForScalarSubquery implements OptimizerRule {
             }
         }
         return leftScans.size() == rightScans.size();
+    }
+
+    /** Every expression of {@code plan}, in the order the plan's walk visits them. */
+    private static List<BoundExpression> expressions(LogicalPlan plan) {
+        List<BoundExpression> found = new ArrayList<>();
+        io.basalt.plan.logical.PlanExpressions.rewrite(plan, (expression, depth) -> {
+            if (expression != null) {
+                found.add(expression);
+            }
+            return expression;
+        });
+        return found;
     }
 
     /** Whether an expression of {@code plan} calls a volatile function: evaluated once, it would differ. */
