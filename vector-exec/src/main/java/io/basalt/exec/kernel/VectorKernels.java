@@ -6,6 +6,7 @@ import static io.basalt.exec.kernel.ComparisonOutcomes.LESS;
 import static io.basalt.exec.kernel.ComparisonOutcomes.allOrNothing;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -44,6 +45,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorKernels implements Kernels {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
+    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ORDER);
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
@@ -111,53 +113,50 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * One compare per vector with the operator itself (no selection is written, so the three-way outcome of the
-     * select kernels is not needed); the lanes' bits go straight into the mask word, whose 64 bits hold a whole
-     * number of vectors for every species (4 to 64 lanes). The operator is a constant at each compare (a switch per
-     * vector, always the same way): the Vector API compiles a compare to one instruction only for a constant operator.
+     * The three-way outcome of {@link #selectLong}, with its two fixed-operator compares per vector, and the lanes'
+     * bits ANDed straight into the mask word, whose 64 bits hold a whole number of vectors for every species (4 to 64
+     * lanes). One loop serves the six operators: a {@code switch (op)} per vector (one compare with the operator
+     * itself) made C2 trap and recompile ({@code profile_predicate}) the first time each new operator came, and the
+     * rest of that call ran in the interpreter on the Vector API's boxed fallback.
      */
     @Override
     public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
+        int accepted = ComparisonOutcomes.accepted(op);
+        long lessWanted = allOrNothing(accepted, LESS);
+        long equalWanted = allOrNothing(accepted, EQUAL);
+        long greaterWanted = allOrNothing(accepted, GREATER);
         int lanes = LONGS.length();
         long allLanes = allLanes(lanes);
         int bound = LONGS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
             LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = switch (op) {
-                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
-                case NE -> v.compare(VectorOperators.NE, constant).toLong();
-                case LT -> v.compare(VectorOperators.LT, constant).toLong();
-                case LE -> v.compare(VectorOperators.LE, constant).toLong();
-                case GT -> v.compare(VectorOperators.GT, constant).toLong();
-                case GE -> v.compare(VectorOperators.GE, constant).toLong();
-            };
-            hits = andValid(hits, validity, i, lanes);
+            long less = v.compare(VectorOperators.LT, constant).toLong();
+            long equal = v.compare(VectorOperators.EQ, constant).toLong();
+            long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskLong(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+        PlainKernels.andMaskLong(values, validity, i, count, accepted, constant, mask);
     }
 
     @Override
     public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+        int accepted = ComparisonOutcomes.accepted(op);
+        long lessWanted = allOrNothing(accepted, LESS);
+        long equalWanted = allOrNothing(accepted, EQUAL);
+        long greaterWanted = allOrNothing(accepted, GREATER);
         int lanes = INTS.length();
         long allLanes = allLanes(lanes);
         int bound = INTS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
             IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = switch (op) {
-                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
-                case NE -> v.compare(VectorOperators.NE, constant).toLong();
-                case LT -> v.compare(VectorOperators.LT, constant).toLong();
-                case LE -> v.compare(VectorOperators.LE, constant).toLong();
-                case GT -> v.compare(VectorOperators.GT, constant).toLong();
-                case GE -> v.compare(VectorOperators.GE, constant).toLong();
-            };
-            hits = andValid(hits, validity, i, lanes);
+            long less = v.compare(VectorOperators.LT, constant).toLong();
+            long equal = v.compare(VectorOperators.EQ, constant).toLong();
+            long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskInt(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+        PlainKernels.andMaskInt(values, validity, i, count, accepted, constant, mask);
     }
 
     @Override
@@ -285,7 +284,7 @@ public final class VectorKernels implements Kernels {
                 low = low.add(lowHalves);
                 high = high.add(highHalves);
             } else {
-                VectorMask<Long> valid = VectorMask.fromLong(LONGS, ValidityBits.bits(validity, i, lanes));
+                VectorMask<Long> valid = VectorMask.fromLong(LONGS, laneValidity(validity, i, lanes));
                 low = low.add(lowHalves, valid);
                 high = high.add(highHalves, valid);
             }
@@ -308,7 +307,7 @@ public final class VectorKernels implements Kernels {
             if (validity == null) {
                 sum = sum.add(wide);
             } else {
-                sum = sum.add(wide, VectorMask.fromLong(LONGS, ValidityBits.bits(validity, i, lanes)));
+                sum = sum.add(wide, VectorMask.fromLong(LONGS, laneValidity(validity, i, lanes)));
             }
         }
         return sum.reduceLanes(VectorOperators.ADD) + PlainKernels.sumInts(values, validity, i, count);
@@ -384,7 +383,7 @@ public final class VectorKernels implements Kernels {
         if (validity == null) {
             return accumulator.add(v);
         }
-        return accumulator.add(v, VectorMask.fromLong(SUM_DOUBLES, ValidityBits.bits(validity, from, SUM_DOUBLES.length())));
+        return accumulator.add(v, VectorMask.fromLong(SUM_DOUBLES, laneValidity(validity, from, SUM_DOUBLES.length())));
     }
 
     /** The lanes whose outcome (less, equal, or else greater) the operator accepts. */
@@ -393,8 +392,30 @@ public final class VectorKernels implements Kernels {
         return (less & lessWanted) | (equal & equalWanted) | (greater & greaterWanted);
     }
 
+    /**
+     * {@code hits} without the null lanes of the vector at row {@code from}. No test of {@code hits} itself: a branch
+     * that a profile saw go one way only becomes an {@code unstable_if} trap in C2's code, and the call that first
+     * goes the other way finishes in the interpreter.
+     */
     private static long andValid(long hits, MemorySegment validity, int from, int lanes) {
-        return validity == null || hits == 0 ? hits : hits & ValidityBits.bits(validity, from, lanes);
+        return validity == null ? hits : hits & laneValidity(validity, from, lanes);
+    }
+
+    /**
+     * The validity bits of the {@code lanes} rows from {@code from}, a multiple of {@code lanes}, read from the bytes
+     * of those rows only, so no vector (the last one included) needs {@link ValidityBits#bits}' guarded path near the
+     * end of the bitmap. {@code lanes} is a species' constant length: the switch folds away.
+     */
+    private static long laneValidity(MemorySegment validity, int from, int lanes) {
+        long byteIndex = from >>> 3;
+        return switch (lanes) {
+            case 4 -> (validity.get(ValueLayout.JAVA_BYTE, byteIndex) >>> (from & 4)) & 0xFL;
+            case 8 -> validity.get(ValueLayout.JAVA_BYTE, byteIndex) & 0xFFL;
+            case 16 -> validity.get(SHORT, byteIndex) & 0xFFFFL;
+            case 32 -> validity.get(ArrowSegments.INT, byteIndex) & 0xFFFF_FFFFL;
+            case 64 -> validity.get(ArrowSegments.LONG, byteIndex);
+            default -> ValidityBits.bits(validity, from, lanes);
+        };
     }
 
     /**
@@ -405,18 +426,14 @@ public final class VectorKernels implements Kernels {
      * the array because n <= base and base + lanes <= count.
      */
     private static int appendLongLanes(long hits, int base, int[] selection, int n) {
-        if (hits == 0) {
-            return n;
-        }
+        // Always stored, even for no hits: a test of hits == 0 became an unstable_if trap where a column's first
+        // batches had no hits (TPC-H q02).
         LONG_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS_TO_WIDEN, hits)).intoArray(selection, n);
         return n + Long.bitCount(hits);
     }
 
     /** {@link #appendLongLanes} for vectors of INTS' lane count. */
     private static int appendIntLanes(long hits, int base, int[] selection, int n) {
-        if (hits == 0) {
-            return n;
-        }
         INT_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS, hits)).intoArray(selection, n);
         return n + Long.bitCount(hits);
     }
