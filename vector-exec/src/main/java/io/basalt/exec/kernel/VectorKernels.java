@@ -117,10 +117,16 @@ public final class VectorKernels implements Kernels {
      * bits ANDed straight into the mask word, whose 64 bits hold a whole number of vectors for every species (4 to 64
      * lanes). One loop serves the six operators: a {@code switch (op)} per vector (one compare with the operator
      * itself) made C2 trap and recompile ({@code profile_predicate}) the first time each new operator came, and the
-     * rest of that call ran in the interpreter on the Vector API's boxed fallback.
+     * rest of that call ran in the interpreter on the Vector API's boxed fallback. The rows after the last whole
+     * vector are one masked vector rather than a scalar loop: C2 compiled a tail loop never yet entered as an
+     * {@code unstable_if} trap and threw the kernel's code away at the first batch whose size was not a multiple of
+     * the lane count (TPC-H q06).
      */
     @Override
     public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
+        if (count == 0) { // no mask word to touch
+            return;
+        }
         int accepted = ComparisonOutcomes.accepted(op);
         long lessWanted = allOrNothing(accepted, LESS);
         long equalWanted = allOrNothing(accepted, EQUAL);
@@ -136,11 +142,22 @@ public final class VectorKernels implements Kernels {
             long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskLong(values, validity, i, count, accepted, constant, mask);
+        // The rows past the last whole vector: one masked vector, with no lane in range when there are none.
+        VectorMask<Long> inRange = LONGS.indexInRange(i, count);
+        LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER, inRange);
+        long less = v.compare(VectorOperators.LT, constant).toLong();
+        long equal = v.compare(VectorOperators.EQ, constant).toLong();
+        long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
+        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
+        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
+        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
     }
 
     @Override
     public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+        if (count == 0) { // no mask word to touch
+            return;
+        }
         int accepted = ComparisonOutcomes.accepted(op);
         long lessWanted = allOrNothing(accepted, LESS);
         long equalWanted = allOrNothing(accepted, EQUAL);
@@ -156,7 +173,15 @@ public final class VectorKernels implements Kernels {
             long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskInt(values, validity, i, count, accepted, constant, mask);
+        // The rows past the last whole vector: one masked vector, with no lane in range when there are none.
+        VectorMask<Integer> inRange = INTS.indexInRange(i, count);
+        IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER, inRange);
+        long less = v.compare(VectorOperators.LT, constant).toLong();
+        long equal = v.compare(VectorOperators.EQ, constant).toLong();
+        long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
+        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
+        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
+        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
     }
 
     @Override
