@@ -113,41 +113,39 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * The three-way outcome of {@link #selectLong}, with its two fixed-operator compares per vector, and the lanes'
-     * bits ANDed straight into the mask word, whose 64 bits hold a whole number of vectors for every species (4 to 64
-     * lanes). One loop serves the six operators: a {@code switch (op)} per vector (one compare with the operator
-     * itself) made C2 trap and recompile ({@code profile_predicate}) the first time each new operator came, and the
-     * rest of that call ran in the interpreter on the Vector API's boxed fallback. The rows after the last whole
-     * vector are one masked vector rather than a scalar loop: C2 compiled a tail loop never yet entered as an
-     * {@code unstable_if} trap and threw the kernel's code away at the first batch whose size was not a multiple of
-     * the lane count (TPC-H q06).
+     * ANDs one comparison into the mask: each operator has its own loop (below), chosen once per call, with one compare
+     * per vector whose operator is a constant (the Vector API compiles a compare to one instruction only for a
+     * constant operator), the lanes' bits going straight into the mask word, whose 64 bits hold a whole number of
+     * vectors for every species (4 to 64 lanes). Before, one loop switched on the operator per vector, and C2 trapped
+     * ({@code profile_predicate}) and threw the loop's code away the first time each new operator came. The rows after
+     * the last whole vector are one masked vector rather than PlainKernels' scalar loop: C2 compiled a tail loop never
+     * yet entered as an {@code unstable_if} trap, discarding the kernel at the first batch whose size was not a
+     * multiple of the lane count (TPC-H q06).
      */
     @Override
     public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
         if (count == 0) { // no mask word to touch
             return;
         }
+        int i = switch (op) {
+            case EQ -> andMaskLongEq(values, validity, count, constant, mask);
+            case NE -> andMaskLongNe(values, validity, count, constant, mask);
+            case LT -> andMaskLongLt(values, validity, count, constant, mask);
+            case LE -> andMaskLongLe(values, validity, count, constant, mask);
+            case GT -> andMaskLongGt(values, validity, count, constant, mask);
+            case GE -> andMaskLongGe(values, validity, count, constant, mask);
+        };
+        // The rows past the last whole vector: one masked vector, with no lane in range when there are none, taking
+        // the three-way outcome (two fixed compares) so that one piece of code serves every operator.
         int accepted = ComparisonOutcomes.accepted(op);
-        long lessWanted = allOrNothing(accepted, LESS);
-        long equalWanted = allOrNothing(accepted, EQUAL);
-        long greaterWanted = allOrNothing(accepted, GREATER);
         int lanes = LONGS.length();
         long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long less = v.compare(VectorOperators.LT, constant).toLong();
-            long equal = v.compare(VectorOperators.EQ, constant).toLong();
-            long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        // The rows past the last whole vector: one masked vector, with no lane in range when there are none.
         VectorMask<Long> inRange = LONGS.indexInRange(i, count);
         LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER, inRange);
         long less = v.compare(VectorOperators.LT, constant).toLong();
         long equal = v.compare(VectorOperators.EQ, constant).toLong();
-        long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
+        long hits = wanted(less, equal, allLanes, allOrNothing(accepted, LESS), allOrNothing(accepted, EQUAL),
+                allOrNothing(accepted, GREATER));
         hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
         // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
         mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
@@ -158,30 +156,186 @@ public final class VectorKernels implements Kernels {
         if (count == 0) { // no mask word to touch
             return;
         }
+        int i = switch (op) {
+            case EQ -> andMaskIntEq(values, validity, count, constant, mask);
+            case NE -> andMaskIntNe(values, validity, count, constant, mask);
+            case LT -> andMaskIntLt(values, validity, count, constant, mask);
+            case LE -> andMaskIntLe(values, validity, count, constant, mask);
+            case GT -> andMaskIntGt(values, validity, count, constant, mask);
+            case GE -> andMaskIntGe(values, validity, count, constant, mask);
+        };
+        // The rows past the last whole vector: one masked vector, with no lane in range when there are none, taking
+        // the three-way outcome (two fixed compares) so that one piece of code serves every operator.
         int accepted = ComparisonOutcomes.accepted(op);
-        long lessWanted = allOrNothing(accepted, LESS);
-        long equalWanted = allOrNothing(accepted, EQUAL);
-        long greaterWanted = allOrNothing(accepted, GREATER);
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        VectorMask<Integer> inRange = INTS.indexInRange(i, count);
+        IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER, inRange);
+        long less = v.compare(VectorOperators.LT, constant).toLong();
+        long equal = v.compare(VectorOperators.EQ, constant).toLong();
+        long hits = wanted(less, equal, allLanes, allOrNothing(accepted, LESS), allOrNothing(accepted, EQUAL),
+                allOrNothing(accepted, GREATER));
+        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
+        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
+        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
+    }
+
+    // One loop per operator and width for the andMask kernels: each returns the row where its whole vectors end.
+
+    private static int andMaskLongEq(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.EQ, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongNe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.NE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongLt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.LT, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongLe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.LE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongGt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.GT, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongGe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.GE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntEq(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
         int lanes = INTS.length();
         long allLanes = allLanes(lanes);
         int bound = INTS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
             IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long less = v.compare(VectorOperators.LT, constant).toLong();
-            long equal = v.compare(VectorOperators.EQ, constant).toLong();
-            long hits = andValid(wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted), validity, i, lanes);
+            long hits = andValid(v.compare(VectorOperators.EQ, constant).toLong(), validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        // The rows past the last whole vector: one masked vector, with no lane in range when there are none.
-        VectorMask<Integer> inRange = INTS.indexInRange(i, count);
-        IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER, inRange);
-        long less = v.compare(VectorOperators.LT, constant).toLong();
-        long equal = v.compare(VectorOperators.EQ, constant).toLong();
-        long hits = wanted(less, equal, allLanes, lessWanted, equalWanted, greaterWanted);
-        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
-        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
-        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
+        return i;
+    }
+
+    private static int andMaskIntNe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.NE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntLt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.LT, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntLe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.LE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntGt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.GT, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntGe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
+            long hits = andValid(v.compare(VectorOperators.GE, constant).toLong(), validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
     }
 
     @Override
