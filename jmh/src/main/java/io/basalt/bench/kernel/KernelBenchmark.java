@@ -7,7 +7,6 @@ import io.basalt.exec.kernel.PlainKernels;
 import io.basalt.exec.kernel.VectorKernels;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.util.Arrays;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,9 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Plain against Vector API kernels over one million values without nulls, in native memory laid out as
  * Arrow lays it out: selections of 64-bit values at 1% and at 50% selectivity and of 32-bit values at
- * 50% (values in random order, so that a branch predictor cannot learn the hits), and the three sums; the bitmap
- * kernels ANDing one comparison (64-bit values at 50%, 32-bit at 50%) into a mask, and ANDing q06's five
- * comparisons (three operators) in turn. Run with the Basalt JVM flags
+ * 50% (values in random order, so that a branch predictor cannot learn the hits), and the three sums. Run with the Basalt JVM flags
  * ({@code --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED}); the fork adds them.
  * The implementation is instantiated directly, whatever {@code KernelProvider} would choose.
  */
@@ -52,7 +49,6 @@ public class KernelBenchmark {
     private MemorySegment ints;
     private MemorySegment doubles;
     private int[] selection;
-    private long[] mask;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -73,7 +69,6 @@ public class KernelBenchmark {
             doubles.setAtIndex(ArrowSegments.DOUBLE, i, random.nextGaussian());
         }
         selection = new int[COUNT];
-        mask = new long[COUNT / 64];
     }
 
     @TearDown(Level.Trial)
@@ -94,32 +89,6 @@ public class KernelBenchmark {
     @Benchmark
     public int selectIntHalf() {
         return implementation.selectInt(ints, null, COUNT, CompareOp.LT, 0, selection);
-    }
-
-    @Benchmark
-    public long andMaskLongHalf() {
-        Arrays.fill(mask, -1L);
-        implementation.andMaskLong(longs, null, COUNT, CompareOp.GE, VALUE_RANGE / 2, mask);
-        return mask[0];
-    }
-
-    @Benchmark
-    public long andMaskIntHalf() {
-        Arrays.fill(mask, -1L);
-        implementation.andMaskInt(ints, null, COUNT, CompareOp.LT, 0, mask);
-        return mask[0];
-    }
-
-    /** Five comparisons with three operators into one mask, as q06's filter runs them. */
-    @Benchmark
-    public long andMaskFiveOperators() {
-        Arrays.fill(mask, -1L);
-        implementation.andMaskInt(ints, null, COUNT, CompareOp.GE, Integer.MIN_VALUE / 2, mask);
-        implementation.andMaskInt(ints, null, COUNT, CompareOp.LT, Integer.MAX_VALUE / 2, mask);
-        implementation.andMaskLong(longs, null, COUNT, CompareOp.GE, VALUE_RANGE / 10, mask);
-        implementation.andMaskLong(longs, null, COUNT, CompareOp.LE, VALUE_RANGE * 9 / 10, mask);
-        implementation.andMaskLong(longs, null, COUNT, CompareOp.LT, VALUE_RANGE / 2, mask);
-        return mask[0];
     }
 
     @Benchmark

@@ -15,28 +15,11 @@ public final class ComparisonOutcomes {
     /** Bit set when the left operand is above the right one. */
     public static final int GREATER = 4;
 
-    /**
-     * {@link #accepted}'s answers by operator ordinal. The kernels call it once per batch, inlined: a switch there
-     * became an {@code unstable_if} trap in C2's code of the kernel the first time a batch brought an operator that
-     * kernel's profile had not seen, throwing the compiled kernel away; a table load has no branch to trap on.
-     */
-    private static final int[] ACCEPTED = new int[CompareOp.values().length];
-
-    static {
-        for (CompareOp op : CompareOp.values()) {
-            ACCEPTED[op.ordinal()] = outcomesOf(op);
-        }
-    }
-
     private ComparisonOutcomes() {
     }
 
     /** The outcomes {@code op} accepts, as a mask of {@link #LESS}, {@link #EQUAL} and {@link #GREATER}. */
     public static int accepted(CompareOp op) {
-        return ACCEPTED[op.ordinal()];
-    }
-
-    private static int outcomesOf(CompareOp op) {
         return switch (op) {
             case EQ -> EQUAL;
             case NE -> LESS | GREATER;
@@ -74,11 +57,8 @@ public final class ComparisonOutcomes {
         return (less ? 0 : 1) + (greater ? 1 : 0);
     }
 
-    /**
-     * A long with every bit set when {@code accepted} contains {@code outcome} (one of the three bits), else zero;
-     * arithmetic rather than a conditional, which C2 may compile to a trap for the case the profile never saw.
-     */
+    /** A long with every bit set when {@code accepted} contains {@code outcome}, else zero. */
     static long allOrNothing(int accepted, int outcome) {
-        return -(long) Integer.bitCount(accepted & outcome);
+        return (accepted & outcome) != 0 ? -1L : 0L;
     }
 }

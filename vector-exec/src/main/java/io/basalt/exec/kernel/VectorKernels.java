@@ -6,7 +6,6 @@ import static io.basalt.exec.kernel.ComparisonOutcomes.LESS;
 import static io.basalt.exec.kernel.ComparisonOutcomes.allOrNothing;
 
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
@@ -45,7 +44,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorKernels implements Kernels {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ORDER);
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED;
     private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
@@ -113,229 +111,53 @@ public final class VectorKernels implements Kernels {
     }
 
     /**
-     * ANDs one comparison into the mask: each operator has its own loop (below), chosen once per call, with one compare
-     * per vector whose operator is a constant (the Vector API compiles a compare to one instruction only for a
-     * constant operator), the lanes' bits going straight into the mask word, whose 64 bits hold a whole number of
-     * vectors for every species (4 to 64 lanes). Before, one loop switched on the operator per vector, and C2 trapped
-     * ({@code profile_predicate}) and threw the loop's code away the first time each new operator came. The rows after
-     * the last whole vector are one masked vector rather than PlainKernels' scalar loop: C2 compiled a tail loop never
-     * yet entered as an {@code unstable_if} trap, discarding the kernel at the first batch whose size was not a
-     * multiple of the lane count (TPC-H q06).
+     * One compare per vector with the operator itself (no selection is written, so the three-way outcome of the
+     * select kernels is not needed); the lanes' bits go straight into the mask word, whose 64 bits hold a whole
+     * number of vectors for every species (4 to 64 lanes). The operator is a constant at each compare (a switch per
+     * vector, always the same way): the Vector API compiles a compare to one instruction only for a constant operator.
      */
     @Override
     public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
-        if (count == 0) { // no mask word to touch
-            return;
-        }
-        int i = switch (op) {
-            case EQ -> andMaskLongEq(values, validity, count, constant, mask);
-            case NE -> andMaskLongNe(values, validity, count, constant, mask);
-            case LT -> andMaskLongLt(values, validity, count, constant, mask);
-            case LE -> andMaskLongLe(values, validity, count, constant, mask);
-            case GT -> andMaskLongGt(values, validity, count, constant, mask);
-            case GE -> andMaskLongGe(values, validity, count, constant, mask);
-        };
-        // The rows past the last whole vector: one masked vector, with no lane in range when there are none, taking
-        // the three-way outcome (two fixed compares) so that one piece of code serves every operator.
-        int accepted = ComparisonOutcomes.accepted(op);
         int lanes = LONGS.length();
         long allLanes = allLanes(lanes);
-        VectorMask<Long> inRange = LONGS.indexInRange(i, count);
-        LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER, inRange);
-        long less = v.compare(VectorOperators.LT, constant).toLong();
-        long equal = v.compare(VectorOperators.EQ, constant).toLong();
-        long hits = wanted(less, equal, allLanes, allOrNothing(accepted, LESS), allOrNothing(accepted, EQUAL),
-                allOrNothing(accepted, GREATER));
-        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
-        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
-        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
+            long hits = switch (op) {
+                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
+                case NE -> v.compare(VectorOperators.NE, constant).toLong();
+                case LT -> v.compare(VectorOperators.LT, constant).toLong();
+                case LE -> v.compare(VectorOperators.LE, constant).toLong();
+                case GT -> v.compare(VectorOperators.GT, constant).toLong();
+                case GE -> v.compare(VectorOperators.GE, constant).toLong();
+            };
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        PlainKernels.andMaskLong(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
     }
 
     @Override
     public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
-        if (count == 0) { // no mask word to touch
-            return;
-        }
-        int i = switch (op) {
-            case EQ -> andMaskIntEq(values, validity, count, constant, mask);
-            case NE -> andMaskIntNe(values, validity, count, constant, mask);
-            case LT -> andMaskIntLt(values, validity, count, constant, mask);
-            case LE -> andMaskIntLe(values, validity, count, constant, mask);
-            case GT -> andMaskIntGt(values, validity, count, constant, mask);
-            case GE -> andMaskIntGe(values, validity, count, constant, mask);
-        };
-        // The rows past the last whole vector: one masked vector, with no lane in range when there are none, taking
-        // the three-way outcome (two fixed compares) so that one piece of code serves every operator.
-        int accepted = ComparisonOutcomes.accepted(op);
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        VectorMask<Integer> inRange = INTS.indexInRange(i, count);
-        IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER, inRange);
-        long less = v.compare(VectorOperators.LT, constant).toLong();
-        long equal = v.compare(VectorOperators.EQ, constant).toLong();
-        long hits = wanted(less, equal, allLanes, allOrNothing(accepted, LESS), allOrNothing(accepted, EQUAL),
-                allOrNothing(accepted, GREATER));
-        hits = validity == null ? hits : hits & ValidityBits.bits(validity, i, lanes);
-        // Any word will do when no lane is in range (nothing is cleared); count - 1 keeps the index inside the mask.
-        mask[Math.min(i, count - 1) >>> 6] &= ~((~hits & inRange.toLong()) << (i & 63));
-    }
-
-    // One loop per operator and width for the andMask kernels: each returns the row where its whole vectors end.
-
-    private static int andMaskLongEq(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.EQ, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskLongNe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.NE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskLongLt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.LT, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskLongLe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.LE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskLongGt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.GT, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskLongGe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
-        int lanes = LONGS.length();
-        long allLanes = allLanes(lanes);
-        int bound = LONGS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.GE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskIntEq(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
         int lanes = INTS.length();
         long allLanes = allLanes(lanes);
         int bound = INTS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
             IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.EQ, constant).toLong(), validity, i, lanes);
+            long hits = switch (op) {
+                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
+                case NE -> v.compare(VectorOperators.NE, constant).toLong();
+                case LT -> v.compare(VectorOperators.LT, constant).toLong();
+                case LE -> v.compare(VectorOperators.LE, constant).toLong();
+                case GT -> v.compare(VectorOperators.GT, constant).toLong();
+                case GE -> v.compare(VectorOperators.GE, constant).toLong();
+            };
+            hits = andValid(hits, validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        return i;
-    }
-
-    private static int andMaskIntNe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        int bound = INTS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.NE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskIntLt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        int bound = INTS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.LT, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskIntLe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        int bound = INTS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.LE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskIntGt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        int bound = INTS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.GT, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
-    }
-
-    private static int andMaskIntGe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
-        int lanes = INTS.length();
-        long allLanes = allLanes(lanes);
-        int bound = INTS.loopBound(count);
-        int i = 0;
-        for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = andValid(v.compare(VectorOperators.GE, constant).toLong(), validity, i, lanes);
-            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
-        }
-        return i;
+        PlainKernels.andMaskInt(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
     }
 
     @Override
@@ -463,7 +285,7 @@ public final class VectorKernels implements Kernels {
                 low = low.add(lowHalves);
                 high = high.add(highHalves);
             } else {
-                VectorMask<Long> valid = VectorMask.fromLong(LONGS, laneValidity(validity, i, lanes));
+                VectorMask<Long> valid = VectorMask.fromLong(LONGS, ValidityBits.bits(validity, i, lanes));
                 low = low.add(lowHalves, valid);
                 high = high.add(highHalves, valid);
             }
@@ -486,7 +308,7 @@ public final class VectorKernels implements Kernels {
             if (validity == null) {
                 sum = sum.add(wide);
             } else {
-                sum = sum.add(wide, VectorMask.fromLong(LONGS, laneValidity(validity, i, lanes)));
+                sum = sum.add(wide, VectorMask.fromLong(LONGS, ValidityBits.bits(validity, i, lanes)));
             }
         }
         return sum.reduceLanes(VectorOperators.ADD) + PlainKernels.sumInts(values, validity, i, count);
@@ -562,7 +384,7 @@ public final class VectorKernels implements Kernels {
         if (validity == null) {
             return accumulator.add(v);
         }
-        return accumulator.add(v, VectorMask.fromLong(SUM_DOUBLES, laneValidity(validity, from, SUM_DOUBLES.length())));
+        return accumulator.add(v, VectorMask.fromLong(SUM_DOUBLES, ValidityBits.bits(validity, from, SUM_DOUBLES.length())));
     }
 
     /** The lanes whose outcome (less, equal, or else greater) the operator accepts. */
@@ -571,30 +393,8 @@ public final class VectorKernels implements Kernels {
         return (less & lessWanted) | (equal & equalWanted) | (greater & greaterWanted);
     }
 
-    /**
-     * {@code hits} without the null lanes of the vector at row {@code from}. No test of {@code hits} itself: a branch
-     * that a profile saw go one way only becomes an {@code unstable_if} trap in C2's code, and the call that first
-     * goes the other way finishes in the interpreter.
-     */
     private static long andValid(long hits, MemorySegment validity, int from, int lanes) {
-        return validity == null ? hits : hits & laneValidity(validity, from, lanes);
-    }
-
-    /**
-     * The validity bits of the {@code lanes} rows from {@code from}, a multiple of {@code lanes}, read from the bytes
-     * of those rows only, so no vector (the last one included) needs {@link ValidityBits#bits}' guarded path near the
-     * end of the bitmap. {@code lanes} is a species' constant length: the switch folds away.
-     */
-    private static long laneValidity(MemorySegment validity, int from, int lanes) {
-        long byteIndex = from >>> 3;
-        return switch (lanes) {
-            case 4 -> (validity.get(ValueLayout.JAVA_BYTE, byteIndex) >>> (from & 4)) & 0xFL;
-            case 8 -> validity.get(ValueLayout.JAVA_BYTE, byteIndex) & 0xFFL;
-            case 16 -> validity.get(SHORT, byteIndex) & 0xFFFFL;
-            case 32 -> validity.get(ArrowSegments.INT, byteIndex) & 0xFFFF_FFFFL;
-            case 64 -> validity.get(ArrowSegments.LONG, byteIndex);
-            default -> ValidityBits.bits(validity, from, lanes);
-        };
+        return validity == null || hits == 0 ? hits : hits & ValidityBits.bits(validity, from, lanes);
     }
 
     /**
@@ -605,14 +405,18 @@ public final class VectorKernels implements Kernels {
      * the array because n <= base and base + lanes <= count.
      */
     private static int appendLongLanes(long hits, int base, int[] selection, int n) {
-        // Always stored, even for no hits: a test of hits == 0 became an unstable_if trap where a column's first
-        // batches had no hits (TPC-H q02).
+        if (hits == 0) {
+            return n;
+        }
         LONG_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS_TO_WIDEN, hits)).intoArray(selection, n);
         return n + Long.bitCount(hits);
     }
 
     /** {@link #appendLongLanes} for vectors of INTS' lane count. */
     private static int appendIntLanes(long hits, int base, int[] selection, int n) {
+        if (hits == 0) {
+            return n;
+        }
         INT_LANE_INDICES.add(base).compress(VectorMask.fromLong(INTS, hits)).intoArray(selection, n);
         return n + Long.bitCount(hits);
     }

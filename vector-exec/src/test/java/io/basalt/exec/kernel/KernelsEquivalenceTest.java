@@ -285,46 +285,6 @@ class KernelsEquivalenceTest {
         }
     }
 
-    /**
-     * Selections into arrays exactly {@code count} long whose hits lie only in the last row, or only in the first:
-     * the vector kernels store a whole vector of compressed lane indices at every step, hits or not, so each store
-     * must stay inside the array; every batch size of the awkward sizes, null rows after the hit too.
-     */
-    @ParameterizedTest(name = "{0} rows")
-    @MethodSource("sizes")
-    void sparseHitsStayInsideExactSelections(int count) {
-        try (Arena arena = Arena.ofConfined()) {
-            for (int hit : count == 0 ? new int[0] : new int[] {0, count - 1}) {
-                long[] longs = new long[count];
-                int[] ints = new int[count];
-                boolean[] valid = new boolean[count];
-                Arrays.fill(valid, true);
-                longs[hit] = 7;
-                ints[hit] = 7;
-                for (boolean withValidity : new boolean[] {false, true}) {
-                    MemorySegment bitmap = withValidity ? bitmap(arena, valid, false) : null;
-                    MemorySegment longValues = segment(arena, longs, false);
-                    MemorySegment intValues = segment(arena, ints, false);
-                    for (Kernels kernels : IMPLEMENTATIONS) {
-                        int[] selection = new int[count];
-                        int n = kernels.selectLong(longValues, bitmap, count, CompareOp.GT, 0, selection);
-                        assertSelection(selection, n, new int[] {hit}, () -> describe(kernels, "selectLong", count, Shape.values()[0], withValidity));
-                        n = kernels.selectInt(intValues, bitmap, count, CompareOp.EQ, 7, selection);
-                        assertSelection(selection, n, new int[] {hit}, () -> describe(kernels, "selectInt", count, Shape.values()[0], withValidity));
-                        long[] mask = new long[(count + 63) / 64];
-                        Arrays.fill(mask, -1L);
-                        kernels.andMaskInt(intValues, bitmap, count, CompareOp.GE, 7, mask);
-                        kernels.andMaskLong(longValues, bitmap, count, CompareOp.NE, 0, mask);
-                        long[] expected = new long[mask.length];
-                        Arrays.fill(expected, -1L);
-                        expected = expectedMask(expected, count, new int[] {hit});
-                        assertThat(mask).as(describe(kernels, "andMask", count, Shape.values()[0], withValidity)).containsExactly(expected);
-                    }
-                }
-            }
-        }
-    }
-
     private static void assertSelection(int[] selection, int n, int[] expected, Supplier<String> description) {
         // Compared directly first: AssertJ boxes every element, which would dominate this test's time.
         if (!Arrays.equals(selection, 0, n, expected, 0, expected.length)) {

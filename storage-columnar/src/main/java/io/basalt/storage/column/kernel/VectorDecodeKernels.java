@@ -1,22 +1,28 @@
 package io.basalt.storage.column.kernel;
 
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link DecodeKernels} on the Java Vector API: the only class of the storage module that imports
- * {@code jdk.incubator.vector}. Unpacking is a vector body over whole vectors of the preferred long species (at least 4
- * lanes, which {@link DecodeKernelProvider} demands); the other kernels run {@link PlainDecodeKernels}' own range
- * methods.
+ * {@code jdk.incubator.vector}. Each kernel is a vector body over whole vectors of the preferred long species (at
+ * least 4 lanes, which {@link DecodeKernelProvider} demands) and a scalar tail that is {@link PlainDecodeKernels}' own
+ * range method, so the two agree by construction on the values the body does not cover.
  *
  * <p>Unpacking: within a block of 64 values of width {@code w}, value {@code j} starts at bit {@code j * w}, the same
  * for every block, so the word indices and shifts of the 64 positions are computed once per call and the words of
- * each lane are gathered from the block's start (AVX2 {@code vpgatherqq}). The frame of reference, the running sums of
- * deltas and dictionary decoding are {@link PlainDecodeKernels}' loops (see the comment above them).
+ * each lane are gathered from the block's start (AVX2 {@code vpgatherqq}). The running sums of deltas are an
+ * in-register scan ({@code log2(lanes)} shifted adds) plus the carry of the previous vector. Dictionary decoding
+ * narrows the codes to ints and gathers from the dictionary.
  */
 public final class VectorDecodeKernels implements DecodeKernels {
     private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_PREFERRED;
+    /** Ints with as many lanes as LONGS: the gather indices of dictionary codes. */
+    private static final VectorSpecies<Integer> INDICES =
+        VectorSpecies.of(int.class, VectorShape.forBitSize(LONGS.vectorBitSize() / 2));
 
     /** The number of 64-bit lanes in the preferred species; {@link DecodeKernelProvider} reads it. */
     static int preferredLongLanes() {
@@ -59,24 +65,47 @@ public final class VectorDecodeKernels implements DecodeKernels {
         }
     }
 
-    // addBase, prefixSum and gather run the plain loops: measured warm with DecodeKernelBenchmark (122,880 values, see
-    // BENCHMARKS.md), the vector add of the base was no faster than C2's own vectorization of the plain loop, the
-    // in-register scan of the running sums 2.3x slower, and the gather of dictionary entries through narrowed indices
-    // no faster; and before C2 compiles them, vector bodies run the Vector API's boxed fallback, far slower than a
-    // plain loop in the interpreter.
-
     @Override
     public void addBase(long[] values, int count, long base) {
-        PlainDecodeKernels.addBase(values, 0, count, base);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += LONGS.length()) {
+            LongVector.fromArray(LONGS, values, i).add(base).intoArray(values, i);
+        }
+        PlainDecodeKernels.addBase(values, i, count, base);
     }
 
     @Override
     public void prefixSum(long[] values, int count, long start) {
-        PlainDecodeKernels.prefixSum(values, 0, count, start);
+        int lanes = LONGS.length();
+        int bound = LONGS.loopBound(count);
+        LongVector zero = LongVector.zero(LONGS);
+        long carry = start;
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector v = LongVector.fromArray(LONGS, values, i);
+            for (int step = 1; step < lanes; step <<= 1) {
+                // zero.slice(lanes - step, v) is v moved up by step lanes, zeros entering from below.
+                v = v.add(zero.slice(lanes - step, v));
+            }
+            v = v.add(carry);
+            v.intoArray(values, i);
+            carry = v.lane(lanes - 1);
+        }
+        PlainDecodeKernels.prefixSum(values, i, count, carry);
     }
 
     @Override
     public void gather(long[] dictionary, long[] codes, int count, long[] out) {
-        PlainDecodeKernels.gather(dictionary, codes, 0, count, out);
+        int lanes = LONGS.length();
+        int bound = LONGS.loopBound(count);
+        int[] indices = new int[lanes];
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            LongVector.fromArray(LONGS, codes, i).convertShape(VectorOperators.L2I, INDICES, 0)
+                .reinterpretAsInts().intoArray(indices, 0);
+            LongVector.fromArray(LONGS, dictionary, 0, indices, 0).intoArray(out, i);
+        }
+        PlainDecodeKernels.gather(dictionary, codes, i, count, out);
     }
 }
