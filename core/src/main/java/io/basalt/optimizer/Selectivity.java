@@ -3,6 +3,7 @@ package io.basalt.optimizer;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.optimizer.CardinalityEstimate.ColumnEstimate;
+import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.statistics.GatheredStatistics;
 import io.basalt.optimizer.statistics.ColumnStatistics;
 import io.basalt.optimizer.statistics.NumberLine;
@@ -256,12 +257,12 @@ final class Selectivity {
                 uncast = cast.operand();
             }
             List<String> keys = new ArrayList<>();
-            BoundExpression.ColumnRef document = document(uncast, keys);
+            BoundExpression.ColumnRef document = ReadShreddedPaths.document(uncast, keys);
             LogicalPlan.Scan scan = scanBelow(input);
             return document == null || scan == null ? null : pathStatistics(scan, document.index(), keys);
         }
         List<String> keys = new ArrayList<>();
-        BoundExpression.ColumnRef document = document(extraction, keys);
+        BoundExpression.ColumnRef document = ReadShreddedPaths.document(extraction, keys);
         if (document == null || keys.isEmpty() || !(extraction instanceof BoundExpression.Function)) {
             return null;
         }
@@ -324,29 +325,6 @@ final class Selectivity {
             }
             default -> null;
         };
-    }
-
-    /**
-     * The jsonb column at the bottom of a chain of constant key extractions ending in {@code extraction}, its keys
-     * (root first) added to {@code keys}; null when the chain is anything else.
-     */
-    private static BoundExpression.ColumnRef document(BoundExpression extraction, List<String> keys) {
-        if (extraction instanceof BoundExpression.ColumnRef column) {
-            return column.type().id() == io.basalt.type.TypeId.JSONB ? column : null;
-        }
-        if (!(extraction instanceof BoundExpression.Function call
-                && call.function() instanceof JsonbExtractFunction function && call.arguments().size() == 1)) {
-            return null;
-        }
-        List<String> own = function.constantKeys();
-        if (own == null) {
-            return null;
-        }
-        BoundExpression.ColumnRef column = document(call.arguments().getFirst(), keys);
-        if (column != null) {
-            keys.addAll(own);
-        }
-        return column;
     }
 
     /** Whether positions of the two types share a unit: two numbers, or two values of one date/time type. */

@@ -272,7 +272,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
      * The JSONB column at the bottom of a chain of constant key extractions ending in {@code extraction}, its keys
      * (root first) added to {@code keys}; null when the chain is anything else.
      */
-    private static BoundExpression.ColumnRef document(BoundExpression extraction, List<String> keys) {
+    public static BoundExpression.ColumnRef document(BoundExpression extraction, List<String> keys) {
         if (extraction instanceof BoundExpression.ColumnRef column) {
             return column.type().id() == TypeId.JSONB ? column : null;
         }
