@@ -361,6 +361,9 @@ final class FromClauseBinder {
         if (GenerateSeriesBinder.handles(call)) {
             LogicalPlan series = GenerateSeriesBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
+            if (series instanceof LogicalPlan.Scan scan && function.alias() != null) {
+                series = scan.withAlias(function.alias()); // EXPLAIN's "Function Scan on generate_series g"
+            }
             // a function returning a single base-type column names it after the table alias, when there is one
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
                     function.position());

@@ -109,6 +109,11 @@ class ExplainTest {
                 Result
                   One-Time Filter: false""");
         assertThat(explain("VALUES (1), (2)")).isEqualTo("Values Scan on \"*VALUES*\"");
+        // a partitioned table without partitions reads nothing
+        run("CREATE TABLE no_partitions (a integer) PARTITION BY RANGE (a)");
+        assertThat(explain("SELECT * FROM no_partitions")).isEqualTo("""
+                Result
+                  One-Time Filter: false""");
     }
 
     @Test
