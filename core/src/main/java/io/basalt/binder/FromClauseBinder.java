@@ -219,6 +219,9 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
+            if (scan instanceof LogicalPlan.Append) {
+                scan = InheritedScans.membersOf(scan, qualifier);
+            }
             if (SystemColumnScans.wanted()) {
                 SystemColumnScans.addScopeColumns(qualifier, table.alias() != null ? name : null, scopeColumns);
             } else {

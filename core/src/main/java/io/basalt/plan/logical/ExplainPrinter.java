@@ -179,9 +179,16 @@ public final class ExplainPrinter {
         switch (plan) {
             case LogicalPlan.Scan scan -> {
                 String name = scan.alias() != null ? scan.alias() : labels.label(scan.source()).relation();
+                if (scan.memberOf() != null) {
+                    // a member of an inheritance hierarchy: the hierarchy keeps its name, the members number it
+                    name = scan.memberOf();
+                    taken.add(name);
+                }
                 String unique = uniqueName(name, taken);
                 scanNames.put(scan, unique);
-                firstScanNames.putIfAbsent(scan.source(), unique);
+                if (scan.memberOf() == null) {
+                    firstScanNames.putIfAbsent(scan.source(), unique);
+                }
             }
             case LogicalPlan.Values values -> {
                 if (values.rows().size() > 1) {
@@ -354,6 +361,10 @@ public final class ExplainPrinter {
                 }
                 if (presortKey == null) {
                     children.add(aggregate.input());
+                }
+                if (aggregate.groupKeys().isEmpty() && aggregate.aggregates().isEmpty()
+                        && aggregate.groupingSets() == null) {
+                    yield "Unique"; // DISTINCT of rows without columns (a UNION of them): PostgreSQL's Unique
                 }
                 yield aggregate.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate";
             }
@@ -561,9 +572,15 @@ public final class ExplainPrinter {
         List<List<String>> orderings = new ArrayList<>();
         for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
             List<String> ordering = new ArrayList<>();
+            // with a FILTER, only keys that are plain columns (rows the filter drops must not be evaluated)
+            boolean plainOnly = spec.filter() != null;
+            boolean presorted = true;
             if (spec.function() instanceof OrderedAggregate ordered) {
                 for (SortKey key : ordered.keys()) {
-                    BoundExpression expression = spec.extraArguments().get(ordered.innerArity() - 1 + key.column());
+                    BoundExpression expression = relabeled(
+                            spec.extraArguments().get(ordered.innerArity() - 1 + key.column()));
+                    presorted &= !plainOnly || expression instanceof BoundExpression.ColumnRef
+                            || expression instanceof BoundExpression.Constant;
                     if (!(expression instanceof BoundExpression.Constant)) {
                         ordering.add(presortText(expression, input) + (key.descending()
                                 ? key.nullsFirst() ? " DESC" : " DESC NULLS LAST"
@@ -574,12 +591,15 @@ public final class ExplainPrinter {
                 List<BoundExpression> arguments = new ArrayList<>(List.of(spec.argument()));
                 arguments.addAll(spec.extraArguments());
                 for (BoundExpression argument : arguments) {
-                    if (!(argument instanceof BoundExpression.Constant)) {
-                        ordering.add(presortText(argument, input));
+                    BoundExpression expression = relabeled(argument);
+                    presorted &= !plainOnly || expression instanceof BoundExpression.ColumnRef
+                            || expression instanceof BoundExpression.Constant;
+                    if (!(expression instanceof BoundExpression.Constant)) {
+                        ordering.add(presortText(expression, input));
                     }
                 }
             }
-            if (!ordering.isEmpty()) {
+            if (presorted && !ordering.isEmpty()) {
                 orderings.add(ordering);
             }
         }
@@ -606,6 +626,15 @@ public final class ExplainPrinter {
             }
         }
         return best == null ? null : String.join(", ", best);
+    }
+
+    /** {@code expression} without an implicit varchar-to-text cast, which PostgreSQL makes without a function. */
+    private static BoundExpression relabeled(BoundExpression expression) {
+        if (expression instanceof BoundExpression.Cast cast && !cast.explicit() && cast.type().id() == TypeId.TEXT
+                && cast.operand().type().id() == TypeId.VARCHAR) {
+            return cast.operand();
+        }
+        return expression;
     }
 
     private String presortText(BoundExpression expression, List<Column> input) {
@@ -894,7 +923,20 @@ public final class ExplainPrinter {
             case LogicalPlan.Limit limit -> columns(limit.input());
             case LogicalPlan.DistinctOn distinct -> columns(distinct.input());
             case LogicalPlan.Write write -> List.of();
-            case LogicalPlan.Append append -> columns(append.left());
+            case LogicalPlan.Append append -> {
+                // the members of an inheritance hierarchy give their rows as rows of the table the query names
+                LogicalPlan.Scan member = leftmostScan(append);
+                List<Column> columns = columns(append.left());
+                if (member == null || member.memberOf() == null) {
+                    yield columns;
+                }
+                String parent = IdentifierQuoting.quote(member.memberOf());
+                List<Column> named = new ArrayList<>();
+                for (Column column : columns) {
+                    named.add(column.plain() ? new Column(column.bare(), parent + "." + column.bare(), true) : column);
+                }
+                yield named;
+            }
             case LogicalPlan.RecursiveUnion union -> columns(union.seed());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());
@@ -934,6 +976,17 @@ public final class ExplainPrinter {
                 }
                 yield columns;
             }
+        };
+    }
+
+    /** The scan an Append's first rows come from, through projections and filters; null when another node. */
+    private static LogicalPlan.Scan leftmostScan(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan;
+            case LogicalPlan.Append append -> leftmostScan(append.left());
+            case LogicalPlan.Project project -> leftmostScan(project.input());
+            case LogicalPlan.Filter filter -> leftmostScan(filter.input());
+            default -> null;
         };
     }
 
