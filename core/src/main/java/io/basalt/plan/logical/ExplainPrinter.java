@@ -446,7 +446,8 @@ public final class ExplainPrinter {
                     : condition(filter.conjuncts(), filter.input())));
         }
         lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()) + actuals.text(output));
-        if (verbose && !(current instanceof LogicalPlan.Write)) {
+        // PostgreSQL prints no output list for an Append (its rows are its inputs')
+        if (verbose && !(current instanceof LogicalPlan.Write) && !(current instanceof LogicalPlan.Append)) {
             lines.add(properties + "Output: " + outputList(output));
         }
         for (String detail : details) {
