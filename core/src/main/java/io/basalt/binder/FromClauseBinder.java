@@ -219,6 +219,9 @@ final class FromClauseBinder {
         LogicalPlan scan;
         if (hierarchy) {
             scan = InheritedScans.plan(context.catalog(), entry, table.only());
+            if (scan instanceof LogicalPlan.Append) {
+                scan = InheritedScans.membersOf(scan, qualifier);
+            }
             if (SystemColumnScans.wanted()) {
                 SystemColumnScans.addScopeColumns(qualifier, table.alias() != null ? name : null, scopeColumns);
             } else {
@@ -361,6 +364,9 @@ final class FromClauseBinder {
         if (GenerateSeriesBinder.handles(call)) {
             LogicalPlan series = GenerateSeriesBinder.bind(call, argumentBinder);
             String qualifier = function.alias() != null ? function.alias() : name;
+            if (series instanceof LogicalPlan.Scan scan && function.alias() != null) {
+                series = scan.withAlias(function.alias()); // EXPLAIN's "Function Scan on generate_series g"
+            }
             // a function returning a single base-type column names it after the table alias, when there is one
             List<String> names = aliasColumns(List.of(qualifier), function.columnAliases(), qualifier,
                     function.position());

@@ -156,6 +156,24 @@ public final class InheritedScans {
         return 0;
     }
 
+    /**
+     * {@code plan}, the appended scans of a hierarchy the query names {@code name}, with each scan named as a member
+     * of it ({@link LogicalPlan.Scan#memberAlias}), so that EXPLAIN prints them as PostgreSQL names the child relations
+     * of an inheritance parent ({@code Seq Scan on t1 t1_1}, {@code Seq Scan on t1c t1_2}).
+     */
+    static LogicalPlan membersOf(LogicalPlan plan, String name) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan.withAlias(LogicalPlan.Scan.memberAlias(name));
+            case LogicalPlan.Append append -> new LogicalPlan.Append(membersOf(append.left(), name),
+                    membersOf(append.right(), name));
+            case LogicalPlan.Project project -> new LogicalPlan.Project(membersOf(project.input(), name),
+                    project.expressions());
+            case LogicalPlan.Filter filter -> new LogicalPlan.Filter(membersOf(filter.input(), name),
+                    filter.conjuncts());
+            default -> plan;
+        };
+    }
+
     /** {@code member}'s rows as rows of {@code table}: its columns of the table's names, then its name. */
     private static LogicalPlan branch(TableEntry table, TableEntry member) {
         int width = table.columns().size();

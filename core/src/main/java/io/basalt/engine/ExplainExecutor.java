@@ -152,6 +152,11 @@ final class ExplainExecutor {
                     List<io.basalt.plan.expression.BoundExpression> conjuncts, int[] columns) {
                 return io.basalt.planner.PointLookups.bitmapOf(source, conjuncts, columns);
             }
+
+            @Override
+            public boolean presortedAggregates() {
+                return !"off".equals(settings.find("enable_presorted_aggregate"));
+            }
         };
     }
 
@@ -166,6 +171,10 @@ final class ExplainExecutor {
                 columns.add(column.name());
             }
             return new ExplainPrinter.ScanLabel("Function Scan", function.name(), null, columns);
+        }
+        if (source instanceof io.basalt.exec.operator.scan.SeriesSource) {
+            // generate_series with constant arguments: its column goes by the name the FROM list gives the function
+            return new ExplainPrinter.ScanLabel("Function Scan", "generate_series", "pg_catalog", List.of());
         }
         ScanSource read = source.underlying();
         for (TableEntry table : catalog.tables()) {

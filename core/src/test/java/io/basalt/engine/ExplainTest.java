@@ -109,6 +109,65 @@ class ExplainTest {
                 Result
                   One-Time Filter: false""");
         assertThat(explain("VALUES (1), (2)")).isEqualTo("Values Scan on \"*VALUES*\"");
+        // a partitioned table without partitions reads nothing
+        run("CREATE TABLE no_partitions (a integer) PARTITION BY RANGE (a)");
+        assertThat(explain("SELECT * FROM no_partitions")).isEqualTo("""
+                Result
+                  One-Time Filter: false""");
+    }
+
+    @Test
+    void inheritanceMembersAreNumberedUnderTheParentsName() {
+        // as PostgreSQL 15 prints the same statements
+        run("CREATE TABLE parent (a integer, b integer)");
+        run("CREATE TABLE child () INHERITS (parent)");
+        assertThat(explain("SELECT a, b FROM parent GROUP BY a, b")).isEqualTo("""
+                HashAggregate
+                  Group Key: parent.a, parent.b
+                  ->  Append
+                        ->  Seq Scan on parent parent_1
+                        ->  Seq Scan on child parent_2""");
+        assertThat(explain("SELECT * FROM parent p WHERE a > 1")).isEqualTo("""
+                Append
+                  ->  Seq Scan on parent p_1
+                        Filter: (a > 1)
+                  ->  Seq Scan on child p_2
+                        Filter: (a > 1)""");
+        assertThat(explain("SELECT * FROM ONLY parent")).isEqualTo("Seq Scan on parent");
+    }
+
+    @Test
+    void anAppendPrintsNoOutputList() {
+        assertThat(explain("(VERBOSE) SELECT '42' UNION ALL SELECT '43'")).isEqualTo("""
+                Append
+                  ->  Result
+                        Output: '42'::text
+                  ->  Result
+                        Output: '43'::text""");
+    }
+
+    @Test
+    void orderedAggregatesWithoutGroupByReadPresortedRows() {
+        // PostgreSQL 16+ presorts for the ordering most aggregates ask for; with a FILTER only by plain columns
+        assertThat(explain("SELECT sum(id ORDER BY id) FILTER (WHERE id > 1) FROM big")).isEqualTo("""
+                Aggregate
+                  ->  Sort
+                        Sort Key: id
+                        ->  Seq Scan on big""");
+        assertThat(explain("SELECT count(DISTINCT name), string_agg(name, ',' ORDER BY name DESC) FROM big"))
+                .isEqualTo("""
+                        Aggregate
+                          ->  Sort
+                                Sort Key: name
+                                ->  Seq Scan on big""");
+        assertThat(explain("SELECT sum(id ORDER BY id + 1) FILTER (WHERE id > 1) FROM big")).isEqualTo("""
+                Aggregate
+                  ->  Seq Scan on big""");
+        run("SET enable_presorted_aggregate = off");
+        assertThat(explain("SELECT sum(id ORDER BY id) FROM big")).isEqualTo("""
+                Aggregate
+                  ->  Seq Scan on big""");
+        run("RESET enable_presorted_aggregate");
     }
 
     @Test

@@ -65,7 +65,10 @@ public final class SkipList {
                 String scripts = stripped.substring(0, space);
                 Pattern statement = Pattern.compile(stripped.substring(space + 1).strip(),
                         Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-                rules.add(new Rule(scripts.equals("*") ? Set.of() : Set.of(scripts.split(",")), statement, reason));
+                boolean allBut = scripts.startsWith("*-");
+                Set<String> named = scripts.equals("*") ? Set.of()
+                        : Set.of((allBut ? scripts.substring(2) : scripts).split(","));
+                rules.add(new Rule(named, allBut, statement, reason));
             }
         }
         return new SkipList(rules);
@@ -78,7 +81,9 @@ public final class SkipList {
         }
         String text = statementText(block);
         for (Rule rule : rules) {
-            if ((rule.scripts().isEmpty() || rule.scripts().contains(script)) && rule.statement().matcher(text).lookingAt()) {
+            boolean named = rule.scripts().contains(script) || rule.scripts().contains(script + ":" + block.line());
+            boolean inScript = rule.scripts().isEmpty() || named != rule.allBut();
+            if (inScript && rule.statement().matcher(text).lookingAt()) {
                 return rule.reason();
             }
         }
@@ -92,10 +97,12 @@ public final class SkipList {
     }
 
     /**
-     * @param scripts   the scripts the rule applies to; empty for every script
+     * @param scripts   the scripts the rule applies to, each a name or {@code name:line} for the statement beginning on
+     *                  that line of the script (one of several statements of the same text); empty for every script
+     * @param allBut    whether the rule applies to every script but those {@code scripts} names
      * @param statement matched against the start of the statement's text
      */
-    private record Rule(Set<String> scripts, Pattern statement, String reason) {
+    private record Rule(Set<String> scripts, boolean allBut, Pattern statement, String reason) {
         Rule {
             requireNonNull(statement, "statement is null");
             requireNonNull(reason, "reason is null");

@@ -2,9 +2,14 @@ package io.basalt.plan.logical;
 
 import static java.util.Objects.requireNonNull;
 
+import io.basalt.exec.function.aggregate.CountAggregate;
+import io.basalt.exec.function.aggregate.DistinctAggregate;
+import io.basalt.exec.function.aggregate.OrderedAggregate;
+import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.join.HashJoinOperator;
 import io.basalt.exec.operator.scan.PathColumn;
 import io.basalt.exec.operator.scan.ScanSource;
+import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.ExplainExpressions.Column;
@@ -72,6 +77,11 @@ public final class ExplainPrinter {
         default PointLookups.Lookup bitmapLookup(ScanSource source, List<BoundExpression> conjuncts, int[] columns) {
             return null;
         }
+
+        /** Whether the session's enable_presorted_aggregate is on (PostgreSQL 16's planner setting). */
+        default boolean presortedAggregates() {
+            return true;
+        }
     }
 
     /**
@@ -85,7 +95,7 @@ public final class ExplainPrinter {
         String text(LogicalPlan output);
     }
 
-    private static final String VALUES_RELATION = "\"*VALUES*\"";
+    private static final String VALUES_RELATION = "*VALUES*";
 
     private final ScanLabels labels;
     private final boolean verbose;
@@ -100,6 +110,8 @@ public final class ExplainPrinter {
     private final java.util.IdentityHashMap<LogicalPlan.Scan, String> scanNames = new java.util.IdentityHashMap<>();
     /** The name of each scan source's first scan, in the order {@link #nameScans} meets them. */
     private final java.util.IdentityHashMap<ScanSource, String> firstScanNames = new java.util.IdentityHashMap<>();
+    /** The name each VALUES list of several rows goes by: {@code *VALUES*}, then {@code *VALUES*_1}, ... */
+    private final java.util.IdentityHashMap<LogicalPlan.Values, String> valuesNames = new java.util.IdentityHashMap<>();
     private final List<String> lines = new ArrayList<>();
 
     private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
@@ -167,14 +179,22 @@ public final class ExplainPrinter {
         switch (plan) {
             case LogicalPlan.Scan scan -> {
                 String name = scan.alias() != null ? scan.alias() : labels.label(scan.source()).relation();
-                String unique = name;
-                for (int suffix = 1; !taken.add(unique); suffix++) {
-                    unique = name + "_" + suffix;
+                if (scan.memberOf() != null) {
+                    // a member of an inheritance hierarchy: the hierarchy keeps its name, the members number it
+                    name = scan.memberOf();
+                    taken.add(name);
                 }
+                String unique = uniqueName(name, taken);
                 scanNames.put(scan, unique);
-                firstScanNames.putIfAbsent(scan.source(), unique);
+                if (scan.memberOf() == null) {
+                    firstScanNames.putIfAbsent(scan.source(), unique);
+                }
             }
-            case LogicalPlan.Values values -> { }
+            case LogicalPlan.Values values -> {
+                if (values.rows().size() > 1) {
+                    valuesNames.put(values, uniqueName(VALUES_RELATION, taken));
+                }
+            }
             case LogicalPlan.FunctionScan function -> { }
             case LogicalPlan.Filter filter -> nameScans(filter.input(), taken);
             case LogicalPlan.Project project -> nameScans(project.input(), taken);
@@ -206,6 +226,20 @@ public final class ExplainPrinter {
                 nameScans(apply.subquery(), taken);
             }
         }
+    }
+
+    /** {@code name}, or with the first of {@code _1}, {@code _2}, ... that makes it unique among {@code taken}. */
+    private static String uniqueName(String name, java.util.Set<String> taken) {
+        String unique = name;
+        for (int suffix = 1; !taken.add(unique); suffix++) {
+            unique = name + "_" + suffix;
+        }
+        return unique;
+    }
+
+    /** The quoted name a VALUES list of several rows goes by in this plan. */
+    private String valuesName(LogicalPlan.Values values) {
+        return IdentifierQuoting.quote(valuesNames.getOrDefault(values, VALUES_RELATION));
     }
 
     /** The name {@code scan} goes by in this plan (a scan built after naming, by its table's name). */
@@ -258,6 +292,7 @@ public final class ExplainPrinter {
         List<LogicalPlan> children = new ArrayList<>();
         List<String> details = new ArrayList<>();
         List<String> bitmapIndexScan = List.of();
+        String presortKey = null;
         String name = switch (current) {
             case LogicalPlan.Scan scan -> {
                 ScanLabel label = labels.label(scan.source());
@@ -293,7 +328,14 @@ public final class ExplainPrinter {
                 yield "Index Scan using " + IdentifierQuoting.quote(lookup.indexName()) + " on "
                         + relationName(label) + aliasSuffix(scan, label);
             }
-            case LogicalPlan.Values values -> values.rows().size() == 1 ? "Result" : "Values Scan on " + VALUES_RELATION;
+            case LogicalPlan.Values values -> {
+                if (values.rows().isEmpty()) {
+                    // a relation known to be empty: PostgreSQL's Result that never runs its (absent) input
+                    details.add("One-Time Filter: false");
+                    yield "Result";
+                }
+                yield values.rows().size() == 1 ? "Result" : "Values Scan on " + valuesName(values);
+            }
             case LogicalPlan.Filter filter -> {
                 // a filter over a node that cannot carry one (a sort, a limit): PostgreSQL's Result with a Filter
                 details.add("Filter: " + condition(filter.conjuncts(), filter.input()));
@@ -301,11 +343,29 @@ public final class ExplainPrinter {
                 yield "Result";
             }
             case LogicalPlan.Project project -> throw new AssertionError("projections are looked through");
+            case LogicalPlan.Aggregate aggregate when filters.size() == 1
+                    && setOperation(aggregate, filters.getFirst().conjuncts()) != null -> {
+                // INTERSECT / EXCEPT, run by counting each row's occurrences on both sides: PostgreSQL's SetOp
+                String operation = setOperation(aggregate, filters.getFirst().conjuncts());
+                filters.clear();
+                LogicalPlan.Append sides = (LogicalPlan.Append) below(aggregate.input());
+                children.add(sides.left());
+                children.add(sides.right());
+                yield (aggregate.groupKeys().isEmpty() ? "SetOp " : "HashSetOp ") + operation;
+            }
             case LogicalPlan.Aggregate aggregate -> {
                 if (!aggregate.groupKeys().isEmpty()) {
                     details.add("Group Key: " + keys(aggregate.groupKeys(), aggregate.input()));
+                } else if (labels.presortedAggregates()) {
+                    presortKey = presortKey(aggregate);
                 }
-                children.add(aggregate.input());
+                if (presortKey == null) {
+                    children.add(aggregate.input());
+                }
+                if (aggregate.groupKeys().isEmpty() && aggregate.aggregates().isEmpty()
+                        && aggregate.groupingSets() == null) {
+                    yield "Unique"; // DISTINCT of rows without columns (a UNION of them): PostgreSQL's Unique
+                }
                 yield aggregate.groupKeys().isEmpty() ? "Aggregate" : "HashAggregate";
             }
             case LogicalPlan.Sort sort -> {
@@ -353,9 +413,17 @@ public final class ExplainPrinter {
                 yield "Recursive Union";
             }
             case LogicalPlan.Repeat repeat -> {
-                // PostgreSQL's SetOp node repeats rows by their counts the same way
-                children.add(repeat.input());
-                yield "SetOp";
+                // INTERSECT ALL / EXCEPT ALL: each row repeated as many times as the counts of both sides give
+                String operation = repeatedSetOperation(repeat);
+                if (operation == null) {
+                    children.add(repeat.input());
+                    yield "SetOp";
+                }
+                LogicalPlan.Aggregate counts = (LogicalPlan.Aggregate) below(repeat.input());
+                LogicalPlan.Append sides = (LogicalPlan.Append) below(counts.input());
+                children.add(sides.left());
+                children.add(sides.right());
+                yield (counts.groupKeys().isEmpty() ? "SetOp " : "HashSetOp ") + operation + " All";
             }
             case LogicalPlan.Window window -> {
                 // PostgreSQL's WindowAgg sits on a Sort by the window's keys; Basalt's operator sorts itself
@@ -378,13 +446,22 @@ public final class ExplainPrinter {
                     : condition(filter.conjuncts(), filter.input())));
         }
         lines.add(prefix + name + (costs == null ? "" : costs.of(output).text()) + actuals.text(output));
-        if (verbose && !(current instanceof LogicalPlan.Write)) {
+        // PostgreSQL prints no output list for an Append (its rows are its inputs')
+        if (verbose && !(current instanceof LogicalPlan.Write) && !(current instanceof LogicalPlan.Append)) {
             lines.add(properties + "Output: " + outputList(output));
         }
         for (String detail : details) {
             lines.add(properties + detail);
         }
         lines.addAll(bitmapIndexScan);
+        if (presortKey != null) {
+            // the ordered aggregates sort their own rows: shown as the Sort PostgreSQL puts below the Aggregate
+            LogicalPlan.Aggregate aggregate = (LogicalPlan.Aggregate) current;
+            lines.add(childPrefix + "Sort" + (costs == null ? "" : costs.of(aggregate.input()).text())
+                    + actuals.text(aggregate.input()));
+            lines.add(" ".repeat(childIndent) + "Sort Key: " + presortKey);
+            node(aggregate.input(), " ".repeat(childIndent) + "->  ", childIndent + 6);
+        }
         if (current instanceof LogicalPlan.Join join) {
             boolean swapped = buildsLeft(join);
             LogicalPlan outer = swapped ? join.right() : join.left();
@@ -410,6 +487,164 @@ public final class ExplainPrinter {
         for (LogicalPlan child : children) {
             node(child, childPrefix, childIndent);
         }
+    }
+
+    /**
+     * "Intersect" or "Except" when {@code counts}, kept where {@code conjuncts} hold, is how the binder runs INTERSECT
+     * or EXCEPT (see SetOperationBinder): both sides appended, each row's occurrences counted per side (count(1) and
+     * count(NULL) over the left side's rows, the other way round over the right's), the left count above zero and the
+     * right one above zero (INTERSECT) or zero (EXCEPT); else null.
+     */
+    private static String setOperation(LogicalPlan.Aggregate counts, List<BoundExpression> conjuncts) {
+        if (!countsSides(counts) || conjuncts.size() != 2) {
+            return null;
+        }
+        int left = counts.groupKeys().size();
+        if (!comparesWithZero(conjuncts.get(0), left, CompareOp.GT)) {
+            return null;
+        }
+        if (comparesWithZero(conjuncts.get(1), left + 1, CompareOp.GT)) {
+            return "Intersect";
+        }
+        return comparesWithZero(conjuncts.get(1), left + 1, CompareOp.EQ) ? "Except" : null;
+    }
+
+    /**
+     * "Intersect" or "Except" when {@code repeat} runs INTERSECT ALL or EXCEPT ALL: each row of the side counts
+     * repeated the lesser of its two counts (a CASE) or their difference; else null.
+     */
+    private static String repeatedSetOperation(LogicalPlan.Repeat repeat) {
+        if (!(repeat.input() instanceof LogicalPlan.Project project)
+                || !(below(project.input()) instanceof LogicalPlan.Aggregate counts) || !countsSides(counts)) {
+            return null;
+        }
+        return switch (project.expressions().getLast()) {
+            case BoundExpression.Case copies -> "Intersect";
+            case BoundExpression.Arithmetic copies -> "Except";
+            default -> null;
+        };
+    }
+
+    /**
+     * Whether {@code counts} counts, per row of an appended pair of inputs, the rows from each side: its two aggregates
+     * are count() of the marker columns each side adds (1 and NULL on the left side's rows, NULL and 1 on the right's).
+     */
+    private static boolean countsSides(LogicalPlan.Aggregate counts) {
+        if (counts.aggregates().size() != 2 || !(counts.input() instanceof LogicalPlan.Append sides)
+                || !(sides.left() instanceof LogicalPlan.Project left)
+                || !(sides.right() instanceof LogicalPlan.Project right)) {
+            return false;
+        }
+        for (int side = 0; side < 2; side++) {
+            LogicalPlan.AggregateSpec spec = counts.aggregates().get(side);
+            if (!(spec.function() instanceof CountAggregate) || spec.filter() != null
+                    || !spec.extraArguments().isEmpty()
+                    || !(spec.argument() instanceof BoundExpression.ColumnRef marker)
+                    || marker.index() >= left.expressions().size()
+                    || !isMarker(left.expressions().get(marker.index()), side == 0)
+                    || !isMarker(right.expressions().get(marker.index()), side == 1)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code expression} is the constant 1 (a row of the counted side) or, if not {@code counted}, NULL. */
+    private static boolean isMarker(BoundExpression expression, boolean counted) {
+        return expression instanceof BoundExpression.Constant constant
+                && (counted ? Long.valueOf(1L).equals(constant.value()) : constant.value() == null);
+    }
+
+    /** Whether {@code conjunct} is {@code column <operator> 0}. */
+    private static boolean comparesWithZero(BoundExpression conjunct, int column, CompareOp operator) {
+        return conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == operator
+                && comparison.left() instanceof BoundExpression.ColumnRef reference && reference.index() == column
+                && comparison.right() instanceof BoundExpression.Constant zero && Long.valueOf(0L).equals(zero.value());
+    }
+
+    /**
+     * The Sort Key PostgreSQL (16 and later) presorts the input of an aggregation without GROUP BY by, so that its
+     * aggregates with ORDER BY or DISTINCT read their rows in order: of the orderings they ask for, the one that serves
+     * the most of them (an ordering serves the aggregates whose ordering is a prefix of it), the first on ties, as
+     * PostgreSQL's adjust_group_pathkeys_for_groupagg picks it; null when no aggregate asks for an order.
+     */
+    private String presortKey(LogicalPlan.Aggregate aggregate) {
+        List<Column> input = columns(aggregate.input());
+        List<List<String>> orderings = new ArrayList<>();
+        for (LogicalPlan.AggregateSpec spec : aggregate.aggregates()) {
+            List<String> ordering = new ArrayList<>();
+            // with a FILTER, only keys that are plain columns (rows the filter drops must not be evaluated)
+            boolean plainOnly = spec.filter() != null;
+            boolean presorted = true;
+            if (spec.function() instanceof OrderedAggregate ordered) {
+                for (SortKey key : ordered.keys()) {
+                    BoundExpression expression = relabeled(
+                            spec.extraArguments().get(ordered.innerArity() - 1 + key.column()));
+                    presorted &= !plainOnly || expression instanceof BoundExpression.ColumnRef
+                            || expression instanceof BoundExpression.Constant;
+                    if (!(expression instanceof BoundExpression.Constant)) {
+                        ordering.add(presortText(expression, input) + (key.descending()
+                                ? key.nullsFirst() ? " DESC" : " DESC NULLS LAST"
+                                : key.nullsFirst() ? " NULLS FIRST" : ""));
+                    }
+                }
+            } else if (spec.function() instanceof DistinctAggregate && spec.argument() != null) {
+                List<BoundExpression> arguments = new ArrayList<>(List.of(spec.argument()));
+                arguments.addAll(spec.extraArguments());
+                for (BoundExpression argument : arguments) {
+                    BoundExpression expression = relabeled(argument);
+                    presorted &= !plainOnly || expression instanceof BoundExpression.ColumnRef
+                            || expression instanceof BoundExpression.Constant;
+                    if (!(expression instanceof BoundExpression.Constant)) {
+                        ordering.add(presortText(expression, input));
+                    }
+                }
+            }
+            if (presorted && !ordering.isEmpty()) {
+                orderings.add(ordering);
+            }
+        }
+        List<String> best = null;
+        int served = 0;
+        List<List<String>> unprocessed = new ArrayList<>(orderings);
+        while (!unprocessed.isEmpty()) {
+            List<String> current = unprocessed.removeFirst();
+            int count = 1;
+            for (java.util.Iterator<List<String>> others = unprocessed.iterator(); others.hasNext(); ) {
+                List<String> other = others.next();
+                if (isPrefix(other, current)) {
+                    count++;
+                    others.remove();
+                } else if (isPrefix(current, other)) {
+                    current = other;
+                    count++;
+                    others.remove();
+                }
+            }
+            if (count > served) {
+                best = current;
+                served = count;
+            }
+        }
+        return best == null ? null : String.join(", ", best);
+    }
+
+    /** {@code expression} without an implicit varchar-to-text cast, which PostgreSQL makes without a function. */
+    private static BoundExpression relabeled(BoundExpression expression) {
+        if (expression instanceof BoundExpression.Cast cast && !cast.explicit() && cast.type().id() == TypeId.TEXT
+                && cast.operand().type().id() == TypeId.VARCHAR) {
+            return cast.operand();
+        }
+        return expression;
+    }
+
+    private String presortText(BoundExpression expression, List<Column> input) {
+        String text = ExplainExpressions.deparse(expression, input, qualifyConditions);
+        return expression instanceof BoundExpression.ColumnRef ? text : "(" + text + ")";
+    }
+
+    private static boolean isPrefix(List<String> prefix, List<String> of) {
+        return prefix.size() <= of.size() && of.subList(0, prefix.size()).equals(prefix);
     }
 
     /** The first node below {@code plan} that is not a projection. */
@@ -499,7 +734,7 @@ public final class ExplainPrinter {
     /** An equality of hashable values whose one side reads only the left input and the other only the right. */
     private static boolean isEquality(BoundExpression conjunct, int leftWidth) {
         if (!(conjunct instanceof BoundExpression.Comparison comparison)
-                || comparison.operator() != io.basalt.exec.kernel.CompareOp.EQ
+                || comparison.operator() != CompareOp.EQ
                 || !HashJoinOperator.canHash(comparison.left().type())) {
             return false;
         }
@@ -633,8 +868,11 @@ public final class ExplainPrinter {
                     // shredded path) goes by its document's name, which its extraction prints
                     int named = !paths.isEmpty() && index >= firstPath ? paths.get((index - firstPath) / 2).column()
                             : index;
+                    // a function returning one value per row (generate_series) names its column as its relation
                     String name = index == ScanSource.ROW_ID ? "ctid"
                             : named < label.columns().size() ? IdentifierQuoting.quote(label.columns().get(named))
+                            : label.nodeName().equals("Function Scan")
+                                    ? IdentifierQuoting.quote(scan.alias() != null ? scan.alias() : label.relation())
                             : "column" + (index + 1);
                     columns.add(new Column(name, relation + "." + name, true));
                 }
@@ -648,7 +886,7 @@ public final class ExplainPrinter {
                         columns.add(new Column(text, text, false));
                     } else {
                         String name = "column" + (c + 1);
-                        columns.add(new Column(name, VALUES_RELATION + "." + name, true));
+                        columns.add(new Column(name, valuesName(values) + "." + name, true));
                     }
                 }
                 yield columns;
@@ -686,7 +924,20 @@ public final class ExplainPrinter {
             case LogicalPlan.Limit limit -> columns(limit.input());
             case LogicalPlan.DistinctOn distinct -> columns(distinct.input());
             case LogicalPlan.Write write -> List.of();
-            case LogicalPlan.Append append -> columns(append.left());
+            case LogicalPlan.Append append -> {
+                // the members of an inheritance hierarchy give their rows as rows of the table the query names
+                LogicalPlan.Scan member = leftmostScan(append);
+                List<Column> columns = columns(append.left());
+                if (member == null || member.memberOf() == null) {
+                    yield columns;
+                }
+                String parent = IdentifierQuoting.quote(member.memberOf());
+                List<Column> named = new ArrayList<>();
+                for (Column column : columns) {
+                    named.add(column.plain() ? new Column(column.bare(), parent + "." + column.bare(), true) : column);
+                }
+                yield named;
+            }
             case LogicalPlan.RecursiveUnion union -> columns(union.seed());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());
@@ -726,6 +977,17 @@ public final class ExplainPrinter {
                 }
                 yield columns;
             }
+        };
+    }
+
+    /** The scan an Append's first rows come from, through projections and filters; null when another node. */
+    private static LogicalPlan.Scan leftmostScan(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Scan scan -> scan;
+            case LogicalPlan.Append append -> leftmostScan(append.left());
+            case LogicalPlan.Project project -> leftmostScan(project.input());
+            case LogicalPlan.Filter filter -> leftmostScan(filter.input());
+            default -> null;
         };
     }
 

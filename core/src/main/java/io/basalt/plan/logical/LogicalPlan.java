@@ -34,6 +34,21 @@ public sealed interface LogicalPlan {
         public Scan withAlias(String newAlias) {
             return new Scan(source, columns, outputTypes, newAlias);
         }
+
+        /**
+         * The alias of a scan of one member of an inheritance hierarchy (or partitioned table) the FROM list names
+         * {@code parent}: EXPLAIN names such scans {@code parent_1}, {@code parent_2}, ... as PostgreSQL does.
+         */
+        public static String memberAlias(String parent) {
+            return MEMBER_PREFIX + parent;
+        }
+
+        /** The FROM list's name of the hierarchy this scan reads a member of, or null. */
+        public String memberOf() {
+            return alias != null && alias.startsWith(MEMBER_PREFIX) ? alias.substring(MEMBER_PREFIX.length()) : null;
+        }
+
+        private static final String MEMBER_PREFIX = "\0member:";
     }
 
     /** Literal rows; a SELECT without FROM reads one row with no columns. */
