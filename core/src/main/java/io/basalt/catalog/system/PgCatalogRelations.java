@@ -331,8 +331,7 @@ final class PgCatalogRelations {
                 switch (constraint.type()) {
                     case 'c' -> {
                         key = null;
-                        expression = io.basalt.plan.logical.ConditionText.write(constraint.check().condition(),
-                                ObjectDefinitions.columnNames(relation.table()));
+                        expression = ObjectDefinitions.checkCondition(relation.table(), constraint.check());
                     }
                     case 'n' -> key = columnNumbers(constraint.key().columns());
                     case 'p', 'u', 'x' -> {
@@ -380,7 +379,8 @@ final class PgCatalogRelations {
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
                     String.valueOf(constraint.type()), deferrable, deferred,
-                    !(constraint.type() == 'c' && constraint.check().notEnforced()), relation.oid(), 0L, index, 0L,
+                    !(constraint.type() == 'c' && (constraint.check().notEnforced() || !constraint.check().validated())),
+                    relation.oid(), 0L, index, 0L,
                     referenced,
                     update, delete, match, inherited == 0, (long) inherited,
                     constraint.type() == 'c' && constraint.check().noInherit(), key, referencedKey, setColumns,

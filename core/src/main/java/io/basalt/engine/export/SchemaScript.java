@@ -276,7 +276,8 @@ public final class SchemaScript {
         }
         for (CheckConstraintEntry check : table.checks()) {
             items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
-                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                    + (check.text() != null ? check.text() : constraintText.write(check.condition())) + ")"
+                    + (check.noInherit() ? " NO INHERIT" : "")
                     + (check.notEnforced() ? " NOT ENFORCED" : ""));
         }
         for (ForeignKeyEntry key : table.foreignKeys()) {
