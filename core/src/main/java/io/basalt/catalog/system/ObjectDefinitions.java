@@ -145,6 +145,18 @@ public final class ObjectDefinitions {
         return out.toString();
     }
 
+    /**
+     * pg_get_indexdef of an index relation, or null when its expressions or predicate are not known: a partitioned
+     * table's index is {@code ON ONLY} the table.
+     */
+    public static String index(CatalogObjects objects, CatalogObjects.Relation relation) {
+        String definition = index(relation);
+        String on = " ON " + IdentifierQuoting.quote(relation.table().schema()) + ".";
+        return definition == null || !objects.partitionedIndex(relation) ? definition
+                : definition.replaceFirst(java.util.regex.Pattern.quote(on), " ON ONLY "
+                        + java.util.regex.Matcher.quoteReplacement(on.substring(" ON ".length())));
+    }
+
     /** pg_get_indexdef of an index relation, or null when its expressions or predicate are not known. */
     public static String index(CatalogObjects.Relation relation) {
         TableEntry table = relation.table();
