@@ -183,6 +183,7 @@ final class AlterTableExecutor {
                             "cannot validate NOT ENFORCED constraint");
                 }
                 draft.checksToValidate.add(validate.name());
+                draft.checks.set(draft.checks.indexOf(check), check.withValidated(true));
             }
             case AlterTableAction.RenameColumn rename -> renameColumn(alteration, rename);
             case AlterTableAction.RenameConstraint rename -> renameConstraint(draft, rename);
@@ -602,7 +603,8 @@ final class AlterTableExecutor {
         if (noInherit && catalog.hierarchy().partitionKey(draft.original.schema(), draft.original.name()) != null) {
             CheckInheritance.refuseOnPartitioned(List.of(new CheckConstraintEntry(name, bound, true)), draft.name);
         }
-        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit, notEnforced));
+        draft.checks.add(new CheckConstraintEntry(name, bound, noInherit, notEnforced,
+                io.basalt.binder.CheckConstraintText.of(condition, draft.columns, catalog), !notValid || notEnforced));
         if (!notValid && !notEnforced) {
             draft.checksToValidate.add(name);
         }
@@ -742,6 +744,13 @@ final class AlterTableExecutor {
                     "column \"" + rename.to() + "\" of relation \"" + draft.name + "\" already exists");
         }
         ColumnEntry column = draft.columns.get(index);
+        for (int c = 0; c < draft.checks.size(); c++) {
+            CheckConstraintEntry check = draft.checks.get(c);
+            if (check.text() != null) {
+                draft.checks.set(c, check.withText(io.basalt.binder.CheckConstraintText.renamed(check.text(),
+                        draft.columns, index, rename.to(), catalog)));
+            }
+        }
         draft.setColumn(index, column.withName(rename.to()));
         if (draft.inKey(index)) {
             draft.keysChanged = true;

@@ -134,6 +134,62 @@ final class InheritedAlterations {
         }
     }
 
+    /** The names of the CHECK constraints of the table {@code statement} alters (empty when it is not found). */
+    static List<String> checkNames(AlterTableStatement statement, Catalog catalog) {
+        List<String> names = new ArrayList<>();
+        TableEntry table = target(statement, catalog);
+        if (table != null) {
+            for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
+                names.add(check.name());
+            }
+        }
+        return names;
+    }
+
+    private static TableEntry target(AlterTableStatement statement, Catalog catalog) {
+        List<String> parts = statement.name().parts();
+        String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
+        return catalog.findTable(schema, statement.name().last()).orElse(null);
+    }
+
+    /**
+     * {@code children} with an unnamed CHECK that {@code parent} added (its only one) named as the parent's is named
+     * now (the parent's CHECK names before it ran are {@code before}): PostgreSQL gives the children's copies the
+     * parent's constraint's name, not names of their own.
+     */
+    static List<AlterTableStatement> withParentCheckName(List<AlterTableStatement> children,
+                                                         AlterTableStatement parent, List<String> before,
+                                                         Catalog catalog) {
+        int unnamed = 0;
+        for (AlterTableAction action : parent.actions()) {
+            if (action instanceof AlterTableAction.AddConstraint add
+                    && add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check && check.name() == null) {
+                unnamed++;
+            }
+        }
+        List<String> added = checkNames(parent, catalog);
+        added.removeAll(before);
+        if (unnamed != 1 || added.size() != 1 || children.isEmpty()) {
+            return children;
+        }
+        List<AlterTableStatement> named = new ArrayList<>();
+        for (AlterTableStatement child : children) {
+            List<AlterTableAction> actions = new ArrayList<>();
+            for (AlterTableAction action : child.actions()) {
+                if (action instanceof AlterTableAction.AddConstraint add
+                        && add.constraint() instanceof io.basalt.sql.ast.TableConstraint.Check check
+                        && check.name() == null) {
+                    action = new AlterTableAction.AddConstraint(new io.basalt.sql.ast.TableConstraint.Check(
+                            added.getFirst(), check.condition(), check.position(), check.noInherit(),
+                            check.notEnforced()), add.notValid(), add.position());
+                }
+                actions.add(action);
+            }
+            named.add(new AlterTableStatement(child.name(), child.ifExists(), actions, child.position(), child.only()));
+        }
+        return named;
+    }
+
     private static boolean hasCheck(TableEntry table, String name) {
         for (io.basalt.catalog.CheckConstraintEntry check : table.checks()) {
             if (check.name().equals(name)) {

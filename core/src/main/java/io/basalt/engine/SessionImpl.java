@@ -1287,9 +1287,11 @@ final class SessionImpl implements Session {
         List<String> deferred = new ArrayList<>(1);
         java.util.function.Consumer<String> log = undo != null ? undo::log
                 : children.isEmpty() ? database::logDdl : deferred::add;
+        List<String> checksBefore = InheritedAlterations.checkNames(alter, catalog);
         QueryResultImpl result = new AlterTableExecutor(catalog, ddl, database::newTableStore,
                 database.sequenceLog(), new TableRewrite(database), log)
                 .undoneBy(undo).alter(alter, context, sql);
+        children = InheritedAlterations.withParentCheckName(children, alter, checksBefore, catalog);
         if (children.isEmpty() && childNotices.isEmpty()) {
             views.apply(catalog);
             return result;

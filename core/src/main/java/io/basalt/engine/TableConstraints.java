@@ -253,7 +253,8 @@ final class TableConstraints {
                 name = choose(column, "check", constraintNames, taken);
                 taken.add(name);
             }
-            entries.add(new CheckConstraintEntry(name, condition, check.noInherit(), check.notEnforced()));
+            entries.add(new CheckConstraintEntry(name, condition, check.noInherit(), check.notEnforced(),
+                    io.basalt.binder.CheckConstraintText.of(check.condition(), columns, catalog), true));
         }
         return entries;
     }

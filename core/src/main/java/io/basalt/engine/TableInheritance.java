@@ -248,7 +248,8 @@ final class TableInheritance {
                 if (!names.contains(check.name())) {
                     names.add(check.name());
                     checks.add(new CheckConstraintEntry(check.name(),
-                            ColumnReferences.renumber(check.condition(), mapping), false, check.notEnforced()));
+                            ColumnReferences.renumber(check.condition(), mapping), false, check.notEnforced(),
+                            check.text(), true));
                 }
             }
         }

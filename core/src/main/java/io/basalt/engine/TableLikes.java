@@ -87,7 +87,8 @@ final class TableLikes {
                 mapping[c] = offset + c;
             }
             for (CheckConstraintEntry check : source.checks()) {
-                checks.add(check.with(check.name(), ColumnReferences.renumber(check.condition(), mapping)));
+                checks.add(check.with(check.name(), ColumnReferences.renumber(check.condition(), mapping))
+                        .withValidated(true));
             }
         }
         if (like.including().contains("INDEXES")) {

@@ -45,7 +45,7 @@ final class RelationDescriptions {
                 case 'r', 'p' -> table(session, oid, qualified, relation.get(3).charAt(0) == 'p', shown);
                 case 'v', 'm' -> view(session, oid, qualified, relation.get(3).charAt(0) == 'm', shown);
                 case 'S' -> sequence(session, oid, qualified);
-                case 'i' -> index(session, oid, qualified);
+                case 'i', 'I' -> index(session, oid, qualified, relation.get(3).charAt(0) == 'I', shown);
                 default -> null;
             };
             if (table != null) {
@@ -196,25 +196,64 @@ final class RelationDescriptions {
         return new FootedTable(table, footers);
     }
 
-    private static FootedTable index(Session session, long oid, String qualified) {
+    /**
+     * An index as psql 15 describes it: a partition's index names the partitioned index it is a partition of ("Partition
+     * of: NAME ", with psql's trailing space), a partitioned index counts its partitions ({@code \d}) or lists them
+     * ({@code \d+}).
+     */
+    private static FootedTable index(Session session, long oid, String qualified, boolean partitioned, Shown shown) {
         List<List<String>> columns = columns(session, oid);
         List<List<String>> rows = new ArrayList<>();
         for (List<String> column : columns) {
-            rows.add(List.of(column.get(0), column.get(1), "yes", column.get(0)));
+            List<String> row = new ArrayList<>(List.of(column.get(0), column.get(1), "yes", column.get(0)));
+            if (shown.verbose()) {
+                row.add(storage(column));
+                row.add("");
+            }
+            rows.add(row);
+        }
+        List<String> footers = new ArrayList<>();
+        List<List<String>> parent = CatalogRows.of(session, "SELECT p.relname FROM pg_inherits i"
+                + " JOIN pg_class p ON p.oid = i.inhparent WHERE i.inhrelid = " + oid);
+        if (!parent.isEmpty()) {
+            footers.add("Partition of: " + parent.getFirst().getFirst() + " ");
+            if (shown.verbose()) {
+                footers.add("No partition constraint");
+            }
         }
         List<List<String>> index = CatalogRows.of(session, "SELECT i.indisprimary, i.indisunique, c.relam,"
                 + " n.nspname || '.' || t.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid"
                 + " JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace"
                 + " WHERE i.indexrelid = " + oid);
-        List<String> footers = new ArrayList<>();
+        String method = "btree";
         if (!index.isEmpty()) {
             List<String> facts = index.getFirst();
             String kind = "t".equals(facts.get(0)) ? "primary key, " : "t".equals(facts.get(1)) ? "unique, " : "";
-            String method = "405".equals(facts.get(2)) ? "hash" : "btree";
+            method = "405".equals(facts.get(2)) ? "hash" : "btree";
             footers.add(kind + method + ", for table \"" + facts.get(3) + "\"");
         }
-        ListTable table = new ListTable("Index \"" + qualified + "\"", List.of("Column", "Type", "Key?",
-                "Definition"), alignment(4, -1), rows, false);
+        if (partitioned) {
+            List<List<String>> partitions = CatalogRows.of(session, "SELECT c.relname, c.relkind FROM pg_inherits i"
+                    + " JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = " + oid + " ORDER BY 1");
+            if (!shown.verbose()) {
+                footers.add("Number of partitions: " + partitions.size() + " (Use \\d+ to list them.)");
+            } else if (!partitions.isEmpty()) {
+                for (int i = 0; i < partitions.size(); i++) {
+                    footers.add((i == 0 ? "Partitions: " : "            ") + partitions.get(i).get(0)
+                            + ("I".equals(partitions.get(i).get(1)) ? ", PARTITIONED" : "")
+                            + (i < partitions.size() - 1 ? "," : ""));
+                }
+            }
+            if (shown.accessMethod()) {
+                footers.add("Access method: " + method);
+            }
+        }
+        List<String> headers = new ArrayList<>(List.of("Column", "Type", "Key?", "Definition"));
+        if (shown.verbose()) {
+            headers.addAll(List.of("Storage", "Stats target"));
+        }
+        ListTable table = new ListTable((partitioned ? "Partitioned index \"" : "Index \"") + qualified + "\"",
+                headers, alignment(headers.size(), -1), rows, false);
         return new FootedTable(table, footers);
     }
 

@@ -29,7 +29,8 @@ final class RelationLists {
                         + " WHERE n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2");
         List<List<String>> rows = new ArrayList<>();
         for (List<String> relation : found) {
-            if (kinds.indexOf(relation.get(2).charAt(0)) < 0) {
+            char kind = relation.get(2).charAt(0);
+            if (kinds.indexOf(kind == 'I' ? 'i' : kind) < 0) {
                 continue;
             }
             boolean visible = "t".equals(relation.get(3));
@@ -69,6 +70,7 @@ final class RelationLists {
             case 'm' -> "materialized view";
             case 'S' -> "sequence";
             case 'i' -> "index";
+            case 'I' -> "partitioned index";
             default -> "special";
         };
     }

@@ -233,4 +233,65 @@ class DescribeCommandsTest {
         String out = run("\\x\n\\dv\n\\d big\n").out();
         assertThat(out).contains("-[ RECORD 1 ]--\nSchema | public\n").contains(" id     | bigint  |");
     }
+
+    /** Partitioned indexes and their partitions, as psql 15 printed them for the same statements. */
+    @Test
+    void describesPartitionedIndexesAndTheirPartitions() {
+        String statements = """
+                CREATE TABLE pt (k integer, v text) PARTITION BY RANGE (k);
+                CREATE TABLE pt1 PARTITION OF pt FOR VALUES FROM (0) TO (10);
+                CREATE TABLE pt2 PARTITION OF pt FOR VALUES FROM (10) TO (20) PARTITION BY LIST (v);
+                CREATE TABLE pt2a PARTITION OF pt2 FOR VALUES IN ('a');
+                CREATE INDEX pt_v ON pt (v);
+                \\d pt_v
+                \\d+ pt_v
+                \\d pt1_v_idx
+                \\d+ pt2_v_idx
+                \\di pt*
+                """;
+        assertThat(run(statements).out()).isEqualTo("""
+                  Partitioned index "public.pt_v"
+                 Column | Type | Key? | Definition\s
+                --------+------+------+------------
+                 v      | text | yes  | v
+                btree, for table "public.pt"
+                Number of partitions: 2 (Use \\d+ to list them.)
+
+                               Partitioned index "public.pt_v"
+                 Column | Type | Key? | Definition | Storage  | Stats target\s
+                --------+------+------+------------+----------+--------------
+                 v      | text | yes  | v          | extended |\s
+                btree, for table "public.pt"
+                Partitions: pt1_v_idx,
+                            pt2_v_idx, PARTITIONED
+                Access method: btree
+
+                     Index "public.pt1_v_idx"
+                 Column | Type | Key? | Definition\s
+                --------+------+------+------------
+                 v      | text | yes  | v
+                Partition of: pt_v\s
+                btree, for table "public.pt1"
+
+                            Partitioned index "public.pt2_v_idx"
+                 Column | Type | Key? | Definition | Storage  | Stats target\s
+                --------+------+------+------------+----------+--------------
+                 v      | text | yes  | v          | extended |\s
+                Partition of: pt_v\s
+                No partition constraint
+                btree, for table "public.pt2"
+                Partitions: pt2a_v_idx
+                Access method: btree
+
+                                    List of relations
+                 Schema |    Name    |       Type        | Owner  | Table\s
+                --------+------------+-------------------+--------+-------
+                 public | pt1_v_idx  | index             | basalt | pt1
+                 public | pt2_v_idx  | partitioned index | basalt | pt2
+                 public | pt2a_v_idx | index             | basalt | pt2a
+                 public | pt_v       | partitioned index | basalt | pt
+                (4 rows)
+
+                """);
+    }
 }

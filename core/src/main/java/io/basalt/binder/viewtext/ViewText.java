@@ -80,10 +80,23 @@ public final class ViewText {
     public static String tableExpression(io.basalt.sql.ast.Expression expression, java.util.List<String> names,
                                          java.util.List<io.basalt.type.LogicalType> types,
                                          io.basalt.type.LogicalType columnType, Catalog catalog, boolean pretty) {
+        return tableExpression(expression, names, names, types, columnType, catalog, pretty);
+    }
+
+    /**
+     * {@link #tableExpression} of an expression that names the columns {@code names} while they print as
+     * {@code printedNames} (the same columns after a rename).
+     */
+    public static String tableExpression(io.basalt.sql.ast.Expression expression, java.util.List<String> names,
+                                         java.util.List<String> printedNames,
+                                         java.util.List<io.basalt.type.LogicalType> types,
+                                         io.basalt.type.LogicalType columnType, Catalog catalog, boolean pretty) {
         TextLayout layout = new TextLayout(pretty);
         NameScope scope = new NameScope(null);
         scope.prefix = false;
-        scope.from.add(new Source.Relation("", "", names, types));
+        Source.Relation table = new Source.Relation("", "", names, types);
+        table.printedNames = java.util.List.copyOf(printedNames);
+        scope.from.add(table);
         try {
             ExpressionWriter writer = new ExpressionWriter(new QueryWriter(catalog, layout), scope);
             boolean cast = pretty && hiddenCast(writer.typeOf(expression), columnType);

@@ -69,6 +69,8 @@ public final class CatalogObjects {
     private final Map<Long, Relation> relationsByOid = new HashMap<>();
     private final Map<String, Relation> relationsByName = new HashMap<>();
     private final Set<Long> taken = new HashSet<>();
+    /** Each table's index relations, made on first use. */
+    private Map<TableEntry, List<Relation>> indexesByTable;
 
     private CatalogObjects(Catalog catalog) {
         this.catalog = catalog;
@@ -244,6 +246,96 @@ public final class CatalogObjects {
 
     public Catalog catalog() {
         return catalog;
+    }
+
+    /** Whether index relation {@code index} is a partitioned table's (pg_class.relkind {@code I}). */
+    public boolean partitionedIndex(Relation index) {
+        return index.kind() == 'i' && index.view() == null && index.table() != null
+                && catalog.hierarchy().partitionKey(index.table().schema(), index.table().name()) != null
+                && relationOf(index.table()) != null && relationOf(index.table()).kind() == 'p';
+    }
+
+    /**
+     * The index of the partitioned table that index relation {@code index} of a partition is a partition of (the
+     * parent's index with the same definition, as CREATE INDEX, CREATE TABLE ... PARTITION OF and ATTACH PARTITION
+     * make or adopt it), or null: what pg_inherits links an index to.
+     */
+    public Relation parentIndex(Relation index) {
+        if (index.kind() != 'i' || index.table() == null) {
+            return null;
+        }
+        TableEntry table = index.table();
+        io.basalt.catalog.TableHierarchy.Link link = catalog.hierarchy().partitionOf(table.schema(), table.name());
+        Relation parent = link == null ? null : relation(link.parentSchema(), link.parentName());
+        if (parent == null || parent.table() == null || relationOf(table) == null
+                || relationOf(table).table() != table) {
+            return null;
+        }
+        for (Relation candidate : indexesOf(parent.table())) {
+            if (partitionIndex(candidate, table) == index) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The partitions' indexes of partitioned index {@code index}, in the order of the partitions. */
+    public List<Relation> partitionIndexes(Relation index) {
+        List<Relation> found = new ArrayList<>();
+        if (index.kind() != 'i' || index.table() == null) {
+            return found;
+        }
+        TableEntry table = index.table();
+        for (io.basalt.catalog.TableHierarchy.Link link : catalog.hierarchy().children(table.schema(), table.name())) {
+            Relation child = relation(link.childSchema(), link.childName());
+            Relation own = child == null || child.table() == null || link.bound() == null ? null
+                    : partitionIndex(index, child.table());
+            if (own != null) {
+                found.add(own);
+            }
+        }
+        return found;
+    }
+
+    /** The first index relation of {@code partition} with the definition of {@code index} (its parent's), or null. */
+    private Relation partitionIndex(Relation index, TableEntry partition) {
+        TableEntry parent = index.table();
+        for (Relation own : indexesOf(partition)) {
+            boolean same;
+            if (index.index() != null) {
+                same = own.index() != null && index.index().sameDefinition(parent.columnNames(), own.index(),
+                        partition.columnNames());
+            } else {
+                same = own.index() == null && own.key().primaryKey() == index.key().primaryKey()
+                        && own.key().exclusion() == index.key().exclusion()
+                        && names(partition, own.key().columns()).equals(names(parent, index.key().columns()));
+            }
+            if (same) {
+                return own;
+            }
+        }
+        return null;
+    }
+
+    private static List<String> names(TableEntry table, List<Integer> columns) {
+        List<String> names = new ArrayList<>();
+        for (int column : columns) {
+            names.add(column < 0 ? null : table.columns().get(column).name());
+        }
+        return names;
+    }
+
+    /** The index relations of table {@code table}, in catalog order. */
+    private List<Relation> indexesOf(TableEntry table) {
+        if (indexesByTable == null) {
+            indexesByTable = new java.util.IdentityHashMap<>();
+            for (Relation relation : relations) {
+                if (relation.kind() == 'i' && relation.table() != null) {
+                    indexesByTable.computeIfAbsent(relation.table(), t -> new ArrayList<>()).add(relation);
+                }
+            }
+        }
+        return indexesByTable.getOrDefault(table, List.of());
     }
 
     public List<Namespace> namespaces() {

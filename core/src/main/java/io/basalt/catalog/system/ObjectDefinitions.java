@@ -47,6 +47,11 @@ public final class ObjectDefinitions {
         return out.toString();
     }
 
+    /** A CHECK constraint's condition as pg_constraint's conbin shows it through pg_get_expr (plain form). */
+    static String checkCondition(TableEntry table, io.basalt.catalog.CheckConstraintEntry check) {
+        return check.text() != null ? check.text() : ConditionText.write(check.condition(), columnNames(table));
+    }
+
     /** pg_get_constraintdef of a constraint. */
     public static String constraint(CatalogObjects objects, CatalogObjects.Constraint constraint) {
         return constraint(objects, constraint, false);
@@ -60,10 +65,17 @@ public final class ObjectDefinitions {
         TableEntry table = constraint.relation().table();
         return switch (constraint.type()) {
             case 'c' -> {
-                String condition = ConditionText.write(constraint.check().condition(), columnNames(table));
-                yield "CHECK (" + (pretty ? withoutOuterParentheses(condition) : condition) + ")"
-                        + (constraint.check().noInherit() ? " NO INHERIT" : "")
-                        + (constraint.check().notEnforced() ? " NOT ENFORCED" : "");
+                var check = constraint.check();
+                String condition;
+                if (check.text() == null) {
+                    condition = ConditionText.write(check.condition(), columnNames(table));
+                    condition = pretty ? withoutOuterParentheses(condition) : condition;
+                } else {
+                    condition = pretty ? io.basalt.binder.CheckConstraintText.pretty(check.text(), table.columns(),
+                            objects.catalog()) : check.text();
+                }
+                yield "CHECK (" + condition + ")" + (check.noInherit() ? " NO INHERIT" : "")
+                        + (check.notEnforced() ? " NOT ENFORCED" : "") + (check.validated() ? "" : " NOT VALID");
             }
             case 'p' -> "PRIMARY KEY (" + columnList(table, constraint.key().columns()) + ")"
                     + deferral(constraint.key().deferrable(), constraint.key().initiallyDeferred());
@@ -131,6 +143,18 @@ public final class ObjectDefinitions {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * pg_get_indexdef of an index relation, or null when its expressions or predicate are not known: a partitioned
+     * table's index is {@code ON ONLY} the table.
+     */
+    public static String index(CatalogObjects objects, CatalogObjects.Relation relation) {
+        String definition = index(relation);
+        String on = " ON " + IdentifierQuoting.quote(relation.table().schema()) + ".";
+        return definition == null || !objects.partitionedIndex(relation) ? definition
+                : definition.replaceFirst(java.util.regex.Pattern.quote(on), " ON ONLY "
+                        + java.util.regex.Matcher.quoteReplacement(on.substring(" ON ".length())));
     }
 
     /** pg_get_indexdef of an index relation, or null when its expressions or predicate are not known. */

@@ -123,7 +123,8 @@ public record ObjectIdentifierFunction(Kind kind, CatalogObjects objects) implem
             }
             case INDEX_DEFINITION -> {
                 CatalogObjects.Relation relation = objects.relation((Long) values[0]);
-                yield relation == null || relation.kind() != 'i' ? null : ObjectDefinitions.index(relation);
+                yield relation == null || relation.kind() != 'i' ? null
+                        : ObjectDefinitions.index(objects, relation);
             }
             case EXPRESSION -> values.length > 2 && Boolean.TRUE.equals(values[2]) && values[0] != null
                     ? pretty(values[1], (String) values[0]) : values[0];

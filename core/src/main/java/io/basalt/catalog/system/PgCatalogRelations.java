@@ -94,17 +94,19 @@ final class PgCatalogRelations {
                 };
                 boolean children = table != null && !hierarchy.children(table.schema(), table.name()).isEmpty();
                 boolean partition = table != null && hierarchy.partitionOf(table.schema(), table.name()) != null;
+                boolean partitionedIndex = objects.partitionedIndex(relation);
                 rows.add(new Object[] {relation.oid(), relation.name(), relation.namespace().oid(), 0L, 0L,
                     AccessColumns.relationOwner(relation.schema(), relation.name(), relation.kind() == 'S'), access,
-                    relation.kind() == 'v' || relation.kind() == 'p' ? 0L
+                    relation.kind() == 'v' || relation.kind() == 'p' || partitionedIndex ? 0L
                     : relation.oid(), 0L, 0L, -1.0, 0L, 0L, hasIndex, false, temporary ? "t" : "p",
-                    String.valueOf(relation.kind()), (long) columnCount(relation),
+                    partitionedIndex ? "I" : String.valueOf(relation.kind()), (long) columnCount(relation),
                     (long) (table == null ? 0 : table.checks().size()), relation.kind() == 'v', false, children,
                     AccessColumns.rowSecurity(relation.schema(), relation.name()).enabled(),
                     AccessColumns.rowSecurity(relation.schema(), relation.name()).forced(),
                     relation.view() == null || relation.view().populated(),
                     relation.kind() == 'v' || relation.kind() == 'S' || relation.kind() == 'i' ? "n" : "d",
-                    partition, 0L, AccessColumns.relationAcl(relation.schema(), relation.name()),
+                    partition || relation.kind() == 'i' && objects.parentIndex(relation) != null, 0L,
+                    AccessColumns.relationAcl(relation.schema(), relation.name()),
                     relation.view() != null && !relation.view().options().isEmpty()
                     ? ArrayValue.of(new ArrayList<>(relation.view().options())) : reloptions(table),
                     partition ? partitionBound(objects, table) : null});
@@ -331,8 +333,7 @@ final class PgCatalogRelations {
                 switch (constraint.type()) {
                     case 'c' -> {
                         key = null;
-                        expression = io.basalt.plan.logical.ConditionText.write(constraint.check().condition(),
-                                ObjectDefinitions.columnNames(relation.table()));
+                        expression = ObjectDefinitions.checkCondition(relation.table(), constraint.check());
                     }
                     case 'n' -> key = columnNumbers(constraint.key().columns());
                     case 'p', 'u', 'x' -> {
@@ -380,7 +381,8 @@ final class PgCatalogRelations {
                 }
                 rows.add(new Object[] {constraint.oid(), constraint.name(), relation.namespace().oid(),
                     String.valueOf(constraint.type()), deferrable, deferred,
-                    !(constraint.type() == 'c' && constraint.check().notEnforced()), relation.oid(), 0L, index, 0L,
+                    !(constraint.type() == 'c' && (constraint.check().notEnforced() || !constraint.check().validated())),
+                    relation.oid(), 0L, index, 0L,
                     referenced,
                     update, delete, match, inherited == 0, (long) inherited,
                     constraint.type() == 'c' && constraint.check().noInherit(), key, referencedKey, setColumns,
@@ -438,6 +440,13 @@ final class PgCatalogRelations {
             List<Object[]> rows = new ArrayList<>();
             TableHierarchy hierarchy = objects.catalog().hierarchy();
             for (Relation relation : objects.relations()) {
+                if (relation.kind() == 'i') {
+                    Relation parentIndex = objects.parentIndex(relation);
+                    if (parentIndex != null) {
+                        rows.add(new Object[] {relation.oid(), parentIndex.oid(), 1L, false});
+                    }
+                    continue;
+                }
                 if (relation.system() != null || relation.kind() != 'r' && relation.kind() != 'p') {
                     continue;
                 }
@@ -556,7 +565,7 @@ final class PgCatalogRelations {
             for (Relation relation : objects.relations()) {
                 if (relation.kind() == 'i') {
                     rows.add(new Object[] {relation.schema(), relation.table().name(), relation.name(), null,
-                        ObjectDefinitions.index(relation)});
+                        ObjectDefinitions.index(objects, relation)});
                 }
             }
             return rows;

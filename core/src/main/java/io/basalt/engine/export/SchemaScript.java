@@ -32,7 +32,9 @@ import java.util.Set;
  * their FOREIGN KEY constraints are part of their CREATE TABLE: Basalt has no ALTER TABLE ... ADD FOREIGN KEY yet,
  * so a table can only reference tables created before it (or itself), and loading the data in the same order
  * satisfies every key. Enum types come right after the schemas, functions and procedures after the tables. After
- * the data: CREATE INDEX indexes and triggers. Temporary tables are left out.
+ * the data: CREATE INDEX indexes, NOT VALID CHECK constraints and triggers. Temporary tables are left out. Partitioned
+ * tables, partitions and inheritance children are written with PARTITION BY, PARTITION OF and INHERITS
+ * ({@link HierarchyClauses}), parents first; only tables that hold rows of their own have data.
  *
  * <p>Not written, because the catalog does not keep their text: views and materialized views, and indexes over
  * expressions or with a WHERE predicate. Each is named in a comment of the post-data part instead.
@@ -151,8 +153,9 @@ public final class SchemaScript {
                 all.add(table);
             }
         }
-        tables.addAll(inForeignKeyOrder(all));
-        for (TableEntry table : tables) {
+        HierarchyClauses clauses = new HierarchyClauses(catalog);
+        List<TableEntry> ordered = inForeignKeyOrder(all, clauses);
+        for (TableEntry table : ordered) {
             columnSequences.addAll(serialSequences(catalog, table));
         }
         for (SequenceEntry sequence : catalog.sequences()) {
@@ -161,16 +164,35 @@ public final class SchemaScript {
                 preData.add(setval(sequence));
             }
         }
-        for (TableEntry table : tables) {
+        for (TableEntry table : ordered) {
             List<SequenceEntry> owned = serialSequences(catalog, table);
-            preData.add(createTable(catalog, table, owned));
+            preData.add(createTable(catalog, table, owned, clauses));
+            preData.addAll(clauses.joins(table));
             for (SequenceEntry sequence : owned) {
                 preData.add(setval(sequence));
             }
+            if (!clauses.partitioned(table)) {
+                tables.add(table); // a partitioned table's rows are its partitions'
+            }
         }
-        for (TableEntry table : tables) {
+        // partitions' indexes before their parents' (deepest first), so that a parent's CREATE INDEX takes them over
+        List<TableEntry> deepestFirst = new ArrayList<>(ordered);
+        deepestFirst.sort(java.util.Comparator.comparingInt(clauses::depth).reversed());
+        for (TableEntry table : deepestFirst) {
             for (IndexEntry index : table.indexes()) {
-                postData.add(index(table, index));
+                if (!clauses.madeByParent(table, index)) {
+                    postData.add(index(table, index));
+                }
+            }
+        }
+        // NOT VALID checks after the data, which they are not checked against (an inherited one comes with its parent's)
+        for (TableEntry table : ordered) {
+            for (CheckConstraintEntry check : table.checks()) {
+                if (!check.validated() && !check.notEnforced()
+                        && !(clauses.fromParents(table) && clauses.inheritedCheck(table, check))) {
+                    postData.add("ALTER TABLE " + qualified(table.schema(), table.name()) + " ADD CONSTRAINT "
+                            + IdentifierQuoting.quote(check.name()) + " " + checkClause(table, check) + " NOT VALID");
+                }
             }
         }
         for (ViewEntry view : catalog.views()) {
@@ -223,7 +245,7 @@ public final class SchemaScript {
      * The tables with every table after the tables its foreign keys reference (a depth-first walk in name order, so
      * the order is stable); references to itself do not count.
      */
-    private static List<TableEntry> inForeignKeyOrder(List<TableEntry> tables) {
+    private static List<TableEntry> inForeignKeyOrder(List<TableEntry> tables, HierarchyClauses clauses) {
         java.util.Map<String, TableEntry> byName = new java.util.LinkedHashMap<>();
         for (TableEntry table : tables) {
             byName.put(table.qualifiedName(), table);
@@ -231,21 +253,27 @@ public final class SchemaScript {
         List<TableEntry> ordered = new ArrayList<>();
         Set<String> placed = new HashSet<>();
         for (TableEntry table : tables) {
-            place(table, byName, placed, new HashSet<>(), ordered);
+            place(table, byName, placed, new HashSet<>(), ordered, clauses);
         }
         return ordered;
     }
 
     private static void place(TableEntry table, java.util.Map<String, TableEntry> byName, Set<String> placed,
-                              Set<String> visiting, List<TableEntry> ordered) {
+                              Set<String> visiting, List<TableEntry> ordered, HierarchyClauses clauses) {
         String name = table.qualifiedName();
         if (placed.contains(name) || !visiting.add(name)) {
             return;
         }
+        for (TableEntry parent : clauses.parents(table)) {
+            TableEntry known = byName.get(parent.qualifiedName());
+            if (known != null) {
+                place(known, byName, placed, visiting, ordered, clauses);
+            }
+        }
         for (ForeignKeyEntry key : table.foreignKeys()) {
             for (TableEntry candidate : byName.values()) {
                 if (candidate != table && key.references(candidate.schema(), candidate.name())) {
-                    place(candidate, byName, placed, visiting, ordered);
+                    place(candidate, byName, placed, visiting, ordered, clauses);
                 }
             }
         }
@@ -253,21 +281,28 @@ public final class SchemaScript {
         ordered.add(table);
     }
 
-    private static String createTable(Catalog catalog, TableEntry table, List<SequenceEntry> owned) {
-        StringBuilder out = new StringBuilder("CREATE TABLE ").append(qualified(table.schema(), table.name()))
-                .append(" (");
+    private static String createTable(Catalog catalog, TableEntry table, List<SequenceEntry> owned,
+                                      HierarchyClauses clauses) {
+        boolean partitionOf = clauses.asPartitionOf(table);
+        boolean fromParents = clauses.fromParents(table);
+        StringBuilder out = new StringBuilder("CREATE TABLE ").append(qualified(table.schema(), table.name()));
         List<String> items = new ArrayList<>();
         for (ColumnEntry column : table.columns()) {
-            items.add(column(column, ownerOf(owned, column.name())));
+            if (!fromParents || !clauses.inheritedColumn(table, column)) {
+                items.add(column(column, ownerOf(owned, column.name())));
+            } else if (partitionOf && (clauses.ownNotNull(table, column) || clauses.ownDefault(table, column))) {
+                items.add(IdentifierQuoting.quote(column.name()) + " WITH OPTIONS"
+                        + (clauses.ownDefault(table, column) ? " DEFAULT " + defaultText(column) : "")
+                        + (clauses.ownNotNull(table, column) ? " NOT NULL" : ""));
+            }
         }
-        ConstraintText constraintText = new ConstraintText(table.columns());
         Set<String> indexNames = new HashSet<>();
         for (IndexEntry index : table.indexes()) {
             indexNames.add(index.name());
         }
         for (UniqueConstraintEntry key : table.uniqueKeys()) {
-            if (indexNames.contains(key.name())) {
-                continue; // a unique index: CREATE INDEX makes it after the data
+            if (indexNames.contains(key.name()) || partitionOf && clauses.inheritedKey(table, key)) {
+                continue; // a unique index: CREATE INDEX makes it after the data; a partition's part of its parent's key
             }
             items.add("CONSTRAINT " + IdentifierQuoting.quote(key.name())
                     + (key.primaryKey() ? " PRIMARY KEY (" : " UNIQUE" + (key.nullsNotDistinct()
@@ -275,21 +310,45 @@ public final class SchemaScript {
                     + io.basalt.catalog.system.ObjectDefinitions.deferral(key.deferrable(), key.initiallyDeferred()));
         }
         for (CheckConstraintEntry check : table.checks()) {
-            items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " CHECK ("
-                    + constraintText.write(check.condition()) + ")" + (check.noInherit() ? " NO INHERIT" : "")
+            if (fromParents && clauses.inheritedCheck(table, check) || !check.validated() && !check.notEnforced()) {
+                continue;
+            }
+            items.add("CONSTRAINT " + IdentifierQuoting.quote(check.name()) + " " + checkClause(table, check)
+                    + (check.noInherit() ? " NO INHERIT" : "")
                     + (check.notEnforced() ? " NOT ENFORCED" : ""));
         }
         for (ForeignKeyEntry key : table.foreignKeys()) {
+            if (partitionOf && clauses.inheritedForeignKey(table, key)) {
+                continue;
+            }
             TableEntry target = key.references(table.schema(), table.name()) ? table
                     : catalog.findTable(key.referencedSchema(), key.referencedTable()).orElse(null);
             if (target != null) {
                 items.add(foreignKey(table, key, target));
             }
         }
-        for (int i = 0; i < items.size(); i++) {
-            out.append(i == 0 ? "\n    " : ",\n    ").append(items.get(i));
+        if (partitionOf) {
+            out.append(clauses.parentClause(table));
         }
-        return out.append("\n)").toString();
+        if (!partitionOf || !items.isEmpty()) {
+            out.append(" (");
+            for (int i = 0; i < items.size(); i++) {
+                out.append(i == 0 ? "\n    " : ",\n    ").append(items.get(i));
+            }
+            out.append(items.isEmpty() ? ")" : "\n)");
+        }
+        if (partitionOf) {
+            out.append(' ').append(clauses.bound(table));
+        } else if (fromParents) {
+            out.append(clauses.parentClause(table));
+        }
+        return out.append(clauses.partitionBy(table)).toString();
+    }
+
+    /** {@code CHECK (condition)} with the condition as pg_get_constraintdef prints it. */
+    private static String checkClause(TableEntry table, CheckConstraintEntry check) {
+        return "CHECK (" + (check.text() != null ? check.text()
+                : new ConstraintText(table.columns()).write(check.condition())) + ")";
     }
 
     private static String column(ColumnEntry column, SequenceEntry sequence) {

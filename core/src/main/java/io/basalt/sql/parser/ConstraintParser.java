@@ -287,6 +287,12 @@ final class ConstraintParser extends ParserBase {
             if (notValidFollows) {
                 return deferral;
             }
+            if (!deferrable) {
+                // a CHECK of CREATE TABLE: PostgreSQL accepts NOT VALID and marks the constraint valid (no rows yet)
+                tokens.next();
+                tokens.next();
+                return deferral;
+            }
             throw unsupported("NOT VALID");
         }
         if (tokens.at(Keyword.NO) && tokens.peek(1).is(Keyword.INHERIT)) {
