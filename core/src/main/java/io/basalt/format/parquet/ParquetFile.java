@@ -18,8 +18,9 @@ import org.apache.parquet.io.InputFile;
 /**
  * One Parquet file to read: its path and footer, read once when the file is named (so that a missing, truncated
  * or foreign file fails before anything is read or changed). Also the one place that turns parquet-mr's failures
- * into PostgreSQL-style errors: 58P01 for a missing file, 22P04 for a file that is no Parquet file (too short,
- * wrong magic, unreadable footer), XX001 for data that does not decode.
+ * into PostgreSQL-style errors: 58P01 for a missing file, and 22P04 (bad_copy_file_format, as PostgreSQL's COPY
+ * FROM reports a malformed input file) both for a file that is no Parquet file (too short, wrong magic, unreadable
+ * footer) and for pages that do not decode. XX001 (data_corrupted) is kept for Basalt's own database files.
  */
 public record ParquetFile(Path path, ParquetMetadata footer) {
     static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE);
@@ -86,12 +87,15 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
         }
     }
 
-    /** The error for data of this file that does not decode. */
+    /**
+     * The error for data of this file that does not decode: 22P04 (a malformed input file, as for COPY FROM in
+     * PostgreSQL), not XX001, which says that the database itself is damaged.
+     */
     BasaltException corrupt(Throwable cause) {
         if (cause instanceof BasaltException basalt) {
             return basalt;
         }
-        return BasaltException.of(SqlState.DATA_CORRUPTED, "Parquet file \"" + path + "\" is corrupt")
+        return BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "invalid data in Parquet file \"" + path + "\"")
                 .withDetail(describe(cause));
     }
 
