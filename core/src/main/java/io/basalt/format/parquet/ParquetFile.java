@@ -25,7 +25,13 @@ import org.apache.parquet.io.InputFile;
 public record ParquetFile(Path path, ParquetMetadata footer) {
     static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE);
 
-    /** Reads the footer of the file at {@code path}. */
+    /** Footers parsed lately, by absolute path, each with the raw bytes it was parsed from. */
+    private static final FooterCache FOOTERS = new FooterCache(32);
+
+    /**
+     * Reads the footer of the file at {@code path}; a footer parsed lately is used again when the file still ends in
+     * the same footer bytes ({@link FooterCache}).
+     */
     public static ParquetFile open(Path path) {
         String name = path.toString();
         if (Files.isDirectory(path)) {
@@ -35,9 +41,21 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
                     "could not open file \"" + name + "\" for reading: No such file or directory");
         }
-        try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
-            ParquetMetadata footer = reader.getFooter();
-            checkLayout(footer, Files.size(path));
+        Path key = path.toAbsolutePath().normalize();
+        try {
+            byte[] tail = FooterCache.tail(path);
+            ParquetMetadata footer = tail == null ? null : FOOTERS.get(key, tail);
+            if (footer == null) {
+                try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
+                    footer = reader.getFooter();
+                }
+                checkLayout(footer, Files.size(path));
+                if (tail != null) {
+                    FOOTERS.put(key, tail, footer);
+                }
+            } else {
+                checkLayout(footer, Files.size(path));
+            }
             return new ParquetFile(path, footer);
         } catch (NoSuchFileException e) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
