@@ -8,35 +8,31 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 
 /**
- * The parsed footers of the Parquet files read lately (at most {@code capacity}, the least recently used dropped
- * first), each kept with the footer's raw bytes: a parsed footer is handed out again only when the file at that path
+ * The parsed footers of the Parquet files read lately (at most {@code capacity} of them and {@link #BUDGET} bytes of
+ * raw footers, the least recently used dropped first), each kept with the footer's raw bytes: a parsed footer is handed out again only when the file at that path
  * ends in exactly the same bytes, so a file rewritten or replaced is parsed afresh whatever its modification time
  * says. Reading a footer's bytes is one small read at the end of the file; parsing them (statistics for every column
  * chunk of every row group) costs more than a selective query's decoding. Shared by all sessions; thread-safe.
  */
 final class FooterCache {
     private static final int MAGIC_AND_LENGTH = 8;
-    /** Footers longer than this are neither compared nor kept. */
-    private static final int LARGEST_FOOTER = 16 << 20;
+    /** Footers longer than this are neither compared nor kept (a parsed footer takes several times its bytes). */
+    private static final int LARGEST_FOOTER = 4 << 20;
+    /** The raw footer bytes all entries together may hold. */
+    static final long BUDGET = 32 << 20;
 
     private record Entry(byte[] tail, ParquetMetadata footer) {
     }
 
     private final int capacity;
-    private final LinkedHashMap<Path, Entry> entries;
+    private final LinkedHashMap<Path, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private long bytes;
 
     FooterCache(int capacity) {
         this.capacity = capacity;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Path, FooterCache.Entry> eldest) {
-                return size() > FooterCache.this.capacity;
-            }
-        };
     }
 
     /**
@@ -77,6 +73,17 @@ final class FooterCache {
     }
 
     synchronized void put(Path path, byte[] tail, ParquetMetadata footer) {
-        entries.put(path, new Entry(tail, footer));
+        Entry replaced = entries.put(path, new Entry(tail, footer));
+        bytes += tail.length - (replaced == null ? 0 : replaced.tail().length);
+        var eldest = entries.entrySet().iterator();
+        while (entries.size() > capacity || bytes > BUDGET) {
+            bytes -= eldest.next().getValue().tail().length;
+            eldest.remove();
+        }
+    }
+
+    /** The raw footer bytes held (for tests). */
+    synchronized long bytes() {
+        return bytes;
     }
 }

@@ -15,6 +15,8 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.List;
+import org.apache.parquet.hadoop.metadata.ParquetMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +90,32 @@ class ParquetFooterCacheTest {
                     assertThat(e.sqlState()).isEqualTo(SqlState.BAD_COPY_FILE_FORMAT);
                     assertThat(e.getMessage()).isEqualTo("file \"" + file + "\" is not a valid Parquet file");
                 });
+    }
+
+    @Test
+    void theCacheDropsTheLeastRecentlyUsedFootersBeyondItsCountOrBytes() {
+        FooterCache cache = new FooterCache(2);
+        ParquetMetadata a = new ParquetMetadata(null, List.of());
+        ParquetMetadata b = new ParquetMetadata(null, List.of());
+        ParquetMetadata c = new ParquetMetadata(null, List.of());
+        byte[] tail = {1, 2, 3};
+        cache.put(Path.of("/a"), tail, a);
+        cache.put(Path.of("/b"), tail, b);
+        assertThat(cache.get(Path.of("/a"), tail)).isSameAs(a);
+        cache.put(Path.of("/c"), tail, c);
+        assertThat(cache.get(Path.of("/b"), tail)).as("least recently used").isNull();
+        assertThat(cache.get(Path.of("/a"), tail)).isSameAs(a);
+        assertThat(cache.get(Path.of("/c"), new byte[] {1, 2, 4})).as("other footer bytes").isNull();
+        assertThat(cache.bytes()).isEqualTo(6);
+
+        FooterCache large = new FooterCache(100);
+        int size = 3 << 20;
+        for (int i = 0; i < 20; i++) {
+            large.put(Path.of("/f" + i), new byte[size], a);
+        }
+        assertThat(large.bytes()).isLessThanOrEqualTo(FooterCache.BUDGET).isEqualTo(FooterCache.BUDGET / size * size);
+        assertThat(large.get(Path.of("/f19"), new byte[size])).isSameAs(a);
+        assertThat(large.get(Path.of("/f0"), new byte[size])).isNull();
     }
 
     private String text(String sql) {
