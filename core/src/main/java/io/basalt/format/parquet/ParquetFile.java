@@ -18,13 +18,20 @@ import org.apache.parquet.io.InputFile;
 /**
  * One Parquet file to read: its path and footer, read once when the file is named (so that a missing, truncated
  * or foreign file fails before anything is read or changed). Also the one place that turns parquet-mr's failures
- * into PostgreSQL-style errors: 58P01 for a missing file, 22P04 for a file that is no Parquet file (too short,
- * wrong magic, unreadable footer), XX001 for data that does not decode.
+ * into PostgreSQL-style errors: 58P01 for a missing file, and 22P04 (bad_copy_file_format, as PostgreSQL's COPY
+ * FROM reports a malformed input file) both for a file that is no Parquet file (too short, wrong magic, unreadable
+ * footer) and for pages that do not decode. XX001 (data_corrupted) is kept for Basalt's own database files.
  */
 public record ParquetFile(Path path, ParquetMetadata footer) {
     static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE);
 
-    /** Reads the footer of the file at {@code path}. */
+    /** Footers parsed lately, by absolute path, each with the raw bytes it was parsed from. */
+    private static final FooterCache FOOTERS = new FooterCache(32);
+
+    /**
+     * Reads the footer of the file at {@code path}; a footer parsed lately is used again when the file still ends in
+     * the same footer bytes ({@link FooterCache}).
+     */
     public static ParquetFile open(Path path) {
         String name = path.toString();
         if (Files.isDirectory(path)) {
@@ -34,9 +41,21 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
                     "could not open file \"" + name + "\" for reading: No such file or directory");
         }
-        try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
-            ParquetMetadata footer = reader.getFooter();
-            checkLayout(footer, Files.size(path));
+        Path key = path.toAbsolutePath().normalize();
+        try {
+            byte[] tail = FooterCache.tail(path);
+            ParquetMetadata footer = tail == null ? null : FOOTERS.get(key, tail);
+            if (footer == null) {
+                try (ParquetFileReader reader = new ParquetFileReader(new ParquetInputFile(path), READ_OPTIONS)) {
+                    footer = reader.getFooter();
+                }
+                checkLayout(footer, Files.size(path));
+                if (tail != null) {
+                    FOOTERS.put(key, tail, footer);
+                }
+            } else {
+                checkLayout(footer, Files.size(path));
+            }
             return new ParquetFile(path, footer);
         } catch (NoSuchFileException e) {
             throw BasaltException.of(SqlState.UNDEFINED_FILE,
@@ -86,12 +105,15 @@ public record ParquetFile(Path path, ParquetMetadata footer) {
         }
     }
 
-    /** The error for data of this file that does not decode. */
+    /**
+     * The error for data of this file that does not decode: 22P04 (a malformed input file, as for COPY FROM in
+     * PostgreSQL), not XX001, which says that the database itself is damaged.
+     */
     BasaltException corrupt(Throwable cause) {
         if (cause instanceof BasaltException basalt) {
             return basalt;
         }
-        return BasaltException.of(SqlState.DATA_CORRUPTED, "Parquet file \"" + path + "\" is corrupt")
+        return BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "invalid data in Parquet file \"" + path + "\"")
                 .withDetail(describe(cause));
     }
 

@@ -125,7 +125,7 @@ final class ParquetScanWorker implements SourceState {
                     continue;
                 }
                 if (store == null) {
-                    store = new ColumnReadStoreImpl(pages, new DiscardingConverter(requested), requested,
+                    store = new ColumnReadStoreImpl(new CheckedPageReadStore(pages), new DiscardingConverter(requested), requested,
                             file.footer().getFileMetaData().getCreatedBy());
                 }
                 decoders.add(new ParquetColumnDecoder(name, field, type, store.getColumnReader(leaf)));

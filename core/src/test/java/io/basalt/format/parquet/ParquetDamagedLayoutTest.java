@@ -33,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Files written by Basalt whose layout was then damaged on purpose: sizes in the footer or in a page header that
  * point past the end of the file, counts and sizes far larger than the file could hold, a corrupt row group at the
- * end of a long file. Each must fail with a PostgreSQL-style error (22P04 when the footer does not describe the
- * file, XX001 when a page does not decode) before allocating what the damaged size asks for, a failed COPY FROM
+ * end of a long file. Each must fail with a PostgreSQL-style error (22P04, bad_copy_file_format, as PostgreSQL's COPY
+ * FROM reports a malformed file: "file ... is not a valid Parquet file" when the footer does not describe the file,
+ * "invalid data in Parquet file ..." when a page does not decode) before allocating what the damaged size asks for, a failed COPY FROM
  * must leave the table as it was, and no Arrow memory may stay allocated.
  */
 class ParquetDamagedLayoutTest {
@@ -148,6 +149,43 @@ class ParquetDamagedLayoutTest {
         assertTableUnchanged();
     }
 
+    /**
+     * The same damaged dictionary read by parquet-mr's value-at-a-time reader (which sizes its dictionary arrays by
+     * the page's count alone): jsonb from a JSON column takes that path, and so does every column with
+     * {@link ParquetScan#withRecordReader}.
+     */
+    @Test
+    void aDictionaryThatClaimsMoreEntriesThanItsPageHoldsIsCorruptForTheValueAtATimeReader() throws IOException {
+        Path file = directory.resolve("json_dictionary.parquet");
+        session.execute("COPY (SELECT i AS id, ('{\"n\": ' || (i % 10) || '}')::jsonb AS doc"
+                + " FROM generate_series(1, 20000) AS g(i)) TO '" + file
+                + "' (FORMAT parquet, ROW_GROUP_SIZE 5000, COMPRESSION none)").close();
+        ColumnMetaData doc = footer(Files.readAllBytes(file)).getRow_groups().getFirst().getColumns().get(1)
+                .getMeta_data();
+        assertThat(doc.isSetDictionary_page_offset()).as("the jsonb column has a dictionary page").isTrue();
+        ParquetScan intact = ParquetScan.open(java.util.List.of(file.toString()));
+        assertThat(ParquetPageDecoder.kindOf(intact.columnTypes().get(1),
+                intact.files().getFirst().footer().getFileMetaData().getSchema().getColumns().get(1)))
+                .as("jsonb is decoded value at a time").isNull();
+        session.execute("CREATE TABLE docs (id bigint, doc jsonb)").close();
+        session.execute("COPY docs FROM '" + file + "'").close();
+        assertThat(count("SELECT count(*) FROM docs WHERE doc->>'n' = '3'")).isEqualTo(2000);
+        session.execute("TRUNCATE docs").close();
+
+        rewritePageHeader(file, doc.getDictionary_page_offset(),
+                header -> header.getDictionary_page_header().setNum_values(HUGE));
+        expectCorrupt("COPY docs FROM '" + file + "'", file);
+        expectCorrupt("SELECT count(*) FROM read_parquet('" + file + "') WHERE doc->>'n' = '3'", file);
+        assertThat(count("SELECT count(*) FROM docs")).isZero();
+        assertTableUnchanged();
+    }
+
+    private long count(String sql) {
+        try (QueryResult result = session.query(sql)) {
+            return Long.parseLong(result.getText(0, 0));
+        }
+    }
+
     @Test
     void aStringLongerThanItsPageIsCorrupt() throws IOException {
         Path file = directory.resolve("long_string.parquet");
@@ -183,7 +221,7 @@ class ParquetDamagedLayoutTest {
         Files.write(file, bytes);
         assertThatThrownBy(() -> session.execute("COPY t FROM '" + file + "'").close())
                 .isInstanceOfSatisfying(BasaltException.class, e -> {
-                    assertThat(e.sqlState()).isIn(SqlState.DATA_CORRUPTED, SqlState.BAD_COPY_FILE_FORMAT);
+                    assertThat(e.sqlState()).isEqualTo(SqlState.BAD_COPY_FILE_FORMAT);
                     assertThat(e.getMessage()).contains(file.toString()).doesNotContain("Exception", "\tat ");
                 });
         assertTableUnchanged();
@@ -287,7 +325,7 @@ class ParquetDamagedLayoutTest {
     }
 
     private void expectCorrupt(String sql, Path file) {
-        expectError(sql, SqlState.DATA_CORRUPTED, "Parquet file \"" + file + "\" is corrupt");
+        expectError(sql, SqlState.BAD_COPY_FILE_FORMAT, "invalid data in Parquet file \"" + file + "\"");
     }
 
     private void expectError(String sql, SqlState state, String message) {

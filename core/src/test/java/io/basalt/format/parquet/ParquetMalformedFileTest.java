@@ -86,7 +86,7 @@ class ParquetMalformedFileTest {
     }
 
     @Test
-    void corruptPagesFailAsDataCorruptedAndInsertNothing() throws IOException {
+    void corruptPagesFailAsBadCopyFileFormatAndInsertNothing() throws IOException {
         Path file = written("corrupt.parquet");
         // Overwrite the middle of the data (after the magic, before the footer) with garbage.
         long length = Files.size(file);
@@ -96,10 +96,10 @@ class ParquetMalformedFileTest {
                 raw.write(0xA5);
             }
         }
-        expectError("COPY t FROM '" + file + "'", SqlState.DATA_CORRUPTED,
-                "Parquet file \"" + file + "\" is corrupt");
-        expectError("SELECT sum(id) FROM read_parquet('" + file + "')", SqlState.DATA_CORRUPTED,
-                "Parquet file \"" + file + "\" is corrupt");
+        expectError("COPY t FROM '" + file + "'", SqlState.BAD_COPY_FILE_FORMAT,
+                "invalid data in Parquet file \"" + file + "\"");
+        expectError("SELECT sum(id) FROM read_parquet('" + file + "')", SqlState.BAD_COPY_FILE_FORMAT,
+                "invalid data in Parquet file \"" + file + "\"");
         assertTableUnchanged();
     }
 

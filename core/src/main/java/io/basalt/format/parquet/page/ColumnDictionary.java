@@ -68,26 +68,37 @@ public final class ColumnDictionary {
     }
 
     /**
+     * Checks a dictionary page's entry count against its bytes before anything is sized by it: every PLAIN entry
+     * takes at least its width (4 bytes of length for byte arrays), so a page of {@code pageBytes} bytes holds at
+     * most that many entries, and a corrupt count must not allocate arrays for more.
+     *
+     * @param fixedLength the length of FIXED_LEN_BYTE_ARRAY values, -1 otherwise
+     * @throws IllegalStateException when the count is negative or more than the page can hold
+     */
+    public static void checkSize(int size, long pageBytes, PrimitiveTypeName type, int fixedLength) {
+        if (size < 0) {
+            throw new IllegalStateException("negative dictionary size");
+        }
+        long entryBytes = switch (type) {
+            case INT32, FLOAT, BINARY -> 4;
+            case INT64, DOUBLE -> 8;
+            case INT96 -> 12;
+            case FIXED_LEN_BYTE_ARRAY -> Math.max(fixedLength, 1);
+            case BOOLEAN -> 1;
+        };
+        if (size * entryBytes > pageBytes) {
+            throw new IllegalStateException("a dictionary page of " + pageBytes + " bytes cannot hold " + size
+                    + " entries");
+        }
+    }
+
+    /**
      * Decodes a PLAIN dictionary page of {@code size} entries.
      *
      * @param fixedLength the length of FIXED_LEN_BYTE_ARRAY values, -1 otherwise
      */
     public static ColumnDictionary decode(byte[] page, int size, PrimitiveTypeName type, int fixedLength) {
-        if (size < 0) {
-            throw new IllegalStateException("negative dictionary size");
-        }
-        // every entry takes at least its width (4 bytes of length for byte arrays), which bounds the entries a page
-        // holds: a corrupt count must not allocate arrays for more
-        long entryBytes = switch (type) {
-            case INT32, FLOAT, BINARY -> 4;
-            case INT64, DOUBLE -> 8;
-            case FIXED_LEN_BYTE_ARRAY -> Math.max(fixedLength, 1);
-            case BOOLEAN, INT96 -> 1;
-        };
-        if (size * entryBytes > page.length) {
-            throw new IllegalStateException("a dictionary page of " + page.length + " bytes cannot hold " + size
-                    + " entries");
-        }
+        checkSize(size, page.length, type, fixedLength);
         PlainValues plain = new PlainValues(page, 0, page.length, fixedLength);
         return switch (type) {
             case INT32 -> {

@@ -71,14 +71,13 @@ public final class DictionaryValues extends PageValues {
     public void readInts(int[] out, int count) {
         int[] values = dictionary.ints;
         try {
+            // packed runs are unpacked and looked up in one pass (RleBitPackedDecoder.gatherRun)
             for (int at = 0; at < count; ) {
-                int n = nextRun(count - at);
+                int n = Math.min(count - at, indices.runLength());
                 if (indices.runPacked()) {
-                    int[] index = scratch;
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = values[index[i]];
-                    }
+                    indices.gatherRun(values, out, at, n);
                 } else {
+                    indices.skipRun(n);
                     Arrays.fill(out, at, at + n, values[repeated()]);
                 }
                 at += n;
@@ -92,14 +91,13 @@ public final class DictionaryValues extends PageValues {
     public void readLongs(long[] out, int count) {
         long[] values = dictionary.longs;
         try {
+            // packed runs are unpacked and looked up in one pass (RleBitPackedDecoder.gatherRun)
             for (int at = 0; at < count; ) {
-                int n = nextRun(count - at);
+                int n = Math.min(count - at, indices.runLength());
                 if (indices.runPacked()) {
-                    int[] index = scratch;
-                    for (int i = 0; i < n; i++) {
-                        out[at + i] = values[index[i]];
-                    }
+                    indices.gatherRun(values, out, at, n);
                 } else {
+                    indices.skipRun(n);
                     Arrays.fill(out, at, at + n, values[repeated()]);
                 }
                 at += n;

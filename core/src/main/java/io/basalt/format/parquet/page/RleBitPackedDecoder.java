@@ -95,6 +95,105 @@ public final class RleBitPackedDecoder {
         runLeft -= count;
     }
 
+    /**
+     * Unpacks the next {@code count} values of the current bit-packed run (at most {@link #runLength()}) as indices
+     * into {@code dictionary} and stores the entries they name at {@code out[offset ..]}: the same values as
+     * {@link #unpackRun} followed by a lookup of each, without the round trip of the indices through an array. An
+     * index outside the dictionary fails the array's bounds check ({@link ArrayIndexOutOfBoundsException}).
+     */
+    public void gatherRun(long[] dictionary, long[] out, int offset, int count) {
+        long bit = bitPosition;
+        int bitWidth = width;
+        long valueMask = mask;
+        byte[] bytes = data;
+        int i = offset;
+        int last = offset + count;
+        for (; i < last && (bit & 7) != 0; i++) {
+            out[i] = dictionary[valueAt(bytes, bit)];
+            bit += bitWidth;
+        }
+        int groupLimit = bytes.length - bitWidth - Long.BYTES;
+        if (bitWidth <= 8) {
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > groupLimit) {
+                    break;
+                }
+                long word = (long) LONG.get(bytes, index);
+                for (int j = 0; j < 8; j++) {
+                    out[i + j] = dictionary[(int) ((word >>> (j * bitWidth)) & valueMask)];
+                }
+                bit += 8L * bitWidth;
+            }
+        } else {
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > groupLimit) {
+                    break;
+                }
+                for (int j = 0; j < 8; j++) {
+                    int shift = j * bitWidth;
+                    out[i + j] = dictionary[(int) (((long) LONG.get(bytes, index + (shift >>> 3)) >>> (shift & 7))
+                            & valueMask)];
+                }
+                bit += 8L * bitWidth;
+            }
+        }
+        for (; i < last; i++) {
+            out[i] = dictionary[valueAt(bytes, bit)];
+            bit += bitWidth;
+        }
+        bitPosition = bit;
+        runLeft -= count;
+    }
+
+    /** {@link #gatherRun(long[], long[], int, int)} for a dictionary of ints. */
+    public void gatherRun(int[] dictionary, int[] out, int offset, int count) {
+        long bit = bitPosition;
+        int bitWidth = width;
+        long valueMask = mask;
+        byte[] bytes = data;
+        int i = offset;
+        int last = offset + count;
+        for (; i < last && (bit & 7) != 0; i++) {
+            out[i] = dictionary[valueAt(bytes, bit)];
+            bit += bitWidth;
+        }
+        int groupLimit = bytes.length - bitWidth - Long.BYTES;
+        if (bitWidth <= 8) {
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > groupLimit) {
+                    break;
+                }
+                long word = (long) LONG.get(bytes, index);
+                for (int j = 0; j < 8; j++) {
+                    out[i + j] = dictionary[(int) ((word >>> (j * bitWidth)) & valueMask)];
+                }
+                bit += 8L * bitWidth;
+            }
+        } else {
+            for (; i + 8 <= last; i += 8) {
+                int index = (int) (bit >>> 3);
+                if (index > groupLimit) {
+                    break;
+                }
+                for (int j = 0; j < 8; j++) {
+                    int shift = j * bitWidth;
+                    out[i + j] = dictionary[(int) (((long) LONG.get(bytes, index + (shift >>> 3)) >>> (shift & 7))
+                            & valueMask)];
+                }
+                bit += 8L * bitWidth;
+            }
+        }
+        for (; i < last; i++) {
+            out[i] = dictionary[valueAt(bytes, bit)];
+            bit += bitWidth;
+        }
+        bitPosition = bit;
+        runLeft -= count;
+    }
+
     /** Passes over the next {@code count} values of the current repeated run (at most {@link #runLength()}). */
     public void skipRun(int count) {
         runLeft -= count;

@@ -24,7 +24,8 @@ class DictionaryValuesTest {
     @Test
     void everyTypeReadsItsEntriesThroughRunsOfBothKinds() throws IOException {
         Random random = new Random(41);
-        for (int size : new int[] {1, 2, 7, 300, 20_000}) {
+        // index widths 0, 1, 3, 4, 6, 8, 9, 12, 15 and 17 bits: the word-per-group (up to 8) and word-per-value unpacking
+        for (int size : new int[] {1, 2, 7, 11, 50, 256, 300, 2_500, 20_000, 70_000}) {
             int width = 32 - Integer.numberOfLeadingZeros(Math.max(size - 1, 0));
             int count = 5_000;
             int[] indices = new int[count];
