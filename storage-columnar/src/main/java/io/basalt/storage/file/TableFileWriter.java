@@ -175,12 +175,15 @@ public final class TableFileWriter {
             long offset = writeFully(channel, header(), 0);
             for (int window = 0; window < spans.size(); window += GROUPS_IN_FLIGHT) {
                 int windowEnd = Math.min(spans.size(), window + GROUPS_IN_FLIGHT);
+                // the pool encodes all groups of the window but the last, which this thread encodes meanwhile
                 List<java.util.concurrent.CompletableFuture<List<EncodedColumn>>> encoding = new ArrayList<>();
                 for (int g = window; g < windowEnd; g++) {
                     long[] span = spans.get(g);
                     long start = from + (span[0] - firstPosition);
-                    encoding.add(java.util.concurrent.CompletableFuture.supplyAsync(() ->
-                            encodeRows(types, batches, batchStarts, start, (int) span[1], allocator)));
+                    java.util.function.Supplier<List<EncodedColumn>> task = () ->
+                            encodeRows(types, batches, batchStarts, start, (int) span[1], allocator);
+                    encoding.add(g < windowEnd - 1 ? java.util.concurrent.CompletableFuture.supplyAsync(task)
+                            : java.util.concurrent.CompletableFuture.completedFuture(task.get()));
                 }
                 for (int g = window; g < windowEnd; g++) {
                     List<EncodedColumn> encoded;
