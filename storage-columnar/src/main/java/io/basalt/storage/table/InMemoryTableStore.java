@@ -673,31 +673,41 @@ public final class InMemoryTableStore implements TableStore {
 
     /**
      * Places the rows of {@code prepared}, whose whole chunks a file holds: the rows before them are copied in, the
-     * file's chunks are read from it from now on (copied in and dropped when the table keeps positions per key or
-     * index entries, which read every row), and the rows after them are copied in.
+     * file's chunks are read from it from now on, and the rows after them are copied in. A table that keeps positions
+     * per key or index entries (which read every row) has all the rows copied in first, its file's chunks then
+     * retiring from memory.
      */
     private void attachRows(PreparedChange prepared) {
         PreparedChange.Attached attached = prepared.attached();
-        copyIn(attached.head());
         RowGroupWriter.Written written = attached.written();
+        StoredRowGroups groups = prepared.change().takeWrittenRows().groups();
+        if (!keepsPositions()) {
+            copyIn(attached.head());
+            checkPlace(written);
+            placeStored(groups, written.firstPosition(), written.rows());
+            copyIn(attached.tail());
+        } else {
+            long first = nextPosition();
+            copyIn(prepared.placed());
+            if (written.firstPosition() - first < 0 || written.firstPosition() - first >= chunkRows) {
+                throw new IllegalStateException("rows of " + written.fileName() + " start at "
+                        + written.firstPosition() + ", table " + name + " at " + first);
+            }
+            placeStored(groups, written.firstPosition(), written.rows());
+        }
+    }
+
+    private void checkPlace(RowGroupWriter.Written written) {
         if (nextPosition() != written.firstPosition()) {
             throw new IllegalStateException("rows of " + written.fileName() + " start at " + written.firstPosition()
                     + ", table " + name + " at " + nextPosition());
         }
-        StoredRowGroups groups = prepared.change().takeWrittenRows().groups();
-        if (generation.keyPositions.isEmpty() && generation.invertedPositions.isEmpty()
-                && generation.expressionKeys.isEmpty()) {
-            placeStored(groups, written.firstPosition(), written.rows());
-        } else {
-            List<Batch> rows = readRows(groups);
-            try {
-                copyIn(rows);
-            } finally {
-                PreparedChange.free(rows);
-            }
-            placeStored(groups, written.firstPosition(), written.rows());
-        }
-        copyIn(attached.tail());
+    }
+
+    /** Whether the generation keeps something of every row besides the rows: positions per key, index entries. */
+    private boolean keepsPositions() {
+        return !generation.keyPositions.isEmpty() || !generation.invertedPositions.isEmpty()
+                || !generation.expressionKeys.isEmpty();
     }
 
     /** Every row of {@code groups}, read into batches of this store's allocator (the caller's to free after use). */
@@ -778,6 +788,11 @@ public final class InMemoryTableStore implements TableStore {
             throw BasaltException.of(SqlState.DATA_CORRUPTED, "invalid data in file \"" + fileName + "\"")
                     .withDetail("Its rows start at position " + first + " of table \"" + name
                             + "\", whose rows end at " + nextPosition() + ".");
+        }
+        if (uniqueKeys.isEmpty() && !keepsPositions()) {
+            placeStored(groups, first, rows); // nothing to rebuild from the rows: they stay in the file
+            publishInPlace();
+            return;
         }
         List<Batch> batches = readRows(groups);
         try {
