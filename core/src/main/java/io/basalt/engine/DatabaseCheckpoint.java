@@ -281,8 +281,11 @@ final class DatabaseCheckpoint {
         List<Manifest.TableFileEntry> entries = new ArrayList<>();
         boolean created = false;
         Map<String, TableImage> createdFiles = new LinkedHashMap<>();
+        // large inserts' files committed before the cut: their rows go into the tables' files written now
+        Set<String> rowFiles = new HashSet<>();
         for (Map.Entry<String, TableImage> taken : cut.images().entrySet()) {
             TableImage image = taken.getValue();
+            rowFiles.addAll(io.basalt.storage.file.RowGroupFiles.namesRead(image));
             Written before = written.get(taken.getKey());
             Manifest.TableFileEntry entry;
             if (before != null && before.store() == image.store() && before.version() == image.version()
@@ -325,6 +328,7 @@ final class DatabaseCheckpoint {
         written = nowWritten;
         adoptWrittenFiles(createdFiles);
         removeUnreferencedFiles();
+        io.basalt.storage.file.RowGroupFiles.remove(dataDirectory, rowFiles);
         log.removeThrough(cut.walSequence());
         return next;
     }

@@ -61,6 +61,8 @@ final class DatabaseImpl implements Database {
      * quarter of the memory limit); null in memory.
      */
     private final io.basalt.storage.file.BufferCache bufferCache;
+    /** Where large inserts write their rows as row groups (null in memory). */
+    private final io.basalt.storage.file.RowGroupFiles rowGroupFiles;
     private final java.util.concurrent.ExecutorService workers;
     private final SessionSettings defaultSettings;
     private final io.basalt.storage.transaction.TransactionCoordinator transactions =
@@ -84,6 +86,8 @@ final class DatabaseImpl implements Database {
         this.bufferCache = path == null ? null : new io.basalt.storage.file.BufferCache(
                 root.newChildAllocator("buffer cache", 0, Long.MAX_VALUE),
                 Long.getLong("basalt.buffer_cache_size", config.memoryLimit() / 4));
+        this.rowGroupFiles = path == null ? null : new io.basalt.storage.file.RowGroupFiles(
+                path.resolve(DatabaseCheckpoint.DATA_DIRECTORY), bufferCache, tables);
         this.workers = config.threads() > 1 ? newWorkerPool(config.threads() - 1) : null;
         WriteAheadLog opened = null;
         try {
@@ -127,6 +131,7 @@ final class DatabaseImpl implements Database {
             }
             StatisticsFile.Contents pendingStatistics = statistics;
             boolean[] statisticsApplied = {pendingStatistics == null};
+            Set<String> attachedFiles = new java.util.HashSet<>();
             if (log.lastSequence() < covered) {
                 throw BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log ends before the checkpoint")
                         .withDetail("The manifest covers the log up to record " + covered + ", but the log in \""
@@ -158,6 +163,22 @@ final class DatabaseImpl implements Database {
                                         + " deletes from table \"" + delete.tableName() + "\", which does not exist"));
                         ((LoggedTableStore) table.store()).unlogged().modify(delete.rowIds(), List.of(), () -> { });
                     }
+                    case WalRecord.AttachRows attach -> {
+                        TableEntry table = loggedTable(attach.tableName()).orElseThrow(() ->
+                                BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
+                                        + " appends to table \"" + attach.tableName() + "\", which does not exist"));
+                        io.basalt.storage.table.InMemoryTableStore store = (io.basalt.storage.table.InMemoryTableStore)
+                                ((LoggedTableStore) table.store()).unlogged();
+                        io.basalt.storage.table.StoredRowGroups groups =
+                                rowGroupFiles.open(attach.fileName(), store.columnTypes());
+                        try {
+                            store.replayAttached(groups, attach.firstPosition(), attach.rows(), attach.fileName());
+                        } catch (RuntimeException | Error failure) {
+                            groups.release();
+                            throw failure;
+                        }
+                        attachedFiles.add(attach.fileName());
+                    }
                     case WalRecord.Truncate truncate -> {
                         TableEntry table = catalog.findTable(null, truncate.tableName()).orElseThrow(() ->
                                 BasaltException.of(SqlState.DATA_CORRUPTED, "write-ahead log record " + sequence
@@ -173,6 +194,7 @@ final class DatabaseImpl implements Database {
             if (!statisticsApplied[0]) {
                 DurableStatistics.apply(pendingStatistics, catalog);
             }
+            rowGroupFiles.removeAllBut(attachedFiles); // files of commits that never became durable
             loggedSearchPath = session.settings().show("search_path");
             loggedUser = session.currentUser();
         } finally {
@@ -224,7 +246,7 @@ final class DatabaseImpl implements Database {
     /** A new table's store: logged when the database lives on disk and {@code logged} (not a temporary table). */
     TableStore newTableStore(String name, List<LogicalType> types, boolean logged) {
         TableStore store = new InMemoryTableStore(name, types, tables, config.vectorSize());
-        return log == null || !logged ? store : new LoggedTableStore(store, log);
+        return log == null || !logged ? store : new LoggedTableStore(store, log, rowGroupFiles);
     }
 
     /**

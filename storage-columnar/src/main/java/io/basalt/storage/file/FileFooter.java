@@ -132,6 +132,9 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
             for (int g = 0; g < groupCount; g++) {
                 long first = in.getLong();
                 int rows = in.getInt();
+                if (g == 0 && first >= 0) {
+                    expectedPosition = first; // a large insert's file starts where its rows go in the table
+                }
                 if (first != expectedPosition || rows <= 0) {
                     throw DataFileFormat.corrupt(path, "Row group " + g + " does not follow on from the one before.");
                 }

@@ -24,6 +24,11 @@ public final class MappedRowGroups implements StoredRowGroups {
         this.cache = cache;
     }
 
+    /** The file read. */
+    TableFile file() {
+        return file;
+    }
+
     @Override
     public int groupCount() {
         return file.rowGroupCount();

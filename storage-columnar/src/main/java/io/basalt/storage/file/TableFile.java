@@ -173,6 +173,25 @@ public final class TableFile implements AutoCloseable {
         return -1;
     }
 
+    /** The row group starting at position {@code firstPosition}, or -1 when no group of this file does. */
+    public int groupStartingAt(long firstPosition) {
+        List<FileFooter.RowGroup> groups = footer.rowGroups();
+        int low = 0;
+        int high = groups.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            long first = groups.get(middle).firstPosition();
+            if (first < firstPosition) {
+                low = middle + 1;
+            } else if (first > firstPosition) {
+                high = middle - 1;
+            } else {
+                return middle;
+            }
+        }
+        return -1;
+    }
+
     /** The type of column {@code column}. */
     public LogicalType type(int column) {
         return types.get(column);

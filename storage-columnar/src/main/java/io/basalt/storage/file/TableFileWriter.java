@@ -61,62 +61,211 @@ public final class TableFileWriter {
      *     a chunk of {@code base} is damaged
      */
     public static long write(Path path, TableImage image, BufferAllocator allocator, TableFile base) {
+        List<TableFile> bases = new ArrayList<>();
+        if (base != null) {
+            bases.add(base);
+        }
+        for (io.basalt.storage.table.StoredRowGroups part : image.storedFiles()) {
+            if (part instanceof MappedRowGroups mapped) {
+                bases.add(mapped.file());
+            }
+        }
         int chunksPerGroup = rowGroupRows(image.chunkRows()) / image.chunkRows();
         int columns = image.columnTypes().size();
+        int chunkCount = image.chunks().size();
+        // where the bases' groups start, in chunks: a group written here ends there, so that the next one copies
+        java.util.TreeSet<Integer> starts = new java.util.TreeSet<>();
+        for (TableFile file : bases) {
+            for (int g = 0; g < file.rowGroupCount(); g++) {
+                if (file.firstPosition(g) % image.chunkRows() == 0) {
+                    starts.add((int) (file.firstPosition(g) / image.chunkRows()));
+                }
+            }
+        }
         List<FileFooter.RowGroup> groups = new ArrayList<>();
         try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long offset = writeFully(channel, header(), 0);
-            for (int firstChunk = 0; firstChunk < image.chunks().size(); firstChunk += chunksPerGroup) {
-                int lastChunk = Math.min(image.chunks().size(), firstChunk + chunksPerGroup);
+            for (int firstChunk = 0, lastChunk; firstChunk < chunkCount; firstChunk = lastChunk) {
+                long position = (long) firstChunk * image.chunkRows();
+                TableFile copiedFrom = null;
+                int copied = -1;
+                lastChunk = -1;
+                for (TableFile file : bases) {
+                    int group = file.groupStartingAt(position);
+                    if (group < 0) {
+                        continue;
+                    }
+                    int groupRows = file.rowCount(group);
+                    int end = firstChunk + (groupRows + image.chunkRows() - 1) / image.chunkRows();
+                    if (end <= chunkCount && (long) (end - 1) * image.chunkRows() + image.chunkRowCount(end - 1)
+                            == position + groupRows && file.columnCount() == columns) {
+                        copiedFrom = file;
+                        copied = group;
+                        lastChunk = end;
+                        break;
+                    }
+                }
+                if (copied < 0) {
+                    Integer next = starts.higher(firstChunk);
+                    lastChunk = Math.min(chunkCount, firstChunk + chunksPerGroup);
+                    if (next != null && next < lastChunk) {
+                        lastChunk = next;
+                    }
+                }
                 int rows = 0;
                 for (int c = firstChunk; c < lastChunk; c++) {
                     rows += image.chunkRowCount(c);
                 }
                 List<FileFooter.Chunk> chunks = new ArrayList<>(columns);
                 List<FileFooter.Shred> shreds = new ArrayList<>();
-                int copied = base == null ? -1 : base.groupAt((long) firstChunk * image.chunkRows(), rows);
+                TableFile source = copiedFrom;
                 for (int column = 0; column < columns; column++) {
                     if (copied >= 0) {
-                        MemorySegment encoded = base.encodedChunk(copied, column);
+                        MemorySegment encoded = source.encodedChunk(copied, column);
                         int length = (int) encoded.byteSize();
                         chunks.add(new FileFooter.Chunk(offset, length, DataFileFormat.checksum(encoded),
-                                base.statistics(copied, column)));
+                                source.statistics(copied, column)));
                         offset = writeFully(channel, encoded.asByteBuffer(), offset);
-                        offset = copyShreds(channel, base, copied, column, shreds, offset);
+                        offset = copyShreds(channel, source, copied, column, shreds, offset);
                         continue;
                     }
                     EncodedColumn encoded = encodeColumn(image, column, firstChunk, lastChunk, rows, allocator);
-                    byte[] bytes = encoded.chunk().bytes();
-                    chunks.add(new FileFooter.Chunk(offset, bytes.length,
-                            DataFileFormat.checksum(bytes, 0, bytes.length), encoded.chunk().statistics()));
-                    offset = writeFully(channel, ByteBuffer.wrap(bytes), offset);
-                    for (JsonbShredder.Shred shred : encoded.shreds()) {
-                        FileFooter.Chunk values = chunkOf(shred.values(), offset);
-                        offset = writeFully(channel, ByteBuffer.wrap(shred.values().bytes()), offset);
-                        FileFooter.Chunk others = null;
-                        if (shred.others() != null) {
-                            others = chunkOf(shred.others(), offset);
-                            offset = writeFully(channel, ByteBuffer.wrap(shred.others().bytes()), offset);
-                        }
-                        shreds.add(new FileFooter.Shred(column, shred.keys(), shred.kind(), shred.otherRows(), values,
-                                others));
-                    }
+                    offset = writeColumn(channel, encoded, column, chunks, shreds, offset);
                 }
                 groups.add(new FileFooter.RowGroup((long) firstChunk * image.chunkRows(), rows,
                         groupMask(image, firstChunk, lastChunk, rows), List.copyOf(chunks), List.copyOf(shreds)));
             }
-            byte[] footer = new FileFooter(columns, groups).serialize();
-            long footerOffset = offset;
-            offset = writeFully(channel, ByteBuffer.wrap(footer), offset);
-            ByteBuffer trailer = ByteBuffer.allocate(DataFileFormat.TRAILER_BYTES);
-            trailer.putLong(footerOffset).putInt(footer.length).putInt(DataFileFormat.checksum(footer, 0, footer.length))
-                    .putInt(DataFileFormat.VERSION).put(DataFileFormat.MAGIC).flip();
-            offset = writeFully(channel, trailer, offset);
+            offset = writeFooter(channel, columns, groups, offset);
             channel.force(true);
             return offset;
         } catch (IOException e) {
             throw FileErrors.failed("could not write to file", path, e);
         }
+    }
+
+    /** Row groups encoded at once while writing rows ({@link #writeRows}): bounds the encoded bytes in memory. */
+    private static final int GROUPS_IN_FLIGHT = 8;
+
+    /**
+     * Writes rows {@code [from, from + rows)} of {@code batches} (in order, columns of {@code types}) as positions
+     * {@code [firstPosition, firstPosition + rows)} to the new file {@code path}, none deleted: a large insert's rows
+     * ({@code io.basalt.storage.table.RowGroupWriter}). Row groups end at multiples of {@link #rowGroupRows} positions,
+     * so that the groups a checkpoint writes over the same positions line up with them and copy them. Groups are
+     * encoded in parallel (a few at a time, on the common fork-join pool) and written in order; the file is synced
+     * before this returns. Returns the file's size in bytes.
+     *
+     * @throws io.basalt.error.BasaltException IO_ERROR when the file cannot be written or synced
+     */
+    public static long writeRows(Path path, List<io.basalt.type.LogicalType> types, List<io.basalt.exec.batch.Batch> batches,
+                                 long from, long rows, long firstPosition, int chunkRows, BufferAllocator allocator) {
+        int groupRows = rowGroupRows(chunkRows);
+        List<long[]> spans = new ArrayList<>();
+        for (long position = firstPosition; position < firstPosition + rows; ) {
+            long end = Math.min(firstPosition + rows, (position / groupRows + 1) * groupRows);
+            spans.add(new long[] {position, end - position});
+            position = end;
+        }
+        long[] batchStarts = new long[batches.size() + 1];
+        for (int b = 0; b < batches.size(); b++) {
+            batchStarts[b + 1] = batchStarts[b] + batches.get(b).rowCount();
+        }
+        int columns = types.size();
+        List<FileFooter.RowGroup> groups = new ArrayList<>();
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long offset = writeFully(channel, header(), 0);
+            for (int window = 0; window < spans.size(); window += GROUPS_IN_FLIGHT) {
+                int windowEnd = Math.min(spans.size(), window + GROUPS_IN_FLIGHT);
+                // the pool encodes all groups of the window but the last, which this thread encodes meanwhile
+                List<java.util.concurrent.CompletableFuture<List<EncodedColumn>>> encoding = new ArrayList<>();
+                for (int g = window; g < windowEnd; g++) {
+                    long[] span = spans.get(g);
+                    long start = from + (span[0] - firstPosition);
+                    java.util.function.Supplier<List<EncodedColumn>> task = () ->
+                            encodeRows(types, batches, batchStarts, start, (int) span[1], allocator);
+                    encoding.add(g < windowEnd - 1 ? java.util.concurrent.CompletableFuture.supplyAsync(task)
+                            : java.util.concurrent.CompletableFuture.completedFuture(task.get()));
+                }
+                for (int g = window; g < windowEnd; g++) {
+                    List<EncodedColumn> encoded;
+                    try {
+                        encoded = encoding.get(g - window).join();
+                    } catch (java.util.concurrent.CompletionException e) {
+                        for (java.util.concurrent.CompletableFuture<List<EncodedColumn>> other : encoding) {
+                            other.exceptionally(ignored -> null).join();
+                        }
+                        throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                    }
+                    List<FileFooter.Chunk> chunks = new ArrayList<>(columns);
+                    List<FileFooter.Shred> shreds = new ArrayList<>();
+                    for (int column = 0; column < columns; column++) {
+                        offset = writeColumn(channel, encoded.get(column), column, chunks, shreds, offset);
+                    }
+                    long[] span = spans.get(g);
+                    groups.add(new FileFooter.RowGroup(span[0], (int) span[1], null, List.copyOf(chunks),
+                            List.copyOf(shreds)));
+                }
+            }
+            offset = writeFooter(channel, columns, groups, offset);
+            channel.force(true);
+            return offset;
+        } catch (IOException e) {
+            throw FileErrors.failed("could not write to file", path, e);
+        }
+    }
+
+    /** Encodes rows {@code [start, start + rows)} of {@code batches} (batch b starts at {@code batchStarts[b]}), column by column. */
+    private static List<EncodedColumn> encodeRows(List<io.basalt.type.LogicalType> types,
+                                                  List<io.basalt.exec.batch.Batch> batches, long[] batchStarts,
+                                                  long start, int rows, BufferAllocator allocator) {
+        int first = java.util.Arrays.binarySearch(batchStarts, start);
+        first = first >= 0 ? first : -first - 2;
+        List<EncodedColumn> encoded = new ArrayList<>(types.size());
+        for (int column = 0; column < types.size(); column++) {
+            try (FieldVector group = ValueAccess.allocate(types.get(column), "", allocator, rows)) {
+                int at = 0;
+                for (int b = first; at < rows; b++) {
+                    int offsetInBatch = (int) Math.max(0, start + at - batchStarts[b]);
+                    int take = (int) Math.min(rows - at, batchStarts[b + 1] - batchStarts[b] - offsetInBatch);
+                    io.basalt.exec.vector.VectorCopies.appendRange(batches.get(b).column(column), offsetInBatch,
+                            group, at, take);
+                    at += take;
+                }
+                group.setValueCount(rows);
+                encoded.add(encode(group, rows, allocator));
+            }
+        }
+        return encoded;
+    }
+
+    /** Writes one encoded column of a row group (and its shredded paths) from {@code offset}; returns the new offset. */
+    private static long writeColumn(FileChannel channel, EncodedColumn encoded, int column, List<FileFooter.Chunk> chunks,
+                                    List<FileFooter.Shred> shreds, long offset) throws IOException {
+        byte[] bytes = encoded.chunk().bytes();
+        chunks.add(new FileFooter.Chunk(offset, bytes.length, DataFileFormat.checksum(bytes, 0, bytes.length),
+                encoded.chunk().statistics()));
+        long at = writeFully(channel, ByteBuffer.wrap(bytes), offset);
+        for (JsonbShredder.Shred shred : encoded.shreds()) {
+            FileFooter.Chunk values = chunkOf(shred.values(), at);
+            at = writeFully(channel, ByteBuffer.wrap(shred.values().bytes()), at);
+            FileFooter.Chunk others = null;
+            if (shred.others() != null) {
+                others = chunkOf(shred.others(), at);
+                at = writeFully(channel, ByteBuffer.wrap(shred.others().bytes()), at);
+            }
+            shreds.add(new FileFooter.Shred(column, shred.keys(), shred.kind(), shred.otherRows(), values, others));
+        }
+        return at;
+    }
+
+    /** Writes the footer and the trailer from {@code offset}; returns the file's end. */
+    private static long writeFooter(FileChannel channel, int columns, List<FileFooter.RowGroup> groups, long offset)
+            throws IOException {
+        byte[] footer = new FileFooter(columns, groups).serialize();
+        long at = writeFully(channel, ByteBuffer.wrap(footer), offset);
+        ByteBuffer trailer = ByteBuffer.allocate(DataFileFormat.TRAILER_BYTES);
+        trailer.putLong(offset).putInt(footer.length).putInt(DataFileFormat.checksum(footer, 0, footer.length))
+                .putInt(DataFileFormat.VERSION).put(DataFileFormat.MAGIC).flip();
+        return writeFully(channel, trailer, at);
     }
 
     private static FileFooter.Chunk chunkOf(EncodedChunk chunk, long offset) {

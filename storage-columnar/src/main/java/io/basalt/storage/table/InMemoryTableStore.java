@@ -525,8 +525,15 @@ public final class InMemoryTableStore implements TableStore {
                 // A truncating change replaces every committed key: its own rows were checked among themselves.
                 Runnable undoKeys = change.truncated() ? NOTHING
                         : UniqueKeyIndex.applyChange(uniqueKeys, oldChunks, rowOf, appends);
+                RowGroupWriter.Written written = change.writtenRows();
+                if (written != null && (placed == null || written.generation() != generation.number
+                        || written.firstPosition() != firstStoredPosition(nextPosition()))) {
+                    change.discardWrittenRows(); // another commit appended since the file was written
+                    written = null;
+                }
                 return new PreparedChange(change, chunkOf, rowOf, appends, copies, undoKeys, false, placed,
-                        generation.number, nextPosition());
+                        generation.number, nextPosition(), written == null ? null : sliceAround(placed, written,
+                        nextPosition(), copies));
             } catch (RuntimeException | Error failure) {
                 PreparedChange.free(copies);
                 throw failure;
@@ -557,7 +564,9 @@ public final class InMemoryTableStore implements TableStore {
             }
             markDeleted(prepared.chunkOf(), prepared.rowOf(), prepared.change().committedDeleteOnly());
             long firstPosition = nextPosition();
-            if (prepared.placed() == null) {
+            if (prepared.attached() != null) {
+                attachRows(prepared);
+            } else if (prepared.placed() == null) {
                 copyIn(prepared.appends());
             } else {
                 // every row the transaction appended takes its place; those it deleted again are dead at once
@@ -574,6 +583,230 @@ public final class InMemoryTableStore implements TableStore {
         } finally {
             PreparedChange.free(prepared.copies());
         }
+    }
+
+    /**
+     * Before COMMIT locks anything: when the transaction appended at least {@link RowGroupWriter#minimumRows} live
+     * rows here and the table is logged to a database directory, writes the whole chunks of them to a new data file
+     * of compressed row groups ({@link RowGroupWriter}, encoded in parallel, synced), placed where COMMIT will put
+     * them if no other commit appends here first; {@link #validate} checks that, else the file is dropped and the rows
+     * go through the log as usual. The rows before the first chunk boundary and after the last whole chunk are left
+     * to the log ({@link PreparedChange#walRecords}).
+     */
+    public void writeRowGroups(PendingChange change) {
+        RowGroupWriter writer = change.rowGroupWriter();
+        if (writer == null || change.truncated() || change.writtenRows() != null
+                || change.pendingRowCount() < writer.minimumRows()) {
+            return;
+        }
+        List<Batch> batches = change.appendedBatches();
+        for (int b = 0; b < batches.size(); b++) {
+            if (change.batchMask(b) != null || batches.get(b).columnCount() != columnTypes.size()
+                    || batches.get(b).isSelective()) {
+                return; // rows deleted again, or written before ALTER TABLE ... ADD COLUMN: the usual way
+            }
+        }
+        long first;
+        long generationNumber;
+        synchronized (this) {
+            if (closed || changesRefused) {
+                return;
+            }
+            first = nextPosition();
+            generationNumber = generation.number;
+        }
+        long stored = firstStoredPosition(first);
+        long head = stored - first;
+        long rows = (change.pendingRowCount() - head) / chunkRows * chunkRows;
+        if (rows < writer.minimumRows() / 2) {
+            return;
+        }
+        change.setWrittenRows(writer.write(columnTypes, batches, head, rows, stored, chunkRows, generationNumber));
+    }
+
+    /** The first chunk boundary at or after {@code position}: where rows written to a file start. */
+    private long firstStoredPosition(long position) {
+        return (position + chunkRows - 1) / chunkRows * chunkRows;
+    }
+
+    /**
+     * The rows of {@code placed} (placed from {@code first} on) before and after those {@code written} holds, as
+     * slices added to {@code copies}: the log carries them as appends around the file's record.
+     */
+    private PreparedChange.Attached sliceAround(List<Batch> placed, RowGroupWriter.Written written, long first,
+                                                List<Batch> copies) {
+        long headEnd = written.firstPosition() - first;
+        long tailStart = headEnd + written.rows();
+        List<Batch> head = new ArrayList<>();
+        List<Batch> tail = new ArrayList<>();
+        long at = 0;
+        for (Batch batch : placed) {
+            long end = at + batch.rowCount();
+            addSlice(batch, at, end, 0, headEnd, head, copies);
+            addSlice(batch, at, end, tailStart, Long.MAX_VALUE, tail, copies);
+            at = end;
+        }
+        return new PreparedChange.Attached(written, head, tail);
+    }
+
+    /** Adds to {@code out} the rows of {@code batch} (rows {@code [at, end)} of the whole) within {@code [from, to)}. */
+    private void addSlice(Batch batch, long at, long end, long from, long to, List<Batch> out, List<Batch> copies) {
+        long start = Math.max(at, from);
+        long stop = Math.min(end, to);
+        if (start >= stop) {
+            return;
+        }
+        if (start == at && stop == end) {
+            out.add(batch);
+            return;
+        }
+        int offset = (int) (start - at);
+        int length = (int) (stop - start);
+        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+        for (FieldVector column : batch.columns()) {
+            columns.add(io.basalt.exec.vector.VectorSlices.slice(column, offset, length, allocator));
+        }
+        Batch slice = new Batch(columns, length);
+        copies.add(slice);
+        out.add(slice);
+    }
+
+    /**
+     * Places the rows of {@code prepared}, whose whole chunks a file holds: the rows before them are copied in, the
+     * file's chunks are read from it from now on, and the rows after them are copied in. A table that keeps positions
+     * per key or index entries (which read every row) has all the rows copied in first, its file's chunks then
+     * retiring from memory.
+     */
+    private void attachRows(PreparedChange prepared) {
+        PreparedChange.Attached attached = prepared.attached();
+        RowGroupWriter.Written written = attached.written();
+        StoredRowGroups groups = prepared.change().takeWrittenRows().groups();
+        if (!keepsPositions()) {
+            copyIn(attached.head());
+            checkPlace(written);
+            placeStored(groups, written.firstPosition(), written.rows());
+            copyIn(attached.tail());
+        } else {
+            long first = nextPosition();
+            copyIn(prepared.placed());
+            if (written.firstPosition() - first < 0 || written.firstPosition() - first >= chunkRows) {
+                throw new IllegalStateException("rows of " + written.fileName() + " start at "
+                        + written.firstPosition() + ", table " + name + " at " + first);
+            }
+            placeStored(groups, written.firstPosition(), written.rows());
+        }
+    }
+
+    private void checkPlace(RowGroupWriter.Written written) {
+        if (nextPosition() != written.firstPosition()) {
+            throw new IllegalStateException("rows of " + written.fileName() + " start at " + written.firstPosition()
+                    + ", table " + name + " at " + nextPosition());
+        }
+    }
+
+    /** Whether the generation keeps something of every row besides the rows: positions per key, index entries. */
+    private boolean keepsPositions() {
+        return !generation.keyPositions.isEmpty() || !generation.invertedPositions.isEmpty()
+                || !generation.expressionKeys.isEmpty();
+    }
+
+    /** Every row of {@code groups}, read into batches of this store's allocator (the caller's to free after use). */
+    private List<Batch> readRows(StoredRowGroups groups) {
+        List<Batch> batches = new ArrayList<>();
+        for (int group = 0; group < groups.groupCount(); group++) {
+            int rows = groups.rowCount(group);
+            List<FieldVector> columns = new ArrayList<>(groups.columnCount());
+            for (int column = 0; column < groups.columnCount(); column++) {
+                columns.add(groups.read(group, column, 0, rows, allocator));
+            }
+            batches.add(new Batch(columns, rows));
+        }
+        return batches;
+    }
+
+    /**
+     * Makes positions {@code [first, first + rows)} (whole chunks, at the end of the generation or just copied in as
+     * its last chunks) read from {@code groups}, which this store owns from now on: appended as stored chunks when
+     * they are past the last one, else the copies in memory retire (freed when no scan of the generation is open).
+     */
+    private void placeStored(StoredRowGroups groups, long first, long rows) {
+        Generation filled = generation;
+        int firstChunk = (int) (first / chunkRows);
+        int endChunk = (int) ((first + rows) / chunkRows);
+        List<StoredRowGroups> parts = new ArrayList<>();
+        if (filled.stored != null) {
+            parts.add(filled.stored.groups);
+        }
+        parts.add(groups);
+        StoredChunks stored = StoredChunks.of(StackedRowGroups.of(parts), chunkRows);
+        if (stored == null) {
+            throw new IllegalStateException("rows at " + first + " do not line up with the chunks of " + name);
+        }
+        List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = new ArrayList<>(filled.zoneMaps);
+        while (zoneMaps.size() < endChunk) {
+            zoneMaps.add(null);
+        }
+        for (int c = firstChunk; c < endChunk; c++) {
+            if (c < filled.chunks.size()) {
+                FieldVector[] resident = filled.chunks.get(c);
+                if (resident != null) {
+                    filled.retiredChunks.add(resident);
+                }
+                filled.chunks.set(c, null);
+            } else {
+                filled.chunks.add(null);
+                filled.masks.add(null);
+                rowCount += chunkRows;
+            }
+            int group = stored.group(c);
+            io.basalt.storage.column.ChunkStatistics[] groupMap =
+                    new io.basalt.storage.column.ChunkStatistics[stored.columnCount(c)];
+            for (int column = 0; column < groupMap.length; column++) {
+                groupMap[column] = stored.groups.statistics(group, column);
+            }
+            zoneMaps.set(c, groupMap);
+        }
+        if (endChunk == filled.chunks.size()) {
+            lastChunkRows = chunkRows;
+        }
+        filled.zoneMaps = zoneMaps;
+        filled.stored = stored; // the parts of the stored chunks before pass to the new list (not released)
+        if (filled.openScans == 0) {
+            filled.freeRetired();
+        }
+    }
+
+    /**
+     * Replay of {@link io.basalt.storage.wal.WalRecord.AttachRows}: the rows of {@code groups} (a file a large insert
+     * wrote) are appended at {@code first}, which must be where the table's next row goes, and read from the file
+     * from now on. Runs without a transaction.
+     *
+     * @throws BasaltException DATA_CORRUPTED when the table's rows do not end at {@code first}
+     */
+    public synchronized void replayAttached(StoredRowGroups groups, long first, long rows, String fileName) {
+        if (nextPosition() != first || first % chunkRows != 0 || rows % chunkRows != 0) {
+            throw BasaltException.of(SqlState.DATA_CORRUPTED, "invalid data in file \"" + fileName + "\"")
+                    .withDetail("Its rows start at position " + first + " of table \"" + name
+                            + "\", whose rows end at " + nextPosition() + ".");
+        }
+        if (uniqueKeys.isEmpty() && !keepsPositions()) {
+            placeStored(groups, first, rows); // nothing to rebuild from the rows: they stay in the file
+            publishInPlace();
+            return;
+        }
+        List<Batch> batches = readRows(groups);
+        try {
+            for (UniqueKeyIndex key : uniqueKeys) {
+                for (Batch batch : batches) {
+                    key.addRows(batch);
+                }
+            }
+            copyIn(batches);
+        } finally {
+            PreparedChange.free(batches);
+        }
+        placeStored(groups, first, rows);
+        publishInPlace();
     }
 
     /** Marks deleted the placed rows of {@code prepared} (from {@code firstPosition} on) its transaction deleted. */
@@ -1782,7 +2015,7 @@ public final class InMemoryTableStore implements TableStore {
                     boolean excluded = !predicates.isEmpty() && c < scanned.zoneMaps.size()
                             && scanned.zoneMaps.get(c) != null
                             && !ZoneMapFilter.mayMatch(predicates, scanned.zoneMaps.get(c));
-                    if (stored != null && c < stored.count) {
+                    if (stored != null && stored.covers(c)) {
                         // the stored chunks of one row group are one piece: one morsel, read when it is scanned
                         int end = Math.min(full, stored.endChunk(stored.group(c)));
                         if (!excluded) {
@@ -2223,7 +2456,7 @@ public final class InMemoryTableStore implements TableStore {
                 int rows = (int) Math.min(chunkRows, version.positions() - (long) c * chunkRows);
                 boolean last = rows < chunkRows;
                 FieldVector[] chunk = new FieldVector[columnTypes.size()];
-                int width = stored == null ? scanned.stored.groups.columnCount() : stored.length;
+                int width = stored == null ? scanned.stored.columnCount(c) : stored.length;
                 for (int column = 0; column < chunk.length; column++) {
                     if (stored == null && column < width) {
                         continue; // read from the data file when the checkpoint writes it (TableImage#column)
@@ -2378,21 +2611,45 @@ public final class InMemoryTableStore implements TableStore {
         if (closed || generation.number != generationNumber) {
             return false;
         }
-        StoredChunks stored = StoredChunks.of(groups, chunkRows);
-        if (stored == null || stored.count > generation.chunks.size()
-                || (stored.count == generation.chunks.size() && lastChunkRows < chunkRows)) {
+        StoredChunks written = StoredChunks.of(groups, chunkRows);
+        if (written == null || written.count > generation.chunks.size()
+                || (written.count == generation.chunks.size() && lastChunkRows < chunkRows)) {
+            return false;
+        }
+        // files large inserts wrote after the checkpoint's cut stay; those before it are in the new file
+        long covered = groups.groupCount() == 0 ? 0
+                : groups.firstPosition(groups.groupCount() - 1) + groups.rowCount(groups.groupCount() - 1);
+        List<StoredRowGroups> kept = new ArrayList<>();
+        List<StoredRowGroups> replaced = new ArrayList<>();
+        if (generation.stored != null) {
+            for (StoredRowGroups part : StackedRowGroups.partsOf(generation.stored.groups)) {
+                int last = part.groupCount() - 1;
+                if (last >= 0 && part.firstPosition(0) >= covered) {
+                    kept.add(part);
+                } else if (last >= 0 && part.firstPosition(last) + part.rowCount(last) > covered) {
+                    return false; // a file the checkpoint saw only part of: commits are whole at its cut
+                } else {
+                    replaced.add(part);
+                }
+            }
+        }
+        List<StoredRowGroups> parts = new ArrayList<>();
+        parts.add(groups);
+        parts.addAll(kept);
+        StoredChunks stored = StoredChunks.of(StackedRowGroups.of(parts), chunkRows);
+        if (stored == null) {
             return false;
         }
         List<io.basalt.storage.column.ChunkStatistics[]> zoneMaps = new ArrayList<>(generation.zoneMaps);
         io.basalt.storage.column.ChunkStatistics[] groupMap = null;
         int mapped = -1;
-        for (int c = 0; c < stored.count; c++) {
+        for (int c = 0; c < written.count; c++) {
             FieldVector[] resident = generation.chunks.get(c);
             if (resident != null) {
                 generation.retiredChunks.add(resident);
                 generation.chunks.set(c, null);
             }
-            int group = stored.group(c);
+            int group = written.group(c);
             if (group != mapped) {
                 groupMap = new io.basalt.storage.column.ChunkStatistics[groups.columnCount()];
                 for (int column = 0; column < groupMap.length; column++) {
@@ -2406,9 +2663,7 @@ public final class InMemoryTableStore implements TableStore {
             zoneMaps.set(c, groupMap);
         }
         generation.zoneMaps = zoneMaps;
-        if (generation.stored != null) {
-            generation.retiredStored.add(generation.stored.groups);
-        }
+        generation.retiredStored.addAll(replaced);
         generation.stored = stored;
         if (generation.openScans == 0) {
             generation.freeRetired();

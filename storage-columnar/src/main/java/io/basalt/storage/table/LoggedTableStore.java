@@ -22,10 +22,17 @@ import java.util.List;
 public final class LoggedTableStore implements TableStore {
     private final TableStore inner;
     private final WriteAheadLog log;
+    private final RowGroupWriter rowGroups;
 
     public LoggedTableStore(TableStore inner, WriteAheadLog log) {
+        this(inner, log, null);
+    }
+
+    /** A logged store whose large inserts go to data files through {@code rowGroups} (null: all through the log). */
+    public LoggedTableStore(TableStore inner, WriteAheadLog log, RowGroupWriter rowGroups) {
         this.inner = requireNonNull(inner, "inner is null");
         this.log = requireNonNull(log, "log is null");
+        this.rowGroups = rowGroups;
     }
 
     /** The store underneath, for recovery. */
@@ -59,7 +66,7 @@ public final class LoggedTableStore implements TableStore {
         if (transaction == null || !(inner instanceof InMemoryTableStore memory)) {
             return false;
         }
-        transaction.changeForWrite(memory).logTo(log);
+        transaction.changeForWrite(memory).logTo(log, rowGroups);
         return true;
     }
 

@@ -70,6 +70,8 @@ public final class PendingChange implements AutoCloseable {
     private final BufferAllocator allocator;
     private final int chunkRows;
     private WriteAheadLog log;
+    private RowGroupWriter rowGroupWriter;
+    private RowGroupWriter.Written writtenRows;
     private final List<Step> steps = new ArrayList<>();
     private final List<Batch> batches = new ArrayList<>();
     private final List<long[]> batchMasks = new ArrayList<>();
@@ -144,6 +146,45 @@ public final class PendingChange implements AutoCloseable {
     /** Makes COMMIT write this change to {@code log} (the table's store is logged). */
     public void logTo(WriteAheadLog log) {
         this.log = log;
+    }
+
+    /**
+     * Makes COMMIT write this change to {@code log}, and a large insert's rows to a data file through {@code writer}
+     * (null: none) instead of into the log ({@link InMemoryTableStore#writeRowGroups}).
+     */
+    public void logTo(WriteAheadLog log, RowGroupWriter writer) {
+        this.log = log;
+        this.rowGroupWriter = writer;
+    }
+
+    /** Where a large insert's rows go to a data file, or null. */
+    RowGroupWriter rowGroupWriter() {
+        return rowGroupWriter;
+    }
+
+    /** The data file COMMIT wrote this change's rows to before locking the table, or null. */
+    RowGroupWriter.Written writtenRows() {
+        return writtenRows;
+    }
+
+    void setWrittenRows(RowGroupWriter.Written written) {
+        this.writtenRows = written;
+    }
+
+    /** The store takes the written file's groups (the commit attaches them): closing no longer removes the file. */
+    RowGroupWriter.Written takeWrittenRows() {
+        RowGroupWriter.Written written = writtenRows;
+        writtenRows = null;
+        return written;
+    }
+
+    /** Removes the written file, which no commit will take (the table changed meanwhile, or a rollback). */
+    void discardWrittenRows() {
+        RowGroupWriter.Written written = writtenRows;
+        writtenRows = null;
+        if (written != null) {
+            rowGroupWriter.discard(written);
+        }
     }
 
     /** Whether the transaction changed anything here (a savepoint rolled back may have emptied it). */
@@ -785,6 +826,7 @@ public final class PendingChange implements AutoCloseable {
      */
     @Override
     public void close() {
+        discardWrittenRows();
         store.rowLocks().forget(this);
         store.releaseReservation(this);
         for (Batch batch : batches) {

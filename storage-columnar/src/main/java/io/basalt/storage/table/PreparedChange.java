@@ -19,12 +19,19 @@ import org.apache.arrow.vector.FieldVector;
  */
 public record PreparedChange(PendingChange change, int[] chunkOf, int[] rowOf, List<Batch> appends,
                              List<Batch> copies, Runnable undoKeys, boolean skipped, List<Batch> placed,
-                             long generation, long firstPosition) {
+                             long generation, long firstPosition, Attached attached) {
+
+    /**
+     * Placed rows whose whole chunks a data file holds ({@link RowGroupWriter}): the rows before them ({@code head},
+     * filling the table's last chunk) and after them ({@code tail}) are logged and copied in as usual.
+     */
+    public record Attached(RowGroupWriter.Written written, List<Batch> head, List<Batch> tail) {
+    }
 
     /** A change that places only its live rows (nothing, or a truncation). */
     PreparedChange(PendingChange change, int[] chunkOf, int[] rowOf, List<Batch> appends, List<Batch> copies,
                    Runnable undoKeys, boolean skipped) {
-        this(change, chunkOf, rowOf, appends, copies, undoKeys, skipped, null, 0, 0);
+        this(change, chunkOf, rowOf, appends, copies, undoKeys, skipped, null, 0, 0, null);
     }
 
     /**
@@ -45,6 +52,18 @@ public record PreparedChange(PendingChange change, int[] chunkOf, int[] rowOf, L
         long[] deletes = change.committedDeletes();
         if (deletes.length > 0) {
             records.add(new WalRecord.Delete(table, deletes));
+        }
+        if (attached != null) {
+            // no placed row was deleted again (RowGroupWriter's condition): the rows in order, the file's in between
+            if (!attached.head().isEmpty()) {
+                records.add(new WalRecord.Append(table, attached.head()));
+            }
+            RowGroupWriter.Written written = attached.written();
+            records.add(new WalRecord.AttachRows(table, written.fileName(), written.firstPosition(), written.rows()));
+            if (!attached.tail().isEmpty()) {
+                records.add(new WalRecord.Append(table, attached.tail()));
+            }
+            return records;
         }
         if (placed == null) {
             if (!appends.isEmpty()) {

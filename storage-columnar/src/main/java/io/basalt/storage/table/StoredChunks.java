@@ -39,18 +39,40 @@ final class StoredChunks {
     /**
      * The stored chunks of {@code groups} for a store of {@code chunkRows} rows per chunk, or null when the groups do
      * not line up with the chunks (the file was written with another vector size): every group must start at a
-     * multiple of {@code chunkRows} and every group but the last hold whole chunks.
+     * multiple of {@code chunkRows} past the end of the group before. A group may end inside a chunk (the last group
+     * of a checkpoint's file, when large inserts' files follow it): that chunk is not stored ({@link #covers}).
      */
     static StoredChunks of(StoredRowGroups groups, int chunkRows) {
         int last = groups.groupCount() - 1;
+        long end = 0;
         for (int group = 0; group <= last; group++) {
-            if (groups.firstPosition(group) % chunkRows != 0
-                    || (group < last && groups.rowCount(group) % chunkRows != 0)) {
+            long first = groups.firstPosition(group);
+            if (first % chunkRows != 0 || first < end) {
                 return null;
             }
+            end = first + groups.rowCount(group);
         }
-        long positions = last < 0 ? 0 : groups.firstPosition(last) + groups.rowCount(last);
-        return new StoredChunks(groups, chunkRows, (int) (positions / chunkRows));
+        return new StoredChunks(groups, chunkRows, (int) (end / chunkRows));
+    }
+
+    /**
+     * Whether chunk {@code chunk} (below {@link #count}) lies wholly in a stored row group: chunks between the files
+     * of a {@link StackedRowGroups}, and a chunk a group ends inside, are in memory.
+     */
+    boolean covers(int chunk) {
+        if (chunk >= count) {
+            return false;
+        }
+        int group = group(chunk);
+        long position = (long) chunk * chunkRows;
+        long first = groups.firstPosition(group);
+        return first <= position && position + chunkRows <= first + groups.rowCount(group);
+    }
+
+    /** The columns the file holding stored chunk {@code chunk} has (fewer than the table's after ADD COLUMN). */
+    int columnCount(int chunk) {
+        int group = group(chunk);
+        return groups instanceof StackedRowGroups stacked ? stacked.part(group).columnCount() : groups.columnCount();
     }
 
     /** The row group holding chunk {@code chunk} (binary search over the groups' first positions). */
@@ -86,16 +108,21 @@ final class StoredChunks {
     FieldVector[] load(int chunk, int[] wanted, BufferAllocator allocator, List<FieldVector> owned) {
         int group = group(chunk);
         int offset = (int) ((long) chunk * chunkRows - groups.firstPosition(group));
-        FieldVector[] columns = new FieldVector[groups.columnCount()];
+        StoredRowGroups file = groups;
+        if (groups instanceof StackedRowGroups stacked) {
+            file = stacked.part(group);
+            group = stacked.localGroup(group);
+        }
+        FieldVector[] columns = new FieldVector[file.columnCount()];
         if (wanted == null) {
             for (int column = 0; column < columns.length; column++) {
-                columns[column] = groups.read(group, column, offset, chunkRows, allocator);
+                columns[column] = file.read(group, column, offset, chunkRows, allocator);
                 owned.add(columns[column]);
             }
         } else {
             for (int column : wanted) {
                 if (column >= 0 && column < columns.length && columns[column] == null) {
-                    columns[column] = groups.read(group, column, offset, chunkRows, allocator);
+                    columns[column] = file.read(group, column, offset, chunkRows, allocator);
                     owned.add(columns[column]);
                 }
             }
@@ -116,6 +143,10 @@ final class StoredChunks {
                     List<ScanPredicate> predicates) {
         int group = group(firstChunk);
         int offset = (int) ((long) firstChunk * chunkRows - groups.firstPosition(group));
+        if (groups instanceof StackedRowGroups stacked) {
+            return new Stretch(stacked.part(group), stacked.localGroup(group), offset, rows, types, missingValues,
+                    predicates);
+        }
         return new Stretch(groups, group, offset, rows, types, missingValues, predicates);
     }
 

@@ -40,6 +40,11 @@ public record TableImage(InMemoryTableStore store, Object version, List<LogicalT
         return vector;
     }
 
+    /** The data files the image's stored chunks are read from (a checkpoint copies their row groups), or none. */
+    public List<StoredRowGroups> storedFiles() {
+        return stored == null ? List.of() : StackedRowGroups.partsOf(stored.groups);
+    }
+
     /** Rows of chunk {@code chunk}. */
     public int chunkRowCount(int chunk) {
         return chunk < chunks.size() - 1 ? chunkRows : (int) (positions - (long) chunk * chunkRows);

@@ -383,6 +383,9 @@ public final class Transaction implements TableTransaction {
             }
             if (!changed.isEmpty()) {
                 changed.sort(Comparator.comparingLong(change -> change.store().id()));
+                for (PendingChange change : changed) {
+                    change.store().writeRowGroups(change); // large inserts' rows to data files, unlocked
+                }
                 Committing committing;
                 coordinator.enterCommit();
                 try {

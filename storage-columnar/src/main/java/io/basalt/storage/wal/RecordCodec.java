@@ -37,6 +37,7 @@ import org.apache.arrow.vector.util.TransferPair;
  * DELETE  table name length, table name, row id count, then the row ids as big-endian int64
  * SEQUENCE schema length, schema, name length, name, last value (int64), is_called (one byte, 0 or 1)
  * TRUNCATE the table's name (the whole payload)
+ * ATTACH  table name length, table name, file name length, file name, first position (int64), rows (int64)
  * GROUP   record count, then per record: kind byte, payload length, payload (DDL, APPEND, DELETE,
  *         SEQUENCE or TRUNCATE)
  * PART    laid out as GROUP
@@ -94,6 +95,7 @@ final class RecordCodec {
             case WalRecord.Delete ignored -> WalFormat.KIND_DELETE;
             case WalRecord.SequenceValue ignored -> WalFormat.KIND_SEQUENCE;
             case WalRecord.Truncate ignored -> WalFormat.KIND_TRUNCATE;
+            case WalRecord.AttachRows ignored -> WalFormat.KIND_ATTACH;
         };
     }
 
@@ -104,6 +106,7 @@ final class RecordCodec {
             case WalRecord.Delete delete -> writeDelete(delete, out);
             case WalRecord.SequenceValue sequence -> writeSequence(sequence, out);
             case WalRecord.Truncate truncate -> out.writeBytes(truncate.tableName().getBytes(UTF_8));
+            case WalRecord.AttachRows attach -> writeAttach(attach, out);
         }
     }
 
@@ -117,6 +120,17 @@ final class RecordCodec {
         for (long rowId : rowIds) {
             out.writeLong(rowId);
         }
+    }
+
+    private static void writeAttach(WalRecord.AttachRows attach, RecordBuffer out) {
+        byte[] table = attach.tableName().getBytes(UTF_8);
+        byte[] file = attach.fileName().getBytes(UTF_8);
+        out.writeInt(table.length);
+        out.writeBytes(table);
+        out.writeInt(file.length);
+        out.writeBytes(file);
+        out.writeLong(attach.firstPosition());
+        out.writeLong(attach.rows());
     }
 
     private static void writeSequence(WalRecord.SequenceValue sequence, RecordBuffer out) {
@@ -228,6 +242,7 @@ final class RecordCodec {
             case WalFormat.KIND_DELETE -> decodeDelete(payload, offset, length);
             case WalFormat.KIND_SEQUENCE -> decodeSequence(payload, offset, length);
             case WalFormat.KIND_TRUNCATE -> new WalRecord.Truncate(utf8(payload, offset, length));
+            case WalFormat.KIND_ATTACH -> decodeAttach(payload, offset, length);
             default -> throw new IOException("unknown record kind " + kind);
         };
     }
@@ -294,6 +309,21 @@ final class RecordCodec {
             }
             throw e;
         }
+    }
+
+    private static WalRecord.AttachRows decodeAttach(byte[] payload, int offset, int length) throws IOException {
+        ByteBuffer in = ByteBuffer.wrap(payload, offset, length);
+        String table = lengthPrefixedUtf8(payload, in);
+        String file = lengthPrefixedUtf8(payload, in);
+        if (in.remaining() != 16) {
+            throw new IOException("attach record of " + length + " bytes is malformed");
+        }
+        long firstPosition = in.getLong();
+        long rows = in.getLong();
+        if (firstPosition < 0 || rows <= 0) {
+            throw new IOException("attach record names positions " + firstPosition + " and " + rows + " rows");
+        }
+        return new WalRecord.AttachRows(table, file, firstPosition, rows);
     }
 
     private static WalRecord.SequenceValue decodeSequence(byte[] payload, int offset, int length) throws IOException {

@@ -25,7 +25,8 @@ import java.util.zip.CRC32C;
  *   payload length  int32     0 .. {@value #MAX_PAYLOAD_BYTES}
  *   checksum        int32     CRC32C of the kind byte and the payload
  *   kind            byte      {@link #KIND_DDL}, {@link #KIND_APPEND}, {@link #KIND_GROUP}, {@link #KIND_DELETE},
- *                             {@link #KIND_SEQUENCE}, {@link #KIND_TRUNCATE} or {@link #KIND_PART}
+ *                             {@link #KIND_SEQUENCE}, {@link #KIND_TRUNCATE}, {@link #KIND_PART}
+ *                             or {@link #KIND_ATTACH}
  *   payload         bytes     see {@link RecordCodec}
  * </pre>
  *
@@ -47,6 +48,8 @@ final class WalFormat {
     static final byte KIND_TRUNCATE = 6;
     /** A leading piece of a commit too large for one record: laid out as a GROUP, continued by the next record. */
     static final byte KIND_PART = 7;
+    /** {@link WalRecord.AttachRows}. */
+    static final byte KIND_ATTACH = 8;
 
     private static final byte[] MAGIC = "BASALTWL".getBytes(US_ASCII);
     private static final String SEGMENT_PREFIX = "wal-";
@@ -57,7 +60,7 @@ final class WalFormat {
 
     static boolean isKnownKind(byte kind) {
         return kind == KIND_DDL || kind == KIND_APPEND || kind == KIND_GROUP || kind == KIND_DELETE
-                || kind == KIND_SEQUENCE || kind == KIND_TRUNCATE || kind == KIND_PART;
+                || kind == KIND_SEQUENCE || kind == KIND_TRUNCATE || kind == KIND_PART || kind == KIND_ATTACH;
     }
 
     /** The header of a segment whose first record will carry {@code firstSequence}. */

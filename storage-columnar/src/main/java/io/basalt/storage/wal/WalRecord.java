@@ -79,4 +79,18 @@ public sealed interface WalRecord {
             requireNonNull(tableName, "tableName is null");
         }
     }
+
+    /**
+     * Rows a large INSERT committed to {@code tableName} that went straight into compressed row groups: the data file
+     * {@code fileName} (in the database's data directory, written and synced before this record) holds positions
+     * {@code [firstPosition, firstPosition + rows)} of the table's current generation, a whole number of chunks. Replay
+     * reads the rows back from the file and keeps reading them from there; the next checkpoint copies its row groups
+     * into the table's file, after which the file is removed.
+     */
+    record AttachRows(String tableName, String fileName, long firstPosition, long rows) implements WalRecord {
+        public AttachRows {
+            requireNonNull(tableName, "tableName is null");
+            requireNonNull(fileName, "fileName is null");
+        }
+    }
 }

@@ -22,6 +22,8 @@ record RecordContent(String kind, String text, List<List<Field>> batchFields, Li
             case WalRecord.SequenceValue value -> new RecordContent("sequence", value.schema() + "." + value.name()
                     + "=" + value.lastValue() + (value.isCalled() ? " called" : ""), List.of(), List.of());
             case WalRecord.Truncate truncate -> new RecordContent("truncate", truncate.tableName(), List.of(), List.of());
+            case WalRecord.AttachRows attach -> new RecordContent("attach", attach.tableName() + " " + attach.fileName()
+                    + " " + attach.firstPosition() + "+" + attach.rows(), List.of(), List.of());
         };
     }
 

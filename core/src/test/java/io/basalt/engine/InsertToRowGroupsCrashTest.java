@@ -1,0 +1,94 @@
+package io.basalt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.basalt.api.Basalt;
+import io.basalt.api.Database;
+import io.basalt.api.QueryResult;
+import io.basalt.api.Session;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Large inserts going straight into row-group files, killed (SIGKILL) at random moments: while a batch's file is
+ * being written, between its commit and the next, around checkpoints. Reopened, the database holds every
+ * acknowledged batch whole (with the deletes its transaction made), the batch in flight wholly or not at all, and
+ * after a CHECKPOINT no large insert's file is left in the data directory.
+ */
+class InsertToRowGroupsCrashTest {
+    static final int BATCH = 40_000;
+    private static final int ROUNDS = 5;
+
+    @TempDir
+    Path directory;
+
+    private static String single(Session session, String sql) {
+        try (QueryResult result = session.query(sql)) {
+            return result.getText(0, 0);
+        }
+    }
+
+    @Test
+    void aProcessKilledAroundLargeInsertsLosesNothingAcknowledged() throws Exception {
+        Path database = directory.resolve("db");
+        Path errors = directory.resolve("child-errors.txt");
+        Random random = new Random(20261123);
+        int next = 0;
+        for (int round = 0; round < ROUNDS; round++) {
+            int killAfter = 1 + random.nextInt(4);
+            Process child = ChildJvm.of(InsertToRowGroupsCrashChild.class, errors, database.toString(),
+                    Integer.toString(next)).start();
+            int lastAcknowledged = next - 1;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line = lines.readLine();
+                assertThat(line).as("child output; errors: %s", TransactionCrashTest.errorsOf(errors))
+                        .isEqualTo("ready");
+                for (int k = 0; k < killAfter; k++) {
+                    line = lines.readLine();
+                    assertThat(line).as("child output; errors: %s", TransactionCrashTest.errorsOf(errors))
+                            .isNotNull();
+                    lastAcknowledged = Integer.parseInt(line);
+                }
+                Thread.sleep(random.nextInt(400)); // often in the middle of the next batch's insert or commit
+                child.destroyForcibly();
+                child.waitFor();
+            }
+            next = check(database, lastAcknowledged);
+        }
+        try (Database db = Basalt.open(database); Session session = db.connect()) {
+            session.execute("CHECKPOINT").close();
+        }
+        try (Stream<Path> files = Files.list(database.resolve("data"))) {
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith("rows-")).count()).isZero();
+        }
+    }
+
+    /** Checks the reopened database against the acknowledged batches; returns the next batch to insert. */
+    private static int check(Path database, int lastAcknowledged) {
+        try (Database db = Basalt.open(database); Session session = db.connect()) {
+            int committed = Integer.parseInt(single(session, "SELECT coalesce(max(b), -1) FROM t"));
+            assertThat(committed).isBetween(lastAcknowledged, lastAcknowledged + 1);
+            for (int n = 0; n <= committed; n++) {
+                long expected = BATCH;
+                if (n < committed && (n + 1) % 5 == 0) {
+                    expected -= BATCH / 1000; // batch n + 1 deleted every thousandth row of batch n
+                }
+                long first = (long) n * BATCH;
+                String sum = single(session, "SELECT count(*) || ' ' || count(DISTINCT i) || ' ' || "
+                        + "count(*) FILTER (WHERE t = 'row ' || i AND i BETWEEN " + first + " AND "
+                        + (first + BATCH - 1) + ") FROM t WHERE b = " + n);
+                assertThat(sum).as("batch %d of %d", n, committed).isEqualTo(expected + " " + expected + " "
+                        + expected);
+            }
+            return committed + 1;
+        }
+    }
+}
