@@ -216,6 +216,11 @@ final class Selectivity {
         ColumnStatistics statistics = path.statistics();
         double nonNull = 1 - statistics.nullFraction();
         double distinct = path.distinct();
+        if ((operator == CompareOp.EQ || operator == CompareOp.NE) && extraction == pathSide
+                && value.value() instanceof String text && !statistics.mostCommon().isEmpty()) {
+            double equal = commonEquality(statistics.mostCommon(), text, nonNull, distinct);
+            return operator == CompareOp.EQ ? equal : Math.max(0, nonNull - equal);
+        }
         return switch (operator) {
             case EQ -> distinct > 0 ? nonNull / distinct : 0;
             case NE -> distinct > 0 ? nonNull * (1 - 1 / distinct) : 0;
@@ -237,6 +242,23 @@ final class Selectivity {
                 yield nonNull * Math.max(fraction, 1e-4);
             }
         };
+    }
+
+    /**
+     * The share of rows whose path value (as {@code ->>} gives it, uncast) equals {@code text}, as PostgreSQL's
+     * var_eq_const estimates it: a listed most common value's own fraction; another value an even share of what the
+     * list leaves to the values not in it, and never more than the least common listed value.
+     */
+    private static double commonEquality(io.basalt.optimizer.statistics.MostCommonValues mostCommon, String text,
+                                         double nonNull, double distinct) {
+        double listed = mostCommon.fraction(text);
+        if (listed >= 0) {
+            return listed;
+        }
+        double rest = Math.max(0, nonNull - mostCommon.total());
+        double others = distinct - mostCommon.values().size();
+        double share = others > 1 ? rest / others : rest;
+        return Math.min(share, mostCommon.least());
     }
 
     /** A JSON path's gathered statistics and its distinct values scaled to the table's current rows. */

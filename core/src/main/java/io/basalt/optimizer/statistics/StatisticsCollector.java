@@ -20,7 +20,8 @@ import org.apache.arrow.vector.FieldVector;
  * and high values and a {@link DistinctSketch}; {@link #statistics()} turns them into {@link TableStatistics}.
  * For a jsonb column it gathers the same per JSON path (object keys from the root through nested objects, at most
  * {@link #MAX_DEPTH} deep and {@link #MAX_PATHS} paths a column, the first found): what {@code doc->'a'->>'b'}
- * extracts, NULL where the path is missing or JSON null, numbers placed on the number line. These are the
+ * extracts, NULL where the path is missing or JSON null, numbers placed on the number line, and its most common
+ * scalar values ({@link MostCommonValues}, from counts of its first {@link #MAX_COUNTED} values). These are the
  * statistics of the paths the store shreds into sub-columns, whether or not a row group was shredded.
  * Values are read one at a time as objects: ANALYZE is not a query's hot path, and one reader serves every
  * type.
@@ -40,12 +41,54 @@ public final class StatisticsCollector implements SinkState {
     /** Keys per path at most. */
     static final int MAX_DEPTH = 4;
 
-    /** What one JSON path held so far: non-null values, their sketch and numeric range. */
+    /** Values counted per JSON path at most (the first found; later new values are not counted). */
+    static final int MAX_COUNTED = 1000;
+    /** Most common values kept per JSON path at most (PostgreSQL's default statistics target). */
+    static final int MAX_COMMON = 100;
+
+    /** What one JSON path held so far: non-null values, their sketch and numeric range, counts of its first values. */
     private static final class PathValues {
         long present;
         double low = Double.NaN;
         double high = Double.NaN;
         final DistinctSketch sketch = new DistinctSketch();
+        final Map<String, long[]> counts = new HashMap<>();
+        /** Whether some value went uncounted ({@link #MAX_COUNTED} reached, or a container). */
+        boolean uncounted;
+
+        void count(String text) {
+            long[] count = counts.get(text);
+            if (count != null) {
+                count[0]++;
+            } else if (counts.size() < MAX_COUNTED) {
+                counts.put(text, new long[] {1});
+            } else {
+                uncounted = true;
+            }
+        }
+
+        /**
+         * PostgreSQL's rule (analyze.c): every value when all were counted and there are at most {@link #MAX_COMMON};
+         * otherwise those more common than 1.25 times the average, at most {@link #MAX_COMMON}, most common first.
+         */
+        MostCommonValues mostCommon(long rows, double distinct) {
+            List<Map.Entry<String, long[]>> sorted = new ArrayList<>(counts.entrySet());
+            sorted.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
+                    : a.getKey().compareTo(b.getKey()));
+            boolean all = !uncounted && sorted.size() <= MAX_COMMON;
+            double least = all ? 1 : Math.max(2, 1.25 * present / Math.max(distinct, 1));
+            List<String> values = new ArrayList<>();
+            double[] fractions = new double[Math.min(sorted.size(), MAX_COMMON)];
+            for (Map.Entry<String, long[]> entry : sorted) {
+                if (values.size() == MAX_COMMON || entry.getValue()[0] < least) {
+                    break;
+                }
+                fractions[values.size()] = (double) entry.getValue()[0] / rows;
+                values.add(entry.getKey());
+            }
+            return values.isEmpty() ? MostCommonValues.NONE
+                    : new MostCommonValues(values, java.util.Arrays.copyOf(fractions, values.size()));
+        }
     }
 
     public StatisticsCollector(List<LogicalType> types) {
@@ -111,15 +154,25 @@ public final class StatisticsCollector implements SinkState {
                 if (values != null) {
                     values.present++;
                     switch (member) {
-                        case JsonNode.JsonString text -> values.sketch.addObject(text.value());
+                        case JsonNode.JsonString text -> {
+                            values.sketch.addObject(text.value());
+                            values.count(text.value());
+                        }
                         case JsonNode.JsonNumber number -> {
                             values.sketch.addObject(number.value().stripTrailingZeros().toPlainString());
+                            values.count(Jsonb.of(member).toString()); // as ->> prints it
                             double position = number.value().doubleValue();
                             values.low = Double.isNaN(values.low) ? position : Math.min(values.low, position);
                             values.high = Double.isNaN(values.high) ? position : Math.max(values.high, position);
                         }
-                        case JsonNode.JsonBoolean flag -> values.sketch.addObject(flag.value() ? "true" : "false");
-                        default -> values.sketch.addObject(Jsonb.of(member).toString());
+                        case JsonNode.JsonBoolean flag -> {
+                            values.sketch.addObject(flag.value() ? "true" : "false");
+                            values.count(flag.value() ? "true" : "false");
+                        }
+                        default -> {
+                            values.sketch.addObject(Jsonb.of(member).toString());
+                            values.uncounted = true; // containers: ->> gives their text, not counted here
+                        }
                     }
                 }
                 addPaths(column, member, keys);
@@ -149,8 +202,9 @@ public final class StatisticsCollector implements SinkState {
         for (Map.Entry<TableStatistics.Path, PathValues> entry : paths.entrySet()) {
             PathValues values = entry.getValue();
             double nullFraction = rows == 0 ? 0 : 1 - (double) values.present / rows;
-            pathStatistics.put(entry.getKey(), new ColumnStatistics(Math.min(values.sketch.estimate(), values.present),
-                    Math.max(0, nullFraction), values.low, values.high));
+            double distinct = Math.min(values.sketch.estimate(), values.present);
+            pathStatistics.put(entry.getKey(), new ColumnStatistics(distinct, Math.max(0, nullFraction), values.low,
+                    values.high, values.mostCommon(rows, distinct)));
         }
         return new TableStatistics(rows, columns, pathStatistics);
     }

@@ -36,14 +36,16 @@ import java.util.zip.CRC32C;
  * payload length   int32
  * payload          walSequence int64, table count int32 + (schema, name, rowCount int64, column count int32 +
  *                  (column name, distinct float64, nullFraction float64, low float64, high float64), JSON path
- *                  count int32 + (column int32, key count int32 + (key), distinct, nullFraction, low, high as above));
- *                  strings as DataOutput.writeUTF (version 1 had no JSON paths and still reads)
+ *                  count int32 + (column int32, key count int32 + (key), distinct, nullFraction, low, high as above,
+ *                  most common value count int32 + (value, fraction float64)));
+ *                  strings as DataOutput.writeUTF (version 1 had no JSON paths, version 2 no most common values;
+ *                  both still read)
  * checksum         int32    CRC32C of everything before it
  * </pre>
  */
 public final class StatisticsFile {
     public static final String NAME = "statistics";
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     private static final byte[] MAGIC = "BASALTST".getBytes(US_ASCII);
     private static final String TEMPORARY = NAME + ".tmp";
     private static final System.Logger LOG = System.getLogger(StatisticsFile.class.getName());
@@ -90,7 +92,7 @@ public final class StatisticsFile {
         ByteBuffer in = ByteBuffer.wrap(bytes);
         int version = in.getInt(MAGIC.length);
         int length = in.getInt(MAGIC.length + 4);
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             return ignored(path, "its format version is " + version + ", this build reads " + VERSION);
         }
         if (length != bytes.length - MAGIC.length - 12) {
@@ -139,8 +141,26 @@ public final class StatisticsFile {
                 for (int k = 0; k < keyCount; k++) {
                     keys.add(in.readUTF());
                 }
+                double distinct = in.readDouble();
+                double nullFraction = in.readDouble();
+                double low = in.readDouble();
+                double high = in.readDouble();
+                MostCommonValues mostCommon = MostCommonValues.NONE;
+                int commonCount = version >= 3 ? in.readInt() : 0;
+                if (commonCount < 0) {
+                    throw new IOException("negative count of most common values");
+                }
+                if (commonCount > 0) {
+                    List<String> values = new ArrayList<>();
+                    double[] fractions = new double[commonCount];
+                    for (int v = 0; v < commonCount; v++) {
+                        values.add(in.readUTF());
+                        fractions[v] = in.readDouble();
+                    }
+                    mostCommon = new MostCommonValues(values, fractions);
+                }
                 paths.put(new TableStatistics.Path(column, keys),
-                        new ColumnStatistics(in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+                        new ColumnStatistics(distinct, nullFraction, low, high, mostCommon));
             }
             entries.add(new Entry(schema, table, names, new TableStatistics(rowCount, columns, paths)));
         }
@@ -190,6 +210,12 @@ public final class StatisticsFile {
                     out.writeDouble(values.nullFraction());
                     out.writeDouble(values.low());
                     out.writeDouble(values.high());
+                    MostCommonValues mostCommon = values.mostCommon();
+                    out.writeInt(mostCommon.values().size());
+                    for (int v = 0; v < mostCommon.values().size(); v++) {
+                        out.writeUTF(mostCommon.values().get(v));
+                        out.writeDouble(mostCommon.fractions()[v]);
+                    }
                 }
             }
         } catch (IOException e) {

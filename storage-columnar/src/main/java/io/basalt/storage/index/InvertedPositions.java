@@ -94,6 +94,43 @@ public final class InvertedPositions {
         return out;
     }
 
+    /**
+     * A superset, ascending, of the positions holding every one of {@code wanted} (sorted, distinct, not empty), for
+     * a caller that rechecks each: {@link #all}, except that a posting list holding nearly every position is not
+     * intersected with. Such a list (a key every document has, as {@code "brand"} under jsonb_ops) would remove at
+     * most its few missing positions from the running candidates, which costs more to find (a search through the
+     * list per candidate) than rechecking them: it is skipped when the positions it misses are at most one in
+     * {@link #DENSE_SKIP} as many as the shortest list holds.
+     */
+    public long[] candidates(long[] wanted) {
+        int[][] lists = new int[wanted.length][];
+        int[] lengths = new int[wanted.length];
+        int shortest = -1;
+        for (int i = 0; i < wanted.length; i++) {
+            int slot = find(wanted[i]);
+            if (slot < 0) {
+                return new long[0];
+            }
+            lists[i] = postings[slot];
+            lengths[i] = sizes[slot];
+            if (shortest < 0 || lengths[i] < lengths[shortest]) {
+                shortest = i;
+            }
+        }
+        long[] intersected = new long[wanted.length];
+        int kept = 0;
+        for (int i = 0; i < wanted.length; i++) {
+            boolean dense = (long) (positions - lengths[i]) * DENSE_SKIP <= lengths[shortest];
+            if (i == shortest || !dense) {
+                intersected[kept++] = wanted[i];
+            }
+        }
+        return all(Arrays.copyOf(intersected, kept));
+    }
+
+    /** {@link #candidates} skips a list missing at most one in this many as many positions as the shortest holds. */
+    private static final int DENSE_SKIP = 16;
+
     /** The positions, ascending, holding any of {@code wanted}: the union of their posting lists. */
     public long[] any(long[] wanted) {
         long[] bits = new long[(positions + 63) >>> 6];

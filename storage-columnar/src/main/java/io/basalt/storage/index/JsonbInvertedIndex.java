@@ -181,10 +181,10 @@ public final class JsonbInvertedIndex {
             return everyPosition();
         }
         return switch (predicate.kind()) {
-            case CONTAINS -> positions.all(JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass));
+            case CONTAINS -> positions.candidates(JsonbIndexEntries.of((byte[]) predicate.operand(), operatorClass));
             case EXISTS -> positions.all(new long[] {JsonbIndexEntries.keyEntry((String) predicate.operand())});
             case EXISTS_ANY -> positions.any(keyEntries((List<?>) predicate.operand()));
-            case EXISTS_ALL -> positions.all(keyEntries((List<?>) predicate.operand()));
+            case EXISTS_ALL -> positions.candidates(keyEntries((List<?>) predicate.operand()));
             case PATH_EXISTS, PATH_MATCH -> JsonPathEntries.positions(pathEntries(predicate), positions);
         };
     }

@@ -33,6 +33,7 @@ public final class JsonbReader {
     public static final byte OBJECT = 6;
 
     static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
+    private static final ValueLayout.OfLong LONG = ValueLayout.JAVA_LONG_UNALIGNED;
 
     private JsonbReader() {
     }
@@ -126,7 +127,7 @@ public final class JsonbReader {
         if (length != keyLength) {
             return Long.compare(length, keyLength);
         }
-        long mismatch = MemorySegment.mismatch(s, start, end, key, keyFrom, keyFrom + keyLength);
+        long mismatch = mismatch(s, start, key, keyFrom, length);
         if (mismatch < 0) {
             return 0;
         }
@@ -148,6 +149,31 @@ public final class JsonbReader {
 
     /** Whether two byte ranges hold the same bytes. */
     public static boolean sameBytes(MemorySegment a, long aFrom, long aTo, MemorySegment b, long bFrom, long bTo) {
-        return aTo - aFrom == bTo - bFrom && MemorySegment.mismatch(a, aFrom, aTo, b, bFrom, bTo) < 0;
+        return aTo - aFrom == bTo - bFrom && mismatch(a, aFrom, b, bFrom, aTo - aFrom) < 0;
+    }
+
+    /** Ranges up to this many bytes are compared here rather than by {@link MemorySegment#mismatch}. */
+    private static final long SHORT_RANGE = 64;
+
+    /**
+     * The first offset below {@code length} at which {@code a} from {@code aFrom} and {@code b} from {@code bFrom}
+     * differ, or -1 when they do not: keys and short strings eight bytes at a time (a call of
+     * {@link MemorySegment#mismatch}, with its checks, costs more than comparing a key's few bytes), longer ranges by
+     * that call.
+     */
+    private static long mismatch(MemorySegment a, long aFrom, MemorySegment b, long bFrom, long length) {
+        if (length > SHORT_RANGE) {
+            return MemorySegment.mismatch(a, aFrom, aFrom + length, b, bFrom, bFrom + length);
+        }
+        long i = 0;
+        while (i + 8 <= length && a.get(LONG, aFrom + i) == b.get(LONG, bFrom + i)) {
+            i += 8;
+        }
+        for (; i < length; i++) {
+            if (a.get(ValueLayout.JAVA_BYTE, aFrom + i) != b.get(ValueLayout.JAVA_BYTE, bFrom + i)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }
