@@ -175,6 +175,25 @@ class ReorderJoinsTest {
     }
 
     @Test
+    void aConditionAgainstAOneRowCountThatKeepsEveryRowIsNotTakenAsAFilter() {
+        // NOT IN's check (TPC-H Q16): "c = 0 OR v IS NOT NULL" against a one-row count keeps every fact row
+        // (the count's own "c = 0" is estimated over its one row); taken as a third, it would go below the join
+        // with medium to shrink the rows that probe medium's table
+        String sql = "SELECT * FROM fact, medium, (SELECT count(*) AS c FROM small) s"
+                + " WHERE fact.k1 = medium.k AND (s.c = 0 OR fact.v IS NOT NULL)";
+        assertThat(after(sql)).isEqualTo("""
+                Project [#0, #1, #2, #3, #4, #5]
+                  Join INNER [((#5 = 0) OR (#2 IS NOT NULL))]
+                    Join INNER [(#0 = #3)]
+                      Scan fact [0, 1, 2]
+                      Scan medium [0, 1]
+                    Project [#0]
+                      Aggregate keys=[] aggregates=[count(*)]
+                        Scan small [0, 1]
+                """);
+    }
+
+    @Test
     void manyInputsAreOrderedGreedilyWithoutCrossProducts() {
         RuleTester chain = new RuleTester();
         StringBuilder from = new StringBuilder();
