@@ -151,6 +151,49 @@ class ReorderJoinsTest {
     }
 
     @Test
+    void theFactTableProbesTheSmallTableFirstWhenBothKeepAsFewRows() {
+        // orders-like "big" (a million keys, 5,000 left by its filter) and supplier-like "small" (10,000 keys, 50
+        // left) each keep 1/200 of the fact rows; probing the 50-row table first and the 5,000-row one with the
+        // survivors costs fewer cache misses than the other way round (TPC-H Q7), so the written order changes
+        RuleTester sized = new RuleTester()
+                .sizedTable("fact", 1_000_000, "b integer", "s integer")
+                .sizedTable("big", 1_000_000, "k integer", "flag integer")
+                .sizedTable("small", 10_000, "k integer", "flag integer");
+        String sql = "SELECT * FROM fact, big, small WHERE fact.b = big.k AND fact.s = small.k"
+                + " AND big.flag = 1 AND small.flag = 1";
+        assertThat(PlanPrinter.print(rule.apply(new PushFiltersIntoJoins().apply(sized.bind(sql))))).isEqualTo("""
+                Project [#0, #1, #2, #3, #4, #5]
+                  Project [#0, #1, #4, #5, #2, #3]
+                    Join INNER [(#0 = #4)]
+                      Join INNER [(#1 = #2)]
+                        Scan fact [0, 1]
+                        Filter [(#1 = 1)]
+                          Scan small [0, 1]
+                      Filter [(#1 = 1)]
+                        Scan big [0, 1]
+                """);
+    }
+
+    @Test
+    void aConditionAgainstAOneRowCountThatKeepsEveryRowIsNotTakenAsAFilter() {
+        // NOT IN's check (TPC-H Q16): "c = 0 OR v IS NOT NULL" against a one-row count keeps every fact row
+        // (the count's own "c = 0" is estimated over its one row); taken as a third, it would go below the join
+        // with medium to shrink the rows that probe medium's table
+        String sql = "SELECT * FROM fact, medium, (SELECT count(*) AS c FROM small) s"
+                + " WHERE fact.k1 = medium.k AND (s.c = 0 OR fact.v IS NOT NULL)";
+        assertThat(after(sql)).isEqualTo("""
+                Project [#0, #1, #2, #3, #4, #5]
+                  Join INNER [((#5 = 0) OR (#2 IS NOT NULL))]
+                    Join INNER [(#0 = #3)]
+                      Scan fact [0, 1, 2]
+                      Scan medium [0, 1]
+                    Project [#0]
+                      Aggregate keys=[] aggregates=[count(*)]
+                        Scan small [0, 1]
+                """);
+    }
+
+    @Test
     void manyInputsAreOrderedGreedilyWithoutCrossProducts() {
         RuleTester chain = new RuleTester();
         StringBuilder from = new StringBuilder();

@@ -25,7 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * shared conformance corpus ({@code conformance/tpch_answers/queries}). With the system property
  * {@code basalt.regenerate.golden=true} the test writes the files instead of comparing
  * ({@code ./mvnw -pl datasets -am test -Dtest=TpchExplainTest -Dbasalt.regenerate.golden=true
- * -Dsurefire.failIfNoSpecifiedTests=false}).
+ * -Dsurefire.failIfNoSpecifiedTests=false}). To see the plans at another scale (the join order can differ:
+ * SF 1's Q16 is not SF 0.01's), {@code -Dbasalt.explain.sf=1 -Dbasalt.explain.out=DIR} writes them to DIR
+ * instead of comparing.
  */
 class TpchExplainTest {
     private static final Path GOLDEN = Path.of("src/test/resources/io/basalt/datasets/tpch/explain");
@@ -36,7 +38,7 @@ class TpchExplainTest {
     static void load() {
         database = Basalt.inMemory();
         session = database.connect();
-        TpchLoader.load(session, 0.01, 4093);
+        TpchLoader.load(session, Double.parseDouble(System.getProperty("basalt.explain.sf", "0.01")), 4093);
         try (QueryResult ignored = session.execute("ANALYZE")) {
             // gathers the statistics the join order is chosen by
         }
@@ -72,6 +74,12 @@ class TpchExplainTest {
             for (long row = 0; row < result.rowCount(); row++) {
                 plan.append(result.getText(row, 0)).append('\n');
             }
+        }
+        String out = System.getProperty("basalt.explain.out");
+        if (out != null) {
+            Files.createDirectories(Path.of(out));
+            Files.writeString(Path.of(out, name + ".txt"), plan.toString(), StandardCharsets.UTF_8);
+            return;
         }
         Path golden = GOLDEN.resolve(name + ".txt");
         if (Boolean.getBoolean("basalt.regenerate.golden")) {
