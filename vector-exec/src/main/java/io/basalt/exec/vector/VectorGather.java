@@ -80,7 +80,7 @@ public final class VectorGather {
 
     /** Copies rows {@code selection[0..count)} of {@code source} into rows 0.. of {@code target}. */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target) {
-        gather(source, selection, count, target, source.getNullCount() == 0);
+        gather(source, selection, count, target, ArrowSegments.nullCount(source) == 0);
     }
 
     /**
