@@ -283,15 +283,16 @@ final class JoinProbeState implements ExpandingOperatorState {
      * when these do not fit (they start the next batch), else null.
      */
     private Batch coalesce(int count) {
-        List<FieldVector> targets = coalesced.scratch();
+        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
+        List<FieldVector> targets = coalesced.pending();
+        int at = coalesced.rows();
         for (int c = 0; c < probeTypes.size(); c++) {
-            VectorGather.gather(input.column(c), probeSelection, count, targets.get(c), probeHasNoNulls(c));
+            VectorGather.gatherInto(input.column(c), probeSelection, count, targets.get(c), at, probeHasNoNulls(c));
         }
         for (int c = 0; c < buildTypes.size(); c++) {
-            build.gather(c, buildSelection, count, targets.get(probeTypes.size() + c));
+            build.gatherInto(c, buildSelection, count, targets.get(probeTypes.size() + c), at);
         }
-        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
-        coalesced.append(count);
+        coalesced.appended(count);
         return full;
     }
 
