@@ -80,7 +80,7 @@ public final class VectorGather {
 
     /** Copies rows {@code selection[0..count)} of {@code source} into rows 0.. of {@code target}. */
     public static void gather(FieldVector source, int[] selection, int count, FieldVector target) {
-        gather(source, selection, count, target, source.getNullCount() == 0);
+        gather(source, selection, count, target, ArrowSegments.nullCount(source) == 0);
     }
 
     /**
@@ -108,6 +108,134 @@ public final class VectorGather {
             }
         }
         target.setValueCount(count);
+    }
+
+    /**
+     * Copies rows {@code selection[0..count)} of {@code source} into rows {@code at..at + count} of {@code target},
+     * which holds {@code at} rows already and has room for {@code at + count} values (a string target's data buffer
+     * grows here as needed); the target's value count becomes {@code at + count}. This is how a join appends a small
+     * piece of pairs to the batch it is collecting without gathering the piece into scratch vectors and copying it
+     * again.
+     */
+    public static void gatherInto(FieldVector source, int[] selection, int count, FieldVector target, int at,
+                                  boolean noNulls) {
+        if (at == 0) {
+            gather(source, selection, count, target, noNulls);
+            return;
+        }
+        int end = at + count;
+        if ((source instanceof BigIntVector || source instanceof Float8Vector) && source.getClass() == target.getClass()
+                && target.getValueCapacity() >= end) {
+            MemorySegment from = ArrowSegments.values(source);
+            MemorySegment to = ArrowSegments.values(target);
+            for (int k = 0; k < count; k++) {
+                to.set(ArrowSegments.LONG, (long) (at + k) << 3, from.get(ArrowSegments.LONG, (long) selection[k] << 3));
+            }
+            validityInto(source, selection, count, target, at, noNulls);
+        } else if ((source instanceof IntVector || source instanceof DateDayVector)
+                && source.getClass() == target.getClass() && target.getValueCapacity() >= end) {
+            MemorySegment from = ArrowSegments.values(source);
+            MemorySegment to = ArrowSegments.values(target);
+            for (int k = 0; k < count; k++) {
+                to.set(ArrowSegments.INT, (long) (at + k) << 2, from.get(ArrowSegments.INT, (long) selection[k] << 2));
+            }
+            validityInto(source, selection, count, target, at, noNulls);
+        } else if (source instanceof DecimalVector from && target instanceof DecimalVector to
+                && to.getValueCapacity() >= end) {
+            ArrowBuf sourceData = from.getDataBuffer();
+            ArrowBuf targetData = to.getDataBuffer();
+            for (int k = 0; k < count; k++) {
+                int row = selection[k];
+                long place = (long) (at + k) * 16;
+                targetData.setLong(place, sourceData.getLong((long) row * 16));
+                targetData.setLong(place + 8, sourceData.getLong((long) row * 16 + 8));
+            }
+            validityInto(source, selection, count, target, at, noNulls);
+        } else if ((source instanceof VarCharVector || source instanceof VarBinaryVector)
+                && source.getClass() == target.getClass() && target.getValueCapacity() >= end
+                && variableWidthInto((BaseVariableWidthVector) source, selection, count,
+                        (BaseVariableWidthVector) target, at, noNulls)) {
+            ((BaseVariableWidthVector) target).setLastSet(end - 1);
+        } else {
+            for (int k = 0; k < count; k++) {
+                copyValue(source, selection[k], target, at + k);
+            }
+        }
+        target.setValueCount(end);
+    }
+
+    /** The validity bits of rows {@code at..at + count} of {@code to}, from the selected rows of {@code from}. */
+    private static void validityInto(FieldVector from, int[] selection, int count, FieldVector to, int at,
+                                     boolean noNulls) {
+        ArrowBuf validity = to.getValidityBuffer();
+        if (noNulls) {
+            int k = at;
+            int end = at + count;
+            for (; k < end && (k & 7) != 0; k++) {
+                BitVectorHelper.setBit(validity, k);
+            }
+            for (; k + 8 <= end; k += 8) {
+                validity.setByte(k >>> 3, 0xFF);
+            }
+            for (; k < end; k++) {
+                BitVectorHelper.setBit(validity, k);
+            }
+            return;
+        }
+        for (int k = 0; k < count; k++) {
+            BitVectorHelper.setValidityBit(validity, at + k, from.isNull(selection[k]) ? 0 : 1);
+        }
+    }
+
+    /**
+     * Strings and binary values appended after the target's {@code at} rows; false (nothing written) when their
+     * bytes would not fit an int offset, for the caller's value-by-value copy.
+     */
+    private static boolean variableWidthInto(BaseVariableWidthVector from, int[] selection, int count,
+                                             BaseVariableWidthVector to, int at, boolean noNulls) {
+        ArrowBuf sourceOffsets = from.getOffsetBuffer();
+        ArrowBuf sourceData = from.getDataBuffer();
+        long total = 0;
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            total += sourceOffsets.getInt((long) (row + 1) * 4) - sourceOffsets.getInt((long) row * 4);
+        }
+        int offset = to.getOffsetBuffer().getInt((long) at * 4);
+        long needed = offset + total;
+        if (needed > Integer.MAX_VALUE) {
+            return false;
+        }
+        if (to.getDataBuffer().capacity() < needed) {
+            to.reallocDataBuffer(Math.max(needed, 2 * to.getDataBuffer().capacity()));
+        }
+        ArrowBuf targetOffsets = to.getOffsetBuffer();
+        ArrowBuf targetData = to.getDataBuffer();
+        ArrowBuf targetValidity = to.getValidityBuffer();
+        if (noNulls) {
+            validityInto(from, selection, count, to, at, true);
+        }
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            if (noNulls || !from.isNull(row)) {
+                int start = sourceOffsets.getInt((long) row * 4);
+                int length = sourceOffsets.getInt((long) (row + 1) * 4) - start;
+                if (length <= SHORT_VALUE) {
+                    for (int b = 0; b < length; b++) {
+                        targetData.setByte(offset + b, sourceData.getByte(start + b));
+                    }
+                } else {
+                    targetData.setBytes(offset, sourceData, start, length);
+                }
+                offset += length;
+                if (!noNulls) {
+                    BitVectorHelper.setBit(targetValidity, at + k);
+                }
+            } else {
+                BitVectorHelper.unsetBit(targetValidity, at + k);
+            }
+            targetOffsets.setInt((long) (at + k + 1) * 4, offset);
+        }
+        return true;
     }
 
     /** Copies rows [0, rows) of a string vector into {@code target} (same layout) by three buffer copies. */

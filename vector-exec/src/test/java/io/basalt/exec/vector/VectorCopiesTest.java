@@ -84,6 +84,53 @@ class VectorCopiesTest {
         }
     }
 
+    /** Pieces gathered one after another into one vector hold what a value-by-value copy of each row holds. */
+    @Test
+    void gatheredPiecesAppendAfterTheRowsAlreadyThere() {
+        List<LogicalType> types = List.of(LogicalType.BOOLEAN, LogicalType.INTEGER, LogicalType.BIGINT,
+                LogicalType.DOUBLE, LogicalType.numeric(10, 2), LogicalType.numeric(30, 4), LogicalType.NUMERIC,
+                LogicalType.TEXT, LogicalType.DATE, LogicalType.BYTEA, LogicalType.arrayOf(LogicalType.TEXT));
+        java.util.Random random = new java.util.Random(5);
+        try (BufferAllocator allocator = new RootAllocator()) {
+            for (LogicalType type : types) {
+                for (boolean nulls : new boolean[] {false, true}) {
+                    int rows = 200;
+                    int capacity = 1000;
+                    try (FieldVector source = ValueAccess.allocate(type, "x", allocator, rows);
+                         FieldVector gathered = ValueAccess.allocate(type, "x", allocator, capacity);
+                         FieldVector single = ValueAccess.allocate(type, "x", allocator, capacity)) {
+                        for (int i = 0; i < rows; i++) {
+                            ValueAccess.set(source, i, nulls && random.nextInt(4) == 0 ? null : value(type, i));
+                        }
+                        source.setValueCount(rows);
+                        gathered.setValueCount(0);
+                        int at = 0;
+                        while (true) {
+                            int count = random.nextInt(40);
+                            if (at + count > capacity) {
+                                break;
+                            }
+                            int[] selection = new int[count];
+                            for (int k = 0; k < count; k++) {
+                                selection[k] = random.nextInt(rows);
+                                VectorGather.copyValue(source, selection[k], single, at + k);
+                            }
+                            VectorGather.gatherInto(source, selection, count, gathered, at, !nulls);
+                            at += count;
+                            assertThat(gathered.getValueCount()).isEqualTo(at);
+                        }
+                        single.setValueCount(at);
+                        for (int i = 0; i < at; i++) {
+                            assertThat(ValueAccess.get(gathered, i)).as("%s row %d", type, i)
+                                    .isEqualTo(ValueAccess.get(single, i));
+                        }
+                    }
+                }
+            }
+            assertThat(allocator.getAllocatedMemory()).isZero();
+        }
+    }
+
     private static Object value(LogicalType type, int i) {
         return switch (type.physical()) {
             case BOOLEAN -> i % 2 == 0;

@@ -94,21 +94,39 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         private final long[] lowHigh = new long[2];
         private final boolean floatSum = !average && argumentType.id() == TypeId.REAL;
 
+        /**
+         * Which per-group arrays the argument's type uses: doubles (DOUBLE, REAL); the unconstrained NUMERIC's
+         * decimals and compact sums; or, for every other type, the exact integer sums ({@code narrow}, {@code wide})
+         * and the NaN flags. Only those grow with the groups (the others keep their first 16 entries, which the
+         * single-group paths use): growing nine arrays per group was a fifth of TPC-H Q18's 1.5 million groups.
+         */
+        private final boolean floating = argumentType.id() == TypeId.DOUBLE || argumentType.id() == TypeId.REAL;
+        private final boolean unconstrained = argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL;
+        private final boolean exact = !floating && !unconstrained;
+
         @Override
         public void ensureGroups(int groupCount) {
             if (groupCount > counts.length) {
                 int size = Math.max(groupCount, counts.length * 2);
                 counts = Arrays.copyOf(counts, size);
-                nans = Arrays.copyOf(nans, size);
-                narrow = Arrays.copyOf(narrow, size);
-                doubles = Arrays.copyOf(doubles, size);
-                decimals = Arrays.copyOf(decimals, size);
-                compactSums = Arrays.copyOf(compactSums, size);
-                int old = compactScales.length;
-                compactScales = Arrays.copyOf(compactScales, size);
-                Arrays.fill(compactScales, old, size, NO_SCALE);
+                if (exact) {
+                    nans = Arrays.copyOf(nans, size);
+                    narrow = Arrays.copyOf(narrow, size);
+                }
+                if (floating) {
+                    doubles = Arrays.copyOf(doubles, size);
+                }
+                if (unconstrained) {
+                    decimals = Arrays.copyOf(decimals, size);
+                    compactSums = Arrays.copyOf(compactSums, size);
+                    int old = compactScales.length;
+                    compactScales = Arrays.copyOf(compactScales, size);
+                    Arrays.fill(compactScales, old, size, NO_SCALE);
+                }
             }
-            wide.ensure(groupCount);
+            if (exact) {
+                wide.ensure(groupCount);
+            }
         }
 
         private void addNarrow(int g, long value) {
@@ -124,6 +142,9 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         /** Moves every group's plain-long partial sum into the exact 128-bit sums. */
         private void foldNarrow(int groupCount) {
+            if (!exact) {
+                return;
+            }
             for (int g = 0; g < groupCount; g++) {
                 if (narrow[g] != 0) {
                     wide.add(g, narrow[g]);
@@ -354,7 +375,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         /** Moves group g's 64-bit partial sum, if any, into its exact decimal sum. */
         private void foldCompact(int g) {
-            if (compactScales[g] != NO_SCALE) {
+            if (unconstrained && compactScales[g] != NO_SCALE) {
                 BigDecimal value = BigDecimal.valueOf(compactSums[g], compactScales[g]);
                 decimals[g] = decimals[g] == null ? value : NumericMath.add(decimals[g], value);
                 compactScales[g] = NO_SCALE;
@@ -439,14 +460,21 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
-                nans[target] |= theirs.nans[g];
-                doubles[target] = floatSum ? (float) (doubles[target] + theirs.doubles[g])
-                        : doubles[target] + theirs.doubles[g];
-                BigDecimal decimal = theirs.decimals[g];
-                if (decimal != null) {
-                    decimals[target] = decimals[target] == null ? decimal : NumericMath.add(decimals[target], decimal);
+                if (exact) {
+                    nans[target] |= theirs.nans[g];
+                    wide.addFrom(target, theirs.wide, g);
                 }
-                wide.addFrom(target, theirs.wide, g);
+                if (floating) {
+                    doubles[target] = floatSum ? (float) (doubles[target] + theirs.doubles[g])
+                            : doubles[target] + theirs.doubles[g];
+                }
+                if (unconstrained) {
+                    BigDecimal decimal = theirs.decimals[g];
+                    if (decimal != null) {
+                        decimals[target] = decimals[target] == null ? decimal
+                                : NumericMath.add(decimals[target], decimal);
+                    }
+                }
             }
         }
 
@@ -459,7 +487,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     out.setNull(g);
                     continue;
                 }
-                if (nans[g]) {
+                if (exact && nans[g]) {
                     writeNaN(out, g);
                     continue;
                 }

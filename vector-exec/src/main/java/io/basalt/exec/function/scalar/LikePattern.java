@@ -203,9 +203,16 @@ public final class LikePattern {
             }
             return -1;
         }
-        // case-sensitive: a tight scan for the first byte, then the rest compared in place
+        // case-sensitive: eight candidate offsets at a time, then a tight scan for the first byte for the rest
+        int start = from;
+        if (literal.length >= 2) {
+            start = swarIndexOf(value, from, last, literal);
+            if (start < 0 || start <= last && regionMatches(value, start, literal)) {
+                return start;
+            }
+        }
         byte first = literal[0];
-        for (int start = from; start <= last; start++) {
+        for (; start <= last; start++) {
             if (value[start] != first) {
                 continue;
             }
@@ -218,6 +225,41 @@ public final class LikePattern {
             }
         }
         return -1;
+    }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+
+    /**
+     * The first offset in {@code [from, last]} where {@code literal} (two bytes or more) occurs, found by testing eight
+     * offsets at once: a word of the value at the offsets and a word at the offsets plus the literal's length less one
+     * are compared with the literal's first and last bytes (a zero byte of {@code (a ^ first) | (b ^ final)} marks an
+     * offset where both match), and only those offsets are compared in full. Returns -1 when there is none; when
+     * fewer than eight offsets are left to test, returns the first offset not tested yet (which may be past
+     * {@code last}) for the caller's byte-by-byte scan.
+     */
+    private int swarIndexOf(byte[] value, int from, int last, byte[] literal) {
+        int length = literal.length;
+        long first = (literal[0] & 0xFFL) * ONES;
+        long end = (literal[length - 1] & 0xFFL) * ONES;
+        int start = from;
+        for (; start + 7 <= last; start += 8) {
+            long a = (long) LONGS.get(value, start) ^ first;
+            long b = (long) LONGS.get(value, start + length - 1) ^ end;
+            long x = a | b;
+            // high bit of each zero byte (and possibly of bytes above one, which the full comparison rejects)
+            long zeros = (x - ONES) & ~x & HIGHS;
+            while (zeros != 0) {
+                int candidate = start + (Long.numberOfTrailingZeros(zeros) >>> 3);
+                if (regionMatches(value, candidate, literal)) {
+                    return candidate;
+                }
+                zeros &= zeros - 1;
+            }
+        }
+        return start <= last ? start : -1;
     }
 
     /** The wildcard matcher every shape must agree with, whatever the pattern's shape; for tests. */

@@ -1,11 +1,15 @@
 package io.basalt.exec.operator.aggregate;
 
+import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.KeyHashing;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.LogicalType;
+import java.lang.foreign.MemorySegment;
 import java.util.List;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -127,11 +131,31 @@ final class GenericGroupKeyTable implements GroupKeyTable {
                 }
                 continue;
             }
+            if (keyColumns[k] instanceof BaseVariableWidthVector column && keys[k] instanceof BaseVariableWidthVector kept
+                    && column.getClass() == kept.getClass() && sameBytes(column, row, kept, group)) {
+                // the same bytes are the same value (a NUMERIC's too, which is decoded to be compared otherwise)
+                continue;
+            }
             if (ValueComparison.compare(keyColumns[k], row, keys[k], group) != 0) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** Whether value {@code row} of {@code a} and value {@code other} of {@code b} have the same bytes. */
+    private static boolean sameBytes(BaseVariableWidthVector a, int row, BaseVariableWidthVector b, int other) {
+        ArrowBuf aOffsets = a.getOffsetBuffer();
+        ArrowBuf bOffsets = b.getOffsetBuffer();
+        long aStart = aOffsets.getInt((long) row * 4);
+        long length = aOffsets.getInt((long) (row + 1) * 4) - aStart;
+        long bStart = bOffsets.getInt((long) other * 4);
+        if (bOffsets.getInt((long) (other + 1) * 4) - bStart != length) {
+            return false;
+        }
+        MemorySegment aBytes = ArrowSegments.of(a.getDataBuffer());
+        MemorySegment bBytes = ArrowSegments.of(b.getDataBuffer());
+        return MemorySegment.mismatch(aBytes, aStart, aStart + length, bBytes, bStart, bStart + length) < 0;
     }
 
     private void grow() {

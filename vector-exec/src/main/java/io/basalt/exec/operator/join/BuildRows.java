@@ -43,6 +43,10 @@ final class BuildRows implements AutoCloseable {
     /** Filled chunks, then the chunk being filled (last); empty once consolidated. */
     private final List<FieldVector[]> chunks = new ArrayList<>();
     private int currentChunkRows;
+    /** The rows the chunk being filled was allocated for. */
+    private int currentChunkCapacity;
+    /** The smallest chunk allocated for dense rows (a build side of a few rows fits it without growing). */
+    private static final int MIN_CHUNK_ROWS = 1024;
     /** Buffer bytes of the chunks before the last one. */
     private long filledChunkBytes;
     private int rowCount;
@@ -77,11 +81,15 @@ final class BuildRows implements AutoCloseable {
             rowCount += rows;
             return;
         }
-        if (chunks.isEmpty() || currentChunkRows >= CHUNK_ROWS) {
+        if (chunks.isEmpty() || currentChunkRows + rows > currentChunkCapacity) {
             if (!chunks.isEmpty()) {
                 filledChunkBytes += bytesOf(chunks.getLast());
             }
-            chunks.add(newVectors(0));
+            // Sized up front, so that appending never reallocates the chunk's fixed-width buffers: the batch's
+            // rows, or as many as the side already holds (chunks double while the side grows), up to CHUNK_ROWS.
+            // (Chunks that started empty and doubled at each append were a tenth of TPC-H Q9's build.)
+            currentChunkCapacity = Math.max(rows, Math.min(CHUNK_ROWS, Math.max(rowCount, MIN_CHUNK_ROWS)));
+            chunks.add(newVectors(currentChunkCapacity));
             currentChunkRows = 0;
         }
         FieldVector[] chunk = chunks.getLast();
@@ -110,7 +118,8 @@ final class BuildRows implements AutoCloseable {
         }
         chunks.add(chunk);
         // the gathered chunk is exactly sized: the next dense batch starts a chunk of its own
-        currentChunkRows = CHUNK_ROWS;
+        currentChunkRows = rows;
+        currentChunkCapacity = rows;
         rowCount += rows;
     }
 
@@ -135,10 +144,12 @@ final class BuildRows implements AutoCloseable {
         chunks.addAll(other.chunks);
         filledChunkBytes += other.filledChunkBytes;
         currentChunkRows = other.currentChunkRows;
+        currentChunkCapacity = other.currentChunkCapacity;
         rowCount += other.rowCount;
         other.chunks.clear();
         other.filledChunkBytes = 0;
         other.currentChunkRows = 0;
+        other.currentChunkCapacity = 0;
         other.rowCount = 0;
     }
 
@@ -292,56 +303,61 @@ final class BuildRows implements AutoCloseable {
 
     /**
      * Copies build rows {@code selection[0..count)} of column {@code column} into rows 0.. of {@code target}
-     * (a vector of the column's type with room for {@code count} values). The NULL count of a build
-     * column is known from {@link #finish()}, so that a small gather never rescans a large column's
-     * validity bitmap; fixed-width columns copy in typed loops over the buffers.
+     * (a vector of the column's type with room for {@code count} values).
      */
     void gather(int column, int[] selection, int count, FieldVector target) {
+        gatherInto(column, selection, count, target, 0);
+    }
+
+    /**
+     * Copies build rows {@code selection[0..count)} of column {@code column} into rows {@code at..at + count} of
+     * {@code target}, which holds {@code at} rows already and has room for {@code at + count} (see
+     * {@link VectorGather#gatherInto}). The NULL count of a build column is known from {@link #finish()}, so that a
+     * small gather never rescans a large column's validity bitmap; fixed-width columns copy in typed loops over the
+     * buffers.
+     */
+    void gatherInto(int column, int[] selection, int count, FieldVector target, int at) {
         assert hasNulls != null : "gather before finish";
         FieldVector source = columns[column];
-        if (!hasNulls[column]) {
+        if (!hasNulls[column] && target.getValueCapacity() >= at + count) {
             switch (source) {
-                case BigIntVector from -> {
+                case BigIntVector from when target instanceof BigIntVector to -> {
                     MemorySegment values = ArrowSegments.values(from);
-                    BigIntVector to = (BigIntVector) target;
                     for (int k = 0; k < count; k++) {
-                        to.set(k, values.get(ArrowSegments.LONG, (long) selection[k] << 3));
+                        to.set(at + k, values.get(ArrowSegments.LONG, (long) selection[k] << 3));
                     }
-                    to.setValueCount(count);
+                    to.setValueCount(at + count);
                     return;
                 }
-                case IntVector from -> {
+                case IntVector from when target instanceof IntVector to -> {
                     MemorySegment values = ArrowSegments.values(from);
-                    IntVector to = (IntVector) target;
                     for (int k = 0; k < count; k++) {
-                        to.set(k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
+                        to.set(at + k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
                     }
-                    to.setValueCount(count);
+                    to.setValueCount(at + count);
                     return;
                 }
-                case DateDayVector from -> {
+                case DateDayVector from when target instanceof DateDayVector to -> {
                     MemorySegment values = ArrowSegments.values(from);
-                    DateDayVector to = (DateDayVector) target;
                     for (int k = 0; k < count; k++) {
-                        to.set(k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
+                        to.set(at + k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
                     }
-                    to.setValueCount(count);
+                    to.setValueCount(at + count);
                     return;
                 }
-                case Float8Vector from -> {
+                case Float8Vector from when target instanceof Float8Vector to -> {
                     MemorySegment values = ArrowSegments.values(from);
-                    Float8Vector to = (Float8Vector) target;
                     for (int k = 0; k < count; k++) {
-                        to.set(k, values.get(ArrowSegments.DOUBLE, (long) selection[k] << 3));
+                        to.set(at + k, values.get(ArrowSegments.DOUBLE, (long) selection[k] << 3));
                     }
-                    to.setValueCount(count);
+                    to.setValueCount(at + count);
                     return;
                 }
                 default -> {
                 }
             }
         }
-        io.basalt.exec.vector.VectorGather.gather(source, selection, count, target, !hasNulls[column]);
+        VectorGather.gatherInto(source, selection, count, target, at, !hasNulls[column]);
     }
 
     /** Whether build column {@code column} holds a NULL (known after {@link #finish()}). */

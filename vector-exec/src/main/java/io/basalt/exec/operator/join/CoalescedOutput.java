@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.util.VectorAppender;
 
 /**
  * A selective join's small output pieces collected into batches of up to the vector size. A join that keeps a few
@@ -16,16 +15,14 @@ import org.apache.arrow.vector.util.VectorAppender;
  * otherwise hand on a batch per probe batch, each a fresh set of vectors that the next operators handle at the same
  * fixed cost as a full one; allocating and freeing those vectors was a fifth of Q2's time.
  *
- * <p>The pieces are gathered into {@link #scratch} vectors that never leave the join (so they are reused, unlike
- * output vectors, which consumers may keep) and appended to the pending vectors, which are handed on whole by
- * {@link #take}. The order of the rows is kept: pieces are appended in the order they come.
+ * <p>The pieces are gathered straight into the pending vectors, after the rows already there, which are handed on
+ * whole by {@link #take}. The order of the rows is kept: pieces are appended in the order they come. (Gathering each
+ * piece into reused scratch vectors and appending those was a second copy of every row, a tenth of TPC-H Q7.)
  */
 final class CoalescedOutput implements AutoCloseable {
     private final List<LogicalType> types;
     private final BufferAllocator allocator;
     private final int capacity;
-    /** Reused targets of the pieces' gathers; allocated at first use. */
-    private List<FieldVector> scratch;
     /** The rows collected so far, or null when there are none. */
     private List<FieldVector> pending;
     private int rows;
@@ -40,14 +37,6 @@ final class CoalescedOutput implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    /** The reused vectors a piece of up to the vector size is gathered into before {@link #append}. */
-    List<FieldVector> scratch() {
-        if (scratch == null) {
-            scratch = allocate();
-        }
-        return scratch;
-    }
-
     int rows() {
         return rows;
     }
@@ -57,16 +46,20 @@ final class CoalescedOutput implements AutoCloseable {
         return rows + count <= capacity;
     }
 
-    /** Appends rows {@code [0, count)} of the {@link #scratch} vectors; they must {@link #fits fit}. */
-    void append(int count) {
+    /**
+     * The vectors of the pending batch, holding {@link #rows()} rows, with room for up to the vector size: a piece
+     * is gathered straight into them at row {@link #rows()} (see {@code VectorGather.gatherInto}), then
+     * {@link #appended} counts it. The piece must {@link #fits fit}.
+     */
+    List<FieldVector> pending() {
         if (pending == null) {
             pending = allocate();
         }
-        for (int c = 0; c < types.size(); c++) {
-            FieldVector from = scratch.get(c);
-            from.setValueCount(count);
-            from.accept(new VectorAppender(pending.get(c)), null);
-        }
+        return pending;
+    }
+
+    /** Counts the {@code count} rows just gathered into the {@link #pending()} vectors. */
+    void appended(int count) {
         rows += count;
     }
 
@@ -104,10 +97,6 @@ final class CoalescedOutput implements AutoCloseable {
 
     @Override
     public void close() {
-        if (scratch != null) {
-            scratch.forEach(FieldVector::close);
-            scratch = null;
-        }
         if (pending != null) {
             pending.forEach(FieldVector::close);
             pending = null;

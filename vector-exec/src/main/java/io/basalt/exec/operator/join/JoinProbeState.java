@@ -4,6 +4,7 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.ColumnExpression;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
@@ -80,6 +81,11 @@ final class JoinProbeState implements ExpandingOperatorState {
     /** The positions a selective SEMI/ANTI piece hands on; owned here, valid until the next call. */
     private int[] outputPositions = new int[0];
     private Batch input;
+    /**
+     * Per column of {@link #input}: 0 before its NULLs are counted, 1 when it holds none, 2 when it holds some.
+     * Counted once per probe batch (it scans the validity bitmap), not once per gathered piece of pairs.
+     */
+    private byte[] probeNulls;
     private Phase phase = Phase.DONE;
     private int probeCursor;
     private int buildCursor;
@@ -135,6 +141,11 @@ final class JoinProbeState implements ExpandingOperatorState {
             batch = VectorGather.dense(batch, keys);
         }
         input = batch;
+        if (probeNulls == null || probeNulls.length < batch.columnCount()) {
+            probeNulls = new byte[batch.columnCount()];
+        } else {
+            java.util.Arrays.fill(probeNulls, (byte) 0);
+        }
         inputSelection = batch.selection();
         int rows = batch.rowCount();
         FieldVector[] keyColumns = new FieldVector[probeKeys.size()];
@@ -176,8 +187,19 @@ final class JoinProbeState implements ExpandingOperatorState {
     /** The selected rows of key column {@code key} of the selective {@code batch}, copied into a dense vector. */
     private FieldVector denseKey(ColumnExpression key, Batch batch) {
         FieldVector target = keys.newVector(key.type(), batch.rowCount());
-        VectorGather.gather(batch.column(key.index()), batch.selection(), batch.rowCount(), target);
+        VectorGather.gather(batch.column(key.index()), batch.selection(), batch.rowCount(), target,
+                probeHasNoNulls(key.index()));
         return target;
+    }
+
+    /** Whether probe column {@code c} of the current input holds no NULL (counted at most once per input). */
+    private boolean probeHasNoNulls(int c) {
+        byte known = probeNulls[c];
+        if (known == 0) {
+            known = ArrowSegments.nullCount(input.column(c)) == 0 ? (byte) 1 : (byte) 2;
+            probeNulls[c] = known;
+        }
+        return known == 1;
     }
 
     @Override
@@ -261,15 +283,16 @@ final class JoinProbeState implements ExpandingOperatorState {
      * when these do not fit (they start the next batch), else null.
      */
     private Batch coalesce(int count) {
-        List<FieldVector> targets = coalesced.scratch();
+        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
+        List<FieldVector> targets = coalesced.pending();
+        int at = coalesced.rows();
         for (int c = 0; c < probeTypes.size(); c++) {
-            VectorGather.gather(input.column(c), probeSelection, count, targets.get(c));
+            VectorGather.gatherInto(input.column(c), probeSelection, count, targets.get(c), at, probeHasNoNulls(c));
         }
         for (int c = 0; c < buildTypes.size(); c++) {
-            build.gather(c, buildSelection, count, targets.get(probeTypes.size() + c));
+            build.gatherInto(c, buildSelection, count, targets.get(probeTypes.size() + c), at);
         }
-        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
-        coalesced.append(count);
+        coalesced.appended(count);
         return full;
     }
 
@@ -396,7 +419,7 @@ final class JoinProbeState implements ExpandingOperatorState {
     private void gatherProbe(int count, EvaluationContext into, List<FieldVector> columns) {
         for (int c = 0; c < probeTypes.size(); c++) {
             FieldVector target = into.newVector(probeTypes.get(c), count);
-            VectorGather.gather(input.column(c), probeSelection, count, target);
+            VectorGather.gather(input.column(c), probeSelection, count, target, probeHasNoNulls(c));
             columns.add(target);
         }
     }

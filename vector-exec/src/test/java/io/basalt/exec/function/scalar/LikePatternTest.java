@@ -40,6 +40,45 @@ class LikePatternTest {
         }
     }
 
+    /**
+     * Long values (the word-at-a-time search of literals between {@code %}s runs on values of a dozen bytes or more)
+     * in arrays longer than the value, whose bytes past its end must not match.
+     */
+    @Test
+    void literalsInLongValuesAgreeWithTheGeneralMatcher() {
+        Random random = new Random(23);
+        String[] pieces = {"ab", "ba", "aab", "bab", "abba", "é", "xa", "%", "%", "%"};
+        String[] letters = {"a", "b", "x", "é"};
+        for (int p = 0; p < 2000; p++) {
+            StringBuilder pattern = new StringBuilder("%");
+            int count = 1 + random.nextInt(4);
+            for (int k = 0; k < count; k++) {
+                pattern.append(pieces[random.nextInt(pieces.length)]);
+            }
+            if (random.nextBoolean()) {
+                pattern.append('%');
+            }
+            LikePattern compiled = LikePattern.compile(pattern.toString(), "\\", false);
+            for (int v = 0; v < 20; v++) {
+                StringBuilder value = new StringBuilder();
+                int length = random.nextInt(70);
+                for (int k = 0; k < length; k++) {
+                    value.append(letters[random.nextInt(letters.length)]);
+                }
+                byte[] bytes = value.toString().getBytes(StandardCharsets.UTF_8);
+                byte[] padded = java.util.Arrays.copyOf(bytes, bytes.length + 16);
+                java.util.Arrays.fill(padded, bytes.length, padded.length, (byte) 'a');
+                assertThat(compiled.matches(padded, bytes.length))
+                        .as("'%s' LIKE '%s'", value, pattern)
+                        .isEqualTo(compiled.matchesGenerally(bytes, bytes.length));
+            }
+        }
+        byte[] comment = "carefully final deposits detect slyly; special packages wake requests. quickly"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(LikePattern.compile("%special%requests%", "\\", false).matches(comment, comment.length)).isTrue();
+        assertThat(LikePattern.compile("%special%deposits%", "\\", false).matches(comment, comment.length)).isFalse();
+    }
+
     @Test
     void literalsBetweenPercentSignsMatchInOrderWithoutOverlap() {
         assertThat(like("the special requests", "%special%requests%")).isTrue();
