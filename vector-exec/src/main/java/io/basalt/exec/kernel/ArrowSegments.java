@@ -44,6 +44,17 @@ public final class ArrowSegments {
     }
 
     /**
+     * The validity bitmap of {@code vector} (of {@code count} rows) without counting its NULLs first, for a kernel
+     * that ANDs the bitmap into what it computes anyway: the bitmap, a separate allocation out of cache for every batch
+     * of a large scan, is then read alongside the values instead of waited for before them. Falls back to
+     * {@link #validity} when the vector has no bitmap of {@code count} bits.
+     */
+    public static MemorySegment validityUncounted(FieldVector vector, int count) {
+        ArrowBuf buffer = vector.getValidityBuffer();
+        return buffer != null && buffer.capacity() >= (count + 7) / 8 ? of(buffer) : validity(vector);
+    }
+
+    /**
      * {@code vector.getNullCount()}, counted a 64-bit word of the bitmap at a time for fixed- and variable-width
      * vectors (Arrow's own count goes byte by byte, which costs as much as summing a batch of longs).
      */

@@ -144,7 +144,7 @@ final class SelectionRefiner {
             CompareOp op = constantLeft ? comparison.operator().flip() : comparison.operator();
             FieldVector vector = batch.column(column.index());
             MemorySegment values = ArrowSegments.values(vector);
-            MemorySegment validity = ArrowSegments.validity(vector);
+            MemorySegment validity = ArrowSegments.validityUncounted(vector, rows);
             if (column.type().physical() == PhysicalType.INT64) {
                 kernels.andMaskLong(values, validity, rows, op, (Long) constant, mask);
             } else {
