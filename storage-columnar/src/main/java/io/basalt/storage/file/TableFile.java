@@ -156,21 +156,8 @@ public final class TableFile implements AutoCloseable {
      * of this file does.
      */
     public int groupAt(long firstPosition, int rows) {
-        List<FileFooter.RowGroup> groups = footer.rowGroups();
-        int low = 0;
-        int high = groups.size() - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            long first = groups.get(middle).firstPosition();
-            if (first < firstPosition) {
-                low = middle + 1;
-            } else if (first > firstPosition) {
-                high = middle - 1;
-            } else {
-                return groups.get(middle).rowCount() == rows ? middle : -1;
-            }
-        }
-        return -1;
+        int group = groupStartingAt(firstPosition);
+        return group >= 0 && footer.rowGroups().get(group).rowCount() == rows ? group : -1;
     }
 
     /** The row group starting at position {@code firstPosition}, or -1 when no group of this file does. */

@@ -87,8 +87,11 @@ final class BuildRows implements AutoCloseable {
             }
             // Sized up front, so that appending never reallocates the chunk's fixed-width buffers: the batch's
             // rows, or as many as the side already holds (chunks double while the side grows), up to CHUNK_ROWS.
-            // (Chunks that started empty and doubled at each append were a tenth of TPC-H Q9's build.)
-            currentChunkCapacity = Math.max(rows, Math.min(CHUNK_ROWS, Math.max(rowCount, MIN_CHUNK_ROWS)));
+            // (Chunks that started empty and doubled at each append were a tenth of TPC-H Q9's build.) At most
+            // eight batches ahead: a chunk allocated far beyond the rows that came took the memory a build under a
+            // small memory_limit needs before it spills (ParallelJoinBuildTest at vector size 7 ran out of memory).
+            currentChunkCapacity = Math.max(rows,
+                    Math.min(Math.min(CHUNK_ROWS, 8 * rows), Math.max(rowCount, MIN_CHUNK_ROWS)));
             chunks.add(newVectors(currentChunkCapacity));
             currentChunkRows = 0;
         }
