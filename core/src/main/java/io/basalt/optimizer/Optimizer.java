@@ -3,6 +3,7 @@ package io.basalt.optimizer;
 import io.basalt.optimizer.rule.DecorrelateLateralJoins;
 import io.basalt.optimizer.rule.DecorrelateSubqueries;
 import io.basalt.optimizer.rule.DeriveInputFiltersFromOr;
+import io.basalt.optimizer.rule.DistinctOnFixedKeys;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
@@ -44,6 +45,8 @@ public final class Optimizer {
             new PushFiltersIntoJoins(),
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
+            // A DISTINCT ON whose keys the filters fix to constants keeps one row: a LIMIT 1.
+            new DistinctOnFixedKeys(),
             new PruneColumns(),
             new PushPathExtractionsBelowJoins(),
             new PushPathExtractionsBelowWindows(),
