@@ -5,6 +5,7 @@ import io.basalt.optimizer.rule.DecorrelateSubqueries;
 import io.basalt.optimizer.rule.DeriveInputFiltersFromOr;
 import io.basalt.optimizer.rule.DistinctOnFixedKeys;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
+import io.basalt.optimizer.rule.FoldConstantFilters;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
@@ -43,6 +44,8 @@ public final class Optimizer {
             new PushFiltersIntoJoins(),
             new DeriveInputFiltersFromOr(),
             new PushFiltersIntoJoins(),
+            // Conditions the pushing made comparisons of constants settle, and branches they rule out go.
+            new FoldConstantFilters(),
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
             // A DISTINCT ON whose keys the filters fix to constants keeps one row: a LIMIT 1.
