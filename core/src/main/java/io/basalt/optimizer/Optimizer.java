@@ -16,6 +16,7 @@ import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
 import io.basalt.optimizer.rule.ReuseSubplanForScalarSubquery;
+import io.basalt.optimizer.rule.SortedDistinct;
 import io.basalt.optimizer.rule.WindowForCorrelatedExtremum;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
@@ -59,7 +60,15 @@ public final class Optimizer {
     }
 
     public static LogicalPlan optimize(LogicalPlan plan) {
-        LogicalPlan current = plan;
+        return optimize(plan, true);
+    }
+
+    /**
+     * Optimizes {@code plan}; without {@code hashDistinct} (the session's enable_hashagg off) duplicate rows are
+     * removed by sorting ({@link SortedDistinct}).
+     */
+    public static LogicalPlan optimize(LogicalPlan plan, boolean hashDistinct) {
+        LogicalPlan current = hashDistinct ? plan : new SortedDistinct().apply(plan);
         for (OptimizerRule rule : RULES) {
             current = rule.apply(current);
         }
