@@ -75,7 +75,7 @@ final class ExplainExecutor {
             return explainMerge(merge, bindContext, options);
         }
         BoundQuery bound = StatementBinder.bind(statement, bindContext);
-        LogicalPlan plan = Optimizer.optimize(bound.plan());
+        LogicalPlan plan = Optimizer.optimize(bound.plan(), settings.hashAggregation());
         double planningMillis = (System.nanoTime() - planningStart) / 1e6;
         ExplainPrinter.NodeActuals actuals = ExplainPrinter.NodeActuals.NONE;
         double executionMillis = 0;
@@ -125,7 +125,8 @@ final class ExplainExecutor {
             if (part instanceof io.basalt.sql.ast.QueryStatement) {
                 continue; // a DO NOTHING clause's check
             }
-            LogicalPlan plan = Optimizer.optimize(StatementBinder.bind(part, context).plan());
+            LogicalPlan plan = Optimizer.optimize(StatementBinder.bind(part, context).plan(),
+                    settings.hashAggregation());
             for (String line : ExplainPrinter.print(plan, scanLabels(), options.verbose(), options.costs(),
                     ExplainPrinter.NodeActuals.NONE)) {
                 rows.add(List.of("  " + line));

@@ -1540,7 +1540,7 @@ final class SessionImpl implements Session {
         for (int i = 0; i < types.size(); i++) {
             columns.add(new ResultColumn(bound.names().get(i), types.get(i)));
         }
-        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(bound.plan()));
+        PhysicalOperator operator = PhysicalPlanner.plan(Optimizer.optimize(bound.plan(), settings().hashAggregation()));
         long memoryLimit = settings().memoryLimitBytes();
         BufferAllocator queryAllocator = database.newQueryAllocator(memoryLimit);
         QueryMemory memory = null;
@@ -1573,7 +1573,7 @@ final class SessionImpl implements Session {
     }
 
     private void execute(LogicalPlan plan, io.basalt.exec.operator.SinkState collector) {
-        execute(PhysicalPlanner.plan(Optimizer.optimize(plan)), collector, null);
+        execute(PhysicalPlanner.plan(Optimizer.optimize(plan, settings().hashAggregation())), collector, null);
     }
 
     private void execute(PhysicalOperator operator, io.basalt.exec.operator.SinkState collector,

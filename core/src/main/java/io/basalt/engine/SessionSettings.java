@@ -140,6 +140,11 @@ public final class SessionSettings {
         return value;
     }
 
+    /** Whether enable_hashagg is on: without it, duplicate rows are removed by sorting rather than hashing. */
+    public boolean hashAggregation() {
+        return !"off".equals(find("enable_hashagg"));
+    }
+
     /** Like {@link #show} but null for an unknown parameter ({@code current_setting(name, true)}). */
     public String find(String name) {
         Parameter parameter = catalog.find(name);

@@ -3,7 +3,9 @@ package io.basalt.optimizer;
 import io.basalt.optimizer.rule.DecorrelateLateralJoins;
 import io.basalt.optimizer.rule.DecorrelateSubqueries;
 import io.basalt.optimizer.rule.DeriveInputFiltersFromOr;
+import io.basalt.optimizer.rule.DistinctOnFixedKeys;
 import io.basalt.optimizer.rule.ExtractCommonConjuncts;
+import io.basalt.optimizer.rule.FoldConstantFilters;
 import io.basalt.optimizer.rule.OptimizerRule;
 import io.basalt.optimizer.rule.PruneColumns;
 import io.basalt.optimizer.rule.PushFiltersIntoJoins;
@@ -14,6 +16,7 @@ import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
 import io.basalt.optimizer.rule.ReuseSubplanForScalarSubquery;
+import io.basalt.optimizer.rule.SortedDistinct;
 import io.basalt.optimizer.rule.WindowForCorrelatedExtremum;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
@@ -42,8 +45,12 @@ public final class Optimizer {
             new PushFiltersIntoJoins(),
             new DeriveInputFiltersFromOr(),
             new PushFiltersIntoJoins(),
+            // Conditions the pushing made comparisons of constants settle, and branches they rule out go.
+            new FoldConstantFilters(),
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
+            // A DISTINCT ON whose keys the filters fix to constants keeps one row: a LIMIT 1.
+            new DistinctOnFixedKeys(),
             new PruneColumns(),
             new PushPathExtractionsBelowJoins(),
             new PushPathExtractionsBelowWindows(),
@@ -53,7 +60,15 @@ public final class Optimizer {
     }
 
     public static LogicalPlan optimize(LogicalPlan plan) {
-        LogicalPlan current = plan;
+        return optimize(plan, true);
+    }
+
+    /**
+     * Optimizes {@code plan}; without {@code hashDistinct} (the session's enable_hashagg off) duplicate rows are
+     * removed by sorting ({@link SortedDistinct}).
+     */
+    public static LogicalPlan optimize(LogicalPlan plan, boolean hashDistinct) {
+        LogicalPlan current = hashDistinct ? plan : new SortedDistinct().apply(plan);
         for (OptimizerRule rule : RULES) {
             current = rule.apply(current);
         }

@@ -8,8 +8,8 @@ import java.util.Map;
  * PostgreSQL's planner and executor tuning parameters (the {@code enable_*} switches, cost constants,
  * parallelism and JIT thresholds, collapse limits), under PostgreSQL's names, types, ranges and defaults.
  * Scripts and tools written for PostgreSQL set them; Basalt accepts, checks and shows them, and its planner does
- * not act on them: its plans come from its own rules (see {@code io.basalt.optimizer}). A few names exist only
- * since PostgreSQL 16 ({@code debug_parallel_query}, {@code enable_presorted_aggregate}); accepting them costs
+ * not act on them but for enable_hashagg (off, duplicate rows are removed by sorting): its plans come from its
+ * own rules (see {@code io.basalt.optimizer}). A few names exist only since PostgreSQL 16 ({@code debug_parallel_query}, {@code enable_presorted_aggregate}); accepting them costs
  * nothing and keeps such scripts running.
  */
 final class PlannerParameters {
@@ -26,7 +26,11 @@ final class PlannerParameters {
         for (String plan : List.of("async_append", "bitmapscan", "gathermerge", "hashagg", "hashjoin", "incremental_sort",
                 "indexonlyscan", "indexscan", "material", "memoize", "mergejoin", "nestloop", "parallel_append",
                 "parallel_hash", "partition_pruning", "presorted_aggregate", "seqscan", "sort", "tidscan")) {
-            parameters.add(flag("enable_" + plan, "Enables the planner's use of " + plan.replace('_', ' ') + " plans", "on"));
+            String description = "Enables the planner's use of " + plan.replace('_', ' ') + " plans";
+            parameters.add(plan.equals("hashagg")
+                    // off, Basalt removes duplicate rows by sorting (see io.basalt.optimizer.rule.SortedDistinct)
+                    ? Parameter.session("enable_hashagg", description + ".", new BooleanType(), "on")
+                    : flag("enable_" + plan, description, "on"));
         }
         parameters.add(flag("enable_partitionwise_aggregate", "Enables partitionwise aggregation and grouping", "off"));
         parameters.add(flag("enable_partitionwise_join", "Enables partitionwise join", "off"));
