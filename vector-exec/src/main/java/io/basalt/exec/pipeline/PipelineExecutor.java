@@ -15,6 +15,8 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceOperator;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.operator.SummingSink;
+import io.basalt.exec.operator.SummingSource;
 import io.basalt.exec.operator.join.ExpandingOperatorState;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -153,8 +155,13 @@ public final class PipelineExecutor {
     static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
                       PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         SelectionHandOff.negotiate(states, sink);
+        int[] summed = states.isEmpty() && source instanceof SummingSource && sink instanceof SummingSink summing
+                ? summing.summedColumns() : null;
         boolean finished = false;
         while (!finished) {
+            if (summed != null) {
+                sumPieces((SummingSource) source, (SummingSink) sink, summed, profile, sourceOperator);
+            }
             Batch batch = source.next();
             if (batch == null) {
                 break;
@@ -172,6 +179,28 @@ public final class PipelineExecutor {
                     profile.produced(chain.get(i), drained.rowCount());
                 }
                 finished = pushThrough(drained, states, i + 1, sink, profile, chain);
+            }
+        }
+    }
+
+    /**
+     * Hands the sink the sums of the source's next pieces for as long as the source can sum them without reading
+     * their rows (a scan directly under an aggregation that needs only sums and counts, see {@link SummingSink}).
+     */
+    private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, OperatorProfile profile,
+                                  PhysicalOperator sourceOperator) {
+        long[] sums = new long[2 * columns.length];
+        long[] valid = new long[columns.length];
+        while (true) {
+            java.util.Arrays.fill(sums, 0);
+            java.util.Arrays.fill(valid, 0);
+            long rows = source.sumNextPiece(columns, sums, valid);
+            if (rows < 0) {
+                return;
+            }
+            sink.addSums(rows, sums, valid);
+            if (profile != null) {
+                profile.produced(sourceOperator, (int) rows);
             }
         }
     }

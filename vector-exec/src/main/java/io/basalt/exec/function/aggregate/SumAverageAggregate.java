@@ -75,7 +75,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return scales;
     }
 
-    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState {
+    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState,
+            SummedValuesState {
         private long[] counts = new long[16];
         /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
         private boolean[] nans = new boolean[16];
@@ -388,6 +389,19 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     return;
                 }
             }
+            counts[0] += valid;
+        }
+
+        /** SMALLINT, INTEGER and BIGINT arguments (sums and averages of them add exact integers). */
+        @Override
+        public boolean takesSums() {
+            TypeId id = argumentType.id();
+            return !scaledLong && (id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT);
+        }
+
+        @Override
+        public void addSummed(long low, long high, long valid) {
+            wide.add(0, high, low);
             counts[0] += valid;
         }
 
