@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sums, averages and counts without GROUP BY over a checkpointed table are added straight from the encoded chunks of
- * its stored row groups (io.basalt.exec.operator.SummingSource): the results equal the same aggregates computed from
+ * Sums, averages, counts, minima and maxima without GROUP BY over a checkpointed table are taken straight from the
+ * encoded chunks and zone maps of its stored row groups (io.basalt.exec.operator.SummingSource): the results equal the same aggregates computed from
  * the rows (the arguments written as expressions, which the scan cannot sum) and the values' exact sums, with
  * 128-bit totals, NULLs, deleted rows and rows a transaction added; nothing is decoded into the buffer cache for
  * sums of columns without NULLs.
@@ -22,11 +22,13 @@ class StoredSumPushdownTest {
     /** Two full row groups of 122,880 rows. */
     private static final int ROWS = 245_760;
     private static final String WITHOUT_NULLS = "SELECT sum(id) || '/' || sum(big) || '/' || sum(small) || '/'"
-            + " || count(*) || '/' || count(big) || '/' || avg(k) FROM t";
+            + " || count(*) || '/' || count(big) || '/' || avg(k) || '/' || min(id) || '/' || max(big) || '/'"
+            + " || min(small) || '/' || max(small) || '/' || max(k) FROM t";
     private static final String SUMMED = "SELECT sum(id) || '/' || sum(big) || '/' || sum(small) || '/' || count(*)"
-            + " || '/' || count(n) || '/' || sum(n) || '/' || avg(k) FROM t";
+            + " || '/' || count(n) || '/' || sum(n) || '/' || avg(k) || '/' || min(n) || '/' || max(id) FROM t";
     private static final String FROM_ROWS = "SELECT sum(id + 0) || '/' || sum(big + 0) || '/' || sum(small + 0)"
-            + " || '/' || count(1) || '/' || count(n + 0) || '/' || sum(n + 0) || '/' || avg(k + 0) FROM t";
+            + " || '/' || count(1) || '/' || count(n + 0) || '/' || sum(n + 0) || '/' || avg(k + 0) || '/' || min(n + 0)"
+            + " || '/' || max(id + 0) FROM t";
 
     @TempDir
     Path directory;
@@ -62,7 +64,10 @@ class StoredSumPushdownTest {
             assertThat(cache.decoded()).as("row groups whose column n has NULLs between values are read").isPositive();
             assertThat(summed).startsWith(expected(1, ROWS)).isEqualTo(single(session, FROM_ROWS));
             assertThat(withoutNulls).isEqualTo(single(session, "SELECT sum(id + 0) || '/' || sum(big + 0) || '/'"
-                    + " || sum(small + 0) || '/' || count(1) || '/' || count(big + 0) || '/' || avg(k + 0) FROM t"));
+                    + " || sum(small + 0) || '/' || count(1) || '/' || count(big + 0) || '/' || avg(k + 0) || '/'"
+                    + " || min(id + 0) || '/' || max(big + 0) || '/' || min(small + 0) || '/' || max(small + 0) || '/'"
+                    + " || max(k + 0) FROM t"));
+            assertThat(withoutNulls).endsWith("/1/4000000000000000000/-50/49/" + ROWS / 5000);
 
             run(session, "DELETE FROM t WHERE id <= 10");
             assertThat(single(session, SUMMED)).startsWith(expected(11, ROWS)).isEqualTo(single(session, FROM_ROWS));

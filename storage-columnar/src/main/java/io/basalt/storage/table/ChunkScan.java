@@ -81,6 +81,8 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     private int claimEnd;
     /** The scan's path columns (null: none): how the snapshot's columns become the batches' columns. */
     private final PathColumnReads paths;
+    /** Whether {@link #sumNextPiece} may sum stored row groups ({@link StoredChunks#ENCODED_SUMS_PROPERTY}). */
+    private final boolean encodedSums = !"off".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
 
     ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
               boolean ownsSnapshot) {
@@ -160,14 +162,14 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     }
 
     /**
-     * Sums a whole stored row group straight from its encoded chunks ({@link StoredRowGroups#sumIntegers}) when the
-     * scan stands before it and nothing of it is to be left out: no deleted row, no predicate, no path column, every
-     * summed column one the file holds and encoded so that it can be summed. Pieces in memory, and row groups that
-     * cannot be summed so, are left to {@link #next}.
+     * Sums a whole stored row group straight from its encoded chunks ({@link StoredRowGroups#sumIntegers}), its bounds
+     * from its zone maps, when the scan stands before it and nothing of it is to be left out: no deleted row, no
+     * predicate, no path column, every summed column one the file holds, encoded so that it can be summed and with
+     * bounds. Pieces in memory, and row groups that cannot be summed so, are left to {@link #next}.
      */
     @Override
-    public long sumNextPiece(int[] batchColumns, long[] sums, long[] valid) {
-        if (paths != null || closed) {
+    public long sumNextPiece(int[] batchColumns, long[] sums, long[] valid, long[] bounds) {
+        if (paths != null || closed || !encodedSums) {
             return -1;
         }
         List<TableSnapshot.Piece> pieces = snapshot.pieces();
@@ -191,8 +193,6 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
                 || piece.rows() != stored.rows() || stored.rows() != stored.groups().rowCount(stored.group())) {
             return -1;
         }
-        long[] pieceSums = new long[sums.length];
-        int[] pieceValid = new int[valid.length];
         long[] columnSum = new long[2];
         for (int c = 0; c < batchColumns.length; c++) {
             int column = columns[batchColumns[c]];
@@ -201,18 +201,22 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
             }
             columnSum[0] = 0;
             columnSum[1] = 0;
-            pieceValid[c] = stored.groups().sumIntegers(stored.group(), column, columnSum);
-            if (pieceValid[c] < 0) {
+            int added = stored.groups().sumIntegers(stored.group(), column, columnSum);
+            if (added < 0) {
                 return -1;
             }
-            pieceSums[2 * c] = columnSum[0];
-            pieceSums[2 * c + 1] = columnSum[1];
-        }
-        for (int c = 0; c < batchColumns.length; c++) {
-            long before = sums[2 * c];
-            sums[2 * c] = before + pieceSums[2 * c];
-            sums[2 * c + 1] += pieceSums[2 * c + 1] + (Long.compareUnsigned(sums[2 * c], before) < 0 ? 1 : 0);
-            valid[c] += pieceValid[c];
+            if (added > 0) {
+                io.basalt.storage.column.ChunkStatistics statistics = stored.groups().statistics(stored.group(), column);
+                if (statistics == null || !(statistics.min() instanceof Long min)
+                        || !(statistics.max() instanceof Long max)) {
+                    return -1;
+                }
+                bounds[2 * c] = min;
+                bounds[2 * c + 1] = max;
+            }
+            sums[2 * c] = columnSum[0];
+            sums[2 * c + 1] = columnSum[1];
+            valid[c] = added;
         }
         chunk = nextPiece();
         offset = 0;

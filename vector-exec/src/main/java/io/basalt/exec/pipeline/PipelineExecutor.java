@@ -184,21 +184,20 @@ public final class PipelineExecutor {
     }
 
     /**
-     * Hands the sink the sums of the source's next pieces for as long as the source can sum them without reading
-     * their rows (a scan directly under an aggregation that needs only sums and counts, see {@link SummingSink}).
+     * Hands the sink the sums, counts and bounds of the source's next pieces for as long as the source can give them
+     * without reading their rows (a scan directly under an aggregation that needs only those, see {@link SummingSink}).
      */
     private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, OperatorProfile profile,
                                   PhysicalOperator sourceOperator) {
         long[] sums = new long[2 * columns.length];
         long[] valid = new long[columns.length];
+        long[] bounds = new long[2 * columns.length];
         while (true) {
-            java.util.Arrays.fill(sums, 0);
-            java.util.Arrays.fill(valid, 0);
-            long rows = source.sumNextPiece(columns, sums, valid);
+            long rows = source.sumNextPiece(columns, sums, valid, bounds);
             if (rows < 0) {
                 return;
             }
-            sink.addSums(rows, sums, valid);
+            sink.addSums(rows, sums, valid, bounds);
             if (profile != null) {
                 profile.produced(sourceOperator, (int) rows);
             }

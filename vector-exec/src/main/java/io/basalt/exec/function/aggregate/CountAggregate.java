@@ -67,7 +67,7 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         }
 
         @Override
-        public void addSummed(long low, long high, long valid) {
+        public void addSummed(long low, long high, long valid, long min, long max) {
             counts[0] += valid;
         }
 

@@ -400,7 +400,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         }
 
         @Override
-        public void addSummed(long low, long high, long valid) {
+        public void addSummed(long low, long high, long valid, long min, long max) {
             wide.add(0, high, low);
             counts[0] += valid;
         }

@@ -1,7 +1,7 @@
 package io.basalt.exec.function.aggregate;
 
 /**
- * An aggregate state that adds values handed over as their sum and count, computed without the values being read
+ * An aggregate state that adds values handed over as their sum, count and bounds, computed without the values being read
  * into a vector (a scan summing stored chunks from their encoding, {@link io.basalt.exec.operator.SummingSource}).
  * The result is the same as {@link #updateSingleGroup} over those values.
  */
@@ -11,7 +11,8 @@ public interface SummedValuesState extends GroupedAggregateState {
 
     /**
      * Adds, to group 0, {@code valid} non-NULL values (for {@code count(*)}: rows) whose sum is the signed 128-bit
-     * integer {@code high * 2^64 + low} ({@code low} unsigned). Precondition: {@link #takesSums} said yes.
+     * integer {@code high * 2^64 + low} ({@code low} unsigned) and which lie in {@code [min, max]}, both values among
+     * them (meaningless when {@code valid} is 0). Precondition: {@link #takesSums} said yes.
      */
-    void addSummed(long low, long high, long valid);
+    void addSummed(long low, long high, long valid, long min, long max);
 }

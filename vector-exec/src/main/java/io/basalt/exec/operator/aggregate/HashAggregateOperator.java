@@ -220,8 +220,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
 
         /**
-         * Without GROUP BY, when every aggregate is a sum, average or count of a plain SMALLINT, INTEGER or BIGINT
-         * column or {@code count(*)}, without FILTER or further arguments: those columns, once (see
+         * Without GROUP BY, when every aggregate is a sum, average, count, min or max of a plain SMALLINT, INTEGER or
+         * BIGINT column or {@code count(*)}, without FILTER or further arguments: those columns, once (see
          * {@link io.basalt.exec.operator.SummingSink}). Else null.
          */
         @Override
@@ -266,17 +266,17 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
 
         @Override
-        public void addSums(long rows, long[] sums, long[] valid) {
+        public void addSums(long rows, long[] sums, long[] valid, long[] bounds) {
             int[] columns = summedColumns();
             for (int a = 0; a < states.length; a++) {
                 PhysicalExpression argument = aggregates.get(a).argument();
                 SummedValuesState state = (SummedValuesState) states[a];
                 if (argument == null) {
-                    state.addSummed(0, 0, rows);
+                    state.addSummed(0, 0, rows, 0, 0);
                 } else {
                     int c = summedIndex(columns, columns.length,
                             ((io.basalt.exec.expression.ColumnExpression) argument).index());
-                    state.addSummed(sums[2 * c], sums[2 * c + 1], valid[c]);
+                    state.addSummed(sums[2 * c], sums[2 * c + 1], valid[c], bounds[2 * c], bounds[2 * c + 1]);
                 }
             }
         }
