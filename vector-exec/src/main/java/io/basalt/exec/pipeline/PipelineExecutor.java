@@ -157,10 +157,13 @@ public final class PipelineExecutor {
         SelectionHandOff.negotiate(states, sink);
         int[] summed = states.isEmpty() && source instanceof SummingSource && sink instanceof SummingSink summing
                 ? summing.summedColumns() : null;
+        // a piece's sums, counts and bounds (see sumPieces), allocated once per pipeline run
+        long[][] pieceSums = summed == null ? null
+                : new long[][] {new long[2 * summed.length], new long[summed.length], new long[2 * summed.length]};
         boolean finished = false;
         while (!finished) {
             if (summed != null) {
-                sumPieces((SummingSource) source, (SummingSink) sink, summed, profile, sourceOperator);
+                sumPieces((SummingSource) source, (SummingSink) sink, summed, pieceSums, profile, sourceOperator);
             }
             Batch batch = source.next();
             if (batch == null) {
@@ -187,11 +190,11 @@ public final class PipelineExecutor {
      * Hands the sink the sums, counts and bounds of the source's next pieces for as long as the source can give them
      * without reading their rows (a scan directly under an aggregation that needs only those, see {@link SummingSink}).
      */
-    private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, OperatorProfile profile,
-                                  PhysicalOperator sourceOperator) {
-        long[] sums = new long[2 * columns.length];
-        long[] valid = new long[columns.length];
-        long[] bounds = new long[2 * columns.length];
+    private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, long[][] pieceSums,
+                                  OperatorProfile profile, PhysicalOperator sourceOperator) {
+        long[] sums = pieceSums[0];
+        long[] valid = pieceSums[1];
+        long[] bounds = pieceSums[2];
         while (true) {
             long rows = source.sumNextPiece(columns, sums, valid, bounds);
             if (rows < 0) {
