@@ -365,14 +365,6 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
-            if (argument instanceof BigIntVector v && !scaledLong && rows == v.getValueCount()
-                    && v.getValidityBuffer().capacity() >= (rows + 7) / 8) {
-                // NULLs counted in the same pass as the sum: the bitmap is not read (and waited for) first
-                counts[0] += KERNELS.sumLongCountingValid(ArrowSegments.values(v),
-                        ArrowSegments.of(v.getValidityBuffer()), rows, lowHigh);
-                wide.addSplit(0, lowHigh[0], lowHigh[1]);
-                return;
-            }
             int nulls = ArrowSegments.nullCount(argument);
             int valid = rows - nulls;
             // the bitmap is counted once per batch, not again for the kernel (it showed in profiles of a scan-sum)
