@@ -31,6 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * separate native segment of exactly its values' bytes (as a table in memory holds them). {@code batchRows} 2048 is
  * the engine's batch; 1048576 is the kernel in isolation, where whatever a call costs once (a masked last vector,
  * the choice of a loop) disappears. Values in TPC-H's ranges and random order: about 2% of the rows survive.
+ * {@code bitmaps}: "none" passes no validity (a column known to hold no NULL); "counted" counts each column's
+ * bitmap (its own allocation, every bit set) first and passes none when all are valid, as the filter did before;
+ * "uncounted" passes the bitmap without counting it, as {@code SelectionRefiner.selectAll} does now.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -47,11 +50,15 @@ public class BatchFilterBenchmark {
     @Param({"2048", "1048576"})
     public int batchRows;
 
+    @Param({"none"})
+    public String bitmaps;
+
     private Kernels implementation;
     private Arena arena;
     private MemorySegment[] shipDates;
     private MemorySegment[] discounts;
     private MemorySegment[] quantities;
+    private MemorySegment[][] validity;
     private long[] mask;
     private int[] selection;
 
@@ -67,11 +74,15 @@ public class BatchFilterBenchmark {
         shipDates = new MemorySegment[batches];
         discounts = new MemorySegment[batches];
         quantities = new MemorySegment[batches];
+        validity = new MemorySegment[3][batches];
         SplittableRandom random = new SplittableRandom(42);
         for (int b = 0; b < batches; b++) {
             shipDates[b] = arena.allocate((long) batchRows * Integer.BYTES, 64);
             discounts[b] = arena.allocate((long) batchRows * Long.BYTES, 64);
             quantities[b] = arena.allocate((long) batchRows * Long.BYTES, 64);
+            for (MemorySegment[] column : validity) {
+                column[b] = arena.allocate((batchRows + 63) / 64 * 8L, 64).fill((byte) -1);
+            }
             for (int i = 0; i < batchRows; i++) {
                 shipDates[b].setAtIndex(ArrowSegments.INT, i, 8036 + random.nextInt(2526)); // 1992-01-02..1998-12-01
                 discounts[b].setAtIndex(ArrowSegments.LONG, i, random.nextInt(11)); // 0.00..0.10 at scale 2
@@ -93,14 +104,28 @@ public class BatchFilterBenchmark {
         long survivors = 0;
         for (int b = 0; b < shipDates.length; b++) {
             Arrays.fill(mask, -1L);
-            implementation.andMaskInt(shipDates[b], null, batchRows, CompareOp.GE, 8766, mask);
-            implementation.andMaskInt(shipDates[b], null, batchRows, CompareOp.LT, 9131, mask);
-            implementation.andMaskLong(discounts[b], null, batchRows, CompareOp.GE, 5, mask);
-            implementation.andMaskLong(discounts[b], null, batchRows, CompareOp.LE, 7, mask);
-            implementation.andMaskLong(quantities[b], null, batchRows, CompareOp.LT, 2400, mask);
+            MemorySegment shipDateValidity = validity(0, b);
+            MemorySegment discountValidity = validity(1, b);
+            MemorySegment quantityValidity = validity(2, b);
+            implementation.andMaskInt(shipDates[b], shipDateValidity, batchRows, CompareOp.GE, 8766, mask);
+            implementation.andMaskInt(shipDates[b], shipDateValidity, batchRows, CompareOp.LT, 9131, mask);
+            implementation.andMaskLong(discounts[b], discountValidity, batchRows, CompareOp.GE, 5, mask);
+            implementation.andMaskLong(discounts[b], discountValidity, batchRows, CompareOp.LE, 7, mask);
+            implementation.andMaskLong(quantities[b], quantityValidity, batchRows, CompareOp.LT, 2400, mask);
             survivors += list(mask, batchRows, selection);
         }
         return survivors;
+    }
+
+    /** What the kernels get as column {@code column}'s bitmap in batch {@code b}, by {@link #bitmaps}. */
+    private MemorySegment validity(int column, int b) {
+        MemorySegment bitmap = validity[column][b];
+        return switch (bitmaps) {
+            case "none" -> null;
+            case "counted" -> implementation.countValid(bitmap, batchRows) == batchRows ? null : bitmap;
+            case "uncounted" -> bitmap;
+            default -> throw new IllegalArgumentException("bitmaps must be none, counted or uncounted, not " + bitmaps);
+        };
     }
 
     /** The rows left set, listed as the filter operator lists them. */

@@ -21,8 +21,10 @@ import java.util.Arrays;
  * DIR by SQL ({@code v = (g * 7919) % 1000000} for g in 1..N, so both hold the same values; Basalt checkpoints, so the
  * rows sit in compressed row groups; DuckDB checkpoints too) and reused by later runs. Per engine: the database is
  * reopened, the first run is cold (nothing decoded or cached; the OS page cache stays warm), then the median of the
- * warm runs. Basalt is opened twice and the second opening reported as such (the first one's figures, which include
- * compiling the scan's code, are printed apart). The engines run one after the other, never together; both sums are printed and must agree.
+ * warm runs. Basalt's first opening (its figures include compiling the scan's code) is printed apart; then openings
+ * alternate, {@code ROUNDS} times, between reading the row groups' rows and summing them from their encoded chunks
+ * (the system property {@code basalt.encoded_sums} off and on). The engines run one after the other, never together;
+ * both sums are printed and must agree.
  *
  * <p>Usage: {@code OnDiskSumComparison DIR ROWS [warm runs] [threads]}.
  */
@@ -62,20 +64,20 @@ public final class OnDiskSumComparison {
             }
             System.err.printf("duckdb: loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
         }
-        double[] basalt = new double[warmRuns + 1];
         double[] basaltFirstInJvm = new double[warmRuns + 1];
-        String basaltSum = null;
-        // The first opening's runs also compile the scan's code; the second opening's first run is cold for the
-        // data only (nothing decoded or cached), as DuckDB's, whose code is native, is.
-        for (double[] runs : new double[][] {basaltFirstInJvm, basalt}) {
-            try (Database db = Basalt.open(basaltDirectory, config); Session session = db.connect()) {
-                for (int run = 0; run <= warmRuns; run++) {
-                    long start = System.nanoTime();
-                    try (QueryResult result = session.query(QUERY)) {
-                        basaltSum = result.getText(0, 0);
-                    }
-                    runs[run] = (System.nanoTime() - start) / 1e6;
-                }
+        // After the first opening (which also compiles the scan's code), openings alternate between summing the row
+        // groups from their encoded chunks and reading their rows (StoredChunks' basalt.encoded_sums off): A/B in one
+        // JVM. Each opening's first run is cold for the data only (nothing decoded or cached), as DuckDB's is.
+        double[][] encoded = new double[ROUNDS][];
+        double[][] decoded = new double[ROUNDS][];
+        String basaltSum = runBasalt(basaltDirectory, config, basaltFirstInJvm, "on");
+        for (int round = 0; round < ROUNDS; round++) {
+            decoded[round] = new double[warmRuns + 1];
+            encoded[round] = new double[warmRuns + 1];
+            String fromRows = runBasalt(basaltDirectory, config, decoded[round], "off");
+            String fromChunks = runBasalt(basaltDirectory, config, encoded[round], "on");
+            if (!fromRows.equals(fromChunks)) {
+                throw new IllegalStateException("sums differ: " + fromRows + " from rows, " + fromChunks + " from chunks");
             }
         }
         double[] duckdb = new double[warmRuns + 1];
@@ -96,8 +98,29 @@ public final class OnDiskSumComparison {
         System.out.println("| engine | cold ms | warm ms (median) | warm Mrows/s |");
         System.out.println("|---|---:|---:|---:|");
         print("Basalt (first opening in the JVM)", basaltFirstInJvm, rows);
-        print("Basalt", basalt, rows);
+        for (int round = 0; round < ROUNDS; round++) {
+            print("Basalt, rows decoded (round " + (round + 1) + ")", decoded[round], rows);
+            print("Basalt, summed from chunks (round " + (round + 1) + ")", encoded[round], rows);
+        }
         print("DuckDB", duckdb, rows);
+    }
+
+    private static final int ROUNDS = 2;
+
+    /** Opens the database, runs the query {@code runs.length} times into {@code runs} (ms) and returns the sum. */
+    private static String runBasalt(Path directory, BasaltConfig config, double[] runs, String encodedSums) {
+        System.setProperty("basalt.encoded_sums", encodedSums);
+        String sum = null;
+        try (Database db = Basalt.open(directory, config); Session session = db.connect()) {
+            for (int run = 0; run < runs.length; run++) {
+                long start = System.nanoTime();
+                try (QueryResult result = session.query(QUERY)) {
+                    sum = result.getText(0, 0);
+                }
+                runs[run] = (System.nanoTime() - start) / 1e6;
+            }
+        }
+        return sum;
     }
 
     private static void print(String engine, double[] runs, long rows) {

@@ -140,6 +140,12 @@ public final class MappedRowGroups implements StoredRowGroups {
         return selected == null ? null : RowBits.slice(selected, offset, rows);
     }
 
+    /** From the encoded chunk (nothing decoded or cached), see {@link TableFile#sumIntegers}. */
+    @Override
+    public int sumIntegers(int group, int column, long[] sum) {
+        return file.sumIntegers(group, column, sum);
+    }
+
     @Override
     public List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return file.shreddedPaths(group);

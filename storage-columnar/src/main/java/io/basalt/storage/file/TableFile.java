@@ -302,6 +302,33 @@ public final class TableFile implements AutoCloseable {
     }
 
     /**
+     * Adds the sum of column {@code column}'s non-NULL values in row group {@code group} to {@code sum} (128 bits, see
+     * {@link io.basalt.storage.column.EncodedChunkSums#sumIntegers}) from the encoded chunk, and returns how many
+     * values it added; -1 with nothing added when the chunk's encoding or type does not allow it. Verifies the
+     * chunk's checksum once.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public int sumIntegers(int group, int column, long[] sum) {
+        LogicalType type = chunkType(group, column);
+        if (!io.basalt.storage.column.EncodedChunkSums.handles(type)) {
+            return -1;
+        }
+        MemorySegment chunkBytes = verifiedChunk(group, column);
+        int added;
+        try {
+            added = io.basalt.storage.column.EncodedChunkSums.INSTANCE.sumIntegers(chunkBytes, type, sum);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+        return added;
+    }
+
+    /**
      * Rows {@code positions[0, selected)} (ascending, within the row group) of column {@code column} of row group
      * {@code group} as a new vector of {@code selected} rows owned by the caller, read from the encoded chunk without
      * decoding the other rows ({@link io.basalt.storage.column.ChunkPositions}); null when the chunk's encoding is not

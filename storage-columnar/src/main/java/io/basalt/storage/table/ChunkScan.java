@@ -27,7 +27,7 @@ import org.apache.arrow.vector.FieldVector;
  * private to a plain scan. {@code ownsSnapshot}: a plain scan closes its snapshot; a parallel scan's workers
  * leave that to the parallel scan. Batches stay valid until the next call of {@link #next} or {@link #close}.
  */
-final class ChunkScan implements SourceState {
+final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSource {
     private final TableSnapshot snapshot;
     private final int[] columns;
     private final ExecutionContext context;
@@ -81,6 +81,8 @@ final class ChunkScan implements SourceState {
     private int claimEnd;
     /** The scan's path columns (null: none): how the snapshot's columns become the batches' columns. */
     private final PathColumnReads paths;
+    /** Whether {@link #sumNextPiece} may sum stored row groups ({@link StoredChunks#ENCODED_SUMS_PROPERTY}). */
+    private final boolean encodedSums = !"off".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
 
     ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
               boolean ownsSnapshot) {
@@ -157,6 +159,69 @@ final class ChunkScan implements SourceState {
             List<FieldVector> vectors = columnsOf(piece);
             return live == count ? sliced(piece, vectors, start, count) : gathered(piece, vectors, start, live);
         }
+    }
+
+    /**
+     * Sums a whole stored row group straight from its encoded chunks ({@link StoredRowGroups#sumIntegers}), its bounds
+     * from its zone maps, when the scan stands before it and nothing of it is to be left out: no deleted row, no
+     * predicate, no path column, every summed column one the file holds, encoded so that it can be summed and with
+     * bounds. Pieces in memory, and row groups that cannot be summed so, are left to {@link #next}.
+     */
+    @Override
+    public long sumNextPiece(int[] batchColumns, long[] sums, long[] valid, long[] bounds) {
+        if (paths != null || closed || !encodedSums) {
+            return -1;
+        }
+        List<TableSnapshot.Piece> pieces = snapshot.pieces();
+        if (chunk >= 0 && offset != 0) {
+            if (chunk < pieces.size() && offset < pieces.get(chunk).rows()) {
+                return -1;
+            }
+            chunk = nextPiece();
+            offset = 0;
+            releasePiece();
+        }
+        if (chunk < 0) {
+            chunk = nextPiece();
+        }
+        if (chunk >= pieces.size()) {
+            return -1;
+        }
+        TableSnapshot.Piece piece = pieces.get(chunk);
+        StoredChunks.Stretch stored = piece.stored();
+        if (stored == null || piece.mask() != null || !stored.predicates().isEmpty() || stored.offset() != 0
+                || piece.rows() != stored.rows() || stored.rows() != stored.groups().rowCount(stored.group())) {
+            return -1;
+        }
+        long[] columnSum = new long[2];
+        for (int c = 0; c < batchColumns.length; c++) {
+            int column = columns[batchColumns[c]];
+            if (column < 0 || column >= stored.groups().columnCount()) {
+                return -1;
+            }
+            columnSum[0] = 0;
+            columnSum[1] = 0;
+            int added = stored.groups().sumIntegers(stored.group(), column, columnSum);
+            if (added < 0) {
+                return -1;
+            }
+            if (added > 0) {
+                io.basalt.storage.column.ChunkStatistics statistics = stored.groups().statistics(stored.group(), column);
+                if (statistics == null || !(statistics.min() instanceof Long min)
+                        || !(statistics.max() instanceof Long max)) {
+                    return -1;
+                }
+                bounds[2 * c] = min;
+                bounds[2 * c + 1] = max;
+            }
+            sums[2 * c] = columnSum[0];
+            sums[2 * c + 1] = columnSum[1];
+            valid[c] = added;
+        }
+        chunk = nextPiece();
+        offset = 0;
+        releasePiece();
+        return piece.rows();
     }
 
     /**

@@ -27,6 +27,13 @@ final class StoredChunks {
     static final String ENCODED_PREDICATES_PROPERTY = "basalt.encoded_predicates";
     private static final String ENCODED_PREDICATES = "on";
     private static final String ENCODED_PREDICATES_DEFAULT = "on";
+    /**
+     * The switch (JVM system property, read per scan) that lets a scan under an aggregation without GROUP BY sum whole
+     * row groups from their encoded chunks ({@link ChunkScan#sumNextPiece}): {@code off} to read their rows instead
+     * (for comparisons). On by default.
+     */
+    static final String ENCODED_SUMS_PROPERTY = "basalt.encoded_sums";
+
     /** Full chunks read from the file: {@code [0, count)}. */
     final int count;
 

@@ -70,6 +70,19 @@ public interface StoredRowGroups {
         return null;
     }
 
+    /**
+     * Adds the sum of the non-NULL values of integer column {@code column} (SMALLINT, INTEGER, BIGINT) over all rows of
+     * row group {@code group} (deleted ones included: callers ask only of groups without deletions) to {@code sum}, a
+     * signed 128-bit integer as {@code {low 64 bits, high 64 bits}}, read from the encoded chunk without decoding it
+     * where its encoding allows (constant, frame of reference, runs), and returns how many values it added; -1 with
+     * {@code sum} unchanged when it cannot (the caller reads the rows instead). The default never can.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+     */
+    default int sumIntegers(int group, int column, long[] sum) {
+        return -1;
+    }
+
     /** The shredded JSONB paths of row group {@code group}, indexed as {@link #readShredValues} takes them. */
     default java.util.List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return java.util.List.of();

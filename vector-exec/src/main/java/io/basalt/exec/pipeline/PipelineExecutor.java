@@ -15,6 +15,8 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceOperator;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.operator.SummingSink;
+import io.basalt.exec.operator.SummingSource;
 import io.basalt.exec.operator.join.ExpandingOperatorState;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -153,8 +155,16 @@ public final class PipelineExecutor {
     static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
                       PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         SelectionHandOff.negotiate(states, sink);
+        int[] summed = states.isEmpty() && source instanceof SummingSource && sink instanceof SummingSink summing
+                ? summing.summedColumns() : null;
+        // a piece's sums, counts and bounds (see sumPieces), allocated once per pipeline run
+        long[][] pieceSums = summed == null ? null
+                : new long[][] {new long[2 * summed.length], new long[summed.length], new long[2 * summed.length]};
         boolean finished = false;
         while (!finished) {
+            if (summed != null) {
+                sumPieces((SummingSource) source, (SummingSink) sink, summed, pieceSums, profile, sourceOperator);
+            }
             Batch batch = source.next();
             if (batch == null) {
                 break;
@@ -172,6 +182,27 @@ public final class PipelineExecutor {
                     profile.produced(chain.get(i), drained.rowCount());
                 }
                 finished = pushThrough(drained, states, i + 1, sink, profile, chain);
+            }
+        }
+    }
+
+    /**
+     * Hands the sink the sums, counts and bounds of the source's next pieces for as long as the source can give them
+     * without reading their rows (a scan directly under an aggregation that needs only those, see {@link SummingSink}).
+     */
+    private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, long[][] pieceSums,
+                                  OperatorProfile profile, PhysicalOperator sourceOperator) {
+        long[] sums = pieceSums[0];
+        long[] valid = pieceSums[1];
+        long[] bounds = pieceSums[2];
+        while (true) {
+            long rows = source.sumNextPiece(columns, sums, valid, bounds);
+            if (rows < 0) {
+                return;
+            }
+            sink.addSums(rows, sums, valid, bounds);
+            if (profile != null) {
+                profile.produced(sourceOperator, (int) rows);
             }
         }
     }

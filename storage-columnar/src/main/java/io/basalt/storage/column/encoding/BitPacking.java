@@ -75,4 +75,28 @@ public final class BitPacking {
         }
         return values;
     }
+
+    /**
+     * The sum of {@code count} values of {@code width} bits written by {@link #pack} (without their base), read and
+     * added without unpacking them into an array; -1 (nothing read) when the sum might not fit 63 bits, for the caller
+     * to unpack instead.
+     */
+    public static long sum(ByteSource in, int count, int width, DecodeKernels kernels) {
+        if (width > 64) {
+            throw ChunkCorruption.of("bit width " + width);
+        }
+        if (width + width(count) > 63) {
+            return -1;
+        }
+        if (width == 0) {
+            return 0;
+        }
+        int words = DecodeKernels.blocks(count) * width;
+        if ((long) words * Long.BYTES > in.remaining()) {
+            throw ChunkCorruption.of("truncated bit-packed values");
+        }
+        long[] packed = new long[words + 1];
+        in.getLongs(packed, words);
+        return kernels.sumPacked(packed, width, count);
+    }
 }

@@ -211,6 +211,79 @@ public final class LongStreamCodec {
         };
     }
 
+    /**
+     * Adds the sum of a stream of {@code count} values to {@code sum}, a signed 128-bit integer as
+     * {@code {low 64 bits, high 64 bits}}, reading as little as the encoding allows: a constant as {@code count * value},
+     * a frame of reference as {@code count * base} plus the packed offsets summed where they lie
+     * ({@link BitPacking#sum}), runs as each value times its length; the other encodings are decoded and added.
+     * Validates what it reads as {@link #read} does.
+     */
+    public static void sum(ByteSource in, int count, DecodeKernels kernels, long[] sum) {
+        sum(in, count, kernels, sum, 0);
+    }
+
+    private static void sum(ByteSource in, int count, DecodeKernels kernels, long[] sum, int depth) {
+        if (depth >= MAXIMUM_DEPTH) {
+            throw ChunkCorruption.of("integer streams nested too deep");
+        }
+        LongEncoding encoding = LongEncoding.ofId(in.getByte());
+        switch (encoding) {
+            case CONSTANT -> addProduct(sum, count, in.getLong());
+            case FRAME_OF_REFERENCE -> {
+                long base = in.getLong();
+                int width = in.getByte();
+                long offsets = BitPacking.sum(in, count, width, kernels);
+                if (offsets >= 0) {
+                    addProduct(sum, count, base);
+                    add(sum, offsets);
+                } else {
+                    addAll(sum, BitPacking.unpack(in, count, width, base, kernels), count);
+                }
+            }
+            case RUN_LENGTH -> {
+                int runs = in.getCount(count, "run count");
+                long[] runValues = read(in, runs, kernels, depth + 1);
+                long[] runLengths = read(in, runs, kernels, depth + 1);
+                long covered = 0;
+                for (int r = 0; r < runs; r++) {
+                    long length = runLengths[r];
+                    if (length < 1 || length > count - covered) {
+                        throw ChunkCorruption.of("bad run length " + length);
+                    }
+                    covered += length;
+                    addProduct(sum, length, runValues[r]);
+                }
+                if (covered != count) {
+                    throw ChunkCorruption.of("runs cover " + covered + " of " + count + " rows");
+                }
+            }
+            default -> addAll(sum, readAfterId(encoding, in, count, kernels, depth), count);
+        }
+    }
+
+    /** {@code sum += factor * value}, {@code factor >= 0}, in 128 bits. */
+    private static void addProduct(long[] sum, long factor, long value) {
+        long low = factor * value;
+        long high = Math.multiplyHigh(factor, value);
+        long before = sum[0];
+        sum[0] = before + low;
+        sum[1] += high + (Long.compareUnsigned(sum[0], before) < 0 ? 1 : 0);
+    }
+
+    /** {@code sum += value} (signed) in 128 bits. */
+    private static void add(long[] sum, long value) {
+        long before = sum[0];
+        sum[0] = before + value;
+        sum[1] += (value >> 63) + (Long.compareUnsigned(sum[0], before) < 0 ? 1 : 0);
+    }
+
+    /** Adds {@code values[0, count)} (signed) in 128 bits: the low halves in 64 bits, the high halves apart. */
+    private static void addAll(long[] sum, long[] values, int count) {
+        for (int i = 0; i < count; i++) {
+            add(sum, values[i]);
+        }
+    }
+
     private static long[] readDelta(ByteSource in, int count, DecodeKernels kernels) {
         long first = in.getLong();
         long deltaBase = in.getLong();

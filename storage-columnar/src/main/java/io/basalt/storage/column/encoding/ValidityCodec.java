@@ -70,6 +70,20 @@ public final class ValidityCodec {
     }
 
     /**
+     * Reads a validity mask's kind and returns {@code count} when every row is valid, 0 when every row is NULL, and -1
+     * when the mask mixes them (what follows the kind byte is then left unread).
+     */
+    public static int uniformValidRows(ByteSource in, int count) {
+        int kind = in.getByte();
+        return switch (kind) {
+            case ALL_VALID -> count;
+            case ALL_NULL -> 0;
+            case BITMAP, RUNS -> -1;
+            default -> throw ChunkCorruption.of("unknown validity kind " + kind);
+        };
+    }
+
+    /**
      * Reads a validity mask of {@code count} rows into {@code validity} (zeroed first) and returns the number of NULL
      * rows.
      */

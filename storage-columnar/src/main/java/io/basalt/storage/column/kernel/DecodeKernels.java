@@ -42,4 +42,11 @@ public interface DecodeKernels {
      * index (callers check them first).
      */
     void gather(long[] dictionary, long[] codes, int count, long[] out);
+
+    /**
+     * The sum, wrapping, of the first {@code count} values of {@code width} bits packed in {@code words} (zero-extended),
+     * without unpacking them into an array: the frame-of-reference part of a sum straight from an encoded chunk. Exact
+     * when {@code width + bits(count) <= 63}; callers with wider values unpack instead.
+     */
+    long sumPacked(long[] words, int width, int count);
 }

@@ -60,4 +60,25 @@ public final class PlainDecodeKernels implements DecodeKernels {
             out[i] = dictionary[(int) codes[i]];
         }
     }
+
+    @Override
+    public long sumPacked(long[] words, int width, int count) {
+        return sumPacked(words, width, 0, count);
+    }
+
+    /** The sum of packed values {@code [from, to)}; see {@link DecodeKernels#sumPacked}. */
+    static long sumPacked(long[] words, int width, int from, int to) {
+        if (width == 0) {
+            return 0;
+        }
+        long mask = width == 64 ? -1L : (1L << width) - 1;
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            long bit = (long) i * width;
+            int word = (int) (bit >>> 6);
+            int shift = (int) (bit & 63);
+            sum += ((words[word] >>> shift) | ((words[word + 1] << 1) << (63 - shift))) & mask;
+        }
+        return sum;
+    }
 }

@@ -108,4 +108,43 @@ public final class VectorDecodeKernels implements DecodeKernels {
         }
         PlainDecodeKernels.gather(dictionary, codes, i, count, out);
     }
+
+    /**
+     * Whole blocks as {@link #unpack} reads them, each lane's values added into a running vector instead of stored;
+     * the values of a last partial block by {@link PlainDecodeKernels}' loop.
+     */
+    @Override
+    public long sumPacked(long[] words, int width, int count) {
+        int blocks = count / BLOCK;
+        if (width == 0 || width == 64 || blocks == 0) {
+            return PlainDecodeKernels.sumPacked(words, width, 0, count);
+        }
+        int[] lowWords = new int[BLOCK];
+        int[] highWords = new int[BLOCK];
+        long[] shifts = new long[BLOCK];
+        long[] highShifts = new long[BLOCK];
+        for (int j = 0; j < BLOCK; j++) {
+            int bit = j * width;
+            lowWords[j] = bit >>> 6;
+            highWords[j] = (bit >>> 6) + 1;
+            shifts[j] = bit & 63;
+            highShifts[j] = 63 - (bit & 63);
+        }
+        long mask = (1L << width) - 1;
+        int lanes = LONGS.length();
+        LongVector sum = LongVector.zero(LONGS);
+        for (int block = 0; block < blocks; block++) {
+            int base = block * width;
+            for (int j = 0; j < BLOCK; j += lanes) {
+                LongVector low = LongVector.fromArray(LONGS, words, base, lowWords, j);
+                LongVector high = LongVector.fromArray(LONGS, words, base, highWords, j);
+                LongVector shift = LongVector.fromArray(LONGS, shifts, j);
+                LongVector highShift = LongVector.fromArray(LONGS, highShifts, j);
+                sum = sum.add(low.lanewise(VectorOperators.LSHR, shift)
+                    .or(high.lanewise(VectorOperators.LSHL, 1).lanewise(VectorOperators.LSHL, highShift))
+                    .and(mask));
+            }
+        }
+        return sum.reduceLanes(VectorOperators.ADD) + PlainDecodeKernels.sumPacked(words, width, blocks * BLOCK, count);
+    }
 }

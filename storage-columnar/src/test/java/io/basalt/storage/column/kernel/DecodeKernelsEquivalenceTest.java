@@ -49,6 +49,32 @@ class DecodeKernelsEquivalenceTest {
 
     @ParameterizedTest(name = "{0} values")
     @MethodSource("sizes")
+    void sumPackedAddsOnlyTheFirstCountValuesForEveryWidth(int count) {
+        Random random = new Random(53 + count);
+        int padded = DecodeKernels.blocks(count) * DecodeKernels.BLOCK;
+        for (int width = 0; width <= 64; width++) {
+            long mask = width == 64 ? -1L : (1L << width) - 1;
+            long[] values = new long[padded];
+            for (int i = 0; i < padded; i++) {
+                // the values past count (the last block's padding) are set too: the sum must leave them out
+                values[i] = switch (random.nextInt(4)) {
+                    case 0 -> mask;
+                    case 1 -> 0;
+                    default -> random.nextLong() & mask;
+                };
+            }
+            long expected = 0;
+            for (int i = 0; i < count; i++) {
+                expected += values[i];
+            }
+            long[] words = pack(values, padded, width);
+            assertThat(PLAIN.sumPacked(words, width, count)).as("plain, width %d", width).isEqualTo(expected);
+            assertThat(VECTOR.sumPacked(words, width, count)).as("vector, width %d", width).isEqualTo(expected);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
     void addBaseAndPrefixSumAgreeAndWrap(int count) {
         Random random = new Random(77 + count);
         for (long start : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, random.nextLong()}) {

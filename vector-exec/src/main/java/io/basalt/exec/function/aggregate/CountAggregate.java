@@ -31,7 +31,7 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
 
     private static final Kernels KERNELS = KernelProvider.kernels();
 
-    private static final class State implements PositionedAggregateState, GroupedPositionedState {
+    private static final class State implements PositionedAggregateState, GroupedPositionedState, SummedValuesState {
         private long[] counts = new long[16];
 
         @Override
@@ -59,6 +59,16 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
             counts[0] += argument == null ? rows : rows - argument.getNullCount();
+        }
+
+        @Override
+        public boolean takesSums() {
+            return true;
+        }
+
+        @Override
+        public void addSummed(long low, long high, long valid, long min, long max) {
+            counts[0] += valid;
         }
 
         @Override

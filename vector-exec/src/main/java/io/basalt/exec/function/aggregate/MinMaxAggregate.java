@@ -9,6 +9,7 @@ import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.type.DecimalCodec;
 import io.basalt.type.LogicalType;
+import io.basalt.type.TypeId;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import org.apache.arrow.vector.BigIntVector;
@@ -45,7 +46,7 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
         return new State();
     }
 
-    private final class State implements GroupedAggregateState {
+    private final class State implements SummedValuesState {
         private boolean[] seen = new boolean[16];
         private long[] longs = new long[16];
         private double[] doubles = new double[16];
@@ -204,6 +205,20 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
             update(argument, new int[rows], rows);
+        }
+
+        /** SMALLINT, INTEGER and BIGINT arguments, whose values the state keeps as longs. */
+        @Override
+        public boolean takesSums() {
+            TypeId id = argumentType.id();
+            return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
+        }
+
+        @Override
+        public void addSummed(long low, long high, long valid, long min, long max) {
+            if (valid > 0) {
+                offer(0, MinMaxAggregate.this.max ? max : min);
+            }
         }
 
         @Override

@@ -75,7 +75,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         return scales;
     }
 
-    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState {
+    private final class State implements PositionedAggregateState, UnscaledSumState, GroupedPositionedState,
+            SummedValuesState {
         private long[] counts = new long[16];
         /** Groups that have seen a NaN of a scaled NUMERIC argument (unconstrained NaN lives in {@code decimals}). */
         private boolean[] nans = new boolean[16];
@@ -385,14 +386,6 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         @Override
         public void updateSingleGroup(FieldVector argument, int rows) {
-            if (argument instanceof BigIntVector v && !scaledLong && rows == v.getValueCount()
-                    && v.getValidityBuffer().capacity() >= (rows + 7) / 8) {
-                // NULLs counted in the same pass as the sum: the bitmap is not read (and waited for) first
-                counts[0] += KERNELS.sumLongCountingValid(ArrowSegments.values(v),
-                        ArrowSegments.of(v.getValidityBuffer()), rows, lowHigh);
-                wide.addSplit(0, lowHigh[0], lowHigh[1]);
-                return;
-            }
             int nulls = ArrowSegments.nullCount(argument);
             int valid = rows - nulls;
             // the bitmap is counted once per batch, not again for the kernel (it showed in profiles of a scan-sum)
@@ -409,6 +402,19 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     return;
                 }
             }
+            counts[0] += valid;
+        }
+
+        /** SMALLINT, INTEGER and BIGINT arguments (sums and averages of them add exact integers). */
+        @Override
+        public boolean takesSums() {
+            TypeId id = argumentType.id();
+            return !scaledLong && (id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT);
+        }
+
+        @Override
+        public void addSummed(long low, long high, long valid, long min, long max) {
+            wide.add(0, high, low);
             counts[0] += valid;
         }
 

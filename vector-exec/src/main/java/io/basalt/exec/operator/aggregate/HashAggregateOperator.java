@@ -9,6 +9,7 @@ import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.function.aggregate.GroupedAggregateState;
 import io.basalt.exec.function.aggregate.GroupedPositionedState;
 import io.basalt.exec.function.aggregate.PositionedAggregateState;
+import io.basalt.exec.function.aggregate.SummedValuesState;
 import io.basalt.exec.function.aggregate.UnscaledSumState;
 import io.basalt.exec.operator.MergeableSinkOperator;
 import io.basalt.exec.operator.PhysicalOperator;
@@ -19,6 +20,7 @@ import io.basalt.exec.spill.HashPartitions;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import io.basalt.exec.vector.VectorSlices;
@@ -158,7 +160,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
     // ---- sink -------------------------------------------------------------------------------------
 
-    private final class AggregateState implements SinkState {
+    private final class AggregateState implements SinkState, io.basalt.exec.operator.SummingSink {
         private final ExecutionContext context;
         private final EvaluationContext evaluation;
         /** Holds a selective batch's rows gathered dense, apart from {@code evaluation}, which spilling releases. */
@@ -215,6 +217,68 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             long heap = reservedHeap;
             reservedHeap = worker.reservedHeap;
             worker.reservedHeap = heap;
+        }
+
+        /**
+         * Without GROUP BY, when every aggregate is a sum, average, count, min or max of a plain SMALLINT, INTEGER or
+         * BIGINT column or {@code count(*)}, without FILTER or further arguments: those columns, once (see
+         * {@link io.basalt.exec.operator.SummingSink}). Else null.
+         */
+        @Override
+        public int[] summedColumns() {
+            if (!groupKeys.isEmpty() || spilled != null) {
+                return null;
+            }
+            int[] columns = new int[states.length];
+            int count = 0;
+            for (int a = 0; a < states.length; a++) {
+                AggregateCall call = aggregates.get(a);
+                if (call.filter() != null || !call.extraArguments().isEmpty()
+                        || !(states[a] instanceof SummedValuesState summed) || !summed.takesSums()) {
+                    return null;
+                }
+                if (call.argument() == null) {
+                    continue;
+                }
+                if (!(call.argument() instanceof io.basalt.exec.expression.ColumnExpression column)
+                        || !integerType(column.type())) {
+                    return null;
+                }
+                if (summedIndex(columns, count, column.index()) < 0) {
+                    columns[count++] = column.index();
+                }
+            }
+            return Arrays.copyOf(columns, count);
+        }
+
+        private static boolean integerType(LogicalType type) {
+            return type.id() == io.basalt.type.TypeId.SMALLINT || type.id() == io.basalt.type.TypeId.INTEGER
+                    || type.id() == io.basalt.type.TypeId.BIGINT;
+        }
+
+        private static int summedIndex(int[] columns, int count, int column) {
+            for (int c = 0; c < count; c++) {
+                if (columns[c] == column) {
+                    return c;
+                }
+            }
+            return -1;
+        }
+
+        @Override
+        public void addSums(long rows, long[] sums, long[] valid, long[] bounds) {
+            int[] columns = summedColumns();
+            for (int a = 0; a < states.length; a++) {
+                PhysicalExpression argument = aggregates.get(a).argument();
+                SummedValuesState state = (SummedValuesState) states[a];
+                if (argument == null) {
+                    state.addSummed(0, 0, rows, 0, 0);
+                } else {
+                    int c = summedIndex(columns, columns.length,
+                            ((io.basalt.exec.expression.ColumnExpression) argument).index());
+                    state.addSummed(sums[2 * c], sums[2 * c + 1], valid[c], bounds[2 * c], bounds[2 * c + 1]);
+                }
+            }
         }
 
         /** Selective batches: read at their positions without GROUP BY where every aggregate can, else gathered. */

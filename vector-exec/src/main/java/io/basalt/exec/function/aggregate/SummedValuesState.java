@@ -1,0 +1,18 @@
+package io.basalt.exec.function.aggregate;
+
+/**
+ * An aggregate state that adds values handed over as their sum, count and bounds, computed without the values being read
+ * into a vector (a scan summing stored chunks from their encoding, {@link io.basalt.exec.operator.SummingSource}).
+ * The result is the same as {@link #updateSingleGroup} over those values.
+ */
+public interface SummedValuesState extends GroupedAggregateState {
+    /** Whether {@link #addSummed} may stand for {@link #updateSingleGroup} (the function and its argument type decide). */
+    boolean takesSums();
+
+    /**
+     * Adds, to group 0, {@code valid} non-NULL values (for {@code count(*)}: rows) whose sum is the signed 128-bit
+     * integer {@code high * 2^64 + low} ({@code low} unsigned) and which lie in {@code [min, max]}, both values among
+     * them (meaningless when {@code valid} is 0). Precondition: {@link #takesSums} said yes.
+     */
+    void addSummed(long low, long high, long valid, long min, long max);
+}
