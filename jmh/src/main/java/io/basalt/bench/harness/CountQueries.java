@@ -33,9 +33,21 @@ final class CountQueries {
      */
     static <Q> void measure(List<Q> queries, Function<Q, String> name, double[][] times, long[] counts, int column,
                             int runs, QueryCount<Q> counter) throws Exception {
+        measure(queries, name, times, counts, column, 1, runs, counter);
+    }
+
+    /**
+     * {@link #measure(List, Function, double[][], long[], int, int, QueryCount)} after {@code warmups} (at least one)
+     * untimed runs of each query: Basalt's short index lookups are still being compiled by the JIT after one.
+     */
+    static <Q> void measure(List<Q> queries, Function<Q, String> name, double[][] times, long[] counts, int column,
+                            int warmups, int runs, QueryCount<Q> counter) throws Exception {
         for (int q = 0; q < queries.size(); q++) {
             Q query = queries.get(q);
             long count = counter.count(query);
+            for (int w = 1; w < warmups; w++) {
+                counter.count(query);
+            }
             if (counts[q] < 0) {
                 counts[q] = count;
             } else if (counts[q] != count) {

@@ -21,8 +21,9 @@ import org.postgresql.PGConnection;
  * indexes: Basalt (scan, GIN jsonb_ops, GIN jsonb_path_ops), DuckDB (its json extension over the same documents as
  * JSON text: {@code json_contains}, {@code json_exists}) and PostgreSQL 15 (the server at {@code basalt.bench.postgres},
  * default port 54331: sequential scan, GIN jsonb_ops, GIN jsonb_path_ops; loaded with COPY). Every engine runs on one
- * thread (PostgreSQL without parallel workers). Per query and configuration: one warm-up run, then the median of
- * {@code runs} runs, in milliseconds; the counts must agree. Usage: {@code JsonIndexComparison [rows] [runs]}.
+ * thread (PostgreSQL without parallel workers). Per query and configuration: {@code warmups} untimed runs (5 unless
+ * given: after one, Basalt's lookups of a few milliseconds are still being compiled), then the median of {@code runs}
+ * runs, in milliseconds; the counts must agree. Usage: {@code JsonIndexComparison [rows] [runs] [warmups]}.
  */
 public final class JsonIndexComparison {
     private static final String POSTGRES_URL = System.getProperty("basalt.bench.postgres",
@@ -50,6 +51,7 @@ public final class JsonIndexComparison {
     public static void main(String[] arguments) throws Exception {
         long rows = arguments.length > 0 ? Long.parseLong(arguments[0]) : 1_000_000;
         int runs = arguments.length > 1 ? Integer.parseInt(arguments[1]) : 5;
+        int warmups = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 5;
         JsonDocumentTable table = new JsonDocumentTable(rows);
         List<String> lines = new ArrayList<>();
         lines.add("| query | Basalt scan | Basalt GIN ops | Basalt GIN path | DuckDB | PG seq | PG GIN ops | PG GIN path |"
@@ -61,37 +63,44 @@ public final class JsonIndexComparison {
         try (BasaltEngine basalt = new BasaltEngine(1)) {
             load(basalt, table);
             basalt.run("SET enable_bitmapscan = off");
-            CountQueries.measure(QUERIES, Query::name, times, counts, 0, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 0, warmups, runs,
+                    q -> count(basalt, q.condition()));
             basalt.run("RESET enable_bitmapscan");
             long start = System.nanoTime();
             basalt.run("CREATE INDEX docs_ops ON docs USING gin (doc)");
             System.err.printf("Basalt: CREATE INDEX jsonb_ops %.0f ms%n", (System.nanoTime() - start) / 1e6);
-            CountQueries.measure(QUERIES, Query::name, times, counts, 1, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 1, warmups, runs,
+                    q -> count(basalt, q.condition()));
             basalt.run("DROP INDEX docs_ops");
             start = System.nanoTime();
             basalt.run("CREATE INDEX docs_path ON docs USING gin (doc jsonb_path_ops)");
             System.err.printf("Basalt: CREATE INDEX jsonb_path_ops %.0f ms%n", (System.nanoTime() - start) / 1e6);
-            CountQueries.measure(QUERIES, Query::name, times, counts, 2, runs, q -> count(basalt, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 2, warmups, runs,
+                    q -> count(basalt, q.condition()));
         }
         try (DuckDbEngine duckdb = new DuckDbEngine(1)) {
             load(duckdb, table);
-            CountQueries.measure(QUERIES, Query::name, times, counts, 3, runs, q -> count(duckdb, q.duckDbCondition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 3, warmups, runs,
+                    q -> count(duckdb, q.duckDbCondition()));
         }
         try (Connection postgres = DriverManager.getConnection(POSTGRES_URL);
              Statement statement = postgres.createStatement()) {
             loadPostgres(postgres, statement, rows);
             statement.execute("SET max_parallel_workers_per_gather = 0");
             statement.execute("SET enable_bitmapscan = off");
-            CountQueries.measure(QUERIES, Query::name, times, counts, 4, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 4, warmups, runs,
+                    q -> count(statement, q.condition()));
             statement.execute("RESET enable_bitmapscan");
             statement.execute("CREATE INDEX " + PG_TABLE + "_ops ON " + PG_TABLE + " USING gin (doc)");
             statement.execute("VACUUM ANALYZE " + PG_TABLE);
             statement.execute("SET enable_seqscan = off");
-            CountQueries.measure(QUERIES, Query::name, times, counts, 5, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 5, warmups, runs,
+                    q -> count(statement, q.condition()));
             statement.execute("DROP INDEX " + PG_TABLE + "_ops");
             statement.execute("CREATE INDEX " + PG_TABLE + "_path ON " + PG_TABLE + " USING gin (doc jsonb_path_ops)");
             statement.execute("VACUUM ANALYZE " + PG_TABLE);
-            CountQueries.measure(QUERIES, Query::name, times, counts, 6, runs, q -> count(statement, q.condition()));
+            CountQueries.measure(QUERIES, Query::name, times, counts, 6, warmups, runs,
+                    q -> count(statement, q.condition()));
             statement.execute("DROP TABLE " + PG_TABLE);
         }
         for (int q = 0; q < QUERIES.size(); q++) {
@@ -101,7 +110,7 @@ public final class JsonIndexComparison {
             }
             lines.add(line.append(' ').append(counts[q]).append(" |").toString());
         }
-        System.out.println("rows=" + rows + " runs=" + runs + " (median ms, one thread each)");
+        System.out.println("rows=" + rows + " runs=" + runs + " warmups=" + warmups + " (median ms, one thread each)");
         lines.forEach(System.out::println);
     }
 
