@@ -1,6 +1,10 @@
 package io.basalt.bench.query;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +22,15 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * Bulk loading into a database on disk, Basalt against DuckDB and PostgreSQL ({@link DurableDatabase}), one durable
  * transaction per operation into a table created fresh for it: {@code insertSelect} is {@code INSERT INTO t SELECT
  * i, 'payload ' || i FROM generate_series(1, rows)} (DuckDB's {@code range}); {@code insertValues} inserts
- * {@code rows / 1000} statements of 1,000-row VALUES lists in one transaction. Rows per second are {@code rows}
- * divided by the time reported. Run e.g. {@code java -cp 'jmh/target/classes:jmh/target/lib/*'
+ * {@code rows / 1000} statements of 1,000-row VALUES lists in one transaction; {@code copyCsv} is {@code COPY t FROM}
+ * a CSV file of {@code csvRows} rows {@code i,payload i} written once per trial (readable by the PostgreSQL server,
+ * which reads it itself). Rows per second are {@code rows} divided by the time reported. Run e.g. {@code java -cp 'jmh/target/classes:jmh/target/lib/*'
  * org.openjdk.jmh.Main BulkInsertBenchmark}; without a PostgreSQL server add {@code -p engine=basalt,duckdb}.
  */
 @State(Scope.Benchmark)
@@ -49,9 +55,13 @@ public class BulkInsertBenchmark {
     @Param({"1000000"})
     public long valuesRows;
 
+    @Param({"10000000"})
+    public long csvRows;
+
     private DurableDatabase database;
     private DurableDatabase.Client client;
     private List<String> valueStatements;
+    private Path csv;
 
     @Setup(Level.Trial)
     public void open() throws IOException, SQLException {
@@ -68,6 +78,21 @@ public class BulkInsertBenchmark {
         }
     }
 
+    /** The CSV file of {@code copyCsv}, written when the benchmark is {@code copyCsv}. */
+    @Setup(Level.Trial)
+    public void writeCsv(BenchmarkParams params) throws IOException {
+        if (!params.getBenchmark().endsWith("copyCsv")) {
+            return;
+        }
+        csv = Files.createTempFile("basalt-bulk-copy", ".csv",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-r--r--")));
+        try (BufferedWriter out = Files.newBufferedWriter(csv)) {
+            for (long i = 1; i <= csvRows; i++) {
+                out.append(Long.toString(i)).append(",payload ").append(Long.toString(i)).append('\n');
+            }
+        }
+    }
+
     @Setup(Level.Invocation)
     public void freshTable() {
         database.createTable(client);
@@ -77,6 +102,9 @@ public class BulkInsertBenchmark {
     public void close() throws IOException, SQLException {
         client.close();
         database.close();
+        if (csv != null) {
+            Files.deleteIfExists(csv);
+        }
     }
 
     @Benchmark
@@ -94,5 +122,10 @@ public class BulkInsertBenchmark {
             client.execute(statement);
         }
         client.execute("COMMIT");
+    }
+
+    @Benchmark
+    public long copyCsv() {
+        return client.execute("COPY " + database.table() + " FROM '" + csv + "' (FORMAT csv)");
     }
 }

@@ -60,7 +60,8 @@ public final class BinaryStreamCodec {
         for (int code = 0; code < distinct; code++) {
             dictionaryBytes += offsets[firstRows[code] + 1] - offsets[firstRows[code]];
         }
-        if (dictionaryBytes < plain.size()) {
+        // every value distinct: the dictionary would be the plain bytes and lengths plus the codes, never smaller
+        if (distinct < count && dictionaryBytes < plain.size()) {
             ByteSink dictionary = new ByteSink();
             writeDictionary(data, offsets, codes, firstRows, distinct, count, dictionary);
             if (dictionary.size() < plain.size()) {
@@ -100,6 +101,8 @@ public final class BinaryStreamCodec {
         int capacity = Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
         int mask = capacity - 1;
         int[] slots = new int[capacity];
+        // the high half of each code's hash: most probes that meet another value end here, without comparing bytes
+        int[] codeHashes = new int[Math.max(count, 1)];
         int distinct = 0;
         int previous = -1;
         int leadingNulls = 0;
@@ -114,18 +117,22 @@ public final class BinaryStreamCodec {
             }
             int start = offsets[i];
             int end = offsets[i + 1];
-            int slot = (int) hash(data, start, end) & mask;
+            long h = hash(data, start, end);
+            int high = (int) (h >>> 32);
+            int slot = (int) h & mask;
             int code;
             while (true) {
                 int entry = slots[slot];
                 if (entry == 0) {
                     code = distinct++;
                     firstRows[code] = i;
+                    codeHashes[code] = high;
                     slots[slot] = code + 1;
                     break;
                 }
                 int row = firstRows[entry - 1];
-                if (Arrays.equals(data, offsets[row], offsets[row + 1], data, start, end)) {
+                if (codeHashes[entry - 1] == high
+                        && Arrays.equals(data, offsets[row], offsets[row + 1], data, start, end)) {
                     code = entry - 1;
                     break;
                 }
