@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.SmallIntVector;
@@ -409,6 +410,58 @@ final class IntegerJoinHashTable implements JoinHashTable {
                 }
             }
             firstCandidates(keysOfBatch, validity, probeRows, firstCandidates);
+        }
+
+        /**
+         * Reads the keys at their positions (a selective join's few rows of a batch: no key vector is allocated and
+         * gathered per batch) and marks NULL keys from their validity bits there, without counting the vector's NULLs.
+         */
+        @Override
+        public boolean startAt(FieldVector[] keyColumns, int[] positions, int probeRows) {
+            FieldVector keyColumn = keyColumns[0];
+            assert keyColumns.length == 1 && widthOf(keyColumn) == width : "probe key differs from build key";
+            ArrowBuf validityBuffer = keyColumn.getValidityBuffer();
+            if (validityBuffer.capacity() < (keyColumn.getValueCount() + 7) / 8) {
+                return false;
+            }
+            rows = probeRows;
+            probeRow = -1;
+            chain = -1;
+            if (probeRows == 0) {
+                return true;
+            }
+            if (batchKeys.length < probeRows) {
+                batchKeys = new long[probeRows];
+                firstCandidates = new int[probeRows];
+            }
+            MemorySegment values = ArrowSegments.values(keyColumn);
+            long[] keysOfBatch = batchKeys;
+            switch (width) {
+                case 8 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.LONG, (long) positions[row] << 3);
+                    }
+                }
+                case 4 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.INT, (long) positions[row] << 2);
+                    }
+                }
+                default -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(SHORT, (long) positions[row] << 1);
+                    }
+                }
+            }
+            firstCandidates(keysOfBatch, null, probeRows, firstCandidates);
+            MemorySegment validity = ArrowSegments.of(validityBuffer);
+            int[] first = firstCandidates;
+            for (int row = 0; row < probeRows; row++) {
+                if (!isValid(validity, positions[row])) {
+                    first[row] = -1;
+                }
+            }
+            return true;
         }
 
         /**
