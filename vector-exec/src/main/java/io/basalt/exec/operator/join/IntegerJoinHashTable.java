@@ -25,13 +25,13 @@ import org.apache.arrow.vector.SmallIntVector;
  * <p>A table also keeps a bitmap which a probe tests first: in a selective join (TPC-H Q3 keeps 1% of its 3.2
  * million probe rows) most probe keys are turned away by a bitmap that stays in the cache, without touching the
  * bucket array and the keys, which do not. Where the keys' range is narrow enough (at most {@link #RANGE_FILTER_BITS}
- * values, or 8 per build row) the bitmap has one exact bit per value of {@code [min, max]} (for dense keys 32 times
- * smaller than the bucket array and written in key order), whatever the table's size: a small build over a wider
- * range (Q8's 1,451 parts among 200,000 part keys) then sends only the probe keys it really holds to its buckets,
- * instead of the third whose bucket is merely not empty, each a key comparison that mispredicts. Otherwise a table of
- * {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's hash in one 64-bit
- * word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe whose first keys
- * mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule (exact bits for
+ * values, or {@link #RANGE_BITS_PER_ROW} per build row) the bitmap has one exact bit per value of {@code [min, max]}
+ * (for dense keys 32 times smaller than the bucket array and written in key order), whatever the table's size: a
+ * small build over a wider range (Q8's 1,451 parts among 200,000 part keys) then sends only the probe keys it really
+ * holds to its buckets, instead of the third whose bucket is merely not empty, each a key comparison that mispredicts.
+ * Otherwise a table of {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's
+ * hash in one 64-bit word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe
+ * whose first keys mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule (exact bits for
  * dense keys, one bit per hash, both from 65,536 rows).
  *
  * <p>Direct buckets hold one key value each, so their chains are walked without comparing keys; a build whose keys
@@ -103,8 +103,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
         mask = heads.length - 1;
         Arrays.fill(heads, -1);
         boolean narrow = rows > 0 && low <= high && span >= 0
-                && (RANGE_FILTERS ? span < Math.max(RANGE_FILTER_BITS, 8L * rows) && rows >= RANGE_FILTER_ROWS
-                                  : direct && rows >= FILTER_ROWS);
+                && (RANGE_FILTERS
+                        ? span < Math.max(RANGE_FILTER_BITS, RANGE_BITS_PER_ROW * rows) && rows >= RANGE_FILTER_ROWS
+                        : direct && rows >= FILTER_ROWS);
         if (narrow) {
             // one bit per value of the range: exact; a direct table sets them while its chains are built, in key order
             filter = new long[(int) (span >>> 6) + 1];
@@ -216,6 +217,14 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
     /** A range bitmap of up to this many bits (256 KiB) is kept even where it has more than 8 bits per build row. */
     private static final long RANGE_FILTER_BITS = 1L << 21;
+
+    /**
+     * A range bitmap is kept where it has at most this many bits per build row (8 bytes a row, what the bucket array
+     * takes): exact, and read in order by probe keys that arrive clustered (TPC-H Q3's 147,000 orders over a range of
+     * 6 million keys, probed by lineitem in order key order, went through the hashed bitmap's random words before, 13%
+     * of the query). {@code -Dbasalt.join_range_bits_per_row=8} restores the earlier limit.
+     */
+    private static final long RANGE_BITS_PER_ROW = Long.getLong("basalt.join_range_bits_per_row", 64);
 
     /** Builds from this many rows keep a range bitmap. */
     private static final int RANGE_FILTER_ROWS = 256;
