@@ -31,8 +31,8 @@ import org.apache.arrow.vector.SmallIntVector;
  * holds to its buckets, instead of the third whose bucket is merely not empty, each a key comparison that mispredicts.
  * Otherwise a table of {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's
  * hash in one 64-bit word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe
- * whose first keys mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule (exact bits for
- * dense keys, one bit per hash, both from 65,536 rows).
+ * whose first keys mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule
+ * (exact bits for dense keys, one bit per hash, both from 65,536 rows).
  *
  * <p>Direct buckets hold one key value each, so their chains are walked without comparing keys; a build whose keys
  * are all distinct (a primary key: orders, customer, part, supplier) has no chain longer than one, which the probe
