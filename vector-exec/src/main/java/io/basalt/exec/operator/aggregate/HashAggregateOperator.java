@@ -435,8 +435,8 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         /**
          * A selective batch under GROUP BY ({@link #groupedAtPositionsShape}): the key table reads the keys at the
          * selected positions (or, where it cannot, they alone are gathered); column
-         * arguments are read at the selected positions, fused NUMERIC arguments are computed over all the vectors' rows
-         * (which cannot fail, see {@link CompactDecimalArithmetic#readsOnlyColumns}) and the selected values kept.
+         * arguments are read at the selected positions, and so are fused NUMERIC arguments' columns
+         * ({@link CompactDecimalArithmetic#evaluateUnscaledAt}).
          * Returns false, having changed nothing, when a state declines an argument's vector or a fused argument
          * declines the batch; the caller then gathers the batch.
          */
@@ -445,7 +445,6 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
             int[] selection = batch.selection();
             long[][] unscaled = new long[states.length][];
             boolean[][] unscaledNullRows = new boolean[states.length][];
-            Batch whole = null;
             for (int a = 0; a < states.length; a++) {
                 PhysicalExpression argument = aggregates.get(a).argument();
                 if (argument instanceof io.basalt.exec.expression.ColumnExpression column) {
@@ -453,22 +452,15 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                         return false;
                     }
                 } else if (argument instanceof CompactDecimalArithmetic fused) {
-                    if (whole == null) {
-                        whole = new Batch(batch.columns(), batch.physicalRowCount());
-                    }
-                    boolean[] nulls = new boolean[whole.rowCount()];
-                    long[] values = fused.evaluateUnscaled(whole, evaluation, nulls);
+                    // computed at the selected rows only: TPC-H Q15's filter keeps 4% of lineitem's rows, and
+                    // computing over every row of the vectors then keeping the selected ones did 25 times the work
+                    boolean[] nulls = new boolean[rows];
+                    long[] values = fused.evaluateUnscaledAt(batch, selection, rows, evaluation, nulls);
                     if (values == null) {
                         return false;
                     }
-                    long[] kept = new long[rows];
-                    boolean[] keptNulls = new boolean[rows];
-                    for (int k = 0; k < rows; k++) {
-                        kept[k] = values[selection[k]];
-                        keptNulls[k] = nulls[selection[k]];
-                    }
-                    unscaled[a] = kept;
-                    unscaledNullRows[a] = keptNulls;
+                    unscaled[a] = values;
+                    unscaledNullRows[a] = nulls;
                 }
             }
             FieldVector[] sources = new FieldVector[groupKeys.size()];

@@ -16,6 +16,16 @@ interface CandidatePairs {
     void start(FieldVector[] probeKeys, int probeRows);
 
     /**
+     * Like {@link #start}, for a selective probe batch: probe row {@code k}'s keys are at position {@code positions[k]}
+     * of {@code keyColumns} (the batch's own vectors), read there instead of being gathered into dense vectors first.
+     * Returns false, having started nothing, when this enumeration cannot read keys at positions (the caller then
+     * gathers them and calls {@link #start}).
+     */
+    default boolean startAt(FieldVector[] keyColumns, int[] positions, int probeRows) {
+        return false;
+    }
+
+    /**
      * Writes up to {@code capacity} further pairs into {@code probeRows}/{@code buildRows}, in probe-row
      * order, and returns their number; 0 means the batch has no more.
      */

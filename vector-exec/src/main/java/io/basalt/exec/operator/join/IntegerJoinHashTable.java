@@ -7,6 +7,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.SmallIntVector;
@@ -24,14 +25,14 @@ import org.apache.arrow.vector.SmallIntVector;
  * <p>A table also keeps a bitmap which a probe tests first: in a selective join (TPC-H Q3 keeps 1% of its 3.2
  * million probe rows) most probe keys are turned away by a bitmap that stays in the cache, without touching the
  * bucket array and the keys, which do not. Where the keys' range is narrow enough (at most {@link #RANGE_FILTER_BITS}
- * values, or 8 per build row) the bitmap has one exact bit per value of {@code [min, max]} (for dense keys 32 times
- * smaller than the bucket array and written in key order), whatever the table's size: a small build over a wider
- * range (Q8's 1,451 parts among 200,000 part keys) then sends only the probe keys it really holds to its buckets,
- * instead of the third whose bucket is merely not empty, each a key comparison that mispredicts. Otherwise a table of
- * {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's hash in one 64-bit
- * word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe whose first keys
- * mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule (exact bits for
- * dense keys, one bit per hash, both from 65,536 rows).
+ * values, or {@link #RANGE_BITS_PER_ROW} per build row) the bitmap has one exact bit per value of {@code [min, max]}
+ * (for dense keys 32 times smaller than the bucket array and written in key order), whatever the table's size: a
+ * small build over a wider range (Q8's 1,451 parts among 200,000 part keys) then sends only the probe keys it really
+ * holds to its buckets, instead of the third whose bucket is merely not empty, each a key comparison that mispredicts.
+ * Otherwise a table of {@link #HASHED_FILTER_ROWS} rows or more keeps about 8 bits per build row, two bits per key's
+ * hash in one 64-bit word (one cache line per probe; about 1 key in 20 that the build lacks still passes). A probe
+ * whose first keys mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule
+ * (exact bits for dense keys, one bit per hash, both from 65,536 rows).
  *
  * <p>Direct buckets hold one key value each, so their chains are walked without comparing keys; a build whose keys
  * are all distinct (a primary key: orders, customer, part, supplier) has no chain longer than one, which the probe
@@ -102,8 +103,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
         mask = heads.length - 1;
         Arrays.fill(heads, -1);
         boolean narrow = rows > 0 && low <= high && span >= 0
-                && (RANGE_FILTERS ? span < Math.max(RANGE_FILTER_BITS, 8L * rows) && rows >= RANGE_FILTER_ROWS
-                                  : direct && rows >= FILTER_ROWS);
+                && (RANGE_FILTERS
+                        ? span < Math.max(RANGE_FILTER_BITS, RANGE_BITS_PER_ROW * rows) && rows >= RANGE_FILTER_ROWS
+                        : direct && rows >= FILTER_ROWS);
         if (narrow) {
             // one bit per value of the range: exact; a direct table sets them while its chains are built, in key order
             filter = new long[(int) (span >>> 6) + 1];
@@ -215,6 +217,14 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
     /** A range bitmap of up to this many bits (256 KiB) is kept even where it has more than 8 bits per build row. */
     private static final long RANGE_FILTER_BITS = 1L << 21;
+
+    /**
+     * A range bitmap is kept where it has at most this many bits per build row (8 bytes a row, what the bucket array
+     * takes): exact, and read in order by probe keys that arrive clustered (TPC-H Q3's 147,000 orders over a range of
+     * 6 million keys, probed by lineitem in order key order, went through the hashed bitmap's random words before, 13%
+     * of the query). {@code -Dbasalt.join_range_bits_per_row=8} restores the earlier limit.
+     */
+    private static final long RANGE_BITS_PER_ROW = Long.getLong("basalt.join_range_bits_per_row", 64);
 
     /** Builds from this many rows keep a range bitmap. */
     private static final int RANGE_FILTER_ROWS = 256;
@@ -409,6 +419,58 @@ final class IntegerJoinHashTable implements JoinHashTable {
                 }
             }
             firstCandidates(keysOfBatch, validity, probeRows, firstCandidates);
+        }
+
+        /**
+         * Reads the keys at their positions (a selective join's few rows of a batch: no key vector is allocated and
+         * gathered per batch) and marks NULL keys from their validity bits there, without counting the vector's NULLs.
+         */
+        @Override
+        public boolean startAt(FieldVector[] keyColumns, int[] positions, int probeRows) {
+            FieldVector keyColumn = keyColumns[0];
+            assert keyColumns.length == 1 && widthOf(keyColumn) == width : "probe key differs from build key";
+            ArrowBuf validityBuffer = keyColumn.getValidityBuffer();
+            if (validityBuffer.capacity() < (keyColumn.getValueCount() + 7) / 8) {
+                return false;
+            }
+            rows = probeRows;
+            probeRow = -1;
+            chain = -1;
+            if (probeRows == 0) {
+                return true;
+            }
+            if (batchKeys.length < probeRows) {
+                batchKeys = new long[probeRows];
+                firstCandidates = new int[probeRows];
+            }
+            MemorySegment values = ArrowSegments.values(keyColumn);
+            long[] keysOfBatch = batchKeys;
+            switch (width) {
+                case 8 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.LONG, (long) positions[row] << 3);
+                    }
+                }
+                case 4 -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(ArrowSegments.INT, (long) positions[row] << 2);
+                    }
+                }
+                default -> {
+                    for (int row = 0; row < probeRows; row++) {
+                        keysOfBatch[row] = values.get(SHORT, (long) positions[row] << 1);
+                    }
+                }
+            }
+            firstCandidates(keysOfBatch, null, probeRows, firstCandidates);
+            MemorySegment validity = ArrowSegments.of(validityBuffer);
+            int[] first = firstCandidates;
+            for (int row = 0; row < probeRows; row++) {
+                if (!isValid(validity, positions[row])) {
+                    first[row] = -1;
+                }
+            }
+            return true;
         }
 
         /**

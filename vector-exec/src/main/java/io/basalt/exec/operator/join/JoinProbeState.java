@@ -8,8 +8,11 @@ import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 
@@ -149,11 +152,21 @@ final class JoinProbeState implements ExpandingOperatorState {
         inputSelection = batch.selection();
         int rows = batch.rowCount();
         FieldVector[] keyColumns = new FieldVector[probeKeys.size()];
-        for (int k = 0; k < keyColumns.length; k++) {
-            keyColumns[k] = inputSelection == null ? probeKeys.get(k).evaluate(batch, keys)
-                    : denseKey((ColumnExpression) probeKeys.get(k), batch);
+        boolean started = false;
+        if (inputSelection != null && START_AT) {
+            // the keys are columns here (else the batch was made dense above): read at the selected positions
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = batch.column(((ColumnExpression) probeKeys.get(k)).index());
+            }
+            started = candidates.startAt(keyColumns, inputSelection, rows);
         }
-        candidates.start(keyColumns, rows);
+        if (!started) {
+            for (int k = 0; k < keyColumns.length; k++) {
+                keyColumns[k] = inputSelection == null ? probeKeys.get(k).evaluate(batch, keys)
+                        : denseKey((ColumnExpression) probeKeys.get(k), batch);
+            }
+            candidates.start(keyColumns, rows);
+        }
         int positions = batch.physicalRowCount();
         if (probeMatched.length < positions) {
             probeMatched = new boolean[Math.max(positions, probeMatched.length * 2)];
@@ -192,14 +205,46 @@ final class JoinProbeState implements ExpandingOperatorState {
         return target;
     }
 
-    /** Whether probe column {@code c} of the current input holds no NULL (counted at most once per input). */
+    /**
+     * Whether probe column {@code c} of the current input holds no NULL in the input's rows (found at most once per
+     * input). For a sparse selection (a selective join's few rows of a batch) the validity bits of the selected
+     * positions alone are read: counting the NULLs of whole vectors per batch was 13% of a TPC-H Q7 profile, whose
+     * lineitem batches keep few of their 2,048 rows after the date filter and the supplier key filter.
+     */
     private boolean probeHasNoNulls(int c) {
         byte known = probeNulls[c];
         if (known == 0) {
-            known = ArrowSegments.nullCount(input.column(c)) == 0 ? (byte) 1 : (byte) 2;
+            FieldVector column = input.column(c);
+            boolean sparse = START_AT && inputSelection != null
+                    && (long) input.rowCount() * SPARSE_SELECTION < input.physicalRowCount()
+                    && column instanceof BaseFixedWidthVector
+                    && column.getValidityBuffer().capacity() >= (column.getValueCount() + 7) / 8;
+            boolean none = sparse ? allValidAt(column, inputSelection, input.rowCount())
+                    : ArrowSegments.nullCount(column) == 0;
+            known = none ? (byte) 1 : (byte) 2;
             probeNulls[c] = known;
         }
         return known == 1;
+    }
+
+    /** A selection is sparse, for {@link #probeHasNoNulls}, when its vectors have this many times its rows. */
+    private static final int SPARSE_SELECTION = 16;
+
+    /**
+     * Whether selective probe batches are read at their positions: keys ({@link CandidatePairs#startAt}) and, for
+     * sparse ones, NULLs ({@code -Dbasalt.join_probe_at_positions=off}: keys gathered, NULLs counted per vector).
+     */
+    private static final boolean START_AT = !"off".equals(System.getProperty("basalt.join_probe_at_positions"));
+
+    /** Whether rows {@code positions[0..rows)} of {@code column} (its validity buffer covering them) are all valid. */
+    private static boolean allValidAt(FieldVector column, int[] positions, int rows) {
+        MemorySegment validity = ArrowSegments.of(column.getValidityBuffer());
+        int invalid = 0;
+        for (int k = 0; k < rows; k++) {
+            int position = positions[k];
+            invalid |= ~(validity.get(ValueLayout.JAVA_BYTE, position >>> 3) >>> (position & 7)) & 1;
+        }
+        return invalid == 0;
     }
 
     @Override

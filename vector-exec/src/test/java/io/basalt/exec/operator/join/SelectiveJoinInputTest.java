@@ -135,4 +135,34 @@ class SelectiveJoinInputTest {
         assertThat(sorted(run(plan, vectorSize))).isEqualTo(sorted(expected));
         assertThat(sorted(run(refiltered, vectorSize))).isEqualTo(sorted(second.rows()));
     }
+
+    /** Rows (key, label, weight, extra): as {@link #relation}, with a BIGINT column NULL in every 5th row. */
+    private static Relation withNullableExtra(String label, int rows, int distinct) {
+        List<List<Object>> list = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            Long key = i % 9 == 8 ? null : (long) ((i * 7L) % distinct);
+            Long extra = i % 5 == 3 ? null : (long) i;
+            list.add(Arrays.asList(key, label + i, (long) ((i * 13) % 17), extra));
+        }
+        return new Relation(List.of(LogicalType.BIGINT, LogicalType.TEXT, LogicalType.BIGINT, LogicalType.BIGINT),
+                list);
+    }
+
+    /**
+     * A filter keeping one row in 17 (under a sixteenth of each 2,048-row batch): the probe reads its keys at their
+     * positions and the NULLs of its columns from the selected rows' validity bits alone; NULL keys and NULL payload
+     * values among the kept rows and among the dropped ones.
+     */
+    @ParameterizedTest(name = "{0} join, vector size {1}")
+    @MethodSource("typesAndVectorSizes")
+    void sparseSelectionsReadKeysAndNullsAtTheirPositions(JoinType type, int vectorSize) {
+        Relation probe = withNullableExtra("p", 9000, 60);
+        Relation build = withNullableExtra("b", 400, 45);
+        List<List<Object>> actual = run(join(type, weightBetween(probe, 5, 6), weightBetween(build, 0, 12), null),
+                vectorSize);
+        List<List<Object>> expected = referenceJoin(type, keep(probe, row -> weightIn(row, 5, 6)),
+                keep(build, row -> weightIn(row, 0, 12)), new int[]{0}, new int[]{0}, (p, b) -> true);
+        assertThat(sorted(actual)).isEqualTo(sorted(expected));
+        assertThat(expected).isNotEmpty();
+    }
 }
