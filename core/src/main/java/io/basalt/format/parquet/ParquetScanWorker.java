@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.filter2.columnindex.RowRanges;
 import org.apache.parquet.hadoop.metadata.BlockMetaData;
@@ -26,7 +29,8 @@ import org.apache.parquet.schema.Type;
  * the rows the page index leaves, {@link ParquetPageRanges}, when predicates were pushed) and decodes them
  * into batches of at most the vector size: page at a time where {@link ParquetPageDecoder} can, otherwise value at
  * a time ({@link ParquetColumnDecoder}). Keeps a file open while its next morsel
- * is in the same file. Owns the vectors of the batch it handed out last, until the next call.
+ * is in the same file. Owns the vectors of the batch it handed out last, until the next call; the fixed-width ones
+ * share one allocation per batch ({@link #carve}).
  */
 final class ParquetScanWorker implements SourceState {
     private final ParquetScan scan;
@@ -58,12 +62,29 @@ final class ParquetScanWorker implements SourceState {
             openRowGroup(scan.morsels().get(claimed));
         }
         int rows = (int) Math.min(context.vectorSize(), remaining);
+        FieldVector[] carved = null;
         try {
-            for (ColumnChunkDecoder decoder : decoders) {
-                current.add(decoder.next(rows, context.allocator()));
+            carved = carve(rows);
+            for (int i = 0; i < decoders.size(); i++) {
+                ColumnChunkDecoder decoder = decoders.get(i);
+                FieldVector vector = carved == null ? null : carved[i];
+                if (vector == null) {
+                    current.add(decoder.next(rows, context.allocator()));
+                } else {
+                    carved[i] = null;
+                    current.add(vector);
+                    ((ParquetPageDecoder) decoder).next(rows, vector);
+                }
             }
         } catch (RuntimeException failure) {
             release();
+            if (carved != null) {
+                for (FieldVector unused : carved) {
+                    if (unused != null) {
+                        unused.close();
+                    }
+                }
+            }
             throw file.corrupt(failure);
         }
         remaining -= rows;
@@ -139,6 +160,61 @@ final class ParquetScanWorker implements SourceState {
                     + " than the file's footer says"));
         }
         remaining = rows;
+    }
+
+    /**
+     * Empty vectors for the batch's fixed-width page-decoded columns, indexed like {@link #decoders} (null for the
+     * others, or null when fewer than two columns qualify), whose buffers are slices of one zeroed allocation, as
+     * Arrow's IPC reader loads a record batch from one body buffer. Each vector holds its own references to the
+     * allocation, which is freed when the last of them is closed (or handed to another allocator); one allocation
+     * per batch instead of two per column was a fifth of a numeric scan's time (Arrow's ledgers and Netty's pool).
+     */
+    private FieldVector[] carve(int rows) {
+        int columnsCarved = 0;
+        long total = 0;
+        long validityBytes = align((rows + 7L) / 8);
+        for (ColumnChunkDecoder decoder : decoders) {
+            if (decoder instanceof ParquetPageDecoder page && page.carvedWidth() > 0) {
+                columnsCarved++;
+                total += validityBytes + align((long) rows * page.carvedWidth());
+            }
+        }
+        if (columnsCarved < 2) {
+            return null;
+        }
+        FieldVector[] vectors = new FieldVector[decoders.size()];
+        try (ArrowBuf slab = context.allocator().buffer(total)) {
+            slab.setZero(0, total);
+            long at = 0;
+            for (int i = 0; i < vectors.length; i++) {
+                if (!(decoders.get(i) instanceof ParquetPageDecoder page) || page.carvedWidth() == 0) {
+                    continue;
+                }
+                long dataBytes = (long) rows * page.carvedWidth();
+                FieldVector vector = page.field().createVector(context.allocator());
+                vectors[i] = vector;
+                if (!(vector instanceof BaseFixedWidthVector fixed) || fixed.getTypeWidth() != page.carvedWidth()) {
+                    throw new IllegalStateException("column " + page.field().getName() + " is not "
+                            + page.carvedWidth() + " bytes wide");
+                }
+                fixed.loadFieldBuffers(new ArrowFieldNode(rows, 0),
+                        List.of(slab.slice(at, validityBytes), slab.slice(at + validityBytes, dataBytes)));
+                at += validityBytes + align(dataBytes);
+            }
+            return vectors;
+        } catch (RuntimeException | Error failure) {
+            for (FieldVector vector : vectors) {
+                if (vector != null) {
+                    vector.close();
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /** {@code bytes} rounded up to a cache line, where each carved buffer starts. */
+    private static long align(long bytes) {
+        return (bytes + 63) & -64L;
     }
 
     /** The chunks of {@code block} holding the leaves of {@code requested}. */
