@@ -187,8 +187,21 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     }
 
     /**
+     * Bytes of text the caller may carve for the next {@code rows} rows of a text or bytea column, with its
+     * validity and offsets: the previous batch's bytes per row with a little to spare (the buffer grows when they
+     * do not fit); 0 for the other kinds and before the first batch.
+     */
+    long carvedTextBytes(int rows) {
+        if ((kind != Kind.STRING && kind != Kind.BYTEA) || bytesPerRow == 0) {
+            return 0;
+        }
+        return (long) Math.ceil(bytesPerRow * 1.1 * rows) + 8;
+    }
+
+    /**
      * Decodes the next {@code rows} rows into {@code vector}, a vector of {@link #field()} holding zeroed buffers
-     * for at least {@code rows} values of {@link #carvedWidth()} bytes; on failure the vector is closed.
+     * for at least {@code rows} values ({@link #carvedWidth()} bytes each, or {@link #carvedTextBytes} of text);
+     * on failure the vector is closed.
      */
     FieldVector next(int rows, FieldVector vector) {
         return fill(vector, rows);

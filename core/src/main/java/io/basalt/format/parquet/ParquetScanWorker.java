@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ipc.message.ArrowFieldNode;
 import org.apache.parquet.column.ColumnDescriptor;
@@ -163,20 +164,28 @@ final class ParquetScanWorker implements SourceState {
     }
 
     /**
-     * Empty vectors for the batch's fixed-width page-decoded columns, indexed like {@link #decoders} (null for the
-     * others, or null when fewer than two columns qualify), whose buffers are slices of one zeroed allocation, as
-     * Arrow's IPC reader loads a record batch from one body buffer. Each vector holds its own references to the
-     * allocation, which is freed when the last of them is closed (or handed to another allocator); one allocation
-     * per batch instead of two per column was a fifth of a numeric scan's time (Arrow's ledgers and Netty's pool).
+     * Empty vectors for the batch's page-decoded columns of fixed width and of text (after their first batch,
+     * which sizes the text), indexed like {@link #decoders} (null for the others, or null when fewer than two
+     * columns qualify), whose buffers are slices of one allocation, as Arrow's IPC reader loads a record batch
+     * from one body buffer; validity, offsets and values are zeroed as {@code allocateNew} does, text is not.
+     * Each vector holds its own references to the allocation, which is freed when the last of them is closed (or
+     * handed to another allocator). Two or three allocations per column and batch (Arrow's ledgers, Netty's pool)
+     * were a tenth of a numeric scan's time.
      */
     private FieldVector[] carve(int rows) {
         int columnsCarved = 0;
         long total = 0;
         long validityBytes = align((rows + 7L) / 8);
+        long offsetBytes = align((rows + 1L) * Integer.BYTES);
         for (ColumnChunkDecoder decoder : decoders) {
-            if (decoder instanceof ParquetPageDecoder page && page.carvedWidth() > 0) {
-                columnsCarved++;
-                total += validityBytes + align((long) rows * page.carvedWidth());
+            if (decoder instanceof ParquetPageDecoder page) {
+                if (page.carvedWidth() > 0) {
+                    columnsCarved++;
+                    total += validityBytes + align((long) rows * page.carvedWidth());
+                } else if (page.carvedTextBytes(rows) > 0) {
+                    columnsCarved++;
+                    total += validityBytes + offsetBytes + align(page.carvedTextBytes(rows));
+                }
             }
         }
         if (columnsCarved < 2) {
@@ -184,22 +193,32 @@ final class ParquetScanWorker implements SourceState {
         }
         FieldVector[] vectors = new FieldVector[decoders.size()];
         try (ArrowBuf slab = context.allocator().buffer(total)) {
-            slab.setZero(0, total);
             long at = 0;
             for (int i = 0; i < vectors.length; i++) {
-                if (!(decoders.get(i) instanceof ParquetPageDecoder page) || page.carvedWidth() == 0) {
+                if (!(decoders.get(i) instanceof ParquetPageDecoder page)) {
                     continue;
                 }
-                long dataBytes = (long) rows * page.carvedWidth();
+                int width = page.carvedWidth();
+                long textBytes = page.carvedTextBytes(rows);
+                if (width == 0 && textBytes == 0) {
+                    continue;
+                }
                 FieldVector vector = page.field().createVector(context.allocator());
                 vectors[i] = vector;
-                if (!(vector instanceof BaseFixedWidthVector fixed) || fixed.getTypeWidth() != page.carvedWidth()) {
-                    throw new IllegalStateException("column " + page.field().getName() + " is not "
-                            + page.carvedWidth() + " bytes wide");
+                ArrowBuf validity = zeroed(slab, at, validityBytes);
+                at += validityBytes;
+                if (width > 0 && vector instanceof BaseFixedWidthVector fixed && fixed.getTypeWidth() == width) {
+                    long dataBytes = (long) rows * width;
+                    fixed.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity, zeroed(slab, at, dataBytes)));
+                    at += align(dataBytes);
+                } else if (width == 0 && vector instanceof BaseVariableWidthVector variable) {
+                    variable.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity,
+                            zeroed(slab, at, (rows + 1L) * Integer.BYTES), slab.slice(at + offsetBytes, textBytes)));
+                    at += offsetBytes + align(textBytes);
+                } else {
+                    throw new IllegalStateException("column " + page.field().getName() + " has no vector of "
+                            + width + " bytes per value");
                 }
-                fixed.loadFieldBuffers(new ArrowFieldNode(rows, 0),
-                        List.of(slab.slice(at, validityBytes), slab.slice(at + validityBytes, dataBytes)));
-                at += validityBytes + align(dataBytes);
             }
             return vectors;
         } catch (RuntimeException | Error failure) {
@@ -210,6 +229,11 @@ final class ParquetScanWorker implements SourceState {
             }
             throw failure;
         }
+    }
+
+    private static ArrowBuf zeroed(ArrowBuf slab, long at, long bytes) {
+        slab.setZero(at, bytes);
+        return slab.slice(at, bytes);
     }
 
     /** {@code bytes} rounded up to a cache line, where each carved buffer starts. */
