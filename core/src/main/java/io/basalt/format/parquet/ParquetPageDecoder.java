@@ -76,6 +76,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private final int fixedLength;
     /** The Arrow field of every vector this decoder fills (made once: building it per batch showed in profiles). */
     private final Field field;
+    private final int carvedWidth;
     private ColumnDictionary dictionary;
     private boolean dictionaryRead;
     /** Bytes of text written into the current vector so far. */
@@ -137,6 +138,12 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         this.maxDefinition = column.getMaxDefinitionLevel();
         this.fixedLength = physical == PrimitiveTypeName.FIXED_LEN_BYTE_ARRAY ? column.getPrimitiveType().getTypeLength() : -1;
         this.field = type.arrowField(name);
+        this.carvedWidth = switch (kind) {
+            case INT16 -> Short.BYTES;
+            case INT32, DATE -> Integer.BYTES;
+            case INT64, DECIMAL_INT32, DECIMAL_INT64, FLOAT, DOUBLE -> Long.BYTES;
+            default -> 0;
+        };
     }
 
     /**
@@ -168,7 +175,44 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     @Override
     public FieldVector next(int rows, BufferAllocator allocator) {
-        FieldVector vector = allocate(rows, allocator);
+        return fill(allocate(rows, allocator), rows);
+    }
+
+    /**
+     * Bytes per value of this column's Arrow vector when it is a fixed-width vector whose buffers the caller may
+     * carve out of a shared allocation ({@link #next(int, FieldVector)}), otherwise 0 (text, bytea, booleans).
+     */
+    int carvedWidth() {
+        return carvedWidth;
+    }
+
+    /**
+     * Bytes of text the caller may carve for the next {@code rows} rows of a text or bytea column, with its
+     * validity and offsets: the previous batch's bytes per row with a little to spare (the buffer grows when they
+     * do not fit); 0 for the other kinds and before the first batch.
+     */
+    long carvedTextBytes(int rows) {
+        if ((kind != Kind.STRING && kind != Kind.BYTEA) || bytesPerRow == 0) {
+            return 0;
+        }
+        return (long) Math.ceil(bytesPerRow * 1.1 * rows) + 8;
+    }
+
+    /**
+     * Decodes the next {@code rows} rows into {@code vector}, a vector of {@link #field()} holding zeroed buffers
+     * for at least {@code rows} values ({@link #carvedWidth()} bytes each, or {@link #carvedTextBytes} of text);
+     * on failure the vector is closed.
+     */
+    FieldVector next(int rows, FieldVector vector) {
+        return fill(vector, rows);
+    }
+
+    /** The Arrow field of the vectors this decoder fills. */
+    Field field() {
+        return field;
+    }
+
+    private FieldVector fill(FieldVector vector, int rows) {
         stringEnd = 0;
         try {
             int filled = 0;

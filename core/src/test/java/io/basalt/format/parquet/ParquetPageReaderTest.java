@@ -9,6 +9,7 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.exec.vector.VectorSlices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -116,6 +117,50 @@ class ParquetPageReaderTest {
             for (int row = 0; row < all.size(); row++) {
                 assertThat(some.get(row)).containsExactly(all.get(row).get(13), all.get(row).get(0), all.get(row).get(4));
             }
+        }
+    }
+
+    @Test
+    void slicesOfABatchKeepTheirValuesAfterTheScanMovesOnAndCloses() throws SQLException {
+        // a batch's fixed-width vectors share one allocation (ParquetScanWorker.carve): zero-copy slices of one of
+        // them into another allocator must keep their values, and their memory, after the scan has closed them all
+        Path path = directory.resolve("slices.parquet");
+        writeWithDuckDb("COPY (SELECT i::BIGINT AS a, (i * 3)::INTEGER AS b, i * 0.5 AS c, (i % 7)::BIGINT AS d,"
+                + " 'row ' || i AS e FROM range(5000) AS r(i)) TO '" + path + "' (FORMAT parquet, ROW_GROUP_SIZE 2000)",
+                0.5);
+        ParquetScan scan = ParquetScan.open(List.of(path.toString()));
+        try (BufferAllocator root = new RootAllocator()) {
+            List<FieldVector> kept = new ArrayList<>();
+            try (BufferAllocator keeper = root.newChildAllocator("kept", 0, Long.MAX_VALUE)) {
+                try (BufferAllocator scanMemory = root.newChildAllocator("scan", 0, Long.MAX_VALUE);
+                     SourceState source = scan.open(new int[] {0, 1, 2, 3, 4}, ExecutionContext.of(scanMemory, 700))) {
+                    for (Batch batch = source.next(); batch != null; batch = source.next()) {
+                        kept.add(VectorSlices.slice(batch.columns().get(1), 0, batch.rowCount(), keeper));
+                        kept.add(VectorSlices.slice(batch.columns().get(3), 1, batch.rowCount() - 1, keeper));
+                        kept.add(VectorSlices.slice(batch.columns().get(4), 0, batch.rowCount(), keeper));
+                    }
+                }
+                long row = 0;
+                try {
+                    for (int i = 0; i < kept.size(); i += 3) {
+                        FieldVector b = kept.get(i);
+                        FieldVector d = kept.get(i + 1);
+                        FieldVector e = kept.get(i + 2);
+                        assertThat(d.getValueCount()).isEqualTo(b.getValueCount() - 1);
+                        for (int r = 0; r < b.getValueCount(); r++, row++) {
+                            assertThat(((Number) ValueAccess.get(b, r)).longValue()).isEqualTo(row * 3);
+                            assertThat(ValueAccess.get(e, r).toString()).isEqualTo("row " + row);
+                            if (r > 0) {
+                                assertThat(((Number) ValueAccess.get(d, r - 1)).longValue()).isEqualTo(row % 7);
+                            }
+                        }
+                    }
+                } finally {
+                    kept.forEach(FieldVector::close);
+                }
+                assertThat(row).isEqualTo(5000);
+            }
+            assertThat(root.getAllocatedMemory()).isZero();
         }
     }
 
