@@ -193,13 +193,7 @@ public final class VectorGather {
      */
     private static boolean variableWidthInto(BaseVariableWidthVector from, int[] selection, int count,
                                              BaseVariableWidthVector to, int at, boolean noNulls) {
-        ArrowBuf sourceOffsets = from.getOffsetBuffer();
-        ArrowBuf sourceData = from.getDataBuffer();
-        long total = 0;
-        for (int k = 0; k < count; k++) {
-            int row = selection[k];
-            total += sourceOffsets.getInt((long) (row + 1) * 4) - sourceOffsets.getInt((long) row * 4);
-        }
+        long total = selectedBytes(from, selection, count);
         int offset = to.getOffsetBuffer().getInt((long) at * 4);
         long needed = offset + total;
         if (needed > Integer.MAX_VALUE) {
@@ -208,33 +202,7 @@ public final class VectorGather {
         if (to.getDataBuffer().capacity() < needed) {
             to.reallocDataBuffer(Math.max(needed, 2 * to.getDataBuffer().capacity()));
         }
-        ArrowBuf targetOffsets = to.getOffsetBuffer();
-        ArrowBuf targetData = to.getDataBuffer();
-        ArrowBuf targetValidity = to.getValidityBuffer();
-        if (noNulls) {
-            validityInto(from, selection, count, to, at, true);
-        }
-        for (int k = 0; k < count; k++) {
-            int row = selection[k];
-            if (noNulls || !from.isNull(row)) {
-                int start = sourceOffsets.getInt((long) row * 4);
-                int length = sourceOffsets.getInt((long) (row + 1) * 4) - start;
-                if (length <= SHORT_VALUE) {
-                    for (int b = 0; b < length; b++) {
-                        targetData.setByte(offset + b, sourceData.getByte(start + b));
-                    }
-                } else {
-                    targetData.setBytes(offset, sourceData, start, length);
-                }
-                offset += length;
-                if (!noNulls) {
-                    BitVectorHelper.setBit(targetValidity, at + k);
-                }
-            } else {
-                BitVectorHelper.unsetBit(targetValidity, at + k);
-            }
-            targetOffsets.setInt((long) (at + k + 1) * 4, offset);
-        }
+        copyValuesAt(from, selection, count, to, at, offset, noNulls);
         return true;
     }
 
@@ -284,7 +252,7 @@ public final class VectorGather {
         for (int k = 0; k < count; k++) {
             target.set(ArrowSegments.LONG, (long) k << 3, source.get(ArrowSegments.LONG, (long) selection[k] << 3));
         }
-        gatherValidity(from, selection, count, to, noNulls);
+        validityInto(from, selection, count, to, 0, noNulls);
     }
 
     /** 4-byte values (integer, date) copied through the buffers; NULL rows copy their slot too. */
@@ -295,25 +263,7 @@ public final class VectorGather {
         for (int k = 0; k < count; k++) {
             target.set(ArrowSegments.INT, (long) k << 2, source.get(ArrowSegments.INT, (long) selection[k] << 2));
         }
-        gatherValidity(from, selection, count, to, noNulls);
-    }
-
-    /** Writes the validity bits of the gathered rows: all set without NULLs (whole bytes at a time), else bit by bit. */
-    private static void gatherValidity(FieldVector from, int[] selection, int count, FieldVector to, boolean noNulls) {
-        ArrowBuf validity = to.getValidityBuffer();
-        if (noNulls) {
-            int full = count >>> 3;
-            for (int b = 0; b < full; b++) {
-                validity.setByte(b, 0xFF);
-            }
-            for (int k = full << 3; k < count; k++) {
-                BitVectorHelper.setBit(validity, k);
-            }
-            return;
-        }
-        for (int k = 0; k < count; k++) {
-            BitVectorHelper.setValidityBit(validity, k, from.isNull(selection[k]) ? 0 : 1);
-        }
+        validityInto(from, selection, count, to, 0, noNulls);
     }
 
     /** 128-bit decimals: two longs per value copied through the data buffers. */
@@ -334,8 +284,7 @@ public final class VectorGather {
 
     /**
      * Strings and binary values: the selected values' total size is summed first so that the target's data
-     * buffer is sized once, then each value is one memory copy and its offset and validity are written
-     * directly (Arrow's copyFromSafe checks capacity and looks up types for every row).
+     * buffer is sized once, then the values are copied by {@link #copyValuesAt}.
      */
     private static void gatherVariableWidth(BaseVariableWidthVector from, int[] selection, int count,
                                             BaseVariableWidthVector to, boolean noNulls) {
@@ -349,13 +298,7 @@ public final class VectorGather {
             to.setLastSet(count - 1);
             return;
         }
-        ArrowBuf sourceOffsets = from.getOffsetBuffer();
-        ArrowBuf sourceData = from.getDataBuffer();
-        long total = 0;
-        for (int k = 0; k < count; k++) {
-            int row = selection[k];
-            total += sourceOffsets.getInt((long) (row + 1) * 4) - sourceOffsets.getInt((long) row * 4);
-        }
+        long total = selectedBytes(from, selection, count);
         if (total > Integer.MAX_VALUE) {
             for (int k = 0; k < count; k++) {
                 copyValue(from, selection[k], to, k);
@@ -365,13 +308,37 @@ public final class VectorGather {
         if (to.getDataBuffer().capacity() < total || to.getValueCapacity() < count) {
             to.allocateNew(Math.max(total, 1), Math.max(count, 1));
         }
+        to.getOffsetBuffer().setInt(0, 0);
+        copyValuesAt(from, selection, count, to, 0, 0, noNulls);
+        to.setLastSet(count - 1);
+    }
+
+    /** The bytes of the selected values of a string or binary vector. */
+    private static long selectedBytes(BaseVariableWidthVector from, int[] selection, int count) {
+        ArrowBuf offsets = from.getOffsetBuffer();
+        long total = 0;
+        for (int k = 0; k < count; k++) {
+            int row = selection[k];
+            total += offsets.getInt((long) (row + 1) * 4) - offsets.getInt((long) row * 4);
+        }
+        return total;
+    }
+
+    /**
+     * Writes the selected strings or binary values into rows {@code at..at + count} of {@code to}, whose data
+     * buffer has room for them from byte {@code offset} (the end of row {@code at - 1}): each value is one memory
+     * copy, its offset and validity written directly (Arrow's copyFromSafe checks capacity and looks up types for
+     * every row).
+     */
+    private static void copyValuesAt(BaseVariableWidthVector from, int[] selection, int count,
+                                     BaseVariableWidthVector to, int at, int offset, boolean noNulls) {
+        ArrowBuf sourceOffsets = from.getOffsetBuffer();
+        ArrowBuf sourceData = from.getDataBuffer();
         ArrowBuf targetOffsets = to.getOffsetBuffer();
         ArrowBuf targetData = to.getDataBuffer();
         ArrowBuf targetValidity = to.getValidityBuffer();
-        int offset = 0;
-        targetOffsets.setInt(0, 0);
         if (noNulls) {
-            gatherValidity(from, selection, count, to, true);
+            validityInto(from, selection, count, to, at, true);
         }
         for (int k = 0; k < count; k++) {
             int row = selection[k];
@@ -388,14 +355,13 @@ public final class VectorGather {
                 }
                 offset += length;
                 if (!noNulls) {
-                    BitVectorHelper.setBit(targetValidity, k);
+                    BitVectorHelper.setBit(targetValidity, at + k);
                 }
             } else {
-                BitVectorHelper.unsetBit(targetValidity, k);
+                BitVectorHelper.unsetBit(targetValidity, at + k);
             }
-            targetOffsets.setInt((long) (k + 1) * 4, offset);
+            targetOffsets.setInt((long) (at + k + 1) * 4, offset);
         }
-        to.setLastSet(count - 1);
     }
 
     /**
