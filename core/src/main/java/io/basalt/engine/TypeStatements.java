@@ -180,7 +180,9 @@ final class TypeStatements {
             UserType found = catalog.findType(name);
             if (found == null) {
                 if (drop.ifExists()) {
-                    notices.add("type \"" + name.last() + "\" does not exist, skipping");
+                    String missingSchema = MissingSchemaNotices.of(catalog, name);
+                    notices.add(missingSchema != null ? missingSchema
+                            : "type \"" + MissingSchemaNotices.written(name) + "\" does not exist, skipping");
                     continue;
                 }
                 throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
