@@ -112,7 +112,7 @@ final class SchemaStatements {
                 }
             }
             for (UserType type : catalog.types().all()) {
-                if (type.schema().equals(schema)) {
+                if (type.schema().equals(schema) && !usedOutside(type, victims)) {
                     types.add(type);
                     contents.add("type " + schema + "." + type.name());
                 }
@@ -177,5 +177,23 @@ final class SchemaStatements {
             }
         }
         return QueryResultImpl.command("DROP SCHEMA", 0, notices);
+    }
+
+    /**
+     * Whether a column of a table outside {@code schemas} has {@code type}: such a type is left in place (PostgreSQL
+     * would drop the column too; Basalt does not drop columns of other schemas' tables).
+     */
+    private boolean usedOutside(UserType type, List<String> schemas) {
+        for (TableEntry table : catalog.tables()) {
+            if (schemas.contains(table.schema())) {
+                continue;
+            }
+            for (io.basalt.catalog.ColumnEntry column : table.columns()) {
+                if (TypeStatements.uses(column.type(), type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -255,7 +255,7 @@ final class TypeStatements {
     }
 
     /** Whether a column of type {@code type} depends on {@code victim}. */
-    private static boolean uses(LogicalType type, UserType victim) {
+    static boolean uses(LogicalType type, UserType victim) {
         LogicalType value = type.isArray() ? type.element() : type;
         if (victim instanceof io.basalt.catalog.DomainEntry domain) {
             return type.domain() == domain.type() || value.domain() == domain.type();
