@@ -4,16 +4,20 @@ import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.TableHierarchy;
 import io.basalt.catalog.TableHierarchy.PartitionValues;
+import io.basalt.error.BasaltException;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.VolatileCalls;
+import io.basalt.planner.ConstantEvaluator;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.PartitionBound;
 import java.util.List;
 
 /**
- * Partition pruning at plan time: a partition is left out of a scan of its partitioned ancestor when a WHERE
- * conjunct comparing a partition key column with a constant ({@code =, <, <=, >, >=}, or {@code IS NULL}) cannot
- * hold for any row its bound admits. Range bounds are judged on the key's first column, list bounds on their
+ * Partition pruning when a statement is bound, which is each time it runs (EXECUTE of a prepared statement binds it
+ * with the parameters' values): a partition is left out of a scan of its partitioned ancestor when a WHERE
+ * conjunct comparing a partition key column with a constant, a parameter or a stable expression such as
+ * {@code current_date - 7} ({@code =, <, <=, >, >=}, or {@code IS NULL}) cannot hold for any row its bound admits. Range bounds are judged on the key's first column, list bounds on their
  * values; DEFAULT and hash partitions, and keys that are expressions, are always kept. The rows are the same
  * with or without pruning: only partitions that cannot hold a matching row are skipped.
  */
@@ -77,13 +81,13 @@ final class PartitionPruning {
         }
         BoundExpression left = comparison.left();
         BoundExpression right = comparison.right();
-        if (left instanceof BoundExpression.Constant) {
+        if (!(left instanceof BoundExpression.ColumnRef)) {
             BoundExpression swap = left;
             left = right;
             right = swap;
         }
         return left instanceof BoundExpression.ColumnRef ref && ref.index() == keyColumn
-                && right instanceof BoundExpression.Constant value && value.value() != null
+                && valueOf(right) instanceof BoundExpression.Constant value && value.value() != null
                 && value.type().equals(ref.type());
     }
 
@@ -99,13 +103,13 @@ final class PartitionPruning {
         CompareOp operator = comparison.operator();
         BoundExpression column = comparison.left();
         BoundExpression constant = comparison.right();
-        if (constant instanceof BoundExpression.ColumnRef && column instanceof BoundExpression.Constant) {
+        if (constant instanceof BoundExpression.ColumnRef && !(column instanceof BoundExpression.ColumnRef)) {
             column = comparison.right();
             constant = comparison.left();
             operator = operator.flip();
         }
         if (!(column instanceof BoundExpression.ColumnRef ref) || ref.index() != keyColumn
-                || !(constant instanceof BoundExpression.Constant value) || value.value() == null
+                || !(valueOf(constant) instanceof BoundExpression.Constant value) || value.value() == null
                 || !value.type().equals(ref.type()) || operator == CompareOp.NE) {
             return true;
         }
@@ -134,6 +138,26 @@ final class PartitionPruning {
             case GT, GE -> highAbove || (singleColumn ? compare(v, high) < 0 : compare(v, high) <= 0);
             case NE -> true;
         };
+    }
+
+    /**
+     * {@code expression} as a constant: itself, or its value when it reads no column and calls no volatile function
+     * (a stable {@code current_date}, {@code now()}, arithmetic on constants), computed when the statement is bound,
+     * i.e. each time it runs; null when it is not one or its evaluation fails (the scan then keeps the partition and
+     * the error comes from the filter, as without pruning).
+     */
+    private static BoundExpression.Constant valueOf(BoundExpression expression) {
+        if (expression instanceof BoundExpression.Constant constant) {
+            return constant;
+        }
+        if (!ConstantEvaluator.isConstant(expression) || VolatileCalls.in(expression)) {
+            return null;
+        }
+        try {
+            return new BoundExpression.Constant(ConstantEvaluator.evaluate(expression), expression.type(), 0);
+        } catch (BasaltException failed) {
+            return null;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

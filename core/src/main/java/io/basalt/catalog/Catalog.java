@@ -131,6 +131,20 @@ public final class Catalog {
     }
 
     /**
+     * PostgreSQL's NOTICE for a DROP ... IF EXISTS of {@code name} qualified by a schema that does not exist
+     * ({@code schema "s" does not exist, skipping}), or null when no schema is named or it exists.
+     */
+    public String missingSchemaNotice(io.basalt.sql.ast.QualifiedName name) {
+        List<String> parts = name.parts();
+        if (parts.size() < 2) {
+            return null;
+        }
+        String schema = parts.get(parts.size() - 2);
+        return schemaExists(schema) || isTempSchema(schema) ? null
+                : "schema \"" + schema + "\" does not exist, skipping";
+    }
+
+    /**
      * The schema a CREATE of {@code name} puts its object in: the one named (which must exist), else
      * {@link #creationSchema()}.
      *

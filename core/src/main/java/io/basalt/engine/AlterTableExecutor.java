@@ -130,6 +130,10 @@ final class AlterTableExecutor {
         List<String> parts = name.parts();
         String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
         if (schema != null && !catalog.schemaExists(schema)) {
+            if (ifExists) {
+                notices.add("relation \"" + name.last() + "\" does not exist, skipping");
+                return null;
+            }
             throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
                     "schema \"" + schema + "\" does not exist");
         }

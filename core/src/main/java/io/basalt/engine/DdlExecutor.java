@@ -388,6 +388,10 @@ final class DdlExecutor {
         List<String> notices = new ArrayList<>();
         List<TableEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
+            if (drop.ifExists() && MissingSchemaNotices.of(catalog, name) != null) {
+                notices.add(MissingSchemaNotices.of(catalog, name));
+                continue;
+            }
             String schema = name.parts().size() < 2 ? null : catalog.creationSchemaOf(name);
             var table = catalog.findTable(schema, name.last());
             var view = table.isEmpty() ? catalog.findView(schema, name.last())

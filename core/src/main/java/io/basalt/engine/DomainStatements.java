@@ -82,7 +82,7 @@ final class DomainStatements {
                 DomainEntry domain = find(drop.name());
                 if (domain.constraint(drop.constraint()) == null && drop.ifExists()) {
                     yield QueryResultImpl.command("ALTER DOMAIN", 0, List.of("constraint \"" + drop.constraint()
-                            + "\" of domain \"" + domain.name() + "\" does not exist, skipping"));
+                            + "\" of domain \"" + MissingSchemaNotices.written(drop.name()) + "\" does not exist, skipping"));
                 }
                 yield alter(drop.name(), sql, block, entry -> {
                     requireConstraint(entry, drop.constraint());
@@ -248,7 +248,9 @@ final class DomainStatements {
             UserType found = catalog.findType(name);
             if (found == null) {
                 if (drop.ifExists()) {
-                    notices.add("type \"" + name.last() + "\" does not exist, skipping");
+                    String missingSchema = MissingSchemaNotices.of(catalog, name);
+                    notices.add(missingSchema != null ? missingSchema
+                            : "type \"" + MissingSchemaNotices.written(name) + "\" does not exist, skipping");
                     continue;
                 }
                 throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");

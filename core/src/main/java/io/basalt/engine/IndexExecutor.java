@@ -325,6 +325,10 @@ final class IndexExecutor {
     QueryResultImpl drop(DropIndexStatement drop) {
         List<String> notices = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
+            if (drop.ifExists() && MissingSchemaNotices.of(catalog, name) != null) {
+                notices.add(MissingSchemaNotices.of(catalog, name));
+                continue;
+            }
             String schema = schemaOf(name);
             TableEntry owner = catalog.findIndexOwner(schema, name.last()).orElse(null);
             io.basalt.catalog.ViewEntry materialized = owner == null ? materializedViews.ownerOf(name) : null;

@@ -104,13 +104,16 @@ final class PolicyStatements {
     }
 
     private QueryResultImpl drop(PolicyStatement.DropPolicy drop) {
+        if (drop.ifExists() && catalog.missingSchemaNotice(drop.table()) != null) {
+            return QueryResultImpl.command("DROP POLICY", 0, List.of(catalog.missingSchemaNotice(drop.table())));
+        }
         TableEntry table = table(drop.table());
         String key = Authorization.relationKey(table.schema(), table.name());
         SecuredObject object = owned(key, table);
         if (object.rowSecurity().policy(drop.name()) == null) {
             if (drop.ifExists()) {
                 return QueryResultImpl.command("DROP POLICY", 0, List.of("policy \"" + drop.name()
-                        + "\" for relation \"" + table.name() + "\" does not exist, skipping"));
+                        + "\" for relation \"" + drop.table() + "\" does not exist, skipping"));
             }
             existing(object, drop.name(), table);
         }

@@ -3,9 +3,14 @@ package io.basalt.engine;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.SequenceEntry;
 import io.basalt.catalog.TableEntry;
+import io.basalt.catalog.TableHierarchy;
+import io.basalt.catalog.UserType;
 import io.basalt.catalog.ViewEntry;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.routine.AggregateEntry;
+import io.basalt.routine.FunctionEntry;
+import io.basalt.routine.RoutineCatalog;
 import io.basalt.sql.ast.CreateSchemaStatement;
 import io.basalt.sql.ast.DropSchemaStatement;
 import java.util.ArrayList;
@@ -14,17 +19,27 @@ import java.util.function.Consumer;
 
 /**
  * CREATE SCHEMA and DROP SCHEMA with PostgreSQL's rules and messages: names starting with {@code pg_} are
- * reserved; a schema holding objects is dropped only with CASCADE, which drops its tables, views and sequences and
- * the views elsewhere that read them. Both are logged as the statement. The caller holds the DDL lock.
+ * reserved; a schema holding objects is dropped only with CASCADE, which drops its tables, views, sequences, types,
+ * domains, functions, procedures and aggregates and the views elsewhere that read its tables, with PostgreSQL's notice
+ * (partitions go with their table and are not listed; the list is by kind, tables by name, where PostgreSQL's is by
+ * creation). Both
+ * are logged as the statement. The caller holds the DDL lock.
  * AUTHORIZATION is accepted and has no effect: Basalt has no roles yet.
  */
 final class SchemaStatements {
     private final Catalog catalog;
     private final Consumer<String> log;
+    private final RoutineCatalog routines;
 
     SchemaStatements(Catalog catalog, Consumer<String> log) {
+        this(catalog, log, null);
+    }
+
+    /** With {@code routines} (null for none), whose functions and aggregates DROP SCHEMA ... CASCADE drops too. */
+    SchemaStatements(Catalog catalog, Consumer<String> log, RoutineCatalog routines) {
         this.catalog = catalog;
         this.log = log;
+        this.routines = routines;
     }
 
     QueryResultImpl create(CreateSchemaStatement create, String sql) {
@@ -66,8 +81,17 @@ final class SchemaStatements {
         }
         List<String> contents = new ArrayList<>();
         List<ViewEntry> outsideViews = new ArrayList<>();
+        List<UserType> types = new ArrayList<>();
+        List<FunctionEntry> functions = new ArrayList<>();
+        List<AggregateEntry> aggregates = new ArrayList<>();
+        List<TableEntry> tables = new ArrayList<>(catalog.tables());
+        tables.sort(java.util.Comparator.comparing(TableEntry::name)); // the catalog keeps no creation order
         for (String schema : victims) {
-            for (TableEntry table : catalog.tables()) {
+            for (TableEntry table : tables) {
+                TableHierarchy.Link partition = catalog.hierarchy().partitionOf(table.schema(), table.name());
+                if (table.schema().equals(schema) && partition != null && victims.contains(partition.parentSchema())) {
+                    continue; // dropped with its partitioned table, which the notice names
+                }
                 if (table.schema().equals(schema)) {
                     contents.add("table " + schema + "." + table.name());
                     for (ViewDependents.Dependent dependent : ViewDependents.of(catalog, schema, table.name(), "")) {
@@ -85,6 +109,27 @@ final class SchemaStatements {
             for (SequenceEntry sequence : catalog.sequences()) {
                 if (sequence.schema().equals(schema) && sequence.owner() == null) {
                     contents.add("sequence " + schema + "." + sequence.name());
+                }
+            }
+            for (UserType type : catalog.types().all()) {
+                if (type.schema().equals(schema) && !usedOutside(type, victims)) {
+                    types.add(type);
+                    contents.add("type " + schema + "." + type.name());
+                }
+            }
+            if (routines != null) {
+                for (FunctionEntry function : routines.allFunctions()) {
+                    if (function.schema().equals(schema)) {
+                        functions.add(function);
+                        contents.add("function " + schema + "." + function.signature());
+                    }
+                }
+                for (AggregateEntry aggregate : routines.allAggregates()) {
+                    if (aggregate.schema().equals(schema)) {
+                        aggregates.add(aggregate);
+                        contents.add("function " + schema + "."
+                                + AggregateEntry.signature(aggregate.name(), aggregate.argumentTypes()));
+                    }
                 }
             }
         }
@@ -106,7 +151,17 @@ final class SchemaStatements {
         }
         if (!contents.isEmpty()) {
             notices.add(contents.size() == 1 ? "drop cascades to " + contents.getFirst()
-                    : "drop cascades to " + contents.size() + " other objects");
+                    : "drop cascades to " + contents.size() + " other objects\nDETAIL:  drop cascades to "
+                    + String.join("\ndrop cascades to ", contents));
+        }
+        for (FunctionEntry function : functions) {
+            routines.removeFunction(function);
+        }
+        for (AggregateEntry aggregate : aggregates) {
+            routines.removeAggregate(aggregate);
+        }
+        for (UserType type : types) {
+            catalog.types().remove(type);
         }
         for (ViewEntry view : outsideViews) {
             ViewDependents.remove(catalog, view);
@@ -122,5 +177,23 @@ final class SchemaStatements {
             }
         }
         return QueryResultImpl.command("DROP SCHEMA", 0, notices);
+    }
+
+    /**
+     * Whether a column of a table outside {@code schemas} has {@code type}: such a type is left in place (PostgreSQL
+     * would drop the column too; Basalt does not drop columns of other schemas' tables).
+     */
+    private boolean usedOutside(UserType type, List<String> schemas) {
+        for (TableEntry table : catalog.tables()) {
+            if (schemas.contains(table.schema())) {
+                continue;
+            }
+            for (io.basalt.catalog.ColumnEntry column : table.columns()) {
+                if (TypeStatements.uses(column.type(), type)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -80,6 +80,9 @@ final class SequenceStatements {
 
     /** The sequence ALTER SEQUENCE names, or null when IF EXISTS finds none; PostgreSQL's errors otherwise. */
     private SequenceEntry target(AlterSequenceStatement alter) {
+        if (alter.ifExists() && MissingSchemaNotices.schemaMissing(catalog, alter.name())) {
+            return null;
+        }
         String schema = lookupSchemaOf(alter.name());
         String name = alter.name().last();
         Optional<SequenceEntry> found = catalog.findSequence(schema, name);
@@ -197,6 +200,10 @@ final class SequenceStatements {
         List<String> notices = new ArrayList<>();
         List<SequenceEntry> victims = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
+            if (drop.ifExists() && MissingSchemaNotices.of(catalog, name) != null) {
+                notices.add(MissingSchemaNotices.of(catalog, name));
+                continue;
+            }
             String schema = lookupSchemaOf(name);
             Optional<SequenceEntry> found = catalog.findSequence(schema, name.last());
             if (found.isEmpty()) {

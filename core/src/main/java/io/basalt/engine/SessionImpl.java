@@ -1122,7 +1122,7 @@ final class SessionImpl implements Session {
             }
             case DropSchemaStatement drop -> {
                 synchronized (database.ddlLock()) {
-                    yield new SchemaStatements(catalog, database::logDdl).drop(drop, sql);
+                    yield new SchemaStatements(catalog, database::logDdl, routines.runtime().routines()).drop(drop, sql);
                 }
             }
             case CreateSequenceStatement create -> {

@@ -65,6 +65,10 @@ final class TransactionalDdl {
         List<TableEntry> victims = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
+            if (drop.ifExists() && MissingSchemaNotices.of(catalog, name) != null) {
+                notices.add(MissingSchemaNotices.of(catalog, name));
+                continue;
+            }
             List<String> parts = name.parts();
             String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
             TableEntry table = catalog.findTable(schema, name.last()).orElse(null);
@@ -116,6 +120,10 @@ final class TransactionalDdl {
         List<SequenceEntry> victims = new ArrayList<>();
         List<String> notices = new ArrayList<>();
         for (QualifiedName name : drop.names()) {
+            if (drop.ifExists() && MissingSchemaNotices.of(catalog, name) != null) {
+                notices.add(MissingSchemaNotices.of(catalog, name));
+                continue;
+            }
             List<String> parts = name.parts();
             String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
             SequenceEntry sequence = catalog.findSequence(schema, name.last()).orElse(null);

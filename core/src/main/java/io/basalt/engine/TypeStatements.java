@@ -180,7 +180,9 @@ final class TypeStatements {
             UserType found = catalog.findType(name);
             if (found == null) {
                 if (drop.ifExists()) {
-                    notices.add("type \"" + name.last() + "\" does not exist, skipping");
+                    String missingSchema = MissingSchemaNotices.of(catalog, name);
+                    notices.add(missingSchema != null ? missingSchema
+                            : "type \"" + MissingSchemaNotices.written(name) + "\" does not exist, skipping");
                     continue;
                 }
                 throw BasaltException.of(SqlState.UNDEFINED_OBJECT, "type \"" + name.last() + "\" does not exist");
@@ -253,7 +255,7 @@ final class TypeStatements {
     }
 
     /** Whether a column of type {@code type} depends on {@code victim}. */
-    private static boolean uses(LogicalType type, UserType victim) {
+    static boolean uses(LogicalType type, UserType victim) {
         LogicalType value = type.isArray() ? type.element() : type;
         if (victim instanceof io.basalt.catalog.DomainEntry domain) {
             return type.domain() == domain.type() || value.domain() == domain.type();

@@ -200,6 +200,10 @@ final class ViewStatements {
             List<String> parts = name.parts();
             String schema = parts.size() >= 2 ? parts.get(parts.size() - 2) : null;
             if (schema != null && !catalog.schemaExists(schema)) {
+                if (drop.ifExists()) {
+                    notices.add(MissingSchemaNotices.of(catalog, name));
+                    continue;
+                }
                 throw BasaltException.at(SqlState.INVALID_SCHEMA_NAME, name.position(),
                         "schema \"" + schema + "\" does not exist");
             }

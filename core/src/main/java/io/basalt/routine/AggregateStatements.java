@@ -183,7 +183,9 @@ final class AggregateStatements {
             if (target == null) {
                 String shown = signature.name() + "(" + writtenTypes(signature.arguments()) + ")";
                 if (drop.ifExists()) {
-                    notices.add("aggregate " + shown + " does not exist, skipping");
+                    String missingSchema = catalog.missingSchemaNotice(signature.name());
+                    notices.add(missingSchema != null ? missingSchema
+                            : "aggregate " + shown + " does not exist, skipping");
                     continue;
                 }
                 throw BasaltException.of(SqlState.UNDEFINED_FUNCTION, "aggregate "

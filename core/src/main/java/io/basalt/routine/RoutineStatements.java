@@ -213,12 +213,16 @@ public final class RoutineStatements {
         String kind = drop.procedure() ? "procedure" : "function";
         for (RoutineStatement.RoutineSignature signature : drop.routines()) {
             String name = signature.name().last();
+            if (drop.ifExists() && catalog.missingSchemaNotice(signature.name()) != null) {
+                notices.add(catalog.missingSchemaNotice(signature.name()));
+                continue;
+            }
             List<FunctionEntry> candidates = candidates(signature.name());
             FunctionEntry target;
             if (signature.arguments() == null) {
                 if (candidates.isEmpty()) {
                     if (drop.ifExists()) {
-                        notices.add(kind + " " + name + "() does not exist, skipping");
+                        notices.add(kind + " " + signature.name() + "() does not exist, skipping");
                         continue;
                     }
                     throw BasaltException.of(SqlState.UNDEFINED_FUNCTION,
@@ -246,7 +250,8 @@ public final class RoutineStatements {
                 if (target == null) {
                     String shown = FunctionEntry.signature(name, types);
                     if (drop.ifExists()) {
-                        notices.add(kind + " " + shown + " does not exist, skipping");
+                        notices.add(kind + " " + FunctionEntry.signature(signature.name().toString(), types)
+                                + " does not exist, skipping");
                         continue;
                     }
                     throw BasaltException.of(SqlState.UNDEFINED_FUNCTION, kind + " " + shown + " does not exist");
@@ -554,14 +559,16 @@ public final class RoutineStatements {
             }
             if (drop.ifExists()) {
                 return new Outcome("DROP TRIGGER", List.of("trigger \"" + drop.name() + "\" for relation \""
-                        + view.name() + "\" does not exist, skipping"));
+                        + drop.table() + "\" does not exist, skipping"));
             }
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
                     "trigger \"" + drop.name() + "\" for table \"" + view.name() + "\" does not exist");
         }
         if (table == null) {
             if (drop.ifExists()) {
-                return new Outcome("DROP TRIGGER", List.of("relation \"" + drop.table() + "\" does not exist, skipping"));
+                String missingSchema = catalog.missingSchemaNotice(drop.table());
+                return new Outcome("DROP TRIGGER", List.of(missingSchema != null ? missingSchema
+                        : "relation \"" + drop.table() + "\" does not exist, skipping"));
             }
             throw BasaltException.at(SqlState.UNDEFINED_TABLE, drop.table().position(),
                     "relation \"" + drop.table() + "\" does not exist");
@@ -574,7 +581,7 @@ public final class RoutineStatements {
         }
         if (drop.ifExists()) {
             return new Outcome("DROP TRIGGER", List.of("trigger \"" + drop.name() + "\" for relation \""
-                    + table.name() + "\" does not exist, skipping"));
+                    + drop.table() + "\" does not exist, skipping"));
         }
         throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
                 "trigger \"" + drop.name() + "\" for table \"" + table.name() + "\" does not exist");

@@ -191,7 +191,9 @@ public final class RuleStatements {
         RuleRelation relation = RuleRelation.find(catalog, drop.table());
         if (relation == null) {
             if (drop.ifExists()) {
-                return new Outcome("DROP RULE", List.of("relation \"" + drop.table() + "\" does not exist, skipping"));
+                String missingSchema = catalog.missingSchemaNotice(drop.table());
+                return new Outcome("DROP RULE", List.of(missingSchema != null ? missingSchema
+                        : "relation \"" + drop.table() + "\" does not exist, skipping"));
             }
             throw BasaltException.at(SqlState.UNDEFINED_TABLE, drop.table().position(),
                     "relation \"" + drop.table() + "\" does not exist");
@@ -200,7 +202,7 @@ public final class RuleStatements {
         if (rule == null) {
             if (drop.ifExists()) {
                 return new Outcome("DROP RULE", List.of("rule \"" + drop.name() + "\" for relation \""
-                        + relation.name() + "\" does not exist, skipping"));
+                        + drop.table() + "\" does not exist, skipping"));
             }
             throw BasaltException.of(SqlState.UNDEFINED_OBJECT,
                     "rule \"" + drop.name() + "\" for relation \"" + relation.name() + "\" does not exist");

@@ -9,7 +9,9 @@ import io.basalt.sql.lexer.Token;
 import io.basalt.sql.lexer.TokenKind;
 import io.basalt.sql.parser.Parser;
 import io.basalt.type.LogicalType;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 
@@ -849,8 +851,16 @@ final class PlpgsqlParser {
         boolean insertColumns = false;
         boolean updating = from < to && isWord(tokens.get(from), "update");
         int parenthesis = 0;
+        // for each open parenthesis, whether it holds a query (so a FROM in it begins a clause, not EXTRACT's FROM)
+        Deque<Boolean> queries = new ArrayDeque<>();
         for (int i = from; i < to; i++) {
             Token token = tokens.get(i);
+            if (token.is(TokenKind.LEFT_PAREN)) {
+                queries.push(i + 1 < to && (isWord(tokens.get(i + 1), "select") || isWord(tokens.get(i + 1), "with")
+                        || isWord(tokens.get(i + 1), "values")));
+            } else if (token.is(TokenKind.RIGHT_PAREN) && !queries.isEmpty()) {
+                queries.pop();
+            }
             if (i == skipFrom) {
                 sql.append(text, copied, token.start()).append(' ');
                 i = skipTo - 1;
@@ -891,6 +901,12 @@ final class PlpgsqlParser {
             Token previous = i > from ? tokens.get(i - 1) : null;
             Token following = i + 1 < tokens.size() ? tokens.get(i + 1) : null;
             if (previous != null && (previous.is(TokenKind.DOT) || isWord(previous, "as"))) {
+                continue;
+            }
+            if (previous != null && (isWord(previous, "join")
+                    || isWord(previous, "from") && (queries.isEmpty() || queries.peek())
+                    && !(i - 2 >= from && isWord(tokens.get(i - 2), "distinct")))) {
+                // a table name (a transition table may be called old or new), never a variable; not IS DISTINCT FROM
                 continue;
             }
             if (following != null && following.is(TokenKind.LEFT_PAREN)) {
