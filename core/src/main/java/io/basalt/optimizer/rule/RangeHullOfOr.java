@@ -138,16 +138,19 @@ public final class RangeHullOfOr implements OptimizerRule {
             Bound low = first.getValue().low();
             Bound high = first.getValue().high();
             boolean everywhere = true;
+            boolean inList = true;
             for (Map<Integer, Range> branch : branches) {
                 Range range = branch.get(column);
                 if (range == null || !sameType(range, first.getValue())) {
                     everywhere = false;
                     break;
                 }
+                inList &= range.low() != null && range.low().operator() == CompareOp.EQ;
                 low = low == null || range.low() == null ? null : looserLow(low, range.low());
                 high = high == null || range.high() == null ? null : looserHigh(high, range.high());
             }
-            if (!everywhere || low == null && high == null) {
+            // An IN list's equalities are tested at once already; the range around its values seldom narrows more.
+            if (!everywhere || inList || low == null && high == null) {
                 continue;
             }
             hullColumns++;

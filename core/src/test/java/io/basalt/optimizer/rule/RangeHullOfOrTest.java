@@ -39,11 +39,11 @@ class RangeHullOfOrTest {
     }
 
     @Test
-    void otherConditionsInTheBranchesKeepTheOrAndEveryColumnAllBranchesBoundGetsItsHull() {
+    void otherConditionsInTheBranchesKeepTheOr() {
         assertThat(after("SELECT * FROM t WHERE (x >= 1 AND x <= 5 AND y = 1) OR (x = 7 AND y = 2)"))
                 .isEqualTo("""
                         Project [#0, #1, #2]
-                          Filter [(((#0 >= 1) AND (#0 <= 5) AND (#1 = 1)) OR ((#0 = 7) AND (#1 = 2))), (#0 >= 1), (#0 <= 7), (#1 >= 1), (#1 <= 2)]
+                          Filter [(((#0 >= 1) AND (#0 <= 5) AND (#1 = 1)) OR ((#0 = 7) AND (#1 = 2))), (#0 >= 1), (#0 <= 7)]
                             Scan t [0, 1, 2]
                         """);
     }
@@ -56,6 +56,12 @@ class RangeHullOfOrTest {
                           Filter [(#2 <= 20.00)]
                             Scan t [0, 1, 2]
                         """);
+    }
+
+    @Test
+    void leavesInListsAlone() {
+        String sql = "SELECT * FROM t WHERE x IN (3, 9, 49)";
+        assertThat(after(sql)).isEqualTo(before(sql));
     }
 
     @Test
