@@ -12,6 +12,7 @@ import io.basalt.optimizer.rule.PushFiltersIntoJoins;
 import io.basalt.optimizer.rule.PushPathExtractionsBelowJoins;
 import io.basalt.optimizer.rule.PushPathExtractionsBelowWindows;
 import io.basalt.optimizer.rule.PushSemiJoinsIntoInnerJoins;
+import io.basalt.optimizer.rule.RangeHullOfOr;
 import io.basalt.optimizer.rule.ReadShreddedPaths;
 import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
@@ -37,7 +38,8 @@ public final class Optimizer {
             // Conditions first take shape (an OR's shared conjuncts stand alone), then settle where they
             // belong (join conditions, filters near the scans); an OR across a join's inputs lends each input
             // the part of it that concerns the input alone, which goes down to the scans in turn; semi and
-            // anti joins go down to the input they test; with the conditions in the joins and the filters
+            // anti joins go down to the input they test; an OR of ranges of one column in a filter lends the
+            // filter the range that holds them all; with the conditions in the joins and the filters
             // on the inputs, inner joins are reordered by cost; last, pruning sees which columns each
             // operator still reads. JSONB path extractions over a join or a window move down to the scans they
             // read, and extractions over a scan then read its shredded path columns.
@@ -47,6 +49,7 @@ public final class Optimizer {
             new PushFiltersIntoJoins(),
             // Conditions the pushing made comparisons of constants settle, and branches they rule out go.
             new FoldConstantFilters(),
+            new RangeHullOfOr(),
             new PushSemiJoinsIntoInnerJoins(),
             new ReorderJoins(),
             // A DISTINCT ON whose keys the filters fix to constants keeps one row: a LIMIT 1.

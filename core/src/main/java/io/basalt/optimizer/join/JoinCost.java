@@ -8,10 +8,10 @@ package io.basalt.optimizer.join;
  * small inputs.
  *
  * <p>The probe weight is {@code 1 + PROBE_WEIGHT * log2(build rows)}: a probe of a table of a few hundred rows
- * stays in the first cache level (Basalt's join tables over a dense key range are then bitmaps), one of a
- * hundred thousand rows misses the caches on nearly every row. Without it, probing six million line items
- * against 800 suppliers and then 150,000 survivors against 120,000 orders cost the same as probing the six
- * million against the orders first (TPC-H Q7), though the first is several times faster. The weight grows with
+ * stays in cache (Basalt's join tables over a dense key range then have exact bitmaps), one of a hundred
+ * thousand rows misses the caches on most rows. Without it, probing 1.8 million line items against 800
+ * suppliers and then 150,000 survivors against 120,000 orders cost the same as probing the 1.8 million against
+ * the orders first (TPC-H Q7 at SF1), though the first took about a third less time. The weight grows with
  * the logarithm so that the choice between two orders does not depend on the scale of the data.
  * {@code -Dbasalt.join_probe_weight=0} weighs every probe row alike, as before (read at each join costed, so that
  * one JVM can compare both).

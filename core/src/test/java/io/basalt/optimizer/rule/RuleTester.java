@@ -68,6 +68,7 @@ final class RuleTester {
             case "integer" -> LogicalType.INTEGER;
             case "bigint" -> LogicalType.BIGINT;
             case "text" -> LogicalType.TEXT;
+            case "numeric(15,2)" -> LogicalType.numeric(15, 2);
             default -> throw new IllegalArgumentException(name);
         };
     }
