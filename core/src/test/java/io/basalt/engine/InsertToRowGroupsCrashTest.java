@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Large inserts going straight into row-group files, killed (SIGKILL) at random moments: while a batch's file is
  * being written, between its commit and the next, around checkpoints. Reopened, the database holds every
- * acknowledged batch whole (with the deletes its transaction made), the batch in flight wholly or not at all, and
+ * acknowledged batch whole (with the deletes its transaction made), any later batch wholly or not at all, and
  * after a CHECKPOINT no large insert's file is left in the data directory.
  */
 class InsertToRowGroupsCrashTest {
@@ -75,7 +75,9 @@ class InsertToRowGroupsCrashTest {
     private static int check(Path database, int lastAcknowledged) {
         try (Database db = Basalt.open(database); Session session = db.connect()) {
             int committed = Integer.parseInt(single(session, "SELECT coalesce(max(b), -1) FROM t"));
-            assertThat(committed).isBetween(lastAcknowledged, lastAcknowledged + 1);
+            // at least every acknowledged batch; more when the child committed batches during the sleep before the
+            // kill (their acknowledgements die with the process's pipe), each of which must then be whole below
+            assertThat(committed).isGreaterThanOrEqualTo(lastAcknowledged);
             for (int n = 0; n <= committed; n++) {
                 long expected = BATCH;
                 if (n < committed && (n + 1) % 5 == 0) {
