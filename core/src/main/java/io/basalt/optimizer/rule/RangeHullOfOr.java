@@ -217,9 +217,11 @@ public final class RangeHullOfOr implements OptimizerRule {
                 return true;
             }
             Bound low = range.low();
-            int order = low.value().compareTo(reach.value());
-            if (order > 0 || order == 0 && !low.inclusive() && !reach.inclusive()) {
-                return false;
+            if (low != null) { // a range open below (sorted first) starts before any reach
+                int order = low.value().compareTo(reach.value());
+                if (order > 0 || order == 0 && !low.inclusive() && !reach.inclusive()) {
+                    return false;
+                }
             }
             reach = range.high() == null ? null : looserHigh(reach, range.high());
         }
