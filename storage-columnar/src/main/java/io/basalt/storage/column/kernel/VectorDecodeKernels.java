@@ -36,17 +36,11 @@ public final class VectorDecodeKernels implements DecodeKernels {
             PlainDecodeKernels.unpack(words, width, 0, blocks * BLOCK, out);
             return;
         }
-        int[] lowWords = new int[BLOCK];
-        int[] highWords = new int[BLOCK];
-        long[] shifts = new long[BLOCK];
-        long[] highShifts = new long[BLOCK];
-        for (int j = 0; j < BLOCK; j++) {
-            int bit = j * width;
-            lowWords[j] = bit >>> 6;
-            highWords[j] = (bit >>> 6) + 1;
-            shifts[j] = bit & 63;
-            highShifts[j] = 63 - (bit & 63);
-        }
+        BlockLayout layout = new BlockLayout(width);
+        int[] lowWords = layout.lowWords();
+        int[] highWords = layout.highWords();
+        long[] shifts = layout.shifts();
+        long[] highShifts = layout.highShifts();
         long mask = (1L << width) - 1;
         int lanes = LONGS.length();
         for (int block = 0; block < blocks; block++) {
@@ -119,17 +113,11 @@ public final class VectorDecodeKernels implements DecodeKernels {
         if (width == 0 || width == 64 || blocks == 0) {
             return PlainDecodeKernels.sumPacked(words, width, 0, count);
         }
-        int[] lowWords = new int[BLOCK];
-        int[] highWords = new int[BLOCK];
-        long[] shifts = new long[BLOCK];
-        long[] highShifts = new long[BLOCK];
-        for (int j = 0; j < BLOCK; j++) {
-            int bit = j * width;
-            lowWords[j] = bit >>> 6;
-            highWords[j] = (bit >>> 6) + 1;
-            shifts[j] = bit & 63;
-            highShifts[j] = 63 - (bit & 63);
-        }
+        BlockLayout layout = new BlockLayout(width);
+        int[] lowWords = layout.lowWords();
+        int[] highWords = layout.highWords();
+        long[] shifts = layout.shifts();
+        long[] highShifts = layout.highShifts();
         long mask = (1L << width) - 1;
         int lanes = LONGS.length();
         LongVector sum = LongVector.zero(LONGS);
@@ -146,5 +134,22 @@ public final class VectorDecodeKernels implements DecodeKernels {
             }
         }
         return sum.reduceLanes(VectorOperators.ADD) + PlainDecodeKernels.sumPacked(words, width, blocks * BLOCK, count);
+    }
+
+    /**
+     * Where each of a block's 64 positions of {@code width} bits lies: the word holding its low bits, the next
+     * word, the shift within the first and the left shift that brings the second's bits above them.
+     */
+    private record BlockLayout(int[] lowWords, int[] highWords, long[] shifts, long[] highShifts) {
+        BlockLayout(int width) {
+            this(new int[BLOCK], new int[BLOCK], new long[BLOCK], new long[BLOCK]);
+            for (int j = 0; j < BLOCK; j++) {
+                int bit = j * width;
+                lowWords[j] = bit >>> 6;
+                highWords[j] = (bit >>> 6) + 1;
+                shifts[j] = bit & 63;
+                highShifts[j] = 63 - (bit & 63);
+            }
+        }
     }
 }
