@@ -3,8 +3,6 @@ package io.basalt.bench.kernel;
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.kernel.Kernels;
-import io.basalt.exec.kernel.PlainKernels;
-import io.basalt.exec.kernel.VectorKernels;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
@@ -64,11 +62,7 @@ public class BatchFilterBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        implementation = switch (kernels) {
-            case "plain" -> new PlainKernels();
-            case "vector" -> new VectorKernels();
-            default -> throw new IllegalArgumentException("kernels must be plain or vector, not " + kernels);
-        };
+        implementation = KernelBenchmark.named(kernels);
         arena = Arena.ofShared();
         int batches = ROWS / batchRows;
         shipDates = new MemorySegment[batches];

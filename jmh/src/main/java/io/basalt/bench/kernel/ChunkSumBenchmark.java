@@ -2,8 +2,6 @@ package io.basalt.bench.kernel;
 
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.kernel.Kernels;
-import io.basalt.exec.kernel.PlainKernels;
-import io.basalt.exec.kernel.VectorKernels;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
@@ -54,11 +52,7 @@ public class ChunkSumBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        implementation = switch (kernels) {
-            case "plain" -> new PlainKernels();
-            case "vector" -> new VectorKernels();
-            default -> throw new IllegalArgumentException("kernels must be plain or vector, not " + kernels);
-        };
+        implementation = KernelBenchmark.named(kernels);
         allocator = new RootAllocator();
         chunks = new BigIntVector[rows / BATCH];
         SplittableRandom random = new SplittableRandom(42);

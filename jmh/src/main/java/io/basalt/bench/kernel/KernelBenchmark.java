@@ -50,13 +50,18 @@ public class KernelBenchmark {
     private MemorySegment doubles;
     private int[] selection;
 
-    @Setup(Level.Trial)
-    public void setUp() {
-        implementation = switch (kernels) {
+    /** The kernel set a benchmark's {@code kernels} parameter names: "plain" or "vector". */
+    static Kernels named(String kernels) {
+        return switch (kernels) {
             case "plain" -> new PlainKernels();
             case "vector" -> new VectorKernels();
             default -> throw new IllegalArgumentException("kernels must be plain or vector, not " + kernels);
         };
+    }
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        implementation = KernelBenchmark.named(kernels);
         arena = Arena.ofShared();
         longs = arena.allocate((long) COUNT * Long.BYTES, 64);
         ints = arena.allocate((long) COUNT * Integer.BYTES, 64);
