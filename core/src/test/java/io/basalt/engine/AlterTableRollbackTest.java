@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.basalt.api.Basalt;
 import io.basalt.api.Database;
-import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.error.BasaltException;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AlterTableRollbackTest {
     @TempDir
     Path directory;
-
-    private static List<String> rows(Session session, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (QueryResult result = session.query(sql)) {
-            for (long row = 0; row < result.rowCount(); row++) {
-                StringBuilder line = new StringBuilder();
-                for (int column = 0; column < result.columns().size(); column++) {
-                    line.append(column == 0 ? "" : "|").append(result.getText(row, column));
-                }
-                rows.add(line.toString());
-            }
-        }
-        return rows;
-    }
 
     private static void run(Session session, String... statements) {
         for (String sql : statements) {
@@ -55,19 +39,19 @@ class AlterTableRollbackTest {
                     "ALTER TABLE t ALTER COLUMN c TYPE text", "ALTER TABLE t ALTER COLUMN c SET NOT NULL",
                     "ALTER TABLE t ADD CONSTRAINT positive CHECK (a > 0)", "SAVEPOINT s",
                     "ALTER TABLE t RENAME COLUMN a TO id", "ALTER TABLE t RENAME TO renamed");
-            assertThat(rows(session, "SELECT * FROM renamed ORDER BY id")).containsExactly("1|5", "2|5");
+            assertThat(SessionRows.rows(session, "SELECT * FROM renamed ORDER BY id")).containsExactly("1|5", "2|5");
             run(session, "ROLLBACK TO SAVEPOINT s");
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|5", "2|5");
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|5", "2|5");
             run(session, "ROLLBACK");
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x", "2|y");
-            assertThat(rows(session, "SELECT conname FROM pg_constraint WHERE conrelid = 't'::regclass "
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x", "2|y");
+            assertThat(SessionRows.rows(session, "SELECT conname FROM pg_constraint WHERE conrelid = 't'::regclass "
                     + "AND contype <> 'n' ORDER BY conname")).containsExactly("t_pkey");
             run(session, "INSERT INTO t VALUES (3, NULL), (-4, 'minus')");
             assertThatThrownBy(() -> run(session, "INSERT INTO r VALUES (9)"))
                     .isInstanceOf(BasaltException.class).hasMessageContaining("violates foreign key constraint");
             run(session, "BEGIN", "ALTER TABLE t ADD COLUMN d int DEFAULT 1", "ROLLBACK",
                     "ALTER TABLE t ADD COLUMN d int DEFAULT 2");
-            assertThat(rows(session, "SELECT a, d FROM t ORDER BY a")).containsExactly("-4|2", "1|2", "2|2", "3|2");
+            assertThat(SessionRows.rows(session, "SELECT a, d FROM t ORDER BY a")).containsExactly("-4|2", "1|2", "2|2", "3|2");
         }
     }
 
@@ -85,7 +69,7 @@ class AlterTableRollbackTest {
             }
             run(session, "INSERT INTO t VALUES (3, 4)", "COMMIT");
             run(other, "INSERT INTO t VALUES (5, 6)");
-            assertThat(rows(other, "SELECT * FROM t ORDER BY a")).containsExactly("1|2", "3|4", "5|6");
+            assertThat(SessionRows.rows(other, "SELECT * FROM t ORDER BY a")).containsExactly("1|2", "3|4", "5|6");
         }
     }
 
@@ -96,10 +80,10 @@ class AlterTableRollbackTest {
             run(session, "CREATE TABLE t (a int PRIMARY KEY)", "INSERT INTO t VALUES (1)", "BEGIN",
                     "INSERT INTO t VALUES (2)", "ALTER TABLE t ADD COLUMN b int DEFAULT 7", "INSERT INTO t VALUES (3, 8)",
                     "COMMIT");
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
         }
         try (Database database = Basalt.open(path); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|7", "2|7", "3|8");
         }
     }
 
@@ -113,7 +97,7 @@ class AlterTableRollbackTest {
                     .hasMessage("cannot rewrite table \"t\" after the same transaction changed its rows");
             run(session, "ROLLBACK", "BEGIN", "ALTER TABLE t ALTER COLUMN b TYPE bigint", "INSERT INTO t VALUES (2, 2)",
                     "COMMIT");
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|1", "2|2");
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|1", "2|2");
         }
     }
 
@@ -129,8 +113,8 @@ class AlterTableRollbackTest {
                     "ALTER TABLE t DROP COLUMN c", "ROLLBACK TO s", "INSERT INTO t VALUES ('z', 'zz', 5)", "COMMIT");
         }
         try (Database database = Basalt.open(path); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|3", "2|y|4", "z|zz|5");
-            assertThat(rows(session, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|3", "2|y|4", "z|zz|5");
+            assertThat(SessionRows.rows(session, "SELECT attname, format_type(atttypid, atttypmod) FROM pg_attribute "
                     + "WHERE attrelid = 't'::regclass AND attnum > 0 ORDER BY attnum"))
                     .containsExactly("a|text", "bb|text", "c|integer");
         }
@@ -150,10 +134,10 @@ class AlterTableRollbackTest {
             child.waitFor();
         }
         try (Database database = Basalt.open(path); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|7", "2|y|7", "3|z|9");
-            assertThat(rows(session, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
+            assertThat(SessionRows.rows(session, "SELECT * FROM t ORDER BY a")).containsExactly("1|x|7", "2|y|7", "3|z|9");
+            assertThat(SessionRows.rows(session, "SELECT format_type(atttypid, atttypmod) FROM pg_attribute "
                     + "WHERE attrelid = 't'::regclass AND attname = 'a'")).containsExactly("bigint");
-            assertThat(rows(session, "SELECT count(*) FROM pg_class WHERE relname = 'u'")).containsExactly("0");
+            assertThat(SessionRows.rows(session, "SELECT count(*) FROM pg_class WHERE relname = 'u'")).containsExactly("0");
         }
     }
 }

@@ -44,21 +44,6 @@ class CheckpointTest {
     }
 
     /** Every row of a query as text, for comparing a table before and after reopening. */
-    private static List<String> rows(Session session, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (QueryResult result = session.query(sql)) {
-            int columns = result.schema().getFields().size();
-            for (long row = 0; row < result.rowCount(); row++) {
-                StringBuilder line = new StringBuilder();
-                for (int column = 0; column < columns; column++) {
-                    line.append(column == 0 ? "" : "|").append(result.getText(row, column));
-                }
-                rows.add(line.toString());
-            }
-        }
-        return rows;
-    }
-
     private static void run(Session session, String... statements) {
         for (String sql : statements) {
             session.execute(sql).close();
@@ -84,13 +69,13 @@ class CheckpointTest {
                       ('{"k": ' || g || ', "a": [1, "x", null]}')::jsonb, ARRAY[g, NULL, g + 1], ARRAY['a' || g, NULL]
                     FROM generate_series(1, 3000) g""",
                     "INSERT INTO every_type (id) VALUES (0)");
-            before = rows(session, "SELECT * FROM every_type ORDER BY id");
+            before = SessionRows.rows(session, "SELECT * FROM every_type ORDER BY id");
             assertThat(session.execute("CHECKPOINT").commandTag()).isEqualTo("CHECKPOINT");
         }
         assertThat(files("data")).hasSize(1);
         assertThat(Files.size(files("wal").getLast())).isLessThan(4096);
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
-            assertThat(rows(session, "SELECT * FROM every_type ORDER BY id")).isEqualTo(before);
+            assertThat(SessionRows.rows(session, "SELECT * FROM every_type ORDER BY id")).isEqualTo(before);
             assertThat(single(session, "SELECT count(*) FROM every_type WHERE j @> '{\"k\": 7}'")).isEqualTo("1");
             assertThatThrownBy(() -> session.execute("INSERT INTO every_type (id) VALUES (5)"))
                     .isInstanceOfSatisfying(BasaltException.class,
@@ -118,7 +103,7 @@ class CheckpointTest {
         }
         for (int reopen = 0; reopen < 2; reopen++) {
             try (Database db = Basalt.open(directory); Session session = db.connect()) {
-                assertThat(rows(session, "SELECT a, b FROM t ORDER BY a")).isEqualTo(expected);
+                assertThat(SessionRows.rows(session, "SELECT a, b FROM t ORDER BY a")).isEqualTo(expected);
                 // the rows' ids are those the log's tail names: a delete after reopening finds its rows
                 run(session, "DELETE FROM t WHERE a = 1 OR a = 2");
                 run(session, "INSERT INTO t VALUES (1, 'row 1'), (2, 'row 2')");
@@ -152,9 +137,9 @@ class CheckpointTest {
             assertThat(wal.count()).isEqualTo(1);
         }
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
-            assertThat(rows(session, "SELECT * FROM sales.customers ORDER BY id"))
+            assertThat(SessionRows.rows(session, "SELECT * FROM sales.customers ORDER BY id"))
                     .containsExactly("1|ann|1|Oslo", "2|bob|2|Oslo", "3|cy|3|Oslo");
-            assertThat(rows(session, "SELECT * FROM sales.totals ORDER BY customer"))
+            assertThat(SessionRows.rows(session, "SELECT * FROM sales.totals ORDER BY customer"))
                     .containsExactly("1|15.75", "2|20.00", "3|1.00");
             // the materialized view keeps the rows of its last refresh, not the base table's now
             assertThat(single(session, "SELECT orders FROM sales.frozen")).isEqualTo("3");
@@ -223,7 +208,7 @@ class CheckpointTest {
         for (BasaltConfig config : List.of(BasaltConfig.defaults().withVectorSize(2048),
                 BasaltConfig.defaults().withVectorSize(7))) {
             try (Database db = Basalt.open(directory, config); Session session = db.connect()) {
-                assertThat(rows(session, "SELECT count(*), sum(a), count(b), max(b) FROM big"))
+                assertThat(SessionRows.rows(session, "SELECT count(*), sum(a), count(b), max(b) FROM big"))
                         .containsExactly("299997|44999849979|299697|b96");
                 run(session, "DELETE FROM big WHERE a = 250000", "INSERT INTO big VALUES (250000, NULL)");
             }
@@ -242,16 +227,16 @@ class CheckpointTest {
                             + "DATE '2024-01-01' + g % 300 FROM generate_series(1, 130000) g",
                     "CHECKPOINT", "DELETE FROM t WHERE a % 1000 = 3", "INSERT INTO t VALUES (200000, 'b1x', NULL)");
             for (String filter : filters) {
-                before.add(rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filter));
+                before.add(SessionRows.rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filter));
             }
         }
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
             for (int i = 0; i < filters.size(); i++) {
-                assertThat(rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filters.get(i)))
+                assertThat(SessionRows.rows(session, "SELECT count(*), sum(a), min(b), max(d) FROM t WHERE " + filters.get(i)))
                         .as(filters.get(i)).isEqualTo(before.get(i));
             }
-            assertThat(rows(session, "SELECT count(*) FROM t WHERE b LIKE 'b1%'"))
-                    .isEqualTo(rows(session, "SELECT count(*) FROM t WHERE substr(b, 1, 2) = 'b1'"));
+            assertThat(SessionRows.rows(session, "SELECT count(*) FROM t WHERE b LIKE 'b1%'"))
+                    .isEqualTo(SessionRows.rows(session, "SELECT count(*) FROM t WHERE substr(b, 1, 2) = 'b1'"));
         }
     }
 

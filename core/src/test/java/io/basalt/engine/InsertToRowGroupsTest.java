@@ -13,7 +13,6 @@ import io.basalt.storage.file.RowGroupFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -165,20 +164,6 @@ class InsertToRowGroupsTest {
         }
     }
 
-    private static List<String> rows(Session session, String sql) {
-        List<String> rows = new ArrayList<>();
-        try (QueryResult result = session.query(sql)) {
-            for (long row = 0; row < result.rowCount(); row++) {
-                StringBuilder line = new StringBuilder();
-                for (int column = 0; column < result.columns().size(); column++) {
-                    line.append(column == 0 ? "" : "|").append(result.getText(row, column));
-                }
-                rows.add(line.toString());
-            }
-        }
-        return rows;
-    }
-
     private static void fails(Session session, String sql, SqlState state) {
         assertThatThrownBy(() -> run(session, sql)).isInstanceOf(BasaltException.class)
                 .satisfies(failure -> assertThat(((BasaltException) failure).sqlState()).isEqualTo(state));
@@ -216,13 +201,13 @@ class InsertToRowGroupsTest {
             assertThat(rowFiles()).hasSize(1);
             expected = typedSummary(session, "ref");
             assertThat(typedSummary(session, "t")).isEqualTo(expected);
-            assertThat(rows(session, "SELECT count(*) FILTER (WHERE a IS NULL), count(*) FILTER (WHERE s IS NULL),"
+            assertThat(SessionRows.rows(session, "SELECT count(*) FILTER (WHERE a IS NULL), count(*) FILTER (WHERE s IS NULL),"
                     + " count(*) FILTER (WHERE b IS NULL), count(*) FILTER (WHERE z IS NULL) FROM t"))
                     .containsExactly((60000 / 7) + "|" + (60000 / 5) + "|" + (60000 / 3) + "|60000");
-            assertThat(rows(session, "SELECT i, a, s, d, b, dt, n, z FROM t WHERE i IN (35, 39, 51996) ORDER BY i"))
-                    .isEqualTo(rows(session, "SELECT i, a, s, d, b, dt, n, z FROM ref WHERE i IN (35, 39, 51996)"
+            assertThat(SessionRows.rows(session, "SELECT i, a, s, d, b, dt, n, z FROM t WHERE i IN (35, 39, 51996) ORDER BY i"))
+                    .isEqualTo(SessionRows.rows(session, "SELECT i, a, s, d, b, dt, n, z FROM ref WHERE i IN (35, 39, 51996)"
                             + " ORDER BY i"));
-            assertThat(rows(session, "SELECT i, a, s, b, n FROM t WHERE i = 35"))
+            assertThat(SessionRows.rows(session, "SELECT i, a, s, b, n FROM t WHERE i = 35"))
                     .containsExactly("35|null|null|f|4.375");
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
@@ -233,7 +218,7 @@ class InsertToRowGroupsTest {
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
             assertThat(typedSummary(session, "t")).isEqualTo(expected);
-            assertThat(rows(session, "SELECT i, a, s, b, n FROM t WHERE i = 35"))
+            assertThat(SessionRows.rows(session, "SELECT i, a, s, b, n FROM t WHERE i = 35"))
                     .containsExactly("35|null|null|f|4.375");
         }
     }
@@ -255,14 +240,14 @@ class InsertToRowGroupsTest {
             fails(session, "INSERT INTO c VALUES (40000, 3, 3)", SqlState.UNIQUE_VIOLATION);
             run(session, "ROLLBACK");
             assertThat(rowFiles()).isEmpty();
-            assertThat(rows(session, "SELECT count(*), sum(i) FROM c")).containsExactly("10|55");
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i) FROM c")).containsExactly("10|55");
             run(session, "INSERT INTO c SELECT i, i, i FROM generate_series(100, 60000) i");
             assertThat(rowFiles()).hasSize(1);
             fails(session, "INSERT INTO c VALUES (30000, 1, 1)", SqlState.UNIQUE_VIOLATION);
         }
         long sum = 55 + (60000L * 60001 / 2 - 99L * 100 / 2);
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT count(*), sum(i), sum(v), min(w) FROM c"))
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i), sum(v), min(w) FROM c"))
                     .containsExactly((10 + 59901) + "|" + sum + "|" + sum + "|1");
             fails(session, "INSERT INTO c VALUES (30000, 1, 1)", SqlState.UNIQUE_VIOLATION);
             fails(session, "INSERT INTO c SELECT i, 1, 1 FROM generate_series(59000, 70000) i",
@@ -272,10 +257,10 @@ class InsertToRowGroupsTest {
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
             assertThat(rowFiles()).isEmpty();
-            assertThat(rows(session, "SELECT count(*), sum(i) FROM c"))
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i) FROM c"))
                     .containsExactly((10 + 69901) + "|" + (sum + 60001L * 10000 + 10000L * 9999 / 2));
             fails(session, "INSERT INTO c VALUES (100, 1, 1)", SqlState.UNIQUE_VIOLATION);
-            assertThat(rows(session, "SELECT v FROM c WHERE i = 43210")).containsExactly("43210");
+            assertThat(SessionRows.rows(session, "SELECT v FROM c WHERE i = 43210")).containsExactly("43210");
         }
     }
 
@@ -318,17 +303,17 @@ class InsertToRowGroupsTest {
                     "INSERT INTO t SELECT i, 'gone' FROM generate_series(1, 50000) i", "ROLLBACK TO a",
                     "INSERT INTO t VALUES (-2, 'kept')", "COMMIT");
             assertThat(rowFiles()).isEmpty();
-            assertThat(rows(session, "SELECT i, t FROM t ORDER BY i")).containsExactly("-2|kept", "-1|kept");
+            assertThat(SessionRows.rows(session, "SELECT i, t FROM t ORDER BY i")).containsExactly("-2|kept", "-1|kept");
             run(session, "BEGIN", "SAVEPOINT a", "INSERT INTO t SELECT i, 'one' FROM generate_series(1, 50000) i",
                     "RELEASE a", "SAVEPOINT b", "INSERT INTO t VALUES (-3, 'gone')", "ROLLBACK TO b",
                     "SAVEPOINT c", "INSERT INTO t SELECT i, 'gone' FROM generate_series(50001, 90000) i",
                     "ROLLBACK TO c", "COMMIT");
             assertThat(rowFiles()).hasSize(1);
-            assertThat(rows(session, "SELECT t, count(*), sum(i) FROM t GROUP BY t ORDER BY t"))
+            assertThat(SessionRows.rows(session, "SELECT t, count(*), sum(i) FROM t GROUP BY t ORDER BY t"))
                     .containsExactly("kept|2|-3", "one|50000|" + 50000L * 50001 / 2);
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT t, count(*), sum(i) FROM t GROUP BY t ORDER BY t"))
+            assertThat(SessionRows.rows(session, "SELECT t, count(*), sum(i) FROM t GROUP BY t ORDER BY t"))
                     .containsExactly("kept|2|-3", "one|50000|" + 50000L * 50001 / 2);
         }
     }
@@ -354,8 +339,8 @@ class InsertToRowGroupsTest {
             }
             expected = typedSummary(session, "ref");
             assertThat(typedSummary(session, "t")).isEqualTo(expected);
-            assertThat(rows(session, "SELECT i, a, s, d, z FROM t WHERE i IN (3000, 42001, 59999, 60000, 70001)"
-                    + " ORDER BY i")).isEqualTo(rows(session, "SELECT i, a, s, d, z FROM ref WHERE i IN (3000,"
+            assertThat(SessionRows.rows(session, "SELECT i, a, s, d, z FROM t WHERE i IN (3000, 42001, 59999, 60000, 70001)"
+                    + " ORDER BY i")).isEqualTo(SessionRows.rows(session, "SELECT i, a, s, d, z FROM ref WHERE i IN (3000,"
                     + " 42001, 59999, 60000, 70001) ORDER BY i"));
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
@@ -365,7 +350,7 @@ class InsertToRowGroupsTest {
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
             assertThat(typedSummary(session, "t")).isEqualTo(expected);
-            assertThat(rows(session, "SELECT i, a, s FROM t WHERE i IN (3000, 60000, 70001) ORDER BY i"))
+            assertThat(SessionRows.rows(session, "SELECT i, a, s FROM t WHERE i IN (3000, 60000, 70001) ORDER BY i"))
                     .containsExactly("3000|-9000|null", "70001|210003|v1");
         }
     }
@@ -381,15 +366,15 @@ class InsertToRowGroupsTest {
             run(session, "ALTER TABLE a ADD COLUMN z int DEFAULT 5");
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT count(*), sum(i), sum(z) FROM a"))
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i), sum(z) FROM a"))
                     .containsExactly("50000|" + 50000L * 50001 / 2 + "|250000");
-            assertThat(rows(session, "SELECT count(*), sum(i), max(t) FROM b"))
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i), max(t) FROM b"))
                     .containsExactly("40000|" + 40000L * 40001 / 2 + "|b9999");
             run(session, "INSERT INTO a SELECT i, 1 FROM generate_series(50001, 60000) i", "TRUNCATE b");
-            assertThat(rows(session, "SELECT count(*), sum(z) FROM a")).containsExactly("60000|260000");
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(z) FROM a")).containsExactly("60000|260000");
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT count(*), sum(i), sum(z) FROM a"))
+            assertThat(SessionRows.rows(session, "SELECT count(*), sum(i), sum(z) FROM a"))
                     .containsExactly("60000|" + 60000L * 60001 / 2 + "|260000");
             assertThat(single(session, "SELECT count(*) FROM b")).isEqualTo("0");
             run(session, "INSERT INTO b SELECT i, 'again' FROM generate_series(1, 30000) i", "DROP TABLE a",
@@ -397,8 +382,8 @@ class InsertToRowGroupsTest {
             assertThat(rowFiles()).isEmpty();
         }
         try (Database database = Basalt.open(directory); Session session = database.connect()) {
-            assertThat(rows(session, "SELECT count(*), min(t) FROM b")).containsExactly("30000|again");
-            assertThat(rows(session, "SELECT count(*) FROM pg_class WHERE relname = 'a'")).containsExactly("0");
+            assertThat(SessionRows.rows(session, "SELECT count(*), min(t) FROM b")).containsExactly("30000|again");
+            assertThat(SessionRows.rows(session, "SELECT count(*) FROM pg_class WHERE relname = 'a'")).containsExactly("0");
         }
     }
 }
