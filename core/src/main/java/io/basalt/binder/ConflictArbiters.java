@@ -76,8 +76,7 @@ final class ConflictArbiters {
                 }
             }
             if (arbiters.isEmpty()) {
-                throw BasaltException.of(SqlState.INVALID_COLUMN_REFERENCE,
-                        "there is no unique or exclusion constraint matching the ON CONFLICT specification");
+                throw noMatch();
             }
         } else {
             for (UniqueConstraintEntry key : table.uniqueKeys()) {
@@ -100,6 +99,86 @@ final class ConflictArbiters {
             }
         }
         return arbiters;
+    }
+
+    /**
+     * The arbiters of leaf partition {@code leaf} for a row routed there from {@code table}, whose arbiters are
+     * {@code arbiters}: without an inference specification ({@code everyKey}) every unique constraint and index of
+     * the leaf, as PostgreSQL checks them all; otherwise, per arbiter, the leaf's constraint or index with its
+     * definition (the one CREATE INDEX or the partition's creation made there). A leaf without one fails with 42P10,
+     * as PostgreSQL's inference does when a partition's index is missing.
+     */
+    static Set<String> forPartition(Set<String> arbiters, boolean everyKey, TableEntry table, TableEntry leaf) {
+        Set<String> own = new HashSet<>();
+        if (everyKey) {
+            for (UniqueConstraintEntry key : leaf.uniqueKeys()) {
+                own.add(key.name());
+            }
+            for (IndexEntry index : leaf.indexes()) {
+                if (index.enforced()) {
+                    own.add(index.name());
+                }
+            }
+            return own;
+        }
+        for (UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (arbiters.contains(key.name())) {
+                own.add(counterpart(names(table, key.columns()), key.primaryKey(), key.exclusion(), leaf));
+            }
+        }
+        for (IndexEntry index : table.indexes()) {
+            if (!index.enforced() || !arbiters.contains(index.name())) {
+                continue;
+            }
+            String found = null;
+            for (IndexEntry candidate : leaf.indexes()) {
+                if (found == null && candidate.enforced()
+                        && index.sameDefinition(table.columnNames(), candidate, leaf.columnNames())) {
+                    found = candidate.name();
+                }
+            }
+            if (found == null && !index.partial() && !index.overExpressions()) {
+                found = counterpart(names(table, index.columns()), false, false, leaf);
+            }
+            if (found == null) {
+                throw noMatch();
+            }
+            own.add(found);
+        }
+        return own;
+    }
+
+    /**
+     * The leaf's unique constraint over the key columns named {@code columns} (a primary key for a primary key), else
+     * its plain unique index over them; 42P10 when it has neither.
+     */
+    private static String counterpart(List<String> columns, boolean primaryKey, boolean exclusion, TableEntry leaf) {
+        for (UniqueConstraintEntry key : leaf.uniqueKeys()) {
+            if (key.exclusion() == exclusion && (!primaryKey || key.primaryKey())
+                    && names(leaf, key.columns()).equals(columns)) {
+                return key.name();
+            }
+        }
+        for (IndexEntry index : leaf.indexes()) {
+            if (!exclusion && index.enforced() && !index.partial() && !index.overExpressions()
+                    && names(leaf, index.columns()).equals(columns)) {
+                return index.name();
+            }
+        }
+        throw noMatch();
+    }
+
+    private static List<String> names(TableEntry table, List<Integer> columns) {
+        List<String> names = new ArrayList<>();
+        for (int column : columns) {
+            names.add(table.columns().get(column).name());
+        }
+        return names;
+    }
+
+    private static BasaltException noMatch() {
+        return BasaltException.of(SqlState.INVALID_COLUMN_REFERENCE,
+                "there is no unique or exclusion constraint matching the ON CONFLICT specification");
     }
 
     /** The key columns of {@code index} that are plain columns. */

@@ -53,7 +53,8 @@ public final class InsertBinder {
         }
         LogicalPlan.Write write = new LogicalPlan.Write(LogicalPlan.WriteKind.INSERT, table, newRows(insert, table),
                 !insert.returning().isEmpty(), arbiters, update);
-        write = PartitionRoutes.attach(write, context);
+        write = PartitionRoutes.attach(write, context, insert.onConflict() != null
+                && insert.onConflict().constraint() == null && !insert.onConflict().hasTarget());
         if (insert.returning().isEmpty()) {
             return BoundWrite.counting(write);
         }
@@ -84,7 +85,7 @@ public final class InsertBinder {
                     input.scope(), context, surroundings));
         }
         if (SystemColumnScans.wanted() && (!InheritedScans.inHierarchy(context.catalog(), table)
-                || write.routing() != null && write.conflictUpdate() == null)) {
+                || write.routing() != null)) {
             // an inserted row and a row ON CONFLICT DO UPDATE replaced both carry this transaction's xmin
             List<Scope.Column> columns = new ArrayList<>(scope.columns());
             LogicalPlan withSystem = SystemColumnScans.inserted(write, table,

@@ -3,8 +3,6 @@ package io.basalt.binder;
 import io.basalt.catalog.Catalog;
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.TableHierarchy;
-import io.basalt.error.BasaltException;
-import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.plan.logical.PartitionRouting;
@@ -24,6 +22,15 @@ final class PartitionRoutes {
 
     /** {@code write} with its routing when its table is partitioned or a partition, else {@code write}. */
     static LogicalPlan.Write attach(LogicalPlan.Write write, BindContext context) {
+        return attach(write, context, false);
+    }
+
+    /**
+     * {@code write}, an INSERT that may have ON CONFLICT, with its routing when its table is partitioned or a
+     * partition, else {@code write}; {@code everyKey}: ON CONFLICT without an inference specification, whose leaves
+     * check all their unique constraints.
+     */
+    static LogicalPlan.Write attach(LogicalPlan.Write write, BindContext context, boolean everyKey) {
         Catalog catalog = context.catalog();
         TableEntry table = write.table();
         TableHierarchy hierarchy = catalog.hierarchy();
@@ -31,10 +38,6 @@ final class PartitionRoutes {
         Expression constraint = PartitionConstraints.full(hierarchy, table.schema(), table.name());
         if (!partitioned && constraint == null) {
             return write;
-        }
-        if (write.conflictArbiters() != null) {
-            throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED,
-                    "INSERT ... ON CONFLICT into a partitioned table or a partition is not supported yet");
         }
         BoundExpression boundConstraint = constraint == null ? null
                 : PartitionExpressions.predicate(constraint, table.name(), table.columns(), context);
@@ -47,7 +50,53 @@ final class PartitionRoutes {
             routing = new PartitionRouting(table.name(), List.of(), List.of(), boundConstraint, table.name(),
                     List.of(new PartitionRouting.Route(null, table, identity(table), null)));
         }
+        if (write.conflictArbiters() != null) {
+            routing = withConflicts(routing, write, everyKey, context);
+        }
         return write.withRouting(routing);
+    }
+
+    /** {@code routing} with each leaf's ON CONFLICT handling (see {@link PartitionRouting.LeafConflict}). */
+    private static PartitionRouting withConflicts(PartitionRouting routing, LogicalPlan.Write write, boolean everyKey,
+                                                  BindContext context) {
+        List<PartitionRouting.Route> routes = new ArrayList<>();
+        for (PartitionRouting.Route route : routing.routes()) {
+            if (route.sub() != null) {
+                routes.add(new PartitionRouting.Route(route.predicate(), null, null,
+                        withConflicts(route.sub(), write, everyKey, context)));
+                continue;
+            }
+            TableEntry table = write.table();
+            TableEntry leaf = route.leaf();
+            java.util.Set<String> arbiters = leaf == table ? write.conflictArbiters()
+                    : ConflictArbiters.forPartition(write.conflictArbiters(), everyKey, table, leaf);
+            LogicalPlan.ConflictUpdate update = write.conflictUpdate();
+            int[] rowOrder = null;
+            BoundExpression partitionConstraint = null;
+            if (update != null) {
+                update = update.withArbiterPredicate(ConflictArbiters.partialPredicate(arbiters, leaf, context))
+                        .withArbiterKeys(ConflictArbiters.expressionKeys(arbiters, leaf, context));
+                rowOrder = inverse(route.columns());
+                Expression constraint = PartitionConstraints.full(context.catalog().hierarchy(), leaf.schema(),
+                        leaf.name());
+                partitionConstraint = PartitionExpressions.predicate(constraint, leaf.name(), leaf.columns(), context);
+            }
+            routes.add(route.withConflict(new PartitionRouting.LeafConflict(arbiters, update, rowOrder,
+                    partitionConstraint)));
+        }
+        return new PartitionRouting(routing.relation(), routing.keys(), routing.keyTexts(), routing.constraint(),
+                routing.constraintRelation(), routes);
+    }
+
+    /** For a leaf whose column i is the table's column {@code columns[i]}: the leaf column of each table column. */
+    private static int[] inverse(int[] columns) {
+        int[] order = new int[columns.length];
+        boolean same = true;
+        for (int i = 0; i < columns.length; i++) {
+            order[columns[i]] = i;
+            same &= columns[i] == i;
+        }
+        return same ? null : order;
     }
 
     /**

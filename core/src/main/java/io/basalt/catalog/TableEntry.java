@@ -58,6 +58,11 @@ public record TableEntry(String schema, String name, List<ColumnEntry> columns, 
         return new TableEntry(schema, name, columns, store, replacement, uniqueKeys, foreignKeys, indexes, options);
     }
 
+    /** This table with {@code replacement} as its UNIQUE and PRIMARY KEY constraints. */
+    public TableEntry withUniqueKeys(List<UniqueConstraintEntry> replacement) {
+        return new TableEntry(schema, name, columns, store, checks, replacement, foreignKeys, indexes, options);
+    }
+
     public TableEntry withIndexes(List<IndexEntry> replacement) {
         return new TableEntry(schema, name, columns, store, checks, uniqueKeys, foreignKeys, replacement, options);
     }

@@ -147,11 +147,14 @@ final class IndexExecutor {
     /**
      * Makes the indexes of the partitioned table {@code parent} on its new partition {@code partition} (ATTACH
      * PARTITION, CREATE TABLE ... PARTITION OF), as PostgreSQL does: an index of the partition with the same
-     * definition is kept instead. When one cannot be made (a unique index the partition's rows break), the ones made
-     * are dropped again and the statement fails.
+     * definition is kept instead. Its PRIMARY KEY and UNIQUE constraints likewise (a partition made by PARTITION OF
+     * has them already; one attached gets each it does not enforce by a constraint or plain unique index over the
+     * same columns). When one cannot be made (a unique key the partition's rows break), the ones made are dropped
+     * again and the statement fails.
      */
     void createOnPartition(TableEntry parent, TableEntry partition, BindContext context) {
         List<QualifiedName> made = new ArrayList<>();
+        List<String> madeKeys = new ArrayList<>();
         try {
             for (IndexEntry index : parent.indexes()) {
                 TableEntry current = catalog.findTable(partition.schema(), partition.name()).orElseThrow();
@@ -160,11 +163,69 @@ final class IndexExecutor {
                     made.add(lastCreated);
                 }
             }
+            for (io.basalt.catalog.UniqueConstraintEntry key : parent.uniqueKeys()) {
+                TableEntry current = catalog.findTable(partition.schema(), partition.name()).orElseThrow();
+                if (!key.exclusion() && !enforcesKey(current, names(parent, key.columns()))) {
+                    addKey(key, parent, current);
+                    madeKeys.add(keyName(key, parent, current));
+                }
+            }
         } catch (BasaltException failed) {
+            TableEntry current = catalog.findTable(partition.schema(), partition.name()).orElseThrow();
+            List<io.basalt.catalog.UniqueConstraintEntry> keys = new ArrayList<>(current.uniqueKeys());
+            keys.removeIf(key -> madeKeys.contains(key.name()));
+            madeKeys.forEach(current.store()::removeUniqueKey);
+            catalog.replaceTable(current, current.withUniqueKeys(keys));
             dropMade(made);
             throw failed;
         }
         lastCreated = null;
+    }
+
+    /**
+     * Makes {@code parent}'s PRIMARY KEY or UNIQUE constraint {@code key} on its new partition {@code partition},
+     * named as PostgreSQL names it there; 23505 when the partition's rows break it.
+     */
+    private void addKey(io.basalt.catalog.UniqueConstraintEntry key, TableEntry parent, TableEntry partition) {
+        List<Integer> columns = new ArrayList<>();
+        for (String name : names(parent, key.columns())) {
+            columns.add(partition.columnIndex(name));
+        }
+        io.basalt.catalog.UniqueConstraintEntry own = key.renamed(keyName(key, parent, partition), columns);
+        partition.store().createUniqueKey(DdlExecutor.uniqueKeyIndex(own, partition.name(), partition.columns()));
+        List<io.basalt.catalog.UniqueConstraintEntry> keys = new ArrayList<>(partition.uniqueKeys());
+        keys.add(own);
+        catalog.replaceTable(partition, partition.withUniqueKeys(keys));
+    }
+
+    /** Whether {@code table} has a unique constraint, or a plain unique index, over the columns named {@code key}. */
+    private static boolean enforcesKey(TableEntry table, List<String> key) {
+        for (io.basalt.catalog.UniqueConstraintEntry own : table.uniqueKeys()) {
+            if (names(table, own.columns()).equals(key)) {
+                return true;
+            }
+        }
+        for (IndexEntry own : table.indexes()) {
+            if (own.enforced() && !own.partial() && !own.overExpressions() && names(table, own.columns()).equals(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The name PostgreSQL gives a partition's copy of {@code parent}'s key: {@code p_pkey}, {@code p_a_b_key}. */
+    private static String keyName(io.basalt.catalog.UniqueConstraintEntry key, TableEntry parent,
+                                  TableEntry partition) {
+        return key.primaryKey() ? partition.name() + "_pkey"
+                : partition.name() + "_" + String.join("_", names(parent, key.columns())) + "_key";
+    }
+
+    private static List<String> names(TableEntry table, List<Integer> columns) {
+        List<String> names = new ArrayList<>();
+        for (int column : columns) {
+            names.add(column < 0 ? null : table.columns().get(column).name());
+        }
+        return names;
     }
 
     /**

@@ -84,6 +84,8 @@ final class InheritedAlterations {
                 continue;
             }
             List<AlterTableAction> inherited = new ArrayList<>();
+            // a column an earlier action of the statement drops is gone when a later one adds it again
+            java.util.Set<String> dropped = new java.util.HashSet<>();
             for (AlterTableAction action : actions) {
                 AlterTableAction down = switch (action) {
                     case AlterTableAction.AddColumn add -> {
@@ -94,7 +96,7 @@ final class InheritedAlterations {
                                         "cannot recursively add identity column to table that has child tables");
                             }
                         }
-                        if (child.columnIndex(add.column().name()) >= 0) {
+                        if (child.columnIndex(add.column().name()) >= 0 && !dropped.contains(add.column().name())) {
                             requireSameType(child, add.column());
                             notices.add("merging definition of column \"" + add.column().name() + "\" for child \""
                                     + child.name() + "\"");
@@ -102,7 +104,13 @@ final class InheritedAlterations {
                         }
                         yield add;
                     }
-                    case AlterTableAction.DropColumn drop -> child.columnIndex(drop.column()) >= 0 ? drop : null;
+                    case AlterTableAction.DropColumn drop -> {
+                        if (child.columnIndex(drop.column()) < 0) {
+                            yield null;
+                        }
+                        dropped.add(drop.column());
+                        yield drop;
+                    }
                     case AlterTableAction.AlterColumnType change -> change;
                     case AlterTableAction.SetDefault set -> set;
                     case AlterTableAction.SetNotNull set -> set.notNull() || link.isPartition() ? set : null;

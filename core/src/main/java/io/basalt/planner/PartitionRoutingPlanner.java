@@ -47,8 +47,12 @@ final class PartitionRoutingPlanner {
                 continue;
             }
             TableEntry leaf = route.leaf();
+            PartitionRouting.LeafConflict conflict = route.conflict();
             leaves.add(new TableWriteOperator(input, TableWriteOperator.Kind.INSERT, leaf.name(), leaf.store(),
-                    names(leaf), notNull(leaf), CheckConstraintPlanner.plan(leaf), write.returnsRows(), null, null,
+                    names(leaf), notNull(leaf), CheckConstraintPlanner.plan(leaf), write.returnsRows(),
+                    conflict == null ? null : conflict.arbiters(),
+                    conflict == null ? null : PhysicalPlanner.conflictUpdate(leaf, conflict.arbiters(),
+                            conflict.update(), conflict.rowOrder(), conflict.partitionConstraint()),
                     targetOrder(route.columns())));
             routes.add(new PartitionRoutingOperator.Route(predicate, leaves.size() - 1, route.columns(), null));
         }

@@ -339,19 +339,29 @@ public final class PhysicalPlanner {
 
     /** DO UPDATE's expressions, and the key columns of its arbiters (which all have the same columns). */
     private static io.basalt.storage.table.ConflictUpdate conflictUpdate(LogicalPlan.Write write) {
-        LogicalPlan.ConflictUpdate update = write.conflictUpdate();
+        return conflictUpdate(write.table(), write.conflictArbiters(), write.conflictUpdate(), null, null);
+    }
+
+    /**
+     * DO UPDATE {@code update} (null: none) of a write into {@code table} with arbiters {@code arbiters}; in a routed
+     * partition, with its row order and partition constraint (see {@link io.basalt.storage.table.ConflictUpdate}).
+     */
+    static io.basalt.storage.table.ConflictUpdate conflictUpdate(io.basalt.catalog.TableEntry table,
+                                                                 java.util.Set<String> arbiters,
+                                                                 LogicalPlan.ConflictUpdate update, int[] rowOrder,
+                                                                 BoundExpression partitionConstraint) {
         if (update == null) {
             return null;
         }
         io.basalt.catalog.UniqueConstraintEntry arbiter = null;
-        for (io.basalt.catalog.UniqueConstraintEntry key : write.table().uniqueKeys()) {
-            if (write.conflictArbiters().contains(key.name())) {
+        for (io.basalt.catalog.UniqueConstraintEntry key : table.uniqueKeys()) {
+            if (arbiters.contains(key.name())) {
                 arbiter = key;
                 break;
             }
         }
-        for (io.basalt.catalog.IndexEntry index : write.table().indexes()) {
-            if (arbiter == null && index.enforced() && write.conflictArbiters().contains(index.name())) {
+        for (io.basalt.catalog.IndexEntry index : table.indexes()) {
+            if (arbiter == null && index.enforced() && arbiters.contains(index.name())) {
                 arbiter = new io.basalt.catalog.UniqueConstraintEntry(index.name(), index.columns(), false, false);
             }
         }
@@ -381,7 +391,8 @@ public final class PhysicalPlanner {
                 keyColumns,
                 arbiter.nullsNotDistinct(), update.arbiterPredicate() == null ? null
                         : new io.basalt.storage.table.RowCondition(ExpressionPlanner.plan(update.arbiterPredicate())),
-                computedKeys, computed);
+                computedKeys, computed, rowOrder,
+                partitionConstraint == null ? null : ExpressionPlanner.plan(partitionConstraint));
     }
 
     private static List<String> columnNames(LogicalPlan.Write write) {

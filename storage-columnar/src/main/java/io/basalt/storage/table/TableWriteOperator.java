@@ -386,13 +386,13 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
          */
         private ConflictUpdater.Versions update(Batch existing, Batch proposed) {
             try {
-                List<FieldVector> both = new ArrayList<>(existing.columns());
-                both.addAll(proposed.columns());
+                List<FieldVector> both = new ArrayList<>(inRowOrder(existing.columns()));
+                both.addAll(inRowOrder(proposed.columns()));
                 Batch pair = new Batch(both, existing.rowCount());
                 if (conflictUpdate.computed() != null) {
-                    ConflictUpdatePlan.Computed computed = conflictUpdate.computed().run(pair, table.columnTypes(),
-                            context, evaluation);
-                    return keepVersions(computed.versions(), computed.selection(), existing);
+                    ConflictUpdatePlan.Computed computed = conflictUpdate.computed().run(pair,
+                            inRowOrder(table.columnTypes()), context, evaluation);
+                    return keepVersions(inTableOrder(computed.versions()), computed.selection(), existing);
                 }
                 int[] selection = new int[pair.rowCount()];
                 int count = 0;
@@ -413,9 +413,54 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 for (io.basalt.exec.expression.PhysicalExpression expression : conflictUpdate.newRow()) {
                     columns.add(expression.evaluate(chosen, evaluation));
                 }
-                return keepVersions(new Batch(columns, count), java.util.Arrays.copyOf(selection, count), existing);
+                return keepVersions(inTableOrder(new Batch(columns, count)), java.util.Arrays.copyOf(selection, count),
+                        existing);
             } finally {
                 evaluation.releaseBatch();
+            }
+        }
+
+        /** A row's columns (or their types) in the order DO UPDATE reads them (see {@link ConflictUpdate}). */
+        private <T> List<T> inRowOrder(List<T> columns) {
+            int[] order = conflictUpdate.rowOrder();
+            if (order == null) {
+                return columns;
+            }
+            List<T> ordered = new ArrayList<>(order.length);
+            for (int column : order) {
+                ordered.add(columns.get(column));
+            }
+            return ordered;
+        }
+
+        /** New versions computed in DO UPDATE's row order, put in the table's. */
+        private Batch inTableOrder(Batch versions) {
+            int[] order = conflictUpdate.rowOrder();
+            if (order == null) {
+                return versions;
+            }
+            FieldVector[] columns = new FieldVector[order.length];
+            for (int i = 0; i < order.length; i++) {
+                columns[order[i]] = versions.column(i);
+            }
+            return new Batch(List.of(columns), versions.rowCount());
+        }
+
+        /**
+         * Fails for a new version outside the partition's bounds: PostgreSQL does not move a row ON CONFLICT DO UPDATE
+         * changed to another partition (0A000), also when the statement names the partition itself.
+         */
+        private void checkPartition(Batch newVersions) {
+            if (conflictUpdate.partitionConstraint() == null || newVersions.rowCount() == 0) {
+                return;
+            }
+            BitVector holds = (BitVector) conflictUpdate.partitionConstraint().evaluate(newVersions, evaluation);
+            for (int row = 0; row < newVersions.rowCount(); row++) {
+                if (holds.isNull(row) || holds.get(row) == 0) {
+                    throw BasaltException.of(SqlState.FEATURE_NOT_SUPPORTED, "invalid ON UPDATE specification")
+                            .withDetail("The result tuple would appear in a different partition than the original"
+                                    + " tuple.");
+                }
             }
         }
 
@@ -425,6 +470,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
          */
         private ConflictUpdater.Versions keepVersions(Batch newVersions, int[] selection, Batch existing) {
             int count = newVersions.rowCount();
+            checkPartition(newVersions);
             checkConstraints(newVersions, false);
             int[] identity = new int[count];
             for (int row = 0; row < count; row++) {
