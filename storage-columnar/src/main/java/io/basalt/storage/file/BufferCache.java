@@ -12,12 +12,19 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The database's cache of decoded column chunks read from table data files, bounded by a byte budget
  * ({@code basalt.buffer_cache_size}). A reader asks for some rows of a column of a row group ({@link #read}); a
- * chunk not cached is verified and decoded from its file's memory mapping, kept while the budget allows, and the
- * least recently used chunks are dropped to make room (a chunk larger than the whole budget is decoded for the
- * reader alone and not kept). Readers get zero-copy slices of their own ({@link VectorSlices}): Arrow counts
- * references to the shared buffers, so dropping a chunk never invalidates a slice a scan still holds, and the
- * memory goes once both are closed. What is resident because of the cache itself therefore never exceeds the
- * budget; the chunks scans hold on top of it are theirs, one row group per running scan worker.
+ * chunk not cached is verified and decoded from its file's memory mapping and kept while the budget allows. When it
+ * does not fit, the chunk is admitted only if it was asked for more often lately ({@link ChunkFrequencies}) than
+ * every least recently used chunk that would have to make room for it; otherwise those stay, and the new chunk goes
+ * to a small window of the last few chunks decoded but not admitted (a scan that evaluates its filter on a chunk and
+ * then reads it finds it there), pushing out the window's oldest. So a scan that cycles over
+ * more data than the budget keeps the part that fits and decodes only the rest on every pass, where plain
+ * least-recently-used eviction would drop each chunk just before the next pass needs it and decode everything every
+ * time; a new working set still displaces an old one once it has been asked for more often. A chunk larger than the
+ * whole budget is decoded for the reader alone and not kept. Readers get zero-copy slices of their own
+ * ({@link VectorSlices}): Arrow counts references to the shared buffers, so dropping a chunk never invalidates a
+ * slice a scan still holds, and the memory goes once both are closed. What is resident because of the cache itself
+ * (admitted chunks and the window) therefore never exceeds the budget; the chunks scans hold on top of it are theirs,
+ * one row group per running scan worker.
  *
  * <p>Two readers missing the same chunk at once may both decode it; the second result is dropped. Thread-safe.
  */
@@ -28,9 +35,21 @@ public final class BufferCache implements AutoCloseable {
     private record Entry(FieldVector vector, long bytes) {
     }
 
+    /** How many chunks the window holds at most: enough for each scan worker's chunk between filter and read. */
+    static final int WINDOW_CHUNKS = 4;
+    /** The window holds at most this share of the budget. */
+    static final int WINDOW_SHARE = 8;
+
     private final BufferAllocator allocator;
     private final long budget;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private final ChunkFrequencies<Key> frequencies = new ChunkFrequencies<>();
+    /**
+     * The last few chunks decoded but not admitted, oldest first: at most {@link #WINDOW_CHUNKS} of them, together at
+     * most a {@link #WINDOW_SHARE}th of the budget.
+     */
+    private final LinkedHashMap<Key, Entry> window = new LinkedHashMap<>();
+    private long windowBytes;
     private long resident;
     private long peak;
     private long decoded;
@@ -51,7 +70,8 @@ public final class BufferCache implements AutoCloseable {
     public FieldVector read(TableFile file, int group, int column, int offset, int rows, BufferAllocator target) {
         Key key = new Key(file, group, column);
         synchronized (this) {
-            Entry entry = entries.get(key);
+            frequencies.record(key);
+            Entry entry = lookup(key);
             if (entry != null) {
                 hits++;
                 return VectorSlices.slice(entry.vector(), offset, rows, target);
@@ -61,17 +81,12 @@ public final class BufferCache implements AutoCloseable {
         try {
             synchronized (this) {
                 decoded++;
-                Entry entry = entries.get(key);
+                Entry entry = lookup(key);
                 if (entry != null) {
                     return VectorSlices.slice(entry.vector(), offset, rows, target);
                 }
                 FieldVector out = VectorSlices.slice(fresh, offset, rows, target);
-                long bytes = fresh.getBufferSize();
-                if (bytes <= budget) {
-                    evictUntilFree(bytes);
-                    entries.put(key, new Entry(fresh, bytes));
-                    resident += bytes;
-                    peak = Math.max(peak, resident);
+                if (keep(key, fresh)) {
                     fresh = null;
                 }
                 return out;
@@ -80,6 +95,79 @@ public final class BufferCache implements AutoCloseable {
             if (fresh != null) {
                 fresh.close();
             }
+        }
+    }
+
+    /** The cached entry of {@code key}, admitted or in the window, or null. */
+    private Entry lookup(Key key) {
+        Entry entry = entries.get(key);
+        return entry != null ? entry : window.get(key);
+    }
+
+    /**
+     * Keeps {@code fresh} (just decoded) as an admitted chunk or in the window, or returns false when it stays the
+     * reader's alone.
+     */
+    private boolean keep(Key key, FieldVector fresh) {
+        long bytes = fresh.getBufferSize();
+        if (bytes > budget) {
+            return false;
+        }
+        if (admits(key, bytes)) {
+            dropWindowUntilFree(bytes, WINDOW_CHUNKS, Long.MAX_VALUE);
+            evictUntilFree(bytes);
+            entries.put(key, new Entry(fresh, bytes));
+        } else {
+            long windowBudget = budget / WINDOW_SHARE;
+            if (bytes > windowBudget) {
+                return false;
+            }
+            dropWindowUntilFree(bytes, WINDOW_CHUNKS - 1, windowBudget);
+            evictUntilFree(bytes);
+            window.put(key, new Entry(fresh, bytes));
+            windowBytes += bytes;
+        }
+        resident += bytes;
+        peak = Math.max(peak, resident);
+        return true;
+    }
+
+    /**
+     * Whether a chunk of {@code bytes} bytes under {@code key} may be admitted: yes when the budget has room (the
+     * window's chunks counted as free), or when it was asked for more often than every least recently used admitted
+     * chunk that would have to make room for it.
+     */
+    private boolean admits(Key key, long bytes) {
+        long free = budget - resident + windowBytes;
+        if (bytes <= free) {
+            return true;
+        }
+        int candidate = frequencies.frequency(key);
+        for (Map.Entry<Key, Entry> oldest : entries.entrySet()) {
+            if (frequencies.frequency(oldest.getKey()) >= candidate) {
+                return false;
+            }
+            free += oldest.getValue().bytes();
+            if (bytes <= free) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Drops the window's oldest chunks until {@code bytes} more fit the budget, it holds at most {@code keep} chunks,
+     * and {@code bytes} more fit its own {@code windowBudget}.
+     */
+    private void dropWindowUntilFree(long bytes, int keep, long windowBudget) {
+        Iterator<Entry> oldest = window.values().iterator();
+        while ((resident + bytes > budget || window.size() > keep || windowBytes + bytes > windowBudget)
+                && oldest.hasNext()) {
+            Entry entry = oldest.next();
+            oldest.remove();
+            windowBytes -= entry.bytes();
+            resident -= entry.bytes();
+            entry.vector().close();
         }
     }
 
@@ -101,7 +189,8 @@ public final class BufferCache implements AutoCloseable {
     public FieldVector cached(TableFile file, int group, int column, BufferAllocator target) {
         Key key = new Key(file, group, column);
         synchronized (this) {
-            Entry entry = entries.get(key);
+            frequencies.record(key);
+            Entry entry = lookup(key);
             if (entry == null) {
                 return null;
             }
@@ -124,6 +213,17 @@ public final class BufferCache implements AutoCloseable {
     public void release(TableFile file) {
         List<FieldVector> dropped = new ArrayList<>();
         synchronized (this) {
+            frequencies.forget(key -> key.file() == file);
+            Iterator<Map.Entry<Key, Entry>> windowed = window.entrySet().iterator();
+            while (windowed.hasNext()) {
+                Map.Entry<Key, Entry> next = windowed.next();
+                if (next.getKey().file() == file) {
+                    windowed.remove();
+                    windowBytes -= next.getValue().bytes();
+                    resident -= next.getValue().bytes();
+                    dropped.add(next.getValue().vector());
+                }
+            }
             Iterator<Map.Entry<Key, Entry>> all = entries.entrySet().iterator();
             while (all.hasNext()) {
                 Map.Entry<Key, Entry> next = all.next();
@@ -144,7 +244,7 @@ public final class BufferCache implements AutoCloseable {
         return budget;
     }
 
-    /** Bytes of decoded chunks the cache holds now. */
+    /** Bytes of decoded chunks the cache holds now (the window included). */
     public synchronized long residentBytes() {
         return resident;
     }
@@ -171,6 +271,11 @@ public final class BufferCache implements AutoCloseable {
                 entry.vector().close();
             }
             entries.clear();
+            for (Entry entry : window.values()) {
+                entry.vector().close();
+            }
+            window.clear();
+            windowBytes = 0;
             resident = 0;
         }
         allocator.close();
