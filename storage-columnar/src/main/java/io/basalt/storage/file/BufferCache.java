@@ -39,9 +39,15 @@ public final class BufferCache implements AutoCloseable {
     static final int WINDOW_CHUNKS = 4;
     /** The window holds at most this share of the budget. */
     static final int WINDOW_SHARE = 8;
+    /**
+     * {@code lru} makes a cache admit every chunk that fits the budget, evicting the least recently used (how the
+     * cache worked before admission, for A/B benchmarks); anything else, or unset, admits by frequency.
+     */
+    public static final String ADMISSION_PROPERTY = "basalt.buffer_cache_admission";
 
     private final BufferAllocator allocator;
     private final long budget;
+    private final boolean admitEverything;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final ChunkFrequencies<Key> frequencies = new ChunkFrequencies<>();
     /**
@@ -59,6 +65,7 @@ public final class BufferCache implements AutoCloseable {
     public BufferCache(BufferAllocator allocator, long budget) {
         this.allocator = allocator;
         this.budget = Math.max(0, budget);
+        this.admitEverything = "lru".equals(System.getProperty(ADMISSION_PROPERTY));
     }
 
     /**
@@ -139,7 +146,7 @@ public final class BufferCache implements AutoCloseable {
      */
     private boolean admits(Key key, long bytes) {
         long free = budget - resident + windowBytes;
-        if (bytes <= free) {
+        if (bytes <= free || admitEverything) {
             return true;
         }
         int candidate = frequencies.frequency(key);
