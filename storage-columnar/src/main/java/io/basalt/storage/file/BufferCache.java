@@ -16,11 +16,12 @@ import org.apache.arrow.vector.FieldVector;
  * does not fit, the chunk is admitted only if it was asked for more often lately ({@link ChunkFrequencies}) than
  * every least recently used chunk that would have to make room for it; otherwise those stay, and the new chunk goes
  * to a small window of the last few chunks decoded but not admitted (a scan that evaluates its filter on a chunk and
- * then reads it finds it there), pushing out the window's oldest. So a scan that cycles over
+ * then reads it finds it there), pushing out the window's oldest; the window has an eighth of the budget to itself,
+ * the admitted chunks the rest. So a scan that cycles over
  * more data than the budget keeps the part that fits and decodes only the rest on every pass, where plain
  * least-recently-used eviction would drop each chunk just before the next pass needs it and decode everything every
  * time; a new working set still displaces an old one once it has been asked for more often. A chunk larger than the
- * whole budget is decoded for the reader alone and not kept. Readers get zero-copy slices of their own
+ * admitted chunks' part of the budget is decoded for the reader alone and not kept. Readers get zero-copy slices of their own
  * ({@link VectorSlices}): Arrow counts references to the shared buffers, so dropping a chunk never invalidates a
  * slice a scan still holds, and the memory goes once both are closed. What is resident because of the cache itself
  * (admitted chunks and the window) therefore never exceeds the budget; the chunks scans hold on top of it are theirs,
@@ -37,7 +38,10 @@ public final class BufferCache implements AutoCloseable {
 
     /** How many chunks the window holds at most: enough for each scan worker's chunk between filter and read. */
     static final int WINDOW_CHUNKS = 4;
-    /** The window holds at most this share of the budget. */
+    /**
+     * The window has this share of the budget to itself (admitted chunks the rest), so that what goes through it
+     * never pushes out an admitted chunk.
+     */
     static final int WINDOW_SHARE = 8;
     /**
      * {@code lru} makes a cache admit every chunk that fits the budget, evicting the least recently used (how the
@@ -47,6 +51,9 @@ public final class BufferCache implements AutoCloseable {
 
     private final BufferAllocator allocator;
     private final long budget;
+    /** The window's part of the budget, and the admitted chunks' part (the rest). */
+    private final long windowBudget;
+    private final long admittedBudget;
     private final boolean admitEverything;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private final ChunkFrequencies<Key> frequencies = new ChunkFrequencies<>();
@@ -66,6 +73,8 @@ public final class BufferCache implements AutoCloseable {
         this.allocator = allocator;
         this.budget = Math.max(0, budget);
         this.admitEverything = "lru".equals(System.getProperty(ADMISSION_PROPERTY));
+        this.windowBudget = admitEverything ? 0 : this.budget / WINDOW_SHARE;
+        this.admittedBudget = this.budget - windowBudget;
     }
 
     /**
@@ -117,20 +126,21 @@ public final class BufferCache implements AutoCloseable {
      */
     private boolean keep(Key key, FieldVector fresh) {
         long bytes = fresh.getBufferSize();
-        if (bytes > budget) {
-            return false;
-        }
         if (admits(key, bytes)) {
-            dropWindowUntilFree(bytes, WINDOW_CHUNKS, Long.MAX_VALUE);
             evictUntilFree(bytes);
             entries.put(key, new Entry(fresh, bytes));
         } else {
-            long windowBudget = budget / WINDOW_SHARE;
             if (bytes > windowBudget) {
                 return false;
             }
-            dropWindowUntilFree(bytes, WINDOW_CHUNKS - 1, windowBudget);
-            evictUntilFree(bytes);
+            Iterator<Entry> oldest = window.values().iterator();
+            while ((window.size() >= WINDOW_CHUNKS || windowBytes + bytes > windowBudget) && oldest.hasNext()) {
+                Entry entry = oldest.next();
+                oldest.remove();
+                windowBytes -= entry.bytes();
+                resident -= entry.bytes();
+                entry.vector().close();
+            }
             window.put(key, new Entry(fresh, bytes));
             windowBytes += bytes;
         }
@@ -140,12 +150,15 @@ public final class BufferCache implements AutoCloseable {
     }
 
     /**
-     * Whether a chunk of {@code bytes} bytes under {@code key} may be admitted: yes when the budget has room (the
-     * window's chunks counted as free), or when it was asked for more often than every least recently used admitted
-     * chunk that would have to make room for it.
+     * Whether a chunk of {@code bytes} bytes under {@code key} may be admitted: yes when the admitted chunks' part of
+     * the budget has room, or when it was asked for more often than every least recently used admitted chunk that
+     * would have to make room for it; never when it is larger than that part.
      */
     private boolean admits(Key key, long bytes) {
-        long free = budget - resident + windowBytes;
+        if (bytes > admittedBudget) {
+            return false;
+        }
+        long free = admittedBudget - (resident - windowBytes);
         if (bytes <= free || admitEverything) {
             return true;
         }
@@ -160,22 +173,6 @@ public final class BufferCache implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    /**
-     * Drops the window's oldest chunks until {@code bytes} more fit the budget, it holds at most {@code keep} chunks,
-     * and {@code bytes} more fit its own {@code windowBudget}.
-     */
-    private void dropWindowUntilFree(long bytes, int keep, long windowBudget) {
-        Iterator<Entry> oldest = window.values().iterator();
-        while ((resident + bytes > budget || window.size() > keep || windowBytes + bytes > windowBudget)
-                && oldest.hasNext()) {
-            Entry entry = oldest.next();
-            oldest.remove();
-            windowBytes -= entry.bytes();
-            resident -= entry.bytes();
-            entry.vector().close();
-        }
     }
 
     /**
@@ -206,9 +203,10 @@ public final class BufferCache implements AutoCloseable {
         }
     }
 
+    /** Evicts the least recently used admitted chunks until {@code bytes} more fit the admitted chunks' part. */
     private void evictUntilFree(long bytes) {
         Iterator<Map.Entry<Key, Entry>> oldest = entries.entrySet().iterator();
-        while (resident + bytes > budget && oldest.hasNext()) {
+        while (resident - windowBytes + bytes > admittedBudget && oldest.hasNext()) {
             Entry entry = oldest.next().getValue();
             oldest.remove();
             resident -= entry.bytes();

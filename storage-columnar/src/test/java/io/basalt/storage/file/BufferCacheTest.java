@@ -101,7 +101,7 @@ class BufferCacheTest {
 
     @Test
     void passesOverMoreThanTheBudgetKeepWhatFits() {
-        try (BufferCache cache = cache(4.5)) {
+        try (BufferCache cache = cache(5)) {
             pass(cache);
             assertThat(cache.decodedChunks()).isEqualTo(GROUPS);
             assertThat(cache.hits()).isZero();
@@ -118,7 +118,7 @@ class BufferCacheTest {
 
     @Test
     void chunksAskedForMoreOftenDisplaceTheOthers() {
-        try (BufferCache cache = cache(4.5)) {
+        try (BufferCache cache = cache(5)) {
             pass(cache);
             // groups 8 and 9, asked for a second time, now count more than the least recently used groups 0 and 1
             read(cache, 8);
@@ -137,7 +137,7 @@ class BufferCacheTest {
 
     @Test
     void aChunkNotAdmittedIsFoundByTheNextRead() {
-        // the window holds an eighth of the budget: one chunk here
+        // the window has an eighth of the budget to itself: one chunk here; the admitted chunks nine
         try (BufferCache cache = cache(10.5)) {
             pass(cache);
             long decoded = cache.decodedChunks();
