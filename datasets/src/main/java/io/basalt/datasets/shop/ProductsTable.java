@@ -65,7 +65,7 @@ final class ProductsTable extends ShopTable {
         };
     }
 
-    private static String description(ProductFacts product, SplittableRandom random) {
+    static String description(ProductFacts product, SplittableRandom random) {
         StringBuilder description = new StringBuilder("The ").append(product.name()).append(':');
         int words = 8 + random.nextInt(24);
         for (int i = 0; i < words; i++) {

@@ -167,4 +167,18 @@ class ShopTablesTest {
         assertThat(session.appendedRows.keySet()).containsExactlyElementsOf(ShopTables.NAMES);
         assertThat(session.appendedRows.get("users")).isEqualTo(100L);
     }
+
+    @Test
+    void productAttributesAreTheProductsJsonAsJsonb() {
+        List<Object[]> products = rows("products");
+        List<Object[]> attributes = GeneratedRows.collect(new ProductAttributesTable(SCALE));
+        assertThat(attributes).hasSize(products.size());
+        for (int row = 0; row < products.size(); row++) {
+            assertThat(attributes.get(row)[0]).isEqualTo(products.get(row)[0]);
+            assertThat(attributes.get(row)[1]).isEqualTo(products.get(row)[5]);
+            assertThat((byte[]) attributes.get(row)[2])
+                    .isEqualTo(io.basalt.type.json.Jsonb.parse((String) products.get(row)[10]).bytes());
+        }
+        assertThat(new ProductAttributesTable(SCALE).attributes(1)).isEqualTo(products.get(0)[10]);
+    }
 }

@@ -120,6 +120,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
             int rows = piece.rows();
             if (offset == 0 && paths != null && paths.excludes(piece.stored())) {
                 offset = rows; // the path columns' zone maps rule the row group out
+                PathScanStatistics.skippedByZoneMap();
             }
             if (offset >= rows) {
                 chunk = nextPiece();

@@ -194,6 +194,9 @@ final class PathColumnReads {
                 io.basalt.storage.column.encoding.RowBits.and(selected, rows);
             }
         }
+        if (selected != null) {
+            PathScanStatistics.selectedOnValues();
+        }
         return selected;
     }
 

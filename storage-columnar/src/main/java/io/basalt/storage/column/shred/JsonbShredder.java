@@ -22,7 +22,7 @@ import org.apache.arrow.vector.VarCharVector;
 
 /**
  * Shreds the JSONB documents of one row group: an analysis of a sample of the documents finds the paths (object
- * keys from the root, through nested objects, never into arrays) where most rows hold one scalar kind
+ * keys from the root, through nested objects, never into arrays) where many rows hold one scalar kind
  * ({@link ShredKind}; numbers are whole or, where some have a fraction, decimals), and each such path is then read from every document into a typed sub-column (NULL where the
  * row does not fit) and a list of the rows holding something else there ({@link ShreddedPath}), both encoded with
  * the column chunk codec, which chooses dictionary, bit-packing, run-length and so on from the values as it does
@@ -39,6 +39,12 @@ public final class JsonbShredder {
     static final int MAXIMUM_DEPTH = 4;
     /** Documents the analysis looks at, spread evenly over the row group. */
     static final int SAMPLE_ROWS = 2048;
+    /**
+     * A path is shredded when at least this fraction (1 / MINIMUM_SHARE) of the documents hold one kind there: data
+     * sets with attributes per product family (a family's keys in a sixth of the rows, say) get their families' paths
+     * shredded too; rows without the path cost a NULL in the sub-column.
+     */
+    static final int MINIMUM_SHARE = 8;
 
     private JsonbShredder() {
     }
@@ -80,7 +86,9 @@ public final class JsonbShredder {
         final int[] kinds = new int[ShredKind.values().length];
     }
 
-    /** The paths where at least half of the sampled documents hold one kind, most common first. */
+    /**
+     * The paths where at least a {@link #MINIMUM_SHARE}th of the sampled documents hold one kind, most common first.
+     */
     private static List<Candidate> analyze(VarBinaryVector documents, int rows) {
         if (rows == 0) {
             return List.of();
@@ -116,7 +124,7 @@ public final class JsonbShredder {
                     bestCount = count;
                 }
             }
-            if (best != null && bestCount * 2 >= sampled) {
+            if (best != null && (long) bestCount * MINIMUM_SHARE >= sampled) {
                 candidates.add(new Candidate(entry.getKey(), best, bestCount));
             }
         }
