@@ -464,6 +464,8 @@ final class SessionImpl implements Session {
         carrier = carrier.where(io.basalt.routine.RoutineRuntime.CURRENT, routines.runtime());
         carrier = carrier.where(io.basalt.planner.IndexScanSwitches.CURRENT, io.basalt.planner.IndexScanSwitches.of(
                 settings().show("enable_bitmapscan"), settings().show("enable_seqscan")));
+        carrier = carrier.where(io.basalt.planner.JoinKeyFilterSwitch.CURRENT, io.basalt.planner.JoinKeyFilterSwitch
+                .of(settings().find(io.basalt.planner.JoinKeyFilterSwitch.SETTING)));
         TableTransaction owner = TableTransaction.current();
         if (owner != null && !database.replaying()) {
             // only a top-level statement waits for table locks: a nested one may run under a monitor

@@ -8,10 +8,15 @@ import io.basalt.exec.expression.ConstantExpression;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.aggregate.HashAggregateOperator;
+import io.basalt.exec.expression.ComparisonExpression;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.filter.FilterOperator;
 import io.basalt.exec.operator.filter.KeyFilterOperator;
 import io.basalt.exec.operator.join.HashJoinOperator;
 import io.basalt.exec.operator.join.JoinType;
 import io.basalt.exec.operator.project.ProjectOperator;
+import io.basalt.exec.operator.scan.ScanOperator;
+import io.basalt.exec.operator.scan.SeriesSource;
 import io.basalt.exec.operator.values.ValuesOperator;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -57,6 +62,45 @@ class JoinKeyFilterPlannerTest {
     }
 
     @Test
+    void firesStraightOverAScanAndBetweenAScanAndItsFilter() {
+        ScanOperator scan = scan();
+        HashJoinOperator overScan = JoinKeyFilterPlanner.withKeyFilters(join(JoinType.INNER, scan), (before, after) -> { });
+        KeyFilterOperator filter = (KeyFilterOperator) overScan.probeChild();
+        assertThat(filter.child()).isSameAs(scan);
+        assertThat(filter.filter()).isSameAs(overScan.keyFilters().getFirst().filter());
+
+        FilterOperator filtered = new FilterOperator(scan, List.of(new ComparisonExpression(CompareOp.LT, column(1),
+                new ConstantExpression(LogicalType.BIGINT, 10L))));
+        Map<PhysicalOperator, PhysicalOperator> replaced = new IdentityHashMap<>();
+        for (JoinType type : List.of(JoinType.INNER, JoinType.SEMI, JoinType.RIGHT)) {
+            HashJoinOperator join = JoinKeyFilterPlanner.withKeyFilters(join(type, filtered), replaced::put);
+            FilterOperator rebuilt = (FilterOperator) join.probeChild();
+            assertThat(rebuilt.conjuncts()).isEqualTo(filtered.conjuncts());
+            KeyFilterOperator below = (KeyFilterOperator) rebuilt.child();
+            assertThat(below.column()).isZero();
+            assertThat(below.child()).isSameAs(scan);
+            assertThat(replaced).containsEntry(filtered, rebuilt);
+        }
+    }
+
+    @Test
+    void doesNotFireOverAScanWhoseRowsTheJoinKeepsOrWhenSwitchedOff() {
+        FilterOperator filtered = new FilterOperator(scan(), List.of(new ComparisonExpression(CompareOp.LT, column(1),
+                new ConstantExpression(LogicalType.BIGINT, 10L))));
+        for (JoinType type : List.of(JoinType.LEFT, JoinType.FULL, JoinType.ANTI)) {
+            assertUnchanged(join(type, scan()));
+            assertUnchanged(join(type, filtered));
+        }
+        ScopedValue.where(JoinKeyFilterSwitch.CURRENT, JoinKeyFilterSwitch.of("off")).run(() -> {
+            assertUnchanged(join(JoinType.INNER, filtered));
+            assertUnchanged(join(JoinType.INNER, new HashAggregateOperator(scan(), List.of(column(0)), List.of())));
+        });
+        assertThat(JoinKeyFilterSwitch.of(null)).isTrue();
+        assertThat(JoinKeyFilterSwitch.of("on")).isTrue();
+        assertThat(JoinKeyFilterSwitch.of("OFF")).isFalse();
+    }
+
+    @Test
     void doesNotFireWhereRowsWouldChangeOrNothingIsSaved() {
         PhysicalOperator aggregate = new HashAggregateOperator(values(), List.of(column(0)), List.of());
         // the join keeps its unmatched probe rows
@@ -87,6 +131,11 @@ class JoinKeyFilterPlannerTest {
 
     private static HashJoinOperator join(JoinType type, PhysicalOperator probe) {
         return new HashJoinOperator(probe, values(), type, List.of(column(0)), List.of(column(0)), null);
+    }
+
+    /** A scan of two BIGINT columns (never opened here). */
+    private static ScanOperator scan() {
+        return new ScanOperator(new SeriesSource(LogicalType.BIGINT, 1L, 3L, 1L), new int[] {0, 0});
     }
 
     private static ValuesOperator values() {

@@ -20,6 +20,11 @@ import org.apache.arrow.vector.VarCharVector;
  * false when it equals none, NULL when it is NULL, as the OR of the equalities gives. Text is compared by its
  * bytes, as equality of VARCHAR and TEXT is; other types by {@link ValueComparison}, as
  * {@link ComparisonExpression} compares them.
+ *
+ * <p>{@code substring(t FROM 1 FOR n) IN (...)} with constants of exactly n ASCII characters each is a test of the
+ * first n bytes of {@code t}, made on its bytes without making the substrings: a value matches a constant exactly
+ * when its first n bytes are the constant's (then they are its first n characters too), and a value of fewer bytes
+ * or with another character among them matches none.
  */
 public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpression> constants,
                                   String text) implements PhysicalExpression {
@@ -36,8 +41,18 @@ public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpre
 
     @Override
     public FieldVector evaluate(Batch batch, EvaluationContext context) {
-        FieldVector values = operand.evaluate(batch, context);
         int rows = batch.rowCount();
+        int prefix = asciiPrefixLength();
+        if (prefix > 0) {
+            FieldVector whole = substringSource().evaluate(batch, context);
+            if (whole instanceof VarCharVector strings) {
+                BitVector out = (BitVector) context.newVector(LogicalType.BOOLEAN, rows);
+                prefixes(strings, prefix, out, rows);
+                out.setValueCount(rows);
+                return out;
+            }
+        }
+        FieldVector values = operand.evaluate(batch, context);
         BitVector out = (BitVector) context.newVector(LogicalType.BOOLEAN, rows);
         TypeId id = operand.type().id();
         if (values instanceof VarCharVector strings && (id == TypeId.TEXT || id == TypeId.VARCHAR)
@@ -62,6 +77,79 @@ public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpre
         }
         out.setValueCount(rows);
         return out;
+    }
+
+    /**
+     * n when the operand is {@code substring(t FROM 1 FOR n)} of a text or varchar value {@code t} (n a constant
+     * above 0) and every constant is a string of n ASCII characters; else 0.
+     */
+    private int asciiPrefixLength() {
+        if (!(operand instanceof FunctionExpression function) || !function.function().name().equals("substring")
+                || function.arguments().size() != 3 || !isText(function.arguments().getFirst().type())
+                || !(function.arguments().get(1) instanceof ConstantExpression start)
+                || !(function.arguments().get(2) instanceof ConstantExpression count)
+                || !(start.value() instanceof Integer || start.value() instanceof Long)
+                || !(count.value() instanceof Integer || count.value() instanceof Long)
+                || ((Number) start.value()).longValue() != 1) {
+            return 0;
+        }
+        long length = ((Number) count.value()).longValue();
+        if (length <= 0 || length > 64) {
+            return 0;
+        }
+        for (ConstantExpression constant : constants) {
+            if (!(constant.value() instanceof String text) || text.length() != length
+                    || !text.chars().allMatch(c -> c < 0x80)) {
+                return 0;
+            }
+        }
+        return (int) length;
+    }
+
+    /**
+     * The text the substring is taken of, without casts from text or varchar to text or varchar without a length
+     * (which leave the bytes as they are; a cast from char drops trailing blanks, one to varchar(n) may cut).
+     */
+    private PhysicalExpression substringSource() {
+        PhysicalExpression text = ((FunctionExpression) operand).arguments().getFirst();
+        while (text instanceof CastExpression cast && isText(cast.operand().type()) && isText(cast.type())
+                && (cast.type().id() == TypeId.TEXT || cast.type().precision() < 0)) {
+            text = cast.operand();
+        }
+        return text;
+    }
+
+    private static boolean isText(LogicalType type) {
+        return type.id() == TypeId.TEXT || type.id() == TypeId.VARCHAR;
+    }
+
+    private void prefixes(VarCharVector strings, int prefix, BitVector out, int rows) {
+        byte[][] wanted = new byte[constants.size()][];
+        for (int c = 0; c < wanted.length; c++) {
+            wanted[c] = ((String) constants.get(c).value()).getBytes(StandardCharsets.US_ASCII);
+        }
+        ArrowBuf offsets = strings.getOffsetBuffer();
+        ArrowBuf data = strings.getDataBuffer();
+        boolean nulls = strings.getNullCount() > 0;
+        for (int i = 0; i < rows; i++) {
+            if (nulls && strings.isNull(i)) {
+                continue;
+            }
+            int start = offsets.getInt((long) i * 4);
+            int length = offsets.getInt((long) (i + 1) * 4) - start;
+            int found = 0;
+            if (length >= prefix) {
+                for (int c = 0; c < wanted.length && found == 0; c++) {
+                    byte[] bytes = wanted[c];
+                    int b = 0;
+                    while (b < prefix && data.getByte(start + b) == bytes[b]) {
+                        b++;
+                    }
+                    found = b == prefix ? 1 : 0;
+                }
+            }
+            out.set(i, found);
+        }
     }
 
     private boolean allStrings() {

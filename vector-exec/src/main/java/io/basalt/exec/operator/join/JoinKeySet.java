@@ -175,21 +175,23 @@ public final class JoinKeySet {
         MemorySegment validity = ArrowSegments.validity(keys);
         int count = 0;
         if (bitmap != null && validity == null && width == 8) {
-            // The common case (BIGINT keys, no NULLs, a bitmap) in a loop of its own: no call, two branches.
+            // The common case (BIGINT keys, no NULLs, a bitmap) in a loop of its own, without a branch on the key:
+            // a selective filter's outcomes are unpredictable, and a mispredicted branch per row cost more than the
+            // test (TPC-H Q3's 6M lineitem rows against 147,000 orders spread over the whole key range).
+            long span = max - min;
             for (int row = 0; row < rows; row++) {
                 long offset = values.get(ArrowSegments.LONG, (long) row << 3) - min;
-                if (offset >= 0 && offset <= max - min && (bitmap[(int) (offset >>> 6)] & (1L << offset)) != 0) {
-                    selection[count++] = row;
-                }
+                selection[count] = row;
+                count += bit(offset, span);
             }
             return count;
         }
         if (bitmap != null && validity == null && width == 4) {
+            long span = max - min;
             for (int row = 0; row < rows; row++) {
                 long offset = values.get(ArrowSegments.INT, (long) row << 2) - min;
-                if (offset >= 0 && offset <= max - min && (bitmap[(int) (offset >>> 6)] & (1L << offset)) != 0) {
-                    selection[count++] = row;
-                }
+                selection[count] = row;
+                count += bit(offset, span);
             }
             return count;
         }
@@ -219,9 +221,8 @@ public final class JoinKeySet {
             for (int k = 0; k < count; k++) {
                 int position = positions[k];
                 long offset = values.get(ArrowSegments.LONG, (long) position << 3) - min;
-                if (offset >= 0 && offset <= span && (bitmap[(int) (offset >>> 6)] & (1L << offset)) != 0) {
-                    selection[kept++] = position;
-                }
+                selection[kept] = position; // kept <= k: never overwrites a position still to be read
+                kept += bit(offset, span);
             }
             return kept;
         }
@@ -230,9 +231,8 @@ public final class JoinKeySet {
             for (int k = 0; k < count; k++) {
                 int position = positions[k];
                 long offset = values.get(ArrowSegments.INT, (long) position << 2) - min;
-                if (offset >= 0 && offset <= span && (bitmap[(int) (offset >>> 6)] & (1L << offset)) != 0) {
-                    selection[kept++] = position;
-                }
+                selection[kept] = position;
+                kept += bit(offset, span);
             }
             return kept;
         }
@@ -243,6 +243,16 @@ public final class JoinKeySet {
             }
         }
         return kept;
+    }
+
+    /**
+     * 1 when the key at {@code offset} from {@code min} is in the bitmap, else 0, without a branch: an offset outside
+     * {@code [0, span]} (negative ones compare as huge unsigned values) reads word 0 and is masked to 0.
+     */
+    private int bit(long offset, long span) {
+        long inRange = Long.compareUnsigned(offset, span) <= 0 ? 1L : 0L;
+        long at = offset & -inRange;
+        return (int) ((bitmap[(int) (at >>> 6)] >>> at) & inRange);
     }
 
     /** The number of non-NULL build keys the set was made from (duplicates counted). */

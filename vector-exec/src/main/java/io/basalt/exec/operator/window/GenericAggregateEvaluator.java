@@ -66,8 +66,14 @@ final class GenericAggregateEvaluator implements WindowEvaluator {
                     if (e > fed) {
                         feed(state, argument, fed, e);
                         fed = e;
+                        writeResult(state, result, out, i);
+                    } else if (i == ps) {
+                        writeResult(state, result, out, i);
+                    } else {
+                        // the frame did not grow (a peer of the row before, or the whole partition as without an
+                        // ORDER BY): the same value again, copied rather than finished from the state once more
+                        out.copyFromSafe(0, i, result);
                     }
-                    writeResult(state, result, out, i);
                 }
             }
         }

@@ -120,6 +120,11 @@ class JoinKeySetTest {
                             smallProbe.setValueCount(length);
                             assertSelects(keys, probe, length, model);
                             assertSelects(smallKeys, smallProbe, length, smallModel);
+                            // without NULLs: the bitmap's loop of its own for INTEGER keys
+                            for (int i = 0; i < length; i++) {
+                                probe.set(i, random.nextInt(1200) - 600);
+                            }
+                            assertSelects(keys, probe, length, model);
                         }
                     }
                 }
@@ -145,6 +150,14 @@ class JoinKeySetTest {
                     probe.add(i % 10 == 9 ? null : probePool[random.nextInt(probePool.length)]);
                 }
                 try (BigIntVector probeVector = longs(allocator, probe)) {
+                    assertSelects(keys, probeVector, length, model);
+                }
+                // without NULLs: the bitmap's loops of their own (keys below, inside and above its range)
+                List<Long> dense = new ArrayList<>();
+                for (int i = 0; i < length; i++) {
+                    dense.add(probePool[random.nextInt(probePool.length)]);
+                }
+                try (BigIntVector probeVector = longs(allocator, dense)) {
                     assertSelects(keys, probeVector, length, model);
                 }
             }
