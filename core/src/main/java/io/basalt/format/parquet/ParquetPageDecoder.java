@@ -673,14 +673,19 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
 
     /**
      * Stores {@code count} values without nulls of a 4- or 8-byte integer column at rows {@code [at, at + count)}
-     * straight into the vector's buffers; false for the other kinds.
+     * straight into the vector's buffers (dictionary pages gather into the buffer itself, other encodings go through
+     * an array); false for the other kinds.
      */
     private boolean writeDense(FieldVector vector, int at, int count) {
         switch (kind) {
             case INT32, DATE -> {
-                int[] in = readInts(count);
                 MemorySegment data = ArrowSegments.values(vector);
-                MemorySegment.copy(in, 0, data, ArrowSegments.INT, (long) at * Integer.BYTES, count);
+                if (values instanceof DictionaryValues dictionaryValues) {
+                    dictionaryValues.readInts(data, (long) at * Integer.BYTES, count);
+                } else {
+                    int[] in = readInts(count);
+                    MemorySegment.copy(in, 0, data, ArrowSegments.INT, (long) at * Integer.BYTES, count);
+                }
             }
             case DECIMAL_INT32 -> {
                 int[] in = readInts(count);
@@ -695,12 +700,17 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                         count);
             }
             case INT64, DECIMAL_INT64 -> {
-                if (longs.length < count) {
-                    longs = new long[count];
+                if (values instanceof DictionaryValues dictionaryValues) {
+                    dictionaryValues.readLongs(ArrowSegments.values(vector), (long) at * Long.BYTES, count);
+                } else {
+                    if (longs.length < count) {
+                        longs = new long[count];
+                    }
+                    long[] in = longs;
+                    values.readLongs(in, count);
+                    MemorySegment.copy(in, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES,
+                            count);
                 }
-                long[] in = longs;
-                values.readLongs(in, count);
-                MemorySegment.copy(in, 0, ArrowSegments.values(vector), ArrowSegments.LONG, (long) at * Long.BYTES, count);
             }
             default -> {
                 return false;

@@ -13,8 +13,10 @@ import java.util.Arrays;
  * DuckDB, each from its own copy of the table) and importing the same CSV file into an empty durable table
  * ({@code COPY lineitem FROM 'f.csv' (FORMAT csv)}, all three engines; PostgreSQL reads the file on the server,
  * which runs on this machine). Every engine works on a database on disk ({@link DurableDatabase}), so the import
- * includes what each needs to make the rows durable at commit. Prints the median of the timed runs after one
- * warm-up, with MB/s (of the Parquet file written, of the CSV file read) and millions of rows per second.
+ * includes what each needs to make the rows durable at commit; then the imported table is written back out as CSV
+ * ({@code COPY lineitem TO 'f.csv' (FORMAT csv)}, all three engines; PostgreSQL's server writes the file). Prints
+ * the median of the timed runs after one warm-up, with MB/s (of the file written or read) and millions of rows
+ * per second.
  *
  * <p>Usage: {@code CopyThroughputBenchmark <directory> [sf] [runs] [engines] [parts]}, engines a comma-separated
  * subset of {@code basalt,duckdb,postgres}; parts {@code all} (the default) or {@code write}, which imports the CSV
@@ -68,6 +70,16 @@ public final class CopyThroughputBenchmark {
                             () -> client.execute("COPY " + target + " FROM '" + csv + "' (FORMAT csv)"));
                     System.out.printf("%-8s CSV import    %8.0f ms %7.1f MB/s %6.2f Mrows/s%n", engine, importMillis,
                             csvMegabytes / importMillis * 1000, rows / importMillis / 1000);
+                }
+                if (!writeOnly) {
+                    Path csvOut = directory.resolve("lineitem_" + engine + "_out.csv");
+                    double csvWriteMillis = median(runs, () -> deleteQuietly(csvOut), () -> client.execute(
+                            "COPY " + target + " TO '" + csvOut + "' (FORMAT csv)"));
+                    double csvOutMegabytes = Files.size(csvOut) / 1e6;
+                    System.out.printf("%-8s CSV write     %8.0f ms %7.1f MB/s %6.2f Mrows/s (%.1f MB file)%n", engine,
+                            csvWriteMillis, csvOutMegabytes / csvWriteMillis * 1000, rows / csvWriteMillis / 1000,
+                            csvOutMegabytes);
+                    deleteQuietly(csvOut);
                 }
                 if (engine.equals("postgres")) {
                     continue;

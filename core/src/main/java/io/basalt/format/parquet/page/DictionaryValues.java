@@ -1,5 +1,6 @@
 package io.basalt.format.parquet.page;
 
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -15,6 +16,7 @@ import java.util.Arrays;
  */
 public final class DictionaryValues extends PageValues {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final PackedIndexKernels KERNELS = PackedIndexKernels.kernels();
 
     private final ColumnDictionary dictionary;
     private final RleBitPackedDecoder indices;
@@ -99,6 +101,54 @@ public final class DictionaryValues extends PageValues {
                 } else {
                     indices.skipRun(n);
                     Arrays.fill(out, at, at + n, values[repeated()]);
+                }
+                at += n;
+            }
+        } catch (IndexOutOfBoundsException failure) {
+            throw outOfRange(failure);
+        }
+    }
+
+    /**
+     * Stores the next {@code count} values of a dictionary of longs as little-endian longs at {@code out[offset ..]}
+     * (an Arrow buffer): packed runs are unpacked into a small array of indices and gathered straight into the
+     * buffer ({@link PackedIndexKernels}), repeated runs filled; no array of values on the way.
+     */
+    public void readLongs(MemorySegment out, long offset, int count) {
+        long[] values = dictionary.longs;
+        try {
+            for (int at = 0; at < count; ) {
+                int n = nextRun(count - at);
+                long into = offset + (long) at * Long.BYTES;
+                if (indices.runPacked()) {
+                    KERNELS.gatherLongs(values, scratch, n, out, into);
+                } else {
+                    long value = values[repeated()];
+                    for (int i = 0; i < n; i++) {
+                        out.set(PlainPackedIndexKernels.LONG_LAYOUT, into + (long) i * Long.BYTES, value);
+                    }
+                }
+                at += n;
+            }
+        } catch (IndexOutOfBoundsException failure) {
+            throw outOfRange(failure);
+        }
+    }
+
+    /** {@link #readLongs(MemorySegment, long, int)} for a dictionary of ints, stored 4 bytes apart. */
+    public void readInts(MemorySegment out, long offset, int count) {
+        int[] values = dictionary.ints;
+        try {
+            for (int at = 0; at < count; ) {
+                int n = nextRun(count - at);
+                long into = offset + (long) at * Integer.BYTES;
+                if (indices.runPacked()) {
+                    KERNELS.gatherInts(values, scratch, n, out, into);
+                } else {
+                    int value = values[repeated()];
+                    for (int i = 0; i < n; i++) {
+                        out.set(PlainPackedIndexKernels.INT_LAYOUT, into + (long) i * Integer.BYTES, value);
+                    }
                 }
                 at += n;
             }

@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
  */
 public final class RleBitPackedDecoder {
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final PackedIndexKernels KERNELS = PackedIndexKernels.kernels();
 
     private final byte[] data;
     private final int end;
@@ -278,13 +279,11 @@ public final class RleBitPackedDecoder {
 
     // Bits are read least significant first. Eight values of a run start on a byte boundary whatever the width
     // (eight values take exactly `width` bytes), so after at most seven single values the run is unpacked in groups
-    // of eight read from whole bytes: for widths up to 8 one 8-byte read per group, wider ones one read per value
-    // at offsets fixed by the width (a width of at most 32 plus a shift of at most 7 fits in 64 bits). The last
-    // few bytes of the array, where such a read would run past its end, are gathered byte by byte.
+    // of eight by the PackedIndexKernels. The last few bytes of the array, where the kernel's word reads would run
+    // past its end, are gathered byte by byte.
     private void unpack(int[] out, int at, int count) {
         long bit = bitPosition;
         int bitWidth = width;
-        long valueMask = mask;
         byte[] bytes = data;
         int i = at;
         int last = at + count;
@@ -292,31 +291,14 @@ public final class RleBitPackedDecoder {
             out[i] = valueAt(bytes, bit);
             bit += bitWidth;
         }
-        // a group reads at most `width` + 8 bytes from its first byte
-        int groupLimit = bytes.length - bitWidth - Long.BYTES;
-        if (bitWidth <= 8) {
-            for (; i + 8 <= last; i += 8) {
-                int index = (int) (bit >>> 3);
-                if (index > groupLimit) {
-                    break;
-                }
-                long word = (long) LONG.get(bytes, index);
-                for (int j = 0; j < 8; j++) {
-                    out[i + j] = (int) ((word >>> (j * bitWidth)) & valueMask);
-                }
-                bit += 8L * bitWidth;
-            }
-        } else {
-            for (; i + 8 <= last; i += 8) {
-                int index = (int) (bit >>> 3);
-                if (index > groupLimit) {
-                    break;
-                }
-                for (int j = 0; j < 8; j++) {
-                    int offset = j * bitWidth;
-                    out[i + j] = (int) (((long) LONG.get(bytes, index + (offset >>> 3)) >>> (offset & 7)) & valueMask);
-                }
-                bit += 8L * bitWidth;
+        if (bitWidth > 0 && i < last) {
+            // whole groups go to the kernel, as many as leave a word's read of slack past their last byte
+            int index = (int) (bit >>> 3);
+            int groups = Math.min((last - i) >>> 3, Math.max(0, (bytes.length - Long.BYTES - index) / bitWidth));
+            if (groups > 0) {
+                KERNELS.unpack(bytes, index, bitWidth, out, i, groups);
+                i += 8 * groups;
+                bit += 8L * groups * bitWidth;
             }
         }
         for (; i < last; i++) {
