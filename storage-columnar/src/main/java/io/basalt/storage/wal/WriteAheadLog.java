@@ -42,15 +42,17 @@ import org.apache.arrow.memory.BufferAllocator;
  * several log records written back to back (PART records, then the last one), and recovery removes the
  * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. Such a commit
  * is encoded and handed over a part at a time (no other record between its parts), so its bytes are never all in
- * memory at once, and replay never sees parts without their last record. Records are written and synced under one
- * I/O lock, in groups (group commit): whoever takes the lock writes every record waiting in the queue and makes
- * them durable with one sync. Handing a record in wakes the log's writer thread, so that writing overlaps what the
- * committer does before it waits; a committer that comes to wait while its record is still queued and no one holds
- * the lock (the writer thread not yet running, on a busy machine) writes and syncs the queue itself instead of
- * waiting for the thread to be scheduled. A thread that finds the lock held waits; the holder, on releasing it,
- * writes what was queued meanwhile or wakes the writer thread to do so. The segment channels ignore interrupts
- * (when the JDK lets the log say so; otherwise only the writer thread writes), and callers wait uninterruptibly,
- * so interrupting a thread never leaves a commit in doubt; only an I/O error can.
+ * memory at once, and replay never sees parts without their last record. Records are written under one I/O lock, in
+ * groups: whoever takes the lock writes every record waiting in the queue, releases the lock, and syncs them, unless a
+ * sync that started after they were written covers them already. Syncs thus run concurrently with writes and with
+ * each other (group commit without a serial sync: a commit that arrives during a sync does not wait for it to end
+ * before its own starts), and a sync acknowledges every record written before it started. Handing a record in wakes
+ * the log's writer thread, so that writing overlaps what the committer does before it waits; a committer that comes
+ * to wait while its record is still queued and no one holds the lock (the writer thread not yet running, or busy
+ * syncing) writes and syncs the queue itself instead of waiting for the thread. A thread that finds the lock held
+ * waits; the holder, on releasing it, writes what was queued meanwhile or wakes the writer thread to do so. The
+ * segment channels ignore interrupts (when the JDK lets the log say so; otherwise only the writer thread writes),
+ * and callers wait uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
  * After a failed sync the log refuses further writes (the operating system may have dropped the dirty
  * pages), and the database must be reopened.
  *
