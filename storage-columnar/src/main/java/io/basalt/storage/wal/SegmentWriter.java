@@ -5,6 +5,7 @@ import io.basalt.error.SqlState;
 import java.io.IOException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * The appending end of the log: the open last segment, where the next record goes, and the sequence
  * number it gets. It starts a new segment when a record would overflow the current one, after syncing
- * the current one, so that records become durable in log order. Used by the log's writer thread only.
+ * the current one, so that records become durable in log order. Written under the log's I/O lock only; the channel
+ * it hands out ({@link #channel()}) may be synced by any thread meanwhile ({@link #sync(FileChannel, long)}).
  *
  * <p>A record whose write fails is cut off again, so the log never holds a partial record while it is
  * open (nor, see {@link #write(ByteBuffer, boolean)}, a partial commit that later writes could follow). When that cut fails, or a sync fails, the writer refuses every later write: after a failed
@@ -31,8 +33,12 @@ final class SegmentWriter {
     private FileChannel channel;
     private long position;
     private long lastSequence;
-    private BasaltException failure;
+    private volatile BasaltException failure;
     private boolean inCommit;
+    /** The last sequence number of the segments synced and closed: a sync of their channel is no longer needed. */
+    private volatile long retiredThrough;
+    /** An immutable copy of {@link #segments}, made again when they change. */
+    private volatile List<SegmentFile> segmentsCopy;
 
     /**
      * Continues the log whose segments are {@code segments}, the last one ending at {@code end}.
@@ -47,6 +53,7 @@ final class SegmentWriter {
         this.channel = openChannel(segments.getLast().path());
         this.position = end;
         this.lastSequence = lastSequence;
+        this.segmentsCopy = List.copyOf(segments);
     }
 
     /**
@@ -130,8 +137,55 @@ final class SegmentWriter {
         }
     }
 
+    /**
+     * {@link #sync()} that returns its failure instead of throwing it; on success no record written so far needs a
+     * sync of its channel any more, so that a sync racing with {@link #close()} finds its records durable.
+     */
+    BasaltException syncAll() {
+        try {
+            sync();
+        } catch (BasaltException e) {
+            return e;
+        }
+        retiredThrough = lastSequence;
+        return null;
+    }
+
+    /**
+     * Makes the records through {@code through}, written to {@code target} (the channel when they were written), durable;
+     * may run in any thread, concurrently with writes and other syncs. Returns null, or the failure (after which the
+     * writer refuses every later write). A channel closed meanwhile because its segment was synced and a new one
+     * started is no failure: its records are durable.
+     */
+    BasaltException sync(FileChannel target, long through) {
+        try {
+            target.force(false);
+            return null;
+        } catch (ClosedChannelException e) {
+            if (through <= retiredThrough) {
+                return null;
+            }
+            return noteFailure(FileErrors.failed("could not fsync file", currentPath(), e));
+        } catch (IOException e) {
+            return noteFailure(FileErrors.failed("could not fsync file", currentPath(), e));
+        }
+    }
+
+    private synchronized BasaltException noteFailure(BasaltException error) {
+        if (failure == null) {
+            failure = error;
+        }
+        return error;
+    }
+
+    /** The channel of the segment being written. */
+    FileChannel channel() {
+        return channel;
+    }
+
     private void startNextSegment() {
         sync();
+        retiredThrough = lastSequence;
         SegmentFile current = segments.getLast();
         Path nextPath = walDirectory.resolve(WalFormat.segmentName(current.number() + 1));
         SegmentFile next;
@@ -149,6 +203,7 @@ final class SegmentWriter {
         }
         channel = nextChannel;
         segments.add(next);
+        segmentsCopy = List.copyOf(segments);
         position = WalFormat.HEADER_BYTES;
     }
 
@@ -165,6 +220,7 @@ final class SegmentWriter {
         boolean removed = false;
         while (segments.size() > 1 && segments.get(1).firstSequence() - 1 <= sequence) {
             SegmentFile old = segments.removeFirst();
+            segmentsCopy = List.copyOf(segments);
             try {
                 java.nio.file.Files.deleteIfExists(old.path());
             } catch (IOException e) {
@@ -214,11 +270,11 @@ final class SegmentWriter {
     }
 
     private Path currentPath() {
-        return segments.getLast().path();
+        return segmentsCopy.getLast().path();
     }
 
     List<SegmentFile> segments() {
-        return List.copyOf(segments);
+        return segmentsCopy;
     }
 
     /** The end of the last record written to the current segment. */

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +42,17 @@ import org.apache.arrow.memory.BufferAllocator;
  * several log records written back to back (PART records, then the last one), and recovery removes the
  * parts of a commit whose last record never made it to disk, so such a commit is atomic as well. Such a commit
  * is encoded and handed over a part at a time (no other record between its parts), so its bytes are never all in
- * memory at once, and replay never sees parts without their last record. Records are written and synced under one
- * I/O lock, in groups (group commit): whoever takes the lock writes every record waiting in the queue and makes
- * them durable with one sync. Handing a record in wakes the log's writer thread, so that writing overlaps what the
- * committer does before it waits; a committer that comes to wait while its record is still queued and no one holds
- * the lock (the writer thread not yet running, on a busy machine) writes and syncs the queue itself instead of
- * waiting for the thread to be scheduled. A thread that finds the lock held waits; the holder, on releasing it,
- * writes what was queued meanwhile or wakes the writer thread to do so. The segment channels ignore interrupts
- * (when the JDK lets the log say so; otherwise only the writer thread writes), and callers wait uninterruptibly,
- * so interrupting a thread never leaves a commit in doubt; only an I/O error can.
+ * memory at once, and replay never sees parts without their last record. Records are written under one I/O lock, in
+ * groups: whoever takes the lock writes every record waiting in the queue, releases the lock, and syncs them, unless a
+ * sync that started after they were written covers them already. Syncs thus run concurrently with writes and with
+ * each other (group commit without a serial sync: a commit that arrives during a sync does not wait for it to end
+ * before its own starts), and a sync acknowledges every record written before it started. Handing a record in wakes
+ * the log's writer thread, so that writing overlaps what the committer does before it waits; a committer that comes
+ * to wait while its record is still queued and no one holds the lock (the writer thread not yet running, or busy
+ * syncing) writes and syncs the queue itself instead of waiting for the thread. A thread that finds the lock held
+ * waits; the holder, on releasing it, writes what was queued meanwhile or wakes the writer thread to do so. The
+ * segment channels ignore interrupts (when the JDK lets the log say so; otherwise only the writer thread writes),
+ * and callers wait uninterruptibly, so interrupting a thread never leaves a commit in doubt; only an I/O error can.
  * After a failed sync the log refuses further writes (the operating system may have dropped the dirty
  * pages), and the database must be reopened.
  *
@@ -70,6 +73,8 @@ public final class WriteAheadLog implements AutoCloseable {
     /** The future of a record's durability, knowing its log, so that a committer waiting for it can write it. */
     private static final class Durability extends CompletableFuture<Long> {
         final WriteAheadLog log;
+        /** Set once the record is written (not yet synced) or failed to be, so that a waiting committer stops writing. */
+        volatile boolean written;
 
         Durability(WriteAheadLog log) {
             this.log = log;
@@ -115,6 +120,14 @@ public final class WriteAheadLog implements AutoCloseable {
     private final boolean committersWrite;
     private final List<PendingWrite> group = new ArrayList<>();
     private final List<PendingWrite> written = new ArrayList<>();
+    /** Guards the fields below it: the records written but not yet synced, and how far syncs got. */
+    private final Object syncs = new Object();
+    /** Records written and not yet acknowledged, in sequence order. */
+    private final ArrayDeque<PendingWrite> unsynced = new ArrayDeque<>();
+    /** The last sequence number a sync that has started covers. */
+    private long syncStarted;
+    /** The first failed sync; every later record fails with it. */
+    private BasaltException syncFailure;
     private volatile boolean stopped;
     private final long segmentBytes;
     private final long partBytes;
@@ -441,35 +454,42 @@ public final class WriteAheadLog implements AutoCloseable {
 
     /**
      * Lets a committer waiting for {@code own} write the queue itself when no one holds the I/O lock: groups are
-     * written until {@code own} is durable (or failed). A holder found on the way writes it instead. Records queued
-     * while this committer wrote and left behind go to the writer thread.
+     * written until {@code own} is written (or failed), and the last group written is synced. A holder found on the
+     * way writes it instead. Records queued while this committer wrote and left behind go to the writer thread.
      */
-    private void writeFor(CompletableFuture<Long> own) {
+    private void writeFor(Durability own) {
         if (!committersWrite || Thread.currentThread() == writer) {
             return;
         }
         writeQueued(own);
-        if (own.isDone() && !queue.isEmpty()) {
+        if (own.written && !queue.isEmpty()) {
             wakeWriter(); // else the holder of the I/O lock writes them
         }
     }
 
     /**
-     * Writes and syncs queued groups until the queue is empty or {@code own} (when not null) is done. Gives up when
-     * another thread holds the I/O lock: that thread looks at the queue again after releasing the lock, so every
-     * queued record is written by someone.
+     * Writes queued groups until the queue is empty or {@code own} (when not null) is written, syncing each group
+     * written (outside the I/O lock) unless a sync that started after it covers it. Gives up when another thread
+     * holds the I/O lock: that thread looks at the queue again after releasing the lock, so every queued record is
+     * written by someone, and each thread that writes a group sees to its sync, so every written record is synced.
      */
-    private void writeQueued(CompletableFuture<Long> own) {
-        while (!stopped && !queue.isEmpty() && (own == null || !own.isDone())) {
+    private void writeQueued(Durability own) {
+        while (!stopped && !queue.isEmpty() && (own == null || !own.written)) {
             if (!io.tryLock()) {
                 return;
             }
+            long through;
+            FileChannel channel;
+            DurableState state;
             try {
-                if (!stopped) {
-                    writeGroup();
-                }
+                through = stopped ? 0 : writeGroup();
+                channel = segmentWriter.channel();
+                state = through > 0 ? writtenState() : null;
             } finally {
                 io.unlock();
+            }
+            if (through > 0 && startSync(through)) {
+                finishSync(through, state, segmentWriter.sync(channel, through));
             }
         }
     }
@@ -484,17 +504,20 @@ public final class WriteAheadLog implements AutoCloseable {
     }
 
     /**
-     * Takes every record waiting in the queue, writes them, syncs once, and acknowledges them; performs the removals
-     * and the stop request among them. Called with the I/O lock held.
+     * Takes every record waiting in the queue and writes them; performs the removals and the stop request among
+     * them, which first sync everything written. Called with the I/O lock held. Returns the sequence number of the
+     * last record written and left for the caller to sync, or 0 when none is.
      */
-    private void writeGroup() {
+    private long writeGroup() {
         group.clear();
         written.clear();
         queue.drainTo(group);
         if (group.isEmpty()) {
-            return;
+            return 0;
         }
         boolean stop = false;
+        boolean removals = false;
+        long through = 0;
         try {
             for (PendingWrite pending : group) {
                 if (pending == stopRequest) {
@@ -503,41 +526,51 @@ public final class WriteAheadLog implements AutoCloseable {
                     write(pending, written);
                 } else if (pending.abandon) {
                     segmentWriter.abandonCommit();
+                } else if (pending.removeThrough >= 0) {
+                    removals = true;
                 }
             }
             if (!written.isEmpty()) {
-                segmentWriter.sync();
-                if (!segmentWriter.inCommit()) {
-                    // never while a commit's parts lack their closing record: replay must not see them
-                    durable = new DurableState(segmentWriter.segments(), segmentWriter.end(),
-                            segmentWriter.lastSequence());
-                }
-                for (PendingWrite pending : written) {
-                    pending.done.complete(pending.sequence);
-                }
+                through = written.getLast().sequence;
+                handToSync(written);
             }
-            // after the sync, so that the durable state never names a record not yet synced; and never between
-            // a commit's parts, which removing segments or starting a new one would separate from their commit
-            for (PendingWrite pending : group) {
-                if (pending != stopRequest && pending.removeThrough >= 0) {
-                    deferredRemovals.add(pending);
-                }
-            }
-            if (!segmentWriter.inCommit()) {
-                for (PendingWrite pending : deferredRemovals) {
-                    remove(pending);
-                }
-                deferredRemovals.clear();
+            if (removals || stop) {
+                // the removals (which name the durable state) and the close need everything written durable
+                long last = segmentWriter.lastSequence();
+                startSync(last);
+                finishSync(last, writtenState(), segmentWriter.syncAll());
+                through = 0;
+                control(stop);
             }
         } catch (RuntimeException | Error e) {
             for (PendingWrite pending : group) {
-                if (pending != stopRequest) {
+                if (pending != stopRequest && !pending.done.written) {
                     pending.done.completeExceptionally(e);
                 }
             }
         }
         group.clear();
         written.clear();
+        return through;
+    }
+
+    /**
+     * Performs the removal requests of the group just written and synced, and stops the writer when {@code stop}.
+     * Removals wait while a commit's parts lack their closing record: removing segments or starting a new one would
+     * separate them from their commit.
+     */
+    private void control(boolean stop) {
+        for (PendingWrite pending : group) {
+            if (pending != stopRequest && pending.removeThrough >= 0) {
+                deferredRemovals.add(pending);
+            }
+        }
+        if (!segmentWriter.inCommit()) {
+            for (PendingWrite pending : deferredRemovals) {
+                remove(pending);
+            }
+            deferredRemovals.clear();
+        }
         if (stop) {
             for (PendingWrite pending : deferredRemovals) {
                 pending.done.completeExceptionally(BasaltException.internal(
@@ -555,6 +588,72 @@ public final class WriteAheadLog implements AutoCloseable {
         }
     }
 
+    /** Registers records just written, in sequence order, as waiting for a sync. Called with the I/O lock held. */
+    private void handToSync(List<PendingWrite> records) {
+        synchronized (syncs) {
+            for (PendingWrite pending : records) {
+                pending.done.written = true;
+                unsynced.add(pending);
+            }
+        }
+    }
+
+    /**
+     * What a sync starting now makes durable: the log up to the last record written, unless that record leaves a
+     * commit's parts without their closing record (replay must not see those), then null (the durable state stays).
+     * Called with the I/O lock held.
+     */
+    private DurableState writtenState() {
+        return segmentWriter.inCommit() ? null
+                : new DurableState(segmentWriter.segments(), segmentWriter.end(), segmentWriter.lastSequence());
+    }
+
+    /**
+     * Whether the caller should sync the records through sequence number {@code through}, which it has written: not
+     * when a sync that started after they were written covers them already, nor after a failed sync.
+     *
+     * <p>Syncs run outside the I/O lock, so while one is in progress the next records are written and synced
+     * concurrently (on this machine's disk, concurrent syncs finish sooner than the same syncs one after another). A
+     * sync covers every record written to its segment before it started, and every earlier segment was synced when
+     * the next one started, so a later sync finishing first acknowledges the records of an earlier one too.
+     */
+    private boolean startSync(long through) {
+        synchronized (syncs) {
+            if (syncStarted >= through || syncFailure != null) {
+                return false;
+            }
+            syncStarted = through;
+            return true;
+        }
+    }
+
+    /**
+     * Ends a sync of the records through {@code through}: acknowledges every record it covers and makes {@code state}
+     * (when not null) the durable state, or, when it or an earlier sync failed, fails every record not yet
+     * acknowledged (and the log refuses later writes).
+     */
+    private void finishSync(long through, DurableState state, BasaltException failure) {
+        synchronized (syncs) {
+            if (failure != null && syncFailure == null) {
+                syncFailure = failure;
+            }
+            if (syncFailure != null) {
+                for (PendingWrite pending : unsynced) {
+                    pending.done.completeExceptionally(syncFailure);
+                }
+                unsynced.clear();
+                return;
+            }
+            if (state != null && state.lastSequence() > durable.lastSequence()) {
+                durable = state;
+            }
+            while (!unsynced.isEmpty() && unsynced.peekFirst().sequence <= through) {
+                PendingWrite pending = unsynced.pollFirst();
+                pending.done.complete(pending.sequence);
+            }
+        }
+    }
+
     /**
      * Removes the segments a checkpoint covers (see {@link #removeThrough}), or fails its caller. Runs when every
      * record written so far is synced.
@@ -562,7 +661,9 @@ public final class WriteAheadLog implements AutoCloseable {
     private void remove(PendingWrite request) {
         try {
             segmentWriter.removeThrough(request.removeThrough);
-            durable = new DurableState(segmentWriter.segments(), segmentWriter.end(), segmentWriter.lastSequence());
+            synchronized (syncs) {
+                durable = new DurableState(segmentWriter.segments(), segmentWriter.end(), segmentWriter.lastSequence());
+            }
             request.done.complete(request.removeThrough);
         } catch (BasaltException e) {
             request.done.completeExceptionally(e);
@@ -573,10 +674,11 @@ public final class WriteAheadLog implements AutoCloseable {
     private void write(PendingWrite pending, List<PendingWrite> written) {
         try {
             pending.sequence = segmentWriter.write(pending.record, pending.part);
-            pending.record = null;
+            pending.record = null; // marked written when handed to the sync
             written.add(pending);
         } catch (BasaltException e) {
             pending.record = null;
+            pending.done.written = true;
             pending.done.completeExceptionally(e);
         }
     }

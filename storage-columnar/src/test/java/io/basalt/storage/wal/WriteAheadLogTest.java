@@ -201,9 +201,20 @@ class WriteAheadLogTest {
 
     @Test
     void appendsFromManyThreadsAllGetDistinctSequencesAndSurvive() throws Exception {
-        int threads = 4;
-        int perThread = 40;
-        try (WriteAheadLog log = WriteAheadLog.open(directory)) {
+        appendFromManyThreads(4, 40, WriteAheadLog.DEFAULT_SEGMENT_BYTES);
+    }
+
+    /** Committers sync concurrently while the writer switches segments under them (closing the one they sync). */
+    @Test
+    void appendsFromManyThreadsOverManySmallSegmentsAllSurvive() throws Exception {
+        appendFromManyThreads(8, 60, 1024);
+        try (var files = Files.list(directory.resolve("wal"))) {
+            assertThat(files.count()).isGreaterThan(10);
+        }
+    }
+
+    private void appendFromManyThreads(int threads, int perThread, long segmentBytes) throws Exception {
+        try (WriteAheadLog log = WriteAheadLog.open(directory, segmentBytes)) {
             ExecutorService pool = Executors.newFixedThreadPool(threads);
             try {
                 List<Future<List<Long>>> results = new ArrayList<>();
