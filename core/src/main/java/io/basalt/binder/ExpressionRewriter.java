@@ -3,9 +3,11 @@ package io.basalt.binder;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.expression.ExpressionEquivalence;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rewrites expressions bound over a SELECT's input so that they read the output of its aggregation:
@@ -16,9 +18,20 @@ import java.util.List;
 final class ExpressionRewriter {
     private final List<BoundExpression> groupKeys;
     private final List<BoundExpression.AggregateCall> aggregates = new ArrayList<>();
+    private final Map<Integer, BoundExpression> columnDefinitions;
 
     ExpressionRewriter(List<BoundExpression> groupKeys) {
+        this(groupKeys, Map.of());
+    }
+
+    /**
+     * {@code columnDefinitions}: input columns that stand for an expression over other input columns (the merged
+     * columns of a USING join, {@link UsingColumnDefinitions}); such a column not grouped itself is grouped when
+     * its definition is.
+     */
+    ExpressionRewriter(List<BoundExpression> groupKeys, Map<Integer, BoundExpression> columnDefinitions) {
         this.groupKeys = List.copyOf(groupKeys);
+        this.columnDefinitions = Map.copyOf(columnDefinitions);
     }
 
     List<BoundExpression.AggregateCall> aggregates() {
@@ -48,9 +61,23 @@ final class ExpressionRewriter {
                 yield new BoundExpression.ColumnRef(groupKeys.size() + index, null, call.function().name(),
                         call.type(), call.position());
             }
-            case BoundExpression.ColumnRef column -> throw BasaltException.at(SqlState.GROUPING_ERROR,
-                    column.position(), "column \"" + column.qualifiedName()
-                            + "\" must appear in the GROUP BY clause or be used in an aggregate function");
+            case BoundExpression.ColumnRef column -> {
+                BoundExpression definition = columnDefinitions.get(column.index());
+                if (definition == null) {
+                    throw notGrouped(column);
+                }
+                // a merged USING column is grouped when what it stands for is; PostgreSQL names that column, at
+                // the place of the merged one
+                BoundExpression placed = ColumnReferences.substitute(definition, reference ->
+                        new BoundExpression.ColumnRef(reference.index(), reference.qualifier(), reference.name(),
+                                reference.type(), column.position()));
+                try {
+                    yield new ExpressionRewriter(groupKeys).rewrite(placed);
+                } catch (BasaltException standsForUngrouped) {
+                    // the merged column is named unqualified; an input column named for itself keeps its name
+                    throw column.qualifier() == null ? standsForUngrouped : notGrouped(column);
+                }
+            }
             case BoundExpression.Constant constant -> constant;
             case BoundExpression.Arithmetic e -> new BoundExpression.Arithmetic(e.operator(), rewrite(e.left()),
                     rewrite(e.right()), e.type(), e.position());
@@ -66,6 +93,11 @@ final class ExpressionRewriter {
             case BoundExpression.Function e -> new BoundExpression.Function(e.function(), rewriteAll(e.arguments()),
                     e.type(), e.position());
         };
+    }
+
+    private static BasaltException notGrouped(BoundExpression.ColumnRef column) {
+        return BasaltException.at(SqlState.GROUPING_ERROR, column.position(), "column \"" + column.qualifiedName()
+                + "\" must appear in the GROUP BY clause or be used in an aggregate function");
     }
 
     private List<BoundExpression> rewriteAll(List<BoundExpression> expressions) {

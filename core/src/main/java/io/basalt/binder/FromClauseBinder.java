@@ -21,7 +21,8 @@ import java.util.Set;
  * columns. PostgreSQL's rules apply: a FROM item's name (alias, or table name) may appear once per query
  * level (42712); a join's ON condition sees only the join's two inputs; {@code USING (c)} and
  * {@code NATURAL} compare the inputs' columns after casting both to their common type, and show the column
- * once, first, as the left value (INNER, LEFT), the right value (RIGHT) or their COALESCE (FULL), while
+ * once, first, as the left value (LEFT, and INNER unless only the right value needs no cast, as PostgreSQL picks), the
+ * right value (RIGHT) or their COALESCE (FULL), while
  * {@code t.c} still reaches each input's own column.
  *
  * <p>The plan of a join is a {@link LogicalPlan.Join} (left columns, then right columns); a USING join adds
@@ -43,6 +44,8 @@ final class FromClauseBinder {
     private final Surroundings surroundings;
     /** The columns of every FROM item bound so far at this level, for the error on an unreachable name. */
     private final List<Scope.Column> bound = new ArrayList<>();
+    /** The projections this binder's USING and NATURAL joins made, by identity ({@link UsingColumnDefinitions}). */
+    private final Set<LogicalPlan.Project> usingProjections = UsingColumnDefinitions.newProjectionSet();
 
     FromClauseBinder(BindContext context, Surroundings surroundings) {
         this.context = context;
@@ -563,7 +566,10 @@ final class FromClauseBinder {
             leftValue = Coercion.cast(leftValue, common, false);
             rightValue = Coercion.cast(rightValue, common, false);
             conjuncts.add(ExpressionBinder.compare(CompareOp.EQ, leftValue, rightValue, join.position()));
+            boolean leftCast = !(leftValue instanceof BoundExpression.ColumnRef);
             merged.add(switch (type) {
+                // either side's value; PostgreSQL takes the one not cast, which GROUP BY then sees through
+                case INNER -> leftCast && rightValue instanceof BoundExpression.ColumnRef ? rightValue : leftValue;
                 case RIGHT -> rightValue;
                 case FULL -> new BoundExpression.Case(
                         List.of(new BoundExpression.IsNull(leftValue, true, join.position())), List.of(leftValue),
@@ -582,7 +588,17 @@ final class FromClauseBinder {
             projected.add(reference(inputColumns.get(i), i));
             scopeColumns.add(inputColumns.get(i));
         }
-        return new Source(new LogicalPlan.Project(joined, projected), new Scope(scopeColumns), itemNames);
+        LogicalPlan.Project projection = new LogicalPlan.Project(joined, projected);
+        usingProjections.add(projection);
+        return new Source(projection, new Scope(scopeColumns), itemNames);
+    }
+
+    /**
+     * What the merged USING columns of the FROM list bound last ({@code source}) stand for, by column of its plan
+     * (see {@link UsingColumnDefinitions}).
+     */
+    java.util.Map<Integer, BoundExpression> usingColumnDefinitions(Source source) {
+        return UsingColumnDefinitions.of(source.plan(), usingProjections);
     }
 
     /** The one column of {@code side} an unqualified USING name means, with PostgreSQL's errors otherwise. */

@@ -75,7 +75,8 @@ public final class QueryBinder {
 
     private BoundQuery bindSelect(QueryBody.Select written, Query query) {
         QueryBody.Select select = SetReturningItems.hoist(written);
-        FromClauseBinder.Source source = new FromClauseBinder(context, surroundings).bind(select.from());
+        FromClauseBinder fromBinder = new FromClauseBinder(context, surroundings);
+        FromClauseBinder.Source source = fromBinder.bind(select.from());
         LogicalPlan plan = source.plan();
         Scope scope = source.scope();
         int width = scope.columns().size();
@@ -165,7 +166,8 @@ public final class QueryBinder {
                 }
             }
             GroupingSetsPlan grouping = GroupingSetsPlan.of(keys, select.groupingSets(), clauses);
-            ExpressionRewriter rewriter = new ExpressionRewriter(grouping.outputKeys());
+            ExpressionRewriter rewriter = new ExpressionRewriter(grouping.outputKeys(),
+                    fromBinder.usingColumnDefinitions(source));
             items = rewriteAll(rewriter, items);
             List<BoundExpression> hidden = rewriteAll(rewriter, order.hiddenExpressions());
             order = order.withHidden(hidden);

@@ -67,6 +67,10 @@ final class ViewColumnUses {
                 collect(append.right(), tables, uses);
             }
             case LogicalPlan.Repeat repeat -> collect(repeat.input(), tables, uses);
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                collect(setOperation.left(), tables, uses);
+                collect(setOperation.right(), tables, uses);
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 collect(union.seed(), tables, uses);
                 collect(union.step(), tables, uses);

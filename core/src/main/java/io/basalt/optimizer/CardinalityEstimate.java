@@ -82,6 +82,7 @@ public final class CardinalityEstimate {
             case LogicalPlan.Append append -> estimate(append.left()) + estimate(append.right());
             case LogicalPlan.Repeat repeat -> estimate(repeat.input());
             // unknowable; a few iterations' worth
+            case LogicalPlan.SortedSetOperation setOperation -> estimate(setOperation.left());
             case LogicalPlan.RecursiveUnion union -> estimate(union.seed()) + 10 * estimate(union.step());
             case LogicalPlan.Apply apply -> estimate(apply.input());
         };
@@ -139,6 +140,7 @@ public final class CardinalityEstimate {
             case LogicalPlan.Write write -> ColumnEstimate.UNKNOWN;
             case LogicalPlan.Append append -> ColumnEstimate.UNKNOWN;
             case LogicalPlan.Repeat repeat -> ColumnEstimate.UNKNOWN;
+            case LogicalPlan.SortedSetOperation setOperation -> column(setOperation.left(), index);
             case LogicalPlan.RecursiveUnion union -> ColumnEstimate.UNKNOWN;
         };
     }

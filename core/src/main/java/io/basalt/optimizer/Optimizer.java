@@ -18,6 +18,7 @@ import io.basalt.optimizer.rule.ReorderJoins;
 import io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery;
 import io.basalt.optimizer.rule.ReuseSubplanForScalarSubquery;
 import io.basalt.optimizer.rule.SortedDistinct;
+import io.basalt.optimizer.rule.SortedSetOperations;
 import io.basalt.optimizer.rule.WindowForCorrelatedExtremum;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.List;
@@ -68,10 +69,11 @@ public final class Optimizer {
 
     /**
      * Optimizes {@code plan}; without {@code hashDistinct} (the session's enable_hashagg off) duplicate rows are
-     * removed by sorting ({@link SortedDistinct}).
+     * removed by sorting ({@link SortedDistinct}) and INTERSECT / EXCEPT merge sorted inputs
+     * ({@link SortedSetOperations}); with it, so are set operations over anonymous record types.
      */
     public static LogicalPlan optimize(LogicalPlan plan, boolean hashDistinct) {
-        LogicalPlan current = hashDistinct ? plan : new SortedDistinct().apply(plan);
+        LogicalPlan current = new SortedSetOperations(hashDistinct).apply(new SortedDistinct(hashDistinct).apply(plan));
         for (OptimizerRule rule : RULES) {
             current = rule.apply(current);
         }

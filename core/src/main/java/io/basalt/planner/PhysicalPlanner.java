@@ -126,6 +126,9 @@ public final class PhysicalPlanner {
             case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
             case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
+            case LogicalPlan.SortedSetOperation setOperation ->
+                    new io.basalt.exec.operator.join.SortedSetOperationOperator(plan(setOperation.left()),
+                            plan(setOperation.right()), setOperation.intersect());
             case LogicalPlan.RecursiveUnion union -> new io.basalt.exec.operator.set.RecursiveUnionOperator(
                     plan(union.seed()), plan(union.step()), union.workTable(), union.distinct());
             case LogicalPlan.Window window -> WindowPlanner.plan(window, plan(window.input()));

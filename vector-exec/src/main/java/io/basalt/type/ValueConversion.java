@@ -470,7 +470,9 @@ public final class ValueConversion {
             if ("true".startsWith(word) || "yes".startsWith(word) || word.equals("on") || word.equals("1")) {
                 return true;
             }
-            if ("false".startsWith(word) || "no".startsWith(word) || word.equals("off") || word.equals("0")) {
+            // "o" alone is ambiguous; "of" and "off" are off, as PostgreSQL's parse_bool reads them
+            if ("false".startsWith(word) || "no".startsWith(word) || word.length() >= 2 && "off".startsWith(word)
+                    || word.equals("0")) {
                 return false;
             }
         }

@@ -117,6 +117,14 @@ final class CorrelationPullUp {
                 }
                 yield new Lifted(new LogicalPlan.Repeat(input.plan()), List.of(), false);
             }
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                Lifted left = lift(setOperation.left());
+                Lifted right = lift(setOperation.right());
+                if (!left.conditions().isEmpty() || !right.conditions().isEmpty()) {
+                    throw unsupported("INTERSECT/EXCEPT");
+                }
+                yield new Lifted(setOperation.withInputs(left.plan(), right.plan()), List.of(), false);
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 Lifted seed = lift(union.seed());
                 Lifted step = lift(union.step());

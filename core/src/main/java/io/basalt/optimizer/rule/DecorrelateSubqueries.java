@@ -59,6 +59,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
+            case LogicalPlan.SortedSetOperation setOperation ->
+                    setOperation.withInputs(apply(setOperation.left()), apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
             case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
                     apply.comparison());
@@ -341,6 +343,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
                     shiftDepth(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));
+            case LogicalPlan.SortedSetOperation setOperation ->
+                    setOperation.withInputs(shiftDepth(setOperation.left()), shiftDepth(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(shiftDepth(union.seed()), shiftDepth(union.step()));
             case LogicalPlan.Apply apply -> throw BasaltException.internal("nested subquery left undecorrelated");
             case LogicalPlan.FunctionScan function -> new LogicalPlan.FunctionScan(function.function(),

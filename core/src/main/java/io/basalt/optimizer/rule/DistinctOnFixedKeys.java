@@ -11,7 +11,9 @@ import java.util.Set;
 
 /**
  * A DISTINCT ON whose keys the WHERE clause fixes to constants ({@code WHERE four = 0}) has one group, so it keeps
- * the first row of its sorted input: a LIMIT 1, which stops reading early. The sort keys fixed the same way order
+ * the first row of its sorted input: a LIMIT 1, which stops reading early. So does a SELECT DISTINCT whose columns
+ * are all fixed that way or constants ({@code SELECT DISTINCT four, 1 ... WHERE four = 0}), as newer PostgreSQL
+ * planners do (PostgreSQL 15 still runs a Unique over the scan). The sort keys fixed the same way order
  * nothing and go, and with them the sort when no key is left. PostgreSQL's planner makes the same simplification.
  *
  * <pre>
@@ -23,12 +25,21 @@ import java.util.Set;
  *
  * A column counts as fixed when a filter below compares it for equality with a non-null constant (a NULL key
  * would be one group too, but {@code = NULL} keeps no row anyway); projections and sorts pass the fixed columns
- * through.
+ * through, and a projection's non-null constants are fixed too.
  */
 public final class DistinctOnFixedKeys implements OptimizerRule {
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
         LogicalPlan rewritten = PlanChildren.map(plan, this::apply);
+        if (rewritten instanceof LogicalPlan.Aggregate aggregate && isDistinct(aggregate)) {
+            Set<Integer> fixed = fixedColumns(aggregate.input());
+            for (int i = 0; i < aggregate.groupKeys().size(); i++) {
+                if (!fixed.contains(i)) {
+                    return rewritten;
+                }
+            }
+            return new LogicalPlan.Project(new LogicalPlan.Limit(aggregate.input(), 1, 0), aggregate.groupKeys());
+        }
         if (!(rewritten instanceof LogicalPlan.DistinctOn distinct)) {
             return rewritten;
         }
@@ -49,6 +60,24 @@ public final class DistinctOnFixedKeys implements OptimizerRule {
         return new LogicalPlan.Limit(input, 1, 0);
     }
 
+    /**
+     * Whether {@code aggregate} is a SELECT DISTINCT (or UNION) removing duplicate rows: no aggregates, and its keys
+     * are its input's columns in order.
+     */
+    private static boolean isDistinct(LogicalPlan.Aggregate aggregate) {
+        int width = aggregate.input().outputTypes().size();
+        if (!aggregate.aggregates().isEmpty() || aggregate.groupingSets() != null
+                || aggregate.groupKeys().size() != width || width == 0) {
+            return false;
+        }
+        for (int i = 0; i < width; i++) {
+            if (!(aggregate.groupKeys().get(i) instanceof BoundExpression.ColumnRef column) || column.index() != i) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The output columns of {@code plan} every row of which holds the same non-null constant. */
     private static Set<Integer> fixedColumns(LogicalPlan plan) {
         Set<Integer> fixed = new HashSet<>();
@@ -67,8 +96,9 @@ public final class DistinctOnFixedKeys implements OptimizerRule {
             case LogicalPlan.Project project -> {
                 Set<Integer> below = fixedColumns(project.input());
                 for (int i = 0; i < project.expressions().size(); i++) {
-                    if (project.expressions().get(i) instanceof BoundExpression.ColumnRef column
-                            && below.contains(column.index())) {
+                    BoundExpression expression = project.expressions().get(i);
+                    if (expression instanceof BoundExpression.ColumnRef column && below.contains(column.index())
+                            || expression instanceof BoundExpression.Constant constant && constant.value() != null) {
                         fixed.add(i);
                     }
                 }

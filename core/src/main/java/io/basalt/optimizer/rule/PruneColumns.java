@@ -154,6 +154,15 @@ public final class PruneColumns implements OptimizerRule {
                 LogicalPlan right = prune(append.right(), everything).plan();
                 yield new Pruned(new LogicalPlan.Append(left, right), identity(append.outputTypes().size()));
             }
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                // every column is compared: both inputs keep all of them
+                BitSet everything = new BitSet();
+                everything.set(0, setOperation.outputTypes().size());
+                Pruned left = prune(setOperation.left(), everything);
+                Pruned right = prune(setOperation.right(), everything);
+                yield new Pruned(setOperation.withInputs(left.plan(), right.plan()),
+                        identity(setOperation.outputTypes().size()));
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 // the step reads the work table, whose columns are the output's: nothing is pruned across it
                 BitSet everything = new BitSet();

@@ -65,6 +65,8 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(append.right(), conjuncts));
             case LogicalPlan.Repeat repeat -> filtered(new LogicalPlan.Repeat(push(repeat.input(), List.of())),
                     conjuncts);
+            case LogicalPlan.SortedSetOperation setOperation -> filtered(setOperation.withInputs(
+                    push(setOperation.left(), List.of()), push(setOperation.right(), List.of())), conjuncts);
             case LogicalPlan.RecursiveUnion union -> filtered(union.withInputs(push(union.seed(), List.of()),
                     push(union.step(), List.of())), conjuncts);
         };

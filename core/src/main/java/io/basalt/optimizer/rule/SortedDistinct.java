@@ -3,6 +3,7 @@ package io.basalt.optimizer.rule;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.plan.logical.PlanChildren;
+import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +20,28 @@ import java.util.List;
  *                                                        Scan g
  * </pre>
  *
+ * With enable_hashagg on, it sorts only a UNION whose rows have a column of an anonymous record type: PostgreSQL's
+ * type cache does not report such a row type hashable, so its UNION sorts.
+ *
  * It runs before the other rules, on the plan as bound, where a DISTINCT or UNION is told from a GROUP BY by its
- * keys being all its input's columns.
+ * keys being all its input's columns, and a UNION from a DISTINCT by its input being the appended operands.
  */
 public final class SortedDistinct implements OptimizerRule {
+    private final boolean hashing;
+
+    /** {@code hashing}: the session's enable_hashagg; when on, only UNIONs of anonymous record types are sorted. */
+    public SortedDistinct(boolean hashing) {
+        this.hashing = hashing;
+    }
+
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
         LogicalPlan rewritten = PlanChildren.map(plan, this::apply);
         if (!(rewritten instanceof LogicalPlan.Aggregate aggregate) || !isDistinct(aggregate)) {
+            return rewritten;
+        }
+        if (hashing && !(aggregate.input() instanceof LogicalPlan.Append
+                && hasAnonymousRecord(aggregate.input().outputTypes()))) {
             return rewritten;
         }
         List<LogicalPlan.SortSpec> order = new ArrayList<>();
@@ -36,6 +51,16 @@ public final class SortedDistinct implements OptimizerRule {
             keys.add(i);
         }
         return new LogicalPlan.DistinctOn(new LogicalPlan.Sort(aggregate.input(), order), keys);
+    }
+
+    /** Whether one of {@code types} is an anonymous record type (a ROW(...) constructor's). */
+    static boolean hasAnonymousRecord(List<LogicalType> types) {
+        for (LogicalType type : types) {
+            if (type.isRecord() && type.record().isAnonymous()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

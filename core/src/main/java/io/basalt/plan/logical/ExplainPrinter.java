@@ -164,6 +164,8 @@ public final class ExplainPrinter {
             case LogicalPlan.Write write -> 1 + countRelations(write.input());
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
+            case LogicalPlan.SortedSetOperation setOperation ->
+                    countRelations(setOperation.left()) + countRelations(setOperation.right());
             case LogicalPlan.RecursiveUnion union -> 1 + countRelations(union.seed()) + countRelations(union.step());
             case LogicalPlan.Window window -> countRelations(window.input());
             case LogicalPlan.Apply apply -> countRelations(apply.input()) + countRelations(apply.subquery());
@@ -216,6 +218,10 @@ public final class ExplainPrinter {
                 nameScans(append.right(), taken);
             }
             case LogicalPlan.Repeat repeat -> nameScans(repeat.input(), taken);
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                nameScans(setOperation.left(), taken);
+                nameScans(setOperation.right(), taken);
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 nameScans(union.seed(), taken);
                 nameScans(union.step(), taken);
@@ -406,6 +412,12 @@ public final class ExplainPrinter {
             case LogicalPlan.Append append -> {
                 appendedInputs(append, children);
                 yield "Append";
+            }
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                // PostgreSQL's SetOp over two sorted inputs (a HashSetOp when it hashes)
+                children.add(setOperation.left());
+                children.add(setOperation.right());
+                yield setOperation.intersect() ? "SetOp Intersect" : "SetOp Except";
             }
             case LogicalPlan.RecursiveUnion union -> {
                 children.add(union.seed());
@@ -938,6 +950,7 @@ public final class ExplainPrinter {
                 }
                 yield named;
             }
+            case LogicalPlan.SortedSetOperation setOperation -> columns(setOperation.left());
             case LogicalPlan.RecursiveUnion union -> columns(union.seed());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());

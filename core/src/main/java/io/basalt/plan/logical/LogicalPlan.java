@@ -452,6 +452,32 @@ public sealed interface LogicalPlan {
     }
 
     /**
+     * INTERSECT ({@code intersect}) or EXCEPT without ALL, as PostgreSQL's sorted SetOp: {@code left} and
+     * {@code right} are each sorted on all their columns (ascending, NULLs last; the planner puts a {@link Sort}
+     * on each), and the rows of {@code left} with (INTERSECT) or without (EXCEPT) an equal row in {@code right}
+     * come out once each, in sorted order. Used where PostgreSQL does not hash: enable_hashagg off, or rows of an
+     * anonymous record type. Both inputs have the same column types, which are the output's.
+     */
+    record SortedSetOperation(LogicalPlan left, LogicalPlan right, boolean intersect) implements LogicalPlan {
+        public SortedSetOperation {
+            if (!left.outputTypes().equals(right.outputTypes())) {
+                throw new IllegalArgumentException("set operation inputs differ in types: " + left.outputTypes()
+                        + " and " + right.outputTypes());
+            }
+        }
+
+        /** The same operation over rewritten inputs (the optimizer's rewrites). */
+        public SortedSetOperation withInputs(LogicalPlan newLeft, LogicalPlan newRight) {
+            return new SortedSetOperation(newLeft, newRight, intersect);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return left.outputTypes();
+        }
+    }
+
+    /**
      * WITH RECURSIVE's iteration: {@code seed}'s rows, then {@code step}'s rows computed again and again from the
      * rows of the previous iteration, which {@code step} reads by scanning {@code workTable}, until an iteration
      * yields none. {@code distinct} (UNION rather than UNION ALL) drops rows produced before. Both inputs have

@@ -107,6 +107,11 @@ final class PlanCosts {
                 Estimate right = of(append.right());
                 yield new Estimate(left.startup(), left.total() + right.total(), rows, width);
             }
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                Estimate left = of(setOperation.left());
+                Estimate right = of(setOperation.right());
+                yield new Estimate(left.startup() + right.total(), left.total() + right.total(), rows, width);
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 Estimate seed = of(union.seed());
                 Estimate step = of(union.step());

@@ -65,6 +65,8 @@ public final class PlanExpressions {
             case LogicalPlan.Append append -> new LogicalPlan.Append(rewrite(append.left(), rewriter, depth),
                     rewrite(append.right(), rewriter, depth));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(rewrite(repeat.input(), rewriter, depth));
+            case LogicalPlan.SortedSetOperation setOperation -> setOperation.withInputs(
+                    rewrite(setOperation.left(), rewriter, depth), rewrite(setOperation.right(), rewriter, depth));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(rewrite(union.seed(), rewriter, depth),
                     rewrite(union.step(), rewriter, depth));
             case LogicalPlan.Write write -> throw new IllegalArgumentException(write.kind() + " inside a rewritten plan");

@@ -89,6 +89,10 @@ public final class PlanPrinter {
                 out.append("Append");
                 yield List.of(append.left(), append.right());
             }
+            case LogicalPlan.SortedSetOperation setOperation -> {
+                out.append("SortedSetOperation ").append(setOperation.intersect() ? "intersect" : "except");
+                yield List.of(setOperation.left(), setOperation.right());
+            }
             case LogicalPlan.RecursiveUnion union -> {
                 out.append("RecursiveUnion").append(union.distinct() ? "" : " all").append(' ')
                         .append(union.workTable().name());
