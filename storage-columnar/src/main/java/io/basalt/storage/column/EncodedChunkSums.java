@@ -84,4 +84,33 @@ public final class EncodedChunkSums {
         sum[1] += chunkSum[1] + (Long.compareUnsigned(sum[0], before) < 0 ? 1 : 0);
         return valid;
     }
+
+    /**
+     * Decodes an integer-like chunk (SMALLINT, INTEGER, DATE, BIGINT and the types stored as BIGINT) into an array of
+     * its values, a NULL row holding whatever the encoder filled in, and sets {@code valid}'s bit {@code r} (clear, at
+     * least {@code (rows + 63) / 64} words) for each non-NULL row {@code r}: what a scan that evaluates a filter and
+     * aggregates the selected rows itself reads, without a vector. Null when the chunk is of another layout.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED when the chunk is damaged
+     */
+    public long[] readIntegers(MemorySegment chunk, long[] valid) {
+        ByteSource in = new ByteSource(chunk, chunk.byteSize());
+        if (in.remaining() < 7 || in.getByte() != AdaptiveChunkCodec.MAGIC
+                || in.getByte() != AdaptiveChunkCodec.FORMAT_VERSION) {
+            return null;
+        }
+        ChunkLayout layout = ChunkLayout.ofId(in.getByte());
+        if (layout != ChunkLayout.INT16 && layout != ChunkLayout.INT32 && layout != ChunkLayout.DATE32
+                && layout != ChunkLayout.INT64) {
+            return null;
+        }
+        int count = in.getCount(AdaptiveChunkCodec.MAXIMUM_ROWS, "row count");
+        long validityAt = in.position();
+        if (ValidityCodec.uniformValidRows(in, count) == 0) {
+            return new long[Math.max(count, 1)];
+        }
+        ByteSource again = new ByteSource(chunk.asSlice(validityAt), chunk.byteSize() - validityAt);
+        ValidityCodec.readBits(again, count, valid, kernels);
+        return LongStreamCodec.read(again, count, kernels);
+    }
 }

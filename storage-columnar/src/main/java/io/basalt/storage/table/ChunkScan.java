@@ -216,7 +216,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         if (test != null) {
             int verdict = test.decide(piece.rows(), valid, bounds, testAt);
             if (verdict == io.basalt.exec.operator.BoundsDecided.SOME) {
-                return -1;
+                return aggregateSelected(piece, test.comparisons(), batchColumns, needs, sums, valid, bounds);
             }
             if (verdict == io.basalt.exec.operator.BoundsDecided.NONE) {
                 java.util.Arrays.fill(valid, 0);
@@ -247,6 +247,42 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         releasePiece();
         return piece.rows();
     }
+
+    /**
+     * A stored row group the filter above leaves undecided by its zone maps: the filter evaluated on its integer
+     * columns decoded into arrays and the selected rows aggregated from theirs ({@link SelectedRowAggregates}); moves
+     * past the group and returns the number of selected rows, or -1 (the rows are read) when a column is not
+     * integer-like or a comparison is on doubles.
+     */
+    private long aggregateSelected(TableSnapshot.Piece piece, io.basalt.exec.operator.BoundsDecided.Comparisons comparisons,
+                                   int[] batchColumns, int[] needs, long[] sums, long[] valid, long[] bounds) {
+        if (comparisons == null) {
+            return -1;
+        }
+        StoredChunks.Stretch stored = piece.stored();
+        int[] compared = new int[comparisons.columns().length];
+        for (int i = 0; i < compared.length; i++) {
+            compared[i] = columns[comparisons.columns()[i]];
+        }
+        int[] summed = new int[batchColumns.length];
+        for (int c = 0; c < summed.length; c++) {
+            summed[c] = columns[batchColumns[c]];
+        }
+        if (selectedAggregates == null) {
+            selectedAggregates = new SelectedRowAggregates();
+        }
+        long selected = selectedAggregates.aggregate(stored.groups(), stored.group(), piece.rows(), comparisons,
+                compared, summed, needs, sums, valid, bounds);
+        if (selected < 0) {
+            return -1;
+        }
+        chunk = nextPiece();
+        offset = 0;
+        releasePiece();
+        return selected;
+    }
+
+    private SelectedRowAggregates selectedAggregates;
 
     private static final int SUM = io.basalt.exec.operator.SummingSource.SUM;
     private static final int BOUNDS = io.basalt.exec.operator.SummingSource.BOUNDS;

@@ -25,4 +25,18 @@ public interface BoundsDecided {
      * {@code bounds[2 at[i] + 1]} (longs, or the raw bits of doubles).
      */
     int decide(long rows, long[] valid, long[] bounds, int[] at);
+
+    /**
+     * The filter as comparisons of input columns with constants, every one to be true (NULL fails), for a source that
+     * evaluates them on a piece's values itself when {@link #decide} says {@link #SOME}.
+     */
+    Comparisons comparisons();
+
+    /**
+     * Conjunct {@code i}: input column {@code columns[i]} {@code operators[i]} {@code constants[i]} (a long, or with
+     * {@code doubles[i]} a double's raw bits).
+     */
+    record Comparisons(int[] columns, io.basalt.exec.kernel.CompareOp[] operators, long[] constants,
+                       boolean[] doubles) {
+    }
 }

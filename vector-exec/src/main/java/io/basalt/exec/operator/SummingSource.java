@@ -27,9 +27,10 @@ public interface SummingSource {
      * any and {@code needs[c]} has {@link #BOUNDS} or {@link #TEST_BOUNDS}, {@code bounds[2c]} and
      * {@code bounds[2c + 1]} to their smallest and largest (longs for integer-like columns, the raw bits of doubles).
      * With a {@code test}, its verdict on those counts and bounds decides first: {@link BoundsDecided#NONE} moves past
-     * the piece and returns 0 with every count and sum 0; {@link BoundsDecided#SOME} returns -1. Otherwise moves past
-     * the piece and returns its row count, or returns -1 and {@link SourceState#next} goes on with the rows (the
-     * arrays may have been written).
+     * the piece and returns 0 with every count and sum 0; {@link BoundsDecided#SOME} either evaluates the test's
+     * {@link BoundsDecided#comparisons} on the piece's values itself, fills the arrays for the rows they select and
+     * returns their number, or returns -1. Otherwise moves past the piece and returns its row count, or returns -1
+     * and {@link SourceState#next} goes on with the rows (the arrays may have been written).
      */
     long sumNextPiece(int[] columns, int[] needs, BoundsDecided test, int[] testAt, long[] sums, long[] valid,
                       long[] bounds);

@@ -211,6 +211,12 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         public int decide(long rows, long[] valid, long[] bounds, int[] at) {
             return zoneBounds.decide(rows, valid, bounds, at);
         }
+
+        @Override
+        public Comparisons comparisons() {
+            return zoneBounds == null ? null : new Comparisons(zoneBounds.columns(), zoneBounds.operators(),
+                    zoneBounds.constants(), zoneBounds.doubles());
+        }
         /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
         private boolean emitsSelections;
 
