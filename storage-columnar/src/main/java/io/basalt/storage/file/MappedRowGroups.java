@@ -146,6 +146,12 @@ public final class MappedRowGroups implements StoredRowGroups {
         return file.sumIntegers(group, column, sum);
     }
 
+    /** From the encoded chunk (nothing cached), see {@link TableFile#readIntegers}. */
+    @Override
+    public long[] readIntegers(int group, int column, long[] valid) {
+        return file.readIntegers(group, column, valid);
+    }
+
     @Override
     public List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return file.shreddedPaths(group);

@@ -329,6 +329,26 @@ public final class TableFile implements AutoCloseable {
     }
 
     /**
+     * Column {@code column} of row group {@code group} decoded from its encoded chunk into an array of longs, its
+     * non-NULL rows' bits set in {@code valid} ({@link io.basalt.storage.column.EncodedChunkSums#readIntegers}; nothing
+     * cached), or null when the column is not integer-like. Verifies the chunk's checksum once.
+     *
+     * @throws BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    public long[] readIntegers(int group, int column, long[] valid) {
+        MemorySegment chunkBytes = verifiedChunk(group, column);
+        try {
+            return io.basalt.storage.column.EncodedChunkSums.INSTANCE.readIntegers(chunkBytes, valid);
+        } catch (BasaltException e) {
+            if (e.sqlState() != SqlState.DATA_CORRUPTED) {
+                throw e;
+            }
+            throw DataFileFormat.corrupt(path, "Column " + (column + 1) + " of row group " + group + ": "
+                    + e.getMessage() + ".");
+        }
+    }
+
+    /**
      * Rows {@code positions[0, selected)} (ascending, within the row group) of column {@code column} of row group
      * {@code group} as a new vector of {@code selected} rows owned by the caller, read from the encoded chunk without
      * decoding the other rows ({@link io.basalt.storage.column.ChunkPositions}); null when the chunk's encoding is not

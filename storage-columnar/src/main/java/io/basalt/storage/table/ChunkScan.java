@@ -163,13 +163,15 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     }
 
     /**
-     * Sums a whole stored row group straight from its encoded chunks ({@link StoredRowGroups#sumIntegers}), its bounds
-     * from its zone maps, when the scan stands before it and nothing of it is to be left out: no deleted row, no
-     * predicate, no path column, every summed column one the file holds, encoded so that it can be summed and with
-     * bounds. Pieces in memory, and row groups that cannot be summed so, are left to {@link #next}.
+     * Hands over a whole stored row group as its columns' counts (zone maps' NULL counts), bounds (zone maps) and sums
+     * (from the encoded chunks, {@link StoredRowGroups#sumIntegers}), when the scan stands before it and nothing of it
+     * is to be left out: no deleted row, no path column, every column one the file holds with bounds where asked, and
+     * predicates only under a {@code test} (the filter above, which decides the group from the same bounds). Pieces in
+     * memory, and row groups that cannot be handed over so, are left to {@link #next}.
      */
     @Override
-    public long sumNextPiece(int[] batchColumns, long[] sums, long[] valid, long[] bounds) {
+    public long sumNextPiece(int[] batchColumns, int[] needs, io.basalt.exec.operator.BoundsDecided test, int[] testAt,
+                             long[] sums, long[] valid, long[] bounds) {
         if (paths != null || closed || !encodedSums) {
             return -1;
         }
@@ -190,39 +192,127 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         }
         TableSnapshot.Piece piece = pieces.get(chunk);
         StoredChunks.Stretch stored = piece.stored();
-        if (stored == null || piece.mask() != null || !stored.predicates().isEmpty() || stored.offset() != 0
-                || piece.rows() != stored.rows() || stored.rows() != stored.groups().rowCount(stored.group())) {
+        if (stored == null || piece.mask() != null || !stored.predicates().isEmpty() && test == null
+                || stored.offset() != 0 || piece.rows() != stored.rows()
+                || stored.rows() != stored.groups().rowCount(stored.group())) {
             return -1;
+        }
+        StoredRowGroups groups = stored.groups();
+        int group = stored.group();
+        for (int c = 0; c < batchColumns.length; c++) {
+            int column = columns[batchColumns[c]];
+            if (column < 0 || column >= groups.columnCount()) {
+                return -1;
+            }
+            io.basalt.storage.column.ChunkStatistics statistics = groups.statistics(group, column);
+            if (statistics == null || statistics.rowCount() != piece.rows()) {
+                return -1;
+            }
+            valid[c] = statistics.rowCount() - statistics.nullCount();
+            if (valid[c] > 0 && (needs[c] & (SUM | BOUNDS | TEST_BOUNDS)) != 0
+                    && !boundsOf(statistics, needs[c], bounds, c)) {
+                return -1;
+            }
+        }
+        if (test != null) {
+            int verdict = test.decide(piece.rows(), valid, bounds, testAt);
+            if (verdict == io.basalt.exec.operator.BoundsDecided.SOME) {
+                return aggregateSelected(piece, test.comparisons(), batchColumns, needs, sums, valid, bounds);
+            }
+            if (verdict == io.basalt.exec.operator.BoundsDecided.NONE) {
+                java.util.Arrays.fill(valid, 0);
+                java.util.Arrays.fill(sums, 0);
+                chunk = nextPiece();
+                offset = 0;
+                releasePiece();
+                return 0;
+            }
         }
         long[] columnSum = new long[2];
         for (int c = 0; c < batchColumns.length; c++) {
-            int column = columns[batchColumns[c]];
-            if (column < 0 || column >= stored.groups().columnCount()) {
-                return -1;
+            if ((needs[c] & SUM) == 0 || valid[c] == 0) {
+                sums[2 * c] = 0;
+                sums[2 * c + 1] = 0;
+                continue;
             }
             columnSum[0] = 0;
             columnSum[1] = 0;
-            int added = stored.groups().sumIntegers(stored.group(), column, columnSum);
-            if (added < 0) {
+            if (groups.sumIntegers(group, columns[batchColumns[c]], columnSum) != valid[c]) {
                 return -1;
-            }
-            if (added > 0) {
-                io.basalt.storage.column.ChunkStatistics statistics = stored.groups().statistics(stored.group(), column);
-                if (statistics == null || !(statistics.min() instanceof Long min)
-                        || !(statistics.max() instanceof Long max)) {
-                    return -1;
-                }
-                bounds[2 * c] = min;
-                bounds[2 * c + 1] = max;
             }
             sums[2 * c] = columnSum[0];
             sums[2 * c + 1] = columnSum[1];
-            valid[c] = added;
         }
         chunk = nextPiece();
         offset = 0;
         releasePiece();
         return piece.rows();
+    }
+
+    /**
+     * A stored row group the filter above leaves undecided by its zone maps: the filter evaluated on its integer
+     * columns decoded into arrays and the selected rows aggregated from theirs ({@link SelectedRowAggregates}); moves
+     * past the group and returns the number of selected rows, or -1 (the rows are read) when a column is not
+     * integer-like or a comparison is on doubles.
+     */
+    private long aggregateSelected(TableSnapshot.Piece piece, io.basalt.exec.operator.BoundsDecided.Comparisons comparisons,
+                                   int[] batchColumns, int[] needs, long[] sums, long[] valid, long[] bounds) {
+        if (comparisons == null) {
+            return -1;
+        }
+        StoredChunks.Stretch stored = piece.stored();
+        int[] compared = new int[comparisons.columns().length];
+        for (int i = 0; i < compared.length; i++) {
+            compared[i] = columns[comparisons.columns()[i]];
+        }
+        int[] summed = new int[batchColumns.length];
+        for (int c = 0; c < summed.length; c++) {
+            summed[c] = columns[batchColumns[c]];
+        }
+        if (selectedAggregates == null) {
+            selectedAggregates = new SelectedRowAggregates();
+        }
+        long selected = selectedAggregates.aggregate(stored.groups(), stored.group(), piece.rows(), comparisons,
+                compared, summed, needs, sums, valid, bounds);
+        if (selected < 0) {
+            return -1;
+        }
+        chunk = nextPiece();
+        offset = 0;
+        releasePiece();
+        return selected;
+    }
+
+    private SelectedRowAggregates selectedAggregates;
+
+    private static final int SUM = io.basalt.exec.operator.SummingSource.SUM;
+    private static final int BOUNDS = io.basalt.exec.operator.SummingSource.BOUNDS;
+    private static final int TEST_BOUNDS = io.basalt.exec.operator.SummingSource.TEST_BOUNDS;
+
+    /**
+     * Writes a zone map's bounds as longs (integer-like columns) or raw double bits into {@code bounds[2c, 2c + 1]};
+     * false when they are missing (a sum needs them too) or will not do for {@code needs}: a sum of a scaled NUMERIC whose largest value may
+     * be its NaN (the largest long), or a double min/max whose zone map's zero bound may stand for -0 or +0.
+     */
+    private static boolean boundsOf(io.basalt.storage.column.ChunkStatistics statistics, int needs, long[] bounds,
+                                    int c) {
+        if (statistics.min() instanceof Long min && statistics.max() instanceof Long max) {
+            if ((needs & SUM) != 0 && max == io.basalt.type.NumericSpecial.SCALED_LONG_NAN) {
+                return false;
+            }
+            bounds[2 * c] = min;
+            bounds[2 * c + 1] = max;
+            return true;
+        }
+        if (statistics.min() instanceof Double min && statistics.max() instanceof Double max) {
+            if ((needs & BOUNDS) != 0 && (min == 0 || max == 0)) {
+                return false;
+            }
+            bounds[2 * c] = Double.doubleToRawLongBits(min);
+            bounds[2 * c + 1] = Double.doubleToRawLongBits(max);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -83,6 +83,19 @@ public interface StoredRowGroups {
         return -1;
     }
 
+    /**
+     * The values of integer-like column {@code column} (SMALLINT, INTEGER, DATE, BIGINT and the types stored as BIGINT)
+     * over all rows of row group {@code group}, decoded from the encoded chunk into an array (a NULL row's entry is
+     * meaningless) without entering any cache, with bit {@code r} of {@code valid} (clear, at least
+     * {@code (rows + 63) / 64} words) set for each non-NULL row {@code r}; null when it cannot (the caller reads the
+     * rows instead). The default never can.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when a chunk is damaged
+     */
+    default long[] readIntegers(int group, int column, long[] valid) {
+        return null;
+    }
+
     /** The shredded JSONB paths of row group {@code group}, indexed as {@link #readShredValues} takes them. */
     default java.util.List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return java.util.List.of();

@@ -15,6 +15,7 @@ import io.basalt.exec.operator.SinkState;
 import io.basalt.exec.operator.SourceOperator;
 import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.operator.StreamingOperator;
+import io.basalt.exec.operator.BoundsDecided;
 import io.basalt.exec.operator.SummingSink;
 import io.basalt.exec.operator.SummingSource;
 import io.basalt.exec.operator.join.ExpandingOperatorState;
@@ -155,15 +156,11 @@ public final class PipelineExecutor {
     static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
                       PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         SelectionHandOff.negotiate(states, sink);
-        int[] summed = states.isEmpty() && source instanceof SummingSource && sink instanceof SummingSink summing
-                ? summing.summedColumns() : null;
-        // a piece's sums, counts and bounds (see sumPieces), allocated once per pipeline run
-        long[][] pieceSums = summed == null ? null
-                : new long[][] {new long[2 * summed.length], new long[summed.length], new long[2 * summed.length]};
+        PieceSums pieceSums = PieceSums.of(source, states, sink);
         boolean finished = false;
         while (!finished) {
-            if (summed != null) {
-                sumPieces((SummingSource) source, (SummingSink) sink, summed, pieceSums, profile, sourceOperator);
+            if (pieceSums != null) {
+                sumPieces((SummingSource) source, (SummingSink) sink, pieceSums, profile, sourceOperator, chain);
             }
             Batch batch = source.next();
             if (batch == null) {
@@ -187,22 +184,76 @@ public final class PipelineExecutor {
     }
 
     /**
-     * Hands the sink the sums, counts and bounds of the source's next pieces for as long as the source can give them
-     * without reading their rows (a scan directly under an aggregation that needs only those, see {@link SummingSink}).
+     * What a pipeline hands from a {@link SummingSource} to a {@link SummingSink} per piece, allocated once per run:
+     * the columns (the sink's, then those of a filter between them that bounds may decide), what is needed of each,
+     * where the filter's columns lie among them, and the arrays the source fills.
      */
-    private static void sumPieces(SummingSource source, SummingSink sink, int[] columns, long[][] pieceSums,
-                                  OperatorProfile profile, PhysicalOperator sourceOperator) {
-        long[] sums = pieceSums[0];
-        long[] valid = pieceSums[1];
-        long[] bounds = pieceSums[2];
+    private record PieceSums(int[] columns, int[] needs, BoundsDecided test, int[] testAt, long[] sums, long[] valid,
+                             long[] bounds) {
+        /**
+         * For a summing source feeding a summing sink directly or through one filter that a piece's bounds may decide
+         * ({@link BoundsDecided}); else null.
+         */
+        static PieceSums of(SourceState source, List<OperatorState> states, SinkState sink) {
+            if (!(source instanceof SummingSource) || !(sink instanceof SummingSink summing) || states.size() > 1) {
+                return null;
+            }
+            BoundsDecided test = null;
+            int[] deciding = new int[0];
+            if (states.size() == 1) {
+                if (!(states.getFirst() instanceof BoundsDecided decided) || decided.decidingColumns() == null) {
+                    return null;
+                }
+                test = decided;
+                deciding = decided.decidingColumns();
+            }
+            int[] summed = summing.summedColumns();
+            if (summed == null) {
+                return null;
+            }
+            int[] columns = java.util.Arrays.copyOf(summed, summed.length + deciding.length);
+            int[] needs = java.util.Arrays.copyOf(summing.summedNeeds(), columns.length);
+            int count = summed.length;
+            int[] testAt = new int[deciding.length];
+            for (int i = 0; i < deciding.length; i++) {
+                int at = 0;
+                while (at < count && columns[at] != deciding[i]) {
+                    at++;
+                }
+                if (at == count) {
+                    columns[count++] = deciding[i];
+                }
+                needs[at] |= SummingSource.TEST_BOUNDS;
+                testAt[i] = at;
+            }
+            columns = java.util.Arrays.copyOf(columns, count);
+            needs = java.util.Arrays.copyOf(needs, count);
+            return new PieceSums(columns, needs, test, testAt, new long[2 * count], new long[count],
+                    new long[2 * count]);
+        }
+    }
+
+    /**
+     * Hands the sink the sums, counts and bounds of the source's next pieces for as long as the source can give them
+     * without reading their rows (a scan under an aggregation that needs only those, see {@link SummingSink}, possibly
+     * through a filter that passes every row of the piece or none).
+     */
+    private static void sumPieces(SummingSource source, SummingSink sink, PieceSums piece, OperatorProfile profile,
+                                  PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         while (true) {
-            long rows = source.sumNextPiece(columns, sums, valid, bounds);
+            long rows = source.sumNextPiece(piece.columns(), piece.needs(), piece.test(), piece.testAt(),
+                    piece.sums(), piece.valid(), piece.bounds());
             if (rows < 0) {
                 return;
             }
-            sink.addSums(rows, sums, valid, bounds);
+            if (rows > 0) {
+                sink.addSums(rows, piece.sums(), piece.valid(), piece.bounds());
+            }
             if (profile != null) {
                 profile.produced(sourceOperator, (int) rows);
+                if (piece.test() != null) {
+                    profile.produced(chain.getFirst(), (int) rows);
+                }
             }
         }
     }

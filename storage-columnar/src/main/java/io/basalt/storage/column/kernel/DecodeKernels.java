@@ -49,4 +49,32 @@ public interface DecodeKernels {
      * when {@code width + bits(count) <= 63}; callers with wider values unpack instead.
      */
     long sumPacked(long[] words, int width, int count);
+
+    /**
+     * Adds to {@code halves} the values {@code values[i]}, {@code i < count}, whose bit {@code i} is set in {@code bits}
+     * (bit {@code i & 63} of word {@code i >>> 6}; a NULL row's or unselected row's value is skipped), split in two
+     * so that neither part can overflow for {@code count < 2^31}: {@code halves[0]} gains the sum of their low 32 bits
+     * (unsigned), {@code halves[1]} the sum of their high 32 bits (signed). The exact sum is
+     * {@code halves[1] * 2^32 + halves[0]} ({@link #addHalves}). {@code bits} holds at least {@code (count + 63) / 64}
+     * words.
+     */
+    void sumMasked(long[] values, long[] bits, int count, long[] halves);
+
+    /**
+     * Adds {@code halves[1] * 2^32 + halves[0]}, as {@link #sumMasked} left them, to {@code sum}, a signed 128-bit
+     * integer as {@code {low 64 bits, high 64 bits}}.
+     */
+    static void addHalves(long[] halves, long[] sum) {
+        long high = halves[1];
+        long low = halves[0];
+        // high * 2^32 as 128 bits: (high << 32, high >> 32); then plus low (non-negative)
+        long before = sum[0];
+        long shifted = high << 32;
+        sum[0] = before + shifted;
+        long carry = Long.compareUnsigned(sum[0], before) < 0 ? 1 : 0;
+        sum[1] += (high >> 32) + carry;
+        before = sum[0];
+        sum[0] = before + low;
+        sum[1] += Long.compareUnsigned(sum[0], before) < 0 ? 1 : 0;
+    }
 }

@@ -81,4 +81,23 @@ public final class PlainDecodeKernels implements DecodeKernels {
         }
         return sum;
     }
+
+    @Override
+    public void sumMasked(long[] values, long[] bits, int count, long[] halves) {
+        sumMasked(values, bits, 0, count, halves);
+    }
+
+    /** {@link DecodeKernels#sumMasked} over rows {@code [from, to)}. */
+    static void sumMasked(long[] values, long[] bits, int from, int to, long[] halves) {
+        long low = 0;
+        long high = 0;
+        for (int i = from; i < to; i++) {
+            long keep = -((bits[i >>> 6] >>> i) & 1);
+            long value = values[i] & keep;
+            low += value & 0xffffffffL;
+            high += value >> 32;
+        }
+        halves[0] += low;
+        halves[1] += high;
+    }
 }

@@ -136,6 +136,45 @@ public final class VectorDecodeKernels implements DecodeKernels {
         return sum.reduceLanes(VectorOperators.ADD) + PlainDecodeKernels.sumPacked(words, width, blocks * BLOCK, count);
     }
 
+    /** Lane numbers 0, 1, ...: the shifts that bring each lane's bit of a mask word to bit 0. */
+    private static final long[] LANE_NUMBERS = laneNumbers();
+
+    private static long[] laneNumbers() {
+        long[] numbers = new long[LONGS.length()];
+        for (int j = 0; j < numbers.length; j++) {
+            numbers[j] = j;
+        }
+        return numbers;
+    }
+
+    /**
+     * Whole mask words of 64 rows at a time: each lane's bit is shifted down and widened to an all-ones or zero mask by
+     * plain lanewise arithmetic (no {@code VectorMask}, whose own branches C2 has trapped on), the low and high halves
+     * summed in separate accumulators; the rest is the plain loop.
+     */
+    @Override
+    public void sumMasked(long[] values, long[] bits, int count, long[] halves) {
+        int lanes = LONGS.length();
+        int words = count >>> 6;
+        LongVector laneShifts = LongVector.fromArray(LONGS, LANE_NUMBERS, 0);
+        LongVector low = LongVector.zero(LONGS);
+        LongVector high = LongVector.zero(LONGS);
+        for (int w = 0; w < words; w++) {
+            long word = bits[w];
+            int base = w << 6;
+            for (int j = 0; j < 64; j += lanes) {
+                LongVector keep = LongVector.broadcast(LONGS, word >>> j).lanewise(VectorOperators.LSHR, laneShifts)
+                    .and(1L).neg();
+                LongVector value = LongVector.fromArray(LONGS, values, base + j).and(keep);
+                low = low.add(value.and(0xffffffffL));
+                high = high.add(value.lanewise(VectorOperators.ASHR, 32));
+            }
+        }
+        halves[0] += low.reduceLanes(VectorOperators.ADD);
+        halves[1] += high.reduceLanes(VectorOperators.ADD);
+        PlainDecodeKernels.sumMasked(values, bits, words << 6, count, halves);
+    }
+
     /**
      * Where each of a block's 64 positions of {@code width} bits lies: the word holding its low bits, the next
      * word, the shift within the first and the left shift that brings the second's bits above them.

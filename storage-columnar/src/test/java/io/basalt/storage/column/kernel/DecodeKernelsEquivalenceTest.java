@@ -75,6 +75,51 @@ class DecodeKernelsEquivalenceTest {
 
     @ParameterizedTest(name = "{0} values")
     @MethodSource("sizes")
+    void sumMaskedAddsExactlyTheSetRowsInEveryMaskShape(int count) {
+        Random random = new Random(71 + count);
+        int words = (count + 63) >>> 6;
+        for (int shape = 0; shape < 5; shape++) {
+            long[] values = new long[count + 5];
+            for (int i = 0; i < values.length; i++) {
+                // values past count are set too: the sum must leave them out
+                values[i] = switch (random.nextInt(5)) {
+                    case 0 -> Long.MAX_VALUE;
+                    case 1 -> Long.MIN_VALUE;
+                    case 2 -> -1;
+                    default -> random.nextLong() >> random.nextInt(64);
+                };
+            }
+            long[] bits = new long[words + 1];
+            for (int w = 0; w < bits.length; w++) {
+                bits[w] = switch (shape) {
+                    case 0 -> 0L;
+                    case 1 -> -1L;
+                    case 2 -> random.nextLong();
+                    case 3 -> random.nextLong() & random.nextLong() & random.nextLong(); // sparse
+                    default -> w % 2 == 0 ? 0x5555555555555555L : -1L;
+                };
+            }
+            java.math.BigInteger expected = java.math.BigInteger.ZERO;
+            for (int i = 0; i < count; i++) {
+                if ((bits[i >>> 6] >>> i & 1) != 0) {
+                    expected = expected.add(java.math.BigInteger.valueOf(values[i]));
+                }
+            }
+            for (DecodeKernels kernels : new DecodeKernels[] {PLAIN, VECTOR}) {
+                long[] halves = {0, 0};
+                kernels.sumMasked(values, bits, count, halves);
+                long[] sum = {0, 0};
+                DecodeKernels.addHalves(halves, sum);
+                java.math.BigInteger actual = java.math.BigInteger.valueOf(sum[1]).shiftLeft(64)
+                        .add(new java.math.BigInteger(Long.toUnsignedString(sum[0])));
+                assertThat(actual).as("%s, mask shape %d", kernels.getClass().getSimpleName(), shape)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0} values")
+    @MethodSource("sizes")
     void addBaseAndPrefixSumAgreeAndWrap(int count) {
         Random random = new Random(77 + count);
         for (long start : new long[] {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE, random.nextLong()}) {

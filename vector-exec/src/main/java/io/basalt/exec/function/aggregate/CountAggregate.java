@@ -67,6 +67,11 @@ public record CountAggregate(LogicalType argumentType) implements AggregateFunct
         }
 
         @Override
+        public int summedNeeds() {
+            return 0;
+        }
+
+        @Override
         public void addSummed(long low, long high, long valid, long min, long max) {
             counts[0] += valid;
         }

@@ -207,17 +207,37 @@ public record MinMaxAggregate(boolean max, LogicalType argumentType) implements 
             update(argument, new int[rows], rows);
         }
 
-        /** SMALLINT, INTEGER and BIGINT arguments, whose values the state keeps as longs. */
+        /**
+         * SMALLINT, INTEGER, BIGINT, DATE and scaled NUMERIC arguments, whose values the state keeps as longs, and
+         * DOUBLE ones (bounds handed over as raw bits, compared as the rows would be).
+         */
         @Override
         public boolean takesSums() {
             TypeId id = argumentType.id();
-            return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
+            return id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT || id == TypeId.DATE
+                    || argumentType.isScaledLong() || id == TypeId.DOUBLE;
+        }
+
+        @Override
+        public int summedNeeds() {
+            return io.basalt.exec.operator.SummingSource.BOUNDS;
         }
 
         @Override
         public void addSummed(long low, long high, long valid, long min, long max) {
-            if (valid > 0) {
-                offer(0, MinMaxAggregate.this.max ? max : min);
+            if (valid == 0) {
+                return;
+            }
+            long bound = MinMaxAggregate.this.max ? max : min;
+            if (argumentType.id() == TypeId.DOUBLE) {
+                double value = Double.longBitsToDouble(bound);
+                int order = seen[0] ? ValueComparison.compareDoubles(value, doubles[0]) : 0;
+                if (!seen[0] || (MinMaxAggregate.this.max ? order > 0 : order < 0)) {
+                    doubles[0] = value;
+                    seen[0] = true;
+                }
+            } else {
+                offer(0, bound);
             }
         }
 

@@ -405,11 +405,19 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             counts[0] += valid;
         }
 
-        /** SMALLINT, INTEGER and BIGINT arguments (sums and averages of them add exact integers). */
+        /**
+         * SMALLINT, INTEGER, BIGINT and scaled NUMERIC arguments (sums and averages of them add exact integers; the
+         * source hands over no piece that may hold a scaled NUMERIC's NaN).
+         */
         @Override
         public boolean takesSums() {
             TypeId id = argumentType.id();
-            return !scaledLong && (id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT);
+            return scaledLong || id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
+        }
+
+        @Override
+        public int summedNeeds() {
+            return io.basalt.exec.operator.SummingSource.SUM;
         }
 
         @Override

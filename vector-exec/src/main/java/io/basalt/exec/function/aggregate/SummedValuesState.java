@@ -10,9 +10,16 @@ public interface SummedValuesState extends GroupedAggregateState {
     boolean takesSums();
 
     /**
+     * What {@link #addSummed} reads besides the count: {@link io.basalt.exec.operator.SummingSource#SUM} and/or
+     * {@link io.basalt.exec.operator.SummingSource#BOUNDS}.
+     */
+    int summedNeeds();
+
+    /**
      * Adds, to group 0, {@code valid} non-NULL values (for {@code count(*)}: rows) whose sum is the signed 128-bit
      * integer {@code high * 2^64 + low} ({@code low} unsigned) and which lie in {@code [min, max]}, both values among
-     * them (meaningless when {@code valid} is 0). Precondition: {@link #takesSums} said yes.
+     * them (longs, or a double argument's raw bits; meaningless when {@code valid} is 0 or {@link #summedNeeds} does
+     * not ask for them). Precondition: {@link #takesSums} said yes.
      */
     void addSummed(long low, long high, long valid, long min, long max);
 }

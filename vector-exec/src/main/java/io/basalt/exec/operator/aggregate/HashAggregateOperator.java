@@ -220,40 +220,57 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
 
         /**
-         * Without GROUP BY, when every aggregate is a sum, average, count, min or max of a plain SMALLINT, INTEGER or
-         * BIGINT column or {@code count(*)}, without FILTER or further arguments: those columns, once (see
-         * {@link io.basalt.exec.operator.SummingSink}). Else null.
+         * Without GROUP BY, when every aggregate takes its argument's sum, count or bounds in place of its rows
+         * ({@link SummedValuesState#takesSums}: sums and averages of integers and scaled NUMERICs, min and max of those,
+         * dates and doubles, counts) of a plain column or is {@code count(*)}, without FILTER or further arguments:
+         * those columns, once (see {@link io.basalt.exec.operator.SummingSink}). Else null. Worked out once.
          */
         @Override
         public int[] summedColumns() {
             if (!groupKeys.isEmpty() || spilled != null) {
                 return null;
             }
+            if (summed == null) {
+                summarize();
+            }
+            return summed.length == 0 && summedNeeds == null ? null : summed;
+        }
+
+        @Override
+        public int[] summedNeeds() {
+            return summedNeeds;
+        }
+
+        /** The summed columns and their needs (null needs: the aggregates need the rows). */
+        private int[] summed;
+        private int[] summedNeeds;
+
+        private void summarize() {
             int[] columns = new int[states.length];
+            int[] needs = new int[states.length];
             int count = 0;
+            summed = new int[0];
             for (int a = 0; a < states.length; a++) {
                 AggregateCall call = aggregates.get(a);
                 if (call.filter() != null || !call.extraArguments().isEmpty()
-                        || !(states[a] instanceof SummedValuesState summed) || !summed.takesSums()) {
-                    return null;
+                        || !(states[a] instanceof SummedValuesState state) || !state.takesSums()) {
+                    return;
                 }
                 if (call.argument() == null) {
                     continue;
                 }
-                if (!(call.argument() instanceof io.basalt.exec.expression.ColumnExpression column)
-                        || !integerType(column.type())) {
-                    return null;
+                if (!(call.argument() instanceof io.basalt.exec.expression.ColumnExpression column)) {
+                    return;
                 }
-                if (summedIndex(columns, count, column.index()) < 0) {
-                    columns[count++] = column.index();
+                int c = summedIndex(columns, count, column.index());
+                if (c < 0) {
+                    c = count++;
+                    columns[c] = column.index();
                 }
+                needs[c] |= state.summedNeeds();
             }
-            return Arrays.copyOf(columns, count);
-        }
-
-        private static boolean integerType(LogicalType type) {
-            return type.id() == io.basalt.type.TypeId.SMALLINT || type.id() == io.basalt.type.TypeId.INTEGER
-                    || type.id() == io.basalt.type.TypeId.BIGINT;
+            summed = Arrays.copyOf(columns, count);
+            summedNeeds = Arrays.copyOf(needs, count);
         }
 
         private static int summedIndex(int[] columns, int count, int column) {
@@ -267,7 +284,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
         @Override
         public void addSums(long rows, long[] sums, long[] valid, long[] bounds) {
-            int[] columns = summedColumns();
+            int[] columns = summed;
             for (int a = 0; a < states.length; a++) {
                 PhysicalExpression argument = aggregates.get(a).argument();
                 SummedValuesState state = (SummedValuesState) states[a];

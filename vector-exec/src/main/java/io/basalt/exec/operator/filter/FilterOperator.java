@@ -5,12 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
+import io.basalt.exec.expression.ColumnExpression;
+import io.basalt.exec.expression.ComparisonExpression;
+import io.basalt.exec.expression.ConstantExpression;
+import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.operator.BoundsDecided;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.StreamingOperator;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
+import io.basalt.type.PhysicalType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.BitVector;
@@ -74,10 +80,112 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         }
         refinable.removeAll(masked);
         return new FilterState(new SelectionRefiner(context.kernels()), masked, refinable, evaluated, paths,
-                new EvaluationContext(context.allocator()));
+                new EvaluationContext(context.allocator()), ZoneBounds.of(conjuncts));
     }
 
-    private static final class FilterState implements OperatorState {
+    /**
+     * The filter's conjuncts when every one compares an integer-like (INT32/INT64: SMALLINT, INTEGER, BIGINT, DATE,
+     * scaled NUMERIC) or double column with a non-NULL constant: a piece's bounds may then decide the whole filter
+     * ({@link BoundsDecided}). {@code columns[i]}, {@code operators[i]} (constant on the right) and
+     * {@code constants[i]} (a long, or a double's raw bits) describe conjunct {@code i}; {@code doubles[i]}: a double
+     * column.
+     */
+    private record ZoneBounds(int[] columns, CompareOp[] operators, long[] constants, boolean[] doubles,
+                              int[] distinct) {
+        /** The conjuncts' form, or null when one is of another kind. */
+        static ZoneBounds of(List<PhysicalExpression> conjuncts) {
+            int n = conjuncts.size();
+            int[] columns = new int[n];
+            CompareOp[] operators = new CompareOp[n];
+            long[] constants = new long[n];
+            boolean[] doubles = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                if (!(conjuncts.get(i) instanceof ComparisonExpression(CompareOp op, PhysicalExpression left,
+                        PhysicalExpression right))) {
+                    return null;
+                }
+                boolean constantLeft = left instanceof ConstantExpression;
+                if (!((constantLeft ? right : left) instanceof ColumnExpression column)
+                        || !((constantLeft ? left : right) instanceof ConstantExpression constant)
+                        || constant.isNull() || column.type().isArray()) {
+                    return null;
+                }
+                PhysicalType physical = column.type().physical();
+                if ((physical == PhysicalType.INT64 || physical == PhysicalType.INT32)
+                        && constant.value() instanceof Long value) {
+                    constants[i] = value;
+                } else if (physical == PhysicalType.FLOAT64 && column.type().id() == io.basalt.type.TypeId.DOUBLE
+                        && constant.value() instanceof Double value) {
+                    constants[i] = Double.doubleToRawLongBits(value);
+                    doubles[i] = true;
+                } else {
+                    return null;
+                }
+                columns[i] = column.index();
+                operators[i] = constantLeft ? op.flip() : op;
+            }
+            int[] distinct = java.util.Arrays.stream(columns).distinct().toArray();
+            return n == 0 ? null : new ZoneBounds(columns, operators, constants, doubles, distinct);
+        }
+
+        /** See {@link BoundsDecided#decide}; {@code at} follows {@link #distinct}. */
+        int decide(long rows, long[] valid, long[] bounds, int[] at) {
+            boolean all = true;
+            for (int i = 0; i < columns.length; i++) {
+                int c = 0;
+                while (distinct[c] != columns[i]) {
+                    c++;
+                }
+                int slot = at[c];
+                if (valid[slot] == 0) {
+                    return BoundsDecided.NONE; // every row NULL: the comparison is never true
+                }
+                int low = order(bounds[2 * slot], constants[i], doubles[i]);
+                int high = order(bounds[2 * slot + 1], constants[i], doubles[i]);
+                // low/high: how the piece's smallest/largest value compares with the constant
+                boolean every;
+                boolean none;
+                switch (operators[i]) {
+                    case EQ -> {
+                        every = low == 0 && high == 0;
+                        none = low > 0 || high < 0;
+                    }
+                    case NE -> {
+                        every = low > 0 || high < 0;
+                        none = low == 0 && high == 0;
+                    }
+                    case LT -> {
+                        every = high < 0;
+                        none = low >= 0;
+                    }
+                    case LE -> {
+                        every = high <= 0;
+                        none = low > 0;
+                    }
+                    case GT -> {
+                        every = low > 0;
+                        none = high <= 0;
+                    }
+                    default -> { // GE
+                        every = low >= 0;
+                        none = high < 0;
+                    }
+                }
+                if (none) {
+                    return BoundsDecided.NONE;
+                }
+                all &= every && valid[slot] == rows;
+            }
+            return all ? BoundsDecided.ALL : BoundsDecided.SOME;
+        }
+
+        private static int order(long bound, long constant, boolean isDouble) {
+            return isDouble ? io.basalt.exec.vector.ValueComparison.compareDoubles(Double.longBitsToDouble(bound),
+                    Double.longBitsToDouble(constant)) : Long.compare(bound, constant);
+        }
+    }
+
+    private static final class FilterState implements OperatorState, BoundsDecided {
         private final SelectionRefiner refiner;
         /** Comparisons of integer columns with constants ANDed as bitmaps when the input has no selection. */
         private final List<PhysicalExpression> masked;
@@ -91,11 +199,31 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
         private final int[] pathAt;
         private final EvaluationContext evaluation;
         private int[] selection = new int[0];
+        /** The conjuncts as bounds may decide them, or null. */
+        private final ZoneBounds zoneBounds;
+
+        @Override
+        public int[] decidingColumns() {
+            return zoneBounds == null ? null : zoneBounds.distinct();
+        }
+
+        @Override
+        public int decide(long rows, long[] valid, long[] bounds, int[] at) {
+            return zoneBounds.decide(rows, valid, bounds, at);
+        }
+
+        @Override
+        public Comparisons comparisons() {
+            return zoneBounds == null ? null : new Comparisons(zoneBounds.columns(), zoneBounds.operators(),
+                    zoneBounds.constants(), zoneBounds.doubles());
+        }
         /** Whether the consumer takes selective batches ({@link #acceptSelections}). */
         private boolean emitsSelections;
 
         FilterState(SelectionRefiner refiner, List<PhysicalExpression> masked, List<PhysicalExpression> refinable,
-                    List<PhysicalExpression> evaluated, List<PathComparison> paths, EvaluationContext evaluation) {
+                    List<PhysicalExpression> evaluated, List<PathComparison> paths, EvaluationContext evaluation,
+                    ZoneBounds zoneBounds) {
+            this.zoneBounds = zoneBounds;
             this.refiner = refiner;
             this.masked = masked;
             this.refinable = refinable;
