@@ -167,7 +167,7 @@ public final class JoinKeySet {
      * {@link #supports} accepts) whose value is non-NULL and in the set, in order, and returns their number.
      */
     public int select(FieldVector keys, int rows, int[] selection) {
-        if (rows == 0) {
+        if (rows == 0 || size == 0) {
             return 0;
         }
         int width = widthOf(keys);
@@ -209,7 +209,7 @@ public final class JoinKeySet {
      * may be {@code positions} itself.
      */
     public int selectAt(FieldVector keys, int[] positions, int count, int[] selection) {
-        if (count == 0) {
+        if (count == 0 || size == 0) {
             return 0;
         }
         int width = widthOf(keys);

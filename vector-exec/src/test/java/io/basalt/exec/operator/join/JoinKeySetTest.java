@@ -36,6 +36,19 @@ class JoinKeySetTest {
         }
     }
 
+    /** An empty build, or one of NULLs only, selects nothing, whether or not the probe has NULLs (join/basic.test). */
+    @Test
+    void emptyAndAllNullBuildsSelectNothing() {
+        Random random = new Random(3);
+        List<Long> nulls = new ArrayList<>();
+        nulls.add(null);
+        nulls.add(null);
+        try (BufferAllocator allocator = MemoryRoots.newRoot("key set", 1L << 28)) {
+            checkLongs(allocator, List.of(), new long[] {0, 1, -1, 64, Long.MIN_VALUE, Long.MAX_VALUE}, random);
+            checkLongs(allocator, nulls, new long[] {0, 1, -1, 64, Long.MIN_VALUE, Long.MAX_VALUE}, random);
+        }
+    }
+
     @Test
     void bigintKeysMatchTheModel() {
         Random random = new Random(17);
