@@ -70,6 +70,16 @@ public record ComparisonExpression(CompareOp operator, PhysicalExpression left, 
                     }
                 }
             }
+            case org.apache.arrow.vector.VarBinaryVector a when ValueComparison.holdsEncodedDecimals(a) -> {
+                // NUMERIC beyond 64 bits: the vector's kind is checked once, and values whose unscaled parts fit
+                // 64 bits compare without a BigDecimal (TPC-H Q11's sum > sum(...) OVER () * 0.0001 per group).
+                org.apache.arrow.vector.VarBinaryVector b = (org.apache.arrow.vector.VarBinaryVector) r;
+                for (int i = 0; i < rows; i++) {
+                    if (!a.isNull(i) && !b.isNull(i)) {
+                        out.set(i, operator.test(ValueComparison.compareEncodedDecimals(a, i, b, i)) ? 1 : 0);
+                    }
+                }
+            }
             default -> {
                 for (int i = 0; i < rows; i++) {
                     if (!l.isNull(i) && !r.isNull(i)) {

@@ -76,6 +76,13 @@ public record ConstantExpression(LogicalType type, Object value) implements Phys
                     org.apache.arrow.vector.BitVectorHelper.setBit(validity, i);
                 }
             }
+            case org.apache.arrow.vector.VarBinaryVector numerics when value instanceof java.math.BigDecimal number -> {
+                // A NUMERIC beyond 64 bits (or of unconstrained precision): encoded once, not once per row.
+                byte[] encoded = io.basalt.type.DecimalCodec.encode(number);
+                for (int i = 0; i < rows; i++) {
+                    numerics.setSafe(i, encoded);
+                }
+            }
             default -> {
                 for (int i = 0; i < rows; i++) {
                     ValueAccess.set(vector, i, value);

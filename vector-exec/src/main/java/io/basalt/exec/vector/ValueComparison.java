@@ -96,6 +96,59 @@ public final class ValueComparison {
                 bOffsets.getInt((long) (j + 1) * 4));
     }
 
+    /** Whether a VarBinary vector holds arbitrary-precision NUMERIC values ({@link DecimalCodec}), not bytes or jsonb. */
+    public static boolean holdsEncodedDecimals(org.apache.arrow.vector.VarBinaryVector vector) {
+        return !BinaryVectors.holdsBytea(vector) && !BinaryVectors.holdsJsonb(vector);
+    }
+
+    /** Powers of ten that fit a long, for rescaling compact unscaled values. */
+    private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L,
+            10_000_000_000_000L, 100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L,
+            100_000_000_000_000_000L, 1_000_000_000_000_000_000L};
+
+    /**
+     * Compares the NUMERIC values ({@link DecimalCodec}'s form) at row {@code i} of {@code a} and row {@code j} of
+     * {@code b}, both non-null, as {@link java.math.BigDecimal#compareTo} (by value; special values in their order).
+     * Two finite values whose unscaled parts fit 64 bits, and still fit once brought to the larger scale, compare as
+     * longs; anything else is decoded.
+     */
+    public static int compareEncodedDecimals(org.apache.arrow.vector.VarBinaryVector a, int i,
+                                             org.apache.arrow.vector.VarBinaryVector b, int j) {
+        ArrowBuf aOffsets = a.getOffsetBuffer();
+        ArrowBuf bOffsets = b.getOffsetBuffer();
+        long aStart = aOffsets.getInt((long) i * 4);
+        int aLength = aOffsets.getInt((long) (i + 1) * 4) - (int) aStart;
+        long bStart = bOffsets.getInt((long) j * 4);
+        int bLength = bOffsets.getInt((long) (j + 1) * 4) - (int) bStart;
+        ArrowBuf aData = a.getDataBuffer();
+        ArrowBuf bData = b.getDataBuffer();
+        if (DecimalCodec.isCompact(aData, aStart, aLength) && DecimalCodec.isCompact(bData, bStart, bLength)) {
+            int aScale = DecimalCodec.scale(aData, aStart);
+            int bScale = DecimalCodec.scale(bData, bStart);
+            long x = DecimalCodec.unscaled(aData, aStart, aLength);
+            long y = DecimalCodec.unscaled(bData, bStart, bLength);
+            int shift = bScale - aScale;
+            if (shift == 0) {
+                return Long.compare(x, y);
+            }
+            if (shift > 0 && shift < POWERS_OF_TEN.length) {
+                long power = POWERS_OF_TEN[shift];
+                long low = x * power;
+                if (Math.multiplyHigh(x, power) == (low >> 63)) {
+                    return Long.compare(low, y);
+                }
+            } else if (shift < 0 && -shift < POWERS_OF_TEN.length) {
+                long power = POWERS_OF_TEN[-shift];
+                long low = y * power;
+                if (Math.multiplyHigh(y, power) == (low >> 63)) {
+                    return Long.compare(x, low);
+                }
+            }
+        }
+        return DecimalCodec.decode(a.get(i)).compareTo(DecimalCodec.decode(b.get(j)));
+    }
+
     /** Compares row {@code i} of {@code a} with row {@code j} of {@code b}; both non-null, same vector class. */
     public static int compare(FieldVector a, int i, FieldVector b, int j) {
         return switch (a) {
