@@ -3,6 +3,8 @@ package io.basalt.engine.copy;
 import static java.util.Objects.requireNonNull;
 
 import io.basalt.exec.vector.ValueAccess;
+import io.basalt.type.LogicalType;
+import io.basalt.type.datetime.DateTimeSettings;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -48,16 +50,28 @@ final class CopyRowWriter {
         out.write(line.toString());
     }
 
-    /** Writes rows {@code [0, rows)} of {@code columns}. */
+    /**
+     * Writes rows {@code [0, rows)} of {@code columns}, the batch's lines in one write. Each column's type and the
+     * session's date settings are looked up once per batch: decoding the type from the Arrow field for every value
+     * (as {@link ValueAccess#text(FieldVector, int)} does) was a third of COPY TO's time.
+     */
     void writeRows(List<FieldVector> columns, int rows) throws IOException {
         int width = columns.size();
+        FieldVector[] vectors = columns.toArray(new FieldVector[0]);
+        LogicalType[] types = new LogicalType[width];
+        for (int c = 0; c < width; c++) {
+            types[c] = LogicalType.of(vectors[c].getField());
+        }
+        DateTimeSettings settings = DateTimeSettings.current();
+        line.setLength(0);
         for (int row = 0; row < rows; row++) {
-            line.setLength(0);
             for (int c = 0; c < width; c++) {
                 if (c > 0) {
                     line.append(delimiter);
                 }
-                String value = ValueAccess.text(columns.get(c), row);
+                FieldVector vector = vectors[c];
+                String value = vector.isNull(row) ? null
+                        : ValueAccess.text(types[c], ValueAccess.get(vector, row), settings);
                 if (value == null) {
                     line.append(options.nullString());
                 } else {
@@ -65,8 +79,8 @@ final class CopyRowWriter {
                 }
             }
             line.append('\n');
-            out.write(line.toString());
         }
+        out.write(line.toString());
     }
 
     private void appendValue(String value, boolean forced, boolean onlyColumn) {

@@ -154,6 +154,9 @@ final class ParquetScanWorker implements SourceState {
             }
         } catch (IOException | RuntimeException failure) {
             throw file.corrupt(failure);
+        } catch (InternalError failure) {
+            // a read of the mapped file faulted: another process cut the file short while it was read
+            throw file.corrupt(failure);
         } catch (NoClassDefFoundError failure) {
             // parquet-mr names the file through Hadoop's Path (kept off the class path) only in the error it raises
             // when a chunk's pages hold another number of values than the footer says
