@@ -10,11 +10,6 @@ import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -23,17 +18,9 @@ import org.apache.arrow.vector.FieldVector;
  * once. Errors come in PostgreSQL's order, the order of rows: when a field fails to convert, the rows before
  * its row are handed on first (so that their constraint violations win), and the conversion error, with its
  * CONTEXT line, is thrown by the next call.
- *
- * <p>When the session runs queries on more than one thread, the next batch's records are read and split on a thread
- * of the source's own while the current batch is converted and inserted (two field batches in turn): reading is
- * about half of a COPY's work before COMMIT. The reader is only ever used by one thread at a time, each read
- * handed over through the future of the one before, and a read's error reaches the caller at the batch where a
- * reader used synchronously would have thrown it.
  */
 final class CopyFromSource implements ScanSource {
     private static final int MAX_BATCH_ROWS = 8192;
-    /** How long the read-ahead thread waits for the next read before it ends. */
-    private static final long READ_AHEAD_KEEP_ALIVE_SECONDS = 1;
 
     private final String tableName;
     private final List<String> columnNames;
@@ -65,39 +52,23 @@ final class CopyFromSource implements ScanSource {
         }
         opened = true;
         int batchRows = Math.max(1, Math.min(MAX_BATCH_ROWS, context.vectorSize()));
-        return new State(columns.clone(), context, new FieldBatch(columnNames.size(), batchRows), batchRows,
-                context.threads() > 1 ? readAheadThread() : null);
-    }
-
-    /** A thread of its own for reading ahead (not the workers': the caller may be one of them, waiting). */
-    private static ThreadPoolExecutor readAheadThread() {
-        ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, READ_AHEAD_KEEP_ALIVE_SECONDS, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), Thread.ofPlatform().daemon().name("basalt-copy-read").factory());
-        executor.allowCoreThreadTimeOut(true);
-        return executor;
+        return new State(columns.clone(), context, new FieldBatch(columnNames.size(), batchRows), batchRows);
     }
 
     /** Reads batches; owns the vectors of the batch it handed out last. */
     private final class State implements SourceState {
         private final int[] columns;
         private final ExecutionContext context;
-        private FieldBatch fields;
+        private final FieldBatch fields;
         private final int batchRows;
         private final List<FieldVector> current = new ArrayList<>();
         private BasaltException pending;
-        /** Reads ahead, or null when batches are read on the caller's thread. */
-        private final ThreadPoolExecutor readAhead;
-        /** The batch the read ahead fills, and that read (null when none runs). */
-        private FieldBatch spare;
-        private Future<Integer> ahead;
 
-        State(int[] columns, ExecutionContext context, FieldBatch fields, int batchRows, ThreadPoolExecutor readAhead) {
+        State(int[] columns, ExecutionContext context, FieldBatch fields, int batchRows) {
             this.columns = columns;
             this.context = context;
             this.fields = fields;
             this.batchRows = batchRows;
-            this.readAhead = readAhead;
-            this.spare = readAhead == null ? null : new FieldBatch(columnNames.size(), batchRows);
         }
 
         @Override
@@ -108,7 +79,7 @@ final class CopyFromSource implements ScanSource {
                 pending = null;
                 throw failure;
             }
-            int rows = read();
+            int rows = reader.read(fields, batchRows);
             if (rows == 0) {
                 return null;
             }
@@ -169,54 +140,6 @@ final class CopyFromSource implements ScanSource {
             return new Batch(List.copyOf(current), rows);
         }
 
-        /**
-         * The next batch's rows in {@link #fields}: read here, or taken from the read ahead (whose error, if it failed,
-         * is thrown here); then, while there were rows, the read of the batch after it starts.
-         */
-        private int read() {
-            int rows;
-            if (ahead == null) {
-                rows = reader.read(fields, batchRows);
-            } else {
-                rows = awaitAhead();
-                FieldBatch filled = spare;
-                spare = fields;
-                fields = filled;
-            }
-            if (readAhead != null && rows > 0) {
-                FieldBatch target = spare;
-                ahead = readAhead.submit(() -> reader.read(target, batchRows));
-            }
-            return rows;
-        }
-
-        private int awaitAhead() {
-            Future<Integer> read = ahead;
-            ahead = null;
-            boolean interrupted = false;
-            try {
-                while (true) {
-                    try {
-                        return read.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true;
-                    } catch (ExecutionException e) {
-                        if (e.getCause() instanceof RuntimeException failure) {
-                            throw failure;
-                        }
-                        if (e.getCause() instanceof Error failure) {
-                            throw failure;
-                        }
-                        throw new IllegalStateException(e.getCause());
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-
         private void release() {
             for (FieldVector vector : current) {
                 vector.close();
@@ -224,21 +147,9 @@ final class CopyFromSource implements ScanSource {
             current.clear();
         }
 
-        /** Also waits for a read ahead to end, so that nothing reads the input after the COPY closed it. */
         @Override
         public void close() {
             release();
-            if (readAhead == null) {
-                return;
-            }
-            if (ahead != null) {
-                try {
-                    awaitAhead();
-                } catch (RuntimeException | Error ignored) {
-                    // a read past the rows the plan took: its error is not the statement's
-                }
-            }
-            readAhead.shutdown();
         }
     }
 }

@@ -65,60 +65,6 @@ class CopyStreamsTest {
         }
     }
 
-    /**
-     * With more than one thread the next batches are read ahead on another thread: many batches arrive whole and in
-     * order, and a malformed record or a bad value in a later batch fails the COPY with the same error as on one
-     * thread, after the rows before it (whose constraint violation would win) and with nothing inserted.
-     */
-    @Test
-    void readingAheadKeepsRowsAndErrorsInOrder() {
-        int rows = 50_000;
-        StringBuilder good = new StringBuilder();
-        for (int i = 1; i <= rows; i++) {
-            good.append(i).append(",payload ").append(i).append('\n');
-        }
-        String malformed = good + "1,too,many\n";
-        String badValue = good.substring(0, good.indexOf("\n40000,") + 1) + "x40000,payload\n"
-                + good.substring(good.indexOf("\n40001,") + 1);
-        String nullThenBad = good.substring(0, good.indexOf("\n30000,") + 1) + ",null key\n"
-                + good.substring(good.indexOf("\n30001,") + 1, good.indexOf("\n45000,") + 1) + "bad,value\n";
-        for (String threads : new String[] {"1", "2"}) {
-            try (Database database = Basalt.inMemory(); Session session = database.connect()) {
-                session.execute("SET threads = " + threads).close();
-                session.execute("CREATE TABLE t (a integer NOT NULL, b text)").close();
-                try (QueryResult result = session.execute("COPY t FROM STDIN (FORMAT csv)", streams(good.toString()))) {
-                    assertThat(result.commandTag()).isEqualTo("COPY " + rows);
-                }
-                try (QueryResult sums = session.query("SELECT count(*), sum(a), count(DISTINCT b), "
-                        + "min(b), max(b) FROM t WHERE b = 'payload ' || a")) {
-                    assertThat(sums.getText(0, 0)).isEqualTo(String.valueOf(rows));
-                    assertThat(sums.getText(0, 1)).isEqualTo(String.valueOf((long) rows * (rows + 1) / 2));
-                    assertThat(sums.getText(0, 2)).isEqualTo(String.valueOf(rows));
-                }
-                assertThatThrownBy(() -> session.execute("COPY t FROM STDIN (FORMAT csv)", streams(malformed)))
-                        .as("threads %s", threads)
-                        .isInstanceOfSatisfying(BasaltException.class, e -> {
-                            assertThat(e.sqlState()).isEqualTo(SqlState.BAD_COPY_FILE_FORMAT);
-                            assertThat(e.getMessage()).isEqualTo("extra data after last expected column");
-                            assertThat(e.context()).isEqualTo("COPY t, line " + (rows + 1) + ": \"1,too,many\"");
-                        });
-                assertThatThrownBy(() -> session.execute("COPY t FROM STDIN (FORMAT csv)", streams(badValue)))
-                        .as("threads %s", threads)
-                        .isInstanceOfSatisfying(BasaltException.class, e -> {
-                            assertThat(e.sqlState()).isEqualTo(SqlState.INVALID_TEXT_REPRESENTATION);
-                            assertThat(e.context()).isEqualTo("COPY t, line 40000, column a: \"x40000\"");
-                        });
-                assertThatThrownBy(() -> session.execute("COPY t FROM STDIN (FORMAT csv)", streams(nullThenBad)))
-                        .as("threads %s", threads)
-                        .isInstanceOfSatisfying(BasaltException.class,
-                                e -> assertThat(e.sqlState()).isEqualTo(SqlState.NOT_NULL_VIOLATION));
-                try (QueryResult count = session.query("SELECT count(*) FROM t")) {
-                    assertThat(count.getText(0, 0)).isEqualTo(String.valueOf(rows));
-                }
-            }
-        }
-    }
-
     @Test
     void withoutStreamsCopyFromStdinFails() {
         try (Database database = Basalt.inMemory(); Session session = database.connect()) {
