@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class PgRegressConformanceTest {
     /** Passing statements over all scripts when last raised; only ever goes up. */
-    private static final int PASSING_AT_LEAST = 17100;
+    private static final int PASSING_AT_LEAST = 17150;
 
     @Test
     void theRegressionTestsPassAtLeastAsManyStatementsAsBefore() throws IOException {
