@@ -17,19 +17,34 @@ import java.util.Arrays;
 
 /**
  * The issue's on-disk scan figure: {@code SELECT sum(v)} over one compressed BIGINT column of N rows in a database
- * file, Basalt against DuckDB (JDBC, same JVM, same thread count), in rows per second. Both databases are built once under
- * DIR by SQL ({@code v = (g * 7919) % 1000000} for g in 1..N, so both hold the same values; Basalt checkpoints, so the
- * rows sit in compressed row groups; DuckDB checkpoints too) and reused by later runs. Per engine: the database is
+ * file, Basalt against DuckDB (JDBC, same JVM, same thread count), in rows per second, and variants of it: a sum over a
+ * column with NULLs, a sum above a range filter on a sorted key (zone maps decide most row groups) and above a 1%
+ * filter on the values (every row group cut). Both databases are built once under DIR by SQL
+ * ({@code v = (g * 7919) % 1000000}, {@code n} = v but NULL every tenth row, {@code k = g} for g in 1..N, so both hold
+ * the same values; Basalt checkpoints, so the rows sit in compressed row groups; DuckDB checkpoints too) and reused by
+ * later runs. Per engine: the database is
  * reopened, the first run is cold (nothing decoded or cached; the OS page cache stays warm), then the median of the
  * warm runs. Basalt's first opening (its figures include compiling the scan's code) is printed apart; then openings
  * alternate, {@code ROUNDS} times, between reading the row groups' rows and summing them from their encoded chunks
  * (the system property {@code basalt.encoded_sums} off and on). The engines run one after the other, never together;
  * both sums are printed and must agree.
  *
- * <p>Usage: {@code OnDiskSumComparison DIR ROWS [warm runs] [threads]}.
+ * <p>Usage: {@code OnDiskSumComparison DIR ROWS [warm runs] [threads] [queries, comma-separated: scan-sum,
+ * sum-nulls, range-sum, filter-1%-sum; default scan-sum]}.
  */
 public final class OnDiskSumComparison {
-    private static final String QUERY = "SELECT sum(v) FROM micro";
+    private static String query = "SELECT sum(v) FROM micro";
+
+    /** The query named {@code name} over {@code rows} rows. */
+    private static String queryNamed(String name, long rows) {
+        return switch (name) {
+            case "scan-sum" -> "SELECT sum(v) FROM micro";
+            case "sum-nulls" -> "SELECT sum(n), count(n) FROM micro";
+            case "range-sum" -> "SELECT sum(v), count(*) FROM micro WHERE k BETWEEN " + rows / 10 + " AND " + rows * 6 / 10;
+            case "filter-1%-sum" -> "SELECT sum(v), count(*) FROM micro WHERE v < 10000";
+            default -> throw new IllegalArgumentException("unknown query " + name);
+        };
+    }
 
     private OnDiskSumComparison() {
     }
@@ -39,16 +54,19 @@ public final class OnDiskSumComparison {
         long rows = (long) Double.parseDouble(arguments[1]);
         int warmRuns = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 5;
         int threads = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 2;
+        String[] names = (arguments.length > 4 ? arguments[4] : "scan-sum").split(",");
         Files.createDirectories(directory);
-        Path basaltDirectory = directory.resolve("basalt-sum-" + rows);
-        Path duckdbFile = directory.resolve("duckdb-sum-" + rows + ".db");
+        Path basaltDirectory = directory.resolve("basalt-sums-" + rows);
+        Path duckdbFile = directory.resolve("duckdb-sums-" + rows + ".db");
         BasaltConfig defaults = BasaltConfig.defaults();
         BasaltConfig config = new BasaltConfig(defaults.vectorSize(), threads, defaults.memoryLimit());
-        String generated = "SELECT (g * 7919) % 1000000 AS v FROM generate_series(1, " + rows + ") AS t(g)";
+        String generated = "SELECT (g * 7919) % 1000000 AS v, CASE WHEN g % 10 = 0 THEN NULL ELSE (g * 7919) % 1000000"
+                + " END AS n, g AS k FROM generate_series(1, " + rows + ") AS t(g)";
         if (!Files.exists(basaltDirectory)) {
             long start = System.nanoTime();
             try (Database db = Basalt.open(basaltDirectory, config); Session session = db.connect()) {
-                session.execute("CREATE TABLE micro AS " + generated.replace("(g * 7919)", "(g::bigint * 7919)"));
+                session.execute("CREATE TABLE micro AS " + generated.replace("(g * 7919)", "(g::bigint * 7919)")
+                        .replace("g AS k", "g::bigint AS k"));
                 session.execute("CHECKPOINT");
             }
             System.err.printf("basalt: loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
@@ -58,51 +76,57 @@ public final class OnDiskSumComparison {
             try (Connection duckdb = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile);
                  Statement statement = duckdb.createStatement()) {
                 statement.execute("SET threads = " + threads);
-                statement.execute("CREATE TABLE micro AS SELECT ((g * 7919) % 1000000)::BIGINT AS v FROM range(1, "
-                        + (rows + 1) + ") AS t(g)");
+                statement.execute("CREATE TABLE micro AS SELECT ((g * 7919) % 1000000)::BIGINT AS v, CASE WHEN"
+                        + " g % 10 = 0 THEN NULL ELSE ((g * 7919) % 1000000)::BIGINT END AS n, g::BIGINT AS k"
+                        + " FROM range(1, " + (rows + 1) + ") AS t(g)");
                 statement.execute("CHECKPOINT");
             }
             System.err.printf("duckdb: loaded %,d rows in %.1f s%n", rows, (System.nanoTime() - start) / 1e9);
         }
-        double[] basaltFirstInJvm = new double[warmRuns + 1];
-        // After the first opening (which also compiles the scan's code), openings alternate between summing the row
-        // groups from their encoded chunks and reading their rows (StoredChunks' basalt.encoded_sums off): A/B in one
-        // JVM. Each opening's first run is cold for the data only (nothing decoded or cached), as DuckDB's is.
-        double[][] encoded = new double[ROUNDS][];
-        double[][] decoded = new double[ROUNDS][];
-        String basaltSum = runBasalt(basaltDirectory, config, basaltFirstInJvm, "on");
-        for (int round = 0; round < ROUNDS; round++) {
-            decoded[round] = new double[warmRuns + 1];
-            encoded[round] = new double[warmRuns + 1];
-            String fromRows = runBasalt(basaltDirectory, config, decoded[round], "off");
-            String fromChunks = runBasalt(basaltDirectory, config, encoded[round], "on");
-            if (!fromRows.equals(fromChunks)) {
-                throw new IllegalStateException("sums differ: " + fromRows + " from rows, " + fromChunks + " from chunks");
-            }
-        }
-        double[] duckdb = new double[warmRuns + 1];
-        String duckdbSum = null;
-        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile);
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET threads = " + threads);
-            for (int run = 0; run <= warmRuns; run++) {
-                long start = System.nanoTime();
-                try (ResultSet result = statement.executeQuery(QUERY)) {
-                    result.next();
-                    duckdbSum = result.getString(1);
+        for (String name : names) {
+            query = queryNamed(name, rows);
+            double[] basaltFirstInJvm = new double[warmRuns + 1];
+            // After the first opening (which also compiles the scan's code), openings alternate between summing the row
+            // groups from their encoded chunks and reading their rows (StoredChunks' basalt.encoded_sums off): A/B in one
+            // JVM. Each opening's first run is cold for the data only (nothing decoded or cached), as DuckDB's is.
+            double[][] encoded = new double[ROUNDS][];
+            double[][] decoded = new double[ROUNDS][];
+            String basaltSum = runBasalt(basaltDirectory, config, basaltFirstInJvm, "on");
+            for (int round = 0; round < ROUNDS; round++) {
+                decoded[round] = new double[warmRuns + 1];
+                encoded[round] = new double[warmRuns + 1];
+                String fromRows = runBasalt(basaltDirectory, config, decoded[round], "off");
+                String fromChunks = runBasalt(basaltDirectory, config, encoded[round], "on");
+                if (!fromRows.equals(fromChunks)) {
+                    throw new IllegalStateException("sums differ: " + fromRows + " from rows, " + fromChunks + " from chunks");
                 }
-                duckdb[run] = (System.nanoTime() - start) / 1e6;
             }
+            double[] duckdb = new double[warmRuns + 1];
+            String duckdbSum = null;
+            try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckdbFile);
+                 Statement statement = connection.createStatement()) {
+                statement.execute("SET threads = " + threads);
+                for (int run = 0; run <= warmRuns; run++) {
+                    long start = System.nanoTime();
+                    try (ResultSet result = statement.executeQuery(query)) {
+                        result.next();
+                        duckdbSum = result.getString(1) + (result.getMetaData().getColumnCount() > 1
+                            ? "/" + result.getString(2) : "");
+                    }
+                    duckdb[run] = (System.nanoTime() - start) / 1e6;
+                }
+            }
+            System.out.printf("%s: %s; rows %,d, threads %d, results basalt %s duckdb %s%n", name, query, rows, threads,
+                    basaltSum, duckdbSum);
+            System.out.println("| engine | cold ms | warm ms (median) | warm Mrows/s |");
+            System.out.println("|---|---:|---:|---:|");
+            print("Basalt (first opening in the JVM)", basaltFirstInJvm, rows);
+            for (int round = 0; round < ROUNDS; round++) {
+                print("Basalt, rows decoded (round " + (round + 1) + ")", decoded[round], rows);
+                print("Basalt, summed from chunks (round " + (round + 1) + ")", encoded[round], rows);
+            }
+            print("DuckDB", duckdb, rows);
         }
-        System.out.printf("rows %,d, threads %d, sums basalt %s duckdb %s%n", rows, threads, basaltSum, duckdbSum);
-        System.out.println("| engine | cold ms | warm ms (median) | warm Mrows/s |");
-        System.out.println("|---|---:|---:|---:|");
-        print("Basalt (first opening in the JVM)", basaltFirstInJvm, rows);
-        for (int round = 0; round < ROUNDS; round++) {
-            print("Basalt, rows decoded (round " + (round + 1) + ")", decoded[round], rows);
-            print("Basalt, summed from chunks (round " + (round + 1) + ")", encoded[round], rows);
-        }
-        print("DuckDB", duckdb, rows);
     }
 
     private static final int ROUNDS = 2;
@@ -114,8 +138,8 @@ public final class OnDiskSumComparison {
         try (Database db = Basalt.open(directory, config); Session session = db.connect()) {
             for (int run = 0; run < runs.length; run++) {
                 long start = System.nanoTime();
-                try (QueryResult result = session.query(QUERY)) {
-                    sum = result.getText(0, 0);
+                try (QueryResult result = session.query(query)) {
+                    sum = result.getText(0, 0) + (result.columns().size() > 1 ? "/" + result.getText(0, 1) : "");
                 }
                 runs[run] = (System.nanoTime() - start) / 1e6;
             }

@@ -300,6 +300,9 @@ public final class LongStreamCodec {
         return values;
     }
 
+    /** Runs up to this long are filled by a plain loop ({@link #readRuns}). */
+    private static final int SHORT_RUN = 16;
+
     private static long[] readRuns(ByteSource in, int count, DecodeKernels kernels, int depth) {
         int runs = in.getCount(count, "run count");
         long[] runValues = read(in, runs, kernels, depth + 1);
@@ -311,8 +314,17 @@ public final class LongStreamCodec {
             if (length < 1 || length > count - row) {
                 throw ChunkCorruption.of("bad run length " + length);
             }
-            java.util.Arrays.fill(values, row, row + (int) length, runValues[r]);
-            row += (int) length;
+            int end = row + (int) length;
+            long value = runValues[r];
+            if (length <= SHORT_RUN) {
+                // a plain loop: Arrays.fill's range checks dominated chunks of runs of one or two (JFR)
+                for (int i = row; i < end; i++) {
+                    values[i] = value;
+                }
+            } else {
+                java.util.Arrays.fill(values, row, end, value);
+            }
+            row = end;
         }
         if (row != count) {
             throw ChunkCorruption.of("runs cover " + row + " of " + count + " rows");
