@@ -16,12 +16,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Aggregates without GROUP BY handed over per stored row group (io.basalt.exec.operator.SummingSource) give the same
- * results with the pushdown on and off ({@code basalt.encoded_sums}): sums, averages, counts, minima and maxima over
- * SMALLINT, INTEGER, BIGINT (a total beyond 64 bits, which PostgreSQL's numeric sum keeps), DATE, NUMERIC(12,2) (with
- * NaN in one row group) and DOUBLE columns of random data with NULLs between values, all-NULL chunks and the
- * encodings those shapes get; and under filters that a row group's zone maps decide (every row passes, none does) or
- * not (the filter evaluated on the decoded integer columns, or on doubles the rows read). Where every row group is
- * summed so, nothing is decoded into the buffer cache.
+ * results with the pushdown on, off and decoding everything ({@code basalt.encoded_sums} on, off, all): sums,
+ * averages, counts, minima and maxima over SMALLINT, INTEGER, BIGINT (a total beyond 64 bits, which PostgreSQL's
+ * numeric sum keeps), DATE, NUMERIC(12,2) (with NaN in one row group) and DOUBLE columns of random data with NULLs
+ * between values, all-NULL chunks and the encodings those shapes get; and under filters that a row group's zone maps
+ * decide (every row passes, none does) or not (the filter evaluated on the decoded integer columns, or on doubles
+ * the rows read). Where every row group is summed so, nothing is decoded into the buffer cache.
  */
 class StoredAggregatePushdownTest {
     /** Three full row groups of 122,880 rows and a partial one. */
@@ -80,6 +80,7 @@ class StoredAggregatePushdownTest {
             queries.add("SELECT sum(k), count(*), min(i), max(x) FROM t WHERE i BETWEEN " + (low % 50000) + " AND "
                     + (high % 50000));
         }
+        System.setProperty(PROPERTY, "all");
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
             // first, with nothing cached: decided row groups are never decoded; read from rows, they are
             BufferCacheProbe cache = new BufferCacheProbe(db);
@@ -92,24 +93,27 @@ class StoredAggregatePushdownTest {
             assertThat(cache.decoded()).as("row groups a filter passes whole, rules out or cuts are not read as rows")
                     .isZero();
             System.setProperty(PROPERTY, "off");
-            try {
-                rows(session, filtered);
-            } finally {
-                System.clearProperty(PROPERTY);
-            }
+            rows(session, filtered);
             assertThat(cache.decoded()).as("the same row groups read as rows").isPositive();
+        } finally {
+            System.clearProperty(PROPERTY);
         }
         try (Database db = Basalt.open(directory); Session session = db.connect()) {
             for (String sql : queries) {
+                // the default (no decoding outside the cache), everything decoded, nothing pushed down
                 String on = rows(session, sql);
+                String all;
                 String off;
-                System.setProperty(PROPERTY, "off");
                 try {
+                    System.setProperty(PROPERTY, "all");
+                    all = rows(session, sql);
+                    System.setProperty(PROPERTY, "off");
                     off = rows(session, sql);
                 } finally {
                     System.clearProperty(PROPERTY);
                 }
                 assertThat(on).as(sql).isEqualTo(off);
+                assertThat(all).as(sql).isEqualTo(off);
             }
         }
     }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * encoded chunks and zone maps of its stored row groups (io.basalt.exec.operator.SummingSource): the results equal the same aggregates computed from
  * the rows (the arguments written as expressions, which the scan cannot sum) and the values' exact sums, with
  * 128-bit totals, NULLs, deleted rows and rows a transaction added; nothing is decoded into the buffer cache, NULLs
- * between values or not.
+ * between values or not ({@code basalt.encoded_sums=all}; by default a chunk with NULLs between values is read as rows).
  */
 class StoredSumPushdownTest {
     /** Two full row groups of 122,880 rows. */
@@ -60,8 +60,17 @@ class StoredSumPushdownTest {
             BufferCacheProbe cache = new BufferCacheProbe(db);
             String withoutNulls = single(session, WITHOUT_NULLS);
             assertThat(cache.decoded()).as("chunks decoded for sums of columns without NULLs").isZero();
-            String summed = single(session, SUMMED);
+            String summed;
+            System.setProperty("basalt.encoded_sums", "all");
+            try {
+                summed = single(session, SUMMED);
+            } finally {
+                System.clearProperty("basalt.encoded_sums");
+            }
             assertThat(cache.decoded()).as("column n's NULLs between values are read as a mask, not decoded").isZero();
+            // by default a column with NULLs between values is read as rows, through the cache
+            assertThat(single(session, SUMMED)).isEqualTo(summed);
+            assertThat(cache.decoded()).as("column n read as rows by default").isPositive();
             assertThat(summed).startsWith(expected(1, ROWS)).isEqualTo(single(session, FROM_ROWS));
             assertThat(withoutNulls).isEqualTo(single(session, "SELECT sum(id + 0) || '/' || sum(big + 0) || '/'"
                     + " || sum(small + 0) || '/' || count(1) || '/' || count(big + 0) || '/' || avg(k + 0) || '/'"

@@ -83,6 +83,11 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     private final PathColumnReads paths;
     /** Whether {@link #sumNextPiece} may sum stored row groups ({@link StoredChunks#ENCODED_SUMS_PROPERTY}). */
     private final boolean encodedSums = !"off".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
+    /**
+     * Whether {@link #sumNextPiece} may also decode (outside the buffer cache) chunks with NULLs between values and row
+     * groups the filter above leaves undecided ({@link StoredChunks#ENCODED_SUMS_PROPERTY} {@code all}).
+     */
+    private final boolean decodingSums = "all".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
 
     ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
               boolean ownsSnapshot) {
@@ -209,6 +214,9 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
                 return -1;
             }
             valid[c] = statistics.rowCount() - statistics.nullCount();
+            if (!decodingSums && valid[c] > 0 && valid[c] < piece.rows() && (needs[c] & SUM) != 0) {
+                return -1;
+            }
             if (valid[c] > 0 && (needs[c] & (SUM | BOUNDS | TEST_BOUNDS)) != 0
                     && !boundsOf(statistics, needs[c], bounds, c)) {
                 return -1;
@@ -217,6 +225,9 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         if (test != null) {
             int verdict = test.decide(piece.rows(), valid, bounds, testAt);
             if (verdict == io.basalt.exec.operator.BoundsDecided.SOME) {
+                if (!decodingSums) {
+                    return -1;
+                }
                 return aggregateSelected(piece, test.comparisons(), batchColumns, needs, sums, valid, bounds);
             }
             if (verdict == io.basalt.exec.operator.BoundsDecided.NONE) {

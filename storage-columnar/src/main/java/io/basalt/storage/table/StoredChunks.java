@@ -30,7 +30,10 @@ final class StoredChunks {
     /**
      * The switch (JVM system property, read per scan) that lets a scan under an aggregation without GROUP BY sum whole
      * row groups from their encoded chunks ({@link ChunkScan#sumNextPiece}): {@code off} to read their rows instead
-     * (for comparisons). On by default.
+     * (for comparisons). {@code on}, the default, takes only what needs no decoding: chunks without NULLs between
+     * their values summed where they lie, row groups a filter's zone maps decide. {@code all} also decodes, without
+     * the buffer cache, chunks with NULLs between values and row groups the zone maps leave undecided: faster cold,
+     * but slower than the cached rows once the cache holds them (BENCHMARKS.md, agg6), so not the default.
      */
     static final String ENCODED_SUMS_PROPERTY = "basalt.encoded_sums";
 
