@@ -31,7 +31,7 @@ public final class DistinctOnFixedKeys implements OptimizerRule {
     @Override
     public LogicalPlan apply(LogicalPlan plan) {
         LogicalPlan rewritten = PlanChildren.map(plan, this::apply);
-        if (rewritten instanceof LogicalPlan.Aggregate aggregate && isDistinct(aggregate)) {
+        if (rewritten instanceof LogicalPlan.Aggregate aggregate && SortedDistinct.isDistinct(aggregate)) {
             Set<Integer> fixed = fixedColumns(aggregate.input());
             for (int i = 0; i < aggregate.groupKeys().size(); i++) {
                 if (!fixed.contains(i)) {
@@ -58,24 +58,6 @@ public final class DistinctOnFixedKeys implements OptimizerRule {
             input = keys.isEmpty() ? sort.input() : new LogicalPlan.Sort(sort.input(), keys);
         }
         return new LogicalPlan.Limit(input, 1, 0);
-    }
-
-    /**
-     * Whether {@code aggregate} is a SELECT DISTINCT (or UNION) removing duplicate rows: no aggregates, and its keys
-     * are its input's columns in order.
-     */
-    private static boolean isDistinct(LogicalPlan.Aggregate aggregate) {
-        int width = aggregate.input().outputTypes().size();
-        if (!aggregate.aggregates().isEmpty() || aggregate.groupingSets() != null
-                || aggregate.groupKeys().size() != width || width == 0) {
-            return false;
-        }
-        for (int i = 0; i < width; i++) {
-            if (!(aggregate.groupKeys().get(i) instanceof BoundExpression.ColumnRef column) || column.index() != i) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The output columns of {@code plan} every row of which holds the same non-null constant. */

@@ -67,7 +67,7 @@ public final class SortedDistinct implements OptimizerRule {
      * Whether {@code aggregate} removes duplicate rows: no aggregates, and its keys are its input's columns in order,
      * as the binder plans DISTINCT and UNION (a GROUP BY names its keys among the FROM list's columns).
      */
-    private static boolean isDistinct(LogicalPlan.Aggregate aggregate) {
+    static boolean isDistinct(LogicalPlan.Aggregate aggregate) {
         int width = aggregate.input().outputTypes().size();
         if (!aggregate.aggregates().isEmpty() || aggregate.groupingSets() != null
                 || aggregate.groupKeys().size() != width || width == 0) {

@@ -60,7 +60,8 @@ class WriteAheadLogConcurrentCrashTest {
         long seed = System.nanoTime();
         Random random = new Random(seed);
         Path database = directory.resolve("db-small-segments");
-        List<Ack> acks = runAndKill(database, ROUNDS, 200 + random.nextInt(600), random.nextInt(4), SMALL_SEGMENT);
+        // at least 1,000 records of 20 bytes or more: five segments or more before the kill, whatever the timing
+        List<Ack> acks = runAndKill(database, ROUNDS, 1000 + random.nextInt(600), random.nextInt(4), SMALL_SEGMENT);
         try (var files = Files.list(database.resolve(WriteAheadLog.DIRECTORY_NAME))) {
             assertThat(files.count()).as("segments written").isGreaterThan(3);
         }

@@ -124,32 +124,7 @@ public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpre
     }
 
     private void prefixes(VarCharVector strings, int prefix, BitVector out, int rows) {
-        byte[][] wanted = new byte[constants.size()][];
-        for (int c = 0; c < wanted.length; c++) {
-            wanted[c] = ((String) constants.get(c).value()).getBytes(StandardCharsets.US_ASCII);
-        }
-        ArrowBuf offsets = strings.getOffsetBuffer();
-        ArrowBuf data = strings.getDataBuffer();
-        boolean nulls = strings.getNullCount() > 0;
-        for (int i = 0; i < rows; i++) {
-            if (nulls && strings.isNull(i)) {
-                continue;
-            }
-            int start = offsets.getInt((long) i * 4);
-            int length = offsets.getInt((long) (i + 1) * 4) - start;
-            int found = 0;
-            if (length >= prefix) {
-                for (int c = 0; c < wanted.length && found == 0; c++) {
-                    byte[] bytes = wanted[c];
-                    int b = 0;
-                    while (b < prefix && data.getByte(start + b) == bytes[b]) {
-                        b++;
-                    }
-                    found = b == prefix ? 1 : 0;
-                }
-            }
-            out.set(i, found);
-        }
+        matchAny(strings, StandardCharsets.US_ASCII, prefix, out, rows);
     }
 
     private boolean allStrings() {
@@ -162,9 +137,18 @@ public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpre
     }
 
     private void strings(VarCharVector strings, BitVector out, int rows) {
+        matchAny(strings, StandardCharsets.UTF_8, -1, out, rows);
+    }
+
+    /**
+     * Sets {@code out}'s bit for each non-NULL row of {@code strings} that equals one of the constants (encoded in
+     * {@code charset}) when {@code prefix} is negative, or whose first {@code prefix} bytes equal one's otherwise.
+     */
+    private void matchAny(VarCharVector strings, java.nio.charset.Charset charset, int prefix, BitVector out,
+                          int rows) {
         byte[][] wanted = new byte[constants.size()][];
         for (int c = 0; c < wanted.length; c++) {
-            wanted[c] = ((String) constants.get(c).value()).getBytes(StandardCharsets.UTF_8);
+            wanted[c] = ((String) constants.get(c).value()).getBytes(charset);
         }
         ArrowBuf offsets = strings.getOffsetBuffer();
         ArrowBuf data = strings.getDataBuffer();
@@ -178,12 +162,13 @@ public record AnyEqualsExpression(PhysicalExpression operand, List<ConstantExpre
             int found = 0;
             for (int c = 0; c < wanted.length && found == 0; c++) {
                 byte[] bytes = wanted[c];
-                if (bytes.length == length) {
+                int compared = prefix < 0 ? bytes.length : prefix;
+                if (prefix < 0 ? length == compared : length >= compared) {
                     int b = 0;
-                    while (b < length && data.getByte(start + b) == bytes[b]) {
+                    while (b < compared && data.getByte(start + b) == bytes[b]) {
                         b++;
                     }
-                    found = b == length ? 1 : 0;
+                    found = b == compared ? 1 : 0;
                 }
             }
             out.set(i, found);
