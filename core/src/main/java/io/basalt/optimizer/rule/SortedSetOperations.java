@@ -1,10 +1,9 @@
 package io.basalt.optimizer.rule;
 
-import io.basalt.exec.function.aggregate.CountAggregate;
-import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.plan.logical.PlanChildren;
+import io.basalt.plan.logical.SetOperationShape;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,9 +61,9 @@ public final class SortedSetOperations implements OptimizerRule {
      * appended, marked sides by all their row's columns and counts each side's marker.
      */
     private static Boolean setOperation(List<BoundExpression> conjuncts, LogicalPlan.Aggregate counts) {
+        String kind = SetOperationShape.setOperation(counts, conjuncts);
         int width = counts.groupKeys().size();
-        if (conjuncts.size() != 2 || counts.groupingSets() != null || width == 0 || !countsSides(counts)
-                || !comparesWithZero(conjuncts.get(0), width, CompareOp.GT)) {
+        if (kind == null || counts.groupingSets() != null || width == 0 || !markersLast(counts)) {
             return null;
         }
         for (int i = 0; i < width; i++) {
@@ -72,45 +71,21 @@ public final class SortedSetOperations implements OptimizerRule {
                 return null;
             }
         }
-        if (comparesWithZero(conjuncts.get(1), width + 1, CompareOp.GT)) {
-            return true;
-        }
-        return comparesWithZero(conjuncts.get(1), width + 1, CompareOp.EQ) ? false : null;
+        return kind.equals("Intersect");
     }
 
-    /** Whether {@code counts} counts the markers of an appended pair of marked sides: l of column w, r of w + 1. */
-    private static boolean countsSides(LogicalPlan.Aggregate counts) {
+    /** Whether each side's two markers follow its columns (w, w + 1), where {@link #withoutMarkers} drops them. */
+    private static boolean markersLast(LogicalPlan.Aggregate counts) {
         int width = counts.groupKeys().size();
-        if (counts.aggregates().size() != 2 || !(counts.input() instanceof LogicalPlan.Append sides)
-                || !(sides.left() instanceof LogicalPlan.Project left)
-                || !(sides.right() instanceof LogicalPlan.Project right)
-                || left.expressions().size() != width + 2 || right.expressions().size() != width + 2) {
-            return false;
-        }
+        LogicalPlan.Append sides = (LogicalPlan.Append) counts.input();
         for (int side = 0; side < 2; side++) {
-            LogicalPlan.AggregateSpec spec = counts.aggregates().get(side);
-            if (!(spec.function() instanceof CountAggregate) || spec.filter() != null
-                    || !spec.extraArguments().isEmpty()
-                    || !(spec.argument() instanceof BoundExpression.ColumnRef marker) || marker.index() != width + side
-                    || !isMarker(left.expressions().get(width + side), side == 0)
-                    || !isMarker(right.expressions().get(width + side), side == 1)) {
+            if (((LogicalPlan.Project) (side == 0 ? sides.left() : sides.right())).expressions().size() != width + 2
+                    || !(counts.aggregates().get(side).argument() instanceof BoundExpression.ColumnRef marker)
+                    || marker.index() != width + side) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Whether {@code expression} is the constant 1 (a row of the counted side) or, if not {@code counted}, NULL. */
-    private static boolean isMarker(BoundExpression expression, boolean counted) {
-        return expression instanceof BoundExpression.Constant constant
-                && (counted ? Long.valueOf(1L).equals(constant.value()) : constant.value() == null);
-    }
-
-    /** Whether {@code conjunct} is {@code column <operator> 0}. */
-    private static boolean comparesWithZero(BoundExpression conjunct, int column, CompareOp operator) {
-        return conjunct instanceof BoundExpression.Comparison comparison && comparison.operator() == operator
-                && comparison.left() instanceof BoundExpression.ColumnRef reference && reference.index() == column
-                && comparison.right() instanceof BoundExpression.Constant zero && Long.valueOf(0L).equals(zero.value());
     }
 
     /** A side's row without the two marker columns its projection adds. */
