@@ -25,12 +25,12 @@ import java.util.Arrays;
  * later runs. Per engine: the database is
  * reopened, the first run is cold (nothing decoded or cached; the OS page cache stays warm), then the median of the
  * warm runs. Basalt's first opening (its figures include compiling the scan's code) is printed apart; then openings
- * alternate, {@code ROUNDS} times, between reading the row groups' rows and summing them from their encoded chunks
- * (the system property {@code basalt.encoded_sums} off and on). The engines run one after the other, never together;
+ * alternate, {@code ROUNDS} times, between the values of the system property {@code basalt.encoded_sums} given
+ * (default: off, the rows read, and on, summed from the encoded or cached chunks; all decodes outside the cache). The engines run one after the other, never together;
  * both sums are printed and must agree.
  *
  * <p>Usage: {@code OnDiskSumComparison DIR ROWS [warm runs] [threads] [queries, comma-separated: scan-sum,
- * sum-nulls, range-sum, filter-1%-sum; default scan-sum]}.
+ * sum-nulls, range-sum, filter-1%-sum; default scan-sum] [encoded_sums values, comma-separated; default off,on]}.
  */
 public final class OnDiskSumComparison {
     private static String query = "SELECT sum(v) FROM micro";
@@ -55,6 +55,7 @@ public final class OnDiskSumComparison {
         int warmRuns = arguments.length > 2 ? Integer.parseInt(arguments[2]) : 5;
         int threads = arguments.length > 3 ? Integer.parseInt(arguments[3]) : 2;
         String[] names = (arguments.length > 4 ? arguments[4] : "scan-sum").split(",");
+        String[] modes = (arguments.length > 5 ? arguments[5] : "off,on").split(",");
         Files.createDirectories(directory);
         Path basaltDirectory = directory.resolve("basalt-sums-" + rows);
         Path duckdbFile = directory.resolve("duckdb-sums-" + rows + ".db");
@@ -86,19 +87,20 @@ public final class OnDiskSumComparison {
         for (String name : names) {
             query = queryNamed(name, rows);
             double[] basaltFirstInJvm = new double[warmRuns + 1];
-            // After the first opening (which also compiles the scan's code), openings alternate between summing the row
-            // groups from their encoded chunks and reading their rows (StoredChunks' basalt.encoded_sums off): A/B in one
-            // JVM. Each opening's first run is cold for the data only (nothing decoded or cached), as DuckDB's is.
-            double[][] encoded = new double[ROUNDS][];
-            double[][] decoded = new double[ROUNDS][];
+            // After the first opening (which also compiles the scan's code), openings alternate between the modes of
+            // StoredChunks' basalt.encoded_sums: A/B in one JVM. Each opening's first run is cold for the data only (nothing decoded or cached), as DuckDB's is.
+            double[][][] byMode = new double[ROUNDS][modes.length][];
             String basaltSum = runBasalt(basaltDirectory, config, basaltFirstInJvm, "on");
             for (int round = 0; round < ROUNDS; round++) {
-                decoded[round] = new double[warmRuns + 1];
-                encoded[round] = new double[warmRuns + 1];
-                String fromRows = runBasalt(basaltDirectory, config, decoded[round], "off");
-                String fromChunks = runBasalt(basaltDirectory, config, encoded[round], "on");
-                if (!fromRows.equals(fromChunks)) {
-                    throw new IllegalStateException("sums differ: " + fromRows + " from rows, " + fromChunks + " from chunks");
+                String first = null;
+                for (int m = 0; m < modes.length; m++) {
+                    byMode[round][m] = new double[warmRuns + 1];
+                    String result = runBasalt(basaltDirectory, config, byMode[round][m], modes[m]);
+                    if (first != null && !first.equals(result)) {
+                        throw new IllegalStateException("sums differ: " + first + " with " + modes[0] + ", " + result
+                                + " with " + modes[m]);
+                    }
+                    first = result;
                 }
             }
             double[] duckdb = new double[warmRuns + 1];
@@ -122,8 +124,9 @@ public final class OnDiskSumComparison {
             System.out.println("|---|---:|---:|---:|");
             print("Basalt (first opening in the JVM)", basaltFirstInJvm, rows);
             for (int round = 0; round < ROUNDS; round++) {
-                print("Basalt, rows decoded (round " + (round + 1) + ")", decoded[round], rows);
-                print("Basalt, summed from chunks (round " + (round + 1) + ")", encoded[round], rows);
+                for (int m = 0; m < modes.length; m++) {
+                    print("Basalt, encoded_sums=" + modes[m] + " (round " + (round + 1) + ")", byMode[round][m], rows);
+                }
             }
             print("DuckDB", duckdb, rows);
         }

@@ -152,6 +152,12 @@ public final class MappedRowGroups implements StoredRowGroups {
         return file.readIntegers(group, column, valid);
     }
 
+    /** Through the buffer cache ({@link BufferCache#share}); null when the cache has no budget. */
+    @Override
+    public FieldVector decoded(int group, int column) {
+        return cache.budget() > 0 ? cache.share(file, group, column) : null;
+    }
+
     @Override
     public List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return file.shreddedPaths(group);

@@ -84,10 +84,13 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     /** Whether {@link #sumNextPiece} may sum stored row groups ({@link StoredChunks#ENCODED_SUMS_PROPERTY}). */
     private final boolean encodedSums = !"off".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
     /**
-     * Whether {@link #sumNextPiece} may also decode (outside the buffer cache) chunks with NULLs between values and row
-     * groups the filter above leaves undecided ({@link StoredChunks#ENCODED_SUMS_PROPERTY} {@code all}).
+     * Whether {@link #sumNextPiece} reads chunks with NULLs between values, and the columns of row groups the filter
+     * above leaves undecided, through the buffer cache (decoded into it once, then read in place: the default,
+     * {@code on}) rather than decoding them into arrays outside it on every query ({@code all}, for comparisons; also
+     * what happens when the cache has no budget).
      */
-    private final boolean decodingSums = "all".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY, "on"));
+    private final boolean sumsThroughCache = !"all".equals(System.getProperty(StoredChunks.ENCODED_SUMS_PROPERTY,
+            "on"));
 
     ChunkScan(TableSnapshot snapshot, int[] columns, ExecutionContext context, AtomicInteger nextMorsel,
               boolean ownsSnapshot) {
@@ -214,9 +217,6 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
                 return -1;
             }
             valid[c] = statistics.rowCount() - statistics.nullCount();
-            if (!decodingSums && valid[c] > 0 && valid[c] < piece.rows() && (needs[c] & SUM) != 0) {
-                return -1;
-            }
             if (valid[c] > 0 && (needs[c] & (SUM | BOUNDS | TEST_BOUNDS)) != 0
                     && !boundsOf(statistics, needs[c], bounds, c)) {
                 return -1;
@@ -225,9 +225,6 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         if (test != null) {
             int verdict = test.decide(piece.rows(), valid, bounds, testAt);
             if (verdict == io.basalt.exec.operator.BoundsDecided.SOME) {
-                if (!decodingSums) {
-                    return -1;
-                }
                 return aggregateSelected(piece, test.comparisons(), batchColumns, needs, sums, valid, bounds);
             }
             if (verdict == io.basalt.exec.operator.BoundsDecided.NONE) {
@@ -248,7 +245,9 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
             }
             columnSum[0] = 0;
             columnSum[1] = 0;
-            if (groups.sumIntegers(group, columns[batchColumns[c]], columnSum) != valid[c]) {
+            if (valid[c] < piece.rows() && sumsThroughCache
+                    ? sumDecoded(groups, group, columns[batchColumns[c]], piece.rows(), columnSum) != valid[c]
+                    : groups.sumIntegers(group, columns[batchColumns[c]], columnSum) != valid[c]) {
                 return -1;
             }
             sums[2 * c] = columnSum[0];
@@ -261,10 +260,40 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     }
 
     /**
-     * A stored row group the filter above leaves undecided by its zone maps: the filter evaluated on its integer
-     * columns decoded into arrays and the selected rows aggregated from theirs ({@link SelectedRowAggregates}); moves
-     * past the group and returns the number of selected rows, or -1 (the rows are read) when a column is not
-     * integer-like or a comparison is on doubles.
+     * Adds the sum of the non-NULL values of integer column {@code column} of row group {@code group} ({@code rows}
+     * rows, NULLs among them) to {@code sum}, read from its decoded chunk in the buffer cache (decoded into it when
+     * absent: a chunk with NULLs between values must be decoded to be summed, and the rows path keeps it so too), and
+     * returns how many values it added; when the groups have no cache, from the encoded chunk
+     * ({@link StoredRowGroups#sumIntegers}); -1 when neither can.
+     */
+    private int sumDecoded(StoredRowGroups groups, int group, int column, int rows, long[] sum) {
+        try (FieldVector vector = groups.decoded(group, column)) {
+            if (vector == null) {
+                return groups.sumIntegers(group, column, sum);
+            }
+            if (io.basalt.storage.column.DecodedChunkSums.integerWidth(vector) == 0 || vector.getValueCount() != rows) {
+                return -1;
+            }
+            long[] validBits = io.basalt.storage.column.DecodedChunkSums.validBits(vector, rows);
+            if (validBits == null) {
+                validBits = io.basalt.storage.column.encoding.RowBits.empty(rows);
+                io.basalt.storage.column.encoding.RowBits.setRange(validBits, 0, rows);
+            }
+            if (decodedSums == null) {
+                decodedSums = io.basalt.storage.column.DecodedChunkSums.create();
+            }
+            decodedSums.sumSelected(vector, validBits, rows, sum);
+            return io.basalt.storage.column.encoding.RowBits.count(validBits);
+        }
+    }
+
+    private io.basalt.storage.column.DecodedChunkSums decodedSums;
+
+    /**
+     * A stored row group the filter above leaves undecided by its zone maps: the filter evaluated on its columns'
+     * decoded chunks (through the buffer cache unless {@code all} asked for arrays) and the selected rows aggregated
+     * from them ({@link SelectedRowAggregates}); moves past the group and returns the number of selected rows, or -1
+     * (the rows are read) when a column cannot be read so.
      */
     private long aggregateSelected(TableSnapshot.Piece piece, io.basalt.exec.operator.BoundsDecided.Comparisons comparisons,
                                    int[] batchColumns, int[] needs, long[] sums, long[] valid, long[] bounds) {
@@ -284,7 +313,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
             selectedAggregates = new SelectedRowAggregates();
         }
         long selected = selectedAggregates.aggregate(stored.groups(), stored.group(), piece.rows(), comparisons,
-                compared, summed, needs, sums, valid, bounds);
+                compared, summed, needs, sums, valid, bounds, sumsThroughCache);
         if (selected < 0) {
             return -1;
         }

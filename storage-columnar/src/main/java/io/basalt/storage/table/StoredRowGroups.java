@@ -96,6 +96,19 @@ public interface StoredRowGroups {
         return null;
     }
 
+    /**
+     * The whole decoded chunk of column {@code column} of row group {@code group} from the buffer cache, decoded into it
+     * when absent (as a scan's read would), as a vector the caller closes; null when the implementation has no cache to
+     * keep it in (the caller then decodes into arrays of its own, {@link #readIntegers}, or reads the rows). For sums
+     * under a validity mask and filters evaluated below an aggregation: warm, they read the cached values in place
+     * instead of decoding the chunk again on every query.
+     *
+     * @throws io.basalt.error.BasaltException DATA_CORRUPTED naming the file when the chunk is damaged
+     */
+    default FieldVector decoded(int group, int column) {
+        return null;
+    }
+
     /** The shredded JSONB paths of row group {@code group}, indexed as {@link #readShredValues} takes them. */
     default java.util.List<io.basalt.storage.column.shred.ShreddedPath> shreddedPaths(int group) {
         return java.util.List.of();

@@ -61,6 +61,13 @@ public interface DecodeKernels {
     void sumMasked(long[] values, long[] bits, int count, long[] halves);
 
     /**
+     * {@link #sumMasked(long[], long[], int, long[])} over {@code count} 64-bit little-endian integers at the start of
+     * {@code values} (a decoded chunk's Arrow data buffer in the buffer cache): a sum under a validity mask or a
+     * filter's selection without copying the chunk out.
+     */
+    void sumMasked(java.lang.foreign.MemorySegment values, long[] bits, int count, long[] halves);
+
+    /**
      * Adds {@code halves[1] * 2^32 + halves[0]}, as {@link #sumMasked} left them, to {@code sum}, a signed 128-bit
      * integer as {@code {low 64 bits, high 64 bits}}.
      */

@@ -87,6 +87,28 @@ public final class PlainDecodeKernels implements DecodeKernels {
         sumMasked(values, bits, 0, count, halves);
     }
 
+    @Override
+    public void sumMasked(java.lang.foreign.MemorySegment values, long[] bits, int count, long[] halves) {
+        sumMasked(values, bits, 0, count, halves);
+    }
+
+    /** {@link DecodeKernels#sumMasked(java.lang.foreign.MemorySegment, long[], int, long[])} over rows {@code [from, to)}. */
+    static void sumMasked(java.lang.foreign.MemorySegment values, long[] bits, int from, int to, long[] halves) {
+        long low = 0;
+        long high = 0;
+        for (int i = from; i < to; i++) {
+            long keep = -((bits[i >>> 6] >>> i) & 1);
+            long value = values.getAtIndex(LITTLE_ENDIAN_LONG, i) & keep;
+            low += value & 0xffffffffL;
+            high += value >> 32;
+        }
+        halves[0] += low;
+        halves[1] += high;
+    }
+
+    private static final java.lang.foreign.ValueLayout.OfLong LITTLE_ENDIAN_LONG =
+            java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED.withOrder(java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** {@link DecodeKernels#sumMasked} over rows {@code [from, to)}. */
     static void sumMasked(long[] values, long[] bits, int from, int to, long[] halves) {
         long low = 0;

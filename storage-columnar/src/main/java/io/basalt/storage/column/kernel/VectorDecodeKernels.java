@@ -175,6 +175,33 @@ public final class VectorDecodeKernels implements DecodeKernels {
         PlainDecodeKernels.sumMasked(values, bits, words << 6, count, halves);
     }
 
+    @Override
+    public void sumMasked(java.lang.foreign.MemorySegment values, long[] bits, int count, long[] halves) {
+        int lanes = LONGS.length();
+        int words = count >>> 6;
+        LongVector laneShifts = LongVector.fromArray(LONGS, LANE_NUMBERS, 0);
+        LongVector low = LongVector.zero(LONGS);
+        LongVector high = LongVector.zero(LONGS);
+        for (int w = 0; w < words; w++) {
+            long word = bits[w];
+            int base = w << 6;
+            if (word == 0) {
+                continue; // a run of 64 NULL or unselected rows: nothing to load
+            }
+            for (int j = 0; j < 64; j += lanes) {
+                LongVector keep = LongVector.broadcast(LONGS, word >>> j).lanewise(VectorOperators.LSHR, laneShifts)
+                    .and(1L).neg();
+                LongVector value = LongVector.fromMemorySegment(LONGS, values, (long) (base + j) * Long.BYTES,
+                        java.nio.ByteOrder.LITTLE_ENDIAN).and(keep);
+                low = low.add(value.and(0xffffffffL));
+                high = high.add(value.lanewise(VectorOperators.ASHR, 32));
+            }
+        }
+        halves[0] += low.reduceLanes(VectorOperators.ADD);
+        halves[1] += high.reduceLanes(VectorOperators.ADD);
+        PlainDecodeKernels.sumMasked(values, bits, words << 6, count, halves);
+    }
+
     /**
      * Where each of a block's 64 positions of {@code width} bits lies: the word holding its low bits, the next
      * word, the shift within the first and the left shift that brings the second's bits above them.

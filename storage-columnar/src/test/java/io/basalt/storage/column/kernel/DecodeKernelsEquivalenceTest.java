@@ -114,6 +114,19 @@ class DecodeKernelsEquivalenceTest {
                         .add(new java.math.BigInteger(Long.toUnsignedString(sum[0])));
                 assertThat(actual).as("%s, mask shape %d", kernels.getClass().getSimpleName(), shape)
                         .isEqualTo(expected);
+                // the same values as a decoded chunk's off-heap little-endian buffer, at an unaligned address
+                try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+                    java.lang.foreign.MemorySegment buffer = arena.allocate((long) values.length * Long.BYTES + 3)
+                            .asSlice(3);
+                    for (int i = 0; i < values.length; i++) {
+                        buffer.setAtIndex(java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED
+                                .withOrder(java.nio.ByteOrder.LITTLE_ENDIAN), i, values[i]);
+                    }
+                    long[] segmentHalves = {0, 0};
+                    kernels.sumMasked(buffer, bits, count, segmentHalves);
+                    assertThat(segmentHalves).as("%s over a segment, mask shape %d",
+                            kernels.getClass().getSimpleName(), shape).isEqualTo(halves);
+                }
             }
         }
     }
