@@ -24,8 +24,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The micro suite's scan-sum as the ungrouped sum sees a table in memory: {@code rows} BIGINT values without NULLs in
  * Arrow vectors of 2,048 each, every one its own allocation (far more than the caches hold), summed batch by batch
- * the way {@code SumAverageAggregate} did before (count the NULLs from the bitmap, then sum) and does now (one pass
- * counting the bitmap's words while summing).
+ * the way {@code SumAverageAggregate} does (count the NULLs from the bitmap, then sum). A fused kernel that counted
+ * the bitmap's words while summing ({@code Kernels.sumLongCountingValid}) was measured here slower and removed
+ * (BENCHMARKS.md, agg7).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -75,7 +76,7 @@ public class ChunkSumBenchmark {
         allocator.close();
     }
 
-    /** Before: the NULLs counted from the bitmap first, then the sum without it when there are none. */
+    /** The NULLs counted from the bitmap first, then the sum without it when there are none. */
     @Benchmark
     public long countThenSum() {
         long total = 0;
@@ -86,19 +87,6 @@ public class ChunkSumBenchmark {
                     nulls == 0 ? null : ArrowSegments.of(chunk.getValidityBuffer()), BATCH, lowHigh);
             total += lowHigh[0] + (lowHigh[1] << 32);
             valid += BATCH - nulls;
-        }
-        return total + valid;
-    }
-
-    /** Now: one pass summing and counting the bitmap's words. */
-    @Benchmark
-    public long sumCountingValid() {
-        long total = 0;
-        long valid = 0;
-        for (BigIntVector chunk : chunks) {
-            valid += implementation.sumLongCountingValid(ArrowSegments.values(chunk),
-                    ArrowSegments.of(chunk.getValidityBuffer()), BATCH, lowHigh);
-            total += lowHigh[0] + (lowHigh[1] << 32);
         }
         return total + valid;
     }

@@ -60,14 +60,6 @@ public interface Kernels {
      */
     void sumLong(MemorySegment values, MemorySegment validity, int count, long[] lowHigh);
 
-    /**
-     * {@link #sumLong} and {@link #countValid} in one pass over a batch whose NULLs are not known yet: the same two
-     * parts into {@code lowHigh}, and the number of non-null rows returned. The bitmap is read alongside the values
-     * rather than before them, so that a bitmap out of cache (a separate allocation for every batch of a large scan)
-     * is waited for while the values stream in, not before.
-     */
-    int sumLongCountingValid(MemorySegment values, MemorySegment validity, int count, long[] lowHigh);
-
     /** The sum of the non-null 32-bit values in [0, count), widened to 64 bits (it cannot overflow). */
     long sumInt(MemorySegment values, MemorySegment validity, int count);
 

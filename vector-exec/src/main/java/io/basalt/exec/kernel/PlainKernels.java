@@ -77,12 +77,6 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
-    public int sumLongCountingValid(MemorySegment values, MemorySegment validity, int count, long[] lowHigh) {
-        sumLong(values, validity, count, lowHigh);
-        return countValid(validity, count);
-    }
-
-    @Override
     public long sumInt(MemorySegment values, MemorySegment validity, int count) {
         return sumInts(values, validity, 0, count);
     }

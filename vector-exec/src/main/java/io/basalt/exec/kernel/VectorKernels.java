@@ -295,44 +295,6 @@ public final class VectorKernels implements Kernels {
         PlainKernels.addLongs(values, validity, i, count, lowHigh);
     }
 
-    /**
-     * Per 64 rows, one word of the bitmap is counted and the values are summed whole, as if none were NULL; the word's
-     * load does not wait for the values' nor they for it. Only a batch that turns out to hold NULLs is summed again
-     * with its bitmap (from cache by then).
-     */
-    @Override
-    public int sumLongCountingValid(MemorySegment values, MemorySegment validity, int count, long[] lowHigh) {
-        if (validity == null) {
-            sumLong(values, null, count, lowHigh);
-            return count;
-        }
-        int lanes = LONGS.length(); // 4 to 8: a whole number of vectors per 64 rows
-        LongVector low = LongVector.zero(LONGS);
-        LongVector high = LongVector.zero(LONGS);
-        int words = count >>> 6;
-        int valid = 0;
-        int i = 0;
-        for (int w = 0; w < words; w++) {
-            valid += Long.bitCount(validity.get(ArrowSegments.LONG, (long) w * Long.BYTES));
-            for (int end = i + 64; i < end; i += lanes) {
-                LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-                low = low.add(v.and(0xFFFF_FFFFL));
-                high = high.add(v.lanewise(VectorOperators.ASHR, 32));
-            }
-        }
-        if (i < count) {
-            valid += Long.bitCount(ValidityBits.bits(validity, i, count - i));
-        }
-        if (valid < count) {
-            sumLong(values, validity, count, lowHigh);
-            return valid;
-        }
-        lowHigh[0] = low.reduceLanes(VectorOperators.ADD);
-        lowHigh[1] = high.reduceLanes(VectorOperators.ADD);
-        PlainKernels.addLongs(values, null, i, count, lowHigh);
-        return valid;
-    }
-
     @Override
     public long sumInt(MemorySegment values, MemorySegment validity, int count) {
         int lanes = LONGS.length();

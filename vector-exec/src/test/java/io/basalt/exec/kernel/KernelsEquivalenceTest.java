@@ -273,10 +273,6 @@ class KernelsEquivalenceTest {
                             assertThat(lowHigh).as("sumLong parts " + description).containsExactly(expectedParts);
                             assertThat(BigInteger.valueOf(lowHigh[1]).shiftLeft(32).add(BigInteger.valueOf(lowHigh[0])))
                                 .as("sumLong " + description).isEqualTo(expectedLongSum);
-                            long[] counted = {3, -9};
-                            assertThat(kernels.sumLongCountingValid(longSegment, bitmap, count, counted))
-                                .as("sumLongCountingValid count " + description).isEqualTo(expectedValid);
-                            assertThat(counted).as("sumLongCountingValid parts " + description).containsExactly(expectedParts);
                             assertThat(kernels.sumInt(intSegment, bitmap, count)).as("sumInt " + description).isEqualTo(expectedIntSum);
                             // Same bits, except that every NaN counts as the one canonical NaN.
                             assertThat(Double.doubleToLongBits(kernels.sumDouble(doubleSegment, bitmap, count)))
