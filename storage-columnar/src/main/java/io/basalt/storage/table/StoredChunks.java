@@ -30,10 +30,11 @@ final class StoredChunks {
     /**
      * The switch (JVM system property, read per scan) that lets a scan under an aggregation without GROUP BY sum whole
      * row groups from their encoded chunks ({@link ChunkScan#sumNextPiece}): {@code off} to read their rows instead
-     * (for comparisons). {@code on}, the default, takes only what needs no decoding: chunks without NULLs between
-     * their values summed where they lie, row groups a filter's zone maps decide. {@code all} also decodes, without
-     * the buffer cache, chunks with NULLs between values and row groups the zone maps leave undecided: faster cold,
-     * but slower than the cached rows once the cache holds them (BENCHMARKS.md, agg6), so not the default.
+     * (for comparisons). {@code on}, the default: chunks without NULLs between their values summed where they lie,
+     * row groups a filter's zone maps decide, and chunks with NULLs between values and the columns of row groups the
+     * zone maps leave undecided read from the buffer cache (decoded into it once; BENCHMARKS.md, agg7). {@code all}
+     * decodes the latter into arrays outside the cache on every query instead (agg6's path: faster cold, several
+     * times slower warm), for comparisons.
      */
     static final String ENCODED_SUMS_PROPERTY = "basalt.encoded_sums";
 
