@@ -19,7 +19,8 @@ import java.util.List;
  * </pre>
  *
  * Unread aggregates and projected expressions are dropped too; group keys and sort keys are kept, and so
- * are the columns a join condition reads. The plan's own output is unchanged.
+ * are the columns a join condition reads. Columns that only a filter over a scan reads end at that filter when it
+ * is a join's input (a projection of the others above it). The plan's own output is unchanged.
  */
 public final class PruneColumns implements OptimizerRule {
     @Override
@@ -52,13 +53,7 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.Scan(scan.source(), columns, types, scan.alias()), mapping);
             }
             case LogicalPlan.Values values -> new Pruned(values, identity(values.outputTypes().size()));
-            case LogicalPlan.Filter filter -> {
-                BitSet needed = (BitSet) required.clone();
-                ColumnReferences.collectAll(filter.conjuncts(), needed);
-                Pruned input = prune(filter.input(), needed);
-                yield new Pruned(new LogicalPlan.Filter(input.plan(),
-                        ColumnReferences.renumberAll(filter.conjuncts(), input.mapping())), input.mapping());
-            }
+            case LogicalPlan.Filter filter -> pruneFilter(filter, required, false);
             case LogicalPlan.Project project -> {
                 int[] mapping = new int[project.expressions().size()];
                 Arrays.fill(mapping, -1);
@@ -231,8 +226,8 @@ public final class PruneColumns implements OptimizerRule {
         ColumnReferences.collectAll(join.conjuncts(), needed);
         BitSet leftNeeded = needed.get(0, leftWidth);
         BitSet rightNeeded = needed.get(leftWidth, leftWidth + rightWidth);
-        Pruned left = prune(join.left(), leftNeeded);
-        Pruned right = prune(join.right(), rightNeeded);
+        Pruned left = pruneJoinInput(join.left(), leftNeeded);
+        Pruned right = pruneJoinInput(join.right(), rightNeeded);
         int keptLeft = left.plan().outputTypes().size();
         int[] mapping = new int[leftWidth + rightWidth];
         for (int i = 0; i < mapping.length; i++) {
@@ -242,6 +237,56 @@ public final class PruneColumns implements OptimizerRule {
         LogicalPlan pruned = new LogicalPlan.Join(join.type(), left.plan(), right.plan(),
                 ColumnReferences.renumberAll(join.conjuncts(), mapping));
         return new Pruned(pruned, join.type().keepsRightColumns() ? mapping : Arrays.copyOf(mapping, leftWidth));
+    }
+
+    /**
+     * A join input, pruned; a filter over a scan under a projection that drops the columns only the filter reads
+     * ({@link #dropFilterOnlyColumns}): a join gathers every column of its inputs for each output row, where an
+     * aggregation or a projection reads only the columns it uses (and aggregates pushed down to stored row groups
+     * look for a filter right under the aggregation).
+     */
+    private Pruned pruneJoinInput(LogicalPlan input, BitSet required) {
+        return input instanceof LogicalPlan.Filter filter ? pruneFilter(filter, required, true) : prune(input, required);
+    }
+
+    /**
+     * The pruned {@code filter}; over a scan and with {@code dropFilterOnly}, under a projection that drops the columns
+     * only the filter reads ({@link #dropFilterOnlyColumns}).
+     */
+    private Pruned pruneFilter(LogicalPlan.Filter filter, BitSet required, boolean dropFilterOnly) {
+        BitSet needed = (BitSet) required.clone();
+        ColumnReferences.collectAll(filter.conjuncts(), needed);
+        Pruned input = prune(filter.input(), needed);
+        LogicalPlan.Filter pruned = new LogicalPlan.Filter(input.plan(),
+                ColumnReferences.renumberAll(filter.conjuncts(), input.mapping()));
+        return dropFilterOnly && input.plan() instanceof LogicalPlan.Scan
+                ? dropFilterOnlyColumns(pruned, input.mapping(), required)
+                : new Pruned(pruned, input.mapping());
+    }
+
+    /**
+     * {@code filter} (over a scan, its columns placed by {@code mapping}) under a projection that drops the columns only
+     * the filter reads, when there are such: TPC-H Q13's {@code o_comment NOT LIKE ...} and Q9's {@code p_name LIKE
+     * ...} otherwise carried their strings through the joins above, each join gathering them again for every output
+     * row. A projection of column references passes the filter's selection on unchanged (no copy); EXPLAIN looks
+     * through it.
+     */
+    private static Pruned dropFilterOnlyColumns(LogicalPlan.Filter filter, int[] mapping, BitSet required) {
+        List<BoundExpression> kept = new ArrayList<>();
+        int[] projected = new int[mapping.length];
+        Arrays.fill(projected, -1);
+        List<LogicalType> types = filter.outputTypes();
+        for (int i = 0; i < mapping.length; i++) {
+            if (mapping[i] >= 0 && required.get(i)) {
+                projected[i] = kept.size();
+                kept.add(new BoundExpression.ColumnRef(mapping[i], null, "?column?", types.get(mapping[i]), -1));
+            }
+        }
+        if (kept.size() == types.size() || kept.isEmpty()) {
+            // nothing to drop, or nothing read above (a count): a projection would save no gathering
+            return new Pruned(filter, mapping);
+        }
+        return new Pruned(new LogicalPlan.Project(filter, kept), projected);
     }
 
     private static int[] identity(int size) {

@@ -24,6 +24,21 @@ class PruneColumnsTest {
     }
 
     @Test
+    void columnsOnlyAFilterUnderAJoinReadsEndAtTheFilter() {
+        RuleTester joined = tester.table("u", "a integer", "e text", "f bigint");
+        OptimizerRule pushThenPrune = plan -> rule.apply(new PushFiltersIntoJoins().apply(plan));
+        assertThat(joined.after(pushThenPrune, "SELECT u.e, t.b FROM t JOIN u ON t.a = u.a WHERE t.c <> 'x'"))
+                .isEqualTo("""
+                Project [#3, #1]
+                  Join INNER [(#0 = #2)]
+                    Project [#0, #1]
+                      Filter [(#2 <> x)]
+                        Scan t [0, 1, 2]
+                    Scan u [0, 1]
+                """);
+    }
+
+    @Test
     void countStarReadsNoColumn() {
         assertThat(tester.after(rule, "SELECT count(*) FROM t")).isEqualTo("""
                 Project [#0]

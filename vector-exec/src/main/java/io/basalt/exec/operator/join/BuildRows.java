@@ -2,22 +2,16 @@ package io.basalt.exec.operator.join;
 
 import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
-import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
-import java.lang.foreign.MemorySegment;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
-import org.apache.arrow.vector.BigIntVector;
-import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.Float8Vector;
-import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.util.VectorAppender;
 
 /**
@@ -317,50 +311,12 @@ final class BuildRows implements AutoCloseable {
      * {@code target}, which holds {@code at} rows already and has room for {@code at + count} (see
      * {@link VectorGather#gatherInto}). The NULL count of a build column is known from {@link #finish()}, so that a
      * small gather never rescans a large column's validity bitmap; fixed-width columns copy in typed loops over the
-     * buffers.
+     * buffers, and a NULL-free column's validity bits are set a byte at a time (Arrow's {@code set} per row read and
+     * wrote the bitmap byte of every row).
      */
     void gatherInto(int column, int[] selection, int count, FieldVector target, int at) {
         assert hasNulls != null : "gather before finish";
-        FieldVector source = columns[column];
-        if (!hasNulls[column] && target.getValueCapacity() >= at + count) {
-            switch (source) {
-                case BigIntVector from when target instanceof BigIntVector to -> {
-                    MemorySegment values = ArrowSegments.values(from);
-                    for (int k = 0; k < count; k++) {
-                        to.set(at + k, values.get(ArrowSegments.LONG, (long) selection[k] << 3));
-                    }
-                    to.setValueCount(at + count);
-                    return;
-                }
-                case IntVector from when target instanceof IntVector to -> {
-                    MemorySegment values = ArrowSegments.values(from);
-                    for (int k = 0; k < count; k++) {
-                        to.set(at + k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
-                    }
-                    to.setValueCount(at + count);
-                    return;
-                }
-                case DateDayVector from when target instanceof DateDayVector to -> {
-                    MemorySegment values = ArrowSegments.values(from);
-                    for (int k = 0; k < count; k++) {
-                        to.set(at + k, values.get(ArrowSegments.INT, (long) selection[k] << 2));
-                    }
-                    to.setValueCount(at + count);
-                    return;
-                }
-                case Float8Vector from when target instanceof Float8Vector to -> {
-                    MemorySegment values = ArrowSegments.values(from);
-                    for (int k = 0; k < count; k++) {
-                        to.set(at + k, values.get(ArrowSegments.DOUBLE, (long) selection[k] << 3));
-                    }
-                    to.setValueCount(at + count);
-                    return;
-                }
-                default -> {
-                }
-            }
-        }
-        VectorGather.gatherInto(source, selection, count, target, at, !hasNulls[column]);
+        VectorGather.gatherInto(columns[column], selection, count, target, at, !hasNulls[column]);
     }
 
     /** Whether build column {@code column} holds a NULL (known after {@link #finish()}). */

@@ -34,9 +34,15 @@ import org.apache.arrow.vector.SmallIntVector;
  * whose first keys mostly pass stops testing it. {@code -Dbasalt.join_range_filters=off} keeps the earlier rule
  * (exact bits for dense keys, one bit per hash, both from 65,536 rows).
  *
- * <p>Direct buckets hold one key value each, so their chains are walked without comparing keys; a build whose keys
- * are all distinct (a primary key: orders, customer, part, supplier) has no chain longer than one, which the probe
- * then does not follow.
+ * <p>A table with an exact range bitmap whose keys are too sparse to index directly (TPC-H Q3's 147,000 orders, Q5's
+ * 228,000, over 6 million order keys) is ranked: a key's bucket is its rank among the distinct build keys (the set
+ * bits of the bitmap below its own, from a running count per 64-bit word), so that buckets are as many as the
+ * distinct keys, are written and read in key order, and hold one key value each, with no hashing. The probe tests
+ * the key's bit first anyway. {@code -Dbasalt.ranked_join_tables=off} hashes them as before.
+ *
+ * <p>Direct and ranked buckets hold one key value each, so their chains are walked without comparing keys; a build
+ * whose keys are all distinct (a primary key: orders, customer, part, supplier) has no chain longer than one, which
+ * the probe then does not follow.
  */
 final class IntegerJoinHashTable implements JoinHashTable {
     private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
@@ -63,6 +69,11 @@ final class IntegerJoinHashTable implements JoinHashTable {
     private final boolean rangeFilter;
     /** Whether two valid build rows share a key (some chain is longer than one row). */
     private final boolean repeatedKeys;
+    /**
+     * For a ranked table (see the class comment), per word of the range {@link #filter}: how many bits the words before
+     * it have set, so that a present key's bucket is its rank among the build's distinct keys; null otherwise.
+     */
+    private final int[] ranks;
 
     IntegerJoinHashTable(FieldVector keyColumn, int rows) {
         this(keyColumn, rows, null);
@@ -99,9 +110,6 @@ final class IntegerJoinHashTable implements JoinHashTable {
         direct = rows > 0 && low <= high && span >= 0 && span < JoinHashTable.bucketCount(rows);
         min = low;
         max = high;
-        heads = new int[direct ? (int) span + 1 : JoinHashTable.bucketCount(rows)];
-        mask = heads.length - 1;
-        Arrays.fill(heads, -1);
         boolean narrow = rows > 0 && low <= high && span >= 0
                 && (RANGE_FILTERS
                         ? span < Math.max(RANGE_FILTER_BITS, RANGE_BITS_PER_ROW * rows) && rows >= RANGE_FILTER_ROWS
@@ -136,6 +144,12 @@ final class IntegerJoinHashTable implements JoinHashTable {
             filterMask = 0;
             rangeFilter = false;
         }
+        ranks = RANKED && rangeFilter && !direct ? ranksOf(filter) : null;
+        heads = new int[direct ? (int) span + 1
+                : ranks != null ? ranks[ranks.length - 1] + Long.bitCount(filter[filter.length - 1])
+                : JoinHashTable.bucketCount(rows)];
+        mask = ranks != null ? 0 : heads.length - 1;
+        Arrays.fill(heads, -1);
         // Chains by slot range: with workers, the upper half of the slots is offered to them (disjoint heads, next
         // entries and, at a multiple of 64, bitmap words), the calling thread takes the lower half.
         int slots = heads.length;
@@ -144,23 +158,69 @@ final class IntegerJoinHashTable implements JoinHashTable {
             long[] keyValues = keys;
             int[] chainNext = next;
             int[] chainHeads = heads;
-            long[] present = direct ? filter : null;
+            long[] present = direct || ranks != null ? filter : null;
+            int[] presentRanks = ranks;
             long base = low;
             int bucketMask = mask;
             boolean byKey = direct;
             boolean[] upperRepeats = new boolean[1];
             OfferedTask upper = OfferedTask.offer(() -> upperRepeats[0] = insertChains(keyValues, chainNext, chainHeads,
-                    validity, rows, byKey, base, bucketMask, present, split, slots), workers);
+                    validity, rows, byKey, base, bucketMask, present, presentRanks, split, slots), workers);
             boolean lowerRepeats = insertChains(keys, next, heads, validity, rows, direct, low, mask,
-                    direct ? filter : null, 0, split);
+                    present, ranks, 0, split);
             upper.complete();
-            repeatedKeys = lowerRepeats || upperRepeats[0] || !direct;
+            repeatedKeys = lowerRepeats || upperRepeats[0] || !direct && ranks == null;
         } else {
             boolean chained = insertChains(keys, next, heads, validity, rows, direct, low, mask,
-                    direct ? filter : null, 0, slots);
-            // a hashed bucket may chain different keys: only direct tables know their keys distinct from this
-            repeatedKeys = chained || !direct;
+                    direct || ranks != null ? filter : null, ranks, 0, slots);
+            // a hashed bucket may chain different keys: only direct and ranked tables know their keys distinct from this
+            repeatedKeys = chained || !direct && ranks == null;
         }
+    }
+
+    /**
+     * Whether a hashed table with an exact range bitmap indexes its buckets by the keys' ranks instead
+     * ({@code -Dbasalt.ranked_join_tables=off}: hashed as before).
+     */
+    private static final boolean RANKED = !"off".equals(System.getProperty("basalt.ranked_join_tables"));
+
+    /** Per word of {@code bits}, the number of bits set in the words before it. */
+    private static int[] ranksOf(long[] bits) {
+        int[] ranks = new int[bits.length];
+        int total = 0;
+        for (int word = 0; word < bits.length; word++) {
+            ranks[word] = total;
+            total += Long.bitCount(bits[word]);
+        }
+        return ranks;
+    }
+
+    /** The number of bits of {@code bits} set below bit {@code offset} (which must lie inside it). */
+    private static int rank(long[] bits, int[] ranks, long offset) {
+        int word = (int) (offset >>> 6);
+        return ranks[word] + Long.bitCount(bits[word] & ((1L << offset) - 1));
+    }
+
+    /** Whether buckets are indexed by key and no two valid build rows share a key: each key has one row at most. */
+    boolean hasDistinctDirectKeys() {
+        return direct && !repeatedKeys;
+    }
+
+    /** Whether buckets are indexed by key and no key has more than {@code limit} valid build rows. */
+    boolean hasDirectChainsOfAtMost(int limit) {
+        if (!direct) {
+            return false;
+        }
+        for (int head : heads) {
+            int length = 0;
+            for (int row = head; row >= 0 && length <= limit; row = next[row]) {
+                length++;
+            }
+            if (length > limit) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Build sides from this many rows build their chains on two threads when the query has workers. */
@@ -172,8 +232,26 @@ final class IntegerJoinHashTable implements JoinHashTable {
      * also sets their bits in {@code present} (when not null). Returns whether some row was chained to another.
      */
     private static boolean insertChains(long[] keys, int[] next, int[] heads, MemorySegment validity, int rows,
-                                        boolean direct, long low, int mask, long[] present, int fromSlot, int toSlot) {
+                                        boolean direct, long low, int mask, long[] present, int[] ranks, int fromSlot,
+                                        int toSlot) {
         int chained = -1;
+        if (ranks != null) {
+            // the slot of a key is its rank among the distinct keys (the range bitmap is already complete)
+            for (int row = rows - 1; row >= 0; row--) {
+                if (validity != null && !isValid(validity, row)) {
+                    continue;
+                }
+                int slot = rank(present, ranks, keys[row] - low);
+                if (slot < fromSlot || slot >= toSlot) {
+                    continue;
+                }
+                int head = heads[slot];
+                next[row] = head;
+                chained &= head;
+                heads[slot] = row;
+            }
+            return chained >= 0;
+        }
         if (direct) {
             for (int row = rows - 1; row >= 0; row--) {
                 if (validity != null && !isValid(validity, row)) {
@@ -255,6 +333,12 @@ final class IntegerJoinHashTable implements JoinHashTable {
     private int headOf(long key) {
         if (direct) {
             return key < min || key > max ? -1 : heads[(int) (key - min)];
+        }
+        if (ranks != null) {
+            // a key absent from the bitmap would take its next present neighbour's bucket: tested first
+            long offset = key - min;
+            return key < min || key > max || (filter[(int) (offset >>> 6)] & (1L << offset)) == 0 ? -1
+                    : heads[rank(filter, ranks, offset)];
         }
         return heads[(int) KeyHashing.mix(key) & mask];
     }
@@ -362,7 +446,9 @@ final class IntegerJoinHashTable implements JoinHashTable {
                     boolean pass = offset >= 0 && offset <= span && (bits[(int) (offset >>> 6)] & (1L << offset)) != 0;
                     failed += pass ? 0 : 1;
                     first[row] = !pass || validity != null && !isValid(validity, row) ? -1
-                            : direct ? heads[(int) offset] : heads[(int) KeyHashing.mix(probeKeys[row]) & mask];
+                            : direct ? heads[(int) offset]
+                            : ranks != null ? heads[rank(bits, ranks, offset)]
+                            : heads[(int) KeyHashing.mix(probeKeys[row]) & mask];
                 }
             } else {
                 int words = filterMask;
@@ -490,13 +576,13 @@ final class IntegerJoinHashTable implements JoinHashTable {
 
         @Override
         public int next(int[] probeRows, int[] buildRows, int capacity) {
-            if (!DIRECT_CHAINS || !direct) {
+            if (!DIRECT_CHAINS || !direct && ranks == null) {
                 return nextComparing(probeRows, buildRows, capacity);
             }
             if (!repeatedKeys || firstMatchOnly) {
                 return nextFirsts(probeRows, buildRows, capacity);
             }
-            // direct buckets: every row of a chain has the probe key
+            // direct and ranked buckets: every row of a chain has the probe key
             int count = 0;
             int row = probeRow;
             int candidate = chain;
@@ -523,7 +609,7 @@ final class IntegerJoinHashTable implements JoinHashTable {
             return count;
         }
 
-        /** {@link #next} of a direct table where each probe row has at most one partner: its first candidate. */
+        /** {@link #next} of a direct or ranked table where each probe row has at most one partner: its first candidate. */
         private int nextFirsts(int[] probeRows, int[] buildRows, int capacity) {
             int count = 0;
             int row = probeRow + 1;

@@ -57,8 +57,10 @@ class IntegerJoinHashTableTest {
         DENSE,
         /** Distinct values of [0, 1.5 x rows) (direct buckets, one row each: the probe takes first candidates). */
         DISTINCT,
-        /** [0, 200,000) for a build far smaller (hashed buckets, exact bitmap over the range). */
-        NARROW;
+        /** [0, 200,000) for a build far smaller (ranked buckets, exact bitmap over the range). */
+        NARROW,
+        /** [0, 40 x rows), a few repeats (ranked buckets, built on two threads when large). */
+        SPREAD;
 
         /** The keys' range, of which probe misses are drawn around (SPARSE: unused). */
         long range(int buildRows) {
@@ -67,13 +69,14 @@ class IntegerJoinHashTableTest {
                 case DENSE -> 60_000;
                 case DISTINCT -> buildRows * 3L / 2;
                 case NARROW -> 200_000;
+                case SPREAD -> buildRows * 40L;
             };
         }
     }
 
     /**
      * A build large enough for the probe-side bitmap (sparse keys, hashed; dense keys, indexed directly, with repeats
-     * and all distinct) and a small build over a wider range (hashed, with an exact bitmap of the range): every pair
+     * and all distinct) and builds over a wider range (ranked, with an exact bitmap of the range): every pair
      * of equal keys must still be found, in build order per probe row, and no other, for all and for first matches,
      * over probe batches that mix present, absent and NULL keys.
      */
@@ -83,7 +86,7 @@ class IntegerJoinHashTableTest {
         try {
             // serially, then large enough for the chains to be built on two threads (the pool's and the caller)
             for (Keys keys : Keys.values()) {
-                buildAndProbe(keys == Keys.NARROW ? 3_001 : 70_001, null, keys);
+                buildAndProbe(keys == Keys.NARROW || keys == Keys.SPREAD ? 3_001 : 70_001, null, keys);
                 buildAndProbe(keys == Keys.NARROW ? 20_011 : 140_003, workers, keys);
             }
         } finally {
@@ -95,7 +98,7 @@ class IntegerJoinHashTableTest {
         Random random = new Random(5);
         boolean dense = shape != Keys.SPARSE;
         long range = shape.range(buildRows);
-        long[] distinct = new long[(int) range];
+        long[] distinct = new long[shape == Keys.DISTINCT ? (int) range : 0];
         if (shape == Keys.DISTINCT) {
             for (int i = 0; i < distinct.length; i++) {
                 distinct[i] = i;
@@ -139,7 +142,8 @@ class IntegerJoinHashTableTest {
                     } else {
                         // dense probes mostly find their keys (the probe stops testing the bitmap); sparse ones often miss
                         probe.set(row, row % (dense ? 10 : 2) != 1 ? buildKeys[random.nextInt(buildRows)]
-                                : shape == Keys.NARROW && row % 3 == 0 ? random.nextInt((int) range)
+                                : (shape == Keys.NARROW || shape == Keys.SPREAD) && row % 3 == 0
+                                        ? random.nextInt((int) range)
                                 : dense ? range + random.nextInt(1000) - (range + 10_000) * (row % 3)
                                 : random.nextLong());
                     }
