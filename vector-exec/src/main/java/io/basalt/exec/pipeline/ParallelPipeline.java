@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Morsel-driven execution of one pipeline on several threads: a shared scan hands out morsels, each
@@ -67,13 +68,20 @@ final class ParallelPipeline {
         }
         List<SinkState> locals = new ArrayList<>(workers);
         List<Future<?>> tasks = new ArrayList<>(workers - 1);
+        // Per helper: 0 not started, 1 started, 2 taken back by the calling thread.
+        AtomicIntegerArray states = new AtomicIntegerArray(workers);
         try {
             for (int w = 0; w < workers; w++) {
                 locals.add(sinkOperator.openSink(context));
             }
             for (int w = 1; w < workers; w++) {
                 SinkState local = locals.get(w);
-                tasks.add(context.workers().submit(() -> work(context, scan, shared, chain, builds, local)));
+                int helper = w;
+                tasks.add(context.workers().submit(() -> {
+                    if (states.compareAndSet(helper, 0, 1)) {
+                        work(context, scan, shared, chain, builds, local);
+                    }
+                }));
             }
             RuntimeException failure = null;
             try {
@@ -81,7 +89,22 @@ final class ParallelPipeline {
             } catch (RuntimeException e) {
                 failure = e;
             }
-            for (Future<?> task : tasks) {
+            for (int w = 1; w < workers; w++) {
+                Future<?> task = tasks.get(w - 1);
+                if (failure == null && states.compareAndSet(w, 0, 2)) {
+                    // The helper has not started, and the calling thread has claimed every morsel: it runs the
+                    // helper's part itself (opening and draining its operator states over an exhausted scan, which
+                    // a join that marks build rows counts on) rather than wait for a busy pool to start it.
+                    try {
+                        work(context, scan, shared, chain, builds, locals.get(w));
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    continue;
+                }
+                if (states.compareAndSet(w, 0, 2)) {
+                    continue;
+                }
                 try {
                     task.get();
                 } catch (ExecutionException e) {
