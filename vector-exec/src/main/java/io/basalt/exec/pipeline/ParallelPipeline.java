@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * worker runs its own states of the streaming operators into its own sink state, and the worker states
  * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
  * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) or hash-join build over enough
- * rows to be worth it; every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
+ * rows to be worth it, and for the same chains over the output of a finished breaker that shares it among workers
+ * ({@link SinkState#openParallelResult}: an aggregation's groups); every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
  * and closes them), and the workers probe them together. The calling thread is one of the workers.
  */
 final class ParallelPipeline {
@@ -31,12 +32,20 @@ final class ParallelPipeline {
 
     static boolean eligible(ExecutionContext context, SourceOperator source, List<PhysicalOperator> chain,
                             ParallelSink sinkOperator, java.util.Map<PhysicalOperator, SinkState> builds) {
-        if (context.threads() < 2 || sinkOperator == null
-                || !(source instanceof ScanOperator scan)) {
+        if (!(source instanceof ScanOperator scan)) {
             return false;
         }
         long rows = scan.source().estimatedRows();
         if (rows < 0 || rows < context.parallelRowThreshold()) {
+            return false;
+        }
+        return chainEligible(context, chain, sinkOperator, builds);
+    }
+
+    /** Whether workers may each run {@code chain} into their own state of {@code sinkOperator}, whatever the source. */
+    static boolean chainEligible(ExecutionContext context, List<PhysicalOperator> chain, ParallelSink sinkOperator,
+                                 java.util.Map<PhysicalOperator, SinkState> builds) {
+        if (context.threads() < 2 || sinkOperator == null) {
             return false;
         }
         for (PhysicalOperator operator : chain) {
@@ -60,6 +69,17 @@ final class ParallelPipeline {
         if (shared == null) {
             return false;
         }
+        run(context, scan, shared, chain, sinkOperator, global, builds);
+        return true;
+    }
+
+    /**
+     * Runs the pipeline in parallel over {@code shared} (read by the workers of {@code source}, the operator their
+     * batches are counted against), which it closes, into {@code global}.
+     */
+    static void run(ExecutionContext context, PhysicalOperator source, ParallelScan shared,
+                    List<PhysicalOperator> chain, ParallelSink sinkOperator, SinkState global,
+                    java.util.Map<PhysicalOperator, SinkState> builds) {
         int workers = context.threads();
         for (PhysicalOperator operator : chain) {
             if (operator instanceof BuildProbeOperator join) {
@@ -79,13 +99,13 @@ final class ParallelPipeline {
                 int helper = w;
                 tasks.add(context.workers().submit(() -> {
                     if (states.compareAndSet(helper, 0, 1)) {
-                        work(context, scan, shared, chain, builds, local);
+                        work(context, source, shared, chain, builds, local);
                     }
                 }));
             }
             RuntimeException failure = null;
             try {
-                work(context, scan, shared, chain, builds, locals.getFirst());
+                work(context, source, shared, chain, builds, locals.getFirst());
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -96,7 +116,7 @@ final class ParallelPipeline {
                     // helper's part itself (opening and draining its operator states over an exhausted scan, which
                     // a join that marks build rows counts on) rather than wait for a busy pool to start it.
                     try {
-                        work(context, scan, shared, chain, builds, locals.get(w));
+                        work(context, source, shared, chain, builds, locals.get(w));
                     } catch (RuntimeException e) {
                         failure = e;
                     }
@@ -125,7 +145,6 @@ final class ParallelPipeline {
             for (SinkState local : locals) {
                 sinkOperator.merge(global, local);
             }
-            return true;
         } finally {
             for (SinkState local : locals) {
                 local.close();
@@ -135,17 +154,17 @@ final class ParallelPipeline {
     }
 
     /** One worker: its own source over the shared scan, its own operator states, its own sink state. */
-    private static void work(ExecutionContext context, ScanOperator scan, ParallelScan shared,
+    private static void work(ExecutionContext context, PhysicalOperator source, ParallelScan shared,
                              List<PhysicalOperator> chain,
                              java.util.Map<PhysicalOperator, SinkState> builds, SinkState local) {
         List<OperatorState> states = new ArrayList<>(chain.size());
-        try (SourceState source = shared.openWorker()) {
+        try (SourceState input = shared.openWorker()) {
             for (PhysicalOperator operator : chain) {
                 states.add(operator instanceof BuildProbeOperator join
                         ? join.openProbe(context, builds.get(join))
                         : ((StreamingOperator) operator).openOperator(context));
             }
-            PipelineExecutor.drive(source, states, local, context.profile(), scan, chain);
+            PipelineExecutor.drive(input, states, local, context.profile(), source, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();
