@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Aggregations run on several workers (threshold lowered so small tables split) give exactly the results
  * of the single-threaded run: the same groups, counts, exact sums and averages, minima and maxima, also
- * when the workers probe a shared join build on the way.
+ * when the workers probe a shared join build on the way, and when they read an aggregation's groups together.
  */
 class ParallelAggregationTest {
     private static final String[] QUERIES = {
@@ -29,6 +29,14 @@ class ParallelAggregationTest {
             "SELECT label, count(*), max(n) FROM data LEFT JOIN dim ON data.g = dim.g WHERE b < 50 GROUP BY label"
                     + " ORDER BY label NULLS FIRST",
             "SELECT count(*), sum(d2.b) FROM data d1 JOIN data d2 ON d1.a = d2.a AND d1.g = d2.g",
+            // the groups of an aggregation read by every worker: into another aggregation through a HAVING filter,
+            // into a join build (TPC-H Q18's shape), into a top-N sort
+            "SELECT count(*), sum(s), max(k) FROM (SELECT a % 1000 AS k, sum(b) AS s FROM data GROUP BY a % 1000"
+                    + " HAVING sum(b) > 250) x",
+            "SELECT count(*), sum(b) FROM data WHERE a % 1000 IN (SELECT a % 1000 FROM data GROUP BY a % 1000"
+                    + " HAVING count(*) > 5)",
+            "SELECT k, s FROM (SELECT a % 500 AS k, sum(n) AS s FROM data GROUP BY a % 500) x ORDER BY s DESC, k"
+                    + " LIMIT 7",
     };
 
     private static List<String> run(BasaltConfig config, int rows) {

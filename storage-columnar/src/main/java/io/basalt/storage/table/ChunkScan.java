@@ -76,6 +76,8 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
      */
     private final int claimBlock;
     private static final int SMALL_PIECE_BLOCK = 8;
+    /** How many of the last pieces are claimed one at a time: four blocks per thread ({@link #nextPiece}). */
+    private final int singleClaims;
     /** The last piece claimed and the end of its block ({@link #nextPiece}). */
     private int claimed = -1;
     private int claimEnd;
@@ -111,6 +113,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         this.claimBlock = !pieces.isEmpty() && pieces.getFirst().stored() == null
                 && pieces.getFirst().rows() <= context.vectorSize() && pieces.size() >= 64 * SMALL_PIECE_BLOCK
                 ? SMALL_PIECE_BLOCK : 1;
+        this.singleClaims = 4 * SMALL_PIECE_BLOCK * context.threads();
     }
 
     @Override
@@ -358,14 +361,18 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     /**
      * The next piece this scan reads. Pieces are claimed from {@code nextMorsel} in blocks of {@link #claimBlock}
      * consecutive ones: a table in memory is a list of chunks of one batch each, and claiming them one by one
-     * made every batch of a parallel scan an atomic increment on a counter the workers share.
+     * made every batch of a parallel scan an atomic increment on a counter the workers share. The last pieces
+     * ({@link #singleClaims}) are claimed one at a time, so that the workers run out of input within a piece of each
+     * other: a worker descheduled in a block of 8 left the others waiting at the end of the pipeline for the rest of
+     * its block.
      */
     private int nextPiece() {
         if (++claimed < claimEnd) {
             return claimed;
         }
-        claimed = nextMorsel.getAndAdd(claimBlock);
-        claimEnd = claimed + claimBlock;
+        int block = claimBlock > 1 && snapshot.pieces().size() - nextMorsel.get() <= singleClaims ? 1 : claimBlock;
+        claimed = nextMorsel.getAndAdd(block);
+        claimEnd = claimed + block;
         return claimed;
     }
 

@@ -28,6 +28,16 @@ public interface SinkState extends AutoCloseable {
     /** The output, as a source for the next pipeline. Closing that source does not close this state. */
     SourceState openResult();
 
+    /**
+     * The output shared by the workers of a parallel pipeline instead of {@link #openResult()} (each worker's source
+     * takes the next unclaimed rows), or null when this state's output is read on one thread: by default, and when
+     * it holds fewer than {@code context.parallelRowThreshold()} rows. Closing it does not close this state.
+     */
+    default io.basalt.exec.operator.scan.ParallelScan openParallelResult(
+            io.basalt.exec.pipeline.ExecutionContext context) {
+        return null;
+    }
+
     @Override
     void close();
 }

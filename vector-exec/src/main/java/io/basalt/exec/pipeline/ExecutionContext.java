@@ -24,8 +24,12 @@ import org.apache.arrow.memory.BufferAllocator;
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                                ExecutorService workers, long parallelRowThreshold, QueryMemory memory,
                                OperatorProfile profile, JoinKeyFilters keyFilters, boolean postgresTieOrder) {
-    /** Below this many input rows a pipeline is not worth splitting (measured in the micro benchmark). */
-    public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 200_000;
+    /**
+     * Below this many input rows a pipeline is not worth splitting. 100,000 puts TPC-H's customer table (150,000 rows
+     * at SF1) on both threads: its build pipelines (Q3, Q10) and Q22's scan ran on the calling thread alone while the
+     * worker waited, which at 200,000 cost Q22 and Q10 most of their second core (CPU per thread, BENCHMARKS scale11).
+     */
+    public static final long DEFAULT_PARALLEL_ROW_THRESHOLD = 100_000;
 
     public ExecutionContext {
         requireNonNull(allocator, "allocator is null");

@@ -15,13 +15,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
  * Morsel-driven execution of one pipeline on several threads: a shared scan hands out morsels, each
  * worker runs its own states of the streaming operators into its own sink state, and the worker states
  * are merged into the pipeline's sink when all are done. Used for pipelines of the shape
  * scan -> filter/project/hash-join probe... -> mergeable breaker (aggregation) or hash-join build over enough
- * rows to be worth it; every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
+ * rows to be worth it, and for the same chains over the output of a finished breaker that shares it among workers
+ * ({@link SinkState#openParallelResult}: an aggregation's groups); every other pipeline runs on the calling thread. Join builds have run first, once (the caller runs
  * and closes them), and the workers probe them together. The calling thread is one of the workers.
  */
 final class ParallelPipeline {
@@ -30,12 +32,20 @@ final class ParallelPipeline {
 
     static boolean eligible(ExecutionContext context, SourceOperator source, List<PhysicalOperator> chain,
                             ParallelSink sinkOperator, java.util.Map<PhysicalOperator, SinkState> builds) {
-        if (context.threads() < 2 || sinkOperator == null
-                || !(source instanceof ScanOperator scan)) {
+        if (!(source instanceof ScanOperator scan)) {
             return false;
         }
         long rows = scan.source().estimatedRows();
         if (rows < 0 || rows < context.parallelRowThreshold()) {
+            return false;
+        }
+        return chainEligible(context, chain, sinkOperator, builds);
+    }
+
+    /** Whether workers may each run {@code chain} into their own state of {@code sinkOperator}, whatever the source. */
+    static boolean chainEligible(ExecutionContext context, List<PhysicalOperator> chain, ParallelSink sinkOperator,
+                                 java.util.Map<PhysicalOperator, SinkState> builds) {
+        if (context.threads() < 2 || sinkOperator == null) {
             return false;
         }
         for (PhysicalOperator operator : chain) {
@@ -59,6 +69,17 @@ final class ParallelPipeline {
         if (shared == null) {
             return false;
         }
+        run(context, scan, shared, chain, sinkOperator, global, builds);
+        return true;
+    }
+
+    /**
+     * Runs the pipeline in parallel over {@code shared} (read by the workers of {@code source}, the operator their
+     * batches are counted against), which it closes, into {@code global}.
+     */
+    static void run(ExecutionContext context, PhysicalOperator source, ParallelScan shared,
+                    List<PhysicalOperator> chain, ParallelSink sinkOperator, SinkState global,
+                    java.util.Map<PhysicalOperator, SinkState> builds) {
         int workers = context.threads();
         for (PhysicalOperator operator : chain) {
             if (operator instanceof BuildProbeOperator join) {
@@ -67,21 +88,43 @@ final class ParallelPipeline {
         }
         List<SinkState> locals = new ArrayList<>(workers);
         List<Future<?>> tasks = new ArrayList<>(workers - 1);
+        // Per helper: 0 not started, 1 started, 2 taken back by the calling thread.
+        AtomicIntegerArray states = new AtomicIntegerArray(workers);
         try {
             for (int w = 0; w < workers; w++) {
                 locals.add(sinkOperator.openSink(context));
             }
             for (int w = 1; w < workers; w++) {
                 SinkState local = locals.get(w);
-                tasks.add(context.workers().submit(() -> work(context, scan, shared, chain, builds, local)));
+                int helper = w;
+                tasks.add(context.workers().submit(() -> {
+                    if (states.compareAndSet(helper, 0, 1)) {
+                        work(context, source, shared, chain, builds, local);
+                    }
+                }));
             }
             RuntimeException failure = null;
             try {
-                work(context, scan, shared, chain, builds, locals.getFirst());
+                work(context, source, shared, chain, builds, locals.getFirst());
             } catch (RuntimeException e) {
                 failure = e;
             }
-            for (Future<?> task : tasks) {
+            for (int w = 1; w < workers; w++) {
+                Future<?> task = tasks.get(w - 1);
+                if (failure == null && states.compareAndSet(w, 0, 2)) {
+                    // The helper has not started, and the calling thread has claimed every morsel: it runs the
+                    // helper's part itself (opening and draining its operator states over an exhausted scan, which
+                    // a join that marks build rows counts on) rather than wait for a busy pool to start it.
+                    try {
+                        work(context, source, shared, chain, builds, locals.get(w));
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    }
+                    continue;
+                }
+                if (states.compareAndSet(w, 0, 2)) {
+                    continue;
+                }
                 try {
                     task.get();
                 } catch (ExecutionException e) {
@@ -102,7 +145,6 @@ final class ParallelPipeline {
             for (SinkState local : locals) {
                 sinkOperator.merge(global, local);
             }
-            return true;
         } finally {
             for (SinkState local : locals) {
                 local.close();
@@ -112,17 +154,17 @@ final class ParallelPipeline {
     }
 
     /** One worker: its own source over the shared scan, its own operator states, its own sink state. */
-    private static void work(ExecutionContext context, ScanOperator scan, ParallelScan shared,
+    private static void work(ExecutionContext context, PhysicalOperator source, ParallelScan shared,
                              List<PhysicalOperator> chain,
                              java.util.Map<PhysicalOperator, SinkState> builds, SinkState local) {
         List<OperatorState> states = new ArrayList<>(chain.size());
-        try (SourceState source = shared.openWorker()) {
+        try (SourceState input = shared.openWorker()) {
             for (PhysicalOperator operator : chain) {
                 states.add(operator instanceof BuildProbeOperator join
                         ? join.openProbe(context, builds.get(join))
                         : ((StreamingOperator) operator).openOperator(context));
             }
-            PipelineExecutor.drive(source, states, local, context.profile(), scan, chain);
+            PipelineExecutor.drive(input, states, local, context.profile(), source, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();

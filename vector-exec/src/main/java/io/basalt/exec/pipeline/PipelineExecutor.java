@@ -93,6 +93,13 @@ public final class PipelineExecutor {
                     push(breakerOperator.child(), breaker,
                             breakerOperator instanceof MergeableSinkOperator mergeable ? mergeable : null);
                     breaker.finish();
+                    if (ParallelPipeline.chainEligible(context, chain, sinkOperator, builds)) {
+                        io.basalt.exec.operator.scan.ParallelScan shared = breaker.openParallelResult(context);
+                        if (shared != null) {
+                            ParallelPipeline.run(context, current, shared, chain, sinkOperator, sink, builds);
+                            return;
+                        }
+                    }
                     source = breaker.openResult();
                 }
                 case SourceOperator sourceOperator -> {

@@ -687,6 +687,40 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
 
         /** The in-memory groups' keys and results as a source. */
         SourceState openInMemoryResult() {
+            return groupSource(null);
+        }
+
+        /**
+         * The in-memory groups read by several workers, each taking the next batch of groups: the filters and sinks
+         * above an aggregation over many groups (TPC-H Q18's HAVING over 1.5M orders) then run on every thread. The
+         * key vectors are decoded here, once, so that the workers only slice them.
+         */
+        @Override
+        public io.basalt.exec.operator.scan.ParallelScan openParallelResult(ExecutionContext readers) {
+            if (spilled != null || groupKeys.isEmpty() || outputGroups < readers.parallelRowThreshold()) {
+                return null;
+            }
+            for (int k = 0; k < groupKeys.size(); k++) {
+                keyTable.keyVector(k);
+            }
+            java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+            return new io.basalt.exec.operator.scan.ParallelScan() {
+                @Override
+                public SourceState openWorker() {
+                    return groupSource(claimed);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        /**
+         * A source of the in-memory groups, batch by batch: all of them ({@code claimed} null), or the batches it
+         * claims from {@code claimed}, the next group to hand out, shared with other workers' sources.
+         */
+        private SourceState groupSource(java.util.concurrent.atomic.AtomicInteger claimed) {
             return new SourceState() {
                 private final List<FieldVector> slices = new ArrayList<>();
                 private int next;
@@ -694,6 +728,9 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 @Override
                 public Batch next() {
                     release();
+                    if (claimed != null) {
+                        next = claimed.getAndAdd(context.vectorSize());
+                    }
                     if (next >= outputGroups) {
                         return null;
                     }
