@@ -63,13 +63,12 @@ public final class SymbolTable {
         int total = offsets[count] - offsets[0];
         int stride = Math.max(1, (int) ((long) total / SAMPLE_BYTES));
         SymbolTable table = new SymbolTable(new long[0], new int[0], 0);
-        // the counters are allocated once for the largest table and cleared per round: a chunk trains five times
+        // the counters are allocated once for the largest table; best() leaves the pair counts zeroed again
         int[] single = new int[MAXIMUM_SYMBOLS + 256];
         int[] pairs = new int[(MAXIMUM_SYMBOLS + 256) * (MAXIMUM_SYMBOLS + 256)];
         for (int round = 0; round < ROUNDS; round++) {
             int symbols = table.size + 256;
             Arrays.fill(single, 0, symbols, 0);
-            Arrays.fill(pairs, 0, symbols * symbols, 0);
             for (int i = 0; i < count; i += stride) {
                 int position = offsets[i];
                 int end = offsets[i + 1];
@@ -90,15 +89,24 @@ public final class SymbolTable {
         return table;
     }
 
-    /** The next table: the candidates of this round that save the most bytes. */
+    /**
+     * The next table: the candidates of this round that save the most bytes. Zeroes the pair counts it read (only
+     * symbols that occurred can start or end a pair, so only those rows and columns are visited).
+     */
     private SymbolTable best(int[] single, int[] pairs) {
         int symbols = size + 256;
-        int candidates = 0;
+        int[] used = new int[symbols];
+        int usedCount = 0;
         for (int s = 0; s < symbols; s++) {
-            candidates += single[s] > 0 ? 1 : 0;
+            if (single[s] > 0) {
+                used[usedCount++] = s;
+            }
         }
-        for (int a = 0; a < symbols; a++) {
-            for (int b = 0; b < symbols; b++) {
+        int candidates = usedCount;
+        for (int i = 0; i < usedCount; i++) {
+            int a = used[i];
+            for (int j = 0; j < usedCount; j++) {
+                int b = used[j];
                 candidates += pairs[a * symbols + b] > 0 && lengthOf(a) + lengthOf(b) <= 8 ? 1 : 0;
             }
         }
@@ -106,16 +114,18 @@ public final class SymbolTable {
         int[] candidateLengths = new int[candidates];
         long[] gains = new long[candidates];
         candidates = 0;
-        for (int s = 0; s < symbols; s++) {
-            if (single[s] > 0) {
-                candidateValues[candidates] = valueOf(s);
-                candidateLengths[candidates] = lengthOf(s);
-                gains[candidates++] = (long) single[s] * lengthOf(s);
-            }
+        for (int i = 0; i < usedCount; i++) {
+            int s = used[i];
+            candidateValues[candidates] = valueOf(s);
+            candidateLengths[candidates] = lengthOf(s);
+            gains[candidates++] = (long) single[s] * lengthOf(s);
         }
-        for (int a = 0; a < symbols; a++) {
-            for (int b = 0; b < symbols; b++) {
+        for (int i = 0; i < usedCount; i++) {
+            int a = used[i];
+            for (int j = 0; j < usedCount; j++) {
+                int b = used[j];
                 int frequency = pairs[a * symbols + b];
+                pairs[a * symbols + b] = 0;
                 int length = lengthOf(a) + lengthOf(b);
                 if (frequency > 0 && length <= 8) {
                     candidateValues[candidates] = valueOf(a) | valueOf(b) << (8 * lengthOf(a));
