@@ -69,7 +69,7 @@ public final class AdaptiveChunkCodec implements ColumnChunkCodec {
             throw new IllegalArgumentException("a chunk holds at most " + MAXIMUM_ROWS + " rows, not " + count);
         }
         ChunkLayout layout = ChunkLayout.of(vector);
-        ByteSink out = new ByteSink();
+        ByteSink out = new ByteSink(capacityHint(vector, layout, from, count));
         out.putByte(MAGIC);
         out.putByte(FORMAT_VERSION);
         out.putByte(layout.id());
@@ -93,6 +93,16 @@ public final class AdaptiveChunkCodec implements ColumnChunkCodec {
         crc.update(out.buffer(), 0, out.size());
         out.putInt((int) crc.getValue());
         return new DescribedChunk(new EncodedChunk(out.toByteArray(), statistics), out.description());
+    }
+
+    /** About half the bytes of a variable-width range (what compressed text takes), for sizing the chunk's sink. */
+    private static int capacityHint(FieldVector vector, ChunkLayout layout, int from, int count) {
+        if ((layout != ChunkLayout.UTF8 && layout != ChunkLayout.BINARY) || count == 0) {
+            return 256;
+        }
+        ArrowBuf offsets = ((BaseVariableWidthVector) vector).getOffsetBuffer();
+        long bytes = offsets.getInt((long) (from + count) * Integer.BYTES) - offsets.getInt((long) from * Integer.BYTES);
+        return (int) Math.min(1 << 26, Math.max(256, bytes / 2 + count));
     }
 
     private static int nullsIn(FieldVector vector, int from, int count) {

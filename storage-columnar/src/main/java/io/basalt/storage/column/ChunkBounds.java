@@ -2,7 +2,7 @@ package io.basalt.storage.column;
 
 import io.basalt.exec.vector.ValueComparison;
 import io.basalt.exec.vector.WideDecimalValues;
-import io.basalt.storage.column.encoding.BinaryStreamCodec;
+import io.basalt.storage.column.encoding.BinaryValueAnalysis;
 import io.basalt.storage.column.encoding.DistinctSketch;
 import io.basalt.type.ByteString;
 import io.basalt.type.DecimalCodec;
@@ -159,13 +159,26 @@ final class ChunkBounds {
         return ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(low).putLong(high).array();
     }
 
-    /** Statistics of a variable-width chunk of {@code type}; NULL rows are empty and marked in {@code nulls}. */
-    static ChunkStatistics ofVariableWidth(byte[] data, int[] offsets, boolean[] isNull, int count, int nulls, TypeId type) {
+    /** Whether {@link #ofVariableWidth} takes the extremes of a chunk of {@code type} by unsigned bytes. */
+    static boolean boundsByBytes(TypeId type) {
+        return switch (type) {
+            case TEXT, VARCHAR, UNKNOWN, BYTEA -> true;
+            default -> false;
+        };
+    }
+
+    /**
+     * Statistics of a variable-width chunk of {@code type}; NULL rows are empty and marked in {@code isNull}. The
+     * distinct estimate and, where {@link #boundsByBytes} holds, the extremes come from {@code analysis} (made with
+     * bounds asked for exactly then); NUMERIC's come from its values.
+     */
+    static ChunkStatistics ofVariableWidth(byte[] data, int[] offsets, boolean[] isNull, int count, int nulls, TypeId type,
+                                           BinaryValueAnalysis analysis) {
         if (nulls == count) {
             return new ChunkStatistics(count, nulls, null, null, 0);
         }
-        DistinctSketch sketch = new DistinctSketch();
         if (type == TypeId.NUMERIC) {
+            DistinctSketch sketch = new DistinctSketch();
             BigDecimal min = null;
             BigDecimal max = null;
             for (int i = 0; i < count; i++) {
@@ -179,30 +192,13 @@ final class ChunkBounds {
             }
             return new ChunkStatistics(count, nulls, min, max, sketch.estimate());
         }
-        int min = -1;
-        int max = -1;
-        for (int i = 0; i < count; i++) {
-            if (isNull != null && isNull[i]) {
-                continue;
-            }
-            sketch.addHash(BinaryStreamCodec.hashOf(data, offsets[i], offsets[i + 1]));
-            if (min < 0 || compareBytes(data, offsets, i, min) < 0) {
-                min = i;
-            }
-            if (max < 0 || compareBytes(data, offsets, i, max) > 0) {
-                max = i;
-            }
-        }
-        long distinct = sketch.estimate();
+        long distinct = analysis.sketch().estimate();
         return switch (type) {
-            case TEXT, VARCHAR, UNKNOWN -> textBounds(data, offsets, min, max, count, nulls, distinct);
-            case BYTEA -> byteaBounds(data, offsets, min, max, count, nulls, distinct);
+            case TEXT, VARCHAR, UNKNOWN -> textBounds(data, offsets, analysis.minRow(), analysis.maxRow(), count, nulls,
+                distinct);
+            case BYTEA -> byteaBounds(data, offsets, analysis.minRow(), analysis.maxRow(), count, nulls, distinct);
             default -> new ChunkStatistics(count, nulls, null, null, distinct);
         };
-    }
-
-    private static int compareBytes(byte[] data, int[] offsets, int i, int j) {
-        return Arrays.compareUnsigned(data, offsets[i], offsets[i + 1], data, offsets[j], offsets[j + 1]);
     }
 
     private static ChunkStatistics textBounds(byte[] data, int[] offsets, int min, int max, int count, int nulls,

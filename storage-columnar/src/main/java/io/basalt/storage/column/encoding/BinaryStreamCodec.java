@@ -3,10 +3,6 @@ package io.basalt.storage.column.encoding;
 import io.basalt.exec.kernel.ArrowSegments;
 import io.basalt.storage.column.kernel.DecodeKernels;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 
@@ -27,7 +23,6 @@ public final class BinaryStreamCodec {
     static final int SYMBOLS = 3;
     /** Below this many bytes of values a symbol table costs more than it saves. */
     private static final int SYMBOL_TABLE_THRESHOLD = 2048;
-    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private BinaryStreamCodec() {
     }
@@ -37,9 +32,14 @@ public final class BinaryStreamCodec {
      * NULL rows (whose bytes are empty), or is null when there are none.
      */
     public static void write(byte[] data, int[] offsets, boolean[] nulls, int count, ByteSink out) {
-        int[] codes = new int[count];
-        int[] firstRows = new int[Math.max(count, 1)];
-        int distinct = dictionaryCodes(data, offsets, nulls, count, codes, firstRows);
+        write(data, offsets, nulls, count, BinaryValueAnalysis.of(data, offsets, nulls, count, false), out);
+    }
+
+    /** {@link #write}, with the values' {@code analysis} made already (the chunk's statistics share it). */
+    public static void write(byte[] data, int[] offsets, boolean[] nulls, int count, BinaryValueAnalysis analysis,
+                             ByteSink out) {
+        int distinct = analysis.distinct();
+        int[] firstRows = analysis.firstRows();
         if (distinct <= 1) {
             int row = distinct == 0 ? 0 : firstRows[0];
             int length = distinct == 0 ? 0 : offsets[row + 1] - offsets[row];
@@ -49,118 +49,52 @@ public final class BinaryStreamCodec {
             out.describe("constant");
             return;
         }
-        ByteSink plain = new ByteSink();
+        // The lengths stream is encoded once: PLAIN and SYMBOLS both hold it, and PLAIN's size is its size plus the bytes.
+        ByteSink lengthStream = new ByteSink();
         long[] lengths = new long[count];
         for (int i = 0; i < count; i++) {
             lengths[i] = offsets[i + 1] - offsets[i];
         }
-        LongStreamCodec.write(lengths, count, Integer.BYTES, plain);
-        plain.putBytes(data, offsets[0], offsets[count] - offsets[0]);
+        LongStreamCodec.write(lengths, count, Integer.BYTES, lengthStream);
+        int total = offsets[count] - offsets[0];
+        long plainSize = (long) lengthStream.size() + total;
         long dictionaryBytes = 0;
         for (int code = 0; code < distinct; code++) {
             dictionaryBytes += offsets[firstRows[code] + 1] - offsets[firstRows[code]];
         }
         // every value distinct: the dictionary would be the plain bytes and lengths plus the codes, never smaller
-        if (distinct < count && dictionaryBytes < plain.size()) {
+        if (distinct < count && dictionaryBytes < plainSize) {
             ByteSink dictionary = new ByteSink();
-            writeDictionary(data, offsets, codes, firstRows, distinct, count, dictionary);
-            if (dictionary.size() < plain.size()) {
+            writeDictionary(data, offsets, analysis.codes(), firstRows, distinct, count, dictionary);
+            if (dictionary.size() < plainSize) {
                 out.putByte(DICTIONARY);
                 out.putBytes(dictionary.buffer(), 0, dictionary.size());
                 out.describe(dictionary.description());
                 return;
             }
         }
-        int total = offsets[count] - offsets[0];
         if (total >= SYMBOL_TABLE_THRESHOLD) {
             SymbolTable table = SymbolTable.train(data, offsets, count);
-            byte[] compressed = table.compress(data, offsets[0], offsets[count]);
-            ByteSink symbols = new ByteSink();
-            table.write(symbols);
-            LongStreamCodec.write(lengths, count, Integer.BYTES, symbols);
-            symbols.putInt(compressed.length);
-            symbols.putBytes(compressed, 0, compressed.length);
-            if (symbols.size() < plain.size()) {
+            byte[] compressed = new byte[SymbolTable.compressedCapacity(total)];
+            int compressedLength = table.compress(data, offsets[0], offsets[count], compressed);
+            ByteSink tableBytes = new ByteSink();
+            table.write(tableBytes);
+            long symbolsSize = (long) tableBytes.size() + lengthStream.size() + Integer.BYTES + compressedLength;
+            if (symbolsSize < plainSize) {
                 out.putByte(SYMBOLS);
-                out.putBytes(symbols.buffer(), 0, symbols.size());
-                out.describe("fsst " + table.size() + " symbols " + String.format("%.1fx", (double) total / compressed.length)
-                    + "(lengths ").describe(symbols.description()).describe(")");
+                out.putBytes(tableBytes.buffer(), 0, tableBytes.size());
+                out.putBytes(lengthStream.buffer(), 0, lengthStream.size());
+                out.putInt(compressedLength);
+                out.putBytes(compressed, 0, compressedLength);
+                out.describe("fsst " + table.size() + " symbols " + String.format("%.1fx", (double) total / compressedLength)
+                    + "(lengths ").describe(lengthStream.description()).describe(")");
                 return;
             }
         }
         out.putByte(PLAIN);
-        out.putBytes(plain.buffer(), 0, plain.size());
-        out.describe("plain(lengths ").describe(plain.description()).describe(")");
-    }
-
-    /**
-     * Numbers the distinct non-NULL values in order of first appearance: fills {@code codes} (a NULL row takes its
-     * predecessor's code, leading NULLs the first value's) and {@code firstRows[code]}, and returns the count.
-     */
-    private static int dictionaryCodes(byte[] data, int[] offsets, boolean[] nulls, int count, int[] codes, int[] firstRows) {
-        int capacity = Integer.highestOneBit(Math.max(2, count) * 2 - 1) << 1;
-        int mask = capacity - 1;
-        int[] slots = new int[capacity];
-        // the high half of each code's hash: most probes that meet another value end here, without comparing bytes
-        int[] codeHashes = new int[Math.max(count, 1)];
-        int distinct = 0;
-        int previous = -1;
-        int leadingNulls = 0;
-        for (int i = 0; i < count; i++) {
-            if (nulls != null && nulls[i]) {
-                if (previous < 0) {
-                    leadingNulls++;
-                } else {
-                    codes[i] = previous;
-                }
-                continue;
-            }
-            int start = offsets[i];
-            int end = offsets[i + 1];
-            long h = hash(data, start, end);
-            int high = (int) (h >>> 32);
-            int slot = (int) h & mask;
-            int code;
-            while (true) {
-                int entry = slots[slot];
-                if (entry == 0) {
-                    code = distinct++;
-                    firstRows[code] = i;
-                    codeHashes[code] = high;
-                    slots[slot] = code + 1;
-                    break;
-                }
-                int row = firstRows[entry - 1];
-                if (codeHashes[entry - 1] == high
-                        && Arrays.equals(data, offsets[row], offsets[row + 1], data, start, end)) {
-                    code = entry - 1;
-                    break;
-                }
-                slot = (slot + 1) & mask;
-            }
-            codes[i] = code;
-            previous = code;
-        }
-        // Leading NULL rows already hold code 0, the first value's.
-        return leadingNulls == count ? 0 : distinct;
-    }
-
-    private static long hash(byte[] data, int start, int end) {
-        long h = end - start;
-        int i = start;
-        for (; i + Long.BYTES <= end; i += Long.BYTES) {
-            h = DistinctSketch.mix(h ^ (long) LONG.get(data, i));
-        }
-        long tail = 0;
-        for (int shift = 0; i < end; i++, shift += 8) {
-            tail |= (data[i] & 0xffL) << shift;
-        }
-        return DistinctSketch.mix(h ^ tail ^ 0x9e3779b97f4a7c15L);
-    }
-
-    /** A hash of a value's bytes, for distinct-count estimates. */
-    public static long hashOf(byte[] data, int start, int end) {
-        return hash(data, start, end);
+        out.putBytes(lengthStream.buffer(), 0, lengthStream.size());
+        out.putBytes(data, offsets[0], total);
+        out.describe("plain(lengths ").describe(lengthStream.description()).describe(")");
     }
 
     private static void writeDictionary(byte[] data, int[] offsets, int[] codes, int[] firstRows, int distinct, int count,

@@ -13,9 +13,18 @@ public final class ByteSink {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int size;
     private final StringBuilder description = new StringBuilder();
+
+    public ByteSink() {
+        this(256);
+    }
+
+    /** A sink with room for {@code capacity} bytes before it grows (a large chunk would otherwise be copied a dozen times). */
+    public ByteSink(int capacity) {
+        bytes = new byte[Math.max(16, capacity)];
+    }
 
     public int size() {
         return size;

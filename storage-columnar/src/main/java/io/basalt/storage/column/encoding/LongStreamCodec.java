@@ -82,8 +82,10 @@ public final class LongStreamCodec {
         long plainSize = 2 + (long) count * plainBytes;
         LongDictionary dictionary = null;
         long dictionarySize = Long.MAX_VALUE;
-        if (depth + 1 < MAXIMUM_DEPTH && rangeWidth > 3 && count >= 16) {
-            LongDictionary candidate = new LongDictionary(Math.min(DICTIONARY_LIMIT, count / 2));
+        int usefulSize = usefulDictionarySize(count,
+            Math.min(Math.min(forSize, deltaSize), Math.min(runSize, plainSize)));
+        if (depth + 1 < MAXIMUM_DEPTH && rangeWidth > 3 && count >= 16 && usefulSize >= 2) {
+            LongDictionary candidate = new LongDictionary(Math.min(usefulSize, Math.min(DICTIONARY_LIMIT, count / 2)));
             if (candidate.addAll(values, count)) {
                 dictionary = candidate;
                 dictionarySize = 25 + BitPacking.packedBytes(candidate.size(), rangeWidth)
@@ -106,6 +108,19 @@ public final class LongStreamCodec {
         } else {
             writePlain(values, count, plainBytes, out);
         }
+    }
+
+    /**
+     * The most distinct values a dictionary of {@code count} codes may have and still be chosen over an encoding of
+     * {@code otherBest} bytes: its codes alone take {@code 25 + packedBytes(count, width(size - 1))} bytes at least, so
+     * a larger dictionary is not worth collecting (a sorted key column would otherwise fill one to its limit per chunk).
+     */
+    private static int usefulDictionarySize(int count, long otherBest) {
+        int width = 0;
+        while (width < 31 && 25 + BitPacking.packedBytes(count, width + 1) <= otherBest) {
+            width++;
+        }
+        return width == 31 ? Integer.MAX_VALUE : 1 << width;
     }
 
     private static void writeDelta(long[] values, int count, long minDelta, long maxDelta, ByteSink out) {

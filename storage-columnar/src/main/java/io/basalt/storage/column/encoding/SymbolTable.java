@@ -4,8 +4,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * A static symbol table for short strings in the manner of FSST (Boncz, Neumann, Leis, VLDB 2020): up to 255 symbols
@@ -65,9 +63,12 @@ public final class SymbolTable {
         int total = offsets[count] - offsets[0];
         int stride = Math.max(1, (int) ((long) total / SAMPLE_BYTES));
         SymbolTable table = new SymbolTable(new long[0], new int[0], 0);
+        // the counters are allocated once for the largest table; best() leaves the pair counts zeroed again
+        int[] single = new int[MAXIMUM_SYMBOLS + 256];
+        int[] pairs = new int[(MAXIMUM_SYMBOLS + 256) * (MAXIMUM_SYMBOLS + 256)];
         for (int round = 0; round < ROUNDS; round++) {
-            int[] single = new int[size(table) + 256];
-            int[] pairs = new int[(size(table) + 256) * (size(table) + 256)];
+            int symbols = table.size + 256;
+            Arrays.fill(single, 0, symbols, 0);
             for (int i = 0; i < count; i += stride) {
                 int position = offsets[i];
                 int end = offsets[i + 1];
@@ -77,7 +78,7 @@ public final class SymbolTable {
                     int symbol = code >= 0 ? code : table.size + (data[position] & 0xff);
                     single[symbol]++;
                     if (previous >= 0) {
-                        pairs[previous * (table.size + 256) + symbol]++;
+                        pairs[previous * symbols + symbol]++;
                     }
                     previous = symbol;
                     position += code >= 0 ? table.lengths[code] : 1;
@@ -88,27 +89,43 @@ public final class SymbolTable {
         return table;
     }
 
-    private static int size(SymbolTable table) {
-        return table.size;
-    }
-
-    /** The next table: the candidates of this round that save the most bytes. */
+    /**
+     * The next table: the candidates of this round that save the most bytes. Zeroes the pair counts it read (only
+     * symbols that occurred can start or end a pair, so only those rows and columns are visited).
+     */
     private SymbolTable best(int[] single, int[] pairs) {
         int symbols = size + 256;
-        long[] candidateValues = new long[single.length + pairs.length];
-        int[] candidateLengths = new int[candidateValues.length];
-        long[] gains = new long[candidateValues.length];
-        int candidates = 0;
+        int[] used = new int[symbols];
+        int usedCount = 0;
         for (int s = 0; s < symbols; s++) {
             if (single[s] > 0) {
-                candidateValues[candidates] = valueOf(s);
-                candidateLengths[candidates] = lengthOf(s);
-                gains[candidates++] = (long) single[s] * lengthOf(s);
+                used[usedCount++] = s;
             }
         }
-        for (int a = 0; a < symbols; a++) {
-            for (int b = 0; b < symbols; b++) {
+        int candidates = usedCount;
+        for (int i = 0; i < usedCount; i++) {
+            int a = used[i];
+            for (int j = 0; j < usedCount; j++) {
+                int b = used[j];
+                candidates += pairs[a * symbols + b] > 0 && lengthOf(a) + lengthOf(b) <= 8 ? 1 : 0;
+            }
+        }
+        long[] candidateValues = new long[candidates];
+        int[] candidateLengths = new int[candidates];
+        long[] gains = new long[candidates];
+        candidates = 0;
+        for (int i = 0; i < usedCount; i++) {
+            int s = used[i];
+            candidateValues[candidates] = valueOf(s);
+            candidateLengths[candidates] = lengthOf(s);
+            gains[candidates++] = (long) single[s] * lengthOf(s);
+        }
+        for (int i = 0; i < usedCount; i++) {
+            int a = used[i];
+            for (int j = 0; j < usedCount; j++) {
+                int b = used[j];
                 int frequency = pairs[a * symbols + b];
+                pairs[a * symbols + b] = 0;
                 int length = lengthOf(a) + lengthOf(b);
                 if (frequency > 0 && length <= 8) {
                     candidateValues[candidates] = valueOf(a) | valueOf(b) << (8 * lengthOf(a));
@@ -126,13 +143,26 @@ public final class SymbolTable {
         Arrays.sort(order);
         long[] values = new long[MAXIMUM_SYMBOLS];
         int[] lengths = new int[MAXIMUM_SYMBOLS];
-        Set<String> taken = new HashSet<>();
+        // the symbols taken so far, by value and length in an open-addressed table (a pair may spell a symbol taken)
+        int[] taken = new int[1024];
         int size = 0;
         for (int i = candidates - 1; i >= 0 && size < MAXIMUM_SYMBOLS; i--) {
             int c = (int) (order[i] & ((1 << 20) - 1));
-            if (taken.add(candidateLengths[c] + ":" + candidateValues[c])) {
-                values[size] = candidateValues[c];
-                lengths[size++] = candidateLengths[c];
+            long value = candidateValues[c];
+            int length = candidateLengths[c];
+            int slot = (int) DistinctSketch.mix(value * 9 + length) & (taken.length - 1);
+            boolean seen = false;
+            for (int entry = taken[slot]; entry != 0; entry = taken[slot]) {
+                if (values[entry - 1] == value && lengths[entry - 1] == length) {
+                    seen = true;
+                    break;
+                }
+                slot = (slot + 1) & (taken.length - 1);
+            }
+            if (!seen) {
+                taken[slot] = size + 1;
+                values[size] = value;
+                lengths[size++] = length;
             }
         }
         return new SymbolTable(values, lengths, size);
@@ -221,11 +251,28 @@ public final class SymbolTable {
 
     /** The codes of {@code data[start, end)}. */
     public byte[] compress(byte[] data, int start, int end) {
-        byte[] out = new byte[2 * (end - start) + 8];
+        byte[] out = new byte[compressedCapacity(end - start)];
+        return Arrays.copyOf(out, compress(data, start, end, out));
+    }
+
+    /** The most bytes {@link #compress(byte[], int, int, byte[])} writes for {@code length} bytes: two per byte (escapes). */
+    static int compressedCapacity(int length) {
+        return 2 * length + 8;
+    }
+
+    /**
+     * Writes the codes of {@code data[start, end)} to {@code out} from 0 (room for {@link #compressedCapacity} bytes)
+     * and returns how many there are.
+     */
+    int compress(byte[] data, int start, int end, byte[] out) {
+        MatchIndex index = matchIndex;
+        if (index == null) {
+            index = matchIndex = new MatchIndex(values, lengths, size);
+        }
         int n = 0;
         int position = start;
         while (position < end) {
-            int code = longestMatch(data, position, end);
+            int code = index.longestMatch(load(data, position, end), end - position);
             if (code >= 0) {
                 out[n++] = (byte) code;
                 position += lengths[code];
@@ -234,7 +281,7 @@ public final class SymbolTable {
                 out[n++] = data[position++];
             }
         }
-        return Arrays.copyOf(out, n);
+        return n;
     }
 
     /**
