@@ -219,7 +219,19 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 return perRow(apply.kind(), input, subquery, apply.comparison());
             }
         }
-        return PlanChildren.map(plan, DecorrelateSubqueries::lower);
+        // nodes without an Apply below stay the same objects (EXPLAIN ANALYZE finds its figures by node)
+        return containsApply(plan) ? PlanChildren.map(plan, DecorrelateSubqueries::lower) : plan;
+    }
+
+    private static boolean containsApply(LogicalPlan plan) {
+        boolean[] found = {plan instanceof LogicalPlan.Apply};
+        if (!found[0]) {
+            PlanChildren.map(plan, child -> {
+                found[0] |= containsApply(child);
+                return child;
+            });
+        }
+        return found[0];
     }
 
     /** Whether {@code subquery} reads a row of a query enclosing it (it is correlated). */
