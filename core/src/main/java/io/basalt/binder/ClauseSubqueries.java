@@ -101,8 +101,22 @@ final class ClauseSubqueries {
     }
 
     BoundExpression exists(Expression.Exists exists) {
-        return add(LogicalPlan.SubqueryKind.EXISTS, bindSubquery(exists.query()), null, LogicalType.BOOLEAN,
-                exists.position());
+        BoundSubquery bound = bindSubquery(exists.query());
+        return add(LogicalPlan.SubqueryKind.EXISTS, new BoundSubquery(withoutRowLimit(bound.plan()),
+                bound.correlated()), null, LogicalType.BOOLEAN, exists.position());
+    }
+
+    /**
+     * An EXISTS subquery without a LIMIT that keeps at least one row (and skips none): whether a row exists does not
+     * depend on it, and without it the subquery may become a semi or anti join, as PostgreSQL simplifies it.
+     */
+    private static LogicalPlan withoutRowLimit(LogicalPlan plan) {
+        return switch (plan) {
+            case LogicalPlan.Project project -> new LogicalPlan.Project(withoutRowLimit(project.input()),
+                    project.expressions());
+            case LogicalPlan.Limit limit when limit.limit() != 0 && limit.offset() == 0 -> limit.input();
+            default -> plan;
+        };
     }
 
     /**

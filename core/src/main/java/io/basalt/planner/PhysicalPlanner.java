@@ -123,7 +123,8 @@ public final class PhysicalPlanner {
                     limit.tieKeys().stream().mapToInt(Integer::intValue).toArray());
             case LogicalPlan.DistinctOn distinct -> new io.basalt.exec.operator.filter.DistinctOnOperator(
                     plan(distinct.input()), distinct.keys().stream().mapToInt(Integer::intValue).toArray());
-            case LogicalPlan.Apply apply -> throw BasaltException.internal("a subquery was left undecorrelated");
+            // a SubPlan or InitPlan the optimizer kept: joined in now, per input row when correlated
+            case LogicalPlan.Apply apply -> plan(io.basalt.optimizer.rule.DecorrelateSubqueries.lower(apply));
             case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.SortedSetOperation setOperation ->

@@ -11,6 +11,7 @@ import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.expression.Placeholder;
 import io.basalt.plan.expression.PlaceholderReplacement;
 import io.basalt.plan.logical.LogicalPlan;
+import io.basalt.plan.logical.PlanChildren;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.SortedSetOperation setOperation ->
                     setOperation.withInputs(apply(setOperation.left()), apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
-            case LogicalPlan.Apply apply -> general(apply.kind(), apply(apply.input()), apply(apply.subquery()),
+            case LogicalPlan.Apply apply -> outsideConjunct(apply.kind(), apply(apply.input()), apply(apply.subquery()),
                     apply.comparison());
             case LogicalPlan.LateralJoin join -> new LogicalPlan.LateralJoin(join.type(), apply(join.left()),
                     apply(join.right()), join.conjuncts());
@@ -98,7 +99,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             boolean semi = test >= 0 && (apply.kind() == LogicalPlan.SubqueryKind.EXISTS
                     || apply.kind() == LogicalPlan.SubqueryKind.ANY && !negated);
             if (!semi && negated && apply.kind() == LogicalPlan.SubqueryKind.ANY) {
-                CorrelationPullUp.Lifted lifted = liftOrNull(subquery);
+                CorrelationPullUp.Lifted lifted = liftOrNull(lower(subquery));
                 LogicalPlan anti = lifted == null || lifted.groupedScalarAggregate() || !lifted.conditions().isEmpty()
                         ? null : NotInAntiJoin.orNull(plan, shiftDepth(lifted.plan()), apply.comparison(), column);
                 if (anti != null) {
@@ -108,10 +109,14 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 }
             }
             if (!semi) {
-                plan = general(apply.kind(), plan, subquery, apply.comparison());
+                // a scalar value in a condition keeps the join (TPC-H's Q11, Q15, Q22 are fastest so); an EXISTS or
+                // ANY that is not the conjunct's sole test runs as PostgreSQL's (hashed) SubPlan when uncorrelated
+                plan = apply.kind() == LogicalPlan.SubqueryKind.SCALAR
+                        ? general(apply.kind(), plan, subquery, apply.comparison())
+                        : outsideConjunct(apply.kind(), plan, subquery, apply.comparison());
                 continue;
             }
-            CorrelationPullUp.Lifted lifted = liftOrNull(subquery);
+            CorrelationPullUp.Lifted lifted = liftOrNull(lower(subquery));
             if (lifted == null || lifted.groupedScalarAggregate()) {
                 plan = general(apply.kind(), plan, subquery, apply.comparison());
                 continue;
@@ -163,6 +168,24 @@ public final class DecorrelateSubqueries implements OptimizerRule {
 
     // ---- the general form: a LEFT join that yields the value or mark -------------------------------------
 
+    /**
+     * A subquery outside a WHERE conjunct of its own (the SELECT list, under OR or CASE): uncorrelated, it stays an
+     * Apply that runs it once, PostgreSQL's InitPlan (a scalar value or EXISTS) or hashed SubPlan (ANY); correlated,
+     * the general form.
+     */
+    private static LogicalPlan outsideConjunct(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
+                                               BoundExpression comparison) {
+        if (!readsEnclosingQuery(subquery)) {
+            return new LogicalPlan.Apply(kind, input, subquery, comparison);
+        }
+        return general(kind, input, subquery, comparison);
+    }
+
+    /**
+     * Joins when the correlation lifts, directly or once the subquery's value is computed over one row of a LATERAL
+     * join ({@link DecorrelateLateralJoins}); otherwise the Apply stays, PostgreSQL's SubPlan, which {@link #lower}
+     * runs once per input row.
+     */
     private static LogicalPlan general(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
                                        BoundExpression comparison) {
         try {
@@ -171,8 +194,59 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             if (notJoinable.sqlState() != SqlState.FEATURE_NOT_SUPPORTED) {
                 throw notJoinable;
             }
-            return perRow(kind, input, subquery, comparison);
         }
+        LogicalPlan lateral = perRow(kind, input, lower(subquery), comparison);
+        LogicalPlan decorrelated = new DecorrelateLateralJoins().apply(lateral);
+        return decorrelated instanceof LogicalPlan.LateralJoin
+                ? new LogicalPlan.Apply(kind, input, subquery, comparison) : decorrelated;
+    }
+
+    /**
+     * {@code plan} with every Apply the optimizer kept (a SubPlan or InitPlan, see {@link #outsideConjunct} and
+     * {@link #general}) replaced by operators that run it, innermost first: an uncorrelated subquery by the join
+     * of its one-row value (computed once), a correlated one by a LATERAL join over its value per input row.
+     */
+    public static LogicalPlan lower(LogicalPlan plan) {
+        if (plan instanceof LogicalPlan.Apply apply) {
+            LogicalPlan input = lower(apply.input());
+            LogicalPlan subquery = lower(apply.subquery());
+            try {
+                return joined(apply.kind(), input, subquery, apply.comparison());
+            } catch (BasaltException notJoinable) {
+                if (notJoinable.sqlState() != SqlState.FEATURE_NOT_SUPPORTED) {
+                    throw notJoinable;
+                }
+                return perRow(apply.kind(), input, subquery, apply.comparison());
+            }
+        }
+        // nodes without an Apply below stay the same objects (EXPLAIN ANALYZE finds its figures by node)
+        return containsApply(plan) ? PlanChildren.map(plan, DecorrelateSubqueries::lower) : plan;
+    }
+
+    private static boolean containsApply(LogicalPlan plan) {
+        boolean[] found = {plan instanceof LogicalPlan.Apply};
+        if (!found[0]) {
+            PlanChildren.map(plan, child -> {
+                found[0] |= containsApply(child);
+                return child;
+            });
+        }
+        return found[0];
+    }
+
+    /** Whether {@code subquery} reads a row of a query enclosing it (it is correlated). */
+    static boolean readsEnclosingQuery(LogicalPlan subquery) {
+        boolean[] found = {false};
+        io.basalt.plan.logical.PlanExpressions.rewrite(subquery, (expression, depth) -> {
+            PlaceholderReplacement.replace(expression, leaf -> {
+                if (leaf.function() instanceof Placeholder.OuterColumn outer && outer.depth() > depth) {
+                    found[0] = true;
+                }
+                return leaf;
+            });
+            return expression;
+        });
+        return found[0];
     }
 
     /** The lifted correlation of {@code subquery}, or null when it cannot be lifted. */
@@ -230,7 +304,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
     private static LogicalPlan joined(LogicalPlan.SubqueryKind kind, LogicalPlan input, LogicalPlan subquery,
                                       BoundExpression comparison) {
         int width = input.outputTypes().size();
-        CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(subquery);
+        CorrelationPullUp.Lifted lifted = CorrelationPullUp.lift(lower(subquery));
         LogicalPlan inner = shiftDepth(lifted.plan());
         if (kind == LogicalPlan.SubqueryKind.SCALAR) {
             return SubqueryValues.scalar(input, subquery, inner, joinConditions(lifted.conditions(), width),

@@ -57,8 +57,7 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             case LogicalPlan.DistinctOn distinct -> filtered(new LogicalPlan.DistinctOn(push(distinct.input(), List.of()),
                     distinct.keys()), conjuncts);
             case LogicalPlan.Limit limit -> filtered(limit.withInput(push(limit.input(), List.of())), conjuncts);
-            case LogicalPlan.Apply apply -> filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), List.of()),
-                    push(apply.subquery(), List.of()), apply.comparison()), conjuncts);
+            case LogicalPlan.Apply apply -> pushBelowApply(apply, conjuncts);
             case LogicalPlan.Write write -> filtered(write.withInput(push(write.input(), List.of())), conjuncts);
             // both inputs have the append's columns: each conjunct filters each input
             case LogicalPlan.Append append -> new LogicalPlan.Append(push(append.left(), conjuncts),
@@ -81,8 +80,8 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
         List<BoundExpression> toLeft = new ArrayList<>();
         List<BoundExpression> kept = new ArrayList<>();
         for (BoundExpression conjunct : above) {
-            java.util.BitSet read = new java.util.BitSet();
-            io.basalt.plan.expression.ColumnReferences.collect(conjunct, read);
+            BitSet read = new BitSet();
+            ColumnReferences.collect(conjunct, read);
             (!read.isEmpty() && read.length() <= leftWidth ? toLeft : kept).add(conjunct);
         }
         return filtered(new LogicalPlan.LateralJoin(join.type(), push(join.left(), toLeft),
@@ -156,6 +155,23 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
             mapping[i] = i - leftWidth;
         }
         return ColumnReferences.renumberAll(conjuncts, mapping);
+    }
+
+    /**
+     * A subquery the optimizer kept (a SubPlan or InitPlan) appends its value to its input's columns: conjuncts that
+     * do not read that value filter the input first, so that the subquery runs only for the rows they keep.
+     */
+    private LogicalPlan pushBelowApply(LogicalPlan.Apply apply, List<BoundExpression> conjuncts) {
+        int value = apply.input().outputTypes().size();
+        List<BoundExpression> below = new ArrayList<>();
+        List<BoundExpression> above = new ArrayList<>();
+        for (BoundExpression conjunct : conjuncts) {
+            BitSet read = new BitSet();
+            ColumnReferences.collect(conjunct, read);
+            (read.get(value) ? above : below).add(conjunct);
+        }
+        return filtered(new LogicalPlan.Apply(apply.kind(), push(apply.input(), below),
+                push(apply.subquery(), List.of()), apply.comparison()), above);
     }
 
     private static LogicalPlan filtered(LogicalPlan plan, List<BoundExpression> conjuncts) {

@@ -23,11 +23,25 @@ import java.util.Locale;
  * relation or not as the caller asks.
  */
 final class ExplainExpressions {
+    /**
+     * While a SubPlan or InitPlan prints, the columns of the rows it reads from the plans enclosing it, nearest first:
+     * an outer reference of depth {@code d} names column {@code index} of entry {@code d - 1}, always qualified, as
+     * PostgreSQL names a Var of an upper query level ({@code (f1 = o.f1)}).
+     */
+    static final ScopedValue<List<List<Column>>> ENCLOSING_ROWS = ScopedValue.newInstance();
+
     private ExplainExpressions() {
     }
 
-    /** One output column of a plan node as EXPLAIN names it, with and without its relation. */
-    record Column(String bare, String qualified, boolean plain) {
+    /**
+     * One output column of a plan node as EXPLAIN names it, with and without its relation; {@code negation}, when not
+     * null, names its NOT (an ANY SubPlan's, which is ALL's).
+     */
+    record Column(String bare, String qualified, boolean plain, Column negation) {
+        Column(String bare, String qualified, boolean plain) {
+            this(bare, qualified, plain, null);
+        }
+
         String text(boolean withRelation) {
             return withRelation ? qualified : bare;
         }
@@ -63,6 +77,9 @@ final class ExplainExpressions {
                 }
                 yield out.append(')').toString();
             }
+            case BoundExpression.Not e when e.operand() instanceof BoundExpression.ColumnRef ref
+                    && ref.index() < input.size() && input.get(ref.index()).negation() != null ->
+                    input.get(ref.index()).negation().text(qualified);
             case BoundExpression.Not e -> "(NOT " + deparse(e.operand(), input, qualified) + ")";
             case BoundExpression.IsNull e -> "(" + deparse(e.operand(), input, qualified)
                     + (e.negated() ? " IS NOT NULL)" : " IS NULL)");
@@ -105,6 +122,13 @@ final class ExplainExpressions {
             List<Column> table = new ArrayList<>(Collections.nCopies(read.length(), (Column) null));
             table.set(read.nextSetBit(0), input.get(documents.index()));
             return deparse(extraction, table, qualified);
+        }
+        if (function instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer) {
+            List<List<Column>> enclosing = ENCLOSING_ROWS.orElse(List.of());
+            if (outer.depth() <= enclosing.size() && outer.index() < enclosing.get(outer.depth() - 1).size()) {
+                return enclosing.get(outer.depth() - 1).get(outer.index()).qualified();
+            }
+            return outer.qualifiedName();
         }
         String name = function.name();
         List<BoundExpression> arguments = call.arguments();

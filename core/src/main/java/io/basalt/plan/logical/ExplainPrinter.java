@@ -112,6 +112,9 @@ public final class ExplainPrinter {
     /** The name each VALUES list of several rows goes by: {@code *VALUES*}, then {@code *VALUES*_1}, ... */
     private final java.util.IdentityHashMap<LogicalPlan.Values, String> valuesNames = new java.util.IdentityHashMap<>();
     private final List<String> lines = new ArrayList<>();
+    /** The number of each subquery the optimizer kept as an Apply: PostgreSQL's SubPlan or InitPlan number. */
+    private final java.util.IdentityHashMap<LogicalPlan.Apply, Integer> subplanNumbers =
+            new java.util.IdentityHashMap<>();
 
     private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
         this.labels = labels;
@@ -143,6 +146,7 @@ public final class ExplainPrinter {
         requireNonNull(actuals, "actuals is null");
         ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, actuals, countRelations(plan));
         printer.nameScans(plan, new java.util.HashSet<>());
+        printer.numberSubplans(plan);
         printer.node(plan, "", 2);
         return List.copyOf(printer.lines);
     }
@@ -233,6 +237,81 @@ public final class ExplainPrinter {
         }
     }
 
+    /**
+     * Numbers the kept subqueries as PostgreSQL numbers its SubPlans and InitPlans, in the order it plans them: a
+     * subquery's own subqueries before it, the subqueries of one clause in the order written (the Applies a clause
+     * stacks, from the bottom), the clauses of a query from the top (the SELECT list's before WHERE's).
+     */
+    private void numberSubplans(LogicalPlan plan) {
+        if (plan instanceof LogicalPlan.Apply top) {
+            List<LogicalPlan.Apply> stack = new ArrayList<>();
+            LogicalPlan current = top;
+            while (current instanceof LogicalPlan.Apply apply) {
+                stack.addFirst(apply);
+                current = apply.input();
+            }
+            for (LogicalPlan.Apply apply : stack) {
+                numberSubplans(apply.subquery());
+                subplanNumbers.put(apply, subplanNumbers.size() + 1);
+            }
+            numberSubplans(current);
+            return;
+        }
+        PlanChildren.map(plan, child -> {
+            numberSubplans(child);
+            return child;
+        });
+    }
+
+    /**
+     * Whether PostgreSQL runs {@code apply} as an InitPlan, once before the node that reads its value: a scalar
+     * value or EXISTS of a subquery that reads no enclosing row. An ANY runs as a (hashed) SubPlan.
+     */
+    private static boolean isInitPlan(LogicalPlan.Apply apply) {
+        return apply.kind() != LogicalPlan.SubqueryKind.ANY && !readsEnclosingRow(apply.subquery());
+    }
+
+    private static boolean readsEnclosingRow(LogicalPlan subquery) {
+        boolean[] found = {false};
+        PlanExpressions.rewrite(subquery, (expression, depth) -> {
+            io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf -> {
+                if (leaf.function() instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer
+                        && outer.depth() > depth) {
+                    found[0] = true;
+                }
+                return leaf;
+            });
+            return expression;
+        });
+        return found[0];
+    }
+
+    /** {@code "SubPlan 2"}, {@code "hashed SubPlan 2"} or {@code "InitPlan 2"}: how expressions name the subquery. */
+    private String subplanName(LogicalPlan.Apply apply) {
+        int number = subplanNumbers.getOrDefault(apply, 0);
+        if (isInitPlan(apply)) {
+            return "InitPlan " + number;
+        }
+        boolean hashed = apply.kind() == LogicalPlan.SubqueryKind.ANY && !readsEnclosingRow(apply.subquery())
+                && apply.comparison() instanceof BoundExpression.Comparison comparison
+                && comparison.operator() == CompareOp.EQ && HashJoinOperator.canHash(comparison.left().type());
+        return (hashed ? "hashed " : "") + "SubPlan " + number;
+    }
+
+    /** Prints the kept subqueries that {@code node} evaluates, each under its "SubPlan n" or "InitPlan n" line. */
+    private void subplans(List<LogicalPlan.Apply> applies, String properties, int indent) {
+        List<LogicalPlan.Apply> ordered = new ArrayList<>(applies);
+        ordered.sort(java.util.Comparator.comparingInt(apply -> subplanNumbers.getOrDefault(apply, 0)));
+        for (LogicalPlan.Apply apply : ordered) {
+            lines.add(properties + subplanName(apply).replace("hashed ", ""));
+            List<List<Column>> enclosing = new ArrayList<>();
+            enclosing.add(columns(apply.input()));
+            enclosing.addAll(ExplainExpressions.ENCLOSING_ROWS.orElse(List.of()));
+            ScopedValue.where(ExplainExpressions.ENCLOSING_ROWS, List.copyOf(enclosing))
+                    .run(() -> node(apply.subquery(), properties + "  ->  ", indent + 8));
+        }
+    }
+
     /** {@code name}, or with the first of {@code _1}, {@code _2}, ... that makes it unique among {@code taken}. */
     private static String uniqueName(String name, java.util.Set<String> taken) {
         String unique = name;
@@ -281,9 +360,15 @@ public final class ExplainPrinter {
         LogicalPlan output = plan;
         LogicalPlan current = plan;
         List<LogicalPlan.Filter> filters = new ArrayList<>();
+        List<LogicalPlan.Apply> initPlans = new ArrayList<>();
+        List<LogicalPlan.Apply> subPlans = new ArrayList<>();
         while (true) {
             if (current instanceof LogicalPlan.Project project) {
                 current = project.input();
+            } else if (current instanceof LogicalPlan.Apply apply) {
+                // a kept subquery: its value is computed by the node below, which prints it as a SubPlan
+                (isInitPlan(apply) ? initPlans : subPlans).add(apply);
+                current = apply.input();
             } else if (current instanceof LogicalPlan.Filter filter && carriesFilter(below(filter.input()))) {
                 filters.add(filter);
                 current = filter.input();
@@ -441,12 +526,7 @@ public final class ExplainPrinter {
                 children.add(window.input());
                 yield "WindowAgg";
             }
-            case LogicalPlan.Apply apply -> {
-                // only seen before decorrelation: the input, then the subquery PostgreSQL would run as a SubPlan
-                children.add(apply.input());
-                children.add(apply.subquery());
-                yield "Subquery " + apply.kind();
-            }
+            case LogicalPlan.Apply apply -> throw new AssertionError("kept subqueries are looked through");
         };
         for (LogicalPlan.Filter filter : filters.reversed()) {
             String kind = current instanceof LogicalPlan.Values values && values.rows().size() == 1
@@ -465,6 +545,8 @@ public final class ExplainPrinter {
             lines.add(properties + detail);
         }
         lines.addAll(bitmapIndexScan);
+        // PostgreSQL prints a node's InitPlans before its inputs and its SubPlans after them
+        subplans(initPlans, properties, indent);
         if (presortKey != null) {
             // the ordered aggregates sort their own rows: shown as the Sort PostgreSQL puts below the Aggregate
             LogicalPlan.Aggregate aggregate = (LogicalPlan.Aggregate) current;
@@ -498,6 +580,7 @@ public final class ExplainPrinter {
         for (LogicalPlan child : children) {
             node(child, childPrefix, childIndent);
         }
+        subplans(subPlans, properties, indent);
     }
 
     /**
@@ -601,11 +684,12 @@ public final class ExplainPrinter {
         return prefix.size() <= of.size() && of.subList(0, prefix.size()).equals(prefix);
     }
 
-    /** The first node below {@code plan} that is not a projection. */
+    /** The first node below {@code plan} that is not a projection or a kept subquery. */
     private static LogicalPlan below(LogicalPlan plan) {
         LogicalPlan current = plan;
-        while (current instanceof LogicalPlan.Project project) {
-            current = project.input();
+        while (current instanceof LogicalPlan.Project || current instanceof LogicalPlan.Apply) {
+            current = current instanceof LogicalPlan.Project project ? project.input()
+                    : ((LogicalPlan.Apply) current).input();
         }
         return current;
     }
@@ -913,7 +997,7 @@ public final class ExplainPrinter {
             }
             case LogicalPlan.Apply apply -> {
                 List<Column> columns = new ArrayList<>(columns(apply.input()));
-                columns.add(new Column("(SubPlan)", "(SubPlan)", false));
+                columns.add(subplanValue(apply, columns));
                 yield columns;
             }
             case LogicalPlan.Window window -> {
@@ -932,6 +1016,50 @@ public final class ExplainPrinter {
                 }
                 yield columns;
             }
+        };
+    }
+
+    /**
+     * The value a kept subquery gives its input's rows, as PostgreSQL writes it: {@code (InitPlan 1).col1},
+     * {@code (SubPlan 1)}, {@code EXISTS(SubPlan 1)}, {@code (ANY (a = (hashed SubPlan 1).col1))}.
+     */
+    private Column subplanValue(LogicalPlan.Apply apply, List<Column> input) {
+        String name = subplanName(apply);
+        if (isInitPlan(apply)) {
+            String text = "(" + name + ").col1";
+            return new Column(text, text, false);
+        }
+        if (apply.kind() == LogicalPlan.SubqueryKind.SCALAR) {
+            return new Column("(" + name + ")", "(" + name + ")", false);
+        }
+        if (apply.kind() == LogicalPlan.SubqueryKind.EXISTS) {
+            return new Column("EXISTS(" + name + ")", "EXISTS(" + name + ")", false);
+        }
+        List<Column> compared = new ArrayList<>(input);
+        String value = "(" + name + ").col1";
+        compared.add(new Column(value, value, false));
+        Column all = null;
+        if (apply.comparison() instanceof BoundExpression.Comparison comparison
+                && comparison.operator() != CompareOp.EQ) {
+            // x op ALL (q) is bound as NOT (x negated-op ANY (q)): its NOT prints as the ALL it stands for (but
+            // NOT (x = ANY (q)) is far likelier NOT IN than <> ALL, which PostgreSQL prints as NOT (ANY ...))
+            BoundExpression tested = new BoundExpression.Comparison(negation(comparison.operator()),
+                    comparison.left(), comparison.right(), comparison.position());
+            all = new Column("(ALL " + ExplainExpressions.deparse(tested, compared, false) + ")",
+                    "(ALL " + ExplainExpressions.deparse(tested, compared, true) + ")", false);
+        }
+        return new Column("(ANY " + ExplainExpressions.deparse(apply.comparison(), compared, false) + ")",
+                "(ANY " + ExplainExpressions.deparse(apply.comparison(), compared, true) + ")", false, all);
+    }
+
+    private static CompareOp negation(CompareOp operator) {
+        return switch (operator) {
+            case EQ -> CompareOp.NE;
+            case NE -> CompareOp.EQ;
+            case LT -> CompareOp.GE;
+            case LE -> CompareOp.GT;
+            case GT -> CompareOp.LE;
+            case GE -> CompareOp.LT;
         };
     }
 

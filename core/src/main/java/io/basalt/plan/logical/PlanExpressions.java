@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * Rewrites every expression of a plan, node by node, leaving the plan's shape alone. The rewriter learns how many
  * LATERAL right sides enclose the expression ({@code lateralDepth}): inside one, an outer reference of depth 1 is
- * the LATERAL join's left row, so a reference to the plan's own enclosing query is one level deeper there.
+ * the LATERAL join's left row, so a reference to the plan's own enclosing query is one level deeper there. A
+ * subquery an {@link LogicalPlan.Apply} runs counts as one too: it reads the Apply's input row the same way.
  * A {@link LogicalPlan.Write} is not expected inside the plans this walks (it throws).
  */
 public final class PlanExpressions {
@@ -46,7 +47,7 @@ public final class PlanExpressions {
                     rewrite(join.left(), rewriter, depth), rewrite(join.right(), rewriter, depth + 1),
                     all(join.conjuncts(), rewriter, depth));
             case LogicalPlan.Apply apply -> new LogicalPlan.Apply(apply.kind(), rewrite(apply.input(), rewriter, depth),
-                    rewrite(apply.subquery(), rewriter, depth),
+                    rewrite(apply.subquery(), rewriter, depth + 1),
                     apply.comparison() == null ? null : rewriter.rewrite(apply.comparison(), depth));
             case LogicalPlan.Aggregate aggregate -> {
                 List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
