@@ -36,6 +36,15 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 public record LogicalType(TypeId id, int precision, int scale, LogicalType element, EnumType enumType,
                           RecordType record, DomainType domain, io.basalt.type.range.RangeType range) {
     public static final String METADATA_KEY = "basalt.type";
+
+    /**
+     * Plain types (an id, a precision and a scale) by their metadata form: operators read a vector's type from its
+     * field for every batch (a gather per column and batch), and splitting and parsing the text each time showed in
+     * profiles of small queries. Bounded, as typmods are unbounded in principle; the types are immutable.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, LogicalType> DECODED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_DECODED = 4096;
     /** The largest precision of a NUMERIC computed as a scaled 64-bit integer. */
     public static final int MAX_LONG_DECIMAL_PRECISION = 18;
     /** The largest precision of a NUMERIC computed as a scaled 128-bit integer. */
@@ -405,10 +414,19 @@ public record LogicalType(TypeId id, int precision, int scale, LogicalType eleme
             String[] parts = encoded.split(":", 4);
             return enumOf(EnumType.decode(parts[3]));
         }
+        LogicalType known = DECODED.get(encoded);
+        if (known != null) {
+            return known;
+        }
         String[] parts = encoded.split(":");
         if (parts.length != 3) {
             throw BasaltException.internal("malformed logical type '" + encoded + "'");
         }
-        return new LogicalType(TypeId.valueOf(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2]));
+        LogicalType decoded = new LogicalType(TypeId.valueOf(parts[0]), Integer.parseInt(parts[1]),
+                Integer.parseInt(parts[2]));
+        if (DECODED.size() < MAX_DECODED) {
+            DECODED.putIfAbsent(encoded, decoded);
+        }
+        return decoded;
     }
 }

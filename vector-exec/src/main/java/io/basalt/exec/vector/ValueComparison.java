@@ -166,7 +166,7 @@ public final class ValueComparison {
                     .compareTo(io.basalt.type.Interval.fromBytes(((org.apache.arrow.vector.FixedSizeBinaryVector) b).get(j)));
             case VarBinaryVector v when BinaryVectors.holdsBytea(v) -> compareBytes(v, i, (VarBinaryVector) b, j);
             case VarBinaryVector v when BinaryVectors.holdsJsonb(v) -> compareJsonb(v, i, (VarBinaryVector) b, j);
-            case VarBinaryVector v -> DecimalCodec.decode(v.get(i)).compareTo(DecimalCodec.decode(((VarBinaryVector) b).get(j)));
+            case VarBinaryVector v -> compareEncodedDecimals(v, i, (VarBinaryVector) b, j);
             case org.apache.arrow.vector.complex.StructVector v when RecordVectors.isRecord(v) -> RecordVectors.compare(v, i, b, j);
             case org.apache.arrow.vector.complex.StructVector v -> ArrayVectors.compare(v, i, b, j);
             default -> throw BasaltException.internal("cannot compare " + a.getClass().getSimpleName());

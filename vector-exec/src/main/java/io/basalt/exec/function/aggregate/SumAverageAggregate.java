@@ -93,6 +93,8 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         private long[] compactSums = new long[16];
         private int[] compactScales = filledScales(16);
         private final long[] lowHigh = new long[2];
+        /** Scratch for one compact sum's encoding ({@link DecimalCodec#encode(long, int, byte[])}). */
+        private final byte[] encoded = new byte[10];
         private final boolean floatSum = !average && argumentType.id() == TypeId.REAL;
 
         /**
@@ -336,21 +338,25 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                     continue;
                 }
                 int g = groupIds == null ? 0 : groupIds[i];
-                long value = values[i];
                 counts[g]++;
-                if (compactScales[g] == scale) {
-                    long before = compactSums[g];
-                    long after = before + value;
-                    if (((before ^ after) & (value ^ after)) >= 0) {
-                        compactSums[g] = after;
-                        continue;
-                    }
-                }
-                // another scale, or the 64-bit sum would overflow: the partial sum moves to the exact decimal
-                foldCompact(g);
-                compactSums[g] = value;
-                compactScales[g] = scale;
+                addUnscaled(g, values[i], scale);
             }
+        }
+
+        /** Adds {@code value * 10^-scale} to group g's unconstrained sum (not to its count). */
+        private void addUnscaled(int g, long value, int scale) {
+            if (compactScales[g] == scale) {
+                long before = compactSums[g];
+                long after = before + value;
+                if (((before ^ after) & (value ^ after)) >= 0) {
+                    compactSums[g] = after;
+                    return;
+                }
+            }
+            // another scale, or the 64-bit sum would overflow: the partial sum moves to the exact decimal
+            foldCompact(g);
+            compactSums[g] = value;
+            compactScales[g] = scale;
         }
 
         /** Adds a small value to group g's 64-bit sum; false when it does not fit there (nothing added). */
@@ -477,9 +483,6 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             State theirs = (State) other;
             theirs.foldNarrow(otherGroups);
             for (int g = 0; g < otherGroups; g++) {
-                theirs.foldCompact(g);
-            }
-            for (int g = 0; g < otherGroups; g++) {
                 int target = mapping[g];
                 counts[target] += theirs.counts[g];
                 if (exact) {
@@ -491,6 +494,9 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
                             : doubles[target] + theirs.doubles[g];
                 }
                 if (unconstrained) {
+                    if (theirs.compactScales[g] != NO_SCALE) {
+                        addUnscaled(target, theirs.compactSums[g], theirs.compactScales[g]);
+                    }
                     BigDecimal decimal = theirs.decimals[g];
                     if (decimal != null) {
                         decimals[target] = decimals[target] == null ? decimal
@@ -503,6 +509,10 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         @Override
         public void writeResults(FieldVector out, int groupCount) {
             foldNarrow(groupCount);
+            if (!average && !floating && out instanceof VarBinaryVector v) {
+                writeNumericSums(v, groupCount);
+                return;
+            }
             for (int g = 0; g < groupCount; g++) {
                 foldCompact(g);
                 if (counts[g] == 0) {
@@ -543,6 +553,35 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
             }
         }
 
+        /**
+         * Sums whose result is an unconstrained NUMERIC (of unconstrained, bigint or 128-bit NUMERIC arguments): a
+         * group whose whole sum is still a 64-bit unscaled value is encoded from it directly; only the others go
+         * through a BigDecimal. The state stays as it was (a window keeps adding to it after each result), and the
+         * compact sums are not folded: that BigDecimal per group and its encoding through BigInteger's bytes were
+         * most of the time a GROUP BY of 30,000 NUMERIC sums took to write (TPC-H Q11).
+         */
+        private void writeNumericSums(VarBinaryVector out, int groupCount) {
+            int scale = exactScale();
+            for (int g = 0; g < groupCount; g++) {
+                if (counts[g] == 0) {
+                    out.setNull(g);
+                } else if (unconstrained) {
+                    if (decimals[g] == null && compactScales[g] != NO_SCALE) {
+                        out.setSafe(g, encoded, 0, DecimalCodec.encode(compactSums[g], compactScales[g], encoded));
+                    } else {
+                        foldCompact(g);
+                        out.setSafe(g, DecimalCodec.encode(decimals[g]));
+                    }
+                } else if (nans[g]) {
+                    writeNaN(out, g);
+                } else if (wide.fitsLong(g)) {
+                    out.setSafe(g, encoded, 0, DecimalCodec.encode(wide.longValue(g), scale, encoded));
+                } else {
+                    out.setSafe(g, DecimalCodec.encode(new BigDecimal(wide.get(g), scale)));
+                }
+            }
+        }
+
         private void writeNaN(FieldVector out, int g) {
             switch (out) {
                 case org.apache.arrow.vector.DecimalVector v -> WideDecimalValues.setNaN(v, g);
@@ -557,7 +596,7 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
         }
 
         private BigDecimal exactSum(int g) {
-            if (argumentType.physical() == io.basalt.type.PhysicalType.BIG_DECIMAL) {
+            if (unconstrained) {
                 return decimals[g];
             }
             int scale = exactScale();

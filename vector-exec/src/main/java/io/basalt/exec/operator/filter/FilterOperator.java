@@ -304,6 +304,11 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                 }
                 ensureSelection(current.rowCount());
                 int selected = select(conjunct, current);
+                if (emitsSelections && --pending == 0) {
+                    // the last conjunct: its survivors leave as a selection over the compacted batch instead of
+                    // being copied once more (a second vector per column for a few rows of each batch)
+                    return selected == current.rowCount() ? current : new Batch(current.columns(), selected, selection);
+                }
                 current = VectorGather.gather(current, selection, selected, evaluation);
             }
             return current;

@@ -6,6 +6,7 @@ import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.VectorSlices;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VarBinaryVector;
 
 /**
  * Any aggregate as a window function, through its ordinary {@link GroupedAggregateState}: the fallback for
@@ -63,17 +64,22 @@ final class GenericAggregateEvaluator implements WindowEvaluator {
                 int fed = ps;
                 for (int i = ps; i < pe; i++) {
                     int e = frames.end[i];
-                    if (e > fed) {
-                        feed(state, argument, fed, e);
-                        fed = e;
+                    if (e > fed || i == ps) {
+                        if (e > fed) {
+                            feed(state, argument, fed, e);
+                            fed = e;
+                        }
                         writeResult(state, result, out, i);
-                    } else if (i == ps) {
-                        writeResult(state, result, out, i);
-                    } else {
-                        // the frame did not grow (a peer of the row before, or the whole partition as without an
-                        // ORDER BY): the same value again, copied rather than finished from the state once more
-                        out.copyFromSafe(0, i, result);
+                        continue;
                     }
+                    // the frame did not grow (peers of the row before, or the whole partition as without an ORDER BY):
+                    // the same value again for the run of such rows, copied rather than finished from the state again
+                    int runEnd = i + 1;
+                    while (runEnd < pe && frames.end[runEnd] <= fed) {
+                        runEnd++;
+                    }
+                    repeat(result, out, i, runEnd);
+                    i = runEnd - 1;
                 }
             }
         }
@@ -89,6 +95,24 @@ final class GenericAggregateEvaluator implements WindowEvaluator {
         }
         try (FieldVector slice = VectorSlices.slice(argument, from, to - from, allocator)) {
             state.updateSingleGroup(slice, to - from);
+        }
+    }
+
+    /**
+     * Copies {@code result}'s one value into rows {@code [from, to)} of {@code out}. A NUMERIC (bytes) is read once
+     * and set per row: over one partition of 30,000 groups (TPC-H Q11's {@code sum(...) OVER ()}) Arrow's
+     * copyFromSafe per row, which looks both vectors over again each time, was most of the window's time.
+     */
+    private static void repeat(FieldVector result, FieldVector out, int from, int to) {
+        if (result instanceof VarBinaryVector value && out instanceof VarBinaryVector target && !value.isNull(0)) {
+            byte[] bytes = value.get(0);
+            for (int i = from; i < to; i++) {
+                target.setSafe(i, bytes);
+            }
+            return;
+        }
+        for (int i = from; i < to; i++) {
+            out.copyFromSafe(0, i, result);
         }
     }
 

@@ -103,7 +103,7 @@ final class PartitionTopRowsFilter implements AutoCloseable {
             int worst = kind == WindowFunction.Kind.ROW_NUMBER ? -1 : 0;
             selection = new int[count];
             selected = 0;
-            if (lastKeys != null && incoming.fixedWidth()) {
+            if (lastKeys != null && incoming.fixedWidthAcrossInputs()) {
                 for (int i = 0; i < count; i++) {
                     int group = groupIds[i];
                     int last = group < lastListed.length ? lastListed[group] : -1;
@@ -199,7 +199,7 @@ final class PartitionTopRowsFilter implements AutoCloseable {
             narrowed = new RowOrdering(survivors.toArray(new FieldVector[0]), rows.length, NO_COLUMNS, orderKeys);
             lastKeys = null;
             lastNull = null;
-            if (orderKeys.size() == 1 && narrowed.fixedWidth()) {
+            if (orderKeys.size() == 1 && narrowed.fixedWidthAcrossInputs()) {
                 lastKeys = new long[groups];
                 lastNull = new boolean[groups];
                 for (int group = 0; group < groups; group++) {

@@ -193,11 +193,35 @@ final class WindowSinkState implements SinkState {
             WindowPiece[] built = new WindowPiece[bounds.length - 1];
             pieces = built;
             int[] sortedOrder = order;
+            FieldVector[] source = input;
+            if (count == rowCount && bounds[1] == count && isIdentity(order)) {
+                // one piece of every row in input order (e.g. sum(x) OVER () over one partition): it takes the
+                // concatenated input over instead of copying it once more; the other pieces are empty
+                for (int piece = 1; piece < built.length; piece++) {
+                    built[piece] = WindowPiece.compute(operator, context, source, ordering, sortedOrder, count, count,
+                            inputTypes);
+                }
+                input = null;
+                built[0] = WindowPiece.compute(operator, context, WindowRows.of(source, ordering, sortedOrder, count,
+                        inputTypes, context.allocator(), true), inputTypes);
+                return;
+            }
             ParallelTasks.run(context, built.length, piece -> built[piece] = WindowPiece.compute(operator, context,
-                    input, ordering, sortedOrder, bounds[piece], bounds[piece + 1], inputTypes));
+                    source, ordering, sortedOrder, bounds[piece], bounds[piece + 1], inputTypes));
         } finally {
-            WindowRows.close(input);
+            if (input != null) {
+                WindowRows.close(input);
+            }
         }
+    }
+
+    private static boolean isIdentity(int[] order) {
+        for (int i = 0; i < order.length; i++) {
+            if (order[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
