@@ -44,6 +44,8 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private final List<Morsel> morsels;
     private final long rowCount;
     private final boolean pageReader;
+    /** Whether row groups with pushed predicates decode their filtered columns first ({@link ParquetScanWorker}). */
+    private final boolean lateMaterialization;
     /** The pushed predicates, which also narrow the rows read inside a row group by its page index. */
     private final List<ScanPredicate> predicates;
 
@@ -53,13 +55,20 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
      * compare the two.
      */
     private static final boolean PAGE_READER_DEFAULT = !Boolean.getBoolean("basalt.parquet.recordReader");
+    /**
+     * Whether scans with pushed predicates materialize late by default; {@code basalt.parquet.lateMaterialization=false}
+     * turns it off, to compare.
+     */
+    private static final boolean LATE_DEFAULT =
+            !"false".equals(System.getProperty("basalt.parquet.lateMaterialization"));
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
-        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT, List.of());
+        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT, LATE_DEFAULT, List.of());
     }
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types, List<Morsel> morsels,
-            boolean pageReader, List<ScanPredicate> predicates) {
+            boolean pageReader, boolean lateMaterialization, List<ScanPredicate> predicates) {
+        this.lateMaterialization = lateMaterialization;
         this.predicates = List.copyOf(predicates);
         this.files = List.copyOf(files);
         this.names = List.copyOf(names);
@@ -163,7 +172,7 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
                 kept.add(morsel);
             }
         }
-        return new ParquetScan(files, names, types, kept, pageReader, predicates);
+        return new ParquetScan(files, names, types, kept, pageReader, lateMaterialization, predicates);
     }
 
     /** The number of row groups the scan reads. */
@@ -173,7 +182,15 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
     public ParquetScan withRecordReader() {
-        return new ParquetScan(files, names, types, morsels, false, predicates);
+        return new ParquetScan(files, names, types, morsels, false, lateMaterialization, predicates);
+    }
+
+    /**
+     * This scan, reading every requested column of a row group together even when predicates were pushed (to
+     * compare with late materialization).
+     */
+    public ParquetScan withoutLateMaterialization() {
+        return new ParquetScan(files, names, types, morsels, pageReader, false, predicates);
     }
 
     /** The predicates pushed into the scan (empty when none). */
@@ -183,6 +200,10 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     boolean pageReader() {
         return pageReader;
+    }
+
+    boolean lateMaterialization() {
+        return lateMaterialization;
     }
 
     List<ParquetFile> files() {
