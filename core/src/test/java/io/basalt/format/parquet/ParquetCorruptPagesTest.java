@@ -65,6 +65,7 @@ class ParquetCorruptPagesTest {
                     trials++;
                     // the whole file, then two pushed filters (late materialization: the filtered column first)
                     for (String where : new String[] {"", " WHERE small < 20", " WHERE id BETWEEN 7000 AND 7100"}) {
+                        System.setProperty(ParquetScan.LATE_MATERIALIZATION_PROPERTY, String.valueOf(!where.isEmpty()));
                         try (QueryResult result = session.query("SELECT count(*), sum(id), sum(small), max(words),"
                                 + " sum(length(names)), sum(noise), count(flag) FROM read_parquet('" + file + "')"
                                 + where)) {
@@ -81,6 +82,7 @@ class ParquetCorruptPagesTest {
                 }
             }
         }
+        System.clearProperty(ParquetScan.LATE_MATERIALIZATION_PROPERTY);
         // most damage lands in lengths, counts, levels or headers, which must be noticed
         assertThat(failures).as("failures out of %d", trials).isPositive();
     }

@@ -21,10 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Late materialization: with predicates pushed on integer-like columns, a row group's filtered columns are decoded
- * first and the other columns only for the batches where some row may match. Checked on a Basalt file (page index:
- * the other columns' pages are read selectively) and on a DuckDB file (no page index: whole chunks, rows passed
- * over), against the same scan without late materialization and against the table the file was written from.
+ * Late materialization (off by default): with predicates pushed on integer-like columns, a row group's filtered
+ * columns are decoded first and the other columns only for the batches where some row may match. Checked on a Basalt
+ * file (page index: the other columns' pages are read selectively) and on a DuckDB file (no page index: whole
+ * chunks, rows passed over), against the same scan without late materialization and against the table the file was
+ * written from.
  */
 class ParquetLateMaterializationTest {
     private static final String TABLE = """
@@ -50,6 +51,16 @@ class ParquetLateMaterializationTest {
 
     @Test
     void queriesReturnTheTablesRowsOnBasaltsAndDuckDbsFiles() throws SQLException {
+        // late materialization is off by default: the scans opened in this test have it on
+        System.setProperty(ParquetScan.LATE_MATERIALIZATION_PROPERTY, "true");
+        try {
+            queriesReturnTheTablesRows();
+        } finally {
+            System.clearProperty(ParquetScan.LATE_MATERIALIZATION_PROPERTY);
+        }
+    }
+
+    private void queriesReturnTheTablesRows() throws SQLException {
         Path basalt = directory.resolve("basalt.parquet");
         Path duck = directory.resolve("duck.parquet");
         try (Database database = Basalt.inMemory(); Session session = database.connect()) {
@@ -126,9 +137,9 @@ class ParquetLateMaterializationTest {
         }
         for (int vectorSize : new int[] {1000, 333}) {
             try (BufferAllocator allocator = new RootAllocator()) {
-                List<List<Object>> plain = ParquetPageReaderTest.read(pushed.withoutLateMaterialization(), columns,
+                List<List<Object>> plain = ParquetPageReaderTest.read(pushed.withLateMaterialization(false), columns,
                         allocator, vectorSize);
-                List<List<Object>> late = ParquetPageReaderTest.read(pushed, columns, allocator, vectorSize);
+                List<List<Object>> late = ParquetPageReaderTest.read(pushed.withLateMaterialization(true), columns, allocator, vectorSize);
                 assertThat(late.stream().filter(matches).toList()).as(predicates.toString())
                         .isEqualTo(plain.stream().filter(matches).toList());
                 // every row the late read returns is a row of the file, whole (the name spells its id)
