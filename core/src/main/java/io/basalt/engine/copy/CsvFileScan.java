@@ -33,8 +33,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * format splits them ({@link CsvRecordReader}, with its DELIMITER, QUOTE, ESCAPE and NULL options) and converted
  * as COPY converts them ({@link CopyFromSource}), so bad rows fail with COPY's errors and line numbers. When the
  * query is bound, the first {@link #SAMPLE_ROWS} records are read to fix the columns: their types, the first that
- * every non-NULL value of the column fits in the order boolean, bigint, double precision, date, timestamp, text
- * (DuckDB's order; an integer with a leading zero stays text, a column of NULLs is text), and, unless
+ * every non-NULL value of the column fits in the order boolean (true, false, t, f), bigint, double precision, date, timestamp, text
+ * (DuckDB's order; a number with a leading zero stays text, a column of NULLs is text), and, unless
  * {@code header} is given, whether the first line is a header: it is when it holds no NULL and some column typed
  * other than text has a first value that does not fit its type. Without a header the columns are named
  * {@code column0}, {@code column1}, ... The file is read again by every scan.
@@ -44,7 +44,8 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
     static final int SAMPLE_ROWS = 20_480;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?(0|[1-9][0-9]*)");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+    private static final Pattern DECIMAL = Pattern.compile(
+            "[+-]?((0|[1-9][0-9]*)(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern TIMESTAMP = Pattern.compile(
             "([0-9]{4}-[0-9]{2}-[0-9]{2})[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?");
@@ -75,7 +76,7 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
     public static CsvFileScan open(String path, List<CopyOption> csvOptions, Boolean header) {
         requireNonNull(path, "path is null");
         List<CopyOption> all = new ArrayList<>(csvOptions);
-        all.add(new CopyOption("format", "csv", false, List.of(), false, -1));
+        all.add(CopyOption.of("format", "csv", -1));
         CopyOptions sampling = CopyOptions.of(all, true, null);
         List<String[]> sample = sample(path, sampling);
         if (sample.isEmpty()) {
@@ -91,7 +92,7 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
         }
         List<String> names = hasHeader ? headerNames(sample.getFirst()) : generatedNames(width);
         if (hasHeader) {
-            all.add(new CopyOption("header", "true", false, List.of(), false, -1));
+            all.add(CopyOption.of("header", "true", -1));
         }
         return new CsvFileScan(path, CopyOptions.of(all, true, null), names, types);
     }
@@ -156,7 +157,9 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
     private static boolean fits(String value, LogicalType type) {
         String text = value.strip();
         return switch (type.id()) {
-            case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false");
+            // PostgreSQL's t and f too (what COPY TO writes)
+            case BOOLEAN -> text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+                    || text.equalsIgnoreCase("t") || text.equalsIgnoreCase("f");
             case BIGINT -> INTEGER.matcher(text).matches() && fitsLong(text);
             case DOUBLE -> DECIMAL.matcher(text).matches();
             case DATE -> DATE.matcher(text).matches() && validDate(text);

@@ -69,7 +69,7 @@ public final class ReadCsvFunction implements TableFunction {
                 throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_csv option " + named.name()
                         + " requires a text value");
             }
-            options.add(new CopyOption(option, value, false, List.of(), false, -1));
+            options.add(CopyOption.of(option, value, -1));
         }
         return CsvFileScan.open(path, options, header);
     }
