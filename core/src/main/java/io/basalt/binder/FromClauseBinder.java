@@ -443,11 +443,15 @@ final class FromClauseBinder {
         List<Object> arguments = new ArrayList<>();
         ExpressionBinder constants = new ExpressionBinder(Scope.EMPTY, context.parameters(), "functions in FROM");
         for (Expression argument : call.arguments()) {
-            BoundExpression bound = constants.bind(argument);
+            // named notation (read_csv('f.csv', header => true)) reaches the function as a NamedArgument
+            Expression.NamedArgument named = argument instanceof Expression.NamedArgument n ? n : null;
+            Expression value = named != null ? named.value() : argument;
+            BoundExpression bound = constants.bind(value);
             if (!(bound instanceof BoundExpression.Constant constant)) {
-                throw ExpressionBinder.notYet("non-constant table function arguments", argument.position());
+                throw ExpressionBinder.notYet("non-constant table function arguments", value.position());
             }
-            arguments.add(javaValue(constant));
+            arguments.add(named != null ? new io.basalt.spi.NamedArgument(named.name(), javaValue(constant))
+                    : javaValue(constant));
         }
         TableFunctionScan scan = context.tableFunctions().bind(name, arguments, call.position());
         List<String> names = new ArrayList<>();

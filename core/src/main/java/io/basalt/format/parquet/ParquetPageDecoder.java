@@ -341,7 +341,14 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                 present += definitions[i] == maxDefinition ? 1 : 0;
             }
         }
-        if (present > 0) {
+        int width = switch (physical) {
+            case INT32, FLOAT -> Integer.BYTES;
+            case INT64, DOUBLE -> Long.BYTES;
+            case FIXED_LEN_BYTE_ARRAY -> fixedLength;
+            default -> 0;
+        };
+        // PLAIN fixed-width values are passed over without being read
+        if (present > 0 && (width <= 0 || values.plainBlock(present, width) == null)) {
             switch (physical) {
                 case INT32 -> readInts(present);
                 case INT64 -> {

@@ -44,6 +44,8 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
     private final List<Morsel> morsels;
     private final long rowCount;
     private final boolean pageReader;
+    /** Whether row groups with pushed predicates decode their filtered columns first ({@link ParquetScanWorker}). */
+    private final boolean lateMaterialization;
     /** The pushed predicates, which also narrow the rows read inside a row group by its page index. */
     private final List<ScanPredicate> predicates;
 
@@ -53,13 +55,20 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
      * compare the two.
      */
     private static final boolean PAGE_READER_DEFAULT = !Boolean.getBoolean("basalt.parquet.recordReader");
+    /**
+     * The system property that turns late materialization on for the scans opened after it is set (off by default:
+     * it measured no faster on the selective lineitem query, see docs/parquet.md).
+     */
+    public static final String LATE_MATERIALIZATION_PROPERTY = "basalt.parquet.lateMaterialization";
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types) {
-        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT, List.of());
+        this(files, names, types, allMorsels(files), PAGE_READER_DEFAULT,
+                Boolean.getBoolean(LATE_MATERIALIZATION_PROPERTY), List.of());
     }
 
     private ParquetScan(List<ParquetFile> files, List<String> names, List<LogicalType> types, List<Morsel> morsels,
-            boolean pageReader, List<ScanPredicate> predicates) {
+            boolean pageReader, boolean lateMaterialization, List<ScanPredicate> predicates) {
+        this.lateMaterialization = lateMaterialization;
         this.predicates = List.copyOf(predicates);
         this.files = List.copyOf(files);
         this.names = List.copyOf(names);
@@ -163,7 +172,7 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
                 kept.add(morsel);
             }
         }
-        return new ParquetScan(files, names, types, kept, pageReader, predicates);
+        return new ParquetScan(files, names, types, kept, pageReader, lateMaterialization, predicates);
     }
 
     /** The number of row groups the scan reads. */
@@ -173,7 +182,15 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     /** This scan, decoding with parquet-mr's value-at-a-time reader only (to compare the two readers). */
     public ParquetScan withRecordReader() {
-        return new ParquetScan(files, names, types, morsels, false, predicates);
+        return new ParquetScan(files, names, types, morsels, false, lateMaterialization, predicates);
+    }
+
+    /**
+     * This scan with late materialization on or off: whether a row group's columns with pushed predicates are
+     * decoded first and the others only for the batches where some row may match ({@link ParquetScanWorker}).
+     */
+    public ParquetScan withLateMaterialization(boolean on) {
+        return new ParquetScan(files, names, types, morsels, pageReader, on, predicates);
     }
 
     /** The predicates pushed into the scan (empty when none). */
@@ -183,6 +200,10 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
 
     boolean pageReader() {
         return pageReader;
+    }
+
+    boolean lateMaterialization() {
+        return lateMaterialization;
     }
 
     List<ParquetFile> files() {

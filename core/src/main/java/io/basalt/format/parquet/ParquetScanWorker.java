@@ -3,9 +3,13 @@ package io.basalt.format.parquet;
 import io.basalt.error.BasaltException;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.operator.SourceState;
+import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.storage.column.DecodedChunkFilter;
+import io.basalt.storage.column.encoding.RowBits;
 import io.basalt.type.LogicalType;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,6 +44,14 @@ final class ParquetScanWorker implements SourceState {
     private final AtomicInteger nextMorsel;
     private final List<FieldVector> current = new ArrayList<>();
     private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
+    /** The slot of {@link #columns} each of {@link #decoders} fills. */
+    private int[] decoderSlots;
+    private final int[] identitySlots;
+    /**
+     * Late materialization: the current row group's batches whose filtered columns may hold a matching row, with
+     * those columns' vectors (null at the other slots, which {@link #decoders} fill), handed out in order.
+     */
+    private final ArrayDeque<HeldBatch> held = new ArrayDeque<>();
     private ParquetFile file;
     private int fileIndex = -1;
     private ParquetFileReader reader;
@@ -50,19 +62,30 @@ final class ParquetScanWorker implements SourceState {
         this.columns = columns;
         this.context = context;
         this.nextMorsel = nextMorsel;
+        this.identitySlots = new int[columns.length];
+        for (int i = 0; i < columns.length; i++) {
+            identitySlots[i] = i;
+        }
+        this.decoderSlots = identitySlots;
+    }
+
+    /** A batch of a row group's filtered columns that may hold a matching row, and its row count. */
+    private record HeldBatch(FieldVector[] vectors, int rows) {
     }
 
     @Override
     public Batch next() {
         release();
-        while (remaining == 0) {
+        while (held.isEmpty() && remaining == 0) {
             int claimed = nextMorsel.getAndIncrement();
             if (claimed >= scan.morsels().size()) {
                 return null;
             }
             openRowGroup(scan.morsels().get(claimed));
         }
-        int rows = (int) Math.min(context.vectorSize(), remaining);
+        HeldBatch filtered = held.poll();
+        int rows = filtered != null ? filtered.rows() : (int) Math.min(context.vectorSize(), remaining);
+        FieldVector[] out = filtered != null ? filtered.vectors() : new FieldVector[columns.length];
         FieldVector[] carved = null;
         try {
             carved = carve(rows);
@@ -70,30 +93,40 @@ final class ParquetScanWorker implements SourceState {
                 ColumnChunkDecoder decoder = decoders.get(i);
                 FieldVector vector = carved == null ? null : carved[i];
                 if (vector == null) {
-                    current.add(decoder.next(rows, context.allocator()));
+                    out[decoderSlots[i]] = decoder.next(rows, context.allocator());
                 } else {
                     carved[i] = null;
-                    current.add(vector);
+                    out[decoderSlots[i]] = vector;
                     ((ParquetPageDecoder) decoder).next(rows, vector);
                 }
             }
         } catch (RuntimeException failure) {
-            release();
+            closeAll(out);
             if (carved != null) {
-                for (FieldVector unused : carved) {
-                    if (unused != null) {
-                        unused.close();
-                    }
-                }
+                closeAll(carved);
             }
             throw file.corrupt(failure);
         }
-        remaining -= rows;
+        if (filtered == null) {
+            remaining -= rows;
+        }
+        for (FieldVector vector : out) {
+            current.add(vector);
+        }
         return new Batch(List.copyOf(current), rows);
+    }
+
+    private static void closeAll(FieldVector[] vectors) {
+        for (FieldVector vector : vectors) {
+            if (vector != null) {
+                vector.close();
+            }
+        }
     }
 
     private void openRowGroup(ParquetScan.Morsel morsel) {
         decoders.clear();
+        decoderSlots = identitySlots;
         if (morsel.file() != fileIndex) {
             closeReader();
             file = scan.files().get(morsel.file());
@@ -131,6 +164,11 @@ final class ParquetScanWorker implements SourceState {
             if (ranges != null) {
                 rows = ranges.rowCount();
             }
+            List<List<ScanPredicate>> filters = lateFilters(schema);
+            if (filters != null) {
+                openLate(morsel.rowGroup(), block, schema, ranges, rows, filters);
+                return;
+            }
             PageReadStore pages = ranges == null ? reader.readRowGroup(morsel.rowGroup())
                     : reader.readFilteredRowGroup(morsel.rowGroup(), ranges);
             ColumnReadStoreImpl store = null;
@@ -164,6 +202,202 @@ final class ParquetScanWorker implements SourceState {
                     + " than the file's footer says"));
         }
         remaining = rows;
+    }
+
+    /**
+     * The pushed predicates late materialization tests per slot of {@link #columns} (null at a slot it tests none
+     * on), or null when the row group is read the ordinary way: late materialization is off, no predicate was
+     * pushed on a requested column of an integer-stream type ({@link DecodedChunkFilter#handles}: integers, dates,
+     * microsecond timestamps, numeric(p &lt;= 18)), or a requested column needs the value-at-a-time decoder (which
+     * cannot skip rows of a whole-group read).
+     */
+    private List<List<ScanPredicate>> lateFilters(MessageType schema) {
+        if (!scan.lateMaterialization() || !scan.pageReader() || scan.predicates().isEmpty()) {
+            return null;
+        }
+        List<List<ScanPredicate>> filters = new ArrayList<>(columns.length);
+        boolean any = false;
+        for (int slot = 0; slot < columns.length; slot++) {
+            int column = columns[slot];
+            for (int earlier = 0; earlier < slot; earlier++) {
+                if (columns[earlier] == column) {
+                    return null;
+                }
+            }
+            String name = scan.names().get(column);
+            LogicalType type = scan.columnTypes().get(column);
+            if (!schema.getType(name).isPrimitive()
+                    || ParquetPageDecoder.kindOf(type, schema.getColumnDescription(new String[] {name})) == null) {
+                return null;
+            }
+            List<ScanPredicate> tested = new ArrayList<>();
+            if (DecodedChunkFilter.handles(type)) {
+                for (ScanPredicate predicate : scan.predicates()) {
+                    ScanPredicate widened = predicate.column() == column ? widened(predicate) : null;
+                    if (widened != null) {
+                        tested.add(widened);
+                    }
+                }
+            }
+            filters.add(tested.isEmpty() ? null : tested);
+            any |= !tested.isEmpty();
+        }
+        return any ? filters : null;
+    }
+
+    /**
+     * {@code predicate} as {@link DecodedChunkFilter} takes it (smallint and integer constants as longs, as the
+     * vectors' values are compared), or null when it tests no value a decoded vector holds.
+     */
+    private static ScanPredicate widened(ScanPredicate predicate) {
+        return switch (predicate) {
+            case ScanPredicate.Compare compare -> new ScanPredicate.Compare(compare.column(), compare.operator(),
+                    widened(compare.value()));
+            case ScanPredicate.InList in -> new ScanPredicate.InList(in.column(),
+                    in.values().stream().map(ParquetScanWorker::widened).toList());
+            case ScanPredicate.IsNull isNull -> isNull;
+            default -> null;
+        };
+    }
+
+    private static Object widened(Object value) {
+        return value instanceof Integer || value instanceof Short ? (Object) ((Number) value).longValue() : value;
+    }
+
+    /**
+     * Late materialization of one row group: decodes the columns with tested predicates ({@code filters}) first,
+     * batch by batch, and keeps the batches where some row may satisfy them ({@link DecodedChunkFilter}, the
+     * filter above the scan still checks every row); then reads the other columns only for the kept batches' rows:
+     * not at all when no batch is kept, only the pages holding those rows when every other column has an
+     * OffsetIndex, and otherwise the whole chunks, whose other rows the decoders pass over. {@code pageRanges}
+     * (null: every row) are the rows the page index left, {@code rows} their count.
+     */
+    private void openLate(int rowGroup, BlockMetaData block, MessageType schema, RowRanges pageRanges, long rows,
+                          List<List<ScanPredicate>> filters) throws IOException {
+        List<Integer> filtered = new ArrayList<>();
+        List<Integer> others = new ArrayList<>();
+        for (int slot = 0; slot < columns.length; slot++) {
+            (filters.get(slot) != null ? filtered : others).add(slot);
+        }
+        reader.setRequestedSchema(projection(schema, filtered));
+        PageReadStore pages = pageRanges == null ? reader.readRowGroup(rowGroup)
+                : reader.readFilteredRowGroup(rowGroup, pageRanges);
+        ParquetPageDecoder[] tested = new ParquetPageDecoder[filtered.size()];
+        for (int i = 0; i < tested.length; i++) {
+            tested[i] = pageDecoder(schema, filtered.get(i), pages, pageRanges);
+        }
+        GroupRows groupRows = new GroupRows(pageRanges, block.getRowCount());
+        RowRanges.Builder keep = RowRanges.builder();
+        long keptRows = 0;
+        for (long done = 0; done < rows; ) {
+            int count = (int) Math.min(context.vectorSize(), rows - done);
+            FieldVector[] vectors = new FieldVector[columns.length];
+            boolean mayMatch;
+            try {
+                long[] selected = null;
+                for (int i = 0; i < tested.length; i++) {
+                    int slot = filtered.get(i);
+                    vectors[slot] = tested[i].next(count, context.allocator());
+                    long[] bits = DecodedChunkFilter.INSTANCE.select(vectors[slot],
+                            scan.columnTypes().get(columns[slot]), filters.get(slot));
+                    if (bits != null && selected == null) {
+                        selected = bits;
+                    } else if (bits != null) {
+                        RowBits.and(selected, bits);
+                    }
+                }
+                mayMatch = selected == null || RowBits.count(selected) > 0;
+            } catch (RuntimeException | Error failure) {
+                closeAll(vectors);
+                throw failure;
+            }
+            if (mayMatch) {
+                held.add(new HeldBatch(vectors, count));
+                keptRows += count;
+            } else {
+                closeAll(vectors);
+            }
+            groupRows.take(count, mayMatch ? keep : null);
+            done += count;
+        }
+        if (held.isEmpty() || others.isEmpty()) {
+            return;
+        }
+        RowRanges kept = keptRows == block.getRowCount() ? null : keep.build();
+        MessageType rest = projection(schema, others);
+        reader.setRequestedSchema(rest);
+        boolean indexed = kept != null;
+        for (ColumnChunkMetaData chunk : chunks(block, rest)) {
+            indexed &= chunk.getOffsetIndexReference() != null;
+        }
+        PageReadStore restPages = indexed ? reader.readFilteredRowGroup(rowGroup, kept) : reader.readRowGroup(rowGroup);
+        decoderSlots = new int[others.size()];
+        for (int i = 0; i < others.size(); i++) {
+            decoderSlots[i] = others.get(i);
+            decoders.add(pageDecoder(schema, others.get(i), restPages, kept));
+        }
+    }
+
+    /** The file's schema narrowed to the columns of {@code slots}. */
+    private MessageType projection(MessageType schema, List<Integer> slots) {
+        List<Type> fields = new ArrayList<>(slots.size());
+        for (int slot : slots) {
+            fields.add(schema.getType(scan.names().get(columns[slot])));
+        }
+        return new MessageType(schema.getName(), fields);
+    }
+
+    private ParquetPageDecoder pageDecoder(MessageType schema, int slot, PageReadStore pages, RowRanges ranges) {
+        String name = scan.names().get(columns[slot]);
+        LogicalType type = scan.columnTypes().get(columns[slot]);
+        ColumnDescriptor leaf = schema.getColumnDescription(new String[] {name});
+        return new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), ParquetPageDecoder.kindOf(type, leaf),
+                ranges);
+    }
+
+    /**
+     * The rows of a row group that the rows decoded from it stand for, in order: all of them, or only those of
+     * the page index's ranges.
+     */
+    private static final class GroupRows {
+        private final long[] from;
+        private final long[] to;
+        private int range;
+        private long next;
+
+        GroupRows(RowRanges ranges, long rowCount) {
+            if (ranges == null) {
+                from = new long[] {0};
+                to = new long[] {rowCount - 1};
+            } else {
+                List<RowRanges.Range> list = ranges.getRanges();
+                from = new long[list.size()];
+                to = new long[list.size()];
+                for (int i = 0; i < from.length; i++) {
+                    from[i] = list.get(i).from;
+                    to[i] = list.get(i).to;
+                }
+            }
+            next = from.length == 0 ? 0 : from[0];
+        }
+
+        /** Passes over the group rows of the next {@code count} decoded rows, adding them to {@code into} if not null. */
+        void take(int count, RowRanges.Builder into) {
+            long left = count;
+            while (left > 0) {
+                long end = Math.min(to[range], next + left - 1);
+                if (into != null) {
+                    into.addSelectedRange(next, end);
+                }
+                left -= end - next + 1;
+                if (end == to[range] && range + 1 < from.length) {
+                    range++;
+                    next = from[range];
+                } else {
+                    next = end + 1;
+                }
+            }
+        }
     }
 
     /**
@@ -278,6 +512,13 @@ final class ParquetScanWorker implements SourceState {
     @Override
     public void close() {
         release();
+        releaseHeld();
         closeReader();
+    }
+
+    private void releaseHeld() {
+        for (HeldBatch batch = held.poll(); batch != null; batch = held.poll()) {
+            closeAll(batch.vectors());
+        }
     }
 }
