@@ -2,9 +2,10 @@ package io.basalt.optimizer.rule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.basalt.plan.logical.PlanPrinter;
 import org.junit.jupiter.api.Test;
 
-/** DecorrelateSubqueries: every Apply becomes joins; golden plans before and after. */
+/** DecorrelateSubqueries: Applies become joins or stay SubPlans that {@code lower} runs; golden plans. */
 class DecorrelateSubqueriesTest {
     private final RuleTester tester = new RuleTester()
             .table("a", "x integer", "y integer")
@@ -119,8 +120,21 @@ class DecorrelateSubqueriesTest {
     }
 
     @Test
-    void aCorrelatedLimitRunsPerRowAsALateralJoin() {
-        assertThat(tester.after(rule, "SELECT (SELECT b.z FROM b WHERE b.x = a.x LIMIT 1) FROM a")).isEqualTo("""
+    void aCorrelatedLimitStaysASubPlanThatRunsPerRowAsALateralJoin() {
+        String sql = "SELECT (SELECT b.z FROM b WHERE b.x = a.x LIMIT 1) FROM a";
+        // the optimizer keeps PostgreSQL's SubPlan (EXPLAIN prints it so) ...
+        assertThat(tester.after(rule, sql)).isEqualTo("""
+                Project [#2]
+                  Apply SCALAR
+                    Scan a [0, 1]
+                    Limit 1 offset 0
+                      Project [#1]
+                        Filter [(#0 = outer(1).a.x())]
+                          Scan b [0, 1]
+                """);
+        // ... and the physical planner runs it once per row of a through a LATERAL join
+        assertThat(PlanPrinter.print(DecorrelateSubqueries.lower(rule.apply(tester.bind(sql)))))
+                .isEqualTo("""
                 Project [#2]
                   LateralJoin INNER []
                     Scan a [0, 1]
