@@ -49,10 +49,18 @@ public final class JsonbShredder {
     private JsonbShredder() {
     }
 
-    /** One shredded path of a row group, encoded: the values (NULL: row does not fit) and the "other" rows' positions (null when none). */
+    /**
+     * One shredded path of a row group, encoded: the values (NULL: row does not fit) and the "other" rows' positions
+     * (null when none), JSON null at the path among them ({@link ShreddedPath#nullsAreOther}, always so here).
+     */
     public record Shred(List<String> keys, ShredKind kind, int otherRows, EncodedChunk values, EncodedChunk others) {
         public Shred {
             keys = List.copyOf(keys);
+        }
+
+        /** Whether JSON null at the path is among the other rows: always, for paths shredded by this class. */
+        public boolean nullsAreOther() {
+            return true;
         }
     }
 
@@ -244,7 +252,7 @@ public final class JsonbShredder {
                 }
             }
             values.setValueCount(rows);
-            if (fits * 2 < rows) {
+            if ((long) fits * MINIMUM_SHARE < rows) {
                 return null;
             }
             EncodedChunk encodedOthers = null;
@@ -265,8 +273,9 @@ public final class JsonbShredder {
     /**
      * Follows {@code keys} from the document {@code [at, end)}: FIT with the value's range in {@code found} when it
      * ends at a value that is not JSON null (whose kind the caller checks), NULL_RESULT when every extraction of the
-     * path gives NULL (a key missing on the way, JSON null at the end), OTHER when the way leads through anything
-     * but objects (an array answers {@code #>} path elements that are numbers).
+     * path, the member itself included, gives NULL (a key missing on the way), OTHER when the way leads through
+     * anything but objects (an array answers {@code #>} path elements that are numbers) or ends at JSON null (which
+     * {@code ->>} reads as NULL but {@code ->} as {@code 'null'}).
      */
     private static Outcome follow(MemorySegment data, long at, long end, MemorySegment[] keys, long[] found) {
         long start = at;
@@ -284,7 +293,7 @@ public final class JsonbShredder {
             start = valueStart;
         }
         if (JsonbReader.tag(data, start) == JsonbReader.NULL) {
-            return Outcome.NULL_RESULT;
+            return Outcome.OTHER;
         }
         found[0] = start;
         found[1] = stop;
