@@ -75,6 +75,22 @@ class JsonbShreddingTest {
             "SELECT doc->'n', count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT id FROM r WHERE doc->'brand' IS NULL ORDER BY id",
             "SELECT id FROM r WHERE doc->'n' = '1.0'::jsonb OR doc->'price' = '2.5' ORDER BY id",
+            // whole-document filters the path columns answer (ReadShreddedPaths.wholeDocumentConjuncts)
+            "SELECT id FROM r WHERE doc @> '{\"flag\": true}' ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc @> '{\"flag\": \"yes\"}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"brand\": \"b3\", \"specs\": {\"cpu\": \"c1\"}}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"brand\": \"b1\"}' AND id % 2 = 0",
+            "SELECT count(*) FROM r WHERE doc @> '{\"n\": 1}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"n\": 1000}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"price\": 2.5}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"specs\": {\"ram\": 7}}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"brand\": null}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"specs\": {}}'",
+            "SELECT id FROM r WHERE doc ? 'brand' ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc ? 'price' AND id % 3 = 0",
+            "SELECT count(*) FROM r WHERE doc ? 'just a string'",
+            "SELECT count(*) FROM r WHERE doc ? 'specs' AND doc @> '{\"flag\": false}'",
+            "SELECT doc ? 'brand', doc @> '{\"flag\": true}', count(*) FROM r GROUP BY 1, 2 ORDER BY 1, 2",
             "SELECT jsonb_typeof(doc->'price'), count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT (doc->'big')::bigint, count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id",
@@ -285,6 +301,45 @@ class JsonbShreddingTest {
                     .containsExactly("45760");
             assertThat(outcome(session, "SELECT count(*) FROM r WHERE (doc->>'n')::int >= 100000"))
                     .containsExactly("145760");
+        }
+    }
+
+    /**
+     * {@code @>} with scalars and {@code ?} in a filter read the path columns of the keys they name, and with every
+     * key shredded the documents chunk is not read (the buffer cache decodes only the sub-column), the same counts.
+     */
+    @Test
+    void containmentAndExistenceReadShreddedPathsWithoutTheDocuments() {
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            session.execute("CREATE TABLE r (id int, doc jsonb)").close();
+            // flag in a third of the rows (true or false), JSON null at 'note' in some, the rest without them
+            session.execute("INSERT INTO r SELECT g, CASE WHEN g % 3 = 0 THEN jsonb_build_object('n', g, 'flag',"
+                    + " g % 2 = 0) WHEN g % 7 = 1 THEN jsonb_build_object('n', g, 'note', null) ELSE"
+                    + " jsonb_build_object('n', g) END FROM generate_series(0, 99999) g").close();
+            session.execute("CHECKPOINT").close();
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            io.basalt.storage.file.BufferCache cache = ((DatabaseImpl) db).bufferCache();
+            String contains = "SELECT count(*) FROM r WHERE doc @> '{\"flag\": true}'";
+            String exists = "SELECT count(*) FROM r WHERE doc ? 'flag'";
+            String note = "SELECT count(*) FROM r WHERE doc ? 'note'";
+            assertThat(shreddedPaths(session, contains)).contains("doc #> '{flag}'");
+            assertThat(shreddedPaths(session, exists)).contains("doc #> '{flag}'");
+            assertThat(outcome(session, contains)).containsExactly("16667");
+            assertThat(outcome(session, exists)).containsExactly("33334");
+            // bytes the cache holds: the sub-column's, then the documents' too
+            long shredded = cache.residentBytes();
+            System.setProperty(JsonbShredding.PROPERTY, "off");
+            outcome(session, contains);
+            outcome(session, exists);
+            long documents = cache.residentBytes() - shredded;
+            assertThat(outcome(session, contains)).containsExactly("16667");
+            assertThat(outcome(session, exists)).containsExactly("33334");
+            List<String> noteWithout = outcome(session, note);
+            System.setProperty(JsonbShredding.PROPERTY, "on");
+            assertThat(shredded).as("bytes decoded with shredding against the documents'").isPositive()
+                    .isLessThan(documents / 20);
+            assertThat(outcome(session, note)).isEqualTo(noteWithout).containsExactly("9524");
         }
     }
 

@@ -90,7 +90,8 @@ public final class ReadShreddedPaths implements OptimizerRule {
         int width = scan.columns().length;
         int tableColumns = scan.source().columnTypes().size();
         Found found = new Found();
-        List<BoundExpression> conjuncts = filter == null ? List.of() : rewriteAll(filter.conjuncts(), scan, found);
+        List<BoundExpression> conjuncts = filter == null ? List.of()
+                : rewriteAll(wholeDocumentConjuncts(filter.conjuncts(), scan, found), scan, found);
         List<BoundExpression> expressions = upper == null ? null : rewriteAll(upper, scan, found);
         List<LogicalPlan.AggregateSpec> newSpecs = new ArrayList<>(specs.size());
         for (LogicalPlan.AggregateSpec spec : specs) {
@@ -206,22 +207,164 @@ public final class ReadShreddedPaths implements OptimizerRule {
         };
     }
 
+    // ---- whole-document filters ----------------------------------------------------------------------
+
+    /**
+     * {@code conjuncts} (a filter's over {@code scan}) with the whole-document tests that path columns can answer
+     * rewritten so that they read them; only in a filter, where a NULL result and false drop the row alike:
+     * <ul>
+     *   <li>{@code doc @> '{"k": v, "a": {"b": w}}'} (an object whose leaves are scalars, nested objects not empty)
+     *   becomes {@code doc->'k' = v AND doc->'a'->'b' = w}: a member found by keys is contained exactly when it
+     *   equals the scalar ({@code ->} by key gives NULL on anything but an object, and a scalar contains only
+     *   itself below the top level);</li>
+     *   <li>{@code doc ? 'k'} becomes {@code path(doc->'k') IS NOT NULL} where the rows the sub-column does not
+     *   cover evaluate {@code CASE WHEN doc ? 'k' THEN 'true' END} on their document instead of {@code doc->'k'}
+     *   (a row holding a value there has the key; one neither holding a value nor "other" has a NULL document or
+     *   an object without the key; arrays and strings at the root are "other" rows, decided by their document).</li>
+     * </ul>
+     * Left alone when a GIN index serves the filter (its lookup reads the operators as written). Members read from
+     * path columns need no document except on the "other" rows of paths shredded with JSON null among them.
+     */
+    private static List<BoundExpression> wholeDocumentConjuncts(List<BoundExpression> conjuncts, LogicalPlan.Scan scan,
+                                                               Found found) {
+        boolean any = false;
+        for (BoundExpression conjunct : conjuncts) {
+            any |= containment(conjunct) != null || existence(conjunct) != null;
+        }
+        if (!any || io.basalt.planner.PointLookups.bitmapOf(scan.source(), conjuncts, scan.columns()) != null) {
+            return conjuncts;
+        }
+        List<BoundExpression> out = new ArrayList<>(conjuncts.size());
+        for (BoundExpression conjunct : conjuncts) {
+            BoundExpression.Function contains = containment(conjunct);
+            BoundExpression.Function exists = existence(conjunct);
+            if (contains != null) {
+                List<BoundExpression> members = new ArrayList<>();
+                byte[] pattern = ((io.basalt.exec.function.json.JsonbContainsFunction) contains.function()).pattern();
+                memberEqualities(contains.arguments().getFirst(), java.lang.foreign.MemorySegment.ofArray(pattern), 0,
+                        conjunct.position(), members);
+                out.addAll(members);
+            } else if (exists != null) {
+                BoundExpression document = exists.arguments().getFirst();
+                String key = ((io.basalt.exec.function.json.JsonbExistsFunction) exists.function()).constantKeys()
+                        .getFirst();
+                BoundExpression member = member(document, key, conjunct.position());
+                BoundExpression whenExists = new BoundExpression.Case(List.of(exists),
+                        List.of(new BoundExpression.Constant(io.basalt.type.json.Jsonb.parse("true"), LogicalType.JSONB,
+                                conjunct.position())),
+                        new BoundExpression.Constant(null, LogicalType.JSONB, conjunct.position()), LogicalType.JSONB,
+                        conjunct.position());
+                BoundExpression read = pathRead(member, whenExists, LogicalType.JSONB, scan, found);
+                out.add(read == null ? conjunct : new BoundExpression.IsNull(read, true, conjunct.position()));
+            } else {
+                out.add(conjunct);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code conjunct} when it is {@code doc @> constant} over a JSONB column of the scan with a constant that is a
+     * non-empty object whose leaves are scalars (through non-empty objects), else null.
+     */
+    private static BoundExpression.Function containment(BoundExpression conjunct) {
+        if (conjunct instanceof BoundExpression.Function call
+                && call.function() instanceof io.basalt.exec.function.json.JsonbContainsFunction contains
+                && !contains.containedBy() && contains.pattern() != null && call.arguments().size() == 1
+                && call.arguments().getFirst() instanceof BoundExpression.ColumnRef column
+                && column.type().id() == TypeId.JSONB
+                && objectOfScalars(java.lang.foreign.MemorySegment.ofArray(contains.pattern()), 0)) {
+            return call;
+        }
+        return null;
+    }
+
+    /** Whether the JSONB value at {@code at} is a non-empty object whose members are scalars or such objects. */
+    private static boolean objectOfScalars(java.lang.foreign.MemorySegment pattern, long at) {
+        if (io.basalt.type.json.JsonbReader.tag(pattern, at) != io.basalt.type.json.JsonbReader.OBJECT) {
+            return false;
+        }
+        int members = io.basalt.type.json.JsonbReader.count(pattern, at);
+        for (int i = 0; i < members; i++) {
+            long value = io.basalt.type.json.JsonbReader.valueStart(pattern, at, i);
+            byte tag = io.basalt.type.json.JsonbReader.tag(pattern, value);
+            if (tag == io.basalt.type.json.JsonbReader.ARRAY
+                    || tag == io.basalt.type.json.JsonbReader.OBJECT && !objectOfScalars(pattern, value)) {
+                return false;
+            }
+        }
+        return members > 0;
+    }
+
+    /**
+     * Adds {@code container->'k' = v} for each scalar member of the object at {@code at} of {@code pattern} (and
+     * likewise below its nested objects) to {@code out}.
+     */
+    private static void memberEqualities(BoundExpression container, java.lang.foreign.MemorySegment pattern, long at,
+                                         int position, List<BoundExpression> out) {
+        int members = io.basalt.type.json.JsonbReader.count(pattern, at);
+        for (int i = 0; i < members; i++) {
+            String key = io.basalt.type.json.JsonbReader.string(pattern,
+                    io.basalt.type.json.JsonbReader.keyStart(pattern, at, i),
+                    io.basalt.type.json.JsonbReader.keyEnd(pattern, at, i));
+            long start = io.basalt.type.json.JsonbReader.valueStart(pattern, at, i);
+            long end = io.basalt.type.json.JsonbReader.valueEnd(pattern, at, i);
+            BoundExpression member = member(container, key, position);
+            if (io.basalt.type.json.JsonbReader.tag(pattern, start) == io.basalt.type.json.JsonbReader.OBJECT) {
+                memberEqualities(member, pattern, start, position, out);
+            } else {
+                byte[] scalar = pattern.asSlice(start, end - start).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                out.add(new BoundExpression.Comparison(CompareOp.EQ, member,
+                        new BoundExpression.Constant(io.basalt.type.json.Jsonb.wrap(scalar), LogicalType.JSONB, position),
+                        position));
+            }
+        }
+    }
+
+    /** {@code container->'key'} (jsonb). */
+    private static BoundExpression member(BoundExpression container, String key, int position) {
+        return new BoundExpression.Function(
+                JsonbExtractFunction.constant(JsonbExtractFunction.Kind.FIELD, false, key), List.of(container),
+                LogicalType.JSONB, position);
+    }
+
+    /** {@code conjunct} when it is {@code doc ? 'k'} over a JSONB column with a constant key, else null. */
+    private static BoundExpression.Function existence(BoundExpression conjunct) {
+        if (conjunct instanceof BoundExpression.Function call
+                && call.function() instanceof io.basalt.exec.function.json.JsonbExistsFunction exists
+                && exists.kind() == io.basalt.exec.function.json.JsonbExistsFunction.Kind.ONE
+                && exists.constantKeys() != null && exists.constantKeys().size() == 1 && call.arguments().size() == 1
+                && call.arguments().getFirst() instanceof BoundExpression.ColumnRef column
+                && column.type().id() == TypeId.JSONB) {
+            return call;
+        }
+        return null;
+    }
+
     /** The read of {@code expression}'s path column when it is an extraction, else null. */
     private static BoundExpression replacement(BoundExpression expression, LogicalPlan.Scan scan, Found found) {
         LogicalType type;
-        BoundExpression extraction;
         if (expression instanceof BoundExpression.Cast cast && castable(cast.type()) && extracts(cast.operand(), true)) {
             type = cast.type();
-            extraction = cast.operand();
         } else if (extracts(expression, true)) {
             type = LogicalType.TEXT;
-            extraction = expression;
         } else if (extracts(expression, false)) {
             type = LogicalType.JSONB; // doc->'a'->'b': the member itself
-            extraction = expression;
         } else {
             return null;
         }
+        return pathRead(expression, expression, type, scan, found);
+    }
+
+    /**
+     * A read of the path column of the extraction {@code expression} (of type {@code type}: the text at the path,
+     * its cast, or the member), where the rows the sub-column does not cover evaluate {@code fallback} (an
+     * expression over the same document column, of the same type) on their documents; null when {@code expression}
+     * does not read a column of the scan.
+     */
+    private static BoundExpression pathRead(BoundExpression expression, BoundExpression fallbackExpression,
+                                            LogicalType type, LogicalPlan.Scan scan, Found found) {
+        BoundExpression extraction = expression instanceof BoundExpression.Cast cast ? cast.operand() : expression;
         List<String> keys = new ArrayList<>();
         BoundExpression.ColumnRef document = document(extraction, keys);
         if (document == null || document.index() >= scan.columns().length
@@ -235,7 +378,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
             found.paths.add(path);
         }
         int width = scan.columns().length;
-        BoundExpression fallback = ColumnReferences.substitute(expression,
+        BoundExpression fallback = ColumnReferences.substitute(fallbackExpression,
                 ref -> new BoundExpression.ColumnRef(0, ref.qualifier(), ref.name(), ref.type(), ref.position()));
         String description = document.name() + (type.id() == TypeId.JSONB ? " #> '{" : " #>> '{")
                 + String.join(",", keys) + "}'" + (type.id() == TypeId.TEXT || type.id() == TypeId.JSONB ? ""

@@ -26,12 +26,18 @@ import java.util.List;
  *   int32 deletion mask words (0: no row deleted), int64 words (bit r set: row r of the group deleted),
  *   per column: int64 offset, int32 length, int32 CRC32C, int32 statistics length, statistics bytes
  *   from format version 2: int32 shredded path count, per shredded path ({@link Shred}):
- *     int32 column, int32 key count, per key int32 length + UTF-8 bytes, int8 kind ({@code ShredKind} id),
+ *     int32 column, int32 key count, per key int32 length + UTF-8 bytes, int8 kind ({@code ShredKind} id, plus
+ *     {@value #NULLS_ARE_OTHER} when JSON null at the path is among the other rows),
  *     int32 other rows, the values chunk as a column's above, and when other rows &gt; 0 the other rows' chunk
  *     (int64 offset, int32 length, int32 CRC32C)
  * </pre>
  */
 record FileFooter(int columnCount, List<RowGroup> rowGroups) {
+    /**
+     * The bit of a shredded path's kind byte that says JSON null at the path is among its other rows (files written
+     * before it existed have it clear, and an older build rejects a kind byte with it set as damaged).
+     */
+    static final int NULLS_ARE_OTHER = 0x40;
 
     /** One column chunk: its bytes' place in the file and checksum, and its zone map. */
     record Chunk(long offset, int length, int checksum, ChunkStatistics statistics) {
@@ -41,7 +47,8 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
      * One shredded path of a JSONB column of a row group: its typed values chunk (NULL where a row does not fit, with
      * its zone map) and the chunk of the positions of the rows holding another type there (null when none).
      */
-    record Shred(int column, List<String> keys, ShredKind kind, int otherRows, Chunk values, Chunk others) {
+    record Shred(int column, List<String> keys, ShredKind kind, int otherRows, Chunk values, Chunk others,
+                 boolean nullsAreOther) {
         Shred {
             keys = List.copyOf(keys);
         }
@@ -86,7 +93,7 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                         out.writeInt(keyBytes.length);
                         out.write(keyBytes);
                     }
-                    out.writeByte(shred.kind().id());
+                    out.writeByte(shred.kind().id() | (shred.nullsAreOther() ? NULLS_ARE_OTHER : 0));
                     out.writeInt(shred.otherRows());
                     writeChunk(out, shred.values());
                     if (shred.otherRows() > 0) {
@@ -207,7 +214,8 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                 in.get(key);
                 keys.add(new String(key, StandardCharsets.UTF_8));
             }
-            ShredKind kind = ShredKind.ofId(in.get());
+            int kindByte = in.get();
+            ShredKind kind = ShredKind.ofId(kindByte & ~NULLS_ARE_OTHER);
             int otherRows = in.getInt();
             if (kind == null || otherRows < 0) {
                 throw DataFileFormat.corrupt(path, what + " has an unknown kind.");
@@ -223,7 +231,7 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                 }
                 others = new Chunk(offset, length, checksum, ChunkStatistics.counts(otherRows, 0));
             }
-            shreds.add(new Shred(column, keys, kind, otherRows, values, others));
+            shreds.add(new Shred(column, keys, kind, otherRows, values, others, (kindByte & NULLS_ARE_OTHER) != 0));
         }
         return List.copyOf(shreds);
     }

@@ -190,7 +190,7 @@ public final class TableFile implements AutoCloseable {
         List<io.basalt.storage.column.shred.ShreddedPath> paths = new java.util.ArrayList<>(shreds.size());
         for (FileFooter.Shred shred : shreds) {
             paths.add(new io.basalt.storage.column.shred.ShreddedPath(shred.column(), shred.keys(), shred.kind(),
-                    shred.otherRows(), shred.values().statistics()));
+                    shred.otherRows(), shred.values().statistics(), shred.nullsAreOther()));
         }
         return paths;
     }

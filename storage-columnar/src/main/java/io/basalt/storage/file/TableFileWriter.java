@@ -252,7 +252,8 @@ public final class TableFileWriter {
                 others = chunkOf(shred.others(), at);
                 at = writeFully(channel, ByteBuffer.wrap(shred.others().bytes()), at);
             }
-            shreds.add(new FileFooter.Shred(column, shred.keys(), shred.kind(), shred.otherRows(), values, others));
+            shreds.add(new FileFooter.Shred(column, shred.keys(), shred.kind(), shred.otherRows(), values, others,
+                    shred.nullsAreOther()));
         }
         return at;
     }
@@ -295,7 +296,8 @@ public final class TableFileWriter {
                         io.basalt.storage.column.ChunkStatistics.counts(path.otherRows(), 0));
                 at = writeFully(channel, otherBytes.asByteBuffer(), at);
             }
-            shreds.add(new FileFooter.Shred(column, path.keys(), path.kind(), path.otherRows(), values, others));
+            shreds.add(new FileFooter.Shred(column, path.keys(), path.kind(), path.otherRows(), values, others,
+                    path.nullsAreOther()));
         }
         return at;
     }

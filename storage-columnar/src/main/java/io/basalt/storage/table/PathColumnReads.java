@@ -365,9 +365,9 @@ final class PathColumnReads {
         owned.add(documents);
         documents.allocateNew(1, rows);
         boolean copied = false;
-        if (path.type().id() == TypeId.JSONB) {
+        if (path.type().id() == TypeId.JSONB && !shredded.nullsAreOther()) {
             // the member itself: a row the sub-column leaves NULL may hold JSON null there ('null', not NULL), so
-            // every such row's document decides
+            // every such row's document decides (where JSON null counts among the other rows, only those do)
             FieldVector all = null;
             for (int row = 0; row < rows; row++) {
                 if (values.isNull(row)) {

@@ -121,8 +121,9 @@ class ShreddedFileTest {
                 assertThat(path.column()).isEqualTo(1);
                 described.add(String.join(".", path.keys()) + ":" + path.kind() + ":" + path.otherRows());
             }
-            // every 250th document is an array (other for every path); n is a string in 10 more rows
-            assertThat(described).containsExactlyInAnyOrder("brand:STRING:4", "n:LONG:14", "specs.ram:LONG:4",
+            // every 250th document is an array (other for every path); n is a string in 10 more rows and JSON null
+            // in 10 more (other too: the member is 'null' there, not NULL)
+            assertThat(described).containsExactlyInAnyOrder("brand:STRING:4", "n:LONG:24", "specs.ram:LONG:4",
                     "on:BOOLEAN:4", "price:DECIMAL:4");
             try (FieldVector prices = opened.column(0, opened.shredValuesChunk(index(paths, List.of("price"))),
                     query)) {
@@ -149,7 +150,8 @@ class ShreddedFileTest {
                 for (int i = 0; i < others.getValueCount(); i++) {
                     otherRows.add(ValueAccess.get(others, i));
                 }
-                assertThat(otherRows).startsWith(0L, 8L, 100L, 200L, 258L, 300L).hasSize(14);
+                assertThat(otherRows).startsWith(0L, 1L, 8L, 100L, 101L, 200L, 201L, 258L, 300L, 301L).hasSize(24);
+                assertThat(paths.get(n).nullsAreOther()).as("JSON null among the other rows, recorded").isTrue();
             }
             assertThat(paths.get(index(paths, List.of("on"))).kind()).isEqualTo(ShredKind.BOOLEAN);
         }

@@ -49,10 +49,18 @@ public final class JsonbShredder {
     private JsonbShredder() {
     }
 
-    /** One shredded path of a row group, encoded: the values (NULL: row does not fit) and the "other" rows' positions (null when none). */
+    /**
+     * One shredded path of a row group, encoded: the values (NULL: row does not fit) and the "other" rows' positions
+     * (null when none), JSON null at the path among them ({@link ShreddedPath#nullsAreOther}, always so here).
+     */
     public record Shred(List<String> keys, ShredKind kind, int otherRows, EncodedChunk values, EncodedChunk others) {
         public Shred {
             keys = List.copyOf(keys);
+        }
+
+        /** Whether JSON null at the path is among the other rows: always, for paths shredded by this class. */
+        public boolean nullsAreOther() {
+            return true;
         }
     }
 
@@ -66,14 +74,7 @@ public final class JsonbShredder {
     public static List<Shred> shred(VarBinaryVector documents, int rows, ColumnChunkCodec codec,
                                     BufferAllocator allocator) {
         List<Candidate> candidates = analyze(documents, rows);
-        List<Shred> shreds = new ArrayList<>(candidates.size());
-        for (Candidate candidate : candidates) {
-            Shred shred = extract(documents, rows, candidate, codec, allocator);
-            if (shred != null) {
-                shreds.add(shred);
-            }
-        }
-        return shreds;
+        return candidates.isEmpty() ? List.of() : extractAll(documents, rows, candidates, codec, allocator);
     }
 
     private record Candidate(List<String> keys, ShredKind kind, int count) {
@@ -204,69 +205,114 @@ public final class JsonbShredder {
 
     // ---- extraction --------------------------------------------------------------------------------
 
-    /** Reads {@code candidate}'s path from every document; null when in the end too few rows fit. */
-    private static Shred extract(VarBinaryVector documents, int rows, Candidate candidate, ColumnChunkCodec codec,
-                                 BufferAllocator allocator) {
-        MemorySegment data = ArrowSegments.of(documents.getDataBuffer());
-        List<String> keys = candidate.keys();
-        MemorySegment[] keyBytes = new MemorySegment[keys.size()];
-        for (int k = 0; k < keyBytes.length; k++) {
-            keyBytes[k] = MemorySegment.ofArray(keys.get(k).getBytes(StandardCharsets.UTF_8));
-        }
-        ShredKind kind = candidate.kind();
+    /**
+     * One candidate path being read from the documents: its typed values (NULL where the row does not fit), the rows
+     * holding something else there, and how many rows fit.
+     */
+    private static final class Extraction implements AutoCloseable {
+        final Candidate candidate;
+        final MemorySegment[] keyBytes;
+        final org.apache.arrow.vector.FieldVector values;
         int[] others = new int[16];
-        int otherCount = 0;
-        int fits = 0;
-        long[] found = new long[2];
-        byte[] scratch = new byte[64];
-        try (var values = ValueAccess.allocate(kind.type(), "", allocator, rows)) {
+        int otherCount;
+        int fits;
+
+        Extraction(Candidate candidate, int rows, BufferAllocator allocator) {
+            this.candidate = candidate;
+            List<String> keys = candidate.keys();
+            keyBytes = new MemorySegment[keys.size()];
+            for (int k = 0; k < keyBytes.length; k++) {
+                keyBytes[k] = MemorySegment.ofArray(keys.get(k).getBytes(StandardCharsets.UTF_8));
+            }
+            values = ValueAccess.allocate(candidate.kind().type(), "", allocator, rows);
+        }
+
+        void addOther(int row) {
+            if (otherCount == others.length) {
+                others = java.util.Arrays.copyOf(others, others.length * 2);
+            }
+            others[otherCount++] = row;
+        }
+
+        @Override
+        public void close() {
+            values.close();
+        }
+    }
+
+    /**
+     * Reads every candidate's path from every document, in one pass over the documents (each document is visited
+     * once for all paths, not once per path), and encodes the paths enough rows fit (an eighth, as the analysis
+     * asked of the sample).
+     */
+    private static List<Shred> extractAll(VarBinaryVector documents, int rows, List<Candidate> candidates,
+                                          ColumnChunkCodec codec, BufferAllocator allocator) {
+        MemorySegment data = ArrowSegments.of(documents.getDataBuffer());
+        List<Extraction> extractions = new ArrayList<>(candidates.size());
+        try {
+            for (Candidate candidate : candidates) {
+                extractions.add(new Extraction(candidate, rows, allocator));
+            }
+            long[] found = new long[2];
+            byte[] scratch = new byte[64];
+            org.apache.arrow.memory.ArrowBuf offsets = documents.getOffsetBuffer();
             for (int row = 0; row < rows; row++) {
-                Outcome outcome = documents.isNull(row) ? Outcome.NULL_RESULT
-                        : follow(data, documents.getOffsetBuffer().getInt((long) row * 4),
-                        documents.getOffsetBuffer().getInt((long) (row + 1) * 4), keyBytes, found);
-                if (outcome == Outcome.FIT) {
-                    if (scratch.length < found[1] - found[0]) {
-                        scratch = new byte[(int) (found[1] - found[0]) * 2];
-                    }
-                    outcome = store(values, row, kind, data, found[0], found[1], scratch);
+                boolean isNull = documents.isNull(row);
+                long start = offsets.getInt((long) row * 4);
+                long end = offsets.getInt((long) (row + 1) * 4);
+                for (Extraction extraction : extractions) {
+                    Outcome outcome = isNull ? Outcome.NULL_RESULT : follow(data, start, end, extraction.keyBytes, found);
                     if (outcome == Outcome.FIT) {
-                        fits++;
+                        if (scratch.length < found[1] - found[0]) {
+                            scratch = new byte[(int) (found[1] - found[0]) * 2];
+                        }
+                        outcome = store(extraction.values, row, extraction.candidate.kind(), data, found[0], found[1],
+                                scratch);
+                        if (outcome == Outcome.FIT) {
+                            extraction.fits++;
+                        }
                     }
-                }
-                if (outcome == Outcome.OTHER) {
-                    if (otherCount == others.length) {
-                        others = java.util.Arrays.copyOf(others, others.length * 2);
+                    if (outcome == Outcome.OTHER) {
+                        extraction.addOther(row);
                     }
-                    others[otherCount++] = row;
-                }
-                if (outcome != Outcome.FIT) {
-                    ValueAccess.set(values, row, null);
+                    // a row that does not fit stays NULL: allocation cleared the validity bits, and the variable-width
+                    // vectors fill the offsets of rows skipped when a later row (or the value count) is set
                 }
             }
-            values.setValueCount(rows);
-            if (fits * 2 < rows) {
-                return null;
-            }
-            EncodedChunk encodedOthers = null;
-            if (otherCount > 0) {
-                try (IntVector positions = (IntVector) ValueAccess.allocate(LogicalType.INTEGER, "", allocator,
-                        otherCount)) {
-                    for (int i = 0; i < otherCount; i++) {
-                        positions.set(i, others[i]);
-                    }
-                    positions.setValueCount(otherCount);
-                    encodedOthers = codec.encode(positions, 0, otherCount);
+            List<Shred> shreds = new ArrayList<>(extractions.size());
+            for (Extraction extraction : extractions) {
+                extraction.values.setValueCount(rows);
+                if ((long) extraction.fits * MINIMUM_SHARE < rows) {
+                    continue;
                 }
+                EncodedChunk encodedOthers = null;
+                if (extraction.otherCount > 0) {
+                    try (IntVector positions = (IntVector) ValueAccess.allocate(LogicalType.INTEGER, "", allocator,
+                            extraction.otherCount)) {
+                        for (int i = 0; i < extraction.otherCount; i++) {
+                            positions.set(i, extraction.others[i]);
+                        }
+                        positions.setValueCount(extraction.otherCount);
+                        encodedOthers = codec.encode(positions, 0, extraction.otherCount);
+                    }
+                }
+                shreds.add(new Shred(extraction.candidate.keys(), extraction.candidate.kind(), extraction.otherCount,
+                        codec.encode(extraction.values, 0, rows), encodedOthers));
             }
-            return new Shred(keys, kind, otherCount, codec.encode(values, 0, rows), encodedOthers);
+            return shreds;
+        } finally {
+            for (Extraction extraction : extractions) {
+                extraction.close();
+            }
         }
     }
 
     /**
      * Follows {@code keys} from the document {@code [at, end)}: FIT with the value's range in {@code found} when it
      * ends at a value that is not JSON null (whose kind the caller checks), NULL_RESULT when every extraction of the
-     * path gives NULL (a key missing on the way, JSON null at the end), OTHER when the way leads through anything
-     * but objects (an array answers {@code #>} path elements that are numbers).
+     * path, the member itself included, gives NULL (a key missing on the way), OTHER when the way leads through
+     * anything but objects (an array answers {@code #>} path elements that are numbers) or ends at JSON null (which
+     * {@code ->>} reads as NULL but {@code ->} as {@code 'null'}).
      */
     private static Outcome follow(MemorySegment data, long at, long end, MemorySegment[] keys, long[] found) {
         long start = at;
@@ -284,7 +330,7 @@ public final class JsonbShredder {
             start = valueStart;
         }
         if (JsonbReader.tag(data, start) == JsonbReader.NULL) {
-            return Outcome.NULL_RESULT;
+            return Outcome.OTHER;
         }
         found[0] = start;
         found[1] = stop;
