@@ -132,21 +132,10 @@ final class ClauseSubqueries {
         }
         BoundExpression value = Placeholder.of(new Placeholder.SubqueryResult(pending.size()), types.getFirst(),
                 position);
-        CompareOp tested = all ? negation(operator) : operator;
+        CompareOp tested = all ? operator.negate() : operator;
         BoundExpression comparison = ExpressionBinder.compare(tested, operand, value, position);
         BoundExpression any = add(LogicalPlan.SubqueryKind.ANY, bound, comparison, LogicalType.BOOLEAN, position);
         return all ? new BoundExpression.Not(any, position) : any;
-    }
-
-    private static CompareOp negation(CompareOp operator) {
-        return switch (operator) {
-            case EQ -> CompareOp.NE;
-            case NE -> CompareOp.EQ;
-            case LT -> CompareOp.GE;
-            case LE -> CompareOp.GT;
-            case GT -> CompareOp.LE;
-            case GE -> CompareOp.LT;
-        };
     }
 
     /** The number of columns {@code query} returns, bound in this clause's surroundings (and then set aside). */

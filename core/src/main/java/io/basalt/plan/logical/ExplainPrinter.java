@@ -1043,24 +1043,13 @@ public final class ExplainPrinter {
                 && comparison.operator() != CompareOp.EQ) {
             // x op ALL (q) is bound as NOT (x negated-op ANY (q)): its NOT prints as the ALL it stands for (but
             // NOT (x = ANY (q)) is far likelier NOT IN than <> ALL, which PostgreSQL prints as NOT (ANY ...))
-            BoundExpression tested = new BoundExpression.Comparison(negation(comparison.operator()),
+            BoundExpression tested = new BoundExpression.Comparison(comparison.operator().negate(),
                     comparison.left(), comparison.right(), comparison.position());
             all = new Column("(ALL " + ExplainExpressions.deparse(tested, compared, false) + ")",
                     "(ALL " + ExplainExpressions.deparse(tested, compared, true) + ")", false);
         }
         return new Column("(ANY " + ExplainExpressions.deparse(apply.comparison(), compared, false) + ")",
                 "(ANY " + ExplainExpressions.deparse(apply.comparison(), compared, true) + ")", false, all);
-    }
-
-    private static CompareOp negation(CompareOp operator) {
-        return switch (operator) {
-            case EQ -> CompareOp.NE;
-            case NE -> CompareOp.EQ;
-            case LT -> CompareOp.GE;
-            case LE -> CompareOp.GT;
-            case GT -> CompareOp.LE;
-            case GE -> CompareOp.LT;
-        };
     }
 
     /** The scan an Append's first rows come from, through projections and filters; null when another node. */

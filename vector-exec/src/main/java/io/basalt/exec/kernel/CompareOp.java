@@ -26,6 +26,18 @@ public enum CompareOp {
         };
     }
 
+    /** The operator that holds exactly when this one does not (on non-NULL operands): {@code a >= b} for {@code <}. */
+    public CompareOp negate() {
+        return switch (this) {
+            case EQ -> NE;
+            case NE -> EQ;
+            case LT -> GE;
+            case LE -> GT;
+            case GT -> LE;
+            case GE -> LT;
+        };
+    }
+
     /** Whether a three-way comparison result (negative, zero, positive) satisfies this operator. */
     public boolean test(int comparison) {
         return switch (this) {
