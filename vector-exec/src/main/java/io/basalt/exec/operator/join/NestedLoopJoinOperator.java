@@ -2,14 +2,11 @@ package io.basalt.exec.operator.join;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.error.BasaltException;
-import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.operator.BuildProbeOperator;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
-import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
@@ -50,7 +47,7 @@ public record NestedLoopJoinOperator(PhysicalOperator probeChild, PhysicalOperat
 
     @Override
     public SinkState openBuild(ExecutionContext context) {
-        return new BuildState(new BuildRows(buildChild.outputTypes(), context.allocator()));
+        return new BuildRowsSink(new BuildRows(buildChild.outputTypes(), context.allocator()));
     }
 
     /**
@@ -65,34 +62,10 @@ public record NestedLoopJoinOperator(PhysicalOperator probeChild, PhysicalOperat
 
     @Override
     public OperatorState openProbe(ExecutionContext context, SinkState finishedBuild) {
-        BuildRows rows = ((BuildState) finishedBuild).rows;
+        BuildRows rows = ((BuildRowsSink) finishedBuild).rows();
         boolean firstMatchOnly = condition == null && joinType.firstMatchDecides();
         return new JoinProbeState(context, joinType, List.of(), condition,
                 new AllPairs(rows.rowCount(), firstMatchOnly), rows, probeChild.outputTypes(),
                 buildChild.outputTypes(), null);
-    }
-
-    // ---- build ------------------------------------------------------------------------------------
-
-    private record BuildState(BuildRows rows) implements SinkState {
-        @Override
-        public void sink(Batch batch) {
-            rows.append(batch);
-        }
-
-        @Override
-        public void finish() {
-            rows.finish();
-        }
-
-        @Override
-        public SourceState openResult() {
-            throw BasaltException.internal("a join's build side is read by its probe, not as a source");
-        }
-
-        @Override
-        public void close() {
-            rows.close();
-        }
     }
 }

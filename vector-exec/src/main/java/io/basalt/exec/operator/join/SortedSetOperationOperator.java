@@ -9,7 +9,6 @@ import io.basalt.exec.operator.BuildProbeOperator;
 import io.basalt.exec.operator.OperatorState;
 import io.basalt.exec.operator.PhysicalOperator;
 import io.basalt.exec.operator.SinkState;
-import io.basalt.exec.operator.SourceState;
 import io.basalt.exec.pipeline.ExecutionContext;
 import io.basalt.exec.vector.ValueAccess;
 import io.basalt.exec.vector.ValueComparison;
@@ -56,36 +55,15 @@ public record SortedSetOperationOperator(PhysicalOperator probeChild, PhysicalOp
 
     @Override
     public SinkState openBuild(ExecutionContext context) {
-        return new RightRows(new BuildRows(buildChild.outputTypes(), context.allocator()));
+        return new BuildRowsSink(new BuildRows(buildChild.outputTypes(), context.allocator()));
     }
 
-    private record RightRows(BuildRows rows) implements SinkState {
-        @Override
-        public void sink(Batch batch) {
-            rows.append(batch);
-        }
-
-        @Override
-        public void finish() {
-            rows.finish();
-        }
-
-        @Override
-        public SourceState openResult() {
-            throw BasaltException.internal("a set operation's right input is read by its probe, not as a source");
-        }
-
-        @Override
-        public void close() {
-            rows.close();
-        }
-    }
 
     // ---- probe: the left input, merged against the right rows ---------------------------------------
 
     @Override
     public OperatorState openProbe(ExecutionContext context, SinkState finishedBuild) {
-        BuildRows right = ((RightRows) finishedBuild).rows();
+        BuildRows right = ((BuildRowsSink) finishedBuild).rows();
         int width = right.columnCount();
         FieldVector[] rightColumns = new FieldVector[width];
         for (int c = 0; c < width; c++) {
