@@ -11,7 +11,8 @@ import java.util.Set;
  * {@code 10000000}, {@code 10_000_000}, {@code 1e7} or {@code 10M} ({@code k}, {@code M}, {@code G}).
  */
 record HarnessOptions(String suite, double scaleFactor, long rows, int groups, int naPercent, boolean sorted,
-                      int threads, int runs, int warmup, String format, Path out, Path shared, Set<String> only) {
+                      int threads, int runs, int warmup, String format, Path out, Path shared, Set<String> only,
+                      boolean curve) {
     static final String USAGE = """
             usage: CompareMain <tpch|h2o|micro|json|load> [options]
               --sf X          TPC-H scale factor (tpch, load; default 1)
@@ -19,6 +20,8 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
               --groups K      h2o group cardinality factor (default 100)
               --na P          h2o percentage of missing values (default 0)
               --sorted        h2o rows sorted by id1..id6
+              --curve         also time the warm-up runs and print each query's per-run times from run 1 on (both
+                              engines), the runs until within 10% of the timed runs' median, and runs 1-10 summed
               --threads T     threads for both engines (default: all cores)
               --runs R        timed runs per query, the median is reported (default 5)
               --warmup W      untimed runs per query before them (default 1)
@@ -48,6 +51,7 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
         int groups = 100;
         int naPercent = 0;
         boolean sorted = false;
+        boolean curve = false;
         int threads = Runtime.getRuntime().availableProcessors();
         int runs = 5;
         int warmup = 1;
@@ -59,6 +63,10 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
             String option = arguments[i];
             if (option.equals("--sorted")) {
                 sorted = true;
+                continue;
+            }
+            if (option.equals("--curve")) {
+                curve = true;
                 continue;
             }
             if (i + 1 >= arguments.length) {
@@ -87,7 +95,7 @@ record HarnessOptions(String suite, double scaleFactor, long rows, int groups, i
             throw new IllegalArgumentException("unknown format '" + format + "'");
         }
         return new HarnessOptions(suite, scaleFactor, rows, groups, naPercent, sorted, threads, runs, warmup, format,
-                out, shared == null ? findShared() : shared, only);
+                out, shared == null ? findShared() : shared, only, curve);
     }
 
     /** Whether the query of that name is to be run. */

@@ -175,8 +175,17 @@ final class SuiteRunner {
 
     private QueryOutcome runQuery(BenchmarkQuery query, Contender basalt, Contender duckdb, long rowsRead) {
         long[] resultRows = {-1, -1};
-        EngineRun basaltRun = time(basalt, query, resultRows, 0);
-        EngineRun duckdbRun = time(duckdb, query, resultRows, 1);
+        long[][] curves = new long[2][];
+        EngineRun basaltRun = time(basalt, query, resultRows, 0, curves);
+        EngineRun duckdbRun = time(duckdb, query, resultRows, 1, curves);
+        if (options.curve()) {
+            for (int slot = 0; slot < 2; slot++) {
+                if (curves[slot] != null) {
+                    progress.println(new WarmupCurve(curves[slot], options.runs())
+                            .describe(query.name(), slot == 0 ? "basalt" : "duckdb"));
+                }
+            }
+        }
         long rows = resultRows[1] >= 0 ? resultRows[1] : resultRows[0];
         if (!duckdbRun.succeeded() || !basaltRun.succeeded()) {
             String status = !basaltRun.succeeded() ? QueryOutcome.BASALT_ERROR : QueryOutcome.DUCKDB_ERROR;
@@ -208,14 +217,20 @@ final class SuiteRunner {
                 (digest ? "digest " : "") + comparison.difference());
     }
 
-    /** Warm-up runs, then timed runs; the result's row count goes to {@code resultRows[slot]}. */
-    private EngineRun time(Contender contender, BenchmarkQuery query, long[] resultRows, int slot) {
+    /**
+     * Warm-up runs, then timed runs; the result's row count goes to {@code resultRows[slot]}. With
+     * {@code --curve} the warm-up runs are timed too and every run's time goes to {@code curves[slot]}.
+     */
+    private EngineRun time(Contender contender, BenchmarkQuery query, long[] resultRows, int slot, long[][] curves) {
         if (!contender.live()) {
             return EngineRun.failed(contender.failure);
         }
         try {
-            for (int i = 0; i < options.warmup(); i++) {
+            long[] warmupNanos = new long[options.warmup()];
+            for (int i = 0; i < warmupNanos.length; i++) {
+                long start = System.nanoTime();
                 resultRows[slot] = contender.engine.execute(query.sqlFor(slot));
+                warmupNanos[i] = System.nanoTime() - start;
             }
             long[] nanos = new long[options.runs()];
             for (int i = 0; i < nanos.length; i++) {
@@ -223,6 +238,9 @@ final class SuiteRunner {
                 resultRows[slot] = contender.engine.execute(query.sqlFor(slot));
                 nanos[i] = System.nanoTime() - start;
             }
+            long[] all = java.util.Arrays.copyOf(warmupNanos, warmupNanos.length + nanos.length);
+            System.arraycopy(nanos, 0, all, warmupNanos.length, nanos.length);
+            curves[slot] = all;
             return EngineRun.timed(nanos);
         } catch (RuntimeException | OutOfMemoryError e) {
             return EngineRun.failed(EngineFailure.describe(e));

@@ -40,6 +40,22 @@ class HarnessPartsTest {
     }
 
     @Test
+    void aWarmupCurveFindsTheRunThatReachesTheSteadyState() {
+        assertThat(HarnessOptions.parse("tpch").curve()).isFalse();
+        assertThat(HarnessOptions.parse("tpch", "--curve", "--runs", "3").curve()).isTrue();
+        long ms = 1_000_000;
+        // Runs 1-4 compile, run 5 is one quick outlier; runs 7-9 are the first three whose median is within 10% of
+        // the last three's (10 ms).
+        WarmupCurve curve = new WarmupCurve(new long[] {90 * ms, 50 * ms, 30 * ms, 20 * ms, 10 * ms, 30 * ms,
+            30 * ms, 10 * ms, 11 * ms, 10 * ms, 12 * ms, 10 * ms, 9 * ms}, 3);
+        assertThat(curve.steadyNanos()).isEqualTo(10.0 * ms);
+        assertThat(curve.runsToSteady()).isEqualTo(7);
+        assertThat(curve.firstRunsNanos()).isEqualTo(291 * ms);
+        assertThat(curve.describe("q01", "basalt"))
+                .startsWith("curve q01 basalt: steady 10.0 ms, within 10% at run 7, runs 1-10 291.0 ms | 90.0 50.0");
+    }
+
+    @Test
     void onlyATopLevelOrderByFixesTheOrder() {
         assertThat(BenchmarkQuery.of("a", "SELECT a FROM t ORDER BY a;").ordered()).isTrue();
         assertThat(BenchmarkQuery.of("a", "select a from t order\n  by a").ordered()).isTrue();
