@@ -113,51 +113,193 @@ public final class VectorKernels implements Kernels {
     /**
      * One compare per vector with the operator itself (no selection is written, so the three-way outcome of the
      * select kernels is not needed); the lanes' bits go straight into the mask word, whose 64 bits hold a whole
-     * number of vectors for every species (4 to 64 lanes). The operator is a constant at each compare (a switch per
-     * vector, always the same way): the Vector API compiles a compare to one instruction only for a constant operator.
+     * number of vectors for every species (4 to 64 lanes). The Vector API compiles a compare to one instruction only
+     * for a constant operator, so each operator has a loop of its own and the switch is taken once per call: a
+     * switch inside the loop gave each compiled version only the operators seen so far, and every new operator (a
+     * new query's filter) trapped ({@code profile_predicate}) and sent the kernel back to the boxed fallback until
+     * C2 had compiled it again.
      */
     @Override
     public void andMaskLong(MemorySegment values, MemorySegment validity, int count, CompareOp op, long constant, long[] mask) {
+        int done = switch (op) {
+            case EQ -> andMaskLongEq(values, validity, count, constant, mask);
+            case NE -> andMaskLongNe(values, validity, count, constant, mask);
+            case LT -> andMaskLongLt(values, validity, count, constant, mask);
+            case LE -> andMaskLongLe(values, validity, count, constant, mask);
+            case GT -> andMaskLongGt(values, validity, count, constant, mask);
+            case GE -> andMaskLongGe(values, validity, count, constant, mask);
+        };
+        PlainKernels.andMaskLong(values, validity, done, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
+    @Override
+    public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+        int done = switch (op) {
+            case EQ -> andMaskIntEq(values, validity, count, constant, mask);
+            case NE -> andMaskIntNe(values, validity, count, constant, mask);
+            case LT -> andMaskIntLt(values, validity, count, constant, mask);
+            case LE -> andMaskIntLe(values, validity, count, constant, mask);
+            case GT -> andMaskIntGt(values, validity, count, constant, mask);
+            case GE -> andMaskIntGe(values, validity, count, constant, mask);
+        };
+        PlainKernels.andMaskInt(values, validity, done, count, ComparisonOutcomes.accepted(op), constant, mask);
+    }
+
+    /** The whole vectors of {@link #andMaskLong} for {@code =}; returns the rows done (the plain tail takes the rest). */
+    private static int andMaskLongEq(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
         int lanes = LONGS.length();
         long allLanes = allLanes(lanes);
         int bound = LONGS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
-            LongVector v = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER);
-            long hits = switch (op) {
-                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
-                case NE -> v.compare(VectorOperators.NE, constant).toLong();
-                case LT -> v.compare(VectorOperators.LT, constant).toLong();
-                case LE -> v.compare(VectorOperators.LE, constant).toLong();
-                case GT -> v.compare(VectorOperators.GT, constant).toLong();
-                case GE -> v.compare(VectorOperators.GE, constant).toLong();
-            };
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.EQ, constant).toLong();
             hits = andValid(hits, validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskLong(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+        return i;
     }
 
-    @Override
-    public void andMaskInt(MemorySegment values, MemorySegment validity, int count, CompareOp op, int constant, long[] mask) {
+    private static int andMaskLongNe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.NE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongLt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.LT, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongLe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.LE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongGt(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.GT, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskLongGe(MemorySegment values, MemorySegment validity, int count, long constant, long[] mask) {
+        int lanes = LONGS.length();
+        long allLanes = allLanes(lanes);
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = LongVector.fromMemorySegment(LONGS, values, (long) i * Long.BYTES, ORDER).compare(VectorOperators.GE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntEq(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
         int lanes = INTS.length();
         long allLanes = allLanes(lanes);
         int bound = INTS.loopBound(count);
         int i = 0;
         for (; i < bound; i += lanes) {
-            IntVector v = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER);
-            long hits = switch (op) {
-                case EQ -> v.compare(VectorOperators.EQ, constant).toLong();
-                case NE -> v.compare(VectorOperators.NE, constant).toLong();
-                case LT -> v.compare(VectorOperators.LT, constant).toLong();
-                case LE -> v.compare(VectorOperators.LE, constant).toLong();
-                case GT -> v.compare(VectorOperators.GT, constant).toLong();
-                case GE -> v.compare(VectorOperators.GE, constant).toLong();
-            };
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.EQ, constant).toLong();
             hits = andValid(hits, validity, i, lanes);
             mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
         }
-        PlainKernels.andMaskInt(values, validity, i, count, ComparisonOutcomes.accepted(op), constant, mask);
+        return i;
+    }
+
+    private static int andMaskIntNe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.NE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntLt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.LT, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntLe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.LE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntGt(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.GT, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
+    }
+
+    private static int andMaskIntGe(MemorySegment values, MemorySegment validity, int count, int constant, long[] mask) {
+        int lanes = INTS.length();
+        long allLanes = allLanes(lanes);
+        int bound = INTS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += lanes) {
+            long hits = IntVector.fromMemorySegment(INTS, values, (long) i * Integer.BYTES, ORDER).compare(VectorOperators.GE, constant).toLong();
+            hits = andValid(hits, validity, i, lanes);
+            mask[i >>> 6] &= ~((~hits & allLanes) << (i & 63));
+        }
+        return i;
     }
 
     @Override
