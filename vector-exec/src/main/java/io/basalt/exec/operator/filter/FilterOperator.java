@@ -187,12 +187,17 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
 
     private static final class FilterState implements OperatorState, BoundsDecided {
         private final SelectionRefiner refiner;
-        /** Comparisons of integer columns with constants ANDed as bitmaps when the input has no selection. */
+        /**
+         * Comparisons of integer columns with constants ANDed as bitmaps when the input has no selection. The conjunct
+         * lists are kept as arrays: read per batch through a List, each element came out through a {@code checkcast}
+         * whose compiled code expected the classes of the first query's conjuncts and trapped at every new one.
+         */
         private final List<PhysicalExpression> masked;
-        private final List<PhysicalExpression> refinable;
-        private final List<PhysicalExpression> evaluated;
+        private final PhysicalExpression[] maskedConjuncts;
+        private final PhysicalExpression[] refinable;
+        private final PhysicalExpression[] evaluated;
         /** The evaluated conjuncts that compare a path column with a constant ({@link PathComparison}). */
-        private final List<PathComparison> paths;
+        private final PathComparison[] paths;
         /** Per evaluated conjunct: whether the current batch's selection already applied it (a path comparison). */
         private final boolean[] applied;
         /** Per path comparison: its position among the evaluated conjuncts. */
@@ -226,9 +231,10 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             this.zoneBounds = zoneBounds;
             this.refiner = refiner;
             this.masked = masked;
-            this.refinable = refinable;
-            this.evaluated = evaluated;
-            this.paths = paths;
+            this.maskedConjuncts = masked.toArray(PhysicalExpression[]::new);
+            this.refinable = refinable.toArray(PhysicalExpression[]::new);
+            this.evaluated = evaluated.toArray(PhysicalExpression[]::new);
+            this.paths = paths.toArray(PathComparison[]::new);
             this.applied = new boolean[evaluated.size()];
             this.pathAt = new int[paths.size()];
             for (int p = 0; p < pathAt.length; p++) {
@@ -259,7 +265,7 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
             ensureSelection(input.physicalRowCount());
             int[] given = input.selection();
             int count = rows;
-            if (given == null && !masked.isEmpty()) {
+            if (given == null && maskedConjuncts.length > 0) {
                 count = refiner.selectAll(masked, input, selection);
             } else if (given == null) {
                 for (int i = 0; i < rows; i++) {
@@ -267,7 +273,7 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                 }
             } else {
                 System.arraycopy(given, 0, selection, 0, rows);
-                for (PhysicalExpression conjunct : masked) {
+                for (PhysicalExpression conjunct : maskedConjuncts) {
                     count = refiner.refine(conjunct, input, selection, count);
                     if (count == 0) {
                         break;
@@ -280,12 +286,12 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                     break;
                 }
             }
-            int pending = evaluated.size();
+            int pending = evaluated.length;
             for (int p = 0; p < pathAt.length; p++) {
                 int at = pathAt[p];
-                applied[at] = count > 0 && paths.get(p).valuesOnly(input);
+                applied[at] = count > 0 && paths[p].valuesOnly(input);
                 if (applied[at]) {
-                    count = refiner.refine(paths.get(p).refinable(), input, selection, count);
+                    count = refiner.refine(paths[p].refinable(), input, selection, count);
                     pending--;
                 }
             }
@@ -294,8 +300,8 @@ public record FilterOperator(PhysicalOperator child, List<PhysicalExpression> co
                         : new Batch(input.columns(), count, selection);
             }
             Batch current = VectorGather.gather(input, selection, count, evaluation);
-            for (int c = 0; c < evaluated.size(); c++) {
-                PhysicalExpression conjunct = evaluated.get(c);
+            for (int c = 0; c < evaluated.length; c++) {
+                PhysicalExpression conjunct = evaluated[c];
                 if (current.rowCount() == 0) {
                     break;
                 }
