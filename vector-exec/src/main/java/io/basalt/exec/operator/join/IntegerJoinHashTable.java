@@ -439,16 +439,33 @@ final class IntegerJoinHashTable implements JoinHashTable {
             int failed = 0;
             long[] bits = filter;
             if (rangeFilter) {
+                // one loop per kind of table (direct, ranked, hashed): with the kind tested per row, each table kind
+                // a new query brought trapped the compiled loop (profile_predicate) and had it compiled again
                 long low = min;
                 long span = max - min;
-                for (int row = 0; row < probeRows; row++) {
-                    long offset = probeKeys[row] - low;
-                    boolean pass = offset >= 0 && offset <= span && (bits[(int) (offset >>> 6)] & (1L << offset)) != 0;
-                    failed += pass ? 0 : 1;
-                    first[row] = !pass || validity != null && !isValid(validity, row) ? -1
-                            : direct ? heads[(int) offset]
-                            : ranks != null ? heads[rank(bits, ranks, offset)]
-                            : heads[(int) KeyHashing.mix(probeKeys[row]) & mask];
+                if (direct) {
+                    for (int row = 0; row < probeRows; row++) {
+                        long offset = probeKeys[row] - low;
+                        boolean pass = passesRange(bits, offset, span);
+                        failed += pass ? 0 : 1;
+                        first[row] = !pass || validity != null && !isValid(validity, row) ? -1 : heads[(int) offset];
+                    }
+                } else if (ranks != null) {
+                    for (int row = 0; row < probeRows; row++) {
+                        long offset = probeKeys[row] - low;
+                        boolean pass = passesRange(bits, offset, span);
+                        failed += pass ? 0 : 1;
+                        first[row] = !pass || validity != null && !isValid(validity, row) ? -1
+                                : heads[rank(bits, ranks, offset)];
+                    }
+                } else {
+                    for (int row = 0; row < probeRows; row++) {
+                        long offset = probeKeys[row] - low;
+                        boolean pass = passesRange(bits, offset, span);
+                        failed += pass ? 0 : 1;
+                        first[row] = !pass || validity != null && !isValid(validity, row) ? -1
+                                : heads[(int) KeyHashing.mix(probeKeys[row]) & mask];
+                    }
                 }
             } else {
                 int words = filterMask;
@@ -467,6 +484,11 @@ final class IntegerJoinHashTable implements JoinHashTable {
                     filtering = false;
                 }
             }
+        }
+
+        /** Whether {@code offset} (a key minus the build's minimum) is within the span and set in the range bitmap. */
+        private static boolean passesRange(long[] bits, long offset, long span) {
+            return offset >= 0 && offset <= span && (bits[(int) (offset >>> 6)] & (1L << offset)) != 0;
         }
 
         @Override
