@@ -14,8 +14,6 @@ public final class DecimalCodec {
     private static final int SPECIAL_SCALE = Short.MIN_VALUE;
     /** Whether ArrowBuf's multi-byte reads are little-endian (native order), as {@link #unscaled}'s word read needs. */
     private static final boolean LITTLE_ENDIAN = java.nio.ByteOrder.nativeOrder() == java.nio.ByteOrder.LITTLE_ENDIAN;
-    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG =
-            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
 
     private DecimalCodec() {
     }
@@ -51,9 +49,9 @@ public final class DecimalCodec {
         int length = bitLength / 8 + 1;
         into[0] = (byte) (scale >>> 8);
         into[1] = (byte) scale;
-        // the value's length bytes, most significant first, in one 8-byte store (zeros follow them up to byte 10):
-        // a byte loop cost a bounds check per byte, and NUMERIC arithmetic and sums encode a value per row
-        BIG_ENDIAN_LONG.set(into, 2, unscaled << (8 * (8 - length)));
+        for (int k = 0; k < length; k++) {
+            into[1 + length - k] = (byte) (unscaled >>> (8 * k));
+        }
         return length + 2;
     }
 
