@@ -11,7 +11,7 @@ import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 /**
- * The compact reads of the NUMERIC byte form: every unscaled length from one to eight bytes, both signs, read from
+ * The compact writes and reads of the NUMERIC byte form: every unscaled length from one to eight bytes, both signs, read from
  * the middle of a buffer (one 8-byte word read) and from its last bytes (the byte loop), against BigDecimal's own
  * encoding.
  */
@@ -37,6 +37,8 @@ class DecimalCodecTest {
                     byte[] direct = new byte[10];
                     int length = DecimalCodec.encode(unscaled, scale, direct);
                     assertThat(length).isEqualTo(encoded.length);
+                    assertThat(java.util.Arrays.copyOf(direct, length)).as("%d at scale %d encoded", unscaled, scale)
+                            .isEqualTo(encoded);
                     for (int padding : new int[] {0, 1, 7, 8, 16}) {
                         // the value at the start of a buffer with `padding` bytes after it (0: it ends the buffer)
                         try (ArrowBuf buffer = allocator.buffer(encoded.length + padding)) {

@@ -214,7 +214,7 @@ public final class JoinKeySet {
         }
         int width = widthOf(keys);
         MemorySegment values = ArrowSegments.values(keys);
-        MemorySegment validity = ArrowSegments.validity(keys);
+        MemorySegment validity = ArrowSegments.validityAt(keys, positions, count);
         int kept = 0;
         if (bitmap != null && validity == null && width == 8) {
             long span = max - min;

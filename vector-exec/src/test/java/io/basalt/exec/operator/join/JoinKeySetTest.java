@@ -145,6 +145,54 @@ class JoinKeySetTest {
         }
     }
 
+    /**
+     * selectAt reads only the part of the validity bitmap its positions span: NULLs before or after the span leave
+     * the fast loops in use, a NULL inside it (at a selected position or between two) is never taken for a key, at
+     * word-aligned and unaligned spans alike. A NULL row here still holds a key in its data buffer.
+     */
+    @Test
+    void selectAtSeesTheNullsOfItsSpanOnly() {
+        int length = 4099;
+        try (BufferAllocator allocator = MemoryRoots.newRoot("key set", 1L << 28);
+             BigIntVector build = longs(allocator, List.of(3L, 5L, 64L, 100L));
+             BigIntVector probe = new BigIntVector("k", allocator)) {
+            JoinKeySet keys = JoinKeySet.of(build, 4);
+            Set<Long> model = Set.of(3L, 5L, 64L, 100L);
+            probe.allocateNew(length);
+            for (int i = 0; i < length; i++) {
+                probe.set(i, i % 101);
+            }
+            probe.setValueCount(length);
+            int[] nullRows = {0, 3, 700, 1030, 4098};
+            for (int row : nullRows) {
+                probe.setNull(row);
+            }
+            int[][] spans = {{1, 700}, {4, 699}, {64, 1024}, {701, 1030}, {701, 1031}, {1031, 4098}, {2, 4}, {3, 4},
+                {1024, 1088}, {1100, 1101}};
+            for (int[] span : spans) {
+                for (int step : new int[] {1, 3}) {
+                    int[] positions = new int[length];
+                    int given = 0;
+                    for (int row = span[0]; row < span[1]; row += step) {
+                        positions[given++] = row;
+                    }
+                    List<Integer> expected = new ArrayList<>();
+                    for (int k = 0; k < given; k++) {
+                        if (!probe.isNull(positions[k]) && model.contains(probe.get(positions[k]))) {
+                            expected.add(positions[k]);
+                        }
+                    }
+                    int kept = keys.selectAt(probe, positions, given, positions);
+                    List<Integer> actual = new ArrayList<>();
+                    for (int k = 0; k < kept; k++) {
+                        actual.add(positions[k]);
+                    }
+                    assertThat(actual).as("selectAt over [%s, %s) by %s", span[0], span[1], step).isEqualTo(expected);
+                }
+            }
+        }
+    }
+
     private static void checkLongs(BufferAllocator allocator, List<Long> build, long[] probePool, Random random) {
         Set<Long> model = new HashSet<>();
         for (Long key : build) {
