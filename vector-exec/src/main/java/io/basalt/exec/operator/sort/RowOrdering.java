@@ -42,17 +42,18 @@ public final class RowOrdering {
     public RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
         keys = new KeyColumn[partitionColumns.length + orderKeys.size()];
         for (int k = 0; k < partitionColumns.length; k++) {
-            keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false);
+            keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false, k == 0);
         }
         for (int k = 0; k < orderKeys.size(); k++) {
             SortKey key = orderKeys.get(k);
             keys[partitionColumns.length + k] = keyColumn(columns[key.column()], rowCount, key.descending(),
-                    key.nullsFirst());
+                    key.nullsFirst(), partitionColumns.length + k == 0);
         }
         partitionKeyCount = partitionColumns.length;
     }
 
-    private static KeyColumn keyColumn(FieldVector vector, int rowCount, boolean descending, boolean nullsFirst) {
+    private static KeyColumn keyColumn(FieldVector vector, int rowCount, boolean descending, boolean nullsFirst,
+                                       boolean leading) {
         boolean[] nulls = null;
         if (vector.getNullCount() > 0) {
             nulls = new boolean[rowCount];
@@ -60,12 +61,15 @@ public final class RowOrdering {
                 nulls[i] = vector.isNull(i);
             }
         }
-        long[] values = comparableLongs(vector, rowCount, nulls);
+        long[] values = comparableLongs(vector, rowCount, nulls, leading);
         return new KeyColumn(vector, values, nulls, descending, nullsFirst);
     }
 
-    /** The values of a fixed-width column as longs ordered like the values; null for other columns. */
-    private static long[] comparableLongs(FieldVector vector, int rowCount, boolean[] nulls) {
+    /**
+     * The values of a fixed-width column (or of a text column, see {@link #textRanks}; {@code leading}: the first key)
+     * as longs ordered like the values; null for other columns.
+     */
+    private static long[] comparableLongs(FieldVector vector, int rowCount, boolean[] nulls, boolean leading) {
         long[] values = new long[rowCount];
         switch (vector) {
             case BigIntVector v -> {
@@ -102,7 +106,7 @@ public final class RowOrdering {
                 return encodedDecimalLongs(v, rowCount, nulls, values);
             }
             case VarCharVector v -> {
-                return textRanks(v, rowCount, nulls, values);
+                return textRanks(v, rowCount, nulls, values, leading);
             }
             default -> {
                 return null;
@@ -160,8 +164,11 @@ public final class RowOrdering {
      * this input: the values are copied to the heap once, collected into distinct ones by hashing, and only the
      * distinct ones are sorted. The sort then compares longs (or radix-sorts them) instead of strings per comparison
      * (TPC-H Q16's ORDER BY over 18,000 groups with 25 brands and 150 types). The ranks hold within this input only.
+     * A later key whose values are mostly distinct is left to compare by value (null): sorting them all could cost
+     * more than the comparisons that earlier keys leave to it.
      */
-    private static long[] textRanks(VarCharVector vector, int rowCount, boolean[] nulls, long[] values) {
+    private static long[] textRanks(VarCharVector vector, int rowCount, boolean[] nulls, long[] values,
+                                    boolean leading) {
         int[] offsets = new int[rowCount + 1];
         org.apache.arrow.memory.ArrowBuf offsetBuffer = vector.getOffsetBuffer();
         for (int i = 0; i <= rowCount; i++) {
@@ -197,6 +204,9 @@ public final class RowOrdering {
                 }
                 slot = (slot + 1) & mask;
             }
+        }
+        if (!leading && distinct > rowCount / 2) {
+            return null;
         }
         int[] sorted = new int[distinct];
         for (int d = 0; d < distinct; d++) {
