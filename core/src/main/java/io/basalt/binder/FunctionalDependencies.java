@@ -2,7 +2,9 @@ package io.basalt.binder;
 
 import io.basalt.catalog.TableEntry;
 import io.basalt.catalog.UniqueConstraintEntry;
+import io.basalt.exec.function.aggregate.AnyValueAggregate;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -14,6 +16,11 @@ import java.util.List;
  * which leaves the groups unchanged (they depend on keys already there) and lets the usual rewriting read them.
  * Applies to plain GROUP BY lists; grouping sets keep the strict rule, as the extra keys would change their
  * sets.
+ *
+ * <p>The same rule lets a plain aggregation group on fewer keys, as PostgreSQL's planner does: a grouping key that
+ * is a non-key column of a table whose whole primary key is grouped adds nothing to the groups, so it is carried as
+ * a payload ({@code any_value}, every row of a group holds the same value) instead of being hashed and compared
+ * with every row (TPC-H Q10 groups on {@code c_custkey, n_name} instead of seven columns with two long strings).
  */
 final class FunctionalDependencies {
     private FunctionalDependencies() {
@@ -34,7 +41,7 @@ final class FunctionalDependencies {
         BitSet dependent = new BitSet();
         for (int i = 0; i < columns.size(); i++) {
             Scope.Column column = columns.get(i);
-            if (column.table() != null && !dependent.get(i) && primaryKeyGrouped(columns, i, grouped)) {
+            if (!dependent.get(i) && groupedPrimaryKey(columns, i, grouped) != null) {
                 markItem(columns, i, dependent);
             }
         }
@@ -50,22 +57,83 @@ final class FunctionalDependencies {
         return extra;
     }
 
-    /** Whether every primary-key column of the table column {@code at} belongs to is grouped, read through the same FROM item. */
-    private static boolean primaryKeyGrouped(List<Scope.Column> columns, int at, BitSet grouped) {
-        Scope.Column column = columns.get(at);
-        for (UniqueConstraintEntry key : column.table().uniqueKeys()) {
-            if (!key.primaryKey()) {
-                continue;
+    /**
+     * {@code aggregate} (a plain GROUP BY over {@code scope}'s columns) grouping only on the keys that are not
+     * functionally dependent on other keys through a non-deferrable primary key; the dependent ones become
+     * {@code any_value} aggregates after the others, and a projection restores the layout of {@code aggregate}
+     * (keys, then aggregates). {@code aggregate} itself when no key is dependent.
+     */
+    static LogicalPlan groupOnIndependentKeys(LogicalPlan.Aggregate aggregate, Scope scope) {
+        List<Scope.Column> columns = scope.columns();
+        List<BoundExpression> keys = aggregate.groupKeys();
+        BitSet grouped = new BitSet();
+        for (BoundExpression key : keys) {
+            if (key instanceof BoundExpression.ColumnRef ref && ref.index() < columns.size()) {
+                grouped.set(ref.index());
             }
-            for (int keyColumn : key.columns()) {
-                int index = indexOf(columns, column, keyColumn);
-                if (index < 0 || !grouped.get(index)) {
-                    return false;
-                }
-            }
-            return true;
         }
-        return false;
+        boolean[] carried = new boolean[keys.size()];
+        boolean any = false;
+        for (int k = 0; k < keys.size(); k++) {
+            if (keys.get(k) instanceof BoundExpression.ColumnRef ref && ref.index() < columns.size()) {
+                UniqueConstraintEntry primaryKey = groupedPrimaryKey(columns, ref.index(), grouped);
+                carried[k] = primaryKey != null && !primaryKey.deferrable()
+                        && !primaryKey.columns().contains(columns.get(ref.index()).tableColumn());
+                any |= carried[k];
+            }
+        }
+        if (!any) {
+            return aggregate;
+        }
+        List<BoundExpression> kept = new ArrayList<>();
+        List<LogicalPlan.AggregateSpec> specs = new ArrayList<>(aggregate.aggregates());
+        int[] position = new int[keys.size()];
+        for (int k = 0; k < keys.size(); k++) {
+            if (!carried[k]) {
+                position[k] = kept.size();
+                kept.add(keys.get(k));
+            }
+        }
+        for (int k = 0; k < keys.size(); k++) {
+            if (carried[k]) {
+                position[k] = kept.size() + specs.size();
+                specs.add(new LogicalPlan.AggregateSpec(new AnyValueAggregate(keys.get(k).type()), keys.get(k)));
+            }
+        }
+        LogicalPlan.Aggregate narrower = aggregate.with(aggregate.input(), kept, specs);
+        List<io.basalt.type.LogicalType> types = narrower.outputTypes();
+        List<BoundExpression> projected = new ArrayList<>();
+        for (int k = 0; k < keys.size(); k++) {
+            projected.add(new BoundExpression.ColumnRef(position[k], null, "?column?", types.get(position[k]), 0));
+        }
+        for (int a = 0; a < aggregate.aggregates().size(); a++) {
+            int column = kept.size() + a;
+            projected.add(new BoundExpression.ColumnRef(column, null, "?column?", types.get(column), 0));
+        }
+        return new LogicalPlan.Project(narrower, projected);
+    }
+
+    /**
+     * The primary key of the table column {@code at} belongs to when every one of its columns is grouped, read
+     * through the same FROM item; null otherwise.
+     */
+    private static UniqueConstraintEntry groupedPrimaryKey(List<Scope.Column> columns, int at, BitSet grouped) {
+        Scope.Column column = columns.get(at);
+        if (column.table() == null) {
+            return null;
+        }
+        for (UniqueConstraintEntry key : column.table().uniqueKeys()) {
+            if (key.primaryKey()) {
+                for (int keyColumn : key.columns()) {
+                    int index = indexOf(columns, column, keyColumn);
+                    if (index < 0 || !grouped.get(index)) {
+                        return null;
+                    }
+                }
+                return key;
+            }
+        }
+        return null;
     }
 
     /** The scope index of table column {@code tableColumn} read by the same FROM item as {@code sibling}, or -1. */

@@ -188,6 +188,9 @@ public final class QueryBinder {
                         call.filter()));
             }
             plan = grouping.build(plan, specs);
+            if (plan instanceof LogicalPlan.Aggregate plain && plain.groupingSets() == null) {
+                plan = FunctionalDependencies.groupOnIndependentKeys(plain, scope);
+            }
             if (select.groupingSets() == null && !keys.isEmpty() && query.orderBy().isEmpty()
                     && SortedGroups.needed(specs)) {
                 plan = SortedGroups.sort(plan, keys.size());

@@ -7,6 +7,7 @@ import io.basalt.exec.function.aggregate.ModeAggregate;
 import io.basalt.exec.function.aggregate.OrderedAggregate;
 import io.basalt.exec.function.aggregate.PercentileAggregate;
 import io.basalt.exec.function.aggregate.PercentileArrayAggregate;
+import io.basalt.plan.expression.BoundExpression;
 import io.basalt.plan.logical.LogicalPlan;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,12 +37,25 @@ final class SortedGroups {
         return false;
     }
 
-    /** {@code aggregate} (whose first {@code keys} columns are the group keys) sorted by its group keys. */
+    /**
+     * {@code aggregate} (whose first {@code keys} columns are the group keys) sorted by the group keys it hashes:
+     * keys it carries along because they depend on others' primary key
+     * ({@link FunctionalDependencies#groupOnIndependentKeys}) are not sort keys, as PostgreSQL drops them too.
+     */
     static LogicalPlan sort(LogicalPlan aggregate, int keys) {
         List<LogicalPlan.SortSpec> specs = new ArrayList<>(keys);
         for (int k = 0; k < keys; k++) {
-            specs.add(new LogicalPlan.SortSpec(k, false, false));
+            if (!carried(aggregate, k)) {
+                specs.add(new LogicalPlan.SortSpec(k, false, false));
+            }
         }
         return new LogicalPlan.Sort(aggregate, specs);
+    }
+
+    private static boolean carried(LogicalPlan plan, int column) {
+        return plan instanceof LogicalPlan.Project project
+                && project.input() instanceof LogicalPlan.Aggregate aggregate
+                && project.expressions().get(column) instanceof BoundExpression.ColumnRef ref
+                && ref.index() >= aggregate.groupKeys().size();
     }
 }

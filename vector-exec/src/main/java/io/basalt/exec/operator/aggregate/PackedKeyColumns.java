@@ -28,6 +28,12 @@ final class PackedKeyColumns implements AutoCloseable {
     private final int[] widths;
     private final BufferAllocator allocator;
     private final FieldVector[] outputs;
+    /** Per group, where key {@link #cursorKey} starts in the packed keys {@link #cursorArena} of the last decode. */
+    private int[] cursors = new int[0];
+    private int cursorKey = -1;
+    private byte[] cursorArena;
+    private int[] cursorEntries;
+    private int cursorGroups;
 
     PackedKeyColumns(List<LogicalType> keyTypes, int[] widths, BufferAllocator allocator) {
         this.keyTypes = List.copyOf(keyTypes);
@@ -52,12 +58,20 @@ final class PackedKeyColumns implements AutoCloseable {
         output = ValueAccess.allocate(keyTypes.get(k), "", allocator, groupCount);
         outputs[k] = output;
         int bit = 1 << k;
+        // Keys are decoded in order: where key k starts in each group is where key k - 1 ended.
+        boolean chained = cursorKey == k && cursorArena == arena && cursorEntries == entries
+                && cursorGroups == groupCount;
+        if (cursors.length < groupCount) {
+            cursors = java.util.Arrays.copyOf(cursors, Math.max(groupCount, 2 * cursors.length));
+        }
+        boolean prefixed = k < widths.length - 1;
         for (int g = 0; g < groupCount; g++) {
+            int at = chained ? cursors[g] : offsetOf(k, arena, entries[2 * g]);
+            cursors[g] = at + (widths[k] != 0 ? widths[k] : prefixed ? Integer.BYTES + (int) INTS.get(arena, at) : 0);
             if ((entries[2 * g + 1] & bit) != 0) {
                 ValueAccess.set(output, g, null);
                 continue;
             }
-            int at = offsetOf(k, arena, entries[2 * g]);
             switch (output) {
                 case BigIntVector v -> v.setSafe(g, (long) LONGS.get(arena, at));
                 case IntVector v -> v.setSafe(g, (int) INTS.get(arena, at));
@@ -81,6 +95,10 @@ final class PackedKeyColumns implements AutoCloseable {
             }
         }
         output.setValueCount(groupCount);
+        cursorKey = k + 1;
+        cursorArena = arena;
+        cursorEntries = entries;
+        cursorGroups = groupCount;
         return output;
     }
 
@@ -95,6 +113,9 @@ final class PackedKeyColumns implements AutoCloseable {
 
     @Override
     public void close() {
+        cursorArena = null;
+        cursorEntries = null;
+        cursorKey = -1;
         for (FieldVector output : outputs) {
             if (output != null) {
                 output.close();

@@ -42,6 +42,8 @@ final class PackedKeyGroupTable implements GroupKeyTable {
     private int[] rowStarts = new int[1];
     private int[] rowNulls = new int[0];
     private long[] rowHashes = new long[0];
+    /** A text key's bytes for the current batch, copied out of its Arrow buffer at once. */
+    private byte[] textScratch = new byte[0];
 
     // The groups.
     /** Per slot: 0 when empty, else the high 32 bits of the group's hash, then its group id + 1. */
@@ -278,20 +280,30 @@ final class PackedKeyGroupTable implements GroupKeyTable {
                     }
                 }
                 default -> {
+                    // The batch's text bytes come to the heap in one copy; each row's then moves by arraycopy, which
+                    // costs far less per short string than a copy out of the Arrow buffer.
                     boolean prefixed = k < keyCount - 1;
                     MemorySegment offsets = ArrowSegments.of(column.getOffsetBuffer());
-                    MemorySegment data = ArrowSegments.of(column.getDataBuffer());
+                    int first = offsets.get(ArrowSegments.INT, 0);
+                    int last = offsets.get(ArrowSegments.INT, (long) rows * Integer.BYTES);
+                    if (textScratch.length < last - first) {
+                        textScratch = new byte[Math.max(last - first, textScratch.length * 2)];
+                    }
+                    byte[] text = textScratch;
+                    MemorySegment.copy(ArrowSegments.of(column.getDataBuffer()), ValueLayout.JAVA_BYTE, first, text, 0,
+                            last - first);
+                    int start = first;
                     for (int row = 0; row < rows; row++) {
-                        int start = offsets.get(ArrowSegments.INT, (long) row * Integer.BYTES);
-                        int length = nulls && (rowNulls[row] & bit) != 0 ? 0
-                                : offsets.get(ArrowSegments.INT, (long) (row + 1) * Integer.BYTES) - start;
+                        int end = offsets.get(ArrowSegments.INT, (long) (row + 1) * Integer.BYTES);
+                        int length = nulls && (rowNulls[row] & bit) != 0 ? 0 : end - start;
                         int at = (int) cursors[row];
                         if (prefixed) {
                             INTS.set(bytes, at, length);
                             at += Integer.BYTES;
                         }
-                        MemorySegment.copy(data, ValueLayout.JAVA_BYTE, start, bytes, at, length);
+                        System.arraycopy(text, start - first, bytes, at, length);
                         cursors[row] = at + length;
+                        start = end;
                     }
                 }
             }

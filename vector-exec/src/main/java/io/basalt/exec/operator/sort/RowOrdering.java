@@ -11,6 +11,7 @@ import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.SmallIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
+import org.apache.arrow.vector.VarCharVector;
 
 /**
  * The order in which a window or sort operator visits its input: by the PARTITION BY columns of a window
@@ -24,6 +25,10 @@ public final class RowOrdering {
     /** One key column: its values as comparable longs when fixed-width, else the vector itself. */
     private record KeyColumn(FieldVector vector, long[] values, boolean[] nulls, boolean descending,
                              boolean nullsFirst) {
+        /** Whether {@link #values} mean the same in another input: not NUMERIC's unscaled longs nor text ranks. */
+        boolean comparableAcrossInputs() {
+            return !(vector instanceof VarBinaryVector || vector instanceof VarCharVector);
+        }
     }
 
     private final KeyColumn[] keys;
@@ -37,17 +42,18 @@ public final class RowOrdering {
     public RowOrdering(FieldVector[] columns, int rowCount, int[] partitionColumns, List<SortKey> orderKeys) {
         keys = new KeyColumn[partitionColumns.length + orderKeys.size()];
         for (int k = 0; k < partitionColumns.length; k++) {
-            keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false);
+            keys[k] = keyColumn(columns[partitionColumns[k]], rowCount, false, false, k == 0);
         }
         for (int k = 0; k < orderKeys.size(); k++) {
             SortKey key = orderKeys.get(k);
             keys[partitionColumns.length + k] = keyColumn(columns[key.column()], rowCount, key.descending(),
-                    key.nullsFirst());
+                    key.nullsFirst(), partitionColumns.length + k == 0);
         }
         partitionKeyCount = partitionColumns.length;
     }
 
-    private static KeyColumn keyColumn(FieldVector vector, int rowCount, boolean descending, boolean nullsFirst) {
+    private static KeyColumn keyColumn(FieldVector vector, int rowCount, boolean descending, boolean nullsFirst,
+                                       boolean leading) {
         boolean[] nulls = null;
         if (vector.getNullCount() > 0) {
             nulls = new boolean[rowCount];
@@ -55,12 +61,15 @@ public final class RowOrdering {
                 nulls[i] = vector.isNull(i);
             }
         }
-        long[] values = comparableLongs(vector, rowCount, nulls);
+        long[] values = comparableLongs(vector, rowCount, nulls, leading);
         return new KeyColumn(vector, values, nulls, descending, nullsFirst);
     }
 
-    /** The values of a fixed-width column as longs ordered like the values; null for other columns. */
-    private static long[] comparableLongs(FieldVector vector, int rowCount, boolean[] nulls) {
+    /**
+     * The values of a fixed-width column (or of a text column, see {@link #textRanks}; {@code leading}: the first key)
+     * as longs ordered like the values; null for other columns.
+     */
+    private static long[] comparableLongs(FieldVector vector, int rowCount, boolean[] nulls, boolean leading) {
         long[] values = new long[rowCount];
         switch (vector) {
             case BigIntVector v -> {
@@ -95,6 +104,9 @@ public final class RowOrdering {
             }
             case VarBinaryVector v when ValueComparison.holdsEncodedDecimals(v) -> {
                 return encodedDecimalLongs(v, rowCount, nulls, values);
+            }
+            case VarCharVector v -> {
+                return textRanks(v, rowCount, nulls, values, leading);
             }
             default -> {
                 return null;
@@ -145,6 +157,107 @@ public final class RowOrdering {
             }
         }
         return values;
+    }
+
+    /**
+     * Text keys (compared bytewise, PostgreSQL's C collation) as the rank of each value among the distinct values of
+     * this input: the values are copied to the heap once, collected into distinct ones by hashing, and only the
+     * distinct ones are sorted. The sort then compares longs (or radix-sorts them) instead of strings per comparison
+     * (TPC-H Q16's ORDER BY over 18,000 groups with 25 brands and 150 types). The ranks hold within this input only.
+     * A later key whose values are mostly distinct is left to compare by value (null): sorting them all could cost
+     * more than the comparisons that earlier keys leave to it.
+     */
+    private static long[] textRanks(VarCharVector vector, int rowCount, boolean[] nulls, long[] values,
+                                    boolean leading) {
+        int[] offsets = new int[rowCount + 1];
+        org.apache.arrow.memory.ArrowBuf offsetBuffer = vector.getOffsetBuffer();
+        for (int i = 0; i <= rowCount; i++) {
+            offsets[i] = rowCount == 0 ? 0 : offsetBuffer.getInt((long) i * Integer.BYTES);
+        }
+        int base = offsets[0];
+        byte[] bytes = new byte[offsets[rowCount] - base];
+        vector.getDataBuffer().getBytes(base, bytes, 0, bytes.length);
+        int[] slots = new int[Integer.highestOneBit(Math.max(rowCount, 1)) << 2];
+        int mask = slots.length - 1;
+        int[] distinctRows = new int[Math.max(rowCount, 1)];
+        int[] ids = new int[rowCount];
+        int distinct = 0;
+        for (int row = 0; row < rowCount; row++) {
+            if (nulls != null && nulls[row]) {
+                continue;
+            }
+            int start = offsets[row] - base;
+            int end = offsets[row + 1] - base;
+            int slot = hash(bytes, start, end) & mask;
+            while (true) {
+                int held = slots[slot] - 1;
+                if (held < 0) {
+                    slots[slot] = distinct + 1;
+                    distinctRows[distinct] = row;
+                    ids[row] = distinct++;
+                    break;
+                }
+                int other = distinctRows[held];
+                if (java.util.Arrays.equals(bytes, start, end, bytes, offsets[other] - base, offsets[other + 1] - base)) {
+                    ids[row] = held;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+        }
+        if (!leading && distinct > rowCount / 2) {
+            return null;
+        }
+        int[] sorted = new int[distinct];
+        for (int d = 0; d < distinct; d++) {
+            sorted[d] = d;
+        }
+        sortDistinct(sorted, new int[distinct], 0, distinct, distinctRows, offsets, base, bytes);
+        long[] rank = new long[distinct];
+        for (int position = 0; position < distinct; position++) {
+            rank[sorted[position]] = position;
+        }
+        for (int row = 0; row < rowCount; row++) {
+            values[row] = nulls != null && nulls[row] ? 0 : rank[ids[row]];
+        }
+        return values;
+    }
+
+    private static int hash(byte[] bytes, int start, int end) {
+        int hash = end - start;
+        for (int at = start; at < end; at++) {
+            hash = 31 * hash + bytes[at];
+        }
+        return hash ^ (hash >>> 15) ^ (hash >>> 7);
+    }
+
+    /** Merge sort of distinct value ids {@code ids[from, to)} by their bytes (unsigned, a prefix first). */
+    private static void sortDistinct(int[] ids, int[] scratch, int from, int to, int[] rows, int[] offsets, int base,
+                                     byte[] bytes) {
+        if (to - from < 2) {
+            return;
+        }
+        int middle = (from + to) >>> 1;
+        sortDistinct(ids, scratch, from, middle, rows, offsets, base, bytes);
+        sortDistinct(ids, scratch, middle, to, rows, offsets, base, bytes);
+        System.arraycopy(ids, from, scratch, from, to - from);
+        int left = from;
+        int right = middle;
+        for (int k = from; k < to; k++) {
+            if (right >= to || (left < middle
+                    && compareDistinct(scratch[left], scratch[right], rows, offsets, base, bytes) <= 0)) {
+                ids[k] = scratch[left++];
+            } else {
+                ids[k] = scratch[right++];
+            }
+        }
+    }
+
+    private static int compareDistinct(int x, int y, int[] rows, int[] offsets, int base, byte[] bytes) {
+        int a = rows[x];
+        int b = rows[y];
+        return java.util.Arrays.compareUnsigned(bytes, offsets[a] - base, offsets[a + 1] - base,
+                bytes, offsets[b] - base, offsets[b + 1] - base);
     }
 
     private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
@@ -396,7 +509,7 @@ public final class RowOrdering {
             return false;
         }
         for (KeyColumn key : keys) {
-            if (key.vector instanceof VarBinaryVector) {
+            if (!key.comparableAcrossInputs()) {
                 return false;
             }
         }
@@ -458,8 +571,8 @@ public final class RowOrdering {
                 }
                 continue;
             }
-            // NUMERIC keys' longs are unscaled at a scale of their own input's, so they compare by value across inputs
-            int result = key.values != null && theirs.values != null && !(key.vector instanceof VarBinaryVector)
+            // NUMERIC keys' longs (unscaled at their own input's scale) and text ranks compare by value across inputs
+            int result = key.values != null && theirs.values != null && key.comparableAcrossInputs()
                     ? Long.compare(key.values[x], theirs.values[y])
                     : ValueComparison.compare(key.vector, x, theirs.vector, y);
             if (result != 0) {
