@@ -182,7 +182,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
      */
     @Override
     public long sumNextPiece(int[] batchColumns, int[] needs, io.basalt.exec.operator.BoundsDecided test, int[] testAt,
-                             long[] sums, long[] valid, long[] bounds) {
+                             long[] sums, long[] valid, long[] bounds, double[][] batchSums) {
         if (paths != null || closed || !encodedSums) {
             return -1;
         }
@@ -225,8 +225,16 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
                 return -1;
             }
         }
+        boolean doubleSums = false;
+        for (int need : needs) {
+            doubleSums |= (need & DOUBLE_SUM) != 0;
+        }
         if (test != null) {
             int verdict = test.decide(piece.rows(), valid, bounds, testAt);
+            if (doubleSums && verdict != io.basalt.exec.operator.BoundsDecided.NONE) {
+                // the rows path's per-batch double sums are those of the batches the filter hands on
+                return -1;
+            }
             if (verdict == io.basalt.exec.operator.BoundsDecided.SOME) {
                 return aggregateSelected(piece, test.comparisons(), batchColumns, needs, sums, valid, bounds);
             }
@@ -241,6 +249,15 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
         }
         long[] columnSum = new long[2];
         for (int c = 0; c < batchColumns.length; c++) {
+            if ((needs[c] & DOUBLE_SUM) != 0) {
+                int batches = batchSums(groups, group, columns[batchColumns[c]], piece.rows(), batchSums, c);
+                if (batches < 0) {
+                    return -1;
+                }
+                sums[2 * c] = batches;
+                sums[2 * c + 1] = 0;
+                continue;
+            }
             if ((needs[c] & SUM) == 0 || valid[c] == 0) {
                 sums[2 * c] = 0;
                 sums[2 * c + 1] = 0;
@@ -292,6 +309,45 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
 
     private io.basalt.storage.column.DecodedChunkSums decodedSums;
 
+    private static final io.basalt.exec.kernel.Kernels KERNELS = io.basalt.exec.kernel.KernelProvider.kernels();
+
+    /**
+     * Sets {@code batchSums[c]} to the sums of DOUBLE column {@code column} of row group {@code group} ({@code rows}
+     * rows) per batch of the vector size, each computed as the rows path's sum state computes it over the batch
+     * {@link #next} would slice there ({@code Kernels.sumDouble} over the values, with the validity only when the batch
+     * has NULLs), from the buffer cache's decoded chunk; returns the number of batches, or -1 when the chunk is not a
+     * cached double chunk of those rows (or the batches' bitmaps would not start on a byte): the rows are read.
+     */
+    private int batchSums(StoredRowGroups groups, int group, int column, int rows, double[][] batchSums, int c) {
+        int size = context.vectorSize();
+        if (!sumsThroughCache || size <= 0 || (size & 7) != 0) {
+            return -1;
+        }
+        try (FieldVector vector = groups.decoded(group, column)) {
+            if (!(vector instanceof org.apache.arrow.vector.Float8Vector) || vector.getValueCount() != rows) {
+                return -1;
+            }
+            int batches = (rows + size - 1) / size;
+            if (batchSums[c] == null || batchSums[c].length < batches) {
+                batchSums[c] = new double[batches];
+            }
+            java.lang.foreign.MemorySegment values = io.basalt.exec.kernel.ArrowSegments.values(vector);
+            java.lang.foreign.MemorySegment validity = vector.getNullCount() == 0 ? null
+                    : io.basalt.exec.kernel.ArrowSegments.of(vector.getValidityBuffer());
+            for (int b = 0; b < batches; b++) {
+                int start = b * size;
+                int count = Math.min(size, rows - start);
+                java.lang.foreign.MemorySegment batchValidity = validity == null ? null
+                        : validity.asSlice(start >>> 3);
+                if (batchValidity != null && KERNELS.countValid(batchValidity, count) == count) {
+                    batchValidity = null;
+                }
+                batchSums[c][b] = KERNELS.sumDouble(values.asSlice((long) start * Double.BYTES), batchValidity, count);
+            }
+            return batches;
+        }
+    }
+
     /**
      * A stored row group the filter above leaves undecided by its zone maps: the filter evaluated on its columns'
      * decoded chunks (through the buffer cache unless {@code all} asked for arrays) and the selected rows aggregated
@@ -329,6 +385,7 @@ final class ChunkScan implements SourceState, io.basalt.exec.operator.SummingSou
     private SelectedRowAggregates selectedAggregates;
 
     private static final int SUM = io.basalt.exec.operator.SummingSource.SUM;
+    private static final int DOUBLE_SUM = io.basalt.exec.operator.SummingSource.DOUBLE_SUM;
     private static final int BOUNDS = io.basalt.exec.operator.SummingSource.BOUNDS;
     private static final int TEST_BOUNDS = io.basalt.exec.operator.SummingSource.TEST_BOUNDS;
 

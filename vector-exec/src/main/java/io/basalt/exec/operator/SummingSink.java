@@ -17,8 +17,8 @@ public interface SummingSink {
     int[] summedNeeds();
 
     /**
-     * Adds a piece of {@code rows} rows, given as {@link SummingSource#sumNextPiece} filled {@code sums}, {@code valid}
-     * and {@code bounds} for {@link #summedColumns}.
+     * Adds a piece of {@code rows} rows, given as {@link SummingSource#sumNextPiece} filled {@code sums}, {@code valid},
+     * {@code bounds} and {@code batchSums} for {@link #summedColumns}.
      */
-    void addSums(long rows, long[] sums, long[] valid, long[] bounds);
+    void addSums(long rows, long[] sums, long[] valid, long[] bounds, double[][] batchSums);
 }

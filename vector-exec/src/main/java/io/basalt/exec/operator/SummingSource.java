@@ -18,6 +18,13 @@ public interface SummingSource {
     int BOUNDS = 2;
     /** A need: the column's bounds for {@link BoundsDecided#decide} (a zero double bound will do). */
     int TEST_BOUNDS = 4;
+    /**
+     * A need of a DOUBLE column: its sums per batch, as the rows path adds them to a sum's state (a double sum depends
+     * on the order of its additions): one per {@code vectorSize} rows from the piece's first row, each what
+     * {@link io.basalt.exec.kernel.Kernels#sumDouble} returns over that batch's values and validity, in
+     * {@code batchSums[c][0, n)} with {@code n} in {@code sums[2c]}. Whole pieces without a filter only.
+     */
+    int DOUBLE_SUM = 8;
 
     /**
      * When the source stands between pieces and its next piece can be handed over without reading its rows: sets, for
@@ -30,8 +37,9 @@ public interface SummingSource {
      * the piece and returns 0 with every count and sum 0; {@link BoundsDecided#SOME} either evaluates the test's
      * {@link BoundsDecided#comparisons} on the piece's values itself, fills the arrays for the rows they select and
      * returns their number, or returns -1. Otherwise moves past the piece and returns its row count, or returns -1
-     * and {@link SourceState#next} goes on with the rows (the arrays may have been written).
+     * and {@link SourceState#next} goes on with the rows (the arrays may have been written). For a column whose needs
+     * have {@link #DOUBLE_SUM}, {@code batchSums[c]} is set (replaced when too short) as that need says.
      */
     long sumNextPiece(int[] columns, int[] needs, BoundsDecided test, int[] testAt, long[] sums, long[] valid,
-                      long[] bounds);
+                      long[] bounds, double[][] batchSums);
 }

@@ -196,7 +196,7 @@ public final class PipelineExecutor {
      * where the filter's columns lie among them, and the arrays the source fills.
      */
     private record PieceSums(int[] columns, int[] needs, BoundsDecided test, int[] testAt, long[] sums, long[] valid,
-                             long[] bounds) {
+                             long[] bounds, double[][] batchSums) {
         /**
          * For a summing source feeding a summing sink directly or through one filter that a piece's bounds may decide
          * ({@link BoundsDecided}); else null.
@@ -236,7 +236,7 @@ public final class PipelineExecutor {
             columns = java.util.Arrays.copyOf(columns, count);
             needs = java.util.Arrays.copyOf(needs, count);
             return new PieceSums(columns, needs, test, testAt, new long[2 * count], new long[count],
-                    new long[2 * count]);
+                    new long[2 * count], new double[count][]);
         }
     }
 
@@ -249,12 +249,12 @@ public final class PipelineExecutor {
                                   PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         while (true) {
             long rows = source.sumNextPiece(piece.columns(), piece.needs(), piece.test(), piece.testAt(),
-                    piece.sums(), piece.valid(), piece.bounds());
+                    piece.sums(), piece.valid(), piece.bounds(), piece.batchSums());
             if (rows < 0) {
                 return;
             }
             if (rows > 0) {
-                sink.addSums(rows, piece.sums(), piece.valid(), piece.bounds());
+                sink.addSums(rows, piece.sums(), piece.valid(), piece.bounds(), piece.batchSums());
             }
             if (profile != null) {
                 profile.produced(sourceOperator, (int) rows);

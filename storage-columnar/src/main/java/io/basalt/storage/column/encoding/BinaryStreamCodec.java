@@ -11,7 +11,9 @@ import org.apache.arrow.vector.BaseVariableWidthVector;
  * SYMBOLS (FSST-style: every row's length as an integer stream, then all bytes compressed by a {@link SymbolTable}),
  * DICTIONARY (the distinct values in order of first appearance, their lengths as an integer stream, then each row's
  * code as an integer stream, which may itself be bit-packed, run-length or delta coded) and PLAIN (every row's length
- * as an integer stream, then the bytes), and reads it back into an Arrow vector.
+ * as an integer stream, then the bytes), and reads it back into an Arrow vector. A dictionary smaller than PLAIN is
+ * taken without training a symbol table unless most values are distinct (then it is about the plain bytes, and the
+ * smaller of the two is taken).
  *
  * <p>A NULL row is written as an empty value (PLAIN) or as its predecessor's code (DICTIONARY), so NULLs neither add
  * dictionary entries nor break runs; the validity mask, stored apart, restores them.
@@ -63,14 +65,18 @@ public final class BinaryStreamCodec {
             dictionaryBytes += offsets[firstRows[code] + 1] - offsets[firstRows[code]];
         }
         // every value distinct: the dictionary would be the plain bytes and lengths plus the codes, never smaller
+        ByteSink dictionary = null;
         if (distinct < count && dictionaryBytes < plainSize) {
-            ByteSink dictionary = new ByteSink();
+            dictionary = new ByteSink();
             writeDictionary(data, offsets, analysis.codes(), firstRows, distinct, count, dictionary);
-            if (dictionary.size() < plainSize) {
-                out.putByte(DICTIONARY);
-                out.putBytes(dictionary.buffer(), 0, dictionary.size());
-                out.describe(dictionary.description());
+            // A dictionary of mostly distinct values is about the plain bytes: a symbol table may beat it.
+            boolean mostlyDistinct = distinct > count / 2 && total >= SYMBOL_TABLE_THRESHOLD;
+            if (dictionary.size() < plainSize && !mostlyDistinct) {
+                writeDictionary(dictionary, out);
                 return;
+            }
+            if (dictionary.size() >= plainSize) {
+                dictionary = null;
             }
         }
         if (total >= SYMBOL_TABLE_THRESHOLD) {
@@ -80,6 +86,10 @@ public final class BinaryStreamCodec {
             ByteSink tableBytes = new ByteSink();
             table.write(tableBytes);
             long symbolsSize = (long) tableBytes.size() + lengthStream.size() + Integer.BYTES + compressedLength;
+            if (dictionary != null && dictionary.size() <= symbolsSize) {
+                writeDictionary(dictionary, out);
+                return;
+            }
             if (symbolsSize < plainSize) {
                 out.putByte(SYMBOLS);
                 out.putBytes(tableBytes.buffer(), 0, tableBytes.size());
@@ -91,10 +101,20 @@ public final class BinaryStreamCodec {
                 return;
             }
         }
+        if (dictionary != null) {
+            writeDictionary(dictionary, out);
+            return;
+        }
         out.putByte(PLAIN);
         out.putBytes(lengthStream.buffer(), 0, lengthStream.size());
         out.putBytes(data, offsets[0], total);
         out.describe("plain(lengths ").describe(lengthStream.description()).describe(")");
+    }
+
+    private static void writeDictionary(ByteSink dictionary, ByteSink out) {
+        out.putByte(DICTIONARY);
+        out.putBytes(dictionary.buffer(), 0, dictionary.size());
+        out.describe(dictionary.description());
     }
 
     private static void writeDictionary(byte[] data, int[] offsets, int[] codes, int[] firstRows, int distinct, int count,

@@ -8,7 +8,8 @@ import org.apache.arrow.vector.FieldVector;
 /**
  * The NULLs of a chunk as a compressed validity mask: one kind byte, ALL_VALID or ALL_NULL with nothing after it,
  * BITMAP with the Arrow bitmap of the rows, or RUNS with the number of runs and their lengths as an integer stream
- * (alternately valid and NULL, starting with a valid run that may be empty), whichever is smallest.
+ * (alternately valid and NULL, starting with a valid run that may be empty): runs when they are few enough to be
+ * worth walking at decode ({@link LongStreamCodec#runCost}), else the bitmap.
  */
 public final class ValidityCodec {
     static final int ALL_VALID = 0;
@@ -53,7 +54,9 @@ public final class ValidityCodec {
         int bitmapBytes = (count + 7) / 8;
         ByteSink runSink = new ByteSink();
         LongStreamCodec.write(lengths, runs, Integer.BYTES, runSink);
-        if (5L + runSink.size() < bitmapBytes) {
+        // Runs must pay for walking them at decode too: setting a bitmap range per run costs what reading about five
+        // bytes does, so a mask of short runs (a NULL every tenth row) stays a bitmap.
+        if (5L + runSink.size() + LongStreamCodec.runCost(runs) < bitmapBytes) {
             out.putByte(RUNS);
             out.putInt(runs);
             out.putBytes(runSink.buffer(), 0, runSink.size());

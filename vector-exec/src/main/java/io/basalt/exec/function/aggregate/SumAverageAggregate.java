@@ -413,17 +413,31 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         /**
          * SMALLINT, INTEGER, BIGINT and scaled NUMERIC arguments (sums and averages of them add exact integers; the
-         * source hands over no piece that may hold a scaled NUMERIC's NaN).
+         * source hands over no piece that may hold a scaled NUMERIC's NaN), and DOUBLE ones as per-batch sums added in
+         * the rows path's order ({@link #addBatchSums}).
          */
         @Override
         public boolean takesSums() {
             TypeId id = argumentType.id();
-            return scaledLong || id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT;
+            return scaledLong || id == TypeId.SMALLINT || id == TypeId.INTEGER || id == TypeId.BIGINT
+                    || id == TypeId.DOUBLE;
         }
 
         @Override
         public int summedNeeds() {
-            return io.basalt.exec.operator.SummingSource.SUM;
+            return argumentType.id() == TypeId.DOUBLE ? io.basalt.exec.operator.SummingSource.DOUBLE_SUM
+                    : io.basalt.exec.operator.SummingSource.SUM;
+        }
+
+        /** As {@link #updateSingleGroup} adds each batch's {@code Kernels.sumDouble}, one after the other. */
+        @Override
+        public void addBatchSums(double[] batchSums, int batches, long valid) {
+            double sum = doubles[0];
+            for (int b = 0; b < batches; b++) {
+                sum += batchSums[b];
+            }
+            doubles[0] = sum;
+            counts[0] += valid;
         }
 
         @Override

@@ -22,4 +22,13 @@ public interface SummedValuesState extends GroupedAggregateState {
      * not ask for them). Precondition: {@link #takesSums} said yes.
      */
     void addSummed(long low, long high, long valid, long min, long max);
+
+    /**
+     * Adds, to group 0, {@code valid} non-NULL values given as the sums of the batches the rows path would have read,
+     * {@code batchSums[0, batches)} in that order ({@link io.basalt.exec.operator.SummingSource#DOUBLE_SUM}), so the
+     * double total is the rows path's to the last bit. Only for a state whose {@link #summedNeeds} has DOUBLE_SUM.
+     */
+    default void addBatchSums(double[] batchSums, int batches, long valid) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no batch sums");
+    }
 }

@@ -283,7 +283,7 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
         }
 
         @Override
-        public void addSums(long rows, long[] sums, long[] valid, long[] bounds) {
+        public void addSums(long rows, long[] sums, long[] valid, long[] bounds, double[][] batchSums) {
             int[] columns = summed;
             for (int a = 0; a < states.length; a++) {
                 PhysicalExpression argument = aggregates.get(a).argument();
@@ -293,7 +293,11 @@ public record HashAggregateOperator(PhysicalOperator child, List<PhysicalExpress
                 } else {
                     int c = summedIndex(columns, columns.length,
                             ((io.basalt.exec.expression.ColumnExpression) argument).index());
-                    state.addSummed(sums[2 * c], sums[2 * c + 1], valid[c], bounds[2 * c], bounds[2 * c + 1]);
+                    if ((state.summedNeeds() & io.basalt.exec.operator.SummingSource.DOUBLE_SUM) != 0) {
+                        state.addBatchSums(batchSums[c], (int) sums[2 * c], valid[c]);
+                    } else {
+                        state.addSummed(sums[2 * c], sums[2 * c + 1], valid[c], bounds[2 * c], bounds[2 * c + 1]);
+                    }
                 }
             }
         }
