@@ -91,6 +91,10 @@ class JsonbShreddingTest {
             "SELECT count(*) FROM r WHERE doc ? 'just a string'",
             "SELECT count(*) FROM r WHERE doc ? 'specs' AND doc @> '{\"flag\": false}'",
             "SELECT doc ? 'brand', doc @> '{\"flag\": true}', count(*) FROM r GROUP BY 1, 2 ORDER BY 1, 2",
+            "SELECT id FROM r WHERE doc ?| ARRAY['price', 'just a string'] ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc ?| ARRAY['flag', NULL, 'n'] AND id % 3 = 0",
+            "SELECT count(*) FROM r WHERE doc ?& ARRAY['brand', 'specs', 'price']",
+            "SELECT id FROM r WHERE doc ?& ARRAY['n', 'flag'] AND NOT doc ?| ARRAY['big'] ORDER BY id",
             "SELECT jsonb_typeof(doc->'price'), count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT (doc->'big')::bigint, count(*) FROM r GROUP BY 1 ORDER BY 1",
             "SELECT id, (doc->'specs'->'ram')::int FROM r WHERE id % 7 = 0 ORDER BY id",
@@ -327,6 +331,11 @@ class JsonbShreddingTest {
             assertThat(shreddedPaths(session, exists)).contains("doc #> '{flag}'");
             assertThat(outcome(session, contains)).containsExactly("16667");
             assertThat(outcome(session, exists)).containsExactly("33334");
+            String any = "SELECT count(*) FROM r WHERE doc ?| ARRAY['flag', 'n']";
+            String all = "SELECT count(*) FROM r WHERE doc ?& ARRAY['flag', 'n']";
+            assertThat(shreddedPaths(session, any)).contains("doc #> '{flag}'").contains("doc #> '{n}'");
+            assertThat(outcome(session, any)).containsExactly("100000");
+            assertThat(outcome(session, all)).containsExactly("33334");
             // bytes the cache holds: the sub-column's, then the documents' too
             long shredded = cache.residentBytes();
             System.setProperty(JsonbShredding.PROPERTY, "off");
@@ -335,6 +344,8 @@ class JsonbShreddingTest {
             long documents = cache.residentBytes() - shredded;
             assertThat(outcome(session, contains)).containsExactly("16667");
             assertThat(outcome(session, exists)).containsExactly("33334");
+            assertThat(outcome(session, any)).containsExactly("100000");
+            assertThat(outcome(session, all)).containsExactly("33334");
             List<String> noteWithout = outcome(session, note);
             System.setProperty(JsonbShredding.PROPERTY, "on");
             assertThat(shredded).as("bytes decoded with shredding against the documents'").isPositive()
