@@ -331,11 +331,6 @@ class JsonbShreddingTest {
             assertThat(shreddedPaths(session, exists)).contains("doc #> '{flag}'");
             assertThat(outcome(session, contains)).containsExactly("16667");
             assertThat(outcome(session, exists)).containsExactly("33334");
-            String any = "SELECT count(*) FROM r WHERE doc ?| ARRAY['flag', 'n']";
-            String all = "SELECT count(*) FROM r WHERE doc ?& ARRAY['flag', 'n']";
-            assertThat(shreddedPaths(session, any)).contains("doc #> '{flag}'").contains("doc #> '{n}'");
-            assertThat(outcome(session, any)).containsExactly("100000");
-            assertThat(outcome(session, all)).containsExactly("33334");
             // bytes the cache holds: the sub-column's, then the documents' too
             long shredded = cache.residentBytes();
             System.setProperty(JsonbShredding.PROPERTY, "off");
@@ -344,13 +339,22 @@ class JsonbShreddingTest {
             long documents = cache.residentBytes() - shredded;
             assertThat(outcome(session, contains)).containsExactly("16667");
             assertThat(outcome(session, exists)).containsExactly("33334");
-            assertThat(outcome(session, any)).containsExactly("100000");
-            assertThat(outcome(session, all)).containsExactly("33334");
             List<String> noteWithout = outcome(session, note);
             System.setProperty(JsonbShredding.PROPERTY, "on");
             assertThat(shredded).as("bytes decoded with shredding against the documents'").isPositive()
                     .isLessThan(documents / 20);
             assertThat(outcome(session, note)).isEqualTo(noteWithout).containsExactly("9524");
+            // ?| and ?& read the path columns of their keys (n's, a distinct number per row, is no small read: after
+            // the byte count above), the same counts without shredding
+            String any = "SELECT count(*) FROM r WHERE doc ?| ARRAY['flag', 'n']";
+            String all = "SELECT count(*) FROM r WHERE doc ?& ARRAY['flag', 'n']";
+            assertThat(shreddedPaths(session, any)).contains("doc #> '{flag}'").contains("doc #> '{n}'");
+            assertThat(outcome(session, any)).containsExactly("100000");
+            assertThat(outcome(session, all)).containsExactly("33334");
+            System.setProperty(JsonbShredding.PROPERTY, "off");
+            assertThat(outcome(session, any)).containsExactly("100000");
+            assertThat(outcome(session, all)).containsExactly("33334");
+            System.setProperty(JsonbShredding.PROPERTY, "on");
         }
     }
 
