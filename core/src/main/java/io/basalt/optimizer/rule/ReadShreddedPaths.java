@@ -90,8 +90,10 @@ public final class ReadShreddedPaths implements OptimizerRule {
         int width = scan.columns().length;
         int tableColumns = scan.source().columnTypes().size();
         Found found = new Found();
+        List<BoundExpression> origins = new ArrayList<>();
         List<BoundExpression> conjuncts = filter == null ? List.of()
-                : rewriteAll(wholeDocumentConjuncts(filter.conjuncts(), scan, found), scan, found);
+                : markOrigins(rewriteAll(wholeDocumentConjuncts(filter.conjuncts(), scan, found, origins), scan, found),
+                        origins, scan);
         List<BoundExpression> expressions = upper == null ? null : rewriteAll(upper, scan, found);
         List<LogicalPlan.AggregateSpec> newSpecs = new ArrayList<>(specs.size());
         for (LogicalPlan.AggregateSpec spec : specs) {
@@ -220,13 +222,16 @@ public final class ReadShreddedPaths implements OptimizerRule {
      *   <li>{@code doc ? 'k'} becomes {@code path(doc->'k') IS NOT NULL} where the rows the sub-column does not
      *   cover evaluate {@code CASE WHEN doc ? 'k' THEN 'true' END} on their document instead of {@code doc->'k'}
      *   (a row holding a value there has the key; one neither holding a value nor "other" has a NULL document or
-     *   an object without the key; arrays and strings at the root are "other" rows, decided by their document).</li>
+     *   an object without the key; arrays and strings at the root are "other" rows, decided by their document);
+     *   {@code doc ?& keys} becomes one such test per key (NULL keys left out, as the operator does), {@code doc ?|
+     *   keys} their OR.</li>
      * </ul>
+     * EXPLAIN prints the tests as written: the path reads standing for one are marked with it ({@link #markOrigins}).
      * Left alone when a GIN index serves the filter (its lookup reads the operators as written). Members read from
      * path columns need no document except on the "other" rows of paths shredded with JSON null among them.
      */
     private static List<BoundExpression> wholeDocumentConjuncts(List<BoundExpression> conjuncts, LogicalPlan.Scan scan,
-                                                               Found found) {
+                                                               Found found, List<BoundExpression> origins) {
         boolean any = false;
         for (BoundExpression conjunct : conjuncts) {
             any |= containment(conjunct) != null || existence(conjunct) != null;
@@ -244,23 +249,101 @@ public final class ReadShreddedPaths implements OptimizerRule {
                 memberEqualities(contains.arguments().getFirst(), java.lang.foreign.MemorySegment.ofArray(pattern), 0,
                         conjunct.position(), members);
                 out.addAll(members);
+                origins.addAll(java.util.Collections.nCopies(members.size(), conjunct));
             } else if (exists != null) {
-                BoundExpression document = exists.arguments().getFirst();
-                String key = ((io.basalt.exec.function.json.JsonbExistsFunction) exists.function()).constantKeys()
-                        .getFirst();
-                BoundExpression member = member(document, key, conjunct.position());
-                BoundExpression whenExists = new BoundExpression.Case(List.of(exists),
-                        List.of(new BoundExpression.Constant(io.basalt.type.json.Jsonb.parse("true"), LogicalType.JSONB,
-                                conjunct.position())),
-                        new BoundExpression.Constant(null, LogicalType.JSONB, conjunct.position()), LogicalType.JSONB,
-                        conjunct.position());
-                BoundExpression read = pathRead(member, whenExists, LogicalType.JSONB, scan, found);
-                out.add(read == null ? conjunct : new BoundExpression.IsNull(read, true, conjunct.position()));
+                List<BoundExpression> tests = keyTests(exists, scan, found);
+                var kind = ((io.basalt.exec.function.json.JsonbExistsFunction) exists.function()).kind();
+                if (tests == null) {
+                    out.add(conjunct);
+                    origins.add(null);
+                } else if (kind == io.basalt.exec.function.json.JsonbExistsFunction.Kind.ANY && tests.size() > 1) {
+                    out.add(new BoundExpression.Logical(false, tests, conjunct.position()));
+                    origins.add(conjunct);
+                } else {
+                    out.addAll(tests);
+                    origins.addAll(java.util.Collections.nCopies(tests.size(), conjunct));
+                }
             } else {
                 out.add(conjunct);
+                origins.add(null);
             }
         }
         return out;
+    }
+
+    /**
+     * {@code rewritten} (the filter's conjuncts after the whole-document tests became path reads) with each path read
+     * standing for a whole-document test marked with it ({@link PathValueFunction#standingFor}, the test over the
+     * table's columns), so that EXPLAIN prints the test as written ({@code origins}: per conjunct its test or null).
+     */
+    private static List<BoundExpression> markOrigins(List<BoundExpression> rewritten, List<BoundExpression> origins,
+                                                     LogicalPlan.Scan scan) {
+        if (origins.isEmpty()) {
+            return rewritten;
+        }
+        int[] toTable = new int[scan.columns().length];
+        for (int i = 0; i < toTable.length; i++) {
+            toTable[i] = Math.max(scan.columns()[i], 0);
+        }
+        java.util.IdentityHashMap<BoundExpression, BoundExpression> overTable = new java.util.IdentityHashMap<>();
+        List<BoundExpression> out = new ArrayList<>(rewritten.size());
+        for (int i = 0; i < rewritten.size(); i++) {
+            BoundExpression origin = origins.get(i);
+            BoundExpression conjunct = rewritten.get(i);
+            if (origin != null) {
+                BoundExpression condition = overTable.computeIfAbsent(origin,
+                        o -> ColumnReferences.renumber(o, toTable));
+                conjunct = switch (conjunct) {
+                    case BoundExpression.Comparison c when marked(c.left(), condition) != null ->
+                            new BoundExpression.Comparison(c.operator(), marked(c.left(), condition), c.right(),
+                                    c.position());
+                    case BoundExpression.IsNull n when marked(n.operand(), condition) != null ->
+                            new BoundExpression.IsNull(marked(n.operand(), condition), n.negated(), n.position());
+                    case BoundExpression.Logical l -> new BoundExpression.Logical(l.isAnd(),
+                            markOrigins(l.operands(), java.util.Collections.nCopies(l.operands().size(), origin), scan),
+                            l.position());
+                    default -> conjunct;
+                };
+            }
+            out.add(conjunct);
+        }
+        return out;
+    }
+
+    /**
+     * Per key of the existence test {@code exists} ({@code doc ? 'k'}, {@code doc ?| keys}, {@code doc ?& keys}):
+     * {@code path(doc->'k') IS NOT NULL}, where the rows the sub-column does not cover evaluate {@code CASE WHEN doc ?
+     * 'k' THEN 'true' END} on their document; null when a key's member cannot be read from a path column.
+     */
+    private static List<BoundExpression> keyTests(BoundExpression.Function exists, LogicalPlan.Scan scan, Found found) {
+        BoundExpression document = exists.arguments().getFirst();
+        int position = exists.position();
+        List<BoundExpression> tests = new ArrayList<>();
+        for (String key : ((io.basalt.exec.function.json.JsonbExistsFunction) exists.function()).constantKeys()) {
+            BoundExpression hasKey = new BoundExpression.Function(new io.basalt.exec.function.json.JsonbExistsFunction(
+                    io.basalt.exec.function.json.JsonbExistsFunction.Kind.ONE, key), List.of(document),
+                    LogicalType.BOOLEAN, position);
+            BoundExpression whenExists = new BoundExpression.Case(List.of(hasKey),
+                    List.of(new BoundExpression.Constant(io.basalt.type.json.Jsonb.parse("true"), LogicalType.JSONB,
+                            position)),
+                    new BoundExpression.Constant(null, LogicalType.JSONB, position), LogicalType.JSONB, position);
+            BoundExpression read = pathRead(member(document, key, position), whenExists, LogicalType.JSONB, scan,
+                    found);
+            if (read == null) {
+                return null;
+            }
+            tests.add(new BoundExpression.IsNull(read, true, position));
+        }
+        return tests;
+    }
+
+    /** The path read {@code read} marked as standing for {@code condition}, or null when it is not a path read. */
+    private static BoundExpression marked(BoundExpression read, BoundExpression condition) {
+        if (read instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction path) {
+            return new BoundExpression.Function(path.standingFor(condition), call.arguments(), call.type(),
+                    call.position());
+        }
+        return null;
     }
 
     /**
@@ -328,12 +411,14 @@ public final class ReadShreddedPaths implements OptimizerRule {
                 LogicalType.JSONB, position);
     }
 
-    /** {@code conjunct} when it is {@code doc ? 'k'} over a JSONB column with a constant key, else null. */
+    /**
+     * {@code conjunct} when it is {@code doc ? 'k'}, {@code doc ?| keys} or {@code doc ?& keys} over a JSONB column with
+     * constant keys (at least one that is not NULL), else null.
+     */
     private static BoundExpression.Function existence(BoundExpression conjunct) {
         if (conjunct instanceof BoundExpression.Function call
                 && call.function() instanceof io.basalt.exec.function.json.JsonbExistsFunction exists
-                && exists.kind() == io.basalt.exec.function.json.JsonbExistsFunction.Kind.ONE
-                && exists.constantKeys() != null && exists.constantKeys().size() == 1 && call.arguments().size() == 1
+                && exists.constantKeys() != null && !exists.constantKeys().isEmpty() && call.arguments().size() == 1
                 && call.arguments().getFirst() instanceof BoundExpression.ColumnRef column
                 && column.type().id() == TypeId.JSONB) {
             return call;

@@ -49,14 +49,52 @@ final class ExplainExpressions {
 
     /** The conjuncts of a filter or join condition: one as itself, several joined with AND in parentheses. */
     static String conjunction(List<BoundExpression> conjuncts, List<Column> input, boolean qualified) {
-        if (conjuncts.size() == 1) {
-            return deparse(conjuncts.getFirst(), input, qualified);
+        // conditions on path reads standing for a whole-document test (doc @> '{...}', doc ? 'k') print as the test
+        // as written, once
+        List<String> texts = new ArrayList<>(conjuncts.size());
+        java.util.Set<Object> shown = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (BoundExpression conjunct : conjuncts) {
+            BoundExpression.Function read = standingRead(conjunct, input.size());
+            if (read == null) {
+                texts.add(deparse(conjunct, input, qualified));
+            } else if (shown.add(((PathValueFunction) read.function()).standsFor())) {
+                texts.add(overTable((BoundExpression) ((PathValueFunction) read.function()).standsFor(), read, input,
+                        qualified));
+            }
         }
-        StringBuilder out = new StringBuilder("(");
-        for (int i = 0; i < conjuncts.size(); i++) {
-            out.append(i > 0 ? " AND " : "").append(deparse(conjuncts.get(i), input, qualified));
-        }
-        return out.append(')').toString();
+        return texts.size() == 1 ? texts.getFirst() : "(" + String.join(" AND ", texts) + ")";
+    }
+
+    /** The path read of {@code conjunct} (a comparison or IS [NOT] NULL of one) that stands for a test, or null. */
+    private static BoundExpression.Function standingRead(BoundExpression conjunct, int width) {
+        BoundExpression operand = switch (conjunct) {
+            case BoundExpression.Comparison c -> c.left();
+            case BoundExpression.IsNull n -> n.operand();
+            case BoundExpression.Logical l when l.operands().getFirst() instanceof BoundExpression.IsNull n
+                    -> n.operand(); // doc ?| keys: an OR of the keys' tests
+            default -> null;
+        };
+        return operand instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction path
+                && path.standsFor() instanceof BoundExpression && readsDocument(call, width) ? call : null;
+    }
+
+    /** Whether {@code read}'s document argument is a column reference below {@code width}. */
+    private static boolean readsDocument(BoundExpression.Function read, int width) {
+        return read.arguments().get(1) instanceof BoundExpression.ColumnRef documents && documents.index() < width;
+    }
+
+    /**
+     * {@code expression}, over the table's columns and reading one of them (a path read's extraction or the test it
+     * stands for), printed with that column named as the path read {@code read}'s document is in {@code input}.
+     */
+    private static String overTable(BoundExpression expression, BoundExpression.Function read, List<Column> input,
+                                    boolean qualified) {
+        BoundExpression.ColumnRef documents = (BoundExpression.ColumnRef) read.arguments().get(1);
+        BitSet columns = new BitSet();
+        ColumnReferences.collect(expression, columns);
+        List<Column> table = new ArrayList<>(Collections.nCopies(columns.length(), (Column) null));
+        table.set(columns.nextSetBit(0), input.get(documents.index()));
+        return deparse(expression, table, qualified);
     }
 
     static String deparse(BoundExpression expression, List<Column> input, boolean qualified) {
@@ -114,14 +152,9 @@ final class ExplainExpressions {
     private static String function(BoundExpression.Function call, List<Column> input, boolean qualified) {
         ScalarFunction function = call.function();
         if (function instanceof PathValueFunction path && path.extraction() instanceof BoundExpression extraction
-                && call.arguments().get(1) instanceof BoundExpression.ColumnRef documents
-                && documents.index() < input.size()) {
+                && readsDocument(call, input.size())) {
             // a read of a shredded path prints as the extraction it stands for, its document named as the scan does
-            BitSet read = new BitSet();
-            ColumnReferences.collect(extraction, read);
-            List<Column> table = new ArrayList<>(Collections.nCopies(read.length(), (Column) null));
-            table.set(read.nextSetBit(0), input.get(documents.index()));
-            return deparse(extraction, table, qualified);
+            return overTable(extraction, call, input, qualified);
         }
         if (function instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer) {
             List<List<Column>> enclosing = ENCLOSING_ROWS.orElse(List.of());

@@ -28,7 +28,8 @@ import org.postgresql.PGConnection;
  * admission, each after reopening the database, so that the A/B comparison shares one load and one session.
  * Every engine gets {@code threads} threads (PostgreSQL {@code threads - 1} parallel workers). Per query and
  * configuration: {@code warmups} untimed runs, then the median of {@code runs}, in ms. With
- * {@code -Dbasalt.bench.skip_postgres=true} PostgreSQL is left out. Usage:
+ * {@code -Dbasalt.bench.skip_postgres=true} PostgreSQL is left out; with {@code -Dbasalt.bench.checkpoint_only=true}
+ * the run stops after Basalt's load and CHECKPOINT (to time the checkpoint alone). Usage:
  * {@code ShopJsonComparison ROWS RUNS WARMUPS DIR [ROUNDS] [THREADS]}.
  */
 public final class ShopJsonComparison {
@@ -67,9 +68,16 @@ public final class ShopJsonComparison {
         Files.createDirectories(directory);
         try (BasaltEngine basalt = new BasaltEngine(threads, directory)) {
             load(basalt, table);
+            var os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long cpu = os.getProcessCpuTime();
             long start = System.nanoTime();
             basalt.run("CHECKPOINT");
-            System.err.printf("Basalt: CHECKPOINT in %.0f ms%n", (System.nanoTime() - start) / 1e6);
+            System.err.printf("Basalt: CHECKPOINT in %.0f ms (process CPU %.0f ms)%n",
+                    (System.nanoTime() - start) / 1e6, (os.getProcessCpuTime() - cpu) / 1e6);
+        }
+        if (Boolean.getBoolean("basalt.bench.checkpoint_only")) {
+            return;
         }
         for (int round = 0; round < rounds; round++) {
             for (int m = 0; m < MODES.length; m++) {

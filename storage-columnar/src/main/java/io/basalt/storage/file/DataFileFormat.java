@@ -22,7 +22,8 @@ import java.util.zip.CRC32C;
  * column chunks, back to back, row group by row group, column by column: the bytes {@link #CODEC} wrote; from
  *   version 2 each JSONB column's chunk may be followed by its row group's shredded sub-column chunks
  *   ({@code JsonbShredder}: per path a typed values chunk and, when some rows hold another type, the chunk of those
- *   rows' positions), written by the same codec and checksummed like the others
+ *   rows' positions), written by the same codec and checksummed like the others; from version 3 a path's kind byte
+ *   may say that JSON null at the path is among its other rows
  * footer ({@link FileFooter}): per row group its first row position, row count, deletion mask, and per column
  *   chunk its offset, length, CRC32C and zone map ({@code ChunkStatistics})
  * trailer (28 bytes)
@@ -40,8 +41,13 @@ import java.util.zip.CRC32C;
 public final class DataFileFormat {
     /** The codec every column chunk is written with: the one place the database files choose it. */
     public static final ColumnChunkCodec CODEC = ColumnChunkCodecs.DEFAULT;
-    /** 2: row groups may carry shredded JSONB sub-columns (listed in the footer); version 1 files are still read. */
-    static final int VERSION = 2;
+    /**
+     * 2: row groups may carry shredded JSONB sub-columns (listed in the footer). 3: a shredded path's kind byte may
+     * carry {@link FileFooter#NULLS_ARE_OTHER}, which a build reading up to version 2 would take for damage (it
+     * reports a version 3 file as written by a newer Basalt instead). Versions 1 and 2 are still read, version 2
+     * with that bit too, since the builds between the bit and this version wrote it into version 2 files.
+     */
+    static final int VERSION = 3;
     static final int HEADER_BYTES = 16;
     static final int TRAILER_BYTES = 28;
     /** Rows a row group aims at; it is rounded up to whole in-memory chunks. */

@@ -35,7 +35,8 @@ import java.util.List;
 record FileFooter(int columnCount, List<RowGroup> rowGroups) {
     /**
      * The bit of a shredded path's kind byte that says JSON null at the path is among its other rows (files written
-     * before it existed have it clear, and an older build rejects a kind byte with it set as damaged).
+     * before it existed have it clear; format version 3 announces it, so that a build that does not know it reports
+     * a newer format rather than a damaged file).
      */
     static final int NULLS_ARE_OTHER = 0x40;
 

@@ -321,15 +321,30 @@ public final class TableFileWriter {
     private record EncodedColumn(EncodedChunk chunk, List<JsonbShredder.Shred> shreds) {
     }
 
-    /** Encodes {@code rows} rows of {@code vector}, shredding a JSONB column when shredding is on. */
+    /**
+     * Encodes {@code rows} rows of {@code vector}, shredding a JSONB column when shredding is on: the documents'
+     * chunk is then encoded on the common fork-join pool while this thread shreds.
+     */
     private static EncodedColumn encode(FieldVector vector, int rows, BufferAllocator allocator) {
-        EncodedChunk chunk = DataFileFormat.CODEC.encode(vector, 0, rows);
         if (vector instanceof VarBinaryVector documents
                 && io.basalt.type.LogicalType.of(vector.getField()).id() == io.basalt.type.TypeId.JSONB
                 && JsonbShredding.enabled()) {
-            return new EncodedColumn(chunk, JsonbShredder.shred(documents, rows, DataFileFormat.CODEC, allocator));
+            java.util.concurrent.CompletableFuture<EncodedChunk> chunk = java.util.concurrent.CompletableFuture
+                    .supplyAsync(() -> DataFileFormat.CODEC.encode(vector, 0, rows));
+            List<JsonbShredder.Shred> shreds;
+            try {
+                shreds = JsonbShredder.shred(documents, rows, DataFileFormat.CODEC, allocator);
+            } catch (RuntimeException | Error e) {
+                chunk.exceptionally(ignored -> null).join(); // the caller frees the vector the task reads
+                throw e;
+            }
+            try {
+                return new EncodedColumn(chunk.join(), shreds);
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            }
         }
-        return new EncodedColumn(chunk, List.of());
+        return new EncodedColumn(DataFileFormat.CODEC.encode(vector, 0, rows), List.of());
     }
 
     /**

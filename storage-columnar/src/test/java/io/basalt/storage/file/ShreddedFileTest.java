@@ -214,6 +214,60 @@ class ShreddedFileTest {
         }
     }
 
+    @Test
+    void pathsWhoseNullsAreOtherAreWrittenAsFormatVersionThree() throws IOException {
+        Path file = writeTable("t.bdf");
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(ByteBuffer.wrap(bytes).getInt(8)).isEqualTo(3);
+        assertThat(ByteBuffer.wrap(bytes).getInt(bytes.length - 12)).isEqualTo(3);
+        try (TableFile opened = TableFile.open(file, TYPES)) {
+            assertThat(opened.shreddedPaths(0)).isNotEmpty().allMatch(ShreddedPath::nullsAreOther);
+        }
+    }
+
+    @Test
+    void aFileOfALaterVersionIsReportedAsNewerNotDamaged() throws IOException {
+        // as a build that reads up to version 2 meets a version 3 file: the version is checked before any checksum
+        // or kind byte
+        Path file = writeTable("t.bdf");
+        Path newer = directory.resolve("newer.bdf");
+        Files.write(newer, withVersion(Files.readAllBytes(file), DataFileFormat.VERSION + 1));
+        assertThatThrownBy(() -> TableFile.open(newer, TYPES).close()).isInstanceOfSatisfying(BasaltException.class,
+                e -> {
+                    assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED);
+                    assertThat(e.getMessage()).isEqualTo("database files are incompatible with server");
+                    assertThat(e.detail()).contains("has format version " + (DataFileFormat.VERSION + 1)
+                            + ", but this build of Basalt supports up to version " + DataFileFormat.VERSION);
+                });
+    }
+
+    @Test
+    void versionTwoFileWithNullsAmongOtherRowsStillOpens() throws IOException {
+        // the builds between the bit and version 3 wrote it into version 2 files
+        Path file = writeTable("t.bdf");
+        Path versionTwo = directory.resolve("v2.bdf");
+        Files.write(versionTwo, withVersion(Files.readAllBytes(file), 2));
+        try (TableFile opened = TableFile.open(versionTwo, TYPES)) {
+            List<ShreddedPath> paths = opened.shreddedPaths(0);
+            int n = index(paths, List.of("n"));
+            assertThat(n).isNotNegative();
+            assertThat(paths.get(n).nullsAreOther()).isTrue();
+            try (FieldVector docs = opened.column(0, 1, query)) {
+                assertThat(ValueAccess.get(docs, 3).toString()).isEqualTo(Jsonb.parse(document(3)).toString());
+            }
+        }
+    }
+
+    /** {@code bytes} of a data file with its header's and trailer's format version set to {@code version}. */
+    private static byte[] withVersion(byte[] bytes, int version) {
+        byte[] copy = bytes.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(copy);
+        buffer.putInt(8, version);
+        buffer.putInt(12, crc(copy, 0, 12));
+        buffer.putInt(copy.length - 12, version);
+        return copy;
+    }
+
     private static int crc(byte[] bytes, int from, int length) {
         CRC32C crc = new CRC32C();
         crc.update(bytes, from, length);

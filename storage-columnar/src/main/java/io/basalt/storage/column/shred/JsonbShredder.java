@@ -65,7 +65,7 @@ public final class JsonbShredder {
     }
 
     /** The outcome of reading one path from one document. */
-    private enum Outcome { FIT, NULL_RESULT, OTHER }
+    private enum Outcome { FIT, OTHER }
 
     /**
      * The shredded paths of rows {@code [0, rows)} of {@code documents} (a JSONB vector), encoded with {@code codec};
@@ -211,7 +211,6 @@ public final class JsonbShredder {
      */
     private static final class Extraction implements AutoCloseable {
         final Candidate candidate;
-        final MemorySegment[] keyBytes;
         final org.apache.arrow.vector.FieldVector values;
         int[] others = new int[16];
         int otherCount;
@@ -219,11 +218,6 @@ public final class JsonbShredder {
 
         Extraction(Candidate candidate, int rows, BufferAllocator allocator) {
             this.candidate = candidate;
-            List<String> keys = candidate.keys();
-            keyBytes = new MemorySegment[keys.size()];
-            for (int k = 0; k < keyBytes.length; k++) {
-                keyBytes[k] = MemorySegment.ofArray(keys.get(k).getBytes(StandardCharsets.UTF_8));
-            }
             values = ValueAccess.allocate(candidate.kind().type(), "", allocator, rows);
         }
 
@@ -241,100 +235,208 @@ public final class JsonbShredder {
     }
 
     /**
-     * Reads every candidate's path from every document, in one pass over the documents (each document is visited
-     * once for all paths, not once per path), and encodes the paths enough rows fit (an eighth, as the analysis
-     * asked of the sample).
+     * A key on the way of the candidate paths, in a trie of their keys from the root: the candidate path that ends
+     * here (null when none) and the keys that follow, in JSONB's key order (length, then bytes), so that one merge
+     * over an object's sorted keys finds every candidate key the object holds.
+     */
+    private static final class PathNode {
+        final byte[] key;
+        Extraction leaf;
+        PathNode[] children = new PathNode[0];
+
+        PathNode(byte[] key) {
+            this.key = key;
+        }
+
+        PathNode child(byte[] childKey) {
+            for (PathNode child : children) {
+                if (java.util.Arrays.equals(child.key, childKey)) {
+                    return child;
+                }
+            }
+            PathNode child = new PathNode(childKey);
+            children = java.util.Arrays.copyOf(children, children.length + 1);
+            children[children.length - 1] = child;
+            java.util.Arrays.sort(children, (a, b) -> a.key.length != b.key.length
+                    ? Integer.compare(a.key.length, b.key.length) : java.util.Arrays.compareUnsigned(a.key, b.key));
+            return child;
+        }
+    }
+
+    /**
+     * Reads every candidate's path from every document in one walk per document (each object on the way is
+     * visited once for all the paths through it, its keys merged with the candidates' keys, nothing re-read per
+     * path), and encodes the paths enough rows fit (an eighth, as the analysis asked of the sample), the paths'
+     * chunks in parallel on the common fork-join pool.
      */
     private static List<Shred> extractAll(VarBinaryVector documents, int rows, List<Candidate> candidates,
                                           ColumnChunkCodec codec, BufferAllocator allocator) {
         MemorySegment data = ArrowSegments.of(documents.getDataBuffer());
         List<Extraction> extractions = new ArrayList<>(candidates.size());
+        List<java.util.concurrent.CompletableFuture<Shred>> encoding = new ArrayList<>();
         try {
+            PathNode root = new PathNode(new byte[0]);
             for (Candidate candidate : candidates) {
-                extractions.add(new Extraction(candidate, rows, allocator));
+                Extraction extraction = new Extraction(candidate, rows, allocator);
+                extractions.add(extraction);
+                PathNode node = root;
+                for (String key : candidate.keys()) {
+                    node = node.child(key.getBytes(StandardCharsets.UTF_8));
+                }
+                node.leaf = extraction;
             }
-            long[] found = new long[2];
-            byte[] scratch = new byte[64];
+            byte[][] scratch = {new byte[64]};
             org.apache.arrow.memory.ArrowBuf offsets = documents.getOffsetBuffer();
             for (int row = 0; row < rows; row++) {
-                boolean isNull = documents.isNull(row);
-                long start = offsets.getInt((long) row * 4);
-                long end = offsets.getInt((long) (row + 1) * 4);
-                for (Extraction extraction : extractions) {
-                    Outcome outcome = isNull ? Outcome.NULL_RESULT : follow(data, start, end, extraction.keyBytes, found);
-                    if (outcome == Outcome.FIT) {
-                        if (scratch.length < found[1] - found[0]) {
-                            scratch = new byte[(int) (found[1] - found[0]) * 2];
-                        }
-                        outcome = store(extraction.values, row, extraction.candidate.kind(), data, found[0], found[1],
-                                scratch);
-                        if (outcome == Outcome.FIT) {
-                            extraction.fits++;
-                        }
-                    }
-                    if (outcome == Outcome.OTHER) {
-                        extraction.addOther(row);
-                    }
-                    // a row that does not fit stays NULL: allocation cleared the validity bits, and the variable-width
-                    // vectors fill the offsets of rows skipped when a later row (or the value count) is set
+                // a NULL document reads NULL at every path: the row stays NULL in every sub-column (allocation
+                // cleared the validity bits, and the variable-width vectors fill the offsets of rows skipped when a
+                // later row, or the value count, is set)
+                if (!documents.isNull(row)) {
+                    visitObject(root, data, offsets.getInt((long) row * 4), row, scratch);
                 }
             }
-            List<Shred> shreds = new ArrayList<>(extractions.size());
+            List<Extraction> kept = new ArrayList<>(extractions.size());
             for (Extraction extraction : extractions) {
                 extraction.values.setValueCount(rows);
-                if ((long) extraction.fits * MINIMUM_SHARE < rows) {
-                    continue;
+                if ((long) extraction.fits * MINIMUM_SHARE >= rows) {
+                    kept.add(extraction);
                 }
-                EncodedChunk encodedOthers = null;
-                if (extraction.otherCount > 0) {
-                    try (IntVector positions = (IntVector) ValueAccess.allocate(LogicalType.INTEGER, "", allocator,
-                            extraction.otherCount)) {
-                        for (int i = 0; i < extraction.otherCount; i++) {
-                            positions.set(i, extraction.others[i]);
-                        }
-                        positions.setValueCount(extraction.otherCount);
-                        encodedOthers = codec.encode(positions, 0, extraction.otherCount);
-                    }
-                }
-                shreds.add(new Shred(extraction.candidate.keys(), extraction.candidate.kind(), extraction.otherCount,
-                        codec.encode(extraction.values, 0, rows), encodedOthers));
+            }
+            // every path but the last is encoded on the pool while this thread encodes the last one
+            for (int k = 0; k < kept.size(); k++) {
+                Extraction extraction = kept.get(k);
+                java.util.function.Supplier<Shred> task = () -> encode(extraction, rows, codec, allocator);
+                encoding.add(k < kept.size() - 1 ? java.util.concurrent.CompletableFuture.supplyAsync(task)
+                        : java.util.concurrent.CompletableFuture.completedFuture(task.get()));
+            }
+            List<Shred> shreds = new ArrayList<>(kept.size());
+            for (java.util.concurrent.CompletableFuture<Shred> shred : encoding) {
+                shreds.add(shred.join());
             }
             return shreds;
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         } finally {
+            // no task may still read a vector when it is freed
+            for (java.util.concurrent.CompletableFuture<Shred> shred : encoding) {
+                shred.exceptionally(ignored -> null).join();
+            }
             for (Extraction extraction : extractions) {
                 extraction.close();
             }
         }
     }
 
+    /** Encodes one extracted path: its values and, when some rows hold something else there, their positions. */
+    private static Shred encode(Extraction extraction, int rows, ColumnChunkCodec codec, BufferAllocator allocator) {
+        EncodedChunk encodedOthers = null;
+        if (extraction.otherCount > 0) {
+            try (IntVector positions = (IntVector) ValueAccess.allocate(LogicalType.INTEGER, "", allocator,
+                    extraction.otherCount)) {
+                for (int i = 0; i < extraction.otherCount; i++) {
+                    positions.set(i, extraction.others[i]);
+                }
+                positions.setValueCount(extraction.otherCount);
+                encodedOthers = codec.encode(positions, 0, extraction.otherCount);
+            }
+        }
+        return new Shred(extraction.candidate.keys(), extraction.candidate.kind(), extraction.otherCount,
+                codec.encode(extraction.values, 0, rows), encodedOthers);
+    }
+
+    private static final ValueLayout.OfInt INT = ValueLayout.JAVA_INT_UNALIGNED.withOrder(
+            java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /**
-     * Follows {@code keys} from the document {@code [at, end)}: FIT with the value's range in {@code found} when it
-     * ends at a value that is not JSON null (whose kind the caller checks), NULL_RESULT when every extraction of the
-     * path, the member itself included, gives NULL (a key missing on the way), OTHER when the way leads through
-     * anything but objects (an array answers {@code #>} path elements that are numbers) or ends at JSON null (which
-     * {@code ->>} reads as NULL but {@code ->} as {@code 'null'}).
+     * Reads the paths below {@code node} from the value at {@code at} for row {@code row}: when it is an object, a
+     * merge of its keys (JSONB's layout: count, key end table, value end table, keys, values; keys in the same order
+     * as the node's children) with the node's children, each key found read by {@link #visitMember}; a child whose
+     * key the object lacks reads NULL at every path below it (nothing to record). When the value is not an object,
+     * every path below holds something else in this row.
      */
-    private static Outcome follow(MemorySegment data, long at, long end, MemorySegment[] keys, long[] found) {
-        long start = at;
-        long stop = end;
-        for (MemorySegment key : keys) {
-            if (JsonbReader.tag(data, start) != JsonbReader.OBJECT) {
-                return Outcome.OTHER;
-            }
-            int member = JsonbReader.findKey(data, start, key, 0, key.byteSize());
-            if (member < 0) {
-                return Outcome.NULL_RESULT;
-            }
-            long valueStart = JsonbReader.valueStart(data, start, member);
-            stop = JsonbReader.valueEnd(data, start, member);
-            start = valueStart;
+    private static void visitObject(PathNode node, MemorySegment data, long at, int row, byte[][] scratch) {
+        if (JsonbReader.tag(data, at) != JsonbReader.OBJECT) {
+            markOther(node, row);
+            return;
         }
-        if (JsonbReader.tag(data, start) == JsonbReader.NULL) {
-            return Outcome.OTHER;
+        int members = data.get(INT, at + 1);
+        long keyTable = at + 5;
+        long valueTable = keyTable + 4L * members;
+        long keys = valueTable + 4L * members;
+        long values = keys + (members == 0 ? 0 : data.get(INT, keyTable + 4L * (members - 1)));
+        PathNode[] children = node.children;
+        int member = 0;
+        int child = 0;
+        int keyStart = 0;
+        while (member < members && child < children.length) {
+            int keyEnd = data.get(INT, keyTable + 4L * member);
+            byte[] wanted = children[child].key;
+            int length = keyEnd - keyStart;
+            int order = length != wanted.length ? Integer.compare(length, wanted.length)
+                    : compareKey(data, keys + keyStart, wanted);
+            if (order < 0) {
+                member++;
+                keyStart = keyEnd;
+            } else if (order > 0) {
+                child++;
+            } else {
+                long valueStart = values + (member == 0 ? 0 : data.get(INT, valueTable + 4L * (member - 1)));
+                long valueEnd = values + data.get(INT, valueTable + 4L * member);
+                visitMember(children[child], data, valueStart, valueEnd, row, scratch);
+                member++;
+                child++;
+                keyStart = keyEnd;
+            }
         }
-        found[0] = start;
-        found[1] = stop;
-        return Outcome.FIT;
+    }
+
+    /**
+     * Reads the member {@code [at, end)} found at {@code node}'s key: stored when a candidate path ends here and the
+     * value fits its kind, an "other" row when it does not (JSON null included, which {@code ->>} reads as NULL but
+     * {@code ->} as {@code 'null'}), and the paths below read from it.
+     */
+    private static void visitMember(PathNode node, MemorySegment data, long at, long end, int row,
+                                    byte[][] scratch) {
+        Extraction extraction = node.leaf;
+        if (extraction != null) {
+            Outcome outcome = Outcome.OTHER;
+            if (JsonbReader.tag(data, at) != JsonbReader.NULL) {
+                if (scratch[0].length < end - at) {
+                    scratch[0] = new byte[(int) (end - at) * 2];
+                }
+                outcome = store(extraction.values, row, extraction.candidate.kind(), data, at, end, scratch[0]);
+            }
+            if (outcome == Outcome.FIT) {
+                extraction.fits++;
+            } else {
+                extraction.addOther(row);
+            }
+        }
+        if (node.children.length > 0) {
+            visitObject(node, data, at, row, scratch);
+        }
+    }
+
+    /** Records row {@code row} as an "other" row of every path below {@code node} (the way leads through a non-object). */
+    private static void markOther(PathNode node, int row) {
+        for (PathNode child : node.children) {
+            if (child.leaf != null) {
+                child.leaf.addOther(row);
+            }
+            markOther(child, row);
+        }
+    }
+
+    /** Orders the key at {@code at} against {@code key} of the same length, as JSONB orders keys (unsigned bytes). */
+    private static int compareKey(MemorySegment data, long at, byte[] key) {
+        for (int i = 0; i < key.length; i++) {
+            int a = data.get(ValueLayout.JAVA_BYTE, at + i) & 0xff;
+            int b = key[i] & 0xff;
+            if (a != b) {
+                return Integer.compare(a, b);
+            }
+        }
+        return 0;
     }
 
     /**

@@ -24,6 +24,7 @@ public final class PathValueFunction implements ScalarFunction {
     private final PhysicalExpression fallback;
     private final String description;
     private final Object extraction;
+    private final Object standsFor;
 
     /**
      * {@code description}: the extraction in short, e.g. {@code doc #>> '{specs,ram}'}; {@code extraction}: the
@@ -31,14 +32,33 @@ public final class PathValueFunction implements ScalarFunction {
      * read (opaque here).
      */
     public PathValueFunction(PhysicalExpression fallback, String description, Object extraction) {
+        this(fallback, description, extraction, null);
+    }
+
+    private PathValueFunction(PhysicalExpression fallback, String description, Object extraction, Object standsFor) {
         this.fallback = requireNonNull(fallback, "fallback is null");
         this.description = requireNonNull(description, "description is null");
         this.extraction = requireNonNull(extraction, "extraction is null");
+        this.standsFor = standsFor;
     }
 
     /** The extraction as the planner bound it, over the table's columns. */
     public Object extraction() {
         return extraction;
+    }
+
+    /**
+     * This read standing for the condition {@code condition} as written (over the table's columns, opaque here): a
+     * whole-document test such as {@code doc @> '{"k": 1}'} that the planner answers with conditions on path reads,
+     * which plans print as the condition written, once for all the reads standing for it.
+     */
+    public PathValueFunction standingFor(Object condition) {
+        return new PathValueFunction(fallback, description, extraction, requireNonNull(condition, "condition is null"));
+    }
+
+    /** The condition as written that this read stands for ({@link #standingFor}), or null. */
+    public Object standsFor() {
+        return standsFor;
     }
 
     @Override
