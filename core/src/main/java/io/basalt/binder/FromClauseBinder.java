@@ -446,12 +446,8 @@ final class FromClauseBinder {
             // named notation (read_csv('f.csv', header => true)) reaches the function as a NamedArgument
             Expression.NamedArgument named = argument instanceof Expression.NamedArgument n ? n : null;
             Expression value = named != null ? named.value() : argument;
-            BoundExpression bound = constants.bind(value);
-            if (!(bound instanceof BoundExpression.Constant constant)) {
-                throw ExpressionBinder.notYet("non-constant table function arguments", value.position());
-            }
-            arguments.add(named != null ? new io.basalt.spi.NamedArgument(named.name(), javaValue(constant))
-                    : javaValue(constant));
+            Object bound = tableFunctionArgument(value, constants);
+            arguments.add(named != null ? new io.basalt.spi.NamedArgument(named.name(), bound) : bound);
         }
         TableFunctionScan scan = context.tableFunctions().bind(name, arguments, call.position());
         List<String> names = new ArrayList<>();
@@ -467,6 +463,34 @@ final class FromClauseBinder {
             all[i] = i;
         }
         return new Source(new LogicalPlan.Scan(scan, all, types), scopeOf(qualifier, names, types), List.of(qualifier));
+    }
+
+    /**
+     * A table function's argument: a constant's Java value, or for DuckDB's struct literal ({@code {'a': 'INTEGER'}},
+     * which the parser reads as {@code struct_pack(a => 'INTEGER')}) a {@link io.basalt.spi.StructArgument}.
+     */
+    private static Object tableFunctionArgument(Expression value, ExpressionBinder constants) {
+        if (value instanceof Expression.FunctionCall call && call.name().parts().equals(List.of("struct_pack"))
+                && !call.arguments().isEmpty()
+                && call.arguments().stream().allMatch(a -> a instanceof Expression.NamedArgument)) {
+            List<io.basalt.spi.NamedArgument> fields = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Expression field : call.arguments()) {
+                Expression.NamedArgument named = (Expression.NamedArgument) field;
+                if (!names.add(named.name())) {
+                    throw BasaltException.at(SqlState.SYNTAX_ERROR, named.position(),
+                            "argument name \"" + named.name() + "\" used more than once");
+                }
+                fields.add(new io.basalt.spi.NamedArgument(named.name(),
+                        tableFunctionArgument(named.value(), constants)));
+            }
+            return new io.basalt.spi.StructArgument(fields);
+        }
+        BoundExpression bound = constants.bind(value);
+        if (!(bound instanceof BoundExpression.Constant constant)) {
+            throw ExpressionBinder.notYet("non-constant table function arguments", value.position());
+        }
+        return javaValue(constant);
     }
 
     /** A constant's value as a table function receives it: Long, Double, BigDecimal, String, Boolean. */

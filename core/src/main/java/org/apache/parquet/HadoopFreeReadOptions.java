@@ -1,6 +1,7 @@
 package org.apache.parquet;
 
 import java.util.HashMap;
+import org.apache.parquet.bytes.ByteBufferAllocator;
 import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.conf.PlainParquetConfiguration;
@@ -20,6 +21,11 @@ public final class HadoopFreeReadOptions {
     }
 
     public static ParquetReadOptions of(CompressionCodecFactory codecs) {
+        return of(codecs, new HeapByteBufferAllocator());
+    }
+
+    /** The options with {@code allocator} for the buffers column chunks are read into. */
+    public static ParquetReadOptions of(CompressionCodecFactory codecs, ByteBufferAllocator allocator) {
         return new ParquetReadOptions(
                 false,  // useSignedStringMinMax
                 true,   // useStatsFilter
@@ -33,7 +39,7 @@ public final class HadoopFreeReadOptions {
                 FilterCompat.NOOP,
                 ParquetMetadataConverter.NO_FILTER,
                 codecs,
-                new HeapByteBufferAllocator(),
+                allocator,
                 MAX_ALLOCATION_SIZE,
                 new HashMap<>(),
                 null,

@@ -17,11 +17,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.arrow.memory.BufferAllocator;
@@ -29,7 +32,7 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * A CSV file read as a table: what {@code read_csv('f.csv', ...)} scans. The fields are split as COPY FROM's CSV
+ * CSV files read as one table: what {@code read_csv('f.csv', ...)} scans, the files one after another. The fields are split as COPY FROM's CSV
  * format splits them ({@link CsvRecordReader}, with its DELIMITER, QUOTE, ESCAPE and NULL options) and converted
  * as COPY converts them ({@link CopyFromSource}), so bad rows fail with COPY's errors and line numbers. When the
  * query is bound, the first {@link #SAMPLE_ROWS} records are read to fix the columns: their types, the first that
@@ -37,7 +40,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * (DuckDB's order; a number with a leading zero stays text, a column of NULLs is text), and, unless
  * {@code header} is given, whether the first line is a header: it is when it holds no NULL and some column typed
  * other than text has a first value that does not fit its type. Without a header the columns are named
- * {@code column0}, {@code column1}, ... The file is read again by every scan.
+ * {@code column0}, {@code column1}, ... Given columns ({@code columns => {...}}) replace the names and types found;
+ * given types ({@code types => ...}) replace those of the columns they name; given names ({@code names => [...]})
+ * the first names. The types and the header are found from the first file only; every file is read with the
+ * same options, a header line skipped in each. The files are read again by every scan.
  */
 public final class CsvFileScan implements ScanSource, BoundTableFunction {
     /** Records read to fix the column types (DuckDB's default sample size). */
@@ -53,13 +59,43 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
     private static final LogicalType[] LADDER = {LogicalType.BOOLEAN, LogicalType.BIGINT, LogicalType.DOUBLE,
         LogicalType.DATE, LogicalType.TIMESTAMP};
 
-    private final String path;
+    /**
+     * What read_csv was told of the columns: whether to find types and header from the file ({@code autoDetect}),
+     * every column's name and type ({@code declared}, or null), types of some columns by name or by position, and
+     * the first columns' names (each null when not given).
+     */
+    record Columns(boolean autoDetect, Map<String, LogicalType> declared, Map<String, LogicalType> typesByName,
+                   List<LogicalType> typesByPosition, List<String> names) {
+        static final Columns DETECTED = new Columns(true, null, null, null, null);
+
+        Columns withAutoDetect(boolean value) {
+            return new Columns(value, declared, typesByName, typesByPosition, names);
+        }
+
+        Columns withDeclared(Map<String, LogicalType> value) {
+            return new Columns(autoDetect, value, typesByName, typesByPosition, names);
+        }
+
+        Columns withTypesByName(Map<String, LogicalType> value) {
+            return new Columns(autoDetect, declared, value, typesByPosition, names);
+        }
+
+        Columns withTypesByPosition(List<LogicalType> value) {
+            return new Columns(autoDetect, declared, typesByName, value, names);
+        }
+
+        Columns withNames(List<String> value) {
+            return new Columns(autoDetect, declared, typesByName, typesByPosition, value);
+        }
+    }
+
+    private final List<String> paths;
     private final CopyOptions options;
     private final List<String> names;
     private final List<LogicalType> types;
 
-    private CsvFileScan(String path, CopyOptions options, List<String> names, List<LogicalType> types) {
-        this.path = path;
+    private CsvFileScan(List<String> paths, CopyOptions options, List<String> names, List<LogicalType> types) {
+        this.paths = List.copyOf(paths);
         this.options = options;
         this.names = List.copyOf(names);
         this.types = List.copyOf(types);
@@ -75,26 +111,83 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
      */
     public static CsvFileScan open(String path, List<CopyOption> csvOptions, Boolean header) {
         requireNonNull(path, "path is null");
+        return open(List.of(Path.of(path)), csvOptions, header, Columns.DETECTED);
+    }
+
+    /**
+     * Opens {@code files} (at least one) as one table, with {@code columns} saying what is given of the columns
+     * and what is to be found from the first file.
+     *
+     * @throws BasaltException as {@link #open(String, List, Boolean)}; 22023 when given columns, types or names
+     *                         do not fit the first file's width, 42703 for types of a column it does not have
+     */
+    static CsvFileScan open(List<Path> files, List<CopyOption> csvOptions, Boolean header, Columns columns) {
+        List<String> paths = files.stream().map(Path::toString).toList();
+        String path = paths.getFirst();
         List<CopyOption> all = new ArrayList<>(csvOptions);
         all.add(CopyOption.of("format", "csv", -1));
         CopyOptions sampling = CopyOptions.of(all, true, null);
-        List<String[]> sample = sample(path, sampling);
-        if (sample.isEmpty()) {
+        Map<String, LogicalType> declared = columns.declared();
+        List<String[]> sample = columns.autoDetect() ? sample(path, sampling) : List.of();
+        if (sample.isEmpty() && declared == null) {
             throw BasaltException.of(SqlState.BAD_COPY_FILE_FORMAT, "CSV file \"" + path + "\" is empty")
                     .withHint("read_csv needs at least one line to find the file's columns.");
         }
-        int width = sample.getFirst().length;
-        boolean hasHeader = header != null ? header : detectHeader(sample, width);
-        List<String[]> body = hasHeader ? sample.subList(1, sample.size()) : sample;
-        List<LogicalType> types = new ArrayList<>();
-        for (int c = 0; c < width; c++) {
-            types.add(sniff(body, c));
+        int width = declared != null ? declared.size() : sample.getFirst().length;
+        if (declared != null && !sample.isEmpty() && sample.getFirst().length != width) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_csv option columns gives " + width
+                    + " columns, but CSV file \"" + path + "\" has " + sample.getFirst().length);
         }
-        List<String> names = hasHeader ? headerNames(sample.getFirst()) : generatedNames(width);
+        boolean hasHeader = header != null ? header
+                : !sample.isEmpty() && (declared != null ? detectHeader(sample, List.copyOf(declared.values()))
+                        : detectHeader(sample, width));
+        List<String[]> body = hasHeader && !sample.isEmpty() ? sample.subList(1, sample.size()) : sample;
+        List<LogicalType> types = new ArrayList<>();
+        List<String> names;
+        if (declared != null) {
+            types.addAll(declared.values());
+            names = new ArrayList<>(declared.keySet());
+        } else {
+            for (int c = 0; c < width; c++) {
+                types.add(sniff(body, c));
+            }
+            names = hasHeader ? headerNames(sample.getFirst()) : generatedNames(width);
+        }
+        if (columns.typesByName() != null) {
+            for (Map.Entry<String, LogicalType> given : columns.typesByName().entrySet()) {
+                int c = names.indexOf(given.getKey());
+                if (c < 0) {
+                    throw BasaltException.of(SqlState.UNDEFINED_COLUMN, "column \"" + given.getKey()
+                            + "\" named in read_csv's types does not exist in CSV file \"" + path + "\"");
+                }
+                types.set(c, given.getValue());
+            }
+        }
+        if (columns.typesByPosition() != null) {
+            List<LogicalType> given = columns.typesByPosition();
+            checkCount("types", given.size(), width, path);
+            for (int c = 0; c < given.size(); c++) {
+                types.set(c, given.get(c));
+            }
+        }
+        if (columns.names() != null) {
+            List<String> given = columns.names();
+            checkCount("names", given.size(), width, path);
+            for (int c = 0; c < given.size(); c++) {
+                names.set(c, given.get(c));
+            }
+        }
         if (hasHeader) {
             all.add(CopyOption.of("header", "true", -1));
         }
-        return new CsvFileScan(path, CopyOptions.of(all, true, null), names, types);
+        return new CsvFileScan(paths, CopyOptions.of(all, true, null), names, types);
+    }
+
+    private static void checkCount(String option, int given, int width, String path) {
+        if (given > width) {
+            throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_csv option " + option + " gives "
+                    + given + " " + option + ", but CSV file \"" + path + "\" has " + width + " columns");
+        }
     }
 
     /** The fields of the first {@link #SAMPLE_ROWS} records (null for NULL), up to the first of another width. */
@@ -190,6 +283,39 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
     }
 
     /**
+     * Whether the first record is a header, the columns' types given: it holds no NULL, and some column of a
+     * type the sniffer tells apart from text has a first value that does not fit it. When no given type is
+     * one, the types are found from the other records instead.
+     */
+    private static boolean detectHeader(List<String[]> sample, List<LogicalType> given) {
+        String[] first = sample.getFirst();
+        boolean decided = false;
+        for (int c = 0; c < given.size(); c++) {
+            LogicalType rung = rungOf(given.get(c));
+            if (rung == null) {
+                continue;
+            }
+            decided = true;
+            if (first[c] != null && !fits(first[c], rung)) {
+                return !Arrays.asList(first).contains(null);
+            }
+        }
+        return !decided && detectHeader(sample, given.size());
+    }
+
+    /** The type of {@link #LADDER} whose check a given type's values pass, or null (text and the others). */
+    private static LogicalType rungOf(LogicalType type) {
+        return switch (type.id()) {
+            case BOOLEAN -> LogicalType.BOOLEAN;
+            case SMALLINT, INTEGER, BIGINT -> LogicalType.BIGINT;
+            case REAL, DOUBLE, NUMERIC -> LogicalType.DOUBLE;
+            case DATE -> LogicalType.DATE;
+            case TIMESTAMP, TIMESTAMPTZ -> LogicalType.TIMESTAMP;
+            default -> null;
+        };
+    }
+
+    /**
      * Whether the first record is a header: it holds no NULL, and some column the other records type as other
      * than text has a first value that does not fit that type. A file whose columns are all text needs
      * {@code header => true}.
@@ -262,6 +388,43 @@ public final class CsvFileScan implements ScanSource, BoundTableFunction {
 
     @Override
     public SourceState open(int[] columns, ExecutionContext context) {
+        if (paths.size() == 1) {
+            return open(paths.getFirst(), columns, context);
+        }
+        return new SourceState() {
+            private int next;
+            private SourceState current;
+
+            @Override
+            public Batch next() {
+                while (true) {
+                    if (current == null) {
+                        if (next == paths.size()) {
+                            return null;
+                        }
+                        current = open(paths.get(next++), columns, context);
+                    }
+                    Batch batch = current.next();
+                    if (batch != null) {
+                        return batch;
+                    }
+                    current.close();
+                    current = null;
+                }
+            }
+
+            @Override
+            public void close() {
+                if (current != null) {
+                    current.close();
+                    current = null;
+                }
+            }
+        };
+    }
+
+    /** One file's rows. */
+    private SourceState open(String path, int[] columns, ExecutionContext context) {
         InputStream input = CopyFiles.openForReading(path);
         try {
             LineReader lines = new LineReader(input, options.quote(), options.escape());

@@ -13,6 +13,7 @@ import java.nio.ByteBuffer;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.parquet.bytes.BytesInput;
+import org.apache.parquet.bytes.DeferredPageBytes;
 import org.apache.parquet.compression.CompressionCodecFactory;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.xerial.snappy.Snappy;
@@ -107,11 +108,12 @@ public final class ParquetCodecs implements CompressionCodecFactory {
             if (codec == CompressionCodecName.UNCOMPRESSED) {
                 return bytes;
             }
-            // a heap page (parquet-mr's slice of the chunk it read) is decompressed where it lies, without a copy
+            // a heap page (parquet-mr's slice of the chunk it read) is decompressed where it lies, without a copy,
+            // and only when its bytes are asked for: Basalt's page decoder decompresses it into an array it reuses
             ByteBuffer buffer = bytes.toByteBuffer();
             if (buffer.hasArray()) {
-                return BytesInput.from(decompress(buffer.array(), buffer.arrayOffset() + buffer.position(),
-                        buffer.remaining(), uncompressedSize));
+                return new DeferredPageBytes(buffer.array(), buffer.arrayOffset() + buffer.position(),
+                        buffer.remaining(), uncompressedSize, this::inflate);
             }
             byte[] input = bytes.toByteArray();
             return BytesInput.from(decompress(input, 0, input.length, uncompressedSize));
@@ -131,18 +133,23 @@ public final class ParquetCodecs implements CompressionCodecFactory {
         }
 
         private byte[] decompress(byte[] input, int offset, int length, int size) throws IOException {
+            return inflate(input, offset, length, size, null);
+        }
+
+        /** Decompresses into {@code reuse} when it holds {@code size} bytes, else into a new array. */
+        private byte[] inflate(byte[] input, int offset, int length, int size, byte[] reuse) throws IOException {
             try {
                 checkSize(input, offset, length, size);
             } catch (RuntimeException | org.xerial.snappy.SnappyError failure) {
                 throw new IOException("could not read the size of a " + codec + " page: " + failure.getMessage(), failure);
             }
-            byte[] out = new byte[size];
+            byte[] out = reuse != null && reuse.length >= size ? reuse : new byte[size];
             int produced;
             try {
                 produced = switch (codec) {
                     case SNAPPY -> Snappy.uncompress(input, offset, length, out, 0);
                     case ZSTD -> (int) Zstd.decompressByteArray(out, 0, size, input, offset, length);
-                    case GZIP -> gunzip(input, offset, length, out);
+                    case GZIP -> gunzip(input, offset, length, out, size);
                     case LZ4_RAW -> new Lz4Decompressor().decompress(input, offset, length, out, 0, size);
                     default -> throw new IllegalStateException(codec.name());
                 };
@@ -186,9 +193,9 @@ public final class ParquetCodecs implements CompressionCodecFactory {
             }
         }
 
-        private static int gunzip(byte[] input, int offset, int length, byte[] out) throws IOException {
+        private static int gunzip(byte[] input, int offset, int length, byte[] out, int size) throws IOException {
             try (InputStream zip = new GZIPInputStream(new ByteArrayInputStream(input, offset, length), 1 << 16)) {
-                return zip.readNBytes(out, 0, out.length);
+                return zip.readNBytes(out, 0, size);
             }
         }
     }

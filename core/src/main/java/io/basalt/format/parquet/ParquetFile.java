@@ -23,7 +23,9 @@ import org.apache.parquet.io.InputFile;
  * footer) and for pages that do not decode. XX001 (data_corrupted) is kept for Basalt's own database files.
  */
 public record ParquetFile(Path path, ParquetMetadata footer) {
-    static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE);
+    /** Read options without Hadoop; column chunks are read into recycled buffers ({@link ChunkBufferPool}). */
+    static final ParquetReadOptions READ_OPTIONS = HadoopFreeReadOptions.of(ParquetCodecs.INSTANCE,
+            new ChunkBufferPool());
 
     /** Footers parsed lately, by absolute path, each with the raw bytes it was parsed from. */
     private static final FooterCache FOOTERS = new FooterCache(32);

@@ -36,6 +36,7 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.bytes.ByteBufferInputStream;
 import org.apache.parquet.column.Encoding;
+import org.apache.parquet.bytes.DeferredPageBytes;
 import org.apache.parquet.column.ValuesType;
 import org.apache.parquet.column.values.ValuesReader;
 import org.apache.parquet.column.page.DataPage;
@@ -90,8 +91,23 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     private int rangeIndex;
     private long row;
 
-    // the current page: its definition levels, the next one to use, the rows left, its non-null values
+    /**
+     * The arrays pages are decompressed and their levels decoded into, which a scan worker hands from one row
+     * group's decoder of a column to the next ({@link #useBuffers}): a page of 120,000 values would otherwise
+     * allocate half a megabyte of levels and a megabyte of bytes in every row group, most of the scan's garbage.
+     */
+    static final class PageBuffers {
+        private byte[] page = new byte[0];
+        private int[] levels = new int[0];
+    }
+
+    private PageBuffers buffers = new PageBuffers();
+
+    // the current page: its definition levels (none kept when the page is dense), the next one to use, the rows
+    // left, its non-null values
     private int[] definitions = new int[0];
+    /** The end of the current page's bytes in the array {@link #pageBytes} returned. */
+    private int pageEnd;
     private int definitionAt;
     private int pageLeft;
     /** Whether every row of the current page is non-null (its levels need not be looked at row by row). */
@@ -207,6 +223,11 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         return fill(vector, rows);
     }
 
+    /** Decodes pages into {@code shared}'s arrays (those of the previous row group's decoder of the column). */
+    void useBuffers(PageBuffers shared) {
+        buffers = shared;
+    }
+
     /** The Arrow field of the vectors this decoder fills. */
     Field field() {
         return field;
@@ -291,20 +312,18 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             throw new IllegalStateException("a data page of " + count + " values in a column chunk of "
                     + pages.getTotalValueCount());
         }
-        if (definitions.length < count) {
-            definitions = new int[count];
-        }
         int present = count;
         switch (page) {
             case DataPageV1 v1 -> {
-                byte[] data = bytes(v1.getBytes());
+                byte[] data = pageBytes(v1.getBytes());
+                int end = pageEnd;
                 int offset = 0;
                 if (maxDefinition > 0 && v1.getDlEncoding() == Encoding.RLE) {
-                    if (data.length < 4) {
+                    if (end < 4) {
                         throw new IllegalStateException("a data page too short for its definition levels");
                     }
                     int length = (int) INT.get(data, 0);
-                    if (length < 0 || 4L + length > data.length) {
+                    if (length < 0 || 4L + length > end) {
                         throw new IllegalStateException("definition levels run past the end of their page");
                     }
                     present = levels(data, 4, 4 + length, count);
@@ -313,14 +332,15 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                     present = bitPackedLevels(v1.getDlEncoding(), data, count);
                     offset = (count * (32 - Integer.numberOfLeadingZeros(maxDefinition)) + 7) / 8;
                 }
-                values = values(v1.getValueEncoding(), data, offset, present);
+                values = values(v1.getValueEncoding(), data, offset, end, present);
             }
             case DataPageV2 v2 -> {
                 if (maxDefinition > 0) {
                     byte[] levels = bytes(v2.getDefinitionLevels());
                     present = levels(levels, 0, levels.length, count);
                 }
-                values = values(v2.getDataEncoding(), bytes(v2.getData()), 0, present);
+                byte[] data = pageBytes(v2.getData());
+                values = values(v2.getDataEncoding(), data, 0, pageEnd, present);
             }
             default -> throw new IllegalStateException("unknown data page " + page.getClass().getSimpleName());
         }
@@ -384,9 +404,45 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         row += count;
     }
 
+    /**
+     * Decodes the page's {@code count} definition levels and returns how many rows are non-null; a page whose
+     * levels are one run of non-null rows (the common case) keeps none.
+     */
     private int levels(byte[] data, int offset, int end, int count) {
         int width = 32 - Integer.numberOfLeadingZeros(maxDefinition);
-        return new RleBitPackedDecoder(data, offset, end, width).readCounting(definitions, 0, count, maxDefinition);
+        RleBitPackedDecoder decoder = new RleBitPackedDecoder(data, offset, end, width);
+        if (decoder.skipRunOf(maxDefinition, count)) {
+            return count;
+        }
+        return decoder.readCounting(levelArray(count), 0, count, maxDefinition);
+    }
+
+    /** The array of the current page's levels, holding at least {@code count}. */
+    private int[] levelArray(int count) {
+        if (buffers.levels.length < count) {
+            buffers.levels = new int[count];
+        }
+        definitions = buffers.levels;
+        return definitions;
+    }
+
+    /**
+     * A data page's bytes: a page parquet-mr left compressed ({@link DeferredPageBytes}) is decompressed into
+     * {@link #buffers}' array, reused from page to page; its bytes end at {@link #pageEnd}.
+     */
+    private byte[] pageBytes(org.apache.parquet.bytes.BytesInput input) {
+        if (input instanceof DeferredPageBytes deferred) {
+            try {
+                buffers.page = deferred.inflateInto(buffers.page);
+            } catch (java.io.IOException failure) {
+                throw new java.io.UncheckedIOException(failure);
+            }
+            pageEnd = (int) deferred.size();
+            return buffers.page;
+        }
+        byte[] data = bytes(input);
+        pageEnd = data.length;
+        return data;
     }
 
     /** Levels in the deprecated BIT_PACKED encoding (old writers), through parquet-mr's decoder. */
@@ -398,6 +454,7 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             throw new java.io.UncheckedIOException(failure);
         }
         int present = 0;
+        levelArray(count);
         for (int i = 0; i < count; i++) {
             definitions[i] = reader.readInteger();
             present += definitions[i] == maxDefinition ? 1 : 0;
@@ -405,17 +462,17 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         return present;
     }
 
-    private PageValues values(Encoding encoding, byte[] data, int offset, int present) {
+    private PageValues values(Encoding encoding, byte[] data, int offset, int end, int present) {
         return switch (encoding) {
-            case PLAIN -> new PlainValues(data, offset, data.length, fixedLength);
-            case PLAIN_DICTIONARY, RLE_DICTIONARY -> new DictionaryValues(dictionary, data, offset, data.length);
-            case DELTA_BINARY_PACKED -> new DeltaBinaryPackedValues(data, offset, data.length);
-            case DELTA_LENGTH_BYTE_ARRAY -> new DeltaLengthByteArrayValues(data, offset, data.length);
-            case DELTA_BYTE_ARRAY -> new DeltaByteArrayValues(data, offset, data.length);
-            case BYTE_STREAM_SPLIT -> new ByteStreamSplitValues(data, offset, data.length, present, fixedLength);
-            case RLE -> physical == PrimitiveTypeName.BOOLEAN ? new RleBooleanValues(data, offset, data.length)
-                    : new FallbackValues(encoding, column, present, data, offset, data.length);
-            default -> new FallbackValues(encoding, column, present, data, offset, data.length);
+            case PLAIN -> new PlainValues(data, offset, end, fixedLength);
+            case PLAIN_DICTIONARY, RLE_DICTIONARY -> new DictionaryValues(dictionary, data, offset, end);
+            case DELTA_BINARY_PACKED -> new DeltaBinaryPackedValues(data, offset, end);
+            case DELTA_LENGTH_BYTE_ARRAY -> new DeltaLengthByteArrayValues(data, offset, end);
+            case DELTA_BYTE_ARRAY -> new DeltaByteArrayValues(data, offset, end);
+            case BYTE_STREAM_SPLIT -> new ByteStreamSplitValues(data, offset, end, present, fixedLength);
+            case RLE -> physical == PrimitiveTypeName.BOOLEAN ? new RleBooleanValues(data, offset, end)
+                    : new FallbackValues(encoding, column, present, data, offset, end);
+            default -> new FallbackValues(encoding, column, present, data, offset, end);
         };
     }
 

@@ -11,6 +11,7 @@ import io.basalt.exec.operator.scan.ParallelScan;
 import io.basalt.exec.operator.scan.ScanPredicate;
 import io.basalt.exec.operator.scan.ScanSource;
 import io.basalt.exec.pipeline.ExecutionContext;
+import io.basalt.format.FilePatterns;
 import io.basalt.spi.BoundTableFunction;
 import io.basalt.spi.TableFunctionCursor;
 import io.basalt.storage.column.ChunkStatistics;
@@ -105,7 +106,7 @@ public final class ParquetScan implements ScanSource, BoundTableFunction {
             throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_parquet needs at least one file");
         }
         List<ParquetFile> files = new ArrayList<>();
-        for (Path path : ParquetPaths.expand(patterns)) {
+        for (Path path : FilePatterns.expand(patterns)) {
             files.add(ParquetFile.open(path));
         }
         MessageType schema = files.getFirst().footer().getFileMetaData().getSchema();

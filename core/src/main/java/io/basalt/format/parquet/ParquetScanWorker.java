@@ -38,12 +38,19 @@ import org.apache.parquet.schema.Type;
  * share one allocation per batch ({@link #carve}).
  */
 final class ParquetScanWorker implements SourceState {
+    /** A carved vector's null count as its field node gives it: not known until the decoder has filled it. */
+    private static final int UNKNOWN_NULLS = -1;
+
     private final ParquetScan scan;
     private final int[] columns;
     private final ExecutionContext context;
     private final AtomicInteger nextMorsel;
     private final List<FieldVector> current = new ArrayList<>();
     private final List<ColumnChunkDecoder> decoders = new ArrayList<>();
+    /** The current row group's pages (its decoders read them), closed when the worker moves on. */
+    private PageReadStore rowGroupPages;
+    /** The page decoders' arrays, by the decoder's index, kept from one row group to the next. */
+    private final List<ParquetPageDecoder.PageBuffers> pageBuffers = new ArrayList<>();
     /** The slot of {@link #columns} each of {@link #decoders} fills. */
     private int[] decoderSlots;
     private final int[] identitySlots;
@@ -126,6 +133,7 @@ final class ParquetScanWorker implements SourceState {
 
     private void openRowGroup(ParquetScan.Morsel morsel) {
         decoders.clear();
+        closeRowGroupPages();
         decoderSlots = identitySlots;
         if (morsel.file() != fileIndex) {
             closeReader();
@@ -171,6 +179,7 @@ final class ParquetScanWorker implements SourceState {
             }
             PageReadStore pages = ranges == null ? reader.readRowGroup(morsel.rowGroup())
                     : reader.readFilteredRowGroup(morsel.rowGroup(), ranges);
+            rowGroupPages = pages;
             ColumnReadStoreImpl store = null;
             List<ColumnDescriptor> leaves = requested.getColumns();
             for (int column : columns) {
@@ -181,7 +190,10 @@ final class ParquetScanWorker implements SourceState {
                 ParquetColumnDecoder.Kind kind = scan.pageReader()
                         ? ParquetPageDecoder.kindOf(type, leaf) : null;
                 if (kind != null) {
-                    decoders.add(new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf), kind, ranges));
+                    ParquetPageDecoder decoder = new ParquetPageDecoder(name, type, leaf, pages.getPageReader(leaf),
+                            kind, ranges);
+                    decoder.useBuffers(pageBuffers(decoders.size()));
+                    decoders.add(decoder);
                     continue;
                 }
                 if (store == null) {
@@ -410,6 +422,9 @@ final class ParquetScanWorker implements SourceState {
      * were a tenth of a numeric scan's time.
      */
     private FieldVector[] carve(int rows) {
+        // The field nodes give a null count Arrow cannot take for none or all (-1): for those it would throw the
+        // slice away and allocate a validity buffer of its own (set to all ones or zeros), an allocation per
+        // column and batch that was a tenth of a numeric scan; the decoders set every non-null row's bit anyway.
         int columnsCarved = 0;
         long total = 0;
         long validityBytes = align((rows + 7L) / 8);
@@ -446,10 +461,11 @@ final class ParquetScanWorker implements SourceState {
                 at += validityBytes;
                 if (width > 0 && vector instanceof BaseFixedWidthVector fixed && fixed.getTypeWidth() == width) {
                     long dataBytes = (long) rows * width;
-                    fixed.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity, zeroed(slab, at, dataBytes)));
+                    fixed.loadFieldBuffers(new ArrowFieldNode(rows, UNKNOWN_NULLS),
+                            List.of(validity, zeroed(slab, at, dataBytes)));
                     at += align(dataBytes);
                 } else if (width == 0 && vector instanceof BaseVariableWidthVector variable) {
-                    variable.loadFieldBuffers(new ArrowFieldNode(rows, 0), List.of(validity,
+                    variable.loadFieldBuffers(new ArrowFieldNode(rows, UNKNOWN_NULLS), List.of(validity,
                             zeroed(slab, at, (rows + 1L) * Integer.BYTES), slab.slice(at + offsetBytes, textBytes)));
                     at += offsetBytes + align(textBytes);
                 } else {
@@ -491,11 +507,31 @@ final class ParquetScanWorker implements SourceState {
         return chunks;
     }
 
+    private ParquetPageDecoder.PageBuffers pageBuffers(int decoder) {
+        while (pageBuffers.size() <= decoder) {
+            pageBuffers.add(new ParquetPageDecoder.PageBuffers());
+        }
+        return pageBuffers.get(decoder);
+    }
+
     private void release() {
         for (FieldVector vector : current) {
             vector.close();
         }
         current.clear();
+    }
+
+    /** Hands the finished row group's chunk buffers back to parquet-mr's allocator ({@link ChunkBufferPool}). */
+    private void closeRowGroupPages() {
+        if (rowGroupPages != null) {
+            PageReadStore pages = rowGroupPages;
+            rowGroupPages = null;
+            try {
+                pages.close();
+            } catch (Exception ignored) {
+                // releasing buffers of a file only read: nothing is lost
+            }
+        }
     }
 
     private void closeReader() {
@@ -513,6 +549,7 @@ final class ParquetScanWorker implements SourceState {
     public void close() {
         release();
         releaseHeld();
+        closeRowGroupPages();
         closeReader();
     }
 

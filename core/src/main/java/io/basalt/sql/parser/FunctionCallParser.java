@@ -117,12 +117,54 @@ final class FunctionCallParser extends ParserBase {
                 int position = current().position();
                 String name = grammar.names().columnLabel();
                 tokens.next();
-                arguments.add(new Expression.NamedArgument(name, grammar.expressions().expression(), position));
+                arguments.add(new Expression.NamedArgument(name, argumentValue(), position));
                 continue;
             }
-            arguments.add(grammar.expressions().expression());
+            arguments.add(argumentValue());
         } while (tokens.accept(TokenKind.COMMA));
         return arguments;
+    }
+
+    /**
+     * One argument's value: an expression, or one of DuckDB's literals that its table functions take as options,
+     * {@code {'a': 'INTEGER', ...}} (read as {@code struct_pack(a => 'INTEGER', ...)}, as DuckDB reads it) and
+     * {@code ['x', 'y']} (read as {@code ARRAY['x', 'y']}). Neither starts a valid PostgreSQL expression.
+     */
+    private Expression argumentValue() {
+        Token start = current();
+        if (start.is(TokenKind.OTHER) && start.value().equals("{")) {
+            tokens.next();
+            List<Expression> fields = new ArrayList<>();
+            if (!(current().is(TokenKind.OTHER) && current().value().equals("}"))) {
+                do {
+                    Token key = current();
+                    if (!key.is(TokenKind.STRING) && !NameParser.isColumnLabel(key)) {
+                        throw tokens.syntaxError();
+                    }
+                    String name = key.is(TokenKind.STRING) ? tokens.next().value() : grammar.names().columnLabel();
+                    tokens.expect(TokenKind.COLON);
+                    fields.add(new Expression.NamedArgument(name, argumentValue(), key.position()));
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+            if (!(current().is(TokenKind.OTHER) && current().value().equals("}"))) {
+                throw tokens.syntaxError();
+            }
+            tokens.next();
+            return new Expression.FunctionCall(QualifiedName.of("struct_pack", start.position()), fields, false, false,
+                    List.of(), null, null, start.position());
+        }
+        if (start.is(TokenKind.LEFT_BRACKET)) {
+            tokens.next();
+            List<Expression> elements = new ArrayList<>();
+            if (!tokens.at(TokenKind.RIGHT_BRACKET)) {
+                do {
+                    elements.add(argumentValue());
+                } while (tokens.accept(TokenKind.COMMA));
+            }
+            tokens.expect(TokenKind.RIGHT_BRACKET);
+            return new Expression.ArrayConstructor(elements, start.position());
+        }
+        return grammar.expressions().expression();
     }
 
     /** {@code name(10, 2) 'text'}: a typed literal whose type has modifiers, the string at the cursor. */

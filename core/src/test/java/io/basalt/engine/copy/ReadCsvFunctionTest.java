@@ -144,6 +144,52 @@ class ReadCsvFunctionTest {
         }
     }
 
+    @Test
+    void globsAndGivenColumnsReadAsDuckDbReadsThem() throws IOException, SQLException {
+        Path parts = Files.createDirectories(directory.resolve("parts"));
+        Files.writeString(parts.resolve("b.csv"), "id,name,day\n3,cat,2024-02-01\n4,,2024-02-02\n");
+        Files.writeString(parts.resolve("a.csv"), "id,name,day\n1,ant,2024-01-01\n2,bee,2024-01-02\n");
+        String glob = parts + "/*.csv";
+        String one = parts.resolve("a.csv").toString();
+        List<String> calls = List.of(
+                "read_csv('" + glob + "')",
+                "read_csv(['" + parts.resolve("b.csv") + "', '" + one + "'])",
+                "read_csv('" + glob + "', columns => {'k': 'INTEGER', 'label': 'VARCHAR', 'd': 'DATE'})",
+                "read_csv('" + one + "', types => {'id': 'VARCHAR'})",
+                "read_csv('" + one + "', dtypes => ['VARCHAR', 'VARCHAR'])",
+                "read_csv('" + one + "', names => ['x', 'y'])",
+                "read_csv('" + one + "', auto_detect => false, columns => {'p': 'VARCHAR', 'q': 'VARCHAR',"
+                        + " 'r': 'VARCHAR'})",
+                "read_csv('" + one + "', auto_detect => false, header => true, columns => {'p': 'BIGINT',"
+                        + " 'q': 'VARCHAR', 'r': 'DATE'})");
+        try (Database database = Basalt.inMemory(); Session session = database.connect();
+             Connection connection = DriverManager.getConnection("jdbc:duckdb:")) {
+            for (String call : calls) {
+                List<List<String>> duck = new ArrayList<>();
+                List<String> duckNames = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                     ResultSet result = statement.executeQuery("SELECT * FROM " + call)) {
+                    for (int c = 1; c <= result.getMetaData().getColumnCount(); c++) {
+                        duckNames.add(result.getMetaData().getColumnName(c));
+                    }
+                    while (result.next()) {
+                        List<String> row = new ArrayList<>();
+                        for (int c = 1; c <= duckNames.size(); c++) {
+                            String text = result.getString(c);
+                            row.add(text == null ? "NULL" : text);
+                        }
+                        duck.add(row);
+                    }
+                }
+                try (QueryResult result = session.query("SELECT * FROM " + call)) {
+                    assertThat(result.columns().stream().map(column -> column.name()).toList()).as(call)
+                            .isEqualTo(duckNames);
+                }
+                assertThat(rows(session, "SELECT * FROM " + call)).as(call).isEqualTo(duck);
+            }
+        }
+    }
+
     private static void fails(Session session, String sql, SqlState state, String message) {
         assertThatThrownBy(() -> session.execute(sql).close()).as(sql).isInstanceOfSatisfying(BasaltException.class,
                 e -> {

@@ -227,6 +227,24 @@ public final class RleBitPackedDecoder {
         return matches;
     }
 
+    /**
+     * Passes over the next {@code count} values when they are all {@code value} in one RLE run (a page's levels
+     * when none of its rows is null) and says so; otherwise reads nothing, and the values are there to be read.
+     */
+    public boolean skipRunOf(int value, int count) {
+        if (count == 0) {
+            return true;
+        }
+        if (runLeft == 0) {
+            nextRun();
+        }
+        if (packed || repeated != value || runLeft < count) {
+            return false;
+        }
+        runLeft -= count;
+        return true;
+    }
+
     private void nextRun() {
         if (width == 0) {
             // a zero-width stream holds only zeros; writers may omit its runs entirely

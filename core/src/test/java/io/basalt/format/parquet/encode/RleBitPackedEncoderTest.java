@@ -49,6 +49,31 @@ class RleBitPackedEncoderTest {
         assertRoundTrip(values, 1);
     }
 
+    @Test
+    void aPageOfOneRunIsPassedOverWithoutReadingItsLevels() {
+        int[] dense = new int[5000];
+        Arrays.fill(dense, 1);
+        PageOutput out = new PageOutput(16);
+        RleBitPackedEncoder.encode(dense, 0, dense.length, 1, out);
+        assertThat(new RleBitPackedDecoder(out.array(), 0, out.size(), 1).skipRunOf(1, 5000)).isTrue();
+        assertThat(new RleBitPackedDecoder(out.array(), 0, out.size(), 1).skipRunOf(1, 0)).isTrue();
+        assertThat(new RleBitPackedDecoder(out.array(), 0, out.size(), 1).skipRunOf(0, 5000)).isFalse();
+        // the run is shorter than asked, or the levels start packed: nothing is passed over, the values read as before
+        int[] mixed = dense.clone();
+        mixed[4000] = 0;
+        int[] head = mixed.clone();
+        head[2] = 0;
+        for (int[] values : new int[][] {mixed, head}) {
+            PageOutput page = new PageOutput(16);
+            RleBitPackedEncoder.encode(values, 0, values.length, 1, page);
+            RleBitPackedDecoder decoder = new RleBitPackedDecoder(page.array(), 0, page.size(), 1);
+            assertThat(decoder.skipRunOf(1, values.length)).isFalse();
+            int[] decoded = new int[values.length];
+            assertThat(decoder.readCounting(decoded, 0, values.length, 1)).isEqualTo(values.length - (values == head ? 2 : 1));
+            assertThat(decoded).isEqualTo(values);
+        }
+    }
+
     private static void assertRoundTrip(int[] values, int width) {
         PageOutput out = new PageOutput(16);
         out.writeByte(0x5a);

@@ -1,4 +1,4 @@
-package io.basalt.format.parquet;
+package io.basalt.format;
 
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
@@ -12,15 +12,21 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Turns what {@code read_parquet} is given (a path, a glob such as {@code 'data/*.parquet'} or
- * {@code 'data/**}{@code /part-*.parquet'}, or several of them) into the list of files, each list of a glob
+ * Turns what {@code read_parquet} and {@code read_csv} are given (a path, a glob such as {@code 'data/*.parquet'}
+ * or {@code 'data/**}{@code /part-*.parquet'}, or several of them) into the list of files, each list of a glob
  * sorted by name as DuckDB sorts it. A relative path is read in the working directory, as COPY reads it.
  */
-final class ParquetPaths {
-    private ParquetPaths() {
+public final class FilePatterns {
+    private FilePatterns() {
     }
 
-    static List<Path> expand(List<String> patterns) {
+    /**
+     * The files {@code patterns} name, in order; a pattern without wildcards is kept as it is (whether it exists
+     * is the reader's to say).
+     *
+     * @throws BasaltException 58P01 when a glob matches no file
+     */
+    public static List<Path> expand(List<String> patterns) {
         List<Path> files = new ArrayList<>();
         for (String pattern : patterns) {
             if (!isGlob(pattern)) {
