@@ -72,6 +72,12 @@ public interface Kernels {
     /** The number of non-null rows in [0, count) of a validity bitmap (null bitmap = all valid). */
     int countValid(MemorySegment validity, int count);
 
+    /**
+     * Whether any of the 64-bit values in [0, count) equals {@code value}, nulls included (a caller that must
+     * ignore null rows checks them only when this answers yes).
+     */
+    boolean containsLong(MemorySegment values, int count, long value);
+
     // ---- sums at positions (a filter's selection handed on, see io.basalt.exec.batch.Batch) ----------------
 
     /**

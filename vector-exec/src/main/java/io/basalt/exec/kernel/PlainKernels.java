@@ -94,6 +94,16 @@ public final class PlainKernels implements Kernels {
     }
 
     @Override
+    public boolean containsLong(MemorySegment values, int count, long value) {
+        for (int i = 0; i < count; i++) {
+            if (values.get(LONG, (long) i << 3) == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
     public void sumLongAt(MemorySegment values, MemorySegment validity, int[] positions, int count, long[] lowHigh) {
         lowHigh[0] = 0;
         lowHigh[1] = 0;

@@ -494,6 +494,23 @@ public final class VectorKernels implements Kernels {
         return ValidityBits.countSet(validity, count);
     }
 
+    @Override
+    public boolean containsLong(MemorySegment values, int count, long value) {
+        int bound = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < bound; i += LONGS.length()) {
+            if (LongVector.fromMemorySegment(LONGS, values, (long) i << 3, ORDER).eq(value).anyTrue()) {
+                return true;
+            }
+        }
+        for (; i < count; i++) {
+            if (values.get(ArrowSegments.LONG, (long) i << 3) == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     // Sums at positions: the rows are scattered and the Vector API loads from memory segments only contiguous lanes,
     // so these run PlainKernels' loops (see there).
 

@@ -292,6 +292,29 @@ class KernelsEquivalenceTest {
         }
     }
 
+    @ParameterizedTest(name = "{0} rows")
+    @MethodSource("sizes")
+    void containsLongMatchesOracle(int count) {
+        Random random = new Random(41 + count);
+        try (Arena arena = Arena.ofConfined()) {
+            for (Shape shape : Shape.values()) {
+                boolean misaligned = shape.ordinal() % 2 == 1;
+                long[] data = TestColumns.longs(random, count, shape);
+                MemorySegment values = segment(arena, data, misaligned);
+                long[] probes = {Long.MAX_VALUE, Long.MIN_VALUE, 0, count == 0 ? 1 : data[random.nextInt(count)],
+                        count == 0 ? 2 : data[count - 1]};
+                for (long probe : probes) {
+                    boolean expected = Arrays.stream(data).anyMatch(x -> x == probe);
+                    for (Kernels kernels : IMPLEMENTATIONS) {
+                        assertThat(kernels.containsLong(values, count, probe))
+                                .as(describe(kernels, "containsLong", count, shape, "-") + " probe " + probe)
+                                .isEqualTo(expected);
+                    }
+                }
+            }
+        }
+    }
+
     private static String describe(Kernels kernels, String kernel, int count, Shape shape, Object validity) {
         return kernels.getClass().getSimpleName() + "." + kernel + " over " + count + " " + shape + " rows, validity " + validity;
     }

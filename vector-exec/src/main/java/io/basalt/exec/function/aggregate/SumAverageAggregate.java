@@ -476,13 +476,13 @@ public record SumAverageAggregate(boolean average, LogicalType argumentType) imp
 
         /** Whether a non-null row of {@code v} is the scaled NUMERIC NaN sentinel. */
         private static boolean holdsNaN(BigIntVector v, int rows) {
-            java.lang.foreign.MemorySegment values = ArrowSegments.values(v);
-            boolean found = false;
-            for (int i = 0; i < rows; i++) {
-                found |= values.get(ArrowSegments.LONG, (long) i << 3) == NumericSpecial.SCALED_LONG_NAN;
+            // a SIMD scan that stops at the first sentinel: the scalar loop that ORed every row cost 7% of a
+            // NUMERIC sum over Parquet (parquet13's profile)
+            if (!KERNELS.containsLong(ArrowSegments.values(v), rows, NumericSpecial.SCALED_LONG_NAN)) {
+                return false;
             }
-            if (!found || v.getNullCount() == 0) {
-                return found;
+            if (v.getNullCount() == 0) {
+                return true;
             }
             for (int i = 0; i < rows; i++) {
                 if (!v.isNull(i) && v.get(i) == NumericSpecial.SCALED_LONG_NAN) {
