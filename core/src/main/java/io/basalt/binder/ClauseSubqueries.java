@@ -143,6 +143,12 @@ final class ClauseSubqueries {
         return bindSubquery(query).plan().outputTypes().size();
     }
 
+    /** {@code query} bound in this clause's surroundings and set aside; null when it reads an enclosing query. */
+    LogicalPlan uncorrelatedPlan(Query query) {
+        BoundSubquery bound = bindSubquery(query);
+        return bound.correlated() ? null : bound.plan();
+    }
+
     private record BoundSubquery(LogicalPlan plan, boolean correlated) {
     }
 

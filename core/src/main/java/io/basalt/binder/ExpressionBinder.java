@@ -5,6 +5,7 @@ import io.basalt.error.SqlState;
 import io.basalt.exec.expression.ArithmeticOperator;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.logical.LogicalPlan;
 import io.basalt.sql.ast.Expression;
 import io.basalt.sql.ast.Query;
 import io.basalt.type.LogicalType;
@@ -12,7 +13,10 @@ import io.basalt.type.TypeId;
 import io.basalt.type.ValueConversion;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Binds one expression against a {@link Scope}: resolves column names, types every node with
@@ -30,6 +34,8 @@ final class ExpressionBinder {
     private final ClauseSubqueries subqueries;
     /** Where window function calls go; null where the clause allows none. */
     private final WindowCalls windows;
+    /** The IN / ANY subqueries over VALUES lists that are conjuncts of a WHERE or JOIN/ON condition being bound. */
+    private final Set<Expression> valuesListConjuncts = Collections.newSetFromMap(new IdentityHashMap<>());
     /** A clause bound with this binder that allows no window calls (HAVING), else null. */
     private String windowlessClause;
     private boolean insideAggregate;
@@ -121,7 +127,13 @@ final class ExpressionBinder {
             case Expression.FunctionCall e -> functionCall(e);
             case Expression.Like e -> like(e);
             case Expression.InSubquery e -> {
-                BoundExpression in = subqueries(e.position()).quantified(bind(e.operand()), CompareOp.EQ, false,
+                BoundExpression operand = bind(e.operand());
+                BoundExpression overArray = valuesListConjuncts.contains(e)
+                        ? valuesListComparison(operand, CompareOp.EQ, e.query(), e.position()) : null;
+                if (overArray != null) {
+                    yield overArray;
+                }
+                BoundExpression in = subqueries(e.position()).quantified(operand, CompareOp.EQ, false,
                         e.query(), e.position());
                 yield e.negated() ? new BoundExpression.Not(in, e.position()) : in;
             }
@@ -237,12 +249,27 @@ final class ExpressionBinder {
         if (e.query() == null) {
             return ArrayExpressions.quantified(operator, e.all(), bind(e.left()), bind(e.array()), e.position());
         }
-        return subqueries(e.position()).quantified(bind(e.left()), operator, e.all(), e.query(), e.position());
+        BoundExpression left = bind(e.left());
+        BoundExpression overArray = valuesListConjuncts.contains(e)
+                ? valuesListComparison(left, operator, e.query(), e.position()) : null;
+        return overArray != null ? overArray
+                : subqueries(e.position()).quantified(left, operator, e.all(), e.query(), e.position());
+    }
+
+    /** {@link ValuesListComparisons#comparison} over the VALUES list {@code query}, or null to keep the subquery. */
+    private BoundExpression valuesListComparison(BoundExpression operand, CompareOp operator, Query query,
+                                                 int position) {
+        LogicalPlan list = subqueries(position).uncorrelatedPlan(query);
+        return list == null ? null : ValuesListComparisons.comparison(operand, operator, list, position);
     }
 
     /** Binds and requires a boolean result (WHERE, HAVING, AND/OR/NOT operands, CASE WHEN). */
     BoundExpression bindCondition(Expression expression, String clause) {
-        return requireBoolean(bind("WHERE".equals(clause) ? rowSubqueriesAsFilters(expression) : expression), clause);
+        Expression condition = "WHERE".equals(clause) ? rowSubqueriesAsFilters(expression) : expression;
+        if (subqueries != null && ("WHERE".equals(clause) || "JOIN/ON".equals(clause))) {
+            ValuesListComparisons.collectConjuncts(condition, valuesListConjuncts);
+        }
+        return requireBoolean(bind(condition), clause);
     }
 
     /**

@@ -53,6 +53,7 @@ public final class FoldConstantFilters implements OptimizerRule {
             changed |= settled != conjunct;
             if (settled instanceof BoundExpression.Constant constant) {
                 if (Boolean.TRUE.equals(constant.value())) {
+                    changed = true; // a conjunct the binder already settled (1 IN (VALUES (1), (3))) goes too
                     continue;
                 }
                 if (!writes(filter.input())) {

@@ -1,6 +1,7 @@
 package io.basalt.plan.logical;
 
 import io.basalt.exec.expression.ScalarFunction;
+import io.basalt.exec.function.array.ArrayQuantifiedComparison;
 import io.basalt.exec.function.json.PathValueFunction;
 import io.basalt.exec.function.scalar.DatePartFunction;
 import io.basalt.exec.vector.ValueAccess;
@@ -168,6 +169,10 @@ final class ExplainExpressions {
         String[] texts = new String[arguments.size()];
         for (int i = 0; i < texts.length; i++) {
             texts[i] = deparse(arguments.get(i), input, qualified);
+        }
+        if (function instanceof ArrayQuantifiedComparison quantified && texts.length == 2) {
+            // PostgreSQL's ScalarArrayOpExpr: (x = ANY ('{1,2}'::integer[]))
+            return infix(texts[0], quantified.operator().symbol(), (quantified.all() ? "ALL (" : "ANY (") + texts[1] + ")");
         }
         String operator = likeOperator(name);
         if (operator != null) {
