@@ -7,6 +7,7 @@ import io.basalt.api.Database;
 import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -68,6 +69,66 @@ class InsertToRowGroupsCrashTest {
         }
         try (Stream<Path> files = Files.list(database.resolve("data"))) {
             assertThat(files.filter(file -> file.getFileName().toString().startsWith("rows-")).count()).isZero();
+        }
+    }
+
+    /**
+     * One large insert per round, killed while its statement runs (after {@code inserting}) or while it commits (after
+     * {@code committing}, when its rows are being written to their file or the log), at a random delay: reopened, the
+     * batch is there whole exactly when COMMIT may have finished, never in part, every batch committed before it is
+     * whole, and no file of the data directory holds rows of a batch that is not there.
+     */
+    @Test
+    void aProcessKilledInsideALargeInsertOrItsCommitKeepsItAllOrNothing() throws Exception {
+        Path database = directory.resolve("db");
+        Path errors = directory.resolve("child-errors.txt");
+        Random random = new Random(20261124);
+        int committed = 0;
+        for (int round = 0; round < 6; round++) {
+            String stage = round % 2 == 0 ? "inserting" : "committing";
+            Process child = ChildJvm.of(LargeInsertKillChild.class, errors, database.toString(),
+                    Integer.toString(committed)).start();
+            boolean acknowledged = false;
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                String line;
+                do {
+                    line = lines.readLine();
+                    assertThat(line).as("child output; errors: %s", TransactionCrashTest.errorsOf(errors))
+                            .isNotNull();
+                } while (!line.equals(stage));
+                // a fresh child takes about 2 s for the statement and 2 s for COMMIT (encoding, file, log) at load 10
+                Thread.sleep(random.nextInt(stage.equals("inserting") ? 2_500 : 3_000));
+                child.destroyForcibly();
+                child.waitFor();
+                while ((line = lines.readLine()) != null) {
+                    acknowledged |= line.equals("committed");
+                }
+            } catch (IOException closedByTheKill) {
+                // the pipe may be closed before the last line is read: then the commit was not acknowledged
+            }
+            try (Database db = Basalt.open(database); Session session = db.connect()) {
+                String counts = single(session, "SELECT count(*) || ' ' || count(DISTINCT i) || ' ' || "
+                        + "coalesce(max(b), -1) || ' ' || count(*) FILTER (WHERE t = 'row ' || i AND i / "
+                        + LargeInsertKillChild.ROWS + " = b) FROM big");
+                long rows = (long) LargeInsertKillChild.ROWS * committed;
+                String before = rows + " " + rows + " " + (committed - 1) + " " + rows;
+                long after = rows + LargeInsertKillChild.ROWS;
+                String with = after + " " + after + " " + committed + " " + after;
+                if (acknowledged) {
+                    assertThat(counts).as("round %d, killed after %s", round, stage).isEqualTo(with);
+                } else {
+                    assertThat(counts).as("round %d, killed after %s", round, stage).isIn(before, with);
+                }
+                if (counts.equals(with)) {
+                    committed++;
+                }
+            }
+            try (Stream<Path> files = Files.exists(database.resolve("data")) ? Files.list(database.resolve("data"))
+                    : Stream.empty()) {
+                assertThat(files.filter(file -> file.getFileName().toString().startsWith("rows-")).count())
+                        .as("round %d: files of large inserts after reopening", round).isLessThanOrEqualTo(committed);
+            }
         }
     }
 

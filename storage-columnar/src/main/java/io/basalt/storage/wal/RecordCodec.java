@@ -6,6 +6,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -50,6 +51,16 @@ import org.apache.arrow.vector.util.TransferPair;
  * survives or vanishes as a whole.
  */
 final class RecordCodec {
+    /**
+     * The schema message of the columns last appended, so that a run of small commits to one table builds Arrow's
+     * schema flatbuffer once rather than per commit (a single entry: a run of commits seldom alternates tables).
+     */
+    private static volatile SchemaMessage lastSchema;
+
+    /** An APPEND stream's leading schema message for {@code fields}, as serialized at the stream's start. */
+    private record SchemaMessage(List<Field> fields, byte[] bytes) {
+    }
+
     private RecordCodec() {
     }
 
@@ -167,7 +178,7 @@ final class RecordCodec {
         }
         try {
             WriteChannel channel = new WriteChannel(Channels.newChannel(out));
-            MessageSerializer.serialize(channel, new Schema(fields), IpcOption.DEFAULT);
+            channel.write(schemaMessage(fields));
             for (Batch batch : batches) {
                 checkSameSchema(fields, batch, append.tableName());
                 // The root only borrows the batch's vectors and is deliberately not closed.
@@ -180,6 +191,27 @@ final class RecordCodec {
         } catch (IOException e) {
             throw BasaltException.internal("could not serialize rows for the write-ahead log", e);
         }
+    }
+
+    /**
+     * The bytes {@code MessageSerializer} writes for the schema of {@code fields} at a stream's start (position 0, so
+     * its padding is the same wherever the stream goes), from {@link #lastSchema} when the fields are the same.
+     */
+    static byte[] schemaMessage(List<Field> fields) {
+        SchemaMessage cached = lastSchema;
+        if (cached != null && cached.fields().equals(fields)) {
+            return cached.bytes();
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try {
+            MessageSerializer.serialize(new WriteChannel(Channels.newChannel(bytes)), new Schema(fields),
+                    IpcOption.DEFAULT);
+        } catch (IOException e) {
+            throw BasaltException.internal("could not serialize rows for the write-ahead log", e);
+        }
+        SchemaMessage message = new SchemaMessage(List.copyOf(fields), bytes.toByteArray());
+        lastSchema = message;
+        return message.bytes();
     }
 
     private static void checkSameSchema(List<Field> fields, Batch batch, String tableName) {
