@@ -21,6 +21,34 @@ public final class FilePatterns {
     }
 
     /**
+     * The patterns a table function's first argument holds: one text, or a non-empty array of texts.
+     *
+     * @param function the function's name, for the messages
+     * @throws BasaltException 22004 for a NULL name, 22023 for an empty array, 42804 for anything else
+     */
+    public static List<String> patterns(Object argument, String function) {
+        List<String> patterns = new ArrayList<>();
+        switch (argument) {
+            case String pattern -> patterns.add(pattern);
+            case io.basalt.type.ArrayValue array -> {
+                for (int i = 0; i < array.length(); i++) {
+                    if (!(array.get(i) instanceof String pattern)) {
+                        throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED, function + ": a file name is NULL");
+                    }
+                    patterns.add(pattern);
+                }
+                if (patterns.isEmpty()) {
+                    throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, function + " needs at least one file");
+                }
+            }
+            case null -> throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED, function + ": the file name is NULL");
+            default -> throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
+                    function + " expects a text file name or an array of them");
+        }
+        return patterns;
+    }
+
+    /**
      * The files {@code patterns} name, in order; a pattern without wildcards is kept as it is (whether it exists
      * is the reader's to say).
      *

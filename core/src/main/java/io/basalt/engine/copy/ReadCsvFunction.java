@@ -43,7 +43,7 @@ public final class ReadCsvFunction implements TableFunction {
             throw BasaltException.of(SqlState.UNDEFINED_FUNCTION, "function read_csv takes a file name first,"
                     + " then named options such as header => true");
         }
-        List<Path> files = FilePatterns.expand(paths(arguments.getFirst()));
+        List<Path> files = FilePatterns.expand(FilePatterns.patterns(arguments.getFirst(), "read_csv"));
         List<CopyOption> options = new ArrayList<>();
         Boolean header = null;
         CsvFileScan.Columns columns = CsvFileScan.Columns.DETECTED;
@@ -102,28 +102,6 @@ public final class ReadCsvFunction implements TableFunction {
                     .withHint("Name the columns and their types, as in columns => {'a': 'INTEGER'}.");
         }
         return CsvFileScan.open(files, options, header, columns);
-    }
-
-    private static List<String> paths(Object argument) {
-        List<String> paths = new ArrayList<>();
-        switch (argument) {
-            case String path -> paths.add(path);
-            case ArrayValue array -> {
-                for (int i = 0; i < array.length(); i++) {
-                    if (!(array.get(i) instanceof String path)) {
-                        throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "read_csv: a file name is NULL");
-                    }
-                    paths.add(path);
-                }
-                if (paths.isEmpty()) {
-                    throw BasaltException.of(SqlState.INVALID_PARAMETER_VALUE, "read_csv needs at least one file");
-                }
-            }
-            case null -> throw BasaltException.of(SqlState.NULL_VALUE_NOT_ALLOWED, "read_csv: the file name is NULL");
-            default -> throw BasaltException.of(SqlState.DATATYPE_MISMATCH,
-                    "read_csv expects a text file name or an array of them");
-        }
-        return paths;
     }
 
     private static boolean bool(NamedArgument named) {
