@@ -1,6 +1,7 @@
 package io.basalt.storage.table;
 
 import io.basalt.exec.kernel.CompareOp;
+import io.basalt.exec.kernel.ComparisonOutcomes;
 import io.basalt.exec.operator.BoundsDecided;
 import io.basalt.exec.operator.SummingSource;
 import io.basalt.exec.kernel.ArrowSegments;
@@ -243,23 +244,17 @@ final class SelectedRowAggregates {
      * value (a NULL row's value is whatever the chunk holds; the caller clears NULL rows after).
      */
     static void andCompareDoubles(MemorySegment values, int rows, CompareOp op, double constant, long[] selected) {
+        // the operator becomes a mask of accepted outcomes once; each row is classified in PostgreSQL's order (NaN
+        // above everything, -0 = 0) by the executor's own three-way compare, without a switch per row
+        int accepted = ComparisonOutcomes.accepted(op);
         int words = (rows + 63) >>> 6;
         for (int w = 0; w < words; w++) {
             int base = w << 6;
             int end = Math.min(64, rows - base);
             long bits = 0;
             for (int j = 0; j < end; j++) {
-                double value = values.getAtIndex(ArrowSegments.DOUBLE, base + j);
-                int order = value == constant ? 0 : Double.compare(value, constant);
-                boolean passes = switch (op) {
-                    case EQ -> order == 0;
-                    case NE -> order != 0;
-                    case LT -> order < 0;
-                    case LE -> order <= 0;
-                    case GT -> order > 0;
-                    case GE -> order >= 0;
-                };
-                bits |= (passes ? 1L : 0L) << j;
+                int outcome = ComparisonOutcomes.of(values.getAtIndex(ArrowSegments.DOUBLE, base + j), constant);
+                bits |= (long) ((accepted >>> outcome) & 1) << j;
             }
             selected[w] &= bits;
         }
