@@ -2,11 +2,9 @@ package io.basalt.exec.operator.join;
 
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
-import io.basalt.exec.vector.ValueAccess;
 import io.basalt.type.LogicalType;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 
 /**
@@ -21,7 +19,8 @@ import org.apache.arrow.vector.FieldVector;
  */
 final class CoalescedOutput implements AutoCloseable {
     private final List<LogicalType> types;
-    private final BufferAllocator allocator;
+    /** The context that lends the pending vectors and owns them once taken. */
+    private final EvaluationContext output;
     private final int capacity;
     /** The rows collected so far, or null when there are none. */
     private List<FieldVector> pending;
@@ -29,11 +28,12 @@ final class CoalescedOutput implements AutoCloseable {
 
     /**
      * @param types    the output's column types
+     * @param output   the join's output context, which lends the pending vectors and owns the batches taken
      * @param capacity the vector size: the most rows one output batch holds
      */
-    CoalescedOutput(List<LogicalType> types, BufferAllocator allocator, int capacity) {
+    CoalescedOutput(List<LogicalType> types, EvaluationContext output, int capacity) {
         this.types = types;
-        this.allocator = allocator;
+        this.output = output;
         this.capacity = capacity;
     }
 
@@ -64,15 +64,15 @@ final class CoalescedOutput implements AutoCloseable {
     }
 
     /**
-     * The pending rows as a batch whose vectors {@code owner} now holds (freed at its next release), or null when
-     * there are none; the collection starts again empty.
+     * The pending rows as a batch whose vectors the output context now holds (given up at its next release), or null
+     * when there are none; the collection starts again empty.
      */
-    Batch take(EvaluationContext owner) {
+    Batch take() {
         if (pending == null || rows == 0) {
             return null;
         }
-        for (FieldVector column : pending) {
-            owner.adopt(column);
+        for (int c = 0; c < pending.size(); c++) {
+            output.adopt(pending.get(c), types.get(c));
         }
         Batch batch = new Batch(pending, rows);
         pending = null;
@@ -84,9 +84,7 @@ final class CoalescedOutput implements AutoCloseable {
         List<FieldVector> vectors = new ArrayList<>(types.size());
         try {
             for (LogicalType type : types) {
-                FieldVector vector = ValueAccess.allocate(type, "", allocator, capacity);
-                vector.setValueCount(0);
-                vectors.add(vector);
+                vectors.add(output.lend(type, capacity));
             }
         } catch (RuntimeException | Error failure) {
             vectors.forEach(FieldVector::close);

@@ -127,7 +127,7 @@ final class JoinProbeState implements ExpandingOperatorState {
                 && (residual == null || pairResidual != null);
         List<LogicalType> outputTypes = new ArrayList<>(probeTypes);
         outputTypes.addAll(buildTypes);
-        this.coalesced = coalesce ? new CoalescedOutput(outputTypes, context.allocator(), vectorSize) : null;
+        this.coalesced = coalesce ? new CoalescedOutput(outputTypes, output, vectorSize) : null;
     }
 
     /** Whether small pieces of pairs are collected into whole batches ({@code -Dbasalt.coalesce_join_output=off}: not). */
@@ -328,7 +328,7 @@ final class JoinProbeState implements ExpandingOperatorState {
      * when these do not fit (they start the next batch), else null.
      */
     private Batch coalesce(int count) {
-        Batch full = coalesced.fits(count) ? null : coalesced.take(output);
+        Batch full = coalesced.fits(count) ? null : coalesced.take();
         List<FieldVector> targets = coalesced.pending();
         int at = coalesced.rows();
         for (int c = 0; c < probeTypes.size(); c++) {
@@ -417,7 +417,7 @@ final class JoinProbeState implements ExpandingOperatorState {
     public Batch drain() {
         scratch.releaseBatch();
         output.releaseBatch();
-        Batch collected = coalesced == null ? null : coalesced.take(output);
+        Batch collected = coalesced == null ? null : coalesced.take();
         if (collected != null) {
             return collected;
         }
