@@ -171,26 +171,31 @@ final class PackedKeyGroupTable implements GroupKeyTable {
             rowStarts = new int[size + 1];
         }
         Arrays.fill(rowNulls, 0, rows, 0);
-        boolean anyNulls = false;
+        // Which key columns hold NULLs is found once here (Arrow's own count goes byte by byte, and packRows asked
+        // for it twice per column), and their rows are marked from the validity bitmaps without a call per row.
+        int nullColumns = 0;
         for (int k = 0; k < keyCount; k++) {
             FieldVector column = keyColumns[k];
-            if (column.getNullCount() > 0) {
-                anyNulls = true;
-                int bit = 1 << k;
-                for (int row = 0; row < rows; row++) {
-                    if (column.isNull(row)) {
-                        rowNulls[row] |= bit;
-                    }
-                }
+            if (ArrowSegments.nullCount(column) > 0) {
+                nullColumns |= 1 << k;
+                markNulls(ArrowSegments.of(column.getValidityBuffer()), rows, 1 << k, rowNulls);
             }
         }
-        if (keyCount == 1 && !anyNulls) {
+        if (keyCount == 1 && nullColumns == 0) {
             packLoneText(keyColumns[0], rows);
         } else {
-            packRows(keyColumns, rows);
+            packRows(keyColumns, rows, nullColumns);
         }
         for (int row = 0; row < rows; row++) {
             rowHashes[row] = hash(rowBytes, rowStarts[row], rowStarts[row + 1], rowNulls[row]);
+        }
+    }
+
+    /** Sets {@code bit} in {@code rowNulls} for each of rows {@code [0, rows)} that {@code validity} marks NULL. */
+    private static void markNulls(MemorySegment validity, int rows, int bit, int[] rowNulls) {
+        for (int row = 0; row < rows; row++) {
+            int valid = (validity.get(ValueLayout.JAVA_BYTE, row >>> 3) >>> (row & 7)) & 1;
+            rowNulls[row] |= bit & (valid - 1);
         }
     }
 
@@ -212,9 +217,10 @@ final class PackedKeyGroupTable implements GroupKeyTable {
 
     /**
      * Any keys: row lengths first, then each column written at every row's cursor. A NULL packs as zeros
-     * (integers) or as no bytes (text), whatever its slot in the Arrow buffers holds.
+     * (integers) or as no bytes (text), whatever its slot in the Arrow buffers holds. {@code nullColumns} has bit k
+     * set when key column k holds NULLs.
      */
-    private void packRows(FieldVector[] keyColumns, int rows) {
+    private void packRows(FieldVector[] keyColumns, int rows, int nullColumns) {
         int fixed = 0;
         for (int k = 0; k < keyCount; k++) {
             fixed += widths[k] == 0 && k < keyCount - 1 ? Integer.BYTES : widths[k];
@@ -225,8 +231,8 @@ final class PackedKeyGroupTable implements GroupKeyTable {
         for (int k = 0; k < keyCount; k++) {
             if (widths[k] == 0) {
                 MemorySegment offsets = ArrowSegments.of(keyColumns[k].getOffsetBuffer());
-                boolean nulls = keyColumns[k].getNullCount() > 0;
                 int bit = 1 << k;
+                boolean nulls = (nullColumns & bit) != 0;
                 for (int row = 0; row < rows; row++) {
                     if (!nulls || (rowNulls[row] & bit) == 0) {
                         rowStarts[row + 1] += offsets.get(ArrowSegments.INT, (long) (row + 1) * Integer.BYTES)
@@ -249,8 +255,8 @@ final class PackedKeyGroupTable implements GroupKeyTable {
         for (int k = 0; k < keyCount; k++) {
             FieldVector column = keyColumns[k];
             // A loop per width, the NULL test hoisted out by the JIT when the column has none.
-            boolean nulls = column.getNullCount() > 0;
             int bit = 1 << k;
+            boolean nulls = (nullColumns & bit) != 0;
             switch (widths[k]) {
                 case 8 -> {
                     MemorySegment values = ArrowSegments.values(column);
