@@ -369,7 +369,7 @@ public final class QueryBinder {
     }
 
     /** References to the first {@code width} columns of {@code plan}. */
-    private static List<BoundExpression> columnsOf(LogicalPlan plan, int width) {
+    static List<BoundExpression> columnsOf(LogicalPlan plan, int width) {
         List<LogicalType> types = plan.outputTypes();
         List<BoundExpression> columns = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
@@ -378,7 +378,7 @@ public final class QueryBinder {
         return columns;
     }
 
-    private static boolean hasSubqueryResult(BoundExpression expression) {
+    static boolean hasSubqueryResult(BoundExpression expression) {
         boolean[] found = {false};
         io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf -> {
             found[0] |= leaf.function() instanceof io.basalt.plan.expression.Placeholder.SubqueryResult;
