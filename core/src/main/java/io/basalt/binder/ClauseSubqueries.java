@@ -4,6 +4,7 @@ import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.plan.expression.BoundExpression;
+import io.basalt.plan.expression.ColumnReferences;
 import io.basalt.plan.expression.Placeholder;
 import io.basalt.plan.expression.PlaceholderReplacement;
 import io.basalt.plan.logical.LogicalPlan;
@@ -24,13 +25,17 @@ import java.util.function.UnaryOperator;
  */
 final class ClauseSubqueries {
     private record Pending(LogicalPlan.SubqueryKind kind, LogicalPlan plan, BoundExpression comparison,
-                           boolean correlated, int position) {
+                           boolean correlated, List<BoundExpression.AggregateCall> outerAggregates, int position) {
     }
 
     private final BindContext context;
     private final Surroundings surroundings;
     private final Scope scope;
     private final List<Pending> pending = new ArrayList<>();
+    /** Whether the clause's query takes the aggregates its subqueries write over its columns ({@link #regroup}). */
+    private boolean takesAggregates;
+    /** The clause named in the error when a subquery writes an aggregate of the clause's query, or null. */
+    private String aggregateClause;
 
     ClauseSubqueries(BindContext context, Surroundings surroundings, Scope scope) {
         this.context = context;
@@ -40,6 +45,71 @@ final class ClauseSubqueries {
 
     boolean isEmpty() {
         return pending.isEmpty();
+    }
+
+    /** Lets the subqueries write aggregates of the clause's query (the SELECT list, HAVING and ORDER BY). */
+    void takeAggregates() {
+        takesAggregates = true;
+    }
+
+    /** Names the clause for the error raised when a subquery writes an aggregate of the clause's query here. */
+    void refuseAggregatesAs(String clause) {
+        aggregateClause = clause;
+    }
+
+    /**
+     * {@code call}, written in a subquery bound with these surroundings, as PostgreSQL places it: an aggregate
+     * whose arguments, ORDER BY and FILTER read no column of the subquery belongs to the nearest enclosing query
+     * whose columns they read (it is computed over that query's groups and is a constant to the subquery);
+     * returns what the subquery reads then, or null when the aggregate is the subquery's own.
+     */
+    BoundExpression enclosingQueryAggregate(BoundExpression.AggregateCall call) {
+        if (surroundings.outer() == null) {
+            return null;
+        }
+        java.util.BitSet local = new java.util.BitSet();
+        ColumnReferences.collect(call, local);
+        int[] nearest = {Integer.MAX_VALUE};
+        boolean[] subquery = {false};
+        PlaceholderReplacement.replace(call, leaf -> {
+            if (leaf.function() instanceof Placeholder.OuterColumn outer) {
+                nearest[0] = Math.min(nearest[0], outer.depth());
+            } else if (leaf.function() instanceof Placeholder.SubqueryResult) {
+                subquery[0] = true;
+            }
+            return leaf;
+        });
+        if (!local.isEmpty() || subquery[0] || nearest[0] == Integer.MAX_VALUE) {
+            return null;
+        }
+        int depth = nearest[0];
+        Surroundings.OuterScope level = surroundings.outer();
+        for (int d = 1; d < depth; d++) {
+            level = level.parent();
+        }
+        BoundExpression.AggregateCall outside = call.map(operand -> PlaceholderReplacement.replace(operand, leaf ->
+                leaf.function() instanceof Placeholder.OuterColumn outer
+                        ? outer.depth() == depth
+                                ? new BoundExpression.ColumnRef(outer.index(), null, outer.qualifiedName(), leaf.type(),
+                                        leaf.position())
+                                : Placeholder.of(new Placeholder.OuterColumn(outer.depth() - depth, outer.index(),
+                                        outer.qualifiedName()), leaf.type(), leaf.position())
+                        : leaf));
+        BoundExpression read = level.addAggregate(outside, depth, call.function().name(), call.position());
+        if (read == null) {
+            throw BasaltException.at(SqlState.GROUPING_ERROR, call.position(),
+                    "aggregate functions are not allowed in FROM clause of their own query level");
+        }
+        return read;
+    }
+
+    /** The aggregates of the clause's query its subqueries write, over the clause's scope. */
+    List<BoundExpression.AggregateCall> enclosingAggregates() {
+        List<BoundExpression.AggregateCall> all = new ArrayList<>();
+        for (Pending p : pending) {
+            all.addAll(p.outerAggregates());
+        }
+        return all;
     }
 
     /** A name the clause's own scope lacks, looked up in the enclosing queries; null when none has it. */
@@ -149,19 +219,34 @@ final class ClauseSubqueries {
         return bound.correlated() ? null : bound.plan();
     }
 
-    private record BoundSubquery(LogicalPlan plan, boolean correlated) {
+    private record BoundSubquery(LogicalPlan plan, boolean correlated,
+                                 List<BoundExpression.AggregateCall> outerAggregates) {
+        BoundSubquery(LogicalPlan plan, boolean correlated) {
+            this(plan, correlated, List.of());
+        }
     }
 
     private BoundSubquery bindSubquery(Query query) {
         Surroundings inner = surroundings.enclosedBy(scope);
+        inner.outer().acceptAggregates();
         BoundQuery bound = new QueryBinder(context, inner).bind(query);
-        return new BoundSubquery(bound.plan(), inner.outer().referenced());
+        List<BoundExpression.AggregateCall> aggregates = inner.outer().aggregates();
+        if (!aggregates.isEmpty() && !takesAggregates) {
+            if (aggregateClause == null) {
+                throw ExpressionBinder.notYet("aggregates of the enclosing query in a subquery of this clause",
+                        aggregates.getFirst().position());
+            }
+            throw BasaltException.at(SqlState.GROUPING_ERROR, aggregates.getFirst().position(),
+                    "aggregate functions are not allowed in " + aggregateClause);
+        }
+        return new BoundSubquery(bound.plan(), inner.outer().referenced(), List.copyOf(aggregates));
     }
 
     private BoundExpression add(LogicalPlan.SubqueryKind kind, BoundSubquery bound, BoundExpression comparison,
                                 LogicalType type, int position) {
         int id = pending.size();
-        pending.add(new Pending(kind, bound.plan(), comparison, bound.correlated(), position));
+        pending.add(new Pending(kind, bound.plan(), comparison, bound.correlated(), bound.outerAggregates(),
+                position));
         return Placeholder.of(new Placeholder.SubqueryResult(id), type, position);
     }
 
@@ -181,22 +266,58 @@ final class ClauseSubqueries {
             Pending p = pending.get(i);
             if (p.comparison() != null) {
                 pending.set(i, new Pending(p.kind(), p.plan(), rewriter.apply(p.comparison()), p.correlated(),
-                        p.position()));
+                        p.outerAggregates(), p.position()));
             }
         }
     }
 
+    /** Where the first subquery was written (for an error about them all). */
+    int firstPosition() {
+        return pending.getFirst().position();
+    }
+
     /**
-     * The subqueries may only be placed over an input other than the clause's scope (an aggregation's
-     * output) when none reads the scope's columns.
+     * Prepares the subqueries to run over the aggregation's output instead of the clause's scope: each reference
+     * to a column of the scope becomes one to the grouping key holding it (PostgreSQL's 42803 "subquery uses
+     * ungrouped column" when none does) and each aggregate a subquery wrote for this query becomes a reference
+     * to its output column, which {@code rewriter} adds to the aggregation.
      */
-    void requireUncorrelated(String clause) {
-        for (Pending p : pending) {
-            if (p.correlated()) {
-                throw BasaltException.at(SqlState.FEATURE_NOT_SUPPORTED, p.position(),
-                        "correlated subqueries in " + clause + " of an aggregated query are not supported yet");
+    void regroup(ExpressionRewriter rewriter) {
+        int width = scope.columns().size();
+        for (int i = 0; i < pending.size(); i++) {
+            Pending p = pending.get(i);
+            if (!p.correlated()) {
+                continue;
+            }
+            LogicalPlan plan = io.basalt.plan.logical.PlanExpressions.rewrite(p.plan(), (expression, depth) ->
+                    PlaceholderReplacement.replace(expression, leaf ->
+                            leaf.function() instanceof Placeholder.OuterColumn outer && outer.depth() == depth + 1
+                                    ? regrouped(leaf, outer, rewriter, width, p.outerAggregates()) : leaf));
+            pending.set(i, new Pending(p.kind(), plan, p.comparison(), p.correlated(), p.outerAggregates(),
+                    p.position()));
+        }
+    }
+
+    private static BoundExpression regrouped(BoundExpression.Function leaf, Placeholder.OuterColumn outer,
+                                             ExpressionRewriter rewriter, int width,
+                                             List<BoundExpression.AggregateCall> aggregates) {
+        BoundExpression output;
+        if (outer.index() >= width) {
+            output = rewriter.rewrite(aggregates.get(outer.index() - width));
+        } else {
+            try {
+                output = rewriter.rewrite(new BoundExpression.ColumnRef(outer.index(), null, outer.qualifiedName(),
+                        leaf.type(), leaf.position()));
+            } catch (BasaltException ungrouped) {
+                if (ungrouped.sqlState() != SqlState.GROUPING_ERROR) {
+                    throw ungrouped;
+                }
+                throw BasaltException.at(SqlState.GROUPING_ERROR, leaf.position(),
+                        "subquery uses ungrouped column \"" + outer.qualifiedName() + "\" from outer query");
             }
         }
+        return ColumnReferences.substitute(output, column -> Placeholder.of(new Placeholder.OuterColumn(
+                outer.depth(), column.index(), outer.qualifiedName()), column.type(), leaf.position()));
     }
 
     /** {@code input} with one Apply per subquery stacked on it, in the order they were written. */

@@ -38,6 +38,8 @@ final class ExpressionBinder {
     private final Set<Expression> valuesListConjuncts = Collections.newSetFromMap(new IdentityHashMap<>());
     /** A clause bound with this binder that allows no window calls (HAVING), else null. */
     private String windowlessClause;
+    /** Where the subqueries of aggregate FILTER conditions go (run over the rows being aggregated); null: none. */
+    private ClauseSubqueries filterSubqueries;
     private boolean insideAggregate;
     private boolean insideWindow;
 
@@ -60,6 +62,14 @@ final class ExpressionBinder {
         this.aggregateClause = aggregateClause;
         this.subqueries = subqueries;
         this.windows = windows;
+    }
+
+    /**
+     * Lets aggregate FILTER conditions hold subqueries, bound into {@code subqueries} over this binder's scope: the
+     * caller runs them on the rows being aggregated, before the aggregation.
+     */
+    void bindFilterSubqueriesInto(ClauseSubqueries subqueries) {
+        filterSubqueries = subqueries;
     }
 
     /** Binds an expression of a clause that allows aggregates but no window calls (HAVING). */
@@ -192,6 +202,7 @@ final class ExpressionBinder {
         if (subqueries == null) {
             throw notYet("subqueries in " + (aggregateClause == null ? "this clause" : aggregateClause), position);
         }
+        subqueries.refuseAggregatesAs(aggregateClause);
         return subqueries;
     }
 
@@ -1132,6 +1143,10 @@ final class ExpressionBinder {
             bound = new BoundExpression.AggregateCall(bound.function(), bound.argument(), bound.extraArguments(),
                     filterCondition(call.filter()), bound.position());
         }
+        BoundExpression enclosing = subqueries == null ? null : subqueries.enclosingQueryAggregate(bound);
+        if (enclosing != null) {
+            return enclosing;
+        }
         UserAggregateSharing.register(parameters, bound, call.distinct());
         return bound;
     }
@@ -1158,7 +1173,7 @@ final class ExpressionBinder {
 
     /** {@code FILTER (WHERE f)}: a boolean condition without aggregates, bound in the aggregate's scope. */
     BoundExpression filterCondition(Expression filter) {
-        BoundExpression condition = new ExpressionBinder(scope, parameters, "FILTER", subqueries).bind(filter);
+        BoundExpression condition = new ExpressionBinder(scope, parameters, "FILTER", filterSubqueries).bind(filter);
         if (condition.type().id() == TypeId.UNKNOWN) {
             return Coercion.cast(condition, LogicalType.BOOLEAN, false);
         }

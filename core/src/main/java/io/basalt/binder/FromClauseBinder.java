@@ -555,14 +555,48 @@ final class FromClauseBinder {
         }
         Scope combined = Scope.concat(left.scope(), right.scope());
         List<BoundExpression> conjuncts = List.of();
+        ClauseSubqueries subqueries = null;
         if (join.condition() != null) {
-            ExpressionBinder binder = new ExpressionBinder(combined.withUnreachable(bound), context.parameters(),
-                    "JOIN conditions");
+            Scope visible = combined.withUnreachable(bound);
+            subqueries = new ClauseSubqueries(context, surroundings, visible);
+            ExpressionBinder binder = new ExpressionBinder(visible, context.parameters(), "JOIN conditions",
+                    subqueries);
             conjuncts = QueryBinder.conjuncts(binder.bindCondition(join.condition(), "JOIN/ON"));
+        }
+        if (subqueries != null && !subqueries.isEmpty()) {
+            return new Item(new Source(joinFilteredBySubqueries(join, type, lateral, left, right, conjuncts,
+                    subqueries), combined, itemNames), leftItem.lateral());
         }
         LogicalPlan joined = lateral ? new LogicalPlan.LateralJoin(type, left.plan(), right.plan(), conjuncts)
                 : new LogicalPlan.Join(type, left.plan(), right.plan(), conjuncts);
         return new Item(new Source(joined, combined, itemNames), leftItem.lateral());
+    }
+
+    /**
+     * An inner join whose ON condition holds subqueries: the conjuncts without one join the two sides, the Applies
+     * of the subqueries stack on the join's rows and the conjuncts with one filter them, as a WHERE condition would
+     * (for an inner join the two mean the same). An outer join keeps the rows its condition rejects, so there
+     * the subqueries cannot run above the join; PostgreSQL runs them as SubPlans per pair of rows, which Basalt
+     * does not yet do.
+     */
+    private LogicalPlan joinFilteredBySubqueries(FromItem.Join join, LogicalPlan.JoinType type, boolean lateral,
+                                                 Source left, Source right, List<BoundExpression> conjuncts,
+                                                 ClauseSubqueries subqueries) {
+        if (type != LogicalPlan.JoinType.INNER) {
+            throw ExpressionBinder.notYet("subqueries in the ON condition of an outer join",
+                    join.condition().position());
+        }
+        List<BoundExpression> plain = new ArrayList<>();
+        List<BoundExpression> withSubqueries = new ArrayList<>();
+        for (BoundExpression conjunct : conjuncts) {
+            (QueryBinder.hasSubqueryResult(conjunct) ? withSubqueries : plain).add(conjunct);
+        }
+        LogicalPlan joined = lateral ? new LogicalPlan.LateralJoin(type, left.plan(), right.plan(), plain)
+                : new LogicalPlan.Join(type, left.plan(), right.plan(), plain);
+        int width = joined.outputTypes().size();
+        LogicalPlan filtered = new LogicalPlan.Filter(subqueries.applyTo(joined),
+                subqueries.placeAll(withSubqueries, width));
+        return new LogicalPlan.Project(filtered, QueryBinder.columnsOf(filtered, width));
     }
 
     /**

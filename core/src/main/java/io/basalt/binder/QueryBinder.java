@@ -87,8 +87,11 @@ public final class QueryBinder {
         List<String> names = new ArrayList<>();
         List<BoundExpression> items = new ArrayList<>();
         ClauseSubqueries selectSubqueries = new ClauseSubqueries(context, surroundings, scope);
+        selectSubqueries.takeAggregates();
+        ClauseSubqueries filterSubqueries = new ClauseSubqueries(context, surroundings, scope);
         WindowCalls windows = new WindowCalls(select.windows());
         ExpressionBinder binder = new ExpressionBinder(scope, context.parameters(), null, selectSubqueries, windows);
+        binder.bindFilterSubqueriesInto(filterSubqueries);
         for (SelectItem item : select.items()) {
             switch (item) {
                 case SelectItem.Star star -> {
@@ -143,7 +146,8 @@ public final class QueryBinder {
         boolean aggregating = !select.groupBy().isEmpty() || select.groupingSets() != null || select.having() != null
                 || containsAggregate(items) || containsAggregate(order.hiddenExpressions())
                 || windows.anyExpression(QueryBinder::containsAggregate)
-                || selectSubqueries.anyComparison(QueryBinder::containsAggregate);
+                || selectSubqueries.anyComparison(QueryBinder::containsAggregate)
+                || !selectSubqueries.enclosingAggregates().isEmpty();
         BoundExpression having = null;
         if (aggregating) {
             List<BoundExpression> keys = bindGroupBy(select.groupBy(), scope, names, items);
@@ -158,6 +162,7 @@ public final class QueryBinder {
             if (condition != null) {
                 clauses.add(condition);
             }
+            clauses.addAll(selectSubqueries.enclosingAggregates());
             if (select.groupingSets() == null) {
                 List<BoundExpression> dependent = FunctionalDependencies.extraKeys(keys, scope, clauses);
                 if (!dependent.isEmpty()) {
@@ -176,16 +181,25 @@ public final class QueryBinder {
             }
             windows.rewrite(rewriter::rewrite);
             selectSubqueries.rewriteComparisons(rewriter::rewrite);
+            selectSubqueries.regroup(rewriter);
             List<LogicalPlan.AggregateSpec> specs = new ArrayList<>();
             for (BoundExpression.AggregateCall call : rewriter.aggregates()) {
                 OrderedSetDirectArguments.requireGrouped(call, grouping.outputKeys());
-                for (BoundExpression operand : call.operands()) {
-                    if (hasSubqueryResult(operand)) {
+                List<BoundExpression> arguments = new ArrayList<>(call.extraArguments());
+                if (call.argument() != null) {
+                    arguments.add(call.argument());
+                }
+                for (BoundExpression argument : arguments) {
+                    if (hasSubqueryResult(argument)) {
                         throw ExpressionBinder.notYet("subqueries in aggregate arguments", call.position());
                     }
                 }
                 specs.add(new LogicalPlan.AggregateSpec(call.function(), call.argument(), call.extraArguments(),
-                        call.filter()));
+                        call.filter() == null ? null : filterSubqueries.place(call.filter(), width)));
+            }
+            if (!filterSubqueries.isEmpty()) {
+                // FILTER conditions are evaluated on the rows being aggregated: their subqueries run there
+                plan = filterSubqueries.applyTo(plan);
             }
             plan = grouping.build(plan, specs);
             if (plan instanceof LogicalPlan.Aggregate plain && plain.groupingSets() == null) {
@@ -196,7 +210,6 @@ public final class QueryBinder {
                 plan = SortedGroups.sort(plan, keys.size());
             }
             if (!selectSubqueries.isEmpty()) {
-                selectSubqueries.requireUncorrelated("the SELECT list, HAVING or ORDER BY");
                 int aggregateWidth = plan.outputTypes().size();
                 plan = selectSubqueries.applyTo(plan);
                 items = selectSubqueries.placeAll(items, aggregateWidth);
@@ -207,6 +220,9 @@ public final class QueryBinder {
             if (having != null) {
                 plan = new LogicalPlan.Filter(plan, conjuncts(having));
             }
+        } else if (!filterSubqueries.isEmpty()) {
+            throw ExpressionBinder.notYet("subqueries in the FILTER of a window function",
+                    filterSubqueries.firstPosition());
         } else if (!selectSubqueries.isEmpty()) {
             plan = selectSubqueries.applyTo(plan);
             items = selectSubqueries.placeAll(items, width);
@@ -369,7 +385,7 @@ public final class QueryBinder {
     }
 
     /** References to the first {@code width} columns of {@code plan}. */
-    private static List<BoundExpression> columnsOf(LogicalPlan plan, int width) {
+    static List<BoundExpression> columnsOf(LogicalPlan plan, int width) {
         List<LogicalType> types = plan.outputTypes();
         List<BoundExpression> columns = new ArrayList<>(width);
         for (int i = 0; i < width; i++) {
@@ -378,7 +394,7 @@ public final class QueryBinder {
         return columns;
     }
 
-    private static boolean hasSubqueryResult(BoundExpression expression) {
+    static boolean hasSubqueryResult(BoundExpression expression) {
         boolean[] found = {false};
         io.basalt.plan.expression.PlaceholderReplacement.replace(expression, leaf -> {
             found[0] |= leaf.function() instanceof io.basalt.plan.expression.Placeholder.SubqueryResult;

@@ -79,6 +79,11 @@ record Surroundings(CommonTables tables, OuterScope outer) {
         private final Scope scope;
         private final OuterScope parent;
         private boolean referenced;
+        /**
+         * The aggregates of this level written inside the subquery (their arguments read only this level's
+         * columns), over this level's scope; null when this level cannot take any (see {@link #acceptAggregates}).
+         */
+        private List<BoundExpression.AggregateCall> aggregates;
 
         OuterScope(Scope scope, OuterScope parent) {
             this.scope = scope;
@@ -87,6 +92,39 @@ record Surroundings(CommonTables tables, OuterScope outer) {
 
         boolean referenced() {
             return referenced;
+        }
+
+        /** Lets the subquery hand aggregates of this level to it ({@link #addAggregate}). */
+        void acceptAggregates() {
+            if (aggregates == null) {
+                aggregates = new java.util.ArrayList<>();
+            }
+        }
+
+        /** The aggregates handed to this level, in the order they were written; empty when none. */
+        List<BoundExpression.AggregateCall> aggregates() {
+            return aggregates == null ? List.of() : aggregates;
+        }
+
+        /**
+         * Takes {@code call} (over this level's columns) as an aggregate of this level and returns how the
+         * subquery reads its value: an outer column of {@code depth} numbered past this level's columns (its number
+         * minus their count is the aggregate's place in {@link #aggregates}), which the level replaces by the
+         * aggregation's output column once it has one. Null when this level takes no aggregates.
+         */
+        BoundExpression addAggregate(BoundExpression.AggregateCall call, int depth, String name, int position) {
+            if (aggregates == null) {
+                return null;
+            }
+            referenced = true;
+            aggregates.add(call);
+            int index = scope.columns().size() + aggregates.size() - 1;
+            return Placeholder.of(new Placeholder.OuterColumn(depth, index, name), call.type(), position);
+        }
+
+        /** The level enclosing this one, or null. */
+        OuterScope parent() {
+            return parent;
         }
 
         /**

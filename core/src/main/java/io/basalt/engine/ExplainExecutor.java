@@ -88,7 +88,7 @@ final class ExplainExecutor {
             actuals = new ExplainActuals(operators, profile, options.timing());
         }
         List<String> lines = new ArrayList<>(ExplainPrinter.print(plan, scanLabels(), options.verbose(),
-                options.costs(), actuals));
+                options.costs(), actuals, ExplainRangeTable.hasInlinedEntries(statement)));
         List<String> summary = new ArrayList<>();
         if (options.summary()) {
             summary.add("Planning Time: " + millis(planningMillis));

@@ -141,10 +141,21 @@ public final class ExplainPrinter {
     /** As {@link #print(LogicalPlan, ScanLabels, boolean, boolean)}, each node followed by its {@code actuals}. */
     public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose, boolean costs,
                                      NodeActuals actuals) {
+        return print(plan, labels, verbose, costs, actuals, false);
+    }
+
+    /**
+     * As {@link #print(LogicalPlan, ScanLabels, boolean, boolean, NodeActuals)}; {@code inlinedRelations}: the
+     * statement had subqueries in FROM or WITH references that the plan inlined, which PostgreSQL's range table
+     * still counts when it decides whether to name columns with their relation.
+     */
+    public static List<String> print(LogicalPlan plan, ScanLabels labels, boolean verbose, boolean costs,
+                                     NodeActuals actuals, boolean inlinedRelations) {
         requireNonNull(plan, "plan is null");
         requireNonNull(labels, "labels is null");
         requireNonNull(actuals, "actuals is null");
-        ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, actuals, countRelations(plan));
+        ExplainPrinter printer = new ExplainPrinter(labels, verbose, costs, actuals,
+                countRelations(plan) + (inlinedRelations ? 1 : 0));
         printer.nameScans(plan, new java.util.HashSet<>());
         printer.numberSubplans(plan);
         printer.node(plan, "", 2);

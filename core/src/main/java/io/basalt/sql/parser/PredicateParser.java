@@ -87,6 +87,10 @@ final class PredicateParser extends ParserBase {
         tokens.expect(TokenKind.LEFT_PAREN);
         Expression array = expressions().expression();
         tokens.expect(TokenKind.RIGHT_PAREN);
+        if (array instanceof Expression.ScalarSubquery subquery) {
+            // op ANY ((SELECT ...)): PostgreSQL's select_with_parens takes any number of parentheses
+            return new Expression.Quantified(operator, all, left, subquery.query(), null, operatorToken.position());
+        }
         return new Expression.Quantified(operator, all, left, null, array, operatorToken.position());
     }
 
