@@ -112,6 +112,63 @@ class ParquetMrFilesTest {
                 Encoding.RLE_DICTIONARY, Encoding.PLAIN_DICTIONARY, Encoding.PLAIN, Encoding.RLE);
     }
 
+    /**
+     * Dictionary fallback: parquet-mr starts each chunk dictionary-encoded and switches to PLAIN pages once the
+     * dictionary outgrows its page, so one chunk holds a dictionary page, dictionary-encoded pages and PLAIN pages
+     * (in v1 and v2 files, with NULLs and without): every value must read back.
+     */
+    @Test
+    void chunksThatFallBackFromTheDictionaryToPlainReadBack() throws IOException {
+        int file = 0;
+        for (ParquetProperties.WriterVersion version : ParquetProperties.WriterVersion.values()) {
+            for (double nulls : new double[] {0, 0.3}) {
+                Random random = new Random(file * 17L + 3);
+                int rows = 3000 + random.nextInt(2000);
+                List<List<Object>> expected = new ArrayList<>();
+                List<Group> groups = new ArrayList<>();
+                // each row group starts with 700 rows of few values (a dictionary that pays) and goes on with
+                // distinct ones, which outgrow the dictionary page and make the writer fall back to PLAIN
+                for (int done = 0; done < rows; done += 700) {
+                    generate(random, Math.min(700, rows - done), (done / 700) % 2 == 0 ? 20 : 1_000_000, nulls, expected,
+                            groups);
+                }
+                Path path = directory.resolve("fallback" + file++ + ".parquet");
+                ParquetProperties properties = ParquetProperties.builder()
+                        .withWriterVersion(version)
+                        .withDictionaryEncoding(true)
+                        .withPageSize(1024)
+                        .withDictionaryPageSize(4000)
+                        .withPageRowCountLimit(300)
+                        .build();
+                write(path, properties, groups, 1401);
+                boolean mixed = false;
+                try (ParquetFileReader reader = new ParquetFileReader(new LocalInputFile(path), ParquetFile.READ_OPTIONS)) {
+                    for (BlockMetaData block : reader.getFooter().getBlocks()) {
+                        for (ColumnChunkMetaData chunk : block.getColumns()) {
+                            Set<Encoding> encodings = chunk.getEncodings();
+                            mixed |= encodings.contains(Encoding.PLAIN) && (encodings.contains(Encoding.PLAIN_DICTIONARY)
+                                    || encodings.contains(Encoding.RLE_DICTIONARY));
+                        }
+                    }
+                }
+                assertThat(mixed).as("a chunk with dictionary and PLAIN pages").isTrue();
+                String label = version + " nulls " + nulls;
+                try (BufferAllocator allocator = new RootAllocator()) {
+                    ParquetScan scan = ParquetScan.open(List.of(path.toString()));
+                    int[] columns = new int[scan.names().size()];
+                    for (int i = 0; i < columns.length; i++) {
+                        columns[i] = i;
+                    }
+                    for (int batch : new int[] {1, 333, 2048}) {
+                        assertThat(ParquetPageReaderTest.read(scan, columns, allocator, batch)).as(label + " batch " + batch)
+                                .isEqualTo(expected);
+                    }
+                    assertThat(allocator.getAllocatedMemory()).isZero();
+                }
+            }
+        }
+    }
+
     /** Rows of random values: into {@code groups} for parquet-mr, and as Basalt's canonical values into {@code expected}. */
     private static void generate(Random random, int rows, int distinct, double nulls, List<List<Object>> expected,
                                  List<Group> groups) {
