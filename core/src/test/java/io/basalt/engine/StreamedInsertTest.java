@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * file exists before COMMIT, the transaction reads its own rows from it (counts, filters, UPDATE and DELETE of them),
  * COMMIT attaches it (or logs the rows when another commit took their place first), and the rows read the same after
  * reopening and a checkpoint; ROLLBACK, ROLLBACK TO SAVEPOINT and a NOT NULL or CHECK violation late in the statement
- * remove the file and leave no rows. A child JVM with a 256 MB heap inserts three million rows in one transaction.
+ * remove the file and leave no rows. A child JVM with a 128 MB heap inserts three million rows in one transaction.
  * The default threshold (262,144 rows) applies.
  */
 class StreamedInsertTest {
@@ -202,14 +202,14 @@ class StreamedInsertTest {
     }
 
     /**
-     * Three million rows in one transaction with a 256 MB heap (the rows alone would take about 100 MB of Arrow
-     * memory in the statement and as much again in the pending change), read before and after COMMIT.
+     * Three million rows in one transaction with a 128 MB heap, read before and after COMMIT (the base, which keeps
+     * the rows in memory until COMMIT, fails there with "out of memory").
      */
     @Test
     void aLargeInsertRunsInASmallHeap() throws Exception {
         Path errors = directory.resolve("child-errors.txt");
         long rows = 3_000_000;
-        Process child = ChildJvm.of(StreamedInsertChild.class, errors, List.of("-Xmx256m"),
+        Process child = ChildJvm.of(StreamedInsertChild.class, errors, List.of("-Xmx128m"),
                 directory.resolve("db").toString(), Long.toString(rows)).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(child.getInputStream(),
