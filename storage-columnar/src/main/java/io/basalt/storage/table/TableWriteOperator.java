@@ -242,7 +242,7 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
          */
         private void startStreaming() {
             if (kind != Kind.INSERT || returnsRows || conflictArbiters != null || StatementChanges.current() != null
-                    || !table.foreignKeys().isEmpty()) {
+                    || !table.foreignKeys().isEmpty() || child.outputTypes().size() != table.columnTypes().size()) {
                 return;
             }
             streamed = table.streamInsert(context.allocator());
