@@ -23,6 +23,11 @@ final class ChildJvm {
 
     /** A process builder for {@code mainClass} with {@code arguments}; stderr goes to {@code errorLog}. */
     static ProcessBuilder of(Class<?> mainClass, Path errorLog, String... arguments) {
+        return of(mainClass, errorLog, List.of(), arguments);
+    }
+
+    /** {@link #of}, with {@code flags} after this JVM's (so that e.g. an {@code -Xmx} there wins). */
+    static ProcessBuilder of(Class<?> mainClass, Path errorLog, List<String> flags, String... arguments) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         for (String flag : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -35,6 +40,7 @@ final class ChildJvm {
                 command.add(flag);
             }
         }
+        command.addAll(flags);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

@@ -56,6 +56,35 @@ public final class RowGroupFiles implements RowGroupWriter {
     }
 
     @Override
+    public int rowGroupRows(int chunkRows) {
+        return TableFileWriter.rowGroupRows(chunkRows);
+    }
+
+    @Override
+    public Stream stream(List<LogicalType> types) {
+        return new StreamedRowGroupFile(this, newFile(), types, allocator);
+    }
+
+    /** A new file's path in the directory (created if need be), under a name no file has. */
+    private Path newFile() {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw FileErrors.failed("could not create directory", directory, e);
+        }
+        Path path;
+        do {
+            path = directory.resolve(PREFIX + numbers.incrementAndGet() + SUFFIX);
+        } while (Files.exists(path));
+        return path;
+    }
+
+    /** Syncs the directory, so that a new file's entry is durable before a log record names it. */
+    void syncDirectory() {
+        syncDirectory(directory);
+    }
+
+    @Override
     public Written write(List<LogicalType> types, List<Batch> batches, long from, long rows, long firstPosition,
                          int chunkRows, long generation) {
         try {
@@ -140,7 +169,7 @@ public final class RowGroupFiles implements RowGroupWriter {
         }
     }
 
-    private static void deleteQuietly(Path path) {
+    static void deleteQuietly(Path path) {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {

@@ -238,7 +238,7 @@ public final class TableFileWriter {
     }
 
     /** Writes one encoded column of a row group (and its shredded paths) from {@code offset}; returns the new offset. */
-    private static long writeColumn(FileChannel channel, EncodedColumn encoded, int column, List<FileFooter.Chunk> chunks,
+    static long writeColumn(FileChannel channel, EncodedColumn encoded, int column, List<FileFooter.Chunk> chunks,
                                     List<FileFooter.Shred> shreds, long offset) throws IOException {
         byte[] bytes = encoded.chunk().bytes();
         chunks.add(new FileFooter.Chunk(offset, bytes.length, DataFileFormat.checksum(bytes, 0, bytes.length),
@@ -259,7 +259,7 @@ public final class TableFileWriter {
     }
 
     /** Writes the footer and the trailer from {@code offset}; returns the file's end. */
-    private static long writeFooter(FileChannel channel, int columns, List<FileFooter.RowGroup> groups, long offset)
+    static long writeFooter(FileChannel channel, int columns, List<FileFooter.RowGroup> groups, long offset)
             throws IOException {
         byte[] footer = new FileFooter(columns, groups).serialize();
         long at = writeFully(channel, ByteBuffer.wrap(footer), offset);
@@ -302,14 +302,14 @@ public final class TableFileWriter {
         return at;
     }
 
-    private static ByteBuffer header() {
+    static ByteBuffer header() {
         ByteBuffer header = ByteBuffer.allocate(DataFileFormat.HEADER_BYTES);
         header.put(DataFileFormat.MAGIC).putInt(DataFileFormat.VERSION);
         header.putInt(DataFileFormat.checksum(header.array(), 0, DataFileFormat.HEADER_BYTES - 4));
         return header.flip();
     }
 
-    private static long writeFully(FileChannel channel, ByteBuffer bytes, long offset) throws IOException {
+    static long writeFully(FileChannel channel, ByteBuffer bytes, long offset) throws IOException {
         long position = offset;
         while (bytes.hasRemaining()) {
             position += channel.write(bytes, position);
@@ -318,14 +318,14 @@ public final class TableFileWriter {
     }
 
     /** A column's chunk of a row group and, for a JSONB column, its shredded paths. */
-    private record EncodedColumn(EncodedChunk chunk, List<JsonbShredder.Shred> shreds) {
+    record EncodedColumn(EncodedChunk chunk, List<JsonbShredder.Shred> shreds) {
     }
 
     /**
      * Encodes {@code rows} rows of {@code vector}, shredding a JSONB column when shredding is on: the documents'
      * chunk is then encoded on the common fork-join pool while this thread shreds.
      */
-    private static EncodedColumn encode(FieldVector vector, int rows, BufferAllocator allocator) {
+    static EncodedColumn encode(FieldVector vector, int rows, BufferAllocator allocator) {
         if (vector instanceof VarBinaryVector documents
                 && io.basalt.type.LogicalType.of(vector.getField()).id() == io.basalt.type.TypeId.JSONB
                 && JsonbShredding.enabled()) {

@@ -514,9 +514,14 @@ public final class InMemoryTableStore implements TableStore {
                 rowOf[i] = (int) (position % chunkRows);
                 oldChunks.add(change.truncated() ? null : keyChunk(chunkOf[i], readChunks, read));
             }
+            if (streamedAttachable(change)) {
+                return new PreparedChange(change, chunkOf, rowOf, List.of(), List.of(), NOTHING, false, null,
+                        generation.number, nextPosition(), streamedRuns(change));
+            }
             List<Batch> copies = new ArrayList<>();
             List<Batch> appends = widenedToTable(change.liveAppends(copies), copies);
-            List<Batch> placed = change.truncated() ? null : widenedToTable(change.appendedBatches(), copies);
+            List<Batch> placed = change.truncated() ? null
+                    : widenedToTable(change.appendedBatches(copies), copies);
             if (!widthMatches(appends) || placed != null && !widthMatches(placed)) {
                 PreparedChange.free(copies);
                 throw refused();
@@ -595,11 +600,11 @@ public final class InMemoryTableStore implements TableStore {
      */
     public void writeRowGroups(PendingChange change) {
         RowGroupWriter writer = change.rowGroupWriter();
-        if (writer == null || change.truncated() || change.writtenRows() != null
+        if (writer == null || change.truncated() || change.writtenRows() != null || change.hasStoredRows()
                 || change.pendingRowCount() < writer.minimumRows()) {
             return;
         }
-        List<Batch> batches = change.appendedBatches();
+        List<Batch> batches = change.appendedBatches(List.of());
         for (int b = 0; b < batches.size(); b++) {
             if (change.batchMask(b) != null || batches.get(b).columnCount() != columnTypes.size()
                     || batches.get(b).isSelective()) {
@@ -624,6 +629,79 @@ public final class InMemoryTableStore implements TableStore {
         change.setWrittenRows(writer.write(columnTypes, batches, head, rows, stored, chunkRows, generationNumber));
     }
 
+    /**
+     * Whether COMMIT can attach the files statements of {@code change} streamed their rows to where they are
+     * ({@link StreamedInsert}): the transaction's rows still go where its reservation said (no other commit appended
+     * here first), none was deleted again, and the table gained no column, unique key or index that reads every row
+     * since. Store lock held. Otherwise the files' rows are read back and go through the log as any rows.
+     */
+    private boolean streamedAttachable(PendingChange change) {
+        if (!change.hasStoredRows() || change.truncated() || !uniqueKeys.isEmpty() || keepsPositions()) {
+            return false;
+        }
+        for (int b = 0; b < change.batchCount(); b++) {
+            Batch batch = change.batch(b);
+            if (change.batchMask(b) != null || batch != null && (batch.columnCount() != columnTypes.size()
+                    || batch.isSelective())) {
+                return false;
+            }
+        }
+        List<RowGroupWriter.Written> files = change.spilledFiles();
+        for (int f = 0; f < files.size(); f++) {
+            RowGroupWriter.Written file = files.get(f);
+            long first = nextPosition() + (change.batchFirstRowId(change.firstBatchOf(f)) & ~PendingChange.PENDING_ROW);
+            if (file.generation() != generation.number || file.firstPosition() != first
+                    || file.groups().columnCount() != columnTypes.size()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The runs of {@code change}'s rows ({@link #streamedAttachable}): its batches in memory and its files, in order. */
+    private static PreparedChange.Attached streamedRuns(PendingChange change) {
+        List<PreparedChange.Run> runs = new ArrayList<>();
+        List<Batch> rows = new ArrayList<>();
+        for (int b = 0; b < change.batchCount(); b++) {
+            Batch batch = change.batch(b);
+            if (batch != null) {
+                rows.add(batch);
+                continue;
+            }
+            PendingChange.StoredGroup group = change.storedGroup(b);
+            if (group.group() == 0) {
+                runs.add(new PreparedChange.Rows(rows));
+                rows = new ArrayList<>();
+                runs.add(new PreparedChange.File(change.spilledFiles().get(group.file())));
+            }
+        }
+        runs.add(new PreparedChange.Rows(rows));
+        return new PreparedChange.Attached(runs);
+    }
+
+    /**
+     * Where the next row {@code change} appends goes at COMMIT, if the transactions that reserved places before it
+     * commit first ({@link #reserve}): {position, generation}. Reserves the change's place if it has none yet.
+     */
+    synchronized long[] nextPendingPlace(PendingChange change) {
+        reserve(change);
+        return new long[] {reservations.get(change) + change.pendingRowCount(), generation.number};
+    }
+
+    /**
+     * A {@link StreamedInsert} for the running INSERT's rows into this table, through {@code change} (logged, with
+     * {@code change.rowGroupWriter()} to write files); null when the rows must stay in memory: no writer, a table
+     * whose unique keys, foreign keys or indexes read every new row, or a change that truncated the table.
+     */
+    synchronized StreamedInsert streamInsert(PendingChange change, BufferAllocator statementAllocator) {
+        RowGroupWriter writer = change.rowGroupWriter();
+        if (writer == null || writer.minimumRows() == Long.MAX_VALUE || closed || changesRefused
+                || change.truncated() || !uniqueKeys.isEmpty() || keepsPositions() || !foreignKeys().isEmpty()) {
+            return null;
+        }
+        return new StreamedInsert(this, change, writer, statementAllocator, chunkRows);
+    }
+
     /** The first chunk boundary at or after {@code position}: where rows written to a file start. */
     private long firstStoredPosition(long position) {
         return (position + chunkRows - 1) / chunkRows * chunkRows;
@@ -646,7 +724,8 @@ public final class InMemoryTableStore implements TableStore {
             addSlice(batch, at, end, tailStart, Long.MAX_VALUE, tail, copies);
             at = end;
         }
-        return new PreparedChange.Attached(written, head, tail);
+        return new PreparedChange.Attached(List.of(new PreparedChange.Rows(head), new PreparedChange.File(written),
+                new PreparedChange.Rows(tail)));
     }
 
     /** Adds to {@code out} the rows of {@code batch} (rows {@code [at, end)} of the whole) within {@code [from, to)}. */
@@ -679,14 +758,25 @@ public final class InMemoryTableStore implements TableStore {
      */
     private void attachRows(PreparedChange prepared) {
         PreparedChange.Attached attached = prepared.attached();
-        RowGroupWriter.Written written = attached.written();
-        StoredRowGroups groups = prepared.change().takeWrittenRows().groups();
-        if (!keepsPositions()) {
-            copyIn(attached.head());
-            checkPlace(written);
-            placeStored(groups, written.firstPosition(), written.rows());
-            copyIn(attached.tail());
+        if (prepared.change().hasStoredRows()) {
+            prepared.change().takeSpilledFiles(); // this store owns the files' groups from here on
         } else {
+            prepared.change().takeWrittenRows();
+        }
+        if (!keepsPositions()) {
+            for (PreparedChange.Run run : attached.runs()) {
+                switch (run) {
+                    case PreparedChange.Rows rows -> copyIn(rows.batches());
+                    case PreparedChange.File file -> {
+                        checkPlace(file.written());
+                        placeStored(file.written().groups(), file.written().firstPosition(), file.written().rows());
+                    }
+                }
+            }
+        } else {
+            // only a change written at COMMIT (writeRowGroups) comes here: one file between two runs
+            RowGroupWriter.Written written = ((PreparedChange.File) attached.runs().get(1)).written();
+            StoredRowGroups groups = written.groups();
             long first = nextPosition();
             copyIn(prepared.placed());
             if (written.firstPosition() - first < 0 || written.firstPosition() - first >= chunkRows) {
@@ -828,7 +918,7 @@ public final class InMemoryTableStore implements TableStore {
         int next = 0;
         for (int b = 0; b < change.batchCount(); b++) {
             long[] mask = change.batchMask(b);
-            int rows = change.batch(b).rowCount();
+            int rows = change.batchRows(b);
             for (int row = 0; mask != null && row < rows; row++) {
                 if ((mask[row >>> 6] & (1L << row)) != 0) {
                     chunkOf[next] = (int) ((position + row) / chunkRows);
@@ -2051,6 +2141,14 @@ public final class InMemoryTableStore implements TableStore {
             if (change != null) {
                 for (int b = 0; b < change.batchCount(); b++) {
                     Batch batch = change.batch(b);
+                    if (batch == null) {
+                        // a row group a statement of the transaction streamed to its file: read when scanned
+                        PendingChange.StoredGroup group = change.storedGroup(b);
+                        pieces.add(new TableSnapshot.Piece(null, group.rows(), change.batchMask(b),
+                                change.batchFirstRowId(b), new StoredChunks.Stretch(change.storedRows(group),
+                                group.group(), 0, group.rows(), columnTypes, missingValues, predicates)));
+                        continue;
+                    }
                     pieces.add(new TableSnapshot.Piece(requested(batch.columns().toArray(new FieldVector[0]), columns,
                             missing, owned, context),
                             batch.rowCount(), change.batchMask(b), change.batchFirstRowId(b)));

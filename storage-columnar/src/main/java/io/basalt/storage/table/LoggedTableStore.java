@@ -102,6 +102,18 @@ public final class LoggedTableStore implements TableStore {
         }
     }
 
+    /** In a transaction, with large inserts going to files: the INSERT's rows go to its change's file as they come. */
+    @Override
+    public StreamedInsert streamInsert(org.apache.arrow.memory.BufferAllocator statementAllocator) {
+        TableTransaction transaction = TableTransaction.current();
+        if (rowGroups == null || transaction == null || !(inner instanceof InMemoryTableStore memory)) {
+            return null;
+        }
+        PendingChange change = transaction.changeForWrite(memory);
+        change.logTo(log, rowGroups);
+        return memory.streamInsert(change, statementAllocator);
+    }
+
     @Override
     public boolean awaitPendingKeys(List<Batch> rows, java.util.Set<String> arbiters) {
         return inner.awaitPendingKeys(rows, arbiters);

@@ -59,6 +59,10 @@ public final class PendingChange implements AutoCloseable {
     private record Truncated() implements Step {
     }
 
+    /** An appended batch held by a file: row group {@code group} of file {@code file} of {@link #spilled}. */
+    record StoredGroup(int file, int group, int rows) {
+    }
+
     /** A unique key as this transaction sees it: keys its live rows hold, committed keys its deletions freed. */
     private static final class KeyOverlay {
         final UniqueKeySet added = new UniqueKeySet();
@@ -73,7 +77,15 @@ public final class PendingChange implements AutoCloseable {
     private RowGroupWriter rowGroupWriter;
     private RowGroupWriter.Written writtenRows;
     private final List<Step> steps = new ArrayList<>();
+    /** The appended batches in order; null where the rows are a row group of a statement's file ({@link #stored}). */
     private final List<Batch> batches = new ArrayList<>();
+    /**
+     * Per appended batch, where a statement that streamed its rows ({@link StreamedInsert}) wrote them: one row group
+     * of one of {@link #spilled}'s files; null for rows in memory.
+     */
+    private final List<StoredGroup> stored = new ArrayList<>();
+    /** The files statements of this transaction streamed their rows to, in the order their rows come. */
+    private final List<RowGroupWriter.Written> spilled = new ArrayList<>();
     private final List<long[]> batchMasks = new ArrayList<>();
     private final List<Long> batchStarts = new ArrayList<>();
     private long pendingRows;
@@ -216,8 +228,71 @@ public final class PendingChange implements AutoCloseable {
         return batches.size();
     }
 
+    /** Appended batch {@code index} when it is in memory; null when a file holds it ({@link #storedGroup}). */
     Batch batch(int index) {
         return batches.get(index);
+    }
+
+    /** Where a file holds appended batch {@code index}, or null when it is in memory. */
+    StoredGroup storedGroup(int index) {
+        return stored.get(index);
+    }
+
+    /** The rows of the file {@code group} names, opened for reading (owned by this change until COMMIT takes it). */
+    StoredRowGroups storedRows(StoredGroup group) {
+        return spilled.get(group.file()).groups();
+    }
+
+    /** How many rows appended batch {@code index} holds. */
+    int batchRows(int index) {
+        Batch batch = batches.get(index);
+        return batch != null ? batch.rowCount() : stored.get(index).rows();
+    }
+
+    /**
+     * The rows of appended batch {@code index}: the batch in memory, or its row group read from its file into a batch
+     * that is added to {@code reads} for the caller to free.
+     */
+    Batch rowsOf(int index, List<Batch> reads) {
+        Batch batch = batches.get(index);
+        if (batch != null) {
+            return batch;
+        }
+        StoredGroup group = stored.get(index);
+        StoredRowGroups rows = storedRows(group);
+        List<FieldVector> columns = new ArrayList<>(rows.columnCount());
+        try {
+            for (int column = 0; column < rows.columnCount(); column++) {
+                columns.add(rows.read(group.group(), column, 0, group.rows(), allocator));
+            }
+        } catch (RuntimeException | Error failure) {
+            columns.forEach(FieldVector::close);
+            throw failure;
+        }
+        Batch read = new Batch(columns, group.rows());
+        reads.add(read);
+        return read;
+    }
+
+    /** Whether statements streamed some of the appended rows to files. */
+    boolean hasStoredRows() {
+        return !spilled.isEmpty();
+    }
+
+    /** The files statements streamed rows to, in order (see {@link #storedGroup}). */
+    List<RowGroupWriter.Written> spilledFiles() {
+        return List.copyOf(spilled);
+    }
+
+    /** The index of the first appended batch file {@code file} of {@link #spilledFiles} holds. */
+    int firstBatchOf(int file) {
+        for (int b = 0; b < stored.size(); b++) {
+            StoredGroup group = stored.get(b);
+            if (group != null && group.file() == file) {
+                return b;
+            }
+        }
+        throw new IllegalStateException("no rows of file " + file);
     }
 
     /** The deleted rows of appended batch {@code index}, as a copy a scan may keep, or null when none is. */
@@ -231,9 +306,19 @@ public final class PendingChange implements AutoCloseable {
         return PENDING_ROW | batchStarts.get(index);
     }
 
-    /** Every batch the transaction appended here, in order, its rows deleted again included (see {@link #batchMask}). */
-    List<Batch> appendedBatches() {
-        return List.copyOf(batches);
+    /**
+     * Every batch the transaction appended here, in order, its rows deleted again included (see {@link #batchMask});
+     * rows a file holds are read into batches added to {@code reads}, for the caller to free.
+     */
+    List<Batch> appendedBatches(List<Batch> reads) {
+        if (spilled.isEmpty()) {
+            return List.copyOf(batches);
+        }
+        List<Batch> all = new ArrayList<>(batches.size());
+        for (int b = 0; b < batches.size(); b++) {
+            all.add(rowsOf(b, reads));
+        }
+        return all;
     }
 
     /** How many rows the transaction appended here, live or deleted again: the next pending row id's number. */
@@ -257,7 +342,7 @@ public final class PendingChange implements AutoCloseable {
             long live = 0;
             for (int b = 0; b < batches.size(); b++) {
                 liveBefore[b] = live;
-                live += liveRows(b, batches.get(b).rowCount());
+                live += liveRows(b, batchRows(b));
             }
         }
         return liveBefore[batch] + liveRows(batch, (int) (index - batchStarts.get(batch)));
@@ -317,8 +402,16 @@ public final class PendingChange implements AutoCloseable {
             applyDeleted(step, false);
         }
         long firstPending = pendingRows;
-        boolean frozen = appended instanceof FrozenBatches;
-        for (Batch batch : appended) {
+        boolean frozen = appended instanceof FrozenBatches || appended instanceof StreamedRows;
+        StreamedRows streamed = appended instanceof StreamedRows rows && rows.written() != null ? rows : null;
+        for (int b = 0; b <= appended.size(); b++) {
+            if (streamed != null && b == streamed.headBatches()) {
+                addFile(streamed.take()); // the rows the statement streamed to its file come after its head rows
+            }
+            if (b == appended.size()) {
+                break;
+            }
+            Batch batch = appended.get(b);
             if (batch.rowCount() > 0) {
                 addBatch(frozen && batch.rowCount() >= MIN_SHARED_ROWS ? shared(batch)
                         : VectorGather.gatherCopy(batch, identity(batch.rowCount()), batch.rowCount(), allocator));
@@ -444,16 +537,23 @@ public final class PendingChange implements AutoCloseable {
 
     private void checkKeys(int k, UniqueKeyIndex index, Set<Long> gone, List<Batch> appended) {
         Set<List<Object>> seen = new HashSet<>();
-        for (int b = 0; b < batches.size(); b++) {
-            Batch batch = batches.get(b);
-            long[] mask = batchMasks.get(b);
-            long first = batchStarts.get(b);
-            for (int row = 0; row < batch.rowCount(); row++) {
-                if ((mask == null || (mask[row >>> 6] & (1L << row)) == 0)
-                        && !gone.contains(PENDING_ROW | (first + row))) {
-                    checkKey(k, index, seen, batch, row);
+        List<Batch> reads = new ArrayList<>(1);
+        try {
+            for (int b = 0; b < batches.size(); b++) {
+                Batch batch = rowsOf(b, reads);
+                long[] mask = batchMasks.get(b);
+                long first = batchStarts.get(b);
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if ((mask == null || (mask[row >>> 6] & (1L << row)) == 0)
+                            && !gone.contains(PENDING_ROW | (first + row))) {
+                        checkKey(k, index, seen, batch, row);
+                    }
                 }
+                free(reads);
+                reads.clear();
             }
+        } finally {
+            free(reads);
         }
         for (Batch batch : appended) {
             for (int row = 0; row < batch.rowCount(); row++) {
@@ -482,17 +582,24 @@ public final class PendingChange implements AutoCloseable {
             }
             UniqueKeySet added = overlays.get(k).added;
             added.clear();
-            for (int b = 0; b < batches.size(); b++) {
-                Batch batch = batches.get(b);
-                long[] mask = batchMasks.get(b);
-                for (int row = 0; row < batch.rowCount(); row++) {
-                    if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
-                        List<Object> key = index.keyOf(batch, row);
-                        if (key != null) {
-                            added.add(key);
+            List<Batch> reads = new ArrayList<>(1);
+            try {
+                for (int b = 0; b < batches.size(); b++) {
+                    Batch batch = rowsOf(b, reads);
+                    long[] mask = batchMasks.get(b);
+                    for (int row = 0; row < batch.rowCount(); row++) {
+                        if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                            List<Object> key = index.keyOf(batch, row);
+                            if (key != null) {
+                                added.add(key);
+                            }
                         }
                     }
+                    free(reads);
+                    reads.clear();
                 }
+            } finally {
+                free(reads);
             }
         }
     }
@@ -590,11 +697,16 @@ public final class PendingChange implements AutoCloseable {
         if (isPending(rowId)) {
             int batch = batchOf(rowId);
             int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
-            for (int k = 0; k < indexes.size(); k++) {
-                List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
-                if (key != null && overlays.get(k).added.remove(key)) {
-                    undo.removedFromAdded.get(k).add(key);
+            List<Batch> reads = new ArrayList<>(1);
+            try {
+                for (int k = 0; k < indexes.size(); k++) {
+                    List<Object> key = indexes.get(k).keyOf(rowsOf(batch, reads), row);
+                    if (key != null && overlays.get(k).added.remove(key)) {
+                        undo.removedFromAdded.get(k).add(key);
+                    }
                 }
+            } finally {
+                free(reads);
             }
             return null;
         }
@@ -643,26 +755,38 @@ public final class PendingChange implements AutoCloseable {
         }
         int batch = batchOf(rowId);
         int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
-        Batch rows = batches.get(batch);
-        Object[] values = new Object[rows.columnCount()];
-        for (int c = 0; c < values.length; c++) {
-            values[c] = io.basalt.exec.vector.ValueAccess.get(rows.column(c), row);
+        List<Batch> reads = new ArrayList<>(1);
+        try {
+            Batch rows = rowsOf(batch, reads);
+            Object[] values = new Object[rows.columnCount()];
+            for (int c = 0; c < values.length; c++) {
+                values[c] = io.basalt.exec.vector.ValueAccess.get(rows.column(c), row);
+            }
+            return values;
+        } finally {
+            free(reads);
         }
-        return values;
     }
 
     /** Visits this transaction's live pending rows, as {@link InMemoryTableStore#forEachRow} visits stored ones. */
     void forEachLiveRow(InMemoryTableStore.RowVisitor visitor) {
-        for (int b = 0; b < batches.size(); b++) {
-            Batch batch = batches.get(b);
-            FieldVector[] columns = batch.columns().toArray(new FieldVector[0]);
-            long[] mask = batchMasks.get(b);
-            long first = batchStarts.get(b);
-            for (int row = 0; row < batch.rowCount(); row++) {
-                if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
-                    visitor.visit(columns, row, PENDING_ROW | (first + row));
+        List<Batch> reads = new ArrayList<>(1);
+        try {
+            for (int b = 0; b < batches.size(); b++) {
+                Batch batch = rowsOf(b, reads);
+                FieldVector[] columns = batch.columns().toArray(new FieldVector[0]);
+                long[] mask = batchMasks.get(b);
+                long first = batchStarts.get(b);
+                for (int row = 0; row < batch.rowCount(); row++) {
+                    if (mask == null || (mask[row >>> 6] & (1L << row)) == 0) {
+                        visitor.visit(columns, row, PENDING_ROW | (first + row));
+                    }
                 }
+                free(reads);
+                reads.clear();
             }
+        } finally {
+            free(reads);
         }
     }
 
@@ -731,11 +855,9 @@ public final class PendingChange implements AutoCloseable {
         successors.clear();
         liveBefore = null;
         while (batches.size() > keptBatches) {
-            free(batches.removeLast());
-            batchMasks.removeLast();
-            batchStarts.removeLast();
+            removeLastBatch();
         }
-        pendingRows = batches.isEmpty() ? 0 : batchStarts.getLast() + batches.getLast().rowCount();
+        pendingRows = batches.isEmpty() ? 0 : batchStarts.getLast() + batchRows(batches.size() - 1);
         truncated = false;
         deletedMasks.clear();
         deleteOnlyMasks.clear();
@@ -798,8 +920,13 @@ public final class PendingChange implements AutoCloseable {
     List<Batch> liveAppends(List<Batch> copies) {
         List<Batch> live = new ArrayList<>();
         for (int b = 0; b < batches.size(); b++) {
-            Batch batch = batches.get(b);
             long[] mask = batchMasks.get(b);
+            if (mask != null && liveRows(b, batchRows(b)) == 0) {
+                continue; // a file's group is not read for no rows
+            }
+            List<Batch> reads = new ArrayList<>(1);
+            Batch batch = rowsOf(b, reads);
+            copies.addAll(reads);
             if (mask == null) {
                 live.add(batch);
                 continue;
@@ -829,10 +956,9 @@ public final class PendingChange implements AutoCloseable {
         discardWrittenRows();
         store.rowLocks().forget(this);
         store.releaseReservation(this);
-        for (Batch batch : batches) {
-            free(batch);
+        while (!batches.isEmpty()) {
+            removeLastBatch();
         }
-        batches.clear();
         batchMasks.clear();
         batchStarts.clear();
         steps.clear();
@@ -845,6 +971,7 @@ public final class PendingChange implements AutoCloseable {
     private void addBatch(Batch batch) {
         int index = batches.size();
         batches.add(batch);
+        stored.add(null);
         batchMasks.add(null);
         batchStarts.add(pendingRows);
         pendingRows += batch.rowCount();
@@ -853,16 +980,75 @@ public final class PendingChange implements AutoCloseable {
         store.reserve(this);
     }
 
+    /**
+     * Takes {@code written}, the rows a statement streamed to a file ({@link StreamedInsert}), as the next appended
+     * rows, one batch per row group; this change removes the file unless COMMIT takes it.
+     */
+    private void addFile(RowGroupWriter.Written written) {
+        int file = spilled.size();
+        spilled.add(written);
+        StoredRowGroups groups = written.groups();
+        for (int group = 0; group < groups.groupCount(); group++) {
+            int index = batches.size();
+            int rows = groups.rowCount(group);
+            batches.add(null);
+            stored.add(new StoredGroup(file, group, rows));
+            batchMasks.add(null);
+            batchStarts.add(pendingRows);
+            pendingRows += rows;
+            steps.add(new Appended(index));
+        }
+        liveBefore = null;
+        store.reserve(this);
+    }
+
+    /** Drops the last appended batch: frees it, or with the first group of a file removes the file. */
+    private void removeLastBatch() {
+        Batch batch = batches.removeLast();
+        StoredGroup group = stored.removeLast();
+        batchMasks.removeLast();
+        batchStarts.removeLast();
+        if (batch != null) {
+            free(batch);
+        } else if (group.group() == 0) {
+            RowGroupWriter.Written written = spilled.removeLast();
+            rowGroupWriter.discard(written);
+        }
+    }
+
+    /**
+     * COMMIT placed the files' rows ({@link InMemoryTableStore#apply}): the store owns their groups now, so closing
+     * this change no longer removes them.
+     */
+    List<RowGroupWriter.Written> takeSpilledFiles() {
+        List<RowGroupWriter.Written> files = List.copyOf(spilled);
+        spilled.clear();
+        for (int b = 0; b < stored.size(); b++) {
+            if (stored.get(b) != null) {
+                stored.set(b, new StoredGroup(-1, -1, stored.get(b).rows()));
+            }
+        }
+        return files;
+    }
+
     private void addKeys(int batchIndex, List<UniqueKeyIndex> indexes) {
         ensureOverlays(indexes.size());
-        Batch batch = batches.get(batchIndex);
-        for (int row = 0; row < batch.rowCount(); row++) {
-            for (int k = 0; k < indexes.size(); k++) {
-                List<Object> key = indexes.get(k).keyOf(batch, row);
-                if (key != null) {
-                    overlays.get(k).added.add(key);
+        if (indexes.isEmpty()) {
+            return;
+        }
+        List<Batch> reads = new ArrayList<>(1);
+        try {
+            Batch batch = rowsOf(batchIndex, reads);
+            for (int row = 0; row < batch.rowCount(); row++) {
+                for (int k = 0; k < indexes.size(); k++) {
+                    List<Object> key = indexes.get(k).keyOf(batch, row);
+                    if (key != null) {
+                        overlays.get(k).added.add(key);
+                    }
                 }
             }
+        } finally {
+            free(reads);
         }
     }
 
@@ -878,16 +1064,21 @@ public final class PendingChange implements AutoCloseable {
             int batch = batchOf(rowId);
             int row = (int) ((rowId & ~PENDING_ROW) - batchStarts.get(batch));
             long[] mask = batchMasks.get(batch);
-            mask = mask == null ? new long[(batches.get(batch).rowCount() + 63) >>> 6] : mask.clone();
+            mask = mask == null ? new long[(batchRows(batch) + 63) >>> 6] : mask.clone();
             mask[row >>> 6] |= 1L << row;
             batchMasks.set(batch, mask);
             liveBefore = null;
             List<UniqueKeyIndex> indexes = store.uniqueKeyIndexes();
-            for (int k = 0; updateKeys && k < indexes.size() && k < overlays.size(); k++) {
-                List<Object> key = indexes.get(k).keyOf(batches.get(batch), row);
-                if (key != null) {
-                    overlays.get(k).added.remove(key);
+            List<Batch> reads = new ArrayList<>(1);
+            try {
+                for (int k = 0; updateKeys && k < indexes.size() && k < overlays.size(); k++) {
+                    List<Object> key = indexes.get(k).keyOf(rowsOf(batch, reads), row);
+                    if (key != null) {
+                        overlays.get(k).added.remove(key);
+                    }
                 }
+            } finally {
+                free(reads);
             }
             return;
         }
@@ -922,7 +1113,7 @@ public final class PendingChange implements AutoCloseable {
         deletedMasks.clear();
         deleteOnlyMasks.clear();
         for (int b = 0; b < batches.size(); b++) {
-            long[] mask = new long[(batches.get(b).rowCount() + 63) >>> 6];
+            long[] mask = new long[(batchRows(b) + 63) >>> 6];
             Arrays.fill(mask, -1L);
             batchMasks.set(b, mask);
         }
@@ -1007,6 +1198,12 @@ public final class PendingChange implements AutoCloseable {
     private static void free(Batch batch) {
         for (FieldVector column : batch.columns()) {
             column.close();
+        }
+    }
+
+    private static void free(List<Batch> batches) {
+        for (Batch batch : batches) {
+            free(batch);
         }
     }
 

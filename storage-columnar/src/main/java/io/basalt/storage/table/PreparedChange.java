@@ -22,10 +22,26 @@ public record PreparedChange(PendingChange change, int[] chunkOf, int[] rowOf, L
                              long generation, long firstPosition, Attached attached) {
 
     /**
-     * Placed rows whose whole chunks a data file holds ({@link RowGroupWriter}): the rows before them ({@code head},
-     * filling the table's last chunk) and after them ({@code tail}) are logged and copied in as usual.
+     * Placed rows of which data files hold whole chunks ({@link RowGroupWriter}), in order: runs of rows in memory
+     * (the first filling the table's last chunk), logged and copied in as usual, and files, attached where they
+     * stand. None was deleted again.
      */
-    public record Attached(RowGroupWriter.Written written, List<Batch> head, List<Batch> tail) {
+    public record Attached(List<Run> runs) {
+        public Attached {
+            runs = List.copyOf(runs);
+        }
+    }
+
+    /** A run of placed rows: in memory, or a data file's. */
+    public sealed interface Run permits Rows, File {
+    }
+
+    /** Placed rows in memory. */
+    public record Rows(List<Batch> batches) implements Run {
+    }
+
+    /** Placed rows a data file holds, whole chunks from its first position on. */
+    public record File(RowGroupWriter.Written written) implements Run {
     }
 
     /** A change that places only its live rows (nothing, or a truncation). */
@@ -54,14 +70,17 @@ public record PreparedChange(PendingChange change, int[] chunkOf, int[] rowOf, L
             records.add(new WalRecord.Delete(table, deletes));
         }
         if (attached != null) {
-            // no placed row was deleted again (RowGroupWriter's condition): the rows in order, the file's in between
-            if (!attached.head().isEmpty()) {
-                records.add(new WalRecord.Append(table, attached.head()));
-            }
-            RowGroupWriter.Written written = attached.written();
-            records.add(new WalRecord.AttachRows(table, written.fileName(), written.firstPosition(), written.rows()));
-            if (!attached.tail().isEmpty()) {
-                records.add(new WalRecord.Append(table, attached.tail()));
+            // no placed row was deleted again (RowGroupWriter's condition): the rows in order, the files' in between
+            for (Run run : attached.runs()) {
+                switch (run) {
+                    case Rows rows -> {
+                        if (!rows.batches().isEmpty()) {
+                            records.add(new WalRecord.Append(table, rows.batches()));
+                        }
+                    }
+                    case File file -> records.add(new WalRecord.AttachRows(table, file.written().fileName(),
+                            file.written().firstPosition(), file.written().rows()));
+                }
             }
             return records;
         }

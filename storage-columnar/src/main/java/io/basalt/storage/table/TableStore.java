@@ -282,6 +282,15 @@ public interface TableStore extends ScanSource, AutoCloseable {
     }
 
     /**
+     * A plain INSERT's way to write its rows to a data file while it runs ({@link StreamedInsert}), for a store that
+     * keeps large inserts in files; null (the default) when the statement keeps its rows in memory until it ends.
+     * The rows a statement's sink kept in {@code statementAllocator} are sliced there.
+     */
+    default StreamedInsert streamInsert(org.apache.arrow.memory.BufferAllocator statementAllocator) {
+        return null;
+    }
+
+    /**
      * The row id the next row the running statement appends to this store takes (the following rows of the same
      * change take the ids after it), for RETURNING's system columns of new rows; -1 when the store does not know.
      */

@@ -164,6 +164,9 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         return new WriteState(context);
     }
 
+    /** The rows a plain INSERT keeps before it asks its table whether to stream them to a file. */
+    private static final long STREAM_CHECK_ROWS = 65_536;
+
     private final class WriteState implements SinkState {
         private final ExecutionContext context;
         private final EvaluationContext evaluation;
@@ -185,6 +188,12 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
         private final List<FieldVector> rowIdVectors = new ArrayList<>();
         /** With DO UPDATE and {@code returnsRowIds}: per new-version batch, the stored rows they replace, in order. */
         private final java.util.Map<Batch, Batch> replacedRows = new java.util.IdentityHashMap<>();
+        /**
+         * A large plain INSERT's rows on their way to a data file ({@link StreamedInsert}), which owns them instead of
+         * {@link #kept}; null until the statement has {@link #STREAM_CHECK_ROWS} rows, and for other statements.
+         */
+        private StreamedInsert streamed;
+        private boolean streamChecked;
 
         WriteState(ExecutionContext context) {
             this.context = context;
@@ -209,13 +218,42 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                     copies.add(VectorSlices.slice(column, 0, distinct.rowCount(), context.allocator()));
                 }
                 Batch copy = new Batch(copies, distinct.rowCount());
+                changed += copy.rowCount();
+                if (streamed != null) {
+                    streamed.add(copy);
+                    return;
+                }
                 kept.add(copy);
                 if (row != null) {
                     newRows.add(rowColumns(copy));
                 }
-                changed += copy.rowCount();
+                if (!streamChecked && changed >= STREAM_CHECK_ROWS) {
+                    streamChecked = true;
+                    startStreaming();
+                }
             } finally {
                 evaluation.releaseBatch();
+            }
+        }
+
+        /**
+         * A plain INSERT (no RETURNING, ON CONFLICT or data-modifying WITH) whose table keeps large inserts in files
+         * hands its rows kept so far and all further ones to a {@link StreamedInsert}.
+         */
+        private void startStreaming() {
+            if (kind != Kind.INSERT || returnsRows || conflictArbiters != null || StatementChanges.current() != null
+                    || !table.foreignKeys().isEmpty() || child.outputTypes().size() != table.columnTypes().size()) {
+                return;
+            }
+            streamed = table.streamInsert(context.allocator());
+            if (streamed == null) {
+                return;
+            }
+            List<Batch> moved = new ArrayList<>(kept);
+            kept.clear();
+            newRows.clear();
+            for (Batch batch : moved) {
+                streamed.add(batch);
             }
         }
 
@@ -355,7 +393,8 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
                 }
             }
             boolean deferred = StatementChanges.current() != null;
-            long first = change(deleted, new FrozenBatches(newRows)); // slices of this state's rows: shared, not copied
+            // slices of this state's rows: shared, not copied
+            long first = change(deleted, streamed != null ? streamed.finish() : new FrozenBatches(newRows));
             boolean[] staged = concurrent == null ? null : concurrent.staged(deleted);
             if (staged != null) {
                 // rows another transaction changed meanwhile were left out: RETURNING and the count lose them too
@@ -670,6 +709,9 @@ public record TableWriteOperator(PhysicalOperator child, Kind kind, String table
 
         @Override
         public void close() {
+            if (streamed != null) {
+                streamed.close();
+            }
             evaluation.close();
             for (FieldVector ids : rowIdVectors) {
                 ids.close();
