@@ -38,7 +38,8 @@ public final class MemoryRoots {
         private final String name;
 
         Tracked(String name, long limit) {
-            super(limit);
+            super(RootAllocator.configBuilder().maxAllocation(limit)
+                    .allocationManagerFactory(RecyclingAllocationManager.FACTORY).build());
             this.name = name;
         }
 

@@ -191,8 +191,12 @@ public final class BinaryStreamCodec {
     static void expandDictionary(BaseVariableWidthVector vector, byte[] entries, long[] lengths, int distinct,
                                  long[] codes, int count) {
         int[] starts = new int[Math.max(distinct, 1)];
+        int width = distinct == 0 ? 0 : (int) lengths[0];
         for (int code = 1; code < distinct; code++) {
             starts[code] = starts[code - 1] + (int) lengths[code - 1];
+            if (lengths[code] != width) {
+                width = -1;
+            }
         }
         long total = 0;
         for (int i = 0; i < count; i++) {
@@ -208,16 +212,48 @@ public final class BinaryStreamCodec {
         // Rows are assembled on the heap and copied to the vector once: cheaper than a native copy per row.
         byte[] values = new byte[(int) total];
         allocate(vector, total, count);
-        ArrowBuf offsets = vector.getOffsetBuffer();
+        MemorySegment offsets = ArrowSegments.of(vector.getOffsetBuffer());
+        if (width >= 0) {
+            // entries of one length (flags, codes): the offsets are multiples of it, the bytes copied without a call
+            for (int i = 0; i < count; i++) {
+                offsets.setAtIndex(ArrowSegments.INT, i + 1, (i + 1) * width);
+            }
+            if (width == 1) {
+                for (int i = 0; i < count; i++) {
+                    values[i] = entries[(int) codes[i]];
+                }
+            } else {
+                copyEntries(entries, starts, lengths, codes, count, values, offsets, false);
+            }
+        } else {
+            copyEntries(entries, starts, lengths, codes, count, values, offsets, true);
+        }
+        vector.getDataBuffer().setBytes(0, values, 0, total);
+    }
+
+    /** Entries this long or shorter are copied byte by byte: System.arraycopy's call costs more for a few bytes. */
+    private static final int SHORT_ENTRY = 16;
+
+    /** Copies the entries {@code codes[0, count)} name back to back into {@code values}, writing their end offsets when asked. */
+    private static void copyEntries(byte[] entries, int[] starts, long[] lengths, long[] codes, int count, byte[] values,
+                                    MemorySegment offsets, boolean writeOffsets) {
         int position = 0;
         for (int i = 0; i < count; i++) {
             int code = (int) codes[i];
             int length = (int) lengths[code];
-            System.arraycopy(entries, starts[code], values, position, length);
+            int from = starts[code];
+            if (length <= SHORT_ENTRY) {
+                for (int b = 0; b < length; b++) {
+                    values[position + b] = entries[from + b];
+                }
+            } else {
+                System.arraycopy(entries, from, values, position, length);
+            }
             position += length;
-            offsets.setInt((long) (i + 1) * Integer.BYTES, position);
+            if (writeOffsets) {
+                offsets.setAtIndex(ArrowSegments.INT, i + 1, position);
+            }
         }
-        vector.getDataBuffer().setBytes(0, values, 0, total);
     }
 
     private static void readSymbols(ByteSource in, int count, BaseVariableWidthVector vector, DecodeKernels kernels) {

@@ -90,9 +90,31 @@ public final class LongStreamFilter {
         }
     }
 
+    /**
+     * The set as a mask over the values 0 to 63 (bit {@code v} set: {@code v} is in it) when every value in it lies
+     * there, else 0 (also for an empty set).
+     */
+    static long smallValueMask(LongRanges ranges) {
+        if (ranges.isEmpty() || ranges.low(0) < 0 || ranges.high(ranges.size() - 1) >= 64) {
+            return 0;
+        }
+        long mask = 0;
+        for (int range = 0; range < ranges.size(); range++) {
+            int high = (int) ranges.high(range);
+            mask |= (-1L >>> (63 - high)) & (-1L << ranges.low(range));
+        }
+        return mask;
+    }
+
     /** Sets the bits of the rows of {@code [0, count)} whose {@code values[row]} is in {@code ranges}. */
     static void selectValues(long[] values, int count, LongRanges ranges, long[] bits, SelectionKernels kernels) {
         if (ranges.isEmpty()) {
+            return;
+        }
+        long codes = ranges.size() > 1 ? smallValueMask(ranges) : 0;
+        if (codes != 0) {
+            // several ranges of small values (a text dictionary's matching codes): one pass instead of one per range
+            kernels.selectCodes(values, count, codes, bits);
             return;
         }
         if (ranges.size() <= RANGE_PASSES) {

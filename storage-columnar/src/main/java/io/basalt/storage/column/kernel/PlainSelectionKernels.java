@@ -27,6 +27,21 @@ public final class PlainSelectionKernels implements SelectionKernels {
         selectRangeLongs(values, 0, count, low, high, bits);
     }
 
+    @Override
+    public void selectCodes(long[] codes, int count, long matching, long[] bits) {
+        selectCodes(codes, 0, count, matching, bits);
+    }
+
+    /** {@link #selectCodes(long[], int, long, long[])} over {@code [from, to)} only. */
+    static void selectCodes(long[] codes, int from, int to, long matching, long[] bits) {
+        for (int i = from; i < to; i++) {
+            long code = codes[i];
+            // a shift takes the code modulo 64: codes outside [0, 64) are cleared by the unsigned comparison
+            long inside = ((matching >>> code) & 1L) & (Long.compareUnsigned(code, 64) < 0 ? 1L : 0L);
+            bits[i >>> 6] |= inside << i;
+        }
+    }
+
     /** {@link #selectRangeInts(MemorySegment, int, int, int, long[])} over {@code [from, to)} only. */
     static void selectRangeInts(MemorySegment values, int from, int to, int low, int high, long[] bits) {
         for (int i = from; i < to; i++) {

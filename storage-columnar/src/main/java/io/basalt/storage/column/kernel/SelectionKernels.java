@@ -24,6 +24,15 @@ public interface SelectionKernels {
     /** {@link #selectRange(long[], int, long, long, long[])} over 64-bit little-endian integers in {@code values}. */
     void selectRangeLongs(java.lang.foreign.MemorySegment values, int count, long low, long high, long[] bits);
 
+    /**
+     * Sets bit {@code i} of {@code bits} for every {@code i} in {@code [0, count)} whose {@code codes[i]} names a
+     * matching entry of a dictionary of at most 64 entries: bit {@code codes[i]} of {@code matching} is set. A code
+     * outside {@code [0, 64)} matches nothing. Other bits are left as they are. The dictionary filter on short strings:
+     * the predicate is evaluated once per entry, then one pass over the codes selects the rows, however many separate
+     * ranges of codes match (an IN list, {@code <>}).
+     */
+    void selectCodes(long[] codes, int count, long matching, long[] bits);
+
     /** The selection kernels this JVM runs: vector ones exactly when the decode kernels are vector ones. */
     static SelectionKernels kernels() {
         return Choice.KERNELS;

@@ -35,6 +35,30 @@ public final class VectorSelectionKernels implements SelectionKernels {
         PlainSelectionKernels.selectRange(values, i, count, low, high, bits);
     }
 
+    /**
+     * The matching mask broadcast and shifted right by each lane's code: its low bit says whether the code matches;
+     * codes outside {@code [0, 64)} are cleared by an unsigned comparison (a lane shift takes its count modulo 64).
+     */
+    @Override
+    public void selectCodes(long[] codes, int count, long matching, long[] bits) {
+        int lanes = LONGS.length();
+        if (64 % lanes != 0) {
+            PlainSelectionKernels.selectCodes(codes, 0, count, matching, bits);
+            return;
+        }
+        LongVector mask = LongVector.broadcast(LONGS, matching);
+        int body = LONGS.loopBound(count);
+        int i = 0;
+        for (; i < body; i += lanes) {
+            LongVector vector = LongVector.fromArray(LONGS, codes, i);
+            VectorMask<Long> inside = mask.lanewise(VectorOperators.LSHR, vector).and(1L)
+                .compare(VectorOperators.NE, 0L)
+                .and(vector.compare(VectorOperators.ULT, 64L));
+            bits[i >>> 6] |= inside.toLong() << (i & 63);
+        }
+        PlainSelectionKernels.selectCodes(codes, i, count, matching, bits);
+    }
+
     @Override
     public void selectRangeInts(MemorySegment values, int count, int low, int high, long[] bits) {
         int lanes = INTS.length();

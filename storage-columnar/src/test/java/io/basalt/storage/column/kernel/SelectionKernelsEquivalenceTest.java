@@ -100,4 +100,47 @@ class SelectionKernelsEquivalenceTest {
             }
         }
     }
+
+    /**
+     * Selecting dictionary codes by a mask of matching entries: the vector kernel sets the plain one's bits, both set
+     * exactly the rows whose code is in {@code [0, 64)} with its bit set in the mask (a code outside, as a damaged chunk
+     * could hold, matches nothing), and bits already set stay.
+     */
+    @Test
+    void vectorAndPlainSelectTheSameCodes() {
+        SelectionKernels plain = new PlainSelectionKernels();
+        SelectionKernels vector = new VectorSelectionKernels();
+        Random random = new Random(11);
+        long[] masks = {0L, -1L, 1L, Long.MIN_VALUE, 0b100100L, 0x5555_5555_5555_5555L};
+        long[] strayCodes = {-1, 64, 65, 127, Long.MIN_VALUE, Long.MAX_VALUE};
+        for (int size : SIZES) {
+            for (int trial = 0; trial < 30; trial++) {
+                int distinct = 1 + random.nextInt(trial % 2 == 0 ? 7 : 64);
+                long[] codes = new long[size];
+                for (int i = 0; i < size; i++) {
+                    codes[i] = trial % 5 == 4 && random.nextInt(8) == 0 ? strayCodes[random.nextInt(strayCodes.length)]
+                            : random.nextInt(distinct);
+                }
+                long matching = trial < masks.length ? masks[trial] : random.nextLong();
+                long[] expected = new long[(size + 63) / 64 + 1];
+                long[] actual = new long[expected.length];
+                for (int word = 0; word + 1 < expected.length; word++) {
+                    long seed = random.nextInt(4) == 0 ? random.nextLong() : 0;
+                    expected[word] = seed;
+                    actual[word] = seed;
+                }
+                long[] seeded = expected.clone();
+                plain.selectCodes(codes, size, matching, expected);
+                vector.selectCodes(codes, size, matching, actual);
+                assertThat(actual).as("size %d mask %x", size, matching).isEqualTo(expected);
+                for (int i = 0; i < size; i++) {
+                    boolean matches = codes[i] >= 0 && codes[i] < 64 && ((matching >>> codes[i]) & 1) != 0;
+                    boolean before = ((seeded[i >>> 6] >>> i) & 1) != 0;
+                    assertThat((expected[i >>> 6] >>> i) & 1).as("row %d code %d", i, codes[i])
+                            .isEqualTo(matches || before ? 1L : 0L);
+                }
+                assertThat(expected[expected.length - 1]).isZero();
+            }
+        }
+    }
 }
