@@ -1,0 +1,34 @@
+package io.basalt.cli.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C while no line is read (a statement runs) reaches the action the shell gives, which cancels the statement,
+ * instead of the JVM's default of ending the shell.
+ */
+class LineEditorInterruptTest {
+    @TempDir
+    Path directory;
+
+    @Test
+    void interruptWhileNoLineIsReadRunsTheCancelAction() throws Exception {
+        Terminal terminal = TerminalBuilder.builder().system(false).dumb(true)
+                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
+        AtomicInteger cancels = new AtomicInteger();
+        try (LineEditorInput input = LineEditorInput.open(terminal, directory.resolve("history"))) {
+            input.onInterruptWhileRunning(cancels::incrementAndGet);
+            terminal.raise(Terminal.Signal.INT);
+            terminal.raise(Terminal.Signal.INT);
+        }
+        assertThat(cancels).hasValue(2);
+    }
+}
