@@ -7,7 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +21,7 @@ class LineEditorInterruptTest {
 
     @Test
     void interruptWhileNoLineIsReadRunsTheCancelAction() throws Exception {
-        Terminal terminal = TerminalBuilder.builder().system(false).dumb(true)
-                .streams(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream()).build();
+        Terminal terminal = new DumbTerminal(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
         AtomicInteger cancels = new AtomicInteger();
         try (LineEditorInput input = LineEditorInput.open(terminal, directory.resolve("history"))) {
             input.onInterruptWhileRunning(cancels::incrementAndGet);

@@ -123,7 +123,7 @@ public final class StatementCancellation {
 
     /** The statement whose pipeline the current thread executes, or null outside one. */
     public static StatementCancellation executing() {
-        return EXECUTING.orElse(null);
+        return EXECUTING.isBound() ? EXECUTING.get() : null;
     }
 
     /** Runs {@code action} with this as {@link #executing()} on the current thread. */
