@@ -10,20 +10,26 @@ import io.basalt.api.QueryResult;
 import io.basalt.api.Session;
 import io.basalt.error.BasaltException;
 import io.basalt.error.SqlState;
+import io.basalt.exec.spill.SpillDirectory;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cancelling a running statement ({@link Session#cancel} from another thread) and statement_timeout, as PostgreSQL
  * does: the statement fails with 57014 and PostgreSQL's message, every thread that worked for it has stopped when it
  * fails, its memory is freed (closing the database checks the allocators), the session runs the next statement, and
- * in a transaction block the block is aborted until ROLLBACK. A cancel while nothing runs does nothing.
+ * in a transaction block the block is aborted until ROLLBACK, and its spill files are gone. A cancel while nothing runs
+ * does nothing.
  */
 class StatementCancelTest {
     /** Never ends in a test's time: a cross join of 200,000 rows with itself, summed. */
@@ -72,6 +78,33 @@ class StatementCancelTest {
 
         assertCanceled(running, "canceling statement due to user request");
         assertThat(single("SELECT 1")).isEqualTo("1");
+    }
+
+    @Test
+    void cancelOfASpillingSortRemovesItsSpillFiles(@TempDir Path temporary) throws Exception {
+        Path spills = temporary.resolve("spills");
+        session.execute("SET memory_limit = '4MB'").close();
+        session.execute("SET temp_directory = '" + spills + "'").close();
+        long before = SpillDirectory.filesCreated();
+        Future<?> running = client.submit(() -> session.query(
+                "SELECT g FROM generate_series(1, 100000000000) g ORDER BY g DESC").close());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (SpillDirectory.filesCreated() == before) {
+            if (running.isDone()) {
+                running.get(); // shows why it ended
+                throw new AssertionError("the statement ended before it spilled");
+            }
+            assertThat(System.nanoTime()).as("the sort never spilled").isLessThan(deadline);
+            Thread.sleep(5);
+        }
+
+        session.cancel();
+
+        assertCanceled(running, "canceling statement due to user request");
+        try (Stream<Path> left = Files.list(spills)) {
+            assertThat(left).isEmpty();
+        }
+        assertThat(single("SELECT count(*) FROM big")).isEqualTo("200000");
     }
 
     @Test
