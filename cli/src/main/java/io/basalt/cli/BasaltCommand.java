@@ -136,6 +136,9 @@ public final class BasaltCommand {
         try {
             Shell shell = new Shell(session, options.databasePath(), settings, output, new MetaCommandDispatcher(),
                     () -> editor == null ? 0 : editor.width());
+            if (editor != null) {
+                editor.onInterruptWhileRunning(() -> shell.session().cancel());
+            }
             shell.setConnector((current, user) -> {
                 Session fresh = user == null ? database.connect() : database.connect(user);
                 current.close();

@@ -1,7 +1,7 @@
 package io.basalt.api;
 
 /**
- * A connection to a database: runs statements one at a time. Not thread-safe.
+ * A connection to a database: runs statements one at a time. Not thread-safe, except {@link #cancel}.
  *
  * <p>Parameters {@code $1, $2, ...} take Java values: {@code null}, Boolean, Short, Integer, Long,
  * Double, BigDecimal, String, LocalDate.
@@ -67,6 +67,14 @@ public interface Session extends AutoCloseable {
 
     /** What the session can see of the catalog, for the shell's {@code \d} commands and tools. */
     CatalogView catalog();
+
+    /**
+     * Cancels the statement running on this session; the one method callable from another thread. The statement fails
+     * with SQLSTATE 57014 at its next batch and the session stays usable (in a transaction block the block is aborted,
+     * as in PostgreSQL). Nothing happens while no statement runs. Sessions that cannot cancel ignore it.
+     */
+    default void cancel() {
+    }
 
     @Override
     void close();

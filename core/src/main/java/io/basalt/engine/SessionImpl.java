@@ -111,6 +111,11 @@ final class SessionImpl implements Session {
     private Statement ruleBypass;
     /** How deep statements that routines issue are nested in the client's statement (0: the client's own). */
     private int nesting;
+    /** The client's running statement's cancel flag: {@link #cancel} from any thread, statement_timeout. */
+    private final io.basalt.exec.pipeline.StatementCancellation cancellation =
+            new io.basalt.exec.pipeline.StatementCancellation();
+    /** How many client calls of {@link #execute(String, Object...)} are open (IMPORT runs statements inside one). */
+    private int clientCalls;
     private boolean closed;
     /** The client's COPY streams for the statement running now (see {@link #execute(String, CopyStreams)}). */
     private CopyStreams copyStreams = CopyStreams.NONE;
@@ -252,14 +257,32 @@ final class SessionImpl implements Session {
         if (TableTransaction.current() != null) {
             return executeStatement(sql, parameters); // a statement issued by a running one: its caller restores
         }
+        boolean outermost = clientCalls++ == 0;
+        if (outermost && !database.replaying()) {
+            cancellation.begin(settings().statementTimeout().toMillis());
+        }
         try {
             return executeStatement(sql, parameters);
         } finally {
+            clientCalls--;
+            if (outermost) {
+                cancellation.end();
+            }
             for (int i = statementSettingRestores.size() - 1; i >= 0; i--) {
                 statementSettingRestores.get(i).run();
             }
             statementSettingRestores.clear();
         }
+    }
+
+    /**
+     * Cancels the statement this session is running (from any thread): it fails with 57014 "canceling statement due
+     * to user request" at its next batch, its worker threads stop, and in a transaction block the block is aborted.
+     * Does nothing while no statement runs.
+     */
+    @Override
+    public void cancel() {
+        cancellation.cancel();
     }
 
     @Override
@@ -1553,7 +1576,7 @@ final class SessionImpl implements Session {
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
                     threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
-                    .withPostgresTieOrder();
+                    .withPostgresTieOrder().withCancellation(cancellation);
             resultAllocator = database.newAllocator("cursor");
             ResultCollector keeper = new ResultCollector(bound.names(), types, resultAllocator);
             io.basalt.exec.pipeline.PipelinePuller puller = new io.basalt.exec.pipeline.PipelinePuller(context, operator);
@@ -1590,7 +1613,7 @@ final class SessionImpl implements Session {
             int threads = nesting > 1 ? 1 : Math.max(1, Math.min(settings().threads(), database.config().threads()));
             ExecutionContext context = ExecutionContext.parallel(queryAllocator, database.config().vectorSize(),
                     threads, database.workers(), database.config().parallelRowThreshold()).withMemory(memory)
-                    .withProfile(profile).withPostgresTieOrder();
+                    .withProfile(profile).withPostgresTieOrder().withCancellation(cancellation);
             try {
                 new PipelineExecutor(context).run(operator, collector);
             } catch (org.apache.arrow.memory.OutOfMemoryException failure) {

@@ -44,6 +44,12 @@ class BasaltStatement extends StatementRefusals {
     final boolean run(String sql, Object[] parameters, String[] keyColumns) throws SQLException {
         checkOpen();
         clearResults();
+        try (QueryTimeout timeout = QueryTimeout.start(connection.session(), queryTimeout)) {
+            return runTimed(sql, parameters, keyColumns);
+        }
+    }
+
+    private boolean runTimed(String sql, Object[] parameters, String[] keyColumns) throws SQLException {
         if (parameters.length == 0 && keyColumns == null) {
             List<String> statements = io.basalt.sql.parser.StatementTexts.split(sql);
             if (statements.size() > 1) {
@@ -330,14 +336,25 @@ class BasaltStatement extends StatementRefusals {
         return queryTimeout;
     }
 
-    /** Remembered; statements are not cancelled by time yet. */
+    /** Each execution running longer than {@code seconds} (0: no limit) is cancelled and fails with 57014. */
     @Override
-    public void setQueryTimeout(int seconds) {
+    public void setQueryTimeout(int seconds) throws SQLException {
+        if (seconds < 0) {
+            throw new SQLException("Query timeout must be a value greater than or equals to 0.", "22023");
+        }
         queryTimeout = seconds;
     }
 
+    /**
+     * Cancels what the connection's session is running (callable from another thread): the statement fails with 57014
+     * "canceling statement due to user request". As in PostgreSQL's driver, the cancel reaches the connection's
+     * running statement; nothing happens while none runs.
+     */
     @Override
-    public void cancel() {
+    public void cancel() throws SQLException {
+        if (!closed) {
+            connection.session().cancel();
+        }
     }
 
     @Override

@@ -72,6 +72,11 @@ final class ErrorRecordingSession implements Session {
     }
 
     @Override
+    public void cancel() {
+        session.cancel();
+    }
+
+    @Override
     public QueryResult query(String sql, Object... parameters) {
         try {
             return session.query(sql, parameters);

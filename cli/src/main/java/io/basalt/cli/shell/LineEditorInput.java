@@ -14,7 +14,8 @@ import org.jline.terminal.TerminalBuilder;
  * Input from the terminal through JLine's line editor: cursor movement, editing keys and a history
  * kept in a file. As in psql, the history holds whole statements (a multi-line statement is one
  * entry) and backslash-command lines rather than every physical line typed. Ctrl-C discards the
- * line being typed; Ctrl-D at an empty line ends the input.
+ * line being typed; Ctrl-D at an empty line ends the input. Ctrl-C while a statement runs (no line being read) runs
+ * the action given to {@link #onInterruptWhileRunning}: the shell cancels the statement, as psql does.
  */
 public final class LineEditorInput implements InputSource, AutoCloseable {
     private final Terminal terminal;
@@ -29,7 +30,11 @@ public final class LineEditorInput implements InputSource, AutoCloseable {
 
     /** Opens the system terminal, with the history stored in {@code historyFile}. */
     public static LineEditorInput open(Path historyFile) throws IOException {
-        Terminal terminal = TerminalBuilder.builder().system(true).name("basalt").build();
+        return open(TerminalBuilder.builder().system(true).name("basalt").build(), historyFile);
+    }
+
+    /** Line editing on {@code terminal} (tests give a virtual one), with the history stored in {@code historyFile}. */
+    static LineEditorInput open(Terminal terminal, Path historyFile) {
         // The shell splits statements itself; the line editor must not treat quotes or backslashes specially.
         DefaultParser parser = new DefaultParser();
         parser.setEscapeChars(new char[0]);
@@ -58,6 +63,15 @@ public final class LineEditorInput implements InputSource, AutoCloseable {
         } catch (EndOfFileException e) {
             return null;
         }
+    }
+
+    /**
+     * Runs {@code action} (on JLine's signal thread) when Ctrl-C is pressed while no line is being read; without it
+     * the JVM's default would end the shell. While a line is read, the line editor handles Ctrl-C itself (it
+     * installs its own handler for the read and restores this one after).
+     */
+    public void onInterruptWhileRunning(Runnable action) {
+        terminal.handle(Terminal.Signal.INT, signal -> action.run());
     }
 
     @Override

@@ -26,7 +26,8 @@ import java.util.function.IntSupplier;
  * {@link #runScript}, {@code -c} strings through {@link #runCommandString}).
  */
 public final class Shell {
-    private Session session;
+    /** Volatile: Ctrl-C reads it on the terminal's signal thread to cancel the running statement. */
+    private volatile Session session;
     private final String databaseDescription;
     private final ShellSettings settings;
     private final ShellOutput output;

@@ -19,11 +19,13 @@ import org.apache.arrow.memory.BufferAllocator;
  * {@code keyFilters} holds the join key sets hash joins publish for their probe sides, shared by every copy of
  * the context made with the {@code with...} methods. {@code postgresTieOrder}: sorts that run on one thread in memory
  * leave rows that tie in PostgreSQL's order ({@code PostgresQuicksort}) instead of their input order; sessions ask
- * for it, operator tests comparing against stable models do not.
+ * for it, operator tests comparing against stable models do not. {@code cancellation} is the running statement's
+ * cancel flag, checked per batch by the executor and by long operator loops ({@link StatementCancellation#check}).
  */
 public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                                ExecutorService workers, long parallelRowThreshold, QueryMemory memory,
-                               OperatorProfile profile, JoinKeyFilters keyFilters, boolean postgresTieOrder) {
+                               OperatorProfile profile, JoinKeyFilters keyFilters, boolean postgresTieOrder,
+                               StatementCancellation cancellation) {
     /**
      * Below this many input rows a pipeline is not worth splitting. 100,000 puts TPC-H's customer table (150,000 rows
      * at SF1) on both threads: its build pipelines (Q3, Q10) and Q22's scan ran on the calling thread alone while the
@@ -36,6 +38,7 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
         requireNonNull(kernels, "kernels is null");
         requireNonNull(memory, "memory is null");
         requireNonNull(keyFilters, "keyFilters is null");
+        requireNonNull(cancellation, "cancellation is null");
         if (vectorSize < 1) {
             throw new IllegalArgumentException("vectorSize must be positive");
         }
@@ -47,7 +50,7 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
                             ExecutorService workers, long parallelRowThreshold, QueryMemory memory) {
         this(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory, null, new JoinKeyFilters(),
-                false);
+                false, StatementCancellation.running());
     }
 
     public ExecutionContext(BufferAllocator allocator, int vectorSize, Kernels kernels, int threads,
@@ -58,25 +61,31 @@ public record ExecutionContext(BufferAllocator allocator, int vectorSize, Kernel
     /** This context with a memory budget. */
     public ExecutionContext withMemory(QueryMemory newMemory) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, newMemory,
-                profile, keyFilters, postgresTieOrder);
+                profile, keyFilters, postgresTieOrder, cancellation);
     }
 
     /** This context allocating from {@code newAllocator} (an operator's own child allocator), same budget. */
     public ExecutionContext withAllocator(BufferAllocator newAllocator) {
         return new ExecutionContext(newAllocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                profile, keyFilters, postgresTieOrder);
+                profile, keyFilters, postgresTieOrder, cancellation);
     }
 
     /** This context counting each operator's output into {@code newProfile} (EXPLAIN ANALYZE). */
     public ExecutionContext withProfile(OperatorProfile newProfile) {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                newProfile, keyFilters, postgresTieOrder);
+                newProfile, keyFilters, postgresTieOrder, cancellation);
     }
 
     /** This context with PostgreSQL's order of ties in single-threaded in-memory sorts. */
     public ExecutionContext withPostgresTieOrder() {
         return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
-                profile, keyFilters, true);
+                profile, keyFilters, true, cancellation);
+    }
+
+    /** This context stopping at the next batch once {@code newCancellation} is cancelled. */
+    public ExecutionContext withCancellation(StatementCancellation newCancellation) {
+        return new ExecutionContext(allocator, vectorSize, kernels, threads, workers, parallelRowThreshold, memory,
+                profile, keyFilters, postgresTieOrder, newCancellation);
     }
 
     /** A single-threaded context. */

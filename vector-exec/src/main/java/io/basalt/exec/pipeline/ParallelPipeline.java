@@ -164,7 +164,7 @@ final class ParallelPipeline {
                         ? join.openProbe(context, builds.get(join))
                         : ((StreamingOperator) operator).openOperator(context));
             }
-            PipelineExecutor.drive(input, states, local, context.profile(), source, chain);
+            PipelineExecutor.drive(context.cancellation(), input, states, local, context.profile(), source, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();

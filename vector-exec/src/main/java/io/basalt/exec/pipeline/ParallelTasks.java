@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * merging them, computing window partitions) on a query's workers. The calling thread takes part and
  * claims tasks like any worker, so the tasks complete even when the pool is busy; helpers that have not
  * started by then are told not to (they return at once when they do start). The first failure is rethrown
- * after every helper that started has ended, so no task still runs when this returns or throws.
+ * after every helper that started has ended, so no task still runs when this returns or throws. A cancelled
+ * statement stops before its next task (57014).
  */
 public final class ParallelTasks {
     /** One task of a batch; {@code index} is in {@code [0, count)}. */
@@ -29,6 +30,7 @@ public final class ParallelTasks {
         int helpers = Math.min(context.threads(), count) - 1;
         if (helpers <= 0) {
             for (int i = 0; i < count; i++) {
+                context.cancellation().check();
                 task.run(i);
             }
             return;
@@ -41,13 +43,13 @@ public final class ParallelTasks {
             int helper = h;
             futures.add(context.workers().submit(() -> {
                 if (states.compareAndSet(helper, 0, 1)) {
-                    claim(next, count, task);
+                    claim(context.cancellation(), next, count, task);
                 }
             }));
         }
         RuntimeException failure = null;
         try {
-            claim(next, count, task);
+            claim(context.cancellation(), next, count, task);
         } catch (RuntimeException e) {
             failure = e;
             next.set(count);
@@ -75,10 +77,11 @@ public final class ParallelTasks {
         }
     }
 
-    private static void claim(AtomicInteger next, int count, Task task) {
+    private static void claim(StatementCancellation cancellation, AtomicInteger next, int count, Task task) {
         int index;
         while ((index = next.getAndIncrement()) < count) {
             try {
+                cancellation.check();
                 task.run(index);
             } catch (RuntimeException | Error e) {
                 next.set(count);

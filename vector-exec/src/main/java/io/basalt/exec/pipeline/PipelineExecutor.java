@@ -120,7 +120,7 @@ public final class PipelineExecutor {
                     states.add(((StreamingOperator) operator).openOperator(context));
                 }
             }
-            drive(source, states, sink, profile, current, chain);
+            drive(context.cancellation(), source, states, sink, profile, current, chain);
         } finally {
             for (OperatorState state : states) {
                 state.close();
@@ -158,17 +158,31 @@ public final class PipelineExecutor {
     /**
      * Pulls every batch of {@code source} through {@code states} into {@code sink}. With a {@code profile}, each
      * batch an operator produces is counted against it: {@code sourceOperator} for the source's batches,
-     * {@code chain.get(i)} for those of {@code states.get(i)}; without one nothing is counted.
+     * {@code chain.get(i)} for those of {@code states.get(i)}; without one nothing is counted. Stops with 57014 at the
+     * batch after {@code cancellation} is cancelled.
      */
-    static void drive(SourceState source, List<OperatorState> states, SinkState sink, OperatorProfile profile,
-                      PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
+    static void drive(StatementCancellation cancellation, SourceState source, List<OperatorState> states, SinkState sink,
+                      OperatorProfile profile, PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
+        if (StatementCancellation.executing() == cancellation) {
+            driveBound(cancellation, source, states, sink, profile, sourceOperator, chain);
+        } else {
+            // once per pipeline and thread: functions that wait (pg_sleep) find the statement to wake them
+            cancellation.bindWhile(() -> driveBound(cancellation, source, states, sink, profile, sourceOperator, chain));
+        }
+    }
+
+    private static void driveBound(StatementCancellation cancellation, SourceState source, List<OperatorState> states,
+                                   SinkState sink, OperatorProfile profile, PhysicalOperator sourceOperator,
+                                   List<PhysicalOperator> chain) {
         SelectionHandOff.negotiate(states, sink);
         PieceSums pieceSums = PieceSums.of(source, states, sink);
         boolean finished = false;
         while (!finished) {
             if (pieceSums != null) {
-                sumPieces((SummingSource) source, (SummingSink) sink, pieceSums, profile, sourceOperator, chain);
+                sumPieces(cancellation, (SummingSource) source, (SummingSink) sink, pieceSums, profile, sourceOperator,
+                        chain);
             }
+            cancellation.check();
             Batch batch = source.next();
             if (batch == null) {
                 break;
@@ -176,16 +190,17 @@ public final class PipelineExecutor {
             if (profile != null) {
                 profile.produced(sourceOperator, batch.rowCount());
             }
-            finished = pushThrough(batch, states, 0, sink, profile, chain);
+            finished = pushThrough(cancellation, batch, states, 0, sink, profile, chain);
         }
         // Operators with output known only at the end of input, first to last.
         for (int i = 0; i < states.size() && !finished; i++) {
             Batch drained;
             while (!finished && (drained = states.get(i).drain()) != null) {
+                cancellation.check();
                 if (profile != null) {
                     profile.produced(chain.get(i), drained.rowCount());
                 }
-                finished = pushThrough(drained, states, i + 1, sink, profile, chain);
+                finished = pushThrough(cancellation, drained, states, i + 1, sink, profile, chain);
             }
         }
     }
@@ -245,9 +260,10 @@ public final class PipelineExecutor {
      * without reading their rows (a scan under an aggregation that needs only those, see {@link SummingSink}, possibly
      * through a filter that passes every row of the piece or none).
      */
-    private static void sumPieces(SummingSource source, SummingSink sink, PieceSums piece, OperatorProfile profile,
+    private static void sumPieces(StatementCancellation cancellation, SummingSource source, SummingSink sink, PieceSums piece, OperatorProfile profile,
                                   PhysicalOperator sourceOperator, List<PhysicalOperator> chain) {
         while (true) {
+            cancellation.check();
             long rows = source.sumNextPiece(piece.columns(), piece.needs(), piece.test(), piece.testAt(),
                     piece.sums(), piece.valid(), piece.bounds(), piece.batchSums());
             if (rows < 0) {
@@ -266,7 +282,7 @@ public final class PipelineExecutor {
     }
 
     /** Pushes a batch through operators {@code from..} into the sink; true when the pipeline may stop. */
-    private static boolean pushThrough(Batch batch, List<OperatorState> states, int from, SinkState sink,
+    private static boolean pushThrough(StatementCancellation cancellation, Batch batch, List<OperatorState> states, int from, SinkState sink,
                                        OperatorProfile profile, List<PhysicalOperator> chain) {
         boolean finished = false;
         for (int i = from; i < states.size() && batch.rowCount() > 0; i++) {
@@ -279,13 +295,14 @@ public final class PipelineExecutor {
             if (state instanceof ExpandingOperatorState expanding) {
                 // One input, several output pieces (a join's fan-out): each goes all the way down before the
                 // next is asked for, and the input stays untouched until the last.
-                finished |= pushThrough(batch, states, i + 1, sink, profile, chain);
+                finished |= pushThrough(cancellation, batch, states, i + 1, sink, profile, chain);
                 Batch piece;
                 while (!finished && (piece = expanding.continueOutput()) != null) {
+                    cancellation.check(); // a cross join's fan-out may run long on one input batch
                     if (profile != null) {
                         profile.produced(chain.get(i), piece.rowCount());
                     }
-                    finished |= pushThrough(piece, states, i + 1, sink, profile, chain);
+                    finished |= pushThrough(cancellation, piece, states, i + 1, sink, profile, chain);
                 }
                 return finished;
             }

@@ -42,6 +42,7 @@ public final class PipelinePuller implements AutoCloseable {
     private final List<OperatorState> states = new ArrayList<>();
     private final Map<PhysicalOperator, SinkState> builds = new IdentityHashMap<>();
     private final ArrayDeque<Expansion> expansions = new ArrayDeque<>();
+    private final StatementCancellation cancellation;
     private SourceState source;
     private SinkState breaker;
     private boolean sourceEnded;
@@ -55,6 +56,7 @@ public final class PipelinePuller implements AutoCloseable {
      */
     public PipelinePuller(ExecutionContext context, PhysicalOperator root) {
         requireNonNull(context, "context is null");
+        cancellation = context.cancellation();
         List<PhysicalOperator> chain = new ArrayList<>();
         PhysicalOperator current = requireNonNull(root, "root is null");
         while (true) {
@@ -102,6 +104,7 @@ public final class PipelinePuller implements AutoCloseable {
     /** The next non-empty output batch, or null once the pipeline has ended (or a LIMIT is reached). */
     public Batch next() {
         while (true) {
+            cancellation.check();
             if (!expansions.isEmpty()) {
                 Expansion expansion = expansions.peek();
                 Batch piece = finished ? null : expansion.state().continueOutput();
