@@ -67,6 +67,10 @@ final class ViewColumnUses {
                 collect(append.right(), tables, uses);
             }
             case LogicalPlan.Repeat repeat -> collect(repeat.input(), tables, uses);
+            case LogicalPlan.InitPlanOverInput initPlan -> {
+                collect(initPlan.input(), tables, uses);
+                collect(initPlan.subplan(), tables, uses);
+            }
             case LogicalPlan.SortedSetOperation setOperation -> {
                 collect(setOperation.left(), tables, uses);
                 collect(setOperation.right(), tables, uses);

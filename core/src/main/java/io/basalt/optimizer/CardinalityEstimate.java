@@ -81,6 +81,7 @@ public final class CardinalityEstimate {
             case LogicalPlan.Write write -> write.returnsRows() ? estimate(write.input()) : 1;
             case LogicalPlan.Append append -> estimate(append.left()) + estimate(append.right());
             case LogicalPlan.Repeat repeat -> estimate(repeat.input());
+            case LogicalPlan.InitPlanOverInput initPlan -> estimate(initPlan.input());
             // unknowable; a few iterations' worth
             case LogicalPlan.SortedSetOperation setOperation -> estimate(setOperation.left());
             case LogicalPlan.RecursiveUnion union -> estimate(union.seed()) + 10 * estimate(union.step());
@@ -140,6 +141,7 @@ public final class CardinalityEstimate {
             case LogicalPlan.Write write -> ColumnEstimate.UNKNOWN;
             case LogicalPlan.Append append -> ColumnEstimate.UNKNOWN;
             case LogicalPlan.Repeat repeat -> ColumnEstimate.UNKNOWN;
+            case LogicalPlan.InitPlanOverInput initPlan -> column(initPlan.input(), index);
             case LogicalPlan.SortedSetOperation setOperation -> column(setOperation.left(), index);
             case LogicalPlan.RecursiveUnion union -> ColumnEstimate.UNKNOWN;
         };

@@ -18,6 +18,9 @@ import io.basalt.exec.operator.set.AppendOperator;
 import io.basalt.exec.operator.set.RepeatOperator;
 import io.basalt.exec.operator.sort.SortKey;
 import io.basalt.exec.operator.sort.SortOperator;
+import io.basalt.exec.operator.subquery.InitPlanOperator;
+import io.basalt.exec.operator.subquery.InitPlanOverInputOperator;
+import io.basalt.exec.operator.subquery.InitPlanValues;
 import io.basalt.exec.operator.values.ValuesOperator;
 import io.basalt.optimizer.CardinalityEstimate;
 import io.basalt.plan.expression.BoundExpression;
@@ -123,8 +126,14 @@ public final class PhysicalPlanner {
                     limit.tieKeys().stream().mapToInt(Integer::intValue).toArray());
             case LogicalPlan.DistinctOn distinct -> new io.basalt.exec.operator.filter.DistinctOnOperator(
                     plan(distinct.input()), distinct.keys().stream().mapToInt(Integer::intValue).toArray());
-            // a SubPlan or InitPlan the optimizer kept: joined in now, per input row when correlated
+            // an uncorrelated scalar subquery: an InitPlan, run once before the input's rows, its value a constant
+            case LogicalPlan.Apply apply when apply.kind() == LogicalPlan.SubqueryKind.SCALAR
+                    && !io.basalt.optimizer.rule.DecorrelateSubqueries.readsEnclosingQuery(apply.subquery()) ->
+                    initPlan(apply);
+            // any other SubPlan or InitPlan the optimizer kept: joined in now, per input row when correlated
             case LogicalPlan.Apply apply -> plan(io.basalt.optimizer.rule.DecorrelateSubqueries.lower(apply));
+            case LogicalPlan.InitPlanOverInput initPlan -> new InitPlanOverInputOperator(plan(initPlan.input()),
+                    plan(initPlan.subplan()), initPlan.inputRows(), initPlan.values());
             case LogicalPlan.Append append -> new AppendOperator(appendedInputs(append, new ArrayList<>()));
             case LogicalPlan.Repeat repeat -> new RepeatOperator(plan(repeat.input()));
             case LogicalPlan.SortedSetOperation setOperation ->
@@ -137,6 +146,24 @@ public final class PhysicalPlanner {
                     PartitionRoutingPlanner.plan(write, plan(write.input()), PhysicalPlanner::writeOperator);
             case LogicalPlan.Write write -> writeOperator(write, plan(write.input()));
         };
+    }
+
+    /**
+     * An uncorrelated scalar subquery kept as an Apply: its value computed once by an {@link InitPlanOperator} (NULL
+     * without rows, 21000 at a second) before the input's rows pass, then appended to each of them as the constant it
+     * is. The subquery's plan is its own, not the decorrelated join with a row count that checks for a second row.
+     */
+    private static PhysicalOperator initPlan(LogicalPlan.Apply apply) {
+        PhysicalOperator input = plan(apply.input());
+        PhysicalOperator subplan = plan(apply.subquery());
+        InitPlanValues values = new InitPlanValues(List.of(subplan.outputTypes().getFirst()));
+        List<LogicalType> types = input.outputTypes();
+        List<PhysicalExpression> columns = new ArrayList<>(types.size() + 1);
+        for (int c = 0; c < types.size(); c++) {
+            columns.add(new ColumnExpression(c, types.get(c)));
+        }
+        columns.add(ExpressionPlanner.plan(io.basalt.plan.expression.InitPlanParameter.of(values, 0)));
+        return new ProjectOperator(new InitPlanOperator(input, subplan, values), columns);
     }
 
     /** The sink of a write into its own table, over {@code input}. */

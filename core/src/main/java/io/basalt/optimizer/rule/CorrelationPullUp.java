@@ -110,6 +110,13 @@ final class CorrelationPullUp {
                 }
                 yield new Lifted(window.withInput(input.plan()), List.of(), false);
             }
+            case LogicalPlan.InitPlanOverInput initPlan -> {
+                Lifted input = lift(initPlan.input());
+                if (!input.conditions().isEmpty()) {
+                    throw unsupported("a value computed over all rows");
+                }
+                yield new Lifted(initPlan.withInputs(input.plan(), initPlan.subplan()), List.of(), false);
+            }
             case LogicalPlan.Repeat repeat -> {
                 Lifted input = lift(repeat.input());
                 if (!input.conditions().isEmpty()) {

@@ -60,6 +60,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(apply(initPlan.input()),
+                    apply(initPlan.subplan()));
             case LogicalPlan.SortedSetOperation setOperation ->
                     setOperation.withInputs(apply(setOperation.left()), apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));
@@ -109,11 +111,10 @@ public final class DecorrelateSubqueries implements OptimizerRule {
                 }
             }
             if (!semi) {
-                // a scalar value in a condition keeps the join (TPC-H's Q11, Q15, Q22 are fastest so); an EXISTS or
-                // ANY that is not the conjunct's sole test runs as PostgreSQL's (hashed) SubPlan when uncorrelated
-                plan = apply.kind() == LogicalPlan.SubqueryKind.SCALAR
-                        ? general(apply.kind(), plan, subquery, apply.comparison())
-                        : outsideConjunct(apply.kind(), plan, subquery, apply.comparison());
+                // uncorrelated, a scalar value in a condition runs as PostgreSQL's InitPlan, once (ReuseGroups- and
+                // ReuseSubplanForScalarSubquery compute one over rows the query reads anyway from those), and an
+                // EXISTS or ANY that is not the conjunct's sole test as its (hashed) SubPlan
+                plan = outsideConjunct(apply.kind(), plan, subquery, apply.comparison());
                 continue;
             }
             CorrelationPullUp.Lifted lifted = liftOrNull(lower(subquery));
@@ -235,7 +236,7 @@ public final class DecorrelateSubqueries implements OptimizerRule {
     }
 
     /** Whether {@code subquery} reads a row of a query enclosing it (it is correlated). */
-    static boolean readsEnclosingQuery(LogicalPlan subquery) {
+    public static boolean readsEnclosingQuery(LogicalPlan subquery) {
         boolean[] found = {false};
         io.basalt.plan.logical.PlanExpressions.rewrite(subquery, (expression, depth) -> {
             PlaceholderReplacement.replace(expression, leaf -> {
@@ -417,6 +418,8 @@ public final class DecorrelateSubqueries implements OptimizerRule {
             case LogicalPlan.Append append -> new LogicalPlan.Append(shiftDepth(append.left()),
                     shiftDepth(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(shiftDepth(repeat.input()));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(shiftDepth(initPlan.input()),
+                    shiftDepth(initPlan.subplan()));
             case LogicalPlan.SortedSetOperation setOperation ->
                     setOperation.withInputs(shiftDepth(setOperation.left()), shiftDepth(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(shiftDepth(union.seed()), shiftDepth(union.step()));

@@ -38,6 +38,8 @@ public final class ExtractCommonConjuncts implements OptimizerRule {
             case LogicalPlan.Write write -> write.withInput(apply(write.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(apply(append.left()), apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(apply(repeat.input()));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(apply(initPlan.input()),
+                    apply(initPlan.subplan()));
             case LogicalPlan.SortedSetOperation setOperation ->
                     setOperation.withInputs(apply(setOperation.left()), apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(apply(union.seed()), apply(union.step()));

@@ -30,6 +30,8 @@ final class PlanInputs {
             case LogicalPlan.Append append -> new LogicalPlan.Append(rewrite.apply(append.left()),
                     rewrite.apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(rewrite.apply(repeat.input()));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(rewrite.apply(initPlan.input()),
+                    rewrite.apply(initPlan.subplan()));
             case LogicalPlan.SortedSetOperation setOperation -> setOperation.withInputs(
                     rewrite.apply(setOperation.left()), rewrite.apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(rewrite.apply(union.seed()),

@@ -130,6 +130,18 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(new LogicalPlan.Limit(input.plan(), limit.limit(), limit.offset(), ties),
                         input.mapping());
             }
+            case LogicalPlan.Apply apply when apply.kind() == LogicalPlan.SubqueryKind.SCALAR
+                    && !DecorrelateSubqueries.readsEnclosingQuery(apply.subquery()) -> {
+                // an InitPlan reads nothing of its input: the input keeps what is needed above, the value stays last
+                int value = apply.input().outputTypes().size();
+                Pruned input = prune(apply.input(), required.get(0, value));
+                BitSet first = new BitSet();
+                first.set(0);
+                Pruned subquery = prune(apply.subquery(), first);
+                int[] mapping = Arrays.copyOf(input.mapping(), value + 1);
+                mapping[value] = input.plan().outputTypes().size();
+                yield new Pruned(new LogicalPlan.Apply(apply.kind(), input.plan(), subquery.plan(), null), mapping);
+            }
             case LogicalPlan.Apply apply -> {
                 // Outer references index the input's columns: an Apply keeps them all.
                 BitSet everything = new BitSet();
@@ -167,6 +179,17 @@ public final class PruneColumns implements OptimizerRule {
                 yield new Pruned(union.withInputs(seed.plan(), step.plan()), identity(union.outputTypes().size()));
             }
             case LogicalPlan.Window window -> pruneWindow(window, required);
+            case LogicalPlan.InitPlanOverInput initPlan -> {
+                // the subplan reads the input's rows by column position: the input keeps every column
+                BitSet everything = new BitSet();
+                everything.set(0, initPlan.input().outputTypes().size());
+                Pruned input = prune(initPlan.input(), everything);
+                BitSet values = new BitSet();
+                values.set(0, initPlan.subplan().outputTypes().size());
+                Pruned subplan = prune(initPlan.subplan(), values);
+                yield new Pruned(initPlan.withInputs(input.plan(), subplan.plan()),
+                        identity(initPlan.outputTypes().size()));
+            }
             case LogicalPlan.Repeat repeat -> {
                 BitSet everything = new BitSet();
                 everything.set(0, repeat.input().outputTypes().size());

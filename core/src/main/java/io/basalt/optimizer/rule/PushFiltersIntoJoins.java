@@ -64,6 +64,9 @@ public final class PushFiltersIntoJoins implements OptimizerRule {
                     push(append.right(), conjuncts));
             case LogicalPlan.Repeat repeat -> filtered(new LogicalPlan.Repeat(push(repeat.input(), List.of())),
                     conjuncts);
+            // a filter would change the rows the InitPlan computes over, and may read its values: it stays above
+            case LogicalPlan.InitPlanOverInput initPlan -> filtered(initPlan.withInputs(push(initPlan.input(),
+                    List.of()), push(initPlan.subplan(), List.of())), conjuncts);
             case LogicalPlan.SortedSetOperation setOperation -> filtered(setOperation.withInputs(
                     push(setOperation.left(), List.of()), push(setOperation.right(), List.of())), conjuncts);
             case LogicalPlan.RecursiveUnion union -> filtered(union.withInputs(push(union.seed(), List.of()),

@@ -40,7 +40,15 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
         LogicalPlan rewritten = PlanInputs.map(plan, this::apply);
         if (rewritten instanceof LogicalPlan.Join join && join.type() == LogicalPlan.JoinType.INNER
                 && join.conjuncts().isEmpty()) {
-            LogicalPlan reused = reuse(join.left(), join.right());
+            LogicalPlan reused = reuse(join.left(), join.right(), false);
+            if (reused != null) {
+                return reused;
+            }
+        }
+        if (rewritten instanceof LogicalPlan.Apply apply && apply.kind() == LogicalPlan.SubqueryKind.SCALAR
+                && !DecorrelateSubqueries.readsEnclosingQuery(apply.subquery())) {
+            // the InitPlan of an uncorrelated scalar subquery in WHERE or HAVING: its one value
+            LogicalPlan reused = reuse(apply.input(), apply.subquery(), true);
             if (reused != null) {
                 return reused;
             }
@@ -48,8 +56,11 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
         return rewritten;
     }
 
-    /** {@code left} with the window that replaces {@code subquery} placed over its reading of it, or null. */
-    private static LogicalPlan reuse(LogicalPlan left, LogicalPlan subquery) {
+    /**
+     * {@code left} with the window that replaces {@code subquery} placed over its reading of it, or null;
+     * {@code firstOnly}: only the subquery's first column is appended (an Apply's value).
+     */
+    private static LogicalPlan reuse(LogicalPlan left, LogicalPlan subquery, boolean firstOnly) {
         List<LogicalPlan.Project> projects = new ArrayList<>();
         LogicalPlan node = subquery;
         while (node instanceof LogicalPlan.Project project) {
@@ -60,7 +71,7 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
                 || total.groupingSets() != null || !foldable(total)) {
             return null;
         }
-        return onRightPath(left, total, projects);
+        return onRightPath(left, total, projects, firstOnly);
     }
 
     /** Whether every aggregate of {@code total} is a plain call a window over the same rows computes alike. */
@@ -80,18 +91,18 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
      * filters, extended by the subquery's value; null when there is no such reading.
      */
     private static LogicalPlan onRightPath(LogicalPlan node, LogicalPlan.Aggregate total,
-                                           List<LogicalPlan.Project> projects) {
+                                           List<LogicalPlan.Project> projects, boolean firstOnly) {
         if (ReuseGroupsForScalarSubquery.samePlan(node, total.input())) {
-            return withTotals(node, total, projects);
+            return withTotals(node, total, projects, firstOnly);
         }
         return switch (node) {
             case LogicalPlan.Join join when join.type() == LogicalPlan.JoinType.INNER -> {
-                LogicalPlan right = onRightPath(join.right(), total, projects);
+                LogicalPlan right = onRightPath(join.right(), total, projects, firstOnly);
                 yield right == null ? null
                         : new LogicalPlan.Join(LogicalPlan.JoinType.INNER, join.left(), right, join.conjuncts());
             }
             case LogicalPlan.Filter filter -> {
-                LogicalPlan input = onRightPath(filter.input(), total, projects);
+                LogicalPlan input = onRightPath(filter.input(), total, projects, firstOnly);
                 yield input == null ? null : new LogicalPlan.Filter(input, filter.conjuncts());
             }
             default -> null;
@@ -100,7 +111,7 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
 
     /** {@code rows}' columns followed by the subquery's, its aggregates computed by a window over all of them. */
     private static LogicalPlan withTotals(LogicalPlan rows, LogicalPlan.Aggregate total,
-                                          List<LogicalPlan.Project> projects) {
+                                          List<LogicalPlan.Project> projects, boolean firstOnly) {
         int width = rows.outputTypes().size();
         List<LogicalPlan.WindowCallSpec> calls = new ArrayList<>();
         List<BoundExpression> values = new ArrayList<>();
@@ -115,7 +126,7 @@ public final class ReuseSubplanForScalarSubquery implements OptimizerRule {
         }
         LogicalPlan window = new LogicalPlan.Window(rows, List.of(), List.of(), calls);
         List<BoundExpression> columns = DecorrelateSubqueries.columns(rows, width);
-        columns.addAll(values);
+        columns.addAll(firstOnly ? values.subList(0, 1) : values);
         return new LogicalPlan.Project(window, columns);
     }
 }

@@ -30,6 +30,9 @@ final class ExplainExpressions {
      * PostgreSQL names a Var of an upper query level ({@code (f1 = o.f1)}).
      */
     static final ScopedValue<List<List<Column>>> ENCLOSING_ROWS = ScopedValue.newInstance();
+    /** While a plan prints, the number of each of its InitPlans over their input, by their values. */
+    static final ScopedValue<java.util.Map<io.basalt.exec.operator.subquery.InitPlanValues, Integer>> INIT_PLAN_NUMBERS =
+            ScopedValue.newInstance();
 
     private ExplainExpressions() {
     }
@@ -156,6 +159,11 @@ final class ExplainExpressions {
                 && readsDocument(call, input.size())) {
             // a read of a shredded path prints as the extraction it stands for, its document named as the scan does
             return overTable(extraction, call, input, qualified);
+        }
+        if (function instanceof io.basalt.plan.expression.InitPlanParameter parameter) {
+            // PostgreSQL 17's name for an InitPlan's value: (InitPlan 1).col1
+            Integer number = INIT_PLAN_NUMBERS.orElse(java.util.Map.of()).get(parameter.values());
+            return "(InitPlan " + (number == null ? "?" : number) + ").col" + (parameter.index() + 1);
         }
         if (function instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer) {
             List<List<Column>> enclosing = ENCLOSING_ROWS.orElse(List.of());

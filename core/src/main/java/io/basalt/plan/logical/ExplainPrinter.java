@@ -115,6 +115,9 @@ public final class ExplainPrinter {
     /** The number of each subquery the optimizer kept as an Apply: PostgreSQL's SubPlan or InitPlan number. */
     private final java.util.IdentityHashMap<LogicalPlan.Apply, Integer> subplanNumbers =
             new java.util.IdentityHashMap<>();
+    /** The InitPlan number of each InitPlan over its input, by its values (which expressions name). */
+    private final java.util.IdentityHashMap<io.basalt.exec.operator.subquery.InitPlanValues, Integer> initPlanNumbers =
+            new java.util.IdentityHashMap<>();
 
     private ExplainPrinter(ScanLabels labels, boolean verbose, boolean costs, NodeActuals actuals, int relations) {
         this.labels = labels;
@@ -158,7 +161,8 @@ public final class ExplainPrinter {
                 countRelations(plan) + (inlinedRelations ? 1 : 0));
         printer.nameScans(plan, new java.util.HashSet<>());
         printer.numberSubplans(plan);
-        printer.node(plan, "", 2);
+        ScopedValue.where(ExplainExpressions.INIT_PLAN_NUMBERS, printer.initPlanNumbers)
+                .run(() -> printer.node(plan, "", 2));
         return List.copyOf(printer.lines);
     }
 
@@ -178,6 +182,8 @@ public final class ExplainPrinter {
             case LogicalPlan.Write write -> 1 + countRelations(write.input());
             case LogicalPlan.Append append -> countRelations(append.left()) + countRelations(append.right());
             case LogicalPlan.Repeat repeat -> countRelations(repeat.input());
+            // the InitPlan reads its input's rows, not a relation of its own
+            case LogicalPlan.InitPlanOverInput initPlan -> countRelations(initPlan.input());
             case LogicalPlan.SortedSetOperation setOperation ->
                     countRelations(setOperation.left()) + countRelations(setOperation.right());
             case LogicalPlan.RecursiveUnion union -> 1 + countRelations(union.seed()) + countRelations(union.step());
@@ -232,6 +238,10 @@ public final class ExplainPrinter {
                 nameScans(append.right(), taken);
             }
             case LogicalPlan.Repeat repeat -> nameScans(repeat.input(), taken);
+            case LogicalPlan.InitPlanOverInput initPlan -> {
+                nameScans(initPlan.input(), taken);
+                nameScans(initPlan.subplan(), taken);
+            }
             case LogicalPlan.SortedSetOperation setOperation -> {
                 nameScans(setOperation.left(), taken);
                 nameScans(setOperation.right(), taken);
@@ -263,9 +273,15 @@ public final class ExplainPrinter {
             }
             for (LogicalPlan.Apply apply : stack) {
                 numberSubplans(apply.subquery());
-                subplanNumbers.put(apply, subplanNumbers.size() + 1);
+                subplanNumbers.put(apply, subplanNumbers.size() + initPlanNumbers.size() + 1);
             }
             numberSubplans(current);
+            return;
+        }
+        if (plan instanceof LogicalPlan.InitPlanOverInput initPlan) {
+            numberSubplans(initPlan.subplan());
+            initPlanNumbers.put(initPlan.values(), subplanNumbers.size() + initPlanNumbers.size() + 1);
+            numberSubplans(initPlan.input());
             return;
         }
         PlanChildren.map(plan, child -> {
@@ -373,9 +389,14 @@ public final class ExplainPrinter {
         List<LogicalPlan.Filter> filters = new ArrayList<>();
         List<LogicalPlan.Apply> initPlans = new ArrayList<>();
         List<LogicalPlan.Apply> subPlans = new ArrayList<>();
+        List<LogicalPlan.InitPlanOverInput> overInputs = new ArrayList<>();
         while (true) {
             if (current instanceof LogicalPlan.Project project) {
                 current = project.input();
+            } else if (current instanceof LogicalPlan.InitPlanOverInput initPlan) {
+                // computed over the rows of the node below, which prints it as an InitPlan
+                overInputs.add(initPlan);
+                current = initPlan.input();
             } else if (current instanceof LogicalPlan.Apply apply) {
                 // a kept subquery: its value is computed by the node below, which prints it as a SubPlan
                 (isInitPlan(apply) ? initPlans : subPlans).add(apply);
@@ -538,6 +559,7 @@ public final class ExplainPrinter {
                 yield "WindowAgg";
             }
             case LogicalPlan.Apply apply -> throw new AssertionError("kept subqueries are looked through");
+            case LogicalPlan.InitPlanOverInput initPlan -> throw new AssertionError("InitPlans are looked through");
         };
         for (LogicalPlan.Filter filter : filters.reversed()) {
             String kind = current instanceof LogicalPlan.Values values && values.rows().size() == 1
@@ -558,6 +580,10 @@ public final class ExplainPrinter {
         lines.addAll(bitmapIndexScan);
         // PostgreSQL prints a node's InitPlans before its inputs and its SubPlans after them
         subplans(initPlans, properties, indent);
+        for (LogicalPlan.InitPlanOverInput initPlan : overInputs) {
+            lines.add(properties + "InitPlan " + initPlanNumbers.getOrDefault(initPlan.values(), 0));
+            node(initPlan.subplan(), properties + "  ->  ", indent + 8);
+        }
         if (presortKey != null) {
             // the ordered aggregates sort their own rows: shown as the Sort PostgreSQL puts below the Aggregate
             LogicalPlan.Aggregate aggregate = (LogicalPlan.Aggregate) current;
@@ -698,9 +724,13 @@ public final class ExplainPrinter {
     /** The first node below {@code plan} that is not a projection or a kept subquery. */
     private static LogicalPlan below(LogicalPlan plan) {
         LogicalPlan current = plan;
-        while (current instanceof LogicalPlan.Project || current instanceof LogicalPlan.Apply) {
-            current = current instanceof LogicalPlan.Project project ? project.input()
-                    : ((LogicalPlan.Apply) current).input();
+        while (current instanceof LogicalPlan.Project || current instanceof LogicalPlan.Apply
+                || current instanceof LogicalPlan.InitPlanOverInput) {
+            current = switch (current) {
+                case LogicalPlan.Project project -> project.input();
+                case LogicalPlan.Apply apply -> apply.input();
+                default -> ((LogicalPlan.InitPlanOverInput) current).input();
+            };
         }
         return current;
     }
@@ -989,6 +1019,7 @@ public final class ExplainPrinter {
             }
             case LogicalPlan.SortedSetOperation setOperation -> columns(setOperation.left());
             case LogicalPlan.RecursiveUnion union -> columns(union.seed());
+            case LogicalPlan.InitPlanOverInput initPlan -> columns(initPlan.input());
             case LogicalPlan.Repeat repeat -> {
                 List<Column> input = columns(repeat.input());
                 yield new ArrayList<>(input.subList(0, input.size() - 1));

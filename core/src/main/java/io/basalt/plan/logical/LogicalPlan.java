@@ -505,6 +505,39 @@ public sealed interface LogicalPlan {
     }
 
     /**
+     * An InitPlan over the rows it passes on: {@code subplan}, which reads {@code input}'s rows by scanning
+     * {@code inputRows}, yields one row of values once, which expressions of the nodes above this one read through
+     * {@link io.basalt.plan.expression.InitPlanParameter} leaves as constants; then {@code input}'s rows pass
+     * unchanged. (TPC-H Q11's HAVING total over the groups it compares each group with:
+     * {@code io.basalt.optimizer.rule.ReuseGroupsForScalarSubquery}.) Nothing below this node, and nothing beside
+     * it, may read the values: they exist only once every input row has arrived. {@code subplan} yields at most one
+     * row (none: NULLs). Output: {@code input}'s columns, which {@code inputRows} lists.
+     */
+    record InitPlanOverInput(LogicalPlan input, LogicalPlan subplan, io.basalt.exec.operator.scan.LentRows inputRows,
+                             io.basalt.exec.operator.subquery.InitPlanValues values) implements LogicalPlan {
+        public InitPlanOverInput {
+            java.util.Objects.requireNonNull(input, "input is null");
+            java.util.Objects.requireNonNull(subplan, "subplan is null");
+            java.util.Objects.requireNonNull(inputRows, "inputRows is null");
+            java.util.Objects.requireNonNull(values, "values is null");
+            if (!subplan.outputTypes().equals(values.types())) {
+                throw new IllegalArgumentException("the subplan yields " + subplan.outputTypes() + ", not "
+                        + values.types());
+            }
+        }
+
+        /** The same InitPlan over rewritten plans with the same columns (the optimizer's rewrites). */
+        public InitPlanOverInput withInputs(LogicalPlan newInput, LogicalPlan newSubplan) {
+            return new InitPlanOverInput(newInput, newSubplan, inputRows, values);
+        }
+
+        @Override
+        public List<LogicalType> outputTypes() {
+            return input.outputTypes();
+        }
+    }
+
+    /**
      * Changes a table: INSERT appends rows, DELETE removes rows, UPDATE replaces rows by new versions. The input
      * of an UPDATE or DELETE starts with the row id of the row to change (a {@link Scan} of
      * {@link ScanSource#ROW_ID}); the row id of INSERT and UPDATE is followed by the new rows' columns, in the

@@ -32,6 +32,8 @@ public final class PlanChildren {
             case LogicalPlan.Limit limit -> limit.withInput(f.apply(limit.input()));
             case LogicalPlan.Append append -> new LogicalPlan.Append(f.apply(append.left()), f.apply(append.right()));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(f.apply(repeat.input()));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(f.apply(initPlan.input()),
+                    f.apply(initPlan.subplan()));
             case LogicalPlan.SortedSetOperation setOperation ->
                     setOperation.withInputs(f.apply(setOperation.left()), f.apply(setOperation.right()));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(f.apply(union.seed()), f.apply(union.step()));

@@ -101,6 +101,7 @@ final class PlanCosts {
             case LogicalPlan.DistinctOn distinct -> passing(of(distinct.input()), rows, width);
             case LogicalPlan.Write write -> passing(of(write.input()), rows, width);
             case LogicalPlan.Repeat repeat -> passing(of(repeat.input()), rows, width);
+            case LogicalPlan.InitPlanOverInput initPlan -> passing(of(initPlan.input()), rows, width);
             case LogicalPlan.Apply apply -> passing(of(apply.input()), rows, width);
             case LogicalPlan.Append append -> {
                 Estimate left = of(append.left());

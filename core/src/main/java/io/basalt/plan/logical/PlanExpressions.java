@@ -66,6 +66,8 @@ public final class PlanExpressions {
             case LogicalPlan.Append append -> new LogicalPlan.Append(rewrite(append.left(), rewriter, depth),
                     rewrite(append.right(), rewriter, depth));
             case LogicalPlan.Repeat repeat -> new LogicalPlan.Repeat(rewrite(repeat.input(), rewriter, depth));
+            case LogicalPlan.InitPlanOverInput initPlan -> initPlan.withInputs(rewrite(initPlan.input(), rewriter, depth),
+                    rewrite(initPlan.subplan(), rewriter, depth));
             case LogicalPlan.SortedSetOperation setOperation -> setOperation.withInputs(
                     rewrite(setOperation.left(), rewriter, depth), rewrite(setOperation.right(), rewriter, depth));
             case LogicalPlan.RecursiveUnion union -> union.withInputs(rewrite(union.seed(), rewriter, depth),

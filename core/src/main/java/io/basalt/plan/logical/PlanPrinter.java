@@ -85,6 +85,10 @@ public final class PlanPrinter {
                         .append(apply.comparison() == null ? "" : " " + expression(apply.comparison()));
                 yield List.of(apply.input(), apply.subquery());
             }
+            case LogicalPlan.InitPlanOverInput initPlan -> {
+                out.append("InitPlanOverInput ").append(initPlan.inputRows().name());
+                yield List.of(initPlan.input(), initPlan.subplan());
+            }
             case LogicalPlan.Append append -> {
                 out.append("Append");
                 yield List.of(append.left(), append.right());

@@ -27,15 +27,14 @@ class ReuseSubplanForScalarSubqueryTest {
                   Project [#0, #1, #3]
                     Project [#0, #1, #2, #3]
                       Filter [(#0 = #2), (#3 = #4)]
-                        Project [#0, #1, #2, #3, #4]
-                          Join INNER []
-                            Scan s [0, 1]
-                            Project [#0, #1, #2, t]
-                              Window partition=0 order=0 calls=max
-                                Project [#0, #1]
-                                  Aggregate keys=[#0] aggregates=[sum(#1)]
-                                    Filter [(#2 > 3)]
-                                      Scan l [0, 1, 2]
+                        Join INNER []
+                          Scan s [0, 1]
+                          Project [#0, #1, #2]
+                            Window partition=0 order=0 calls=max
+                              Project [#0, #1]
+                                Aggregate keys=[#0] aggregates=[sum(#1)]
+                                  Filter [(#2 > 3)]
+                                    Scan l [0, 1, 2]
                 """);
     }
 
