@@ -73,6 +73,7 @@ final class ExplainExpressions {
             case BoundExpression.IsNull n -> n.operand();
             case BoundExpression.Logical l when l.operands().getFirst() instanceof BoundExpression.IsNull n
                     -> n.operand(); // doc ?| keys: an OR of the keys' tests
+            case BoundExpression.Function f when f.arguments().size() == 1 -> f.arguments().getFirst(); // @> an array
             default -> null;
         };
         return operand instanceof BoundExpression.Function call && call.function() instanceof PathValueFunction path
@@ -156,6 +157,10 @@ final class ExplainExpressions {
                 && readsDocument(call, input.size())) {
             // a read of a shredded path prints as the extraction it stands for, its document named as the scan does
             return overTable(extraction, call, input, qualified);
+        }
+        if (function instanceof io.basalt.exec.function.json.PathConditionFunction test
+                && test.condition() instanceof BoundExpression condition && readsDocument(call, input.size())) {
+            return overTable(condition, call, input, qualified); // a test answered by a member prints as written
         }
         if (function instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer) {
             List<List<Column>> enclosing = ENCLOSING_ROWS.orElse(List.of());
