@@ -34,8 +34,10 @@ import org.apache.arrow.vector.VarCharVector;
  * decoded into trees.
  */
 public final class JsonbShredder {
-    /** Paths shredded per column and row group at most (the most common first). */
+    /** Scalar paths shredded per column and row group at most (the most common first). */
     static final int MAXIMUM_PATHS = 16;
+    /** Array paths shredded per column and row group at most, besides the scalar ones (which they do not displace). */
+    static final int MAXIMUM_ARRAY_PATHS = 8;
     /** Keys from the root a shredded path has at most. */
     static final int MAXIMUM_DEPTH = 4;
     /** Documents the analysis looks at, spread evenly over the row group. */
@@ -132,7 +134,15 @@ public final class JsonbShredder {
         }
         candidates.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count())
                 : a.keys().toString().compareTo(b.keys().toString()));
-        return candidates.size() > MAXIMUM_PATHS ? List.copyOf(candidates.subList(0, MAXIMUM_PATHS)) : candidates;
+        List<Candidate> kept = new ArrayList<>();
+        int scalars = 0;
+        int arrays = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.kind() == ShredKind.ARRAY ? arrays++ < MAXIMUM_ARRAY_PATHS : scalars++ < MAXIMUM_PATHS) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     /** Counts the scalar members of the object at {@code at} under {@code prefix}, descending into nested objects. */
