@@ -113,7 +113,41 @@ class JsonbShreddingTest {
                     + " sum(id) OVER (PARTITION BY doc->'flag') FROM r ORDER BY id",
             "SELECT id, lag(doc->'price') OVER (ORDER BY id), (doc->>'n')::int FROM r WHERE id < 500 ORDER BY id",
             "SELECT id, count(*) OVER (PARTITION BY doc->'specs'->>'cpu') FROM r WHERE doc->>'brand' = 'b2'"
-                    + " ORDER BY id");
+                    + " ORDER BY id",
+            // arrays: containment and jsonpath tests over array members (json13)
+            "SELECT id FROM r WHERE doc @> '{\"tags\": [\"t1\"]}' ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [\"t1\", \"t2\"]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": []}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [1]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [[\"t1\"]]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [{\"k\": 1}]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [null, true]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"brand\": \"b1\", \"tags\": [\"t3\"]}'",
+            "SELECT count(*) FROM r WHERE doc @> '{\"specs\": {\"ports\": [\"usb\"]}, \"tags\": [\"t0\"]}'",
+            "SELECT count(*) FROM r WHERE doc->'tags' @> '[\"t1\"]'",
+            "SELECT count(*) FROM r WHERE doc->'tags' <@ '[\"t1\", \"t2\", \"t3\"]'",
+            "SELECT count(*) FROM r WHERE '[\"t2\"]' <@ doc->'tags'",
+            "SELECT count(*) FROM r WHERE doc->'tags' ? 't4'",
+            "SELECT id FROM r WHERE doc @? '$.tags[*] ? (@ == \"t1\")' ORDER BY id",
+            "SELECT count(*) FROM r WHERE doc @? '$.tags[*] ? (@ starts with \"t\")'",
+            "SELECT count(*) FROM r WHERE doc @? '$.tags ? (@ == \"t2\")'",
+            "SELECT count(*) FROM r WHERE doc @? '$.tags[last] ? (@ == \"t1\")'",
+            "SELECT count(*) FROM r WHERE doc @? '$.tags[*] ? (@ == \"t1\")' AND doc @> '{\"flag\": true}'",
+            "SELECT count(*) FROM r WHERE jsonb_path_exists(doc, '$.tags[*] ? (@ == $x)', '{\"x\": \"t2\"}')",
+            "SELECT count(*) FROM r WHERE jsonb_path_exists(doc, '$.tags.size() ? (@ > 2)', '{}', true)",
+            "SELECT count(*) FROM r WHERE doc @@ '$.tags[*] == \"t4\"'",
+            "SELECT count(*) FROM r WHERE jsonb_path_match(doc, '$.tags[*] == \"t4\" || $.tags.size() > 3')",
+            "SELECT count(*) FROM r WHERE doc @@ '$.tags.size() == 0'",
+            "SELECT count(*) FROM r WHERE doc @@ '$.tags.type() == \"null\"'",
+            "SELECT count(*) FROM r WHERE doc @? '$.specs.ports[*] ? (@ == \"usb\")'",
+            "SELECT count(*) FROM r WHERE doc @? 'strict $.tags[*] ? (@ == \"t1\")'",
+            "SELECT count(*) FROM r WHERE doc @? '$.tags[*] ? (@ == $.brand)'",
+            "SELECT count(*) FROM r WHERE doc @@ '!($.tags[*] == \"t1\")'",
+            "SELECT count(*) FROM r WHERE jsonb_path_exists(doc, 'strict $.tags[*] ? (@ == \"t1\")')",
+            "SELECT count(*) FROM r WHERE jsonb_path_exists(doc, '$.tags[*] ? (@ like_regex \"^t[12]$\")')",
+            "SELECT doc->'tags', count(*) FROM r GROUP BY 1 ORDER BY 1",
+            "SELECT id, doc->>'tags', doc->'tags'->0, doc->'specs'->'ports' FROM r WHERE id % 13 = 0 ORDER BY id",
+            "SELECT doc @? '$.tags[*] ? (@ == \"t1\")', count(*) FROM r GROUP BY 1 ORDER BY 1");
 
     /** One random document as JSON text (or null for SQL NULL). */
     private static String document(Random random) {
@@ -157,7 +191,9 @@ class JsonbShreddingTest {
         int specs = random.nextInt(100);
         if (specs < 80) {
             String ram = random.nextInt(20) == 0 ? "\"lots\"" : Integer.toString(random.nextInt(64));
-            members.add("\"specs\": {\"ram\": " + ram + ", \"cpu\": \"c" + random.nextInt(4) + "\"}");
+            String ports = random.nextBoolean() ? "" : ", \"ports\": " + (random.nextInt(10) == 0 ? "\"usb\""
+                    : random.nextBoolean() ? "[\"usb\", \"hdmi\"]" : "[\"usb" + random.nextInt(3) + "\"]");
+            members.add("\"specs\": {\"ram\": " + ram + ", \"cpu\": \"c" + random.nextInt(4) + "\"" + ports + "}");
         } else if (specs < 85) {
             members.add("\"specs\": [64]");
         } else if (specs < 90) {
@@ -179,6 +215,18 @@ class JsonbShreddingTest {
                     .toPlainString());
         } else if (price < 95) {
             members.add("\"price\": " + oddPrices[random.nextInt(oddPrices.length)]);
+        }
+        int tags = random.nextInt(100);
+        String[] oddTags = {"[]", "\"t1\"", "null", "{\"t1\": 1}", "[1, \"t1\", null, true, [\"t2\"], {\"k\": 1}]",
+            "[[\"t1\"], \"t3\"]", "[\"t1\", \"t1\"]", "[1, 2.5, \"1\"]", "[{\"k\": \"t1\"}]"};
+        if (tags < 70) {
+            List<String> chosen = new ArrayList<>();
+            for (int t = random.nextInt(5); t > 0; t--) {
+                chosen.add("\"t" + random.nextInt(6) + "\"");
+            }
+            members.add("\"tags\": [" + String.join(", ", chosen) + "]");
+        } else if (tags < 85) {
+            members.add("\"tags\": " + oddTags[random.nextInt(oddTags.length)]);
         }
         java.util.Collections.shuffle(members, random);
         json.append(String.join(", ", members)).append('}');
@@ -233,6 +281,16 @@ class JsonbShreddingTest {
         return errors;
     }
 
+    /** The first of {@link #QUERIES} that starts with {@code prefix}. */
+    private static String startingWith(String prefix) {
+        for (String sql : QUERIES) {
+            if (sql.startsWith(prefix)) {
+                return sql;
+            }
+        }
+        throw new AssertionError("no query starts with " + prefix);
+    }
+
     /** The "Shredded Paths:" line of {@code sql}'s EXPLAIN VERBOSE: the paths its scan reads from sub-columns. */
     private static String shreddedPaths(Session session, String sql) {
         for (String line : outcome(session, "EXPLAIN VERBOSE " + sql)) {
@@ -252,8 +310,14 @@ class JsonbShreddingTest {
             session.execute("CHECKPOINT").close();
             assertThat(shreddedPaths(session, QUERIES.get(2))).contains("doc #>> '{brand}'");
             assertThat(shreddedPaths(session, "SELECT doc->'specs'->'ram' FROM r")).contains("doc #> '{specs,ram}'");
-            assertThat(shreddedPaths(session, QUERIES.get(QUERIES.size() - 9))).contains("doc #>> '{brand}'");
-            assertThat(shreddedPaths(session, QUERIES.get(QUERIES.size() - 3))).contains("doc #>> '{brand}'");
+            assertThat(shreddedPaths(session, startingWith("SELECT r.doc->>'brand', count(*)")))
+                    .contains("doc #>> '{brand}'");
+            assertThat(shreddedPaths(session, startingWith("SELECT id, doc->>'brand', rank()")))
+                    .contains("doc #>> '{brand}'");
+            assertThat(shreddedPaths(session, startingWith("SELECT id FROM r WHERE doc @? '$.tags[*]")))
+                    .contains("doc #> '{tags}'");
+            assertThat(shreddedPaths(session, startingWith("SELECT count(*) FROM r WHERE doc @> '{\"specs\": {\"ports\"")))
+                    .contains("doc #> '{specs,ports}'").contains("doc #> '{tags}'");
             assertThat(shreddedPaths(session, "SELECT (doc->>'price')::numeric FROM r"))
                     .contains("doc #>> '{price}'::numeric");
             assertThat(shreddedPaths(session, "SELECT (doc->>'price')::float8 FROM r"))
@@ -355,6 +419,48 @@ class JsonbShreddingTest {
             assertThat(outcome(session, any)).containsExactly("100000");
             assertThat(outcome(session, all)).containsExactly("33334");
             System.setProperty(JsonbShredding.PROPERTY, "on");
+        }
+    }
+
+    @Test
+    void arrayMembersAnswerContainmentAndJsonpathWithoutTheDocuments() {
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            session.execute("CREATE TABLE r (id int, doc jsonb)").close();
+            // tags an array of up to three of six tags in every row, empty in every 50th, long text besides, so that
+            // the documents weigh far more than the arrays
+            session.execute("INSERT INTO r SELECT g, jsonb_build_object('n', g, 'text', repeat('x', 200) || g,"
+                    + " 'tags', CASE WHEN g % 50 = 0 THEN '[]'::jsonb ELSE (SELECT jsonb_agg('t' || ((g / k)"
+                    + " % 6)) FROM generate_series(1, 1 + g % 3) k) END) FROM generate_series(0, 99999) g").close();
+            session.execute("CHECKPOINT").close();
+        }
+        try (Database db = Basalt.open(directory); Session session = db.connect()) {
+            io.basalt.storage.file.BufferCache cache = ((DatabaseImpl) db).bufferCache();
+            List<String> queries = List.of(
+                    "SELECT count(*) FROM r WHERE doc @> '{\"tags\": [\"t1\"]}'",
+                    "SELECT count(*) FROM r WHERE doc @? '$.tags[*] ? (@ == \"t1\")'",
+                    "SELECT count(*) FROM r WHERE jsonb_path_exists(doc, '$.tags[*] ? (@ == \"t2\")')",
+                    "SELECT count(*) FROM r WHERE doc->'tags' <@ '[\"t1\", \"t2\"]'");
+            for (String sql : queries) {
+                assertThat(shreddedPaths(session, sql)).as(sql).contains("doc #> '{tags}'");
+            }
+            assertThat(outcome(session, "EXPLAIN " + queries.get(1)))
+                    .anyMatch(line -> line.contains("Filter: (doc @? '$.\"tags\"[*]?(@ == \"t1\")'::jsonpath)"));
+            assertThat(outcome(session, "EXPLAIN " + queries.get(0)))
+                    .anyMatch(line -> line.contains("Filter: (doc @> '{\"tags\": [\"t1\"]}'::jsonb)"));
+            List<List<String>> shreddedAnswers = new ArrayList<>();
+            for (String sql : queries) {
+                shreddedAnswers.add(outcome(session, sql));
+            }
+            long shredded = cache.residentBytes();
+            System.setProperty(JsonbShredding.PROPERTY, "off");
+            for (int q = 0; q < queries.size(); q++) {
+                assertThat(outcome(session, queries.get(q))).as(queries.get(q)).isEqualTo(shreddedAnswers.get(q));
+            }
+            long documents = cache.residentBytes() - shredded;
+            System.setProperty(JsonbShredding.PROPERTY, "on");
+            assertThat(shredded).as("bytes decoded with shredding against the documents'").isPositive()
+                    .isLessThan(documents / 4);
+            assertThat(shreddedAnswers.get(0)).isNotEqualTo(List.of("0"));
         }
     }
 

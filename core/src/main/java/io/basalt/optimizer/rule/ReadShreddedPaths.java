@@ -1,6 +1,7 @@
 package io.basalt.optimizer.rule;
 
 import io.basalt.exec.function.json.JsonbExtractFunction;
+import io.basalt.exec.function.json.PathConditionFunction;
 import io.basalt.exec.function.json.PathValueFunction;
 import io.basalt.exec.kernel.CompareOp;
 import io.basalt.exec.operator.scan.PathColumn;
@@ -13,6 +14,7 @@ import io.basalt.planner.PathColumnFallback;
 import io.basalt.storage.column.shred.JsonbShredding;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
+import io.basalt.type.json.path.MemberJsonPath;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
@@ -224,7 +226,13 @@ public final class ReadShreddedPaths implements OptimizerRule {
      *   (a row holding a value there has the key; one neither holding a value nor "other" has a NULL document or
      *   an object without the key; arrays and strings at the root are "other" rows, decided by their document);
      *   {@code doc ?& keys} becomes one such test per key (NULL keys left out, as the operator does), {@code doc ?|
-     *   keys} their OR.</li>
+     *   keys} their OR;</li>
+     *   <li>{@code doc @? path}, {@code doc @@ path}, {@code jsonb_path_exists(doc, path[, vars[, silent]])} and
+     *   {@code jsonb_path_match(...)} with a constant lax path whose every {@code $} starts with the same keys
+     *   ({@link MemberJsonPath}: {@code $.tags[*] ? (@ == "a")}) become a {@link PathConditionFunction} over the
+     *   member's path column: the path relative to the member ({@code $[*] ? (@ == "a")}) on the rows holding one
+     *   there, the test as written on the rows the sub-column does not cover, NULL elsewhere (the path gives false or
+     *   nothing on an object without the member).</li>
      * </ul>
      * EXPLAIN prints the tests as written: the path reads standing for one are marked with it ({@link #markOrigins}).
      * Left alone when a GIN index serves the filter (its lookup reads the operators as written). Members read from
@@ -234,7 +242,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
                                                                Found found, List<BoundExpression> origins) {
         boolean any = false;
         for (BoundExpression conjunct : conjuncts) {
-            any |= containment(conjunct) != null || existence(conjunct) != null;
+            any |= containment(conjunct) != null || existence(conjunct) != null || pathTest(conjunct) != null;
         }
         if (!any || io.basalt.planner.PointLookups.bitmapOf(scan.source(), conjuncts, scan.columns()) != null) {
             return conjuncts;
@@ -243,7 +251,13 @@ public final class ReadShreddedPaths implements OptimizerRule {
         for (BoundExpression conjunct : conjuncts) {
             BoundExpression.Function contains = containment(conjunct);
             BoundExpression.Function exists = existence(conjunct);
-            if (contains != null) {
+            MemberJsonPath memberPath = pathTest(conjunct);
+            BoundExpression memberTest = memberPath == null ? null
+                    : memberCondition((BoundExpression.Function) conjunct, memberPath, scan, found);
+            if (memberTest != null) {
+                out.add(memberTest);
+                origins.add(null); // prints as written by itself (PathConditionFunction carries the test)
+            } else if (contains != null) {
                 List<BoundExpression> members = new ArrayList<>();
                 byte[] pattern = ((io.basalt.exec.function.json.JsonbContainsFunction) contains.function()).pattern();
                 memberEqualities(contains.arguments().getFirst(), java.lang.foreign.MemorySegment.ofArray(pattern), 0,
@@ -299,6 +313,10 @@ public final class ReadShreddedPaths implements OptimizerRule {
                                     c.position());
                     case BoundExpression.IsNull n when marked(n.operand(), condition) != null ->
                             new BoundExpression.IsNull(marked(n.operand(), condition), n.negated(), n.position());
+                    case BoundExpression.Function f when f.arguments().size() == 1
+                            && marked(f.arguments().getFirst(), condition) != null ->
+                            new BoundExpression.Function(f.function(), List.of(marked(f.arguments().getFirst(),
+                                    condition)), f.type(), f.position());
                     case BoundExpression.Logical l -> new BoundExpression.Logical(l.isAnd(),
                             markOrigins(l.operands(), java.util.Collections.nCopies(l.operands().size(), origin), scan),
                             l.position());
@@ -348,7 +366,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
 
     /**
      * {@code conjunct} when it is {@code doc @> constant} over a JSONB column of the scan with a constant that is a
-     * non-empty object whose leaves are scalars (through non-empty objects), else null.
+     * non-empty object whose leaves are scalars or arrays (through non-empty objects), else null.
      */
     private static BoundExpression.Function containment(BoundExpression conjunct) {
         if (conjunct instanceof BoundExpression.Function call
@@ -362,7 +380,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
         return null;
     }
 
-    /** Whether the JSONB value at {@code at} is a non-empty object whose members are scalars or such objects. */
+    /** Whether the JSONB value at {@code at} is a non-empty object whose members are scalars, arrays or such objects. */
     private static boolean objectOfScalars(java.lang.foreign.MemorySegment pattern, long at) {
         if (io.basalt.type.json.JsonbReader.tag(pattern, at) != io.basalt.type.json.JsonbReader.OBJECT) {
             return false;
@@ -371,8 +389,7 @@ public final class ReadShreddedPaths implements OptimizerRule {
         for (int i = 0; i < members; i++) {
             long value = io.basalt.type.json.JsonbReader.valueStart(pattern, at, i);
             byte tag = io.basalt.type.json.JsonbReader.tag(pattern, value);
-            if (tag == io.basalt.type.json.JsonbReader.ARRAY
-                    || tag == io.basalt.type.json.JsonbReader.OBJECT && !objectOfScalars(pattern, value)) {
+            if (tag == io.basalt.type.json.JsonbReader.OBJECT && !objectOfScalars(pattern, value)) {
                 return false;
             }
         }
@@ -380,8 +397,10 @@ public final class ReadShreddedPaths implements OptimizerRule {
     }
 
     /**
-     * Adds {@code container->'k' = v} for each scalar member of the object at {@code at} of {@code pattern} (and
-     * likewise below its nested objects) to {@code out}.
+     * Adds {@code container->'k' = v} for each scalar member of the object at {@code at} of {@code pattern}, {@code
+     * container->'k' @> v} for each array member (below the top level an array contains exactly what its member
+     * array contains, and nothing but an array contains an array), and likewise below its nested objects, to
+     * {@code out}.
      */
     private static void memberEqualities(BoundExpression container, java.lang.foreign.MemorySegment pattern, long at,
                                          int position, List<BoundExpression> out) {
@@ -393,8 +412,13 @@ public final class ReadShreddedPaths implements OptimizerRule {
             long start = io.basalt.type.json.JsonbReader.valueStart(pattern, at, i);
             long end = io.basalt.type.json.JsonbReader.valueEnd(pattern, at, i);
             BoundExpression member = member(container, key, position);
-            if (io.basalt.type.json.JsonbReader.tag(pattern, start) == io.basalt.type.json.JsonbReader.OBJECT) {
+            byte tag = io.basalt.type.json.JsonbReader.tag(pattern, start);
+            if (tag == io.basalt.type.json.JsonbReader.OBJECT) {
                 memberEqualities(member, pattern, start, position, out);
+            } else if (tag == io.basalt.type.json.JsonbReader.ARRAY) {
+                byte[] array = pattern.asSlice(start, end - start).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+                out.add(new BoundExpression.Function(new io.basalt.exec.function.json.JsonbContainsFunction(false,
+                        io.basalt.type.json.Jsonb.wrap(array)), List.of(member), LogicalType.BOOLEAN, position));
             } else {
                 byte[] scalar = pattern.asSlice(start, end - start).toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
                 out.add(new BoundExpression.Comparison(CompareOp.EQ, member,
@@ -424,6 +448,80 @@ public final class ReadShreddedPaths implements OptimizerRule {
             return call;
         }
         return null;
+    }
+
+    /**
+     * The member path of {@code conjunct} when it is a jsonpath test ({@code @?}, {@code @@}, jsonb_path_exists,
+     * jsonb_path_match) of a JSONB column with a constant path (and constant vars and silent) that a member can
+     * answer, else null.
+     */
+    private static MemberJsonPath pathTest(BoundExpression conjunct) {
+        if (!(conjunct instanceof BoundExpression.Function call
+                && call.function() instanceof io.basalt.exec.function.json.JsonPathFunction function
+                && call.arguments().size() >= 2
+                && call.arguments().getFirst() instanceof BoundExpression.ColumnRef column
+                && column.type().id() == TypeId.JSONB
+                && call.arguments().get(1) instanceof BoundExpression.Constant path
+                && path.value() instanceof String text)) {
+            return null;
+        }
+        for (int i = 2; i < call.arguments().size(); i++) {
+            if (!(call.arguments().get(i) instanceof BoundExpression.Constant constant) || constant.value() == null) {
+                return null;
+            }
+        }
+        Boolean predicate = switch (function.kind()) {
+            case EXISTS, EXISTS_OPERATOR -> false;
+            case MATCH, MATCH_OPERATOR -> true;
+            case QUERY_ARRAY, QUERY_FIRST -> null; // not tests
+        };
+        if (predicate == null) {
+            return null;
+        }
+        io.basalt.type.json.path.JsonPath parsed;
+        try {
+            parsed = io.basalt.type.json.path.JsonPathParser.parse(text);
+        } catch (RuntimeException e) {
+            return null; // left to fail as written
+        }
+        return MemberJsonPath.of(parsed, predicate);
+    }
+
+    /**
+     * {@code test} (a jsonpath test {@link #pathTest} accepted) as a {@link PathConditionFunction} over the path
+     * column of its member, or null when the document is not a column of the scan.
+     */
+    private static BoundExpression memberCondition(BoundExpression.Function test, MemberJsonPath memberPath,
+                                                   LogicalPlan.Scan scan, Found found) {
+        BoundExpression.ColumnRef document = (BoundExpression.ColumnRef) test.arguments().getFirst();
+        int position = test.position();
+        BoundExpression member = document;
+        for (String key : memberPath.keys()) {
+            member = member(member, key, position);
+        }
+        BoundExpression read = pathRead(member, member, LogicalType.JSONB, scan, found);
+        if (read == null) {
+            return null;
+        }
+        BoundExpression.ColumnRef asColumn = new BoundExpression.ColumnRef(0, null, document.name(),
+                LogicalType.JSONB, position);
+        List<BoundExpression> onMemberArguments = new ArrayList<>(test.arguments());
+        onMemberArguments.set(0, asColumn);
+        onMemberArguments.set(1, new BoundExpression.Constant(memberPath.relative(),
+                test.arguments().get(1).type(), position));
+        BoundExpression onMember = new BoundExpression.Function(test.function(), onMemberArguments, test.type(),
+                position);
+        List<BoundExpression> onDocumentArguments = new ArrayList<>(test.arguments());
+        onDocumentArguments.set(0, asColumn);
+        BoundExpression onDocument = new BoundExpression.Function(test.function(), onDocumentArguments, test.type(),
+                position);
+        int[] toTable = new int[scan.columns().length];
+        for (int i = 0; i < toTable.length; i++) {
+            toTable[i] = Math.max(scan.columns()[i], 0);
+        }
+        return new BoundExpression.Function(new PathConditionFunction(PathColumnFallback.plan(onMember),
+                PathColumnFallback.plan(onDocument), ColumnReferences.renumber(test, toTable)),
+                ((BoundExpression.Function) read).arguments(), LogicalType.BOOLEAN, position);
     }
 
     /** The read of {@code expression}'s path column when it is an extraction, else null. */

@@ -19,7 +19,8 @@ final class JsonSuite implements Suite {
 
     /**
      * The seeds' filters (schema_design.sql: brand equality, a nested extraction, {@code @>} on a boolean attribute,
-     * {@code ?} on a key and on an array) as the generated attributes have them: brands per product family, specs.ram
+     * {@code ?} on a key and on an array; json13: {@code @>} with an array and a jsonpath test over the array) as the
+     * generated attributes have them: brands per product family, specs.ram
      * as text ("32GB") for electronics, wireless for electronics, dimensions_cm for home goods, colors as arrays.
      * DuckDB's conditions parenthesize the extractions: its {@code ->>} binds more loosely than {@code =}.
      */
@@ -32,6 +33,10 @@ final class JsonSuite implements Suite {
                     "json_contains(attributes, '{\"wireless\": true}')"),
             new Filter("exists", "attributes ? 'warranty_years'", "json_exists(attributes, '$.warranty_years')"),
             new Filter("array-exists", "attributes->'colors' ? 'silver'",
+                    "json_contains(attributes->'colors', '\"silver\"')"),
+            new Filter("array-contains", "attributes @> '{\"colors\": [\"silver\"]}'",
+                    "json_contains(attributes->'colors', '\"silver\"')"),
+            new Filter("jsonpath-exists", "attributes @? '$.colors[*] ? (@ == \"silver\")'",
                     "json_contains(attributes->'colors', '\"silver\"')"));
 
     private final long rows;

@@ -23,7 +23,8 @@ import java.util.zip.CRC32C;
  *   version 2 each JSONB column's chunk may be followed by its row group's shredded sub-column chunks
  *   ({@code JsonbShredder}: per path a typed values chunk and, when some rows hold another type, the chunk of those
  *   rows' positions), written by the same codec and checksummed like the others; from version 3 a path's kind byte
- *   may say that JSON null at the path is among its other rows
+ *   may say that JSON null at the path is among its other rows; from version 4 a path may be of kind ARRAY (its values
+ *   chunk holds the arrays' JSONB bytes)
  * footer ({@link FileFooter}): per row group its first row position, row count, deletion mask, and per column
  *   chunk its offset, length, CRC32C and zone map ({@code ChunkStatistics})
  * trailer (28 bytes)
@@ -45,9 +46,11 @@ public final class DataFileFormat {
      * 2: row groups may carry shredded JSONB sub-columns (listed in the footer). 3: a shredded path's kind byte may
      * carry {@link FileFooter#NULLS_ARE_OTHER}, which a build reading up to version 2 would take for damage (it
      * reports a version 3 file as written by a newer Basalt instead). Versions 1 and 2 are still read, version 2
-     * with that bit too, since the builds between the bit and this version wrote it into version 2 files.
+     * with that bit too, since the builds between the bit and this version wrote it into version 2 files. 4: a
+     * shredded path may be of kind {@code ShredKind.ARRAY} (a JSONB values chunk), which a build reading up to version
+     * 3 reports as a newer format; versions 1 to 3 are still read (no array paths in them).
      */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     static final int HEADER_BYTES = 16;
     static final int TRAILER_BYTES = 28;
     /** Rows a row group aims at; it is rounded up to whole in-memory chunks. */

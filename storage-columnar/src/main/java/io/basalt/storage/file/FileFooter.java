@@ -27,7 +27,8 @@ import java.util.List;
  *   per column: int64 offset, int32 length, int32 CRC32C, int32 statistics length, statistics bytes
  *   from format version 2: int32 shredded path count, per shredded path ({@link Shred}):
  *     int32 column, int32 key count, per key int32 length + UTF-8 bytes, int8 kind ({@code ShredKind} id, plus
- *     {@value #NULLS_ARE_OTHER} when JSON null at the path is among the other rows),
+ *     {@value #NULLS_ARE_OTHER} when JSON null at the path is among the other rows; from format version 4 the
+ *     kind may be {@code ARRAY}, whose values chunk is JSONB),
  *     int32 other rows, the values chunk as a column's above, and when other rows &gt; 0 the other rows' chunk
  *     (int64 offset, int32 length, int32 CRC32C)
  * </pre>
@@ -159,7 +160,8 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
                 for (int c = 0; c < columns; c++) {
                     chunks.add(readChunk(in, path, types.get(c), chunkBytesEnd, "Column chunk " + c + " of row group " + g));
                 }
-                List<Shred> shreds = version >= 2 ? readShreds(in, path, types, chunkBytesEnd, g) : List.of();
+                List<Shred> shreds = version >= 2 ? readShreds(in, path, types, chunkBytesEnd, g, version)
+                        : List.of();
                 groups.add(new RowGroup(first, rows, mask, List.copyOf(chunks), shreds));
             }
             if (in.hasRemaining()) {
@@ -192,7 +194,7 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
     }
 
     private static List<Shred> readShreds(ByteBuffer in, Path path, List<LogicalType> types, long chunkBytesEnd,
-                                          int group) {
+                                          int group, int version) {
         int count = in.getInt();
         if (count < 0 || count > in.remaining()) {
             throw DataFileFormat.corrupt(path, "Row group " + group + " has a bad shredded path count.");
@@ -218,7 +220,8 @@ record FileFooter(int columnCount, List<RowGroup> rowGroups) {
             int kindByte = in.get();
             ShredKind kind = ShredKind.ofId(kindByte & ~NULLS_ARE_OTHER);
             int otherRows = in.getInt();
-            if (kind == null || otherRows < 0) {
+            // arrays are shredded from version 4 on: in an older file the kind is damage
+            if (kind == null || kind == ShredKind.ARRAY && version < 4 || otherRows < 0) {
                 throw DataFileFormat.corrupt(path, what + " has an unknown kind.");
             }
             Chunk values = readChunk(in, path, kind.type(), chunkBytesEnd, what);

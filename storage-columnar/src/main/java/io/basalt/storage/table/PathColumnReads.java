@@ -279,7 +279,7 @@ final class PathColumnReads {
      * Whether every fitting value of {@code shred} converts to the path column's type exactly as the extraction's text
      * would (and without an error): any kind as text or as the jsonb member; whole numbers as integers when the zone map shows they all fit
      * the type, as double precision within 2^53; decimals as double precision with unscaled values within 2^53;
-     * whole numbers and decimals as unconstrained numeric (the scale kept); booleans as boolean.
+     * whole numbers and decimals as unconstrained numeric (the scale kept); booleans as boolean; arrays as the member only.
      */
     static boolean usable(ShreddedPath shred, LogicalType type) {
         ChunkStatistics statistics = shred.statistics();
@@ -287,7 +287,9 @@ final class PathColumnReads {
         long max = statistics.max() instanceof Long value ? value : 0;
         boolean bounded = statistics.min() instanceof Long || statistics.nullCount() == statistics.rowCount();
         return switch (type.id()) {
-            case TEXT, JSONB -> true;
+            // an array's ->> text is its JSON text, which the sub-column does not hold: those rows read documents
+            case TEXT -> shred.kind() != ShredKind.ARRAY;
+            case JSONB -> true;
             case BIGINT -> shred.kind() == ShredKind.LONG;
             case INTEGER -> shred.kind() == ShredKind.LONG && bounded && min >= Integer.MIN_VALUE
                     && max <= Integer.MAX_VALUE;
@@ -444,6 +446,7 @@ final class PathColumnReads {
                     yield tagged;
                 }
                 case BOOLEAN -> ((BitVector) values).get(row) != 0 ? JSONB_TRUE : JSONB_FALSE;
+                case ARRAY -> ((VarBinaryVector) values).get(row); // the member already (not reached: same type)
             };
             out.setSafe(row, member);
         }

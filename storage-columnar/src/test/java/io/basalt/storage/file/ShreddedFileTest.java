@@ -61,8 +61,16 @@ class ShreddedFileTest {
         root.close();
     }
 
-    /** Document {@code i}: brand always a string, n a number but every 100th a string, specs.ram, rare keys. */
+    /**
+     * Document {@code i}: brand always a string, n a number but every 100th a string, specs.ram, a list (an array),
+     * rare keys.
+     */
     private static String document(int i) {
+        return document(i, true);
+    }
+
+    /** Document {@code i}, with its list or not (files of versions before 4 hold no array paths). */
+    private static String document(int i, boolean list) {
         if (i % 250 == 7) {
             return null;
         }
@@ -72,7 +80,7 @@ class ShreddedFileTest {
         String n = i % 100 == 0 ? "\"x\"" : i % 100 == 1 ? "null" : Integer.toString(i - 500);
         String rare = i % 10 == 0 ? ", \"rare\": 1" : "";
         return "{\"brand\": \"b" + (i % 5) + "\", \"n\": " + n + ", \"specs\": {\"ram\": " + (i % 8)
-                + "}, \"on\": " + (i % 3 == 0) + ", \"list\": [" + i + "]" + rare + ", \"price\": " + price(i) + "}";
+                + "}, \"on\": " + (i % 3 == 0) + (list ? ", \"list\": [" + i + "]" : "") + rare + ", \"price\": " + price(i) + "}";
     }
 
     /** Document {@code i}'s price: scales 0, 1 and 2 in turn, negative below row 300. */
@@ -81,13 +89,17 @@ class ShreddedFileTest {
     }
 
     private Path writeTable(String name) {
+        return writeTable(name, true);
+    }
+
+    private Path writeTable(String name, boolean lists) {
         InMemoryTableStore store = new InMemoryTableStore("t", TYPES, tables, 64);
         stores.add(store);
         try (FieldVector ids = ValueAccess.allocate(LogicalType.BIGINT, "id", query, ROWS);
              FieldVector docs = ValueAccess.allocate(LogicalType.JSONB, "doc", query, ROWS)) {
             for (int i = 0; i < ROWS; i++) {
                 ValueAccess.set(ids, i, (long) i);
-                String text = document(i);
+                String text = document(i, lists);
                 ValueAccess.set(docs, i, text == null ? null : Jsonb.parse(text));
             }
             ids.setValueCount(ROWS);
@@ -124,7 +136,16 @@ class ShreddedFileTest {
             // every 250th document is an array (other for every path); n is a string in 10 more rows and JSON null
             // in 10 more (other too: the member is 'null' there, not NULL)
             assertThat(described).containsExactlyInAnyOrder("brand:STRING:4", "n:LONG:24", "specs.ram:LONG:4",
-                    "on:BOOLEAN:4", "price:DECIMAL:4");
+                    "on:BOOLEAN:4", "price:DECIMAL:4", "list:ARRAY:4");
+            // an array path holds the members themselves
+            try (FieldVector lists = opened.column(0, opened.shredValuesChunk(index(paths, List.of("list"))), query)) {
+                for (int i = 0; i < ROWS; i++) {
+                    boolean document = i % 250 != 7 && i % 250 != 8;
+                    Object list = ValueAccess.get(lists, i);
+                    assertThat(list == null ? null : list.toString()).as("list of row %d", i)
+                            .isEqualTo(document ? "[" + i + "]" : null);
+                }
+            }
             try (FieldVector prices = opened.column(0, opened.shredValuesChunk(index(paths, List.of("price"))),
                     query)) {
                 for (int i = 0; i < ROWS; i++) {
@@ -215,11 +236,11 @@ class ShreddedFileTest {
     }
 
     @Test
-    void pathsWhoseNullsAreOtherAreWrittenAsFormatVersionThree() throws IOException {
+    void filesAreWrittenAsFormatVersionFour() throws IOException {
         Path file = writeTable("t.bdf");
         byte[] bytes = Files.readAllBytes(file);
-        assertThat(ByteBuffer.wrap(bytes).getInt(8)).isEqualTo(3);
-        assertThat(ByteBuffer.wrap(bytes).getInt(bytes.length - 12)).isEqualTo(3);
+        assertThat(ByteBuffer.wrap(bytes).getInt(8)).isEqualTo(4);
+        assertThat(ByteBuffer.wrap(bytes).getInt(bytes.length - 12)).isEqualTo(4);
         try (TableFile opened = TableFile.open(file, TYPES)) {
             assertThat(opened.shreddedPaths(0)).isNotEmpty().allMatch(ShreddedPath::nullsAreOther);
         }
@@ -244,7 +265,7 @@ class ShreddedFileTest {
     @Test
     void versionTwoFileWithNullsAmongOtherRowsStillOpens() throws IOException {
         // the builds between the bit and version 3 wrote it into version 2 files
-        Path file = writeTable("t.bdf");
+        Path file = writeTable("t.bdf", false);
         Path versionTwo = directory.resolve("v2.bdf");
         Files.write(versionTwo, withVersion(Files.readAllBytes(file), 2));
         try (TableFile opened = TableFile.open(versionTwo, TYPES)) {
@@ -253,9 +274,36 @@ class ShreddedFileTest {
             assertThat(n).isNotNegative();
             assertThat(paths.get(n).nullsAreOther()).isTrue();
             try (FieldVector docs = opened.column(0, 1, query)) {
-                assertThat(ValueAccess.get(docs, 3).toString()).isEqualTo(Jsonb.parse(document(3)).toString());
+                assertThat(ValueAccess.get(docs, 3).toString()).isEqualTo(Jsonb.parse(document(3, false)).toString());
             }
         }
+    }
+
+    @Test
+    void versionThreeFileStillOpens() throws IOException {
+        Path file = writeTable("t.bdf", false);
+        Path versionThree = directory.resolve("v3.bdf");
+        Files.write(versionThree, withVersion(Files.readAllBytes(file), 3));
+        try (TableFile opened = TableFile.open(versionThree, TYPES)) {
+            assertThat(opened.shreddedPaths(0)).extracting(ShreddedPath::kind).doesNotContain(ShredKind.ARRAY)
+                    .contains(ShredKind.STRING, ShredKind.LONG);
+            try (FieldVector docs = opened.column(0, 1, query)) {
+                assertThat(ValueAccess.get(docs, 3).toString()).isEqualTo(Jsonb.parse(document(3, false)).toString());
+            }
+        }
+    }
+
+    @Test
+    void anArrayPathInAFileBeforeVersionFourIsDamage() throws IOException {
+        // no build before version 4 wrote the kind: a file claiming an older version with one is not trusted
+        Path file = writeTable("t.bdf");
+        Path versionThree = directory.resolve("v3.bdf");
+        Files.write(versionThree, withVersion(Files.readAllBytes(file), 3));
+        assertThatThrownBy(() -> TableFile.open(versionThree, TYPES).close()).isInstanceOfSatisfying(
+                BasaltException.class, e -> {
+                    assertThat(e.sqlState()).isEqualTo(SqlState.DATA_CORRUPTED);
+                    assertThat(e.detail()).contains("has an unknown kind");
+                });
     }
 
     /** {@code bytes} of a data file with its header's and trailer's format version set to {@code version}. */

@@ -23,7 +23,8 @@ import org.apache.arrow.vector.VarCharVector;
 /**
  * Shreds the JSONB documents of one row group: an analysis of a sample of the documents finds the paths (object
  * keys from the root, through nested objects, never into arrays) where many rows hold one scalar kind
- * ({@link ShredKind}; numbers are whole or, where some have a fraction, decimals), and each such path is then read from every document into a typed sub-column (NULL where the
+ * ({@link ShredKind}; numbers are whole or, where some have a fraction, decimals) or an array (kept whole, as its
+ * JSONB bytes: containment and jsonpath tests on it then read no document), and each such path is then read from every document into a typed sub-column (NULL where the
  * row does not fit) and a list of the rows holding something else there ({@link ShreddedPath}), both encoded with
  * the column chunk codec, which chooses dictionary, bit-packing, run-length and so on from the values as it does
  * for any column.
@@ -33,8 +34,10 @@ import org.apache.arrow.vector.VarCharVector;
  * decoded into trees.
  */
 public final class JsonbShredder {
-    /** Paths shredded per column and row group at most (the most common first). */
+    /** Scalar paths shredded per column and row group at most (the most common first). */
     static final int MAXIMUM_PATHS = 16;
+    /** Array paths shredded per column and row group at most, besides the scalar ones (which they do not displace). */
+    static final int MAXIMUM_ARRAY_PATHS = 8;
     /** Keys from the root a shredded path has at most. */
     static final int MAXIMUM_DEPTH = 4;
     /** Documents the analysis looks at, spread evenly over the row group. */
@@ -131,7 +134,15 @@ public final class JsonbShredder {
         }
         candidates.sort((a, b) -> a.count() != b.count() ? Integer.compare(b.count(), a.count())
                 : a.keys().toString().compareTo(b.keys().toString()));
-        return candidates.size() > MAXIMUM_PATHS ? List.copyOf(candidates.subList(0, MAXIMUM_PATHS)) : candidates;
+        List<Candidate> kept = new ArrayList<>();
+        int scalars = 0;
+        int arrays = 0;
+        for (Candidate candidate : candidates) {
+            if (candidate.kind() == ShredKind.ARRAY ? arrays++ < MAXIMUM_ARRAY_PATHS : scalars++ < MAXIMUM_PATHS) {
+                kept.add(candidate);
+            }
+        }
+        return kept;
     }
 
     /** Counts the scalar members of the object at {@code at} under {@code prefix}, descending into nested objects. */
@@ -162,6 +173,7 @@ public final class JsonbShredder {
         return switch (JsonbReader.tag(data, at)) {
             case JsonbReader.STRING -> ShredKind.STRING;
             case JsonbReader.TRUE, JsonbReader.FALSE -> ShredKind.BOOLEAN;
+            case JsonbReader.ARRAY -> ShredKind.ARRAY;
             case JsonbReader.NUMBER -> wholeNumberBytes(data, at, end) > 0 ? ShredKind.LONG
                     : packedDecimal(data, at, end) != NOT_PACKED ? ShredKind.DECIMAL : null;
             default -> null;
@@ -477,6 +489,16 @@ public final class JsonbShredder {
                     return Outcome.OTHER;
                 }
                 ((BitVector) values).set(row, tag == JsonbReader.TRUE ? 1 : 0);
+                return Outcome.FIT;
+            }
+            case ARRAY -> {
+                if (tag != JsonbReader.ARRAY) {
+                    return Outcome.OTHER;
+                }
+                // the member's bytes as the document holds them: a JSONB value of its own
+                int length = (int) (end - at);
+                MemorySegment.copy(data, ValueLayout.JAVA_BYTE, at, scratch, 0, length);
+                ((VarBinaryVector) values).setSafe(row, scratch, 0, length);
                 return Outcome.FIT;
             }
         }
