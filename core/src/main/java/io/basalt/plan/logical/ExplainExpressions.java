@@ -161,16 +161,14 @@ final class ExplainExpressions {
             // a read of a shredded path prints as the extraction it stands for, its document named as the scan does
             return overTable(extraction, call, input, qualified);
         }
-<<<<<<< HEAD
         if (function instanceof io.basalt.plan.expression.InitPlanParameter parameter) {
             // PostgreSQL 17's name for an InitPlan's value: (InitPlan 1).col1
             Integer number = INIT_PLAN_NUMBERS.orElse(java.util.Map.of()).get(parameter.values());
             return "(InitPlan " + (number == null ? "?" : number) + ").col" + (parameter.index() + 1);
-=======
+        }
         if (function instanceof io.basalt.exec.function.json.PathConditionFunction test
                 && test.condition() instanceof BoundExpression condition && readsDocument(call, input.size())) {
             return overTable(condition, call, input, qualified); // a test answered by a member prints as written
->>>>>>> h/json13
         }
         if (function instanceof io.basalt.plan.expression.Placeholder.OuterColumn outer) {
             List<List<Column>> enclosing = ENCLOSING_ROWS.orElse(List.of());
