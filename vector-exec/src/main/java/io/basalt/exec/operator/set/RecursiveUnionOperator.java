@@ -2,8 +2,6 @@ package io.basalt.exec.operator.set;
 
 import static java.util.Objects.requireNonNull;
 
-import io.basalt.error.BasaltException;
-import io.basalt.error.SqlState;
 import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.operator.PhysicalOperator;
@@ -31,8 +29,9 @@ import org.apache.arrow.vector.FieldVector;
  * iteration stops once nothing new appears; with UNION ALL every row is kept.
  *
  * <p>Iterations run lazily, one when the previous one's rows have all been read, so a LIMIT above stops an
- * unbounded recursion as it does in PostgreSQL. A recursion that never ends without one runs until the query's
- * memory limit stops it, as PostgreSQL's runs until it exhausts memory or is cancelled.
+ * unbounded recursion as it does in PostgreSQL. As in PostgreSQL there is no cap on iterations or rows: a recursion
+ * that never ends runs until the statement is cancelled, {@code statement_timeout} ends it (57014; each iteration is
+ * a pipeline run, which checks the cancel flag per batch) or the query's memory limit stops it (53200).
  *
  * <p>UNION's duplicate check keeps each distinct row as a list of boxed values (rows compare as GROUP BY
  * compares them); recursive queries are rarely large enough for this to matter.
@@ -44,16 +43,6 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
         requireNonNull(step, "step is null");
         requireNonNull(workTable, "workTable is null");
     }
-
-    /**
-     * The guard against runaway recursion: more iterations than this fail with 54000. A recursion only a LIMIT
-     * ends stops early when the LIMIT reads it directly; one nested inside another's recursive term (which runs
-     * each of its iterations to the end) would never stop, so it meets this guard (or {@link #MAX_ROWS}, or the
-     * query memory limit). PostgreSQL has no such guard: it evaluates nested recursion lazily as well.
-     */
-    static final long MAX_ITERATIONS = 100_000;
-    /** The same guard by rows: more rows than this from all iterations together fail with 54000 too. */
-    static final long MAX_ROWS = 10_000_000;
 
     @Override
     public List<LogicalType> outputTypes() {
@@ -76,8 +65,6 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
             private final Set<List<Object>> seen = new HashSet<>();
             private List<Batch> iteration;
             private int next;
-            private long iterations;
-            private long rows;
 
             @Override
             public Batch next() {
@@ -87,15 +74,6 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
                 while (next == iteration.size()) {
                     if (iteration.isEmpty()) {
                         return null;
-                    }
-                    for (Batch batch : iteration) {
-                        rows += batch.rowCount();
-                    }
-                    if (++iterations > MAX_ITERATIONS || rows > MAX_ROWS) {
-                        throw BasaltException.of(SqlState.PROGRAM_LIMIT_EXCEEDED, "recursive query \""
-                                + workTable.name() + "\" did not end after " + iterations + " iterations and " + rows + " rows")
-                                .withHint("A WITH RECURSIVE query whose recursive term always yields rows ends only "
-                                        + "through a LIMIT on the query that reads it, directly.");
                     }
                     workTable.lend(iteration);
                     List<Batch> following;
