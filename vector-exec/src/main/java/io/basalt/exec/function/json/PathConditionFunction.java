@@ -6,8 +6,6 @@ import io.basalt.exec.batch.Batch;
 import io.basalt.exec.expression.EvaluationContext;
 import io.basalt.exec.expression.PhysicalExpression;
 import io.basalt.exec.expression.ScalarFunction;
-import io.basalt.exec.vector.ValueAccess;
-import io.basalt.exec.vector.VectorGather;
 import io.basalt.type.LogicalType;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -57,19 +55,7 @@ public final class PathConditionFunction implements ScalarFunction {
             return fromDocuments;
         }
         FieldVector fromMembers = onMember.evaluate(new Batch(List.of(members), rows), context);
-        FieldVector out = context.newVector(resultType, rows);
-        // rows are mixed only where the path changes type within a row group: a plain loop
-        for (int row = 0; row < rows; row++) {
-            if (!members.isNull(row)) {
-                VectorGather.copyValue(fromMembers, row, out, row);
-            } else if (!documents.isNull(row)) {
-                VectorGather.copyValue(fromDocuments, row, out, row);
-            } else {
-                ValueAccess.set(out, row, null);
-            }
-        }
-        out.setValueCount(rows);
-        return out;
+        return PathValueFunction.mergeByRow(members, fromMembers, fromDocuments, documents, rows, resultType, context);
     }
 
     @Override

@@ -77,13 +77,23 @@ public final class PathValueFunction implements ScalarFunction {
         if (values.getNullCount() == rows) {
             return computed; // no value from a sub-column (no shredded path here): the documents decide every row
         }
+        // rows are mixed only in row groups where the path changes type or outside row groups
+        return mergeByRow(values, values, computed, documents, rows, resultType, context);
+    }
+
+    /**
+     * Per row: {@code fromSubColumn}'s value where the scan took a sub-column value ({@code taken} not NULL), else
+     * {@code fromDocuments}' where the row's document is not NULL, else NULL. Rows are mixed only where a path changes
+     * type within a row group: a plain loop.
+     */
+    static FieldVector mergeByRow(FieldVector taken, FieldVector fromSubColumn, FieldVector fromDocuments,
+                                  FieldVector documents, int rows, LogicalType resultType, EvaluationContext context) {
         FieldVector out = context.newVector(resultType, rows);
-        // rows are mixed only in row groups where the path changes type or outside row groups: a plain loop
         for (int row = 0; row < rows; row++) {
-            if (!values.isNull(row)) {
-                VectorGather.copyValue(values, row, out, row);
+            if (!taken.isNull(row)) {
+                VectorGather.copyValue(fromSubColumn, row, out, row);
             } else if (!documents.isNull(row)) {
-                VectorGather.copyValue(computed, row, out, row);
+                VectorGather.copyValue(fromDocuments, row, out, row);
             } else {
                 ValueAccess.set(out, row, null);
             }
