@@ -16,48 +16,30 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * DuckDB's sqllogictest files ({@code ../shared/conformance/duckdb_slt}) run against Basalt, each in a fresh
- * database on disk so that {@code restart} replays the log: those for transactions and the write-ahead log
- * ({@code test/sql/transactions}, {@code test/sql/storage/wal}), and those for the executor's query shapes
- * ({@code window}, {@code cte}, {@code join}, {@code subquery}). They are written in DuckDB's dialect with DuckDB's
- * messages: an expected error passes with any error Basalt reports (internal errors excepted), files that
- * {@code require} an extension are skipped, and a record that DuckDB's dialect makes fail counts as failed. Each
- * test prints the records passed per file, writes {@code target/conformance/duckdb_slt*.md} and asserts a floor on
- * the records passed. Runs only with {@code -Pconformance} (core/pom.xml).
+ * DuckDB's sqllogictest files for transactions and the write-ahead log ({@code ../shared/conformance/duckdb_slt},
+ * {@code test/sql/transactions} and {@code test/sql/storage/wal}) run against Basalt, each in a fresh database on
+ * disk so that {@code restart} replays the log. They are written in DuckDB's dialect with DuckDB's messages: an
+ * expected error passes with any error Basalt reports (internal errors excepted), files that {@code require} an
+ * extension are skipped, and a record that DuckDB's dialect makes fail counts as failed. Prints the records passed
+ * per file and writes {@code target/conformance/duckdb_slt.md}; asserts a floor on the records passed. Runs only
+ * with {@code -Pconformance} (core/pom.xml).
  */
 class DuckDbSltConformanceTest {
-    /** Transaction and WAL records passing when last raised; only ever goes up. */
+    /** Records passing over all the files when last raised; only ever goes up. */
     private static final int PASSING_AT_LEAST = 1000;
     private static final List<String> FOLDERS = List.of("transactions", "storage/wal");
-    /** Window, CTE, join and subquery records passing when last raised; only ever goes up. */
-    private static final int QUERY_RECORDS_PASSING_AT_LEAST = 0;
-    private static final List<String> QUERY_FOLDERS = List.of("window", "cte", "join", "subquery");
 
     private record FileOutcome(String name, int records, int failed, String skipped, List<SltFailure> failures) {
     }
 
     @Test
     void transactionAndWalFilesPassAtLeastAsManyRecordsAsBefore() throws IOException {
-        int passed = runFolders(FOLDERS, "duckdb_slt.md", "DuckDB sqllogictests: transactions and WAL");
-        assertThat(passed).as("DuckDB transaction and WAL records passing").isGreaterThanOrEqualTo(PASSING_AT_LEAST);
-    }
-
-    @Test
-    void windowCteJoinAndSubqueryFilesPassAtLeastAsManyRecordsAsBefore() throws IOException {
-        int passed = runFolders(QUERY_FOLDERS, "duckdb_slt-queries.md",
-                "DuckDB sqllogictests: window, CTE, join and subquery");
-        assertThat(passed).as("DuckDB window, CTE, join and subquery records passing")
-                .isGreaterThanOrEqualTo(QUERY_RECORDS_PASSING_AT_LEAST);
-    }
-
-    /** Runs every file under the folders, prints and writes the report; the records passed. */
-    private static int runFolders(List<String> folders, String reportName, String title) throws IOException {
         Path corpus = locate();
         assumeTrue(corpus != null, "no shared/conformance/duckdb_slt folder beside the repository");
         SltRunner runner = new SltRunner(java.util.Set.of(), false, false)
                 .onEachSession("SET lock_timeout = '500ms'");
         List<FileOutcome> outcomes = new ArrayList<>();
-        for (String folder : folders) {
+        for (String folder : FOLDERS) {
             Path directory = corpus.resolve("test").resolve("sql").resolve(folder);
             List<Path> files;
             try (Stream<Path> listing = Files.walk(directory)) {
@@ -68,15 +50,15 @@ class DuckDbSltConformanceTest {
                         file));
             }
         }
-        String report = render(title, outcomes);
+        String report = render(outcomes);
         System.out.print(report);
         Path reports = Files.createDirectories(Path.of("target", "conformance"));
-        Files.writeString(reports.resolve(reportName), report);
+        Files.writeString(reports.resolve("duckdb_slt.md"), report);
         int passed = 0;
         for (FileOutcome outcome : outcomes) {
             passed += outcome.records() - outcome.failed();
         }
-        return passed;
+        assertThat(passed).as("DuckDB transaction and WAL records passing").isGreaterThanOrEqualTo(PASSING_AT_LEAST);
     }
 
     private static FileOutcome run(SltRunner runner, Path corpus, String name, Path file) throws IOException {
@@ -107,8 +89,8 @@ class DuckDbSltConformanceTest {
         }
     }
 
-    private static String render(String title, List<FileOutcome> outcomes) {
-        StringBuilder out = new StringBuilder("# " + title + "\n\n"
+    private static String render(List<FileOutcome> outcomes) {
+        StringBuilder out = new StringBuilder("# DuckDB sqllogictests: transactions and WAL\n\n"
                 + "| file | records run | passed | passed % | note |\n|---|---:|---:|---:|---|\n");
         int records = 0;
         int passed = 0;
@@ -122,21 +104,7 @@ class DuckDbSltConformanceTest {
                     .append(" |\n");
         }
         out.append("| **total** | ").append(records).append(" | ").append(passed).append(" | ")
-                .append(percent(passed, records)).append(" | |\n\n| folder | files | records run | passed | passed % |\n"
-                        + "|---|---:|---:|---:|---:|\n");
-        Map<String, int[]> folders = new java.util.LinkedHashMap<>();
-        for (FileOutcome outcome : outcomes) {
-            int slash = outcome.name().lastIndexOf('/');
-            int[] sums = folders.computeIfAbsent(slash < 0 ? "" : outcome.name().substring(0, outcome.name().indexOf('/')),
-                    folder -> new int[3]);
-            sums[0]++;
-            sums[1] += outcome.records();
-            sums[2] += outcome.records() - outcome.failed();
-        }
-        folders.forEach((folder, sums) -> out.append("| ").append(folder).append(" | ").append(sums[0]).append(" | ")
-                .append(sums[1]).append(" | ").append(sums[2]).append(" | ").append(percent(sums[2], sums[1]))
-                .append(" |\n"));
-        out.append("\n## Failures (first three per file)\n");
+                .append(percent(passed, records)).append(" | |\n\n## Failures (first three per file)\n");
         for (FileOutcome outcome : outcomes) {
             for (int i = 0; i < Math.min(3, outcome.failures().size()); i++) {
                 out.append("\n- ").append(outcome.name()).append(": ```")
