@@ -16,7 +16,6 @@ import io.basalt.format.parquet.page.RleBitPackedDecoder;
 import io.basalt.type.LogicalType;
 import io.basalt.type.TypeId;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -65,9 +64,8 @@ import org.apache.parquet.schema.PrimitiveType.PrimitiveTypeName;
 final class ParquetPageDecoder implements ColumnChunkDecoder {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
-    private static final ValueLayout.OfShort SHORT = ValueLayout.JAVA_SHORT_UNALIGNED.withOrder(ByteOrder.LITTLE_ENDIAN);
-    /** The most 8-byte words {@link #gather} moves a value in; longer values are copied in one call. */
-    private static final int WORD_COPY_LIMIT = 8;
+    /** Bytes {@link #gathered} keeps past the values it holds, for {@link #gather}'s word stores. */
+    private static final int GATHER_SLACK = 2 * Long.BYTES;
 
     private final String name;
     private final LogicalType type;
@@ -202,11 +200,6 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     int carvedWidth() {
         return carvedWidth;
-    }
-
-    /** Whether this decoder fills text or bytea vectors (variable-width: validity, offsets and bytes). */
-    boolean decodesText() {
-        return kind == Kind.STRING || kind == Kind.BYTEA;
     }
 
     /**
@@ -534,8 +527,6 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
             for (int i = 0; i < count; i++) {
                 positions[i] = at + i;
             }
-        } else if (scatterBlock(vector, present)) {
-            return;
         }
         int[] rows = positions;
         switch (kind) {
@@ -641,13 +632,19 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         for (int i = 0; i < present; i++) {
             total += lengths[i];
         }
+        // the run's bytes are gathered on the heap and copied into the vector at once: one Arrow copy per run
+        // instead of one per value, which costs most for short strings
+        if (gathered.length < total + GATHER_SLACK) {
+            gathered = new byte[Math.max(total + GATHER_SLACK, gathered.length * 2)];
+        }
+        gather(source, present);
         while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
             out.reallocDataBuffer();
         }
         ArrowBuf data = out.getDataBuffer();
         ArrowBuf validity = out.getValidityBuffer();
         if (total > 0) {
-            gather(source, present, ArrowSegments.of(data), stringEnd);
+            data.setBytes(stringEnd, gathered, 0, total);
         }
         if (ends.length < count + 1) {
             ends = new int[count + 1];
@@ -690,27 +687,18 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
      */
     private void writeShortDictionaryStrings(BaseVariableWidthVector out, int at, int count, DictionaryValues dictionaryValues) {
         int bound = count * dictionaryValues.shortEntryLength() + DictionaryValues.gatherSlack();
+        if (gathered.length < bound) {
+            gathered = new byte[Math.max(bound, gathered.length * 2)];
+        }
         if (ends.length < count + 1) {
             ends = new int[count + 1];
         }
-        int total;
-        if (out.getDataBuffer().capacity() >= (long) stringEnd + bound) {
-            // room for the longest entries: the words go straight into the vector
-            total = dictionaryValues.gatherShortBinaries(ArrowSegments.of(out.getDataBuffer()), stringEnd, ends, count,
-                    stringEnd);
-        } else {
-            // the buffer (sized by the bytes per row seen so far) may hold the values but not the bound: gather
-            // on the heap and grow the buffer only if the values need it
-            if (gathered.length < bound) {
-                gathered = new byte[Math.max(bound, gathered.length * 2)];
-            }
-            total = dictionaryValues.gatherShortBinaries(gathered, ends, count, stringEnd);
-            while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
-                out.reallocDataBuffer();
-            }
-            if (total > 0) {
-                out.getDataBuffer().setBytes(stringEnd, gathered, 0, total);
-            }
+        int total = dictionaryValues.gatherShortBinaries(gathered, ends, count, stringEnd);
+        while (out.getDataBuffer().capacity() < (long) stringEnd + total) {
+            out.reallocDataBuffer();
+        }
+        if (total > 0) {
+            out.getDataBuffer().setBytes(stringEnd, gathered, 0, total);
         }
         setValid(out.getValidityBuffer(), at, count);
         MemorySegment offsets = ArrowSegments.of(out.getOffsetBuffer());
@@ -722,40 +710,35 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
     }
 
     /**
-     * Copies the {@code present} byte ranges {@code starts}/{@code lengths} of {@code source} one after another into
-     * {@code into} (the vector's data buffer) from {@code from}: the values are written where they stay, with no
-     * array of the run's bytes on the way. A value is moved as 8-byte words, as many as it needs, whatever its
-     * length, while both the source and the buffer have the words' room: the surplus bytes land past the value
-     * and the next value overwrites them. Most values are short (flags, modes, comments of a few dozen bytes), and
-     * a bulk copy per value cost more than the copy itself.
+     * Copies the {@link #present} byte ranges {@code starts}/{@code lengths} of {@code source} one after another
+     * into {@link #gathered} (which has {@link #GATHER_SLACK} bytes to spare past their total). A value of at most
+     * 16 bytes whose source has 16 bytes to read is moved as two 8-byte words, whatever its length: the words'
+     * surplus bytes land past the value and the next value overwrites them. Short strings (flags, modes,
+     * dictionary entries) are most values, and a call of {@code System.arraycopy} per value cost more than the copy.
      */
-    private void gather(byte[] source, int present, MemorySegment into, long from) {
-        int[] valueStarts = starts;
+    private void gather(byte[] source, int present) {
+        int[] from = starts;
         int[] length = lengths;
-        long sourceLimit = source.length;
-        long intoLimit = into.byteSize();
-        long position = from;
+        byte[] into = gathered;
+        int wordLimit = source == null ? -1 : source.length - 2 * Long.BYTES;
+        int position = 0;
         for (int i = 0; i < present; i++) {
-            int start = valueStarts[i];
+            int start = from[i];
             int bytes = length[i];
-            int words = (bytes + Long.BYTES - 1) >>> 3;
-            long span = (long) words * Long.BYTES;
-            if (words <= WORD_COPY_LIMIT && start + span <= sourceLimit && position + span <= intoLimit) {
-                for (int w = 0; w < words; w++) {
-                    into.set(ArrowSegments.LONG, position + (long) w * Long.BYTES,
-                            (long) LONG.get(source, start + w * Long.BYTES));
-                }
+            if (bytes <= 2 * Long.BYTES && start <= wordLimit) {
+                LONG.set(into, position, (long) LONG.get(source, start));
+                LONG.set(into, position + Long.BYTES, (long) LONG.get(source, start + Long.BYTES));
             } else {
-                MemorySegment.copy(source, start, into, ValueLayout.JAVA_BYTE, position, bytes);
+                System.arraycopy(source, start, into, position, bytes);
             }
             position += bytes;
         }
     }
 
     /**
-     * Stores {@code count} values without nulls of a fixed-width number column at rows {@code [at, at + count)}
-     * straight into the vector's buffers with the validity set in bulk (dictionary pages of ints and longs gather
-     * into the buffer itself, other encodings go through an array); false for the other kinds (booleans, uuid).
+     * Stores {@code count} values without nulls of a 4- or 8-byte integer column at rows {@code [at, at + count)}
+     * straight into the vector's buffers (dictionary pages gather into the buffer itself, other encodings go through
+     * an array); false for the other kinds.
      */
     private boolean writeDense(FieldVector vector, int at, int count) {
         switch (kind) {
@@ -793,32 +776,6 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
                             count);
                 }
             }
-            case DOUBLE -> {
-                if (doubles.length < count) {
-                    doubles = new double[count];
-                }
-                values.readDoubles(doubles, count);
-                MemorySegment.copy(doubles, 0, ArrowSegments.values(vector), ArrowSegments.DOUBLE,
-                        (long) at * Double.BYTES, count);
-            }
-            case FLOAT -> {
-                if (floats.length < count) {
-                    floats = new float[count];
-                }
-                float[] in = floats;
-                values.readFloats(in, count);
-                MemorySegment data = ArrowSegments.values(vector);
-                for (int i = 0; i < count; i++) {
-                    data.set(ArrowSegments.DOUBLE, (long) (at + i) * Double.BYTES, in[i]);
-                }
-            }
-            case INT16 -> {
-                int[] in = readInts(count);
-                MemorySegment data = ArrowSegments.values(vector);
-                for (int i = 0; i < count; i++) {
-                    data.set(SHORT, (long) (at + i) * Short.BYTES, (short) in[i]);
-                }
-            }
             default -> {
                 return false;
             }
@@ -827,14 +784,13 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         return true;
     }
 
-    /**
-     * Stores {@code count} PLAIN values without nulls at rows {@code [at, at + count)} straight from the page's
-     * bytes: one block copy when the vector's values are as wide as the page's, otherwise one widening loop from
-     * the page into the buffer (smallint from INT32, numeric from INT32 decimals, real as Basalt's double); false
-     * when the page is not PLAIN or the kind is not fixed-width.
-     */
+    /** Copies {@code count} PLAIN values without nulls into a vector of the same width; false when not possible. */
     private boolean copyBlock(FieldVector vector, int at, int count) {
-        int width = plainWidth();
+        int width = switch (kind) {
+            case INT32, DATE -> 4;
+            case INT64, DECIMAL_INT64, DOUBLE -> 8;
+            default -> 0;
+        };
         if (width == 0) {
             return false;
         }
@@ -842,93 +798,10 @@ final class ParquetPageDecoder implements ColumnChunkDecoder {
         if (block == null) {
             return false;
         }
-        int offset = values.plainOffset();
         BaseFixedWidthVector out = (BaseFixedWidthVector) vector;
-        switch (kind) {
-            case INT32, DATE, INT64, DECIMAL_INT64, DOUBLE ->
-                    out.getDataBuffer().setBytes((long) at * width, block, offset, (long) count * width);
-            case INT16, DECIMAL_INT32, FLOAT -> widen(ArrowSegments.of(out.getDataBuffer()), block, offset, null, at, count);
-            default -> throw new IllegalStateException("no PLAIN block for " + kind);
-        }
+        out.getDataBuffer().setBytes((long) at * width, block, values.plainOffset(), (long) count * width);
         setValid(out.getValidityBuffer(), at, count);
         return true;
-    }
-
-    /**
-     * Stores the {@code present} PLAIN values of a run with nulls at their rows ({@link #positions}) straight from
-     * the page's bytes, with their validity bits; false when the page is not PLAIN or the kind is not fixed-width.
-     */
-    private boolean scatterBlock(FieldVector vector, int present) {
-        int width = plainWidth();
-        if (width == 0) {
-            return false;
-        }
-        byte[] block = values.plainBlock(present, width);
-        if (block == null) {
-            return false;
-        }
-        int offset = values.plainOffset();
-        int[] rows = positions;
-        BaseFixedWidthVector out = (BaseFixedWidthVector) vector;
-        MemorySegment data = ArrowSegments.of(out.getDataBuffer());
-        switch (kind) {
-            case INT32, DATE -> {
-                for (int i = 0; i < present; i++) {
-                    data.set(ArrowSegments.INT, (long) rows[i] * Integer.BYTES, (int) INT.get(block, offset + i * Integer.BYTES));
-                }
-            }
-            case INT64, DECIMAL_INT64, DOUBLE -> {
-                for (int i = 0; i < present; i++) {
-                    data.set(ArrowSegments.LONG, (long) rows[i] * Long.BYTES, (long) LONG.get(block, offset + i * Long.BYTES));
-                }
-            }
-            case INT16, DECIMAL_INT32, FLOAT -> widen(data, block, offset, rows, 0, present);
-            default -> throw new IllegalStateException("no PLAIN block for " + kind);
-        }
-        ArrowBuf validity = out.getValidityBuffer();
-        for (int i = 0; i < present; i++) {
-            BitVectorHelper.setBit(validity, rows[i]);
-        }
-        return true;
-    }
-
-    /** Bytes per PLAIN value of the kinds {@link #copyBlock} and {@link #scatterBlock} store, else 0. */
-    private int plainWidth() {
-        return switch (kind) {
-            case INT16, INT32, DATE, DECIMAL_INT32, FLOAT -> Integer.BYTES;
-            case INT64, DECIMAL_INT64, DOUBLE -> Long.BYTES;
-            default -> 0;
-        };
-    }
-
-    /**
-     * Stores {@code count} 4-byte PLAIN values from {@code offset} of {@code block} into a narrower or wider vector
-     * (smallint, numeric from INT32 decimals, real as Basalt's double), value {@code i} at row {@code rows[i]}, or
-     * at {@code at + i} when {@code rows} is null; one loop per kind.
-     */
-    private void widen(MemorySegment data, byte[] block, int offset, int[] rows, int at, int count) {
-        switch (kind) {
-            case INT16 -> {
-                for (int i = 0; i < count; i++) {
-                    int row = rows == null ? at + i : rows[i];
-                    data.set(SHORT, (long) row * Short.BYTES, (short) (int) INT.get(block, offset + i * Integer.BYTES));
-                }
-            }
-            case DECIMAL_INT32 -> {
-                for (int i = 0; i < count; i++) {
-                    int row = rows == null ? at + i : rows[i];
-                    data.set(ArrowSegments.LONG, (long) row * Long.BYTES, (long) (int) INT.get(block, offset + i * Integer.BYTES));
-                }
-            }
-            case FLOAT -> {
-                for (int i = 0; i < count; i++) {
-                    int row = rows == null ? at + i : rows[i];
-                    data.set(ArrowSegments.DOUBLE, (long) row * Double.BYTES,
-                            Float.intBitsToFloat((int) INT.get(block, offset + i * Integer.BYTES)));
-                }
-            }
-            default -> throw new IllegalStateException("no widening for " + kind);
-        }
     }
 
     /** Marks rows {@code [from, from + count)} non-null: whole bytes at once, the bits at either end one by one. */

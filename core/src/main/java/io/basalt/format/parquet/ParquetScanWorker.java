@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.arrow.memory.ArrowBuf;
-import org.apache.arrow.memory.ReferenceManager;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -52,19 +51,6 @@ final class ParquetScanWorker implements SourceState {
     private PageReadStore rowGroupPages;
     /** The page decoders' arrays, by the decoder's index, kept from one row group to the next. */
     private final List<ParquetPageDecoder.PageBuffers> pageBuffers = new ArrayList<>();
-    /**
-     * The vectors {@link #carve} made, by decoder index, handed out again while they fit, with the worker's own
-     * reference to their shared allocation, the rows they hold, each one's width (negative: a text column's
-     * bytes), the address of each one's data buffer, the decoder slots they were made for, and the allocation's
-     * reference count right after carving.
-     */
-    private FieldVector[] carved;
-    private ArrowBuf carvedSlab;
-    private int carvedRows;
-    private long[] carvedWidths;
-    private long[] carvedAddresses;
-    private int[] carvedSlots;
-    private int carvedReferences;
     /** The slot of {@link #columns} each of {@link #decoders} fills. */
     private int[] decoderSlots;
     private final int[] identitySlots;
@@ -107,37 +93,34 @@ final class ParquetScanWorker implements SourceState {
         HeldBatch filtered = held.poll();
         int rows = filtered != null ? filtered.rows() : (int) Math.min(context.vectorSize(), remaining);
         FieldVector[] out = filtered != null ? filtered.vectors() : new FieldVector[columns.length];
-        if (filtered != null) {
-            for (FieldVector vector : out) {
-                if (vector != null) {
-                    current.add(vector);
-                }
-            }
-        }
+        FieldVector[] carved = null;
         try {
-            FieldVector[] carved = carve(rows);
+            carved = carve(rows);
             for (int i = 0; i < decoders.size(); i++) {
                 ColumnChunkDecoder decoder = decoders.get(i);
                 FieldVector vector = carved == null ? null : carved[i];
                 if (vector == null) {
-                    FieldVector made = decoder.next(rows, context.allocator());
-                    out[decoderSlots[i]] = made;
-                    current.add(made);
+                    out[decoderSlots[i]] = decoder.next(rows, context.allocator());
                 } else {
-                    ((ParquetPageDecoder) decoder).next(rows, vector);
+                    carved[i] = null;
                     out[decoderSlots[i]] = vector;
+                    ((ParquetPageDecoder) decoder).next(rows, vector);
                 }
             }
         } catch (RuntimeException failure) {
             closeAll(out);
-            release();
-            dropCarved();
+            if (carved != null) {
+                closeAll(carved);
+            }
             throw file.corrupt(failure);
         }
         if (filtered == null) {
             remaining -= rows;
         }
-        return new Batch(List.of(out), rows);
+        for (FieldVector vector : out) {
+            current.add(vector);
+        }
+        return new Batch(List.copyOf(current), rows);
     }
 
     private static void closeAll(FieldVector[] vectors) {
@@ -437,25 +420,8 @@ final class ParquetScanWorker implements SourceState {
      * Each vector holds its own references to the allocation, which is freed when the last of them is closed (or
      * handed to another allocator). Two or three allocations per column and batch (Arrow's ledgers, Netty's pool)
      * were a tenth of a numeric scan's time.
-     *
-     * <p>The vectors stay the worker's: the next batch gets the same ones back, zeroed, when nothing outside the
-     * worker took a reference to the allocation or a buffer from them (a consumer that keeps a batch past the next
-     * call retains or transfers its buffers, which changes the allocation's reference count, moves its ownership
-     * to another allocator or empties the vector) and the batch's columns and sizes fit; otherwise they are closed, to be freed by whoever holds them
-     * last, and new ones carved. Creating the vectors and associating each slice with the allocator
-     * ({@code AllocationManager.associate}) was a tenth of a numeric scan's CPU after the slab made it one
-     * allocation per batch.
      */
     private FieldVector[] carve(int rows) {
-        if (carved != null && carvedStillFits(rows)) {
-            for (int i = 0; i < carved.length; i++) {
-                if (carved[i] != null) {
-                    clearCarved(carved[i], rows);
-                }
-            }
-            return carved;
-        }
-        dropCarved();
         // The field nodes give a null count Arrow cannot take for none or all (-1): for those it would throw the
         // slice away and allocate a validity buffer of its own (set to all ones or zeros), an allocation per
         // column and batch that was a tenth of a numeric scan; the decoders set every non-null row's bit anyway.
@@ -478,10 +444,7 @@ final class ParquetScanWorker implements SourceState {
             return null;
         }
         FieldVector[] vectors = new FieldVector[decoders.size()];
-        long[] widths = new long[decoders.size()];
-        long[] addresses = new long[decoders.size()];
-        ArrowBuf slab = context.allocator().buffer(total);
-        try {
+        try (ArrowBuf slab = context.allocator().buffer(total)) {
             long at = 0;
             for (int i = 0; i < vectors.length; i++) {
                 if (!(decoders.get(i) instanceof ParquetPageDecoder page)) {
@@ -500,90 +463,24 @@ final class ParquetScanWorker implements SourceState {
                     long dataBytes = (long) rows * width;
                     fixed.loadFieldBuffers(new ArrowFieldNode(rows, UNKNOWN_NULLS),
                             List.of(validity, zeroed(slab, at, dataBytes)));
-                    widths[i] = width;
                     at += align(dataBytes);
                 } else if (width == 0 && vector instanceof BaseVariableWidthVector variable) {
                     variable.loadFieldBuffers(new ArrowFieldNode(rows, UNKNOWN_NULLS), List.of(validity,
                             zeroed(slab, at, (rows + 1L) * Integer.BYTES), slab.slice(at + offsetBytes, textBytes)));
-                    widths[i] = -textBytes;
                     at += offsetBytes + align(textBytes);
                 } else {
                     throw new IllegalStateException("column " + page.field().getName() + " has no vector of "
                             + width + " bytes per value");
                 }
-                addresses[i] = vector.getDataBuffer().memoryAddress();
             }
+            return vectors;
         } catch (RuntimeException | Error failure) {
-            closeAll(vectors);
-            slab.close();
-            throw failure;
-        }
-        carved = vectors;
-        carvedSlab = slab;
-        carvedRows = rows;
-        carvedWidths = widths;
-        carvedAddresses = addresses;
-        carvedSlots = decoderSlots;
-        carvedReferences = slab.getReferenceManager().getRefCount();
-        return vectors;
-    }
-
-    /**
-     * Whether the vectors carved for an earlier batch can hold the next {@code rows} rows: no one else holds a
-     * reference to their allocation, each still holds the buffers carved for it (a text vector whose data outgrew
-     * its slice holds another), and the current decoders want the same columns, widths and at most the text bytes
-     * carved.
-     */
-    private boolean carvedStillFits(int rows) {
-        // another allocator's transfer (a zero-copy slice into another query's memory) takes the ownership of the
-        // allocation without changing this ledger's count; a retain or a transfer within this allocator changes it
-        ReferenceManager ledger = carvedSlab.getReferenceManager();
-        if (rows > carvedRows || ledger.getRefCount() != carvedReferences || ledger.getAccountedSize() == 0
-                || carved.length != decoders.size()
-                || (carvedSlots != decoderSlots && !java.util.Arrays.equals(carvedSlots, decoderSlots))) {
-            return false;
-        }
-        for (int i = 0; i < carved.length; i++) {
-            FieldVector vector = carved[i];
-            ColumnChunkDecoder decoder = decoders.get(i);
-            if (vector == null) {
-                if (decoder instanceof ParquetPageDecoder page && (page.carvedWidth() > 0 || page.carvedTextBytes(rows) > 0)) {
-                    return false;
+            for (FieldVector vector : vectors) {
+                if (vector != null) {
+                    vector.close();
                 }
-                continue;
             }
-            if (!(decoder instanceof ParquetPageDecoder page) || vector.getDataBuffer().memoryAddress() != carvedAddresses[i]) {
-                return false;
-            }
-            // a text vector whose bytes outgrew its slice was moved by the decoder (the address check above); a new
-            // row group's decoder of the column, which has no estimate of its own yet, fills the old slice
-            long width = carvedWidths[i];
-            if (width > 0 ? page.carvedWidth() != width : !page.decodesText()) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Zeroes the validity, offsets and values of a carved vector's first {@code rows} rows for the next batch. */
-    private static void clearCarved(FieldVector vector, int rows) {
-        vector.getValidityBuffer().setZero(0, (rows + 7L) / 8);
-        if (vector instanceof BaseFixedWidthVector fixed) {
-            fixed.getDataBuffer().setZero(0, (long) rows * fixed.getTypeWidth());
-        } else {
-            vector.getOffsetBuffer().setZero(0, (rows + 1L) * Integer.BYTES);
-        }
-    }
-
-    /** Closes the vectors carved for earlier batches and the worker's own reference to their allocation. */
-    private void dropCarved() {
-        if (carved != null) {
-            closeAll(carved);
-            carved = null;
-        }
-        if (carvedSlab != null) {
-            carvedSlab.close();
-            carvedSlab = null;
+            throw failure;
         }
     }
 
@@ -651,7 +548,6 @@ final class ParquetScanWorker implements SourceState {
     @Override
     public void close() {
         release();
-        dropCarved();
         releaseHeld();
         closeRowGroupPages();
         closeReader();

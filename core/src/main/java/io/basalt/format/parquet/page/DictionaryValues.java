@@ -1,6 +1,9 @@
 package io.basalt.format.parquet.page;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -12,6 +15,7 @@ import java.util.Arrays;
  * own bounds check, which is turned into the corrupt-page error (no separate pass over the indices).
  */
 public final class DictionaryValues extends PageValues {
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final PackedIndexKernels KERNELS = PackedIndexKernels.kernels();
 
     private final ColumnDictionary dictionary;
@@ -243,15 +247,6 @@ public final class DictionaryValues extends PageValues {
      * instructions this way takes one pass instead of a pass for the entries' positions and another for their bytes.
      */
     public int gatherShortBinaries(byte[] into, int[] ends, int count, int base) {
-        return gatherShortBinaries(MemorySegment.ofArray(into), 0, ends, count, base);
-    }
-
-    /**
-     * {@link #gatherShortBinaries(byte[], int[], int, int)} into {@code into} from {@code from} (a vector's data
-     * buffer, so that the bytes are written where they stay, not gathered on the heap and copied), which needs
-     * {@code count * shortEntryLength() + gatherSlack()} bytes from there.
-     */
-    public int gatherShortBinaries(MemorySegment into, long from, int[] ends, int count, int base) {
         long[] words = dictionary.words;
         int stride = dictionary.stride;
         int[] entryLengths = dictionary.lengths;
@@ -265,8 +260,8 @@ public final class DictionaryValues extends PageValues {
                 if (stride == 2) {
                     for (int i = 0; i < n; i++) {
                         int entry = packed ? index[i] : repeatedEntry;
-                        into.set(PlainPackedIndexKernels.LONG_LAYOUT, from + position, words[2 * entry]);
-                        into.set(PlainPackedIndexKernels.LONG_LAYOUT, from + position + Long.BYTES, words[2 * entry + 1]);
+                        LONG.set(into, position, words[2 * entry]);
+                        LONG.set(into, position + Long.BYTES, words[2 * entry + 1]);
                         position += entryLengths[entry];
                         ends[at + i] = base + position;
                     }
@@ -275,8 +270,7 @@ public final class DictionaryValues extends PageValues {
                         int entry = packed ? index[i] : repeatedEntry;
                         int first = stride * entry;
                         for (int k = 0; k < stride; k++) {
-                            into.set(PlainPackedIndexKernels.LONG_LAYOUT, from + position + k * Long.BYTES,
-                                    words[first + k]);
+                            LONG.set(into, position + k * Long.BYTES, words[first + k]);
                         }
                         position += entryLengths[entry];
                         ends[at + i] = base + position;
