@@ -741,11 +741,7 @@ public final class InMemoryTableStore implements TableStore {
         }
         int offset = (int) (start - at);
         int length = (int) (stop - start);
-        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-        for (FieldVector column : batch.columns()) {
-            columns.add(io.basalt.exec.vector.VectorSlices.slice(column, offset, length, allocator));
-        }
-        Batch slice = new Batch(columns, length);
+        Batch slice = io.basalt.exec.vector.VectorSlices.slice(batch, offset, length, allocator);
         copies.add(slice);
         out.add(slice);
     }

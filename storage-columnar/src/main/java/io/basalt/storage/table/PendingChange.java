@@ -1173,18 +1173,7 @@ public final class PendingChange implements AutoCloseable {
      * change's allocator that share its memory: the statement's rows are kept once, not copied again here.
      */
     private Batch shared(Batch batch) {
-        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-        try {
-            for (FieldVector column : batch.columns()) {
-                columns.add(VectorSlices.slice(column, 0, batch.rowCount(), allocator));
-            }
-        } catch (RuntimeException | Error failure) {
-            for (FieldVector column : columns) {
-                column.close();
-            }
-            throw failure;
-        }
-        return new Batch(columns, batch.rowCount());
+        return VectorSlices.slice(batch, 0, batch.rowCount(), allocator);
     }
 
     private static int[] identity(int count) {

@@ -59,18 +59,7 @@ public final class StatementChanges implements AutoCloseable {
         List<Batch> copies = new ArrayList<>(appended.size());
         changes.add(new Change(table, deleted.clone(), copies));
         for (Batch batch : appended) {
-            List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-            try {
-                for (FieldVector column : batch.columns()) {
-                    columns.add(VectorCopies.copy(column, allocator));
-                }
-            } catch (RuntimeException | Error failure) {
-                for (FieldVector column : columns) {
-                    column.close();
-                }
-                throw failure;
-            }
-            copies.add(new Batch(columns, batch.rowCount()));
+            copies.add(VectorCopies.copy(batch, allocator));
         }
         return next < 0 ? -1 : next;
     }

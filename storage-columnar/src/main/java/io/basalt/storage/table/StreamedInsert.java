@@ -129,7 +129,7 @@ public final class StreamedInsert implements AutoCloseable {
         while (taken < headRows) {
             Batch first = buffered.getFirst();
             int take = (int) Math.min(first.rowCount(), headRows - taken);
-            head.add(take == first.rowCount() ? first : slice(first, 0, take));
+            head.add(take == first.rowCount() ? first : VectorSlices.slice(first, 0, take, allocator));
             dropFront(take, take == first.rowCount());
             taken += take;
         }
@@ -158,24 +158,11 @@ public final class StreamedInsert implements AutoCloseable {
         Batch first = buffered.removeFirst();
         bufferedRows -= rows;
         if (rows < first.rowCount()) {
-            buffered.addFirst(slice(first, rows, first.rowCount() - rows));
+            buffered.addFirst(VectorSlices.slice(first, rows, first.rowCount() - rows, allocator));
         }
         if (!kept) {
             free(first);
         }
-    }
-
-    private Batch slice(Batch batch, int offset, int rows) {
-        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
-        try {
-            for (FieldVector column : batch.columns()) {
-                columns.add(VectorSlices.slice(column, offset, rows, allocator));
-            }
-        } catch (RuntimeException | Error failure) {
-            columns.forEach(FieldVector::close);
-            throw failure;
-        }
-        return new Batch(columns, rows);
     }
 
     private static void free(Batch batch) {

@@ -1,5 +1,8 @@
 package io.basalt.exec.vector;
 
+import io.basalt.exec.batch.Batch;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
@@ -14,6 +17,23 @@ import org.apache.arrow.vector.FieldVector;
  */
 public final class VectorCopies {
     private VectorCopies() {
+    }
+
+    /**
+     * A dense batch of copies of {@code batch}'s columns (a dense batch) in {@code allocator}, which the caller owns.
+     * When a copy fails (the query's memory limit), the copies already made are freed before the error propagates.
+     */
+    public static Batch copy(Batch batch, BufferAllocator allocator) {
+        List<FieldVector> copies = new ArrayList<>(batch.columnCount());
+        try {
+            for (FieldVector column : batch.columns()) {
+                copies.add(copy(column, allocator));
+            }
+        } catch (RuntimeException | Error failure) {
+            copies.forEach(FieldVector::close);
+            throw failure;
+        }
+        return new Batch(copies, batch.rowCount());
     }
 
     /**

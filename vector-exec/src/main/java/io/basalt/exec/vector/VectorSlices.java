@@ -1,5 +1,8 @@
 package io.basalt.exec.vector;
 
+import io.basalt.exec.batch.Batch;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -18,6 +21,23 @@ import org.apache.arrow.vector.util.TransferPair;
  */
 public final class VectorSlices {
     private VectorSlices() {
+    }
+
+    /**
+     * Rows {@code [start, start + length)} of every column of {@code batch} (a dense batch) as a dense batch whose
+     * vectors {@code allocator} owns; the slices already made are freed when one fails.
+     */
+    public static Batch slice(Batch batch, int start, int length, BufferAllocator allocator) {
+        List<FieldVector> columns = new ArrayList<>(batch.columnCount());
+        try {
+            for (FieldVector column : batch.columns()) {
+                columns.add(slice(column, start, length, allocator));
+            }
+        } catch (RuntimeException | Error failure) {
+            columns.forEach(FieldVector::close);
+            throw failure;
+        }
+        return new Batch(columns, length);
     }
 
     /** Rows {@code [start, start + length)} of {@code source} as a new vector owned by {@code allocator}. */

@@ -251,14 +251,7 @@ public record LateralJoinOperator(PhysicalOperator child, PhysicalOperator right
 
             @Override
             public void sink(Batch batch) {
-                List<FieldVector> copies = new ArrayList<>(batch.columnCount());
-                try {
-                    for (FieldVector column : batch.columns()) {
-                        copies.add(VectorCopies.copy(column, context.allocator()));
-                    }
-                } finally {
-                    batches.add(new Batch(copies, batch.rowCount()));
-                }
+                batches.add(VectorCopies.copy(batch, context.allocator()));
             }
 
             List<Batch> take() {

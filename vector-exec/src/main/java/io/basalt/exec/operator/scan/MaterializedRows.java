@@ -51,18 +51,7 @@ public final class MaterializedRows implements ScanSource, AutoCloseable {
         return new SinkState() {
             @Override
             public void sink(Batch batch) {
-                List<FieldVector> copies = new ArrayList<>(batch.columnCount());
-                try {
-                    for (FieldVector column : batch.columns()) {
-                        copies.add(VectorCopies.copy(column, allocator));
-                    }
-                } catch (RuntimeException | Error failure) {
-                    for (FieldVector copy : copies) {
-                        copy.close();
-                    }
-                    throw failure;
-                }
-                batches.add(new Batch(copies, batch.rowCount()));
+                batches.add(VectorCopies.copy(batch, allocator));
                 rowCount += batch.rowCount();
             }
 

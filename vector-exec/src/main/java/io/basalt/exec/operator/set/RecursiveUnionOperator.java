@@ -118,15 +118,7 @@ public record RecursiveUnionOperator(PhysicalOperator seed, PhysicalOperator ste
                         if (kept.rowCount() == 0) {
                             return;
                         }
-                        List<FieldVector> copies = new ArrayList<>(kept.columnCount());
-                        try {
-                            for (FieldVector column : kept.columns()) {
-                                copies.add(VectorCopies.copy(column, context.allocator()));
-                            }
-                        } finally {
-                            // kept whole or in part, so that close() frees what was copied even when copying failed
-                            batches.add(new Batch(copies, kept.rowCount()));
-                        }
+                        batches.add(VectorCopies.copy(kept, context.allocator()));
                     } finally {
                         evaluation.releaseBatch();
                     }

@@ -75,15 +75,7 @@ public record InitPlanOverInputOperator(PhysicalOperator input, PhysicalOperator
             if (batch.rowCount() == 0) {
                 return;
             }
-            List<FieldVector> copies = new ArrayList<>(batch.columnCount());
-            try {
-                for (FieldVector column : batch.columns()) {
-                    copies.add(VectorCopies.copy(column, context.allocator()));
-                }
-            } finally {
-                // kept whole or in part, so that close() frees what was copied even when copying failed
-                batches.add(new Batch(copies, batch.rowCount()));
-            }
+            batches.add(VectorCopies.copy(batch, context.allocator()));
         }
 
         @Override
